@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs every test of TagoFirmware on a fresh Debian machine with the .NET SDK, installing what the tests
+# need first: mosquitto (apt-get; needs root or sudo), pwsh (dotnet local tool manifest .config/), Pester
+# (NuGet). Steps, in order:
+#   1. device gates: the core, the ESP32 app and the shared tests compile against the nanoFramework
+#      mscorlib 1.17.11 plus the reference surface (one counted check per build);
+#   2. every host test project under `dotnet test` (gate scans, shared device-logic tests, host-only tests,
+#      integration tests against a real mosquitto);
+#   3. the Pester tests of flash.ps1.
+# The last line is always "N passed, N failed" counting every test and gate above.
+# Usage: ./test.sh            (TEST_FILTER='Name~Writer' ./test.sh narrows the dotnet test runs)
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RESULTS="$ROOT/artifacts/test-results"
+rm -rf "$RESULTS" "$ROOT/artifacts/device"
+mkdir -p "$RESULTS"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+PASSED=0
+FAILED=0
+FAILURES=()
+
+say() { printf '[test] %s\n' "$*"; }
+count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); }
+
+# --- 0. prerequisites -----------------------------------------------------------------------------
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
+  say "installing mosquitto and openssl from Debian packages"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients openssl >/dev/null \
+    || say "WARNING: could not install mosquitto; integration tests will fail"
+fi
+# The mosquitto service that apt starts is not ours: tests start their own brokers on free ports.
+as_root systemctl disable --now mosquitto >/dev/null 2>&1 || true
+say "restoring dotnet local tools (pwsh)"
+dotnet tool restore >/dev/null || say "WARNING: dotnet tool restore failed"
+
+# --- 1. device gates ------------------------------------------------------------------------------
+for proj in tests/NanoFramework.ReferenceSurface/Gates/*.csproj; do
+  [ -e "$proj" ] || continue
+  name=$(basename "$proj" .csproj)
+  log="$RESULTS/gate-$name.log"
+  if dotnet build "$proj" -c Release -nologo -v q >"$log" 2>&1; then
+    say "PASS gate: $name compiles for nanoFramework (mscorlib 1.17.11, warnings as errors)"
+    count 1 0
+  else
+    say "FAIL gate: $name does not compile for nanoFramework:"
+    grep -E 'error|warning' "$log" | sort -u | head -n 30
+    count 0 1
+    FAILURES+=("gate $name")
+  fi
+done
+
+# --- 2. host test projects ------------------------------------------------------------------------
+HOST_TEST_PROJECTS=(
+  tests/TagoFirmware.Gates.Tests/TagoFirmware.Gates.Tests.csproj
+  tests/TagoFirmware.Core.Tests/TagoFirmware.Core.Tests.csproj
+  tests/TagoFirmware.Host.Tests/TagoFirmware.Host.Tests.csproj
+  tests/TagoFirmware.IntegrationTests/TagoFirmware.IntegrationTests.csproj
+)
+for proj in "${HOST_TEST_PROJECTS[@]}"; do
+  [ -e "$proj" ] || continue
+  name=$(basename "$proj" .csproj)
+  trx="$RESULTS/$name.trx"
+  args=(test "$proj" -c Release -nologo --logger "trx;LogFileName=$trx" --logger "console;verbosity=minimal")
+  [ -n "${TEST_FILTER:-}" ] && args+=(--filter "$TEST_FILTER")
+  say "running $name"
+  dotnet "${args[@]}" >"$RESULTS/$name.log" 2>&1
+  rc=$?
+  if [ -f "$trx" ]; then
+    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    e=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'error="[0-9]*"' | grep -o '[0-9]*')
+    p=${p:-0}; f=$((${f:-0} + ${e:-0}))
+    [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1   # the run itself failed (crash, abort)
+    say "$name: $p passed, $f failed"
+    grep -E '^\s*(Failed|Error Message:|  [A-Za-z].*(Assert|Exception))' "$RESULTS/$name.log" | head -n 40
+    count "$p" "$f"
+    [ "$f" -gt 0 ] && FAILURES+=("$name")
+  else
+    say "FAIL $name: no test results (build failed?)"
+    grep -E 'error' "$RESULTS/$name.log" | sort -u | head -n 30
+    count 0 1
+    FAILURES+=("$name (no results)")
+  fi
+done
+
+# --- 3. Pester tests of flash.ps1 -----------------------------------------------------------------
+if [ -f tests/flash/run-pester.ps1 ]; then
+  say "running Pester tests of flash.ps1"
+  if dotnet pwsh -NoLogo -NoProfile -File tests/flash/run-pester.ps1 -ResultFile "$RESULTS/pester.txt" >"$RESULTS/pester.log" 2>&1; then :; fi
+  if [ -f "$RESULTS/pester.txt" ]; then
+    read -r p f < "$RESULTS/pester.txt"
+    say "Pester: $p passed, $f failed"
+    [ "$f" -gt 0 ] && { grep -E '\[-\]' "$RESULTS/pester.log" | head -n 30; FAILURES+=("Pester"); }
+    count "$p" "$f"
+  else
+    say "FAIL Pester: no results"; tail -n 30 "$RESULTS/pester.log"
+    count 0 1; FAILURES+=("Pester (no results)")
+  fi
+fi
+
+if [ "${#FAILURES[@]}" -gt 0 ]; then say "failing: ${FAILURES[*]} (logs in artifacts/test-results/)"; fi
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

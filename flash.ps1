@@ -23,7 +23,7 @@
 
 .PARAMETER Target
     nanoFramework firmware target. Default ESP32_PSRAM_REV0 (runs on every classic ESP32, with or without PSRAM).
-    Allowed: the ESP32 targets nanoff knows (see -ListTargets below in EXAMPLES, or the README).
+    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them; README too).
 
 .PARAMETER Update
     Flashes the nanoFramework firmware (nanoCLR) for -Target.

@@ -1,0 +1,46 @@
+namespace System.Net.NetworkInformation
+{
+    /// <summary>Surface of System.Net's <c>NetworkInterface</c>.</summary>
+    public class NetworkInterface
+    {
+        internal NetworkInterface()
+        {
+        }
+
+        /// <summary>All network interfaces of the device.</summary>
+        public static NetworkInterface[] GetAllNetworkInterfaces() => throw null;
+
+        /// <summary>Whether any interface has a network.</summary>
+        public static bool GetIsNetworkAvailable() => throw null;
+
+        /// <summary>IPv4 address as text.</summary>
+        public string IPv4Address => throw null;
+
+        /// <summary>IPv4 gateway as text.</summary>
+        public string IPv4GatewayAddress => throw null;
+
+        /// <summary>IPv4 subnet mask as text.</summary>
+        public string IPv4SubnetMask => throw null;
+
+        /// <summary>DNS servers.</summary>
+        public string[] IPv4DnsAddresses => throw null;
+
+        /// <summary>Whether DHCP is on.</summary>
+        public bool IsDhcpEnabled => throw null;
+
+        /// <summary>The 6-byte MAC address.</summary>
+        public byte[] PhysicalAddress { get => throw null; set => throw null; }
+
+        /// <summary>Interface kind.</summary>
+        public NetworkInterfaceType NetworkInterfaceType => throw null;
+
+        /// <summary>Index of the stored Wi-Fi profile.</summary>
+        public uint SpecificConfigId => throw null;
+
+        /// <summary>Turns DHCP on.</summary>
+        public void EnableDhcp() => throw null;
+
+        /// <summary>Renews the DHCP lease.</summary>
+        public void RenewDhcpLease() => throw null;
+    }
+}

@@ -12,8 +12,11 @@ namespace System.Text
         /// <summary>Encodes part of a string into a buffer.</summary>
         public virtual int GetBytes(string s, int charIndex, int charCount, byte[] bytes, int byteIndex) => throw null;
 
-        /// <summary>Decodes a whole buffer.</summary>
-        public virtual string GetString(byte[] bytes) => throw null;
+        /// <summary>Decodes a whole buffer to characters.</summary>
+        public virtual char[] GetChars(byte[] bytes) => throw null;
+
+        /// <summary>Decodes part of a buffer to characters.</summary>
+        public virtual char[] GetChars(byte[] bytes, int byteIndex, int byteCount) => throw null;
 
         /// <summary>Decodes part of a buffer.</summary>
         public virtual string GetString(byte[] bytes, int index, int count) => throw null;

@@ -3,9 +3,8 @@ namespace System.Net.NetworkInformation
     /// <summary>Surface of System.Net's <c>NetworkInterface</c>.</summary>
     public class NetworkInterface
     {
-        internal NetworkInterface()
-        {
-        }
+        /// <summary>Created by the runtime for each interface.</summary>
+        protected NetworkInterface(int interfaceIndex) => throw null;
 
         /// <summary>All network interfaces of the device.</summary>
         public static NetworkInterface[] GetAllNetworkInterfaces() => throw null;
@@ -34,8 +33,20 @@ namespace System.Net.NetworkInformation
         /// <summary>Interface kind.</summary>
         public NetworkInterfaceType NetworkInterfaceType => throw null;
 
-        /// <summary>Index of the stored Wi-Fi profile.</summary>
-        public uint SpecificConfigId => throw null;
+        /// <summary>Whether DNS servers come from DHCP.</summary>
+        public bool IsAutomaticDnsEnabled => throw null;
+
+        /// <summary>Index of the stored Wi-Fi profile (uint.MaxValue when none).</summary>
+        public uint SpecificConfigId { get => throw null; set => throw null; }
+
+        /// <summary>Uses a static IPv4 address.</summary>
+        public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) => throw null;
+
+        /// <summary>Uses static DNS servers (one or two).</summary>
+        public void EnableStaticIPv4Dns(string[] dnsAddresses) => throw null;
+
+        /// <summary>Releases the DHCP lease.</summary>
+        public void ReleaseDhcpLease() => throw null;
 
         /// <summary>Turns DHCP on.</summary>
         public void EnableDhcp() => throw null;

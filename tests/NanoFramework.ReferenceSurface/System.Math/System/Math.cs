@@ -33,7 +33,7 @@ namespace System
         public static float Ceiling(float d) => throw null;
 
         /// <summary>Returns e raised to the given power.</summary>
-        public static double Exp(double x) => throw null;
+        public static double Exp(double d) => throw null;
 
         /// <summary>Returns the largest integral value not greater than <paramref name="d"/>.</summary>
         public static double Floor(double d) => throw null;
@@ -48,22 +48,22 @@ namespace System
         public static double Log10(double d) => throw null;
 
         /// <summary>Returns the larger of two doubles.</summary>
-        public static double Max(double val1, double val2) => throw null;
+        public static double Max(double x, double y) => throw null;
 
         /// <summary>Returns the larger of two floats.</summary>
-        public static float Max(float val1, float val2) => throw null;
+        public static float Max(float x, float y) => throw null;
 
         /// <summary>Returns the smaller of two doubles.</summary>
-        public static double Min(double val1, double val2) => throw null;
+        public static double Min(double x, double y) => throw null;
 
         /// <summary>Returns the smaller of two floats.</summary>
-        public static float Min(float val1, float val2) => throw null;
+        public static float Min(float x, float y) => throw null;
 
         /// <summary>Returns <paramref name="x"/> raised to the power <paramref name="y"/>.</summary>
         public static double Pow(double x, double y) => throw null;
 
         /// <summary>Rounds to the nearest integral value.</summary>
-        public static double Round(double x) => throw null;
+        public static double Round(double d) => throw null;
 
         /// <summary>Returns the sign of a double.</summary>
         public static int Sign(double value) => throw null;

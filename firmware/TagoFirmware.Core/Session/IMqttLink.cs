@@ -41,7 +41,11 @@ namespace TagoFirmware.Session
         /// may reuse the client instance (M2Mqtt reconnects on the same instance) or make a new one.
         /// </summary>
         /// <param name="request">Connection parameters; the same instance is passed on every attempt and must not be modified.</param>
-        /// <returns>True when the attempt was started; false when a previous attempt is still running (nothing started).</returns>
+        /// <returns>
+        /// True when the attempt was started; false (nothing started) while a previous attempt is still running or its
+        /// outcome event has not been taken from the inbox yet, so an outcome can never be mistaken for a newer
+        /// attempt's.
+        /// </returns>
         bool BeginConnect(MqttConnectRequest request);
 
         /// <summary>

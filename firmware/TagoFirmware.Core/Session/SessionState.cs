@@ -29,5 +29,8 @@ namespace TagoFirmware.Session
 
         /// <summary>A self-heal reboot was requested; the supervisor does nothing more.</summary>
         Rebooting = 8,
+
+        /// <summary>Shut down on request (<see cref="NodeSupervisor.Shutdown"/>); nothing more is attempted.</summary>
+        Stopped = 9,
     }
 }

@@ -714,6 +714,10 @@ namespace TagoFirmware.Session
             // M2Mqtt's receive thread keeps spinning after a failed Connect unless Close() is called.
             _mqtt.Close();
             _connectStarted = false;
+
+            // A failed connect means the broker is not reachable, so the node no longer "believes it is connected":
+            // the self-heal clock starts again (a broker outage is not something a reboot fixes).
+            _unackedSinceMs = -1;
             if (code > 0)
             {
                 _lastRefusalCode = code;

@@ -96,5 +96,18 @@ namespace TagoFirmware.Tests.Session
         {
             Assert.AreEqual(refusal, NodeSupervisor.IsCredentialsRefusal(code));
         }
+
+        [TestMethod]
+        public void Seeds_from_neighbouring_macs_differ_widely_and_are_stable()
+        {
+            int a = SeededRandomSource.SeedFromMac(new byte[] { 0x24, 0x0A, 0xC4, 0, 0, 1 }, 0);
+            int b = SeededRandomSource.SeedFromMac(new byte[] { 0x24, 0x0A, 0xC4, 0, 0, 2 }, 0);
+            Assert.AreEqual(a, SeededRandomSource.SeedFromMac(new byte[] { 0x24, 0x0A, 0xC4, 0, 0, 1 }, 0));
+            Assert.IsTrue(a >= 0);
+            Assert.IsTrue(b >= 0);
+            int diff = a > b ? a - b : b - a;
+            Assert.IsTrue(diff > 1000);
+            Assert.AreNotEqual(a, SeededRandomSource.SeedFromMac(new byte[] { 0x24, 0x0A, 0xC4, 0, 0, 1 }, 1));
+        }
     }
 }

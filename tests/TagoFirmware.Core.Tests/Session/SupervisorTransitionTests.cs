@@ -178,6 +178,10 @@ namespace TagoFirmware.Tests.Session
             Assert.IsTrue(rig.RunUntil(SessionState.Backoff, 10000));
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt connect failed: tls/certificate"));
             Assert.AreEqual(1, rig.Mqtt.CloseCalls);
+            Assert.AreEqual((int)ConnectFailure.Tls, (int)rig.Supervisor.LastConnectFailure);
+            rig.Mqtt.Behaviour = ConnectBehaviour.Accept;
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 10000));
+            Assert.AreEqual((int)ConnectFailure.None, (int)rig.Supervisor.LastConnectFailure);
         }
 
         [TestMethod]

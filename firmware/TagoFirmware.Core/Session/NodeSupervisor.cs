@@ -1129,6 +1129,8 @@ namespace TagoFirmware.Session
                     return "communication";
                 case ConnectFailure.Internal:
                     return "internal";
+                case ConnectFailure.Protocol:
+                    return "protocol";
                 default:
                     return "unknown";
             }

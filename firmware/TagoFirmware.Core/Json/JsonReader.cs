@@ -465,7 +465,8 @@ namespace TagoFirmware.Json
 
         /// <summary>
         /// The current number as a double. False (value 0) when the token is not a number or its magnitude overflows
-        /// to infinity (as System.Text.Json's TryGetDouble). Numbers of at most 15 significant digits with a small
+        /// to infinity (System.Text.Json returns true with ±Infinity there; no setting of ours can use an infinite
+        /// value, so refusing it keeps it out of every range check). Numbers of at most 15 significant digits with a small
         /// decimal exponent are converted exactly without allocating (Clinger's fast path: both the digits and the
         /// power of ten are exact doubles, so one IEEE multiplication or division rounds correctly); others fall back
         /// to <see cref="double.Parse(string)"/> on a culture-neutral digits-and-exponent string (allocates).

@@ -27,7 +27,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         /// <summary>Where Debian installs the broker.</summary>
         public const string Executable = "/usr/sbin/mosquitto";
 
-        private static readonly Regex s_connectLine = new Regex(@"^(\d+): Received CONNECT from (\S+)", RegexOptions.Compiled);
+        private static readonly Regex s_connackLine = new Regex(@"^(\d+): Sending CONNACK to (\S+) \((\d+), (\d+)\)", RegexOptions.Compiled);
         private Process _process;
 
         private MosquittoBroker(string directory, bool certificateForOtherHost)
@@ -167,16 +167,38 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             return reader.ReadToEnd();
         }
 
-        /// <summary>Times (UTC, 1 s resolution: mosquitto logs Unix seconds) of every CONNECT the broker received from a client id.</summary>
-        /// <param name="clientId">Client id; null for every client.</param>
+        /// <summary>
+        /// Times (UTC, 1 s resolution: mosquitto logs Unix seconds) of the CONNACKs the broker sent to a client id,
+        /// i.e. of every CONNECT it answered. mosquitto 2.0 names an accepted client by its id and a refused one only
+        /// by its address, so refusals are counted by <see cref="RefusedConnectTimes"/>.
+        /// </summary>
+        /// <param name="clientId">Client id; null for every answered CONNECT.</param>
         /// <returns>Times in log order.</returns>
         public List<DateTime> ConnectTimes(string clientId)
+        {
+            return Connacks(clientId, refusedOnly: false);
+        }
+
+        /// <summary>Times of every CONNECT the broker refused (CONNACK return code other than 0).</summary>
+        /// <returns>Times in log order.</returns>
+        public List<DateTime> RefusedConnectTimes()
+        {
+            return Connacks(null, refusedOnly: true);
+        }
+
+        private List<DateTime> Connacks(string clientId, bool refusedOnly)
         {
             var times = new List<DateTime>();
             foreach (string line in ReadLog().Split('\n'))
             {
-                Match match = s_connectLine.Match(line.Trim());
-                if (match.Success && (clientId == null || match.Groups[2].Value == clientId))
+                Match match = s_connackLine.Match(line.Trim());
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                bool refused = match.Groups[4].Value != "0";
+                if ((clientId == null || match.Groups[2].Value == clientId) && (!refusedOnly || refused))
                 {
                     times.Add(DateTime.UnixEpoch.AddSeconds(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)));
                 }
@@ -248,10 +270,16 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             _process = Process.Start(new ProcessStartInfo(Executable)
             {
                 ArgumentList = { "-c", ConfigFile },
-                RedirectStandardOutput = false,
-                RedirectStandardError = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
                 UseShellExecute = false,
             });
+            // Everything useful goes to the log file; drain the pipes (the "should not run as root" warning) so the
+            // broker never blocks on a full pipe.
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(10))
             {

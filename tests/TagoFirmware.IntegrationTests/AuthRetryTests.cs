@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Cli;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Session;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests
@@ -20,10 +21,10 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             const int retryMs = 3000;
-            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out StringWriter log, token: "0123456789abcdef0123456789abcdef", configure: s => s.AuthRetryMs = retryMs);
+            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out StringWriter log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Session.AuthRetryIntervalMs = retryMs);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == TwinNodeState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AuthFailures >= 4, TimeSpan.FromSeconds(20)), log.ToString());
             cancel.Cancel();
             await loop;

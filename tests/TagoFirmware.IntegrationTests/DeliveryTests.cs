@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Session;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests
@@ -69,13 +70,13 @@ namespace TagoFirmware.IntegrationTests
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 3, TimeSpan.FromSeconds(15)), log.ToString());
 
             broker.Kill();
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State != TwinNodeState.Online, TimeSpan.FromSeconds(10)), "the node notices the kill: " + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State != SessionState.Online, TimeSpan.FromSeconds(10)), "the node notices the kill: " + log);
             await Task.Delay(3000); // the broker stays away long enough for a few failed attempts
-            Assert.AreNotEqual(TwinNodeState.Online, node.State);
+            Assert.AreNotEqual(SessionState.Online, node.State);
             int ackedBefore = node.AckedPayloads;
             broker.Restart();
-            var settings = new TwinNodeSettings();
-            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.State == TwinNodeState.Online, TimeSpan.FromMilliseconds(settings.BackoffCapMs + 5000));
+            var settings = new SessionOptions();
+            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromMilliseconds(settings.BackoffCapMs + 5000));
             Assert.IsNotNull(back, "online again within the backoff cap + 5 s: " + log);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= ackedBefore + 3, TimeSpan.FromSeconds(10)), "publishing again: " + log);
             Assert.IsFalse(loop.IsFaulted, "no crash");

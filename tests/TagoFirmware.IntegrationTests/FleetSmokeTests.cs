@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Session;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests
@@ -48,7 +49,7 @@ namespace TagoFirmware.IntegrationTests
 
                         return true;
                     },
-                    TimeSpan.FromSeconds(new TwinNodeSettings().BackoffCapMs / 1000 + 10));
+                    TimeSpan.FromSeconds(new SessionOptions().BackoffCapMs / 1000 + 10));
                 Assert.IsNotNull(back, "every node publishes again after the restart");
                 foreach (Task loop in loops)
                 {

@@ -1,30 +1,15 @@
 using System;
 using System.Globalization;
 using System.IO;
+using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>Log severity.</summary>
-    public enum LogLevel
-    {
-        /// <summary>Detail, hidden unless verbose.</summary>
-        Debug,
-
-        /// <summary>Normal events (transitions, publishes).</summary>
-        Info,
-
-        /// <summary>Something failed but the node copes.</summary>
-        Warning,
-
-        /// <summary>Something needs a person (credentials refused, bad certificate).</summary>
-        Error,
-    }
-
     /// <summary>
     /// Timestamped, levelled console log. Every line passes through <see cref="Scrub"/>, which replaces any registered
     /// secret (device token, WiFi password) with "***", so a secret can never reach the output even by mistake.
     /// </summary>
-    public sealed class ConsoleLog
+    public sealed class ConsoleLog : ILog
     {
         private readonly TextWriter _writer;
         private readonly object _gate = new object();

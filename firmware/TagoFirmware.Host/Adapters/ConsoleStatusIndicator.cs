@@ -1,31 +1,51 @@
+using TagoFirmware.Session;
+
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>Host stand-in for the status LED: prints the pattern whenever it changes (README "LED table").</summary>
-    public sealed class ConsoleStatusIndicator
+    /// <summary><see cref="IStatusIndicator"/> on the host: prints the LED pattern whenever it changes.</summary>
+    public sealed class ConsoleStatusIndicator : IStatusIndicator
     {
-        private readonly ConsoleLog _log;
+        private readonly ILog _log;
+        private bool _shown;
 
         /// <summary>Creates the indicator.</summary>
         /// <param name="log">Where pattern changes are written.</param>
-        public ConsoleStatusIndicator(ConsoleLog log)
+        public ConsoleStatusIndicator(ILog log)
         {
             _log = log;
         }
 
-        /// <summary>Pattern shown now.</summary>
-        public string Pattern { get; private set; }
+        /// <summary>The status shown now.</summary>
+        public NodeStatus Current { get; private set; }
 
-        /// <summary>Shows a pattern; logs only when it differs from the current one.</summary>
-        /// <param name="pattern">Pattern name, e.g. "solid (online)".</param>
-        public void Show(string pattern)
+        /// <summary>The LED pattern the device shows for a status (README "How the node behaves").</summary>
+        /// <param name="status">Status.</param>
+        /// <returns>Pattern description.</returns>
+        public static string Pattern(NodeStatus status)
         {
-            if (pattern == Pattern)
+            switch (status)
+            {
+                case NodeStatus.NoWifi: return "fast blink (no WiFi)";
+                case NodeStatus.NoClock: return "two short blinks (no clock)";
+                case NodeStatus.NoBroker: return "slow blink (no broker)";
+                case NodeStatus.CredentialsRefused: return "three short blinks (credentials refused)";
+                case NodeStatus.Online: return "solid (online)";
+                case NodeStatus.ConfigInvalid: return "SOS (configuration invalid)";
+                default: return "off (starting)";
+            }
+        }
+
+        /// <inheritdoc />
+        public void Show(NodeStatus status)
+        {
+            if (_shown && status == Current)
             {
                 return;
             }
 
-            Pattern = pattern;
-            _log.Write(LogLevel.Debug, "LED: " + pattern);
+            _shown = true;
+            Current = status;
+            _log.Write(LogLevel.Info, "LED: " + Pattern(status));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Host.Adapters
 {
@@ -8,7 +9,7 @@ namespace TagoFirmware.Host.Adapters
     /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then).
     /// Thread-safe; deterministic for a given seed.
     /// </summary>
-    public sealed class SimulatedDht22
+    public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {
         private readonly object _gate = new object();
         private readonly Random _random;
@@ -43,6 +44,18 @@ namespace TagoFirmware.Host.Adapters
             lock (_gate)
             {
                 _failNext += count;
+            }
+        }
+
+        /// <summary>Number of <see cref="Reset"/> calls (the pipeline resets a stuck sensor).</summary>
+        public int Resets { get; private set; }
+
+        /// <inheritdoc />
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                Resets++;
             }
         }
 

@@ -10,6 +10,7 @@ using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.Tls;
+using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Cli
 {
@@ -57,26 +58,34 @@ namespace TagoFirmware.Host.Cli
             TagoLikeBroker broker = null;
             try
             {
-                var link = new MqttLinkSettings
+                var session = new SessionOptions
                 {
-                    Plaintext = options.Plaintext,
-                    Password = options.Token,
+                    UseTls = !options.Plaintext,
+                    Token = options.Token,
                     ClientId = options.ClientId ?? DefaultClientId(),
+                    Qos = options.Qos,
+                    AuthRetryIntervalMs = (int)(options.AuthRetrySeconds * 1000),
+                    MqttConnectTimeoutMs = 15000,
                 };
+                if (options.Topic != null)
+                {
+                    session.DataTopicTemplate = options.Topic;
+                }
+
                 if (options.Broker == null)
                 {
                     broker = await TagoLikeBroker.StartAsync(line => log.Info(line), options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
                     log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
-                    link.Host = broker.Host;
-                    link.Port = broker.Port;
-                    link.Password = broker.Token;
-                    link.CaCertificates = new X509Certificate2Collection(broker.CaCertificate);
+                    session.Host = broker.Host;
+                    session.Port = broker.Port;
+                    session.Token = broker.Token;
+                    session.CaCertificatesPem = broker.CaPem;
                 }
                 else
                 {
-                    link.Host = options.Broker;
-                    link.Port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
+                    session.Host = options.Broker;
+                    session.Port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                     if (!options.Plaintext)
                     {
                         if (!File.Exists(options.CaFile))
@@ -85,9 +94,11 @@ namespace TagoFirmware.Host.Cli
                             return TwinExitCode.UsageError;
                         }
 
+                        string pem = File.ReadAllText(options.CaFile);
+                        var check = new X509Certificate2Collection();
                         try
                         {
-                            link.CaCertificates = CaPinnedValidator.LoadPem(options.CaFile);
+                            check.ImportFromPem(pem);
                         }
                         catch (CryptographicException ex)
                         {
@@ -95,23 +106,28 @@ namespace TagoFirmware.Host.Cli
                             return TwinExitCode.UsageError;
                         }
 
-                        if (link.CaCertificates.Count == 0)
+                        if (check.Count == 0)
                         {
                             error.WriteLine("error: --ca file '" + options.CaFile + "' holds no certificate");
                             return TwinExitCode.UsageError;
                         }
+
+                        session.CaCertificatesPem = pem;
                     }
+                }
+
+                string invalid = session.Validate();
+                if (invalid != null)
+                {
+                    error.WriteLine("error: " + invalid);
+                    return TwinExitCode.UsageError;
                 }
 
                 var settings = new TwinNodeSettings
                 {
-                    Link = link,
-                    DataTopic = options.Topic ?? "sensors/" + link.ClientId + "/data",
-                    StatusTopic = "device/status/" + link.ClientId,
-                    Qos = options.Qos,
+                    Session = session,
                     SampleIntervalMs = (int)Math.Max(50, options.IntervalSeconds * 1000),
                     Batch = options.Batch,
-                    AuthRetryMs = (int)(options.AuthRetrySeconds * 1000),
                     Seed = options.Seed,
                 };
                 if (options.Sleep)
@@ -119,7 +135,7 @@ namespace TagoFirmware.Host.Cli
                     log.Info("--sleep: battery-mode simulation is not finished yet; running always-on");
                 }
 
-                log.Info("node " + link.ClientId + " -> " + settings.DataTopic + " every " + options.IntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s, batch " + options.Batch + ", QoS " + options.Qos);
+                log.Info("node " + session.ClientId + " sampling every " + options.IntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s, batch " + options.Batch + ", QoS " + options.Qos);
                 var sensor = new SimulatedDht22(options.Seed, options.SensorFailureRate);
                 using var node = new TwinNode(settings, sensor, log);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
@@ -135,16 +151,16 @@ namespace TagoFirmware.Host.Cli
                             return true;
                         }
 
-                        if (!options.Stay && n.State == TwinNodeState.AuthFailed)
+                        if (!options.Stay && n.State == SessionState.AuthFailed)
                         {
                             log.Error("exit: credentials refused by the broker (check the device token)");
                             result = TwinExitCode.CredentialsRefused;
                             return true;
                         }
 
-                        if (!options.Stay && n.State == TwinNodeState.TlsFailed)
+                        if (!options.Stay && n.TlsFailures > 0)
                         {
-                            log.Error("exit: TLS/certificate failure: " + n.LastTlsFailure);
+                            log.Error("exit: TLS/certificate failure: " + n.LastConnectFailureReason);
                             result = TwinExitCode.TlsFailure;
                             return true;
                         }

@@ -1,26 +1,35 @@
 using System;
-using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Host.Adapters;
+using TagoFirmware.Sensors;
+using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Node
 {
     /// <summary>
-    /// The twin's node loop: sample the (simulated) DHT22 on a timer, keep samples while offline, and publish them in
-    /// batches through the session. <see cref="Step"/> never blocks; connects and publishes run on MQTTnet's worker
-    /// tasks and report through the link's inbox. The integrator extends this class with the core's queue and
-    /// batching; the session policy (backoff, auth retry, ack timeout) follows issue 3 §1.
+    /// The twin's node: the core's <see cref="NodeSupervisor"/> wired to the host adapters (MQTTnet link, system
+    /// clock, always-up network, console log and LED, in-process reboot), plus a simple sampler that reads the
+    /// sensor on a timer, keeps samples while offline and publishes them in batches through the supervisor. The
+    /// integrator replaces the sampler with the core's read pipeline, queue and batching; keep the node loop here.
     /// </summary>
-    public class TwinNode : IDisposable
+    public class TwinNode : ISessionListener, IDisposable
     {
         private readonly TwinNodeSettings _settings;
-        private readonly SimulatedDht22 _sensor;
+        private readonly ITemperatureHumiditySensor _sensor;
         private readonly ConsoleLog _log;
-        private readonly ConsoleStatusIndicator _led;
-        private readonly Random _jitter;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private MqttNetConnection _link;
+        private readonly SystemClock _clock = new SystemClock();
+        private readonly HostNetworkLink _network = new HostNetworkLink();
+        private readonly HostTimeSync _timeSync;
+        private readonly ConsoleStatusIndicator _status;
+        private readonly HostDeviceControl _device;
+        private readonly System.Diagnostics.Stopwatch _ackTimer = new System.Diagnostics.Stopwatch();
+        private MqttNetLink _link;
+        private NodeSupervisor _supervisor;
+        private bool _rebootRequested;
+        private int _authFailuresBeforeReboots;
+        private int _tlsFailuresBeforeReboots;
 
         // Offline sample queue as parallel arrays (ring), like the device's packed queue.
         private DateTime[] _times;
@@ -28,63 +37,71 @@ namespace TagoFirmware.Host.Node
         private double[] _percent;
         private int _head;
         private int _count;
-
         private long _nextSampleMs;
-        private long _nextAttemptMs;
-        private long _connectedAtMs;
-        private int _attempt;
-        private bool _retryAtOnceAvailable;
-        private int _inflightId;
+        private int _inflightId = -1;
         private int _inflightSamples;
-        private long _inflightSinceMs;
-        private int _statusId;
 
         /// <summary>Creates a node; nothing runs until <see cref="Step"/> or <see cref="RunAsync"/>.</summary>
         /// <param name="settings">Settings.</param>
-        /// <param name="sensor">Sensor to sample.</param>
-        /// <param name="log">Log.</param>
-        public TwinNode(TwinNodeSettings settings, SimulatedDht22 sensor, ConsoleLog log)
+        /// <param name="sensor">Sensor to sample (the simulated DHT22 in the twin).</param>
+        /// <param name="log">Log; the token is registered as a secret so it can never be printed.</param>
+        public TwinNode(TwinNodeSettings settings, ITemperatureHumiditySensor sensor, ConsoleLog log)
         {
-            _settings = settings;
-            _sensor = sensor;
-            _log = log;
-            _log.AddSecret(settings.Link.Password);
-            _led = new ConsoleStatusIndicator(log);
-            _jitter = new Random(settings.Seed);
-            AllocateQueue();
-            _link = CreateLink();
-            State = TwinNodeState.Offline;
+            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            _sensor = sensor ?? throw new ArgumentNullException(nameof(sensor));
+            _log = log ?? throw new ArgumentNullException(nameof(log));
+            _log.AddSecret(settings.Session.Token);
+            _timeSync = new HostTimeSync(_clock);
+            _status = new ConsoleStatusIndicator(_log);
+            _device = new HostDeviceControl(_log, _ => _rebootRequested = true);
+            int capacity = Math.Max(settings.MaxQueuedSamples, settings.Batch);
+            _times = new DateTime[capacity];
+            _celsius = new double[capacity];
+            _percent = new double[capacity];
+            BuildSession();
         }
 
-        /// <summary>Current session state.</summary>
-        public TwinNodeState State { get; private set; }
+        /// <summary>The core's session supervisor.</summary>
+        public NodeSupervisor Supervisor => _supervisor;
 
-        /// <summary>Data payloads acknowledged by the broker (QoS 0: written).</summary>
+        /// <summary>The MQTTnet adapter of the current session.</summary>
+        public MqttNetLink Link => _link;
+
+        /// <summary>The simulated network (set <see cref="HostNetworkLink.Available"/> false to drop "WiFi").</summary>
+        public HostNetworkLink Network => _network;
+
+        /// <summary>The clock (set <see cref="SystemClock.WallOffset"/> to simulate an unset clock).</summary>
+        public SystemClock Clock => _clock;
+
+        /// <summary>Current session state.</summary>
+        public SessionState State => _supervisor.State;
+
+        /// <summary>Data payloads acknowledged by the broker (QoS 0: sent).</summary>
         public int AckedPayloads { get; private set; }
 
-        /// <summary>Successful connects.</summary>
+        /// <summary>Times the session came online.</summary>
         public int Connects { get; private set; }
 
-        /// <summary>Connect attempts refused for credentials.</summary>
-        public int AuthFailures { get; private set; }
+        /// <summary>Connect attempts refused for credentials (over all reboots).</summary>
+        public int AuthFailures => _authFailuresBeforeReboots + _supervisor.AuthFailures;
 
-        /// <summary>Connect attempts that failed in TLS.</summary>
-        public int TlsFailures { get; private set; }
+        /// <summary>Connect attempts that failed in TLS (over all reboots).</summary>
+        public int TlsFailures => _tlsFailuresBeforeReboots + _link.TlsFailures;
 
-        /// <summary>Reason of the last TLS failure (for the exit message).</summary>
-        public string LastTlsFailure { get; private set; }
+        /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
+        public string LastConnectFailureReason => _link.LastFailureReason;
 
         /// <summary>Samples waiting to be published.</summary>
         public int QueuedSamples => _count;
 
-        /// <summary>Times the node loop was restarted by <see cref="Reboot"/>.</summary>
-        public int Reboots { get; private set; }
+        /// <summary>Times the node loop was restarted by a reboot.</summary>
+        public int Reboots => _device.Reboots;
 
-        /// <summary>Milliseconds since the node started (monotonic).</summary>
-        protected long NowMs => _clock.ElapsedMilliseconds;
+        /// <summary>The log.</summary>
+        protected ConsoleLog Log => _log;
 
-        /// <summary>Runs <see cref="Step"/> every 20 ms until <paramref name="stop"/> says so or the token is cancelled.</summary>
-        /// <param name="stop">Checked after every step; returns true to stop.</param>
+        /// <summary>Runs <see cref="Step"/> every 20 ms until <paramref name="stop"/> returns true or the token is cancelled.</summary>
+        /// <param name="stop">Checked after every step; null never stops.</param>
         /// <param name="cancel">Cancels the loop.</param>
         /// <returns>A task that completes when the loop ends.</returns>
         public async Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
@@ -108,131 +125,159 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>One pass of the loop: drain the inbox, sample, connect when due, publish, check the ack timer.</summary>
+        /// <summary>One main-loop turn: the supervisor's step (which calls back <see cref="OnStep"/> for sampling).</summary>
         public void Step()
         {
-            long now = NowMs;
-            DrainInbox(now);
-            Sample(now);
-            switch (State)
+            _supervisor.Step(_clock.MonotonicMs);
+            if (_rebootRequested)
             {
-                case TwinNodeState.Offline:
-                case TwinNodeState.AuthFailed:
-                case TwinNodeState.TlsFailed:
-                    if (now >= _nextAttemptMs && _link.BeginConnect())
-                    {
-                        Transition(TwinNodeState.Connecting, "attempt " + (_attempt + 1) + " to " + _settings.Link.Host + ":" + _settings.Link.Port);
-                    }
-
-                    break;
-                case TwinNodeState.Online:
-                    if (_inflightId != 0 && _settings.Qos >= 1 && now - _inflightSinceMs > _settings.PublishAckTimeoutMs)
-                    {
-                        DropLink(now, "no PUBACK within " + _settings.PublishAckTimeoutMs + " ms: link is dead");
-                        break;
-                    }
-
-                    if (_connectedAtMs != 0 && now - _connectedAtMs >= _settings.StableConnectionMs && _attempt != 0)
-                    {
-                        _attempt = 0; // stayed up long enough: a later drop starts the backoff from the base again
-                    }
-
-                    PublishIfDue(now);
-                    break;
+                _rebootRequested = false;
+                Restart();
             }
-
-            ShowLed();
         }
 
-        /// <summary>Restarts the node loop in-process, like the device's reboot (queued samples are kept: "flushed to flash").</summary>
-        /// <param name="reason">Why, for the log.</param>
-        public void Reboot(string reason)
-        {
-            _log.Warn("reboot: " + reason);
-            Reboots++;
-            _link.Dispose();
-            _link = CreateLink();
-            _inflightId = 0;
-            _inflightSamples = 0;
-            _statusId = 0;
-            _attempt = 0;
-            _nextAttemptMs = NowMs;
-            State = TwinNodeState.Offline;
-        }
-
-        /// <inheritdoc />
+        /// <summary>Ends the session gracefully (no will) and releases the link.</summary>
         public void Dispose()
         {
             Dispose(true);
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>Releases the link.</summary>
+        /// <summary>Ends the session.</summary>
         /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
         protected virtual void Dispose(bool disposing)
         {
             if (disposing)
             {
+                _supervisor.Shutdown();
                 _link.Dispose();
             }
         }
 
-        private MqttNetConnection CreateLink()
+        /// <inheritdoc />
+        public virtual void OnOnline()
         {
-            MqttLinkSettings link = _settings.Link;
-            link.WillTopic = _settings.StatusTopic;
-            link.WillPayload = _settings.StatusTopic == null ? null : TagoJsonPayload.Status("offline");
-            return new MqttNetConnection(link);
+            Connects++;
         }
 
-        private void AllocateQueue()
+        /// <inheritdoc />
+        public virtual void OnOffline()
         {
-            int capacity = Math.Max(_settings.MaxQueuedSamples, _settings.Batch);
-            _times = new DateTime[capacity];
-            _celsius = new double[capacity];
-            _percent = new double[capacity];
+            // Samples of an unacknowledged publish stay queued and are sent again (at-least-once).
+            _inflightId = -1;
+            _inflightSamples = 0;
         }
 
-        private void Sample(long now)
+        /// <inheritdoc />
+        public virtual void OnPublishAcked(int messageId)
         {
-            if (now < _nextSampleMs)
+            if (messageId != _inflightId)
+            {
+                return; // the status message, or a late ack of a session given up on
+            }
+
+            Delivered(_ackTimer.Elapsed.TotalMilliseconds, true);
+        }
+
+        /// <inheritdoc />
+        public virtual void OnPublishLost(int messageId)
+        {
+            if (messageId == _inflightId)
+            {
+                _inflightId = -1;
+                _inflightSamples = 0;
+                _log.Write(LogLevel.Warning, "publish #" + messageId + " lost; its " + _count + " queued sample(s) will be sent again");
+            }
+        }
+
+        /// <inheritdoc />
+        public virtual void OnMessageReceived(string topic, byte[] payload)
+        {
+            _log.Write(LogLevel.Info, "downlink on " + topic + " (" + payload.Length + " bytes)");
+        }
+
+        /// <inheritdoc />
+        public virtual void OnRebootPending(RebootReason reason)
+        {
+            _log.Write(LogLevel.Warning, "reboot pending (" + reason + "): " + _count + " queued sample(s) kept");
+        }
+
+        /// <inheritdoc />
+        public virtual void OnStep(long nowMs)
+        {
+            Sample(nowMs);
+            PublishIfDue();
+        }
+
+        private void BuildSession()
+        {
+            _link = new MqttNetLink(64, _settings.UseMqtt5) { Log = _log };
+            SessionOptions options = _settings.Session;
+            var transport = new TagoMqttJsonTransport(options.ClientId, options.DataTopicTemplate);
+            var ports = new SessionPorts
+            {
+                Clock = _clock,
+                Network = _network,
+                TimeSync = _timeSync,
+                Mqtt = _link,
+                Listener = this,
+                Log = _log,
+                Status = _status,
+                Device = _device,
+                Random = new SeededRandomSource(_settings.Seed + Reboots),
+            };
+            _supervisor = new NodeSupervisor(options, transport, ports);
+        }
+
+        private void Restart()
+        {
+            _authFailuresBeforeReboots += _supervisor.AuthFailures;
+            _tlsFailuresBeforeReboots += _link.TlsFailures;
+            _link.Close();
+            _inflightId = -1;
+            _inflightSamples = 0;
+            BuildSession();
+            _log.Write(LogLevel.Info, "node loop restarted (reboot #" + Reboots + "), " + _count + " sample(s) kept");
+        }
+
+        private void Sample(long nowMs)
+        {
+            if (nowMs < _nextSampleMs)
             {
                 return;
             }
 
-            _nextSampleMs = now + _settings.SampleIntervalMs;
-            if (!_sensor.TryRead(out double celsius, out double percent))
+            _nextSampleMs = nowMs + _settings.SampleIntervalMs;
+            if (!_sensor.TryRead(out double celsius, out double percent) || !double.IsFinite(celsius) || !double.IsFinite(percent))
             {
-                _log.Warn("DHT22 read failed; sample skipped (no NaN is ever sent)");
+                _log.Write(LogLevel.Warning, "DHT22 read failed; sample skipped (no NaN is ever sent)");
                 return;
             }
 
             int capacity = _times.Length;
             if (_count == capacity)
             {
-                // Full: drop the oldest unsent sample that is not in flight.
-                if (_inflightSamples < _count)
-                {
-                    _head = (_head + 1) % capacity;
-                    _count--;
-                    _log.Warn("offline queue full: oldest sample dropped");
-                }
-                else
+                if (_inflightSamples >= _count)
                 {
                     return;
                 }
+
+                // Full: drop the oldest sample that is not in flight (the store-and-forward area replaces this).
+                _head = (_head + 1) % capacity;
+                _count--;
+                _log.Write(LogLevel.Warning, "offline queue full: oldest sample dropped");
             }
 
             int tail = (_head + _count) % capacity;
-            _times[tail] = DateTime.UtcNow;
+            _times[tail] = _clock.UtcNow;
             _celsius[tail] = celsius;
             _percent[tail] = percent;
             _count++;
         }
 
-        private void PublishIfDue(long now)
+        private void PublishIfDue()
         {
-            if (_inflightId != 0 || _count < _settings.Batch)
+            if (_inflightId >= 0 || _count < _settings.Batch || !_supervisor.IsOnline)
             {
                 return;
             }
@@ -250,151 +295,36 @@ namespace TagoFirmware.Host.Node
             }
 
             byte[] payload = TagoJsonPayload.Readings(times, c, p, 0, n);
-            int id = _link.Publish(_settings.DataTopic, payload, _settings.Qos);
-            if (id == 0)
+            _ackTimer.Restart();
+            int id = _supervisor.PublishData(payload);
+            if (id < 0)
             {
-                return; // the link went down between steps; the inbox tells why
+                return; // not online any more, or too many in flight: try on a later step
+            }
+
+            _inflightSamples = n;
+            if (_settings.Session.Qos == 0)
+            {
+                Delivered(0, false); // QoS 0: a publish handed to the client counts as delivered
+                return;
             }
 
             _inflightId = id;
-            _inflightSamples = n;
-            _inflightSinceMs = now;
         }
 
-        private void DrainInbox(long now)
+        private void Delivered(double latencyMs, bool acked)
         {
-            while (_link.TryDequeue(out LinkEvent e))
-            {
-                switch (e.Kind)
-                {
-                    case LinkEventKind.Connected:
-                        Connects++;
-                        _connectedAtMs = now;
-                        _retryAtOnceAvailable = true;
-                        Transition(TwinNodeState.Online, e.Reason);
-                        if (_settings.StatusTopic != null)
-                        {
-                            _statusId = _link.Publish(_settings.StatusTopic, TagoJsonPayload.Status("online"), 1);
-                        }
-
-                        break;
-                    case LinkEventKind.Refused:
-                        AuthFailures++;
-                        _nextAttemptMs = now + _settings.AuthRetryMs;
-                        _log.Error("credentials refused (" + e.Reason + ", code " + e.Code + "), refusal #" + AuthFailures + "; next try in " + (_settings.AuthRetryMs / 1000.0) + " s");
-                        Transition(TwinNodeState.AuthFailed, "broker refused the token");
-                        break;
-                    case LinkEventKind.TlsFailed:
-                        TlsFailures++;
-                        LastTlsFailure = e.Reason;
-                        ScheduleBackoff(now, false);
-                        Transition(TwinNodeState.TlsFailed, "TLS: " + e.Reason);
-                        break;
-                    case LinkEventKind.NetworkFailed:
-                    case LinkEventKind.ConnectRejected:
-                        ScheduleBackoff(now, true);
-                        Transition(TwinNodeState.Offline, e.Reason + "; next attempt in " + (_nextAttemptMs - now) + " ms");
-                        break;
-                    case LinkEventKind.Closed:
-                        DropLink(now, "connection closed: " + e.Reason);
-                        break;
-                    case LinkEventKind.PublishAcked:
-                        OnAcked(e);
-                        break;
-                    case LinkEventKind.PublishFailed:
-                        if (e.MessageId == _inflightId)
-                        {
-                            _inflightId = 0;
-                            _inflightSamples = 0;
-                            _log.Warn("publish failed: " + e.Reason + "; samples stay queued");
-                        }
-
-                        break;
-                    case LinkEventKind.MessageReceived:
-                        _log.Info("downlink on " + e.Topic + ": " + e.Payload.Length + " bytes");
-                        break;
-                }
-            }
-        }
-
-        private void OnAcked(LinkEvent e)
-        {
-            if (e.MessageId == _statusId)
-            {
-                _statusId = 0;
-                return;
-            }
-
-            if (e.MessageId != _inflightId)
-            {
-                return; // a late ack from a session we already gave up on
-            }
-
             int n = _inflightSamples;
             _head = (_head + n) % _times.Length;
             _count -= n;
-            _inflightId = 0;
+            _inflightId = -1;
             _inflightSamples = 0;
             AckedPayloads++;
-            _log.Info("published " + n + " sample(s) to " + _settings.DataTopic + (_settings.Qos >= 1 ? ", PUBACK after " + e.LatencyMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " ms" : " (QoS 0, sent)") + " [#" + AckedPayloads + "]");
-        }
-
-        private void DropLink(long now, string reason)
-        {
-            _link.Close();
-            _inflightId = 0;
-            _inflightSamples = 0;
-            _statusId = 0;
-            _connectedAtMs = 0;
-            if (_retryAtOnceAvailable)
-            {
-                // One reconnect right after a drop is tried at once (a stale failure is common: m2mqtt-behaviour.md).
-                _retryAtOnceAvailable = false;
-                _nextAttemptMs = now;
-            }
-            else
-            {
-                ScheduleBackoff(now, true);
-            }
-
-            Transition(TwinNodeState.Offline, reason);
-        }
-
-        private void ScheduleBackoff(long now, bool count)
-        {
-            // Exponential backoff with full jitter (AWS architecture blog "Exponential Backoff And Jitter"):
-            // delay = random(0, min(cap, base * 2^attempt)), so a fleet does not reconnect in lock-step.
-            int exponent = Math.Min(_attempt, 20);
-            long window = Math.Min((long)_settings.BackoffCapMs, (long)_settings.BackoffBaseMs << exponent);
-            if (count)
-            {
-                _attempt++;
-            }
-
-            _nextAttemptMs = now + (long)(_jitter.NextDouble() * window);
-        }
-
-        private void Transition(TwinNodeState next, string reason)
-        {
-            if (next == State && next != TwinNodeState.AuthFailed)
-            {
-                _log.Write(LogLevel.Debug, State + ": " + reason);
-                return;
-            }
-
-            _log.Info("state " + State + " -> " + next + ": " + reason);
-            State = next;
-        }
-
-        private void ShowLed()
-        {
-            switch (State)
-            {
-                case TwinNodeState.Online: _led.Show("solid (online)"); break;
-                case TwinNodeState.AuthFailed: _led.Show("double blink (credentials refused)"); break;
-                case TwinNodeState.TlsFailed: _led.Show("triple blink (certificate problem)"); break;
-                default: _led.Show("slow blink (no broker)"); break;
-            }
+            _log.Write(
+                LogLevel.Info,
+                "published " + n + " sample(s) to " + _supervisor.Transport.DataTopic
+                    + (acked ? ", PUBACK after " + latencyMs.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : " (QoS 0, sent)")
+                    + " [#" + AckedPayloads + "]");
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Session;
 
 namespace TagoFirmware.IntegrationTests.Infrastructure
 {
@@ -22,19 +23,17 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         {
             var settings = new TwinNodeSettings
             {
-                Link = new MqttLinkSettings
+                Session = new SessionOptions
                 {
                     Host = broker.Host,
                     Port = broker.Port,
-                    CaCertificates = broker.CaCertificates,
-                    Password = token ?? broker.Token,
+                    UseTls = true,
+                    CaCertificatesPem = File.ReadAllText(broker.CaFile),
+                    Token = token ?? broker.Token,
                     ClientId = clientId,
-                    KeepAliveSeconds = 60,
-                    ConnectTimeoutSeconds = 5,
+                    Qos = 1,
+                    MqttConnectTimeoutMs = 10000,
                 },
-                DataTopic = "sensors/" + clientId + "/data",
-                StatusTopic = "device/status/" + clientId,
-                Qos = 1,
                 SampleIntervalMs = 200,
                 Batch = 1,
                 Seed = clientId.GetHashCode(StringComparison.Ordinal),

@@ -303,13 +303,17 @@ namespace TagoFirmware.Host.Adapters
 
                 if (request.UseTls)
                 {
-                    validator = new CaPinnedValidator(ParsePem(request.CaCertificatesPem), request.Host);
+                    // No CA PEM: the platform's own store (the OS trust store here, like the device's deployed bundle),
+                    // with the platform's chain and host-name checks. Never "accept all".
+                    validator = string.IsNullOrEmpty(request.CaCertificatesPem)
+                        ? CaPinnedValidator.SystemTrust(request.Host)
+                        : new CaPinnedValidator(ParsePem(request.CaCertificatesPem), request.Host);
                     CaPinnedValidator v = validator;
                     builder = builder.WithTlsOptions(o => o
                         .UseTls(true)
                         .WithTargetHost(request.Host)
                         .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
-                        .WithCertificateValidationHandler(args => v.Validate(args.Certificate, args.Chain)));
+                        .WithCertificateValidationHandler(args => v.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
                 }
 
                 MqttClientConnectResult result = await client.ConnectAsync(builder.Build(), token).ConfigureAwait(false);

@@ -66,6 +66,8 @@ namespace TagoFirmware.Host.Cli
                     Qos = options.Qos,
                     AuthRetryIntervalMs = (int)(options.AuthRetrySeconds * 1000),
                     MqttConnectTimeoutMs = 15000,
+                    AckTimeoutMs = (int)(options.AckTimeoutSeconds * 1000),
+                    KeepAliveSeconds = options.KeepAliveSeconds,
                 };
                 if (options.Topic != null)
                 {
@@ -86,7 +88,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     session.Host = options.Broker;
                     session.Port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
-                    if (!options.Plaintext)
+                    if (!options.Plaintext && options.CaFile != null)
                     {
                         if (!File.Exists(options.CaFile))
                         {
@@ -94,25 +96,39 @@ namespace TagoFirmware.Host.Cli
                             return TwinExitCode.UsageError;
                         }
 
-                        string pem = File.ReadAllText(options.CaFile);
+                        options.CaPem = File.ReadAllText(options.CaFile);
+                    }
+
+                    if (!options.Plaintext && options.CaPem != null)
+                    {
                         var check = new X509Certificate2Collection();
                         try
                         {
-                            check.ImportFromPem(pem);
+                            check.ImportFromPem(options.CaPem);
                         }
                         catch (CryptographicException ex)
                         {
-                            error.WriteLine("error: --ca file '" + options.CaFile + "' is not a PEM certificate file: " + ex.Message);
+                            error.WriteLine("error: --ca: not a PEM certificate file: " + ex.Message);
                             return TwinExitCode.UsageError;
                         }
 
                         if (check.Count == 0)
                         {
-                            error.WriteLine("error: --ca file '" + options.CaFile + "' holds no certificate");
+                            error.WriteLine("error: --ca: the file holds no certificate");
                             return TwinExitCode.UsageError;
                         }
 
-                        session.CaCertificatesPem = pem;
+                        session.CaCertificatesPem = options.CaPem;
+                    }
+                    else if (!options.Plaintext)
+                    {
+                        log.Info("no --ca: the broker certificate is validated against the operating system's trust store");
+                    }
+
+                    if (options.Token == null)
+                    {
+                        error.WriteLine("error: --token (or " + TwinOptionsParser.TokenVariable + ") is required with --broker");
+                        return TwinExitCode.UsageError;
                     }
                 }
 

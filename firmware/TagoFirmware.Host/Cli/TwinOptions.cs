@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>Parsed command line of the twin. Defaults are the device defaults (issue 3 §2).</summary>
@@ -62,6 +64,18 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Write debug lines too.</summary>
         public bool Verbose { get; set; }
+
+        /// <summary>CA certificates as PEM text (from --ca or the config file); null uses the OS trust store.</summary>
+        public string CaPem { get; set; }
+
+        /// <summary>Seconds a QoS 1 publish may stay unacknowledged before the link counts as dead (15).</summary>
+        public double AckTimeoutSeconds { get; set; } = 15;
+
+        /// <summary>Keepalive in seconds (60).</summary>
+        public int KeepAliveSeconds { get; set; } = 60;
+
+        /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
+        public HashSet<string> Given { get; } = new HashSet<string>();
 
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }

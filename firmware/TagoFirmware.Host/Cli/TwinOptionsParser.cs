@@ -34,8 +34,8 @@ namespace TagoFirmware.Host.Cli
                 string name = args[i];
                 switch (name)
                 {
-                    case "--plaintext": options.Plaintext = true; continue;
-                    case "--sleep": options.Sleep = true; continue;
+                    case "--plaintext": options.Plaintext = true; options.Given.Add(name); continue;
+                    case "--sleep": options.Sleep = true; options.Given.Add(name); continue;
                     case "--stay": options.Stay = true; continue;
                     case "--verbose": options.Verbose = true; continue;
                     case "-h":
@@ -55,6 +55,7 @@ namespace TagoFirmware.Host.Cli
                 }
 
                 string value = args[++i];
+                options.Given.Add(name);
                 switch (name)
                 {
                     case "--broker": options.Broker = NonEmpty(name, value, ref error); break;
@@ -95,6 +96,7 @@ namespace TagoFirmware.Host.Cli
             if (options.Token == null && !string.IsNullOrEmpty(environmentToken))
             {
                 options.Token = environmentToken;
+                options.Given.Add("--token");
             }
 
             if (options.Broker != null && options.Token == null && options.CheckConfigFile == null && options.ConfigFile == null)
@@ -103,13 +105,7 @@ namespace TagoFirmware.Host.Cli
                 return false;
             }
 
-            if (options.Broker != null && !options.Plaintext && options.CaFile == null && options.CheckConfigFile == null && options.ConfigFile == null)
-            {
-                error = "--ca is required with --broker over TLS (the broker certificate is validated against it; use --plaintext only for a plain-TCP test broker)";
-                return false;
-            }
-
-            if (options.Broker == null && options.Plaintext)
+            if (options.Broker == null && options.Plaintext && options.ConfigFile == null)
             {
                 error = "--plaintext needs --broker (the embedded broker speaks TLS only)";
                 return false;

@@ -14,6 +14,7 @@ namespace TagoFirmware.Host.Tls
     {
         private readonly X509Certificate2Collection _roots;
         private readonly string _hostName;
+        private readonly bool _systemTrust;
 
         /// <summary>Creates a validator.</summary>
         /// <param name="roots">Trusted root (or intermediate) certificates; used as the only trust anchors.</param>
@@ -22,6 +23,23 @@ namespace TagoFirmware.Host.Tls
         {
             _roots = roots ?? new X509Certificate2Collection();
             _hostName = hostName;
+        }
+
+        /// <summary>
+        /// A validator that relies on the operating system's trust store and the platform's host-name check (used when
+        /// no CA is configured, the way the device falls back to its deployed bundle).
+        /// </summary>
+        /// <param name="hostName">Host name the certificate must name.</param>
+        /// <returns>The validator.</returns>
+        public static CaPinnedValidator SystemTrust(string hostName)
+        {
+            return new CaPinnedValidator(null, hostName, true);
+        }
+
+        private CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust)
+            : this(roots, hostName)
+        {
+            _systemTrust = systemTrust;
         }
 
         /// <summary>Why the last validation failed, or null after a success. Never contains secrets.</summary>
@@ -43,6 +61,22 @@ namespace TagoFirmware.Host.Tls
         /// <returns>True when the leaf chains to one of the configured roots and names the host.</returns>
         public bool Validate(X509Certificate certificate, X509Chain chain)
         {
+            return Validate(certificate, chain, SslPolicyErrors.RemoteCertificateChainErrors);
+        }
+
+        /// <summary>Validates a server certificate; with system trust the platform's verdict decides.</summary>
+        /// <param name="certificate">Leaf certificate from the server.</param>
+        /// <param name="chain">Chain the platform built.</param>
+        /// <param name="platformErrors">The platform's verdict (chain against the OS store, host name).</param>
+        /// <returns>True when valid.</returns>
+        public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors)
+        {
+            if (_systemTrust)
+            {
+                LastFailure = platformErrors == SslPolicyErrors.None ? null : "certificate rejected by the system trust store (" + platformErrors + ")";
+                return platformErrors == SslPolicyErrors.None;
+            }
+
             if (certificate == null)
             {
                 LastFailure = "the server sent no certificate";

@@ -89,7 +89,8 @@ namespace TagoFirmware.Host.Tls
                 return false;
             }
 
-            using X509Certificate2 leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            // Work on an own copy: the caller (SslStream/MQTTnet) owns and disposes the certificate it passed.
+            using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
             using var ownChain = new X509Chain();
             ownChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             ownChain.ChainPolicy.CustomTrustStore.AddRange(_roots);

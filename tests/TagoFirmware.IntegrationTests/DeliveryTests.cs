@@ -94,5 +94,29 @@ namespace TagoFirmware.IntegrationTests
                 TimeSpan.FromSeconds(10));
             Assert.IsTrue(after <= baselineThreads + 6, "threads back near the baseline: " + baselineThreads + " -> " + after);
         }
+
+        [TestMethod]
+        [Timeout(60000, CooperativeCancellation = true)]
+        public async Task A_simulated_wifi_drop_takes_the_node_down_to_the_wifi_layer_and_back_online_without_losing_samples()
+        {
+            using MosquittoBroker broker = MosquittoBroker.Start();
+            await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "sensors/wifi-node/data");
+            using TwinNode node = TestNodes.Create(broker, "wifi-node", out StringWriter log);
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+            Task loop = TestNodes.RunInBackground(node, cancel.Token);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(15)), log.ToString());
+
+            node.Network.Available = false;
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.WifiDown || node.State == SessionState.Backoff || node.State == SessionState.WifiConnecting, TimeSpan.FromSeconds(5)), log.ToString());
+            await Task.Delay(1500);
+            Assert.IsTrue(node.QueuedSamples >= 3, "samples keep coming while offline: " + node.QueuedSamples);
+            node.Network.Available = true;
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(new SessionOptions().BackoffCapMs / 1000 + 5)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedSamples <= 1, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
+            cancel.Cancel();
+            await loop;
+            StringAssert.Contains(log.ToString(), "wifi lost");
+            Assert.IsTrue(await subscriber.WaitForAsync(node.AckedPayloads, TimeSpan.FromSeconds(5)), "every acknowledged payload reached the subscriber");
+        }
     }
 }

@@ -59,6 +59,7 @@ namespace TagoFirmware.IntegrationTests
         }
 
         [TestMethod]
+        [DoNotParallelize] // the thread count is process-wide: other classes' nodes must not run meanwhile
         [Timeout(90000, CooperativeCancellation = true)]
         public async Task Node_is_back_within_the_backoff_cap_after_the_broker_is_killed_and_restarted_without_leaking_threads()
         {

@@ -76,6 +76,7 @@ namespace TagoFirmware.Session
         private int _connectAttempts;
         private int _deadLinkDrops;
         private int _lastRefusalCode = -1;
+        private ConnectFailure _lastConnectFailure = ConnectFailure.None;
         // Written with Interlocked (a full fence) so the watchdog thread sees progress; nanoFramework has no volatile.
         private int _completedSteps;
 
@@ -188,6 +189,15 @@ namespace TagoFirmware.Session
             get { return _lastRefusalCode; }
         }
 
+        /// <summary>
+        /// How the latest failed connect attempt failed (None after a refusal, which <see cref="LastRefusalCode"/>
+        /// describes; reset to None on success). The host twin maps Tls to its exit code 4.
+        /// </summary>
+        public ConnectFailure LastConnectFailure
+        {
+            get { return _lastConnectFailure; }
+        }
+
         /// <summary>The MQTT backoff's failure count (resets after a connection stayed up <see cref="SessionOptions.StableConnectionMs"/>).</summary>
         public int MqttBackoffAttempts
         {
@@ -269,7 +279,7 @@ namespace TagoFirmware.Session
         /// <summary>
         /// Publishes through the session (never retained). At QoS 1 the supervisor tracks the id: the listener hears
         /// <see cref="ISessionListener.OnPublishAcked"/> or <see cref="ISessionListener.OnPublishLost"/> for it later;
-        /// at QoS 0 a non-negative result means delivered (sent). The ack timeout runs from the latest step's time.
+        /// at QoS 0 a non-negative result means delivered (sent). The ack timeout runs from <see cref="IClock.MonotonicMs"/> now.
         /// </summary>
         /// <param name="topic">Topic name (no wildcards).</param>
         /// <param name="payload">Payload bytes.</param>
@@ -301,7 +311,7 @@ namespace TagoFirmware.Session
 
             if (qos == 1)
             {
-                Track(id, false);
+                Track(id, false, _clock.MonotonicMs);
             }
 
             return id;
@@ -666,6 +676,7 @@ namespace TagoFirmware.Session
             }
 
             _everConnected = true;
+            _lastConnectFailure = ConnectFailure.None;
             _justDropped = false;
             _staleRetryUsed = false;
             _connectedAtMs = nowMs;
@@ -692,7 +703,7 @@ namespace TagoFirmware.Session
                     return;
                 }
 
-                Track(id, true);
+                Track(id, true, nowMs);
             }
 
             SetState(SessionState.Online, nowMs, LogLevel.Info, "mqtt connected");
@@ -714,6 +725,11 @@ namespace TagoFirmware.Session
             // M2Mqtt's receive thread keeps spinning after a failed Connect unless Close() is called.
             _mqtt.Close();
             _connectStarted = false;
+
+            // A failed connect means the broker is not reachable, so the node no longer "believes it is connected":
+            // the self-heal clock starts again (a broker outage is not something a reboot fixes).
+            _unackedSinceMs = -1;
+            _lastConnectFailure = failure;
             if (code > 0)
             {
                 _lastRefusalCode = code;
@@ -849,7 +865,7 @@ namespace TagoFirmware.Session
 
         // ---- publish tracking ------------------------------------------------------------------------------------
 
-        private void Track(int id, bool isInternal)
+        private void Track(int id, bool isInternal, long sentMs)
         {
             if (_pendingCount >= _pendingIds.Length)
             {
@@ -857,12 +873,12 @@ namespace TagoFirmware.Session
             }
 
             _pendingIds[_pendingCount] = id;
-            _pendingSentMs[_pendingCount] = _nowMs;
+            _pendingSentMs[_pendingCount] = sentMs;
             _pendingInternal[_pendingCount] = isInternal;
             _pendingCount++;
             if (_unackedSinceMs < 0)
             {
-                _unackedSinceMs = _nowMs;
+                _unackedSinceMs = sentMs;
             }
         }
 
@@ -1113,6 +1129,8 @@ namespace TagoFirmware.Session
                     return "communication";
                 case ConnectFailure.Internal:
                     return "internal";
+                case ConnectFailure.Protocol:
+                    return "protocol";
                 default:
                     return "unknown";
             }

@@ -62,7 +62,9 @@ namespace TagoFirmware.Session
         public int AckTimeoutMs { get; set; } = 15000;
 
         /// <summary>
-        /// Self-heal (b): reboot when online at QoS 1 with publishes outstanding and no acknowledgement for this long.
+        /// Self-heal (b): reboot when the node believes it is connected at QoS 1 (it is Online, and every connect
+        /// since the first unacknowledged publish succeeded) yet no PUBACK came for this long. The clock starts at the
+        /// first publish not followed by any ack and restarts on an ack, a failed connect, a WiFi loss or a refusal.
         /// Default 1 800 000 ms (30 min); 0 disables.
         /// </summary>
         public int NoAckRebootMs { get; set; } = 1800000;

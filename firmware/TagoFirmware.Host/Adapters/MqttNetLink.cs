@@ -422,6 +422,11 @@ namespace TagoFirmware.Host.Adapters
                         : ConnectFailure.Network;
                 }
 
+                if (e is MqttProtocolViolationException)
+                {
+                    return ConnectFailure.Protocol;
+                }
+
                 if (e is MqttCommunicationTimedOutException || e is TimeoutException)
                 {
                     return ConnectFailure.Timeout;

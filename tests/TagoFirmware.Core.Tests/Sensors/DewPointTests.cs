@@ -39,9 +39,9 @@ namespace TagoFirmware.Tests.Sensors
         public void The_natural_log_is_exact_at_simple_points_and_nan_outside_its_domain()
         {
             Assert.AreEqual(0.0, DewPoint.NaturalLog(1.0));
-            Assert.IsTrue(DewPoint.NaturalLog(0.0).Equals(double.NaN));
-            Assert.IsTrue(DewPoint.NaturalLog(-1.0).Equals(double.NaN));
-            Assert.IsTrue(DewPoint.NaturalLog(double.PositiveInfinity).Equals(double.NaN));
+            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(0.0)));
+            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(-1.0)));
+            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(double.PositiveInfinity)));
             Assert.IsTrue(DewPoint.NaturalLog(0.5) < -0.6931471805599 && DewPoint.NaturalLog(0.5) > -0.6931471805600);
         }
 

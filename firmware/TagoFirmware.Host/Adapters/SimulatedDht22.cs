@@ -1,0 +1,96 @@
+using System;
+using TagoFirmware.Sensors;
+
+namespace TagoFirmware.Host.Adapters
+{
+    /// <summary>
+    /// A simulated DHT22 (AM2302): temperature and relative humidity that drift slowly around a base value, quantised
+    /// to the sensor's 0.1 resolution (AM2302 datasheet §5: resolution 0.1 °C / 0.1 %RH, range -40…80 °C, 0…100 %RH),
+    /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then).
+    /// Thread-safe; deterministic for a given seed.
+    /// </summary>
+    public sealed class SimulatedDht22 : ITemperatureHumiditySensor
+    {
+        private readonly object _gate = new object();
+        private readonly Random _random;
+        private readonly double _failureRate;
+        private double _celsius;
+        private double _percent;
+        private int _failNext;
+
+        /// <summary>Creates a simulated sensor.</summary>
+        /// <param name="seed">Random seed (drift and failures are reproducible).</param>
+        /// <param name="failureRate">Probability 0…1 that a read fails.</param>
+        /// <param name="baseCelsius">Starting temperature.</param>
+        /// <param name="basePercent">Starting relative humidity.</param>
+        public SimulatedDht22(int seed, double failureRate = 0, double baseCelsius = 22.0, double basePercent = 48.0)
+        {
+            _random = new Random(seed);
+            _failureRate = failureRate < 0 ? 0 : failureRate > 1 ? 1 : failureRate;
+            _celsius = baseCelsius;
+            _percent = basePercent;
+        }
+
+        /// <summary>Number of reads attempted.</summary>
+        public int Reads { get; private set; }
+
+        /// <summary>Number of reads that failed.</summary>
+        public int Failures { get; private set; }
+
+        /// <summary>Makes the next <paramref name="count"/> reads fail (fault injection for tests).</summary>
+        /// <param name="count">Number of reads to fail.</param>
+        public void FailNextReads(int count)
+        {
+            lock (_gate)
+            {
+                _failNext += count;
+            }
+        }
+
+        /// <summary>Number of <see cref="Reset"/> calls (the pipeline resets a stuck sensor).</summary>
+        public int Resets { get; private set; }
+
+        /// <inheritdoc />
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                Resets++;
+            }
+        }
+
+        /// <summary>Reads temperature and humidity like <c>ITemperatureHumiditySensor.TryRead</c>.</summary>
+        /// <param name="celsius">Temperature in °C, 0.1 resolution; NaN on failure.</param>
+        /// <param name="percent">Relative humidity in %, 0.1 resolution; NaN on failure.</param>
+        /// <returns>False when the read failed (no values).</returns>
+        public bool TryRead(out double celsius, out double percent)
+        {
+            lock (_gate)
+            {
+                Reads++;
+                // Random walk with a pull back to the base so values stay plausible over days.
+                _celsius += ((_random.NextDouble() - 0.5) * 0.3) - ((_celsius - 22.0) * 0.02);
+                _percent += ((_random.NextDouble() - 0.5) * 0.8) - ((_percent - 48.0) * 0.02);
+                _celsius = Math.Clamp(_celsius, -40.0, 80.0);
+                _percent = Math.Clamp(_percent, 0.0, 100.0);
+                bool fail = _failNext > 0 || (_failureRate > 0 && _random.NextDouble() < _failureRate);
+                if (_failNext > 0)
+                {
+                    _failNext--;
+                }
+
+                if (fail)
+                {
+                    Failures++;
+                    celsius = double.NaN;
+                    percent = double.NaN;
+                    return false;
+                }
+
+                celsius = Math.Round(_celsius, 1);
+                percent = Math.Round(_percent, 1);
+                return true;
+            }
+        }
+    }
+}

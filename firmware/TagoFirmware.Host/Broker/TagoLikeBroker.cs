@@ -1,0 +1,185 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using TagoFirmware.Host.Tls;
+
+namespace TagoFirmware.Host.Broker
+{
+    /// <summary>
+    /// In-process broker that behaves like TagoIO's legacy MQTT broker as far as a node can tell: TLS only, on
+    /// 127.0.0.1, user name <c>Token</c> with one device token, QoS 0/1 only, no retained messages. A retained or
+    /// QoS 2 publish closes the client's connection without an acknowledgement, as mosquitto does with
+    /// <c>retain_available false</c>/<c>max_qos 1</c> (see /shared/reference/m2mqtt-behaviour.md "Publish and acks").
+    /// Every data payload is printed like TagoIO's Live Inspector, one line per reading.
+    /// </summary>
+    public sealed class TagoLikeBroker : IAsyncDisposable
+    {
+        private readonly Action<string> _print;
+        private MqttServer _server;
+        private int _dataPayloads;
+        private int _refusedConnects;
+        private int _droppedForPolicy;
+
+        private TagoLikeBroker(Action<string> print)
+        {
+            _print = print ?? (_ => { });
+        }
+
+        /// <summary>Loopback port the TLS listener is bound to.</summary>
+        public int Port { get; private set; }
+
+        /// <summary>Host name clients must use (the certificate names 127.0.0.1 and localhost).</summary>
+        public string Host => "127.0.0.1";
+
+        /// <summary>The generated device token (the MQTT password the broker accepts).</summary>
+        public string Token { get; private set; }
+
+        /// <summary>PEM text of the generated CA that signed the broker certificate.</summary>
+        public string CaPem { get; private set; }
+
+        /// <summary>The generated CA certificate (public part).</summary>
+        public X509Certificate2 CaCertificate { get; private set; }
+
+        /// <summary>Number of publishes received (all topics).</summary>
+        public int PayloadsReceived => Volatile.Read(ref _dataPayloads);
+
+        /// <summary>Number of CONNECTs refused for bad credentials.</summary>
+        public int RefusedConnects => Volatile.Read(ref _refusedConnects);
+
+        /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
+        public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
+
+        /// <summary>Token shown redacted: first 4 characters and the length.</summary>
+        public string RedactedToken => Redact(Token);
+
+        /// <summary>Redacts a secret for display: keeps 4 leading characters and the length.</summary>
+        /// <param name="secret">Secret text.</param>
+        /// <returns>Redacted text.</returns>
+        public static string Redact(string secret)
+        {
+            if (string.IsNullOrEmpty(secret))
+            {
+                return "(none)";
+            }
+
+            return (secret.Length > 8 ? secret.Substring(0, 4) : string.Empty) + "…(" + secret.Length + " chars)";
+        }
+
+        /// <summary>Generates a CA, a server certificate and a token, and starts the broker on a free loopback port.</summary>
+        /// <param name="print">Where Live Inspector lines and broker notes go (null: nowhere).</param>
+        /// <param name="token">Token to accept; null generates a random 32-hex-digit one like a TagoIO device token.</param>
+        /// <returns>The running broker.</returns>
+        public static async Task<TagoLikeBroker> StartAsync(Action<string> print, string token = null)
+        {
+            var broker = new TagoLikeBroker(print);
+            await broker.StartCoreAsync(token).ConfigureAwait(false);
+            return broker;
+        }
+
+        private async Task StartCoreAsync(string token)
+        {
+            Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+            using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("TagoFirmware twin CA");
+            CaCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
+            CaPem = CertificateFactory.ToCertificatePem(ca);
+            X509Certificate2 serverCertificate = CertificateFactory.CreateServerCertificate(
+                ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
+
+            // Loopback port chosen by the OS, then handed to MQTTnet (a tiny race, acceptable for a demo/test broker).
+            Port = FreeLoopbackPort();
+            MqttServerOptions options = new MqttServerFactory().CreateServerOptionsBuilder()
+                .WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointPort(Port)
+                .WithEncryptionCertificate(serverCertificate)
+                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13)
+                .WithPersistentSessions(false)
+                .Build();
+            _server = new MqttServerFactory().CreateMqttServer(options);
+            _server.ValidatingConnectionAsync += OnValidatingConnection;
+            _server.InterceptingPublishAsync += OnInterceptingPublish;
+            _server.ClientDisconnectedAsync += args =>
+            {
+                _print("[broker] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
+                return Task.CompletedTask;
+            };
+            await _server.StartAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Returns a TCP port that is free on 127.0.0.1 right now.</summary>
+        /// <returns>Port number.</returns>
+        public static int FreeLoopbackPort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        private Task OnValidatingConnection(ValidatingConnectionEventArgs args)
+        {
+            // TagoIO: user name "Token", password = device token. MQTT 3.1.1 CONNACK 4 / MQTT 5 0x86.
+            if (args.UserName != "Token" || args.Password != Token)
+            {
+                Interlocked.Increment(ref _refusedConnects);
+                args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+                _print("[broker] refused " + args.ClientId + ": bad user name or token");
+                return Task.CompletedTask;
+            }
+
+            args.ReasonCode = MqttConnectReasonCode.Success;
+            _print("[broker] " + args.ClientId + " connected");
+            return Task.CompletedTask;
+        }
+
+        private Task OnInterceptingPublish(InterceptingPublishEventArgs args)
+        {
+            MqttApplicationMessage message = args.ApplicationMessage;
+            if (message.Retain || message.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce)
+            {
+                // A strict broker drops the connection and sends no PUBACK (mosquitto retain_available false / max_qos 1).
+                Interlocked.Increment(ref _droppedForPolicy);
+                args.ProcessPublish = false;
+                args.CloseConnection = true;
+                _print("[broker] dropped " + args.ClientId + ": " + (message.Retain ? "retained publish" : "QoS 2 publish") + " is not supported");
+                return Task.CompletedTask;
+            }
+
+            Interlocked.Increment(ref _dataPayloads);
+            byte[] payload = message.Payload.IsEmpty ? new byte[0] : System.Buffers.BuffersExtensions.ToArray(message.Payload);
+            foreach (string line in LiveInspectorFormatter.Format(message.Topic, payload))
+            {
+                _print(line);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            if (_server != null)
+            {
+                try
+                {
+                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                }
+
+                _server.Dispose();
+                _server = null;
+            }
+        }
+    }
+}

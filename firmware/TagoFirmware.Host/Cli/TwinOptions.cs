@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+
+namespace TagoFirmware.Host.Cli
+{
+    /// <summary>Parsed command line of the twin. Defaults are the device defaults (issue 3 §2).</summary>
+    public sealed class TwinOptions
+    {
+        /// <summary>Broker host; null starts the embedded TagoIO-like broker.</summary>
+        public string Broker { get; set; }
+
+        /// <summary>Broker port; 0 means 8883 (TLS) or 1883 (--plaintext).</summary>
+        public int Port { get; set; }
+
+        /// <summary>PEM file with the CA certificate(s) the broker certificate must chain to.</summary>
+        public string CaFile { get; set; }
+
+        /// <summary>Device token (or env TAGO_DEVICE_TOKEN). Never printed.</summary>
+        public string Token { get; set; }
+
+        /// <summary>MQTT client id; null derives "twin-" + a stable machine-based suffix.</summary>
+        public string ClientId { get; set; }
+
+        /// <summary>Data topic; null gives sensors/{client_id}/data.</summary>
+        public string Topic { get; set; }
+
+        /// <summary>Seconds between sensor samples.</summary>
+        public double IntervalSeconds { get; set; } = 2;
+
+        /// <summary>Samples per payload.</summary>
+        public int Batch { get; set; } = 1;
+
+        /// <summary>QoS 0 or 1.</summary>
+        public int Qos { get; set; } = 1;
+
+        /// <summary>Exit 0 after this many acknowledged data payloads; 0 runs until stopped.</summary>
+        public int Count { get; set; }
+
+        /// <summary>Give up (exit 5) after this many seconds; 0 means never.</summary>
+        public double TimeoutSeconds { get; set; }
+
+        /// <summary>Plain TCP instead of TLS (explicit opt-in only).</summary>
+        public bool Plaintext { get; set; }
+
+        /// <summary>Node configuration file.</summary>
+        public string ConfigFile { get; set; }
+
+        /// <summary>Only validate this configuration file and exit (0 valid, 2 invalid).</summary>
+        public string CheckConfigFile { get; set; }
+
+        /// <summary>Battery-mode simulation (sample, publish, "deep sleep" between wakes).</summary>
+        public bool Sleep { get; set; }
+
+        /// <summary>Seconds between reconnects after credentials were refused (device default 300).</summary>
+        public double AuthRetrySeconds { get; set; } = 300;
+
+        /// <summary>Keep running like a device after a refusal or TLS failure instead of exiting 3/4.</summary>
+        public bool Stay { get; set; }
+
+        /// <summary>Probability 0…1 of an injected DHT22 read failure.</summary>
+        public double SensorFailureRate { get; set; }
+
+        /// <summary>Seed of the simulated sensor and the backoff jitter.</summary>
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Write debug lines too.</summary>
+        public bool Verbose { get; set; }
+
+        /// <summary>CA certificates as PEM text (from --ca or the config file); null uses the OS trust store.</summary>
+        public string CaPem { get; set; }
+
+        /// <summary>Seconds a QoS 1 publish may stay unacknowledged before the link counts as dead (15).</summary>
+        public double AckTimeoutSeconds { get; set; } = 15;
+
+        /// <summary>Keepalive in seconds (60).</summary>
+        public int KeepAliveSeconds { get; set; } = 60;
+
+        /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
+        public HashSet<string> Given { get; } = new HashSet<string>();
+
+        /// <summary>Print usage and exit 0.</summary>
+        public bool Help { get; set; }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TagoFirmware.Host.Cli;
+
+namespace TagoFirmware.Host
+{
+    /// <summary>Entry point of the host twin (README "Host twin").</summary>
+    internal static class Program
+    {
+        private static async Task<int> Main(string[] args)
+        {
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            try
+            {
+                return await TwinApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptionsParser.TokenVariable), cancel.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine("internal error: " + ex.GetType().Name + ": " + ex.Message);
+                return TwinExitCode.InternalError;
+            }
+        }
+    }
+}

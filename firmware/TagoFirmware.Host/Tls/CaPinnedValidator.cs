@@ -1,0 +1,154 @@
+using System;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace TagoFirmware.Host.Tls
+{
+    /// <summary>
+    /// Validates a broker certificate against the CA certificates from configuration only (not the machine's store)
+    /// plus the host name, the way the device's mbedTLS does with the configured root. Never accepts everything:
+    /// an empty CA list fails every handshake.
+    /// </summary>
+    public sealed class CaPinnedValidator
+    {
+        private readonly X509Certificate2Collection _roots;
+        private readonly string _hostName;
+        private readonly bool _systemTrust;
+
+        /// <summary>Creates a validator.</summary>
+        /// <param name="roots">Trusted root (or intermediate) certificates; used as the only trust anchors.</param>
+        /// <param name="hostName">Host name or IP literal the server certificate must name in its SAN.</param>
+        public CaPinnedValidator(X509Certificate2Collection roots, string hostName)
+        {
+            _roots = roots ?? new X509Certificate2Collection();
+            _hostName = hostName;
+        }
+
+        /// <summary>
+        /// A validator that relies on the operating system's trust store and the platform's host-name check (used when
+        /// no CA is configured, the way the device falls back to its deployed bundle).
+        /// </summary>
+        /// <param name="hostName">Host name the certificate must name.</param>
+        /// <returns>The validator.</returns>
+        public static CaPinnedValidator SystemTrust(string hostName)
+        {
+            return new CaPinnedValidator(null, hostName, true);
+        }
+
+        private CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust)
+            : this(roots, hostName)
+        {
+            _systemTrust = systemTrust;
+        }
+
+        /// <summary>Why the last validation failed, or null after a success. Never contains secrets.</summary>
+        public string LastFailure { get; private set; }
+
+        /// <summary>Loads every certificate of a PEM file (a bundle may hold several roots).</summary>
+        /// <param name="pemFile">Path of the PEM file.</param>
+        /// <returns>The certificates; empty when the file holds none.</returns>
+        public static X509Certificate2Collection LoadPem(string pemFile)
+        {
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPemFile(pemFile);
+            return roots;
+        }
+
+        /// <summary>Validates a server certificate presented during the TLS handshake.</summary>
+        /// <param name="certificate">Leaf certificate from the server.</param>
+        /// <param name="chain">Chain the platform built (its extra certificates are used as intermediates).</param>
+        /// <returns>True when the leaf chains to one of the configured roots and names the host.</returns>
+        public bool Validate(X509Certificate certificate, X509Chain chain)
+        {
+            return Validate(certificate, chain, SslPolicyErrors.RemoteCertificateChainErrors);
+        }
+
+        /// <summary>Validates a server certificate; with system trust the platform's verdict decides.</summary>
+        /// <param name="certificate">Leaf certificate from the server.</param>
+        /// <param name="chain">Chain the platform built.</param>
+        /// <param name="platformErrors">The platform's verdict (chain against the OS store, host name).</param>
+        /// <returns>True when valid.</returns>
+        public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors)
+        {
+            if (_systemTrust)
+            {
+                LastFailure = platformErrors == SslPolicyErrors.None ? null : "certificate rejected by the system trust store (" + platformErrors + ")";
+                return platformErrors == SslPolicyErrors.None;
+            }
+
+            if (certificate == null)
+            {
+                LastFailure = "the server sent no certificate";
+                return false;
+            }
+
+            if (_roots.Count == 0)
+            {
+                LastFailure = "no CA certificate configured";
+                return false;
+            }
+
+            // Work on an own copy: the caller (SslStream/MQTTnet) owns and disposes the certificate it passed.
+            using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            using var ownChain = new X509Chain();
+            ownChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            ownChain.ChainPolicy.CustomTrustStore.AddRange(_roots);
+            // Revocation lists are not reachable from the field either (the device has no OCSP); the device relies on
+            // root rotation instead (README "TagoIO setup").
+            ownChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            ownChain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
+            if (chain != null)
+            {
+                foreach (X509ChainElement element in chain.ChainElements)
+                {
+                    if (!element.Certificate.RawData.AsSpan().SequenceEqual(leaf.RawData))
+                    {
+                        ownChain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                    }
+                }
+            }
+
+            if (!ownChain.Build(leaf))
+            {
+                string status = ownChain.ChainStatus.Length > 0 ? ownChain.ChainStatus[0].Status.ToString() : "unknown";
+                LastFailure = "certificate does not chain to the configured CA (" + status + ")";
+                return false;
+            }
+
+            if (!MatchesHost(leaf, _hostName))
+            {
+                LastFailure = "certificate is not valid for host '" + _hostName + "'";
+                return false;
+            }
+
+            LastFailure = null;
+            return true;
+        }
+
+        private static bool MatchesHost(X509Certificate2 leaf, string hostName)
+        {
+            if (IPAddress.TryParse(hostName, out IPAddress ip))
+            {
+                foreach (X509Extension extension in leaf.Extensions)
+                {
+                    if (extension is X509SubjectAlternativeNameExtension san)
+                    {
+                        foreach (IPAddress candidate in san.EnumerateIPAddresses())
+                        {
+                            if (candidate.Equals(ip))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            // MatchesHostname implements RFC 6125 (SAN dNSName, single left-most wildcard label).
+            return leaf.MatchesHostname(hostName, allowWildcards: true, allowCommonName: false);
+        }
+    }
+}

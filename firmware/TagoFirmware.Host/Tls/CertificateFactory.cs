@@ -1,0 +1,98 @@
+using System;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace TagoFirmware.Host.Tls
+{
+    /// <summary>
+    /// Creates throw-away certificate authorities and server certificates with <see cref="CertificateRequest"/>, for
+    /// the embedded broker and the integration tests. Nothing here is meant for production keys: the point is that
+    /// the twin validates a real chain against a configured CA, exactly as the device does against TagoIO's root.
+    /// </summary>
+    public static class CertificateFactory
+    {
+        /// <summary>Creates a self-signed CA certificate (basic constraints CA=true, keyCertSign) with an ECDSA P-256 key.</summary>
+        /// <param name="commonName">Subject CN.</param>
+        /// <returns>The CA certificate with its private key.</returns>
+        public static X509Certificate2 CreateCertificateAuthority(string commonName)
+        {
+            using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(
+                X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+        }
+
+        /// <summary>
+        /// Creates a server certificate signed by <paramref name="authority"/> whose subject alternative names are
+        /// <paramref name="dnsNames"/> and <paramref name="ipAddresses"/> (RFC 6125: clients match the SAN, not the CN).
+        /// </summary>
+        /// <param name="authority">Issuing CA, with its private key.</param>
+        /// <param name="dnsNames">DNS names the certificate is valid for.</param>
+        /// <param name="ipAddresses">IP addresses the certificate is valid for.</param>
+        /// <returns>The server certificate with its private key (exportable, usable by SslStream on Linux).</returns>
+        public static X509Certificate2 CreateServerCertificate(X509Certificate2 authority, string[] dnsNames, IPAddress[] ipAddresses)
+        {
+            using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            string cn = dnsNames.Length > 0 ? dnsNames[0] : ipAddresses[0].ToString();
+            var request = new CertificateRequest("CN=" + cn, key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(
+                X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+                new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, false)); // id-kp-serverAuth (RFC 5280 4.2.1.12)
+            var san = new SubjectAlternativeNameBuilder();
+            foreach (string dns in dnsNames)
+            {
+                san.AddDnsName(dns);
+            }
+
+            foreach (IPAddress ip in ipAddresses)
+            {
+                san.AddIpAddress(ip);
+            }
+
+            request.CertificateExtensions.Add(san.Build());
+            request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            byte[] serial = new byte[12];
+            RandomNumberGenerator.Fill(serial);
+            serial[0] &= 0x7F;
+            DateTimeOffset notAfter = now.AddYears(1) < authority.NotAfter ? now.AddYears(1) : authority.NotAfter.AddMinutes(-1);
+            using X509Certificate2 publicOnly = request.Create(authority, now.AddDays(-1), notAfter, serial);
+            using X509Certificate2 withKey = publicOnly.CopyWithPrivateKey(key);
+            // Round-trip through PKCS#12 so that SslStream on Linux gets a certificate whose key it can use.
+            return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
+        }
+
+        /// <summary>PEM text of a certificate (RFC 7468 "CERTIFICATE").</summary>
+        /// <param name="certificate">Certificate to encode.</param>
+        /// <returns>PEM text.</returns>
+        public static string ToCertificatePem(X509Certificate2 certificate)
+        {
+            return new string(PemEncoding.Write("CERTIFICATE", certificate.RawData)) + "\n";
+        }
+
+        /// <summary>PEM text of a certificate's private key as unencrypted PKCS#8 ("PRIVATE KEY"), for mosquitto's keyfile.</summary>
+        /// <param name="certificate">Certificate with an ECDSA private key.</param>
+        /// <returns>PEM text.</returns>
+        public static string ToPrivateKeyPem(X509Certificate2 certificate)
+        {
+            using ECDsa key = certificate.GetECDsaPrivateKey();
+            return new string(PemEncoding.Write("PRIVATE KEY", key.ExportPkcs8PrivateKey())) + "\n";
+        }
+
+        /// <summary>Writes text to a file with a trailing newline, UTF-8 without BOM.</summary>
+        /// <param name="path">Target file.</param>
+        /// <param name="text">Content.</param>
+        public static void WriteText(string path, string text)
+        {
+            System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
+        }
+    }
+}

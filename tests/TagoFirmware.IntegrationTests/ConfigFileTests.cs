@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Host.Cli;
+using TagoFirmware.IntegrationTests.Infrastructure;
+
+namespace TagoFirmware.IntegrationTests
+{
+    /// <summary>--check-config and --config go through the core's config parser and validator.</summary>
+    [TestClass]
+    public sealed class ConfigFileTests
+    {
+        private const string ValidConfig =
+            "{\n  \"wifi\": { \"ssid\": \"lab\", \"password\": \"wifi-secret-1\" },\n  \"token\": \"TOKEN\",\n" +
+            "  \"mqtt\": { \"host\": \"HOST\", \"port\": PORT, \"ca_certificates\": [\"ca.pem\"], \"client_id\": \"config-node\" },\n" +
+            "  \"sampling\": { \"interval_s\": 6, \"batch\": 1 },\n" +
+            "  \"sensors\": [ { \"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27 } ]\n}\n";
+
+        [TestMethod]
+        [Timeout(30000, CooperativeCancellation = true)]
+        public async Task Check_config_exits_0_for_a_valid_file_and_never_prints_its_secrets()
+        {
+            string dir = Directory.CreateTempSubdirectory("tago-config-").FullName;
+            string file = Path.Combine(dir, "node.json");
+            File.WriteAllText(file, ValidConfig.Replace("TOKEN", "a1b2c3d4-0000-1111-2222-333344445555").Replace("HOST", "mqtt.tago.io").Replace("PORT", "8883"));
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.Done, code, output.ToString());
+            StringAssert.Contains(output.ToString(), "config valid");
+            Assert.IsFalse(output.ToString().Contains("a1b2c3d4-0000-1111-2222-333344445555", StringComparison.Ordinal), output.ToString());
+            Assert.IsFalse(output.ToString().Contains("wifi-secret-1", StringComparison.Ordinal), output.ToString());
+        }
+
+        [TestMethod]
+        [Timeout(30000, CooperativeCancellation = true)]
+        public async Task Check_config_exits_2_and_names_every_bad_field()
+        {
+            string file = Path.Combine(Directory.CreateTempSubdirectory("tago-config-").FullName, "bad.json");
+            File.WriteAllText(file, "{ \"mqtt\": { \"qos\": 2, \"prot\": 1 } }");
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.UsageError, code);
+            StringAssert.Contains(output.ToString(), "mqtt.qos");
+            StringAssert.Contains(output.ToString(), "mqtt.prot");
+            StringAssert.Contains(output.ToString(), "config invalid");
+        }
+
+        [TestMethod]
+        [Timeout(40000, CooperativeCancellation = true)]
+        public async Task Twin_runs_from_a_config_file_against_mosquitto_with_the_CA_file_next_to_it()
+        {
+            using MosquittoBroker broker = MosquittoBroker.Start();
+            string file = Path.Combine(broker.Directory, "node.json");
+            File.WriteAllText(file, ValidConfig.Replace("TOKEN", broker.Token).Replace("HOST", broker.Host).Replace("PORT", broker.Port.ToString()));
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--config", file, "--interval", "0.2", "--count", "2", "--timeout", "30" }, output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.Done, code, output.ToString());
+            Assert.AreEqual(1, broker.ConnectTimes("config-node").Count, broker.ReadLog());
+            Assert.IsFalse(output.ToString().Contains(broker.Token, StringComparison.Ordinal));
+        }
+
+        [TestMethod]
+        public async Task Usage_errors_exit_2_and_name_the_option()
+        {
+            foreach (string[] args in new[]
+            {
+                new[] { "--qos", "2" },
+                new[] { "--port", "70000" },
+                new[] { "--interval", "abc" },
+                new[] { "--frobnicate", "1" },
+                new[] { "--broker", "127.0.0.1", "--ca", "/nonexistent.pem", "--token", "x" },
+                new[] { "--broker", "127.0.0.1", "--ca", "/etc/hostname" },
+            })
+            {
+                var output = new StringWriter();
+                int code = await TwinApp.RunAsync(args, output, output, null, CancellationToken.None);
+                Assert.AreEqual(TwinExitCode.UsageError, code, string.Join(" ", args) + "\n" + output);
+                string named = args[0] == "--broker" ? (args.Length > 5 ? "--ca" : "--ca") : args[0];
+                StringAssert.Contains(output.ToString(), named, string.Join(" ", args) + "\n" + output);
+            }
+        }
+    }
+}

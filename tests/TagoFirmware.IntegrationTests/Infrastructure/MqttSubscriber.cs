@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Protocol;
+using TagoFirmware.Host.Tls;
+
+namespace TagoFirmware.IntegrationTests.Infrastructure
+{
+    /// <summary>An MQTTnet client that subscribes to a topic filter over TLS and collects what arrives.</summary>
+    public sealed class MqttSubscriber : IAsyncDisposable
+    {
+        private readonly IMqttClient _client;
+        private readonly ConcurrentQueue<ReceivedMessage> _messages = new ConcurrentQueue<ReceivedMessage>();
+
+        private MqttSubscriber(IMqttClient client)
+        {
+            _client = client;
+        }
+
+        /// <summary>Messages received so far, in arrival order.</summary>
+        public ReceivedMessage[] Messages => _messages.ToArray();
+
+        /// <summary>Number of messages received.</summary>
+        public int Count => _messages.Count;
+
+        /// <summary>Connects (user Token) and subscribes at QoS 1.</summary>
+        /// <param name="host">Broker host.</param>
+        /// <param name="port">Broker port.</param>
+        /// <param name="ca">Trusted CA.</param>
+        /// <param name="token">Password.</param>
+        /// <param name="topicFilter">Topic filter.</param>
+        /// <returns>The connected subscriber.</returns>
+        public static async Task<MqttSubscriber> ConnectAsync(string host, int port, X509Certificate2Collection ca, string token, string topicFilter)
+        {
+            IMqttClient client = new MqttClientFactory().CreateMqttClient();
+            var subscriber = new MqttSubscriber(client);
+            client.ApplicationMessageReceivedAsync += args =>
+            {
+                MqttApplicationMessage m = args.ApplicationMessage;
+                byte[] payload = m.Payload.IsEmpty ? new byte[0] : System.Buffers.BuffersExtensions.ToArray(m.Payload);
+                subscriber._messages.Enqueue(new ReceivedMessage(m.Topic, payload, DateTime.UtcNow));
+                return Task.CompletedTask;
+            };
+            var validator = new CaPinnedValidator(ca, host);
+            MqttClientOptions options = new MqttClientOptionsBuilder()
+                .WithTcpServer(host, port)
+                .WithClientId("test-subscriber-" + Guid.NewGuid().ToString("N").Substring(0, 8))
+                .WithCredentials("Token", token)
+                .WithCleanSession(true)
+                .WithTimeout(TimeSpan.FromSeconds(10))
+                .WithTlsOptions(o => o.UseTls(true).WithTargetHost(host).WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+                    .WithCertificateValidationHandler(a => validator.Validate(a.Certificate, a.Chain)))
+                .Build();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            MqttClientConnectResult result = await client.ConnectAsync(options, timeout.Token);
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new InvalidOperationException("subscriber refused: " + result.ResultCode);
+            }
+
+            await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+            return subscriber;
+        }
+
+        /// <summary>Waits until at least <paramref name="count"/> messages matched <paramref name="predicate"/>.</summary>
+        /// <param name="count">Messages wanted.</param>
+        /// <param name="timeout">Upper bound.</param>
+        /// <param name="predicate">Filter (null: all).</param>
+        /// <returns>True when reached in time.</returns>
+        public async Task<bool> WaitForAsync(int count, TimeSpan timeout, Func<ReceivedMessage, bool> predicate = null)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < timeout)
+            {
+                int matched = 0;
+                foreach (ReceivedMessage m in _messages)
+                {
+                    if (predicate == null || predicate(m))
+                    {
+                        matched++;
+                    }
+                }
+
+                if (matched >= count)
+                {
+                    return true;
+                }
+
+                await Task.Delay(50);
+            }
+
+            return false;
+        }
+
+        /// <summary>Messages on topics that start with <paramref name="prefix"/>.</summary>
+        /// <param name="prefix">Topic prefix.</param>
+        /// <returns>Matching messages.</returns>
+        public List<ReceivedMessage> OnTopicsStartingWith(string prefix)
+        {
+            var list = new List<ReceivedMessage>();
+            foreach (ReceivedMessage m in _messages)
+            {
+                if (m.Topic.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    list.Add(m);
+                }
+            }
+
+            return list;
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (_client.IsConnected)
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
+                }
+            }
+            catch (Exception)
+            {
+            }
+
+            _client.Dispose();
+        }
+    }
+}

@@ -24,7 +24,8 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 options.ReferenceDirectories.Add(dir);
             }
 
-            var findings = MetadataScanner.Scan(path, options);
+            var findings = MetadataScanner.Scan(path, options, out var statistics);
+            System.Console.WriteLine($"{RepoPaths.Relative(path)}: scanned {statistics}");
 
             Assert.AreEqual(0, findings.Count,
                 $"{RepoPaths.Relative(path)} holds {findings.Count} construct(s) stable nanoFramework firmware cannot run:\n"

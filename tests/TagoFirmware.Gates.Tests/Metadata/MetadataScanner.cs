@@ -28,6 +28,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
         private readonly ValueTypeResolver _resolver;
         private readonly List<Finding> _findings = new List<Finding>();
         private readonly HashSet<EntityHandle> _visited = new HashSet<EntityHandle>();
+        private readonly ScanStatistics _statistics = new ScanStatistics();
 
         private MetadataScanner(PEReader pe, ScanOptions options, ValueTypeResolver resolver)
         {
@@ -38,12 +39,16 @@ namespace TagoFirmware.Gates.Tests.Metadata
         }
 
         /// <summary>Scans one assembly file and returns every finding, in metadata order, without duplicates.</summary>
-        public static IReadOnlyList<Finding> Scan(string assemblyPath, ScanOptions options)
+        public static IReadOnlyList<Finding> Scan(string assemblyPath, ScanOptions options) => Scan(assemblyPath, options, out _);
+
+        /// <summary>Scans one assembly file; <paramref name="statistics"/> says how much was looked at.</summary>
+        public static IReadOnlyList<Finding> Scan(string assemblyPath, ScanOptions options, out ScanStatistics statistics)
         {
             using var pe = new PEReader(File.OpenRead(assemblyPath));
             using var resolver = new ValueTypeResolver(options.ReferenceDirectories);
             var scanner = new MetadataScanner(pe, options, resolver);
             scanner.Run();
+            statistics = scanner._statistics;
             return scanner._findings.Distinct().ToList();
         }
 
@@ -66,6 +71,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
         {
             var type = _reader.GetTypeDefinition(handle);
             string typeName = MetadataNames.Of(_reader, handle);
+            _statistics.Types++;
             if (type.GetGenericParameters().Count > 0)
             {
                 Add(ViolationKind.GenericTypeDefinition, "type " + typeName,
@@ -118,6 +124,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
         {
             var method = _reader.GetMethodDefinition(handle);
             var signature = method.DecodeSignature(ShapeProvider.Instance, null);
+            _statistics.Methods++;
             string name = $"{typeName}::{_reader.GetString(method.Name)}({string.Join(",", signature.ParameterTypes.Select(p => p.Name))})";
             if (method.GetGenericParameters().Count > 0)
             {
@@ -132,6 +139,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
             }
 
             var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
+            _statistics.MethodBodies++;
             if (!body.LocalSignature.IsNil)
             {
                 _visited.Add(body.LocalSignature);
@@ -159,6 +167,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 }
 
                 var op = maybe.Value;
+                _statistics.Instructions++;
                 string location = $"method {methodName} IL_{offset:x4} {op.Name}";
                 switch (op.OperandType)
                 {
@@ -192,6 +201,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
                     case OperandType.InlineTok:
                     case OperandType.InlineType:
                         var token = MetadataTokens.EntityHandle(il.ReadInt32());
+                        _statistics.TokenOperands++;
                         CheckToken(token, location);
                         if (IsArrayElementOpcode(op))
                         {
@@ -329,6 +339,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
         private void ScanAttribute(CustomAttributeHandle handle)
         {
             var attribute = _reader.GetCustomAttribute(handle);
+            _statistics.Attributes++;
             string location = "attribute on " + DescribeAttributeParent(attribute.Parent);
             CheckToken(attribute.Constructor, location);
             byte[] blob = _reader.GetBlobBytes(attribute.Value);
@@ -369,6 +380,18 @@ namespace TagoFirmware.Gates.Tests.Metadata
 
         private void SweepTables()
         {
+            // Generic parameters belong to a type or method definition, which ScanType/ScanMethod report; a row
+            // they did not account for (an owner of another kind) is reported here.
+            for (int row = 1; row <= _reader.GetTableRowCount(TableIndex.GenericParam); row++)
+            {
+                var parameter = _reader.GetGenericParameter(MetadataTokens.GenericParameterHandle(row));
+                bool ownerReported = parameter.Parent.Kind == HandleKind.TypeDefinition || parameter.Parent.Kind == HandleKind.MethodDefinition;
+                if (!ownerReported)
+                {
+                    Add(ViolationKind.GenericParameter, "GenericParam row " + row, "generic parameter " + _reader.GetString(parameter.Name) + " of " + parameter.Parent.Kind);
+                }
+            }
+
             for (int row = 1; row <= _reader.GetTableRowCount(TableIndex.TypeSpec); row++)
             {
                 var handle = MetadataTokens.TypeSpecificationHandle(row);

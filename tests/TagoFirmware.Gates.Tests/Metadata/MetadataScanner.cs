@@ -22,6 +22,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         // A serialized type name of a generic instantiation in a custom attribute blob, e.g. "System.Action`1[[System.Int32, ...]]".
         private static readonly Regex s_serializedGenericName = new Regex(@"`\d+\[", RegexOptions.CultureInvariant);
 
+        // The same for an open generic type: "System.Action`1, mscorlib, ..." (typeof(Action<>)).
+        private static readonly Regex s_serializedOpenGenericName = new Regex(@"`\d+(?!\d|\[)", RegexOptions.CultureInvariant);
+
+        // Generic type definitions are named with their arity (ECMA-335 II.10.7.2): Action`1.
+        private static readonly Regex s_arity = new Regex(@"`\d+$", RegexOptions.CultureInvariant);
+
         private readonly PEReader _pe;
         private readonly MetadataReader _reader;
         private readonly ScanOptions _options;
@@ -261,6 +267,16 @@ namespace TagoFirmware.Gates.Tests.Metadata
                     _visited.Add(handle);
                     Report(StandaloneSignatureProblems((StandaloneSignatureHandle)handle), location);
                     break;
+
+                case HandleKind.TypeReference:
+                    // A bare TypeRef to a generic type (ldtoken of typeof(Action<>)); instantiations go through TypeSpecs.
+                    string name = MetadataNames.Of(_reader, (TypeReferenceHandle)handle);
+                    if (s_arity.IsMatch(name))
+                    {
+                        Add(ViolationKind.OpenGenericType, location, name);
+                    }
+
+                    break;
             }
         }
 
@@ -348,6 +364,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
             {
                 int start = text.LastIndexOfAny(new[] { '\0', '\u0001', ' ' }, match.Index) + 1;
                 Add(ViolationKind.GenericTypeInAttribute, location, "type argument " + text.Substring(start, match.Index + match.Length - start) + "...");
+            }
+
+            foreach (Match match in s_serializedOpenGenericName.Matches(text))
+            {
+                int start = text.LastIndexOfAny(new[] { '\0', '\u0001', ' ' }, match.Index) + 1;
+                Add(ViolationKind.GenericTypeInAttribute, location, "open generic type argument " + text.Substring(start, match.Index + match.Length - start));
             }
         }
 

@@ -13,6 +13,15 @@ namespace TagoFirmware.Gates.Tests.Metadata
     {
         private const string Usings = "using System; using System.Collections;\nnamespace Fixture {\n";
 
+        [ClassCleanup]
+        public static void DeleteFixtures()
+        {
+            if (System.IO.Directory.Exists(FixtureCompiler.OutputDirectory))
+            {
+                System.IO.Directory.Delete(FixtureCompiler.OutputDirectory, true);
+            }
+        }
+
         [TestMethod]
         public void Generic_class_definition_is_reported_by_name()
         {
@@ -104,6 +113,17 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 "public class MarkerAttribute : Attribute { public MarkerAttribute(Type t) { } } [Marker(typeof(Action<int>))] public class Marked { }");
             Assert.IsTrue(findings.Any(f => f.Kind == ViolationKind.GenericTypeInAttribute && f.Location == "attribute on type Fixture.Marked"
                 && f.Detail.Contains("System.Action`1[")), Dump(findings));
+        }
+
+        [TestMethod]
+        public void Open_generic_type_in_typeof_is_reported_in_IL_and_in_attributes()
+        {
+            var findings = Scan("OpenGeneric",
+                "public class MarkerAttribute : Attribute { public MarkerAttribute(Type t) { } } "
+                + "[Marker(typeof(Action<>))] public static class Util { public static object A() { return typeof(Func<,>); } }");
+            AssertFound(findings, ViolationKind.OpenGenericType, "method Fixture.Util::A() IL_0000 ldtoken", "System.Func`2");
+            Assert.IsTrue(findings.Any(f => f.Kind == ViolationKind.GenericTypeInAttribute && f.Location == "attribute on type Fixture.Util"
+                && f.Detail.Contains("System.Action`1")), Dump(findings));
         }
 
         [TestMethod]

@@ -15,6 +15,9 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// <summary>A generic method instantiation (a MethodSpec row).</summary>
         GenericMethodInstantiation,
 
+        /// <summary>A generic type used without type arguments (<c>typeof(Action&lt;&gt;)</c>).</summary>
+        OpenGenericType,
+
         /// <summary>A reference to a generic parameter (<c>!0</c> or <c>!!0</c>) in a signature.</summary>
         GenericParameter,
 

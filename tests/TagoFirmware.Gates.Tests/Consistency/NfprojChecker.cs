@@ -225,9 +225,10 @@ namespace TagoFirmware.Gates.Tests.Consistency
 
         private static void CheckAssemblyVersion(string include, string simpleName, string id, string packageVersion, List<string> problems)
         {
-            // nanoFramework packages version their assemblies Major.Minor.Patch.(0 or build) after the package
-            // version (mscorlib 1.17.11.0 in CoreLibrary 1.17.11, System.Threading 1.1.52.34401 in 1.1.52), so
-            // the first three parts must agree. Prerelease packages have no such convention.
+            // The clear convention is Major.Minor: nanoFramework packages give their assemblies the package's
+            // Major.Minor, and the rest varies (System.Threading 1.1.52.34401 in package 1.1.52, the IoT.Device
+            // bindings 1.2.0.0 in 1.2.889, Nerdbank build heights). A Version= of another Major.Minor is a Reference
+            // left behind by a package update. Prerelease packages are not compared.
             var assemblyVersion = Regex.Match(include, @"Version\s*=\s*(?<v>[0-9.]+)");
             if (!assemblyVersion.Success || packageVersion.Contains('-'))
             {
@@ -236,7 +237,7 @@ namespace TagoFirmware.Gates.Tests.Consistency
 
             string[] assemblyParts = assemblyVersion.Groups["v"].Value.Split('.');
             string[] packageParts = packageVersion.Split('.');
-            int compared = Math.Min(3, packageParts.Length);
+            int compared = Math.Min(2, packageParts.Length);
             if (assemblyParts.Length < compared || !assemblyParts.Take(compared).SequenceEqual(packageParts.Take(compared)))
             {
                 problems.Add($"Reference {simpleName}: Version={assemblyVersion.Groups["v"].Value} does not match package {id} {packageVersion}");

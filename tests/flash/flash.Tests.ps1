@@ -36,6 +36,8 @@ Describe 'flash.ps1' {
 
         function New-ConfigFile([scriptblock] $Change) {
             $json = Get-Content -LiteralPath $script:Example -Raw | ConvertFrom-Json -Depth 20
+            # The example's all-zeros token is a placeholder the validator refuses; a made-up one passes.
+            $json.token = 'a1b2c3d4-e5f6-4789-8abc-def012345678'
             if ($Change) { & $Change $json }
             $path = Join-Path $TestDrive ("cfg-" + [guid]::NewGuid().ToString('N') + '.json')
             $json | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $path

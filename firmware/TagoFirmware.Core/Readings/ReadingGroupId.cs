@@ -3,7 +3,7 @@ namespace TagoFirmware.Readings
     /// <summary>
     /// The TagoIO <c>group</c> id of a sampling cycle, derived from the cycle's time so it costs no bytes in the queue:
     /// the Unix milliseconds of the cycle in lower-case base 36 (digits 0-9 then a-z), e.g. 1764084419000 becomes
-    /// <c>miepkqbs</c>.
+    /// <c>mieqbd88</c>.
     /// </summary>
     /// <remarks>
     /// Every reading of one cycle shares one time (readings taken before the clock was valid get the same filled-in

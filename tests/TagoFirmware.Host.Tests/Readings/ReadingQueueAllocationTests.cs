@@ -82,6 +82,23 @@ namespace TagoFirmware.Host.Tests.Readings
             Assert.IsTrue(queue.Compactions > 1, "compactions ran during the measurement");
         }
 
+        [TestMethod]
+        [DataRow(1024)]
+        [DataRow(64)]
+        public void The_queue_allocates_twelve_bytes_per_reading_of_capacity_plus_a_fixed_overhead(int capacity)
+        {
+            new ReadingQueue(8, null).Load();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ReadingQueue queue = new ReadingQueue(capacity, null);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // Ring (12 B per reading) + 640 B I/O buffer + object and array headers (.NET x64: 24 B per array).
+            long overhead = allocated - (12L * capacity);
+            Console.WriteLine($"capacity {capacity}: {allocated} B allocated, {overhead} B fixed overhead");
+            Assert.IsTrue(overhead >= 640 && overhead <= 1000, $"overhead {overhead} B");
+            GC.KeepAlive(queue);
+        }
+
         private static long Exercise(ReadingQueue queue, ReadingBatcher batcher, byte[] group, int first, int cycles)
         {
             long sum = 0;

@@ -1,0 +1,5 @@
+namespace nanoFramework.Runtime.Native
+{
+    /// <summary>Handler of <see cref="Power.OnRebootEvent"/>.</summary>
+    public delegate void RebootEventHandler();
+}

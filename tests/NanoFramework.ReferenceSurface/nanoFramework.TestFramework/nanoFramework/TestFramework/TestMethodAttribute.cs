@@ -1,0 +1,10 @@
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    /// <summary>Marks a test method.</summary>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+    public class TestMethodAttribute : Attribute
+    {
+    }
+}

@@ -1,0 +1,264 @@
+# Pester tests of flash.ps1. nanoff is replaced by tests/flash/fake-bin/nanoff (a Fake that records its arguments),
+# put first on PATH; the config validator is the real one (the host twin's --check-config), built once.
+Describe 'flash.ps1' {
+    BeforeAll {
+        $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+        $script:Flash = Join-Path $script:Root 'flash.ps1'
+        $script:FakeBin = Join-Path $PSScriptRoot 'fake-bin'
+        $script:Example = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.example.json'
+        $script:OriginalPath = $env:PATH
+
+        & dotnet build (Join-Path $script:Root 'firmware/TagoFirmware.Host/TagoFirmware.Host.csproj') -c Release -nologo -v q | Out-Null
+        $env:TAGOFIRMWARE_TWIN_DLL = Join-Path $script:Root 'firmware/TagoFirmware.Host/bin/Release/net10.0/TagoFirmware.Host.dll'
+
+        # Runs flash.ps1 in this process (exit sets $LASTEXITCODE) and returns its exit code and printed lines.
+        function Invoke-Flash([string[]] $Arguments) {
+            # '-Name value' pairs and bare '-Switch'es, as a user types them, bound by name.
+            $named = @{}
+            for ($i = 0; $i -lt $Arguments.Count; $i++) {
+                $name = $Arguments[$i].TrimStart('-')
+                if ($i + 1 -lt $Arguments.Count -and -not $Arguments[$i + 1].StartsWith('-')) { $named[$name] = $Arguments[$i + 1]; $i++ }
+                else { $named[$name] = $true }
+            }
+            $output = & $script:Flash @named 6>&1 2>&1 | ForEach-Object { "$_" }
+            return [pscustomobject]@{ Code = $LASTEXITCODE; Text = ($output -join "`n") }
+        }
+
+        # The calls the fake nanoff received: one string per call, arguments joined by spaces.
+        function Get-NanoffCalls {
+            if (-not (Test-Path -LiteralPath $env:FAKE_NANOFF_LOG)) { return @() }
+            $calls = @(); $current = @()
+            foreach ($line in Get-Content -LiteralPath $env:FAKE_NANOFF_LOG) {
+                if ($line -eq '--') { $calls += ($current -join ' '); $current = @() } else { $current += $line }
+            }
+            return $calls
+        }
+
+        function New-ConfigFile([scriptblock] $Change) {
+            $json = Get-Content -LiteralPath $script:Example -Raw | ConvertFrom-Json -Depth 20
+            if ($Change) { & $Change $json }
+            $path = Join-Path $TestDrive ("cfg-" + [guid]::NewGuid().ToString('N') + '.json')
+            $json | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $path
+            return $path
+        }
+    }
+
+    BeforeEach {
+        $env:PATH = $script:FakeBin + [System.IO.Path]::PathSeparator + $script:OriginalPath
+        $env:FAKE_NANOFF_LOG = Join-Path $TestDrive ("nanoff-" + [guid]::NewGuid().ToString('N') + '.log')
+        $env:FAKE_NANOFF_CAPTURE = Join-Path $TestDrive ("capture-" + [guid]::NewGuid().ToString('N'))
+        $env:FAKE_NANOFF_EXIT = '0'
+        $env:FAKE_NANOFF_OUTPUT = ''
+        $env:TAGO_DEVICE_TOKEN = $null
+        $env:TAGO_WIFI_PASSWORD = $null
+        $script:Image = Join-Path $TestDrive 'TagoFirmware.Esp32.bin'
+        Set-Content -LiteralPath $script:Image -Value 'image'
+    }
+
+    AfterAll {
+        $env:PATH = $script:OriginalPath
+    }
+
+    Describe 'Argument validation' {
+        It 'refuses to run with nothing to do' {
+            $r = Invoke-Flash @()
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'nothing to do'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'requires a port for a firmware update' {
+            $r = Invoke-Flash @('-Update')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match '-Port is required'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'rejects a target nanoff does not know and names the allowed ones' {
+            $r = Invoke-Flash @('-Port', '/dev/ttyUSB0', '-Update', '-Target', 'ESP8266')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match "Target 'ESP8266' is not an ESP32 target"
+            $r.Text | Should -Match 'ESP32_PSRAM_REV0'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'rejects a missing image' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Deploy', '-Image', (Join-Path $TestDrive 'nope.bin'))
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'does not exist'
+        }
+        It 'rejects an image that is not a .bin deployment image' {
+            $pe = Join-Path $TestDrive 'TagoFirmware.Esp32.pe'
+            Set-Content -LiteralPath $pe -Value 'x'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Deploy', '-Image', $pe)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'not a .bin'
+        }
+        It 'rejects -Image without -Deploy' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Image', $script:Image)
+            $r.Code | Should -Be 2
+        }
+        It 'explains that msbuild without the nanoFramework targets cannot build the image' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Deploy')
+            $r.Code | Should -Be 4
+            $r.Text | Should -Match 'silently produce no .bin'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'rejects a config file that does not exist' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Config', (Join-Path $TestDrive 'none.json'))
+            $r.Code | Should -Be 2
+        }
+        It 'rejects a config that is not JSON before touching the board' {
+            $bad = Join-Path $TestDrive 'bad.json'
+            Set-Content -LiteralPath $bad -Value '{ "wifi": '
+            $r = Invoke-Flash @('-Port', 'COM5', '-Config', $bad)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'not valid JSON'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'rejects a config the firmware would refuse (QoS 2) and names the field' {
+            $cfg = New-ConfigFile { param($j) $j.mqtt.qos = 2 }
+            $r = Invoke-Flash @('-Port', 'COM5', '-Config', $cfg)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'qos'
+            $r.Text | Should -Match 'nothing was written'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+    }
+
+    Describe 'nanoff command lines' {
+        It 'lists serial ports' {
+            $r = Invoke-Flash @('-ListPorts')
+            $r.Code | Should -Be 0
+            Get-NanoffCalls | Should -Be @('--listports')
+        }
+        It 'flashes the firmware for the default target' {
+            $r = Invoke-Flash @('-Port', '/dev/ttyUSB0', '-Update')
+            $r.Code | Should -Be 0
+            Get-NanoffCalls | Should -Be @('--update --target ESP32_PSRAM_REV0 --serialport /dev/ttyUSB0')
+        }
+        It 'warns that a mass erase loses the config and queued readings' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-MassErase', '-Target', 'ESP32_REV3')
+            $r.Code | Should -Be 0
+            $r.Text | Should -Match 'WARNING: -MassErase erases'
+            $r.Text | Should -Match 'queued'
+            Get-NanoffCalls | Should -Be @('--update --target ESP32_REV3 --serialport COM5 --masserase')
+        }
+        It 'deploys the app image' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Deploy', '-Image', $script:Image)
+            $r.Code | Should -Be 0
+            Get-NanoffCalls | Should -Be @("--target ESP32_PSRAM_REV0 --serialport COM5 --deploy --image $($script:Image)")
+        }
+        It 'runs firmware, app and config in that order' {
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Deploy', '-Image', $script:Image, '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $calls = @(Get-NanoffCalls)
+            $calls.Count | Should -Be 3
+            $calls[0] | Should -Match '^--update'
+            $calls[1] | Should -Match '--deploy'
+            $calls[2] | Should -Match '^--filedeployment'
+        }
+    }
+
+    Describe 'Config deployment' {
+        It 'deletes the old file first, then writes the validated config' {
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $spec = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'deploy.json') -Raw | ConvertFrom-Json
+            $spec.serialport | Should -Be 'COM7'
+            $spec.files.Count | Should -Be 2
+            $spec.files[0].DestinationFilePath | Should -Be 'I:\tagofirmware.json'
+            $spec.files[0].PSObject.Properties.Name | Should -Not -Contain 'SourceFilePath'
+            $spec.files[1].DestinationFilePath | Should -Be 'I:\tagofirmware.json'
+        }
+        It 'puts the token from the environment into the deployed config and never prints it' {
+            $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json
+            $deployed.token | Should -Be '11111111-2222-4333-8444-555555555555'
+            $r.Text | Should -Not -Match '11111111-2222-4333-8444-555555555555'
+        }
+        It 'puts the WiFi password given as a parameter into the config and never prints it' {
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-WifiPassword', 'correct horse battery')
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json
+            $deployed.wifi.password | Should -Be 'correct horse battery'
+            $r.Text | Should -Not -Match 'correct horse battery'
+        }
+        It 'removes the temporary files that held secrets' {
+            $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $spec = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'deploy.json') -Raw | ConvertFrom-Json
+            Test-Path -LiteralPath $spec.files[1].SourceFilePath | Should -BeFalse
+        }
+        It 'treats a file-deployment warning from nanoff as a failure' {
+            $env:FAKE_NANOFF_OUTPUT = 'Warning: failed to deploy file I:\tagofirmware.json'
+            $cfg = New-ConfigFile $null
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 5
+            $r.Text | Should -Match 'may still have its old config'
+        }
+    }
+
+    Describe 'Dry run and redaction' {
+        It 'prints the exact command lines and runs nothing' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Deploy', '-Image', $script:Image, '-DryRun')
+            $r.Code | Should -Be 0
+            $r.Text | Should -Match 'would run: nanoff --update --target ESP32_PSRAM_REV0 --serialport COM5'
+            $r.Text | Should -Match 'would run: nanoff --target ESP32_PSRAM_REV0 --serialport COM5 --deploy --image'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'redacts secrets even when nanoff itself prints them' {
+            $env:FAKE_NANOFF_OUTPUT = 'echo of token 11111111-2222-4333-8444-555555555555'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Token', '11111111-2222-4333-8444-555555555555')
+            $r.Code | Should -Be 0
+            $r.Text | Should -Match 'echo of token \*\*\*'
+            $r.Text | Should -Not -Match '11111111-2222'
+        }
+        It 'redacts secrets found inside the config file' {
+            $cfg = New-ConfigFile { param($j) $j.token = '99999999-8888-4777-8666-555555555555' }
+            $env:FAKE_NANOFF_OUTPUT = 'device said 99999999-8888-4777-8666-555555555555'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Config', $cfg, '-DryRun')
+            $r.Text | Should -Not -Match '99999999-8888'
+        }
+        It 'offers to install nanoff when it is missing, in a dry run without installing' {
+            # Only system folders on PATH: no nanoff (this machine has none in ~/.dotnet/tools either).
+            $env:PATH = '/usr/bin' + [System.IO.Path]::PathSeparator + '/bin'
+            $r = (Invoke-Flash @('-Port', 'COM5', '-Update', '-DryRun')).Text
+            $r | Should -Match 'dotnet tool install --global nanoff --allow-roll-forward'
+        }
+    }
+
+    Describe 'nanoff failures' {
+        It 'returns nanoff''s exit code with a hint when the port cannot be opened' {
+            $env:FAKE_NANOFF_EXIT = '4005'
+            $r = Invoke-Flash @('-Port', '/dev/ttyUSB0', '-Update')
+            $r.Code | Should -Be $(if ($IsWindows) { 4005 } else { 165 })  # Linux keeps the low 8 bits
+            $r.Text | Should -Match 'dialout'
+            $r.Text | Should -Match 'E4005'
+        }
+        It 'hints at the target list when nanoff knows no firmware for the target' {
+            $env:FAKE_NANOFF_EXIT = '9005'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Target', 'ESP32_S3')
+            $r.Code | Should -Be $(if ($IsWindows) { 9005 } else { 45 })  # Linux keeps the low 8 bits
+            $r.Text | Should -Match 'listtargets'
+        }
+        It 'hints at permissions when nanoff says permission denied' {
+            $env:FAKE_NANOFF_EXIT = '1'
+            $env:FAKE_NANOFF_OUTPUT = 'System.UnauthorizedAccessException: Permission denied /dev/ttyUSB0'
+            $r = Invoke-Flash @('-Port', '/dev/ttyUSB0', '-Update')
+            $r.Code | Should -Be 1
+            $r.Text | Should -Match 'usermod -aG dialout'
+        }
+        It 'stops at the first failing step' {
+            $env:FAKE_NANOFF_EXIT = '4003'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-Deploy', '-Image', $script:Image)
+            $r.Code | Should -Be $(if ($IsWindows) { 4003 } else { 163 })  # Linux keeps the low 8 bits
+            @(Get-NanoffCalls).Count | Should -Be 1
+        }
+    }
+}

@@ -69,7 +69,7 @@ namespace TagoFirmware.Host.Tests.Readings
             ReadingQueue queue = new ReadingQueue(256, store);
             queue.Load();
             ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
-            byte[] group = new byte[ReadingGroupId.MaxLength];
+            byte[] group = new byte[ReadingGroupId.Length];
 
             // Warm up (JIT, static tables), then measure.
             Exercise(queue, batcher, group, 0, 50);

@@ -1,0 +1,33 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>How a connect attempt failed when the broker did not refuse it cleanly.</summary>
+    public enum ConnectFailure
+    {
+        /// <summary>Not a failure.</summary>
+        None = 0,
+
+        /// <summary>DNS lookup of the broker host failed (M2Mqtt: the MqttClient constructor threw).</summary>
+        Dns = 1,
+
+        /// <summary>TCP could not be established (M2Mqtt: MqttConnectionException with an inner SocketException).</summary>
+        Network = 2,
+
+        /// <summary>
+        /// The TLS handshake failed: wrong CA, host name not in the certificate, expired certificate or unset clock
+        /// (M2Mqtt: MqttConnectionException with a TLS/crypto inner exception).
+        /// </summary>
+        Tls = 3,
+
+        /// <summary>No outcome in time (no CONNACK; M2Mqtt waits 30 s and throws, or the adapter's own bound).</summary>
+        Timeout = 4,
+
+        /// <summary>
+        /// The connection broke during the MQTT exchange (M2Mqtt: MqttCommunicationException). On a reconnect this is
+        /// often M2Mqtt's stale exception from the previous connection, so the supervisor retries it once at once.
+        /// </summary>
+        Communication = 5,
+
+        /// <summary>Bad arguments or an unexpected exception inside the client library.</summary>
+        Internal = 6,
+    }
+}

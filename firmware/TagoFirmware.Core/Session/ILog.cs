@@ -1,0 +1,20 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// Where the core writes its log lines. Lines start with stable markers (see README "How the node behaves") that
+    /// tests and field tools match on.
+    /// </summary>
+    /// <remarks>
+    /// Port contract: <see cref="Write"/> returns quickly (device: <c>Debug.WriteLine</c> or a small ring; host:
+    /// console), never throws, and may drop lines under pressure. Called from the main loop thread only. The core
+    /// never passes secrets (tokens, WiFi passwords); an implementation must not add any either (for example by
+    /// dumping a configuration object).
+    /// </remarks>
+    public interface ILog
+    {
+        /// <summary>Writes one line.</summary>
+        /// <param name="level">Severity.</param>
+        /// <param name="message">The line, without a trailing newline.</param>
+        void Write(LogLevel level, string message);
+    }
+}

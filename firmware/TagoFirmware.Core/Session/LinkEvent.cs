@@ -1,0 +1,50 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// One fact taken from an <see cref="IMqttLink"/> inbox. The supervisor owns one instance and passes it to
+    /// <see cref="IMqttLink.TryTakeEvent"/> again and again, so draining the inbox allocates nothing.
+    /// </summary>
+    public sealed class LinkEvent
+    {
+        /// <summary>What happened.</summary>
+        public LinkEventKind Kind;
+
+        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. Else -1.</summary>
+        public int ReasonCode;
+
+        /// <summary>For ConnectFailed: the failure class. Else <see cref="ConnectFailure.None"/>.</summary>
+        public ConnectFailure Failure;
+
+        /// <summary>For PublishAcked and PublishFailed: the message id returned by <see cref="IMqttLink.Publish"/>. Else 0.</summary>
+        public int MessageId;
+
+        /// <summary>For MessageReceived: the topic. Else null.</summary>
+        public string Topic;
+
+        /// <summary>For MessageReceived: the payload bytes (owned by the receiver from now on). Else null.</summary>
+        public byte[] Payload;
+
+        /// <summary>Resets every field to "no event".</summary>
+        public void Clear()
+        {
+            Kind = LinkEventKind.None;
+            ReasonCode = -1;
+            Failure = ConnectFailure.None;
+            MessageId = 0;
+            Topic = null;
+            Payload = null;
+        }
+
+        /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
+        /// <param name="other">The event to copy.</param>
+        public void CopyFrom(LinkEvent other)
+        {
+            Kind = other.Kind;
+            ReasonCode = other.ReasonCode;
+            Failure = other.Failure;
+            MessageId = other.MessageId;
+            Topic = other.Topic;
+            Payload = other.Payload;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>Severity of a log line.</summary>
+    public enum LogLevel
+    {
+        /// <summary>Detail for development (individual acks, backoff draws).</summary>
+        Debug = 0,
+
+        /// <summary>Normal state transitions ("wifi up", "mqtt connected").</summary>
+        Info = 1,
+
+        /// <summary>Recoverable trouble (connect failed, dead link, backoff).</summary>
+        Warning = 2,
+
+        /// <summary>Needs a human (credentials refused, invalid config, reboot).</summary>
+        Error = 3,
+    }
+}

@@ -1,0 +1,21 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>Why the node reboots on purpose (reported before the reboot and, if persisted, after it).</summary>
+    public enum RebootReason
+    {
+        /// <summary>Not a reboot.</summary>
+        None = 0,
+
+        /// <summary>Self-heal (b): believed connected at QoS 1, but nothing acknowledged for the configured time.</summary>
+        NoAckTimeout = 1,
+
+        /// <summary>Self-heal (a): the device watchdog saw the main loop stop completing steps.</summary>
+        MainLoopHung = 2,
+
+        /// <summary>A downlink command asked for it.</summary>
+        Command = 3,
+
+        /// <summary>A new configuration needs a restart.</summary>
+        ConfigChanged = 4,
+    }
+}

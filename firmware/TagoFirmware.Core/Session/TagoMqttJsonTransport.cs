@@ -1,0 +1,122 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// TagoIO's legacy MQTT broker (<c>mqtt.tago.io</c>): user name <c>Token</c>, password = device token, JSON data
+    /// on <c>sensors/{client_id}/data</c> (configurable), status and last will on <c>device/status/{client_id}</c>,
+    /// downlink commands on <c>commands/{client_id}/+</c>, delivered = PUBACK (TagoIO MQTT guide, "Last Will and
+    /// Testament" and "Subscribing to Topics").
+    /// </summary>
+    public sealed class TagoMqttJsonTransport : IUplinkTransport
+    {
+        /// <summary>The MQTT user name TagoIO's legacy broker expects.</summary>
+        public const string Username = "Token";
+
+        /// <summary>Template of the status / last-will topic.</summary>
+        public const string StatusTopicTemplate = "device/status/{client_id}";
+
+        /// <summary>Template of the downlink command subscription.</summary>
+        public const string CommandTopicTemplate = "commands/{client_id}/+";
+
+        /// <summary>The last-will payload: published by the broker when the node dies without DISCONNECT.</summary>
+        public const string OfflineMessage = "[{\"variable\":\"device_status\",\"value\":\"offline\"}]";
+
+        /// <summary>The status payload published after every connect.</summary>
+        public const string OnlineMessage = "[{\"variable\":\"device_status\",\"value\":\"online\"}]";
+
+        private readonly string _dataTopic;
+        private readonly string _statusTopic;
+        private readonly string _commandFilter;
+        private readonly byte[] _onlinePayload;
+        private readonly byte[] _offlinePayload;
+
+        /// <summary>Computes every topic and payload once.</summary>
+        /// <param name="clientId">The MQTT client id.</param>
+        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
+        public TagoMqttJsonTransport(string clientId, string dataTopicTemplate)
+        {
+            if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
+            {
+                dataTopicTemplate = "sensors/{client_id}/data";
+            }
+
+            _dataTopic = TopicTemplate.Expand(dataTopicTemplate, clientId);
+            _statusTopic = TopicTemplate.Expand(StatusTopicTemplate, clientId);
+            _commandFilter = TopicTemplate.Expand(CommandTopicTemplate, clientId);
+            _onlinePayload = AsciiBytes(OnlineMessage);
+            _offlinePayload = AsciiBytes(OfflineMessage);
+        }
+
+        /// <inheritdoc/>
+        public string Name
+        {
+            get { return "tago-mqtt-json"; }
+        }
+
+        /// <inheritdoc/>
+        public UplinkFormat Format
+        {
+            get { return UplinkFormat.TagoJson; }
+        }
+
+        /// <inheritdoc/>
+        public DeliveryRule Delivery
+        {
+            get { return DeliveryRule.BrokerAck; }
+        }
+
+        /// <inheritdoc/>
+        public string DataTopic
+        {
+            get { return _dataTopic; }
+        }
+
+        /// <inheritdoc/>
+        public string StatusTopic
+        {
+            get { return _statusTopic; }
+        }
+
+        /// <inheritdoc/>
+        public byte[] OnlinePayload
+        {
+            get { return _onlinePayload; }
+        }
+
+        /// <summary>The pre-encoded last-will ("offline") payload.</summary>
+        public byte[] OfflinePayload
+        {
+            get { return _offlinePayload; }
+        }
+
+        /// <inheritdoc/>
+        public string CommandTopicFilter
+        {
+            get { return _commandFilter; }
+        }
+
+        /// <inheritdoc/>
+        public void PrepareConnect(MqttConnectRequest request, string token)
+        {
+            request.Username = Username;
+            request.Password = token;
+            request.WillTopic = _statusTopic;
+            request.WillMessage = OfflineMessage;
+            request.WillPayload = _offlinePayload;
+            request.WillQos = 1;
+            request.WillRetain = false;
+        }
+
+        // The payloads are ASCII constants; nanoFramework's mscorlib has no Encoding (System.Text package).
+        private static byte[] AsciiBytes(string text)
+        {
+            char[] chars = text.ToCharArray();
+            byte[] bytes = new byte[chars.Length];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                bytes[i] = (byte)chars[i];
+            }
+
+            return bytes;
+        }
+    }
+}

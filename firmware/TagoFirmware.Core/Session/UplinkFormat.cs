@@ -1,0 +1,12 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>Which payload encoder the application must use for a transport's data topic.</summary>
+    public enum UplinkFormat
+    {
+        /// <summary>TagoIO JSON array of data objects (legacy MQTT and HTTPS POST /data).</summary>
+        TagoJson = 0,
+
+        /// <summary>TagoTiP text frame (planned).</summary>
+        TagoTip = 1,
+    }
+}

@@ -1,0 +1,131 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Tests.Session
+{
+    [TestClass]
+    public class BackoffTests
+    {
+        [TestMethod]
+        [DataRow(0, 1000)]
+        [DataRow(1, 2000)]
+        [DataRow(2, 4000)]
+        [DataRow(3, 8000)]
+        [DataRow(4, 16000)]
+        [DataRow(5, 30000)]
+        [DataRow(6, 30000)]
+        [DataRow(40, 30000)]
+        public void Window_doubles_from_the_base_and_stops_at_the_cap(int attempts, int window)
+        {
+            Assert.AreEqual(window, Backoff.WindowFor(attempts, 1000, 30000));
+        }
+
+        [TestMethod]
+        public void Every_delay_lies_within_its_window_and_the_counter_grows()
+        {
+            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(7));
+            for (int i = 0; i < 200; i++)
+            {
+                int window = backoff.WindowMs;
+                Assert.AreEqual(Backoff.WindowFor(i, 1000, 30000), window);
+                int delay = backoff.NextDelayMs();
+                Assert.IsTrue(delay >= 0);
+                Assert.IsTrue(delay <= window);
+                Assert.AreEqual(i + 1, backoff.Attempts);
+            }
+        }
+
+        [TestMethod]
+        public void Delays_use_the_whole_window_not_a_fixed_value()
+        {
+            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(3));
+            int low = 0;
+            int high = 0;
+            for (int i = 0; i < 400; i++)
+            {
+                backoff.Reset();
+                int delay = backoff.NextDelayMs();
+                if (delay < 250)
+                {
+                    low++;
+                }
+
+                if (delay > 750)
+                {
+                    high++;
+                }
+            }
+
+            // Uniform on [0, 1000]: each quarter expects 100 of 400; 50 is more than 5 standard deviations away.
+            Assert.IsTrue(low > 50);
+            Assert.IsTrue(high > 50);
+        }
+
+        [TestMethod]
+        public void Reset_starts_again_at_the_base_window()
+        {
+            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(1));
+            backoff.NextDelayMs();
+            backoff.NextDelayMs();
+            backoff.NextDelayMs();
+            Assert.AreEqual(8000, backoff.WindowMs);
+            backoff.Reset();
+            Assert.AreEqual(0, backoff.Attempts);
+            Assert.AreEqual(1000, backoff.WindowMs);
+        }
+
+        [TestMethod]
+        public void Supervisor_waits_within_the_window_between_failed_connects()
+        {
+            SessionRig rig = new SessionRig();
+            rig.Mqtt.Behaviour = ConnectBehaviour.FailNetwork;
+            rig.Mqtt.ConnectDelayMs = 0;
+            rig.Build();
+            rig.Run(600000, 10);
+            // Attempt k+1 starts after the failure of attempt k plus a delay drawn from window(k).
+            for (int k = 1; k < rig.Mqtt.AttemptTimes.Count; k++)
+            {
+                long gap = (long)rig.Mqtt.AttemptTimes[k] - (long)rig.Mqtt.AttemptTimes[k - 1];
+                int window = Backoff.WindowFor(k - 1, 1000, 30000);
+                Assert.IsTrue(gap <= window + 20, "gap " + gap.ToString() + " > window " + window.ToString());
+            }
+
+            // 10 minutes of attempts with windows capped at 30 s (mean 15 s): far more than 20, far fewer than 200.
+            Assert.IsTrue(rig.Mqtt.AttemptTimes.Count > 20);
+            Assert.IsTrue(rig.Mqtt.AttemptTimes.Count < 200);
+        }
+
+        [TestMethod]
+        public void Attempt_counter_resets_only_after_the_connection_stayed_up_60_s()
+        {
+            SessionRig rig = new SessionRig();
+            rig.Mqtt.Behaviour = ConnectBehaviour.FailNetwork;
+            rig.Build();
+            rig.Run(60000);
+            int failed = rig.Supervisor.MqttBackoffAttempts;
+            Assert.IsTrue(failed >= 4);
+            rig.Mqtt.Behaviour = ConnectBehaviour.Accept;
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 60000));
+            rig.Run(59000);
+            Assert.AreEqual(failed, rig.Supervisor.MqttBackoffAttempts);
+            rig.Run(1100);
+            Assert.AreEqual(0, rig.Supervisor.MqttBackoffAttempts);
+        }
+
+        [TestMethod]
+        public void Broker_that_accepts_then_drops_grows_the_backoff_instead_of_storming()
+        {
+            SessionRig rig = new SessionRig();
+            rig.BringOnline();
+            for (int i = 0; i < 8; i++)
+            {
+                rig.Run(5000);
+                rig.Mqtt.DropConnection();
+                rig.RunUntil(SessionState.Online, 120000);
+            }
+
+            Assert.IsTrue(rig.Supervisor.MqttBackoffAttempts >= 8);
+            Assert.AreEqual(30000, Backoff.WindowFor(rig.Supervisor.MqttBackoffAttempts, 1000, 30000));
+        }
+    }
+}

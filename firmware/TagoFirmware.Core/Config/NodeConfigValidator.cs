@@ -1,0 +1,539 @@
+using System.Collections;
+
+namespace TagoFirmware.Config
+{
+    /// <summary>
+    /// The value rules of the config: ranges, pins, names, topics and the relations between fields. The parser runs it
+    /// on every file; front ends that change a <see cref="NodeConfig"/> afterwards (the host twin's command-line
+    /// overrides) run it again through <see cref="Validate"/>, so one set of rules serves everything.
+    /// </summary>
+    public static class NodeConfigValidator
+    {
+        /// <summary>Most sensors on one node: each needs its own RMT receive channel and GPIO pair, and a sampling
+        /// cycle reads them one after the other.</summary>
+        public const int MaxSensors = 4;
+
+        /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
+        private static readonly string[] s_reserved = new string[]
+        {
+            "device_status", "uptime_s", "heap_free", "boot_reason", "wake_cause", "reconnects", "auth_failures",
+            "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
+        };
+
+        /// <summary>Validates a config built or changed in code.</summary>
+        /// <param name="config">The configuration; null is reported as an error.</param>
+        /// <param name="rules">External validation parameters; null uses the defaults.</param>
+        /// <returns>The same config with every issue found.</returns>
+        public static ConfigResult Validate(NodeConfig config, ConfigRules rules)
+        {
+            ArrayList issues = new ArrayList();
+            if (config == null)
+            {
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, "(file)", "no configuration"));
+                return new ConfigResult(new NodeConfig(), issues);
+            }
+
+            ValidateInto(config, rules == null ? new ConfigRules() : rules, issues);
+            return new ConfigResult(config, issues);
+        }
+
+        /// <summary>Appends the issues of <paramref name="config"/> to <paramref name="issues"/>.</summary>
+        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            ValidateWifi(config, rules, issues);
+            ValidateToken(config, rules, issues);
+            ValidateMqtt(config.Mqtt, issues);
+            ValidateSampling(config, rules, issues);
+            ValidateSleep(config, rules, issues);
+            ValidateSensorsAndPins(config, issues);
+            TimeoutConfig t = config.Timeouts;
+            Range(issues, "timeouts.wifi_connect_s", t.WifiConnectSeconds, 5, 300, " s");
+            Range(issues, "timeouts.ack_s", t.AckSeconds, 2, 120, " s");
+            Range(issues, "timeouts.auth_retry_s", t.AuthRetrySeconds, 30, 86400, " s");
+            if (t.RebootAfterSeconds != 0)
+            {
+                Range(issues, "timeouts.reboot_after_s", t.RebootAfterSeconds, 300, 604800,
+                    " s (or 0 to disable the self-heal reboot)");
+            }
+
+            Range(issues, "diagnostics.every_payloads", config.Diagnostics.EveryPayloads, 0, 100000, " (0 = only on request)");
+        }
+
+        private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            string ssid = config.Wifi.Ssid;
+            if (ssid == null || ssid.Length == 0)
+            {
+                if (rules.RequireWifi)
+                {
+                    Error(issues, "wifi.ssid", "is required: the name of the WiFi network to join");
+                }
+
+                return;
+            }
+
+            int bytes = ConfigText.Utf8Length(ssid);
+            if (bytes > 32)
+            {
+                Error(issues, "wifi.ssid", "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes);
+            }
+
+            // The password is a secret: messages give its length at most, never its text.
+            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
+            int length = password.Length;
+            if (length == 0)
+            {
+                Warning(issues, "wifi.password", "is empty: the node joins an open network");
+            }
+            else if (length < 8 || length > 64 || (length == 64 && !IsHex(password)))
+            {
+                Error(issues, "wifi.password", "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty"
+                    + " for an open network; it has " + length + " characters");
+            }
+        }
+
+        private static void ValidateToken(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            string token = config.Token;
+            if (token == null || token.Length == 0)
+            {
+                if (rules.RequireToken)
+                {
+                    Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
+                        + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
+                }
+
+                return;
+            }
+
+            if (ConfigText.IsPlaceholderToken(token))
+            {
+                Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
+                    + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
+            }
+            else if (!ConfigText.IsPlausibleToken(token))
+            {
+                Error(issues, "token", "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12"
+                    + " with hyphens); it has " + token.Length + " characters");
+            }
+        }
+
+        private static void ValidateMqtt(MqttConfig m, ArrayList issues)
+        {
+            string hostProblem = HostProblem(m.Host);
+            if (hostProblem != null)
+            {
+                Error(issues, "mqtt.host", hostProblem);
+            }
+
+            if (Range(issues, "mqtt.port", m.Port, 1, 65535, string.Empty))
+            {
+                if (m.Tls && m.Port == MqttConfig.PlainPort)
+                {
+                    Warning(issues, "mqtt.port", "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)");
+                }
+                else if (!m.Tls && m.Port == MqttConfig.TlsPort)
+                {
+                    Warning(issues, "mqtt.port", "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)");
+                }
+            }
+
+            if (!m.Tls)
+            {
+                Warning(issues, "mqtt.tls", "is false: the device token and all data cross the network unencrypted");
+            }
+
+            string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
+            if (!m.Tls && cas.Length > 0)
+            {
+                Warning(issues, "mqtt.ca_certificates", "are ignored because tls is false");
+            }
+
+            for (int i = 0; i < cas.Length; i++)
+            {
+                string path = "mqtt.ca_certificates[" + i + "]";
+                string ca = cas[i];
+                if (ca == null || ca.Length == 0)
+                {
+                    Error(issues, path, "must be PEM text or the name of a PEM file, not empty");
+                }
+                else if (ConfigText.IsPem(ca))
+                {
+                    string problem = ConfigText.PemProblem(ca);
+                    if (problem != null)
+                    {
+                        Error(issues, path, problem);
+                    }
+                }
+                else if (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0)
+                {
+                    Error(issues, path, "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200"
+                        + " characters (e.g. \"I:\\\\tago-ca.pem\")");
+                }
+                else if (!StartsWithIgnoreCase(ca, "I:\\"))
+                {
+                    Warning(issues, path, "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host"
+                        + " twin can use this name (relative to the config file)");
+                }
+            }
+
+            if (m.ClientId != null)
+            {
+                if (!ConfigText.IsValidClientId(m.ClientId))
+                {
+                    Error(issues, "mqtt.client_id", "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics),"
+                        + " or null to derive tago-<MAC> from the board");
+                }
+                else if (m.ClientId.Length > 23)
+                {
+                    Warning(issues, "mqtt.client_id", "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept");
+                }
+            }
+
+            TopicCheck(issues, "mqtt.data_topic", m.DataTopic, false);
+            TopicCheck(issues, "mqtt.status_topic", m.StatusTopic, false);
+            TopicCheck(issues, "mqtt.command_topic", m.CommandTopic, true);
+
+            if (m.Qos == 2)
+            {
+                Error(issues, "mqtt.qos", "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for"
+                    + " at-least-once delivery (the default) or 0");
+            }
+            else if (m.Qos != 0 && m.Qos != 1)
+            {
+                Error(issues, "mqtt.qos", "must be 0 or 1; got " + m.Qos);
+            }
+
+            Range(issues, "mqtt.keepalive_s", m.KeepAliveSeconds, 15, 1200, " s");
+        }
+
+        private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            SamplingConfig s = config.Sampling;
+            if (s.IntervalSeconds < rules.MinIntervalSeconds)
+            {
+                Error(issues, "sampling.interval_s", "must be >= " + rules.MinIntervalSeconds + " s because " + rules.MinIntervalReason
+                    + "; got " + s.IntervalSeconds);
+            }
+            else if (s.IntervalSeconds > SamplingConfig.MaxIntervalSeconds)
+            {
+                Error(issues, "sampling.interval_s", "must be at most 86400 s (one day); got " + s.IntervalSeconds);
+            }
+
+            Range(issues, "sampling.batch", s.Batch, 1, SamplingConfig.MaxBatch, " readings");
+            Range(issues, "sampling.batch_interval_s", s.BatchIntervalSeconds, 1, 3600, " s");
+            Range(issues, "sampling.payload_buffer_bytes", s.PayloadBufferBytes, SamplingConfig.MinPayloadBufferBytes,
+                SamplingConfig.MaxPayloadBufferBytes, " bytes");
+
+            QueueConfig q = config.Queue;
+            if (Range(issues, "queue.capacity", q.Capacity, QueueConfig.MinCapacity, QueueConfig.MaxCapacity, " readings")
+                && s.Batch >= 1 && s.Batch <= SamplingConfig.MaxBatch && q.Capacity < s.Batch)
+            {
+                Error(issues, "queue.capacity", "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity);
+            }
+
+            if (q.Persist)
+            {
+                if (q.Path == null || q.Path.Length == 0 || q.Path.Length > 200 || ConfigText.HasControlCharacter(q.Path))
+                {
+                    Error(issues, "queue.path", "must be a file name of 1-200 characters, e.g. \"I:\\\\tagofirmware.queue\"");
+                }
+                else if (q.Path.ToLower() == NodeConfig.DevicePath.ToLower())
+                {
+                    Error(issues, "queue.path", "must not be the config file itself (" + NodeConfig.DevicePath + ")");
+                }
+            }
+        }
+
+        private static void ValidateSleep(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            SleepConfig sleep = config.Sleep;
+            Range(issues, "sleep.wake_interval_s", sleep.WakeIntervalSeconds, rules.MinWakeIntervalSeconds, 86400, " s");
+            Range(issues, "sleep.publish_every", sleep.PublishEvery, 1, 1000, " wakes");
+            int maxBacklog = config.Queue.Capacity >= QueueConfig.MinCapacity ? config.Queue.Capacity : QueueConfig.MaxCapacity;
+            Range(issues, "sleep.backlog_threshold", sleep.BacklogThreshold, 1, maxBacklog, " readings (at most queue.capacity)");
+            Range(issues, "sleep.publish_deadline_s", sleep.PublishDeadlineSeconds, 5, 300, " s");
+            if (sleep.Mode == SleepMode.Deep && !config.Queue.Persist)
+            {
+                Error(issues, "sleep.mode", "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes"
+                    + " that do not publish would be lost");
+            }
+        }
+
+        private static void ValidateSensorsAndPins(NodeConfig config, ArrayList issues)
+        {
+            SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
+            if (sensors.Length == 0)
+            {
+                Error(issues, "sensors", "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]");
+            }
+            else if (sensors.Length > MaxSensors)
+            {
+                Error(issues, "sensors", "at most " + MaxSensors + " sensors are supported; got " + sensors.Length);
+            }
+
+            // Every GPIO in use, with the path that claimed it, to report double use.
+            int[] pins = new int[(sensors.Length * 3) + 1];
+            string[] owners = new string[pins.Length];
+            int pinCount = 0;
+
+            // Every published variable name, with its path, to report clashes.
+            string[] names = new string[sensors.Length * 3];
+            string[] nameOwners = new string[names.Length];
+            int nameCount = 0;
+
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                string path = "sensors[" + i + "]";
+                SensorConfig s = sensors[i];
+                if (s == null)
+                {
+                    Error(issues, path, "must be a sensor object");
+                    continue;
+                }
+
+                if (s.Model == DhtModel.None && s.ModelName == null)
+                {
+                    Error(issues, path + ".model", "is required: dht11, dht21, am2301, dht22 or am2302");
+                }
+
+                DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins, owners, ref pinCount);
+                DataPin(issues, path + ".trigger_pin", s.TriggerPin, true, pins, owners, ref pinCount);
+                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
+                {
+                    Error(issues, path + ".trigger_pin", "must differ from echo_pin: Dhtxx.Esp32 needs two GPIOs, both wired to DATA"
+                        + " (one sends the start pulse, the other receives the reply with RMT)");
+                }
+
+                if (s.PowerPin != SensorConfig.NoPin)
+                {
+                    string powerPath = path + ".power_pin";
+                    string problem = Esp32Pins.Problem(s.PowerPin, true);
+                    if (problem != null)
+                    {
+                        Error(issues, powerPath, problem + "; or null for no power switching");
+                    }
+                    else
+                    {
+                        if (s.PowerPin == 0 || s.PowerPin == 2 || s.PowerPin == 5 || s.PowerPin == 12 || s.PowerPin == 15)
+                        {
+                            Warning(issues, powerPath, "GPIO" + s.PowerPin + " is a strapping pin (ESP32 datasheet §2.4): the switch's gate"
+                                + " pull-up sets its level at reset; prefer GPIO25, 26, 27, 32 or 33");
+                        }
+
+                        Caution(issues, powerPath, Esp32Pins.PsramCaution(s.PowerPin));
+                        Claim(issues, powerPath, s.PowerPin, pins, owners, ref pinCount);
+                    }
+                }
+
+                if (s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name))
+                {
+                    Error(issues, path + ".name", "must be 1-32 printable characters");
+                }
+
+                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
+                if (suffix.Length > 20)
+                {
+                    Error(issues, path + ".suffix", "must be at most 20 characters");
+                }
+
+                Variable(issues, path, "temperature_variable", s.TemperatureVariable, suffix, names, nameOwners, ref nameCount);
+                Variable(issues, path, "humidity_variable", s.HumidityVariable, suffix, names, nameOwners, ref nameCount);
+                if (s.DewPoint)
+                {
+                    Variable(issues, path, "dew_point_variable", s.DewPointVariable, suffix, names, nameOwners, ref nameCount);
+                }
+
+                // Offsets are for calibration, not for correcting a broken sensor: ±10 °C and ±20 %RH cover any
+                // sensor within its datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
+                if (s.TemperatureOffsetTenths < -100 || s.TemperatureOffsetTenths > 100)
+                {
+                    Error(issues, path + ".temperature_offset", "must be between -10.0 and 10.0 (°C); got " + ConfigText.FormatTenths(s.TemperatureOffsetTenths));
+                }
+
+                if (s.HumidityOffsetTenths < -200 || s.HumidityOffsetTenths > 200)
+                {
+                    Error(issues, path + ".humidity_offset", "must be between -20.0 and 20.0 (%RH); got " + ConfigText.FormatTenths(s.HumidityOffsetTenths));
+                }
+            }
+
+            if (config.LedPin != NodeConfig.NoLed)
+            {
+                string problem = Esp32Pins.Problem(config.LedPin, true);
+                if (problem != null)
+                {
+                    Error(issues, "led_pin", problem + "; or null for no LED");
+                }
+                else
+                {
+                    Caution(issues, "led_pin", Esp32Pins.PsramCaution(config.LedPin));
+                    Claim(issues, "led_pin", config.LedPin, pins, owners, ref pinCount);
+                }
+            }
+        }
+
+        private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, int[] pins, string[] owners, ref int count)
+        {
+            if (pin == NodeConfigParser.ReportedInvalid)
+            {
+                return;
+            }
+
+            if (pin == SensorConfig.NoPin)
+            {
+                Error(issues, path, "is required: the GPIO number wired to the sensor's DATA line");
+                return;
+            }
+
+            string problem = Esp32Pins.Problem(pin, needsOutput);
+            if (problem == null)
+            {
+                problem = Esp32Pins.DataLineProblem(pin);
+            }
+
+            if (problem != null)
+            {
+                Error(issues, path, problem);
+                return;
+            }
+
+            Caution(issues, path, Esp32Pins.DataLineCaution(pin));
+            Claim(issues, path, pin, pins, owners, ref count);
+        }
+
+        private static void Claim(ArrayList issues, string path, int pin, int[] pins, string[] owners, ref int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (pins[i] == pin)
+                {
+                    Error(issues, path, "GPIO" + pin + " is already used by " + owners[i]);
+                    return;
+                }
+            }
+
+            pins[count] = pin;
+            owners[count] = path;
+            count++;
+        }
+
+        private static void Variable(ArrayList issues, string sensorPath, string key, string variable, string suffix,
+            string[] names, string[] owners, ref int count)
+        {
+            string path = sensorPath + "." + key;
+            string full = (variable == null ? string.Empty : variable) + suffix;
+            if (!ConfigText.IsValidVariableName(full))
+            {
+                Error(issues, path, "\"" + full + "\" is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _"
+                    + " (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included");
+                return;
+            }
+
+            for (int i = 0; i < s_reserved.Length; i++)
+            {
+                if (s_reserved[i] == full)
+                {
+                    Error(issues, path, "\"" + full + "\" is reserved for the node's own status and diagnostics");
+                    return;
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (names[i] == full)
+                {
+                    Error(issues, path, "\"" + full + "\" is also published by " + owners[i] + "; give each sensor its own suffix");
+                    return;
+                }
+            }
+
+            names[count] = full;
+            owners[count] = path;
+            count++;
+        }
+
+        private static void TopicCheck(ArrayList issues, string path, string topic, bool isFilter)
+        {
+            string problem = ConfigText.TopicProblem(topic, isFilter);
+            if (problem != null)
+            {
+                Error(issues, path, problem);
+            }
+        }
+
+        private static string HostProblem(string host)
+        {
+            if (host == null || host.Length == 0)
+            {
+                return "must not be empty (default mqtt.tago.io)";
+            }
+
+            if (host.Length > 253)
+            {
+                return "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)";
+            }
+
+            char[] chars = host.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
+                {
+                    return "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsHex(string text)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool StartsWithIgnoreCase(string text, string prefix)
+        {
+            return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToUpper() == prefix.ToUpper();
+        }
+
+        /// <summary>Reports a value outside min…max; true when in range.</summary>
+        private static bool Range(ArrayList issues, string path, int value, int min, int max, string unit)
+        {
+            if (value >= min && value <= max)
+            {
+                return true;
+            }
+
+            Error(issues, path, "must be between " + min + " and " + max + unit + "; got " + value);
+            return false;
+        }
+
+        private static void Caution(ArrayList issues, string path, string caution)
+        {
+            if (caution != null)
+            {
+                Warning(issues, path, caution);
+            }
+        }
+
+        private static void Error(ArrayList issues, string path, string message)
+        {
+            issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
+        }
+
+        private static void Warning(ArrayList issues, string path, string message)
+        {
+            issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
+        }
+    }
+}

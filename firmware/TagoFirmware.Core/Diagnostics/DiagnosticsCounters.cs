@@ -1,0 +1,139 @@
+namespace TagoFirmware.Diagnostics
+{
+    /// <summary>
+    /// The node's health figures, published as the diagnostics payload. Counters count since boot (they are not
+    /// persisted: <c>uptime_s</c> and <c>boot_reason</c> tell a reader when they restarted) and saturate at
+    /// <see cref="int.MaxValue"/> instead of wrapping. Gauges (uptime, heap, queue depth, RSSI) are set by the
+    /// integrator just before publishing. Single-threaded: update it from the main loop (M2Mqtt event handlers
+    /// only record facts that the next Step turns into increments). Allocates nothing after construction.
+    /// </summary>
+    public sealed class DiagnosticsCounters
+    {
+        private readonly byte[] _firmwareVersion;
+
+        /// <summary>Creates the counters for a firmware version.</summary>
+        /// <param name="firmwareVersion">Version string such as <c>1.2.0</c>; ASCII printable characters only (others
+        /// become <c>?</c>), at most 64 characters kept. Encoded once here.</param>
+        public DiagnosticsCounters(string firmwareVersion)
+        {
+            _firmwareVersion = EncodeVersion(firmwareVersion);
+        }
+
+        /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>
+        public byte[] FirmwareVersionUtf8 => _firmwareVersion;
+
+        /// <summary>Why the node started; set once at boot.</summary>
+        public BootReason BootReason { get; set; }
+
+        /// <summary>Seconds since boot, from the monotonic clock; set before publishing.</summary>
+        public long UptimeSeconds { get; set; }
+
+        /// <summary>Free managed heap in bytes (<c>nanoFramework.Runtime.Native.GC.Run(false)</c> on the device); set
+        /// before publishing; −1 when unknown.</summary>
+        public long HeapFree { get; set; } = -1;
+
+        /// <summary>Readings waiting in the queue; set before publishing.</summary>
+        public int QueueDepth { get; set; }
+
+        /// <summary>True when <see cref="RssiDbm"/> holds a measured value (nanoFramework can only get one from a WiFi
+        /// scan; see README "Diagnostics").</summary>
+        public bool HasRssi { get; private set; }
+
+        /// <summary>WiFi signal strength in dBm; valid when <see cref="HasRssi"/>.</summary>
+        public int RssiDbm { get; private set; }
+
+        /// <summary>MQTT reconnects since boot.</summary>
+        public int Reconnects { get; private set; }
+
+        /// <summary>Connections refused for bad credentials since boot.</summary>
+        public int AuthFailures { get; private set; }
+
+        /// <summary>Readings lost since boot.</summary>
+        public int DroppedReadings { get; private set; }
+
+        /// <summary>Readings taken without a valid wall clock since boot.</summary>
+        public int UntimedReadings { get; private set; }
+
+        /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
+        public int SensorErrors { get; private set; }
+
+        /// <summary>Refused downlink commands since boot.</summary>
+        public int CommandErrors { get; private set; }
+
+        /// <summary>Records a measured RSSI.</summary>
+        /// <param name="dbm">Signal strength in dBm.</param>
+        public void SetRssi(int dbm)
+        {
+            RssiDbm = dbm;
+            HasRssi = true;
+        }
+
+        /// <summary>Forgets the RSSI (it is then left out of the payload).</summary>
+        public void ClearRssi()
+        {
+            HasRssi = false;
+            RssiDbm = 0;
+        }
+
+        /// <summary>Counts one MQTT reconnect.</summary>
+        public void IncrementReconnects()
+        {
+            Reconnects = Saturating(Reconnects);
+        }
+
+        /// <summary>Counts one refused authentication.</summary>
+        public void IncrementAuthFailures()
+        {
+            AuthFailures = Saturating(AuthFailures);
+        }
+
+        /// <summary>Counts one dropped reading.</summary>
+        public void IncrementDroppedReadings()
+        {
+            DroppedReadings = Saturating(DroppedReadings);
+        }
+
+        /// <summary>Counts one reading taken without a valid clock.</summary>
+        public void IncrementUntimedReadings()
+        {
+            UntimedReadings = Saturating(UntimedReadings);
+        }
+
+        /// <summary>Counts one failed sensor sample.</summary>
+        public void IncrementSensorErrors()
+        {
+            SensorErrors = Saturating(SensorErrors);
+        }
+
+        /// <summary>Counts one refused downlink command.</summary>
+        public void IncrementCommandErrors()
+        {
+            CommandErrors = Saturating(CommandErrors);
+        }
+
+        private static int Saturating(int value)
+        {
+            return value == int.MaxValue ? value : value + 1;
+        }
+
+        private static byte[] EncodeVersion(string version)
+        {
+            if (version == null)
+            {
+                version = string.Empty;
+            }
+
+            char[] chars = version.ToCharArray();
+            int length = chars.Length > 64 ? 64 : chars.Length;
+            byte[] bytes = new byte[length];
+            for (int i = 0; i < length; i++)
+            {
+                char c = chars[i];
+                // Printable ASCII except the JSON specials, so the value never needs escaping.
+                bytes[i] = (byte)(c >= ' ' && c <= '~' && c != '"' && c != '\\' ? c : '?');
+            }
+
+            return bytes;
+        }
+    }
+}

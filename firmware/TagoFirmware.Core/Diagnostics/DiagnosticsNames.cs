@@ -1,0 +1,77 @@
+namespace TagoFirmware.Diagnostics
+{
+    /// <summary>
+    /// The diagnostics variable names and the boot-reason values, pre-encoded once as UTF-8 so publishing
+    /// diagnostics allocates nothing. Treat the arrays as read-only.
+    /// </summary>
+    public static class DiagnosticsNames
+    {
+        /// <summary><c>uptime_s</c>: seconds since boot (monotonic clock).</summary>
+        public static readonly byte[] UptimeSeconds = VariableName.Encode("uptime_s");
+
+        /// <summary><c>heap_free</c>: free managed heap in bytes.</summary>
+        public static readonly byte[] HeapFree = VariableName.Encode("heap_free");
+
+        /// <summary><c>boot_reason</c>: a <see cref="BootReason"/> as a string value.</summary>
+        public static readonly byte[] BootReason = VariableName.Encode("boot_reason");
+
+        /// <summary><c>reconnects</c>: MQTT reconnects since boot.</summary>
+        public static readonly byte[] Reconnects = VariableName.Encode("reconnects");
+
+        /// <summary><c>auth_failures</c>: CONNACKs refusing the credentials since boot.</summary>
+        public static readonly byte[] AuthFailures = VariableName.Encode("auth_failures");
+
+        /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
+        public static readonly byte[] DroppedReadings = VariableName.Encode("dropped_readings");
+
+        /// <summary><c>untimed_readings</c>: readings taken before the clock was valid since boot.</summary>
+        public static readonly byte[] UntimedReadings = VariableName.Encode("untimed_readings");
+
+        /// <summary><c>sensor_errors</c>: failed samples since boot.</summary>
+        public static readonly byte[] SensorErrors = VariableName.Encode("sensor_errors");
+
+        /// <summary><c>command_errors</c>: refused downlink commands since boot.</summary>
+        public static readonly byte[] CommandErrors = VariableName.Encode("command_errors");
+
+        /// <summary><c>queue_depth</c>: readings waiting to be delivered.</summary>
+        public static readonly byte[] QueueDepth = VariableName.Encode("queue_depth");
+
+        /// <summary><c>fw_version</c>: firmware version string.</summary>
+        public static readonly byte[] FirmwareVersion = VariableName.Encode("fw_version");
+
+        /// <summary><c>rssi</c>: WiFi signal in dBm, only when known.</summary>
+        public static readonly byte[] Rssi = VariableName.Encode("rssi");
+
+        private static readonly byte[] s_unknown = VariableName.Encode("unknown");
+        private static readonly byte[] s_powerOn = VariableName.Encode("power_on");
+        private static readonly byte[] s_timerWake = VariableName.Encode("timer_wake");
+        private static readonly byte[] s_pinWake = VariableName.Encode("pin_wake");
+        private static readonly byte[] s_otherWake = VariableName.Encode("other_wake");
+        private static readonly byte[] s_commandReboot = VariableName.Encode("command_reboot");
+        private static readonly byte[] s_watchdogReboot = VariableName.Encode("watchdog_reboot");
+
+        /// <summary>The string value published for <paramref name="reason"/> (e.g. <c>power_on</c>, <c>timer_wake</c>).</summary>
+        /// <param name="reason">The boot reason.</param>
+        /// <returns>Shared pre-encoded bytes; <c>unknown</c> for undefined values.</returns>
+        public static byte[] BootReasonValue(BootReason reason)
+        {
+            switch (reason)
+            {
+                case Diagnostics.BootReason.PowerOnOrReset:
+                    return s_powerOn;
+                case Diagnostics.BootReason.TimerWake:
+                    return s_timerWake;
+                case Diagnostics.BootReason.PinWake:
+                    return s_pinWake;
+                case Diagnostics.BootReason.OtherWake:
+                    return s_otherWake;
+                case Diagnostics.BootReason.CommandReboot:
+                    return s_commandReboot;
+                case Diagnostics.BootReason.WatchdogReboot:
+                    return s_watchdogReboot;
+                default:
+                    return s_unknown;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace TagoFirmware.Diagnostics
+{
+    /// <summary>
+    /// TagoIO variable names as pre-encoded bytes. TagoIO lowercases names and refuses spaces and
+    /// <c>*?!&lt;&gt;.-=$</c>, with at most 100 characters (TagoIO data model docs); the firmware accepts the safe
+    /// subset <c>[a-z0-9_]</c>, which is also plain ASCII, so encoding needs no System.Text (not in nanoFramework's
+    /// mscorlib). Used at configuration time only.
+    /// </summary>
+    public static class VariableName
+    {
+        /// <summary>Longest variable name TagoIO accepts.</summary>
+        public const int MaxLength = 100;
+
+        /// <summary>True when <paramref name="name"/> is 1…100 characters of <c>a-z</c>, <c>0-9</c> and <c>_</c>.</summary>
+        /// <param name="name">The candidate name.</param>
+        /// <returns>Whether the name is acceptable.</returns>
+        public static bool IsValid(string name)
+        {
+            if (name == null || name.Length == 0 || name.Length > MaxLength)
+            {
+                return false;
+            }
+
+            char[] chars = name.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (!IsValidChar(chars[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True for <c>a-z</c>, <c>0-9</c> and <c>_</c>.</summary>
+        /// <param name="c">The character.</param>
+        /// <returns>Whether it may appear in a variable name.</returns>
+        public static bool IsValidChar(char c)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+
+        /// <summary>Encodes a valid name (see <see cref="IsValid"/>) as UTF-8, which for this alphabet is ASCII.</summary>
+        /// <param name="name">A name that passed <see cref="IsValid"/>.</param>
+        /// <returns>The bytes, or null when the name is not valid.</returns>
+        public static byte[] Encode(string name)
+        {
+            if (!IsValid(name))
+            {
+                return null;
+            }
+
+            char[] chars = name.ToCharArray();
+            byte[] bytes = new byte[chars.Length];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                bytes[i] = (byte)chars[i];
+            }
+
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,534 @@
+using TagoFirmware.Diagnostics;
+
+namespace TagoFirmware.Sensors
+{
+    /// <summary>
+    /// Turns raw sensor reads into trustworthy samples, hardware-free and non-blocking: the main loop calls
+    /// <see cref="BeginSample"/> when a sample is due and then <see cref="Step"/> with the monotonic time until it
+    /// returns <see cref="ReadStatus.Accepted"/> or <see cref="ReadStatus.Failed"/>. The pipeline never sleeps; it
+    /// says when it next has work in <see cref="NextStepAtMs"/>. Single-threaded: call it from the main loop only.
+    /// </summary>
+    /// <remarks>
+    /// Per sample, in order:
+    /// <list type="number">
+    /// <item>The first read after power-up (construction, or the end of a power cycle) is discarded: a DHT answers
+    /// the first start signal with the measurement it took at the previous one (AM2302 datasheet, "the data read is
+    /// the value measured last time"), i.e. garbage or an arbitrarily old value.</item>
+    /// <item>Raw reads are spaced by at least the model's minimum gap (DHT22/DHT21 2 s, DHT11 1 s).</item>
+    /// <item>Each raw read is checked: adapter success, finite values, the model's range, and frames known to be
+    /// garbage although their checksum passes (ESPHome dht.cpp: 0 °C with 1 or 2 %RH, 0.1 °C with 1 %RH). A bad read
+    /// uses one retry; when the retries are used up the sample fails.</item>
+    /// <item>Stuck sensor: a good read that repeats the previous good read's exact pair extends a run; when the run
+    /// reaches <see cref="ReadPipelineSettings.StuckReadLimit"/> the sample fails with
+    /// <see cref="ReadFailure.StuckSensor"/>, the adapter is <see cref="ITemperatureHumiditySensor.Reset"/> (drops the
+    /// binding's cached frame) and, with a power switch, the sensor is power-cycled. Identical pairs alone prove
+    /// nothing (a cellar can hold 12.3 °C / 65.2 % for a while), which is why the limit is long and why, if the first
+    /// read after the reset repeats the same pair, the pair is taken as genuine and detection is disarmed until the
+    /// pair changes: a stable environment costs at most one sample.</item>
+    /// <item>The medians of temperature and humidity (taken separately) plus the calibration offsets make the sample;
+    /// humidity is clamped to 0…100 % after the offset.</item>
+    /// <item>Rate check against the last accepted sample (allowed change = rate × elapsed seconds, at least one
+    /// second); after <see cref="ReadPipelineSettings.MaxConsecutiveRateRejections"/> rejections in a row the next
+    /// sample is accepted as the new baseline.</item>
+    /// </list>
+    /// A failed sample publishes nothing, increments <c>sensor_errors</c> once (not once per raw read) and the
+    /// consecutive-failure count; every <see cref="ReadPipelineSettings.PowerCycleAfterFailures"/> consecutive
+    /// failures the sensor is power-cycled: supply off (and data pins low, done by the adapter) for
+    /// <see cref="ReadPipelineSettings.PowerOffMs"/>, on, 1 s settle, then the first read is discarded again.
+    /// No allocation after construction.
+    /// </remarks>
+    public sealed class ReadPipeline
+    {
+        private const int PowerOn = 0;
+        private const int PowerOff = 1;
+        private const int PowerSettling = 2;
+
+        private readonly ITemperatureHumiditySensor _sensor;
+        private readonly IPowerSwitch _power;
+        private readonly DiagnosticsCounters _counters;
+        private readonly SensorSpec _spec;
+        private readonly int _readsPerSample;
+        private readonly int _retriesPerSample;
+        private readonly double _maxRateTenthsCelsius;
+        private readonly double _maxRateTenthsPercent;
+        private readonly int _maxRateRejections;
+        private readonly int _offsetTenthsCelsius;
+        private readonly int _offsetTenthsPercent;
+        private readonly int _stuckLimit;
+        private readonly int _powerCycleAfter;
+        private readonly int _powerOffMs;
+        private readonly bool _computeDewPoint;
+        private readonly int[] _temperatures;
+        private readonly int[] _humidities;
+        private readonly int[] _sortScratch;
+
+        private bool _inSample;
+        private int _collected;
+        private int _retriesLeft;
+        private bool _discardNext = true;
+        private bool _hasRead;
+        private long _nextReadAtMs;
+
+        private int _powerPhase = PowerOn;
+        private long _powerPhaseEndMs;
+
+        private bool _hasLastPair;
+        private int _lastTenthsCelsius;
+        private int _lastTenthsPercent;
+        private int _sameRun;
+        private bool _verifyAfterReset;
+        private bool _stuckDisarmed;
+
+        private bool _hasBaseline;
+        private long _baselineAtMs;
+        private int _rateRejections;
+
+        /// <summary>Creates a pipeline for one sensor. Call once at configuration time.</summary>
+        /// <param name="sensor">The raw-read adapter.</param>
+        /// <param name="power">The sensor's power switch, or null when it has none (power cycling is then skipped).</param>
+        /// <param name="settings">Validated settings; copied.</param>
+        /// <param name="counters">Where <c>sensor_errors</c> is counted, or null.</param>
+        /// <exception cref="System.ArgumentNullException">sensor or settings is null.</exception>
+        /// <exception cref="System.ArgumentException">The settings do not validate (the configuration loader must call
+        /// <see cref="ReadPipelineSettings.Validate"/> first; this is a programming error, not bad input).</exception>
+        public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
+        {
+            if (sensor == null)
+            {
+                throw new System.ArgumentNullException(nameof(sensor));
+            }
+
+            if (settings == null)
+            {
+                throw new System.ArgumentNullException(nameof(settings));
+            }
+
+            if (settings.Validate() != ReadPipelineSettingsError.None)
+            {
+                throw new System.ArgumentException("invalid read pipeline settings", nameof(settings));
+            }
+
+            _sensor = sensor;
+            _power = power;
+            _counters = counters;
+            _spec = SensorSpec.ForModel(settings.Model);
+            _readsPerSample = settings.ReadsPerSample;
+            _retriesPerSample = settings.RetriesPerSample;
+            // Rates are compared in tenths, so scale once here.
+            _maxRateTenthsCelsius = settings.MaxTemperatureRateCelsiusPerSecond * 10.0;
+            _maxRateTenthsPercent = settings.MaxHumidityRatePercentPerSecond * 10.0;
+            _maxRateRejections = settings.MaxConsecutiveRateRejections;
+            _offsetTenthsCelsius = settings.TemperatureOffsetTenths;
+            _offsetTenthsPercent = settings.HumidityOffsetTenths;
+            _stuckLimit = settings.StuckReadLimit;
+            _powerCycleAfter = settings.PowerCycleAfterFailures;
+            _powerOffMs = settings.PowerOffMs;
+            _computeDewPoint = settings.ComputeDewPoint;
+            MinSamplingIntervalSeconds = settings.MinSamplingIntervalSeconds;
+            _temperatures = new int[_readsPerSample];
+            _humidities = new int[_readsPerSample];
+            _sortScratch = new int[_readsPerSample];
+        }
+
+        /// <summary>The model's specification (ranges, minimum read gap).</summary>
+        public SensorSpec Spec => _spec;
+
+        /// <summary>The smallest sampling interval this pipeline supports, in seconds (see
+        /// <see cref="ReadPipelineSettings.MinSamplingIntervalSeconds"/>); config and commands refuse less.</summary>
+        public int MinSamplingIntervalSeconds { get; }
+
+        /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
+        public bool IsSampling => _inSample;
+
+        /// <summary>True while a power cycle is running (supply off, or the 1 s settle after power-on).</summary>
+        public bool IsPowerCycling => _powerPhase != PowerOn;
+
+        /// <summary>
+        /// Monotonic time (ms) at which <see cref="Step"/> next has work: the next read or the next power-cycle phase;
+        /// <see cref="long.MaxValue"/> when idle with nothing pending. May be in the past (step now).
+        /// </summary>
+        public long NextStepAtMs
+        {
+            get
+            {
+                if (_powerPhase != PowerOn)
+                {
+                    return _powerPhaseEndMs;
+                }
+
+                if (!_inSample)
+                {
+                    return long.MaxValue;
+                }
+
+                return _hasRead ? _nextReadAtMs : long.MinValue;
+            }
+        }
+
+        /// <summary>Temperature of the last accepted sample, °C × 10 (offset applied).</summary>
+        public int TemperatureTenths { get; private set; }
+
+        /// <summary>Relative humidity of the last accepted sample, %RH × 10 (offset applied, 0…1000).</summary>
+        public int HumidityTenths { get; private set; }
+
+        /// <summary>True when the last accepted sample carries a dew point (enabled and humidity above 0).</summary>
+        public bool HasDewPoint { get; private set; }
+
+        /// <summary>Dew point of the last accepted sample, °C × 10; valid when <see cref="HasDewPoint"/>.</summary>
+        public int DewPointTenths { get; private set; }
+
+        /// <summary>Monotonic time (ms) at which the last sample was accepted.</summary>
+        public long AcceptedAtMs { get; private set; }
+
+        /// <summary>Why the last sample failed; <see cref="ReadFailure.None"/> after an accepted one.</summary>
+        public ReadFailure LastFailure { get; private set; }
+
+        /// <summary>Failed samples since the last accepted one.</summary>
+        public int ConsecutiveFailures { get; private set; }
+
+        /// <summary>Accepted samples since construction.</summary>
+        public int SamplesAccepted { get; private set; }
+
+        /// <summary>Failed samples since construction (each one counted once in <c>sensor_errors</c>).</summary>
+        public int SamplesFailed { get; private set; }
+
+        /// <summary>Raw reads attempted since construction, discarded ones included.</summary>
+        public int RawReads { get; private set; }
+
+        /// <summary>Raw reads rejected (adapter failure, non-finite, out of range, garbage frame).</summary>
+        public int RawFailures { get; private set; }
+
+        /// <summary>Power cycles started since construction.</summary>
+        public int PowerCycles { get; private set; }
+
+        /// <summary>Stuck-sensor detections since construction.</summary>
+        public int StuckDetections { get; private set; }
+
+        /// <summary>
+        /// Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle
+        /// makes them wait).
+        /// </summary>
+        /// <param name="nowMs">Monotonic time in ms (kept for symmetry with Step and for future use).</param>
+        /// <returns>False when a sample is already in progress (the caller skips this tick).</returns>
+        public bool BeginSample(long nowMs)
+        {
+            if (_inSample)
+            {
+                return false;
+            }
+
+            _inSample = true;
+            _collected = 0;
+            _retriesLeft = _retriesPerSample;
+            return true;
+        }
+
+        /// <summary>
+        /// Advances the pipeline: at most one raw read per call, only when it is due. Never blocks, never throws
+        /// (an adapter exception counts as a failed read).
+        /// </summary>
+        /// <param name="nowMs">Monotonic time in ms.</param>
+        /// <returns>What happened; Accepted and Failed are returned exactly once per sample.</returns>
+        public ReadStatus Step(long nowMs)
+        {
+            if (!AdvancePower(nowMs))
+            {
+                return _inSample ? ReadStatus.Busy : ReadStatus.Idle;
+            }
+
+            if (!_inSample)
+            {
+                return ReadStatus.Idle;
+            }
+
+            if (_hasRead && nowMs < _nextReadAtMs)
+            {
+                return ReadStatus.Busy;
+            }
+
+            _hasRead = true;
+            _nextReadAtMs = nowMs + _spec.MinReadIntervalMs;
+            RawReads++;
+
+            double celsius;
+            double percent;
+            bool ok;
+            try
+            {
+                ok = _sensor.TryRead(out celsius, out percent);
+            }
+            catch (System.Exception)
+            {
+                // The contract says adapters never throw; if one does anyway, it is a failed read, not a crash.
+                ok = false;
+                celsius = 0;
+                percent = 0;
+            }
+
+            if (_discardNext)
+            {
+                _discardNext = false;
+                return ReadStatus.Busy;
+            }
+
+            int tenthsCelsius;
+            int tenthsPercent;
+            ReadFailure failure = Classify(ok, celsius, percent, out tenthsCelsius, out tenthsPercent);
+            if (failure != ReadFailure.None)
+            {
+                RawFailures++;
+                if (_retriesLeft == 0)
+                {
+                    return Fail(nowMs, failure);
+                }
+
+                _retriesLeft--;
+                return ReadStatus.Busy;
+            }
+
+            if (_stuckLimit > 0 && TrackStuck(tenthsCelsius, tenthsPercent))
+            {
+                StuckDetections++;
+                SafeReset();
+                _verifyAfterReset = true;
+                _sameRun = 1;
+                StartPowerCycle(nowMs);
+                return Fail(nowMs, ReadFailure.StuckSensor);
+            }
+
+            _temperatures[_collected] = tenthsCelsius;
+            _humidities[_collected] = tenthsPercent;
+            _collected++;
+            if (_collected < _readsPerSample)
+            {
+                return ReadStatus.Busy;
+            }
+
+            return Finish(nowMs);
+        }
+
+        private ReadStatus Finish(long nowMs)
+        {
+            int t = Median(_temperatures) + _offsetTenthsCelsius;
+            int h = Median(_humidities) + _offsetTenthsPercent;
+            if (h < 0)
+            {
+                h = 0;
+            }
+            else if (h > 1000)
+            {
+                h = 1000;
+            }
+
+            if (_hasBaseline && _rateRejections < _maxRateRejections && ExceedsRate(t, h, nowMs))
+            {
+                _rateRejections++;
+                return Fail(nowMs, ReadFailure.RateLimited);
+            }
+
+            _rateRejections = 0;
+            _hasBaseline = true;
+            _baselineAtMs = nowMs;
+            TemperatureTenths = t;
+            HumidityTenths = h;
+            int dew = 0;
+            HasDewPoint = _computeDewPoint && DewPoint.TryCompute(t, h, out dew);
+            DewPointTenths = HasDewPoint ? dew : 0;
+            AcceptedAtMs = nowMs;
+            LastFailure = ReadFailure.None;
+            ConsecutiveFailures = 0;
+            SamplesAccepted++;
+            _inSample = false;
+            return ReadStatus.Accepted;
+        }
+
+        private bool ExceedsRate(int t, int h, long nowMs)
+        {
+            double seconds = (nowMs - _baselineAtMs) / 1000.0;
+            if (seconds < 1.0)
+            {
+                seconds = 1.0;
+            }
+
+            int dt = t - TemperatureTenths;
+            int dh = h - HumidityTenths;
+            if (dt < 0)
+            {
+                dt = -dt;
+            }
+
+            if (dh < 0)
+            {
+                dh = -dh;
+            }
+
+            return (_maxRateTenthsCelsius > 0 && dt > _maxRateTenthsCelsius * seconds)
+                || (_maxRateTenthsPercent > 0 && dh > _maxRateTenthsPercent * seconds);
+        }
+
+        private ReadFailure Classify(bool ok, double celsius, double percent, out int tenthsCelsius, out int tenthsPercent)
+        {
+            tenthsCelsius = 0;
+            tenthsPercent = 0;
+            if (!ok)
+            {
+                return ReadFailure.ReadFailed;
+            }
+
+            if (!Tenths.TryFromDouble(celsius, out tenthsCelsius) || !Tenths.TryFromDouble(percent, out tenthsPercent))
+            {
+                return ReadFailure.NotFinite;
+            }
+
+            // Garbage frames with a valid checksum, from ESPHome's dht.cpp: 0 °C with 1 % or 2 %, and the raw
+            // pair temperature=1/humidity=10 (0.1 °C, 1.0 %). Checked before the range so they are named as such.
+            if ((tenthsCelsius == 0 && (tenthsPercent == 10 || tenthsPercent == 20))
+                || (tenthsCelsius == 1 && tenthsPercent == 10))
+            {
+                return ReadFailure.GarbageFrame;
+            }
+
+            if (tenthsCelsius < _spec.MinTenthsCelsius || tenthsCelsius > _spec.MaxTenthsCelsius
+                || tenthsPercent < _spec.MinTenthsPercent || tenthsPercent > _spec.MaxTenthsPercent)
+            {
+                return ReadFailure.OutOfRange;
+            }
+
+            return ReadFailure.None;
+        }
+
+        private bool TrackStuck(int tenthsCelsius, int tenthsPercent)
+        {
+            bool same = _hasLastPair && tenthsCelsius == _lastTenthsCelsius && tenthsPercent == _lastTenthsPercent;
+            if (same)
+            {
+                _sameRun++;
+            }
+            else
+            {
+                _hasLastPair = true;
+                _lastTenthsCelsius = tenthsCelsius;
+                _lastTenthsPercent = tenthsPercent;
+                _sameRun = 1;
+                _stuckDisarmed = false;
+            }
+
+            if (_verifyAfterReset)
+            {
+                // First good read after a stuck reset: a fresh frame with the same pair means the environment is
+                // simply stable, so stop suspecting this pair.
+                _verifyAfterReset = false;
+                if (same)
+                {
+                    _stuckDisarmed = true;
+                }
+            }
+
+            return !_stuckDisarmed && _sameRun >= _stuckLimit;
+        }
+
+        private ReadStatus Fail(long nowMs, ReadFailure failure)
+        {
+            _inSample = false;
+            LastFailure = failure;
+            ConsecutiveFailures++;
+            SamplesFailed++;
+            if (_counters != null)
+            {
+                _counters.IncrementSensorErrors();
+            }
+
+            if (_powerCycleAfter > 0 && ConsecutiveFailures % _powerCycleAfter == 0)
+            {
+                StartPowerCycle(nowMs);
+            }
+
+            return ReadStatus.Failed;
+        }
+
+        private void StartPowerCycle(long nowMs)
+        {
+            if (_power == null || _powerPhase != PowerOn)
+            {
+                return;
+            }
+
+            PowerCycles++;
+            SafeSetPowered(false);
+            _powerPhase = PowerOff;
+            _powerPhaseEndMs = nowMs + _powerOffMs;
+        }
+
+        /// <summary>Moves the power cycle along; true when the sensor is powered and settled.</summary>
+        private bool AdvancePower(long nowMs)
+        {
+            if (_powerPhase == PowerOff)
+            {
+                if (nowMs < _powerPhaseEndMs)
+                {
+                    return false;
+                }
+
+                SafeSetPowered(true);
+                _powerPhase = PowerSettling;
+                _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOnSettleMs;
+            }
+
+            if (_powerPhase == PowerSettling)
+            {
+                if (nowMs < _powerPhaseEndMs)
+                {
+                    return false;
+                }
+
+                _powerPhase = PowerOn;
+                _discardNext = true;
+            }
+
+            return true;
+        }
+
+        private void SafeReset()
+        {
+            try
+            {
+                _sensor.Reset();
+            }
+            catch (System.Exception)
+            {
+                // Same reasoning as for TryRead: a throwing adapter must not crash the node.
+            }
+        }
+
+        private void SafeSetPowered(bool on)
+        {
+            try
+            {
+                _power.SetPowered(on);
+            }
+            catch (System.Exception)
+            {
+                // A switch that throws is a broken adapter; the pipeline keeps its timing and carries on.
+            }
+        }
+
+        private int Median(int[] values)
+        {
+            int n = values.Length;
+            for (int i = 0; i < n; i++)
+            {
+                int v = values[i];
+                int j = i - 1;
+                while (j >= 0 && _sortScratch[j] > v)
+                {
+                    _sortScratch[j + 1] = _sortScratch[j];
+                    j--;
+                }
+
+                _sortScratch[j + 1] = v;
+            }
+
+            return _sortScratch[n / 2];
+        }
+    }
+}

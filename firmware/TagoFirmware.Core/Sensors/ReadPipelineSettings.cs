@@ -1,0 +1,176 @@
+namespace TagoFirmware.Sensors
+{
+    /// <summary>
+    /// Tunables of one <see cref="ReadPipeline"/>, filled in at configuration time. The pipeline copies them when it
+    /// is constructed, so later changes to this object have no effect on a running pipeline.
+    /// </summary>
+    public sealed class ReadPipelineSettings
+    {
+        /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
+        /// signal within 1 s of power-on ("to pass the unstable status").</summary>
+        public const int PowerOnSettleMs = 1000;
+
+        /// <summary>Creates settings with the standard (mains-powered) defaults for <paramref name="model"/>.</summary>
+        /// <param name="model">The sensor model.</param>
+        public ReadPipelineSettings(SensorModel model)
+        {
+            Model = model;
+            ReadsPerSample = 3;
+            RetriesPerSample = 2;
+            MaxTemperatureRateCelsiusPerSecond = 0.5;
+            MaxHumidityRatePercentPerSecond = 2.0;
+            MaxConsecutiveRateRejections = 2;
+            StuckReadLimit = 20;
+            PowerCycleAfterFailures = 3;
+            PowerOffMs = 1000;
+        }
+
+        /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
+        /// <param name="model">The sensor model.</param>
+        /// <returns>New settings.</returns>
+        public static ReadPipelineSettings Standard(SensorModel model)
+        {
+            return new ReadPipelineSettings(model);
+        }
+
+        /// <summary>
+        /// Light pipeline for battery nodes that deep-sleep between samples: one read, one retry, so a wake lasts
+        /// about 2–3 read gaps (the discard read after power-up included, since every wake is a power-up of the
+        /// binding). Stuck detection is off (its state would not survive deep sleep anyway).
+        /// </summary>
+        /// <param name="model">The sensor model.</param>
+        /// <returns>New settings.</returns>
+        public static ReadPipelineSettings Battery(SensorModel model)
+        {
+            ReadPipelineSettings s = new ReadPipelineSettings(model);
+            s.ReadsPerSample = 1;
+            s.RetriesPerSample = 1;
+            s.StuckReadLimit = 0;
+            return s;
+        }
+
+        /// <summary>The sensor model; decides the read gap and the range check.</summary>
+        public SensorModel Model { get; set; }
+
+        /// <summary>Good raw reads whose median makes one sample: 1, 3 or 5 (default 3).</summary>
+        public int ReadsPerSample { get; set; }
+
+        /// <summary>Extra raw reads allowed per sample when reads fail or are rejected: 0…5 (default 2).</summary>
+        public int RetriesPerSample { get; set; }
+
+        /// <summary>Largest accepted temperature change against the last accepted value, in °C per second of elapsed
+        /// time (at least one second is assumed); 0 disables. Default 0.5.</summary>
+        public double MaxTemperatureRateCelsiusPerSecond { get; set; }
+
+        /// <summary>Largest accepted humidity change against the last accepted value, in %RH per second (at least one
+        /// second is assumed); 0 disables. Default 2.0.</summary>
+        public double MaxHumidityRatePercentPerSecond { get; set; }
+
+        /// <summary>
+        /// How many samples in a row may be rejected by the rate check; the next one is accepted as the new baseline,
+        /// so a genuine step change (or a bad first baseline) cannot lock the sensor out. 0…100, default 2.
+        /// </summary>
+        public int MaxConsecutiveRateRejections { get; set; }
+
+        /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
+        public int TemperatureOffsetTenths { get; set; }
+
+        /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped
+        /// to 0…100 %.</summary>
+        public int HumidityOffsetTenths { get; set; }
+
+        /// <summary>
+        /// Consecutive good raw reads with the identical (temperature, humidity) pair after which the sensor is
+        /// considered stuck; 0 disables, otherwise 3…10000. Default 20 (about 7 samples of 3 reads).
+        /// </summary>
+        public int StuckReadLimit { get; set; }
+
+        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>);
+        /// 0 disables. Default 3.</summary>
+        public int PowerCycleAfterFailures { get; set; }
+
+        /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>
+        public int PowerOffMs { get; set; }
+
+        /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
+        public bool ComputeDewPoint { get; set; }
+
+        /// <summary>
+        /// The smallest sampling interval this pipeline supports, in whole seconds: every raw read a sample may need
+        /// (one discard read after a power-up, <see cref="ReadsPerSample"/> good reads, <see cref="RetriesPerSample"/>
+        /// retries) times the model's minimum gap, rounded up. At that interval a sample always ends before the next
+        /// one is due and every read keeps its gap. DHT22/DHT21 standard: (1+3+2)×2 s = 12 s; DHT11: 6 s; battery
+        /// DHT22: (1+1+1)×2 s = 6 s. A power cycle (off time plus 1 s settle) is not counted: it is rare, and the
+        /// sample it delays simply starts late. Returns 0 when the model is unknown.
+        /// </summary>
+        public int MinSamplingIntervalSeconds
+        {
+            get
+            {
+                SensorSpec spec = SensorSpec.ForModel(Model);
+                if (spec == null)
+                {
+                    return 0;
+                }
+
+                long ms = (long)(1 + ReadsPerSample + RetriesPerSample) * spec.MinReadIntervalMs;
+                return (int)((ms + 999) / 1000);
+            }
+        }
+
+        /// <summary>Checks every value; the configuration loader calls this and refuses the sensor on an error.</summary>
+        /// <returns>The first error found, or <see cref="ReadPipelineSettingsError.None"/>.</returns>
+        public ReadPipelineSettingsError Validate()
+        {
+            if (SensorSpec.ForModel(Model) == null)
+            {
+                return ReadPipelineSettingsError.UnknownModel;
+            }
+
+            if (ReadsPerSample != 1 && ReadsPerSample != 3 && ReadsPerSample != 5)
+            {
+                return ReadPipelineSettingsError.ReadsPerSampleOutOfRange;
+            }
+
+            if (RetriesPerSample < 0 || RetriesPerSample > 5)
+            {
+                return ReadPipelineSettingsError.RetriesOutOfRange;
+            }
+
+            // Written so that NaN fails: NaN >= 0 is false.
+            if (!(MaxTemperatureRateCelsiusPerSecond >= 0 && MaxTemperatureRateCelsiusPerSecond < 1000000)
+                || !(MaxHumidityRatePercentPerSecond >= 0 && MaxHumidityRatePercentPerSecond < 1000000))
+            {
+                return ReadPipelineSettingsError.RateOutOfRange;
+            }
+
+            if (MaxConsecutiveRateRejections < 0 || MaxConsecutiveRateRejections > 100)
+            {
+                return ReadPipelineSettingsError.RateRejectionsOutOfRange;
+            }
+
+            if (TemperatureOffsetTenths < -200 || TemperatureOffsetTenths > 200
+                || HumidityOffsetTenths < -200 || HumidityOffsetTenths > 200)
+            {
+                return ReadPipelineSettingsError.OffsetOutOfRange;
+            }
+
+            if (StuckReadLimit != 0 && (StuckReadLimit < 3 || StuckReadLimit > 10000))
+            {
+                return ReadPipelineSettingsError.StuckLimitOutOfRange;
+            }
+
+            if (PowerCycleAfterFailures < 0 || PowerCycleAfterFailures > 1000)
+            {
+                return ReadPipelineSettingsError.PowerCycleOutOfRange;
+            }
+
+            if (PowerOffMs < 100 || PowerOffMs > 60000)
+            {
+                return ReadPipelineSettingsError.PowerOffTimeOutOfRange;
+            }
+
+            return ReadPipelineSettingsError.None;
+        }
+    }
+}

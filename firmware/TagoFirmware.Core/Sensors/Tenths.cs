@@ -1,0 +1,42 @@
+namespace TagoFirmware.Sensors
+{
+    /// <summary>
+    /// Conversions between doubles and the scaled integers (value × 10) in which readings travel through the
+    /// firmware: one decimal is what the DHT family resolves (0.1 °C / 0.1 %RH for DHT21/DHT22), and integers
+    /// cannot produce NaN, "-0", exponent notation or culture-dependent separators downstream.
+    /// </summary>
+    public static class Tenths
+    {
+        /// <summary>Largest magnitude accepted by <see cref="TryFromDouble"/> (±1 000 000.0).</summary>
+        public const int MaxMagnitude = 10000000;
+
+        /// <summary>
+        /// Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten
+        /// (21.35 → 214, −0.05 → −1).
+        /// </summary>
+        /// <param name="value">The value to convert.</param>
+        /// <param name="tenths">The value × 10, rounded; 0 when false.</param>
+        /// <returns>False for NaN, infinities and magnitudes above 1 000 000.</returns>
+        public static bool TryFromDouble(double value, out int tenths)
+        {
+            tenths = 0;
+            // NaN fails both comparisons, infinities fail one of them.
+            if (!(value > -1000000.0 && value < 1000000.0))
+            {
+                return false;
+            }
+
+            double scaled = value * 10.0;
+            tenths = (int)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+            return true;
+        }
+
+        /// <summary>Converts tenths back to a double (for derived quantities such as the dew point).</summary>
+        /// <param name="tenths">The value × 10.</param>
+        /// <returns>The value.</returns>
+        public static double ToDouble(int tenths)
+        {
+            return tenths / 10.0;
+        }
+    }
+}

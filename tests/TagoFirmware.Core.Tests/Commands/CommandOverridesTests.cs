@@ -1,0 +1,137 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Commands;
+using TagoFirmware.Tests.Json;
+
+namespace TagoFirmware.Tests.Commands
+{
+    [TestClass]
+    public class CommandOverridesTests
+    {
+        [TestMethod]
+        public void Without_a_record_the_configuration_values_apply()
+        {
+            CommandOverrides overrides = new CommandOverrides(new FakeOverrideStore(), 7, 60, 5);
+
+            Assert.AreEqual((int)OverrideLoadResult.NoRecord, (int)overrides.Load(12));
+            Assert.AreEqual(60, overrides.IntervalSeconds);
+            Assert.AreEqual(5, overrides.BatchSize);
+        }
+
+        [TestMethod]
+        public void A_record_round_trips_through_encode_and_decode()
+        {
+            byte[] record = CommandOverrides.EncodeRecord(0xCAFEBABE, true, 86400, false, 100);
+            uint fingerprint;
+            bool hasInterval;
+            int interval;
+            bool hasBatch;
+            int batch;
+
+            Assert.AreEqual(CommandOverrides.RecordLength, record.Length);
+            Assert.IsTrue(CommandOverrides.TryDecodeRecord(record, out fingerprint, out hasInterval, out interval, out hasBatch, out batch));
+            Assert.AreEqual(0xCAFEBABE, fingerprint);
+            Assert.IsTrue(hasInterval);
+            Assert.AreEqual(86400, interval);
+            Assert.IsFalse(hasBatch);
+            Assert.AreEqual(100, batch);
+        }
+
+        [TestMethod]
+        public void The_record_layout_is_stable()
+        {
+            // Pinned bytes: a layout change must bump RecordVersion. CRC-32 (zlib) of the first 16 bytes at the end.
+            byte[] record = CommandOverrides.EncodeRecord(0x04030201, true, 300, true, 10);
+            CollectionAssert.AreEqual(new byte[] { 0x4F, 0x56, 1, 3, 0x2C, 0x01, 0, 0, 10, 0, 0, 0, 1, 2, 3, 4 },
+                Slice(record, 0, 16));
+            uint fingerprint;
+            bool hi;
+            int i;
+            bool hb;
+            int b;
+            record[16] ^= 1;
+            Assert.IsFalse(CommandOverrides.TryDecodeRecord(record, out fingerprint, out hi, out i, out hb, out b));
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(2)]
+        [DataRow(3)]
+        [DataRow(5)]
+        [DataRow(9)]
+        [DataRow(13)]
+        [DataRow(19)]
+        public void Any_flipped_byte_makes_the_record_corrupt(int index)
+        {
+            FakeOverrideStore store = new FakeOverrideStore();
+            store.Record = CommandOverrides.EncodeRecord(7, true, 300, true, 10);
+            store.Record[index] ^= 0x40;
+            CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
+
+            Assert.AreEqual((int)OverrideLoadResult.Corrupt, (int)overrides.Load(12));
+            Assert.AreEqual(60, overrides.IntervalSeconds);
+            Assert.AreEqual(5, overrides.BatchSize);
+        }
+
+        [TestMethod]
+        public void A_truncated_record_is_corrupt()
+        {
+            FakeOverrideStore store = new FakeOverrideStore();
+            store.Record = new byte[] { 0x4F, 0x56, 1 };
+
+            Assert.AreEqual((int)OverrideLoadResult.Corrupt, (int)new CommandOverrides(store, 7, 60, 5).Load(12));
+        }
+
+        [TestMethod]
+        public void A_newly_deployed_configuration_resets_the_overrides_for_good()
+        {
+            FakeOverrideStore store = new FakeOverrideStore();
+            store.Record = CommandOverrides.EncodeRecord(111, true, 300, true, 10);
+
+            CommandOverrides withNewConfig = new CommandOverrides(store, 222, 60, 5);
+            Assert.AreEqual((int)OverrideLoadResult.ConfigChanged, (int)withNewConfig.Load(12));
+            Assert.AreEqual(60, withNewConfig.IntervalSeconds);
+            Assert.AreEqual(5, withNewConfig.BatchSize);
+
+            // Going back to the old file does not bring the old overrides back.
+            CommandOverrides withOldConfig = new CommandOverrides(store, 111, 60, 5);
+            Assert.AreEqual((int)OverrideLoadResult.ConfigChanged, (int)withOldConfig.Load(12));
+            Assert.IsFalse(withOldConfig.HasIntervalOverride);
+        }
+
+        [TestMethod]
+        public void Overrides_outside_todays_limits_are_ignored()
+        {
+            FakeOverrideStore store = new FakeOverrideStore();
+            store.Record = CommandOverrides.EncodeRecord(7, true, 10, false, 0);
+            CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
+
+            Assert.AreEqual((int)OverrideLoadResult.OutOfRange, (int)overrides.Load(12));
+            Assert.AreEqual(60, overrides.IntervalSeconds);
+        }
+
+        [TestMethod]
+        public void A_store_that_throws_counts_as_no_record()
+        {
+            CommandOverrides overrides = new CommandOverrides(new ThrowingOverrideStore(), 7, 60, 5);
+
+            Assert.AreEqual((int)OverrideLoadResult.NoRecord, (int)overrides.Load(12));
+        }
+
+        [TestMethod]
+        public void The_fingerprint_is_the_crc32_of_the_configuration_bytes()
+        {
+            // CRC-32 check value (zlib/IEEE): "123456789" → 0xCBF43926.
+            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("123456789"), 0, 9));
+            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("xx123456789"), 2, 9));
+            Assert.AreEqual(0u, CommandOverrides.Fingerprint(null, 0, 0));
+            Assert.AreEqual(0u, CommandOverrides.Fingerprint(new byte[2], 1, 5));
+        }
+
+        private static byte[] Slice(byte[] source, int offset, int length)
+        {
+            byte[] result = new byte[length];
+            System.Array.Copy(source, offset, result, 0, length);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Readings;
+
+namespace TagoFirmware.Tests.Readings
+{
+    [TestClass]
+    public class ReadingFormatTests
+    {
+        [TestMethod]
+        public void Crc32_of_the_standard_check_string_is_cbf43926()
+        {
+            byte[] check = new byte[] { 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39 };
+
+            Assert.AreEqual(0xCBF43926u, Crc32.Compute(check, 0, check.Length));
+        }
+
+        [TestMethod]
+        public void Crc32_of_nothing_is_zero()
+        {
+            Assert.AreEqual(0u, Crc32.Compute(new byte[4], 2, 0));
+        }
+
+        [TestMethod]
+        [DataRow(0L, "0")]
+        [DataRow(35L, "z")]
+        [DataRow(36L, "10")]
+        [DataRow(1764000000000L, "midc1z40")]
+        [DataRow(281474976710655L, "2rrvthnxtr")]
+        public void Group_id_is_the_time_in_lower_case_base_36(long unixMs, string expected)
+        {
+            byte[] buffer = new byte[12];
+            int length = ReadingGroupId.Write(unixMs, buffer, 1);
+
+            Assert.AreEqual(expected.Length, length);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.AreEqual((byte)expected[i], buffer[1 + i]);
+            }
+        }
+
+        [TestMethod]
+        public void Group_id_that_does_not_fit_writes_nothing()
+        {
+            byte[] buffer = new byte[4];
+
+            Assert.AreEqual(0, ReadingGroupId.Write(1764000000000L, buffer, 0));
+            Assert.AreEqual(0, ReadingGroupId.Write(-1, buffer, 0));
+            Assert.AreEqual((byte)0, buffer[0]);
+        }
+
+        [TestMethod]
+        public void A_reading_record_round_trips_through_its_twelve_bytes()
+        {
+            byte[] ring = new byte[2 * ReadingRecord.Size];
+
+            ReadingRecord.WriteTimed(ring, ReadingRecord.Size, 200, -123456, 3, 1764000000123L);
+
+            Assert.AreEqual(200, ReadingRecord.VariableIndex(ring, ReadingRecord.Size));
+            Assert.AreEqual(-123456, ReadingRecord.ScaledValue(ring, ReadingRecord.Size));
+            Assert.AreEqual(3, ReadingRecord.Decimals(ring, ReadingRecord.Size));
+            Assert.AreEqual(1764000000123L, ReadingRecord.UnixMs(ring, ReadingRecord.Size));
+            Assert.IsFalse(ReadingRecord.IsUntimed(ring, ReadingRecord.Size));
+            Assert.IsTrue(ReadingRecord.IsWellFormed(ring, ReadingRecord.Size));
+        }
+
+        [TestMethod]
+        public void An_untimed_record_keeps_boot_counter_and_monotonic_time()
+        {
+            byte[] ring = new byte[ReadingRecord.Size];
+
+            ReadingRecord.WriteUntimed(ring, 0, 7, 42, 1, 65535, 0xFEDCBA98);
+
+            Assert.IsTrue(ReadingRecord.IsUntimed(ring, 0));
+            Assert.AreEqual(65535, ReadingRecord.BootCounter(ring, 0));
+            Assert.AreEqual(0xFEDCBA98u, ReadingRecord.MonotonicMs(ring, 0));
+            Assert.AreEqual(-1L, ReadingRecord.UnixMs(ring, 0));
+            Assert.AreEqual(1, ReadingRecord.Decimals(ring, 0));
+        }
+
+        [TestMethod]
+        public void A_record_with_reserved_bits_or_a_1970_time_is_malformed()
+        {
+            byte[] ring = new byte[ReadingRecord.Size];
+            ReadingRecord.WriteTimed(ring, 0, 1, 1, 1, 1000);
+            Assert.IsFalse(ReadingRecord.IsWellFormed(ring, 0));
+
+            ReadingRecord.WriteTimed(ring, 0, 1, 1, 1, 1764000000000L);
+            ring[1] |= 0x40;
+            Assert.IsFalse(ReadingRecord.IsWellFormed(ring, 0));
+        }
+
+        [TestMethod]
+        public void A_log_record_with_any_single_bit_flipped_is_not_intact()
+        {
+            byte[] ring = new byte[ReadingRecord.Size];
+            ReadingRecord.WriteTimed(ring, 0, 1, 215, 1, 1764000000000L);
+            byte[] record = new byte[ReadingLogFormat.RecordSize];
+            ReadingLogFormat.WriteData(record, 0, 77, ring, 0);
+            Assert.IsTrue(ReadingLogFormat.IsIntact(record, 0));
+            Assert.AreEqual(77, ReadingLogFormat.Sequence(record, 0));
+
+            for (int bit = 0; bit < ReadingLogFormat.RecordSize * 8; bit++)
+            {
+                record[bit / 8] ^= (byte)(1 << (bit % 8));
+                Assert.IsFalse(ReadingLogFormat.IsIntact(record, 0));
+                record[bit / 8] ^= (byte)(1 << (bit % 8));
+            }
+        }
+
+        [TestMethod]
+        [DataRow(0, 1, true)]
+        [DataRow(1, 0, false)]
+        [DataRow(5, 5, false)]
+        [DataRow(0xFFFFFF, 0, true)]
+        [DataRow(0, 0xFFFFFF, false)]
+        public void Sequence_numbers_compare_modulo_two_to_the_24(int a, int b, bool precedes)
+        {
+            Assert.AreEqual(precedes, ReadingLogFormat.Precedes(a, b));
+        }
+    }
+}

@@ -1,0 +1,368 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Readings;
+
+namespace TagoFirmware.Tests.Readings
+{
+    [TestClass]
+    public class ReadingQueueTests
+    {
+        // 2025-11-24T16:00:00Z, a valid wall clock.
+        private const long T0 = 1764000000000;
+
+        private static ReadingQueue NewQueue(int capacity)
+        {
+            ReadingQueue queue = new ReadingQueue(capacity, null);
+            queue.Load();
+            return queue;
+        }
+
+        private static void AddCycle(ReadingQueue queue, long time, int firstValue, int readings)
+        {
+            queue.BeginCycle(time, true, 1000);
+            for (int i = 0; i < readings; i++)
+            {
+                queue.AddScaled(i, firstValue + i, 1);
+            }
+
+            queue.EndCycle();
+        }
+
+        [TestMethod]
+        public void Readings_of_one_cycle_share_one_time_and_come_out_oldest_first()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 2);
+            AddCycle(queue, T0 + 60000, 200, 2);
+
+            Assert.AreEqual(4, queue.Count);
+            Assert.AreEqual(4, queue.PublishableCount);
+            Assert.AreEqual(100, queue.GetScaledValue(0));
+            Assert.AreEqual(101, queue.GetScaledValue(1));
+            Assert.AreEqual(200, queue.GetScaledValue(2));
+            Assert.AreEqual(1, queue.GetVariableIndex(1));
+            Assert.AreEqual(T0, queue.GetTimeUnixMs(0));
+            Assert.AreEqual(T0, queue.GetTimeUnixMs(1));
+            Assert.AreEqual(T0 + 60000, queue.GetTimeUnixMs(2));
+        }
+
+        [TestMethod]
+        public void Readings_of_one_cycle_share_one_group_id_and_cycles_differ()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 2);
+            AddCycle(queue, T0 + 2000, 200, 1);
+            byte[] a = new byte[16];
+            byte[] b = new byte[16];
+            byte[] c = new byte[16];
+
+            int la = queue.WriteGroupId(0, a, 0);
+            int lb = queue.WriteGroupId(1, b, 0);
+            int lc = queue.WriteGroupId(2, c, 0);
+
+            Assert.AreEqual(la, lb);
+            CollectionAssert.AreEqual(a, b);
+            Assert.IsTrue(lc > 0);
+            CollectionAssert.AreNotEqual(a, c);
+        }
+
+        [TestMethod]
+        [DataRow(21.3, 1, 213)]
+        [DataRow(-12.25, 2, -1225)]
+        [DataRow(-0.04, 1, 0)]
+        [DataRow(0.05, 1, 1)]
+        [DataRow(-0.05, 1, -1)]
+        [DataRow(99.9999996, 6, 100000000)]
+        [DataRow(2147.483647, 6, 2147483647)]
+        public void Value_is_kept_as_an_integer_scaled_by_its_decimals(double value, int decimals, int scaled)
+        {
+            ReadingQueue queue = NewQueue(4);
+            queue.BeginCycle(T0, true, 0);
+
+            Assert.AreEqual(ReadingAppendResult.Queued, queue.Add(3, value, decimals));
+            Assert.AreEqual(scaled, queue.GetScaledValue(0));
+            Assert.AreEqual(decimals, queue.GetDecimals(0));
+            Assert.AreEqual(3, queue.GetVariableIndex(0));
+        }
+
+        [TestMethod]
+        public void Value_reads_back_as_the_double_it_was_given()
+        {
+            ReadingQueue queue = NewQueue(4);
+            queue.BeginCycle(T0, true, 0);
+            queue.Add(0, 21.3, 1);
+
+            Assert.AreEqual(21.3, queue.GetValue(0));
+        }
+
+        [TestMethod]
+        [DataRow(double.NaN, 1, 4)]
+        [DataRow(double.PositiveInfinity, 1, 4)]
+        [DataRow(double.NegativeInfinity, 1, 4)]
+        [DataRow(2147.483648, 6, 5)]
+        [DataRow(-2147483648.0, 0, 5)]
+        [DataRow(21.0, 7, 3)]
+        [DataRow(21.0, -1, 3)]
+        public void Bad_value_is_refused_with_a_specific_reason_and_nothing_is_queued(double value, int decimals, int reason)
+        {
+            ReadingQueue queue = NewQueue(4);
+            queue.BeginCycle(T0, true, 0);
+
+            Assert.AreEqual((ReadingAppendResult)reason, queue.Add(0, value, decimals));
+            Assert.AreEqual(0, queue.Count);
+        }
+
+        [TestMethod]
+        public void Bad_variable_index_and_missing_cycle_are_refused()
+        {
+            ReadingQueue queue = NewQueue(4);
+
+            Assert.AreEqual(ReadingAppendResult.NoCycle, queue.AddScaled(0, 1, 0));
+            queue.BeginCycle(T0, true, 0);
+            Assert.AreEqual(ReadingAppendResult.BadVariableIndex, queue.AddScaled(256, 1, 0));
+            Assert.AreEqual(ReadingAppendResult.BadVariableIndex, queue.AddScaled(-1, 1, 0));
+            Assert.AreEqual(ReadingAppendResult.OutOfRange, queue.AddScaled(0, int.MinValue, 0));
+            Assert.AreEqual(0, queue.Count);
+        }
+
+        [TestMethod]
+        public void Acknowledged_payload_removes_exactly_the_readings_it_carried()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 5);
+            int ticket = queue.MarkInFlight(3, false);
+            AddCycle(queue, T0 + 1000, 200, 1);
+
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.AreEqual(3, queue.Count);
+            Assert.AreEqual(0, queue.InFlightTicket);
+            Assert.AreEqual(103, queue.GetScaledValue(0));
+            Assert.AreEqual(104, queue.GetScaledValue(1));
+            Assert.AreEqual(200, queue.GetScaledValue(2));
+        }
+
+        [TestMethod]
+        public void Payload_without_ack_keeps_its_readings_and_blocks_a_second_payload()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 5);
+            int ticket = queue.MarkInFlight(3, false);
+
+            Assert.IsTrue(ticket > 0);
+            Assert.AreEqual(5, queue.Count);
+            Assert.AreEqual(3, queue.InFlightCount);
+            Assert.AreEqual(2, queue.PendingCount);
+            Assert.AreEqual(103, queue.GetScaledValue(0));
+            Assert.AreEqual(0, queue.MarkInFlight(1, false));
+        }
+
+        [TestMethod]
+        public void Payload_lost_mid_batch_returns_its_readings_to_the_front_and_they_go_out_again()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 4);
+            int lost = queue.MarkInFlight(3, false);
+            AddCycle(queue, T0 + 1000, 200, 1);
+
+            Assert.AreEqual(ReadingAckResult.Applied, queue.ReturnInFlight(lost));
+            Assert.AreEqual(5, queue.PendingCount);
+            Assert.AreEqual(100, queue.GetScaledValue(0));
+            int again = queue.MarkInFlight(3, false);
+            Assert.AreNotEqual(lost, again);
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(again));
+            Assert.AreEqual(2, queue.Count);
+            Assert.AreEqual(103, queue.GetScaledValue(0));
+            Assert.AreEqual(200, queue.GetScaledValue(1));
+        }
+
+        [TestMethod]
+        public void Duplicate_ack_changes_nothing()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 6);
+            int first = queue.MarkInFlight(2, false);
+            queue.Acknowledge(first);
+            int second = queue.MarkInFlight(2, false);
+
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(first));
+            Assert.AreEqual(4, queue.Count);
+            Assert.AreEqual(second, queue.InFlightTicket);
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(second));
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(second));
+            Assert.AreEqual(2, queue.Count);
+            Assert.AreEqual(104, queue.GetScaledValue(0));
+        }
+
+        [TestMethod]
+        public void Late_ack_of_a_payload_declared_lost_changes_nothing_and_the_readings_are_resent()
+        {
+            ReadingQueue queue = NewQueue(16);
+            AddCycle(queue, T0, 100, 4);
+            int lost = queue.MarkInFlight(2, false);
+            queue.ReturnInFlight(lost);
+            int resent = queue.MarkInFlight(2, false);
+
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(lost));
+            Assert.AreEqual(4, queue.Count);
+            Assert.AreEqual(resent, queue.InFlightTicket);
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.ReturnInFlight(lost));
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(resent));
+            Assert.AreEqual(102, queue.GetScaledValue(0));
+        }
+
+        [TestMethod]
+        public void Unknown_ticket_is_not_in_flight()
+        {
+            ReadingQueue queue = NewQueue(4);
+            AddCycle(queue, T0, 100, 1);
+
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(0));
+            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(42));
+            Assert.AreEqual(1, queue.Count);
+        }
+
+        [TestMethod]
+        public void Full_queue_drops_the_oldest_readings_and_counts_exactly_how_many()
+        {
+            ReadingQueue queue = NewQueue(10);
+            for (int cycle = 0; cycle < 7; cycle++)
+            {
+                AddCycle(queue, T0 + (cycle * 1000), cycle * 10, 2);
+            }
+
+            Assert.AreEqual(10, queue.Count);
+            Assert.AreEqual(4, queue.DroppedReadings);
+            Assert.AreEqual(4, queue.UnreportedDroppedReadings);
+            Assert.IsTrue(queue.IsReportPending);
+            Assert.AreEqual(20, queue.GetScaledValue(0));
+            Assert.AreEqual(T0 + 2000, queue.GetTimeUnixMs(0));
+            Assert.AreEqual(61, queue.GetScaledValue(9));
+        }
+
+        [TestMethod]
+        public void Reading_dropped_while_in_flight_is_not_counted_when_its_payload_is_acknowledged()
+        {
+            ReadingQueue queue = NewQueue(4);
+            AddCycle(queue, T0, 100, 4);
+            int ticket = queue.MarkInFlight(3, false);
+            AddCycle(queue, T0 + 1000, 200, 2);
+
+            Assert.AreEqual(4, queue.Count);
+            Assert.AreEqual(1, queue.InFlightCount);
+            Assert.AreEqual(0, queue.DroppedReadings);
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.AreEqual(0, queue.DroppedReadings);
+            Assert.AreEqual(3, queue.Count);
+            Assert.AreEqual(103, queue.GetScaledValue(0));
+        }
+
+        [TestMethod]
+        public void Reading_dropped_while_in_flight_is_counted_when_its_payload_is_lost()
+        {
+            ReadingQueue queue = NewQueue(4);
+            AddCycle(queue, T0, 100, 4);
+            int ticket = queue.MarkInFlight(3, false);
+            AddCycle(queue, T0 + 1000, 200, 2);
+
+            queue.ReturnInFlight(ticket);
+
+            Assert.AreEqual(2, queue.DroppedReadings);
+            Assert.AreEqual(2, queue.UnreportedDroppedReadings);
+            Assert.AreEqual(4, queue.PendingCount);
+            Assert.AreEqual(102, queue.GetScaledValue(0));
+        }
+
+        [TestMethod]
+        public void Counters_carried_by_an_acknowledged_payload_are_no_longer_pending()
+        {
+            ReadingQueue queue = NewQueue(2);
+            AddCycle(queue, T0, 100, 2);
+            AddCycle(queue, T0 + 1000, 200, 2);
+            int ticket = queue.MarkInFlight(1, true);
+            AddCycle(queue, T0 + 2000, 300, 1);
+
+            Assert.AreEqual(2, queue.UnreportedDroppedReadings);
+            queue.Acknowledge(ticket);
+
+            Assert.AreEqual(0, queue.UnreportedDroppedReadings);
+            Assert.AreEqual(2, queue.DroppedReadings);
+            Assert.IsFalse(queue.IsReportPending);
+        }
+
+        [TestMethod]
+        public void Counters_carried_by_a_lost_payload_stay_pending()
+        {
+            ReadingQueue queue = NewQueue(2);
+            AddCycle(queue, T0, 100, 3);
+            int ticket = queue.MarkInFlight(1, true);
+
+            queue.ReturnInFlight(ticket);
+
+            Assert.AreEqual(1, queue.UnreportedDroppedReadings);
+            Assert.IsTrue(queue.IsReportPending);
+        }
+
+        [TestMethod]
+        public void Payload_of_counters_only_is_allowed_only_when_a_report_is_pending()
+        {
+            ReadingQueue queue = NewQueue(2);
+            Assert.AreEqual(0, queue.MarkInFlight(0, true));
+            AddCycle(queue, T0, 100, 3);
+            int first = queue.MarkInFlight(2, false);
+            queue.Acknowledge(first);
+
+            int ticket = queue.MarkInFlight(0, true);
+
+            Assert.IsTrue(ticket > 0);
+            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.IsFalse(queue.IsReportPending);
+        }
+
+        [TestMethod]
+        public void Marking_more_than_is_publishable_is_refused()
+        {
+            ReadingQueue queue = NewQueue(8);
+            AddCycle(queue, T0, 100, 3);
+
+            Assert.AreEqual(0, queue.MarkInFlight(4, false));
+            Assert.AreEqual(0, queue.MarkInFlight(-1, false));
+            Assert.AreEqual(0, queue.MarkInFlight(0, false));
+            Assert.AreEqual(0, queue.InFlightTicket);
+        }
+
+        [TestMethod]
+        public void Accessors_outside_the_pending_readings_return_no_value()
+        {
+            ReadingQueue queue = NewQueue(8);
+            AddCycle(queue, T0, 100, 2);
+
+            Assert.AreEqual(-1, queue.GetVariableIndex(2));
+            Assert.AreEqual(-1, queue.GetTimeUnixMs(-1));
+            Assert.AreEqual(0, queue.GetScaledValue(5));
+            Assert.AreEqual(-1, queue.GetDecimals(2));
+        }
+
+        [TestMethod]
+        [DataRow(0, 1)]
+        [DataRow(-5, 1)]
+        [DataRow(70000, 65535)]
+        public void Capacity_out_of_range_is_clamped(int asked, int capacity)
+        {
+            Assert.AreEqual(capacity, new ReadingQueue(asked, null).Capacity);
+        }
+
+        [TestMethod]
+        public void Opening_a_cycle_ends_the_open_one()
+        {
+            ReadingQueue queue = NewQueue(8);
+            queue.BeginCycle(T0, true, 0);
+            queue.AddScaled(0, 1, 0);
+            queue.BeginCycle(T0 + 1000, true, 1000);
+            queue.AddScaled(0, 2, 0);
+
+            Assert.AreEqual(1, queue.EndCycle());
+            Assert.AreEqual(0, queue.EndCycle());
+            Assert.AreEqual(T0, queue.GetTimeUnixMs(0));
+            Assert.AreEqual(T0 + 1000, queue.GetTimeUnixMs(1));
+        }
+    }
+}

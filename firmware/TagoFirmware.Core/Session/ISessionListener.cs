@@ -2,12 +2,12 @@ namespace TagoFirmware.Session
 {
     /// <summary>
     /// How the supervisor tells the application layer (sampling, queue, batching, commands) what happened. All calls
-    /// come from inside <c>NodeSupervisor.Step</c> on the main loop thread, so the application needs no locks.
+    /// come from inside <see cref="NodeSupervisor.Step"/> on the main loop thread, so the application needs no locks.
     /// </summary>
     /// <remarks>
     /// Contract for the implementation: return quickly and never throw (the supervisor catches and logs exceptions so
     /// one bad callback cannot stop the loop, but the rest of that step's callbacks may be skipped). Publishing from
-    /// inside a callback is allowed through the supervisor (<c>NodeSupervisor.PublishData</c>).
+    /// inside a callback is allowed through the supervisor (<see cref="NodeSupervisor.PublishData"/>).
     /// </remarks>
     public interface ISessionListener
     {

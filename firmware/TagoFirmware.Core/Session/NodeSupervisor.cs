@@ -269,7 +269,7 @@ namespace TagoFirmware.Session
         /// <summary>
         /// Publishes through the session (never retained). At QoS 1 the supervisor tracks the id: the listener hears
         /// <see cref="ISessionListener.OnPublishAcked"/> or <see cref="ISessionListener.OnPublishLost"/> for it later;
-        /// at QoS 0 a non-negative result means delivered (sent). The ack timeout runs from the latest step's time.
+        /// at QoS 0 a non-negative result means delivered (sent). The ack timeout runs from <see cref="IClock.MonotonicMs"/> now.
         /// </summary>
         /// <param name="topic">Topic name (no wildcards).</param>
         /// <param name="payload">Payload bytes.</param>
@@ -301,7 +301,7 @@ namespace TagoFirmware.Session
 
             if (qos == 1)
             {
-                Track(id, false);
+                Track(id, false, _clock.MonotonicMs);
             }
 
             return id;
@@ -692,7 +692,7 @@ namespace TagoFirmware.Session
                     return;
                 }
 
-                Track(id, true);
+                Track(id, true, nowMs);
             }
 
             SetState(SessionState.Online, nowMs, LogLevel.Info, "mqtt connected");
@@ -853,7 +853,7 @@ namespace TagoFirmware.Session
 
         // ---- publish tracking ------------------------------------------------------------------------------------
 
-        private void Track(int id, bool isInternal)
+        private void Track(int id, bool isInternal, long sentMs)
         {
             if (_pendingCount >= _pendingIds.Length)
             {
@@ -861,12 +861,12 @@ namespace TagoFirmware.Session
             }
 
             _pendingIds[_pendingCount] = id;
-            _pendingSentMs[_pendingCount] = _nowMs;
+            _pendingSentMs[_pendingCount] = sentMs;
             _pendingInternal[_pendingCount] = isInternal;
             _pendingCount++;
             if (_unackedSinceMs < 0)
             {
-                _unackedSinceMs = _nowMs;
+                _unackedSinceMs = sentMs;
             }
         }
 

@@ -1,0 +1,73 @@
+namespace TagoFirmware.Payload
+{
+    /// <summary>
+    /// Outcome of a <see cref="TagoJsonWriter"/> call. Anything but <see cref="Ok"/> means the current item was
+    /// refused and rolled back: the payload is exactly as it was after the last complete item, and the first error
+    /// of the item is what every later call of that item and its <see cref="TagoJsonWriter.EndItem"/> return.
+    /// </summary>
+    public enum TagoWriteResult
+    {
+        /// <summary>The call succeeded.</summary>
+        Ok = 0,
+
+        /// <summary>The variable name is null or not <c>[a-z0-9_]{1,100}</c> (TagoIO lowercases names and limits them to 100).</summary>
+        InvalidVariable = 1,
+
+        /// <summary>A number is NaN or an infinity: JSON (RFC 8259 §6) has no spelling for them.</summary>
+        InvalidNumber = 2,
+
+        /// <summary>
+        /// A number is too large to print exactly: |value|·10^decimals ≥ 2^53 for a double, or an integer outside
+        /// ±(2^53 − 1), beyond which a JavaScript number (TagoIO's back end) cannot hold it exactly.
+        /// </summary>
+        NumberTooLarge = 3,
+
+        /// <summary>The requested number of decimals is outside 0–6.</summary>
+        InvalidDecimals = 4,
+
+        /// <summary>A text is null, not well-formed UTF-8 (RFC 3629), or holds a lone UTF-16 surrogate.</summary>
+        InvalidString = 5,
+
+        /// <summary>A string value is longer than 6000 UTF-8 bytes (TagoIO limits values to 6 kB).</summary>
+        StringTooLong = 6,
+
+        /// <summary>A unit is longer than 25 characters (TagoIO's limit; counted in UTF-16 code units).</summary>
+        UnitTooLong = 7,
+
+        /// <summary>A time lies outside the years 0001–9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> can spell.</summary>
+        InvalidTime = 8,
+
+        /// <summary>The group is null or not 1–24 characters of <c>[A-Za-z0-9_-]</c>.</summary>
+        InvalidGroup = 9,
+
+        /// <summary>The latitude is NaN or outside [-90, 90].</summary>
+        InvalidLatitude = 10,
+
+        /// <summary>The longitude is NaN or outside [-180, 180].</summary>
+        InvalidLongitude = 11,
+
+        /// <summary>A metadata key is null or not <c>[a-z0-9_]{1,100}</c>.</summary>
+        InvalidMetadataKey = 12,
+
+        /// <summary>
+        /// A field came twice or after a field that must follow it. Keys are written in the order variable, value,
+        /// unit, time, group, location, metadata (metadata pairs may repeat).
+        /// </summary>
+        FieldOutOfOrder = 13,
+
+        /// <summary>A field or <see cref="TagoJsonWriter.EndItem"/> was called with no item begun.</summary>
+        NoItemOpen = 14,
+
+        /// <summary><see cref="TagoJsonWriter.BeginItem(byte[])"/> was called while an item was still open; that item was dropped.</summary>
+        ItemAlreadyOpen = 15,
+
+        /// <summary>The payload was closed; call <see cref="TagoJsonWriter.Reset"/> to start a new one.</summary>
+        PayloadClosed = 16,
+
+        /// <summary>
+        /// The item does not fit in the buffer (one byte always stays reserved for the closing <c>]</c>). The payload
+        /// can still be closed and published; start a new payload for this item.
+        /// </summary>
+        BufferFull = 17,
+    }
+}

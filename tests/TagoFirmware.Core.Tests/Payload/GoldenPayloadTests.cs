@@ -1,0 +1,169 @@
+using System;
+using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Tests.Payload
+{
+    /// <summary>The reference payloads P2 and P20 of issue 2, byte for byte.</summary>
+    [TestClass]
+    public class GoldenPayloadTests
+    {
+        private const string P2 =
+            "[{\"variable\":\"temperature\",\"value\":23.5,\"unit\":\"°C\",\"time\":\"2026-11-25T14:30:00.000Z\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}," +
+            "{\"variable\":\"humidity\",\"value\":65.2,\"unit\":\"%\",\"time\":\"2026-11-25T14:30:00.000Z\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}]";
+
+        /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
+        private const long P2UnixMs = 1795617000000L;
+
+        private static byte[] s_temperature;
+        private static byte[] s_humidity;
+        private static byte[] s_celsius;
+        private static byte[] s_percent;
+        private static byte[] s_sensorIdKey;
+        private static byte[] s_sensorId;
+
+        [Setup]
+        public void PrepareNames()
+        {
+            // Done once, as the node does when its configuration is loaded.
+            s_temperature = PayloadText.Utf8("temperature");
+            s_humidity = PayloadText.Utf8("humidity");
+            s_celsius = PayloadText.Utf8("°C");
+            s_percent = PayloadText.Utf8("%");
+            s_sensorIdKey = PayloadText.Utf8("sensor_id");
+            s_sensorId = PayloadText.Utf8("dht22_01");
+        }
+
+        [TestMethod]
+        public void P2_from_pre_encoded_names_and_a_DateTime_matches_the_reference_bytes()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            DateTime time = new DateTime(2026, 11, 25, 14, 30, 0);
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 23.5, s_celsius, time));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 65.2, s_percent, time));
+
+            byte[] payload = writer.CopyPayload();
+
+            CollectionAssert.AreEqual(PayloadText.Utf8(P2), payload);
+            Assert.AreEqual(2, writer.ItemCount);
+            Assert.AreEqual(payload.Length, writer.Length);
+        }
+
+        [TestMethod]
+        public void P2_from_Unix_epoch_milliseconds_matches_the_reference_bytes()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            WriteReading(writer, s_temperature, 23.5, s_celsius, P2UnixMs);
+            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+
+            Assert.AreEqual(P2, PayloadText.Closed(writer));
+        }
+
+        [TestMethod]
+        public void P2_from_the_string_overloads_matches_the_reference_bytes()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            writer.BeginItem("temperature");
+            writer.Value(23.5, 1);
+            writer.Unit("°C");
+            writer.TimeUnixMs(P2UnixMs);
+            writer.Metadata("sensor_id", "dht22_01");
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            writer.BeginItem("humidity");
+            writer.Value(65.2, 1);
+            writer.Unit("%");
+            writer.TimeUnixMs(P2UnixMs);
+            writer.Metadata("sensor_id", "dht22_01");
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+
+            Assert.AreEqual(P2, PayloadText.Closed(writer));
+        }
+
+        [TestMethod]
+        public void P20_ten_pairs_a_minute_apart_match_the_reference_bytes()
+        {
+            // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (computed in double, as a sensor would, e.g.
+            // 65.2 − 0.1·1 = 65.10000000000001), time + i minutes, 1 decimal.
+            string[] temperatures = { "23.5", "23.6", "23.7", "23.8", "23.9", "24.0", "24.1", "24.2", "24.3", "24.4" };
+            string[] humidities = { "65.2", "65.1", "65.0", "64.9", "64.8", "64.7", "64.6", "64.5", "64.4", "64.3" };
+            string expected = "[";
+            for (int i = 0; i < 10; i++)
+            {
+                string time = "2026-11-25T14:3" + i.ToString() + ":00.000Z";
+                expected += (i > 0 ? "," : string.Empty) +
+                    "{\"variable\":\"temperature\",\"value\":" + temperatures[i] + ",\"unit\":\"°C\",\"time\":\"" + time + "\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}," +
+                    "{\"variable\":\"humidity\",\"value\":" + humidities[i] + ",\"unit\":\"%\",\"time\":\"" + time + "\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}";
+            }
+
+            expected += "]";
+
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096]);
+            for (int i = 0; i < 10; i++)
+            {
+                long time = P2UnixMs + (i * 60000L);
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 23.5 + (0.1 * i), s_celsius, time));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 65.2 - (0.1 * i), s_percent, time));
+            }
+
+            Assert.AreEqual(expected, PayloadText.Closed(writer));
+            Assert.AreEqual(20, writer.ItemCount);
+            Assert.AreEqual(2411, writer.Length);
+        }
+
+        [TestMethod]
+        public void Reset_starts_a_new_payload_in_the_same_buffer()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            WriteReading(writer, s_humidity, 1.0, s_percent, P2UnixMs);
+            writer.Close();
+
+            writer.Reset();
+            WriteReading(writer, s_temperature, 23.5, s_celsius, P2UnixMs);
+            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+
+            Assert.AreEqual(P2, PayloadText.Closed(writer));
+            Assert.AreEqual(2, writer.ItemCount);
+        }
+
+        [TestMethod]
+        public void An_empty_payload_is_an_empty_array()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[2]);
+
+            Assert.AreEqual("[]", PayloadText.Closed(writer));
+            Assert.AreEqual(0, writer.ItemCount);
+        }
+
+        [TestMethod]
+        public void Closing_twice_changes_nothing()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+            int first = writer.Close();
+
+            Assert.AreEqual(first, writer.Close());
+            Assert.IsTrue(writer.IsClosed);
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(s_humidity));
+        }
+
+        private static TagoWriteResult WriteReading(TagoJsonWriter writer, byte[] variable, double value, byte[] unit, DateTime time)
+        {
+            writer.BeginItem(variable);
+            writer.Value(value, 1);
+            writer.Unit(unit);
+            writer.TimeUtc(time);
+            writer.Metadata(s_sensorIdKey, s_sensorId);
+            return writer.EndItem();
+        }
+
+        private static TagoWriteResult WriteReading(TagoJsonWriter writer, byte[] variable, double value, byte[] unit, long unixMs)
+        {
+            writer.BeginItem(variable);
+            writer.Value(value, 1);
+            writer.Unit(unit);
+            writer.TimeUnixMs(unixMs);
+            writer.Metadata(s_sensorIdKey, s_sensorId);
+            return writer.EndItem();
+        }
+    }
+}

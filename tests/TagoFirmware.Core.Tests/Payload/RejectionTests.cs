@@ -1,0 +1,346 @@
+using System;
+using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Tests.Payload
+{
+    /// <summary>
+    /// Every rejection path: the call returns its specific error, the item's first error sticks, and the payload is
+    /// exactly as it was after the last complete item (bytes, Length, ItemCount), so closing it gives the payload
+    /// without the refused item.
+    /// </summary>
+    [TestClass]
+    public class RejectionTests
+    {
+        private const string FirstItem = "[{\"variable\":\"temperature\",\"value\":23.5,\"unit\":\"°C\"}";
+
+        private static byte[] s_snapshot;
+        private static int s_length;
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("Temperature")]
+        [DataRow("temp-1")]
+        [DataRow("temp.1")]
+        [DataRow("temp 1")]
+        [DataRow("température")]
+        [DataRow("x\"")]
+        public void An_invalid_variable_name_is_refused(string name)
+        {
+            TagoJsonWriter writer = Started();
+
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
+            writer.Value(1.0, 1);
+
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+            Assert.IsFalse(TagoJsonWriter.IsValidVariableName(PayloadText.Utf8(name)));
+        }
+
+        [TestMethod]
+        public void A_null_variable_name_is_refused()
+        {
+            TagoJsonWriter writer = Started();
+
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem((byte[])null));
+
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+        }
+
+        [TestMethod]
+        public void A_variable_name_of_101_characters_is_refused_and_100_are_accepted()
+        {
+            TagoJsonWriter writer = Started();
+            string hundred = new string('a', 100);
+
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(hundred + "a"));
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+
+            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(hundred));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(2, writer.ItemCount);
+        }
+
+        [TestMethod]
+        public void A_unit_of_26_characters_is_refused_and_25_are_accepted()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1L);
+
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(PayloadText.Utf8(new string('u', 26))));
+            AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(new string('°', 26)));
+            AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(PayloadText.Utf8(new string('°', 25))));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("sensor.1")]
+        [DataRow("sensor 1")]
+        [DataRow("sensor_01_abcdefghijklmnop")]
+        [DataRow("grüppe")]
+        public void An_invalid_group_is_refused(string group)
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1L);
+
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group(PayloadText.Utf8(group)));
+
+            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
+            Assert.IsFalse(TagoJsonWriter.IsValidGroup(PayloadText.Utf8(group)));
+        }
+
+        [TestMethod]
+        public void A_group_of_24_characters_with_upper_case_and_dashes_is_accepted()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            writer.BeginItem("v");
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Group("Cycle-0001_ABCDEFGHIJKLM"));
+            writer.EndItem();
+
+            Assert.AreEqual("[{\"variable\":\"v\",\"group\":\"Cycle-0001_ABCDEFGHIJKLM\"}]", PayloadText.Closed(writer));
+        }
+
+        [TestMethod]
+        [DataRow(90.000001)]
+        [DataRow(-90.000001)]
+        [DataRow(double.NaN)]
+        [DataRow(double.NegativeInfinity)]
+        public void A_latitude_out_of_range_is_refused(double latitude)
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+
+            Assert.AreEqual(TagoWriteResult.InvalidLatitude, writer.Location(latitude, 0.0));
+
+            AssertIntactAfter(TagoWriteResult.InvalidLatitude, writer);
+        }
+
+        [TestMethod]
+        [DataRow(180.000001)]
+        [DataRow(-180.000001)]
+        [DataRow(double.NaN)]
+        [DataRow(double.PositiveInfinity)]
+        public void A_longitude_out_of_range_is_refused(double longitude)
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+
+            Assert.AreEqual(TagoWriteResult.InvalidLongitude, writer.Location(0.0, longitude));
+
+            AssertIntactAfter(TagoWriteResult.InvalidLongitude, writer);
+        }
+
+        [TestMethod]
+        public void An_invalid_metadata_key_is_refused()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Metadata(PayloadText.Utf8("ok"), true);
+
+            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata(PayloadText.Utf8("Sensor-Id"), PayloadText.Utf8("x")));
+
+            AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
+        }
+
+        [TestMethod]
+        public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[8192]);
+            writer.BeginItem("first");
+            writer.EndItem();
+            Snapshot(writer);
+
+            writer.BeginItem("v");
+            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(PayloadText.Utf8(new string('x', 6001))));
+            AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
+
+            writer.BeginItem("v");
+            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(new string('é', 3001)));
+            AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
+
+            writer.BeginItem("v");
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(new string('é', 3000)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+        }
+
+        [TestMethod]
+        public void A_time_outside_years_1_to_9999_is_refused()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(253402300800000L));
+            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(-62135596800001L));
+            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(long.MaxValue));
+            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(long.MinValue));
+            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
+        }
+
+        [TestMethod]
+        public void A_field_repeated_or_out_of_order_is_refused()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1L);
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Value(2L));
+            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.TimeUnixMs(0);
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Unit(PayloadText.Utf8("%")));
+            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Metadata(PayloadText.Utf8("k"), 1L);
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Location(0.0, 0.0));
+            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
+        }
+
+        [TestMethod]
+        public void The_first_error_of_an_item_sticks_and_later_calls_write_nothing()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1.5, 1);
+            writer.Unit(PayloadText.Utf8("%"));
+
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(PayloadText.Utf8("k"), double.NaN, 1));
+            Assert.AreEqual(s_length, writer.Length);
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(PayloadText.Utf8("k2"), true));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Group(PayloadText.Utf8("g")));
+
+            AssertIntactAfter(TagoWriteResult.InvalidNumber, writer);
+        }
+
+        [TestMethod]
+        public void An_error_after_several_fields_rolls_back_the_whole_item()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("humidity"));
+            writer.Value(65.2, 1);
+            writer.Unit(PayloadText.Utf8("%"));
+            writer.TimeUnixMs(1795617000000L);
+            writer.Group(PayloadText.Utf8("cycle_1"));
+            writer.Location(1.0, 2.0);
+            writer.Metadata(PayloadText.Utf8("sensor_id"), PayloadText.Utf8("dht22_01"));
+
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Metadata(PayloadText.Utf8("bad"), PayloadText.Hex("ED A0 80")));
+
+            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
+        }
+
+        [TestMethod]
+        public void Null_texts_are_refused()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value((byte[])null));
+            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((string)null));
+            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group((byte[])null));
+            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
+
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata((byte[])null, 1L));
+            AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
+        }
+
+        [TestMethod]
+        public void Fields_without_an_open_item_are_refused_and_write_nothing()
+        {
+            TagoJsonWriter writer = Started();
+
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1L));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Metadata(PayloadText.Utf8("k"), true));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
+
+            Assert.AreEqual(s_length, writer.Length);
+            Assert.AreEqual(FirstItem + "]", PayloadText.Closed(writer));
+        }
+
+        [TestMethod]
+        public void Beginning_an_item_while_one_is_open_drops_the_open_one()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1L);
+
+            Assert.AreEqual(TagoWriteResult.ItemAlreadyOpen, writer.BeginItem(PayloadText.Utf8("w")));
+
+            AssertIntactAfter(TagoWriteResult.ItemAlreadyOpen, writer);
+        }
+
+        [TestMethod]
+        public void Closing_with_an_item_open_drops_that_item()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            writer.Value(1L);
+
+            Assert.AreEqual(FirstItem + "]", PayloadText.Closed(writer));
+            Assert.AreEqual(1, writer.ItemCount);
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Value(2L));
+        }
+
+        [TestMethod]
+        public void A_buffer_too_small_for_an_empty_array_is_refused_at_construction()
+        {
+            Assert.ThrowsException(typeof(ArgumentNullException), () => { new TagoJsonWriter(null); });
+            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1]); });
+        }
+
+        /// <summary>A writer holding one complete item, its state remembered for <see cref="AssertIntactAfter"/>.</summary>
+        private static TagoJsonWriter Started()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            writer.BeginItem(PayloadText.Utf8("temperature"));
+            writer.Value(23.5, 1);
+            writer.Unit(PayloadText.Utf8("°C"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(FirstItem, PayloadText.Of(writer));
+            Snapshot(writer);
+            return writer;
+        }
+
+        private static void Snapshot(TagoJsonWriter writer)
+        {
+            s_length = writer.Length;
+            s_snapshot = PayloadText.Snapshot(writer.Buffer, s_length);
+        }
+
+        /// <summary>Ends the refused item and checks that the payload is exactly the remembered one.</summary>
+        private static void AssertIntactAfter(TagoWriteResult expected, TagoJsonWriter writer)
+        {
+            int items = writer.ItemCount;
+            Assert.AreEqual(s_length, writer.Length);
+            Assert.AreEqual(expected, writer.EndItem());
+            Assert.AreEqual(s_length, writer.Length);
+            Assert.AreEqual(items, writer.ItemCount);
+            CollectionAssert.AreEqual(s_snapshot, PayloadText.Snapshot(writer.Buffer, writer.Length));
+
+            // The next item starts cleanly: the error does not leak into it.
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
+        }
+    }
+}

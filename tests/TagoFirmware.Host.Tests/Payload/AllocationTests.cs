@@ -1,0 +1,159 @@
+using System;
+using System.Text;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Host.Tests.Payload
+{
+    /// <summary>
+    /// The hot path (the byte[] overloads, Reset and Close) allocates nothing, measured with
+    /// GC.GetAllocatedBytesForCurrentThread after a warm-up (so JIT tiering and static initialisation are done).
+    /// </summary>
+    [TestClass]
+    public sealed class AllocationTests
+    {
+        private static readonly byte[] s_temperature = Encoding.UTF8.GetBytes("temperature");
+        private static readonly byte[] s_humidity = Encoding.UTF8.GetBytes("humidity");
+        private static readonly byte[] s_status = Encoding.UTF8.GetBytes("status");
+        private static readonly byte[] s_celsius = Encoding.UTF8.GetBytes("°C");
+        private static readonly byte[] s_percent = Encoding.UTF8.GetBytes("%");
+        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
+        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
+        private static readonly byte[] s_rssiKey = Encoding.UTF8.GetBytes("rssi");
+        private static readonly byte[] s_okKey = Encoding.UTF8.GetBytes("ok");
+        private static readonly byte[] s_voltsKey = Encoding.UTF8.GetBytes("volts");
+        private static readonly byte[] s_group = Encoding.UTF8.GetBytes("cycle-0001");
+        private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor \"A\" ok\n°");
+
+        [TestMethod]
+        public void Writing_many_items_allocates_nothing()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[16 * 1024]);
+            Run(writer, 20_000);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int written = Run(writer, 100_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated);
+            Assert.IsTrue(written > 100_000, "the loop wrote items");
+        }
+
+        [TestMethod]
+        public void Refused_items_allocate_nothing_either()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
+            RunRefusals(writer, 10_000);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            RunRefusals(writer, 50_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated);
+        }
+
+        [TestMethod]
+        public void Copy_payload_allocates_one_exact_length_array()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096]);
+            Run(writer, 10);
+            writer.CopyPayload();
+            writer.Reset();
+            Fill(writer, 0);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            byte[] payload = writer.CopyPayload();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // A byte[] costs its length plus the array header (24 bytes on 64-bit .NET), rounded up to 8.
+            Assert.AreEqual(writer.Length, payload.Length);
+            Assert.AreEqual((long)((24 + payload.Length + 7) & ~7), allocated);
+        }
+
+        private static int Run(TagoJsonWriter writer, int items)
+        {
+            int written = 0;
+            long time = 1795617000000L;
+            while (written < items)
+            {
+                writer.Reset();
+                written += Fill(writer, time);
+                writer.Close();
+                time += 60000;
+            }
+
+            return written;
+        }
+
+        /// <summary>Items of every shape until the buffer refuses one (which exercises the refusal path too).</summary>
+        private static int Fill(TagoJsonWriter writer, long time)
+        {
+            int count = 0;
+            for (int i = 0; ; i++)
+            {
+                writer.BeginItem(s_temperature);
+                writer.Value(23.5 + (0.1 * (i % 10)), 1);
+                writer.Unit(s_celsius);
+                writer.TimeUnixMs(time);
+                writer.Metadata(s_sensorIdKey, s_sensorId);
+                if (writer.EndItem() != TagoWriteResult.Ok)
+                {
+                    return count;
+                }
+
+                writer.BeginItem(s_humidity);
+                writer.Value(65.2 - (0.1 * (i % 10)), 1);
+                writer.Unit(s_percent);
+                writer.TimeUtc(new DateTime(2026, 11, 25, 14, 30, i % 60, DateTimeKind.Utc));
+                writer.Group(s_group);
+                writer.Location(-23.5505199, -46.6333094);
+                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.Metadata(s_rssiKey, -67L);
+                writer.Metadata(s_okKey, true);
+                writer.Metadata(s_voltsKey, 3.3, 2);
+                if (writer.EndItem() != TagoWriteResult.Ok)
+                {
+                    return count + 1;
+                }
+
+                writer.BeginItem(s_status);
+                writer.Value(s_message);
+                if (writer.EndItem() != TagoWriteResult.Ok)
+                {
+                    return count + 2;
+                }
+
+                writer.BeginItem(s_status);
+                writer.Value(i);
+                writer.EndItem();
+                writer.BeginItem(s_status);
+                writer.Value(i % 2 == 0);
+                writer.EndItem();
+                count += 5;
+            }
+        }
+
+        private static void RunRefusals(TagoJsonWriter writer, int rounds)
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                writer.Reset();
+                writer.BeginItem(s_celsius);
+                writer.EndItem();
+                writer.BeginItem(s_temperature);
+                writer.Value(double.NaN, 1);
+                writer.EndItem();
+                writer.BeginItem(s_temperature);
+                writer.Value(1.0, 1);
+                writer.Unit(s_message);
+                writer.Group(s_celsius);
+                writer.EndItem();
+                writer.BeginItem(s_temperature);
+                writer.Location(91.0, 0.0);
+                writer.EndItem();
+                writer.Value(1L);
+                writer.Close();
+            }
+        }
+    }
+}

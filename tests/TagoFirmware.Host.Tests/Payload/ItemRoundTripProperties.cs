@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Host.Tests.Payload
+{
+    /// <summary>
+    /// Random valid items with every field: System.Text.Json parses the payload back to the same values, with the
+    /// keys in the documented order.
+    /// </summary>
+    [TestClass]
+    public sealed class ItemRoundTripProperties
+    {
+        private static readonly Gen<string> s_variable = Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789_"].Array[1, 100].Select(c => new string(c));
+        private static readonly Gen<string> s_group = Gen.Char["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"].Array[1, 24].Select(c => new string(c));
+        private static readonly Gen<string> s_text = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 30];
+        private static readonly Gen<string> s_unit = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 25];
+        private static readonly Gen<long> s_unixMs = Gen.Long[-62135596800000L, 253402300799999L];
+
+        /// <summary>A value: double with decimals, integer, string or bool.</summary>
+        private static readonly Gen<Scalar> s_scalar = Gen.OneOf(
+            Gen.Select(Gen.Double[-1e8, 1e8], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Number = v, Decimals = d }),
+            Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger].Select(v => new Scalar { Kind = 1, Integer = v }),
+            s_text.Select(t => new Scalar { Kind = 2, Text = t }),
+            Gen.Bool.Select(b => new Scalar { Kind = 3, Flag = b }));
+
+        private static readonly Gen<Item> s_item =
+            from variable in s_variable
+            from hasValue in Gen.Bool
+            from value in s_scalar
+            from unit in s_unit.Null()
+            from time in Gen.Select(Gen.Bool, s_unixMs, (has, ms) => has ? ms : (long?)null)
+            from groupName in s_group.Null()
+            from location in Gen.Select(Gen.Bool, Gen.Double[-90, 90], Gen.Double[-180, 180], (has, lat, lng) => has ? (lat, lng) : ((double, double)?)null)
+            from metadata in Gen.Select(s_variable, s_scalar).Array[0, 4]
+            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Location = location, Metadata = metadata };
+
+        [TestMethod]
+        public void Random_valid_items_parse_back_to_the_same_values()
+        {
+            s_item.Array[1, 6].Sample(items =>
+            {
+                byte[] buffer = new byte[64 * 1024];
+                TagoJsonWriter writer = new TagoJsonWriter(buffer);
+                foreach (Item item in items)
+                {
+                    Assert.AreEqual(TagoWriteResult.Ok, Write(writer, item));
+                }
+
+                int length = writer.Close();
+                using JsonDocument document = JsonDocument.Parse(buffer.AsMemory(0, length));
+                JsonElement array = document.RootElement;
+                Assert.AreEqual(items.Length, array.GetArrayLength());
+                for (int i = 0; i < items.Length; i++)
+                {
+                    AssertSame(items[i], array[i]);
+                }
+            }, iter: 3_000);
+        }
+
+        private static TagoWriteResult Write(TagoJsonWriter writer, Item item)
+        {
+            writer.BeginItem(Encoding.UTF8.GetBytes(item.Variable));
+            if (item.Value != null)
+            {
+                WriteValue(writer, item.Value);
+            }
+
+            if (item.Unit != null)
+            {
+                writer.Unit(Encoding.UTF8.GetBytes(item.Unit));
+            }
+
+            if (item.Time.HasValue)
+            {
+                writer.TimeUnixMs(item.Time.Value);
+            }
+
+            if (item.Group != null)
+            {
+                writer.Group(Encoding.UTF8.GetBytes(item.Group));
+            }
+
+            if (item.Location.HasValue)
+            {
+                writer.Location(item.Location.Value.Lat, item.Location.Value.Lng);
+            }
+
+            foreach ((string key, Scalar value) in item.Metadata)
+            {
+                byte[] k = Encoding.UTF8.GetBytes(key);
+                switch (value.Kind)
+                {
+                    case 0: writer.Metadata(k, value.Number, value.Decimals); break;
+                    case 1: writer.Metadata(k, value.Integer); break;
+                    case 2: writer.Metadata(k, Encoding.UTF8.GetBytes(value.Text)); break;
+                    default: writer.Metadata(k, value.Flag); break;
+                }
+            }
+
+            return writer.EndItem();
+        }
+
+        private static void WriteValue(TagoJsonWriter writer, Scalar value)
+        {
+            switch (value.Kind)
+            {
+                case 0: writer.Value(value.Number, value.Decimals); break;
+                case 1: writer.Value(value.Integer); break;
+                case 2: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
+                default: writer.Value(value.Flag); break;
+            }
+        }
+
+        private static void AssertSame(Item item, JsonElement element)
+        {
+            List<string> expectedKeys = new List<string> { "variable" };
+            if (item.Value != null) expectedKeys.Add("value");
+            if (item.Unit != null) expectedKeys.Add("unit");
+            if (item.Time.HasValue) expectedKeys.Add("time");
+            if (item.Group != null) expectedKeys.Add("group");
+            if (item.Location.HasValue) expectedKeys.Add("location");
+            if (item.Metadata.Length > 0) expectedKeys.Add("metadata");
+            CollectionAssert.AreEqual(expectedKeys, element.EnumerateObject().Select(p => p.Name).ToList());
+
+            Assert.AreEqual(item.Variable, element.GetProperty("variable").GetString());
+            if (item.Value != null) AssertScalar(item.Value, element.GetProperty("value"));
+            if (item.Unit != null) Assert.AreEqual(item.Unit, element.GetProperty("unit").GetString());
+            if (item.Time.HasValue) Assert.AreEqual(Oracle.Time(item.Time.Value), element.GetProperty("time").GetString());
+            if (item.Group != null) Assert.AreEqual(item.Group, element.GetProperty("group").GetString());
+            if (item.Location.HasValue)
+            {
+                JsonElement location = element.GetProperty("location");
+                Assert.AreEqual(Oracle.Fixed(item.Location.Value.Lat, 6), location.GetProperty("lat").GetRawText());
+                Assert.AreEqual(Oracle.Fixed(item.Location.Value.Lng, 6), location.GetProperty("lng").GetRawText());
+            }
+
+            if (item.Metadata.Length > 0)
+            {
+                JsonProperty[] pairs = element.GetProperty("metadata").EnumerateObject().ToArray();
+                Assert.AreEqual(item.Metadata.Length, pairs.Length);
+                for (int i = 0; i < pairs.Length; i++)
+                {
+                    Assert.AreEqual(item.Metadata[i].Item1, pairs[i].Name);
+                    AssertScalar(item.Metadata[i].Item2, pairs[i].Value);
+                }
+            }
+        }
+
+        private static void AssertScalar(Scalar expected, JsonElement actual)
+        {
+            switch (expected.Kind)
+            {
+                case 0:
+                    string digits = Oracle.Fixed(expected.Number, expected.Decimals);
+                    Assert.AreEqual(digits, actual.GetRawText());
+                    Assert.AreEqual(double.Parse(digits, CultureInfo.InvariantCulture), actual.GetDouble());
+                    break;
+                case 1:
+                    Assert.AreEqual(expected.Integer, actual.GetInt64());
+                    break;
+                case 2:
+                    Assert.AreEqual(expected.Text, actual.GetString());
+                    break;
+                default:
+                    Assert.AreEqual(expected.Flag, actual.GetBoolean());
+                    break;
+            }
+        }
+
+        private sealed class Scalar
+        {
+            public int Kind;
+            public double Number;
+            public int Decimals;
+            public long Integer;
+            public string Text;
+            public bool Flag;
+
+            public override string ToString() => Kind switch
+            {
+                0 => $"{Number:R} F{Decimals}",
+                1 => Integer.ToString(CultureInfo.InvariantCulture),
+                2 => JsonSerializer.Serialize(Text),
+                _ => Flag ? "true" : "false",
+            };
+        }
+
+        private sealed class Item
+        {
+            public string Variable;
+            public Scalar Value;
+            public string Unit;
+            public long? Time;
+            public string Group;
+            public (double Lat, double Lng)? Location;
+            public (string, Scalar)[] Metadata;
+
+            public override string ToString() =>
+                $"{Variable} value={Value} unit={Unit} time={Time} group={Group} location={Location} metadata=[{string.Join(", ", Metadata.Select(m => m.Item1 + "=" + m.Item2))}]";
+        }
+    }
+}

@@ -1,27 +1,361 @@
-using System.Diagnostics;
+using System;
+using System.Device.Gpio;
+using System.IO;
 using System.Threading;
 using nanoFramework.Runtime.Native;
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
+using TagoFirmware.Readings;
+using TagoFirmware.Sensors;
+using TagoFirmware.Session;
 
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// Entry point of the ESP32 node. This first version only proves the app builds and boots: it prints one boot line
-    /// and idles. The adapters (Wi-Fi, SNTP, MQTT, DHT, LED, watchdog) that wire the core to the device come next.
+    /// Entry point of the ESP32 node. Main narrates its steps like the nanoframework/Samples do: boot facts, the
+    /// status LED, the config file (or the safe state), identity, the adapters, the core, the watchdog, the loop.
+    /// Every decision lives in the core (TagoFirmware.Core); this file only builds and connects things.
     /// </summary>
     public static class Program
     {
-        /// <summary>How long the idle loop sleeps between iterations, in milliseconds.</summary>
-        private const int IdleSleepMilliseconds = 1000;
+        /// <summary>Firmware version reported as <c>fw_version</c>.</summary>
+        public const string FirmwareVersion = "0.1.0";
 
-        /// <summary>Runs the node.</summary>
+        /// <summary>
+        /// Longest sleep between two steps, in ms. The supervisor has no "next due time" yet, so the loop steps at a
+        /// fixed 10 Hz: fast enough for the DHT pipeline's 2 s read gaps and the 100 ms LED slots, slow enough to cost
+        /// well under 1 % CPU. (SensorNode may report its next due time; the loop then sleeps until it.)
+        /// </summary>
+        private const int LoopSleepMs = 100;
+
+        /// <summary>Sleep of the config-invalid safe state between checks, in ms.</summary>
+        private const int SafeStateSleepMs = 1000;
+
+        // INTERIM: adapters built for SensorNode, held here so their pins and RMT channels stay owned until it lands.
+        private static DhtSensor[] s_sensors;
+        private static GpioPowerSwitch[] s_powerSwitches;
+        private static FlashReadingStore s_readingStore;
+        private static FlashOverrideStore s_overrideStore;
+
+        /// <summary>Runs the node; never returns.</summary>
         public static void Main()
         {
-            // The firmware target name (e.g. ESP32_REV3) tells a user reading the serial log which image is flashed.
-            Debug.WriteLine("TagoFirmware.Esp32 booting on " + SystemInfo.TargetName);
+            // STEP 1: boot facts. The wake cause and the reboot-reason file tell a deep-sleep wake and an intentional
+            // reboot from a power-on (there is no managed reset-reason API on nanoFramework).
+            Esp32Log log = new Esp32Log(LogLevel.Info, true);
+            BootReason bootReason = BootInfo.Determine();
+            log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + BootReasonName(bootReason));
 
+            // STEP 2: the status LED, on the default pin until the config says otherwise (steady on = booting).
+            GpioController gpio = new GpioController();
+
+            // STEP 3: the config file I:\tagofirmware.json, read with the core's parser. An unusable file puts the node
+            // in the safe state: LED pattern, one log line per error, re-read every minute, never a reboot (no boot loop).
+            ConfigResult config = ReadConfig();
+            Esp32StatusLed led = new Esp32StatusLed(gpio, LedPinOf(config.Config), config.Config.LedActiveLow);
+            if (!config.IsValid)
+            {
+                config = WaitForValidConfig(config, led, log);
+            }
+
+            NodeConfig node = config.Config;
+            LogLines(log, LogLevel.Warning, config.Lines());
+
+            // STEP 4: identity. The client id comes from the config or from the MAC (stable: the MAC is in eFuse).
+            byte[] mac = DeviceInfo.MacAddress();
+            string clientId = node.Mqtt.EffectiveClientId(ClientIdentity.FromMac(mac));
+
+            // STEP 5: the effective configuration, once, with the token and the WiFi password masked.
+            LogLines(log, LogLevel.Info, node.Summary(clientId));
+
+            // STEP 6: the adapters. One worker thread runs every blocking connect; M2Mqtt runs its own threads.
+            BlockingWorker worker = new BlockingWorker();
+            Esp32Clock clock = new Esp32Clock();
+            Esp32DeviceControl device = new Esp32DeviceControl(log);
+            SessionOptions options = BuildSessionOptions(node, clientId, log);
+            SessionPorts ports = new SessionPorts();
+            ports.Clock = clock;
+            ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
+            ports.TimeSync = new Esp32TimeSync();
+            ports.Mqtt = new Esp32MqttLink(worker, InflightQueueSizeFor(options));
+            ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
+            ports.Log = log;
+            ports.Status = led;
+            ports.Device = device;
+
+            DhtSensor[] sensors = BuildSensors(node, gpio);
+            GpioPowerSwitch[] powerSwitches = BuildPowerSwitches(node, gpio, sensors);
+            FlashReadingStore readingStore = node.Queue.Persist ? new FlashReadingStore(node.Queue.Path) : null;
+            FlashOverrideStore overrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
+            if (readingStore != null && !readingStore.IsOpen)
+            {
+                log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
+            }
+
+            // STEP 7: the core.
+            // ===== INTERIM WIRING (until TagoFirmware.Node.SensorNode lands) ==========================================
+            // The integrator replaces this block with:
+            //     SensorNode core = new SensorNode(node, <ports object holding the adapters above: ports, sensors,
+            //         powerSwitches, readingStore, overrideStore, bootReason, FirmwareVersion, DeviceInfo.HeapFree>);
+            //     device.FlushHook = <adapter calling core.FlushForReboot()>;
+            // and the loop below with core.Step(...) plus the battery-mode branch (see RunLoop's comment). Until then
+            // the supervisor runs alone: the node connects, announces itself online and keeps the session healthy,
+            // but samples nothing (sampling, queue and batching are SensorNode's).
+            NodeSupervisor supervisor = new NodeSupervisor(options, new TagoMqttJsonTransport(clientId, node.Mqtt.DataTopic), ports);
+            s_sensors = sensors;
+            s_powerSwitches = powerSwitches;
+            s_readingStore = readingStore;
+            s_overrideStore = overrideStore;
+            if (node.Sleep.Mode != SleepMode.Off)
+            {
+                log.Write(LogLevel.Warning, "sleep: battery mode needs SensorNode; this build stays awake");
+            }
+
+            // ===== END INTERIM WIRING ==================================================================================
+
+            // STEP 8: the watchdog thread (self-heal (a)): reboot after 2 minutes without a completed step.
+            MainLoopWatchdogThread watchdog = new MainLoopWatchdogThread(MainLoopWatchdog.DefaultTimeoutMs, device, log);
+            watchdog.Start();
+
+            // STEP 9: the main loop: one step, then a short sleep. Nothing in a step blocks on the network.
+            RunLoop(supervisor, clock, watchdog);
+        }
+
+        /// <summary>
+        /// The main loop. Battery mode (with SensorNode): after each step ask the node whether to sleep now; if so, it
+        /// has already disconnected gracefully and flushed the log, so call <see cref="Esp32StatusLed.Stop"/> and
+        /// <see cref="Esp32Sleep.DeepSleep"/> with the node's wake interval.
+        /// </summary>
+        private static void RunLoop(NodeSupervisor supervisor, Esp32Clock clock, MainLoopWatchdogThread watchdog)
+        {
             while (true)
             {
-                Thread.Sleep(IdleSleepMilliseconds);
+                supervisor.Step(clock.MonotonicMs);
+                watchdog.ReportStep();
+                Thread.Sleep(LoopSleepMs);
+            }
+        }
+
+        /// <summary>Reads and parses the config file; never throws.</summary>
+        private static ConfigResult ReadConfig()
+        {
+            return NodeConfigParser.Parse(ReadConfigBytes(), null);
+        }
+
+        /// <summary>
+        /// Reads at most <see cref="NodeConfig.MaxFileBytes"/> + 1 bytes (one more than allowed, so the parser can say
+        /// "too large" without the firmware loading a huge file into RAM). Null when the file is missing or unreadable.
+        /// </summary>
+        private static byte[] ReadConfigBytes()
+        {
+            try
+            {
+                if (!File.Exists(NodeConfig.DevicePath))
+                {
+                    return null;
+                }
+
+                FileStream stream = new FileStream(NodeConfig.DevicePath, FileMode.Open, FileAccess.Read);
+                long length = stream.Length;
+                int wanted = length > NodeConfig.MaxFileBytes ? NodeConfig.MaxFileBytes + 1 : (int)length;
+                byte[] bytes = new byte[wanted];
+                int read = 0;
+                while (read < wanted)
+                {
+                    int n = stream.Read(bytes, read, wanted - read);
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+
+                stream.Dispose();
+                if (read == wanted)
+                {
+                    return bytes;
+                }
+
+                byte[] shorter = new byte[read];
+                Array.Copy(bytes, shorter, read);
+                return shorter;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The config-invalid safe state: the LED shows the pattern, each problem is logged once (again only when the
+        /// problems change), the file is re-read every minute (a corrected file deployed with flash.ps1 is picked up
+        /// without a reset). Never reboots and never connects. Returns the first valid result.
+        /// </summary>
+        private static ConfigResult WaitForValidConfig(ConfigResult result, Esp32StatusLed led, Esp32Log log)
+        {
+            led.Show(NodeStatus.ConfigInvalid);
+            ConfigRetry retry = new ConfigRetry();
+            retry.Due(Environment.TickCount64);
+            while (true)
+            {
+                if (retry.ShouldLog(result))
+                {
+                    log.Write(LogLevel.Error, "config: " + NodeConfig.DevicePath + " is unusable; waiting for a corrected file (checked every "
+                        + (retry.IntervalMs / 1000) + " s)");
+                    LogLines(log, LogLevel.Error, result.Lines());
+                }
+
+                while (!retry.Due(Environment.TickCount64))
+                {
+                    Thread.Sleep(SafeStateSleepMs);
+                }
+
+                result = ReadConfig();
+                if (result.IsValid)
+                {
+                    log.Write(LogLevel.Info, "config: corrected file found");
+                    return result;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Maps the node config onto the supervisor's options. INTERIM: SensorNode will own this mapping (it also
+        /// applies command overrides); kept here so the gate compiles and the supervisor runs.
+        /// </summary>
+        private static SessionOptions BuildSessionOptions(NodeConfig node, string clientId, Esp32Log log)
+        {
+            SessionOptions options = new SessionOptions();
+            options.Host = node.Mqtt.Host;
+            options.Port = node.Mqtt.Port;
+            options.UseTls = node.Mqtt.Tls;
+            options.CaCertificatesPem = node.Mqtt.Tls ? ResolveCaCertificates(node.Mqtt.CaCertificates, log) : null;
+            options.Token = node.Token;
+            options.ClientId = clientId;
+            options.DataTopicTemplate = node.Mqtt.DataTopic;
+            options.Qos = node.Mqtt.Qos;
+            options.KeepAliveSeconds = node.Mqtt.KeepAliveSeconds;
+            options.WifiConnectTimeoutMs = node.Timeouts.WifiConnectSeconds * 1000;
+            options.AckTimeoutMs = node.Timeouts.AckSeconds * 1000;
+            options.AuthRetryIntervalMs = node.Timeouts.AuthRetrySeconds * 1000;
+            options.NoAckRebootMs = node.Timeouts.RebootAfterSeconds * 1000;
+
+            // One data batch in flight at a time: bounds payload RAM next to the ~33 KB of mbedTLS buffers.
+            options.MaxInFlight = 1;
+            if (clientId == null)
+            {
+                options.ConfigValid = false;
+                options.ConfigError = "no client id: the board reports no MAC address; set mqtt.client_id";
+            }
+
+            return options;
+        }
+
+        /// <summary>
+        /// M2Mqtt's in-flight bound: the supervisor's data publishes + its "online" status publish + the command
+        /// SUBSCRIBE + one inbound QoS 1 command awaiting its PUBACK (M2Mqtt queues those too and drops them unacked
+        /// when full). 4 with MaxInFlight 1.
+        /// </summary>
+        private static int InflightQueueSizeFor(SessionOptions options)
+        {
+            return options.MaxInFlight + 3;
+        }
+
+        /// <summary>
+        /// Turns <c>mqtt.ca_certificates</c> into one PEM text: PEM entries as they are, file names read from flash.
+        /// Empty = null = the CA bundle stored on the device (nanoff --networkdeployment).
+        /// </summary>
+        private static string ResolveCaCertificates(string[] entries, Esp32Log log)
+        {
+            if (entries == null || entries.Length == 0)
+            {
+                return null;
+            }
+
+            string pem = string.Empty;
+            for (int i = 0; i < entries.Length; i++)
+            {
+                string entry = entries[i];
+                if (ConfigText.IsPem(entry))
+                {
+                    pem += entry + "\n";
+                    continue;
+                }
+
+                try
+                {
+                    pem += File.ReadAllText(entry) + "\n";
+                }
+                catch (Exception)
+                {
+                    // The TLS handshake will then fail as "TLS/certificate", which is the honest outcome.
+                    log.Write(LogLevel.Error, "config: CA file " + entry + " cannot be read");
+                }
+            }
+
+            return pem.Length == 0 ? null : pem;
+        }
+
+        /// <summary>One adapter per configured sensor (each constructor sleeps 1 s in the Dhtxx binding).</summary>
+        private static DhtSensor[] BuildSensors(NodeConfig node, GpioController gpio)
+        {
+            SensorConfig[] configured = node.Sensors == null ? new SensorConfig[0] : node.Sensors;
+            DhtSensor[] sensors = new DhtSensor[configured.Length];
+            for (int i = 0; i < configured.Length; i++)
+            {
+                // DhtModel and SensorModel share their numbers by design (DhtModel's remarks).
+                sensors[i] = new DhtSensor((SensorModel)(int)configured[i].Model, configured[i].EchoPin, configured[i].TriggerPin, gpio);
+            }
+
+            return sensors;
+        }
+
+        /// <summary>A power switch for each sensor that has a power pin, else null in that slot.</summary>
+        private static GpioPowerSwitch[] BuildPowerSwitches(NodeConfig node, GpioController gpio, DhtSensor[] sensors)
+        {
+            GpioPowerSwitch[] switches = new GpioPowerSwitch[sensors.Length];
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                int pin = node.Sensors[i].PowerPin;
+                if (pin != SensorConfig.NoPin)
+                {
+                    switches[i] = new GpioPowerSwitch(gpio, pin, true, sensors[i]);
+                }
+            }
+
+            return switches;
+        }
+
+        private static int LedPinOf(NodeConfig config)
+        {
+            return config == null || config.LedPin == NodeConfig.NoLed ? NodeConfig.DefaultLedPin : config.LedPin;
+        }
+
+        private static void LogLines(Esp32Log log, LogLevel level, string[] lines)
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                log.Write(level, lines[i]);
+            }
+        }
+
+        private static string BootReasonName(BootReason reason)
+        {
+            switch (reason)
+            {
+                case BootReason.TimerWake:
+                    return "deep-sleep timer wake";
+                case BootReason.PinWake:
+                    return "deep-sleep pin wake";
+                case BootReason.OtherWake:
+                    return "deep-sleep wake (other source)";
+                case BootReason.CommandReboot:
+                    return "reboot by command";
+                case BootReason.WatchdogReboot:
+                    return "reboot by self-heal";
+                default:
+                    return "power-on or reset";
             }
         }
     }

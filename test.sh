@@ -69,13 +69,28 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
   dotnet "${args[@]}" >"$RESULTS/$name.log" 2>&1
   rc=$?
   if [ -f "$trx" ]; then
-    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
-    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
-    e=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'error="[0-9]*"' | grep -o '[0-9]*')
-    p=${p:-0}; f=$((${f:-0} + ${e:-0}))
-    [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1   # the run itself failed (crash, abort)
+    # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." ...>:
+    # anything that did not pass and was not merely skipped counts as a failure.
+    counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
+    attr() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9][0-9]*' || echo 0; }
+    p=$(attr passed)
+    f=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+      f=1   # the run itself failed (build error after a partial run, test host crash, abort)
+      say "FAIL $name: dotnet test exited with $rc although no test failed:"; tail -n 20 "$RESULTS/$name.log"
+    fi
     say "$name: $p passed, $f failed"
-    grep -E '^\s*(Failed|Error Message:|  [A-Za-z].*(Assert|Exception))' "$RESULTS/$name.log" | head -n 40
+    case "$name" in
+      *Gates*)   # the gate results, one line each
+        grep -o '<UnitTestResult [^>]*' "$trx" \
+          | sed -n 's/.* testName="\([^"]*\)".* outcome="\([^"]*\)".*/\2 \1/p' \
+          | sed -e 's/&quot;/"/g' -e 's/&amp;/\&/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e "s/&apos;/'/g" \
+          | sed -e 's/^Passed /  PASS /' -e 's/^Failed /  FAIL /' -e 's/^NotExecuted /  SKIP /' | sort -k2 ;;
+    esac
+    if [ "$f" -gt 0 ]; then
+      # each failed test with its message (the console logger prints "Failed <name>", the message, then the stack)
+      awk '/^  Failed /{print; show=1; next} /^  Stack Trace:/{show=0} show' "$RESULTS/$name.log" | head -n 80
+    fi
     count "$p" "$f"
     [ "$f" -gt 0 ] && FAILURES+=("$name")
   else

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace TagoFirmware.Gates.Tests.Metadata
+{
+    /// <summary>What the metadata scanner checks beyond the always-on generic and array-shape rules.</summary>
+    public sealed class ScanOptions
+    {
+        /// <summary>
+        /// Also report arrays whose element type is a non-primitive value type. On for the core: nanoCLR boxes every
+        /// struct element of an array, so such arrays cost one heap object per element.
+        /// </summary>
+        public bool ReportArraysOfStructs { get; set; }
+
+        /// <summary>Directories holding the referenced assemblies (mscorlib, the reference surface), for IL type tokens.</summary>
+        public IList<string> ReferenceDirectories { get; } = new List<string>();
+    }
+}

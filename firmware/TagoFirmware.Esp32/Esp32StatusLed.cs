@@ -44,6 +44,7 @@ namespace TagoFirmware.Esp32
         public const int PatternConfigInvalid = 0x00CFF;
 
         private readonly GpioPin _pin;
+        private readonly int _pinNumber;
         private readonly bool _activeLow;
         private readonly Timer _timer;
         private int _mask = PatternStarting;
@@ -57,6 +58,7 @@ namespace TagoFirmware.Esp32
         public Esp32StatusLed(GpioController gpio, int pin, bool activeLow)
         {
             _activeLow = activeLow;
+            _pinNumber = pin;
             try
             {
                 _pin = gpio.OpenPin(pin, PinMode.Output);
@@ -68,6 +70,18 @@ namespace TagoFirmware.Esp32
             }
 
             _timer = new Timer(new TimerCallback(Tick), null, 0, SlotMs);
+        }
+
+        /// <summary>The LED's GPIO.</summary>
+        public int PinNumber
+        {
+            get { return _pinNumber; }
+        }
+
+        /// <summary>True when the LED lights with the pin low.</summary>
+        public bool ActiveLow
+        {
+            get { return _activeLow; }
         }
 
         /// <summary>The blink pattern (20 bits, bit 0 first) shown for a status.</summary>
@@ -107,13 +121,20 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Switches the LED off and stops the timer (before deep sleep: the pin would otherwise hold its level).</summary>
+        /// <summary>
+        /// Switches the LED off, stops the timer and closes the pin (before deep sleep, where the pin would otherwise
+        /// hold its level, or when a corrected config moves the LED to another pin).
+        /// </summary>
         public void Stop()
         {
             try
             {
                 _timer.Dispose();
                 Write(0);
+                if (_pin != null)
+                {
+                    _pin.Dispose();
+                }
             }
             catch (Exception)
             {

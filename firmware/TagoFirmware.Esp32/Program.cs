@@ -46,19 +46,29 @@ namespace TagoFirmware.Esp32
             BootReason bootReason = BootInfo.Determine();
             log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + BootReasonName(bootReason));
 
-            // STEP 2: the status LED, on the default pin until the config says otherwise (steady on = booting).
+            // STEP 2: the shared GPIO controller (LED, sensor trigger pins, power pins).
             GpioController gpio = new GpioController();
 
-            // STEP 3: the config file I:\tagofirmware.json, read with the core's parser. An unusable file puts the node
+            // STEP 3: the config file I:\tagofirmware.json and the status LED it names (steady on = booting), read with the core's parser. An unusable file puts the node
             // in the safe state: LED pattern, one log line per error, re-read every minute, never a reboot (no boot loop).
             ConfigResult config = ReadConfig();
-            Esp32StatusLed led = new Esp32StatusLed(gpio, LedPinOf(config.Config), config.Config.LedActiveLow);
+            Esp32StatusLed led = BuildLed(gpio, config.Config);
             if (!config.IsValid)
             {
                 config = WaitForValidConfig(config, led, log);
             }
 
             NodeConfig node = config.Config;
+            if (led == null || node.LedPin != led.PinNumber || node.LedActiveLow != led.ActiveLow)
+            {
+                // A corrected file may have moved (or removed) the LED.
+                if (led != null)
+                {
+                    led.Stop();
+                }
+
+                led = BuildLed(gpio, node);
+            }
             LogLines(log, LogLevel.Warning, config.Lines());
 
             // STEP 4: identity. The client id comes from the config or from the MAC (stable: the MAC is in eFuse).
@@ -194,7 +204,11 @@ namespace TagoFirmware.Esp32
         /// </summary>
         private static ConfigResult WaitForValidConfig(ConfigResult result, Esp32StatusLed led, Esp32Log log)
         {
-            led.Show(NodeStatus.ConfigInvalid);
+            if (led != null)
+            {
+                led.Show(NodeStatus.ConfigInvalid);
+            }
+
             ConfigRetry retry = new ConfigRetry();
             retry.Due(Environment.TickCount64);
             while (true)
@@ -327,9 +341,10 @@ namespace TagoFirmware.Esp32
             return switches;
         }
 
-        private static int LedPinOf(NodeConfig config)
+        /// <summary>The status LED of a config, or null when it says <c>"led_pin": null</c> (no LED).</summary>
+        private static Esp32StatusLed BuildLed(GpioController gpio, NodeConfig config)
         {
-            return config == null || config.LedPin == NodeConfig.NoLed ? NodeConfig.DefaultLedPin : config.LedPin;
+            return config.LedPin == NodeConfig.NoLed ? null : new Esp32StatusLed(gpio, config.LedPin, config.LedActiveLow);
         }
 
         private static void LogLines(Esp32Log log, LogLevel level, string[] lines)

@@ -29,5 +29,11 @@ namespace TagoFirmware.Session
 
         /// <summary>Bad arguments or an unexpected exception inside the client library.</summary>
         Internal = 6,
+
+        /// <summary>
+        /// The broker's answer broke the protocol (malformed CONNACK, unsupported protocol version or TLS protocol
+        /// setting; M2Mqtt: MqttConnectionException with an ArgumentException inside).
+        /// </summary>
+        Protocol = 7,
     }
 }

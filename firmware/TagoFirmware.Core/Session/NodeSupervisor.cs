@@ -76,6 +76,7 @@ namespace TagoFirmware.Session
         private int _connectAttempts;
         private int _deadLinkDrops;
         private int _lastRefusalCode = -1;
+        private ConnectFailure _lastConnectFailure = ConnectFailure.None;
         // Written with Interlocked (a full fence) so the watchdog thread sees progress; nanoFramework has no volatile.
         private int _completedSteps;
 
@@ -186,6 +187,15 @@ namespace TagoFirmware.Session
         public int LastRefusalCode
         {
             get { return _lastRefusalCode; }
+        }
+
+        /// <summary>
+        /// How the latest failed connect attempt failed (None after a refusal, which <see cref="LastRefusalCode"/>
+        /// describes; reset to None on success). The host twin maps Tls to its exit code 4.
+        /// </summary>
+        public ConnectFailure LastConnectFailure
+        {
+            get { return _lastConnectFailure; }
         }
 
         /// <summary>The MQTT backoff's failure count (resets after a connection stayed up <see cref="SessionOptions.StableConnectionMs"/>).</summary>
@@ -666,6 +676,7 @@ namespace TagoFirmware.Session
             }
 
             _everConnected = true;
+            _lastConnectFailure = ConnectFailure.None;
             _justDropped = false;
             _staleRetryUsed = false;
             _connectedAtMs = nowMs;
@@ -718,6 +729,7 @@ namespace TagoFirmware.Session
             // A failed connect means the broker is not reachable, so the node no longer "believes it is connected":
             // the self-heal clock starts again (a broker outage is not something a reboot fixes).
             _unackedSinceMs = -1;
+            _lastConnectFailure = failure;
             if (code > 0)
             {
                 _lastRefusalCode = code;
@@ -1117,6 +1129,8 @@ namespace TagoFirmware.Session
                     return "communication";
                 case ConnectFailure.Internal:
                     return "internal";
+                case ConnectFailure.Protocol:
+                    return "protocol";
                 default:
                     return "unknown";
             }

@@ -178,6 +178,10 @@ namespace TagoFirmware.Tests.Session
             Assert.IsTrue(rig.RunUntil(SessionState.Backoff, 10000));
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt connect failed: tls/certificate"));
             Assert.AreEqual(1, rig.Mqtt.CloseCalls);
+            Assert.AreEqual((int)ConnectFailure.Tls, (int)rig.Supervisor.LastConnectFailure);
+            rig.Mqtt.Behaviour = ConnectBehaviour.Accept;
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 10000));
+            Assert.AreEqual((int)ConnectFailure.None, (int)rig.Supervisor.LastConnectFailure);
         }
 
         [TestMethod]
@@ -316,6 +320,42 @@ namespace TagoFirmware.Tests.Session
             rig.Run(1000, 100);
             Assert.AreEqual(10, rig.Supervisor.CompletedSteps);
             Assert.AreEqual(1000L, rig.Supervisor.LastStepMs);
+        }
+
+        [TestMethod]
+        public void Throwing_application_callbacks_do_not_stop_the_session()
+        {
+            FakeClock clock = new FakeClock();
+            FakeNetworkLink network = new FakeNetworkLink(clock);
+            FakeMqttLink mqtt = new FakeMqttLink(clock);
+            FakeLog log = new FakeLog();
+            SessionOptions options = new SessionOptions();
+            options.Token = SessionRig.Token;
+            options.ClientId = SessionRig.ClientId;
+            SessionPorts ports = new SessionPorts();
+            ports.Clock = clock;
+            ports.Network = network;
+            ports.Mqtt = mqtt;
+            ports.Random = new SeededRandomSource(1);
+            ports.Log = log;
+            ports.Listener = new StubThrowingListener();
+            NodeSupervisor supervisor = new NodeSupervisor(options, new TagoMqttJsonTransport(SessionRig.ClientId, null), ports);
+            for (int i = 0; i < 50; i++)
+            {
+                clock.NowMs += 100;
+                supervisor.Step(clock.NowMs);
+            }
+
+            Assert.AreEqual((int)SessionState.Online, (int)supervisor.State);
+            Assert.AreEqual(50, supervisor.CompletedSteps);
+            Assert.IsTrue(supervisor.PublishData(new byte[] { 1 }) >= 0);
+            mqtt.Deliver("commands/x/y", new byte[] { 1 });
+            clock.NowMs += 100;
+            supervisor.Step(clock.NowMs);
+            Assert.AreEqual(1, log.CountContaining("listener error: InvalidOperationException in OnOnline"));
+            Assert.AreEqual(1, log.CountContaining("in OnPublishAcked"));
+            Assert.AreEqual(1, log.CountContaining("in OnMessageReceived"));
+            Assert.AreEqual(51, log.CountContaining("in OnStep"));
         }
     }
 }

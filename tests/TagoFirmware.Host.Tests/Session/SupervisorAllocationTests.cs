@@ -37,7 +37,9 @@ namespace TagoFirmware.Host.Tests.Session
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.AreEqual(0L, allocated, $"{allocated} bytes allocated over 10000 publish/ack/step cycles");
+            // Any per-cycle allocation would cost at least 24 bytes × 10000. A few bytes once can come from the runtime
+            // itself (tiered JIT promotion happens during the loop in Release), so allow a small fixed amount.
+            Assert.IsTrue(allocated <= 256, $"{allocated} bytes allocated over 10000 publish/ack/step cycles");
             Assert.AreEqual(SessionState.Online, node.State);
             Assert.AreEqual(0, node.InFlightCount);
         }

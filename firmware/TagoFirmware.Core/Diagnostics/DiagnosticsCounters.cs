@@ -12,8 +12,9 @@ namespace TagoFirmware.Diagnostics
         private readonly byte[] _firmwareVersion;
 
         /// <summary>Creates the counters for a firmware version.</summary>
-        /// <param name="firmwareVersion">Version string such as <c>1.2.0</c>; ASCII printable characters only (others
-        /// become <c>?</c>), at most 64 characters kept. Encoded once here.</param>
+        /// <param name="firmwareVersion">Version string such as <c>1.2.0</c>; ASCII printable characters only (others,
+        /// and the JSON specials <c>"</c> and <c>\</c>, become <c>?</c>), at most 64 characters kept, <c>unknown</c> when
+        /// null or empty. Encoded once here.</param>
         public DiagnosticsCounters(string firmwareVersion)
         {
             _firmwareVersion = EncodeVersion(firmwareVersion);
@@ -118,9 +119,9 @@ namespace TagoFirmware.Diagnostics
 
         private static byte[] EncodeVersion(string version)
         {
-            if (version == null)
+            if (version == null || version.Length == 0)
             {
-                version = string.Empty;
+                version = "unknown";
             }
 
             char[] chars = version.ToCharArray();

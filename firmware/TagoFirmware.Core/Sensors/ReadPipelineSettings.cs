@@ -118,6 +118,27 @@ namespace TagoFirmware.Sensors
             }
         }
 
+        /// <summary>
+        /// Why <see cref="MinSamplingIntervalSeconds"/> is the minimum, completing "interval must be at least N s
+        /// because …" (for the configuration's error message and the command refusal log).
+        /// </summary>
+        public string MinSamplingIntervalReason
+        {
+            get
+            {
+                SensorSpec spec = SensorSpec.ForModel(Model);
+                if (spec == null)
+                {
+                    return "the sensor model is unknown";
+                }
+
+                return "a " + spec.Name + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString()
+                    + " reads (1 discarded after power-up, " + ReadsPerSample.ToString() + " for the median, "
+                    + RetriesPerSample.ToString() + " retries) at least " + (spec.MinReadIntervalMs / 1000).ToString()
+                    + " s apart (" + spec.Name + " minimum sampling period)";
+            }
+        }
+
         /// <summary>Checks every value; the configuration loader calls this and refuses the sensor on an error.</summary>
         /// <returns>The first error found, or <see cref="ReadPipelineSettingsError.None"/>.</returns>
         public ReadPipelineSettingsError Validate()

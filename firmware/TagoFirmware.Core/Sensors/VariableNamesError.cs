@@ -6,10 +6,16 @@ namespace TagoFirmware.Sensors
         /// <summary>Names created.</summary>
         None = 0,
 
-        /// <summary>The sensor index or count is out of range (count 1…16, index 0…count−1).</summary>
-        IndexOutOfRange = 1,
+        /// <summary>The temperature name is not 1…100 characters of a-z, 0-9 and _.</summary>
+        InvalidTemperatureName = 1,
 
-        /// <summary>The configured suffix is not 1…32 characters of a-z, 0-9 and _.</summary>
-        InvalidSuffix = 2,
+        /// <summary>The humidity name is not 1…100 characters of a-z, 0-9 and _.</summary>
+        InvalidHumidityName = 2,
+
+        /// <summary>The dew point name is not 1…100 characters of a-z, 0-9 and _.</summary>
+        InvalidDewPointName = 3,
+
+        /// <summary>Two of the sensor's own names are equal.</summary>
+        DuplicateName = 4,
     }
 }

@@ -43,6 +43,14 @@ namespace TagoFirmware.Tests.Sensors
         }
 
         [TestMethod]
+        public void The_minimum_interval_comes_with_its_reason()
+        {
+            Assert.AreEqual("a DHT22 sample may need 6 reads (1 discarded after power-up, 3 for the median, 2 retries) at least 2 s apart (DHT22 minimum sampling period)",
+                ReadPipelineSettings.Standard(SensorModel.Dht22).MinSamplingIntervalReason);
+            Assert.AreEqual("the sensor model is unknown", ReadPipelineSettings.Standard(SensorModel.None).MinSamplingIntervalReason);
+        }
+
+        [TestMethod]
         public void An_unknown_model_has_no_minimum_interval_and_does_not_validate()
         {
             ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.None);

@@ -1,0 +1,141 @@
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Diagnostics
+{
+    /// <summary>
+    /// Writes the diagnostics payload, a TagoIO data array with one item per figure of
+    /// <see cref="DiagnosticsCounters"/>, through the shared <see cref="TagoJsonWriter"/>. Allocation-free: names,
+    /// units and string values are pre-encoded.
+    /// </summary>
+    /// <remarks>
+    /// Items, in this order: <c>uptime_s</c> (unit s), <c>heap_free</c> (unit B; left out while unknown),
+    /// <c>boot_reason</c> (string such as <c>power_on</c>), <c>reconnects</c>, <c>auth_failures</c>,
+    /// <c>dropped_readings</c>, <c>untimed_readings</c>, <c>sensor_errors</c>, <c>command_errors</c>,
+    /// <c>queue_depth</c>, <c>fw_version</c> (string), <c>rssi</c> (unit dBm; only when measured). That is 11 items,
+    /// 12 with RSSI: TagoIO bills each as one data input. Every item carries the same <c>time</c> when the wall
+    /// clock is valid; otherwise TagoIO stamps the arrival time.
+    /// </remarks>
+    public static class DiagnosticsPayload
+    {
+        /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
+        public const int RecommendedBufferSize = 1280;
+
+        private static readonly byte[] s_seconds = VariableName.Encode("s");
+        private static readonly byte[] s_bytes = new byte[] { (byte)'B' };
+        private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
+
+        /// <summary>
+        /// Resets <paramref name="writer"/>, writes every diagnostics item and closes the payload. On an error the
+        /// writer is left reset (an empty, unclosed payload) and nothing may be published.
+        /// </summary>
+        /// <param name="writer">The writer; its buffer should be at least <see cref="RecommendedBufferSize"/> bytes.</param>
+        /// <param name="counters">The figures (gauges set just before the call).</param>
+        /// <param name="timeUnixMs">Sampling time in Unix milliseconds, or a negative value when the clock is not valid
+        /// (then no <c>time</c> field is written).</param>
+        /// <returns><see cref="TagoWriteResult.Ok"/> with the payload in <c>writer.Buffer[0..writer.Length)</c>, or the
+        /// first error.</returns>
+        public static TagoWriteResult Write(TagoJsonWriter writer, DiagnosticsCounters counters, long timeUnixMs)
+        {
+            if (writer == null || counters == null)
+            {
+                return TagoWriteResult.NoItemOpen;
+            }
+
+            writer.Reset();
+            TagoWriteResult r = Number(writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, s_seconds, timeUnixMs);
+            if (r == TagoWriteResult.Ok && counters.HeapFree >= 0)
+            {
+                r = Number(writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Text(writer, DiagnosticsNames.BootReason, DiagnosticsNames.BootReasonValue(counters.BootReason), timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Number(writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok)
+            {
+                r = Text(writer, DiagnosticsNames.FirmwareVersion, counters.FirmwareVersionUtf8, timeUnixMs);
+            }
+
+            if (r == TagoWriteResult.Ok && counters.HasRssi)
+            {
+                r = Number(writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, timeUnixMs);
+            }
+
+            if (r != TagoWriteResult.Ok)
+            {
+                writer.Reset();
+                return r;
+            }
+
+            writer.Close();
+            return TagoWriteResult.Ok;
+        }
+
+        private static TagoWriteResult Number(TagoJsonWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
+        {
+            writer.BeginItem(name);
+            writer.Value(value);
+            if (unit != null)
+            {
+                writer.Unit(unit);
+            }
+
+            return Finish(writer, timeUnixMs);
+        }
+
+        private static TagoWriteResult Text(TagoJsonWriter writer, byte[] name, byte[] value, long timeUnixMs)
+        {
+            writer.BeginItem(name);
+            writer.Value(value);
+            return Finish(writer, timeUnixMs);
+        }
+
+        private static TagoWriteResult Finish(TagoJsonWriter writer, long timeUnixMs)
+        {
+            if (timeUnixMs >= 0)
+            {
+                writer.TimeUnixMs(timeUnixMs);
+            }
+
+            // The first error of an item sticks and is reported by EndItem, so checking it once is enough.
+            return writer.EndItem();
+        }
+    }
+}

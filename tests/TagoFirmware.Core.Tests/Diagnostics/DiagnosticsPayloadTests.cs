@@ -1,0 +1,93 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Diagnostics;
+using TagoFirmware.Payload;
+using TagoFirmware.Tests.Json;
+
+namespace TagoFirmware.Tests.Diagnostics
+{
+    [TestClass]
+    public class DiagnosticsPayloadTests
+    {
+        private static string Text(TagoJsonWriter writer)
+        {
+            char[] chars = new char[writer.Length];
+            for (int i = 0; i < writer.Length; i++)
+            {
+                chars[i] = (char)writer.Buffer[i];
+            }
+
+            return new string(chars);
+        }
+
+        [TestMethod]
+        public void The_payload_lists_every_figure_without_time_when_the_clock_is_unset()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("1.4.0");
+            c.UptimeSeconds = 3600;
+            c.HeapFree = 81234;
+            c.BootReason = BootReason.PowerOnOrReset;
+            c.IncrementReconnects();
+            c.IncrementSensorErrors();
+            c.IncrementSensorErrors();
+            c.QueueDepth = 7;
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(
+                "[{\"variable\":\"uptime_s\",\"value\":3600,\"unit\":\"s\"},"
+                + "{\"variable\":\"heap_free\",\"value\":81234,\"unit\":\"B\"},"
+                + "{\"variable\":\"boot_reason\",\"value\":\"power_on\"},"
+                + "{\"variable\":\"reconnects\",\"value\":1},"
+                + "{\"variable\":\"auth_failures\",\"value\":0},"
+                + "{\"variable\":\"dropped_readings\",\"value\":0},"
+                + "{\"variable\":\"untimed_readings\",\"value\":0},"
+                + "{\"variable\":\"sensor_errors\",\"value\":2},"
+                + "{\"variable\":\"command_errors\",\"value\":0},"
+                + "{\"variable\":\"queue_depth\",\"value\":7},"
+                + "{\"variable\":\"fw_version\",\"value\":\"1.4.0\"}]",
+                Text(writer));
+            Assert.AreEqual(11, writer.ItemCount);
+        }
+
+        [TestMethod]
+        public void Rssi_and_time_are_written_when_known_and_heap_is_left_out_when_unknown()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("2");
+            c.SetRssi(-71);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 1764085479000));
+            string text = Text(writer);
+            Assert.AreEqual(11, writer.ItemCount);
+            Assert.IsTrue(text.IndexOf("heap_free") < 0);
+            Assert.IsTrue(text.IndexOf("{\"variable\":\"rssi\",\"value\":-71,\"unit\":\"dBm\",\"time\":\"2025-11-25T15:44:39.000Z\"}]") > 0);
+            Assert.IsTrue(text.StartsWith("[{\"variable\":\"uptime_s\",\"value\":0,\"unit\":\"s\",\"time\":\"2025-11-25T15:44:39.000Z\"},"));
+        }
+
+        [TestMethod]
+        public void The_largest_payload_fits_the_recommended_buffer()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("0123456789012345678901234567890123456789012345678901234567890123");
+            c.UptimeSeconds = 9007199254740991;
+            c.HeapFree = 9007199254740991;
+            c.QueueDepth = int.MinValue;
+            c.BootReason = BootReason.WatchdogReboot;
+            c.SetRssi(int.MinValue);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 253402300799999));
+            Assert.AreEqual(12, writer.ItemCount);
+            Assert.IsTrue(writer.Length <= DiagnosticsPayload.RecommendedBufferSize);
+        }
+
+        [TestMethod]
+        public void A_buffer_too_small_gives_buffer_full_and_an_empty_payload()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[200]);
+
+            Assert.AreEqual((int)TagoWriteResult.BufferFull, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("1"), -1));
+            Assert.AreEqual(1, writer.Length);
+            Assert.AreEqual(0, writer.ItemCount);
+        }
+    }
+}

@@ -187,8 +187,11 @@ namespace TagoFirmware.Payload
             return escaped;
         }
 
-        /// <summary>Writes chars validated by <see cref="MeasureChars"/> as escaped UTF-8 (RFC 3629 §3).</summary>
-        internal static int WriteChars(char[] text, byte[] buffer, int position)
+        /// <summary>
+        /// Writes chars validated by <see cref="MeasureChars"/> as UTF-8 (RFC 3629 §3), JSON-escaped if
+        /// <paramref name="escape"/> is set.
+        /// </summary>
+        internal static int WriteChars(char[] text, byte[] buffer, int position, bool escape)
         {
             int length = text.Length;
             for (int i = 0; i < length; i++)
@@ -196,7 +199,7 @@ namespace TagoFirmware.Payload
                 int c = text[i];
                 if (c < 0x80)
                 {
-                    if (s_escapedLength[c] == 1)
+                    if (!escape || s_escapedLength[c] == 1)
                     {
                         buffer[position++] = (byte)c;
                     }

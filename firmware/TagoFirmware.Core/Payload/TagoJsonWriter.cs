@@ -391,7 +391,7 @@ namespace TagoFirmware.Payload
 
             int p = Put(s_valueKey, _length);
             _buffer[p++] = (byte)'"';
-            p = JsonText.WriteChars(chars, _buffer, p);
+            p = JsonText.WriteChars(chars, _buffer, p, true);
             _buffer[p++] = (byte)'"';
             _length = p;
             _rank = RankValue;
@@ -474,7 +474,7 @@ namespace TagoFirmware.Payload
             }
 
             int p = Put(s_unitKey, _length);
-            p = JsonText.WriteChars(chars, _buffer, p);
+            p = JsonText.WriteChars(chars, _buffer, p, true);
             _buffer[p++] = (byte)'"';
             _length = p;
             _rank = RankUnit;

@@ -33,41 +33,8 @@ namespace TagoFirmware.Payload
             }
 
             byte[] bytes = new byte[utf8Length];
-            Utf8Of(chars, bytes);
+            JsonText.WriteChars(chars, bytes, 0, false);
             return bytes;
-        }
-
-        private static void Utf8Of(char[] chars, byte[] bytes)
-        {
-            int position = 0;
-            int length = chars.Length;
-            for (int i = 0; i < length; i++)
-            {
-                int c = chars[i];
-                if (c < 0x80)
-                {
-                    bytes[position++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    bytes[position++] = (byte)(0xC0 | (c >> 6));
-                    bytes[position++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c >= 0xD800 && c <= 0xDFFF)
-                {
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (chars[++i] - 0xDC00);
-                    bytes[position++] = (byte)(0xF0 | (cp >> 18));
-                    bytes[position++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    bytes[position++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    bytes[position++] = (byte)(0x80 | (cp & 0x3F));
-                }
-                else
-                {
-                    bytes[position++] = (byte)(0xE0 | (c >> 12));
-                    bytes[position++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    bytes[position++] = (byte)(0x80 | (c & 0x3F));
-                }
-            }
         }
     }
 }

@@ -52,7 +52,8 @@ namespace TagoFirmware.Readings
         private bool _backlog;
         private bool _flush;
 
-        /// <summary>Creates the batcher with the default batch (10), interval (30 s), spacing (1 s) and QoS 1.</summary>
+        /// <summary>Creates the batcher with the default batch (10), interval (30 s), spacing (1 s) and QoS 1. Create it
+        /// after <see cref="ReadingQueue.Load"/>, so readings restored from flash count as a backlog and go out at once.</summary>
         /// <param name="queue">The queue to publish from.</param>
         public ReadingBatcher(ReadingQueue queue)
             : this(queue, DefaultBatchSize, DefaultBatchIntervalMs, DefaultMinPublishSpacingMs, true)

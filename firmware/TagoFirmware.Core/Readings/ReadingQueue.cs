@@ -27,6 +27,16 @@ namespace TagoFirmware.Readings
     /// so after a timer wake the clock is usually valid already and readings are timed from the start; the untimed
     /// path covers cold boots, brown-outs and wakes where the RTC was lost. The monotonic difference is unsigned
     /// 32-bit: readings up to 49.7 days before the sync get the right time.</para>
+    /// <para><b>Flash wear</b> (defaults: 60 s sampling, 2 variables, batch 10, batch interval 30 s, QoS 1, capacity
+    /// 1024). Every cycle is published on its own (30 s &lt; 60 s), so a cycle costs one 40-byte append (2 data
+    /// records of 20 B) and one 20-byte ack mark: 60 B per cycle, 86 400 B a day in 2 880 writes. Compaction runs
+    /// after <see cref="CompactionSlackRecords"/> (1024) dead records, about every 341 cycles (5.7 h), and rewrites
+    /// only the live readings (~100 B when the queue is short, ≤ 20.5 KB when full). The log stays under about
+    /// 41 KB (+ ≤ 20.5 KB for the replacement file while compacting). nanoFramework's 4 MB ESP32 partition table
+    /// gives I: a 256 KB LittleFS partition (64 × 4 KB blocks, nf-interpreter partitions_nanoclr_4mb.csv); SPI NOR
+    /// is typically rated for 100 000 erases per sector; LittleFS levels wear over its free blocks. That is
+    /// roughly 60–90 block erases a day, 1–2 per block, and even the pessimistic bound of one erase per write
+    /// (58 per block per day) lasts about 4.7 years. README "Store and forward" has the full estimate.</para>
     /// <para><b>Allocation.</b> Constructor and <see cref="Load"/> allocate; nothing else does (no allocation per
     /// reading, per payload or per flash write). Not thread-safe: call from the main loop only.</para>
     /// </remarks>

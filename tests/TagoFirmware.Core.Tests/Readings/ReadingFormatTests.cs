@@ -21,14 +21,14 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        [DataRow(0L, "0")]
-        [DataRow(35L, "z")]
-        [DataRow(36L, "10")]
-        [DataRow(1764000000000L, "midc1z40")]
+        [DataRow(0L, "0000000000")]
+        [DataRow(35L, "000000000z")]
+        [DataRow(36L, "0000000010")]
+        [DataRow(1764000000000L, "00midc1z40")]
         [DataRow(281474976710655L, "2rrvthnxtr")]
-        public void Group_id_is_the_time_in_lower_case_base_36(long unixMs, string expected)
+        public void Group_id_is_the_time_in_lower_case_base_36_padded_to_ten_characters(long unixMs, string expected)
         {
-            byte[] buffer = new byte[12];
+            byte[] buffer = new byte[11];
             int length = ReadingGroupId.Write(unixMs, buffer, 1);
 
             Assert.AreEqual(expected.Length, length);
@@ -41,10 +41,11 @@ namespace TagoFirmware.Tests.Readings
         [TestMethod]
         public void Group_id_that_does_not_fit_writes_nothing()
         {
-            byte[] buffer = new byte[4];
+            byte[] buffer = new byte[ReadingGroupId.Length];
 
-            Assert.AreEqual(0, ReadingGroupId.Write(1764000000000L, buffer, 0));
+            Assert.AreEqual(0, ReadingGroupId.Write(1764000000000L, buffer, 1));
             Assert.AreEqual(0, ReadingGroupId.Write(-1, buffer, 0));
+            Assert.AreEqual(0, ReadingGroupId.Write(281474976710656L, buffer, 0));
             Assert.AreEqual((byte)0, buffer[0]);
         }
 

@@ -61,7 +61,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 {
                     AssertSame(items[i], array[i]);
                 }
-            }, iter: 3_000);
+            }, iter: 2_000);
         }
 
         private static TagoWriteResult Write(TagoJsonWriter writer, Item item)

@@ -103,7 +103,7 @@ namespace TagoFirmware.Host.Tests.Payload
                     using JsonDocument document = JsonDocument.Parse(buffer.AsMemory(0, length));
                     Assert.AreEqual(s_strictUtf8.GetString(bytes), document.RootElement[0].GetProperty("value").GetString());
                 }
-            }, iter: 100_000);
+            }, iter: 60_000);
         }
     }
 }

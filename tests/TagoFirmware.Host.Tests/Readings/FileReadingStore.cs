@@ -6,8 +6,9 @@ namespace TagoFirmware.Host.Tests.Readings
 {
     /// <summary>
     /// <see cref="IReadingStore"/> over one file, written against only the System.IO members nanoFramework's
-    /// System.IO.FileSystem also has (FileStream with FileMode/FileAccess/FileShare, Seek, Read, Write, Flush,
-    /// Length; File.Exists/Delete/Move), so the host twin can take it as is and the ESP32 adapter can mirror it on
+    /// System.IO.FileSystem also has (FileStream(path, FileMode, FileAccess), Seek, Read, Write, Flush,
+    /// Length; File.Exists/Delete/Move; checked against the reference surface of System.IO.FileSystem 1.1.93 and
+    /// System.IO.Streams), so the host twin can take it as is and the ESP32 adapter can mirror it on
     /// <c>I:\queue.log</c>. Host-only here because the core does not reference System.IO.FileSystem.
     /// </summary>
     /// <remarks>
@@ -114,7 +115,7 @@ namespace TagoFirmware.Host.Tests.Readings
             try
             {
                 CloseReplacement();
-                _replacement = new FileStream(_newPath, FileMode.Create, FileAccess.Write, FileShare.None);
+                _replacement = new FileStream(_newPath, FileMode.Create, FileAccess.Write);
                 return true;
             }
             catch (IOException)
@@ -204,7 +205,7 @@ namespace TagoFirmware.Host.Tests.Readings
             try
             {
                 _log?.Dispose();
-                _log = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+                _log = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
             }
             catch (IOException)
             {

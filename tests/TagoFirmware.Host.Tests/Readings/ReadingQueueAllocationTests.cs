@@ -69,7 +69,7 @@ namespace TagoFirmware.Host.Tests.Readings
             ReadingQueue queue = new ReadingQueue(256, store);
             queue.Load();
             ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
-            byte[] group = new byte[ReadingGroupId.MaxLength];
+            byte[] group = new byte[ReadingGroupId.Length];
 
             // Warm up (JIT, static tables), then measure.
             Exercise(queue, batcher, group, 0, 50);
@@ -80,6 +80,23 @@ namespace TagoFirmware.Host.Tests.Readings
             Assert.AreEqual(0L, allocated, "bytes allocated over 2000 cycles");
             Assert.IsTrue(sum != 0);
             Assert.IsTrue(queue.Compactions > 1, "compactions ran during the measurement");
+        }
+
+        [TestMethod]
+        [DataRow(1024)]
+        [DataRow(64)]
+        public void The_queue_allocates_twelve_bytes_per_reading_of_capacity_plus_a_fixed_overhead(int capacity)
+        {
+            new ReadingQueue(8, null).Load();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ReadingQueue queue = new ReadingQueue(capacity, null);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // Ring (12 B per reading) + 640 B I/O buffer + object and array headers (.NET x64: 24 B per array).
+            long overhead = allocated - (12L * capacity);
+            Console.WriteLine($"capacity {capacity}: {allocated} B allocated, {overhead} B fixed overhead");
+            Assert.IsTrue(overhead >= 640 && overhead <= 1000, $"overhead {overhead} B");
+            GC.KeepAlive(queue);
         }
 
         private static long Exercise(ReadingQueue queue, ReadingBatcher batcher, byte[] group, int first, int cycles)

@@ -1,0 +1,92 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
+using TagoFirmware.Readings;
+
+namespace TagoFirmware.Tests.Readings
+{
+    /// <summary>
+    /// The loop the session runs to fill a payload from the queue with the real payload writer: readings go in
+    /// oldest first until the batch is complete or the writer's buffer refuses one, and exactly those are taken.
+    /// </summary>
+    [TestClass]
+    public class ReadingPayloadLoopTests
+    {
+        // 2025-11-24T16:00:00Z.
+        private const long T0 = 1764000000000;
+
+        private static readonly byte[][] s_names = new byte[][] { TagoUtf8.GetBytes("temperature"), TagoUtf8.GetBytes("humidity") };
+        private static readonly byte[] s_group = new byte[ReadingGroupId.Length];
+
+        private static int FillPayload(ReadingQueue queue, ReadingBatcher batcher, TagoJsonWriter writer, uint nowMs)
+        {
+            writer.Reset();
+            int due = batcher.DueCount(nowMs);
+            int written = 0;
+            while (written < due)
+            {
+                writer.BeginItem(s_names[queue.GetVariableIndex(written)]);
+                writer.Value(queue.GetValue(written), queue.GetDecimals(written));
+                writer.TimeUnixMs(queue.GetTimeUnixMs(written));
+                queue.WriteGroupId(written, s_group, 0);
+                writer.Group(s_group);
+                if (writer.EndItem() != TagoWriteResult.Ok)
+                {
+                    break;
+                }
+
+                written++;
+            }
+
+            writer.Close();
+            return batcher.Take(written, false, nowMs);
+        }
+
+        private static void AddCycles(ReadingQueue queue, int cycles)
+        {
+            for (int c = 0; c < cycles; c++)
+            {
+                queue.BeginCycle(T0 + (c * 60000L), true, (uint)(c * 60000));
+                queue.Add(0, 21.5 + c, 1);
+                queue.Add(1, 40 + c, 1);
+                queue.EndCycle();
+            }
+        }
+
+        [TestMethod]
+        public void A_payload_carries_as_many_readings_as_the_buffer_holds_and_the_rest_follow_in_order()
+        {
+            ReadingQueue queue = new ReadingQueue(64, null);
+            queue.Load();
+            ReadingBatcher batcher = new ReadingBatcher(queue);
+            AddCycles(queue, 5);
+
+            // Room for 3 items of about 100 bytes each, not for the 10 that are due.
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[330]);
+            int ticket = FillPayload(queue, batcher, writer, 1000);
+
+            Assert.AreEqual(3, writer.ItemCount);
+            Assert.AreEqual(3, queue.InFlightCount);
+            Assert.AreEqual(ReadingAckResult.Applied, batcher.OnAcknowledged(ticket));
+            Assert.AreEqual(7, queue.Count);
+            Assert.AreEqual(1, queue.GetVariableIndex(0));
+            Assert.AreEqual(T0 + 60000, queue.GetTimeUnixMs(0));
+            Assert.AreEqual(410, queue.GetScaledValue(0));
+        }
+
+        [TestMethod]
+        public void The_readings_of_one_cycle_carry_the_same_time_and_group_in_the_payload()
+        {
+            ReadingQueue queue = new ReadingQueue(64, null);
+            queue.Load();
+            ReadingBatcher batcher = new ReadingBatcher(queue);
+            AddCycles(queue, 5);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096]);
+
+            FillPayload(queue, batcher, writer, 1000);
+
+            Assert.AreEqual(10, writer.ItemCount);
+            string json = new string(System.Text.Encoding.UTF8.GetChars(writer.Buffer, 0, writer.Length));
+            Assert.StartsWith("[{\"variable\":\"temperature\",\"value\":21.5,\"time\":\"2025-11-24T16:00:00.000Z\",\"group\":\"00midc1z40\"},{\"variable\":\"humidity\",\"value\":40.0,\"time\":\"2025-11-24T16:00:00.000Z\",\"group\":\"00midc1z40\"},", json);
+        }
+    }
+}

@@ -67,7 +67,7 @@ namespace TagoFirmware.Config
         public string[] Summary(string clientId)
         {
             int sensors = Sensors == null ? 0 : Sensors.Length;
-            string[] lines = new string[10 + sensors];
+            string[] lines = new string[11 + sensors];
             int n = 0;
             lines[n++] = "config: wifi ssid=\"" + Wifi.Ssid + "\" password=" + SecretState(Wifi.Password, "(empty: open network)")
                 + " connect_timeout=" + Timeouts.WifiConnectSeconds + "s";

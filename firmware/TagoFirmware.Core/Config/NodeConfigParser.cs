@@ -821,7 +821,7 @@ namespace TagoFirmware.Config
                 case JsonError.InvalidLiteral:
                     return "misspelt true, false or null";
                 case JsonError.ExpectedPropertyName:
-                    return "expected a key in double quotes";
+                    return "expected a key in double quotes (JSON has no comments or trailing commas)";
                 case JsonError.ExpectedColon:
                     return "expected ':' after the key";
                 case JsonError.ExpectedCommaOrEnd:

@@ -108,6 +108,12 @@ namespace TagoFirmware.Config
 
             if (ConfigText.IsPlaceholderToken(token))
             {
+                if (!rules.RequireToken)
+                {
+                    Warning(issues, "token", "is the all-zeros placeholder of the example file; give the real token another way");
+                    return;
+                }
+
                 Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
                     + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
             }
@@ -236,7 +242,8 @@ namespace TagoFirmware.Config
             {
                 if (q.Path == null || q.Path.Length == 0 || q.Path.Length > 200 || ConfigText.HasControlCharacter(q.Path))
                 {
-                    Error(issues, "queue.path", "must be a file name of 1-200 characters, e.g. \"I:\\\\tagofirmware.queue\"");
+                    Error(issues, "queue.path", "must be a file name of 1-200 characters without control characters, e.g."
+                        + " \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)");
                 }
                 else if (q.Path.ToLower() == NodeConfig.DevicePath.ToLower())
                 {
@@ -298,11 +305,14 @@ namespace TagoFirmware.Config
                 }
 
                 DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins, owners, ref pinCount);
-                DataPin(issues, path + ".trigger_pin", s.TriggerPin, true, pins, owners, ref pinCount);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
                     Error(issues, path + ".trigger_pin", "must differ from echo_pin: Dhtxx.Esp32 needs two GPIOs, both wired to DATA"
                         + " (one sends the start pulse, the other receives the reply with RMT)");
+                }
+                else
+                {
+                    DataPin(issues, path + ".trigger_pin", s.TriggerPin, true, pins, owners, ref pinCount);
                 }
 
                 if (s.PowerPin != SensorConfig.NoPin)

@@ -1,0 +1,117 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Config;
+
+namespace TagoFirmware.Tests.Config
+{
+    /// <summary>Validation parameters that come from outside the file.</summary>
+    [TestClass]
+    public class ConfigRulesTests
+    {
+        [TestMethod]
+        public void The_minimum_interval_and_its_reason_come_from_the_rules()
+        {
+            ConfigRules rules = new ConfigRules();
+            rules.MinIntervalSeconds = 12;
+            rules.MinIntervalReason = "two DHT22 sensors are read one after the other";
+            ConfigResult result = ConfigDocs.ParseText(ConfigDocs.Doc("\"sampling\":{\"interval_s\":10}"), rules);
+            ConfigIssue issue = result.FindError("sampling.interval_s");
+            Assert.IsNotNull(issue);
+            Assert.AreEqual("must be >= 12 s because two DHT22 sensors are read one after the other; got 10", issue.Message);
+
+            ConfigResult ok = ConfigDocs.ParseText(ConfigDocs.Doc("\"sampling\":{\"interval_s\":12}"), rules);
+            Assert.IsTrue(ok.IsValid, ConfigDocs.AllLines(ok));
+        }
+
+        [TestMethod]
+        public void The_default_minimum_interval_is_six_seconds()
+        {
+            Assert.IsTrue(ConfigDocs.Parse("\"sampling\":{\"interval_s\":6}").IsValid);
+            Assert.IsFalse(ConfigDocs.Parse("\"sampling\":{\"interval_s\":5}").IsValid);
+        }
+
+        [TestMethod]
+        public void The_twin_may_omit_token_and_wifi()
+        {
+            ConfigRules rules = new ConfigRules();
+            rules.RequireToken = false;
+            rules.RequireWifi = false;
+            ConfigResult result = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", rules);
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+
+            ConfigResult device = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null);
+            Assert.IsNotNull(device.FindError("token"));
+            Assert.IsNotNull(device.FindError("wifi.ssid"));
+        }
+
+        [TestMethod]
+        public void The_placeholder_token_only_warns_when_the_token_comes_from_elsewhere()
+        {
+            ConfigRules rules = new ConfigRules();
+            rules.RequireToken = false;
+            ConfigResult result = ConfigDocs.ParseText(ConfigDocs.Doc("\"token\":\"00000000-0000-0000-0000-000000000000\""), rules);
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            Assert.IsNotNull(result.FindWarning("token"));
+        }
+
+        [TestMethod]
+        public void A_config_changed_in_code_is_checked_by_the_same_validator()
+        {
+            NodeConfig config = ConfigDocs.Parse(string.Empty).Config;
+            config.Mqtt.Qos = 2;
+            config.Sampling.Batch = 500;
+            ConfigResult result = NodeConfigValidator.Validate(config, null);
+            Assert.AreSame(config, result.Config);
+            Assert.AreEqual(2, result.ErrorCount, ConfigDocs.AllLines(result));
+            Assert.IsNotNull(result.FindError("mqtt.qos"));
+            Assert.IsNotNull(result.FindError("sampling.batch"));
+        }
+
+        [TestMethod]
+        public void Validating_null_is_an_error_not_an_exception()
+        {
+            ConfigResult result = NodeConfigValidator.Validate(null, null);
+            Assert.IsFalse(result.IsValid);
+        }
+
+        [TestMethod]
+        [DataRow("12345678-90ab-cdef-1234-567890abcdef", true)]
+        [DataRow("1234567890ABCDEF1234567890ABCDEF", true)]
+        [DataRow("12345678-90ab-cdef-1234-567890abcde", false)]
+        [DataRow("12345678-90ab-cdef-1234-567890abcdef0", false)]
+        [DataRow("12345678 90ab cdef 1234 567890abcdef", false)]
+        [DataRow("", false)]
+        public void Token_shape_is_checked_loosely(string token, bool plausible)
+        {
+            Assert.AreEqual(plausible, ConfigText.IsPlausibleToken(token));
+        }
+
+        [TestMethod]
+        [DataRow(0, false, null)]
+        [DataRow(20, false, "does not exist")]
+        [DataRow(24, false, "does not exist")]
+        [DataRow(28, false, "does not exist")]
+        [DataRow(31, false, "does not exist")]
+        [DataRow(40, false, "does not exist")]
+        [DataRow(-2, false, "does not exist")]
+        [DataRow(6, false, "SPI flash")]
+        [DataRow(11, false, "SPI flash")]
+        [DataRow(3, false, "UART0")]
+        [DataRow(34, false, null)]
+        [DataRow(39, true, "input-only")]
+        [DataRow(33, true, null)]
+        [DataRow(21, true, null)]
+        public void Esp32_pin_rules_follow_the_datasheet(int gpio, bool needsOutput, string problem)
+        {
+            string actual = Esp32Pins.Problem(gpio, needsOutput);
+            if (problem == null)
+            {
+                Assert.IsNull(actual);
+            }
+            else
+            {
+                Assert.IsNotNull(actual);
+                Assert.Contains(problem, actual);
+            }
+        }
+    }
+}

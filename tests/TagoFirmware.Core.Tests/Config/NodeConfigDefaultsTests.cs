@@ -1,0 +1,225 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Config;
+
+namespace TagoFirmware.Tests.Config
+{
+    /// <summary>A minimal file gets every documented default.</summary>
+    [TestClass]
+    public class NodeConfigDefaultsTests
+    {
+        [TestMethod]
+        public void A_minimal_file_is_valid_without_warnings()
+        {
+            ConfigResult result = ConfigDocs.Parse(string.Empty);
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            Assert.AreEqual(0, result.WarningCount, ConfigDocs.AllLines(result));
+            Assert.AreEqual(0, result.Lines().Length);
+        }
+
+        [TestMethod]
+        public void A_minimal_file_gets_the_documented_mqtt_defaults()
+        {
+            MqttConfig m = ConfigDocs.Parse(string.Empty).Config.Mqtt;
+            Assert.AreEqual("mqtt.tago.io", m.Host);
+            Assert.AreEqual(8883, m.Port);
+            Assert.IsTrue(m.Tls);
+            Assert.AreEqual(0, m.CaCertificates.Length);
+            Assert.IsNull(m.ClientId);
+            Assert.AreEqual("sensors/{client_id}/data", m.DataTopic);
+            Assert.AreEqual("device/status/{client_id}", m.StatusTopic);
+            Assert.AreEqual("commands/{client_id}/+", m.CommandTopic);
+            Assert.AreEqual(1, m.Qos);
+            Assert.AreEqual(60, m.KeepAliveSeconds);
+        }
+
+        [TestMethod]
+        public void A_minimal_file_gets_the_documented_sampling_queue_and_sleep_defaults()
+        {
+            NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
+            Assert.AreEqual(60, c.Sampling.IntervalSeconds);
+            Assert.AreEqual(10, c.Sampling.Batch);
+            Assert.AreEqual(30, c.Sampling.BatchIntervalSeconds);
+            Assert.AreEqual(4096, c.Sampling.PayloadBufferBytes);
+            Assert.AreEqual(1024, c.Queue.Capacity);
+            Assert.IsTrue(c.Queue.Persist);
+            Assert.AreEqual("I:\\tagofirmware.queue", c.Queue.Path);
+            Assert.AreEqual((int)SleepMode.Off, (int)c.Sleep.Mode);
+            Assert.AreEqual(300, c.Sleep.WakeIntervalSeconds);
+            Assert.AreEqual(6, c.Sleep.PublishEvery);
+            Assert.AreEqual(60, c.Sleep.BacklogThreshold);
+            Assert.AreEqual(30, c.Sleep.PublishDeadlineSeconds);
+        }
+
+        [TestMethod]
+        public void A_minimal_file_gets_the_documented_led_timeout_and_diagnostics_defaults()
+        {
+            NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
+            Assert.AreEqual(2, c.LedPin);
+            Assert.IsFalse(c.LedActiveLow);
+            Assert.AreEqual(30, c.Timeouts.WifiConnectSeconds);
+            Assert.AreEqual(15, c.Timeouts.AckSeconds);
+            Assert.AreEqual(300, c.Timeouts.AuthRetrySeconds);
+            Assert.AreEqual(1800, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(60, c.Diagnostics.EveryPayloads);
+        }
+
+        [TestMethod]
+        public void A_single_sensor_gets_plain_variable_names_and_its_model_as_name()
+        {
+            SensorConfig s = ConfigDocs.Parse(string.Empty).Config.Sensors[0];
+            Assert.AreEqual((int)DhtModel.Dht22, (int)s.Model);
+            Assert.AreEqual("dht22", s.ModelName);
+            Assert.AreEqual("dht22", s.Name);
+            Assert.AreEqual(26, s.EchoPin);
+            Assert.AreEqual(27, s.TriggerPin);
+            Assert.AreEqual(SensorConfig.NoPin, s.PowerPin);
+            Assert.AreEqual(string.Empty, s.Suffix);
+            Assert.AreEqual("temperature", s.TemperatureVariableName);
+            Assert.AreEqual("humidity", s.HumidityVariableName);
+            Assert.AreEqual("dew_point", s.DewPointVariableName);
+            Assert.AreEqual(0, s.TemperatureOffsetTenths);
+            Assert.AreEqual(0, s.HumidityOffsetTenths);
+            Assert.IsFalse(s.DewPoint);
+        }
+
+        [TestMethod]
+        public void Several_sensors_get_numbered_suffixes_and_names_unless_given()
+        {
+            ConfigResult result = ConfigDocs.Parse(
+                "\"sensors\":[{\"model\":\"AM2302\",\"echo_pin\":26,\"trigger_pin\":27},"
+                + "{\"model\":\"dht11\",\"echo_pin\":32,\"trigger_pin\":33},"
+                + "{\"model\":\"am2301\",\"echo_pin\":25,\"trigger_pin\":4,\"suffix\":\"_attic\",\"name\":\"attic\"}]");
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            SensorConfig[] s = result.Config.Sensors;
+            Assert.AreEqual(3, s.Length);
+            Assert.AreEqual("temperature_1", s[0].TemperatureVariableName);
+            Assert.AreEqual("humidity_2", s[1].HumidityVariableName);
+            Assert.AreEqual("temperature_attic", s[2].TemperatureVariableName);
+            Assert.AreEqual("am2302-1", s[0].Name);
+            Assert.AreEqual("dht11-2", s[1].Name);
+            Assert.AreEqual("attic", s[2].Name);
+            Assert.AreEqual((int)DhtModel.Dht22, (int)s[0].Model);
+            Assert.AreEqual((int)DhtModel.Dht11, (int)s[1].Model);
+            Assert.AreEqual((int)DhtModel.Dht21, (int)s[2].Model);
+        }
+
+        [TestMethod]
+        [DataRow("0.25", 3)]
+        [DataRow("-0.25", -3)]
+        [DataRow("1.04", 10)]
+        [DataRow("-10", -100)]
+        [DataRow("10.0", 100)]
+        [DataRow("0", 0)]
+        public void Offsets_are_rounded_to_tenths(string offset, int tenths)
+        {
+            ConfigResult result = ConfigDocs.Parse(
+                "\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_offset\":" + offset
+                + ",\"humidity_offset\":" + offset + "}]");
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            Assert.AreEqual(tenths, result.Config.Sensors[0].TemperatureOffsetTenths);
+            Assert.AreEqual(tenths, result.Config.Sensors[0].HumidityOffsetTenths);
+        }
+
+        [TestMethod]
+        public void Values_given_in_the_file_replace_the_defaults()
+        {
+            ConfigResult result = ConfigDocs.Parse(
+                "\"mqtt\":{\"host\":\"broker.local\",\"port\":8884,\"client_id\":\"node-7\",\"qos\":0,\"keepalive_s\":120,"
+                + "\"data_topic\":\"d/{client_id}\",\"status_topic\":\"s/{client_id}\",\"command_topic\":\"c/{client_id}/#\"},"
+                + "\"sampling\":{\"interval_s\":300,\"batch\":50,\"batch_interval_s\":120,\"payload_buffer_bytes\":8192},"
+                + "\"queue\":{\"capacity\":4096,\"persist\":false,\"path\":\"I:\\\\q.bin\"},"
+                + "\"sleep\":{\"mode\":\"off\",\"wake_interval_s\":600,\"publish_every\":3,\"backlog_threshold\":10,\"publish_deadline_s\":20},"
+                + "\"led_pin\":null,\"led_active_low\":true,"
+                + "\"timeouts\":{\"wifi_connect_s\":60,\"ack_s\":30,\"auth_retry_s\":900,\"reboot_after_s\":0},"
+                + "\"diagnostics\":{\"every_payloads\":0}");
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            NodeConfig c = result.Config;
+            Assert.AreEqual("broker.local", c.Mqtt.Host);
+            Assert.AreEqual(8884, c.Mqtt.Port);
+            Assert.AreEqual("node-7", c.Mqtt.ClientId);
+            Assert.AreEqual(0, c.Mqtt.Qos);
+            Assert.AreEqual(120, c.Mqtt.KeepAliveSeconds);
+            Assert.AreEqual("c/{client_id}/#", c.Mqtt.CommandTopic);
+            Assert.AreEqual(300, c.Sampling.IntervalSeconds);
+            Assert.AreEqual(50, c.Sampling.Batch);
+            Assert.AreEqual(120, c.Sampling.BatchIntervalSeconds);
+            Assert.AreEqual(8192, c.Sampling.PayloadBufferBytes);
+            Assert.AreEqual(4096, c.Queue.Capacity);
+            Assert.IsFalse(c.Queue.Persist);
+            Assert.AreEqual("I:\\q.bin", c.Queue.Path);
+            Assert.AreEqual(600, c.Sleep.WakeIntervalSeconds);
+            Assert.AreEqual(3, c.Sleep.PublishEvery);
+            Assert.AreEqual(10, c.Sleep.BacklogThreshold);
+            Assert.AreEqual(20, c.Sleep.PublishDeadlineSeconds);
+            Assert.AreEqual(NodeConfig.NoLed, c.LedPin);
+            Assert.IsTrue(c.LedActiveLow);
+            Assert.AreEqual(60, c.Timeouts.WifiConnectSeconds);
+            Assert.AreEqual(30, c.Timeouts.AckSeconds);
+            Assert.AreEqual(900, c.Timeouts.AuthRetrySeconds);
+            Assert.AreEqual(0, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(0, c.Diagnostics.EveryPayloads);
+        }
+
+        [TestMethod]
+        public void Plain_tcp_defaults_to_port_1883_only_when_tls_is_explicitly_false()
+        {
+            ConfigResult plain = ConfigDocs.Parse("\"mqtt\":{\"tls\":false}");
+            Assert.IsTrue(plain.IsValid, ConfigDocs.AllLines(plain));
+            Assert.IsFalse(plain.Config.Mqtt.Tls);
+            Assert.AreEqual(1883, plain.Config.Mqtt.Port);
+            Assert.IsNotNull(plain.FindWarning("mqtt.tls"));
+
+            ConfigResult tls = ConfigDocs.Parse("\"mqtt\":{\"tls\":true}");
+            Assert.AreEqual(8883, tls.Config.Mqtt.Port);
+            Assert.IsNull(tls.FindWarning("mqtt.tls"));
+        }
+
+        [TestMethod]
+        public void A_byte_order_mark_is_skipped()
+        {
+            byte[] text = TagoFirmware.Tests.Json.TestUtf8.Bytes(ConfigDocs.Doc(string.Empty));
+            byte[] doc = new byte[text.Length + 3];
+            doc[0] = 0xEF;
+            doc[1] = 0xBB;
+            doc[2] = 0xBF;
+            for (int i = 0; i < text.Length; i++)
+            {
+                doc[i + 3] = text[i];
+            }
+
+            ConfigResult result = NodeConfigParser.Parse(doc, null);
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+        }
+
+        [TestMethod]
+        public void Keys_starting_with_an_underscore_are_comments()
+        {
+            ConfigResult result = ConfigDocs.Parse("\"_comment\":\"hello\",\"mqtt\":{\"_note\":{\"any\":[1,2]},\"qos\":0}");
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            Assert.AreEqual(0, result.Config.Mqtt.Qos);
+        }
+
+        [TestMethod]
+        public void A_single_ca_string_and_null_are_accepted_for_ca_certificates()
+        {
+            ConfigResult one = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":\"I:\\\\tago-ca.pem\"}");
+            Assert.IsTrue(one.IsValid, ConfigDocs.AllLines(one));
+            Assert.AreEqual(1, one.Config.Mqtt.CaCertificates.Length);
+            Assert.AreEqual("I:\\tago-ca.pem", one.Config.Mqtt.CaCertificates[0]);
+
+            ConfigResult none = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":null}");
+            Assert.IsTrue(none.IsValid, ConfigDocs.AllLines(none));
+            Assert.AreEqual(0, none.Config.Mqtt.CaCertificates.Length);
+        }
+
+        [TestMethod]
+        public void A_well_formed_pem_certificate_is_accepted()
+        {
+            string body = "MIIBszCCAVmgAwIBAgIUQ2FmZWJhYmVkZWFkYmVlZjAwMTEyMjMzNDQ1NTY2Nzc4ODk5MAoGCCqGSM49BAMCMA8xDTALBgNVBAMMBHRlc3Qw";
+            ConfigResult result = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":[\"-----BEGIN CERTIFICATE-----\\n" + body
+                + "\\n-----END CERTIFICATE-----\\n\"]}");
+            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
+            Assert.IsTrue(ConfigText.IsPem(result.Config.Mqtt.CaCertificates[0]));
+        }
+    }
+}

@@ -73,9 +73,16 @@ namespace TagoFirmware.Esp32
                 }
 
                 FileStream stream = new FileStream(_newPath, FileMode.Create, FileAccess.Write);
-                stream.Write(record, 0, record.Length);
-                stream.Flush();
-                stream.Dispose();
+                try
+                {
+                    stream.Write(record, 0, record.Length);
+                    stream.Flush();
+                }
+                finally
+                {
+                    stream.Dispose();
+                }
+
                 if (File.Exists(_path))
                 {
                     File.Delete(_path);

@@ -166,22 +166,30 @@ namespace TagoFirmware.Esp32
                 }
 
                 FileStream stream = new FileStream(NodeConfig.DevicePath, FileMode.Open, FileAccess.Read);
-                long length = stream.Length;
-                int wanted = length > NodeConfig.MaxFileBytes ? NodeConfig.MaxFileBytes + 1 : (int)length;
-                byte[] bytes = new byte[wanted];
+                byte[] bytes;
+                int wanted;
                 int read = 0;
-                while (read < wanted)
+                try
                 {
-                    int n = stream.Read(bytes, read, wanted - read);
-                    if (n <= 0)
+                    long length = stream.Length;
+                    wanted = length > NodeConfig.MaxFileBytes ? NodeConfig.MaxFileBytes + 1 : (int)length;
+                    bytes = new byte[wanted];
+                    while (read < wanted)
                     {
-                        break;
-                    }
+                        int n = stream.Read(bytes, read, wanted - read);
+                        if (n <= 0)
+                        {
+                            break;
+                        }
 
-                    read += n;
+                        read += n;
+                    }
+                }
+                finally
+                {
+                    stream.Dispose();
                 }
 
-                stream.Dispose();
                 if (read == wanted)
                 {
                     return bytes;

@@ -19,12 +19,13 @@ namespace TagoFirmware.Esp32
     /// <c>default</c> structs whose Unit is 0, and converting those throws NotImplementedException.</item>
     /// <item>Cached frames: the binding skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good
     /// frame and re-serves that frame, still flagged successful. An SNTP step backwards would freeze the values. This
-    /// adapter times reads on the monotonic clock too; when at least 1 s passed there but less than 1 s on the wall
-    /// clock, the binding would serve its cache, so it is recreated (its cache is per instance) and this read
-    /// reports failure; the pipeline's stuck-frame rule is the backstop.</item>
+    /// adapter keeps both clocks of its last good read: a read that would hit the cache (less than 1 s of wall time
+    /// since it) reports failure instead of an old frame, and when the wall clock lags the monotonic one by 1 s or
+    /// more (a step back) the binding is also recreated (its cache is per instance). The pipeline's stuck-frame rule
+    /// is the backstop.</item>
     /// <item>The binding's constructor sleeps 1 s ("to make sure DHT stable"). It runs at construction, in
-    /// <see cref="Reset"/>, and on the first read after a power cycle (see <see cref="ReleasePins"/>), never on an
-    /// ordinary read.</item>
+    /// <see cref="Reset"/>, after a wall-clock step back, and on the first read after a power cycle (see
+    /// <see cref="ReleasePins"/>), never on an ordinary read.</item>
     /// <item>The binding shares the app's <c>GpioController</c> with <c>shouldDispose: false</c>, so disposing it
     /// closes only its trigger pin and RMT channel, never the controller the LED and power pins use.</item>
     /// <item>No allocation per read: UnitsNet quantities are structs; nothing is logged.</item>
@@ -87,14 +88,23 @@ namespace TagoFirmware.Esp32
                     }
                 }
 
-                long nowMs = Environment.TickCount64;
-                long nowWall = DateTime.UtcNow.Ticks;
-                if (_hasLastGood && nowMs - _lastGoodMonotonicMs >= BindingCacheMs
-                    && nowWall - _lastGoodWallTicks < BindingCacheMs * TimeSpan.TicksPerMillisecond)
+                if (_hasLastGood)
                 {
-                    // The wall clock stepped back: the binding would hand out its old frame as a fresh one.
-                    Reset();
-                    return false;
+                    long monotonicGapMs = Environment.TickCount64 - _lastGoodMonotonicMs;
+                    long wallGapMs = (DateTime.UtcNow.Ticks - _lastGoodWallTicks) / TimeSpan.TicksPerMillisecond;
+                    if (wallGapMs < BindingCacheMs)
+                    {
+                        // The binding would hand out its old frame, flagged successful, as a fresh one.
+                        if (monotonicGapMs - wallGapMs >= BindingCacheMs)
+                        {
+                            // The wall clock stepped back (SNTP): waiting would not help for as long as it lags, so
+                            // recreate the binding (its cache is per instance; its constructor sleeps 1 s).
+                            Reset();
+                        }
+
+                        // Otherwise the call simply came early by the wall clock; the next paced read is fresh.
+                        return false;
+                    }
                 }
 
                 Temperature temperature = _dht.Temperature;

@@ -272,11 +272,21 @@ namespace TagoFirmware.Esp32
 
             CloseQuietly(retiring);
 
+            X509Certificate ca;
+            try
+            {
+                ca = request.UseTls ? CaFor(request.CaCertificatesPem) : null;
+            }
+            catch (Exception)
+            {
+                // The configured CA text does not parse: a certificate problem, not the network.
+                Finish(null, LinkEventKind.ConnectFailed, -1, ConnectFailure.Tls);
+                return;
+            }
+
             MqttClient client;
             try
             {
-                X509Certificate ca = request.UseTls ? CaFor(request.CaCertificatesPem) : null;
-
                 // Resolves DNS (Dns.GetHostEntry) and caches the first address; throws when the lookup fails.
                 client = new MqttClient(
                     request.Host,

@@ -17,14 +17,14 @@ namespace TagoFirmware.Esp32
     public static class Esp32Sleep
     {
         /// <summary>Arms the timer and sleeps; returns only when the timer could not be armed.</summary>
-        /// <param name="seconds">Sleep length in seconds (at least 1).</param>
+        /// <param name="milliseconds">Sleep length in ms (at least 1000; SensorNode.SleepMilliseconds).</param>
         /// <returns>The ESP-IDF error when arming failed (the caller stays awake and retries later).</returns>
-        public static EspNativeError DeepSleep(int seconds)
+        public static EspNativeError DeepSleep(int milliseconds)
         {
             EspNativeError armed;
             try
             {
-                armed = Sleep.EnableWakeupByTimer(TimeSpan.FromSeconds(seconds < 1 ? 1 : seconds));
+                armed = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(milliseconds < 1000 ? 1000 : milliseconds));
             }
             catch (Exception)
             {

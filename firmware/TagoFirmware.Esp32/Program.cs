@@ -31,11 +31,15 @@ namespace TagoFirmware.Esp32
         /// <summary>Sleep of the config-invalid safe state between checks, in ms.</summary>
         private const int SafeStateSleepMs = 1000;
 
+        /// <summary>The bytes of the config file the node runs with (SensorNode's config fingerprint).</summary>
+        private static byte[] s_configBytes;
+
         // INTERIM: adapters built for SensorNode, held here so their pins and RMT channels stay owned until it lands.
         private static DhtSensor[] s_sensors;
         private static GpioPowerSwitch[] s_powerSwitches;
         private static FlashReadingStore s_readingStore;
         private static FlashOverrideStore s_overrideStore;
+        private static Esp32PlatformInfo s_platform;
 
         /// <summary>Runs the node; never returns.</summary>
         public static void Main()
@@ -49,8 +53,9 @@ namespace TagoFirmware.Esp32
             // STEP 2: the shared GPIO controller (LED, sensor trigger pins, power pins).
             GpioController gpio = new GpioController();
 
-            // STEP 3: the config file I:\tagofirmware.json and the status LED it names (steady on = booting), read with the core's parser. An unusable file puts the node
-            // in the safe state: LED pattern, one log line per error, re-read every minute, never a reboot (no boot loop).
+            // STEP 3: the config file I:\tagofirmware.json, read with the core's parser, and the status LED it names
+            // (steady on = booting). An unusable file puts the node in the safe state: LED pattern, one log line per
+            // error, re-read every minute, never a reboot (no boot loop).
             ConfigResult config = ReadConfig();
             Esp32StatusLed led = BuildLed(gpio, config.Config);
             if (!config.IsValid)
@@ -73,7 +78,11 @@ namespace TagoFirmware.Esp32
 
             // STEP 4: identity. The client id comes from the config or from the MAC (stable: the MAC is in eFuse).
             byte[] mac = DeviceInfo.MacAddress();
-            string clientId = node.Mqtt.EffectiveClientId(ClientIdentity.FromMac(mac));
+            string macClientId = ClientIdentity.FromMac(mac);
+            string clientId = node.Mqtt.EffectiveClientId(macClientId);
+
+            // CA entries that name a file on I:\ are replaced by the file's PEM text (the core joins PEM entries).
+            ResolveCaFiles(node.Mqtt, log);
 
             // STEP 5: the effective configuration, once, with the token and the WiFi password masked.
             LogLines(log, LogLevel.Info, node.Summary(clientId));
@@ -82,7 +91,7 @@ namespace TagoFirmware.Esp32
             BlockingWorker worker = new BlockingWorker();
             Esp32Clock clock = new Esp32Clock();
             Esp32DeviceControl device = new Esp32DeviceControl(log);
-            SessionOptions options = BuildSessionOptions(node, clientId, log);
+            SessionOptions options = BuildSessionOptions(node, clientId);
             SessionPorts ports = new SessionPorts();
             ports.Clock = clock;
             ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
@@ -97,6 +106,9 @@ namespace TagoFirmware.Esp32
             GpioPowerSwitch[] powerSwitches = BuildPowerSwitches(node, gpio, sensors);
             FlashReadingStore readingStore = node.Queue.Persist ? new FlashReadingStore(node.Queue.Path) : null;
             FlashOverrideStore overrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
+
+            // RSSI needs a WiFi scan, which can disturb the link: no probe by default (README "The ESP32 app").
+            Esp32PlatformInfo platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
             if (readingStore != null && !readingStore.IsOpen)
             {
                 log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
@@ -104,18 +116,23 @@ namespace TagoFirmware.Esp32
 
             // STEP 7: the core.
             // ===== INTERIM WIRING (until TagoFirmware.Node.SensorNode lands) ==========================================
-            // The integrator replaces this block with:
-            //     SensorNode core = new SensorNode(node, <ports object holding the adapters above: ports, sensors,
-            //         powerSwitches, readingStore, overrideStore, bootReason, FirmwareVersion, DeviceInfo.HeapFree>);
-            //     device.FlushHook = <adapter calling core.FlushForReboot()>;
-            // and the loop below with core.Step(...) plus the battery-mode branch (see RunLoop's comment). Until then
-            // the supervisor runs alone: the node connects, announces itself online and keeps the session healthy,
-            // but samples nothing (sampling, queue and batching are SensorNode's).
+            // The integrator replaces this block with (SensorNode's API as on the integrator branch):
+            //     NodePorts np = new NodePorts();  Clock/Network/TimeSync/Mqtt/Log/Status/Device/Random = the ports above;
+            //     np.Sensors = sensors; np.PowerSwitches = powerSwitches; np.ReadingStore = readingStore;
+            //     np.OverrideStore = overrideStore; np.Platform = platform (add ": IPlatformInfo" to Esp32PlatformInfo);
+            //     SensorNode core = new SensorNode(node, s_configBytes, macClientId, np);
+            //     device.FlushHook = <IFlushHook calling core.FlushForReboot()>;
+            // Esp32MqttLink must then be built with SessionOptions.MaxInFlight + 3 of the options SensorNode uses.
+            // In RunLoop: core.Step(now); sleep until core.NextStepDueMs; when core.SleepRequested:
+            //     led.Stop(); readingStore.Close(); Esp32Sleep.DeepSleep(core.SleepMilliseconds).
+            // Until then the supervisor runs alone: the node connects, announces itself online and keeps the session
+            // healthy, but samples nothing (sampling, queue and batching are SensorNode's).
             NodeSupervisor supervisor = new NodeSupervisor(options, new TagoMqttJsonTransport(clientId, node.Mqtt.DataTopic), ports);
             s_sensors = sensors;
             s_powerSwitches = powerSwitches;
             s_readingStore = readingStore;
             s_overrideStore = overrideStore;
+            s_platform = platform;
             if (node.Sleep.Mode != SleepMode.Off)
             {
                 log.Write(LogLevel.Warning, "sleep: battery mode needs SensorNode; this build stays awake");
@@ -132,9 +149,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>
-        /// The main loop. Battery mode (with SensorNode): after each step ask the node whether to sleep now; if so, it
-        /// has already disconnected gracefully and flushed the log, so call <see cref="Esp32StatusLed.Stop"/> and
-        /// <see cref="Esp32Sleep.DeepSleep"/> with the node's wake interval.
+        /// The main loop. Battery mode (with SensorNode): after each step ask the node whether to sleep now
+        /// (<c>SleepRequested</c>); if so, it has already disconnected gracefully and flushed the log, so call
+        /// <see cref="Esp32StatusLed.Stop"/>, <see cref="FlashReadingStore.Close"/> and
+        /// <see cref="Esp32Sleep.DeepSleep"/> with <c>SleepMilliseconds</c>.
         /// </summary>
         private static void RunLoop(NodeSupervisor supervisor, Esp32Clock clock, MainLoopWatchdogThread watchdog)
         {
@@ -146,10 +164,14 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Reads and parses the config file; never throws.</summary>
+        /// <summary>
+        /// Reads and parses the config file; never throws. The bytes are kept in <see cref="s_configBytes"/>: SensorNode
+        /// fingerprints them (a newly deployed config resets the command overrides).
+        /// </summary>
         private static ConfigResult ReadConfig()
         {
-            return NodeConfigParser.Parse(ReadConfigBytes(), null);
+            s_configBytes = ReadConfigBytes();
+            return NodeConfigParser.Parse(s_configBytes, null);
         }
 
         /// <summary>
@@ -246,13 +268,13 @@ namespace TagoFirmware.Esp32
         /// Maps the node config onto the supervisor's options. INTERIM: SensorNode will own this mapping (it also
         /// applies command overrides); kept here so the gate compiles and the supervisor runs.
         /// </summary>
-        private static SessionOptions BuildSessionOptions(NodeConfig node, string clientId, Esp32Log log)
+        private static SessionOptions BuildSessionOptions(NodeConfig node, string clientId)
         {
             SessionOptions options = new SessionOptions();
             options.Host = node.Mqtt.Host;
             options.Port = node.Mqtt.Port;
             options.UseTls = node.Mqtt.Tls;
-            options.CaCertificatesPem = node.Mqtt.Tls ? ResolveCaCertificates(node.Mqtt.CaCertificates, log) : null;
+            options.CaCertificatesPem = node.Mqtt.Tls ? JoinPem(node.Mqtt.CaCertificates) : null;
             options.Token = node.Token;
             options.ClientId = clientId;
             options.DataTopicTemplate = node.Mqtt.DataTopic;
@@ -285,10 +307,38 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>
-        /// Turns <c>mqtt.ca_certificates</c> into one PEM text: PEM entries as they are, file names read from flash.
-        /// Empty = null = the CA bundle stored on the device (nanoff --networkdeployment).
+        /// Replaces each <c>mqtt.ca_certificates</c> entry that names a file (on <c>I:\</c>) by that file's PEM text, in
+        /// place, so the core only ever sees PEM. An unreadable file is logged and left as it is; the TLS handshake
+        /// then fails as "TLS/certificate", which is the honest outcome.
         /// </summary>
-        private static string ResolveCaCertificates(string[] entries, Esp32Log log)
+        private static void ResolveCaFiles(MqttConfig mqtt, Esp32Log log)
+        {
+            string[] entries = mqtt.CaCertificates;
+            if (!mqtt.Tls || entries == null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (entries[i] == null || ConfigText.IsPem(entries[i]))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    entries[i] = File.ReadAllText(entries[i]);
+                }
+                catch (Exception)
+                {
+                    log.Write(LogLevel.Error, "config: CA file " + entries[i] + " cannot be read");
+                }
+            }
+        }
+
+        /// <summary>INTERIM (SensorNode joins them itself): all PEM entries as one text; null = the device's CA bundle.</summary>
+        private static string JoinPem(string[] entries)
         {
             if (entries == null || entries.Length == 0)
             {
@@ -298,21 +348,9 @@ namespace TagoFirmware.Esp32
             string pem = string.Empty;
             for (int i = 0; i < entries.Length; i++)
             {
-                string entry = entries[i];
-                if (ConfigText.IsPem(entry))
+                if (ConfigText.IsPem(entries[i]))
                 {
-                    pem += entry + "\n";
-                    continue;
-                }
-
-                try
-                {
-                    pem += File.ReadAllText(entry) + "\n";
-                }
-                catch (Exception)
-                {
-                    // The TLS handshake will then fail as "TLS/certificate", which is the honest outcome.
-                    log.Write(LogLevel.Error, "config: CA file " + entry + " cannot be read");
+                    pem += entries[i] + "\n";
                 }
             }
 

@@ -1,0 +1,192 @@
+using System;
+using System.Device.Gpio;
+using Iot.Device.DHTxx.Esp32;
+using TagoFirmware.Sensors;
+using UnitsNet;
+
+namespace TagoFirmware.Esp32
+{
+    /// <summary>
+    /// <see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 (RMT-based; two GPIOs wired to the one DATA
+    /// line: <c>pinEcho</c> is the RMT receiver, <c>pinTrigger</c> sends the start pulse). One class for DHT11, DHT21
+    /// (AM2301) and DHT22 (AM2302): the model only picks the binding class, whose frame decoding differs.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>Reading order (nanoframework-api §5): <c>Temperature</c> (performs the read and sets
+    /// <c>IsLastReadSuccessful</c>), then <c>Humidity</c> (served from the same frame, the binding re-reads only after
+    /// 1 s), then the flag, and only then <c>.DegreesCelsius</c>/<c>.Percent</c>: on a failed read the binding returns
+    /// <c>default</c> structs whose Unit is 0, and converting those throws NotImplementedException.</item>
+    /// <item>Cached frames: the binding skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good
+    /// frame and re-serves that frame, still flagged successful. An SNTP step backwards would freeze the values. This
+    /// adapter keeps both clocks of its last good read: a read that would hit the cache (less than 1 s of wall time
+    /// since it) reports failure instead of an old frame, and when the wall clock lags the monotonic one by 1 s or
+    /// more (a step back) the binding is also recreated (its cache is per instance). The pipeline's stuck-frame rule
+    /// is the backstop.</item>
+    /// <item>The binding's constructor sleeps 1 s ("to make sure DHT stable"). It runs at construction, in
+    /// <see cref="Reset"/>, after a wall-clock step back, and on the first read after a power cycle (see
+    /// <see cref="ReleasePins"/>), never on an ordinary read.</item>
+    /// <item>The binding shares the app's <c>GpioController</c> with <c>shouldDispose: false</c>, so disposing it
+    /// closes only its trigger pin and RMT channel, never the controller the LED and power pins use.</item>
+    /// <item>No allocation per read: UnitsNet quantities are structs; nothing is logged.</item>
+    /// </list>
+    /// </remarks>
+    public sealed class DhtSensor : ITemperatureHumiditySensor
+    {
+        /// <summary>The binding re-serves its cached frame within this many ms of the last good one (DhtBase.ReadData).</summary>
+        public const int BindingCacheMs = 1000;
+
+        private readonly SensorModel _model;
+        private readonly int _echoPin;
+        private readonly int _triggerPin;
+        private readonly GpioController _gpio;
+        private DhtBase _dht;
+        private bool _hasLastGood;
+        private long _lastGoodMonotonicMs;
+        private long _lastGoodWallTicks;
+
+        /// <summary>Creates the adapter and the binding (sleeps 1 s in the binding's constructor).</summary>
+        /// <param name="model">DHT11, DHT21 or DHT22.</param>
+        /// <param name="echoPin">GPIO of the RMT receiver (wired to DATA).</param>
+        /// <param name="triggerPin">GPIO that sends the start pulse (wired to the same DATA line).</param>
+        /// <param name="gpio">The app's shared GPIO controller.</param>
+        public DhtSensor(SensorModel model, int echoPin, int triggerPin, GpioController gpio)
+        {
+            _model = model;
+            _echoPin = echoPin;
+            _triggerPin = triggerPin;
+            _gpio = gpio;
+            Create();
+        }
+
+        /// <summary>GPIO of the RMT receiver.</summary>
+        public int EchoPin
+        {
+            get { return _echoPin; }
+        }
+
+        /// <summary>GPIO of the start pulse.</summary>
+        public int TriggerPin
+        {
+            get { return _triggerPin; }
+        }
+
+        /// <inheritdoc />
+        public bool TryRead(out double celsius, out double percent)
+        {
+            celsius = 0;
+            percent = 0;
+            try
+            {
+                if (_dht == null)
+                {
+                    // First read after a power cycle: the pins are ours again (sleeps 1 s, once per cycle).
+                    Create();
+                    if (_dht == null)
+                    {
+                        return false;
+                    }
+                }
+
+                if (_hasLastGood)
+                {
+                    long monotonicGapMs = Environment.TickCount64 - _lastGoodMonotonicMs;
+                    long wallGapMs = (DateTime.UtcNow.Ticks - _lastGoodWallTicks) / TimeSpan.TicksPerMillisecond;
+                    if (wallGapMs < BindingCacheMs)
+                    {
+                        // The binding would hand out its old frame, flagged successful, as a fresh one.
+                        if (monotonicGapMs - wallGapMs >= BindingCacheMs)
+                        {
+                            // The wall clock stepped back (SNTP): waiting would not help for as long as it lags, so
+                            // recreate the binding (its cache is per instance; its constructor sleeps 1 s).
+                            Reset();
+                        }
+
+                        // Otherwise the call simply came early by the wall clock; the next paced read is fresh.
+                        return false;
+                    }
+                }
+
+                Temperature temperature = _dht.Temperature;
+                RelativeHumidity humidity = _dht.Humidity;
+                if (!_dht.IsLastReadSuccessful)
+                {
+                    return false;
+                }
+
+                celsius = temperature.DegreesCelsius;
+                percent = humidity.Percent;
+                if (double.IsNaN(celsius) || double.IsInfinity(celsius) || double.IsNaN(percent) || double.IsInfinity(percent))
+                {
+                    return false;
+                }
+
+                _hasLastGood = true;
+                _lastGoodMonotonicMs = Environment.TickCount64;
+                _lastGoodWallTicks = DateTime.UtcNow.Ticks;
+                return true;
+            }
+            catch (Exception)
+            {
+                // RMT or GPIO trouble, or a conversion of an unexpected default value: a failed read, never a crash.
+                return false;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Reset()
+        {
+            ReleasePins();
+            Create();
+        }
+
+        /// <summary>
+        /// Disposes the binding so its two GPIOs are free (the RMT channel lets go of the echo pin, the trigger pin is
+        /// closed); used by <see cref="GpioPowerSwitch"/> before it drives both data pins low. The next
+        /// <see cref="TryRead"/> recreates the binding.
+        /// </summary>
+        public void ReleasePins()
+        {
+            DhtBase dht = _dht;
+            _dht = null;
+            _hasLastGood = false;
+            if (dht == null)
+            {
+                return;
+            }
+
+            try
+            {
+                dht.Dispose();
+            }
+            catch (Exception)
+            {
+                // Best effort: the pins are re-opened by whoever needs them next.
+            }
+        }
+
+        private void Create()
+        {
+            try
+            {
+                switch (_model)
+                {
+                    case SensorModel.Dht11:
+                        _dht = new Dht11(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
+                        break;
+                    case SensorModel.Dht21:
+                        _dht = new Dht21(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
+                        break;
+                    default:
+                        _dht = new Dht22(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
+                        break;
+                }
+            }
+            catch (Exception)
+            {
+                // No free RMT channel or a pin already in use: every read fails and sensor_errors counts it.
+                _dht = null;
+            }
+        }
+    }
+}

@@ -101,6 +101,26 @@ namespace TagoFirmware.Tests.Node
         }
 
         [TestMethod]
+        public void A_command_sent_when_the_online_status_appears_is_applied_before_the_node_sleeps()
+        {
+            NodeRig rig = BatteryRig();
+            WakeUntilPublishing(rig);
+            while (!rig.Node.Supervisor.IsOnline)
+            {
+                rig.Run(NodeRig.StepMs);
+            }
+
+            long start = rig.Clock.NowMs;
+            rig.Command("interval", "600");
+            Assert.IsTrue(rig.RunUntilSleep(60000));
+
+            Assert.AreEqual(600, rig.Node.IntervalSeconds);
+            Assert.IsTrue(rig.Clock.NowMs - start >= 1900, "the wake stays connected for the command window");
+            Assert.IsTrue(rig.Node.SleepMilliseconds > 590000);
+            Assert.IsNotNull(rig.Overrides.Record);
+        }
+
+        [TestMethod]
         public void A_backlog_above_the_threshold_makes_a_wake_publish()
         {
             NodeRig rig = BatteryRig();

@@ -408,6 +408,9 @@ namespace TagoFirmware.Node
         /// cycle and rewrites the queue log if a write had failed. Command overrides are stored when they are accepted,
         /// so nothing of theirs is pending. Never throws; safe to call more than once.
         /// </summary>
+        /// <remarks>The device watchdog calls this from its own thread when the main loop has hung: best effort. The
+        /// main loop is stuck then, so nothing else touches the queue; if it hung inside a flash write the flush may
+        /// fail, and the log's per-record CRCs keep a torn record from ever coming back as a reading.</remarks>
         public void FlushForReboot()
         {
             try
@@ -484,6 +487,18 @@ namespace TagoFirmware.Node
 
         /// <inheritdoc />
         public void OnMessageReceived(string topic, byte[] payload)
+        {
+            try
+            {
+                HandleCommand(topic, payload);
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " handling a command");
+            }
+        }
+
+        private void HandleCommand(string topic, byte[] payload)
         {
             CommandOutcome outcome = _processor.Process(topic, payload);
             switch (outcome)

@@ -150,5 +150,25 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(dropped, rig.Node.Diagnostics.DroppedReadings);
             Assert.IsTrue(rig.Log.CountContaining("queue full:") >= 1);
         }
+
+        [TestMethod]
+        public void At_qos_0_readings_leave_the_queue_when_the_publish_call_returns()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Mqtt.Qos = 0;
+            rig.Config.Sampling.Batch = 2;
+            rig.Build();
+            rig.Mqtt.AcksPublishes = false;
+            rig.Run(40000);
+
+            Assert.IsTrue(rig.Node.PayloadsSent >= 3);
+            Assert.AreEqual(rig.Node.PayloadsSent, rig.Node.PayloadsAcked);
+            Assert.AreEqual(0, rig.Node.Queue.Count);
+            for (int i = 0; i < rig.Mqtt.Publishes.Count; i++)
+            {
+                TagoFirmware.Tests.Session.PublishRecord p = (TagoFirmware.Tests.Session.PublishRecord)rig.Mqtt.Publishes[i];
+                Assert.AreEqual(p.Topic == NodeRig.StatusTopic ? 1 : 0, p.Qos);
+            }
+        }
     }
 }

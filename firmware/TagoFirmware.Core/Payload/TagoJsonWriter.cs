@@ -360,42 +360,8 @@ namespace TagoFirmware.Payload
         /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Value(string text)
         {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (text == null)
-            {
-                return Fail(TagoWriteResult.InvalidString);
-            }
-
-            char[] chars = text.ToCharArray();
-            int utf8Length;
-            int escaped = JsonText.MeasureChars(chars, out utf8Length);
-            if (escaped < 0)
-            {
-                return Fail(TagoWriteResult.InvalidString);
-            }
-
-            if (utf8Length > MaxStringValueBytes)
-            {
-                return Fail(TagoWriteResult.StringTooLong);
-            }
-
-            if (_length + s_valueKey.Length + escaped + 2 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(s_valueKey, _length);
-            _buffer[p++] = (byte)'"';
-            p = JsonText.WriteChars(chars, _buffer, p, true);
-            _buffer[p++] = (byte)'"';
-            _length = p;
-            _rank = RankValue;
-            return TagoWriteResult.Ok;
+            // Null or unencodable text (a lone surrogate) gives null, which Value(byte[]) refuses as InvalidString.
+            return Value(TagoUtf8.GetBytes(text));
         }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259.</summary>
@@ -444,41 +410,8 @@ namespace TagoFirmware.Payload
         /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Unit(string text)
         {
-            TagoWriteResult r = Enter(RankUnit);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (text == null)
-            {
-                return Fail(TagoWriteResult.InvalidString);
-            }
-
-            char[] chars = text.ToCharArray();
-            int utf8Length;
-            int escaped = JsonText.MeasureChars(chars, out utf8Length);
-            if (escaped < 0)
-            {
-                return Fail(TagoWriteResult.InvalidString);
-            }
-
-            if (chars.Length > MaxUnitLength)
-            {
-                return Fail(TagoWriteResult.UnitTooLong);
-            }
-
-            if (_length + s_unitKey.Length + escaped + 1 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(s_unitKey, _length);
-            p = JsonText.WriteChars(chars, _buffer, p, true);
-            _buffer[p++] = (byte)'"';
-            _length = p;
-            _rank = RankUnit;
-            return TagoWriteResult.Ok;
+            // Null or unencodable text gives null, which Unit(byte[]) refuses as InvalidString.
+            return Unit(TagoUtf8.GetBytes(text));
         }
 
         /// <summary>Writes <c>"time"</c> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (sub-millisecond ticks are truncated).</summary>

@@ -167,12 +167,12 @@ namespace TagoFirmware.Esp32
 
             try
             {
-                byte[] copy = new byte[payload.Length];
-                Array.Copy(payload, copy, payload.Length);
-
+                // No copy: IMqttLink.Publish hands the array over (SensorNode passes a fresh exact-length array per
+                // publish, the online status a never-changing one), and M2Mqtt keeps it until PUBACK for its retries.
+                // A copy here would cost a second payload-sized allocation next to mbedTLS's buffers.
                 // contentType and userProperties must be null on MQTT 3.1.1; retain is never set (TagoIO has none, and a
                 // broker that forbids it drops the connection).
-                ushort id = client.Publish(topic, copy, null, null, qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce, false);
+                ushort id = client.Publish(topic, payload, null, null, qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce, false);
                 return id;
             }
             catch (Exception)

@@ -211,7 +211,9 @@ namespace TagoFirmware.Esp32
                 Thread.Sleep(SafeStateSleepMs);
             }
 
-            // The queue log is complete (the node flushed before asking to sleep); the next boot is a fresh wake.
+            // The node flushed before asking to sleep and the store is closed: no flush hook (it would only report a
+            // failed write to the closed file). The next boot starts a fresh wake from the persisted queue.
+            device.FlushHook = null;
             device.Reboot(RebootReason.None);
         }
 
@@ -231,7 +233,7 @@ namespace TagoFirmware.Esp32
             }
 
             ArrayList extra = ResolveCaFiles(result.Config.Mqtt, log);
-            if (s_macClientId == null && result.Config.Mqtt.ClientId == null)
+            if (result.Config.Mqtt.EffectiveClientId(s_macClientId) == null)
             {
                 extra.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.client_id", "must be set: this board reports no MAC address to derive one from"));
             }

@@ -35,8 +35,9 @@ namespace TagoFirmware.Esp32
     /// every inbound QoS 1 command until acknowledged, which M2Mqtt silently drops (no PUBACK) when the queue is full.
     /// See the constructor for the size.</item>
     /// <item>No Publish unless the session is up and <c>IsConnected</c> (Publish only enqueues and never checks).
-    /// Payloads are copied: M2Mqtt keeps the caller's array until the PUBACK and re-encodes it on every retry, so a
-    /// caller reusing its buffer would corrupt a retried message.</item>
+    /// Payloads are not copied: M2Mqtt keeps the caller's array until the PUBACK and re-encodes it on every retry, and
+    /// the <see cref="IMqttLink.Publish"/> contract hands that array over (a fresh exact-length array per publish, or
+    /// one that never changes), so no caller can corrupt a retried message and no second payload-sized copy is made.</item>
     /// <item>Events of an old client instance (a late ConnectionClosed after we replaced it) are ignored by comparing
     /// the sender with the current client.</item>
     /// <item><c>ValidateServerCertificate</c> is forced to true (its default); it is never set false.</item>
@@ -74,9 +75,10 @@ namespace TagoFirmware.Esp32
         /// <summary>Creates the link and sets M2Mqtt's process-wide settings.</summary>
         /// <param name="worker">The app's blocking-operation thread.</param>
         /// <param name="inflightQueueSize">
-        /// M2Mqtt's in-flight queue bound. Use the supervisor's MaxInFlight + 1 (its "online" status publish) + 1 (the
-        /// command SUBSCRIBE) + 1 (an inbound QoS 1 command awaiting its PUBACK): 4 with MaxInFlight 1, the default of
-        /// the ESP32 app (one batch in flight at a time, which is also what bounds the payload RAM).
+        /// M2Mqtt's in-flight queue bound. Use the session's MaxInFlight + 1 (the supervisor's "online" status publish)
+        /// + 1 (the command SUBSCRIBE) + 1 (an inbound QoS 1 command awaiting its PUBACK): 6 with SensorNode's
+        /// MaxInFlight of 3 (one data batch, one diagnostics payload, one ping status; the one-batch rule is what bounds
+        /// the payload RAM).
         /// </param>
         public Esp32MqttLink(BlockingWorker worker, int inflightQueueSize)
         {
@@ -167,12 +169,12 @@ namespace TagoFirmware.Esp32
 
             try
             {
-                byte[] copy = new byte[payload.Length];
-                Array.Copy(payload, copy, payload.Length);
-
+                // No copy: IMqttLink.Publish hands the array over (SensorNode passes a fresh exact-length array per
+                // publish, the online status a never-changing one), and M2Mqtt keeps it until PUBACK for its retries.
+                // A copy here would cost a second payload-sized allocation next to mbedTLS's buffers.
                 // contentType and userProperties must be null on MQTT 3.1.1; retain is never set (TagoIO has none, and a
                 // broker that forbids it drops the connection).
-                ushort id = client.Publish(topic, copy, null, null, qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce, false);
+                ushort id = client.Publish(topic, payload, null, null, qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce, false);
                 return id;
             }
             catch (Exception)

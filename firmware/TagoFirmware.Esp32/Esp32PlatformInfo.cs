@@ -1,16 +1,15 @@
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Node;
 
 namespace TagoFirmware.Esp32
 {
     /// <summary>
     /// Platform facts for the diagnostics payload: free managed heap, boot reason, RSSI (only when a
-    /// <see cref="WifiRssiProbe"/> measured one) and the firmware version. Its members match the core's
-    /// <c>TagoFirmware.Node.IPlatformInfo</c> (integrator branch), which this class implements once that interface is
-    /// merged here.
+    /// <see cref="WifiRssiProbe"/> measured one) and the firmware version: the core's <see cref="IPlatformInfo"/>.
     /// </summary>
     /// <remarks>Main loop thread only; every member returns quickly and never throws (the heap read runs one GC, so the
     /// node asks for it only when a diagnostics payload is built).</remarks>
-    public sealed class Esp32PlatformInfo
+    public sealed class Esp32PlatformInfo : IPlatformInfo
     {
         private readonly WifiRssiProbe _rssi;
         private bool _hasRssi;

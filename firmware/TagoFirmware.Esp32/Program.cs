@@ -1,10 +1,13 @@
 using System;
+using System.Collections;
 using System.Device.Gpio;
 using System.IO;
 using System.Threading;
+using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
 using TagoFirmware.Session;
@@ -13,8 +16,9 @@ namespace TagoFirmware.Esp32
 {
     /// <summary>
     /// Entry point of the ESP32 node. Main narrates its steps like the nanoframework/Samples do: boot facts, the
-    /// status LED, the config file (or the safe state), identity, the adapters, the core, the watchdog, the loop.
-    /// Every decision lives in the core (TagoFirmware.Core); this file only builds and connects things.
+    /// status LED, identity, the config file (or the safe state), the adapters, the core node, the watchdog, the loop.
+    /// Every decision lives in the core (TagoFirmware.Core, <see cref="SensorNode"/>); this file only builds and
+    /// connects things.
     /// </summary>
     public static class Program
     {
@@ -22,26 +26,34 @@ namespace TagoFirmware.Esp32
         public const string FirmwareVersion = "0.1.0";
 
         /// <summary>
-        /// Longest sleep between two steps, in ms. The supervisor has no "next due time" yet, so the loop steps at a
-        /// fixed 10 Hz: fast enough for the DHT pipeline's 2 s read gaps and the 100 ms LED slots, slow enough to cost
-        /// well under 1 % CPU. (SensorNode may report its next due time; the loop then sleeps until it.)
+        /// Shortest sleep between two steps, in ms, even when the node asks to run again at once (a battery wake that
+        /// is waiting for its acks, an overdue sensor step): the loop must never spin, so the M2Mqtt, worker and LED
+        /// timer threads always get the CPU between steps. Nothing in the node needs finer timing: the DHT pipeline's
+        /// gaps are seconds, the session's step gap is <see cref="SensorNode.MaxStepGapMs"/>.
         /// </summary>
-        private const int LoopSleepMs = 100;
+        public const int MinLoopSleepMs = 20;
+
+        /// <summary>
+        /// Longest sleep between two steps, in ms, whatever <see cref="SensorNode.NextStepDueMs"/> says (a battery wake
+        /// that does not publish has nothing due until its next sensor read). One step a second keeps the watchdog's
+        /// step count moving with a wide margin (it samples every 5 s and reboots after 2 min), bounds the cost of any
+        /// error in a due time, and costs nothing measurable. The LED needs no steps: its own timer plays the pattern.
+        /// </summary>
+        public const int MaxLoopSleepMs = 1000;
+
+        /// <summary>Attempts to arm the deep-sleep timer before giving up and rebooting instead.</summary>
+        private const int DeepSleepAttempts = 3;
 
         /// <summary>Sleep of the config-invalid safe state between checks, in ms.</summary>
         private const int SafeStateSleepMs = 1000;
 
-        /// <summary>The bytes of the config file the node runs with (SensorNode's config fingerprint).</summary>
+        /// <summary>The bytes of the config file the node runs with (SensorNode's command-override fingerprint).</summary>
         private static byte[] s_configBytes;
 
-        // INTERIM: adapters built for SensorNode, held here so their pins and RMT channels stay owned until it lands.
-        private static DhtSensor[] s_sensors;
-        private static GpioPowerSwitch[] s_powerSwitches;
-        private static FlashReadingStore s_readingStore;
-        private static FlashOverrideStore s_overrideStore;
-        private static Esp32PlatformInfo s_platform;
+        /// <summary>The MAC-derived client id (null when the board reports no MAC).</summary>
+        private static string s_macClientId;
 
-        /// <summary>Runs the node; never returns.</summary>
+        /// <summary>Runs the node; never returns (deep sleep ends in a reboot too).</summary>
         public static void Main()
         {
             // STEP 1: boot facts. The wake cause and the reboot-reason file tell a deep-sleep wake and an intentional
@@ -53,10 +65,15 @@ namespace TagoFirmware.Esp32
             // STEP 2: the shared GPIO controller (LED, sensor trigger pins, power pins).
             GpioController gpio = new GpioController();
 
-            // STEP 3: the config file I:\tagofirmware.json, read with the core's parser, and the status LED it names
-            // (steady on = booting). An unusable file puts the node in the safe state: LED pattern, one log line per
-            // error, re-read every minute, never a reboot (no boot loop).
-            ConfigResult config = ReadConfig();
+            // STEP 3: identity. The client id comes from the config or from the MAC (stable: the MAC is in eFuse).
+            byte[] mac = DeviceInfo.MacAddress();
+            s_macClientId = ClientIdentity.FromMac(mac);
+
+            // STEP 4: the config file I:\tagofirmware.json, parsed with NodeConfigLoader (which refuses an interval below
+            // what the read pipelines need), its CA file names replaced by their PEM text, and the status LED it names
+            // (steady on = booting). An unusable file (or a CA file that cannot be read) puts the node in the safe
+            // state: LED pattern, one log line per error, re-read every minute, never a reboot (no boot loop).
+            ConfigResult config = LoadConfig(log);
             Esp32StatusLed led = BuildLed(gpio, config.Config);
             if (!config.IsValid)
             {
@@ -74,25 +91,18 @@ namespace TagoFirmware.Esp32
 
                 led = BuildLed(gpio, node);
             }
+
             LogLines(log, LogLevel.Warning, config.Lines());
+            string clientId = node.Mqtt.EffectiveClientId(s_macClientId);
 
-            // STEP 4: identity. The client id comes from the config or from the MAC (stable: the MAC is in eFuse).
-            byte[] mac = DeviceInfo.MacAddress();
-            string macClientId = ClientIdentity.FromMac(mac);
-            string clientId = node.Mqtt.EffectiveClientId(macClientId);
-
-            // CA entries that name a file on I:\ are replaced by the file's PEM text (the core joins PEM entries).
-            ResolveCaFiles(node.Mqtt, log);
-
-            // STEP 5: the effective configuration, once, with the token and the WiFi password masked.
-            LogLines(log, LogLevel.Info, node.Summary(clientId));
-
-            // STEP 6: the adapters. One worker thread runs every blocking connect; M2Mqtt runs its own threads.
+            // STEP 5: the adapters. One worker thread runs every blocking connect; M2Mqtt runs its own threads. M2Mqtt's
+            // in-flight queue is sized from the options SensorNode will run the session with (README "The ESP32 app").
             BlockingWorker worker = new BlockingWorker();
             Esp32Clock clock = new Esp32Clock();
             Esp32DeviceControl device = new Esp32DeviceControl(log);
-            SessionOptions options = BuildSessionOptions(node, clientId);
-            SessionPorts ports = new SessionPorts();
+            SessionOptions options = SensorNode.CreateSessionOptions(node, clientId);
+
+            NodePorts ports = new NodePorts();
             ports.Clock = clock;
             ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
             ports.TimeSync = new Esp32TimeSync();
@@ -101,77 +111,210 @@ namespace TagoFirmware.Esp32
             ports.Log = log;
             ports.Status = led;
             ports.Device = device;
+            ports.Sensors = BuildSensors(node, gpio, out DhtSensor[] dhts);
+            ports.PowerSwitches = BuildPowerSwitches(node, gpio, dhts);
 
-            DhtSensor[] sensors = BuildSensors(node, gpio);
-            GpioPowerSwitch[] powerSwitches = BuildPowerSwitches(node, gpio, sensors);
-            FlashReadingStore readingStore = node.Queue.Persist ? new FlashReadingStore(node.Queue.Path) : null;
-            FlashOverrideStore overrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
+            FlashReadingStore readingStore = null;
+            if (node.Queue.Persist)
+            {
+                readingStore = new FlashReadingStore(node.Queue.Path);
+                if (!readingStore.IsOpen)
+                {
+                    log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
+                    readingStore = null;
+                }
+            }
+
+            ports.ReadingStore = readingStore;
+            ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
 
             // RSSI needs a WiFi scan, which can disturb the link: no probe by default (README "The ESP32 app").
-            Esp32PlatformInfo platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
-            if (readingStore != null && !readingStore.IsOpen)
-            {
-                log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
-            }
+            ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
 
-            // STEP 7: the core.
-            // ===== INTERIM WIRING (until TagoFirmware.Node.SensorNode lands) ==========================================
-            // The integrator replaces this block with (SensorNode's API as on the integrator branch):
-            //     NodePorts np = new NodePorts();  Clock/Network/TimeSync/Mqtt/Log/Status/Device/Random = the ports above;
-            //     np.Sensors = sensors; np.PowerSwitches = powerSwitches; np.ReadingStore = readingStore;
-            //     np.OverrideStore = overrideStore; np.Platform = platform (add ": IPlatformInfo" to Esp32PlatformInfo);
-            //     SensorNode core = new SensorNode(node, s_configBytes, macClientId, np);
-            //     device.FlushHook = <IFlushHook calling core.FlushForReboot()>;
-            // Esp32MqttLink must then be built with SessionOptions.MaxInFlight + 3 of the options SensorNode uses.
-            // In RunLoop: core.Step(now); sleep until core.NextStepDueMs; when core.SleepRequested:
-            //     led.Stop(); readingStore.Close(); Esp32Sleep.DeepSleep(core.SleepMilliseconds).
-            // Until then the supervisor runs alone: the node connects, announces itself online and keeps the session
-            // healthy, but samples nothing (sampling, queue and batching are SensorNode's).
-            NodeSupervisor supervisor = new NodeSupervisor(options, new TagoMqttJsonTransport(clientId, node.Mqtt.DataTopic), ports);
-            s_sensors = sensors;
-            s_powerSwitches = powerSwitches;
-            s_readingStore = readingStore;
-            s_overrideStore = overrideStore;
-            s_platform = platform;
-            if (node.Sleep.Mode != SleepMode.Off)
-            {
-                log.Write(LogLevel.Warning, "sleep: battery mode needs SensorNode; this build stays awake");
-            }
+            // STEP 6: the core node. It logs the effective configuration once (token and WiFi password masked), loads
+            // the queue log and the command overrides. Every intentional reboot flushes it first.
+            SensorNode sensorNode = new SensorNode(node, s_configBytes, s_macClientId, ports);
+            device.FlushHook = new NodeFlushHook(sensorNode);
+            sensorNode.Start(clock.MonotonicMs);
 
-            // ===== END INTERIM WIRING ==================================================================================
-
-            // STEP 8: the watchdog thread (self-heal (a)): reboot after 2 minutes without a completed step.
+            // STEP 7: the watchdog thread (self-heal (a)): flush and reboot after 2 minutes without a completed step.
             MainLoopWatchdogThread watchdog = new MainLoopWatchdogThread(MainLoopWatchdog.DefaultTimeoutMs, device, log);
             watchdog.Start();
 
-            // STEP 9: the main loop: one step, then a short sleep. Nothing in a step blocks on the network.
-            RunLoop(supervisor, clock, watchdog);
+            // STEP 8: the main loop: one step, then sleep until the node's next due time. Nothing in a step blocks on
+            // the network. Battery mode ends in deep sleep (a wake is a new boot).
+            RunLoop(sensorNode, clock, watchdog, led, readingStore, device, log);
         }
 
         /// <summary>
-        /// The main loop. Battery mode (with SensorNode): after each step ask the node whether to sleep now
-        /// (<c>SleepRequested</c>); if so, it has already disconnected gracefully and flushed the log, so call
-        /// <see cref="Esp32StatusLed.Stop"/>, <see cref="FlashReadingStore.Close"/> and
-        /// <see cref="Esp32Sleep.DeepSleep"/> with <c>SleepMilliseconds</c>.
+        /// The main loop: <see cref="SensorNode.Step"/>, report to the watchdog, sleep until
+        /// <see cref="SensorNode.NextStepDueMs"/> (bounded by <see cref="MinLoopSleepMs"/> and <see cref="MaxLoopSleepMs"/>).
+        /// Battery mode: once <see cref="SensorNode.SleepRequested"/>, the node has already disconnected gracefully and
+        /// flushed the queue; the LED is switched off, the reading store closed and the chip deep-sleeps for
+        /// <see cref="SensorNode.SleepMilliseconds"/>.
         /// </summary>
-        private static void RunLoop(NodeSupervisor supervisor, Esp32Clock clock, MainLoopWatchdogThread watchdog)
+        private static void RunLoop(SensorNode node, Esp32Clock clock, MainLoopWatchdogThread watchdog, Esp32StatusLed led,
+            FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
         {
             while (true)
             {
-                supervisor.Step(clock.MonotonicMs);
+                node.Step(clock.MonotonicMs);
                 watchdog.ReportStep();
-                Thread.Sleep(LoopSleepMs);
+                if (node.SleepRequested)
+                {
+                    EnterDeepSleep(node, led, readingStore, device, log);
+                }
+
+                Thread.Sleep(LoopSleepFor(node.NextStepDueMs, clock.MonotonicMs));
             }
         }
 
+        /// <summary>How long the loop sleeps for a due time: until it, within [<see cref="MinLoopSleepMs"/>,
+        /// <see cref="MaxLoopSleepMs"/>].</summary>
+        /// <param name="dueMs">The node's next due time (monotonic ms).</param>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <returns>Milliseconds to sleep.</returns>
+        public static int LoopSleepFor(long dueMs, long nowMs)
+        {
+            long wait = dueMs - nowMs;
+            if (wait < MinLoopSleepMs)
+            {
+                return MinLoopSleepMs;
+            }
+
+            return wait > MaxLoopSleepMs ? MaxLoopSleepMs : (int)wait;
+        }
+
         /// <summary>
-        /// Reads and parses the config file; never throws. The bytes are kept in <see cref="s_configBytes"/>: SensorNode
-        /// fingerprints them (a newly deployed config resets the command overrides).
+        /// Battery mode's end of a wake, in the order the core decided (issue 4 §6): the node has disconnected and
+        /// flushed; the LED goes dark (a GPIO would hold its level through deep sleep), the store's file is closed,
+        /// then <see cref="Esp32Sleep.DeepSleep"/>. It returns only when the timer could not be armed: a few more tries,
+        /// then a reboot, so the node is never left awake and idle with its LED and store shut.
         /// </summary>
-        private static ConfigResult ReadConfig()
+        private static void EnterDeepSleep(SensorNode node, Esp32StatusLed led, FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
+        {
+            if (led != null)
+            {
+                led.Stop();
+            }
+
+            if (readingStore != null)
+            {
+                readingStore.Close();
+            }
+
+            for (int attempt = 1; attempt <= DeepSleepAttempts; attempt++)
+            {
+                EspNativeError error = Esp32Sleep.DeepSleep(node.SleepMilliseconds);
+                log.Write(LogLevel.Error, "sleep: cannot arm the wake-up timer (" + ((int)error).ToString() + "), attempt "
+                    + attempt.ToString() + " of " + DeepSleepAttempts.ToString());
+                Thread.Sleep(SafeStateSleepMs);
+            }
+
+            // The node flushed before asking to sleep and the store is closed: no flush hook (it would only report a
+            // failed write to the closed file). The next boot starts a fresh wake from the persisted queue.
+            device.FlushHook = null;
+            device.Reboot(RebootReason.None);
+        }
+
+        /// <summary>
+        /// Reads the config file and parses it with <see cref="NodeConfigLoader.Parse"/>; when valid, replaces each CA
+        /// file name by the file's PEM text (<see cref="ResolveCaFiles"/>). Never throws. The bytes are kept in
+        /// <see cref="s_configBytes"/>: SensorNode fingerprints them (a newly deployed config resets the command
+        /// overrides).
+        /// </summary>
+        private static ConfigResult LoadConfig(Esp32Log log)
         {
             s_configBytes = ReadConfigBytes();
-            return NodeConfigParser.Parse(s_configBytes, null);
+            ConfigResult result = NodeConfigLoader.Parse(s_configBytes, null);
+            if (!result.IsValid)
+            {
+                return result;
+            }
+
+            ArrayList extra = ResolveCaFiles(result.Config.Mqtt, log);
+            if (result.Config.Mqtt.EffectiveClientId(s_macClientId) == null)
+            {
+                extra.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.client_id", "must be set: this board reports no MAC address to derive one from"));
+            }
+
+            if (extra.Count == 0)
+            {
+                return result;
+            }
+
+            ConfigIssue[] issues = result.Issues;
+            ArrayList all = new ArrayList();
+            for (int i = 0; i < issues.Length; i++)
+            {
+                all.Add(issues[i]);
+            }
+
+            for (int i = 0; i < extra.Count; i++)
+            {
+                all.Add(extra[i]);
+            }
+
+            return new ConfigResult(result.Config, all);
+        }
+
+        /// <summary>
+        /// Replaces each <c>mqtt.ca_certificates</c> entry that names a file (on <c>I:\</c>) by that file's PEM text, in
+        /// place, so the core only ever sees PEM (<see cref="SensorNode.CreateSessionOptions"/> joins PEM entries and
+        /// skips anything else). A file that is missing, unreadable or not PEM is a config error naming the file: the
+        /// node stays in the safe state (and picks the file up when it is deployed) instead of failing every TLS
+        /// handshake as "TLS/certificate".
+        /// </summary>
+        /// <returns>The errors found (ArrayList of <see cref="ConfigIssue"/>), empty when every file was read.</returns>
+        private static ArrayList ResolveCaFiles(MqttConfig mqtt, Esp32Log log)
+        {
+            ArrayList errors = new ArrayList();
+            string[] entries = mqtt.CaCertificates;
+            if (!mqtt.Tls || entries == null)
+            {
+                return errors;
+            }
+
+            for (int i = 0; i < entries.Length; i++)
+            {
+                string name = entries[i];
+                if (name == null || ConfigText.IsPem(name))
+                {
+                    continue;
+                }
+
+                string path = "mqtt.ca_certificates[" + i.ToString() + "]";
+                string pem = null;
+                try
+                {
+                    if (File.Exists(name))
+                    {
+                        pem = File.ReadAllText(name);
+                    }
+                }
+                catch (Exception)
+                {
+                    pem = null;
+                }
+
+                if (pem == null)
+                {
+                    errors.Add(new ConfigIssue(ConfigSeverity.Error, path, "CA file " + name + " is missing or cannot be read"));
+                    continue;
+                }
+
+                string problem = ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block";
+                if (problem != null)
+                {
+                    errors.Add(new ConfigIssue(ConfigSeverity.Error, path, "CA file " + name + ": " + problem));
+                    continue;
+                }
+
+                entries[i] = pem;
+                log.Write(LogLevel.Info, "config: CA file " + name + " loaded (" + pem.Length.ToString() + " chars)");
+            }
+
+            return errors;
         }
 
         /// <summary>
@@ -255,7 +398,7 @@ namespace TagoFirmware.Esp32
                     Thread.Sleep(SafeStateSleepMs);
                 }
 
-                result = ReadConfig();
+                result = LoadConfig(log);
                 if (result.IsValid)
                 {
                     log.Write(LogLevel.Info, "config: corrected file found");
@@ -265,116 +408,36 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>
-        /// Maps the node config onto the supervisor's options. INTERIM: SensorNode will own this mapping (it also
-        /// applies command overrides); kept here so the gate compiles and the supervisor runs.
-        /// </summary>
-        private static SessionOptions BuildSessionOptions(NodeConfig node, string clientId)
-        {
-            SessionOptions options = new SessionOptions();
-            options.Host = node.Mqtt.Host;
-            options.Port = node.Mqtt.Port;
-            options.UseTls = node.Mqtt.Tls;
-            options.CaCertificatesPem = node.Mqtt.Tls ? JoinPem(node.Mqtt.CaCertificates) : null;
-            options.Token = node.Token;
-            options.ClientId = clientId;
-            options.DataTopicTemplate = node.Mqtt.DataTopic;
-            options.Qos = node.Mqtt.Qos;
-            options.KeepAliveSeconds = node.Mqtt.KeepAliveSeconds;
-            options.WifiConnectTimeoutMs = node.Timeouts.WifiConnectSeconds * 1000;
-            options.AckTimeoutMs = node.Timeouts.AckSeconds * 1000;
-            options.AuthRetryIntervalMs = node.Timeouts.AuthRetrySeconds * 1000;
-            options.NoAckRebootMs = node.Timeouts.RebootAfterSeconds * 1000;
-
-            // One data batch in flight at a time: bounds payload RAM next to the ~33 KB of mbedTLS buffers.
-            options.MaxInFlight = 1;
-            if (clientId == null)
-            {
-                options.ConfigValid = false;
-                options.ConfigError = "no client id: the board reports no MAC address; set mqtt.client_id";
-            }
-
-            return options;
-        }
-
-        /// <summary>
-        /// M2Mqtt's in-flight bound: the supervisor's data publishes + its "online" status publish + the command
-        /// SUBSCRIBE + one inbound QoS 1 command awaiting its PUBACK (M2Mqtt queues those too and drops them unacked
-        /// when full). 4 with MaxInFlight 1.
+        /// M2Mqtt's in-flight bound (<c>MqttSettings.InflightQueueSize</c>): the node's QoS 1 publishes
+        /// (<see cref="SessionOptions.MaxInFlight"/> = <see cref="SensorNode.MaxInFlightPublishes"/>: one data batch, one
+        /// diagnostics payload, one ping status) + the supervisor's "online" status publish + the command SUBSCRIBE + one
+        /// inbound QoS 1 command awaiting its PUBACK (M2Mqtt queues those too and drops them unacked when full): 6.
         /// </summary>
         private static int InflightQueueSizeFor(SessionOptions options)
         {
             return options.MaxInFlight + 3;
         }
 
-        /// <summary>
-        /// Replaces each <c>mqtt.ca_certificates</c> entry that names a file (on <c>I:\</c>) by that file's PEM text, in
-        /// place, so the core only ever sees PEM. An unreadable file is logged and left as it is; the TLS handshake
-        /// then fails as "TLS/certificate", which is the honest outcome.
-        /// </summary>
-        private static void ResolveCaFiles(MqttConfig mqtt, Esp32Log log)
-        {
-            string[] entries = mqtt.CaCertificates;
-            if (!mqtt.Tls || entries == null)
-            {
-                return;
-            }
-
-            for (int i = 0; i < entries.Length; i++)
-            {
-                if (entries[i] == null || ConfigText.IsPem(entries[i]))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    entries[i] = File.ReadAllText(entries[i]);
-                }
-                catch (Exception)
-                {
-                    log.Write(LogLevel.Error, "config: CA file " + entries[i] + " cannot be read");
-                }
-            }
-        }
-
-        /// <summary>INTERIM (SensorNode joins them itself): all PEM entries as one text; null = the device's CA bundle.</summary>
-        private static string JoinPem(string[] entries)
-        {
-            if (entries == null || entries.Length == 0)
-            {
-                return null;
-            }
-
-            string pem = string.Empty;
-            for (int i = 0; i < entries.Length; i++)
-            {
-                if (ConfigText.IsPem(entries[i]))
-                {
-                    pem += entries[i] + "\n";
-                }
-            }
-
-            return pem.Length == 0 ? null : pem;
-        }
-
         /// <summary>One adapter per configured sensor (each constructor sleeps 1 s in the Dhtxx binding).</summary>
-        private static DhtSensor[] BuildSensors(NodeConfig node, GpioController gpio)
+        private static ITemperatureHumiditySensor[] BuildSensors(NodeConfig node, GpioController gpio, out DhtSensor[] sensors)
         {
             SensorConfig[] configured = node.Sensors == null ? new SensorConfig[0] : node.Sensors;
-            DhtSensor[] sensors = new DhtSensor[configured.Length];
+            sensors = new DhtSensor[configured.Length];
+            ITemperatureHumiditySensor[] ports = new ITemperatureHumiditySensor[configured.Length];
             for (int i = 0; i < configured.Length; i++)
             {
                 // DhtModel and SensorModel share their numbers by design (DhtModel's remarks).
                 sensors[i] = new DhtSensor((SensorModel)(int)configured[i].Model, configured[i].EchoPin, configured[i].TriggerPin, gpio);
+                ports[i] = sensors[i];
             }
 
-            return sensors;
+            return ports;
         }
 
-        /// <summary>A power switch for each sensor that has a power pin, else null in that slot.</summary>
-        private static GpioPowerSwitch[] BuildPowerSwitches(NodeConfig node, GpioController gpio, DhtSensor[] sensors)
+        /// <summary>A power switch for each sensor that has a <c>power_pin</c>, else null in that slot.</summary>
+        private static IPowerSwitch[] BuildPowerSwitches(NodeConfig node, GpioController gpio, DhtSensor[] sensors)
         {
-            GpioPowerSwitch[] switches = new GpioPowerSwitch[sensors.Length];
+            IPowerSwitch[] switches = new IPowerSwitch[sensors.Length];
             for (int i = 0; i < sensors.Length; i++)
             {
                 int pin = node.Sensors[i].PowerPin;

@@ -7,7 +7,10 @@ namespace TagoFirmware.Node
 {
     /// <summary>
     /// Every platform port a <see cref="SensorNode"/> needs, filled by the ESP32 app or the host twin. Each interface
-    /// documents what an implementation must and must not do; all of them are called from the main loop thread only.
+    /// documents what an implementation must and must not do. The node calls them from the main loop thread only; on
+    /// the device the log (<see cref="ILog"/>: thread-safe), the device control and, through
+    /// <see cref="SensorNode.FlushForReboot"/>, the reading store are also used by the watchdog thread when the main
+    /// loop has hung.
     /// </summary>
     public sealed class NodePorts
     {

@@ -43,6 +43,16 @@ namespace TagoFirmware.Node
         /// </summary>
         public const int BatteryCommandWindowMs = 2000;
 
+        /// <summary>
+        /// QoS 1 publishes the node can have awaiting their PUBACK at once, set as <see cref="SessionOptions.MaxInFlight"/>:
+        /// one data batch (the next waits for its ack), one diagnostics payload (likewise) and the status answer to one
+        /// <c>ping</c>. The supervisor keeps one more slot for its own "online" status after each connect. Smaller than
+        /// the library default of 8 because the device sizes M2Mqtt's in-flight queue from it (MaxInFlight + 3, README
+        /// "The ESP32 app"); with 2, a ping answered while a batch and diagnostics were both unacknowledged would lose its
+        /// status. Payload RAM is bounded by the one-batch rule, not by this number.
+        /// </summary>
+        public const int MaxInFlightPublishes = 3;
+
         /// <summary>Variables per sensor in the variable table: temperature, humidity, dew point.</summary>
         public const int VariablesPerSensor = 3;
 
@@ -61,6 +71,7 @@ namespace TagoFirmware.Node
         private readonly bool _atLeastOnce;
         private readonly TagoMqttJsonTransport _transport;
         private readonly NodeSupervisor _supervisor;
+        private readonly SessionOptions _options;
         private readonly ReadingQueue _queue;
         private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
@@ -172,7 +183,8 @@ namespace TagoFirmware.Node
             sessionPorts.Status = ports.Status;
             sessionPorts.Device = ports.Device;
             sessionPorts.Random = ports.Random;
-            _supervisor = new NodeSupervisor(CreateSessionOptions(config, _clientId), _transport, sessionPorts);
+            _options = CreateSessionOptions(config, _clientId);
+            _supervisor = new NodeSupervisor(_options, _transport, sessionPorts);
 
             _counters = new DiagnosticsCounters(_platform == null ? null : _platform.FirmwareVersion);
             _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
@@ -240,6 +252,10 @@ namespace TagoFirmware.Node
         /// <summary>The session supervisor (state, LED, reconnects; <see cref="NodeSupervisor.CompletedSteps"/> for the watchdog).</summary>
         public NodeSupervisor Supervisor => _supervisor;
 
+        /// <summary>The options the session runs with (<see cref="CreateSessionOptions"/>); read-only by convention: the
+        /// supervisor has already taken its values.</summary>
+        public SessionOptions SessionOptions => _options;
+
         /// <summary>The reading queue (depth, dropped and untimed counts, boot counter).</summary>
         public ReadingQueue Queue => _queue;
 
@@ -293,7 +309,8 @@ namespace TagoFirmware.Node
 
         /// <summary>
         /// Maps the configuration onto the supervisor's options (public so the host twin and tests can show exactly
-        /// what the session runs with). CA entries that are PEM text are joined; entries that are file names must have
+        /// what the session runs with, and so the ESP32 app can size M2Mqtt's in-flight queue from
+        /// <see cref="SessionOptions.MaxInFlight"/> before it builds the MQTT port the node needs). CA entries that are PEM text are joined; entries that are file names must have
         /// been replaced by their PEM text by the app before (see README "CA certificates").
         /// </summary>
         /// <param name="config">The configuration.</param>
@@ -316,6 +333,7 @@ namespace TagoFirmware.Node
             o.AuthRetryIntervalMs = config.Timeouts.AuthRetrySeconds * 1000;
             o.AckTimeoutMs = config.Timeouts.AckSeconds * 1000;
             o.NoAckRebootMs = config.Timeouts.RebootAfterSeconds * 1000;
+            o.MaxInFlight = MaxInFlightPublishes;
             o.ConfigValid = true;
             return o;
         }

@@ -6,8 +6,11 @@ namespace TagoFirmware.Session
     /// </summary>
     /// <remarks>
     /// Port contract: <see cref="Write"/> returns quickly (device: <c>Debug.WriteLine</c> or a small ring; host:
-    /// console), never throws, and may drop lines under pressure. Called from the main loop thread only. The core
-    /// never passes secrets (tokens, WiFi passwords); an implementation must not add any either (for example by
+    /// console), never throws, and may drop lines under pressure. Implementations must be thread-safe: the core
+    /// writes from the main loop thread, but on the device the same instance is also written from other threads (the
+    /// watchdog thread's hang line, the device control's reboot line, the flush hook's line when the watchdog calls
+    /// <c>SensorNode.FlushForReboot</c>), so a line must come out whole and the sink's state (a ring, a file, a
+    /// console) must be guarded. The core never passes secrets (tokens, WiFi passwords); an implementation must not add any either (for example by
     /// dumping a configuration object).
     /// </remarks>
     public interface ILog

@@ -53,7 +53,14 @@ namespace TagoFirmware.Session
         /// <see cref="IsConnected"/> because M2Mqtt would queue without limit.
         /// </summary>
         /// <param name="topic">Topic name, no wildcards.</param>
-        /// <param name="payload">Payload bytes; the adapter must not keep or change the array after the library has copied it.</param>
+        /// <param name="payload">
+        /// Payload bytes, exactly the message (the whole array is sent). Ownership passes to the adapter: it and its
+        /// client library may keep the array until the message is acknowledged or given up (M2Mqtt holds it in its
+        /// in-flight queue and sends the same array again on a retry), so the caller must not modify or reuse it
+        /// afterwards. Callers therefore pass a fresh exact-length array per publish (SensorNode:
+        /// <c>TagoJsonWriter.CopyPayload</c>) or an array that never changes (the transport's pre-encoded
+        /// <c>OnlinePayload</c>, which may be passed any number of times). The adapter need not copy it.
+        /// </param>
         /// <param name="qos">0 or 1.</param>
         /// <returns>The message id (0..65535) whose PublishAcked/PublishFailed follows at QoS 1, or a negative <see cref="PublishError"/>.</returns>
         int Publish(string topic, byte[] payload, int qos);

@@ -8,10 +8,15 @@ namespace TagoFirmware.Session
     /// Port contract:
     /// <list type="bullet">
     /// <item><see cref="BeginConnect"/> returns within milliseconds. The device adapter runs
-    /// <c>WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, requiresDateTime: false,
+    /// <c>WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, requiresDateTime: true,
     /// token: new CancellationTokenSource(timeoutMs).Token)</c> on its worker thread (ConnectDhcp waits forever with
     /// the default token) and records the outcome for <see cref="TakeConnectResult"/>. While a previous attempt is
     /// still running it returns false and starts nothing.</item>
+    /// <item>The outcome is about the IP link, not the clock: with <c>requiresDateTime: true</c> the helper also waits
+    /// (within the same deadline) for the first SNTP time, and when only that wait ran out
+    /// (<c>NetworkHelperStatus.TokenExpiredWaitingDateTime</c>) the link has its address, so the adapter reports
+    /// <see cref="NetworkConnectResult.Connected"/>. Waiting for a plausible wall clock is the supervisor's ClockWait
+    /// state (with <see cref="ITimeSync"/>), never a reason to report a failed connect.</item>
     /// <item><see cref="TakeConnectResult"/> reports <see cref="NetworkConnectResult.Pending"/> while the attempt runs,
     /// then its outcome exactly once, then <see cref="NetworkConnectResult.None"/>.</item>
     /// <item><see cref="IsUp"/> is a cheap read of the current state (an IP address is assigned), safe to call every

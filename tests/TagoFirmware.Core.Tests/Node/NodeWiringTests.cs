@@ -41,7 +41,38 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(9000, o.AckTimeoutMs);
             Assert.AreEqual(600000, o.AuthRetryIntervalMs);
             Assert.AreEqual(0, o.NoAckRebootMs);
+            Assert.AreEqual(3, o.MaxInFlight);
             Assert.IsNull(o.Validate());
+        }
+
+        [TestMethod]
+        public void The_node_exposes_the_session_options_it_runs_with()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+
+            Assert.AreEqual(SensorNode.MaxInFlightPublishes, rig.Node.SessionOptions.MaxInFlight);
+            Assert.AreEqual(NodeRig.MacClientId, rig.Node.SessionOptions.ClientId);
+        }
+
+        [TestMethod]
+        public void A_ping_while_a_batch_and_diagnostics_await_their_acks_still_publishes_its_status()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Sampling.Batch = 1;
+            rig.Config.Timeouts.AckSeconds = 120;
+            rig.Build();
+            rig.Run(10000);
+            rig.Mqtt.AcksPublishes = false;
+            rig.Run(10000);
+            Assert.AreEqual(1, rig.Node.Supervisor.InFlightCount);
+            int status = rig.StatusPublishes();
+
+            rig.Command("ping", "");
+
+            Assert.AreEqual(status + 1, rig.StatusPublishes());
+            Assert.AreEqual(3, rig.Node.Supervisor.InFlightCount);
+            Assert.AreEqual(0, rig.Log.CountContaining("ping: status not published"));
         }
 
         [TestMethod]

@@ -47,6 +47,9 @@ namespace TagoFirmware.Esp32
         /// <summary>Sleep of the config-invalid safe state between checks, in ms.</summary>
         private const int SafeStateSleepMs = 1000;
 
+        /// <summary>Wait before restarting after adapters or the node failed to start (one restart a minute, never a loop).</summary>
+        private const int StartupRetryMs = 60000;
+
         /// <summary>The bytes of the config file the node runs with (SensorNode's command-override fingerprint).</summary>
         private static byte[] s_configBytes;
 
@@ -95,47 +98,69 @@ namespace TagoFirmware.Esp32
             LogLines(log, LogLevel.Warning, config.Lines());
             string clientId = node.Mqtt.EffectiveClientId(s_macClientId);
 
-            // STEP 5: the adapters. One worker thread runs every blocking connect; M2Mqtt runs its own threads. M2Mqtt's
-            // in-flight queue is sized from the options SensorNode will run the session with (README "The ESP32 app").
-            BlockingWorker worker = new BlockingWorker();
-            Esp32Clock clock = new Esp32Clock();
-            Esp32DeviceControl device = new Esp32DeviceControl(log);
-            SessionOptions options = SensorNode.CreateSessionOptions(node, clientId);
-
-            NodePorts ports = new NodePorts();
-            ports.Clock = clock;
-            ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
-            ports.TimeSync = new Esp32TimeSync();
-            ports.Mqtt = new Esp32MqttLink(worker, InflightQueueSizeFor(options));
-            ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
-            ports.Log = log;
-            ports.Status = led;
-            ports.Device = device;
-            ports.Sensors = BuildSensors(node, gpio, out DhtSensor[] dhts);
-            ports.PowerSwitches = BuildPowerSwitches(node, gpio, dhts);
-
-            FlashReadingStore readingStore = null;
-            if (node.Queue.Persist)
+            // STEPS 5-6 build hardware adapters (GPIO, RMT channels, flash files) and the node. On real hardware any of
+            // them can throw (an RMT channel that is taken, a GPIO driver fault); the app must not die silently, nor
+            // reboot in a tight loop: log it, show the config-invalid pattern and restart from scratch after a minute.
+            SensorNode sensorNode;
+            Esp32DeviceControl device;
+            FlashReadingStore readingStore;
+            Esp32Clock clock;
+            try
             {
-                readingStore = new FlashReadingStore(node.Queue.Path);
-                if (!readingStore.IsOpen)
+                // STEP 5: the adapters. One worker thread runs every blocking connect; M2Mqtt runs its own threads. M2Mqtt's
+                // in-flight queue is sized from the options SensorNode will run the session with (README "The ESP32 app").
+                BlockingWorker worker = new BlockingWorker();
+                clock = new Esp32Clock();
+                device = new Esp32DeviceControl(log);
+                SessionOptions options = SensorNode.CreateSessionOptions(node, clientId);
+
+                NodePorts ports = new NodePorts();
+                ports.Clock = clock;
+                ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
+                ports.TimeSync = new Esp32TimeSync();
+                ports.Mqtt = new Esp32MqttLink(worker, InflightQueueSizeFor(options));
+                ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
+                ports.Log = log;
+                ports.Status = led;
+                ports.Device = device;
+                ports.Sensors = BuildSensors(node, gpio, out DhtSensor[] dhts);
+                ports.PowerSwitches = BuildPowerSwitches(node, gpio, dhts);
+
+                readingStore = null;
+                if (node.Queue.Persist)
                 {
-                    log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
-                    readingStore = null;
+                    readingStore = new FlashReadingStore(node.Queue.Path);
+                    if (!readingStore.IsOpen)
+                    {
+                        log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
+                        readingStore = null;
+                    }
                 }
+
+                ports.ReadingStore = readingStore;
+                ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
+
+                // RSSI needs a WiFi scan, which can disturb the link: no probe by default (README "The ESP32 app").
+                ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
+
+                // STEP 6: the core node. It logs the effective configuration once (token and WiFi password masked), loads
+                // the queue log and the command overrides. Every intentional reboot flushes it first.
+                sensorNode = new SensorNode(node, s_configBytes, s_macClientId, ports);
+                device.FlushHook = new NodeFlushHook(sensorNode);
+                sensorNode.Start(clock.MonotonicMs);
             }
+            catch (Exception ex)
+            {
+                log.Write(LogLevel.Error, "startup failed: " + ex.GetType().Name + ": " + ex.Message + "; restarting in " + (StartupRetryMs / 1000) + " s");
+                if (led != null)
+                {
+                    led.Show(NodeStatus.ConfigInvalid);
+                }
 
-            ports.ReadingStore = readingStore;
-            ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
-
-            // RSSI needs a WiFi scan, which can disturb the link: no probe by default (README "The ESP32 app").
-            ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
-
-            // STEP 6: the core node. It logs the effective configuration once (token and WiFi password masked), loads
-            // the queue log and the command overrides. Every intentional reboot flushes it first.
-            SensorNode sensorNode = new SensorNode(node, s_configBytes, s_macClientId, ports);
-            device.FlushHook = new NodeFlushHook(sensorNode);
-            sensorNode.Start(clock.MonotonicMs);
+                Thread.Sleep(StartupRetryMs);
+                Power.RebootDevice();
+                return;
+            }
 
             // STEP 7: the watchdog thread (self-heal (a)): flush and reboot after 2 minutes without a completed step.
             MainLoopWatchdogThread watchdog = new MainLoopWatchdogThread(MainLoopWatchdog.DefaultTimeoutMs, device, log);

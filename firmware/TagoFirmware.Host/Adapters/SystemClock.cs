@@ -13,7 +13,7 @@ namespace TagoFirmware.Host.Adapters
     /// <remarks>
     /// With a time scale K both clocks advance K simulated milliseconds per real millisecond: the monotonic clock
     /// from 0 at construction (like a device's uptime counter after boot), the wall clock from the real time at the
-    /// <paramref name="epochUtc"/> anchor, so several clocks created with the same anchor (one per simulated wake)
+    /// <c>epochUtc</c> anchor, so several clocks created with the same anchor (one per simulated wake)
     /// agree on the wall time. Network timing (MQTT round trips, TLS) is real and is not scaled.
     /// </remarks>
     public sealed class SystemClock : IClock

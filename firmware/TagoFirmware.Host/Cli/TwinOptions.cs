@@ -74,6 +74,29 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Keepalive in seconds (60).</summary>
         public int KeepAliveSeconds { get; set; } = 60;
 
+        /// <summary>Persistence directory for the queue log and the command overrides; null: <c>.tago-twin/&lt;client id&gt;</c>
+        /// under the current directory.</summary>
+        public string DataDirectory { get; set; }
+
+        /// <summary>Keep the queue and the overrides in RAM only (nothing survives the process).</summary>
+        public bool NoPersist { get; set; }
+
+        /// <summary>Simulated seconds per real second (1 = real time). Scales sampling, batching, backoff, timeouts and
+        /// deep sleep, not the network.</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Queue capacity in readings; 0 keeps the configuration's (default 1024).</summary>
+        public int QueueCapacity { get; set; }
+
+        /// <summary>Seconds a battery-mode node sleeps between wakes; 0 keeps the configuration's (default 300).</summary>
+        public int WakeIntervalSeconds { get; set; }
+
+        /// <summary>Publish on every Nth wake in battery mode; 0 keeps the configuration's (default 6).</summary>
+        public int PublishEvery { get; set; }
+
+        /// <summary>Stop after this many wakes in battery mode; 0 runs until --count, --timeout or Ctrl+C.</summary>
+        public int Wakes { get; set; }
+
         /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();
 

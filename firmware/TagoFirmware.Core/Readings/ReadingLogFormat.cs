@@ -1,3 +1,5 @@
+using TagoFirmware.Common;
+
 namespace TagoFirmware.Readings
 {
     /// <summary>

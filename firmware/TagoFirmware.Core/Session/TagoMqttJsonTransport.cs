@@ -33,15 +33,35 @@ namespace TagoFirmware.Session
         /// <param name="clientId">The MQTT client id.</param>
         /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate)
+            : this(clientId, dataTopicTemplate, null, null)
+        {
+        }
+
+        /// <summary>Computes every topic and payload once, with configured status and command topics.</summary>
+        /// <param name="clientId">The MQTT client id.</param>
+        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
+        /// <param name="statusTopicTemplate">Status / last-will topic template; null = <see cref="StatusTopicTemplate"/>.</param>
+        /// <param name="commandTopicTemplate">Command subscription filter template; null = <see cref="CommandTopicTemplate"/>.</param>
+        public TagoMqttJsonTransport(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
         {
             if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
             {
                 dataTopicTemplate = "sensors/{client_id}/data";
             }
 
+            if (statusTopicTemplate == null || statusTopicTemplate.Length == 0)
+            {
+                statusTopicTemplate = StatusTopicTemplate;
+            }
+
+            if (commandTopicTemplate == null || commandTopicTemplate.Length == 0)
+            {
+                commandTopicTemplate = CommandTopicTemplate;
+            }
+
             _dataTopic = TopicTemplate.Expand(dataTopicTemplate, clientId);
-            _statusTopic = TopicTemplate.Expand(StatusTopicTemplate, clientId);
-            _commandFilter = TopicTemplate.Expand(CommandTopicTemplate, clientId);
+            _statusTopic = TopicTemplate.Expand(statusTopicTemplate, clientId);
+            _commandFilter = TopicTemplate.Expand(commandTopicTemplate, clientId);
             _onlinePayload = AsciiBytes(OnlineMessage);
             _offlinePayload = AsciiBytes(OfflineMessage);
         }

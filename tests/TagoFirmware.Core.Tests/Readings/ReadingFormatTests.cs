@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Common;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.Tests.Readings

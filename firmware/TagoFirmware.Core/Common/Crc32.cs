@@ -1,4 +1,4 @@
-namespace TagoFirmware.Readings
+namespace TagoFirmware.Common
 {
     /// <summary>
     /// CRC-32/ISO-HDLC (the CRC of Ethernet, zlib and PNG): polynomial 0x04C11DB7, processed bit-reflected
@@ -6,7 +6,8 @@ namespace TagoFirmware.Readings
     /// "123456789" is 0xCBF43926 (Koopman, "CRC Polynomial Zoo"; reveng catalogue entry CRC-32/ISO-HDLC).
     /// </summary>
     /// <remarks>
-    /// Used for every record of the persisted reading log. A 32-bit CRC over a 16-byte record detects every burst
+    /// One implementation for the whole core: every record of the persisted reading log, the command-overrides
+    /// record and the configuration fingerprint. A 32-bit CRC over a 16-byte record detects every burst
     /// of up to 32 bits and all but 1 in 2^32 random corruptions, which is why the log spends 4 bytes per record on
     /// it instead of the 2 of CRC-16: a torn or bit-flipped record must never come back as a reading.
     /// The 256-entry table (1 KB) is built once; computing a CRC allocates nothing.

@@ -21,7 +21,7 @@ namespace TagoFirmware.IntegrationTests
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "TagoFirmware.Host.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in new[] { dll, "--count", "3", "--interval", "0.2", "--timeout", "40" })
+            foreach (string a in new[] { dll, "--count", "3", "--interval", "1", "--timeout", "40" })
             {
                 start.ArgumentList.Add(a);
             }

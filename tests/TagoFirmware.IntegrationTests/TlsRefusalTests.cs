@@ -47,7 +47,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-good", "--interval", "0.1", "--count", "3", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-good", "--interval", "1", "--count", "3", "--timeout", "20" },
                 output, output, broker.Token, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.Done, code, output.ToString());
             Assert.AreEqual(1, broker.ConnectTimes("cli-good").Count, broker.ReadLog());

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Node;
 
 namespace TagoFirmware.Host.Adapters
 {
@@ -10,7 +11,7 @@ namespace TagoFirmware.Host.Adapters
     /// wake from deep sleep), no RSSI (a PC has no WiFi signal the twin could honestly report), and the firmware
     /// version from the assembly's informational version.
     /// </summary>
-    public sealed class HostPlatformInfo
+    public sealed class HostPlatformInfo : IPlatformInfo
     {
         private static readonly string s_version = ReadVersion();
 
@@ -28,25 +29,26 @@ namespace TagoFirmware.Host.Adapters
         public string FirmwareVersion => s_version;
 
         /// <summary>
-        /// Free managed heap: the GC's view of memory still available before it would have to grow the heap
-        /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/> minus the bytes in use), the nearest host analogue of
-        /// nanoFramework's <c>nanoFramework.Runtime.Native.GC.Run(false)</c> free-bytes figure.
+        /// Free managed heap: bytes the GC has committed for the heap but not filled with objects
+        /// (<see cref="GCMemoryInfo.TotalCommittedBytes"/> minus <see cref="GC.GetTotalMemory(bool)"/>), the nearest
+        /// host analogue of nanoFramework's <c>nanoFramework.Runtime.Native.GC.Run(false)</c> free-bytes figure of its
+        /// fixed managed heap.
         /// </summary>
         /// <returns>Bytes, clamped to int.</returns>
         public int HeapFreeBytes()
         {
             GCMemoryInfo info = GC.GetGCMemoryInfo();
-            long free = info.TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
+            long free = info.TotalCommittedBytes - GC.GetTotalMemory(false);
             return free < 0 ? 0 : free > int.MaxValue ? int.MaxValue : (int)free;
         }
 
         /// <summary>A PC has no WiFi RSSI the twin could report: always false, and the diagnostics payload leaves
         /// <c>rssi</c> out.</summary>
-        /// <param name="rssi">0.</param>
+        /// <param name="dbm">0.</param>
         /// <returns>False.</returns>
-        public bool TryGetRssi(out int rssi)
+        public bool TryGetRssi(out int dbm)
         {
-            rssi = 0;
+            dbm = 0;
             return false;
         }
 

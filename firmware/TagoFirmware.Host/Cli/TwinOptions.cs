@@ -23,11 +23,12 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Data topic; null gives sensors/{client_id}/data.</summary>
         public string Topic { get; set; }
 
-        /// <summary>Seconds between sensor samples.</summary>
-        public double IntervalSeconds { get; set; } = 2;
+        /// <summary>Seconds between sampling cycles in real time (default 12, the DHT22 pipeline minimum); in battery
+        /// mode the wake interval.</summary>
+        public double IntervalSeconds { get; set; } = 12;
 
-        /// <summary>Samples per payload.</summary>
-        public int Batch { get; set; } = 1;
+        /// <summary>Readings per payload (default 2: one temperature and humidity pair).</summary>
+        public int Batch { get; set; } = 2;
 
         /// <summary>QoS 0 or 1.</summary>
         public int Qos { get; set; } = 1;
@@ -96,6 +97,12 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Stop after this many wakes in battery mode; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
+
+        /// <summary>The configuration read from <see cref="ConfigFile"/> (null without --config).</summary>
+        public TagoFirmware.Config.NodeConfig FileConfig { get; set; }
+
+        /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
+        public byte[] FileBytes { get; set; }
 
         /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();

@@ -23,6 +23,7 @@ namespace TagoFirmware.Host.Adapters
         private readonly Stopwatch _monotonic = Stopwatch.StartNew();
         private readonly double _scale;
         private readonly DateTime _epochUtc;
+        private readonly DateTime _simulatedEpochUtc;
         private readonly TimeSpan _epochRealOffset;
 
         /// <summary>Creates a real-time clock.</summary>
@@ -36,9 +37,20 @@ namespace TagoFirmware.Host.Adapters
         /// <param name="epochUtc">Real UTC time from which the scaled wall clock counts (the same for every wake of one
         /// simulated device); <see cref="DateTime.MinValue"/> means the process start.</param>
         public SystemClock(double timeScale, DateTime epochUtc)
+            : this(timeScale, epochUtc, epochUtc)
+        {
+        }
+
+        /// <summary>Creates a clock whose simulated wall time was <paramref name="simulatedEpochUtc"/> at the real time
+        /// <paramref name="epochUtc"/> (a twin restarted on a data directory continues its simulated time).</summary>
+        /// <param name="timeScale">Simulated milliseconds per real millisecond (≥ 1e-3).</param>
+        /// <param name="epochUtc">Real UTC anchor; <see cref="DateTime.MinValue"/> means the process start.</param>
+        /// <param name="simulatedEpochUtc">Simulated wall time at the anchor; <see cref="DateTime.MinValue"/> = the anchor.</param>
+        public SystemClock(double timeScale, DateTime epochUtc, DateTime simulatedEpochUtc)
         {
             _scale = timeScale < 1e-3 ? 1e-3 : timeScale;
             _epochUtc = epochUtc == DateTime.MinValue ? s_processStartUtc : epochUtc;
+            _simulatedEpochUtc = simulatedEpochUtc == DateTime.MinValue ? _epochUtc : simulatedEpochUtc;
             _epochRealOffset = _epochUtc - s_processStartUtc;
         }
 
@@ -63,7 +75,7 @@ namespace TagoFirmware.Host.Adapters
 
                 // Monotonic real time since the anchor, scaled: immune to host clock steps, continuous across wakes.
                 TimeSpan real = s_processClock.Elapsed - _epochRealOffset;
-                return _epochUtc + TimeSpan.FromTicks((long)(real.Ticks * _scale)) + WallOffset;
+                return _simulatedEpochUtc + TimeSpan.FromTicks((long)(real.Ticks * _scale)) + WallOffset;
             }
         }
 

@@ -193,6 +193,7 @@ namespace TagoFirmware.Host.Cli
                     log.Info("persistence: " + dataDir + " (queue.log, overrides.bin)");
                 }
 
+                TwinClockAnchor.Load(dataDir, scale, out DateTime realAnchor, out DateTime simulatedAnchor);
                 var settings = new TwinNodeSettings
                 {
                     Config = config,
@@ -200,7 +201,8 @@ namespace TagoFirmware.Host.Cli
                     MacClientId = clientId,
                     DataDirectory = dataDir,
                     TimeScale = scale,
-                    Epoch = DateTime.UtcNow,
+                    Epoch = realAnchor,
+                    SimulatedEpoch = simulatedAnchor,
                     SensorFailureRate = options.SensorFailureRate,
                     Seed = options.Seed,
                 };

@@ -202,7 +202,7 @@ namespace TagoFirmware.Host.Node
         private void Boot(BootReason reason)
         {
             _boots++;
-            _clock = new SystemClock(_settings.TimeScale, _settings.Epoch);
+            _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64, _settings.UseMqtt5) { Log = _log };
             _reporting = new PublishReportingLink(_link, _log);
             _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? FileReadingStore.ForDirectory(_settings.DataDirectory) : null;

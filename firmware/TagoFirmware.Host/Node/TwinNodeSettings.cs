@@ -42,6 +42,10 @@ namespace TagoFirmware.Host.Node
         /// <see cref="DateTime.MinValue"/> = the process start.</summary>
         public DateTime Epoch { get; set; } = DateTime.MinValue;
 
+        /// <summary>Simulated wall time at <see cref="Epoch"/>; <see cref="DateTime.MinValue"/> = <see cref="Epoch"/>
+        /// (see <see cref="TwinClockAnchor"/>).</summary>
+        public DateTime SimulatedEpoch { get; set; } = DateTime.MinValue;
+
         /// <summary>Probability 0…1 of an injected raw-read failure of the simulated DHT22.</summary>
         public double SensorFailureRate { get; set; }
 

@@ -85,6 +85,31 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             return subscriber;
         }
 
+        /// <summary>Publishes <paramref name="payload"/> at QoS 1 (e.g. a downlink command) and waits for the PUBACK.</summary>
+        /// <param name="topic">Topic.</param>
+        /// <param name="payload">Payload bytes.</param>
+        /// <returns>A task that completes when the broker acknowledged.</returns>
+        public async Task PublishAsync(string topic, byte[] payload)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            MqttClientPublishResult result = await _client.PublishAsync(message, timeout.Token);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException("publish to " + topic + " refused: " + result.ReasonCode);
+            }
+        }
+
+        /// <summary>Publishes UTF-8 text at QoS 1.</summary>
+        /// <param name="topic">Topic.</param>
+        /// <param name="text">Payload text.</param>
+        /// <returns>A task that completes when the broker acknowledged.</returns>
+        public Task PublishAsync(string topic, string text)
+        {
+            return PublishAsync(topic, System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
         /// <summary>Times the persistent subscriber reconnected.</summary>
         public int Reconnects { get; private set; }
 

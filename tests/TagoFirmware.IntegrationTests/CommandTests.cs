@@ -46,13 +46,20 @@ namespace TagoFirmware.IntegrationTests
             foreach (List<TagoItem> payload in after)
             {
                 Assert.AreEqual(6, payload.Count, "batch 6 = three temperature and humidity pairs a payload");
-                List<DateTime> times = payload.Where(i => i.Variable == "temperature").Select(i => i.TimeUtc.Value).ToList();
-                for (int i = 1; i < times.Count; i++)
-                {
-                    double gap = (times[i] - times[i - 1]).TotalSeconds;
-                    Assert.IsTrue(gap > 22.5 && gap < 25.5, "cycles 24 s (simulated) apart after the interval command: " + gap);
-                }
             }
+
+            // Cycles 24 s (simulated) apart after the interval command. A cycle's time is when the loop started it, which
+            // a loaded machine delays by a few hundred real ms (x12 = a few simulated s), so single gaps jitter; the
+            // cadence itself does not drift.
+            List<DateTime> times = after.SelectMany(p => p).Where(i => i.Variable == "temperature").Select(i => i.TimeUtc.Value).ToList();
+            for (int i = 1; i < times.Count; i++)
+            {
+                double gap = (times[i] - times[i - 1]).TotalSeconds;
+                Assert.IsTrue(gap > 18 && gap < 30, "one cycle every 24 s, not every 12 s: " + gap);
+            }
+
+            double mean = (times[^1] - times[0]).TotalSeconds / (times.Count - 1);
+            Assert.IsTrue(mean > 23 && mean < 25, "mean interval after the command: " + mean);
 
             Assert.AreEqual(0, node.Node.Diagnostics.CommandErrors, "valid commands are no errors");
             StringAssert.Contains(log.ToString(), "interval");
@@ -111,8 +118,11 @@ namespace TagoFirmware.IntegrationTests
             for (int i = 1; i < times.Count; i++)
             {
                 double gap = (times[i] - times[i - 1]).TotalSeconds;
-                Assert.IsTrue(gap > 10.5 && gap < 13.5, "still 12 s (simulated) between cycles: " + gap);
+                Assert.IsTrue(gap > 6 && gap < 18, "still one cycle every 12 s (simulated): " + gap);
             }
+
+            double mean = (times[^1] - times[0]).TotalSeconds / (times.Count - 1);
+            Assert.IsTrue(mean > 11 && mean < 13, "mean interval unchanged: " + mean);
         }
 
         /// <summary>The reading payloads on the data topic (diagnostics left out), each as its items.</summary>

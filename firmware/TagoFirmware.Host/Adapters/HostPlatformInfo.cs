@@ -29,16 +29,17 @@ namespace TagoFirmware.Host.Adapters
         public string FirmwareVersion => s_version;
 
         /// <summary>
-        /// Free managed heap: bytes the GC has committed for the heap but not filled with objects
-        /// (<see cref="GCMemoryInfo.TotalCommittedBytes"/> minus <see cref="GC.GetTotalMemory(bool)"/>), the nearest
-        /// host analogue of nanoFramework's <c>nanoFramework.Runtime.Native.GC.Run(false)</c> free-bytes figure of its
-        /// fixed managed heap.
+        /// Free managed heap after a collection: bytes the GC has committed for the heap but not filled with live
+        /// objects (<see cref="GCMemoryInfo.TotalCommittedBytes"/> minus <see cref="GC.GetTotalMemory(bool)"/>). Like
+        /// nanoFramework's <c>nanoFramework.Runtime.Native.GC.Run(false)</c>, which the device adapter calls, it runs
+        /// a collection first, so the figure is comparable between calls; diagnostics are rare, so the cost is too.
         /// </summary>
         /// <returns>Bytes, clamped to int.</returns>
         public int HeapFreeBytes()
         {
+            long used = GC.GetTotalMemory(true);
             GCMemoryInfo info = GC.GetGCMemoryInfo();
-            long free = info.TotalCommittedBytes - GC.GetTotalMemory(false);
+            long free = info.TotalCommittedBytes - used;
             return free < 0 ? 0 : free > int.MaxValue ? int.MaxValue : (int)free;
         }
 

@@ -36,6 +36,13 @@ namespace TagoFirmware.Node
         /// <summary>Shortest deep sleep (1 s): a wake that overran its interval still sleeps briefly instead of looping.</summary>
         public const int MinSleepMilliseconds = 1000;
 
+        /// <summary>
+        /// Battery mode: a publishing wake stays connected at least this long after the session went online, so a
+        /// downlink command sent in reaction to its "online" status (e.g. by a TagoIO Analysis) can still arrive. The
+        /// broker's sessions are clean, so commands sent while the node sleeps are lost (README "Battery mode").
+        /// </summary>
+        public const int BatteryCommandWindowMs = 2000;
+
         /// <summary>Variables per sensor in the variable table: temperature, humidity, dew point.</summary>
         public const int VariablesPerSensor = 3;
 
@@ -109,6 +116,7 @@ namespace TagoFirmware.Node
         private bool _flushRequested;
         private bool _sleepRequested;
         private int _sleepMs;
+        private long _onlineSinceMs = -1;
 
         /// <summary>
         /// Builds the node from a valid configuration (the app shows ConfigInvalid and builds no node otherwise): maps
@@ -400,6 +408,9 @@ namespace TagoFirmware.Node
         /// cycle and rewrites the queue log if a write had failed. Command overrides are stored when they are accepted,
         /// so nothing of theirs is pending. Never throws; safe to call more than once.
         /// </summary>
+        /// <remarks>The device watchdog calls this from its own thread when the main loop has hung: best effort. The
+        /// main loop is stuck then, so nothing else touches the queue; if it hung inside a flash write the flush may
+        /// fail, and the log's per-record CRCs keep a torn record from ever coming back as a reading.</remarks>
         public void FlushForReboot()
         {
             try
@@ -418,11 +429,13 @@ namespace TagoFirmware.Node
         /// <inheritdoc />
         public void OnOnline()
         {
+            _onlineSinceMs = _nowMs;
         }
 
         /// <inheritdoc />
         public void OnOffline()
         {
+            _onlineSinceMs = -1;
             // The supervisor reports every unacknowledged publish lost before this; this only guards the bookkeeping.
             if (_dataMsgId >= 0)
             {
@@ -474,6 +487,18 @@ namespace TagoFirmware.Node
 
         /// <inheritdoc />
         public void OnMessageReceived(string topic, byte[] payload)
+        {
+            try
+            {
+                HandleCommand(topic, payload);
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " handling a command");
+            }
+        }
+
+        private void HandleCommand(string topic, byte[] payload)
         {
             CommandOutcome outcome = _processor.Process(topic, payload);
             switch (outcome)
@@ -1018,7 +1043,8 @@ namespace TagoFirmware.Node
             }
 
             bool delivered = _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
-                && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
+                && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue
+                && _onlineSinceMs >= 0 && nowMs - _onlineSinceMs >= BatteryCommandWindowMs;
             if (delivered)
             {
                 GoToSleep(nowMs, "every due reading acknowledged");

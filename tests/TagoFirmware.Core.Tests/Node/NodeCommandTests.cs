@@ -1,0 +1,182 @@
+using System.Collections;
+using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
+using TagoFirmware.Session;
+using TagoFirmware.Tests.Session;
+
+namespace TagoFirmware.Tests.Node
+{
+    /// <summary>Downlink commands end to end through the node: settings, persistence, ping, garbage, reboot, diagnostics.</summary>
+    [TestClass]
+    public class NodeCommandTests
+    {
+        [TestMethod]
+        public void An_interval_command_changes_the_sampling_cadence_at_once()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(20000);
+
+            rig.Command("interval", "30");
+            Assert.AreEqual(30, rig.Node.IntervalSeconds);
+            rig.Run(120000);
+
+            string all = NodeRig.Join(rig.DataPayloads());
+            // Cycles ran at 0.1 s and 15 s; the next one is 30 s after the last: 45 s, 75 s, 105 s.
+            Assert.AreEqual(-1, all.IndexOf(rig.IsoAt(30000)));
+            Assert.AreEqual(2, NodeRig.Count(all, rig.IsoAt(45000)));
+            Assert.AreEqual(2, NodeRig.Count(all, rig.IsoAt(75000)));
+            Assert.AreEqual(-1, all.IndexOf(rig.IsoAt(60000)));
+            Assert.AreEqual(1, rig.Log.CountContaining("command interval accepted: interval 30 s (persisted)"));
+        }
+
+        [TestMethod]
+        public void A_batch_command_changes_the_payload_size_at_once()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Sampling.BatchIntervalSeconds = 600;
+            rig.Build();
+            rig.Run(50000);
+            Assert.AreEqual(0, rig.DataPayloads().Count);
+            Assert.AreEqual(8, rig.Node.Queue.Count);
+
+            rig.Command("batch", "2");
+            Assert.AreEqual(2, rig.Node.BatchSize);
+            rig.Run(30000);
+
+            ArrayList payloads = rig.DataPayloads();
+            Assert.IsTrue(payloads.Count >= 5);
+            for (int i = 0; i < payloads.Count; i++)
+            {
+                Assert.AreEqual(2, NodeRig.Count((string)payloads[i], "\"variable\":"));
+            }
+
+            Assert.AreEqual(0, rig.Node.Queue.Count);
+        }
+
+        [TestMethod]
+        public void Accepted_settings_survive_a_restart_with_the_same_config_and_reset_with_a_changed_one()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(5000);
+            rig.Command("interval", "[{\"variable\":\"interval\",\"value\":120},{\"variable\":\"batch\",\"value\":5}]");
+            Assert.AreEqual(120, rig.Node.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.BatchSize);
+
+            rig.Build();
+            Assert.AreEqual(120, rig.Node.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.BatchSize);
+
+            rig.ConfigBytes = TagoUtf8.GetBytes("{\"token\":\"v2\"}");
+            rig.Build();
+            Assert.AreEqual(15, rig.Node.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.BatchSize);
+            Assert.AreEqual(1, rig.Log.CountContaining("overrides: reset by a new configuration file"));
+        }
+
+        [TestMethod]
+        public void Ping_publishes_a_status_payload_and_diagnostics_now()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(10000);
+            int status = rig.StatusPublishes();
+            int diagnostics = rig.DiagnosticsPayloads().Count;
+
+            rig.Command("ping", "");
+
+            Assert.AreEqual(status + 1, rig.StatusPublishes());
+            Assert.AreEqual(diagnostics + 1, rig.DiagnosticsPayloads().Count);
+            PublishRecord last = null;
+            for (int i = 0; i < rig.Mqtt.Publishes.Count; i++)
+            {
+                PublishRecord p = (PublishRecord)rig.Mqtt.Publishes[i];
+                if (p.Topic == NodeRig.StatusTopic)
+                {
+                    last = p;
+                }
+            }
+
+            Assert.AreEqual("[{\"variable\":\"device_status\",\"value\":\"online\"}]", TagoFirmware.Tests.Payload.PayloadText.Decode(last.Payload, last.Payload.Length));
+            Assert.AreEqual(1, last.Qos);
+        }
+
+        [TestMethod]
+        public void The_diagnostics_command_publishes_diagnostics_now()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(10000);
+            int diagnostics = rig.DiagnosticsPayloads().Count;
+
+            rig.Command("diagnostics", "");
+
+            Assert.AreEqual(diagnostics + 1, rig.DiagnosticsPayloads().Count);
+        }
+
+        [TestMethod]
+        public void Garbage_commands_count_in_command_errors_and_change_nothing()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(10000);
+            int publishes = rig.Mqtt.Publishes.Count;
+
+            rig.Command("interval", "\"1 min\"");
+            rig.Command("interval", "5");
+            rig.Command("batch", "[{\"variable\":\"batch\",\"value\":5},{\"variable\":\"interval\",\"value\":1}]");
+            rig.Command("selfdestruct", "1");
+            rig.Command("reboot", "{not json");
+
+            Assert.AreEqual(5, rig.Node.Diagnostics.CommandErrors);
+            Assert.AreEqual(15, rig.Node.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.BatchSize);
+            Assert.AreEqual(0, rig.Device.Reboots);
+            Assert.IsNull(rig.Overrides.Record);
+            Assert.AreEqual(publishes, rig.Mqtt.Publishes.Count);
+            Assert.AreEqual(1, rig.Log.CountContaining("command interval refused: 5 s is below the minimum of 12 s"));
+        }
+
+        [TestMethod]
+        public void Reboot_flushes_the_queue_log_then_reboots_and_the_node_stops_acting()
+        {
+            NodeRig rig = new NodeRig();
+            rig.SetBroker(false);
+            rig.Build();
+            rig.Store.FailAppends = true;
+            rig.Run(8000);
+            Assert.AreEqual(2, rig.Node.ReadingsQueued);
+            Assert.IsTrue(rig.Node.Queue.IsStoreFaulted);
+            rig.Store.FailAppends = false;
+            int commits = rig.Store.Commits;
+
+            rig.Node.OnMessageReceived(NodeRig.CommandPrefix + "reboot", new byte[0]);
+
+            Assert.AreEqual(1, rig.Device.Reboots);
+            Assert.AreEqual(RebootReason.Command, rig.Device.LastReason);
+            Assert.AreEqual(commits + 1, rig.Device.StoreCommitsAtReboot, "the log was rewritten before the reboot");
+            Assert.IsFalse(rig.Node.Queue.IsStoreFaulted);
+            int queued = rig.Node.ReadingsQueued;
+            rig.Run(60000);
+            Assert.AreEqual(queued, rig.Node.ReadingsQueued);
+        }
+
+        [TestMethod]
+        public void Diagnostics_go_out_at_boot_and_then_every_n_acknowledged_data_payloads()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Sampling.Batch = 2;
+            rig.Config.Diagnostics.EveryPayloads = 3;
+            rig.Build();
+            rig.Run(150000);
+
+            int acked = rig.Node.PayloadsAcked;
+            Assert.IsTrue(acked >= 9);
+            Assert.AreEqual(1 + (acked / 3), rig.DiagnosticsPayloads().Count);
+            string diagnostics = (string)rig.DiagnosticsPayloads()[1];
+            Assert.AreEqual(1, NodeRig.Count(diagnostics, "{\"variable\":\"fw_version\",\"value\":\"1.2.3-test\""));
+            Assert.AreEqual(1, NodeRig.Count(diagnostics, "\"variable\":\"sensor_errors\",\"value\":0,"));
+        }
+    }
+}

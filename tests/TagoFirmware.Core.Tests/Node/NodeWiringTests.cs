@@ -1,0 +1,118 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Config;
+using TagoFirmware.Node;
+using TagoFirmware.Session;
+using TagoFirmware.Tests.Config;
+using TagoFirmware.Tests.Json;
+
+namespace TagoFirmware.Tests.Node
+{
+    /// <summary>How the configuration reaches the session, the topics, the minimum interval and the log.</summary>
+    [TestClass]
+    public class NodeWiringTests
+    {
+        [TestMethod]
+        public void The_config_maps_onto_the_session_options()
+        {
+            NodeConfig config = new NodeConfig();
+            config.Token = NodeRig.Token;
+            config.Mqtt.Host = "broker.example";
+            config.Mqtt.Port = 1883;
+            config.Mqtt.Tls = false;
+            config.Mqtt.Qos = 0;
+            config.Mqtt.KeepAliveSeconds = 30;
+            config.Mqtt.CaCertificates = new string[] { "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", "ca.pem" };
+            config.Timeouts.WifiConnectSeconds = 20;
+            config.Timeouts.AckSeconds = 9;
+            config.Timeouts.AuthRetrySeconds = 600;
+            config.Timeouts.RebootAfterSeconds = 0;
+
+            SessionOptions o = SensorNode.CreateSessionOptions(config, "node-7");
+
+            Assert.AreEqual("broker.example", o.Host);
+            Assert.AreEqual(1883, o.Port);
+            Assert.IsFalse(o.UseTls);
+            Assert.AreEqual(0, o.Qos);
+            Assert.AreEqual(30, o.KeepAliveSeconds);
+            Assert.AreEqual("-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", o.CaCertificatesPem);
+            Assert.AreEqual(NodeRig.Token, o.Token);
+            Assert.AreEqual("node-7", o.ClientId);
+            Assert.AreEqual(20000, o.WifiConnectTimeoutMs);
+            Assert.AreEqual(9000, o.AckTimeoutMs);
+            Assert.AreEqual(600000, o.AuthRetryIntervalMs);
+            Assert.AreEqual(0, o.NoAckRebootMs);
+            Assert.IsNull(o.Validate());
+        }
+
+        [TestMethod]
+        public void Configured_topics_and_client_id_are_used_for_data_status_will_and_commands()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Mqtt.ClientId = "greenhouse-3";
+            rig.Config.Mqtt.DataTopic = "farm/{client_id}/up";
+            rig.Config.Mqtt.StatusTopic = "farm/{client_id}/status";
+            rig.Config.Mqtt.CommandTopic = "farm/{client_id}/cmd/+";
+            rig.Config.Sampling.Batch = 2;
+            rig.Build();
+            rig.Run(10000);
+
+            Assert.AreEqual("greenhouse-3", rig.Node.ClientId);
+            Assert.AreEqual("greenhouse-3", rig.Mqtt.LastRequest.ClientId);
+            Assert.AreEqual("farm/greenhouse-3/status", rig.Mqtt.LastRequest.WillTopic);
+            Assert.IsTrue(rig.Mqtt.Subscriptions.Contains("farm/greenhouse-3/cmd/+"));
+            Assert.AreEqual("farm/greenhouse-3/up", rig.Mqtt.LastPublish.Topic);
+
+            rig.Mqtt.Deliver("farm/greenhouse-3/cmd/batch", TestUtf8.Bytes("3"));
+            rig.Run(NodeRig.StepMs);
+            Assert.AreEqual(3, rig.Node.BatchSize);
+        }
+
+        [TestMethod]
+        public void The_effective_config_is_logged_once_without_secrets()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Wifi.Password = "wifi-SECRET-pass";
+            rig.Build();
+            rig.Run(5000);
+
+            Assert.AreEqual(1, rig.Log.CountContaining("config: sampling interval=15s"));
+            for (int i = 0; i < rig.Log.Lines.Count; i++)
+            {
+                string line = (string)rig.Log.Lines[i];
+                Assert.AreEqual(-1, line.IndexOf(NodeRig.Token));
+                Assert.AreEqual(-1, line.IndexOf("wifi-SECRET-pass"));
+            }
+        }
+
+        [TestMethod]
+        public void The_config_refuses_an_interval_below_the_pipeline_minimum_with_that_number()
+        {
+            ConfigResult dht22 = NodeConfigLoader.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null);
+            Assert.IsFalse(dht22.IsValid);
+            ConfigIssue issue = dht22.FindError("sampling.interval_s");
+            Assert.IsNotNull(issue);
+            string lines = ConfigDocs.AllLines(dht22);
+            Assert.IsTrue(lines.IndexOf("must be >= 12 s") >= 0, lines);
+            Assert.IsTrue(lines.IndexOf("DHT22") >= 0, lines);
+
+            ConfigResult dht11 = NodeConfigLoader.Parse(TestUtf8.Bytes(ConfigDocs.Doc(
+                "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],\"sampling\":{\"interval_s\":8}")), null);
+            Assert.IsTrue(dht11.IsValid, ConfigDocs.AllLines(dht11));
+        }
+
+        [TestMethod]
+        public void The_interval_command_minimum_is_the_pipeline_minimum()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            Assert.AreEqual(12, rig.Node.MinIntervalSeconds);
+            rig.Run(3000);
+
+            rig.Command("interval", "11");
+            rig.Command("interval", "12");
+
+            Assert.AreEqual(12, rig.Node.IntervalSeconds);
+            Assert.AreEqual(1, rig.Node.Diagnostics.CommandErrors);
+        }
+    }
+}

@@ -50,7 +50,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-wrong-token", "--count", "1", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-wrong-token", "--no-persist", "--count", "1", "--timeout", "20" },
                 output, output, "not-the-token-00000000000000000", CancellationToken.None);
             Assert.AreEqual(TwinExitCode.CredentialsRefused, code, output.ToString());
             Assert.IsFalse(output.ToString().Contains("not-the-token", StringComparison.Ordinal), "token from the environment never printed");

@@ -20,8 +20,8 @@ namespace TagoFirmware.IntegrationTests
         public async Task Wrong_token_gives_AuthFailed_and_the_broker_sees_connects_only_at_the_auth_retry_interval()
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
-            const int retryMs = 3000;
-            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out StringWriter log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Session.AuthRetryIntervalMs = retryMs);
+            const int retrySeconds = 3; // real seconds: the twin stretches timeouts.auth_retry_s by the time scale
+            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out StringWriter log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.Timeouts.AuthRetrySeconds = retrySeconds);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
@@ -50,7 +50,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-wrong-token", "--count", "1", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-wrong-token", "--no-persist", "--count", "1", "--timeout", "20" },
                 output, output, "not-the-token-00000000000000000", CancellationToken.None);
             Assert.AreEqual(TwinExitCode.CredentialsRefused, code, output.ToString());
             Assert.IsFalse(output.ToString().Contains("not-the-token", StringComparison.Ordinal), "token from the environment never printed");

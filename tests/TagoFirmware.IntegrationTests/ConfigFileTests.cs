@@ -55,7 +55,7 @@ namespace TagoFirmware.IntegrationTests
             string file = Path.Combine(broker.Directory, "node.json");
             File.WriteAllText(file, ValidConfig.Replace("TOKEN", broker.Token).Replace("HOST", broker.Host).Replace("PORT", broker.Port.ToString()));
             var output = new StringWriter();
-            int code = await TwinApp.RunAsync(new[] { "--config", file, "--interval", "0.2", "--count", "2", "--timeout", "30" }, output, output, null, CancellationToken.None);
+            int code = await TwinApp.RunAsync(new[] { "--config", file, "--interval", "1", "--no-persist", "--count", "2", "--timeout", "30" }, output, output, null, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.Done, code, output.ToString());
             Assert.AreEqual(1, broker.ConnectTimes("config-node").Count, broker.ReadLog());
             Assert.IsFalse(output.ToString().Contains(broker.Token, StringComparison.Ordinal));

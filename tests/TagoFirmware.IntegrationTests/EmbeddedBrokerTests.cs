@@ -21,12 +21,15 @@ namespace TagoFirmware.IntegrationTests
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "TagoFirmware.Host.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in new[] { dll, "--count", "3", "--interval", "0.2", "--timeout", "40" })
+            foreach (string a in new[] { dll, "--count", "3", "--interval", "1", "--timeout", "40" })
             {
                 start.ArgumentList.Add(a);
             }
 
             start.Environment.Remove("TAGO_DEVICE_TOKEN");
+            // A fresh working directory: the default data directory is .tago-twin/<client id>/ under it.
+            string workDir = Directory.CreateTempSubdirectory("tago-quickstart-").FullName;
+            start.WorkingDirectory = workDir;
             using Process twin = Process.Start(start);
             Task<string> stdout = twin.StandardOutput.ReadToEndAsync();
             Task<string> stderr = twin.StandardError.ReadToEndAsync();
@@ -43,6 +46,10 @@ namespace TagoFirmware.IntegrationTests
             StringAssert.Contains(output, "variable=temperature");
             StringAssert.Contains(output, "variable=humidity");
             StringAssert.Contains(output, "done: 3 payload(s) acknowledged");
+            StringAssert.Contains(output, " acknowledged in ", "each publish is printed with its acknowledgement latency");
+            string[] logs = Directory.GetFiles(Path.Combine(workDir, ".tago-twin"), "queue.log", SearchOption.AllDirectories);
+            Assert.AreEqual(1, logs.Length, "persistence is on by default, under .tago-twin/<client id>/");
+            Directory.Delete(workDir, true);
         }
 
         [TestMethod]

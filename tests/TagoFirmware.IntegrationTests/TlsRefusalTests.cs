@@ -19,7 +19,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.OtherCaFile, "--token", broker.Token, "--client-id", "cli-other-ca", "--count", "1", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.OtherCaFile, "--token", broker.Token, "--client-id", "cli-other-ca", "--no-persist", "--count", "1", "--timeout", "20" },
                 output, output, null, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.TlsFailure, code, output.ToString());
             StringAssert.Contains(output.ToString(), "does not chain to the configured CA");
@@ -33,7 +33,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start(certificateForOtherHost: true);
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--token", broker.Token, "--client-id", "cli-other-host", "--count", "1", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--token", broker.Token, "--client-id", "cli-other-host", "--no-persist", "--count", "1", "--timeout", "20" },
                 output, output, null, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.TlsFailure, code, output.ToString());
             StringAssert.Contains(output.ToString(), "not valid for host '127.0.0.1'");
@@ -47,7 +47,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-good", "--interval", "0.1", "--count", "3", "--timeout", "20" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--client-id", "cli-good", "--interval", "1", "--no-persist", "--count", "3", "--timeout", "20" },
                 output, output, broker.Token, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.Done, code, output.ToString());
             Assert.AreEqual(1, broker.ConnectTimes("cli-good").Count, broker.ReadLog());
@@ -62,7 +62,7 @@ namespace TagoFirmware.IntegrationTests
             broker.Stop();
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(
-                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--token", broker.Token, "--count", "1", "--timeout", "3" },
+                new[] { "--broker", broker.Host, "--port", broker.Port.ToString(), "--ca", broker.CaFile, "--token", broker.Token, "--no-persist", "--count", "1", "--timeout", "3" },
                 output, output, null, CancellationToken.None);
             Assert.AreEqual(TwinExitCode.Timeout, code, output.ToString());
         }

@@ -34,6 +34,7 @@ namespace TagoFirmware.Host.Adapters
         private bool _outcomePending;
         private volatile bool _connected;
         private int _tlsFailures;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, double> _ackLatencies = new System.Collections.Concurrent.ConcurrentDictionary<int, double>();
 
         /// <summary>Creates the link.</summary>
         /// <param name="inboxCapacity">Inbox size (events beyond it are dropped, which the supervisor tolerates).</param>
@@ -93,6 +94,18 @@ namespace TagoFirmware.Host.Adapters
             }
         }
 
+        /// <summary>
+        /// Takes the measured time from handing publish <paramref name="messageId"/> to MQTTnet until its PUBACK arrived
+        /// (QoS 1; for QoS 0 until the packet was written to the socket), for the console's per-publish line.
+        /// </summary>
+        /// <param name="messageId">Id returned by <see cref="Publish"/>.</param>
+        /// <param name="milliseconds">The latency.</param>
+        /// <returns>False when none was recorded (unknown id, or already taken).</returns>
+        public bool TryTakeAckLatency(int messageId, out double milliseconds)
+        {
+            return _ackLatencies.TryRemove(messageId, out milliseconds);
+        }
+
         /// <inheritdoc />
         public int Publish(string topic, byte[] payload, int qos)
         {
@@ -124,11 +137,22 @@ namespace TagoFirmware.Host.Adapters
                 .WithQualityOfServiceLevel(qos == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce)
                 .WithRetainFlag(false)
                 .Build();
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             Task.Run(async () =>
             {
                 try
                 {
                     MqttClientPublishResult result = await client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
+                    if (result.IsSuccess)
+                    {
+                        if (_ackLatencies.Count > 256)
+                        {
+                            _ackLatencies.Clear(); // nobody takes them (a caller that does not log latencies)
+                        }
+
+                        _ackLatencies[id] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    }
+
                     if (qos == 1)
                     {
                         Post(generation, result.IsSuccess ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, (int)result.ReasonCode, ConnectFailure.None, id, null, null);

@@ -72,6 +72,10 @@ namespace TagoFirmware.Host.Broker
             return (secret.Length > 8 ? secret.Substring(0, 4) : string.Empty) + "…(" + secret.Length + " chars)";
         }
 
+        /// <summary>Called with the topic and payload of every accepted publish (on a broker thread); null: none. For
+        /// measurements such as the wire-size benchmark.</summary>
+        public Action<string, byte[]> Received { get; set; }
+
         /// <summary>Generates a CA, a server certificate and a token, and starts the broker on a free loopback port.</summary>
         /// <param name="print">Where Live Inspector lines and broker notes go (null: nowhere).</param>
         /// <param name="token">Token to accept; null generates a random 32-hex-digit one like a TagoIO device token.</param>
@@ -156,6 +160,7 @@ namespace TagoFirmware.Host.Broker
 
             Interlocked.Increment(ref _dataPayloads);
             byte[] payload = message.Payload.IsEmpty ? new byte[0] : System.Buffers.BuffersExtensions.ToArray(message.Payload);
+            Received?.Invoke(message.Topic, payload);
             foreach (string line in LiveInspectorFormatter.Format(message.Topic, payload))
             {
                 _print(line);

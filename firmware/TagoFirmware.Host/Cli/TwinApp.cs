@@ -6,7 +6,10 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Host.Adapters;
+using TagoFirmware.Node;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.Tls;
@@ -139,58 +142,95 @@ namespace TagoFirmware.Host.Cli
                     return TwinExitCode.UsageError;
                 }
 
-                var settings = new TwinNodeSettings
+                NodeConfig config = BuildConfig(options, session);
+                string clientId = session.ClientId;
+                int minInterval = MinIntervalSeconds(config, out string minReason);
+                double realInterval = options.Sleep && !options.Given.Contains("--interval")
+                    ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)
+                    : options.IntervalSeconds;
+                double scale = options.TimeScale;
+                if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
-                    Session = session,
-                    SampleIntervalMs = (int)Math.Max(50, options.IntervalSeconds * 1000),
-                    Batch = options.Batch,
-                    Seed = options.Seed,
-                };
-                if (options.Sleep)
-                {
-                    log.Info("--sleep: battery-mode simulation is not finished yet; running always-on");
+                    // The real read pipeline needs its reads (DHT22: 6 reads 2 s apart); run simulated time faster instead
+                    // of cutting corners in the pipeline.
+                    scale = minInterval / realInterval;
+                    log.Info("--interval " + Format(realInterval) + " s is below the " + minInterval + " s minimum (" + minReason + "): simulated time runs x" + Format(scale) + " (add --time-scale to choose)");
                 }
 
-                log.Info("node " + session.ClientId + " sampling every " + options.IntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s, batch " + options.Batch + ", QoS " + options.Qos);
-                var sensor = new SimulatedDht22(options.Seed, options.SensorFailureRate);
-                using var node = new TwinNode(settings, sensor, log);
+                if (scale != 1.0)
+                {
+                    // Network-bound timeouts from the configuration are stretched by the scale (TwinNode); these two are not.
+                    log.Info("time scale x" + Format(scale) + ": the supervisor's 45 s connect timeout and 1-30 s backoff run in simulated time ("
+                        + Format(45 / scale) + " s and " + Format(1 / scale) + "-" + Format(30 / scale) + " s real)");
+                }
+
+                int simulatedInterval = (int)Math.Round(realInterval * scale);
+                if (simulatedInterval < minInterval)
+                {
+                    error.WriteLine("error: --interval " + Format(realInterval) + " s at --time-scale " + Format(scale) + " is " + simulatedInterval + " simulated s: must be at least " + minInterval + " s because " + minReason);
+                    return TwinExitCode.UsageError;
+                }
+
+                if (options.Sleep)
+                {
+                    config.Sleep.WakeIntervalSeconds = simulatedInterval;
+                }
+                else
+                {
+                    config.Sampling.IntervalSeconds = simulatedInterval;
+                }
+
+                string dataDir = null;
+                if (options.NoPersist)
+                {
+                    config.Queue.Persist = false;
+                    log.Info("persistence off (--no-persist): queue and command overrides live in RAM only");
+                }
+                else
+                {
+                    dataDir = Path.GetFullPath(options.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
+                    config.Queue.Persist = true;
+                    log.Info("persistence: " + dataDir + " (queue.log, overrides.bin)");
+                }
+
+                TwinClockAnchor.Load(dataDir, scale, out DateTime realAnchor, out DateTime simulatedAnchor);
+                var settings = new TwinNodeSettings
+                {
+                    Config = config,
+                    ConfigBytes = options.FileBytes,
+                    MacClientId = clientId,
+                    DataDirectory = dataDir,
+                    TimeScale = scale,
+                    Epoch = realAnchor,
+                    SimulatedEpoch = simulatedAnchor,
+                    SensorFailureRate = options.SensorFailureRate,
+                    Seed = options.Seed,
+                };
+                log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
+                    + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
+                    + ", batch " + config.Sampling.Batch + " readings, QoS " + config.Mqtt.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
-                int result = TwinExitCode.Done;
-                await node.RunAsync(
-                    n =>
-                    {
-                        if (options.Count > 0 && n.AckedPayloads >= options.Count)
-                        {
-                            log.Info("done: " + n.AckedPayloads + " payload(s) acknowledged");
-                            result = TwinExitCode.Done;
-                            return true;
-                        }
-
-                        if (!options.Stay && n.State == SessionState.AuthFailed)
-                        {
-                            log.Error("exit: credentials refused by the broker (check the device token)");
-                            result = TwinExitCode.CredentialsRefused;
-                            return true;
-                        }
-
-                        if (!options.Stay && n.TlsFailures > 0)
-                        {
-                            log.Error("exit: TLS/certificate failure: " + n.LastConnectFailureReason);
-                            result = TwinExitCode.TlsFailure;
-                            return true;
-                        }
-
-                        return false;
-                    },
-                    linked.Token).ConfigureAwait(false);
-                if (timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
+                var outcome = new RunOutcome();
+                if (options.Sleep)
                 {
-                    log.Error("timeout: " + node.AckedPayloads + " of " + options.Count + " payload(s) acknowledged after " + options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " s (state " + node.State + ")");
+                    await RunBatteryAsync(settings, options, log, outcome, linked.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    using var node = new TwinNode(settings, log);
+                    await node.RunAsync(n => outcome.ShouldStop(n, 0, options, log), linked.Token).ConfigureAwait(false);
+                    outcome.Acked = node.AckedPayloads;
+                    outcome.State = node.State;
+                }
+
+                if (outcome.Result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
+                {
+                    log.Error("timeout: " + outcome.Acked + " of " + options.Count + " payload(s) acknowledged after " + Format(options.TimeoutSeconds) + " s (state " + outcome.State + ")");
                     return TwinExitCode.Timeout;
                 }
 
-                return result;
+                return outcome.Result ?? TwinExitCode.Done;
             }
             finally
             {
@@ -198,6 +238,173 @@ namespace TagoFirmware.Host.Cli
                 {
                     await broker.DisposeAsync().ConfigureAwait(false);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Battery mode: each wake is a fresh node over the same data directory (the device reboots on every deep-sleep
+        /// wake; only the flash survives), run until it asks to sleep; the "deep sleep" is a real wait of
+        /// <c>SleepMilliseconds / time scale</c>.
+        /// </summary>
+        private static async Task RunBatteryAsync(TwinNodeSettings settings, TwinOptions options, ConsoleLog log, RunOutcome outcome, CancellationToken cancel)
+        {
+            if (settings.DataDirectory == null)
+            {
+                log.Warn("--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
+            }
+
+            for (int wake = 1; !cancel.IsCancellationRequested; wake++)
+            {
+                settings.BootReason = wake == 1 ? BootReason.PowerOnOrReset : BootReason.TimerWake;
+                log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
+                int sleepMs;
+                double wakeClock;
+                using (var node = new TwinNode(settings, log))
+                {
+                    await node.RunAsync(n => n.SleepRequested || outcome.ShouldStop(n, outcome.Acked, options, log), cancel).ConfigureAwait(false);
+                    outcome.State = node.State;
+                    if (!node.SleepRequested)
+                    {
+                        outcome.Acked += node.AckedPayloads;
+                        return; // stopped: count reached, refusal, TLS failure, timeout or Ctrl+C
+                    }
+
+                    outcome.Acked += node.AckedPayloads;
+                    sleepMs = node.Node.SleepMilliseconds;
+                    wakeClock = node.Clock.ToRealMs(sleepMs);
+                    log.Info("wake " + wake + " done: " + node.Node.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
+                        + node.QueuedReadings + " reading(s) kept in " + (settings.DataDirectory ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
+                        + Format(wakeClock / 1000.0) + " s real)");
+                }
+
+                if (options.Count > 0 && outcome.Acked >= options.Count)
+                {
+                    log.Info("done: " + outcome.Acked + " payload(s) acknowledged");
+                    outcome.Result = TwinExitCode.Done;
+                    return;
+                }
+
+                if (options.Wakes > 0 && wake >= options.Wakes)
+                {
+                    log.Info("done: " + wake + " wake(s), " + outcome.Acked + " payload(s) acknowledged");
+                    outcome.Result = TwinExitCode.Done;
+                    return;
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>The node configuration: the --config file's (or the twin's defaults), with every option given on
+        /// the command line and the broker of this run applied.</summary>
+        private static NodeConfig BuildConfig(TwinOptions options, SessionOptions session)
+        {
+            NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
+            MqttConfig mqtt = config.Mqtt;
+            mqtt.Host = session.Host;
+            mqtt.Port = session.Port;
+            mqtt.Tls = session.UseTls;
+            mqtt.CaCertificates = session.CaCertificatesPem == null ? new string[0] : new[] { session.CaCertificatesPem };
+            mqtt.ClientId = session.ClientId;
+            mqtt.DataTopic = session.DataTopicTemplate;
+            mqtt.Qos = session.Qos;
+            mqtt.KeepAliveSeconds = session.KeepAliveSeconds;
+            config.Token = session.Token;
+            config.Sampling.Batch = options.Batch;
+            config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
+            config.Timeouts.AckSeconds = Math.Max(1, (int)Math.Ceiling(options.AckTimeoutSeconds));
+            if (options.QueueCapacity > 0)
+            {
+                config.Queue.Capacity = options.QueueCapacity;
+            }
+
+            config.Sleep.Mode = options.Sleep ? SleepMode.Deep : SleepMode.Off;
+            if (options.WakeIntervalSeconds > 0)
+            {
+                config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds;
+            }
+
+            if (options.PublishEvery > 0)
+            {
+                config.Sleep.PublishEvery = options.PublishEvery;
+            }
+
+            return config;
+        }
+
+        private static int MinIntervalSeconds(NodeConfig config, out string reason)
+        {
+            int min = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
+            if (config.Sleep.Mode == SleepMode.Deep)
+            {
+                var rules = new ConfigRules();
+                if (rules.MinWakeIntervalSeconds > min)
+                {
+                    min = rules.MinWakeIntervalSeconds;
+                    reason = "that is the shortest deep-sleep wake interval";
+                }
+            }
+
+            return Math.Max(1, min);
+        }
+
+        private static string SafeFolderName(string clientId)
+        {
+            var name = new StringBuilder(clientId.Length);
+            foreach (char c in clientId)
+            {
+                name.Append(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '_');
+            }
+
+            return name.ToString();
+        }
+
+        private static string Format(double value)
+        {
+            return value.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>What ended a run, shared by the always-on loop and the battery-mode wakes.</summary>
+        private sealed class RunOutcome
+        {
+            public int? Result { get; set; }
+
+            public int Acked { get; set; }
+
+            public SessionState State { get; set; }
+
+            public bool ShouldStop(TwinNode n, int ackedBefore, TwinOptions options, ConsoleLog log)
+            {
+                int acked = ackedBefore + n.AckedPayloads;
+                if (options.Count > 0 && acked >= options.Count)
+                {
+                    log.Info("done: " + acked + " payload(s) acknowledged");
+                    Result = TwinExitCode.Done;
+                    return true;
+                }
+
+                if (!options.Stay && n.State == SessionState.AuthFailed)
+                {
+                    log.Error("exit: credentials refused by the broker (check the device token)");
+                    Result = TwinExitCode.CredentialsRefused;
+                    return true;
+                }
+
+                if (!options.Stay && n.TlsFailures > 0)
+                {
+                    log.Error("exit: TLS/certificate failure: " + n.LastConnectFailureReason);
+                    Result = TwinExitCode.TlsFailure;
+                    return true;
+                }
+
+                return false;
             }
         }
 

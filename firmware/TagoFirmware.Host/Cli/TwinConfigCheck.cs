@@ -65,6 +65,8 @@ namespace TagoFirmware.Host.Cli
             }
 
             NodeConfig config = result.Config;
+            options.FileConfig = config;
+            options.FileBytes = bytes;
             MqttConfig mqtt = config.Mqtt;
             if (!options.Given.Contains("--token") && config.Token != null)
             {

@@ -23,11 +23,12 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Data topic; null gives sensors/{client_id}/data.</summary>
         public string Topic { get; set; }
 
-        /// <summary>Seconds between sensor samples.</summary>
-        public double IntervalSeconds { get; set; } = 2;
+        /// <summary>Seconds between sampling cycles in real time (default 12, the DHT22 pipeline minimum); in battery
+        /// mode the wake interval.</summary>
+        public double IntervalSeconds { get; set; } = 12;
 
-        /// <summary>Samples per payload.</summary>
-        public int Batch { get; set; } = 1;
+        /// <summary>Readings per payload (default 2: one temperature and humidity pair).</summary>
+        public int Batch { get; set; } = 2;
 
         /// <summary>QoS 0 or 1.</summary>
         public int Qos { get; set; } = 1;
@@ -73,6 +74,35 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Keepalive in seconds (60).</summary>
         public int KeepAliveSeconds { get; set; } = 60;
+
+        /// <summary>Persistence directory for the queue log and the command overrides; null: <c>.tago-twin/&lt;client id&gt;</c>
+        /// under the current directory.</summary>
+        public string DataDirectory { get; set; }
+
+        /// <summary>Keep the queue and the overrides in RAM only (nothing survives the process).</summary>
+        public bool NoPersist { get; set; }
+
+        /// <summary>Simulated seconds per real second (1 = real time). Scales sampling, batching, backoff, timeouts and
+        /// deep sleep, not the network.</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Queue capacity in readings; 0 keeps the configuration's (default 1024).</summary>
+        public int QueueCapacity { get; set; }
+
+        /// <summary>Seconds a battery-mode node sleeps between wakes; 0 keeps the configuration's (default 300).</summary>
+        public int WakeIntervalSeconds { get; set; }
+
+        /// <summary>Publish on every Nth wake in battery mode; 0 keeps the configuration's (default 6).</summary>
+        public int PublishEvery { get; set; }
+
+        /// <summary>Stop after this many wakes in battery mode; 0 runs until --count, --timeout or Ctrl+C.</summary>
+        public int Wakes { get; set; }
+
+        /// <summary>The configuration read from <see cref="ConfigFile"/> (null without --config).</summary>
+        public TagoFirmware.Config.NodeConfig FileConfig { get; set; }
+
+        /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
+        public byte[] FileBytes { get; set; }
 
         /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();

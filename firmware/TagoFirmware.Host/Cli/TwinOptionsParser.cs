@@ -15,6 +15,11 @@ namespace TagoFirmware.Host.Cli
             "                         [--topic TOPIC] [--interval SECONDS] [--batch N] [--qos 0|1] [--count N]\n" +
             "                         [--timeout SECONDS] [--plaintext] [--config FILE] [--check-config FILE] [--sleep]\n" +
             "                         [--auth-retry SECONDS] [--stay] [--sensor-failure-rate P] [--seed N] [--verbose]\n" +
+            "                         [--data-dir DIR] [--no-persist] [--time-scale K] [--queue-capacity N]\n" +
+            "                         [--wake-interval SECONDS] [--publish-every N] [--wakes N]\n" +
+            "  --data-dir: queue log and command overrides (default .tago-twin/<client-id>/); --no-persist: RAM only.\n" +
+            "  --sleep: battery mode, each wake a fresh node over the same data dir, deep sleep between wakes.\n" +
+            "  --time-scale K: simulated time runs K times faster (sampling, batching, backoff, sleep; not the network).\n" +
             "  no --broker: start an embedded TagoIO-like TLS broker on 127.0.0.1 and print what it receives.\n" +
             "  token: --token or env " + TokenVariable + ".\n" +
             "  exit codes: 0 done, 2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
@@ -37,6 +42,7 @@ namespace TagoFirmware.Host.Cli
                     case "--plaintext": options.Plaintext = true; options.Given.Add(name); continue;
                     case "--sleep": options.Sleep = true; options.Given.Add(name); continue;
                     case "--stay": options.Stay = true; continue;
+                    case "--no-persist": options.NoPersist = true; options.Given.Add(name); continue;
                     case "--verbose": options.Verbose = true; continue;
                     case "-h":
                     case "--help": options.Help = true; continue;
@@ -81,6 +87,12 @@ namespace TagoFirmware.Host.Cli
                     case "--check-config": options.CheckConfigFile = NonEmpty(name, value, ref error); break;
                     case "--auth-retry": options.AuthRetrySeconds = Number(name, value, 0.1, 86400, ref error); break;
                     case "--sensor-failure-rate": options.SensorFailureRate = Number(name, value, 0, 1, ref error); break;
+                    case "--data-dir": options.DataDirectory = NonEmpty(name, value, ref error); break;
+                    case "--time-scale": options.TimeScale = Number(name, value, 0.01, 10000, ref error); break;
+                    case "--queue-capacity": options.QueueCapacity = Int(name, value, TagoFirmware.Config.QueueConfig.MinCapacity, TagoFirmware.Config.QueueConfig.MaxCapacity, ref error); break;
+                    case "--wake-interval": options.WakeIntervalSeconds = Int(name, value, 1, 86400, ref error); break;
+                    case "--publish-every": options.PublishEvery = Int(name, value, 1, 1000, ref error); break;
+                    case "--wakes": options.Wakes = Int(name, value, 1, int.MaxValue, ref error); break;
                     case "--seed": options.Seed = Int(name, value, int.MinValue, int.MaxValue, ref error); break;
                     default:
                         error = "unknown option '" + name + "'";
@@ -102,6 +114,12 @@ namespace TagoFirmware.Host.Cli
             if (options.Broker != null && options.Token == null && options.CheckConfigFile == null && options.ConfigFile == null)
             {
                 error = "--token (or " + TokenVariable + ") is required with --broker";
+                return false;
+            }
+
+            if (options.NoPersist && options.DataDirectory != null)
+            {
+                error = "--no-persist and --data-dir exclude each other";
                 return false;
             }
 

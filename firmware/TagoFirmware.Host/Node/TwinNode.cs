@@ -1,106 +1,135 @@
 using System;
-using System.Globalization;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Host.Adapters;
-using TagoFirmware.Sensors;
+using TagoFirmware.Node;
 using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Node
 {
     /// <summary>
-    /// The twin's node: the core's <see cref="NodeSupervisor"/> wired to the host adapters (MQTTnet link, system
-    /// clock, always-up network, console log and LED, in-process reboot), plus a simple sampler that reads the
-    /// sensor on a timer, keeps samples while offline and publishes them in batches through the supervisor. The
-    /// integrator replaces the sampler with the core's read pipeline, queue and batching; keep the node loop here.
+    /// The twin's node: the core's <see cref="SensorNode"/> — session supervisor, read pipeline over the simulated DHT22,
+    /// reading queue with its log, batcher, TagoIO JSON writer, commands, diagnostics, battery mode — wired to the host
+    /// adapters (MQTTnet link, time-scaled system clock, always-up network, console log and LED, files in the data
+    /// directory for the flash). A reboot (command or self-heal) is simulated in-process: the node is flushed, the
+    /// link closed, the monotonic clock restarts at 0, and a fresh <see cref="SensorNode"/> loads the same files.
     /// </summary>
-    public class TwinNode : ISessionListener, IDisposable
+    public sealed class TwinNode : IDisposable
     {
         private readonly TwinNodeSettings _settings;
-        private readonly ITemperatureHumiditySensor _sensor;
+        private readonly NodeConfig _config;
+        private readonly byte[] _configBytes;
         private readonly ConsoleLog _log;
-        private readonly SystemClock _clock = new SystemClock();
+        private readonly SimulatedDht22 _sensor;
         private readonly HostNetworkLink _network = new HostNetworkLink();
-        private readonly HostTimeSync _timeSync;
-        private readonly ConsoleStatusIndicator _status;
         private readonly HostDeviceControl _device;
-        private readonly System.Diagnostics.Stopwatch _ackTimer = new System.Diagnostics.Stopwatch();
+        private SystemClock _clock;
         private MqttNetLink _link;
-        private NodeSupervisor _supervisor;
+        private PublishReportingLink _reporting;
+        private FileReadingStore _readingStore;
+        private SensorNode _node;
         private bool _rebootRequested;
-        private int _authFailuresBeforeReboots;
-        private int _tlsFailuresBeforeReboots;
+        private RebootReason _rebootReason;
+        private int _ackedBefore;
+        private int _authFailuresBefore;
+        private int _tlsFailuresBefore;
+        private int _reconnectsBefore;
+        private int _boots;
+        private bool _disposed;
 
-        // Offline sample queue as parallel arrays (ring), like the device's packed queue.
-        private DateTime[] _times;
-        private double[] _celsius;
-        private double[] _percent;
-        private int _head;
-        private int _count;
-        private long _nextSampleMs;
-        private int _inflightId = -1;
-        private int _inflightSamples;
-
-        /// <summary>Creates a node; nothing runs until <see cref="Step"/> or <see cref="RunAsync"/>.</summary>
+        /// <summary>Creates the node and boots it (loads the queue log and overrides); nothing is sent until it steps.</summary>
         /// <param name="settings">Settings.</param>
-        /// <param name="sensor">Sensor to sample (the simulated DHT22 in the twin).</param>
         /// <param name="log">Log; the token is registered as a secret so it can never be printed.</param>
-        public TwinNode(TwinNodeSettings settings, ITemperatureHumiditySensor sensor, ConsoleLog log)
+        public TwinNode(TwinNodeSettings settings, ConsoleLog log)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            _sensor = sensor ?? throw new ArgumentNullException(nameof(sensor));
             _log = log ?? throw new ArgumentNullException(nameof(log));
-            _log.AddSecret(settings.Session.Token);
-            _timeSync = new HostTimeSync(_clock);
-            _status = new ConsoleStatusIndicator(_log);
-            _device = new HostDeviceControl(_log, _ => _rebootRequested = true);
-            int capacity = Math.Max(settings.MaxQueuedSamples, settings.Batch);
-            _times = new DateTime[capacity];
-            _celsius = new double[capacity];
-            _percent = new double[capacity];
-            BuildSession();
+            _config = settings.Config ?? throw new ArgumentException("settings.Config is required", nameof(settings));
+            _log.AddSecret(_config.Token);
+            string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
+            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(_config.Redacted(clientId));
+            if (!settings.NetworkTimeoutsStretched)
+            {
+                // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.
+                StretchNetworkTimeouts(_config, settings.TimeScale);
+                settings.NetworkTimeoutsStretched = true;
+            }
+
+            _sensor = new SimulatedDht22(settings.Seed, settings.SensorFailureRate);
+            _device = new HostDeviceControl(_log, reason =>
+            {
+                _rebootRequested = true;
+                _rebootReason = reason;
+            });
+            Boot(settings.BootReason);
         }
 
-        /// <summary>The core's session supervisor.</summary>
-        public NodeSupervisor Supervisor => _supervisor;
+        /// <summary>The core's node of the current boot.</summary>
+        public SensorNode Node => _node;
 
-        /// <summary>The MQTTnet adapter of the current session.</summary>
+        /// <summary>The core's session supervisor of the current boot.</summary>
+        public NodeSupervisor Supervisor => _node.Supervisor;
+
+        /// <summary>The MQTTnet adapter of the current boot.</summary>
         public MqttNetLink Link => _link;
 
         /// <summary>The simulated network (set <see cref="HostNetworkLink.Available"/> false to drop "WiFi").</summary>
         public HostNetworkLink Network => _network;
 
-        /// <summary>The clock (set <see cref="SystemClock.WallOffset"/> to simulate an unset clock).</summary>
+        /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock => _clock;
 
+        /// <summary>The simulated DHT22 (kept across reboots, like the hardware).</summary>
+        public SimulatedDht22 Sensor => _sensor;
+
         /// <summary>Current session state.</summary>
-        public SessionState State => _supervisor.State;
+        public SessionState State => _node.Supervisor.State;
 
-        /// <summary>Data payloads acknowledged by the broker (QoS 0: sent).</summary>
-        public int AckedPayloads { get; private set; }
+        /// <summary>Data payloads acknowledged by the broker (QoS 0: sent), over all boots of this object.</summary>
+        public int AckedPayloads => _ackedBefore + _node.PayloadsAcked;
 
-        /// <summary>Times the session came online.</summary>
-        public int Connects { get; private set; }
+        /// <summary>Connect attempts refused for credentials, over all boots.</summary>
+        public int AuthFailures => _authFailuresBefore + _node.Supervisor.AuthFailures;
 
-        /// <summary>Connect attempts refused for credentials (over all reboots).</summary>
-        public int AuthFailures => _authFailuresBeforeReboots + _supervisor.AuthFailures;
+        /// <summary>Connect attempts that failed in TLS, over all boots.</summary>
+        public int TlsFailures => _tlsFailuresBefore + _link.TlsFailures;
 
-        /// <summary>Connect attempts that failed in TLS (over all reboots).</summary>
-        public int TlsFailures => _tlsFailuresBeforeReboots + _link.TlsFailures;
+        /// <summary>Reconnects after a lost connection, over all boots.</summary>
+        public int Reconnects => _reconnectsBefore + _node.Supervisor.Reconnects;
 
         /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
         public string LastConnectFailureReason => _link.LastFailureReason;
 
-        /// <summary>Samples waiting to be published.</summary>
-        public int QueuedSamples => _count;
+        /// <summary>Readings in the queue (in flight included).</summary>
+        public int QueuedReadings => _node.Queue.Count;
 
-        /// <summary>Times the node loop was restarted by a reboot.</summary>
+        /// <summary>In-process reboots so far.</summary>
         public int Reboots => _device.Reboots;
 
-        /// <summary>The log.</summary>
-        protected ConsoleLog Log => _log;
+        /// <summary>Battery mode: this wake is done and the node asks to deep-sleep for <see cref="SensorNode.SleepMilliseconds"/>.</summary>
+        public bool SleepRequested => _node.SleepRequested;
 
-        /// <summary>Runs <see cref="Step"/> every 20 ms until <paramref name="stop"/> returns true or the token is cancelled.</summary>
+        /// <summary>Latency of the latest acknowledged publish (ms).</summary>
+        public double LastAckLatencyMs => _reporting.LastLatencyMs;
+
+        /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
+        public void Step()
+        {
+            _node.Step(_clock.MonotonicMs);
+            if (_rebootRequested)
+            {
+                _rebootRequested = false;
+                Reboot();
+            }
+        }
+
+        /// <summary>
+        /// Runs <see cref="Step"/> until <paramref name="stop"/> returns true or the token is cancelled, sleeping until
+        /// the node's next due time (at most 50 ms real, so the stop condition is checked often).
+        /// </summary>
         /// <param name="stop">Checked after every step; null never stops.</param>
         /// <param name="cancel">Cancels the loop.</param>
         /// <returns>A task that completes when the loop ends.</returns>
@@ -114,9 +143,11 @@ namespace TagoFirmware.Host.Node
                     return;
                 }
 
+                long wait = _node.NextStepDueMs - _clock.MonotonicMs;
+                int realMs = wait <= 0 ? 1 : Math.Clamp(_clock.ToRealMs(wait), 1, 50);
                 try
                 {
-                    await Task.Delay(20, cancel).ConfigureAwait(false);
+                    await Task.Delay(realMs, cancel).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -125,206 +156,89 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>One main-loop turn: the supervisor's step (which calls back <see cref="OnStep"/> for sampling).</summary>
-        public void Step()
-        {
-            _supervisor.Step(_clock.MonotonicMs);
-            if (_rebootRequested)
-            {
-                _rebootRequested = false;
-                Restart();
-            }
-        }
-
-        /// <summary>Ends the session gracefully (no will) and releases the link.</summary>
+        /// <summary>Ends the session gracefully (DISCONNECT, so no last will), flushes the queue log and closes the files.</summary>
         public void Dispose()
         {
-            Dispose(true);
-            GC.SuppressFinalize(this);
-        }
-
-        /// <summary>Ends the session.</summary>
-        /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-        protected virtual void Dispose(bool disposing)
-        {
-            if (disposing)
+            if (_disposed)
             {
-                _supervisor.Shutdown();
-                _link.Dispose();
-            }
-        }
-
-        /// <inheritdoc />
-        public virtual void OnOnline()
-        {
-            Connects++;
-        }
-
-        /// <inheritdoc />
-        public virtual void OnOffline()
-        {
-            // Samples of an unacknowledged publish stay queued and are sent again (at-least-once).
-            _inflightId = -1;
-            _inflightSamples = 0;
-        }
-
-        /// <inheritdoc />
-        public virtual void OnPublishAcked(int messageId)
-        {
-            if (messageId != _inflightId)
-            {
-                return; // the status message, or a late ack of a session given up on
+                return;
             }
 
-            Delivered(_ackTimer.Elapsed.TotalMilliseconds, true);
-        }
-
-        /// <inheritdoc />
-        public virtual void OnPublishLost(int messageId)
-        {
-            if (messageId == _inflightId)
+            _disposed = true;
+            if (_node.PublishesThisWake && _node.Supervisor.State != SessionState.Stopped)
             {
-                _inflightId = -1;
-                _inflightSamples = 0;
-                _log.Write(LogLevel.Warning, "publish #" + messageId + " lost; its " + _count + " queued sample(s) will be sent again");
+                _node.Supervisor.Shutdown();
             }
+
+            _node.FlushForReboot();
+            _link.Dispose();
+            _readingStore?.Dispose();
         }
 
-        /// <inheritdoc />
-        public virtual void OnMessageReceived(string topic, byte[] payload)
+        /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
+        /// <param name="config">Configuration to change.</param>
+        /// <param name="scale">Time scale.</param>
+        private static void StretchNetworkTimeouts(NodeConfig config, double scale)
         {
-            _log.Write(LogLevel.Info, "downlink on " + topic + " (" + payload.Length + " bytes)");
+            if (scale == 1.0)
+            {
+                return;
+            }
+
+            TimeoutConfig t = config.Timeouts;
+            t.AckSeconds = Stretch(t.AckSeconds, scale);
+            t.AuthRetrySeconds = Stretch(t.AuthRetrySeconds, scale);
+            t.WifiConnectSeconds = Stretch(t.WifiConnectSeconds, scale);
+            t.RebootAfterSeconds = Stretch(t.RebootAfterSeconds, scale);
+            config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
         }
 
-        /// <inheritdoc />
-        public virtual void OnRebootPending(RebootReason reason)
+        private static int Stretch(int seconds, double scale)
         {
-            _log.Write(LogLevel.Warning, "reboot pending (" + reason + "): " + _count + " queued sample(s) kept");
+            double s = Math.Ceiling(seconds * scale);
+            return s > int.MaxValue / 1000 ? int.MaxValue / 1000 : (int)s;
         }
 
-        /// <inheritdoc />
-        public virtual void OnStep(long nowMs)
+        private void Boot(BootReason reason)
         {
-            Sample(nowMs);
-            PublishIfDue();
-        }
-
-        private void BuildSession()
-        {
+            _boots++;
+            _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64, _settings.UseMqtt5) { Log = _log };
-            SessionOptions options = _settings.Session;
-            var transport = new TagoMqttJsonTransport(options.ClientId, options.DataTopicTemplate);
-            var ports = new SessionPorts
+            _reporting = new PublishReportingLink(_link, _log);
+            _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? FileReadingStore.ForDirectory(_settings.DataDirectory) : null;
+            var ports = new NodePorts
             {
                 Clock = _clock,
                 Network = _network,
-                TimeSync = _timeSync,
-                Mqtt = _link,
-                Listener = this,
+                TimeSync = new HostTimeSync(_clock),
+                Mqtt = _reporting,
                 Log = _log,
-                Status = _status,
+                Status = new ConsoleStatusIndicator(_log),
                 Device = _device,
-                Random = new SeededRandomSource(_settings.Seed + Reboots),
+                Random = new SeededRandomSource(_settings.Seed + _boots),
+                ReadingStore = _readingStore,
+                OverrideStore = _settings.DataDirectory != null ? new FileOverrideStore(_settings.DataDirectory) : null,
+                Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
+                PowerSwitches = null,
+                Platform = new HostPlatformInfo(reason),
             };
-            _supervisor = new NodeSupervisor(options, transport, ports);
+            _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
+            _node.Start(_clock.MonotonicMs);
         }
 
-        private void Restart()
+        private void Reboot()
         {
-            _authFailuresBeforeReboots += _supervisor.AuthFailures;
-            _tlsFailuresBeforeReboots += _link.TlsFailures;
+            _ackedBefore += _node.PayloadsAcked;
+            _authFailuresBefore += _node.Supervisor.AuthFailures;
+            _tlsFailuresBefore += _link.TlsFailures;
+            _reconnectsBefore += _node.Supervisor.Reconnects;
+            _node.FlushForReboot();
             _link.Close();
-            _inflightId = -1;
-            _inflightSamples = 0;
-            BuildSession();
-            _log.Write(LogLevel.Info, "node loop restarted (reboot #" + Reboots + "), " + _count + " sample(s) kept");
-        }
-
-        private void Sample(long nowMs)
-        {
-            if (nowMs < _nextSampleMs)
-            {
-                return;
-            }
-
-            _nextSampleMs = nowMs + _settings.SampleIntervalMs;
-            if (!_sensor.TryRead(out double celsius, out double percent) || !double.IsFinite(celsius) || !double.IsFinite(percent))
-            {
-                _log.Write(LogLevel.Warning, "DHT22 read failed; sample skipped (no NaN is ever sent)");
-                return;
-            }
-
-            int capacity = _times.Length;
-            if (_count == capacity)
-            {
-                if (_inflightSamples >= _count)
-                {
-                    return;
-                }
-
-                // Full: drop the oldest sample that is not in flight (the store-and-forward area replaces this).
-                _head = (_head + 1) % capacity;
-                _count--;
-                _log.Write(LogLevel.Warning, "offline queue full: oldest sample dropped");
-            }
-
-            int tail = (_head + _count) % capacity;
-            _times[tail] = _clock.UtcNow;
-            _celsius[tail] = celsius;
-            _percent[tail] = percent;
-            _count++;
-        }
-
-        private void PublishIfDue()
-        {
-            if (_inflightId >= 0 || _count < _settings.Batch || !_supervisor.IsOnline)
-            {
-                return;
-            }
-
-            int n = _settings.Batch;
-            var times = new DateTime[n];
-            var c = new double[n];
-            var p = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                int index = (_head + i) % _times.Length;
-                times[i] = _times[index];
-                c[i] = _celsius[index];
-                p[i] = _percent[index];
-            }
-
-            byte[] payload = TagoJsonPayload.Readings(times, c, p, 0, n);
-            _ackTimer.Restart();
-            int id = _supervisor.PublishData(payload);
-            if (id < 0)
-            {
-                return; // not online any more, or too many in flight: try on a later step
-            }
-
-            _inflightSamples = n;
-            if (_settings.Session.Qos == 0)
-            {
-                Delivered(0, false); // QoS 0: a publish handed to the client counts as delivered
-                return;
-            }
-
-            _inflightId = id;
-        }
-
-        private void Delivered(double latencyMs, bool acked)
-        {
-            int n = _inflightSamples;
-            _head = (_head + n) % _times.Length;
-            _count -= n;
-            _inflightId = -1;
-            _inflightSamples = 0;
-            AckedPayloads++;
-            _log.Write(
-                LogLevel.Info,
-                "published " + n + " sample(s) to " + _supervisor.Transport.DataTopic
-                    + (acked ? ", PUBACK after " + latencyMs.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : " (QoS 0, sent)")
-                    + " [#" + AckedPayloads + "]");
+            _link.Dispose();
+            _readingStore?.Dispose();
+            BootReason reason = _rebootReason == RebootReason.Command ? BootReason.CommandReboot : BootReason.WatchdogReboot;
+            _log.Write(LogLevel.Warning, "simulated reboot (" + _rebootReason + "): the node starts again from the data directory");
+            Boot(reason);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Host.Adapters;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.Host.Tests.Readings

@@ -30,9 +30,10 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         private static readonly Regex s_connackLine = new Regex(@"^(\d+): Sending CONNACK to (\S+) \((\d+), (\d+)\)", RegexOptions.Compiled);
         private Process _process;
 
-        private MosquittoBroker(string directory, bool certificateForOtherHost)
+        private MosquittoBroker(string directory, bool certificateForOtherHost, bool persistence)
         {
             Directory = directory;
+            Persistence = persistence;
             Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
             using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("mosquitto test CA");
             using X509Certificate2 otherCa = CertificateFactory.CreateCertificateAuthority("unrelated test CA");
@@ -55,6 +56,13 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             Port = TagoLikeBroker.FreeLoopbackPort();
             WriteConfig();
         }
+
+        /// <summary>
+        /// Whether the broker keeps sessions across a <see cref="Stop"/>/<see cref="Restart"/> (mosquitto
+        /// <c>persistence true</c>): a subscriber with a persistent session then misses nothing published while it
+        /// reconnects after the restart.
+        /// </summary>
+        public bool Persistence { get; }
 
         /// <summary>Loopback address the broker listens on.</summary>
         public string Host => "127.0.0.1";
@@ -97,8 +105,9 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
 
         /// <summary>Creates the files and starts the broker; waits until the port accepts connections.</summary>
         /// <param name="certificateForOtherHost">Serve a certificate for broker.other.example instead of 127.0.0.1/localhost.</param>
+        /// <param name="persistence">Keep sessions and queued QoS 1 messages across a graceful restart.</param>
         /// <returns>The running broker.</returns>
-        public static MosquittoBroker Start(bool certificateForOtherHost = false)
+        public static MosquittoBroker Start(bool certificateForOtherHost = false, bool persistence = false)
         {
             if (!File.Exists(Executable))
             {
@@ -107,7 +116,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
 
             string directory = Path.Combine(Path.GetTempPath(), "tago-mosquitto-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             System.IO.Directory.CreateDirectory(directory);
-            var broker = new MosquittoBroker(directory, certificateForOtherHost);
+            var broker = new MosquittoBroker(directory, certificateForOtherHost, persistence);
             broker.StartProcess();
             return broker;
         }
@@ -254,7 +263,9 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
                 "password_file " + PasswordFile + "\n" +
                 "max_qos 1\n" +
                 "retain_available false\n" +
-                "persistence false\n" +
+                (Persistence
+                    ? "persistence true\npersistence_location " + Directory + "/\nautosave_interval 1\nmax_queued_messages 10000\n"
+                    : "persistence false\n") +
                 "log_dest file " + LogFile + "\n" +
                 "log_type all\n" +
                 "connection_messages true\n" +

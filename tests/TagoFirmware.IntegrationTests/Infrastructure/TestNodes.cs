@@ -9,39 +9,43 @@ using TagoFirmware.Session;
 
 namespace TagoFirmware.IntegrationTests.Infrastructure
 {
-    /// <summary>Builds twin nodes wired to a test mosquitto, with their log captured in memory.</summary>
+    /// <summary>Builds twin nodes (the core's SensorNode with the twin's adapters) wired to a test mosquitto, with their log captured in memory.</summary>
     public static class TestNodes
     {
-        /// <summary>Creates a node for <paramref name="broker"/>.</summary>
+        /// <summary>
+        /// Default time scale of test nodes: x12, so the DHT22 pipeline's 12 s minimum interval is one sampling cycle
+        /// per real second (each cycle queues a temperature and a humidity reading).
+        /// </summary>
+        public const double DefaultTimeScale = 12;
+
+        /// <summary>Creates a node for <paramref name="broker"/>: one DHT22, 12 s simulated interval at x12 (1 s real), batch 2, QoS 1, RAM only.</summary>
         /// <param name="broker">Broker.</param>
         /// <param name="clientId">Client id.</param>
         /// <param name="log">Captured log text.</param>
         /// <param name="token">Password; null uses the broker's token.</param>
         /// <param name="configure">Changes the settings before the node is built.</param>
-        /// <returns>The node (not running).</returns>
+        /// <returns>The node (booted, not running).</returns>
         public static TwinNode Create(MosquittoBroker broker, string clientId, out StringWriter log, string token = null, Action<TwinNodeSettings> configure = null)
         {
-            var settings = new TwinNodeSettings
-            {
-                Session = new SessionOptions
-                {
-                    Host = broker.Host,
-                    Port = broker.Port,
-                    UseTls = true,
-                    CaCertificatesPem = File.ReadAllText(broker.CaFile),
-                    Token = token ?? broker.Token,
-                    ClientId = clientId,
-                    Qos = 1,
-                    MqttConnectTimeoutMs = 10000,
-                },
-                SampleIntervalMs = 200,
-                Batch = 1,
-                Seed = clientId.GetHashCode(StringComparison.Ordinal),
-            };
+            TwinNodeSettings settings = Settings(broker, clientId, token);
             configure?.Invoke(settings);
             log = new StringWriter();
             var consoleLog = new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Debug, clientId);
-            return new TwinNode(settings, new SimulatedDht22(settings.Seed), consoleLog);
+            return new TwinNode(settings, consoleLog);
+        }
+
+        /// <summary>The settings <see cref="Create"/> starts from.</summary>
+        /// <param name="broker">Broker.</param>
+        /// <param name="clientId">Client id.</param>
+        /// <param name="token">Password; null uses the broker's token.</param>
+        /// <returns>New settings.</returns>
+        public static TwinNodeSettings Settings(MosquittoBroker broker, string clientId, string token = null)
+        {
+            TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, File.ReadAllText(broker.CaFile), token ?? broker.Token, clientId);
+            settings.TimeScale = DefaultTimeScale;
+            settings.Seed = clientId.GetHashCode(StringComparison.Ordinal);
+            settings.Config.Queue.Persist = false;
+            return settings;
         }
 
         /// <summary>Runs a node on the thread pool until cancelled.</summary>

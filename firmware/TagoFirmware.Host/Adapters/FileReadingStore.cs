@@ -2,14 +2,14 @@ using System;
 using System.IO;
 using TagoFirmware.Readings;
 
-namespace TagoFirmware.Host.Tests.Readings
+namespace TagoFirmware.Host.Adapters
 {
     /// <summary>
     /// <see cref="IReadingStore"/> over one file, written against only the System.IO members nanoFramework's
     /// System.IO.FileSystem also has (FileStream(path, FileMode, FileAccess), Seek, Read, Write, Flush,
     /// Length; File.Exists/Delete/Move; checked against the reference surface of System.IO.FileSystem 1.1.93 and
-    /// System.IO.Streams), so the host twin can take it as is and the ESP32 adapter can mirror it on
-    /// <c>I:\queue.log</c>. Host-only here because the core does not reference System.IO.FileSystem.
+    /// System.IO.Streams), so the ESP32 adapter can mirror it on <c>I:\queue.log</c>. The twin keeps it in its data
+    /// directory (<c>--data-dir</c>, see <see cref="ForDirectory"/>).
     /// </summary>
     /// <remarks>
     /// Atomic replacement: the new log is written to <c>&lt;path&gt;.new</c>, flushed and closed; then the old log is
@@ -52,6 +52,33 @@ namespace TagoFirmware.Host.Tests.Readings
 
             OpenLog();
         }
+
+        /// <summary>File name of the log inside a data directory.</summary>
+        public const string FileName = "queue.log";
+
+        /// <summary>Opens the log <c>queue.log</c> in <paramref name="directory"/>, creating the directory if needed.</summary>
+        /// <param name="directory">The twin's data directory.</param>
+        /// <returns>The store (check <see cref="Length"/> ≥ 0 for a usable log).</returns>
+        public static FileReadingStore ForDirectory(string directory)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (IOException)
+            {
+                // The open below fails and Length reports -1; the queue then runs from RAM and counts store errors.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Same.
+            }
+
+            return new FileReadingStore(Path.Combine(directory, FileName));
+        }
+
+        /// <summary>Path of the log file.</summary>
+        public string FilePath => _path;
 
         /// <inheritdoc />
         public int Length

@@ -15,7 +15,7 @@ namespace TagoFirmware.IntegrationTests
         private const string ValidConfig =
             "{\n  \"wifi\": { \"ssid\": \"lab\", \"password\": \"wifi-secret-1\" },\n  \"token\": \"TOKEN\",\n" +
             "  \"mqtt\": { \"host\": \"HOST\", \"port\": PORT, \"ca_certificates\": [\"ca.pem\"], \"client_id\": \"config-node\" },\n" +
-            "  \"sampling\": { \"interval_s\": 6, \"batch\": 1 },\n" +
+            "  \"sampling\": { \"interval_s\": 12, \"batch\": 1 },\n" +
             "  \"sensors\": [ { \"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27 } ]\n}\n";
 
         [TestMethod]
@@ -45,6 +45,20 @@ namespace TagoFirmware.IntegrationTests
             StringAssert.Contains(output.ToString(), "mqtt.qos");
             StringAssert.Contains(output.ToString(), "mqtt.prot");
             StringAssert.Contains(output.ToString(), "config invalid");
+        }
+
+        [TestMethod]
+        [Timeout(30000, CooperativeCancellation = true)]
+        public async Task Check_config_refuses_an_interval_below_what_the_DHT22_read_pipeline_needs_and_says_the_minimum()
+        {
+            string file = Path.Combine(Directory.CreateTempSubdirectory("tago-config-").FullName, "fast.json");
+            File.WriteAllText(file, ValidConfig.Replace("TOKEN", "a1b2c3d4-0000-1111-2222-333344445555").Replace("HOST", "mqtt.tago.io")
+                .Replace("PORT", "8883").Replace("\"interval_s\": 12", "\"interval_s\": 8"));
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.UsageError, code, output.ToString());
+            StringAssert.Contains(output.ToString(), "sampling.interval_s");
+            StringAssert.Contains(output.ToString(), "12");
         }
 
         [TestMethod]

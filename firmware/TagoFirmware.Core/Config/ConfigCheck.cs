@@ -13,8 +13,9 @@ namespace TagoFirmware.Config
         public const int ExitInvalid = 2;
 
         /// <summary>
-        /// Checks a config file's bytes. <paramref name="lines"/> gets one line per error (first) and warning, then a
-        /// verdict line, and for a valid config its redacted summary (no token, no WiFi password).
+        /// Checks a config file's bytes with the file-level rules of <see cref="NodeConfigParser"/> only. The firmware,
+        /// the twin's <c>--check-config</c> and flash.ps1 use <c>TagoFirmware.Node.NodeConfigLoader.Check</c>, which adds
+        /// the sampling minimum derived from the sensors' read pipelines.
         /// </summary>
         /// <param name="fileBytes">The file's content; null means the file could not be read.</param>
         /// <param name="rules">External validation parameters; null uses the device defaults.</param>
@@ -22,7 +23,18 @@ namespace TagoFirmware.Config
         /// <returns><see cref="ExitValid"/> or <see cref="ExitInvalid"/>.</returns>
         public static int Run(byte[] fileBytes, ConfigRules rules, out string[] lines)
         {
-            ConfigResult result = NodeConfigParser.Parse(fileBytes, rules);
+            return Report(NodeConfigParser.Parse(fileBytes, rules), out lines);
+        }
+
+        /// <summary>
+        /// Turns a parse result into printable lines: one per error (first) and warning, then a verdict line, and for
+        /// a valid config its redacted summary (no token, no WiFi password).
+        /// </summary>
+        /// <param name="result">A parse result.</param>
+        /// <param name="lines">The lines to print.</param>
+        /// <returns><see cref="ExitValid"/> or <see cref="ExitInvalid"/>.</returns>
+        public static int Report(ConfigResult result, out string[] lines)
+        {
             string[] issues = result.Lines();
             string[] summary = result.IsValid ? result.Config.Summary(null) : new string[0];
             lines = new string[issues.Length + 1 + summary.Length];

@@ -49,6 +49,19 @@ namespace TagoFirmware.Node
             return NodeConfigParser.Parse(utf8, stricter);
         }
 
+        /// <summary>
+        /// The one config check shared by the firmware, the host twin's <c>--check-config</c> and flash.ps1: <see cref="Parse"/>
+        /// as printable lines (issues, verdict, redacted summary) and an exit code.
+        /// </summary>
+        /// <param name="utf8">The file's bytes; null means the file could not be read.</param>
+        /// <param name="rules">Caller rules; null = device defaults.</param>
+        /// <param name="lines">The lines to print.</param>
+        /// <returns><see cref="ConfigCheck.ExitValid"/> or <see cref="ConfigCheck.ExitInvalid"/>.</returns>
+        public static int Check(byte[] utf8, ConfigRules rules, out string[] lines)
+        {
+            return ConfigCheck.Report(Parse(utf8, rules), out lines);
+        }
+
         /// <summary>The read-pipeline settings of one configured sensor.</summary>
         /// <param name="sensor">The sensor's configuration.</param>
         /// <param name="battery">True for the light battery-mode pipeline (one read, one retry).</param>

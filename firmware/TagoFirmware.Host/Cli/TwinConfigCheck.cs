@@ -3,12 +3,13 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using TagoFirmware.Config;
+using TagoFirmware.Node;
 
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>
-    /// --check-config and --config, both through the core's <see cref="NodeConfigParser"/> and validator: the same
-    /// rules the firmware applies at boot.
+    /// --check-config and --config, both through the core's <see cref="NodeConfigLoader"/> (parser, validator and the
+    /// read pipelines' sampling minimum): the same rules the firmware applies at boot.
     /// </summary>
     public static class TwinConfigCheck
     {
@@ -25,7 +26,7 @@ namespace TagoFirmware.Host.Cli
                 return TwinExitCode.UsageError;
             }
 
-            int code = ConfigCheck.Run(bytes, null, out string[] lines);
+            int code = NodeConfigLoader.Check(bytes, null, out string[] lines);
             foreach (string line in lines)
             {
                 output.WriteLine(line);
@@ -52,7 +53,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             var rules = new ConfigRules { RequireWifi = false, RequireToken = options.Token == null };
-            ConfigResult result = NodeConfigParser.Parse(bytes, rules);
+            ConfigResult result = NodeConfigLoader.Parse(bytes, rules);
             foreach (string line in result.Lines())
             {
                 error.WriteLine(line);

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Esp32;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
@@ -206,7 +207,7 @@ namespace TagoFirmware.IntegrationTests
             }
 
             var keys = new List<string>();
-            using (FileReadingStore store = FileReadingStore.ForDirectory(copy))
+            using (FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(copy))
             {
                 var queue = new ReadingQueue(1024, store);
                 queue.Load();

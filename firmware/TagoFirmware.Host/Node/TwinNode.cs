@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Esp32;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Node;
 using TagoFirmware.Session;
@@ -29,7 +30,7 @@ namespace TagoFirmware.Host.Node
         private SystemClock _clock;
         private MqttNetLink _link;
         private PublishReportingLink _reporting;
-        private FileReadingStore _readingStore;
+        private FlashReadingStore _readingStore;
         private SensorNode _node;
         private bool _rebootRequested;
         private RebootReason _rebootReason;
@@ -205,7 +206,7 @@ namespace TagoFirmware.Host.Node
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64, _settings.UseMqtt5) { Log = _log };
             _reporting = new PublishReportingLink(_link, _log);
-            _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? FileReadingStore.ForDirectory(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,
@@ -217,7 +218,7 @@ namespace TagoFirmware.Host.Node
                 Device = _device,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
-                OverrideStore = _settings.DataDirectory != null ? new FileOverrideStore(_settings.DataDirectory) : null,
+                OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
                 Platform = new HostPlatformInfo(reason),

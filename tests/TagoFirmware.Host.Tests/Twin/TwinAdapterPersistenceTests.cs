@@ -3,6 +3,7 @@ using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Commands;
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Esp32;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
 
@@ -21,27 +22,60 @@ namespace TagoFirmware.Host.Tests.Twin
         {
             string dir = NewDirectory();
             byte[] record = CommandOverrides.EncodeRecord(0x12345678u, true, 120, true, 20);
-            Assert.IsTrue(new FileOverrideStore(dir).Write(record));
-            CollectionAssert.AreEqual(record, new FileOverrideStore(dir).Read());
-            Assert.IsFalse(File.Exists(Path.Combine(dir, FileOverrideStore.FileName + ".new")), "the temporary file is renamed away");
+            Assert.IsTrue(TwinDataDirectory.OverrideStoreFor(dir).Write(record));
+            CollectionAssert.AreEqual(record, TwinDataDirectory.OverrideStoreFor(dir).Read());
+            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new")), "the temporary file is renamed away");
         }
 
         [TestMethod]
         public void An_interrupted_override_write_leaves_the_old_record_in_force()
         {
             string dir = NewDirectory();
-            var store = new FileOverrideStore(dir);
+            var store = TwinDataDirectory.OverrideStoreFor(dir);
             byte[] old = CommandOverrides.EncodeRecord(1u, true, 60, false, 0);
             Assert.IsTrue(store.Write(old));
             // A power cut after the temporary file was written but before the rename.
-            File.WriteAllBytes(Path.Combine(dir, FileOverrideStore.FileName + ".new"), new byte[] { 1, 2, 3 });
-            CollectionAssert.AreEqual(old, new FileOverrideStore(dir).Read());
+            File.WriteAllBytes(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new"), new byte[] { 1, 2, 3 });
+            CollectionAssert.AreEqual(old, TwinDataDirectory.OverrideStoreFor(dir).Read());
         }
 
         [TestMethod]
         public void A_missing_override_record_reads_as_null()
         {
-            Assert.IsNull(new FileOverrideStore(Path.Combine(NewDirectory(), "absent")).Read());
+            Assert.IsNull(new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinDataDirectory.OverridesFileName)).Read());
+        }
+
+        [TestMethod]
+        public void An_override_switch_cut_between_delete_and_rename_is_completed_at_the_next_read()
+        {
+            string dir = NewDirectory();
+            byte[] record = CommandOverrides.EncodeRecord(7u, false, 300, true, 5);
+            // The power cut fell after the old record was deleted and before the new one was renamed into place.
+            File.WriteAllBytes(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new"), record);
+            CollectionAssert.AreEqual(record, TwinDataDirectory.OverrideStoreFor(dir).Read());
+            Assert.IsTrue(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName)), "the new record is renamed into place");
+            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new")));
+        }
+
+        [TestMethod]
+        public void A_write_into_a_missing_directory_fails_and_is_counted_without_throwing()
+        {
+            var store = new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinDataDirectory.OverridesFileName));
+            Assert.IsFalse(store.Write(CommandOverrides.EncodeRecord(1u, true, 60, false, 0)));
+            Assert.AreEqual(1, store.WriteErrors);
+        }
+
+        [TestMethod]
+        public void The_data_directory_keeps_the_file_names_existing_twins_wrote()
+        {
+            string dir = Path.Combine(NewDirectory(), "created");
+            using (FlashReadingStore readings = TwinDataDirectory.ReadingStoreFor(dir))
+            {
+                Assert.IsTrue(readings.IsOpen, "the missing data directory is created");
+                Assert.AreEqual(Path.Combine(dir, "queue.log"), readings.Path);
+            }
+
+            Assert.AreEqual(Path.Combine(dir, "overrides.bin"), TwinDataDirectory.OverrideStoreFor(dir).Path);
         }
 
         [TestMethod]

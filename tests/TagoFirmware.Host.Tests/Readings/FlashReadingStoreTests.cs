@@ -1,13 +1,13 @@
 using System;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TagoFirmware.Host.Adapters;
+using TagoFirmware.Esp32;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.Host.Tests.Readings
 {
     [TestClass]
-    public sealed class FileReadingStoreTests
+    public sealed class FlashReadingStoreTests
     {
         private const long T0 = 1764000000000;
 
@@ -45,7 +45,7 @@ namespace TagoFirmware.Host.Tests.Readings
         {
             string dir = NewDirectory();
             string path = Path.Combine(dir, "queue.log");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.Created, queue.Load());
@@ -54,7 +54,7 @@ namespace TagoFirmware.Host.Tests.Readings
                 queue.Acknowledge(queue.MarkInFlight(1, false));
             }
 
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.Restored, queue.Load());
@@ -69,7 +69,7 @@ namespace TagoFirmware.Host.Tests.Readings
         {
             string dir = NewDirectory();
             string path = Path.Combine(dir, "queue.log");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -85,7 +85,7 @@ namespace TagoFirmware.Host.Tests.Readings
             }
 
             Assert.IsFalse(File.Exists(path + ".new"));
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -100,7 +100,7 @@ namespace TagoFirmware.Host.Tests.Readings
         {
             string dir = NewDirectory();
             string path = Path.Combine(dir, "queue.log");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -108,7 +108,7 @@ namespace TagoFirmware.Host.Tests.Readings
             }
 
             File.WriteAllBytes(path + ".new", new byte[] { 1, 2, 3 });
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.Restored, queue.Load());
@@ -124,7 +124,7 @@ namespace TagoFirmware.Host.Tests.Readings
         {
             string dir = NewDirectory();
             string path = Path.Combine(dir, "queue.log");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -133,7 +133,7 @@ namespace TagoFirmware.Host.Tests.Readings
             }
 
             File.Move(path, path + ".new");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.Restored, queue.Load());
@@ -149,7 +149,7 @@ namespace TagoFirmware.Host.Tests.Readings
         {
             string dir = NewDirectory();
             string path = Path.Combine(dir, "queue.log");
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -161,7 +161,7 @@ namespace TagoFirmware.Host.Tests.Readings
                 f.SetLength(f.Length - 9);
             }
 
-            using (FileReadingStore store = new FileReadingStore(path))
+            using (FlashReadingStore store = new FlashReadingStore(path))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.RestoredWithDamage, queue.Load());

@@ -545,25 +545,7 @@ namespace TagoFirmware.Json
 
             if (i < end)
             {
-                // Exponent part: [eE][+-]?digits; saturate so absurd exponents cannot overflow int.
-                i++;
-                bool expNegative = false;
-                if (_buffer[i] == (byte)'-' || _buffer[i] == (byte)'+')
-                {
-                    expNegative = _buffer[i] == (byte)'-';
-                    i++;
-                }
-
-                int e = 0;
-                for (; i < end; i++)
-                {
-                    if (e < 100000)
-                    {
-                        e = (e * 10) + (_buffer[i] - (byte)'0');
-                    }
-                }
-
-                exponent += expNegative ? -e : e;
+                exponent += ReadExponent(i, end);
             }
 
             double result;
@@ -1191,24 +1173,7 @@ namespace TagoFirmware.Json
 
             if (i < end)
             {
-                i++;
-                bool expNegative = false;
-                if (_buffer[i] == (byte)'-' || _buffer[i] == (byte)'+')
-                {
-                    expNegative = _buffer[i] == (byte)'-';
-                    i++;
-                }
-
-                int e = 0;
-                for (; i < end; i++)
-                {
-                    if (e < 100000)
-                    {
-                        e = (e * 10) + (_buffer[i] - (byte)'0');
-                    }
-                }
-
-                exponent += expNegative ? -e : e;
+                exponent += ReadExponent(i, end);
             }
 
             chars[n++] = 'e';
@@ -1235,6 +1200,35 @@ namespace TagoFirmware.Json
             }
 
             return double.Parse(new string(chars, 0, n));
+        }
+
+        /// <summary>
+        /// The value of an already validated exponent part <c>[eE][+-]?digits</c> that starts at <paramref name="i"/>
+        /// (the 'e') and ends at <paramref name="end"/>; saturated so absurd exponents cannot overflow an int.
+        /// </summary>
+        /// <param name="i">Offset of the 'e' or 'E'.</param>
+        /// <param name="end">Offset just past the number.</param>
+        /// <returns>The signed exponent.</returns>
+        private int ReadExponent(int i, int end)
+        {
+            i++;
+            bool negative = false;
+            if (_buffer[i] == (byte)'-' || _buffer[i] == (byte)'+')
+            {
+                negative = _buffer[i] == (byte)'-';
+                i++;
+            }
+
+            int e = 0;
+            for (; i < end; i++)
+            {
+                if (e < 100000)
+                {
+                    e = (e * 10) + (_buffer[i] - (byte)'0');
+                }
+            }
+
+            return negative ? -e : e;
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
 using TagoFirmware.Config;
+using TagoFirmware.Connection;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Readings;
@@ -141,7 +142,7 @@ namespace TagoFirmware.Esp32
                 ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
 
                 // RSSI needs a WiFi scan, which can disturb the link: no probe by default (README "The ESP32 app").
-                ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null);
+                ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion);
 
                 // STEP 6: the core node. It logs the effective configuration once (token and WiFi password masked), loads
                 // the queue log and the command overrides. Every intentional reboot flushes it first.

@@ -735,7 +735,8 @@ namespace TagoFirmware.Session
                 _lastRefusalCode = code;
             }
 
-            if (IsCredentialsRefusal(code))
+            bool probable = failure == ConnectFailure.ProbableAuthRefusal;
+            if (IsCredentialsRefusal(code) || probable)
             {
                 _authFailures++;
                 _authBlocked = true;
@@ -746,8 +747,10 @@ namespace TagoFirmware.Session
                     SessionState.AuthFailed,
                     nowMs,
                     LogLevel.Error,
-                    "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
-                        + (refused ? "" : ", reported as an exception") + "); auth failures "
+                    (probable
+                        ? "mqtt refused?: device token probably wrong (3 closes after CONNECT, no CONNACK; else MQTT version or per-IP limit)"
+                        : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
+                            + (refused ? "" : ", reported as an exception") + ")") + "; auth failures "
                         + _authFailures.ToString() + ", next attempt in "
                         + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
                 return;

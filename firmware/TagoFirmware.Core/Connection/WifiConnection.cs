@@ -38,7 +38,7 @@ namespace TagoFirmware.Connection
         private int _timeoutMs;
         private bool _reconnect;
         private int _reconnectsInARow;
-        private long _isUpCheckedMs = long.MinValue;
+        private long _isUpCheckedMs = -IsUpRefreshMs; // monotonic time starts at 0: the first read is due at once
         private bool _isUp;
 
         /// <summary>Creates the link; nothing happens until <see cref="BeginConnect"/>.</summary>

@@ -53,6 +53,12 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
         public int RefusedConnects => Volatile.Read(ref _refusedConnects);
 
+        /// <summary>
+        /// Refuse a bad token by closing the connection without a CONNACK, as TagoIO's self-hostable broker does,
+        /// instead of CONNACK 4.
+        /// </summary>
+        public bool RefuseByClosing { get; set; }
+
         /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
         public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
 
@@ -135,6 +141,13 @@ namespace TagoFirmware.Host.Broker
             if (args.UserName != "Token" || args.Password != Token)
             {
                 Interlocked.Increment(ref _refusedConnects);
+                if (RefuseByClosing)
+                {
+                    // A throwing validator makes MQTTnet drop the connection without any CONNACK.
+                    _print("[broker] closed " + args.ClientId + ": bad user name or token (no CONNACK)");
+                    throw new InvalidOperationException("refused by closing");
+                }
+
                 args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
                 _print("[broker] refused " + args.ClientId + ": bad user name or token");
                 return Task.CompletedTask;

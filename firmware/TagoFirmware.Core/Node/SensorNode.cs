@@ -207,16 +207,10 @@ namespace TagoFirmware.Node
             for (int i = 0; i < sensorCount; i++)
             {
                 SensorConfig s = config.Sensors[i];
-                SensorVariableNames names;
-                if (SensorVariableNames.TryCreate(s.TemperatureVariableName, s.HumidityVariableName, s.DewPointVariableName, out names)
-                    != VariableNamesError.None)
-                {
-                    SensorVariableNames.TryCreateDefault(i, sensorCount, null, out names);
-                }
-
-                _names[i * VariablesPerSensor] = names.TemperatureUtf8;
-                _names[i * VariablesPerSensor + 1] = names.HumidityUtf8;
-                _names[i * VariablesPerSensor + 2] = names.DewPointUtf8;
+                // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
+                _names[i * VariablesPerSensor] = VariableName.Encode(s.TemperatureVariableName);
+                _names[i * VariablesPerSensor + 1] = VariableName.Encode(s.HumidityVariableName);
+                _names[i * VariablesPerSensor + 2] = VariableName.Encode(s.DewPointVariableName);
                 _units[i * VariablesPerSensor] = celsius;
                 _units[i * VariablesPerSensor + 1] = percent;
                 _units[i * VariablesPerSensor + 2] = celsius;

@@ -15,19 +15,16 @@ namespace TagoFirmware.Esp32
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
-    /// <item>A fresh client per attempt: the constructor resolves DNS (so a changed broker address is followed) and a
-    /// new instance cannot carry M2Mqtt's stale exception of the previous connection. TLS 1.2
-    /// (<c>MqttSslProtocols.None</c> would mean TLS 1.3 only) with the configured CA, parsed once.</item>
+    /// <item>A fresh client per attempt: its constructor resolves DNS (a changed broker address is followed) and a new
+    /// instance cannot carry M2Mqtt's stale exception of the previous connection. TLS 1.2 (<c>None</c> would mean TLS
+    /// 1.3 only) with the configured CA, parsed once; <c>ValidateServerCertificate</c> is never set false.</item>
     /// <item>The 10-argument Connect with the will: willRetain false (a broker that forbids retain refuses the
-    /// CONNECT), clean session. The result is compared by value (0 also prints as GrantedQoS0).</item>
-    /// <item>Connect's exceptions: <c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then
-    /// TLS; on the device a TLS failure is a <c>SocketException</c> with the negative mbedTLS code); anything thrown
-    /// after the channel opened (<c>MqttCommunicationException</c>) means the CONNECT was sent.</item>
+    /// CONNECT). The result is compared by value (0 also prints as GrantedQoS0).</item>
+    /// <item><c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then TLS: on the device a
+    /// <c>SocketException</c> carrying the negative mbedTLS code); anything thrown later means the CONNECT was sent.</item>
     /// <item><c>MqttSettings.InflightQueueSize</c> (process-wide, default int.MaxValue) is bounded: each queued message
-    /// pins its payload until PUBACK, and M2Mqtt silently drops inbound QoS 1 commands when the queue is full.</item>
-    /// <item>Payloads are not copied: M2Mqtt keeps the caller's array until PUBACK and resends it on retries, which
-    /// the <see cref="IMqttLink.Publish"/> contract allows.</item>
-    /// <item><c>ValidateServerCertificate</c> is stated true (its default) and never set false.</item>
+    /// pins its payload until PUBACK, and M2Mqtt silently drops inbound QoS 1 commands when the queue is full.
+    /// Payloads are not copied: M2Mqtt keeps the array until PUBACK, as <see cref="IMqttLink.Publish"/> allows.</item>
     /// </list>
     /// </remarks>
     public sealed class Esp32MqttLink : MqttConnection
@@ -39,10 +36,8 @@ namespace TagoFirmware.Esp32
 
         /// <summary>Creates the link and sets M2Mqtt's process-wide settings.</summary>
         /// <param name="worker">The app's blocking-operation thread.</param>
-        /// <param name="inflightQueueSize">
-        /// M2Mqtt's in-flight bound: the session's MaxInFlight + 1 (the "online" status) + 1 (the command SUBSCRIBE)
-        /// + 1 (an inbound QoS 1 command awaiting its PUBACK).
-        /// </param>
+        /// <param name="inflightQueueSize">M2Mqtt's in-flight bound: the session's MaxInFlight + 1 (the "online" status)
+        /// + 1 (the command SUBSCRIBE) + 1 (an inbound QoS 1 command awaiting its PUBACK).</param>
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {
@@ -150,10 +145,7 @@ namespace TagoFirmware.Esp32
             ((MqttClient)client).Close();
         }
 
-        private static MqttQoSLevel Qos(int qos)
-        {
-            return qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
-        }
+        private static MqttQoSLevel Qos(int qos) => qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
 
         private X509Certificate CaFor(string pem)
         {
@@ -198,9 +190,6 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private void OnConnectionClosed(object sender, EventArgs e)
-        {
-            OnClosed(sender);
-        }
+        private void OnConnectionClosed(object sender, EventArgs e) => OnClosed(sender);
     }
 }

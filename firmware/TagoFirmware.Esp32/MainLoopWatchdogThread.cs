@@ -10,7 +10,7 @@ namespace TagoFirmware.Esp32
     /// thread, the sampling sleep and the reboot. The main loop calls <see cref="ReportStep"/> after every step.
     /// </summary>
     /// <remarks>
-    /// nanoFramework has no managed API for the ESP32's hardware task watchdog (nanoframework-api §4), so this is a
+    /// nanoFramework has no managed API for the ESP32's hardware task watchdog (nanoFramework.Hardware.Esp32 exposes none), so this is a
     /// software watchdog: it catches a managed hang (a blocking call that never returns on the main thread, a
     /// deadlock), not a crashed CLR — the ESP-IDF's own interrupt/task watchdogs reset the chip for those. It is not
     /// started in the config-invalid safe state, which must never reboot (no boot loop).

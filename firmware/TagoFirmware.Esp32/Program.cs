@@ -119,7 +119,7 @@ namespace TagoFirmware.Esp32
                 ports.Clock = clock;
                 ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
                 ports.TimeSync = new Esp32TimeSync();
-                ports.Mqtt = new Esp32MqttLink(worker, InflightQueueSizeFor(options));
+                ports.Mqtt = new Esp32MqttLink(worker, InflightQueueSizeFor(options)) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
                 ports.Status = led;

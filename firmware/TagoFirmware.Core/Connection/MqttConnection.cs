@@ -26,7 +26,8 @@ namespace TagoFirmware.Connection
     /// <item>A broker may refuse a bad token by closing the connection after CONNECT without any CONNACK (TagoIO's
     /// self-hostable broker does). After <see cref="ClosesBeforeAuthSuspected"/> such attempts in a row the outcome
     /// is <see cref="ConnectFailure.ProbableAuthRefusal"/>, so the node waits the auth retry interval instead of
-    /// reconnecting every few seconds.</item>
+    /// reconnecting every few seconds. The node speaks one protocol version (MQTT 3.1.1, M2Mqtt's default); a
+    /// version fallback, if one is ever added, must run its attempts before this count.</item>
     /// </list>
     /// </remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob

@@ -371,6 +371,25 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 int start = text.LastIndexOfAny(new[] { '\0', '\u0001', ' ' }, match.Index) + 1;
                 Add(ViolationKind.GenericTypeInAttribute, location, "open generic type argument " + text.Substring(start, match.Index + match.Length - start));
             }
+
+            if (_options.ReportAttributeNullsAndArrays)
+            {
+                foreach (var (kind, detail) in AttributeArguments.Problems(_reader, attribute))
+                {
+                    Add(kind, location, AttributeName(attribute) + " " + detail);
+                }
+            }
+        }
+
+        private string AttributeName(CustomAttribute attribute)
+        {
+            EntityHandle type = attribute.Constructor.Kind == HandleKind.MemberReference
+                ? _reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                : _reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType();
+            string name = type.Kind == HandleKind.TypeReference
+                ? _reader.GetString(_reader.GetTypeReference((TypeReferenceHandle)type).Name)
+                : type.Kind == HandleKind.TypeDefinition ? _reader.GetString(_reader.GetTypeDefinition((TypeDefinitionHandle)type).Name) : "attribute";
+            return "[" + (name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name) + "]";
         }
 
         private string DescribeAttributeParent(EntityHandle parent)

@@ -11,6 +11,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// </summary>
         public bool ReportArraysOfStructs { get; set; }
 
+        /// <summary>
+        /// Also report null and array custom-attribute arguments (<see cref="AttributeArguments"/>). On for every device
+        /// assembly: the MetadataProcessor crashes on the first, the nanoCLR cannot read the second.
+        /// </summary>
+        public bool ReportAttributeNullsAndArrays { get; set; } = true;
+
         /// <summary>Directories holding the referenced assemblies (mscorlib, the reference surface), for IL type tokens.</summary>
         public IList<string> ReferenceDirectories { get; } = new List<string>();
     }

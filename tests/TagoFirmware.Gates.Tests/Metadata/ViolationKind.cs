@@ -30,6 +30,18 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// <summary>A generic type named in a custom attribute argument (<c>typeof(Action&lt;int&gt;)</c>).</summary>
         GenericTypeInAttribute,
 
+        /// <summary>A null custom-attribute argument (<c>[DataRow(1, null)]</c>): the nanoFramework MetadataProcessor crashes on it.</summary>
+        NullAttributeArgument,
+
+        /// <summary>
+        /// An array custom-attribute argument (<c>[DataRow(new byte[] { 1 })]</c>): the nanoCLR cannot read it, and the test
+        /// launcher silently stops at the first one. DataRow's own <c>params object[]</c> is allowed.
+        /// </summary>
+        ArrayAttributeArgument,
+
+        /// <summary>A custom attribute whose argument blob the gate cannot decode, so it cannot tell what the device would read.</summary>
+        UndecodableAttribute,
+
         /// <summary>A type the gate could not resolve, so it cannot tell whether an array of it is an array of structs.</summary>
         UnresolvedType,
     }

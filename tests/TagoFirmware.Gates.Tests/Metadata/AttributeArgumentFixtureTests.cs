@@ -44,6 +44,19 @@ namespace TagoFirmware.Gates.Tests.Metadata
         }
 
         [TestMethod]
+        public void Strings_holding_a_NUL_or_a_lone_surrogate_are_reported_in_literals_and_data_rows()
+        {
+            var findings = Scan("DeviceStrings",
+                "public class T { [DataRow(\"a\\u0000b\")] public void M(string s) { } public string L() { return \"x\\ud800\"; } "
+                + "public string Ok() { return \"\\ud83d\\ude00 \\u00e9\"; } }");
+            Assert.IsTrue(findings.Any(f => f.Kind == ViolationKind.StringTheDeviceCannotHold && f.Location == "attribute on method Fixture.T::M [DataRow] argument"
+                && f.Detail.Contains("holds U+0000 at index 1")), Dump(findings));
+            Assert.IsTrue(findings.Any(f => f.Kind == ViolationKind.StringTheDeviceCannotHold && f.Location.StartsWith("string literal at #US offset", System.StringComparison.Ordinal)
+                && f.Detail.Contains("x\\uD800") && f.Detail.Contains("a lone surrogate at index 1")), Dump(findings));
+            Assert.AreEqual(2, findings.Count, Dump(findings));
+        }
+
+        [TestMethod]
         public void Data_rows_of_scalars_strings_and_sentinels_are_accepted()
         {
             var findings = Scan("GoodRows",

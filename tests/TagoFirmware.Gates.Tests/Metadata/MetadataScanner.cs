@@ -70,7 +70,40 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 ScanAttribute(attributeHandle);
             }
 
+            if (_options.ReportAttributeNullsAndArrays && _reader.GetHeapSize(HeapIndex.UserString) > 1)
+            {
+                for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = _reader.GetNextHandle(handle))
+                {
+                    CheckDeviceString(_reader.GetUserString(handle), "string literal at #US offset " + MetadataTokens.GetHeapOffset(handle));
+                }
+            }
+
             SweepTables();
+        }
+
+        private void CheckDeviceString(string text, string location)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (c == '\0' || char.IsSurrogate(c))
+                {
+                    string shown = text.Length > 40 ? text.Substring(0, 40) + "..." : text;
+                    var escaped = new StringBuilder();
+                    foreach (char e in shown)
+                    {
+                        escaped.Append(e < ' ' || char.IsSurrogate(e) ? "\\u" + ((int)e).ToString("X4") : e.ToString());
+                    }
+
+                    Add(ViolationKind.StringTheDeviceCannotHold, location,
+                        $"\"{escaped}\" holds {(c == '\0' ? "U+0000" : "a lone surrogate")} at index {i}: build such input from bytes at run time");
+                    return;
+                }
+            }
         }
 
         private void ScanType(TypeDefinitionHandle handle)
@@ -377,6 +410,11 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 foreach (var (kind, detail) in AttributeArguments.Problems(_reader, attribute))
                 {
                     Add(kind, location, AttributeName(attribute) + " " + detail);
+                }
+
+                foreach (string argument in AttributeArguments.Strings(_reader, attribute))
+                {
+                    CheckDeviceString(argument, location + " " + AttributeName(attribute) + " argument");
                 }
             }
         }

@@ -12,8 +12,9 @@ namespace TagoFirmware.Gates.Tests.Metadata
         public bool ReportArraysOfStructs { get; set; }
 
         /// <summary>
-        /// Also report null and array custom-attribute arguments (<see cref="AttributeArguments"/>). On for every device
-        /// assembly: the MetadataProcessor crashes on the first, the nanoCLR cannot read the second.
+        /// Also report null and array custom-attribute arguments (<see cref="AttributeArguments"/>), and string literals or
+        /// string attribute arguments holding U+0000 or a lone surrogate. On for every device assembly: the
+        /// MetadataProcessor crashes on the first, the nanoCLR cannot read the second, device strings cannot hold the last.
         /// </summary>
         public bool ReportAttributeNullsAndArrays { get; set; } = true;
 

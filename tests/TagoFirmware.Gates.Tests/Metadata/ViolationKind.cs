@@ -39,6 +39,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// </summary>
         ArrayAttributeArgument,
 
+        /// <summary>
+        /// A string literal (or string attribute argument) holding U+0000 or a lone surrogate: device strings are UTF-8 and
+        /// NUL-terminated, so the literal ends at the NUL and a lone surrogate becomes U+FFFD there.
+        /// </summary>
+        StringTheDeviceCannotHold,
+
         /// <summary>A custom attribute whose argument blob the gate cannot decode, so it cannot tell what the device would read.</summary>
         UndecodableAttribute,
 

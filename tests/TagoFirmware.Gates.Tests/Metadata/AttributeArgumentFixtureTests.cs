@@ -57,6 +57,26 @@ namespace TagoFirmware.Gates.Tests.Metadata
         }
 
         [TestMethod]
+        public void Double_to_string_and_boxed_doubles_are_reported_in_firmware_code()
+        {
+            string path = FixtureCompiler.Compile("DoubleText", Header + "public static class F { "
+                + "public static string A(double d) { return d.ToString(); } public static string B(double d) { return d.ToString(\"F1\"); } "
+                + "public static string C(double d) { return \"t=\" + d; } public static string D(float f) { return string.Concat(\"x\", (object)f); } "
+                + "public static string E(int i) { return \"n=\" + i.ToString(); } }\n}");
+            var options = FixtureCompiler.Options(false);
+            options.ReportFloatingPointText = true;
+            var findings = MetadataScanner.Scan(path, options);
+
+            foreach (string method in new[] { "A", "B", "C", "D" })
+            {
+                Assert.IsTrue(findings.Any(f => f.Kind == ViolationKind.FloatingPointText && f.Location.StartsWith("method Fixture.F::" + method + "(", System.StringComparison.Ordinal)), method + ":\n" + Dump(findings));
+            }
+
+            Assert.IsFalse(findings.Any(f => f.Location.StartsWith("method Fixture.F::E(", System.StringComparison.Ordinal)), Dump(findings));
+            Assert.AreEqual(0, MetadataScanner.Scan(path, FixtureCompiler.Options(false)).Count(f => f.Kind == ViolationKind.FloatingPointText), "off unless asked");
+        }
+
+        [TestMethod]
         public void Data_rows_of_scalars_strings_and_sentinels_are_accepted()
         {
             var findings = Scan("GoodRows",

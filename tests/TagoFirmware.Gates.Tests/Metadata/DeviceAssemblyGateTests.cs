@@ -23,7 +23,13 @@ namespace TagoFirmware.Gates.Tests.Metadata
             string path = gate.Locate();
 
             // Arrays of structs cost the core's hot path; null and array attribute arguments break every device build.
-            var options = new ScanOptions { ReportArraysOfStructs = gate.Kind == DeviceGateKind.Core, ReportAttributeNullsAndArrays = true };
+            // double.ToString is imprecise on the nanoCLR: firmware text must not come from it.
+            var options = new ScanOptions
+            {
+                ReportArraysOfStructs = gate.Kind == DeviceGateKind.Core,
+                ReportAttributeNullsAndArrays = true,
+                ReportFloatingPointText = gate.Kind != DeviceGateKind.Tests,
+            };
             foreach (string dir in DeviceAssemblies.ReferenceDirectories())
             {
                 options.ReferenceDirectories.Add(dir);

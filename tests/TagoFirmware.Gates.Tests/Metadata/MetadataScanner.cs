@@ -247,10 +247,40 @@ namespace TagoFirmware.Gates.Tests.Metadata
                             CheckArrayElementToken(token, location);
                         }
 
+                        if (_options.ReportFloatingPointText)
+                        {
+                            CheckFloatingPointText(op, token, location);
+                        }
+
                         break;
                     default:
                         Add(ViolationKind.UnresolvedType, location, "unknown operand type " + op.OperandType);
                         return;
+                }
+            }
+        }
+
+        private void CheckFloatingPointText(OpCode op, EntityHandle token, string location)
+        {
+            // double.ToString (any overload) and boxing a double or float (string concatenation, string.Format).
+            if ((op == OpCodes.Call || op == OpCodes.Callvirt) && token.Kind == HandleKind.MemberReference)
+            {
+                var member = _reader.GetMemberReference((MemberReferenceHandle)token);
+                if (member.Parent.Kind == HandleKind.TypeReference && _reader.GetString(member.Name) == "ToString")
+                {
+                    string parent = MetadataNames.Of(_reader, (TypeReferenceHandle)member.Parent);
+                    if (parent == "System.Double" || parent == "System.Single")
+                    {
+                        Add(ViolationKind.FloatingPointText, location, parent + "::ToString: imprecise on the nanoCLR (21.5 gives 21.499999999999999)");
+                    }
+                }
+            }
+            else if (op == OpCodes.Box && token.Kind == HandleKind.TypeReference)
+            {
+                string type = MetadataNames.Of(_reader, (TypeReferenceHandle)token);
+                if (type == "System.Double" || type == "System.Single")
+                {
+                    Add(ViolationKind.FloatingPointText, location, "boxes a " + type + " (string concatenation or formatting would call its imprecise ToString)");
                 }
             }
         }

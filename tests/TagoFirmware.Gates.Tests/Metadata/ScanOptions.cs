@@ -18,6 +18,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// </summary>
         public bool ReportAttributeNullsAndArrays { get; set; } = true;
 
+        /// <summary>
+        /// Also report <c>double.ToString</c>/<c>float.ToString</c> calls and boxed doubles/floats. On for the core and the
+        /// app, whose text (logs, config echo, payloads) users see; tests may format doubles for their own messages.
+        /// </summary>
+        public bool ReportFloatingPointText { get; set; }
+
         /// <summary>Directories holding the referenced assemblies (mscorlib, the reference surface), for IL type tokens.</summary>
         public IList<string> ReferenceDirectories { get; } = new List<string>();
     }

@@ -45,6 +45,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// </summary>
         StringTheDeviceCannotHold,
 
+        /// <summary>
+        /// A call to <c>double.ToString</c>/<c>float.ToString</c> or a boxed double/float in firmware code: on the nanoCLR
+        /// <c>21.5.ToString()</c> gives <c>21.499999999999999</c>, so no text a user sees may come from it.
+        /// </summary>
+        FloatingPointText,
+
         /// <summary>A custom attribute whose argument blob the gate cannot decode, so it cannot tell what the device would read.</summary>
         UndecodableAttribute,
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection.Metadata;
@@ -10,7 +11,8 @@ namespace TagoFirmware.Gates.Tests.Metadata
     /// <summary>
     /// What a compiled device assembly costs the nanoFramework per-assembly tables, read with System.Reflection.Metadata.
     /// The MetadataProcessor turns the assembly into a .pe whose byte-code table and string table must each stay under
-    /// 64 KB (their offsets are 16-bit). Method bodies are above the byte-code table (the MetadataProcessor shortens tokens and headers), so they bound it. The string
+    /// 64 KB (their offsets are 16-bit). Method bodies are above the byte-code table (the MetadataProcessor shortens
+    /// tokens and headers), so they bound it. The string
     /// table holds every user string, every string argument of an attribute and every type, namespace and member name,
     /// UTF-8 and NUL-terminated, each once;
     /// <see cref="PeStringTableEstimate"/> adds those up. The user-string heap (#US) is the ECMA-335 heap of string
@@ -32,6 +34,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
 
         /// <summary>Method definitions.</summary>
         public int Methods { get; private set; }
+
+        /// <summary>
+        /// Test cases the nanoFramework launcher runs: one per <c>[DataRow]</c> of a <c>[TestMethod]</c>, else one per
+        /// test method. A run on nanoCLR or a device that reports fewer stopped early (the launcher says nothing).
+        /// </summary>
+        public int TestCases { get; private set; }
 
         /// <summary>Distinct user strings plus type, namespace and member names, UTF-8 with a NUL each: the .pe string table, estimated.</summary>
         public int PeStringTableEstimate { get; private set; }
@@ -58,6 +66,20 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 {
                     size.MethodBodyIlBytes += pe.GetMethodBody(method.RelativeVirtualAddress).Size;
                 }
+            }
+
+            foreach (var handle in reader.MethodDefinitions)
+            {
+                int rows = 0;
+                bool test = false;
+                foreach (var attributeHandle in reader.GetMethodDefinition(handle).GetCustomAttributes())
+                {
+                    string name = AttributeTypeName(reader, reader.GetCustomAttribute(attributeHandle));
+                    test |= name == "TestMethodAttribute";
+                    rows += name == "DataRowAttribute" ? 1 : 0;
+                }
+
+                size.TestCases += test ? Math.Max(1, rows) : 0;
             }
 
             foreach (var handle in reader.TypeDefinitions)
@@ -114,12 +136,21 @@ namespace TagoFirmware.Gates.Tests.Metadata
             return size;
         }
 
+        private static string AttributeTypeName(MetadataReader reader, CustomAttribute attribute)
+        {
+            EntityHandle type = attribute.Constructor.Kind == HandleKind.MemberReference
+                ? reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                : reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType();
+            return type.Kind == HandleKind.TypeReference ? reader.GetString(reader.GetTypeReference((TypeReferenceHandle)type).Name)
+                : type.Kind == HandleKind.TypeDefinition ? reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)type).Name) : "";
+        }
+
         /// <summary>Bytes as KB with one decimal (1 KB = 1,000 bytes, as the budgets are stated).</summary>
         public static string Kb(int bytes) => (bytes / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " KB";
 
         /// <inheritdoc />
         public override string ToString()
             => $"{Name}: method-body IL {Kb(MethodBodyIlBytes)} ({MethodBodyIlBytes} B), user strings {Kb(UserStringHeapBytes)} ({UserStringHeapBytes} B), "
-                + $".pe string table ≈ {Kb(PeStringTableEstimate)}, {Types} types, {Methods} methods";
+                + $".pe string table ≈ {Kb(PeStringTableEstimate)}, {Types} types, {Methods} methods" + (TestCases > 0 ? $", {TestCases} test cases" : "");
     }
 }

@@ -77,6 +77,16 @@ namespace TagoFirmware.Gates.Tests.Metadata
         }
 
         [TestMethod]
+        public void Test_cases_count_one_per_data_row_else_one_per_test_method()
+        {
+            string path = FixtureCompiler.Compile("Cases", Header + "public class TestMethodAttribute : Attribute { } public class T { "
+                + "[TestMethod] public void A() { } [TestMethod] [DataRow(1)] [DataRow(2)] [DataRow(3)] public void B(int x) { } "
+                + "[DataRow(4)] public void NotATest(int x) { } }\n}");
+
+            Assert.AreEqual(1 + 3, AssemblySize.Measure(path).TestCases);
+        }
+
+        [TestMethod]
         public void Data_rows_of_scalars_strings_and_sentinels_are_accepted()
         {
             var findings = Scan("GoodRows",
@@ -93,6 +103,7 @@ namespace TagoFirmware.Gates.Tests.Metadata
             var size = AssemblySize.Measure(path);
 
             Assert.AreEqual("Sized", size.Name);
+            Assert.AreEqual(0, size.TestCases, "no [TestMethod] in the fixture");
             Assert.AreEqual(3, size.Types, "DataRowAttribute, NoteAttribute, S");
             Assert.AreEqual(8, size.Methods, "DataRow: ctor, get_Name, set_Name; Note: 2 ctors; S: A, B, C. " + size);
             Assert.IsTrue(size.MethodBodyIlBytes > 0, size.ToString());

@@ -82,11 +82,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         {
             var sizes = DeviceGate.All().Select(g => (g, AssemblySize.Measure(g.Locate()))).ToList();
             var report = new StringBuilder();
-            report.AppendLine("device assembly sizes (method-body IL, #US user-string heap, estimated .pe string table, types, methods):");
+            report.AppendLine("device assembly sizes (method-body IL, #US user-string heap, estimated .pe string table, types, methods; test cases the launcher must report):");
             foreach (var (gate, size) in sizes)
             {
                 report.AppendLine($"  {gate.Kind,-5} {gate.Project,-28} IL {AssemblySize.Kb(size.MethodBodyIlBytes),8}  #US {AssemblySize.Kb(size.UserStringHeapBytes),8}  "
-                    + $".pe strings ≈ {AssemblySize.Kb(size.PeStringTableEstimate),8}  {size.Types,4} types  {size.Methods,5} methods");
+                    + $".pe strings ≈ {AssemblySize.Kb(size.PeStringTableEstimate),8}  {size.Types,4} types  {size.Methods,5} methods"
+                    + (size.TestCases > 0 ? $"  {size.TestCases,5} test cases" : ""));
             }
 
             var core = sizes.Where(s => s.g.Kind == DeviceGateKind.Core).Select(s => s.Item2).ToList();

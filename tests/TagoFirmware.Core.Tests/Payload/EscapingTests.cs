@@ -98,11 +98,24 @@ namespace TagoFirmware.Tests.Payload
         {
             // From bytes: the device's strings are NUL-terminated, so a "\u0000" literal would arrive empty there;
             // pre-encoded bytes (from a file or the network) can carry a NUL.
+            byte[] bytes = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
             writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Hex(hex)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(bytes));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
+
+            // The string overload agrees where a string can hold U+0000 (desktop .NET); a device string built from
+            // these characters ends at the NUL, so there is nothing more to check.
+            string text = PayloadText.Decode(bytes, bytes.Length);
+            if (text.Length == bytes.Length)
+            {
+                writer.Reset();
+                writer.BeginItem("v");
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+                Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
+            }
         }
 
         [TestMethod]

@@ -111,7 +111,11 @@ namespace TagoFirmware.Tests.Payload
         /// </summary>
         public static bool StringsHoldLoneSurrogates
         {
-            get { return new string(new char[] { (char)0xD800 })[0] == (char)0xD800; }
+            get
+            {
+                string s = new string(new char[] { (char)0xD800 });
+                return s.Length == 1 && s[0] == (char)0xD800;
+            }
         }
 
         /// <summary>Copies buffer[0..length).</summary>

@@ -8,7 +8,8 @@ Two kinds of project:
 - several projects over one folder tree (the device test assemblies, split by area so that each stays within the
   nanoFramework per-assembly limits): the marker names the folders, relative to the project,
   `<!-- BEGIN Compile tests="Json Payload" support="Session" ... -->`. The project lists every .cs file under each
-  `tests` folder and the helper files (those without [TestClass]) under each `support` folder. Across the projects of
+  `tests` folder and the helper files (those without [TestClass]) under each `support` folder (a folder that does not
+  exist contributes nothing). Across the projects of
   one folder, every .cs file under it must be listed by at least one project and every test file by exactly one,
   otherwise this script fails and names the files (a new folder must be given to a project).
 Usage: python3 build/sync-nfproj.py [--check]   (from anywhere in the repository; --check changes nothing and fails
@@ -43,16 +44,12 @@ def sources_of(project, args):
         files = cs_files(d)
         return files, [f for f in files if is_test_file(f)]
     tests, support = [], []
+    # A declared folder that does not exist (yet) contributes nothing: folders come and go with the code, and a
+    # misspelt one leaves its files in no project, which the check below reports.
     for name in folders['tests'].split():
-        path = os.path.normpath(os.path.join(d, name))
-        if not os.path.isdir(path):
-            sys.exit(f'{project}: tests folder "{name}" does not exist')
-        tests.extend(cs_files(path))
+        tests.extend(cs_files(os.path.normpath(os.path.join(d, name))))
     for name in folders.get('support', '').split():
-        path = os.path.normpath(os.path.join(d, name))
-        if not os.path.isdir(path):
-            sys.exit(f'{project}: support folder "{name}" does not exist')
-        support.extend(f for f in cs_files(path) if not is_test_file(f))
+        support.extend(f for f in cs_files(os.path.normpath(os.path.join(d, name))) if not is_test_file(f))
     files = sorted(set(tests) | set(support))
     return files, [f for f in files if is_test_file(f)]
 

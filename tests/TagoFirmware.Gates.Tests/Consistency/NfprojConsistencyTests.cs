@@ -82,6 +82,15 @@ namespace TagoFirmware.Gates.Tests.Consistency
             }
         }
 
+        [TestMethod]
+        public void Nfproj_sync_script_finds_nothing_to_change()
+        {
+            // build/sync-nfproj.py writes the lists this gate checks; both must agree on every project.
+            var (exitCode, output) = ProcessRunner.Run("python3", RepoPaths.Root, "build/sync-nfproj.py", "--check");
+
+            Assert.AreEqual(0, exitCode, output);
+        }
+
         private const string TestsFolder = "tests/TagoFirmware.Core.Tests";
 
         private static IEnumerable<string> DeviceTestProjects()

@@ -69,13 +69,13 @@ namespace TagoFirmware.Connection
             switch (socketCode)
             {
                 case -0x2700:
-                    return "tls -0x2700: certificate not trusted (CA file, host name, expiry, clock)";
+                    return "tls -0x2700: cert not trusted (CA, host, date)";
                 case -0x7780:
-                    return "tls -0x7780: broker sent a fatal alert";
+                    return "tls -0x7780: fatal alert";
                 case -0x7280:
-                    return "tls -0x7280: closed during handshake";
+                    return "tls -0x7280: closed in handshake";
                 case -0x6800:
-                    return "tls -0x6800: handshake timed out";
+                    return "tls -0x6800: timed out";
                 case -0x7F00:
                     return "tls -0x7F00: out of memory";
                 default:

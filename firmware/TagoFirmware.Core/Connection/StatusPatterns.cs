@@ -1,9 +1,9 @@
 namespace TagoFirmware.Session
 {
     /// <summary>
-    /// The status LED's one table: for each <see cref="NodeStatus"/> its name, what it means and its blink pattern.
-    /// The ESP32 LED plays the pattern, the host twin's console prints name, meaning and pattern, and README's table
-    /// quotes them.
+    /// The status LED's one table: for each <see cref="NodeStatus"/> (whose name names the pattern) what it means and
+    /// its blink pattern. The ESP32 LED plays the pattern, the host twin's console prints name, meaning and pattern,
+    /// and README's table quotes them.
     /// </summary>
     /// <remarks>
     /// A pattern is a 2 s cycle of <see cref="Slots"/> slots of <see cref="SlotMs"/> packed in the low bits of an int
@@ -29,11 +29,6 @@ namespace TagoFirmware.Session
             0x00CFF, // long-short: 800 ms on, 200 off, 200 on, 800 off
         };
 
-        private static readonly string[] s_names =
-        {
-            "Starting", "NoWifi", "NoClock", "NoBroker", "CredentialsRefused", "Online", "ConfigInvalid",
-        };
-
         private static readonly string[] s_meanings =
         {
             "booting, config not read yet",
@@ -51,14 +46,6 @@ namespace TagoFirmware.Session
         public static int Mask(NodeStatus status)
         {
             return s_masks[Index(status)];
-        }
-
-        /// <summary>The status's name, as in README's LED table.</summary>
-        /// <param name="status">The status.</param>
-        /// <returns>The name.</returns>
-        public static string Name(NodeStatus status)
-        {
-            return s_names[Index(status)];
         }
 
         /// <summary>What the status means for the person looking at the LED.</summary>

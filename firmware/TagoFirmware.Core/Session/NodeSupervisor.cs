@@ -748,7 +748,7 @@ namespace TagoFirmware.Session
                     nowMs,
                     LogLevel.Error,
                     (probable
-                        ? "mqtt refused?: device token probably wrong (3 closes after CONNECT, no CONNACK; else MQTT version or per-IP limit)"
+                        ? "mqtt: token probably refused (3 closes after CONNECT, no CONNACK; else MQTT version or per-IP limit)"
                         : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
                             + (refused ? "" : ", reported as an exception") + ")") + "; auth failures "
                         + _authFailures.ToString() + ", next attempt in "

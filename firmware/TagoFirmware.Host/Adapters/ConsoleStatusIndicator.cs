@@ -34,7 +34,7 @@ namespace TagoFirmware.Host.Adapters
                 slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
             }
 
-            return StatusPatterns.Name(status) + " (" + StatusPatterns.Meaning(status) + ") " + slots;
+            return status + " (" + StatusPatterns.Meaning(status) + ") " + slots;
         }
 
         /// <inheritdoc />

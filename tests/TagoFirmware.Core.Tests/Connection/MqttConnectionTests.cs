@@ -247,7 +247,7 @@ namespace TagoFirmware.Tests.Connection
             Assert.AreEqual(0, log.Lines.Count, "nothing is logged from the worker thread");
             _link.TryTakeEvent(_event);
             Assert.AreEqual((int)ConnectFailure.Tls, (int)_event.Failure);
-            Assert.AreEqual(1, log.CountContaining("-0x2700: certificate not trusted"));
+            Assert.AreEqual(1, log.CountContaining("-0x2700: cert not trusted"));
         }
     }
 }

@@ -32,9 +32,9 @@ namespace TagoFirmware.Tests.Connection
         }
 
         [TestMethod]
-        [DataRow(-0x2700, "certificate not trusted")]
+        [DataRow(-0x2700, "cert not trusted")]
         [DataRow(-0x7780, "fatal alert")]
-        [DataRow(-0x7280, "closed during handshake")]
+        [DataRow(-0x7280, "closed in handshake")]
         [DataRow(-0x6800, "timed out")]
         [DataRow(-0x7F00, "out of memory")]
         [DataRow(-0x1234, "tls error -4660")]

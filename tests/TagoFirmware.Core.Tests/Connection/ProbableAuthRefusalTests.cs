@@ -18,7 +18,7 @@ namespace TagoFirmware.Tests.Connection
             Assert.AreEqual(1, rig.Mqtt.CloseCalls);
             Assert.AreEqual((int)NodeStatus.CredentialsRefused, (int)rig.Status.Last);
             string line = rig.Log.FirstContaining("AuthFailed");
-            int token = line.IndexOf("device token");
+            int token = line.IndexOf("token");
             Assert.IsTrue(token >= 0 && token < line.IndexOf("MQTT version") && token < line.IndexOf("per-IP"), line);
             int attempts = rig.Mqtt.AttemptTimes.Count;
             rig.Run(rig.Options.AuthRetryIntervalMs - 1000, 500);

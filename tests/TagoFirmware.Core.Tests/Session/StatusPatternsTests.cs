@@ -8,18 +8,17 @@ namespace TagoFirmware.Tests.Session
     {
         // Slot i of 100 ms is bit i; the 2 s cycle has 20 slots.
         [TestMethod]
-        [DataRow((int)NodeStatus.Starting, 0xFFFFF, "Starting")]
-        [DataRow((int)NodeStatus.NoWifi, 0x003FF, "NoWifi")]
-        [DataRow((int)NodeStatus.NoClock, 0x00005, "NoClock")]
-        [DataRow((int)NodeStatus.NoBroker, 0x00015, "NoBroker")]
-        [DataRow((int)NodeStatus.CredentialsRefused, 0x55555, "CredentialsRefused")]
-        [DataRow((int)NodeStatus.Online, 0x00001, "Online")]
-        [DataRow((int)NodeStatus.ConfigInvalid, 0x00CFF, "ConfigInvalid")]
-        [DataRow(99, 0xFFFFF, "Starting")]
-        public void Each_status_has_its_own_pattern_and_name(int status, int mask, string name)
+        [DataRow((int)NodeStatus.Starting, 0xFFFFF)]
+        [DataRow((int)NodeStatus.NoWifi, 0x003FF)]
+        [DataRow((int)NodeStatus.NoClock, 0x00005)]
+        [DataRow((int)NodeStatus.NoBroker, 0x00015)]
+        [DataRow((int)NodeStatus.CredentialsRefused, 0x55555)]
+        [DataRow((int)NodeStatus.Online, 0x00001)]
+        [DataRow((int)NodeStatus.ConfigInvalid, 0x00CFF)]
+        [DataRow(99, 0xFFFFF)]
+        public void Each_status_has_its_own_pattern_and_a_meaning(int status, int mask)
         {
             Assert.AreEqual(mask, StatusPatterns.Mask((NodeStatus)status));
-            Assert.AreEqual(name, StatusPatterns.Name((NodeStatus)status));
             Assert.IsTrue(StatusPatterns.Meaning((NodeStatus)status).Length > 0);
         }
 

@@ -26,6 +26,7 @@ namespace TagoFirmware.Payload
 
         private static readonly ulong[] s_pow5 = { 1, 5, 25, 125, 625, 3125, 15625 };
         private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+        private static readonly double[] s_pow10d = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
         /// <summary>
         /// Computes round-half-even(|value|·10^decimals) exactly. Returns <see cref="TagoWriteResult.InvalidNumber"/> for
@@ -33,6 +34,24 @@ namespace TagoFirmware.Payload
         /// </summary>
         internal static TagoWriteResult Scale(double value, int decimals, out ulong scaled, out bool negative)
         {
+            // Fast path, a few dozen IL instructions instead of the exact 128-bit one: x = fl(|value|·10^d) is within
+            // 2^-53·x of the exact product, so when x's fraction is further than 2^-51·x from one half, rounding x
+            // and rounding the exact product agree. Below 2^52 the integer part and the fraction of x are exact.
+            // NaN, infinities, large values and near-ties fail the tests and take the exact path.
+            negative = value < 0;
+            double x = (negative ? -value : value) * s_pow10d[decimals];
+            if (x < 4503599627370496.0)
+            {
+                long n = (long)x;
+                double rest = x - n;
+                double margin = x * 4.440892098500626E-16;
+                if (rest < 0.5 - margin || rest > 0.5 + margin)
+                {
+                    scaled = (ulong)(rest < 0.5 ? n : n + 1);
+                    return TagoWriteResult.Ok;
+                }
+            }
+
             long bits = BitConverter.DoubleToInt64Bits(value);
             negative = bits < 0;
             scaled = 0;
@@ -134,55 +153,37 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Number of bytes <see cref="Write"/> produces for a scaled value.</summary>
-        internal static int Length(ulong scaled, int decimals, bool negative)
-        {
-            ulong integerPart = scaled / s_pow10[decimals];
-            int length = DigitCount(integerPart);
-            if (decimals > 0)
-            {
-                length += decimals + 1;
-            }
-
-            if (negative && scaled != 0)
-            {
-                length++;
-            }
-
-            return length;
-        }
-
         /// <summary>
-        /// Writes the scaled value with a decimal point <paramref name="decimals"/> digits from the right; the caller
-        /// has checked the room with <see cref="Length"/>. Returns the position after the last byte.
+        /// Writes the scaled value with a decimal point <paramref name="decimals"/> digits from the right, and a minus
+        /// sign when <paramref name="negative"/> and not zero, so that it ends at the end of <paramref name="digits"/>
+        /// (at least 22 bytes); returns the index of its first byte. Formatting backwards needs no length pass.
         /// </summary>
-        internal static int Write(byte[] buffer, int position, ulong scaled, int decimals, bool negative, int length)
+        internal static int Format(ulong scaled, int decimals, bool negative, byte[] digits)
         {
-            int end = position + length;
-            int i = end;
+            int i = digits.Length;
+            ulong integerPart = scaled;
             if (decimals > 0)
             {
                 ulong pow = s_pow10[decimals];
-                ulong integerPart = scaled / pow;
+                integerPart = scaled / pow;
                 uint fractionPart = (uint)(scaled - (integerPart * pow));
                 for (int d = 0; d < decimals; d++)
                 {
                     uint next = fractionPart / 10;
-                    buffer[--i] = (byte)('0' + (fractionPart - (next * 10)));
+                    digits[--i] = (byte)('0' + (fractionPart - (next * 10)));
                     fractionPart = next;
                 }
 
-                buffer[--i] = (byte)'.';
-                scaled = integerPart;
+                digits[--i] = (byte)'.';
             }
 
-            i = WriteDigitsBackwards(buffer, i, scaled);
-            if (negative && i > position)
+            i = WriteDigitsBackwards(digits, i, integerPart);
+            if (negative && scaled != 0)
             {
-                buffer[--i] = (byte)'-';
+                digits[--i] = (byte)'-';
             }
 
-            return end;
+            return i;
         }
 
         /// <summary>Writes a non-negative integer's digits ending just before <paramref name="end"/>; returns where they start.</summary>
@@ -206,21 +207,6 @@ namespace TagoFirmware.Payload
             }
             while (small != 0);
             return i;
-        }
-
-        /// <summary>Decimal digits of a non-negative integer (1 for zero).</summary>
-        internal static int DigitCount(ulong value)
-        {
-            // Multiplying is cheaper than dividing; values stay below 2^54, so p never overflows.
-            int count = 1;
-            ulong p = 10;
-            while (value >= p && count < 19)
-            {
-                count++;
-                p *= 10;
-            }
-
-            return count;
         }
     }
 }

@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("", "")]
         public void Quotes_backslashes_and_controls_are_escaped_and_everything_else_is_raw_UTF8(string text, string expected)
         {
-            // Through the pre-encoded path and through the string overload: both must agree.
+            // Through the byte[] overload (checked per call) and through a prepared TagoText: both must agree.
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Utf8(text)));
@@ -34,8 +34,8 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
 
             writer.Reset();
-            writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoText.From(text)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
@@ -44,8 +44,8 @@ namespace TagoFirmware.Tests.Payload
         public void A_surrogate_pair_becomes_one_four_byte_UTF8_sequence()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
-            writer.Value("\ud83d\ude00");
+            writer.BeginItem(TagoText.From("v"));
+            writer.Value(TagoText.From("\ud83d\ude00"));
             writer.EndItem();
             int length = writer.Close();
 
@@ -70,12 +70,13 @@ namespace TagoFirmware.Tests.Payload
             // Built from code units: attribute strings are stored as UTF-8, which cannot hold a lone surrogate.
             string text = PayloadText.FromCodeUnits(codes);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(TagoText.From(text)));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
             Assert.AreEqual("[]", PayloadText.Closed(writer));
             Assert.IsNull(TagoUtf8.GetBytes(text));
+            Assert.IsNull(TagoText.From(text));
         }
 
         [TestMethod]
@@ -96,7 +97,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
 
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
@@ -113,7 +114,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
             writer.EndItem();
             int length = writer.Close();
@@ -131,10 +132,10 @@ namespace TagoFirmware.Tests.Payload
         public void Units_and_metadata_strings_are_escaped_too()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
             writer.Unit(PayloadText.Utf8("\"u\""));
-            writer.Metadata(PayloadText.Utf8("note"), PayloadText.Utf8("line1\nline2"));
-            writer.Metadata("path", "a\\b");
+            writer.Metadata(TagoText.From(PayloadText.Utf8("note")), TagoText.From(PayloadText.Utf8("line1\nline2")));
+            writer.Metadata(TagoText.From("path"), TagoText.From("a\\b"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(

@@ -19,17 +19,6 @@ namespace TagoFirmware.Payload
         /// <summary>Milliseconds in a day: times are UTC, which has no leap seconds in this notation.</summary>
         internal const long MsPerDay = 86400000L;
 
-        /// <summary>
-        /// Writes the instant <paramref name="msSince0001"/> (milliseconds since 0001-01-01T00:00:00Z, in
-        /// [0, <see cref="MaxMs"/>)) as 24 ASCII bytes.
-        /// </summary>
-        internal static void Write(byte[] buffer, int position, long msSince0001)
-        {
-            int days = (int)(msSince0001 / MsPerDay);
-            WriteDate(buffer, position, days);
-            WriteTimeOfDay(buffer, position, (int)(msSince0001 - (days * MsPerDay)));
-        }
-
         /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
         internal static void WriteDate(byte[] buffer, int position, int days)
         {

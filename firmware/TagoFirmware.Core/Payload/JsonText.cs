@@ -20,14 +20,13 @@ namespace TagoFirmware.Payload
         /// <summary>Class bit of the bytes of groups: <c>[A-Za-z0-9_-]</c>.</summary>
         internal const byte ClassGroup = 2;
 
+        /// <summary>The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.</summary>
+        private static readonly byte[] s_shortFrom = { (byte)'\b', (byte)'\f', (byte)'\n', (byte)'\r', (byte)'\t', (byte)'"', (byte)'\\' };
+        private static readonly byte[] s_shortTo = { (byte)'b', (byte)'f', (byte)'n', (byte)'r', (byte)'t', (byte)'"', (byte)'\\' };
+
         /// <summary>Per byte value: escaped length of ASCII (1 raw, 2 for <c>\n</c>-style, 6 for <c>\u00XX</c>) in the low
         /// 3 bits, and the class bits shifted left by 3; 0 for non-ASCII (handled apart).</summary>
         private static readonly byte[] s_table = BuildTable();
-
-        /// <summary>The letter of the two-character escapes (<c>b f n r t " \</c>), 0 where <c>\u00XX</c> is needed.</summary>
-        private static readonly byte[] s_shortEscape = BuildShortEscape();
-
-        private static readonly byte[] s_hex = { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f' };
 
         /// <summary>True if <paramref name="text"/> has 1..<paramref name="maxLength"/> bytes, all of class <paramref name="charClass"/>.</summary>
         internal static bool IsWord(byte[] text, int maxLength, byte charClass)
@@ -144,18 +143,24 @@ namespace TagoFirmware.Payload
                 }
 
                 buffer[position++] = (byte)'\\';
-                byte letter = s_shortEscape[b];
-                if (letter != 0)
+                int k = 0;
+                while (k < s_shortFrom.Length && s_shortFrom[k] != b)
                 {
-                    buffer[position++] = letter;
+                    k++;
+                }
+
+                if (k < s_shortFrom.Length)
+                {
+                    buffer[position++] = s_shortTo[k];
                     continue;
                 }
 
+                // \u00XX: only control characters get here, so the first hex digit is 0 or 1.
                 buffer[position++] = (byte)'u';
                 buffer[position++] = (byte)'0';
                 buffer[position++] = (byte)'0';
-                buffer[position++] = s_hex[b >> 4];
-                buffer[position++] = s_hex[b & 0xF];
+                buffer[position++] = (byte)('0' + (b >> 4));
+                buffer[position++] = (byte)((b & 0xF) < 10 ? '0' + (b & 0xF) : 'a' + (b & 0xF) - 10);
             }
 
             return position;
@@ -172,26 +177,11 @@ namespace TagoFirmware.Payload
                 table[c] |= (byte)(((name ? ClassName : 0) | (group ? ClassGroup : 0)) << 3);
             }
 
-            table['\b'] = 2;
-            table['\f'] = 2;
-            table['\n'] = 2;
-            table['\r'] = 2;
-            table['\t'] = 2;
-            table['"'] = 2;
-            table['\\'] = 2;
-            return table;
-        }
+            for (int k = 0; k < s_shortFrom.Length; k++)
+            {
+                table[s_shortFrom[k]] = 2;
+            }
 
-        private static byte[] BuildShortEscape()
-        {
-            byte[] table = new byte[128];
-            table['\b'] = (byte)'b';
-            table['\f'] = (byte)'f';
-            table['\n'] = (byte)'n';
-            table['\r'] = (byte)'r';
-            table['\t'] = (byte)'t';
-            table['"'] = (byte)'"';
-            table['\\'] = (byte)'\\';
             return table;
         }
     }

@@ -11,7 +11,7 @@ namespace TagoFirmware.Payload
     /// <para>Use: <see cref="Reset"/> (the constructor does it), then per item <see cref="BeginItem(TagoText)"/>, the
     /// fields in the order value, unit, time, group, metadata (each optional), and <see cref="EndItem"/>; finally
     /// <see cref="Close"/> (or <see cref="CopyPayload"/>) and publish <see cref="Buffer"/>[0..<see cref="Length"/>).</para>
-    /// <para>Errors never throw: each call returns a <see cref="TagoWriteResult"/>. The first error of an item
+    /// <para>Errors never throw: each field call returns <see cref="TagoWriteResult.Ok"/> or the item's error. The first error of an item
     /// sticks: the item is rolled back at once, later calls of that item do nothing and return the same error, and
     /// <see cref="EndItem"/> reports it. After a refused item the payload (bytes 0..<see cref="Length"/>,
     /// <see cref="Length"/>, <see cref="ItemCount"/>) is exactly as after the last complete item. Bytes beyond
@@ -21,9 +21,7 @@ namespace TagoFirmware.Payload
     /// close and publish this payload, <see cref="Reset"/>, and write the item again.</para>
     /// <para>Cost: the device interprets IL, so per-byte loops are what a payload costs. Constant texts come as
     /// <see cref="TagoText"/>, checked and escaped once, and are block-copied (<c>Array.Copy</c> is native); the
-    /// <c>byte[]</c> overloads check their text on every call and are for rare payloads. A time shared by the items of
-    /// one sampling cycle is formatted once.</para>
-    /// <para>Not thread-safe: one writer per thread.</para>
+    /// <c>byte[]</c> overloads check their text on every call, for rare payloads. Not thread-safe.</para>
     /// </remarks>
     public sealed class TagoJsonWriter
     {
@@ -53,10 +51,13 @@ namespace TagoFirmware.Payload
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
+        private static readonly byte[] s_textValueKey = TagoUtf8.GetBytes(",\"value\":\"");
         private static readonly byte[] s_unitKey = TagoUtf8.GetBytes(",\"unit\":\"");
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
         private static readonly byte[] s_metadataKey = TagoUtf8.GetBytes(",\"metadata\":{\"");
+        private static readonly byte[] s_nextPair = TagoUtf8.GetBytes(",\"");
+        private static readonly byte[] s_pairColon = TagoUtf8.GetBytes("\":\"");
 
         private readonly byte[] _buffer;
         private readonly int _limit;
@@ -68,6 +69,7 @@ namespace TagoFirmware.Payload
 
         // A number is formatted backwards at the end of this scratch, then copied (no length pass).
         private readonly byte[] _digits = new byte[24];
+
         private int _length;
         private int _itemCount;
         private int _itemStart;
@@ -102,22 +104,13 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
-        public byte[] Buffer
-        {
-            get { return _buffer; }
-        }
+        public byte[] Buffer => _buffer;
 
         /// <summary>Bytes of payload so far: from <c>[</c> to the last complete item, plus <c>]</c> once closed.</summary>
-        public int Length
-        {
-            get { return _rank != RankNone ? _itemStart : _length; }
-        }
+        public int Length => _rank != RankNone ? _itemStart : _length;
 
         /// <summary>Complete items in the payload.</summary>
-        public int ItemCount
-        {
-            get { return _itemCount; }
-        }
+        public int ItemCount => _itemCount;
 
         /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer, dropping any open item.</summary>
         public void Reset()
@@ -136,7 +129,6 @@ namespace TagoFirmware.Payload
         /// <see cref="TagoWriteResult.ItemAlreadyOpen"/> without starting a new one.
         /// </summary>
         /// <param name="variable">The variable name, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult BeginItem(TagoText variable)
         {
             return Begin(variable != null && variable.IsName ? variable.Json : null);
@@ -144,7 +136,6 @@ namespace TagoFirmware.Payload
 
         /// <summary>Begins an item; the form of <see cref="BeginItem(TagoText)"/> that checks the name on every call.</summary>
         /// <param name="variable">The variable name as UTF-8, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult BeginItem(byte[] variable)
         {
             // A valid name needs no escaping.
@@ -158,7 +149,6 @@ namespace TagoFirmware.Payload
         /// </summary>
         /// <param name="value">A finite value with |value|·10^decimals &lt; 2^53.</param>
         /// <param name="decimals">0–6.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Value(double value, int decimals)
         {
             TagoWriteResult r = Enter(RankValue);
@@ -180,7 +170,6 @@ namespace TagoFirmware.Payload
 
         /// <summary>Writes <c>"value"</c> as an integer.</summary>
         /// <param name="value">Within ±<see cref="MaxSafeInteger"/>.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Value(long value)
         {
             TagoWriteResult r = Enter(RankValue);
@@ -197,45 +186,33 @@ namespace TagoFirmware.Payload
             return PutValue((ulong)(value < 0 ? -value : value), 0, value < 0);
         }
 
-        /// <summary>Writes <c>"value"</c> as a string.</summary>
-        /// <param name="text">At most 6000 bytes as UTF-8.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
-        public TagoWriteResult Value(TagoText text)
-        {
-            return text == null ? Text(RankValue, null, -1, 0) : Text(RankValue, text.Json, text.Json.Length, text.Utf8Length);
-        }
-
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
         /// <param name="utf8">Well-formed UTF-8, at most 6000 bytes.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Value(byte[] utf8)
         {
             int units;
-            return utf8 == null ? Text(RankValue, null, -1, 0) : Text(RankValue, utf8, JsonText.MeasureUtf8(utf8, out units), utf8.Length);
+            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            return Text(RankValue, s_textValueKey, utf8, escaped, escaped < 0 ? 0 : utf8.Length);
         }
 
         /// <summary>Writes <c>"unit"</c>.</summary>
         /// <param name="unit">At most 25 characters (e.g. <c>°C</c>, <c>%</c>).</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Unit(TagoText unit)
         {
-            return unit == null ? Text(RankUnit, null, -1, 0) : Text(RankUnit, unit.Json, unit.Json.Length, unit.Utf16Length);
+            return unit == null ? Text(RankUnit, s_unitKey, null, -1, 0) : Text(RankUnit, s_unitKey, unit.Json, unit.Json.Length, unit.Utf16Length);
         }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
         /// <param name="utf8">Well-formed UTF-8, at most 25 characters.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Unit(byte[] utf8)
         {
             int units = 0;
             int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(RankUnit, utf8, escaped, units);
+            return Text(RankUnit, s_unitKey, utf8, escaped, units);
         }
 
-        /// <summary>Writes <c>"time"</c> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, from Unix epoch milliseconds (how the
-        /// reading queue stores times).</summary>
+        /// <summary>Writes <c>"time"</c> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> from Unix epoch milliseconds.</summary>
         /// <param name="unixMs">Milliseconds since 1970-01-01T00:00:00Z; years 0001–9999.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult TimeUnixMs(long unixMs)
         {
             TagoWriteResult r = Enter(RankTime);
@@ -276,36 +253,16 @@ namespace TagoFirmware.Payload
 
         /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO.</summary>
         /// <param name="utf8">1–24 characters of <c>[A-Za-z0-9_-]</c>.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Group(byte[] utf8)
         {
-            TagoWriteResult r = Enter(RankGroup);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (!JsonText.IsWord(utf8, MaxGroupLength, JsonText.ClassGroup))
-            {
-                return Fail(TagoWriteResult.InvalidGroup);
-            }
-
-            if (_length + s_groupKey.Length + utf8.Length + 1 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(utf8, Put(s_groupKey, _length));
-            _buffer[p++] = (byte)'"';
-            _length = p;
-            _rank = RankGroup;
-            return TagoWriteResult.Ok;
+            // A valid group needs no escaping.
+            bool valid = JsonText.IsWord(utf8, MaxGroupLength, JsonText.ClassGroup);
+            return Text(RankGroup, s_groupKey, utf8, valid ? utf8.Length : -1, 0);
         }
 
         /// <summary>Adds a string pair to <c>"metadata"</c>; pairs may repeat and nothing may follow them.</summary>
         /// <param name="key">The key, <c>[a-z0-9_]{1,100}</c>.</param>
         /// <param name="value">The value, at most 6000 bytes as UTF-8.</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> or the item's error.</returns>
         public TagoWriteResult Metadata(TagoText key, TagoText value)
         {
             TagoWriteResult r = Enter(RankMetadata);
@@ -330,32 +287,16 @@ namespace TagoFirmware.Payload
             }
 
             // ,"metadata":{"key":"value" for the first pair, ,"key":"value" after it.
-            byte[] json = value.Json;
-            int prefix = _metadataOpen ? 2 : s_metadataKey.Length;
-            if (_length + prefix + key.Json.Length + 3 + json.Length + 1 > _limit)
+            byte[] prefix = _metadataOpen ? s_nextPair : s_metadataKey;
+            if (_length + prefix.Length + key.Json.Length + s_pairColon.Length + value.Json.Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = _length;
-            if (_metadataOpen)
-            {
-                _buffer[p++] = (byte)',';
-                _buffer[p++] = (byte)'"';
-            }
-            else
-            {
-                p = Put(s_metadataKey, p);
-                _metadataOpen = true;
-            }
-
-            p = Put(key.Json, p);
-            _buffer[p++] = (byte)'"';
-            _buffer[p++] = (byte)':';
-            _buffer[p++] = (byte)'"';
-            p = Put(json, p);
+            int p = Put(value.Json, Put(s_pairColon, Put(key.Json, Put(prefix, _length))));
             _buffer[p++] = (byte)'"';
             _length = p;
+            _metadataOpen = true;
             _rank = RankMetadata;
             return TagoWriteResult.Ok;
         }
@@ -383,9 +324,7 @@ namespace TagoFirmware.Payload
             int p = _length;
             if (p + (_metadataOpen ? 2 : 1) > _limit)
             {
-                _length = _itemStart;
-                _metadataOpen = false;
-                return TagoWriteResult.BufferFull;
+                return Fail(TagoWriteResult.BufferFull);
             }
 
             if (_metadataOpen)
@@ -409,10 +348,8 @@ namespace TagoFirmware.Payload
         {
             if (_rank != RankNone)
             {
+                Fail(TagoWriteResult.Ok);
                 _rank = RankNone;
-                _length = _itemStart;
-                _metadataOpen = false;
-                _itemError = TagoWriteResult.Ok;
             }
 
             if (!_closed)
@@ -475,11 +412,12 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>
-        /// Writes a string field from <paramref name="text"/>, whose escaped length is <paramref name="escaped"/> (-1:
-        /// null or malformed), or its escaped form when the two lengths are equal; <paramref name="size"/> is what the
-        /// field's limit counts (UTF-8 bytes for a value, UTF-16 code units for a unit).
+        /// Writes a string field: <paramref name="key"/> (ending in the opening quote), then <paramref name="text"/>
+        /// escaped to <paramref name="escaped"/> bytes (-1: null, malformed or an invalid group; equal to its length:
+        /// copied as it is), then the closing quote. <paramref name="size"/> is what the field's limit counts (UTF-8
+        /// bytes for a value, UTF-16 code units for a unit).
         /// </summary>
-        private TagoWriteResult Text(int rank, byte[] text, int escaped, int size)
+        private TagoWriteResult Text(int rank, byte[] key, byte[] text, int escaped, int size)
         {
             TagoWriteResult r = Enter(rank);
             if (r != TagoWriteResult.Ok)
@@ -489,7 +427,7 @@ namespace TagoFirmware.Payload
 
             if (escaped < 0)
             {
-                return Fail(TagoWriteResult.InvalidString);
+                return Fail(rank == RankGroup ? TagoWriteResult.InvalidGroup : TagoWriteResult.InvalidString);
             }
 
             if (rank == RankUnit ? size > MaxUnitLength : size > MaxStringValueBytes)
@@ -497,20 +435,12 @@ namespace TagoFirmware.Payload
                 return Fail(rank == RankUnit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
-            byte[] key = rank == RankUnit ? s_unitKey : s_valueKey;
-            int quote = rank == RankUnit ? 0 : 1;
-            if (_length + key.Length + quote + escaped + 1 > _limit)
+            if (_length + key.Length + escaped + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = Put(key, _length);
-            if (quote != 0)
-            {
-                _buffer[p++] = (byte)'"';
-            }
-
-            p = JsonText.WriteUtf8(text, escaped, _buffer, p);
+            int p = JsonText.WriteUtf8(text, escaped, _buffer, Put(key, _length));
             _buffer[p++] = (byte)'"';
             _length = p;
             _rank = rank;

@@ -25,29 +25,9 @@ namespace TagoFirmware.Payload
                 return null;
             }
 
+            // At most 3 bytes per UTF-16 code unit (a surrogate pair, two units, takes 4); trimmed at the end.
             char[] chars = text.ToCharArray();
-            int length = 0;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                int c = chars[i];
-                if (c >= 0xD800 && c <= 0xDFFF)
-                {
-                    // A high surrogate must be followed by a low one (RFC 2781 §2.2); the pair encodes as 4 bytes.
-                    if (c > 0xDBFF || i + 1 >= chars.Length || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
-                    {
-                        return null;
-                    }
-
-                    i++;
-                    length += 4;
-                }
-                else
-                {
-                    length += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-                }
-            }
-
-            byte[] bytes = new byte[length];
+            byte[] bytes = new byte[chars.Length * 3];
             int p = 0;
             for (int i = 0; i < chars.Length; i++)
             {
@@ -62,23 +42,31 @@ namespace TagoFirmware.Payload
                     bytes[p++] = (byte)(0xC0 | (c >> 6));
                     bytes[p++] = (byte)(0x80 | (c & 0x3F));
                 }
-                else if (c >= 0xD800 && c <= 0xDFFF)
+                else if (c < 0xD800 || c > 0xDFFF)
                 {
+                    bytes[p++] = (byte)(0xE0 | (c >> 12));
+                    bytes[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else
+                {
+                    // A high surrogate must be followed by a low one (RFC 2781 §2.2).
+                    if (c > 0xDBFF || i + 1 >= chars.Length || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
+                    {
+                        return null;
+                    }
+
                     int cp = 0x10000 + ((c - 0xD800) << 10) + (chars[++i] - 0xDC00);
                     bytes[p++] = (byte)(0xF0 | (cp >> 18));
                     bytes[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
                     bytes[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
                     bytes[p++] = (byte)(0x80 | (cp & 0x3F));
                 }
-                else
-                {
-                    bytes[p++] = (byte)(0xE0 | (c >> 12));
-                    bytes[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
-                }
             }
 
-            return bytes;
+            byte[] exact = new byte[p];
+            System.Array.Copy(bytes, exact, p);
+            return exact;
         }
     }
 }

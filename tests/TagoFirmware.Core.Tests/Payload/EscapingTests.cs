@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("", "")]
         public void Quotes_backslashes_and_controls_are_escaped_and_everything_else_is_raw_UTF8(string text, string expected)
         {
-            // Through the byte[] overload (checked per call) and through a prepared TagoText: both must agree.
+            // Through the byte[] overload (checked per call) and through the UTF-16 encoder: both must agree.
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Utf8(text)));
@@ -35,7 +35,7 @@ namespace TagoFirmware.Tests.Payload
 
             writer.Reset();
             writer.BeginItem(TagoText.From("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoText.From(text)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(text)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
@@ -45,7 +45,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
             writer.BeginItem(TagoText.From("v"));
-            writer.Value(TagoText.From("\ud83d\ude00"));
+            writer.Value(TagoUtf8.GetBytes("\ud83d\ude00"));
             writer.EndItem();
             int length = writer.Close();
 
@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
             writer.BeginItem(TagoText.From("v"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(TagoText.From(text)));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(TagoUtf8.GetBytes(text)));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
             Assert.AreEqual("[]", PayloadText.Closed(writer));
             Assert.IsNull(TagoUtf8.GetBytes(text));
@@ -126,6 +126,21 @@ namespace TagoFirmware.Tests.Payload
             }
 
             Assert.AreEqual((byte)'"', written[Prefix.Length + text.Length]);
+        }
+
+        [TestMethod]
+        public void A_prepared_text_is_a_copy_that_later_changes_to_its_source_do_not_reach()
+        {
+            byte[] source = PayloadText.Utf8("a\"b");
+            TagoText unit = TagoText.From(source);
+            source[1] = (byte)'\n';
+
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(unit));
+            writer.EndItem();
+
+            Assert.AreEqual("[{\"variable\":\"v\",\"unit\":\"a\\\"b\"}]", PayloadText.Closed(writer));
         }
 
         [TestMethod]

@@ -134,11 +134,11 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
             writer.BeginItem(TagoText.From("v"));
-            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(TagoText.From(new string('é', 3001))));
+            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(TagoUtf8.GetBytes(new string('é', 3001))));
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
             writer.BeginItem(TagoText.From("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoText.From(new string('é', 3000))));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(new string('é', 3000))));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
         }
 

@@ -23,7 +23,6 @@ namespace TagoFirmware.Host.Tests.Payload
         private static readonly TagoText s_rssi = TagoText.From("-67");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("cycle-0001");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor \"A\" ok\n°");
-        private static readonly TagoText s_preparedMessage = TagoText.From(s_message);
 
         [TestMethod]
         public void Writing_many_items_allocates_nothing()
@@ -124,7 +123,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Value(i);
                 writer.EndItem();
                 writer.BeginItem(s_status);
-                writer.Value(s_preparedMessage);
+                writer.Value(s_message);
                 writer.EndItem();
                 count += 5;
             }

@@ -70,7 +70,7 @@ namespace TagoFirmware.Host.Tests.Payload
             _ = item.Prepared ? writer.BeginItem(TagoText.From(variable)) : writer.BeginItem(variable);
             if (item.Value != null)
             {
-                WriteValue(writer, item.Value, item.Prepared);
+                WriteValue(writer, item.Value);
             }
 
             if (item.Unit != null)
@@ -97,16 +97,13 @@ namespace TagoFirmware.Host.Tests.Payload
             return writer.EndItem();
         }
 
-        private static void WriteValue(TagoJsonWriter writer, Scalar value, bool prepared)
+        private static void WriteValue(TagoJsonWriter writer, Scalar value)
         {
             switch (value.Kind)
             {
                 case 0: writer.Value(value.Number, value.Decimals); break;
                 case 1: writer.Value(value.Integer); break;
-                default:
-                    byte[] text = Encoding.UTF8.GetBytes(value.Text);
-                    _ = prepared ? writer.Value(TagoText.From(text)) : writer.Value(text);
-                    break;
+                default: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
             }
         }
 

@@ -4,7 +4,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Tests.Payload
 {
-    /// <summary>Times are always <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, from epoch milliseconds or from a DateTime.</summary>
+    /// <summary>Times are always <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, from Unix epoch milliseconds.</summary>
     [TestClass]
     public class TimeFormatTests
     {

@@ -600,7 +600,8 @@ namespace TagoFirmware.TagoTip
                 return _itemError;
             }
 
-            return rank <= _rank ? Fail(TagoTipResult.FieldOutOfOrder) : TagoTipResult.Ok;
+            // Suffixes follow the value, in the order of §6.3.
+            return rank <= _rank || (_rank < RankValue && rank > RankValue) ? Fail(TagoTipResult.FieldOutOfOrder) : TagoTipResult.Ok;
         }
 
         private TagoTipResult Fail(TagoTipResult error)

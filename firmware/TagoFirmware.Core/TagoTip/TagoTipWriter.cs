@@ -57,11 +57,13 @@ namespace TagoFirmware.TagoTip
         private const int RankMetadata = 6;
 
         private static readonly byte[] s_class = BuildClasses();
+        private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
         private readonly byte[] _buffer;
         private readonly int _limit;
         private readonly byte[] _frameGroup = new byte[MaxNameBytes];
         private readonly byte[] _digits = new byte[20];
+        private readonly byte[] _number = new byte[24];
         private long _digitsValue = -1;
         private int _digitsStart;
         private int _frameGroupLength;
@@ -613,7 +615,33 @@ namespace TagoFirmware.TagoTip
 
         private TagoTipResult PutNumber(ulong scaled, int decimals, bool negative)
         {
-            int count = FixedPointFormatter.Length(scaled, decimals, negative);
+            // Built backwards in a scratch buffer from the shared formatter's digit writer (no division by 10^d
+            // per digit): fraction digits, '.', integer digits, then '-' unless the value rounded to zero.
+            byte[] n = _number;
+            int i = n.Length;
+            ulong integerPart = scaled;
+            if (decimals > 0)
+            {
+                ulong pow = s_pow10[decimals];
+                integerPart = scaled / pow;
+                uint fraction = (uint)(scaled - (integerPart * pow));
+                for (int d = 0; d < decimals; d++)
+                {
+                    uint next = fraction / 10;
+                    n[--i] = (byte)('0' + (fraction - (next * 10)));
+                    fraction = next;
+                }
+
+                n[--i] = (byte)'.';
+            }
+
+            i = FixedPointFormatter.WriteDigitsBackwards(n, i, integerPart);
+            if (negative && scaled != 0)
+            {
+                n[--i] = (byte)'-';
+            }
+
+            int count = n.Length - i;
             if (_length + count + 2 > _limit)
             {
                 return Fail(TagoTipResult.FrameFull);
@@ -621,7 +649,8 @@ namespace TagoFirmware.TagoTip
 
             _buffer[_length] = (byte)':';
             _buffer[_length + 1] = (byte)'=';
-            _length = FixedPointFormatter.Write(_buffer, _length + 2, scaled, decimals, negative, count);
+            Array.Copy(n, i, _buffer, _length + 2, count);
+            _length += count + 2;
             _rank = RankValue;
             return TagoTipResult.Ok;
         }

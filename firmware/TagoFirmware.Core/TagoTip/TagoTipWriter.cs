@@ -10,9 +10,9 @@ namespace TagoFirmware.TagoTip
     /// </summary>
     /// <remarks>
     /// <para>Use: <see cref="Begin"/> with the sequence number and the time and group most variables share, optional
-    /// <see cref="FrameMetadata"/> pairs, then per variable <see cref="BeginVariable"/>, one value
+    /// <see cref="FrameMetadata"/> pairs, then per variable <see cref="BeginVariable(TagoTipToken)"/>, one value
     /// (<see cref="Number"/>, <see cref="NumberScaled"/>, <see cref="Text"/> or <see cref="Bool"/>), the optional
-    /// suffixes in the order <see cref="Unit"/>, <see cref="Time"/>, <see cref="Group"/>, <see cref="Metadata"/>, and
+    /// suffixes in the order <see cref="Unit(TagoTipToken)"/>, <see cref="Time"/>, <see cref="Group"/>, <see cref="Metadata"/>, and
     /// <see cref="EndVariable"/>; finally <see cref="Finish"/>. A variable's time or group equal to the frame's is
     /// left out: it inherits it (§6.4). Only the modifier order that revisions C and D both accept is written
     /// (<c>@TIME</c> before <c>^GROUP</c>), and no location.</para>
@@ -131,7 +131,7 @@ namespace TagoFirmware.TagoTip
             return true;
         }
 
-        /// <summary>True if <see cref="Unit"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
+        /// <summary>True if <see cref="Unit(TagoTipToken)"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
         /// <param name="unit">The unit as UTF-8.</param>
         /// <returns>Whether the writer accepts it.</returns>
         public static bool IsValidUnit(byte[] unit)
@@ -229,65 +229,15 @@ namespace TagoFirmware.TagoTip
         /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
         public TagoTipResult BeginVariable(byte[] name)
         {
-            if (!_begun)
-            {
-                return TagoTipResult.WrongState;
-            }
+            return Open(name, true);
+        }
 
-            if (_open)
-            {
-                return Fail(TagoTipResult.WrongState);
-            }
-
-            if (_variables == MaxVariables)
-            {
-                return TagoTipResult.FrameFull;
-            }
-
-            _open = true;
-            _itemStart = _length;
-            _itemError = TagoTipResult.Ok;
-            _rank = RankName;
-            _metadata = 0;
-            int p = _length;
-            if (name == null || name.Length == 0 || name.Length > MaxNameBytes)
-            {
-                return Fail(TagoTipResult.InvalidName);
-            }
-
-            if (p + name.Length + 2 > _limit)
-            {
-                return Fail(TagoTipResult.FrameFull);
-            }
-
-            if (_variables > 0)
-            {
-                _buffer[p++] = (byte)';';
-            }
-            else
-            {
-                // The first variable also closes the frame's metadata block and opens the list.
-                if (_frameMetadata > 0)
-                {
-                    _buffer[p++] = (byte)'}';
-                }
-
-                _buffer[p++] = (byte)'[';
-            }
-
-            for (int i = 0; i < name.Length; i++)
-            {
-                byte b = name[i];
-                if (b >= 0x80 || (s_class[b] & ClassName) == 0)
-                {
-                    return Fail(TagoTipResult.InvalidName);
-                }
-
-                _buffer[p++] = b;
-            }
-
-            _length = p;
-            return TagoTipResult.Ok;
+        /// <summary>Begins a variable with a name checked once by <see cref="TagoTipToken.Name"/>: the hot path.</summary>
+        /// <param name="name">The prepared name.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult BeginVariable(TagoTipToken name)
+        {
+            return name == null ? Open(null, true) : Open(name.Bytes, false);
         }
 
         /// <summary>Writes <c>:=</c> and a number with exactly <paramref name="decimals"/> decimals (ties to even).</summary>
@@ -421,6 +371,29 @@ namespace TagoFirmware.TagoTip
             }
 
             _length += count + 1;
+            _rank = RankUnit;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Writes a unit checked once by <see cref="TagoTipToken.Unit"/>: the hot path.</summary>
+        /// <param name="unit">The prepared unit.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult Unit(TagoTipToken unit)
+        {
+            TagoTipResult r = Enter(RankUnit);
+            if (r != TagoTipResult.Ok || unit == null)
+            {
+                return unit == null ? Fail(TagoTipResult.InvalidUnit) : r;
+            }
+
+            byte[] bytes = unit.Bytes;
+            if (_length + bytes.Length > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            Array.Copy(bytes, 0, _buffer, _length, bytes.Length);
+            _length += bytes.Length;
             _rank = RankUnit;
             return TagoTipResult.Ok;
         }
@@ -590,6 +563,59 @@ namespace TagoFirmware.TagoTip
             return _length;
         }
 
+        private TagoTipResult Open(byte[] name, bool check)
+        {
+            if (!_begun)
+            {
+                return TagoTipResult.WrongState;
+            }
+
+            if (_open)
+            {
+                return Fail(TagoTipResult.WrongState);
+            }
+
+            if (_variables == MaxVariables)
+            {
+                return TagoTipResult.FrameFull;
+            }
+
+            _open = true;
+            _itemStart = _length;
+            _itemError = TagoTipResult.Ok;
+            _rank = RankName;
+            _metadata = 0;
+            if (check && !IsValidName(name))
+            {
+                return Fail(TagoTipResult.InvalidName);
+            }
+
+            int p = _length;
+            if (p + name.Length + 2 > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            if (_variables > 0)
+            {
+                _buffer[p++] = (byte)';';
+            }
+            else
+            {
+                // The first variable also closes the frame's metadata block and opens the list.
+                if (_frameMetadata > 0)
+                {
+                    _buffer[p++] = (byte)'}';
+                }
+
+                _buffer[p++] = (byte)'[';
+            }
+
+            Array.Copy(name, 0, _buffer, p, name.Length);
+            _length = p + name.Length;
+            return TagoTipResult.Ok;
+        }
+
         private TagoTipResult Enter(int rank)
         {
             if (!_open)
@@ -732,7 +758,7 @@ namespace TagoFirmware.TagoTip
         /// Copies a unit, dropping the degree sign (UTF-8 C2 B0); returns its length, or 0 if invalid. With a null
         /// destination it only measures.
         /// </summary>
-        private static int CopyUnit(byte[] unit, byte[] destination, int p)
+        internal static int CopyUnit(byte[] unit, byte[] destination, int p)
         {
             int count = 0;
             for (int i = 0; i < unit.Length; i++)

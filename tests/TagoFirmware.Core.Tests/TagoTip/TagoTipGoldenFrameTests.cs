@@ -46,6 +46,53 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
+        public void P2_from_tokens_prepared_once_gives_the_same_bytes()
+        {
+            TagoTipToken temperature = TagoTipToken.Name(s_temperature);
+            TagoTipToken humidity = TagoTipToken.Name(s_humidity);
+            TagoTipToken celsius = TagoTipToken.Unit(s_celsius);
+            TagoTipToken percent = TagoTipToken.Unit(s_percent);
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(1, P2UnixMs, null);
+            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+            writer.BeginVariable(temperature);
+            writer.NumberScaled(235, 1);
+            writer.Unit(celsius);
+            writer.Time(P2UnixMs);
+            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            writer.BeginVariable(humidity);
+            writer.NumberScaled(652, 1);
+            writer.Unit(percent);
+            writer.Time(P2UnixMs);
+            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+
+            Assert.AreEqual(P2, Finish(writer));
+        }
+
+        [TestMethod]
+        public void Tokens_refuse_what_TagoTiP_cannot_carry_and_keep_their_own_copy()
+        {
+            Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8("Temperature")));
+            Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8("µg/m³")));
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(-1, -1, null);
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.BeginVariable((TagoTipToken)null));
+
+            byte[] name = PayloadText.Utf8("t");
+            TagoTipToken token = TagoTipToken.Name(name);
+            name[0] = (byte)'|';
+            writer.Begin(-1, -1, null);
+            writer.BeginVariable(token);
+            writer.Bool(true);
+            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.Unit((TagoTipToken)null));
+            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.EndVariable());
+            writer.BeginVariable(token);
+            writer.Bool(true);
+            writer.EndVariable();
+            Assert.AreEqual("[t?=true]", Finish(writer));
+        }
+
+        [TestMethod]
         public void P2_written_from_doubles_gives_the_same_bytes()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);

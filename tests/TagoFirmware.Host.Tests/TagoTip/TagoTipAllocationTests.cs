@@ -13,10 +13,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
     public sealed class TagoTipAllocationTests
     {
         private static readonly byte[] s_temperature = Encoding.UTF8.GetBytes("temperature");
-        private static readonly byte[] s_humidity = Encoding.UTF8.GetBytes("humidity");
+        private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
         private static readonly byte[] s_status = Encoding.UTF8.GetBytes("status");
         private static readonly byte[] s_celsius = Encoding.UTF8.GetBytes("°C");
-        private static readonly byte[] s_percent = Encoding.UTF8.GetBytes("%");
+        private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
         private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
         private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");

@@ -10,19 +10,19 @@ namespace TagoFirmware.TagoTip
     /// </summary>
     /// <remarks>
     /// <para>Use: <see cref="Begin"/> with the sequence number and the time and group most variables share, optional
-    /// <see cref="FrameMetadata"/> pairs, then per variable <see cref="BeginVariable(TagoTipToken)"/>, one value
-    /// (<see cref="Number"/>, <see cref="NumberScaled"/>, <see cref="Text"/> or <see cref="Bool"/>), the optional
-    /// suffixes in the order <see cref="Unit(TagoTipToken)"/>, <see cref="Time"/>, <see cref="Group"/>, <see cref="Metadata"/>, and
+    /// <see cref="FrameMetadata"/> pairs every variable inherits, then per variable
+    /// <see cref="BeginVariable(TagoTipToken)"/>, one value (<see cref="NumberScaled"/> or <see cref="Text"/>), the
+    /// optional suffixes in the order <see cref="Unit(TagoTipToken)"/>, <see cref="Time"/>, <see cref="Group"/>, and
     /// <see cref="EndVariable"/>; finally <see cref="Finish"/>. A variable's time or group equal to the frame's is
     /// left out: it inherits it (§6.4). Only the modifier order that revisions C and D both accept is written
-    /// (<c>@TIME</c> before <c>^GROUP</c>), and no location.</para>
+    /// (<c>@TIME</c> before <c>^GROUP</c>), and no location. Names and units are <see cref="TagoTipToken"/>s, checked
+    /// once when the configuration is loaded, so a reading costs block copies, not a check per byte.</para>
     /// <para>The first error of a variable sticks and rolls it back at once, as in <see cref="TagoJsonWriter"/>.
     /// <see cref="TagoTipResult.FrameFull"/> means: finish this frame and write the variable into the next one.</para>
     /// <para>Frame limit: min(16,384 bytes, the buffer) including <c>!N|</c>; one byte stays reserved for
-    /// <c>]</c>. The values printed: numbers through <see cref="FixedPointFormatter"/> (no exponent, no NaN, no
-    /// <c>-0</c>); strings and metadata values printable ASCII, with <c>| [ ] ; , { } # @ ^ \</c> escaped by a
-    /// backslash and LF written <c>\n</c> (§4.4); units printable ASCII without those characters, <c>°</c> dropped
-    /// so <c>°C</c> is written <c>C</c> (units cannot be escaped, and non-ASCII is optional for servers, §14).</para>
+    /// <c>]</c>. Numbers are exact decimals from scaled integers, digits by the shared
+    /// <see cref="FixedPointFormatter"/> (no exponent, no NaN, no <c>-0</c>); string and metadata values are
+    /// printable ASCII, with <c>| [ ] ; , { } # @ ^ \</c> escaped by a backslash and LF written <c>\n</c> (§4.4).</para>
     /// </remarks>
     public sealed class TagoTipWriter
     {
@@ -34,9 +34,6 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>Most pairs in one <c>{…}</c> block (§4.5.1).</summary>
         public const int MaxMetadataPairs = 32;
-
-        /// <summary>Most metadata pairs in one frame: the cap of TagoIO's reference codec (tagotip-sdk types.rs).</summary>
-        public const int MaxFrameMetadataPairs = 512;
 
         /// <summary>Longest name, group or metadata key, in bytes.</summary>
         public const int MaxNameBytes = 100;
@@ -54,7 +51,6 @@ namespace TagoFirmware.TagoTip
         private const int RankUnit = 3;
         private const int RankTime = 4;
         private const int RankGroup = 5;
-        private const int RankMetadata = 6;
 
         private static readonly byte[] s_class = BuildClasses();
         private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
@@ -72,7 +68,6 @@ namespace TagoFirmware.TagoTip
         private int _itemStart;
         private int _variables;
         private int _frameMetadata;
-        private int _metadata;
         private int _rank;
         private bool _begun;
         private bool _open;
@@ -153,7 +148,6 @@ namespace TagoFirmware.TagoTip
             _open = false;
             _variables = 0;
             _frameMetadata = 0;
-            _metadata = 0;
             _frameTime = -1;
             _frameGroupLength = 0;
             _length = 0;
@@ -225,42 +219,11 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>Begins a variable. If one is still open it is dropped and nothing new begins.</summary>
-        /// <param name="name">The name as UTF-8, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
-        public TagoTipResult BeginVariable(byte[] name)
-        {
-            return Open(name, true);
-        }
-
-        /// <summary>Begins a variable with a name checked once by <see cref="TagoTipToken.Name"/>: the hot path.</summary>
-        /// <param name="name">The prepared name.</param>
+        /// <param name="name">The name, checked once by <see cref="TagoTipToken.Name"/>.</param>
         /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
         public TagoTipResult BeginVariable(TagoTipToken name)
         {
-            return name == null ? Open(null, true) : Open(name.Bytes, false);
-        }
-
-        /// <summary>Writes <c>:=</c> and a number with exactly <paramref name="decimals"/> decimals (ties to even).</summary>
-        /// <param name="value">A finite value with |value|·10^decimals &lt; 2^53.</param>
-        /// <param name="decimals">0–6.</param>
-        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
-        public TagoTipResult Number(double value, int decimals)
-        {
-            TagoTipResult r = Enter(RankValue);
-            if (r != TagoTipResult.Ok)
-            {
-                return r;
-            }
-
-            ulong scaled;
-            bool negative;
-            if (decimals < 0 || decimals > FixedPointFormatter.MaxDecimals
-                || FixedPointFormatter.Scale(value, decimals, out scaled, out negative) != TagoWriteResult.Ok)
-            {
-                return Fail(TagoTipResult.InvalidNumber);
-            }
-
-            return PutNumber(scaled, decimals, negative);
+            return Open(name == null ? null : name.Bytes);
         }
 
         /// <summary>Writes <c>:=</c> and <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (how the queue stores readings).</summary>
@@ -308,75 +271,8 @@ namespace TagoFirmware.TagoTip
             return TagoTipResult.Ok;
         }
 
-        /// <summary>Writes <c>?=true</c> or <c>?=false</c>.</summary>
-        /// <param name="value">The value.</param>
-        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
-        public TagoTipResult Bool(bool value)
-        {
-            TagoTipResult r = Enter(RankValue);
-            if (r != TagoTipResult.Ok)
-            {
-                return r;
-            }
-
-            int p = _length;
-            if (p + 7 > _limit)
-            {
-                return Fail(TagoTipResult.FrameFull);
-            }
-
-            _buffer[p++] = (byte)'?';
-            _buffer[p++] = (byte)'=';
-            if (value)
-            {
-                _buffer[p++] = (byte)'t';
-                _buffer[p++] = (byte)'r';
-                _buffer[p++] = (byte)'u';
-            }
-            else
-            {
-                _buffer[p++] = (byte)'f';
-                _buffer[p++] = (byte)'a';
-                _buffer[p++] = (byte)'l';
-                _buffer[p++] = (byte)'s';
-            }
-
-            _buffer[p++] = (byte)'e';
-            _length = p;
-            _rank = RankValue;
-            return TagoTipResult.Ok;
-        }
-
         /// <summary>Writes <c>#unit</c>.</summary>
-        /// <param name="unit">1–25 bytes of printable ASCII without <c># ; @ [ \ ] ^ { | }</c>; a <c>°</c> is dropped.</param>
-        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
-        public TagoTipResult Unit(byte[] unit)
-        {
-            TagoTipResult r = Enter(RankUnit);
-            if (r != TagoTipResult.Ok)
-            {
-                return r;
-            }
-
-            if (unit == null || _length + unit.Length + 1 > _limit)
-            {
-                return Fail(unit == null ? TagoTipResult.InvalidUnit : TagoTipResult.FrameFull);
-            }
-
-            _buffer[_length] = (byte)'#';
-            int count = CopyUnit(unit, _buffer, _length + 1);
-            if (count <= 0)
-            {
-                return Fail(TagoTipResult.InvalidUnit);
-            }
-
-            _length += count + 1;
-            _rank = RankUnit;
-            return TagoTipResult.Ok;
-        }
-
-        /// <summary>Writes a unit checked once by <see cref="TagoTipToken.Unit"/>: the hot path.</summary>
-        /// <param name="unit">The prepared unit.</param>
+        /// <param name="unit">The unit, checked once by <see cref="TagoTipToken.Unit"/>.</param>
         /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
         public TagoTipResult Unit(TagoTipToken unit)
         {
@@ -463,44 +359,6 @@ namespace TagoFirmware.TagoTip
             return TagoTipResult.Ok;
         }
 
-        /// <summary>Adds a <c>key=value</c> pair to the variable's metadata (merged over the frame's, §6.4).</summary>
-        /// <param name="key">The key, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <param name="value">At least one byte of printable ASCII or LF (escaped as needed).</param>
-        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
-        public TagoTipResult Metadata(byte[] key, byte[] value)
-        {
-            if (!_open || _itemError != TagoTipResult.Ok)
-            {
-                return _open ? _itemError : TagoTipResult.WrongState;
-            }
-
-            if (_rank < RankValue)
-            {
-                return Fail(TagoTipResult.FieldOutOfOrder);
-            }
-
-            if (_metadata == MaxMetadataPairs)
-            {
-                return Fail(TagoTipResult.TooManyMetadata);
-            }
-
-            if (_frameMetadata + _metadata == MaxFrameMetadataPairs)
-            {
-                return Fail(TagoTipResult.FrameFull);
-            }
-
-            int p = PutPair(_metadata == 0 ? (byte)'{' : (byte)',', key, value, _length);
-            if (p < 0)
-            {
-                return Fail((TagoTipResult)(-p));
-            }
-
-            _length = p;
-            _metadata++;
-            _rank = RankMetadata;
-            return TagoTipResult.Ok;
-        }
-
         /// <summary>Finishes the open variable; returns its first error if it had one (it was rolled back).</summary>
         /// <returns><see cref="TagoTipResult.Ok"/> if the variable is now part of the frame.</returns>
         public TagoTipResult EndVariable()
@@ -516,25 +374,12 @@ namespace TagoFirmware.TagoTip
                 error = Fail(TagoTipResult.FieldOutOfOrder);
             }
 
-            if (error == TagoTipResult.Ok && _metadata > 0)
-            {
-                if (_length + 1 > _limit)
-                {
-                    error = Fail(TagoTipResult.FrameFull);
-                }
-                else
-                {
-                    _buffer[_length++] = (byte)'}';
-                }
-            }
-
             _open = false;
             if (error != TagoTipResult.Ok)
             {
                 return error;
             }
 
-            _frameMetadata += _metadata;
             _variables++;
             return TagoTipResult.Ok;
         }
@@ -563,7 +408,7 @@ namespace TagoFirmware.TagoTip
             return _length;
         }
 
-        private TagoTipResult Open(byte[] name, bool check)
+        private TagoTipResult Open(byte[] name)
         {
             if (!_begun)
             {
@@ -584,8 +429,7 @@ namespace TagoFirmware.TagoTip
             _itemStart = _length;
             _itemError = TagoTipResult.Ok;
             _rank = RankName;
-            _metadata = 0;
-            if (check && !IsValidName(name))
+            if (name == null)
             {
                 return Fail(TagoTipResult.InvalidName);
             }

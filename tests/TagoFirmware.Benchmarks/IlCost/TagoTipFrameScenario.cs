@@ -7,7 +7,8 @@ namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
     /// Writing the reference readings (P2 or P20: the JSON goldens' items) as one TagoTiP frame, 100 times: sequence
-    /// number, the first pair's time and the sensor_id at frame level, names and units prepared once as tokens (°C written C).
+    /// number, the first pair's time and the sensor_id at frame level, names and units prepared once as tokens (°C
+    /// written C), values from scaled integers as the reading queue keeps them.
     /// </summary>
     public abstract class TagoTipFrameScenario : IlScenario
     {
@@ -20,18 +21,16 @@ namespace TagoFirmware.Benchmarks.IlCost
         private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
         private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
         private readonly int _pairs;
-        private readonly bool _scaled;
         private TagoTipWriter _writer;
 
-        /// <summary>A scenario of <paramref name="pairs"/> pairs; numbers as scaled integers (how the queue keeps them) when <paramref name="scaled"/>.</summary>
-        protected TagoTipFrameScenario(int pairs, bool scaled)
+        /// <summary>A scenario of <paramref name="pairs"/> pairs.</summary>
+        protected TagoTipFrameScenario(int pairs)
         {
             _pairs = pairs;
-            _scaled = scaled;
         }
 
         /// <inheritdoc/>
-        public override string Description => "TagoTipWriter, one frame of " + (_pairs * 2) + " variables" + (_scaled ? " from scaled integers" : " from doubles");
+        public override string Description => "TagoTipWriter, one frame of " + (_pairs * 2) + " variables";
 
         /// <inheritdoc/>
         public override int Operations => Runs;
@@ -66,27 +65,13 @@ namespace TagoFirmware.Benchmarks.IlCost
             {
                 long time = StartUnixMs + (i * 60000L);
                 writer.BeginVariable(s_temperature);
-                if (_scaled)
-                {
-                    writer.NumberScaled(235 + i, 1);
-                }
-                else
-                {
-                    writer.Number(ReferencePayloads.Temperature(i), 1);
-                }
+                writer.NumberScaled(235 + i, 1);
 
                 writer.Unit(s_celsius);
                 writer.Time(time);
                 writer.EndVariable();
                 writer.BeginVariable(s_humidity);
-                if (_scaled)
-                {
-                    writer.NumberScaled(652 - i, 1);
-                }
-                else
-                {
-                    writer.Number(ReferencePayloads.Humidity(i), 1);
-                }
+                writer.NumberScaled(652 - i, 1);
 
                 writer.Unit(s_percent);
                 writer.Time(time);

@@ -5,7 +5,7 @@ namespace TagoFirmware.Benchmarks.IlCost
     {
         /// <summary>Creates the scenario.</summary>
         public TagoTipP20Scenario()
-            : base(10, false)
+            : base(10)
         {
         }
 

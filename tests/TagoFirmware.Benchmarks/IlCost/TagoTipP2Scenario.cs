@@ -5,7 +5,7 @@ namespace TagoFirmware.Benchmarks.IlCost
     {
         /// <summary>Creates the scenario.</summary>
         public TagoTipP2Scenario()
-            : base(1, false)
+            : base(1)
         {
         }
 

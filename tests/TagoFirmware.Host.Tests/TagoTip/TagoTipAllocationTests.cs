@@ -12,16 +12,16 @@ namespace TagoFirmware.Host.Tests.TagoTip
     [TestClass]
     public sealed class TagoTipAllocationTests
     {
-        private static readonly byte[] s_temperature = Encoding.UTF8.GetBytes("temperature");
+        private static readonly TagoTipToken s_temperature = TagoTipToken.Name(Encoding.UTF8.GetBytes("temperature"));
         private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
-        private static readonly byte[] s_status = Encoding.UTF8.GetBytes("status");
-        private static readonly byte[] s_celsius = Encoding.UTF8.GetBytes("°C");
+        private static readonly TagoTipToken s_status = TagoTipToken.Name(Encoding.UTF8.GetBytes("status"));
+        private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
         private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
         private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
         private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor [A] ok;\nreset@boot");
-        private static readonly byte[] s_badUnit = Encoding.UTF8.GetBytes("µg/m³");
+        private static readonly byte[] s_badGroup = Encoding.UTF8.GetBytes("Cycle-1");
         private static readonly byte[] s_ack = Encoding.UTF8.GetBytes("!4242|OK|20");
         private static readonly byte[] s_err = Encoding.UTF8.GetBytes("!4243|ERR|invalid_seq");
 
@@ -81,7 +81,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                     writer.Group(s_group);
                     writer.EndVariable();
                     writer.BeginVariable(s_humidity);
-                    writer.Number(65.2 - (0.1 * i), 1);
+                    writer.NumberScaled(652 - i, 1);
                     writer.Unit(s_percent);
                     writer.Time(time + (i * 60000L));
                     writer.EndVariable();
@@ -89,13 +89,12 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
                 writer.BeginVariable(s_status);
                 writer.Text(s_message);
-                writer.Metadata(s_sensorIdKey, s_message);
                 writer.EndVariable();
                 writer.BeginVariable(s_status);
-                writer.Bool(true);
-                writer.Unit(s_badUnit);
+                writer.NumberScaled(-1, 3);
+                writer.Group(s_badGroup);
                 writer.EndVariable();
-                writer.BeginVariable(s_badUnit);
+                writer.BeginVariable(null);
                 writer.EndVariable();
                 writer.Finish();
                 time += 600000;

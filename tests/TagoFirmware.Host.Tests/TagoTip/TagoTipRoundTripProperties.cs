@@ -33,21 +33,19 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static readonly Gen<Variable> s_variable =
             from name in s_name
-            from kind in Gen.Int[0, 3]
+            from kind in Gen.Int[0, 1]
             from scaled in Gen.Long[-9007199254740991L, 9007199254740991L]
             from small in Gen.Long[-100000, 100000]
-            from number in Gen.Double[-1e8, 1e8]
             from decimals in Gen.Int[0, 6]
             from text in s_text
             from flag in Gen.Bool
             from unit in s_unit.Null()
             from time in s_time.Nullable()
             from groupName in s_group.Null()
-            from metadata in s_metadata
             select new Variable
             {
-                Name = name, Kind = kind, Scaled = kind == 0 && flag ? small : scaled, Number = number, Decimals = decimals,
-                Text = text, Flag = flag, Unit = kind == 3 ? null : unit, Time = time, Group = groupName, Metadata = metadata,
+                Name = name, Kind = kind, Scaled = flag ? small : scaled, Decimals = decimals,
+                Text = text, Unit = unit, Time = time, Group = groupName,
             };
 
         private static readonly Gen<Batch> s_batch =
@@ -118,36 +116,38 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static TagoTipResult Write(TagoTipWriter writer, Variable v)
         {
-            writer.BeginVariable(Bytes(v.Name));
-            switch (v.Kind)
+            TagoTipResult begun = writer.BeginVariable(TagoTipToken.Name(Bytes(v.Name)));
+            if (begun != TagoTipResult.Ok)
             {
-                case 0: writer.NumberScaled(v.Scaled, v.Decimals); break;
-                case 1: writer.Number(v.Number, v.Decimals); break;
-                case 2: writer.Text(Bytes(v.Text)); break;
-                default: writer.Bool(v.Flag); break;
+                // The 101st variable: nothing was opened.
+                return begun;
             }
 
-            if (v.Unit != null) writer.Unit(Bytes(v.Unit));
+            if (v.Kind == 0)
+            {
+                writer.NumberScaled(v.Scaled, v.Decimals);
+            }
+            else
+            {
+                writer.Text(Bytes(v.Text));
+            }
+
+            if (v.Unit != null) writer.Unit(TagoTipToken.Unit(Bytes(v.Unit)));
             if (v.Time.HasValue) writer.Time(v.Time.Value);
             if (v.Group != null) writer.Group(Bytes(v.Group));
-            foreach ((string key, string value) in v.Metadata)
-            {
-                writer.Metadata(Bytes(key), Bytes(value));
-            }
-
             return writer.EndVariable();
         }
 
         private static void AssertSame(Batch batch, Variable v, TagoTipDataPoint point)
         {
             Assert.AreEqual(v.Name, point.Name);
-            Assert.AreEqual(new[] { "number", "number", "string", "boolean" }[v.Kind], point.Type);
+            Assert.AreEqual(v.Kind == 0 ? "number" : "string", point.Type);
             Assert.AreEqual(ExpectedValue(v), point.Value);
             Assert.AreEqual(v.Unit?.Replace("°", string.Empty), point.Unit);
             Assert.AreEqual(v.Time ?? batch.Time, point.Time);
             Assert.AreEqual(v.Group ?? batch.Group, point.Group);
             var metadata = new Dictionary<string, string>();
-            foreach ((string key, string value) in batch.Metadata.Concat(v.Metadata))
+            foreach ((string key, string value) in batch.Metadata)
             {
                 metadata[key] = value;
             }
@@ -157,17 +157,13 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static string ExpectedValue(Variable v)
         {
-            switch (v.Kind)
+            if (v.Kind != 0)
             {
-                case 0:
-                    decimal exact = v.Scaled / (decimal)Math.Pow(10, v.Decimals);
-                    return exact.ToString("F" + v.Decimals, CultureInfo.InvariantCulture);
-                case 1:
-                    string text = v.Number.ToString("F" + v.Decimals, CultureInfo.InvariantCulture);
-                    return text.TrimStart('-').Trim('0', '.').Length == 0 ? text.TrimStart('-') : text;
-                case 2: return v.Text;
-                default: return v.Flag ? "true" : "false";
+                return v.Text;
             }
+
+            decimal exact = v.Scaled / (decimal)Math.Pow(10, v.Decimals);
+            return exact.ToString("F" + v.Decimals, CultureInfo.InvariantCulture);
         }
 
         private static byte[] Bytes(string text)
@@ -180,14 +176,11 @@ namespace TagoFirmware.Host.Tests.TagoTip
             public string Name;
             public int Kind;
             public long Scaled;
-            public double Number;
             public int Decimals;
             public string Text;
-            public bool Flag;
             public string Unit;
             public long? Time;
             public string Group;
-            public (string, string)[] Metadata;
         }
 
         private sealed class Batch

@@ -4,8 +4,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Protocol;
+using TagoFirmware.Host.TagoTip;
 
-namespace TagoFirmware.Host.TagoTip
+namespace TagoFirmware.IntegrationTests.TagoTip
 {
     /// <summary>
     /// Answers TagoTiP pushes on an ordinary broker (mosquitto in the integration tests): subscribes to

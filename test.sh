@@ -19,6 +19,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 PASSED=0
 FAILED=0
 FAILURES=()
+FILTER_MATCHED=0   # tests the TEST_FILTER selected, over all projects
 
 say() { printf '[test] %s\n' "$*"; }
 count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); }
@@ -31,8 +32,8 @@ if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients openssl >/dev/null \
     || say "WARNING: could not install mosquitto; integration tests will fail"
 fi
-# The mosquitto service that apt starts is not ours: tests start their own brokers on free ports.
-as_root systemctl disable --now mosquitto >/dev/null 2>&1 || true
+# A mosquitto service (one apt just started, or one the user had before) is left alone: the tests start their own
+# brokers on free ports and never use port 1883 or 8883.
 say "restoring dotnet local tools (pwsh)"
 dotnet tool restore >/dev/null || say "WARNING: dotnet tool restore failed"
 
@@ -45,8 +46,13 @@ for proj in tests/NanoFramework.ReferenceSurface/Gates/*.csproj; do
     say "PASS gate: $name compiles for nanoFramework (mscorlib 1.17.11, warnings as errors)"
     count 1 0
   else
-    say "FAIL gate: $name does not compile for nanoFramework:"
-    grep -E 'error|warning' "$log" | sort -u | head -n 30
+    say "FAIL gate: $name does not compile for nanoFramework (full log: artifacts/test-results/gate-$name.log):"
+    # The first distinct errors in the order MSBuild reported them: a missing mscorlib or restore failure comes
+    # first and explains the hundreds of CS0518 lines after it, so those are summarised rather than listed.
+    grep -E ': (error|warning) ' "$log" | grep -v 'error CS0518' | awk '!seen[$0]++' | head -n 20
+    cs0518=$(grep -c 'error CS0518' "$log")
+    [ "$cs0518" -gt 0 ] && say "  … and $cs0518 CS0518 lines (predefined type not defined: mscorlib.dll was not found or not referenced)"
+    grep -qE ': (error|warning) ' "$log" || tail -n 20 "$log"
     count 0 1
     FAILURES+=("gate $name")
   fi
@@ -80,6 +86,7 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
       say "FAIL $name: dotnet test exited with $rc although no test failed:"; tail -n 20 "$RESULTS/$name.log"
     fi
     say "$name: $p passed, $f failed"
+    FILTER_MATCHED=$((FILTER_MATCHED + $(attr total)))
     case "$name" in
       *Gates*)   # the gate results, one line each
         grep -o '<UnitTestResult [^>]*' "$trx" \
@@ -95,11 +102,19 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
     [ "$f" -gt 0 ] && FAILURES+=("$name")
   else
     say "FAIL $name: no test results (build failed?)"
-    grep -E 'error' "$RESULTS/$name.log" | sort -u | head -n 30
+    grep -E ': error ' "$RESULTS/$name.log" | awk '!seen[$0]++' | head -n 30
+    grep -qE ': error ' "$RESULTS/$name.log" || tail -n 20 "$RESULTS/$name.log"
     count 0 1
     FAILURES+=("$name (no results)")
   fi
 done
+
+# A filter that selects nothing would otherwise end in "0 passed, 0 failed" and exit 0: say so and fail.
+if [ -n "${TEST_FILTER:-}" ] && [ "$FILTER_MATCHED" -eq 0 ]; then
+  say "FAIL TEST_FILTER='$TEST_FILTER' matched no test in any test project (syntax: 'Name~Writer', 'FullyQualifiedName~Consistency')"
+  count 0 1
+  FAILURES+=("TEST_FILTER matched nothing")
+fi
 
 # --- 3. Pester tests of flash.ps1 -----------------------------------------------------------------
 if [ -f tests/flash/run-pester.ps1 ]; then

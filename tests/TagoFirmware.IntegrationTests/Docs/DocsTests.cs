@@ -108,7 +108,8 @@ namespace TagoFirmware.IntegrationTests.Docs
                 }
             }
 
-            Assert.AreEqual(0, missing.Count, "named in the docs but not in the repository:\n" + string.Join("\n", missing.Distinct()));
+            List<string> distinct = missing.Distinct().ToList();
+            Assert.AreEqual(0, distinct.Count, "named in the docs but not in the repository:\n" + string.Join("\n", distinct));
         }
 
         [TestMethod]

@@ -1,4 +1,5 @@
 #!/usr/bin/env pwsh
+
 <#
 .SYNOPSIS
     Flashes nanoFramework firmware, the TagoFirmware app and its configuration onto an ESP32 board with nanoff.
@@ -13,7 +14,11 @@
 
     It is not a build system: -Deploy takes the .bin image that Visual Studio (or msbuild with the nanoFramework
     project system) produced. It does not configure WiFi profiles in the device's config partition; the SSID and
-    password live in the TagoFirmware config file (see README, "Configuration").
+    password live in the TagoFirmware config file (docs/configuration.md).
+
+    Run it as ./flash.ps1 from bash or zsh (it is executable and starts pwsh through its first line), as
+    pwsh ./flash.ps1 from any shell, or, without a system-wide PowerShell 7, as dotnet pwsh ./flash.ps1 after
+    dotnet tool restore in the repository.
 
 .PARAMETER ListPorts
     Lists the serial ports nanoff can see, then exits.
@@ -42,18 +47,22 @@
     Path of the application deployment image (TagoFirmware.Esp32.bin).
 
 .PARAMETER Config
-    Path of a TagoFirmware JSON config. It is validated with the firmware's own rules (through the host twin's
-    --check-config) and written to I:\tagofirmware.json with nanoff's file deployment: the old file is deleted
-    first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and nanoff's output
-    is checked, because a failed file only produces a warning there.
+    Path of a TagoFirmware JSON config. The file is checked exactly as given (its bytes) with the firmware's own
+    validator (the host twin's --check-config, with -Token/-WifiPassword passed through the environment, never on a
+    command line). Secrets given by parameter or environment then replace only the bytes of those string values
+    ("token", "wifi.password"; the key must exist, empty or holding the example's placeholder), the result is
+    checked again, and exactly those bytes are written to I:\tagofirmware.json with nanoff's file deployment: the
+    old file is deleted first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and
+    nanoff's output is checked, because a failed file only produces a warning there. The file is never re-serialised.
+    The first run in a fresh clone builds the validator (about 20 s) and says so.
 
 .PARAMETER Token
-    TagoIO device token to put into the config (overrides the one in the file). Default: $env:TAGO_DEVICE_TOKEN.
-    Never printed.
+    TagoIO device token to put into the config's "token" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_DEVICE_TOKEN (preferred: a parameter is visible in the shell history). Never printed.
 
 .PARAMETER WifiPassword
-    WiFi password to put into the config (overrides the one in the file). Default: $env:TAGO_WIFI_PASSWORD.
-    Never printed.
+    WiFi password to put into the config's "wifi.password" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_WIFI_PASSWORD. Never printed.
 
 .PARAMETER DryRun
     Resolves and validates everything and prints the exact nanoff command lines (secrets redacted) without

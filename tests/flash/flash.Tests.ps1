@@ -78,6 +78,20 @@ Describe 'flash.ps1' {
         $env:PATH = $script:OriginalPath
     }
 
+    Describe 'How it is started' {
+        It 'starts pwsh through its first line and is executable, so ./flash.ps1 runs from bash and zsh' {
+            (Get-Content -LiteralPath $script:Flash -TotalCount 1) | Should -Be '#!/usr/bin/env pwsh'
+            if (-not $IsWindows) {
+                (Get-Item -LiteralPath $script:Flash).UnixMode | Should -Match '^-..x'
+            }
+        }
+        It 'documents every parameter for Get-Help (the help block survives the first line)' {
+            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'DryRun') {
+                (Get-Help $script:Flash -Parameter $name | Out-String).Trim().Length | Should -BeGreaterThan 40 -Because "-$name needs a description"
+            }
+        }
+    }
+
     Describe 'Argument validation' {
         It 'refuses to run with nothing to do' {
             $r = Invoke-Flash @()

@@ -48,9 +48,10 @@
 
 .PARAMETER Config
     Path of a TagoFirmware JSON config. The file is checked exactly as given (its bytes) with the firmware's own
-    validator (the host twin's --check-config, with -Token/-WifiPassword passed through the environment, never on a
-    command line). Secrets given by parameter or environment then replace only the bytes of those string values
-    ("token", "wifi.password"; the key must exist, empty or holding the example's placeholder), the result is
+    validator (the host twin's --check-config, with -Token/-WifiPassword/-WifiSsid passed through the environment,
+    never on a command line). Values given by parameter or environment then replace only the bytes of those string
+    values ("token", "wifi.password", "wifi.ssid"; the key must exist, empty or holding the example's placeholder;
+    a different value already in the file is refused rather than overridden), the result is
     checked again, and exactly those bytes are written to I:\tagofirmware.json with nanoff's file deployment: the
     old file is deleted first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and
     nanoff's output is checked, because a failed file only produces a warning there. The file is never re-serialised.
@@ -63,6 +64,10 @@
 .PARAMETER WifiPassword
     WiFi password to put into the config's "wifi.password" value (which must be empty or the example's placeholder).
     Default: $env:TAGO_WIFI_PASSWORD. Never printed.
+
+.PARAMETER WifiSsid
+    WiFi network name to put into the config's "wifi.ssid" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_WIFI_SSID. Not a secret, but lets one file serve sites with different networks.
 
 .PARAMETER DryRun
     Resolves and validates everything and prints the exact nanoff command lines (secrets redacted) without
@@ -101,6 +106,7 @@ param(
     [string] $Config,
     [string] $Token = $env:TAGO_DEVICE_TOKEN,
     [string] $WifiPassword = $env:TAGO_WIFI_PASSWORD,
+    [string] $WifiSsid = $env:TAGO_WIFI_SSID,
     [switch] $DryRun
 )
 
@@ -331,7 +337,7 @@ function ConvertTo-JsonStringLiteral([string] $Value) {
 
 # The placeholder values of firmware/TagoFirmware.Host/tagofirmware.example.json: a flag or environment secret
 # replaces such a value (or an empty one); a real value in the file is never silently overridden.
-$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real')
+$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network')
 
 function Build-AppImage {
     $root = Get-RepoRoot
@@ -394,8 +400,13 @@ try {
     if ($Config) {
         if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) { Say-Error "-Config '$Config' does not exist."; Exit-With 2 }
         $bytes = [System.IO.File]::ReadAllBytes((Resolve-Path -LiteralPath $Config).Path)
-        $supplied = [ordered]@{ 'token' = $Token; 'wifi.password' = $WifiPassword }
-        $checkEnv = @{ 'TAGO_DEVICE_TOKEN' = $(if ($Token) { $Token } else { $null }); 'TAGO_WIFI_PASSWORD' = $(if ($WifiPassword) { $WifiPassword } else { $null }) }
+        $supplied = [ordered]@{ 'token' = $Token; 'wifi.password' = $WifiPassword; 'wifi.ssid' = $WifiSsid }
+        $flags = @{ 'token' = '-Token / TAGO_DEVICE_TOKEN'; 'wifi.password' = '-WifiPassword / TAGO_WIFI_PASSWORD'; 'wifi.ssid' = '-WifiSsid / TAGO_WIFI_SSID' }
+        $checkEnv = @{
+            'TAGO_DEVICE_TOKEN'  = $(if ($Token) { $Token } else { $null })
+            'TAGO_WIFI_PASSWORD' = $(if ($WifiPassword) { $WifiPassword } else { $null })
+            'TAGO_WIFI_SSID'     = $(if ($WifiSsid) { $WifiSsid } else { $null })
+        }
         Say "validating $Config with the firmware's rules"
         if (-not (Test-DeviceConfig $Config $checkEnv)) {
             Say-Error "the config is invalid (see the lines above); nothing was written to the board."
@@ -412,7 +423,7 @@ try {
         $replacements = @()
         foreach ($path in $supplied.Keys) {
             if (-not $supplied[$path]) { continue }
-            $flag = if ($path -eq 'token') { '-Token / TAGO_DEVICE_TOKEN' } else { '-WifiPassword / TAGO_WIFI_PASSWORD' }
+            $flag = $flags[$path]
             if (-not $spans.ContainsKey($path)) {
                 Say-Error "$flag is set, but $Config has no string value '$path' to put it in: add it (empty, `"`") where it belongs."
                 Exit-With 2
@@ -437,7 +448,7 @@ try {
             $configToDeploy = New-PrivateTempFile '.json'
             [System.IO.File]::WriteAllBytes($configToDeploy, (New-Object System.Text.UTF8Encoding $false).GetBytes($result))
             Say 'checking the config again with the secrets in place (the bytes that will be written)'
-            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null })) {
+            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null; 'TAGO_WIFI_SSID' = $null })) {
                 Say-Error "the config with the secrets in place is invalid (see the lines above); nothing was written to the board."
                 Exit-With 2
             }

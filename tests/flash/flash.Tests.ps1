@@ -70,6 +70,7 @@ Describe 'flash.ps1' {
         $env:FAKE_NANOFF_OUTPUT = ''
         $env:TAGO_DEVICE_TOKEN = $null
         $env:TAGO_WIFI_PASSWORD = $null
+        $env:TAGO_WIFI_SSID = $null
         $script:Image = Join-Path $TestDrive 'TagoFirmware.Esp32.bin'
         Set-Content -LiteralPath $script:Image -Value 'image'
     }
@@ -86,7 +87,7 @@ Describe 'flash.ps1' {
             }
         }
         It 'documents every parameter for Get-Help (the help block survives the first line)' {
-            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'DryRun') {
+            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
                 (Get-Help $script:Flash -Parameter $name | Out-String).Trim().Length | Should -BeGreaterThan 40 -Because "-$name needs a description"
             }
         }
@@ -227,6 +228,16 @@ Describe 'flash.ps1' {
             $deployed | Should -BeExactly ((Get-Content -LiteralPath $cfg -Raw).Replace('"example-password-not-real"', '"correct \"horse\" \\battery"'))
             ($deployed | ConvertFrom-Json).wifi.password | Should -Be 'correct "horse" \battery'
             $r.Text | Should -Not -Match 'horse'
+        }
+        It 'puts the WiFi name from the environment into the example''s placeholder' {
+            $env:TAGO_WIFI_SSID = 'site-7 "north"'
+            $cfg = Join-Path $TestDrive ("ssid-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:Example -Raw).Replace('"00000000-0000-0000-0000-000000000000"', '"a1b2c3d4-e5f6-4789-8abc-def012345678"').Replace($script:RealPassword.Replace('a-made-up-passphrase', 'example-password-not-real'), $script:RealPassword)
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ($text.Replace('"example-network"', '"site-7 \"north\""'))
         }
         It 'refuses to replace a different token already in the file' {
             $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'

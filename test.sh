@@ -47,11 +47,21 @@ for proj in tests/NanoFramework.ReferenceSurface/Gates/*.csproj; do
     count 1 0
   else
     say "FAIL gate: $name does not compile for nanoFramework (full log: artifacts/test-results/gate-$name.log):"
-    # The first distinct errors in the order MSBuild reported them: a missing mscorlib or restore failure comes
-    # first and explains the hundreds of CS0518 lines after it, so those are summarised rather than listed.
-    grep -E ': (error|warning) ' "$log" | grep -v 'error CS0518' | awk '!seen[$0]++' | head -n 20
-    cs0518=$(grep -c 'error CS0518' "$log")
-    [ "$cs0518" -gt 0 ] && say "  … and $cs0518 CS0518 lines (predefined type not defined: mscorlib.dll was not found or not referenced)"
+    # MSBuild's own messages first (restore, reference resolution), then the compiler's, each distinct line once and
+    # in the order reported. A missing mscorlib makes every file fail with CS0518/CS0246: those are counted, not listed.
+    grep -E ': (error|warning) [A-Z]+[0-9]+' "$log" | grep -E ': (error|warning) (MSB|NU|NETSDK)' | awk '!seen[$0]++' | head -n 10
+    grep -E ': error CS[0-9]+' "$log" | grep -vE 'error CS0518|error CS0246' | awk '!seen[$0]++' | head -n 15
+    codes=$(grep -E ': (error|warning) [A-Z]+[0-9]+' "$log" | awk '!seen[$0]++' | grep -oE ': (error|warning) [A-Z]+[0-9]+' | sed 's/^: //' | sort | uniq -c | sort -rn | head -n 6 | awk '{printf "%s %s x%s; ", $2, $3, $1}')
+    [ -n "$codes" ] && say "  by code: $codes"
+    if grep -q 'error CS0518' "$log"; then
+      corlib="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+      corlib="${corlib%/}/nanoframework.corelibrary/$(sed -n 's:.*<NanoCoreLibraryVersion>\(.*\)</NanoCoreLibraryVersion>.*:\1:p' Directory.Build.props)/lib/mscorlib.dll"
+      if [ -f "$corlib" ]; then
+        say "  CS0518 (predefined type not defined): mscorlib.dll exists at $corlib but the build did not reference it"
+      else
+        say "  CS0518 (predefined type not defined): mscorlib.dll is not at $corlib (restore failed or NUGET_PACKAGES points elsewhere)"
+      fi
+    fi
     grep -qE ': (error|warning) ' "$log" || tail -n 20 "$log"
     count 0 1
     FAILURES+=("gate $name")

@@ -180,7 +180,9 @@ namespace TagoFirmware.IntegrationTests.Docs
             Assert.AreEqual(0, unknown.Count, "flash.ps1 parameters the docs name but the script does not have:\n" + string.Join("\n", unknown));
         }
 
+        // Runs `dotnet run`, which builds the twin: alone, after the parallel tests, so their timing is not disturbed.
         [TestMethod]
+        [DoNotParallelize]
         [Timeout(900000, CooperativeCancellation = true)]
         public async Task Every_Quick_start_command_runs_as_written_except_test_sh()
         {

@@ -30,7 +30,8 @@ namespace TagoFirmware.Gates.Tests.Consistency
         {
             string gatePath = RepoPaths.FromRoot(gate);
             XDocument gateXml = XDocument.Load(gatePath);
-            string nfproj = NfprojOf(gateXml);
+            List<XDocument> gateFiles = WithImports(gatePath, gateXml);
+            string nfproj = NfprojOf(gateFiles);
             if (nfproj == null)
             {
                 Assert.Inconclusive(gate + " compiles no single folder with one .nfproj; nothing to compare");
@@ -55,7 +56,7 @@ namespace TagoFirmware.Gates.Tests.Consistency
             // What the gate references: surface projects and other gates (named by the assembly they build).
             var gateSurfaces = new List<string>();
             var gateProjects = new List<string>();
-            foreach (string include in gateXml.Descendants("ProjectReference").Select(e => ((string)e.Attribute("Include")).Replace('\\', '/')))
+            foreach (string include in gateFiles.SelectMany(x => x.Descendants("ProjectReference")).Select(e => Expand((string)e.Attribute("Include"), gatePath)))
             {
                 string referenced = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gatePath), include));
                 if (Path.GetDirectoryName(referenced) == Path.GetDirectoryName(gatePath))
@@ -98,13 +99,25 @@ namespace TagoFirmware.Gates.Tests.Consistency
             Assert.AreEqual(0, problems.Count, gate + ":\n" + string.Join("\n", problems.Select(p => "  " + p)));
         }
 
-        /// <summary>The .nfproj in the folder the gate compiles (`$(RepoRoot)folder/**/*.cs`), or null.</summary>
-        private static string NfprojOf(XDocument gateXml)
+        /// <summary>
+        /// The .nfproj the gate stands for: the one named by its NfUnitTestProject property (device test gates that
+        /// compile the files a test .nfproj lists), else the one in the single folder it compiles
+        /// (`$(RepoRoot)folder/**/*.cs`); null when neither applies.
+        /// </summary>
+        private static string NfprojOf(List<XDocument> gateFiles)
         {
-            List<string> folders = gateXml.Descendants("Compile")
+            string named = gateFiles.SelectMany(x => x.Descendants("NfUnitTestProject")).Select(e => e.Value).FirstOrDefault();
+            if (!string.IsNullOrEmpty(named))
+            {
+                string path = RepoPaths.FromRoot(named.Replace("$(RepoRoot)", string.Empty));
+                return File.Exists(path) ? path : null;
+            }
+
+            List<string> folders = gateFiles.SelectMany(x => x.Descendants("Compile"))
                 .Select(e => (string)e.Attribute("Include"))
-                .Where(i => i != null && i.Contains("/**", StringComparison.Ordinal))
-                .Select(i => i.Replace("$(RepoRoot)", string.Empty).Substring(0, i.Replace("$(RepoRoot)", string.Empty).IndexOf("/**", StringComparison.Ordinal)))
+                .Where(i => i != null && i.StartsWith("$(RepoRoot)", StringComparison.Ordinal) && i.Contains("/**", StringComparison.Ordinal))
+                .Select(i => i.Substring("$(RepoRoot)".Length))
+                .Select(i => i.Substring(0, i.IndexOf("/**", StringComparison.Ordinal)))
                 .Distinct()
                 .ToList();
             if (folders.Count != 1)
@@ -115,6 +128,31 @@ namespace TagoFirmware.Gates.Tests.Consistency
             string folder = RepoPaths.FromRoot(folders[0]);
             string[] nfprojs = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.nfproj") : Array.Empty<string>();
             return nfprojs.Length == 1 ? nfprojs[0] : null;
+        }
+
+        /// <summary>The gate project and the files it imports from the Gates folder (shared .targets/.props).</summary>
+        private static List<XDocument> WithImports(string gatePath, XDocument gateXml)
+        {
+            var files = new List<XDocument> { gateXml };
+            string gatesDir = Path.GetDirectoryName(gatePath);
+            foreach (string import in gateXml.Descendants("Import").Select(e => Expand((string)e.Attribute("Project"), gatePath)))
+            {
+                string path = Path.GetFullPath(Path.Combine(gatesDir, import));
+                if (Path.GetDirectoryName(path) == gatesDir && File.Exists(path))
+                {
+                    files.Add(XDocument.Load(path));
+                }
+            }
+
+            return files;
+        }
+
+        /// <summary>Resolves the two MSBuild properties gate files use in paths.</summary>
+        private static string Expand(string value, string gatePath)
+        {
+            return value.Replace("$(MSBuildThisFileDirectory)", Path.GetDirectoryName(gatePath) + "/")
+                .Replace("$(RepoRoot)", RepoPaths.Root.TrimEnd('/') + "/")
+                .Replace('\\', '/');
         }
 
         private static string AssemblyNameOf(string projectPath)

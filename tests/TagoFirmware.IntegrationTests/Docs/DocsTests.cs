@@ -85,7 +85,9 @@ namespace TagoFirmware.IntegrationTests.Docs
                 foreach (Match m in RepoPath.Matches(text))
                 {
                     string path = m.Groups[1].Value.TrimEnd('.');
-                    if (IsGeneratedOrPattern(path))
+                    int end = m.Index + m.Length;
+                    bool placeholder = end < text.Length && "<{*…[".IndexOf(text[end]) >= 0;   // NFUnitTest.<Area>.nfproj
+                    if (placeholder || IsGeneratedOrPattern(path))
                     {
                         continue;
                     }

@@ -12,7 +12,7 @@ namespace TagoFirmware.IntegrationTests.Docs
 {
     /// <summary>
     /// A cheap guard against documentation drift: README.md's Quick start commands run as written, and every repository
-    /// path, host-twin option and flash.ps1 parameter that README.md or docs/ name exists.
+    /// path, code identifier, host-twin option and flash.ps1 parameter that README.md or docs/ name exists.
     /// </summary>
     [TestClass]
     public sealed class DocsTests
@@ -112,6 +112,41 @@ namespace TagoFirmware.IntegrationTests.Docs
 
             List<string> distinct = missing.Distinct().ToList();
             Assert.AreEqual(0, distinct.Count, "named in the docs but not in the repository:\n" + string.Join("\n", distinct));
+        }
+
+        [TestMethod]
+        public void Every_code_identifier_named_in_README_and_docs_exists_in_the_sources()
+        {
+            // Every word of the sources (C#, project files, scripts): a type, member, constant or enum value the docs
+            // name in a code span must still be one of them, so a rename or removal shows up here.
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string file in SourceFiles(Root))
+            {
+                foreach (Match m in Regex.Matches(File.ReadAllText(file), "[A-Za-z_][A-Za-z0-9_]*"))
+                {
+                    words.Add(m.Value);
+                }
+            }
+
+            var unknown = new List<string>();
+            foreach (string file in DocFiles())
+            {
+                string where = Path.GetRelativePath(Root, file).Replace('\\', '/');
+                foreach (Match span in Regex.Matches(File.ReadAllText(file), "`([^`\n]+)`"))
+                {
+                    // CamelCase words with at least two humps (NodeStatus, MaxInFlightPublishes), not file or key names.
+                    foreach (Match id in Regex.Matches(span.Groups[1].Value, @"(?<![\w.-])([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?![\w-])"))
+                    {
+                        if (!words.Contains(id.Groups[1].Value))
+                        {
+                            unknown.Add(where + ": " + id.Groups[1].Value);
+                        }
+                    }
+                }
+            }
+
+            List<string> distinct = unknown.Distinct().ToList();
+            Assert.AreEqual(0, distinct.Count, "named in the docs but in no source file (renamed or removed?):\n" + string.Join("\n", distinct));
         }
 
         [TestMethod]
@@ -260,6 +295,33 @@ namespace TagoFirmware.IntegrationTests.Docs
             }
 
             return found;
+        }
+
+        private static IEnumerable<string> SourceFiles(string root)
+        {
+            string[] extensions = { ".cs", ".csproj", ".nfproj", ".props", ".targets", ".ps1", ".sh", ".py" };
+            var pending = new Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                string dir = pending.Pop();
+                foreach (string file in Directory.EnumerateFiles(dir))
+                {
+                    if (extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    {
+                        yield return file;
+                    }
+                }
+
+                foreach (string sub in Directory.EnumerateDirectories(dir))
+                {
+                    string name = Path.GetFileName(sub);
+                    if (name != "bin" && name != "obj" && name != "artifacts" && name != "packages" && !name.StartsWith(".", StringComparison.Ordinal))
+                    {
+                        pending.Push(sub);
+                    }
+                }
+            }
         }
 
         private static bool IsGeneratedOrPattern(string path)

@@ -8,7 +8,10 @@
 #      integration tests against a real mosquitto);
 #   3. the Pester tests of flash.ps1.
 # The last line is always "N passed, N failed" counting every test and gate above.
-# Usage: ./test.sh            (TEST_FILTER='Name~Writer' ./test.sh narrows the dotnet test runs)
+# Usage: ./test.sh            (TEST_FILTER='Name~Writer' ./test.sh narrows the dotnet test runs; a filter that
+#                              selects no test at all is a failure, so a typo cannot pass)
+# A mosquitto service already on the machine is left alone; any NUGET_PACKAGES folder works (with or without a
+# trailing slash).
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)

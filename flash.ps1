@@ -29,7 +29,7 @@
 
 .PARAMETER Target
     nanoFramework firmware target. Default ESP32_PSRAM_REV0 (runs on every classic ESP32, with or without PSRAM).
-    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them; README too).
+    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them).
 
 .PARAMETER Update
     Flashes the nanoFramework firmware (nanoCLR) for -Target.

@@ -299,7 +299,7 @@ namespace TagoFirmware.IntegrationTests.Docs
 
         private static IEnumerable<string> SourceFiles(string root)
         {
-            string[] extensions = { ".cs", ".csproj", ".nfproj", ".props", ".targets", ".ps1", ".sh", ".py" };
+            string[] extensions = { ".cs", ".csproj", ".nfproj", ".props", ".targets", ".runsettings", ".config", ".json", ".ps1", ".sh", ".py" };
             var pending = new Stack<string>();
             pending.Push(root);
             while (pending.Count > 0)

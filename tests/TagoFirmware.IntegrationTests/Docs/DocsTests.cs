@@ -134,8 +134,8 @@ namespace TagoFirmware.IntegrationTests.Docs
                 string where = Path.GetRelativePath(Root, file).Replace('\\', '/');
                 foreach (Match span in Regex.Matches(File.ReadAllText(file), "`([^`\n]+)`"))
                 {
-                    // CamelCase words with at least two humps (NodeStatus, MaxInFlightPublishes), not file or key names.
-                    foreach (Match id in Regex.Matches(span.Groups[1].Value, @"(?<![\w.-])([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?![\w-])"))
+                    // CamelCase words with at least two humps (NodeStatus, MaxInFlightPublishes), not file, key or XML element names.
+                    foreach (Match id in Regex.Matches(span.Groups[1].Value, @"(?<![\w.</-])([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)(?![\w-])"))
                     {
                         if (!words.Contains(id.Groups[1].Value))
                         {

@@ -1,0 +1,55 @@
+using System;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.Benchmarks.IlCost
+{
+    /// <summary>
+    /// The reference payloads: P2 (one temperature/humidity pair, 242 bytes) and P20 (ten pairs a minute apart,
+    /// 2,411 bytes), written with our writer the way the node writes a reading (names and units prepared once, a value
+    /// with its decimals, a Unix-ms time) plus a sensor_id metadata field.
+    /// </summary>
+    public static class ReferencePayloads
+    {
+        /// <summary>The time of the first pair, 2026-11-25T14:30:00.000Z.</summary>
+        public static readonly DateTime Start = new DateTime(2026, 11, 25, 14, 30, 0, DateTimeKind.Utc);
+
+        private const long StartUnixMs = 1795617000000L;
+        // Checked and escaped once, as the node does when it sets up its names.
+        private static readonly TagoText s_temperature = TagoText.From("temperature");
+        private static readonly TagoText s_humidity = TagoText.From("humidity");
+        private static readonly TagoText s_celsius = TagoText.From("°C");
+        private static readonly TagoText s_percent = TagoText.From("%");
+        private static readonly TagoText s_sensorIdKey = TagoText.From("sensor_id");
+        private static readonly TagoText s_sensorId = TagoText.From("dht22_01");
+
+        /// <summary>Temperature of pair <paramref name="i"/>.</summary>
+        public static double Temperature(int i) => 23.5 + (0.1 * i);
+
+        /// <summary>Humidity of pair <paramref name="i"/>.</summary>
+        public static double Humidity(int i) => 65.2 - (0.1 * i);
+
+        /// <summary>Writes <paramref name="pairs"/> pairs with <paramref name="writer"/>; returns the payload length.</summary>
+        public static int Write(TagoJsonWriter writer, int pairs)
+        {
+            writer.Reset();
+            for (int i = 0; i < pairs; i++)
+            {
+                long time = StartUnixMs + (i * 60000L);
+                writer.BeginItem(s_temperature);
+                writer.Value(Temperature(i), 1);
+                writer.Unit(s_celsius);
+                writer.TimeUnixMs(time);
+                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.EndItem();
+                writer.BeginItem(s_humidity);
+                writer.Value(Humidity(i), 1);
+                writer.Unit(s_percent);
+                writer.TimeUnixMs(time);
+                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.EndItem();
+            }
+
+            return writer.Close();
+        }
+    }
+}

@@ -21,7 +21,7 @@ namespace TagoFirmware.Payload
         internal const int MaxDecimals = 6;
 
         /// <summary>2^53: integers below it are exact in a double and in a JavaScript number.</summary>
-        private const double TwoPow53 = 9007199254740992.0;
+        internal const double TwoPow53 = 9007199254740992.0;
 
         private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
         private static readonly double[] s_pow10d = { 1, 10, 100, 1000, 10000, 100000, 1000000 };

@@ -170,6 +170,7 @@ namespace TagoFirmware.Node
             _running = false;
             CyclesCompleted++;
             bool begun = false;
+            int dropped = _queue.DroppedReadings;
             for (int i = 0; i < _pipelines.Length; i++)
             {
                 if (!_ok[i])
@@ -197,6 +198,11 @@ namespace TagoFirmware.Node
             if (begun)
             {
                 ReadingsQueued += _queue.EndCycle();
+                if (_queue.DroppedReadings > dropped && _log != null)
+                {
+                    _log.Write(LogLevel.Warning, "queue full: " + (_queue.DroppedReadings - dropped).ToString() + " oldest readings dropped ("
+                        + _queue.DroppedReadings.ToString() + " since boot)");
+                }
             }
         }
 

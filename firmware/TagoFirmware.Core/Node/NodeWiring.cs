@@ -94,7 +94,7 @@ namespace TagoFirmware.Node
             }
 
             ReadingLoadResult load = queue.Load();
-            Write(log, LogLevel.Info, "queue: " + LoadResultName(load) + ", " + queue.Count.ToString() + " readings, boot "
+            Write(log, LogLevel.Info, "queue: " + LoadResultName(load) + ", " + queue.Count.ToString() + " readings restored, boot "
                 + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
                 + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
 

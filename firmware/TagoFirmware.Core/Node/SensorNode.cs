@@ -274,8 +274,8 @@ namespace TagoFirmware.Node
             try
             {
                 bool complete = _queue.Flush();
-                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: " + _queue.Count.ToString() + " readings kept"
-                    : "flush failed: unsent readings may be lost");
+                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
+                    : "flush: queue log could not be completed; unsent readings may be lost");
             }
             catch (Exception ex)
             {

@@ -1,7 +1,9 @@
 using System;
 using TagoFirmware.Commands;
 using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
+using TagoFirmware.Sensors;
 using TagoFirmware.Session;
 
 namespace TagoFirmware.Node
@@ -47,6 +49,34 @@ namespace TagoFirmware.Node
             }
 
             return o;
+        }
+
+        /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
+        /// <param name="config">The configuration.</param>
+        /// <param name="ports">The ports (sensors and power switches).</param>
+        /// <param name="counters">Where the pipelines count sensor errors.</param>
+        /// <param name="battery">Battery mode (pipelines sample once per wake).</param>
+        /// <param name="labels">Sensor names for log lines.</param>
+        /// <returns>The pipelines.</returns>
+        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
+        public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
+        {
+            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
+            ReadPipeline[] pipelines = new ReadPipeline[sensors];
+            labels = new string[sensors];
+            for (int i = 0; i < sensors; i++)
+            {
+                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
+                {
+                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
+                }
+
+                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
+                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, NodeConfigLoader.SettingsFor(config.Sensors[i], battery), counters);
+                labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
+            }
+
+            return pipelines;
         }
 
         /// <summary>The smallest interval the <c>interval</c> command accepts: the read pipelines' minimum, and in

@@ -57,23 +57,10 @@ namespace TagoFirmware.Node
                 throw new ArgumentNullException(config == null ? "config" : "ports");
             }
 
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
             bool battery = config.Sleep != null && config.Sleep.Mode == SleepMode.Deep;
-            ReadPipeline[] pipelines = new ReadPipeline[sensors];
-            string[] labels = new string[sensors];
             _counters = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
-            for (int i = 0; i < sensors; i++)
-            {
-                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
-                {
-                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
-                }
-
-                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
-                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, NodeConfigLoader.SettingsFor(config.Sensors[i], battery), _counters);
-                labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
-            }
-
+            string[] labels;
+            ReadPipeline[] pipelines = NodeWiring.BuildPipelines(config, ports, _counters, battery, out labels);
             _config = config;
             _ports = ports;
             ClientId = config.Mqtt.EffectiveClientId(macClientId);

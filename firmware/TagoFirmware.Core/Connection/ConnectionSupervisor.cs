@@ -62,6 +62,12 @@ namespace TagoFirmware.Session
         private bool _staleRetryUsed;
         private int _offlineStatusId = -1;
 
+        // Read every step while online: copied once (a property call costs interpreted IL on the device).
+        private readonly long _ackTimeoutMs;
+        private readonly long _stableMs;
+        private readonly long _selfHealMs;
+        private bool _stopped;
+
         /// <summary>Creates the supervisor in WifiDown (or ConfigInvalid when the options do not validate).</summary>
         /// <param name="options">Session options; read here and on every step, never changed.</param>
         /// <param name="transport">The uplink protocol (topics, status payloads, credentials).</param>
@@ -103,6 +109,9 @@ namespace TagoFirmware.Session
             _request.TimeoutMs = options.MqttConnectTimeoutMs;
             transport.PrepareConnect(_request, options.Token);
 
+            _ackTimeoutMs = options.AckTimeoutMs;
+            _stableMs = options.StableConnectionMs;
+            _selfHealMs = options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
             _configError = options.Validate();
             _state = _configError == null ? SessionState.WifiDown : SessionState.ConfigInvalid;
         }
@@ -117,7 +126,7 @@ namespace TagoFirmware.Session
         public bool IsOnline => _state == SessionState.Online;
 
         /// <summary>True once an orderly stop has ended (or a reboot was requested): nothing more happens.</summary>
-        public bool IsStopped => _state == SessionState.Stopped || _state == SessionState.Rebooting;
+        public bool IsStopped => _stopped;
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
         public RebootReason RebootReason { get; private set; }
@@ -170,17 +179,17 @@ namespace TagoFirmware.Session
                         long due = _nextNetworkCheckMs;
                         if (_pending.Count > 0)
                         {
-                            due = Min(due, _pending.OldestSentMs + _options.AckTimeoutMs);
+                            due = Min(due, _pending.OldestSentMs + _ackTimeoutMs);
                         }
 
                         if (!_stableReached)
                         {
-                            due = Min(due, _connectedAtMs + _options.StableConnectionMs);
+                            due = Min(due, _connectedAtMs + _stableMs);
                         }
 
                         if (SelfHealArmed)
                         {
-                            due = Min(due, _pending.UnackedSinceMs + _options.NoAckRebootMs);
+                            due = Min(due, _pending.UnackedSinceMs + _selfHealMs);
                         }
 
                         return due;
@@ -199,7 +208,7 @@ namespace TagoFirmware.Session
             }
         }
 
-        private bool SelfHealArmed => _options.Qos == 1 && _options.NoAckRebootMs > 0 && _pending.UnackedSinceMs >= 0;
+        private bool SelfHealArmed => _selfHealMs > 0 && _pending.UnackedSinceMs >= 0;
 
         /// <summary>
         /// One turn of the state machine: drains the link inbox, checks the lower layers, advances the current state.
@@ -714,7 +723,7 @@ namespace TagoFirmware.Session
                 return;
             }
 
-            if (_pending.Count > 0 && nowMs - _pending.OldestSentMs >= _options.AckTimeoutMs)
+            if (_pending.Count > 0 && nowMs - _pending.OldestSentMs >= _ackTimeoutMs)
             {
                 DeadLinkDrops++;
                 DropLink(nowMs, "mqtt dead link: no PUBACK for message " + _pending.OldestId.ToString() + " within "
@@ -722,7 +731,7 @@ namespace TagoFirmware.Session
                 return;
             }
 
-            if (!_stableReached && nowMs - _connectedAtMs >= _options.StableConnectionMs)
+            if (!_stableReached && nowMs - _connectedAtMs >= _stableMs)
             {
                 _stableReached = true;
                 _mqttBackoff.Reset();
@@ -730,7 +739,7 @@ namespace TagoFirmware.Session
             }
 
             // Self-heal: believed connected at QoS 1, yet nothing acknowledged for the configured time.
-            if (SelfHealArmed && nowMs - _pending.UnackedSinceMs >= _options.NoAckRebootMs)
+            if (SelfHealArmed && nowMs - _pending.UnackedSinceMs >= _selfHealMs)
             {
                 Log(LogLevel.Error, "self-heal: no PUBACK for " + (nowMs - _pending.UnackedSinceMs).ToString()
                     + " ms while connected at qos 1; rebooting");
@@ -764,6 +773,7 @@ namespace TagoFirmware.Session
         private void SetState(SessionState state, long nowMs, LogLevel level, string reason)
         {
             _state = state;
+            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             _stateSinceMs = nowMs;
             Log(level, reason + " -> " + ConnectionText.StateName(state));
             ShowStatus(StatusFor(state));

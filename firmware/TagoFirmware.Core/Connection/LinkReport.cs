@@ -48,6 +48,11 @@ namespace TagoFirmware.Session
 
         internal void Clear()
         {
+            if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && !WentOnline && !WentOffline)
+            {
+                return;
+            }
+
             AckedCount = 0;
             LostCount = 0;
             for (int i = 0; i < MessageCount; i++)

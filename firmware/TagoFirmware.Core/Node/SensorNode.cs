@@ -173,7 +173,12 @@ namespace TagoFirmware.Node
         /// <param name="nowMs">Monotonic time now (<see cref="IClock.MonotonicMs"/>).</param>
         public void Step(long nowMs)
         {
-            Start(nowMs);
+            if (!_started)
+            {
+                Start(nowMs);
+            }
+
+            bool connects = _wake == null || _wake.Publishes;
             if (_halted)
             {
                 _nextDueMs = long.MaxValue;
@@ -182,7 +187,7 @@ namespace TagoFirmware.Node
 
             try
             {
-                if (PublishesThisWake)
+                if (connects)
                 {
                     _link.Step(nowMs);
                     OnReport(nowMs, _link.Report);
@@ -227,8 +232,8 @@ namespace TagoFirmware.Node
             }
 
             long due = _sampler.NextDueMs;
-            due = Min(due, _publisher.NextDueMs(nowMs));
-            if (PublishesThisWake)
+            due = Min(due, _publisher.NextDueMs);
+            if (connects)
             {
                 due = Min(due, _link.NextDueMs);
             }

@@ -142,56 +142,51 @@ namespace TagoFirmware.Node
             _diagRetryAtMs = 0;
         }
 
-        /// <summary>When a payload may become due without new readings (while online), or long.MaxValue.</summary>
+        /// <summary>When a payload may become due without new readings (as of the latest <see cref="Step"/>), or long.MaxValue.</summary>
+        public long NextDueMs { get; private set; } = long.MaxValue;
+
+        /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
         /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>A monotonic time.</returns>
-        public long NextDueMs(long nowMs)
+        public void Step(long nowMs)
         {
+            long due = long.MaxValue;
             if (!_link.IsOnline)
             {
-                return long.MaxValue;
+                NextDueMs = due;
+                return;
             }
 
-            long due = long.MaxValue;
+            uint now = (uint)nowMs;
             if (_dataMsgId < 0)
             {
-                uint wait = _batcher.MillisecondsUntilDue((uint)nowMs);
+                // One batcher question per step in the common case: "how long until a payload is due?".
+                uint wait = _batcher.MillisecondsUntilDue(now);
+                if (wait == 0)
+                {
+                    PublishData(_batcher.DueCount(now), now);
+                    wait = _dataMsgId < 0 ? _batcher.MillisecondsUntilDue(now) : uint.MaxValue;
+                }
+
                 if (wait != uint.MaxValue)
                 {
                     due = nowMs + wait;
                 }
             }
 
-            if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
+            if (_diagMsgId < 0 && _policy.IsDue)
             {
-                due = _diagRetryAtMs;
-            }
-
-            return due;
-        }
-
-        /// <summary>Publishes what is due (call after the connection's step, while online).</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        public void Step(long nowMs)
-        {
-            if (!_link.IsOnline)
-            {
-                return;
-            }
-
-            if (_dataMsgId < 0 && _queue.InFlightTicket == 0)
-            {
-                int due = _batcher.DueCount((uint)nowMs);
-                if (due > 0 || (_queue.IsReportPending && _batcher.IsDue((uint)nowMs)))
+                if (nowMs >= _diagRetryAtMs)
                 {
-                    PublishData(due, (uint)nowMs);
+                    PublishDiagnostics(nowMs);
+                }
+
+                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
+                {
+                    due = _diagRetryAtMs;
                 }
             }
 
-            if (_diagMsgId < 0 && _policy.IsDue && nowMs >= _diagRetryAtMs)
-            {
-                PublishDiagnostics(nowMs);
-            }
+            NextDueMs = due;
         }
 
         /// <summary>Acts on what the connection's step reported: acks remove readings, losses return them.</summary>

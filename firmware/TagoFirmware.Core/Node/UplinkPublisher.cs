@@ -29,8 +29,8 @@ namespace TagoFirmware.Node
         private readonly bool _atLeastOnce;
         private readonly int _batchIntervalMs;
         private readonly byte[] _group = new byte[ReadingGroupId.Length];
-        private readonly byte[][] _names;
-        private readonly byte[][] _units;
+        private readonly TagoText[] _names;
+        private readonly TagoText[] _units;
         private ReadingBatcher _batcher;
         private bool _flush;
         private int _dataMsgId = -1;
@@ -65,10 +65,10 @@ namespace TagoFirmware.Node
                 ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes]);
 
             int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
-            _names = new byte[sensors * Sampler.VariablesPerSensor][];
-            _units = new byte[_names.Length][];
-            byte[] celsius = TagoUtf8.GetBytes("\u00b0C");
-            byte[] percent = TagoUtf8.GetBytes("%");
+            _names = new TagoText[sensors * Sampler.VariablesPerSensor];
+            _units = new TagoText[_names.Length];
+            TagoText celsius = TagoText.From("\u00b0C");
+            TagoText percent = TagoText.From("%");
             for (int i = 0; i < sensors; i++)
             {
                 SensorConfig s = config.Sensors[i];
@@ -80,9 +80,9 @@ namespace TagoFirmware.Node
                 }
 
                 int at = i * Sampler.VariablesPerSensor;
-                _names[at] = names.TemperatureUtf8;
-                _names[at + 1] = names.HumidityUtf8;
-                _names[at + 2] = names.DewPointUtf8;
+                _names[at] = TagoText.From(names.TemperatureUtf8);
+                _names[at + 1] = TagoText.From(names.HumidityUtf8);
+                _names[at + 2] = TagoText.From(names.DewPointUtf8);
                 _units[at] = celsius;
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;

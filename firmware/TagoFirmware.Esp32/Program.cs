@@ -25,22 +25,6 @@ namespace TagoFirmware.Esp32
         /// <summary>Firmware version reported as <c>fw_version</c>.</summary>
         public const string FirmwareVersion = "0.1.0";
 
-        /// <summary>
-        /// Shortest sleep between two steps, in ms, even when the node asks to run again at once (a battery wake that
-        /// is waiting for its acks, an overdue sensor step): the loop must never spin, so the M2Mqtt, worker and LED
-        /// timer threads always get the CPU between steps. Nothing in the node needs finer timing: the DHT pipeline's
-        /// gaps are seconds, the session's step gap is <see cref="SensorNode.MaxStepGapMs"/>.
-        /// </summary>
-        public const int MinLoopSleepMs = 20;
-
-        /// <summary>
-        /// Longest sleep between two steps, in ms, whatever <see cref="SensorNode.NextStepDueMs"/> says (a battery wake
-        /// that does not publish has nothing due until its next sensor read). One step a second keeps the watchdog's
-        /// step count moving with a wide margin (it samples every 5 s and reboots after 2 min), bounds the cost of any
-        /// error in a due time, and costs nothing measurable. The LED needs no steps: its own timer plays the pattern.
-        /// </summary>
-        public const int MaxLoopSleepMs = 1000;
-
         /// <summary>Attempts to arm the deep-sleep timer before giving up and rebooting instead.</summary>
         private const int DeepSleepAttempts = 3;
 
@@ -112,7 +96,7 @@ namespace TagoFirmware.Esp32
                 BlockingWorker worker = new BlockingWorker();
                 clock = new Esp32Clock();
                 device = new Esp32DeviceControl(log);
-                SessionOptions options = SensorNode.CreateSessionOptions(node, clientId);
+                SessionOptions options = NodeWiring.CreateSessionOptions(node, clientId);
 
                 NodePorts ports = new NodePorts();
                 ports.Clock = clock;
@@ -162,56 +146,23 @@ namespace TagoFirmware.Esp32
                 return;
             }
 
-            // STEP 7: the watchdog thread (self-heal (a)): flush and reboot after 2 minutes without a completed step.
-            MainLoopWatchdogThread watchdog = new MainLoopWatchdogThread(MainLoopWatchdog.DefaultTimeoutMs, device, log);
-            watchdog.Start();
+            // STEP 7: the watchdog thread: flush and reboot when the loop is 2 minutes past the time it said it would
+            // run again.
+            MainLoopWatchdog decision = new MainLoopWatchdog(MainLoopWatchdog.DefaultTimeoutMs, clock.MonotonicMs);
+            new MainLoopWatchdogThread(decision, device, log).Start();
 
-            // STEP 8: the main loop: one step, then sleep until the node's next due time. Nothing in a step blocks on
-            // the network. Battery mode ends in deep sleep (a wake is a new boot).
-            RunLoop(sensorNode, clock, watchdog, led, readingStore, device, log);
-        }
-
-        /// <summary>
-        /// The main loop: <see cref="SensorNode.Step"/>, report to the watchdog, sleep until
-        /// <see cref="SensorNode.NextStepDueMs"/> (bounded by <see cref="MinLoopSleepMs"/> and <see cref="MaxLoopSleepMs"/>).
-        /// Battery mode: once <see cref="SensorNode.SleepRequested"/>, the node has already disconnected gracefully and
-        /// flushed the queue; the LED is switched off, the reading store closed and the chip deep-sleeps for
-        /// <see cref="SensorNode.SleepMilliseconds"/>.
-        /// </summary>
-        private static void RunLoop(SensorNode node, Esp32Clock clock, MainLoopWatchdogThread watchdog, Esp32StatusLed led,
-            FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
-        {
-            while (true)
+            // STEP 8: the core's main loop: step, then wait until the node's next due time or a link event. Nothing in a
+            // step blocks on the network. Battery mode ends in deep sleep (a wake is a new boot); an orderly stop or a
+            // reboot ends inside the node.
+            new NodeRunner(sensorNode, clock, LinkEventQueue.Arrived, decision).Run();
+            if (sensorNode.SleepRequested)
             {
-                node.Step(clock.MonotonicMs);
-                watchdog.ReportStep();
-                if (node.SleepRequested)
-                {
-                    EnterDeepSleep(node, led, readingStore, device, log);
-                }
-
-                Thread.Sleep(LoopSleepFor(node.NextStepDueMs, clock.MonotonicMs));
+                EnterDeepSleep(sensorNode, led, readingStore, device, log);
             }
         }
 
-        /// <summary>How long the loop sleeps for a due time: until it, within [<see cref="MinLoopSleepMs"/>,
-        /// <see cref="MaxLoopSleepMs"/>].</summary>
-        /// <param name="dueMs">The node's next due time (monotonic ms).</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Milliseconds to sleep.</returns>
-        public static int LoopSleepFor(long dueMs, long nowMs)
-        {
-            long wait = dueMs - nowMs;
-            if (wait < MinLoopSleepMs)
-            {
-                return MinLoopSleepMs;
-            }
-
-            return wait > MaxLoopSleepMs ? MaxLoopSleepMs : (int)wait;
-        }
-
         /// <summary>
-        /// Battery mode's end of a wake, in the order the core decided (issue 4 §6): the node has disconnected and
+        /// Battery mode's end of a wake, in the order the core decided: the node has disconnected and
         /// flushed; the LED goes dark (a GPIO would hold its level through deep sleep), the store's file is closed,
         /// then <see cref="Esp32Sleep.DeepSleep"/>. It returns only when the timer could not be armed: a few more tries,
         /// then a reboot, so the node is never left awake and idle with its LED and store shut.
@@ -285,7 +236,7 @@ namespace TagoFirmware.Esp32
 
         /// <summary>
         /// Replaces each <c>mqtt.ca_certificates</c> entry that names a file (on <c>I:\</c>) by that file's PEM text, in
-        /// place, so the core only ever sees PEM (<see cref="SensorNode.CreateSessionOptions"/> joins PEM entries and
+        /// place, so the core only ever sees PEM (<see cref="NodeWiring.CreateSessionOptions"/> joins PEM entries and
         /// skips anything else). A file that is missing, unreadable or not PEM is a config error naming the file: the
         /// node stays in the safe state (and picks the file up when it is deployed) instead of failing every TLS
         /// handshake as "TLS/certificate".

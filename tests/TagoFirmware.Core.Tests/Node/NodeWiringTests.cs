@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Node
             config.Timeouts.AuthRetrySeconds = 600;
             config.Timeouts.RebootAfterSeconds = 0;
 
-            SessionOptions o = SensorNode.CreateSessionOptions(config, "node-7");
+            SessionOptions o = NodeWiring.CreateSessionOptions(config, "node-7");
 
             Assert.AreEqual("broker.example", o.Host);
             Assert.AreEqual(1883, o.Port);

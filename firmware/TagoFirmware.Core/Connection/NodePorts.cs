@@ -1,15 +1,15 @@
 using TagoFirmware.Commands;
+using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
 
-namespace TagoFirmware.Node
+namespace TagoFirmware.Session
 {
     /// <summary>
-    /// Every platform port a <see cref="SensorNode"/> needs, filled by the ESP32 app or the host twin. Each interface
+    /// Every platform port the node needs (one shape for the node and its connection supervisor), filled by the ESP32 app or the host twin. Each interface
     /// documents what an implementation must and must not do. The node calls them from the main loop thread only; on
     /// the device the log (<see cref="ILog"/>: thread-safe), the device control and, through
-    /// <see cref="SensorNode.FlushForReboot"/>, the reading store are also used by the watchdog thread when the main
+    /// the node's flush, the reading store are also used by the watchdog thread when the main
     /// loop has hung.
     /// </summary>
     public sealed class NodePorts

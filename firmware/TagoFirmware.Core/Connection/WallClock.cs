@@ -20,5 +20,13 @@ namespace TagoFirmware.Session
         {
             return utcNow.Ticks >= ValidFrom.Ticks;
         }
+
+        /// <summary>Milliseconds since 1970-01-01 UTC.</summary>
+        /// <param name="utc">A UTC time.</param>
+        /// <returns>Unix time in ms.</returns>
+        public static long ToUnixMs(DateTime utc)
+        {
+            return (utc.Ticks - 621355968000000000L) / TimeSpan.TicksPerMillisecond;
+        }
     }
 }

@@ -11,6 +11,13 @@ namespace TagoFirmware.Session
     /// </remarks>
     public sealed class LinkEventQueue
     {
+        /// <summary>
+        /// Set whenever any inbox receives an event, so the main loop can wait for "something due or something
+        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per process: a node has one
+        /// link; with several (tests), a wake meant for another inbox only costs one early step.
+        /// </summary>
+        public static readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
+
         private readonly object _sync = new object();
         private readonly int[] _kinds;
         private readonly int[] _codes;
@@ -89,6 +96,7 @@ namespace TagoFirmware.Session
                 _topics[slot] = topic;
                 _payloads[slot] = payload;
                 _count++;
+                Arrived.Set();
                 return true;
             }
         }

@@ -72,24 +72,10 @@ namespace TagoFirmware.Session
         /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
         public int MaxInFlight { get; set; } = 8;
 
-        /// <summary>
-        /// Set false by the config layer when the node's configuration is invalid: the supervisor then stays in
-        /// ConfigInvalid (never connects, never reboots) and logs <see cref="ConfigError"/>.
-        /// </summary>
-        public bool ConfigValid { get; set; } = true;
-
-        /// <summary>Why the configuration is invalid (no secrets in it), or null.</summary>
-        public string ConfigError { get; set; }
-
         /// <summary>Checks the values the supervisor depends on.</summary>
         /// <returns>Null when usable; otherwise a message naming the first bad option (never containing the token).</returns>
         public string Validate()
         {
-            if (!ConfigValid)
-            {
-                return ConfigError == null ? "configuration invalid" : ConfigError;
-            }
-
             if (Host == null || Host.Length == 0)
             {
                 return "host is empty";

@@ -30,7 +30,11 @@ namespace TagoFirmware.Session
         /// <summary>A self-heal reboot was requested; the supervisor does nothing more.</summary>
         Rebooting = 8,
 
-        /// <summary>Shut down on request (<see cref="NodeSupervisor.Shutdown"/>); nothing more is attempted.</summary>
+        /// <summary>Shut down on request (<see cref="ConnectionSupervisor.Stop"/>); nothing more is attempted.</summary>
         Stopped = 9,
+
+        /// <summary>An orderly stop is under way: the "offline" status was published and waits for its ack (bounded)
+        /// before DISCONNECT.</summary>
+        Stopping = 10,
     }
 }

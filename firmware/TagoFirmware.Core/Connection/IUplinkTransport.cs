@@ -30,6 +30,9 @@ namespace TagoFirmware.Session
         /// <summary>Pre-encoded "online" status payload published (QoS 1, not retained) after every connect, or null.</summary>
         byte[] OnlinePayload { get; }
 
+        /// <summary>Pre-encoded "offline" status payload: the will, and the last publish of an orderly stop; or null.</summary>
+        byte[] OfflinePayload { get; }
+
         /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands, or null.</summary>
         string CommandTopicFilter { get; }
 

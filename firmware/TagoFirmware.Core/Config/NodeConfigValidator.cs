@@ -1,17 +1,19 @@
 using System.Collections;
+using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// The value rules of the config: ranges, pins, names, topics and the relations between fields. The parser runs it
-    /// on every file; front ends that change a <see cref="NodeConfig"/> afterwards (the host twin's command-line
-    /// overrides) run it again through <see cref="Validate"/>, so one set of rules serves everything.
+    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/>, and the rules a row cannot say (pins,
+    /// names, topics, secrets' shape, relations between keys). The parser runs it on every file; front ends that change
+    /// a <see cref="NodeConfig"/> afterwards (the twin's command-line options) run it again through <see cref="Validate"/>.
     /// </summary>
     public static class NodeConfigValidator
     {
-        /// <summary>Most sensors on one node: each needs its own RMT receive channel and GPIO pair, and a sampling
-        /// cycle reads them one after the other.</summary>
-        public const int MaxSensors = 4;
+        /// <summary>The example file's WiFi name and password: refused, so an unedited copy never reaches a board.</summary>
+        private const string ExampleSsid = "example-network";
+
+        private const string ExamplePassword = "example-password-not-real";
 
         /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
         private static readonly string[] s_reserved = new string[]
@@ -41,22 +43,63 @@ namespace TagoFirmware.Config
         internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             ValidateWifi(config, rules, issues);
-            ValidateToken(config, rules, issues);
+            ValidateToken(config, issues);
             ValidateMqtt(config.Mqtt, issues);
+            Ranges(config, string.Empty, issues);
             ValidateSampling(config, rules, issues);
-            ValidateSleep(config, rules, issues);
             ValidateSensorsAndPins(config, issues);
-            TimeoutConfig t = config.Timeouts;
-            Range(issues, "timeouts.wifi_connect_s", t.WifiConnectSeconds, 5, 300, " s");
-            Range(issues, "timeouts.ack_s", t.AckSeconds, 2, 120, " s");
-            Range(issues, "timeouts.auth_retry_s", t.AuthRetrySeconds, 30, 86400, " s");
-            if (t.RebootAfterSeconds != 0)
+        }
+
+        /// <summary>
+        /// The smallest sampling interval the configured sensors' read pipelines allow (the largest of their minimums, on
+        /// the battery pipeline in deep-sleep mode) and at least <paramref name="rules"/>' minimum.
+        /// </summary>
+        /// <param name="config">A configuration.</param>
+        /// <param name="rules">External validation parameters; null uses the defaults.</param>
+        /// <param name="reason">Why; completes "must be at least N s because …".</param>
+        /// <returns>Seconds.</returns>
+        public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
+        {
+            int min = rules == null ? ConfigRules.DefaultMinIntervalSeconds : rules.MinIntervalSeconds;
+            reason = rules == null ? ConfigRules.DefaultMinIntervalReason : rules.MinIntervalReason;
+            SensorConfig[] sensors = config.Sensors;
+            for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
-                Range(issues, "timeouts.reboot_after_s", t.RebootAfterSeconds, 300, 604800,
-                    " s (or 0 to disable the self-heal reboot)");
+                if (sensors[i] != null && sensors[i].Model != SensorModel.None)
+                {
+                    ReadPipelineSettings settings = sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
+                    if (settings.MinSamplingIntervalSeconds > min)
+                    {
+                        min = settings.MinSamplingIntervalSeconds;
+                        reason = settings.MinSamplingIntervalReason;
+                    }
+                }
             }
 
-            Range(issues, "diagnostics.every_payloads", config.Diagnostics.EveryPayloads, 0, 100000, " (0 = only on request)");
+            return min;
+        }
+
+        /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
+        private static void Ranges(ConfigValues values, string prefix, ArrayList issues)
+        {
+            bool sensor = values is SensorConfig;
+            for (int i = 0; i < ConfigKeys.Count; i++)
+            {
+                ConfigKey key = ConfigKeys.At(i);
+                if (key.InSensor != sensor || (key.Type != ConfigType.Int && key.Type != ConfigType.Tenths) || key.Max == 39
+                    || key == ConfigKeys.MqttQos || key == ConfigKeys.SamplingInterval)
+                {
+                    continue; // pins, QoS and the sampling interval have rules of their own
+                }
+
+                int value = values.Number(key);
+                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;
+                max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
+                if (!(value == 0 && key.Has(ConfigKey.ZeroOff)))
+                {
+                    Range(issues, key, prefix + key.Name, value, key.Min, max);
+                }
+            }
         }
 
         private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
@@ -70,6 +113,12 @@ namespace TagoFirmware.Config
                 }
 
                 return;
+            }
+
+            if (ssid == ExampleSsid || config.Wifi.Password == ExamplePassword)
+            {
+                Error(issues, ssid == ExampleSsid ? "wifi.ssid" : "wifi.password", "is the example file's placeholder: put your network's"
+                    + " here, or pass it with flash.ps1 -WifiSsid/-WifiPassword or TAGO_WIFI_SSID/TAGO_WIFI_PASSWORD");
             }
 
             int bytes = ConfigText.Utf8Length(ssid);
@@ -92,28 +141,16 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static void ValidateToken(NodeConfig config, ConfigRules rules, ArrayList issues)
+        private static void ValidateToken(NodeConfig config, ArrayList issues)
         {
             string token = config.Token;
             if (token == null || token.Length == 0)
             {
-                if (rules.RequireToken)
-                {
-                    Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
-                        + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
-                }
-
-                return;
+                Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
+                    + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
             }
-
-            if (ConfigText.IsPlaceholderToken(token))
+            else if (ConfigText.IsPlaceholderToken(token))
             {
-                if (!rules.RequireToken)
-                {
-                    Warning(issues, "token", "is the all-zeros placeholder of the example file; give the real token another way");
-                    return;
-                }
-
                 Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
                     + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
             }
@@ -132,13 +169,13 @@ namespace TagoFirmware.Config
                 Error(issues, "mqtt.host", hostProblem);
             }
 
-            if (Range(issues, "mqtt.port", m.Port, 1, 65535, string.Empty))
+            if (m.Port >= 1 && m.Port <= 65535)
             {
                 if (m.Tls && m.Port == MqttConfig.PlainPort)
                 {
                     Warning(issues, "mqtt.port", "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)");
                 }
-                else if (!m.Tls && m.Port == MqttConfig.TlsPort)
+                else if (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
                 {
                     Warning(issues, "mqtt.port", "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)");
                 }
@@ -205,35 +242,30 @@ namespace TagoFirmware.Config
                 Error(issues, "mqtt.qos", "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for"
                     + " at-least-once delivery (the default) or 0");
             }
-            else if (m.Qos != 0 && m.Qos != 1)
+            else
             {
-                Error(issues, "mqtt.qos", "must be 0 or 1; got " + m.Qos);
+                Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos, 0, 1);
             }
 
-            Range(issues, "mqtt.keepalive_s", m.KeepAliveSeconds, 15, 1200, " s");
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             SamplingConfig s = config.Sampling;
-            if (s.IntervalSeconds < rules.MinIntervalSeconds)
+            string reason;
+            int min = MinIntervalSeconds(config, rules, out reason);
+            if (s.IntervalSeconds < min)
             {
-                Error(issues, "sampling.interval_s", "must be >= " + rules.MinIntervalSeconds + " s because " + rules.MinIntervalReason
-                    + "; got " + s.IntervalSeconds);
+                Error(issues, "sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds);
             }
-            else if (s.IntervalSeconds > SamplingConfig.MaxIntervalSeconds)
+            else
             {
-                Error(issues, "sampling.interval_s", "must be at most 86400 s (one day); got " + s.IntervalSeconds);
+                Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
             }
-
-            Range(issues, "sampling.batch", s.Batch, 1, SamplingConfig.MaxBatch, " readings");
-            Range(issues, "sampling.batch_interval_s", s.BatchIntervalSeconds, 1, 3600, " s");
-            Range(issues, "sampling.payload_buffer_bytes", s.PayloadBufferBytes, SamplingConfig.MinPayloadBufferBytes,
-                SamplingConfig.MaxPayloadBufferBytes, " bytes");
 
             QueueConfig q = config.Queue;
-            if (Range(issues, "queue.capacity", q.Capacity, QueueConfig.MinCapacity, QueueConfig.MaxCapacity, " readings")
-                && s.Batch >= 1 && s.Batch <= SamplingConfig.MaxBatch && q.Capacity < s.Batch)
+            if (q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max
+                && s.Batch >= 1 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch)
             {
                 Error(issues, "queue.capacity", "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity);
             }
@@ -250,17 +282,8 @@ namespace TagoFirmware.Config
                     Error(issues, "queue.path", "must not be the config file itself (" + NodeConfig.DevicePath + ")");
                 }
             }
-        }
 
-        private static void ValidateSleep(NodeConfig config, ConfigRules rules, ArrayList issues)
-        {
-            SleepConfig sleep = config.Sleep;
-            Range(issues, "sleep.wake_interval_s", sleep.WakeIntervalSeconds, rules.MinWakeIntervalSeconds, 86400, " s");
-            Range(issues, "sleep.publish_every", sleep.PublishEvery, 1, 1000, " wakes");
-            int maxBacklog = config.Queue.Capacity >= QueueConfig.MinCapacity ? config.Queue.Capacity : QueueConfig.MaxCapacity;
-            Range(issues, "sleep.backlog_threshold", sleep.BacklogThreshold, 1, maxBacklog, " readings (at most queue.capacity)");
-            Range(issues, "sleep.publish_deadline_s", sleep.PublishDeadlineSeconds, 5, 300, " s");
-            if (sleep.Mode == SleepMode.Deep && !config.Queue.Persist)
+            if (config.Sleep.Mode == SleepMode.Deep && !q.Persist)
             {
                 Error(issues, "sleep.mode", "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes"
                     + " that do not publish would be lost");
@@ -274,9 +297,9 @@ namespace TagoFirmware.Config
             {
                 Error(issues, "sensors", "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]");
             }
-            else if (sensors.Length > MaxSensors)
+            else if (sensors.Length > ConfigKeys.Sensors.Max)
             {
-                Error(issues, "sensors", "at most " + MaxSensors + " sensors are supported; got " + sensors.Length);
+                Error(issues, "sensors", "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length);
             }
 
             // Every GPIO in use, with the path that claimed it, to report double use.
@@ -299,7 +322,7 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                if (s.Model == DhtModel.None && s.ModelName == null)
+                if (s.Model == SensorModel.None && s.ModelName == null)
                 {
                     Error(issues, path + ".model", "is required: dht11, dht21, am2301, dht22 or am2302");
                 }
@@ -356,15 +379,7 @@ namespace TagoFirmware.Config
 
                 // Offsets are for calibration, not for correcting a broken sensor: ±10 °C and ±20 %RH cover any
                 // sensor within its datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
-                if (s.TemperatureOffsetTenths < -100 || s.TemperatureOffsetTenths > 100)
-                {
-                    Error(issues, path + ".temperature_offset", "must be between -10.0 and 10.0 (°C); got " + ConfigText.FormatTenths(s.TemperatureOffsetTenths));
-                }
-
-                if (s.HumidityOffsetTenths < -200 || s.HumidityOffsetTenths > 200)
-                {
-                    Error(issues, path + ".humidity_offset", "must be between -20.0 and 20.0 (%RH); got " + ConfigText.FormatTenths(s.HumidityOffsetTenths));
-                }
+                Ranges(s, path + ".", issues);
             }
 
             if (config.LedPin != NodeConfig.NoLed)
@@ -432,7 +447,7 @@ namespace TagoFirmware.Config
         {
             string path = sensorPath + "." + key;
             string full = (variable == null ? string.Empty : variable) + suffix;
-            if (!ConfigText.IsValidVariableName(full))
+            if (!TagoFirmware.Payload.TagoJsonWriter.IsValidVariableName(ConfigText.Ascii(full)))
             {
                 Error(issues, path, "\"" + full + "\" is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _"
                     + " (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included");
@@ -516,15 +531,17 @@ namespace TagoFirmware.Config
             return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToUpper() == prefix.ToUpper();
         }
 
-        /// <summary>Reports a value outside min…max; true when in range.</summary>
-        private static bool Range(ArrayList issues, string path, int value, int min, int max, string unit)
+        /// <summary>Reports a value outside min…max (unless already reported by the parser); true when in range.</summary>
+        private static bool Range(ArrayList issues, ConfigKey key, string path, int value, int min, int max)
         {
-            if (value >= min && value <= max)
+            if ((value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid)
             {
                 return true;
             }
 
-            Error(issues, path, "must be between " + min + " and " + max + unit + "; got " + value);
+            bool tenths = key.Type == ConfigType.Tenths;
+            Error(issues, path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
+                + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
             return false;
         }
 

@@ -134,7 +134,7 @@ namespace TagoFirmware.Node
         /// the config onto <see cref="SessionOptions"/> and <see cref="TagoMqttJsonTransport"/>, creates the supervisor,
         /// the queue's RAM ring, the payload buffer and the variable table. Nothing is read from storage yet.
         /// </summary>
-        /// <param name="config">A configuration that validated (<see cref="NodeConfigLoader.Parse"/>).</param>
+        /// <param name="config">A configuration that validated (<see cref="NodeConfigParser.Parse"/>).</param>
         /// <param name="configFileBytes">The configuration file's bytes, for the command-override fingerprint (a newly
         /// deployed file resets the overrides); null = fingerprint 0 (overrides then survive config changes).</param>
         /// <param name="macClientId">The client id derived from the MAC (<see cref="ClientIdentity.FromMac"/>), used
@@ -224,13 +224,13 @@ namespace TagoFirmware.Node
             }
 
             string reason;
-            _minIntervalSeconds = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
+            _minIntervalSeconds = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
             int configInterval = config.Sampling.IntervalSeconds;
             if (_sleepMode)
             {
                 // In battery mode the wake interval is the sampling interval, and the interval command sets it.
                 configInterval = config.Sleep.WakeIntervalSeconds;
-                int minWake = new ConfigRules().MinWakeIntervalSeconds;
+                int minWake = ConfigKeys.SleepWakeInterval.Min;
                 if (_minIntervalSeconds < minWake)
                 {
                     _minIntervalSeconds = minWake;
@@ -597,7 +597,7 @@ namespace TagoFirmware.Node
             for (int i = 0; i < sensorCount; i++)
             {
                 IPowerSwitch power = _ports.PowerSwitches != null && i < _ports.PowerSwitches.Length ? _ports.PowerSwitches[i] : null;
-                _pipelines[i] = new ReadPipeline(_ports.Sensors[i], power, NodeConfigLoader.SettingsFor(_config.Sensors[i], _sleepMode), _counters);
+                _pipelines[i] = new ReadPipeline(_ports.Sensors[i], power, _config.Sensors[i].PipelineSettings(_sleepMode), _counters);
             }
 
             // After Load, so readings restored from flash count as a backlog and go out first.

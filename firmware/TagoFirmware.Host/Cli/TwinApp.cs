@@ -341,7 +341,7 @@ namespace TagoFirmware.Host.Cli
 
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
-            int min = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
             if (config.Sleep.Mode == SleepMode.Deep)
             {
                 var rules = new ConfigRules();

@@ -115,7 +115,7 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            if (ssid == ExampleSsid || config.Wifi.Password == ExamplePassword)
+            if (rules.RequireWifi && (ssid == ExampleSsid || config.Wifi.Password == ExamplePassword))
             {
                 Error(issues, ssid == ExampleSsid ? "wifi.ssid" : "wifi.password", "is the example file's placeholder: put your network's"
                     + " here, or pass it with flash.ps1 -WifiSsid/-WifiPassword or TAGO_WIFI_SSID/TAGO_WIFI_PASSWORD");

@@ -44,7 +44,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckConfigFile != null)
             {
-                return TwinConfigCheck.Run(options.CheckConfigFile, output, error);
+                return TwinConfigCheck.Run(options.CheckConfigFile, options, output, error);
             }
 
             if (options.ConfigFile != null)
@@ -344,10 +344,9 @@ namespace TagoFirmware.Host.Cli
             int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
             if (config.Sleep.Mode == SleepMode.Deep)
             {
-                var rules = new ConfigRules();
-                if (rules.MinWakeIntervalSeconds > min)
+                if (ConfigKeys.SleepWakeInterval.Min > min)
                 {
-                    min = rules.MinWakeIntervalSeconds;
+                    min = ConfigKeys.SleepWakeInterval.Min;
                     reason = "that is the shortest deep-sleep wake interval";
                 }
             }

@@ -244,6 +244,11 @@ namespace TagoFirmware.Config
 
         private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ArrayList issues)
         {
+            if (target is SensorConfig)
+            {
+                ((SensorConfig)target).ModelName = value; // as written, for logs, even when refused
+            }
+
             string allowed = string.Empty;
             for (int i = 0; i < key.Choices.Length; i++)
             {
@@ -310,7 +315,6 @@ namespace TagoFirmware.Config
                 // Several sensors would otherwise publish the same variable names: number them.
                 SensorConfig s = sensors[i];
                 string number = sensors.Length > 1 ? (i + 1).ToString() : null;
-                s.ModelName = s.Model == TagoFirmware.Sensors.SensorModel.None ? null : s.Show(ConfigKeys.SensorModelKey);
                 s.Name = s.Name != null ? s.Name : (s.ModelName == null ? "sensor" : s.ModelName) + (number == null ? string.Empty : "-" + number);
                 s.Suffix = s.Suffix != null ? s.Suffix : (number == null ? string.Empty : "_" + number);
             }

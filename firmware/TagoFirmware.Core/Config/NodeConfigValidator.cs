@@ -97,7 +97,7 @@ namespace TagoFirmware.Config
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
                 if (!(value == 0 && key.Has(ConfigKey.ZeroOff)))
                 {
-                    Range(issues, key, prefix + key.Name, value, key.Min, max);
+                    Range(issues, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
                 }
             }
         }

@@ -115,11 +115,8 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            if (rules.RequireWifi && (ssid == ExampleSsid || config.Wifi.Password == ExamplePassword))
-            {
-                Error(issues, ssid == ExampleSsid ? "wifi.ssid" : "wifi.password", "is the example file's placeholder: put your network's"
-                    + " here, or pass it with flash.ps1 -WifiSsid/-WifiPassword or TAGO_WIFI_SSID/TAGO_WIFI_PASSWORD");
-            }
+            Placeholder(issues, rules, "wifi.ssid", ssid == ExampleSsid, "-WifiSsid or TAGO_WIFI_SSID");
+            Placeholder(issues, rules, "wifi.password", config.Wifi.Password == ExamplePassword, "-WifiPassword or TAGO_WIFI_PASSWORD");
 
             int bytes = ConfigText.Utf8Length(ssid);
             if (bytes > 32)
@@ -138,6 +135,14 @@ namespace TagoFirmware.Config
             {
                 Error(issues, "wifi.password", "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty"
                     + " for an open network; it has " + length + " characters");
+            }
+        }
+
+        private static void Placeholder(ArrayList issues, ConfigRules rules, string path, bool isPlaceholder, string how)
+        {
+            if (rules.RequireWifi && isPlaceholder)
+            {
+                Error(issues, path, "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how);
             }
         }
 

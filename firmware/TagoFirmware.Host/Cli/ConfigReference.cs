@@ -118,7 +118,7 @@ namespace TagoFirmware.Host.Cli
                 string secret = key.Has(ConfigKey.Secret) ? "secret" : string.Empty;
                 string notes = string.Join(", ", new[] { required, secret }).Trim(',', ' ');
                 md.Append("| `").Append(key.Path).Append("` | ").Append(TypeName(key)).Append(" | ").Append(Default(key)).Append(" | ")
-                    .Append(Allowed(key)).Append(notes.Length > 0 ? " (" + notes + ")" : string.Empty).Append(" | ")
+                    .Append((Allowed(key) + (notes.Length > 0 ? " (" + notes + ")" : string.Empty)).Trim()).Append(" | ")
                     .Append(Describe(key)).Append(" |\n");
             }
 

@@ -452,7 +452,7 @@ namespace TagoFirmware.Config
         {
             string path = sensorPath + "." + key;
             string full = (variable == null ? string.Empty : variable) + suffix;
-            if (!TagoFirmware.Payload.TagoJsonWriter.IsValidVariableName(ConfigText.Ascii(full)))
+            if (!TagoFirmware.Diagnostics.VariableName.IsValid(full))
             {
                 Error(issues, path, "\"" + full + "\" is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _"
                     + " (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included");

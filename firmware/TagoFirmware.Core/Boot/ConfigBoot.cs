@@ -148,7 +148,7 @@ namespace TagoFirmware.Boot
 
                 string path = "mqtt.ca_certificates[" + i + "]";
                 byte[] bytes = _files.Read(name, MaxCaFileBytes);
-                string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : Utf8(bytes);
+                string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : Ascii(bytes);
                 string problem = pem == null ? "is missing, unreadable or larger than " + MaxCaFileBytes + " bytes"
                     : (ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block");
                 if (problem != null)
@@ -181,7 +181,7 @@ namespace TagoFirmware.Boot
         }
 
         /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>
-        private static string Utf8(byte[] bytes)
+        private static string Ascii(byte[] bytes)
         {
             char[] chars = new char[bytes.Length];
             for (int i = 0; i < bytes.Length; i++)

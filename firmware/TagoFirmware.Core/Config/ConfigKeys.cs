@@ -13,9 +13,11 @@ namespace TagoFirmware.Config
         private const int S = ConfigKey.Secret;
         private const int N = ConfigKey.Nullable;
 
-        private static readonly ConfigKey[] s_all = new ConfigKey[64];
+        private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
         private static ConfigKey s_firstRoot;
+        private static ConfigValues s_rootDefaults;
+        private static ConfigValues s_sensorDefaults;
 
         /// <summary><c>wifi</c>.</summary>
         public static readonly ConfigKey Wifi = Group(null, "wifi");
@@ -175,6 +177,34 @@ namespace TagoFirmware.Config
 
         /// <summary><c>diagnostics.every_payloads</c>: 0 = only on request.</summary>
         public static readonly ConfigKey DiagnosticsEvery = Int(Diagnostics, "every_payloads", 0, 100000, 60, " (0 = only on request)", 0);
+
+        /// <summary>Every row, in order (the array itself: loops over the table avoid a call per row).</summary>
+        internal static ConfigKey[] Rows
+        {
+            get
+            {
+                if (s_all.Length != s_count)
+                {
+                    ConfigKey[] rows = new ConfigKey[s_count];
+                    System.Array.Copy(s_all, rows, s_count);
+                    s_all = rows;
+                }
+
+                return s_all;
+            }
+        }
+
+        /// <summary>The defaults of the root keys, copied into every new <see cref="NodeConfig"/>.</summary>
+        internal static ConfigValues RootDefaults
+        {
+            get { return s_rootDefaults != null ? s_rootDefaults : (s_rootDefaults = new ConfigValues(false, Rows)); }
+        }
+
+        /// <summary>The defaults of a sensor's keys, copied into every new <see cref="SensorConfig"/>.</summary>
+        internal static ConfigValues SensorDefaults
+        {
+            get { return s_sensorDefaults != null ? s_sensorDefaults : (s_sensorDefaults = new ConfigValues(true, Rows)); }
+        }
 
         /// <summary>Number of rows.</summary>
         public static int Count

@@ -32,7 +32,11 @@ namespace TagoFirmware.Config
         public void Supply(ConfigKey key, string value)
         {
             _supplied[key.Id] = value == null || value.Length == 0 ? null : value;
+            AnySupplied |= _supplied[key.Id] != null;
         }
+
+        /// <summary>True once a value was supplied.</summary>
+        internal bool AnySupplied { get; private set; }
 
         /// <summary>The value supplied for <paramref name="key"/>, or null.</summary>
         /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>

@@ -4,7 +4,7 @@ namespace TagoFirmware.Config
     /// Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default. The typed
     /// properties of <see cref="NodeConfig"/>, its groups and <see cref="SensorConfig"/> read and write these slots.
     /// </summary>
-    public abstract class ConfigValues
+    public class ConfigValues
     {
         private readonly int[] _numbers;
         private readonly object[] _objects;
@@ -13,12 +13,24 @@ namespace TagoFirmware.Config
         /// <param name="sensor">True for a sensor's keys.</param>
         protected ConfigValues(bool sensor)
         {
-            int count = ConfigKeys.Count;
-            _numbers = new int[count];
-            _objects = new object[count];
-            for (int i = 0; i < count; i++)
+            ConfigValues defaults = sensor ? ConfigKeys.SensorDefaults : ConfigKeys.RootDefaults;
+            _numbers = new int[ConfigKeys.Count];
+            _objects = new object[ConfigKeys.Count];
+            if (defaults != null)
             {
-                ConfigKey key = ConfigKeys.At(i);
+                System.Array.Copy(defaults._numbers, _numbers, _numbers.Length);
+                System.Array.Copy(defaults._objects, _objects, _objects.Length);
+            }
+        }
+
+        /// <summary>Creates the slots holding the defaults of the rows of one scope (the templates copied above).</summary>
+        internal ConfigValues(bool sensor, ConfigKey[] all)
+        {
+            _numbers = new int[all.Length];
+            _objects = new object[all.Length];
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
                 if (key.InSensor == sensor)
                 {
                     _numbers[i] = key.DefaultNumber;

@@ -94,9 +94,10 @@ namespace TagoFirmware.Config
             int n = 0;
             string line = null;
             bool rootLine = false;
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; i < all.Length; i++)
             {
-                ConfigKey key = ConfigKeys.At(i);
+                ConfigKey key = all[i];
                 if (key.InSensor)
                 {
                     continue;

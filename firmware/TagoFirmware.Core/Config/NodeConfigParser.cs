@@ -78,12 +78,13 @@ namespace TagoFirmware.Config
             }
 
             rules = rules == null ? new ConfigRules() : rules;
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; rules.AnySupplied && i < all.Length; i++)
             {
-                string supplied = rules.Supplied(ConfigKeys.At(i));
+                string supplied = rules.Supplied(all[i]);
                 if (supplied != null)
                 {
-                    config.SetValue(ConfigKeys.At(i), supplied);
+                    config.SetValue(all[i], supplied);
                 }
             }
 
@@ -95,26 +96,23 @@ namespace TagoFirmware.Config
         private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ArrayList issues, bool[] given)
         {
             ulong seen = 0;
+            ConfigKey key = null;
             while (r.Read() && r.Token == JsonToken.PropertyName)
             {
-                ConfigKey key = ConfigKeys.FirstIn(group);
-                while (key != null && !r.ValueEquals(key.NameBytes))
+                int first = r.FirstByte;
+                ConfigKey found = first == '_' ? null : Find(r, group, key, first);
+                if (found == null)
                 {
-                    key = key.Next;
-                }
-
-                if (key == null)
-                {
-                    string name = r.GetString();
-                    if (name.Length == 0 || name.Substring(0, 1) != "_")
+                    if (first != '_')
                     {
-                        Error(issues, Join(path, Shorten(name)), "unknown key (allowed here: " + Names(group) + "; keys starting with '_' are comments)");
+                        Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; keys starting with '_' are comments)");
                     }
 
                     r.Skip();
                     continue;
                 }
 
+                key = found;
                 string keyPath = Join(path, key.Name);
                 ulong bit = 1UL << key.Id;
                 if ((seen & bit) != 0)
@@ -131,6 +129,30 @@ namespace TagoFirmware.Config
                     ReadValue(r, key, target, keyPath, issues, given);
                 }
             }
+        }
+
+        /// <summary>
+        /// The key of <paramref name="group"/> the reader stands on, or null. Files usually follow the table's order, so
+        /// the search starts after the <paramref name="last"/> key found and wraps around; the first byte and the length
+        /// rule out most keys before the reader compares bytes (an escape only lengthens a name).
+        /// </summary>
+        private static ConfigKey Find(JsonReader r, ConfigKey group, ConfigKey last, int first)
+        {
+            ConfigKey start = last != null && last.Next != null ? last.Next : ConfigKeys.FirstIn(group);
+            ConfigKey key = start;
+            int length = r.TokenLength;
+            do
+            {
+                byte[] name = key.NameBytes;
+                if ((name[0] == first || first == '\\') && name.Length <= length && r.ValueEquals(name))
+                {
+                    return key;
+                }
+
+                key = key.Next != null ? key.Next : ConfigKeys.FirstIn(group);
+            }
+            while (key != start);
+            return null;
         }
 
         private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ArrayList issues, bool[] given)

@@ -22,6 +22,9 @@ namespace TagoFirmware.Config
             "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
         };
 
+        private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
+        private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
+
         /// <summary>Validates a config built or changed in code.</summary>
         /// <param name="config">The configuration; null is reported as an error.</param>
         /// <param name="rules">External validation parameters; null uses the defaults.</param>
@@ -79,18 +82,34 @@ namespace TagoFirmware.Config
             return min;
         }
 
+        /// <summary>The number keys of one scope that have no rule of their own (pins, QoS and the sampling interval do).</summary>
+        private static ConfigKey[] RangeKeys(bool sensor)
+        {
+            ArrayList keys = new ArrayList();
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+                if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
+                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval)
+                {
+                    keys.Add(key);
+                }
+            }
+
+            ConfigKey[] result = new ConfigKey[keys.Count];
+            keys.CopyTo(result, 0);
+            return result;
+        }
+
         /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
         private static void Ranges(ConfigValues values, string prefix, ArrayList issues)
         {
             bool sensor = values is SensorConfig;
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
+            for (int i = 0; i < all.Length; i++)
             {
-                ConfigKey key = ConfigKeys.At(i);
-                if (key.InSensor != sensor || (key.Type != ConfigType.Int && key.Type != ConfigType.Tenths) || key.Max == 39
-                    || key == ConfigKeys.MqttQos || key == ConfigKeys.SamplingInterval)
-                {
-                    continue; // pins, QoS and the sampling interval have rules of their own
-                }
+                ConfigKey key = all[i];
 
                 int value = values.Number(key);
                 int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;

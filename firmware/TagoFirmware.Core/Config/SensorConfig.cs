@@ -136,9 +136,10 @@ namespace TagoFirmware.Config
         /// <returns>The line.</returns>
         public string Summary(string head)
         {
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; i < all.Length; i++)
             {
-                ConfigKey key = ConfigKeys.At(i);
+                ConfigKey key = all[i];
                 if (key.InSensor)
                 {
                     head += " " + key.Name + "=" + Show(key);

@@ -22,6 +22,28 @@ namespace TagoFirmware.Json
         private const int StateAfterRoot = 5;
         private const int StateDone = 6;
 
+        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>); a lookup is
+        /// the cheapest test on the interpreter, and an array initializer costs no IL to build.</summary>
+        private static readonly byte[] s_plain = new byte[]
+        {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        };
+
         private static readonly byte[] s_true = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
@@ -30,6 +52,7 @@ namespace TagoFirmware.Json
         private readonly int _start;
         private readonly int _end;
         private readonly int _maxDepth;
+        private readonly int _stop;
         private int _pos;
         private int _state;
         private int _depth;
@@ -38,6 +61,7 @@ namespace TagoFirmware.Json
         private int _tokenStart;
         private int _tokenLength;
         private bool _escaped;
+        private bool _ascii;
         private JsonError _error;
         private int _errorOffset;
 
@@ -70,6 +94,15 @@ namespace TagoFirmware.Json
             _start = offset;
             _end = offset + length;
             _pos = offset;
+
+            // The last byte that ends a run of plain string bytes: scans up to it need no bounds checks.
+            int stop = _end - 1;
+            while (stop >= offset && s_plain[utf8[stop]] != 0)
+            {
+                stop--;
+            }
+
+            _stop = stop;
         }
 
         /// <summary>The current token; <see cref="JsonToken.None"/> before the first read, at the end and after an error.</summary>
@@ -102,6 +135,12 @@ namespace TagoFirmware.Json
             get { return _tokenLength; }
         }
 
+        /// <summary>The first raw byte of the current token (for strings: after the quote), or -1 for an empty one.</summary>
+        public int FirstByte
+        {
+            get { return _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1; }
+        }
+
         /// <summary>True once the whole document was read without error.</summary>
         public bool IsComplete
         {
@@ -118,7 +157,8 @@ namespace TagoFirmware.Json
                 return false;
             }
 
-            int p = SkipSpace(_pos);
+            int p = _pos;
+            p = p < _end && _buf[p] > (byte)' ' ? p : SkipSpace(p);
             if (p >= _end)
             {
                 if (_state != StateAfterRoot)
@@ -215,6 +255,17 @@ namespace TagoFirmware.Json
             int n = 0;
             int i = _tokenStart;
             int end = i + _tokenLength;
+            if (_ascii)
+            {
+                byte[] buf = _buf;
+                for (n = 0; n < chars.Length; n++)
+                {
+                    chars[n] = (char)buf[i + n];
+                }
+
+                i = end;
+            }
+
             while (i < end)
             {
                 int cp = Decode(ref i);
@@ -245,20 +296,24 @@ namespace TagoFirmware.Json
             int i = _tokenStart;
             if (!_escaped)
             {
-                if (utf8.Length != _tokenLength)
+                int n = utf8.Length;
+                if (n != _tokenLength)
                 {
                     return false;
                 }
 
-                for (int k = 0; k < utf8.Length; k++)
+                // Two bytes per step (keys are short; this runs for every member of a config).
+                byte[] buf = _buf;
+                int k = 0;
+                for (; k + 1 < n; k += 2)
                 {
-                    if (_buf[i + k] != utf8[k])
+                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1])
                     {
                         return false;
                     }
                 }
 
-                return true;
+                return k == n || buf[i + k] == utf8[k];
             }
 
             int end = i + _tokenLength;
@@ -337,6 +392,30 @@ namespace TagoFirmware.Json
         /// <returns>True when it is an integer within range.</returns>
         public bool TryGetInt32(out int value)
         {
+            // Up to 9 digits cannot overflow an int: no per-digit overflow test.
+            value = 0;
+            int i = _tokenStart;
+            int end = i + _tokenLength;
+            bool negative = _token == JsonToken.Number && _buf[i] == (byte)'-';
+            if (_token == JsonToken.Number && end - i <= (negative ? 10 : 9))
+            {
+                byte[] buf = _buf;
+                int acc = 0;
+                for (i = negative ? i + 1 : i; i < end; i++)
+                {
+                    int d = buf[i] - '0';
+                    if (d < 0 || d > 9)
+                    {
+                        return false;
+                    }
+
+                    acc = (acc * 10) + d;
+                }
+
+                value = negative ? -acc : acc;
+                return true;
+            }
+
             long v;
             bool ok = TryGetInt64(out v) && v >= int.MinValue && v <= int.MaxValue;
             value = ok ? (int)v : 0;
@@ -458,26 +537,45 @@ namespace TagoFirmware.Json
         private bool ReadString(int quote, JsonToken token)
         {
             byte[] buf = _buf;
+            byte[] plain = s_plain;
             int end = _end;
             int i = quote + 1;
+            bool ascii = true;
             bool escaped = false;
             while (true)
             {
+                // The common case first. Up to _stop a non-plain byte ends every run, so no bounds checks.
+                if (i <= _stop)
+                {
+                    while (plain[buf[i]] != 0 && plain[buf[i + 1]] != 0 && plain[buf[i + 2]] != 0 && plain[buf[i + 3]] != 0)
+                    {
+                        i += 4;
+                    }
+
+                    while (plain[buf[i]] != 0)
+                    {
+                        i++;
+                    }
+                }
+
+                while (i < end && plain[buf[i]] != 0)
+                {
+                    i++;
+                }
+
                 if (i >= end)
                 {
                     return Fail(JsonError.UnexpectedEnd, i);
                 }
 
                 byte c = buf[i];
-                if (c >= 0x20 && c < 0x80 && c != (byte)'"' && c != (byte)'\\')
-                {
-                    i++;
-                }
-                else if (c == (byte)'"')
+                if (c == (byte)'"')
                 {
                     break;
                 }
-                else if (c == (byte)'\\')
+
+                ascii = false;
+                if (c == (byte)'\\')
                 {
                     escaped = true;
                     int at = i;
@@ -503,6 +601,7 @@ namespace TagoFirmware.Json
                 }
             }
 
+            _ascii = ascii;
             _token = token;
             _tokenStart = quote + 1;
             _tokenLength = i - quote - 1;
@@ -760,13 +859,19 @@ namespace TagoFirmware.Json
             int end = _end;
             while (p < end)
             {
-                byte b = buf[p];
-                if (b != (byte)' ' && b != (byte)'\n' && b != (byte)'\r' && b != (byte)'\t')
+                byte b = buf[p++];
+                if (b == (byte)'\n')
                 {
-                    break;
+                    // Indentation follows a line feed: two spaces per bounds check.
+                    while (p + 2 <= end && buf[p] == (byte)' ' && buf[p + 1] == (byte)' ')
+                    {
+                        p += 2;
+                    }
                 }
-
-                p++;
+                else if (b != (byte)' ' && b != (byte)'\r' && b != (byte)'\t')
+                {
+                    return p - 1;
+                }
             }
 
             return p;

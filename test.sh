@@ -85,7 +85,9 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
         grep -o '<UnitTestResult [^>]*' "$trx" \
           | sed -n 's/.* testName="\([^"]*\)".* outcome="\([^"]*\)".*/\2 \1/p' \
           | sed -e 's/&quot;/"/g' -e 's/&amp;/\&/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e "s/&apos;/'/g" \
-          | sed -e 's/^Passed /  PASS /' -e 's/^Failed /  FAIL /' -e 's/^NotExecuted /  SKIP /' | sort -k2 ;;
+          | sed -e 's/^Passed /  PASS /' -e 's/^Failed /  FAIL /' -e 's/^NotExecuted /  SKIP /' | sort -k2
+        # the size gate's figures for every device assembly (written by DeviceAssemblySizeTests)
+        [ -f "$RESULTS/device-assembly-sizes.txt" ] && sed 's/^/  /' "$RESULTS/device-assembly-sizes.txt" ;;
     esac
     if [ "$f" -gt 0 ]; then
       # each failed test with its message (the console logger prints "Failed <name>", the message, then the stack)

@@ -8,7 +8,8 @@ namespace nanoFramework.TestFramework
     /// <summary>
     /// Marks a test method. On the host it runs the class's <see cref="SetupAttribute"/> method once before the
     /// class's first test and its <see cref="CleanupAttribute"/> method once after its last, as the nanoFramework
-    /// UnitTestLauncher does (MSTest's own TestInitialize would run before every test).
+    /// UnitTestLauncher does (MSTest's own TestInitialize would run before every test). A test case the device could
+    /// not run (see <see cref="DeviceRules"/>) fails without running.
     /// </summary>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     public sealed class TestMethodAttribute : MSTest.TestMethodAttribute
@@ -34,6 +35,12 @@ namespace nanoFramework.TestFramework
                 if (setup.Failure != null)
                 {
                     return new[] { new MSTest.TestResult { Outcome = MSTest.UnitTestOutcome.Failed, TestFailureException = setup.Failure } };
+                }
+
+                string refusal = DeviceRules.Refusal(testMethod.MethodInfo, testMethod.Arguments);
+                if (refusal != null)
+                {
+                    return new[] { new MSTest.TestResult { Outcome = MSTest.UnitTestOutcome.Failed, TestFailureException = new InvalidOperationException(refusal) } };
                 }
 
                 MSTest.TestResult[] results = await base.ExecuteAsync(testMethod).ConfigureAwait(false);

@@ -16,7 +16,6 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("C:\\dir", "C:\\\\dir")]
         [DataRow("a\nb", "a\\nb")]
         [DataRow("\t\r\b\f", "\\t\\r\\b\\f")]
-        [DataRow("\u0000", "\\u0000")]
         [DataRow("\u0001\u001f", "\\u0001\\u001f")]
         [DataRow("\u007f", "\u007f")]
         [DataRow("/", "/")]
@@ -65,17 +64,55 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("0061 D83D 0062")]
         [DataRow("DE00 D83D")]
         [DataRow("0065 006E 0064 DBFF")]
-        public void Lone_surrogates_are_refused(string codes)
+        public void Lone_surrogates_never_reach_the_payload(string codes)
         {
-            // Built from code units: attribute strings are stored as UTF-8, which cannot hold a lone surrogate.
+            // Built from code units at run time: attribute strings are stored as UTF-8, which cannot hold a lone
+            // surrogate. Where strings are UTF-16 (desktop .NET) the string keeps it and the encoder refuses it; on
+            // nanoFramework strings are UTF-8, so building the string already replaced it with U+FFFD, which is
+            // well-formed and written as it is. Either way no ill-formed UTF-8 reaches the payload.
             string text = PayloadText.FromCodeUnits(codes);
+            byte[] utf8 = TagoUtf8.GetBytes(text);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(PayloadText.Utf8("v"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
-            Assert.AreEqual("[]", PayloadText.Closed(writer));
-            Assert.IsNull(TagoUtf8.GetBytes(text));
+            if (PayloadText.StringsHoldLoneSurrogates)
+            {
+                Assert.IsNull(utf8);
+                Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(utf8));
+                Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
+                Assert.AreEqual("[]", PayloadText.Closed(writer));
+            }
+            else
+            {
+                Assert.IsTrue(text.IndexOf('\ufffd') >= 0, "the platform replaced the lone surrogate");
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Value(utf8));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+                Assert.AreEqual(Prefix + text + Suffix, PayloadText.Closed(writer));
+            }
+        }
+
+        [TestMethod]
+        [DataRow("00", "\\u0000")]
+        [DataRow("61 00 62", "a\\u0000b")]
+        [DataRow("00 1F 7F", "\\u0000\\u001f\u007f")]
+        public void A_NUL_byte_is_escaped_as_u0000(string hex, string expected)
+        {
+            // From bytes: the device's strings are NUL-terminated, so a "\u0000" literal would arrive empty there;
+            // pre-encoded bytes (from a file or the network) can carry a NUL.
+            byte[] bytes = PayloadText.Hex(hex);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(bytes));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
+
+            // The UTF-16 encoder agrees where a string can hold U+0000 (desktop .NET); a device string built from
+            // these characters ends at the NUL, so there is nothing more to check there.
+            string text = PayloadText.Decode(bytes, bytes.Length);
+            if (text.Length == bytes.Length)
+            {
+                CollectionAssert.AreEqual(bytes, TagoUtf8.GetBytes(text));
+            }
         }
 
         [TestMethod]

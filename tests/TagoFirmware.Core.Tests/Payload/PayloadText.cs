@@ -105,6 +105,19 @@ namespace TagoFirmware.Tests.Payload
             return new string(chars);
         }
 
+        /// <summary>
+        /// Whether this platform's strings can hold a lone UTF-16 surrogate: true on desktop .NET (UTF-16 strings),
+        /// false on nanoFramework, whose strings are UTF-8 and turn a lone surrogate into U+FFFD when built.
+        /// </summary>
+        public static bool StringsHoldLoneSurrogates
+        {
+            get
+            {
+                string s = new string(new char[] { (char)0xD800 });
+                return s.Length == 1 && s[0] == (char)0xD800;
+            }
+        }
+
         /// <summary>Copies buffer[0..length).</summary>
         public static byte[] Snapshot(byte[] buffer, int length)
         {

@@ -42,17 +42,24 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void DateTime_extremes_are_written()
         {
+            // The extremes are platform facts: 0001-01-01 to 9999-12-31 on desktop .NET, 1601-01-01 to 3000-12-31
+            // on nanoFramework. Whatever they are, the writer spells them out in full.
+            int maxYear = DateTime.MaxValue.Year;
+            int minYear = DateTime.MinValue.Year;
+            Assert.IsTrue(maxYear == 9999 || maxYear == 3000, "DateTime.MaxValue.Year " + maxYear);
+            Assert.IsTrue(minYear == 1 || minYear == 1601, "DateTime.MinValue.Year " + minYear);
+
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
             writer.BeginItem("t");
             writer.TimeUtc(DateTime.MaxValue);
             writer.EndItem();
-            Assert.AreEqual(Expected("9999-12-31T23:59:59.999Z"), PayloadText.Closed(writer));
+            Assert.AreEqual(Expected(Year4(maxYear) + "-12-31T23:59:59.999Z"), PayloadText.Closed(writer));
 
             writer.Reset();
             writer.BeginItem("t");
             writer.TimeUtc(DateTime.MinValue);
             writer.EndItem();
-            Assert.AreEqual(Expected("0001-01-01T00:00:00.000Z"), PayloadText.Closed(writer));
+            Assert.AreEqual(Expected(Year4(minYear) + "-01-01T00:00:00.000Z"), PayloadText.Closed(writer));
         }
 
         [TestMethod]
@@ -83,6 +90,17 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(TagoWriteResult.Ok, writer.TimeUnixMs(unixMs));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             return PayloadText.Closed(writer);
+        }
+
+        private static string Year4(int year)
+        {
+            string digits = year.ToString();
+            while (digits.Length < 4)
+            {
+                digits = "0" + digits;
+            }
+
+            return digits;
         }
 
         private static string Expected(string time)

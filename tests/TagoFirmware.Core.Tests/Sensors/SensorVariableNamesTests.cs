@@ -6,11 +6,14 @@ namespace TagoFirmware.Tests.Sensors
     [TestClass]
     public class SensorVariableNamesTests
     {
+        /// <summary>Stands for a null suffix in data rows: a null attribute argument crashes the nanoFramework MetadataProcessor.</summary>
+        private const string NoSuffix = "(null)";
+
         [TestMethod]
-        [DataRow(0, 1, null, "temperature", "humidity", "dew_point")]
-        [DataRow(0, 2, null, "temperature_1", "humidity_1", "dew_point_1")]
-        [DataRow(1, 2, null, "temperature_2", "humidity_2", "dew_point_2")]
-        [DataRow(3, 4, null, "temperature_4", "humidity_4", "dew_point_4")]
+        [DataRow(0, 1, NoSuffix, "temperature", "humidity", "dew_point")]
+        [DataRow(0, 2, NoSuffix, "temperature_1", "humidity_1", "dew_point_1")]
+        [DataRow(1, 2, NoSuffix, "temperature_2", "humidity_2", "dew_point_2")]
+        [DataRow(3, 4, NoSuffix, "temperature_4", "humidity_4", "dew_point_4")]
         [DataRow(0, 1, "_attic", "temperature_attic", "humidity_attic", "dew_point_attic")]
         [DataRow(2, 3, "", "temperature", "humidity", "dew_point")]
         [DataRow(2, 3, "2", "temperature2", "humidity2", "dew_point2")]
@@ -18,6 +21,7 @@ namespace TagoFirmware.Tests.Sensors
             string humidity, string dewPoint)
         {
             SensorVariableNames names;
+            suffix = suffix == NoSuffix ? null : suffix;
             Assert.AreEqual((int)VariableNamesError.None, (int)SensorVariableNames.TryCreateDefault(index, count, suffix, out names));
             Assert.AreEqual(temperature, names.Temperature);
             Assert.AreEqual(humidity, names.Humidity);

@@ -114,14 +114,88 @@ namespace TagoFirmware.Gates.Tests.Consistency
                 }
             }
 
-            foreach (string source in SourceFiles(projectDir).OrderBy(s => s, StringComparer.Ordinal))
+            var expected = ExpectedSources(project, projectDir, problems);
+            string where = DeclaredFolders(project) == null ? "in the project folder" : "in a folder the Compile marker declares";
+            foreach (string source in expected.OrderBy(s => s, StringComparer.Ordinal))
             {
                 if (!listed.Contains(source))
                 {
-                    problems.Add($"{source} is in the project folder but not listed as <Compile Include> (run python3 build/sync-nfproj.py)");
+                    problems.Add($"{source} is {where} but not listed as <Compile Include> (run python3 build/sync-nfproj.py)");
                 }
             }
+
+            foreach (string source in listed.Where(l => File.Exists(Path.Combine(projectDir, l)) && !expected.Contains(l)).OrderBy(s => s, StringComparer.Ordinal))
+            {
+                problems.Add($"<Compile Include=\"{source}\"> is not one of the project's sources (run python3 build/sync-nfproj.py)");
+            }
         }
+
+        /// <summary>
+        /// The folders a device test project declares in its Compile marker, <c>&lt;!-- BEGIN Compile tests="A B"
+        /// support="C" --&gt;</c> (as build/sync-nfproj.py reads them), or null for a project that lists its whole folder.
+        /// </summary>
+        public static (string[] Tests, string[] Support)? DeclaredFolders(XDocument project)
+        {
+            foreach (var comment in project.DescendantNodes().OfType<XComment>())
+            {
+                string text = comment.Value.Trim();
+                if (!text.StartsWith("BEGIN Compile", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var tests = Regex.Match(text, "\\btests=\"([^\"]*)\"");
+                if (!tests.Success)
+                {
+                    return null;
+                }
+
+                var support = Regex.Match(text, "\\bsupport=\"([^\"]*)\"");
+                return (Split(tests.Groups[1].Value), support.Success ? Split(support.Groups[1].Value) : Array.Empty<string>());
+            }
+
+            return null;
+        }
+
+        /// <summary>True when the file declares a test class (the nanoFramework launcher runs it).</summary>
+        public static bool IsTestFile(string path) => Regex.IsMatch(File.ReadAllText(path), @"^\s*\[TestClass\b", RegexOptions.Multiline);
+
+        /// <summary>The sources the project must list, relative with '/': its folder, or its declared test and support folders.</summary>
+        public static HashSet<string> ExpectedSources(XDocument project, string projectDir, List<string> problems)
+        {
+            var declared = DeclaredFolders(project);
+            if (declared == null)
+            {
+                return new HashSet<string>(SourceFiles(projectDir), StringComparer.Ordinal);
+            }
+
+            var expected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (folders, testsToo) in new[] { (declared.Value.Tests, true), (declared.Value.Support, false) })
+            {
+                foreach (string folder in folders)
+                {
+                    // A declared folder that does not exist (yet) contributes nothing, as in build/sync-nfproj.py; a
+                    // misspelt one leaves its files in no project, which the repository-wide consistency test reports.
+                    string dir = Path.Combine(projectDir, folder);
+                    if (!Directory.Exists(dir))
+                    {
+                        continue;
+                    }
+
+                    foreach (string file in SourceFiles(dir))
+                    {
+                        if (testsToo || !IsTestFile(Path.Combine(dir, file)))
+                        {
+                            expected.Add(Path.GetRelativePath(projectDir, Path.Combine(dir, file)).Replace('\\', '/'));
+                        }
+                    }
+                }
+            }
+
+            return expected;
+        }
+
+        private static string[] Split(string folders) => folders.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         private static Dictionary<string, string> ReadPackagesConfig(string projectDir, List<string> problems)
         {

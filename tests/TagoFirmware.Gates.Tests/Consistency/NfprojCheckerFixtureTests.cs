@@ -156,6 +156,41 @@ namespace TagoFirmware.Gates.Tests.Consistency
             AssertSingle(problems, @"<ProjectReference Include=""..\Gone\Gone.nfproj""> names a project that does not exist");
         }
 
+        [TestMethod]
+        public void Test_project_over_declared_folders_lists_their_tests_and_the_helpers_of_its_support_folders()
+        {
+            string tests = Path.Combine(_root, "tests", "T");
+            Directory.CreateDirectory(Path.Combine(tests, "A"));
+            Directory.CreateDirectory(Path.Combine(tests, "B"));
+            File.WriteAllText(Path.Combine(tests, "A", "ATests.cs"), "[TestClass]\npublic class ATests { }");
+            File.WriteAllText(Path.Combine(tests, "B", "BTests.cs"), "    [TestClass]\n    public class BTests { }");
+            File.WriteAllText(Path.Combine(tests, "B", "FakeB.cs"), "public class FakeB { }");
+            File.Copy(Path.Combine(_root, "firmware", "App", "packages.config"), Path.Combine(tests, "packages.config"));
+
+            string Project(string marker, params string[] files) => $@"<Project xmlns=""http://schemas.microsoft.com/developer/msbuild/2003"">
+  <ItemGroup>
+    <!-- BEGIN Compile {marker} -->
+{Compile(files)}    <!-- END Compile -->
+  </ItemGroup>
+  <ItemGroup>{MscorlibReference + MqttReferences}
+  </ItemGroup>
+</Project>";
+            string path = Path.Combine(tests, "NFUnitTest.A.nfproj");
+
+            File.WriteAllText(path, Project("tests=\"A\" support=\"B\"", @"A\ATests.cs", @"B\FakeB.cs"));
+            Assert.AreEqual(0, NfprojChecker.Check(path, _root).Count, string.Join("\n", NfprojChecker.Check(path, _root)));
+
+            File.WriteAllText(path, Project("tests=\"A\" support=\"B\"", @"A\ATests.cs", @"B\FakeB.cs", @"B\BTests.cs"));
+            AssertSingle(NfprojChecker.Check(path, _root), @"<Compile Include=""B/BTests.cs""> is not one of the project's sources");
+
+            File.WriteAllText(path, Project("tests=\"A\" support=\"B\"", @"A\ATests.cs"));
+            AssertSingle(NfprojChecker.Check(path, _root), "B/FakeB.cs is in a folder the Compile marker declares but not listed");
+
+            // A declared folder that does not exist (yet) contributes nothing.
+            File.WriteAllText(path, Project("tests=\"A C\"", @"A\ATests.cs"));
+            Assert.AreEqual(0, NfprojChecker.Check(path, _root).Count, string.Join("\n", NfprojChecker.Check(path, _root)));
+        }
+
         private static string Compile(params string[] files) => string.Concat(files.Select(f => $"<Compile Include=\"{f}\" />\n"));
 
         private IReadOnlyList<string> CheckApp(string compileItems, string references, string projectReference = null)

@@ -70,7 +70,40 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 ScanAttribute(attributeHandle);
             }
 
+            if (_options.ReportAttributeNullsAndArrays && _reader.GetHeapSize(HeapIndex.UserString) > 1)
+            {
+                for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = _reader.GetNextHandle(handle))
+                {
+                    CheckDeviceString(_reader.GetUserString(handle), "string literal at #US offset " + MetadataTokens.GetHeapOffset(handle));
+                }
+            }
+
             SweepTables();
+        }
+
+        private void CheckDeviceString(string text, string location)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (c == '\0' || char.IsSurrogate(c))
+                {
+                    string shown = text.Length > 40 ? text.Substring(0, 40) + "..." : text;
+                    var escaped = new StringBuilder();
+                    foreach (char e in shown)
+                    {
+                        escaped.Append(e < ' ' || char.IsSurrogate(e) ? "\\u" + ((int)e).ToString("X4") : e.ToString());
+                    }
+
+                    Add(ViolationKind.StringTheDeviceCannotHold, location,
+                        $"\"{escaped}\" holds {(c == '\0' ? "U+0000" : "a lone surrogate")} at index {i}: build such input from bytes at run time");
+                    return;
+                }
+            }
         }
 
         private void ScanType(TypeDefinitionHandle handle)
@@ -214,10 +247,40 @@ namespace TagoFirmware.Gates.Tests.Metadata
                             CheckArrayElementToken(token, location);
                         }
 
+                        if (_options.ReportFloatingPointText)
+                        {
+                            CheckFloatingPointText(op, token, location);
+                        }
+
                         break;
                     default:
                         Add(ViolationKind.UnresolvedType, location, "unknown operand type " + op.OperandType);
                         return;
+                }
+            }
+        }
+
+        private void CheckFloatingPointText(OpCode op, EntityHandle token, string location)
+        {
+            // double.ToString (any overload) and boxing a double or float (string concatenation, string.Format).
+            if ((op == OpCodes.Call || op == OpCodes.Callvirt) && token.Kind == HandleKind.MemberReference)
+            {
+                var member = _reader.GetMemberReference((MemberReferenceHandle)token);
+                if (member.Parent.Kind == HandleKind.TypeReference && _reader.GetString(member.Name) == "ToString")
+                {
+                    string parent = MetadataNames.Of(_reader, (TypeReferenceHandle)member.Parent);
+                    if (parent == "System.Double" || parent == "System.Single")
+                    {
+                        Add(ViolationKind.FloatingPointText, location, parent + "::ToString: imprecise on the nanoCLR (21.5 gives 21.499999999999999)");
+                    }
+                }
+            }
+            else if (op == OpCodes.Box && token.Kind == HandleKind.TypeReference)
+            {
+                string type = MetadataNames.Of(_reader, (TypeReferenceHandle)token);
+                if (type == "System.Double" || type == "System.Single")
+                {
+                    Add(ViolationKind.FloatingPointText, location, "boxes a " + type + " (string concatenation or formatting would call its imprecise ToString)");
                 }
             }
         }
@@ -371,6 +434,30 @@ namespace TagoFirmware.Gates.Tests.Metadata
                 int start = text.LastIndexOfAny(new[] { '\0', '\u0001', ' ' }, match.Index) + 1;
                 Add(ViolationKind.GenericTypeInAttribute, location, "open generic type argument " + text.Substring(start, match.Index + match.Length - start));
             }
+
+            if (_options.ReportAttributeNullsAndArrays)
+            {
+                foreach (var (kind, detail) in AttributeArguments.Problems(_reader, attribute))
+                {
+                    Add(kind, location, AttributeName(attribute) + " " + detail);
+                }
+
+                foreach (string argument in AttributeArguments.Strings(_reader, attribute))
+                {
+                    CheckDeviceString(argument, location + " " + AttributeName(attribute) + " argument");
+                }
+            }
+        }
+
+        private string AttributeName(CustomAttribute attribute)
+        {
+            EntityHandle type = attribute.Constructor.Kind == HandleKind.MemberReference
+                ? _reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                : _reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType();
+            string name = type.Kind == HandleKind.TypeReference
+                ? _reader.GetString(_reader.GetTypeReference((TypeReferenceHandle)type).Name)
+                : type.Kind == HandleKind.TypeDefinition ? _reader.GetString(_reader.GetTypeDefinition((TypeDefinitionHandle)type).Name) : "attribute";
+            return "[" + (name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name) + "]";
         }
 
         private string DescribeAttributeParent(EntityHandle parent)

@@ -30,6 +30,30 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// <summary>A generic type named in a custom attribute argument (<c>typeof(Action&lt;int&gt;)</c>).</summary>
         GenericTypeInAttribute,
 
+        /// <summary>A null custom-attribute argument (<c>[DataRow(1, null)]</c>): the nanoFramework MetadataProcessor crashes on it.</summary>
+        NullAttributeArgument,
+
+        /// <summary>
+        /// An array custom-attribute argument (<c>[DataRow(new byte[] { 1 })]</c>): the nanoCLR cannot read it, and the test
+        /// launcher silently stops at the first one. DataRow's own <c>params object[]</c> is allowed.
+        /// </summary>
+        ArrayAttributeArgument,
+
+        /// <summary>
+        /// A string literal (or string attribute argument) holding U+0000 or a lone surrogate: device strings are UTF-8 and
+        /// NUL-terminated, so the literal ends at the NUL and a lone surrogate becomes U+FFFD there.
+        /// </summary>
+        StringTheDeviceCannotHold,
+
+        /// <summary>
+        /// A call to <c>double.ToString</c>/<c>float.ToString</c> or a boxed double/float in firmware code: on the nanoCLR
+        /// <c>21.5.ToString()</c> gives <c>21.499999999999999</c>, so no text a user sees may come from it.
+        /// </summary>
+        FloatingPointText,
+
+        /// <summary>A custom attribute whose argument blob the gate cannot decode, so it cannot tell what the device would read.</summary>
+        UndecodableAttribute,
+
         /// <summary>A type the gate could not resolve, so it cannot tell whether an array of it is an array of structs.</summary>
         UnresolvedType,
     }

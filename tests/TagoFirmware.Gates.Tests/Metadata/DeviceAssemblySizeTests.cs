@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Gates.Tests.Infrastructure;
+
+namespace TagoFirmware.Gates.Tests.Metadata
+{
+    /// <summary>
+    /// The size gate: measures every device assembly (<see cref="AssemblySize"/>), writes the figures to
+    /// artifacts/test-results/device-assembly-sizes.txt (./test.sh prints them under the gate results), and fails
+    /// above the budgets. A nanoFramework assembly's byte-code and string tables must each stay under 64 KB after
+    /// conversion to .pe (65,536 bytes); the budgets keep a margin below that. KB here are 1,000 bytes.
+    /// </summary>
+    [TestClass]
+    public class DeviceAssemblySizeTests
+    {
+        /// <summary>Method-body IL of the core, summed over every device assembly built from its sources.</summary>
+        public const int CoreIlBudget = 40_000;
+
+        /// <summary>User-string heap (#US) of the core, summed likewise: mostly log text, which costs device flash and RAM.</summary>
+        public const int CoreUserStringBudget = 20_000;
+
+        /// <summary>Method-body IL of one test assembly or the app: the core's budget, well under the 64 KB byte-code table.</summary>
+        public const int AssemblyIlBudget = 40_000;
+
+        /// <summary>#US heap of one test assembly or the app (UTF-16 in metadata; about half of it lands in the .pe string table).</summary>
+        public const int AssemblyUserStringBudget = 32_000;
+
+        /// <summary>Estimated .pe string table of one assembly: three quarters of the 64 KB limit.</summary>
+        public const int AssemblyStringTableBudget = 48_000;
+
+        private static readonly Lazy<IReadOnlyList<(DeviceGate Gate, AssemblySize Size)>> s_sizes = new Lazy<IReadOnlyList<(DeviceGate, AssemblySize)>>(MeasureAll);
+
+        /// <summary>Every gate that is not the core: one test each.</summary>
+        public static IEnumerable<object[]> NonCoreGates => DeviceGate.All().Where(g => g.Kind != DeviceGateKind.Core).Select(g => new object[] { g.Project });
+
+        [TestMethod]
+        public void Core_device_assemblies_stay_within_the_budget_of_40_KB_IL_and_20_KB_user_strings()
+        {
+            var core = s_sizes.Value.Where(s => s.Gate.Kind == DeviceGateKind.Core).ToList();
+            Assert.IsTrue(core.Count > 0, "no core gate project found");
+            int il = core.Sum(s => s.Size.MethodBodyIlBytes);
+            int strings = core.Sum(s => s.Size.UserStringHeapBytes);
+            string detail = string.Join("\n", core.Select(s => "  " + s.Size))
+                + $"\n  core total: IL {AssemblySize.Kb(il)} of {AssemblySize.Kb(CoreIlBudget)}, user strings {AssemblySize.Kb(strings)} of {AssemblySize.Kb(CoreUserStringBudget)}";
+            Console.WriteLine(detail);
+
+            Assert.IsTrue(il <= CoreIlBudget && strings <= CoreUserStringBudget, "the core is over its device budget:\n" + detail);
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(NonCoreGates))]
+        public void Device_assembly_stays_within_the_per_assembly_limits_with_margin(string gateProject)
+        {
+            var (gate, size) = s_sizes.Value.Single(s => s.Gate.Project == gateProject);
+            Console.WriteLine(size);
+
+            var over = new List<string>();
+            if (size.MethodBodyIlBytes > AssemblyIlBudget)
+            {
+                over.Add($"method-body IL {AssemblySize.Kb(size.MethodBodyIlBytes)} > {AssemblySize.Kb(AssemblyIlBudget)}");
+            }
+
+            if (size.UserStringHeapBytes > AssemblyUserStringBudget)
+            {
+                over.Add($"user strings {AssemblySize.Kb(size.UserStringHeapBytes)} > {AssemblySize.Kb(AssemblyUserStringBudget)}");
+            }
+
+            if (size.PeStringTableEstimate > AssemblyStringTableBudget)
+            {
+                over.Add($".pe string table ≈ {AssemblySize.Kb(size.PeStringTableEstimate)} > {AssemblySize.Kb(AssemblyStringTableBudget)}");
+            }
+
+            Assert.AreEqual(0, over.Count, $"{gate} is over its budget ({string.Join("; ", over)})"
+                + (gate.Kind == DeviceGateKind.Tests ? ": move a test folder to another device test assembly, or add one (docs/testing.md)" : ""));
+        }
+
+        private static IReadOnlyList<(DeviceGate, AssemblySize)> MeasureAll()
+        {
+            var sizes = DeviceGate.All().Select(g => (g, AssemblySize.Measure(g.Locate()))).ToList();
+            var report = new StringBuilder();
+            report.AppendLine("device assembly sizes (method-body IL, #US user-string heap, estimated .pe string table, types, methods; test cases the launcher must report):");
+            foreach (var (gate, size) in sizes)
+            {
+                report.AppendLine($"  {gate.Kind,-5} {gate.Project,-28} IL {AssemblySize.Kb(size.MethodBodyIlBytes),8}  #US {AssemblySize.Kb(size.UserStringHeapBytes),8}  "
+                    + $".pe strings ≈ {AssemblySize.Kb(size.PeStringTableEstimate),8}  {size.Types,4} types  {size.Methods,5} methods"
+                    + (size.TestCases > 0 ? $"  {size.TestCases,5} test cases" : ""));
+            }
+
+            var core = sizes.Where(s => s.g.Kind == DeviceGateKind.Core).Select(s => s.Item2).ToList();
+            report.AppendLine($"  core total: IL {AssemblySize.Kb(core.Sum(s => s.MethodBodyIlBytes))} (budget {AssemblySize.Kb(CoreIlBudget)}), "
+                + $"#US {AssemblySize.Kb(core.Sum(s => s.UserStringHeapBytes))} (budget {AssemblySize.Kb(CoreUserStringBudget)}); "
+                + $"per other assembly: IL {AssemblySize.Kb(AssemblyIlBudget)}, #US {AssemblySize.Kb(AssemblyUserStringBudget)}, .pe strings {AssemblySize.Kb(AssemblyStringTableBudget)}");
+            string folder = Path.Combine(RepoPaths.Root, "artifacts", "test-results");
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "device-assembly-sizes.txt"), report.ToString());
+            Console.WriteLine(report);
+            return sizes;
+        }
+    }
+}

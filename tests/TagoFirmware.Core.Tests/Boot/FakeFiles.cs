@@ -6,7 +6,8 @@ namespace TagoFirmware.Tests.Boot
     /// <summary>Files in memory for the boot path: set, replace or remove a file between reads; counts reads.</summary>
     public sealed class FakeFiles : IFileReader
     {
-        private readonly Hashtable _files = new Hashtable();
+        private readonly ArrayList _paths = new ArrayList();
+        private readonly ArrayList _contents = new ArrayList();
 
         /// <summary>Number of reads so far.</summary>
         public int Reads;
@@ -14,14 +15,23 @@ namespace TagoFirmware.Tests.Boot
         /// <summary>Sets a file's content (null removes it).</summary>
         public void Set(string path, string text)
         {
-            _files[path] = text == null ? null : TagoFirmware.Tests.Json.TestUtf8.Bytes(text);
+            int i = _paths.IndexOf(path);
+            if (i < 0)
+            {
+                _paths.Add(path);
+                _contents.Add(null);
+                i = _paths.Count - 1;
+            }
+
+            _contents[i] = text == null ? null : TagoFirmware.Tests.Json.TestUtf8.Bytes(text);
         }
 
         /// <inheritdoc/>
         public byte[] Read(string path, int maxBytes)
         {
             Reads++;
-            return (byte[])_files[path];
+            int i = _paths.IndexOf(path);
+            return i < 0 ? null : (byte[])_contents[i];
         }
     }
 }

@@ -11,7 +11,7 @@ namespace TagoFirmware.Tests.Config
         public void The_summary_hides_the_token_and_the_wifi_password()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            string text = string.Join("\n", c.Summary("tago-a4cf12e3b1c0"));
+            string text = Join(c.Summary("tago-a4cf12e3b1c0"));
             Assert.IsTrue(text.IndexOf(ConfigDocs.FakeToken) < 0, text);
             Assert.IsTrue(text.IndexOf(ConfigDocs.FakePassword) < 0, text);
 
@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Config
         {
             NodeConfig c = ConfigDocs.Parse("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_offset\":-0.5,\"dew_point\":true}]").Config;
             string[] lines = c.Summary("tago-a4cf12e3b1c0");
-            string text = string.Join("\n", lines);
+            string text = Join(lines);
             Assert.AreEqual(11, lines.Length, text);
             Assert.AreEqual("config: wifi ssid=example-net password=(set, hidden)", lines[0]);
             Assert.AreEqual("config: token=(set, hidden)", lines[1]);
@@ -46,7 +46,7 @@ namespace TagoFirmware.Tests.Config
         public void A_missing_secret_is_shown_as_missing_not_as_set()
         {
             NodeConfig c = ConfigDocs.ParseText("{\"wifi\":{\"ssid\":\"cafe\"},\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null).Config;
-            string text = string.Join("\n", c.Summary(null));
+            string text = Join(c.Summary(null));
             Assert.Contains("token=(not set)", text);
             Assert.Contains("password=(not set)", text);
         }
@@ -66,6 +66,17 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(lines.IndexOf("zzzz") < 0, lines);
             Assert.IsTrue(lines.IndexOf("abc") < 0, lines);
             Assert.IsTrue(lines.IndexOf("12345678") < 0, lines);
+        }
+
+        private static string Join(string[] lines)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                text += lines[i] + "\n";
+            }
+
+            return text;
         }
     }
 }

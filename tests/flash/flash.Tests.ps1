@@ -36,8 +36,10 @@ Describe 'flash.ps1' {
 
         function New-ConfigFile([scriptblock] $Change) {
             $json = Get-Content -LiteralPath $script:Example -Raw | ConvertFrom-Json -Depth 20
-            # The example's all-zeros token is a placeholder the validator refuses; a made-up one passes.
+            # The example's token, WiFi name and password are placeholders the validator refuses; made-up ones pass.
             $json.token = 'a1b2c3d4-e5f6-4789-8abc-def012345678'
+            $json.wifi.ssid = 'garden-network'
+            $json.wifi.password = 'correct-horse-battery'
             if ($Change) { & $Change $json }
             $path = Join-Path $TestDrive ("cfg-" + [guid]::NewGuid().ToString('N') + '.json')
             $json | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $path

@@ -35,7 +35,9 @@ namespace TagoFirmware.IlCount
             using var input = new MemoryStream(assembly);
             using AssemblyDefinition definition = AssemblyDefinition.ReadAssembly(input, new ReaderParameters { AssemblyResolver = resolver });
             ModuleDefinition module = definition.MainModule;
-            var counters = new Counters(module);
+            MethodReference Import(string name) => module.ImportReference(typeof(IlCounters).GetMethod(name));
+            var counters = (Block: Import(nameof(IlCounters.Block)), Call: Import(nameof(IlCounters.Call)),
+                External: Import(nameof(IlCounters.External)), Allocation: Import(nameof(IlCounters.Allocation)));
             foreach (TypeDefinition type in module.GetTypes())
             {
                 foreach (MethodDefinition method in type.Methods)
@@ -68,7 +70,9 @@ namespace TagoFirmware.IlCount
             return Marked(method);
         }
 
-        private static void Instrument(MethodDefinition method, Counters counters, ICollection<string> instrumentedAssemblies)
+        private static void Instrument(MethodDefinition method,
+            (MethodReference Block, MethodReference Call, MethodReference External, MethodReference Allocation) counters,
+            ICollection<string> instrumentedAssemblies)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -233,26 +237,6 @@ namespace TagoFirmware.IlCount
             {
                 return type.IsValueType;
             }
-        }
-
-        /// <summary>References to <see cref="IlCounters"/>' methods, imported into the module being rewritten.</summary>
-        private sealed class Counters
-        {
-            public Counters(ModuleDefinition module)
-            {
-                Block = module.ImportReference(typeof(IlCounters).GetMethod(nameof(IlCounters.Block)));
-                Call = module.ImportReference(typeof(IlCounters).GetMethod(nameof(IlCounters.Call)));
-                External = module.ImportReference(typeof(IlCounters).GetMethod(nameof(IlCounters.External)));
-                Allocation = module.ImportReference(typeof(IlCounters).GetMethod(nameof(IlCounters.Allocation)));
-            }
-
-            public MethodReference Block { get; }
-
-            public MethodReference Call { get; }
-
-            public MethodReference External { get; }
-
-            public MethodReference Allocation { get; }
         }
     }
 }

@@ -82,8 +82,8 @@ namespace TagoFirmware.Node
         private readonly byte[] _group = new byte[ReadingGroupId.Length];
 
         // The variable table: index = sensor × 3 + (0 temperature, 1 humidity, 2 dew point); pre-encoded UTF-8.
-        private readonly byte[][] _names;
-        private readonly byte[][] _units;
+        private readonly TagoText[] _names;
+        private readonly TagoText[] _units;
         private readonly string[] _sensorLabels;
 
         private ReadPipeline[] _pipelines;
@@ -199,11 +199,11 @@ namespace TagoFirmware.Node
 
             _writer = new TagoJsonWriter(new byte[bufferBytes]);
 
-            _names = new byte[sensorCount * VariablesPerSensor][];
-            _units = new byte[sensorCount * VariablesPerSensor][];
+            _names = new TagoText[sensorCount * VariablesPerSensor];
+            _units = new TagoText[sensorCount * VariablesPerSensor];
             _sensorLabels = new string[sensorCount];
-            byte[] celsius = TagoUtf8.GetBytes("\u00b0C");
-            byte[] percent = TagoUtf8.GetBytes("%");
+            TagoText celsius = TagoText.From("\u00b0C");
+            TagoText percent = TagoText.From("%");
             for (int i = 0; i < sensorCount; i++)
             {
                 SensorConfig s = config.Sensors[i];
@@ -214,9 +214,9 @@ namespace TagoFirmware.Node
                     SensorVariableNames.TryCreateDefault(i, sensorCount, null, out names);
                 }
 
-                _names[i * VariablesPerSensor] = names.TemperatureUtf8;
-                _names[i * VariablesPerSensor + 1] = names.HumidityUtf8;
-                _names[i * VariablesPerSensor + 2] = names.DewPointUtf8;
+                _names[i * VariablesPerSensor] = TagoText.From(names.TemperatureUtf8);
+                _names[i * VariablesPerSensor + 1] = TagoText.From(names.HumidityUtf8);
+                _names[i * VariablesPerSensor + 2] = TagoText.From(names.DewPointUtf8);
                 _units[i * VariablesPerSensor] = celsius;
                 _units[i * VariablesPerSensor + 1] = percent;
                 _units[i * VariablesPerSensor + 2] = celsius;

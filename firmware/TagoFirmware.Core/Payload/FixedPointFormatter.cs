@@ -3,18 +3,17 @@ using System;
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Prints doubles in plain fixed-point notation with 0–6 decimals using integer arithmetic only, with exactly the
-    /// digits of .NET's <c>value.ToString("F" + decimals, CultureInfo.InvariantCulture)</c> (which rounds the exact
-    /// binary value, ties to even) whenever |value|·10^decimals &lt; 2^53, except that a value that rounds to zero is
-    /// printed without a sign (JSON allows <c>-0</c>, but it is noise for a reading).
+    /// Prints doubles in plain fixed-point notation with 0–6 decimals, with exactly the digits of .NET's
+    /// <c>value.ToString("F" + decimals, CultureInfo.InvariantCulture)</c> (which rounds the exact binary value, ties
+    /// to even) whenever |value|·10^decimals &lt; 2^53, except that a value that rounds to zero is printed without a
+    /// sign (JSON allows <c>-0</c>, but it is noise for a reading). Shared by every payload writer of the core.
     /// </summary>
     /// <remarks>
-    /// A finite double is exactly m·2^e with an integer m &lt; 2^53 (IEEE 754 binary64). Its value times 10^d is
-    /// m·5^d·2^(d+e): the product m·5^d needs at most 53 + 14 = 67 bits (5^6 = 15625 &lt; 2^14), so it is kept as a
-    /// 128-bit pair of ulongs. Shifting that right by −(d+e) bits gives the integer part, and comparing the bits
-    /// shifted out with one half decides the rounding exactly, so no BigInteger (which nanoFramework lacks) and no
-    /// floating-point rounding is involved. The result is an integer below 2^53 (plus one after rounding up), which
-    /// is printed with a decimal point inserted d digits from the right.
+    /// The product x = fl(|value|·10^d) is within half an ulp of the exact product P. Below 2^53 the integer part n
+    /// and the fraction of x are exact, so P's rounding is decided by the fraction unless it lies within x·2^-51 of
+    /// one half; then the exact error P − x, computed without rounding by Dekker's product (T. J. Dekker, "A
+    /// floating-point technique for extending the available precision", Numer. Math. 18, 1971; IEEE 754 binary64
+    /// arithmetic, no fused multiply-add), decides it. No BigInteger (which nanoFramework lacks) is involved.
     /// </remarks>
     internal static class FixedPointFormatter
     {
@@ -22,10 +21,10 @@ namespace TagoFirmware.Payload
         internal const int MaxDecimals = 6;
 
         /// <summary>2^53: integers below it are exact in a double and in a JavaScript number.</summary>
-        internal const ulong TwoPow53 = 1UL << 53;
+        internal const double TwoPow53 = 9007199254740992.0;
 
-        private static readonly ulong[] s_pow5 = { 1, 5, 25, 125, 625, 3125, 15625 };
         private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+        private static readonly double[] s_pow10d = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
         /// <summary>
         /// Computes round-half-even(|value|·10^decimals) exactly. Returns <see cref="TagoWriteResult.InvalidNumber"/> for
@@ -33,156 +32,88 @@ namespace TagoFirmware.Payload
         /// </summary>
         internal static TagoWriteResult Scale(double value, int decimals, out ulong scaled, out bool negative)
         {
-            long bits = BitConverter.DoubleToInt64Bits(value);
-            negative = bits < 0;
             scaled = 0;
-            int biased = (int)((bits >> 52) & 0x7FF);
-            ulong fraction = (ulong)bits & 0xFFFFFFFFFFFFFUL;
-            if (biased == 0x7FF)
+            negative = value < 0;
+            double a = negative ? -value : value;
+
+            // Written so that NaN fails too.
+            if (!(a <= double.MaxValue))
             {
                 return TagoWriteResult.InvalidNumber;
             }
 
-            ulong m;
-            int e;
-            if (biased == 0)
-            {
-                if (fraction == 0)
-                {
-                    return TagoWriteResult.Ok;
-                }
-
-                // Subnormal: no implicit leading bit.
-                m = fraction;
-                e = -1074;
-            }
-            else
-            {
-                m = fraction | (1UL << 52);
-                e = biased - 1075;
-            }
-
-            // P = m·5^d as hi:lo, in two 32-bit halves so no partial product overflows.
-            ulong f = s_pow5[decimals];
-            ulong a = (m & 0xFFFFFFFFUL) * f;
-            ulong b = (m >> 32) * f;
-            ulong lo = a + (b << 32);
-            ulong hi = (b >> 32) + (lo < a ? 1UL : 0UL);
-
-            int t = decimals + e;
-            if (t >= 0)
-            {
-                // |value|·10^d = P·2^t is an integer; it must stay below 2^53.
-                if (hi != 0 || t >= 53 || lo >= (1UL << (53 - t)))
-                {
-                    return TagoWriteResult.NumberTooLarge;
-                }
-
-                scaled = lo << t;
-                return TagoWriteResult.Ok;
-            }
-
-            int s = -t;
-            if (s >= 70)
-            {
-                // P < 2^67 is below half of 2^s: rounds to zero.
-                return TagoWriteResult.Ok;
-            }
-
-            ulong q;
-            ulong remHi;
-            ulong remLo;
-            ulong halfHi;
-            ulong halfLo;
-            if (s >= 64)
-            {
-                int k = s - 64;
-                q = hi >> k;
-                remHi = hi & ((1UL << k) - 1);
-                remLo = lo;
-                halfHi = k == 0 ? 0 : 1UL << (k - 1);
-                halfLo = k == 0 ? 1UL << 63 : 0;
-            }
-            else
-            {
-                if ((hi >> s) != 0)
-                {
-                    return TagoWriteResult.NumberTooLarge;
-                }
-
-                q = (lo >> s) | (hi << (64 - s));
-                remHi = 0;
-                remLo = lo & ((1UL << s) - 1);
-                halfHi = 0;
-                halfLo = 1UL << (s - 1);
-            }
-
-            // The exact value lies in [q, q + 1), so it is below 2^53 exactly when q is.
-            if (q >= TwoPow53)
+            double p = s_pow10d[decimals];
+            double x = a * p;
+            if (x > TwoPow53)
             {
                 return TagoWriteResult.NumberTooLarge;
             }
 
-            bool above = remHi != halfHi ? remHi > halfHi : remLo > halfLo;
-            bool tie = remHi == halfHi && remLo == halfLo;
-            if (above || (tie && (q & 1) != 0))
+            long n = (long)x;
+            double rest = x - n;
+            double margin = x * 4.440892098500626E-16;
+            if (rest < 0.5 - margin || rest > 0.5 + margin)
             {
-                q++;
+                // The common case, a few dozen IL instructions.
+                scaled = (ulong)(rest < 0.5 ? n : n + 1);
+                return TagoWriteResult.Ok;
             }
 
-            scaled = q;
+            // Near one half, or at 2^53: P = x + err exactly (Veltkamp split by 2^27 + 1; 10^d needs no split).
+            double c = 134217729.0 * a;
+            double high = c - (c - a);
+            double err = ((high * p) - x) + ((a - high) * p);
+            if (x == TwoPow53 && err >= 0)
+            {
+                return TagoWriteResult.NumberTooLarge;
+            }
+
+            // t = P − n − 1/2, its sign exact. Ties (t = 0, or P = n − 1/2 once x ≥ 2^52) go to the even neighbour.
+            double t = (rest - 0.5) + err;
+            if (t > 0 || (t == 0 && (n & 1) != 0))
+            {
+                n++;
+            }
+            else if (t == -1.0 && (n & 1) != 0)
+            {
+                n--;
+            }
+
+            scaled = (ulong)n;
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Number of bytes <see cref="Write"/> produces for a scaled value.</summary>
-        internal static int Length(ulong scaled, int decimals, bool negative)
-        {
-            ulong integerPart = scaled / s_pow10[decimals];
-            int length = DigitCount(integerPart);
-            if (decimals > 0)
-            {
-                length += decimals + 1;
-            }
-
-            if (negative && scaled != 0)
-            {
-                length++;
-            }
-
-            return length;
-        }
-
         /// <summary>
-        /// Writes the scaled value with a decimal point <paramref name="decimals"/> digits from the right; the caller
-        /// has checked the room with <see cref="Length"/>. Returns the position after the last byte.
+        /// Writes the scaled value with a decimal point <paramref name="decimals"/> digits from the right, and a minus
+        /// sign when <paramref name="negative"/> and not zero, so that it ends at the end of <paramref name="digits"/>
+        /// (at least 22 bytes); returns the index of its first byte. Formatting backwards needs no length pass.
         /// </summary>
-        internal static int Write(byte[] buffer, int position, ulong scaled, int decimals, bool negative, int length)
+        internal static int Format(ulong scaled, int decimals, bool negative, byte[] digits)
         {
-            int end = position + length;
-            int i = end;
+            int i = digits.Length;
+            ulong integerPart = scaled;
             if (decimals > 0)
             {
                 ulong pow = s_pow10[decimals];
-                ulong integerPart = scaled / pow;
+                integerPart = scaled / pow;
                 uint fractionPart = (uint)(scaled - (integerPart * pow));
                 for (int d = 0; d < decimals; d++)
                 {
                     uint next = fractionPart / 10;
-                    buffer[--i] = (byte)('0' + (fractionPart - (next * 10)));
+                    digits[--i] = (byte)('0' + (fractionPart - (next * 10)));
                     fractionPart = next;
                 }
 
-                buffer[--i] = (byte)'.';
-                scaled = integerPart;
+                digits[--i] = (byte)'.';
             }
 
-            i = WriteDigitsBackwards(buffer, i, scaled);
-            if (negative && i > position)
+            i = WriteDigitsBackwards(digits, i, integerPart);
+            if (negative && scaled != 0)
             {
-                buffer[--i] = (byte)'-';
+                digits[--i] = (byte)'-';
             }
 
-            return end;
+            return i;
         }
 
         /// <summary>Writes a non-negative integer's digits ending just before <paramref name="end"/>; returns where they start.</summary>
@@ -206,21 +137,6 @@ namespace TagoFirmware.Payload
             }
             while (small != 0);
             return i;
-        }
-
-        /// <summary>Decimal digits of a non-negative integer (1 for zero).</summary>
-        internal static int DigitCount(ulong value)
-        {
-            // Multiplying is cheaper than dividing; values stay below 2^54, so p never overflows.
-            int count = 1;
-            ulong p = 10;
-            while (value >= p && count < 19)
-            {
-                count++;
-                p *= 10;
-            }
-
-            return count;
         }
     }
 }

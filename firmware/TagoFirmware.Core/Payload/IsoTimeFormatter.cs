@@ -16,17 +16,12 @@ namespace TagoFirmware.Payload
         /// <summary>Milliseconds from 0001-01-01 to 10000-01-01: the range four year digits can spell.</summary>
         internal const long MaxMs = 315537897600000L;
 
-        private const long MsPerDay = 86400000L;
+        /// <summary>Milliseconds in a day: times are UTC, which has no leap seconds in this notation.</summary>
+        internal const long MsPerDay = 86400000L;
 
-        /// <summary>
-        /// Writes the instant <paramref name="msSince0001"/> (milliseconds since 0001-01-01T00:00:00Z, in
-        /// [0, <see cref="MaxMs"/>)) as 24 ASCII bytes.
-        /// </summary>
-        internal static void Write(byte[] buffer, int position, long msSince0001)
+        /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
+        internal static void WriteDate(byte[] buffer, int position, int days)
         {
-            int days = (int)(msSince0001 / MsPerDay);
-            int msOfDay = (int)(msSince0001 - (days * MsPerDay));
-
             // Proleptic Gregorian date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
             // civil_from_days), counted from 0000-03-01 so leap days fall at the end of the computed year:
             // 0001-01-01 is day 306 of that count. All quantities are non-negative, so plain division is floor.
@@ -39,31 +34,33 @@ namespace TagoFirmware.Payload
             int day = dayOfYear - (((153 * mp) + 2) / 5) + 1;
             int month = mp < 10 ? mp + 3 : mp - 9;
             int year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
+            Two(buffer, position, year / 100);
+            Two(buffer, position + 2, year % 100);
+            buffer[position + 4] = (byte)'-';
+            Two(buffer, position + 5, month);
+            buffer[position + 7] = (byte)'-';
+            Two(buffer, position + 8, day);
+            buffer[position + 10] = (byte)'T';
+        }
 
+        /// <summary>Writes <c>HH:mm:ss.fffZ</c> of <paramref name="msOfDay"/> after the date (the last 13 bytes).</summary>
+        internal static void WriteTimeOfDay(byte[] buffer, int position, int msOfDay)
+        {
             int hour = msOfDay / 3600000;
             int rest = msOfDay - (hour * 3600000);
             int minute = rest / 60000;
             rest -= minute * 60000;
             int second = rest / 1000;
             int millisecond = rest - (second * 1000);
-
-            int p = position;
-            Two(buffer, p, year / 100);
-            Two(buffer, p + 2, year % 100);
-            buffer[p + 4] = (byte)'-';
-            Two(buffer, p + 5, month);
-            buffer[p + 7] = (byte)'-';
-            Two(buffer, p + 8, day);
-            buffer[p + 10] = (byte)'T';
-            Two(buffer, p + 11, hour);
-            buffer[p + 13] = (byte)':';
-            Two(buffer, p + 14, minute);
-            buffer[p + 16] = (byte)':';
-            Two(buffer, p + 17, second);
-            buffer[p + 19] = (byte)'.';
-            buffer[p + 20] = (byte)('0' + (millisecond / 100));
-            Two(buffer, p + 21, millisecond % 100);
-            buffer[p + 23] = (byte)'Z';
+            Two(buffer, position + 11, hour);
+            buffer[position + 13] = (byte)':';
+            Two(buffer, position + 14, minute);
+            buffer[position + 16] = (byte)':';
+            Two(buffer, position + 17, second);
+            buffer[position + 19] = (byte)'.';
+            buffer[position + 20] = (byte)('0' + (millisecond / 100));
+            Two(buffer, position + 21, millisecond % 100);
+            buffer[position + 23] = (byte)'Z';
         }
 
         private static void Two(byte[] buffer, int position, int value)

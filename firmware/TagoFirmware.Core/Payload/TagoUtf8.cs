@@ -2,7 +2,7 @@ namespace TagoFirmware.Payload
 {
     /// <summary>
     /// Turns configuration strings (variable names, units, metadata keys, sensor ids) into the UTF-8 <c>byte[]</c>
-    /// the <see cref="TagoJsonWriter"/> hot path takes, once, when the configuration is loaded. Works without
+    /// the <see cref="TagoJsonWriter"/> and <see cref="TagoText"/> take, once, when the configuration is loaded. Works without
     /// System.Text's Encoding, so the core needs no extra package on the device.
     /// </summary>
     /// <remarks>
@@ -25,16 +25,48 @@ namespace TagoFirmware.Payload
                 return null;
             }
 
+            // At most 3 bytes per UTF-16 code unit (a surrogate pair, two units, takes 4); trimmed at the end.
             char[] chars = text.ToCharArray();
-            int utf8Length;
-            if (JsonText.MeasureChars(chars, out utf8Length) < 0)
+            byte[] bytes = new byte[chars.Length * 3];
+            int p = 0;
+            for (int i = 0; i < chars.Length; i++)
             {
-                return null;
+                // RFC 3629 §3.
+                int c = chars[i];
+                if (c < 0x80)
+                {
+                    bytes[p++] = (byte)c;
+                }
+                else if (c < 0x800)
+                {
+                    bytes[p++] = (byte)(0xC0 | (c >> 6));
+                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else if (c < 0xD800 || c > 0xDFFF)
+                {
+                    bytes[p++] = (byte)(0xE0 | (c >> 12));
+                    bytes[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else
+                {
+                    // A high surrogate must be followed by a low one (RFC 2781 §2.2).
+                    if (c > 0xDBFF || i + 1 >= chars.Length || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
+                    {
+                        return null;
+                    }
+
+                    int cp = 0x10000 + ((c - 0xD800) << 10) + (chars[++i] - 0xDC00);
+                    bytes[p++] = (byte)(0xF0 | (cp >> 18));
+                    bytes[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                    bytes[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                    bytes[p++] = (byte)(0x80 | (cp & 0x3F));
+                }
             }
 
-            byte[] bytes = new byte[utf8Length];
-            JsonText.WriteChars(chars, bytes, 0, false);
-            return bytes;
+            byte[] exact = new byte[p];
+            System.Array.Copy(bytes, exact, p);
+            return exact;
         }
     }
 }

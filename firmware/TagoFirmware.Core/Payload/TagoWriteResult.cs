@@ -40,12 +40,6 @@ namespace TagoFirmware.Payload
         /// <summary>The group is null or not 1–24 characters of <c>[A-Za-z0-9_-]</c>.</summary>
         InvalidGroup = 9,
 
-        /// <summary>The latitude is NaN or outside [-90, 90].</summary>
-        InvalidLatitude = 10,
-
-        /// <summary>The longitude is NaN or outside [-180, 180].</summary>
-        InvalidLongitude = 11,
-
         /// <summary>A metadata key is null or not <c>[a-z0-9_]{1,100}</c>.</summary>
         InvalidMetadataKey = 12,
 

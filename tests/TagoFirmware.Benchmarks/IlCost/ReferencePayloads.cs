@@ -1,12 +1,11 @@
 using System;
-using System.Text;
 using TagoFirmware.Payload;
 
 namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
     /// The reference payloads: P2 (one temperature/humidity pair, 242 bytes) and P20 (ten pairs a minute apart,
-    /// 2,411 bytes), written with our writer the way the node writes a reading (pre-encoded names and units, a value
+    /// 2,411 bytes), written with our writer the way the node writes a reading (names and units prepared once, a value
     /// with its decimals, a Unix-ms time) plus a sensor_id metadata field.
     /// </summary>
     public static class ReferencePayloads
@@ -15,12 +14,13 @@ namespace TagoFirmware.Benchmarks.IlCost
         public static readonly DateTime Start = new DateTime(2026, 11, 25, 14, 30, 0, DateTimeKind.Utc);
 
         private const long StartUnixMs = 1795617000000L;
-        private static readonly byte[] s_temperature = Encoding.UTF8.GetBytes("temperature");
-        private static readonly byte[] s_humidity = Encoding.UTF8.GetBytes("humidity");
-        private static readonly byte[] s_celsius = Encoding.UTF8.GetBytes("°C");
-        private static readonly byte[] s_percent = Encoding.UTF8.GetBytes("%");
-        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
-        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
+        // Checked and escaped once, as the node does when it sets up its names.
+        private static readonly TagoText s_temperature = TagoText.From("temperature");
+        private static readonly TagoText s_humidity = TagoText.From("humidity");
+        private static readonly TagoText s_celsius = TagoText.From("°C");
+        private static readonly TagoText s_percent = TagoText.From("%");
+        private static readonly TagoText s_sensorIdKey = TagoText.From("sensor_id");
+        private static readonly TagoText s_sensorId = TagoText.From("dht22_01");
 
         /// <summary>Temperature of pair <paramref name="i"/>.</summary>
         public static double Temperature(int i) => 23.5 + (0.1 * i);

@@ -65,24 +65,11 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[2]);
 
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem("v"));
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(TagoText.From("v")));
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.EndItem());
-            Assert.AreEqual(0, writer.Remaining);
+            Assert.AreEqual(1, writer.Length);
 
             Assert.AreEqual("[]", PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
-        public void Remaining_counts_the_bytes_left_for_items()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[300]);
-            Assert.AreEqual(298, writer.Remaining);
-
-            WriteItem(writer);
-
-            Assert.AreEqual(298 - Item.Length, writer.Remaining);
-            writer.Close();
-            Assert.AreEqual(0, writer.Remaining);
         }
 
         [TestMethod]
@@ -100,11 +87,11 @@ namespace TagoFirmware.Tests.Payload
 
         private static TagoWriteResult WriteItem(TagoJsonWriter writer)
         {
-            writer.BeginItem("humidity");
+            writer.BeginItem(TagoText.From("humidity"));
             writer.Value(65.2, 1);
-            writer.Unit("%");
+            writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(1795617000000L);
-            writer.Metadata("sensor_id", "dht22_01");
+            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
             return writer.EndItem();
         }
     }

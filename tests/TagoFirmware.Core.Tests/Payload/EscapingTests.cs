@@ -25,7 +25,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("", "")]
         public void Quotes_backslashes_and_controls_are_escaped_and_everything_else_is_raw_UTF8(string text, string expected)
         {
-            // Through the pre-encoded path and through the string overload: both must agree.
+            // Through the byte[] overload (checked per call) and through the UTF-16 encoder: both must agree.
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Utf8(text)));
@@ -33,8 +33,8 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
 
             writer.Reset();
-            writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(text)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
@@ -43,8 +43,8 @@ namespace TagoFirmware.Tests.Payload
         public void A_surrogate_pair_becomes_one_four_byte_UTF8_sequence()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
-            writer.Value("\ud83d\ude00");
+            writer.BeginItem(TagoText.From("v"));
+            writer.Value(TagoUtf8.GetBytes("\ud83d\ude00"));
             writer.EndItem();
             int length = writer.Close();
 
@@ -78,6 +78,7 @@ namespace TagoFirmware.Tests.Payload
             if (PayloadText.StringsHoldLoneSurrogates)
             {
                 Assert.IsNull(utf8);
+                Assert.IsNull(TagoText.From(text));
                 Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(utf8));
                 Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
                 Assert.AreEqual("[]", PayloadText.Closed(writer));
@@ -133,7 +134,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
 
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
@@ -150,7 +151,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
             writer.EndItem();
             int length = writer.Close();
@@ -165,13 +166,28 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
+        public void A_prepared_text_is_a_copy_that_later_changes_to_its_source_do_not_reach()
+        {
+            byte[] source = PayloadText.Utf8("a\"b");
+            TagoText unit = TagoText.From(source);
+            source[1] = (byte)'\n';
+
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(unit));
+            writer.EndItem();
+
+            Assert.AreEqual("[{\"variable\":\"v\",\"unit\":\"a\\\"b\"}]", PayloadText.Closed(writer));
+        }
+
+        [TestMethod]
         public void Units_and_metadata_strings_are_escaped_too()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
             writer.Unit(PayloadText.Utf8("\"u\""));
-            writer.Metadata(PayloadText.Utf8("note"), PayloadText.Utf8("line1\nline2"));
-            writer.Metadata("path", "a\\b");
+            writer.Metadata(TagoText.From(PayloadText.Utf8("note")), TagoText.From(PayloadText.Utf8("line1\nline2")));
+            writer.Metadata(TagoText.From("path"), TagoText.From("a\\b"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(

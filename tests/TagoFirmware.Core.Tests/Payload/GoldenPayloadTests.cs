@@ -15,38 +15,23 @@ namespace TagoFirmware.Tests.Payload
         /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
         private const long P2UnixMs = 1795617000000L;
 
-        private static byte[] s_temperature;
-        private static byte[] s_humidity;
-        private static byte[] s_celsius;
-        private static byte[] s_percent;
-        private static byte[] s_sensorIdKey;
-        private static byte[] s_sensorId;
+        private static TagoText s_temperature;
+        private static TagoText s_humidity;
+        private static TagoText s_celsius;
+        private static TagoText s_percent;
+        private static TagoText s_sensorIdKey;
+        private static TagoText s_sensorId;
 
         [Setup]
         public void PrepareNames()
         {
             // Done once, as the node does when its configuration is loaded.
-            s_temperature = PayloadText.Utf8("temperature");
-            s_humidity = PayloadText.Utf8("humidity");
-            s_celsius = PayloadText.Utf8("°C");
-            s_percent = PayloadText.Utf8("%");
-            s_sensorIdKey = PayloadText.Utf8("sensor_id");
-            s_sensorId = PayloadText.Utf8("dht22_01");
-        }
-
-        [TestMethod]
-        public void P2_from_pre_encoded_names_and_a_DateTime_matches_the_reference_bytes()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            DateTime time = new DateTime(2026, 11, 25, 14, 30, 0);
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 23.5, s_celsius, time));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 65.2, s_percent, time));
-
-            byte[] payload = writer.CopyPayload();
-
-            CollectionAssert.AreEqual(PayloadText.Utf8(P2), payload);
-            Assert.AreEqual(2, writer.ItemCount);
-            Assert.AreEqual(payload.Length, writer.Length);
+            s_temperature = TagoText.From("temperature");
+            s_humidity = TagoText.From("humidity");
+            s_celsius = TagoText.From("°C");
+            s_percent = TagoText.From("%");
+            s_sensorIdKey = TagoText.From("sensor_id");
+            s_sensorId = TagoText.From("dht22_01");
         }
 
         [TestMethod]
@@ -60,20 +45,20 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void P2_from_the_string_overloads_matches_the_reference_bytes()
+        public void P2_from_texts_prepared_on_the_spot_matches_the_reference_bytes()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            writer.BeginItem("temperature");
+            writer.BeginItem(TagoText.From("temperature"));
             writer.Value(23.5, 1);
-            writer.Unit("°C");
+            writer.Unit(TagoText.From("°C"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Metadata("sensor_id", "dht22_01");
+            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-            writer.BeginItem("humidity");
+            writer.BeginItem(TagoText.From("humidity"));
             writer.Value(65.2, 1);
-            writer.Unit("%");
+            writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Metadata("sensor_id", "dht22_01");
+            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
@@ -142,21 +127,10 @@ namespace TagoFirmware.Tests.Payload
             int first = writer.Close();
 
             Assert.AreEqual(first, writer.Close());
-            Assert.IsTrue(writer.IsClosed);
             Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(s_humidity));
         }
 
-        private static TagoWriteResult WriteReading(TagoJsonWriter writer, byte[] variable, double value, byte[] unit, DateTime time)
-        {
-            writer.BeginItem(variable);
-            writer.Value(value, 1);
-            writer.Unit(unit);
-            writer.TimeUtc(time);
-            writer.Metadata(s_sensorIdKey, s_sensorId);
-            return writer.EndItem();
-        }
-
-        private static TagoWriteResult WriteReading(TagoJsonWriter writer, byte[] variable, double value, byte[] unit, long unixMs)
+        private static TagoWriteResult WriteReading(TagoJsonWriter writer, TagoText variable, double value, TagoText unit, long unixMs)
         {
             writer.BeginItem(variable);
             writer.Value(value, 1);

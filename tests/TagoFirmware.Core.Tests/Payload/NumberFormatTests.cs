@@ -127,51 +127,6 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual("[]", PayloadText.Closed(writer));
         }
 
-        [TestMethod]
-        public void Booleans_are_written_as_JSON_literals()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
-            writer.BeginItem(PayloadText.Utf8("a"));
-            writer.Value(true);
-            writer.EndItem();
-            writer.BeginItem(PayloadText.Utf8("b"));
-            writer.Value(false);
-            writer.EndItem();
-
-            Assert.AreEqual("[{\"variable\":\"a\",\"value\":true},{\"variable\":\"b\",\"value\":false}]", PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
-        public void Location_is_written_with_six_decimals()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem(PayloadText.Utf8("position"));
-            writer.Location(-23.5505199, -46.6333094);
-            writer.EndItem();
-            writer.BeginItem(PayloadText.Utf8("edge"));
-            writer.Location(90.0, -180.0);
-            writer.EndItem();
-
-            Assert.AreEqual(
-                "[{\"variable\":\"position\",\"location\":{\"lat\":-23.550520,\"lng\":-46.633309}}," +
-                "{\"variable\":\"edge\",\"location\":{\"lat\":90.000000,\"lng\":-180.000000}}]",
-                PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
-        public void Metadata_numbers_follow_the_same_rules()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Metadata(PayloadText.Utf8("a"), 2.675, 2);
-            writer.Metadata(PayloadText.Utf8("b"), -0.0, 1);
-            writer.Metadata(PayloadText.Utf8("c"), -7L);
-            writer.Metadata(PayloadText.Utf8("d"), false);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-
-            Assert.AreEqual("[{\"variable\":\"v\",\"metadata\":{\"a\":2.67,\"b\":0.0,\"c\":-7,\"d\":false}}]", PayloadText.Closed(writer));
-        }
-
         private static string Write(double value, int decimals)
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);

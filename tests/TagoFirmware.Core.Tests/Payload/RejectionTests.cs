@@ -33,7 +33,9 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(1.0, 1);
 
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
-            Assert.IsFalse(TagoJsonWriter.IsValidVariableName(PayloadText.Utf8(name)));
+
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(TagoText.From(name)));
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
         }
 
         [TestMethod]
@@ -52,10 +54,10 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
             string hundred = new string('a', 100);
 
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(hundred + "a"));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(TagoText.From(hundred + "a")));
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
 
-            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(hundred));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(TagoText.From(hundred)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(2, writer.ItemCount);
         }
@@ -71,7 +73,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(new string('°', 26)));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(TagoText.From(new string('°', 26))));
             AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
@@ -94,48 +96,17 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group(PayloadText.Utf8(group)));
 
             AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
-            Assert.IsFalse(TagoJsonWriter.IsValidGroup(PayloadText.Utf8(group)));
         }
 
         [TestMethod]
         public void A_group_of_24_characters_with_upper_case_and_dashes_is_accepted()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
-            writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Group("Cycle-0001_ABCDEFGHIJKLM"));
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Group(PayloadText.Utf8("Cycle-0001_ABCDEFGHIJKLM")));
             writer.EndItem();
 
             Assert.AreEqual("[{\"variable\":\"v\",\"group\":\"Cycle-0001_ABCDEFGHIJKLM\"}]", PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
-        [DataRow(90.000001)]
-        [DataRow(-90.000001)]
-        [DataRow(double.NaN)]
-        [DataRow(double.NegativeInfinity)]
-        public void A_latitude_out_of_range_is_refused(double latitude)
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-
-            Assert.AreEqual(TagoWriteResult.InvalidLatitude, writer.Location(latitude, 0.0));
-
-            AssertIntactAfter(TagoWriteResult.InvalidLatitude, writer);
-        }
-
-        [TestMethod]
-        [DataRow(180.000001)]
-        [DataRow(-180.000001)]
-        [DataRow(double.NaN)]
-        [DataRow(double.PositiveInfinity)]
-        public void A_longitude_out_of_range_is_refused(double longitude)
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-
-            Assert.AreEqual(TagoWriteResult.InvalidLongitude, writer.Location(0.0, longitude));
-
-            AssertIntactAfter(TagoWriteResult.InvalidLongitude, writer);
         }
 
         [TestMethod]
@@ -143,9 +114,9 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Metadata(PayloadText.Utf8("ok"), true);
+            writer.Metadata(TagoText.From("ok"), TagoText.From("yes"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata(PayloadText.Utf8("Sensor-Id"), PayloadText.Utf8("x")));
+            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata(TagoText.From("Sensor-Id"), TagoText.From("x")));
 
             AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
         }
@@ -154,20 +125,20 @@ namespace TagoFirmware.Tests.Payload
         public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[8192]);
-            writer.BeginItem("first");
+            writer.BeginItem(TagoText.From("first"));
             writer.EndItem();
             Snapshot(writer);
 
-            writer.BeginItem("v");
+            writer.BeginItem(TagoText.From("v"));
             Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(PayloadText.Utf8(new string('x', 6001))));
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
-            writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(new string('é', 3001)));
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(TagoUtf8.GetBytes(new string('é', 3001))));
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
-            writer.BeginItem("v");
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(new string('é', 3000)));
+            writer.BeginItem(TagoText.From("v"));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(new string('é', 3000))));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
         }
 
@@ -207,8 +178,8 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Metadata(PayloadText.Utf8("k"), 1L);
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Location(0.0, 0.0));
+            writer.Metadata(TagoText.From("k"), TagoText.From("1"));
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Group(PayloadText.Utf8("g")));
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
         }
 
@@ -217,12 +188,11 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1.5, 1);
-            writer.Unit(PayloadText.Utf8("%"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(PayloadText.Utf8("k"), double.NaN, 1));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Value(double.NaN, 1));
             Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(PayloadText.Utf8("k2"), true));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Unit(PayloadText.Utf8("%")));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(TagoText.From("k2"), TagoText.From("x")));
             Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Group(PayloadText.Utf8("g")));
 
             AssertIntactAfter(TagoWriteResult.InvalidNumber, writer);
@@ -237,10 +207,9 @@ namespace TagoFirmware.Tests.Payload
             writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(1795617000000L);
             writer.Group(PayloadText.Utf8("cycle_1"));
-            writer.Location(1.0, 2.0);
-            writer.Metadata(PayloadText.Utf8("sensor_id"), PayloadText.Utf8("dht22_01"));
+            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Metadata(PayloadText.Utf8("bad"), PayloadText.Hex("ED A0 80")));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Metadata(TagoText.From("bad"), TagoText.From(PayloadText.Hex("ED A0 80"))));
 
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
         }
@@ -254,7 +223,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((string)null));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((TagoText)null));
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
@@ -262,7 +231,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata((byte[])null, 1L));
+            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata((TagoText)null, TagoText.From("x")));
             AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
         }
 
@@ -272,7 +241,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
 
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1L));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Metadata(PayloadText.Utf8("k"), true));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Metadata(TagoText.From("k"), TagoText.From("x")));
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
 
             Assert.AreEqual(s_length, writer.Length);

@@ -19,7 +19,10 @@ namespace TagoFirmware.Host.Tests.IlCount
         [ClassInitialize]
         public static void Instrument(TestContext context)
         {
-            var loaded = new IlCostContext(new[] { IlSamples.Write() }, Array.Empty<string>());
+            // The context rewrites the file when it is created; the copy it loads lives in memory.
+            string path = IlSamples.Write();
+            var loaded = new IlCostContext(new[] { path }, Array.Empty<string>());
+            System.IO.Directory.Delete(System.IO.Path.GetDirectoryName(path), recursive: true);
             s_methods = loaded.Get("IlSamples").GetType(IlSamples.TypeName, throwOnError: true);
         }
 

@@ -12,16 +12,15 @@ namespace TagoFirmware.Host.Tests.Payload
     [TestClass]
     public sealed class AllocationTests
     {
-        private static readonly byte[] s_temperature = Encoding.UTF8.GetBytes("temperature");
-        private static readonly byte[] s_humidity = Encoding.UTF8.GetBytes("humidity");
+        private static readonly TagoText s_temperature = TagoText.From("temperature");
+        private static readonly TagoText s_humidity = TagoText.From("humidity");
         private static readonly byte[] s_status = Encoding.UTF8.GetBytes("status");
-        private static readonly byte[] s_celsius = Encoding.UTF8.GetBytes("°C");
+        private static readonly TagoText s_celsius = TagoText.From("°C");
         private static readonly byte[] s_percent = Encoding.UTF8.GetBytes("%");
-        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
-        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
-        private static readonly byte[] s_rssiKey = Encoding.UTF8.GetBytes("rssi");
-        private static readonly byte[] s_okKey = Encoding.UTF8.GetBytes("ok");
-        private static readonly byte[] s_voltsKey = Encoding.UTF8.GetBytes("volts");
+        private static readonly TagoText s_sensorIdKey = TagoText.From("sensor_id");
+        private static readonly TagoText s_sensorId = TagoText.From("dht22_01");
+        private static readonly TagoText s_rssiKey = TagoText.From("rssi");
+        private static readonly TagoText s_rssi = TagoText.From("-67");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("cycle-0001");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor \"A\" ok\n°");
 
@@ -104,13 +103,10 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.BeginItem(s_humidity);
                 writer.Value(65.2 - (0.1 * (i % 10)), 1);
                 writer.Unit(s_percent);
-                writer.TimeUtc(new DateTime(2026, 11, 25, 14, 30, i % 60, DateTimeKind.Utc));
+                writer.TimeUnixMs(time + ((i % 60) * 86_400_000L));
                 writer.Group(s_group);
-                writer.Location(-23.5505199, -46.6333094);
                 writer.Metadata(s_sensorIdKey, s_sensorId);
-                writer.Metadata(s_rssiKey, -67L);
-                writer.Metadata(s_okKey, true);
-                writer.Metadata(s_voltsKey, 3.3, 2);
+                writer.Metadata(s_rssiKey, s_rssi);
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     return count + 1;
@@ -127,7 +123,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Value(i);
                 writer.EndItem();
                 writer.BeginItem(s_status);
-                writer.Value(i % 2 == 0);
+                writer.Value(s_message);
                 writer.EndItem();
                 count += 5;
             }
@@ -146,10 +142,10 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.BeginItem(s_temperature);
                 writer.Value(1.0, 1);
                 writer.Unit(s_message);
-                writer.Group(s_celsius);
+                writer.Group(s_percent);
                 writer.EndItem();
                 writer.BeginItem(s_temperature);
-                writer.Location(91.0, 0.0);
+                writer.Metadata(s_celsius, s_sensorId);
                 writer.EndItem();
                 writer.Value(1L);
                 writer.Close();

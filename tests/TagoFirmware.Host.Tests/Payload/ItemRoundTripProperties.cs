@@ -23,12 +23,11 @@ namespace TagoFirmware.Host.Tests.Payload
         private static readonly Gen<string> s_unit = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 25];
         private static readonly Gen<long> s_unixMs = Gen.Long[-62135596800000L, 253402300799999L];
 
-        /// <summary>A value: double with decimals, integer, string or bool.</summary>
+        /// <summary>A value: double with decimals, integer or string.</summary>
         private static readonly Gen<Scalar> s_scalar = Gen.OneOf(
             Gen.Select(Gen.Double[-1e8, 1e8], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Number = v, Decimals = d }),
             Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger].Select(v => new Scalar { Kind = 1, Integer = v }),
-            s_text.Select(t => new Scalar { Kind = 2, Text = t }),
-            Gen.Bool.Select(b => new Scalar { Kind = 3, Flag = b }));
+            s_text.Select(t => new Scalar { Kind = 2, Text = t }));
 
         private static readonly Gen<Item> s_item =
             from variable in s_variable
@@ -37,9 +36,9 @@ namespace TagoFirmware.Host.Tests.Payload
             from unit in s_unit.Null()
             from time in Gen.Select(Gen.Bool, s_unixMs, (has, ms) => has ? ms : (long?)null)
             from groupName in s_group.Null()
-            from location in Gen.Select(Gen.Bool, Gen.Double[-90, 90], Gen.Double[-180, 180], (has, lat, lng) => has ? (lat, lng) : ((double, double)?)null)
-            from metadata in Gen.Select(s_variable, s_scalar).Array[0, 4]
-            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Location = location, Metadata = metadata };
+            from prepared in Gen.Bool
+            from metadata in Gen.Select(s_variable, s_text).Array[0, 4]
+            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Prepared = prepared, Metadata = metadata };
 
         [TestMethod]
         public void Random_valid_items_parse_back_to_the_same_values()
@@ -66,7 +65,9 @@ namespace TagoFirmware.Host.Tests.Payload
 
         private static TagoWriteResult Write(TagoJsonWriter writer, Item item)
         {
-            writer.BeginItem(Encoding.UTF8.GetBytes(item.Variable));
+            // Texts go through the prepared (TagoText) or the checked-per-call (byte[]) overloads.
+            byte[] variable = Encoding.UTF8.GetBytes(item.Variable);
+            _ = item.Prepared ? writer.BeginItem(TagoText.From(variable)) : writer.BeginItem(variable);
             if (item.Value != null)
             {
                 WriteValue(writer, item.Value);
@@ -74,7 +75,8 @@ namespace TagoFirmware.Host.Tests.Payload
 
             if (item.Unit != null)
             {
-                writer.Unit(Encoding.UTF8.GetBytes(item.Unit));
+                byte[] unit = Encoding.UTF8.GetBytes(item.Unit);
+                _ = item.Prepared ? writer.Unit(TagoText.From(unit)) : writer.Unit(unit);
             }
 
             if (item.Time.HasValue)
@@ -87,21 +89,9 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Group(Encoding.UTF8.GetBytes(item.Group));
             }
 
-            if (item.Location.HasValue)
+            foreach ((string key, string value) in item.Metadata)
             {
-                writer.Location(item.Location.Value.Lat, item.Location.Value.Lng);
-            }
-
-            foreach ((string key, Scalar value) in item.Metadata)
-            {
-                byte[] k = Encoding.UTF8.GetBytes(key);
-                switch (value.Kind)
-                {
-                    case 0: writer.Metadata(k, value.Number, value.Decimals); break;
-                    case 1: writer.Metadata(k, value.Integer); break;
-                    case 2: writer.Metadata(k, Encoding.UTF8.GetBytes(value.Text)); break;
-                    default: writer.Metadata(k, value.Flag); break;
-                }
+                writer.Metadata(TagoText.From(key), TagoText.From(value));
             }
 
             return writer.EndItem();
@@ -113,8 +103,7 @@ namespace TagoFirmware.Host.Tests.Payload
             {
                 case 0: writer.Value(value.Number, value.Decimals); break;
                 case 1: writer.Value(value.Integer); break;
-                case 2: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
-                default: writer.Value(value.Flag); break;
+                default: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
             }
         }
 
@@ -125,7 +114,6 @@ namespace TagoFirmware.Host.Tests.Payload
             if (item.Unit != null) expectedKeys.Add("unit");
             if (item.Time.HasValue) expectedKeys.Add("time");
             if (item.Group != null) expectedKeys.Add("group");
-            if (item.Location.HasValue) expectedKeys.Add("location");
             if (item.Metadata.Length > 0) expectedKeys.Add("metadata");
             CollectionAssert.AreEqual(expectedKeys, element.EnumerateObject().Select(p => p.Name).ToList());
 
@@ -134,12 +122,6 @@ namespace TagoFirmware.Host.Tests.Payload
             if (item.Unit != null) Assert.AreEqual(item.Unit, element.GetProperty("unit").GetString());
             if (item.Time.HasValue) Assert.AreEqual(Oracle.Time(item.Time.Value), element.GetProperty("time").GetString());
             if (item.Group != null) Assert.AreEqual(item.Group, element.GetProperty("group").GetString());
-            if (item.Location.HasValue)
-            {
-                JsonElement location = element.GetProperty("location");
-                Assert.AreEqual(Oracle.Fixed(item.Location.Value.Lat, 6), location.GetProperty("lat").GetRawText());
-                Assert.AreEqual(Oracle.Fixed(item.Location.Value.Lng, 6), location.GetProperty("lng").GetRawText());
-            }
 
             if (item.Metadata.Length > 0)
             {
@@ -148,7 +130,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 for (int i = 0; i < pairs.Length; i++)
                 {
                     Assert.AreEqual(item.Metadata[i].Item1, pairs[i].Name);
-                    AssertScalar(item.Metadata[i].Item2, pairs[i].Value);
+                    Assert.AreEqual(item.Metadata[i].Item2, pairs[i].Value.GetString());
                 }
             }
         }
@@ -165,11 +147,8 @@ namespace TagoFirmware.Host.Tests.Payload
                 case 1:
                     Assert.AreEqual(expected.Integer, actual.GetInt64());
                     break;
-                case 2:
-                    Assert.AreEqual(expected.Text, actual.GetString());
-                    break;
                 default:
-                    Assert.AreEqual(expected.Flag, actual.GetBoolean());
+                    Assert.AreEqual(expected.Text, actual.GetString());
                     break;
             }
         }
@@ -181,14 +160,12 @@ namespace TagoFirmware.Host.Tests.Payload
             public int Decimals;
             public long Integer;
             public string Text;
-            public bool Flag;
 
             public override string ToString() => Kind switch
             {
                 0 => $"{Number:R} F{Decimals}",
                 1 => Integer.ToString(CultureInfo.InvariantCulture),
-                2 => JsonSerializer.Serialize(Text),
-                _ => Flag ? "true" : "false",
+                _ => JsonSerializer.Serialize(Text),
             };
         }
 
@@ -199,11 +176,11 @@ namespace TagoFirmware.Host.Tests.Payload
             public string Unit;
             public long? Time;
             public string Group;
-            public (double Lat, double Lng)? Location;
-            public (string, Scalar)[] Metadata;
+            public bool Prepared;
+            public (string, string)[] Metadata;
 
             public override string ToString() =>
-                $"{Variable} value={Value} unit={Unit} time={Time} group={Group} location={Location} metadata=[{string.Join(", ", Metadata.Select(m => m.Item1 + "=" + m.Item2))}]";
+                $"{Variable} value={Value} unit={Unit} time={Time} group={Group} prepared={Prepared} metadata=[{string.Join(", ", Metadata.Select(m => m.Item1 + "=" + JsonSerializer.Serialize(m.Item2)))}]";
         }
     }
 }

@@ -25,6 +25,10 @@ namespace TagoFirmware.Host.Tests.Payload
         /// <summary>Exact binary ties at the rounding digit: (n + 1/2)·10^-d for small n.</summary>
         private static readonly Gen<(double, int)> s_ties = Gen.Select(Gen.Long[-100_000, 100_000], Gen.Int[0, 6], (n, d) => ((n + 0.5) / Math.Pow(10, d), d));
 
+        /// <summary>Within a few ulps of a tie, where the fast rounding must hand over to the exact one.</summary>
+        private static readonly Gen<(double, int)> s_nearTies = Gen.Select(Gen.Long[-10_000_000_000L, 10_000_000_000L], Gen.Int[0, 6], Gen.Int[-6, 6], (n, d, ulps) =>
+            (BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits((n + 0.5) / Math.Pow(10, d)) + ulps), d));
+
         /// <summary>Values within a few ulps of the 2^53/10^d acceptance boundary.</summary>
         private static readonly Gen<(double, int)> s_boundary = Gen.Select(Gen.Int[0, 6], Gen.Long[-40, 40], Gen.Bool, (d, ulps, negative) =>
         {
@@ -49,6 +53,12 @@ namespace TagoFirmware.Host.Tests.Payload
         public void Digits_match_the_F_format_at_exact_ties()
         {
             s_ties.Sample((value, decimals) => Check(value, decimals), iter: 50_000);
+        }
+
+        [TestMethod]
+        public void Digits_match_the_F_format_within_a_few_ulps_of_a_tie()
+        {
+            s_nearTies.Sample((value, decimals) => Check(value, decimals), iter: 100_000);
         }
 
         [TestMethod]

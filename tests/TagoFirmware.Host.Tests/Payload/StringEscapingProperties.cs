@@ -48,7 +48,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 byte[] buffer = new byte[1024];
                 TagoJsonWriter writer = new TagoJsonWriter(buffer);
                 writer.BeginItem(s_name);
-                TagoWriteResult result = writer.Value(text);
+                TagoWriteResult result = writer.Value(TagoUtf8.GetBytes(text));
                 if (Oracle.HasLoneSurrogate(text))
                 {
                     Assert.AreEqual(TagoWriteResult.InvalidString, result);

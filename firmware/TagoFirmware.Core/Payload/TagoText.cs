@@ -1,0 +1,56 @@
+namespace TagoFirmware.Payload
+{
+    /// <summary>
+    /// A constant text (variable name, unit, metadata key or value, status text) checked and JSON-escaped once, when
+    /// the node's names are set up, so that writing it into a payload is one block copy with no per-byte work.
+    /// </summary>
+    public sealed class TagoText
+    {
+        private TagoText(byte[] json, int utf8Length, int utf16Length, bool isName)
+        {
+            Json = json;
+            Utf8Length = utf8Length;
+            Utf16Length = utf16Length;
+            IsName = isName;
+        }
+
+        // Fields rather than properties: on the interpreter every property read is a call.
+
+        /// <summary>The text escaped per RFC 8259, as UTF-8, without quotes.</summary>
+        internal readonly byte[] Json;
+
+        /// <summary>Length of the unescaped text in UTF-8 bytes (TagoIO's string-value limit counts these).</summary>
+        internal readonly int Utf8Length;
+
+        /// <summary>Length in UTF-16 code units (what JavaScript's <c>length</c> counts: TagoIO's unit limit).</summary>
+        internal readonly int Utf16Length;
+
+        /// <summary>True when the text is a valid variable name or metadata key: <c>[a-z0-9_]{1,100}</c>.</summary>
+        internal readonly bool IsName;
+
+        /// <summary>Checks and escapes UTF-8 text (copied, so later changes to the array do not matter).</summary>
+        /// <param name="utf8">The text as UTF-8.</param>
+        /// <returns>The prepared text, or null if <paramref name="utf8"/> is null or not well-formed UTF-8 (RFC 3629).</returns>
+        public static TagoText From(byte[] utf8)
+        {
+            int units = 0;
+            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            if (escaped < 0)
+            {
+                return null;
+            }
+
+            byte[] json = new byte[escaped];
+            JsonText.WriteUtf8(utf8, escaped, json, 0);
+            return new TagoText(json, utf8.Length, units, JsonText.IsWord(utf8, TagoJsonWriter.MaxVariableLength, JsonText.ClassName));
+        }
+
+        /// <summary>Encodes, checks and escapes a text.</summary>
+        /// <param name="text">The text.</param>
+        /// <returns>The prepared text, or null if <paramref name="text"/> is null or holds a lone UTF-16 surrogate.</returns>
+        public static TagoText From(string text)
+        {
+            return From(TagoUtf8.GetBytes(text));
+        }
+    }
+}

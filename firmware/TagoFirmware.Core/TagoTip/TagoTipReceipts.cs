@@ -1,0 +1,216 @@
+namespace TagoFirmware.TagoTip
+{
+    /// <summary>
+    /// Decides what each message on <c>$tip/{serial}/ack</c> means for the one frame in flight: readings leave the
+    /// queue only on an <c>OK</c> whose <c>!N</c> matches it (a PUBACK only says the broker has the message).
+    /// Pure logic: allocates nothing, never throws.
+    /// </summary>
+    /// <remarks>
+    /// <para>Matching: <c>OK</c>/<c>ERR</c> with the in-flight <c>!N</c> settle it. The same <c>!N</c> again, or
+    /// an older one, is a duplicate (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice); any
+    /// other <c>!N</c> and an <c>OK</c> without one are strays; both are ignored and counted. An <c>ERR</c> without
+    /// <c>!N</c> is about the frame in flight, or about the session when none is.</para>
+    /// <para>Errors (TagoTiP 1.0 §9.2, §9.4): see <see cref="TagoTipAction"/>. <c>invalid_token</c> is retried
+    /// slowly, against the spec's "do not retry", because an operator can restore the Authorization without
+    /// touching the node. <c>invalid_payload</c> halves the frame down to one sampling cycle and quarantines only a
+    /// cycle still refused; after 3 quarantines in a row nothing more is dropped. <c>invalid_seq</c> means the
+    /// server is ahead of our counter (a mass erase or a replaced board): jumps of 1, 2, 4, … reach any value in
+    /// 31 steps; the 32nd rejection stops sending.</para>
+    /// </remarks>
+    public sealed class TagoTipReceipts
+    {
+        /// <summary>Quarantines in a row after which a refused cycle is kept and sending stops.</summary>
+        public const int MaxConsecutiveQuarantines = 3;
+
+        /// <summary><c>invalid_seq</c> answers in a row after which sending stops.</summary>
+        public const int MaxSequenceRejections = 32;
+
+        private long _lastSettled = -1;
+        private int _variables;
+        private int _cycles;
+        private int _quarantinesInRow;
+        private int _rejections;
+        private bool _mismatchLogged;
+
+        /// <summary>True while a frame waits for its receipt.</summary>
+        public bool InFlight { get; private set; }
+
+        /// <summary>The <c>!N</c> of the frame in flight.</summary>
+        public long InFlightSequence { get; private set; }
+
+        /// <summary>Most sampling cycles the next frame may carry; 0 = no limit.</summary>
+        public int CycleLimit { get; private set; }
+
+        /// <summary>After <see cref="TagoTipAction.JumpSequence"/>: how far to advance the counter.</summary>
+        public long SequenceJump { get; private set; }
+
+        /// <summary><see cref="TagoTipAction.ProtocolMismatch"/> or <see cref="TagoTipAction.SequenceRejected"/> once sending stopped; otherwise <see cref="TagoTipAction.Ignore"/>.</summary>
+        public TagoTipAction Stopped { get; private set; }
+
+        /// <summary>Receipts for a frame already settled.</summary>
+        public int DuplicateReceipts { get; private set; }
+
+        /// <summary>Receipts matching no frame sent, and malformed messages.</summary>
+        public int StrayReceipts { get; private set; }
+
+        /// <summary>Sampling cycles dropped because the server refused them alone.</summary>
+        public int Quarantined { get; private set; }
+
+        /// <summary><c>OK|n</c> receipts whose n differed from the variables sent.</summary>
+        public int CountMismatches { get; private set; }
+
+        /// <summary>Records the frame just published; it waits for its receipt.</summary>
+        /// <param name="sequence">Its <c>!N</c>.</param>
+        /// <param name="variables">Variables in it (what <c>OK|n</c> should say).</param>
+        /// <param name="cycles">Sampling cycles in it (1 for a lone cycle or a diagnostics frame).</param>
+        public void OnSent(long sequence, int variables, int cycles)
+        {
+            InFlight = true;
+            InFlightSequence = sequence;
+            _variables = variables;
+            _cycles = cycles;
+        }
+
+        /// <summary>The frame in flight got no receipt (timeout, session closed): it stays queued and is resent with a new <c>!N</c>.</summary>
+        public void OnUnanswered()
+        {
+            InFlight = false;
+        }
+
+        /// <summary>Sending may resume after a configuration change or reboot; counters are kept.</summary>
+        public void ClearStop()
+        {
+            Stopped = TagoTipAction.Ignore;
+            _quarantinesInRow = 0;
+            _rejections = 0;
+        }
+
+        /// <summary>Applies one parsed message of the ack topic.</summary>
+        /// <param name="ack">The message, parsed by <see cref="TagoTipAck.Parse"/>.</param>
+        /// <returns>What to do.</returns>
+        public TagoTipAction OnAck(TagoTipAck ack)
+        {
+            TagoTipAckKind kind = ack.Kind;
+            if (kind == TagoTipAckKind.Command)
+            {
+                return TagoTipAction.Command;
+            }
+
+            bool ours = InFlight && ack.HasSequence && ack.Sequence == InFlightSequence;
+            if (kind == TagoTipAckKind.Error && !ack.HasSequence)
+            {
+                if (InFlight)
+                {
+                    ours = true;
+                }
+                else
+                {
+                    return SessionError(ack.Error);
+                }
+            }
+
+            if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
+            {
+                if (ack.HasSequence && ack.Sequence <= _lastSettled)
+                {
+                    DuplicateReceipts++;
+                }
+                else if (kind != TagoTipAckKind.Other)
+                {
+                    StrayReceipts++;
+                }
+
+                return TagoTipAction.Ignore;
+            }
+
+            InFlight = false;
+            _lastSettled = InFlightSequence;
+            return kind == TagoTipAckKind.Ok ? Delivered(ack.Count) : FrameError(ack.Error);
+        }
+
+        private TagoTipAction Delivered(int count)
+        {
+            _quarantinesInRow = 0;
+            _rejections = 0;
+            if (CycleLimit > 0)
+            {
+                // Grow back after a split, so one refused cycle does not keep every later frame small.
+                CycleLimit = CycleLimit >= 64 ? 0 : CycleLimit * 2;
+            }
+
+            if (count == _variables)
+            {
+                return TagoTipAction.Delivered;
+            }
+
+            CountMismatches++;
+            if (_mismatchLogged)
+            {
+                return TagoTipAction.Delivered;
+            }
+
+            _mismatchLogged = true;
+            return TagoTipAction.DeliveredCountMismatch;
+        }
+
+        private TagoTipAction FrameError(TagoTipError error)
+        {
+            if (error == TagoTipError.InvalidPayload || error == TagoTipError.PayloadTooLarge)
+            {
+                if (_cycles > 1)
+                {
+                    CycleLimit = _cycles / 2;
+                    return TagoTipAction.Split;
+                }
+
+                if (_quarantinesInRow >= MaxConsecutiveQuarantines)
+                {
+                    Stopped = TagoTipAction.ProtocolMismatch;
+                    return Stopped;
+                }
+
+                _quarantinesInRow++;
+                Quarantined++;
+                CycleLimit = 0;
+                return TagoTipAction.Quarantine;
+            }
+
+            if (error == TagoTipError.InvalidSeq)
+            {
+                _rejections++;
+                if (_rejections >= MaxSequenceRejections)
+                {
+                    Stopped = TagoTipAction.SequenceRejected;
+                    return Stopped;
+                }
+
+                SequenceJump = 1L << (_rejections - 1);
+                return TagoTipAction.JumpSequence;
+            }
+
+            return SessionError(error);
+        }
+
+        private static TagoTipAction SessionError(TagoTipError error)
+        {
+            switch (error)
+            {
+                case TagoTipError.InvalidToken:
+                case TagoTipError.DeviceNotFound:
+                    return TagoTipAction.CredentialFailure;
+                case TagoTipError.RateLimited:
+                    return TagoTipAction.BackOff;
+                case TagoTipError.TtlExpired:
+                case TagoTipError.KeepAliveTimeout:
+                    return TagoTipAction.SessionEnd;
+                case TagoTipError.InvalidPayload:
+                case TagoTipError.PayloadTooLarge:
+                case TagoTipError.InvalidSeq:
+                    // About no frame of ours (none is in flight): nothing to split, drop or jump.
+                    return TagoTipAction.Ignore;
+                default:
+                    return TagoTipAction.RetryLater;
+            }
+        }
+    }
+}

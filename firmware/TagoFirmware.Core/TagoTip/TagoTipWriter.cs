@@ -1,0 +1,682 @@
+using System;
+using TagoFirmware.Payload;
+
+namespace TagoFirmware.TagoTip
+{
+    /// <summary>
+    /// Writes the body of a TagoTiP PUSH as MQTT carries it (<c>!N|@TIME^GROUP{META}[var;var;…]</c>, TagoTiP 1.0
+    /// §6 and the MQTT binding, https://github.com/tago-io/tagotip) into a caller-owned buffer, validating every
+    /// field and allocating nothing.
+    /// </summary>
+    /// <remarks>
+    /// <para>Use: <see cref="Begin"/> with the sequence number and the time and group most variables share, optional
+    /// <see cref="FrameMetadata"/> pairs every variable inherits, then per variable
+    /// <see cref="BeginVariable(TagoTipToken)"/>, one value (<see cref="NumberScaled"/> or <see cref="Text"/>), the
+    /// optional suffixes in the order <see cref="Unit(TagoTipToken)"/>, <see cref="Time"/>, <see cref="Group"/>, and
+    /// <see cref="EndVariable"/>; finally <see cref="Finish"/>. A variable's time or group equal to the frame's is
+    /// left out: it inherits it (§6.4). Only the modifier order that revisions C and D both accept is written
+    /// (<c>@TIME</c> before <c>^GROUP</c>), and no location. Names and units are <see cref="TagoTipToken"/>s, checked
+    /// once when the configuration is loaded, so a reading costs block copies, not a check per byte.</para>
+    /// <para>The first error of a variable sticks and rolls it back at once, as in <see cref="TagoJsonWriter"/>.
+    /// <see cref="TagoTipResult.FrameFull"/> means: finish this frame and write the variable into the next one.</para>
+    /// <para>Frame limit: min(16,384 bytes, the buffer) including <c>!N|</c>; one byte stays reserved for
+    /// <c>]</c>. Numbers are exact decimals from scaled integers, digits by the shared
+    /// <see cref="FixedPointFormatter"/> (no exponent, no NaN, no <c>-0</c>); string and metadata values are
+    /// printable ASCII, with <c>| [ ] ; , { } # @ ^ \</c> escaped by a backslash and LF written <c>\n</c> (§4.4).</para>
+    /// </remarks>
+    public sealed class TagoTipWriter
+    {
+        /// <summary>Largest frame TagoTiP servers must accept, in bytes (§4.5).</summary>
+        public const int MaxFrameBytes = 16384;
+
+        /// <summary>Most variables in one <c>[…]</c> block (§4.5.1).</summary>
+        public const int MaxVariables = 100;
+
+        /// <summary>Most pairs in one <c>{…}</c> block (§4.5.1).</summary>
+        public const int MaxMetadataPairs = 32;
+
+        /// <summary>Longest name, group or metadata key, in bytes.</summary>
+        public const int MaxNameBytes = 100;
+
+        /// <summary>Longest unit, in bytes.</summary>
+        public const int MaxUnitBytes = 25;
+
+        private const byte ClassName = 1;
+        private const byte ClassUnit = 2;
+        private const byte ClassText = 4;
+        private const byte ClassEscape = 8;
+
+        private const int RankName = 1;
+        private const int RankValue = 2;
+        private const int RankUnit = 3;
+        private const int RankTime = 4;
+        private const int RankGroup = 5;
+
+        private static readonly byte[] s_class = BuildClasses();
+        private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
+        private readonly byte[] _buffer;
+        private readonly int _limit;
+        private readonly byte[] _frameGroup = new byte[MaxNameBytes];
+        private readonly byte[] _digits = new byte[20];
+        private readonly byte[] _number = new byte[24];
+        private long _digitsValue = -1;
+        private int _digitsStart;
+        private int _frameGroupLength;
+        private long _frameTime;
+        private int _length;
+        private int _itemStart;
+        private int _variables;
+        private int _frameMetadata;
+        private int _rank;
+        private bool _begun;
+        private bool _open;
+        private TagoTipResult _itemError;
+
+        /// <summary>Creates a writer over a caller-owned buffer.</summary>
+        /// <param name="buffer">At least 160 bytes (a header and one small variable); frames use at most 16,384.</param>
+        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
+        public TagoTipWriter(byte[] buffer)
+        {
+            if (buffer == null || buffer.Length < 160)
+            {
+                throw new ArgumentException("buffer");
+            }
+
+            _buffer = buffer;
+            _limit = (buffer.Length < MaxFrameBytes ? buffer.Length : MaxFrameBytes) - 1;
+        }
+
+        /// <summary>The buffer the frame is written into.</summary>
+        public byte[] Buffer
+        {
+            get { return _buffer; }
+        }
+
+        /// <summary>Bytes of frame so far, up to the last complete variable (and <c>]</c> once finished).</summary>
+        public int Length
+        {
+            get { return _open ? _itemStart : _length; }
+        }
+
+        /// <summary>Complete variables in the frame.</summary>
+        public int VariableCount
+        {
+            get { return _variables; }
+        }
+
+        /// <summary>True if <paramref name="name"/> is a valid variable, group or metadata-key name: <c>[a-z0-9_]{1,100}</c>.</summary>
+        /// <param name="name">The name as UTF-8.</param>
+        /// <returns>Whether the writer accepts it.</returns>
+        public static bool IsValidName(byte[] name)
+        {
+            if (name == null || name.Length == 0 || name.Length > MaxNameBytes)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] >= 0x80 || (s_class[name[i]] & ClassName) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True if <see cref="Unit(TagoTipToken)"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
+        /// <param name="unit">The unit as UTF-8.</param>
+        /// <returns>Whether the writer accepts it.</returns>
+        public static bool IsValidUnit(byte[] unit)
+        {
+            return unit != null && CopyUnit(unit, null, 0) > 0;
+        }
+
+        /// <summary>
+        /// Starts a frame: <c>!N|</c>, then <c>@TIME</c> and <c>^GROUP</c> when given. Variables whose time or group
+        /// equals these inherit them instead of repeating them.
+        /// </summary>
+        /// <param name="sequence">The sequence number 0–4,294,967,295, or -1 for none.</param>
+        /// <param name="timeUnixMs">The frame's time in Unix milliseconds, or -1 for none.</param>
+        /// <param name="group">The frame's group (<c>[a-z0-9_]{1,100}</c>), or null for none.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/>, or the problem (then no frame is begun).</returns>
+        public TagoTipResult Begin(long sequence, long timeUnixMs, byte[] group)
+        {
+            _begun = false;
+            _open = false;
+            _variables = 0;
+            _frameMetadata = 0;
+            _frameTime = -1;
+            _frameGroupLength = 0;
+            _length = 0;
+            if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
+            {
+                return TagoTipResult.InvalidTime;
+            }
+
+            if (group != null && !IsValidName(group))
+            {
+                return TagoTipResult.InvalidName;
+            }
+
+            int p = 0;
+            if (sequence >= 0)
+            {
+                _buffer[p++] = (byte)'!';
+                p = PutDigits(sequence, p);
+                _buffer[p++] = (byte)'|';
+            }
+
+            if (timeUnixMs >= 0)
+            {
+                _buffer[p++] = (byte)'@';
+                p = PutDigits(timeUnixMs, p);
+                _frameTime = timeUnixMs;
+            }
+
+            if (group != null)
+            {
+                _buffer[p++] = (byte)'^';
+                Array.Copy(group, 0, _buffer, p, group.Length);
+                Array.Copy(group, 0, _frameGroup, 0, group.Length);
+                _frameGroupLength = group.Length;
+                p += group.Length;
+            }
+
+            // At most 12 + 21 + 101 bytes: the constructor's minimum leaves room for them and a variable.
+            _length = p;
+            _begun = true;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Adds a <c>key=value</c> pair every variable of the frame inherits; before the first variable only.</summary>
+        /// <param name="key">The key, <c>[a-z0-9_]{1,100}</c>.</param>
+        /// <param name="value">The value as printable ASCII (escaped as needed), at least one byte.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem (the frame is unchanged then).</returns>
+        public TagoTipResult FrameMetadata(byte[] key, byte[] value)
+        {
+            if (!_begun || _open || _variables > 0)
+            {
+                return TagoTipResult.WrongState;
+            }
+
+            if (_frameMetadata == MaxMetadataPairs)
+            {
+                return TagoTipResult.TooManyMetadata;
+            }
+
+            int p = PutPair(_frameMetadata == 0 ? (byte)'{' : (byte)',', key, value, _length);
+            if (p < 0)
+            {
+                return (TagoTipResult)(-p);
+            }
+
+            _length = p;
+            _frameMetadata++;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Begins a variable. If one is still open it is dropped and nothing new begins.</summary>
+        /// <param name="name">The name, checked once by <see cref="TagoTipToken.Name"/>.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult BeginVariable(TagoTipToken name)
+        {
+            return Open(name == null ? null : name.Bytes);
+        }
+
+        /// <summary>Writes <c>:=</c> and <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (how the queue stores readings).</summary>
+        /// <param name="scaled">The value times 10^decimals, |scaled| &lt; 2^53.</param>
+        /// <param name="decimals">0–6.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult NumberScaled(long scaled, int decimals)
+        {
+            TagoTipResult r = Enter(RankValue);
+            if (r != TagoTipResult.Ok)
+            {
+                return r;
+            }
+
+            bool negative = scaled < 0;
+            ulong magnitude = negative ? (ulong)(-scaled) : (ulong)scaled;
+            if (decimals < 0 || decimals > FixedPointFormatter.MaxDecimals || magnitude >= FixedPointFormatter.TwoPow53)
+            {
+                return Fail(TagoTipResult.InvalidNumber);
+            }
+
+            return PutNumber(magnitude, decimals, negative);
+        }
+
+        /// <summary>Writes <c>=</c> and a string value, escaped (§4.4).</summary>
+        /// <param name="ascii">At least one byte of printable ASCII or LF.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult Text(byte[] ascii)
+        {
+            TagoTipResult r = Enter(RankValue);
+            if (r != TagoTipResult.Ok)
+            {
+                return r;
+            }
+
+            _buffer[_length] = (byte)'=';
+            int p = PutEscaped(ascii, _length + 1);
+            if (p < 0)
+            {
+                return Fail((TagoTipResult)(-p));
+            }
+
+            _length = p;
+            _rank = RankValue;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Writes <c>#unit</c>.</summary>
+        /// <param name="unit">The unit, checked once by <see cref="TagoTipToken.Unit"/>.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult Unit(TagoTipToken unit)
+        {
+            TagoTipResult r = Enter(RankUnit);
+            if (r != TagoTipResult.Ok || unit == null)
+            {
+                return unit == null ? Fail(TagoTipResult.InvalidUnit) : r;
+            }
+
+            byte[] bytes = unit.Bytes;
+            if (_length + bytes.Length > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            Array.Copy(bytes, 0, _buffer, _length, bytes.Length);
+            _length += bytes.Length;
+            _rank = RankUnit;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Writes <c>@time</c>, unless it equals the frame's time (then the variable inherits it).</summary>
+        /// <param name="unixMs">Unix epoch milliseconds, not negative.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult Time(long unixMs)
+        {
+            TagoTipResult r = Enter(RankTime);
+            if (r != TagoTipResult.Ok)
+            {
+                return r;
+            }
+
+            if (unixMs < 0)
+            {
+                return Fail(TagoTipResult.InvalidTime);
+            }
+
+            _rank = RankTime;
+            if (unixMs == _frameTime)
+            {
+                return TagoTipResult.Ok;
+            }
+
+            if (_length + 21 > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            _buffer[_length] = (byte)'@';
+            _length = PutDigits(unixMs, _length + 1);
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Writes <c>^group</c>, unless it equals the frame's group (then the variable inherits it).</summary>
+        /// <param name="group">The group, <c>[a-z0-9_]{1,100}</c>.</param>
+        /// <returns><see cref="TagoTipResult.Ok"/> or the problem.</returns>
+        public TagoTipResult Group(byte[] group)
+        {
+            TagoTipResult r = Enter(RankGroup);
+            if (r != TagoTipResult.Ok)
+            {
+                return r;
+            }
+
+            if (!IsValidName(group))
+            {
+                return Fail(TagoTipResult.InvalidName);
+            }
+
+            _rank = RankGroup;
+            if (SameAsFrameGroup(group))
+            {
+                return TagoTipResult.Ok;
+            }
+
+            if (_length + group.Length + 1 > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            _buffer[_length] = (byte)'^';
+            Array.Copy(group, 0, _buffer, _length + 1, group.Length);
+            _length += group.Length + 1;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Finishes the open variable; returns its first error if it had one (it was rolled back).</summary>
+        /// <returns><see cref="TagoTipResult.Ok"/> if the variable is now part of the frame.</returns>
+        public TagoTipResult EndVariable()
+        {
+            if (!_open)
+            {
+                return TagoTipResult.WrongState;
+            }
+
+            TagoTipResult error = _itemError;
+            if (error == TagoTipResult.Ok && _rank < RankValue)
+            {
+                error = Fail(TagoTipResult.FieldOutOfOrder);
+            }
+
+            _open = false;
+            if (error != TagoTipResult.Ok)
+            {
+                return error;
+            }
+
+            _variables++;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>
+        /// Drops a variable still open, closes the list with <c>]</c> (its byte is reserved) and returns the frame's
+        /// length; 0 when the frame has no variable (an empty list is invalid, §6.3: send nothing).
+        /// </summary>
+        /// <returns>The length: publish <see cref="Buffer"/>[0..length).</returns>
+        public int Finish()
+        {
+            if (_open)
+            {
+                _open = false;
+                _length = _itemStart;
+            }
+
+            if (!_begun || _variables == 0)
+            {
+                _begun = false;
+                return 0;
+            }
+
+            _buffer[_length++] = (byte)']';
+            _begun = false;
+            return _length;
+        }
+
+        private TagoTipResult Open(byte[] name)
+        {
+            if (!_begun)
+            {
+                return TagoTipResult.WrongState;
+            }
+
+            if (_open)
+            {
+                return Fail(TagoTipResult.WrongState);
+            }
+
+            if (_variables == MaxVariables)
+            {
+                return TagoTipResult.FrameFull;
+            }
+
+            _open = true;
+            _itemStart = _length;
+            _itemError = TagoTipResult.Ok;
+            _rank = RankName;
+            if (name == null)
+            {
+                return Fail(TagoTipResult.InvalidName);
+            }
+
+            int p = _length;
+            if (p + name.Length + 2 > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            if (_variables > 0)
+            {
+                _buffer[p++] = (byte)';';
+            }
+            else
+            {
+                // The first variable also closes the frame's metadata block and opens the list.
+                if (_frameMetadata > 0)
+                {
+                    _buffer[p++] = (byte)'}';
+                }
+
+                _buffer[p++] = (byte)'[';
+            }
+
+            Array.Copy(name, 0, _buffer, p, name.Length);
+            _length = p + name.Length;
+            return TagoTipResult.Ok;
+        }
+
+        private TagoTipResult Enter(int rank)
+        {
+            if (!_open)
+            {
+                return TagoTipResult.WrongState;
+            }
+
+            if (_itemError != TagoTipResult.Ok)
+            {
+                return _itemError;
+            }
+
+            // Suffixes follow the value, in the order of §6.3.
+            return rank <= _rank || (_rank < RankValue && rank > RankValue) ? Fail(TagoTipResult.FieldOutOfOrder) : TagoTipResult.Ok;
+        }
+
+        private TagoTipResult Fail(TagoTipResult error)
+        {
+            _itemError = error;
+            _length = _itemStart;
+            return error;
+        }
+
+        private TagoTipResult PutNumber(ulong scaled, int decimals, bool negative)
+        {
+            // Built backwards in a scratch buffer from the shared formatter's digit writer (no division by 10^d
+            // per digit): fraction digits, '.', integer digits, then '-' unless the value rounded to zero.
+            byte[] n = _number;
+            int i = n.Length;
+            ulong integerPart = scaled;
+            if (decimals > 0)
+            {
+                ulong pow = s_pow10[decimals];
+                integerPart = scaled / pow;
+                uint fraction = (uint)(scaled - (integerPart * pow));
+                for (int d = 0; d < decimals; d++)
+                {
+                    uint next = fraction / 10;
+                    n[--i] = (byte)('0' + (fraction - (next * 10)));
+                    fraction = next;
+                }
+
+                n[--i] = (byte)'.';
+            }
+
+            i = FixedPointFormatter.WriteDigitsBackwards(n, i, integerPart);
+            if (negative && scaled != 0)
+            {
+                n[--i] = (byte)'-';
+            }
+
+            int count = n.Length - i;
+            if (_length + count + 2 > _limit)
+            {
+                return Fail(TagoTipResult.FrameFull);
+            }
+
+            _buffer[_length] = (byte)':';
+            _buffer[_length + 1] = (byte)'=';
+            Array.Copy(n, i, _buffer, _length + 2, count);
+            _length += count + 2;
+            _rank = RankValue;
+            return TagoTipResult.Ok;
+        }
+
+        /// <summary>Writes the digits of a non-negative value at <paramref name="p"/>; consecutive equal values are formatted once.</summary>
+        private int PutDigits(long value, int p)
+        {
+            if (value != _digitsValue)
+            {
+                _digitsStart = FixedPointFormatter.WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
+                _digitsValue = value;
+            }
+
+            int count = _digits.Length - _digitsStart;
+            Array.Copy(_digits, _digitsStart, _buffer, p, count);
+            return p + count;
+        }
+
+        /// <summary>Writes <paramref name="open"/>key=value; returns the end, or minus the error.</summary>
+        private int PutPair(byte open, byte[] key, byte[] value, int p)
+        {
+            if (!IsValidName(key))
+            {
+                return -(int)TagoTipResult.InvalidName;
+            }
+
+            if (p + key.Length + 2 > _limit)
+            {
+                return -(int)TagoTipResult.FrameFull;
+            }
+
+            _buffer[p++] = open;
+            Array.Copy(key, 0, _buffer, p, key.Length);
+            p += key.Length;
+            _buffer[p++] = (byte)'=';
+            return PutEscaped(value, p);
+        }
+
+        /// <summary>Writes a string or metadata value escaped per §4.4; returns the end, or minus the error.</summary>
+        private int PutEscaped(byte[] text, int p)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return -(int)TagoTipResult.InvalidText;
+            }
+
+            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
+            int limit = _limit - 1;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (p >= limit)
+                {
+                    return -(int)TagoTipResult.FrameFull;
+                }
+
+                byte b = text[i];
+                byte c = b < 0x80 ? s_class[b] : (byte)0;
+                if ((c & ClassText) == 0)
+                {
+                    if (b == 0x0A)
+                    {
+                        b = (byte)'n';
+                    }
+                    else if ((c & ClassEscape) == 0)
+                    {
+                        return -(int)TagoTipResult.InvalidText;
+                    }
+
+                    _buffer[p++] = (byte)'\\';
+                }
+
+                _buffer[p++] = b;
+            }
+
+            return p;
+        }
+
+        /// <summary>
+        /// Copies a unit, dropping the degree sign (UTF-8 C2 B0); returns its length, or 0 if invalid. With a null
+        /// destination it only measures.
+        /// </summary>
+        internal static int CopyUnit(byte[] unit, byte[] destination, int p)
+        {
+            int count = 0;
+            for (int i = 0; i < unit.Length; i++)
+            {
+                byte b = unit[i];
+                if (b == 0xC2 && i + 1 < unit.Length && unit[i + 1] == 0xB0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (b >= 0x80 || (s_class[b] & ClassUnit) == 0 || count == MaxUnitBytes)
+                {
+                    return 0;
+                }
+
+                if (destination != null)
+                {
+                    destination[p + count] = b;
+                }
+
+                count++;
+            }
+
+            return count;
+        }
+
+        private bool SameAsFrameGroup(byte[] group)
+        {
+            if (group.Length != _frameGroupLength)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < group.Length; i++)
+            {
+                if (group[i] != _frameGroup[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static byte[] BuildClasses()
+        {
+            // VALCHAR, METAVALCHAR and UNITCHAR of the grammar (§14): printable ASCII less the structural characters.
+            byte[] table = new byte[128];
+            for (int c = 0x20; c < 0x7F; c++)
+            {
+                table[c] = ClassUnit | ClassText;
+            }
+
+            for (int c = 'a'; c <= 'z'; c++)
+            {
+                table[c] |= ClassName;
+            }
+
+            for (int c = '0'; c <= '9'; c++)
+            {
+                table[c] |= ClassName;
+            }
+
+            table['_'] |= ClassName;
+            byte[] structural = { (byte)'|', (byte)'[', (byte)']', (byte)';', (byte)',', (byte)'{', (byte)'}', (byte)'#', (byte)'@', (byte)'^', (byte)'\\' };
+            for (int i = 0; i < structural.Length; i++)
+            {
+                table[structural[i]] = ClassEscape;
+            }
+
+            // ',' separates metadata pairs but is plain text in units (UNITCHAR includes it).
+            table[','] |= ClassUnit;
+            return table;
+        }
+    }
+}

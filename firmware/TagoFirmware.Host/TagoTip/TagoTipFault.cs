@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+
+namespace TagoFirmware.Host.TagoTip
+{
+    /// <summary>
+    /// A fault the twin's TagoTiP server injects into receipts of valid frames, with a probability:
+    /// <c>rate_limited</c>, <c>server_error</c>, <c>invalid_seq</c>, <c>invalid_payload</c> (answered as ERR codes;
+    /// the frame is not stored) or <c>lost</c> (the frame is stored but its receipt never sent).
+    /// </summary>
+    public sealed class TagoTipFault
+    {
+        /// <summary>The kinds accepted by <see cref="TryParse"/>.</summary>
+        public static readonly string[] Kinds = { "rate_limited", "server_error", "invalid_seq", "invalid_payload", "lost" };
+
+        private TagoTipFault(string kind, double probability)
+        {
+            Kind = kind;
+            Probability = probability;
+        }
+
+        /// <summary>The fault's kind.</summary>
+        public string Kind { get; }
+
+        /// <summary>Chance per valid frame, 0–1.</summary>
+        public double Probability { get; }
+
+        /// <summary>True when the receipt is lost rather than replaced by an ERR.</summary>
+        public bool LosesReceipt => Kind == "lost";
+
+        /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1).</summary>
+        /// <param name="text">E.g. <c>server_error:0.2</c>.</param>
+        /// <param name="fault">The fault, or null when the text is invalid.</param>
+        /// <returns>Whether the text was valid.</returns>
+        public static bool TryParse(string text, out TagoTipFault fault)
+        {
+            fault = null;
+            if (string.IsNullOrEmpty(text))
+            {
+                return false;
+            }
+
+            int colon = text.IndexOf(':');
+            string kind = colon < 0 ? text : text.Substring(0, colon);
+            double probability = 1;
+            if (Array.IndexOf(Kinds, kind) < 0
+                || (colon >= 0 && (!double.TryParse(text.Substring(colon + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out probability)
+                    || !(probability >= 0 && probability <= 1))))
+            {
+                return false;
+            }
+
+            fault = new TagoTipFault(kind, probability);
+            return true;
+        }
+    }
+}

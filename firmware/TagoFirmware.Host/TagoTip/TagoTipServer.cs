@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using TagoFirmware.Host.Broker;
+using TagoFirmware.Host.Tls;
+using TagoFirmware.TagoTip;
+
+namespace TagoFirmware.Host.TagoTip
+{
+    /// <summary>
+    /// An in-process broker that behaves like TagoIO's TagoTiP MQTT endpoint as far as a node can tell
+    /// (https://github.com/tago-io/docs docs/tagotip/transports/mqtt.md and servers/rate-limits.md): user name and
+    /// password are the two halves of the authorization hash; devices publish to <c>$tip/{serial}/push</c> and
+    /// subscribe to <c>$tip/{serial}/ack</c>, where every push is answered <c>[!N|]OK|n</c> or
+    /// <c>[!N|]ERR|code</c> after validation by the independent parser; connections are closed after their lifetime
+    /// (10 s) and when idle (5 s), announced by <c>ERR|ttl_expired</c> / <c>ERR|keep_alive_timeout</c>; subscription
+    /// requests are limited per minute; faults can be injected. Stored points are printed like TagoIO's Live Inspector.
+    /// </summary>
+    public sealed class TagoTipServer : IAsyncDisposable
+    {
+        private const string SenderId = "$tagotip-server";
+
+        private readonly TagoTipServerOptions _options;
+        private readonly Action<string> _print;
+        private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
+        private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private MqttServer _server;
+        private Task _reaper;
+        private int _refusedConnects;
+        private int _refusedSubscriptions;
+        private int _serverCloses;
+        private int _connects;
+
+        private TagoTipServer(TagoTipServerOptions options, Action<string> print)
+        {
+            _options = options;
+            _print = print ?? (_ => { });
+        }
+
+        /// <summary>Loopback address clients must use.</summary>
+        public string Host => "127.0.0.1";
+
+        /// <summary>Loopback port of the listener.</summary>
+        public int Port { get; private set; }
+
+        /// <summary>The device serial accepted.</summary>
+        public string Serial { get; private set; }
+
+        /// <summary>The authorization hash accepted (secret: never printed).</summary>
+        public string Hash { get; private set; }
+
+        /// <summary>PEM of the generated CA (TLS listener only).</summary>
+        public string CaPem { get; private set; }
+
+        /// <summary>The generated CA certificate (TLS listener only).</summary>
+        public X509Certificate2 CaCertificate { get; private set; }
+
+        /// <summary>The judge: stored frames and points, refusals, faults.</summary>
+        public TagoTipFrameJudge Judge { get; private set; }
+
+        /// <summary>Connections accepted.</summary>
+        public int Connects => Volatile.Read(ref _connects);
+
+        /// <summary>CONNECTs refused for bad credentials.</summary>
+        public int RefusedConnects => Volatile.Read(ref _refusedConnects);
+
+        /// <summary>Subscriptions refused (rate limit, per-connection limit, foreign topic).</summary>
+        public int RefusedSubscriptions => Volatile.Read(ref _refusedSubscriptions);
+
+        /// <summary>Connections the server closed at their lifetime or when idle.</summary>
+        public int ServerCloses => Volatile.Read(ref _serverCloses);
+
+        /// <summary>Called with the serial and every stored point (on a broker thread); for tests.</summary>
+        public Action<string, TagoTipDataPoint> Stored { get; set; }
+
+        /// <summary>Starts a server on a free loopback port.</summary>
+        /// <param name="options">Behaviour; null for the defaults.</param>
+        /// <param name="print">Where Live Inspector lines and server notes go (null: nowhere).</param>
+        /// <returns>The running server.</returns>
+        public static async Task<TagoTipServer> StartAsync(TagoTipServerOptions options, Action<string> print)
+        {
+            var server = new TagoTipServer(options ?? new TagoTipServerOptions(), print);
+            await server.StartCoreAsync().ConfigureAwait(false);
+            return server;
+        }
+
+        private async Task StartCoreAsync()
+        {
+            Serial = _options.Serial ?? "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+            Hash = (_options.Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
+            if (!TagoTipCredentials.IsValidSerial(Serial) || !TagoTipCredentials.IsValidHash(Hash))
+            {
+                throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
+            }
+
+            Judge = new TagoTipFrameJudge(new[] { Serial }, _options.Fault, _options.Seed);
+            Port = TagoLikeBroker.FreeLoopbackPort();
+            MqttServerOptionsBuilder builder = new MqttServerFactory().CreateServerOptionsBuilder().WithPersistentSessions(false);
+            if (_options.Tls)
+            {
+                using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("TagoFirmware twin TagoTiP CA");
+                CaCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
+                CaPem = CertificateFactory.ToCertificatePem(ca);
+                X509Certificate2 certificate = CertificateFactory.CreateServerCertificate(ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
+                builder = builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithEncryptedEndpointPort(Port).WithEncryptionCertificate(certificate)
+                    .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+            }
+            else
+            {
+                builder = builder.WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(Port);
+            }
+
+            _server = new MqttServerFactory().CreateMqttServer(builder.Build());
+            _server.ValidatingConnectionAsync += OnValidatingConnection;
+            _server.ClientConnectedAsync += args =>
+            {
+                Interlocked.Increment(ref _connects);
+                _connections[args.ClientId] = new Connection { Since = DateTime.UtcNow, LastActivity = DateTime.UtcNow };
+                return Task.CompletedTask;
+            };
+            _server.ClientDisconnectedAsync += args =>
+            {
+                _connections.TryRemove(args.ClientId, out _);
+                _print("[tagotip] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
+                return Task.CompletedTask;
+            };
+            _server.InterceptingInboundPacketAsync += args =>
+            {
+                if (args.ClientId != null && _connections.TryGetValue(args.ClientId, out Connection c))
+                {
+                    c.LastActivity = DateTime.UtcNow;
+                }
+
+                return Task.CompletedTask;
+            };
+            _server.InterceptingSubscriptionAsync += OnSubscribing;
+            _server.InterceptingPublishAsync += OnPublishing;
+            await _server.StartAsync().ConfigureAwait(false);
+            _reaper = Task.Run(ReapAsync);
+        }
+
+        private Task OnValidatingConnection(ValidatingConnectionEventArgs args)
+        {
+            // TagoTiP over MQTT: user name = first 8 hex of the hash, password = last 8.
+            if (!string.Equals(args.UserName, Hash.Substring(0, 8), StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(args.Password, Hash.Substring(8, 8), StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _refusedConnects);
+                args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+                _print("[tagotip] refused " + args.ClientId + ": the user name and password are not this profile's authorization hash");
+                return Task.CompletedTask;
+            }
+
+            args.ReasonCode = MqttConnectReasonCode.Success;
+            _print("[tagotip] " + args.ClientId + " connected (MQTT " + args.ProtocolVersion + ")");
+            return Task.CompletedTask;
+        }
+
+        private Task OnSubscribing(InterceptingSubscriptionEventArgs args)
+        {
+            string problem = null;
+            lock (_subscriptionRequests)
+            {
+                DateTime now = DateTime.UtcNow;
+                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
+                {
+                    _subscriptionRequests.Dequeue();
+                }
+
+                if (_subscriptionRequests.Count >= _options.SubscriptionsPerMinute)
+                {
+                    problem = "subscription rate limit (" + _options.SubscriptionsPerMinute + " a minute)";
+                }
+
+                _subscriptionRequests.Enqueue(now);
+            }
+
+            string topic = args.TopicFilter.Topic;
+            if (problem == null && (topic == null || !topic.StartsWith("$tip/", StringComparison.Ordinal) || !topic.EndsWith("/ack", StringComparison.Ordinal)
+                || !Judge.IsDevice(topic.Substring(5, Math.Max(0, topic.Length - 9)))))
+            {
+                problem = "not the ack topic of a device of this profile";
+            }
+
+            if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
+            {
+                c.Serial = topic.Substring(5, topic.Length - 9);
+                if (Interlocked.Increment(ref c.Subscriptions) > _options.SubscriptionsPerConnection)
+                {
+                    problem = "more than " + _options.SubscriptionsPerConnection + " subscriptions on one connection";
+                }
+            }
+
+            if (problem != null)
+            {
+                Interlocked.Increment(ref _refusedSubscriptions);
+                args.ProcessSubscription = false;
+                args.Response.ReasonCode = MqttSubscribeReasonCode.QuotaExceeded;
+                _print("[tagotip] refused subscription of " + args.ClientId + " to " + topic + ": " + problem);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private Task OnPublishing(InterceptingPublishEventArgs args)
+        {
+            if (args.ClientId == SenderId)
+            {
+                // Our own receipts and commands go out to the subscribers.
+                return Task.CompletedTask;
+            }
+
+            // Device publishes are consumed here; nothing is forwarded (the broker keeps no retained or offline messages).
+            args.ProcessPublish = false;
+            string topic = args.ApplicationMessage.Topic;
+            if (!topic.StartsWith("$tip/", StringComparison.Ordinal) || !topic.EndsWith("/push", StringComparison.Ordinal) || topic.Length <= 10)
+            {
+                return Task.CompletedTask;
+            }
+
+            string serial = topic.Substring(5, topic.Length - 10);
+            byte[] payload = System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload);
+            TagoTipVerdict verdict = Judge.Judge(serial, payload);
+            if (verdict.Stored)
+            {
+                foreach (TagoTipDataPoint point in verdict.Push.Points)
+                {
+                    _print(TagoTipLiveInspector.Format(serial, point));
+                    Stored?.Invoke(serial, point);
+                }
+            }
+
+            if (verdict.Ack != null)
+            {
+                if (!verdict.Stored)
+                {
+                    _print("[tagotip] " + serial + " <- " + verdict.Ack);
+                }
+
+                _ = SendAckAsync(serial, verdict.Ack);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Publishes <paramref name="text"/> on <c>$tip/{serial}/ack</c> at QoS 1 (a command is <c>CMD|…</c>).</summary>
+        /// <param name="serial">The device serial.</param>
+        /// <param name="text">The ack payload.</param>
+        /// <returns>A task that completes once the message is queued.</returns>
+        public Task SendAckAsync(string serial, string text)
+        {
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                .WithTopic("$tip/" + serial + "/ack")
+                .WithPayload(Encoding.UTF8.GetBytes(text))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            return _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = SenderId }, CancellationToken.None);
+        }
+
+        private async Task ReapAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(100, _stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                DateTime now = DateTime.UtcNow;
+                foreach (KeyValuePair<string, Connection> pair in _connections)
+                {
+                    Connection c = pair.Value;
+                    string reason = now - c.Since >= TimeSpan.FromSeconds(_options.LifetimeSeconds) ? "ttl_expired"
+                        : now - c.LastActivity >= TimeSpan.FromSeconds(_options.IdleSeconds) ? "keep_alive_timeout" : null;
+                    if (reason == null || Interlocked.Exchange(ref c.Closing, 1) == 1)
+                    {
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref _serverCloses);
+                    _ = CloseAsync(pair.Key, c.Serial, reason);
+                }
+            }
+        }
+
+        private async Task CloseAsync(string clientId, string serial, string reason)
+        {
+            try
+            {
+                // The close is announced on the ack topic the connection subscribed to, then done.
+                if (serial != null)
+                {
+                    await SendAckAsync(serial, "ERR|" + reason).ConfigureAwait(false);
+                }
+
+                await Task.Delay(50).ConfigureAwait(false);
+                await _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NormalDisconnection }).ConfigureAwait(false);
+                _print("[tagotip] closed " + clientId + ": " + reason);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ObjectDisposedException || ex is MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // The client left first.
+            }
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            if (_reaper != null)
+            {
+                await _reaper.ConfigureAwait(false);
+            }
+
+            if (_server != null)
+            {
+                try
+                {
+                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                }
+
+                _server.Dispose();
+                _server = null;
+            }
+
+            _stop.Dispose();
+        }
+
+        private sealed class Connection
+        {
+            public DateTime Since;
+            public DateTime LastActivity;
+            public int Subscriptions;
+            public int Closing;
+            public string Serial;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.TagoTip;
+using TagoFirmware.Tests.Payload;
+
+namespace TagoFirmware.Tests.TagoTip
+{
+    /// <summary>Reading messages of the ack topic: <c>[!N|]STATUS[|DETAIL]</c> (TagoTiP 1.0 §9, §12.1, §14).</summary>
+    [TestClass]
+    public class TagoTipAckTests
+    {
+        [TestMethod]
+        [DataRow("OK|2", (int)TagoTipAckKind.Ok, -1L, 2, (int)TagoTipError.None)]
+        [DataRow("!42|OK|2", (int)TagoTipAckKind.Ok, 42L, 2, (int)TagoTipError.None)]
+        [DataRow("!0|OK|0", (int)TagoTipAckKind.Ok, 0L, 0, (int)TagoTipError.None)]
+        [DataRow("!4294967295|OK|1\n", (int)TagoTipAckKind.Ok, 4294967295L, 1, (int)TagoTipError.None)]
+        [DataRow("ACK|!7|OK|3", (int)TagoTipAckKind.Ok, 7L, 3, (int)TagoTipError.None)]
+        [DataRow("!7|OK", (int)TagoTipAckKind.Ok, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("!7|OK|[t:=1]", (int)TagoTipAckKind.Other, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("!7|PONG", (int)TagoTipAckKind.Other, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("CMD|reboot", (int)TagoTipAckKind.Command, -1L, -1, (int)TagoTipError.None)]
+        [DataRow("!3|CMD|reboot", (int)TagoTipAckKind.Other, 3L, -1, (int)TagoTipError.None)]
+        [DataRow("ERR|invalid_token", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.InvalidToken)]
+        [DataRow("!9|ERR|device_not_found", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.DeviceNotFound)]
+        [DataRow("!9|ERR|rate_limited", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.RateLimited)]
+        [DataRow("!9|ERR|invalid_payload", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.InvalidPayload)]
+        [DataRow("!9|ERR|payload_too_large", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.PayloadTooLarge)]
+        [DataRow("!9|ERR|server_error", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.ServerError)]
+        [DataRow("!9|ERR|invalid_seq", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.InvalidSeq)]
+        [DataRow("ERR|ttl_expired", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.TtlExpired)]
+        [DataRow("ERR|keep_alive_timeout\n", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.KeepAliveTimeout)]
+        [DataRow("ERR|invalid_method", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
+        [DataRow("ERR|Invalid_Token", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
+        [DataRow("ERR", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
+        public void Well_formed_messages_are_classified_with_their_sequence_count_and_code(string message, int kind, long sequence, int count, int error)
+        {
+            TagoTipAck ack = Parse(message);
+
+            Assert.AreEqual(kind, (int)ack.Kind);
+            Assert.AreEqual(sequence >= 0, ack.HasSequence);
+            Assert.AreEqual(sequence, ack.Sequence);
+            Assert.AreEqual(count, ack.Count);
+            Assert.AreEqual(error, (int)ack.Error);
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("ok|1")]
+        [DataRow("OKAY|1")]
+        [DataRow("|OK|1")]
+        [DataRow("!|OK|1")]
+        [DataRow("!01|OK|1")]
+        [DataRow("!-1|OK|1")]
+        [DataRow("!4294967296|OK|1")]
+        [DataRow("!99999999999999999999|OK|1")]
+        [DataRow("!5OK|1")]
+        [DataRow("!5")]
+        [DataRow("CMD")]
+        [DataRow("CMD|")]
+        [DataRow("CMD|a|b")]
+        [DataRow("!1|!2|OK|1")]
+        [DataRow("\n")]
+        public void Anything_else_is_malformed(string message)
+        {
+            Assert.AreEqual(TagoTipAckKind.Malformed, Parse(message).Kind);
+        }
+
+        [TestMethod]
+        public void The_command_text_is_located_in_the_buffer()
+        {
+            byte[] buffer = PayloadText.Utf8("xxCMD|interval=60\nyy");
+            TagoTipAck ack = new TagoTipAck();
+
+            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(buffer, 2, 16));
+            Assert.AreEqual("interval=60", PayloadText.Decode(PayloadText.Snapshot(Slice(buffer, ack.DetailOffset), ack.DetailLength), ack.DetailLength));
+        }
+
+        [TestMethod]
+        public void A_NUL_in_the_detail_is_malformed_and_bad_bounds_never_throw()
+        {
+            byte[] buffer = PayloadText.Utf8("CMD|reboot");
+            buffer[6] = 0;
+            TagoTipAck ack = new TagoTipAck();
+
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, 0, buffer.Length));
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(null, 0, 4));
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, 8, 5));
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, -1, 2));
+        }
+
+        internal static TagoTipAck Parse(string message)
+        {
+            byte[] bytes = PayloadText.Utf8(message);
+            TagoTipAck ack = new TagoTipAck();
+            ack.Parse(bytes, 0, bytes.Length);
+            return ack;
+        }
+
+        private static byte[] Slice(byte[] buffer, int offset)
+        {
+            byte[] rest = new byte[buffer.Length - offset];
+            System.Array.Copy(buffer, offset, rest, 0, rest.Length);
+            return rest;
+        }
+    }
+}

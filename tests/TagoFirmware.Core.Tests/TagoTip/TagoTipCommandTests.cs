@@ -1,0 +1,71 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.Commands;
+using TagoFirmware.TagoTip;
+using TagoFirmware.Tests.Payload;
+
+namespace TagoFirmware.Tests.TagoTip
+{
+    /// <summary><c>CMD|…</c> texts become the command parser's topic and payload, and the parser decides.</summary>
+    [TestClass]
+    public class TagoTipCommandTests
+    {
+        private const string Prefix = "$tip/node-1/cmd/";
+
+        [TestMethod]
+        [DataRow("CMD|reboot", (int)CommandKind.Reboot, (int)CommandError.None)]
+        [DataRow("CMD|ping", (int)CommandKind.Ping, (int)CommandError.None)]
+        [DataRow("CMD|diagnostics", (int)CommandKind.Diagnostics, (int)CommandError.None)]
+        [DataRow("CMD|interval=60", (int)CommandKind.Interval, (int)CommandError.None)]
+        [DataRow("CMD|batch=10", (int)CommandKind.Batch, (int)CommandError.None)]
+        [DataRow("CMD|batch=\"10\"", (int)CommandKind.Batch, (int)CommandError.None)]
+        [DataRow("CMD|interval=", (int)CommandKind.Interval, (int)CommandError.MissingValue)]
+        [DataRow("CMD|interval", (int)CommandKind.Interval, (int)CommandError.MissingValue)]
+        [DataRow("CMD|interval=1 min", (int)CommandKind.Interval, (int)CommandError.MalformedJson)]
+        [DataRow("CMD|interval=0", (int)CommandKind.Interval, (int)CommandError.OutOfRange)]
+        [DataRow("CMD|batch=101", (int)CommandKind.Batch, (int)CommandError.OutOfRange)]
+        [DataRow("CMD|ota=https://example.com/v2.bin", (int)CommandKind.None, (int)CommandError.UnknownCommand)]
+        public void Commands_reach_the_parser_with_its_validation(string message, int kind, int error)
+        {
+            TagoTipAck ack = new TagoTipAck();
+            byte[] bytes = PayloadText.Utf8(message);
+            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes, 0, bytes.Length));
+
+            int valueOffset;
+            int valueLength;
+            string topic = TagoTipCommand.ToTopic(Prefix, bytes, ack.DetailOffset, ack.DetailLength, out valueOffset, out valueLength);
+            CommandRequest request = new CommandRequest();
+            CommandError result = new CommandParser(Prefix + "+", 5).Parse(topic, bytes, valueOffset, valueLength, request);
+
+            Assert.AreEqual(error, (int)result);
+            Assert.AreEqual(kind, (int)request.Kind);
+        }
+
+        [TestMethod]
+        public void The_value_is_everything_after_the_first_equals_sign()
+        {
+            byte[] bytes = PayloadText.Utf8("interval=6=0");
+            int valueOffset;
+            int valueLength;
+
+            Assert.AreEqual(Prefix + "interval", TagoTipCommand.ToTopic(Prefix, bytes, 0, bytes.Length, out valueOffset, out valueLength));
+            Assert.AreEqual(9, valueOffset);
+            Assert.AreEqual(3, valueLength);
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("=5")]
+        [DataRow("Reboot")]
+        [DataRow("re/boot")]
+        [DataRow("+")]
+        [DataRow("abcdefghijklmnopqrstuvwxyz0123456")]
+        public void Names_that_cannot_be_commands_give_no_topic(string text)
+        {
+            byte[] bytes = PayloadText.Utf8(text);
+            int valueOffset;
+            int valueLength;
+
+            Assert.IsNull(TagoTipCommand.ToTopic(Prefix, bytes, 0, bytes.Length, out valueOffset, out valueLength));
+        }
+    }
+}

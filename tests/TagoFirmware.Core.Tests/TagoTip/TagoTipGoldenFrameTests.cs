@@ -1,0 +1,169 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.TagoTip;
+using TagoFirmware.Tests.Payload;
+
+namespace TagoFirmware.Tests.TagoTip
+{
+    /// <summary>The reference payloads P2 and P20 (the JSON writer's goldens) as TagoTiP frames, byte for byte.</summary>
+    [TestClass]
+    public class TagoTipGoldenFrameTests
+    {
+        /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
+        private const long P2UnixMs = 1795617000000L;
+
+        private const string P2 = "!1|@1795617000000{sensor_id=dht22_01}[temperature:=23.5#C;humidity:=65.2#%]";
+
+        private static TagoTipToken s_temperature;
+        private static TagoTipToken s_humidity;
+        private static TagoTipToken s_celsius;
+        private static TagoTipToken s_percent;
+        private static byte[] s_sensorIdKey;
+        private static byte[] s_sensorId;
+
+        [Setup]
+        public void PrepareNames()
+        {
+            // Done once, as the node does when its configuration is loaded; the unit is the JSON one, °C.
+            s_temperature = TagoTipToken.Name(PayloadText.Utf8("temperature"));
+            s_humidity = TagoTipToken.Name(PayloadText.Utf8("humidity"));
+            s_celsius = TagoTipToken.Unit(PayloadText.Utf8("°C"));
+            s_percent = TagoTipToken.Unit(PayloadText.Utf8("%"));
+            s_sensorIdKey = PayloadText.Utf8("sensor_id");
+            s_sensorId = PayloadText.Utf8("dht22_01");
+        }
+
+        [TestMethod]
+        public void P2_shares_its_time_and_sensor_id_at_frame_level_and_matches_the_reference_bytes()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            Assert.AreEqual(TagoTipResult.Ok, writer.Begin(1, P2UnixMs, null));
+            Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(s_sensorIdKey, s_sensorId));
+            Assert.AreEqual(TagoTipResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs));
+            Assert.AreEqual(TagoTipResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs));
+
+            Assert.AreEqual(P2, Finish(writer));
+            Assert.AreEqual(2, writer.VariableCount);
+        }
+
+        [TestMethod]
+        public void Tokens_refuse_what_TagoTiP_cannot_carry_and_keep_their_own_copy()
+        {
+            Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8("Temperature")));
+            Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8("µg/m³")));
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(-1, -1, null);
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.BeginVariable((TagoTipToken)null));
+
+            byte[] name = PayloadText.Utf8("t");
+            TagoTipToken token = TagoTipToken.Name(name);
+            name[0] = (byte)'|';
+            writer.Begin(-1, -1, null);
+            writer.BeginVariable(token);
+            writer.NumberScaled(1, 0);
+            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.Unit((TagoTipToken)null));
+            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.EndVariable());
+            writer.BeginVariable(token);
+            writer.NumberScaled(1, 0);
+            writer.EndVariable();
+            Assert.AreEqual("[t:=1]", Finish(writer));
+        }
+
+        [TestMethod]
+        public void P20_ten_pairs_a_minute_apart_match_the_reference_bytes()
+        {
+            // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (scaled by 10, as the queue keeps them), time + i min.
+            string[] temperatures = { "23.5", "23.6", "23.7", "23.8", "23.9", "24.0", "24.1", "24.2", "24.3", "24.4" };
+            string[] humidities = { "65.2", "65.1", "65.0", "64.9", "64.8", "64.7", "64.6", "64.5", "64.4", "64.3" };
+            string expected = "!2|@1795617000000{sensor_id=dht22_01}[";
+            for (int i = 0; i < 10; i++)
+            {
+                // The first pair inherits the frame's time; the others carry their own.
+                string time = i == 0 ? string.Empty : "@" + (P2UnixMs + (i * 60000L)).ToString();
+                expected += (i > 0 ? ";" : string.Empty) + "temperature:=" + temperatures[i] + "#C" + time + ";humidity:=" + humidities[i] + "#%" + time;
+            }
+
+            expected += "]";
+
+            TagoTipWriter writer = new TagoTipWriter(new byte[4096]);
+            writer.Begin(2, P2UnixMs, null);
+            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+            for (int i = 0; i < 10; i++)
+            {
+                long time = P2UnixMs + (i * 60000L);
+                writer.BeginVariable(s_temperature);
+                writer.NumberScaled(235 + i, 1);
+                writer.Unit(s_celsius);
+                writer.Time(time);
+                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+                writer.BeginVariable(s_humidity);
+                writer.NumberScaled(652 - i, 1);
+                writer.Unit(s_percent);
+                writer.Time(time);
+                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            }
+
+            Assert.AreEqual(expected, Finish(writer));
+            Assert.AreEqual(20, writer.VariableCount);
+            // 660 bytes against the JSON writer's 2,411 for the same readings.
+            Assert.AreEqual(660, writer.Length);
+        }
+
+        [TestMethod]
+        public void A_frame_group_is_inherited_and_a_different_group_is_written_on_the_variable()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(-1, -1, PayloadText.Utf8("00mieqbd88"));
+            writer.BeginVariable(s_temperature);
+            writer.NumberScaled(-5, 1);
+            writer.Group(PayloadText.Utf8("00mieqbd88"));
+            writer.EndVariable();
+            writer.BeginVariable(s_humidity);
+            writer.NumberScaled(40, 0);
+            writer.Group(PayloadText.Utf8("00mieqbe00"));
+            writer.EndVariable();
+
+            Assert.AreEqual("^00mieqbd88[temperature:=-0.5;humidity:=40^00mieqbe00]", Finish(writer));
+        }
+
+        [TestMethod]
+        public void Without_frame_time_every_variable_carries_its_own_and_no_sequence_means_no_prefix()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(-1, -1, null);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs);
+
+            Assert.AreEqual("[temperature:=23.5#C@1795617000000]", Finish(writer));
+        }
+
+        [TestMethod]
+        public void A_frame_can_be_rewritten_in_the_same_buffer_with_a_new_sequence_number()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(4294967295L, P2UnixMs, null);
+            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs);
+            Finish(writer);
+
+            writer.Begin(1, P2UnixMs, null);
+            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs);
+            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs);
+
+            Assert.AreEqual(P2, Finish(writer));
+        }
+
+        internal static string Finish(TagoTipWriter writer)
+        {
+            int length = writer.Finish();
+            return PayloadText.Decode(writer.Buffer, length);
+        }
+
+        private static TagoTipResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs)
+        {
+            writer.BeginVariable(name);
+            writer.NumberScaled(scaled, 1);
+            writer.Unit(unit);
+            writer.Time(unixMs);
+            return writer.EndVariable();
+        }
+    }
+}

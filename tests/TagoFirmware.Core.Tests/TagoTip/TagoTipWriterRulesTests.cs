@@ -1,0 +1,332 @@
+using nanoFramework.TestFramework;
+using TagoFirmware.TagoTip;
+using TagoFirmware.Tests.Payload;
+
+namespace TagoFirmware.Tests.TagoTip
+{
+    /// <summary>What the writer accepts, how it escapes, and how it refuses: TagoTiP 1.0 §4.4, §4.5, §6.3, §14.</summary>
+    [TestClass]
+    public class TagoTipWriterRulesTests
+    {
+        [TestMethod]
+        [DataRow("plain text", "plain text")]
+        [DataRow("a|b[c]d;e,f{g}h#i@j^k\\l", "a\\|b\\[c\\]d\\;e\\,f\\{g\\}h\\#i\\@j\\^k\\\\l")]
+        [DataRow("line1\nline2", "line1\\nline2")]
+        [DataRow("=:?!$%&'()*+-./<>~`\"", "=:?!$%&'()*+-./<>~`\"")]
+        public void String_values_escape_exactly_the_structural_characters_and_newline(string text, string expected)
+        {
+            Assert.AreEqual("[s=" + expected + "]", One(w => w.Text(PayloadText.Utf8(text))));
+
+            TagoTipWriter writer = Begun();
+            Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
+            writer.BeginVariable(Name("s"));
+            writer.NumberScaled(1, 0);
+            writer.EndVariable();
+            Assert.AreEqual("{k=" + expected + "}[s:=1]", TagoTipGoldenFrameTests.Finish(writer));
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("tab\there")]
+        [DataRow("cr\r")]
+        [DataRow("del\u007f")]
+        [DataRow("°")]
+        public void Empty_values_controls_and_non_ASCII_are_refused(string text)
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("s"));
+            Assert.AreEqual(TagoTipResult.InvalidText, writer.Text(PayloadText.Utf8(text)));
+            Assert.AreEqual(TagoTipResult.InvalidText, writer.EndVariable());
+            Assert.AreEqual(TagoTipResult.InvalidText, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
+            Assert.AreEqual(0, writer.Finish());
+        }
+
+        [TestMethod]
+        [DataRow("°C", "C")]
+        [DataRow("°F", "F")]
+        [DataRow("%", "%")]
+        [DataRow("km/h", "km/h")]
+        [DataRow("m s,2", "m s,2")]
+        [DataRow("abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwxy")]
+        public void Units_are_ASCII_and_the_degree_sign_is_dropped(string unit, string expected)
+        {
+            Assert.IsTrue(TagoTipWriter.IsValidUnit(PayloadText.Utf8(unit)));
+            Assert.AreEqual("[s:=1#" + expected + "]", One(w =>
+            {
+                w.NumberScaled(1, 0);
+                w.Unit(TagoTipToken.Unit(PayloadText.Utf8(unit)));
+            }));
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("°")]
+        [DataRow("µg/m³")]
+        [DataRow("a#b")]
+        [DataRow("a;b")]
+        [DataRow("a@b")]
+        [DataRow("a[")]
+        [DataRow("a]")]
+        [DataRow("a\\")]
+        [DataRow("a^")]
+        [DataRow("a{")]
+        [DataRow("a|")]
+        [DataRow("a}")]
+        [DataRow("abcdefghijklmnopqrstuvwxyz")]
+        public void Units_TagoTiP_cannot_carry_are_refused(string unit)
+        {
+            Assert.IsFalse(TagoTipWriter.IsValidUnit(PayloadText.Utf8(unit)));
+            Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8(unit)));
+        }
+
+        [TestMethod]
+        [DataRow("")]
+        [DataRow("Temperature")]
+        [DataRow("temp-1")]
+        [DataRow("temp.1")]
+        [DataRow("température")]
+        [DataRow("a b")]
+        public void Names_outside_lowercase_digits_and_underscore_are_refused(string name)
+        {
+            Assert.IsFalse(TagoTipWriter.IsValidName(PayloadText.Utf8(name)));
+            Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8(name)));
+            TagoTipWriter writer = Begun();
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.BeginVariable(TagoTipToken.Name(PayloadText.Utf8(name))));
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.EndVariable());
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.Begin(-1, -1, PayloadText.Utf8(name)));
+        }
+
+        [TestMethod]
+        public void Names_and_groups_may_have_100_bytes_but_not_101()
+        {
+            byte[] hundred = Repeat((byte)'a', 100);
+            Assert.IsTrue(TagoTipWriter.IsValidName(hundred));
+            Assert.IsFalse(TagoTipWriter.IsValidName(Repeat((byte)'a', 101)));
+            Assert.AreEqual(TagoTipResult.Ok, new TagoTipWriter(new byte[512]).Begin(1, 1, hundred));
+            Assert.AreEqual(TagoTipResult.InvalidName, new TagoTipWriter(new byte[512]).Begin(1, 1, Repeat((byte)'a', 101)));
+        }
+
+        [TestMethod]
+        [DataRow(0L, 0, "0")]
+        [DataRow(-5L, 1, "-0.5")]
+        [DataRow(123456L, 3, "123.456")]
+        [DataRow(-9007199254740991L, 0, "-9007199254740991")]
+        [DataRow(-1L, 6, "-0.000001")]
+        [DataRow(1000000L, 6, "1.000000")]
+        public void Scaled_numbers_are_exact(long scaled, int decimals, string expected)
+        {
+            Assert.AreEqual("[s:=" + expected + "]", One(w => w.NumberScaled(scaled, decimals)));
+        }
+
+        [TestMethod]
+        public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
+        {
+            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(1, 7)));
+            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(1, -1)));
+            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(9007199254740992L, 0)));
+            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(long.MinValue, 0)));
+        }
+
+        [TestMethod]
+        public void A_refused_variable_is_rolled_back_and_the_frame_stays_valid()
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("a"));
+            writer.Text(PayloadText.Utf8("ok"));
+            writer.EndVariable();
+            int before = writer.Length;
+
+            writer.BeginVariable(Name("b"));
+            writer.NumberScaled(1, 0);
+            writer.Unit(TagoTipToken.Unit(PayloadText.Utf8("C")));
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.Group(PayloadText.Utf8("A")));
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.Time(5));
+            Assert.AreEqual(before, writer.Length);
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.EndVariable());
+
+            Assert.AreEqual("[a=ok]", TagoTipGoldenFrameTests.Finish(writer));
+            Assert.AreEqual(1, writer.VariableCount);
+        }
+
+        [TestMethod]
+        public void Fields_out_of_order_twice_or_without_a_value_are_refused()
+        {
+            TagoTipToken celsius = TagoTipToken.Unit(PayloadText.Utf8("C"));
+            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
+            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w =>
+            {
+                w.NumberScaled(1, 0);
+                w.Time(1);
+                return w.Unit(celsius);
+            }));
+            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w =>
+            {
+                w.NumberScaled(1, 0);
+                return w.Text(PayloadText.Utf8("x"));
+            }));
+
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("a"));
+            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, writer.EndVariable());
+            Assert.AreEqual(TagoTipResult.WrongState, writer.NumberScaled(1, 0));
+            Assert.AreEqual(TagoTipResult.WrongState, new TagoTipWriter(new byte[512]).BeginVariable(Name("a")));
+        }
+
+        [TestMethod]
+        public void Frame_metadata_is_only_allowed_before_the_first_variable()
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("a"));
+            writer.NumberScaled(1, 0);
+            writer.EndVariable();
+
+            Assert.AreEqual(TagoTipResult.WrongState, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v")));
+        }
+
+        [TestMethod]
+        public void The_frame_metadata_block_holds_at_most_32_pairs()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[4096]);
+            writer.Begin(-1, -1, null);
+            byte[] key = PayloadText.Utf8("k");
+            byte[] value = PayloadText.Utf8("v");
+            for (int i = 0; i < TagoTipWriter.MaxMetadataPairs; i++)
+            {
+                Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(key, value));
+            }
+
+            Assert.AreEqual(TagoTipResult.TooManyMetadata, writer.FrameMetadata(key, value));
+            writer.Begin(-1, -1, null);
+            Assert.AreEqual(TagoTipResult.InvalidName, writer.FrameMetadata(PayloadText.Utf8("K"), value));
+        }
+
+        [TestMethod]
+        public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[16384]);
+            writer.Begin(1, -1, null);
+            TagoTipToken name = Name("v");
+            for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
+            {
+                writer.BeginVariable(name);
+                writer.NumberScaled(i, 0);
+                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            }
+
+            Assert.AreEqual(TagoTipResult.FrameFull, writer.BeginVariable(name));
+            Assert.IsTrue(writer.Finish() > 0);
+            writer.Begin(2, -1, null);
+            writer.BeginVariable(name);
+            writer.NumberScaled(100, 0);
+            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
+        }
+
+        [TestMethod]
+        public void A_variable_that_does_not_fit_the_bytes_is_refused_whole_and_the_frame_still_closes_within_the_buffer()
+        {
+            byte[] buffer = new byte[200];
+            TagoTipWriter writer = new TagoTipWriter(buffer);
+            writer.Begin(1, -1, null);
+            byte[] text = Repeat((byte)'x', 40);
+            int written = 0;
+            TagoTipResult r = TagoTipResult.Ok;
+            while (r == TagoTipResult.Ok)
+            {
+                writer.BeginVariable(Name("s"));
+                writer.Text(text);
+                r = writer.EndVariable();
+                written += r == TagoTipResult.Ok ? 1 : 0;
+            }
+
+            Assert.AreEqual(TagoTipResult.FrameFull, r);
+            int length = writer.Finish();
+            Assert.IsTrue(length <= buffer.Length);
+            Assert.AreEqual(written, writer.VariableCount);
+            Assert.AreEqual((byte)']', buffer[length - 1]);
+        }
+
+        [TestMethod]
+        public void A_frame_never_exceeds_16384_bytes_even_in_a_larger_buffer()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[20000]);
+            writer.Begin(4294967295L, -1, null);
+            byte[] text = Repeat((byte)'|', 400);
+            while (true)
+            {
+                writer.BeginVariable(Name("s"));
+                writer.Text(text);
+                if (writer.EndVariable() != TagoTipResult.Ok)
+                {
+                    break;
+                }
+            }
+
+            int length = writer.Finish();
+            Assert.IsTrue(length <= TagoTipWriter.MaxFrameBytes);
+            Assert.IsTrue(length > TagoTipWriter.MaxFrameBytes - 900);
+        }
+
+        [TestMethod]
+        public void A_frame_without_variables_finishes_empty_because_an_empty_list_is_invalid()
+        {
+            TagoTipWriter writer = Begun();
+            writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v"));
+
+            Assert.AreEqual(0, writer.Finish());
+        }
+
+        [TestMethod]
+        public void Out_of_range_sequence_or_time_begins_no_frame()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(4294967296L, -1, null));
+            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(-2, -1, null));
+            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(1, -5, null));
+            Assert.AreEqual(TagoTipResult.WrongState, writer.BeginVariable(Name("a")));
+        }
+
+        private static TagoTipWriter Begun()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
+            writer.Begin(-1, -1, null);
+            return writer;
+        }
+
+        private delegate void Fill(TagoTipWriter writer);
+
+        private delegate TagoTipResult Step(TagoTipWriter writer);
+
+        private static string One(Fill fill)
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("s"));
+            fill(writer);
+            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            return TagoTipGoldenFrameTests.Finish(writer);
+        }
+
+        private static TagoTipResult Value(Step step)
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginVariable(Name("s"));
+            return step(writer);
+        }
+
+        private static TagoTipToken Name(string name)
+        {
+            return TagoTipToken.Name(PayloadText.Utf8(name));
+        }
+
+        private static byte[] Repeat(byte b, int count)
+        {
+            byte[] bytes = new byte[count];
+            for (int i = 0; i < count; i++)
+            {
+                bytes[i] = b;
+            }
+
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Text;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.TagoTip;
+
+namespace TagoFirmware.Host.Tests.TagoTip
+{
+    /// <summary>
+    /// Writing frames, refusing variables and reading acknowledgements allocate nothing, measured with
+    /// GC.GetAllocatedBytesForCurrentThread after a warm-up (JIT tiering and static initialisation done).
+    /// </summary>
+    [TestClass]
+    public sealed class TagoTipAllocationTests
+    {
+        private static readonly TagoTipToken s_temperature = TagoTipToken.Name(Encoding.UTF8.GetBytes("temperature"));
+        private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
+        private static readonly TagoTipToken s_status = TagoTipToken.Name(Encoding.UTF8.GetBytes("status"));
+        private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
+        private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
+        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
+        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
+        private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");
+        private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor [A] ok;\nreset@boot");
+        private static readonly byte[] s_badGroup = Encoding.UTF8.GetBytes("Cycle-1");
+        private static readonly byte[] s_ack = Encoding.UTF8.GetBytes("!4242|OK|20");
+        private static readonly byte[] s_err = Encoding.UTF8.GetBytes("!4243|ERR|invalid_seq");
+
+        [TestMethod]
+        public void Writing_frames_allocates_nothing()
+        {
+            var writer = new TagoTipWriter(new byte[16384]);
+            Run(writer, 2_000);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int frames = Run(writer, 20_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated);
+            Assert.AreEqual(20_000, frames);
+        }
+
+        [TestMethod]
+        public void Reading_receipts_allocates_nothing()
+        {
+            var ack = new TagoTipAck();
+            var receipts = new TagoTipReceipts();
+            Receipts(ack, receipts, 1_000);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Receipts(ack, receipts, 50_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated);
+        }
+
+        private static void Receipts(TagoTipAck ack, TagoTipReceipts receipts, int rounds)
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                receipts.OnSent(4242, 20, 10);
+                ack.Parse(s_ack, 0, s_ack.Length);
+                receipts.OnAck(ack);
+                ack.Parse(s_err, 0, s_err.Length);
+                receipts.OnAck(ack);
+            }
+        }
+
+        private static int Run(TagoTipWriter writer, int frames)
+        {
+            long time = 1795617000000L;
+            for (int f = 0; f < frames; f++)
+            {
+                writer.Begin(f, time, s_group);
+                writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+                for (int i = 0; i < 10; i++)
+                {
+                    writer.BeginVariable(s_temperature);
+                    writer.NumberScaled(235 + i, 1);
+                    writer.Unit(s_celsius);
+                    writer.Time(time + (i * 60000L));
+                    writer.Group(s_group);
+                    writer.EndVariable();
+                    writer.BeginVariable(s_humidity);
+                    writer.NumberScaled(652 - i, 1);
+                    writer.Unit(s_percent);
+                    writer.Time(time + (i * 60000L));
+                    writer.EndVariable();
+                }
+
+                writer.BeginVariable(s_status);
+                writer.Text(s_message);
+                writer.EndVariable();
+                writer.BeginVariable(s_status);
+                writer.NumberScaled(-1, 3);
+                writer.Group(s_badGroup);
+                writer.EndVariable();
+                writer.BeginVariable(null);
+                writer.EndVariable();
+                writer.Finish();
+                time += 600000;
+            }
+
+            return frames;
+        }
+    }
+}

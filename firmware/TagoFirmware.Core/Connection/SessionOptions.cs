@@ -111,9 +111,10 @@ namespace TagoFirmware.Session
                 return "qos must be 0 or 1";
             }
 
-            if (KeepAliveSeconds < 1 || KeepAliveSeconds > 65535)
+            // The config table owns the range, so config, commands and session agree (2-1200 s).
+            if (KeepAliveSeconds < TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Max)
             {
-                return "keepalive must be 1..65535 s";
+                return "keepalive must be 2..1200 s";
             }
 
             if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1

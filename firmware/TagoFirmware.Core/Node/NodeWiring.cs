@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
@@ -72,7 +72,7 @@ namespace TagoFirmware.Node
                 }
 
                 IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
-                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, NodeConfigLoader.SettingsFor(config.Sensors[i], battery), counters);
+                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(battery), counters);
                 labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
             }
 
@@ -87,8 +87,8 @@ namespace TagoFirmware.Node
         public static int MinIntervalSeconds(NodeConfig config, bool battery)
         {
             string reason;
-            int min = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
-            int minWake = new ConfigRules().MinWakeIntervalSeconds;
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            int minWake = ConfigKeys.SleepWakeInterval.Min;
             if (battery && min < minWake)
             {
                 min = minWake;

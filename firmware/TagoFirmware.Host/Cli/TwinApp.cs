@@ -57,7 +57,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckConfigFile != null)
             {
-                return TwinConfigCheck.Run(options.CheckConfigFile, output, error);
+                return TwinConfigCheck.Run(options.CheckConfigFile, options, output, error);
             }
 
             if (options.ConfigFile != null)
@@ -364,13 +364,12 @@ namespace TagoFirmware.Host.Cli
 
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
-            int min = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
             if (config.Sleep.Mode == SleepMode.Deep)
             {
-                var rules = new ConfigRules();
-                if (rules.MinWakeIntervalSeconds > min)
+                if (ConfigKeys.SleepWakeInterval.Min > min)
                 {
-                    min = rules.MinWakeIntervalSeconds;
+                    min = ConfigKeys.SleepWakeInterval.Min;
                     reason = "that is the shortest deep-sleep wake interval";
                 }
             }

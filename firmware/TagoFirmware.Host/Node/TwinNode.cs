@@ -53,7 +53,7 @@ namespace TagoFirmware.Host.Node
             _config = settings.Config ?? throw new ArgumentException("settings.Config is required", nameof(settings));
             _log.AddSecret(_config.Token);
             string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
-            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(_config.Redacted(clientId));
+            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             if (!settings.NetworkTimeoutsStretched)
             {
                 // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.

@@ -1,3 +1,5 @@
+#!/usr/bin/env pwsh
+
 <#
 .SYNOPSIS
     Flashes nanoFramework firmware, the TagoFirmware app and its configuration onto an ESP32 board with nanoff.
@@ -12,7 +14,11 @@
 
     It is not a build system: -Deploy takes the .bin image that Visual Studio (or msbuild with the nanoFramework
     project system) produced. It does not configure WiFi profiles in the device's config partition; the SSID and
-    password live in the TagoFirmware config file (see README, "Configuration").
+    password live in the TagoFirmware config file (docs/configuration.md).
+
+    Run it as ./flash.ps1 from bash or zsh (it is executable and starts pwsh through its first line), as
+    pwsh ./flash.ps1 from any shell, or, without a system-wide PowerShell 7, as dotnet pwsh ./flash.ps1 after
+    dotnet tool restore in the repository.
 
 .PARAMETER ListPorts
     Lists the serial ports nanoff can see, then exits.
@@ -23,7 +29,7 @@
 
 .PARAMETER Target
     nanoFramework firmware target. Default ESP32_PSRAM_REV0 (runs on every classic ESP32, with or without PSRAM).
-    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them; README too).
+    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them).
 
 .PARAMETER Update
     Flashes the nanoFramework firmware (nanoCLR) for -Target.
@@ -41,18 +47,27 @@
     Path of the application deployment image (TagoFirmware.Esp32.bin).
 
 .PARAMETER Config
-    Path of a TagoFirmware JSON config. It is validated with the firmware's own rules (through the host twin's
-    --check-config) and written to I:\tagofirmware.json with nanoff's file deployment: the old file is deleted
-    first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and nanoff's output
-    is checked, because a failed file only produces a warning there.
+    Path of a TagoFirmware JSON config. The file is checked exactly as given (its bytes) with the firmware's own
+    validator (the host twin's --check-config, with -Token/-WifiPassword/-WifiSsid passed through the environment,
+    never on a command line). Values given by parameter or environment then replace only the bytes of those string
+    values ("token", "wifi.password", "wifi.ssid"; the key must exist, empty or holding the example's placeholder;
+    a different value already in the file is refused rather than overridden), the result is
+    checked again, and exactly those bytes are written to I:\tagofirmware.json with nanoff's file deployment: the
+    old file is deleted first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and
+    nanoff's output is checked, because a failed file only produces a warning there. The file is never re-serialised.
+    The first run in a fresh clone builds the validator (about 20 s) and says so.
 
 .PARAMETER Token
-    TagoIO device token to put into the config (overrides the one in the file). Default: $env:TAGO_DEVICE_TOKEN.
-    Never printed.
+    TagoIO device token to put into the config's "token" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_DEVICE_TOKEN (preferred: a parameter is visible in the shell history). Never printed.
 
 .PARAMETER WifiPassword
-    WiFi password to put into the config (overrides the one in the file). Default: $env:TAGO_WIFI_PASSWORD.
-    Never printed.
+    WiFi password to put into the config's "wifi.password" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_WIFI_PASSWORD. Never printed.
+
+.PARAMETER WifiSsid
+    WiFi network name to put into the config's "wifi.ssid" value (which must be empty or the example's placeholder).
+    Default: $env:TAGO_WIFI_SSID. Not a secret, but lets one file serve sites with different networks.
 
 .PARAMETER DryRun
     Resolves and validates everything and prints the exact nanoff command lines (secrets redacted) without
@@ -91,6 +106,7 @@ param(
     [string] $Config,
     [string] $Token = $env:TAGO_DEVICE_TOKEN,
     [string] $WifiPassword = $env:TAGO_WIFI_PASSWORD,
+    [string] $WifiSsid = $env:TAGO_WIFI_SSID,
     [switch] $DryRun
 )
 
@@ -228,43 +244,100 @@ function Resolve-Nanoff {
 function Get-RepoRoot { return $PSScriptRoot }
 
 # The firmware's own validator: the host twin runs TagoFirmware.Core's config parser (the same code the ESP32
-# runs at boot). A prebuilt twin is used when present; otherwise it is built and run with `dotnet run`.
-function Test-DeviceConfig([string] $Path) {
+# runs at boot) on the file's bytes. A prebuilt twin is used when present; otherwise it is built and run with
+# `dotnet run`. Secrets reach it only through the environment ($Secrets: name -> value, or $null to hide one the
+# user's shell exported), never on a command line another user could read in the process list.
+function Test-DeviceConfig([string] $Path, [hashtable] $Secrets) {
     $root = Get-RepoRoot
     $dll = Join-Path $root 'firmware/TagoFirmware.Host/bin/Release/net10.0/TagoFirmware.Host.dll'
     if ($env:TAGOFIRMWARE_TWIN_DLL) { $dll = $env:TAGOFIRMWARE_TWIN_DLL }
-    if (Test-Path -LiteralPath $dll) {
-        $output = & dotnet $dll --check-config $Path 2>&1 | ForEach-Object { "$_" }
-    } else {
-        $project = Join-Path $root 'firmware/TagoFirmware.Host'
-        $output = & dotnet run --project $project -c Release -- --check-config $Path 2>&1 | ForEach-Object { "$_" }
+    $saved = @{}
+    foreach ($name in $Secrets.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Secrets[$name])
     }
-    $code = $LASTEXITCODE
+    try {
+        if (Test-Path -LiteralPath $dll) {
+            $output = & dotnet $dll --check-config $Path 2>&1 | ForEach-Object { "$_" }
+        } else {
+            $project = Join-Path $root 'firmware/TagoFirmware.Host'
+            Say 'building the config validator (the host twin, Release) once; the first run takes about 20 s'
+            $output = & dotnet run --project $project -c Release -- --check-config $Path 2>&1 | ForEach-Object { "$_" }
+        }
+        $code = $LASTEXITCODE
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
     foreach ($line in $output) { Write-Host ("config: " + (Protect-Text $line)) }
     return ($code -eq 0)
 }
 
-function Set-JsonValue($Object, [string[]] $PathParts, $Value) {
-    $node = $Object
-    for ($i = 0; $i -lt $PathParts.Length - 1; $i++) {
-        $name = $PathParts[$i]
-        if (-not ($node.PSObject.Properties.Name -contains $name) -or $null -eq $node.$name) {
-            $node | Add-Member -NotePropertyName $name -NotePropertyValue ([pscustomobject]@{}) -Force
-        }
-        $node = $node.$name
+# Finds the string values of a JSON text by their key path ('token', 'wifi.password'; array elements as '[]'):
+# path -> @(index of the opening quote, length including both quotes). The text has passed the device's validator
+# (RFC 8259, no duplicate keys) before this runs, so a plain recursive descent suffices.
+function Get-JsonStringSpans([string] $Text) {
+    $spans = @{}
+    $state = @{ I = 0 }
+    function Skip-Ws { while ($state.I -lt $Text.Length -and " `t`r`n$([char]0xFEFF)".Contains($Text[$state.I])) { $state.I++ } }
+    function Read-String {
+        $start = $state.I; $state.I++
+        while ($Text[$state.I] -ne '"') { if ($Text[$state.I] -eq '\') { $state.I++ }; $state.I++ }
+        $state.I++
+        return @($start, ($state.I - $start))
     }
-    $last = $PathParts[$PathParts.Length - 1]
-    $node | Add-Member -NotePropertyName $last -NotePropertyValue $Value -Force
+    function Read-Value([string] $Path) {
+        Skip-Ws
+        $c = $Text[$state.I]
+        if ($c -eq '{') {
+            $state.I++; Skip-Ws
+            if ($Text[$state.I] -eq '}') { $state.I++; return }
+            while ($true) {
+                Skip-Ws
+                $k = Read-String
+                $key = [System.Text.Json.JsonSerializer]::Deserialize($Text.Substring($k[0], $k[1]), [string])
+                Skip-Ws; $state.I++   # ':'
+                Read-Value ($(if ($Path) { "$Path.$key" } else { $key }))
+                Skip-Ws
+                if ($Text[$state.I] -eq ',') { $state.I++; continue }
+                $state.I++; return    # '}'
+            }
+        } elseif ($c -eq '[') {
+            $state.I++; Skip-Ws
+            if ($Text[$state.I] -eq ']') { $state.I++; return }
+            while ($true) {
+                Read-Value "$Path[]"
+                Skip-Ws
+                if ($Text[$state.I] -eq ',') { $state.I++; continue }
+                $state.I++; return    # ']'
+            }
+        } elseif ($c -eq '"') {
+            $spans[$Path] = Read-String
+        } else {
+            while ($state.I -lt $Text.Length -and -not ",}] `t`r`n".Contains($Text[$state.I])) { $state.I++ }
+        }
+    }
+    Read-Value ''
+    return $spans
 }
 
-function Get-JsonValue($Object, [string[]] $PathParts) {
-    $node = $Object
-    foreach ($name in $PathParts) {
-        if ($null -eq $node -or -not ($node.PSObject.Properties.Name -contains $name)) { return $null }
-        $node = $node.$name
+# A secret as the body of a JSON string: RFC 8259 escapes for '"', '\' and the control characters, the rest as is.
+function ConvertTo-JsonStringLiteral([string] $Value) {
+    $sb = New-Object System.Text.StringBuilder
+    [void]$sb.Append('"')
+    foreach ($ch in $Value.ToCharArray()) {
+        if ($ch -eq '"') { [void]$sb.Append('\"') }
+        elseif ($ch -eq '\') { [void]$sb.Append('\\') }
+        elseif ([int]$ch -lt 0x20) { [void]$sb.Append(('\u{0:x4}' -f [int]$ch)) }
+        else { [void]$sb.Append($ch) }
     }
-    return $node
+    [void]$sb.Append('"')
+    return $sb.ToString()
 }
+
+# The placeholder values of firmware/TagoFirmware.Host/tagofirmware.example.json: a flag or environment secret
+# replaces such a value (or an empty one); a real value in the file is never silently overridden.
+$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network')
 
 function Build-AppImage {
     $root = Get-RepoRoot
@@ -319,24 +392,66 @@ try {
         if ([System.IO.Path]::GetExtension($Image) -ne '.bin') { Say-Error "-Image '$Image' is not a .bin deployment image (build output <App>.bin)."; Exit-With 2 }
     }
 
-    # Validate the configuration before anything touches the board: a bad config never reaches a device.
+    # Validate the configuration before anything touches the board: a bad config never reaches a device. The file
+    # is checked as given (its bytes, with the device's validator), secrets from flags or the environment then
+    # replace only the bytes of those string values, the result is checked again, and exactly those bytes are
+    # flashed. The file is never re-serialised, so what the validator accepted is what the board parses.
     $configToDeploy = $null
     if ($Config) {
         if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) { Say-Error "-Config '$Config' does not exist."; Exit-With 2 }
-        $raw = Get-Content -LiteralPath $Config -Raw
-        try { $json = $raw | ConvertFrom-Json -Depth 20 }
-        catch { Say-Error "-Config '$Config' is not valid JSON: $($_.Exception.Message)"; Exit-With 2 }
-        foreach ($secret in @((Get-JsonValue $json @('token')), (Get-JsonValue $json @('wifi', 'password')))) {
-            if ($secret -is [string] -and $secret.Length -gt 0) { $script:Secrets.Add($secret) }
+        $bytes = [System.IO.File]::ReadAllBytes((Resolve-Path -LiteralPath $Config).Path)
+        $supplied = [ordered]@{ 'token' = $Token; 'wifi.password' = $WifiPassword; 'wifi.ssid' = $WifiSsid }
+        $flags = @{ 'token' = '-Token / TAGO_DEVICE_TOKEN'; 'wifi.password' = '-WifiPassword / TAGO_WIFI_PASSWORD'; 'wifi.ssid' = '-WifiSsid / TAGO_WIFI_SSID' }
+        $checkEnv = @{
+            'TAGO_DEVICE_TOKEN'  = $(if ($Token) { $Token } else { $null })
+            'TAGO_WIFI_PASSWORD' = $(if ($WifiPassword) { $WifiPassword } else { $null })
+            'TAGO_WIFI_SSID'     = $(if ($WifiSsid) { $WifiSsid } else { $null })
         }
-        if ($Token) { Set-JsonValue $json @('token') $Token }
-        if ($WifiPassword) { Set-JsonValue $json @('wifi', 'password') $WifiPassword }
-        $configToDeploy = New-PrivateTempFile '.json'
-        [System.IO.File]::WriteAllText($configToDeploy, ($json | ConvertTo-Json -Depth 20), (New-Object System.Text.UTF8Encoding $false))
         Say "validating $Config with the firmware's rules"
-        if (-not (Test-DeviceConfig $configToDeploy)) {
+        if (-not (Test-DeviceConfig $Config $checkEnv)) {
             Say-Error "the config is invalid (see the lines above); nothing was written to the board."
             Exit-With 2
+        }
+        $text = (New-Object System.Text.UTF8Encoding $false, $true).GetString($bytes)
+        $spans = Get-JsonStringSpans $text
+        foreach ($path in $spans.Keys) {
+            if ($path -eq 'token' -or $path -eq 'wifi.password') {
+                $value = [System.Text.Json.JsonSerializer]::Deserialize($text.Substring($spans[$path][0], $spans[$path][1]), [string])
+                if ($value.Length -gt 0) { $script:Secrets.Add($value) }
+            }
+        }
+        $replacements = @()
+        foreach ($path in $supplied.Keys) {
+            if (-not $supplied[$path]) { continue }
+            $flag = $flags[$path]
+            if (-not $spans.ContainsKey($path)) {
+                Say-Error "$flag is set, but $Config has no string value '$path' to put it in: add it (empty, `"`") where it belongs."
+                Exit-With 2
+            }
+            $span = $spans[$path]
+            $current = [System.Text.Json.JsonSerializer]::Deserialize($text.Substring($span[0], $span[1]), [string])
+            if ($current -eq $supplied[$path]) { continue }
+            if ($script:SecretPlaceholders -notcontains $current) {
+                Say-Error "$flag is set, but $Config already holds a different '$path': leave it empty (`"`") in the file, or do not set $flag."
+                Exit-With 2
+            }
+            $replacements += [pscustomobject]@{ Start = $span[0]; Length = $span[1]; Literal = (ConvertTo-JsonStringLiteral $supplied[$path]) }
+        }
+        if ($replacements.Count -eq 0) {
+            $configToDeploy = New-PrivateTempFile '.json'
+            [System.IO.File]::WriteAllBytes($configToDeploy, $bytes)
+        } else {
+            $result = $text
+            foreach ($r in @($replacements | Sort-Object Start -Descending)) {   # from the end: earlier offsets stay valid
+                $result = $result.Substring(0, $r.Start) + $r.Literal + $result.Substring($r.Start + $r.Length)
+            }
+            $configToDeploy = New-PrivateTempFile '.json'
+            [System.IO.File]::WriteAllBytes($configToDeploy, (New-Object System.Text.UTF8Encoding $false).GetBytes($result))
+            Say 'checking the config again with the secrets in place (the bytes that will be written)'
+            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null; 'TAGO_WIFI_SSID' = $null })) {
+                Say-Error "the config with the secrets in place is invalid (see the lines above); nothing was written to the board."
+                Exit-With 2
+            }
         }
         Say 'config is valid'
     }

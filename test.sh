@@ -8,7 +8,10 @@
 #      integration tests against a real mosquitto);
 #   3. the Pester tests of flash.ps1.
 # The last line is always "N passed, N failed" counting every test and gate above.
-# Usage: ./test.sh            (TEST_FILTER='Name~Writer' ./test.sh narrows the dotnet test runs)
+# Usage: ./test.sh            (TEST_FILTER='Name~Writer' ./test.sh narrows the dotnet test runs; a filter that
+#                              selects no test at all is a failure, so a typo cannot pass)
+# A mosquitto service already on the machine is left alone; any NUGET_PACKAGES folder works (with or without a
+# trailing slash).
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -19,6 +22,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 PASSED=0
 FAILED=0
 FAILURES=()
+FILTER_MATCHED=0   # tests the TEST_FILTER selected, over all projects
 
 say() { printf '[test] %s\n' "$*"; }
 count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); }
@@ -31,8 +35,8 @@ if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients openssl >/dev/null \
     || say "WARNING: could not install mosquitto; integration tests will fail"
 fi
-# The mosquitto service that apt starts is not ours: tests start their own brokers on free ports.
-as_root systemctl disable --now mosquitto >/dev/null 2>&1 || true
+# A mosquitto service (one apt just started, or one the user had before) is left alone: the tests start their own
+# brokers on free ports and never use port 1883 or 8883.
 say "restoring dotnet local tools (pwsh)"
 dotnet tool restore >/dev/null || say "WARNING: dotnet tool restore failed"
 
@@ -45,8 +49,23 @@ for proj in tests/NanoFramework.ReferenceSurface/Gates/*.csproj; do
     say "PASS gate: $name compiles for nanoFramework (mscorlib 1.17.11, warnings as errors)"
     count 1 0
   else
-    say "FAIL gate: $name does not compile for nanoFramework:"
-    grep -E 'error|warning' "$log" | sort -u | head -n 30
+    say "FAIL gate: $name does not compile for nanoFramework (full log: artifacts/test-results/gate-$name.log):"
+    # MSBuild's own messages first (restore, reference resolution), then the compiler's, each distinct line once and
+    # in the order reported. A missing mscorlib makes every file fail with CS0518/CS0246: those are counted, not listed.
+    grep -E ': (error|warning) [A-Z]+[0-9]+' "$log" | grep -E ': (error|warning) (MSB|NU|NETSDK)' | awk '!seen[$0]++' | head -n 10
+    grep -E ': error CS[0-9]+' "$log" | grep -vE 'error CS0518|error CS0246' | awk '!seen[$0]++' | head -n 15
+    codes=$(grep -E ': (error|warning) [A-Z]+[0-9]+' "$log" | awk '!seen[$0]++' | grep -oE ': (error|warning) [A-Z]+[0-9]+' | sed 's/^: //' | sort | uniq -c | sort -rn | head -n 6 | awk '{printf "%s %s x%s; ", $2, $3, $1}')
+    [ -n "$codes" ] && say "  by code: $codes"
+    if grep -q 'error CS0518' "$log"; then
+      corlib="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+      corlib="${corlib%/}/nanoframework.corelibrary/$(sed -n 's:.*<NanoCoreLibraryVersion>\(.*\)</NanoCoreLibraryVersion>.*:\1:p' Directory.Build.props)/lib/mscorlib.dll"
+      if [ -f "$corlib" ]; then
+        say "  CS0518 (predefined type not defined): mscorlib.dll exists at $corlib but the build did not reference it"
+      else
+        say "  CS0518 (predefined type not defined): mscorlib.dll is not at $corlib (restore failed or NUGET_PACKAGES points elsewhere)"
+      fi
+    fi
+    grep -qE ': (error|warning) ' "$log" || tail -n 20 "$log"
     count 0 1
     FAILURES+=("gate $name")
   fi
@@ -80,6 +99,7 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
       say "FAIL $name: dotnet test exited with $rc although no test failed:"; tail -n 20 "$RESULTS/$name.log"
     fi
     say "$name: $p passed, $f failed"
+    FILTER_MATCHED=$((FILTER_MATCHED + $(attr total)))
     case "$name" in
       *Gates*)   # the gate results, one line each
         grep -o '<UnitTestResult [^>]*' "$trx" \
@@ -97,11 +117,19 @@ for proj in "${HOST_TEST_PROJECTS[@]}"; do
     [ "$f" -gt 0 ] && FAILURES+=("$name")
   else
     say "FAIL $name: no test results (build failed?)"
-    grep -E 'error' "$RESULTS/$name.log" | sort -u | head -n 30
+    grep -E ': error ' "$RESULTS/$name.log" | awk '!seen[$0]++' | head -n 30
+    grep -qE ': error ' "$RESULTS/$name.log" || tail -n 20 "$RESULTS/$name.log"
     count 0 1
     FAILURES+=("$name (no results)")
   fi
 done
+
+# A filter that selects nothing would otherwise end in "0 passed, 0 failed" and exit 0: say so and fail.
+if [ -n "${TEST_FILTER:-}" ] && [ "$FILTER_MATCHED" -eq 0 ]; then
+  say "FAIL TEST_FILTER='$TEST_FILTER' matched no test in any test project (syntax: 'Name~Writer', 'FullyQualifiedName~Consistency')"
+  count 0 1
+  FAILURES+=("TEST_FILTER matched nothing")
+fi
 
 # --- 3. Pester tests of flash.ps1 -----------------------------------------------------------------
 if [ -f tests/flash/run-pester.ps1 ]; then

@@ -16,9 +16,17 @@ namespace TagoFirmware.Host
                 e.Cancel = true;
                 cancel.Cancel();
             };
+
+            // SIGTERM (systemd, docker stop, kill) gets the same orderly stop as Ctrl+C: flush, "offline" status,
+            // DISCONNECT, exit 0.
+            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                cancel.Cancel();
+            });
             try
             {
-                return await TwinApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptionsParser.TokenVariable), cancel.Token).ConfigureAwait(false);
+                return await TwinApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptionsParser.TokenVariable), cancel.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

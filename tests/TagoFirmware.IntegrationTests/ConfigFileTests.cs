@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -8,7 +10,8 @@ using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests
 {
-    /// <summary>--check-config and --config go through the core's config parser and validator.</summary>
+    /// <summary>--check-config and --config go through the core's boot path: the device's parser and validator on the
+    /// file's bytes as given, then the CA files it names.</summary>
     [TestClass]
     public sealed class ConfigFileTests
     {
@@ -24,6 +27,7 @@ namespace TagoFirmware.IntegrationTests
         {
             string dir = Directory.CreateTempSubdirectory("tago-config-").FullName;
             string file = Path.Combine(dir, "node.json");
+            File.WriteAllText(Path.Combine(dir, "ca.pem"), SelfSignedPem());
             File.WriteAllText(file, ValidConfig.Replace("TOKEN", "a1b2c3d4-0000-1111-2222-333344445555").Replace("HOST", "mqtt.tago.io").Replace("PORT", "8883"));
             var output = new StringWriter();
             int code = await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None);
@@ -31,6 +35,78 @@ namespace TagoFirmware.IntegrationTests
             StringAssert.Contains(output.ToString(), "config valid");
             Assert.IsFalse(output.ToString().Contains("a1b2c3d4-0000-1111-2222-333344445555", StringComparison.Ordinal), output.ToString());
             Assert.IsFalse(output.ToString().Contains("wifi-secret-1", StringComparison.Ordinal), output.ToString());
+        }
+
+        [TestMethod]
+        [DataRow(null, "CA file ca.pem is missing")]
+        [DataRow("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "not base64")]
+        [DataRow("-----BEGIN CERTIFICATE-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END CERTIFICATE-----\n", "not a usable certificate")]
+        public async Task Check_config_opens_the_ca_files_and_names_the_config_key_for_a_bad_one(string content, string problem)
+        {
+            string dir = Directory.CreateTempSubdirectory("tago-config-").FullName;
+            string file = Path.Combine(dir, "node.json");
+            if (content != null)
+            {
+                File.WriteAllText(Path.Combine(dir, "ca.pem"), content);
+            }
+
+            File.WriteAllText(file, ValidConfig.Replace("TOKEN", "a1b2c3d4-0000-1111-2222-333344445555").Replace("HOST", "mqtt.tago.io").Replace("PORT", "8883"));
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.UsageError, code, output.ToString());
+            StringAssert.Contains(output.ToString(), "error: mqtt.ca_certificates[0]: ");
+            StringAssert.Contains(output.ToString(), problem);
+            Assert.IsFalse(output.ToString().Contains("--ca", StringComparison.Ordinal), output.ToString());
+        }
+
+        [TestMethod]
+        public async Task Check_config_takes_secrets_from_flags_or_the_environment_and_refuses_the_examples_placeholders()
+        {
+            string example = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(example, "DEVELOPERS.md")))
+            {
+                example = Path.GetDirectoryName(example);
+            }
+
+            example = Path.Combine(example, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            var refused = new StringWriter();
+            Assert.AreEqual(TwinExitCode.UsageError, await TwinApp.RunAsync(new[] { "--check-config", example }, refused, refused, null, CancellationToken.None));
+            StringAssert.Contains(refused.ToString(), "error: token: ");
+            StringAssert.Contains(refused.ToString(), "error: wifi.ssid: ");
+            StringAssert.Contains(refused.ToString(), "error: wifi.password: ");
+
+            var flags = new StringWriter();
+            int code = await TwinApp.RunAsync(new[] { "--check-config", example, "--wifi-ssid", "cafe", "--wifi-password", "correct-horse-battery" },
+                flags, flags, "a1b2c3d4-0000-1111-2222-333344445555", CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.Done, code, flags.ToString());
+            Assert.IsFalse(flags.ToString().Contains("correct-horse-battery", StringComparison.Ordinal), flags.ToString());
+
+            Environment.SetEnvironmentVariable("TAGO_WIFI_SSID", "cafe");
+            Environment.SetEnvironmentVariable("TAGO_WIFI_PASSWORD", "correct-horse-battery");
+            try
+            {
+                var env = new StringWriter();
+                code = await TwinApp.RunAsync(new[] { "--check-config", example }, env, env, "a1b2c3d4-0000-1111-2222-333344445555", CancellationToken.None);
+                Assert.AreEqual(TwinExitCode.Done, code, env.ToString());
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("TAGO_WIFI_SSID", null);
+                Environment.SetEnvironmentVariable("TAGO_WIFI_PASSWORD", null);
+            }
+        }
+
+        [TestMethod]
+        [DataRow("{\n  // a comment\n  \"token\": \"a1b2c3d4-0000-1111-2222-333344445555\"\n}", "not valid JSON at line 2")]
+        [DataRow("{ \"token\": \"a1b2c3d4-0000-1111-2222-333344445555\", }", "trailing comma")]
+        [DataRow("{ \"led_pin\": 2, \"led_pin\": 4 }", "led_pin: appears twice")]
+        public async Task Check_config_validates_the_bytes_as_given_like_the_device(string json, string problem)
+        {
+            string file = Path.Combine(Directory.CreateTempSubdirectory("tago-config-").FullName, "node.json");
+            File.WriteAllText(file, json);
+            var output = new StringWriter();
+            Assert.AreEqual(TwinExitCode.UsageError, await TwinApp.RunAsync(new[] { "--check-config", file }, output, output, null, CancellationToken.None));
+            StringAssert.Contains(output.ToString(), problem);
         }
 
         [TestMethod]
@@ -94,6 +170,14 @@ namespace TagoFirmware.IntegrationTests
                 string named = args[0] == "--broker" ? (args.Length > 5 ? "--ca" : "--ca") : args[0];
                 StringAssert.Contains(output.ToString(), named, string.Join(" ", args) + "\n" + output);
             }
+        }
+
+        private static string SelfSignedPem()
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest("CN=config-test", key, HashAlgorithmName.SHA256);
+            using X509Certificate2 cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            return cert.ExportCertificatePem();
         }
     }
 }

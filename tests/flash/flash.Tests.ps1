@@ -38,11 +38,28 @@ Describe 'flash.ps1' {
             $json = Get-Content -LiteralPath $script:Example -Raw | ConvertFrom-Json -Depth 20
             # The example's all-zeros token is a placeholder the validator refuses; a made-up one passes.
             $json.token = 'a1b2c3d4-e5f6-4789-8abc-def012345678'
+            # The example's WiFi name and password are placeholders too.
+            $json.wifi.ssid = 'field-network'
+            $json.wifi.password = 'a-made-up-passphrase'
             if ($Change) { & $Change $json }
             $path = Join-Path $TestDrive ("cfg-" + [guid]::NewGuid().ToString('N') + '.json')
             $json | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $path
             return $path
         }
+
+        # The example file's own text with some of its values replaced textually (so the file keeps its exact
+        # formatting): what a user gets by editing the example in an editor.
+        function New-RawConfig([hashtable] $Values, [string] $Extra = '') {
+            $text = Get-Content -LiteralPath $script:Example -Raw
+            $text = $text.Replace('"example-network"', '"field-network"')
+            foreach ($k in $Values.Keys) { $text = $text.Replace($k, $Values[$k]) }
+            if ($Extra) { $text = $text.Replace('"wifi": {', $Extra + '"wifi": {') }
+            $path = Join-Path $TestDrive ("raw-" + [guid]::NewGuid().ToString('N') + '.json')
+            [System.IO.File]::WriteAllText($path, $text, (New-Object System.Text.UTF8Encoding $false))
+            return $path
+        }
+        $script:RealToken = '"token": "a1b2c3d4-e5f6-4789-8abc-def012345678"'
+        $script:RealPassword = '"password": "a-made-up-passphrase"'
     }
 
     BeforeEach {
@@ -53,12 +70,27 @@ Describe 'flash.ps1' {
         $env:FAKE_NANOFF_OUTPUT = ''
         $env:TAGO_DEVICE_TOKEN = $null
         $env:TAGO_WIFI_PASSWORD = $null
+        $env:TAGO_WIFI_SSID = $null
         $script:Image = Join-Path $TestDrive 'TagoFirmware.Esp32.bin'
         Set-Content -LiteralPath $script:Image -Value 'image'
     }
 
     AfterAll {
         $env:PATH = $script:OriginalPath
+    }
+
+    Describe 'How it is started' {
+        It 'starts pwsh through its first line and is executable, so ./flash.ps1 runs from bash and zsh' {
+            (Get-Content -LiteralPath $script:Flash -TotalCount 1) | Should -Be '#!/usr/bin/env pwsh'
+            if (-not $IsWindows) {
+                (Get-Item -LiteralPath $script:Flash).UnixMode | Should -Match '^-..x'
+            }
+        }
+        It 'documents every parameter for Get-Help (the help block survives the first line)' {
+            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
+                (Get-Help $script:Flash -Parameter $name | Out-String).Trim().Length | Should -BeGreaterThan 40 -Because "-$name needs a description"
+            }
+        }
     }
 
     Describe 'Argument validation' {
@@ -112,7 +144,7 @@ Describe 'flash.ps1' {
             Set-Content -LiteralPath $bad -Value '{ "wifi": '
             $r = Invoke-Flash @('-Port', 'COM5', '-Config', $bad)
             $r.Code | Should -Be 2
-            $r.Text | Should -Match 'not valid JSON'
+            $r.Text | Should -Match 'nothing was written'
             @(Get-NanoffCalls).Count | Should -Be 0
         }
         It 'rejects a config the firmware would refuse (QoS 2) and names the field' {
@@ -172,26 +204,66 @@ Describe 'flash.ps1' {
             $spec.files[0].PSObject.Properties.Name | Should -Not -Contain 'SourceFilePath'
             $spec.files[1].DestinationFilePath | Should -Be 'I:\tagofirmware.json'
         }
-        It 'puts the token from the environment into the deployed config and never prints it' {
-            $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
-            $cfg = New-ConfigFile $null
+        It 'flashes exactly the bytes of the file it validated when no secret is supplied' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
             $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
             $r.Code | Should -Be 0
-            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json
-            $deployed.token | Should -Be '11111111-2222-4333-8444-555555555555'
+            $deployed = [System.IO.File]::ReadAllBytes((Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json'))
+            [Convert]::ToBase64String($deployed) | Should -Be ([Convert]::ToBase64String([System.IO.File]::ReadAllBytes($cfg)))
+        }
+        It 'puts the token from the environment into the empty token value, changing no other byte, and never prints it' {
+            $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = '"token": ""'; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $expected = (Get-Content -LiteralPath $cfg -Raw).Replace('"token": ""', '"token": "11111111-2222-4333-8444-555555555555"')
+            Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | Should -BeExactly $expected
             $r.Text | Should -Not -Match '11111111-2222-4333-8444-555555555555'
         }
-        It 'puts the WiFi password given as a parameter into the config and never prints it' {
-            $cfg = New-ConfigFile $null
-            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-WifiPassword', 'correct horse battery')
+        It 'replaces the example''s placeholder WiFi password with the one given as a parameter, JSON-escaped, and never prints it' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-WifiPassword', 'correct "horse" \battery')
             $r.Code | Should -Be 0
-            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json
-            $deployed.wifi.password | Should -Be 'correct horse battery'
-            $r.Text | Should -Not -Match 'correct horse battery'
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ((Get-Content -LiteralPath $cfg -Raw).Replace('"example-password-not-real"', '"correct \"horse\" \\battery"'))
+            ($deployed | ConvertFrom-Json).wifi.password | Should -Be 'correct "horse" \battery'
+            $r.Text | Should -Not -Match 'horse'
+        }
+        It 'puts the WiFi name from the environment into the example''s placeholder' {
+            $env:TAGO_WIFI_SSID = 'site-7 "north"'
+            $cfg = Join-Path $TestDrive ("ssid-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:Example -Raw).Replace('"00000000-0000-0000-0000-000000000000"', '"a1b2c3d4-e5f6-4789-8abc-def012345678"').Replace($script:RealPassword.Replace('a-made-up-passphrase', 'example-password-not-real'), $script:RealPassword)
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ($text.Replace('"example-network"', '"site-7 \"north\""'))
+        }
+        It 'refuses to replace a different token already in the file' {
+            $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'already holds a different'
+            $r.Text | Should -Not -Match 'a1b2c3d4|11111111'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'refuses JSON that PowerShell would accept but the device parser rejects: <Case>' -ForEach @(
+            @{ Case = 'a // comment'; Extra = "// my node`n  "; Trailing = $false },
+            @{ Case = 'a duplicated key'; Extra = '"token": "a1b2c3d4-e5f6-4789-8abc-def012345678", '; Trailing = $false },
+            @{ Case = 'a trailing comma'; Extra = '' ; Trailing = $true }
+        ) {
+            $values = @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            if ($Trailing) { $values['"keepalive_s": 60'] = '"keepalive_s": 60,' }
+            $cfg = New-RawConfig $values $Extra
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'nothing was written'
+            @(Get-NanoffCalls).Count | Should -Be 0
         }
         It 'removes the temporary files that held secrets' {
             $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
-            $cfg = New-ConfigFile $null
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = '"token": ""'; '"password": "example-password-not-real"' = $script:RealPassword }
             $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
             $r.Code | Should -Be 0
             $spec = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'deploy.json') -Raw | ConvertFrom-Json

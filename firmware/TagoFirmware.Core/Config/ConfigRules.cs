@@ -1,35 +1,49 @@
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// Parameters of validation that come from outside the config file: the smallest sampling interval the sensor read
-    /// pipeline allows (derived by the sensor layer), and which fields a caller may supply elsewhere (the host twin
-    /// takes the token from <c>--token</c> or TAGO_DEVICE_TOKEN).
+    /// Parameters of validation that come from outside the config file: the smallest sampling interval, whether WiFi is
+    /// needed (the host twin has none), and key values supplied by the caller instead of the file (the twin and
+    /// flash.ps1 take secrets from flags or the environment, so a secret-free file is checkable).
     /// </summary>
     public sealed class ConfigRules
     {
         /// <summary>Default minimum interval: 6 s = 3 reads (median of 3) × 2 s, the DHT22/AM2302 minimum sampling
-        /// period (Aosong AM2302 datasheet §7) — the most demanding supported model.</summary>
+        /// period (Aosong AM2302 datasheet §7); the sensors' read pipelines may ask for more.</summary>
         public const int DefaultMinIntervalSeconds = 6;
 
         /// <summary>Reason shown with <see cref="DefaultMinIntervalSeconds"/>.</summary>
         public const string DefaultMinIntervalReason =
             "a sample is the median of 3 reads taken at least 2 s apart (DHT22/AM2302 minimum sampling period)";
 
-        /// <summary>Smallest <c>sampling.interval_s</c> accepted.</summary>
+        private readonly string[] _supplied = new string[ConfigKeys.Count];
+
+        /// <summary>Smallest <c>sampling.interval_s</c> accepted before the sensors' own minimums.</summary>
         public int MinIntervalSeconds { get; set; } = DefaultMinIntervalSeconds;
 
-        /// <summary>Why <see cref="MinIntervalSeconds"/> is the minimum; completes "interval must be ≥ N s because …".</summary>
+        /// <summary>Why <see cref="MinIntervalSeconds"/> is the minimum; completes "must be ≥ N s because …".</summary>
         public string MinIntervalReason { get; set; } = DefaultMinIntervalReason;
 
-        /// <summary>Smallest <c>sleep.wake_interval_s</c> accepted: 10 s (a wake with the light pipeline — one read and
-        /// one retry 2 s apart — plus boot and sensor power-up must fit comfortably). Default 10.</summary>
-        public int MinWakeIntervalSeconds { get; set; } = 10;
-
-        /// <summary>True (default): a missing or implausible <c>token</c> is an error. The host twin sets false when the
-        /// token comes from the command line or the environment.</summary>
-        public bool RequireToken { get; set; } = true;
-
-        /// <summary>True (default): a missing <c>wifi.ssid</c> is an error. The host twin, which has no WiFi, sets false.</summary>
+        /// <summary>True (default): <c>wifi.ssid</c> is required and checked. The host twin, which has no WiFi, sets false.</summary>
         public bool RequireWifi { get; set; } = true;
+
+        /// <summary>Supplies a string key's value, which replaces the file's before validation.</summary>
+        /// <param name="key">A <see cref="ConfigType.Text"/> row, e.g. <see cref="ConfigKeys.Token"/>.</param>
+        /// <param name="value">The value; null or empty supplies nothing.</param>
+        public void Supply(ConfigKey key, string value)
+        {
+            _supplied[key.Id] = value == null || value.Length == 0 ? null : value;
+            AnySupplied |= _supplied[key.Id] != null;
+        }
+
+        /// <summary>True once a value was supplied.</summary>
+        internal bool AnySupplied { get; private set; }
+
+        /// <summary>The value supplied for <paramref name="key"/>, or null.</summary>
+        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
+        /// <returns>The value or null.</returns>
+        public string Supplied(ConfigKey key)
+        {
+            return _supplied[key.Id];
+        }
     }
 }

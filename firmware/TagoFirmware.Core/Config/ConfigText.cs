@@ -126,7 +126,7 @@ namespace TagoFirmware.Config
         /// <returns>True when allowed.</returns>
         public static bool IsValidClientId(string id)
         {
-            if (id == null || id.Length == 0 || id.Length > MqttConfig.MaxClientIdLength)
+            if (id == null || id.Length == 0 || id.Length > 64)
             {
                 return false;
             }
@@ -136,32 +136,6 @@ namespace TagoFirmware.Config
             {
                 char c = chars[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// TagoIO variable names: 1…100 characters; TagoIO lower-cases names and refuses <c>*?!&lt;&gt;.-=$</c> and
-        /// spaces, so we allow exactly <c>a–z 0–9 _</c> (what arrives is then what was configured).
-        /// </summary>
-        /// <param name="name">The full variable name (with suffix).</param>
-        /// <returns>True when allowed.</returns>
-        public static bool IsValidVariableName(string name)
-        {
-            if (name == null || name.Length == 0 || name.Length > 100)
-            {
-                return false;
-            }
-
-            char[] chars = name.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
                 {
                     return false;
                 }
@@ -284,16 +258,17 @@ namespace TagoFirmware.Config
             return n;
         }
 
-        /// <summary>Formats tenths with sign and one decimal, e.g. <c>-5</c> → <c>-0.5</c>, <c>12</c> → <c>+1.2</c>.</summary>
+        /// <summary>Formats tenths with one decimal, e.g. <c>-5</c> → <c>-0.5</c>, <c>12</c> → <c>1.2</c> (exact, unlike
+        /// <c>double.ToString</c> on the device).</summary>
         /// <param name="tenths">The value in tenths.</param>
         /// <returns>The formatted value.</returns>
         public static string FormatTenths(int tenths)
         {
             int magnitude = tenths < 0 ? -tenths : tenths;
-            return (tenths < 0 ? "-" : "+") + (magnitude / 10) + "." + (magnitude % 10);
+            return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
 
-        /// <summary>ASCII bytes of a key name (config keys are ASCII), for <c>JsonReader.ValueEquals</c>.</summary>
+        /// <summary>ASCII bytes of a key or variable name; any other character becomes 0xFF, which no name rule accepts.</summary>
         /// <param name="ascii">An ASCII string.</param>
         /// <returns>Its bytes.</returns>
         public static byte[] Ascii(string ascii)
@@ -302,7 +277,7 @@ namespace TagoFirmware.Config
             byte[] bytes = new byte[chars.Length];
             for (int i = 0; i < chars.Length; i++)
             {
-                bytes[i] = (byte)chars[i];
+                bytes[i] = chars[i] < 0x80 ? (byte)chars[i] : (byte)0xFF;
             }
 
             return bytes;

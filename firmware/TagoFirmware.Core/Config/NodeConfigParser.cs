@@ -4,772 +4,400 @@ using TagoFirmware.Json;
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// Reads the device config file (UTF-8 JSON, an optional byte-order mark is skipped) into a <see cref="NodeConfig"/>
-    /// and validates it with <see cref="NodeConfigValidator"/>: the one set of rules used by the firmware at boot, the
-    /// host twin (<c>--config</c>, <c>--check-config</c>) and flash.ps1 (through the twin).
+    /// Reads the device config file (UTF-8 JSON; a leading byte-order mark is skipped) into a <see cref="NodeConfig"/> in
+    /// one pass driven by <see cref="ConfigKeys"/>, then validates it with <see cref="NodeConfigValidator"/>: the one set
+    /// of rules used by the firmware at boot, the host twin (<c>--config</c>, <c>--check-config</c>) and flash.ps1.
     /// </summary>
     /// <remarks>
-    /// Every problem is reported, not just the first, each naming the field path and what is allowed. Unknown keys are
-    /// <b>errors</b>: a misspelt key (<c>"intervall_s"</c>) would otherwise silently leave a default in place on a node
-    /// that then runs for months; keys starting with <c>_</c> are comments and ignored. Never throws on any input.
+    /// Every problem is reported, each naming the key and what is allowed; a file that is not valid JSON gets only its
+    /// syntax error. Unknown and repeated keys are errors (a misspelt key would otherwise leave a default in place on a
+    /// node that runs for months); keys starting with <c>_</c> are comments. Never throws.
     /// </remarks>
     public static class NodeConfigParser
     {
-        /// <summary>Deepest nesting a config needs is 3 (root → sensors → sensor); allow some slack, refuse more.</summary>
-        private const int MaxDepth = 8;
+        /// <summary>Value left in an int the parser already reported, so the validator does not report it again.</summary>
+        internal const int ReportedInvalid = int.MinValue;
 
         private const string File = "(file)";
 
-        /// <summary>Pin value left by a pin the parser already reported as malformed, so the validator does not
-        /// report it again as missing.</summary>
-        internal const int ReportedInvalid = int.MinValue;
-
-        private static readonly string[] s_rootNames = new string[]
-        {
-            "wifi", "token", "mqtt", "sampling", "queue", "sleep", "sensors", "led_pin", "led_active_low", "timeouts", "diagnostics",
-        };
-
-        private static readonly string[] s_wifiNames = new string[] { "ssid", "password" };
-
-        private static readonly string[] s_mqttNames = new string[]
-        {
-            "host", "port", "tls", "ca_certificates", "client_id", "data_topic", "status_topic", "command_topic", "qos", "keepalive_s",
-        };
-
-        private static readonly string[] s_samplingNames = new string[] { "interval_s", "batch", "batch_interval_s", "payload_buffer_bytes" };
-
-        private static readonly string[] s_queueNames = new string[] { "capacity", "persist", "path" };
-
-        private static readonly string[] s_sleepNames = new string[]
-        {
-            "mode", "wake_interval_s", "publish_every", "backlog_threshold", "publish_deadline_s",
-        };
-
-        private static readonly string[] s_sensorNames = new string[]
-        {
-            "model", "echo_pin", "trigger_pin", "power_pin", "name", "suffix", "temperature_variable", "humidity_variable",
-            "dew_point_variable", "temperature_offset", "humidity_offset", "dew_point",
-        };
-
-        private static readonly string[] s_timeoutNames = new string[] { "wifi_connect_s", "ack_s", "auth_retry_s", "reboot_after_s" };
-
-        private static readonly string[] s_diagnosticsNames = new string[] { "every_payloads" };
-
-        private static readonly byte[][] s_rootKeys = Keys(s_rootNames);
-        private static readonly byte[][] s_wifiKeys = Keys(s_wifiNames);
-        private static readonly byte[][] s_mqttKeys = Keys(s_mqttNames);
-        private static readonly byte[][] s_samplingKeys = Keys(s_samplingNames);
-        private static readonly byte[][] s_queueKeys = Keys(s_queueNames);
-        private static readonly byte[][] s_sleepKeys = Keys(s_sleepNames);
-        private static readonly byte[][] s_sensorKeys = Keys(s_sensorNames);
-        private static readonly byte[][] s_timeoutKeys = Keys(s_timeoutNames);
-        private static readonly byte[][] s_diagnosticsKeys = Keys(s_diagnosticsNames);
+        /// <summary>A config nests 3 deep (root, sensors, sensor); some slack, no more.</summary>
+        private const int MaxDepth = 8;
 
         /// <summary>Parses and validates a whole config file.</summary>
-        /// <param name="utf8">The file's bytes.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
+        /// <param name="utf8">The file's bytes; null means the file could not be read.</param>
+        /// <param name="rules">External validation parameters; null uses the device defaults.</param>
         /// <returns>The config and every issue found.</returns>
         public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
         {
-            return Parse(utf8, 0, utf8 == null ? 0 : utf8.Length, rules);
-        }
-
-        /// <summary>Parses and validates <paramref name="length"/> bytes of <paramref name="utf8"/> from <paramref name="offset"/>.</summary>
-        /// <param name="utf8">A buffer holding the file.</param>
-        /// <param name="offset">Index of the file's first byte.</param>
-        /// <param name="length">Length of the file.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
-        /// <returns>The config and every issue found.</returns>
-        public static ConfigResult Parse(byte[] utf8, int offset, int length, ConfigRules rules)
-        {
-            if (rules == null)
-            {
-                rules = new ConfigRules();
-            }
-
             ArrayList issues = new ArrayList();
             NodeConfig config = new NodeConfig();
-            if (utf8 == null || offset < 0 || length < 0 || offset > utf8.Length || length > utf8.Length - offset || length == 0)
+            int length = utf8 == null ? 0 : utf8.Length;
+            if (length == 0)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, "the config file is empty or missing"));
-                return new ConfigResult(config, issues);
+                return Fail(config, issues, "the config file is empty or missing");
             }
 
             if (length > NodeConfig.MaxFileBytes)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
-                    + " bytes are allowed (put large CA bundles in their own files on I:\\)"));
-                return new ConfigResult(config, issues);
+                return Fail(config, issues, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
+                    + " bytes are allowed (put large CA bundles in their own files on I:\\)");
             }
 
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
-            if (length >= 3 && utf8[offset] == 0xEF && utf8[offset + 1] == 0xBB && utf8[offset + 2] == 0xBF)
+            int offset = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+            JsonReader r = new JsonReader(utf8, offset, length - offset, MaxDepth);
+            bool[] given = new bool[ConfigKeys.Count];
+            if (r.Read() && r.Token != JsonToken.StartObject)
             {
-                offset += 3;
-                length -= 3;
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, "must be a JSON object { ... } holding the settings, got " + Describe(r)));
+                r.Skip();
+            }
+            else
+            {
+                ReadObject(r, null, config, string.Empty, issues, given);
             }
 
-            // Pass 1: syntax only, so a broken file gives one precise error instead of a cascade.
-            JsonReader check = new JsonReader(utf8, offset, length, MaxDepth);
-            while (check.Read())
+            while (r.Read())
             {
             }
 
-            if (check.Error != JsonError.None)
+            if (r.Error != JsonError.None)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, SyntaxMessage(utf8, offset, check.Error, check.ErrorOffset)));
+                return Fail(new NodeConfig(), new ArrayList(), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+            }
+
+            if (issues.Count > 0 && ((ConfigIssue)issues[0]).Path == File)
+            {
                 return new ConfigResult(config, issues);
-            }
-
-            // Pass 2: structure and types.
-            ConfigParseContext c = new ConfigParseContext(new JsonReader(utf8, offset, length, MaxDepth), issues);
-            c.NextValue();
-            if (c.Reader.Token != JsonToken.StartObject)
-            {
-                c.Error(File, "must be a JSON object { ... } holding the settings, got " + c.Describe());
-                return new ConfigResult(config, issues);
-            }
-
-            bool portSet = false;
-            bool tlsSet = false;
-            int seen = 0;
-            while (c.NextKey())
-            {
-                switch (c.MatchKey(s_rootKeys, s_rootNames, string.Empty, ref seen))
-                {
-                    case 0:
-                        ParseWifi(c, config.Wifi);
-                        break;
-                    case 1:
-                        string token;
-                        if (c.String("token", true, out token))
-                        {
-                            config.Token = token;
-                        }
-
-                        break;
-                    case 2:
-                        ParseMqtt(c, config.Mqtt, out portSet, out tlsSet);
-                        break;
-                    case 3:
-                        ParseSampling(c, config.Sampling);
-                        break;
-                    case 4:
-                        ParseQueue(c, config.Queue);
-                        break;
-                    case 5:
-                        ParseSleep(c, config.Sleep);
-                        break;
-                    case 6:
-                        config.Sensors = ParseSensors(c);
-                        break;
-                    case 7:
-                        int led;
-                        bool noLed;
-                        if (c.IntOrNull("led_pin", out led, out noLed))
-                        {
-                            config.LedPin = noLed ? NodeConfig.NoLed : led;
-                        }
-
-                        break;
-                    case 8:
-                        bool activeLow;
-                        if (c.Bool("led_active_low", out activeLow))
-                        {
-                            config.LedActiveLow = activeLow;
-                        }
-
-                        break;
-                    case 9:
-                        ParseTimeouts(c, config.Timeouts);
-                        break;
-                    case 10:
-                        ParseDiagnostics(c, config.Diagnostics);
-                        break;
-                }
             }
 
             // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
-            if (tlsSet && !config.Mqtt.Tls && !portSet)
+            if (given[ConfigKeys.MqttTls.Id] && !config.Mqtt.Tls && !given[ConfigKeys.MqttPort.Id])
             {
                 config.Mqtt.Port = MqttConfig.PlainPort;
+            }
+
+            rules = rules == null ? new ConfigRules() : rules;
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; rules.AnySupplied && i < all.Length; i++)
+            {
+                string supplied = rules.Supplied(all[i]);
+                if (supplied != null)
+                {
+                    config.SetValue(all[i], supplied);
+                }
             }
 
             NodeConfigValidator.ValidateInto(config, rules, issues);
             return new ConfigResult(config, issues);
         }
 
-        private static void ParseWifi(ConfigParseContext c, WifiConfig wifi)
+        /// <summary>Reads the members of the object the reader stands on into <paramref name="target"/>.</summary>
+        private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ArrayList issues, bool[] given)
         {
-            c.NextValue();
-            if (!c.IsObject("wifi"))
+            ulong seen = 0;
+            ConfigKey key = null;
+            while (r.Read() && r.Token == JsonToken.PropertyName)
             {
-                return;
-            }
-
-            int seen = 0;
-            while (c.NextKey())
-            {
-                string s;
-                switch (c.MatchKey(s_wifiKeys, s_wifiNames, "wifi", ref seen))
+                int first = r.FirstByte;
+                ConfigKey found = first == '_' ? null : Find(r, group, key, first);
+                if (found == null)
                 {
-                    case 0:
-                        if (c.String("wifi.ssid", false, out s))
-                        {
-                            wifi.Ssid = s;
-                        }
+                    if (first != '_')
+                    {
+                        Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; keys starting with '_' are comments)");
+                    }
 
-                        break;
-                    case 1:
-                        if (c.String("wifi.password", true, out s))
-                        {
-                            wifi.Password = s == null ? string.Empty : s;
-                        }
+                    r.Skip();
+                    continue;
+                }
 
-                        break;
+                key = found;
+                string keyPath = Join(path, key.Name);
+                ulong bit = 1UL << key.Id;
+                if ((seen & bit) != 0)
+                {
+                    Error(issues, keyPath, "appears twice; give each key once");
+                    r.Skip();
+                    continue;
+                }
+
+                seen |= bit;
+                given[key.Id] = true;
+                if (r.Read())
+                {
+                    ReadValue(r, key, target, keyPath, issues, given);
                 }
             }
         }
 
-        private static void ParseMqtt(ConfigParseContext c, MqttConfig m, out bool portSet, out bool tlsSet)
+        /// <summary>
+        /// The key of <paramref name="group"/> the reader stands on, or null. Files usually follow the table's order, so
+        /// the search starts after the <paramref name="last"/> key found and wraps around; the first byte and the length
+        /// rule out most keys before the reader compares bytes (an escape only lengthens a name).
+        /// </summary>
+        private static ConfigKey Find(JsonReader r, ConfigKey group, ConfigKey last, int first)
         {
-            portSet = false;
-            tlsSet = false;
-            c.NextValue();
-            if (!c.IsObject("mqtt"))
+            ConfigKey start = last != null && last.Next != null ? last.Next : ConfigKeys.FirstIn(group);
+            ConfigKey key = start;
+            int length = r.TokenLength;
+            do
             {
-                return;
+                byte[] name = key.NameBytes;
+                if ((name[0] == first || first == '\\') && name.Length <= length && r.ValueEquals(name))
+                {
+                    return key;
+                }
+
+                key = key.Next != null ? key.Next : ConfigKeys.FirstIn(group);
+            }
+            while (key != start);
+            return null;
+        }
+
+        private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ArrayList issues, bool[] given)
+        {
+            JsonToken token = r.Token;
+            bool isNull = token == JsonToken.Null && key.Has(ConfigKey.Nullable);
+            switch (key.Type)
+            {
+                case ConfigType.Group:
+                    if (token == JsonToken.StartObject)
+                    {
+                        ReadObject(r, key, target, path, issues, given);
+                        return;
+                    }
+
+                    break;
+                case ConfigType.SensorList:
+                    if (token == JsonToken.StartArray)
+                    {
+                        ((NodeConfig)target).Sensors = ReadSensors(r, key, issues, given);
+                        return;
+                    }
+
+                    break;
+                case ConfigType.Int:
+                    int n = 0;
+                    if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
+                    {
+                        target.SetNumber(key, isNull ? -1 : n);
+                        return;
+                    }
+
+                    target.SetNumber(key, ReportedInvalid);
+                    long l;
+                    if (token == JsonToken.Number)
+                    {
+                        Error(issues, path, r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        return;
+                    }
+
+                    break;
+                case ConfigType.Bool:
+                    if (token == JsonToken.True || token == JsonToken.False)
+                    {
+                        target.SetNumber(key, token == JsonToken.True ? 1 : 0);
+                        return;
+                    }
+
+                    break;
+                case ConfigType.Tenths:
+                    int tenths;
+                    if (r.TryGetTenths(out tenths))
+                    {
+                        target.SetNumber(key, tenths);
+                        return;
+                    }
+
+                    break;
+                case ConfigType.Choice:
+                    if (token == JsonToken.String)
+                    {
+                        ReadChoice(key, r.GetString().ToLower(), target, path, issues);
+                        return;
+                    }
+
+                    break;
+                case ConfigType.TextList:
+                    if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
+                    {
+                        target.SetValue(key, ReadTexts(r, path, issues));
+                        return;
+                    }
+
+                    break;
+                default:
+                    if (isNull || token == JsonToken.String)
+                    {
+                        target.SetValue(key, isNull ? key.DefaultText : r.GetString());
+                        return;
+                    }
+
+                    break;
             }
 
-            int seen = 0;
-            while (c.NextKey())
+            Error(issues, path, Expected(key) + ", got " + Describe(r));
+            r.Skip();
+        }
+
+        /// <summary>What a key's value must be, for "got …" messages.</summary>
+        private static string Expected(ConfigKey key)
+        {
+            string orNull = key.Has(ConfigKey.Nullable) ? " or null" : string.Empty;
+            switch (key.Type)
             {
-                string s;
-                int n;
-                bool b;
-                switch (c.MatchKey(s_mqttKeys, s_mqttNames, "mqtt", ref seen))
-                {
-                    case 0:
-                        if (c.String("mqtt.host", false, out s))
-                        {
-                            m.Host = s;
-                        }
-
-                        break;
-                    case 1:
-                        if (c.Int("mqtt.port", out n))
-                        {
-                            m.Port = n;
-                            portSet = true;
-                        }
-
-                        break;
-                    case 2:
-                        if (c.Bool("mqtt.tls", out b))
-                        {
-                            m.Tls = b;
-                            tlsSet = true;
-                        }
-
-                        break;
-                    case 3:
-                        m.CaCertificates = ParseStringList(c, "mqtt.ca_certificates");
-                        break;
-                    case 4:
-                        if (c.String("mqtt.client_id", true, out s))
-                        {
-                            m.ClientId = s;
-                        }
-
-                        break;
-                    case 5:
-                        if (c.String("mqtt.data_topic", false, out s))
-                        {
-                            m.DataTopic = s;
-                        }
-
-                        break;
-                    case 6:
-                        if (c.String("mqtt.status_topic", false, out s))
-                        {
-                            m.StatusTopic = s;
-                        }
-
-                        break;
-                    case 7:
-                        if (c.String("mqtt.command_topic", false, out s))
-                        {
-                            m.CommandTopic = s;
-                        }
-
-                        break;
-                    case 8:
-                        if (c.Int("mqtt.qos", out n))
-                        {
-                            m.Qos = n;
-                        }
-
-                        break;
-                    case 9:
-                        if (c.Int("mqtt.keepalive_s", out n))
-                        {
-                            m.KeepAliveSeconds = n;
-                        }
-
-                        break;
-                }
+                case ConfigType.Group:
+                    return "must be an object { ... }";
+                case ConfigType.SensorList:
+                    return "must be an array of sensor objects [ { ... } ]";
+                case ConfigType.Int:
+                    return "must be a whole number" + orNull;
+                case ConfigType.Bool:
+                    return "must be true or false";
+                case ConfigType.Tenths:
+                    return "must be a number such as -1.5 (no exponent)";
+                case ConfigType.TextList:
+                    return "must be an array of strings";
+                default:
+                    return "must be a string" + orNull;
             }
         }
 
-        /// <summary>An array of strings, a single string (shorthand for one entry) or null (empty).</summary>
-        private static string[] ParseStringList(ConfigParseContext c, string path)
+        private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ArrayList issues)
         {
-            c.NextValue();
-            JsonReader r = c.Reader;
-            if (r.Token == JsonToken.Null)
+            if (target is SensorConfig)
             {
-                return new string[0];
+                ((SensorConfig)target).ModelName = value; // as written, for logs, even when refused
             }
 
-            if (r.Token == JsonToken.String)
+            string allowed = string.Empty;
+            for (int i = 0; i < key.Choices.Length; i++)
             {
-                return new string[] { r.GetString() };
+                if (key.Choices[i] == value)
+                {
+                    target.SetNumber(key, key.ChoiceValues[i]);
+                    return;
+                }
+
+                allowed += (i == 0 ? string.Empty : (i == key.Choices.Length - 1 ? " or " : ", ")) + key.Choices[i];
             }
 
+            Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
+        }
+
+        /// <summary>An array of strings, a single string (one entry) or null (none).</summary>
+        private static string[] ReadTexts(JsonReader r, string path, ArrayList issues)
+        {
             if (r.Token != JsonToken.StartArray)
             {
-                c.Error(path, "must be an array of PEM texts or file names, got " + c.Describe());
-                r.Skip();
-                return new string[0];
+                return r.Token == JsonToken.String ? new string[] { r.GetString() } : new string[0];
             }
 
             ArrayList items = new ArrayList();
-            int index = 0;
-            while (r.Read() && r.Token != JsonToken.EndArray)
+            for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
             {
                 if (r.Token == JsonToken.String)
                 {
                     items.Add(r.GetString());
-                }
-                else
-                {
-                    c.Error(path + "[" + index + "]", "must be a string (PEM text or file name), got " + c.Describe());
-                    r.Skip();
-                }
-
-                index++;
-            }
-
-            string[] result = new string[items.Count];
-            for (int i = 0; i < result.Length; i++)
-            {
-                result[i] = (string)items[i];
-            }
-
-            return result;
-        }
-
-        private static void ParseSampling(ConfigParseContext c, SamplingConfig s)
-        {
-            c.NextValue();
-            if (!c.IsObject("sampling"))
-            {
-                return;
-            }
-
-            int seen = 0;
-            while (c.NextKey())
-            {
-                int n;
-                switch (c.MatchKey(s_samplingKeys, s_samplingNames, "sampling", ref seen))
-                {
-                    case 0:
-                        if (c.Int("sampling.interval_s", out n))
-                        {
-                            s.IntervalSeconds = n;
-                        }
-
-                        break;
-                    case 1:
-                        if (c.Int("sampling.batch", out n))
-                        {
-                            s.Batch = n;
-                        }
-
-                        break;
-                    case 2:
-                        if (c.Int("sampling.batch_interval_s", out n))
-                        {
-                            s.BatchIntervalSeconds = n;
-                        }
-
-                        break;
-                    case 3:
-                        if (c.Int("sampling.payload_buffer_bytes", out n))
-                        {
-                            s.PayloadBufferBytes = n;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        private static void ParseQueue(ConfigParseContext c, QueueConfig q)
-        {
-            c.NextValue();
-            if (!c.IsObject("queue"))
-            {
-                return;
-            }
-
-            int seen = 0;
-            while (c.NextKey())
-            {
-                int n;
-                bool b;
-                string s;
-                switch (c.MatchKey(s_queueKeys, s_queueNames, "queue", ref seen))
-                {
-                    case 0:
-                        if (c.Int("queue.capacity", out n))
-                        {
-                            q.Capacity = n;
-                        }
-
-                        break;
-                    case 1:
-                        if (c.Bool("queue.persist", out b))
-                        {
-                            q.Persist = b;
-                        }
-
-                        break;
-                    case 2:
-                        if (c.String("queue.path", false, out s))
-                        {
-                            q.Path = s;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        private static void ParseSleep(ConfigParseContext c, SleepConfig sleep)
-        {
-            c.NextValue();
-            if (!c.IsObject("sleep"))
-            {
-                return;
-            }
-
-            int seen = 0;
-            while (c.NextKey())
-            {
-                int n;
-                string s;
-                switch (c.MatchKey(s_sleepKeys, s_sleepNames, "sleep", ref seen))
-                {
-                    case 0:
-                        if (c.String("sleep.mode", false, out s))
-                        {
-                            string mode = s.ToLower();
-                            if (mode == "off")
-                            {
-                                sleep.Mode = SleepMode.Off;
-                            }
-                            else if (mode == "deep")
-                            {
-                                sleep.Mode = SleepMode.Deep;
-                            }
-                            else
-                            {
-                                c.Error("sleep.mode", "\"" + ConfigParseContext.Shorten(s) + "\" is not a sleep mode: use \"off\" or \"deep\"");
-                            }
-                        }
-
-                        break;
-                    case 1:
-                        if (c.Int("sleep.wake_interval_s", out n))
-                        {
-                            sleep.WakeIntervalSeconds = n;
-                        }
-
-                        break;
-                    case 2:
-                        if (c.Int("sleep.publish_every", out n))
-                        {
-                            sleep.PublishEvery = n;
-                        }
-
-                        break;
-                    case 3:
-                        if (c.Int("sleep.backlog_threshold", out n))
-                        {
-                            sleep.BacklogThreshold = n;
-                        }
-
-                        break;
-                    case 4:
-                        if (c.Int("sleep.publish_deadline_s", out n))
-                        {
-                            sleep.PublishDeadlineSeconds = n;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        private static SensorConfig[] ParseSensors(ConfigParseContext c)
-        {
-            c.NextValue();
-            JsonReader r = c.Reader;
-            if (r.Token != JsonToken.StartArray)
-            {
-                c.Error("sensors", "must be an array of sensor objects [ { ... } ], got " + c.Describe());
-                r.Skip();
-                return new SensorConfig[0];
-            }
-
-            ArrayList list = new ArrayList();
-            int index = 0;
-            while (r.Read() && r.Token != JsonToken.EndArray)
-            {
-                string path = "sensors[" + index + "]";
-                index++;
-                if (!c.IsObject(path))
-                {
                     continue;
                 }
 
-                list.Add(ParseSensor(c, path));
+                Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
+                r.Skip();
+            }
+
+            string[] result = new string[items.Count];
+            items.CopyTo(result, 0);
+            return result;
+        }
+
+        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ArrayList issues, bool[] given)
+        {
+            ArrayList list = new ArrayList();
+            for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
+            {
+                string path = "sensors[" + i + "]";
+                if (r.Token != JsonToken.StartObject)
+                {
+                    Error(issues, path, "must be an object { ... }, got " + Describe(r));
+                    r.Skip();
+                    continue;
+                }
+
+                SensorConfig s = new SensorConfig();
+                ReadObject(r, key, s, path, issues, given);
+                list.Add(s);
             }
 
             SensorConfig[] sensors = new SensorConfig[list.Count];
+            list.CopyTo(sensors, 0);
             for (int i = 0; i < sensors.Length; i++)
             {
-                SensorConfig s = (SensorConfig)list[i];
-                bool several = sensors.Length > 1;
-                if (s.Name == null)
-                {
-                    s.Name = (s.ModelName == null ? "sensor" : s.ModelName) + (several ? "-" + (i + 1) : string.Empty);
-                }
-
-                if (s.Suffix == null)
-                {
-                    // Several sensors would otherwise publish the same variable names: number them.
-                    s.Suffix = several ? "_" + (i + 1) : string.Empty;
-                }
-
-                sensors[i] = s;
+                // Several sensors would otherwise publish the same variable names: number them.
+                SensorConfig s = sensors[i];
+                string number = sensors.Length > 1 ? (i + 1).ToString() : null;
+                s.Name = s.Name != null ? s.Name : (s.ModelName == null ? "sensor" : s.ModelName) + (number == null ? string.Empty : "-" + number);
+                s.Suffix = s.Suffix != null ? s.Suffix : (number == null ? string.Empty : "_" + number);
             }
 
             return sensors;
         }
 
-        private static SensorConfig ParseSensor(ConfigParseContext c, string path)
+        /// <summary>The names of a group's keys, for "allowed here" messages.</summary>
+        private static string Names(ConfigKey group)
         {
-            SensorConfig s = new SensorConfig();
-            s.Suffix = null; // "not given": filled in once the number of sensors is known
-            int seen = 0;
-            while (c.NextKey())
+            string names = string.Empty;
+            for (ConfigKey key = ConfigKeys.FirstIn(group); key != null; key = key.Next)
             {
-                int n;
-                bool b;
-                string text;
-                double d;
-                switch (c.MatchKey(s_sensorKeys, s_sensorNames, path, ref seen))
-                {
-                    case 0:
-                        if (c.String(path + ".model", false, out text))
-                        {
-                            ParseModel(c, path + ".model", text, s);
-                        }
-
-                        break;
-                    case 1:
-                        s.EchoPin = c.Int(path + ".echo_pin", out n) ? n : ReportedInvalid;
-
-                        break;
-                    case 2:
-                        s.TriggerPin = c.Int(path + ".trigger_pin", out n) ? n : ReportedInvalid;
-
-                        break;
-                    case 3:
-                        if (c.IntOrNull(path + ".power_pin", out n, out b))
-                        {
-                            s.PowerPin = b ? SensorConfig.NoPin : n;
-                        }
-
-                        break;
-                    case 4:
-                        if (c.String(path + ".name", false, out text))
-                        {
-                            s.Name = text;
-                        }
-
-                        break;
-                    case 5:
-                        if (c.String(path + ".suffix", false, out text))
-                        {
-                            s.Suffix = text;
-                        }
-
-                        break;
-                    case 6:
-                        if (c.String(path + ".temperature_variable", false, out text))
-                        {
-                            s.TemperatureVariable = text;
-                        }
-
-                        break;
-                    case 7:
-                        if (c.String(path + ".humidity_variable", false, out text))
-                        {
-                            s.HumidityVariable = text;
-                        }
-
-                        break;
-                    case 8:
-                        if (c.String(path + ".dew_point_variable", false, out text))
-                        {
-                            s.DewPointVariable = text;
-                        }
-
-                        break;
-                    case 9:
-                        if (c.Number(path + ".temperature_offset", out d))
-                        {
-                            s.TemperatureOffsetTenths = ToTenths(d);
-                        }
-
-                        break;
-                    case 10:
-                        if (c.Number(path + ".humidity_offset", out d))
-                        {
-                            s.HumidityOffsetTenths = ToTenths(d);
-                        }
-
-                        break;
-                    case 11:
-                        if (c.Bool(path + ".dew_point", out b))
-                        {
-                            s.DewPoint = b;
-                        }
-
-                        break;
-                }
+                names += (names.Length == 0 ? string.Empty : ", ") + key.Name;
             }
 
-            return s;
+            return names;
         }
 
-        private static void ParseModel(ConfigParseContext c, string path, string text, SensorConfig s)
+        /// <summary>Describes the current token for "got …" messages (never the value itself: it may be a secret).</summary>
+        private static string Describe(JsonReader r)
         {
-            string model = text.ToLower();
-            if (model == "dht11")
+            switch (r.Token)
             {
-                s.Model = DhtModel.Dht11;
-            }
-            else if (model == "dht21" || model == "am2301")
-            {
-                s.Model = DhtModel.Dht21;
-            }
-            else if (model == "dht22" || model == "am2302")
-            {
-                s.Model = DhtModel.Dht22;
-            }
-            else
-            {
-                c.Error(path, "\"" + ConfigParseContext.Shorten(text) + "\" is not a supported model: use dht11, dht21, am2301, dht22 or am2302");
-            }
-
-            s.ModelName = model;
-        }
-
-        /// <summary>Degrees or percent to tenths, rounded half away from zero; absurd values saturate (the validator
-        /// then reports them out of range).</summary>
-        private static int ToTenths(double value)
-        {
-            if (value > 100000.0)
-            {
-                return 1000000;
-            }
-
-            if (value < -100000.0)
-            {
-                return -1000000;
-            }
-
-            double scaled = value * 10.0;
-            return (int)(scaled >= 0 ? scaled + 0.5 : scaled - 0.5);
-        }
-
-        private static void ParseTimeouts(ConfigParseContext c, TimeoutConfig t)
-        {
-            c.NextValue();
-            if (!c.IsObject("timeouts"))
-            {
-                return;
-            }
-
-            int seen = 0;
-            while (c.NextKey())
-            {
-                int n;
-                switch (c.MatchKey(s_timeoutKeys, s_timeoutNames, "timeouts", ref seen))
-                {
-                    case 0:
-                        if (c.Int("timeouts.wifi_connect_s", out n))
-                        {
-                            t.WifiConnectSeconds = n;
-                        }
-
-                        break;
-                    case 1:
-                        if (c.Int("timeouts.ack_s", out n))
-                        {
-                            t.AckSeconds = n;
-                        }
-
-                        break;
-                    case 2:
-                        if (c.Int("timeouts.auth_retry_s", out n))
-                        {
-                            t.AuthRetrySeconds = n;
-                        }
-
-                        break;
-                    case 3:
-                        if (c.Int("timeouts.reboot_after_s", out n))
-                        {
-                            t.RebootAfterSeconds = n;
-                        }
-
-                        break;
-                }
+                case JsonToken.StartObject:
+                    return "an object";
+                case JsonToken.StartArray:
+                    return "an array";
+                case JsonToken.String:
+                    return "a string";
+                case JsonToken.Number:
+                    return "a number";
+                case JsonToken.True:
+                    return "true";
+                case JsonToken.False:
+                    return "false";
+                default:
+                    return "null";
             }
         }
 
-        private static void ParseDiagnostics(ConfigParseContext c, DiagnosticsConfig d)
+        private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
         {
-            c.NextValue();
-            if (!c.IsObject("diagnostics"))
-            {
-                return;
-            }
+            issues.Add(new ConfigIssue(ConfigSeverity.Error, File, message));
+            return new ConfigResult(config, issues);
+        }
 
-            int seen = 0;
-            while (c.NextKey())
-            {
-                int n;
-                if (c.MatchKey(s_diagnosticsKeys, s_diagnosticsNames, "diagnostics", ref seen) == 0 && c.Int("diagnostics.every_payloads", out n))
-                {
-                    d.EveryPayloads = n;
-                }
-            }
+        private static void Error(ArrayList issues, string path, string message)
+        {
+            issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
+        }
+
+        private static string Join(string path, string key)
+        {
+            return path.Length == 0 ? key : path + "." + key;
+        }
+
+        /// <summary>Shortens user text echoed in a message to 40 characters.</summary>
+        internal static string Shorten(string text)
+        {
+            return text.Length <= 40 ? text : text.Substring(0, 40) + "...";
         }
 
         /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
@@ -835,15 +463,5 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static byte[][] Keys(string[] names)
-        {
-            byte[][] keys = new byte[names.Length][];
-            for (int i = 0; i < names.Length; i++)
-            {
-                keys[i] = ConfigText.Ascii(names[i]);
-            }
-
-            return keys;
-        }
     }
 }

@@ -1,24 +1,23 @@
 using System.Collections;
+using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// The value rules of the config: ranges, pins, names, topics and the relations between fields. The parser runs it
-    /// on every file; front ends that change a <see cref="NodeConfig"/> afterwards (the host twin's command-line
-    /// overrides) run it again through <see cref="Validate"/>, so one set of rules serves everything.
+    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/>, and the rules a row cannot say (pins,
+    /// names, topics, secrets' shape, relations between keys). The parser runs it on every file; front ends that change
+    /// a <see cref="NodeConfig"/> afterwards (the twin's command-line options) run it again through <see cref="Validate"/>.
     /// </summary>
     public static class NodeConfigValidator
     {
-        /// <summary>Most sensors on one node: each needs its own RMT receive channel and GPIO pair, and a sampling
-        /// cycle reads them one after the other.</summary>
-        public const int MaxSensors = 4;
+        /// <summary>The example file's WiFi name and password: refused, so an unedited copy never reaches a board.</summary>
+        private const string ExampleSsid = "example-network";
 
-        /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
-        private static readonly string[] s_reserved = new string[]
-        {
-            "device_status", "uptime_s", "heap_free", "boot_reason", "wake_cause", "reconnects", "auth_failures",
-            "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
-        };
+        private const string ExamplePassword = "example-password-not-real";
+
+
+        private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
+        private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
 
         /// <summary>Validates a config built or changed in code.</summary>
         /// <param name="config">The configuration; null is reported as an error.</param>
@@ -41,22 +40,79 @@ namespace TagoFirmware.Config
         internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             ValidateWifi(config, rules, issues);
-            ValidateToken(config, rules, issues);
+            ValidateToken(config, issues);
             ValidateMqtt(config.Mqtt, issues);
+            Ranges(config, string.Empty, issues);
             ValidateSampling(config, rules, issues);
-            ValidateSleep(config, rules, issues);
-            ValidateSensorsAndPins(config, issues);
-            TimeoutConfig t = config.Timeouts;
-            Range(issues, "timeouts.wifi_connect_s", t.WifiConnectSeconds, 5, 300, " s");
-            Range(issues, "timeouts.ack_s", t.AckSeconds, 2, 120, " s");
-            Range(issues, "timeouts.auth_retry_s", t.AuthRetrySeconds, 30, 86400, " s");
-            if (t.RebootAfterSeconds != 0)
+            SensorConfigValidator.Validate(config, issues);
+        }
+
+        /// <summary>
+        /// The smallest sampling interval the configured sensors' read pipelines allow (the largest of their minimums, on
+        /// the battery pipeline in deep-sleep mode) and at least <paramref name="rules"/>' minimum.
+        /// </summary>
+        /// <param name="config">A configuration.</param>
+        /// <param name="rules">External validation parameters; null uses the defaults.</param>
+        /// <param name="reason">Why; completes "must be at least N s because …".</param>
+        /// <returns>Seconds.</returns>
+        public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
+        {
+            int min = rules == null ? ConfigRules.DefaultMinIntervalSeconds : rules.MinIntervalSeconds;
+            reason = rules == null ? ConfigRules.DefaultMinIntervalReason : rules.MinIntervalReason;
+            SensorConfig[] sensors = config.Sensors;
+            for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
-                Range(issues, "timeouts.reboot_after_s", t.RebootAfterSeconds, 300, 604800,
-                    " s (or 0 to disable the self-heal reboot)");
+                if (sensors[i] != null && sensors[i].Model != SensorModel.None)
+                {
+                    ReadPipelineSettings settings = sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
+                    if (settings.MinSamplingIntervalSeconds > min)
+                    {
+                        min = settings.MinSamplingIntervalSeconds;
+                        reason = settings.MinSamplingIntervalReason;
+                    }
+                }
             }
 
-            Range(issues, "diagnostics.every_payloads", config.Diagnostics.EveryPayloads, 0, 100000, " (0 = only on request)");
+            return min;
+        }
+
+        /// <summary>The number keys of one scope that have no rule of their own (pins, QoS and the sampling interval do).</summary>
+        private static ConfigKey[] RangeKeys(bool sensor)
+        {
+            ArrayList keys = new ArrayList();
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+                if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
+                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval)
+                {
+                    keys.Add(key);
+                }
+            }
+
+            ConfigKey[] result = new ConfigKey[keys.Count];
+            keys.CopyTo(result, 0);
+            return result;
+        }
+
+        /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
+        internal static void Ranges(ConfigValues values, string prefix, ArrayList issues)
+        {
+            bool sensor = values is SensorConfig;
+            ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+
+                int value = values.Number(key);
+                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;
+                max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
+                if (!(value == 0 && key.Has(ConfigKey.ZeroOff)))
+                {
+                    Range(issues, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
+                }
+            }
         }
 
         private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
@@ -71,6 +127,9 @@ namespace TagoFirmware.Config
 
                 return;
             }
+
+            Placeholder(issues, rules, "wifi.ssid", ssid == ExampleSsid, "-WifiSsid or TAGO_WIFI_SSID");
+            Placeholder(issues, rules, "wifi.password", config.Wifi.Password == ExamplePassword, "-WifiPassword or TAGO_WIFI_PASSWORD");
 
             int bytes = ConfigText.Utf8Length(ssid);
             if (bytes > 32)
@@ -92,28 +151,24 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static void ValidateToken(NodeConfig config, ConfigRules rules, ArrayList issues)
+        private static void Placeholder(ArrayList issues, ConfigRules rules, string path, bool isPlaceholder, string how)
+        {
+            if (rules.RequireWifi && isPlaceholder)
+            {
+                Error(issues, path, "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how);
+            }
+        }
+
+        private static void ValidateToken(NodeConfig config, ArrayList issues)
         {
             string token = config.Token;
             if (token == null || token.Length == 0)
             {
-                if (rules.RequireToken)
-                {
-                    Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
-                        + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
-                }
-
-                return;
+                Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
+                    + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
             }
-
-            if (ConfigText.IsPlaceholderToken(token))
+            else if (ConfigText.IsPlaceholderToken(token))
             {
-                if (!rules.RequireToken)
-                {
-                    Warning(issues, "token", "is the all-zeros placeholder of the example file; give the real token another way");
-                    return;
-                }
-
                 Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
                     + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
             }
@@ -132,13 +187,13 @@ namespace TagoFirmware.Config
                 Error(issues, "mqtt.host", hostProblem);
             }
 
-            if (Range(issues, "mqtt.port", m.Port, 1, 65535, string.Empty))
+            if (m.Port >= 1 && m.Port <= 65535)
             {
                 if (m.Tls && m.Port == MqttConfig.PlainPort)
                 {
                     Warning(issues, "mqtt.port", "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)");
                 }
-                else if (!m.Tls && m.Port == MqttConfig.TlsPort)
+                else if (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
                 {
                     Warning(issues, "mqtt.port", "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)");
                 }
@@ -205,35 +260,30 @@ namespace TagoFirmware.Config
                 Error(issues, "mqtt.qos", "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for"
                     + " at-least-once delivery (the default) or 0");
             }
-            else if (m.Qos != 0 && m.Qos != 1)
+            else
             {
-                Error(issues, "mqtt.qos", "must be 0 or 1; got " + m.Qos);
+                Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos, 0, 1);
             }
 
-            Range(issues, "mqtt.keepalive_s", m.KeepAliveSeconds, 15, 1200, " s");
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             SamplingConfig s = config.Sampling;
-            if (s.IntervalSeconds < rules.MinIntervalSeconds)
+            string reason;
+            int min = MinIntervalSeconds(config, rules, out reason);
+            if (s.IntervalSeconds < min)
             {
-                Error(issues, "sampling.interval_s", "must be >= " + rules.MinIntervalSeconds + " s because " + rules.MinIntervalReason
-                    + "; got " + s.IntervalSeconds);
+                Error(issues, "sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds);
             }
-            else if (s.IntervalSeconds > SamplingConfig.MaxIntervalSeconds)
+            else
             {
-                Error(issues, "sampling.interval_s", "must be at most 86400 s (one day); got " + s.IntervalSeconds);
+                Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
             }
-
-            Range(issues, "sampling.batch", s.Batch, 1, SamplingConfig.MaxBatch, " readings");
-            Range(issues, "sampling.batch_interval_s", s.BatchIntervalSeconds, 1, 3600, " s");
-            Range(issues, "sampling.payload_buffer_bytes", s.PayloadBufferBytes, SamplingConfig.MinPayloadBufferBytes,
-                SamplingConfig.MaxPayloadBufferBytes, " bytes");
 
             QueueConfig q = config.Queue;
-            if (Range(issues, "queue.capacity", q.Capacity, QueueConfig.MinCapacity, QueueConfig.MaxCapacity, " readings")
-                && s.Batch >= 1 && s.Batch <= SamplingConfig.MaxBatch && q.Capacity < s.Batch)
+            if (q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max
+                && s.Batch >= 1 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch)
             {
                 Error(issues, "queue.capacity", "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity);
             }
@@ -250,217 +300,17 @@ namespace TagoFirmware.Config
                     Error(issues, "queue.path", "must not be the config file itself (" + NodeConfig.DevicePath + ")");
                 }
             }
-        }
 
-        private static void ValidateSleep(NodeConfig config, ConfigRules rules, ArrayList issues)
-        {
-            SleepConfig sleep = config.Sleep;
-            Range(issues, "sleep.wake_interval_s", sleep.WakeIntervalSeconds, rules.MinWakeIntervalSeconds, 86400, " s");
-            Range(issues, "sleep.publish_every", sleep.PublishEvery, 1, 1000, " wakes");
-            int maxBacklog = config.Queue.Capacity >= QueueConfig.MinCapacity ? config.Queue.Capacity : QueueConfig.MaxCapacity;
-            Range(issues, "sleep.backlog_threshold", sleep.BacklogThreshold, 1, maxBacklog, " readings (at most queue.capacity)");
-            Range(issues, "sleep.publish_deadline_s", sleep.PublishDeadlineSeconds, 5, 300, " s");
-            if (sleep.Mode == SleepMode.Deep && !config.Queue.Persist)
+            if (config.Sleep.Mode == SleepMode.Deep && !q.Persist)
             {
                 Error(issues, "sleep.mode", "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes"
                     + " that do not publish would be lost");
             }
         }
 
-        private static void ValidateSensorsAndPins(NodeConfig config, ArrayList issues)
-        {
-            SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
-            if (sensors.Length == 0)
-            {
-                Error(issues, "sensors", "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]");
-            }
-            else if (sensors.Length > MaxSensors)
-            {
-                Error(issues, "sensors", "at most " + MaxSensors + " sensors are supported; got " + sensors.Length);
-            }
 
-            // Every GPIO in use, with the path that claimed it, to report double use.
-            int[] pins = new int[(sensors.Length * 3) + 1];
-            string[] owners = new string[pins.Length];
-            int pinCount = 0;
 
-            // Every published variable name, with its path, to report clashes.
-            string[] names = new string[sensors.Length * 3];
-            string[] nameOwners = new string[names.Length];
-            int nameCount = 0;
 
-            for (int i = 0; i < sensors.Length; i++)
-            {
-                string path = "sensors[" + i + "]";
-                SensorConfig s = sensors[i];
-                if (s == null)
-                {
-                    Error(issues, path, "must be a sensor object");
-                    continue;
-                }
-
-                if (s.Model == DhtModel.None && s.ModelName == null)
-                {
-                    Error(issues, path + ".model", "is required: dht11, dht21, am2301, dht22 or am2302");
-                }
-
-                DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins, owners, ref pinCount);
-                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
-                {
-                    Error(issues, path + ".trigger_pin", "must differ from echo_pin: Dhtxx.Esp32 needs two GPIOs, both wired to DATA"
-                        + " (one sends the start pulse, the other receives the reply with RMT)");
-                }
-                else
-                {
-                    DataPin(issues, path + ".trigger_pin", s.TriggerPin, true, pins, owners, ref pinCount);
-                }
-
-                if (s.PowerPin != SensorConfig.NoPin)
-                {
-                    string powerPath = path + ".power_pin";
-                    string problem = Esp32Pins.Problem(s.PowerPin, true);
-                    if (problem != null)
-                    {
-                        Error(issues, powerPath, problem + "; or null for no power switching");
-                    }
-                    else
-                    {
-                        if (s.PowerPin == 0 || s.PowerPin == 2 || s.PowerPin == 5 || s.PowerPin == 12 || s.PowerPin == 15)
-                        {
-                            Warning(issues, powerPath, "GPIO" + s.PowerPin + " is a strapping pin (ESP32 datasheet §2.4): the switch's gate"
-                                + " pull-up sets its level at reset; prefer GPIO25, 26, 27, 32 or 33");
-                        }
-
-                        Caution(issues, powerPath, Esp32Pins.PsramCaution(s.PowerPin));
-                        Claim(issues, powerPath, s.PowerPin, pins, owners, ref pinCount);
-                    }
-                }
-
-                if (s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name))
-                {
-                    Error(issues, path + ".name", "must be 1-32 printable characters");
-                }
-
-                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
-                if (suffix.Length > 20)
-                {
-                    Error(issues, path + ".suffix", "must be at most 20 characters");
-                }
-
-                Variable(issues, path, "temperature_variable", s.TemperatureVariable, suffix, names, nameOwners, ref nameCount);
-                Variable(issues, path, "humidity_variable", s.HumidityVariable, suffix, names, nameOwners, ref nameCount);
-                if (s.DewPoint)
-                {
-                    Variable(issues, path, "dew_point_variable", s.DewPointVariable, suffix, names, nameOwners, ref nameCount);
-                }
-
-                // Offsets are for calibration, not for correcting a broken sensor: ±10 °C and ±20 %RH cover any
-                // sensor within its datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
-                if (s.TemperatureOffsetTenths < -100 || s.TemperatureOffsetTenths > 100)
-                {
-                    Error(issues, path + ".temperature_offset", "must be between -10.0 and 10.0 (°C); got " + ConfigText.FormatTenths(s.TemperatureOffsetTenths));
-                }
-
-                if (s.HumidityOffsetTenths < -200 || s.HumidityOffsetTenths > 200)
-                {
-                    Error(issues, path + ".humidity_offset", "must be between -20.0 and 20.0 (%RH); got " + ConfigText.FormatTenths(s.HumidityOffsetTenths));
-                }
-            }
-
-            if (config.LedPin != NodeConfig.NoLed)
-            {
-                string problem = Esp32Pins.Problem(config.LedPin, true);
-                if (problem != null)
-                {
-                    Error(issues, "led_pin", problem + "; or null for no LED");
-                }
-                else
-                {
-                    Caution(issues, "led_pin", Esp32Pins.PsramCaution(config.LedPin));
-                    Claim(issues, "led_pin", config.LedPin, pins, owners, ref pinCount);
-                }
-            }
-        }
-
-        private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, int[] pins, string[] owners, ref int count)
-        {
-            if (pin == NodeConfigParser.ReportedInvalid)
-            {
-                return;
-            }
-
-            if (pin == SensorConfig.NoPin)
-            {
-                Error(issues, path, "is required: the GPIO number wired to the sensor's DATA line");
-                return;
-            }
-
-            string problem = Esp32Pins.Problem(pin, needsOutput);
-            if (problem == null)
-            {
-                problem = Esp32Pins.DataLineProblem(pin);
-            }
-
-            if (problem != null)
-            {
-                Error(issues, path, problem);
-                return;
-            }
-
-            Caution(issues, path, Esp32Pins.DataLineCaution(pin));
-            Claim(issues, path, pin, pins, owners, ref count);
-        }
-
-        private static void Claim(ArrayList issues, string path, int pin, int[] pins, string[] owners, ref int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (pins[i] == pin)
-                {
-                    Error(issues, path, "GPIO" + pin + " is already used by " + owners[i]);
-                    return;
-                }
-            }
-
-            pins[count] = pin;
-            owners[count] = path;
-            count++;
-        }
-
-        private static void Variable(ArrayList issues, string sensorPath, string key, string variable, string suffix,
-            string[] names, string[] owners, ref int count)
-        {
-            string path = sensorPath + "." + key;
-            string full = (variable == null ? string.Empty : variable) + suffix;
-            if (!ConfigText.IsValidVariableName(full))
-            {
-                Error(issues, path, "\"" + full + "\" is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _"
-                    + " (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included");
-                return;
-            }
-
-            for (int i = 0; i < s_reserved.Length; i++)
-            {
-                if (s_reserved[i] == full)
-                {
-                    Error(issues, path, "\"" + full + "\" is reserved for the node's own status and diagnostics");
-                    return;
-                }
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                if (names[i] == full)
-                {
-                    Error(issues, path, "\"" + full + "\" is also published by " + owners[i] + "; give each sensor its own suffix");
-                    return;
-                }
-            }
-
-            names[count] = full;
-            owners[count] = path;
-            count++;
-        }
 
         private static void TopicCheck(ArrayList issues, string path, string topic, bool isFilter)
         {
@@ -516,19 +366,21 @@ namespace TagoFirmware.Config
             return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToUpper() == prefix.ToUpper();
         }
 
-        /// <summary>Reports a value outside min…max; true when in range.</summary>
-        private static bool Range(ArrayList issues, string path, int value, int min, int max, string unit)
+        /// <summary>Reports a value outside min…max (unless already reported by the parser); true when in range.</summary>
+        internal static bool Range(ArrayList issues, ConfigKey key, string path, int value, int min, int max)
         {
-            if (value >= min && value <= max)
+            if ((value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid)
             {
                 return true;
             }
 
-            Error(issues, path, "must be between " + min + " and " + max + unit + "; got " + value);
+            bool tenths = key.Type == ConfigType.Tenths;
+            Error(issues, path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
+                + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
             return false;
         }
 
-        private static void Caution(ArrayList issues, string path, string caution)
+        internal static void Caution(ArrayList issues, string path, string caution)
         {
             if (caution != null)
             {
@@ -536,12 +388,12 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static void Error(ArrayList issues, string path, string message)
+        internal static void Error(ArrayList issues, string path, string message)
         {
             issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
         }
 
-        private static void Warning(ArrayList issues, string path, string message)
+        internal static void Warning(ArrayList issues, string path, string message)
         {
             issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
         }

@@ -1,81 +1,152 @@
+using TagoFirmware.Sensors;
+
 namespace TagoFirmware.Config
 {
     /// <summary>One item of the <c>sensors</c> array: a DHT sensor on two GPIOs joined to its DATA line.</summary>
-    public sealed class SensorConfig
+    public sealed class SensorConfig : ConfigValues
     {
-        /// <summary>Value of <see cref="PowerPin"/> when the sensor has no switched supply.</summary>
+        /// <summary>Value of a pin that is not set (<see cref="PowerPin"/> without a switched supply).</summary>
         public const int NoPin = -1;
 
-        /// <summary>Default temperature variable name (plus <see cref="Suffix"/>).</summary>
-        public const string DefaultTemperatureVariable = "temperature";
+        /// <summary>Creates a sensor holding every default of the <c>sensors[]</c> rows.</summary>
+        public SensorConfig()
+            : base(true)
+        {
+        }
 
-        /// <summary>Default humidity variable name (plus <see cref="Suffix"/>).</summary>
-        public const string DefaultHumidityVariable = "humidity";
-
-        /// <summary>Default dew point variable name (plus <see cref="Suffix"/>).</summary>
-        public const string DefaultDewPointVariable = "dew_point";
-
-        /// <summary><c>model</c>: <c>dht11</c>, <c>dht21</c>, <c>am2301</c>, <c>dht22</c> or <c>am2302</c>. Required.</summary>
-        public DhtModel Model { get; set; } = DhtModel.None;
+        /// <summary><c>model</c>.</summary>
+        public SensorModel Model
+        {
+            get { return (SensorModel)Number(ConfigKeys.SensorModelKey); }
+            set { SetNumber(ConfigKeys.SensorModelKey, (int)value); }
+        }
 
         /// <summary>The model name as written in the config (lowercase), for logs.</summary>
         public string ModelName { get; set; }
 
-        /// <summary><c>echo_pin</c>: the GPIO that receives the sensor's reply (RMT receive). Required; may be input-only.</summary>
-        public int EchoPin { get; set; } = NoPin;
+        /// <summary><c>echo_pin</c>: the GPIO receiving the sensor's reply (RMT).</summary>
+        public int EchoPin
+        {
+            get { return Number(ConfigKeys.SensorEchoPin); }
+            set { SetNumber(ConfigKeys.SensorEchoPin, value); }
+        }
 
-        /// <summary><c>trigger_pin</c>: the GPIO that sends the start pulse. Required; must be output-capable and differ
-        /// from <see cref="EchoPin"/>.</summary>
-        public int TriggerPin { get; set; } = NoPin;
+        /// <summary><c>trigger_pin</c>: the GPIO sending the start pulse.</summary>
+        public int TriggerPin
+        {
+            get { return Number(ConfigKeys.SensorTriggerPin); }
+            set { SetNumber(ConfigKeys.SensorTriggerPin, value); }
+        }
 
-        /// <summary><c>power_pin</c>: optional GPIO switching the sensor's supply for power-cycling; null or absent =
-        /// <see cref="NoPin"/>.</summary>
-        public int PowerPin { get; set; } = NoPin;
+        /// <summary><c>power_pin</c>: GPIO switching the sensor's supply, or <see cref="NoPin"/>.</summary>
+        public int PowerPin
+        {
+            get { return Number(ConfigKeys.SensorPowerPin); }
+            set { SetNumber(ConfigKeys.SensorPowerPin, value); }
+        }
 
-        /// <summary><c>name</c>: label in logs, 1…32 characters. Default the model name plus the index when several
-        /// sensors are configured (e.g. <c>dht22-2</c>).</summary>
-        public string Name { get; set; }
+        /// <summary><c>name</c>: label in logs.</summary>
+        public string Name
+        {
+            get { return Text(ConfigKeys.SensorName); }
+            set { SetValue(ConfigKeys.SensorName, value); }
+        }
 
-        /// <summary><c>suffix</c>: appended to each variable name. Default empty with one sensor, <c>_1</c>, <c>_2</c>…
-        /// with several.</summary>
-        public string Suffix { get; set; } = string.Empty;
+        /// <summary><c>suffix</c>: appended to each variable name.</summary>
+        public string Suffix
+        {
+            get { return Text(ConfigKeys.SensorSuffix); }
+            set { SetValue(ConfigKeys.SensorSuffix, value); }
+        }
 
-        /// <summary><c>temperature_variable</c>: default <c>temperature</c>.</summary>
-        public string TemperatureVariable { get; set; } = DefaultTemperatureVariable;
+        /// <summary><c>temperature_variable</c>.</summary>
+        public string TemperatureVariable
+        {
+            get { return Text(ConfigKeys.SensorTemperatureVariable); }
+            set { SetValue(ConfigKeys.SensorTemperatureVariable, value); }
+        }
 
-        /// <summary><c>humidity_variable</c>: default <c>humidity</c>.</summary>
-        public string HumidityVariable { get; set; } = DefaultHumidityVariable;
+        /// <summary><c>humidity_variable</c>.</summary>
+        public string HumidityVariable
+        {
+            get { return Text(ConfigKeys.SensorHumidityVariable); }
+            set { SetValue(ConfigKeys.SensorHumidityVariable, value); }
+        }
 
-        /// <summary><c>dew_point_variable</c>: default <c>dew_point</c>.</summary>
-        public string DewPointVariable { get; set; } = DefaultDewPointVariable;
+        /// <summary><c>dew_point_variable</c>.</summary>
+        public string DewPointVariable
+        {
+            get { return Text(ConfigKeys.SensorDewPointVariable); }
+            set { SetValue(ConfigKeys.SensorDewPointVariable, value); }
+        }
 
-        /// <summary><c>temperature_offset</c>: calibration added to every temperature, in tenths of °C
-        /// (the config gives °C, −10.0…10.0, rounded to 0.1). Default 0.</summary>
-        public int TemperatureOffsetTenths { get; set; }
+        /// <summary><c>temperature_offset</c> in tenths of °C.</summary>
+        public int TemperatureOffsetTenths
+        {
+            get { return Number(ConfigKeys.SensorTemperatureOffset); }
+            set { SetNumber(ConfigKeys.SensorTemperatureOffset, value); }
+        }
 
-        /// <summary><c>humidity_offset</c>: calibration added to every humidity, in tenths of %RH
-        /// (the config gives %RH, −20.0…20.0, rounded to 0.1). Default 0.</summary>
-        public int HumidityOffsetTenths { get; set; }
+        /// <summary><c>humidity_offset</c> in tenths of %RH.</summary>
+        public int HumidityOffsetTenths
+        {
+            get { return Number(ConfigKeys.SensorHumidityOffset); }
+            set { SetNumber(ConfigKeys.SensorHumidityOffset, value); }
+        }
 
-        /// <summary><c>dew_point</c>: also publish the dew point (Magnus formula). Default false.</summary>
-        public bool DewPoint { get; set; }
+        /// <summary><c>dew_point</c>: also publish the dew point.</summary>
+        public bool DewPoint
+        {
+            get { return Number(ConfigKeys.SensorDewPoint) != 0; }
+            set { SetNumber(ConfigKeys.SensorDewPoint, value ? 1 : 0); }
+        }
 
-        /// <summary>The temperature variable as published: <see cref="TemperatureVariable"/> + <see cref="Suffix"/>.</summary>
+        /// <summary>The temperature variable as published (with the suffix).</summary>
         public string TemperatureVariableName
         {
             get { return TemperatureVariable + Suffix; }
         }
 
-        /// <summary>The humidity variable as published: <see cref="HumidityVariable"/> + <see cref="Suffix"/>.</summary>
+        /// <summary>The humidity variable as published (with the suffix).</summary>
         public string HumidityVariableName
         {
             get { return HumidityVariable + Suffix; }
         }
 
-        /// <summary>The dew point variable as published: <see cref="DewPointVariable"/> + <see cref="Suffix"/>.</summary>
+        /// <summary>The dew point variable as published (with the suffix).</summary>
         public string DewPointVariableName
         {
             get { return DewPointVariable + Suffix; }
+        }
+
+        /// <summary>The read-pipeline settings of this sensor.</summary>
+        /// <param name="battery">True for the light battery-mode pipeline (one read, one retry).</param>
+        /// <returns>New settings with this sensor's offsets and dew-point choice.</returns>
+        public ReadPipelineSettings PipelineSettings(bool battery)
+        {
+            ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(Model) : ReadPipelineSettings.Standard(Model);
+            settings.TemperatureOffsetTenths = TemperatureOffsetTenths;
+            settings.HumidityOffsetTenths = HumidityOffsetTenths;
+            settings.ComputeDewPoint = DewPoint;
+            return settings;
+        }
+
+        /// <summary>This sensor's <c>config:</c> line: <paramref name="head"/> and every key as <c>name=value</c>.</summary>
+        /// <param name="head">The start of the line, e.g. <c>config: sensors[0]</c>.</param>
+        /// <returns>The line.</returns>
+        public string Summary(string head)
+        {
+            ConfigKey[] all = ConfigKeys.Rows;
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+                if (key.InSensor)
+                {
+                    head += " " + key.Name + "=" + Show(key);
+                }
+            }
+
+            return head;
         }
     }
 }

@@ -3,33 +3,46 @@ namespace TagoFirmware.Config
     /// <summary>The <c>sleep</c> group: battery mode.</summary>
     public sealed class SleepConfig
     {
-        /// <summary>Default wake interval: 5 minutes.</summary>
-        public const int DefaultWakeIntervalSeconds = 300;
+        private readonly ConfigValues _v;
 
-        /// <summary>Default: connect and publish on every 6th wake (every 30 minutes at the default wake interval).</summary>
-        public const int DefaultPublishEvery = 6;
+        internal SleepConfig(ConfigValues values)
+        {
+            _v = values;
+        }
 
-        /// <summary>Default backlog that forces a publish on a wake that would not publish: 60 readings.</summary>
-        public const int DefaultBacklogThreshold = 60;
+        /// <summary><c>sleep.mode</c>.</summary>
+        public SleepMode Mode
+        {
+            get { return (SleepMode)_v.Number(ConfigKeys.SleepModeKey); }
+            set { _v.SetNumber(ConfigKeys.SleepModeKey, (int)value); }
+        }
 
-        /// <summary>Default time a publishing wake may stay awake waiting for acknowledgements: 30 s.</summary>
-        public const int DefaultPublishDeadlineSeconds = 30;
+        /// <summary><c>sleep.wake_interval_s</c>: seconds of deep sleep between wakes.</summary>
+        public int WakeIntervalSeconds
+        {
+            get { return _v.Number(ConfigKeys.SleepWakeInterval); }
+            set { _v.SetNumber(ConfigKeys.SleepWakeInterval, value); }
+        }
 
-        /// <summary><c>sleep.mode</c>: <c>"off"</c> (default) or <c>"deep"</c>.</summary>
-        public SleepMode Mode { get; set; } = SleepMode.Off;
+        /// <summary><c>sleep.publish_every</c>: connect and publish on every Nth wake.</summary>
+        public int PublishEvery
+        {
+            get { return _v.Number(ConfigKeys.SleepPublishEvery); }
+            set { _v.SetNumber(ConfigKeys.SleepPublishEvery, value); }
+        }
 
-        /// <summary><c>sleep.wake_interval_s</c>: seconds of deep sleep between wakes, 10…86400. Default 300.</summary>
-        public int WakeIntervalSeconds { get; set; } = DefaultWakeIntervalSeconds;
+        /// <summary><c>sleep.backlog_threshold</c>: also publish when this many readings are unsent.</summary>
+        public int BacklogThreshold
+        {
+            get { return _v.Number(ConfigKeys.SleepBacklogThreshold); }
+            set { _v.SetNumber(ConfigKeys.SleepBacklogThreshold, value); }
+        }
 
-        /// <summary><c>sleep.publish_every</c>: connect and publish on every Nth wake, 1…1000. Default 6.</summary>
-        public int PublishEvery { get; set; } = DefaultPublishEvery;
-
-        /// <summary><c>sleep.backlog_threshold</c>: also publish when this many readings are unsent, 1…queue capacity.
-        /// Default 60.</summary>
-        public int BacklogThreshold { get; set; } = DefaultBacklogThreshold;
-
-        /// <summary><c>sleep.publish_deadline_s</c>: give up waiting for acknowledgements and sleep after this long,
-        /// 5…300 s; unsent readings stay in the persisted queue. Default 30.</summary>
-        public int PublishDeadlineSeconds { get; set; } = DefaultPublishDeadlineSeconds;
+        /// <summary><c>sleep.publish_deadline_s</c>: stop waiting for acknowledgements and sleep after this long.</summary>
+        public int PublishDeadlineSeconds
+        {
+            get { return _v.Number(ConfigKeys.SleepPublishDeadline); }
+            set { _v.SetNumber(ConfigKeys.SleepPublishDeadline, value); }
+        }
     }
 }

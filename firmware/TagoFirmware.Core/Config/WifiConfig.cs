@@ -1,14 +1,27 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>The <c>wifi</c> group: the access point the node joins.</summary>
+    /// <summary>The <c>wifi</c> group of a <see cref="NodeConfig"/>.</summary>
     public sealed class WifiConfig
     {
-        /// <summary><c>wifi.ssid</c>: network name, 1…32 bytes (IEEE 802.11 limits an SSID to 32 octets). Required on
-        /// the device.</summary>
-        public string Ssid { get; set; }
+        private readonly ConfigValues _v;
 
-        /// <summary><c>wifi.password</c>: WPA2 passphrase of 8…63 characters or 64 hex digits (IEEE 802.11i), or empty
-        /// for an open network. A secret: never logged.</summary>
-        public string Password { get; set; } = string.Empty;
+        internal WifiConfig(ConfigValues values)
+        {
+            _v = values;
+        }
+
+        /// <summary><c>wifi.ssid</c>: the network name.</summary>
+        public string Ssid
+        {
+            get { return _v.Text(ConfigKeys.WifiSsid); }
+            set { _v.SetValue(ConfigKeys.WifiSsid, value); }
+        }
+
+        /// <summary><c>wifi.password</c>: empty for an open network. A secret.</summary>
+        public string Password
+        {
+            get { return _v.Text(ConfigKeys.WifiPassword); }
+            set { _v.SetValue(ConfigKeys.WifiPassword, value); }
+        }
     }
 }

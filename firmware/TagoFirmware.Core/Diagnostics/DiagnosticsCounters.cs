@@ -3,9 +3,9 @@ namespace TagoFirmware.Diagnostics
     /// <summary>
     /// The node's health figures, published as the diagnostics payload. Counters count since boot (they are not
     /// persisted: <c>uptime_s</c> and <c>boot_reason</c> tell a reader when they restarted) and saturate at
-    /// <see cref="int.MaxValue"/> instead of wrapping. Gauges (uptime, heap, queue depth, RSSI) are set by the
-    /// integrator just before publishing. Single-threaded: update it from the main loop (M2Mqtt event handlers
-    /// only record facts that the next Step turns into increments). Allocates nothing after construction.
+    /// <see cref="int.MaxValue"/> instead of wrapping. Sensor and command errors are counted here, where they happen;
+    /// the other figures live with their owners (connection, queue, platform) and are read into this snapshot just
+    /// before a diagnostics payload is written. Main loop only; allocates nothing after construction.
     /// </summary>
     public sealed class DiagnosticsCounters
     {
@@ -43,17 +43,17 @@ namespace TagoFirmware.Diagnostics
         /// <summary>WiFi signal strength in dBm; valid when <see cref="HasRssi"/>.</summary>
         public int RssiDbm { get; private set; }
 
-        /// <summary>MQTT reconnects since boot.</summary>
-        public int Reconnects { get; private set; }
+        /// <summary>MQTT reconnects since boot (read from the connection before publishing).</summary>
+        public int Reconnects { get; set; }
 
-        /// <summary>Connections refused for bad credentials since boot.</summary>
-        public int AuthFailures { get; private set; }
+        /// <summary>Connections refused for bad credentials since boot (read from the connection).</summary>
+        public int AuthFailures { get; set; }
 
-        /// <summary>Readings lost since boot.</summary>
-        public int DroppedReadings { get; private set; }
+        /// <summary>Readings lost since boot (read from the queue).</summary>
+        public int DroppedReadings { get; set; }
 
-        /// <summary>Readings taken without a valid wall clock since boot.</summary>
-        public int UntimedReadings { get; private set; }
+        /// <summary>Readings taken without a valid wall clock since boot (read from the queue).</summary>
+        public int UntimedReadings { get; set; }
 
         /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
         public int SensorErrors { get; private set; }
@@ -74,30 +74,6 @@ namespace TagoFirmware.Diagnostics
         {
             HasRssi = false;
             RssiDbm = 0;
-        }
-
-        /// <summary>Counts one MQTT reconnect.</summary>
-        public void IncrementReconnects()
-        {
-            Reconnects = Saturating(Reconnects);
-        }
-
-        /// <summary>Counts one refused authentication.</summary>
-        public void IncrementAuthFailures()
-        {
-            AuthFailures = Saturating(AuthFailures);
-        }
-
-        /// <summary>Counts one dropped reading.</summary>
-        public void IncrementDroppedReadings()
-        {
-            DroppedReadings = Saturating(DroppedReadings);
-        }
-
-        /// <summary>Counts one reading taken without a valid clock.</summary>
-        public void IncrementUntimedReadings()
-        {
-            UntimedReadings = Saturating(UntimedReadings);
         }
 
         /// <summary>Counts one failed sensor sample.</summary>

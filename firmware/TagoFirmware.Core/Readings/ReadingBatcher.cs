@@ -5,20 +5,20 @@ namespace TagoFirmware.Readings
     /// delivery bookkeeping of <see cref="ReadingQueue"/> for one MQTT link.
     /// </summary>
     /// <remarks>
-    /// <para><b>When.</b> A payload is due when no payload is in flight, at least <see cref="MinPublishSpacingMs"/>
+    /// <para><b>When.</b> A payload is due when no payload is in flight, at least the minimum spacing
     /// passed since the last one, and either <see cref="BatchSize"/> readings are publishable (default 10), or the
-    /// oldest publishable reading has waited <see cref="BatchIntervalMs"/> (default 30 s) — the TagoIO guide's "10
+    /// oldest publishable reading has waited the batch interval (default 30 s) — the TagoIO guide's "10
     /// readings or 30 seconds" — or a backlog is being replayed, or a flush was requested (deep sleep, reboot).</para>
     /// <para><b>How many.</b> <see cref="DueCount"/> readings at most (≤ <see cref="BatchSize"/>). The caller writes
     /// readings 0, 1, … (<see cref="ReadingQueue.GetVariableIndex"/> and friends) into its payload buffer until the
     /// writer refuses one or <see cref="DueCount"/> is reached, then calls <see cref="Take"/> with the number
     /// written; a payload never holds more than its buffer fits.</para>
-    /// <para><b>Replay pace.</b> One payload in flight at a time, and at least <see cref="MinPublishSpacingMs"/>
+    /// <para><b>Replay pace.</b> One payload in flight at a time, and at least the minimum spacing
     /// (default 1000 ms) between payloads: a backlog drains at ≤ 1 payload/s, i.e. ≤ 10 readings/s at the default
     /// batch (1000 readings in about 100 s), 60 publishes a minute — a quarter of the TagoIO Free profile's 250
     /// MQTT publishes per minute, which is shared by every device of the profile. Replay is oldest first with the
     /// original timestamps; new readings queue behind the backlog and go out after it.</para>
-    /// <para><b>QoS 1</b> (<see cref="AtLeastOnce"/>): readings leave the queue only when the broker acknowledges
+    /// <para><b>QoS 1</b> : readings leave the queue only when the broker acknowledges
     /// the payload (<see cref="OnAcknowledged"/>); a payload lost to a disconnect or ack timeout
     /// (<see cref="OnLost"/>) is sent again. Delivery is at-least-once: a late ack, or a crash between PUBACK and
     /// the persisted ack mark, repeats at most the one payload that was in flight (duplicates are identifiable by
@@ -48,7 +48,6 @@ namespace TagoFirmware.Readings
         private uint _pendingSince;
         private bool _lastPublishValid;
         private uint _lastPublish;
-        private uint _inFlightSince;
         private bool _backlog;
         private bool _flush;
 
@@ -81,32 +80,6 @@ namespace TagoFirmware.Readings
 
         /// <summary>Readings per payload.</summary>
         public int BatchSize => _batchSize;
-
-        /// <summary>Longest wait of a partial batch, ms.</summary>
-        public int BatchIntervalMs => (int)_batchIntervalMs;
-
-        /// <summary>Shortest time between payloads, ms.</summary>
-        public int MinPublishSpacingMs => (int)_minSpacingMs;
-
-        /// <summary>True for QoS 1 (at-least-once), false for QoS 0 (at-most-once).</summary>
-        public bool AtLeastOnce => _atLeastOnce;
-
-        /// <summary>Whether a backlog (restored or returned readings, or more than a batch) is being drained.</summary>
-        public bool IsReplaying => _backlog || _queue.PublishableCount > _batchSize;
-
-        /// <summary>Whether a payload is in flight (at QoS 1, waiting for its ack).</summary>
-        public bool HasInFlight => _queue.InFlightTicket != 0;
-
-        /// <summary>Ticket of the payload in flight, or 0.</summary>
-        public int InFlightTicket => _queue.InFlightTicket;
-
-        /// <summary>Milliseconds the payload in flight has waited for its ack (0 when none is in flight).</summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>Age in ms; the session declares the payload lost after its ack timeout.</returns>
-        public uint InFlightAgeMs(uint nowMs)
-        {
-            return _queue.InFlightTicket == 0 ? 0 : nowMs - _inFlightSince;
-        }
 
         /// <summary>Publish everything publishable now, ignoring the batch interval, until the queue is empty
         /// (before deep sleep or an intentional reboot).</summary>
@@ -220,7 +193,6 @@ namespace TagoFirmware.Readings
 
             _lastPublishValid = true;
             _lastPublish = nowMs;
-            _inFlightSince = nowMs;
             return ticket;
         }
 

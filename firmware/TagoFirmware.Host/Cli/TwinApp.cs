@@ -27,7 +27,20 @@ namespace TagoFirmware.Host.Cli
         /// <param name="environmentToken">TAGO_DEVICE_TOKEN value, or null.</param>
         /// <param name="cancel">Stops the run (Ctrl+C); a cancelled run exits 0.</param>
         /// <returns>Exit code (<see cref="TwinExitCode"/>).</returns>
-        public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
+        public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
+        {
+            return RunAsync(args, null, output, error, environmentToken, cancel);
+        }
+
+        /// <summary>Runs the twin, taking downlink commands from <paramref name="input"/> (<see cref="TwinCommandInput"/>).</summary>
+        /// <param name="args">Command-line arguments.</param>
+        /// <param name="input">Standard input, or null for none.</param>
+        /// <param name="output">Standard output.</param>
+        /// <param name="error">Standard error.</param>
+        /// <param name="environmentToken">TAGO_DEVICE_TOKEN value, or null.</param>
+        /// <param name="cancel">Stops the run in order (Ctrl+C, SIGTERM); a cancelled run exits 0.</param>
+        /// <returns>Exit code (<see cref="TwinExitCode"/>).</returns>
+        public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
             if (!TwinOptionsParser.TryParse(args, environmentToken, out TwinOptions options, out string message))
             {
@@ -44,7 +57,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckConfigFile != null)
             {
-                return TwinConfigCheck.Run(options.CheckConfigFile, output, error);
+                return TwinConfigCheck.Run(options.CheckConfigFile, options, output, error);
             }
 
             if (options.ConfigFile != null)
@@ -212,13 +225,20 @@ namespace TagoFirmware.Host.Cli
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
                 var outcome = new RunOutcome();
+                var commands = new TwinCommandInput(log);
+                if (input != null)
+                {
+                    commands.Start(input);
+                }
+
                 if (options.Sleep)
                 {
-                    await RunBatteryAsync(settings, options, log, outcome, linked.Token).ConfigureAwait(false);
+                    await RunBatteryAsync(settings, options, log, outcome, commands, linked.Token).ConfigureAwait(false);
                 }
                 else
                 {
                     using var node = new TwinNode(settings, log);
+                    commands.Node = node;
                     await node.RunAsync(n => outcome.ShouldStop(n, 0, options, log), linked.Token).ConfigureAwait(false);
                     outcome.Acked = node.AckedPayloads;
                     outcome.State = node.State;
@@ -246,7 +266,8 @@ namespace TagoFirmware.Host.Cli
         /// wake; only the flash survives), run until it asks to sleep; the "deep sleep" is a real wait of
         /// <c>SleepMilliseconds / time scale</c>.
         /// </summary>
-        private static async Task RunBatteryAsync(TwinNodeSettings settings, TwinOptions options, ConsoleLog log, RunOutcome outcome, CancellationToken cancel)
+        private static async Task RunBatteryAsync(TwinNodeSettings settings, TwinOptions options, ConsoleLog log, RunOutcome outcome,
+            TwinCommandInput commands, CancellationToken cancel)
         {
             if (settings.DataDirectory == null)
             {
@@ -261,6 +282,7 @@ namespace TagoFirmware.Host.Cli
                 double wakeClock;
                 using (var node = new TwinNode(settings, log))
                 {
+                    commands.Node = node;
                     await node.RunAsync(n => n.SleepRequested || outcome.ShouldStop(n, outcome.Acked, options, log), cancel).ConfigureAwait(false);
                     outcome.State = node.State;
                     if (!node.SleepRequested)
@@ -270,6 +292,7 @@ namespace TagoFirmware.Host.Cli
                     }
 
                     outcome.Acked += node.AckedPayloads;
+                    commands.Node = null;
                     sleepMs = node.Node.SleepMilliseconds;
                     wakeClock = node.Clock.ToRealMs(sleepMs);
                     log.Info("wake " + wake + " done: " + node.Node.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
@@ -341,13 +364,12 @@ namespace TagoFirmware.Host.Cli
 
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
-            int min = NodeConfigLoader.MinSamplingIntervalSeconds(config, out reason);
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
             if (config.Sleep.Mode == SleepMode.Deep)
             {
-                var rules = new ConfigRules();
-                if (rules.MinWakeIntervalSeconds > min)
+                if (ConfigKeys.SleepWakeInterval.Min > min)
                 {
-                    min = rules.MinWakeIntervalSeconds;
+                    min = ConfigKeys.SleepWakeInterval.Min;
                     reason = "that is the shortest deep-sleep wake interval";
                 }
             }

@@ -1,38 +1,57 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using TagoFirmware.Boot;
 using TagoFirmware.Config;
-using TagoFirmware.Node;
 
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>
-    /// --check-config and --config, both through the core's <see cref="NodeConfigLoader"/> (parser, validator and the
-    /// read pipelines' sampling minimum): the same rules the firmware applies at boot.
+    /// --check-config and --config: the file's bytes as given, through the device's boot path (<see cref="ConfigBoot"/>:
+    /// one parse with the device's parser and validator, then the CA files it names), with the secrets of
+    /// <see cref="ConfigReference.Supplied"/> taken from flags or the environment.
     /// </summary>
     public static class TwinConfigCheck
     {
-        /// <summary>Validates a configuration file with the device's rules; prints each error and warning, then a verdict.</summary>
+        /// <summary>Validates a configuration file with the device's rules; prints each error and warning, a verdict and,
+        /// when valid, the redacted summary.</summary>
         /// <param name="path">File path.</param>
-        /// <param name="output">Standard output (issues, verdict, redacted summary).</param>
+        /// <param name="options">Parsed options (secrets given by flag).</param>
+        /// <param name="output">Standard output.</param>
         /// <param name="error">Standard error (unreadable file).</param>
-        /// <returns>0 valid, 2 invalid.</returns>
-        public static int Run(string path, TextWriter output, TextWriter error)
+        /// <returns>0 valid, 2 invalid or unreadable.</returns>
+        public static int Run(string path, TwinOptions options, TextWriter output, TextWriter error)
         {
-            byte[] bytes = Read(path, "--check-config", error);
-            if (bytes == null)
+            var rules = new ConfigRules();
+            foreach (var s in ConfigReference.Supplied)
+            {
+                string value = s.Key == ConfigKeys.Token ? options.Token
+                    : (options.Supplied.TryGetValue(s.Flag, out string given) ? given : Environment.GetEnvironmentVariable(s.Variable));
+                rules.Supply(s.Key, value);
+            }
+
+            ConfigResult result = Load(path, rules, error);
+            if (result == null)
             {
                 return TwinExitCode.UsageError;
             }
 
-            int code = NodeConfigLoader.Check(bytes, null, out string[] lines);
-            foreach (string line in lines)
+            foreach (string line in result.Lines())
             {
                 output.WriteLine(line);
             }
 
-            return code == ConfigCheck.ExitValid ? TwinExitCode.Done : TwinExitCode.UsageError;
+            output.WriteLine(result.IsValid
+                ? "config valid (" + Count(result.WarningCount, "warning") + ")"
+                : "config invalid: " + Count(result.ErrorCount, "error") + ", " + Count(result.WarningCount, "warning"));
+            foreach (string line in result.IsValid ? result.Config.Summary(null) : Array.Empty<string>())
+            {
+                output.WriteLine(line);
+            }
+
+            return result.IsValid ? TwinExitCode.Done : TwinExitCode.UsageError;
         }
 
         /// <summary>
@@ -42,18 +61,18 @@ namespace TagoFirmware.Host.Cli
         /// </summary>
         /// <param name="path">File path.</param>
         /// <param name="options">Options to fill.</param>
-        /// <param name="error">Where errors go (one line per issue, naming the field).</param>
+        /// <param name="error">Where errors go (one line per issue, naming the key).</param>
         /// <returns>0 when applied, 2 when invalid.</returns>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
-            byte[] bytes = Read(path, "--config", error);
-            if (bytes == null)
+            var rules = new ConfigRules { RequireWifi = false };
+            rules.Supply(ConfigKeys.Token, options.Token);
+            ConfigResult result = Load(path, rules, error);
+            if (result == null)
             {
                 return TwinExitCode.UsageError;
             }
 
-            var rules = new ConfigRules { RequireWifi = false, RequireToken = options.Token == null };
-            ConfigResult result = NodeConfigLoader.Parse(bytes, rules);
             foreach (string line in result.Lines())
             {
                 error.WriteLine(line);
@@ -61,110 +80,74 @@ namespace TagoFirmware.Host.Cli
 
             if (!result.IsValid)
             {
-                error.WriteLine("error: --config file '" + path + "' is invalid (" + result.ErrorCount.ToString(CultureInfo.InvariantCulture) + " error(s))");
+                error.WriteLine("error: --config file '" + path + "' is invalid (" + Count(result.ErrorCount, "error") + ")");
                 return TwinExitCode.UsageError;
             }
 
             NodeConfig config = result.Config;
-            options.FileConfig = config;
-            options.FileBytes = bytes;
             MqttConfig mqtt = config.Mqtt;
-            if (!options.Given.Contains("--token") && config.Token != null)
-            {
-                options.Token = config.Token;
-            }
-
-            if (!options.Given.Contains("--broker"))
-            {
-                options.Broker = mqtt.Host;
-            }
-
-            if (!options.Given.Contains("--port"))
-            {
-                options.Port = mqtt.Port;
-            }
-
-            if (!options.Given.Contains("--plaintext"))
-            {
-                options.Plaintext = !mqtt.Tls;
-            }
-
-            if (!options.Given.Contains("--client-id") && mqtt.ClientId != null)
-            {
-                options.ClientId = mqtt.ClientId;
-            }
-
-            if (!options.Given.Contains("--topic"))
-            {
-                options.Topic = mqtt.DataTopic;
-            }
-
-            if (!options.Given.Contains("--qos"))
-            {
-                options.Qos = mqtt.Qos;
-            }
-
+            options.FileConfig = config;
+            options.FileBytes = File.ReadAllBytes(path);
+            options.Token ??= config.Token;
+            Default(options, "--broker", () => options.Broker = mqtt.Host);
+            Default(options, "--port", () => options.Port = mqtt.Port);
+            Default(options, "--plaintext", () => options.Plaintext = !mqtt.Tls);
+            Default(options, "--client-id", () => options.ClientId = mqtt.ClientId ?? options.ClientId);
+            Default(options, "--topic", () => options.Topic = mqtt.DataTopic);
+            Default(options, "--qos", () => options.Qos = mqtt.Qos);
+            Default(options, "--interval", () => options.IntervalSeconds = config.Sampling.IntervalSeconds);
+            Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
+            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
+            Default(options, "--sleep", () => options.Sleep = config.Sleep.Mode == SleepMode.Deep);
             options.KeepAliveSeconds = mqtt.KeepAliveSeconds;
-            if (!options.Given.Contains("--interval"))
-            {
-                options.IntervalSeconds = config.Sampling.IntervalSeconds;
-            }
-
-            if (!options.Given.Contains("--batch"))
-            {
-                options.Batch = config.Sampling.Batch;
-            }
-
-            if (!options.Given.Contains("--auth-retry"))
-            {
-                options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds;
-            }
-
             options.AckTimeoutSeconds = config.Timeouts.AckSeconds;
-            if (!options.Given.Contains("--sleep"))
-            {
-                options.Sleep = config.Sleep.Mode == SleepMode.Deep;
-            }
-
             if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
             {
-                var pem = new StringBuilder();
-                string folder = Path.GetDirectoryName(Path.GetFullPath(path));
-                foreach (string entry in mqtt.CaCertificates)
-                {
-                    if (entry.StartsWith("-----BEGIN", StringComparison.Ordinal))
-                    {
-                        pem.Append(entry).Append('\n');
-                        continue;
-                    }
-
-                    string file = Path.IsPathRooted(entry) ? entry : Path.Combine(folder, entry);
-                    if (!File.Exists(file))
-                    {
-                        error.WriteLine("error: mqtt.ca_certificates: file '" + entry + "' does not exist (relative to the config file)");
-                        return TwinExitCode.UsageError;
-                    }
-
-                    pem.Append(File.ReadAllText(file)).Append('\n');
-                }
-
-                options.CaPem = pem.ToString();
+                options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";
             }
 
             return TwinExitCode.Done;
         }
 
-        private static byte[] Read(string path, string option, TextWriter error)
+        /// <summary>The boot path on the host, plus the one check the device leaves to its TLS stack: each CA entry must
+        /// hold certificates .NET can import (the error names the key, not a command-line option).</summary>
+        /// <returns>The result, or null when the file cannot be read (reported).</returns>
+        private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
         {
-            try
+            if (!File.Exists(path))
             {
-                return File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
-            {
-                error.WriteLine("error: " + option + " file '" + path + "' cannot be read: " + ex.Message);
+                error.WriteLine("error: config file '" + path + "' cannot be read: it does not exist");
                 return null;
             }
+
+            ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
+            string[] cas = result.IsValid && result.Config.Mqtt.Tls ? result.Config.Mqtt.CaCertificates : Array.Empty<string>();
+            for (int i = 0; i < cas.Length; i++)
+            {
+                try
+                {
+                    var certificates = new X509Certificate2Collection();
+                    certificates.ImportFromPem(cas[i]);
+                }
+                catch (CryptographicException ex)
+                {
+                    var issues = new System.Collections.ArrayList(result.Issues);
+                    issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.ca_certificates[" + i + "]", "is not a usable certificate: " + ex.Message));
+                    return new ConfigResult(result.Config, issues);
+                }
+            }
+
+            return result;
         }
+
+        private static void Default(TwinOptions options, string flag, Action apply)
+        {
+            if (!options.Given.Contains(flag))
+            {
+                apply();
+            }
+        }
+
+        private static string Count(int n, string what) => n.ToString(CultureInfo.InvariantCulture) + " " + what + (n == 1 ? string.Empty : "s");
     }
 }

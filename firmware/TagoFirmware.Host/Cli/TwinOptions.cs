@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>Parsed command line of the twin. Defaults are the device defaults (issue 3 §2).</summary>
+    /// <summary>Parsed command line of the twin. Defaults are the device defaults.</summary>
     public sealed class TwinOptions
     {
         /// <summary>Broker host; null starts the embedded TagoIO-like broker.</summary>
@@ -103,6 +103,9 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
         public byte[] FileBytes { get; set; }
+
+        /// <summary>Config values given by flag instead of the file (<see cref="ConfigReference.Supplied"/>), by flag name.</summary>
+        public Dictionary<string, string> Supplied { get; } = new Dictionary<string, string>();
 
         /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();

@@ -17,11 +17,13 @@ namespace TagoFirmware.Host.Cli
             "                         [--auth-retry SECONDS] [--stay] [--sensor-failure-rate P] [--seed N] [--verbose]\n" +
             "                         [--data-dir DIR] [--no-persist] [--time-scale K] [--queue-capacity N]\n" +
             "                         [--wake-interval SECONDS] [--publish-every N] [--wakes N]\n" +
+            "                         [--wifi-ssid NAME] [--wifi-password PASSWORD]\n" +
             "  --data-dir: queue log and command overrides (default .tago-twin/<client-id>/); --no-persist: RAM only.\n" +
             "  --sleep: battery mode, each wake a fresh node over the same data dir, deep sleep between wakes.\n" +
             "  --time-scale K: simulated time runs K times faster (sampling, batching, backoff, sleep; not the network).\n" +
             "  no --broker: start an embedded TagoIO-like TLS broker on 127.0.0.1 and print what it receives.\n" +
-            "  token: --token or env " + TokenVariable + ".\n" +
+            "  token: --token or env " + TokenVariable + ". --check-config takes --token, --wifi-ssid and --wifi-password (or env\n" +
+            "  " + TokenVariable + ", TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) instead of the file's values.\n" +
             "  exit codes: 0 done, 2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
 
         /// <summary>Parses arguments.</summary>
@@ -89,11 +91,13 @@ namespace TagoFirmware.Host.Cli
                     case "--sensor-failure-rate": options.SensorFailureRate = Number(name, value, 0, 1, ref error); break;
                     case "--data-dir": options.DataDirectory = NonEmpty(name, value, ref error); break;
                     case "--time-scale": options.TimeScale = Number(name, value, 0.01, 10000, ref error); break;
-                    case "--queue-capacity": options.QueueCapacity = Int(name, value, TagoFirmware.Config.QueueConfig.MinCapacity, TagoFirmware.Config.QueueConfig.MaxCapacity, ref error); break;
+                    case "--queue-capacity": options.QueueCapacity = Int(name, value, TagoFirmware.Config.ConfigKeys.QueueCapacity.Min, TagoFirmware.Config.ConfigKeys.QueueCapacity.Max, ref error); break;
                     case "--wake-interval": options.WakeIntervalSeconds = Int(name, value, 1, 86400, ref error); break;
                     case "--publish-every": options.PublishEvery = Int(name, value, 1, 1000, ref error); break;
                     case "--wakes": options.Wakes = Int(name, value, 1, int.MaxValue, ref error); break;
                     case "--seed": options.Seed = Int(name, value, int.MinValue, int.MaxValue, ref error); break;
+                    case "--wifi-ssid":
+                    case "--wifi-password": options.Supplied[name] = NonEmpty(name, value, ref error); break;
                     default:
                         error = "unknown option '" + name + "'";
                         return false;

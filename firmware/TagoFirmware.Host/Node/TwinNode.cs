@@ -30,6 +30,8 @@ namespace TagoFirmware.Host.Node
         private SystemClock _clock;
         private MqttNetLink _link;
         private PublishReportingLink _reporting;
+        private CommandInjectingLink _commands;
+        private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
         private bool _rebootRequested;
@@ -51,7 +53,7 @@ namespace TagoFirmware.Host.Node
             _config = settings.Config ?? throw new ArgumentException("settings.Config is required", nameof(settings));
             _log.AddSecret(_config.Token);
             string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
-            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(_config.Redacted(clientId));
+            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             if (!settings.NetworkTimeoutsStretched)
             {
                 // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.
@@ -72,7 +74,7 @@ namespace TagoFirmware.Host.Node
         public SensorNode Node => _node;
 
         /// <summary>The core's session supervisor of the current boot.</summary>
-        public NodeSupervisor Supervisor => _node.Supervisor;
+        public ConnectionSupervisor Supervisor => _node.Supervisor;
 
         /// <summary>The MQTTnet adapter of the current boot.</summary>
         public MqttNetLink Link => _link;
@@ -119,7 +121,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
         public void Step()
         {
-            _node.Step(_clock.MonotonicMs);
+            _runner.StepOnce();
             if (_rebootRequested)
             {
                 _rebootRequested = false;
@@ -128,36 +130,72 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>
-        /// Runs <see cref="Step"/> until <paramref name="stop"/> returns true or the token is cancelled, sleeping until
-        /// the node's next due time (at most 50 ms real, so the stop condition is checked often).
+        /// Sends a downlink command as if the broker had delivered it on the command topic (the twin's stdin): the
+        /// name is the topic's last level, the payload as the command topic takes it. Safe from any thread.
+        /// </summary>
+        /// <param name="name">Command name (<c>interval</c>, <c>batch</c>, <c>ping</c>, <c>diagnostics</c>, <c>reboot</c>).</param>
+        /// <param name="payload">Payload bytes.</param>
+        /// <returns>The topic used.</returns>
+        public string InjectCommand(string name, byte[] payload)
+        {
+            string filter = _node.Supervisor.Transport.CommandTopicFilter;
+            string topic = filter.Substring(0, filter.Length - 1) + name;
+            _commands.Inject(topic, payload);
+            return topic;
+        }
+
+        /// <summary>
+        /// Runs the core's loop (<see cref="NodeRunner"/>) until <paramref name="stop"/> returns true, the token is
+        /// cancelled or the node halts: step, then wait for the next due time or a link event. A stop or cancellation
+        /// ends with the node's orderly stop ("offline" status, DISCONNECT); a battery node's sleep does not.
         /// </summary>
         /// <param name="stop">Checked after every step; null never stops.</param>
-        /// <param name="cancel">Cancels the loop.</param>
+        /// <param name="cancel">Cancels the loop (Ctrl+C, SIGTERM, --timeout).</param>
         /// <returns>A task that completes when the loop ends.</returns>
-        public async Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
+        public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
-            while (!cancel.IsCancellationRequested)
+            return Task.Run(() =>
             {
-                Step();
-                if (stop != null && stop(this))
+                var wake = new WaitHandle[] { LinkEventQueue.Arrived, cancel.WaitHandle };
+                while (!cancel.IsCancellationRequested)
                 {
-                    return;
+                    Step();
+                    if ((stop != null && stop(this)) || _node.IsHalted)
+                    {
+                        break;
+                    }
+
+                    WaitHandle.WaitAny(wake, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
                 }
 
-                long wait = _node.NextStepDueMs - _clock.MonotonicMs;
-                int realMs = wait <= 0 ? 1 : Math.Clamp(_clock.ToRealMs(wait), 1, 50);
-                try
+                StopGracefully();
+            });
+        }
+
+        /// <summary>
+        /// The node's orderly stop, stepped to its end: flush, "offline" status (waiting briefly for its ack), DISCONNECT.
+        /// Does nothing once the node halted (asleep, stopped or rebooting).
+        /// </summary>
+        public void StopGracefully()
+        {
+            if (_node.IsHalted)
+            {
+                return;
+            }
+
+            _node.Stop(_clock.MonotonicMs);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!_node.IsHalted && watch.ElapsedMilliseconds < 10000)
+            {
+                _node.Step(_clock.MonotonicMs);
+                if (!_node.IsHalted)
                 {
-                    await Task.Delay(realMs, cancel).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
+                    LinkEventQueue.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
                 }
             }
         }
 
-        /// <summary>Ends the session gracefully (DISCONNECT, so no last will), flushes the queue log and closes the files.</summary>
+        /// <summary>Stops the node in order (no last will; the "offline" status instead), flushes the queue log and closes the files.</summary>
         public void Dispose()
         {
             if (_disposed)
@@ -166,11 +204,7 @@ namespace TagoFirmware.Host.Node
             }
 
             _disposed = true;
-            if (_node.PublishesThisWake && _node.Supervisor.State != SessionState.Stopped)
-            {
-                _node.Supervisor.Shutdown();
-            }
-
+            StopGracefully();
             _node.FlushForReboot();
             _link.Dispose();
             _readingStore?.Dispose();
@@ -212,7 +246,7 @@ namespace TagoFirmware.Host.Node
                 Clock = _clock,
                 Network = _network,
                 TimeSync = new HostTimeSync(_clock),
-                Mqtt = _reporting,
+                Mqtt = _commands = new CommandInjectingLink(_reporting),
                 Log = _log,
                 Status = new ConsoleStatusIndicator(_log),
                 Device = _device,
@@ -225,6 +259,7 @@ namespace TagoFirmware.Host.Node
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
             _node.Start(_clock.MonotonicMs);
+            _runner = new NodeRunner(_node, _clock, LinkEventQueue.Arrived, null);
         }
 
         private void Reboot()

@@ -70,7 +70,7 @@ namespace TagoFirmware.Host.Node
             var config = new NodeConfig();
             config.Sensors = new[]
             {
-                new SensorConfig { Model = DhtModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" },
+                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" },
             };
             config.Sampling.IntervalSeconds = 12;
             config.Sampling.Batch = 2;

@@ -23,17 +23,19 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void The_default_minimum_interval_is_six_seconds()
+        public void The_default_minimum_interval_is_six_seconds_and_a_sensor_may_ask_for_more()
         {
-            Assert.IsTrue(ConfigDocs.Parse("\"sampling\":{\"interval_s\":6}").IsValid);
-            Assert.IsFalse(ConfigDocs.Parse("\"sampling\":{\"interval_s\":5}").IsValid);
+            string dht11 = "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],";
+            Assert.IsTrue(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":6}").IsValid);
+            Assert.IsFalse(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}").IsValid);
+            Assert.IsNotNull(ConfigDocs.Parse("\"sampling\":{\"interval_s\":11}").FindError("sampling.interval_s"));
         }
 
         [TestMethod]
-        public void The_twin_may_omit_token_and_wifi()
+        public void The_twin_may_omit_wifi_and_supply_the_token()
         {
             ConfigRules rules = new ConfigRules();
-            rules.RequireToken = false;
+            rules.Supply(ConfigKeys.Token, ConfigDocs.FakeToken);
             rules.RequireWifi = false;
             ConfigResult result = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", rules);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
@@ -44,13 +46,21 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void The_placeholder_token_only_warns_when_the_token_comes_from_elsewhere()
+        public void Supplied_secrets_replace_the_example_files_placeholders()
         {
+            string example = "{\"wifi\":{\"ssid\":\"example-network\",\"password\":\"example-password-not-real\"},"
+                + "\"token\":\"00000000-0000-0000-0000-000000000000\",\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}";
+            ConfigResult refused = ConfigDocs.ParseText(example, null);
+            Assert.IsNotNull(refused.FindError("token"));
+            Assert.IsNotNull(refused.FindError("wifi.ssid"));
+
             ConfigRules rules = new ConfigRules();
-            rules.RequireToken = false;
-            ConfigResult result = ConfigDocs.ParseText(ConfigDocs.Doc("\"token\":\"00000000-0000-0000-0000-000000000000\""), rules);
+            rules.Supply(ConfigKeys.Token, ConfigDocs.FakeToken);
+            rules.Supply(ConfigKeys.WifiSsid, "cafe");
+            rules.Supply(ConfigKeys.WifiPassword, ConfigDocs.FakePassword);
+            ConfigResult result = ConfigDocs.ParseText(example, rules);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.IsNotNull(result.FindWarning("token"));
+            Assert.AreEqual(ConfigDocs.FakeToken, result.Config.Token);
         }
 
         [TestMethod]

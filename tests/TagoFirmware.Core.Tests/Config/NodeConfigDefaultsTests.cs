@@ -67,7 +67,7 @@ namespace TagoFirmware.Tests.Config
         public void A_single_sensor_gets_plain_variable_names_and_its_model_as_name()
         {
             SensorConfig s = ConfigDocs.Parse(string.Empty).Config.Sensors[0];
-            Assert.AreEqual((int)DhtModel.Dht22, (int)s.Model);
+            Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht22, (int)s.Model);
             Assert.AreEqual("dht22", s.ModelName);
             Assert.AreEqual("dht22", s.Name);
             Assert.AreEqual(26, s.EchoPin);
@@ -98,9 +98,9 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual("am2302-1", s[0].Name);
             Assert.AreEqual("dht11-2", s[1].Name);
             Assert.AreEqual("attic", s[2].Name);
-            Assert.AreEqual((int)DhtModel.Dht22, (int)s[0].Model);
-            Assert.AreEqual((int)DhtModel.Dht11, (int)s[1].Model);
-            Assert.AreEqual((int)DhtModel.Dht21, (int)s[2].Model);
+            Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht22, (int)s[0].Model);
+            Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht11, (int)s[1].Model);
+            Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht21, (int)s[2].Model);
         }
 
         [TestMethod]

@@ -11,13 +11,12 @@ namespace TagoFirmware.Tests.Diagnostics
         public void Every_counter_starts_at_zero_and_counts_its_own_events()
         {
             DiagnosticsCounters c = new DiagnosticsCounters("1.2.3");
-            c.IncrementReconnects();
-            c.IncrementAuthFailures();
-            c.IncrementAuthFailures();
-            c.IncrementDroppedReadings();
-            c.IncrementDroppedReadings();
-            c.IncrementDroppedReadings();
-            c.IncrementUntimedReadings();
+            Assert.AreEqual(0, c.Reconnects);
+            Assert.AreEqual(0, c.DroppedReadings);
+            c.Reconnects = 1;
+            c.AuthFailures = 2;
+            c.DroppedReadings = 3;
+            c.UntimedReadings = 1;
             c.IncrementSensorErrors();
             c.IncrementSensorErrors();
             c.IncrementCommandErrors();

@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.Diagnostics
             c.UptimeSeconds = 3600;
             c.HeapFree = 81234;
             c.BootReason = BootReason.PowerOnOrReset;
-            c.IncrementReconnects();
+            c.Reconnects = 1;
             c.IncrementSensorErrors();
             c.IncrementSensorErrors();
             c.QueueDepth = 7;

@@ -1,4 +1,5 @@
 using System.Collections;
+using TagoFirmware.Tests.Payload;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
 using TagoFirmware.Session;
@@ -139,10 +140,9 @@ namespace TagoFirmware.Tests.Node
         }
 
         [TestMethod]
-        public void Reboot_flushes_the_queue_log_then_reboots_and_the_node_stops_acting()
+        public void Reboot_flushes_the_queue_log_announces_offline_then_reboots_and_the_node_stops_acting()
         {
             NodeRig rig = new NodeRig();
-            rig.SetBroker(false);
             rig.Build();
             rig.Store.FailAppends = true;
             rig.Run(8000);
@@ -151,7 +151,12 @@ namespace TagoFirmware.Tests.Node
             rig.Store.FailAppends = false;
             int commits = rig.Store.Commits;
 
-            rig.Node.OnMessageReceived(NodeRig.CommandPrefix + "reboot", new byte[0]);
+            rig.Command("reboot", "");
+            rig.Run(1000);
+
+            Assert.AreEqual(NodeRig.StatusTopic, rig.Mqtt.LastPublish.Topic);
+            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, PayloadText.Decode(rig.Mqtt.LastPublish.Payload, rig.Mqtt.LastPublish.Payload.Length));
+            Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
 
             Assert.AreEqual(1, rig.Device.Reboots);
             Assert.AreEqual(RebootReason.Command, rig.Device.LastReason);

@@ -117,9 +117,10 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(1, rig.Node.PayloadsAcked);
             int depth = rig.Node.Queue.Count;
 
-            rig.Node.OnPublishAcked(id);
-            rig.Node.OnPublishAcked(id + 1000);
-            rig.Node.OnPublishLost(id);
+            rig.Mqtt.Ack(id);
+            rig.Mqtt.Ack(id + 1000);
+            rig.Mqtt.FailPublish(id);
+            rig.Run(NodeRig.StepMs);
 
             Assert.AreEqual(1, rig.Node.PayloadsAcked);
             Assert.AreEqual(depth, rig.Node.Queue.Count);
@@ -147,7 +148,6 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(1, NodeRig.Count(all, "\"variable\":\"dropped_readings\""));
             Assert.AreEqual(1, NodeRig.Count((string)payloads[0], "{\"variable\":\"dropped_readings\",\"value\":" + dropped.ToString() + "}"));
             Assert.AreEqual(0, rig.Node.Queue.UnreportedDroppedReadings);
-            Assert.AreEqual(dropped, rig.Node.Diagnostics.DroppedReadings);
             Assert.IsTrue(rig.Log.CountContaining("queue full:") >= 1);
         }
 

@@ -69,7 +69,7 @@ namespace TagoFirmware.Tests.Node
             for (int i = 0; i < sensors; i++)
             {
                 SensorConfig s = new SensorConfig();
-                s.Model = DhtModel.Dht22;
+                s.Model = TagoFirmware.Sensors.SensorModel.Dht22;
                 s.ModelName = "dht22";
                 s.EchoPin = 4 + i;
                 s.TriggerPin = 16 + i;

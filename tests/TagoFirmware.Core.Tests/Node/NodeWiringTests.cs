@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Node
             config.Timeouts.AuthRetrySeconds = 600;
             config.Timeouts.RebootAfterSeconds = 0;
 
-            SessionOptions o = SensorNode.CreateSessionOptions(config, "node-7");
+            SessionOptions o = NodeWiring.CreateSessionOptions(config, "node-7");
 
             Assert.AreEqual("broker.example", o.Host);
             Assert.AreEqual(1883, o.Port);
@@ -106,7 +106,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(5000);
 
-            Assert.AreEqual(1, rig.Log.CountContaining("config: sampling interval=15s"));
+            Assert.AreEqual(1, rig.Log.CountContaining("config: sampling interval_s=15 "));
             for (int i = 0; i < rig.Log.Lines.Count; i++)
             {
                 string line = (string)rig.Log.Lines[i];
@@ -118,7 +118,7 @@ namespace TagoFirmware.Tests.Node
         [TestMethod]
         public void The_config_refuses_an_interval_below_the_pipeline_minimum_with_that_number()
         {
-            ConfigResult dht22 = NodeConfigLoader.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null);
+            ConfigResult dht22 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null);
             Assert.IsFalse(dht22.IsValid);
             ConfigIssue issue = dht22.FindError("sampling.interval_s");
             Assert.IsNotNull(issue);
@@ -126,7 +126,7 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(lines.IndexOf("must be >= 12 s") >= 0, lines);
             Assert.IsTrue(lines.IndexOf("DHT22") >= 0, lines);
 
-            ConfigResult dht11 = NodeConfigLoader.Parse(TestUtf8.Bytes(ConfigDocs.Doc(
+            ConfigResult dht11 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc(
                 "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],\"sampling\":{\"interval_s\":8}")), null);
             Assert.IsTrue(dht11.IsValid, ConfigDocs.AllLines(dht11));
         }

@@ -20,9 +20,9 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual((int)SessionState.Backoff, (int)rig.Supervisor.State);
             Assert.AreEqual(1, rig.Supervisor.DeadLinkDrops);
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt dead link: no PUBACK for message " + id.ToString() + " within 15000 ms"));
-            Assert.AreEqual(1, rig.Listener.Lost.Count);
-            Assert.AreEqual(id, (int)rig.Listener.Lost[0]);
-            Assert.AreEqual(1, rig.Listener.OfflineCount);
+            Assert.AreEqual(1, rig.Reports.Lost.Count);
+            Assert.AreEqual(id, (int)rig.Reports.Lost[0]);
+            Assert.AreEqual(1, rig.Reports.OfflineCount);
         }
 
         [TestMethod]
@@ -49,7 +49,7 @@ namespace TagoFirmware.Tests.Session
 
             Assert.AreEqual((int)SessionState.Online, (int)rig.Supervisor.State);
             Assert.AreEqual(0, rig.Supervisor.DeadLinkDrops);
-            Assert.AreEqual(60, rig.Listener.Acked.Count);
+            Assert.AreEqual(60, rig.Reports.Acked.Count);
             Assert.AreEqual(1, rig.Mqtt.BeginCalls);
         }
 
@@ -65,7 +65,7 @@ namespace TagoFirmware.Tests.Session
             Assert.IsTrue(rig.RunUntil(SessionState.Online, 10000));
             int id = rig.Supervisor.PublishData(new byte[] { 2 });
             rig.Run(1000);
-            Assert.AreEqual(id, (int)rig.Listener.Acked[rig.Listener.Acked.Count - 1]);
+            Assert.AreEqual(id, (int)rig.Reports.Acked[rig.Reports.Acked.Count - 1]);
         }
 
         [TestMethod]

@@ -2,25 +2,16 @@ using TagoFirmware.Session;
 
 namespace TagoFirmware.Tests.Session
 {
-    /// <summary>Records reboot requests, and whether the application had been asked to flush first.</summary>
+    /// <summary>Records reboot requests.</summary>
     public class FakeDeviceControl : IDeviceControl
     {
-        private readonly FakeListener _listener;
-
-        public FakeDeviceControl(FakeListener listener)
-        {
-            _listener = listener;
-        }
-
         public int Reboots;
         public RebootReason LastReason;
-        public bool FlushedBeforeReboot;
 
         public void Reboot(RebootReason reason)
         {
             Reboots++;
             LastReason = reason;
-            FlushedBeforeReboot = _listener.RebootPendingCount > 0;
         }
     }
 }

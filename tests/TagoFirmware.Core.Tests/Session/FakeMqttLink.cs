@@ -50,6 +50,8 @@ namespace TagoFirmware.Tests.Session
         public int BeginCalls;
         public int CloseCalls;
         public int DisconnectCalls;
+        /// <summary>Publishes made before the latest Disconnect (-1: none yet).</summary>
+        public int PublishesAtDisconnect = -1;
         public int ClosesWhileAttemptRunning;
         public MqttConnectRequest LastRequest;
         public readonly ArrayList Publishes = new ArrayList();
@@ -86,6 +88,12 @@ namespace TagoFirmware.Tests.Session
         public void Deliver(string topic, byte[] payload)
         {
             _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+        }
+
+        /// <summary>A PUBACK arrives for <paramref name="messageId"/> (also a duplicate or unknown one).</summary>
+        public void Ack(int messageId)
+        {
+            _inbox.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, messageId, null, null);
         }
 
         /// <summary>The client library gives a QoS 1 message up (M2Mqtt: IsPublished = false after its retries).</summary>
@@ -175,6 +183,7 @@ namespace TagoFirmware.Tests.Session
         public void Disconnect()
         {
             DisconnectCalls++;
+            PublishesAtDisconnect = Publishes.Count;
             _connected = false;
             _ackCount = 0;
         }

@@ -94,7 +94,7 @@ namespace TagoFirmware.Tests.Session
         [DataRow(0x88, false)]
         public void Credentials_refusal_codes_are_4_5_0x86_0x87(int code, bool refusal)
         {
-            Assert.AreEqual(refusal, NodeSupervisor.IsCredentialsRefusal(code));
+            Assert.AreEqual(refusal, ConnectionText.IsCredentialsRefusal(code));
         }
 
         [TestMethod]

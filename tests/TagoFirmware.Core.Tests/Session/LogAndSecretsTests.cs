@@ -120,7 +120,7 @@ namespace TagoFirmware.Tests.Session
 
             Assert.IsTrue(observedChanges >= 8);
             Assert.IsTrue(logged >= observedChanges);
-            Assert.AreEqual(NodeSupervisor.StateName(rig.Supervisor.State), previous);
+            Assert.AreEqual(ConnectionText.StateName(rig.Supervisor.State), previous);
         }
 
         [TestMethod]

@@ -7,36 +7,38 @@ namespace TagoFirmware.Tests.Session
     public class MainLoopWatchdogTests
     {
         [TestMethod]
-        public void Progressing_steps_never_count_as_hung()
+        public void Loop_waiting_on_purpose_for_an_hour_is_not_hung()
         {
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(0);
-            for (int i = 0; i < 100; i++)
-            {
-                Assert.IsFalse(watchdog.IsHung(i, i * 60000L));
-            }
+            MainLoopWatchdog watchdog = new MainLoopWatchdog(0, 0);
+            watchdog.WaitingUntil(3600000);
+            Assert.IsFalse(watchdog.IsHung(1000));
+            Assert.IsFalse(watchdog.IsHung(3600000 + 119999));
         }
 
         [TestMethod]
-        public void Steps_stalled_for_two_minutes_count_as_hung()
+        public void Loop_two_minutes_past_its_promised_time_is_hung()
         {
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(0);
+            MainLoopWatchdog watchdog = new MainLoopWatchdog(0, 1000);
             Assert.AreEqual(120000, watchdog.TimeoutMs);
-            Assert.IsFalse(watchdog.IsHung(7, 1000));
-            Assert.IsFalse(watchdog.IsHung(7, 1000 + 119999));
-            Assert.IsTrue(watchdog.IsHung(7, 1000 + 120000));
+            Assert.IsFalse(watchdog.IsHung(1000 + 119999));
+            Assert.IsTrue(watchdog.IsHung(1000 + 120000));
+            watchdog.WaitingUntil(200000);
+            Assert.IsFalse(watchdog.IsHung(200000));
+            Assert.IsTrue(watchdog.IsHung(320000));
         }
 
         [TestMethod]
-        public void Supervisor_blocked_in_a_hung_connect_still_completes_steps()
+        public void Supervisor_blocked_in_a_hung_connect_keeps_asking_for_steps()
         {
             SessionRig rig = new SessionRig();
             rig.Mqtt.ConnectDelayMs = 10000000;
             rig.Build();
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(0);
+            MainLoopWatchdog watchdog = new MainLoopWatchdog(0, 0);
             for (int i = 0; i < 100; i++)
             {
                 rig.Run(5000);
-                Assert.IsFalse(watchdog.IsHung(rig.Supervisor.CompletedSteps, rig.Clock.NowMs));
+                watchdog.WaitingUntil(rig.Supervisor.NextDueMs);
+                Assert.IsFalse(watchdog.IsHung(rig.Clock.NowMs));
             }
         }
     }

@@ -26,14 +26,14 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Connected_at_qos1_with_nothing_acked_for_30_min_reboots_after_asking_for_a_flush()
+        public void Connected_at_qos1_with_nothing_acked_for_30_min_announces_offline_then_asks_for_a_reboot()
         {
             SessionRig rig = NeverAckingLink();
             rig.BringOnline();
             PublishEveryMinute(rig, ThirtyFiveMinutes);
             Assert.AreEqual(1, rig.Device.Reboots);
             Assert.AreEqual((int)RebootReason.NoAckTimeout, (int)rig.Device.LastReason);
-            Assert.IsTrue(rig.Device.FlushedBeforeReboot);
+            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
             Assert.AreEqual((int)SessionState.Rebooting, (int)rig.Supervisor.State);
             Assert.AreEqual(1, rig.Log.CountContaining("self-heal: no PUBACK for"));
             // Not before 30 minutes without an ack.

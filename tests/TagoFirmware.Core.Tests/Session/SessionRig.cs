@@ -14,38 +14,37 @@ namespace TagoFirmware.Tests.Session
         public readonly FakeClock Clock = new FakeClock();
         public readonly FakeNetworkLink Network;
         public readonly FakeMqttLink Mqtt;
-        public readonly FakeListener Listener = new FakeListener();
+        public readonly ReportRecorder Reports = new ReportRecorder();
         public readonly FakeLog Log = new FakeLog();
         public readonly FakeStatusIndicator Status = new FakeStatusIndicator();
         public readonly FakeDeviceControl Device;
         public readonly FakeTimeSync TimeSync = new FakeTimeSync();
         public readonly SessionOptions Options = new SessionOptions();
-        public NodeSupervisor Supervisor;
+        public ConnectionSupervisor Supervisor;
         public int Seed = 42;
 
         public SessionRig()
         {
             Network = new FakeNetworkLink(Clock);
             Mqtt = new FakeMqttLink(Clock);
-            Device = new FakeDeviceControl(Listener);
+            Device = new FakeDeviceControl();
             Options.Token = Token;
             Options.ClientId = ClientId;
         }
 
         /// <summary>Creates the supervisor from the current options (call after changing them).</summary>
-        public NodeSupervisor Build()
+        public ConnectionSupervisor Build()
         {
-            SessionPorts ports = new SessionPorts();
+            NodePorts ports = new NodePorts();
             ports.Clock = Clock;
             ports.Network = Network;
             ports.TimeSync = TimeSync;
             ports.Mqtt = Mqtt;
-            ports.Listener = Listener;
             ports.Log = Log;
             ports.Status = Status;
             ports.Device = Device;
             ports.Random = new SeededRandomSource(Seed);
-            Supervisor = new NodeSupervisor(Options, new TagoMqttJsonTransport(Options.ClientId, Options.DataTopicTemplate), ports);
+            Supervisor = new ConnectionSupervisor(Options, new TagoMqttJsonTransport(Options.ClientId, Options.DataTopicTemplate), ports);
             return Supervisor;
         }
 
@@ -56,7 +55,7 @@ namespace TagoFirmware.Tests.Session
             while (Clock.NowMs < end)
             {
                 Clock.NowMs += stepMs;
-                Supervisor.Step(Clock.NowMs);
+                Step();
             }
         }
 
@@ -66,10 +65,22 @@ namespace TagoFirmware.Tests.Session
             Run(durationMs, 100);
         }
 
-        /// <summary>One step at the current time.</summary>
+        /// <summary>One step at the current time; its report is recorded.</summary>
         public void StepNow()
         {
+            Step();
+        }
+
+        /// <summary>One step at the current time, recording the report (what the node would act on).</summary>
+        public void Step()
+        {
             Supervisor.Step(Clock.NowMs);
+            Reports.Record(Supervisor.Report);
+            if (Supervisor.IsStopped && Supervisor.RebootReason != RebootReason.None && Device.Reboots == 0)
+            {
+                // What the node does once the stopped supervisor asks for a reboot.
+                Device.Reboot(Supervisor.RebootReason);
+            }
         }
 
         /// <summary>Steps every 100 ms until <paramref name="state"/> or <paramref name="maxMs"/> passed.</summary>
@@ -79,7 +90,7 @@ namespace TagoFirmware.Tests.Session
             while (Clock.NowMs < end)
             {
                 Clock.NowMs += 100;
-                Supervisor.Step(Clock.NowMs);
+                Step();
                 if (Supervisor.State == state)
                 {
                     return true;

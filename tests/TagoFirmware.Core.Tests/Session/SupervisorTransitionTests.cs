@@ -64,7 +64,7 @@ namespace TagoFirmware.Tests.Session
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
-            Assert.AreEqual(1, rig.Listener.OnlineCount);
+            Assert.AreEqual(1, rig.Reports.OnlineCount);
             Assert.AreEqual(1, rig.Mqtt.Subscriptions.Count);
             Assert.AreEqual("commands/" + SessionRig.ClientId + "/+", (string)rig.Mqtt.Subscriptions[0]);
             PublishRecord status = (PublishRecord)rig.Mqtt.Publishes[0];
@@ -117,7 +117,7 @@ namespace TagoFirmware.Tests.Session
             rig.Network.ConnectDelayMs = 1000000;
             rig.Build();
             rig.StepNow();
-            rig.Run(10000 + NodeSupervisor.WifiDeadlineGraceMs - 100);
+            rig.Run(10000 + ConnectionSupervisor.WifiDeadlineGraceMs - 100);
             Assert.AreEqual((int)SessionState.WifiConnecting, (int)rig.Supervisor.State);
             rig.Run(200);
             Assert.AreEqual((int)SessionState.Backoff, (int)rig.Supervisor.State);
@@ -133,7 +133,7 @@ namespace TagoFirmware.Tests.Session
             rig.Network.NextOutcome = NetworkConnectResult.Failed;
             rig.StepNow();
             Assert.AreEqual(1, rig.Log.CountContaining("wifi lost"));
-            Assert.AreEqual(1, rig.Listener.OfflineCount);
+            Assert.AreEqual(1, rig.Reports.OfflineCount);
             Assert.IsTrue(rig.Mqtt.CloseCalls >= 1);
             Assert.AreEqual((int)NodeStatus.NoWifi, (int)rig.Status.Last);
         }
@@ -148,12 +148,12 @@ namespace TagoFirmware.Tests.Session
             rig.StepNow();
             Assert.AreEqual((int)SessionState.Backoff, (int)rig.Supervisor.State);
             Assert.AreEqual((int)NodeStatus.NoBroker, (int)rig.Status.Last);
-            Assert.AreEqual(1, rig.Listener.OfflineCount);
+            Assert.AreEqual(1, rig.Reports.OfflineCount);
             Assert.IsTrue(rig.RunUntil(SessionState.Online, 5000));
             Assert.AreEqual(wifiAttempts, rig.Network.BeginCalls);
             Assert.AreEqual(2, rig.Mqtt.BeginCalls);
             Assert.AreEqual(1, rig.Supervisor.Reconnects);
-            Assert.AreEqual(2, rig.Listener.OnlineCount);
+            Assert.AreEqual(2, rig.Reports.OnlineCount);
             // Clean session: the command subscription is made again.
             Assert.AreEqual(2, rig.Mqtt.Subscriptions.Count);
         }
@@ -199,16 +199,14 @@ namespace TagoFirmware.Tests.Session
         public void Invalid_config_never_connects_and_shows_config_invalid()
         {
             SessionRig rig = new SessionRig();
-            rig.Options.ConfigValid = false;
-            rig.Options.ConfigError = "config.json: wifi.ssid is missing";
+            rig.Options.Token = "";
             rig.Build();
             rig.Run(60000);
             Assert.AreEqual((int)SessionState.ConfigInvalid, (int)rig.Supervisor.State);
             Assert.AreEqual(0, rig.Network.BeginCalls);
             Assert.AreEqual(0, rig.Mqtt.BeginCalls);
             Assert.AreEqual((int)NodeStatus.ConfigInvalid, (int)rig.Status.Last);
-            Assert.AreEqual(1, rig.Log.CountContaining("config invalid: config.json: wifi.ssid is missing"));
-            Assert.IsTrue(rig.Listener.Steps >= 600);
+            Assert.AreEqual(1, rig.Log.CountContaining("config invalid: token is empty"));
         }
 
         [TestMethod]
@@ -256,8 +254,8 @@ namespace TagoFirmware.Tests.Session
             rig.BringOnline();
             int id = rig.Supervisor.PublishData(new byte[] { 1 });
             rig.Run(1000);
-            Assert.AreEqual(1, rig.Listener.Acked.Count);
-            Assert.AreEqual(id, (int)rig.Listener.Acked[0]);
+            Assert.AreEqual(1, rig.Reports.Acked.Count);
+            Assert.AreEqual(id, (int)rig.Reports.Acked[0]);
             Assert.AreEqual(0, rig.Supervisor.InFlightCount);
         }
 
@@ -275,14 +273,14 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Downlink_messages_reach_the_listener_while_online()
+        public void Downlink_messages_are_reported_while_online()
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
             rig.Mqtt.Deliver("commands/" + SessionRig.ClientId + "/interval", new byte[] { 0x36, 0x30 });
             rig.StepNow();
-            Assert.AreEqual(1, rig.Listener.MessageTopics.Count);
-            Assert.AreEqual("commands/" + SessionRig.ClientId + "/interval", (string)rig.Listener.MessageTopics[0]);
+            Assert.AreEqual(1, rig.Reports.MessageTopics.Count);
+            Assert.AreEqual("commands/" + SessionRig.ClientId + "/interval", (string)rig.Reports.MessageTopics[0]);
         }
 
         [TestMethod]
@@ -294,68 +292,65 @@ namespace TagoFirmware.Tests.Session
             int id = rig.Supervisor.PublishData(new byte[] { 1 });
             rig.Mqtt.FailPublish(id);
             rig.StepNow();
-            Assert.AreEqual(1, rig.Listener.Lost.Count);
-            Assert.AreEqual(id, (int)rig.Listener.Lost[0]);
+            Assert.AreEqual(1, rig.Reports.Lost.Count);
+            Assert.AreEqual(id, (int)rig.Reports.Lost[0]);
             Assert.AreEqual((int)SessionState.Backoff, (int)rig.Supervisor.State);
         }
 
         [TestMethod]
-        public void Shutdown_disconnects_gracefully_and_stops()
+        public void Stop_publishes_the_offline_status_and_disconnects_once_it_is_acknowledged()
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
-            rig.Supervisor.Shutdown();
-            Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
+            rig.Supervisor.Stop(rig.Clock.NowMs, true);
+            Assert.AreEqual((int)SessionState.Stopping, (int)rig.Supervisor.State);
+            Assert.AreEqual("device/status/" + SessionRig.ClientId, rig.Mqtt.LastPublish.Topic);
+            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
+            Assert.AreEqual(0, rig.Mqtt.DisconnectCalls);
+            rig.Run(200);
             Assert.AreEqual((int)SessionState.Stopped, (int)rig.Supervisor.State);
+            Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
+            Assert.AreEqual(rig.Mqtt.Publishes.Count, rig.Mqtt.PublishesAtDisconnect);
             int begins = rig.Mqtt.BeginCalls;
             rig.Run(60000);
             Assert.AreEqual(begins, rig.Mqtt.BeginCalls);
         }
 
         [TestMethod]
-        public void Completed_steps_counts_every_step_for_the_watchdog()
+        public void Stop_disconnects_after_a_short_wait_when_the_offline_status_is_never_acknowledged()
         {
             SessionRig rig = new SessionRig();
-            rig.Build();
-            rig.Run(1000, 100);
-            Assert.AreEqual(10, rig.Supervisor.CompletedSteps);
-            Assert.AreEqual(1000L, rig.Supervisor.LastStepMs);
+            rig.BringOnline();
+            rig.Mqtt.AcksPublishes = false;
+            rig.Supervisor.Stop(rig.Clock.NowMs, true);
+            rig.Run(ConnectionSupervisor.StopAckWaitMs - 200);
+            Assert.AreEqual(0, rig.Mqtt.DisconnectCalls);
+            rig.Run(300);
+            Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
+            Assert.IsTrue(rig.Supervisor.IsStopped);
         }
 
         [TestMethod]
-        public void Throwing_application_callbacks_do_not_stop_the_session()
+        public void Stop_without_announcement_disconnects_at_once()
         {
-            FakeClock clock = new FakeClock();
-            FakeNetworkLink network = new FakeNetworkLink(clock);
-            FakeMqttLink mqtt = new FakeMqttLink(clock);
-            FakeLog log = new FakeLog();
-            SessionOptions options = new SessionOptions();
-            options.Token = SessionRig.Token;
-            options.ClientId = SessionRig.ClientId;
-            SessionPorts ports = new SessionPorts();
-            ports.Clock = clock;
-            ports.Network = network;
-            ports.Mqtt = mqtt;
-            ports.Random = new SeededRandomSource(1);
-            ports.Log = log;
-            ports.Listener = new StubThrowingListener();
-            NodeSupervisor supervisor = new NodeSupervisor(options, new TagoMqttJsonTransport(SessionRig.ClientId, null), ports);
-            for (int i = 0; i < 50; i++)
-            {
-                clock.NowMs += 100;
-                supervisor.Step(clock.NowMs);
-            }
+            SessionRig rig = new SessionRig();
+            rig.BringOnline();
+            int publishes = rig.Mqtt.Publishes.Count;
+            rig.Supervisor.Stop(rig.Clock.NowMs, false);
+            Assert.AreEqual((int)SessionState.Stopped, (int)rig.Supervisor.State);
+            Assert.AreEqual(publishes, rig.Mqtt.Publishes.Count);
+            Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
+        }
 
-            Assert.AreEqual((int)SessionState.Online, (int)supervisor.State);
-            Assert.AreEqual(50, supervisor.CompletedSteps);
-            Assert.IsTrue(supervisor.PublishData(new byte[] { 1 }) >= 0);
-            mqtt.Deliver("commands/x/y", new byte[] { 1 });
-            clock.NowMs += 100;
-            supervisor.Step(clock.NowMs);
-            Assert.AreEqual(1, log.CountContaining("listener error: InvalidOperationException in OnOnline"));
-            Assert.AreEqual(1, log.CountContaining("in OnPublishAcked"));
-            Assert.AreEqual(1, log.CountContaining("in OnMessageReceived"));
-            Assert.AreEqual(51, log.CountContaining("in OnStep"));
+        [TestMethod]
+        public void Idle_online_connection_is_due_again_only_for_its_checks()
+        {
+            SessionRig rig = new SessionRig();
+            rig.BringOnline();
+            rig.Run(ConnectionSupervisor.NetworkCheckMs);
+            rig.Run(61000, 1000);
+            long due = rig.Supervisor.NextDueMs;
+            Assert.IsTrue(due - rig.Clock.NowMs >= ConnectionSupervisor.NetworkCheckMs - 1000);
         }
     }
 }

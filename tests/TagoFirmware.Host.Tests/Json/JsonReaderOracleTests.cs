@@ -12,8 +12,7 @@ namespace TagoFirmware.Host.Tests.Json
     /// <summary>
     /// Property tests of <see cref="JsonReader"/> against System.Text.Json's Utf8JsonReader (default options: strict
     /// RFC 8259, max depth 64): valid documents read the same token by token, mutated documents are accepted or refused
-    /// alike, and arbitrary bytes never make the reader throw. One intended difference: a number overflowing to
-    /// ±Infinity is no double for us (TryGetDouble returns false), while System.Text.Json returns true with Infinity.
+    /// alike, and arbitrary bytes never make the reader throw. Tenths are checked against decimal arithmetic.
     /// </summary>
     [TestClass]
     public class JsonReaderOracleTests
@@ -101,7 +100,7 @@ namespace TagoFirmware.Host.Tests.Json
                     tokens.Add(Describe(r.TokenType, r.CurrentDepth, r.TokenType == JsonTokenType.String || r.TokenType == JsonTokenType.PropertyName ? r.GetString() : null,
                         r.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(r.ValueSpan) : null,
                         r.TokenType == JsonTokenType.Number && r.TryGetInt64(out long l) ? l : (long?)null,
-                        r.TokenType == JsonTokenType.Number && r.TryGetDouble(out double d) && double.IsFinite(d) ? d : (double?)null));
+                        r.TokenType == JsonTokenType.Number ? Tenths(Encoding.UTF8.GetString(r.ValueSpan)) : null));
                 }
 
                 return tokens;
@@ -120,8 +119,13 @@ namespace TagoFirmware.Host.Tests.Json
         {
             List<string> tokens = new List<string>();
             reader = new JsonReader(doc, 0, doc.Length);
+            int depth = 0;
             while (reader.Read())
             {
+                // Depth as System.Text.Json counts it: a start token sits at its container's level, an end token too.
+                depth -= reader.Token == JsonToken.EndObject || reader.Token == JsonToken.EndArray ? 1 : 0;
+                int current = depth;
+                depth += reader.Token == JsonToken.StartObject || reader.Token == JsonToken.StartArray ? 1 : 0;
                 string s = null;
                 if (reader.Token == JsonToken.String || reader.Token == JsonToken.PropertyName)
                 {
@@ -129,20 +133,37 @@ namespace TagoFirmware.Host.Tests.Json
                     Assert.IsTrue(reader.ValueEquals(Encoding.UTF8.GetBytes(s)), "ValueEquals disagrees with GetString for " + s);
                 }
 
-                tokens.Add(Describe(Map(reader.Token), reader.CurrentDepth, s,
+                tokens.Add(Describe(Map(reader.Token), current, s,
                     reader.Token == JsonToken.Number ? Encoding.UTF8.GetString(doc, reader.TokenOffset, reader.TokenLength) : null,
                     reader.TryGetInt64(out long l) ? l : (long?)null,
-                    reader.TryGetDouble(out double d) ? d : (double?)null));
+                    reader.TryGetTenths(out int t) ? t : (int?)null));
             }
 
             return reader.IsComplete ? tokens : null;
         }
 
-        private static string Describe(JsonTokenType type, int depth, string text, string raw, long? l, double? d)
+        /// <summary>The oracle of TryGetTenths: the decimal value × 10 rounded half away from zero, saturating at ±1,000,000;
+        /// none with an exponent.</summary>
+        private static int? Tenths(string raw)
+        {
+            if (raw.IndexOfAny(new[] { 'e', 'E' }) >= 0)
+            {
+                return null;
+            }
+
+            if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal v) || Math.Abs(v) > 100000m)
+            {
+                return raw.StartsWith('-') ? -1000000 : 1000000;
+            }
+
+            return (int)Math.Round(v * 10, MidpointRounding.AwayFromZero);
+        }
+
+        private static string Describe(JsonTokenType type, int depth, string text, string raw, long? l, int? d)
         {
             return type + "@" + depth + (text == null ? "" : " s=" + Escape(text.ToCharArray(), 1)) + (raw == null ? "" : " n=" + raw)
                 + (l.HasValue ? " l=" + l.Value.ToString(CultureInfo.InvariantCulture) : "")
-                + (d.HasValue ? " d=" + BitConverter.DoubleToInt64Bits(d.Value).ToString(CultureInfo.InvariantCulture) : "");
+                + (d.HasValue ? " t=" + d.Value.ToString(CultureInfo.InvariantCulture) : "");
         }
 
         private static JsonTokenType Map(JsonToken t)
@@ -231,7 +252,7 @@ namespace TagoFirmware.Host.Tests.Json
                     {
                         case 0: r.Skip(); break;
                         case 1: r.GetString(); break;
-                        case 2: r.TryGetDouble(out _); break;
+                        case 2: r.TryGetTenths(out _); break;
                         case 3: r.ValueEquals(doc); break;
                         default: r.TryGetInt64(out _); break;
                     }

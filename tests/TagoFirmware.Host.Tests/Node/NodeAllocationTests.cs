@@ -31,8 +31,8 @@ namespace TagoFirmware.Host.Tests.Node
             config.Diagnostics.EveryPayloads = 5;
             config.Sensors = new[]
             {
-                new SensorConfig { Model = DhtModel.Dht22, ModelName = "dht22", Name = "a", Suffix = "_1", DewPoint = true },
-                new SensorConfig { Model = DhtModel.Dht22, ModelName = "dht22", Name = "b", Suffix = "_2" },
+                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22", Name = "a", Suffix = "_1", DewPoint = true },
+                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22", Name = "b", Suffix = "_2" },
             };
             NodePorts ports = new NodePorts
             {

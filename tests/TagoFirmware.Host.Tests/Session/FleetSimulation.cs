@@ -6,14 +6,14 @@ namespace TagoFirmware.Host.Tests.Session
 {
     /// <summary>
     /// Many node cores in one process against one simulated broker, in fake time: every node has its own
-    /// <see cref="NodeSupervisor"/>, MQTT link and jitter source seeded from a consecutive MAC address (the worst case:
+    /// <see cref="ConnectionSupervisor"/>, MQTT link and jitter source seeded from a consecutive MAC address (the worst case:
     /// one production batch), and they share the clock and the broker.
     /// </summary>
     internal sealed class FleetSimulation
     {
         public readonly SimClock Clock = new SimClock();
         public readonly SimBroker Broker = new SimBroker();
-        public readonly List<NodeSupervisor> Nodes = new List<NodeSupervisor>();
+        public readonly List<ConnectionSupervisor> Nodes = new List<ConnectionSupervisor>();
         public readonly List<SimMqttLink> Links = new List<SimMqttLink>();
 
         public FleetSimulation(int count)
@@ -24,14 +24,14 @@ namespace TagoFirmware.Host.Tests.Session
                 string clientId = ClientIdentity.FromMac(mac);
                 SessionOptions options = new SessionOptions { Token = "fleet-token", ClientId = clientId };
                 SimMqttLink link = new SimMqttLink(Broker) { Clock = Clock };
-                SessionPorts ports = new SessionPorts
+                NodePorts ports = new NodePorts
                 {
                     Clock = Clock,
                     Network = new StubNetworkUp(),
                     Mqtt = link,
                     Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, 0)),
                 };
-                Nodes.Add(new NodeSupervisor(options, new TagoMqttJsonTransport(clientId, null), ports));
+                Nodes.Add(new ConnectionSupervisor(options, new TagoMqttJsonTransport(clientId, null), ports));
                 Links.Add(link);
             }
         }
@@ -42,7 +42,7 @@ namespace TagoFirmware.Host.Tests.Session
             while (Clock.NowMs < end)
             {
                 Clock.NowMs += stepMs;
-                foreach (NodeSupervisor node in Nodes)
+                foreach (ConnectionSupervisor node in Nodes)
                 {
                     node.Step(Clock.NowMs);
                 }
@@ -52,7 +52,7 @@ namespace TagoFirmware.Host.Tests.Session
         public int OnlineCount()
         {
             int n = 0;
-            foreach (NodeSupervisor node in Nodes)
+            foreach (ConnectionSupervisor node in Nodes)
             {
                 if (node.State == SessionState.Online)
                 {

@@ -13,7 +13,7 @@ namespace TagoFirmware.Host.Tests.Session
         {
             FleetSimulation fleet = new FleetSimulation(1);
             fleet.Run(2000, 100);
-            NodeSupervisor node = fleet.Nodes[0];
+            ConnectionSupervisor node = fleet.Nodes[0];
             Assert.AreEqual(SessionState.Online, node.State);
             byte[] payload = new byte[64];
             long now = fleet.Clock.NowMs;

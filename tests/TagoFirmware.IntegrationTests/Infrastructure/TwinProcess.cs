@@ -58,6 +58,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
+                RedirectStandardInput = true,
             };
             start.ArgumentList.Add(dll);
             foreach (string arg in args)
@@ -88,6 +89,21 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             twin._process.BeginOutputReadLine();
             twin._process.BeginErrorReadLine();
             return twin;
+        }
+
+        /// <summary>Writes one line to the twin's stdin (a downlink command such as <c>interval=30</c>).</summary>
+        /// <param name="line">The line.</param>
+        public void SendLine(string line)
+        {
+            _process.StandardInput.WriteLine(line);
+            _process.StandardInput.Flush();
+        }
+
+        /// <summary>Sends SIGTERM (what systemd or docker stop send).</summary>
+        public void Terminate()
+        {
+            using Process kill = Process.Start("kill", new[] { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            kill.WaitForExit(5000);
         }
 
         /// <summary>Kills the process with SIGKILL (no flush, no graceful disconnect: a power cut).</summary>

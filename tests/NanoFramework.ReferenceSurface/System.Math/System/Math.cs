@@ -2,7 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace System
 {
-    /// <summary>Surface of nanoFramework.System.Math's <c>System.Math</c> (the nanoFramework mscorlib has no Math).</summary>
+    /// <summary>
+    /// Surface of nanoFramework.System.Math's <c>System.Math</c> (the nanoFramework mscorlib has no Math). The float
+    /// overloads of Ceiling, Floor and Max are left out: the real ones are [Obsolete(..., true)], so calling them is a
+    /// compile error in Visual Studio.
+    /// </summary>
     public static class Math
     {
         /// <summary>The ratio of a circle's circumference to its diameter.</summary>
@@ -29,17 +33,11 @@ namespace System
         /// <summary>Returns the smallest integral value not less than <paramref name="d"/>.</summary>
         public static double Ceiling(double d) => throw null;
 
-        /// <summary>Returns the smallest integral value not less than <paramref name="d"/>.</summary>
-        public static float Ceiling(float d) => throw null;
-
         /// <summary>Returns e raised to the given power.</summary>
         public static double Exp(double d) => throw null;
 
         /// <summary>Returns the largest integral value not greater than <paramref name="d"/>.</summary>
         public static double Floor(double d) => throw null;
-
-        /// <summary>Returns the largest integral value not greater than <paramref name="d"/>.</summary>
-        public static float Floor(float d) => throw null;
 
         /// <summary>Returns the natural logarithm.</summary>
         public static double Log(double d) => throw null;
@@ -49,9 +47,6 @@ namespace System
 
         /// <summary>Returns the larger of two doubles.</summary>
         public static double Max(double x, double y) => throw null;
-
-        /// <summary>Returns the larger of two floats.</summary>
-        public static float Max(float x, float y) => throw null;
 
         /// <summary>Returns the smaller of two doubles.</summary>
         public static double Min(double x, double y) => throw null;

@@ -4,9 +4,9 @@ namespace System.IO
     public class StreamReader : TextReader
     {
         /// <summary>Creates a reader over a stream.</summary>
-        public StreamReader(Stream stream) => throw null;
+        public StreamReader(Stream stream, bool leaveOpen = false) => throw null;
 
         /// <summary>The underlying stream.</summary>
-        public virtual Stream BaseStream => throw null;
+        public virtual Stream BaseStream { get => throw null; private set => throw null; }
     }
 }

@@ -24,10 +24,10 @@ namespace nanoFramework.Networking
         /// <summary>Error connecting while scanning.</summary>
         ErrorConnetingToWiFiWhileScanning,
 
-        /// <summary>Reconnecting after the IP was lost.</summary>
-        Reconnecting,
-
         /// <summary>An exception occurred (see HelperException).</summary>
         ExceptionOccurred,
+
+        /// <summary>Reconnecting after the IP was lost (appended after ExceptionOccurred, so the older values keep their numbers).</summary>
+        Reconnecting,
     }
 }

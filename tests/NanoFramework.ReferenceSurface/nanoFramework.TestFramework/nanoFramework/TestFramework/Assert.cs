@@ -122,10 +122,10 @@ namespace nanoFramework.TestFramework
         public static void AreNotSame(object notExpected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "") => throw null;
 
         /// <summary>Fails unless the value is an instance of the type.</summary>
-        public static void IsInstanceOfType(object value, Type expectedType, [CallerArgumentExpression(nameof(value))] string message = "") => throw null;
+        public static void IsInstanceOfType(object value, Type expected, [CallerArgumentExpression(nameof(value))] string message = "") => throw null;
 
         /// <summary>Fails if the value is an instance of the type.</summary>
-        public static void IsNotInstanceOfType(object value, Type wrongType, [CallerArgumentExpression(nameof(value))] string message = "") => throw null;
+        public static void IsNotInstanceOfType(object value, Type notExpected, [CallerArgumentExpression(nameof(value))] string message = "") => throw null;
 
         /// <summary>Fails unless the action throws exactly the given exception type.</summary>
         public static void ThrowsException(Type exception, Action action, [CallerArgumentExpression(nameof(action))] string message = "") => throw null;
@@ -143,6 +143,6 @@ namespace nanoFramework.TestFramework
         public static void EndsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "") => throw null;
 
         /// <summary>Skips the test (throws <see cref="SkipTestException"/>).</summary>
-        public static void SkipTest(string message = "") => throw null;
+        public static void SkipTest(string message = null) => throw null;
     }
 }

@@ -2,16 +2,10 @@ using System;
 
 namespace nanoFramework.TestFramework
 {
-    /// <summary>Thrown to skip a test (from [Setup]: the whole class).</summary>
+    /// <summary>Thrown to skip a test (from [Setup]: the whole class). The real type has this one constructor.</summary>
     public class SkipTestException : Exception
     {
-        /// <summary>Creates the exception.</summary>
-        public SkipTestException() => throw null;
-
-        /// <summary>Creates the exception with a message.</summary>
-        public SkipTestException(string message) => throw null;
-
-        /// <summary>Creates the exception with a message and a cause.</summary>
-        public SkipTestException(string message, Exception innerException) => throw null;
+        /// <summary>Creates the exception with an optional message and cause.</summary>
+        public SkipTestException(string message = null, Exception innerException = null) => throw null;
     }
 }

@@ -1,15 +1,15 @@
 namespace System.Device.Wifi
 {
-    /// <summary>Network kinds.</summary>
+    /// <summary>Network kinds (declaration order as in System.Device.Wifi: Adhoc = 0, Any = 1, Infrastructure = 2).</summary>
     public enum WifiNetworkKind
     {
-        /// <summary>Any.</summary>
-        Any,
-
-        /// <summary>Ad hoc.</summary>
+        /// <summary>An independent (IBSS) network.</summary>
         Adhoc,
 
-        /// <summary>Infrastructure.</summary>
+        /// <summary>Either an infrastructure or independent network.</summary>
+        Any,
+
+        /// <summary>An infrastructure network.</summary>
         Infrastructure,
     }
 }

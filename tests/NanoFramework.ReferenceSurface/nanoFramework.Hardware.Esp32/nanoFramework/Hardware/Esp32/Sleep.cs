@@ -41,18 +41,6 @@ namespace nanoFramework.Hardware.Esp32
 
             /// <summary>UART (light sleep only).</summary>
             Uart,
-
-            /// <summary>Wi-Fi (light sleep only).</summary>
-            Wifi,
-
-            /// <summary>Co-processor.</summary>
-            CoCpu,
-
-            /// <summary>Co-processor crash.</summary>
-            CoCpuTrapTrig,
-
-            /// <summary>Bluetooth (light sleep only).</summary>
-            Bt,
         }
 
         /// <summary>RTC-capable GPIOs usable for wake-up.</summary>

@@ -15,7 +15,7 @@ namespace nanoFramework.M2Mqtt.Messages
         public byte[] Message { get => throw null; internal set => throw null; }
 
         /// <summary>Duplicate flag.</summary>
-        public bool DupFlag { get => throw null; set => throw null; }
+        public bool DupFlag { get => throw null; internal set => throw null; }
 
         /// <summary>QoS of the delivery.</summary>
         public MqttQoSLevel QosLevel { get => throw null; internal set => throw null; }

@@ -12,7 +12,7 @@ namespace Iot.Device.DHTxx.Esp32
     public abstract class DhtBase : IDisposable
     {
         /// <summary>Creates the sensor; sleeps 1 s.</summary>
-        public DhtBase(int pinEcho, int pinTrigger, PinNumberingScheme pinNumberingScheme = PinNumberingScheme.Logical, GpioController gpioController = null, bool shouldDispose = true, int rmtChannel = -1) => throw null;
+        public DhtBase(int pinEcho, int pinTrigger, PinNumberingScheme pinNumberingScheme = PinNumberingScheme.Logical, GpioController gpioController = null, bool shouldDispose = true) => throw null;
 
         /// <summary>Whether the last read passed the checksum and was not all zero.</summary>
         public bool IsLastReadSuccessful { get => throw null; internal set => throw null; }

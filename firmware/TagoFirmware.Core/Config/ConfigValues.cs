@@ -1,0 +1,125 @@
+namespace TagoFirmware.Config
+{
+    /// <summary>
+    /// Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default. The typed
+    /// properties of <see cref="NodeConfig"/>, its groups and <see cref="SensorConfig"/> read and write these slots.
+    /// </summary>
+    public class ConfigValues
+    {
+        private readonly int[] _numbers;
+        private readonly object[] _objects;
+
+        /// <summary>Creates the slots with the defaults of the root keys, or of one sensor's keys.</summary>
+        /// <param name="sensor">True for a sensor's keys.</param>
+        protected ConfigValues(bool sensor)
+        {
+            ConfigValues defaults = sensor ? ConfigKeys.SensorDefaults : ConfigKeys.RootDefaults;
+            _numbers = new int[ConfigKeys.Count];
+            _objects = new object[ConfigKeys.Count];
+            if (defaults != null)
+            {
+                System.Array.Copy(defaults._numbers, _numbers, _numbers.Length);
+                System.Array.Copy(defaults._objects, _objects, _objects.Length);
+            }
+        }
+
+        /// <summary>Creates the slots holding the defaults of the rows of one scope (the templates copied above).</summary>
+        internal ConfigValues(bool sensor, ConfigKey[] all)
+        {
+            _numbers = new int[all.Length];
+            _objects = new object[all.Length];
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+                if (key.InSensor == sensor)
+                {
+                    _numbers[i] = key.DefaultNumber;
+                    _objects[i] = key.Type == ConfigType.TextList ? new string[0] : (object)key.DefaultText;
+                }
+            }
+        }
+
+        /// <summary>The number (int, bool as 1/0, tenths, choice) of <paramref name="key"/>.</summary>
+        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
+        /// <returns>The value.</returns>
+        public int Number(ConfigKey key)
+        {
+            return _numbers[key.Id];
+        }
+
+        /// <summary>Sets the number of <paramref name="key"/>.</summary>
+        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
+        /// <param name="value">The value.</param>
+        public void SetNumber(ConfigKey key, int value)
+        {
+            _numbers[key.Id] = value;
+        }
+
+        /// <summary>The string, string array or sensor array of <paramref name="key"/>.</summary>
+        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
+        /// <returns>The value, or null.</returns>
+        public object Value(ConfigKey key)
+        {
+            return _objects[key.Id];
+        }
+
+        /// <summary>Sets the string, string array or sensor array of <paramref name="key"/>.</summary>
+        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
+        /// <param name="value">The value.</param>
+        public void SetValue(ConfigKey key, object value)
+        {
+            _objects[key.Id] = value;
+        }
+
+        /// <summary>The string of <paramref name="key"/>.</summary>
+        /// <param name="key">A <see cref="ConfigType.Text"/> row.</param>
+        /// <returns>The text, or null.</returns>
+        public string Text(ConfigKey key)
+        {
+            return (string)_objects[key.Id];
+        }
+
+        /// <summary>A value as the <c>config:</c> lines show it; a secret only as set or not.</summary>
+        internal string Show(ConfigKey key)
+        {
+            int number = _numbers[key.Id];
+            object value = _objects[key.Id];
+            switch (key.Type)
+            {
+                case ConfigType.Int:
+                    return number == -1 && key.Has(ConfigKey.Nullable) ? "none" : (number == 0 && key.Has(ConfigKey.ZeroOff) ? "off" : number.ToString());
+                case ConfigType.Bool:
+                    return number != 0 ? "true" : "false";
+                case ConfigType.Tenths:
+                    return ConfigText.FormatTenths(number);
+                case ConfigType.Choice:
+                    for (int i = 0; i < key.ChoiceValues.Length; i++)
+                    {
+                        if (key.ChoiceValues[i] == number)
+                        {
+                            return key.Choices[i];
+                        }
+                    }
+
+                    return "none";
+                case ConfigType.TextList:
+                    string[] items = (string[])value;
+                    string list = "[";
+                    for (int i = 0; i < items.Length; i++)
+                    {
+                        list += (i > 0 ? "," : string.Empty) + (ConfigText.IsPem(items[i]) ? "PEM(" + items[i].Length + " chars)" : items[i]);
+                    }
+
+                    return list + "]";
+                default:
+                    string text = (string)value;
+                    if (key.Has(ConfigKey.Secret))
+                    {
+                        return text == null || text.Length == 0 ? "(not set)" : "(set, hidden)";
+                    }
+
+                    return text == null ? "null" : text;
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// The seam between the session and a TagoIO ingestion protocol: topic scheme, credentials mapping, status
+    /// payloads, payload format and what counts as delivered. Implemented now: <see cref="TagoMqttJsonTransport"/>
+    /// (legacy <c>mqtt.tago.io</c>). Planned: TagoTiP over MQTT; HTTPS <c>POST /data</c> would add its own link.
+    /// </summary>
+    /// <remarks>
+    /// Contract: every member returns values computed once at construction (pre-encoded byte arrays, final topic
+    /// strings), so reading them on the publish path allocates nothing; the returned arrays must not be modified by
+    /// callers. Never throws after construction. <see cref="PrepareConnect"/> is the only place that sees the token.
+    /// </remarks>
+    public interface IUplinkTransport
+    {
+        /// <summary>Short name for logs ("tago-mqtt-json").</summary>
+        string Name { get; }
+
+        /// <summary>The payload encoder the application must use for <see cref="DataTopic"/>.</summary>
+        UplinkFormat Format { get; }
+
+        /// <summary>What counts as delivered.</summary>
+        DeliveryRule Delivery { get; }
+
+        /// <summary>Topic for data payloads.</summary>
+        string DataTopic { get; }
+
+        /// <summary>Topic for the online status and the last will, or null when the transport has none.</summary>
+        string StatusTopic { get; }
+
+        /// <summary>Pre-encoded "online" status payload published (QoS 1, not retained) after every connect, or null.</summary>
+        byte[] OnlinePayload { get; }
+
+        /// <summary>Pre-encoded "offline" status payload: the will, and the last publish of an orderly stop; or null.</summary>
+        byte[] OfflinePayload { get; }
+
+        /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands, or null.</summary>
+        string CommandTopicFilter { get; }
+
+        /// <summary>
+        /// Fills the protocol-specific parts of a CONNECT: user name and password derived from
+        /// <paramref name="token"/>, and the last will (topic, payload, QoS 1, retain false).
+        /// </summary>
+        /// <param name="request">The request to fill; host, port, TLS and client id are set by the caller.</param>
+        /// <param name="token">The device token (secret: never logged or kept beyond the request).</param>
+        void PrepareConnect(MqttConnectRequest request, string token);
+    }
+}

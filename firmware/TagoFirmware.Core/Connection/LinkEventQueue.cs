@@ -1,0 +1,146 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// A fixed-capacity, lock-protected FIFO of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
+    /// client-library threads <see cref="Post"/> into it, the main loop drains it through <see cref="TryTake"/>.
+    /// Stored as parallel arrays (no struct arrays, no per-event objects), so posting allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// When full, a new event is dropped and counted in <see cref="Dropped"/>: a library thread must never wait for
+    /// the main loop (see the overflow clause of <see cref="IMqttLink"/>).
+    /// </remarks>
+    public sealed class LinkEventQueue
+    {
+        /// <summary>
+        /// Set whenever any inbox receives an event, so the main loop can wait for "something due or something
+        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per process: a node has one
+        /// link; with several (tests), a wake meant for another inbox only costs one early step.
+        /// </summary>
+        public static readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
+
+        private readonly object _sync = new object();
+        private readonly int[] _kinds;
+        private readonly int[] _codes;
+        private readonly int[] _failures;
+        private readonly int[] _ids;
+        private readonly string[] _topics;
+        private readonly byte[][] _payloads;
+        private int _head;
+        private int _count;
+        private int _dropped;
+
+        /// <summary>Creates an empty queue.</summary>
+        /// <param name="capacity">Maximum number of waiting events (at least 1; 32 is plenty for one step's worth).</param>
+        public LinkEventQueue(int capacity)
+        {
+            if (capacity < 1)
+            {
+                capacity = 1;
+            }
+
+            _kinds = new int[capacity];
+            _codes = new int[capacity];
+            _failures = new int[capacity];
+            _ids = new int[capacity];
+            _topics = new string[capacity];
+            _payloads = new byte[capacity][];
+        }
+
+        /// <summary>Number of events waiting.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _count;
+                }
+            }
+        }
+
+        /// <summary>Number of events dropped because the queue was full, since creation.</summary>
+        public int Dropped
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _dropped;
+                }
+            }
+        }
+
+        /// <summary>Appends one fact; safe from any thread; never blocks beyond the short lock.</summary>
+        /// <param name="kind">What happened.</param>
+        /// <param name="reasonCode">CONNACK code or -1.</param>
+        /// <param name="failure">Failure class for ConnectFailed, else None.</param>
+        /// <param name="messageId">Message id for publish events, else 0.</param>
+        /// <param name="topic">Topic for MessageReceived, else null.</param>
+        /// <param name="payload">Payload for MessageReceived, else null.</param>
+        /// <returns>True when stored; false when dropped because the queue was full.</returns>
+        public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
+        {
+            lock (_sync)
+            {
+                if (_count == _kinds.Length)
+                {
+                    _dropped++;
+                    return false;
+                }
+
+                int slot = (_head + _count) % _kinds.Length;
+                _kinds[slot] = (int)kind;
+                _codes[slot] = reasonCode;
+                _failures[slot] = (int)failure;
+                _ids[slot] = messageId;
+                _topics[slot] = topic;
+                _payloads[slot] = payload;
+                _count++;
+                Arrived.Set();
+                return true;
+            }
+        }
+
+        /// <summary>Moves the oldest event into <paramref name="into"/>.</summary>
+        /// <param name="into">The caller's reusable event.</param>
+        /// <returns>True when an event was taken; false when the queue is empty.</returns>
+        public bool TryTake(LinkEvent into)
+        {
+            lock (_sync)
+            {
+                if (_count == 0)
+                {
+                    return false;
+                }
+
+                into.Kind = (LinkEventKind)_kinds[_head];
+                into.ReasonCode = _codes[_head];
+                into.Failure = (ConnectFailure)_failures[_head];
+                into.MessageId = _ids[_head];
+                into.Topic = _topics[_head];
+                into.Payload = _payloads[_head];
+                _topics[_head] = null;
+                _payloads[_head] = null;
+                _head = (_head + 1) % _kinds.Length;
+                _count--;
+                return true;
+            }
+        }
+
+        /// <summary>Discards every waiting event (for example when the adapter closes the client).</summary>
+        public void Clear()
+        {
+            lock (_sync)
+            {
+                for (int i = 0; i < _kinds.Length; i++)
+                {
+                    _topics[i] = null;
+                    _payloads[i] = null;
+                }
+
+                _head = 0;
+                _count = 0;
+            }
+        }
+    }
+}

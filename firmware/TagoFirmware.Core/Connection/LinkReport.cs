@@ -1,0 +1,94 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// What one <see cref="ConnectionSupervisor.Step"/> produced for the rest of the node: acknowledged and lost
+    /// publishes, received messages, and online/offline changes. The supervisor fills it during its step and
+    /// the caller acts on it after the step returns, so nothing calls back into the supervisor while it is mid-step.
+    /// Fixed arrays, reused every step: no allocation.
+    /// </summary>
+    public sealed class LinkReport
+    {
+        /// <summary>Message ids of application publishes the broker acknowledged, <see cref="AckedCount"/> of them.</summary>
+        public readonly int[] Acked;
+
+        /// <summary>Message ids of application publishes that will never be acknowledged, <see cref="LostCount"/> of them.</summary>
+        public readonly int[] Lost;
+
+        /// <summary>Topics of received messages, <see cref="MessageCount"/> of them.</summary>
+        public readonly string[] Topics;
+
+        /// <summary>Payloads of received messages, in the order of <see cref="Topics"/>.</summary>
+        public readonly byte[][] Payloads;
+
+        /// <summary>Creates an empty report.</summary>
+        /// <param name="maxPending">Most publishes tracked at once.</param>
+        /// <param name="maxMessages">Most messages taken from the inbox in one step.</param>
+        public LinkReport(int maxPending, int maxMessages)
+        {
+            Acked = new int[maxPending];
+            Lost = new int[maxPending];
+            Topics = new string[maxMessages];
+            Payloads = new byte[maxMessages][];
+        }
+
+        /// <summary>Entries used in <see cref="Acked"/>.</summary>
+        public int AckedCount { get; private set; }
+
+        /// <summary>Entries used in <see cref="Lost"/>.</summary>
+        public int LostCount { get; private set; }
+
+        /// <summary>Entries used in <see cref="Topics"/> and <see cref="Payloads"/>.</summary>
+        public int MessageCount { get; private set; }
+
+        /// <summary>The session went online in this step (connected, subscribed, "online" status sent).</summary>
+        public bool WentOnline { get; internal set; }
+
+        /// <summary>The session left Online in this step; every unacknowledged publish is in <see cref="Lost"/>.</summary>
+        public bool WentOffline { get; internal set; }
+
+        internal void Clear()
+        {
+            if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && !WentOnline && !WentOffline)
+            {
+                return;
+            }
+
+            AckedCount = 0;
+            LostCount = 0;
+            for (int i = 0; i < MessageCount; i++)
+            {
+                Topics[i] = null;
+                Payloads[i] = null;
+            }
+
+            MessageCount = 0;
+            WentOnline = false;
+            WentOffline = false;
+        }
+
+        internal void AddAcked(int id)
+        {
+            if (AckedCount < Acked.Length)
+            {
+                Acked[AckedCount++] = id;
+            }
+        }
+
+        internal void AddLost(int id)
+        {
+            if (LostCount < Lost.Length)
+            {
+                Lost[LostCount++] = id;
+            }
+        }
+
+        internal void AddMessage(string topic, byte[] payload)
+        {
+            if (MessageCount < Topics.Length)
+            {
+                Topics[MessageCount] = topic;
+                Payloads[MessageCount++] = payload;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// The decision half of the main-loop watchdog: before it waits, the loop says until when it waits on purpose
+    /// (<see cref="WaitingUntil"/>); the device's watchdog thread asks <see cref="IsHung"/> every few seconds and
+    /// reboots when the loop is <see cref="TimeoutMs"/> (2 minutes: longer than any bounded call in a step) past
+    /// that time. A loop that waits for hours because nothing is due is therefore never mistaken for a hung one.
+    /// The thread and the reboot stay in the ESP32 app.
+    /// </summary>
+    public sealed class MainLoopWatchdog
+    {
+        /// <summary>Default hang threshold: 2 minutes.</summary>
+        public const int DefaultTimeoutMs = 120000;
+
+        private readonly object _sync = new object();
+        private readonly int _timeoutMs;
+        private long _backByMs;
+
+        /// <summary>Creates the watchdog decision.</summary>
+        /// <param name="timeoutMs">How far past its promised time the loop counts as hung (0 or less: the default).</param>
+        /// <param name="nowMs">Monotonic time now: the loop is expected back by then.</param>
+        public MainLoopWatchdog(int timeoutMs, long nowMs)
+        {
+            _timeoutMs = timeoutMs > 0 ? timeoutMs : DefaultTimeoutMs;
+            _backByMs = nowMs;
+        }
+
+        /// <summary>The hang threshold in ms.</summary>
+        public int TimeoutMs => _timeoutMs;
+
+        /// <summary>The main loop is about to wait on purpose until <paramref name="untilMs"/>.</summary>
+        /// <param name="untilMs">Monotonic time the loop will run again by.</param>
+        public void WaitingUntil(long untilMs)
+        {
+            // long is not atomic on a 32-bit MCU: the lock keeps the watchdog thread from reading half a value.
+            lock (_sync)
+            {
+                _backByMs = untilMs;
+            }
+        }
+
+        /// <summary>Whether the main loop is hung: more than <see cref="TimeoutMs"/> past the time it promised.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <returns>True: reboot.</returns>
+        public bool IsHung(long nowMs)
+        {
+            lock (_sync)
+            {
+                return nowMs - _backByMs >= _timeoutMs;
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// Everything the session supervisor is configured with. Defaults follow the TagoIO MQTT guide and issue 3; the
+    /// Config area maps the node's JSON configuration onto this object. Treat it as read-only once the supervisor is
+    /// constructed.
+    /// </summary>
+    public sealed class SessionOptions
+    {
+        /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT).</summary>
+        public string Host { get; set; } = "mqtt.tago.io";
+
+        /// <summary>Broker port. Default 8883 (MQTT over TLS, IANA); 1883 only with <see cref="UseTls"/> false.</summary>
+        public int Port { get; set; } = 8883;
+
+        /// <summary>TLS 1.2 with broker validation. Default true; plain TCP only when the config says so explicitly.</summary>
+        public bool UseTls { get; set; } = true;
+
+        /// <summary>PEM CA certificate(s) for the broker; null = the device's stored CA bundle.</summary>
+        public string CaCertificatesPem { get; set; }
+
+        /// <summary>The device token (MQTT password). Secret: never logged.</summary>
+        public string Token { get; set; }
+
+        /// <summary>MQTT client id; stable across reboots (see <see cref="ClientIdentity.FromMac"/>).</summary>
+        public string ClientId { get; set; }
+
+        /// <summary>Data topic; <c>{client_id}</c> is replaced. Default <c>sensors/{client_id}/data</c>.</summary>
+        public string DataTopicTemplate { get; set; } = "sensors/{client_id}/data";
+
+        /// <summary>QoS for data publishes: 0 or 1 (TagoIO supports no QoS 2). Default 1.</summary>
+        public int Qos { get; set; } = 1;
+
+        /// <summary>MQTT keep-alive in seconds. Default 60 (TagoIO guide).</summary>
+        public int KeepAliveSeconds { get; set; } = 60;
+
+        /// <summary>Deadline of one WiFi bring-up (ConnectDhcp's token). Default 30 000 ms.</summary>
+        public int WifiConnectTimeoutMs { get; set; } = 30000;
+
+        /// <summary>
+        /// Deadline of one MQTT connect attempt, after which the supervisor closes the link and backs off. Default
+        /// 45 000 ms: M2Mqtt's own CONNACK timeout is 30 s (not tunable) plus DNS and a TLS handshake.
+        /// </summary>
+        public int MqttConnectTimeoutMs { get; set; } = 45000;
+
+        /// <summary>While the clock is invalid, ask for a time sync again this often. Default 60 000 ms.</summary>
+        public int ClockResyncIntervalMs { get; set; } = 60000;
+
+        /// <summary>Backoff base: the first window is [0, base]. Default 1 000 ms.</summary>
+        public int BackoffBaseMs { get; set; } = 1000;
+
+        /// <summary>Backoff cap: no window exceeds it. Default 30 000 ms.</summary>
+        public int BackoffCapMs { get; set; } = 30000;
+
+        /// <summary>A connection that stays up this long resets the backoff attempt counter. Default 60 000 ms.</summary>
+        public int StableConnectionMs { get; set; } = 60000;
+
+        /// <summary>After credentials were refused, retry no sooner than this. Default 300 000 ms (5 min).</summary>
+        public int AuthRetryIntervalMs { get; set; } = 300000;
+
+        /// <summary>A QoS 1 publish not acknowledged within this time means the link is dead. Default 15 000 ms.</summary>
+        public int AckTimeoutMs { get; set; } = 15000;
+
+        /// <summary>
+        /// Self-heal (b): reboot when the node believes it is connected at QoS 1 (it is Online, and every connect
+        /// since the first unacknowledged publish succeeded) yet no PUBACK came for this long. The clock starts at the
+        /// first publish not followed by any ack and restarts on an ack, a failed connect, a WiFi loss or a refusal.
+        /// Default 1 800 000 ms (30 min); 0 disables.
+        /// </summary>
+        public int NoAckRebootMs { get; set; } = 1800000;
+
+        /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
+        public int MaxInFlight { get; set; } = 8;
+
+        /// <summary>Checks the values the supervisor depends on.</summary>
+        /// <returns>Null when usable; otherwise a message naming the first bad option (never containing the token).</returns>
+        public string Validate()
+        {
+            if (Host == null || Host.Length == 0)
+            {
+                return "host is empty";
+            }
+
+            if (Port < 1 || Port > 65535)
+            {
+                return "port must be 1..65535";
+            }
+
+            if (Token == null || Token.Length == 0)
+            {
+                return "token is empty";
+            }
+
+            if (ClientId == null || ClientId.Length == 0)
+            {
+                return "client id is empty";
+            }
+
+            if (DataTopicTemplate == null || DataTopicTemplate.Length == 0)
+            {
+                return "data topic is empty";
+            }
+
+            if (Qos == 2)
+            {
+                return "qos 2 is not supported by TagoIO (use 0 or 1)";
+            }
+
+            if (Qos != 0 && Qos != 1)
+            {
+                return "qos must be 0 or 1";
+            }
+
+            // The config table owns the range, so config, commands and session agree (2-1200 s).
+            if (KeepAliveSeconds < TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Max)
+            {
+                return "keepalive must be 2..1200 s";
+            }
+
+            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1
+                || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
+                || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
+            {
+                return "a session timeout or interval is out of range";
+            }
+
+            if (MaxInFlight < 1)
+            {
+                return "max in-flight must be at least 1";
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,427 @@
+namespace TagoFirmware.Json
+{
+    /// <summary>
+    /// Byte-level JSON rules behind <see cref="JsonReader"/>: which bytes a string holds as they are, UTF-8 well-formedness
+    /// (RFC 3629 §4), escapes (RFC 8259 §7), and the conversions of validated strings and numbers, on raw buffers.
+    /// </summary>
+    internal static class JsonBytes
+    {
+        private static readonly byte[] s_true = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
+        private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
+        private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+
+        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>); a lookup is
+        /// the cheapest test on the interpreter, and an array initializer costs no IL to build.</summary>
+        internal static readonly byte[] Plain = new byte[]
+        {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        };
+
+        internal static bool IsDigit(byte b)
+        {
+            return b >= (byte)'0' && b <= (byte)'9';
+        }
+
+        private static int Hex(byte b)
+        {
+            if (b >= (byte)'0' && b <= (byte)'9')
+            {
+                return b - '0';
+            }
+
+            int lower = b | 0x20;
+            return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+        }
+
+        /// <summary>Length of the well-formed UTF-8 sequence at <paramref name="i"/> (RFC 3629 §4), or 0.</summary>
+        internal static int Utf8Length(byte[] buf, int i, int end)
+        {
+            int b = buf[i];
+            int n = b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0));
+            if (n == 0 || i + n > end)
+            {
+                return 0;
+            }
+
+            // The second byte's range excludes overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+            int second = buf[i + 1];
+            int low = b == 0xE0 ? 0xA0 : (b == 0xF0 ? 0x90 : 0x80);
+            int high = b == 0xED ? 0x9F : (b == 0xF4 ? 0x8F : 0xBF);
+            if (second < low || second > high)
+            {
+                return 0;
+            }
+
+            for (int k = 2; k < n; k++)
+            {
+                if ((buf[i + k] & 0xC0) != 0x80)
+                {
+                    return 0;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>The UTF-16 unit of the escape at <paramref name="i"/>; a simple escape returns its char + 0x10000
+        /// (two bytes long); a negative value is a negated <see cref="JsonError"/>.</summary>
+        internal static int EscapedUnit(byte[] buf, int i, int end)
+        {
+            if (i + 1 >= end)
+            {
+                return -(int)JsonError.UnexpectedEnd;
+            }
+
+            switch (buf[i + 1])
+            {
+                case (byte)'"': return 0x10000 + '"';
+                case (byte)'\\': return 0x10000 + '\\';
+                case (byte)'/': return 0x10000 + '/';
+                case (byte)'b': return 0x10000 + '\b';
+                case (byte)'f': return 0x10000 + '\f';
+                case (byte)'n': return 0x10000 + '\n';
+                case (byte)'r': return 0x10000 + '\r';
+                case (byte)'t': return 0x10000 + '\t';
+                case (byte)'u':
+                    break;
+                default:
+                    return -(int)JsonError.InvalidEscape;
+            }
+
+            int unit = 0;
+            for (int k = i + 2; k < i + 6; k++)
+            {
+                if (k >= end)
+                {
+                    return -(int)JsonError.UnexpectedEnd;
+                }
+
+                int h = Hex(buf[k]);
+                if (h < 0)
+                {
+                    return -(int)JsonError.InvalidEscape;
+                }
+
+                unit = (unit << 4) | h;
+            }
+
+            return unit;
+        }
+
+        /// <summary>Decodes one code point of the current (validated) string at <paramref name="i"/> and moves past it.</summary>
+        private static int Decode(byte[] buf, int end, ref int i)
+        {
+            int b = buf[i];
+            if (b == '\\')
+            {
+                int unit = EscapedUnit(buf, i, end);
+                if (unit > 0xFFFF)
+                {
+                    i += 2;
+                    return unit - 0x10000;
+                }
+
+                i += 6;
+                if (unit < 0xD800 || unit > 0xDBFF)
+                {
+                    return unit;
+                }
+
+                int low = EscapedUnit(buf, i, end);
+                i += 6;
+                return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            }
+
+            int n = b < 0x80 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4));
+            int cp = n == 1 ? b : b & (0x7F >> n);
+            for (int k = 1; k < n; k++)
+            {
+                cp = (cp << 6) | (buf[i + k] & 0x3F);
+            }
+
+            i += n;
+            return cp;
+        }
+
+        /// <summary>The validated string in <paramref name="buf"/>[i, i + length) unescaped; <paramref name="ascii"/> when it
+        /// holds printable ASCII only.</summary>
+        internal static string Text(byte[] buf, int i, int length, bool ascii)
+        {
+            // UTF-16 never needs more code units than the UTF-8 or escaped form has bytes.
+            char[] chars = new char[length];
+            int n = 0;
+            int end = i + length;
+            if (ascii)
+            {
+                for (n = 0; n < chars.Length; n++)
+                {
+                    chars[n] = (char)buf[i + n];
+                }
+
+                i = end;
+            }
+
+            while (i < end)
+            {
+                int cp = Decode(buf, end, ref i);
+                if (cp >= 0x10000)
+                {
+                    cp -= 0x10000;
+                    chars[n++] = (char)(0xD800 + (cp >> 10));
+                    cp = 0xDC00 + (cp & 0x3FF);
+                }
+
+                chars[n++] = (char)cp;
+            }
+
+            return new string(chars, 0, n);
+        }
+
+        /// <summary>True when the validated string in <paramref name="buf"/>[i, i + length), unescaped, equals
+        /// <paramref name="utf8"/> byte for byte. Allocates nothing.</summary>
+        internal static bool TextEquals(byte[] buf, int i, int length, bool escaped, byte[] utf8)
+        {
+            if (!escaped)
+            {
+                int n = utf8.Length;
+                if (n != length)
+                {
+                    return false;
+                }
+
+                // Two bytes per step (keys are short; this runs for every member of a config).
+                int k = 0;
+                for (; k + 1 < n; k += 2)
+                {
+                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1])
+                    {
+                        return false;
+                    }
+                }
+
+                return k == n || buf[i + k] == utf8[k];
+            }
+
+            int end = i + length;
+            int j = 0;
+            while (i < end)
+            {
+                int cp = Decode(buf, end, ref i);
+                int n = cp < 0x80 ? 1 : (cp < 0x800 ? 2 : (cp < 0x10000 ? 3 : 4));
+                if (j + n > utf8.Length)
+                {
+                    return false;
+                }
+
+                // Re-encode the code point (RFC 3629 §3): lead byte, then continuation bytes from the top.
+                int lead = n == 1 ? cp : ((0xF00 >> n) & 0xFF) | (cp >> (6 * (n - 1)));
+                if (utf8[j++] != (byte)lead)
+                {
+                    return false;
+                }
+
+                for (int k = n - 2; k >= 0; k--)
+                {
+                    if (utf8[j++] != (byte)(0x80 | ((cp >> (6 * k)) & 0x3F)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return j == utf8.Length;
+        }
+
+        /// <summary>The number in <paramref name="buf"/>[i, end) as a 64-bit integer; false (0) for fractions, exponents
+        /// and overflow.</summary>
+        internal static bool Int64(byte[] buf, int i, int end, out long value)
+        {
+            value = 0;
+            bool negative = buf[i] == (byte)'-';
+            if (negative)
+            {
+                i++;
+            }
+
+            // Accumulate negatively: long.MinValue has no positive counterpart.
+            long acc = 0;
+            for (; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (d < 0 || d > 9 || acc < long.MinValue / 10 || acc * 10 < long.MinValue + d)
+                {
+                    return false;
+                }
+
+                acc = (acc * 10) - d;
+            }
+
+            if (!negative && acc == long.MinValue)
+            {
+                return false;
+            }
+
+            value = negative ? acc : -acc;
+            return true;
+        }
+
+        /// <summary>The number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3): exact,
+        /// without floating point. Magnitudes above 100,000 saturate at ±1,000,000. False (0) for exponents.</summary>
+        internal static bool Tenths(byte[] buf, int i, int end, out int tenths)
+        {
+            tenths = 0;
+            bool negative = buf[i] == (byte)'-';
+            int acc = 0;
+            int decimals = -1;
+            for (i = negative ? i + 1 : i; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (buf[i] == (byte)'.')
+                {
+                    acc *= 10;
+                    decimals = 0;
+                }
+                else if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+                else if (decimals < 0)
+                {
+                    acc = acc > 100000 ? acc : (acc * 10) + d;
+                }
+                else if (++decimals == 1)
+                {
+                    acc += d;
+                }
+                else if (decimals == 2 && d >= 5)
+                {
+                    acc++;
+                }
+            }
+
+            acc = decimals < 0 ? acc * 10 : acc;
+            acc = acc > 1000000 ? 1000000 : acc;
+            tenths = negative ? -acc : acc;
+            return true;
+        }
+
+        /// <summary>Validates the escape at <paramref name="i"/> (a backslash) and moves past it; a high surrogate must be
+        /// followed by an escaped low one.</summary>
+        internal static JsonError EscapeEnd(byte[] buf, int end, ref int i)
+        {
+            int cp = EscapedUnit(buf, i, end);
+            if (cp < 0)
+            {
+                return (JsonError)(-cp);
+            }
+
+            i += cp > 0xFFFF ? 2 : 6;
+            if (cp >= 0xDC00 && cp <= 0xDFFF)
+            {
+                return JsonError.InvalidSurrogate;
+            }
+
+            if (cp >= 0xD800 && cp <= 0xDBFF)
+            {
+                int low = i < end && buf[i] == (byte)'\\' ? EscapedUnit(buf, i, end) : -(int)JsonError.InvalidSurrogate;
+                if (low == -(int)JsonError.UnexpectedEnd)
+                {
+                    return JsonError.UnexpectedEnd;
+                }
+
+                if (low < 0xDC00 || low > 0xDFFF)
+                {
+                    return JsonError.InvalidSurrogate;
+                }
+
+                i += 6;
+            }
+
+            return JsonError.None;
+        }
+
+        /// <summary>Scans the number at <paramref name="i"/> (RFC 8259 §6) and moves past it; on an error
+        /// <paramref name="i"/> is the offending byte.</summary>
+        internal static JsonError NumberEnd(byte[] buf, int end, ref int i)
+        {
+            i = buf[i] == (byte)'-' ? i + 1 : i;
+            int first = i;
+            while (i < end && buf[i] >= (byte)'0' && buf[i] <= (byte)'9')
+            {
+                i++;
+            }
+
+            if (i == first)
+            {
+                return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidNumber;
+            }
+
+            if (buf[first] == (byte)'0' && i - first > 1)
+            {
+                i = first;
+                return JsonError.LeadingZero;
+            }
+
+            JsonError e = JsonError.None;
+            if (i < end && buf[i] == (byte)'.')
+            {
+                i++;
+                e = Digits(buf, end, ref i);
+            }
+
+            if (e == JsonError.None && i < end && (buf[i] == (byte)'e' || buf[i] == (byte)'E'))
+            {
+                i = i + 1 < end && (buf[i + 1] == (byte)'+' || buf[i + 1] == (byte)'-') ? i + 2 : i + 1;
+                e = Digits(buf, end, ref i);
+            }
+
+            byte b = e == JsonError.None && i < end ? buf[i] : (byte)',';
+            bool delimiter = b == (byte)',' || b == (byte)']' || b == (byte)'}' || b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
+            return e != JsonError.None ? e : (delimiter ? JsonError.None : JsonError.InvalidNumber);
+        }
+
+        /// <summary>One or more digits from <paramref name="i"/>, moving past them.</summary>
+        private static JsonError Digits(byte[] buf, int end, ref int i)
+        {
+            int first = i;
+            while (i < end && IsDigit(buf[i]))
+            {
+                i++;
+            }
+
+            return i > first ? JsonError.None : (i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidNumber);
+        }
+
+        /// <summary>Scans the literal (<c>true</c>, <c>false</c>, <c>null</c>) at <paramref name="i"/>, whose first letter
+        /// is known, and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
+        internal static JsonError LiteralEnd(byte[] buf, int end, ref int i)
+        {
+            byte[] word = buf[i] == (byte)'t' ? s_true : (buf[i] == (byte)'f' ? s_false : s_null);
+            int start = i;
+            for (i = start + 1; i < start + word.Length; i++)
+            {
+                if (i >= end || buf[i] != word[i - start])
+                {
+                    return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidLiteral;
+                }
+            }
+
+            return JsonError.None;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Node
+{
+    /// <summary>
+    /// Battery mode's wake policy: every wake samples once; every <c>publish_every</c>-th wake (or with a backlog of
+    /// <c>backlog_threshold</c> readings) also connects and publishes. The wake ends when everything due was
+    /// acknowledged and the command window passed, or at the publish deadline; then the node sleeps for the wake
+    /// interval minus the time it was awake (README "Battery mode").
+    /// </summary>
+    public sealed class BatteryWake
+    {
+        /// <summary>Shortest deep sleep (1 s): a wake that overran its interval still sleeps briefly instead of looping.</summary>
+        public const int MinSleepMilliseconds = 1000;
+
+        /// <summary>
+        /// A publishing wake stays connected at least this long after going online, so a downlink command sent in
+        /// reaction to its "online" status (e.g. by a TagoIO Analysis) can still arrive. Sessions are clean, so
+        /// commands sent while the node sleeps are lost.
+        /// </summary>
+        public const int BatteryCommandWindowMs = 2000;
+
+        private readonly SleepConfig _sleep;
+        private long _startMs;
+
+        /// <summary>Creates the policy.</summary>
+        /// <param name="sleep">The <c>sleep</c> section of the configuration.</param>
+        public BatteryWake(SleepConfig sleep)
+        {
+            _sleep = sleep;
+        }
+
+        /// <summary>Whether this wake connects and publishes.</summary>
+        public bool Publishes { get; private set; }
+
+        /// <summary>
+        /// Decides this wake at start: publish or not, and whether diagnostics go out (after a power-on or reboot, and
+        /// on every <c>every_payloads</c>-th publishing wake counted with the persisted boot counter: "once after boot"
+        /// on every wake would bill 11 data inputs per publishing wake).
+        /// </summary>
+        /// <param name="nowMs">Start of the wake.</param>
+        /// <param name="boot">The persisted boot counter.</param>
+        /// <param name="expected">Readings queued plus the ones this wake adds.</param>
+        /// <param name="reason">Why the chip started.</param>
+        /// <param name="policy">The diagnostics policy, told to skip when this wake sends none.</param>
+        /// <returns>The log line describing the wake.</returns>
+        public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
+        {
+            _startMs = nowMs;
+            int every = _sleep.PublishEvery < 1 ? 1 : _sleep.PublishEvery;
+            bool scheduled = boot % every == 0;
+            Publishes = scheduled || expected >= _sleep.BacklogThreshold;
+            bool timerWake = reason == BootReason.TimerWake || reason == BootReason.PinWake || reason == BootReason.OtherWake;
+            int everyPayloads = policy.EveryPayloads;
+            bool diagnostics = !timerWake || (everyPayloads > 0 && (boot / every) % everyPayloads == 0);
+            if (!(Publishes && diagnostics))
+            {
+                policy.MarkPublished();
+            }
+
+            return "wake " + boot.ToString() + ": " + (Publishes
+                ? "sampling, then publishing (" + (scheduled ? "every " + every.ToString() + " wakes" : "backlog") + ")"
+                : "sampling only");
+        }
+
+        /// <summary>Why the wake is over, or null while it goes on.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="idle">The publisher has nothing left to send or to wait for.</param>
+        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
+        /// <returns>A reason for the log, or null.</returns>
+        public string EndReason(long nowMs, bool idle, long onlineSinceMs)
+        {
+            if (!Publishes)
+            {
+                return "sample stored, not a publishing wake";
+            }
+
+            if (idle && onlineSinceMs >= 0 && nowMs - onlineSinceMs >= BatteryCommandWindowMs)
+            {
+                return "every due reading acknowledged";
+            }
+
+            return nowMs - _startMs >= (long)_sleep.PublishDeadlineSeconds * 1000 ? "publish deadline passed" : null;
+        }
+
+        /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
+        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
+        /// <returns>A monotonic time.</returns>
+        public long NextDueMs(long onlineSinceMs)
+        {
+            long deadline = _startMs + (long)_sleep.PublishDeadlineSeconds * 1000;
+            long window = onlineSinceMs + BatteryCommandWindowMs;
+            return onlineSinceMs >= 0 && window < deadline ? window : deadline;
+        }
+
+        /// <summary>How long to sleep: the wake interval minus the time awake, at least <see cref="MinSleepMilliseconds"/>.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="intervalSeconds">The wake interval in force.</param>
+        /// <returns>Milliseconds.</returns>
+        public int SleepMs(long nowMs, int intervalSeconds)
+        {
+            long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);
+            return sleep < MinSleepMilliseconds ? MinSleepMilliseconds : (sleep > int.MaxValue ? int.MaxValue : (int)sleep);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Threading;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Node
+{
+    /// <summary>
+    /// The main loop, shared by the ESP32 app and the host twin: step the node, tell the watchdog until when the loop
+    /// waits on purpose, then wait until the node's next due time or until the link's inbox signals an event. While
+    /// online and idle the node therefore runs only when something is due (a sample, a payload, an ack deadline)
+    /// or arrives (an ack, a command), not ten times a second.
+    /// </summary>
+    public sealed class NodeRunner
+    {
+        /// <summary>Shortest wait: the loop never spins, so the MQTT, worker and LED threads always get the CPU.</summary>
+        public const int MinWaitMs = 20;
+
+        /// <summary>Longest wait, whatever the due time says: bounds the cost of an error in a due time.</summary>
+        public const int MaxWaitMs = 60000;
+
+        private readonly SensorNode _node;
+        private readonly IClock _clock;
+        private readonly WaitHandle _wake;
+        private readonly MainLoopWatchdog _watchdog;
+
+        /// <summary>Creates the loop.</summary>
+        /// <param name="node">The node.</param>
+        /// <param name="clock">Its clock.</param>
+        /// <param name="wake">Signalled when a link event arrives (<see cref="LinkEventQueue.Arrived"/>), or null.</param>
+        /// <param name="watchdog">The watchdog decision the loop reports its waits to, or null.</param>
+        public NodeRunner(SensorNode node, IClock clock, WaitHandle wake, MainLoopWatchdog watchdog)
+        {
+            _node = node;
+            _clock = clock;
+            _wake = wake;
+            _watchdog = watchdog;
+        }
+
+        /// <summary>Steps the node once.</summary>
+        /// <returns>False once the node halted (deep sleep requested, stopped or rebooting).</returns>
+        public bool StepOnce()
+        {
+            _node.Step(_clock.MonotonicMs);
+            return !_node.IsHalted;
+        }
+
+        /// <summary>How long to wait before the next step, in clock ms, and tells the watchdog.</summary>
+        /// <returns>Milliseconds within [<see cref="MinWaitMs"/>, <see cref="MaxWaitMs"/>].</returns>
+        public int NextWaitMs()
+        {
+            long now = _clock.MonotonicMs;
+            long wait = _node.NextStepDueMs - now;
+            int ms = wait < MinWaitMs ? MinWaitMs : (wait > MaxWaitMs ? MaxWaitMs : (int)wait);
+            if (_watchdog != null)
+            {
+                _watchdog.WaitingUntil(now + ms);
+            }
+
+            return ms;
+        }
+
+        /// <summary>Runs until the node halts: step, then wait for the due time or a link event.</summary>
+        public void Run()
+        {
+            while (StepOnce())
+            {
+                int ms = NextWaitMs();
+                if (_wake != null)
+                {
+                    _wake.WaitOne(ms, false);
+                }
+                else
+                {
+                    Thread.Sleep(ms);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+﻿using System;
+using TagoFirmware.Commands;
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
+using TagoFirmware.Readings;
+using TagoFirmware.Sensors;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Node
+{
+    /// <summary>
+    /// What <see cref="SensorNode"/> does once while it is put together: maps the configuration onto the connection's
+    /// options, derives the smallest interval, loads the queue log and the command overrides with their log lines.
+    /// </summary>
+    public static class NodeWiring
+    {
+        /// <summary>
+        /// Maps the configuration onto the connection's options (the ESP32 app sizes M2Mqtt's in-flight queue from
+        /// <see cref="SessionOptions.MaxInFlight"/> before it builds the MQTT port). CA entries that are PEM text are
+        /// joined; entries that are file names must have been replaced by their PEM text by the app (README "CA certificates").
+        /// </summary>
+        /// <param name="config">The configuration.</param>
+        /// <param name="clientId">The effective client id.</param>
+        /// <returns>New options.</returns>
+        public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
+        {
+            SessionOptions o = new SessionOptions();
+            MqttConfig m = config.Mqtt;
+            o.Host = m.Host;
+            o.Port = m.Port;
+            o.UseTls = m.Tls;
+            o.Token = config.Token;
+            o.ClientId = clientId;
+            o.DataTopicTemplate = m.DataTopic;
+            o.Qos = m.Qos;
+            o.KeepAliveSeconds = m.KeepAliveSeconds;
+            o.WifiConnectTimeoutMs = config.Timeouts.WifiConnectSeconds * 1000;
+            o.AuthRetryIntervalMs = config.Timeouts.AuthRetrySeconds * 1000;
+            o.AckTimeoutMs = config.Timeouts.AckSeconds * 1000;
+            o.NoAckRebootMs = config.Timeouts.RebootAfterSeconds * 1000;
+            o.MaxInFlight = SensorNode.MaxInFlightPublishes;
+            string[] cas = m.CaCertificates;
+            for (int i = 0; cas != null && i < cas.Length; i++)
+            {
+                if (cas[i] != null && ConfigText.IsPem(cas[i]))
+                {
+                    o.CaCertificatesPem = o.CaCertificatesPem == null ? cas[i] : o.CaCertificatesPem + "\n" + cas[i];
+                }
+            }
+
+            return o;
+        }
+
+        /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
+        /// <param name="config">The configuration.</param>
+        /// <param name="ports">The ports (sensors and power switches).</param>
+        /// <param name="counters">Where the pipelines count sensor errors.</param>
+        /// <param name="battery">Battery mode (pipelines sample once per wake).</param>
+        /// <param name="labels">Sensor names for log lines.</param>
+        /// <returns>The pipelines.</returns>
+        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
+        public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
+        {
+            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
+            ReadPipeline[] pipelines = new ReadPipeline[sensors];
+            labels = new string[sensors];
+            for (int i = 0; i < sensors; i++)
+            {
+                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
+                {
+                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
+                }
+
+                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
+                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(battery), counters);
+                labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
+            }
+
+            return pipelines;
+        }
+
+        /// <summary>The smallest interval the <c>interval</c> command accepts: the read pipelines' minimum, and in
+        /// battery mode at least the minimum wake interval; never below 1 s.</summary>
+        /// <param name="config">The configuration.</param>
+        /// <param name="battery">Battery mode.</param>
+        /// <returns>Seconds.</returns>
+        public static int MinIntervalSeconds(NodeConfig config, bool battery)
+        {
+            string reason;
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            int minWake = ConfigKeys.SleepWakeInterval.Min;
+            if (battery && min < minWake)
+            {
+                min = minWake;
+            }
+
+            return min < 1 ? 1 : min;
+        }
+
+        /// <summary>Logs the effective configuration (secrets masked), loads the queue log and the overrides, and
+        /// logs what was restored.</summary>
+        /// <param name="config">The configuration.</param>
+        /// <param name="clientId">The effective client id.</param>
+        /// <param name="queue">The queue to load.</param>
+        /// <param name="overrides">The overrides to load.</param>
+        /// <param name="minInterval">The smallest interval accepted.</param>
+        /// <param name="ports">Log and stores.</param>
+        public static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
+        {
+            ILog log = ports.Log;
+            string[] summary = config.Summary(clientId);
+            for (int i = 0; log != null && i < summary.Length; i++)
+            {
+                log.Write(LogLevel.Info, summary[i]);
+            }
+
+            string[] cas = config.Mqtt.CaCertificates;
+            for (int i = 0; log != null && config.Mqtt.Tls && cas != null && i < cas.Length; i++)
+            {
+                if (cas[i] != null && !ConfigText.IsPem(cas[i]))
+                {
+                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "] is a file name the application did not load: ignored");
+                }
+            }
+
+            ReadingLoadResult load = queue.Load();
+            Write(log, LogLevel.Info, "queue: " + LoadResultName(load) + ", " + queue.Count.ToString() + " readings restored, boot "
+                + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
+                + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
+
+            OverrideLoadResult result = overrides.Load(minInterval);
+            if (result != OverrideLoadResult.NoRecord)
+            {
+                Write(log, result == OverrideLoadResult.Applied ? LogLevel.Info : LogLevel.Warning, "overrides: " + OverrideResultName(result)
+                    + "; interval " + overrides.IntervalSeconds.ToString() + " s, batch " + overrides.BatchSize.ToString());
+            }
+
+            if (ports.OverrideStore == null)
+            {
+                Write(log, LogLevel.Info, "overrides: no store; commands hold until reboot");
+            }
+
+            Write(log, LogLevel.Info, "node start: client id " + clientId + ", " + config.Sensors.Length.ToString() + " sensor(s), interval "
+                + overrides.IntervalSeconds.ToString() + " s (minimum " + minInterval.ToString() + " s), batch " + overrides.BatchSize.ToString()
+                + ", qos " + config.Mqtt.Qos.ToString());
+        }
+
+        /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>
+        /// <param name="queue">The queue.</param>
+        /// <param name="clock">The clock.</param>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="log">Log, or null.</param>
+        public static void FillInTimes(ReadingQueue queue, IClock clock, long nowMs, ILog log)
+        {
+            DateTime utc = clock.UtcNow;
+            if (!WallClock.IsValid(utc))
+            {
+                return;
+            }
+
+            int waiting = queue.UntimedCount;
+            int filled = queue.OnClockSynced(WallClock.ToUnixMs(utc), (uint)nowMs);
+            if (waiting > 0)
+            {
+                Write(log, LogLevel.Info, "clock valid: " + filled.ToString() + " readings taken before the sync got their time");
+            }
+        }
+
+        private static void Write(ILog log, LogLevel level, string message)
+        {
+            if (log != null)
+            {
+                log.Write(level, message);
+            }
+        }
+
+        private static string LoadResultName(ReadingLoadResult result)
+        {
+            switch (result)
+            {
+                case ReadingLoadResult.NotPersisted:
+                    return "in RAM only";
+                case ReadingLoadResult.StoreUnavailable:
+                    return "flash unreadable, running in RAM";
+                case ReadingLoadResult.Restored:
+                    return "log restored";
+                case ReadingLoadResult.RestoredWithDamage:
+                    return "log restored with damage";
+                case ReadingLoadResult.Incompatible:
+                    return "log of another format replaced";
+                default:
+                    return "log created";
+            }
+        }
+
+        private static string OverrideResultName(OverrideLoadResult result)
+        {
+            switch (result)
+            {
+                case OverrideLoadResult.Applied:
+                    return "applied";
+                case OverrideLoadResult.Corrupt:
+                    return "record damaged, ignored";
+                case OverrideLoadResult.ConfigChanged:
+                    return "reset by a new configuration file";
+                default:
+                    return "outside today's limits, ignored";
+            }
+        }
+    }
+}

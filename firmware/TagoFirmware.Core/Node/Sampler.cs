@@ -1,0 +1,230 @@
+using System;
+using TagoFirmware.Readings;
+using TagoFirmware.Sensors;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Node
+{
+    /// <summary>
+    /// Takes the samples: one <see cref="ReadPipeline"/> per sensor, one cycle every interval (cadence kept against
+    /// step lateness), and hands each cycle's accepted readings to the <see cref="ReadingQueue"/> with one time and one
+    /// group. Variable index = sensor × 3 + (0 temperature, 1 humidity, 2 dew point), the publisher's variable table.
+    /// </summary>
+    /// <remarks>Allocation-free per cycle; main loop only.</remarks>
+    public sealed class Sampler
+    {
+        /// <summary>Variables per sensor: temperature, humidity, dew point.</summary>
+        public const int VariablesPerSensor = 3;
+
+        // Readings carry one decimal (tenths of °C and %RH, as the read pipeline delivers them).
+        private const int ReadingDecimals = 1;
+
+        private readonly ReadPipeline[] _pipelines;
+        private readonly string[] _labels;
+        private readonly bool[] _done;
+        private readonly bool[] _ok;
+        private readonly ReadingQueue _queue;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly bool _once;
+        private bool _running;
+        private long _cycleMonoMs;
+        private long _cycleWallMs;
+        private bool _cycleWallValid;
+        private long _nextSampleMs;
+        private long _lastCycleStartMs = -1;
+        private long _intervalMs;
+
+        /// <summary>Creates the sampler.</summary>
+        /// <param name="pipelines">One read pipeline per sensor.</param>
+        /// <param name="labels">Sensor names for log lines.</param>
+        /// <param name="queue">Where readings go.</param>
+        /// <param name="clock">Wall time for the cycle's time stamp.</param>
+        /// <param name="log">Log, or null.</param>
+        /// <param name="once">Battery mode: one cycle per wake.</param>
+        public Sampler(ReadPipeline[] pipelines, string[] labels, ReadingQueue queue, IClock clock, ILog log, bool once)
+        {
+            _pipelines = pipelines;
+            _labels = labels;
+            _done = new bool[pipelines.Length];
+            _ok = new bool[pipelines.Length];
+            _queue = queue;
+            _clock = clock;
+            _log = log;
+            _once = once;
+        }
+
+        /// <summary>Sampling cycles finished (including cycles where every sensor failed).</summary>
+        public int CyclesCompleted { get; private set; }
+
+        /// <summary>Readings appended to the queue.</summary>
+        public int ReadingsQueued { get; private set; }
+
+        /// <summary>When the next step has sampling work to do (a sensor step or the next cycle); long.MaxValue = none.</summary>
+        public long NextDueMs
+        {
+            get
+            {
+                if (!_running)
+                {
+                    return _once && CyclesCompleted > 0 ? long.MaxValue : _nextSampleMs;
+                }
+
+                long due = long.MaxValue;
+                for (int i = 0; i < _pipelines.Length; i++)
+                {
+                    if (!_done[i] && _pipelines[i].NextStepAtMs < due)
+                    {
+                        due = _pipelines[i].NextStepAtMs;
+                    }
+                }
+
+                return due;
+            }
+        }
+
+        /// <summary>Sets the interval; counted from the last cycle's start, so a shorter one may be due at once.</summary>
+        /// <param name="seconds">Interval in seconds.</param>
+        public void SetInterval(int seconds)
+        {
+            _intervalMs = (long)seconds * 1000;
+            if (_lastCycleStartMs >= 0)
+            {
+                _nextSampleMs = _lastCycleStartMs + _intervalMs;
+            }
+        }
+
+        /// <summary>Starts a cycle when one is due and steps the running one.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <returns>True when a cycle ended in this step.</returns>
+        public bool Step(long nowMs)
+        {
+            if (!_running && nowMs >= _nextSampleMs && !(_once && CyclesCompleted > 0))
+            {
+                BeginCycle(nowMs);
+            }
+
+            if (!_running)
+            {
+                return false;
+            }
+
+            bool all = true;
+            for (int i = 0; i < _pipelines.Length; i++)
+            {
+                if (_done[i])
+                {
+                    continue;
+                }
+
+                ReadStatus status = _pipelines[i].Step(nowMs);
+                if (status == ReadStatus.Accepted)
+                {
+                    _done[i] = true;
+                    _ok[i] = true;
+                }
+                else if (status == ReadStatus.Failed || !_pipelines[i].IsSampling)
+                {
+                    // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
+                    _done[i] = true;
+                    if (_log != null)
+                    {
+                        _log.Write(LogLevel.Warning, "sensor " + _labels[i] + ": sample failed (" + FailureName(_pipelines[i].LastFailure) + ")");
+                    }
+                }
+                else
+                {
+                    all = false;
+                }
+            }
+
+            if (all)
+            {
+                EndCycle();
+            }
+
+            return all;
+        }
+
+        private void BeginCycle(long nowMs)
+        {
+            _running = true;
+            _cycleMonoMs = nowMs;
+            DateTime utc = _clock.UtcNow;
+            _cycleWallValid = WallClock.IsValid(utc);
+            _cycleWallMs = _cycleWallValid ? WallClock.ToUnixMs(utc) : 0;
+            _lastCycleStartMs = nowMs;
+
+            // Keep the cadence (no drift from step lateness) unless the loop fell more than an interval behind.
+            long next = _nextSampleMs + _intervalMs;
+            _nextSampleMs = next > nowMs ? next : nowMs + _intervalMs;
+            for (int i = 0; i < _pipelines.Length; i++)
+            {
+                _done[i] = !_pipelines[i].BeginSample(nowMs) && !_pipelines[i].IsSampling;
+                _ok[i] = false;
+            }
+        }
+
+        private void EndCycle()
+        {
+            _running = false;
+            CyclesCompleted++;
+            bool begun = false;
+            int dropped = _queue.DroppedReadings;
+            for (int i = 0; i < _pipelines.Length; i++)
+            {
+                if (!_ok[i])
+                {
+                    continue;
+                }
+
+                if (!begun)
+                {
+                    // One cycle = one time and one group for all its readings, and one flash append.
+                    _queue.BeginCycle(_cycleWallMs, _cycleWallValid, (uint)_cycleMonoMs);
+                    begun = true;
+                }
+
+                ReadPipeline p = _pipelines[i];
+                int base3 = i * VariablesPerSensor;
+                _queue.AddScaled(base3, p.TemperatureTenths, ReadingDecimals);
+                _queue.AddScaled(base3 + 1, p.HumidityTenths, ReadingDecimals);
+                if (p.HasDewPoint)
+                {
+                    _queue.AddScaled(base3 + 2, p.DewPointTenths, ReadingDecimals);
+                }
+            }
+
+            if (begun)
+            {
+                ReadingsQueued += _queue.EndCycle();
+                if (_queue.DroppedReadings > dropped && _log != null)
+                {
+                    _log.Write(LogLevel.Warning, "queue full: " + (_queue.DroppedReadings - dropped).ToString() + " oldest readings dropped ("
+                        + _queue.DroppedReadings.ToString() + " since boot)");
+                }
+            }
+        }
+
+        private static string FailureName(ReadFailure failure)
+        {
+            switch (failure)
+            {
+                case ReadFailure.ReadFailed:
+                    return "read failed";
+                case ReadFailure.NotFinite:
+                    return "not a number";
+                case ReadFailure.OutOfRange:
+                    return "out of range";
+                case ReadFailure.GarbageFrame:
+                    return "garbage frame";
+                case ReadFailure.RateLimited:
+                    return "changed too fast";
+                case ReadFailure.StuckSensor:
+                    return "stuck sensor";
+                default:
+                    return "none";
+            }
+        }
+    }
+}

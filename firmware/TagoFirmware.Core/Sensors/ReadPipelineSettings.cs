@@ -140,7 +140,7 @@ namespace TagoFirmware.Sensors
                     return "the sensor model is unknown";
                 }
 
-                return "a " + spec.Name + " sample may take " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
+                return "a " + spec.Name + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
                     + (spec.MinReadIntervalMs / 1000).ToString() + " s apart";
             }
         }

@@ -44,7 +44,7 @@ namespace TagoFirmware.Tests.Sensors
         [TestMethod]
         public void The_minimum_interval_comes_with_its_reason()
         {
-            Assert.AreEqual("a DHT22 sample may take 6 reads 2 s apart",
+            Assert.AreEqual("a DHT22 sample may need 6 reads 2 s apart",
                 ReadPipelineSettings.Standard(SensorModel.Dht22).MinSamplingIntervalReason);
             Assert.AreEqual("the sensor model is unknown", ReadPipelineSettings.Standard(SensorModel.None).MinSamplingIntervalReason);
         }

@@ -5,9 +5,8 @@ using TagoFirmware.Session;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// What nanoFramework can tell about the device for identity and diagnostics (README "The ESP32 app"): the MAC
-    /// address (client id), the free managed heap (<c>heap_free</c>) and the firmware target. RSSI is in
-    /// <see cref="WifiRssiProbe"/> because it needs a scan.
+    /// What nanoFramework can tell about the device for identity and diagnostics: the MAC address (client id) and
+    /// the free managed heap (<c>heap_free</c>).
     /// </summary>
     public static class DeviceInfo
     {

@@ -13,37 +13,25 @@ namespace TagoFirmware.Esp32
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
-    /// <item>Reading order (nanoframework-api §5): <c>Temperature</c> (performs the read and sets
-    /// <c>IsLastReadSuccessful</c>), then <c>Humidity</c> (served from the same frame, the binding re-reads only after
-    /// 1 s), then the flag, and only then <c>.DegreesCelsius</c>/<c>.Percent</c>: on a failed read the binding returns
-    /// <c>default</c> structs whose Unit is 0, and converting those throws NotImplementedException.</item>
-    /// <item>Cached frames: the binding skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good
-    /// frame and re-serves that frame, still flagged successful. An SNTP step backwards would freeze the values. This
-    /// adapter keeps both clocks of its last good read: a read that would hit the cache (less than 1 s of wall time
-    /// since it) reports failure instead of an old frame, and when the wall clock lags the monotonic one by 1 s or
-    /// more (a step back) the binding is also recreated (its cache is per instance). The pipeline's stuck-frame rule
-    /// is the backstop.</item>
-    /// <item>The binding's constructor sleeps 1 s ("to make sure DHT stable"). It runs at construction, in
-    /// <see cref="Reset"/>, after a wall-clock step back, and on the first read after a power cycle (see
-    /// <see cref="ReleasePins"/>), never on an ordinary read.</item>
-    /// <item>The binding shares the app's <c>GpioController</c> with <c>shouldDispose: false</c>, so disposing it
-    /// closes only its trigger pin and RMT channel, never the controller the LED and power pins use.</item>
-    /// <item>No allocation per read: UnitsNet quantities are structs; nothing is logged.</item>
+    /// <item>Reading order: <c>Temperature</c> (performs the read and sets <c>IsLastReadSuccessful</c>), then
+    /// <c>Humidity</c> (same frame), then the flag, and only then <c>.DegreesCelsius</c>/<c>.Percent</c>: after a failed
+    /// read the binding returns <c>default</c> structs whose Unit is 0, and converting those throws.</item>
+    /// <item>The binding re-serves a cached frame within 1 s of wall time; <see cref="DhtCacheGuard"/> decides when a
+    /// read would get one (the pipeline's stuck-frame rule is the backstop).</item>
+    /// <item>The binding's constructor sleeps 1 s: it runs at construction, in <see cref="Reset"/>, after a wall-clock
+    /// step back and on the first read after a power cycle, never on an ordinary read.</item>
+    /// <item>The binding shares the app's <c>GpioController</c> (<c>shouldDispose: false</c>): disposing it closes only
+    /// its own pins and RMT channel.</item>
     /// </list>
     /// </remarks>
     public sealed class DhtSensor : ITemperatureHumiditySensor
     {
-        /// <summary>The binding re-serves its cached frame within this many ms of the last good one (DhtBase.ReadData).</summary>
-        public const int BindingCacheMs = 1000;
-
         private readonly SensorModel _model;
         private readonly int _echoPin;
         private readonly int _triggerPin;
         private readonly GpioController _gpio;
+        private readonly DhtCacheGuard _guard = new DhtCacheGuard();
         private DhtBase _dht;
-        private bool _hasLastGood;
-        private long _lastGoodMonotonicMs;
-        private long _lastGoodWallTicks;
 
         /// <summary>Creates the adapter and the binding (sleeps 1 s in the binding's constructor).</summary>
         /// <param name="model">DHT11, DHT21 or DHT22.</param>
@@ -88,23 +76,15 @@ namespace TagoFirmware.Esp32
                     }
                 }
 
-                if (_hasLastGood)
+                int verdict = _guard.Check(Environment.TickCount64, WallMs());
+                if (verdict != DhtCacheGuard.Read)
                 {
-                    long monotonicGapMs = Environment.TickCount64 - _lastGoodMonotonicMs;
-                    long wallGapMs = (DateTime.UtcNow.Ticks - _lastGoodWallTicks) / TimeSpan.TicksPerMillisecond;
-                    if (wallGapMs < BindingCacheMs)
+                    if (verdict == DhtCacheGuard.ClockStepped)
                     {
-                        // The binding would hand out its old frame, flagged successful, as a fresh one.
-                        if (monotonicGapMs - wallGapMs >= BindingCacheMs)
-                        {
-                            // The wall clock stepped back (SNTP): waiting would not help for as long as it lags, so
-                            // recreate the binding (its cache is per instance; its constructor sleeps 1 s).
-                            Reset();
-                        }
-
-                        // Otherwise the call simply came early by the wall clock; the next paced read is fresh.
-                        return false;
+                        Reset();
                     }
+
+                    return false;
                 }
 
                 Temperature temperature = _dht.Temperature;
@@ -121,9 +101,7 @@ namespace TagoFirmware.Esp32
                     return false;
                 }
 
-                _hasLastGood = true;
-                _lastGoodMonotonicMs = Environment.TickCount64;
-                _lastGoodWallTicks = DateTime.UtcNow.Ticks;
+                _guard.Good(Environment.TickCount64, WallMs());
                 return true;
             }
             catch (Exception)
@@ -149,7 +127,7 @@ namespace TagoFirmware.Esp32
         {
             DhtBase dht = _dht;
             _dht = null;
-            _hasLastGood = false;
+            _guard.Forget();
             if (dht == null)
             {
                 return;
@@ -163,6 +141,11 @@ namespace TagoFirmware.Esp32
             {
                 // Best effort: the pins are re-opened by whoever needs them next.
             }
+        }
+
+        private static long WallMs()
+        {
+            return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
         }
 
         private void Create()

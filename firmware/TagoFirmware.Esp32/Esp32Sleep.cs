@@ -9,7 +9,7 @@ namespace TagoFirmware.Esp32
     /// from the start, with <c>Sleep.GetWakeupCause() == Timer</c> (see <see cref="BootInfo"/>).
     /// </summary>
     /// <remarks>
-    /// The caller does the order the core decides (issue 4 §6): sleep only after the broker acknowledged the payloads
+    /// The caller does the order the core decides: sleep only after the broker acknowledged the payloads
     /// or the publish deadline passed, after a graceful MQTT Disconnect (so the will does not announce "offline" on
     /// every sleep) and after the reading log is flushed and closed. RAM is lost in deep sleep; only the flash log and
     /// the RTC survive.

@@ -6,48 +6,20 @@ using TagoFirmware.Session;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="IStatusIndicator"/> on one GPIO LED. Each <see cref="NodeStatus"/> has its own 2-second blink pattern
-    /// (README "The ESP32 app" has the table); a <c>System.Threading.Timer</c> ticking every 100 ms plays it.
+    /// <see cref="IStatusIndicator"/> on one GPIO LED: plays the <see cref="StatusPatterns"/> blink pattern of the
+    /// current status on a <c>System.Threading.Timer</c> ticking every slot (100 ms).
     /// </summary>
     /// <remarks>
-    /// A pattern is 20 slots of 100 ms packed in the low bits of an int (bit i = LED on in slot i), so a tick is a
-    /// shift, a mask and — only when the level changes — one GPIO write: no allocation, no lock (an int read is atomic
-    /// on the ESP32's 32-bit core). <see cref="Show"/> only swaps the mask. Works with active-high and active-low LEDs.
+    /// A tick is a shift, a mask and, only when the level changes, one GPIO write: no allocation, no lock (an int read
+    /// is atomic on the ESP32's 32-bit core). <see cref="Show"/> only swaps the mask. Active-high or active-low.
     /// </remarks>
     public sealed class Esp32StatusLed : IStatusIndicator
     {
-        /// <summary>Length of one slot in ms.</summary>
-        public const int SlotMs = 100;
-
-        /// <summary>Slots per pattern: a 2 s cycle, short enough to read at a glance, long enough to count blinks.</summary>
-        public const int Slots = 20;
-
-        /// <summary>Starting: steady on (booting, config not read yet; stuck here = firmware hung at boot).</summary>
-        public const int PatternStarting = 0xFFFFF;
-
-        /// <summary>No WiFi: slow blink, 1 s on, 1 s off.</summary>
-        public const int PatternNoWifi = 0x003FF;
-
-        /// <summary>No clock: two short blinks per 2 s (waiting for SNTP).</summary>
-        public const int PatternNoClock = 0x00005;
-
-        /// <summary>No broker: three short blinks per 2 s (connecting or backing off).</summary>
-        public const int PatternNoBroker = 0x00015;
-
-        /// <summary>Credentials refused: fast blink, 5 Hz without pause (needs a human: fix the token).</summary>
-        public const int PatternCredentialsRefused = 0x55555;
-
-        /// <summary>Online: one 100 ms heartbeat every 2 s (LED off 95 % of the time).</summary>
-        public const int PatternOnline = 0x00001;
-
-        /// <summary>Config invalid: long-short, 800 ms on, 200 ms off, 200 ms on, 800 ms off (needs a human: fix the file).</summary>
-        public const int PatternConfigInvalid = 0x00CFF;
-
         private readonly GpioPin _pin;
         private readonly int _pinNumber;
         private readonly bool _activeLow;
         private readonly Timer _timer;
-        private int _mask = PatternStarting;
+        private int _mask = StatusPatterns.Mask(NodeStatus.Starting);
         private int _slot;
         private int _lastLevel = -1;
 
@@ -69,7 +41,7 @@ namespace TagoFirmware.Esp32
                 _pin = null;
             }
 
-            _timer = new Timer(new TimerCallback(Tick), null, 0, SlotMs);
+            _timer = new Timer(new TimerCallback(Tick), null, 0, StatusPatterns.SlotMs);
         }
 
         /// <summary>The LED's GPIO.</summary>
@@ -84,34 +56,10 @@ namespace TagoFirmware.Esp32
             get { return _activeLow; }
         }
 
-        /// <summary>The blink pattern (20 bits, bit 0 first) shown for a status.</summary>
-        /// <param name="status">The node status.</param>
-        /// <returns>The pattern mask.</returns>
-        public static int PatternFor(NodeStatus status)
-        {
-            switch (status)
-            {
-                case NodeStatus.NoWifi:
-                    return PatternNoWifi;
-                case NodeStatus.NoClock:
-                    return PatternNoClock;
-                case NodeStatus.NoBroker:
-                    return PatternNoBroker;
-                case NodeStatus.CredentialsRefused:
-                    return PatternCredentialsRefused;
-                case NodeStatus.Online:
-                    return PatternOnline;
-                case NodeStatus.ConfigInvalid:
-                    return PatternConfigInvalid;
-                default:
-                    return PatternStarting;
-            }
-        }
-
         /// <inheritdoc />
         public void Show(NodeStatus status)
         {
-            int mask = PatternFor(status);
+            int mask = StatusPatterns.Mask(status);
             if (mask != _mask)
             {
                 _mask = mask;
@@ -145,7 +93,7 @@ namespace TagoFirmware.Esp32
         private void Tick(object state)
         {
             int slot = _slot;
-            _slot = slot + 1 >= Slots ? 0 : slot + 1;
+            _slot = slot + 1 >= StatusPatterns.Slots ? 0 : slot + 1;
             Write((_mask >> slot) & 1);
         }
 

@@ -5,6 +5,7 @@ using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
 using TagoFirmware.Boot;
 using TagoFirmware.Config;
+using TagoFirmware.Connection;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Readings;
@@ -73,7 +74,7 @@ namespace TagoFirmware.Esp32
                 ports.TimeSync = new Esp32TimeSync();
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
-                ports.Mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3);
+                ports.Mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
                 ports.Status = led;
@@ -90,7 +91,7 @@ namespace TagoFirmware.Esp32
 
                 ports.ReadingStore = readingStore;
                 ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
-                ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion, null); // no RSSI probe: a scan disturbs the link
+                ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion);
 
                 sensorNode = new SensorNode(node, boot.FileBytes, macClientId, ports);
                 device.FlushHook = new NodeFlushHook(sensorNode);

@@ -35,5 +35,12 @@ namespace TagoFirmware.Session
         /// setting; M2Mqtt: MqttConnectionException with an ArgumentException inside).
         /// </summary>
         Protocol = 7,
+
+        /// <summary>
+        /// The broker closed the connection after CONNECT without any CONNACK, several attempts in a row: most likely it
+        /// refuses the token this way (TagoIO's self-hostable broker does); else it rejects the MQTT protocol version
+        /// or limits connections per IP address. The supervisor treats it as a credentials refusal.
+        /// </summary>
+        ProbableAuthRefusal = 8,
     }
 }

@@ -681,15 +681,18 @@ namespace TagoFirmware.Session
                 LastRefusalCode = code;
             }
 
-            if (ConnectionText.IsCredentialsRefusal(code))
+            bool probable = failure == ConnectFailure.ProbableAuthRefusal;
+            if (ConnectionText.IsCredentialsRefusal(code) || probable)
             {
                 AuthFailures++;
                 _authBlocked = true;
                 _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
                 _justDropped = false;
-                SetState(SessionState.AuthFailed, nowMs, LogLevel.Error, "mqtt refused: bad credentials (CONNACK "
-                    + code.ToString() + ", " + ConnectionText.RefusalName(code) + (refused ? "" : ", reported as an exception")
-                    + "); auth failures " + AuthFailures.ToString() + ", next attempt in "
+                SetState(SessionState.AuthFailed, nowMs, LogLevel.Error, (probable
+                    ? "mqtt: token probably refused (3 closes after CONNECT, no CONNACK; else MQTT version or per-IP limit)"
+                    : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + ConnectionText.RefusalName(code)
+                        + (refused ? "" : ", reported as an exception") + ")")
+                    + "; auth failures " + AuthFailures.ToString() + ", next attempt in "
                     + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
                 return;
             }

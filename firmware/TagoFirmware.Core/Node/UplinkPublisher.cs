@@ -72,17 +72,11 @@ namespace TagoFirmware.Node
             for (int i = 0; i < sensors; i++)
             {
                 SensorConfig s = config.Sensors[i];
-                SensorVariableNames names;
-                if (SensorVariableNames.TryCreate(s.TemperatureVariableName, s.HumidityVariableName, s.DewPointVariableName, out names)
-                    != VariableNamesError.None)
-                {
-                    SensorVariableNames.TryCreateDefault(i, sensors, null, out names);
-                }
-
+                // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(names.TemperatureUtf8);
-                _names[at + 1] = TagoText.From(names.HumidityUtf8);
-                _names[at + 2] = TagoText.From(names.DewPointUtf8);
+                _names[at] = TagoText.From(VariableName.Encode(s.TemperatureVariableName));
+                _names[at + 1] = TagoText.From(VariableName.Encode(s.HumidityVariableName));
+                _names[at + 2] = TagoText.From(VariableName.Encode(s.DewPointVariableName));
                 _units[at] = celsius;
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;

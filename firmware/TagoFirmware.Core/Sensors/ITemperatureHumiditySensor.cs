@@ -11,7 +11,7 @@ namespace TagoFirmware.Sensors
     /// <c>Temperature</c> (this triggers the read and sets <c>IsLastReadSuccessful</c>), then <c>Humidity</c> (served
     /// from the same frame), then check <c>IsLastReadSuccessful</c>, and only then convert with
     /// <c>.DegreesCelsius</c>/<c>.Percent</c>: on a failed read the binding returns <c>default</c> unit structs whose
-    /// conversion throws NotImplementedException (nanoframework-api §5).</item>
+    /// conversion throws NotImplementedException (UnitsNet.Temperature/RelativeHumidity with Unit 0).</item>
     /// <item>Never throw: catch everything and return false.</item>
     /// <item>Return false rather than a non-finite value; the pipeline rejects NaN/Infinity anyway.</item>
     /// <item>Pace itself with a monotonic clock (never <c>DateTime.UtcNow</c>). The binding re-serves its cached frame

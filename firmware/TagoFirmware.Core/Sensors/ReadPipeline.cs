@@ -47,17 +47,7 @@ namespace TagoFirmware.Sensors
         private readonly IPowerSwitch _power;
         private readonly DiagnosticsCounters _counters;
         private readonly SensorSpec _spec;
-        private readonly int _readsPerSample;
-        private readonly int _retriesPerSample;
-        private readonly double _maxRateTenthsCelsius;
-        private readonly double _maxRateTenthsPercent;
-        private readonly int _maxRateRejections;
-        private readonly int _offsetTenthsCelsius;
-        private readonly int _offsetTenthsPercent;
-        private readonly int _stuckLimit;
-        private readonly int _powerCycleAfter;
-        private readonly int _powerOffMs;
-        private readonly bool _computeDewPoint;
+        private readonly ReadPipelineSettings _s;
         private readonly int[] _temperatures;
         private readonly int[] _humidities;
         private readonly int[] _sortScratch;
@@ -86,62 +76,28 @@ namespace TagoFirmware.Sensors
         /// <summary>Creates a pipeline for one sensor. Call once at configuration time.</summary>
         /// <param name="sensor">The raw-read adapter.</param>
         /// <param name="power">The sensor's power switch, or null when it has none (power cycling is then skipped).</param>
-        /// <param name="settings">Validated settings; copied.</param>
+        /// <param name="settings">Settings (their model known); copied.</param>
         /// <param name="counters">Where <c>sensor_errors</c> is counted, or null.</param>
-        /// <exception cref="System.ArgumentNullException">sensor or settings is null.</exception>
-        /// <exception cref="System.ArgumentException">The settings do not validate (the configuration loader must call
-        /// <see cref="ReadPipelineSettings.Validate"/> first; this is a programming error, not bad input).</exception>
+        /// <exception cref="System.ArgumentException">No sensor, no settings or an unknown model (a wiring error).</exception>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
-            if (sensor == null)
+            if (sensor == null || settings == null || SensorSpec.ForModel(settings.Model) == null)
             {
-                throw new System.ArgumentNullException(nameof(sensor));
-            }
-
-            if (settings == null)
-            {
-                throw new System.ArgumentNullException(nameof(settings));
-            }
-
-            if (settings.Validate() != ReadPipelineSettingsError.None)
-            {
-                throw new System.ArgumentException("invalid read pipeline settings", nameof(settings));
+                throw new System.ArgumentException("sensor, settings and a known model are required");
             }
 
             _sensor = sensor;
             _power = power;
             _counters = counters;
+            _s = settings.Copy();
             _spec = SensorSpec.ForModel(settings.Model);
-            _readsPerSample = settings.ReadsPerSample;
-            _retriesPerSample = settings.RetriesPerSample;
-            // Rates are compared in tenths, so scale once here.
-            _maxRateTenthsCelsius = settings.MaxTemperatureRateCelsiusPerSecond * 10.0;
-            _maxRateTenthsPercent = settings.MaxHumidityRatePercentPerSecond * 10.0;
-            _maxRateRejections = settings.MaxConsecutiveRateRejections;
-            _offsetTenthsCelsius = settings.TemperatureOffsetTenths;
-            _offsetTenthsPercent = settings.HumidityOffsetTenths;
-            _stuckLimit = settings.StuckReadLimit;
-            _powerCycleAfter = settings.PowerCycleAfterFailures;
-            _powerOffMs = settings.PowerOffMs;
-            _computeDewPoint = settings.ComputeDewPoint;
-            MinSamplingIntervalSeconds = settings.MinSamplingIntervalSeconds;
-            _temperatures = new int[_readsPerSample];
-            _humidities = new int[_readsPerSample];
-            _sortScratch = new int[_readsPerSample];
+            _temperatures = new int[_s.ReadsPerSample];
+            _humidities = new int[_s.ReadsPerSample];
+            _sortScratch = new int[_s.ReadsPerSample];
         }
-
-        /// <summary>The model's specification (ranges, minimum read gap).</summary>
-        public SensorSpec Spec => _spec;
-
-        /// <summary>The smallest sampling interval this pipeline supports, in seconds (see
-        /// <see cref="ReadPipelineSettings.MinSamplingIntervalSeconds"/>); config and commands refuse less.</summary>
-        public int MinSamplingIntervalSeconds { get; }
 
         /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
         public bool IsSampling => _inSample;
-
-        /// <summary>True while a power cycle is running (supply off, or the 1 s settle after power-on).</summary>
-        public bool IsPowerCycling => _powerPhase != PowerOn;
 
         /// <summary>
         /// Monotonic time (ms) at which <see cref="Step"/> next has work: the next read or the next power-cycle phase;
@@ -177,32 +133,11 @@ namespace TagoFirmware.Sensors
         /// <summary>Dew point of the last accepted sample, °C × 10; valid when <see cref="HasDewPoint"/>.</summary>
         public int DewPointTenths { get; private set; }
 
-        /// <summary>Monotonic time (ms) at which the last sample was accepted.</summary>
-        public long AcceptedAtMs { get; private set; }
-
         /// <summary>Why the last sample failed; <see cref="ReadFailure.None"/> after an accepted one.</summary>
         public ReadFailure LastFailure { get; private set; }
 
         /// <summary>Failed samples since the last accepted one.</summary>
         public int ConsecutiveFailures { get; private set; }
-
-        /// <summary>Accepted samples since construction.</summary>
-        public int SamplesAccepted { get; private set; }
-
-        /// <summary>Failed samples since construction (each one counted once in <c>sensor_errors</c>).</summary>
-        public int SamplesFailed { get; private set; }
-
-        /// <summary>Raw reads attempted since construction, discarded ones included.</summary>
-        public int RawReads { get; private set; }
-
-        /// <summary>Raw reads rejected (adapter failure, non-finite, out of range, garbage frame).</summary>
-        public int RawFailures { get; private set; }
-
-        /// <summary>Power cycles started since construction.</summary>
-        public int PowerCycles { get; private set; }
-
-        /// <summary>Stuck-sensor detections since construction.</summary>
-        public int StuckDetections { get; private set; }
 
         /// <summary>
         /// Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle
@@ -219,7 +154,7 @@ namespace TagoFirmware.Sensors
 
             _inSample = true;
             _collected = 0;
-            _retriesLeft = _retriesPerSample;
+            _retriesLeft = _s.RetriesPerSample;
             return true;
         }
 
@@ -248,7 +183,6 @@ namespace TagoFirmware.Sensors
 
             _hasRead = true;
             _nextReadAtMs = nowMs + _spec.MinReadIntervalMs;
-            RawReads++;
 
             double celsius;
             double percent;
@@ -276,7 +210,6 @@ namespace TagoFirmware.Sensors
             ReadFailure failure = Classify(ok, celsius, percent, out tenthsCelsius, out tenthsPercent);
             if (failure != ReadFailure.None)
             {
-                RawFailures++;
                 if (_retriesLeft == 0)
                 {
                     return Fail(nowMs, failure);
@@ -286,9 +219,8 @@ namespace TagoFirmware.Sensors
                 return ReadStatus.Busy;
             }
 
-            if (_stuckLimit > 0 && TrackStuck(tenthsCelsius, tenthsPercent))
+            if (_s.StuckReadLimit > 0 && TrackStuck(tenthsCelsius, tenthsPercent))
             {
-                StuckDetections++;
                 SafeReset();
                 _verifyAfterReset = true;
                 _sameRun = 1;
@@ -299,7 +231,7 @@ namespace TagoFirmware.Sensors
             _temperatures[_collected] = tenthsCelsius;
             _humidities[_collected] = tenthsPercent;
             _collected++;
-            if (_collected < _readsPerSample)
+            if (_collected < _s.ReadsPerSample)
             {
                 return ReadStatus.Busy;
             }
@@ -309,18 +241,11 @@ namespace TagoFirmware.Sensors
 
         private ReadStatus Finish(long nowMs)
         {
-            int t = Median(_temperatures) + _offsetTenthsCelsius;
-            int h = Median(_humidities) + _offsetTenthsPercent;
-            if (h < 0)
-            {
-                h = 0;
-            }
-            else if (h > 1000)
-            {
-                h = 1000;
-            }
+            int t = Median(_temperatures) + _s.TemperatureOffsetTenths;
+            int h = Median(_humidities) + _s.HumidityOffsetTenths;
+            h = h < 0 ? 0 : h > 1000 ? 1000 : h;
 
-            if (_hasBaseline && _rateRejections < _maxRateRejections && ExceedsRate(t, h, nowMs))
+            if (_hasBaseline && _rateRejections < _s.MaxConsecutiveRateRejections && ExceedsRate(t, h, nowMs))
             {
                 _rateRejections++;
                 return Fail(nowMs, ReadFailure.RateLimited);
@@ -332,12 +257,10 @@ namespace TagoFirmware.Sensors
             TemperatureTenths = t;
             HumidityTenths = h;
             int dew = 0;
-            HasDewPoint = _computeDewPoint && DewPoint.TryCompute(t, h, out dew);
+            HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
             DewPointTenths = HasDewPoint ? dew : 0;
-            AcceptedAtMs = nowMs;
             LastFailure = ReadFailure.None;
             ConsecutiveFailures = 0;
-            SamplesAccepted++;
             _inSample = false;
             return ReadStatus.Accepted;
         }
@@ -350,20 +273,12 @@ namespace TagoFirmware.Sensors
                 seconds = 1.0;
             }
 
-            int dt = t - TemperatureTenths;
-            int dh = h - HumidityTenths;
-            if (dt < 0)
-            {
-                dt = -dt;
-            }
-
-            if (dh < 0)
-            {
-                dh = -dh;
-            }
-
-            return (_maxRateTenthsCelsius > 0 && dt > _maxRateTenthsCelsius * seconds)
-                || (_maxRateTenthsPercent > 0 && dh > _maxRateTenthsPercent * seconds);
+            int dt = t > TemperatureTenths ? t - TemperatureTenths : TemperatureTenths - t;
+            int dh = h > HumidityTenths ? h - HumidityTenths : HumidityTenths - h;
+            // Rates are per second in units; the values compared are tenths.
+            double rateT = _s.MaxTemperatureRateCelsiusPerSecond * 10.0;
+            double rateH = _s.MaxHumidityRatePercentPerSecond * 10.0;
+            return (rateT > 0 && dt > rateT * seconds) || (rateH > 0 && dh > rateH * seconds);
         }
 
         private ReadFailure Classify(bool ok, double celsius, double percent, out int tenthsCelsius, out int tenthsPercent)
@@ -424,7 +339,7 @@ namespace TagoFirmware.Sensors
                 }
             }
 
-            return !_stuckDisarmed && _sameRun >= _stuckLimit;
+            return !_stuckDisarmed && _sameRun >= _s.StuckReadLimit;
         }
 
         private ReadStatus Fail(long nowMs, ReadFailure failure)
@@ -432,13 +347,12 @@ namespace TagoFirmware.Sensors
             _inSample = false;
             LastFailure = failure;
             ConsecutiveFailures++;
-            SamplesFailed++;
             if (_counters != null)
             {
                 _counters.IncrementSensorErrors();
             }
 
-            if (_powerCycleAfter > 0 && ConsecutiveFailures % _powerCycleAfter == 0)
+            if (_s.PowerCycleAfterFailures > 0 && ConsecutiveFailures % _s.PowerCycleAfterFailures == 0)
             {
                 StartPowerCycle(nowMs);
             }
@@ -453,10 +367,9 @@ namespace TagoFirmware.Sensors
                 return;
             }
 
-            PowerCycles++;
             SafeSetPowered(false);
             _powerPhase = PowerOff;
-            _powerPhaseEndMs = nowMs + _powerOffMs;
+            _powerPhaseEndMs = nowMs + _s.PowerOffMs;
         }
 
         /// <summary>Moves the power cycle along; true when the sensor is powered and settled.</summary>

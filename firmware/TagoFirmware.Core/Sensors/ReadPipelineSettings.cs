@@ -2,7 +2,8 @@ namespace TagoFirmware.Sensors
 {
     /// <summary>
     /// Tunables of one <see cref="ReadPipeline"/>, filled in at configuration time. The pipeline copies them when it
-    /// is constructed, so later changes to this object have no effect on a running pipeline.
+    /// is constructed, so later changes to this object have no effect on a running pipeline. Only the model, the
+    /// offsets and the dew point come from the configuration (which validates them); the rest are the presets below.
     /// </summary>
     public sealed class ReadPipelineSettings
     {
@@ -23,6 +24,13 @@ namespace TagoFirmware.Sensors
             StuckReadLimit = 20;
             PowerCycleAfterFailures = 3;
             PowerOffMs = 1000;
+        }
+
+        /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
+        /// <returns>The copy.</returns>
+        public ReadPipelineSettings Copy()
+        {
+            return (ReadPipelineSettings)MemberwiseClone();
         }
 
         /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
@@ -50,50 +58,50 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>The sensor model; decides the read gap and the range check.</summary>
-        public SensorModel Model { get; set; }
+        public SensorModel Model;
 
         /// <summary>Good raw reads whose median makes one sample: 1, 3 or 5 (default 3).</summary>
-        public int ReadsPerSample { get; set; }
+        public int ReadsPerSample;
 
         /// <summary>Extra raw reads allowed per sample when reads fail or are rejected: 0…5 (default 2).</summary>
-        public int RetriesPerSample { get; set; }
+        public int RetriesPerSample;
 
         /// <summary>Largest accepted temperature change against the last accepted value, in °C per second of elapsed
         /// time (at least one second is assumed); 0 disables. Default 0.5.</summary>
-        public double MaxTemperatureRateCelsiusPerSecond { get; set; }
+        public double MaxTemperatureRateCelsiusPerSecond;
 
         /// <summary>Largest accepted humidity change against the last accepted value, in %RH per second (at least one
         /// second is assumed); 0 disables. Default 2.0.</summary>
-        public double MaxHumidityRatePercentPerSecond { get; set; }
+        public double MaxHumidityRatePercentPerSecond;
 
         /// <summary>
         /// How many samples in a row may be rejected by the rate check; the next one is accepted as the new baseline,
         /// so a genuine step change (or a bad first baseline) cannot lock the sensor out. 0…100, default 2.
         /// </summary>
-        public int MaxConsecutiveRateRejections { get; set; }
+        public int MaxConsecutiveRateRejections;
 
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
-        public int TemperatureOffsetTenths { get; set; }
+        public int TemperatureOffsetTenths;
 
         /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped
         /// to 0…100 %.</summary>
-        public int HumidityOffsetTenths { get; set; }
+        public int HumidityOffsetTenths;
 
         /// <summary>
         /// Consecutive good raw reads with the identical (temperature, humidity) pair after which the sensor is
         /// considered stuck; 0 disables, otherwise 3…10000. Default 20 (about 7 samples of 3 reads).
         /// </summary>
-        public int StuckReadLimit { get; set; }
+        public int StuckReadLimit;
 
         /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>);
         /// 0 disables. Default 3.</summary>
-        public int PowerCycleAfterFailures { get; set; }
+        public int PowerCycleAfterFailures;
 
         /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>
-        public int PowerOffMs { get; set; }
+        public int PowerOffMs;
 
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
-        public bool ComputeDewPoint { get; set; }
+        public bool ComputeDewPoint;
 
         /// <summary>
         /// The smallest sampling interval this pipeline supports, in whole seconds: every raw read a sample may need
@@ -132,66 +140,9 @@ namespace TagoFirmware.Sensors
                     return "the sensor model is unknown";
                 }
 
-                return "a " + spec.Name + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString()
-                    + " reads (1 discarded after power-up, " + ReadsPerSample.ToString() + " for the median, "
-                    + RetriesPerSample.ToString() + " retries) at least " + (spec.MinReadIntervalMs / 1000).ToString()
-                    + " s apart (" + spec.Name + " minimum sampling period)";
+                return "a " + spec.Name + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
+                    + (spec.MinReadIntervalMs / 1000).ToString() + " s apart";
             }
-        }
-
-        /// <summary>Checks every value; the configuration loader calls this and refuses the sensor on an error.</summary>
-        /// <returns>The first error found, or <see cref="ReadPipelineSettingsError.None"/>.</returns>
-        public ReadPipelineSettingsError Validate()
-        {
-            if (SensorSpec.ForModel(Model) == null)
-            {
-                return ReadPipelineSettingsError.UnknownModel;
-            }
-
-            if (ReadsPerSample != 1 && ReadsPerSample != 3 && ReadsPerSample != 5)
-            {
-                return ReadPipelineSettingsError.ReadsPerSampleOutOfRange;
-            }
-
-            if (RetriesPerSample < 0 || RetriesPerSample > 5)
-            {
-                return ReadPipelineSettingsError.RetriesOutOfRange;
-            }
-
-            // Written so that NaN fails: NaN >= 0 is false.
-            if (!(MaxTemperatureRateCelsiusPerSecond >= 0 && MaxTemperatureRateCelsiusPerSecond < 1000000)
-                || !(MaxHumidityRatePercentPerSecond >= 0 && MaxHumidityRatePercentPerSecond < 1000000))
-            {
-                return ReadPipelineSettingsError.RateOutOfRange;
-            }
-
-            if (MaxConsecutiveRateRejections < 0 || MaxConsecutiveRateRejections > 100)
-            {
-                return ReadPipelineSettingsError.RateRejectionsOutOfRange;
-            }
-
-            if (TemperatureOffsetTenths < -200 || TemperatureOffsetTenths > 200
-                || HumidityOffsetTenths < -200 || HumidityOffsetTenths > 200)
-            {
-                return ReadPipelineSettingsError.OffsetOutOfRange;
-            }
-
-            if (StuckReadLimit != 0 && (StuckReadLimit < 3 || StuckReadLimit > 10000))
-            {
-                return ReadPipelineSettingsError.StuckLimitOutOfRange;
-            }
-
-            if (PowerCycleAfterFailures < 0 || PowerCycleAfterFailures > 1000)
-            {
-                return ReadPipelineSettingsError.PowerCycleOutOfRange;
-            }
-
-            if (PowerOffMs < 100 || PowerOffMs > 60000)
-            {
-                return ReadPipelineSettingsError.PowerOffTimeOutOfRange;
-            }
-
-            return ReadPipelineSettingsError.None;
         }
     }
 }

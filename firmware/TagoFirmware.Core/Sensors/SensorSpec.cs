@@ -15,14 +15,13 @@ namespace TagoFirmware.Sensors
     /// </remarks>
     public sealed class SensorSpec
     {
-        private static readonly SensorSpec s_dht11 = new SensorSpec(SensorModel.Dht11, "DHT11", 1000, 0, 500, 200, 900);
-        private static readonly SensorSpec s_dht21 = new SensorSpec(SensorModel.Dht21, "DHT21", 2000, -400, 800, 0, 1000);
-        private static readonly SensorSpec s_dht22 = new SensorSpec(SensorModel.Dht22, "DHT22", 2000, -400, 800, 0, 1000);
+        private static readonly SensorSpec s_dht11 = new SensorSpec("DHT11", 1000, 0, 500, 200, 900);
+        private static readonly SensorSpec s_dht21 = new SensorSpec("DHT21", 2000, -400, 800, 0, 1000);
+        private static readonly SensorSpec s_dht22 = new SensorSpec("DHT22", 2000, -400, 800, 0, 1000);
 
-        private SensorSpec(SensorModel model, string name, int minReadIntervalMs, int minTenthsCelsius, int maxTenthsCelsius,
+        private SensorSpec(string name, int minReadIntervalMs, int minTenthsCelsius, int maxTenthsCelsius,
             int minTenthsPercent, int maxTenthsPercent)
         {
-            Model = model;
             Name = name;
             MinReadIntervalMs = minReadIntervalMs;
             MinTenthsCelsius = minTenthsCelsius;
@@ -30,9 +29,6 @@ namespace TagoFirmware.Sensors
             MinTenthsPercent = minTenthsPercent;
             MaxTenthsPercent = maxTenthsPercent;
         }
-
-        /// <summary>The model this specification describes.</summary>
-        public SensorModel Model { get; }
 
         /// <summary>Canonical name used in logs and configuration ("DHT11", "DHT21", "DHT22").</summary>
         public string Name { get; }
@@ -68,38 +64,6 @@ namespace TagoFirmware.Sensors
                 default:
                     return null;
             }
-        }
-
-        /// <summary>
-        /// Parses a model name as written in configuration: "DHT11", "DHT21", "AM2301", "DHT22" or "AM2302",
-        /// case-insensitive. Runs at configuration time only.
-        /// </summary>
-        /// <param name="name">The configured name.</param>
-        /// <param name="model">The model, or <see cref="SensorModel.None"/> when the name is unknown.</param>
-        /// <returns>True when the name is a supported model.</returns>
-        public static bool TryParseModel(string name, out SensorModel model)
-        {
-            model = SensorModel.None;
-            if (name == null)
-            {
-                return false;
-            }
-
-            string upper = name.Trim().ToUpper();
-            if (upper == "DHT11")
-            {
-                model = SensorModel.Dht11;
-            }
-            else if (upper == "DHT21" || upper == "AM2301")
-            {
-                model = SensorModel.Dht21;
-            }
-            else if (upper == "DHT22" || upper == "AM2302")
-            {
-                model = SensorModel.Dht22;
-            }
-
-            return model != SensorModel.None;
         }
     }
 }

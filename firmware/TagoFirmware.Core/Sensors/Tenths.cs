@@ -7,9 +7,6 @@ namespace TagoFirmware.Sensors
     /// </summary>
     public static class Tenths
     {
-        /// <summary>Largest magnitude accepted by <see cref="TryFromDouble"/> (±1 000 000.0).</summary>
-        public const int MaxMagnitude = 10000000;
-
         /// <summary>
         /// Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten
         /// (21.35 → 214, −0.05 → −1).
@@ -29,14 +26,6 @@ namespace TagoFirmware.Sensors
             double scaled = value * 10.0;
             tenths = (int)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
             return true;
-        }
-
-        /// <summary>Converts tenths back to a double (for derived quantities such as the dew point).</summary>
-        /// <param name="tenths">The value × 10.</param>
-        /// <returns>The value.</returns>
-        public static double ToDouble(int tenths)
-        {
-            return tenths / 10.0;
         }
     }
 }

@@ -1,8 +1,12 @@
+using System.Text;
 using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary><see cref="IStatusIndicator"/> on the host: prints the LED pattern whenever it changes.</summary>
+    /// <summary>
+    /// <see cref="IStatusIndicator"/> on the host: prints what the device LED would show (<see cref="StatusPatterns"/>,
+    /// the same table) whenever it changes, with the 2 s pattern drawn as 20 slots of 100 ms (# on, . off).
+    /// </summary>
     public sealed class ConsoleStatusIndicator : IStatusIndicator
     {
         private readonly ILog _log;
@@ -18,21 +22,19 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>The status shown now.</summary>
         public NodeStatus Current { get; private set; }
 
-        /// <summary>The LED pattern the device shows for a status (README "How the node behaves").</summary>
+        /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
         /// <param name="status">Status.</param>
-        /// <returns>Pattern description.</returns>
-        public static string Pattern(NodeStatus status)
+        /// <returns>Name, meaning and pattern.</returns>
+        public static string Describe(NodeStatus status)
         {
-            switch (status)
+            var slots = new StringBuilder(StatusPatterns.Slots);
+            int mask = StatusPatterns.Mask(status);
+            for (int i = 0; i < StatusPatterns.Slots; i++)
             {
-                case NodeStatus.NoWifi: return "fast blink (no WiFi)";
-                case NodeStatus.NoClock: return "two short blinks (no clock)";
-                case NodeStatus.NoBroker: return "slow blink (no broker)";
-                case NodeStatus.CredentialsRefused: return "three short blinks (credentials refused)";
-                case NodeStatus.Online: return "solid (online)";
-                case NodeStatus.ConfigInvalid: return "SOS (configuration invalid)";
-                default: return "off (starting)";
+                slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
             }
+
+            return status + " (" + StatusPatterns.Meaning(status) + ") " + slots;
         }
 
         /// <inheritdoc />
@@ -45,7 +47,7 @@ namespace TagoFirmware.Host.Adapters
 
             _shown = true;
             Current = status;
-            _log.Write(LogLevel.Info, "LED: " + Pattern(status));
+            _log.Write(LogLevel.Info, "LED: " + Describe(status));
         }
     }
 }

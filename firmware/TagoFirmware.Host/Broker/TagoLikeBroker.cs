@@ -16,7 +16,8 @@ namespace TagoFirmware.Host.Broker
     /// In-process broker that behaves like TagoIO's legacy MQTT broker as far as a node can tell: TLS only, on
     /// 127.0.0.1, user name <c>Token</c> with one device token, QoS 0/1 only, no retained messages. A retained or
     /// QoS 2 publish closes the client's connection without an acknowledgement, as mosquitto does with
-    /// <c>retain_available false</c>/<c>max_qos 1</c> (see /shared/reference/m2mqtt-behaviour.md "Publish and acks").
+    /// <c>retain_available false</c>/<c>max_qos 1</c>. A bad token gets CONNACK 4, or with
+    /// <see cref="RefuseByClosing"/> a closed connection and no CONNACK, as TagoIO's self-hostable broker does.
     /// Every data payload is printed like TagoIO's Live Inspector, one line per reading.
     /// </summary>
     public sealed class TagoLikeBroker : IAsyncDisposable
@@ -52,6 +53,12 @@ namespace TagoFirmware.Host.Broker
 
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
         public int RefusedConnects => Volatile.Read(ref _refusedConnects);
+
+        /// <summary>
+        /// Refuse a bad token by closing the connection without a CONNACK, as TagoIO's self-hostable broker does,
+        /// instead of CONNACK 4.
+        /// </summary>
+        public bool RefuseByClosing { get; set; }
 
         /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
         public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
@@ -135,6 +142,13 @@ namespace TagoFirmware.Host.Broker
             if (args.UserName != "Token" || args.Password != Token)
             {
                 Interlocked.Increment(ref _refusedConnects);
+                if (RefuseByClosing)
+                {
+                    // A throwing validator makes MQTTnet drop the connection without any CONNACK.
+                    _print("[broker] closed " + args.ClientId + ": bad user name or token (no CONNACK)");
+                    throw new InvalidOperationException("refused by closing");
+                }
+
                 args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
                 _print("[broker] refused " + args.ClientId + ": bad user name or token");
                 return Task.CompletedTask;

@@ -36,6 +36,33 @@ namespace TagoFirmware.Host.Tls
             return new CaPinnedValidator(null, hostName, true);
         }
 
+        /// <summary>
+        /// The validator for a configured CA PEM text: pinned to its certificates, or <see cref="SystemTrust"/> when
+        /// there is none. An unreadable PEM trusts nothing, so every handshake fails as TLS.
+        /// </summary>
+        /// <param name="pem">PEM text of one or more CA certificates, or null/empty.</param>
+        /// <param name="hostName">Host name the certificate must name.</param>
+        /// <returns>The validator.</returns>
+        public static CaPinnedValidator ForPem(string pem, string hostName)
+        {
+            if (string.IsNullOrEmpty(pem))
+            {
+                return SystemTrust(hostName);
+            }
+
+            var roots = new X509Certificate2Collection();
+            try
+            {
+                roots.ImportFromPem(pem);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                roots.Clear();
+            }
+
+            return new CaPinnedValidator(roots, hostName);
+        }
+
         private CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust)
             : this(roots, hostName)
         {

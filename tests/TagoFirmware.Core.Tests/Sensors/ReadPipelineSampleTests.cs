@@ -81,8 +81,7 @@ namespace TagoFirmware.Tests.Sensors
             ReadPipeline pipeline = PipelineDriver.Create(SensorModel.Dht22, sensor);
 
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
-            Assert.AreEqual(4, pipeline.RawReads);
-            Assert.AreEqual(0, pipeline.RawFailures);
+            Assert.AreEqual(4, sensor.Reads);
         }
 
         [TestMethod]
@@ -96,7 +95,7 @@ namespace TagoFirmware.Tests.Sensors
 
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
             Assert.AreEqual(220, pipeline.TemperatureTenths);
-            Assert.AreEqual(7, pipeline.RawReads);
+            Assert.AreEqual(7, sensor.Reads);
         }
 
         [TestMethod]

@@ -33,12 +33,5 @@ namespace TagoFirmware.Tests.Sensors
             Assert.IsFalse(Tenths.TryFromDouble(1e7, out tenths));
             Assert.AreEqual(0, tenths);
         }
-
-        [TestMethod]
-        public void Tenths_convert_back_to_doubles()
-        {
-            Assert.AreEqual(-10.2, Tenths.ToDouble(-102));
-            Assert.AreEqual(21.5, Tenths.ToDouble(215));
-        }
     }
 }

@@ -23,5 +23,8 @@ namespace TagoFirmware.Tests.Session
 
         /// <summary>The stale MqttCommunicationException of the previous connection, CONNACK 0 seen.</summary>
         FailStale = 5,
+
+        /// <summary>ConnectFailed with ProbableAuthRefusal (the broker closed after CONNECT without CONNACK, repeatedly).</summary>
+        FailProbableAuthRefusal = 6,
     }
 }

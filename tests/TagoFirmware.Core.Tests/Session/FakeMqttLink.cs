@@ -243,6 +243,9 @@ namespace TagoFirmware.Tests.Session
                     case ConnectBehaviour.FailTls:
                         _inbox.Post(LinkEventKind.ConnectFailed, -1, ConnectFailure.Tls, 0, null, null);
                         break;
+                    case ConnectBehaviour.FailProbableAuthRefusal:
+                        _inbox.Post(LinkEventKind.ConnectFailed, -1, ConnectFailure.ProbableAuthRefusal, 0, null, null);
+                        break;
                     default:
                         _inbox.Post(LinkEventKind.ConnectFailed, 0, ConnectFailure.Communication, 0, null, null);
                         break;

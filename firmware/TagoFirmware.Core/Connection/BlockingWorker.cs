@@ -1,13 +1,13 @@
 using System;
 using System.Threading;
 
-namespace TagoFirmware.Esp32
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The app's one worker thread for operations that block: <c>WifiNetworkHelper.ConnectDhcp</c> (waits until its
     /// cancellation token expires), the <c>MqttClient</c> constructor (DNS) and <c>MqttClient.Connect</c> (up to 30 s,
     /// not tunable, or a hang). The main loop only posts jobs and keeps stepping, so sampling, the LED and every timer
-    /// keep running while a connect is stuck (issue 3 §1 "nothing blocks the loop").
+    /// keep running while a connect is stuck.
     /// </summary>
     /// <remarks>
     /// One thread, not one per adapter: the session layers run in order (WiFi, then the clock, then MQTT), so two
@@ -15,7 +15,7 @@ namespace TagoFirmware.Esp32
     /// on a 520 KB part. Jobs wait in a tiny fixed ring (no allocation per post); a job posted while the ring is full
     /// is refused and the adapter reports "not started", which the supervisor retries on a later step.
     /// </remarks>
-    public sealed class BlockingWorker
+    public sealed class BlockingWorker : IWorker
     {
         /// <summary>Ring capacity: one WiFi and one MQTT job, plus slack.</summary>
         private const int Capacity = 4;
@@ -38,7 +38,7 @@ namespace TagoFirmware.Esp32
         /// <summary>True while <paramref name="job"/> is queued or running.</summary>
         /// <param name="job">The job to look for.</param>
         /// <returns>Whether the job is still busy.</returns>
-        public bool IsBusy(IBlockingJob job)
+        private bool IsBusy(IBlockingJob job)
         {
             lock (_sync)
             {
@@ -59,9 +59,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Queues a job; returns at once.</summary>
-        /// <param name="job">The job; it must not already be queued or running.</param>
-        /// <returns>False when the job is already busy or the ring is full (nothing queued).</returns>
+        /// <inheritdoc />
         public bool Post(IBlockingJob job)
         {
             if (job == null || IsBusy(job))
@@ -113,7 +111,7 @@ namespace TagoFirmware.Esp32
                 }
                 catch (Exception)
                 {
-                    // A job broke its no-throw contract; its adapter's watchdog (the supervisor deadline) copes.
+                    // A job broke its no-throw contract; the supervisor's deadline for that attempt copes.
                 }
 
                 lock (_sync)

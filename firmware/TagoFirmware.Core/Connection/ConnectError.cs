@@ -1,0 +1,31 @@
+namespace TagoFirmware.Connection
+{
+    /// <summary>
+    /// What a client library threw during a connect attempt, in library-neutral terms: the adapter's translation,
+    /// which <see cref="MqttFailureClassifier"/> turns into a <see cref="Session.ConnectFailure"/>. The phase matters:
+    /// everything up to <see cref="Exchange"/> failed before the CONNECT left the node.
+    /// </summary>
+    public enum ConnectError
+    {
+        /// <summary>Anything else (a bug in the library or in our wiring, out of memory).</summary>
+        Other = 0,
+
+        /// <summary>The client could not be created: the broker's host name did not resolve.</summary>
+        Lookup = 1,
+
+        /// <summary>A socket error while opening the channel (TCP or TLS); the adapter passes its error code.</summary>
+        Socket = 2,
+
+        /// <summary>The TLS handshake failed without a socket code (certificate, host name, CA file unreadable).</summary>
+        Handshake = 3,
+
+        /// <summary>A setting the library or broker cannot use (TLS version, protocol version, malformed CONNACK).</summary>
+        Protocol = 4,
+
+        /// <summary>The channel was open and the CONNECT sent, then the connection broke or closed.</summary>
+        Exchange = 5,
+
+        /// <summary>The library's own wait for the CONNACK ran out.</summary>
+        Timeout = 6,
+    }
+}

@@ -1,0 +1,486 @@
+using System;
+using System.Threading;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Connection
+{
+    /// <summary>
+    /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once for every client library. An
+    /// adapter subclass only translates: it creates, connects, publishes and closes a library client when asked, says
+    /// what an exception means (<see cref="Describe"/>), and reports the library's events through the
+    /// <c>On…</c> methods. This class decides the rest.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>Hand-off: <see cref="BeginConnect"/> posts the attempt to the <see cref="IWorker"/> (creating an M2Mqtt
+    /// client resolves DNS, its Connect can take 30 s or hang); at most one attempt runs, and none starts until the
+    /// previous outcome was taken, so an outcome is never mistaken for a newer attempt's.</item>
+    /// <item>Exactly one outcome per started attempt. A success that races <see cref="Close"/> (the supervisor gave up
+    /// on it) is reported as a timeout and its client closed.</item>
+    /// <item>Retiring: a replaced client is closed on the worker before the new one is created, and every failed or
+    /// refused client is closed at once (M2Mqtt's receive thread spins otherwise). Events are kept only when they come
+    /// from the current client, so a late close of an old one changes nothing.</item>
+    /// <item>A refusal thrown as an exception: M2Mqtt usually throws on a bad token while its <c>ConnectionOpened</c>
+    /// event carries the CONNACK code, raised on the receive thread that races the throwing Connect; so an exchange
+    /// failure without a code waits <see cref="ConnackGraceMs"/> for it.</item>
+    /// <item>A broker may refuse a bad token by closing the connection after CONNECT without any CONNACK (TagoIO's
+    /// self-hostable broker does). After <see cref="ClosesBeforeAuthSuspected"/> such attempts in a row the outcome
+    /// is <see cref="ConnectFailure.ProbableAuthRefusal"/>, so the node waits the auth retry interval instead of
+    /// reconnecting every few seconds. The node speaks one protocol version (MQTT 3.1.1, M2Mqtt's default); a
+    /// version fallback, if one is ever added, must run its attempts before this count.</item>
+    /// </list>
+    /// </remarks>
+    public abstract class MqttConnection : IMqttLink, IBlockingJob
+    {
+        /// <summary>How long the worker waits for a late CONNACK code after the exchange broke without one.</summary>
+        public const int ConnackGraceMs = 300;
+
+        /// <summary>Consecutive closes after CONNECT without a CONNACK that make a credential refusal probable.</summary>
+        public const int ClosesBeforeAuthSuspected = 3;
+
+        private readonly object _sync = new object();
+        private readonly IWorker _worker;
+        private readonly IClock _clock;
+        private readonly LinkEventQueue _inbox;
+
+        // Guarded by _sync: shared by the main loop, the worker and the library's threads.
+        private object _client;
+        private object _retiring;
+        private MqttConnectRequest _request;
+        private bool _attemptRunning;
+        private bool _outcomeUntaken;
+        private bool _abort;
+        private bool _established;
+        private int _connack = -1;
+        private int _closesWithoutConnack;
+        private string _detail;
+
+        /// <summary>Creates the connection.</summary>
+        /// <param name="worker">Where connect attempts run.</param>
+        /// <param name="clock">Times the CONNACK wait (read on the worker thread).</param>
+        /// <param name="inboxCapacity">Events the inbox holds (a supervisor step drains at most 32).</param>
+        protected MqttConnection(IWorker worker, IClock clock, int inboxCapacity)
+        {
+            _worker = worker;
+            _clock = clock;
+            _inbox = new LinkEventQueue(inboxCapacity);
+        }
+
+        /// <summary>Optional log for the detail of a failed attempt, written on the main loop when it is taken.</summary>
+        public ILog Log { get; set; }
+
+        /// <summary>Events dropped because the inbox was full (diagnostics).</summary>
+        public int DroppedEvents
+        {
+            get { return _inbox.Dropped; }
+        }
+
+        /// <inheritdoc />
+        public bool IsConnected
+        {
+            get
+            {
+                object client = Established();
+                return client != null && ClientConnected(client);
+            }
+        }
+
+        /// <inheritdoc />
+        public bool BeginConnect(MqttConnectRequest request)
+        {
+            if (request == null)
+            {
+                return false;
+            }
+
+            lock (_sync)
+            {
+                if (_attemptRunning || _outcomeUntaken)
+                {
+                    return false;
+                }
+
+                // A client the supervisor did not close is closed on the worker, not here (Close may take a second).
+                if (_client != null)
+                {
+                    _retiring = _client;
+                    _client = null;
+                }
+
+                _established = false;
+                _request = request;
+                _attemptRunning = true;
+                _abort = false;
+                _connack = -1;
+            }
+
+            if (_worker.Post(this))
+            {
+                return true;
+            }
+
+            lock (_sync)
+            {
+                _attemptRunning = false;
+            }
+
+            return false;
+        }
+
+        /// <inheritdoc />
+        public int Publish(string topic, byte[] payload, int qos)
+        {
+            if (topic == null || topic.Length == 0 || payload == null || payload.Length == 0 || (qos != 0 && qos != 1))
+            {
+                return PublishError.InvalidArgument;
+            }
+
+            object client = Established();
+            if (client == null || !ClientConnected(client))
+            {
+                // M2Mqtt would queue without limit while disconnected.
+                return PublishError.NotOnline;
+            }
+
+            try
+            {
+                return PublishOn(client, topic, payload, qos);
+            }
+            catch (Exception)
+            {
+                // In-flight queue full, or the client closing under us.
+                return PublishError.Rejected;
+            }
+        }
+
+        /// <inheritdoc />
+        public int Subscribe(string topicFilter, int qos)
+        {
+            if (topicFilter == null || topicFilter.Length == 0 || (qos != 0 && qos != 1))
+            {
+                return PublishError.InvalidArgument;
+            }
+
+            object client = Established();
+            if (client == null || !ClientConnected(client))
+            {
+                return PublishError.NotOnline;
+            }
+
+            try
+            {
+                return SubscribeOn(client, topicFilter, qos);
+            }
+            catch (Exception)
+            {
+                return PublishError.Rejected;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Disconnect()
+        {
+            object client = Detach();
+            if (client == null)
+            {
+                return;
+            }
+
+            try
+            {
+                // DISCONNECT first, so the broker discards the will.
+                DisconnectClient(client);
+            }
+            catch (Exception)
+            {
+                // Already gone: the broker publishes the will, which is then the truth.
+            }
+
+            CloseQuietly(client);
+        }
+
+        /// <inheritdoc />
+        public void Close()
+        {
+            CloseQuietly(Detach());
+        }
+
+        /// <inheritdoc />
+        public bool TryTakeEvent(LinkEvent into)
+        {
+            if (!_inbox.TryTake(into))
+            {
+                return false;
+            }
+
+            if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
+                || into.Kind == LinkEventKind.ConnectFailed)
+            {
+                string detail;
+                lock (_sync)
+                {
+                    _outcomeUntaken = false;
+                    detail = _detail;
+                    _detail = null;
+                }
+
+                ILog log = Log;
+                if (detail != null && log != null)
+                {
+                    log.Write(LogLevel.Warning, "mqtt: " + detail);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Runs one connect attempt on the worker thread (the <see cref="IBlockingJob"/> side; not for callers).</summary>
+        public void Run()
+        {
+            object retiring;
+            MqttConnectRequest request;
+            lock (_sync)
+            {
+                retiring = _retiring;
+                _retiring = null;
+                request = _request;
+            }
+
+            CloseQuietly(retiring);
+            object client = null;
+            long started = _clock.MonotonicMs;
+            try
+            {
+                client = CreateClient(request);
+                bool aborted;
+                lock (_sync)
+                {
+                    aborted = _abort;
+                    if (!aborted)
+                    {
+                        _client = client;
+                    }
+                }
+
+                if (aborted)
+                {
+                    // Close() came while DNS ran: the supervisor already gave up on this attempt.
+                    Finish(client, LinkEventKind.ConnectFailed, -1, ConnectFailure.Timeout, null);
+                    return;
+                }
+
+                int code = ConnectClient(client, request);
+                Finish(client, code == 0 ? LinkEventKind.ConnectSucceeded : LinkEventKind.ConnectRefused, code, ConnectFailure.None, null);
+            }
+            catch (Exception ex)
+            {
+                int socketCode;
+                ConnectError error = Describe(ex, client != null, out socketCode);
+                int connack = Connack();
+                if (connack < 0 && error == ConnectError.Exchange)
+                {
+                    Thread.Sleep(ConnackGraceMs);
+                    connack = Connack();
+                }
+
+                ConnectFailure failure = MqttFailureClassifier.Classify(error, socketCode, connack, _clock.MonotonicMs - started);
+                Finish(client, LinkEventKind.ConnectFailed, connack, failure, MqttFailureClassifier.Explain(error, socketCode));
+            }
+        }
+
+        /// <summary>Worker thread: creates a client for the request. May block (DNS) and throw.</summary>
+        /// <param name="request">The connection parameters.</param>
+        /// <returns>The library's client object, passed back to every other member.</returns>
+        protected abstract object CreateClient(MqttConnectRequest request);
+
+        /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
+        /// <param name="client">The client from <see cref="CreateClient"/>.</param>
+        /// <param name="request">The connection parameters.</param>
+        /// <returns>The CONNACK code: 0 accepted, else the refusal code.</returns>
+        protected abstract int ConnectClient(object client, MqttConnectRequest request);
+
+        /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
+        /// <param name="ex">The exception (its message is never logged: it may quote CONNECT fields).</param>
+        /// <param name="created">False when <see cref="CreateClient"/> threw.</param>
+        /// <param name="socketCode">For <see cref="ConnectError.Socket"/>: the socket error code; else 0.</param>
+        /// <returns>The library-neutral error.</returns>
+        protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
+
+        /// <summary>The library's own view of the session; may stay true on a frozen broker.</summary>
+        /// <param name="client">An established client.</param>
+        /// <returns>Whether the library believes it is connected.</returns>
+        protected abstract bool ClientConnected(object client);
+
+        /// <summary>Enqueues a publish (never retained) on an established client. May throw.</summary>
+        /// <param name="client">The client.</param>
+        /// <param name="topic">Topic name.</param>
+        /// <param name="payload">Payload; ownership passes as in <see cref="IMqttLink.Publish"/>.</param>
+        /// <param name="qos">0 or 1.</param>
+        /// <returns>The message id whose ack <see cref="OnPublished"/> reports.</returns>
+        protected abstract int PublishOn(object client, string topic, byte[] payload, int qos);
+
+        /// <summary>Enqueues a SUBSCRIBE for one filter. May throw.</summary>
+        /// <param name="client">The client.</param>
+        /// <param name="topicFilter">Topic filter.</param>
+        /// <param name="qos">0 or 1.</param>
+        /// <returns>The SUBSCRIBE message id.</returns>
+        protected abstract int SubscribeOn(object client, string topicFilter, int qos);
+
+        /// <summary>Sends DISCONNECT (no will published). May throw; the client is closed afterwards either way.</summary>
+        /// <param name="client">The client.</param>
+        protected abstract void DisconnectClient(object client);
+
+        /// <summary>Closes a client and stops its threads, without DISCONNECT. May throw; may take about a second.</summary>
+        /// <param name="client">The client.</param>
+        protected abstract void CloseClient(object client);
+
+        /// <summary>Library thread: the CONNACK arrived with <paramref name="code"/> (M2Mqtt's <c>ConnectionOpened</c>).</summary>
+        /// <param name="sender">The client that raised it.</param>
+        /// <param name="code">The CONNACK return/reason code.</param>
+        protected void OnConnack(object sender, int code)
+        {
+            lock (_sync)
+            {
+                if (sender == _client)
+                {
+                    _connack = code;
+                }
+            }
+        }
+
+        /// <summary>Library thread: a QoS 1 publish was acknowledged (or given up when <paramref name="delivered"/> is false).</summary>
+        /// <param name="sender">The client that raised it.</param>
+        /// <param name="messageId">The id <see cref="PublishOn"/> returned.</param>
+        /// <param name="delivered">True for a PUBACK.</param>
+        protected void OnPublished(object sender, int messageId, bool delivered)
+        {
+            if (Current(sender, false))
+            {
+                _inbox.Post(delivered ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, ConnectFailure.None, messageId, null, null);
+            }
+        }
+
+        /// <summary>Library thread: a message arrived on a subscribed topic; topic and payload pass to the core.</summary>
+        /// <param name="sender">The client that raised it.</param>
+        /// <param name="topic">The topic.</param>
+        /// <param name="payload">The payload.</param>
+        protected void OnMessage(object sender, string topic, byte[] payload)
+        {
+            if (Current(sender, true))
+            {
+                _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+            }
+        }
+
+        /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
+        /// <param name="sender">The client that raised it.</param>
+        protected void OnClosed(object sender)
+        {
+            lock (_sync)
+            {
+                if (sender != _client || !_established)
+                {
+                    // An old client, or a failed connect whose outcome already says so.
+                    return;
+                }
+
+                _established = false;
+            }
+
+            _inbox.Post(LinkEventKind.Closed, -1, ConnectFailure.None, 0, null, null);
+        }
+
+        private void Finish(object client, LinkEventKind kind, int code, ConnectFailure failure, string detail)
+        {
+            lock (_sync)
+            {
+                if (kind == LinkEventKind.ConnectSucceeded && (_abort || _client != client))
+                {
+                    // Close() came during the attempt: report the timeout the supervisor acted on.
+                    kind = LinkEventKind.ConnectFailed;
+                    code = -1;
+                    failure = ConnectFailure.Timeout;
+                }
+
+                // Closed after CONNECT without a CONNACK: count it, and after a few in a row blame the credentials.
+                bool closedEarly = failure == ConnectFailure.Communication && code < 0;
+                _closesWithoutConnack = closedEarly ? _closesWithoutConnack + 1 : 0;
+                if (_closesWithoutConnack >= ClosesBeforeAuthSuspected)
+                {
+                    failure = ConnectFailure.ProbableAuthRefusal;
+                }
+
+                if (kind == LinkEventKind.ConnectSucceeded)
+                {
+                    _established = true;
+                }
+                else if (_client == client)
+                {
+                    _client = null;
+                }
+
+                _attemptRunning = false;
+                _detail = detail;
+                _outcomeUntaken = _inbox.Post(kind, code, failure, 0, null, null);
+            }
+
+            if (kind != LinkEventKind.ConnectSucceeded)
+            {
+                CloseQuietly(client);
+            }
+        }
+
+        private bool Current(object sender, bool establishedOnly)
+        {
+            lock (_sync)
+            {
+                return sender == _client && (_established || !establishedOnly);
+            }
+        }
+
+        private object Established()
+        {
+            lock (_sync)
+            {
+                return _established ? _client : null;
+            }
+        }
+
+        private object Detach()
+        {
+            lock (_sync)
+            {
+                object client = _client;
+                _client = null;
+                _established = false;
+                _abort = _attemptRunning;
+                return client;
+            }
+        }
+
+        private int Connack()
+        {
+            lock (_sync)
+            {
+                return _connack;
+            }
+        }
+
+        private void CloseQuietly(object client)
+        {
+            if (client == null)
+            {
+                return;
+            }
+
+            try
+            {
+                CloseClient(client);
+            }
+            catch (Exception)
+            {
+                // Nothing more can be done for a client we are dropping.
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace TagoFirmware.Session
+{
+    /// <summary>
+    /// The status LED's one table: for each <see cref="NodeStatus"/> (whose name names the pattern) what it means and
+    /// its blink pattern. The ESP32 LED plays the pattern, the host twin's console prints name, meaning and pattern,
+    /// and README's table quotes them.
+    /// </summary>
+    /// <remarks>
+    /// A pattern is a 2 s cycle of <see cref="Slots"/> slots of <see cref="SlotMs"/> packed in the low bits of an int
+    /// (bit i = LED on in slot i): short enough to read at a glance, long enough to count blinks.
+    /// </remarks>
+    public static class StatusPatterns
+    {
+        /// <summary>Length of one slot in ms.</summary>
+        public const int SlotMs = 100;
+
+        /// <summary>Slots per cycle.</summary>
+        public const int Slots = 20;
+
+        // Indexed by NodeStatus: Starting, NoWifi, NoClock, NoBroker, CredentialsRefused, Online, ConfigInvalid.
+        private static readonly int[] s_masks =
+        {
+            0xFFFFF, // steady on (stuck here = firmware hung at boot)
+            0x003FF, // slow blink: 1 s on, 1 s off
+            0x00005, // 2 short blinks, then pause
+            0x00015, // 3 short blinks, then pause
+            0x55555, // fast blink, 5 Hz, no pause
+            0x00001, // one 100 ms heartbeat every 2 s (LED off 95 % of the time)
+            0x00CFF, // long-short: 800 ms on, 200 off, 200 on, 800 off
+        };
+
+        private static readonly string[] s_meanings =
+        {
+            "booting, config not read yet",
+            "no WiFi",
+            "no clock: waiting for SNTP",
+            "no broker: connecting or backing off",
+            "credentials refused: check the token",
+            "online",
+            "config invalid: fix the file",
+        };
+
+        /// <summary>The blink pattern of a status (bit i = on in slot i).</summary>
+        /// <param name="status">The status.</param>
+        /// <returns>The mask; steady on for an unknown value.</returns>
+        public static int Mask(NodeStatus status)
+        {
+            return s_masks[Index(status)];
+        }
+
+        /// <summary>What the status means for the person looking at the LED.</summary>
+        /// <param name="status">The status.</param>
+        /// <returns>A short phrase.</returns>
+        public static string Meaning(NodeStatus status)
+        {
+            return s_meanings[Index(status)];
+        }
+
+        private static int Index(NodeStatus status)
+        {
+            int i = (int)status;
+            return i < 0 || i >= s_masks.Length ? 0 : i;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Connection
+{
+    /// <summary>
+    /// The WiFi bring-up protocol behind <see cref="INetworkLink"/>: each attempt runs on the <see cref="IWorker"/>,
+    /// its outcome waits in a one-slot inbox for <see cref="TakeConnectResult"/>, and the reconnect policy picks how
+    /// the next attempt joins. The adapter subclass only calls the WiFi library.
+    /// </summary>
+    /// <remarks>
+    /// Reconnect policy: with automatic reconnection the WiFi driver re-joins by itself after a drop, so once a full
+    /// join succeeded in this boot, the next <see cref="ReconnectAttempts"/> attempts in a row only wait for the
+    /// address (nanoFramework's <c>WifiNetworkHelper.Reconnect</c>, which sends no credentials); then a full join
+    /// with the credentials follows (a changed access point, or a driver that gave up). Any success resets the run.
+    /// </remarks>
+    public abstract class WifiConnection : INetworkLink, IBlockingJob
+    {
+        /// <summary>How often <see cref="IsUp"/> asks the adapter, in ms (reading the interface table allocates).</summary>
+        public const int IsUpRefreshMs = 1000;
+
+        /// <summary>Consecutive attempts that only wait for the driver's own re-join before a full join.</summary>
+        public const int ReconnectAttempts = 2;
+
+        /// <summary>Shortest attempt deadline in ms.</summary>
+        public const int MinTimeoutMs = 1000;
+
+        private readonly object _sync = new object();
+        private readonly IWorker _worker;
+        private readonly IClock _clock;
+
+        // Guarded by _sync (the worker writes the outcome).
+        private bool _pending;
+        private NetworkConnectResult _outcome = NetworkConnectResult.None;
+        private bool _joined;
+
+        // Main thread, read by the job while it runs.
+        private int _timeoutMs;
+        private bool _reconnect;
+        private int _reconnectsInARow;
+        private long _isUpCheckedMs = -IsUpRefreshMs; // monotonic time starts at 0: the first read is due at once
+        private bool _isUp;
+
+        /// <summary>Creates the link; nothing happens until <see cref="BeginConnect"/>.</summary>
+        /// <param name="worker">Where attempts run.</param>
+        /// <param name="clock">Paces <see cref="IsUp"/>.</param>
+        protected WifiConnection(IWorker worker, IClock clock)
+        {
+            _worker = worker;
+            _clock = clock;
+        }
+
+        /// <inheritdoc />
+        public bool IsUp
+        {
+            get
+            {
+                long now = _clock.MonotonicMs;
+                if (now - _isUpCheckedMs >= IsUpRefreshMs)
+                {
+                    _isUpCheckedMs = now;
+                    _isUp = HasAddress();
+                }
+
+                return _isUp;
+            }
+        }
+
+        /// <inheritdoc />
+        public bool BeginConnect(int timeoutMs)
+        {
+            lock (_sync)
+            {
+                if (_pending || _outcome != NetworkConnectResult.None)
+                {
+                    return false;
+                }
+
+                _pending = true;
+                _reconnect = _joined && _reconnectsInARow < ReconnectAttempts;
+            }
+
+            _timeoutMs = timeoutMs < MinTimeoutMs ? MinTimeoutMs : timeoutMs;
+            _reconnectsInARow = _reconnect ? _reconnectsInARow + 1 : 0;
+            if (_worker.Post(this))
+            {
+                return true;
+            }
+
+            lock (_sync)
+            {
+                _pending = false;
+            }
+
+            return false;
+        }
+
+        /// <inheritdoc />
+        public NetworkConnectResult TakeConnectResult()
+        {
+            lock (_sync)
+            {
+                if (_pending)
+                {
+                    return NetworkConnectResult.Pending;
+                }
+
+                NetworkConnectResult outcome = _outcome;
+                _outcome = NetworkConnectResult.None;
+                if (outcome == NetworkConnectResult.Connected)
+                {
+                    _reconnectsInARow = 0;
+                    _isUp = true;
+                    _isUpCheckedMs = _clock.MonotonicMs;
+                }
+
+                return outcome;
+            }
+        }
+
+        /// <summary>Runs one bring-up on the worker thread (the <see cref="IBlockingJob"/> side; not for callers).</summary>
+        public void Run()
+        {
+            NetworkConnectResult outcome;
+            try
+            {
+                outcome = Join(_reconnect, _timeoutMs);
+            }
+            catch (Exception)
+            {
+                outcome = NetworkConnectResult.Failed;
+            }
+
+            lock (_sync)
+            {
+                if (outcome == NetworkConnectResult.Connected && !_reconnect)
+                {
+                    _joined = true;
+                }
+
+                _outcome = outcome == NetworkConnectResult.Connected || outcome == NetworkConnectResult.TimedOut
+                    ? outcome
+                    : NetworkConnectResult.Failed;
+                _pending = false;
+            }
+        }
+
+        /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>.</summary>
+        /// <param name="reconnect">True to wait for the driver's own re-join (no credentials sent).</param>
+        /// <param name="timeoutMs">The attempt's deadline.</param>
+        /// <returns>Connected, TimedOut or Failed. May block until the deadline; may throw (counted as Failed).</returns>
+        protected abstract NetworkConnectResult Join(bool reconnect, int timeoutMs);
+
+        /// <summary>True when the WiFi interface has an IPv4 address other than 0.0.0.0; must not throw.</summary>
+        /// <returns>Whether the link is up.</returns>
+        protected abstract bool HasAddress();
+    }
+}

@@ -1,0 +1,59 @@
+namespace TagoFirmware.Sensors
+{
+    /// <summary>
+    /// Keeps nanoFramework's DHT binding from passing off a cached frame as a fresh one. The binding (Iot.Device.Dhtxx,
+    /// <c>DhtBase.ReadData</c>) skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good frame and
+    /// returns that frame again, flagged successful; an SNTP step backwards would freeze the values for as long as the
+    /// wall clock lags. The adapter asks <see cref="Check"/> before each read with both clocks.
+    /// </summary>
+    public sealed class DhtCacheGuard
+    {
+        /// <summary>The binding re-serves its frame within this many ms of wall time after the last good one.</summary>
+        public const int BindingCacheMs = 1000;
+
+        /// <summary><see cref="Check"/>: read the sensor.</summary>
+        public const int Read = 0;
+
+        /// <summary><see cref="Check"/>: too early by the wall clock; report a failed read, the next paced read is fresh.</summary>
+        public const int TooEarly = 1;
+
+        /// <summary><see cref="Check"/>: the wall clock stepped back; recreate the binding (its cache is per instance) and report a failed read.</summary>
+        public const int ClockStepped = 2;
+
+        private bool _hasGood;
+        private long _goodMonotonicMs;
+        private long _goodWallMs;
+
+        /// <summary>Decides whether a read now would get a fresh frame.</summary>
+        /// <param name="monotonicMs">Monotonic time now.</param>
+        /// <param name="wallMs">Wall-clock time now, in ms (any epoch, the one <see cref="Good"/> got).</param>
+        /// <returns><see cref="Read"/>, <see cref="TooEarly"/> or <see cref="ClockStepped"/>.</returns>
+        public int Check(long monotonicMs, long wallMs)
+        {
+            long wallGap = wallMs - _goodWallMs;
+            if (!_hasGood || wallGap >= BindingCacheMs)
+            {
+                return Read;
+            }
+
+            // Waiting does not help while the wall clock lags the monotonic one by a second or more.
+            return monotonicMs - _goodMonotonicMs - wallGap >= BindingCacheMs ? ClockStepped : TooEarly;
+        }
+
+        /// <summary>Records a good frame read now.</summary>
+        /// <param name="monotonicMs">Monotonic time now.</param>
+        /// <param name="wallMs">Wall-clock time now, in ms.</param>
+        public void Good(long monotonicMs, long wallMs)
+        {
+            _hasGood = true;
+            _goodMonotonicMs = monotonicMs;
+            _goodWallMs = wallMs;
+        }
+
+        /// <summary>Forgets the last good frame (the binding was recreated, so it has no cache).</summary>
+        public void Forget()
+        {
+            _hasGood = false;
+        }
+    }
+}

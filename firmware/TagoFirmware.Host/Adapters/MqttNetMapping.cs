@@ -1,0 +1,121 @@
+using System;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using TagoFirmware.Connection;
+using TagoFirmware.Host.Tls;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Host.Adapters
+{
+    /// <summary>Translations between the core's terms and MQTTnet 5's, for <see cref="MqttNetLink"/>: options, codes, exceptions.</summary>
+    public static class MqttNetMapping
+    {
+        /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
+        /// <param name="request">The core's request.</param>
+        /// <param name="timeoutMs">The attempt's bound.</param>
+        /// <param name="useMqtt5">MQTT 5 instead of 3.1.1.</param>
+        /// <param name="validator">With TLS: the validator of the broker certificate (never "accept all"); else null.</param>
+        /// <returns>The options.</returns>
+        public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, bool useMqtt5, CaPinnedValidator validator)
+        {
+            MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+                .WithTcpServer(request.Host, request.Port)
+                .WithClientId(request.ClientId)
+                .WithCredentials(request.Username, request.Password)
+                .WithCleanSession(request.CleanSession)
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(request.KeepAliveSeconds > 0 ? request.KeepAliveSeconds : 60))
+                .WithTimeout(TimeSpan.FromMilliseconds(timeoutMs))
+                .WithProtocolVersion(useMqtt5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311);
+            if (request.WillTopic != null)
+            {
+                builder = builder.WithWillTopic(request.WillTopic)
+                    .WithWillPayload(request.WillPayload ?? System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
+                    .WithWillQualityOfServiceLevel(Qos(request.WillQos))
+                    .WithWillRetain(false); // TagoIO has no retain; a strict broker refuses a retained will
+            }
+
+            if (validator != null)
+            {
+                builder = builder.WithTlsOptions(o => o
+                    .UseTls(true)
+                    .WithTargetHost(request.Host)
+                    .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+                    .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
+            }
+
+            return builder.Build();
+        }
+
+        /// <summary>MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).</summary>
+        /// <param name="code">MQTTnet's result code.</param>
+        /// <returns>The MQTT 3.1.1 return code.</returns>
+        public static int ToMqtt311Code(MqttClientConnectResultCode code) => code switch
+        {
+            MqttClientConnectResultCode.UnsupportedProtocolVersion => 1,
+            MqttClientConnectResultCode.ClientIdentifierNotValid => 2,
+            MqttClientConnectResultCode.ServerUnavailable => 3,
+            MqttClientConnectResultCode.BadUserNameOrPassword => 4,
+            MqttClientConnectResultCode.NotAuthorized => 5,
+            _ => (int)code,
+        };
+
+        /// <summary>The QoS level for 0 or 1.</summary>
+        /// <param name="qos">0 or 1.</param>
+        /// <returns>MQTTnet's level.</returns>
+        public static MqttQualityOfServiceLevel Qos(int qos) => qos == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
+
+        /// <summary>What an exception of <c>ConnectAsync</c> means, in the core's terms.</summary>
+        /// <param name="ex">The exception.</param>
+        /// <param name="connectSent">Whether the CONNECT had left (TLS was done).</param>
+        /// <param name="validatorFailure">Why the certificate validator refused the broker, or null.</param>
+        /// <param name="socketCode">For a socket error, its (positive) code; else 0.</param>
+        /// <param name="reason">A reason for the console; never contains the token.</param>
+        /// <returns>The library-neutral error.</returns>
+        public static ConnectError Describe(Exception ex, bool connectSent, string validatorFailure, out int socketCode, out string reason)
+        {
+            socketCode = 0;
+            reason = validatorFailure ?? ex.GetType().Name + ": " + ex.Message;
+            ConnectError error = validatorFailure != null ? ConnectError.Handshake : ConnectError.Other;
+            for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
+            {
+                if (e is AuthenticationException)
+                {
+                    error = ConnectError.Handshake;
+                }
+                else if (e is SocketException se)
+                {
+                    bool lookup = se.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData;
+                    error = lookup ? ConnectError.Lookup : ConnectError.Socket;
+                    socketCode = lookup ? 0 : Math.Abs(se.ErrorCode); // host codes are never mbedTLS's
+                    reason = "socket error " + se.SocketErrorCode;
+                }
+                else if (e is MqttProtocolViolationException)
+                {
+                    error = ConnectError.Protocol;
+                }
+                else if (e is MqttCommunicationTimedOutException or TimeoutException or OperationCanceledException)
+                {
+                    error = ConnectError.Timeout;
+                    reason = "timed out";
+                }
+            }
+
+            if (connectSent && error is ConnectError.Other or ConnectError.Socket)
+            {
+                // The connection broke after the CONNECT left: the broker closed it without a CONNACK.
+                error = ConnectError.Exchange;
+                reason = "connection closed after CONNECT, no CONNACK";
+            }
+            else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
+            {
+                error = ConnectError.Socket;
+            }
+
+            return error;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using TagoFirmware.Connection;
+
+namespace TagoFirmware.Tests.Connection
+{
+    /// <summary>Holds the posted job until the test runs it, so a connect can be "still blocking" for as long as needed.</summary>
+    public class FakeWorker : IWorker
+    {
+        public IBlockingJob Pending;
+        public int Posts;
+        public bool Refuse;
+
+        public bool Post(IBlockingJob job)
+        {
+            if (Refuse || Pending != null)
+            {
+                return false;
+            }
+
+            Pending = job;
+            Posts++;
+            return true;
+        }
+
+        /// <summary>Runs the posted job on the calling thread (the worker's side).</summary>
+        public void RunPending()
+        {
+            IBlockingJob job = Pending;
+            Pending = null;
+            job.Run();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Host.Adapters;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.Host.Tests.Adapters
+{
+    [TestClass]
+    public sealed class ConsoleStatusIndicatorTests
+    {
+        [TestMethod]
+        [DataRow(NodeStatus.NoWifi, "NoWifi (no WiFi) ##########..........")]
+        [DataRow(NodeStatus.NoBroker, "NoBroker (no broker: connecting or backing off) #.#.#...............")]
+        [DataRow(NodeStatus.CredentialsRefused, "CredentialsRefused (credentials refused: check the token) #.#.#.#.#.#.#.#.#.#.")]
+        [DataRow(NodeStatus.Online, "Online (online) #...................")]
+        public void The_twin_prints_the_device_LED_pattern_from_the_shared_table(NodeStatus status, string expected)
+        {
+            Assert.AreEqual(expected, ConsoleStatusIndicator.Describe(status));
+        }
+
+        [TestMethod]
+        public void A_pattern_is_printed_once_per_change()
+        {
+            var writer = new StringWriter();
+            var indicator = new ConsoleStatusIndicator(new ConsoleLog(writer, LogLevel.Debug, "n"));
+            indicator.Show(NodeStatus.NoWifi);
+            indicator.Show(NodeStatus.NoWifi);
+            indicator.Show(NodeStatus.Online);
+            string[] lines = writer.ToString().Trim().Split('\n');
+            Assert.AreEqual(2, lines.Length);
+            StringAssert.Contains(lines[0], "LED: NoWifi");
+            StringAssert.Contains(lines[1], "LED: Online");
+        }
+    }
+}

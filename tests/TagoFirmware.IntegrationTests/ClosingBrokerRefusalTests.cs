@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Host.Adapters;
+using TagoFirmware.Host.Broker;
+using TagoFirmware.Host.Node;
+using TagoFirmware.IntegrationTests.Infrastructure;
+using TagoFirmware.Session;
+
+namespace TagoFirmware.IntegrationTests
+{
+    /// <summary>A broker that refuses a bad token by closing the connection after CONNECT, without any CONNACK.</summary>
+    [TestClass]
+    public sealed class ClosingBrokerRefusalTests
+    {
+        [TestMethod]
+        [Timeout(60000, CooperativeCancellation = true)]
+        public async Task Three_closes_without_connack_put_the_twin_in_AuthFailed_instead_of_a_reconnect_storm()
+        {
+            await using TagoLikeBroker broker = await TagoLikeBroker.StartAsync(null);
+            broker.RefuseByClosing = true;
+            TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, "0123456789abcdef0123456789abcdef", "closing-broker-node");
+            settings.TimeScale = TestNodes.DefaultTimeScale;
+            settings.Config.Queue.Persist = false;
+            settings.Config.Timeouts.AuthRetrySeconds = 30;
+            var log = new StringWriter();
+            using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Debug, "closing-broker-node"));
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+            Task loop = TestNodes.RunInBackground(node, cancel.Token);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(30)), log.ToString());
+            await Task.Delay(2000);
+            cancel.Cancel();
+            await loop;
+
+            Assert.AreEqual(3, broker.RefusedConnects, log.ToString());
+            Assert.AreEqual(1, node.AuthFailures);
+            StringAssert.Contains(log.ToString(), "token probably refused");
+            StringAssert.Contains(log.ToString(), "credentials refused");
+            Assert.IsFalse(log.ToString().Contains("0123456789abcdef0123456789abcdef", StringComparison.Ordinal), "the token is never logged");
+        }
+    }
+}

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Threading;
 using TagoFirmware.Node;
 using TagoFirmware.Session;
@@ -52,18 +52,27 @@ namespace TagoFirmware.Esp32
 
         private void Loop()
         {
+            // Catches at the top: an unhandled exception would end this thread silently on the nanoCLR, and with it the
+            // watchdog; a failing reboot is retried at the next sample.
             while (true)
             {
                 Thread.Sleep(SampleIntervalMs);
-                if (_decision.IsHung(Environment.TickCount64))
+                try
                 {
-                    if (_log != null)
+                    if (_decision.IsHung(Environment.TickCount64))
                     {
-                        _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (_decision.TimeoutMs / 1000) + " s");
-                    }
+                        if (_log != null)
+                        {
+                            _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (_decision.TimeoutMs / 1000) + " s");
+                        }
 
-                    _device.Reboot(RebootReason.MainLoopHung);
-                    return;
+                        _device.Reboot(RebootReason.MainLoopHung);
+                        return;
+                    }
+                }
+                catch (Exception)
+                {
+                    // Nothing to report through: the log itself may be what failed.
                 }
             }
         }

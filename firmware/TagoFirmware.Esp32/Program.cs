@@ -111,7 +111,18 @@ namespace TagoFirmware.Esp32
 
             // STEP 6: the core's loop: step, then wait until the next due time or a link event. Battery mode ends in
             // deep sleep (a wake is a new boot); an orderly stop or a reboot ends inside the node.
-            new NodeRunner(sensorNode, clock, LinkEventQueue.Arrived, decision).Run();
+            // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
+            try
+            {
+                new NodeRunner(sensorNode, clock, LinkEventQueue.Arrived, decision).Run();
+            }
+            catch (Exception ex)
+            {
+                log.Write(LogLevel.Error, "main loop failed: " + ex.GetType().Name + "; rebooting");
+                device.Reboot(RebootReason.MainLoopHung);
+                return;
+            }
+
             if (sensorNode.SleepRequested)
             {
                 EnterDeepSleep(sensorNode, led, readingStore, device, log);

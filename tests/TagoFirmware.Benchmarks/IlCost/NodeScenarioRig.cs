@@ -34,7 +34,7 @@ namespace TagoFirmware.Benchmarks.IlCost
             config.Mqtt.Qos = 1;
             config.Queue.Capacity = 256;
             config.Queue.Persist = true;
-            var sensor = new SensorConfig { Model = DhtModel.Dht22, ModelName = "dht22", EchoPin = 4, TriggerPin = 16, Name = "dht22", Suffix = string.Empty };
+            var sensor = new SensorConfig { Model = SensorModel.Dht22, EchoPin = 4, TriggerPin = 16, Name = "dht22", Suffix = string.Empty };
             config.Sensors = new[] { sensor };
             var ports = new NodePorts
             {

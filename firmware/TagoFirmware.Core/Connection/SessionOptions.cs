@@ -1,7 +1,7 @@
-namespace TagoFirmware.Session
+﻿namespace TagoFirmware.Session
 {
     /// <summary>
-    /// Everything the session supervisor is configured with. Defaults follow the TagoIO MQTT guide and issue 3; the
+    /// Everything the session supervisor is configured with. Defaults follow TagoIO's MQTT device guide (docs/node-behaviour.md); the
     /// Config area maps the node's JSON configuration onto this object. Treat it as read-only once the supervisor is
     /// constructed.
     /// </summary>

@@ -1,8 +1,8 @@
-namespace TagoFirmware.Diagnostics
+﻿namespace TagoFirmware.Diagnostics
 {
     /// <summary>
     /// Why the node started, as far as nanoFramework can tell. There is no managed reset-reason API
-    /// (nanoframework-api §4): <c>Sleep.GetWakeupCause()</c> distinguishes deep-sleep wakes, and the firmware itself
+    /// (nanoFramework.Hardware.Esp32 offers none): <c>Sleep.GetWakeupCause()</c> distinguishes deep-sleep wakes, and the firmware itself
     /// knows when it rebooted on purpose if it records that before rebooting. Everything else (power-on, reset
     /// button, brown-out, crash) is <see cref="PowerOnOrReset"/>.
     /// </summary>

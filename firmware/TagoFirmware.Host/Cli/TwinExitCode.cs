@@ -1,6 +1,6 @@
-namespace TagoFirmware.Host.Cli
+﻿namespace TagoFirmware.Host.Cli
 {
-    /// <summary>Process exit codes of the twin (the CLI contract of issue 3 §4).</summary>
+    /// <summary>Process exit codes of the twin (the CLI contract in docs/twin.md).</summary>
     public static class TwinExitCode
     {
         /// <summary>Done: the requested number of payloads was acknowledged (or the run was stopped).</summary>

@@ -1,10 +1,10 @@
-using System;
+﻿using System;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
 
 namespace TagoFirmware.Tests.Payload
 {
-    /// <summary>The reference payloads P2 and P20 of issue 2, byte for byte.</summary>
+    /// <summary>The reference payloads P2 and P20 (docs/payload-format.md), byte for byte.</summary>
     [TestClass]
     public class GoldenPayloadTests
     {

@@ -1,11 +1,11 @@
-using System.Collections;
+﻿using System.Collections;
 using TagoFirmware.Session;
 
 namespace TagoFirmware.Tests.Session
 {
     /// <summary>
     /// A controllable MQTT link that reproduces what nanoFramework.M2Mqtt 5.1.220 really does
-    /// (shared/reference/m2mqtt-behaviour.md): outcomes reported late through the inbox, refusals as a return code or
+    /// (as docs/esp32-app.md lists, from the nanoframework/nanoFramework.m2mqtt sources): outcomes reported late through the inbox, refusals as a return code or
     /// as an exception whose CONNACK code only ConnectionOpened saw, stale exceptions on reconnect, connects that
     /// block for tens of seconds (and keep running after Close, like the adapter's worker), links that drop, and
     /// links that stay "connected" but never acknowledge.

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -13,7 +13,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
     /// <param name="ArrivalIndex">Index of the message that carried it, in order of arrival.</param>
     public sealed record TagoItem(string Variable, double Value, DateTime? TimeUtc, string Group, int ArrivalIndex)
     {
-        /// <summary>Variable + time: how TagoIO users identify a duplicate (issue 4 §4).</summary>
+        /// <summary>Variable + time: how TagoIO users identify a duplicate (docs/store-and-forward.md).</summary>
         public string Key => Variable + "@" + (TimeUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "-");
 
         /// <summary>Parses every item of every message.</summary>

@@ -63,6 +63,7 @@ namespace TagoFirmware.Esp32
             Esp32DeviceControl device;
             FlashReadingStore readingStore;
             Esp32Clock clock;
+            Esp32MqttLink mqtt;
             try
             {
                 BlockingWorker worker = new BlockingWorker();
@@ -74,7 +75,7 @@ namespace TagoFirmware.Esp32
                 ports.TimeSync = new Esp32TimeSync();
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
-                ports.Mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };
+                ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
                 ports.Status = led;
@@ -114,7 +115,7 @@ namespace TagoFirmware.Esp32
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
             try
             {
-                new NodeRunner(sensorNode, clock, LinkEventQueue.Arrived, decision).Run();
+                new NodeRunner(sensorNode, clock, mqtt.Arrived, decision).Run();
             }
             catch (Exception ex)
             {

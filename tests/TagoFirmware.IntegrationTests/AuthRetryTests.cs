@@ -35,7 +35,7 @@ namespace TagoFirmware.IntegrationTests
             {
                 double gap = (connects[i] - connects[i - 1]).TotalSeconds;
                 // mosquitto logs whole seconds, so a 3 s interval reads as 2–4 s; a tight loop would read 0.
-                Assert.IsTrue(gap >= 2 && gap <= 4.5, "gap " + i + " = " + gap + " s\n" + broker.ReadLog());
+                Assert.IsTrue(gap >= 2 && gap <= 4.5, "gap " + i + " = " + gap + " s\n" + broker.ReadLog() + "\nnode:\n" + log);
             }
 
             Assert.AreEqual(0, node.AckedPayloads);

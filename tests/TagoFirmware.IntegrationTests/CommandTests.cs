@@ -122,7 +122,7 @@ namespace TagoFirmware.IntegrationTests
             Assert.IsTrue(times.Count >= 6, "enough cycles to judge a " + intervalSeconds + " s cadence: " + times.Count);
             for (int i = 1; i < times.Count; i++)
             {
-                Assert.IsTrue(times[i] > times[i - 1], "cycle " + i + " is not after the previous one");
+                Assert.IsTrue(times[i] > times[i - 1], "cycle " + i + " is not after the previous one: " + string.Join(", ", times.Select(t => t.ToString("HH:mm:ss.fff"))));
             }
 
             double mean = (times[^1] - times[0]).TotalSeconds / (times.Count - 1);

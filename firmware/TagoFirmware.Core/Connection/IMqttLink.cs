@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+﻿namespace TagoFirmware.Session
 {
     /// <summary>
     /// One MQTT client connection as the supervisor drives it. Everything that can block happens on the adapter's own
@@ -35,6 +35,9 @@ namespace TagoFirmware.Session
     {
         /// <summary>The client library's own view of the session (M2Mqtt <c>IsConnected</c>); may stay true on a frozen broker.</summary>
         bool IsConnected { get; }
+
+        /// <summary>Signalled whenever an event enters this link's inbox: the main loop waits on it instead of polling.</summary>
+        System.Threading.WaitHandle Arrived { get; }
 
         /// <summary>
         /// Starts a connect attempt on the adapter's worker thread. Connects on a fresh or closed client; the adapter

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+﻿namespace TagoFirmware.Session
 {
     /// <summary>
     /// A fixed-capacity, lock-protected FIFO of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
@@ -12,11 +12,11 @@ namespace TagoFirmware.Session
     public sealed class LinkEventQueue
     {
         /// <summary>
-        /// Set whenever any inbox receives an event, so the main loop can wait for "something due or something
-        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per process: a node has one
-        /// link; with several (tests), a wake meant for another inbox only costs one early step.
+        /// Set whenever this inbox receives an event, so the main loop can wait for "something due or something
+        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per inbox: with one shared
+        /// event, several nodes in one process (the twin's tests) took each other's wakes and left acks unread.
         /// </summary>
-        public static readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
+        public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();
         private readonly int[] _kinds;

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Threading;
 using TagoFirmware.Session;
 
@@ -73,6 +73,12 @@ namespace TagoFirmware.Connection
         public int DroppedEvents
         {
             get { return _inbox.Dropped; }
+        }
+
+        /// <inheritdoc />
+        public System.Threading.WaitHandle Arrived
+        {
+            get { return _inbox.Arrived; }
         }
 
         /// <inheritdoc />

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+﻿using System.Collections.Generic;
 using System.Globalization;
 using TagoFirmware.Session;
 
@@ -33,6 +33,9 @@ namespace TagoFirmware.Host.Adapters
 
         /// <summary>Latency of the latest acknowledged publish in ms.</summary>
         public double LastLatencyMs { get; private set; }
+
+        /// <inheritdoc />
+        public System.Threading.WaitHandle Arrived => _inner.Arrived;
 
         /// <inheritdoc />
         public bool IsConnected => _inner.IsConnected;

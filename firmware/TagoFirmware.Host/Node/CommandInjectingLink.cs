@@ -1,3 +1,4 @@
+﻿using System.Threading;
 using System.Collections.Concurrent;
 using TagoFirmware.Session;
 
@@ -27,11 +28,14 @@ namespace TagoFirmware.Host.Node
         public void Inject(string topic, byte[] payload)
         {
             _injected.Enqueue((topic, payload));
-            LinkEventQueue.Arrived.Set();
+            ((EventWaitHandle)_inner.Arrived).Set();
         }
 
         /// <inheritdoc />
         public bool IsConnected => _inner.IsConnected;
+
+        /// <inheritdoc />
+        public WaitHandle Arrived => _inner.Arrived;
 
         /// <inheritdoc />
         public bool BeginConnect(MqttConnectRequest request) => _inner.BeginConnect(request);

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -156,7 +156,7 @@ namespace TagoFirmware.Host.Node
         {
             return Task.Run(() =>
             {
-                var wake = new WaitHandle[] { LinkEventQueue.Arrived, cancel.WaitHandle };
+                var wake = new WaitHandle[] { _commands.Arrived, cancel.WaitHandle };
                 while (!cancel.IsCancellationRequested)
                 {
                     Step();
@@ -190,7 +190,7 @@ namespace TagoFirmware.Host.Node
                 _node.Step(_clock.MonotonicMs);
                 if (!_node.IsHalted)
                 {
-                    LinkEventQueue.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
+                    _commands.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
                 }
             }
         }
@@ -258,8 +258,11 @@ namespace TagoFirmware.Host.Node
                 Platform = new HostPlatformInfo(reason),
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
+            // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
+            // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
+            _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.Start(_clock.MonotonicMs);
-            _runner = new NodeRunner(_node, _clock, LinkEventQueue.Arrived, null);
+            _runner = new NodeRunner(_node, _clock, _commands.Arrived, null);
         }
 
         private void Reboot()

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using TagoFirmware.Config;
 using TagoFirmware.Node;
@@ -66,6 +66,8 @@ namespace TagoFirmware.Benchmarks.IlCost
         public bool IsUp => true;
 
         /// <inheritdoc/>
+        public System.Threading.WaitHandle Arrived { get; } = new System.Threading.AutoResetEvent(false);
+
         public bool IsConnected => _connected;
 
         /// <summary>Advances the clock to the node's next due time (or to a pending ack) and steps once.</summary>

@@ -107,6 +107,12 @@ namespace TagoFirmware.Tests.Session
             get { return Publishes.Count == 0 ? null : (PublishRecord)Publishes[Publishes.Count - 1]; }
         }
 
+        /// <summary>Signalled when an event enters the fake's inbox.</summary>
+        public System.Threading.WaitHandle Arrived
+        {
+            get { return _inbox.Arrived; }
+        }
+
         public bool IsConnected
         {
             get

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Config;
 using TagoFirmware.Host.Tests.Session;
@@ -86,6 +86,8 @@ namespace TagoFirmware.Host.Tests.Node
             }
 
             public long ArrayBytes;
+
+            public System.Threading.WaitHandle Arrived => _inner.Arrived;
 
             public bool IsConnected => _inner.IsConnected;
 

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using TagoFirmware.Session;
 
@@ -112,6 +112,8 @@ namespace TagoFirmware.Host.Tests.Session
             public readonly List<long> AttemptTimes = new List<long>();
             public readonly List<long> ConnectTimes = new List<long>();
             public SimClock Clock;
+
+            public System.Threading.WaitHandle Arrived => _inbox.Arrived;
 
             public bool IsConnected => _connected;
 

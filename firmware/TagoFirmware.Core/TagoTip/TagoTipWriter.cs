@@ -53,7 +53,6 @@ namespace TagoFirmware.TagoTip
         private const int RankGroup = 5;
 
         private static readonly byte[] s_class = BuildClasses();
-        private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
         private readonly byte[] _buffer;
         private readonly int _limit;
@@ -485,32 +484,9 @@ namespace TagoFirmware.TagoTip
 
         private TagoTipResult PutNumber(ulong scaled, int decimals, bool negative)
         {
-            // Built backwards in a scratch buffer from the shared formatter's digit writer (no division by 10^d
-            // per digit): fraction digits, '.', integer digits, then '-' unless the value rounded to zero.
+            // The JSON writer's formatter: built backwards in a scratch buffer, no length pass.
             byte[] n = _number;
-            int i = n.Length;
-            ulong integerPart = scaled;
-            if (decimals > 0)
-            {
-                ulong pow = s_pow10[decimals];
-                integerPart = scaled / pow;
-                uint fraction = (uint)(scaled - (integerPart * pow));
-                for (int d = 0; d < decimals; d++)
-                {
-                    uint next = fraction / 10;
-                    n[--i] = (byte)('0' + (fraction - (next * 10)));
-                    fraction = next;
-                }
-
-                n[--i] = (byte)'.';
-            }
-
-            i = FixedPointFormatter.WriteDigitsBackwards(n, i, integerPart);
-            if (negative && scaled != 0)
-            {
-                n[--i] = (byte)'-';
-            }
-
+            int i = FixedPointFormatter.Format(scaled, decimals, negative, n);
             int count = n.Length - i;
             if (_length + count + 2 > _limit)
             {

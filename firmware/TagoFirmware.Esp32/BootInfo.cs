@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using nanoFramework.Hardware.Esp32;
 using TagoFirmware.Diagnostics;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Net.NetworkInformation;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Esp32
 {

@@ -1,5 +1,6 @@
 using System;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -5,7 +5,7 @@ using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Exceptions;
 using nanoFramework.M2Mqtt.Messages;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -4,7 +4,7 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.Networking;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

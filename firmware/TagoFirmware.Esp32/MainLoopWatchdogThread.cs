@@ -1,7 +1,8 @@
-﻿using System;
+using System;
 using System.Threading;
 using TagoFirmware.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
@@ -10,7 +10,7 @@ using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {

@@ -14,7 +14,7 @@ using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Payload;
 using TagoFirmware.Readings;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Benchmarks
 {

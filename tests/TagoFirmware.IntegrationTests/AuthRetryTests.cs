@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Cli;
 using TagoFirmware.Host.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests

@@ -7,7 +7,8 @@ using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.IntegrationTests
 {

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
 namespace TagoFirmware.IntegrationTests

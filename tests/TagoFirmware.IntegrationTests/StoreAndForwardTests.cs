@@ -11,7 +11,7 @@ using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
 using TagoFirmware.Readings;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.IntegrationTests
 {

@@ -1,6 +1,7 @@
 using System.Collections;
 using TagoFirmware.Config;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Boot
 {

@@ -1,4 +1,6 @@
-namespace TagoFirmware.Session
+using TagoFirmware.Platform;
+
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Exponential backoff with full jitter: the n-th delay (n = consecutive failures so far, from 0) is uniform in

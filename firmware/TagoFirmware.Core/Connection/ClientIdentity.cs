@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>Derives a stable MQTT client id from the board's MAC address.</summary>
     public static class ClientIdentity

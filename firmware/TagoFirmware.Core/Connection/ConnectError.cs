@@ -2,7 +2,7 @@ namespace TagoFirmware.Connection
 {
     /// <summary>
     /// What a client library threw during a connect attempt, in library-neutral terms: the adapter's translation,
-    /// which <see cref="MqttFailureClassifier"/> turns into a <see cref="Session.ConnectFailure"/>. The phase matters:
+    /// which <see cref="MqttFailureClassifier"/> turns into a <see cref="ConnectFailure"/>. The phase matters:
     /// everything up to <see cref="Exchange"/> failed before the CONNECT left the node.
     /// </summary>
     public enum ConnectError

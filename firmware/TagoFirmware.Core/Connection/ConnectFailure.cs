@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>How a connect attempt failed when the broker did not refuse it cleanly.</summary>
     public enum ConnectFailure

@@ -1,6 +1,7 @@
 using System;
+using TagoFirmware.Platform;
 
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Supervises the node's connection: WiFi → valid clock → MQTT connected → online, with jittered backoff, a slow

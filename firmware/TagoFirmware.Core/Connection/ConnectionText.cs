@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The names the connection writes into its log lines. Explicit strings because nanoFramework's Enum.ToString

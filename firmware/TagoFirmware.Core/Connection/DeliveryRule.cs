@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>What counts as "delivered" for a transport.</summary>
     public enum DeliveryRule

@@ -1,4 +1,4 @@
-﻿namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// One MQTT client connection as the supervisor drives it. Everything that can block happens on the adapter's own

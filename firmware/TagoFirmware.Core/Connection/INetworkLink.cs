@@ -1,4 +1,6 @@
-namespace TagoFirmware.Session
+using TagoFirmware.Platform;
+
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The IP link under MQTT (WiFi on the ESP32; on the host usually always up). The core never waits for it: it

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The seam between the session and a TagoIO ingestion protocol: topic scheme, credentials mapping, status

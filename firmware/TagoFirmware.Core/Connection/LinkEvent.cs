@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// One fact taken from an <see cref="IMqttLink"/> inbox. The supervisor owns one instance and passes it to

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>The facts an <see cref="IMqttLink"/> reports through its inbox.</summary>
     public enum LinkEventKind

@@ -1,4 +1,4 @@
-﻿namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// A fixed-capacity, lock-protected FIFO of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:

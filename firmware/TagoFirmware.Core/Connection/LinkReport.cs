@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// What one <see cref="ConnectionSupervisor.Step"/> produced for the rest of the node: acknowledged and lost

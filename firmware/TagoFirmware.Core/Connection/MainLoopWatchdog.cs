@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The decision half of the main-loop watchdog: before it waits, the loop says until when it waits on purpose

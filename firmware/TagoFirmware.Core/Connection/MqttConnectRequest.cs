@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Everything an <see cref="IMqttLink"/> needs for one CONNECT. The supervisor builds it once from

@@ -1,6 +1,7 @@
-﻿using System;
+using System;
 using System.Threading;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {

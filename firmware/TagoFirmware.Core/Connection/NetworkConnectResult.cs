@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>What <see cref="INetworkLink.TakeConnectResult"/> reports about the last bring-up attempt.</summary>
     public enum NetworkConnectResult

@@ -2,8 +2,9 @@ using TagoFirmware.Commands;
 using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
+using TagoFirmware.Platform;
 
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Every platform port the node needs (one shape for the node and its connection supervisor), filled by the ESP32 app or the host twin. Each interface

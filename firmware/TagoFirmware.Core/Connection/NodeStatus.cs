@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>What the status LED shows: the lowest layer that is not working yet.</summary>
     public enum NodeStatus

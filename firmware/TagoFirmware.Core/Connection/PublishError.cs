@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Negative results of <see cref="IMqttLink.Publish"/>, <see cref="IMqttLink.Subscribe"/> and the supervisor's

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The QoS 1 publishes on the current connection that wait for their PUBACK: the connection's liveness evidence.

@@ -1,4 +1,4 @@
-﻿namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Everything the session supervisor is configured with. Defaults follow TagoIO's MQTT device guide (docs/node-behaviour.md); the

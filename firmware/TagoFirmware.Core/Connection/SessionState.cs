@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>The supervisor's states (README "How the node behaves" has the transition table).</summary>
     public enum SessionState

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The status LED's one table: for each <see cref="NodeStatus"/> (whose name names the pattern) what it means and

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>
     /// TagoIO's legacy MQTT broker (<c>mqtt.tago.io</c>): user name <c>Token</c>, password = device token, JSON data

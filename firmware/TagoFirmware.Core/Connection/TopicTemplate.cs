@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>Expands <c>{client_id}</c> in topic templates (once, at start-up).</summary>
     public static class TopicTemplate

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Connection
 {
     /// <summary>Which payload encoder the application must use for a transport's data topic.</summary>
     public enum UplinkFormat

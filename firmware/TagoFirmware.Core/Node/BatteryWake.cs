@@ -1,6 +1,6 @@
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Node
 {

@@ -1,7 +1,8 @@
 using System;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {

@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {

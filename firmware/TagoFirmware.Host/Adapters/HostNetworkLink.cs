@@ -1,5 +1,5 @@
 using System.Threading;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Adapters
 {

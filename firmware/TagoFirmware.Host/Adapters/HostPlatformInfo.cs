@@ -2,6 +2,7 @@ using System;
 using System.Reflection;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {

@@ -8,7 +8,7 @@ using MQTTnet;
 using MQTTnet.Diagnostics.PacketInspection;
 using TagoFirmware.Connection;
 using TagoFirmware.Host.Tls;
-using TagoFirmware.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {

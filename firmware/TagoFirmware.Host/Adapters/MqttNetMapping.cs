@@ -7,7 +7,6 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using TagoFirmware.Connection;
 using TagoFirmware.Host.Tls;
-using TagoFirmware.Session;
 
 namespace TagoFirmware.Host.Adapters
 {

@@ -1,6 +1,6 @@
-﻿using System.Threading;
+using System.Threading;
 using System.Collections.Concurrent;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Node
 {

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +7,8 @@ using TagoFirmware.Diagnostics;
 using TagoFirmware.Esp32;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Node
 {

@@ -4,7 +4,8 @@ using System.Text;
 using TagoFirmware.Boot;
 using TagoFirmware.Config;
 using TagoFirmware.IlCount;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Benchmarks.IlCost
 {

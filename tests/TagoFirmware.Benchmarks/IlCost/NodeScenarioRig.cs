@@ -1,10 +1,11 @@
-﻿using System;
+using System;
 using System.Collections.Generic;
 using TagoFirmware.Config;
 using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Benchmarks.IlCost
 {

@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Boot;
 using TagoFirmware.Config;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.Tests.Config;
 using TagoFirmware.Tests.Session;
 

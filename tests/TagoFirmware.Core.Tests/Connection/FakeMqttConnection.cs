@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
 using TagoFirmware.Tests.Session;
 
 namespace TagoFirmware.Tests.Connection

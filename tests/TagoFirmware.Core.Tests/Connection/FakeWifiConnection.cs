@@ -1,5 +1,4 @@
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
 using TagoFirmware.Tests.Session;
 
 namespace TagoFirmware.Tests.Connection

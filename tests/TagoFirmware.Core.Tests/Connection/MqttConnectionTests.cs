@@ -1,7 +1,6 @@
 using System.Threading;
 using nanoFramework.TestFramework;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
 using TagoFirmware.Tests.Session;
 
 namespace TagoFirmware.Tests.Connection

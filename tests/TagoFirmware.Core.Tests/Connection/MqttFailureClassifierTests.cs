@@ -1,6 +1,5 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
 
 namespace TagoFirmware.Tests.Connection
 {

@@ -1,6 +1,5 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Connection;
-using TagoFirmware.Session;
 using TagoFirmware.Tests.Session;
 
 namespace TagoFirmware.Tests.Connection

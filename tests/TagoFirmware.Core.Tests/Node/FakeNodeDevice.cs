@@ -1,5 +1,6 @@
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.Tests.Readings;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Node
 {

@@ -1,5 +1,6 @@
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Node
 {

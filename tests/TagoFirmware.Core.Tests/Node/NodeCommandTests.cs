@@ -2,8 +2,9 @@ using System.Collections;
 using TagoFirmware.Tests.Payload;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.Tests.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Node
 {

@@ -4,12 +4,13 @@ using TagoFirmware.Config;
 using TagoFirmware.Node;
 using TagoFirmware.Payload;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.Tests.Commands;
 using TagoFirmware.Tests.Payload;
 using TagoFirmware.Tests.Readings;
 using TagoFirmware.Tests.Sensors;
 using TagoFirmware.Tests.Session;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Node
 {

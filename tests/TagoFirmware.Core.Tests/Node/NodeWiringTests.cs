@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Config;
 using TagoFirmware.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 using TagoFirmware.Tests.Config;
 using TagoFirmware.Tests.Json;
 

@@ -1,5 +1,5 @@
-﻿using System.Collections;
-using TagoFirmware.Session;
+using System.Collections;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Tests.Session
 {

@@ -1,4 +1,4 @@
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Tests.Session
 {

@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Session
 {

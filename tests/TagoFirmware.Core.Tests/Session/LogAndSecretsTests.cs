@@ -1,5 +1,5 @@
 using nanoFramework.TestFramework;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Tests.Session
 {

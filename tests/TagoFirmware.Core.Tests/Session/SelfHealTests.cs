@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Session
 {

@@ -1,7 +1,8 @@
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.Adapters;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Tests.Adapters
 {

@@ -1,10 +1,11 @@
-﻿using System;
+using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Config;
 using TagoFirmware.Host.Tests.Session;
 using TagoFirmware.Node;
 using TagoFirmware.Sensors;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Tests.Node
 {

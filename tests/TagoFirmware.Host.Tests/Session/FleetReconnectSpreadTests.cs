@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Tests.Session
 {

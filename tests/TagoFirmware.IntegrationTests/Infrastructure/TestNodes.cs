@@ -5,7 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.IntegrationTests.Infrastructure
 {

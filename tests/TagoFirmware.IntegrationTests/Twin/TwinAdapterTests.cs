@@ -8,7 +8,8 @@ using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Cli;
 using TagoFirmware.Host.Tls;
-using TagoFirmware.Session;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.IntegrationTests.Twin
 {

@@ -1,4 +1,6 @@
-namespace TagoFirmware.Session
+using TagoFirmware.Connection;
+
+namespace TagoFirmware.Platform
 {
     /// <summary>The status LED (or any other indicator).</summary>
     /// <remarks>

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// Where the core writes its log lines. Lines start with stable markers (see README "How the node behaves") that

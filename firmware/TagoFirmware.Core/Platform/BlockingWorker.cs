@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace TagoFirmware.Connection
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// The app's one worker thread for operations that block: <c>WifiNetworkHelper.ConnectDhcp</c> (waits until its

@@ -1,6 +1,6 @@
 using TagoFirmware.Diagnostics;
 
-namespace TagoFirmware.Node
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// Facts about the platform the node runs on, read when diagnostics are built (never per reading).

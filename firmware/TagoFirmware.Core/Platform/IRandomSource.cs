@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>Uniform random integers for backoff jitter.</summary>
     /// <remarks>

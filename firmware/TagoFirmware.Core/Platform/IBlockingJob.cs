@@ -1,4 +1,4 @@
-namespace TagoFirmware.Connection
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// One blocking operation handed to an <see cref="IWorker"/>: a WiFi bring-up, an MQTT connect, a signal probe.

@@ -1,6 +1,6 @@
 using System;
 
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary><see cref="IRandomSource"/> over <see cref="Random"/> (present in nanoFramework mscorlib) with a seed.</summary>
     public sealed class SeededRandomSource : IRandomSource

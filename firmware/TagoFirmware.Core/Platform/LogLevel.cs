@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>Severity of a log line.</summary>
     public enum LogLevel

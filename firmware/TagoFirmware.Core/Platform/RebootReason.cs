@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>Why the node reboots on purpose (reported before the reboot and, if persisted, after it).</summary>
     public enum RebootReason

@@ -1,6 +1,6 @@
 using System;
 
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// Time as the core sees it: a monotonic millisecond counter for every timer, and the UTC wall clock that TLS

@@ -1,8 +1,8 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// Starts (or nudges) network time synchronisation. The supervisor calls it when it enters ClockWait and again
-    /// every <see cref="SessionOptions.ClockResyncIntervalMs"/> while the clock stays invalid; it learns the result
+    /// every <see cref="Connection.SessionOptions.ClockResyncIntervalMs"/> while the clock stays invalid; it learns the result
     /// only through <see cref="IClock.UtcNow"/> becoming valid.
     /// </summary>
     /// <remarks>

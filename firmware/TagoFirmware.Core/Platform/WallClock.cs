@@ -1,6 +1,6 @@
 using System;
 
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>
     /// The rule for "the wall clock has been set": a time before 2025-01-01 UTC counts as unset. An ESP32 boots at

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Session
+namespace TagoFirmware.Platform
 {
     /// <summary>Device-level actions the core may take as a last resort.</summary>
     /// <remarks>

@@ -1,4 +1,4 @@
-namespace TagoFirmware.Connection
+namespace TagoFirmware.Platform
 {
     /// <summary>Runs <see cref="IBlockingJob"/>s away from the main loop (a <see cref="BlockingWorker"/>, or a fake in tests).</summary>
     public interface IWorker

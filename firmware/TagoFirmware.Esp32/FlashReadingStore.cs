@@ -5,31 +5,18 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="IReadingStore"/> over one log file, appended to, read back at boot and replaced atomically on
-    /// compaction. One source for both targets: the ESP32 app compiles it against nanoFramework System.IO.FileSystem on
-    /// the internal flash (<c>I:\</c>, LittleFS on current firmware; default <c>I:\tagofirmware.queue</c>), and the
-    /// host twin links the same file into TagoFirmware.Host (its <c>queue.log</c> in <c>--data-dir</c>, opened through
-    /// TwinDataDirectory), so the host tests exercise exactly the code the device runs.
+    /// <see cref="IReadingStore"/> over one log file. One source for both targets: the ESP32 app compiles it against
+    /// nanoFramework System.IO.FileSystem (<c>I:\tagofirmware.queue</c> on the internal flash), the host twin links it
+    /// (<c>queue.log</c> in its data directory), so the host tests run the code the device runs.
     /// </summary>
     /// <remarks>
-    /// <list type="bullet">
-    /// <item>Only System.IO members both runtimes have: <c>FileStream(path, FileMode, FileAccess)</c>, Seek, Read,
-    /// Write, Flush, Length, Dispose; <c>File.Exists/Delete/Move</c> (checked by the ESP32 device gate against the
-    /// reference surface of System.IO.FileSystem and System.IO.Streams). No <c>Path</c> or <c>Directory</c>: the
-    /// surface has neither, so directory handling stays in the host's TwinDataDirectory.</item>
-    /// <item>Atomic replacement (the contract in <see cref="IReadingStore"/>): the new log is written to
-    /// <c>&lt;path&gt;.new</c>, flushed and closed; then the old log is deleted and the new one renamed
-    /// (nanoFramework's <c>File.Move</c> does not overwrite). At open, both present = an unfinished compaction (the
-    /// <c>.new</c> is deleted); only <c>.new</c> present = cut between delete and rename (it is renamed).</item>
-    /// <item>The log stream stays open between appends: on LittleFS every open-for-append of a file copies its last
-    /// block, so reopening per append would double the wear. <c>Flush</c> after every append makes it durable on the
-    /// device (LittleFS commits the file's metadata on sync); on the host it hands the bytes to the OS, which survives
-    /// a killed twin process (the twin's crash model), not a host power cut.</item>
-    /// <item>One write per sampling cycle and batched ack marks are the core's doing (ReadingQueue); this class writes
-    /// exactly what it is given. Never throws (every file call is guarded by <c>catch (Exception)</c>: the device
-    /// throws more than IOException for a missing or full drive, the host UnauthorizedAccessException for a
-    /// read-only directory); all calls come from the main loop.</item>
-    /// </list>
+    /// Only members both runtimes have (FileStream, <c>File.Exists/Delete/Move</c>). Atomic replacement: write
+    /// <c>&lt;path&gt;.new</c>, close it, delete the log, rename (nanoFramework's <c>File.Move</c> does not overwrite);
+    /// at open, both files present = an unfinished compaction (drop <c>.new</c>), only <c>.new</c> = cut before the
+    /// rename (rename it). The log stays open between appends because on LittleFS every open-for-append copies the
+    /// file's last block. A log that cannot be opened for writing is opened read-only (<see cref="CanWrite"/> false),
+    /// so a read-only directory still gives up its readings. Never throws: the device throws more than IOException
+    /// for a missing or full drive.
     /// </remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
@@ -39,20 +26,16 @@ namespace TagoFirmware.Esp32
         private FileStream _replacement;
 
         /// <summary>Opens (or creates) the log at <paramref name="path"/>, repairing an interrupted switch.</summary>
-        /// <param name="path">Log file, e.g. <c>I:\tagofirmware.queue</c> on the ESP32 or <c>&lt;data-dir&gt;/queue.log</c>
-        /// in the twin; its directory must exist.</param>
+        /// <param name="path">Log file; its directory must exist.</param>
         public FlashReadingStore(string path)
         {
             _path = path;
             _newPath = path + ".new";
             try
             {
-                if (File.Exists(_path))
+                if (File.Exists(_path) && File.Exists(_newPath))
                 {
-                    if (File.Exists(_newPath))
-                    {
-                        File.Delete(_newPath);
-                    }
+                    File.Delete(_newPath);
                 }
                 else if (File.Exists(_newPath))
                 {
@@ -67,18 +50,11 @@ namespace TagoFirmware.Esp32
             OpenLog();
         }
 
-        /// <summary>Path of the log file, as given to the constructor.</summary>
-        public string Path
-        {
-            get { return _path; }
-        }
+        /// <summary>True when the log is open, for writing or at least for reading.</summary>
+        public bool IsOpen => _log != null;
 
-        /// <summary>True when the log file is open (false: the drive or directory is missing, full or read-only;
-        /// nothing persists and <see cref="Length"/> is -1).</summary>
-        public bool IsOpen
-        {
-            get { return _log != null; }
-        }
+        /// <inheritdoc />
+        public bool CanWrite { get; private set; }
 
         /// <inheritdoc />
         public int Length
@@ -101,11 +77,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_log == null)
-                {
-                    return -1;
-                }
-
                 _log.Seek(position, SeekOrigin.Begin);
                 return _log.Read(buffer, offset, count);
             }
@@ -120,11 +91,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_log == null)
-                {
-                    return false;
-                }
-
                 _log.Seek(0, SeekOrigin.End);
                 _log.Write(buffer, offset, count);
                 _log.Flush();
@@ -139,20 +105,14 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         public bool BeginReplace()
         {
+            AbortReplace();
             try
             {
-                CloseReplacement();
-                if (File.Exists(_newPath))
-                {
-                    File.Delete(_newPath);
-                }
-
                 _replacement = new FileStream(_newPath, FileMode.Create, FileAccess.Write);
                 return true;
             }
             catch (Exception)
             {
-                _replacement = null;
                 return false;
             }
         }
@@ -162,11 +122,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_replacement == null)
-                {
-                    return false;
-                }
-
                 _replacement.Write(buffer, offset, count);
                 return true;
             }
@@ -179,47 +134,31 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         public bool CommitReplace()
         {
-            if (_replacement == null)
-            {
-                return false;
-            }
-
             try
             {
                 _replacement.Flush();
-                CloseReplacement();
-                CloseLog();
+                Close();
                 File.Delete(_path);
                 File.Move(_newPath, _path);
-                OpenLog();
-                return _log != null;
             }
             catch (Exception)
             {
-                // Whatever state the files are in, the open rule picks a complete log.
-                try
-                {
-                    if (!File.Exists(_path) && File.Exists(_newPath))
-                    {
-                        File.Move(_newPath, _path);
-                    }
-                }
-                catch (Exception)
-                {
-                    // Left for the next boot's repair.
-                }
-
+                // The open rule below and at the next boot picks a complete log.
+                Close();
                 OpenLog();
                 return false;
             }
+
+            OpenLog();
+            return CanWrite;
         }
 
         /// <inheritdoc />
         public void AbortReplace()
         {
+            Dispose(ref _replacement);
             try
             {
-                CloseReplacement();
                 if (File.Exists(_newPath))
                 {
                     File.Delete(_newPath);
@@ -231,15 +170,15 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Flushes and closes the files (before a reboot or deep sleep). Later calls see a closed store
-        /// (<see cref="Length"/> -1, writes fail) until a new instance opens the file again.</summary>
+        /// <summary>Flushes and closes the files (before deep sleep); afterwards every call fails.</summary>
         public void Close()
         {
-            CloseReplacement();
-            CloseLog();
+            Dispose(ref _replacement);
+            Dispose(ref _log);
+            CanWrite = false;
         }
 
-        /// <summary>Same as <see cref="Close"/>, so the twin and the tests can use <c>using</c>.</summary>
+        /// <summary>Same as <see cref="Close"/>.</summary>
         public void Dispose()
         {
             Close();
@@ -247,10 +186,26 @@ namespace TagoFirmware.Esp32
 
         private void OpenLog()
         {
-            CloseLog();
+            Dispose(ref _log);
             try
             {
+                if (!File.Exists(_path) && File.Exists(_newPath))
+                {
+                    File.Move(_newPath, _path);
+                }
+
                 _log = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+                CanWrite = true;
+                return;
+            }
+            catch (Exception)
+            {
+                CanWrite = false;
+            }
+
+            try
+            {
+                _log = new FileStream(_path, FileMode.Open, FileAccess.Read);
             }
             catch (Exception)
             {
@@ -258,37 +213,20 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private void CloseLog()
+        private static void Dispose(ref FileStream stream)
         {
-            FileStream log = _log;
-            _log = null;
-            if (log != null)
+            FileStream s = stream;
+            stream = null;
+            try
             {
-                try
+                if (s != null)
                 {
-                    log.Dispose();
-                }
-                catch (Exception)
-                {
-                    // Closing a broken handle; nothing to save.
+                    s.Dispose();
                 }
             }
-        }
-
-        private void CloseReplacement()
-        {
-            FileStream replacement = _replacement;
-            _replacement = null;
-            if (replacement != null)
+            catch (Exception)
             {
-                try
-                {
-                    replacement.Dispose();
-                }
-                catch (Exception)
-                {
-                    // As above.
-                }
+                // Closing a broken handle; nothing to save.
             }
         }
     }

@@ -55,6 +55,13 @@ namespace TagoFirmware.Diagnostics
         /// <summary>Readings taken without a valid wall clock since boot (read from the queue).</summary>
         public int UntimedReadings { get; set; }
 
+        /// <summary>Failed reading-store calls since boot, e.g. writes to a full partition (read from the queue).</summary>
+        public int StoreErrors { get; set; }
+
+        /// <summary>Acknowledged readings whose removal could not be stored at once since boot: a power cut before
+        /// the store recovered sends them again (read from the queue).</summary>
+        public int UnsavedAcks { get; set; }
+
         /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
         public int SensorErrors { get; private set; }
 

@@ -27,6 +27,12 @@ namespace TagoFirmware.Diagnostics
         /// <summary><c>untimed_readings</c>: readings taken before the clock was valid since boot.</summary>
         public static readonly byte[] UntimedReadings = VariableName.Encode("untimed_readings");
 
+        /// <summary><c>store_errors</c>: failed reading-store calls since boot.</summary>
+        public static readonly byte[] StoreErrors = VariableName.Encode("store_errors");
+
+        /// <summary><c>unsaved_acks</c>: acknowledged readings a power cut could send again, since boot.</summary>
+        public static readonly byte[] UnsavedAcks = VariableName.Encode("unsaved_acks");
+
         /// <summary><c>sensor_errors</c>: failed samples since boot.</summary>
         public static readonly byte[] SensorErrors = VariableName.Encode("sensor_errors");
 

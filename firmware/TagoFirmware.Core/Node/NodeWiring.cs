@@ -124,6 +124,7 @@ namespace TagoFirmware.Node
                 }
             }
 
+            queue.Log = log;
             ReadingLoadResult load = queue.Load();
             Write(log, LogLevel.Info, "queue: " + LoadResultName(load) + ", " + queue.Count.ToString() + " readings restored, boot "
                 + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
@@ -187,6 +188,8 @@ namespace TagoFirmware.Node
                     return "log restored";
                 case ReadingLoadResult.RestoredWithDamage:
                     return "log restored with damage";
+                case ReadingLoadResult.ReadOnly:
+                    return "storage read-only, restored log sent from RAM";
                 case ReadingLoadResult.Incompatible:
                     return "log of another format replaced";
                 default:

@@ -144,6 +144,7 @@ namespace TagoFirmware.Node
         /// <param name="nowMs">Monotonic time now.</param>
         public void Step(long nowMs)
         {
+            _queue.RetryStore(nowMs);
             long due = long.MaxValue;
             if (!_link.IsOnline)
             {
@@ -350,6 +351,8 @@ namespace TagoFirmware.Node
             c.AuthFailures = _link.AuthFailures;
             c.DroppedReadings = _queue.DroppedReadings;
             c.UntimedReadings = _queue.UntimedReadings;
+            c.StoreErrors = _queue.StoreErrors;
+            c.UnsavedAcks = _queue.UnsavedAcks;
             int rssi;
             if (_platform != null && _platform.TryGetRssi(out rssi))
             {

@@ -29,6 +29,9 @@ namespace TagoFirmware.Readings
         /// <summary>Current length of the log in bytes, or -1 when the store cannot be read.</summary>
         int Length { get; }
 
+        /// <summary>False when the log could only be opened for reading (read-only medium or directory).</summary>
+        bool CanWrite { get; }
+
         /// <summary>Reads up to <paramref name="count"/> bytes from <paramref name="position"/> of the log.</summary>
         /// <param name="position">Byte position in the log (0 = start).</param>
         /// <param name="buffer">Destination.</param>

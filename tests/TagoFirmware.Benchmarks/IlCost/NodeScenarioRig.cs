@@ -154,6 +154,8 @@ namespace TagoFirmware.Benchmarks.IlCost
         public int Next(int maxExclusive) => maxExclusive / 2;
 
         /// <inheritdoc/>
+        public bool CanWrite => true;
+
         public int Length => _store.Count;
 
         /// <inheritdoc/>

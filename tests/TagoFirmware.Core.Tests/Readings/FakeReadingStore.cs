@@ -38,6 +38,15 @@ namespace TagoFirmware.Tests.Readings
         public long BytesWritten { get; private set; }
 
         /// <inheritdoc />
+        /// <summary>When true, the medium is full: appends and replacements fail and write nothing.</summary>
+        public bool Full { get; set; }
+
+        /// <summary>False makes the store read-only: appends and replacements fail, reads work.</summary>
+        public bool CanWrite { get; set; } = true;
+
+        /// <summary>Most bytes the log and a replacement took together at any time.</summary>
+        public int PeakBytes { get; private set; }
+
         public int Length => Unreadable ? -1 : _length;
 
         /// <summary>A copy of the log as it would be found after a power cut now.</summary>
@@ -103,7 +112,7 @@ namespace TagoFirmware.Tests.Readings
         public bool Append(byte[] buffer, int offset, int count)
         {
             AppendCalls++;
-            if (FailAppends)
+            if (FailAppends || Full || !CanWrite)
             {
                 return false;
             }
@@ -123,6 +132,11 @@ namespace TagoFirmware.Tests.Readings
         /// <inheritdoc />
         public bool BeginReplace()
         {
+            if (Full || !CanWrite)
+            {
+                return false;
+            }
+
             _replacement = new byte[256];
             _replacementLength = 0;
             _replacing = true;
@@ -146,6 +160,7 @@ namespace TagoFirmware.Tests.Readings
 
             Array.Copy(buffer, offset, _replacement, _replacementLength, count);
             _replacementLength += count;
+            Peak();
             BytesWritten += count;
             return true;
         }
@@ -184,7 +199,17 @@ namespace TagoFirmware.Tests.Readings
 
             Array.Copy(buffer, offset, _log, _length, count);
             _length += count;
+            Peak();
             BytesWritten += count;
+        }
+
+        private void Peak()
+        {
+            int bytes = _length + (_replacing ? _replacementLength : 0);
+            if (bytes > PeakBytes)
+            {
+                PeakBytes = bytes;
+            }
         }
     }
 }

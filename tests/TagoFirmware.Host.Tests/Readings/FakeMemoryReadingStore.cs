@@ -19,6 +19,8 @@ namespace TagoFirmware.Host.Tests.Readings
             _log.AddRange(content);
         }
 
+        public bool CanWrite => true;
+
         public int Length => _log.Count;
 
         public byte[] Snapshot() => _log.ToArray();

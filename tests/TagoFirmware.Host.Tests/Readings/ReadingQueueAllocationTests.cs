@@ -21,6 +21,8 @@ namespace TagoFirmware.Host.Tests.Readings
             private int _length;
             private int _spareLength;
 
+            public bool CanWrite => true;
+
             public int Length => _length;
 
             public int Read(int position, byte[] buffer, int offset, int count)

@@ -73,11 +73,27 @@ namespace TagoFirmware.Tests.Diagnostics
             c.QueueDepth = int.MinValue;
             c.BootReason = BootReason.WatchdogReboot;
             c.SetRssi(int.MinValue);
+            c.StoreErrors = int.MaxValue;
+            c.UnsavedAcks = int.MaxValue;
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 253402300799999));
-            Assert.AreEqual(12, writer.ItemCount);
+            Assert.AreEqual(14, writer.ItemCount);
             Assert.IsTrue(writer.Length <= DiagnosticsPayload.RecommendedBufferSize);
+        }
+
+        [TestMethod]
+        public void Store_errors_and_unsaved_acks_are_written_only_when_not_zero()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("2");
+            c.StoreErrors = 3;
+            c.UnsavedAcks = 20;
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(12, writer.ItemCount);
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"store_errors\",\"value\":3},"
+                + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"sensor_errors\"") > 0);
         }
 
         [TestMethod]

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.IO;
+using TagoFirmware.Host.Adapters;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Esp32;
 using TagoFirmware.Readings;
@@ -170,6 +172,150 @@ namespace TagoFirmware.Host.Tests.Readings
             }
 
             Directory.Delete(dir, true);
+        }
+   
+        [TestMethod]
+        public void A_read_only_data_directory_gives_up_its_backlog_and_is_reported_read_only()
+        {
+            string dir = NewDirectory();
+            using (FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(dir))
+            {
+                ReadingQueue queue = new ReadingQueue(64, store);
+                queue.Load();
+                for (int c = 0; c < 8; c++)
+                {
+                    AddCycle(queue, c, 2);
+                }
+            }
+
+            string path = Path.Combine(dir, TwinDataDirectory.QueueFileName);
+            long length = new FileInfo(path).Length;
+            MakeReadOnly(dir, path, true);
+            try
+            {
+                using FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(dir);
+                Assert.IsTrue(store.IsOpen);
+                Assert.IsFalse(store.CanWrite);
+                ReadingQueue queue = new ReadingQueue(64, store);
+
+                Assert.AreEqual(ReadingLoadResult.ReadOnly, queue.Load());
+                Assert.AreEqual(16, queue.PublishableCount);
+                Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(queue.MarkInFlight(16, false)));
+                Assert.AreEqual(0, queue.StoreErrors);
+            }
+            finally
+            {
+                MakeReadOnly(dir, path, false);
+            }
+
+            Assert.AreEqual(length, new FileInfo(path).Length, "the read-only log is left as it was");
+        }
+
+        [TestMethod]
+        public void On_a_full_file_system_the_queue_runs_from_ram_and_writes_the_acknowledgements_once_space_is_back()
+        {
+            string dir = NewDirectory();
+            if (!Run("mount", "-t tmpfs -o size=32k tmpfs " + dir))
+            {
+                Assert.Inconclusive("a small tmpfs needs root (mount); the fake store covers a full medium elsewhere");
+            }
+
+            try
+            {
+                string path = Path.Combine(dir, "queue.log");
+                string filler = Path.Combine(dir, "filler");
+                using (FlashReadingStore store = new FlashReadingStore(path))
+                {
+                    ReadingQueue queue = new ReadingQueue(1024, store);
+                    queue.Load();
+                    AddCycle(queue, 0, 2);
+                    Fill(filler);
+                    for (int c = 1; c <= 10; c++)
+                    {
+                        // 640 B a cycle: more than the free rest of the file system's last page.
+                        AddCycle(queue, c, 32);
+                    }
+
+                    Assert.IsTrue(queue.IsStoreFaulted, "the partition is full");
+                    Assert.IsTrue(queue.StoreErrors > 0);
+                    queue.Acknowledge(queue.MarkInFlight(300, false));
+                    Assert.AreEqual(22, queue.Count);
+
+                    File.Delete(filler);
+                    Assert.IsTrue(queue.RetryStore(0), "space is back: the log is rewritten");
+                }
+
+                using (FlashReadingStore store = new FlashReadingStore(path))
+                {
+                    ReadingQueue queue = new ReadingQueue(1024, store);
+                    queue.Load();
+                    Assert.AreEqual(22, queue.Count, "the 300 acknowledged readings are not sent again");
+                    Assert.AreEqual(110, queue.GetScaledValue(0));
+                    Assert.AreEqual(0, queue.RepeatedRecords + queue.SkippedRecords);
+                }
+            }
+            finally
+            {
+                Run("umount", dir);
+            }
+        }
+
+        private static void Fill(string path)
+        {
+            try
+            {
+                using FileStream f = new FileStream(path, FileMode.Create, FileAccess.Write);
+                byte[] block = new byte[512];
+                while (true)
+                {
+                    f.Write(block, 0, block.Length);
+                    f.Flush();
+                }
+            }
+            catch (IOException)
+            {
+                // Full.
+            }
+        }
+
+        // root ignores permission bits, so root makes the directory and file immutable instead.
+        private static void MakeReadOnly(string dir, string file, bool readOnly)
+        {
+            if (Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root")
+            {
+                string flag = readOnly ? "+i " : "-i ";
+                if (!Run("chattr", flag + file) || !Run("chattr", flag + dir))
+                {
+                    Assert.Inconclusive("chattr is not available here");
+                }
+
+                return;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                Assert.Inconclusive("Unix permissions only");
+            }
+            else
+            {
+                File.SetUnixFileMode(file, readOnly ? UnixFileMode.UserRead : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(dir, readOnly ? UnixFileMode.UserRead | UnixFileMode.UserExecute
+                    : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        private static bool Run(string command, string arguments)
+        {
+            try
+            {
+                using Process p = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true });
+                p.WaitForExit(10000);
+                return p.HasExited && p.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
         }
     }
 }

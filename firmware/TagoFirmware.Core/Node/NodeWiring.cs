@@ -189,7 +189,7 @@ namespace TagoFirmware.Node
                 case ReadingLoadResult.RestoredWithDamage:
                     return "log restored with damage";
                 case ReadingLoadResult.ReadOnly:
-                    return "storage read-only, restored log sent from RAM";
+                    return "storage read-only, sending from RAM";
                 case ReadingLoadResult.Incompatible:
                     return "log of another format replaced";
                 default:

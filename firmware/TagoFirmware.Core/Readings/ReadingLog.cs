@@ -19,7 +19,7 @@ namespace TagoFirmware.Readings
     /// recovery is logged once. Acknowledged readings whose mark was not written count in <see cref="UnsavedAcks"/>:
     /// a power cut before the recovery sends them again.</para>
     /// </remarks>
-    public sealed class ReadingLog
+    internal sealed class ReadingLog
     {
         /// <summary>Records per store call; a cycle of up to this many readings is one write.</summary>
         public const int RecordsPerWrite = 32;
@@ -33,6 +33,28 @@ namespace TagoFirmware.Readings
         private readonly ReadingRing _ring;
         private readonly IReadingStore _store;
         private readonly byte[] _io = new byte[RecordsPerWrite * Rec];
+
+        /// <summary>Where the first failure and the recovery of an episode are told; null for none.</summary>
+        internal ILog Log;
+
+        /// <summary>Whether writes go to the store (false: no store, unreadable or read-only).</summary>
+        internal bool IsPersistent;
+
+        /// <summary>Whether the last write failed: the queue runs from RAM until a rewrite succeeds.</summary>
+        internal bool IsFaulted;
+
+        /// <summary>Records in the log file (live and dead).</summary>
+        internal int Records;
+
+        /// <summary>Failed store calls since construction.</summary>
+        internal int StoreErrors;
+
+        /// <summary>Successful compactions since construction.</summary>
+        internal int Compactions;
+
+        /// <summary>Acknowledged readings whose mark could not be written at once (a power cut before the next
+        /// successful rewrite sends them again), since construction.</summary>
+        internal int UnsavedAcks;
         private int _slack;
         private long _retryAtMs;
 
@@ -40,7 +62,7 @@ namespace TagoFirmware.Readings
         /// <param name="queue">The queue (boot counter and unreported counters go into compactions).</param>
         /// <param name="ring">The queue's readings.</param>
         /// <param name="store">The store, or null for a queue in RAM only.</param>
-        public ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
+        internal ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
         {
             _queue = queue;
             _ring = ring;
@@ -48,49 +70,28 @@ namespace TagoFirmware.Readings
             _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
         }
 
-        /// <summary>Where the first failure and the recovery of an episode are told; null for none.</summary>
-        public ILog Log { get; set; }
 
         /// <summary>The store (null when not persisted).</summary>
-        public IReadingStore Store => _store;
+        internal IReadingStore Store => _store;
 
         /// <summary>The 640-byte I/O buffer shared with <see cref="ReadingLogRestore"/>.</summary>
-        public byte[] Buffer => _io;
-
-        /// <summary>Whether writes go to the store (false: no store, unreadable or read-only).</summary>
-        public bool IsPersistent { get; set; }
-
-        /// <summary>Whether the last write failed: the queue runs from RAM until a rewrite succeeds.</summary>
-        public bool IsFaulted { get; private set; }
-
-        /// <summary>Records in the log file (live and dead).</summary>
-        public int Records { get; set; }
-
-        /// <summary>Failed store calls since construction.</summary>
-        public int StoreErrors { get; set; }
-
-        /// <summary>Successful compactions since construction.</summary>
-        public int Compactions { get; private set; }
-
-        /// <summary>Acknowledged readings whose mark could not be written at once (a power cut before the next
-        /// successful rewrite sends them again), since construction.</summary>
-        public int UnsavedAcks { get; private set; }
+        internal byte[] Buffer => _io;
 
         /// <summary>Dead records the log may hold before it is compacted (at least 8).</summary>
-        public int Slack
+        internal int Slack
         {
             get => _slack;
             set => _slack = value < 8 ? 8 : value;
         }
 
         /// <summary>Most records the log file holds: header, boot and ack mark, a full queue and the slack.</summary>
-        public int MaxLogRecords => 3 + _ring.Capacity + _slack;
+        internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
 
         /// <summary>Most bytes the log and its replacement take together while compacting.</summary>
-        public int BudgetBytes => (MaxLogRecords + 3 + _ring.Capacity) * Rec;
+        internal int BudgetBytes => (MaxLogRecords + 3 + _ring.Capacity) * Rec;
 
         /// <summary>Forgets the state of an earlier load.</summary>
-        public void Reset()
+        internal void Reset()
         {
             IsPersistent = false;
             IsFaulted = false;
@@ -104,22 +105,16 @@ namespace TagoFirmware.Readings
         /// <param name="boot">This boot's counter.</param>
         /// <param name="readOnly">Whether the store can only be read.</param>
         /// <returns><paramref name="result"/>, or <see cref="ReadingLoadResult.ReadOnly"/>.</returns>
-        public ReadingLoadResult Open(ReadingLogRestore restore, ReadingLoadResult result, int boot, bool readOnly)
+        internal ReadingLoadResult Open(ReadingLogRestore restore, ReadingLoadResult result, int boot, bool readOnly)
         {
             Records = restore.Records;
             if (restore.Repeated > 0 && Log != null)
             {
-                Log.Write(LogLevel.Warning, "queue: " + restore.Repeated.ToString() + " repeated log records ignored (sequence not above the last seen)");
+                Log.Write(LogLevel.Warning, "queue: " + restore.Repeated.ToString() + " repeated records ignored");
             }
 
             if (readOnly)
             {
-                if (Log != null)
-                {
-                    Log.Write(LogLevel.Warning, "queue: storage is read-only; " + _ring.Count.ToString()
-                        + " readings read from it are sent from RAM, new readings are not stored");
-                }
-
                 return ReadingLoadResult.ReadOnly;
             }
 
@@ -138,7 +133,7 @@ namespace TagoFirmware.Readings
 
         /// <summary>Persists the newest <paramref name="k"/> readings of the ring (one write per 32).</summary>
         /// <param name="k">Readings to write.</param>
-        public void AppendNewest(int k)
+        internal void AppendNewest(int k)
         {
             if (!IsPersistent || k <= 0 || RewriteInstead(k))
             {
@@ -171,7 +166,7 @@ namespace TagoFirmware.Readings
 
         /// <summary>Persists an acknowledgement mark: every reading before the ring's head is gone.</summary>
         /// <param name="removed">Readings the acknowledgement removed (counted as unsaved when no mark is written).</param>
-        public void AppendAck(int removed)
+        internal void AppendAck(int removed)
         {
             if (!IsPersistent)
             {
@@ -201,7 +196,7 @@ namespace TagoFirmware.Readings
 
         /// <summary>Persists a boot record.</summary>
         /// <param name="boot">The boot counter.</param>
-        public void AppendBoot(int boot)
+        internal void AppendBoot(int boot)
         {
             if (IsPersistent && !RewriteInstead(1))
             {
@@ -214,7 +209,7 @@ namespace TagoFirmware.Readings
         /// <param name="boot">The boot counter.</param>
         /// <param name="wall">Wall time at the sync, Unix ms.</param>
         /// <param name="mono">Monotonic ms at the sync.</param>
-        public void AppendTime(int boot, long wall, uint mono)
+        internal void AppendTime(int boot, long wall, uint mono)
         {
             if (IsPersistent && !RewriteInstead(1))
             {
@@ -227,7 +222,7 @@ namespace TagoFirmware.Readings
         /// recovered store holds the acknowledgements before a restart can replay them.</summary>
         /// <param name="nowMs">Monotonic ms now.</param>
         /// <returns>True when the log is complete (or not persisted).</returns>
-        public bool Retry(long nowMs)
+        internal bool Retry(long nowMs)
         {
             if (IsPersistent && IsFaulted && nowMs >= _retryAtMs)
             {
@@ -241,7 +236,7 @@ namespace TagoFirmware.Readings
         /// <summary>Rewrites the log as header, boot record, acknowledgement mark and the queued readings, then switches
         /// to it atomically (<see cref="IReadingStore.CommitReplace"/>).</summary>
         /// <returns>True when the new log is in force.</returns>
-        public bool Compact()
+        internal bool Compact()
         {
             if (!IsPersistent)
             {
@@ -279,7 +274,7 @@ namespace TagoFirmware.Readings
 
             if (IsFaulted && Log != null)
             {
-                Log.Write(LogLevel.Info, "queue: storage works again; log rewritten with " + _ring.Count.ToString() + " readings");
+                Log.Write(LogLevel.Info, "queue: storage works again");
             }
 
             IsFaulted = false;
@@ -360,8 +355,7 @@ namespace TagoFirmware.Readings
             StoreErrors++;
             if (!IsFaulted && Log != null)
             {
-                Log.Write(LogLevel.Warning, "queue: storage write failed (full or failing?); running from RAM, "
-                    + _ring.Count.ToString() + " readings, until a rewrite succeeds");
+                Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
             }
 
             IsFaulted = true;

@@ -13,17 +13,16 @@ namespace TagoFirmware.Readings
     /// copied or restored onto itself) and is ignored and counted; untimed readings of a boot that ended unsynced are
     /// dropped and counted; beyond the capacity the oldest readings drop. Any of these asks for a rewrite.
     /// </remarks>
-    public sealed class ReadingLogRestore
+    internal sealed class ReadingLogRestore
     {
         private readonly ReadingRing _ring;
         private readonly IReadingStore _store;
         private readonly byte[] _io;
-        private int _records;
 
         /// <summary>Prepares a restore into <paramref name="ring"/> through the buffer of <paramref name="log"/>.</summary>
         /// <param name="ring">The queue's ring, empty.</param>
         /// <param name="log">The queue's log side (store and I/O buffer).</param>
-        public ReadingLogRestore(ReadingRing ring, ReadingLog log)
+        internal ReadingLogRestore(ReadingRing ring, ReadingLog log)
         {
             _ring = ring;
             _store = log.Store;
@@ -31,38 +30,38 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Records in the log, whole or not.</summary>
-        public int Records => _records;
+        internal int Records;
 
         /// <summary>Boot counter of the last boot record.</summary>
-        public int LastBoot { get; private set; }
+        internal int LastBoot;
 
         /// <summary>Dropped readings not yet reported, from the last acknowledgement mark.</summary>
-        public int UnreportedDropped { get; private set; }
+        internal int UnreportedDropped;
 
         /// <summary>Untimed readings not yet reported, from the last mark.</summary>
-        public int UnreportedUntimed { get; private set; }
+        internal int UnreportedUntimed;
 
         /// <summary>Untimed readings of earlier boots dropped by this restore.</summary>
-        public int UntimedDropped { get; private set; }
+        internal int UntimedDropped;
 
         /// <summary>Readings that did not fit the capacity (the oldest), dropped by this restore.</summary>
-        public int Overflowed { get; private set; }
+        internal int Overflowed;
 
         /// <summary>Torn, corrupted or malformed records skipped.</summary>
-        public int Skipped { get; private set; }
+        internal int Skipped;
 
         /// <summary>Intact reading records ignored because their sequence was not above the last seen.</summary>
-        public int Repeated { get; private set; }
+        internal int Repeated;
 
         /// <summary>Whether the log must be rewritten (damage, drops, repeats, no header or mark).</summary>
-        public bool RewriteNeeded { get; private set; }
+        internal bool RewriteNeeded;
 
         /// <summary>Reads the log into the ring.</summary>
         /// <returns><see cref="ReadingLoadResult.StoreUnavailable"/> when the store could not be read (the ring is
         /// then to be cleared), <see cref="ReadingLoadResult.Incompatible"/>, <see cref="ReadingLoadResult.Created"/>
         /// for an empty log, otherwise <see cref="ReadingLoadResult.Restored"/> or
         /// <see cref="ReadingLoadResult.RestoredWithDamage"/>.</returns>
-        public ReadingLoadResult Run()
+        internal ReadingLoadResult Run()
         {
             int length;
             try
@@ -79,7 +78,7 @@ namespace TagoFirmware.Readings
                 return ReadingLoadResult.StoreUnavailable;
             }
 
-            _records = length / ReadingLogFormat.RecordSize;
+            Records = length / ReadingLogFormat.RecordSize;
             bool damaged = length % ReadingLogFormat.RecordSize != 0;
             bool headerOk = false;
             bool incompatible = false;
@@ -87,7 +86,7 @@ namespace TagoFirmware.Readings
             int watermark = 0;
 
             // Pass 1: header, last boot counter, last acknowledgement mark.
-            for (int index = 0; index < _records;)
+            for (int index = 0; index < Records;)
             {
                 int n = ReadRecords(index);
                 if (n <= 0)
@@ -142,7 +141,7 @@ namespace TagoFirmware.Readings
                 _ring.Clear(ackFound ? watermark : 0);
             }
 
-            if (_records == 0 && !damaged)
+            if (Records == 0 && !damaged)
             {
                 return ReadingLoadResult.Created;
             }
@@ -156,7 +155,7 @@ namespace TagoFirmware.Readings
             int logBoot = -1;
             bool seen = false;
             int last = 0;
-            for (int index = 0; index < _records;)
+            for (int index = 0; index < Records;)
             {
                 int n = ReadRecords(index);
                 if (n <= 0)
@@ -259,7 +258,7 @@ namespace TagoFirmware.Readings
 
         private int ReadRecords(int index)
         {
-            int n = _records - index;
+            int n = Records - index;
             if (n > ReadingLog.RecordsPerWrite)
             {
                 n = ReadingLog.RecordsPerWrite;

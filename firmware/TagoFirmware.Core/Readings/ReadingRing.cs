@@ -7,38 +7,37 @@ namespace TagoFirmware.Readings
     /// (nanoCLR boxes every element of a struct array, so there is no object per reading), with the log sequence
     /// number of the oldest one. Main loop only; allocates only in the constructor.
     /// </summary>
-    public sealed class ReadingRing
+    internal sealed class ReadingRing
     {
-        private readonly byte[] _bytes;
-        private readonly int _capacity;
+        /// <summary>The record bytes; read them at <see cref="Offset"/>.</summary>
+        internal readonly byte[] Bytes;
+
+        /// <summary>Readings the ring holds at most.</summary>
+        internal readonly int Capacity;
+
+        /// <summary>Readings held.</summary>
+        internal int Count;
+
+        /// <summary>Readings held that still wait for a wall time.</summary>
+        internal int UntimedCount;
+
+        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
+        internal int HeadSequence;
+
         private int _head;
 
         /// <summary>Allocates capacity × 12 bytes.</summary>
         /// <param name="capacity">Readings held, at least 1.</param>
-        public ReadingRing(int capacity)
+        internal ReadingRing(int capacity)
         {
-            _capacity = capacity;
-            _bytes = new byte[capacity * ReadingRecord.Size];
+            Capacity = capacity;
+            Bytes = new byte[capacity * ReadingRecord.Size];
         }
 
-        /// <summary>The record bytes; read them at <see cref="Offset"/>.</summary>
-        public byte[] Bytes => _bytes;
-
-        /// <summary>Readings the ring holds at most.</summary>
-        public int Capacity => _capacity;
-
-        /// <summary>Readings held.</summary>
-        public int Count { get; private set; }
-
-        /// <summary>Readings held that still wait for a wall time.</summary>
-        public int UntimedCount { get; private set; }
-
-        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
-        public int HeadSequence { get; set; }
 
         /// <summary>Empties the ring.</summary>
         /// <param name="headSequence">Sequence number the next reading gets.</param>
-        public void Clear(int headSequence)
+        internal void Clear(int headSequence)
         {
             _head = 0;
             Count = 0;
@@ -49,25 +48,25 @@ namespace TagoFirmware.Readings
         /// <summary>Byte offset of reading <paramref name="i"/> (0 = oldest).</summary>
         /// <param name="i">0..<see cref="Count"/>; <see cref="Count"/> is the next free slot.</param>
         /// <returns>Offset into <see cref="Bytes"/>.</returns>
-        public int Offset(int i)
+        internal int Offset(int i)
         {
             int slot = _head + i;
-            return (slot >= _capacity ? slot - _capacity : slot) * ReadingRecord.Size;
+            return (slot >= Capacity ? slot - Capacity : slot) * ReadingRecord.Size;
         }
 
         /// <summary>Sequence number of reading <paramref name="i"/>.</summary>
         /// <param name="i">0-based index from the oldest.</param>
         /// <returns>The 24-bit sequence number.</returns>
-        public int Sequence(int i)
+        internal int Sequence(int i)
         {
             return (HeadSequence + i) & ReadingLogFormat.SequenceMask;
         }
 
         /// <summary>Takes the record just written at <see cref="Offset"/>(<see cref="Count"/>) into the ring; the
         /// caller made room first.</summary>
-        public void Commit()
+        internal void Commit()
         {
-            if (ReadingRecord.IsUntimed(_bytes, Offset(Count)))
+            if (ReadingRecord.IsUntimed(Bytes, Offset(Count)))
             {
                 UntimedCount++;
             }
@@ -76,14 +75,14 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Removes the oldest reading.</summary>
-        public void RemoveHead()
+        internal void RemoveHead()
         {
-            if (ReadingRecord.IsUntimed(_bytes, _head * ReadingRecord.Size))
+            if (ReadingRecord.IsUntimed(Bytes, _head * ReadingRecord.Size))
             {
                 UntimedCount--;
             }
 
-            _head = _head + 1 == _capacity ? 0 : _head + 1;
+            _head = _head + 1 == Capacity ? 0 : _head + 1;
             Count--;
             HeadSequence = (HeadSequence + 1) & ReadingLogFormat.SequenceMask;
         }
@@ -91,7 +90,7 @@ namespace TagoFirmware.Readings
         /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
         /// belongs to a boot that ended without a clock).</summary>
         /// <returns>Readings removed.</returns>
-        public int DropUntimed()
+        internal int DropUntimed()
         {
             if (UntimedCount == 0)
             {
@@ -103,14 +102,14 @@ namespace TagoFirmware.Readings
             for (int i = 0; i < count; i++)
             {
                 int from = Offset(i);
-                if (ReadingRecord.IsUntimed(_bytes, from))
+                if (ReadingRecord.IsUntimed(Bytes, from))
                 {
                     continue;
                 }
 
                 if (kept != i)
                 {
-                    Array.Copy(_bytes, from, _bytes, Offset(kept), ReadingRecord.Size);
+                    Array.Copy(Bytes, from, Bytes, Offset(kept), ReadingRecord.Size);
                 }
 
                 kept++;
@@ -126,17 +125,17 @@ namespace TagoFirmware.Readings
         /// <param name="syncWall">Wall time at the sync, Unix ms.</param>
         /// <param name="syncMono">Monotonic ms at the sync.</param>
         /// <returns>Readings that got their time.</returns>
-        public int FillIn(int boot, long syncWall, uint syncMono)
+        internal int FillIn(int boot, long syncWall, uint syncMono)
         {
             int filled = 0;
             for (int i = 0; i < Count && UntimedCount > filled; i++)
             {
                 int off = Offset(i);
-                if (ReadingRecord.IsUntimed(_bytes, off) && ReadingRecord.BootCounter(_bytes, off) == boot)
+                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.BootCounter(Bytes, off) == boot)
                 {
                     // Unsigned difference: correct for readings up to 2^32 ms (49.7 days) before the sync.
-                    uint age = syncMono - ReadingRecord.MonotonicMs(_bytes, off);
-                    ReadingRecord.SetTime(_bytes, off, syncWall - age);
+                    uint age = syncMono - ReadingRecord.MonotonicMs(Bytes, off);
+                    ReadingRecord.SetTime(Bytes, off, syncWall - age);
                     filled++;
                 }
             }

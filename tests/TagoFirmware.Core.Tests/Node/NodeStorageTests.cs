@@ -37,5 +37,26 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             Assert.AreEqual(queued, rig.Node.Queue.Count, "only the readings not yet acknowledged come back");
         }
+
+        [TestMethod]
+        public void A_read_only_store_is_named_so_and_its_backlog_is_published()
+        {
+            NodeRig rig = new NodeRig();
+            rig.BrokerUp = false;
+            rig.Build();
+            rig.Run(60000);
+            int backlog = rig.Node.Queue.Count;
+            Assert.IsTrue(backlog >= 6);
+
+            rig.Store.CanWrite = false;
+            rig.BrokerUp = true;
+            rig.Build();
+            Assert.AreEqual(1, rig.Log.CountContaining("queue: storage read-only, sending from RAM, " + backlog.ToString() + " readings restored"));
+            Assert.AreEqual(0, rig.Log.CountContaining("unreadable"));
+            rig.Run(30000);
+
+            string all = NodeRig.Join(rig.DataPayloads());
+            Assert.IsTrue(NodeRig.Count(all, "\"variable\":\"temperature\"") >= backlog / 2, "the backlog is published: " + all);
+        }
     }
 }

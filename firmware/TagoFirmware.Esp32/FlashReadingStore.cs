@@ -4,20 +4,13 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="IReadingStore"/> over one log file. One source for both targets: the ESP32 app compiles it against
-    /// nanoFramework System.IO.FileSystem (<c>I:\tagofirmware.queue</c> on the internal flash), the host twin links it
-    /// (<c>queue.log</c> in its data directory), so the host tests run the code the device runs.
-    /// </summary>
-    /// <remarks>
-    /// Only members both runtimes have (FileStream, <c>File.Exists/Delete/Move</c>). Atomic replacement: write
-    /// <c>&lt;path&gt;.new</c>, close it, delete the log, rename (nanoFramework's <c>File.Move</c> does not overwrite);
-    /// at open, both files present = an unfinished compaction (drop <c>.new</c>), only <c>.new</c> = cut before the
-    /// rename (rename it). The log stays open between appends because on LittleFS every open-for-append copies the
-    /// file's last block. A log that cannot be opened for writing is opened read-only (<see cref="CanWrite"/> false),
-    /// so a read-only directory still gives up its readings. Never throws: the device throws more than IOException
-    /// for a missing or full drive.
-    /// </remarks>
+    /// <summary><see cref="IReadingStore"/> over one log file: <c>I:\tagofirmware.queue</c> on the ESP32, <c>queue.log</c>
+    /// in the twin's data directory (the twin links this file, so the host tests run the code the device runs).</summary>
+    /// <remarks>Only members both runtimes have (FileStream, <c>File.Exists/Delete/Move</c>). Atomic replacement: write
+    /// <c>&lt;path&gt;.new</c>, close it, delete the log, rename it (nanoFramework's <c>File.Move</c> does not
+    /// overwrite). The log stays open between appends: on LittleFS every open-for-append copies the file's last
+    /// block. A log that cannot be opened for writing is opened read-only (<see cref="CanWrite"/> false), so a
+    /// read-only directory still gives up its readings. Never throws (the device throws more than IOException).</remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
         private readonly string _path;
@@ -31,22 +24,6 @@ namespace TagoFirmware.Esp32
         {
             _path = path;
             _newPath = path + ".new";
-            try
-            {
-                if (File.Exists(_path) && File.Exists(_newPath))
-                {
-                    File.Delete(_newPath);
-                }
-                else if (File.Exists(_newPath))
-                {
-                    File.Move(_newPath, _path);
-                }
-            }
-            catch (Exception)
-            {
-                // OpenLog reports whether the log is usable.
-            }
-
             OpenLog();
         }
 
@@ -63,11 +40,11 @@ namespace TagoFirmware.Esp32
             {
                 try
                 {
-                    return _log == null ? -1 : (int)_log.Length;
+                    return (int)_log.Length;
                 }
                 catch (Exception)
                 {
-                    return -1;
+                    return -1; // also no log open
                 }
             }
         }
@@ -87,53 +64,23 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        public bool Append(byte[] buffer, int offset, int count)
-        {
-            try
-            {
-                _log.Seek(0, SeekOrigin.End);
-                _log.Write(buffer, offset, count);
-                _log.Flush();
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
-        }
+        public bool Append(byte[] buffer, int offset, int count) => Write(_log, buffer, offset, count, true);
 
         /// <inheritdoc />
         public bool BeginReplace()
         {
-            AbortReplace();
-            try
-            {
-                _replacement = new FileStream(_newPath, FileMode.Create, FileAccess.Write);
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
+            Dispose(ref _replacement);
+            _replacement = Open(_newPath, FileMode.Create, FileAccess.Write);
+            return _replacement != null;
         }
 
         /// <inheritdoc />
-        public bool WriteReplacement(byte[] buffer, int offset, int count)
-        {
-            try
-            {
-                _replacement.Write(buffer, offset, count);
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
-        }
+        public bool WriteReplacement(byte[] buffer, int offset, int count) => Write(_replacement, buffer, offset, count, false);
 
         /// <inheritdoc />
         public bool CommitReplace()
         {
+            bool ok = true;
             try
             {
                 _replacement.Flush();
@@ -143,31 +90,18 @@ namespace TagoFirmware.Esp32
             }
             catch (Exception)
             {
-                // The open rule below and at the next boot picks a complete log.
-                Close();
-                OpenLog();
-                return false;
+                ok = false; // the open rule (now and at the next boot) picks a complete log
             }
 
             OpenLog();
-            return CanWrite;
+            return ok && CanWrite;
         }
 
         /// <inheritdoc />
         public void AbortReplace()
         {
-            Dispose(ref _replacement);
-            try
-            {
-                if (File.Exists(_newPath))
-                {
-                    File.Delete(_newPath);
-                }
-            }
-            catch (Exception)
-            {
-                // A leftover .new file is deleted at the next open.
-            }
+            // Rare (a failed compaction): reopening the log applies the open rule, which deletes the .new file.
+            OpenLog();
         }
 
         /// <summary>Flushes and closes the files (before deep sleep); afterwards every call fails.</summary>
@@ -179,37 +113,71 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>Same as <see cref="Close"/>.</summary>
-        public void Dispose()
-        {
-            Close();
-        }
+        public void Dispose() => Close();
 
+        // The open rule: with the log present a .new file is an unfinished compaction (deleted), without it the
+        // switch was cut before the rename (renamed).
         private void OpenLog()
         {
-            Dispose(ref _log);
+            Close();
             try
             {
                 if (!File.Exists(_path) && File.Exists(_newPath))
                 {
                     File.Move(_newPath, _path);
                 }
-
-                _log = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
-                CanWrite = true;
-                return;
+                else if (File.Exists(_newPath))
+                {
+                    File.Delete(_newPath);
+                }
             }
             catch (Exception)
             {
-                CanWrite = false;
+                // Opening the log below tells whether one is usable.
             }
 
+            _log = Open(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            CanWrite = _log != null;
+            if (_log == null)
+            {
+                _log = Open(_path, FileMode.Open, FileAccess.Read); // null: Length reports -1
+            }
+        }
+
+        private static FileStream Open(string path, FileMode mode, FileAccess access)
+        {
             try
             {
-                _log = new FileStream(_path, FileMode.Open, FileAccess.Read);
+                return new FileStream(path, mode, access);
             }
             catch (Exception)
             {
-                _log = null;
+                return null;
+            }
+        }
+
+        // An append is flushed (durable on LittleFS once it commits the file's metadata); a replacement is flushed
+        // once, when it is committed.
+        private static bool Write(FileStream file, byte[] buffer, int offset, int count, bool append)
+        {
+            try
+            {
+                if (append)
+                {
+                    file.Seek(0, SeekOrigin.End);
+                }
+
+                file.Write(buffer, offset, count);
+                if (append)
+                {
+                    file.Flush();
+                }
+
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
             }
         }
 
@@ -219,10 +187,7 @@ namespace TagoFirmware.Esp32
             stream = null;
             try
             {
-                if (s != null)
-                {
-                    s.Dispose();
-                }
+                s?.Dispose();
             }
             catch (Exception)
             {

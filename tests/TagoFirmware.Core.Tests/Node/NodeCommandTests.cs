@@ -145,11 +145,11 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.Build();
-            rig.Store.FailAppends = true;
+            rig.Store.Full = true;
             rig.Run(8000);
             Assert.AreEqual(2, rig.Node.ReadingsQueued);
             Assert.IsTrue(rig.Node.Queue.IsStoreFaulted);
-            rig.Store.FailAppends = false;
+            rig.Store.Full = false;
             int commits = rig.Store.Commits;
 
             rig.Command("reboot", "");

@@ -1,13 +1,16 @@
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// A fixed-capacity, lock-protected FIFO of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
+    /// A fixed-capacity, lock-protected inbox of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
     /// client-library threads <see cref="Post"/> into it, the main loop drains it through <see cref="TryTake"/>.
-    /// Stored as parallel arrays (no struct arrays, no per-event objects), so posting allocates nothing.
+    /// Two lanes: the connection's own events (connect outcomes, acks, closes) in a FIFO, and received messages in a
+    /// small <see cref="CommandLane"/> with its size and rate limits. The connection's lane is always taken first, so
+    /// a command flood can neither delay an ack nor push it out. Stored as parallel arrays (no struct arrays, no
+    /// per-event objects), so posting allocates nothing.
     /// </summary>
     /// <remarks>
-    /// When full, a new event is dropped and counted in <see cref="Dropped"/>: a library thread must never wait for
-    /// the main loop (see the overflow clause of <see cref="IMqttLink"/>).
+    /// When a lane is full, a new event is dropped and counted (<see cref="Dropped"/>, <see cref="CommandsDropped"/>):
+    /// a library thread must never wait for the main loop (see the overflow clause of <see cref="IMqttLink"/>).
     /// </remarks>
     public sealed class LinkEventQueue
     {
@@ -25,12 +28,14 @@ namespace TagoFirmware.Connection
         private readonly int[] _ids;
         private readonly string[] _topics;
         private readonly byte[][] _payloads;
+        private readonly CommandLane _commands = new CommandLane();
         private int _head;
         private int _count;
         private int _dropped;
 
         /// <summary>Creates an empty queue.</summary>
-        /// <param name="capacity">Maximum number of waiting events (at least 1; 32 is plenty for one step's worth).</param>
+        /// <param name="capacity">Maximum number of waiting connection events (at least 1; 32 is plenty for one step's
+        /// worth); received messages wait in the <see cref="CommandLane"/> instead.</param>
         public LinkEventQueue(int capacity)
         {
             if (capacity < 1)
@@ -46,19 +51,31 @@ namespace TagoFirmware.Connection
             _payloads = new byte[capacity][];
         }
 
-        /// <summary>Number of events waiting.</summary>
+        /// <summary>Number of events waiting, commands included.</summary>
         public int Count
         {
             get
             {
                 lock (_sync)
                 {
-                    return _count;
+                    return _count + _commands.Count;
                 }
             }
         }
 
-        /// <summary>Number of events dropped because the queue was full, since creation.</summary>
+        /// <summary>Received messages dropped (oversized, over the rate, or the command lane full), since creation.</summary>
+        public int CommandsDropped
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _commands.Dropped;
+                }
+            }
+        }
+
+        /// <summary>Number of connection events dropped because their lane was full, since creation.</summary>
         public int Dropped
         {
             get
@@ -70,7 +87,23 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Appends one fact; safe from any thread; never blocks beyond the short lock.</summary>
+        /// <summary>
+        /// Whether a received message of <paramref name="length"/> bytes may enter (<see cref="CommandLane.Admit"/>);
+        /// ask before copying the payload out of the client library. A refused message is counted.
+        /// </summary>
+        /// <param name="length">Payload length in bytes.</param>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <returns>True when the message may be posted.</returns>
+        public bool Admit(int length, long nowMs)
+        {
+            lock (_sync)
+            {
+                return _commands.Admit(length, nowMs);
+            }
+        }
+
+        /// <summary>Appends one fact (a MessageReceived to the command lane); safe from any thread; never blocks
+        /// beyond the short lock.</summary>
         /// <param name="kind">What happened.</param>
         /// <param name="reasonCode">CONNACK code or -1.</param>
         /// <param name="failure">Failure class for ConnectFailed, else None.</param>
@@ -82,6 +115,17 @@ namespace TagoFirmware.Connection
         {
             lock (_sync)
             {
+                if (kind == LinkEventKind.MessageReceived)
+                {
+                    if (!_commands.Add(topic, payload))
+                    {
+                        return false;
+                    }
+
+                    Arrived.Set();
+                    return true;
+                }
+
                 if (_count == _kinds.Length)
                 {
                     _dropped++;
@@ -101,7 +145,10 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Moves the oldest event into <paramref name="into"/>.</summary>
+        /// <summary>
+        /// Moves the oldest connection event into <paramref name="into"/>; when there is none, what the command lane
+        /// has (a <see cref="LinkEventKind.CommandsDropped"/> report, then the oldest message).
+        /// </summary>
         /// <param name="into">The caller's reusable event.</param>
         /// <returns>True when an event was taken; false when the queue is empty.</returns>
         public bool TryTake(LinkEvent into)
@@ -110,7 +157,7 @@ namespace TagoFirmware.Connection
             {
                 if (_count == 0)
                 {
-                    return false;
+                    return _commands.TryTake(into);
                 }
 
                 into.Kind = (LinkEventKind)_kinds[_head];
@@ -132,6 +179,7 @@ namespace TagoFirmware.Connection
         {
             lock (_sync)
             {
+                _commands.Clear();
                 for (int i = 0; i < _kinds.Length; i++)
                 {
                     _topics[i] = null;

@@ -289,6 +289,12 @@ namespace TagoFirmware.Node
                 _onlineSinceMs = -1;
             }
 
+            if (report.CommandsDropped > 0)
+            {
+                _counters.AddCommandErrors(report.CommandsDropped);
+                Log(LogLevel.Warning, "commands: " + report.CommandsDropped.ToString() + " dropped unparsed (oversized or over the command rate)");
+            }
+
             for (int i = 0; i < report.MessageCount && !_stopping; i++)
             {
                 CommandOutcome outcome = _processor.Process(report.Topics[i], report.Payloads[i]);

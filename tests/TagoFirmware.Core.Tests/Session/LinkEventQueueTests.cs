@@ -49,6 +49,51 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
+        public void Acks_and_closes_are_taken_before_commands_that_arrived_earlier()
+        {
+            LinkEventQueue queue = new LinkEventQueue(4);
+            queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "commands/n/ping", new byte[] { 0x31 });
+            queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, 7, null, null);
+            queue.Post(LinkEventKind.Closed, -1, ConnectFailure.None, 0, null, null);
+            LinkEvent e = new LinkEvent();
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.PublishAcked, (int)e.Kind);
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.Closed, (int)e.Kind);
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.MessageReceived, (int)e.Kind);
+            Assert.AreEqual("commands/n/ping", e.Topic);
+        }
+
+        [TestMethod]
+        public void A_command_flood_never_costs_an_ack()
+        {
+            LinkEventQueue queue = new LinkEventQueue(2);
+            int posted = 0;
+            for (int i = 0; i < 5000; i++)
+            {
+                if (queue.Admit(1, i / 4) && queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "t", new byte[] { 1 }))
+                {
+                    posted++;
+                }
+
+                if (i % 1000 == 0)
+                {
+                    Assert.IsTrue(queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, i, null, null), "ack " + i.ToString());
+                    LinkEvent ack = new LinkEvent();
+                    Assert.IsTrue(queue.TryTake(ack));
+                    Assert.AreEqual((int)LinkEventKind.PublishAcked, (int)ack.Kind);
+                    Assert.AreEqual(i, ack.MessageId);
+                }
+            }
+
+            Assert.AreEqual(0, queue.Dropped);
+            Assert.AreEqual(CommandLane.Capacity, posted);
+            Assert.AreEqual(5000 - CommandLane.Capacity, queue.CommandsDropped);
+            Assert.AreEqual(CommandLane.Capacity, queue.Count);
+        }
+
+        [TestMethod]
         public void Clear_empties_the_queue()
         {
             LinkEventQueue queue = new LinkEventQueue(3);

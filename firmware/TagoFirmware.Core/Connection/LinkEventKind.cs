@@ -36,7 +36,7 @@ namespace TagoFirmware.Connection
 
         /// <summary>
         /// Received messages were dropped unparsed (oversized, over the command rate, or the command lane full);
-        /// <see cref="LinkEvent.ReasonCode"/> holds how many since the previous such event (<see cref="CommandLane"/>).
+        /// <see cref="LinkEvent.ReasonCode"/> holds how many since the previous such event (<see cref="LinkEventQueue"/>).
         /// </summary>
         CommandsDropped = 9,
     }

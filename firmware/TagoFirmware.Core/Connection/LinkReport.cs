@@ -40,7 +40,7 @@ namespace TagoFirmware.Connection
         /// <summary>Entries used in <see cref="Topics"/> and <see cref="Payloads"/>.</summary>
         public int MessageCount { get; private set; }
 
-        /// <summary>Received messages the link dropped unparsed since the previous step (<see cref="CommandLane"/>).</summary>
+        /// <summary>Received messages the link dropped unparsed since the previous step (<see cref="LinkEventQueue.Admit"/>).</summary>
         public int CommandsDropped { get; internal set; }
 
         /// <summary>The session went online in this step (connected, subscribed, "online" status sent).</summary>

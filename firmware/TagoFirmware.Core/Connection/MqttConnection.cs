@@ -70,18 +70,6 @@ namespace TagoFirmware.Connection
         /// <summary>Optional log for the detail of a failed attempt, written on the main loop when it is taken.</summary>
         public ILog Log { get; set; }
 
-        /// <summary>Connection events dropped because the inbox was full (diagnostics).</summary>
-        public int DroppedEvents
-        {
-            get { return _inbox.Dropped; }
-        }
-
-        /// <summary>Received messages dropped unparsed: oversized, over the command rate, or the command lane full.</summary>
-        public int CommandsDropped
-        {
-            get { return _inbox.CommandsDropped; }
-        }
-
         /// <inheritdoc />
         public System.Threading.WaitHandle Arrived
         {
@@ -375,7 +363,7 @@ namespace TagoFirmware.Connection
 
         /// <summary>
         /// Library thread: whether a message that arrived with a payload of <paramref name="length"/> bytes may enter
-        /// the inbox (size and command rate, <see cref="CommandLane"/>). Ask before copying the payload out of the
+        /// the inbox (size and command rate, <see cref="LinkEventQueue.Admit"/>). Ask before copying the payload out of the
         /// library; call <see cref="OnMessage"/> only when this returned true. A refused message is counted.
         /// </summary>
         /// <param name="sender">The client that raised it.</param>

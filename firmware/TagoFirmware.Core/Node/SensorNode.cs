@@ -301,7 +301,7 @@ namespace TagoFirmware.Node
                 _droppedUnlogged += report.CommandsDropped;
                 if (nowMs >= _nextDropLogMs)
                 {
-                    Log(LogLevel.Warning, "commands: " + _droppedUnlogged.ToString() + " dropped unparsed (oversized or over the command rate)");
+                    Log(LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
                     _droppedUnlogged = 0;
                     _nextDropLogMs = nowMs + DropLogIntervalMs;
                 }

@@ -93,12 +93,6 @@ namespace TagoFirmware.Tests.Session
             }
         }
 
-        /// <summary>Received messages dropped by the inbox (size, rate, lane full).</summary>
-        public int CommandsDropped
-        {
-            get { return _inbox.CommandsDropped; }
-        }
-
         /// <summary>A PUBACK arrives for <paramref name="messageId"/> (also a duplicate or unknown one).</summary>
         public void Ack(int messageId)
         {

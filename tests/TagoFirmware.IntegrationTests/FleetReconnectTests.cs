@@ -24,6 +24,7 @@ namespace TagoFirmware.IntegrationTests
         private static readonly Regex s_connecting = new Regex(@"^(\d\d:\d\d:\d\d\.\d\d\d) .*mqtt connecting to", RegexOptions.Compiled);
 
         [TestMethod]
+        [DoNotParallelize] // twenty twins and their TLS handshakes take the machine
         [Timeout(90000, CooperativeCancellation = true)]
         public async Task Twenty_twins_without_a_seed_spread_their_reconnects_over_the_backoff_window_after_a_broker_restart()
         {

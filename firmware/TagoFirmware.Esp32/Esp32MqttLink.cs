@@ -184,7 +184,9 @@ namespace TagoFirmware.Esp32
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            if (e != null)
+            // M2Mqtt has read the whole packet into two arrays of its size before raising this (docs/commands.md
+            // "Floods"); an oversized or over-the-rate message is let go here, so nothing keeps it.
+            if (e != null && Admit(sender, e.Message == null ? 0 : e.Message.Length))
             {
                 OnMessage(sender, e.Topic, e.Message);
             }

@@ -1,4 +1,5 @@
 using TagoFirmware.Json;
+using TagoFirmware.Payload;
 
 namespace TagoFirmware.Commands
 {
@@ -45,10 +46,10 @@ namespace TagoFirmware.Commands
         /// <summary>Nesting allowed in a payload: array → item object → a metadata object/array inside it.</summary>
         private const int MaxDepth = 4;
 
-        private static readonly byte[] s_variable = Ascii("variable");
-        private static readonly byte[] s_value = Ascii("value");
-        private static readonly byte[] s_interval = Ascii("interval");
-        private static readonly byte[] s_batch = Ascii("batch");
+        private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
+        private static readonly byte[] s_value = TagoUtf8.GetBytes("value");
+        private static readonly byte[] s_interval = TagoUtf8.GetBytes("interval");
+        private static readonly byte[] s_batch = TagoUtf8.GetBytes("batch");
 
         private readonly string _prefix;
 
@@ -79,15 +80,6 @@ namespace TagoFirmware.Commands
 
         /// <summary>The topic prefix commands must sit directly under (the filter without its final <c>+</c>).</summary>
         public string TopicPrefix => _prefix;
-
-        /// <summary>The default subscription filter for a client id: <c>commands/{clientId}/+</c> (TagoIO MQTT guide,
-        /// "Subscribing to Topics").</summary>
-        /// <param name="clientId">The MQTT client id.</param>
-        /// <returns>The filter.</returns>
-        public static string DefaultFilter(string clientId)
-        {
-            return "commands/" + clientId + "/+";
-        }
 
         /// <summary>
         /// True when <paramref name="topicFilter"/> ends with <c>/+</c>, has a non-empty prefix, and contains no other
@@ -439,18 +431,6 @@ namespace TagoFirmware.Commands
         {
             // Substring + == is ordinal everywhere; string.StartsWith(string) is culture-sensitive on .NET.
             return text.Length >= prefix.Length && text.Substring(0, prefix.Length) == prefix;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            char[] chars = text.ToCharArray();
-            byte[] bytes = new byte[chars.Length];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                bytes[i] = (byte)chars[i];
-            }
-
-            return bytes;
         }
     }
 }

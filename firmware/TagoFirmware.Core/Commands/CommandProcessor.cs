@@ -43,9 +43,6 @@ namespace TagoFirmware.Commands
         /// <summary>The error of the last message (<see cref="CommandError.None"/> when it was accepted).</summary>
         public CommandError LastError { get; private set; }
 
-        /// <summary>The command the last message named (None when the topic named none).</summary>
-        public CommandKind LastKind { get; private set; }
-
         /// <summary>
         /// The one log line describing the last message, e.g. <c>command interval refused: 5 s is below the minimum of
         /// 12 s</c> or <c>command interval accepted: interval 60 s (persisted)</c>. Contains no payload bytes and no
@@ -88,7 +85,6 @@ namespace TagoFirmware.Commands
         private CommandOutcome ProcessUnsafe(string topic, byte[] payload, int offset, int length)
         {
             CommandError error = _parser.Parse(topic, payload, offset, length, _request);
-            LastKind = _request.Kind;
             if (error != CommandError.None)
             {
                 return Refuse(error);

@@ -613,6 +613,9 @@ namespace TagoFirmware.Connection
                     }
 
                     break;
+                case LinkEventKind.CommandsDropped:
+                    _report.CommandsDropped += e.ReasonCode;
+                    break;
                 case LinkEventKind.Closed:
                     if (_state == SessionState.Online)
                     {

@@ -9,7 +9,8 @@ namespace TagoFirmware.Connection
         /// <summary>What happened.</summary>
         public LinkEventKind Kind;
 
-        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. Else -1.</summary>
+        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. For
+        /// CommandsDropped: the number dropped. Else -1.</summary>
         public int ReasonCode;
 
         /// <summary>For ConnectFailed: the failure class. Else <see cref="ConnectFailure.None"/>.</summary>

@@ -33,5 +33,11 @@ namespace TagoFirmware.Connection
 
         /// <summary>The established connection was lost or closed by the broker.</summary>
         Closed = 7,
+
+        /// <summary>
+        /// Received messages were dropped unparsed (oversized, over the command rate, or the command lane full);
+        /// <see cref="LinkEvent.ReasonCode"/> holds how many since the previous such event (<see cref="LinkEventQueue"/>).
+        /// </summary>
+        CommandsDropped = 9,
     }
 }

@@ -1,16 +1,31 @@
+using TagoFirmware.Commands;
+
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// A fixed-capacity, lock-protected FIFO of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
+    /// A fixed-capacity, lock-protected inbox of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
     /// client-library threads <see cref="Post"/> into it, the main loop drains it through <see cref="TryTake"/>.
-    /// Stored as parallel arrays (no struct arrays, no per-event objects), so posting allocates nothing.
+    /// Two lanes: the connection's own events (connect outcomes, acks, closes), always taken first, and received
+    /// messages in a lane of <see cref="CommandSlots"/> behind a size and rate limit (<see cref="Admit"/>), so a command
+    /// flood can neither delay an ack, push it out, nor fill the heap (docs/commands.md "Floods"). Stored as parallel
+    /// arrays (no struct arrays, no per-event objects), so posting allocates nothing.
     /// </summary>
     /// <remarks>
-    /// When full, a new event is dropped and counted in <see cref="Dropped"/>: a library thread must never wait for
-    /// the main loop (see the overflow clause of <see cref="IMqttLink"/>).
+    /// When a lane is full, a new event is dropped: a library thread must never wait for the main loop (see the
+    /// overflow clause of <see cref="IMqttLink"/>). Dropped messages are reported as one
+    /// <see cref="LinkEventKind.CommandsDropped"/> event with their count.
     /// </remarks>
     public sealed class LinkEventQueue
     {
+        /// <summary>Received messages that may wait for the main loop at once.</summary>
+        public const int CommandSlots = 4;
+
+        /// <summary>Commands admitted back to back before the rate limit applies (a dashboard sends a few at once).</summary>
+        public const int CommandBurst = 10;
+
+        /// <summary>After a burst, one more command is admitted per this many milliseconds.</summary>
+        public const int CommandRefillMs = 1000;
+
         /// <summary>
         /// Set whenever this inbox receives an event, so the main loop can wait for "something due or something
         /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per inbox: with one shared
@@ -25,12 +40,21 @@ namespace TagoFirmware.Connection
         private readonly int[] _ids;
         private readonly string[] _topics;
         private readonly byte[][] _payloads;
-        private int _head;
-        private int _count;
-        private int _dropped;
+
+        // Lane 0: connection events in slots [0, capacity); lane 1: messages in the CommandSlots after them.
+        private readonly int[] _base;
+        private readonly int[] _size;
+        private readonly int[] _head = new int[2];
+        private readonly int[] _count = new int[2];
+
+        // Rate limit as a credit in ms: each command costs CommandRefillMs, time earns it back, capped at a burst.
+        private long _creditMs = CommandBurst * CommandRefillMs;
+        private long _creditAtMs;
+        private int _unreported;
 
         /// <summary>Creates an empty queue.</summary>
-        /// <param name="capacity">Maximum number of waiting events (at least 1; 32 is plenty for one step's worth).</param>
+        /// <param name="capacity">Maximum number of waiting connection events (at least 1; 32 is plenty for one step's
+        /// worth); received messages wait in their own <see cref="CommandSlots"/>.</param>
         public LinkEventQueue(int capacity)
         {
             if (capacity < 1)
@@ -38,108 +62,119 @@ namespace TagoFirmware.Connection
                 capacity = 1;
             }
 
-            _kinds = new int[capacity];
-            _codes = new int[capacity];
-            _failures = new int[capacity];
-            _ids = new int[capacity];
-            _topics = new string[capacity];
-            _payloads = new byte[capacity][];
+            int slots = capacity + CommandSlots;
+            _kinds = new int[slots];
+            _codes = new int[slots];
+            _failures = new int[slots];
+            _ids = new int[slots];
+            _topics = new string[slots];
+            _payloads = new byte[slots][];
+            _base = new int[] { 0, capacity };
+            _size = new int[] { capacity, CommandSlots };
         }
 
-        /// <summary>Number of events waiting.</summary>
-        public int Count
+        /// <summary>
+        /// Whether a received message of <paramref name="length"/> bytes may enter: refused (and counted) when over
+        /// <see cref="CommandParser.MaxPayloadBytes"/> or over the rate (a burst of <see cref="CommandBurst"/>, then one
+        /// per <see cref="CommandRefillMs"/>); an oversized message costs no rate. Ask before copying the payload out of
+        /// the client library.
+        /// </summary>
+        /// <param name="length">Payload length in bytes.</param>
+        /// <param name="nowMs">Monotonic time now (real time: the limit protects the device, not the simulation).</param>
+        /// <returns>True when the message may be posted.</returns>
+        public bool Admit(int length, long nowMs)
         {
-            get
+            lock (_sync)
             {
-                lock (_sync)
+                long credit = _creditMs + (nowMs - _creditAtMs);
+                _creditAtMs = nowMs;
+                if (credit > CommandBurst * CommandRefillMs || credit < 0)
                 {
-                    return _count;
+                    credit = CommandBurst * CommandRefillMs;
                 }
+
+                bool admitted = length <= CommandParser.MaxPayloadBytes && credit >= CommandRefillMs;
+                _creditMs = admitted ? credit - CommandRefillMs : credit;
+                if (!admitted)
+                {
+                    _unreported++;
+                }
+
+                return admitted;
             }
         }
 
-        /// <summary>Number of events dropped because the queue was full, since creation.</summary>
-        public int Dropped
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _dropped;
-                }
-            }
-        }
-
-        /// <summary>Appends one fact; safe from any thread; never blocks beyond the short lock.</summary>
+        /// <summary>Appends one fact (a MessageReceived to the message lane); safe from any thread; never blocks
+        /// beyond the short lock.</summary>
         /// <param name="kind">What happened.</param>
         /// <param name="reasonCode">CONNACK code or -1.</param>
         /// <param name="failure">Failure class for ConnectFailed, else None.</param>
         /// <param name="messageId">Message id for publish events, else 0.</param>
         /// <param name="topic">Topic for MessageReceived, else null.</param>
         /// <param name="payload">Payload for MessageReceived, else null.</param>
-        /// <returns>True when stored; false when dropped because the queue was full.</returns>
+        /// <returns>True when stored; false when dropped because its lane was full.</returns>
         public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
+            int lane = kind == LinkEventKind.MessageReceived ? 1 : 0;
             lock (_sync)
             {
-                if (_count == _kinds.Length)
+                if (_count[lane] == _size[lane])
                 {
-                    _dropped++;
+                    _unreported += lane;
                     return false;
                 }
 
-                int slot = (_head + _count) % _kinds.Length;
+                int slot = _base[lane] + ((_head[lane] + _count[lane]) % _size[lane]);
                 _kinds[slot] = (int)kind;
                 _codes[slot] = reasonCode;
                 _failures[slot] = (int)failure;
                 _ids[slot] = messageId;
                 _topics[slot] = topic;
                 _payloads[slot] = payload;
-                _count++;
+                _count[lane]++;
                 Arrived.Set();
                 return true;
             }
         }
 
-        /// <summary>Moves the oldest event into <paramref name="into"/>.</summary>
+        /// <summary>
+        /// Moves the oldest connection event into <paramref name="into"/>; when there is none, a
+        /// <see cref="LinkEventKind.CommandsDropped"/> report if messages were dropped since the last one, else the
+        /// oldest message.
+        /// </summary>
         /// <param name="into">The caller's reusable event.</param>
         /// <returns>True when an event was taken; false when the queue is empty.</returns>
         public bool TryTake(LinkEvent into)
         {
             lock (_sync)
             {
-                if (_count == 0)
+                int lane = _count[0] > 0 ? 0 : 1;
+                if (lane == 1 && _unreported > 0)
+                {
+                    into.Clear();
+                    into.Kind = LinkEventKind.CommandsDropped;
+                    into.ReasonCode = _unreported;
+                    _unreported = 0;
+                    return true;
+                }
+
+                if (_count[lane] == 0)
                 {
                     return false;
                 }
 
-                into.Kind = (LinkEventKind)_kinds[_head];
-                into.ReasonCode = _codes[_head];
-                into.Failure = (ConnectFailure)_failures[_head];
-                into.MessageId = _ids[_head];
-                into.Topic = _topics[_head];
-                into.Payload = _payloads[_head];
-                _topics[_head] = null;
-                _payloads[_head] = null;
-                _head = (_head + 1) % _kinds.Length;
-                _count--;
+                int slot = _base[lane] + _head[lane];
+                into.Kind = (LinkEventKind)_kinds[slot];
+                into.ReasonCode = _codes[slot];
+                into.Failure = (ConnectFailure)_failures[slot];
+                into.MessageId = _ids[slot];
+                into.Topic = _topics[slot];
+                into.Payload = _payloads[slot];
+                _topics[slot] = null;
+                _payloads[slot] = null;
+                _head[lane] = (_head[lane] + 1) % _size[lane];
+                _count[lane]--;
                 return true;
-            }
-        }
-
-        /// <summary>Discards every waiting event (for example when the adapter closes the client).</summary>
-        public void Clear()
-        {
-            lock (_sync)
-            {
-                for (int i = 0; i < _kinds.Length; i++)
-                {
-                    _topics[i] = null;
-                    _payloads[i] = null;
-                }
-
-                _head = 0;
-                _count = 0;
             }
         }
     }

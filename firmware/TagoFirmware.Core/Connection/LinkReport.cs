@@ -40,6 +40,9 @@ namespace TagoFirmware.Connection
         /// <summary>Entries used in <see cref="Topics"/> and <see cref="Payloads"/>.</summary>
         public int MessageCount { get; private set; }
 
+        /// <summary>Received messages the link dropped unparsed since the previous step (<see cref="LinkEventQueue.Admit"/>).</summary>
+        public int CommandsDropped { get; internal set; }
+
         /// <summary>The session went online in this step (connected, subscribed, "online" status sent).</summary>
         public bool WentOnline { get; internal set; }
 
@@ -48,7 +51,7 @@ namespace TagoFirmware.Connection
 
         internal void Clear()
         {
-            if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && !WentOnline && !WentOffline)
+            if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && CommandsDropped == 0 && !WentOnline && !WentOffline)
             {
                 return;
             }
@@ -62,6 +65,7 @@ namespace TagoFirmware.Connection
             }
 
             MessageCount = 0;
+            CommandsDropped = 0;
             WentOnline = false;
             WentOffline = false;
         }

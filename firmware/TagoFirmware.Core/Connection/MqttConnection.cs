@@ -70,12 +70,6 @@ namespace TagoFirmware.Connection
         /// <summary>Optional log for the detail of a failed attempt, written on the main loop when it is taken.</summary>
         public ILog Log { get; set; }
 
-        /// <summary>Events dropped because the inbox was full (diagnostics).</summary>
-        public int DroppedEvents
-        {
-            get { return _inbox.Dropped; }
-        }
-
         /// <inheritdoc />
         public System.Threading.WaitHandle Arrived
         {
@@ -367,7 +361,20 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: a message arrived on a subscribed topic; topic and payload pass to the core.</summary>
+        /// <summary>
+        /// Library thread: whether a message that arrived with a payload of <paramref name="length"/> bytes may enter
+        /// the inbox (size and command rate, <see cref="LinkEventQueue.Admit"/>). Ask before copying the payload out of the
+        /// library; call <see cref="OnMessage"/> only when this returned true. A refused message is counted.
+        /// </summary>
+        /// <param name="sender">The client that raised it.</param>
+        /// <param name="length">The payload length in bytes.</param>
+        /// <returns>True when the message may be handed over.</returns>
+        protected bool Admit(object sender, int length)
+        {
+            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs);
+        }
+
+        /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
         /// <param name="sender">The client that raised it.</param>
         /// <param name="topic">The topic.</param>
         /// <param name="payload">The payload.</param>

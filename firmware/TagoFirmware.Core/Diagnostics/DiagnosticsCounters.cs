@@ -95,6 +95,16 @@ namespace TagoFirmware.Diagnostics
             CommandErrors = Saturating(CommandErrors);
         }
 
+        /// <summary>Counts <paramref name="count"/> downlink commands dropped unparsed (size or rate limit).</summary>
+        /// <param name="count">How many (≤ 0 counts nothing).</param>
+        public void AddCommandErrors(int count)
+        {
+            if (count > 0)
+            {
+                CommandErrors = count > int.MaxValue - CommandErrors ? int.MaxValue : CommandErrors + count;
+            }
+        }
+
         private static int Saturating(int value)
         {
             return value == int.MaxValue ? value : value + 1;

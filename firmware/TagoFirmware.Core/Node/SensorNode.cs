@@ -25,6 +25,9 @@ namespace TagoFirmware.Node
         /// status slot).</summary>
         public const int MaxInFlightPublishes = 3;
 
+        // Dropped commands are logged at most this often (they are counted in command_errors at once).
+        private const long DropLogIntervalMs = 60000;
+
         private readonly NodeConfig _config;
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
@@ -42,6 +45,8 @@ namespace TagoFirmware.Node
         private long _nextDueMs;
         private bool _stopping;
         private RebootReason _rebootReason = RebootReason.None;
+        private int _droppedUnlogged;
+        private long _nextDropLogMs = long.MinValue;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         /// <param name="config">A configuration that validated.</param>
@@ -287,6 +292,19 @@ namespace TagoFirmware.Node
             if (report.WentOffline)
             {
                 _onlineSinceMs = -1;
+            }
+
+            if (report.CommandsDropped > 0)
+            {
+                // Counted at once; logged at most once a minute, so a flood cannot flood the console too.
+                _counters.AddCommandErrors(report.CommandsDropped);
+                _droppedUnlogged += report.CommandsDropped;
+                if (nowMs >= _nextDropLogMs)
+                {
+                    Log(LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
+                    _droppedUnlogged = 0;
+                    _nextDropLogMs = nowMs + DropLogIntervalMs;
+                }
             }
 
             for (int i = 0; i < report.MessageCount && !_stopping; i++)

@@ -75,7 +75,13 @@ namespace TagoFirmware.Host.Adapters
             };
             client.ApplicationMessageReceivedAsync += args =>
             {
-                OnMessage(client, args.ApplicationMessage.Topic, args.ApplicationMessage.Payload.ToArray());
+                // Size and command rate are checked before the payload is copied out of MQTTnet's buffer.
+                MqttApplicationMessage message = args.ApplicationMessage;
+                if (Admit(client, message.Payload.Length > int.MaxValue ? int.MaxValue : (int)message.Payload.Length))
+                {
+                    OnMessage(client, message.Topic, message.Payload.ToArray());
+                }
+
                 return Task.CompletedTask;
             };
             return client;

@@ -6,14 +6,17 @@ namespace TagoFirmware.Host.Adapters
     /// <summary>
     /// A simulated DHT22 (AM2302): temperature and relative humidity that drift slowly around a base value, quantised
     /// to the sensor's 0.1 resolution (AM2302 datasheet §5: resolution 0.1 °C / 0.1 %RH, range -40…80 °C, 0…100 %RH),
-    /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then).
-    /// Thread-safe; deterministic for a given seed.
+    /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then). The
+    /// base values are drawn from the seed (±3 °C, ±8 %RH around the given ones), so twins with different seeds show
+    /// different rooms. Thread-safe; deterministic for a given seed.
     /// </summary>
     public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {
         private readonly object _gate = new object();
         private readonly Random _random;
         private readonly double _failureRate;
+        private readonly double _baseCelsius;
+        private readonly double _basePercent;
         private double _celsius;
         private double _percent;
         private int _failNext;
@@ -21,14 +24,16 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Creates a simulated sensor.</summary>
         /// <param name="seed">Random seed (drift and failures are reproducible).</param>
         /// <param name="failureRate">Probability 0…1 that a read fails.</param>
-        /// <param name="baseCelsius">Starting temperature.</param>
-        /// <param name="basePercent">Starting relative humidity.</param>
+        /// <param name="baseCelsius">Middle of the temperatures the seed picks a base from.</param>
+        /// <param name="basePercent">Middle of the relative humidities the seed picks a base from.</param>
         public SimulatedDht22(int seed, double failureRate = 0, double baseCelsius = 22.0, double basePercent = 48.0)
         {
             _random = new Random(seed);
             _failureRate = failureRate < 0 ? 0 : failureRate > 1 ? 1 : failureRate;
-            _celsius = baseCelsius;
-            _percent = basePercent;
+            _baseCelsius = baseCelsius + ((_random.NextDouble() - 0.5) * 6);
+            _basePercent = basePercent + ((_random.NextDouble() - 0.5) * 16);
+            _celsius = _baseCelsius;
+            _percent = _basePercent;
         }
 
         /// <summary>Number of reads attempted.</summary>
@@ -69,8 +74,8 @@ namespace TagoFirmware.Host.Adapters
             {
                 Reads++;
                 // Random walk with a pull back to the base so values stay plausible over days.
-                _celsius += ((_random.NextDouble() - 0.5) * 0.3) - ((_celsius - 22.0) * 0.02);
-                _percent += ((_random.NextDouble() - 0.5) * 0.8) - ((_percent - 48.0) * 0.02);
+                _celsius += ((_random.NextDouble() - 0.5) * 0.3) - ((_celsius - _baseCelsius) * 0.02);
+                _percent += ((_random.NextDouble() - 0.5) * 0.8) - ((_percent - _basePercent) * 0.02);
                 _celsius = Math.Clamp(_celsius, -40.0, 80.0);
                 _percent = Math.Clamp(_percent, 0.0, 100.0);
                 bool fail = _failNext > 0 || (_failureRate > 0 && _random.NextDouble() < _failureRate);

@@ -218,8 +218,9 @@ namespace TagoFirmware.Host.Cli
                     Epoch = realAnchor,
                     SimulatedEpoch = simulatedAnchor,
                     SensorFailureRate = options.SensorFailureRate,
-                    Seed = options.Seed,
+                    Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
                 };
+                log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
                     + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
                     + ", batch " + config.Sampling.Batch + " readings, QoS " + config.Mqtt.Qos);

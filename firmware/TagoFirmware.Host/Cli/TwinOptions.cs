@@ -60,8 +60,9 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Probability 0…1 of an injected DHT22 read failure.</summary>
         public double SensorFailureRate { get; set; }
 
-        /// <summary>Seed of the simulated sensor and the backoff jitter.</summary>
-        public int Seed { get; set; } = 1;
+        /// <summary>Seed of the simulated sensor and the backoff jitter (--seed, for a reproducible run); null derives
+        /// one per run with <see cref="DefaultSeed"/>.</summary>
+        public int? Seed { get; set; }
 
         /// <summary>Write debug lines too.</summary>
         public bool Verbose { get; set; }
@@ -112,5 +113,26 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
+
+        /// <summary>
+        /// The seed of a run without --seed: a stable hash of the client id (FNV-1a, the same in every process) mixed
+        /// with the start time. Twins started together differ by their ids, restarts of one twin by the time, so a
+        /// fleet draws different backoff delays and does not reconnect in lock-step after a broker restart (the ESP32
+        /// seeds from its MAC).
+        /// </summary>
+        /// <param name="clientId">The effective client id.</param>
+        /// <param name="startTicks">The start time in ticks.</param>
+        /// <returns>The seed.</returns>
+        public static int DefaultSeed(string clientId, long startTicks)
+        {
+            uint hash = 2166136261;
+            foreach (char c in clientId ?? string.Empty)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            ulong mixed = (hash ^ (ulong)startTicks ^ ((ulong)startTicks >> 32)) * 0x9E3779B97F4A7C15UL;
+            return (int)(mixed >> 33);
+        }
     }
 }

@@ -26,7 +26,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         /// <inheritdoc/>
         public override void Setup()
         {
-            _parser = new CommandParser(CommandParser.DefaultFilter("node-1"), 12);
+            _parser = new CommandParser("commands/node-1/+", 12);
             _request = new CommandRequest();
             if (_parser.Parse(Topic, s_payload, 0, s_payload.Length, _request) != CommandError.None)
             {

@@ -10,7 +10,7 @@ namespace TagoFirmware.Tests.Commands
     public class CommandParserTests
     {
         private const string Prefix = "commands/node-1/";
-        private static readonly CommandParser s_parser = new CommandParser(CommandParser.DefaultFilter("node-1"), 12);
+        private static readonly CommandParser s_parser = new CommandParser("commands/node-1/+", 12);
         private static readonly CommandRequest s_request = new CommandRequest();
 
         private static int Parse(string topic, string payload)
@@ -182,9 +182,8 @@ namespace TagoFirmware.Tests.Commands
         }
 
         [TestMethod]
-        public void The_default_filter_follows_the_tagoio_guide()
+        public void The_topic_prefix_is_the_filter_without_its_wildcard()
         {
-            Assert.AreEqual("commands/node-1/+", CommandParser.DefaultFilter("node-1"));
             Assert.AreEqual("commands/node-1/", s_parser.TopicPrefix);
         }
 

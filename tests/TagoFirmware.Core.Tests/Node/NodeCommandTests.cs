@@ -3,6 +3,7 @@ using TagoFirmware.Tests.Payload;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
 using TagoFirmware.Connection;
+using TagoFirmware.Tests.Json;
 using TagoFirmware.Tests.Session;
 using TagoFirmware.Platform;
 
@@ -115,6 +116,47 @@ namespace TagoFirmware.Tests.Node
             rig.Command("diagnostics", "");
 
             Assert.AreEqual(diagnostics + 1, rig.DiagnosticsPayloads().Count);
+        }
+
+        [TestMethod]
+        public void A_command_flood_costs_no_ack_no_reconnect_and_no_data_payload_and_every_dropped_command_is_counted()
+        {
+            NodeRig quiet = Flooded(0);
+            NodeRig rig = Flooded(325);
+
+            Assert.AreEqual(0, rig.Node.Supervisor.DeadLinkDrops);
+            Assert.AreEqual(0, rig.Node.Supervisor.Reconnects);
+            Assert.IsTrue(quiet.DataPayloads().Count >= 1);
+            Assert.AreEqual(NodeRig.Join(quiet.DataPayloads()), NodeRig.Join(rig.DataPayloads()), "the same data payloads as without the flood");
+            int parsed = rig.Log.CountContaining(" accepted: ") + rig.Log.CountContaining(" refused: ");
+            Assert.IsTrue(parsed <= LinkEventQueue.CommandBurst + 61, "commands that reached the parser: " + parsed.ToString());
+            Assert.AreEqual(600 * 325 - parsed + rig.Log.CountContaining(" refused: "), rig.Node.Diagnostics.CommandErrors,
+                "every message dropped unparsed or refused by the parser is counted");
+            Assert.AreEqual(1, rig.Log.CountContaining("commands dropped (size or rate limit)"), "one log line a minute at most");
+        }
+
+        /// <summary>A node online for 10 s, then 60 s with <paramref name="perStep"/> command messages every 100 ms
+        /// (325 = 3,250 a second: pings, garbage, oversized payloads), then 1 s more.</summary>
+        private static NodeRig Flooded(int perStep)
+        {
+            NodeRig rig = new NodeRig();
+            rig.Build();
+            rig.Run(10000);
+            byte[] ping = TestUtf8.Bytes("1");
+            byte[] garbage = TestUtf8.Bytes("{not json");
+            byte[] huge = new byte[4096];
+            for (int step = 0; step < 600; step++)
+            {
+                for (int i = 0; i < perStep; i++)
+                {
+                    rig.Mqtt.Deliver(NodeRig.CommandPrefix + (i % 3 == 0 ? "ping" : "interval"), i % 3 == 0 ? ping : i % 3 == 1 ? garbage : huge);
+                }
+
+                rig.Run(NodeRig.StepMs);
+            }
+
+            rig.Run(1000);
+            return rig;
         }
 
         [TestMethod]

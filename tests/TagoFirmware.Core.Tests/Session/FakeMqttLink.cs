@@ -84,10 +84,13 @@ namespace TagoFirmware.Tests.Session
             _ackCount = 0;
         }
 
-        /// <summary>A downlink message arrives.</summary>
+        /// <summary>A downlink message arrives; admitted by size and command rate first, as the real adapters do.</summary>
         public void Deliver(string topic, byte[] payload)
         {
-            _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+            if (_inbox.Admit(payload == null ? 0 : payload.Length, _clock.NowMs))
+            {
+                _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+            }
         }
 
         /// <summary>A PUBACK arrives for <paramref name="messageId"/> (also a duplicate or unknown one).</summary>

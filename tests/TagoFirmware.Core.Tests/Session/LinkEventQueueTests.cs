@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Commands;
 using TagoFirmware.Connection;
 
 namespace TagoFirmware.Tests.Session
@@ -24,14 +25,12 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Full_queue_drops_and_counts_new_events_without_blocking()
+        public void Full_queue_drops_new_events_without_blocking()
         {
             LinkEventQueue queue = new LinkEventQueue(2);
             Assert.IsTrue(queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, 1, null, null));
             Assert.IsTrue(queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, 2, null, null));
             Assert.IsFalse(queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, 3, null, null));
-            Assert.AreEqual(1, queue.Dropped);
-            Assert.AreEqual(2, queue.Count);
         }
 
         [TestMethod]
@@ -49,13 +48,138 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Clear_empties_the_queue()
+        public void Acks_and_closes_are_taken_before_commands_that_arrived_earlier()
         {
-            LinkEventQueue queue = new LinkEventQueue(3);
+            LinkEventQueue queue = new LinkEventQueue(4);
+            queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "commands/n/ping", new byte[] { 0x31 });
+            queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, 7, null, null);
             queue.Post(LinkEventKind.Closed, -1, ConnectFailure.None, 0, null, null);
-            queue.Clear();
-            Assert.AreEqual(0, queue.Count);
-            Assert.IsFalse(queue.TryTake(new LinkEvent()));
+            LinkEvent e = new LinkEvent();
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.PublishAcked, (int)e.Kind);
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.Closed, (int)e.Kind);
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.MessageReceived, (int)e.Kind);
+            Assert.AreEqual("commands/n/ping", e.Topic);
+        }
+
+        [TestMethod]
+        public void A_command_flood_never_costs_an_ack_and_its_drops_are_reported_once_with_their_count()
+        {
+            LinkEventQueue queue = new LinkEventQueue(2);
+            LinkEvent e = new LinkEvent();
+            int posted = 0;
+            for (int i = 0; i < 5000; i++)
+            {
+                if (queue.Admit(1, i / 4) && queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "t", new byte[] { 1 }))
+                {
+                    posted++;
+                }
+
+                if (i % 1000 == 0)
+                {
+                    Assert.IsTrue(queue.Post(LinkEventKind.PublishAcked, -1, ConnectFailure.None, i, null, null), "ack " + i.ToString());
+                    Assert.IsTrue(queue.TryTake(e));
+                    Assert.AreEqual((int)LinkEventKind.PublishAcked, (int)e.Kind);
+                    Assert.AreEqual(i, e.MessageId);
+                }
+            }
+
+            Assert.AreEqual(LinkEventQueue.CommandSlots, posted);
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.CommandsDropped, (int)e.Kind);
+            Assert.AreEqual(5000 - LinkEventQueue.CommandSlots, e.ReasonCode);
+            for (int i = 0; i < LinkEventQueue.CommandSlots; i++)
+            {
+                Assert.IsTrue(queue.TryTake(e));
+                Assert.AreEqual((int)LinkEventKind.MessageReceived, (int)e.Kind);
+            }
+
+            Assert.IsFalse(queue.TryTake(e));
+        }
+
+        [TestMethod]
+        public void A_burst_of_ten_commands_is_admitted_then_one_a_second()
+        {
+            LinkEventQueue queue = new LinkEventQueue(1);
+            for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
+            {
+                Assert.IsTrue(queue.Admit(2, 5000), "command " + i.ToString());
+            }
+
+            Assert.IsFalse(queue.Admit(2, 5000));
+            Assert.IsFalse(queue.Admit(2, 5999));
+            Assert.IsTrue(queue.Admit(2, 6000));
+            Assert.IsFalse(queue.Admit(2, 6500));
+            Assert.IsTrue(queue.Admit(2, 7000));
+            Assert.IsFalse(queue.Admit(2, 7001));
+            Assert.AreEqual(4, DroppedReported(queue));
+        }
+
+        [TestMethod]
+        public void An_idle_minute_refills_the_burst_but_never_beyond_it()
+        {
+            LinkEventQueue queue = new LinkEventQueue(1);
+            for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
+            {
+                queue.Admit(2, 0);
+            }
+
+            int admitted = 0;
+            for (int i = 0; i < 3 * LinkEventQueue.CommandBurst; i++)
+            {
+                if (queue.Admit(2, 60000))
+                {
+                    admitted++;
+                }
+            }
+
+            Assert.AreEqual(LinkEventQueue.CommandBurst, admitted);
+        }
+
+        [TestMethod]
+        public void An_oversized_payload_is_dropped_without_costing_the_rate()
+        {
+            LinkEventQueue queue = new LinkEventQueue(1);
+            Assert.IsFalse(queue.Admit(CommandParser.MaxPayloadBytes + 1, 0));
+            Assert.IsFalse(queue.Admit(1 << 20, 0));
+            for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
+            {
+                Assert.IsTrue(queue.Admit(CommandParser.MaxPayloadBytes, 0), "command " + i.ToString());
+            }
+
+            Assert.AreEqual(2, DroppedReported(queue));
+        }
+
+        [TestMethod]
+        public void The_message_lane_holds_four_messages_in_order_and_drops_the_fifth()
+        {
+            LinkEventQueue queue = new LinkEventQueue(1);
+            for (int i = 0; i <= LinkEventQueue.CommandSlots; i++)
+            {
+                Assert.AreEqual(i < LinkEventQueue.CommandSlots, queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "t" + i.ToString(), new byte[] { (byte)i }));
+            }
+
+            Assert.AreEqual(1, DroppedReported(queue));
+            LinkEvent e = new LinkEvent();
+            for (int i = 0; i < LinkEventQueue.CommandSlots; i++)
+            {
+                Assert.IsTrue(queue.TryTake(e));
+                Assert.AreEqual("t" + i.ToString(), e.Topic);
+                Assert.AreEqual((byte)i, e.Payload[0]);
+            }
+
+            Assert.IsFalse(queue.TryTake(e));
+        }
+
+        /// <summary>Takes the CommandsDropped report that comes first once the connection lane is empty.</summary>
+        private static int DroppedReported(LinkEventQueue queue)
+        {
+            LinkEvent e = new LinkEvent();
+            Assert.IsTrue(queue.TryTake(e));
+            Assert.AreEqual((int)LinkEventKind.CommandsDropped, (int)e.Kind);
+            return e.ReasonCode;
         }
     }
 }

@@ -45,10 +45,10 @@ namespace TagoFirmware.Commands
         /// <summary>Nesting allowed in a payload: array → item object → a metadata object/array inside it.</summary>
         private const int MaxDepth = 4;
 
-        private static readonly byte[] s_variable = Ascii("variable");
-        private static readonly byte[] s_value = Ascii("value");
-        private static readonly byte[] s_interval = Ascii("interval");
-        private static readonly byte[] s_batch = Ascii("batch");
+        private static readonly byte[] s_variable = TagoFirmware.Payload.TagoUtf8.GetBytes("variable");
+        private static readonly byte[] s_value = TagoFirmware.Payload.TagoUtf8.GetBytes("value");
+        private static readonly byte[] s_interval = TagoFirmware.Payload.TagoUtf8.GetBytes("interval");
+        private static readonly byte[] s_batch = TagoFirmware.Payload.TagoUtf8.GetBytes("batch");
 
         private readonly string _prefix;
 
@@ -439,18 +439,6 @@ namespace TagoFirmware.Commands
         {
             // Substring + == is ordinal everywhere; string.StartsWith(string) is culture-sensitive on .NET.
             return text.Length >= prefix.Length && text.Substring(0, prefix.Length) == prefix;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            char[] chars = text.ToCharArray();
-            byte[] bytes = new byte[chars.Length];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                bytes[i] = (byte)chars[i];
-            }
-
-            return bytes;
         }
     }
 }

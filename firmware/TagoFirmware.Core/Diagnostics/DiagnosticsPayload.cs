@@ -20,7 +20,7 @@ namespace TagoFirmware.Diagnostics
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
         public const int RecommendedBufferSize = 1280;
 
-        private static readonly byte[] s_seconds = VariableName.Encode("s");
+        private static readonly byte[] s_seconds = TagoUtf8.GetBytes("s");
         private static readonly byte[] s_bytes = new byte[] { (byte)'B' };
         private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
 

@@ -40,6 +40,7 @@ namespace TagoFirmware.Node
         private bool _halted;
         private long _onlineSinceMs = -1;
         private long _nextDueMs;
+        private long _othersDueMs;
         private bool _stopping;
         private RebootReason _rebootReason = RebootReason.None;
 
@@ -232,18 +233,56 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
-            long due = _sampler.NextDueMs;
-            due = Min(due, _publisher.NextDueMs);
+            long others = _publisher.NextDueMs;
             if (connects)
             {
-                due = Min(due, _link.NextDueMs);
+                others = Min(others, _link.NextDueMs);
             }
 
-            if (_wake != null)
+            if (_wake != null && _sampler.CyclesCompleted > 0)
             {
-                due = _sampler.CyclesCompleted > 0 ? Min(due, _wake.NextDueMs(_onlineSinceMs)) : due;
+                others = Min(others, _wake.NextDueMs(_onlineSinceMs));
             }
 
+            _othersDueMs = others;
+            long due = Min(_sampler.NextDueMs, others);
+            _nextDueMs = due < nowMs ? nowMs : due;
+        }
+
+        /// <summary>
+        /// The run loop's step: when no link event arrived and only a sensor read is due (a DHT sample takes several
+        /// reads seconds apart), steps just the sensors; otherwise, and when a sampling cycle ends, a full
+        /// <see cref="Step"/>. Never throws.
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
+        public void StepDue(long nowMs, bool linkEvent)
+        {
+            if (linkEvent || !_started || _halted || _stopping || nowMs >= _othersDueMs)
+            {
+                Step(nowMs);
+                return;
+            }
+
+            try
+            {
+                if (_sampler.Step(nowMs))
+                {
+                    if (_wake != null && _wake.Publishes)
+                    {
+                        _publisher.RequestFlush();
+                    }
+
+                    Step(nowMs);
+                    return;
+                }
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+            }
+
+            long due = Min(_sampler.NextDueMs, _othersDueMs);
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 

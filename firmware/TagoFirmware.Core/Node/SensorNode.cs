@@ -41,6 +41,7 @@ namespace TagoFirmware.Node
         private long _onlineSinceMs = -1;
         private long _nextDueMs;
         private long _othersDueMs;
+        private long _linkDueMs;
         private bool _stopping;
         private RebootReason _rebootReason = RebootReason.None;
 
@@ -175,6 +176,11 @@ namespace TagoFirmware.Node
         /// <param name="nowMs">Monotonic time now (<see cref="IClock.MonotonicMs"/>).</param>
         public void Step(long nowMs)
         {
+            StepAll(nowMs, true);
+        }
+
+        private void StepAll(long nowMs, bool stepLink)
+        {
             if (!_started)
             {
                 Start(nowMs);
@@ -191,7 +197,11 @@ namespace TagoFirmware.Node
             {
                 if (connects)
                 {
-                    _link.Step(nowMs);
+                    if (stepLink)
+                    {
+                        _link.Step(nowMs);
+                    }
+
                     OnReport(nowMs, _link.Report);
                 }
 
@@ -234,25 +244,21 @@ namespace TagoFirmware.Node
             }
 
             long others = _publisher.NextDueMs;
-            if (connects)
-            {
-                others = Min(others, _link.NextDueMs);
-            }
-
             if (_wake != null && _sampler.CyclesCompleted > 0)
             {
                 others = Min(others, _wake.NextDueMs(_onlineSinceMs));
             }
 
             _othersDueMs = others;
-            long due = Min(_sampler.NextDueMs, others);
-            _nextDueMs = due < nowMs ? nowMs : due;
+            _linkDueMs = connects ? _link.NextDueMs : long.MaxValue;
+            SetNextDue(nowMs);
         }
 
         /// <summary>
-        /// The run loop's step: when no link event arrived and only a sensor read is due (a DHT sample takes several
-        /// reads seconds apart), steps just the sensors; otherwise, and when a sampling cycle ends, a full
-        /// <see cref="Step"/>. Never throws.
+        /// The run loop's step. Most steps serve one part only: a DHT sample takes several reads seconds apart, and an
+        /// online connection checks the network every few seconds. When no link event arrived and neither the publisher
+        /// nor the battery wake is due, steps only the sensors and, when due, the connection; a full <see cref="Step"/>
+        /// follows when the connection reported anything or a sampling cycle ended. Never throws.
         /// </summary>
         /// <param name="nowMs">Monotonic time now.</param>
         /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
@@ -266,6 +272,20 @@ namespace TagoFirmware.Node
 
             try
             {
+                bool linkStepped = nowMs >= _linkDueMs;
+                if (linkStepped)
+                {
+                    _link.Step(nowMs);
+                    LinkReport r = _link.Report;
+                    if (_link.IsStopped || r.WentOnline || r.WentOffline || r.AckedCount + r.LostCount + r.MessageCount > 0)
+                    {
+                        StepAll(nowMs, false);
+                        return;
+                    }
+
+                    _linkDueMs = _link.NextDueMs;
+                }
+
                 if (_sampler.Step(nowMs))
                 {
                     if (_wake != null && _wake.Publishes)
@@ -273,7 +293,8 @@ namespace TagoFirmware.Node
                         _publisher.RequestFlush();
                     }
 
-                    Step(nowMs);
+                    // The link's report of this step (if it stepped) is empty: a second step of it changes nothing.
+                    StepAll(nowMs, !linkStepped);
                     return;
                 }
             }
@@ -282,7 +303,12 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
             }
 
-            long due = Min(_sampler.NextDueMs, _othersDueMs);
+            SetNextDue(nowMs);
+        }
+
+        private void SetNextDue(long nowMs)
+        {
+            long due = Min(Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 

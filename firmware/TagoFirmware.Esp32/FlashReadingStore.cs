@@ -6,30 +6,18 @@ namespace TagoFirmware.Esp32
 {
     /// <summary>
     /// <see cref="IReadingStore"/> over one log file, appended to, read back at boot and replaced atomically on
-    /// compaction. One source for both targets: the ESP32 app compiles it against nanoFramework System.IO.FileSystem on
-    /// the internal flash (<c>I:\</c>, LittleFS on current firmware; default <c>I:\tagofirmware.queue</c>), and the
-    /// host twin links the same file into TagoFirmware.Host (its <c>queue.log</c> in <c>--data-dir</c>, opened through
-    /// TwinDataDirectory), so the host tests exercise exactly the code the device runs.
+    /// compaction: on the ESP32's internal flash (<c>I:\</c>, LittleFS) and, the same source linked into the host twin,
+    /// in its <c>--data-dir</c>, so the host tests exercise the code the device runs.
     /// </summary>
     /// <remarks>
-    /// <list type="bullet">
-    /// <item>Only System.IO members both runtimes have: <c>FileStream(path, FileMode, FileAccess)</c>, Seek, Read,
-    /// Write, Flush, Length, Dispose; <c>File.Exists/Delete/Move</c> (checked by the ESP32 device gate against the
-    /// reference surface of System.IO.FileSystem and System.IO.Streams). No <c>Path</c> or <c>Directory</c>: the
-    /// surface has neither, so directory handling stays in the host's TwinDataDirectory.</item>
-    /// <item>Atomic replacement (the contract in <see cref="IReadingStore"/>): the new log is written to
-    /// <c>&lt;path&gt;.new</c>, flushed and closed; then the old log is deleted and the new one renamed
-    /// (nanoFramework's <c>File.Move</c> does not overwrite). At open, both present = an unfinished compaction (the
-    /// <c>.new</c> is deleted); only <c>.new</c> present = cut between delete and rename (it is renamed).</item>
-    /// <item>The log stream stays open between appends: on LittleFS every open-for-append of a file copies its last
-    /// block, so reopening per append would double the wear. <c>Flush</c> after every append makes it durable on the
-    /// device (LittleFS commits the file's metadata on sync); on the host it hands the bytes to the OS, which survives
-    /// a killed twin process (the twin's crash model), not a host power cut.</item>
-    /// <item>One write per sampling cycle and batched ack marks are the core's doing (ReadingQueue); this class writes
-    /// exactly what it is given. Never throws (every file call is guarded by <c>catch (Exception)</c>: the device
-    /// throws more than IOException for a missing or full drive, the host UnauthorizedAccessException for a
-    /// read-only directory); all calls come from the main loop.</item>
-    /// </list>
+    /// Uses only the System.IO members both runtimes have (FileStream, Seek/Read/Write/Flush/Length, File.Exists/Delete/
+    /// Move; no Path or Directory). Replacement is atomic: the new log goes to <c>&lt;path&gt;.new</c>, then the old one
+    /// is deleted and the new one renamed (nanoFramework's File.Move does not overwrite); at open, both present = an
+    /// unfinished compaction (the .new is deleted), only .new = cut between delete and rename (it is renamed). The log
+    /// stays open between appends: on LittleFS every open-for-append copies the file's last block, which would double
+    /// the wear; Flush after each append commits it. Never throws: the device throws more than IOException for a
+    /// missing or full drive, the host UnauthorizedAccessException for a read-only directory, and a store that could
+    /// not open its log fails every call through the same catch. Main loop only.
     /// </remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
@@ -45,40 +33,12 @@ namespace TagoFirmware.Esp32
         {
             _path = path;
             _newPath = path + ".new";
-            try
-            {
-                if (File.Exists(_path))
-                {
-                    if (File.Exists(_newPath))
-                    {
-                        File.Delete(_newPath);
-                    }
-                }
-                else if (File.Exists(_newPath))
-                {
-                    File.Move(_newPath, _path);
-                }
-            }
-            catch (Exception)
-            {
-                // OpenLog reports whether the log is usable.
-            }
-
-            OpenLog();
-        }
-
-        /// <summary>Path of the log file, as given to the constructor.</summary>
-        public string Path
-        {
-            get { return _path; }
+            RepairAndOpen();
         }
 
         /// <summary>True when the log file is open (false: the drive or directory is missing, full or read-only;
         /// nothing persists and <see cref="Length"/> is -1).</summary>
-        public bool IsOpen
-        {
-            get { return _log != null; }
-        }
+        public bool IsOpen => _log != null;
 
         /// <inheritdoc />
         public int Length
@@ -101,11 +61,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_log == null)
-                {
-                    return -1;
-                }
-
                 _log.Seek(position, SeekOrigin.Begin);
                 return _log.Read(buffer, offset, count);
             }
@@ -120,11 +75,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_log == null)
-                {
-                    return false;
-                }
-
                 _log.Seek(0, SeekOrigin.End);
                 _log.Write(buffer, offset, count);
                 _log.Flush();
@@ -139,14 +89,9 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         public bool BeginReplace()
         {
+            AbortReplace();
             try
             {
-                CloseReplacement();
-                if (File.Exists(_newPath))
-                {
-                    File.Delete(_newPath);
-                }
-
                 _replacement = new FileStream(_newPath, FileMode.Create, FileAccess.Write);
                 return true;
             }
@@ -162,11 +107,6 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                if (_replacement == null)
-                {
-                    return false;
-                }
-
                 _replacement.Write(buffer, offset, count);
                 return true;
             }
@@ -187,29 +127,16 @@ namespace TagoFirmware.Esp32
             try
             {
                 _replacement.Flush();
-                CloseReplacement();
-                CloseLog();
+                Close();
                 File.Delete(_path);
                 File.Move(_newPath, _path);
-                OpenLog();
+                RepairAndOpen();
                 return _log != null;
             }
             catch (Exception)
             {
                 // Whatever state the files are in, the open rule picks a complete log.
-                try
-                {
-                    if (!File.Exists(_path) && File.Exists(_newPath))
-                    {
-                        File.Move(_newPath, _path);
-                    }
-                }
-                catch (Exception)
-                {
-                    // Left for the next boot's repair.
-                }
-
-                OpenLog();
+                RepairAndOpen();
                 return false;
             }
         }
@@ -217,9 +144,10 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         public void AbortReplace()
         {
+            Dispose(_replacement);
+            _replacement = null;
             try
             {
-                CloseReplacement();
                 if (File.Exists(_newPath))
                 {
                     File.Delete(_newPath);
@@ -235,8 +163,10 @@ namespace TagoFirmware.Esp32
         /// (<see cref="Length"/> -1, writes fail) until a new instance opens the file again.</summary>
         public void Close()
         {
-            CloseReplacement();
-            CloseLog();
+            Dispose(_replacement);
+            _replacement = null;
+            Dispose(_log);
+            _log = null;
         }
 
         /// <summary>Same as <see cref="Close"/>, so the twin and the tests can use <c>using</c>.</summary>
@@ -245,9 +175,26 @@ namespace TagoFirmware.Esp32
             Close();
         }
 
-        private void OpenLog()
+        private void RepairAndOpen()
         {
-            CloseLog();
+            Close();
+            try
+            {
+                // Both files = an unfinished compaction (the old log is complete); only .new = cut before the rename.
+                if (File.Exists(_path))
+                {
+                    AbortReplace();
+                }
+                else if (File.Exists(_newPath))
+                {
+                    File.Move(_newPath, _path);
+                }
+            }
+            catch (Exception)
+            {
+                // Opening below reports whether the log is usable.
+            }
+
             try
             {
                 _log = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
@@ -258,37 +205,18 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private void CloseLog()
+        private static void Dispose(FileStream stream)
         {
-            FileStream log = _log;
-            _log = null;
-            if (log != null)
+            try
             {
-                try
+                if (stream != null)
                 {
-                    log.Dispose();
-                }
-                catch (Exception)
-                {
-                    // Closing a broken handle; nothing to save.
+                    stream.Dispose();
                 }
             }
-        }
-
-        private void CloseReplacement()
-        {
-            FileStream replacement = _replacement;
-            _replacement = null;
-            if (replacement != null)
+            catch (Exception)
             {
-                try
-                {
-                    replacement.Dispose();
-                }
-                catch (Exception)
-                {
-                    // As above.
-                }
+                // Closing a broken handle; nothing to save.
             }
         }
     }

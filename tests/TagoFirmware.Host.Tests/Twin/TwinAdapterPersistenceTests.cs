@@ -72,7 +72,7 @@ namespace TagoFirmware.Host.Tests.Twin
             using (FlashReadingStore readings = TwinDataDirectory.ReadingStoreFor(dir))
             {
                 Assert.IsTrue(readings.IsOpen, "the missing data directory is created");
-                Assert.AreEqual(Path.Combine(dir, "queue.log"), readings.Path);
+                Assert.IsTrue(File.Exists(Path.Combine(dir, "queue.log")));
             }
 
             Assert.AreEqual(Path.Combine(dir, "overrides.bin"), TwinDataDirectory.OverrideStoreFor(dir).Path);

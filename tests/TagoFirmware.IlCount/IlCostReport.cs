@@ -67,7 +67,7 @@ namespace TagoFirmware.IlCount
                 if (methods)
                 {
                     output.WriteLine($"{s.Name}: costliest methods (own IL instructions per operation)");
-                    foreach (KeyValuePair<string, long> p in t.InstructionsByMethodName.Take(70))
+                    foreach (KeyValuePair<string, long> p in t.InstructionsByMethodName.Take(20))
                     {
                         output.WriteLine($"  {Per(p.Value, s),10}  {p.Key}");
                     }

@@ -27,7 +27,7 @@ namespace TagoFirmware.Config
             Group = group;
             Name = name;
             Path = group == null ? name : (group.Type == ConfigType.SensorList ? group.Path + "[]." : group.Path + ".") + name;
-            NameBytes = ConfigText.Ascii(name);
+            NameBytes = TagoFirmware.Payload.TagoUtf8.GetBytes(name);
             Type = type;
             Min = min;
             Max = max;

@@ -267,20 +267,5 @@ namespace TagoFirmware.Config
             int magnitude = tenths < 0 ? -tenths : tenths;
             return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
-
-        /// <summary>ASCII bytes of a key or variable name; any other character becomes 0xFF, which no name rule accepts.</summary>
-        /// <param name="ascii">An ASCII string.</param>
-        /// <returns>Its bytes.</returns>
-        public static byte[] Ascii(string ascii)
-        {
-            char[] chars = ascii.ToCharArray();
-            byte[] bytes = new byte[chars.Length];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                bytes[i] = chars[i] < 0x80 ? (byte)chars[i] : (byte)0xFF;
-            }
-
-            return bytes;
-        }
     }
 }

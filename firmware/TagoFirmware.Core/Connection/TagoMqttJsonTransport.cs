@@ -62,8 +62,8 @@ namespace TagoFirmware.Connection
             _dataTopic = TopicTemplate.Expand(dataTopicTemplate, clientId);
             _statusTopic = TopicTemplate.Expand(statusTopicTemplate, clientId);
             _commandFilter = TopicTemplate.Expand(commandTopicTemplate, clientId);
-            _onlinePayload = AsciiBytes(OnlineMessage);
-            _offlinePayload = AsciiBytes(OfflineMessage);
+            _onlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OnlineMessage);
+            _offlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OfflineMessage);
         }
 
         /// <inheritdoc/>
@@ -124,19 +124,6 @@ namespace TagoFirmware.Connection
             request.WillPayload = _offlinePayload;
             request.WillQos = 1;
             request.WillRetain = false;
-        }
-
-        // The payloads are ASCII constants; nanoFramework's mscorlib has no Encoding (System.Text package).
-        private static byte[] AsciiBytes(string text)
-        {
-            char[] chars = text.ToCharArray();
-            byte[] bytes = new byte[chars.Length];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                bytes[i] = (byte)chars[i];
-            }
-
-            return bytes;
         }
     }
 }

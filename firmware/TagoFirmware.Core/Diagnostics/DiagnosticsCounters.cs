@@ -1,3 +1,5 @@
+using TagoFirmware.Payload;
+
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>
@@ -17,7 +19,7 @@ namespace TagoFirmware.Diagnostics
         /// null or empty. Encoded once here.</param>
         public DiagnosticsCounters(string firmwareVersion)
         {
-            _firmwareVersion = EncodeVersion(firmwareVersion);
+            _firmwareVersion = TagoUtf8.GetBytes(firmwareVersion == null || firmwareVersion.Length == 0 ? "unknown" : firmwareVersion);
         }
 
         /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>
@@ -108,26 +110,6 @@ namespace TagoFirmware.Diagnostics
         private static int Saturating(int value)
         {
             return value == int.MaxValue ? value : value + 1;
-        }
-
-        private static byte[] EncodeVersion(string version)
-        {
-            if (version == null || version.Length == 0)
-            {
-                version = "unknown";
-            }
-
-            char[] chars = version.ToCharArray();
-            int length = chars.Length > 64 ? 64 : chars.Length;
-            byte[] bytes = new byte[length];
-            for (int i = 0; i < length; i++)
-            {
-                char c = chars[i];
-                // Printable ASCII except the JSON specials, so the value never needs escaping.
-                bytes[i] = (byte)(c >= ' ' && c <= '~' && c != '"' && c != '\\' ? c : '?');
-            }
-
-            return bytes;
         }
     }
 }

@@ -1,3 +1,5 @@
+using TagoFirmware.Payload;
+
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>
@@ -7,25 +9,25 @@ namespace TagoFirmware.Diagnostics
     public static class DiagnosticsNames
     {
         /// <summary><c>uptime_s</c>: seconds since boot (monotonic clock).</summary>
-        public static readonly byte[] UptimeSeconds = VariableName.Encode("uptime_s");
+        public static readonly byte[] UptimeSeconds = TagoUtf8.GetBytes("uptime_s");
 
         /// <summary><c>heap_free</c>: free managed heap in bytes.</summary>
-        public static readonly byte[] HeapFree = VariableName.Encode("heap_free");
+        public static readonly byte[] HeapFree = TagoUtf8.GetBytes("heap_free");
 
         /// <summary><c>boot_reason</c>: a <see cref="BootReason"/> as a string value.</summary>
-        public static readonly byte[] BootReason = VariableName.Encode("boot_reason");
+        public static readonly byte[] BootReason = TagoUtf8.GetBytes("boot_reason");
 
         /// <summary><c>reconnects</c>: MQTT reconnects since boot.</summary>
-        public static readonly byte[] Reconnects = VariableName.Encode("reconnects");
+        public static readonly byte[] Reconnects = TagoUtf8.GetBytes("reconnects");
 
         /// <summary><c>auth_failures</c>: CONNACKs refusing the credentials since boot.</summary>
-        public static readonly byte[] AuthFailures = VariableName.Encode("auth_failures");
+        public static readonly byte[] AuthFailures = TagoUtf8.GetBytes("auth_failures");
 
         /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
-        public static readonly byte[] DroppedReadings = VariableName.Encode("dropped_readings");
+        public static readonly byte[] DroppedReadings = TagoUtf8.GetBytes("dropped_readings");
 
         /// <summary><c>untimed_readings</c>: readings taken before the clock was valid since boot.</summary>
-        public static readonly byte[] UntimedReadings = VariableName.Encode("untimed_readings");
+        public static readonly byte[] UntimedReadings = TagoUtf8.GetBytes("untimed_readings");
 
         /// <summary><c>store_errors</c>: failed reading-store calls since boot.</summary>
         public static readonly byte[] StoreErrors = VariableName.Encode("store_errors");
@@ -34,27 +36,27 @@ namespace TagoFirmware.Diagnostics
         public static readonly byte[] UnsavedAcks = VariableName.Encode("unsaved_acks");
 
         /// <summary><c>sensor_errors</c>: failed samples since boot.</summary>
-        public static readonly byte[] SensorErrors = VariableName.Encode("sensor_errors");
+        public static readonly byte[] SensorErrors = TagoUtf8.GetBytes("sensor_errors");
 
         /// <summary><c>command_errors</c>: refused downlink commands since boot.</summary>
-        public static readonly byte[] CommandErrors = VariableName.Encode("command_errors");
+        public static readonly byte[] CommandErrors = TagoUtf8.GetBytes("command_errors");
 
         /// <summary><c>queue_depth</c>: readings waiting to be delivered.</summary>
-        public static readonly byte[] QueueDepth = VariableName.Encode("queue_depth");
+        public static readonly byte[] QueueDepth = TagoUtf8.GetBytes("queue_depth");
 
         /// <summary><c>fw_version</c>: firmware version string.</summary>
-        public static readonly byte[] FirmwareVersion = VariableName.Encode("fw_version");
+        public static readonly byte[] FirmwareVersion = TagoUtf8.GetBytes("fw_version");
 
         /// <summary><c>rssi</c>: WiFi signal in dBm, only when known.</summary>
-        public static readonly byte[] Rssi = VariableName.Encode("rssi");
+        public static readonly byte[] Rssi = TagoUtf8.GetBytes("rssi");
 
-        private static readonly byte[] s_unknown = VariableName.Encode("unknown");
-        private static readonly byte[] s_powerOn = VariableName.Encode("power_on");
-        private static readonly byte[] s_timerWake = VariableName.Encode("timer_wake");
-        private static readonly byte[] s_pinWake = VariableName.Encode("pin_wake");
-        private static readonly byte[] s_otherWake = VariableName.Encode("other_wake");
-        private static readonly byte[] s_commandReboot = VariableName.Encode("command_reboot");
-        private static readonly byte[] s_watchdogReboot = VariableName.Encode("watchdog_reboot");
+        private static readonly byte[] s_unknown = TagoUtf8.GetBytes("unknown");
+        private static readonly byte[] s_powerOn = TagoUtf8.GetBytes("power_on");
+        private static readonly byte[] s_timerWake = TagoUtf8.GetBytes("timer_wake");
+        private static readonly byte[] s_pinWake = TagoUtf8.GetBytes("pin_wake");
+        private static readonly byte[] s_otherWake = TagoUtf8.GetBytes("other_wake");
+        private static readonly byte[] s_commandReboot = TagoUtf8.GetBytes("command_reboot");
+        private static readonly byte[] s_watchdogReboot = TagoUtf8.GetBytes("watchdog_reboot");
 
         /// <summary>The string value published for <paramref name="reason"/> (e.g. <c>power_on</c>, <c>timer_wake</c>).</summary>
         /// <param name="reason">The boot reason.</param>

@@ -20,7 +20,7 @@ namespace TagoFirmware.Diagnostics
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
         public const int RecommendedBufferSize = 1280;
 
-        private static readonly byte[] s_seconds = VariableName.Encode("s");
+        private static readonly byte[] s_seconds = TagoUtf8.GetBytes("s");
         private static readonly byte[] s_bytes = new byte[] { (byte)'B' };
         private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
 
@@ -42,70 +42,35 @@ namespace TagoFirmware.Diagnostics
             }
 
             writer.Reset();
-            TagoWriteResult r = Number(writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, s_seconds, timeUnixMs);
-            if (r == TagoWriteResult.Ok && counters.HeapFree >= 0)
+            long t = timeUnixMs;
+            TagoWriteResult r = Number(TagoWriteResult.Ok, writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, s_seconds, t);
+            if (counters.HeapFree >= 0)
             {
-                r = Number(writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, timeUnixMs);
+                r = Number(r, writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, t);
             }
 
-            if (r == TagoWriteResult.Ok)
+            r = Text(r, writer, DiagnosticsNames.BootReason, DiagnosticsNames.BootReasonValue(counters.BootReason), t);
+            r = Number(r, writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, t);
+            r = Number(r, writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, t);
+            r = Number(r, writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, t);
+            r = Number(r, writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, t);
+            if (counters.StoreErrors != 0)
             {
-                r = Text(writer, DiagnosticsNames.BootReason, DiagnosticsNames.BootReasonValue(counters.BootReason), timeUnixMs);
+                r = Number(r, writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, t);
             }
 
-            if (r == TagoWriteResult.Ok)
+            if (counters.UnsavedAcks != 0)
             {
-                r = Number(writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, timeUnixMs);
+                r = Number(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, t);
             }
 
-            if (r == TagoWriteResult.Ok)
+            r = Number(r, writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, t);
+            r = Number(r, writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, t);
+            r = Number(r, writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, t);
+            r = Text(r, writer, DiagnosticsNames.FirmwareVersion, counters.FirmwareVersionUtf8, t);
+            if (counters.HasRssi)
             {
-                r = Number(writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Number(writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Number(writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok && counters.StoreErrors != 0)
-            {
-                r = Number(writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok && counters.UnsavedAcks != 0)
-            {
-                r = Number(writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Number(writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Number(writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Number(writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok)
-            {
-                r = Text(writer, DiagnosticsNames.FirmwareVersion, counters.FirmwareVersionUtf8, timeUnixMs);
-            }
-
-            if (r == TagoWriteResult.Ok && counters.HasRssi)
-            {
-                r = Number(writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, timeUnixMs);
+                r = Number(r, writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, t);
             }
 
             if (r != TagoWriteResult.Ok)
@@ -118,8 +83,14 @@ namespace TagoFirmware.Diagnostics
             return TagoWriteResult.Ok;
         }
 
-        private static TagoWriteResult Number(TagoJsonWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
+        // Each item helper passes an earlier error on and writes nothing after it.
+        private static TagoWriteResult Number(TagoWriteResult r, TagoJsonWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
         {
+            if (r != TagoWriteResult.Ok)
+            {
+                return r;
+            }
+
             writer.BeginItem(name);
             writer.Value(value);
             if (unit != null)
@@ -130,8 +101,13 @@ namespace TagoFirmware.Diagnostics
             return Finish(writer, timeUnixMs);
         }
 
-        private static TagoWriteResult Text(TagoJsonWriter writer, byte[] name, byte[] value, long timeUnixMs)
+        private static TagoWriteResult Text(TagoWriteResult r, TagoJsonWriter writer, byte[] name, byte[] value, long timeUnixMs)
         {
+            if (r != TagoWriteResult.Ok)
+            {
+                return r;
+            }
+
             writer.BeginItem(name);
             writer.Value(value);
             return Finish(writer, timeUnixMs);

@@ -40,25 +40,5 @@ namespace TagoFirmware.Diagnostics
         {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
         }
-
-        /// <summary>Encodes a valid name (see <see cref="IsValid"/>) as UTF-8, which for this alphabet is ASCII.</summary>
-        /// <param name="name">A name that passed <see cref="IsValid"/>.</param>
-        /// <returns>The bytes, or null when the name is not valid.</returns>
-        public static byte[] Encode(string name)
-        {
-            if (!IsValid(name))
-            {
-                return null;
-            }
-
-            char[] chars = name.ToCharArray();
-            byte[] bytes = new byte[chars.Length];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                bytes[i] = (byte)chars[i];
-            }
-
-            return bytes;
-        }
     }
 }

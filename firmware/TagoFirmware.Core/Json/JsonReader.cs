@@ -39,21 +39,12 @@ namespace TagoFirmware.Json
         private JsonError _error;
         private int _errorOffset;
 
-        /// <summary>Creates a reader allowing 64 levels of nesting (as System.Text.Json does).</summary>
-        /// <param name="utf8">The document as UTF-8; not copied.</param>
-        /// <param name="offset">Index of the document's first byte.</param>
-        /// <param name="length">Length of the document in bytes.</param>
-        public JsonReader(byte[] utf8, int offset, int length)
-            : this(utf8, offset, length, 64)
-        {
-        }
-
         /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from
         /// <paramref name="offset"/>; invalid arguments start it in <see cref="JsonError.InvalidArguments"/>.</summary>
         /// <param name="utf8">The document as UTF-8; not copied, so it must not change while reading.</param>
         /// <param name="offset">Index of the document's first byte.</param>
         /// <param name="length">Length of the document in bytes.</param>
-        /// <param name="maxDepth">Deepest nesting allowed, 1…64 (clamped).</param>
+        /// <param name="maxDepth">Deepest nesting allowed, 1…64 (clamped; 64 is System.Text.Json's default).</param>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
             _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);

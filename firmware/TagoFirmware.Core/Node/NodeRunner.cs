@@ -40,7 +40,12 @@ namespace TagoFirmware.Node
         /// <returns>False once the node halted (deep sleep requested, stopped or rebooting).</returns>
         public bool StepOnce()
         {
-            _node.Step(_clock.MonotonicMs);
+            return StepOnce(true);
+        }
+
+        private bool StepOnce(bool linkEvent)
+        {
+            _node.StepDue(_clock.MonotonicMs, linkEvent);
             return !_node.IsHalted;
         }
 
@@ -62,15 +67,17 @@ namespace TagoFirmware.Node
         /// <summary>Runs until the node halts: step, then wait for the due time or a link event.</summary>
         public void Run()
         {
-            while (StepOnce())
+            bool signalled = true;
+            while (StepOnce(signalled))
             {
                 int ms = NextWaitMs();
                 if (_wake != null)
                 {
-                    _wake.WaitOne(ms, false);
+                    signalled = _wake.WaitOne(ms, false);
                 }
                 else
                 {
+                    // Without the inbox's signal only a full step notices link events.
                     Thread.Sleep(ms);
                 }
             }

@@ -43,6 +43,8 @@ namespace TagoFirmware.Node
         private bool _halted;
         private long _onlineSinceMs = -1;
         private long _nextDueMs;
+        private long _othersDueMs;
+        private long _linkDueMs;
         private bool _stopping;
         private RebootReason _rebootReason = RebootReason.None;
         private int _droppedUnlogged;
@@ -179,6 +181,11 @@ namespace TagoFirmware.Node
         /// <param name="nowMs">Monotonic time now (<see cref="IClock.MonotonicMs"/>).</param>
         public void Step(long nowMs)
         {
+            StepAll(nowMs, true);
+        }
+
+        private void StepAll(long nowMs, bool stepLink)
+        {
             if (!_started)
             {
                 Start(nowMs);
@@ -195,7 +202,11 @@ namespace TagoFirmware.Node
             {
                 if (connects)
                 {
-                    _link.Step(nowMs);
+                    if (stepLink)
+                    {
+                        _link.Step(nowMs);
+                    }
+
                     OnReport(nowMs, _link.Report);
                 }
 
@@ -237,18 +248,72 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
-            long due = _sampler.NextDueMs;
-            due = Min(due, _publisher.NextDueMs);
-            if (connects)
+            long others = _publisher.NextDueMs;
+            if (_wake != null && _sampler.CyclesCompleted > 0)
             {
-                due = Min(due, _link.NextDueMs);
+                others = Min(others, _wake.NextDueMs(_onlineSinceMs));
             }
 
-            if (_wake != null)
+            _othersDueMs = others;
+            _linkDueMs = connects ? _link.NextDueMs : long.MaxValue;
+            SetNextDue(nowMs);
+        }
+
+        /// <summary>
+        /// The run loop's step. Most steps serve one part only: a DHT sample takes several reads seconds apart, and an
+        /// online connection checks the network every few seconds. When no link event arrived and neither the publisher
+        /// nor the battery wake is due, steps only the sensors and, when due, the connection; a full <see cref="Step"/>
+        /// follows when the connection reported anything or a sampling cycle ended. Never throws.
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
+        public void StepDue(long nowMs, bool linkEvent)
+        {
+            if (linkEvent || !_started || _halted || _stopping || nowMs >= _othersDueMs)
             {
-                due = _sampler.CyclesCompleted > 0 ? Min(due, _wake.NextDueMs(_onlineSinceMs)) : due;
+                Step(nowMs);
+                return;
             }
 
+            try
+            {
+                bool linkStepped = nowMs >= _linkDueMs;
+                if (linkStepped)
+                {
+                    _link.Step(nowMs);
+                    LinkReport r = _link.Report;
+                    if (_link.IsStopped || r.WentOnline || r.WentOffline || r.AckedCount + r.LostCount + r.MessageCount > 0)
+                    {
+                        StepAll(nowMs, false);
+                        return;
+                    }
+
+                    _linkDueMs = _link.NextDueMs;
+                }
+
+                if (_sampler.Step(nowMs))
+                {
+                    if (_wake != null && _wake.Publishes)
+                    {
+                        _publisher.RequestFlush();
+                    }
+
+                    // The link's report of this step (if it stepped) is empty: a second step of it changes nothing.
+                    StepAll(nowMs, !linkStepped);
+                    return;
+                }
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+            }
+
+            SetNextDue(nowMs);
+        }
+
+        private void SetNextDue(long nowMs)
+        {
+            long due = Min(Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 

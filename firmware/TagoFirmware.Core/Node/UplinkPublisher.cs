@@ -75,9 +75,9 @@ namespace TagoFirmware.Node
                 SensorConfig s = config.Sensors[i];
                 // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(VariableName.Encode(s.TemperatureVariableName));
-                _names[at + 1] = TagoText.From(VariableName.Encode(s.HumidityVariableName));
-                _names[at + 2] = TagoText.From(VariableName.Encode(s.DewPointVariableName));
+                _names[at] = TagoText.From(TagoUtf8.GetBytes(s.TemperatureVariableName));
+                _names[at + 1] = TagoText.From(TagoUtf8.GetBytes(s.HumidityVariableName));
+                _names[at + 2] = TagoText.From(TagoUtf8.GetBytes(s.DewPointVariableName));
                 _units[at] = celsius;
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;

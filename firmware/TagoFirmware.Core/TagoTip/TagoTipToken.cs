@@ -41,9 +41,9 @@ namespace TagoFirmware.TagoTip
                 return null;
             }
 
-            byte[] bytes = new byte[TagoTipWriter.CopyUnit(utf8, null, 0) + 1];
+            byte[] bytes = new byte[TagoTipSyntax.CopyUnit(utf8, null, 0) + 1];
             bytes[0] = (byte)'#';
-            TagoTipWriter.CopyUnit(utf8, bytes, 1);
+            TagoTipSyntax.CopyUnit(utf8, bytes, 1);
             return new TagoTipToken(bytes);
         }
     }

@@ -41,18 +41,11 @@ namespace TagoFirmware.TagoTip
         /// <summary>Longest unit, in bytes.</summary>
         public const int MaxUnitBytes = 25;
 
-        private const byte ClassName = 1;
-        private const byte ClassUnit = 2;
-        private const byte ClassText = 4;
-        private const byte ClassEscape = 8;
-
         private const int RankName = 1;
         private const int RankValue = 2;
         private const int RankUnit = 3;
         private const int RankTime = 4;
         private const int RankGroup = 5;
-
-        private static readonly byte[] s_class = BuildClasses();
 
         private readonly byte[] _buffer;
         private readonly int _limit;
@@ -87,42 +80,20 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>The buffer the frame is written into.</summary>
-        public byte[] Buffer
-        {
-            get { return _buffer; }
-        }
+        public byte[] Buffer => _buffer;
 
         /// <summary>Bytes of frame so far, up to the last complete variable (and <c>]</c> once finished).</summary>
-        public int Length
-        {
-            get { return _open ? _itemStart : _length; }
-        }
+        public int Length => _open ? _itemStart : _length;
 
         /// <summary>Complete variables in the frame.</summary>
-        public int VariableCount
-        {
-            get { return _variables; }
-        }
+        public int VariableCount => _variables;
 
         /// <summary>True if <paramref name="name"/> is a valid variable, group or metadata-key name: <c>[a-z0-9_]{1,100}</c>.</summary>
         /// <param name="name">The name as UTF-8.</param>
         /// <returns>Whether the writer accepts it.</returns>
         public static bool IsValidName(byte[] name)
         {
-            if (name == null || name.Length == 0 || name.Length > MaxNameBytes)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < name.Length; i++)
-            {
-                if (name[i] >= 0x80 || (s_class[name[i]] & ClassName) == 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return TagoTipSyntax.IsValidName(name);
         }
 
         /// <summary>True if <see cref="Unit(TagoTipToken)"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
@@ -130,7 +101,7 @@ namespace TagoFirmware.TagoTip
         /// <returns>Whether the writer accepts it.</returns>
         public static bool IsValidUnit(byte[] unit)
         {
-            return unit != null && CopyUnit(unit, null, 0) > 0;
+            return unit != null && TagoTipSyntax.CopyUnit(unit, null, 0) > 0;
         }
 
         /// <summary>
@@ -206,7 +177,7 @@ namespace TagoFirmware.TagoTip
                 return TagoTipResult.TooManyMetadata;
             }
 
-            int p = PutPair(_frameMetadata == 0 ? (byte)'{' : (byte)',', key, value, _length);
+            int p = TagoTipSyntax.Pair(_frameMetadata == 0 ? (byte)'{' : (byte)',', key, value, _buffer, _length, _limit);
             if (p < 0)
             {
                 return (TagoTipResult)(-p);
@@ -259,7 +230,7 @@ namespace TagoFirmware.TagoTip
             }
 
             _buffer[_length] = (byte)'=';
-            int p = PutEscaped(ascii, _length + 1);
+            int p = TagoTipSyntax.Escape(ascii, _buffer, _length + 1, _limit - 1);
             if (p < 0)
             {
                 return Fail((TagoTipResult)(-p));
@@ -515,144 +486,9 @@ namespace TagoFirmware.TagoTip
             return p + count;
         }
 
-        /// <summary>Writes <paramref name="open"/>key=value; returns the end, or minus the error.</summary>
-        private int PutPair(byte open, byte[] key, byte[] value, int p)
-        {
-            if (!IsValidName(key))
-            {
-                return -(int)TagoTipResult.InvalidName;
-            }
-
-            if (p + key.Length + 2 > _limit)
-            {
-                return -(int)TagoTipResult.FrameFull;
-            }
-
-            _buffer[p++] = open;
-            Array.Copy(key, 0, _buffer, p, key.Length);
-            p += key.Length;
-            _buffer[p++] = (byte)'=';
-            return PutEscaped(value, p);
-        }
-
-        /// <summary>Writes a string or metadata value escaped per §4.4; returns the end, or minus the error.</summary>
-        private int PutEscaped(byte[] text, int p)
-        {
-            if (text == null || text.Length == 0)
-            {
-                return -(int)TagoTipResult.InvalidText;
-            }
-
-            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
-            int limit = _limit - 1;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (p >= limit)
-                {
-                    return -(int)TagoTipResult.FrameFull;
-                }
-
-                byte b = text[i];
-                byte c = b < 0x80 ? s_class[b] : (byte)0;
-                if ((c & ClassText) == 0)
-                {
-                    if (b == 0x0A)
-                    {
-                        b = (byte)'n';
-                    }
-                    else if ((c & ClassEscape) == 0)
-                    {
-                        return -(int)TagoTipResult.InvalidText;
-                    }
-
-                    _buffer[p++] = (byte)'\\';
-                }
-
-                _buffer[p++] = b;
-            }
-
-            return p;
-        }
-
-        /// <summary>
-        /// Copies a unit, dropping the degree sign (UTF-8 C2 B0); returns its length, or 0 if invalid. With a null
-        /// destination it only measures.
-        /// </summary>
-        internal static int CopyUnit(byte[] unit, byte[] destination, int p)
-        {
-            int count = 0;
-            for (int i = 0; i < unit.Length; i++)
-            {
-                byte b = unit[i];
-                if (b == 0xC2 && i + 1 < unit.Length && unit[i + 1] == 0xB0)
-                {
-                    i++;
-                    continue;
-                }
-
-                if (b >= 0x80 || (s_class[b] & ClassUnit) == 0 || count == MaxUnitBytes)
-                {
-                    return 0;
-                }
-
-                if (destination != null)
-                {
-                    destination[p + count] = b;
-                }
-
-                count++;
-            }
-
-            return count;
-        }
-
         private bool SameAsFrameGroup(byte[] group)
         {
-            if (group.Length != _frameGroupLength)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < group.Length; i++)
-            {
-                if (group[i] != _frameGroup[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static byte[] BuildClasses()
-        {
-            // VALCHAR, METAVALCHAR and UNITCHAR of the grammar (§14): printable ASCII less the structural characters.
-            byte[] table = new byte[128];
-            for (int c = 0x20; c < 0x7F; c++)
-            {
-                table[c] = ClassUnit | ClassText;
-            }
-
-            for (int c = 'a'; c <= 'z'; c++)
-            {
-                table[c] |= ClassName;
-            }
-
-            for (int c = '0'; c <= '9'; c++)
-            {
-                table[c] |= ClassName;
-            }
-
-            table['_'] |= ClassName;
-            byte[] structural = { (byte)'|', (byte)'[', (byte)']', (byte)';', (byte)',', (byte)'{', (byte)'}', (byte)'#', (byte)'@', (byte)'^', (byte)'\\' };
-            for (int i = 0; i < structural.Length; i++)
-            {
-                table[structural[i]] = ClassEscape;
-            }
-
-            // ',' separates metadata pairs but is plain text in units (UNITCHAR includes it).
-            table[','] |= ClassUnit;
-            return table;
+            return TagoTipSyntax.SameBytes(group, _frameGroup, _frameGroupLength);
         }
     }
 }

@@ -71,7 +71,7 @@ namespace TagoFirmware.Benchmarks.IlCost
 
         public bool IsConnected => _connected;
 
-        /// <summary>Advances the clock to the node's next due time (or to a pending ack) and steps once.</summary>
+        /// <summary>Advances the clock to the node's next due time (or to a pending ack) and steps once, as NodeRunner.Run does.</summary>
         public void StepToNextDue()
         {
             if (_acks.Count == 0 && !_connectPending && Node.NextStepDueMs > MonotonicMs)
@@ -79,7 +79,8 @@ namespace TagoFirmware.Benchmarks.IlCost
                 MonotonicMs = Node.NextStepDueMs;
             }
 
-            Node.Step(MonotonicMs);
+            // As the run loop does: a full step when the link has something to report, else the node may step only its sensors.
+            Node.StepDue(MonotonicMs, _acks.Count > 0 || _connectPending);
         }
 
         /// <inheritdoc/>

@@ -20,6 +20,15 @@ namespace TagoFirmware.Tests.Diagnostics
         }
 
         [TestMethod]
+        public void Quotes_and_backslashes_in_the_firmware_version_are_escaped_in_the_payload()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("v1 \"beta\"\\x"), -1));
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"fw_version\",\"value\":\"v1 \\\"beta\\\"\\\\x\"}") > 0, Text(writer));
+        }
+
+        [TestMethod]
         public void The_payload_lists_every_figure_without_time_when_the_clock_is_unset()
         {
             DiagnosticsCounters c = new DiagnosticsCounters("1.4.0");

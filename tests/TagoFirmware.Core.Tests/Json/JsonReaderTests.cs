@@ -11,7 +11,7 @@ namespace TagoFirmware.Tests.Json
         private static JsonReader Reader(string json)
         {
             byte[] bytes = TestUtf8.Bytes(json);
-            return new JsonReader(bytes, 0, bytes.Length);
+            return new JsonReader(bytes, 0, bytes.Length, 64);
         }
 
         /// <summary>One letter per token, so a whole document's token stream fits a DataRow.</summary>
@@ -164,7 +164,7 @@ namespace TagoFirmware.Tests.Json
         {
             // Hex text, not byte[] rows: the nanoCLR cannot read array arguments of attributes.
             byte[] doc = PayloadText.Hex(hex);
-            JsonReader r = new JsonReader(doc, 0, doc.Length);
+            JsonReader r = new JsonReader(doc, 0, doc.Length, 64);
             while (r.Read())
             {
             }
@@ -179,7 +179,7 @@ namespace TagoFirmware.Tests.Json
             // Built from bytes: a file or the network can carry a NUL, but a string literal cannot on the device,
             // whose strings are NUL-terminated ("\"\u0000\"" would arrive as a lone quote).
             byte[] doc = PayloadText.Hex("22 00 22");
-            JsonReader r = new JsonReader(doc, 0, doc.Length);
+            JsonReader r = new JsonReader(doc, 0, doc.Length, 64);
             Assert.IsFalse(r.Read());
             Assert.AreEqual((int)JsonError.ControlCharacterInString, (int)r.Error);
             Assert.AreEqual(1, r.ErrorOffset);
@@ -200,7 +200,7 @@ namespace TagoFirmware.Tests.Json
         {
             // "é€😀" as raw UTF-8: 2-, 3- and 4-byte sequences.
             byte[] doc = new byte[] { 0x22, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0x22 };
-            JsonReader r = new JsonReader(doc, 0, doc.Length);
+            JsonReader r = new JsonReader(doc, 0, doc.Length, 64);
             Assert.IsTrue(r.Read());
             Assert.AreEqual("\u00E9\u20AC\uD83D\uDE00", r.GetString());
             Assert.IsFalse(r.Read());
@@ -420,11 +420,11 @@ namespace TagoFirmware.Tests.Json
         public void Reader_reads_only_the_given_slice_and_reports_offsets_relative_to_it()
         {
             byte[] bytes = TestUtf8.Bytes("xx[1,\"ab\"]yy");
-            JsonReader r = new JsonReader(bytes, 2, 8);
+            JsonReader r = new JsonReader(bytes, 2, 8, 64);
             Assert.AreEqual("[NS]", Tokens(r));
             Assert.IsTrue(r.IsComplete);
 
-            JsonReader bad = new JsonReader(bytes, 2, 9);
+            JsonReader bad = new JsonReader(bytes, 2, 9, 64);
             Tokens(bad);
             Assert.AreEqual((int)JsonError.TrailingData, (int)bad.Error);
             Assert.AreEqual(8, bad.ErrorOffset);
@@ -451,7 +451,7 @@ namespace TagoFirmware.Tests.Json
         public void Invalid_ranges_are_reported_not_thrown(int offset, int length)
         {
             byte[] bytes = TestUtf8.Bytes("1234");
-            JsonReader r = new JsonReader(bytes, offset, length);
+            JsonReader r = new JsonReader(bytes, offset, length, 64);
             Assert.IsFalse(r.Read());
             Assert.AreEqual((int)JsonError.InvalidArguments, (int)r.Error);
         }
@@ -459,7 +459,7 @@ namespace TagoFirmware.Tests.Json
         [TestMethod]
         public void A_null_buffer_is_reported_not_thrown()
         {
-            JsonReader r = new JsonReader(null, 0, 0);
+            JsonReader r = new JsonReader(null, 0, 0, 64);
             Assert.IsFalse(r.Read());
             Assert.AreEqual((int)JsonError.InvalidArguments, (int)r.Error);
         }

@@ -276,7 +276,7 @@ namespace TagoFirmware.Tests.Node
             return s;
         }
 
-        private void UpdateWall()
+        public void UpdateWall()
         {
             Clock.Wall = WallValid ? WallAtZero.AddMilliseconds(Clock.NowMs) : FakeClock.UnsetTime.AddMilliseconds(Clock.NowMs);
         }

@@ -48,6 +48,7 @@ namespace TagoFirmware.Tests.Session
         public long AckDelayMs = 50;
 
         public int BeginCalls;
+        public int TakeCalls;
         public int CloseCalls;
         public int DisconnectCalls;
         /// <summary>Publishes made before the latest Disconnect (-1: none yet).</summary>
@@ -212,6 +213,7 @@ namespace TagoFirmware.Tests.Session
 
         public bool TryTakeEvent(LinkEvent into)
         {
+            TakeCalls++;
             Pump();
             if (!_inbox.TryTake(into))
             {

@@ -51,11 +51,11 @@ namespace TagoFirmware.Host.Tests.Json
         [TestMethod]
         public void Reading_comparing_and_converting_numbers_allocates_nothing()
         {
-            JsonReader warm = new JsonReader(s_doc, 0, s_doc.Length);
+            JsonReader warm = new JsonReader(s_doc, 0, s_doc.Length, 64);
             Assert.AreEqual(4, Walk(warm)); // interval, 60, batch, 25.5 (the array holding -1e3 is skipped)
             Assert.IsTrue(warm.IsComplete);
 
-            JsonReader r = new JsonReader(s_doc, 0, s_doc.Length);
+            JsonReader r = new JsonReader(s_doc, 0, s_doc.Length, 64);
             long before = GC.GetAllocatedBytesForCurrentThread();
             int hits = Walk(r);
             long after = GC.GetAllocatedBytesForCurrentThread();
@@ -67,8 +67,8 @@ namespace TagoFirmware.Host.Tests.Json
         public void Reading_malformed_input_allocates_nothing()
         {
             byte[] bad = Encoding.UTF8.GetBytes("{\"a\":[1,2,{\"b\":\"\\q\"}]}");
-            new JsonReader(bad, 0, bad.Length).Read();
-            JsonReader r = new JsonReader(bad, 0, bad.Length);
+            new JsonReader(bad, 0, bad.Length, 64).Read();
+            JsonReader r = new JsonReader(bad, 0, bad.Length, 64);
             long before = GC.GetAllocatedBytesForCurrentThread();
             while (r.Read())
             {

@@ -118,7 +118,7 @@ namespace TagoFirmware.Host.Tests.Json
         private static List<string> Ours(byte[] doc, out JsonReader reader)
         {
             List<string> tokens = new List<string>();
-            reader = new JsonReader(doc, 0, doc.Length);
+            reader = new JsonReader(doc, 0, doc.Length, 64);
             int depth = 0;
             while (reader.Read())
             {

@@ -29,6 +29,9 @@ namespace TagoFirmware.Connection
                 case ConnectError.Socket:
                     return IsTlsCode(socketCode) ? ConnectFailure.Tls : ConnectFailure.Network;
                 case ConnectError.Handshake:
+                case ConnectError.CertificateExpired:
+                case ConnectError.TlsVersion:
+                case ConnectError.NotTls:
                     return ConnectFailure.Tls;
                 case ConnectError.Protocol:
                     return ConnectFailure.Protocol;
@@ -55,13 +58,34 @@ namespace TagoFirmware.Connection
             return code < -0x52 || (code < 0 && code > -0x42);
         }
 
-        /// <summary>A short explanation of a failure for the log, or null when the class says it all.</summary>
+        /// <summary>
+        /// A short explanation of a failure for the log, or null when the class says it all. On the device a failed
+        /// certificate check is one mbedTLS code, -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, mbedtls/x509.h): its
+        /// verify flags (which would tell an expired certificate from a foreign CA) are not passed up by nanoFramework,
+        /// so the text names every cause. A server whose TLS is too old gives -0x6E00 (ssl.h, "protocol version") when
+        /// it answers with TLS 1.0/1.1, or -0x7780 (a fatal alert) when it refuses our 1.2 first; a plaintext port gives
+        /// -0x7200 (an invalid record) or -0x7280 (closed during the handshake).
+        /// </summary>
         /// <param name="error">What the library threw.</param>
         /// <param name="socketCode">The socket error code, or 0.</param>
         /// <returns>The text (never contains request data).</returns>
         public static string Explain(ConnectError error, int socketCode)
         {
-            if (error != ConnectError.Socket || !IsTlsCode(socketCode))
+            switch (error)
+            {
+                case ConnectError.CertificateExpired:
+                    return "tls: server certificate expired or not yet valid (or the clock is wrong)";
+                case ConnectError.TlsVersion:
+                    return "tls: the server's TLS version is too old (TLS 1.2 required)";
+                case ConnectError.NotTls:
+                    return "tls: the server did not answer TLS: wrong port?";
+                case ConnectError.Socket:
+                    break;
+                default:
+                    return null;
+            }
+
+            if (!IsTlsCode(socketCode))
             {
                 return null;
             }
@@ -70,10 +94,14 @@ namespace TagoFirmware.Connection
             {
                 case -0x2700:
                     return "tls -0x2700: cert not trusted (CA, host, date)";
+                case -0x6E00:
+                    return "tls -0x6E00: the server's TLS version is too old (TLS 1.2 required)";
+                case -0x7200:
+                    return "tls -0x7200: the server did not answer TLS: wrong port?";
                 case -0x7780:
-                    return "tls -0x7780: fatal alert";
+                    return "tls -0x7780: fatal alert (server refused TLS 1.2, cipher or cert)";
                 case -0x7280:
-                    return "tls -0x7280: closed in handshake";
+                    return "tls -0x7280: closed in handshake: wrong port?";
                 case -0x6800:
                     return "tls -0x6800: timed out";
                 case -0x7F00:

@@ -17,6 +17,11 @@ namespace TagoFirmware.Tests.Connection
         [DataRow((int)ConnectError.Socket, -0x53, -1, 10, (int)ConnectFailure.Tls)]
         [DataRow((int)ConnectError.Socket, -1, -1, 10, (int)ConnectFailure.Tls)]
         [DataRow((int)ConnectError.Handshake, 0, -1, 10, (int)ConnectFailure.Tls)]
+        [DataRow((int)ConnectError.CertificateExpired, 0, -1, 10, (int)ConnectFailure.Tls)]
+        [DataRow((int)ConnectError.TlsVersion, 0, -1, 10, (int)ConnectFailure.Tls)]
+        [DataRow((int)ConnectError.NotTls, 0, -1, 10, (int)ConnectFailure.Tls)]
+        [DataRow((int)ConnectError.Socket, -0x6E00, -1, 10, (int)ConnectFailure.Tls)]
+        [DataRow((int)ConnectError.Socket, -0x7200, -1, 10, (int)ConnectFailure.Tls)]
         [DataRow((int)ConnectError.Protocol, 0, -1, 10, (int)ConnectFailure.Protocol)]
         [DataRow((int)ConnectError.Timeout, 0, -1, 10, (int)ConnectFailure.Timeout)]
         [DataRow((int)ConnectError.Exchange, 0, -1, 10, (int)ConnectFailure.Communication)]
@@ -37,10 +42,23 @@ namespace TagoFirmware.Tests.Connection
         [DataRow(-0x6800, "timed out")]
         [DataRow(-0x7F00, "out of memory")]
         [DataRow(-0x1234, "tls error -4660")]
+        [DataRow(-0x6E00, "TLS version is too old (TLS 1.2 required)")]
+        [DataRow(-0x7200, "did not answer TLS: wrong port?")]
+        [DataRow(-0x7280, "wrong port?")]
         public void Common_mbedtls_codes_are_named(int code, string words)
         {
             string text = MqttFailureClassifier.Explain(ConnectError.Socket, code);
             Assert.IsTrue(text.IndexOf(words) >= 0, text);
+        }
+
+        [TestMethod]
+        [DataRow((int)ConnectError.CertificateExpired, "certificate expired or not yet valid")]
+        [DataRow((int)ConnectError.TlsVersion, "TLS version is too old (TLS 1.2 required)")]
+        [DataRow((int)ConnectError.NotTls, "did not answer TLS: wrong port?")]
+        public void Tls_failures_the_adapter_could_tell_apart_are_named(int error, string words)
+        {
+            string text = MqttFailureClassifier.Explain((ConnectError)error, 0);
+            Assert.IsTrue(text != null && text.IndexOf(words) >= 0, text);
         }
 
         [TestMethod]

@@ -85,7 +85,7 @@ namespace TagoFirmware.Host.Adapters
 
             reason = ex.GetType().Name + ": " + ex.Message;
             ConnectError error = ConnectError.Other;
-            bool endOfStream = false;
+            bool dropped = false; // the server closed or reset the connection
             for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
             {
                 if (e is AuthenticationException)
@@ -98,6 +98,7 @@ namespace TagoFirmware.Host.Adapters
                     error = lookup ? ConnectError.Lookup : ConnectError.Socket;
                     socketCode = lookup ? 0 : Math.Abs(se.ErrorCode); // host codes are never mbedTLS's
                     reason = "socket error " + se.SocketErrorCode;
+                    dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
                 }
                 else if (e is MqttProtocolViolationException)
                 {
@@ -110,7 +111,7 @@ namespace TagoFirmware.Host.Adapters
                 }
                 else if (e is System.IO.IOException && e.InnerException == null)
                 {
-                    endOfStream = true;
+                    dropped = true; // end of stream
                 }
             }
 
@@ -120,12 +121,14 @@ namespace TagoFirmware.Host.Adapters
                 error = ConnectError.Exchange;
                 reason = "connection closed after CONNECT, no CONNACK";
             }
-            else if (validator != null && endOfStream && error == ConnectError.Other)
+            else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
             {
-                // Closed during the TLS handshake, before any TLS answer: an MQTT broker's plaintext port reads the
-                // ClientHello as a malformed packet and drops the connection.
+                // Closed or reset after TCP connected (a closed port refuses instead) and before TLS was done: an MQTT
+                // broker's plaintext port reads the ClientHello as a malformed packet and drops the connection
+                // (mosquitto resets it; MQTTnet passes the SocketException up without its IOException).
                 error = ConnectError.NotTls;
-                reason = "the server closed the connection during the TLS handshake: did not answer TLS, wrong port? (TLS ports are usually 8883)";
+                socketCode = 0;
+                reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
             }
             else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
             {

@@ -91,13 +91,19 @@ namespace TagoFirmware.Host.Tests.Adapters
         }
 
         [TestMethod]
-        public void End_of_stream_in_the_TLS_handshake_is_a_server_that_does_not_speak_TLS()
+        [DataRow(false)]
+        [DataRow(true)]
+        public void End_of_stream_or_a_reset_in_the_TLS_handshake_is_a_server_that_does_not_speak_TLS(bool reset)
         {
-            var ex = new MqttCommunicationException(new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
+            var ex = new MqttCommunicationException(reset
+                ? new SocketException((int)SocketError.ConnectionReset)
+                : new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
 
             Assert.AreEqual(ConnectError.NotTls, MqttNetMapping.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
             StringAssert.Contains(reason, "wrong port?");
             Assert.AreEqual(ConnectError.Socket, MqttNetMapping.Describe(ex, false, null, out _, out _), "without TLS it stays a network error");
+            var refused = new MqttCommunicationException(new SocketException((int)SocketError.ConnectionRefused));
+            Assert.AreEqual(ConnectError.Socket, MqttNetMapping.Describe(refused, false, ValidatorWithoutFailure(), out _, out _), "a closed port is a network error");
             Assert.AreEqual(ConnectError.Exchange, MqttNetMapping.Describe(ex, true, ValidatorWithoutFailure(), out _, out _), "after CONNECT it is the broker closing");
         }
 

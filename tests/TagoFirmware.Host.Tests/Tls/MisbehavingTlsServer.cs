@@ -51,11 +51,16 @@ namespace TagoFirmware.Host.Tests.Tls
             var server = new MisbehavingTlsServer(listener, null, null, ((IPEndPoint)listener.LocalEndpoint).Port, ca);
             server.AcceptLoop(async client =>
             {
-                byte[] buffer = new byte[512];
-                await client.GetStream().ReadAsync(buffer, server._stop.Token).ConfigureAwait(false);
+                byte[] buffer = new byte[4];
+                await client.GetStream().ReadExactlyAsync(buffer, server._stop.Token).ConfigureAwait(false);
                 if (answer != null)
                 {
                     await client.GetStream().WriteAsync(answer, server._stop.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Close with unread bytes pending, the way mosquitto drops a malformed packet: a TCP reset.
+                    client.Client.LingerState = new LingerOption(true, 0);
                 }
             });
             return server;

@@ -114,27 +114,22 @@ namespace TagoFirmware.Host.Cli
                         }
 
                         options.CaPem = File.ReadAllText(options.CaFile);
+                        bool usable = true;
+                        foreach (ConfigIssue issue in CaCertificateCheck.Check(options.CaPem, "--ca file '" + options.CaFile + "'", DateTime.UtcNow))
+                        {
+                            // A config file's CA entries were checked by TwinConfigCheck, under their own key.
+                            usable &= issue.Severity != ConfigSeverity.Error;
+                            error.WriteLine(issue.ToString());
+                        }
+
+                        if (!usable)
+                        {
+                            return TwinExitCode.UsageError;
+                        }
                     }
 
                     if (!options.Plaintext && options.CaPem != null)
                     {
-                        var check = new X509Certificate2Collection();
-                        try
-                        {
-                            check.ImportFromPem(options.CaPem);
-                        }
-                        catch (CryptographicException ex)
-                        {
-                            error.WriteLine("error: --ca: not a PEM certificate file: " + ex.Message);
-                            return TwinExitCode.UsageError;
-                        }
-
-                        if (check.Count == 0)
-                        {
-                            error.WriteLine("error: --ca: the file holds no certificate");
-                            return TwinExitCode.UsageError;
-                        }
-
                         session.CaCertificatesPem = options.CaPem;
                     }
                     else if (!options.Plaintext)

@@ -165,21 +165,16 @@ namespace TagoFirmware.Host.Tls
             return true;
         }
 
-        /// <summary>Says which certificate is out of date, with its validity dates and the clock (dates are UTC, ISO 8601).</summary>
+        /// <summary>Says which certificate is out of date, with its validity dates and the clock.</summary>
         /// <param name="certificate">The certificate outside its dates.</param>
         /// <param name="isLeaf">Whether it is the server's own certificate (else a CA of its chain).</param>
         /// <param name="nowUtc">The clock used.</param>
         /// <returns>The message.</returns>
         public static string DescribeDates(X509Certificate2 certificate, bool isLeaf, DateTime nowUtc)
         {
-            DateTime from = certificate.NotBefore.ToUniversalTime();
-            DateTime until = certificate.NotAfter.ToUniversalTime();
-            string which = isLeaf ? "server certificate" : "CA certificate '" + certificate.Subject + "' in the server's chain";
-            string what = nowUtc > until ? "expired on " + Iso(until) : "not valid before " + Iso(from);
-            return which + " " + what + " (valid " + Iso(from) + " to " + Iso(until) + "; this clock says " + Iso(nowUtc) + ")";
+            return (isLeaf ? "server certificate " : "CA certificate '" + certificate.Subject + "' in the server's chain ")
+                + CaCertificateCheck.Validity(certificate, nowUtc);
         }
-
-        private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         private static X509ChainStatusFlags ChainFlags(X509Chain chain)
         {

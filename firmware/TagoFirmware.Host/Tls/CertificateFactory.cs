@@ -15,8 +15,10 @@ namespace TagoFirmware.Host.Tls
     {
         /// <summary>Creates a self-signed CA certificate (basic constraints CA=true, keyCertSign) with an ECDSA P-256 key.</summary>
         /// <param name="commonName">Subject CN.</param>
+        /// <param name="notBefore">Start of validity (default: a day ago).</param>
+        /// <param name="notAfter">End of validity (default: two years from now).</param>
         /// <returns>The CA certificate with its private key.</returns>
-        public static X509Certificate2 CreateCertificateAuthority(string commonName)
+        public static X509Certificate2 CreateCertificateAuthority(string commonName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
@@ -25,7 +27,7 @@ namespace TagoFirmware.Host.Tls
                 X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+            return request.CreateSelfSigned(notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2));
         }
 
         /// <summary>

@@ -55,6 +55,21 @@ namespace TagoFirmware.IntegrationTests
         }
 
         [TestMethod]
+        [Timeout(60000, CooperativeCancellation = true)]
+        public async Task A_plaintext_MQTT_port_where_TLS_is_expected_is_a_TLS_failure_with_exit_code_4()
+        {
+            using MosquittoBroker tlsBroker = MosquittoBroker.Start();
+            using PlaintextMosquitto plain = PlaintextMosquitto.Start();
+            var output = new StringWriter();
+            int code = await TwinApp.RunAsync(
+                new[] { "--broker", "127.0.0.1", "--port", plain.Port.ToString(), "--ca", tlsBroker.CaFile, "--token", tlsBroker.Token, "--client-id", "cli-plain-port", "--no-persist", "--count", "1", "--timeout", "40" },
+                output, output, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.TlsFailure, code, output.ToString());
+            StringAssert.Contains(output.ToString(), "did not answer TLS");
+            StringAssert.Contains(output.ToString(), "wrong port?");
+        }
+
+        [TestMethod]
         [Timeout(30000, CooperativeCancellation = true)]
         public async Task Timeout_exits_with_code_5_when_no_broker_listens()
         {

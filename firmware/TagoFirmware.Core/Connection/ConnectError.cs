@@ -27,5 +27,14 @@ namespace TagoFirmware.Connection
 
         /// <summary>The library's own wait for the CONNACK ran out.</summary>
         Timeout = 6,
+
+        /// <summary>The broker's certificate is outside its validity dates: expired, not yet valid, or our clock is wrong.</summary>
+        CertificateExpired = 7,
+
+        /// <summary>The broker offers only TLS versions older than 1.2, which the node refuses.</summary>
+        TlsVersion = 8,
+
+        /// <summary>TLS was expected, but the server closed or answered the handshake in something else: a plaintext port.</summary>
+        NotTls = 9,
     }
 }

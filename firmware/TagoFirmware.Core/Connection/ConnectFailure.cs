@@ -13,8 +13,9 @@ namespace TagoFirmware.Connection
         Network = 2,
 
         /// <summary>
-        /// The TLS handshake failed: wrong CA, host name not in the certificate, expired certificate or unset clock
-        /// (M2Mqtt: MqttConnectionException with a TLS/crypto inner exception).
+        /// The TLS handshake failed: wrong CA, host name not in the certificate, expired certificate or unset clock, a
+        /// server that offers only TLS 1.0/1.1, or a plaintext port where TLS was expected (M2Mqtt:
+        /// MqttConnectionException with a negative mbedTLS code in its inner SocketException).
         /// </summary>
         Tls = 3,
 

@@ -29,6 +29,9 @@ namespace TagoFirmware.Connection
                 case ConnectError.Socket:
                     return IsTlsCode(socketCode) ? ConnectFailure.Tls : ConnectFailure.Network;
                 case ConnectError.Handshake:
+                case ConnectError.CertificateExpired:
+                case ConnectError.TlsVersion:
+                case ConnectError.NotTls:
                     return ConnectFailure.Tls;
                 case ConnectError.Protocol:
                     return ConnectFailure.Protocol;
@@ -55,32 +58,75 @@ namespace TagoFirmware.Connection
             return code < -0x52 || (code < 0 && code > -0x42);
         }
 
-        /// <summary>A short explanation of a failure for the log, or null when the class says it all.</summary>
+        /// <summary>
+        /// A short explanation of a failure for the log, or null when the class says it all. On the device a failed
+        /// certificate check is one mbedTLS code, -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, mbedtls/x509.h):
+        /// nanoFramework does not pass its verify flags up, so an expired certificate cannot be told from a foreign CA
+        /// there (the twin's adapter says which, with the dates). A server whose TLS is too old gives -0x6E00 (ssl.h,
+        /// bad protocol version) when it answers with TLS 1.0/1.1, or -0x7780 (fatal alert) when it refuses 1.2 first;
+        /// a plaintext port gives -0x7200 (invalid record) or -0x7280 (connection closed in the handshake).
+        /// </summary>
         /// <param name="error">What the library threw.</param>
         /// <param name="socketCode">The socket error code, or 0.</param>
         /// <returns>The text (never contains request data).</returns>
         public static string Explain(ConnectError error, int socketCode)
         {
-            if (error != ConnectError.Socket || !IsTlsCode(socketCode))
+            // The adapter errors that mean the same as an mbedTLS code share its text.
+            if (error == ConnectError.TlsVersion)
+            {
+                socketCode = -0x6E00;
+            }
+            else if (error == ConnectError.NotTls)
+            {
+                socketCode = -0x7200;
+            }
+            else if (error != ConnectError.Socket || !IsTlsCode(socketCode))
             {
                 return null;
             }
 
+            string text;
             switch (socketCode)
             {
                 case -0x2700:
-                    return "tls -0x2700: cert not trusted (CA, host, date)";
+                    text = "cert not trusted (CA, host, date)";
+                    break;
+                case -0x6E00:
+                    text = "TLS too old (1.2 required)";
+                    break;
+                case -0x7200:
+                    text = "no TLS answer: wrong port?";
+                    break;
                 case -0x7780:
-                    return "tls -0x7780: fatal alert";
+                    text = "fatal alert";
+                    break;
                 case -0x7280:
-                    return "tls -0x7280: closed in handshake";
+                    text = "closed in handshake: wrong port?";
+                    break;
                 case -0x6800:
-                    return "tls -0x6800: timed out";
+                    text = "timed out";
+                    break;
                 case -0x7F00:
-                    return "tls -0x7F00: out of memory";
+                    text = "out of memory";
+                    break;
                 default:
                     return "tls error " + socketCode.ToString();
             }
+
+            // "tls -0x2700: ..." as mbedTLS writes its codes; device strings are kept short, so the code is formatted.
+            return (error == ConnectError.Socket ? "tls -0x" + Hex4(-socketCode) : "tls") + ": " + text;
+        }
+
+        private static string Hex4(int value)
+        {
+            char[] digits = new char[4];
+            for (int i = 3; i >= 0; i--)
+            {
+                digits[i] = "0123456789ABCDEF"[value & 0xF];
+                value >>= 4;
+            }
+
+            return new string(digits);
         }
     }
 }

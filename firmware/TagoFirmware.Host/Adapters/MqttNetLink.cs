@@ -103,14 +103,15 @@ namespace TagoFirmware.Host.Adapters
         /// <inheritdoc />
         protected override ConnectError Describe(Exception ex, bool created, out int socketCode)
         {
-            ConnectError error = MqttNetMapping.Describe(ex, _connectSent, _validator?.LastFailure, out socketCode, out string reason);
-            if (error == ConnectError.Handshake)
+            ConnectError error = MqttNetMapping.Describe(ex, _connectSent, _validator, out socketCode, out string reason);
+            bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
+            if (tls)
             {
                 Interlocked.Increment(ref _tlsFailures);
             }
 
             LastFailureReason = reason;
-            Log?.Write(error == ConnectError.Handshake ? LogLevel.Error : LogLevel.Warning, "mqtt connect failed (" + error + "): " + reason);
+            Log?.Write(tls ? LogLevel.Error : LogLevel.Warning, "mqtt connect failed (" + error + "): " + reason);
             return error;
         }
 

@@ -70,20 +70,27 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>What an exception of <c>ConnectAsync</c> means, in the core's terms.</summary>
         /// <param name="ex">The exception.</param>
         /// <param name="connectSent">Whether the CONNECT had left (TLS was done).</param>
-        /// <param name="validatorFailure">Why the certificate validator refused the broker, or null.</param>
+        /// <param name="validator">With TLS: the attempt's certificate validator (its failure, if any, decides); else null.</param>
         /// <param name="socketCode">For a socket error, its (positive) code; else 0.</param>
         /// <param name="reason">A reason for the console; never contains the token.</param>
         /// <returns>The library-neutral error.</returns>
-        public static ConnectError Describe(Exception ex, bool connectSent, string validatorFailure, out int socketCode, out string reason)
+        public static ConnectError Describe(Exception ex, bool connectSent, CaPinnedValidator validator, out int socketCode, out string reason)
         {
             socketCode = 0;
-            reason = validatorFailure ?? ex.GetType().Name + ": " + ex.Message;
-            ConnectError error = validatorFailure != null ? ConnectError.Handshake : ConnectError.Other;
+            if (validator?.LastFailure != null)
+            {
+                reason = validator.LastFailure;
+                return validator.LastFailureError;
+            }
+
+            reason = ex.GetType().Name + ": " + ex.Message;
+            ConnectError error = ConnectError.Other;
+            bool dropped = false; // the server closed or reset the connection
             for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
             {
                 if (e is AuthenticationException)
                 {
-                    error = ConnectError.Handshake;
+                    error = TlsRefusal(e, out reason);
                 }
                 else if (e is SocketException se)
                 {
@@ -91,6 +98,7 @@ namespace TagoFirmware.Host.Adapters
                     error = lookup ? ConnectError.Lookup : ConnectError.Socket;
                     socketCode = lookup ? 0 : Math.Abs(se.ErrorCode); // host codes are never mbedTLS's
                     reason = "socket error " + se.SocketErrorCode;
+                    dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
                 }
                 else if (e is MqttProtocolViolationException)
                 {
@@ -101,6 +109,10 @@ namespace TagoFirmware.Host.Adapters
                     error = ConnectError.Timeout;
                     reason = "timed out";
                 }
+                else if (e is System.IO.IOException && e.InnerException == null)
+                {
+                    dropped = true; // end of stream
+                }
             }
 
             if (connectSent && error is ConnectError.Other or ConnectError.Socket)
@@ -109,12 +121,61 @@ namespace TagoFirmware.Host.Adapters
                 error = ConnectError.Exchange;
                 reason = "connection closed after CONNECT, no CONNACK";
             }
+            else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
+            {
+                // Closed or reset after TCP connected (a closed port refuses instead) and before TLS was done: an MQTT
+                // broker's plaintext port reads the ClientHello as a malformed packet and drops the connection
+                // (mosquitto resets it; MQTTnet passes the SocketException up without its IOException).
+                error = ConnectError.NotTls;
+                socketCode = 0;
+                reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
+            }
             else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
             {
                 error = ConnectError.Socket;
             }
 
             return error;
+        }
+
+        /// <summary>
+        /// Tells a TLS version refusal and a non-TLS answer from other handshake failures. The platform reports them only
+        /// in its messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2, sent when no version is shared) or
+        /// "unsupported protocol", SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331), and for bytes that are not a TLS
+        /// record OpenSSL's "wrong version number" or .NET's "Cannot determine the frame size".
+        /// </summary>
+        private static ConnectError TlsRefusal(Exception authentication, out string reason)
+        {
+            for (Exception e = authentication; e != null; e = e.InnerException)
+            {
+                string message = e.Message ?? string.Empty;
+                bool windowsMismatch = e is System.ComponentModel.Win32Exception w && w.NativeErrorCode == unchecked((int)0x80090331);
+                if (windowsMismatch || message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase))
+                {
+                    reason = "the server's TLS version is too old: it offers no TLS 1.2 or 1.3, which the node requires (" + message + ")";
+                    return ConnectError.TlsVersion;
+                }
+
+                if (message.Contains("wrong version number", StringComparison.OrdinalIgnoreCase) || message.Contains("frame size", StringComparison.OrdinalIgnoreCase))
+                {
+                    reason = "the server did not answer TLS: wrong port? (" + message + ")";
+                    return ConnectError.NotTls;
+                }
+            }
+
+            reason = "TLS handshake failed: " + Innermost(authentication).Message;
+            return ConnectError.Handshake;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null)
+            {
+                ex = ex.InnerException;
+            }
+
+            return ex;
         }
     }
 }

@@ -114,27 +114,22 @@ namespace TagoFirmware.Host.Cli
                         }
 
                         options.CaPem = File.ReadAllText(options.CaFile);
+                        bool usable = true;
+                        foreach (ConfigIssue issue in CaCertificateCheck.Check(options.CaPem, "--ca file '" + options.CaFile + "'", DateTime.UtcNow))
+                        {
+                            // A config file's CA entries were checked by TwinConfigCheck, under their own key.
+                            usable &= issue.Severity != ConfigSeverity.Error;
+                            error.WriteLine(issue.ToString());
+                        }
+
+                        if (!usable)
+                        {
+                            return TwinExitCode.UsageError;
+                        }
                     }
 
                     if (!options.Plaintext && options.CaPem != null)
                     {
-                        var check = new X509Certificate2Collection();
-                        try
-                        {
-                            check.ImportFromPem(options.CaPem);
-                        }
-                        catch (CryptographicException ex)
-                        {
-                            error.WriteLine("error: --ca: not a PEM certificate file: " + ex.Message);
-                            return TwinExitCode.UsageError;
-                        }
-
-                        if (check.Count == 0)
-                        {
-                            error.WriteLine("error: --ca: the file holds no certificate");
-                            return TwinExitCode.UsageError;
-                        }
-
                         session.CaCertificatesPem = options.CaPem;
                     }
                     else if (!options.Plaintext)
@@ -173,9 +168,10 @@ namespace TagoFirmware.Host.Cli
 
                 if (scale != 1.0)
                 {
-                    // Network-bound timeouts from the configuration are stretched by the scale (TwinNode); these two are not.
-                    log.Info("time scale x" + Format(scale) + ": the supervisor's 45 s connect timeout and 1-30 s backoff run in simulated time ("
-                        + Format(45 / scale) + " s and " + Format(1 / scale) + "-" + Format(30 / scale) + " s real)");
+                    // Network-bound timeouts are stretched by the scale (TwinNode); the backoff is not. The node's log
+                    // lines print every duration in real time (ScaledTimeLog).
+                    log.Info("time scale x" + Format(scale) + ": network timeouts stay in real time, the 1-30 s backoff runs in simulated time ("
+                        + Format(1 / scale) + "-" + Format(30 / scale) + " s real); durations in node log lines are real (\"ms real\")");
                 }
 
                 int simulatedInterval = (int)Math.Round(realInterval * scale);
@@ -248,7 +244,9 @@ namespace TagoFirmware.Host.Cli
 
                 if (outcome.Result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
-                    log.Error("timeout: " + outcome.Acked + " of " + options.Count + " payload(s) acknowledged after " + Format(options.TimeoutSeconds) + " s (state " + outcome.State + ")");
+                    // Without --count there is no target to fall short of: the summary is what was acknowledged.
+                    log.Error("timeout: " + outcome.Acked + (options.Count > 0 ? " of " + options.Count : string.Empty) + " payload(s) acknowledged after "
+                        + Format(options.TimeoutSeconds) + " s (state " + outcome.State + ")");
                     return TwinExitCode.Timeout;
                 }
 

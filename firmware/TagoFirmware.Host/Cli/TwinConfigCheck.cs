@@ -1,10 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using TagoFirmware.Boot;
 using TagoFirmware.Config;
+using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Cli
 {
@@ -109,8 +108,9 @@ namespace TagoFirmware.Host.Cli
             return TwinExitCode.Done;
         }
 
-        /// <summary>The boot path on the host, plus the one check the device leaves to its TLS stack: each CA entry must
-        /// hold certificates .NET can import (the error names the key, not a command-line option).</summary>
+        /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
+        /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
+        /// (<see cref="CaCertificateCheck"/>); each problem names the key.</summary>
         /// <returns>The result, or null when the file cannot be read (reported).</returns>
         private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
         {
@@ -122,22 +122,18 @@ namespace TagoFirmware.Host.Cli
 
             ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
             string[] cas = result.IsValid && result.Config.Mqtt.Tls ? result.Config.Mqtt.CaCertificates : Array.Empty<string>();
+            var issues = new System.Collections.ArrayList(result.Issues);
+            int added = 0;
             for (int i = 0; i < cas.Length; i++)
             {
-                try
+                foreach (ConfigIssue issue in CaCertificateCheck.Check(cas[i], "mqtt.ca_certificates[" + i + "]", DateTime.UtcNow))
                 {
-                    var certificates = new X509Certificate2Collection();
-                    certificates.ImportFromPem(cas[i]);
-                }
-                catch (CryptographicException ex)
-                {
-                    var issues = new System.Collections.ArrayList(result.Issues);
-                    issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.ca_certificates[" + i + "]", "is not a usable certificate: " + ex.Message));
-                    return new ConfigResult(result.Config, issues);
+                    issues.Add(issue);
+                    added++;
                 }
             }
 
-            return result;
+            return added == 0 ? result : new ConfigResult(result.Config, issues);
         }
 
         private static void Default(TwinOptions options, string flag, Action apply)

@@ -248,7 +248,7 @@ namespace TagoFirmware.Host.Node
                 Network = _network,
                 TimeSync = new HostTimeSync(_clock),
                 Mqtt = _commands = new CommandInjectingLink(_reporting),
-                Log = _log,
+                Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
                 Device = _device,
                 Random = new SeededRandomSource(_settings.Seed + _boots),

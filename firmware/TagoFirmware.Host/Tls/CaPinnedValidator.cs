@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Tls
 {
@@ -72,6 +73,10 @@ namespace TagoFirmware.Host.Tls
         /// <summary>Why the last validation failed, or null after a success. Never contains secrets.</summary>
         public string LastFailure { get; private set; }
 
+        /// <summary>The last failure in the core's terms: <see cref="ConnectError.CertificateExpired"/> when a certificate
+        /// of the chain is outside its dates and nothing else is wrong, else <see cref="ConnectError.Handshake"/>.</summary>
+        public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
+
         /// <summary>Loads every certificate of a PEM file (a bundle may hold several roots).</summary>
         /// <param name="pemFile">Path of the PEM file.</param>
         /// <returns>The certificates; empty when the file holds none.</returns>
@@ -98,9 +103,16 @@ namespace TagoFirmware.Host.Tls
         /// <returns>True when valid.</returns>
         public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors)
         {
+            LastFailureError = ConnectError.Handshake;
             if (_systemTrust)
             {
                 LastFailure = platformErrors == SslPolicyErrors.None ? null : "certificate rejected by the system trust store (" + platformErrors + ")";
+                if (platformErrors == SslPolicyErrors.RemoteCertificateChainErrors && chain != null && certificate != null)
+                {
+                    using X509Certificate2 presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                    ExplainOutOfDate(chain, presented);
+                }
+
                 return platformErrors == SslPolicyErrors.None;
             }
 
@@ -138,8 +150,8 @@ namespace TagoFirmware.Host.Tls
 
             if (!ownChain.Build(leaf))
             {
-                string status = ownChain.ChainStatus.Length > 0 ? ownChain.ChainStatus[0].Status.ToString() : "unknown";
-                LastFailure = "certificate does not chain to the configured CA (" + status + ")";
+                LastFailure = "certificate does not chain to the configured CA (" + ChainFlags(ownChain) + ")";
+                ExplainOutOfDate(ownChain, leaf);
                 return false;
             }
 
@@ -151,6 +163,55 @@ namespace TagoFirmware.Host.Tls
 
             LastFailure = null;
             return true;
+        }
+
+        /// <summary>Says which certificate is out of date, with its validity dates and the clock.</summary>
+        /// <param name="certificate">The certificate outside its dates.</param>
+        /// <param name="isLeaf">Whether it is the server's own certificate (else a CA of its chain).</param>
+        /// <param name="nowUtc">The clock used.</param>
+        /// <returns>The message.</returns>
+        public static string DescribeDates(X509Certificate2 certificate, bool isLeaf, DateTime nowUtc)
+        {
+            return (isLeaf ? "server certificate " : "CA certificate '" + certificate.Subject + "' in the server's chain ")
+                + CaCertificateCheck.Validity(certificate, nowUtc);
+        }
+
+        private static X509ChainStatusFlags ChainFlags(X509Chain chain)
+        {
+            X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
+            foreach (X509ChainStatus status in chain.ChainStatus)
+            {
+                flags |= status.Status;
+            }
+
+            return flags;
+        }
+
+        /// <summary>When being out of date is the chain's only problem, says so with the dates instead of "does not chain".</summary>
+        private void ExplainOutOfDate(X509Chain chain, X509Certificate2 leaf)
+        {
+            X509Certificate2 outOfDate = ChainFlags(chain) == X509ChainStatusFlags.NotTimeValid ? OutOfDate(chain, leaf) : null;
+            if (outOfDate != null)
+            {
+                LastFailureError = ConnectError.CertificateExpired;
+                LastFailure = DescribeDates(outOfDate, outOfDate.RawData.AsSpan().SequenceEqual(leaf.RawData), DateTime.UtcNow);
+            }
+        }
+
+        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf)
+        {
+            foreach (X509ChainElement element in chain.ChainElements)
+            {
+                foreach (X509ChainStatus status in element.ChainElementStatus)
+                {
+                    if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0)
+                    {
+                        return element.Certificate;
+                    }
+                }
+            }
+
+            return DateTime.UtcNow > leaf.NotAfter.ToUniversalTime() || DateTime.UtcNow < leaf.NotBefore.ToUniversalTime() ? leaf : null;
         }
 
         private static bool MatchesHost(X509Certificate2 leaf, string hostName)

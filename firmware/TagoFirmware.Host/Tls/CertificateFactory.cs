@@ -15,8 +15,10 @@ namespace TagoFirmware.Host.Tls
     {
         /// <summary>Creates a self-signed CA certificate (basic constraints CA=true, keyCertSign) with an ECDSA P-256 key.</summary>
         /// <param name="commonName">Subject CN.</param>
+        /// <param name="notBefore">Start of validity (default: a day ago).</param>
+        /// <param name="notAfter">End of validity (default: two years from now).</param>
         /// <returns>The CA certificate with its private key.</returns>
-        public static X509Certificate2 CreateCertificateAuthority(string commonName)
+        public static X509Certificate2 CreateCertificateAuthority(string commonName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
@@ -25,7 +27,7 @@ namespace TagoFirmware.Host.Tls
                 X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+            return request.CreateSelfSigned(notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2));
         }
 
         /// <summary>
@@ -35,8 +37,11 @@ namespace TagoFirmware.Host.Tls
         /// <param name="authority">Issuing CA, with its private key.</param>
         /// <param name="dnsNames">DNS names the certificate is valid for.</param>
         /// <param name="ipAddresses">IP addresses the certificate is valid for.</param>
+        /// <param name="notBefore">Start of validity (default: a day ago).</param>
+        /// <param name="notAfter">End of validity (default: a year from now, within the authority's).</param>
         /// <returns>The server certificate with its private key (exportable, usable by SslStream on Linux).</returns>
-        public static X509Certificate2 CreateServerCertificate(X509Certificate2 authority, string[] dnsNames, IPAddress[] ipAddresses)
+        public static X509Certificate2 CreateServerCertificate(X509Certificate2 authority, string[] dnsNames, IPAddress[] ipAddresses,
+            DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             string cn = dnsNames.Length > 0 ? dnsNames[0] : ipAddresses[0].ToString();
@@ -63,8 +68,8 @@ namespace TagoFirmware.Host.Tls
             byte[] serial = new byte[12];
             RandomNumberGenerator.Fill(serial);
             serial[0] &= 0x7F;
-            DateTimeOffset notAfter = now.AddYears(1) < authority.NotAfter ? now.AddYears(1) : authority.NotAfter.AddMinutes(-1);
-            using X509Certificate2 publicOnly = request.Create(authority, now.AddDays(-1), notAfter, serial);
+            DateTimeOffset until = notAfter ?? (now.AddYears(1) < authority.NotAfter ? now.AddYears(1) : authority.NotAfter.AddMinutes(-1));
+            using X509Certificate2 publicOnly = request.Create(authority, notBefore ?? now.AddDays(-1), until, serial);
             using X509Certificate2 withKey = publicOnly.CopyWithPrivateKey(key);
             // Round-trip through PKCS#12 so that SslStream on Linux gets a certificate whose key it can use.
             return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);

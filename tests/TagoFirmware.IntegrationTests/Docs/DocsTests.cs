@@ -150,6 +150,27 @@ namespace TagoFirmware.IntegrationTests.Docs
         }
 
         [TestMethod]
+        public void No_example_puts_a_secret_from_the_environment_on_a_command_line()
+        {
+            // "--token $TAGO_DEVICE_TOKEN" copies the token into the process list, which any local user can read; the
+            // twin and flash.ps1 read the variables themselves.
+            var secretArgument = new Regex(@"(?:--token|--wifi-password|-Token|-WifiPassword)\s+[""']?\$(?:env:)?\{?TAGO_", RegexOptions.IgnoreCase);
+            var found = new List<string>();
+            foreach (string file in DocFiles())
+            {
+                foreach (string line in File.ReadAllLines(file))
+                {
+                    if (secretArgument.IsMatch(line))
+                    {
+                        found.Add(Path.GetRelativePath(Root, file) + ": " + line.Trim());
+                    }
+                }
+            }
+
+            Assert.AreEqual(0, found.Count, "examples that pass a secret variable as an argument:\n" + string.Join("\n", found));
+        }
+
+        [TestMethod]
         public void Every_host_twin_option_named_in_README_and_docs_exists()
         {
             string help = RunTwin("--help", out int code);

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using TagoFirmware.Config;
+
+namespace TagoFirmware.Host.Tls
+{
+    /// <summary>
+    /// Checks PEM text meant as the broker's trust anchors before any connection tries it, so a bad CA file is named by
+    /// where it came from (a config key or <c>--ca</c>) instead of failing every handshake later. Each certificate must
+    /// parse, be inside its validity dates (an out-of-date anchor fails chain building: RFC 5280 §6.1.3 checks every
+    /// certificate's validity, and .NET and mbedTLS do it for the anchor too) and should be a CA (basicConstraints
+    /// cA = TRUE, RFC 5280 §4.2.1.9); a server's own certificate pinned in its place is only warned about.
+    /// </summary>
+    public static class CaCertificateCheck
+    {
+        /// <summary>Checks one PEM entry.</summary>
+        /// <param name="pem">PEM text holding one or more certificates.</param>
+        /// <param name="source">Where it came from, as the issues' path (e.g. <c>mqtt.ca_certificates[0]</c>).</param>
+        /// <param name="nowUtc">The clock the dates are checked against.</param>
+        /// <returns>The problems: errors make the entry unusable, warnings do not. Empty when all is well.</returns>
+        public static List<ConfigIssue> Check(string pem, string source, DateTime nowUtc)
+        {
+            var issues = new List<ConfigIssue>();
+            var certificates = new X509Certificate2Collection();
+            try
+            {
+                certificates.ImportFromPem(pem ?? string.Empty);
+            }
+            catch (CryptographicException ex)
+            {
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "is not a usable certificate: " + ex.Message));
+                return issues;
+            }
+
+            if (certificates.Count == 0)
+            {
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "holds no -----BEGIN CERTIFICATE----- block"));
+                return issues;
+            }
+
+            int inDate = 0;
+            var dateIssues = new List<ConfigIssue>();
+            foreach (X509Certificate2 certificate in certificates)
+            {
+                DateTime from = certificate.NotBefore.ToUniversalTime();
+                DateTime until = certificate.NotAfter.ToUniversalTime();
+                string name = "certificate '" + certificate.Subject + "'";
+                if (nowUtc > until || nowUtc < from)
+                {
+                    dateIssues.Add(new ConfigIssue(ConfigSeverity.Error, source, name + " " + Validity(certificate, nowUtc)));
+                }
+                else
+                {
+                    inDate++;
+                }
+
+                if (!IsCertificateAuthority(certificate))
+                {
+                    issues.Add(new ConfigIssue(ConfigSeverity.Warning, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
+                }
+
+                certificate.Dispose();
+            }
+
+            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
+            foreach (ConfigIssue issue in dateIssues)
+            {
+                issues.Add(inDate > 0 ? new ConfigIssue(ConfigSeverity.Warning, issue.Path, issue.Message) : issue);
+            }
+
+            return issues;
+        }
+
+        private static bool IsCertificateAuthority(X509Certificate2 certificate)
+        {
+            foreach (X509Extension extension in certificate.Extensions)
+            {
+                if (extension is X509BasicConstraintsExtension constraints)
+                {
+                    return constraints.CertificateAuthority;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"expired on …" or "not valid before …", with the validity dates and the clock (UTC, ISO 8601).</summary>
+        /// <param name="certificate">A certificate outside its dates.</param>
+        /// <param name="nowUtc">The clock used.</param>
+        /// <returns>The text.</returns>
+        public static string Validity(X509Certificate2 certificate, DateTime nowUtc)
+        {
+            DateTime from = certificate.NotBefore.ToUniversalTime();
+            DateTime until = certificate.NotAfter.ToUniversalTime();
+            return (nowUtc > until ? "expired on " + Iso(until) : "not valid before " + Iso(from))
+                + " (valid " + Iso(from) + " to " + Iso(until) + "; this clock says " + Iso(nowUtc) + ")";
+        }
+
+        private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

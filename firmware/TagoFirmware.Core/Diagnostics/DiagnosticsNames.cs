@@ -30,10 +30,10 @@ namespace TagoFirmware.Diagnostics
         public static readonly byte[] UntimedReadings = TagoUtf8.GetBytes("untimed_readings");
 
         /// <summary><c>store_errors</c>: failed reading-store calls since boot.</summary>
-        public static readonly byte[] StoreErrors = VariableName.Encode("store_errors");
+        public static readonly byte[] StoreErrors = TagoUtf8.GetBytes("store_errors");
 
         /// <summary><c>unsaved_acks</c>: acknowledged readings a power cut could send again, since boot.</summary>
-        public static readonly byte[] UnsavedAcks = VariableName.Encode("unsaved_acks");
+        public static readonly byte[] UnsavedAcks = TagoUtf8.GetBytes("unsaved_acks");
 
         /// <summary><c>sensor_errors</c>: failed samples since boot.</summary>
         public static readonly byte[] SensorErrors = TagoUtf8.GetBytes("sensor_errors");

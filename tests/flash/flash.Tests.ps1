@@ -69,6 +69,8 @@ Describe 'flash.ps1' {
         $env:FAKE_NANOFF_EXIT = '0'
         $env:FAKE_NANOFF_OUTPUT = ''
         $env:TAGO_DEVICE_TOKEN = $null
+        $env:TAGO_TIP_AUTH = $null
+        $env:TAGO_TIP_SERIAL = $null
         $env:TAGO_WIFI_PASSWORD = $null
         $env:TAGO_WIFI_SSID = $null
         $script:Image = Join-Path $TestDrive 'TagoFirmware.Esp32.bin'
@@ -87,7 +89,7 @@ Describe 'flash.ps1' {
             }
         }
         It 'documents every parameter for Get-Help (the help block survives the first line)' {
-            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
+            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Serial', 'AuthHash', 'AuthToken', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
                 (Get-Help $script:Flash -Parameter $name | Out-String).Trim().Length | Should -BeGreaterThan 40 -Because "-$name needs a description"
             }
         }
@@ -154,6 +156,29 @@ Describe 'flash.ps1' {
             $r.Text | Should -Match 'qos'
             $r.Text | Should -Match 'nothing was written'
             @(Get-NanoffCalls).Count | Should -Be 0
+        }
+    }
+
+    Describe 'TagoTiP credentials' {
+        It 'refuses a malformed -AuthToken without printing it, before touching the board' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-AuthToken', 'atSECRETe2bd319014b24e0a8aca9f00ae')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match '-AuthToken must be "at" and 32 hexadecimal characters'
+            $r.Text | Should -Not -Match 'SECRET'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'refuses a TAGO_TIP_AUTH that is neither a hash nor a token, without printing it' {
+            $env:TAGO_TIP_AUTH = 'not-a-hash-SECRET'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'TAGO_TIP_AUTH must hold'
+            $r.Text | Should -Not -Match 'SECRET'
+        }
+        It 'takes the Authorization once: -AuthHash or -AuthToken' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-AuthHash', '4deedd7bab8817ec', '-AuthToken', 'ate2bd319014b24e0a8aca9f00aea4c0d0')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'give the TagoTiP Authorization once'
+            $r.Text | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
         }
     }
 

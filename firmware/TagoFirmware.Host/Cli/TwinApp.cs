@@ -43,7 +43,7 @@ namespace TagoFirmware.Host.Cli
         /// <returns>Exit code (<see cref="TwinExitCode"/>).</returns>
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
-            if (!TwinOptionsParser.TryParse(args, environmentToken, out TwinOptions options, out string message))
+            if (!TwinOptionsParser.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinTransportOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
                 error.WriteLine("error: " + message);
                 error.WriteLine(TwinOptionsParser.Usage);
@@ -54,6 +54,11 @@ namespace TagoFirmware.Host.Cli
             {
                 output.WriteLine(TwinOptionsParser.Usage);
                 return TwinExitCode.Done;
+            }
+
+            if (options.CheckCredentials)
+            {
+                return await CheckCredentialsAsync(options, output, error, cancel).ConfigureAwait(false);
             }
 
             if (options.CheckConfigFile != null)
@@ -260,6 +265,27 @@ namespace TagoFirmware.Host.Cli
                     await broker.DisposeAsync().ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
+        private static Task<int> CheckCredentialsAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        {
+            string caPem = null;
+            if (options.CaFile != null && !options.Plaintext)
+            {
+                if (!File.Exists(options.CaFile))
+                {
+                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
+                    return Task.FromResult(TwinExitCode.UsageError);
+                }
+
+                caPem = File.ReadAllText(options.CaFile);
+            }
+
+            string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
+            int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
+            return TwinCredentialCheck.RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
+                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
         }
 
         /// <summary>

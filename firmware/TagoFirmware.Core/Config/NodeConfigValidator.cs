@@ -40,7 +40,7 @@ namespace TagoFirmware.Config
         internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             ValidateWifi(config, rules, issues);
-            ValidateToken(config, issues);
+            TransportValidator.Validate(config, issues);
             ValidateMqtt(config.Mqtt, issues);
             Ranges(config, string.Empty, issues);
             ValidateSampling(config, rules, issues);
@@ -85,7 +85,7 @@ namespace TagoFirmware.Config
             {
                 ConfigKey key = all[i];
                 if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
-                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval)
+                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
                 {
                     keys.Add(key);
                 }
@@ -159,26 +159,6 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static void ValidateToken(NodeConfig config, ArrayList issues)
-        {
-            string token = config.Token;
-            if (token == null || token.Length == 0)
-            {
-                Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
-                    + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
-            }
-            else if (ConfigText.IsPlaceholderToken(token))
-            {
-                Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
-                    + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
-            }
-            else if (!ConfigText.IsPlausibleToken(token))
-            {
-                Error(issues, "token", "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12"
-                    + " with hyphens); it has " + token.Length + " characters");
-            }
-        }
-
         private static void ValidateMqtt(MqttConfig m, ArrayList issues)
         {
             string hostProblem = HostProblem(m.Host);
@@ -201,7 +181,7 @@ namespace TagoFirmware.Config
 
             if (!m.Tls)
             {
-                Warning(issues, "mqtt.tls", "is false: the device token and all data cross the network unencrypted");
+                Warning(issues, "mqtt.tls", "is false: the credentials and all data cross the network unencrypted");
             }
 
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
@@ -325,7 +305,7 @@ namespace TagoFirmware.Config
         {
             if (host == null || host.Length == 0)
             {
-                return "must not be empty (default mqtt.tago.io)";
+                return "must not be empty (null or absent picks the transport's endpoint)";
             }
 
             if (host.Length > 253)
@@ -346,7 +326,7 @@ namespace TagoFirmware.Config
             return null;
         }
 
-        private static bool IsHex(string text)
+        internal static bool IsHex(string text)
         {
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)

@@ -20,6 +20,7 @@ namespace TagoFirmware.Host.Cli
             (ConfigKeys.WifiPassword, "--wifi-password", "TAGO_WIFI_PASSWORD", "-WifiPassword"),
             (ConfigKeys.Token, "--token", TwinOptionsParser.TokenVariable, "-Token"),
             (ConfigKeys.TagoTipAuthHash, "--auth-hash", "TAGO_TIP_AUTH", "-AuthHash"),
+            (ConfigKeys.TagoTipSerial, "--serial", "TAGO_TIP_SERIAL", "-Serial"),
         };
 
         private static readonly Dictionary<string, string> s_descriptions = new Dictionary<string, string>

@@ -128,16 +128,16 @@ namespace TagoFirmware.Host.Cli
                 }
             }
 
+            TwinTransportOptions.Resolve(options, environmentTipAuth, environmentToken, ref error);
+            if (error != null)
+            {
+                return false;
+            }
+
             if (options.Token == null && !string.IsNullOrEmpty(environmentToken))
             {
                 options.Token = environmentToken;
                 options.Given.Add("--token");
-            }
-
-            TwinTransportOptions.Resolve(options, environmentTipAuth, ref error);
-            if (error != null)
-            {
-                return false;
             }
 
             if (options.Broker != null && options.CheckConfigFile == null && options.ConfigFile == null)

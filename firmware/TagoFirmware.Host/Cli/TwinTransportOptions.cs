@@ -105,15 +105,33 @@ namespace TagoFirmware.Host.Cli
         }
 
         /// <summary>
-        /// Takes the hash from <see cref="TipAuthVariable"/> when no flag gave one and picks the transport when
-        /// <c>--transport</c> was not given.
+        /// Picks the transport when <c>--transport</c> was not given (flags first: TagoTiP flags pick <c>tagotip</c>,
+        /// <c>--token</c> the legacy one, both are an error; then the environment: <see cref="TipAuthVariable"/> before
+        /// <c>TAGO_DEVICE_TOKEN</c>), and takes the hash from <see cref="TipAuthVariable"/> when no flag gave one.
+        /// Runs before the environment's device token is applied.
         /// </summary>
         /// <param name="options">Parsed options.</param>
         /// <param name="environmentTipAuth">Value of <see cref="TipAuthVariable"/>, or null.</param>
+        /// <param name="environmentToken">Value of <c>TAGO_DEVICE_TOKEN</c>, or null.</param>
         /// <param name="error">Set on a contradiction or a bad environment value.</param>
-        public static void Resolve(TwinOptions options, string environmentTipAuth, ref string error)
+        public static void Resolve(TwinOptions options, string environmentTipAuth, string environmentToken, ref string error)
         {
-            if (options.AuthHash == null && !string.IsNullOrEmpty(environmentTipAuth))
+            bool tipFlags = options.Serial != null || options.AuthHash != null;
+            bool envTip = !string.IsNullOrEmpty(environmentTipAuth);
+            if (options.Transport == null)
+            {
+                if (tipFlags && options.Token != null)
+                {
+                    error = "TagoTiP credentials and a device token were both given: choose with --transport " + TagoTip + " or " + TagoMqttJson;
+                    return;
+                }
+
+                // Nothing at all: null leaves the choice to the --config file (whose own rule is the same), else tagotip.
+                options.Transport = tipFlags ? TagoTip : options.Token != null ? TagoMqttJson
+                    : envTip ? TagoTip : !string.IsNullOrEmpty(environmentToken) ? TagoMqttJson : null;
+            }
+
+            if (options.AuthHash == null && envTip)
             {
                 options.AuthHash = TagoTipAuthHash.FromTokenOrHash(environmentTipAuth.Trim());
                 if (options.AuthHash == null)
@@ -121,19 +139,6 @@ namespace TagoFirmware.Host.Cli
                     error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";
                     return;
                 }
-            }
-
-            bool tip = options.Serial != null || options.AuthHash != null;
-            if (options.Transport == null)
-            {
-                if (tip && options.Given.Contains("--token"))
-                {
-                    error = "TagoTiP credentials and a device token were both given: choose with --transport " + TagoTip + " or " + TagoMqttJson;
-                    return;
-                }
-
-                // Neither: null leaves the choice to the --config file (whose own rule is the same), else tagotip.
-                options.Transport = tip ? TagoTip : options.Token != null ? TagoMqttJson : null;
             }
 
             if (options.CheckCredentials && (options.Transport == TagoMqttJson || options.Serial == null || options.AuthHash == null))

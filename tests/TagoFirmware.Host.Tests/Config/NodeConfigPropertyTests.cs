@@ -262,7 +262,7 @@ namespace TagoFirmware.Host.Tests.Config
             }
 
             Assert.IsNotNull(dir, "repository root not found");
-            return Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            return Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.legacy.example.json");
         }
     }
 }

@@ -52,10 +52,16 @@ namespace TagoFirmware.Host.Tests.Twin
         }
 
         [TestMethod]
-        public void A_token_from_the_environment_picks_the_legacy_transport()
+        public void A_token_from_the_environment_picks_the_legacy_transport_unless_a_flag_or_TAGO_TIP_AUTH_says_TagoTiP()
         {
             Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), "env-token", null, out TwinOptions o, out string error), error);
             Assert.AreEqual(TwinTransportOptions.TagoMqttJson, o.Transport);
+            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--serial", "s1" }, "env-token", null, out o, out error), error);
+            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
+            Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), "env-token", Hash, out o, out error), error);
+            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
+            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "t" }, null, Hash, out o, out error), error);
+            Assert.AreEqual(TwinTransportOptions.TagoMqttJson, o.Transport, "a flag wins over the environment");
         }
 
         [DataRow(new[] { "--transport", "json" }, "--transport must be tagotip or tago-mqtt-json")]

@@ -5,7 +5,8 @@ Describe 'flash.ps1' {
         $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
         $script:Flash = Join-Path $script:Root 'flash.ps1'
         $script:FakeBin = Join-Path $PSScriptRoot 'fake-bin'
-        $script:Example = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.example.json'
+        $script:Example = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.legacy.example.json'
+        $script:TipExample = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.example.json'
         $script:OriginalPath = $env:PATH
 
         & dotnet build (Join-Path $script:Root 'firmware/TagoFirmware.Host/TagoFirmware.Host.csproj') -c Release -nologo -v q | Out-Null
@@ -173,6 +174,32 @@ Describe 'flash.ps1' {
             $r.Code | Should -Be 2
             $r.Text | Should -Match 'TAGO_TIP_AUTH must hold'
             $r.Text | Should -Not -Match 'SECRET'
+        }
+        It 'derives the hash from -AuthToken, writes only the serial and the hash into the TagoTiP example, and prints neither secret' {
+            $cfg = Join-Path $TestDrive ("tip-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:TipExample -Raw).Replace('"example-network"', '"field-network"').Replace('"example-password-not-real"', '"a-made-up-passphrase"')
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1', '-AuthToken', 'ate2bd319014b24e0a8aca9f00aea4c0d0')
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ($text.Replace('"serial": ""', '"serial": "node-1"').Replace('"auth_hash": ""', '"auth_hash": "4deedd7bab8817ec"'))
+            $deployed | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
+            $r.Text | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
+            $r.Text | Should -Not -Match '4deedd7bab8817ec'
+        }
+        It 'takes the hash from TAGO_TIP_AUTH and refuses a TagoTiP config without a serial' {
+            $env:TAGO_TIP_AUTH = '4DEEDD7BAB8817EC'
+            $cfg = Join-Path $TestDrive ("tip-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:TipExample -Raw).Replace('"example-network"', '"field-network"').Replace('"example-password-not-real"', '"a-made-up-passphrase"')
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'tagotip.serial'
+            $r.Text | Should -Not -Match '(?i)4deedd7bab8817ec'
+            @(Get-NanoffCalls).Count | Should -Be 0
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1')
+            $r.Code | Should -Be 0
+            (Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json).tagotip.auth_hash | Should -BeExactly '4deedd7bab8817ec'
         }
         It 'takes the Authorization once: -AuthHash or -AuthToken' {
             $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-AuthHash', '4deedd7bab8817ec', '-AuthToken', 'ate2bd319014b24e0a8aca9f00aea4c0d0')

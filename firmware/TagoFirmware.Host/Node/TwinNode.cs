@@ -43,6 +43,7 @@ namespace TagoFirmware.Host.Node
         private int _reconnectsBefore;
         private int _boots;
         private bool _disposed;
+        private MemorySequenceStore _memorySequences;
 
         /// <summary>Creates the node and boots it (loads the queue log and overrides); nothing is sent until it steps.</summary>
         /// <param name="settings">Settings.</param>
@@ -88,6 +89,9 @@ namespace TagoFirmware.Host.Node
 
         /// <summary>The simulated DHT22 (kept across reboots, like the hardware).</summary>
         public SimulatedDht22 Sensor => _sensor;
+
+        /// <summary>True when the node speaks TagoTiP.</summary>
+        public bool UsesTagoTip => _config.UsesTagoTip;
 
         /// <summary>Current session state.</summary>
         public SessionState State => _node.Supervisor.State;
@@ -227,6 +231,10 @@ namespace TagoFirmware.Host.Node
             t.WifiConnectSeconds = Stretch(t.WifiConnectSeconds, scale);
             t.RebootAfterSeconds = Stretch(t.RebootAfterSeconds, scale);
             config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
+
+            // TagoTiP: the server's connection lifetime and the profile's session budget are real time.
+            config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+            config.TagoTip.TtlSeconds = Stretch(config.TagoTip.TtlSeconds, scale);
         }
 
         private static int Stretch(int seconds, double scale)
@@ -254,6 +262,9 @@ namespace TagoFirmware.Host.Node
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,
+                Sequences = !_config.UsesTagoTip ? null
+                    : _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory)
+                    : _memorySequences ??= new MemorySequenceStore(),
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
                 Platform = new HostPlatformInfo(reason),

@@ -59,7 +59,7 @@ namespace TagoFirmware.Host.Node
             if (!settings.NetworkTimeoutsStretched)
             {
                 // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.
-                StretchNetworkTimeouts(_config, settings.TimeScale);
+                StretchNetworkTimeouts(_config, settings.TimeScale, settings.RealTimeSessionBudget);
                 settings.NetworkTimeoutsStretched = true;
             }
 
@@ -218,7 +218,8 @@ namespace TagoFirmware.Host.Node
         /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
         /// <param name="config">Configuration to change.</param>
         /// <param name="scale">Time scale.</param>
-        private static void StretchNetworkTimeouts(NodeConfig config, double scale)
+        /// <param name="sessionBudget">Also stretch <c>tagotip.min_session_s</c>.</param>
+        private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
         {
             if (scale == 1.0)
             {
@@ -233,7 +234,11 @@ namespace TagoFirmware.Host.Node
             config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
 
             // TagoTiP: the server's connection lifetime and the profile's session budget are real time.
-            config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+            if (sessionBudget)
+            {
+                config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+            }
+
             config.TagoTip.TtlSeconds = Stretch(config.TagoTip.TtlSeconds, scale);
         }
 

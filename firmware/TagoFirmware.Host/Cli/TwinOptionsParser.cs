@@ -22,7 +22,7 @@ namespace TagoFirmware.Host.Cli
             "  --data-dir: queue log and command overrides (default .tago-twin/<client-id>/); --no-persist: RAM only.\n" +
             "  --sleep: battery mode, each wake a fresh node over the same data dir, deep sleep between wakes.\n" +
             "  --time-scale K: simulated time runs K times faster (sampling, batching, backoff, sleep; not the network).\n" +
-            "  no --broker: start an embedded TagoIO-like TLS broker on 127.0.0.1 and print what it receives.\n" +
+            "  no --broker: start an embedded TLS broker on 127.0.0.1 (a TagoTiP server, or TagoIO-like legacy) and print what it receives.\n" +
             "  token: --token or env " + TokenVariable + ". --check-config takes --token, --wifi-ssid and --wifi-password (or env\n" +
             "  " + TokenVariable + ", TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) instead of the file's values.\n" +
             "  exit codes: 0 done, 2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";

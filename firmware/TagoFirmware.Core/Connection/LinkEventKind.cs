@@ -33,5 +33,11 @@ namespace TagoFirmware.Connection
 
         /// <summary>The established connection was lost or closed by the broker.</summary>
         Closed = 7,
+
+        /// <summary>
+        /// A SUBACK arrived: <see cref="LinkEvent.MessageId"/> is the SUBSCRIBE's id and <see cref="LinkEvent.ReasonCode"/>
+        /// the granted QoS of its one filter, 0x80 or more for a refusal (MQTT 3.1.1 §3.9.3, MQTT 5 §3.9.3).
+        /// </summary>
+        Subscribed = 8,
     }
 }

@@ -278,6 +278,7 @@ namespace TagoFirmware.Host.Node
             // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
             // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
+            _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.Start(_clock.MonotonicMs);
             _runner = new NodeRunner(_node, _clock, _commands.Arrived, null);
         }

@@ -23,7 +23,7 @@ namespace TagoFirmware.Host.Cli
     public static class TwinApp
     {
         /// <summary>The transport of a run that names none (no credentials, no config file).</summary>
-        public const string DefaultTransport = TransportNames.TagoMqttJson;
+        public const string DefaultTransport = TransportNames.TagoTip;
 
         /// <summary>Runs the twin.</summary>
         /// <param name="args">Command-line arguments.</param>

@@ -25,6 +25,9 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The transport of a run that names none (no credentials, no config file).</summary>
         public const string DefaultTransport = TransportNames.TagoTip;
 
+        /// <summary>Seconds between TagoTiP sessions against the embedded server when neither --min-session nor a config sets it.</summary>
+        public const int EmbeddedMinSessionSeconds = 15;
+
         /// <summary>Runs the twin.</summary>
         /// <param name="args">Command-line arguments.</param>
         /// <param name="output">Standard output.</param>
@@ -418,6 +421,12 @@ namespace TagoFirmware.Host.Cli
                 if (options.MinSessionSeconds > 0)
                 {
                     config.TagoTip.MinSessionSeconds = options.MinSessionSeconds;
+                }
+                else if (options.Broker == null && options.FileConfig == null)
+                {
+                    // The twin's own default for its embedded server, like its 12 s interval and batch 2: a session every
+                    // 15 s shows data soon and stays under the server's 5 subscription requests a minute.
+                    config.TagoTip.MinSessionSeconds = EmbeddedMinSessionSeconds;
                 }
             }
 

@@ -135,8 +135,9 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>
-        /// Sends a downlink command as if the broker had delivered it on the command topic (the twin's stdin): the
-        /// name is the topic's last level, the payload as the command topic takes it. Safe from any thread.
+        /// Sends a downlink command as if the broker had delivered it (the twin's stdin): legacy, on the command topic
+        /// with the name as its last level and the payload as that topic takes it; TagoTiP, on the ack topic as
+        /// <c>CMD|name</c> or <c>CMD|name=payload</c>. Safe from any thread.
         /// </summary>
         /// <param name="name">Command name (<c>interval</c>, <c>batch</c>, <c>ping</c>, <c>diagnostics</c>, <c>reboot</c>).</param>
         /// <param name="payload">Payload bytes.</param>
@@ -144,6 +145,13 @@ namespace TagoFirmware.Host.Node
         public string InjectCommand(string name, byte[] payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
+            if (_config.UsesTagoTip)
+            {
+                string text = "CMD|" + name + (payload.Length > 0 ? "=" + Encoding.UTF8.GetString(payload) : string.Empty);
+                _commands.Inject(filter, Encoding.UTF8.GetBytes(text));
+                return filter;
+            }
+
             string topic = filter.Substring(0, filter.Length - 1) + name;
             _commands.Inject(topic, payload);
             return topic;

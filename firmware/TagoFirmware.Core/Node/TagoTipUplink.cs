@@ -41,15 +41,16 @@ namespace TagoFirmware.Node
         private long _nextSessionMs;
         private long _owedSinceMs = -1;
         private bool _counterLogged;
+        private readonly bool _volatile;
 
         /// <summary>Creates the uplink's TagoTiP half.</summary>
         /// <param name="config">The configuration (tagotip group, ack timeout, self-heal interval).</param>
         /// <param name="serial">The device serial (command topics are made under it).</param>
-        /// <param name="ports">Sequence store (required), random source and log.</param>
-        /// <exception cref="System.ArgumentException">No sequence store (a wiring error).</exception>
+        /// <param name="ports">Sequence store (without one the counter lives in RAM), random source and log.</param>
         public TagoTipUplink(NodeConfig config, string serial, NodePorts ports)
         {
-            _sequence = new SequenceCounter(ports.Sequences, SequenceBlock);
+            _sequence = new SequenceCounter(ports.Sequences != null ? ports.Sequences : new MemorySequenceStore(), SequenceBlock);
+            _volatile = ports.Sequences == null;
             _random = ports.Random;
             _log = ports.Log;
             _commandPrefix = "$tip/" + serial + "/cmd/";
@@ -104,7 +105,8 @@ namespace TagoFirmware.Node
         public void Load()
         {
             bool found = _sequence.Load();
-            Write(LogLevel.Info, "tagotip: sequence " + (found ? "restored, next " : "starts at ") + _sequence.Peek.ToString());
+            Write(_volatile ? LogLevel.Warning : LogLevel.Info, "tagotip: sequence " + (found ? "restored, next " : "starts at ")
+                + _sequence.Peek.ToString() + (_volatile ? " (no flash store: kept in RAM only)" : string.Empty));
         }
 
         /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>

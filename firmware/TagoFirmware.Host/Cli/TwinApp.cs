@@ -25,8 +25,6 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The transport of a run that names none (no credentials, no config file).</summary>
         public const string DefaultTransport = TransportNames.TagoTip;
 
-        /// <summary>Seconds between TagoTiP sessions against the embedded server when neither --min-session nor a config sets it.</summary>
-        public const int EmbeddedMinSessionSeconds = 15;
 
         /// <summary>Runs the twin.</summary>
         /// <param name="args">Command-line arguments.</param>
@@ -65,7 +63,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckCredentials)
             {
-                return await CheckCredentialsAsync(options, output, error, cancel).ConfigureAwait(false);
+                return await TwinCredentialCheck.RunAsync(options, output, error, cancel).ConfigureAwait(false);
             }
 
             if (options.CheckConfigFile != null)
@@ -312,27 +310,6 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
-        private static Task<int> CheckCredentialsAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
-        {
-            string caPem = null;
-            if (options.CaFile != null && !options.Plaintext)
-            {
-                if (!File.Exists(options.CaFile))
-                {
-                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
-                    return Task.FromResult(TwinExitCode.UsageError);
-                }
-
-                caPem = File.ReadAllText(options.CaFile);
-            }
-
-            string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
-            int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
-            return TwinCredentialCheck.RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
-                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
-        }
-
         /// <summary>
         /// Battery mode: each wake is a fresh node over the same data directory (the device reboots on every deep-sleep
         /// wake; only the flash survives), run until it asks to sleep; the "deep sleep" is a real wait of
@@ -412,23 +389,7 @@ namespace TagoFirmware.Host.Cli
             mqtt.Qos = session.Qos;
             mqtt.KeepAliveSeconds = session.KeepAliveSeconds;
             config.Token = tip ? null : session.Token;
-            config.Transport = tip ? TransportNames.TagoTip : TransportNames.TagoMqttJson;
-            if (tip)
-            {
-                config.TagoTip.Serial = session.ClientId;
-                config.TagoTip.AuthHash = session.Token;
-                config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
-                if (options.MinSessionSeconds > 0)
-                {
-                    config.TagoTip.MinSessionSeconds = options.MinSessionSeconds;
-                }
-                else if (options.Broker == null && options.FileConfig == null)
-                {
-                    // The twin's own default for its embedded server, like its 12 s interval and batch 2: a session every
-                    // 15 s shows data soon and stays under the server's 5 subscription requests a minute.
-                    config.TagoTip.MinSessionSeconds = EmbeddedMinSessionSeconds;
-                }
-            }
+            TwinTransportOptions.Apply(config, options, tip, session.ClientId, session.Token);
 
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));

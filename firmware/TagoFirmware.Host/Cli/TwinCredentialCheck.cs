@@ -25,6 +25,32 @@ namespace TagoFirmware.Host.Cli
 
         private static readonly MqttProtocolVersion[] s_versions = { MqttProtocolVersion.V311, MqttProtocolVersion.V500, MqttProtocolVersion.V310 };
 
+        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
+        /// <param name="options">Parsed options (serial and hash present).</param>
+        /// <param name="output">Where the verdict goes.</param>
+        /// <param name="error">Usage errors.</param>
+        /// <param name="cancel">Stops the check.</param>
+        /// <returns>The exit code.</returns>
+        public static Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        {
+            string caPem = null;
+            if (options.CaFile != null && !options.Plaintext)
+            {
+                if (!File.Exists(options.CaFile))
+                {
+                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
+                    return Task.FromResult(TwinExitCode.UsageError);
+                }
+
+                caPem = File.ReadAllText(options.CaFile);
+            }
+
+            string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
+            int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
+            return RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
+                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
+        }
+
         /// <summary>Runs the check.</summary>
         /// <param name="host">Broker host.</param>
         /// <param name="port">Broker port (TLS unless <paramref name="plaintext"/>).</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TagoFirmware.Config;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
 
@@ -20,6 +21,9 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The legacy JSON transport's name.</summary>
         public const string TagoMqttJson = "tago-mqtt-json";
+
+        /// <summary>Seconds between TagoTiP sessions against the embedded server when neither --min-session nor a config sets it.</summary>
+        public const int EmbeddedMinSessionSeconds = 15;
 
         /// <summary>Usage lines of these flags.</summary>
         public const string Usage =
@@ -148,6 +152,35 @@ namespace TagoFirmware.Host.Cli
             else if (options.TipFault != null && options.Broker != null)
             {
                 error = "--tip-fault works with the embedded TagoTiP server only (no --broker)";
+            }
+        }
+
+        /// <summary>Puts the transport and the TagoTiP values of this run into the node configuration.</summary>
+        /// <param name="config">The node configuration.</param>
+        /// <param name="options">Parsed options.</param>
+        /// <param name="tip">True for TagoTiP.</param>
+        /// <param name="serial">The serial (the session's client id).</param>
+        /// <param name="hash">The authorization hash.</param>
+        public static void Apply(NodeConfig config, TwinOptions options, bool tip, string serial, string hash)
+        {
+            config.Transport = tip ? TransportNames.TagoTip : TransportNames.TagoMqttJson;
+            if (!tip)
+            {
+                return;
+            }
+
+            config.TagoTip.Serial = serial;
+            config.TagoTip.AuthHash = hash;
+            config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
+            if (options.MinSessionSeconds > 0)
+            {
+                config.TagoTip.MinSessionSeconds = options.MinSessionSeconds;
+            }
+            else if (options.Broker == null && options.FileConfig == null)
+            {
+                // The twin's own default for its embedded server, like its 12 s interval and batch 2: a session every
+                // 15 s shows data soon and stays under the server's 5 subscription requests a minute.
+                config.TagoTip.MinSessionSeconds = EmbeddedMinSessionSeconds;
             }
         }
 

@@ -133,31 +133,8 @@ namespace TagoFirmware.Config
             return ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId;
         }
 
-        /// <summary>The data topic with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The topic.</returns>
-        public string DataTopicFor(string clientId)
-        {
-            return ExpandTopic(DataTopic, clientId);
-        }
-
-        /// <summary>The status topic with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The topic.</returns>
-        public string StatusTopicFor(string clientId)
-        {
-            return ExpandTopic(StatusTopic, clientId);
-        }
-
-        /// <summary>The command filter with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The filter.</returns>
-        public string CommandTopicFor(string clientId)
-        {
-            return ExpandTopic(CommandTopic, clientId);
-        }
-
-        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/>; runs once per connect.</summary>
+        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (the one topic expansion: config checks
+        /// and the legacy transport); runs once per boot. nanoFramework's mscorlib has no string.Replace.</summary>
         /// <param name="template">A topic template; null gives null.</param>
         /// <param name="clientId">The client id; null counts as empty.</param>
         /// <returns>The expanded topic.</returns>

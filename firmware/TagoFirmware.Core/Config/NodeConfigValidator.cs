@@ -181,7 +181,7 @@ namespace TagoFirmware.Config
 
             if (!m.Tls)
             {
-                Warning(issues, "mqtt.tls", "is false: the credentials and all data cross the network unencrypted");
+                Warning(issues, "mqtt.tls", "is false: the device token and all data cross the network unencrypted");
             }
 
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
@@ -305,7 +305,7 @@ namespace TagoFirmware.Config
         {
             if (host == null || host.Length == 0)
             {
-                return "must not be empty (null or absent picks the transport's endpoint)";
+                return "must not be empty (default mqtt.tago.io)";
             }
 
             if (host.Length > 253)

@@ -29,8 +29,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                NodeConfigValidator.Error(issues, "transport", "\"" + transport + "\" is not allowed: use \"" + TransportNames.TagoTip
-                    + "\" (every TagoIO account) or \"" + TransportNames.TagoMqttJson + "\" (the legacy broker mqtt.tago.io)");
+                NodeConfigValidator.Error(issues, "transport", "\"" + transport + "\" is not allowed: use tagotip or tago-mqtt-json");
             }
 
             MqttConfig m = config.Mqtt;
@@ -40,8 +39,8 @@ namespace TagoFirmware.Config
             }
             else if (m.ProtocolLevel == 3 && m.EffectiveClientId(null) != null && m.EffectiveClientId(null).Length > Mqtt31ClientIdLength)
             {
-                NodeConfigValidator.Error(issues, "mqtt.protocol", "3.1 allows client ids of at most 23 characters (MQTT 3.1 §3.1);"
-                    + " the client id has " + m.EffectiveClientId(null).Length);
+                NodeConfigValidator.Error(issues, "mqtt.protocol", "3.1 allows client ids of at most 23 characters; it has "
+                    + m.EffectiveClientId(null).Length);
             }
         }
 
@@ -69,62 +68,55 @@ namespace TagoFirmware.Config
             TagoTipConfig t = config.TagoTip;
             if (t.Region == null)
             {
-                NodeConfigValidator.Error(issues, "tagotip.region", "must be us-e1 or eu-w1 (the region of your TagoIO account)");
+                NodeConfigValidator.Error(issues, "tagotip.region", "must be us-e1 or eu-w1");
             }
 
             string serial = t.Serial;
             if (serial == null || serial.Length == 0)
             {
-                NodeConfigValidator.Error(issues, "tagotip.serial", "is required by the tagotip transport: the device's Serial Number in"
-                    + " TagoIO (1-100 characters of A-Z a-z 0-9 _ -)");
+                NodeConfigValidator.Error(issues, "tagotip.serial", "is required by tagotip: the device's Serial Number in TagoIO");
             }
             else if (!TagoTipCredentials.IsValidSerial(serial))
             {
-                NodeConfigValidator.Error(issues, "tagotip.serial", "must be 1-100 characters of A-Z a-z 0-9 _ - (TagoTiP 1.0 §14);"
-                    + " it has " + serial.Length + " characters");
+                NodeConfigValidator.Error(issues, "tagotip.serial", "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length);
             }
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
             string hash = t.AuthHash;
             if (hash == null || hash.Length == 0)
             {
-                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "is required by the tagotip transport: the 16-hex hash of the"
-                    + " device's TagoTiP Authorization; flash.ps1 can insert it with -AuthHash, -AuthToken or TAGO_TIP_AUTH");
+                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "is required by tagotip: the Authorization's 16-hex hash (flash.ps1"
+                    + " -AuthHash, -AuthToken or TAGO_TIP_AUTH)");
             }
             else if (hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength)
             {
-                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "looks like the at... Authorization token itself, which must not"
-                    + " be on the device: put its 16-hex hash here (flash.ps1 -AuthToken derives it on the PC)");
+                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "looks like the at... token: put its 16-hex hash here (flash.ps1"
+                    + " -AuthToken derives it)");
             }
             else if (hash.Length != TagoTipCredentials.HashLength || !NodeConfigValidator.IsHex(hash) || hash.ToLower() != hash)
             {
-                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "must be exactly 16 lowercase hex digits (the Authorization's"
-                    + " hash); it has " + hash.Length + " characters");
+                NodeConfigValidator.Error(issues, "tagotip.auth_hash", "must be 16 lowercase hex digits; it has " + hash.Length + " characters");
             }
 
             if (t.TtlSeconds != 10 && t.TtlSeconds != 15 && t.TtlSeconds != NodeConfigParser.ReportedInvalid)
             {
-                NodeConfigValidator.Error(issues, "tagotip.ttl_s", "must be 10 (Free and Starter plans) or 15 (Scale): the connection"
-                    + " lifetime TagoIO grants a device; got " + t.TtlSeconds);
+                NodeConfigValidator.Error(issues, "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale); got " + t.TtlSeconds);
             }
 
             if (t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute)
             {
-                NodeConfigValidator.Warning(issues, "tagotip.min_session_s", "allows more than one session a minute: each costs a"
-                    + " subscription request, and TagoIO allows 5 (Free), 50 (Starter) or 100 (Scale) a minute per profile, shared"
-                    + " by all its devices");
+                NodeConfigValidator.Warning(issues, "tagotip.min_session_s", "allows over one session a minute; TagoIO allows 5 (Free), 50 or 100"
+                    + " subscriptions a minute per profile");
             }
 
             if (config.Mqtt.ClientId != null)
             {
-                NodeConfigValidator.Warning(issues, "mqtt.client_id", "is not used by the tagotip transport: its client id is"
-                    + " tagotip.serial");
+                NodeConfigValidator.Warning(issues, "mqtt.client_id", "is unused by tagotip (the serial is the client id)");
             }
 
             if (config.Token != null && config.Token.Length > 0)
             {
-                NodeConfigValidator.Warning(issues, "token", "is not used by the tagotip transport (it authenticates with"
-                    + " tagotip.auth_hash)");
+                NodeConfigValidator.Warning(issues, "token", "is unused by tagotip");
             }
 
             // Variable names are already held to [a-z0-9_], 1-100 characters, which is TagoTiP's identifier rule

@@ -367,7 +367,7 @@ namespace TagoFirmware.Connection
             if (_sessions && !IsStopped && _state != SessionState.Stopping)
             {
                 _mqtt.Disconnect();
-                RateLimited(nowMs, "the server answered rate_limited");
+                RateLimited(nowMs, "rate_limited");
             }
         }
 
@@ -393,7 +393,7 @@ namespace TagoFirmware.Connection
             AuthFailures++;
             _authBlocked = true;
             _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
-            SetState(SessionState.AuthFailed, nowMs, LogLevel.Error, "server refused the credentials (" + why + "); auth failures "
+            SetState(SessionState.AuthFailed, nowMs, LogLevel.Error, "credentials refused (" + why + "); auth failures "
                 + AuthFailures.ToString() + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
         }
 
@@ -412,7 +412,7 @@ namespace TagoFirmware.Connection
             _pending.LoseAll(_report);
             _pending.ForgetUnacked();
             _report.WentOffline = _state == SessionState.Online;
-            EnterBackoff(nowMs, false, "session rate-limited: " + reason);
+            EnterBackoff(nowMs, false, "rate-limited: " + reason);
         }
 
         /// <summary>The connection went away: with short sessions the server's normal end of a session, else a drop.</summary>
@@ -520,7 +520,7 @@ namespace TagoFirmware.Connection
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
                     {
-                        SessionClosed(nowMs, "mqtt closed by the server before the SUBACK");
+                        SessionClosed(nowMs, "closed before SUBACK");
                     }
                     else if (nowMs >= _deadlineMs)
                     {
@@ -665,7 +665,7 @@ namespace TagoFirmware.Connection
             else if (!_wanted)
             {
                 _pending.ForgetUnacked();
-                SetState(SessionState.Idle, nowMs, LogLevel.Info, reason + "; idle until a session is due");
+                SetState(SessionState.Idle, nowMs, LogLevel.Info, reason + "; idle");
             }
             else
             {
@@ -786,7 +786,7 @@ namespace TagoFirmware.Connection
                     {
                         if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
                         {
-                            RateLimited(nowMs, "subscription refused (SUBACK code " + e.ReasonCode.ToString() + ")");
+                            RateLimited(nowMs, "SUBACK " + e.ReasonCode.ToString());
                         }
                         else
                         {

@@ -138,8 +138,8 @@ namespace TagoFirmware.Node
             {
                 _counterLogged = true;
                 Write(LogLevel.Error, _sequence.Exhausted
-                    ? "tagotip: sequence counter exhausted (4294967295 used): sending stopped; give the device a new serial in TagoIO"
-                    : "tagotip: sequence counter could not be stored on flash: sending paused");
+                    ? "tagotip: sequence counter exhausted: sending stopped"
+                    : "tagotip: sequence counter not stored: sending paused");
             }
 
             return n;

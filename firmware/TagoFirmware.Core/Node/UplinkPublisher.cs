@@ -241,7 +241,7 @@ namespace TagoFirmware.Node
             if (_tip.Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
             {
                 RebootRequested = RebootReason.NoAckTimeout;
-                Log(LogLevel.Error, "self-heal: no receipt for " + _tip.OwedMs(nowMs).ToString() + " ms while data was due; rebooting");
+                Log(LogLevel.Error, "self-heal: no receipt for " + _tip.OwedMs(nowMs).ToString() + " ms; rebooting");
             }
 
             bool online = _link.IsOnline;
@@ -291,7 +291,7 @@ namespace TagoFirmware.Node
 
             if (!work || !_tip.MayPush(nowMs, _link.ConnectedAtMs))
             {
-                _link.EndSession(nowMs, work ? "no time left for a receipt before the server's limit" : "nothing due");
+                _link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
                 return false;
             }
 
@@ -385,13 +385,13 @@ namespace TagoFirmware.Node
                     _link.ShowUplinkHealth(NodeStatus.Online);
                     if (action == TagoTipAction.DeliveredCountMismatch)
                     {
-                        Log(LogLevel.Warning, "tagotip: OK count differs from the variables sent (logged once; delivered)");
+                        Log(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
                     }
 
                     return;
                 case TagoTipAction.Quarantine:
                     Settle(false, true);
-                    Log(LogLevel.Error, "tagotip: one sampling cycle refused alone (invalid_payload): dropped, "
+                    Log(LogLevel.Error, "tagotip: a cycle refused alone dropped, "
                         + _tip.Receipts.Quarantined.ToString() + " so far");
                     return;
                 case TagoTipAction.Command:
@@ -410,22 +410,21 @@ namespace TagoFirmware.Node
                     _link.EndSessionRateLimited(nowMs);
                     break;
                 case TagoTipAction.RetryLater:
-                    _link.EndSession(nowMs, "server error: retry in the next session");
+                    _link.EndSession(nowMs, "server error");
                     _link.ShowUplinkHealth(NodeStatus.NoBroker);
                     break;
                 case TagoTipAction.SessionEnd:
-                    _link.EndSession(nowMs, "the server's session limit (normal)");
+                    _link.EndSession(nowMs, "server's limit");
                     break;
                 case TagoTipAction.ProtocolMismatch:
                 case TagoTipAction.SequenceRejected:
                     _link.EndSession(nowMs, "sending stopped");
                     _link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
-                    Log(LogLevel.Error, action == TagoTipAction.ProtocolMismatch
-                        ? "tagotip: protocol mismatch: the server refuses single sampling cycles again and again; readings are kept, sending stopped"
-                        : "tagotip: configuration error: the server refused the sequence counter 32 times (another device with this serial?); readings are kept, sending stopped");
+                    Log(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
+                        : "tagotip: configuration error: sequence refused 32 times; sending stopped");
                     break;
                 case TagoTipAction.JumpSequence:
-                    Log(LogLevel.Warning, "tagotip: invalid_seq: the server is ahead; counter advanced to " + _tip.Sequence.Peek.ToString() + ", frame resent");
+                    Log(LogLevel.Warning, "tagotip: invalid_seq: next " + _tip.Sequence.Peek.ToString());
                     break;
             }
         }

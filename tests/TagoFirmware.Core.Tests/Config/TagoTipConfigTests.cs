@@ -86,17 +86,17 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        [DataRow("\"serial\":null", "", "tagotip.serial", "is required by the tagotip transport")]
+        [DataRow("\"serial\":null", "", "tagotip.serial", "is required by tagotip")]
         [DataRow("\"serial\":\"my node\"", "", "tagotip.serial", "1-100 characters of A-Z a-z 0-9 _ -")]
-        [DataRow("\"auth_hash\":null", "", "tagotip.auth_hash", "is required by the tagotip transport")]
-        [DataRow("\"auth_hash\":\"0123456789abcde\"", "", "tagotip.auth_hash", "exactly 16 lowercase hex digits (the Authorization's hash); it has 15 characters")]
-        [DataRow("\"auth_hash\":\"0123456789ABCDEF\"", "", "tagotip.auth_hash", "exactly 16 lowercase hex digits")]
-        [DataRow("\"auth_hash\":\"ate2bd3100112233445566778899aabbcc\"", "", "tagotip.auth_hash", "looks like the at... Authorization token")]
-        [DataRow("\"ttl_s\":12", "", "tagotip.ttl_s", "must be 10 (Free and Starter plans) or 15 (Scale)")]
-        [DataRow("\"ttl_s\":30", "", "tagotip.ttl_s", "must be 10 (Free and Starter plans) or 15 (Scale)")]
+        [DataRow("\"auth_hash\":null", "", "tagotip.auth_hash", "is required by tagotip")]
+        [DataRow("\"auth_hash\":\"0123456789abcde\"", "", "tagotip.auth_hash", "must be 16 lowercase hex digits; it has 15 characters")]
+        [DataRow("\"auth_hash\":\"0123456789ABCDEF\"", "", "tagotip.auth_hash", "16 lowercase hex digits")]
+        [DataRow("\"auth_hash\":\"ate2bd3100112233445566778899aabbcc\"", "", "tagotip.auth_hash", "looks like the at... token")]
+        [DataRow("\"ttl_s\":12", "", "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale)")]
+        [DataRow("\"ttl_s\":30", "", "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale)")]
         [DataRow("\"min_session_s\":0", "", "tagotip.min_session_s", "must be between 1 and 86400 s")]
         [DataRow("\"region\":\"us-e2\"", "", "tagotip.region", "\"us-e2\" is not allowed: use us-e1 or eu-w1")]
-        [DataRow("", "\"transport\":\"http\"", "transport", "\"http\" is not allowed: use \"tagotip\"")]
+        [DataRow("", "\"transport\":\"http\"", "transport", "\"http\" is not allowed: use tagotip or tago-mqtt-json")]
         [DataRow("", "\"mqtt\":{\"protocol\":\"4\"}", "mqtt.protocol", "use auto, 3.1.1, 5 or 3.1")]
         [DataRow("\"serial\":\"a-serial-longer-than-23-chars\"", "\"mqtt\":{\"protocol\":\"3.1\"}", "mqtt.protocol", "at most 23 characters")]
         public void TagoTip_settings_report_their_path_and_what_is_allowed(string tagotip, string root, string path, string contains)
@@ -112,8 +112,8 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = Parse("\"min_session_s\":20", "\"mqtt\":{\"client_id\":\"other\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.Contains("more than one session a minute", result.FindWarning("tagotip.min_session_s").Message);
-            Assert.Contains("tagotip.serial", result.FindWarning("mqtt.client_id").Message);
+            Assert.Contains("over one session a minute", result.FindWarning("tagotip.min_session_s").Message);
+            Assert.Contains("the serial is the client id", result.FindWarning("mqtt.client_id").Message);
             Assert.IsNull(Parse("\"min_session_s\":60", string.Empty).FindWarning("tagotip.min_session_s"));
         }
 

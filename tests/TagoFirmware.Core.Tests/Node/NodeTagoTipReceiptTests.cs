@@ -55,7 +55,7 @@ namespace TagoFirmware.Tests.Node
             NodeRig rig = RigFailingNextData("rate_limited");
             int frame = RunUntilDataFrame(rig, 0);
             Assert.IsTrue(frame >= 0);
-            Assert.AreEqual(1, rig.Log.CountContaining("session rate-limited: the server answered rate_limited"));
+            Assert.AreEqual(1, rig.Log.CountContaining("rate-limited: rate_limited"));
             Assert.IsTrue(rig.Log.CountContaining("backoff") >= 1);
             Assert.AreEqual(0, rig.Node.PayloadsAcked);
             rig.Run(20000);
@@ -102,7 +102,7 @@ namespace TagoFirmware.Tests.Node
             rig.TipServer.FailNext("invalid_payload");
             rig.Run(60000);
             Assert.AreEqual(1, rig.Node.TagoTip.Receipts.Quarantined, "one cycle dropped");
-            Assert.AreEqual(1, rig.Log.CountContaining("refused alone (invalid_payload)"));
+            Assert.AreEqual(1, rig.Log.CountContaining("refused alone dropped"));
             Assert.IsTrue(rig.Node.PayloadsAcked >= 1, "the rest delivered");
         }
 

@@ -142,7 +142,7 @@ namespace TagoFirmware.Tests.Node
             rig.Mqtt.SubackGranted = 0x80;
             rig.Run(32000);
             Assert.AreEqual(0, rig.TipServer.Frames.Count);
-            Assert.IsTrue(rig.Log.CountContaining("session rate-limited: subscription refused") >= 1);
+            Assert.IsTrue(rig.Log.CountContaining("rate-limited: SUBACK 128") >= 1);
             Assert.AreEqual((int)SessionState.Backoff, (int)rig.Node.Supervisor.State);
         }
 

@@ -48,17 +48,31 @@
 
 .PARAMETER Config
     Path of a TagoFirmware JSON config. The file is checked exactly as given (its bytes) with the firmware's own
-    validator (the host twin's --check-config, with -Token/-WifiPassword/-WifiSsid passed through the environment,
-    never on a command line). Values given by parameter or environment then replace only the bytes of those string
-    values ("token", "wifi.password", "wifi.ssid"; the key must exist, empty or holding the example's placeholder;
+    validator (the host twin's --check-config, with -Serial/-AuthHash/-Token/-WifiPassword/-WifiSsid passed through
+    the environment, never on a command line). Values given by parameter or environment then replace only the bytes
+    of those string values ("tagotip.serial", "tagotip.auth_hash", "token", "wifi.password", "wifi.ssid"; the key
+    must exist, empty or holding the example's placeholder;
     a different value already in the file is refused rather than overridden), the result is
     checked again, and exactly those bytes are written to I:\tagofirmware.json with nanoff's file deployment: the
     old file is deleted first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and
     nanoff's output is checked, because a failed file only produces a warning there. The file is never re-serialised.
     The first run in a fresh clone builds the validator (about 20 s) and says so.
 
+.PARAMETER Serial
+    TagoTiP device serial to put into the config's "tagotip.serial" value (docs/tagoio-setup.md). Default:
+    $env:TAGO_TIP_SERIAL.
+
+.PARAMETER AuthHash
+    TagoTiP Authorization hash (16 hexadecimal characters) to put into the config's "tagotip.auth_hash" value.
+    Default: $env:TAGO_TIP_AUTH when it holds a hash. Never printed.
+
+.PARAMETER AuthToken
+    TagoTiP Authorization token (at + 32 hexadecimal characters): the script derives its hash here (first 8 bytes of
+    the SHA-256 of the token without "at", lowercase hex) and writes only the hash; the token never reaches the board,
+    the console or the validator. Default: $env:TAGO_TIP_AUTH when it holds a token. Never printed.
+
 .PARAMETER Token
-    TagoIO device token to put into the config's "token" value (which must be empty or the example's placeholder).
+    Legacy-transport TagoIO device token to put into the config's "token" value (which must be empty or the example's placeholder).
     Default: $env:TAGO_DEVICE_TOKEN (preferred: a parameter is visible in the shell history). Never printed.
 
 .PARAMETER WifiPassword
@@ -81,8 +95,8 @@
     Flashes the nanoFramework firmware for the default target ESP32_PSRAM_REV0.
 
 .EXAMPLE
-    $env:TAGO_DEVICE_TOKEN = '<device token>'; ./flash.ps1 -Port /dev/ttyUSB0 -Update -Deploy -Image ./TagoFirmware.Esp32.bin -Config ./node.json
-    New board in one go: firmware, app, configuration (token taken from the environment).
+    $env:TAGO_TIP_AUTH = '<at... token or hash>'; ./flash.ps1 -Port /dev/ttyUSB0 -Update -Deploy -Image ./TagoFirmware.Esp32.bin -Config ./node.json -Serial node-1
+    New board in one go: firmware, app, configuration (TagoTiP; the Authorization taken from the environment).
 
 .EXAMPLE
     ./flash.ps1 -Port /dev/ttyUSB0 -Config ./node.json -DryRun
@@ -104,6 +118,9 @@ param(
     [switch] $Deploy,
     [string] $Image,
     [string] $Config,
+    [string] $Serial = $env:TAGO_TIP_SERIAL,
+    [string] $AuthHash,
+    [string] $AuthToken,
     [string] $Token = $env:TAGO_DEVICE_TOKEN,
     [string] $WifiPassword = $env:TAGO_WIFI_PASSWORD,
     [string] $WifiSsid = $env:TAGO_WIFI_SSID,
@@ -337,7 +354,32 @@ function ConvertTo-JsonStringLiteral([string] $Value) {
 
 # The placeholder values of firmware/TagoFirmware.Host/tagofirmware.example.json: a flag or environment secret
 # replaces such a value (or an empty one); a real value in the file is never silently overridden.
-$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network')
+$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network', 'example-serial', '0000000000000000')
+
+# TagoTiP 1.0 section 2 (https://github.com/tago-io/tagotip): the hash is the first 8 bytes of the SHA-256 of the
+# token's 32 hex characters (without "at"), lowercase hex; ate2bd319014b24e0a8aca9f00aea4c0d0 gives 4deedd7bab8817ec.
+function Get-TipAuthHash([string] $AuthToken) {
+    $digest = [System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($AuthToken.Substring(2)))
+    return [System.Convert]::ToHexString($digest, 0, 8).ToLowerInvariant()
+}
+
+# -AuthHash, -AuthToken or TAGO_TIP_AUTH (a hash or a token, told apart by the "at" prefix) -> the hash, or $null.
+function Resolve-TipAuthHash {
+    if ($AuthHash -and $AuthToken) { Say-Error 'give the TagoTiP Authorization once: -AuthHash or -AuthToken.'; Exit-With 2 }
+    $value = if ($AuthToken) { $AuthToken } elseif ($AuthHash) { $AuthHash } else { $env:TAGO_TIP_AUTH }
+    if (-not $value) { return $null }
+    $script:Secrets.Add($value)
+    if ($value -cmatch '^at[0-9a-fA-F]{32}$') { $hash = Get-TipAuthHash $value }
+    elseif (-not $AuthToken -and $value -match '^[0-9a-fA-F]{16}$') { $hash = $value.ToLowerInvariant() }
+    else {
+        Say-Error $(if ($AuthToken) { '-AuthToken must be "at" and 32 hexadecimal characters (value not shown).' }
+            elseif ($AuthHash) { '-AuthHash must be 16 hexadecimal characters (value not shown).' }
+            else { 'TAGO_TIP_AUTH must hold an Authorization hash (16 hex) or token ("at" + 32 hex); value not shown.' })
+        Exit-With 2
+    }
+    $script:Secrets.Add($hash)
+    return $hash
+}
 
 function Build-AppImage {
     $root = Get-RepoRoot
@@ -365,6 +407,7 @@ function Build-AppImage {
 try {
     if ($Token) { $script:Secrets.Add($Token) }
     if ($WifiPassword) { $script:Secrets.Add($WifiPassword) }
+    $tipHash = Resolve-TipAuthHash
 
     if (-not ($ListPorts -or $Update -or $MassErase -or $Deploy -or $Config)) {
         Say-Error 'nothing to do: give -ListPorts, -Update, -MassErase, -Deploy or -Config (Get-Help ./flash.ps1 -Examples).'
@@ -400,9 +443,12 @@ try {
     if ($Config) {
         if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) { Say-Error "-Config '$Config' does not exist."; Exit-With 2 }
         $bytes = [System.IO.File]::ReadAllBytes((Resolve-Path -LiteralPath $Config).Path)
-        $supplied = [ordered]@{ 'token' = $Token; 'wifi.password' = $WifiPassword; 'wifi.ssid' = $WifiSsid }
-        $flags = @{ 'token' = '-Token / TAGO_DEVICE_TOKEN'; 'wifi.password' = '-WifiPassword / TAGO_WIFI_PASSWORD'; 'wifi.ssid' = '-WifiSsid / TAGO_WIFI_SSID' }
+        $supplied = [ordered]@{ 'tagotip.serial' = $Serial; 'tagotip.auth_hash' = $tipHash; 'token' = $Token; 'wifi.password' = $WifiPassword; 'wifi.ssid' = $WifiSsid }
+        $flags = @{ 'tagotip.serial' = '-Serial / TAGO_TIP_SERIAL'; 'tagotip.auth_hash' = '-AuthHash / -AuthToken / TAGO_TIP_AUTH'
+            'token' = '-Token / TAGO_DEVICE_TOKEN'; 'wifi.password' = '-WifiPassword / TAGO_WIFI_PASSWORD'; 'wifi.ssid' = '-WifiSsid / TAGO_WIFI_SSID' }
         $checkEnv = @{
+            'TAGO_TIP_SERIAL'    = $(if ($Serial) { $Serial } else { $null })
+            'TAGO_TIP_AUTH'      = $tipHash   # the hash only: a token never leaves this script
             'TAGO_DEVICE_TOKEN'  = $(if ($Token) { $Token } else { $null })
             'TAGO_WIFI_PASSWORD' = $(if ($WifiPassword) { $WifiPassword } else { $null })
             'TAGO_WIFI_SSID'     = $(if ($WifiSsid) { $WifiSsid } else { $null })
@@ -415,7 +461,7 @@ try {
         $text = (New-Object System.Text.UTF8Encoding $false, $true).GetString($bytes)
         $spans = Get-JsonStringSpans $text
         foreach ($path in $spans.Keys) {
-            if ($path -eq 'token' -or $path -eq 'wifi.password') {
+            if ($path -eq 'token' -or $path -eq 'wifi.password' -or $path -eq 'tagotip.auth_hash') {
                 $value = [System.Text.Json.JsonSerializer]::Deserialize($text.Substring($spans[$path][0], $spans[$path][1]), [string])
                 if ($value.Length -gt 0) { $script:Secrets.Add($value) }
             }
@@ -448,7 +494,7 @@ try {
             $configToDeploy = New-PrivateTempFile '.json'
             [System.IO.File]::WriteAllBytes($configToDeploy, (New-Object System.Text.UTF8Encoding $false).GetBytes($result))
             Say 'checking the config again with the secrets in place (the bytes that will be written)'
-            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null; 'TAGO_WIFI_SSID' = $null })) {
+            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_TIP_SERIAL' = $null; 'TAGO_TIP_AUTH' = $null; 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null; 'TAGO_WIFI_SSID' = $null })) {
                 Say-Error "the config with the secrets in place is invalid (see the lines above); nothing was written to the board."
                 Exit-With 2
             }

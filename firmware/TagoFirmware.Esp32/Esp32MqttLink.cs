@@ -18,6 +18,7 @@ namespace TagoFirmware.Esp32
     /// <item>A fresh client per attempt: its constructor resolves DNS (a changed broker address is followed) and a new
     /// instance cannot carry M2Mqtt's stale exception of the previous connection. TLS 1.2 (<c>None</c> would mean TLS
     /// 1.3 only) with the configured CA, parsed once; <c>ValidateServerCertificate</c> is never set false.</item>
+    /// <item><c>ProtocolVersion</c> is set per attempt from the request (the supervisor's version fallback).</item>
     /// <item>The 10-argument Connect with the will: willRetain false (a broker that forbids retain refuses the
     /// CONNECT). The result is compared by value (0 also prints as GrantedQoS0).</item>
     /// <item><c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then TLS: on the device a
@@ -60,6 +61,7 @@ namespace TagoFirmware.Esp32
                 request.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
             client.ConnectionOpened += OnConnectionOpened;
             client.MqttMsgPublished += OnPublished;
+            client.MqttMsgSubscribed += OnSubscribed;
             client.MqttMsgPublishReceived += OnPublishReceived;
             client.ConnectionClosed += OnConnectionClosed;
             return client;
@@ -68,6 +70,8 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         protected override int ConnectClient(object client, MqttConnectRequest request)
         {
+            // The enum's values are MQTT's protocol levels (3, 4, 5).
+            ((MqttClient)client).ProtocolVersion = (MqttProtocolVersion)request.ProtocolLevel;
             return (int)((MqttClient)client).Connect(
                 request.ClientId,
                 request.Username,
@@ -179,6 +183,15 @@ namespace TagoFirmware.Esp32
             if (e != null)
             {
                 OnPublished(sender, e.MessageId, e.IsPublished);
+            }
+        }
+
+        private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+        {
+            if (e != null)
+            {
+                MqttQoSLevel[] granted = e.GrantedQoSLevels;
+                OnSubscribed(sender, e.MessageId, granted != null && granted.Length > 0 ? (int)granted[0] : (int)MqttQoSLevel.GrantedFailure);
             }
         }
 

@@ -92,6 +92,7 @@ namespace TagoFirmware.Esp32
 
                 ports.ReadingStore = readingStore;
                 ports.OverrideStore = new FlashOverrideStore(FlashOverrideStore.DefaultPath);
+                ports.Sequences = node.UsesTagoTip ? new FlashSequenceStore(FlashSequenceStore.DefaultPath) : null;
                 ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion);
 
                 sensorNode = new SensorNode(node, boot.FileBytes, macClientId, ports);

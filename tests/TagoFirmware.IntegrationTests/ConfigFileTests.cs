@@ -68,7 +68,7 @@ namespace TagoFirmware.IntegrationTests
                 example = Path.GetDirectoryName(example);
             }
 
-            example = Path.Combine(example, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            example = Path.Combine(example, "firmware", "TagoFirmware.Host", "tagofirmware.legacy.example.json");
             var refused = new StringWriter();
             Assert.AreEqual(TwinExitCode.UsageError, await TwinApp.RunAsync(new[] { "--check-config", example }, refused, refused, null, CancellationToken.None));
             StringAssert.Contains(refused.ToString(), "error: token: ");
@@ -94,6 +94,32 @@ namespace TagoFirmware.IntegrationTests
                 Environment.SetEnvironmentVariable("TAGO_WIFI_SSID", null);
                 Environment.SetEnvironmentVariable("TAGO_WIFI_PASSWORD", null);
             }
+        }
+
+        [TestMethod]
+        public async Task The_TagoTiP_example_needs_a_serial_and_an_authorization_and_takes_a_token_as_its_hash()
+        {
+            string example = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(example, "DEVELOPERS.md")))
+            {
+                example = Path.GetDirectoryName(example);
+            }
+
+            example = Path.Combine(example, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            string[] wifi = { "--wifi-ssid", "cafe", "--wifi-password", "correct-horse-battery" };
+            var refused = new StringWriter();
+            Assert.AreEqual(TwinExitCode.UsageError, await TwinApp.RunAsync([ "--check-config", example, .. wifi ], refused, refused, null, CancellationToken.None));
+            StringAssert.Contains(refused.ToString(), "error: tagotip.serial: ");
+            StringAssert.Contains(refused.ToString(), "error: tagotip.auth_hash: ");
+
+            // The token as a flag: TAGO_TIP_AUTH would reach every twin the parallel tests start in this process.
+            var accepted = new StringWriter();
+            int code = await TwinApp.RunAsync([ "--check-config", example, "--serial", "node-1", "--auth-token", "ate2bd319014b24e0a8aca9f00aea4c0d0", .. wifi ],
+                accepted, accepted, null, CancellationToken.None);
+            Assert.AreEqual(TwinExitCode.Done, code, accepted.ToString());
+            StringAssert.Contains(accepted.ToString(), "transport=tagotip");
+            Assert.IsFalse(accepted.ToString().Contains("4deedd7bab8817ec", StringComparison.Ordinal), accepted.ToString());
+            Assert.IsFalse(accepted.ToString().Contains("e2bd319014b24e0a8aca9f00aea4c0d0", StringComparison.Ordinal), accepted.ToString());
         }
 
         [TestMethod]

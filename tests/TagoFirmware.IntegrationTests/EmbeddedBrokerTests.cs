@@ -17,11 +17,16 @@ namespace TagoFirmware.IntegrationTests
     {
         [TestMethod]
         [Timeout(60000, CooperativeCancellation = true)]
-        public async Task Twin_with_no_broker_flag_reaches_count_3_against_the_embedded_broker_and_exits_0()
+        [DataRow("tagotip", "embedded TagoTiP server")]
+        [DataRow("tago-mqtt-json", "embedded TagoIO-like broker")]
+        public async Task Twin_with_no_broker_flag_reaches_count_3_against_the_embedded_broker_and_exits_0(string transport, string broker)
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "TagoFirmware.Host.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in new[] { dll, "--count", "3", "--interval", "1", "--timeout", "40" })
+            // TagoTiP is the default: its run names no transport.
+            string[] args = transport == "tagotip" ? new[] { dll, "--count", "3", "--interval", "1", "--timeout", "40" }
+                : new[] { dll, "--count", "3", "--interval", "1", "--timeout", "40", "--transport", transport };
+            foreach (string a in args)
             {
                 start.ArgumentList.Add(a);
             }
@@ -42,7 +47,7 @@ namespace TagoFirmware.IntegrationTests
             string output = await stdout + await stderr;
             Assert.IsTrue(exited, output);
             Assert.AreEqual(0, twin.ExitCode, output);
-            StringAssert.Contains(output, "embedded TagoIO-like broker");
+            StringAssert.Contains(output, broker);
             StringAssert.Contains(output, "variable=temperature");
             StringAssert.Contains(output, "variable=humidity");
             StringAssert.Contains(output, "done: 3 payload(s) acknowledged");

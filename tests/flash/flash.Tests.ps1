@@ -5,7 +5,8 @@ Describe 'flash.ps1' {
         $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
         $script:Flash = Join-Path $script:Root 'flash.ps1'
         $script:FakeBin = Join-Path $PSScriptRoot 'fake-bin'
-        $script:Example = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.example.json'
+        $script:Example = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.legacy.example.json'
+        $script:TipExample = Join-Path $script:Root 'firmware/TagoFirmware.Host/tagofirmware.example.json'
         $script:OriginalPath = $env:PATH
 
         & dotnet build (Join-Path $script:Root 'firmware/TagoFirmware.Host/TagoFirmware.Host.csproj') -c Release -nologo -v q | Out-Null
@@ -69,6 +70,8 @@ Describe 'flash.ps1' {
         $env:FAKE_NANOFF_EXIT = '0'
         $env:FAKE_NANOFF_OUTPUT = ''
         $env:TAGO_DEVICE_TOKEN = $null
+        $env:TAGO_TIP_AUTH = $null
+        $env:TAGO_TIP_SERIAL = $null
         $env:TAGO_WIFI_PASSWORD = $null
         $env:TAGO_WIFI_SSID = $null
         $script:Image = Join-Path $TestDrive 'TagoFirmware.Esp32.bin'
@@ -87,7 +90,7 @@ Describe 'flash.ps1' {
             }
         }
         It 'documents every parameter for Get-Help (the help block survives the first line)' {
-            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
+            foreach ($name in 'ListPorts', 'Port', 'Target', 'Update', 'MassErase', 'Deploy', 'Image', 'Config', 'Serial', 'AuthHash', 'AuthToken', 'Token', 'WifiPassword', 'WifiSsid', 'DryRun') {
                 (Get-Help $script:Flash -Parameter $name | Out-String).Trim().Length | Should -BeGreaterThan 40 -Because "-$name needs a description"
             }
         }
@@ -154,6 +157,55 @@ Describe 'flash.ps1' {
             $r.Text | Should -Match 'qos'
             $r.Text | Should -Match 'nothing was written'
             @(Get-NanoffCalls).Count | Should -Be 0
+        }
+    }
+
+    Describe 'TagoTiP credentials' {
+        It 'refuses a malformed -AuthToken without printing it, before touching the board' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-AuthToken', 'atSECRETe2bd319014b24e0a8aca9f00ae')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match '-AuthToken must be "at" and 32 hexadecimal characters'
+            $r.Text | Should -Not -Match 'SECRET'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'refuses a TAGO_TIP_AUTH that is neither a hash nor a token, without printing it' {
+            $env:TAGO_TIP_AUTH = 'not-a-hash-SECRET'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'TAGO_TIP_AUTH must hold'
+            $r.Text | Should -Not -Match 'SECRET'
+        }
+        It 'derives the hash from -AuthToken, writes only the serial and the hash into the TagoTiP example, and prints neither secret' {
+            $cfg = Join-Path $TestDrive ("tip-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:TipExample -Raw).Replace('"example-network"', '"field-network"').Replace('"example-password-not-real"', '"a-made-up-passphrase"')
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1', '-AuthToken', 'ate2bd319014b24e0a8aca9f00aea4c0d0')
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ($text.Replace('"serial": ""', '"serial": "node-1"').Replace('"auth_hash": ""', '"auth_hash": "4deedd7bab8817ec"'))
+            $deployed | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
+            $r.Text | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
+            $r.Text | Should -Not -Match '4deedd7bab8817ec'
+        }
+        It 'takes the hash from TAGO_TIP_AUTH and refuses a TagoTiP config without a serial' {
+            $env:TAGO_TIP_AUTH = '4DEEDD7BAB8817EC'
+            $cfg = Join-Path $TestDrive ("tip-" + [guid]::NewGuid().ToString('N') + '.json')
+            $text = (Get-Content -LiteralPath $script:TipExample -Raw).Replace('"example-network"', '"field-network"').Replace('"example-password-not-real"', '"a-made-up-passphrase"')
+            [System.IO.File]::WriteAllText($cfg, $text, (New-Object System.Text.UTF8Encoding $false))
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'tagotip.serial'
+            $r.Text | Should -Not -Match '(?i)4deedd7bab8817ec'
+            @(Get-NanoffCalls).Count | Should -Be 0
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1')
+            $r.Code | Should -Be 0
+            (Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw | ConvertFrom-Json).tagotip.auth_hash | Should -BeExactly '4deedd7bab8817ec'
+        }
+        It 'takes the Authorization once: -AuthHash or -AuthToken' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update', '-AuthHash', '4deedd7bab8817ec', '-AuthToken', 'ate2bd319014b24e0a8aca9f00aea4c0d0')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match 'give the TagoTiP Authorization once'
+            $r.Text | Should -Not -Match 'e2bd319014b24e0a8aca9f00aea4c0d0'
         }
     }
 

@@ -28,14 +28,17 @@ namespace TagoFirmware.Config
         /// <summary><c>wifi.password</c>: WPA2 passphrase or empty for an open network.</summary>
         public static readonly ConfigKey WifiPassword = Text(Wifi, "password", string.Empty, S | N);
 
-        /// <summary><c>token</c>: the TagoIO device token.</summary>
-        public static readonly ConfigKey Token = Text(null, "token", null, R | S | N);
+        /// <summary><c>token</c>: the TagoIO device token of the legacy transport.</summary>
+        public static readonly ConfigKey Token = Text(null, "token", null, S | N);
+
+        /// <summary><c>transport</c>: <see cref="TransportNames"/>; null picks by <c>token</c> (see <see cref="NodeConfig.Transport"/>).</summary>
+        public static readonly ConfigKey Transport = Text(null, "transport", null, N);
 
         /// <summary><c>mqtt</c>.</summary>
         public static readonly ConfigKey Mqtt = Group(null, "mqtt");
 
-        /// <summary><c>mqtt.host</c>.</summary>
-        public static readonly ConfigKey MqttHost = Text(Mqtt, "host", "mqtt.tago.io", 0);
+        /// <summary><c>mqtt.host</c>: null derives it from the transport (<see cref="MqttConfig.Host"/>).</summary>
+        public static readonly ConfigKey MqttHost = Text(Mqtt, "host", null, N);
 
         /// <summary><c>mqtt.port</c>: 8883 (MQTT over TLS), or 1883 when <c>tls</c> is false and no port is given.</summary>
         public static readonly ConfigKey MqttPort = Int(Mqtt, "port", 1, 65535, 8883, string.Empty, 0);
@@ -63,6 +66,29 @@ namespace TagoFirmware.Config
 
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public static readonly ConfigKey MqttKeepAlive = Int(Mqtt, "keepalive_s", 2, 1200, 60, " s", 0);
+
+        /// <summary><c>mqtt.protocol</c>: auto or a pinned version; the numbers are MQTT's protocol levels.</summary>
+        public static readonly ConfigKey MqttProtocol = Add(Mqtt, "protocol", ConfigType.Choice, 0, 0, 0, 0, null, null,
+            new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
+
+        /// <summary><c>tagotip</c>.</summary>
+        public static readonly ConfigKey TagoTip = Group(null, "tagotip");
+
+        /// <summary><c>tagotip.region</c>: picks the default broker host.</summary>
+        public static readonly ConfigKey TagoTipRegion = Add(TagoTip, "region", ConfigType.Choice, 0, 0, 0, 0, null, null,
+            new string[] { "us-e1", "eu-w1" }, new int[] { 0, 1 });
+
+        /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
+        public static readonly ConfigKey TagoTipSerial = Text(TagoTip, "serial", null, N);
+
+        /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
+        public static readonly ConfigKey TagoTipAuthHash = Text(TagoTip, "auth_hash", null, S | N);
+
+        /// <summary><c>tagotip.ttl_s</c>: the connection lifetime TagoIO grants, 10 or 15 s.</summary>
+        public static readonly ConfigKey TagoTipTtl = Int(TagoTip, "ttl_s", 10, 15, 10, " s (10 or 15)", 0);
+
+        /// <summary><c>tagotip.min_session_s</c>: the shortest time between two session starts.</summary>
+        public static readonly ConfigKey TagoTipMinSession = Int(TagoTip, "min_session_s", 1, 86400, 60, " s", 0);
 
         /// <summary><c>sampling</c>.</summary>
         public static readonly ConfigKey Sampling = Group(null, "sampling");

@@ -79,6 +79,34 @@ namespace TagoFirmware.Config
             return (string)_objects[key.Id];
         }
 
+        /// <summary>The name of a choice's stored number, or null.</summary>
+        internal static string ChoiceName(ConfigKey key, int number)
+        {
+            for (int i = 0; i < key.ChoiceValues.Length; i++)
+            {
+                if (key.ChoiceValues[i] == number)
+                {
+                    return key.Choices[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The stored number of a choice's name, or -1 (not a choice; the validator reports it).</summary>
+        internal static int ChoiceNumber(ConfigKey key, string name)
+        {
+            for (int i = 0; i < key.Choices.Length; i++)
+            {
+                if (key.Choices[i] == name)
+                {
+                    return key.ChoiceValues[i];
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>A value as the <c>config:</c> lines show it; a secret only as set or not.</summary>
         internal string Show(ConfigKey key)
         {
@@ -93,15 +121,8 @@ namespace TagoFirmware.Config
                 case ConfigType.Tenths:
                     return ConfigText.FormatTenths(number);
                 case ConfigType.Choice:
-                    for (int i = 0; i < key.ChoiceValues.Length; i++)
-                    {
-                        if (key.ChoiceValues[i] == number)
-                        {
-                            return key.Choices[i];
-                        }
-                    }
-
-                    return "none";
+                    string name = ChoiceName(key, number);
+                    return name == null ? "none" : name;
                 case ConfigType.TextList:
                     string[] items = (string[])value;
                     string list = "[";

@@ -16,10 +16,27 @@ namespace TagoFirmware.Config
             _v = values;
         }
 
-        /// <summary><c>mqtt.host</c>: broker host name or IP address.</summary>
+        /// <summary>The legacy transport's broker.</summary>
+        public const string LegacyHost = "mqtt.tago.io";
+
+        /// <summary>
+        /// <c>mqtt.host</c>: broker host name or IP address; when not set, the transport's endpoint
+        /// (<see cref="TagoTipConfig.DefaultHost"/> or <see cref="LegacyHost"/>).
+        /// </summary>
         public string Host
         {
-            get { return _v.Text(ConfigKeys.MqttHost); }
+            get
+            {
+                string host = _v.Text(ConfigKeys.MqttHost);
+                if (host != null)
+                {
+                    return host;
+                }
+
+                NodeConfig node = _v as NodeConfig;
+                return node != null && node.Transport == TransportNames.TagoTip ? node.TagoTip.DefaultHost : LegacyHost;
+            }
+
             set { _v.SetValue(ConfigKeys.MqttHost, value); }
         }
 
@@ -86,39 +103,38 @@ namespace TagoFirmware.Config
             set { _v.SetNumber(ConfigKeys.MqttKeepAlive, value); }
         }
 
-        /// <summary>The client id to use: <see cref="ClientId"/> when set, else <paramref name="macDerivedClientId"/>.</summary>
+        /// <summary><c>mqtt.protocol</c>: <c>auto</c>, <c>3.1.1</c>, <c>5</c> or <c>3.1</c>; another value makes the config invalid.</summary>
+        public string Protocol
+        {
+            get { return ConfigValues.ChoiceName(ConfigKeys.MqttProtocol, _v.Number(ConfigKeys.MqttProtocol)); }
+            set { _v.SetNumber(ConfigKeys.MqttProtocol, ConfigValues.ChoiceNumber(ConfigKeys.MqttProtocol, value)); }
+        }
+
+        /// <summary>The pinned MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5), or 0 for <c>auto</c>.</summary>
+        public int ProtocolLevel
+        {
+            get { return _v.Number(ConfigKeys.MqttProtocol); }
+        }
+
+        /// <summary>
+        /// The client id to use: the serial with TagoTiP (its MQTT binding identifies the device by it), else
+        /// <see cref="ClientId"/> when set, else <paramref name="macDerivedClientId"/>.
+        /// </summary>
         /// <param name="macDerivedClientId">The id derived from the board's MAC address.</param>
         /// <returns>The effective client id.</returns>
         public string EffectiveClientId(string macDerivedClientId)
         {
+            NodeConfig node = _v as NodeConfig;
+            if (node != null && node.UsesTagoTip && node.TagoTip.Serial != null)
+            {
+                return node.TagoTip.Serial;
+            }
+
             return ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId;
         }
 
-        /// <summary>The data topic with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The topic.</returns>
-        public string DataTopicFor(string clientId)
-        {
-            return ExpandTopic(DataTopic, clientId);
-        }
-
-        /// <summary>The status topic with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The topic.</returns>
-        public string StatusTopicFor(string clientId)
-        {
-            return ExpandTopic(StatusTopic, clientId);
-        }
-
-        /// <summary>The command filter with <c>{client_id}</c> replaced.</summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>The filter.</returns>
-        public string CommandTopicFor(string clientId)
-        {
-            return ExpandTopic(CommandTopic, clientId);
-        }
-
-        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/>; runs once per connect.</summary>
+        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (the one topic expansion: config checks
+        /// and the legacy transport); runs once per boot. nanoFramework's mscorlib has no string.Replace.</summary>
         /// <param name="template">A topic template; null gives null.</param>
         /// <param name="clientId">The client id; null counts as empty.</param>
         /// <returns>The expanded topic.</returns>

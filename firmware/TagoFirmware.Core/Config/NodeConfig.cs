@@ -4,7 +4,7 @@ namespace TagoFirmware.Config
     /// The whole device configuration, read from one JSON file (<see cref="DevicePath"/> on the device, <c>--config</c>
     /// on the host twin) by <see cref="NodeConfigParser"/>. A new instance holds every default of <see cref="ConfigKeys"/>.
     /// </summary>
-    /// <remarks>Secrets (<see cref="Token"/>, <see cref="WifiConfig.Password"/>) are plain text here and in the file on
+    /// <remarks>Secrets (<see cref="Token"/>, <see cref="TagoTipConfig.AuthHash"/>, <see cref="WifiConfig.Password"/>) are plain text here and in the file on
     /// the device's flash; <see cref="Summary"/> never shows them.</remarks>
     public sealed class NodeConfig : ConfigValues
     {
@@ -24,6 +24,7 @@ namespace TagoFirmware.Config
         {
             Wifi = new WifiConfig(this);
             Mqtt = new MqttConfig(this);
+            TagoTip = new TagoTipConfig(this);
             Sampling = new SamplingConfig(this);
             Queue = new QueueConfig(this);
             Sleep = new SleepConfig(this);
@@ -41,6 +42,36 @@ namespace TagoFirmware.Config
             get { return Text(ConfigKeys.Token); }
             set { SetValue(ConfigKeys.Token, value); }
         }
+
+        /// <summary>
+        /// <c>transport</c>: <see cref="TransportNames.TagoTip"/> or <see cref="TransportNames.TagoMqttJson"/>. When the
+        /// file does not say, a config with a <c>token</c> keeps the legacy transport it was written for; any other is TagoTiP.
+        /// </summary>
+        public string Transport
+        {
+            get
+            {
+                string transport = Text(ConfigKeys.Transport);
+                if (transport != null)
+                {
+                    return transport;
+                }
+
+                string token = Token;
+                return token != null && token.Length > 0 ? TransportNames.TagoMqttJson : TransportNames.TagoTip;
+            }
+
+            set { SetValue(ConfigKeys.Transport, value); }
+        }
+
+        /// <summary>True when <see cref="Transport"/> is TagoTiP.</summary>
+        public bool UsesTagoTip
+        {
+            get { return Transport == TransportNames.TagoTip; }
+        }
+
+        /// <summary>The <c>tagotip</c> group.</summary>
+        public TagoTipConfig TagoTip { get; private set; }
 
         /// <summary>The <c>mqtt</c> group.</summary>
         public MqttConfig Mqtt { get; private set; }
@@ -126,8 +157,7 @@ namespace TagoFirmware.Config
                 }
                 else if (!group)
                 {
-                    line += " " + key.Name + "=" + (key == ConfigKeys.MqttClientId && Mqtt.ClientId == null && clientId != null
-                        ? clientId + " (from MAC)" : Show(key));
+                    line += " " + key.Name + "=" + Effective(key, clientId);
                 }
             }
 
@@ -136,6 +166,27 @@ namespace TagoFirmware.Config
             string[] result = new string[n];
             System.Array.Copy(lines, result, n);
             return result;
+        }
+
+        /// <summary>A value as the summary shows it: derived values (transport, host, client id) as the node uses them.</summary>
+        private string Effective(ConfigKey key, string clientId)
+        {
+            if (key == ConfigKeys.Transport)
+            {
+                return Transport;
+            }
+
+            if (key == ConfigKeys.MqttHost)
+            {
+                return Mqtt.Host;
+            }
+
+            if (key == ConfigKeys.MqttClientId && UsesTagoTip)
+            {
+                return TagoTip.Serial + " (the serial)";
+            }
+
+            return key == ConfigKeys.MqttClientId && Mqtt.ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key);
         }
     }
 }

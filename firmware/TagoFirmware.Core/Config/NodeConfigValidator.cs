@@ -40,7 +40,7 @@ namespace TagoFirmware.Config
         internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             ValidateWifi(config, rules, issues);
-            ValidateToken(config, issues);
+            TransportValidator.Validate(config, issues);
             ValidateMqtt(config.Mqtt, issues);
             Ranges(config, string.Empty, issues);
             ValidateSampling(config, rules, issues);
@@ -85,7 +85,7 @@ namespace TagoFirmware.Config
             {
                 ConfigKey key = all[i];
                 if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
-                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval)
+                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
                 {
                     keys.Add(key);
                 }
@@ -156,26 +156,6 @@ namespace TagoFirmware.Config
             if (rules.RequireWifi && isPlaceholder)
             {
                 Error(issues, path, "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how);
-            }
-        }
-
-        private static void ValidateToken(NodeConfig config, ArrayList issues)
-        {
-            string token = config.Token;
-            if (token == null || token.Length == 0)
-            {
-                Error(issues, "token", "is required: the device token from TagoIO (Devices -> your device -> Token);"
-                    + " flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
-            }
-            else if (ConfigText.IsPlaceholderToken(token))
-            {
-                Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real token here"
-                    + " (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
-            }
-            else if (!ConfigText.IsPlausibleToken(token))
-            {
-                Error(issues, "token", "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12"
-                    + " with hyphens); it has " + token.Length + " characters");
             }
         }
 
@@ -346,7 +326,7 @@ namespace TagoFirmware.Config
             return null;
         }
 
-        private static bool IsHex(string text)
+        internal static bool IsHex(string text)
         {
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)

@@ -44,6 +44,11 @@ namespace TagoFirmware.Connection
         private readonly LinkReport _report;
         private readonly string _endpoint;
         private readonly string _configError;
+        private readonly bool _sessions;
+        private readonly ProtocolFallback _versions;
+        private bool _wanted;
+        private int _subscribeId = -1;
+        private NodeStatus _uplinkStatus = NodeStatus.Online;
 
         private SessionState _state;
         private long _stateSinceMs;
@@ -108,11 +113,16 @@ namespace TagoFirmware.Connection
             _request.KeepAliveSeconds = options.KeepAliveSeconds;
             _request.CleanSession = true;
             _request.TimeoutMs = options.MqttConnectTimeoutMs;
+            _versions = new ProtocolFallback(options.ProtocolLevel, options.ClientId);
+            _request.ProtocolLevel = _versions.Level;
             transport.PrepareConnect(_request, options.Token);
+            _sessions = options.ShortSessions;
+            _wanted = !_sessions;
 
             _ackTimeoutMs = options.AckTimeoutMs;
             _stableMs = options.StableConnectionMs;
-            _selfHealMs = options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
+            // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
+            _selfHealMs = !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
             _configError = options.Validate();
             _state = _configError == null ? SessionState.WifiDown : SessionState.ConfigInvalid;
         }
@@ -146,6 +156,15 @@ namespace TagoFirmware.Connection
 
         /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
         public int AuthFailures { get; private set; }
+
+        /// <summary>Monotonic time the current (or latest) MQTT connection was established.</summary>
+        public long ConnectedAtMs => _connectedAtMs;
+
+        /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
+        public bool SessionWanted => _wanted;
+
+        /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
+        public int ProtocolLevel => _request.ProtocolLevel;
 
         /// <summary>MQTT connect attempts started.</summary>
         public int ConnectAttempts { get; private set; }
@@ -199,6 +218,10 @@ namespace TagoFirmware.Connection
                         return Min(_state == SessionState.Backoff ? _deadlineMs : _authBlockedUntilMs, _nowMs + NetworkCheckMs);
                     case SessionState.Stopping:
                         return _deadlineMs;
+                    case SessionState.Subscribing:
+                        return Min(_deadlineMs, _nowMs + AttemptPollMs);
+                    case SessionState.Idle:
+                        return _wanted ? _nowMs : _nextNetworkCheckMs;
                     case SessionState.ConfigInvalid:
                     case SessionState.Rebooting:
                     case SessionState.Stopped:
@@ -304,6 +327,119 @@ namespace TagoFirmware.Connection
             BeginStop(nowMs, announceOffline);
         }
 
+        /// <summary>Short sessions: a batch is due; connect (now, or when the backoff or credentials wait allows).</summary>
+        public void OpenSession()
+        {
+            _wanted = _sessions || _wanted;
+        }
+
+        /// <summary>
+        /// Short sessions: nothing more is due, or the uplink ended the session after a receipt (a
+        /// <c>ttl_expired</c>/<c>keep_alive_timeout</c> is the server's normal end). DISCONNECT, then idle until the
+        /// next <see cref="OpenSession"/>; no backoff, no failure counted.
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="reason">For the log line.</param>
+        public void EndSession(long nowMs, string reason)
+        {
+            if (!_sessions || IsStopped || _state == SessionState.Stopping)
+            {
+                return;
+            }
+
+            _wanted = false;
+            bool open = _state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting;
+            if (open)
+            {
+                _mqtt.Disconnect();
+                _mqtt.Close();
+                _connectStarted = false;
+                _pending.LoseAll(_report);
+                _pending.ForgetUnacked();
+                SetState(SessionState.Idle, nowMs, LogLevel.Info, "session ended: " + reason);
+            }
+        }
+
+        /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        public void EndSessionRateLimited(long nowMs)
+        {
+            if (_sessions && !IsStopped && _state != SessionState.Stopping)
+            {
+                _mqtt.Disconnect();
+                RateLimited(nowMs, "rate_limited");
+            }
+        }
+
+        /// <summary>
+        /// Short sessions: the server refused the credentials in a receipt (<c>invalid_token</c>, <c>device_not_found</c>):
+        /// end the session and wait the auth retry interval, as after a CONNACK refusal (an operator can restore the
+        /// Authorization without touching the node, so the node keeps retrying, slowly).
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="why">The server's code, for the log line.</param>
+        public void EndSessionCredentialsRefused(long nowMs, string why)
+        {
+            if (!_sessions || IsStopped || _state == SessionState.Stopping)
+            {
+                return;
+            }
+
+            _mqtt.Disconnect();
+            _mqtt.Close();
+            _connectStarted = false;
+            _pending.LoseAll(_report);
+            _pending.ForgetUnacked();
+            AuthFailures++;
+            _authBlocked = true;
+            _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
+            SetState(SessionState.AuthFailed, nowMs, LogLevel.Error, "credentials refused (" + why + "); auth failures "
+                + AuthFailures.ToString() + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
+        }
+
+        /// <summary>Short sessions: what the LED shows between and during sessions (the uplink's health: receipts).</summary>
+        /// <param name="status">Online while the last session got its receipts; else the problem.</param>
+        public void ShowUplinkHealth(NodeStatus status)
+        {
+            _uplinkStatus = status;
+            ShowStatus(StatusFor(_state));
+        }
+
+        private void RateLimited(long nowMs, string reason)
+        {
+            _mqtt.Close();
+            _connectStarted = false;
+            _pending.LoseAll(_report);
+            _pending.ForgetUnacked();
+            _report.WentOffline = _state == SessionState.Online;
+            EnterBackoff(nowMs, false, "rate-limited: " + reason);
+        }
+
+        /// <summary>The connection went away: with short sessions the server's normal end of a session, else a drop.</summary>
+        private void LinkLost(long nowMs, string reason)
+        {
+            if (!_sessions)
+            {
+                DropLink(nowMs, reason);
+                return;
+            }
+
+            SessionClosed(nowMs, reason);
+        }
+
+        private void SessionClosed(long nowMs, string reason)
+        {
+            // TagoIO closes a device's connection at its lifetime (10-15 s) and after 5 s idle: normal, so no backoff
+            // growth, no failure count and no dead-link alarm.
+            _mqtt.Close();
+            _connectStarted = false;
+            _pending.LoseAll(_report);
+            _pending.ForgetUnacked();
+            _report.WentOffline = _state == SessionState.Online;
+            _wanted = false;
+            SetState(SessionState.Idle, nowMs, LogLevel.Info, reason + " (end of session)");
+        }
+
         private void BeginStop(long nowMs, bool announceOffline)
         {
             if (IsStopped || _state == SessionState.Stopping)
@@ -329,7 +465,7 @@ namespace TagoFirmware.Connection
 
         private void FinishStop(long nowMs)
         {
-            bool wasConnected = _state == SessionState.Online || _state == SessionState.Stopping;
+            bool wasConnected = _state == SessionState.Online || _state == SessionState.Stopping || _state == SessionState.Subscribing;
             _pending.LoseAll(_report);
             if (wasConnected || _state == SessionState.MqttConnecting)
             {
@@ -346,7 +482,8 @@ namespace TagoFirmware.Connection
             _started = true;
             _stateSinceMs = nowMs;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString());
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
+                : ProtocolFallback.Name(_options.ProtocolLevel)));
             if (_state == SessionState.ConfigInvalid)
             {
                 Log(LogLevel.Error, "config invalid: " + _configError + " -> ConfigInvalid");
@@ -379,6 +516,24 @@ namespace TagoFirmware.Connection
                     break;
                 case SessionState.Online:
                     RunOnline(nowMs);
+                    break;
+                case SessionState.Subscribing:
+                    if (!_mqtt.IsConnected)
+                    {
+                        SessionClosed(nowMs, "closed before SUBACK");
+                    }
+                    else if (nowMs >= _deadlineMs)
+                    {
+                        RateLimited(nowMs, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                    }
+
+                    break;
+                case SessionState.Idle:
+                    if (_wanted)
+                    {
+                        EnterMqttLayer(nowMs, "session due");
+                    }
+
                     break;
                 case SessionState.Stopping:
                     if (nowMs >= _deadlineMs || !_mqtt.IsConnected)
@@ -459,7 +614,8 @@ namespace TagoFirmware.Connection
         private void CheckNetwork(long nowMs)
         {
             bool aboveWifi = _state == SessionState.ClockWait || _state == SessionState.MqttConnecting
-                || _state == SessionState.Online || _state == SessionState.AuthFailed
+                || _state == SessionState.Online || _state == SessionState.AuthFailed || _state == SessionState.Idle
+                || _state == SessionState.Subscribing
                 || (_state == SessionState.Backoff && !_backoffForWifi);
             _nextNetworkCheckMs = nowMs + NetworkCheckMs;
             if (!aboveWifi || _network.IsUp)
@@ -467,7 +623,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            bool wasOnline = _state == SessionState.Online;
+            bool wasOnline = _state == SessionState.Online || _state == SessionState.Subscribing;
             if (wasOnline || _state == SessionState.MqttConnecting)
             {
                 _mqtt.Close();
@@ -505,6 +661,11 @@ namespace TagoFirmware.Connection
                 _pending.ForgetUnacked();
                 SetState(SessionState.AuthFailed, nowMs, LogLevel.Warning, reason + "; credentials were refused, next attempt in "
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
+            }
+            else if (!_wanted)
+            {
+                _pending.ForgetUnacked();
+                SetState(SessionState.Idle, nowMs, LogLevel.Info, reason + "; idle");
             }
             else
             {
@@ -607,7 +768,7 @@ namespace TagoFirmware.Connection
 
                     break;
                 case LinkEventKind.MessageReceived:
-                    if (_state == SessionState.Online)
+                    if (_state == SessionState.Online || _state == SessionState.Subscribing)
                     {
                         _report.AddMessage(e.Topic, e.Payload);
                     }
@@ -617,9 +778,23 @@ namespace TagoFirmware.Connection
                     _report.CommandsDropped += e.ReasonCode;
                     break;
                 case LinkEventKind.Closed:
-                    if (_state == SessionState.Online)
+                    if (_state == SessionState.Online || _state == SessionState.Subscribing)
                     {
-                        DropLink(nowMs, "mqtt connection lost: closed by the broker or the network");
+                        LinkLost(nowMs, "mqtt connection lost: closed by the broker or the network");
+                    }
+
+                    break;
+                case LinkEventKind.Subscribed:
+                    if (_state == SessionState.Subscribing && e.MessageId == _subscribeId)
+                    {
+                        if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
+                        {
+                            RateLimited(nowMs, "SUBACK " + e.ReasonCode.ToString());
+                        }
+                        else
+                        {
+                            GoOnline(nowMs, "subscribed at qos " + e.ReasonCode.ToString());
+                        }
                     }
 
                     break;
@@ -640,14 +815,27 @@ namespace TagoFirmware.Connection
             _staleRetryUsed = false;
             _connectedAtMs = nowMs;
             _stableReached = false;
+            if (_versions.Keep())
+            {
+                Log(LogLevel.Info, "mqtt: protocol " + ProtocolFallback.Name(_versions.Level) + " accepted; kept until reboot");
+            }
 
             // Clean session: the command subscription is made again after every connect (TagoIO guide,
             // "Subscribing to Topics"); the "online" status matches the will (QoS 1, never retained).
             string filter = _transport.CommandTopicFilter;
-            if (filter != null && _mqtt.Subscribe(filter, 1) < 0)
+            _subscribeId = filter == null ? -1 : _mqtt.Subscribe(filter, 1);
+            if (filter != null && _subscribeId < 0)
             {
                 _mqtt.Close();
                 EnterBackoff(nowMs, false, "mqtt connected but subscribe failed");
+                return;
+            }
+
+            if (_sessions)
+            {
+                // Nothing is pushed before the receipt topic is subscribed: a receipt sent earlier would be lost.
+                _deadlineMs = nowMs + _options.SubscribeTimeoutMs;
+                SetState(SessionState.Subscribing, nowMs, LogLevel.Info, "mqtt connected; subscribing");
                 return;
             }
 
@@ -665,7 +853,12 @@ namespace TagoFirmware.Connection
                 _pending.Track(id, true, nowMs);
             }
 
-            SetState(SessionState.Online, nowMs, LogLevel.Info, "mqtt connected");
+            GoOnline(nowMs, "mqtt connected");
+        }
+
+        private void GoOnline(long nowMs, string reason)
+        {
+            SetState(SessionState.Online, nowMs, LogLevel.Info, reason);
             _nextNetworkCheckMs = nowMs + NetworkCheckMs;
             _report.WentOnline = true;
         }
@@ -685,6 +878,18 @@ namespace TagoFirmware.Connection
                 LastRefusalCode = code;
             }
 
+            // A refused or unspoken version: try the next one at once (first connection of the boot only).
+            // A probable credentials refusal (the adapter's third close in a row) is not a version problem.
+            bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
+            if ((closedEarly || (refused && (code == 1 || code == 0x84))) && _versions.TryNext())
+            {
+                _request.ProtocolLevel = _versions.Level;
+                EnterMqttConnecting(nowMs, "mqtt: " + (refused ? "CONNACK " + code.ToString() : "closed before CONNACK")
+                    + "; trying MQTT " + ProtocolFallback.Name(_versions.Level));
+                return;
+            }
+
+            _request.ProtocolLevel = _versions.Level;
             bool probable = failure == ConnectFailure.ProbableAuthRefusal;
             if (ConnectionText.IsCredentialsRefusal(code) || probable)
             {
@@ -726,7 +931,7 @@ namespace TagoFirmware.Connection
         {
             if (!_mqtt.IsConnected)
             {
-                DropLink(nowMs, "mqtt connection lost: client reports disconnected");
+                LinkLost(nowMs, "mqtt connection lost: client reports disconnected");
                 return;
             }
 
@@ -796,13 +1001,15 @@ namespace TagoFirmware.Connection
                 case SessionState.ClockWait:
                     return NodeStatus.NoClock;
                 case SessionState.Online:
-                    return NodeStatus.Online;
+                case SessionState.Idle:
+                case SessionState.Subscribing:
+                    return _sessions ? _uplinkStatus : NodeStatus.Online;
                 case SessionState.AuthFailed:
                     return NodeStatus.CredentialsRefused;
                 case SessionState.Backoff:
                     return _backoffForWifi ? NodeStatus.NoWifi : NodeStatus.NoBroker;
                 case SessionState.MqttConnecting:
-                    return NodeStatus.NoBroker;
+                    return _sessions ? _uplinkStatus : NodeStatus.NoBroker;
                 default:
                     return _shownStatus;
             }

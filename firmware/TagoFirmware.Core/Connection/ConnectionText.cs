@@ -43,6 +43,10 @@ namespace TagoFirmware.Connection
                     return "Stopping";
                 case SessionState.Stopped:
                     return "Stopped";
+                case SessionState.Idle:
+                    return "Idle";
+                case SessionState.Subscribing:
+                    return "Subscribing";
                 default:
                     return "Unknown";
             }

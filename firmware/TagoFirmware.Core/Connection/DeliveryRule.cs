@@ -8,7 +8,6 @@ namespace TagoFirmware.Connection
 
         /// <summary>
         /// An application-level receipt on a subscribed topic (TagoTiP's <c>OK|n</c> on <c>$tip/{serial}/ack</c>).
-        /// Planned; the supervisor currently implements only <see cref="BrokerAck"/>.
         /// </summary>
         ApplicationReceipt = 1,
     }

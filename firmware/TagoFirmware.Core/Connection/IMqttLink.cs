@@ -9,7 +9,8 @@ namespace TagoFirmware.Connection
     /// Port contract (the M2Mqtt adapter on the ESP32, the MQTTnet adapter on the host, fakes in tests):
     /// <list type="bullet">
     /// <item>Threading: every member is called from the main loop thread only. Client-library callbacks
-    /// (<c>ConnectionOpened</c>, <c>MqttMsgPublished</c>, <c>MqttMsgPublishReceived</c>, <c>ConnectionClosed</c>) only
+    /// (<c>ConnectionOpened</c>, <c>MqttMsgPublished</c>, <c>MqttMsgSubscribed</c>, <c>MqttMsgPublishReceived</c>,
+    /// <c>ConnectionClosed</c>) only
     /// record facts in the inbox (<see cref="LinkEventQueue"/> is a ready lock-protected ring); they never publish,
     /// connect or call back into the core.</item>
     /// <item>Blocking: no member blocks for more than a few milliseconds, except <see cref="Disconnect"/> and
@@ -43,7 +44,7 @@ namespace TagoFirmware.Connection
         /// Starts a connect attempt on the adapter's worker thread. Connects on a fresh or closed client; the adapter
         /// may reuse the client instance (M2Mqtt reconnects on the same instance) or make a new one.
         /// </summary>
-        /// <param name="request">Connection parameters; the same instance is passed on every attempt and must not be modified.</param>
+        /// <param name="request">Connection parameters, including the protocol level to speak; the adapter must not modify them.</param>
         /// <returns>
         /// True when the attempt was started; false (nothing started) while a previous attempt is still running or its
         /// outcome event has not been taken from the inbox yet, so an outcome can never be mistaken for a newer
@@ -68,7 +69,7 @@ namespace TagoFirmware.Connection
         /// <returns>The message id (0..65535) whose PublishAcked/PublishFailed follows at QoS 1, or a negative <see cref="PublishError"/>.</returns>
         int Publish(string topic, byte[] payload, int qos);
 
-        /// <summary>Enqueues a SUBSCRIBE for one topic filter.</summary>
+        /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>
         /// <param name="topicFilter">Topic filter, wildcards allowed.</param>
         /// <param name="qos">Requested maximum QoS, 0 or 1.</param>
         /// <returns>The SUBSCRIBE message id, or a negative <see cref="PublishError"/>.</returns>

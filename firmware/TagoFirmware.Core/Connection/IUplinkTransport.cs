@@ -2,8 +2,8 @@ namespace TagoFirmware.Connection
 {
     /// <summary>
     /// The seam between the session and a TagoIO ingestion protocol: topic scheme, credentials mapping, status
-    /// payloads, payload format and what counts as delivered. Implemented now: <see cref="TagoMqttJsonTransport"/>
-    /// (legacy <c>mqtt.tago.io</c>). Planned: TagoTiP over MQTT; HTTPS <c>POST /data</c> would add its own link.
+    /// payloads, payload format and what counts as delivered. <see cref="TagoMqttJsonTransport"/> (legacy
+    /// <c>mqtt.tago.io</c>) and <see cref="TagoTipTransport"/> (TagoTiP over MQTT, in short sessions).
     /// </summary>
     /// <remarks>
     /// Contract: every member returns values computed once at construction (pre-encoded byte arrays, final topic

@@ -9,14 +9,15 @@ namespace TagoFirmware.Connection
         /// <summary>What happened.</summary>
         public LinkEventKind Kind;
 
-        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. For
-        /// CommandsDropped: the number dropped. Else -1.</summary>
+        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. For Subscribed:
+        /// the granted QoS (0x80 = refused). For CommandsDropped: the number dropped. Else -1.</summary>
         public int ReasonCode;
 
         /// <summary>For ConnectFailed: the failure class. Else <see cref="ConnectFailure.None"/>.</summary>
         public ConnectFailure Failure;
 
-        /// <summary>For PublishAcked and PublishFailed: the message id returned by <see cref="IMqttLink.Publish"/>. Else 0.</summary>
+        /// <summary>For PublishAcked and PublishFailed: the id returned by <see cref="IMqttLink.Publish"/>; for Subscribed, by
+        /// <see cref="IMqttLink.Subscribe"/>. Else 0.</summary>
         public int MessageId;
 
         /// <summary>For MessageReceived: the topic. Else null.</summary>

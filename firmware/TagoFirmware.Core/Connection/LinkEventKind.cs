@@ -35,6 +35,12 @@ namespace TagoFirmware.Connection
         Closed = 7,
 
         /// <summary>
+        /// A SUBACK arrived: <see cref="LinkEvent.MessageId"/> is the SUBSCRIBE's id and <see cref="LinkEvent.ReasonCode"/>
+        /// the granted QoS of its one filter, 0x80 or more for a refusal (MQTT 3.1.1 §3.9.3, MQTT 5 §3.9.3).
+        /// </summary>
+        Subscribed = 8,
+
+        /// <summary>
         /// Received messages were dropped unparsed (oversized, over the command rate, or the command lane full);
         /// <see cref="LinkEvent.ReasonCode"/> holds how many since the previous such event (<see cref="LinkEventQueue"/>).
         /// </summary>

@@ -2,7 +2,8 @@ namespace TagoFirmware.Connection
 {
     /// <summary>
     /// Everything an <see cref="IMqttLink"/> needs for one CONNECT. The supervisor builds it once from
-    /// <see cref="SessionOptions"/> and the transport and passes the same instance to every attempt.
+    /// <see cref="SessionOptions"/> and the transport and passes the same instance to every attempt (only
+    /// <see cref="ProtocolLevel"/> changes, between attempts).
     /// </summary>
     /// <remarks>
     /// <see cref="Password"/> is the device token: an implementation must never log it, print it, put it in an
@@ -33,6 +34,10 @@ namespace TagoFirmware.Connection
 
         /// <summary>MQTT password: the device token. Secret.</summary>
         public string Password;
+
+        /// <summary>MQTT protocol level of the CONNECT: 3 (3.1), 4 (3.1.1) or 5. The supervisor changes it between
+        /// attempts while it looks for a version the broker accepts.</summary>
+        public int ProtocolLevel = 4;
 
         /// <summary>Keep-alive in seconds (60: TagoIO guide; a silent link is noticed after about 2 × this).</summary>
         public int KeepAliveSeconds;

@@ -27,8 +27,8 @@ namespace TagoFirmware.Connection
     /// <item>A broker may refuse a bad token by closing the connection after CONNECT without any CONNACK (TagoIO's
     /// self-hostable broker does). After <see cref="ClosesBeforeAuthSuspected"/> such attempts in a row the outcome
     /// is <see cref="ConnectFailure.ProbableAuthRefusal"/>, so the node waits the auth retry interval instead of
-    /// reconnecting every few seconds. The node speaks one protocol version (MQTT 3.1.1, M2Mqtt's default); a
-    /// version fallback, if one is ever added, must run its attempts before this count.</item>
+    /// reconnecting every few seconds. The supervisor's protocol-version fallback (3.1.1, 5, 3.1) runs its
+    /// attempts within this count, so a broker that closes on every version ends as a probable refusal.</item>
     /// </list>
     /// </remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
@@ -372,6 +372,18 @@ namespace TagoFirmware.Connection
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs);
+        }
+
+        /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
+        /// <param name="sender">The client that raised it.</param>
+        /// <param name="messageId">The id <see cref="SubscribeOn"/> returned.</param>
+        /// <param name="grantedQos">The granted QoS of its filter; 0x80 or more = refused.</param>
+        protected void OnSubscribed(object sender, int messageId, int grantedQos)
+        {
+            if (Current(sender, true))
+            {
+                _inbox.Post(LinkEventKind.Subscribed, grantedQos, ConnectFailure.None, messageId, null, null);
+            }
         }
 
         /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>

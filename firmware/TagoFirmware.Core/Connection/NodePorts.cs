@@ -3,6 +3,7 @@ using TagoFirmware.Node;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
 using TagoFirmware.Platform;
+using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
 {
@@ -44,6 +45,10 @@ namespace TagoFirmware.Connection
 
         /// <summary>Where command overrides are stored; null = overrides hold until the next reboot only.</summary>
         public IOverrideStore OverrideStore { get; set; }
+
+        /// <summary>Where the TagoTiP sequence counter is persisted; null for the legacy transport (with TagoTiP, null keeps
+        /// the counter in RAM only, which a reboot resets).</summary>
+        public ISequenceStore Sequences { get; set; }
 
         /// <summary>One sensor adapter per entry of the configuration's <c>sensors</c>, in the same order (required).</summary>
         public ITemperatureHumiditySensor[] Sensors { get; set; }

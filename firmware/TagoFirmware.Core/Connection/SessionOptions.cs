@@ -72,6 +72,19 @@ namespace TagoFirmware.Connection
         /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
         public int MaxInFlight { get; set; } = 8;
 
+        /// <summary>
+        /// Short sessions (TagoTiP): connect only when <see cref="ConnectionSupervisor.OpenSession"/> asks, wait for the
+        /// SUBACK of the command filter before publishing, and take a close by the server as the end of a session (no
+        /// backoff growth, no failure counted). False: one persistent connection (legacy).
+        /// </summary>
+        public bool ShortSessions { get; set; }
+
+        /// <summary>MQTT protocol level to speak: 0 = auto (3.1.1, falling back to 5 and 3.1 until one connects), or 3, 4, 5 pinned.</summary>
+        public int ProtocolLevel { get; set; }
+
+        /// <summary>Short sessions: how long to wait for the SUBACK before taking the session as rate-limited.</summary>
+        public int SubscribeTimeoutMs { get; set; } = 5000;
+
         /// <summary>Checks the values the supervisor depends on.</summary>
         /// <returns>Null when usable; otherwise a message naming the first bad option (never containing the token).</returns>
         public string Validate()

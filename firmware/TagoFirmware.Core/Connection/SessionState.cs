@@ -36,5 +36,11 @@ namespace TagoFirmware.Connection
         /// <summary>An orderly stop is under way: the "offline" status was published and waits for its ack (bounded)
         /// before DISCONNECT.</summary>
         Stopping = 10,
+
+        /// <summary>Short sessions only: between two sessions; WiFi is kept, no MQTT connection is open.</summary>
+        Idle = 11,
+
+        /// <summary>Short sessions only: connected, waiting (bounded) for the SUBACK of the receipt topic.</summary>
+        Subscribing = 12,
     }
 }

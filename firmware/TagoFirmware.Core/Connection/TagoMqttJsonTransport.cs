@@ -59,9 +59,9 @@ namespace TagoFirmware.Connection
                 commandTopicTemplate = CommandTopicTemplate;
             }
 
-            _dataTopic = TopicTemplate.Expand(dataTopicTemplate, clientId);
-            _statusTopic = TopicTemplate.Expand(statusTopicTemplate, clientId);
-            _commandFilter = TopicTemplate.Expand(commandTopicTemplate, clientId);
+            _dataTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(dataTopicTemplate, clientId);
+            _statusTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(statusTopicTemplate, clientId);
+            _commandFilter = TagoFirmware.Config.MqttConfig.ExpandTopic(commandTopicTemplate, clientId);
             _onlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OnlineMessage);
             _offlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OfflineMessage);
         }

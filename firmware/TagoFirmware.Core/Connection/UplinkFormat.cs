@@ -6,7 +6,7 @@ namespace TagoFirmware.Connection
         /// <summary>TagoIO JSON array of data objects (legacy MQTT and HTTPS POST /data).</summary>
         TagoJson = 0,
 
-        /// <summary>TagoTiP text frame (planned).</summary>
+        /// <summary>TagoTiP PUSH body.</summary>
         TagoTip = 1,
     }
 }

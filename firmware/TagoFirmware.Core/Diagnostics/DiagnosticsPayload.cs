@@ -4,7 +4,7 @@ namespace TagoFirmware.Diagnostics
 {
     /// <summary>
     /// Writes the diagnostics payload, a TagoIO data array with one item per figure of
-    /// <see cref="DiagnosticsCounters"/>, through the shared <see cref="TagoJsonWriter"/>. Allocation-free: names,
+    /// <see cref="DiagnosticsCounters"/>, through the uplink's <see cref="IItemWriter"/> (TagoIO JSON or TagoTiP). Allocation-free: names,
     /// units and string values are pre-encoded.
     /// </summary>
     /// <remarks>
@@ -34,7 +34,7 @@ namespace TagoFirmware.Diagnostics
         /// (then no <c>time</c> field is written).</param>
         /// <returns><see cref="TagoWriteResult.Ok"/> with the payload in <c>writer.Buffer[0..writer.Length)</c>, or the
         /// first error.</returns>
-        public static TagoWriteResult Write(TagoJsonWriter writer, DiagnosticsCounters counters, long timeUnixMs)
+        public static TagoWriteResult Write(IItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             if (writer == null || counters == null)
             {
@@ -84,7 +84,7 @@ namespace TagoFirmware.Diagnostics
         }
 
         // Each item helper passes an earlier error on and writes nothing after it.
-        private static TagoWriteResult Number(TagoWriteResult r, TagoJsonWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
+        private static TagoWriteResult Number(TagoWriteResult r, IItemWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
         {
             if (r != TagoWriteResult.Ok)
             {
@@ -101,7 +101,7 @@ namespace TagoFirmware.Diagnostics
             return Finish(writer, timeUnixMs);
         }
 
-        private static TagoWriteResult Text(TagoWriteResult r, TagoJsonWriter writer, byte[] name, byte[] value, long timeUnixMs)
+        private static TagoWriteResult Text(TagoWriteResult r, IItemWriter writer, byte[] name, byte[] value, long timeUnixMs)
         {
             if (r != TagoWriteResult.Ok)
             {
@@ -113,7 +113,7 @@ namespace TagoFirmware.Diagnostics
             return Finish(writer, timeUnixMs);
         }
 
-        private static TagoWriteResult Finish(TagoJsonWriter writer, long timeUnixMs)
+        private static TagoWriteResult Finish(IItemWriter writer, long timeUnixMs)
         {
             if (timeUnixMs >= 0)
             {

@@ -40,6 +40,17 @@ namespace TagoFirmware.Node
             o.AckTimeoutMs = config.Timeouts.AckSeconds * 1000;
             o.NoAckRebootMs = config.Timeouts.RebootAfterSeconds * 1000;
             o.MaxInFlight = SensorNode.MaxInFlightPublishes;
+            o.ProtocolLevel = m.ProtocolLevel;
+            if (config.UsesTagoTip)
+            {
+                // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
+                // in the token's place: the transport derives the MQTT credentials from it.
+                o.ShortSessions = true;
+                o.Token = config.TagoTip.AuthHash;
+                o.Qos = 1;
+                o.KeepAliveSeconds = 4;
+            }
+
             string[] cas = m.CaCertificates;
             for (int i = 0; cas != null && i < cas.Length; i++)
             {
@@ -50,6 +61,21 @@ namespace TagoFirmware.Node
             }
 
             return o;
+        }
+
+        /// <summary>The transport the configuration selects.</summary>
+        /// <param name="config">A valid configuration.</param>
+        /// <param name="clientId">The effective client id (the serial for TagoTiP).</param>
+        /// <returns>The transport.</returns>
+        public static IUplinkTransport CreateTransport(NodeConfig config, string clientId)
+        {
+            if (config.UsesTagoTip)
+            {
+                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTip.Serial, config.TagoTip.AuthHash));
+            }
+
+            MqttConfig m = config.Mqtt;
+            return new TagoMqttJsonTransport(clientId, m.DataTopic, m.StatusTopic, m.CommandTopic);
         }
 
         /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
@@ -144,7 +170,7 @@ namespace TagoFirmware.Node
 
             Write(log, LogLevel.Info, "node start: client id " + clientId + ", " + config.Sensors.Length.ToString() + " sensor(s), interval "
                 + overrides.IntervalSeconds.ToString() + " s (minimum " + minInterval.ToString() + " s), batch " + overrides.BatchSize.ToString()
-                + ", qos " + config.Mqtt.Qos.ToString());
+                + ", transport " + config.Transport + (config.UsesTagoTip ? string.Empty : ", qos " + config.Mqtt.Qos.ToString()));
         }
 
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>

@@ -39,6 +39,7 @@ namespace TagoFirmware.Node
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
         private readonly BatteryWake _wake;
+        private readonly TagoTipUplink _tip;
         private bool _started;
         private bool _halted;
         private long _onlineSinceMs = -1;
@@ -73,19 +74,20 @@ namespace TagoFirmware.Node
             _ports = ports;
             ClientId = config.Mqtt.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, ClientId);
-            _link = new ConnectionSupervisor(SessionOptions, new TagoMqttJsonTransport(ClientId, config.Mqtt.DataTopic,
-                config.Mqtt.StatusTopic, config.Mqtt.CommandTopic), ports);
+            _tip = config.UsesTagoTip ? new TagoTipUplink(config, ClientId, ports) : null;
+            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, ClientId), ports);
             _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
             _sampler = new Sampler(pipelines, labels, _queue, ports.Clock, ports.Log, battery);
-            _publisher = new UplinkPublisher(config, _queue, _link, _counters, _policy, ports);
+            _publisher = new UplinkPublisher(config, _queue, _link, _counters, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
 
             MinIntervalSeconds = NodeWiring.MinIntervalSeconds(config, battery);
             uint fingerprint = configFileBytes == null ? 0u : CommandOverrides.Fingerprint(configFileBytes, 0, configFileBytes.Length);
             _overrides = new CommandOverrides(ports.OverrideStore != null ? ports.OverrideStore : new MemoryOverrideStore(), fingerprint,
                 battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
-            _processor = new CommandProcessor(new CommandParser(_link.Transport.CommandTopicFilter, MinIntervalSeconds), _overrides, _counters, _policy);
+            _processor = new CommandProcessor(new CommandParser(_tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
+                MinIntervalSeconds), _overrides, _counters, _policy);
         }
 
         /// <summary>The connection supervisor (state, LED, reconnects).</summary>
@@ -93,6 +95,9 @@ namespace TagoFirmware.Node
 
         /// <summary>The options the connection runs with.</summary>
         public SessionOptions SessionOptions { get; }
+
+        /// <summary>The TagoTiP half of the uplink (sequence counter, receipts), or null for the legacy transport.</summary>
+        public TagoTipUplink TagoTip => _tip;
 
         /// <summary>The reading queue (depth, dropped and untimed counts, boot counter).</summary>
         public ReadingQueue Queue => _queue;
@@ -164,6 +169,11 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
             }
 
+            if (_tip != null)
+            {
+                _tip.Load();
+            }
+
             _counters.BootReason = _ports.Platform == null ? BootReason.PowerOnOrReset : _ports.Platform.BootReason;
             _sampler.SetInterval(_overrides.IntervalSeconds);
             _publisher.Start(nowMs, _overrides.BatchSize);
@@ -233,6 +243,12 @@ namespace TagoFirmware.Node
                 }
 
                 _publisher.Step(nowMs);
+                if (_publisher.RebootRequested != RebootReason.None)
+                {
+                    StopThen(nowMs, _publisher.RebootRequested);
+                    return;
+                }
+
                 if (_wake != null && _sampler.CyclesCompleted > 0)
                 {
                     string reason = _wake.EndReason(nowMs, _publisher.IsIdle, _onlineSinceMs);
@@ -353,9 +369,10 @@ namespace TagoFirmware.Node
                 _onlineSinceMs = nowMs;
             }
 
-            _publisher.OnReport(report);
-            if (report.WentOffline)
+            _publisher.OnReport(report, nowMs);
+            if (report.WentOffline && _tip == null)
             {
+                // A TagoTiP session's end is not a lost link: the battery wake still ends once its receipts are in.
                 _onlineSinceMs = -1;
             }
 
@@ -372,9 +389,9 @@ namespace TagoFirmware.Node
                 }
             }
 
-            for (int i = 0; i < report.MessageCount && !_stopping; i++)
+            for (int i = 0; i < _publisher.CommandCount && !_stopping; i++)
             {
-                CommandOutcome outcome = _processor.Process(report.Topics[i], report.Payloads[i]);
+                CommandOutcome outcome = _processor.Process(_publisher.CommandTopics[i], _publisher.CommandPayloads[i]);
                 Log(outcome == CommandOutcome.Refused || outcome == CommandOutcome.Reboot ? LogLevel.Warning : LogLevel.Info, _processor.LastLogLine);
                 if (outcome == CommandOutcome.SettingsApplied)
                 {
@@ -441,7 +458,7 @@ namespace TagoFirmware.Node
             if (_wake.Publishes)
             {
                 _link.Stop(nowMs, false);
-                _publisher.OnReport(_link.Report);
+                _publisher.OnReport(_link.Report, nowMs);
             }
 
             _queue.Flush();

@@ -6,14 +6,17 @@ using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
+using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it with
-    /// one <see cref="TagoJsonWriter"/> over one buffer, publishes it through the connection, and owns the one data
-    /// payload in flight: its message id, its acknowledgement and the hand-back of its readings to the queue (removed
-    /// on the ack, returned on a loss). Also the diagnostics payload and the <c>ping</c> status answer.
+    /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it over
+    /// one buffer (TagoIO JSON with <see cref="TagoJsonWriter"/>, or a TagoTiP frame with <see cref="TagoTipItemWriter"/>),
+    /// publishes it through the connection, and owns the one data payload in flight: its message id, its delivery and
+    /// the hand-back of its readings to the queue (removed when delivered, returned on a loss). Delivered is the PUBACK
+    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions this class opens and ends
+    /// (<see cref="TagoTipUplink"/>). Also the diagnostics payload and the <c>ping</c> answer.
     /// </summary>
     /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt's Publish takes a whole
     /// array and keeps it until the ack). Main loop only, between connection steps.</remarks>
@@ -26,7 +29,10 @@ namespace TagoFirmware.Node
         private readonly IPlatformInfo _platform;
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly TagoJsonWriter _writer;
+        private readonly TagoJsonWriter _json;
+        private readonly TagoTipItemWriter _frame;
+        private readonly IItemWriter _writer;
+        private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
         private readonly int _batchIntervalMs;
         private readonly byte[] _group = new byte[ReadingGroupId.Length];
@@ -39,6 +45,7 @@ namespace TagoFirmware.Node
         private long _diagRetryAtMs;
         private long _startMs;
         private int _refused;
+        private long _frameSequence;
 
         /// <summary>Creates the publisher and its variable table (pre-encoded names and units).</summary>
         /// <param name="config">The node's configuration (sensors' variable names, batch, QoS, buffer size).</param>
@@ -47,9 +54,11 @@ namespace TagoFirmware.Node
         /// <param name="counters">Diagnostics figures kept at their source (sensor and command errors).</param>
         /// <param name="policy">When diagnostics are due.</param>
         /// <param name="ports">Platform facts, clock and log.</param>
+        /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
         public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
-            DiagnosticsPolicy policy, NodePorts ports)
+            DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
+            _tip = tip;
             _link = link;
             _queue = queue;
             _counters = counters;
@@ -57,13 +66,12 @@ namespace TagoFirmware.Node
             _platform = ports.Platform;
             _clock = ports.Clock;
             _log = ports.Log;
-            _atLeastOnce = config.Mqtt.Qos != 0;
+            _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
             _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
 
             // One buffer for every payload, allocated once; never smaller than a full diagnostics payload.
             int bufferBytes = config.Sampling.PayloadBufferBytes;
-            _writer = new TagoJsonWriter(new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize
-                ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes]);
+            byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
             int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
             _names = new TagoText[sensors * Sampler.VariablesPerSensor];
@@ -82,6 +90,25 @@ namespace TagoFirmware.Node
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;
             }
+
+            if (tip == null)
+            {
+                _json = new TagoJsonWriter(buffer);
+                _writer = _json;
+                return;
+            }
+
+            byte[][] names = new byte[_names.Length][];
+            byte[][] units = new byte[_names.Length][];
+            for (int i = 0; i < names.Length; i++)
+            {
+                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes.
+                names[i] = _names[i].Json;
+                units[i] = _units[i].Json;
+            }
+
+            _frame = new TagoTipItemWriter(buffer, names, units);
+            _writer = _frame;
         }
 
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
@@ -140,12 +167,30 @@ namespace TagoFirmware.Node
         /// <summary>When a payload may become due without new readings (as of the latest <see cref="Step"/>), or long.MaxValue.</summary>
         public long NextDueMs { get; private set; } = long.MaxValue;
 
+        /// <summary>Set when the TagoTiP uplink got no receipt for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
+        public RebootReason RebootRequested { get; private set; }
+
+        /// <summary>The commands of the latest <see cref="OnReport"/>: topics for the command processor.</summary>
+        public string[] CommandTopics { get; private set; }
+
+        /// <summary>The commands' payloads.</summary>
+        public byte[][] CommandPayloads { get; private set; }
+
+        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
+        public int CommandCount { get; private set; }
+
         /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
         /// <param name="nowMs">Monotonic time now.</param>
         public void Step(long nowMs)
         {
             _queue.RetryStore(nowMs);
             long due = long.MaxValue;
+            if (_tip != null && !StepSession(nowMs, ref due))
+            {
+                NextDueMs = due;
+                return;
+            }
+
             if (!_link.IsOnline)
             {
                 NextDueMs = due;
@@ -153,23 +198,23 @@ namespace TagoFirmware.Node
             }
 
             uint now = (uint)nowMs;
-            if (_dataMsgId < 0)
+            if (_dataMsgId < 0 && (_tip == null || _diagMsgId < 0))
             {
                 // One batcher question per step in the common case: "how long until a payload is due?".
                 uint wait = _batcher.MillisecondsUntilDue(now);
                 if (wait == 0)
                 {
-                    PublishData(_batcher.DueCount(now), now);
+                    PublishData(_batcher.DueCount(now), nowMs);
                     wait = _dataMsgId < 0 ? _batcher.MillisecondsUntilDue(now) : uint.MaxValue;
                 }
 
                 if (wait != uint.MaxValue)
                 {
-                    due = nowMs + wait;
+                    due = Min(due, nowMs + wait);
                 }
             }
 
-            if (_diagMsgId < 0 && _policy.IsDue)
+            if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
             {
                 if (nowMs >= _diagRetryAtMs)
                 {
@@ -182,64 +227,253 @@ namespace TagoFirmware.Node
                 }
             }
 
-            NextDueMs = due;
+            NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>Acts on what the connection's step reported: acks remove readings, losses return them.</summary>
-        /// <param name="report">The connection's report of its latest step.</param>
-        public void OnReport(LinkReport report)
+        /// <summary>
+        /// TagoTiP: opens a session when something is due (at most once per min_session_s), gives up a receipt that
+        /// did not come in time, ends the session when nothing more may or need be pushed, and watches the receipts'
+        /// health. Returns true when a frame may be pushed now.
+        /// </summary>
+        private bool StepSession(long nowMs, ref long due)
         {
-            for (int i = 0; i < report.AckedCount; i++)
+            bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
+            bool work = !_tip.Stopped && (_queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue);
+            if (_tip.Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
             {
-                int id = report.Acked[i];
-                if (id == _dataMsgId)
+                RebootRequested = RebootReason.NoAckTimeout;
+                Log(LogLevel.Error, "self-heal: no receipt for " + _tip.OwedMs(nowMs).ToString() + " ms; rebooting");
+            }
+
+            bool online = _link.IsOnline;
+            if (inFlight && (!online || nowMs >= _tip.ReceiptDeadlineMs))
+            {
+                // Unreceipted: back to the queue, resent in a later session with a new !N.
+                Settle(false, false);
+                _tip.Receipts.OnUnanswered();
+                if (online)
                 {
-                    _dataMsgId = -1;
-                    if (_batcher.OnAcknowledged(_queue.InFlightTicket) == ReadingAckResult.Applied)
+                    _link.EndSession(nowMs, "no receipt in time");
+                }
+
+                _link.ShowUplinkHealth(NodeStatus.NoBroker);
+                return false;
+            }
+
+            if (!online)
+            {
+                bool wanted = work && (_flush || _batcher.MillisecondsUntilDue((uint)nowMs) == 0 || _policy.IsDue);
+                if (wanted && !_link.SessionWanted && _link.State != SessionState.Subscribing && _link.State != SessionState.MqttConnecting)
+                {
+                    if (_tip.TakeSession(nowMs))
                     {
-                        Delivered();
+                        _link.OpenSession();
+                        due = nowMs;
+                    }
+                    else
+                    {
+                        due = _tip.NextSessionMs;
                     }
                 }
-                else if (id == _diagMsgId)
+                else if (work && !wanted)
                 {
-                    _diagMsgId = -1;
+                    uint wait = _batcher.MillisecondsUntilDue((uint)nowMs);
+                    due = wait == uint.MaxValue ? due : nowMs + wait;
+                }
+
+                return false;
+            }
+
+            if (inFlight)
+            {
+                due = _tip.ReceiptDeadlineMs;
+                return false;
+            }
+
+            if (!work || !_tip.MayPush(nowMs, _link.ConnectedAtMs))
+            {
+                _link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
+        /// TagoTiP receipts decide what happens to the frame in flight. Collects the commands.</summary>
+        /// <param name="report">The connection's report of its latest step.</param>
+        /// <param name="nowMs">Monotonic time now.</param>
+        public void OnReport(LinkReport report, long nowMs)
+        {
+            if (_tip == null)
+            {
+                CommandTopics = report.Topics;
+                CommandPayloads = report.Payloads;
+                CommandCount = report.MessageCount;
+            }
+            else
+            {
+                // Receipts first: a session closed in the same step must not return a frame its receipt settled.
+                _tip.BeginStep();
+                for (int i = 0; i < report.MessageCount; i++)
+                {
+                    OnReceipt(_tip.Parse(report.Payloads[i]), nowMs);
+                }
+
+                CommandTopics = _tip.CommandTopics;
+                CommandPayloads = _tip.CommandPayloads;
+                CommandCount = _tip.CommandCount;
+            }
+
+            for (int i = 0; _tip == null && i < report.AckedCount; i++)
+            {
+                // A PUBACK delivers only on the legacy transport (TagoTiP waits for OK|n).
+                int id = report.Acked[i];
+                if (id == _dataMsgId || id == _diagMsgId)
+                {
+                    Settle(true, false);
                 }
             }
 
             for (int i = 0; i < report.LostCount; i++)
             {
                 int id = report.Lost[i];
-                if (id == _dataMsgId)
+                if (id == _dataMsgId || id == _diagMsgId)
                 {
-                    _dataMsgId = -1;
+                    Settle(false, false);
+                    if (_tip != null)
+                    {
+                        _tip.Receipts.OnUnanswered();
+                    }
+                }
+            }
+        }
+
+        /// <summary>The payload in flight is settled: delivered, dropped (quarantined) or returned to the queue.</summary>
+        private void Settle(bool delivered, bool drop)
+        {
+            if (_dataMsgId >= 0)
+            {
+                _dataMsgId = -1;
+                if (!delivered && !drop)
+                {
                     _batcher.OnLost(_queue.InFlightTicket);
                 }
-                else if (id == _diagMsgId)
+                else if (_batcher.OnAcknowledged(_queue.InFlightTicket) == ReadingAckResult.Applied && delivered)
                 {
-                    // Diagnostics are a snapshot: send a fresh one instead of the lost one.
-                    _diagMsgId = -1;
+                    Delivered();
+                }
+            }
+            else if (_diagMsgId >= 0)
+            {
+                // Diagnostics are a snapshot: send a fresh one instead of a lost one.
+                _diagMsgId = -1;
+                if (!delivered && !drop)
+                {
                     _policy.Request();
                 }
             }
         }
 
-        /// <summary>Answers a <c>ping</c>: the "online" status again (QoS 1, status topic) refreshes the dashboard now;
-        /// the diagnostics the ping also requested follow on the data topic.</summary>
+        private void OnReceipt(TagoTipAction action, long nowMs)
+        {
+            switch (action)
+            {
+                case TagoTipAction.Delivered:
+                case TagoTipAction.DeliveredCountMismatch:
+                    Settle(true, false);
+                    _tip.Receipted(nowMs);
+                    _link.ShowUplinkHealth(NodeStatus.Online);
+                    if (action == TagoTipAction.DeliveredCountMismatch)
+                    {
+                        Log(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
+                    }
+
+                    return;
+                case TagoTipAction.Quarantine:
+                    Settle(false, true);
+                    Log(LogLevel.Error, "tagotip: a cycle refused alone dropped, "
+                        + _tip.Receipts.Quarantined.ToString() + " so far");
+                    return;
+                case TagoTipAction.Command:
+                case TagoTipAction.Ignore:
+                    return;
+            }
+
+            // Every other answer keeps the frame queued.
+            Settle(false, false);
+            switch (action)
+            {
+                case TagoTipAction.CredentialFailure:
+                    _link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
+                    break;
+                case TagoTipAction.BackOff:
+                    _link.EndSessionRateLimited(nowMs);
+                    break;
+                case TagoTipAction.RetryLater:
+                    _link.EndSession(nowMs, "server error");
+                    _link.ShowUplinkHealth(NodeStatus.NoBroker);
+                    break;
+                case TagoTipAction.SessionEnd:
+                    _link.EndSession(nowMs, "server's limit");
+                    break;
+                case TagoTipAction.ProtocolMismatch:
+                case TagoTipAction.SequenceRejected:
+                    _link.EndSession(nowMs, "sending stopped");
+                    _link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
+                    Log(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
+                        : "tagotip: configuration error: sequence refused 32 times; sending stopped");
+                    break;
+                case TagoTipAction.JumpSequence:
+                    Log(LogLevel.Warning, "tagotip: invalid_seq: next " + _tip.Sequence.Peek.ToString());
+                    break;
+            }
+        }
+
+        /// <summary>Answers a <c>ping</c>: legacy, the "online" status again (QoS 1, status topic) refreshes the
+        /// dashboard now; TagoTiP has no status, its answer is the diagnostics frame the ping also requested.</summary>
         public void PublishStatus()
         {
             IUplinkTransport t = _link.Transport;
-            int id = _link.Publish(t.StatusTopic, t.OnlinePayload, 1);
-            if (id < 0)
+            if (t.StatusTopic != null)
             {
-                Log(LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
+                int id = _link.Publish(t.StatusTopic, t.OnlinePayload, 1);
+                if (id < 0)
+                {
+                    Log(LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
+                }
             }
 
             _diagRetryAtMs = 0;
         }
 
-        private void PublishData(int due, uint now)
+        /// <summary>Starts a payload: TagoTiP takes the next <c>!N</c> first (false: none can be had, nothing is sent).</summary>
+        private bool Begin(bool readings)
         {
+            if (_tip != null)
+            {
+                _frameSequence = _tip.NextSequence();
+                if (_frameSequence < 0)
+                {
+                    return false;
+                }
+
+                _frame.CycleLimit = _tip.Receipts.CycleLimit;
+                _frame.Prepare(_frameSequence, readings ? _queue : null);
+            }
+
             _writer.Reset();
+            return true;
+        }
+
+        private void PublishData(int due, long nowMs)
+        {
+            uint now = (uint)nowMs;
+            if (!Begin(true))
+            {
+                return;
+            }
+
             bool counters = false;
             if (_queue.IsReportPending)
             {
@@ -255,7 +489,7 @@ namespace TagoFirmware.Node
             int taken = 0;
             for (; taken < due; taken++)
             {
-                TagoWriteResult r = WriteReading(taken);
+                TagoWriteResult r = _tip != null ? _frame.Reading(_queue, taken) : WriteReading(taken);
                 if (r == TagoWriteResult.BufferFull)
                 {
                     // The rest waits for the next payload; nothing is lost because it did not fit.
@@ -297,6 +531,11 @@ namespace TagoFirmware.Node
             }
 
             PayloadsSent++;
+            if (_tip != null)
+            {
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _frame.Cycles > 0 ? _frame.Cycles : 1);
+            }
+
             if (_atLeastOnce)
             {
                 _dataMsgId = id;
@@ -328,16 +567,16 @@ namespace TagoFirmware.Node
                 return TagoWriteResult.InvalidVariable;
             }
 
-            _writer.BeginItem(_names[variable]);
-            _writer.Value(_queue.GetValue(i), _queue.GetDecimals(i));
-            _writer.Unit(_units[variable]);
-            _writer.TimeUnixMs(_queue.GetTimeUnixMs(i));
+            _json.BeginItem(_names[variable]);
+            _json.Value(_queue.GetValue(i), _queue.GetDecimals(i));
+            _json.Unit(_units[variable]);
+            _json.TimeUnixMs(_queue.GetTimeUnixMs(i));
             if (_queue.WriteGroupId(i, _group, 0) == ReadingGroupId.Length)
             {
-                _writer.Group(_group);
+                _json.Group(_group);
             }
 
-            return _writer.EndItem();
+            return _json.EndItem();
         }
 
         private void PublishDiagnostics(long nowMs)
@@ -363,6 +602,11 @@ namespace TagoFirmware.Node
                 c.ClearRssi();
             }
 
+            if (!Begin(false))
+            {
+                return;
+            }
+
             DateTime utc = _clock.UtcNow;
             TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
             if (r != TagoWriteResult.Ok)
@@ -381,6 +625,11 @@ namespace TagoFirmware.Node
             }
 
             _policy.MarkPublished();
+            if (_tip != null)
+            {
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
+            }
+
             if (_atLeastOnce)
             {
                 _diagMsgId = id;
@@ -391,6 +640,11 @@ namespace TagoFirmware.Node
         {
             PayloadsAcked++;
             _policy.OnPayloadPublished();
+        }
+
+        private static long Min(long a, long b)
+        {
+            return a < b ? a : b;
         }
 
         private void Log(LogLevel level, string message)

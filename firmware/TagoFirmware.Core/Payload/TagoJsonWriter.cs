@@ -23,7 +23,7 @@ namespace TagoFirmware.Payload
     /// <see cref="TagoText"/>, checked and escaped once, and are block-copied (<c>Array.Copy</c> is native); the
     /// <c>byte[]</c> overloads check their text on every call, for rare payloads. Not thread-safe.</para>
     /// </remarks>
-    public sealed class TagoJsonWriter
+    public sealed class TagoJsonWriter : IItemWriter
     {
         /// <summary>Longest variable name or metadata key TagoIO accepts.</summary>
         public const int MaxVariableLength = 100;

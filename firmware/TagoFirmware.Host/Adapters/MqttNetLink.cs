@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
@@ -30,7 +31,7 @@ namespace TagoFirmware.Host.Adapters
 
         /// <summary>Creates the link.</summary>
         /// <param name="inboxCapacity">Inbox size (events beyond it are dropped, which the supervisor tolerates).</param>
-        /// <param name="useMqtt5">Speak MQTT 5 instead of 3.1.1 (the device's M2Mqtt default is 3.1.1).</param>
+        /// <param name="useMqtt5">Always speak MQTT 5, whatever version the request asks for.</param>
         public MqttNetLink(int inboxCapacity = 64, bool useMqtt5 = false)
             : base(new ThreadPoolWorker(), new SystemClock(), inboxCapacity)
         {
@@ -92,10 +93,12 @@ namespace TagoFirmware.Host.Adapters
         {
             int timeoutMs = request.TimeoutMs > 0 ? request.TimeoutMs : 30000;
             _validator = request.UseTls ? CaPinnedValidator.ForPem(request.CaCertificatesPem, request.Host) : null;
-            MqttClientOptions options = MqttNetMapping.For(request, timeoutMs, _useMqtt5, _validator);
+            int level = _useMqtt5 ? 5 : request.ProtocolLevel;
+            bool mqtt5 = level == 5;
+            MqttClientOptions options = MqttNetMapping.For(request, timeoutMs, level, _validator);
             using var cancel = new CancellationTokenSource(timeoutMs);
             MqttClientConnectResult result = ((IMqttClient)client).ConnectAsync(options, cancel.Token).GetAwaiter().GetResult();
-            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : _useMqtt5 ? (int)result.ResultCode : MqttNetMapping.ToMqtt311Code(result.ResultCode);
+            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : mqtt5 ? (int)result.ResultCode : MqttNetMapping.ToMqtt311Code(result.ResultCode);
             LastFailureReason = code == 0 ? null : "CONNACK " + code + " (" + result.ResultCode + ")";
             return code;
         }
@@ -160,9 +163,16 @@ namespace TagoFirmware.Host.Adapters
         {
             MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttNetMapping.Qos(qos)).Build();
 
-            // A lost SUBACK shows up as a closed session, which the supervisor handles.
-            ((IMqttClient)client).SubscribeAsync(options, CancellationToken.None).ContinueWith(t => t.Exception, TaskScheduler.Default);
-            return NextId();
+            int id = NextId();
+            ((IMqttClient)client).SubscribeAsync(options, CancellationToken.None).ContinueWith(t =>
+            {
+                // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
+                if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
+                {
+                    OnSubscribed(client, id, MqttNetMapping.GrantedQos(t.Result.Items.First().ResultCode));
+                }
+            }, TaskScheduler.Default);
+            return id;
         }
 
         /// <inheritdoc />

@@ -16,10 +16,10 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
         /// <param name="request">The core's request.</param>
         /// <param name="timeoutMs">The attempt's bound.</param>
-        /// <param name="useMqtt5">MQTT 5 instead of 3.1.1.</param>
+        /// <param name="protocolLevel">3 (MQTT 3.1), 4 (3.1.1) or 5.</param>
         /// <param name="validator">With TLS: the validator of the broker certificate (never "accept all"); else null.</param>
         /// <returns>The options.</returns>
-        public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, bool useMqtt5, CaPinnedValidator validator)
+        public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(request.Host, request.Port)
@@ -28,7 +28,7 @@ namespace TagoFirmware.Host.Adapters
                 .WithCleanSession(request.CleanSession)
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(request.KeepAliveSeconds > 0 ? request.KeepAliveSeconds : 60))
                 .WithTimeout(TimeSpan.FromMilliseconds(timeoutMs))
-                .WithProtocolVersion(useMqtt5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311);
+                .WithProtocolVersion(protocolLevel == 5 ? MqttProtocolVersion.V500 : protocolLevel == 3 ? MqttProtocolVersion.V310 : MqttProtocolVersion.V311);
             if (request.WillTopic != null)
             {
                 builder = builder.WithWillTopic(request.WillTopic)
@@ -48,6 +48,11 @@ namespace TagoFirmware.Host.Adapters
 
             return builder.Build();
         }
+
+        /// <summary>The granted QoS of a SUBACK item: MQTTnet's result codes are the wire values (0-2 granted, 0x80+ refused).</summary>
+        /// <param name="code">MQTTnet's subscribe result code.</param>
+        /// <returns>The wire value.</returns>
+        public static int GrantedQos(MqttClientSubscribeResultCode code) => (int)code;
 
         /// <summary>MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).</summary>
         /// <param name="code">MQTTnet's result code.</param>

@@ -5,8 +5,8 @@ using TagoFirmware.Esp32;
 namespace TagoFirmware.Host.Adapters
 {
     /// <summary>
-    /// The twin's data directory (<c>--data-dir</c>): opens the device's own file stores, <see cref="FlashReadingStore"/>
-    /// and <see cref="FlashOverrideStore"/> (linked into this project from firmware/TagoFirmware.Esp32, one source for
+    /// The twin's data directory (<c>--data-dir</c>): opens the device's own file stores, <see cref="FlashReadingStore"/>,
+    /// <see cref="FlashOverrideStore"/> and <see cref="FlashSequenceStore"/> (linked into this project from firmware/TagoFirmware.Esp32, one source for
     /// device and twin), at fixed file names inside it. Host-only because the directory handling needs
     /// <see cref="Path.Combine(string, string)"/> and <see cref="Directory.CreateDirectory(string)"/>, which the
     /// nanoFramework System.IO.FileSystem surface does not have.
@@ -37,6 +37,16 @@ namespace TagoFirmware.Host.Adapters
         {
             TryCreate(directory);
             return new FlashOverrideStore(Path.Combine(directory, OverridesFileName));
+        }
+
+        /// <summary>Creates the TagoTiP sequence-counter store (<c>sequence0</c>, <c>sequence1</c>) in <paramref name="directory"/>,
+        /// creating the directory if needed.</summary>
+        /// <param name="directory">The twin's data directory.</param>
+        /// <returns>The store.</returns>
+        public static FlashSequenceStore SequenceStoreFor(string directory)
+        {
+            TryCreate(directory);
+            return new FlashSequenceStore(Path.Combine(directory, "sequence"));
         }
 
         private static void TryCreate(string directory)

@@ -12,6 +12,7 @@ using TagoFirmware.Host.Adapters;
 using TagoFirmware.Node;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Host.TagoTip;
 using TagoFirmware.Host.Tls;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
@@ -21,6 +22,10 @@ namespace TagoFirmware.Host.Cli
     /// <summary>The twin's command: parse, optionally start the embedded broker, run one node, map the outcome to an exit code.</summary>
     public static class TwinApp
     {
+        /// <summary>The transport of a run that names none (no credentials, no config file).</summary>
+        public const string DefaultTransport = TransportNames.TagoTip;
+
+
         /// <summary>Runs the twin.</summary>
         /// <param name="args">Command-line arguments.</param>
         /// <param name="output">Standard output.</param>
@@ -43,7 +48,7 @@ namespace TagoFirmware.Host.Cli
         /// <returns>Exit code (<see cref="TwinExitCode"/>).</returns>
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
-            if (!TwinOptionsParser.TryParse(args, environmentToken, out TwinOptions options, out string message))
+            if (!TwinOptionsParser.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinTransportOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
                 error.WriteLine("error: " + message);
                 error.WriteLine(TwinOptionsParser.Usage);
@@ -54,6 +59,11 @@ namespace TagoFirmware.Host.Cli
             {
                 output.WriteLine(TwinOptionsParser.Usage);
                 return TwinExitCode.Done;
+            }
+
+            if (options.CheckCredentials)
+            {
+                return await TwinCredentialCheck.RunAsync(options, output, error, cancel).ConfigureAwait(false);
             }
 
             if (options.CheckConfigFile != null)
@@ -72,7 +82,10 @@ namespace TagoFirmware.Host.Cli
 
             var log = new ConsoleLog(output, options.Verbose ? LogLevel.Debug : LogLevel.Info);
             log.AddSecret(options.Token);
+            log.AddSecret(options.AuthHash);
+            bool tip = (options.Transport ?? DefaultTransport) == TransportNames.TagoTip;
             TagoLikeBroker broker = null;
+            TagoTipServer tipServer = null;
             try
             {
                 var session = new SessionOptions
@@ -91,7 +104,31 @@ namespace TagoFirmware.Host.Cli
                     session.DataTopicTemplate = options.Topic;
                 }
 
-                if (options.Broker == null)
+                if (tip)
+                {
+                    session.ClientId = options.Serial ?? session.ClientId;
+                    session.Token = options.AuthHash; // the session's credential; BuildConfig puts it into tagotip.auth_hash
+                }
+
+                if (options.Broker == null && tip)
+                {
+                    tipServer = await TagoTipServer.StartAsync(new TagoTipServerOptions
+                    {
+                        Serial = session.ClientId,
+                        Hash = options.AuthHash,
+                        Fault = options.TipFault,
+                        Seed = options.Seed ?? TwinOptions.DefaultSeed(session.ClientId, DateTime.UtcNow.Ticks),
+                    }, line => log.Info(line)).ConfigureAwait(false);
+                    log.AddSecret(tipServer.Hash);
+                    log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
+                        + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
+                        + (options.TipFault != null ? "; fault " + options.TipFault.Kind + " with probability " + Format(options.TipFault.Probability) : string.Empty));
+                    session.Host = tipServer.Host;
+                    session.Port = tipServer.Port;
+                    session.Token = tipServer.Hash;
+                    session.CaCertificatesPem = tipServer.CaPem;
+                }
+                else if (options.Broker == null)
                 {
                     broker = await TagoLikeBroker.StartAsync(line => log.Info(line), options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
@@ -137,7 +174,13 @@ namespace TagoFirmware.Host.Cli
                         log.Info("no --ca: the broker certificate is validated against the operating system's trust store");
                     }
 
-                    if (options.Token == null)
+                    if (tip && (options.Serial == null || options.AuthHash == null))
+                    {
+                        error.WriteLine("error: --serial and --auth-hash, --auth-token or " + TwinTransportOptions.TipAuthVariable + " are required with --broker for TagoTiP");
+                        return TwinExitCode.UsageError;
+                    }
+
+                    if (!tip && options.Token == null)
                     {
                         error.WriteLine("error: --token (or " + TwinOptionsParser.TokenVariable + ") is required with --broker");
                         return TwinExitCode.UsageError;
@@ -151,7 +194,7 @@ namespace TagoFirmware.Host.Cli
                     return TwinExitCode.UsageError;
                 }
 
-                NodeConfig config = BuildConfig(options, session);
+                NodeConfig config = BuildConfig(options, session, tip);
                 string clientId = session.ClientId;
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
@@ -258,6 +301,11 @@ namespace TagoFirmware.Host.Cli
                 {
                     await broker.DisposeAsync().ConfigureAwait(false);
                 }
+
+                if (tipServer != null)
+                {
+                    await tipServer.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
 
@@ -327,7 +375,7 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The node configuration: the --config file's (or the twin's defaults), with every option given on
         /// the command line and the broker of this run applied.</summary>
-        private static NodeConfig BuildConfig(TwinOptions options, SessionOptions session)
+        private static NodeConfig BuildConfig(TwinOptions options, SessionOptions session, bool tip)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
             MqttConfig mqtt = config.Mqtt;
@@ -339,7 +387,9 @@ namespace TagoFirmware.Host.Cli
             mqtt.DataTopic = session.DataTopicTemplate;
             mqtt.Qos = session.Qos;
             mqtt.KeepAliveSeconds = session.KeepAliveSeconds;
-            config.Token = session.Token;
+            config.Token = tip ? null : session.Token;
+            TwinTransportOptions.Apply(config, options, tip, session.ClientId, session.Token);
+
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
             config.Timeouts.AckSeconds = Math.Max(1, (int)Math.Ceiling(options.AckTimeoutSeconds));
@@ -414,7 +464,7 @@ namespace TagoFirmware.Host.Cli
 
                 if (!options.Stay && n.State == SessionState.AuthFailed)
                 {
-                    log.Error("exit: credentials refused by the broker (check the device token)");
+                    log.Error("exit: credentials refused by the broker (check the " + (n.UsesTagoTip ? "serial and the authorization hash" : "device token") + ")");
                     Result = TwinExitCode.CredentialsRefused;
                     return true;
                 }

@@ -27,6 +27,8 @@ namespace TagoFirmware.Host.Cli
             foreach (var s in ConfigReference.Supplied)
             {
                 string value = s.Key == ConfigKeys.Token ? options.Token
+                    : s.Key == ConfigKeys.TagoTipAuthHash ? options.AuthHash // flag or TAGO_TIP_AUTH, a token already hashed
+                    : s.Key == ConfigKeys.TagoTipSerial && options.Serial != null ? options.Serial
                     : (options.Supplied.TryGetValue(s.Flag, out string given) ? given : Environment.GetEnvironmentVariable(s.Variable));
                 rules.Supply(s.Key, value);
             }
@@ -66,6 +68,8 @@ namespace TagoFirmware.Host.Cli
         {
             var rules = new ConfigRules { RequireWifi = false };
             rules.Supply(ConfigKeys.Token, options.Token);
+            rules.Supply(ConfigKeys.TagoTipAuthHash, options.AuthHash);
+            rules.Supply(ConfigKeys.TagoTipSerial, options.Serial);
             ConfigResult result = Load(path, rules, error);
             if (result == null)
             {
@@ -98,6 +102,10 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
             Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
             Default(options, "--sleep", () => options.Sleep = config.Sleep.Mode == SleepMode.Deep);
+            options.Transport ??= config.Transport;
+            options.Serial ??= config.TagoTip.Serial;
+            options.AuthHash ??= config.TagoTip.AuthHash;
+            options.Region ??= config.TagoTip.Region;
             options.KeepAliveSeconds = mqtt.KeepAliveSeconds;
             options.AckTimeoutSeconds = config.Timeouts.AckSeconds;
             if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)

@@ -111,6 +111,28 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();
 
+        /// <summary>Transport: <c>tagotip</c> or <c>tago-mqtt-json</c> (<c>--transport</c>, else TagoTiP credentials pick
+        /// <c>tagotip</c> and a token the legacy one); null leaves it to the config file, or <c>tagotip</c> without one.</summary>
+        public string Transport { get; set; }
+
+        /// <summary>TagoTiP device serial (also the MQTT client id); null generates one for the embedded server.</summary>
+        public string Serial { get; set; }
+
+        /// <summary>TagoTiP authorization hash, 16 lowercase hex (from --auth-hash, --auth-token or TAGO_TIP_AUTH). Secret.</summary>
+        public string AuthHash { get; set; }
+
+        /// <summary>TagoTiP region, <c>us-e1</c> or <c>eu-w1</c>; null keeps the configuration's.</summary>
+        public string Region { get; set; }
+
+        /// <summary>Real seconds between TagoTiP sessions (overrides <c>tagotip.min_session_s</c>); 0 keeps the configuration's.</summary>
+        public int MinSessionSeconds { get; set; }
+
+        /// <summary>Fault the embedded TagoTiP server injects (<c>--tip-fault KIND[:P]</c>), or null.</summary>
+        public TagoFirmware.Host.TagoTip.TagoTipFault TipFault { get; set; }
+
+        /// <summary>Check the TagoTiP credentials against the endpoint with one frame, print a verdict and exit.</summary>
+        public bool CheckCredentials { get; set; }
+
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 

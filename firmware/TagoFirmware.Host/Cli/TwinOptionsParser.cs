@@ -18,10 +18,11 @@ namespace TagoFirmware.Host.Cli
             "                         [--data-dir DIR] [--no-persist] [--time-scale K] [--queue-capacity N]\n" +
             "                         [--wake-interval SECONDS] [--publish-every N] [--wakes N]\n" +
             "                         [--wifi-ssid NAME] [--wifi-password PASSWORD]\n" +
+            TwinTransportOptions.Usage + "\n" +
             "  --data-dir: queue log and command overrides (default .tago-twin/<client-id>/); --no-persist: RAM only.\n" +
             "  --sleep: battery mode, each wake a fresh node over the same data dir, deep sleep between wakes.\n" +
             "  --time-scale K: simulated time runs K times faster (sampling, batching, backoff, sleep; not the network).\n" +
-            "  no --broker: start an embedded TagoIO-like TLS broker on 127.0.0.1 and print what it receives.\n" +
+            "  no --broker: start an embedded TLS broker on 127.0.0.1 (a TagoTiP server, or TagoIO-like legacy) and print what it receives.\n" +
             "  token: --token or env " + TokenVariable + ". --check-config takes --token, --wifi-ssid and --wifi-password (or env\n" +
             "  " + TokenVariable + ", TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) instead of the file's values.\n" +
             "  exit codes: 0 done, 2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
@@ -33,6 +34,18 @@ namespace TagoFirmware.Host.Cli
         /// <param name="error">Message naming the offending option on failure.</param>
         /// <returns>True on success.</returns>
         public static bool TryParse(string[] args, string environmentToken, out TwinOptions options, out string error)
+        {
+            return TryParse(args, environmentToken, null, out options, out error);
+        }
+
+        /// <summary>Parses arguments, with the TagoTiP authorization from the environment.</summary>
+        /// <param name="args">Command-line arguments.</param>
+        /// <param name="environmentToken">Value of TAGO_DEVICE_TOKEN (null if unset).</param>
+        /// <param name="environmentTipAuth">Value of TAGO_TIP_AUTH, a hash or an <c>at…</c> token (null if unset).</param>
+        /// <param name="options">Parsed options on success.</param>
+        /// <param name="error">Message naming the offending option on failure.</param>
+        /// <returns>True on success.</returns>
+        public static bool TryParse(string[] args, string environmentToken, string environmentTipAuth, out TwinOptions options, out string error)
         {
             options = new TwinOptions();
             error = null;
@@ -46,6 +59,7 @@ namespace TagoFirmware.Host.Cli
                     case "--stay": options.Stay = true; continue;
                     case "--no-persist": options.NoPersist = true; options.Given.Add(name); continue;
                     case "--verbose": options.Verbose = true; continue;
+                    case "--check-credentials": options.CheckCredentials = true; options.Given.Add(name); continue;
                     case "-h":
                     case "--help": options.Help = true; continue;
                 }
@@ -99,8 +113,13 @@ namespace TagoFirmware.Host.Cli
                     case "--wifi-ssid":
                     case "--wifi-password": options.Supplied[name] = NonEmpty(name, value, ref error); break;
                     default:
-                        error = "unknown option '" + name + "'";
-                        return false;
+                        if (!TwinTransportOptions.TryRead(name, value, options, ref error))
+                        {
+                            error = "unknown option '" + name + "'";
+                            return false;
+                        }
+
+                        break;
                 }
 
                 if (error != null)
@@ -109,16 +128,31 @@ namespace TagoFirmware.Host.Cli
                 }
             }
 
+            TwinTransportOptions.Resolve(options, environmentTipAuth, environmentToken, ref error);
+            if (error != null)
+            {
+                return false;
+            }
+
             if (options.Token == null && !string.IsNullOrEmpty(environmentToken))
             {
                 options.Token = environmentToken;
                 options.Given.Add("--token");
             }
 
-            if (options.Broker != null && options.Token == null && options.CheckConfigFile == null && options.ConfigFile == null)
+            if (options.Broker != null && options.CheckConfigFile == null && options.ConfigFile == null)
             {
-                error = "--token (or " + TokenVariable + ") is required with --broker";
-                return false;
+                if (options.Transport == TwinTransportOptions.TagoMqttJson && options.Token == null)
+                {
+                    error = "--token (or " + TokenVariable + ") is required with --broker";
+                    return false;
+                }
+
+                if (options.Transport != TwinTransportOptions.TagoMqttJson && (options.Serial == null || options.AuthHash == null))
+                {
+                    error = "--broker needs --serial and --auth-hash, --auth-token or " + TwinTransportOptions.TipAuthVariable + " (TagoTiP), or --token (legacy)";
+                    return false;
+                }
             }
 
             if (options.NoPersist && options.DataDirectory != null)

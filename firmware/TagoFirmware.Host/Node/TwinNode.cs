@@ -43,6 +43,7 @@ namespace TagoFirmware.Host.Node
         private int _reconnectsBefore;
         private int _boots;
         private bool _disposed;
+        private MemorySequenceStore _memorySequences;
 
         /// <summary>Creates the node and boots it (loads the queue log and overrides); nothing is sent until it steps.</summary>
         /// <param name="settings">Settings.</param>
@@ -58,7 +59,7 @@ namespace TagoFirmware.Host.Node
             if (!settings.NetworkTimeoutsStretched)
             {
                 // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.
-                StretchNetworkTimeouts(_config, settings.TimeScale);
+                StretchNetworkTimeouts(_config, settings.TimeScale, settings.RealTimeSessionBudget);
                 settings.NetworkTimeoutsStretched = true;
             }
 
@@ -88,6 +89,9 @@ namespace TagoFirmware.Host.Node
 
         /// <summary>The simulated DHT22 (kept across reboots, like the hardware).</summary>
         public SimulatedDht22 Sensor => _sensor;
+
+        /// <summary>True when the node speaks TagoTiP.</summary>
+        public bool UsesTagoTip => _config.UsesTagoTip;
 
         /// <summary>Current session state.</summary>
         public SessionState State => _node.Supervisor.State;
@@ -131,8 +135,9 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>
-        /// Sends a downlink command as if the broker had delivered it on the command topic (the twin's stdin): the
-        /// name is the topic's last level, the payload as the command topic takes it. Safe from any thread.
+        /// Sends a downlink command as if the broker had delivered it (the twin's stdin): legacy, on the command topic
+        /// with the name as its last level and the payload as that topic takes it; TagoTiP, on the ack topic as
+        /// <c>CMD|name</c> or <c>CMD|name=payload</c>. Safe from any thread.
         /// </summary>
         /// <param name="name">Command name (<c>interval</c>, <c>batch</c>, <c>ping</c>, <c>diagnostics</c>, <c>reboot</c>).</param>
         /// <param name="payload">Payload bytes.</param>
@@ -140,6 +145,13 @@ namespace TagoFirmware.Host.Node
         public string InjectCommand(string name, byte[] payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
+            if (_config.UsesTagoTip)
+            {
+                string text = "CMD|" + name + (payload.Length > 0 ? "=" + Encoding.UTF8.GetString(payload) : string.Empty);
+                _commands.Inject(filter, Encoding.UTF8.GetBytes(text));
+                return filter;
+            }
+
             string topic = filter.Substring(0, filter.Length - 1) + name;
             _commands.Inject(topic, payload);
             return topic;
@@ -214,7 +226,8 @@ namespace TagoFirmware.Host.Node
         /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
         /// <param name="config">Configuration to change.</param>
         /// <param name="scale">Time scale.</param>
-        private static void StretchNetworkTimeouts(NodeConfig config, double scale)
+        /// <param name="sessionBudget">Also stretch <c>tagotip.min_session_s</c>.</param>
+        private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
         {
             if (scale == 1.0)
             {
@@ -227,6 +240,14 @@ namespace TagoFirmware.Host.Node
             t.WifiConnectSeconds = Stretch(t.WifiConnectSeconds, scale);
             t.RebootAfterSeconds = Stretch(t.RebootAfterSeconds, scale);
             config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
+
+            // TagoTiP: the server's connection lifetime and the profile's session budget are real time.
+            if (sessionBudget)
+            {
+                config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+            }
+
+            config.TagoTip.TtlSeconds = Stretch(config.TagoTip.TtlSeconds, scale);
         }
 
         private static int Stretch(int seconds, double scale)
@@ -254,6 +275,9 @@ namespace TagoFirmware.Host.Node
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,
+                Sequences = !_config.UsesTagoTip ? null
+                    : _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory)
+                    : _memorySequences ??= new MemorySequenceStore(),
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
                 Platform = new HostPlatformInfo(reason),
@@ -262,6 +286,7 @@ namespace TagoFirmware.Host.Node
             // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
             // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
+            _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.Start(_clock.MonotonicMs);
             _runner = new NodeRunner(_node, _clock, _commands.Arrived, null);
         }

@@ -52,6 +52,13 @@ namespace TagoFirmware.Host.Node
         /// <summary>Seed of the simulated sensor and of the backoff jitter.</summary>
         public int Seed { get; set; } = 1;
 
+        /// <summary>
+        /// True (default): <c>tagotip.min_session_s</c> is stretched by <see cref="TimeScale"/> like the network timeouts,
+        /// so the profile's session budget holds in real time. False runs sessions as fast as the scaled clock allows
+        /// (the many-sessions test against a server without a subscription limit).
+        /// </summary>
+        public bool RealTimeSessionBudget { get; set; } = true;
+
         /// <summary>Speak MQTT 5 instead of 3.1.1.</summary>
         public bool UseMqtt5 { get; set; }
 

@@ -35,7 +35,7 @@ namespace TagoFirmware.Benchmarks.IlCost
                 dir = System.IO.Path.GetDirectoryName(dir);
             }
 
-            string text = File.ReadAllText(System.IO.Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.example.json"))
+            string text = File.ReadAllText(System.IO.Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.legacy.example.json"))
                 .Replace("00000000-0000-0000-0000-000000000000", "a1b2c3d4-0000-1111-2222-333344445555")
                 .Replace("example-network", "garden-network1")
                 .Replace("example-password-not-real", "correct-horse-battery-sta");

@@ -41,7 +41,7 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
 
             ConfigResult device = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null);
-            Assert.IsNotNull(device.FindError("token"));
+            Assert.IsNotNull(device.FindError("tagotip.serial"), "without a token the transport is TagoTiP");
             Assert.IsNotNull(device.FindError("wifi.ssid"));
         }
 

@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"mqtt\":{\"host\":\"\"}", "mqtt.host", "must not be empty")]
         [DataRow("\"mqtt\":{\"host\":\"mqtts://mqtt.tago.io\"}", "mqtt.host", "without scheme, port or path")]
         [DataRow("\"mqtt\":{\"host\":\"mqtt.tago.io:8883\"}", "mqtt.host", "without scheme, port or path")]
-        [DataRow("\"mqtt\":{\"host\":null}", "mqtt.host", "must be a string, got null")]
+        [DataRow("\"mqtt\":{\"host\":42}", "mqtt.host", "must be a string or null, got a number")]
         [DataRow("\"mqtt\":{\"tls\":\"yes\"}", "mqtt.tls", "must be true or false")]
         [DataRow("\"mqtt\":{\"client_id\":\"a/b\"}", "mqtt.client_id", "1-64 characters of A-Z a-z 0-9 - _")]
         [DataRow("\"mqtt\":{\"client_id\":\"\"}", "mqtt.client_id", "1-64 characters")]
@@ -88,7 +88,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"led_pin\":26", "led_pin", "already used by sensors[0].echo_pin")]
         [DataRow("\"led_pin\":\"2\"", "led_pin", "whole number or null")]
         [DataRow("\"led_active_low\":\"no\"", "led_active_low", "must be true or false")]
-        [DataRow("\"intervall\":60", "intervall", "unknown key (allowed here: wifi, token, mqtt")]
+        [DataRow("\"intervall\":60", "intervall", "unknown key (allowed here: wifi, token, transport, mqtt")]
         public void Sampling_queue_sleep_timeouts_and_led_fields_report_their_path(string root, string path, string contains)
         {
             AssertError(ConfigDocs.Parse(root), path, contains);
@@ -157,8 +157,8 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"token\":\"abc\"", "token", "does not look like a TagoIO device token")]
         [DataRow("\"token\":\"12345678-90ab-cdef-1234-567890abcdeg\"", "token", "does not look like")]
         [DataRow("\"token\":\"00000000-0000-0000-0000-000000000000\"", "token", "all-zeros placeholder")]
-        [DataRow("\"token\":null", "token", "is required")]
-        [DataRow("\"token\":\"\"", "token", "is required")]
+        [DataRow("\"token\":null,\"transport\":\"tago-mqtt-json\"", "token", "is required by the tago-mqtt-json transport")]
+        [DataRow("\"token\":\"\",\"transport\":\"tago-mqtt-json\"", "token", "is required by the tago-mqtt-json transport")]
         [DataRow("\"token\":42", "token", "must be a string or null, got a number")]
         public void Wifi_and_token_fields_report_their_path_and_what_is_allowed(string root, string path, string contains)
         {

@@ -28,16 +28,17 @@ namespace TagoFirmware.Tests.Config
             NodeConfig c = ConfigDocs.Parse("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_offset\":-0.5,\"dew_point\":true}]").Config;
             string[] lines = c.Summary("tago-a4cf12e3b1c0");
             string text = Join(lines);
-            Assert.AreEqual(11, lines.Length, text);
+            Assert.AreEqual(12, lines.Length, text);
             Assert.AreEqual("config: wifi ssid=example-net password=(set, hidden)", lines[0]);
-            Assert.AreEqual("config: token=(set, hidden)", lines[1]);
+            Assert.AreEqual("config: token=(set, hidden) transport=tago-mqtt-json", lines[1]);
             Assert.AreEqual("config: mqtt host=mqtt.tago.io port=8883 tls=true ca_certificates=[] client_id=tago-a4cf12e3b1c0 (from MAC)"
                 + " data_topic=sensors/{client_id}/data status_topic=device/status/{client_id} command_topic=commands/{client_id}/+ qos=1"
-                + " keepalive_s=60", lines[2]);
+                + " keepalive_s=60 protocol=auto", lines[2]);
+            Assert.AreEqual("config: tagotip region=us-e1 serial=null auth_hash=(not set) ttl_s=10 min_session_s=60", lines[3]);
             Assert.AreEqual("config: sensors[0] model=dht22 echo_pin=26 trigger_pin=27 power_pin=none name=dht22 suffix="
                 + " temperature_variable=temperature humidity_variable=humidity dew_point_variable=dew_point temperature_offset=-0.5"
-                + " humidity_offset=0.0 dew_point=true", lines[6]);
-            Assert.AreEqual("config: led_pin=2 led_active_low=false", lines[7]);
+                + " humidity_offset=0.0 dew_point=true", lines[7]);
+            Assert.AreEqual("config: led_pin=2 led_active_low=false", lines[8]);
             Assert.Contains("reboot_after_s=1800", text);
             Assert.Contains("plain text", lines[lines.Length - 1]);
         }

@@ -32,9 +32,9 @@ namespace TagoFirmware.Tests.Config
             MqttConfig m = ConfigDocs.Parse(string.Empty).Config.Mqtt;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("tago-a4cf12e3b1c0", id);
-            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", m.DataTopicFor(id));
-            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", m.StatusTopicFor(id));
-            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", m.CommandTopicFor(id));
+            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", MqttConfig.ExpandTopic(m.DataTopic, id));
+            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", MqttConfig.ExpandTopic(m.StatusTopic, id));
+            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", MqttConfig.ExpandTopic(m.CommandTopic, id));
         }
 
         [TestMethod]
@@ -43,7 +43,7 @@ namespace TagoFirmware.Tests.Config
             MqttConfig m = ConfigDocs.Parse("\"mqtt\":{\"client_id\":\"greenhouse-3\"}").Config.Mqtt;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("greenhouse-3", id);
-            Assert.AreEqual("sensors/greenhouse-3/data", m.DataTopicFor(id));
+            Assert.AreEqual("sensors/greenhouse-3/data", MqttConfig.ExpandTopic(m.DataTopic, id));
         }
     }
 }

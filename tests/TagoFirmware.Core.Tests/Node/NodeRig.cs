@@ -36,6 +36,10 @@ namespace TagoFirmware.Tests.Node
         public readonly FakeReadingStore Store = new FakeReadingStore();
         public readonly FakeOverrideStore Overrides = new FakeOverrideStore();
         public readonly FakePlatformInfo Platform = new FakePlatformInfo();
+        public readonly TagoFirmware.Tests.TagoTip.FakeSequenceStore Sequences = new TagoFirmware.Tests.TagoTip.FakeSequenceStore();
+
+        /// <summary>With <see cref="UseTagoTip"/>: the TagoTiP server answering the node's pushes after every step.</summary>
+        public FakeTagoTipServer TipServer;
         public readonly FakeNodeDevice Device;
         public readonly NodeConfig Config = new NodeConfig();
         public FakeNetworkLink Network;
@@ -98,6 +102,7 @@ namespace TagoFirmware.Tests.Node
             ports.Random = new SeededRandomSource(42);
             ports.ReadingStore = Store;
             ports.OverrideStore = Overrides;
+            ports.Sequences = Sequences;
             ports.Sensors = new ITemperatureHumiditySensor[Sensors.Length];
             for (int i = 0; i < Sensors.Length; i++)
             {
@@ -109,6 +114,27 @@ namespace TagoFirmware.Tests.Node
             Node = new SensorNode(Config, ConfigBytes, MacClientId, ports);
             Node.Start(Clock.NowMs);
             return Node;
+        }
+
+        /// <summary>Switches the node to the TagoTiP transport (serial <see cref="FakeTagoTipServer.Serial"/>, no token) and
+        /// puts a <see cref="FakeTagoTipServer"/> in front of it; sessions may open every <paramref name="minSessionSeconds"/>.</summary>
+        public FakeTagoTipServer UseTagoTip(int minSessionSeconds)
+        {
+            Config.Token = null;
+            Config.Transport = TransportNames.TagoTip;
+            Config.TagoTip.Serial = FakeTagoTipServer.Serial;
+            Config.TagoTip.AuthHash = FakeTagoTipServer.Hash;
+            Config.TagoTip.MinSessionSeconds = minSessionSeconds;
+            TipServer = new FakeTagoTipServer(this);
+            return TipServer;
+        }
+
+        private void Answer()
+        {
+            if (TipServer != null)
+            {
+                TipServer.Pump();
+            }
         }
 
         /// <summary>Makes the broker accept (true) or fail (false) every further connect; false also drops the link.</summary>
@@ -131,6 +157,7 @@ namespace TagoFirmware.Tests.Node
                 Clock.NowMs += StepMs;
                 UpdateWall();
                 Node.Step(Clock.NowMs);
+                Answer();
             }
         }
 
@@ -143,6 +170,7 @@ namespace TagoFirmware.Tests.Node
                 Clock.NowMs += StepMs;
                 UpdateWall();
                 Node.Step(Clock.NowMs);
+                Answer();
             }
 
             return Node.SleepRequested;

@@ -26,5 +26,8 @@ namespace TagoFirmware.Tests.Session
 
         /// <summary>ConnectFailed with ProbableAuthRefusal (the broker closed after CONNECT without CONNACK, repeatedly).</summary>
         FailProbableAuthRefusal = 6,
+
+        /// <summary>The broker closes the connection after CONNECT without a CONNACK (no code seen).</summary>
+        CloseBeforeConnack = 7,
     }
 }

@@ -26,6 +26,8 @@ namespace TagoFirmware.Tests.Session
         private ConnectBehaviour _attemptBehaviour;
         private bool _outcomeUntaken;
         private int _nextId;
+        private int _subackId = -1;
+        private long _subackDueMs;
 
         public FakeMqttLink(FakeClock clock)
         {
@@ -46,6 +48,15 @@ namespace TagoFirmware.Tests.Session
 
         /// <summary>PUBACK latency.</summary>
         public long AckDelayMs = 50;
+
+        /// <summary>The granted QoS each SUBACK reports (0x80 = refused); -1: SUBACKs never come.</summary>
+        public int SubackGranted = 1;
+
+        /// <summary>SUBACK latency.</summary>
+        public long SubackDelayMs = 50;
+
+        /// <summary>The protocol level of every connect attempt, in order (boxed ints).</summary>
+        public readonly ArrayList AttemptLevels = new ArrayList();
 
         public int BeginCalls;
         public int TakeCalls;
@@ -137,6 +148,7 @@ namespace TagoFirmware.Tests.Session
             BeginCalls++;
             LastRequest = request;
             AttemptTimes.Add(_clock.NowMs);
+            AttemptLevels.Add(request.ProtocolLevel);
             _attemptPending = true;
             _attemptDueMs = _clock.NowMs + ConnectDelayMs;
             if (_script.Count > 0)
@@ -187,6 +199,12 @@ namespace TagoFirmware.Tests.Session
 
             Subscriptions.Add(topicFilter);
             _nextId = _nextId >= 65535 ? 1 : _nextId + 1;
+            if (SubackGranted >= 0)
+            {
+                _subackId = _nextId;
+                _subackDueMs = _clock.NowMs + SubackDelayMs;
+            }
+
             return _nextId;
         }
 
@@ -254,6 +272,9 @@ namespace TagoFirmware.Tests.Session
                     case ConnectBehaviour.FailTls:
                         _inbox.Post(LinkEventKind.ConnectFailed, -1, ConnectFailure.Tls, 0, null, null);
                         break;
+                    case ConnectBehaviour.CloseBeforeConnack:
+                        _inbox.Post(LinkEventKind.ConnectFailed, -1, ConnectFailure.Communication, 0, null, null);
+                        break;
                     case ConnectBehaviour.FailProbableAuthRefusal:
                         _inbox.Post(LinkEventKind.ConnectFailed, -1, ConnectFailure.ProbableAuthRefusal, 0, null, null);
                         break;
@@ -261,6 +282,16 @@ namespace TagoFirmware.Tests.Session
                         _inbox.Post(LinkEventKind.ConnectFailed, 0, ConnectFailure.Communication, 0, null, null);
                         break;
                 }
+            }
+
+            if (_subackId >= 0 && now >= _subackDueMs)
+            {
+                if (_connected)
+                {
+                    _inbox.Post(LinkEventKind.Subscribed, SubackGranted, ConnectFailure.None, _subackId, null, null);
+                }
+
+                _subackId = -1;
             }
 
             int kept = 0;

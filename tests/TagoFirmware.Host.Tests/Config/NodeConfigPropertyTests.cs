@@ -98,6 +98,11 @@ namespace TagoFirmware.Host.Tests.Config
         private static HashSet<string> BuildKnownPaths()
         {
             HashSet<string> paths = new HashSet<string> { "(file)", "token", "sensors", "led_pin", "led_active_low" };
+            for (int i = 0; i < ConfigKeys.Count; i++)
+            {
+                paths.Add(ConfigKeys.At(i).Path);
+            }
+
             foreach (string g in s_groups)
             {
                 paths.Add(g);
@@ -257,7 +262,7 @@ namespace TagoFirmware.Host.Tests.Config
             }
 
             Assert.IsNotNull(dir, "repository root not found");
-            return Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            return Path.Combine(dir, "firmware", "TagoFirmware.Host", "tagofirmware.legacy.example.json");
         }
     }
 }

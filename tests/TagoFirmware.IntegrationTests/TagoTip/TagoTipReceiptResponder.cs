@@ -40,6 +40,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         /// <summary>Called with the serial and every stored point; for tests.</summary>
         public Action<string, TagoTipDataPoint> Stored { get; set; }
 
+        /// <summary>Called with the serial and the verdict of every push judged (its <c>!N</c> and receipt); for tests.</summary>
+        public Action<string, TagoTipVerdict> Judged { get; set; }
+
         /// <summary>Connects to a plain MQTT broker and starts answering.</summary>
         /// <param name="host">Broker host.</param>
         /// <param name="port">Broker port (plain TCP).</param>
@@ -72,6 +75,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
 
             string serial = topic.Substring(5, topic.Length - 10);
             TagoTipVerdict verdict = Judge.Judge(serial, System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
+            Judged?.Invoke(serial, verdict);
             if (verdict.Stored)
             {
                 foreach (TagoTipDataPoint point in verdict.Push.Points)

@@ -1,15 +1,11 @@
 using System;
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.IO;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
 using MQTTnet.Protocol;
-using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.TagoTip;
 
 namespace TagoFirmware.IntegrationTests.TagoTip
@@ -50,60 +46,6 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         {
             return device.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("$tip/dev-1/push")
                 .WithPayload(Encoding.UTF8.GetBytes(frame)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        }
-
-        /// <summary>A mosquitto with one plain, anonymous loopback listener (the responder's own test broker).</summary>
-        private sealed class PlainMosquitto : IDisposable
-        {
-            private readonly Process _process;
-            private readonly string _directory;
-
-            private PlainMosquitto(Process process, string directory, int port)
-            {
-                _process = process;
-                _directory = directory;
-                Port = port;
-            }
-
-            public int Port { get; }
-
-            public static PlainMosquitto Start()
-            {
-                int port = TagoLikeBroker.FreeLoopbackPort();
-                string directory = Path.Combine(Path.GetTempPath(), "tagotip-mosquitto-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-                Directory.CreateDirectory(directory);
-                string config = Path.Combine(directory, "mosquitto.conf");
-                File.WriteAllText(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-                Process process = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", "-c " + config) { RedirectStandardError = true, RedirectStandardOutput = true });
-                var broker = new PlainMosquitto(process, directory, port);
-                for (int i = 0; i < 100; i++)
-                {
-                    try
-                    {
-                        using var probe = new TcpClient("127.0.0.1", port);
-                        return broker;
-                    }
-                    catch (SocketException)
-                    {
-                        Thread.Sleep(50);
-                    }
-                }
-
-                broker.Dispose();
-                throw new InvalidOperationException("mosquitto did not start on port " + port);
-            }
-
-            public void Dispose()
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill();
-                    _process.WaitForExit(5000);
-                }
-
-                _process.Dispose();
-                Directory.Delete(_directory, true);
-            }
         }
     }
 }

@@ -1,0 +1,85 @@
+using TagoFirmware.TagoTip;
+
+namespace TagoFirmware.Connection
+{
+    /// <summary>
+    /// TagoTiP over MQTT (TagoIO's MQTT transport page, docs/tagotip/transports/mqtt.md in
+    /// https://github.com/tago-io/docs): frames go to <c>$tip/{serial}/push</c>, receipts and commands come on
+    /// <c>$tip/{serial}/ack</c>; user name and password are the authorization hash's two halves. The broker keeps no
+    /// will, retain or status topic, so the transport has none; delivery is the <c>OK|n</c> receipt, not the PUBACK.
+    /// </summary>
+    public sealed class TagoTipTransport : IUplinkTransport
+    {
+        private readonly TagoTipCredentials _credentials;
+
+        /// <summary>Creates the transport.</summary>
+        /// <param name="credentials">The checked serial and hash.</param>
+        public TagoTipTransport(TagoTipCredentials credentials)
+        {
+            _credentials = credentials;
+        }
+
+        /// <inheritdoc/>
+        public string Name
+        {
+            get { return "tagotip"; }
+        }
+
+        /// <inheritdoc/>
+        public UplinkFormat Format
+        {
+            get { return UplinkFormat.TagoTip; }
+        }
+
+        /// <inheritdoc/>
+        public DeliveryRule Delivery
+        {
+            get { return DeliveryRule.ApplicationReceipt; }
+        }
+
+        /// <inheritdoc/>
+        public string DataTopic
+        {
+            get { return _credentials.PushTopic; }
+        }
+
+        /// <summary>None: TagoTiP has no status topic (availability is the last receipted frame).</summary>
+        public string StatusTopic
+        {
+            get { return null; }
+        }
+
+        /// <summary>None.</summary>
+        public byte[] OnlinePayload
+        {
+            get { return null; }
+        }
+
+        /// <summary>None: the broker has no Last Will.</summary>
+        public byte[] OfflinePayload
+        {
+            get { return null; }
+        }
+
+        /// <summary>The receipt topic <c>$tip/{serial}/ack</c>, subscribed at QoS 1 in every session.</summary>
+        public string CommandTopicFilter
+        {
+            get { return _credentials.AckTopic; }
+        }
+
+        /// <summary>Fills user name and password from the hash; no will. <paramref name="token"/> is unused: the
+        /// credentials were derived from the hash when the transport was made.</summary>
+        /// <param name="request">The request to fill.</param>
+        /// <param name="token">Unused.</param>
+        public void PrepareConnect(MqttConnectRequest request, string token)
+        {
+            request.Username = _credentials.UserName;
+            request.Password = _credentials.Password;
+            request.WillTopic = null;
+            request.WillMessage = null;
+            request.WillPayload = null;
+            request.WillQos = 0;
+            request.WillRetain = false;
+        }
+    }
+}

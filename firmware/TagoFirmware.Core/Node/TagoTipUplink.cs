@@ -1,0 +1,234 @@
+using TagoFirmware.Config;
+using TagoFirmware.Connection;
+using TagoFirmware.Platform;
+using TagoFirmware.TagoTip;
+
+namespace TagoFirmware.Node
+{
+    /// <summary>
+    /// What the TagoTiP transport adds to <see cref="UplinkPublisher"/>: when a short session may open, how long a push
+    /// may start and a receipt be waited for, the persisted sequence counter, the receipts of the ack topic (what each
+    /// <c>OK</c>/<c>ERR</c> means for the frame in flight, via <see cref="TagoTipReceipts"/>), <c>CMD|…</c> mapped to
+    /// the command parser's topics, and health: the last session got its receipts.
+    /// </summary>
+    /// <remarks>
+    /// TagoIO limits (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s
+    /// (15 s on Scale) and is closed after 5 s idle; subscription requests are limited per profile (5/50/100 a
+    /// minute). So a session opens only when something is due and at most once per <c>tagotip.min_session_s</c> plus
+    /// up to 10 % jitter (devices started together drift apart), and no push starts later than
+    /// <see cref="PushMarginMs"/> before the lifetime, so its receipt can still arrive.
+    /// </remarks>
+    public sealed class TagoTipUplink
+    {
+        /// <summary>No push starts later than this before the connection's lifetime.</summary>
+        public const int PushMarginMs = 3000;
+
+        /// <summary>Values the sequence counter reserves per flash write.</summary>
+        public const int SequenceBlock = 64;
+
+        /// <summary>Most commands taken from one step's ack messages.</summary>
+        public const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
+
+        private readonly SequenceCounter _sequence;
+        private readonly TagoTipAck _ack = new TagoTipAck();
+        private readonly IRandomSource _random;
+        private readonly ILog _log;
+        private readonly string _commandPrefix;
+        private readonly long _minSessionMs;
+        private readonly long _lifetimeMs;
+        private readonly long _ackTimeoutMs;
+        private readonly long _rebootAfterMs;
+        private long _nextSessionMs;
+        private long _owedSinceMs = -1;
+        private bool _counterLogged;
+        private readonly bool _volatile;
+
+        /// <summary>Creates the uplink's TagoTiP half.</summary>
+        /// <param name="config">The configuration (tagotip group, ack timeout, self-heal interval).</param>
+        /// <param name="serial">The device serial (command topics are made under it).</param>
+        /// <param name="ports">Sequence store (without one the counter lives in RAM), random source and log.</param>
+        public TagoTipUplink(NodeConfig config, string serial, NodePorts ports)
+        {
+            _sequence = new SequenceCounter(ports.Sequences != null ? ports.Sequences : new MemorySequenceStore(), SequenceBlock);
+            _volatile = ports.Sequences == null;
+            _random = ports.Random;
+            _log = ports.Log;
+            _commandPrefix = "$tip/" + serial + "/cmd/";
+            _minSessionMs = (long)config.TagoTip.MinSessionSeconds * 1000;
+            _lifetimeMs = (long)config.TagoTip.TtlSeconds * 1000;
+            _ackTimeoutMs = (long)config.Timeouts.AckSeconds * 1000;
+            _rebootAfterMs = (long)config.Timeouts.RebootAfterSeconds * 1000;
+            CommandTopics = new string[MaxCommands];
+            CommandPayloads = new byte[MaxCommands][];
+        }
+
+        /// <summary>The command parser's filter: commands become topics under <c>$tip/{serial}/cmd/</c>.</summary>
+        public string CommandFilter
+        {
+            get { return _commandPrefix + "+"; }
+        }
+
+        /// <summary>What the ack topic's messages mean for the frame in flight (counters for logs and tests).</summary>
+        public TagoTipReceipts Receipts { get; } = new TagoTipReceipts();
+
+        /// <summary>The sequence counter.</summary>
+        public SequenceCounter Sequence
+        {
+            get { return _sequence; }
+        }
+
+        /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
+        public long ReceiptDeadlineMs { get; private set; }
+
+        /// <summary>When the next session may open (monotonic ms).</summary>
+        public long NextSessionMs
+        {
+            get { return _nextSessionMs; }
+        }
+
+        /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
+        public string[] CommandTopics { get; private set; }
+
+        /// <summary>The commands' payloads (their values).</summary>
+        public byte[][] CommandPayloads { get; private set; }
+
+        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
+        public int CommandCount { get; private set; }
+
+        /// <summary>True once sending stopped for good (protocol mismatch, sequence rejected or exhausted).</summary>
+        public bool Stopped
+        {
+            get { return Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted; }
+        }
+
+        /// <summary>Loads the counter from flash and logs where it stands.</summary>
+        public void Load()
+        {
+            bool found = _sequence.Load();
+            Write(_volatile ? LogLevel.Warning : LogLevel.Info, "tagotip: sequence " + (found ? "restored, next " : "starts at ")
+                + _sequence.Peek.ToString() + (_volatile ? " (no flash store: kept in RAM only)" : string.Empty));
+        }
+
+        /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <returns>Whether to open it.</returns>
+        public bool TakeSession(long nowMs)
+        {
+            if (nowMs < _nextSessionMs)
+            {
+                return false;
+            }
+
+            int jitter = _random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1);
+            _nextSessionMs = nowMs + _minSessionMs + jitter;
+            return true;
+        }
+
+        /// <summary>True while a push may still start in a connection made at <paramref name="connectedAtMs"/>.</summary>
+        public bool MayPush(long nowMs, long connectedAtMs)
+        {
+            return nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
+        }
+
+        /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
+        public long NextSequence()
+        {
+            long n = _sequence.Next();
+            if (n < 0 && !_counterLogged)
+            {
+                _counterLogged = true;
+                Write(LogLevel.Error, _sequence.Exhausted
+                    ? "tagotip: sequence counter exhausted: sending stopped"
+                    : "tagotip: sequence counter not stored: sending paused");
+            }
+
+            return n;
+        }
+
+        /// <summary>Records the frame just pushed; its receipt is awaited at most min(ack timeout, lifetime left).</summary>
+        public void OnPushed(long nowMs, long connectedAtMs, long sequence, int variables, int cycles)
+        {
+            Receipts.OnSent(sequence, variables, cycles);
+            long deadline = nowMs + _ackTimeoutMs;
+            long end = connectedAtMs + _lifetimeMs;
+            ReceiptDeadlineMs = deadline < end ? deadline : end;
+        }
+
+        /// <summary>Starts a step's command list.</summary>
+        public void BeginStep()
+        {
+            CommandCount = 0;
+        }
+
+        /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
+        /// <param name="payload">The message.</param>
+        /// <returns>What the publisher must do.</returns>
+        public TagoTipAction Parse(byte[] payload)
+        {
+            _ack.Parse(payload, 0, payload == null ? 0 : payload.Length);
+            TagoTipAction action = Receipts.OnAck(_ack);
+            if (action == TagoTipAction.Command && CommandCount < MaxCommands)
+            {
+                int at;
+                int length;
+                string topic = TagoTipCommand.ToTopic(_commandPrefix, payload, _ack.DetailOffset, _ack.DetailLength, out at, out length);
+                byte[] value = new byte[length];
+                System.Array.Copy(payload, at, value, 0, length);
+
+                // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
+                CommandTopics[CommandCount] = topic != null ? topic : _commandPrefix + "?";
+                CommandPayloads[CommandCount++] = value;
+            }
+            else if (action == TagoTipAction.JumpSequence && !_sequence.Advance(Receipts.SequenceJump))
+            {
+                NextSequence();
+            }
+
+            return action;
+        }
+
+        /// <summary>
+        /// Health for the self-heal reboot: true when data has been due for <c>timeouts.reboot_after_s</c> without an
+        /// <c>OK</c> receipt (0 disables it).
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="due">Something is waiting to be sent or receipted.</param>
+        /// <returns>Whether to reboot.</returns>
+        public bool Unhealthy(long nowMs, bool due)
+        {
+            if (!due)
+            {
+                _owedSinceMs = -1;
+                return false;
+            }
+
+            if (_owedSinceMs < 0)
+            {
+                _owedSinceMs = nowMs;
+            }
+
+            return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
+        }
+
+        /// <summary>An <c>OK</c> receipt arrived: the uplink is healthy.</summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        public void Receipted(long nowMs)
+        {
+            _owedSinceMs = nowMs;
+        }
+
+        /// <summary>How long data has been due without a receipt, for the self-heal log line.</summary>
+        public long OwedMs(long nowMs)
+        {
+            return _owedSinceMs < 0 ? 0 : nowMs - _owedSinceMs;
+        }
+
+        private void Write(LogLevel level, string message)
+        {
+            if (_log != null)
+            {
+                _log.Write(level, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.IO;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using TagoFirmware.Host.Tls;
+
+namespace TagoFirmware.Host.Cli
+{
+    /// <summary>
+    /// <c>--check-credentials</c>: one TagoTiP session against the endpoint with the user's serial and hash, the way the
+    /// node opens one (TagoIO docs, docs/tagotip/transports/mqtt.md: user name = first 8 hex of the hash, password = last
+    /// 8, subscribe <c>$tip/{serial}/ack</c> at QoS 1, push to <c>$tip/{serial}/push</c>), one frame, and a verdict.
+    /// MQTT 3.1.1 first, then 5 and 3.1 when the broker refuses the version, as the node does. The frame carries no
+    /// <c>!N</c>, so the node's sequence counter is neither used nor disturbed. Neither the hash nor a token is printed.
+    /// </summary>
+    public static class TwinCredentialCheck
+    {
+        /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
+        public const string Frame = "[credentials_check?=true]";
+
+        private static readonly MqttProtocolVersion[] s_versions = { MqttProtocolVersion.V311, MqttProtocolVersion.V500, MqttProtocolVersion.V310 };
+
+        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
+        /// <param name="options">Parsed options (serial and hash present).</param>
+        /// <param name="output">Where the verdict goes.</param>
+        /// <param name="error">Usage errors.</param>
+        /// <param name="cancel">Stops the check.</param>
+        /// <returns>The exit code.</returns>
+        public static Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        {
+            string caPem = null;
+            if (options.CaFile != null && !options.Plaintext)
+            {
+                if (!File.Exists(options.CaFile))
+                {
+                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
+                    return Task.FromResult(TwinExitCode.UsageError);
+                }
+
+                caPem = File.ReadAllText(options.CaFile);
+            }
+
+            string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
+            int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
+            return RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
+                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
+        }
+
+        /// <summary>Runs the check.</summary>
+        /// <param name="host">Broker host.</param>
+        /// <param name="port">Broker port (TLS unless <paramref name="plaintext"/>).</param>
+        /// <param name="caPem">CA certificates as PEM, or null for the OS trust store.</param>
+        /// <param name="plaintext">Plain TCP (local test brokers only).</param>
+        /// <param name="serial">The device serial.</param>
+        /// <param name="hash">The authorization hash (secret).</param>
+        /// <param name="waitSeconds">How long to wait for the receipt.</param>
+        /// <param name="output">Where the verdict goes.</param>
+        /// <param name="cancel">Stops the check.</param>
+        /// <returns>0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</returns>
+        public static async Task<int> RunAsync(string host, int port, string caPem, bool plaintext, string serial, string hash, double waitSeconds,
+            TextWriter output, CancellationToken cancel)
+        {
+            output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + host + ":" + port
+                + (plaintext ? string.Empty : caPem == null ? " (OS trust store)" : " (--ca)"));
+            using var client = new MqttClientFactory().CreateMqttClient();
+            var receipt = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.ApplicationMessageReceivedAsync += args =>
+            {
+                string text = Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
+                if (!text.StartsWith("CMD|", StringComparison.Ordinal))
+                {
+                    receipt.TrySetResult(text);
+                }
+
+                return Task.CompletedTask;
+            };
+            CaPinnedValidator validator = plaintext ? null : CaPinnedValidator.ForPem(caPem, host);
+            MqttClientConnectResult connected = null;
+            string version = null;
+            foreach (MqttProtocolVersion v in s_versions)
+            {
+                MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(serial)
+                    .WithCredentials(hash.Substring(0, 8), hash.Substring(8, 8)).WithCleanSession().WithKeepAlivePeriod(TimeSpan.FromSeconds(4))
+                    .WithTimeout(TimeSpan.FromSeconds(15)).WithProtocolVersion(v);
+                if (validator != null)
+                {
+                    builder = builder.WithTlsOptions(o => o.UseTls(true).WithTargetHost(host).WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+                        .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
+                }
+
+                MqttClientConnectResultCode? code = null;
+                string problem;
+                try
+                {
+                    MqttClientConnectResult result = await client.ConnectAsync(builder.Build(), cancel).ConfigureAwait(false);
+                    if (result.ResultCode == MqttClientConnectResultCode.Success)
+                    {
+                        connected = result;
+                        version = v == MqttProtocolVersion.V500 ? "5" : v == MqttProtocolVersion.V310 ? "3.1" : "3.1.1";
+                        break;
+                    }
+
+                    code = result.ResultCode;
+                    problem = "CONNACK " + code;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    if (validator?.LastFailure != null || Inner<AuthenticationException>(ex))
+                    {
+                        output.WriteLine("verdict: TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
+                        return TwinExitCode.TlsFailure;
+                    }
+
+                    problem = ex.GetType().Name + ": " + ex.Message;
+                }
+
+                if (code == MqttClientConnectResultCode.BadUserNameOrPassword || code == MqttClientConnectResultCode.NotAuthorized)
+                {
+                    output.WriteLine("verdict: credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
+                    return TwinExitCode.CredentialsRefused;
+                }
+
+                if (code != null && code != MqttClientConnectResultCode.UnsupportedProtocolVersion)
+                {
+                    output.WriteLine("verdict: connection refused (" + code + ")");
+                    return TwinExitCode.CredentialsRefused;
+                }
+
+                output.WriteLine("MQTT " + v + " not accepted (" + problem + ")");
+            }
+
+            if (connected == null)
+            {
+                output.WriteLine("verdict: no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
+                return TwinExitCode.Timeout;
+            }
+
+            output.WriteLine("connected with MQTT " + version);
+            try
+            {
+                MqttClientSubscribeResult subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                    .WithTopicFilter("$tip/" + serial + "/ack", MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel).ConfigureAwait(false);
+                foreach (MqttClientSubscribeResultItem item in subscribed.Items)
+                {
+                    if ((int)item.ResultCode > 2)
+                    {
+                        output.WriteLine("verdict: the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
+                        return TwinExitCode.Timeout;
+                    }
+                }
+
+                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("$tip/" + serial + "/push").WithPayload(Encoding.UTF8.GetBytes(Frame))
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel).ConfigureAwait(false);
+                Task done = await Task.WhenAny(receipt.Task, Task.Delay(TimeSpan.FromSeconds(waitSeconds), cancel)).ConfigureAwait(false);
+                if (done != receipt.Task)
+                {
+                    output.WriteLine("verdict: no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
+                    return TwinExitCode.Timeout;
+                }
+
+                return Judge(receipt.Task.Result, serial, output);
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is InvalidOperationException)
+            {
+                output.WriteLine("verdict: the connection closed before a receipt (" + ex.Message + ")");
+                return TwinExitCode.Timeout;
+            }
+            finally
+            {
+                if (client.IsConnected)
+                {
+                    try
+                    {
+                        await client.DisconnectAsync().ConfigureAwait(false);
+                    }
+                    catch (MQTTnet.Exceptions.MqttCommunicationException)
+                    {
+                    }
+                }
+            }
+        }
+
+        private static int Judge(string ack, string serial, TextWriter output)
+        {
+            if (ack.StartsWith("OK|", StringComparison.Ordinal) || ack == "OK")
+            {
+                output.WriteLine("verdict: credentials accepted: TagoIO stored the frame (" + ack + ")");
+                return TwinExitCode.Done;
+            }
+
+            string code = ack.StartsWith("ERR|", StringComparison.Ordinal) ? ack.Substring(4) : ack;
+            switch (code)
+            {
+                case "invalid_token":
+                    output.WriteLine("verdict: credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
+                    return TwinExitCode.CredentialsRefused;
+                case "device_not_found":
+                    output.WriteLine("verdict: credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
+                    return TwinExitCode.CredentialsRefused;
+                default:
+                    output.WriteLine("verdict: no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
+                    return TwinExitCode.Timeout;
+            }
+        }
+
+        private static bool Inner<T>(Exception ex)
+            where T : Exception
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                if (e is T)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -18,7 +18,6 @@ namespace TagoFirmware.Esp32
     /// <item>A fresh client per attempt: its constructor resolves DNS (a changed broker address is followed) and a new
     /// instance cannot carry M2Mqtt's stale exception of the previous connection. TLS 1.2 (<c>None</c> would mean TLS
     /// 1.3 only) with the configured CA, parsed once; <c>ValidateServerCertificate</c> is never set false.</item>
-    /// <item><c>ProtocolVersion</c> is set per attempt from the request (the supervisor's version fallback).</item>
     /// <item>The 10-argument Connect with the will: willRetain false (a broker that forbids retain refuses the
     /// CONNECT). The result is compared by value (0 also prints as GrantedQoS0).</item>
     /// <item><c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then TLS: on the device a
@@ -70,7 +69,7 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         protected override int ConnectClient(object client, MqttConnectRequest request)
         {
-            // The enum's values are MQTT's protocol levels (3, 4, 5).
+            // Per attempt (the supervisor's version fallback); the enum's values are MQTT's protocol levels 3, 4, 5.
             ((MqttClient)client).ProtocolVersion = (MqttProtocolVersion)request.ProtocolLevel;
             return (int)((MqttClient)client).Connect(
                 request.ClientId,
@@ -178,21 +177,12 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
-        {
-            if (e != null)
-            {
-                OnPublished(sender, e.MessageId, e.IsPublished);
-            }
-        }
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e) => OnPublished(sender, e == null ? -1 : e.MessageId, e != null && e.IsPublished);
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
-            if (e != null)
-            {
-                MqttQoSLevel[] granted = e.GrantedQoSLevels;
-                OnSubscribed(sender, e.MessageId, granted != null && granted.Length > 0 ? (int)granted[0] : (int)MqttQoSLevel.GrantedFailure);
-            }
+            MqttQoSLevel[] granted = e == null ? null : e.GrantedQoSLevels;
+            OnSubscribed(sender, e == null ? 0 : e.MessageId, granted != null && granted.Length > 0 ? (int)granted[0] : (int)MqttQoSLevel.GrantedFailure);
         }
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)

@@ -19,7 +19,7 @@ using TagoFirmware.Connection;
 namespace TagoFirmware.Benchmarks
 {
     /// <summary>
-    /// Issue 4 §8 measurements that need a real broker, so not BenchmarkDotNet: (1) wire bytes per reading at batch 1,
+    /// Store-and-forward measurements that need a real broker, so not BenchmarkDotNet: (1) wire bytes per reading at batch 1,
     /// 10 and 50, from the payloads the core's SensorNode actually publishes; (2) wall time to replay a 1000-reading
     /// backlog to a loopback broker at QoS 1, with the node's pacing (1 s between payloads, batch 10) and without
     /// pacing (the same queue, batcher and writer driven in a tight loop). Run:

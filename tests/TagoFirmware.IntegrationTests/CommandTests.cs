@@ -11,7 +11,7 @@ using TagoFirmware.IntegrationTests.Infrastructure;
 namespace TagoFirmware.IntegrationTests
 {
     /// <summary>
-    /// Issue 5 §4: downlink commands published through mosquitto to <c>commands/{client_id}/…</c> reach the twin's core
+    /// Downlink commands published through mosquitto to <c>commands/{client_id}/…</c> reach the twin's core
     /// node. Simulated time runs x12 (the DHT22 pipeline's 12 s minimum interval is one cycle per real second), and the
     /// batch interval is set long (600 s simulated) so payloads go out by size only and their size shows the batch.
     /// </summary>

@@ -16,7 +16,7 @@ using TagoFirmware.Connection;
 namespace TagoFirmware.IntegrationTests
 {
     /// <summary>
-    /// Issue 4 §7 on a real mosquitto: readings taken while the broker is away arrive later, in order, with the time
+    /// Store and forward on a real mosquitto: readings taken while the broker is away arrive later, in order, with the time
     /// they were taken; a queue too small for the outage drops exactly what it reports; a killed twin loses nothing
     /// unsent. The twin runs the core's SensorNode with the DHT22's standard pipeline, whose minimum interval is 12 s,
     /// so these tests run simulated time x12: one sampling cycle (a temperature and a humidity reading, 12 s apart in

@@ -117,6 +117,7 @@ namespace TagoFirmware.Connection
             _request.ProtocolLevel = _versions.Level;
             transport.PrepareConnect(_request, options.Token);
             _sessions = options.ShortSessions;
+            _request.LimitMessageRate = !_sessions;
             _wanted = !_sessions;
 
             _ackTimeoutMs = options.AckTimeoutMs;

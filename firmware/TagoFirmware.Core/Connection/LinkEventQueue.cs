@@ -81,11 +81,20 @@ namespace TagoFirmware.Connection
         /// </summary>
         /// <param name="length">Payload length in bytes.</param>
         /// <param name="nowMs">Monotonic time now (real time: the limit protects the device, not the simulation).</param>
+        /// <param name="rateLimited">False for a TagoTiP session's ack topic: it carries the receipts of our own frames
+        /// (at most one per frame, needed to empty the queue) and only TagoIO's server publishes there.</param>
         /// <returns>True when the message may be posted.</returns>
-        public bool Admit(int length, long nowMs)
+        public bool Admit(int length, long nowMs, bool rateLimited)
         {
             lock (_sync)
             {
+                if (!rateLimited)
+                {
+                    bool fits = length <= CommandParser.MaxPayloadBytes;
+                    _unreported += fits ? 0 : 1;
+                    return fits;
+                }
+
                 long credit = _creditMs + (nowMs - _creditAtMs);
                 _creditAtMs = nowMs;
                 if (credit > CommandBurst * CommandRefillMs || credit < 0)

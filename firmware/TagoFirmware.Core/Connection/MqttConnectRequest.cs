@@ -65,5 +65,9 @@ namespace TagoFirmware.Connection
         /// <see cref="ConnectFailure.Timeout"/> when it can enforce it; the supervisor gives up a little later anyway.
         /// </summary>
         public int TimeoutMs;
+
+        /// <summary>Whether received messages count against the command rate (<see cref="LinkEventQueue.Admit"/>):
+        /// true for the legacy command topic, false for TagoTiP's ack topic, whose receipts the queue waits for.</summary>
+        public bool LimitMessageRate = true;
     }
 }

@@ -371,7 +371,8 @@ namespace TagoFirmware.Connection
         /// <returns>True when the message may be handed over.</returns>
         protected bool Admit(object sender, int length)
         {
-            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs);
+            MqttConnectRequest request = _request;
+            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, request == null || request.LimitMessageRate);
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>

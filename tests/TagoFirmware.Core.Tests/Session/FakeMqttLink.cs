@@ -99,7 +99,7 @@ namespace TagoFirmware.Tests.Session
         /// <summary>A downlink message arrives; admitted by size and command rate first, as the real adapters do.</summary>
         public void Deliver(string topic, byte[] payload)
         {
-            if (_inbox.Admit(payload == null ? 0 : payload.Length, _clock.NowMs))
+            if (_inbox.Admit(payload == null ? 0 : payload.Length, _clock.NowMs, LastRequest == null || LastRequest.LimitMessageRate))
             {
                 _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
             }

@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Session
             int posted = 0;
             for (int i = 0; i < 5000; i++)
             {
-                if (queue.Admit(1, i / 4) && queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "t", new byte[] { 1 }))
+                if (queue.Admit(1, i / 4, true) && queue.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, "t", new byte[] { 1 }))
                 {
                     posted++;
                 }
@@ -105,15 +105,15 @@ namespace TagoFirmware.Tests.Session
             LinkEventQueue queue = new LinkEventQueue(1);
             for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
             {
-                Assert.IsTrue(queue.Admit(2, 5000), "command " + i.ToString());
+                Assert.IsTrue(queue.Admit(2, 5000, true), "command " + i.ToString());
             }
 
-            Assert.IsFalse(queue.Admit(2, 5000));
-            Assert.IsFalse(queue.Admit(2, 5999));
-            Assert.IsTrue(queue.Admit(2, 6000));
-            Assert.IsFalse(queue.Admit(2, 6500));
-            Assert.IsTrue(queue.Admit(2, 7000));
-            Assert.IsFalse(queue.Admit(2, 7001));
+            Assert.IsFalse(queue.Admit(2, 5000, true));
+            Assert.IsFalse(queue.Admit(2, 5999, true));
+            Assert.IsTrue(queue.Admit(2, 6000, true));
+            Assert.IsFalse(queue.Admit(2, 6500, true));
+            Assert.IsTrue(queue.Admit(2, 7000, true));
+            Assert.IsFalse(queue.Admit(2, 7001, true));
             Assert.AreEqual(4, DroppedReported(queue));
         }
 
@@ -123,13 +123,13 @@ namespace TagoFirmware.Tests.Session
             LinkEventQueue queue = new LinkEventQueue(1);
             for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
             {
-                queue.Admit(2, 0);
+                queue.Admit(2, 0, true);
             }
 
             int admitted = 0;
             for (int i = 0; i < 3 * LinkEventQueue.CommandBurst; i++)
             {
-                if (queue.Admit(2, 60000))
+                if (queue.Admit(2, 60000, true))
                 {
                     admitted++;
                 }
@@ -142,14 +142,27 @@ namespace TagoFirmware.Tests.Session
         public void An_oversized_payload_is_dropped_without_costing_the_rate()
         {
             LinkEventQueue queue = new LinkEventQueue(1);
-            Assert.IsFalse(queue.Admit(CommandParser.MaxPayloadBytes + 1, 0));
-            Assert.IsFalse(queue.Admit(1 << 20, 0));
+            Assert.IsFalse(queue.Admit(CommandParser.MaxPayloadBytes + 1, 0, true));
+            Assert.IsFalse(queue.Admit(1 << 20, 0, true));
             for (int i = 0; i < LinkEventQueue.CommandBurst; i++)
             {
-                Assert.IsTrue(queue.Admit(CommandParser.MaxPayloadBytes, 0), "command " + i.ToString());
+                Assert.IsTrue(queue.Admit(CommandParser.MaxPayloadBytes, 0, true), "command " + i.ToString());
             }
 
             Assert.AreEqual(2, DroppedReported(queue));
+        }
+
+        [TestMethod]
+        public void Receipts_on_a_TagoTiP_ack_topic_are_not_rate_limited_but_still_size_limited()
+        {
+            LinkEventQueue queue = new LinkEventQueue(1);
+            for (int i = 0; i < 10 * LinkEventQueue.CommandBurst; i++)
+            {
+                Assert.IsTrue(queue.Admit(8, 0, false), "receipt " + i.ToString());
+            }
+
+            Assert.IsFalse(queue.Admit(CommandParser.MaxPayloadBytes + 1, 0, false));
+            Assert.AreEqual(1, DroppedReported(queue));
         }
 
         [TestMethod]

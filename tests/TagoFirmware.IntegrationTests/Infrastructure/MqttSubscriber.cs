@@ -59,11 +59,11 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
                 .WithClientId(persistentClientId ?? "test-subscriber-" + Guid.NewGuid().ToString("N").Substring(0, 8))
                 .WithCredentials("Token", token)
                 .WithCleanSession(persistentClientId == null)
-                .WithTimeout(TimeSpan.FromSeconds(10))
+                .WithTimeout(TimeSpan.FromSeconds(30))
                 .WithTlsOptions(o => o.UseTls(true).WithTargetHost(host).WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
                     .WithCertificateValidationHandler(a => validator.Validate(a.Certificate, a.Chain)))
                 .Build();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45)); // a loaded 2-core CI machine can take seconds per TLS handshake
             MqttClientConnectResult result = await client.ConnectAsync(options, timeout.Token);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {

@@ -242,13 +242,13 @@ function Test-DeviceConfig([string] $Path, [object[]] $Supplied, [switch] $Hidde
         $saved[$s.Env] = [Environment]::GetEnvironmentVariable($s.Env)
         [Environment]::SetEnvironmentVariable($s.Env, $(if ($s.Value -and -not $Hidden) { $s.Value } else { $null }))
     }
+    $twin = @($dll)
+    if (-not (Test-Path -LiteralPath $dll)) {
+        Say 'building the config validator (the host twin, Release) once; the first run takes about 20 s'
+        $twin = @('run', '--project', (Join-Path $PSScriptRoot 'firmware/TagoFirmware.Host'), '-c', 'Release', '--')
+    }
     try {
-        if (Test-Path -LiteralPath $dll) {
-            $output = & dotnet $dll --check-config $Path 2>&1 | ForEach-Object { "$_" }
-        } else {
-            Say 'building the config validator (the host twin, Release) once; the first run takes about 20 s'
-            $output = & dotnet run --project (Join-Path $PSScriptRoot 'firmware/TagoFirmware.Host') -c Release -- --check-config $Path 2>&1 | ForEach-Object { "$_" }
-        }
+        $output = & dotnet @twin --check-config $Path 2>&1 | ForEach-Object { "$_" }
         $code = $LASTEXITCODE
     }
     finally {
@@ -351,8 +351,6 @@ function Build-AppImage {
 
 # --- main -----------------------------------------------------------------------------------------------
 try {
-    Add-Secret $Token
-    Add-Secret $WifiPassword
     $tipHash = Resolve-TipAuthHash
     # The config values a parameter or the environment may supply (the validator reads the same variables).
     $supplied = @(
@@ -362,6 +360,7 @@ try {
         @{ Key = 'wifi.password'; From = '-WifiPassword / TAGO_WIFI_PASSWORD'; Env = 'TAGO_WIFI_PASSWORD'; Value = $WifiPassword; Secret = $true }
         @{ Key = 'wifi.ssid'; From = '-WifiSsid / TAGO_WIFI_SSID'; Env = 'TAGO_WIFI_SSID'; Value = $WifiSsid; Secret = $false }
     )
+    foreach ($s in $supplied) { if ($s.Secret) { Add-Secret $s.Value } }
 
     if (-not ($ListPorts -or $Update -or $MassErase -or $Deploy -or $Config)) {
         Exit-With 2 'nothing to do: give -ListPorts, -Update, -MassErase, -Deploy or -Config (Get-Help ./flash.ps1 -Examples).'
@@ -434,13 +433,8 @@ try {
         # File deployment only warns when a file fails, and older firmware cannot overwrite a file over 1 KB
         # (nanoframework/Home#1840): delete the old file first, then write, then check nanoff's output.
         $deploySpec = New-PrivateTempFile '.deploy.json'
-        $spec = [ordered]@{
-            serialport = $Port
-            files      = @(
-                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath },
-                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath; SourceFilePath = $configToDeploy }
-            )
-        }
+        $spec = [ordered]@{ serialport = $Port; files = @([ordered]@{ DestinationFilePath = $script:DeviceConfigPath },
+                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath; SourceFilePath = $configToDeploy }) }
         [System.IO.File]::WriteAllText($deploySpec, ($spec | ConvertTo-Json -Depth 5), (New-Object System.Text.UTF8Encoding $false))
         $result = Invoke-Step @('--filedeployment', $deploySpec, '--serialport', $Port) 'config deployment'
         if (-not $DryRun) {

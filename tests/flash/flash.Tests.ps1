@@ -227,6 +227,11 @@ Describe 'flash.ps1' {
             $r.Text | Should -Match 'queued'
             Get-NanoffCalls | Should -Be @('--update --target ESP32_REV3 --serialport COM5 --masserase')
         }
+        It 'erases the flash alone, without flashing the firmware, when only -MassErase is given' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-MassErase')
+            $r.Code | Should -Be 0
+            Get-NanoffCalls | Should -Be @('--target ESP32_PSRAM_REV0 --serialport COM5 --masserase')
+        }
         It 'deploys the app image' {
             $r = Invoke-Flash @('-Port', 'COM5', '-Deploy', '-Image', $script:Image)
             $r.Code | Should -Be 0
@@ -290,6 +295,21 @@ Describe 'flash.ps1' {
             $r.Code | Should -Be 0
             $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
             $deployed | Should -BeExactly ($text.Replace('"example-network"', '"site-7 \"north\""'))
+        }
+        It 'writes a control character of a supplied value as a JSON \u escape' {
+            $env:TAGO_WIFI_SSID = "site`t7"
+            $cfg = New-RawConfig @{ '"field-network"' = '"example-network"'; '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ((Get-Content -LiteralPath $cfg -Raw).Replace('"example-network"', '"site\u00097"'))
+        }
+        It 'refuses a supplied value the file has no key for, naming the key and the parameter' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match "-Serial / TAGO_TIP_SERIAL is set, but .* has no string value 'tagotip.serial'"
+            @(Get-NanoffCalls).Count | Should -Be 0
         }
         It 'refuses to replace a different token already in the file' {
             $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'

@@ -96,6 +96,43 @@ Describe 'flash.ps1' {
         }
     }
 
+    Describe 'Documentation' {
+        It 'names in docs/tagoio-setup.md exactly the config parameters it takes, each with the variable it reads' {
+            $fromHelp = @{}
+            foreach ($p in (Get-Help $script:Flash).parameters.parameter) {
+                $text = ($p.description | Out-String)
+                if ($text -match '\$env:(TAGO_\w+)') { $fromHelp['-' + $p.name] = $Matches[1] }
+            }
+            $fromHelp.Count | Should -Be 6
+            $code = Get-Content -LiteralPath $script:Flash -Raw
+            foreach ($variable in $fromHelp.Values) { $code | Should -Match ([regex]::Escape("`$env:$variable") + '[^\w]') }
+            $lines = Get-Content -LiteralPath (Join-Path $script:Root 'docs/tagoio-setup.md')
+            $at = [array]::IndexOf($lines, '### Flashing: parameters and environment variables')
+            $at | Should -BeGreaterThan 0
+            $fromDocs = @{}
+            foreach ($line in ($lines[$at..($lines.Count - 1)] | Where-Object { $_.StartsWith('| `') } | Select-Object -First 20)) {
+                if ($line -notmatch 'TAGO_') { continue }
+                $variable = [regex]::Match($line, 'TAGO_\w+').Value
+                foreach ($m in [regex]::Matches($line, '`(-[A-Z]\w+)`')) { $fromDocs[$m.Groups[1].Value] = $variable }
+            }
+            ($fromDocs.Keys | Sort-Object) -join ' ' | Should -Be (($fromHelp.Keys | Sort-Object) -join ' ')
+            foreach ($name in $fromHelp.Keys) { $fromDocs[$name] | Should -Be $fromHelp[$name] -Because "the docs pair $name with a variable" }
+        }
+        It 'names no environment variable in README.md or docs/ that neither it nor the twin reads' {
+            $known = @([regex]::Matches((Get-Content -LiteralPath $script:Flash -Raw), '\$env:(TAGO_\w+)') | ForEach-Object { $_.Groups[1].Value })
+            foreach ($cs in Get-ChildItem -LiteralPath (Join-Path $script:Root 'firmware/TagoFirmware.Host') -Recurse -Filter *.cs | Where-Object { $_.FullName -notmatch '[\\/](obj|bin)[\\/]' }) {
+                $known += @([regex]::Matches((Get-Content -LiteralPath $cs.FullName -Raw), '"(TAGO_\w+)"') | ForEach-Object { $_.Groups[1].Value })
+            }
+            $known = @($known | Sort-Object -Unique)
+            $pages = @(Join-Path $script:Root 'README.md') + @(Get-ChildItem -LiteralPath (Join-Path $script:Root 'docs') -Filter *.md | ForEach-Object FullName)
+            foreach ($page in $pages) {
+                foreach ($m in [regex]::Matches((Get-Content -LiteralPath $page -Raw), '\bTAGO_[A-Z_]+\b')) {
+                    $known | Should -Contain $m.Value -Because "$(Split-Path -Leaf $page) names $($m.Value)"
+                }
+            }
+        }
+    }
+
     Describe 'Argument validation' {
         It 'refuses to run with nothing to do' {
             $r = Invoke-Flash @()

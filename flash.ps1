@@ -224,7 +224,7 @@ function Resolve-Nanoff {
     if ($DryRun) { Say "would run: $install"; return 'nanoff' }
     # nanoff targets .NET 8; --allow-roll-forward lets it run where only a newer runtime is installed.
     Say "nanoff not found: installing it ($install)"
-    & dotnet tool install --global nanoff --allow-roll-forward 2>&1 | ForEach-Object { Write-Host "dotnet: $_" }
+    & dotnet tool install --global nanoff --allow-roll-forward 2>&1 | ForEach-Object { Write-Host ("dotnet: " + (Protect-Text "$_")) }
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $candidate)) { Exit-With 3 "could not install nanoff. Install it by hand: $install" }
     $env:PATH = $toolDir + [System.IO.Path]::PathSeparator + $env:PATH
     return $candidate
@@ -323,7 +323,8 @@ function Resolve-TipAuthHash {
     $value = if ($AuthToken) { $AuthToken } elseif ($AuthHash) { $AuthHash } else { $env:TAGO_TIP_AUTH }
     if (-not $value) { return $null }
     Add-Secret $value
-    if ($value -cmatch '^at[0-9a-fA-F]{32}$') { $hash = Get-TipAuthHash $value }
+    # A token's hex part is redacted too (added after the whole token, so the token still prints as one ***).
+    if ($value -cmatch '^at[0-9a-fA-F]{32}$') { Add-Secret $value.Substring(2); $hash = Get-TipAuthHash $value }
     elseif (-not $AuthToken -and $value -match '^[0-9a-fA-F]{16}$') { $hash = $value.ToLowerInvariant() }
     elseif ($AuthToken) { Exit-With 2 '-AuthToken must be "at" and 32 hexadecimal characters (value not shown).' }
     elseif ($AuthHash) { Exit-With 2 '-AuthHash must be 16 hexadecimal characters (value not shown).' }
@@ -342,7 +343,7 @@ function Build-AppImage {
         Exit-With 4 'no -Image given, and the nanoFramework build targets are not installed, so msbuild would silently produce no .bin. Build TagoFirmware.Esp32 in Visual Studio with the nanoFramework extension (or VS Code with its extension) and pass -Image <path>\TagoFirmware.Esp32.bin.'
     }
     if ($DryRun) { Say "would run: msbuild $project -p:Configuration=Release -restore"; return $bin }
-    & $msbuild.Source $project -p:Configuration=Release -restore -v:minimal 2>&1 | ForEach-Object { Write-Host "msbuild: $_" }
+    & $msbuild.Source $project -p:Configuration=Release -restore -v:minimal 2>&1 | ForEach-Object { Write-Host ("msbuild: " + (Protect-Text "$_")) }
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $bin)) {
         Exit-With 4 "msbuild did not produce $bin (exit code $LASTEXITCODE). Check that the nanoFramework extension's build targets match this project."
     }

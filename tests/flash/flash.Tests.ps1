@@ -402,6 +402,14 @@ Describe 'flash.ps1' {
             $r.Text | Should -Match 'echo of token \*\*\*'
             $r.Text | Should -Not -Match '11111111-2222'
         }
+        It 'redacts the Authorization token, its hex part without "at" and its hash when nanoff prints them' {
+            $env:TAGO_TIP_AUTH = 'ate2bd319014b24e0a8aca9f00aea4c0d0'
+            $env:FAKE_NANOFF_OUTPUT = 'echo ate2bd319014b24e0a8aca9f00aea4c0d0 e2bd319014b24e0a8aca9f00aea4c0d0 4deedd7bab8817ec'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update')
+            $r.Code | Should -Be 0
+            $r.Text | Should -Match 'echo \*\*\* \*\*\* \*\*\*'
+            $r.Text | Should -Not -Match 'e2bd3190|4deedd7b'
+        }
         It 'redacts secrets found inside the config file' {
             $cfg = New-ConfigFile { param($j) $j.token = '99999999-8888-4777-8666-555555555555' }
             $env:FAKE_NANOFF_OUTPUT = 'device said 99999999-8888-4777-8666-555555555555'

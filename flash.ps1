@@ -419,7 +419,7 @@ try {
     }
 
     if ($MassErase) {
-        Say "WARNING: -MassErase erases the whole flash of the board on $Port, including the stored configuration ($script:DeviceConfigPath) and every reading still queued on the device."
+        Say "WARNING: -MassErase erases the whole flash of the board on $Port, including the stored configuration ($script:DeviceConfigPath), every reading still queued on the device and the TagoTiP sequence counter (docs/tagoio-setup.md)."
     }
     $script:Nanoff = Resolve-Nanoff
     if ($MassErase -or $Update) {

@@ -398,8 +398,8 @@ try {
                 Exit-With 2 "$($s.From) is set, but $Config has no string value '$($s.Key)' to put it in: add it (empty, `"`") where it belongs."
             }
             $current = ConvertFrom-JsonString $text $spans[$s.Key]
-            if ($current -eq $s.Value) { continue }
-            if ($script:Placeholders -notcontains $current) {
+            if ($current -ceq $s.Value) { continue }   # case-sensitive: passwords and serials are
+            if ($script:Placeholders -cnotcontains $current) {
                 Exit-With 2 "$($s.From) is set, but $Config already holds a different '$($s.Key)': leave it empty (`"`") in the file, or do not set $($s.From)."
             }
             $replacements += [pscustomobject]@{ Start = $spans[$s.Key][0]; Length = $spans[$s.Key][1]; Literal = (ConvertTo-JsonString $s.Value) }

@@ -357,6 +357,14 @@ Describe 'flash.ps1' {
             $r.Text | Should -Not -Match 'a1b2c3d4|11111111'
             @(Get-NanoffCalls).Count | Should -Be 0
         }
+        It 'refuses a supplied value that differs from the file''s only in letter case, rather than keeping the file''s' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-WifiPassword', 'A-Made-Up-Passphrase')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match "already holds a different 'wifi.password'"
+            $r.Text | Should -Not -Match '(?i)made-up'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
         It 'refuses JSON that PowerShell would accept but the device parser rejects: <Case>' -ForEach @(
             @{ Case = 'a // comment'; Extra = "// my node`n  "; Trailing = $false },
             @{ Case = 'a duplicated key'; Extra = '"token": "a1b2c3d4-e5f6-4789-8abc-def012345678", '; Trailing = $false },

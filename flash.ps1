@@ -141,15 +141,10 @@ function Say([string] $Message) { Write-Host "flash.ps1: $(Protect-Text $Message
 
 function Add-Secret([string] $Value) { if ($Value) { $script:Secrets.Add($Value) } }
 
-function Remove-TempFiles {
-    foreach ($f in $script:TempFiles) { Remove-Item -LiteralPath $f -Force -ErrorAction SilentlyContinue }
-    $script:TempFiles.Clear()
-}
-
-# Ends the script: an optional error line, the temporary files (they may hold secrets) removed, the exit code.
+# Ends the script with an optional error line; `exit` runs the main part's finally block, which removes the
+# temporary files (they may hold secrets).
 function Exit-With([int] $Code, [string] $ErrorMessage) {
     if ($ErrorMessage) { Say "ERROR: $ErrorMessage" }
-    Remove-TempFiles
     exit $Code
 }
 
@@ -452,5 +447,5 @@ try {
     Exit-With 0
 }
 finally {
-    Remove-TempFiles
+    foreach ($f in $script:TempFiles) { Remove-Item -LiteralPath $f -Force -ErrorAction SilentlyContinue }
 }

@@ -392,6 +392,8 @@ Describe 'flash.ps1' {
             $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
             $r.Code | Should -Be 5
             $r.Text | Should -Match 'may still have its old config'
+            $spec = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'deploy.json') -Raw | ConvertFrom-Json
+            Test-Path -LiteralPath $spec.files[1].SourceFilePath | Should -BeFalse -Because 'a failed run removes its temporary files too'
         }
     }
 

@@ -5,20 +5,12 @@
     Flashes nanoFramework firmware, the TagoFirmware app and its configuration onto an ESP32 board with nanoff.
 
 .DESCRIPTION
-    A thin, safe wrapper around the nanoFramework firmware flasher (nanoff, a dotnet tool). It installs nanoff
-    when it is missing, validates everything before touching a board (target name, image file, and the device
-    configuration, with the same validator the firmware runs), never echoes secrets, and returns nanoff's exit
-    code with a hint for the common failures.
-
-    Actions can be combined and run in this order: -MassErase, -Update, -Deploy, -Config.
-
-    It is not a build system: -Deploy takes the .bin image that Visual Studio (or msbuild with the nanoFramework
-    project system) produced. It does not configure WiFi profiles in the device's config partition; the SSID and
-    password live in the TagoFirmware config file (docs/configuration.md).
-
-    Run it as ./flash.ps1 from bash or zsh (it is executable and starts pwsh through its first line), as
-    pwsh ./flash.ps1 from any shell, or, without a system-wide PowerShell 7, as dotnet pwsh ./flash.ps1 after
-    dotnet tool restore in the repository.
+    A thin, safe wrapper around nanoFramework's flasher nanoff (a dotnet tool, installed when missing). It validates
+    everything before touching a board (target, image, and the config with the firmware's own validator), never
+    prints a secret, and returns nanoff's exit code with a hint for the common failures. Actions combine and run in
+    this order: -MassErase, -Update, -Deploy, -Config. WiFi settings live in the config file, not in nanoff's
+    network profiles. Run it as ./flash.ps1 (bash, zsh), pwsh ./flash.ps1, or dotnet pwsh ./flash.ps1 after
+    dotnet tool restore. The board path step by step: README.md; credentials: docs/tagoio-setup.md.
 
 .PARAMETER ListPorts
     Lists the serial ports nanoff can see, then exits.
@@ -29,63 +21,57 @@
 
 .PARAMETER Target
     nanoFramework firmware target. Default ESP32_PSRAM_REV0 (runs on every classic ESP32, with or without PSRAM).
-    Allowed: the ESP32 targets nanoff knows (`nanoff --listtargets --platform esp32` lists them).
+    Allowed: the ESP32 targets nanoff knows (nanoff --listtargets --platform esp32 lists them).
 
 .PARAMETER Update
     Flashes the nanoFramework firmware (nanoCLR) for -Target.
 
 .PARAMETER MassErase
-    Erases the whole flash first. This also erases the stored configuration (I:\tagofirmware.json) and every
-    reading still queued on the device.
+    Erases the whole flash first, including the stored configuration (I:\tagofirmware.json), every reading still
+    queued on the device and the TagoTiP sequence counter.
 
 .PARAMETER Deploy
-    Deploys the application image given with -Image. Without -Image the script builds
-    firmware/TagoFirmware.Esp32 with msbuild, but only when the nanoFramework build targets are installed
-    (without them msbuild silently produces no .bin, so the script checks and stops with an explanation).
+    Deploys the application image given with -Image. Without -Image the script builds firmware/TagoFirmware.Esp32
+    with msbuild, but only when the nanoFramework build targets are installed (without them msbuild silently
+    produces no .bin).
 
 .PARAMETER Image
     Path of the application deployment image (TagoFirmware.Esp32.bin).
 
 .PARAMETER Config
-    Path of a TagoFirmware JSON config. The file is checked exactly as given (its bytes) with the firmware's own
-    validator (the host twin's --check-config, with -Serial/-AuthHash/-Token/-WifiPassword/-WifiSsid passed through
-    the environment, never on a command line). Values given by parameter or environment then replace only the bytes
-    of those string values ("tagotip.serial", "tagotip.auth_hash", "token", "wifi.password", "wifi.ssid"; the key
-    must exist, empty or holding the example's placeholder;
-    a different value already in the file is refused rather than overridden), the result is
-    checked again, and exactly those bytes are written to I:\tagofirmware.json with nanoff's file deployment: the
-    old file is deleted first (older firmware cannot overwrite a file over 1 KB), then the new one is written, and
-    nanoff's output is checked, because a failed file only produces a warning there. The file is never re-serialised.
-    The first run in a fresh clone builds the validator (about 20 s) and says so.
+    Path of a TagoFirmware JSON config. Its bytes are checked with the firmware's own validator (the host twin's
+    --check-config; secrets reach it through the environment, never a command line). Values given by parameter or
+    environment then replace only the bytes of their string values (the key must exist, empty or holding the
+    example's placeholder; a different value is refused, never overridden), the result is checked again, and exactly
+    those bytes, never re-serialised, are written to I:\tagofirmware.json (old file deleted first; nanoff's output
+    checked). The first run in a fresh clone builds the validator (about 20 s).
 
 .PARAMETER Serial
-    TagoTiP device serial to put into the config's "tagotip.serial" value (docs/tagoio-setup.md). Default:
-    $env:TAGO_TIP_SERIAL.
+    TagoTiP device serial for the config's "tagotip.serial" value. Default: $env:TAGO_TIP_SERIAL.
 
 .PARAMETER AuthHash
-    TagoTiP Authorization hash (16 hexadecimal characters) to put into the config's "tagotip.auth_hash" value.
-    Default: $env:TAGO_TIP_AUTH when it holds a hash. Never printed.
+    TagoTiP Authorization hash (16 hexadecimal characters) for the config's "tagotip.auth_hash" value. Default:
+    $env:TAGO_TIP_AUTH when it holds a hash. Never printed.
 
 .PARAMETER AuthToken
-    TagoTiP Authorization token (at + 32 hexadecimal characters): the script derives its hash here (first 8 bytes of
-    the SHA-256 of the token without "at", lowercase hex) and writes only the hash; the token never reaches the board,
-    the console or the validator. Default: $env:TAGO_TIP_AUTH when it holds a token. Never printed.
+    TagoTiP Authorization token (at + 32 hexadecimal characters): the script derives its hash on the PC and writes
+    only the hash; the token never reaches the board, the console or the validator. Default: $env:TAGO_TIP_AUTH when
+    it holds a token. Never printed.
 
 .PARAMETER Token
-    Legacy-transport TagoIO device token to put into the config's "token" value (which must be empty or the example's placeholder).
-    Default: $env:TAGO_DEVICE_TOKEN (preferred: a parameter is visible in the shell history). Never printed.
+    Legacy-transport TagoIO device token for the config's "token" value. Default: $env:TAGO_DEVICE_TOKEN
+    (preferred: a parameter is visible in the shell history). Never printed.
 
 .PARAMETER WifiPassword
-    WiFi password to put into the config's "wifi.password" value (which must be empty or the example's placeholder).
-    Default: $env:TAGO_WIFI_PASSWORD. Never printed.
+    WiFi password for the config's "wifi.password" value. Default: $env:TAGO_WIFI_PASSWORD. Never printed.
 
 .PARAMETER WifiSsid
-    WiFi network name to put into the config's "wifi.ssid" value (which must be empty or the example's placeholder).
-    Default: $env:TAGO_WIFI_SSID. Not a secret, but lets one file serve sites with different networks.
+    WiFi network name for the config's "wifi.ssid" value. Default: $env:TAGO_WIFI_SSID. Not a secret, but lets one
+    file serve sites with different networks.
 
 .PARAMETER DryRun
-    Resolves and validates everything and prints the exact nanoff command lines (secrets redacted) without
-    running them or installing anything.
+    Resolves and validates everything and prints the exact nanoff command lines (secrets redacted) without running
+    them or installing anything.
 
 .EXAMPLE
     ./flash.ps1 -ListPorts
@@ -104,9 +90,9 @@
 
 .NOTES
     Exit codes: 0 success; nanoff's own exit code when nanoff fails (e.g. 4005, 6000); 2 invalid arguments or an
-    invalid config; 3 nanoff could not be installed or found; 4 the app image could not be built;
-    5 nanoff reported a problem writing the config file. On Linux and macOS an exit status keeps only its low
-    8 bits, so nanoff's E4005 arrives as 165: the script prints the full nanoff error code with its hint.
+    invalid config; 3 nanoff could not be installed or found; 4 the app image could not be built; 5 nanoff reported
+    a problem writing the config file. On Linux and macOS an exit status keeps only its low 8 bits, so nanoff's
+    E4005 arrives as 165: the script prints the full nanoff error code with its hint.
 #>
 [CmdletBinding()]
 param(
@@ -139,38 +125,27 @@ $script:Esp32Targets = @(
     'AtomS3', 'ESP32_C5_THREAD', 'ESP32_C6_THREAD', 'ESP32_H2_THREAD', 'ESP32_C61', 'ESP32_P4'
 )
 $script:DeviceConfigPath = 'I:\tagofirmware.json'
+# The placeholder values of firmware/TagoFirmware.Host/tagofirmware.example.json: a parameter or environment value
+# replaces such a value (or an empty one); a real value in the file is never silently overridden.
+$script:Placeholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network', 'example-serial', '0000000000000000')
 $script:Secrets = New-Object System.Collections.Generic.List[string]
 $script:TempFiles = New-Object System.Collections.Generic.List[string]
 
-function Say([string] $Message) { Write-Host "flash.ps1: $(Protect-Text $Message)" }
-function Say-Warning([string] $Message) { Write-Host "flash.ps1: WARNING: $(Protect-Text $Message)" }
-function Say-Error([string] $Message) { Write-Host "flash.ps1: ERROR: $(Protect-Text $Message)" }
-
-# Every line the script prints goes through here, so a secret can never reach the console, even inside a
-# command line, a path or nanoff's own output.
+# Every line the script prints goes through here, so a secret can never reach the console, even inside a command
+# line, a path or nanoff's own output.
 function Protect-Text([string] $Text) {
-    if ($null -eq $Text) { return '' }
-    foreach ($secret in $script:Secrets) {
-        if (-not [string]::IsNullOrEmpty($secret)) { $Text = $Text.Replace($secret, '***') }
-    }
+    foreach ($secret in $script:Secrets) { $Text = $Text.Replace($secret, '***') }
     return $Text
 }
+function Say([string] $Message) { Write-Host "flash.ps1: $(Protect-Text $Message)" }
 
-function Format-CommandLine([string[]] $Arguments) {
-    $quoted = foreach ($a in $Arguments) { if ($a -match '[\s"]') { '"' + $a.Replace('"', '\"') + '"' } else { $a } }
-    return 'nanoff ' + ($quoted -join ' ')
-}
+function Add-Secret([string] $Value) { if ($Value) { $script:Secrets.Add($Value) } }
 
-function Exit-With([int] $Code) {
-    Remove-TempFiles
+# Ends the script with an optional error line; `exit` runs the main part's finally block, which removes the
+# temporary files (they may hold secrets).
+function Exit-With([int] $Code, [string] $ErrorMessage) {
+    if ($ErrorMessage) { Say "ERROR: $ErrorMessage" }
     exit $Code
-}
-
-function Remove-TempFiles {
-    foreach ($f in $script:TempFiles) {
-        if (Test-Path -LiteralPath $f) { Remove-Item -LiteralPath $f -Force -ErrorAction SilentlyContinue }
-    }
-    $script:TempFiles.Clear()
 }
 
 function New-PrivateTempFile([string] $Extension) {
@@ -179,6 +154,11 @@ function New-PrivateTempFile([string] $Extension) {
     if (-not $IsWindows) { & chmod 600 $path }   # the file may hold the device token: owner-only
     $script:TempFiles.Add($path)
     return $path
+}
+
+function Format-CommandLine([string[]] $Arguments) {
+    $quoted = foreach ($a in $Arguments) { if ($a -match '[\s"]') { '"' + $a.Replace('"', '\"') + '"' } else { $a } }
+    return 'nanoff ' + ($quoted -join ' ')
 }
 
 # nanoff's exit codes are in the thousands (ExitCodes.cs of nanoFirmwareFlasher); on Linux and macOS a process
@@ -211,30 +191,22 @@ function Get-Hint([int] $Code, [string] $Output) {
     }
 }
 
-# Runs nanoff, echoing its output (redacted), and returns @{ Code; Output }.
-function Invoke-Nanoff([string[]] $Arguments) {
+# Runs one nanoff step, echoing its output (redacted); on failure prints the full nanoff code with a hint and exits
+# with nanoff's code. Returns @{ Code; Output }, or nothing in a dry run.
+function Invoke-Step([string[]] $Arguments, [string] $What) {
+    if ($DryRun) { Say ('would run: ' + (Format-CommandLine $Arguments)); return }
     Say ('running: ' + (Format-CommandLine $Arguments))
     $output = & $script:Nanoff @Arguments 2>&1 | ForEach-Object { "$_" }
-    $code = $LASTEXITCODE
+    $code = [int]$LASTEXITCODE
     foreach ($line in $output) { Write-Host ("nanoff: " + (Protect-Text $line)) }
-    return @{ Code = [int]$code; Output = ($output -join "`n") }
-}
-
-function Invoke-Step([string[]] $Arguments, [string] $What) {
-    if ($DryRun) {
-        Say ('would run: ' + (Format-CommandLine $Arguments))
-        return
-    }
-    $result = Invoke-Nanoff $Arguments
-    if ($result.Code -ne 0) {
-        $full = Resolve-NanoffCode $result.Code
-        $shown = if ($full -ne $result.Code) { "$($result.Code) (nanoff error E$full)" } else { "$($result.Code)" }
-        Say-Error "$What failed: nanoff exit code $shown."
-        $hint = Get-Hint $result.Code $result.Output
+    if ($code -ne 0) {
+        $full = Resolve-NanoffCode $code
+        Say "ERROR: $What failed: nanoff exit code $(if ($full -ne $code) { "$code (nanoff error E$full)" } else { $code })."
+        $hint = Get-Hint $code ($output -join "`n")
         if ($hint) { Say "hint: $hint" }
-        Exit-With $result.Code
+        Exit-With $code
     }
-    return $result
+    return @{ Code = $code; Output = ($output -join "`n") }
 }
 
 function Resolve-Nanoff {
@@ -243,44 +215,35 @@ function Resolve-Nanoff {
     $toolDir = Join-Path $HOME '.dotnet/tools'
     $candidate = Join-Path $toolDir ($(if ($IsWindows) { 'nanoff.exe' } else { 'nanoff' }))
     if (Test-Path -LiteralPath $candidate) { return $candidate }
-    if ($DryRun) {
-        Say 'would run: dotnet tool install --global nanoff --allow-roll-forward'
-        return 'nanoff'
-    }
+    $install = 'dotnet tool install --global nanoff --allow-roll-forward'
+    if ($DryRun) { Say "would run: $install"; return 'nanoff' }
     # nanoff targets .NET 8; --allow-roll-forward lets it run where only a newer runtime is installed.
-    Say 'nanoff not found: installing it (dotnet tool install --global nanoff --allow-roll-forward)'
-    & dotnet tool install --global nanoff --allow-roll-forward 2>&1 | ForEach-Object { Write-Host "dotnet: $_" }
-    if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $candidate)) {
-        Say-Error 'could not install nanoff. Install it by hand: dotnet tool install --global nanoff --allow-roll-forward'
-        Exit-With 3
-    }
+    Say "nanoff not found: installing it ($install)"
+    & dotnet tool install --global nanoff --allow-roll-forward 2>&1 | ForEach-Object { Write-Host ("dotnet: " + (Protect-Text "$_")) }
+    if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $candidate)) { Exit-With 3 "could not install nanoff. Install it by hand: $install" }
     $env:PATH = $toolDir + [System.IO.Path]::PathSeparator + $env:PATH
     return $candidate
 }
 
-function Get-RepoRoot { return $PSScriptRoot }
-
-# The firmware's own validator: the host twin runs TagoFirmware.Core's config parser (the same code the ESP32
-# runs at boot) on the file's bytes. A prebuilt twin is used when present; otherwise it is built and run with
-# `dotnet run`. Secrets reach it only through the environment ($Secrets: name -> value, or $null to hide one the
-# user's shell exported), never on a command line another user could read in the process list.
-function Test-DeviceConfig([string] $Path, [hashtable] $Secrets) {
-    $root = Get-RepoRoot
-    $dll = Join-Path $root 'firmware/TagoFirmware.Host/bin/Release/net10.0/TagoFirmware.Host.dll'
+# The firmware's own validator: the host twin runs TagoFirmware.Core's config parser (the same code the ESP32 runs
+# at boot) on the file's bytes; a prebuilt twin is used when present, else `dotnet run` builds it. The supplied
+# values reach it only through the environment, never on a command line another user could read in the process
+# list; -Hidden hides them all (and any the user's shell exported) to check a file that already holds them.
+function Test-DeviceConfig([string] $Path, [object[]] $Supplied, [switch] $Hidden) {
+    $dll = Join-Path $PSScriptRoot 'firmware/TagoFirmware.Host/bin/Release/net10.0/TagoFirmware.Host.dll'
     if ($env:TAGOFIRMWARE_TWIN_DLL) { $dll = $env:TAGOFIRMWARE_TWIN_DLL }
     $saved = @{}
-    foreach ($name in $Secrets.Keys) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Secrets[$name])
+    foreach ($s in $Supplied) {
+        $saved[$s.Env] = [Environment]::GetEnvironmentVariable($s.Env)
+        [Environment]::SetEnvironmentVariable($s.Env, $(if ($s.Value -and -not $Hidden) { $s.Value } else { $null }))
+    }
+    $twin = @($dll)
+    if (-not (Test-Path -LiteralPath $dll)) {
+        Say 'building the config validator (the host twin, Release) once; the first run takes about 20 s'
+        $twin = @('run', '--project', (Join-Path $PSScriptRoot 'firmware/TagoFirmware.Host'), '-c', 'Release', '--')
     }
     try {
-        if (Test-Path -LiteralPath $dll) {
-            $output = & dotnet $dll --check-config $Path 2>&1 | ForEach-Object { "$_" }
-        } else {
-            $project = Join-Path $root 'firmware/TagoFirmware.Host'
-            Say 'building the config validator (the host twin, Release) once; the first run takes about 20 s'
-            $output = & dotnet run --project $project -c Release -- --check-config $Path 2>&1 | ForEach-Object { "$_" }
-        }
+        $output = & dotnet @twin --check-config $Path 2>&1 | ForEach-Object { "$_" }
         $code = $LASTEXITCODE
     }
     finally {
@@ -306,27 +269,19 @@ function Get-JsonStringSpans([string] $Text) {
     function Read-Value([string] $Path) {
         Skip-Ws
         $c = $Text[$state.I]
-        if ($c -eq '{') {
+        if ($c -eq '{' -or $c -eq '[') {
             $state.I++; Skip-Ws
-            if ($Text[$state.I] -eq '}') { $state.I++; return }
+            if ($Text[$state.I] -eq $(if ($c -eq '{') { '}' } else { ']' })) { $state.I++; return }
             while ($true) {
-                Skip-Ws
-                $k = Read-String
-                $key = [System.Text.Json.JsonSerializer]::Deserialize($Text.Substring($k[0], $k[1]), [string])
-                Skip-Ws; $state.I++   # ':'
-                Read-Value ($(if ($Path) { "$Path.$key" } else { $key }))
+                if ($c -eq '{') {
+                    Skip-Ws
+                    $key = ConvertFrom-JsonString $Text (Read-String)
+                    Skip-Ws; $state.I++   # ':'
+                    Read-Value ($(if ($Path) { "$Path.$key" } else { $key }))
+                } else { Read-Value "$Path[]" }
                 Skip-Ws
                 if ($Text[$state.I] -eq ',') { $state.I++; continue }
-                $state.I++; return    # '}'
-            }
-        } elseif ($c -eq '[') {
-            $state.I++; Skip-Ws
-            if ($Text[$state.I] -eq ']') { $state.I++; return }
-            while ($true) {
-                Read-Value "$Path[]"
-                Skip-Ws
-                if ($Text[$state.I] -eq ',') { $state.I++; continue }
-                $state.I++; return    # ']'
+                $state.I++; return    # '}' or ']'
             }
         } elseif ($c -eq '"') {
             $spans[$Path] = Read-String
@@ -338,23 +293,17 @@ function Get-JsonStringSpans([string] $Text) {
     return $spans
 }
 
-# A secret as the body of a JSON string: RFC 8259 escapes for '"', '\' and the control characters, the rest as is.
-function ConvertTo-JsonStringLiteral([string] $Value) {
-    $sb = New-Object System.Text.StringBuilder
-    [void]$sb.Append('"')
-    foreach ($ch in $Value.ToCharArray()) {
-        if ($ch -eq '"') { [void]$sb.Append('\"') }
-        elseif ($ch -eq '\') { [void]$sb.Append('\\') }
-        elseif ([int]$ch -lt 0x20) { [void]$sb.Append(('\u{0:x4}' -f [int]$ch)) }
-        else { [void]$sb.Append($ch) }
-    }
-    [void]$sb.Append('"')
-    return $sb.ToString()
+# The value of the JSON string literal at $Span (@(start, length)) of $Text.
+function ConvertFrom-JsonString([string] $Text, [object[]] $Span) {
+    return [System.Text.Json.JsonSerializer]::Deserialize($Text.Substring($Span[0], $Span[1]), [string])
 }
 
-# The placeholder values of firmware/TagoFirmware.Host/tagofirmware.example.json: a flag or environment secret
-# replaces such a value (or an empty one); a real value in the file is never silently overridden.
-$script:SecretPlaceholders = @('', '00000000-0000-0000-0000-000000000000', 'example-password-not-real', 'example-network', 'example-serial', '0000000000000000')
+# A value as a JSON string literal: RFC 8259 escapes for '"', '\' and the control characters, the rest as is.
+function ConvertTo-JsonString([string] $Value) {
+    $escaped = [regex]::Replace($Value, '["\\\x00-\x1f]', {
+        param($m) if ([int]$m.Value[0] -lt 0x20) { '\u{0:x4}' -f [int]$m.Value[0] } else { '\' + $m.Value } })
+    return '"' + $escaped + '"'
+}
 
 # TagoTiP 1.0 section 2 (https://github.com/tago-io/tagotip): the hash is the first 8 bytes of the SHA-256 of the
 # token's 32 hex characters (without "at"), lowercase hex; ate2bd319014b24e0a8aca9f00aea4c0d0 gives 4deedd7bab8817ec.
@@ -365,179 +314,128 @@ function Get-TipAuthHash([string] $AuthToken) {
 
 # -AuthHash, -AuthToken or TAGO_TIP_AUTH (a hash or a token, told apart by the "at" prefix) -> the hash, or $null.
 function Resolve-TipAuthHash {
-    if ($AuthHash -and $AuthToken) { Say-Error 'give the TagoTiP Authorization once: -AuthHash or -AuthToken.'; Exit-With 2 }
+    if ($AuthHash -and $AuthToken) { Exit-With 2 'give the TagoTiP Authorization once: -AuthHash or -AuthToken.' }
     $value = if ($AuthToken) { $AuthToken } elseif ($AuthHash) { $AuthHash } else { $env:TAGO_TIP_AUTH }
     if (-not $value) { return $null }
-    $script:Secrets.Add($value)
-    if ($value -cmatch '^at[0-9a-fA-F]{32}$') { $hash = Get-TipAuthHash $value }
+    Add-Secret $value
+    # A token's hex part is redacted too (added after the whole token, so the token still prints as one ***).
+    if ($value -cmatch '^at[0-9a-fA-F]{32}$') { Add-Secret $value.Substring(2); $hash = Get-TipAuthHash $value }
     elseif (-not $AuthToken -and $value -match '^[0-9a-fA-F]{16}$') { $hash = $value.ToLowerInvariant() }
-    else {
-        Say-Error $(if ($AuthToken) { '-AuthToken must be "at" and 32 hexadecimal characters (value not shown).' }
-            elseif ($AuthHash) { '-AuthHash must be 16 hexadecimal characters (value not shown).' }
-            else { 'TAGO_TIP_AUTH must hold an Authorization hash (16 hex) or token ("at" + 32 hex); value not shown.' })
-        Exit-With 2
-    }
-    $script:Secrets.Add($hash)
+    elseif ($AuthToken) { Exit-With 2 '-AuthToken must be "at" and 32 hexadecimal characters (value not shown).' }
+    elseif ($AuthHash) { Exit-With 2 '-AuthHash must be 16 hexadecimal characters (value not shown).' }
+    else { Exit-With 2 'TAGO_TIP_AUTH must hold an Authorization hash (16 hex) or token ("at" + 32 hex); value not shown.' }
+    Add-Secret $hash
     return $hash
 }
 
 function Build-AppImage {
-    $root = Get-RepoRoot
-    $project = Join-Path $root 'firmware/TagoFirmware.Esp32/TagoFirmware.Esp32.nfproj'
+    $project = Join-Path $PSScriptRoot 'firmware/TagoFirmware.Esp32/TagoFirmware.Esp32.nfproj'
+    $bin = Join-Path (Split-Path $project) 'bin/Release/TagoFirmware.Esp32.bin'
     $msbuild = Get-Command msbuild -ErrorAction SilentlyContinue
-    $extensions = @()
-    if ($env:MSBuildExtensionsPath) { $extensions += $env:MSBuildExtensionsPath }
-    if ($msbuild) { $extensions += (Split-Path (Split-Path (Split-Path $msbuild.Source))) }
+    $extensions = @($env:MSBuildExtensionsPath) + $(if ($msbuild) { Split-Path (Split-Path (Split-Path $msbuild.Source)) }) | Where-Object { $_ }
     $targets = $extensions | ForEach-Object { Join-Path $_ 'nanoFramework/v1.0/NFProjectSystem.CSharp.targets' } | Where-Object { Test-Path -LiteralPath $_ }
     if (-not $msbuild -or -not $targets) {
-        Say-Error 'no -Image given, and the nanoFramework build targets are not installed, so msbuild would silently produce no .bin. Build TagoFirmware.Esp32 in Visual Studio with the nanoFramework extension (or VS Code with its extension) and pass -Image <path>\TagoFirmware.Esp32.bin.'
-        Exit-With 4
+        Exit-With 4 'no -Image given, and the nanoFramework build targets are not installed, so msbuild would silently produce no .bin. Build TagoFirmware.Esp32 in Visual Studio with the nanoFramework extension (or VS Code with its extension) and pass -Image <path>\TagoFirmware.Esp32.bin.'
     }
-    if ($DryRun) { Say "would run: msbuild $project -p:Configuration=Release -restore"; return (Join-Path (Split-Path $project) 'bin/Release/TagoFirmware.Esp32.bin') }
-    & $msbuild.Source $project -p:Configuration=Release -restore -v:minimal 2>&1 | ForEach-Object { Write-Host "msbuild: $_" }
-    $bin = Join-Path (Split-Path $project) 'bin/Release/TagoFirmware.Esp32.bin'
+    if ($DryRun) { Say "would run: msbuild $project -p:Configuration=Release -restore"; return $bin }
+    & $msbuild.Source $project -p:Configuration=Release -restore -v:minimal 2>&1 | ForEach-Object { Write-Host ("msbuild: " + (Protect-Text "$_")) }
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $bin)) {
-        Say-Error "msbuild did not produce $bin (exit code $LASTEXITCODE). Check that the nanoFramework extension's build targets match this project."
-        Exit-With 4
+        Exit-With 4 "msbuild did not produce $bin (exit code $LASTEXITCODE). Check that the nanoFramework extension's build targets match this project."
     }
     return $bin
 }
 
 # --- main -----------------------------------------------------------------------------------------------
 try {
-    if ($Token) { $script:Secrets.Add($Token) }
-    if ($WifiPassword) { $script:Secrets.Add($WifiPassword) }
     $tipHash = Resolve-TipAuthHash
+    # The config values a parameter or the environment may supply (the validator reads the same variables).
+    $supplied = @(
+        @{ Key = 'tagotip.serial'; From = '-Serial / TAGO_TIP_SERIAL'; Env = 'TAGO_TIP_SERIAL'; Value = $Serial; Secret = $false }
+        @{ Key = 'tagotip.auth_hash'; From = '-AuthHash / -AuthToken / TAGO_TIP_AUTH'; Env = 'TAGO_TIP_AUTH'; Value = $tipHash; Secret = $true }   # the hash only: a token never leaves this script
+        @{ Key = 'token'; From = '-Token / TAGO_DEVICE_TOKEN'; Env = 'TAGO_DEVICE_TOKEN'; Value = $Token; Secret = $true }
+        @{ Key = 'wifi.password'; From = '-WifiPassword / TAGO_WIFI_PASSWORD'; Env = 'TAGO_WIFI_PASSWORD'; Value = $WifiPassword; Secret = $true }
+        @{ Key = 'wifi.ssid'; From = '-WifiSsid / TAGO_WIFI_SSID'; Env = 'TAGO_WIFI_SSID'; Value = $WifiSsid; Secret = $false }
+    )
+    foreach ($s in $supplied) { if ($s.Secret) { Add-Secret $s.Value } }
 
     if (-not ($ListPorts -or $Update -or $MassErase -or $Deploy -or $Config)) {
-        Say-Error 'nothing to do: give -ListPorts, -Update, -MassErase, -Deploy or -Config (Get-Help ./flash.ps1 -Examples).'
-        Exit-With 2
+        Exit-With 2 'nothing to do: give -ListPorts, -Update, -MassErase, -Deploy or -Config (Get-Help ./flash.ps1 -Examples).'
     }
     if ($ListPorts) {
         $script:Nanoff = Resolve-Nanoff
-        $r = Invoke-Step @('--listports') 'listing ports'
+        Invoke-Step @('--listports') 'listing ports' | Out-Null
         Exit-With 0
     }
-    if ([string]::IsNullOrWhiteSpace($Port)) {
-        Say-Error '-Port is required for -MassErase, -Update, -Deploy and -Config (find it with -ListPorts).'
-        Exit-With 2
-    }
+    if ([string]::IsNullOrWhiteSpace($Port)) { Exit-With 2 '-Port is required for -MassErase, -Update, -Deploy and -Config (find it with -ListPorts).' }
     if ($script:Esp32Targets -notcontains $Target) {
-        Say-Error "-Target '$Target' is not an ESP32 target nanoff knows. Allowed: $($script:Esp32Targets -join ', ')."
-        Exit-With 2
+        Exit-With 2 "-Target '$Target' is not an ESP32 target nanoff knows. Allowed: $($script:Esp32Targets -join ', ')."
     }
-    if ($Image -and -not $Deploy) {
-        Say-Error '-Image is only used with -Deploy.'
-        Exit-With 2
-    }
-    if ($Deploy -and $Image) {
-        if (-not (Test-Path -LiteralPath $Image -PathType Leaf)) { Say-Error "-Image '$Image' does not exist."; Exit-With 2 }
-        if ([System.IO.Path]::GetExtension($Image) -ne '.bin') { Say-Error "-Image '$Image' is not a .bin deployment image (build output <App>.bin)."; Exit-With 2 }
-    }
+    if ($Image -and -not $Deploy) { Exit-With 2 '-Image is only used with -Deploy.' }
+    if ($Image -and -not (Test-Path -LiteralPath $Image -PathType Leaf)) { Exit-With 2 "-Image '$Image' does not exist." }
+    if ($Image -and [System.IO.Path]::GetExtension($Image) -ne '.bin') { Exit-With 2 "-Image '$Image' is not a .bin deployment image (build output <App>.bin)." }
 
     # Validate the configuration before anything touches the board: a bad config never reaches a device. The file
-    # is checked as given (its bytes, with the device's validator), secrets from flags or the environment then
-    # replace only the bytes of those string values, the result is checked again, and exactly those bytes are
-    # flashed. The file is never re-serialised, so what the validator accepted is what the board parses.
-    $configToDeploy = $null
+    # is checked as given (its bytes, with the device's validator), supplied values then replace only the bytes of
+    # their string values, the result is checked again, and exactly those bytes are flashed. The file is never
+    # re-serialised, so what the validator accepted is what the board parses.
     if ($Config) {
-        if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) { Say-Error "-Config '$Config' does not exist."; Exit-With 2 }
+        if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) { Exit-With 2 "-Config '$Config' does not exist." }
         $bytes = [System.IO.File]::ReadAllBytes((Resolve-Path -LiteralPath $Config).Path)
-        $supplied = [ordered]@{ 'tagotip.serial' = $Serial; 'tagotip.auth_hash' = $tipHash; 'token' = $Token; 'wifi.password' = $WifiPassword; 'wifi.ssid' = $WifiSsid }
-        $flags = @{ 'tagotip.serial' = '-Serial / TAGO_TIP_SERIAL'; 'tagotip.auth_hash' = '-AuthHash / -AuthToken / TAGO_TIP_AUTH'
-            'token' = '-Token / TAGO_DEVICE_TOKEN'; 'wifi.password' = '-WifiPassword / TAGO_WIFI_PASSWORD'; 'wifi.ssid' = '-WifiSsid / TAGO_WIFI_SSID' }
-        $checkEnv = @{
-            'TAGO_TIP_SERIAL'    = $(if ($Serial) { $Serial } else { $null })
-            'TAGO_TIP_AUTH'      = $tipHash   # the hash only: a token never leaves this script
-            'TAGO_DEVICE_TOKEN'  = $(if ($Token) { $Token } else { $null })
-            'TAGO_WIFI_PASSWORD' = $(if ($WifiPassword) { $WifiPassword } else { $null })
-            'TAGO_WIFI_SSID'     = $(if ($WifiSsid) { $WifiSsid } else { $null })
-        }
         Say "validating $Config with the firmware's rules"
-        if (-not (Test-DeviceConfig $Config $checkEnv)) {
-            Say-Error "the config is invalid (see the lines above); nothing was written to the board."
-            Exit-With 2
-        }
+        if (-not (Test-DeviceConfig $Config $supplied)) { Exit-With 2 'the config is invalid (see the lines above); nothing was written to the board.' }
         $text = (New-Object System.Text.UTF8Encoding $false, $true).GetString($bytes)
         $spans = Get-JsonStringSpans $text
-        foreach ($path in $spans.Keys) {
-            if ($path -eq 'token' -or $path -eq 'wifi.password' -or $path -eq 'tagotip.auth_hash') {
-                $value = [System.Text.Json.JsonSerializer]::Deserialize($text.Substring($spans[$path][0], $spans[$path][1]), [string])
-                if ($value.Length -gt 0) { $script:Secrets.Add($value) }
-            }
-        }
+        foreach ($s in $supplied) { if ($s.Secret -and $spans.ContainsKey($s.Key)) { Add-Secret (ConvertFrom-JsonString $text $spans[$s.Key]) } }
         $replacements = @()
-        foreach ($path in $supplied.Keys) {
-            if (-not $supplied[$path]) { continue }
-            $flag = $flags[$path]
-            if (-not $spans.ContainsKey($path)) {
-                Say-Error "$flag is set, but $Config has no string value '$path' to put it in: add it (empty, `"`") where it belongs."
-                Exit-With 2
+        foreach ($s in $supplied) {
+            if (-not $s.Value) { continue }
+            if (-not $spans.ContainsKey($s.Key)) {
+                Exit-With 2 "$($s.From) is set, but $Config has no string value '$($s.Key)' to put it in: add it (empty, `"`") where it belongs."
             }
-            $span = $spans[$path]
-            $current = [System.Text.Json.JsonSerializer]::Deserialize($text.Substring($span[0], $span[1]), [string])
-            if ($current -eq $supplied[$path]) { continue }
-            if ($script:SecretPlaceholders -notcontains $current) {
-                Say-Error "$flag is set, but $Config already holds a different '$path': leave it empty (`"`") in the file, or do not set $flag."
-                Exit-With 2
+            $current = ConvertFrom-JsonString $text $spans[$s.Key]
+            if ($current -ceq $s.Value) { continue }   # case-sensitive: passwords and serials are
+            if ($script:Placeholders -cnotcontains $current) {
+                Exit-With 2 "$($s.From) is set, but $Config already holds a different '$($s.Key)': leave it empty (`"`") in the file, or do not set $($s.From)."
             }
-            $replacements += [pscustomobject]@{ Start = $span[0]; Length = $span[1]; Literal = (ConvertTo-JsonStringLiteral $supplied[$path]) }
+            $replacements += [pscustomobject]@{ Start = $spans[$s.Key][0]; Length = $spans[$s.Key][1]; Literal = (ConvertTo-JsonString $s.Value) }
         }
-        if ($replacements.Count -eq 0) {
-            $configToDeploy = New-PrivateTempFile '.json'
-            [System.IO.File]::WriteAllBytes($configToDeploy, $bytes)
-        } else {
-            $result = $text
-            foreach ($r in @($replacements | Sort-Object Start -Descending)) {   # from the end: earlier offsets stay valid
-                $result = $result.Substring(0, $r.Start) + $r.Literal + $result.Substring($r.Start + $r.Length)
-            }
-            $configToDeploy = New-PrivateTempFile '.json'
-            [System.IO.File]::WriteAllBytes($configToDeploy, (New-Object System.Text.UTF8Encoding $false).GetBytes($result))
+        foreach ($r in @($replacements | Sort-Object Start -Descending)) {   # from the end: earlier offsets stay valid
+            $text = $text.Substring(0, $r.Start) + $r.Literal + $text.Substring($r.Start + $r.Length)
+        }
+        $configToDeploy = New-PrivateTempFile '.json'
+        [System.IO.File]::WriteAllBytes($configToDeploy, $(if ($replacements) { (New-Object System.Text.UTF8Encoding $false).GetBytes($text) } else { $bytes }))
+        if ($replacements) {
             Say 'checking the config again with the secrets in place (the bytes that will be written)'
-            if (-not (Test-DeviceConfig $configToDeploy @{ 'TAGO_TIP_SERIAL' = $null; 'TAGO_TIP_AUTH' = $null; 'TAGO_DEVICE_TOKEN' = $null; 'TAGO_WIFI_PASSWORD' = $null; 'TAGO_WIFI_SSID' = $null })) {
-                Say-Error "the config with the secrets in place is invalid (see the lines above); nothing was written to the board."
-                Exit-With 2
+            if (-not (Test-DeviceConfig $configToDeploy $supplied -Hidden)) {
+                Exit-With 2 'the config with the secrets in place is invalid (see the lines above); nothing was written to the board.'
             }
         }
         Say 'config is valid'
     }
 
     if ($MassErase) {
-        Say-Warning "-MassErase erases the whole flash of the board on $Port, including the stored configuration ($script:DeviceConfigPath) and every reading still queued on the device."
+        Say "WARNING: -MassErase erases the whole flash of the board on $Port, including the stored configuration ($script:DeviceConfigPath), every reading still queued on the device and the TagoTiP sequence counter (docs/tagoio-setup.md)."
     }
-
     $script:Nanoff = Resolve-Nanoff
-
     if ($MassErase -or $Update) {
-        $arguments = @('--update', '--target', $Target, '--serialport', $Port)
-        if ($MassErase) { $arguments += '--masserase' }
-        if (-not $Update) { $arguments = @('--target', $Target, '--serialport', $Port, '--masserase') }
+        $arguments = @(if ($Update) { '--update' }) + @('--target', $Target, '--serialport', $Port) + @(if ($MassErase) { '--masserase' })
         Invoke-Step $arguments $(if ($Update) { 'firmware update' } else { 'mass erase' }) | Out-Null
     }
-
     if ($Deploy) {
-        $appImage = $Image
-        if (-not $appImage) { $appImage = Build-AppImage }
+        $appImage = if ($Image) { $Image } else { Build-AppImage }
         Invoke-Step @('--target', $Target, '--serialport', $Port, '--deploy', '--image', $appImage) 'app deployment' | Out-Null
     }
-
     if ($Config) {
         # File deployment only warns when a file fails, and older firmware cannot overwrite a file over 1 KB
         # (nanoframework/Home#1840): delete the old file first, then write, then check nanoff's output.
         $deploySpec = New-PrivateTempFile '.deploy.json'
-        $spec = [ordered]@{
-            serialport = $Port
-            files      = @(
-                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath },
-                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath; SourceFilePath = $configToDeploy }
-            )
-        }
+        $spec = [ordered]@{ serialport = $Port; files = @([ordered]@{ DestinationFilePath = $script:DeviceConfigPath },
+                [ordered]@{ DestinationFilePath = $script:DeviceConfigPath; SourceFilePath = $configToDeploy }) }
         [System.IO.File]::WriteAllText($deploySpec, ($spec | ConvertTo-Json -Depth 5), (New-Object System.Text.UTF8Encoding $false))
         $result = Invoke-Step @('--filedeployment', $deploySpec, '--serialport', $Port) 'config deployment'
         if (-not $DryRun) {
-            $failedLines = @($result.Output -split "`n" | Where-Object { $_ -match '(?i)(warn|fail|error)' -and $_ -match '(?i)(tagofirmware|file|I:)' })
-            if ($failedLines.Count -gt 0) {
-                Say-Error "nanoff reported a problem writing $script:DeviceConfigPath; the board may still have its old config."
+            if ($result.Output -split "`n" | Where-Object { $_ -match '(?i)(warn|fail|error)' -and $_ -match '(?i)(tagofirmware|file|I:)' }) {
+                Say "ERROR: nanoff reported a problem writing $script:DeviceConfigPath; the board may still have its old config."
                 Say 'hint: update the firmware (-Update) and retry; run with -MassErase only if you accept losing queued readings.'
                 Exit-With 5
             }
@@ -549,5 +447,5 @@ try {
     Exit-With 0
 }
 finally {
-    Remove-TempFiles
+    foreach ($f in $script:TempFiles) { Remove-Item -LiteralPath $f -Force -ErrorAction SilentlyContinue }
 }

@@ -96,6 +96,43 @@ Describe 'flash.ps1' {
         }
     }
 
+    Describe 'Documentation' {
+        It 'names in docs/tagoio-setup.md exactly the config parameters it takes, each with the variable it reads' {
+            $fromHelp = @{}
+            foreach ($p in (Get-Help $script:Flash).parameters.parameter) {
+                $text = ($p.description | Out-String)
+                if ($text -match '\$env:(TAGO_\w+)') { $fromHelp['-' + $p.name] = $Matches[1] }
+            }
+            $fromHelp.Count | Should -Be 6
+            $code = Get-Content -LiteralPath $script:Flash -Raw
+            foreach ($variable in $fromHelp.Values) { $code | Should -Match ([regex]::Escape("`$env:$variable") + '[^\w]') }
+            $lines = Get-Content -LiteralPath (Join-Path $script:Root 'docs/tagoio-setup.md')
+            $at = [array]::IndexOf($lines, '### Flashing: parameters and environment variables')
+            $at | Should -BeGreaterThan 0
+            $fromDocs = @{}
+            foreach ($line in ($lines[$at..($lines.Count - 1)] | Where-Object { $_.StartsWith('| `') } | Select-Object -First 20)) {
+                if ($line -notmatch 'TAGO_') { continue }
+                $variable = [regex]::Match($line, 'TAGO_\w+').Value
+                foreach ($m in [regex]::Matches($line, '`(-[A-Z]\w+)`')) { $fromDocs[$m.Groups[1].Value] = $variable }
+            }
+            ($fromDocs.Keys | Sort-Object) -join ' ' | Should -Be (($fromHelp.Keys | Sort-Object) -join ' ')
+            foreach ($name in $fromHelp.Keys) { $fromDocs[$name] | Should -Be $fromHelp[$name] -Because "the docs pair $name with a variable" }
+        }
+        It 'names no environment variable in README.md or docs/ that neither it nor the twin reads' {
+            $known = @([regex]::Matches((Get-Content -LiteralPath $script:Flash -Raw), '\$env:(TAGO_\w+)') | ForEach-Object { $_.Groups[1].Value })
+            foreach ($cs in Get-ChildItem -LiteralPath (Join-Path $script:Root 'firmware/TagoFirmware.Host') -Recurse -Filter *.cs | Where-Object { $_.FullName -notmatch '[\\/](obj|bin)[\\/]' }) {
+                $known += @([regex]::Matches((Get-Content -LiteralPath $cs.FullName -Raw), '"(TAGO_\w+)"') | ForEach-Object { $_.Groups[1].Value })
+            }
+            $known = @($known | Sort-Object -Unique)
+            $pages = @(Join-Path $script:Root 'README.md') + @(Get-ChildItem -LiteralPath (Join-Path $script:Root 'docs') -Filter *.md | ForEach-Object FullName)
+            foreach ($page in $pages) {
+                foreach ($m in [regex]::Matches((Get-Content -LiteralPath $page -Raw), '\bTAGO_[A-Z_]+\b')) {
+                    $known | Should -Contain $m.Value -Because "$(Split-Path -Leaf $page) names $($m.Value)"
+                }
+            }
+        }
+    }
+
     Describe 'Argument validation' {
         It 'refuses to run with nothing to do' {
             $r = Invoke-Flash @()
@@ -227,6 +264,11 @@ Describe 'flash.ps1' {
             $r.Text | Should -Match 'queued'
             Get-NanoffCalls | Should -Be @('--update --target ESP32_REV3 --serialport COM5 --masserase')
         }
+        It 'erases the flash alone, without flashing the firmware, when only -MassErase is given' {
+            $r = Invoke-Flash @('-Port', 'COM5', '-MassErase')
+            $r.Code | Should -Be 0
+            Get-NanoffCalls | Should -Be @('--target ESP32_PSRAM_REV0 --serialport COM5 --masserase')
+        }
         It 'deploys the app image' {
             $r = Invoke-Flash @('-Port', 'COM5', '-Deploy', '-Image', $script:Image)
             $r.Code | Should -Be 0
@@ -291,6 +333,21 @@ Describe 'flash.ps1' {
             $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
             $deployed | Should -BeExactly ($text.Replace('"example-network"', '"site-7 \"north\""'))
         }
+        It 'writes a control character of a supplied value as a JSON \u escape' {
+            $env:TAGO_WIFI_SSID = "site`t7"
+            $cfg = New-RawConfig @{ '"field-network"' = '"example-network"'; '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
+            $r.Code | Should -Be 0
+            $deployed = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'config.json') -Raw
+            $deployed | Should -BeExactly ((Get-Content -LiteralPath $cfg -Raw).Replace('"example-network"', '"site\u00097"'))
+        }
+        It 'refuses a supplied value the file has no key for, naming the key and the parameter' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-Serial', 'node-1')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match "-Serial / TAGO_TIP_SERIAL is set, but .* has no string value 'tagotip.serial'"
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
         It 'refuses to replace a different token already in the file' {
             $env:TAGO_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555'
             $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
@@ -298,6 +355,14 @@ Describe 'flash.ps1' {
             $r.Code | Should -Be 2
             $r.Text | Should -Match 'already holds a different'
             $r.Text | Should -Not -Match 'a1b2c3d4|11111111'
+            @(Get-NanoffCalls).Count | Should -Be 0
+        }
+        It 'refuses a supplied value that differs from the file''s only in letter case, rather than keeping the file''s' {
+            $cfg = New-RawConfig @{ '"token": "00000000-0000-0000-0000-000000000000"' = $script:RealToken; '"password": "example-password-not-real"' = $script:RealPassword }
+            $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg, '-WifiPassword', 'A-Made-Up-Passphrase')
+            $r.Code | Should -Be 2
+            $r.Text | Should -Match "already holds a different 'wifi.password'"
+            $r.Text | Should -Not -Match '(?i)made-up'
             @(Get-NanoffCalls).Count | Should -Be 0
         }
         It 'refuses JSON that PowerShell would accept but the device parser rejects: <Case>' -ForEach @(
@@ -327,6 +392,8 @@ Describe 'flash.ps1' {
             $r = Invoke-Flash @('-Port', 'COM7', '-Config', $cfg)
             $r.Code | Should -Be 5
             $r.Text | Should -Match 'may still have its old config'
+            $spec = Get-Content -LiteralPath (Join-Path $env:FAKE_NANOFF_CAPTURE 'deploy.json') -Raw | ConvertFrom-Json
+            Test-Path -LiteralPath $spec.files[1].SourceFilePath | Should -BeFalse -Because 'a failed run removes its temporary files too'
         }
     }
 
@@ -344,6 +411,14 @@ Describe 'flash.ps1' {
             $r.Code | Should -Be 0
             $r.Text | Should -Match 'echo of token \*\*\*'
             $r.Text | Should -Not -Match '11111111-2222'
+        }
+        It 'redacts the Authorization token, its hex part without "at" and its hash when nanoff prints them' {
+            $env:TAGO_TIP_AUTH = 'ate2bd319014b24e0a8aca9f00aea4c0d0'
+            $env:FAKE_NANOFF_OUTPUT = 'echo ate2bd319014b24e0a8aca9f00aea4c0d0 e2bd319014b24e0a8aca9f00aea4c0d0 4deedd7bab8817ec'
+            $r = Invoke-Flash @('-Port', 'COM5', '-Update')
+            $r.Code | Should -Be 0
+            $r.Text | Should -Match 'echo \*\*\* \*\*\* \*\*\*'
+            $r.Text | Should -Not -Match 'e2bd3190|4deedd7b'
         }
         It 'redacts secrets found inside the config file' {
             $cfg = New-ConfigFile { param($j) $j.token = '99999999-8888-4777-8666-555555555555' }

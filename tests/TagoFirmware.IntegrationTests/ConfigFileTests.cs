@@ -97,6 +97,35 @@ namespace TagoFirmware.IntegrationTests
         }
 
         [TestMethod]
+        public void A_config_run_takes_the_serial_from_TAGO_TIP_SERIAL_as_the_reference_says()
+        {
+            string example = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(example, "DEVELOPERS.md")))
+            {
+                example = Path.GetDirectoryName(example);
+            }
+
+            example = Path.Combine(example, "firmware", "TagoFirmware.Host", "tagofirmware.example.json");
+            var without = new StringWriter();
+            Assert.AreEqual(TwinExitCode.UsageError, TwinConfigCheck.Apply(example, new TwinOptions { AuthHash = "4deedd7bab8817ec" }, without));
+            StringAssert.Contains(without.ToString(), "tagotip.serial");
+
+            Environment.SetEnvironmentVariable("TAGO_TIP_SERIAL", "env-node-7");
+            try
+            {
+                var options = new TwinOptions { AuthHash = "4deedd7bab8817ec" };
+                var error = new StringWriter();
+                Assert.AreEqual(0, TwinConfigCheck.Apply(example, options, error), error.ToString());
+                Assert.AreEqual("env-node-7", options.Serial);
+                Assert.IsFalse(error.ToString().Contains("4deedd7bab8817ec", StringComparison.Ordinal), error.ToString());
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("TAGO_TIP_SERIAL", null);
+            }
+        }
+
+        [TestMethod]
         public async Task The_TagoTiP_example_needs_a_serial_and_an_authorization_and_takes_a_token_as_its_hash()
         {
             string example = AppContext.BaseDirectory;

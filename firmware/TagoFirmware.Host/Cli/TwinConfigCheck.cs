@@ -69,7 +69,7 @@ namespace TagoFirmware.Host.Cli
             var rules = new ConfigRules { RequireWifi = false };
             rules.Supply(ConfigKeys.Token, options.Token);
             rules.Supply(ConfigKeys.TagoTipAuthHash, options.AuthHash);
-            rules.Supply(ConfigKeys.TagoTipSerial, options.Serial);
+            rules.Supply(ConfigKeys.TagoTipSerial, options.Serial ?? Environment.GetEnvironmentVariable("TAGO_TIP_SERIAL"));
             ConfigResult result = Load(path, rules, error);
             if (result == null)
             {

@@ -167,28 +167,28 @@ namespace TagoFirmware.Node
         /// <summary>When a payload may become due without new readings (as of the latest <see cref="Step"/>), or long.MaxValue.</summary>
         public long NextDueMs { get; private set; } = long.MaxValue;
 
-        /// <summary>Set when the TagoTiP uplink got no receipt for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
-        public RebootReason RebootRequested { get; private set; }
-
-        /// <summary>The commands of the latest <see cref="OnReport"/>: topics for the command processor.</summary>
-        public string[] CommandTopics { get; private set; }
-
-        /// <summary>The commands' payloads.</summary>
-        public byte[][] CommandPayloads { get; private set; }
-
-        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
-        public int CommandCount { get; private set; }
-
         /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
         /// <param name="nowMs">Monotonic time now.</param>
         public void Step(long nowMs)
         {
             _queue.RetryStore(nowMs);
             long due = long.MaxValue;
-            if (_tip != null && !StepSession(nowMs, ref due))
+            if (_tip != null)
             {
-                NextDueMs = due;
-                return;
+                bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
+                bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue;
+                int session = _tip.StepSession(nowMs, _link, inFlight, work,
+                    _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
+                if (session < 0)
+                {
+                    Settle(false, false);
+                }
+
+                if (session <= 0)
+                {
+                    NextDueMs = due;
+                    return;
+                }
             }
 
             if (!_link.IsOnline)
@@ -230,99 +230,21 @@ namespace TagoFirmware.Node
             NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>
-        /// TagoTiP: opens a session when something is due (at most once per min_session_s), gives up a receipt that
-        /// did not come in time, ends the session when nothing more may or need be pushed, and watches the receipts'
-        /// health. Returns true when a frame may be pushed now.
-        /// </summary>
-        private bool StepSession(long nowMs, ref long due)
-        {
-            bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
-            bool work = !_tip.Stopped && (_queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue);
-            if (_tip.Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
-            {
-                RebootRequested = RebootReason.NoAckTimeout;
-                Log(LogLevel.Error, "self-heal: no receipt for " + _tip.OwedMs(nowMs).ToString() + " ms; rebooting");
-            }
-
-            bool online = _link.IsOnline;
-            if (inFlight && (!online || nowMs >= _tip.ReceiptDeadlineMs))
-            {
-                // Unreceipted: back to the queue, resent in a later session with a new !N.
-                Settle(false, false);
-                _tip.Receipts.OnUnanswered();
-                if (online)
-                {
-                    _link.EndSession(nowMs, "no receipt in time");
-                }
-
-                _link.ShowUplinkHealth(NodeStatus.NoBroker);
-                return false;
-            }
-
-            if (!online)
-            {
-                bool wanted = work && (_flush || _batcher.MillisecondsUntilDue((uint)nowMs) == 0 || _policy.IsDue);
-                if (wanted && !_link.SessionWanted && _link.State != SessionState.Subscribing && _link.State != SessionState.MqttConnecting)
-                {
-                    if (_tip.TakeSession(nowMs))
-                    {
-                        _link.OpenSession();
-                        due = nowMs;
-                    }
-                    else
-                    {
-                        due = _tip.NextSessionMs;
-                    }
-                }
-                else if (work && !wanted)
-                {
-                    uint wait = _batcher.MillisecondsUntilDue((uint)nowMs);
-                    due = wait == uint.MaxValue ? due : nowMs + wait;
-                }
-
-                return false;
-            }
-
-            if (inFlight)
-            {
-                due = _tip.ReceiptDeadlineMs;
-                return false;
-            }
-
-            if (!work || !_tip.MayPush(nowMs, _link.ConnectedAtMs))
-            {
-                _link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
-                return false;
-            }
-
-            return true;
-        }
-
         /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
-        /// TagoTiP receipts decide what happens to the frame in flight. Collects the commands.</summary>
+        /// TagoTiP receipts decide what happens to the frame in flight.</summary>
         /// <param name="report">The connection's report of its latest step.</param>
         /// <param name="nowMs">Monotonic time now.</param>
         public void OnReport(LinkReport report, long nowMs)
         {
-            if (_tip == null)
-            {
-                CommandTopics = report.Topics;
-                CommandPayloads = report.Payloads;
-                CommandCount = report.MessageCount;
-            }
-            else
+            if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
+                // The commands among them stay with the TagoTiP half for the command hand-off.
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
                     OnReceipt(_tip.Parse(report.Payloads[i]), nowMs);
                 }
-
-                CommandTopics = _tip.CommandTopics;
-                CommandPayloads = _tip.CommandPayloads;
-                CommandCount = _tip.CommandCount;
             }
 
             for (int i = 0; _tip == null && i < report.AckedCount; i++)
@@ -377,56 +299,11 @@ namespace TagoFirmware.Node
 
         private void OnReceipt(TagoTipAction action, long nowMs)
         {
-            switch (action)
+            if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
             {
-                case TagoTipAction.Delivered:
-                case TagoTipAction.DeliveredCountMismatch:
-                    Settle(true, false);
-                    _tip.Receipted(nowMs);
-                    _link.ShowUplinkHealth(NodeStatus.Online);
-                    if (action == TagoTipAction.DeliveredCountMismatch)
-                    {
-                        Log(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
-                    }
-
-                    return;
-                case TagoTipAction.Quarantine:
-                    Settle(false, true);
-                    Log(LogLevel.Error, "tagotip: a cycle refused alone dropped, "
-                        + _tip.Receipts.Quarantined.ToString() + " so far");
-                    return;
-                case TagoTipAction.Command:
-                case TagoTipAction.Ignore:
-                    return;
-            }
-
-            // Every other answer keeps the frame queued.
-            Settle(false, false);
-            switch (action)
-            {
-                case TagoTipAction.CredentialFailure:
-                    _link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
-                    break;
-                case TagoTipAction.BackOff:
-                    _link.EndSessionRateLimited(nowMs);
-                    break;
-                case TagoTipAction.RetryLater:
-                    _link.EndSession(nowMs, "server error");
-                    _link.ShowUplinkHealth(NodeStatus.NoBroker);
-                    break;
-                case TagoTipAction.SessionEnd:
-                    _link.EndSession(nowMs, "server's limit");
-                    break;
-                case TagoTipAction.ProtocolMismatch:
-                case TagoTipAction.SequenceRejected:
-                    _link.EndSession(nowMs, "sending stopped");
-                    _link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
-                    Log(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
-                        : "tagotip: configuration error: sequence refused 32 times; sending stopped");
-                    break;
-                case TagoTipAction.JumpSequence:
-                    Log(LogLevel.Warning, "tagotip: invalid_seq: next " + _tip.Sequence.Peek.ToString());
-                    break;
+                // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
+                Settle(action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                _tip.AfterReceipt(action, nowMs, _link);
             }
         }
 
@@ -592,6 +469,7 @@ namespace TagoFirmware.Node
             c.UntimedReadings = _queue.UntimedReadings;
             c.StoreErrors = _queue.StoreErrors;
             c.UnsavedAcks = _queue.UnsavedAcks;
+            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
             int rssi;
             if (_platform != null && _platform.TryGetRssi(out rssi))
             {

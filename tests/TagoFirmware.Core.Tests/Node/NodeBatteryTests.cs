@@ -54,7 +54,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(0, rig.Network.BeginCalls);
             Assert.AreEqual(0, rig.Mqtt.BeginCalls);
             Assert.AreEqual(2, rig.Node.Queue.Count);
-            Assert.AreEqual(1, rig.Node.CyclesCompleted);
+            Assert.AreEqual(1, rig.Node.Sampler.CyclesCompleted);
             Assert.AreEqual((int)(300000 - awake), rig.Node.SleepMilliseconds);
         }
 
@@ -114,7 +114,7 @@ namespace TagoFirmware.Tests.Node
             rig.Command("interval", "600");
             Assert.IsTrue(rig.RunUntilSleep(60000));
 
-            Assert.AreEqual(600, rig.Node.IntervalSeconds);
+            Assert.AreEqual(600, rig.Node.Commands.Overrides.IntervalSeconds);
             Assert.IsTrue(rig.Clock.NowMs - start >= 1900, "the wake stays connected for the command window");
             Assert.IsTrue(rig.Node.SleepMilliseconds > 590000);
             Assert.IsNotNull(rig.Overrides.Record);

@@ -51,7 +51,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             List<long> distinct = times.Distinct().ToList();
             Assert.IsTrue(times.Count - distinct.Count <= 10, "at most one batch is stored twice: " + (times.Count - distinct.Count) + " duplicates\n" + log);
             Assert.IsTrue(distinct.Count >= 110, "about 120 cycles in 120 s: " + distinct.Count + "\n" + log);
-            Assert.AreEqual(node.Node.CyclesCompleted, distinct.Count + (node.QueuedReadings / 2), "every sampled cycle is stored or still queued\n" + log);
+            Assert.AreEqual(node.Node.Sampler.CyclesCompleted, distinct.Count + (node.QueuedReadings / 2), "every sampled cycle is stored or still queued\n" + log);
             // In order, each with its sampling time: 12 s (simulated) after the previous; the first cycle of a boot
             // comes early (the pipeline's first read starts at once), so its gap is only bounded above.
             string gaps = string.Join(",", distinct.Skip(1).Select((t, i) => t - distinct[i]));
@@ -74,7 +74,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             Task run = TestNodes.RunInBackground(node, cancel.Token);
 
             await Task.Delay(TimeSpan.FromSeconds(10));
-            int cycles = node.Node.CyclesCompleted;
+            int cycles = node.Node.Sampler.CyclesCompleted;
             Assert.IsTrue(cycles >= 5, "cycles: " + cycles);
             Assert.IsTrue(node.QueuedReadings >= 2 * (cycles - 1), "queued " + node.QueuedReadings + " of " + (2 * cycles) + "\n" + log);
             Assert.AreEqual(0, responder.Judge.FramesStored);

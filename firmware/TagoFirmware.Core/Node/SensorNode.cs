@@ -34,6 +34,7 @@ namespace TagoFirmware.Node
         private readonly CommandHandOff _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
+        private readonly DiagnosticsUplink _diagnostics;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
         private bool _started;
@@ -73,7 +74,8 @@ namespace TagoFirmware.Node
             _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
             _sampler = new Sampler(pipelines, labels, _queue, ports.Clock, ports.Log, battery);
-            _publisher = new UplinkPublisher(config, _queue, _link, _counters, _policy, ports, _tip);
+            _diagnostics = new DiagnosticsUplink(_counters, _policy, _queue, _link, _tip, ports);
+            _publisher = new UplinkPublisher(config, _queue, _link, _diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
 
             _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
@@ -370,12 +372,12 @@ namespace TagoFirmware.Node
 
             if ((todo & CommandHandOff.Ping) != 0)
             {
-                _publisher.PublishStatus();
+                _diagnostics.AnswerPing();
             }
 
             if ((todo & CommandHandOff.Diagnostics) != 0)
             {
-                _publisher.DiagnosticsNow();
+                _diagnostics.Now();
             }
 
             if ((todo & CommandHandOff.Reboot) != 0)

@@ -80,12 +80,6 @@ namespace TagoFirmware.Node
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
-        /// <summary>When the next session may open (monotonic ms).</summary>
-        public long NextSessionMs
-        {
-            get { return _nextSessionMs; }
-        }
-
         /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
         public string[] CommandTopics { get; private set; }
 

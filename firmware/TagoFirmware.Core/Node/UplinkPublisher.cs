@@ -13,10 +13,10 @@ namespace TagoFirmware.Node
     /// <summary>
     /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it over
     /// one buffer (TagoIO JSON with <see cref="TagoJsonWriter"/>, or a TagoTiP frame with <see cref="TagoTipItemWriter"/>),
-    /// publishes it through the connection, and owns the one data payload in flight: its message id, its delivery and
+    /// publishes it through the connection, and owns the one payload in flight: its message id, its delivery and
     /// the hand-back of its readings to the queue (removed when delivered, returned on a loss). Delivered is the PUBACK
-    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions this class opens and ends
-    /// (<see cref="TagoTipUplink"/>). Also the diagnostics payload and the <c>ping</c> answer.
+    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions <see cref="TagoTipUplink"/>
+    /// opens and ends. When diagnostics are due it has <see cref="DiagnosticsUplink"/> write and publish them.
     /// </summary>
     /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt's Publish takes a whole
     /// array and keeps it until the ack). Main loop only, between connection steps.</remarks>
@@ -24,10 +24,8 @@ namespace TagoFirmware.Node
     {
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsCounters _counters;
+        private readonly DiagnosticsUplink _diagnostics;
         private readonly DiagnosticsPolicy _policy;
-        private readonly IPlatformInfo _platform;
-        private readonly IClock _clock;
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
         private readonly TagoTipItemWriter _frame;
@@ -42,8 +40,6 @@ namespace TagoFirmware.Node
         private bool _flush;
         private int _dataMsgId = -1;
         private int _diagMsgId = -1;
-        private long _diagRetryAtMs;
-        private long _startMs;
         private int _refused;
         private long _frameSequence;
 
@@ -51,20 +47,18 @@ namespace TagoFirmware.Node
         /// <param name="config">The node's configuration (sensors' variable names, batch, QoS, buffer size).</param>
         /// <param name="queue">The reading queue.</param>
         /// <param name="link">The connection it publishes through.</param>
-        /// <param name="counters">Diagnostics figures kept at their source (sensor and command errors).</param>
+        /// <param name="diagnostics">The diagnostics payload and ping answer.</param>
         /// <param name="policy">When diagnostics are due.</param>
         /// <param name="ports">Platform facts, clock and log.</param>
         /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
-        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
+        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
             _tip = tip;
             _link = link;
             _queue = queue;
-            _counters = counters;
+            _diagnostics = diagnostics;
             _policy = policy;
-            _platform = ports.Platform;
-            _clock = ports.Clock;
             _log = ports.Log;
             _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
             _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
@@ -133,7 +127,7 @@ namespace TagoFirmware.Node
         /// <param name="batchSize">Readings per payload.</param>
         public void Start(long nowMs, int batchSize)
         {
-            _startMs = nowMs;
+            _diagnostics.StartMs = nowMs;
             SetBatchSize(batchSize);
         }
 
@@ -156,12 +150,6 @@ namespace TagoFirmware.Node
         {
             _flush = true;
             _batcher.RequestFlush();
-        }
-
-        /// <summary>Sends diagnostics at the next step even if a retry was pending (the policy was asked by a command).</summary>
-        public void DiagnosticsNow()
-        {
-            _diagRetryAtMs = 0;
         }
 
         /// <summary>When a payload may become due without new readings (as of the latest <see cref="Step"/>), or long.MaxValue.</summary>
@@ -216,14 +204,14 @@ namespace TagoFirmware.Node
 
             if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
             {
-                if (nowMs >= _diagRetryAtMs)
+                if (nowMs >= _diagnostics.RetryAtMs)
                 {
                     PublishDiagnostics(nowMs);
                 }
 
-                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
+                if (_diagMsgId < 0 && _policy.IsDue && _diagnostics.RetryAtMs < due)
                 {
-                    due = _diagRetryAtMs;
+                    due = _diagnostics.RetryAtMs;
                 }
             }
 
@@ -305,23 +293,6 @@ namespace TagoFirmware.Node
                 Settle(action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
                 _tip.AfterReceipt(action, nowMs, _link);
             }
-        }
-
-        /// <summary>Answers a <c>ping</c>: legacy, the "online" status again (QoS 1, status topic) refreshes the
-        /// dashboard now; TagoTiP has no status, its answer is the diagnostics frame the ping also requested.</summary>
-        public void PublishStatus()
-        {
-            IUplinkTransport t = _link.Transport;
-            if (t.StatusTopic != null)
-            {
-                int id = _link.Publish(t.StatusTopic, t.OnlinePayload, 1);
-                if (id < 0)
-                {
-                    Log(LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
-                }
-            }
-
-            _diagRetryAtMs = 0;
         }
 
         /// <summary>Starts a payload: TagoTiP takes the next <c>!N</c> first (false: none can be had, nothing is sent).</summary>
@@ -458,57 +429,13 @@ namespace TagoFirmware.Node
 
         private void PublishDiagnostics(long nowMs)
         {
-            // The figures are read where they live, once per diagnostics payload.
-            DiagnosticsCounters c = _counters;
-            c.UptimeSeconds = (nowMs - _startMs) / 1000;
-            c.HeapFree = _platform == null ? -1 : _platform.HeapFreeBytes();
-            c.QueueDepth = _queue.Count;
-            c.Reconnects = _link.Reconnects;
-            c.AuthFailures = _link.AuthFailures;
-            c.DroppedReadings = _queue.DroppedReadings;
-            c.UntimedReadings = _queue.UntimedReadings;
-            c.StoreErrors = _queue.StoreErrors;
-            c.UnsavedAcks = _queue.UnsavedAcks;
-            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
-            int rssi;
-            if (_platform != null && _platform.TryGetRssi(out rssi))
-            {
-                c.SetRssi(rssi);
-            }
-            else
-            {
-                c.ClearRssi();
-            }
-
-            if (!Begin(false))
-            {
-                return;
-            }
-
-            DateTime utc = _clock.UtcNow;
-            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
-            if (r != TagoWriteResult.Ok)
-            {
-                Log(LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
-                _policy.MarkPublished();
-                return;
-            }
-
-            int id = _link.PublishData(_writer.CopyPayload());
-            if (id < 0)
-            {
-                // Not now (too many in flight, or the link went away): try again a second later.
-                _diagRetryAtMs = nowMs + 1000;
-                return;
-            }
-
-            _policy.MarkPublished();
-            if (_tip != null)
+            int id = Begin(false) ? _diagnostics.Publish(_writer, nowMs) : -1;
+            if (id >= 0 && _tip != null)
             {
                 _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
             }
 
-            if (_atLeastOnce)
+            if (id >= 0 && _atLeastOnce)
             {
                 _diagMsgId = id;
             }

@@ -14,17 +14,19 @@ namespace TagoFirmware.Node
     /// </summary>
     public sealed class CommandHandOff
     {
+        // Each flag is the bit of its outcome's value, so an outcome maps to its flag with one shift.
+
         /// <summary>An <c>interval</c> or <c>batch</c> command changed the settings in <see cref="Overrides"/>.</summary>
-        public const int Settings = 1;
+        public const int Settings = 1 << (int)CommandOutcome.SettingsApplied;
 
         /// <summary>A <c>ping</c> asks for an answer (several pings in one step get one).</summary>
-        public const int Ping = 2;
+        public const int Ping = 1 << (int)CommandOutcome.Ping;
 
         /// <summary>A <c>diagnostics</c> command asks for a diagnostics payload now.</summary>
-        public const int Diagnostics = 4;
+        public const int Diagnostics = 1 << (int)CommandOutcome.Diagnostics;
 
         /// <summary>A <c>reboot</c> command: later commands of the step are not run.</summary>
-        public const int Reboot = 8;
+        public const int Reboot = 1 << (int)CommandOutcome.Reboot;
 
         // Dropped commands are logged at most this often (they are counted in command_errors at once).
         private const long DropLogIntervalMs = 60000;
@@ -88,8 +90,7 @@ namespace TagoFirmware.Node
             {
                 CommandOutcome outcome = _processor.Process(topics[i], payloads[i]);
                 Log(outcome == CommandOutcome.Refused || outcome == CommandOutcome.Reboot ? LogLevel.Warning : LogLevel.Info, _processor.LastLogLine);
-                todo |= outcome == CommandOutcome.SettingsApplied ? Settings : outcome == CommandOutcome.Ping ? Ping
-                    : outcome == CommandOutcome.Diagnostics ? Diagnostics : outcome == CommandOutcome.Reboot ? Reboot : 0;
+                todo |= (1 << (int)outcome) & ~(1 << (int)CommandOutcome.Refused);
             }
 
             return todo;

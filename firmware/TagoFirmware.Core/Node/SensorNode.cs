@@ -112,8 +112,8 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked => _publisher.PayloadsAcked;
 
-        /// <summary>Whether this wake connects and publishes (always true outside battery mode).</summary>
-        public bool PublishesThisWake => _wake == null || _wake.Publishes;
+        /// <summary>Battery mode: which wakes publish, when a wake ends; null outside battery mode.</summary>
+        public BatteryWake Wake => _wake;
 
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
         public bool SleepRequested { get; private set; }
@@ -159,7 +159,8 @@ namespace TagoFirmware.Node
 
             _counters.BootReason = _ports.Platform == null ? BootReason.PowerOnOrReset : _ports.Platform.BootReason;
             _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
-            _publisher.Start(nowMs, _commands.Overrides.BatchSize);
+            _diagnostics.StartMs = nowMs;
+            _publisher.SetBatchSize(_commands.Overrides.BatchSize);
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter, _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor,

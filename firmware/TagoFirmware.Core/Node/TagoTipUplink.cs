@@ -298,7 +298,7 @@ namespace TagoFirmware.Node
                     link.EndSession(nowMs, "sending stopped");
                     link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
                     Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
-                        : "tagotip: configuration error: sequence refused 32 times; sending stopped");
+                        : "tagotip: config error: sequence refused 32 times; sending stopped");
                     break;
                 case TagoTipAction.JumpSequence:
                     Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());

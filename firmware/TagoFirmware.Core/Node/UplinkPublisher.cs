@@ -111,9 +111,6 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
         public int PayloadsSent { get; private set; }
 
-        /// <summary>Readings per payload in force.</summary>
-        public int BatchSize => _batcher.BatchSize;
-
         /// <summary>
         /// Nothing left to send: no reading publishable, no counters to report, no payload awaiting its ack and no
         /// diagnostics due (battery mode ends its wake on this).
@@ -121,17 +118,8 @@ namespace TagoFirmware.Node
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
 
-        /// <summary>Starts publishing with a batch size; after the queue was loaded, so restored readings count as a
-        /// backlog and go out first.</summary>
-        /// <param name="nowMs">Start time (diagnostics uptime counts from it).</param>
-        /// <param name="batchSize">Readings per payload.</param>
-        public void Start(long nowMs, int batchSize)
-        {
-            _diagnostics.StartMs = nowMs;
-            SetBatchSize(batchSize);
-        }
-
-        /// <summary>Changes the batch size (the queue keeps the in-flight ticket, so delivery carries on).</summary>
+        /// <summary>Sets the batch size: first after the queue was loaded, so restored readings count as a backlog and go
+        /// out first; again on a <c>batch</c> command (the queue keeps the in-flight ticket, so delivery carries on).</summary>
         /// <param name="batchSize">Readings per payload.</param>
         public void SetBatchSize(int batchSize)
         {
@@ -349,7 +337,7 @@ namespace TagoFirmware.Node
                     // A reading the writer refuses can never be sent: it is taken (removed on delivery), not kept
                     // blocking the queue forever.
                     _refused++;
-                    Log(LogLevel.Error, "reading refused by the payload writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
+                    Log(LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
             }
 

@@ -79,7 +79,7 @@ namespace TagoFirmware.Node
                 _droppedUnlogged += dropped;
                 if (nowMs >= _nextDropLogMs)
                 {
-                    Log(LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
+                    NodeWiring.Write(_log, LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
                     _droppedUnlogged = 0;
                     _nextDropLogMs = nowMs + DropLogIntervalMs;
                 }
@@ -89,19 +89,11 @@ namespace TagoFirmware.Node
             for (int i = 0; i < count && (todo & Reboot) == 0; i++)
             {
                 CommandOutcome outcome = _processor.Process(topics[i], payloads[i]);
-                Log(outcome == CommandOutcome.Refused || outcome == CommandOutcome.Reboot ? LogLevel.Warning : LogLevel.Info, _processor.LastLogLine);
+                NodeWiring.Write(_log, outcome == CommandOutcome.Refused || outcome == CommandOutcome.Reboot ? LogLevel.Warning : LogLevel.Info, _processor.LastLogLine);
                 todo |= (1 << (int)outcome) & ~(1 << (int)CommandOutcome.Refused);
             }
 
             return todo;
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null && message != null)
-            {
-                _log.Write(level, message);
-            }
         }
     }
 }

@@ -50,23 +50,21 @@ namespace TagoFirmware.Node
         /// <summary>Monotonic time the node started (uptime counts from it).</summary>
         public long StartMs { get; set; }
 
-        /// <summary>Sends diagnostics at the next chance even if a retry was pending (a command asked for them).</summary>
-        public void Now()
-        {
-            RetryAtMs = 0;
-        }
-
-        /// <summary>Answers a <c>ping</c>: legacy, the "online" status again (QoS 1, status topic) refreshes the
-        /// dashboard now; TagoTiP has no status, its answer is the diagnostics frame the ping also requested.</summary>
-        public void AnswerPing()
+        /// <summary>
+        /// Answers a <c>diagnostics</c> or <c>ping</c> command: diagnostics go out at the next chance even if a retry
+        /// was pending. A ping on the legacy transport also publishes the "online" status again (QoS 1, status topic),
+        /// which refreshes the dashboard now; TagoTiP has no status, its answer is the diagnostics frame.
+        /// </summary>
+        /// <param name="ping">A ping asked (not only diagnostics).</param>
+        public void Answer(bool ping)
         {
             IUplinkTransport t = _link.Transport;
-            if (t.StatusTopic != null)
+            if (ping && t.StatusTopic != null)
             {
                 int id = _link.Publish(t.StatusTopic, t.OnlinePayload, 1);
                 if (id < 0)
                 {
-                    Log(LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
+                    NodeWiring.Write(_log, LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
                 }
             }
 
@@ -105,7 +103,7 @@ namespace TagoFirmware.Node
             TagoWriteResult r = DiagnosticsPayload.Write(writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
             if (r != TagoWriteResult.Ok)
             {
-                Log(LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
+                NodeWiring.Write(_log, LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
                 _policy.MarkPublished();
                 return -1;
             }
@@ -120,14 +118,6 @@ namespace TagoFirmware.Node
 
             _policy.MarkPublished();
             return id;
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
         }
     }
 }

@@ -149,7 +149,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+                Failed(ex, " in Start");
             }
 
             if (_tip != null)
@@ -221,10 +221,7 @@ namespace TagoFirmware.Node
                     NodeWiring.FillInTimes(_queue, _ports.Clock, nowMs, _ports.Log);
                 }
 
-                if (_sampler.Step(nowMs) && _wake != null && _wake.Publishes)
-                {
-                    _publisher.RequestFlush();
-                }
+                Sample(nowMs);
 
                 _publisher.Step(nowMs);
                 if (_tip != null && _tip.RebootRequested != RebootReason.None)
@@ -245,7 +242,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
+                Failed(ex, " in Step");
             }
 
             long others = _publisher.NextDueMs;
@@ -291,13 +288,8 @@ namespace TagoFirmware.Node
                     _linkDueMs = _link.NextDueMs;
                 }
 
-                if (_sampler.Step(nowMs))
+                if (Sample(nowMs))
                 {
-                    if (_wake != null && _wake.Publishes)
-                    {
-                        _publisher.RequestFlush();
-                    }
-
                     // The link's report of this step (if it stepped) is empty: a second step of it changes nothing.
                     StepAll(nowMs, !linkStepped);
                     return;
@@ -305,7 +297,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+                Failed(ex, " in StepDue");
             }
 
             SetNextDue(nowMs);
@@ -342,7 +334,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in FlushForReboot");
+                Failed(ex, " in FlushForReboot");
             }
         }
 
@@ -360,8 +352,18 @@ namespace TagoFirmware.Node
                 _onlineSinceMs = -1;
             }
 
-            int todo = _commands.Handle(report.CommandsDropped, _tip != null ? _tip.CommandTopics : report.Topics,
-                _tip != null ? _tip.CommandPayloads : report.Payloads, _stopping ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount, nowMs);
+            // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
+            string[] topics = report.Topics;
+            byte[][] payloads = report.Payloads;
+            int count = report.MessageCount;
+            if (_tip != null)
+            {
+                topics = _tip.CommandTopics;
+                payloads = _tip.CommandPayloads;
+                count = _tip.CommandCount;
+            }
+
+            int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _stopping ? 0 : count, nowMs);
             if ((todo & CommandHandOff.Settings) != 0)
             {
                 _publisher.SetBatchSize(_commands.Overrides.BatchSize);
@@ -371,14 +373,9 @@ namespace TagoFirmware.Node
                 }
             }
 
-            if ((todo & CommandHandOff.Ping) != 0)
+            if ((todo & (CommandHandOff.Ping | CommandHandOff.Diagnostics)) != 0)
             {
-                _diagnostics.AnswerPing();
-            }
-
-            if ((todo & CommandHandOff.Diagnostics) != 0)
-            {
-                _diagnostics.Now();
+                _diagnostics.Answer((todo & CommandHandOff.Ping) != 0);
             }
 
             if ((todo & CommandHandOff.Reboot) != 0)
@@ -438,6 +435,23 @@ namespace TagoFirmware.Node
             _halted = true;
             _nextDueMs = long.MaxValue;
             Log(LogLevel.Info, "sleep: " + reason + "; queue " + _queue.Count.ToString() + ", sleeping " + SleepMilliseconds.ToString() + " ms");
+        }
+
+        /// <summary>Steps the sampler; a cycle that ended in a publishing battery wake is flushed at once.</summary>
+        private bool Sample(long nowMs)
+        {
+            bool ended = _sampler.Step(nowMs);
+            if (ended && _wake != null && _wake.Publishes)
+            {
+                _publisher.RequestFlush();
+            }
+
+            return ended;
+        }
+
+        private void Failed(Exception ex, string where)
+        {
+            Log(LogLevel.Error, "node error: " + ex.GetType().Name + where);
         }
 
         private void Log(LogLevel level, string message)

@@ -77,9 +77,9 @@ namespace TagoFirmware.Node
                 SensorConfig s = config.Sensors[i];
                 // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(TagoUtf8.GetBytes(s.TemperatureVariableName));
-                _names[at + 1] = TagoText.From(TagoUtf8.GetBytes(s.HumidityVariableName));
-                _names[at + 2] = TagoText.From(TagoUtf8.GetBytes(s.DewPointVariableName));
+                _names[at] = TagoText.From(s.TemperatureVariableName);
+                _names[at + 1] = TagoText.From(s.HumidityVariableName);
+                _names[at + 2] = TagoText.From(s.DewPointVariableName);
                 _units[at] = celsius;
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;
@@ -337,7 +337,7 @@ namespace TagoFirmware.Node
                     // A reading the writer refuses can never be sent: it is taken (removed on delivery), not kept
                     // blocking the queue forever.
                     _refused++;
-                    Log(LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
+                    NodeWiring.Write(_log, LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
             }
 
@@ -438,14 +438,6 @@ namespace TagoFirmware.Node
         private static long Min(long a, long b)
         {
             return a < b ? a : b;
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
         }
     }
 }

@@ -11,8 +11,9 @@ namespace TagoFirmware.Node
 {
     /// <summary>
     /// The node, wired: the <see cref="ConnectionSupervisor"/>, the <see cref="Sampler"/> (sensors → queue), the
-    /// <see cref="ReadingQueue"/>, the <see cref="UplinkPublisher"/> (queue → broker, acks → queue), downlink commands
-    /// and, in battery mode, the <see cref="BatteryWake"/> policy. Each step runs them in that order and passes what
+    /// <see cref="ReadingQueue"/>, the <see cref="UplinkPublisher"/> (queue → broker, acks → queue) with its
+    /// <see cref="DiagnosticsUplink"/> and <see cref="TagoTipUplink"/>, the <see cref="CommandHandOff"/> and, in battery
+    /// mode, the <see cref="BatteryWake"/> policy. Each step runs them in that order and passes what
     /// one reports to the next; nobody calls back into a component in the middle of its step. docs/architecture.md
     /// shows the data flow.
     /// </summary>

@@ -49,7 +49,7 @@ namespace TagoFirmware.Node
         /// <param name="link">The connection it publishes through.</param>
         /// <param name="diagnostics">The diagnostics payload and ping answer.</param>
         /// <param name="policy">When diagnostics are due.</param>
-        /// <param name="ports">Platform facts, clock and log.</param>
+        /// <param name="ports">The log.</param>
         /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
         public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)

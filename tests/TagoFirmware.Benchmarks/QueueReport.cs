@@ -140,7 +140,7 @@ namespace TagoFirmware.Benchmarks
                             clock.Start();
                         }
 
-                        return n.Node.ReadingsQueued > 0 && n.QueuedReadings == 0;
+                        return n.Node.Sampler.ReadingsQueued > 0 && n.QueuedReadings == 0;
                     },
                     cancel.Token).ConfigureAwait(false);
                 seconds = clock.Elapsed.TotalSeconds;

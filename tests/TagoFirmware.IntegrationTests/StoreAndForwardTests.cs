@@ -56,7 +56,7 @@ namespace TagoFirmware.IntegrationTests
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings < 10, TimeSpan.FromSeconds(20)), "backlog replayed: " + node.QueuedReadings + "\n" + log);
             cancel.Cancel();
             await loop;
-            int total = node.Node.ReadingsQueued; // every reading taken, all timed (the host clock is valid)
+            int total = node.Node.Sampler.ReadingsQueued; // every reading taken, all timed (the host clock is valid)
             int leftInQueue = node.QueuedReadings;
             Assert.AreEqual(0, node.Node.Queue.DroppedReadings, "the default 1024-reading queue holds a 60 s outage");
             node.Dispose();
@@ -103,7 +103,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(TimeSpan.FromSeconds(6)); // backlog and the dropped_readings report go out
             cancel.Cancel();
             await loop;
-            int total = node.Node.ReadingsQueued;
+            int total = node.Node.Sampler.ReadingsQueued;
             int leftInQueue = node.QueuedReadings;
             int dropped = node.Node.Queue.DroppedReadings;
             node.Dispose();

@@ -64,6 +64,10 @@ namespace TagoFirmware.Diagnostics
         /// the store recovered sends them again (read from the queue).</summary>
         public int UnsavedAcks { get; set; }
 
+        /// <summary>TagoTiP sampling cycles dropped since boot because the server refused them alone with
+        /// <c>invalid_payload</c> (read from the receipts; 0 on the legacy transport).</summary>
+        public int Quarantined { get; set; }
+
         /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
         public int SensorErrors { get; private set; }
 

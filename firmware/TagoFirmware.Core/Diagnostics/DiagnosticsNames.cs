@@ -35,6 +35,9 @@ namespace TagoFirmware.Diagnostics
         /// <summary><c>unsaved_acks</c>: acknowledged readings a power cut could send again, since boot.</summary>
         public static readonly byte[] UnsavedAcks = TagoUtf8.GetBytes("unsaved_acks");
 
+        /// <summary><c>quarantined</c>: TagoTiP sampling cycles the server refused alone, dropped since boot.</summary>
+        public static readonly byte[] Quarantined = TagoUtf8.GetBytes("quarantined");
+
         /// <summary><c>sensor_errors</c>: failed samples since boot.</summary>
         public static readonly byte[] SensorErrors = TagoUtf8.GetBytes("sensor_errors");
 

@@ -10,9 +10,9 @@ namespace TagoFirmware.Diagnostics
     /// <remarks>
     /// Items, in this order: <c>uptime_s</c> (unit s), <c>heap_free</c> (unit B; left out while unknown),
     /// <c>boot_reason</c> (string such as <c>power_on</c>), <c>reconnects</c>, <c>auth_failures</c>,
-    /// <c>dropped_readings</c>, <c>untimed_readings</c>, <c>store_errors</c> and <c>unsaved_acks</c> (only when not 0:
-    /// a healthy store costs no data inputs), <c>sensor_errors</c>, <c>command_errors</c>, <c>queue_depth</c>,
-    /// <c>fw_version</c> (string), <c>rssi</c> (unit dBm; only when measured). That is 11 items, up to 14: TagoIO bills each as one data input. Every item carries the same <c>time</c> when the wall
+    /// <c>dropped_readings</c>, <c>untimed_readings</c>, <c>store_errors</c>, <c>unsaved_acks</c> and <c>quarantined</c>
+    /// (only when not 0: a healthy node costs no data inputs for them), <c>sensor_errors</c>, <c>command_errors</c>,
+    /// <c>queue_depth</c>, <c>fw_version</c> (string), <c>rssi</c> (unit dBm; only when measured). That is 11 items, up to 15: TagoIO bills each as one data input. Every item carries the same <c>time</c> when the wall
     /// clock is valid; otherwise TagoIO stamps the arrival time.
     /// </remarks>
     public static class DiagnosticsPayload
@@ -62,6 +62,11 @@ namespace TagoFirmware.Diagnostics
             if (counters.UnsavedAcks != 0)
             {
                 r = Number(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, t);
+            }
+
+            if (counters.Quarantined != 0)
+            {
+                r = Number(r, writer, DiagnosticsNames.Quarantined, counters.Quarantined, null, t);
             }
 
             r = Number(r, writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, t);

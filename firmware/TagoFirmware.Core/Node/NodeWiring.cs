@@ -194,7 +194,8 @@ namespace TagoFirmware.Node
             }
         }
 
-        private static void Write(ILog log, LogLevel level, string message)
+        /// <summary>Writes a log line when there is a log (the port is optional).</summary>
+        internal static void Write(ILog log, LogLevel level, string message)
         {
             if (log != null)
             {

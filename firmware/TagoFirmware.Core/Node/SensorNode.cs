@@ -11,8 +11,9 @@ namespace TagoFirmware.Node
 {
     /// <summary>
     /// The node, wired: the <see cref="ConnectionSupervisor"/>, the <see cref="Sampler"/> (sensors → queue), the
-    /// <see cref="ReadingQueue"/>, the <see cref="UplinkPublisher"/> (queue → broker, acks → queue), downlink commands
-    /// and, in battery mode, the <see cref="BatteryWake"/> policy. Each step runs them in that order and passes what
+    /// <see cref="ReadingQueue"/>, the <see cref="UplinkPublisher"/> (queue → broker, acks → queue) with its
+    /// <see cref="DiagnosticsUplink"/> and <see cref="TagoTipUplink"/>, the <see cref="CommandHandOff"/> and, in battery
+    /// mode, the <see cref="BatteryWake"/> policy. Each step runs them in that order and passes what
     /// one reports to the next; nobody calls back into a component in the middle of its step. docs/architecture.md
     /// shows the data flow.
     /// </summary>
@@ -25,19 +26,16 @@ namespace TagoFirmware.Node
         /// status slot).</summary>
         public const int MaxInFlightPublishes = 3;
 
-        // Dropped commands are logged at most this often (they are counted in command_errors at once).
-        private const long DropLogIntervalMs = 60000;
-
         private readonly NodeConfig _config;
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
         private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
-        private readonly CommandOverrides _overrides;
-        private readonly CommandProcessor _processor;
+        private readonly CommandHandOff _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
+        private readonly DiagnosticsUplink _diagnostics;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
         private bool _started;
@@ -48,8 +46,6 @@ namespace TagoFirmware.Node
         private long _linkDueMs;
         private bool _stopping;
         private RebootReason _rebootReason = RebootReason.None;
-        private int _droppedUnlogged;
-        private long _nextDropLogMs = long.MinValue;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         /// <param name="config">A configuration that validated.</param>
@@ -79,15 +75,12 @@ namespace TagoFirmware.Node
             _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
             _sampler = new Sampler(pipelines, labels, _queue, ports.Clock, ports.Log, battery);
-            _publisher = new UplinkPublisher(config, _queue, _link, _counters, _policy, ports, _tip);
+            _diagnostics = new DiagnosticsUplink(_counters, _policy, _queue, _link, _tip, ports);
+            _publisher = new UplinkPublisher(config, _queue, _link, _diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
 
-            MinIntervalSeconds = NodeWiring.MinIntervalSeconds(config, battery);
-            uint fingerprint = configFileBytes == null ? 0u : CommandOverrides.Fingerprint(configFileBytes, 0, configFileBytes.Length);
-            _overrides = new CommandOverrides(ports.OverrideStore != null ? ports.OverrideStore : new MemoryOverrideStore(), fingerprint,
-                battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
-            _processor = new CommandProcessor(new CommandParser(_tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
-                MinIntervalSeconds), _overrides, _counters, _policy);
+            _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
+                _counters, _policy, ports);
         }
 
         /// <summary>The connection supervisor (state, LED, reconnects).</summary>
@@ -108,29 +101,20 @@ namespace TagoFirmware.Node
         /// <summary>The effective client id (config, or derived from the MAC).</summary>
         public string ClientId { get; }
 
-        /// <summary>The sampling interval in force, in seconds (the wake interval in battery mode).</summary>
-        public int IntervalSeconds => _overrides.IntervalSeconds;
+        /// <summary>The downlink commands and the settings in force (interval, batch size).</summary>
+        public CommandHandOff Commands => _commands;
 
-        /// <summary>Readings per payload in force (config or <c>batch</c> command).</summary>
-        public int BatchSize => _overrides.BatchSize;
+        /// <summary>The publisher: payloads sent and delivered.</summary>
+        public UplinkPublisher Publisher => _publisher;
 
-        /// <summary>The smallest interval the <c>interval</c> command accepts.</summary>
-        public int MinIntervalSeconds { get; }
+        /// <summary>The sampler: readings queued and cycles completed.</summary>
+        public Sampler Sampler => _sampler;
 
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked => _publisher.PayloadsAcked;
 
-        /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
-        public int PayloadsSent => _publisher.PayloadsSent;
-
-        /// <summary>Readings appended to the queue since start.</summary>
-        public int ReadingsQueued => _sampler.ReadingsQueued;
-
-        /// <summary>Sampling cycles finished since start.</summary>
-        public int CyclesCompleted => _sampler.CyclesCompleted;
-
-        /// <summary>Whether this wake connects and publishes (always true outside battery mode).</summary>
-        public bool PublishesThisWake => _wake == null || _wake.Publishes;
+        /// <summary>Battery mode: which wakes publish, when a wake ends; null outside battery mode.</summary>
+        public BatteryWake Wake => _wake;
 
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
         public bool SleepRequested { get; private set; }
@@ -162,11 +146,11 @@ namespace TagoFirmware.Node
             _nextDueMs = nowMs;
             try
             {
-                NodeWiring.LogStart(_config, ClientId, _queue, _overrides, MinIntervalSeconds, _ports);
+                NodeWiring.LogStart(_config, ClientId, _queue, _commands.Overrides, _commands.MinIntervalSeconds, _ports);
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+                Failed(ex, " in Start");
             }
 
             if (_tip != null)
@@ -175,8 +159,9 @@ namespace TagoFirmware.Node
             }
 
             _counters.BootReason = _ports.Platform == null ? BootReason.PowerOnOrReset : _ports.Platform.BootReason;
-            _sampler.SetInterval(_overrides.IntervalSeconds);
-            _publisher.Start(nowMs, _overrides.BatchSize);
+            _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
+            _diagnostics.StartMs = nowMs;
+            _publisher.SetBatchSize(_commands.Overrides.BatchSize);
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter, _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor,
@@ -237,15 +222,12 @@ namespace TagoFirmware.Node
                     NodeWiring.FillInTimes(_queue, _ports.Clock, nowMs, _ports.Log);
                 }
 
-                if (_sampler.Step(nowMs) && _wake != null && _wake.Publishes)
-                {
-                    _publisher.RequestFlush();
-                }
+                Sample(nowMs);
 
                 _publisher.Step(nowMs);
-                if (_publisher.RebootRequested != RebootReason.None)
+                if (_tip != null && _tip.RebootRequested != RebootReason.None)
                 {
-                    StopThen(nowMs, _publisher.RebootRequested);
+                    StopThen(nowMs, _tip.RebootRequested);
                     return;
                 }
 
@@ -261,7 +243,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
+                Failed(ex, " in Step");
             }
 
             long others = _publisher.NextDueMs;
@@ -307,13 +289,8 @@ namespace TagoFirmware.Node
                     _linkDueMs = _link.NextDueMs;
                 }
 
-                if (_sampler.Step(nowMs))
+                if (Sample(nowMs))
                 {
-                    if (_wake != null && _wake.Publishes)
-                    {
-                        _publisher.RequestFlush();
-                    }
-
                     // The link's report of this step (if it stepped) is empty: a second step of it changes nothing.
                     StepAll(nowMs, !linkStepped);
                     return;
@@ -321,7 +298,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+                Failed(ex, " in StepDue");
             }
 
             SetNextDue(nowMs);
@@ -358,7 +335,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in FlushForReboot");
+                Failed(ex, " in FlushForReboot");
             }
         }
 
@@ -376,43 +353,35 @@ namespace TagoFirmware.Node
                 _onlineSinceMs = -1;
             }
 
-            if (report.CommandsDropped > 0)
+            // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
+            string[] topics = report.Topics;
+            byte[][] payloads = report.Payloads;
+            int count = report.MessageCount;
+            if (_tip != null)
             {
-                // Counted at once; logged at most once a minute, so a flood cannot flood the console too.
-                _counters.AddCommandErrors(report.CommandsDropped);
-                _droppedUnlogged += report.CommandsDropped;
-                if (nowMs >= _nextDropLogMs)
+                topics = _tip.CommandTopics;
+                payloads = _tip.CommandPayloads;
+                count = _tip.CommandCount;
+            }
+
+            int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _stopping ? 0 : count, nowMs);
+            if ((todo & CommandHandOff.Settings) != 0)
+            {
+                _publisher.SetBatchSize(_commands.Overrides.BatchSize);
+                if (_wake == null)
                 {
-                    Log(LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
-                    _droppedUnlogged = 0;
-                    _nextDropLogMs = nowMs + DropLogIntervalMs;
+                    _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
                 }
             }
 
-            for (int i = 0; i < _publisher.CommandCount && !_stopping; i++)
+            if ((todo & (CommandHandOff.Ping | CommandHandOff.Diagnostics)) != 0)
             {
-                CommandOutcome outcome = _processor.Process(_publisher.CommandTopics[i], _publisher.CommandPayloads[i]);
-                Log(outcome == CommandOutcome.Refused || outcome == CommandOutcome.Reboot ? LogLevel.Warning : LogLevel.Info, _processor.LastLogLine);
-                if (outcome == CommandOutcome.SettingsApplied)
-                {
-                    _publisher.SetBatchSize(_overrides.BatchSize);
-                    if (_wake == null)
-                    {
-                        _sampler.SetInterval(_overrides.IntervalSeconds);
-                    }
-                }
-                else if (outcome == CommandOutcome.Ping)
-                {
-                    _publisher.PublishStatus();
-                }
-                else if (outcome == CommandOutcome.Diagnostics)
-                {
-                    _publisher.DiagnosticsNow();
-                }
-                else if (outcome == CommandOutcome.Reboot)
-                {
-                    StopThen(nowMs, RebootReason.Command);
-                }
+                _diagnostics.Answer((todo & CommandHandOff.Ping) != 0);
+            }
+
+            if ((todo & CommandHandOff.Reboot) != 0)
+            {
+                StopThen(nowMs, RebootReason.Command);
             }
         }
 
@@ -462,11 +431,28 @@ namespace TagoFirmware.Node
             }
 
             _queue.Flush();
-            SleepMilliseconds = _wake.SleepMs(nowMs, _overrides.IntervalSeconds);
+            SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
             SleepRequested = true;
             _halted = true;
             _nextDueMs = long.MaxValue;
             Log(LogLevel.Info, "sleep: " + reason + "; queue " + _queue.Count.ToString() + ", sleeping " + SleepMilliseconds.ToString() + " ms");
+        }
+
+        /// <summary>Steps the sampler; a cycle that ended in a publishing battery wake is flushed at once.</summary>
+        private bool Sample(long nowMs)
+        {
+            bool ended = _sampler.Step(nowMs);
+            if (ended && _wake != null && _wake.Publishes)
+            {
+                _publisher.RequestFlush();
+            }
+
+            return ended;
+        }
+
+        private void Failed(Exception ex, string where)
+        {
+            Log(LogLevel.Error, "node error: " + ex.GetType().Name + where);
         }
 
         private void Log(LogLevel level, string message)

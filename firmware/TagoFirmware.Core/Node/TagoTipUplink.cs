@@ -80,12 +80,6 @@ namespace TagoFirmware.Node
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
-        /// <summary>When the next session may open (monotonic ms).</summary>
-        public long NextSessionMs
-        {
-            get { return _nextSessionMs; }
-        }
-
         /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
         public string[] CommandTopics { get; private set; }
 
@@ -112,7 +106,7 @@ namespace TagoFirmware.Node
         /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>
         /// <param name="nowMs">Monotonic time now.</param>
         /// <returns>Whether to open it.</returns>
-        public bool TakeSession(long nowMs)
+        private bool TakeSession(long nowMs)
         {
             if (nowMs < _nextSessionMs)
             {
@@ -125,7 +119,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>True while a push may still start in a connection made at <paramref name="connectedAtMs"/>.</summary>
-        public bool MayPush(long nowMs, long connectedAtMs)
+        private bool MayPush(long nowMs, long connectedAtMs)
         {
             return nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
         }
@@ -187,6 +181,131 @@ namespace TagoFirmware.Node
             return action;
         }
 
+        /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
+        public RebootReason RebootRequested { get; private set; }
+
+        /// <summary>
+        /// The session's part of the publisher's step: opens a session when something is due (at most once per
+        /// min_session_s), gives up a receipt that did not come in time, ends the session when nothing more may or
+        /// need be pushed, and watches the receipts' health.
+        /// </summary>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="link">The connection, between its steps.</param>
+        /// <param name="inFlight">A frame waits for its receipt.</param>
+        /// <param name="work">Something waits to be sent.</param>
+        /// <param name="wait">How long until a payload is due (0: now; uint.MaxValue: never).</param>
+        /// <param name="due">Lowered to when the session next needs a step.</param>
+        /// <returns>1 = a frame may be pushed now; 0 = not now; -1 = the frame in flight went unanswered: the
+        /// publisher returns it to the queue (resent in a later session with a new <c>!N</c>).</returns>
+        public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
+        {
+            work = work && !Stopped;
+            if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
+            {
+                RebootRequested = RebootReason.NoAckTimeout;
+                Write(LogLevel.Error, "self-heal: no receipt for " + OwedMs(nowMs).ToString() + " ms; rebooting");
+            }
+
+            bool online = link.IsOnline;
+            if (inFlight && (!online || nowMs >= ReceiptDeadlineMs))
+            {
+                Receipts.OnUnanswered();
+                if (online)
+                {
+                    link.EndSession(nowMs, "no receipt in time");
+                }
+
+                link.ShowUplinkHealth(NodeStatus.NoBroker);
+                return -1;
+            }
+
+            if (!online)
+            {
+                if (work && wait == 0 && !link.SessionWanted && link.State != SessionState.Subscribing && link.State != SessionState.MqttConnecting)
+                {
+                    if (TakeSession(nowMs))
+                    {
+                        link.OpenSession();
+                        due = nowMs;
+                    }
+                    else
+                    {
+                        due = _nextSessionMs;
+                    }
+                }
+                else if (work && wait != 0 && wait != uint.MaxValue)
+                {
+                    due = nowMs + wait;
+                }
+
+                return 0;
+            }
+
+            if (inFlight)
+            {
+                due = ReceiptDeadlineMs;
+                return 0;
+            }
+
+            if (!work || !MayPush(nowMs, link.ConnectedAtMs))
+            {
+                link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
+                return 0;
+            }
+
+            return 1;
+        }
+
+        /// <summary>
+        /// What a receipt means for the session, once the publisher settled the frame it answered: health, LED,
+        /// the session's end (normal, rate-limited, credentials refused) and the log line.
+        /// </summary>
+        /// <param name="action">The receipt's meaning (<see cref="Parse"/>).</param>
+        /// <param name="nowMs">Monotonic time now.</param>
+        /// <param name="link">The connection, between its steps.</param>
+        public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
+        {
+            switch (action)
+            {
+                case TagoTipAction.Delivered:
+                case TagoTipAction.DeliveredCountMismatch:
+                    _owedSinceMs = nowMs;
+                    link.ShowUplinkHealth(NodeStatus.Online);
+                    if (action == TagoTipAction.DeliveredCountMismatch)
+                    {
+                        Write(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
+                    }
+
+                    break;
+                case TagoTipAction.Quarantine:
+                    Write(LogLevel.Error, "tagotip: a cycle refused alone dropped, " + Receipts.Quarantined.ToString() + " so far");
+                    break;
+                case TagoTipAction.CredentialFailure:
+                    link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
+                    break;
+                case TagoTipAction.BackOff:
+                    link.EndSessionRateLimited(nowMs);
+                    break;
+                case TagoTipAction.RetryLater:
+                    link.EndSession(nowMs, "server error");
+                    link.ShowUplinkHealth(NodeStatus.NoBroker);
+                    break;
+                case TagoTipAction.SessionEnd:
+                    link.EndSession(nowMs, "server's limit");
+                    break;
+                case TagoTipAction.ProtocolMismatch:
+                case TagoTipAction.SequenceRejected:
+                    link.EndSession(nowMs, "sending stopped");
+                    link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
+                    Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
+                        : "tagotip: config error: sequence refused 32 times; sending stopped");
+                    break;
+                case TagoTipAction.JumpSequence:
+                    Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());
+                    break;
+            }
+        }
+
         /// <summary>
         /// Health for the self-heal reboot: true when data has been due for <c>timeouts.reboot_after_s</c> without an
         /// <c>OK</c> receipt (0 disables it).
@@ -194,7 +313,7 @@ namespace TagoFirmware.Node
         /// <param name="nowMs">Monotonic time now.</param>
         /// <param name="due">Something is waiting to be sent or receipted.</param>
         /// <returns>Whether to reboot.</returns>
-        public bool Unhealthy(long nowMs, bool due)
+        private bool Unhealthy(long nowMs, bool due)
         {
             if (!due)
             {
@@ -210,15 +329,7 @@ namespace TagoFirmware.Node
             return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
         }
 
-        /// <summary>An <c>OK</c> receipt arrived: the uplink is healthy.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        public void Receipted(long nowMs)
-        {
-            _owedSinceMs = nowMs;
-        }
-
-        /// <summary>How long data has been due without a receipt, for the self-heal log line.</summary>
-        public long OwedMs(long nowMs)
+        private long OwedMs(long nowMs)
         {
             return _owedSinceMs < 0 ? 0 : nowMs - _owedSinceMs;
         }

@@ -13,10 +13,10 @@ namespace TagoFirmware.Node
     /// <summary>
     /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it over
     /// one buffer (TagoIO JSON with <see cref="TagoJsonWriter"/>, or a TagoTiP frame with <see cref="TagoTipItemWriter"/>),
-    /// publishes it through the connection, and owns the one data payload in flight: its message id, its delivery and
+    /// publishes it through the connection, and owns the one payload in flight: its message id, its delivery and
     /// the hand-back of its readings to the queue (removed when delivered, returned on a loss). Delivered is the PUBACK
-    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions this class opens and ends
-    /// (<see cref="TagoTipUplink"/>). Also the diagnostics payload and the <c>ping</c> answer.
+    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions <see cref="TagoTipUplink"/>
+    /// opens and ends. When diagnostics are due it has <see cref="DiagnosticsUplink"/> write and publish them.
     /// </summary>
     /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt's Publish takes a whole
     /// array and keeps it until the ack). Main loop only, between connection steps.</remarks>
@@ -24,10 +24,8 @@ namespace TagoFirmware.Node
     {
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsCounters _counters;
+        private readonly DiagnosticsUplink _diagnostics;
         private readonly DiagnosticsPolicy _policy;
-        private readonly IPlatformInfo _platform;
-        private readonly IClock _clock;
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
         private readonly TagoTipItemWriter _frame;
@@ -42,8 +40,6 @@ namespace TagoFirmware.Node
         private bool _flush;
         private int _dataMsgId = -1;
         private int _diagMsgId = -1;
-        private long _diagRetryAtMs;
-        private long _startMs;
         private int _refused;
         private long _frameSequence;
 
@@ -51,20 +47,18 @@ namespace TagoFirmware.Node
         /// <param name="config">The node's configuration (sensors' variable names, batch, QoS, buffer size).</param>
         /// <param name="queue">The reading queue.</param>
         /// <param name="link">The connection it publishes through.</param>
-        /// <param name="counters">Diagnostics figures kept at their source (sensor and command errors).</param>
+        /// <param name="diagnostics">The diagnostics payload and ping answer.</param>
         /// <param name="policy">When diagnostics are due.</param>
-        /// <param name="ports">Platform facts, clock and log.</param>
+        /// <param name="ports">The log.</param>
         /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
-        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
+        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
             _tip = tip;
             _link = link;
             _queue = queue;
-            _counters = counters;
+            _diagnostics = diagnostics;
             _policy = policy;
-            _platform = ports.Platform;
-            _clock = ports.Clock;
             _log = ports.Log;
             _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
             _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
@@ -83,9 +77,9 @@ namespace TagoFirmware.Node
                 SensorConfig s = config.Sensors[i];
                 // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(TagoUtf8.GetBytes(s.TemperatureVariableName));
-                _names[at + 1] = TagoText.From(TagoUtf8.GetBytes(s.HumidityVariableName));
-                _names[at + 2] = TagoText.From(TagoUtf8.GetBytes(s.DewPointVariableName));
+                _names[at] = TagoText.From(s.TemperatureVariableName);
+                _names[at + 1] = TagoText.From(s.HumidityVariableName);
+                _names[at + 2] = TagoText.From(s.DewPointVariableName);
                 _units[at] = celsius;
                 _units[at + 1] = percent;
                 _units[at + 2] = celsius;
@@ -117,9 +111,6 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
         public int PayloadsSent { get; private set; }
 
-        /// <summary>Readings per payload in force.</summary>
-        public int BatchSize => _batcher.BatchSize;
-
         /// <summary>
         /// Nothing left to send: no reading publishable, no counters to report, no payload awaiting its ack and no
         /// diagnostics due (battery mode ends its wake on this).
@@ -127,17 +118,8 @@ namespace TagoFirmware.Node
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
 
-        /// <summary>Starts publishing with a batch size; after the queue was loaded, so restored readings count as a
-        /// backlog and go out first.</summary>
-        /// <param name="nowMs">Start time (diagnostics uptime counts from it).</param>
-        /// <param name="batchSize">Readings per payload.</param>
-        public void Start(long nowMs, int batchSize)
-        {
-            _startMs = nowMs;
-            SetBatchSize(batchSize);
-        }
-
-        /// <summary>Changes the batch size (the queue keeps the in-flight ticket, so delivery carries on).</summary>
+        /// <summary>Sets the batch size: first after the queue was loaded, so restored readings count as a backlog and go
+        /// out first; again on a <c>batch</c> command (the queue keeps the in-flight ticket, so delivery carries on).</summary>
         /// <param name="batchSize">Readings per payload.</param>
         public void SetBatchSize(int batchSize)
         {
@@ -158,26 +140,8 @@ namespace TagoFirmware.Node
             _batcher.RequestFlush();
         }
 
-        /// <summary>Sends diagnostics at the next step even if a retry was pending (the policy was asked by a command).</summary>
-        public void DiagnosticsNow()
-        {
-            _diagRetryAtMs = 0;
-        }
-
         /// <summary>When a payload may become due without new readings (as of the latest <see cref="Step"/>), or long.MaxValue.</summary>
         public long NextDueMs { get; private set; } = long.MaxValue;
-
-        /// <summary>Set when the TagoTiP uplink got no receipt for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
-        public RebootReason RebootRequested { get; private set; }
-
-        /// <summary>The commands of the latest <see cref="OnReport"/>: topics for the command processor.</summary>
-        public string[] CommandTopics { get; private set; }
-
-        /// <summary>The commands' payloads.</summary>
-        public byte[][] CommandPayloads { get; private set; }
-
-        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
-        public int CommandCount { get; private set; }
 
         /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
         /// <param name="nowMs">Monotonic time now.</param>
@@ -185,10 +149,22 @@ namespace TagoFirmware.Node
         {
             _queue.RetryStore(nowMs);
             long due = long.MaxValue;
-            if (_tip != null && !StepSession(nowMs, ref due))
+            if (_tip != null)
             {
-                NextDueMs = due;
-                return;
+                bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
+                bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue;
+                int session = _tip.StepSession(nowMs, _link, inFlight, work,
+                    _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
+                if (session < 0)
+                {
+                    Settle(false, false);
+                }
+
+                if (session <= 0)
+                {
+                    NextDueMs = due;
+                    return;
+                }
             }
 
             if (!_link.IsOnline)
@@ -216,113 +192,35 @@ namespace TagoFirmware.Node
 
             if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
             {
-                if (nowMs >= _diagRetryAtMs)
+                if (nowMs >= _diagnostics.RetryAtMs)
                 {
                     PublishDiagnostics(nowMs);
                 }
 
-                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
+                if (_diagMsgId < 0 && _policy.IsDue && _diagnostics.RetryAtMs < due)
                 {
-                    due = _diagRetryAtMs;
+                    due = _diagnostics.RetryAtMs;
                 }
             }
 
             NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>
-        /// TagoTiP: opens a session when something is due (at most once per min_session_s), gives up a receipt that
-        /// did not come in time, ends the session when nothing more may or need be pushed, and watches the receipts'
-        /// health. Returns true when a frame may be pushed now.
-        /// </summary>
-        private bool StepSession(long nowMs, ref long due)
-        {
-            bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
-            bool work = !_tip.Stopped && (_queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue);
-            if (_tip.Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
-            {
-                RebootRequested = RebootReason.NoAckTimeout;
-                Log(LogLevel.Error, "self-heal: no receipt for " + _tip.OwedMs(nowMs).ToString() + " ms; rebooting");
-            }
-
-            bool online = _link.IsOnline;
-            if (inFlight && (!online || nowMs >= _tip.ReceiptDeadlineMs))
-            {
-                // Unreceipted: back to the queue, resent in a later session with a new !N.
-                Settle(false, false);
-                _tip.Receipts.OnUnanswered();
-                if (online)
-                {
-                    _link.EndSession(nowMs, "no receipt in time");
-                }
-
-                _link.ShowUplinkHealth(NodeStatus.NoBroker);
-                return false;
-            }
-
-            if (!online)
-            {
-                bool wanted = work && (_flush || _batcher.MillisecondsUntilDue((uint)nowMs) == 0 || _policy.IsDue);
-                if (wanted && !_link.SessionWanted && _link.State != SessionState.Subscribing && _link.State != SessionState.MqttConnecting)
-                {
-                    if (_tip.TakeSession(nowMs))
-                    {
-                        _link.OpenSession();
-                        due = nowMs;
-                    }
-                    else
-                    {
-                        due = _tip.NextSessionMs;
-                    }
-                }
-                else if (work && !wanted)
-                {
-                    uint wait = _batcher.MillisecondsUntilDue((uint)nowMs);
-                    due = wait == uint.MaxValue ? due : nowMs + wait;
-                }
-
-                return false;
-            }
-
-            if (inFlight)
-            {
-                due = _tip.ReceiptDeadlineMs;
-                return false;
-            }
-
-            if (!work || !_tip.MayPush(nowMs, _link.ConnectedAtMs))
-            {
-                _link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
-                return false;
-            }
-
-            return true;
-        }
-
         /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
-        /// TagoTiP receipts decide what happens to the frame in flight. Collects the commands.</summary>
+        /// TagoTiP receipts decide what happens to the frame in flight.</summary>
         /// <param name="report">The connection's report of its latest step.</param>
         /// <param name="nowMs">Monotonic time now.</param>
         public void OnReport(LinkReport report, long nowMs)
         {
-            if (_tip == null)
-            {
-                CommandTopics = report.Topics;
-                CommandPayloads = report.Payloads;
-                CommandCount = report.MessageCount;
-            }
-            else
+            if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
+                // The commands among them stay with the TagoTiP half for the command hand-off.
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
                     OnReceipt(_tip.Parse(report.Payloads[i]), nowMs);
                 }
-
-                CommandTopics = _tip.CommandTopics;
-                CommandPayloads = _tip.CommandPayloads;
-                CommandCount = _tip.CommandCount;
             }
 
             for (int i = 0; _tip == null && i < report.AckedCount; i++)
@@ -377,74 +275,12 @@ namespace TagoFirmware.Node
 
         private void OnReceipt(TagoTipAction action, long nowMs)
         {
-            switch (action)
+            if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
             {
-                case TagoTipAction.Delivered:
-                case TagoTipAction.DeliveredCountMismatch:
-                    Settle(true, false);
-                    _tip.Receipted(nowMs);
-                    _link.ShowUplinkHealth(NodeStatus.Online);
-                    if (action == TagoTipAction.DeliveredCountMismatch)
-                    {
-                        Log(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
-                    }
-
-                    return;
-                case TagoTipAction.Quarantine:
-                    Settle(false, true);
-                    Log(LogLevel.Error, "tagotip: a cycle refused alone dropped, "
-                        + _tip.Receipts.Quarantined.ToString() + " so far");
-                    return;
-                case TagoTipAction.Command:
-                case TagoTipAction.Ignore:
-                    return;
+                // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
+                Settle(action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                _tip.AfterReceipt(action, nowMs, _link);
             }
-
-            // Every other answer keeps the frame queued.
-            Settle(false, false);
-            switch (action)
-            {
-                case TagoTipAction.CredentialFailure:
-                    _link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
-                    break;
-                case TagoTipAction.BackOff:
-                    _link.EndSessionRateLimited(nowMs);
-                    break;
-                case TagoTipAction.RetryLater:
-                    _link.EndSession(nowMs, "server error");
-                    _link.ShowUplinkHealth(NodeStatus.NoBroker);
-                    break;
-                case TagoTipAction.SessionEnd:
-                    _link.EndSession(nowMs, "server's limit");
-                    break;
-                case TagoTipAction.ProtocolMismatch:
-                case TagoTipAction.SequenceRejected:
-                    _link.EndSession(nowMs, "sending stopped");
-                    _link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
-                    Log(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
-                        : "tagotip: configuration error: sequence refused 32 times; sending stopped");
-                    break;
-                case TagoTipAction.JumpSequence:
-                    Log(LogLevel.Warning, "tagotip: invalid_seq: next " + _tip.Sequence.Peek.ToString());
-                    break;
-            }
-        }
-
-        /// <summary>Answers a <c>ping</c>: legacy, the "online" status again (QoS 1, status topic) refreshes the
-        /// dashboard now; TagoTiP has no status, its answer is the diagnostics frame the ping also requested.</summary>
-        public void PublishStatus()
-        {
-            IUplinkTransport t = _link.Transport;
-            if (t.StatusTopic != null)
-            {
-                int id = _link.Publish(t.StatusTopic, t.OnlinePayload, 1);
-                if (id < 0)
-                {
-                    Log(LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
-                }
-            }
-
-            _diagRetryAtMs = 0;
         }
 
         /// <summary>Starts a payload: TagoTiP takes the next <c>!N</c> first (false: none can be had, nothing is sent).</summary>
@@ -501,7 +337,7 @@ namespace TagoFirmware.Node
                     // A reading the writer refuses can never be sent: it is taken (removed on delivery), not kept
                     // blocking the queue forever.
                     _refused++;
-                    Log(LogLevel.Error, "reading refused by the payload writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
+                    NodeWiring.Write(_log, LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
             }
 
@@ -581,56 +417,13 @@ namespace TagoFirmware.Node
 
         private void PublishDiagnostics(long nowMs)
         {
-            // The figures are read where they live, once per diagnostics payload.
-            DiagnosticsCounters c = _counters;
-            c.UptimeSeconds = (nowMs - _startMs) / 1000;
-            c.HeapFree = _platform == null ? -1 : _platform.HeapFreeBytes();
-            c.QueueDepth = _queue.Count;
-            c.Reconnects = _link.Reconnects;
-            c.AuthFailures = _link.AuthFailures;
-            c.DroppedReadings = _queue.DroppedReadings;
-            c.UntimedReadings = _queue.UntimedReadings;
-            c.StoreErrors = _queue.StoreErrors;
-            c.UnsavedAcks = _queue.UnsavedAcks;
-            int rssi;
-            if (_platform != null && _platform.TryGetRssi(out rssi))
-            {
-                c.SetRssi(rssi);
-            }
-            else
-            {
-                c.ClearRssi();
-            }
-
-            if (!Begin(false))
-            {
-                return;
-            }
-
-            DateTime utc = _clock.UtcNow;
-            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
-            if (r != TagoWriteResult.Ok)
-            {
-                Log(LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
-                _policy.MarkPublished();
-                return;
-            }
-
-            int id = _link.PublishData(_writer.CopyPayload());
-            if (id < 0)
-            {
-                // Not now (too many in flight, or the link went away): try again a second later.
-                _diagRetryAtMs = nowMs + 1000;
-                return;
-            }
-
-            _policy.MarkPublished();
-            if (_tip != null)
+            int id = Begin(false) ? _diagnostics.Publish(_writer, nowMs) : -1;
+            if (id >= 0 && _tip != null)
             {
                 _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
             }
 
-            if (_atLeastOnce)
+            if (id >= 0 && _atLeastOnce)
             {
                 _diagMsgId = id;
             }
@@ -645,14 +438,6 @@ namespace TagoFirmware.Node
         private static long Min(long a, long b)
         {
             return a < b ? a : b;
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
         }
     }
 }

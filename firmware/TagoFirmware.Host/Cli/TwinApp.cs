@@ -343,7 +343,7 @@ namespace TagoFirmware.Host.Cli
                     commands.Node = null;
                     sleepMs = node.Node.SleepMilliseconds;
                     wakeClock = node.Clock.ToRealMs(sleepMs);
-                    log.Info("wake " + wake + " done: " + node.Node.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
+                    log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
                         + node.QueuedReadings + " reading(s) kept in " + (settings.DataDirectory ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
                         + Format(wakeClock / 1000.0) + " s real)");
                 }

@@ -35,8 +35,8 @@ namespace TagoFirmware.Benchmarks.IlCost
         public override void Run()
         {
             int acked = _rig.Node.PayloadsAcked;
-            int queued = _rig.Node.ReadingsQueued;
-            while (_rig.Node.ReadingsQueued - queued < Readings || _rig.Node.Queue.Count > 0)
+            int queued = _rig.Node.Sampler.ReadingsQueued;
+            while (_rig.Node.Sampler.ReadingsQueued - queued < Readings || _rig.Node.Queue.Count > 0)
             {
                 _rig.StepToNextDue();
             }

@@ -84,10 +84,11 @@ namespace TagoFirmware.Tests.Diagnostics
             c.SetRssi(int.MinValue);
             c.StoreErrors = int.MaxValue;
             c.UnsavedAcks = int.MaxValue;
+            c.Quarantined = int.MaxValue;
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 253402300799999));
-            Assert.AreEqual(14, writer.ItemCount);
+            Assert.AreEqual(15, writer.ItemCount);
             Assert.IsTrue(writer.Length <= DiagnosticsPayload.RecommendedBufferSize);
         }
 
@@ -103,6 +104,21 @@ namespace TagoFirmware.Tests.Diagnostics
             Assert.AreEqual(12, writer.ItemCount);
             Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"store_errors\",\"value\":3},"
                 + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"sensor_errors\"") > 0);
+        }
+
+        [TestMethod]
+        public void Quarantined_cycles_are_written_only_when_not_zero()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("2");
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(-1, Text(writer).IndexOf("quarantined"));
+
+            c.Quarantined = 2;
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(11, writer.ItemCount);
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"quarantined\",\"value\":2},"
+                + "{\"variable\":\"sensor_errors\"") > 0);
         }
 
         [TestMethod]

@@ -28,7 +28,7 @@ namespace TagoFirmware.Tests.Node
         {
             int wakes = 0;
             rig.Build();
-            while (!rig.Node.PublishesThisWake)
+            while (!rig.Node.Wake.Publishes)
             {
                 Assert.IsTrue(rig.RunUntilSleep(20000), "a sampling-only wake sleeps right after its sample");
                 wakes++;
@@ -44,7 +44,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = BatteryRig();
             rig.Build();
-            Assert.IsFalse(rig.Node.PublishesThisWake);
+            Assert.IsFalse(rig.Node.Wake.Publishes);
             long start = rig.Clock.NowMs;
 
             Assert.IsTrue(rig.RunUntilSleep(20000));
@@ -54,7 +54,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(0, rig.Network.BeginCalls);
             Assert.AreEqual(0, rig.Mqtt.BeginCalls);
             Assert.AreEqual(2, rig.Node.Queue.Count);
-            Assert.AreEqual(1, rig.Node.CyclesCompleted);
+            Assert.AreEqual(1, rig.Node.Sampler.CyclesCompleted);
             Assert.AreEqual((int)(300000 - awake), rig.Node.SleepMilliseconds);
         }
 
@@ -114,7 +114,7 @@ namespace TagoFirmware.Tests.Node
             rig.Command("interval", "600");
             Assert.IsTrue(rig.RunUntilSleep(60000));
 
-            Assert.AreEqual(600, rig.Node.IntervalSeconds);
+            Assert.AreEqual(600, rig.Node.Commands.Overrides.IntervalSeconds);
             Assert.IsTrue(rig.Clock.NowMs - start >= 1900, "the wake stays connected for the command window");
             Assert.IsTrue(rig.Node.SleepMilliseconds > 590000);
             Assert.IsNotNull(rig.Overrides.Record);

@@ -21,7 +21,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(20000);
 
             rig.Command("interval", "30");
-            Assert.AreEqual(30, rig.Node.IntervalSeconds);
+            Assert.AreEqual(30, rig.Node.Commands.Overrides.IntervalSeconds);
             rig.Run(120000);
 
             string all = NodeRig.Join(rig.DataPayloads());
@@ -44,7 +44,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(8, rig.Node.Queue.Count);
 
             rig.Command("batch", "2");
-            Assert.AreEqual(2, rig.Node.BatchSize);
+            Assert.AreEqual(2, rig.Node.Commands.Overrides.BatchSize);
             rig.Run(30000);
 
             ArrayList payloads = rig.DataPayloads();
@@ -64,17 +64,17 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(5000);
             rig.Command("interval", "[{\"variable\":\"interval\",\"value\":120},{\"variable\":\"batch\",\"value\":5}]");
-            Assert.AreEqual(120, rig.Node.IntervalSeconds);
-            Assert.AreEqual(5, rig.Node.BatchSize);
+            Assert.AreEqual(120, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.Commands.Overrides.BatchSize);
 
             rig.Build();
-            Assert.AreEqual(120, rig.Node.IntervalSeconds);
-            Assert.AreEqual(5, rig.Node.BatchSize);
+            Assert.AreEqual(120, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.Commands.Overrides.BatchSize);
 
             rig.ConfigBytes = TagoUtf8.GetBytes("{\"token\":\"v2\"}");
             rig.Build();
-            Assert.AreEqual(15, rig.Node.IntervalSeconds);
-            Assert.AreEqual(10, rig.Node.BatchSize);
+            Assert.AreEqual(15, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.Commands.Overrides.BatchSize);
             Assert.AreEqual(1, rig.Log.CountContaining("overrides: reset by a new configuration file"));
         }
 
@@ -174,8 +174,8 @@ namespace TagoFirmware.Tests.Node
             rig.Command("reboot", "{not json");
 
             Assert.AreEqual(5, rig.Node.Diagnostics.CommandErrors);
-            Assert.AreEqual(15, rig.Node.IntervalSeconds);
-            Assert.AreEqual(10, rig.Node.BatchSize);
+            Assert.AreEqual(15, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.Commands.Overrides.BatchSize);
             Assert.AreEqual(0, rig.Device.Reboots);
             Assert.IsNull(rig.Overrides.Record);
             Assert.AreEqual(publishes, rig.Mqtt.Publishes.Count);
@@ -189,7 +189,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Store.Full = true;
             rig.Run(8000);
-            Assert.AreEqual(2, rig.Node.ReadingsQueued);
+            Assert.AreEqual(2, rig.Node.Sampler.ReadingsQueued);
             Assert.IsTrue(rig.Node.Queue.IsStoreFaulted);
             rig.Store.Full = false;
             int commits = rig.Store.Commits;
@@ -205,9 +205,9 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(RebootReason.Command, rig.Device.LastReason);
             Assert.AreEqual(commits + 1, rig.Device.StoreCommitsAtReboot, "the log was rewritten before the reboot");
             Assert.IsFalse(rig.Node.Queue.IsStoreFaulted);
-            int queued = rig.Node.ReadingsQueued;
+            int queued = rig.Node.Sampler.ReadingsQueued;
             rig.Run(60000);
-            Assert.AreEqual(queued, rig.Node.ReadingsQueued);
+            Assert.AreEqual(queued, rig.Node.Sampler.ReadingsQueued);
         }
 
         [TestMethod]

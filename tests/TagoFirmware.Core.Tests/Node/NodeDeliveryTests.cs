@@ -16,7 +16,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(60000);
 
             Assert.AreEqual(0, rig.DataPayloads().Count);
-            Assert.AreEqual(4, rig.Node.CyclesCompleted);
+            Assert.AreEqual(4, rig.Node.Sampler.CyclesCompleted);
             Assert.AreEqual(8, rig.Node.Queue.Count);
 
             rig.SetBroker(true);
@@ -71,9 +71,9 @@ namespace TagoFirmware.Tests.Node
 
             rig.Run(20000);
 
-            Assert.AreEqual(1, rig.Node.PayloadsSent);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsSent);
             Assert.AreEqual(1, rig.Node.PayloadsAcked);
-            Assert.AreEqual(6, rig.Node.ReadingsQueued);
+            Assert.AreEqual(6, rig.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(0, rig.Node.Queue.Count);
             Assert.AreEqual(6, NodeRig.Count((string)rig.DataPayloads()[0], "\"variable\":"));
         }
@@ -102,7 +102,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(2, NodeRig.Count((string)payloads[0], time));
             Assert.AreEqual(2, NodeRig.Count((string)payloads[1], time), "the resend carries the first cycle again");
             Assert.IsTrue(rig.Node.PayloadsAcked >= 1);
-            Assert.IsTrue(rig.Node.PayloadsSent > rig.Node.PayloadsAcked);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsSent > rig.Node.PayloadsAcked);
             Assert.AreEqual(0, rig.Node.Queue.InFlightTicket);
             Assert.IsTrue(rig.Node.Queue.Count <= 2);
         }
@@ -143,7 +143,7 @@ namespace TagoFirmware.Tests.Node
             ArrayList payloads = rig.DataPayloads();
             string all = NodeRig.Join(payloads);
             int published = NodeRig.Count(all, "\"variable\":\"temperature\"") + NodeRig.Count(all, "\"variable\":\"humidity\"");
-            int dropped = rig.Node.ReadingsQueued - published - rig.Node.Queue.Count;
+            int dropped = rig.Node.Sampler.ReadingsQueued - published - rig.Node.Queue.Count;
             Assert.AreEqual(rig.Node.Queue.DroppedReadings, dropped);
             Assert.AreEqual(1, NodeRig.Count(all, "\"variable\":\"dropped_readings\""));
             Assert.AreEqual(1, NodeRig.Count((string)payloads[0], "{\"variable\":\"dropped_readings\",\"value\":" + dropped.ToString() + "}"));
@@ -161,8 +161,8 @@ namespace TagoFirmware.Tests.Node
             rig.Mqtt.AcksPublishes = false;
             rig.Run(40000);
 
-            Assert.IsTrue(rig.Node.PayloadsSent >= 3);
-            Assert.AreEqual(rig.Node.PayloadsSent, rig.Node.PayloadsAcked);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsSent >= 3);
+            Assert.AreEqual(rig.Node.Publisher.PayloadsSent, rig.Node.PayloadsAcked);
             Assert.AreEqual(0, rig.Node.Queue.Count);
             for (int i = 0; i < rig.Mqtt.Publishes.Count; i++)
             {

@@ -15,14 +15,14 @@ namespace TagoFirmware.Tests.Node
             rig.Run(70000);
 
             string all = NodeRig.Join(rig.DataPayloads());
-            int cycles = rig.Node.CyclesCompleted;
+            int cycles = rig.Node.Sampler.CyclesCompleted;
             Assert.IsTrue(cycles >= 4);
             Assert.AreEqual(cycles, rig.Node.Diagnostics.SensorErrors);
             Assert.AreEqual(-1, all.IndexOf("temperature_2"));
             Assert.AreEqual(-1, all.IndexOf("humidity_2"));
             Assert.IsTrue(NodeRig.Count(all, "\"variable\":\"temperature_1\"") >= 3);
             Assert.AreEqual(-1, all.IndexOf("NaN"));
-            Assert.AreEqual(cycles * 2, rig.Node.ReadingsQueued);
+            Assert.AreEqual(cycles * 2, rig.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(cycles, rig.Log.CountContaining("sensor dht22-2: sample failed"));
         }
 
@@ -34,8 +34,8 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(40000);
 
-            Assert.AreEqual(3, rig.Node.CyclesCompleted);
-            Assert.AreEqual(0, rig.Node.ReadingsQueued);
+            Assert.AreEqual(3, rig.Node.Sampler.CyclesCompleted);
+            Assert.AreEqual(0, rig.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(0, rig.DataPayloads().Count);
             Assert.AreEqual(3, rig.Node.Diagnostics.SensorErrors);
         }

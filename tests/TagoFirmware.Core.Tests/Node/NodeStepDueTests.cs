@@ -39,8 +39,8 @@ namespace TagoFirmware.Tests.Node
             // Four more cycles of six reads 2 s apart; the connection's 5 s checks and the cycle ends take full steps.
             Assert.IsTrue(sensorOnly >= 8, sensorOnly.ToString() + " sensor-only steps");
             Assert.IsTrue(full >= 12, full.ToString() + " full steps");
-            Assert.AreEqual(5, rig.Node.CyclesCompleted);
-            Assert.AreEqual(10, rig.Node.ReadingsQueued);
+            Assert.AreEqual(5, rig.Node.Sampler.CyclesCompleted);
+            Assert.AreEqual(10, rig.Node.Sampler.ReadingsQueued);
         }
 
         [TestMethod]
@@ -62,7 +62,7 @@ namespace TagoFirmware.Tests.Node
             }
 
             due.Run(NodeRig.StepMs);
-            Assert.AreEqual(polled.Node.ReadingsQueued, due.Node.ReadingsQueued);
+            Assert.AreEqual(polled.Node.Sampler.ReadingsQueued, due.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(NodeRig.Join(polled.DataPayloads()), NodeRig.Join(due.DataPayloads()));
             Assert.AreEqual(polled.Node.PayloadsAcked, due.Node.PayloadsAcked);
         }

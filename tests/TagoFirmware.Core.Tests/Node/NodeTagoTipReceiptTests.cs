@@ -86,11 +86,12 @@ namespace TagoFirmware.Tests.Node
         }
 
         [TestMethod]
-        public void Invalid_payload_halves_the_frame_and_quarantines_only_a_single_cycle_still_refused()
+        public void Invalid_payload_halves_the_frame_and_quarantines_only_a_single_cycle_still_refused_and_counted_in_diagnostics()
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
             rig.Config.Sampling.Batch = 8;
+            rig.Config.Diagnostics.EveryPayloads = 1;
             rig.Build();
             rig.TipServer.Answers = false;
             rig.Run(70000);
@@ -104,6 +105,20 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(1, rig.Node.TagoTip.Receipts.Quarantined, "one cycle dropped");
             Assert.AreEqual(1, rig.Log.CountContaining("refused alone dropped"));
             Assert.IsTrue(rig.Node.PayloadsAcked >= 1, "the rest delivered");
+
+            int from = rig.TipServer.Frames.Count;
+            rig.Run(120000);
+            string diagnostics = null;
+            for (int i = from; i < rig.TipServer.Frames.Count; i++)
+            {
+                if (rig.TipServer.IsDiagnostics(i))
+                {
+                    diagnostics = (string)rig.TipServer.Frames[i];
+                }
+            }
+
+            Assert.IsNotNull(diagnostics, "a diagnostics frame followed");
+            Assert.IsTrue(diagnostics.IndexOf("quarantined:=1") >= 0, diagnostics);
         }
 
         [TestMethod]

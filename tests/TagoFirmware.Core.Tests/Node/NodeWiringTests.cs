@@ -95,7 +95,7 @@ namespace TagoFirmware.Tests.Node
 
             rig.Mqtt.Deliver("farm/greenhouse-3/cmd/batch", TestUtf8.Bytes("3"));
             rig.Run(NodeRig.StepMs);
-            Assert.AreEqual(3, rig.Node.BatchSize);
+            Assert.AreEqual(3, rig.Node.Commands.Overrides.BatchSize);
         }
 
         [TestMethod]
@@ -136,13 +136,13 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.Build();
-            Assert.AreEqual(12, rig.Node.MinIntervalSeconds);
+            Assert.AreEqual(12, rig.Node.Commands.MinIntervalSeconds);
             rig.Run(3000);
 
             rig.Command("interval", "11");
             rig.Command("interval", "12");
 
-            Assert.AreEqual(12, rig.Node.IntervalSeconds);
+            Assert.AreEqual(12, rig.Node.Commands.Overrides.IntervalSeconds);
             Assert.AreEqual(1, rig.Node.Diagnostics.CommandErrors);
         }
     }

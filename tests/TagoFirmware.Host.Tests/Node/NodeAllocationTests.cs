@@ -55,7 +55,7 @@ namespace TagoFirmware.Host.Tests.Node
             }
 
             Assert.IsTrue(node.PayloadsAcked > 10);
-            int readingsBefore = node.ReadingsQueued;
+            int readingsBefore = node.Sampler.ReadingsQueued;
             int ackedBefore = node.PayloadsAcked;
             link.ArrayBytes = 0;
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -67,7 +67,7 @@ namespace TagoFirmware.Host.Tests.Node
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            int readings = node.ReadingsQueued - readingsBefore;
+            int readings = node.Sampler.ReadingsQueued - readingsBefore;
             Assert.IsTrue(readings >= 1400, $"{readings} readings in an hour");
             Assert.IsTrue(node.PayloadsAcked - ackedBefore >= readings / batch / 2);
             Assert.AreEqual(0, node.Diagnostics.SensorErrors);

@@ -51,7 +51,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             List<long> distinct = times.Distinct().ToList();
             Assert.IsTrue(times.Count - distinct.Count <= 10, "at most one batch is stored twice: " + (times.Count - distinct.Count) + " duplicates\n" + log);
             Assert.IsTrue(distinct.Count >= 110, "about 120 cycles in 120 s: " + distinct.Count + "\n" + log);
-            Assert.AreEqual(node.Node.CyclesCompleted, distinct.Count + (node.QueuedReadings / 2), "every sampled cycle is stored or still queued\n" + log);
+            Assert.AreEqual(node.Node.Sampler.CyclesCompleted, distinct.Count + (node.QueuedReadings / 2), "every sampled cycle is stored or still queued\n" + log);
             // In order, each with its sampling time: about 12 s (simulated) after the previous. Times stamped on
             // arrival would bunch up after the 60 s without receipts (gaps near 0); the sampler's own jitter on a busy
             // machine (a real second is 12 simulated ones) stays far inside half a cycle. The first cycle of a boot
@@ -79,7 +79,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             Task run = TestNodes.RunInBackground(node, cancel.Token);
 
             await Task.Delay(TimeSpan.FromSeconds(10));
-            int cycles = node.Node.CyclesCompleted;
+            int cycles = node.Node.Sampler.CyclesCompleted;
             Assert.IsTrue(cycles >= 5, "cycles: " + cycles);
             Assert.IsTrue(node.QueuedReadings >= 2 * (cycles - 1), "queued " + node.QueuedReadings + " of " + (2 * cycles) + "\n" + log);
             Assert.AreEqual(0, responder.Judge.FramesStored);

@@ -133,7 +133,7 @@ namespace TagoFirmware.Connection
             else if (_state != SessionState.WifiDown)
             {
                 // The adapter is still busy with an earlier attempt: wait for it in WifiDown.
-                SetState(SessionState.WifiDown, LogLevel.Info, "wifi down: waiting for the previous attempt to end");
+                SetState(SessionState.WifiDown, LogLevel.Info, "wifi down: previous attempt still running");
             }
         }
 
@@ -237,7 +237,7 @@ namespace TagoFirmware.Connection
         {
             if (_timeSync != null && !_timeSync.RequestSync())
             {
-                Log(LogLevel.Warning, "clock: time sync request failed");
+                Log(LogLevel.Warning, "clock: sync request failed");
             }
         }
 
@@ -287,7 +287,7 @@ namespace TagoFirmware.Connection
                     {
                         // The outcome of an attempt the supervisor already gave up on: do not keep that session.
                         _mqtt.Close();
-                        Log(LogLevel.Debug, "mqtt: late connect outcome ignored");
+                        Log(LogLevel.Debug, "mqtt: late connect ignored");
                     }
 
                     break;
@@ -371,7 +371,7 @@ namespace TagoFirmware.Connection
             if (filter != null && _subscribeId < 0)
             {
                 _mqtt.Close();
-                EnterBackoff(nowMs, false, "mqtt connected but subscribe failed");
+                EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
                 return;
             }
 
@@ -390,7 +390,7 @@ namespace TagoFirmware.Connection
                 if (id < 0)
                 {
                     _mqtt.Close();
-                    EnterBackoff(nowMs, false, "mqtt connected but the online status publish failed");
+                    EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
                     return;
                 }
 
@@ -450,7 +450,7 @@ namespace TagoFirmware.Connection
             if (_health.BecameStable(nowMs))
             {
                 _mqttBackoff.Reset();
-                Log(LogLevel.Debug, "mqtt connection stable: backoff reset");
+                Log(LogLevel.Debug, "mqtt stable: backoff reset");
             }
 
             // Self-heal: believed connected at QoS 1, yet nothing acknowledged for the configured time.

@@ -77,7 +77,7 @@ namespace TagoFirmware.Connection
             if (options == null || transport == null || ports == null || ports.Clock == null || ports.Network == null
                 || ports.Mqtt == null || ports.Random == null)
             {
-                throw new ArgumentNullException("ports", "options, transport, Clock, Network, Mqtt and Random are required");
+                throw new ArgumentNullException("options, transport or a port");
             }
 
             _options = options;
@@ -130,9 +130,6 @@ namespace TagoFirmware.Connection
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
         public RebootReason RebootReason { get; private set; }
-
-        /// <summary>The options' validation error when in ConfigInvalid, else null.</summary>
-        public string ConfigError => _configError;
 
         /// <summary>The uplink transport (topics, payload format).</summary>
         public IUplinkTransport Transport => _transport;

@@ -7,10 +7,7 @@ namespace TagoFirmware.Connection
     {
         private void RateLimited(long nowMs, string reason)
         {
-            _mqtt.Close();
-            _connectStarted = false;
-            _pending.LoseAll(_report);
-            _pending.ForgetUnacked();
+            EndLink(false);
             _report.WentOffline = _state == SessionState.Online;
             EnterBackoff(nowMs, false, "rate-limited: " + reason);
         }
@@ -31,10 +28,7 @@ namespace TagoFirmware.Connection
         {
             // TagoIO closes a device's connection at its lifetime (10-15 s) and after 5 s idle: normal, so no backoff
             // growth, no failure count and no dead-link alarm.
-            _mqtt.Close();
-            _connectStarted = false;
-            _pending.LoseAll(_report);
-            _pending.ForgetUnacked();
+            EndLink(false);
             _report.WentOffline = _state == SessionState.Online;
             _wanted = false;
             SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");

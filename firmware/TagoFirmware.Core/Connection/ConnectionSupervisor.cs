@@ -316,11 +316,7 @@ namespace TagoFirmware.Connection
             bool open = _state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting;
             if (open)
             {
-                _mqtt.Disconnect();
-                _mqtt.Close();
-                _connectStarted = false;
-                _pending.LoseAll(_report);
-                _pending.ForgetUnacked();
+                EndLink(true);
                 SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
             }
         }
@@ -350,12 +346,23 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            _mqtt.Disconnect();
+            EndLink(true);
+            EnterAuthFailed(nowMs, "credentials refused (" + why + ")");
+        }
+
+        /// <summary>Closes the MQTT link (DISCONNECT first when asked): unacknowledged publishes are reported lost, and the
+        /// self-heal clock starts again.</summary>
+        private void EndLink(bool disconnect)
+        {
+            if (disconnect)
+            {
+                _mqtt.Disconnect();
+            }
+
             _mqtt.Close();
             _connectStarted = false;
             _pending.LoseAll(_report);
             _pending.ForgetUnacked();
-            EnterAuthFailed(nowMs, "credentials refused (" + why + ")");
         }
 
         private void EnterAuthFailed(long nowMs, string cause)

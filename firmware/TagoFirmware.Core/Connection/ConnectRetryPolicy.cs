@@ -30,9 +30,6 @@ namespace TagoFirmware.Connection
         /// <summary>The cause for the log line of the latest <see cref="Judge"/>.</summary>
         public string Text { get; private set; }
 
-        /// <summary>The last CONNACK refusal code seen, or -1.</summary>
-        public int LastRefusalCode { get; private set; } = -1;
-
         /// <summary>How the latest failed attempt failed (None after a refusal or a success).</summary>
         public ConnectFailure LastFailure { get; private set; }
 
@@ -60,10 +57,6 @@ namespace TagoFirmware.Connection
         public int Judge(bool refused, int code, ConnectFailure failure, string text)
         {
             LastFailure = failure;
-            if (code > 0)
-            {
-                LastRefusalCode = code;
-            }
 
             // A refused or unspoken version: try the next one at once (first connection of the boot only).
             // A probable credentials refusal (the adapter's third close in a row) is not a version problem.

@@ -200,7 +200,7 @@ namespace TagoFirmware.Connection
             else if (_authBlocked && nowMs < _authBlockedUntilMs)
             {
                 _pending.ForgetUnacked();
-                SetState(SessionState.AuthFailed, LogLevel.Warning, reason + "; credentials were refused, next attempt in "
+                SetState(SessionState.AuthFailed, LogLevel.Warning, reason + "; credentials refused, next attempt in "
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
             }
             else if (!_wanted)
@@ -430,7 +430,7 @@ namespace TagoFirmware.Connection
         {
             if (!_mqtt.IsConnected)
             {
-                LinkLost(nowMs, "mqtt connection lost: client reports disconnected");
+                LinkLost(nowMs, "mqtt connection lost: client disconnected");
                 return;
             }
 

@@ -155,9 +155,6 @@ namespace TagoFirmware.Connection
         /// <summary>Links dropped because a QoS 1 publish went unacknowledged past the ack timeout.</summary>
         public int DeadLinkDrops => _health.DeadLinkDrops;
 
-        /// <summary>The last CONNACK refusal code seen, or -1.</summary>
-        public int LastRefusalCode => _retry.LastRefusalCode;
-
         /// <summary>How the latest failed connect attempt failed (None after a refusal or a success). The host twin
         /// maps Tls to its exit code 4.</summary>
         public ConnectFailure LastConnectFailure => _retry.LastFailure;

@@ -129,7 +129,7 @@ namespace TagoFirmware.Connection
                 || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
                 || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
             {
-                return "a session timeout or interval is out of range";
+                return "a timeout or interval is out of range";
             }
 
             if (MaxInFlight < 1)

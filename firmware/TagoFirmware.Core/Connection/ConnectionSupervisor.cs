@@ -289,6 +289,9 @@ namespace TagoFirmware.Connection
             BeginStop(nowMs, announceOffline);
         }
 
+        /// <summary>Short sessions in use, and no stop under way or done.</summary>
+        private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
+
         /// <summary>Short sessions: a batch is due; connect (now, or when the backoff or credentials wait allows).</summary>
         public void OpenSession()
         {
@@ -304,14 +307,13 @@ namespace TagoFirmware.Connection
         /// <param name="reason">For the log line.</param>
         public void EndSession(long nowMs, string reason)
         {
-            if (!_sessions || IsStopped || _state == SessionState.Stopping)
+            if (!SessionRunning)
             {
                 return;
             }
 
             _wanted = false;
-            bool open = _state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting;
-            if (open)
+            if (_state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting)
             {
                 EndLink(true);
                 SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
@@ -322,7 +324,7 @@ namespace TagoFirmware.Connection
         /// <param name="nowMs">Monotonic time now.</param>
         public void EndSessionRateLimited(long nowMs)
         {
-            if (_sessions && !IsStopped && _state != SessionState.Stopping)
+            if (SessionRunning)
             {
                 _mqtt.Disconnect();
                 RateLimited(nowMs, "rate_limited");
@@ -338,7 +340,7 @@ namespace TagoFirmware.Connection
         /// <param name="why">The server's code, for the log line.</param>
         public void EndSessionCredentialsRefused(long nowMs, string why)
         {
-            if (!_sessions || IsStopped || _state == SessionState.Stopping)
+            if (!SessionRunning)
             {
                 return;
             }

@@ -36,17 +36,5 @@ namespace TagoFirmware.Connection
             Topic = null;
             Payload = null;
         }
-
-        /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
-        /// <param name="other">The event to copy.</param>
-        public void CopyFrom(LinkEvent other)
-        {
-            Kind = other.Kind;
-            ReasonCode = other.ReasonCode;
-            Failure = other.Failure;
-            MessageId = other.MessageId;
-            Topic = other.Topic;
-            Payload = other.Payload;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
@@ -8,8 +7,7 @@ namespace TagoFirmware.Connection
     /// <summary>
     /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once for every client library. An
     /// adapter subclass only translates: it creates, connects, publishes and closes a library client when asked, says
-    /// what an exception means (<see cref="Describe"/>), and reports the library's events through the
-    /// <c>On…</c> methods. This class decides the rest.
+    /// what an exception means (<see cref="Describe"/>), and reports the library's events through the <c>On…</c> methods.
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
@@ -71,20 +69,10 @@ namespace TagoFirmware.Connection
         public ILog Log { get; set; }
 
         /// <inheritdoc />
-        public System.Threading.WaitHandle Arrived
-        {
-            get { return _inbox.Arrived; }
-        }
+        public WaitHandle Arrived => _inbox.Arrived;
 
         /// <inheritdoc />
-        public bool IsConnected
-        {
-            get
-            {
-                object client = Established();
-                return client != null && ClientConnected(client);
-            }
-        }
+        public bool IsConnected => Online() != null;
 
         /// <inheritdoc />
         public bool BeginConnect(MqttConnectRequest request)
@@ -136,10 +124,10 @@ namespace TagoFirmware.Connection
                 return PublishError.InvalidArgument;
             }
 
-            object client = Established();
-            if (client == null || !ClientConnected(client))
+            // M2Mqtt would queue without limit while disconnected.
+            object client = Online();
+            if (client == null)
             {
-                // M2Mqtt would queue without limit while disconnected.
                 return PublishError.NotOnline;
             }
 
@@ -162,8 +150,8 @@ namespace TagoFirmware.Connection
                 return PublishError.InvalidArgument;
             }
 
-            object client = Established();
-            if (client == null || !ClientConnected(client))
+            object client = Online();
+            if (client == null)
             {
                 return PublishError.NotOnline;
             }
@@ -361,11 +349,8 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>
-        /// Library thread: whether a message that arrived with a payload of <paramref name="length"/> bytes may enter
-        /// the inbox (size and command rate, <see cref="LinkEventQueue.Admit"/>). Ask before copying the payload out of the
-        /// library; call <see cref="OnMessage"/> only when this returned true. A refused message is counted.
-        /// </summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> payload bytes may enter the inbox (size and
+        /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
         /// <param name="sender">The client that raised it.</param>
         /// <param name="length">The payload length in bytes.</param>
         /// <returns>True when the message may be handed over.</returns>
@@ -465,12 +450,15 @@ namespace TagoFirmware.Connection
             }
         }
 
-        private object Established()
+        private object Online()
         {
+            object client;
             lock (_sync)
             {
-                return _established ? _client : null;
+                client = _established ? _client : null;
             }
+
+            return client != null && ClientConnected(client) ? client : null;
         }
 
         private object Detach()
@@ -506,7 +494,7 @@ namespace TagoFirmware.Connection
             }
             catch (Exception)
             {
-                // Nothing more can be done for a client we are dropping.
+                // Nothing more can be done for a client being dropped.
             }
         }
     }

@@ -114,11 +114,6 @@ namespace TagoFirmware.Connection
                 return "data topic is empty";
             }
 
-            if (Qos == 2)
-            {
-                return "qos 2 is not supported by TagoIO (use 0 or 1)";
-            }
-
             if (Qos != 0 && Qos != 1)
             {
                 return "qos must be 0 or 1";
@@ -134,7 +129,7 @@ namespace TagoFirmware.Connection
                 || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
                 || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
             {
-                return "a session timeout or interval is out of range";
+                return "a timeout or interval is out of range";
             }
 
             if (MaxInFlight < 1)

@@ -18,10 +18,12 @@ namespace TagoFirmware.Connection
         public const string CommandTopicTemplate = "commands/{client_id}/+";
 
         /// <summary>The last-will payload: published by the broker when the node dies without DISCONNECT.</summary>
-        public const string OfflineMessage = "[{\"variable\":\"device_status\",\"value\":\"offline\"}]";
+        public static readonly string OfflineMessage = StatusPrefix + "offline\"}]";
 
         /// <summary>The status payload published after every connect.</summary>
-        public const string OnlineMessage = "[{\"variable\":\"device_status\",\"value\":\"online\"}]";
+        public static readonly string OnlineMessage = StatusPrefix + "online\"}]";
+
+        private const string StatusPrefix = "[{\"variable\":\"device_status\",\"value\":\"";
 
         private readonly string _dataTopic;
         private readonly string _statusTopic;

@@ -210,13 +210,13 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Qos_2_is_rejected_with_a_message_naming_tagoio()
+        public void Qos_2_is_rejected_as_outside_0_and_1_since_the_config_validator_already_names_tagoio()
         {
             SessionOptions options = new SessionOptions();
             options.Token = "t";
             options.ClientId = "c";
             options.Qos = 2;
-            Assert.AreEqual("qos 2 is not supported by TagoIO (use 0 or 1)", options.Validate());
+            Assert.AreEqual("qos must be 0 or 1", options.Validate());
         }
 
         [TestMethod]

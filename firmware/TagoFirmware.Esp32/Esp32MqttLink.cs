@@ -36,8 +36,7 @@ namespace TagoFirmware.Esp32
 
         /// <summary>Creates the link and sets M2Mqtt's process-wide settings.</summary>
         /// <param name="worker">The app's blocking-operation thread.</param>
-        /// <param name="inflightQueueSize">M2Mqtt's in-flight bound: the session's MaxInFlight + 1 (the "online" status)
-        /// + 1 (the command SUBSCRIBE) + 1 (an inbound QoS 1 command awaiting its PUBACK).</param>
+        /// <param name="inflightQueueSize">M2Mqtt's in-flight bound: MaxInFlight + the "online" status + the SUBSCRIBE + one inbound QoS 1 command.</param>
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {

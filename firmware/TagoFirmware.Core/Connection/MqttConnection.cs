@@ -356,8 +356,7 @@ namespace TagoFirmware.Connection
         /// <returns>True when the message may be handed over.</returns>
         protected bool Admit(object sender, int length)
         {
-            MqttConnectRequest request = _request;
-            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, request == null || request.LimitMessageRate);
+            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, _request.LimitMessageRate); // a client exists only after a request
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>

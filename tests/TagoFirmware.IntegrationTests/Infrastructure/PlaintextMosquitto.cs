@@ -9,8 +9,9 @@ using TagoFirmware.Host.Broker;
 
 namespace TagoFirmware.IntegrationTests.Infrastructure
 {
-    /// <summary>A mosquitto with one plaintext listener on 127.0.0.1 (MQTT's usual 1883 setup), for clients that
-    /// wrongly expect TLS there.</summary>
+    /// <summary>A mosquitto with one plaintext, anonymous listener on 127.0.0.1 (MQTT's usual 1883 setup): for clients
+    /// that wrongly expect TLS there, and the broker the TagoTiP tests run the receipt responder and the node on
+    /// (TagoTiP's hash halves are the user name and password, which this broker does not check).</summary>
     public sealed class PlaintextMosquitto : IDisposable
     {
         private readonly Process _process;

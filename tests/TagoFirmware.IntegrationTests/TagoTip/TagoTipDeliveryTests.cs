@@ -29,7 +29,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [Timeout(240000)]
         public async Task Receipts_withheld_for_60_s_lose_no_reading_and_deliver_each_once_in_order_with_its_time()
         {
-            using PlainMosquitto broker = PlainMosquitto.Start();
+            using PlaintextMosquitto broker = PlaintextMosquitto.Start();
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             var stored = new ConcurrentQueue<TagoTipDataPoint>();
             responder.Stored = (_, point) => stored.Enqueue(point);
@@ -71,7 +71,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [Timeout(120000)]
         public async Task A_frozen_server_leaves_every_reading_queued_and_the_node_sends_them_once_it_answers()
         {
-            using PlainMosquitto broker = PlainMosquitto.Start();
+            using PlaintextMosquitto broker = PlaintextMosquitto.Start();
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             responder.Frozen = true;
             using TwinNode node = Create(broker, "tip-frozen", out StringWriter log);
@@ -95,7 +95,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [Timeout(120000)]
         public async Task A_SIGKILLed_twin_restarts_without_reusing_a_sequence_number_or_losing_a_persisted_reading()
         {
-            using PlainMosquitto broker = PlainMosquitto.Start();
+            using PlaintextMosquitto broker = PlaintextMosquitto.Start();
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             var sequences = new ConcurrentQueue<long>();
             var refused = new ConcurrentQueue<string>();
@@ -165,7 +165,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             }
         }
 
-        private static TwinNode Create(PlainMosquitto broker, string serial, out StringWriter log)
+        private static TwinNode Create(PlaintextMosquitto broker, string serial, out StringWriter log)
         {
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
 using MQTTnet.Protocol;
+using TagoFirmware.IntegrationTests.Infrastructure;
 using TagoFirmware.Host.TagoTip;
 
 namespace TagoFirmware.IntegrationTests.TagoTip
@@ -17,7 +18,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [TestMethod]
         public async Task Pushes_through_mosquitto_get_their_receipts_and_a_frozen_responder_answers_nothing()
         {
-            using PlainMosquitto broker = PlainMosquitto.Start();
+            using PlaintextMosquitto broker = PlaintextMosquitto.Start();
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             var acks = new BlockingCollection<string>();
             using IMqttClient device = new MqttClientFactory().CreateMqttClient();

@@ -5,10 +5,9 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// The TagoTiP side of the uplink's <see cref="IItemWriter"/>: one PUSH body per frame through
-    /// <see cref="TagoTipWriter"/>, with the variables' names and units encoded once (<c>°C</c> is written <c>C</c>),
-    /// and queued readings written straight from the queue (exact decimals, no double). Counts the sampling cycles of
-    /// a frame and keeps it within the receipts' cycle limit (a refused frame is halved down to one cycle).
+    /// The TagoTiP <see cref="IItemWriter"/>: one PUSH body per frame through <see cref="TagoTipWriter"/>, names and
+    /// units encoded once, queued readings written straight from the queue (exact decimals). Counts a frame's sampling
+    /// cycles and keeps it within the receipts' cycle limit (a refused frame is halved down to one cycle).
     /// </summary>
     public sealed class TagoTipItemWriter : IItemWriter
     {
@@ -26,12 +25,9 @@ namespace TagoFirmware.TagoTip
         private bool _frameGroup;
         private long _lastTime = long.MinValue;
         private int _length;
-        private TagoTipResult _itemResult;
+        private TagoWriteResult _itemResult;
 
-        /// <summary>Creates the writer over a buffer and the variables' names and units.</summary>
-        /// <param name="buffer">The payload buffer (frames use at most 16,384 bytes of it).</param>
-        /// <param name="names">Per variable index: the name as UTF-8 (<c>[a-z0-9_]</c>, checked by the configuration).</param>
-        /// <param name="units">Per variable index: the unit as UTF-8.</param>
+        /// <summary>Creates the writer over a buffer and, per variable index, the UTF-8 names (checked by the config) and units.</summary>
         public TagoTipItemWriter(byte[] buffer, byte[][] names, byte[][] units)
         {
             _writer = new TagoTipWriter(buffer);
@@ -51,14 +47,9 @@ namespace TagoFirmware.TagoTip
         public int CycleLimit { get; set; }
 
         /// <inheritdoc />
-        public int ItemCount
-        {
-            get { return _writer.VariableCount; }
-        }
+        public int ItemCount => _writer.VariableCount;
 
-        /// <summary>Sets what the next <see cref="Reset"/> begins: the frame's <c>!N</c>, time and group.</summary>
-        /// <param name="sequence">The sequence number.</param>
-        /// <param name="queue">The queue whose oldest pending reading gives the frame's time and group, or null for none.</param>
+        /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, and the time and group of the queue's oldest reading (null queue: none).</summary>
         public void Prepare(long sequence, ReadingQueue queue)
         {
             _sequence = sequence;
@@ -75,10 +66,7 @@ namespace TagoFirmware.TagoTip
             _writer.Begin(_sequence, _frameTime, _frameGroup ? _group : null);
         }
 
-        /// <summary>Writes pending reading <paramref name="i"/> of <paramref name="queue"/> as one variable.</summary>
-        /// <param name="queue">The queue.</param>
-        /// <param name="i">The pending reading.</param>
-        /// <returns><see cref="TagoWriteResult.BufferFull"/> when it belongs in the next frame (bytes, 100 variables or the cycle limit).</returns>
+        /// <summary>Writes pending reading <paramref name="i"/> as one variable; <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next frame.</summary>
         public TagoWriteResult Reading(ReadingQueue queue, int i)
         {
             int variable = queue.GetVariableIndex(i);
@@ -110,7 +98,7 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            TagoWriteResult r = Map(_writer.EndVariable());
+            TagoWriteResult r = _writer.EndVariable();
             if (r == TagoWriteResult.Ok && newCycle)
             {
                 Cycles++;
@@ -124,42 +112,32 @@ namespace TagoFirmware.TagoTip
         public TagoWriteResult BeginItem(byte[] name)
         {
             TagoTipToken token = Token(name, false);
-            _itemResult = token == null ? TagoTipResult.InvalidName : _writer.BeginVariable(token);
-            return Map(_itemResult);
+            return _itemResult = token == null ? TagoWriteResult.InvalidVariable : _writer.BeginVariable(token);
         }
 
         /// <inheritdoc />
-        public TagoWriteResult Value(long value)
-        {
-            return Keep(_writer.NumberScaled(value, 0));
-        }
+        public TagoWriteResult Value(long value) => Keep(_writer.NumberScaled(value, 0));
 
         /// <inheritdoc />
-        public TagoWriteResult Value(byte[] utf8)
-        {
-            return Keep(_writer.Text(utf8));
-        }
+        public TagoWriteResult Value(byte[] utf8) => Keep(_writer.Text(utf8));
 
         /// <inheritdoc />
         public TagoWriteResult Unit(byte[] utf8)
         {
             TagoTipToken token = Token(utf8, true);
-            return Keep(token == null ? TagoTipResult.InvalidUnit : _writer.Unit(token));
+            return Keep(token == null ? TagoWriteResult.UnitTooLong : _writer.Unit(token));
         }
 
         /// <inheritdoc />
-        public TagoWriteResult TimeUnixMs(long unixMs)
-        {
-            return Keep(_writer.Time(unixMs));
-        }
+        public TagoWriteResult TimeUnixMs(long unixMs) => Keep(_writer.Time(unixMs));
 
         /// <inheritdoc />
         public TagoWriteResult EndItem()
         {
-            TagoTipResult end = _writer.EndVariable();
-            TagoTipResult first = _itemResult != TagoTipResult.Ok ? _itemResult : end;
-            _itemResult = TagoTipResult.Ok;
-            return Map(first);
+            TagoWriteResult end = _writer.EndVariable();
+            TagoWriteResult first = _itemResult != TagoWriteResult.Ok ? _itemResult : end;
+            _itemResult = TagoWriteResult.Ok;
+            return first;
         }
 
         /// <inheritdoc />
@@ -183,17 +161,17 @@ namespace TagoFirmware.TagoTip
             return payload;
         }
 
-        private TagoWriteResult Keep(TagoTipResult r)
+        private TagoWriteResult Keep(TagoWriteResult r)
         {
-            if (_itemResult == TagoTipResult.Ok)
+            if (_itemResult == TagoWriteResult.Ok)
             {
                 _itemResult = r;
             }
 
-            return Map(r);
+            return r;
         }
 
-        /// <summary>The token of a diagnostics or counter name, or of a unit, made once per distinct array.</summary>
+        // Diagnostics names and units: one token per distinct array, made once.
         private TagoTipToken Token(byte[] utf8, bool unit)
         {
             for (int i = 0; i < _cached; i++)
@@ -212,31 +190,6 @@ namespace TagoFirmware.TagoTip
             }
 
             return token;
-        }
-
-        private static TagoWriteResult Map(TagoTipResult r)
-        {
-            switch (r)
-            {
-                case TagoTipResult.Ok:
-                    return TagoWriteResult.Ok;
-                case TagoTipResult.FrameFull:
-                    return TagoWriteResult.BufferFull;
-                case TagoTipResult.InvalidName:
-                    return TagoWriteResult.InvalidVariable;
-                case TagoTipResult.InvalidNumber:
-                    return TagoWriteResult.InvalidNumber;
-                case TagoTipResult.InvalidText:
-                    return TagoWriteResult.InvalidString;
-                case TagoTipResult.InvalidUnit:
-                    return TagoWriteResult.UnitTooLong;
-                case TagoTipResult.InvalidTime:
-                    return TagoWriteResult.InvalidTime;
-                case TagoTipResult.WrongState:
-                    return TagoWriteResult.NoItemOpen;
-                default:
-                    return TagoWriteResult.FieldOutOfOrder;
-            }
         }
     }
 }

@@ -1,10 +1,8 @@
+using TagoFirmware.Payload;
+
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// The character rules of TagoTiP 1.0 (§4.4 escaping, §14 grammar: NAME, VALCHAR, METAVALCHAR, UNITCHAR,
-    /// https://github.com/tago-io/tagotip) as one 128-entry class table, for <see cref="TagoTipWriter"/> and
-    /// <see cref="TagoTipToken"/>.
-    /// </summary>
+    /// <summary>TagoTiP 1.0 character rules (§4.4 escaping; §14 NAME, VALCHAR, METAVALCHAR, UNITCHAR) as one class table.</summary>
     internal static class TagoTipSyntax
     {
         private const byte ClassName = 1;
@@ -33,10 +31,7 @@ namespace TagoFirmware.TagoTip
             return true;
         }
 
-        /// <summary>
-        /// Copies a unit, dropping the degree sign (UTF-8 C2 B0); returns its length, or 0 if invalid. With a null
-        /// destination it only measures.
-        /// </summary>
+        /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
         internal static int CopyUnit(byte[] unit, byte[] destination, int p)
         {
             int count = 0;
@@ -65,35 +60,12 @@ namespace TagoFirmware.TagoTip
             return count;
         }
 
-        /// <summary>Writes <paramref name="open"/>key=value (the value escaped); returns the end, or minus the error.</summary>
-        internal static int Pair(byte open, byte[] key, byte[] value, byte[] buffer, int p, int limit)
-        {
-            if (!IsValidName(key))
-            {
-                return -(int)TagoTipResult.InvalidName;
-            }
-
-            if (p + key.Length + 2 > limit)
-            {
-                return -(int)TagoTipResult.FrameFull;
-            }
-
-            buffer[p++] = open;
-            System.Array.Copy(key, 0, buffer, p, key.Length);
-            p += key.Length;
-            buffer[p++] = (byte)'=';
-            return Escape(value, buffer, p, limit - 1);
-        }
-
-        /// <summary>
-        /// Writes <paramref name="text"/> escaped per §4.4 into <paramref name="buffer"/> at <paramref name="p"/>, never
-        /// at or past <paramref name="limit"/>; returns the end, or minus the <see cref="TagoTipResult"/>.
-        /// </summary>
+        /// <summary>Writes <paramref name="text"/> escaped per §4.4 at <paramref name="p"/>, below <paramref name="limit"/>; returns the end, or minus the error.</summary>
         internal static int Escape(byte[] text, byte[] buffer, int p, int limit)
         {
             if (text == null || text.Length == 0)
             {
-                return -(int)TagoTipResult.InvalidText;
+                return -(int)TagoWriteResult.InvalidString;
             }
 
             // Bytes past the committed length are scratch, so write first and give up when the room runs out.
@@ -101,7 +73,7 @@ namespace TagoFirmware.TagoTip
             {
                 if (p >= limit)
                 {
-                    return -(int)TagoTipResult.FrameFull;
+                    return -(int)TagoWriteResult.BufferFull;
                 }
 
                 byte b = text[i];
@@ -114,7 +86,7 @@ namespace TagoFirmware.TagoTip
                     }
                     else if ((c & ClassEscape) == 0)
                     {
-                        return -(int)TagoTipResult.InvalidText;
+                        return -(int)TagoWriteResult.InvalidString;
                     }
 
                     buffer[p++] = (byte)'\\';

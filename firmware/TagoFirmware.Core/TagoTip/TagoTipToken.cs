@@ -2,10 +2,7 @@ using System;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// A variable name or unit checked and encoded once, when the configuration is loaded, so that
-    /// <see cref="TagoTipWriter"/> only block-copies it per reading. Immutable: it keeps its own copy of the bytes.
-    /// </summary>
+    /// <summary>A variable name or unit checked and encoded once, at config load, so a reading only block-copies it. Immutable.</summary>
     public sealed class TagoTipToken
     {
         private TagoTipToken(byte[] bytes)
@@ -16,12 +13,10 @@ namespace TagoFirmware.TagoTip
         /// <summary>The bytes written: the name, or <c>#</c> and the unit.</summary>
         internal byte[] Bytes { get; private set; }
 
-        /// <summary>Prepares a variable name.</summary>
-        /// <param name="utf8">The name as UTF-8, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <returns>The token, or null when TagoTiP cannot carry the name.</returns>
+        /// <summary>A name token (<c>[a-z0-9_]{1,100}</c>, own copy), or null when TagoTiP cannot carry it.</summary>
         public static TagoTipToken Name(byte[] utf8)
         {
-            if (!TagoTipWriter.IsValidName(utf8))
+            if (!TagoTipSyntax.IsValidName(utf8))
             {
                 return null;
             }
@@ -31,9 +26,7 @@ namespace TagoFirmware.TagoTip
             return new TagoTipToken(copy);
         }
 
-        /// <summary>Prepares a unit (a <c>°</c> is dropped, so <c>°C</c> becomes <c>C</c>).</summary>
-        /// <param name="utf8">The unit as UTF-8: 1–25 bytes of printable ASCII without <c># ; @ [ \ ] ^ { | }</c> once <c>°</c> is dropped.</param>
-        /// <returns>The token, or null when TagoTiP cannot carry the unit.</returns>
+        /// <summary>A unit token (1–25 printable ASCII bytes without <c># ; @ [ \ ] ^ { | }</c>; <c>°C</c> becomes <c>C</c>), or null.</summary>
         public static TagoTipToken Unit(byte[] utf8)
         {
             if (!TagoTipWriter.IsValidUnit(utf8))

@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
 using TagoFirmware.TagoTip;
 using TagoFirmware.Tests.Payload;
 
@@ -36,10 +37,10 @@ namespace TagoFirmware.Tests.TagoTip
         public void P2_shares_its_time_and_sensor_id_at_frame_level_and_matches_the_reference_bytes()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            Assert.AreEqual(TagoTipResult.Ok, writer.Begin(1, P2UnixMs, null));
-            Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(s_sensorIdKey, s_sensorId));
-            Assert.AreEqual(TagoTipResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs));
-            Assert.AreEqual(TagoTipResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, null));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(s_sensorIdKey, s_sensorId));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs));
 
             Assert.AreEqual(P2, Finish(writer));
             Assert.AreEqual(2, writer.VariableCount);
@@ -52,7 +53,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8("µg/m³")));
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
             writer.Begin(-1, -1, null);
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.BeginVariable((TagoTipToken)null));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginVariable((TagoTipToken)null));
 
             byte[] name = PayloadText.Utf8("t");
             TagoTipToken token = TagoTipToken.Name(name);
@@ -60,8 +61,8 @@ namespace TagoFirmware.Tests.TagoTip
             writer.Begin(-1, -1, null);
             writer.BeginVariable(token);
             writer.NumberScaled(1, 0);
-            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.Unit((TagoTipToken)null));
-            Assert.AreEqual(TagoTipResult.InvalidUnit, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit((TagoTipToken)null));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.EndVariable());
             writer.BeginVariable(token);
             writer.NumberScaled(1, 0);
             writer.EndVariable();
@@ -94,12 +95,12 @@ namespace TagoFirmware.Tests.TagoTip
                 writer.NumberScaled(235 + i, 1);
                 writer.Unit(s_celsius);
                 writer.Time(time);
-                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
                 writer.BeginVariable(s_humidity);
                 writer.NumberScaled(652 - i, 1);
                 writer.Unit(s_percent);
                 writer.Time(time);
-                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
             }
 
             Assert.AreEqual(expected, Finish(writer));
@@ -157,7 +158,7 @@ namespace TagoFirmware.Tests.TagoTip
             return PayloadText.Decode(writer.Buffer, length);
         }
 
-        private static TagoTipResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs)
+        private static TagoWriteResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs)
         {
             writer.BeginVariable(name);
             writer.NumberScaled(scaled, 1);

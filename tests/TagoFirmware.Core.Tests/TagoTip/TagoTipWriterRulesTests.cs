@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Payload;
 using TagoFirmware.TagoTip;
 using TagoFirmware.Tests.Payload;
 
@@ -18,7 +19,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual("[s=" + expected + "]", One(w => w.Text(PayloadText.Utf8(text))));
 
             TagoTipWriter writer = Begun();
-            Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
             writer.BeginVariable(Name("s"));
             writer.NumberScaled(1, 0);
             writer.EndVariable();
@@ -35,9 +36,9 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipWriter writer = Begun();
             writer.BeginVariable(Name("s"));
-            Assert.AreEqual(TagoTipResult.InvalidText, writer.Text(PayloadText.Utf8(text)));
-            Assert.AreEqual(TagoTipResult.InvalidText, writer.EndVariable());
-            Assert.AreEqual(TagoTipResult.InvalidText, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Text(PayloadText.Utf8(text)));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
             Assert.AreEqual(0, writer.Finish());
         }
 
@@ -91,9 +92,9 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.IsFalse(TagoTipWriter.IsValidName(PayloadText.Utf8(name)));
             Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8(name)));
             TagoTipWriter writer = Begun();
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.BeginVariable(TagoTipToken.Name(PayloadText.Utf8(name))));
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.EndVariable());
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.Begin(-1, -1, PayloadText.Utf8(name)));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginVariable(TagoTipToken.Name(PayloadText.Utf8(name))));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Begin(-1, -1, PayloadText.Utf8(name)));
         }
 
         [TestMethod]
@@ -102,8 +103,8 @@ namespace TagoFirmware.Tests.TagoTip
             byte[] hundred = Repeat((byte)'a', 100);
             Assert.IsTrue(TagoTipWriter.IsValidName(hundred));
             Assert.IsFalse(TagoTipWriter.IsValidName(Repeat((byte)'a', 101)));
-            Assert.AreEqual(TagoTipResult.Ok, new TagoTipWriter(new byte[512]).Begin(1, 1, hundred));
-            Assert.AreEqual(TagoTipResult.InvalidName, new TagoTipWriter(new byte[512]).Begin(1, 1, Repeat((byte)'a', 101)));
+            Assert.AreEqual(TagoWriteResult.Ok, new TagoTipWriter(new byte[512]).Begin(1, 1, hundred));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, new TagoTipWriter(new byte[512]).Begin(1, 1, Repeat((byte)'a', 101)));
         }
 
         [TestMethod]
@@ -121,10 +122,10 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
         {
-            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(1, 7)));
-            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(1, -1)));
-            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(9007199254740992L, 0)));
-            Assert.AreEqual(TagoTipResult.InvalidNumber, Value(w => w.NumberScaled(long.MinValue, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, 7)));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, -1)));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(9007199254740992L, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(long.MinValue, 0)));
         }
 
         [TestMethod]
@@ -139,10 +140,10 @@ namespace TagoFirmware.Tests.TagoTip
             writer.BeginVariable(Name("b"));
             writer.NumberScaled(1, 0);
             writer.Unit(TagoTipToken.Unit(PayloadText.Utf8("C")));
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.Group(PayloadText.Utf8("A")));
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.Time(5));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Group(PayloadText.Utf8("A")));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Time(5));
             Assert.AreEqual(before, writer.Length);
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndVariable());
 
             Assert.AreEqual("[a=ok]", TagoTipGoldenFrameTests.Finish(writer));
             Assert.AreEqual(1, writer.VariableCount);
@@ -152,14 +153,14 @@ namespace TagoFirmware.Tests.TagoTip
         public void Fields_out_of_order_twice_or_without_a_value_are_refused()
         {
             TagoTipToken celsius = TagoTipToken.Unit(PayloadText.Utf8("C"));
-            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
-            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w =>
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
                 w.NumberScaled(1, 0);
                 w.Time(1);
                 return w.Unit(celsius);
             }));
-            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, Value(w =>
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
                 w.NumberScaled(1, 0);
                 return w.Text(PayloadText.Utf8("x"));
@@ -167,9 +168,9 @@ namespace TagoFirmware.Tests.TagoTip
 
             TagoTipWriter writer = Begun();
             writer.BeginVariable(Name("a"));
-            Assert.AreEqual(TagoTipResult.FieldOutOfOrder, writer.EndVariable());
-            Assert.AreEqual(TagoTipResult.WrongState, writer.NumberScaled(1, 0));
-            Assert.AreEqual(TagoTipResult.WrongState, new TagoTipWriter(new byte[512]).BeginVariable(Name("a")));
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.NumberScaled(1, 0));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, new TagoTipWriter(new byte[512]).BeginVariable(Name("a")));
         }
 
         [TestMethod]
@@ -180,7 +181,7 @@ namespace TagoFirmware.Tests.TagoTip
             writer.NumberScaled(1, 0);
             writer.EndVariable();
 
-            Assert.AreEqual(TagoTipResult.WrongState, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v")));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v")));
         }
 
         [TestMethod]
@@ -192,12 +193,12 @@ namespace TagoFirmware.Tests.TagoTip
             byte[] value = PayloadText.Utf8("v");
             for (int i = 0; i < TagoTipWriter.MaxMetadataPairs; i++)
             {
-                Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(key, value));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(key, value));
             }
 
-            Assert.AreEqual(TagoTipResult.TooManyMetadata, writer.FrameMetadata(key, value));
+            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.FrameMetadata(key, value));
             writer.Begin(-1, -1, null);
-            Assert.AreEqual(TagoTipResult.InvalidName, writer.FrameMetadata(PayloadText.Utf8("K"), value));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.FrameMetadata(PayloadText.Utf8("K"), value));
         }
 
         [TestMethod]
@@ -210,15 +211,15 @@ namespace TagoFirmware.Tests.TagoTip
             {
                 writer.BeginVariable(name);
                 writer.NumberScaled(i, 0);
-                Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
             }
 
-            Assert.AreEqual(TagoTipResult.FrameFull, writer.BeginVariable(name));
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginVariable(name));
             Assert.IsTrue(writer.Finish() > 0);
             writer.Begin(2, -1, null);
             writer.BeginVariable(name);
             writer.NumberScaled(100, 0);
-            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
             Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
         }
 
@@ -230,16 +231,16 @@ namespace TagoFirmware.Tests.TagoTip
             writer.Begin(1, -1, null);
             byte[] text = Repeat((byte)'x', 40);
             int written = 0;
-            TagoTipResult r = TagoTipResult.Ok;
-            while (r == TagoTipResult.Ok)
+            TagoWriteResult r = TagoWriteResult.Ok;
+            while (r == TagoWriteResult.Ok)
             {
                 writer.BeginVariable(Name("s"));
                 writer.Text(text);
                 r = writer.EndVariable();
-                written += r == TagoTipResult.Ok ? 1 : 0;
+                written += r == TagoWriteResult.Ok ? 1 : 0;
             }
 
-            Assert.AreEqual(TagoTipResult.FrameFull, r);
+            Assert.AreEqual(TagoWriteResult.BufferFull, r);
             int length = writer.Finish();
             Assert.IsTrue(length <= buffer.Length);
             Assert.AreEqual(written, writer.VariableCount);
@@ -256,7 +257,7 @@ namespace TagoFirmware.Tests.TagoTip
             {
                 writer.BeginVariable(Name("s"));
                 writer.Text(text);
-                if (writer.EndVariable() != TagoTipResult.Ok)
+                if (writer.EndVariable() != TagoWriteResult.Ok)
                 {
                     break;
                 }
@@ -280,10 +281,10 @@ namespace TagoFirmware.Tests.TagoTip
         public void Out_of_range_sequence_or_time_begins_no_frame()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(4294967296L, -1, null));
-            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(-2, -1, null));
-            Assert.AreEqual(TagoTipResult.InvalidTime, writer.Begin(1, -5, null));
-            Assert.AreEqual(TagoTipResult.WrongState, writer.BeginVariable(Name("a")));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, null));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, null));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, null));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.BeginVariable(Name("a")));
         }
 
         private static TagoTipWriter Begun()
@@ -295,18 +296,18 @@ namespace TagoFirmware.Tests.TagoTip
 
         private delegate void Fill(TagoTipWriter writer);
 
-        private delegate TagoTipResult Step(TagoTipWriter writer);
+        private delegate TagoWriteResult Step(TagoTipWriter writer);
 
         private static string One(Fill fill)
         {
             TagoTipWriter writer = Begun();
             writer.BeginVariable(Name("s"));
             fill(writer);
-            Assert.AreEqual(TagoTipResult.Ok, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
             return TagoTipGoldenFrameTests.Finish(writer);
         }
 
-        private static TagoTipResult Value(Step step)
+        private static TagoWriteResult Value(Step step)
         {
             TagoTipWriter writer = Begun();
             writer.BeginVariable(Name("s"));

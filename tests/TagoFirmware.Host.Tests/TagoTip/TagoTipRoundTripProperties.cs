@@ -6,6 +6,7 @@ using System.Text;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Host.TagoTip;
+using TagoFirmware.Payload;
 using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.Tests.TagoTip
@@ -70,8 +71,8 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 int i = 0;
                 while (i < batch.Variables.Length)
                 {
-                    TagoTipResult r = Write(writer, batch.Variables[i]);
-                    if (r == TagoTipResult.FrameFull && writer.VariableCount > 0)
+                    TagoWriteResult r = Write(writer, batch.Variables[i]);
+                    if (r == TagoWriteResult.BufferFull && writer.VariableCount > 0)
                     {
                         // Split, never truncate: close this frame and write the variable again in a new one.
                         points.AddRange(Read(writer, batch, ref frames));
@@ -79,7 +80,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                         continue;
                     }
 
-                    Assert.AreEqual(TagoTipResult.Ok, r, "variable " + i);
+                    Assert.AreEqual(TagoWriteResult.Ok, r, "variable " + i);
                     i++;
                 }
 
@@ -96,10 +97,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
-            Assert.AreEqual(TagoTipResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, Bytes(batch.Group)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, Bytes(batch.Group)));
             foreach ((string key, string value) in batch.Metadata)
             {
-                Assert.AreEqual(TagoTipResult.Ok, writer.FrameMetadata(Bytes(key), Bytes(value)));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(Bytes(key), Bytes(value)));
             }
         }
 
@@ -114,10 +115,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
             return push.Points;
         }
 
-        private static TagoTipResult Write(TagoTipWriter writer, Variable v)
+        private static TagoWriteResult Write(TagoTipWriter writer, Variable v)
         {
-            TagoTipResult begun = writer.BeginVariable(TagoTipToken.Name(Bytes(v.Name)));
-            if (begun != TagoTipResult.Ok)
+            TagoWriteResult begun = writer.BeginVariable(TagoTipToken.Name(Bytes(v.Name)));
+            if (begun != TagoWriteResult.Ok)
             {
                 // The 101st variable: nothing was opened.
                 return begun;

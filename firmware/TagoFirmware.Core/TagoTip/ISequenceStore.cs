@@ -1,21 +1,12 @@
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// Persistence port of <see cref="SequenceCounter"/>: two slots of <see cref="SequenceCounter.RecordSize"/>
-    /// bytes (a small file each on LittleFS, or two flash sectors). Implementations never throw.
-    /// </summary>
+    /// <summary>Persistence port of <see cref="SequenceCounter"/>: two slots of <see cref="SequenceCounter.RecordSize"/> bytes. Never throws.</summary>
     public interface ISequenceStore
     {
-        /// <summary>Reads a slot into <paramref name="record"/>.</summary>
-        /// <param name="slot">0 or 1.</param>
-        /// <param name="record">Receives the slot's bytes.</param>
-        /// <returns>False when the slot is missing, short or unreadable.</returns>
+        /// <summary>Reads slot 0 or 1 into <paramref name="record"/>; false when it is missing, short or unreadable.</summary>
         bool Read(int slot, byte[] record);
 
-        /// <summary>Writes a slot and returns once it is durable (flushed). A power cut may tear it.</summary>
-        /// <param name="slot">0 or 1.</param>
-        /// <param name="record">The bytes to store.</param>
-        /// <returns>False when the write failed.</returns>
+        /// <summary>Writes slot 0 or 1 and returns once it is flushed (a power cut may tear it); false when the write failed.</summary>
         bool Write(int slot, byte[] record);
     }
 }

@@ -3,19 +3,15 @@ using TagoFirmware.Common;
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// The TagoTiP sequence counter <c>!N</c>: a u32 that must strictly increase for every uplink, across reboots,
-    /// power cuts and deep sleep, and never wraps (TagoTiP 1.0 §10: at 0xFFFFFFFF the device must be
-    /// re-provisioned). Values are reserved in blocks written ahead of use, so a reboot never hands out a value
-    /// that may have been used and the flash sees one write per block.
+    /// The TagoTiP sequence counter <c>!N</c>: a u32 that strictly increases across reboots, power cuts and deep sleep
+    /// and never wraps (TagoTiP 1.0 §10: at 0xFFFFFFFF the device must be re-provisioned). Values are reserved in
+    /// blocks written ahead of use, so a reboot never reuses one and the flash sees one write per block.
     /// </summary>
     /// <remarks>
-    /// A record is 9 bytes: a marker byte (0x53, so an erased all-0xFF slot is never valid), the highest reserved
-    /// value (u32, little-endian) and the CRC-32 of those 5 bytes. Records alternate between the two slots of
-    /// <see cref="ISequenceStore"/>, and the valid one with the higher value wins at load: a power cut during a write
-    /// tears only the slot being written, while the other still holds the previous reservation, and no value above
-    /// that one was handed out before the write completed. After a boot the counter starts above the last
-    /// reservation, so each boot skips what is left of a block (64 values by default: 4.29 billion values last
-    /// centuries at a frame a minute even with a reboot for every frame).
+    /// Record: marker 0x53 (an erased 0xFF slot is never valid), the highest reserved value (u32 LE), CRC-32 of those
+    /// 5 bytes. Records alternate between two slots and the valid higher one wins at load, so a torn write leaves the
+    /// previous reservation. Each boot skips the rest of a block (64 by default: 2^32 values last centuries at a frame
+    /// a minute even with a reboot per frame).
     /// </remarks>
     public sealed class SequenceCounter
     {
@@ -34,9 +30,7 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter; call <see cref="Load"/> before <see cref="Next"/>.</summary>
-        /// <param name="store">Where the reservations are kept.</param>
-        /// <param name="block">Values reserved per write, 1–65536 (64 is a good default).</param>
+        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.</summary>
         /// <exception cref="System.ArgumentException">The store is null or the block out of range.</exception>
         public SequenceCounter(ISequenceStore store, int block)
         {
@@ -50,22 +44,15 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>The value <see cref="Next"/> hands out next (above <see cref="MaxValue"/> once exhausted).</summary>
-        public long Peek
-        {
-            get { return _next; }
-        }
+        public long Peek => _next;
 
         /// <summary>True when every value has been used: stop sending; the device needs a new serial or a server-side reset.</summary>
-        public bool Exhausted
-        {
-            get { return _next > MaxValue; }
-        }
+        public bool Exhausted => _next > MaxValue;
 
         /// <summary>True when the last reservation could not be written: nothing is handed out until one succeeds.</summary>
         public bool StoreFailed { get; private set; }
 
-        /// <summary>Reads both slots and starts above the highest valid reservation (at 1 when there is none).</summary>
-        /// <returns>True when a valid record was found.</returns>
+        /// <summary>Starts above the highest valid reservation (at 1 without one); true when a valid record was found.</summary>
         public bool Load()
         {
             long best = -1;
@@ -84,8 +71,7 @@ namespace TagoFirmware.TagoTip
             return best >= 0;
         }
 
-        /// <summary>Hands out the next value, first persisting a new block when the reserved one is used up.</summary>
-        /// <returns>The value, or -1 when <see cref="Exhausted"/> or <see cref="StoreFailed"/>.</returns>
+        /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or <see cref="StoreFailed"/>.</summary>
         public long Next()
         {
             if (_next > MaxValue || (_next > _reserved && !Reserve(_next)))
@@ -96,12 +82,7 @@ namespace TagoFirmware.TagoTip
             return _next++;
         }
 
-        /// <summary>
-        /// Skips <paramref name="step"/> values (the server is ahead of us) and persists the jump at once, so a reboot
-        /// does not undo it.
-        /// </summary>
-        /// <param name="step">1 or more.</param>
-        /// <returns>False when the jump exhausts the counter or cannot be persisted.</returns>
+        /// <summary>Skips <paramref name="step"/> (≥ 1) values and persists the jump at once; false when it exhausts the counter or cannot be persisted.</summary>
         public bool Advance(long step)
         {
             if (step < 1 || _next > MaxValue)

@@ -3,23 +3,27 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// Reads one message of <c>$tip/{serial}/ack</c>: <c>[!N|]STATUS[|DETAIL]</c> (TagoTiP 1.0 §9 and its MQTT
-    /// binding, https://github.com/tago-io/tagotip). Reusable: <see cref="Parse"/> overwrites every field, allocates
-    /// nothing and never throws.
+    /// Reads one message of <c>$tip/{serial}/ack</c>, <c>[!N|]STATUS[|DETAIL]</c> (TagoTiP 1.0 §9, MQTT binding,
+    /// https://github.com/tago-io/tagotip). Reusable; <see cref="Parse"/> overwrites every field, allocates nothing, never throws.
     /// </summary>
     /// <remarks>
-    /// Lenient where the readings of the spec differ: an <c>ACK|</c> prefix (raw-frame form) and one trailing LF are
-    /// accepted. Strict where a wrong guess could settle the wrong frame: <c>!N</c> must be decimal without leading
-    /// zeros and fit a u32 (§14), the status must be exactly <c>OK</c>, <c>ERR</c>, <c>CMD</c> or <c>PONG</c>, and a NUL
-    /// or a second <c>|</c> in the detail makes the message malformed.
+    /// Lenient where readings of the spec differ (an <c>ACK|</c> prefix, one trailing LF); strict where a wrong guess
+    /// could settle the wrong frame: <c>!N</c> is a u32 without leading zeros (§14), the status exactly <c>OK</c>,
+    /// <c>ERR</c>, <c>CMD</c> or <c>PONG</c>, and a NUL or second <c>|</c> in the detail makes the message malformed.
     /// </remarks>
     public sealed class TagoTipAck
     {
+        // Indexed as TagoTipError - 2.
         private static readonly byte[][] s_codes =
         {
-            Ascii("invalid_token"), Ascii("device_not_found"), Ascii("rate_limited"), Ascii("invalid_payload"),
-            Ascii("payload_too_large"), Ascii("server_error"), Ascii("invalid_seq"), Ascii("ttl_expired"),
-            Ascii("keep_alive_timeout"),
+            TagoUtf8.GetBytes("invalid_token"), TagoUtf8.GetBytes("device_not_found"), TagoUtf8.GetBytes("rate_limited"),
+            TagoUtf8.GetBytes("invalid_payload"), TagoUtf8.GetBytes("payload_too_large"), TagoUtf8.GetBytes("server_error"),
+            TagoUtf8.GetBytes("invalid_seq"), TagoUtf8.GetBytes("ttl_expired"), TagoUtf8.GetBytes("keep_alive_timeout"),
+        };
+
+        private static readonly byte[][] s_statuses =
+        {
+            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
         };
 
         /// <summary>What the message is.</summary>
@@ -28,7 +32,7 @@ namespace TagoFirmware.TagoTip
         /// <summary>True when the message carried <c>!N</c>.</summary>
         public bool HasSequence { get; private set; }
 
-        /// <summary>The echoed sequence number (0–4,294,967,295) when <see cref="HasSequence"/>.</summary>
+        /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
         public long Sequence { get; private set; }
 
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
@@ -43,11 +47,7 @@ namespace TagoFirmware.TagoTip
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
         public int DetailLength { get; private set; }
 
-        /// <summary>Parses <paramref name="payload"/>[offset..offset+length).</summary>
-        /// <param name="payload">The message bytes (null reads as empty).</param>
-        /// <param name="offset">Start of the message.</param>
-        /// <param name="length">Length in bytes.</param>
-        /// <returns>The kind, also kept in <see cref="Kind"/>.</returns>
+        /// <summary>Parses <paramref name="payload"/>[offset..offset+length) (null reads as empty); returns <see cref="Kind"/>.</summary>
         public TagoTipAckKind Parse(byte[] payload, int offset, int length)
         {
             Kind = TagoTipAckKind.Malformed;
@@ -101,84 +101,55 @@ namespace TagoFirmware.TagoTip
             }
 
             int statusLength = p - status;
-            if (statusLength == 0)
+            DetailOffset = p < end ? p + 1 : end;
+            DetailLength = p < end ? end - p - 1 : 0;
+            for (int i = DetailOffset; i < end; i++)
             {
-                return Kind;
-            }
-
-            if (p < end)
-            {
-                p++;
-                DetailOffset = p;
-                DetailLength = end - p;
-                for (int i = p; i < end; i++)
+                if (payload[i] == 0 || payload[i] == '|')
                 {
-                    if (payload[i] == 0 || payload[i] == '|')
-                    {
-                        DetailLength = 0;
-                        return Kind;
-                    }
+                    DetailLength = 0;
+                    return Kind;
                 }
             }
-            else
+
+            int s = 0;
+            while (s < s_statuses.Length && !TagoTipSyntax.SameBytes(s_statuses[s], payload, status, statusLength))
             {
-                DetailOffset = end;
+                s++;
             }
 
-            return Kind = Classify(payload, status, statusLength);
+            return Kind = Classify(payload, s);
         }
 
-        private TagoTipAckKind Classify(byte[] payload, int status, int statusLength)
+        private TagoTipAckKind Classify(byte[] payload, int status)
         {
-            byte s0 = payload[status];
-            if (statusLength == 2 && s0 == 'O' && payload[status + 1] == 'K')
+            switch (status)
             {
-                return ClassifyOk(payload);
-            }
+                case 0:
+                    return ClassifyOk(payload);
+                case 1:
+                    Error = TagoTipError.Unknown;
+                    for (int c = 0; c < s_codes.Length; c++)
+                    {
+                        if (TagoTipSyntax.SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
+                        {
+                            Error = (TagoTipError)(c + 2);
+                        }
+                    }
 
-            if (statusLength == 4 && s0 == 'P' && payload[status + 1] == 'O' && payload[status + 2] == 'N' && payload[status + 3] == 'G')
-            {
-                return TagoTipAckKind.Other;
+                    return TagoTipAckKind.Error;
+                case 2:
+                    // A command never carries !N (§9.5), so one that does is not trusted as a command.
+                    return DetailLength == 0 ? TagoTipAckKind.Malformed : HasSequence ? TagoTipAckKind.Other : TagoTipAckKind.Command;
+                case 3:
+                    return TagoTipAckKind.Other;
+                default:
+                    return TagoTipAckKind.Malformed;
             }
-
-            if (statusLength != 3)
-            {
-                return TagoTipAckKind.Malformed;
-            }
-
-            byte s1 = payload[status + 1];
-            byte s2 = payload[status + 2];
-            if (s0 == 'C' && s1 == 'M' && s2 == 'D')
-            {
-                // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                return DetailLength == 0 ? TagoTipAckKind.Malformed : HasSequence ? TagoTipAckKind.Other : TagoTipAckKind.Command;
-            }
-
-            if (s0 != 'E' || s1 != 'R' || s2 != 'R')
-            {
-                return TagoTipAckKind.Malformed;
-            }
-
-            Error = TagoTipError.Unknown;
-            for (int c = 0; c < s_codes.Length; c++)
-            {
-                if (Equals(s_codes[c], payload, DetailOffset, DetailLength))
-                {
-                    Error = (TagoTipError)(c + 2);
-                    break;
-                }
-            }
-
-            return TagoTipAckKind.Error;
         }
 
         private TagoTipAckKind ClassifyOk(byte[] payload)
         {
-            if (DetailLength == 0)
-            {
-                return TagoTipAckKind.Ok;
-            }
-
             long n = 0;
             for (int i = DetailOffset; i < DetailOffset + DetailLength; i++)
             {
@@ -195,31 +166,8 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            Count = n > int.MaxValue ? int.MaxValue : (int)n;
+            Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
             return TagoTipAckKind.Ok;
-        }
-
-        private static bool Equals(byte[] code, byte[] payload, int offset, int length)
-        {
-            if (code.Length != length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < length; i++)
-            {
-                if (payload[offset + i] != code[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            return TagoUtf8.GetBytes(text);
         }
     }
 }

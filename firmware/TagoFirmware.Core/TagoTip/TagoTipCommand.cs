@@ -1,28 +1,15 @@
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// Turns the text of a <c>CMD|…</c> (TagoTiP commands are application-defined strings, §9.1) into the input of
-    /// the node's command parser, so TagoTiP commands get the same validation, persistence and error counting as
-    /// MQTT ones: <c>name</c> or <c>name=value</c> becomes the topic <c>{prefix}{name}</c> and the payload
-    /// <c>value</c>. <c>CMD|reboot</c>, <c>CMD|ping</c>, <c>CMD|diagnostics</c>, <c>CMD|interval=60</c> and
-    /// <c>CMD|batch=10</c> are the commands the parser knows; any other name reaches it and is refused there.
+    /// Turns a <c>CMD|name[=value]</c> (application-defined text, TagoTiP §9.1) into the command parser's topic
+    /// <c>{prefix}{name}</c> and payload <c>value</c>, so TagoTiP commands get the same validation as MQTT ones.
     /// </summary>
     public static class TagoTipCommand
     {
         /// <summary>Longest command name accepted.</summary>
         public const int MaxNameLength = 32;
 
-        /// <summary>
-        /// Splits <paramref name="text"/>[offset..offset+length) at its first <c>=</c>. Allocates the topic string
-        /// (commands are rare). Never throws.
-        /// </summary>
-        /// <param name="topicPrefix">The command parser's topic prefix (its filter without the final <c>+</c>).</param>
-        /// <param name="text">The buffer holding the command text (the detail of <see cref="TagoTipAck"/>).</param>
-        /// <param name="offset">Start of the command text.</param>
-        /// <param name="length">Its length.</param>
-        /// <param name="valueOffset">Start of the value (the parser's payload).</param>
-        /// <param name="valueLength">Length of the value; 0 when there is none.</param>
-        /// <returns>The topic, or null when the name is not <c>[a-z0-9_]{1,32}</c> (not a command this node can run).</returns>
+        /// <summary>Splits <paramref name="text"/>[offset..offset+length) at its first <c>=</c>; returns the topic (allocated: commands are rare), or null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
         public static string ToTopic(string topicPrefix, byte[] text, int offset, int length, out int valueOffset, out int valueLength)
         {
             valueOffset = offset;

@@ -1,15 +1,10 @@
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// A TagoTiP device's identity on MQTT: its serial and its profile's 16-hex authorization hash, checked once,
-    /// with the MQTT user name and password and the two topics derived from them (TagoTiP 1.0 §2, §14 and TagoIO's
-    /// MQTT transport page, https://github.com/tago-io/docs docs/tagotip/transports/mqtt.md).
+    /// A TagoTiP device's MQTT identity: serial and 16-hex authorization hash, checked once, and the user name,
+    /// password and topics derived from them (TagoTiP 1.0 §2, §14; docs/tagotip/transports/mqtt.md in
+    /// https://github.com/tago-io/docs). The hash grants access to every device of its profile: never logged.
     /// </summary>
-    /// <remarks>
-    /// The hash is a secret for this firmware (it grants access to every device of its profile): it is never
-    /// logged, and <see cref="ToString"/> shows only the serial. The <c>at…</c> Authorization token it comes from is
-    /// never on the device; the PC derives the hash (SHA-256 of the token without <c>at</c>, first 8 bytes).
-    /// </remarks>
     public sealed class TagoTipCredentials
     {
         /// <summary>Longest serial, in characters.</summary>
@@ -43,41 +38,17 @@ namespace TagoFirmware.TagoTip
         public string AckTopic { get; private set; }
 
         /// <summary>True if <paramref name="serial"/> is 1–100 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-        /// <param name="serial">The serial.</param>
-        /// <returns>Whether TagoTiP accepts it.</returns>
-        public static bool IsValidSerial(string serial)
-        {
-            return Matches(serial, 1, MaxSerialLength, false);
-        }
+        public static bool IsValidSerial(string serial) => Matches(serial, 1, MaxSerialLength, false);
 
         /// <summary>True if <paramref name="hash"/> is exactly 16 hexadecimal characters (either case).</summary>
-        /// <param name="hash">The authorization hash.</param>
-        /// <returns>Whether it has the shape of a hash.</returns>
-        public static bool IsValidHash(string hash)
-        {
-            return Matches(hash, HashLength, HashLength, true);
-        }
+        public static bool IsValidHash(string hash) => Matches(hash, HashLength, HashLength, true);
 
-        /// <summary>Checks both values and derives the MQTT credentials and topics; the hash is lower-cased.</summary>
-        /// <param name="serial">The device serial.</param>
-        /// <param name="hash">The authorization hash.</param>
-        /// <returns>The credentials, or null when either value is invalid.</returns>
+        /// <summary>The credentials (hash lower-cased), or null when either value is invalid.</summary>
         public static TagoTipCredentials Create(string serial, string hash)
-        {
-            if (!IsValidSerial(serial) || !IsValidHash(hash))
-            {
-                return null;
-            }
-
-            return new TagoTipCredentials(serial, hash.ToLower());
-        }
+            => IsValidSerial(serial) && IsValidHash(hash) ? new TagoTipCredentials(serial, hash.ToLower()) : null;
 
         /// <summary>The serial only: the hash is a secret.</summary>
-        /// <returns>A description safe for logs.</returns>
-        public override string ToString()
-        {
-            return "serial " + Serial;
-        }
+        public override string ToString() => "serial " + Serial;
 
         private static bool Matches(string text, int min, int max, bool hex)
         {

@@ -1,21 +1,15 @@
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// Decides what each message on <c>$tip/{serial}/ack</c> means for the one frame in flight: readings leave the
-    /// queue only on an <c>OK</c> whose <c>!N</c> matches it (a PUBACK only says the broker has the message).
-    /// Pure logic: allocates nothing, never throws.
+    /// What each message on <c>$tip/{serial}/ack</c> means for the one frame in flight: readings leave the queue only
+    /// on an <c>OK</c> whose <c>!N</c> matches it (a PUBACK only says the broker has it). Allocates nothing, never throws.
     /// </summary>
     /// <remarks>
-    /// <para>Matching: <c>OK</c>/<c>ERR</c> with the in-flight <c>!N</c> settle it. The same <c>!N</c> again, or
-    /// an older one, is a duplicate (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice); any
-    /// other <c>!N</c> and an <c>OK</c> without one are strays; both are ignored and counted. An <c>ERR</c> without
-    /// <c>!N</c> is about the frame in flight, or about the session when none is.</para>
-    /// <para>Errors (TagoTiP 1.0 §9.2, §9.4): see <see cref="TagoTipAction"/>. <c>invalid_token</c> is retried
-    /// slowly, against the spec's "do not retry", because an operator can restore the Authorization without
-    /// touching the node. <c>invalid_payload</c> halves the frame down to one sampling cycle and quarantines only a
-    /// cycle still refused; after 3 quarantines in a row nothing more is dropped. <c>invalid_seq</c> means the
-    /// server is ahead of our counter (a mass erase or a replaced board): jumps of 1, 2, 4, … reach any value in
-    /// 31 steps; the 32nd rejection stops sending.</para>
+    /// Any other <c>!N</c> and an <c>OK</c> without one are ignored. An <c>ERR</c> without <c>!N</c> is about the
+    /// frame in flight, or the session when none is. Errors (§9.2, §9.4): <c>invalid_token</c> is retried slowly,
+    /// against the spec's "do not retry", because an operator can restore the Authorization without touching the node.
+    /// <c>invalid_seq</c> means the server is ahead (mass erase, replaced board): jumps of 1, 2, 4, … reach any u32 in
+    /// 31 steps.
     /// </remarks>
     public sealed class TagoTipReceipts
     {
@@ -25,7 +19,6 @@ namespace TagoFirmware.TagoTip
         /// <summary><c>invalid_seq</c> answers in a row after which sending stops.</summary>
         public const int MaxSequenceRejections = 32;
 
-        private long _lastSettled = -1;
         private int _variables;
         private int _cycles;
         private int _quarantinesInRow;
@@ -44,25 +37,13 @@ namespace TagoFirmware.TagoTip
         /// <summary>After <see cref="TagoTipAction.JumpSequence"/>: how far to advance the counter.</summary>
         public long SequenceJump { get; private set; }
 
-        /// <summary><see cref="TagoTipAction.ProtocolMismatch"/> or <see cref="TagoTipAction.SequenceRejected"/> once sending stopped; otherwise <see cref="TagoTipAction.Ignore"/>.</summary>
+        /// <summary>Why sending stopped (<see cref="TagoTipAction.ProtocolMismatch"/>, <see cref="TagoTipAction.SequenceRejected"/>), else Ignore.</summary>
         public TagoTipAction Stopped { get; private set; }
-
-        /// <summary>Receipts for a frame already settled.</summary>
-        public int DuplicateReceipts { get; private set; }
-
-        /// <summary>Receipts matching no frame sent, and malformed messages.</summary>
-        public int StrayReceipts { get; private set; }
 
         /// <summary>Sampling cycles dropped because the server refused them alone.</summary>
         public int Quarantined { get; private set; }
 
-        /// <summary><c>OK|n</c> receipts whose n differed from the variables sent.</summary>
-        public int CountMismatches { get; private set; }
-
-        /// <summary>Records the frame just published; it waits for its receipt.</summary>
-        /// <param name="sequence">Its <c>!N</c>.</param>
-        /// <param name="variables">Variables in it (what <c>OK|n</c> should say).</param>
-        /// <param name="cycles">Sampling cycles in it (1 for a lone cycle or a diagnostics frame).</param>
+        /// <summary>Records the frame just published (its <c>!N</c>, variables and sampling cycles); it waits for its receipt.</summary>
         public void OnSent(long sequence, int variables, int cycles)
         {
             InFlight = true;
@@ -71,23 +52,13 @@ namespace TagoFirmware.TagoTip
             _cycles = cycles;
         }
 
-        /// <summary>The frame in flight got no receipt (timeout, session closed): it stays queued and is resent with a new <c>!N</c>.</summary>
+        /// <summary>The frame in flight got no receipt: it stays queued and is resent with a new <c>!N</c>.</summary>
         public void OnUnanswered()
         {
             InFlight = false;
         }
 
-        /// <summary>Sending may resume after a configuration change or reboot; counters are kept.</summary>
-        public void ClearStop()
-        {
-            Stopped = TagoTipAction.Ignore;
-            _quarantinesInRow = 0;
-            _rejections = 0;
-        }
-
-        /// <summary>Applies one parsed message of the ack topic.</summary>
-        /// <param name="ack">The message, parsed by <see cref="TagoTipAck.Parse"/>.</param>
-        /// <returns>What to do.</returns>
+        /// <summary>Applies one parsed message of the ack topic; returns what to do.</summary>
         public TagoTipAction OnAck(TagoTipAck ack)
         {
             TagoTipAckKind kind = ack.Kind;
@@ -109,22 +80,13 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
+            // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
             if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
             {
-                if (ack.HasSequence && ack.Sequence <= _lastSettled)
-                {
-                    DuplicateReceipts++;
-                }
-                else if (kind != TagoTipAckKind.Other)
-                {
-                    StrayReceipts++;
-                }
-
                 return TagoTipAction.Ignore;
             }
 
             InFlight = false;
-            _lastSettled = InFlightSequence;
             return kind == TagoTipAckKind.Ok ? Delivered(ack.Count) : FrameError(ack.Error);
         }
 
@@ -138,13 +100,7 @@ namespace TagoFirmware.TagoTip
                 CycleLimit = CycleLimit >= 64 ? 0 : CycleLimit * 2;
             }
 
-            if (count == _variables)
-            {
-                return TagoTipAction.Delivered;
-            }
-
-            CountMismatches++;
-            if (_mismatchLogged)
+            if (count == _variables || _mismatchLogged)
             {
                 return TagoTipAction.Delivered;
             }

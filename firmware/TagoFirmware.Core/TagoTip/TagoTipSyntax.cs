@@ -98,8 +98,8 @@ namespace TagoFirmware.TagoTip
             return p;
         }
 
-        /// <summary>True when <paramref name="a"/> equals the first <paramref name="length"/> bytes of <paramref name="b"/>.</summary>
-        internal static bool SameBytes(byte[] a, byte[] b, int length)
+        /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
+        internal static bool SameBytes(byte[] a, byte[] b, int offset, int length)
         {
             if (a.Length != length)
             {
@@ -108,7 +108,7 @@ namespace TagoFirmware.TagoTip
 
             for (int i = 0; i < length; i++)
             {
-                if (a[i] != b[i])
+                if (a[i] != b[offset + i])
                 {
                     return false;
                 }

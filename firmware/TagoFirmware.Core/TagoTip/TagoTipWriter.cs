@@ -348,7 +348,7 @@ namespace TagoFirmware.TagoTip
             }
 
             _rank = RankGroup;
-            if (TagoTipSyntax.SameBytes(group, _frameGroup, _frameGroupLength))
+            if (TagoTipSyntax.SameBytes(group, _frameGroup, 0, _frameGroupLength))
             {
                 return TagoWriteResult.Ok;
             }

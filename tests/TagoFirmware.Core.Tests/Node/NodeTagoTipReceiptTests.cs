@@ -152,7 +152,7 @@ namespace TagoFirmware.Tests.Node
         }
 
         [TestMethod]
-        public void Duplicate_and_stray_receipts_are_ignored_and_counted()
+        public void Duplicate_and_stray_receipts_are_ignored()
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
@@ -168,8 +168,6 @@ namespace TagoFirmware.Tests.Node
             rig.TipServer.Send("!4000000|OK|1");
             rig.TipServer.Send("OK|3");
             rig.Run(300);
-            Assert.AreEqual(1, rig.Node.TagoTip.Receipts.DuplicateReceipts);
-            Assert.AreEqual(2, rig.Node.TagoTip.Receipts.StrayReceipts);
             Assert.AreEqual(acked, rig.Node.PayloadsAcked, "nothing delivered by them");
             Assert.IsTrue(rig.Node.Supervisor.IsOnline, "the frame in flight still waits for its own receipt");
             Assert.IsTrue(frame >= 0 && queued >= 0);

@@ -1,20 +1,16 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
+using TagoFirmware.Host.TagoTip;
 
 namespace TagoFirmware.Host.Broker
 {
-    /// <summary>
-    /// Formats a TagoIO JSON payload the way TagoIO's Live Inspector lists incoming data: one line per reading with
-    /// variable, value, unit, time and group. A payload that is not TagoIO JSON is reported as such, never thrown.
-    /// </summary>
+    /// <summary>Formats incoming data the way TagoIO's Live Inspector lists it: one line per reading or data point.</summary>
     public static class LiveInspectorFormatter
     {
-        /// <summary>Formats a payload into lines (one per reading), or one "not TagoIO JSON" line.</summary>
-        /// <param name="topic">Topic the payload arrived on.</param>
-        /// <param name="payload">Payload bytes.</param>
-        /// <returns>Lines to print.</returns>
+        /// <summary>One line per reading of a TagoIO JSON payload, or one "not TagoIO JSON" line (never throws).</summary>
         public static string[] Format(string topic, byte[] payload)
         {
             try
@@ -23,7 +19,7 @@ namespace TagoFirmware.Host.Broker
                 JsonElement root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object)
                 {
-                    return new[] { FormatReading(topic, root) };
+                    return new[] { Reading(topic, root) };
                 }
 
                 if (root.ValueKind != JsonValueKind.Array)
@@ -31,14 +27,8 @@ namespace TagoFirmware.Host.Broker
                     return new[] { Prefix(topic) + "not TagoIO JSON (expected an array of objects)" };
                 }
 
-                var lines = new string[root.GetArrayLength()];
-                int i = 0;
-                foreach (JsonElement item in root.EnumerateArray())
-                {
-                    lines[i++] = item.ValueKind == JsonValueKind.Object ? FormatReading(topic, item) : Prefix(topic) + "not a data object: " + item.GetRawText();
-                }
-
-                return lines;
+                return root.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
+                    ? Reading(topic, item) : Prefix(topic) + "not a data object: " + item.GetRawText()).ToArray();
             }
             catch (JsonException ex)
             {
@@ -46,42 +36,47 @@ namespace TagoFirmware.Host.Broker
             }
         }
 
-        private static string Prefix(string topic)
+        /// <summary>One line for a stored TagoTiP data point of <paramref name="serial"/>.</summary>
+        public static string Format(string serial, TagoTipDataPoint point)
         {
-            return "[live inspector] " + topic + "  ";
+            string time = !point.Time.HasValue ? Iso(DateTime.UtcNow) + " (server time)"
+                : Iso(point.Time.Value <= 253402300799999L ? DateTime.UnixEpoch.AddMilliseconds(point.Time.Value) : DateTime.UtcNow);
+            string metadata = point.Metadata.Count > 0 ? "{" + string.Join(",", point.Metadata.Select(p => p.Key + "=" + p.Value)) + "}" : null;
+            return Line(serial, point.Name, point.Type == "string" ? "\"" + point.Value.Replace("\n", "\\n") + "\"" : point.Value,
+                point.Unit, time, point.Group, point.Location, metadata);
         }
 
-        private static string FormatReading(string topic, JsonElement reading)
+        private static string Reading(string topic, JsonElement reading)
         {
-            var sb = new StringBuilder(Prefix(topic));
-            sb.Append("variable=").Append(Text(reading, "variable"));
-            sb.Append("  value=").Append(Text(reading, "value"));
-            string unit = Text(reading, "unit");
-            if (unit.Length > 0)
-            {
-                sb.Append("  unit=").Append(unit);
-            }
-
             string time = Text(reading, "time");
-            sb.Append("  time=").Append(time.Length > 0 ? time : "(broker time " + DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) + ")");
             string group = Text(reading, "group");
-            if (group.Length == 0)
-            {
-                group = Text(reading, "serie");
-            }
+            string metadata = reading.TryGetProperty("metadata", out JsonElement m) ? m.GetRawText() : null;
+            return Line(topic, Text(reading, "variable"), Text(reading, "value"), Text(reading, "unit"),
+                time.Length > 0 ? time : "(broker time " + Iso(DateTime.UtcNow) + ")", group.Length > 0 ? group : Text(reading, "serie"), null, metadata);
+        }
 
-            if (group.Length > 0)
-            {
-                sb.Append("  group=").Append(group);
-            }
-
-            if (reading.TryGetProperty("metadata", out JsonElement metadata))
-            {
-                sb.Append("  metadata=").Append(metadata.GetRawText());
-            }
-
+        private static string Line(string source, string variable, string value, string unit, string time, string group, string location, string metadata)
+        {
+            var sb = new StringBuilder(Prefix(source)).Append("variable=").Append(variable).Append("  value=").Append(value);
+            Field(sb, "unit", unit);
+            Field(sb, "time", time);
+            Field(sb, "group", group);
+            Field(sb, "location", location);
+            Field(sb, "metadata", metadata);
             return sb.ToString();
         }
+
+        private static void Field(StringBuilder sb, string name, string value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                sb.Append("  ").Append(name).Append('=').Append(value);
+            }
+        }
+
+        private static string Prefix(string source) => "[live inspector] " + source + "  ";
+
+        private static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
         private static string Text(JsonElement reading, string name)
         {

@@ -13,12 +13,10 @@ using TagoFirmware.Host.Tls;
 namespace TagoFirmware.Host.Broker
 {
     /// <summary>
-    /// In-process broker that behaves like TagoIO's legacy MQTT broker as far as a node can tell: TLS only, on
-    /// 127.0.0.1, user name <c>Token</c> with one device token, QoS 0/1 only, no retained messages. A retained or
-    /// QoS 2 publish closes the client's connection without an acknowledgement, as mosquitto does with
-    /// <c>retain_available false</c>/<c>max_qos 1</c>. A bad token gets CONNACK 4, or with
-    /// <see cref="RefuseByClosing"/> a closed connection and no CONNACK, as TagoIO's self-hostable broker does.
-    /// Every data payload is printed like TagoIO's Live Inspector, one line per reading.
+    /// In-process broker that behaves like TagoIO's legacy MQTT broker as far as a node can tell: TLS on 127.0.0.1,
+    /// user name <c>Token</c> with one device token, QoS 0/1, no retained messages (a retained or QoS 2 publish closes
+    /// the connection unacknowledged, as mosquitto with <c>retain_available false</c>/<c>max_qos 1</c>). Payloads are
+    /// printed like TagoIO's Live Inspector.
     /// </summary>
     public sealed class TagoLikeBroker : IAsyncDisposable
     {
@@ -36,7 +34,7 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Loopback port the TLS listener is bound to.</summary>
         public int Port { get; private set; }
 
-        /// <summary>Host name clients must use (the certificate names 127.0.0.1 and localhost).</summary>
+        /// <summary>Host clients must use (the certificate names 127.0.0.1 and localhost).</summary>
         public string Host => "127.0.0.1";
 
         /// <summary>The generated device token (the MQTT password the broker accepts).</summary>
@@ -54,10 +52,7 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
         public int RefusedConnects => Volatile.Read(ref _refusedConnects);
 
-        /// <summary>
-        /// Refuse a bad token by closing the connection without a CONNACK, as TagoIO's self-hostable broker does,
-        /// instead of CONNACK 4.
-        /// </summary>
+        /// <summary>Refuse a bad token by closing without a CONNACK (as TagoIO's self-hostable broker does) instead of CONNACK 4.</summary>
         public bool RefuseByClosing { get; set; }
 
         /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
@@ -66,27 +61,14 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Token shown redacted: first 4 characters and the length.</summary>
         public string RedactedToken => Redact(Token);
 
-        /// <summary>Redacts a secret for display: keeps 4 leading characters and the length.</summary>
-        /// <param name="secret">Secret text.</param>
-        /// <returns>Redacted text.</returns>
-        public static string Redact(string secret)
-        {
-            if (string.IsNullOrEmpty(secret))
-            {
-                return "(none)";
-            }
+        /// <summary>Redacts a secret for display: keeps 4 leading characters (of a long one) and the length.</summary>
+        public static string Redact(string secret) => string.IsNullOrEmpty(secret) ? "(none)"
+            : (secret.Length > 8 ? secret.Substring(0, 4) : string.Empty) + "…(" + secret.Length + " chars)";
 
-            return (secret.Length > 8 ? secret.Substring(0, 4) : string.Empty) + "…(" + secret.Length + " chars)";
-        }
-
-        /// <summary>Called with the topic and payload of every accepted publish (on a broker thread); null: none. For
-        /// measurements such as the wire-size benchmark.</summary>
+        /// <summary>Called with the topic and payload of every accepted publish (on a broker thread), for measurements.</summary>
         public Action<string, byte[]> Received { get; set; }
 
-        /// <summary>Generates a CA, a server certificate and a token, and starts the broker on a free loopback port.</summary>
-        /// <param name="print">Where Live Inspector lines and broker notes go (null: nowhere).</param>
-        /// <param name="token">Token to accept; null generates a random 32-hex-digit one like a TagoIO device token.</param>
-        /// <returns>The running broker.</returns>
+        /// <summary>Starts the broker on a free loopback port with a new CA and a <paramref name="token"/> (null: a random 32-hex one); notes go to <paramref name="print"/>.</summary>
         public static async Task<TagoLikeBroker> StartAsync(Action<string> print, string token = null)
         {
             var broker = new TagoLikeBroker(print);
@@ -97,24 +79,10 @@ namespace TagoFirmware.Host.Broker
         private async Task StartCoreAsync(string token)
         {
             Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("TagoFirmware twin CA");
-            CaCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
-            CaPem = CertificateFactory.ToCertificatePem(ca);
-            X509Certificate2 serverCertificate = CertificateFactory.CreateServerCertificate(
-                ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
-
-            // Loopback port chosen by the OS, then handed to MQTTnet (a tiny race, acceptable for a demo/test broker).
             Port = FreeLoopbackPort();
-            MqttServerOptions options = new MqttServerFactory().CreateServerOptionsBuilder()
-                .WithoutDefaultEndpoint()
-                .WithEncryptedEndpoint()
-                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
-                .WithEncryptedEndpointPort(Port)
-                .WithEncryptionCertificate(serverCertificate)
-                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13)
-                .WithPersistentSessions(false)
-                .Build();
-            _server = new MqttServerFactory().CreateMqttServer(options);
+            _server = CreateServer("TagoFirmware twin CA", Port, out X509Certificate2 ca, out string caPem);
+            CaCertificate = ca;
+            CaPem = caPem;
             _server.ValidatingConnectionAsync += OnValidatingConnection;
             _server.InterceptingPublishAsync += OnInterceptingPublish;
             _server.ClientDisconnectedAsync += args =>
@@ -125,8 +93,7 @@ namespace TagoFirmware.Host.Broker
             await _server.StartAsync().ConfigureAwait(false);
         }
 
-        /// <summary>Returns a TCP port that is free on 127.0.0.1 right now.</summary>
-        /// <returns>Port number.</returns>
+        /// <summary>A TCP port free on 127.0.0.1 right now (then handed to MQTTnet: a tiny race, fine for a test broker).</summary>
         public static int FreeLoopbackPort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -186,19 +153,52 @@ namespace TagoFirmware.Host.Broker
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
         {
-            if (_server != null)
-            {
-                try
-                {
-                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                }
+            await StopAsync(_server).ConfigureAwait(false);
+            _server = null;
+        }
 
-                _server.Dispose();
-                _server = null;
+        /// <summary>A loopback MQTT server on <paramref name="port"/>: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>, or plain TCP when it is null.</summary>
+        internal static MqttServer CreateServer(string caName, int port, out X509Certificate2 caCertificate, out string caPem)
+        {
+            caCertificate = null;
+            caPem = null;
+            MqttServerOptionsBuilder builder = new MqttServerFactory().CreateServerOptionsBuilder().WithPersistentSessions(false);
+            if (caName == null)
+            {
+                builder = builder.WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port);
             }
+            else
+            {
+                using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority(caName);
+                caCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
+                caPem = CertificateFactory.ToCertificatePem(ca);
+                builder = builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithEncryptedEndpointPort(port)
+                    .WithEncryptionCertificate(CertificateFactory.CreateServerCertificate(ca, new[] { "localhost" }, new[] { IPAddress.Loopback }))
+                    .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+            }
+
+            return new MqttServerFactory().CreateMqttServer(builder.Build());
+        }
+
+        /// <summary>Stops and disposes a server (null: nothing), ignoring clients that are already gone.</summary>
+        internal static async Task StopAsync(MqttServer server)
+        {
+            if (server == null)
+            {
+                return;
+            }
+
+            try
+            {
+                await server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Best effort: the test or twin is ending anyway.
+            }
+
+            server.Dispose();
         }
     }
 }

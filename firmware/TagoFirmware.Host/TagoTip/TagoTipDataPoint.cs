@@ -26,7 +26,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>The location <c>lat,lng[,alt]</c>, or null.</summary>
         public string Location { get; set; }
 
-        /// <summary>The metadata, the frame's merged with the variable's (the variable wins).</summary>
+        /// <summary>The frame's metadata merged with the variable's (the variable wins).</summary>
         public Dictionary<string, string> Metadata { get; set; }
     }
 }

@@ -4,9 +4,9 @@ using System.Globalization;
 namespace TagoFirmware.Host.TagoTip
 {
     /// <summary>
-    /// A fault the twin's TagoTiP server injects into receipts of valid frames, with a probability:
-    /// <c>rate_limited</c>, <c>server_error</c>, <c>invalid_seq</c>, <c>invalid_payload</c> (answered as ERR codes;
-    /// the frame is not stored) or <c>lost</c> (the frame is stored but its receipt never sent).
+    /// A fault the twin's TagoTiP server injects into receipts of valid frames with a probability: an ERR code
+    /// (<c>rate_limited</c>, <c>server_error</c>, <c>invalid_seq</c>, <c>invalid_payload</c>; not stored) or <c>lost</c>
+    /// (stored, receipt never sent).
     /// </summary>
     public sealed class TagoTipFault
     {
@@ -25,22 +25,11 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Chance per valid frame, 0–1.</summary>
         public double Probability { get; }
 
-        /// <summary>True when the receipt is lost rather than replaced by an ERR.</summary>
-        public bool LosesReceipt => Kind == "lost";
-
-        /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1).</summary>
-        /// <param name="text">E.g. <c>server_error:0.2</c>.</param>
-        /// <param name="fault">The fault, or null when the text is invalid.</param>
-        /// <returns>Whether the text was valid.</returns>
+        /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1), e.g. <c>server_error:0.2</c>; false (fault null) when invalid.</summary>
         public static bool TryParse(string text, out TagoTipFault fault)
         {
             fault = null;
-            if (string.IsNullOrEmpty(text))
-            {
-                return false;
-            }
-
-            int colon = text.IndexOf(':');
+            int colon = text == null ? -1 : text.IndexOf(':');
             string kind = colon < 0 ? text : text.Substring(0, colon);
             double probability = 1;
             if (Array.IndexOf(Kinds, kind) < 0

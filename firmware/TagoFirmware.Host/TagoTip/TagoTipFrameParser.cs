@@ -2,32 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using static TagoFirmware.Host.TagoTip.TagoTipLexer;
+using System.Text.RegularExpressions;
 
 namespace TagoFirmware.Host.TagoTip
 {
     /// <summary>
     /// An independent reader of TagoTiP PUSH payloads as MQTT carries them (<c>[!N|]BODY</c>), written from the
-    /// specification (TagoTiP 1.0 revision D, §4.4, §4.5, §6, §12.2, §14; https://github.com/tago-io/tagotip) and
-    /// not from the firmware's writer, so the tests can check one against the other. The twin's TagoTiP server
-    /// uses it to accept or refuse frames as TagoIO would.
+    /// specification (TagoTiP 1.0 revision D, §4.4, §4.5, §6, §12.2, §14; https://github.com/tago-io/tagotip), not from
+    /// the firmware's writer, so tests can check one against the other; the twin's server judges frames with it.
     /// </summary>
     /// <remarks>
-    /// Strict where the firmware promises a safe subset: printable ASCII only (the spec lets servers refuse other
-    /// UTF-8), and the codec's cap of 512 metadata pairs per frame. Body-level and variable-level location (revision D)
-    /// are read, so a frame the firmware never writes is still judged as a revision D server would.
+    /// Stricter than the spec where the firmware promises a subset: printable ASCII only (servers may refuse other
+    /// UTF-8) and at most 512 metadata pairs a frame (the codec's cap). Revision D locations are read too.
     /// </remarks>
     public static class TagoTipFrameParser
     {
         /// <summary>Largest payload, in bytes (§4.5).</summary>
         public const int MaxFrameBytes = 16384;
 
-        /// <summary>UNITCHAR (§14) is printable ASCII less these; a comma is allowed in a unit.</summary>
-        private static readonly char[] s_unitStops = "|[];{}#@^\\".ToCharArray();
+        // Characters escaped in a value (§4.4); UNITCHAR (§14) is printable ASCII less these but with ','.
+        private const string Structural = "|[];,{}#@^\\";
+        private static readonly Regex s_number = new Regex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?\z");
+        private static readonly Regex s_identifier = new Regex(@"^[a-z0-9_]{1,100}\z");
+        private static readonly Regex s_timestamp = new Regex(@"^[0-9]{1,18}\z");
+        private static readonly Regex s_counter = new Regex(@"^(0|[1-9][0-9]{0,9})\z");
+        private static readonly Regex s_passthrough = new Regex(@"^>(x([0-9A-Fa-f]{2})+|b[A-Za-z0-9+/=]+)\z");
 
-        /// <summary>Parses one push payload. Never throws.</summary>
-        /// <param name="payload">The MQTT payload bytes.</param>
-        /// <returns>The data points with inheritance applied, or the error code the server would answer.</returns>
+        /// <summary>Parses one push payload: the points with inheritance applied, or the error code a server answers. Never throws.</summary>
         public static TagoTipPush Parse(byte[] payload)
         {
             var push = new TagoTipPush();
@@ -69,53 +70,33 @@ namespace TagoFirmware.Host.TagoTip
 
             foreach (char c in text)
             {
-                if (c < 0x20 || c > 0x7E)
-                {
-                    throw Invalid();
-                }
+                Check(c >= 0x20 && c <= 0x7E);
             }
 
             int at = 0;
             if (text.StartsWith('!'))
             {
                 int bar = text.IndexOf('|');
-                if (bar < 0)
-                {
-                    throw Invalid();
-                }
-
+                Check(bar > 0);
                 string digits = text.Substring(1, bar - 1);
-                if (!IsCounter(digits))
-                {
-                    throw Invalid();
-                }
-
+                Check(s_counter.IsMatch(digits) && ulong.Parse(digits, CultureInfo.InvariantCulture) <= uint.MaxValue);
                 push.Sequence = long.Parse(digits, CultureInfo.InvariantCulture);
                 at = bar + 1;
             }
 
             string body = text.Substring(at);
-            if (body.StartsWith(">x", StringComparison.Ordinal) || body.StartsWith(">b", StringComparison.Ordinal))
+            if (body.StartsWith('>'))
             {
-                CheckPassthrough(body);
-                push.Passthrough = true;
+                Check(s_passthrough.IsMatch(body));
                 return;
             }
 
-            int open = IndexOfUnescaped(body, '[', 0);
-            if (open < 0 || IndexOfUnescaped(body, ']', open + 1) != body.Length - 1)
-            {
-                throw Invalid();
-            }
-
+            int open = NextOf(body, 0, "[");
+            Check(open < body.Length && NextOf(body, open + 1, "]") == body.Length - 1);
             var defaults = new TagoTipDataPoint { Metadata = new Dictionary<string, string>() };
-            ParseBodyModifiers(body.Substring(0, open), defaults);
-            List<string> variables = SplitUnescaped(body.Substring(open + 1, body.Length - open - 2), ';');
-            if (variables.Count == 0 || variables.Count > 100)
-            {
-                throw Invalid();
-            }
-
+            Modifiers(body.Substring(0, open), 0, defaults, true);
+            List<string> variables = Split(body.Substring(open + 1, body.Length - open - 2), ';');
+            Check(variables.Count <= 100);
             int metadataPairs = defaults.Metadata.Count;
             foreach (string variable in variables)
             {
@@ -138,58 +119,13 @@ namespace TagoFirmware.Host.TagoTip
                 push.Points.Add(point);
             }
 
-            if (metadataPairs > 512)
-            {
-                throw Invalid();
-            }
-        }
-
-        private static void ParseBodyModifiers(string mods, TagoTipDataPoint defaults)
-        {
-            int i = 0;
-            if (mods.StartsWith("@=", StringComparison.Ordinal))
-            {
-                int end = NextOf(mods, 2, "@^{");
-                defaults.Location = Location(mods.Substring(2, end - 2));
-                i = end;
-            }
-
-            if (i < mods.Length && mods[i] == '@')
-            {
-                int end = NextOf(mods, i + 1, "^{");
-                defaults.Time = Timestamp(mods.Substring(i + 1, end - i - 1));
-                i = end;
-            }
-
-            if (i < mods.Length && mods[i] == '^')
-            {
-                int end = NextOf(mods, i + 1, "{");
-                defaults.Group = Identifier(mods.Substring(i + 1, end - i - 1));
-                i = end;
-            }
-
-            if (i < mods.Length && mods[i] == '{')
-            {
-                if (!mods.EndsWith('}') || IndexOfUnescaped(mods, '}', i) != mods.Length - 1)
-                {
-                    throw Invalid();
-                }
-
-                defaults.Metadata = MetadataBlock(mods.Substring(i + 1, mods.Length - i - 2));
-                i = mods.Length;
-            }
-
-            if (i != mods.Length)
-            {
-                // A modifier out of order, repeated, or unknown.
-                throw Invalid();
-            }
+            Check(metadataPairs <= 512);
         }
 
         private static TagoTipDataPoint ParseVariable(string variable)
         {
             int n = 0;
-            while (n < variable.Length && IsNameChar(variable[n]))
+            while (n < variable.Length && (char.IsAsciiLetterLower(variable[n]) || char.IsAsciiDigit(variable[n]) || variable[n] == '_'))
             {
                 n++;
             }
@@ -200,9 +136,8 @@ namespace TagoFirmware.Host.TagoTip
                 : rest.StartsWith("?=", StringComparison.Ordinal) ? "?="
                 : rest.StartsWith("@=", StringComparison.Ordinal) ? "@="
                 : rest.StartsWith('=') ? "=" : throw Invalid();
-            int i = op.Length;
-            int valueEnd = NextOf(rest, i, "#@^{");
-            string raw = rest.Substring(i, valueEnd - i);
+            int i = NextOf(rest, op.Length, "#@^{");
+            string raw = rest.Substring(op.Length, i - op.Length);
             switch (op)
             {
                 case ":=":
@@ -211,12 +146,12 @@ namespace TagoFirmware.Host.TagoTip
                     break;
                 case "?=":
                     point.Type = "boolean";
-                    point.Value = raw == "true" || raw == "false" ? raw : throw Invalid();
+                    Check(raw == "true" || raw == "false");
+                    point.Value = raw;
                     break;
                 case "@=":
                     point.Type = "location";
-                    point.Location = Location(raw);
-                    point.Value = raw;
+                    point.Value = point.Location = Location(raw);
                     break;
                 default:
                     point.Type = "string";
@@ -224,82 +159,156 @@ namespace TagoFirmware.Host.TagoTip
                     break;
             }
 
-            i = valueEnd;
             if (i < rest.Length && rest[i] == '#')
             {
                 int end = NextOf(rest, i + 1, "@^{");
                 string unit = rest.Substring(i + 1, end - i - 1);
-                if (op == "@=" || unit.Length == 0 || unit.Length > 25 || unit.IndexOfAny(s_unitStops) >= 0)
-                {
-                    throw Invalid();
-                }
-
+                Check(op != "@=" && unit.Length > 0 && unit.Length <= 25 && unit.IndexOfAny("|[];{}#@^\\".ToCharArray()) < 0);
                 point.Unit = unit;
                 i = end;
             }
 
-            if (i + 1 < rest.Length && rest[i] == '@' && rest[i + 1] == '=')
-            {
-                int end = NextOf(rest, i + 2, "@^{");
-                point.Location = op == "@=" ? throw Invalid() : Location(rest.Substring(i + 2, end - i - 2));
-                i = end;
-            }
-
-            if (i < rest.Length && rest[i] == '@')
-            {
-                int end = NextOf(rest, i + 1, "^{");
-                point.Time = Timestamp(rest.Substring(i + 1, end - i - 1));
-                i = end;
-            }
-
-            if (i < rest.Length && rest[i] == '^')
-            {
-                int end = NextOf(rest, i + 1, "{");
-                point.Group = Identifier(rest.Substring(i + 1, end - i - 1));
-                i = end;
-            }
-
-            if (i < rest.Length && rest[i] == '{')
-            {
-                if (IndexOfUnescaped(rest, '}', i) != rest.Length - 1)
-                {
-                    throw Invalid();
-                }
-
-                point.Metadata = MetadataBlock(rest.Substring(i + 1, rest.Length - i - 2));
-                i = rest.Length;
-            }
-
-            if (i != rest.Length)
-            {
-                throw Invalid();
-            }
-
+            Modifiers(rest, i, point, op != "@=");
             return point;
         }
 
-        private static Dictionary<string, string> MetadataBlock(string inner)
+        // The suffixes a body and a variable share, in their only order: @=LOCATION, @TIME, ^GROUP, {META} (§6).
+        private static void Modifiers(string s, int i, TagoTipDataPoint point, bool location)
         {
-            List<string> pairs = SplitUnescaped(inner, ',');
-            if (pairs.Count == 0 || pairs.Count > 32)
+            if (location && string.CompareOrdinal(s, i, "@=", 0, 2) == 0)
+            {
+                int end = NextOf(s, i + 2, "@^{");
+                point.Location = Location(s.Substring(i + 2, end - i - 2));
+                i = end;
+            }
+
+            if (i < s.Length && s[i] == '@')
+            {
+                int end = NextOf(s, i + 1, "^{");
+                string digits = s.Substring(i + 1, end - i - 1);
+                Check(s_timestamp.IsMatch(digits));
+                point.Time = long.Parse(digits, CultureInfo.InvariantCulture);
+                i = end;
+            }
+
+            if (i < s.Length && s[i] == '^')
+            {
+                int end = NextOf(s, i + 1, "{");
+                point.Group = Identifier(s.Substring(i + 1, end - i - 1));
+                i = end;
+            }
+
+            if (i < s.Length && s[i] == '{')
+            {
+                Check(NextOf(s, i, "}") == s.Length - 1);
+                List<string> pairs = Split(s.Substring(i + 1, s.Length - i - 2), ',');
+                Check(pairs.Count <= 32);
+                foreach (string pair in pairs)
+                {
+                    int eq = pair.IndexOf('=');
+                    Check(eq >= 0);
+
+                    // Later keys win, as a merge would.
+                    point.Metadata[Identifier(pair.Substring(0, eq))] = Unescape(pair.Substring(eq + 1), true);
+                }
+
+                i = s.Length;
+            }
+
+            // Anything left is a modifier out of order, repeated or unknown.
+            Check(i == s.Length);
+        }
+
+        private static string Unescape(string raw, bool metadata)
+        {
+            Check(raw.Length > 0);
+            var sb = new StringBuilder(raw.Length);
+            for (int i = 0; i < raw.Length; i++)
+            {
+                char c = raw[i];
+                if (c == '\\')
+                {
+                    Check(i + 1 < raw.Length && (raw[i + 1] == 'n' || Structural.Contains(raw[i + 1])));
+                    c = raw[++i] == 'n' ? '\n' : raw[i];
+                }
+                else
+                {
+                    // A bare comma is text in a value but separates metadata pairs.
+                    Check(!Structural.Contains(c) || (c == ',' && !metadata));
+                }
+
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Number(string raw)
+        {
+            Check(s_number.IsMatch(raw));
+            return raw;
+        }
+
+        private static string Location(string raw)
+        {
+            string[] parts = raw.Split(',');
+            Check(parts.Length is 2 or 3);
+            foreach (string part in parts)
+            {
+                Number(part);
+            }
+
+            return raw;
+        }
+
+        private static string Identifier(string raw)
+        {
+            Check(s_identifier.IsMatch(raw));
+            return raw;
+        }
+
+        // Index of the first unescaped character of stops at or after from, or the length.
+        private static int NextOf(string s, int from, string stops)
+        {
+            for (int i = from; i < s.Length; i++)
+            {
+                if (s[i] == '\\')
+                {
+                    i++;
+                }
+                else if (stops.Contains(s[i]))
+                {
+                    return i;
+                }
+            }
+
+            return s.Length;
+        }
+
+        private static List<string> Split(string s, char separator)
+        {
+            var parts = new List<string>();
+            for (int start = 0; ; )
+            {
+                int i = NextOf(s, start, separator.ToString());
+                parts.Add(s.Substring(start, i - start));
+                if (i >= s.Length)
+                {
+                    return parts;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        private static void Check(bool valid)
+        {
+            if (!valid)
             {
                 throw Invalid();
             }
-
-            var result = new Dictionary<string, string>();
-            foreach (string pair in pairs)
-            {
-                int eq = pair.IndexOf('=');
-                if (eq < 0)
-                {
-                    throw Invalid();
-                }
-
-                // Later keys win, as a merge would.
-                result[Identifier(pair.Substring(0, eq))] = Unescape(pair.Substring(eq + 1), true);
-            }
-
-            return result;
         }
+
+        private static FormatException Invalid() => new FormatException("invalid_payload");
     }
 }

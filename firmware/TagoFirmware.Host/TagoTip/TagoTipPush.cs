@@ -5,14 +5,11 @@ namespace TagoFirmware.Host.TagoTip
     /// <summary>A parsed TagoTiP push payload: its sequence number and data points, or the error code a server answers.</summary>
     public sealed class TagoTipPush
     {
-        /// <summary>The <c>!N</c> of the payload, or null when it had none.</summary>
+        /// <summary>The <c>!N</c> of the payload, or null.</summary>
         public long? Sequence { get; set; }
 
         /// <summary>The data points, with the frame's time, group, location and metadata applied (§6.4).</summary>
         public List<TagoTipDataPoint> Points { get; } = new List<TagoTipDataPoint>();
-
-        /// <summary>True for a <c>&gt;x</c>/<c>&gt;b</c> passthrough body (no data points of its own).</summary>
-        public bool Passthrough { get; set; }
 
         /// <summary>Null when valid; otherwise <c>invalid_payload</c> or <c>payload_too_large</c>.</summary>
         public string Error { get; set; }

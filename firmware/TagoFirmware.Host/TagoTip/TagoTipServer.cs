@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -12,19 +11,16 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using TagoFirmware.Host.Broker;
-using TagoFirmware.Host.Tls;
 using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.TagoTip
 {
     /// <summary>
     /// An in-process broker that behaves like TagoIO's TagoTiP MQTT endpoint as far as a node can tell
-    /// (https://github.com/tago-io/docs docs/tagotip/transports/mqtt.md and servers/rate-limits.md): user name and
-    /// password are the two halves of the authorization hash; devices publish to <c>$tip/{serial}/push</c> and
-    /// subscribe to <c>$tip/{serial}/ack</c>, where every push is answered <c>[!N|]OK|n</c> or
-    /// <c>[!N|]ERR|code</c> after validation by the independent parser; connections are closed after their lifetime
-    /// (10 s) and when idle (5 s), announced by <c>ERR|ttl_expired</c> / <c>ERR|keep_alive_timeout</c>; subscription
-    /// requests are limited per minute; faults can be injected. Stored points are printed like TagoIO's Live Inspector.
+    /// (docs/tagotip/transports/mqtt.md and servers/rate-limits.md in https://github.com/tago-io/docs): the hash's halves
+    /// as user name and password, pushes on <c>$tip/{serial}/push</c> answered on <c>$tip/{serial}/ack</c> by
+    /// <see cref="TagoTipFrameJudge"/>, connections closed at their lifetime and when idle (announced by
+    /// <c>ERR|ttl_expired</c> / <c>ERR|keep_alive_timeout</c>), subscriptions rate-limited, faults injectable.
     /// </summary>
     public sealed class TagoTipServer : IAsyncDisposable
     {
@@ -63,9 +59,6 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>PEM of the generated CA (TLS listener only).</summary>
         public string CaPem { get; private set; }
 
-        /// <summary>The generated CA certificate (TLS listener only).</summary>
-        public X509Certificate2 CaCertificate { get; private set; }
-
         /// <summary>The judge: stored frames and points, refusals, faults.</summary>
         public TagoTipFrameJudge Judge { get; private set; }
 
@@ -81,13 +74,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Connections the server closed at their lifetime or when idle.</summary>
         public int ServerCloses => Volatile.Read(ref _serverCloses);
 
-        /// <summary>Called with the serial and every stored point (on a broker thread); for tests.</summary>
-        public Action<string, TagoTipDataPoint> Stored { get; set; }
-
-        /// <summary>Starts a server on a free loopback port.</summary>
-        /// <param name="options">Behaviour; null for the defaults.</param>
-        /// <param name="print">Where Live Inspector lines and server notes go (null: nowhere).</param>
-        /// <returns>The running server.</returns>
+        /// <summary>Starts a server on a free loopback port (null options: the defaults); Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public static async Task<TagoTipServer> StartAsync(TagoTipServerOptions options, Action<string> print)
         {
             var server = new TagoTipServer(options ?? new TagoTipServerOptions(), print);
@@ -106,23 +93,9 @@ namespace TagoFirmware.Host.TagoTip
 
             Judge = new TagoTipFrameJudge(new[] { Serial }, _options.Fault, _options.Seed);
             Port = TagoLikeBroker.FreeLoopbackPort();
-            MqttServerOptionsBuilder builder = new MqttServerFactory().CreateServerOptionsBuilder().WithPersistentSessions(false);
-            if (_options.Tls)
-            {
-                using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("TagoFirmware twin TagoTiP CA");
-                CaCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
-                CaPem = CertificateFactory.ToCertificatePem(ca);
-                X509Certificate2 certificate = CertificateFactory.CreateServerCertificate(ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
-                builder = builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
-                    .WithEncryptedEndpointPort(Port).WithEncryptionCertificate(certificate)
-                    .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
-            }
-            else
-            {
-                builder = builder.WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(Port);
-            }
-
-            _server = new MqttServerFactory().CreateMqttServer(builder.Build());
+            _server = TagoLikeBroker.CreateServer(_options.Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out X509Certificate2 ca, out string caPem);
+            ca?.Dispose();
+            CaPem = caPem;
             _server.ValidatingConnectionAsync += OnValidatingConnection;
             _server.ClientConnectedAsync += args =>
             {
@@ -237,8 +210,7 @@ namespace TagoFirmware.Host.TagoTip
             {
                 foreach (TagoTipDataPoint point in verdict.Push.Points)
                 {
-                    _print(TagoTipLiveInspector.Format(serial, point));
-                    Stored?.Invoke(serial, point);
+                    _print(LiveInspectorFormatter.Format(serial, point));
                 }
             }
 
@@ -255,11 +227,7 @@ namespace TagoFirmware.Host.TagoTip
             return Task.CompletedTask;
         }
 
-        /// <summary>Publishes <paramref name="text"/> on <c>$tip/{serial}/ack</c> at QoS 1 (a command is <c>CMD|…</c>).</summary>
-        /// <param name="serial">The device serial.</param>
-        /// <param name="text">The ack payload.</param>
-        /// <returns>A task that completes once the message is queued.</returns>
-        public Task SendAckAsync(string serial, string text)
+        private Task SendAckAsync(string serial, string text)
         {
             MqttApplicationMessage message = new MqttApplicationMessageBuilder()
                 .WithTopic("$tip/" + serial + "/ack")
@@ -328,20 +296,8 @@ namespace TagoFirmware.Host.TagoTip
                 await _reaper.ConfigureAwait(false);
             }
 
-            if (_server != null)
-            {
-                try
-                {
-                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                }
-
-                _server.Dispose();
-                _server = null;
-            }
-
+            await TagoLikeBroker.StopAsync(_server).ConfigureAwait(false);
+            _server = null;
             _stop.Dispose();
         }
 

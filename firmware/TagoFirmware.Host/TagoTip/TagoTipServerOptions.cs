@@ -12,13 +12,13 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Connection lifetime in seconds (Free/Starter 10, Scale 15).</summary>
         public double LifetimeSeconds { get; set; } = 10;
 
-        /// <summary>Idle time in seconds after which the connection is closed (5).</summary>
+        /// <summary>Idle seconds after which the connection is closed.</summary>
         public double IdleSeconds { get; set; } = 5;
 
         /// <summary>Subscription requests per minute for the profile (Free 5, Starter 50, Scale 100).</summary>
         public int SubscriptionsPerMinute { get; set; } = 5;
 
-        /// <summary>Subscriptions one connection may hold (5).</summary>
+        /// <summary>Subscriptions one connection may hold.</summary>
         public int SubscriptionsPerConnection { get; set; } = 5;
 
         /// <summary>A fault to inject into receipts, or null.</summary>

@@ -1,6 +1,6 @@
 namespace TagoFirmware.Host.TagoTip
 {
-    /// <summary>What a TagoTiP server makes of one push: the receipt to publish and the frame as parsed.</summary>
+    /// <summary>What a TagoTiP server makes of one push.</summary>
     public sealed class TagoTipVerdict
     {
         /// <summary>The ack payload (<c>[!N|]OK|n</c> or <c>[!N|]ERR|code</c>), or null when no receipt is sent.</summary>
@@ -9,7 +9,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>True when the data points were stored.</summary>
         public bool Stored { get; set; }
 
-        /// <summary>The parsed frame (its points when stored).</summary>
+        /// <summary>The parsed frame.</summary>
         public TagoTipPush Push { get; set; }
     }
 }

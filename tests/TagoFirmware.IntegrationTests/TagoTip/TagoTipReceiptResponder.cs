@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Protocol;
+using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.TagoTip;
 
 namespace TagoFirmware.IntegrationTests.TagoTip
@@ -80,7 +81,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             {
                 foreach (TagoTipDataPoint point in verdict.Push.Points)
                 {
-                    _print(TagoTipLiveInspector.Format(serial, point));
+                    _print(LiveInspectorFormatter.Format(serial, point));
                     Stored?.Invoke(serial, point);
                 }
             }

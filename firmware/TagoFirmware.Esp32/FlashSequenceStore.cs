@@ -5,10 +5,9 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="ISequenceStore"/> over two small files, <c>&lt;path&gt;0</c> and <c>&lt;path&gt;1</c> (one slot each;
-    /// on the ESP32 <c>I:\tagofirmware.seq0</c>/<c>1</c> on LittleFS, in the twin <c>sequence0</c>/<c>1</c> in
-    /// <c>--data-dir</c>; one source for both). A slot is overwritten in place: a power cut may tear only the slot being
-    /// written, which <see cref="SequenceCounter"/> tolerates (it keeps the other). Never throws.
+    /// <see cref="ISequenceStore"/> over two files, <c>&lt;path&gt;0</c> and <c>&lt;path&gt;1</c> (<c>I:\tagofirmware.seq0</c>/<c>1</c>
+    /// on LittleFS; the twin compiles the same source). A power cut may tear only the slot being written, which
+    /// <see cref="SequenceCounter"/> tolerates. Never throws.
     /// </summary>
     public sealed class FlashSequenceStore : ISequenceStore
     {
@@ -17,12 +16,8 @@ namespace TagoFirmware.Esp32
 
         private readonly string _path;
 
-        /// <summary>Creates the store; nothing is touched until the first read or write.</summary>
-        /// <param name="path">Path prefix of the two slot files; null uses <see cref="DefaultPath"/>.</param>
-        public FlashSequenceStore(string path)
-        {
-            _path = path == null ? DefaultPath : path;
-        }
+        /// <summary>Creates the store over the slot files' path prefix (null: <see cref="DefaultPath"/>); touches nothing yet.</summary>
+        public FlashSequenceStore(string path) => _path = path == null ? DefaultPath : path;
 
         /// <inheritdoc />
         public bool Read(int slot, byte[] record)
@@ -30,12 +25,7 @@ namespace TagoFirmware.Esp32
             try
             {
                 string file = _path + slot;
-                if (!File.Exists(file))
-                {
-                    return false;
-                }
-
-                byte[] bytes = File.ReadAllBytes(file);
+                byte[] bytes = File.Exists(file) ? File.ReadAllBytes(file) : null;
                 if (bytes == null || bytes.Length != record.Length)
                 {
                     return false;
@@ -55,15 +45,10 @@ namespace TagoFirmware.Esp32
         {
             try
             {
-                FileStream stream = new FileStream(_path + slot, FileMode.Create, FileAccess.Write);
-                try
+                using (FileStream stream = new FileStream(_path + slot, FileMode.Create, FileAccess.Write))
                 {
                     stream.Write(record, 0, record.Length);
                     stream.Flush();
-                }
-                finally
-                {
-                    stream.Dispose();
                 }
 
                 return true;

@@ -103,15 +103,8 @@ namespace TagoFirmware.TagoTip
             }
 
             _record[0] = Marker;
-            _record[1] = (byte)upTo;
-            _record[2] = (byte)(upTo >> 8);
-            _record[3] = (byte)(upTo >> 16);
-            _record[4] = (byte)(upTo >> 24);
-            uint crc = Crc32.Compute(_record, 0, 5);
-            _record[5] = (byte)crc;
-            _record[6] = (byte)(crc >> 8);
-            _record[7] = (byte)(crc >> 16);
-            _record[8] = (byte)(crc >> 24);
+            Put(1, (uint)upTo);
+            Put(5, Crc32.Compute(_record, 0, 5));
             int slot = 1 - _slot;
             StoreFailed = !_store.Write(slot, _record);
             if (StoreFailed)
@@ -131,13 +124,17 @@ namespace TagoFirmware.TagoTip
                 return -1;
             }
 
-            uint crc = (uint)(_record[5] | (_record[6] << 8) | (_record[7] << 16) | (_record[8] << 24));
-            if (crc != Crc32.Compute(_record, 0, 5))
-            {
-                return -1;
-            }
-
-            return (long)(uint)(_record[1] | (_record[2] << 8) | (_record[3] << 16) | (_record[4] << 24));
+            return Get(5) == Crc32.Compute(_record, 0, 5) ? (long)Get(1) : -1;
         }
+
+        private void Put(int at, uint value)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                _record[at + i] = (byte)(value >> (8 * i));
+            }
+        }
+
+        private uint Get(int at) => (uint)(_record[at] | (_record[at + 1] << 8) | (_record[at + 2] << 16) | (_record[at + 3] << 24));
     }
 }

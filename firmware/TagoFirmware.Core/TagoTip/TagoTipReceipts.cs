@@ -53,10 +53,7 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>The frame in flight got no receipt: it stays queued and is resent with a new <c>!N</c>.</summary>
-        public void OnUnanswered()
-        {
-            InFlight = false;
-        }
+        public void OnUnanswered() => InFlight = false;
 
         /// <summary>Applies one parsed message of the ack topic; returns what to do.</summary>
         public TagoTipAction OnAck(TagoTipAck ack)

@@ -5,13 +5,10 @@ namespace TagoFirmware.TagoTip
     /// <summary>A variable name or unit checked and encoded once, at config load, so a reading only block-copies it. Immutable.</summary>
     public sealed class TagoTipToken
     {
-        private TagoTipToken(byte[] bytes)
-        {
-            Bytes = bytes;
-        }
+        // The bytes written: the name, or '#' and the unit (a field: read per reading).
+        internal readonly byte[] Bytes;
 
-        /// <summary>The bytes written: the name, or <c>#</c> and the unit.</summary>
-        internal byte[] Bytes { get; private set; }
+        private TagoTipToken(byte[] bytes) => Bytes = bytes;
 
         /// <summary>A name token (<c>[a-z0-9_]{1,100}</c>, own copy), or null when TagoTiP cannot carry it.</summary>
         public static TagoTipToken Name(byte[] utf8)

@@ -257,7 +257,6 @@ namespace TagoFirmware.TagoTip
             _buffer[_length + 1] = (byte)'=';
             Array.Copy(n, i, _buffer, _length + 2, count);
             _length += count + 2;
-            _rank = RankValue;
             return TagoWriteResult.Ok;
         }
 
@@ -278,7 +277,6 @@ namespace TagoFirmware.TagoTip
             }
 
             _length = p;
-            _rank = RankValue;
             return TagoWriteResult.Ok;
         }
 
@@ -299,7 +297,6 @@ namespace TagoFirmware.TagoTip
 
             Array.Copy(bytes, 0, _buffer, _length, bytes.Length);
             _length += bytes.Length;
-            _rank = RankUnit;
             return TagoWriteResult.Ok;
         }
 
@@ -317,7 +314,6 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.InvalidTime);
             }
 
-            _rank = RankTime;
             if (unixMs == _frameTime)
             {
                 return TagoWriteResult.Ok;
@@ -347,7 +343,6 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.InvalidVariable);
             }
 
-            _rank = RankGroup;
             if (TagoTipSyntax.SameBytes(group, _frameGroup, 0, _frameGroupLength))
             {
                 return TagoWriteResult.Ok;
@@ -420,7 +415,13 @@ namespace TagoFirmware.TagoTip
             }
 
             // Suffixes follow the value, in the order of §6.3.
-            return rank <= _rank || (_rank < RankValue && rank > RankValue) ? Fail(TagoWriteResult.FieldOutOfOrder) : TagoWriteResult.Ok;
+            if (rank <= _rank || (_rank < RankValue && rank > RankValue))
+            {
+                return Fail(TagoWriteResult.FieldOutOfOrder);
+            }
+
+            _rank = rank;
+            return TagoWriteResult.Ok;
         }
 
         private TagoWriteResult Fail(TagoWriteResult error)

@@ -119,31 +119,18 @@ namespace TagoFirmware.TagoTip
 
         private static byte[] BuildClasses()
         {
-            // VALCHAR, METAVALCHAR and UNITCHAR of the grammar (§14): printable ASCII less the structural characters.
+            // VALCHAR, METAVALCHAR and UNITCHAR (§14): printable ASCII less the structural characters; ',' separates
+            // metadata pairs but is plain text in units.
             byte[] table = new byte[128];
             for (int c = 0x20; c < 0x7F; c++)
             {
-                table[c] = ClassUnit | ClassText;
+                table[c] = "|[];,{}#@^\\".IndexOf((char)c) >= 0 ? ClassEscape : (byte)(ClassUnit | ClassText);
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
+                {
+                    table[c] |= ClassName;
+                }
             }
 
-            for (int c = 'a'; c <= 'z'; c++)
-            {
-                table[c] |= ClassName;
-            }
-
-            for (int c = '0'; c <= '9'; c++)
-            {
-                table[c] |= ClassName;
-            }
-
-            table['_'] |= ClassName;
-            byte[] structural = { (byte)'|', (byte)'[', (byte)']', (byte)';', (byte)',', (byte)'{', (byte)'}', (byte)'#', (byte)'@', (byte)'^', (byte)'\\' };
-            for (int i = 0; i < structural.Length; i++)
-            {
-                table[structural[i]] = ClassEscape;
-            }
-
-            // ',' separates metadata pairs but is plain text in units (UNITCHAR includes it).
             table[','] |= ClassUnit;
             return table;
         }

@@ -26,10 +26,7 @@ namespace TagoFirmware.Host.Broker
         private int _refusedConnects;
         private int _droppedForPolicy;
 
-        private TagoLikeBroker(Action<string> print)
-        {
-            _print = print ?? (_ => { });
-        }
+        private TagoLikeBroker(Action<string> print) => _print = print ?? (_ => { });
 
         /// <summary>Loopback port the TLS listener is bound to.</summary>
         public int Port { get; private set; }

@@ -161,15 +161,15 @@ namespace TagoFirmware.Host.TagoTip
             }
 
             string topic = args.TopicFilter.Topic;
-            if (problem == null && (topic == null || !topic.StartsWith("$tip/", StringComparison.Ordinal) || !topic.EndsWith("/ack", StringComparison.Ordinal)
-                || !Judge.IsDevice(topic.Substring(5, Math.Max(0, topic.Length - 9)))))
+            string serial = SerialOf(topic, "/ack");
+            if (problem == null && !Judge.IsDevice(serial))
             {
                 problem = "not the ack topic of a device of this profile";
             }
 
             if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
             {
-                c.Serial = topic.Substring(5, topic.Length - 9);
+                c.Serial = serial;
                 if (Interlocked.Increment(ref c.Subscriptions) > _options.SubscriptionsPerConnection)
                 {
                     problem = "more than " + _options.SubscriptionsPerConnection + " subscriptions on one connection";
@@ -197,13 +197,12 @@ namespace TagoFirmware.Host.TagoTip
 
             // Device publishes are consumed here; nothing is forwarded (the broker keeps no retained or offline messages).
             args.ProcessPublish = false;
-            string topic = args.ApplicationMessage.Topic;
-            if (!topic.StartsWith("$tip/", StringComparison.Ordinal) || !topic.EndsWith("/push", StringComparison.Ordinal) || topic.Length <= 10)
+            string serial = SerialOf(args.ApplicationMessage.Topic, "/push");
+            if (serial == null)
             {
                 return Task.CompletedTask;
             }
 
-            string serial = topic.Substring(5, topic.Length - 10);
             byte[] payload = System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload);
             TagoTipVerdict verdict = Judge.Judge(serial, payload);
             if (verdict.Stored)
@@ -300,6 +299,11 @@ namespace TagoFirmware.Host.TagoTip
             _server = null;
             _stop.Dispose();
         }
+
+        // The serial of $tip/{serial}{suffix}, or null.
+        private static string SerialOf(string topic, string suffix)
+            => topic != null && topic.Length > 5 + suffix.Length && topic.StartsWith("$tip/", StringComparison.Ordinal) && topic.EndsWith(suffix, StringComparison.Ordinal)
+                ? topic.Substring(5, topic.Length - 5 - suffix.Length) : null;
 
         private sealed class Connection
         {

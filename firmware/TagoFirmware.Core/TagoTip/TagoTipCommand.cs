@@ -21,27 +21,20 @@ namespace TagoFirmware.TagoTip
 
             int end = offset + length;
             int p = offset;
-            while (p < end && text[p] != '=')
+            char[] name = new char[MaxNameLength];
+            for (; p < end && text[p] != '='; p++)
             {
-                p++;
-            }
-
-            int nameLength = p - offset;
-            if (nameLength == 0 || nameLength > MaxNameLength)
-            {
-                return null;
-            }
-
-            char[] name = new char[nameLength];
-            for (int i = 0; i < nameLength; i++)
-            {
-                byte b = text[offset + i];
-                if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_'))
+                if (p - offset == MaxNameLength || !TagoTipSyntax.IsNameByte(text[p]))
                 {
                     return null;
                 }
 
-                name[i] = (char)b;
+                name[p - offset] = (char)text[p];
+            }
+
+            if (p == offset)
+            {
+                return null;
             }
 
             if (p < end)
@@ -50,7 +43,7 @@ namespace TagoFirmware.TagoTip
                 valueLength = end - p - 1;
             }
 
-            return topicPrefix + new string(name);
+            return topicPrefix + new string(name, 0, p - offset);
         }
     }
 }

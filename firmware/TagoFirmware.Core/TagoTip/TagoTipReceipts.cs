@@ -19,6 +19,15 @@ namespace TagoFirmware.TagoTip
         /// <summary><c>invalid_seq</c> answers in a row after which sending stops.</summary>
         public const int MaxSequenceRejections = 32;
 
+        // Per TagoTipError: what a code means for the session. invalid_payload, payload_too_large and invalid_seq here
+        // are about no frame of ours (none is in flight): nothing to split, drop or jump.
+        private static readonly byte[] s_sessionActions =
+        {
+            (byte)TagoTipAction.RetryLater, (byte)TagoTipAction.RetryLater, (byte)TagoTipAction.CredentialFailure,
+            (byte)TagoTipAction.CredentialFailure, (byte)TagoTipAction.BackOff, (byte)TagoTipAction.Ignore, (byte)TagoTipAction.Ignore,
+            (byte)TagoTipAction.RetryLater, (byte)TagoTipAction.Ignore, (byte)TagoTipAction.SessionEnd, (byte)TagoTipAction.SessionEnd,
+        };
+
         private int _variables;
         private int _cycles;
         private int _quarantinesInRow;
@@ -64,18 +73,12 @@ namespace TagoFirmware.TagoTip
                 return TagoTipAction.Command;
             }
 
-            bool ours = InFlight && ack.HasSequence && ack.Sequence == InFlightSequence;
-            if (kind == TagoTipAckKind.Error && !ack.HasSequence)
+            if (kind == TagoTipAckKind.Error && !ack.HasSequence && !InFlight)
             {
-                if (InFlight)
-                {
-                    ours = true;
-                }
-                else
-                {
-                    return SessionError(ack.Error);
-                }
+                return SessionError(ack.Error);
             }
+
+            bool ours = InFlight && (ack.HasSequence ? ack.Sequence == InFlightSequence : kind == TagoTipAckKind.Error);
 
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
             if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
@@ -144,26 +147,6 @@ namespace TagoFirmware.TagoTip
             return SessionError(error);
         }
 
-        private static TagoTipAction SessionError(TagoTipError error)
-        {
-            switch (error)
-            {
-                case TagoTipError.InvalidToken:
-                case TagoTipError.DeviceNotFound:
-                    return TagoTipAction.CredentialFailure;
-                case TagoTipError.RateLimited:
-                    return TagoTipAction.BackOff;
-                case TagoTipError.TtlExpired:
-                case TagoTipError.KeepAliveTimeout:
-                    return TagoTipAction.SessionEnd;
-                case TagoTipError.InvalidPayload:
-                case TagoTipError.PayloadTooLarge:
-                case TagoTipError.InvalidSeq:
-                    // About no frame of ours (none is in flight): nothing to split, drop or jump.
-                    return TagoTipAction.Ignore;
-                default:
-                    return TagoTipAction.RetryLater;
-            }
-        }
+        private static TagoTipAction SessionError(TagoTipError error) => (TagoTipAction)s_sessionActions[(int)error];
     }
 }

@@ -31,6 +31,9 @@ namespace TagoFirmware.TagoTip
             return true;
         }
 
+        /// <summary>True for <c>[a-z0-9_]</c>.</summary>
+        internal static bool IsNameByte(byte b) => b < 0x80 && (s_class[b] & ClassName) != 0;
+
         /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
         internal static int CopyUnit(byte[] unit, byte[] destination, int p)
         {

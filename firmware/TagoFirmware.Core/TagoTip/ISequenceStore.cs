@@ -5,7 +5,6 @@ namespace TagoFirmware.TagoTip
     {
         /// <summary>Reads slot 0 or 1 into <paramref name="record"/>; false when it is missing, short or unreadable.</summary>
         bool Read(int slot, byte[] record);
-
         /// <summary>Writes slot 0 or 1 and returns once it is flushed (a power cut may tear it); false when the write failed.</summary>
         bool Write(int slot, byte[] record);
     }

@@ -17,7 +17,6 @@ namespace TagoFirmware.TagoTip
     {
         /// <summary>Bytes per persisted record.</summary>
         public const int RecordSize = 9;
-
         /// <summary>The largest value TagoTiP allows.</summary>
         public const long MaxValue = 0xFFFFFFFFL;
 
@@ -45,10 +44,8 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>The value <see cref="Next"/> hands out next (above <see cref="MaxValue"/> once exhausted).</summary>
         public long Peek => _next;
-
         /// <summary>True when every value has been used: stop sending; the device needs a new serial or a server-side reset.</summary>
         public bool Exhausted => _next > MaxValue;
-
         /// <summary>True when the last reservation could not be written: nothing is handed out until one succeeds.</summary>
         public bool StoreFailed { get; private set; }
 

@@ -28,22 +28,16 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>What the message is.</summary>
         public TagoTipAckKind Kind { get; private set; }
-
         /// <summary>True when the message carried <c>!N</c>.</summary>
         public bool HasSequence { get; private set; }
-
         /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
         public long Sequence { get; private set; }
-
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
         public int Count { get; private set; }
-
         /// <summary>For <see cref="TagoTipAckKind.Error"/>: the code.</summary>
         public TagoTipError Error { get; private set; }
-
         /// <summary>Where the detail (command text, error code) starts in the parsed buffer.</summary>
         public int DetailOffset { get; private set; }
-
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
         public int DetailLength { get; private set; }
 

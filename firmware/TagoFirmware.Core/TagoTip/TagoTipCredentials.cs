@@ -9,7 +9,6 @@ namespace TagoFirmware.TagoTip
     {
         /// <summary>Longest serial, in characters.</summary>
         public const int MaxSerialLength = 100;
-
         /// <summary>Characters in an authorization hash.</summary>
         public const int HashLength = 16;
 
@@ -24,22 +23,16 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>The device's serial; also the MQTT client id.</summary>
         public string Serial { get; private set; }
-
         /// <summary>MQTT user name: the hash's first 8 hex characters.</summary>
         public string UserName { get; private set; }
-
         /// <summary>MQTT password: the hash's last 8 hex characters (secret).</summary>
         public string Password { get; private set; }
-
         /// <summary><c>$tip/{serial}/push</c>: data frames.</summary>
         public string PushTopic { get; private set; }
-
         /// <summary><c>$tip/{serial}/ack</c>: receipts and commands, subscribed at QoS 1.</summary>
         public string AckTopic { get; private set; }
-
         /// <summary>True if <paramref name="serial"/> is 1–100 characters of <c>[A-Za-z0-9_-]</c>.</summary>
         public static bool IsValidSerial(string serial) => Matches(serial, 1, MaxSerialLength, false);
-
         /// <summary>True if <paramref name="hash"/> is exactly 16 hexadecimal characters (either case).</summary>
         public static bool IsValidHash(string hash) => Matches(hash, HashLength, HashLength, true);
 

@@ -42,10 +42,8 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>Sampling cycles (distinct reading times) in the frame so far.</summary>
         public int Cycles { get; private set; }
-
         /// <summary>Most cycles a frame may carry (0 = no limit); set from the receipts before each frame.</summary>
         public int CycleLimit { get; set; }
-
         /// <inheritdoc />
         public int ItemCount => _writer.VariableCount;
 
@@ -117,7 +115,6 @@ namespace TagoFirmware.TagoTip
 
         /// <inheritdoc />
         public TagoWriteResult Value(long value) => Keep(_writer.NumberScaled(value, 0));
-
         /// <inheritdoc />
         public TagoWriteResult Value(byte[] utf8) => Keep(_writer.Text(utf8));
 

@@ -15,7 +15,6 @@ namespace TagoFirmware.TagoTip
     {
         /// <summary>Quarantines in a row after which a refused cycle is kept and sending stops.</summary>
         public const int MaxConsecutiveQuarantines = 3;
-
         /// <summary><c>invalid_seq</c> answers in a row after which sending stops.</summary>
         public const int MaxSequenceRejections = 32;
 
@@ -36,19 +35,14 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>True while a frame waits for its receipt.</summary>
         public bool InFlight { get; private set; }
-
         /// <summary>The <c>!N</c> of the frame in flight.</summary>
         public long InFlightSequence { get; private set; }
-
         /// <summary>Most sampling cycles the next frame may carry; 0 = no limit.</summary>
         public int CycleLimit { get; private set; }
-
         /// <summary>After <see cref="TagoTipAction.JumpSequence"/>: how far to advance the counter.</summary>
         public long SequenceJump { get; private set; }
-
         /// <summary>Why sending stopped (<see cref="TagoTipAction.ProtocolMismatch"/>, <see cref="TagoTipAction.SequenceRejected"/>), else Ignore.</summary>
         public TagoTipAction Stopped { get; private set; }
-
         /// <summary>Sampling cycles dropped because the server refused them alone.</summary>
         public int Quarantined { get; private set; }
 

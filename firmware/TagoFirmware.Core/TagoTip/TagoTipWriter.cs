@@ -19,16 +19,12 @@ namespace TagoFirmware.TagoTip
     {
         /// <summary>Largest frame TagoTiP servers must accept, in bytes (§4.5).</summary>
         public const int MaxFrameBytes = 16384;
-
         /// <summary>Most variables in one <c>[…]</c> block (§4.5.1).</summary>
         public const int MaxVariables = 100;
-
         /// <summary>Most pairs in one <c>{…}</c> block (§4.5.1).</summary>
         public const int MaxMetadataPairs = 32;
-
         /// <summary>Longest name, group or metadata key, in bytes.</summary>
         public const int MaxNameBytes = 100;
-
         /// <summary>Longest unit, in bytes.</summary>
         public const int MaxUnitBytes = 25;
 
@@ -71,16 +67,12 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>The buffer the frame is written into.</summary>
         public byte[] Buffer => _buffer;
-
         /// <summary>Bytes of frame up to the last complete variable (and <c>]</c> once finished).</summary>
         public int Length => _open ? _itemStart : _length;
-
         /// <summary>Complete variables in the frame.</summary>
         public int VariableCount => _variables;
-
         /// <summary>True for a valid variable, group or metadata-key name: <c>[a-z0-9_]{1,100}</c>.</summary>
         public static bool IsValidName(byte[] name) => TagoTipSyntax.IsValidName(name);
-
         /// <summary>True if <see cref="Unit"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
         public static bool IsValidUnit(byte[] unit) => unit != null && TagoTipSyntax.CopyUnit(unit, null, 0) > 0;
 

@@ -30,31 +30,22 @@ namespace TagoFirmware.Host.Broker
 
         /// <summary>Loopback port the TLS listener is bound to.</summary>
         public int Port { get; private set; }
-
         /// <summary>Host clients must use (the certificate names 127.0.0.1 and localhost).</summary>
         public string Host => "127.0.0.1";
-
         /// <summary>The generated device token (the MQTT password the broker accepts).</summary>
         public string Token { get; private set; }
-
         /// <summary>PEM text of the generated CA that signed the broker certificate.</summary>
         public string CaPem { get; private set; }
-
         /// <summary>The generated CA certificate (public part).</summary>
         public X509Certificate2 CaCertificate { get; private set; }
-
         /// <summary>Number of publishes received (all topics).</summary>
         public int PayloadsReceived => Volatile.Read(ref _dataPayloads);
-
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
         public int RefusedConnects => Volatile.Read(ref _refusedConnects);
-
         /// <summary>Refuse a bad token by closing without a CONNACK (as TagoIO's self-hostable broker does) instead of CONNACK 4.</summary>
         public bool RefuseByClosing { get; set; }
-
         /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
         public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
-
         /// <summary>Token shown redacted: first 4 characters and the length.</summary>
         public string RedactedToken => Redact(Token);
 

@@ -21,7 +21,6 @@ namespace TagoFirmware.Host.TagoTip
 
         /// <summary>The fault's kind.</summary>
         public string Kind { get; }
-
         /// <summary>Chance per valid frame, 0–1.</summary>
         public double Probability { get; }
 

@@ -26,10 +26,8 @@ namespace TagoFirmware.Host.TagoTip
 
         /// <summary>Frames stored.</summary>
         public int FramesStored { get; private set; }
-
         /// <summary>Data points stored.</summary>
         public int PointsStored { get; private set; }
-
         /// <summary>True if <paramref name="serial"/> is a device of the profile.</summary>
         public bool IsDevice(string serial) => _serials == null ? serial != null : _serials.Contains(serial);
 

@@ -7,10 +7,8 @@ namespace TagoFirmware.Host.TagoTip
     {
         /// <summary>The <c>!N</c> of the payload, or null.</summary>
         public long? Sequence { get; set; }
-
         /// <summary>The data points, with the frame's time, group, location and metadata applied (§6.4).</summary>
         public List<TagoTipDataPoint> Points { get; } = new List<TagoTipDataPoint>();
-
         /// <summary>Null when valid; otherwise <c>invalid_payload</c> or <c>payload_too_large</c>.</summary>
         public string Error { get; set; }
     }

@@ -46,31 +46,22 @@ namespace TagoFirmware.Host.TagoTip
 
         /// <summary>Loopback address clients must use.</summary>
         public string Host => "127.0.0.1";
-
         /// <summary>Loopback port of the listener.</summary>
         public int Port { get; private set; }
-
         /// <summary>The device serial accepted.</summary>
         public string Serial { get; private set; }
-
         /// <summary>The authorization hash accepted (secret: never printed).</summary>
         public string Hash { get; private set; }
-
         /// <summary>PEM of the generated CA (TLS listener only).</summary>
         public string CaPem { get; private set; }
-
         /// <summary>The judge: stored frames and points, refusals, faults.</summary>
         public TagoTipFrameJudge Judge { get; private set; }
-
         /// <summary>Connections accepted.</summary>
         public int Connects => Volatile.Read(ref _connects);
-
         /// <summary>CONNECTs refused for bad credentials.</summary>
         public int RefusedConnects => Volatile.Read(ref _refusedConnects);
-
         /// <summary>Subscriptions refused (rate limit, per-connection limit, foreign topic).</summary>
         public int RefusedSubscriptions => Volatile.Read(ref _refusedSubscriptions);
-
         /// <summary>Connections the server closed at their lifetime or when idle.</summary>
         public int ServerCloses => Volatile.Read(ref _serverCloses);
 

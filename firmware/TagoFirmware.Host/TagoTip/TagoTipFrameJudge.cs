@@ -31,11 +31,10 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>True if <paramref name="serial"/> is a device of the profile.</summary>
         public bool IsDevice(string serial) => _serials == null ? serial != null : _serials.Contains(serial);
 
-        /// <summary>Judges one push on <c>$tip/{serial}/push</c>: the receipt and what was stored.</summary>
-        public TagoTipVerdict Judge(string serial, byte[] payload)
+        /// <summary>Judges one push on <c>$tip/{serial}/push</c>: the parsed frame with its receipt and whether it was stored.</summary>
+        public TagoTipPush Judge(string serial, byte[] payload)
         {
             TagoTipPush push = TagoTipFrameParser.Parse(payload);
-            var verdict = new TagoTipVerdict { Push = push };
             lock (_gate)
             {
                 string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found" : null;
@@ -62,12 +61,12 @@ namespace TagoFirmware.Host.TagoTip
                     // A lost receipt: the frame is stored but never answered.
                     FramesStored++;
                     PointsStored += push.Points.Count;
-                    verdict.Stored = true;
+                    push.Stored = true;
                 }
 
                 string prefix = push.Sequence.HasValue ? "!" + push.Sequence.Value + "|" : string.Empty;
-                verdict.Ack = error == "lost" ? null : prefix + (error == null ? "OK|" + push.Points.Count : "ERR|" + error);
-                return verdict;
+                push.Ack = error == "lost" ? null : prefix + (error == null ? "OK|" + push.Points.Count : "ERR|" + error);
+                return push;
             }
         }
     }

@@ -195,10 +195,10 @@ namespace TagoFirmware.Host.TagoTip
             }
 
             byte[] payload = System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload);
-            TagoTipVerdict verdict = Judge.Judge(serial, payload);
+            TagoTipPush verdict = Judge.Judge(serial, payload);
             if (verdict.Stored)
             {
-                foreach (TagoTipDataPoint point in verdict.Push.Points)
+                foreach (TagoTipDataPoint point in verdict.Points)
                 {
                     _print(LiveInspectorFormatter.Format(serial, point));
                 }

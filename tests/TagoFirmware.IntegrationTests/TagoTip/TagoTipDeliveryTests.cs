@@ -102,9 +102,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             var stored = new ConcurrentQueue<long>();
             responder.Judged = (_, verdict) =>
             {
-                if (verdict.Push.Sequence.HasValue)
+                if (verdict.Sequence.HasValue)
                 {
-                    sequences.Enqueue(verdict.Push.Sequence.Value);
+                    sequences.Enqueue(verdict.Sequence.Value);
                 }
 
                 if (!verdict.Stored)

@@ -42,7 +42,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         public Action<string, TagoTipDataPoint> Stored { get; set; }
 
         /// <summary>Called with the serial and the verdict of every push judged (its <c>!N</c> and receipt); for tests.</summary>
-        public Action<string, TagoTipVerdict> Judged { get; set; }
+        public Action<string, TagoTipPush> Judged { get; set; }
 
         /// <summary>Connects to a plain MQTT broker and starts answering.</summary>
         /// <param name="host">Broker host.</param>
@@ -75,11 +75,11 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             }
 
             string serial = topic.Substring(5, topic.Length - 10);
-            TagoTipVerdict verdict = Judge.Judge(serial, System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
+            TagoTipPush verdict = Judge.Judge(serial, System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
             Judged?.Invoke(serial, verdict);
             if (verdict.Stored)
             {
-                foreach (TagoTipDataPoint point in verdict.Push.Points)
+                foreach (TagoTipDataPoint point in verdict.Points)
                 {
                     _print(LiveInspectorFormatter.Format(serial, point));
                     Stored?.Invoke(serial, point);

@@ -31,6 +31,7 @@ namespace TagoFirmware.TagoTip
         public string PushTopic { get; private set; }
         /// <summary><c>$tip/{serial}/ack</c>: receipts and commands, subscribed at QoS 1.</summary>
         public string AckTopic { get; private set; }
+
         /// <summary>True if <paramref name="serial"/> is 1–100 characters of <c>[A-Za-z0-9_-]</c>.</summary>
         public static bool IsValidSerial(string serial) => Matches(serial, 1, MaxSerialLength, false);
         /// <summary>True if <paramref name="hash"/> is exactly 16 hexadecimal characters (either case).</summary>

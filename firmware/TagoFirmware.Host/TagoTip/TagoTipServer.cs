@@ -229,17 +229,9 @@ namespace TagoFirmware.Host.TagoTip
 
         private async Task ReapAsync()
         {
-            while (!_stop.IsCancellationRequested)
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stop.IsCancellationRequested)
             {
-                try
-                {
-                    await Task.Delay(100, _stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
                 DateTime now = DateTime.UtcNow;
                 foreach (KeyValuePair<string, Connection> pair in _connections)
                 {

@@ -71,8 +71,6 @@ namespace TagoFirmware.TagoTip
         public int Length => _open ? _itemStart : _length;
         /// <summary>Complete variables in the frame.</summary>
         public int VariableCount => _variables;
-        /// <summary>True for a valid variable, group or metadata-key name: <c>[a-z0-9_]{1,100}</c>.</summary>
-        public static bool IsValidName(byte[] name) => TagoTipSyntax.IsValidName(name);
         /// <summary>True if <see cref="Unit"/> accepts <paramref name="unit"/> (after dropping <c>°</c>).</summary>
         public static bool IsValidUnit(byte[] unit) => unit != null && TagoTipSyntax.CopyUnit(unit, null, 0) > 0;
 
@@ -92,7 +90,7 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.InvalidTime;
             }
 
-            if (group != null && !IsValidName(group))
+            if (group != null && !TagoTipSyntax.IsValidName(group))
             {
                 return TagoWriteResult.InvalidVariable;
             }
@@ -140,7 +138,7 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.InvalidMetadataKey;
             }
 
-            if (!IsValidName(key))
+            if (!TagoTipSyntax.IsValidName(key))
             {
                 return TagoWriteResult.InvalidVariable;
             }
@@ -330,7 +328,7 @@ namespace TagoFirmware.TagoTip
                 return r;
             }
 
-            if (!IsValidName(group))
+            if (!TagoTipSyntax.IsValidName(group))
             {
                 return Fail(TagoWriteResult.InvalidVariable);
             }

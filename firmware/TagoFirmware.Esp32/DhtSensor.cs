@@ -34,10 +34,6 @@ namespace TagoFirmware.Esp32
         private DhtBase _dht;
 
         /// <summary>Creates the adapter and the binding (sleeps 1 s in the binding's constructor).</summary>
-        /// <param name="model">DHT11, DHT21 or DHT22.</param>
-        /// <param name="echoPin">GPIO of the RMT receiver (wired to DATA).</param>
-        /// <param name="triggerPin">GPIO that sends the start pulse (wired to the same DATA line).</param>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
         public DhtSensor(SensorModel model, int echoPin, int triggerPin, GpioController gpio)
         {
             _model = model;
@@ -143,10 +139,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private static long WallMs()
-        {
-            return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
-        }
+        private static long WallMs() => DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
 
         private void Create()
         {

@@ -33,7 +33,6 @@ namespace TagoFirmware.Esp32
         private readonly string _newPath;
 
         /// <summary>Creates the store; nothing is touched until the first <see cref="Read"/> or <see cref="Write"/>.</summary>
-        /// <param name="path">File path; null uses <see cref="DefaultPath"/>. Its directory must exist.</param>
         public FlashOverrideStore(string path)
         {
             _path = path == null ? DefaultPath : path;

@@ -28,11 +28,6 @@ namespace TagoFirmware.Esp32
         private bool _dataPinsHeld;
 
         /// <summary>Opens the power pin and switches the sensor on.</summary>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
-        /// <param name="powerPin">GPIO driving the sensor's supply switch.</param>
-        /// <param name="activeHigh">True when a high level powers the sensor (direct drive, N-channel low-side is not
-        /// suitable: it would float the sensor's ground); false for a P-MOSFET high-side switch driven low to turn on.</param>
-        /// <param name="sensor">The sensor adapter whose data pins this switch takes over while off.</param>
         public GpioPowerSwitch(GpioController gpio, int powerPin, bool activeHigh, DhtSensor sensor)
         {
             _gpio = gpio;

@@ -17,10 +17,6 @@ namespace TagoFirmware.Common
         private static readonly uint[] s_table = BuildTable();
 
         /// <summary>Computes the CRC-32/ISO-HDLC of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
-        /// <param name="data">The bytes to check.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes (0 or more).</param>
-        /// <returns>The CRC (0 for zero bytes).</returns>
         public static uint Compute(byte[] data, int offset, int count)
         {
             uint crc = 0xFFFFFFFF;

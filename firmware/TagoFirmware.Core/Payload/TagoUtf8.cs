@@ -16,8 +16,6 @@ namespace TagoFirmware.Payload
         /// Encodes <paramref name="text"/> as UTF-8 (RFC 3629). Returns null if <paramref name="text"/> is null or
         /// holds a lone UTF-16 surrogate, which has no UTF-8 form.
         /// </summary>
-        /// <param name="text">The text to encode.</param>
-        /// <returns>The UTF-8 bytes, or null.</returns>
         public static byte[] GetBytes(string text)
         {
             if (text == null)

@@ -33,33 +33,18 @@ namespace TagoFirmware.Readings
         bool CanWrite { get; }
 
         /// <summary>Reads up to <paramref name="count"/> bytes from <paramref name="position"/> of the log.</summary>
-        /// <param name="position">Byte position in the log (0 = start).</param>
-        /// <param name="buffer">Destination.</param>
-        /// <param name="offset">Index in <paramref name="buffer"/> of the first byte to fill.</param>
-        /// <param name="count">Maximum number of bytes.</param>
-        /// <returns>Bytes read (0 at the end of the log), or -1 on a read error.</returns>
         int Read(int position, byte[] buffer, int offset, int count);
 
         /// <summary>Appends bytes to the end of the log and flushes them.</summary>
-        /// <param name="buffer">Source.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <returns>True when the bytes are durable; false on any error (medium full, I/O error).</returns>
         bool Append(byte[] buffer, int offset, int count);
 
         /// <summary>Starts writing a replacement log; the current log stays in force until <see cref="CommitReplace"/>.</summary>
-        /// <returns>False when a replacement cannot be started.</returns>
         bool BeginReplace();
 
         /// <summary>Appends bytes to the replacement log being written.</summary>
-        /// <param name="buffer">Source.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <returns>False on any error; the caller then calls <see cref="AbortReplace"/>.</returns>
         bool WriteReplacement(byte[] buffer, int offset, int count);
 
         /// <summary>Makes the replacement the log, atomically (see the remarks of the interface).</summary>
-        /// <returns>True when the replacement is now the log; false when the old log is still in force.</returns>
         bool CommitReplace();
 
         /// <summary>Discards an unfinished replacement; the old log stays in force.</summary>

@@ -18,10 +18,6 @@ namespace TagoFirmware.Readings
         public const int Length = 10;
 
         /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes.</summary>
-        /// <param name="unixMs">Cycle time in Unix ms, 0..2^48-1.</param>
-        /// <param name="buffer">Destination.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <returns><see cref="Length"/>, or 0 when the time is outside 0..2^48-1 or the buffer too short (nothing written).</returns>
         public static int Write(long unixMs, byte[] buffer, int offset)
         {
             if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs || buffer == null || offset < 0 || offset + Length > buffer.Length)

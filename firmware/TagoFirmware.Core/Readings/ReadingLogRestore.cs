@@ -3,25 +3,17 @@ using System;
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// Rebuilds the ring from the log at boot, in two passes over the store: first the header, the last boot counter
-    /// and the last acknowledgement mark (watermark and unreported counters), then the data, boot and sync records in
-    /// log order. What it found is left in its properties for <see cref="ReadingQueue.Load"/>.
+    /// Rebuilds the ring from the log at boot in two passes: header, last boot and last ack mark, then data, boot and
+    /// sync records in order. Skipped: CRC failures; dropped: readings before the watermark (acknowledged), repeated
+    /// sequence numbers (a log copied onto itself), untimed readings of a boot that ended unsynced, the oldest beyond
+    /// capacity. Any of these asks for a rewrite.
     /// </summary>
-    /// <remarks>
-    /// Recovery rules: a record that fails its CRC (torn or corrupted) is skipped; a reading before the watermark was
-    /// acknowledged; a reading whose sequence number is not above the last one seen is a repeated record (a log
-    /// copied or restored onto itself) and is ignored and counted; untimed readings of a boot that ended unsynced are
-    /// dropped and counted; beyond the capacity the oldest readings drop. Any of these asks for a rewrite.
-    /// </remarks>
     internal sealed class ReadingLogRestore
     {
         private readonly ReadingRing _ring;
         private readonly IReadingStore _store;
         private readonly byte[] _io;
 
-        /// <summary>Prepares a restore into <paramref name="ring"/> through the buffer of <paramref name="log"/>.</summary>
-        /// <param name="ring">The queue's ring, empty.</param>
-        /// <param name="log">The queue's log side (store and I/O buffer).</param>
         internal ReadingLogRestore(ReadingRing ring, ReadingLog log)
         {
             _ring = ring;
@@ -29,38 +21,17 @@ namespace TagoFirmware.Readings
             _io = log.Buffer;
         }
 
-        /// <summary>Records in the log, whole or not.</summary>
         internal int Records;
-
-        /// <summary>Boot counter of the last boot record.</summary>
         internal int LastBoot;
-
-        /// <summary>Dropped readings not yet reported, from the last acknowledgement mark.</summary>
         internal int UnreportedDropped;
-
-        /// <summary>Untimed readings not yet reported, from the last mark.</summary>
         internal int UnreportedUntimed;
-
-        /// <summary>Untimed readings of earlier boots dropped by this restore.</summary>
         internal int UntimedDropped;
-
-        /// <summary>Readings that did not fit the capacity (the oldest), dropped by this restore.</summary>
         internal int Overflowed;
-
-        /// <summary>Torn, corrupted or malformed records skipped.</summary>
         internal int Skipped;
-
-        /// <summary>Intact reading records ignored because their sequence was not above the last seen.</summary>
         internal int Repeated;
-
-        /// <summary>Whether the log must be rewritten (damage, drops, repeats, no header or mark).</summary>
         internal bool RewriteNeeded;
 
         /// <summary>Reads the log into the ring.</summary>
-        /// <returns><see cref="ReadingLoadResult.StoreUnavailable"/> when the store could not be read (the ring is
-        /// then to be cleared), <see cref="ReadingLoadResult.Incompatible"/>, <see cref="ReadingLoadResult.Created"/>
-        /// for an empty log, otherwise <see cref="ReadingLoadResult.Restored"/> or
-        /// <see cref="ReadingLoadResult.RestoredWithDamage"/>.</returns>
         internal ReadingLoadResult Run()
         {
             int length;
@@ -109,7 +80,7 @@ namespace TagoFirmware.Readings
                     }
                     else if (_io[off] == ReadingLogFormat.KindBoot)
                     {
-                        LastBoot = _io[body] | (_io[body + 1] << 8);
+                        LastBoot = ReadingRecord.ReadUInt16(_io, body);
                     }
                     else if (_io[off] == ReadingLogFormat.KindAck)
                     {
@@ -203,9 +174,9 @@ namespace TagoFirmware.Readings
                     {
                         // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
                         DropUntimed();
-                        logBoot = _io[body] | (_io[body + 1] << 8);
+                        logBoot = ReadingRecord.ReadUInt16(_io, body);
                     }
-                    else if (kind == ReadingLogFormat.KindTime && (_io[body] | (_io[body + 1] << 8)) == logBoot)
+                    else if (kind == ReadingLogFormat.KindTime && (ReadingRecord.ReadUInt16(_io, body)) == logBoot)
                     {
                         _ring.FillIn(logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
                     }
@@ -251,10 +222,7 @@ namespace TagoFirmware.Readings
             }
         }
 
-        private static int Positive(int value)
-        {
-            return value < 0 ? 0 : value;
-        }
+        private static int Positive(int value) => value < 0 ? 0 : value;
 
         private int ReadRecords(int index)
         {

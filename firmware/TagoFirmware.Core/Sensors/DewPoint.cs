@@ -25,11 +25,6 @@ namespace TagoFirmware.Sensors
         private const double Ln2 = 0.69314718055994530942;
 
         /// <summary>Computes the dew point in tenths of a degree Celsius from tenths of °C and tenths of %RH.</summary>
-        /// <param name="tenthsCelsius">Temperature × 10.</param>
-        /// <param name="tenthsPercent">Relative humidity × 10; must be above 0 and at most 1000.</param>
-        /// <param name="dewPointTenths">Dew point × 10, rounded half away from zero; 0 when false.</param>
-        /// <returns>False when the humidity is 0 or below (no dew point), above 100 %, or the temperature is at or
-        /// below −b (outside the formula).</returns>
         public static bool TryCompute(int tenthsCelsius, int tenthsPercent, out int dewPointTenths)
         {
             dewPointTenths = 0;
@@ -53,8 +48,6 @@ namespace TagoFirmware.Sensors
         /// Natural logarithm of a positive finite number: x = m·2^k with m in [1, 2), then
         /// ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …) with s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.
         /// </summary>
-        /// <param name="x">A positive finite number.</param>
-        /// <returns>ln x; NaN for zero, negative or non-finite input.</returns>
         public static double NaturalLog(double x)
         {
             if (!(x > 0.0) || double.IsInfinity(x))

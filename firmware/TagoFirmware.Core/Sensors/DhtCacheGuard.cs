@@ -25,9 +25,6 @@ namespace TagoFirmware.Sensors
         private long _goodWallMs;
 
         /// <summary>Decides whether a read now would get a fresh frame.</summary>
-        /// <param name="monotonicMs">Monotonic time now.</param>
-        /// <param name="wallMs">Wall-clock time now, in ms (any epoch, the one <see cref="Good"/> got).</param>
-        /// <returns><see cref="Read"/>, <see cref="TooEarly"/> or <see cref="ClockStepped"/>.</returns>
         public int Check(long monotonicMs, long wallMs)
         {
             long wallGap = wallMs - _goodWallMs;
@@ -41,8 +38,6 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>Records a good frame read now.</summary>
-        /// <param name="monotonicMs">Monotonic time now.</param>
-        /// <param name="wallMs">Wall-clock time now, in ms.</param>
         public void Good(long monotonicMs, long wallMs)
         {
             _hasGood = true;
@@ -51,9 +46,6 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>Forgets the last good frame (the binding was recreated, so it has no cache).</summary>
-        public void Forget()
-        {
-            _hasGood = false;
-        }
+        public void Forget() => _hasGood = false;
     }
 }

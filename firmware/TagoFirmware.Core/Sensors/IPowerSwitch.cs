@@ -16,7 +16,6 @@ namespace TagoFirmware.Sensors
     public interface IPowerSwitch
     {
         /// <summary>Switches the sensor's supply on or off (see the remarks for the data pins).</summary>
-        /// <param name="on">True to power the sensor, false to cut its supply and drive its data pins low.</param>
         void SetPowered(bool on);
     }
 }

@@ -30,9 +30,6 @@ namespace TagoFirmware.Sensors
     public interface ITemperatureHumiditySensor
     {
         /// <summary>Performs one raw read.</summary>
-        /// <param name="celsius">Temperature in degrees Celsius as the sensor decoded it; unspecified when false.</param>
-        /// <param name="percent">Relative humidity in percent as the sensor decoded it; unspecified when false.</param>
-        /// <returns>True when the bus transaction succeeded (response seen, checksum valid); false otherwise.</returns>
         bool TryRead(out double celsius, out double percent);
 
         /// <summary>

@@ -74,10 +74,6 @@ namespace TagoFirmware.Sensors
         private int _rateRejections;
 
         /// <summary>Creates a pipeline for one sensor. Call once at configuration time.</summary>
-        /// <param name="sensor">The raw-read adapter.</param>
-        /// <param name="power">The sensor's power switch, or null when it has none (power cycling is then skipped).</param>
-        /// <param name="settings">Settings (their model known); copied.</param>
-        /// <param name="counters">Where <c>sensor_errors</c> is counted, or null.</param>
         /// <exception cref="System.ArgumentException">No sensor, no settings or an unknown model (a wiring error).</exception>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
@@ -143,8 +139,6 @@ namespace TagoFirmware.Sensors
         /// Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle
         /// makes them wait).
         /// </summary>
-        /// <param name="nowMs">Monotonic time in ms (kept for symmetry with Step and for future use).</param>
-        /// <returns>False when a sample is already in progress (the caller skips this tick).</returns>
         public bool BeginSample(long nowMs)
         {
             if (_inSample)
@@ -162,8 +156,6 @@ namespace TagoFirmware.Sensors
         /// Advances the pipeline: at most one raw read per call, only when it is due. Never blocks, never throws
         /// (an adapter exception counts as a failed read).
         /// </summary>
-        /// <param name="nowMs">Monotonic time in ms.</param>
-        /// <returns>What happened; Accepted and Failed are returned exactly once per sample.</returns>
         public ReadStatus Step(long nowMs)
         {
             if (!AdvancePower(nowMs))

@@ -12,7 +12,6 @@ namespace TagoFirmware.Sensors
         public const int PowerOnSettleMs = 1000;
 
         /// <summary>Creates settings with the standard (mains-powered) defaults for <paramref name="model"/>.</summary>
-        /// <param name="model">The sensor model.</param>
         public ReadPipelineSettings(SensorModel model)
         {
             Model = model;
@@ -27,27 +26,16 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
-        /// <returns>The copy.</returns>
-        public ReadPipelineSettings Copy()
-        {
-            return (ReadPipelineSettings)MemberwiseClone();
-        }
+        public ReadPipelineSettings Copy() => (ReadPipelineSettings)MemberwiseClone();
 
         /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>New settings.</returns>
-        public static ReadPipelineSettings Standard(SensorModel model)
-        {
-            return new ReadPipelineSettings(model);
-        }
+        public static ReadPipelineSettings Standard(SensorModel model) => new ReadPipelineSettings(model);
 
         /// <summary>
         /// Light pipeline for battery nodes that deep-sleep between samples: one read, one retry, so a wake lasts
         /// about 2–3 read gaps (the discard read after power-up included, since every wake is a power-up of the
         /// binding). Stuck detection is off (its state would not survive deep sleep anyway).
         /// </summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>New settings.</returns>
         public static ReadPipelineSettings Battery(SensorModel model)
         {
             ReadPipelineSettings s = new ReadPipelineSettings(model);
@@ -83,8 +71,7 @@ namespace TagoFirmware.Sensors
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
         public int TemperatureOffsetTenths;
 
-        /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped
-        /// to 0…100 %.</summary>
+        /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped to 0…100 %.</summary>
         public int HumidityOffsetTenths;
 
         /// <summary>

@@ -49,8 +49,6 @@ namespace TagoFirmware.Sensors
         public int MaxTenthsPercent { get; }
 
         /// <summary>The specification of <paramref name="model"/>, or null for <see cref="SensorModel.None"/> or an unknown value.</summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>The shared specification instance, or null.</returns>
         public static SensorSpec ForModel(SensorModel model)
         {
             switch (model)

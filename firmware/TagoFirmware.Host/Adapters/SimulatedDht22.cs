@@ -22,10 +22,6 @@ namespace TagoFirmware.Host.Adapters
         private int _failNext;
 
         /// <summary>Creates a simulated sensor.</summary>
-        /// <param name="seed">Random seed (drift and failures are reproducible).</param>
-        /// <param name="failureRate">Probability 0…1 that a read fails.</param>
-        /// <param name="baseCelsius">Middle of the temperatures the seed picks a base from.</param>
-        /// <param name="basePercent">Middle of the relative humidities the seed picks a base from.</param>
         public SimulatedDht22(int seed, double failureRate = 0, double baseCelsius = 22.0, double basePercent = 48.0)
         {
             _random = new Random(seed);
@@ -43,7 +39,6 @@ namespace TagoFirmware.Host.Adapters
         public int Failures { get; private set; }
 
         /// <summary>Makes the next <paramref name="count"/> reads fail (fault injection for tests).</summary>
-        /// <param name="count">Number of reads to fail.</param>
         public void FailNextReads(int count)
         {
             lock (_gate)
@@ -65,9 +60,6 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <summary>Reads temperature and humidity like <c>ITemperatureHumiditySensor.TryRead</c>.</summary>
-        /// <param name="celsius">Temperature in °C, 0.1 resolution; NaN on failure.</param>
-        /// <param name="percent">Relative humidity in %, 0.1 resolution; NaN on failure.</param>
-        /// <returns>False when the read failed (no values).</returns>
         public bool TryRead(out double celsius, out double percent)
         {
             lock (_gate)

@@ -3,25 +3,16 @@ using System;
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…,…},…]</c>, the format of TagoIO's MQTT guide and
-    /// <c>POST /data</c>) into a caller-owned <c>byte[]</c> of fixed capacity, validating every field first so it
-    /// never emits data TagoIO rejects, and allocating nothing.
+    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned fixed <c>byte[]</c>,
+    /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
     /// </summary>
     /// <remarks>
-    /// <para>Use: <see cref="Reset"/> (the constructor does it), then per item <see cref="BeginItem(TagoText)"/>, the
-    /// fields in the order value, unit, time, group, metadata (each optional), and <see cref="EndItem"/>; finally
-    /// <see cref="Close"/> (or <see cref="CopyPayload"/>) and publish <see cref="Buffer"/>[0..<see cref="Length"/>).</para>
-    /// <para>Errors never throw: each field call returns <see cref="TagoWriteResult.Ok"/> or the item's error. The first error of an item
-    /// sticks: the item is rolled back at once, later calls of that item do nothing and return the same error, and
-    /// <see cref="EndItem"/> reports it. After a refused item the payload (bytes 0..<see cref="Length"/>,
-    /// <see cref="Length"/>, <see cref="ItemCount"/>) is exactly as after the last complete item. Bytes beyond
-    /// <see cref="Length"/> are scratch and never part of the payload.</para>
-    /// <para>Capacity: the last byte of the buffer is always kept for the closing <c>]</c>, so a payload can be
-    /// closed whatever was refused. An item that does not fit returns <see cref="TagoWriteResult.BufferFull"/>:
-    /// close and publish this payload, <see cref="Reset"/>, and write the item again.</para>
-    /// <para>Cost: the device interprets IL, so per-byte loops are what a payload costs. Constant texts come as
-    /// <see cref="TagoText"/>, checked and escaped once, and are block-copied (<c>Array.Copy</c> is native); the
-    /// <c>byte[]</c> overloads check their text on every call, for rare payloads. Not thread-safe.</para>
+    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group, metadata in that order (each
+    /// optional), <see cref="EndItem"/>; finally <see cref="Close"/>. Nothing throws: the first error of an item sticks
+    /// and rolls the item back, leaving the payload as after the last complete item. The last byte is kept for the
+    /// closing <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/> means publish,
+    /// <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and block-copied
+    /// (the device interprets IL, so per-byte loops are the cost); <c>byte[]</c> overloads check on every call.
     /// </remarks>
     public sealed class TagoJsonWriter : IItemWriter
     {

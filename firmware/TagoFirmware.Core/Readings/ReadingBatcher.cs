@@ -1,9 +1,6 @@
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping
-    /// for one link.
-    /// </summary>
+    /// <summary>Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping for one link.</summary>
     /// <remarks>
     /// A payload is due when none is in flight, the minimum spacing passed, and <see cref="BatchSize"/> readings are
     /// publishable, or the oldest waited the batch interval (the TagoIO guide's "10 readings or 30 seconds"), or a
@@ -128,8 +125,7 @@ namespace TagoFirmware.Readings
             return spacing > wait ? spacing : wait;
         }
 
-        /// <summary>Marks the first <paramref name="count"/> pending readings as carried by the payload about to go out;
-        /// returns its ticket, or 0 when refused.</summary>
+        /// <summary>Marks the first <paramref name="count"/> pending readings as carried by the payload about to go out; returns its ticket, or 0 when refused.</summary>
         public int Take(int count, bool carriesCounters, uint nowMs)
         {
             int ticket = count > _batchSize ? 0 : _queue.MarkInFlight(count, carriesCounters);

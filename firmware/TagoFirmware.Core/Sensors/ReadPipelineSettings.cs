@@ -1,10 +1,7 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Tunables of one <see cref="ReadPipeline"/>, filled in at configuration time. The pipeline copies them when it
-    /// is constructed, so later changes to this object have no effect on a running pipeline. Only the model, the
-    /// offsets and the dew point come from the configuration (which validates them); the rest are the presets below.
-    /// </summary>
+    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction); model, offsets and dew point come
+    /// from the configuration, the rest are the presets below.</summary>
     public sealed class ReadPipelineSettings
     {
         /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
@@ -31,11 +28,7 @@ namespace TagoFirmware.Sensors
         /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
         public static ReadPipelineSettings Standard(SensorModel model) => new ReadPipelineSettings(model);
 
-        /// <summary>
-        /// Light pipeline for battery nodes that deep-sleep between samples: one read, one retry, so a wake lasts
-        /// about 2–3 read gaps (the discard read after power-up included, since every wake is a power-up of the
-        /// binding). Stuck detection is off (its state would not survive deep sleep anyway).
-        /// </summary>
+        /// <summary>Light pipeline for deep-sleeping battery nodes: one read, one retry, no stuck detection (its state would not survive deep sleep).</summary>
         public static ReadPipelineSettings Battery(SensorModel model)
         {
             ReadPipelineSettings s = new ReadPipelineSettings(model);
@@ -80,8 +73,7 @@ namespace TagoFirmware.Sensors
         /// </summary>
         public int StuckReadLimit;
 
-        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>);
-        /// 0 disables. Default 3.</summary>
+        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>); 0 disables. Default 3.</summary>
         public int PowerCycleAfterFailures;
 
         /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>

@@ -7,10 +7,7 @@ namespace TagoFirmware.Sensors
     /// </summary>
     public static class Tenths
     {
-        /// <summary>
-        /// Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten
-        /// (21.35 → 214, −0.05 → −1).
-        /// </summary>
+        /// <summary>Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten (21.35 → 214, −0.05 → −1).</summary>
         public static bool TryFromDouble(double value, out int tenths)
         {
             tenths = 0;

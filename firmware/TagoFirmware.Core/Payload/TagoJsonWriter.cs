@@ -346,7 +346,6 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
-        /// <summary>Opens an item with a checked name (null: invalid).</summary>
         private TagoWriteResult Begin(byte[] name)
         {
             if (_closed)

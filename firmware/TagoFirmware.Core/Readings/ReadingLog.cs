@@ -61,13 +61,10 @@ namespace TagoFirmware.Readings
             set => _slack = value < 8 ? 8 : value;
         }
 
-        /// <summary>Most records the log file holds: header, boot and ack mark, a full queue and the slack.</summary>
         internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
 
-        /// <summary>Most bytes the log and its replacement take together while compacting.</summary>
         internal int BudgetBytes => (MaxLogRecords + 3 + _ring.Capacity) * Rec;
 
-        /// <summary>Forgets the state of an earlier load.</summary>
         internal void Reset()
         {
             IsPersistent = false;
@@ -104,7 +101,6 @@ namespace TagoFirmware.Readings
             return result;
         }
 
-        /// <summary>Persists the newest <paramref name="k"/> readings of the ring.</summary>
         internal void AppendNewest(int k)
         {
             if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_ring.Count - k, 0, false))
@@ -138,7 +134,6 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>Persists the clock sync point of <paramref name="boot"/>.</summary>
         internal void AppendTime(int boot, long wall, uint mono)
         {
             if (IsPersistent && !RewriteInstead(1))
@@ -160,7 +155,6 @@ namespace TagoFirmware.Readings
             return !IsFaulted;
         }
 
-        /// <summary>Rewrites the log as header, boot, ack mark and the queued readings, switched in atomically.</summary>
         internal bool Compact()
         {
             if (!IsPersistent)

@@ -31,7 +31,6 @@ namespace TagoFirmware.Readings
         internal int Repeated;
         internal bool RewriteNeeded;
 
-        /// <summary>Reads the log into the ring.</summary>
         internal ReadingLoadResult Run()
         {
             int length;

@@ -6,7 +6,6 @@ namespace TagoFirmware.Readings
     /// of the oldest. Allocates only in the constructor.</summary>
     internal sealed class ReadingRing
     {
-        /// <summary>The record bytes; read them at <see cref="Offset"/>.</summary>
         internal readonly byte[] Bytes;
 
         internal readonly int Capacity;
@@ -34,7 +33,6 @@ namespace TagoFirmware.Readings
             HeadSequence = headSequence;
         }
 
-        /// <summary>Byte offset of reading <paramref name="i"/> (0 = oldest).</summary>
         internal int Offset(int i)
         {
             int slot = _head + i;

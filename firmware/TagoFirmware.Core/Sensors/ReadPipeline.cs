@@ -334,7 +334,6 @@ namespace TagoFirmware.Sensors
             _powerPhaseEndMs = nowMs + _s.PowerOffMs;
         }
 
-        /// <summary>Moves the power cycle along; true when the sensor is powered and settled.</summary>
         private bool AdvancePower(long nowMs)
         {
             if (_powerPhase == PowerOff)

@@ -4,11 +4,8 @@ using TagoFirmware.Sensors;
 namespace TagoFirmware.Host.Adapters
 {
     /// <summary>
-    /// A simulated DHT22 (AM2302): temperature and relative humidity that drift slowly around a base value, quantised
-    /// to the sensor's 0.1 resolution (AM2302 datasheet §5: resolution 0.1 °C / 0.1 %RH, range -40…80 °C, 0…100 %RH),
-    /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then). The
-    /// base values are drawn from the seed (±3 °C, ±8 %RH around the given ones), so twins with different seeds show
-    /// different rooms. Thread-safe; deterministic for a given seed.
+    /// A simulated DHT22: temperature and humidity drifting around seed-drawn base values (±3 °C, ±8 %RH), quantised
+    /// to the AM2302's 0.1 resolution, with optional injected read failures. Thread-safe; deterministic per seed.
     /// </summary>
     public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {

@@ -1,10 +1,9 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// Keeps nanoFramework's DHT binding from passing off a cached frame as a fresh one. The binding (Iot.Device.Dhtxx,
-    /// <c>DhtBase.ReadData</c>) skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good frame and
-    /// returns that frame again, flagged successful; an SNTP step backwards would freeze the values for as long as the
-    /// wall clock lags. The adapter asks <see cref="Check"/> before each read with both clocks.
+    /// Keeps the Dhtxx binding from passing off a cached frame as fresh: <c>DhtBase.ReadData</c> re-serves its last good
+    /// frame, flagged successful, within 1 s of <c>DateTime.UtcNow</c>, so an SNTP step back would freeze the values.
+    /// The adapter asks <see cref="Check"/> before each read with both clocks.
     /// </summary>
     public sealed class DhtCacheGuard
     {

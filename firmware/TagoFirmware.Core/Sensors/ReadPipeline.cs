@@ -81,12 +81,7 @@ namespace TagoFirmware.Sensors
                     return _powerPhaseEndMs;
                 }
 
-                if (!_inSample)
-                {
-                    return long.MaxValue;
-                }
-
-                return _hasRead ? _nextReadAtMs : long.MinValue;
+                return !_inSample ? long.MaxValue : (_hasRead ? _nextReadAtMs : long.MinValue);
             }
         }
 
@@ -193,12 +188,7 @@ namespace TagoFirmware.Sensors
             _temperatures[_collected] = tenthsCelsius;
             _humidities[_collected] = tenthsPercent;
             _collected++;
-            if (_collected < _s.ReadsPerSample)
-            {
-                return ReadStatus.Busy;
-            }
-
-            return Finish(nowMs);
+            return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
         private ReadStatus Finish(long nowMs)

@@ -1,10 +1,7 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// The item-by-item writing both uplink formats share (TagoIO JSON: <see cref="TagoJsonWriter"/>; TagoTiP:
-    /// <c>TagoTipItemWriter</c>), so the diagnostics payload and the queue counters are written once for both. Each call
-    /// follows the rules of <see cref="TagoJsonWriter"/>: a refused field rolls its item back.
-    /// </summary>
+    /// <summary>Item-by-item writing shared by TagoIO JSON (<see cref="TagoJsonWriter"/>) and TagoTiP, with the JSON writer's
+    /// rules (a refused field rolls its item back).</summary>
     public interface IItemWriter
     {
         /// <summary>Complete items written since <see cref="Reset"/>.</summary>

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// A constant text (variable name, unit, metadata key or value, status text) checked and JSON-escaped once, when
-    /// the node's names are set up, so that writing it into a payload is one block copy with no per-byte work.
-    /// </summary>
+    /// <summary>A constant text (name, unit, metadata) checked and JSON-escaped once, so writing it is one block copy.</summary>
     public sealed class TagoText
     {
         private TagoText(byte[] json, int utf8Length, int utf16Length, bool isName)

@@ -7,22 +7,15 @@ using UnitsNet;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 (RMT-based; two GPIOs wired to the one DATA
-    /// line: <c>pinEcho</c> is the RMT receiver, <c>pinTrigger</c> sends the start pulse). One class for DHT11, DHT21
-    /// (AM2301) and DHT22 (AM2302): the model only picks the binding class, whose frame decoding differs.
+    /// <see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 for DHT11, DHT21 and DHT22 (two GPIOs on the
+    /// one DATA line: <c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse).
     /// </summary>
     /// <remarks>
-    /// <list type="bullet">
-    /// <item>Reading order: <c>Temperature</c> (performs the read and sets <c>IsLastReadSuccessful</c>), then
-    /// <c>Humidity</c> (same frame), then the flag, and only then <c>.DegreesCelsius</c>/<c>.Percent</c>: after a failed
-    /// read the binding returns <c>default</c> structs whose Unit is 0, and converting those throws.</item>
-    /// <item>The binding re-serves a cached frame within 1 s of wall time; <see cref="DhtCacheGuard"/> decides when a
-    /// read would get one (the pipeline's stuck-frame rule is the backstop).</item>
-    /// <item>The binding's constructor sleeps 1 s: it runs at construction, in <see cref="Reset"/>, after a wall-clock
-    /// step back and on the first read after a power cycle, never on an ordinary read.</item>
-    /// <item>The binding shares the app's <c>GpioController</c> (<c>shouldDispose: false</c>): disposing it closes only
-    /// its own pins and RMT channel.</item>
-    /// </list>
+    /// Reads <c>Temperature</c> (performs the read), <c>Humidity</c>, the success flag, and only then converts: a
+    /// failed read's <c>default</c> structs throw on conversion. <see cref="DhtCacheGuard"/> spots the binding's 1 s
+    /// wall-clock frame cache. The binding's constructor sleeps 1 s, so it runs only at construction, in
+    /// <see cref="Reset"/>, after a clock step back and after a power cycle. It shares the app's
+    /// <c>GpioController</c> (<c>shouldDispose: false</c>).
     /// </remarks>
     public sealed class DhtSensor : ITemperatureHumiditySensor
     {
@@ -34,10 +27,6 @@ namespace TagoFirmware.Esp32
         private DhtBase _dht;
 
         /// <summary>Creates the adapter and the binding (sleeps 1 s in the binding's constructor).</summary>
-        /// <param name="model">DHT11, DHT21 or DHT22.</param>
-        /// <param name="echoPin">GPIO of the RMT receiver (wired to DATA).</param>
-        /// <param name="triggerPin">GPIO that sends the start pulse (wired to the same DATA line).</param>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
         public DhtSensor(SensorModel model, int echoPin, int triggerPin, GpioController gpio)
         {
             _model = model;
@@ -143,10 +132,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private static long WallMs()
-        {
-            return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
-        }
+        private static long WallMs() => DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
 
         private void Create()
         {

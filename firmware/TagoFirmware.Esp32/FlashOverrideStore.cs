@@ -5,21 +5,13 @@ using TagoFirmware.Commands;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="IOverrideStore"/> over one small file: the command-overrides record (a few dozen bytes with its own
-    /// CRC, see <see cref="CommandOverrides"/>), kept apart from the config file so a newly deployed config is never
-    /// edited by the firmware. One source for both targets: on the ESP32 it is <c>I:\tagofirmware.overrides</c> on the
-    /// internal flash (LittleFS), in the host twin <c>overrides.bin</c> in <c>--data-dir</c> (opened through
-    /// TwinDataDirectory), so the host tests exercise exactly the code the device runs.
+    /// <see cref="IOverrideStore"/> over one small file (<c>I:\tagofirmware.overrides</c> on the ESP32, <c>overrides.bin</c>
+    /// in the twin's data directory), apart from the config file so a deployed config is never edited by the firmware.
     /// </summary>
     /// <remarks>
-    /// Replaced atomically with only the System.IO members both runtimes have: the record is written to
-    /// <c>&lt;path&gt;.new</c>, flushed and closed; then the old file is deleted and the new one renamed
-    /// (nanoFramework's <c>File.Move</c> does not overwrite). An interrupted switch is repaired at the next
-    /// <see cref="Read"/> exactly like <see cref="FlashReadingStore"/>: both present = an unfinished write, the old
-    /// record is still complete and in force (the <c>.new</c> is deleted); only <c>.new</c> present = cut between delete
-    /// and rename (it is renamed). So a crash leaves the old or the new record, never a mix, and the record's CRC
-    /// catches anything else. Writes happen only when a command changes an override, so the LittleFS wear is
-    /// negligible. Never throws: every file call is guarded by <c>catch (Exception)</c>.
+    /// Replaced atomically like <see cref="FlashReadingStore"/>: write <c>&lt;path&gt;.new</c>, delete, rename
+    /// (nanoFramework's <c>File.Move</c> does not overwrite); an interrupted switch is repaired at the next
+    /// <see cref="Read"/>, and the record's CRC catches anything else. Never throws.
     /// </remarks>
     public sealed class FlashOverrideStore : IOverrideStore
     {
@@ -33,7 +25,6 @@ namespace TagoFirmware.Esp32
         private readonly string _newPath;
 
         /// <summary>Creates the store; nothing is touched until the first <see cref="Read"/> or <see cref="Write"/>.</summary>
-        /// <param name="path">File path; null uses <see cref="DefaultPath"/>. Its directory must exist.</param>
         public FlashOverrideStore(string path)
         {
             _path = path == null ? DefaultPath : path;

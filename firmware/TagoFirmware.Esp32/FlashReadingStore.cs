@@ -19,7 +19,6 @@ namespace TagoFirmware.Esp32
         private FileStream _replacement;
 
         /// <summary>Opens (or creates) the log at <paramref name="path"/>, repairing an interrupted switch.</summary>
-        /// <param name="path">Log file; its directory must exist.</param>
         public FlashReadingStore(string path)
         {
             _path = path;

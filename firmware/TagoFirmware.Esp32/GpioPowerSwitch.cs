@@ -5,19 +5,14 @@ using TagoFirmware.Sensors;
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="IPowerSwitch"/> for a DHT whose VCC is switched by a GPIO (directly for a few mA, or through a
-    /// high-side P-MOSFET/load switch). Off: the binding is disposed so it lets go of both data GPIOs, both are driven
-    /// low, then VCC goes off. On: the data GPIOs are released (closed, i.e. back to input), then VCC goes on; the
-    /// sensor adapter recreates the binding at its next read.
+    /// <see cref="IPowerSwitch"/> for a DHT whose VCC a GPIO switches (directly or through a high-side switch). Off:
+    /// dispose the binding, drive both data GPIOs low, VCC off. On: release the data GPIOs, VCC on; the sensor adapter
+    /// recreates the binding at its next read.
     /// </summary>
     /// <remarks>
-    /// Why both data pins are driven low: a DHT's DATA line has a pull-up (4.7–10 kΩ) and the chip has input protection
-    /// diodes to VCC, so a DATA line left high (the pull-up on the always-on 3.3 V, or an ESP32 pin still driving high)
-    /// feeds the chip through that diode and it never resets — the power cycle would be a no-op. The wiring rule in
-    /// hardware/README.md: the pull-up hangs on the <b>switched</b> supply; then low data pins leave no path.
-    /// Why the binding is disposed, not kept: Dhtxx.Esp32 owns the trigger pin (an open GpioPin) and the echo pin (an
-    /// RMT receiver channel), so neither can be driven low while it lives; and its constructor must run again after
-    /// power-on anyway (it resets the RMT channel state). Never throws; never blocks (the pipeline does the timing).
+    /// Data pins go low because a DATA line left high feeds the chip through its input protection diode and it never
+    /// resets (hence hardware/README.md: the pull-up hangs on the switched supply). The binding holds both pins (an
+    /// open GpioPin, an RMT channel), so it must be disposed to drive them. Never throws; never blocks.
     /// </remarks>
     public sealed class GpioPowerSwitch : IPowerSwitch
     {
@@ -28,11 +23,6 @@ namespace TagoFirmware.Esp32
         private bool _dataPinsHeld;
 
         /// <summary>Opens the power pin and switches the sensor on.</summary>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
-        /// <param name="powerPin">GPIO driving the sensor's supply switch.</param>
-        /// <param name="activeHigh">True when a high level powers the sensor (direct drive, N-channel low-side is not
-        /// suitable: it would float the sensor's ground); false for a P-MOSFET high-side switch driven low to turn on.</param>
-        /// <param name="sensor">The sensor adapter whose data pins this switch takes over while off.</param>
         public GpioPowerSwitch(GpioController gpio, int powerPin, bool activeHigh, DhtSensor sensor)
         {
             _gpio = gpio;

@@ -257,7 +257,7 @@ namespace TagoFirmware.Node
                 {
                     _batcher.OnLost(_queue.InFlightTicket);
                 }
-                else if (_batcher.OnAcknowledged(_queue.InFlightTicket) == ReadingAckResult.Applied && delivered)
+                else if (_batcher.OnAcknowledged(_queue.InFlightTicket) && delivered)
                 {
                     Delivered();
                 }

@@ -1,10 +1,7 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Formats a UTC instant as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (ISO 8601 / RFC 3339 with milliseconds, the form of
-    /// TagoIO's examples) with integer arithmetic, without DateTime's property getters (each of which re-derives the
-    /// calendar date from the ticks).
-    /// </summary>
+    /// <summary>Formats UTC as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (RFC 3339, TagoIO's form) by integer arithmetic: each
+    /// DateTime property getter re-derives the date from the ticks.</summary>
     internal static class IsoTimeFormatter
     {
         /// <summary>Length of <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>

@@ -1,23 +1,14 @@
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Validation and RFC 8259 §7 escaping of UTF-8 JSON string contents, and the character classes of names and
-    /// groups. Every routine measures first and writes second, so the writer can check validity and room before it
-    /// writes a byte.
+    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), and the character
+    /// classes of names and groups. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8 (RFC 3629 §4)
+    /// is refused because TagoIO would reject or mangle it.
     /// </summary>
-    /// <remarks>
-    /// Escaped: <c>"</c> and <c>\</c> (as <c>\"</c> and <c>\\</c>), and the control characters U+0000–U+001F (as
-    /// <c>\b \f \n \r \t</c> or <c>\u00XX</c>), which RFC 8259 §7 requires. Everything else is copied as raw UTF-8
-    /// (RFC 8259 §8.1 requires UTF-8 on the wire): DEL, U+2028/2029 and non-ASCII need no escape in JSON.
-    /// Malformed UTF-8 (RFC 3629 §4: overlong forms, encoded surrogates, code points above U+10FFFF, truncated
-    /// sequences) is refused, because TagoIO would reject or mangle it.
-    /// </remarks>
     internal static class JsonText
     {
-        /// <summary>Class bit of the bytes of variable names and metadata keys: <c>[a-z0-9_]</c>.</summary>
         internal const byte ClassName = 1;
 
-        /// <summary>Class bit of the bytes of groups: <c>[A-Za-z0-9_-]</c>.</summary>
         internal const byte ClassGroup = 2;
 
         /// <summary>The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.</summary>

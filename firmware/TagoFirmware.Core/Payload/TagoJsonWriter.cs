@@ -3,25 +3,16 @@ using System;
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…,…},…]</c>, the format of TagoIO's MQTT guide and
-    /// <c>POST /data</c>) into a caller-owned <c>byte[]</c> of fixed capacity, validating every field first so it
-    /// never emits data TagoIO rejects, and allocating nothing.
+    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned fixed <c>byte[]</c>,
+    /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
     /// </summary>
     /// <remarks>
-    /// <para>Use: <see cref="Reset"/> (the constructor does it), then per item <see cref="BeginItem(TagoText)"/>, the
-    /// fields in the order value, unit, time, group, metadata (each optional), and <see cref="EndItem"/>; finally
-    /// <see cref="Close"/> (or <see cref="CopyPayload"/>) and publish <see cref="Buffer"/>[0..<see cref="Length"/>).</para>
-    /// <para>Errors never throw: each field call returns <see cref="TagoWriteResult.Ok"/> or the item's error. The first error of an item
-    /// sticks: the item is rolled back at once, later calls of that item do nothing and return the same error, and
-    /// <see cref="EndItem"/> reports it. After a refused item the payload (bytes 0..<see cref="Length"/>,
-    /// <see cref="Length"/>, <see cref="ItemCount"/>) is exactly as after the last complete item. Bytes beyond
-    /// <see cref="Length"/> are scratch and never part of the payload.</para>
-    /// <para>Capacity: the last byte of the buffer is always kept for the closing <c>]</c>, so a payload can be
-    /// closed whatever was refused. An item that does not fit returns <see cref="TagoWriteResult.BufferFull"/>:
-    /// close and publish this payload, <see cref="Reset"/>, and write the item again.</para>
-    /// <para>Cost: the device interprets IL, so per-byte loops are what a payload costs. Constant texts come as
-    /// <see cref="TagoText"/>, checked and escaped once, and are block-copied (<c>Array.Copy</c> is native); the
-    /// <c>byte[]</c> overloads check their text on every call, for rare payloads. Not thread-safe.</para>
+    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group, metadata in that order (each
+    /// optional), <see cref="EndItem"/>; finally <see cref="Close"/>. Nothing throws: the first error of an item sticks
+    /// and rolls the item back, leaving the payload as after the last complete item. The last byte is kept for the
+    /// closing <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/> means publish,
+    /// <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and block-copied
+    /// (the device interprets IL, so per-byte loops are the cost); <c>byte[]</c> overloads check on every call.
     /// </remarks>
     public sealed class TagoJsonWriter : IItemWriter
     {
@@ -79,7 +70,6 @@ namespace TagoFirmware.Payload
         private TagoWriteResult _itemError;
 
         /// <summary>Creates a writer over <paramref name="buffer"/> and starts an empty payload.</summary>
-        /// <param name="buffer">The caller-owned buffer; its length is the largest payload. At least 2 bytes (<c>[]</c>).</param>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
         public TagoJsonWriter(byte[] buffer)
@@ -128,14 +118,9 @@ namespace TagoFirmware.Payload
         /// Begins an item with its <c>variable</c>. If an item is still open it is dropped, and this call returns
         /// <see cref="TagoWriteResult.ItemAlreadyOpen"/> without starting a new one.
         /// </summary>
-        /// <param name="variable">The variable name, <c>[a-z0-9_]{1,100}</c>.</param>
-        public TagoWriteResult BeginItem(TagoText variable)
-        {
-            return Begin(variable != null && variable.IsName ? variable.Json : null);
-        }
+        public TagoWriteResult BeginItem(TagoText variable) => Begin(variable != null && variable.IsName ? variable.Json : null);
 
         /// <summary>Begins an item; the form of <see cref="BeginItem(TagoText)"/> that checks the name on every call.</summary>
-        /// <param name="variable">The variable name as UTF-8, <c>[a-z0-9_]{1,100}</c>.</param>
         public TagoWriteResult BeginItem(byte[] variable)
         {
             // A valid name needs no escaping.
@@ -147,8 +132,6 @@ namespace TagoFirmware.Payload
         /// <c>value.ToString("F" + decimals, CultureInfo.InvariantCulture)</c> (exact binary value, ties to even), with
         /// a zero never signed.
         /// </summary>
-        /// <param name="value">A finite value with |value|·10^decimals &lt; 2^53.</param>
-        /// <param name="decimals">0–6.</param>
         public TagoWriteResult Value(double value, int decimals)
         {
             TagoWriteResult r = Enter(RankValue);
@@ -169,7 +152,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"value"</c> as an integer.</summary>
-        /// <param name="value">Within ±<see cref="MaxSafeInteger"/>.</param>
         public TagoWriteResult Value(long value)
         {
             TagoWriteResult r = Enter(RankValue);
@@ -187,7 +169,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
-        /// <param name="utf8">Well-formed UTF-8, at most 6000 bytes.</param>
         public TagoWriteResult Value(byte[] utf8)
         {
             int units;
@@ -196,14 +177,12 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"unit"</c>.</summary>
-        /// <param name="unit">At most 25 characters (e.g. <c>°C</c>, <c>%</c>).</param>
         public TagoWriteResult Unit(TagoText unit)
         {
             return unit == null ? Text(RankUnit, s_unitKey, null, -1, 0) : Text(RankUnit, s_unitKey, unit.Json, unit.Json.Length, unit.Utf16Length);
         }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
-        /// <param name="utf8">Well-formed UTF-8, at most 25 characters.</param>
         public TagoWriteResult Unit(byte[] utf8)
         {
             int units = 0;
@@ -212,7 +191,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"time"</c> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> from Unix epoch milliseconds.</summary>
-        /// <param name="unixMs">Milliseconds since 1970-01-01T00:00:00Z; years 0001–9999.</param>
         public TagoWriteResult TimeUnixMs(long unixMs)
         {
             TagoWriteResult r = Enter(RankTime);
@@ -252,7 +230,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO.</summary>
-        /// <param name="utf8">1–24 characters of <c>[A-Za-z0-9_-]</c>.</param>
         public TagoWriteResult Group(byte[] utf8)
         {
             // A valid group needs no escaping.
@@ -261,8 +238,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Adds a string pair to <c>"metadata"</c>; pairs may repeat and nothing may follow them.</summary>
-        /// <param name="key">The key, <c>[a-z0-9_]{1,100}</c>.</param>
-        /// <param name="value">The value, at most 6000 bytes as UTF-8.</param>
         public TagoWriteResult Metadata(TagoText key, TagoText value)
         {
             TagoWriteResult r = Enter(RankMetadata);
@@ -305,7 +280,6 @@ namespace TagoFirmware.Payload
         /// Finishes the open item. Returns the item's first error if it had one (it was rolled back), or
         /// <see cref="TagoWriteResult.BufferFull"/> if its closing braces do not fit (it is rolled back too).
         /// </summary>
-        /// <returns><see cref="TagoWriteResult.Ok"/> if the item is now part of the payload.</returns>
         public TagoWriteResult EndItem()
         {
             if (_rank == RankNone)
@@ -343,7 +317,6 @@ namespace TagoFirmware.Payload
         /// Finishes the array with <c>]</c> (always possible: the byte is reserved) and returns the payload length.
         /// An item still open is dropped. Closing twice changes nothing.
         /// </summary>
-        /// <returns>The payload length: publish <see cref="Buffer"/>[0..length).</returns>
         public int Close()
         {
             if (_rank != RankNone)
@@ -365,7 +338,6 @@ namespace TagoFirmware.Payload
         /// Closes the payload (see <see cref="Close"/>) and returns it as a new exact-length array, for APIs that take
         /// a whole <c>byte[]</c> such as M2Mqtt's Publish: the one allocation per publish.
         /// </summary>
-        /// <returns>A copy of the finished payload.</returns>
         public byte[] CopyPayload()
         {
             int length = Close();
@@ -374,7 +346,6 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
-        /// <summary>Opens an item with a checked name (null: invalid).</summary>
         private TagoWriteResult Begin(byte[] name)
         {
             if (_closed)

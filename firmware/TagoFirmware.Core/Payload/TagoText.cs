@@ -1,9 +1,6 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// A constant text (variable name, unit, metadata key or value, status text) checked and JSON-escaped once, when
-    /// the node's names are set up, so that writing it into a payload is one block copy with no per-byte work.
-    /// </summary>
+    /// <summary>A constant text (name, unit, metadata) checked and JSON-escaped once, so writing it is one block copy.</summary>
     public sealed class TagoText
     {
         private TagoText(byte[] json, int utf8Length, int utf16Length, bool isName)
@@ -29,8 +26,6 @@ namespace TagoFirmware.Payload
         internal readonly bool IsName;
 
         /// <summary>Checks and escapes UTF-8 text (copied, so later changes to the array do not matter).</summary>
-        /// <param name="utf8">The text as UTF-8.</param>
-        /// <returns>The prepared text, or null if <paramref name="utf8"/> is null or not well-formed UTF-8 (RFC 3629).</returns>
         public static TagoText From(byte[] utf8)
         {
             int units = 0;
@@ -46,11 +41,6 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Encodes, checks and escapes a text.</summary>
-        /// <param name="text">The text.</param>
-        /// <returns>The prepared text, or null if <paramref name="text"/> is null or holds a lone UTF-16 surrogate.</returns>
-        public static TagoText From(string text)
-        {
-            return From(TagoUtf8.GetBytes(text));
-        }
+        public static TagoText From(string text) => From(TagoUtf8.GetBytes(text));
     }
 }

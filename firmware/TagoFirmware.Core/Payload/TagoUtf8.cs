@@ -1,23 +1,12 @@
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Turns configuration strings (variable names, units, metadata keys, sensor ids) into the UTF-8 <c>byte[]</c>
-    /// the <see cref="TagoJsonWriter"/> and <see cref="TagoText"/> take, once, when the configuration is loaded. Works without
-    /// System.Text's Encoding, so the core needs no extra package on the device.
+    /// UTF-8 encoding of configuration strings without System.Text (no extra device package), once at configuration
+    /// time. One <see cref="string.ToCharArray()"/> walk: nanoFramework stores strings as UTF-8, so <c>s[i]</c> is O(i).
     /// </summary>
-    /// <remarks>
-    /// It walks the string once through <see cref="string.ToCharArray()"/> (one temporary char[]): on nanoFramework a
-    /// string is stored as UTF-8 and <c>s[i]</c> walks it from the start, so indexing per character would be
-    /// quadratic. Meant for configuration time, not for every reading.
-    /// </remarks>
     public static class TagoUtf8
     {
-        /// <summary>
-        /// Encodes <paramref name="text"/> as UTF-8 (RFC 3629). Returns null if <paramref name="text"/> is null or
-        /// holds a lone UTF-16 surrogate, which has no UTF-8 form.
-        /// </summary>
-        /// <param name="text">The text to encode.</param>
-        /// <returns>The UTF-8 bytes, or null.</returns>
+        /// <summary>UTF-8 of <paramref name="text"/> (RFC 3629); null for null or a lone UTF-16 surrogate.</summary>
         public static byte[] GetBytes(string text)
         {
             if (text == null)

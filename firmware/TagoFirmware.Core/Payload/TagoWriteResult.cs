@@ -1,10 +1,6 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Outcome of a <see cref="TagoJsonWriter"/> call. Anything but <see cref="Ok"/> means the current item was
-    /// refused and rolled back: the payload is exactly as it was after the last complete item, and the first error
-    /// of the item is what every later call of that item and its <see cref="TagoJsonWriter.EndItem"/> return.
-    /// </summary>
+    /// <summary>Outcome of a <see cref="TagoJsonWriter"/> call; anything but <see cref="Ok"/> rolled the item back.</summary>
     public enum TagoWriteResult
     {
         /// <summary>The call succeeded.</summary>
@@ -16,10 +12,7 @@ namespace TagoFirmware.Payload
         /// <summary>A number is NaN or an infinity: JSON (RFC 8259 §6) has no spelling for them.</summary>
         InvalidNumber = 2,
 
-        /// <summary>
-        /// A number is too large to print exactly: |value|·10^decimals ≥ 2^53 for a double, or an integer outside
-        /// ±(2^53 − 1), beyond which a JavaScript number (TagoIO's back end) cannot hold it exactly.
-        /// </summary>
+        /// <summary>|value|·10^decimals ≥ 2^53 or an integer beyond ±(2^53 − 1): a JavaScript number (TagoIO) is not exact there.</summary>
         NumberTooLarge = 3,
 
         /// <summary>The requested number of decimals is outside 0–6.</summary>
@@ -43,10 +36,7 @@ namespace TagoFirmware.Payload
         /// <summary>A metadata key is null or not <c>[a-z0-9_]{1,100}</c>.</summary>
         InvalidMetadataKey = 12,
 
-        /// <summary>
-        /// A field came twice or after a field that must follow it. Keys are written in the order variable, value,
-        /// unit, time, group, location, metadata (metadata pairs may repeat).
-        /// </summary>
+        /// <summary>A field came twice or out of the order variable, value, unit, time, group, metadata (pairs repeat).</summary>
         FieldOutOfOrder = 13,
 
         /// <summary>A field or <see cref="TagoJsonWriter.EndItem"/> was called with no item begun.</summary>
@@ -58,10 +48,7 @@ namespace TagoFirmware.Payload
         /// <summary>The payload was closed; call <see cref="TagoJsonWriter.Reset"/> to start a new one.</summary>
         PayloadClosed = 16,
 
-        /// <summary>
-        /// The item does not fit in the buffer (one byte always stays reserved for the closing <c>]</c>). The payload
-        /// can still be closed and published; start a new payload for this item.
-        /// </summary>
+        /// <summary>The item does not fit (the closing <c>]</c> always does): publish, then start a new payload for it.</summary>
         BufferFull = 17,
     }
 }

@@ -1,28 +1,14 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// Durable byte storage for the reading log (<see cref="ReadingLogFormat"/>): one logical file that is appended
-    /// to, read back at boot, and replaced as a whole when it is compacted. On the ESP32 a file on the internal
-    /// flash drive (<c>I:\</c>, LittleFS) through System.IO.FileSystem; on the host twin a file in a directory;
-    /// in tests an in-memory fake.
+    /// Durable storage for the reading log: one file appended to, read back at boot and replaced whole when compacted
+    /// (a LittleFS file on the ESP32, a file on the host, in memory in tests).
     /// </summary>
     /// <remarks>
-    /// Contract for implementations:
-    /// <list type="bullet">
-    /// <item>Never throw: report failure through the return value. The queue also catches, but a throwing store
-    /// costs an allocation per failure on the device.</item>
-    /// <item><see cref="Append"/> is durable when it returns true (flushed to the medium). A power cut during an
-    /// append may leave any prefix of the appended bytes; the log's per-record CRC deals with that.</item>
-    /// <item>Replacement is atomic: after <see cref="CommitReplace"/> returns true the log is exactly the bytes
-    /// written since <see cref="BeginReplace"/>; if it returns false, or power is lost at any point before it
-    /// returns, a later open sees either the complete old log or the complete new one, never a mixture. The file
-    /// implementation writes <c>queue.log.new</c>, flushes and closes it, deletes <c>queue.log</c> and renames
-    /// the new file (nanoFramework's <c>File.Move</c> does not overwrite). At open, if <c>queue.log</c> exists any
-    /// <c>queue.log.new</c> is an unfinished compaction and is deleted; if only <c>queue.log.new</c> exists the
-    /// switch was cut between delete and rename, so it is renamed to <c>queue.log</c>.</item>
-    /// <item>Calls come from one thread (the main loop); an implementation needs no locking. Each call may block
-    /// for the flash write (milliseconds), never on the network.</item>
-    /// </list>
+    /// Contract: never throw (a throw costs an allocation on the device; the queue catches anyway). <see cref="Append"/>
+    /// is durable when it returns true; a power cut may leave any prefix (the per-record CRCs deal with that).
+    /// <see cref="CommitReplace"/> is atomic: a later open sees the complete old or the complete new log, never a mix.
+    /// One thread (the main loop); calls may block for a flash write, never on the network.
     /// </remarks>
     public interface IReadingStore
     {
@@ -33,33 +19,18 @@ namespace TagoFirmware.Readings
         bool CanWrite { get; }
 
         /// <summary>Reads up to <paramref name="count"/> bytes from <paramref name="position"/> of the log.</summary>
-        /// <param name="position">Byte position in the log (0 = start).</param>
-        /// <param name="buffer">Destination.</param>
-        /// <param name="offset">Index in <paramref name="buffer"/> of the first byte to fill.</param>
-        /// <param name="count">Maximum number of bytes.</param>
-        /// <returns>Bytes read (0 at the end of the log), or -1 on a read error.</returns>
         int Read(int position, byte[] buffer, int offset, int count);
 
         /// <summary>Appends bytes to the end of the log and flushes them.</summary>
-        /// <param name="buffer">Source.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <returns>True when the bytes are durable; false on any error (medium full, I/O error).</returns>
         bool Append(byte[] buffer, int offset, int count);
 
         /// <summary>Starts writing a replacement log; the current log stays in force until <see cref="CommitReplace"/>.</summary>
-        /// <returns>False when a replacement cannot be started.</returns>
         bool BeginReplace();
 
         /// <summary>Appends bytes to the replacement log being written.</summary>
-        /// <param name="buffer">Source.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <returns>False on any error; the caller then calls <see cref="AbortReplace"/>.</returns>
         bool WriteReplacement(byte[] buffer, int offset, int count);
 
         /// <summary>Makes the replacement the log, atomically (see the remarks of the interface).</summary>
-        /// <returns>True when the replacement is now the log; false when the old log is still in force.</returns>
         bool CommitReplace();
 
         /// <summary>Discards an unfinished replacement; the old log stays in force.</summary>

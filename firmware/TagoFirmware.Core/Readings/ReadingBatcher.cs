@@ -1,31 +1,13 @@
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// Decides when the queued readings go out and how many (no JSON: the payload writer is elsewhere), and keeps the
-    /// delivery bookkeeping of <see cref="ReadingQueue"/> for one MQTT link.
-    /// </summary>
+    /// <summary>Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping for one link.</summary>
     /// <remarks>
-    /// <para><b>When.</b> A payload is due when no payload is in flight, at least the minimum spacing
-    /// passed since the last one, and either <see cref="BatchSize"/> readings are publishable (default 10), or the
-    /// oldest publishable reading has waited the batch interval (default 30 s) — the TagoIO guide's "10
-    /// readings or 30 seconds" — or a backlog is being replayed, or a flush was requested (deep sleep, reboot).</para>
-    /// <para><b>How many.</b> <see cref="DueCount"/> readings at most (≤ <see cref="BatchSize"/>). The caller writes
-    /// readings 0, 1, … (<see cref="ReadingQueue.GetVariableIndex"/> and friends) into its payload buffer until the
-    /// writer refuses one or <see cref="DueCount"/> is reached, then calls <see cref="Take"/> with the number
-    /// written; a payload never holds more than its buffer fits.</para>
-    /// <para><b>Replay pace.</b> One payload in flight at a time, and at least the minimum spacing
-    /// (default 1000 ms) between payloads: a backlog drains at ≤ 1 payload/s, i.e. ≤ 10 readings/s at the default
-    /// batch (1000 readings in about 100 s), 60 publishes a minute — a quarter of the TagoIO Free profile's 250
-    /// MQTT publishes per minute, which is shared by every device of the profile. Replay is oldest first with the
-    /// original timestamps; new readings queue behind the backlog and go out after it.</para>
-    /// <para><b>QoS 1</b> : readings leave the queue only when the broker acknowledges
-    /// the payload (<see cref="OnAcknowledged"/>); a payload lost to a disconnect or ack timeout
-    /// (<see cref="OnLost"/>) is sent again. Delivery is at-least-once: a late ack, or a crash between PUBACK and
-    /// the persisted ack mark, repeats at most the one payload that was in flight (duplicates are identifiable by
-    /// variable + time). <b>QoS 0</b>: readings leave when the publish call returns (<see cref="OnSent"/>), so a
-    /// payload the link silently loses is gone; there is no ack round trip, so it is faster and uses less airtime.</para>
-    /// <para>Times are monotonic milliseconds (uint, wrapping after 49.7 days; all comparisons are wrap-safe).
-    /// Allocation-free; call from the main loop only.</para>
+    /// A payload is due when none is in flight, the minimum spacing passed, and <see cref="BatchSize"/> readings are
+    /// publishable, or the oldest waited the batch interval (the TagoIO guide's "10 readings or 30 seconds"), or a
+    /// backlog is replayed, or a flush was requested. The caller writes up to <see cref="DueCount"/> readings and calls
+    /// <see cref="Take"/> with the number written. 1 s spacing drains a backlog at ≤ 60 publishes a minute, a quarter of
+    /// the TagoIO Free profile's 250 shared ones. QoS 1 removes readings on the PUBACK (at-least-once: at most the one
+    /// payload in flight repeats); QoS 0 on send. Times are wrapping monotonic ms; allocation-free; main loop only.
     /// </remarks>
     public sealed class ReadingBatcher
     {
@@ -51,21 +33,14 @@ namespace TagoFirmware.Readings
         private bool _backlog;
         private bool _flush;
 
-        /// <summary>Creates the batcher with the default batch (10), interval (30 s), spacing (1 s) and QoS 1. Create it
-        /// after <see cref="ReadingQueue.Load"/>, so readings restored from flash count as a backlog and go out at once.</summary>
-        /// <param name="queue">The queue to publish from.</param>
+        /// <summary>Creates the batcher with batch 10, interval 30 s, spacing 1 s, QoS 1 (after <see cref="ReadingQueue.Load"/>).</summary>
         public ReadingBatcher(ReadingQueue queue)
             : this(queue, DefaultBatchSize, DefaultBatchIntervalMs, DefaultMinPublishSpacingMs, true)
         {
         }
 
-        /// <summary>Creates the batcher.</summary>
-        /// <param name="queue">The queue to publish from.</param>
-        /// <param name="batchSize">Readings per payload (config <c>batch</c>), clamped to 1..100 (TagoIO handles
-        /// at most 100 variables per frame).</param>
-        /// <param name="batchIntervalMs">Longest wait for a partial batch (config <c>batch_interval</c>), ≥ 0.</param>
-        /// <param name="minPublishSpacingMs">Shortest time between payloads, ≥ 0.</param>
-        /// <param name="atLeastOnce">True for QoS 1 (remove on ack), false for QoS 0 (remove on send).</param>
+        /// <summary>Creates the batcher; <paramref name="batchSize"/> is clamped to 1..100 (TagoIO takes at most 100
+        /// variables a frame), <paramref name="atLeastOnce"/> is QoS 1. Create it after <see cref="ReadingQueue.Load"/>.</summary>
         public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
         {
             _queue = queue;
@@ -81,16 +56,10 @@ namespace TagoFirmware.Readings
         /// <summary>Readings per payload.</summary>
         public int BatchSize => _batchSize;
 
-        /// <summary>Publish everything publishable now, ignoring the batch interval, until the queue is empty
-        /// (before deep sleep or an intentional reboot).</summary>
-        public void RequestFlush()
-        {
-            _flush = true;
-        }
+        /// <summary>Publish everything publishable now, ignoring the batch interval (before deep sleep or a reboot).</summary>
+        public void RequestFlush() => _flush = true;
 
         /// <summary>Whether a payload should be built now.</summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>True when a payload is due (see the remarks of the class).</returns>
         public bool IsDue(uint nowMs)
         {
             if (_queue.InFlightTicket != 0)
@@ -101,9 +70,7 @@ namespace TagoFirmware.Readings
             int publishable = _queue.PublishableCount;
             if (publishable == 0 && !_queue.IsReportPending)
             {
-                _pendingSinceValid = false;
-                _backlog = false;
-                _flush = false;
+                _pendingSinceValid = _backlog = _flush = false;
                 return false;
             }
 
@@ -121,10 +88,7 @@ namespace TagoFirmware.Readings
             return publishable >= _batchSize || _backlog || _flush || nowMs - _pendingSince >= _batchIntervalMs;
         }
 
-        /// <summary>How many readings the next payload may carry: 0 when none is due, else up to <see cref="BatchSize"/>.</summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>0..<see cref="BatchSize"/>. 0 with <see cref="ReadingQueue.IsReportPending"/> and
-        /// <see cref="IsDue"/> true means a payload with just the counters.</returns>
+        /// <summary>Readings the next payload may carry: 0 when none is due (0 and due with a report pending: counters only).</summary>
         public int DueCount(uint nowMs)
         {
             if (!IsDue(nowMs))
@@ -136,9 +100,7 @@ namespace TagoFirmware.Readings
             return publishable < _batchSize ? publishable : _batchSize;
         }
 
-        /// <summary>Milliseconds until <see cref="IsDue"/> may turn true without new readings (for the loop's sleep).</summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>0 when due now; uint.MaxValue when nothing is waiting or a payload is in flight.</returns>
+        /// <summary>Milliseconds until <see cref="IsDue"/> may turn true without new readings; uint.MaxValue when never.</summary>
         public uint MillisecondsUntilDue(uint nowMs)
         {
             if (IsDue(nowMs))
@@ -158,84 +120,40 @@ namespace TagoFirmware.Readings
                 wait = waited >= _batchIntervalMs ? 0 : _batchIntervalMs - waited;
             }
 
-            if (_lastPublishValid)
-            {
-                uint since = nowMs - _lastPublish;
-                uint spacing = since >= _minSpacingMs ? 0 : _minSpacingMs - since;
-                if (spacing > wait)
-                {
-                    wait = spacing;
-                }
-            }
-
-            return wait;
+            uint since = nowMs - _lastPublish;
+            uint spacing = !_lastPublishValid || since >= _minSpacingMs ? 0 : _minSpacingMs - since;
+            return spacing > wait ? spacing : wait;
         }
 
-        /// <summary>
-        /// Marks the first <paramref name="count"/> pending readings as carried by the payload about to be published.
-        /// </summary>
-        /// <param name="count">Readings written into the payload (≤ <see cref="DueCount"/>).</param>
-        /// <param name="carriesCounters">Whether the payload also carries <c>dropped_readings</c>/<c>untimed_readings</c>.</param>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>The payload's ticket, or 0 when refused (nothing due, a payload in flight, bad count).</returns>
+        /// <summary>Marks the first <paramref name="count"/> pending readings as carried by the payload about to go out; returns its ticket, or 0 when refused.</summary>
         public int Take(int count, bool carriesCounters, uint nowMs)
         {
-            if (count > _batchSize)
+            int ticket = count > _batchSize ? 0 : _queue.MarkInFlight(count, carriesCounters);
+            if (ticket != 0)
             {
-                return 0;
+                _lastPublishValid = true;
+                _lastPublish = nowMs;
             }
 
-            int ticket = _queue.MarkInFlight(count, carriesCounters);
-            if (ticket == 0)
-            {
-                return 0;
-            }
-
-            _lastPublishValid = true;
-            _lastPublish = nowMs;
             return ticket;
         }
 
-        /// <summary>
-        /// The publish call for <paramref name="ticket"/> returned successfully. At QoS 0 the readings leave now; at
-        /// QoS 1 they wait for <see cref="OnAcknowledged"/>.
-        /// </summary>
-        /// <param name="ticket">Ticket from <see cref="Take"/>.</param>
-        /// <returns><see cref="ReadingAckResult.Applied"/> at QoS 0, <see cref="ReadingAckResult.AwaitingAck"/> at
-        /// QoS 1, <see cref="ReadingAckResult.NotInFlight"/> for an unknown ticket.</returns>
-        public ReadingAckResult OnSent(int ticket)
+        /// <summary>The publish call for <paramref name="ticket"/> returned: at QoS 0 its readings leave now (true); at
+        /// QoS 1 they wait for <see cref="OnAcknowledged"/>.</summary>
+        public bool OnSent(int ticket) => !_atLeastOnce && OnAcknowledged(ticket);
+
+        /// <summary>The payload <paramref name="ticket"/> was delivered; false for a duplicate or late ack (ignored).</summary>
+        public bool OnAcknowledged(int ticket)
         {
-            if (ticket == 0 || ticket != _queue.InFlightTicket)
+            if (!_queue.Acknowledge(ticket))
             {
-                return ReadingAckResult.NotInFlight;
-            }
-
-            if (_atLeastOnce)
-            {
-                return ReadingAckResult.AwaitingAck;
-            }
-
-            return OnAcknowledged(ticket);
-        }
-
-        /// <summary>The broker acknowledged the payload with <paramref name="ticket"/> (PUBACK).</summary>
-        /// <param name="ticket">Ticket from <see cref="Take"/>.</param>
-        /// <returns><see cref="ReadingAckResult.Applied"/>, or <see cref="ReadingAckResult.NotInFlight"/> for a
-        /// duplicate or late ack (ignored).</returns>
-        public ReadingAckResult OnAcknowledged(int ticket)
-        {
-            ReadingAckResult result = _queue.Acknowledge(ticket);
-            if (result != ReadingAckResult.Applied)
-            {
-                return result;
+                return false;
             }
 
             int publishable = _queue.PublishableCount;
             if (publishable == 0 && !_queue.IsReportPending)
             {
-                _pendingSinceValid = false;
-                _backlog = false;
-                _flush = false;
+                _pendingSinceValid = _backlog = _flush = false;
             }
             else if (publishable < _batchSize && !_flush)
             {
@@ -243,24 +161,16 @@ namespace TagoFirmware.Readings
                 _backlog = false;
             }
 
-            return ReadingAckResult.Applied;
+            return true;
         }
 
-        /// <summary>
-        /// The payload with <paramref name="ticket"/> was lost: the connection closed, the publish call failed, or
-        /// the ack did not come in time. Its readings go out again first, as soon as the link allows.
-        /// </summary>
-        /// <param name="ticket">Ticket from <see cref="Take"/>.</param>
-        /// <returns><see cref="ReadingAckResult.Applied"/> or <see cref="ReadingAckResult.NotInFlight"/>.</returns>
-        public ReadingAckResult OnLost(int ticket)
+        /// <summary>The payload <paramref name="ticket"/> was lost (closed, publish failed, ack timeout): its readings go
+        /// out again first. False for an unknown ticket.</summary>
+        public bool OnLost(int ticket)
         {
-            ReadingAckResult result = _queue.ReturnInFlight(ticket);
-            if (result == ReadingAckResult.Applied)
-            {
-                _backlog = true;
-            }
-
-            return result;
+            bool applied = _queue.ReturnInFlight(ticket);
+            _backlog |= applied;
+            return applied;
         }
     }
 }

@@ -1,27 +1,16 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// The TagoIO <c>group</c> id of a sampling cycle, derived from the cycle's time so it costs no bytes in the queue:
-    /// the Unix milliseconds of the cycle in lower-case base 36 (digits 0-9 then a-z), left-padded with zeros to a
-    /// fixed 10 characters, e.g. 1764084419000 becomes <c>00mieqbd88</c>.
+    /// The TagoIO <c>group</c> of a sampling cycle, derived from its time (so it costs no queue bytes): the Unix ms in
+    /// lower-case base 36, zero-padded to 10 characters (36^10 &gt; 2^48), e.g. 1764084419000 is <c>00mieqbd88</c>.
+    /// Readings of one cycle share one time, so they share the group.
     /// </summary>
-    /// <remarks>
-    /// Every reading of one cycle shares one time (readings taken before the clock was valid get the same filled-in
-    /// time, since they share one monotonic time), so they share the group, and two cycles never share a millisecond.
-    /// Fixed length because the payload writer takes the group as a whole <c>byte[]</c>: one reusable
-    /// <c>byte[Length]</c> serves every reading without allocating. 10 base-36 digits hold every 48-bit time
-    /// (36^10 &gt; 2^48). The id matches <c>[A-Za-z0-9_-]{1,24}</c> and TagoIO's group rules (at most 100 characters).
-    /// </remarks>
     public static class ReadingGroupId
     {
         /// <summary>Length of every group id in bytes.</summary>
         public const int Length = 10;
 
         /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes.</summary>
-        /// <param name="unixMs">Cycle time in Unix ms, 0..2^48-1.</param>
-        /// <param name="buffer">Destination.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <returns><see cref="Length"/>, or 0 when the time is outside 0..2^48-1 or the buffer too short (nothing written).</returns>
         public static int Write(long unixMs, byte[] buffer, int offset)
         {
             if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs || buffer == null || offset < 0 || offset + Length > buffer.Length)

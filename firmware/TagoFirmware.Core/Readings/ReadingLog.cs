@@ -4,21 +4,12 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// The queue's persistent side: appends cycles, acknowledgement marks, boot and sync records to the
-    /// <see cref="IReadingStore"/>, compacts the log inside its byte budget, and rides out a store that fails.
+    /// The queue's persistent side: appends cycles, ack marks, boot and sync records, compacts within the byte budget
+    /// (log plus replacement never pass <see cref="BudgetBytes"/>, 61,560 B by default, so the node never fills its
+    /// partition), and rides out a failing store: the first failure of an episode is logged and the queue runs from
+    /// RAM; the next write or <see cref="Retry"/> rewrites the whole log, so acks not marked are on flash again before
+    /// a restart could replay them.
     /// </summary>
-    /// <remarks>
-    /// <para><b>Byte budget.</b> The log never holds more than <see cref="MaxLogRecords"/> records (3 + capacity +
-    /// compaction slack): an append that would pass it compacts instead, and a compaction writes 3 + queued records.
-    /// While compacting the replacement file exists beside the log, so both files together stay within
-    /// <see cref="BudgetBytes"/> (61,560 B with the defaults): the node never fills its partition by itself.</para>
-    /// <para><b>A failing store</b> (full partition, I/O error). The first failed write of an episode is logged once
-    /// and the queue runs from RAM; every failed store call counts in <see cref="StoreErrors"/>. The next write, or
-    /// <see cref="Retry"/> at most every <see cref="RetryIntervalMs"/>, rewrites the whole log from RAM (a compaction),
-    /// so acknowledgements that could not be marked are on flash again before a restart can replay them; the
-    /// recovery is logged once. Acknowledged readings whose mark was not written count in <see cref="UnsavedAcks"/>:
-    /// a power cut before the recovery sends them again.</para>
-    /// </remarks>
     internal sealed class ReadingLog
     {
         /// <summary>Records per store call; a cycle of up to this many readings is one write.</summary>
@@ -34,34 +25,22 @@ namespace TagoFirmware.Readings
         private readonly IReadingStore _store;
         private readonly byte[] _io = new byte[RecordsPerWrite * Rec];
 
-        /// <summary>Where the first failure and the recovery of an episode are told; null for none.</summary>
         internal ILog Log;
 
-        /// <summary>Whether writes go to the store (false: no store, unreadable or read-only).</summary>
         internal bool IsPersistent;
 
-        /// <summary>Whether the last write failed: the queue runs from RAM until a rewrite succeeds.</summary>
         internal bool IsFaulted;
 
-        /// <summary>Records in the log file (live and dead).</summary>
         internal int Records;
 
-        /// <summary>Failed store calls since construction.</summary>
         internal int StoreErrors;
 
-        /// <summary>Successful compactions since construction.</summary>
         internal int Compactions;
 
-        /// <summary>Acknowledged readings whose mark could not be written at once (a power cut before the next
-        /// successful rewrite sends them again), since construction.</summary>
         internal int UnsavedAcks;
         private int _slack;
         private long _retryAtMs;
 
-        /// <summary>Creates the log side of <paramref name="queue"/>.</summary>
-        /// <param name="queue">The queue (boot counter and unreported counters go into compactions).</param>
-        /// <param name="ring">The queue's readings.</param>
-        /// <param name="store">The store, or null for a queue in RAM only.</param>
         internal ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
         {
             _queue = queue;
@@ -70,8 +49,6 @@ namespace TagoFirmware.Readings
             _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
         }
 
-
-        /// <summary>The store (null when not persisted).</summary>
         internal IReadingStore Store => _store;
 
         /// <summary>The 640-byte I/O buffer shared with <see cref="ReadingLogRestore"/>.</summary>
@@ -84,13 +61,10 @@ namespace TagoFirmware.Readings
             set => _slack = value < 8 ? 8 : value;
         }
 
-        /// <summary>Most records the log file holds: header, boot and ack mark, a full queue and the slack.</summary>
         internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
 
-        /// <summary>Most bytes the log and its replacement take together while compacting.</summary>
         internal int BudgetBytes => (MaxLogRecords + 3 + _ring.Capacity) * Rec;
 
-        /// <summary>Forgets the state of an earlier load.</summary>
         internal void Reset()
         {
             IsPersistent = false;
@@ -100,11 +74,6 @@ namespace TagoFirmware.Readings
 
         /// <summary>After a restore: logs what was ignored, then starts the boot's log (a rewrite when the restore asks
         /// for one or the log is over budget, else a boot record). A read-only store is left alone.</summary>
-        /// <param name="restore">What the restore found.</param>
-        /// <param name="result">The restore's result.</param>
-        /// <param name="boot">This boot's counter.</param>
-        /// <param name="readOnly">Whether the store can only be read.</param>
-        /// <returns><paramref name="result"/>, or <see cref="ReadingLoadResult.ReadOnly"/>.</returns>
         internal ReadingLoadResult Open(ReadingLogRestore restore, ReadingLoadResult result, int boot, bool readOnly)
         {
             Records = restore.Records;
@@ -123,49 +92,24 @@ namespace TagoFirmware.Readings
             {
                 Compact();
             }
-            else
+            else if (!RewriteInstead(1))
             {
-                AppendBoot(boot);
+                ReadingLogFormat.WriteBoot(_io, 0, boot);
+                Append(1);
             }
 
             return result;
         }
 
-        /// <summary>Persists the newest <paramref name="k"/> readings of the ring (one write per 32).</summary>
-        /// <param name="k">Readings to write.</param>
         internal void AppendNewest(int k)
         {
-            if (!IsPersistent || k <= 0 || RewriteInstead(k))
-            {
-                return;
-            }
-
-            int count = _ring.Count;
-            int n = 0;
-            for (int i = count - k; i < count; i++)
-            {
-                if (n == RecordsPerWrite)
-                {
-                    if (!Append(n))
-                    {
-                        return;
-                    }
-
-                    n = 0;
-                }
-
-                ReadingLogFormat.WriteData(_io, n * Rec, _ring.Sequence(i), _ring.Bytes, _ring.Offset(i));
-                n++;
-            }
-
-            if (Append(n))
+            if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_ring.Count - k, 0, false))
             {
                 CompactIfDue();
             }
         }
 
         /// <summary>Persists an acknowledgement mark: every reading before the ring's head is gone.</summary>
-        /// <param name="removed">Readings the acknowledgement removed (counted as unsaved when no mark is written).</param>
         internal void AppendAck(int removed)
         {
             if (!IsPersistent)
@@ -173,42 +117,23 @@ namespace TagoFirmware.Readings
                 return;
             }
 
-            if (RewriteInstead(1))
+            bool written = false;
+            if (!RewriteInstead(1))
             {
-                if (IsFaulted)
+                ReadingLogFormat.WriteAck(_io, 0, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                written = Append(1);
+                if (written)
                 {
-                    UnsavedAcks += removed;
+                    CompactIfDue();
                 }
-
-                return;
             }
 
-            ReadingLogFormat.WriteAck(_io, 0, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
-            if (Append(1))
-            {
-                CompactIfDue();
-            }
-            else
+            if (!written && IsFaulted)
             {
                 UnsavedAcks += removed;
             }
         }
 
-        /// <summary>Persists a boot record.</summary>
-        /// <param name="boot">The boot counter.</param>
-        internal void AppendBoot(int boot)
-        {
-            if (IsPersistent && !RewriteInstead(1))
-            {
-                ReadingLogFormat.WriteBoot(_io, 0, boot);
-                Append(1);
-            }
-        }
-
-        /// <summary>Persists the clock sync point of <paramref name="boot"/>.</summary>
-        /// <param name="boot">The boot counter.</param>
-        /// <param name="wall">Wall time at the sync, Unix ms.</param>
-        /// <param name="mono">Monotonic ms at the sync.</param>
         internal void AppendTime(int boot, long wall, uint mono)
         {
             if (IsPersistent && !RewriteInstead(1))
@@ -218,10 +143,7 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>, so a
-        /// recovered store holds the acknowledgements before a restart can replay them.</summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>True when the log is complete (or not persisted).</returns>
+        /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>.</summary>
         internal bool Retry(long nowMs)
         {
             if (IsPersistent && IsFaulted && nowMs >= _retryAtMs)
@@ -233,9 +155,6 @@ namespace TagoFirmware.Readings
             return !IsFaulted;
         }
 
-        /// <summary>Rewrites the log as header, boot record, acknowledgement mark and the queued readings, then switches
-        /// to it atomically (<see cref="IReadingStore.CommitReplace"/>).</summary>
-        /// <returns>True when the new log is in force.</returns>
         internal bool Compact()
         {
             if (!IsPersistent)
@@ -243,31 +162,18 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            bool ok = Guard(0);
+            bool ok = Guard(0, false);
             if (ok)
             {
                 ReadingLogFormat.WriteHeader(_io, 0);
                 ReadingLogFormat.WriteBoot(_io, Rec, _queue.BootCounter);
                 ReadingLogFormat.WriteAck(_io, 2 * Rec, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
-                int n = 3;
-                for (int i = 0; i < _ring.Count && ok; i++)
-                {
-                    if (n == RecordsPerWrite)
-                    {
-                        ok = Guard(n);
-                        n = 0;
-                    }
-
-                    ReadingLogFormat.WriteData(_io, n * Rec, _ring.Sequence(i), _ring.Bytes, _ring.Offset(i));
-                    n++;
-                }
-
-                ok = ok && Guard(n) && Guard(-1);
+                ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
             if (!ok)
             {
-                Guard(-2);
+                Guard(-2, false);
                 Failed();
                 return false;
             }
@@ -281,6 +187,28 @@ namespace TagoFirmware.Readings
             Records = 3 + _ring.Count;
             Compactions++;
             return true;
+        }
+
+        // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
+        private bool WriteReadings(int from, int n, bool replacement)
+        {
+            for (int i = from; i < _ring.Count; i++)
+            {
+                if (n == RecordsPerWrite)
+                {
+                    if (replacement ? !Guard(n, false) : !Append(n))
+                    {
+                        return false;
+                    }
+
+                    n = 0;
+                }
+
+                ReadingLogFormat.WriteData(_io, n * Rec, _ring.Sequence(i), _ring.Bytes, _ring.Offset(i));
+                n++;
+            }
+
+            return replacement ? Guard(n, false) : Append(n);
         }
 
         // A failed store is repaired by a rewrite, never by appending to a log that may end in a partial record;
@@ -306,17 +234,7 @@ namespace TagoFirmware.Readings
 
         private bool Append(int records)
         {
-            bool ok;
-            try
-            {
-                ok = _store.Append(_io, 0, records * Rec);
-            }
-            catch (Exception)
-            {
-                ok = false;
-            }
-
-            if (!ok)
+            if (!Guard(records, true))
             {
                 Failed();
                 return false;
@@ -326,8 +244,8 @@ namespace TagoFirmware.Readings
             return true;
         }
 
-        // One guarded replacement step: records > 0 writes them, 0 begins, -1 commits, -2 aborts.
-        private bool Guard(int step)
+        // One guarded store call: records > 0 appends or writes them to the replacement, 0 begins, -1 commits, -2 aborts.
+        private bool Guard(int step, bool append)
         {
             try
             {
@@ -341,7 +259,7 @@ namespace TagoFirmware.Readings
                         _store.AbortReplace();
                         return true;
                     default:
-                        return _store.WriteReplacement(_io, 0, step * Rec);
+                        return append ? _store.Append(_io, 0, step * Rec) : _store.WriteReplacement(_io, 0, step * Rec);
                 }
             }
             catch (Exception)

@@ -1,34 +1,20 @@
-using System;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// Store-and-forward queue of sensor readings: the readings in RAM (<see cref="ReadingRing"/>), mirrored to an
-    /// append-only log (<see cref="ReadingLog"/>, restored by <see cref="ReadingLogRestore"/>) so that unsent
-    /// readings survive reboots, power loss and deep sleep. docs/store-and-forward.md has the whole design, the flash
-    /// wear estimate and the storage byte budget.
+    /// Store-and-forward queue of sensor readings: a RAM ring mirrored to an append-only log so unsent readings survive
+    /// reboots, power loss and deep sleep (docs/store-and-forward.md: design, flash wear, byte budget).
     /// </summary>
     /// <remarks>
-    /// <para><b>Use.</b> At boot: construct, call <see cref="Load"/> once. Per sampling cycle: <see cref="BeginCycle"/>,
-    /// one <see cref="Add"/> per variable, <see cref="EndCycle"/> (one flash write per cycle). When the clock first
-    /// becomes valid: <see cref="OnClockSynced"/>. To publish (usually through <see cref="ReadingBatcher"/>): read the
-    /// oldest readings with the <c>Get…</c> accessors (index 0 = oldest reading not in flight) into the payload
-    /// writer until it refuses, <see cref="MarkInFlight"/> the number written, publish, then
-    /// <see cref="Acknowledge"/> on the broker's ack or <see cref="ReturnInFlight"/> when the payload is lost.</para>
-    /// <para><b>Ordering and removal.</b> Readings leave only from the front: acknowledged payloads and, when the ring
-    /// is full, the oldest reading (counted in <see cref="DroppedReadings"/> and reported through
-    /// <see cref="UnreportedDroppedReadings"/>). At most one payload is in flight. A reading dropped while in flight
-    /// is counted as dropped only if that payload is then lost; if it is acknowledged it was delivered.</para>
-    /// <para><b>Time.</b> A cycle whose wall clock is not valid is recorded as boot counter + monotonic ms. The first
-    /// valid (wall, monotonic) pair of the boot (<see cref="OnClockSynced"/>, or a <see cref="BeginCycle"/> with a
-    /// valid clock) fills in wall = sync wall - (sync monotonic - reading monotonic), exact up to 49.7 days back.
-    /// Untimed readings are never handed out for publishing; those of a boot that ended before any sync are dropped
-    /// at the next <see cref="Load"/> and counted in <see cref="UntimedReadings"/>.</para>
-    /// <para><b>Allocation.</b> Constructor and <see cref="Load"/> allocate; nothing else does. Not thread-safe: call
-    /// from the main loop only.</para>
+    /// Boot: construct, <see cref="Load"/> once. Per cycle: <see cref="BeginCycle"/>, one <see cref="AddScaled"/> per
+    /// variable, <see cref="EndCycle"/> (one flash write). To publish: read the oldest pending readings (index 0) with the
+    /// <c>Get…</c> accessors, <see cref="MarkInFlight"/> the number written, then <see cref="Acknowledge"/> or
+    /// <see cref="ReturnInFlight"/>. Readings leave only from the front; a reading dropped while its payload is in flight
+    /// counts as dropped only if that payload is lost. Untimed readings get their wall time at the boot's first sync and
+    /// are never handed out before. Only the constructor and <see cref="Load"/> allocate; main loop only.
     /// </remarks>
-    public sealed partial class ReadingQueue
+    public sealed class ReadingQueue
     {
         /// <summary>Default capacity (readings): 12 KB of RAM.</summary>
         public const int DefaultCapacity = 1024;
@@ -65,13 +51,8 @@ namespace TagoFirmware.Readings
         private uint _cycleMono;
         private int _cycleAdded;
 
-        private bool _readOnly;
-        private int _skippedRecords;
-
-        /// <summary>Creates the queue and allocates its ring (capacity × 12 bytes) and a 640-byte I/O buffer.</summary>
-        /// <param name="capacity">Readings the ring holds (config <c>queue_capacity</c>, default 1024); values outside
-        /// 1..65535 are clamped, because a bad config value must not stop the node (the config validator reports it).</param>
-        /// <param name="store">Where the log lives, or null to keep the queue in RAM only.</param>
+        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (clamped to 1..65535) × 12 bytes and a
+        /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
             _ring = new ReadingRing(capacity < 1 ? 1 : capacity > MaxCapacity ? MaxCapacity : capacity);
@@ -89,27 +70,19 @@ namespace TagoFirmware.Readings
         /// <summary>Readings the ring holds.</summary>
         public int Capacity => _ring.Capacity;
 
-        /// <summary>Queue depth: every queued reading, timed or not, in flight or not.</summary>
+        /// <summary>Every queued reading, timed or not, in flight or not.</summary>
         public int Count => _ring.Count;
 
-        /// <summary>Readings not in flight (timed or untimed); the <c>Get…</c> accessors index these.</summary>
+        /// <summary>Readings not in flight; the <c>Get…</c> accessors index these.</summary>
         public int PendingCount => _ring.Count - _inFlightCount;
 
-        /// <summary>
-        /// Readings that may be published now: the run of timed readings right after the in-flight ones. Untimed
-        /// readings (and anything queued behind them) wait for the clock.
-        /// </summary>
+        /// <summary>The run of timed pending readings: untimed ones (and all behind them) wait for the clock.</summary>
         public int PublishableCount
         {
             get
             {
                 int pending = _ring.Count - _inFlightCount;
-                if (_ring.UntimedCount == 0)
-                {
-                    return pending;
-                }
-
-                for (int i = 0; i < pending; i++)
+                for (int i = 0; _ring.UntimedCount > 0 && i < pending; i++)
                 {
                     if (ReadingRecord.IsUntimed(_ring.Bytes, PendingOffset(i)))
                     {
@@ -121,7 +94,7 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>Readings recorded against the monotonic clock that still wait for the first sync of this boot.</summary>
+        /// <summary>Readings that still wait for the first clock sync of this boot.</summary>
         public int UntimedCount => _ring.UntimedCount;
 
         /// <summary>Ticket of the payload in flight, or 0 when none is.</summary>
@@ -130,18 +103,16 @@ namespace TagoFirmware.Readings
         /// <summary>Readings carried by the payload in flight (less any dropped meanwhile).</summary>
         public int InFlightCount => _inFlightCount;
 
-        /// <summary>Readings dropped because the queue was full, since <see cref="Load"/> (for the log and diagnostics).</summary>
+        /// <summary>Readings dropped because the queue was full, since <see cref="Load"/>.</summary>
         public int DroppedReadings => _droppedTotal;
 
         /// <summary>Readings of earlier boots dropped because that boot never got a valid clock, since <see cref="Load"/>.</summary>
         public int UntimedReadings => _untimedTotal;
 
-        /// <summary>Dropped readings (any boot, persisted) not yet reported in an acknowledged payload: the value of the
-        /// <c>dropped_readings</c> variable of the next payload.</summary>
+        /// <summary>Dropped readings not yet reported in a delivered payload (next <c>dropped_readings</c>).</summary>
         public int UnreportedDroppedReadings => _unreportedDropped;
 
-        /// <summary>Untimed readings dropped (any boot, persisted) and not yet reported: the value of the
-        /// <c>untimed_readings</c> variable of the next payload.</summary>
+        /// <summary>Untimed readings dropped and not yet reported (next <c>untimed_readings</c>).</summary>
         public int UnreportedUntimedReadings => _unreportedUntimed;
 
         /// <summary>Whether the next payload should carry <c>dropped_readings</c> / <c>untimed_readings</c>.</summary>
@@ -157,26 +128,24 @@ namespace TagoFirmware.Readings
         public bool IsPersistent => _log.IsPersistent;
 
         /// <summary>Whether the last load found the store read-only: its readings are sent from RAM, nothing is written.</summary>
-        public bool IsStoreReadOnly => _readOnly;
+        public bool IsStoreReadOnly { get; private set; }
 
         /// <summary>Whether the last write to the store failed: the queue runs from RAM until a rewrite succeeds.</summary>
         public bool IsStoreFaulted => _log.IsFaulted;
 
-        /// <summary>Store operations that failed since construction (<c>store_errors</c> in diagnostics).</summary>
+        /// <summary>Failed store operations since construction (<c>store_errors</c>).</summary>
         public int StoreErrors => _log.StoreErrors;
 
-        /// <summary>Acknowledged readings whose removal could not be written at once; a power cut before the store
-        /// works again sends them a second time (<c>unsaved_acks</c> in diagnostics).</summary>
+        /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
         public int UnsavedAcks => _log.UnsavedAcks;
 
         /// <summary>Compactions (log rewrites) since construction.</summary>
         public int Compactions => _log.Compactions;
 
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
-        public int SkippedRecords => _skippedRecords;
+        public int SkippedRecords { get; private set; }
 
-        /// <summary>Reading records the last <see cref="Load"/> ignored because their sequence number was not above
-        /// the last one seen (a log copied onto itself).</summary>
+        /// <summary>Reading records the last <see cref="Load"/> ignored as repeated (a log copied onto itself).</summary>
         public int RepeatedRecords { get; private set; }
 
         /// <summary>Records in the log file (live and dead).</summary>
@@ -185,10 +154,7 @@ namespace TagoFirmware.Readings
         /// <summary>Most bytes the queue's files take on the store (log plus replacement while compacting).</summary>
         public int StoreBudgetBytes => _log.BudgetBytes;
 
-        /// <summary>
-        /// Dead records (acknowledged or dropped readings, marks) the log may hold before it is compacted;
-        /// default max(capacity, 64). Smaller values compact more often (more flash writes, smaller file).
-        /// </summary>
+        /// <summary>Dead records the log may hold before it is compacted; default max(capacity, 64).</summary>
         public int CompactionSlackRecords
         {
             get => _log.Slack;
@@ -196,12 +162,9 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>
-        /// Rebuilds the queue from the log (call once at boot, before anything else): every intact, unacknowledged
-        /// reading comes back in order (<see cref="ReadingLogRestore"/>). Then starts a new boot (boot counter + 1,
-        /// persisted). The log is rewritten if it was damaged, anything was dropped or ignored, or it is over budget.
-        /// A store that can only be read is read and left alone: its readings are sent from RAM.
+        /// Rebuilds the queue from the log (once, at boot) and starts a new boot (counter + 1, persisted); rewrites a
+        /// damaged or over-budget log. A read-only store is read and left alone.
         /// </summary>
-        /// <returns>What was found.</returns>
         public ReadingLoadResult Load()
         {
             ResetRam();
@@ -219,44 +182,27 @@ namespace TagoFirmware.Readings
                 return result;
             }
 
-            _skippedRecords = restore.Skipped;
+            SkippedRecords = restore.Skipped;
             RepeatedRecords = restore.Repeated;
             _droppedTotal = restore.Overflowed;
             _unreportedDropped = restore.UnreportedDropped + restore.Overflowed;
             _untimedTotal = restore.UntimedDropped;
             _unreportedUntimed = restore.UnreportedUntimed + restore.UntimedDropped;
             _bootCounter = (restore.LastBoot + 1) & 0xFFFF;
-            _readOnly = !_store.CanWrite;
-            return _log.Open(restore, result, _bootCounter, _readOnly);
+            IsStoreReadOnly = !_store.CanWrite;
+            return _log.Open(restore, result, _bootCounter, IsStoreReadOnly);
         }
 
-        /// <summary>Variable index of pending reading <paramref name="i"/> (0 = oldest not in flight).</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <returns>0..255, or -1 when <paramref name="i"/> is out of range.</returns>
-        public int GetVariableIndex(int i)
-        {
-            return InPending(i) ? ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i)) : -1;
-        }
+        /// <summary>Variable index of pending reading <paramref name="i"/>, or -1 out of range.</summary>
+        public int GetVariableIndex(int i) => InPending(i) ? ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i)) : -1;
 
-        /// <summary>Scaled value (value × 10^decimals) of pending reading <paramref name="i"/>.</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <returns>The scaled value, or 0 when <paramref name="i"/> is out of range.</returns>
-        public int GetScaledValue(int i)
-        {
-            return InPending(i) ? ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i)) : 0;
-        }
+        /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>, or 0 out of range.</summary>
+        public int GetScaledValue(int i) => InPending(i) ? ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i)) : 0;
 
-        /// <summary>Decimals of pending reading <paramref name="i"/>.</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <returns>0..6, or -1 when <paramref name="i"/> is out of range.</returns>
-        public int GetDecimals(int i)
-        {
-            return InPending(i) ? ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i)) : -1;
-        }
+        /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>, or -1 out of range.</summary>
+        public int GetDecimals(int i) => InPending(i) ? ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i)) : -1;
 
-        /// <summary>Value of pending reading <paramref name="i"/> as a double (scaled value / 10^decimals).</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <returns>The value, or 0 when <paramref name="i"/> is out of range.</returns>
+        /// <summary>Value of pending reading <paramref name="i"/>, or 0 out of range.</summary>
         public double GetValue(int i)
         {
             if (!InPending(i))
@@ -268,19 +214,10 @@ namespace TagoFirmware.Readings
             return ReadingRecord.ScaledValue(_ring.Bytes, off) / s_pow10[ReadingRecord.Decimals(_ring.Bytes, off)];
         }
 
-        /// <summary>Wall time of pending reading <paramref name="i"/>, shared by its whole sampling cycle.</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <returns>Unix ms, or -1 when the reading is untimed or <paramref name="i"/> is out of range.</returns>
-        public long GetTimeUnixMs(int i)
-        {
-            return InPending(i) ? ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i)) : -1;
-        }
+        /// <summary>Wall time (Unix ms, shared by its cycle) of pending reading <paramref name="i"/>; -1 when untimed or out of range.</summary>
+        public long GetTimeUnixMs(int i) => InPending(i) ? ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i)) : -1;
 
-        /// <summary>Writes the group id of pending reading <paramref name="i"/> (derived from its time, see <see cref="ReadingGroupId"/>).</summary>
-        /// <param name="i">0..<see cref="PendingCount"/>-1.</param>
-        /// <param name="buffer">Destination.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <returns>Bytes written, 0 when the reading is untimed, out of range, or the buffer too short.</returns>
+        /// <summary>Writes the group id of pending reading <paramref name="i"/>; returns the bytes written, 0 when it has none.</summary>
         public int WriteGroupId(int i, byte[] buffer, int offset)
         {
             long time = GetTimeUnixMs(i);
@@ -288,22 +225,13 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>
-        /// Marks the oldest <paramref name="count"/> pending readings as carried by a payload about to be published.
-        /// They stay queued (and persisted) until <see cref="Acknowledge"/>.
+        /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
+        /// payload about to go out; <paramref name="carriesCounters"/>: it also carries the unreported counters.
+        /// Returns its ticket, or 0 when refused (a payload in flight, bad count).
         /// </summary>
-        /// <param name="count">Readings written into the payload, 0..<see cref="PublishableCount"/> (0 only for a
-        /// payload that carries just the counters).</param>
-        /// <param name="carriesCounters">Whether the payload carries <see cref="UnreportedDroppedReadings"/> and
-        /// <see cref="UnreportedUntimedReadings"/>; they are cleared when it is acknowledged.</param>
-        /// <returns>The payload's ticket (1 or more), or 0 when refused (another payload in flight, bad count).</returns>
         public int MarkInFlight(int count, bool carriesCounters)
         {
-            if (_inFlightTicket != 0 || count < 0 || count > PublishableCount)
-            {
-                return 0;
-            }
-
-            if (count == 0 && !(carriesCounters && IsReportPending))
+            if (_inFlightTicket != 0 || count < 0 || count > PublishableCount || (count == 0 && !(carriesCounters && IsReportPending)))
             {
                 return 0;
             }
@@ -317,18 +245,13 @@ namespace TagoFirmware.Readings
             return _inFlightTicket;
         }
 
-        /// <summary>
-        /// The payload with <paramref name="ticket"/> was delivered (PUBACK at QoS 1, or sent at QoS 0): removes its
-        /// readings and clears the counters it carried, then persists one acknowledgement mark.
-        /// </summary>
-        /// <param name="ticket">Ticket from <see cref="MarkInFlight"/>.</param>
-        /// <returns><see cref="ReadingAckResult.Applied"/>, or <see cref="ReadingAckResult.NotInFlight"/> for a
-        /// duplicate, late or unknown ack (nothing changes).</returns>
-        public ReadingAckResult Acknowledge(int ticket)
+        /// <summary>The payload <paramref name="ticket"/> was delivered: removes its readings and the counters it carried,
+        /// and persists one acknowledgement mark. False (nothing changes) for a duplicate, late or unknown ticket.</summary>
+        public bool Acknowledge(int ticket)
         {
             if (ticket == 0 || ticket != _inFlightTicket)
             {
-                return ReadingAckResult.NotInFlight;
+                return false;
             }
 
             int removed = _inFlightCount;
@@ -337,55 +260,33 @@ namespace TagoFirmware.Readings
                 _ring.RemoveHead();
             }
 
-            _unreportedDropped -= _inFlightReportedDropped;
-            _unreportedUntimed -= _inFlightReportedUntimed;
-            if (_unreportedDropped < 0)
-            {
-                _unreportedDropped = 0;
-            }
-
-            if (_unreportedUntimed < 0)
-            {
-                _unreportedUntimed = 0;
-            }
-
+            _unreportedDropped = Positive(_unreportedDropped - _inFlightReportedDropped);
+            _unreportedUntimed = Positive(_unreportedUntimed - _inFlightReportedUntimed);
             ClearInFlight();
             _log.AppendAck(removed);
-            return ReadingAckResult.Applied;
+            return true;
         }
 
-        /// <summary>
-        /// The payload with <paramref name="ticket"/> was lost (connection closed or ack timeout before its ack): its
-        /// readings stay at the front of the queue and go out again in the next payload.
-        /// </summary>
-        /// <param name="ticket">Ticket from <see cref="MarkInFlight"/>.</param>
-        /// <returns><see cref="ReadingAckResult.Applied"/>, or <see cref="ReadingAckResult.NotInFlight"/>.</returns>
-        public ReadingAckResult ReturnInFlight(int ticket)
+        /// <summary>The payload <paramref name="ticket"/> was lost: its readings go out again first. False for an unknown ticket.</summary>
+        public bool ReturnInFlight(int ticket)
         {
             if (ticket == 0 || ticket != _inFlightTicket)
             {
-                return ReadingAckResult.NotInFlight;
+                return false;
             }
 
             // Readings dropped while the payload was in flight are lost for good now.
             _droppedTotal += _inFlightDropped;
             _unreportedDropped += _inFlightDropped;
             ClearInFlight();
-            return ReadingAckResult.Applied;
+            return true;
         }
 
-        /// <summary>
-        /// Makes sure the log holds everything (call before an intentional reboot or deep sleep): ends an open cycle
-        /// and rewrites the log if an earlier write failed.
-        /// </summary>
-        /// <returns>True when the log is complete (or the queue is not persisted).</returns>
+        /// <summary>Ends an open cycle and rewrites the log after a failed write (before a reboot or deep sleep);
+        /// true when the log is complete (or not persisted).</summary>
         public bool Flush()
         {
-            if (_inCycle)
-            {
-                EndCycle();
-            }
-
+            EndCycle();
             if (_log.IsPersistent && _log.IsFaulted)
             {
                 _log.Compact();
@@ -394,65 +295,124 @@ namespace TagoFirmware.Readings
             return !_log.IsFaulted;
         }
 
+        /// <summary>While the store fails, rewrites the log from RAM at most every 5 s (call every step); true when complete.</summary>
+        public bool RetryStore(long nowMs) => _log.Retry(nowMs);
+
+        /// <summary>Rewrites the log as header, boot, ack mark and the queued readings, switched in atomically; true when in force.</summary>
+        public bool Compact() => _log.Compact();
+
         /// <summary>
-        /// While the last write failed, rewrites the log from RAM, at most every 5 s: call it on every step, so that
-        /// once the store works again the acknowledgements are on flash before a restart could replay them.
+        /// Opens a sampling cycle (ending an open one): its readings share this time and so one group id. A wall clock
+        /// before 2020 counts as not set; the first valid one is the boot's sync point (<see cref="OnClockSynced"/>).
         /// </summary>
-        /// <param name="nowMs">Monotonic ms now.</param>
-        /// <returns>True when the log is complete (or the queue is not persisted).</returns>
-        public bool RetryStore(long nowMs)
+        public void BeginCycle(long wallUnixMs, bool wallValid, uint monotonicMs)
         {
-            return _log.Retry(nowMs);
+            EndCycle();
+            bool valid = wallValid && IsValidTime(wallUnixMs);
+            if (valid)
+            {
+                OnClockSynced(wallUnixMs, monotonicMs);
+            }
+
+            _inCycle = true;
+            _cycleAdded = 0;
+            _cycleMono = monotonicMs;
+            _cycleTimed = _synced;
+            _cycleWall = valid ? wallUnixMs : _synced ? _syncWall + (monotonicMs - _syncMono) : 0;
+        }
+
+        /// <summary>Adds a reading (value × 10^<paramref name="decimals"/>, decimals 0..6, variable 0..255) to the open
+        /// cycle, dropping the oldest when full; false (nothing queued) without a cycle or for a bad argument.</summary>
+        public bool AddScaled(int variableIndex, int scaledValue, int decimals)
+        {
+            if (!_inCycle || variableIndex < 0 || variableIndex > ReadingRecord.MaxVariableIndex || decimals < 0
+                || decimals > ReadingRecord.MaxDecimals || scaledValue == int.MinValue)
+            {
+                return false;
+            }
+
+            int pos = MakeRoom();
+            if (_cycleTimed)
+            {
+                ReadingRecord.WriteTimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
+            }
+            else
+            {
+                ReadingRecord.WriteUntimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
+            }
+
+            _ring.Commit();
+            _cycleAdded++;
+            return true;
+        }
+
+        /// <summary>Closes the open cycle and persists its readings (one append per 32); returns how many it added.</summary>
+        public int EndCycle()
+        {
+            if (!_inCycle)
+            {
+                return 0;
+            }
+
+            _inCycle = false;
+            int added = _cycleAdded;
+            _log.AppendNewest(added < _ring.Count ? added : _ring.Count);
+            return added;
         }
 
         /// <summary>
-        /// Rewrites the log as header, boot record, acknowledgement mark and the queued readings, then switches to it
-        /// atomically (<see cref="IReadingStore.CommitReplace"/>). Runs by itself when the log holds
-        /// <see cref="CompactionSlackRecords"/> dead records, when an append would pass the byte budget, or after a
-        /// failed write.
+        /// The boot's first clock sync: fills in wall = sync wall - (sync mono - reading mono) for this boot's untimed
+        /// readings (exact up to 49.7 days back) and persists the sync point. Later calls change nothing. Returns the
+        /// readings filled in.
         /// </summary>
-        /// <returns>True when the new log is in force.</returns>
-        public bool Compact()
+        public int OnClockSynced(long syncUnixMs, uint syncMonotonicMs)
         {
-            return _log.Compact();
+            if (_synced || !IsValidTime(syncUnixMs))
+            {
+                return 0;
+            }
+
+            _synced = true;
+            _syncWall = syncUnixMs;
+            _syncMono = syncMonotonicMs;
+            if (_inCycle && !_cycleTimed)
+            {
+                _cycleTimed = true;
+                _cycleWall = syncUnixMs - (syncMonotonicMs - _cycleMono);
+            }
+
+            int filled = _ring.FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
+            if (filled > 0)
+            {
+                _log.AppendTime(_bootCounter, syncUnixMs, syncMonotonicMs);
+            }
+
+            return filled;
         }
+
+        private static bool IsValidTime(long unixMs) => unixMs >= ReadingRecord.MinValidUnixMs && unixMs <= ReadingRecord.MaxUnixMs;
+
+        private static int Positive(int value) => value < 0 ? 0 : value;
 
         private void ResetRam()
         {
             _ring.Clear(0);
             _log.Reset();
             ClearInFlight();
-            _droppedTotal = 0;
-            _untimedTotal = 0;
-            _unreportedDropped = 0;
-            _unreportedUntimed = 0;
-            _bootCounter = 0;
-            _synced = false;
-            _inCycle = false;
-            _cycleAdded = 0;
-            _readOnly = false;
-            _skippedRecords = 0;
-            RepeatedRecords = 0;
+            _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
+            _synced = _inCycle = false;
+            IsStoreReadOnly = false;
+            SkippedRecords = RepeatedRecords = 0;
         }
 
         private void ClearInFlight()
         {
-            _inFlightTicket = 0;
-            _inFlightCount = 0;
-            _inFlightDropped = 0;
-            _inFlightReportedDropped = 0;
-            _inFlightReportedUntimed = 0;
+            _inFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
         }
 
-        private bool InPending(int i)
-        {
-            return i >= 0 && i < _ring.Count - _inFlightCount;
-        }
+        private bool InPending(int i) => i >= 0 && i < _ring.Count - _inFlightCount;
 
-        private int PendingOffset(int i)
-        {
-            return _ring.Offset(_inFlightCount + i);
-        }
+        private int PendingOffset(int i) => _ring.Offset(_inFlightCount + i);
 
         // Frees a slot if the ring is full (dropping the oldest reading) and returns the offset of the next free slot.
         private int MakeRoom()

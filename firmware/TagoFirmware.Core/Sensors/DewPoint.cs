@@ -1,19 +1,11 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// Dew point from temperature and relative humidity with the Magnus formula over water:
-    /// γ = ln(RH/100) + a·T/(b+T), Td = b·γ/(a−γ), with a = 17.625 and b = 243.04 °C
-    /// (Alduchov &amp; Eskridge 1996, "Improved Magnus form approximation of saturation vapor pressure",
-    /// J. Appl. Meteor. 35, 601–609; recommended by Lawrence 2005, BAMS 86, 225–233, error below 0.35 °C
-    /// for −40…50 °C).
+    /// Dew point by the Magnus formula over water, γ = ln(RH/100) + a·T/(b+T), Td = b·γ/(a−γ), a = 17.625,
+    /// b = 243.04 °C (Alduchov &amp; Eskridge 1996, J. Appl. Meteor. 35; error below 0.35 °C for −40…50 °C).
     /// </summary>
-    /// <remarks>
-    /// Only a natural logarithm is needed (the formula above has no exponential). nanoFramework's mscorlib 1.17.11
-    /// has no <c>System.Math</c> (it lives in the separate nanoFramework.System.Math package), so a small, exact
-    /// enough logarithm is implemented here rather than adding a package to the core for one call: the result is
-    /// rounded to 0.1 °C, and the host tests compare it with <c>System.Math.Log</c> to 1e-12.
-    /// Runs once per accepted sample, not per byte.
-    /// </remarks>
+    /// <remarks>Its own logarithm because nanoFramework's mscorlib has no <c>System.Math</c> (a separate package);
+    /// the host tests compare it with <c>Math.Log</c> to 1e-12.</remarks>
     public static class DewPoint
     {
         /// <summary>Magnus coefficient a (dimensionless), Alduchov &amp; Eskridge 1996.</summary>
@@ -25,11 +17,6 @@ namespace TagoFirmware.Sensors
         private const double Ln2 = 0.69314718055994530942;
 
         /// <summary>Computes the dew point in tenths of a degree Celsius from tenths of °C and tenths of %RH.</summary>
-        /// <param name="tenthsCelsius">Temperature × 10.</param>
-        /// <param name="tenthsPercent">Relative humidity × 10; must be above 0 and at most 1000.</param>
-        /// <param name="dewPointTenths">Dew point × 10, rounded half away from zero; 0 when false.</param>
-        /// <returns>False when the humidity is 0 or below (no dew point), above 100 %, or the temperature is at or
-        /// below −b (outside the formula).</returns>
         public static bool TryCompute(int tenthsCelsius, int tenthsPercent, out int dewPointTenths)
         {
             dewPointTenths = 0;
@@ -53,8 +40,6 @@ namespace TagoFirmware.Sensors
         /// Natural logarithm of a positive finite number: x = m·2^k with m in [1, 2), then
         /// ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …) with s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.
         /// </summary>
-        /// <param name="x">A positive finite number.</param>
-        /// <returns>ln x; NaN for zero, negative or non-finite input.</returns>
         public static double NaturalLog(double x)
         {
             if (!(x > 0.0) || double.IsInfinity(x))

@@ -1,10 +1,9 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// Keeps nanoFramework's DHT binding from passing off a cached frame as a fresh one. The binding (Iot.Device.Dhtxx,
-    /// <c>DhtBase.ReadData</c>) skips the bus when <c>DateTime.UtcNow</c> is less than 1 s after its last good frame and
-    /// returns that frame again, flagged successful; an SNTP step backwards would freeze the values for as long as the
-    /// wall clock lags. The adapter asks <see cref="Check"/> before each read with both clocks.
+    /// Keeps the Dhtxx binding from passing off a cached frame as fresh: <c>DhtBase.ReadData</c> re-serves its last good
+    /// frame, flagged successful, within 1 s of <c>DateTime.UtcNow</c>, so an SNTP step back would freeze the values.
+    /// The adapter asks <see cref="Check"/> before each read with both clocks.
     /// </summary>
     public sealed class DhtCacheGuard
     {
@@ -25,9 +24,6 @@ namespace TagoFirmware.Sensors
         private long _goodWallMs;
 
         /// <summary>Decides whether a read now would get a fresh frame.</summary>
-        /// <param name="monotonicMs">Monotonic time now.</param>
-        /// <param name="wallMs">Wall-clock time now, in ms (any epoch, the one <see cref="Good"/> got).</param>
-        /// <returns><see cref="Read"/>, <see cref="TooEarly"/> or <see cref="ClockStepped"/>.</returns>
         public int Check(long monotonicMs, long wallMs)
         {
             long wallGap = wallMs - _goodWallMs;
@@ -41,8 +37,6 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>Records a good frame read now.</summary>
-        /// <param name="monotonicMs">Monotonic time now.</param>
-        /// <param name="wallMs">Wall-clock time now, in ms.</param>
         public void Good(long monotonicMs, long wallMs)
         {
             _hasGood = true;
@@ -51,9 +45,6 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>Forgets the last good frame (the binding was recreated, so it has no cache).</summary>
-        public void Forget()
-        {
-            _hasGood = false;
-        }
+        public void Forget() => _hasGood = false;
     }
 }

@@ -1,22 +1,13 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// Optional power control of one sensor through a GPIO (a high-side switch or a MOSFET on its VCC), used by the
-    /// <see cref="ReadPipeline"/> to power-cycle a sensor after repeated failures.
+    /// Optional power control of one sensor (a GPIO-switched VCC), for <see cref="ReadPipeline"/> to power-cycle it after
+    /// repeated failures. Off also drives the data GPIOs low, on releases them (a high DATA line back-powers a DHT
+    /// through its input protection); the pipeline does the timing. Starts powered; never throws, never blocks.
     /// </summary>
-    /// <remarks>
-    /// Turning a DHT off only works when its pull-up resistor hangs on the switched supply and both data GPIOs
-    /// (the trigger and the RMT echo pin of Dhtxx.Esp32) are driven low while it is off; otherwise the DATA line
-    /// back-powers the sensor through its input protection and it never resets. The adapter does the pins:
-    /// <see cref="SetPowered"/>(false) switches VCC off and drives both data GPIOs low; <see cref="SetPowered"/>(true)
-    /// releases the data GPIOs to their reading state and switches VCC on. The adapter starts with the sensor powered.
-    /// The pipeline does the timing (it never sleeps): off time, then the datasheet's 1 s settle after power-on.
-    /// Implementations never throw and never block.
-    /// </remarks>
     public interface IPowerSwitch
     {
         /// <summary>Switches the sensor's supply on or off (see the remarks for the data pins).</summary>
-        /// <param name="on">True to power the sensor, false to cut its supply and drive its data pins low.</param>
         void SetPowered(bool on);
     }
 }

@@ -3,40 +3,13 @@ using TagoFirmware.Diagnostics;
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// Turns raw sensor reads into trustworthy samples, hardware-free and non-blocking: the main loop calls
-    /// <see cref="BeginSample"/> when a sample is due and then <see cref="Step"/> with the monotonic time until it
-    /// returns <see cref="ReadStatus.Accepted"/> or <see cref="ReadStatus.Failed"/>. The pipeline never sleeps; it
-    /// says when it next has work in <see cref="NextStepAtMs"/>. Single-threaded: call it from the main loop only.
+    /// Turns raw sensor reads into trustworthy samples without blocking: <see cref="BeginSample"/> when a sample is due,
+    /// then <see cref="Step"/> at <see cref="NextStepAtMs"/> until it returns Accepted or Failed. Per sample: the first
+    /// read after power-up is discarded, reads keep the model's minimum gap, bad reads (failed, not finite, out of
+    /// range, known garbage frames) use retries, identical frames too long in a row fail as stuck, the medians plus
+    /// offsets are rate-checked; repeated failures power-cycle the sensor. docs/sensors.md has the rules and their
+    /// sources. No allocation after construction; main loop only.
     /// </summary>
-    /// <remarks>
-    /// Per sample, in order:
-    /// <list type="number">
-    /// <item>The first read after power-up (construction, or the end of a power cycle) is discarded: a DHT answers
-    /// the first start signal with the measurement it took at the previous one (AM2302 datasheet, "the data read is
-    /// the value measured last time"), i.e. garbage or an arbitrarily old value.</item>
-    /// <item>Raw reads are spaced by at least the model's minimum gap (DHT22/DHT21 2 s, DHT11 1 s).</item>
-    /// <item>Each raw read is checked: adapter success, finite values, the model's range, and frames known to be
-    /// garbage although their checksum passes (ESPHome dht.cpp: 0 °C with 1 or 2 %RH, 0.1 °C with 1 %RH). A bad read
-    /// uses one retry; when the retries are used up the sample fails.</item>
-    /// <item>Stuck sensor: a good read that repeats the previous good read's exact pair extends a run; when the run
-    /// reaches <see cref="ReadPipelineSettings.StuckReadLimit"/> the sample fails with
-    /// <see cref="ReadFailure.StuckSensor"/>, the adapter is <see cref="ITemperatureHumiditySensor.Reset"/> (drops the
-    /// binding's cached frame) and, with a power switch, the sensor is power-cycled. Identical pairs alone prove
-    /// nothing (a cellar can hold 12.3 °C / 65.2 % for a while), which is why the limit is long and why, if the first
-    /// read after the reset repeats the same pair, the pair is taken as genuine and detection is disarmed until the
-    /// pair changes: a stable environment costs at most one sample.</item>
-    /// <item>The medians of temperature and humidity (taken separately) plus the calibration offsets make the sample;
-    /// humidity is clamped to 0…100 % after the offset.</item>
-    /// <item>Rate check against the last accepted sample (allowed change = rate × elapsed seconds, at least one
-    /// second); after <see cref="ReadPipelineSettings.MaxConsecutiveRateRejections"/> rejections in a row the next
-    /// sample is accepted as the new baseline.</item>
-    /// </list>
-    /// A failed sample publishes nothing, increments <c>sensor_errors</c> once (not once per raw read) and the
-    /// consecutive-failure count; every <see cref="ReadPipelineSettings.PowerCycleAfterFailures"/> consecutive
-    /// failures the sensor is power-cycled: supply off (and data pins low, done by the adapter) for
-    /// <see cref="ReadPipelineSettings.PowerOffMs"/>, on, 1 s settle, then the first read is discarded again.
-    /// No allocation after construction.
-    /// </remarks>
     public sealed class ReadPipeline
     {
         private const int PowerOn = 0;
@@ -74,10 +47,6 @@ namespace TagoFirmware.Sensors
         private int _rateRejections;
 
         /// <summary>Creates a pipeline for one sensor. Call once at configuration time.</summary>
-        /// <param name="sensor">The raw-read adapter.</param>
-        /// <param name="power">The sensor's power switch, or null when it has none (power cycling is then skipped).</param>
-        /// <param name="settings">Settings (their model known); copied.</param>
-        /// <param name="counters">Where <c>sensor_errors</c> is counted, or null.</param>
         /// <exception cref="System.ArgumentException">No sensor, no settings or an unknown model (a wiring error).</exception>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
@@ -112,12 +81,7 @@ namespace TagoFirmware.Sensors
                     return _powerPhaseEndMs;
                 }
 
-                if (!_inSample)
-                {
-                    return long.MaxValue;
-                }
-
-                return _hasRead ? _nextReadAtMs : long.MinValue;
+                return !_inSample ? long.MaxValue : (_hasRead ? _nextReadAtMs : long.MinValue);
             }
         }
 
@@ -139,12 +103,7 @@ namespace TagoFirmware.Sensors
         /// <summary>Failed samples since the last accepted one.</summary>
         public int ConsecutiveFailures { get; private set; }
 
-        /// <summary>
-        /// Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle
-        /// makes them wait).
-        /// </summary>
-        /// <param name="nowMs">Monotonic time in ms (kept for symmetry with Step and for future use).</param>
-        /// <returns>False when a sample is already in progress (the caller skips this tick).</returns>
+        /// <summary>Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle makes them wait).</summary>
         public bool BeginSample(long nowMs)
         {
             if (_inSample)
@@ -162,8 +121,6 @@ namespace TagoFirmware.Sensors
         /// Advances the pipeline: at most one raw read per call, only when it is due. Never blocks, never throws
         /// (an adapter exception counts as a failed read).
         /// </summary>
-        /// <param name="nowMs">Monotonic time in ms.</param>
-        /// <returns>What happened; Accepted and Failed are returned exactly once per sample.</returns>
         public ReadStatus Step(long nowMs)
         {
             if (!AdvancePower(nowMs))
@@ -231,12 +188,7 @@ namespace TagoFirmware.Sensors
             _temperatures[_collected] = tenthsCelsius;
             _humidities[_collected] = tenthsPercent;
             _collected++;
-            if (_collected < _s.ReadsPerSample)
-            {
-                return ReadStatus.Busy;
-            }
-
-            return Finish(nowMs);
+            return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
         private ReadStatus Finish(long nowMs)
@@ -372,7 +324,6 @@ namespace TagoFirmware.Sensors
             _powerPhaseEndMs = nowMs + _s.PowerOffMs;
         }
 
-        /// <summary>Moves the power cycle along; true when the sensor is powered and settled.</summary>
         private bool AdvancePower(long nowMs)
         {
             if (_powerPhase == PowerOff)

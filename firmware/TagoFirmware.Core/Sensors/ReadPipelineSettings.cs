@@ -1,10 +1,7 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Tunables of one <see cref="ReadPipeline"/>, filled in at configuration time. The pipeline copies them when it
-    /// is constructed, so later changes to this object have no effect on a running pipeline. Only the model, the
-    /// offsets and the dew point come from the configuration (which validates them); the rest are the presets below.
-    /// </summary>
+    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction); model, offsets and dew point come
+    /// from the configuration, the rest are the presets below.</summary>
     public sealed class ReadPipelineSettings
     {
         /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
@@ -12,7 +9,6 @@ namespace TagoFirmware.Sensors
         public const int PowerOnSettleMs = 1000;
 
         /// <summary>Creates settings with the standard (mains-powered) defaults for <paramref name="model"/>.</summary>
-        /// <param name="model">The sensor model.</param>
         public ReadPipelineSettings(SensorModel model)
         {
             Model = model;
@@ -27,27 +23,12 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
-        /// <returns>The copy.</returns>
-        public ReadPipelineSettings Copy()
-        {
-            return (ReadPipelineSettings)MemberwiseClone();
-        }
+        public ReadPipelineSettings Copy() => (ReadPipelineSettings)MemberwiseClone();
 
         /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>New settings.</returns>
-        public static ReadPipelineSettings Standard(SensorModel model)
-        {
-            return new ReadPipelineSettings(model);
-        }
+        public static ReadPipelineSettings Standard(SensorModel model) => new ReadPipelineSettings(model);
 
-        /// <summary>
-        /// Light pipeline for battery nodes that deep-sleep between samples: one read, one retry, so a wake lasts
-        /// about 2–3 read gaps (the discard read after power-up included, since every wake is a power-up of the
-        /// binding). Stuck detection is off (its state would not survive deep sleep anyway).
-        /// </summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>New settings.</returns>
+        /// <summary>Light pipeline for deep-sleeping battery nodes: one read, one retry, no stuck detection (its state would not survive deep sleep).</summary>
         public static ReadPipelineSettings Battery(SensorModel model)
         {
             ReadPipelineSettings s = new ReadPipelineSettings(model);
@@ -74,27 +55,20 @@ namespace TagoFirmware.Sensors
         /// second is assumed); 0 disables. Default 2.0.</summary>
         public double MaxHumidityRatePercentPerSecond;
 
-        /// <summary>
-        /// How many samples in a row may be rejected by the rate check; the next one is accepted as the new baseline,
-        /// so a genuine step change (or a bad first baseline) cannot lock the sensor out. 0…100, default 2.
-        /// </summary>
+        /// <summary>Rate rejections in a row before the next sample is the new baseline (a real step cannot lock the sensor
+        /// out); 0…100, default 2.</summary>
         public int MaxConsecutiveRateRejections;
 
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
         public int TemperatureOffsetTenths;
 
-        /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped
-        /// to 0…100 %.</summary>
+        /// <summary>Calibration offset added to the median humidity, in tenths of %RH (±200); the result is clamped to 0…100 %.</summary>
         public int HumidityOffsetTenths;
 
-        /// <summary>
-        /// Consecutive good raw reads with the identical (temperature, humidity) pair after which the sensor is
-        /// considered stuck; 0 disables, otherwise 3…10000. Default 20 (about 7 samples of 3 reads).
-        /// </summary>
+        /// <summary>Identical good reads in a row that mean a stuck sensor; 0 disables, else 3…10000, default 20.</summary>
         public int StuckReadLimit;
 
-        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>);
-        /// 0 disables. Default 3.</summary>
+        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>); 0 disables. Default 3.</summary>
         public int PowerCycleAfterFailures;
 
         /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>
@@ -103,14 +77,8 @@ namespace TagoFirmware.Sensors
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
         public bool ComputeDewPoint;
 
-        /// <summary>
-        /// The smallest sampling interval this pipeline supports, in whole seconds: every raw read a sample may need
-        /// (one discard read after a power-up, <see cref="ReadsPerSample"/> good reads, <see cref="RetriesPerSample"/>
-        /// retries) times the model's minimum gap, rounded up. At that interval a sample always ends before the next
-        /// one is due and every read keeps its gap. DHT22/DHT21 standard: (1+3+2)×2 s = 12 s; DHT11: 6 s; battery
-        /// DHT22: (1+1+1)×2 s = 6 s. A power cycle (off time plus 1 s settle) is not counted: it is rare, and the
-        /// sample it delays simply starts late. Returns 0 when the model is unknown.
-        /// </summary>
+        /// <summary>Smallest sampling interval in whole seconds: (discard + reads + retries) × the model's gap, e.g. DHT22
+        /// standard (1+3+2)×2 s = 12 s (a rare power cycle just delays a sample); 0 for an unknown model.</summary>
         public int MinSamplingIntervalSeconds
         {
             get
@@ -126,10 +94,7 @@ namespace TagoFirmware.Sensors
             }
         }
 
-        /// <summary>
-        /// Why <see cref="MinSamplingIntervalSeconds"/> is the minimum, completing "interval must be at least N s
-        /// because …" (for the configuration's error message and the command refusal log).
-        /// </summary>
+        /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal.</summary>
         public string MinSamplingIntervalReason
         {
             get

@@ -1,18 +1,9 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>
-    /// What a sensor model can measure and how often it may be read, as data. Values are in tenths (°C × 10,
-    /// %RH × 10) so the pipeline compares integers. One shared immutable instance per model.
+    /// What a sensor model measures and how often it may be read, in tenths (°C × 10, %RH × 10), from the Aosong
+    /// datasheets: DHT22/AM2302 and DHT21/AM2301 −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
     /// </summary>
-    /// <remarks>
-    /// Sources:
-    /// DHT22/AM2302 — Aosong "Digital-output relative humidity &amp; temperature sensor/module DHT22 (AM2302)":
-    /// operating range −40…80 °C and 0…100 %RH, "sensing period average 2 s" (collecting period), resolution 0.1.
-    /// DHT21/AM2301 — Aosong "AM2301 Temperature and humidity module" datasheet: the same ranges (−40…80 °C,
-    /// 0…100 %RH) and the same 2 s collecting period, so it is handled exactly like the DHT22.
-    /// DHT11 — Aosong/D-Robotics "DHT11 Humidity &amp; Temperature Sensor" datasheet: measurement range 20…90 %RH and
-    /// 0…50 °C; its sampling period must be at least 1 s (the nanoFramework Dhtxx binding's 1 s frame cache agrees).
-    /// </remarks>
     public sealed class SensorSpec
     {
         private static readonly SensorSpec s_dht11 = new SensorSpec("DHT11", 1000, 0, 500, 200, 900);
@@ -49,8 +40,6 @@ namespace TagoFirmware.Sensors
         public int MaxTenthsPercent { get; }
 
         /// <summary>The specification of <paramref name="model"/>, or null for <see cref="SensorModel.None"/> or an unknown value.</summary>
-        /// <param name="model">The sensor model.</param>
-        /// <returns>The shared specification instance, or null.</returns>
         public static SensorSpec ForModel(SensorModel model)
         {
             switch (model)

@@ -7,13 +7,7 @@ namespace TagoFirmware.Sensors
     /// </summary>
     public static class Tenths
     {
-        /// <summary>
-        /// Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten
-        /// (21.35 → 214, −0.05 → −1).
-        /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <param name="tenths">The value × 10, rounded; 0 when false.</param>
-        /// <returns>False for NaN, infinities and magnitudes above 1 000 000.</returns>
+        /// <summary>Rounds <paramref name="value"/> to one decimal, half away from zero, and returns it scaled by ten (21.35 → 214, −0.05 → −1).</summary>
         public static bool TryFromDouble(double value, out int tenths)
         {
             tenths = 0;

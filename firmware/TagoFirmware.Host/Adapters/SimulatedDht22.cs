@@ -4,11 +4,8 @@ using TagoFirmware.Sensors;
 namespace TagoFirmware.Host.Adapters
 {
     /// <summary>
-    /// A simulated DHT22 (AM2302): temperature and relative humidity that drift slowly around a base value, quantised
-    /// to the sensor's 0.1 resolution (AM2302 datasheet §5: resolution 0.1 °C / 0.1 %RH, range -40…80 °C, 0…100 %RH),
-    /// with optionally injected read failures (the checksum/timeout errors a real DHT22 produces now and then). The
-    /// base values are drawn from the seed (±3 °C, ±8 %RH around the given ones), so twins with different seeds show
-    /// different rooms. Thread-safe; deterministic for a given seed.
+    /// A simulated DHT22: temperature and humidity drifting around seed-drawn base values (±3 °C, ±8 %RH), quantised
+    /// to the AM2302's 0.1 resolution, with optional injected read failures. Thread-safe; deterministic per seed.
     /// </summary>
     public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {
@@ -22,10 +19,6 @@ namespace TagoFirmware.Host.Adapters
         private int _failNext;
 
         /// <summary>Creates a simulated sensor.</summary>
-        /// <param name="seed">Random seed (drift and failures are reproducible).</param>
-        /// <param name="failureRate">Probability 0…1 that a read fails.</param>
-        /// <param name="baseCelsius">Middle of the temperatures the seed picks a base from.</param>
-        /// <param name="basePercent">Middle of the relative humidities the seed picks a base from.</param>
         public SimulatedDht22(int seed, double failureRate = 0, double baseCelsius = 22.0, double basePercent = 48.0)
         {
             _random = new Random(seed);
@@ -43,7 +36,6 @@ namespace TagoFirmware.Host.Adapters
         public int Failures { get; private set; }
 
         /// <summary>Makes the next <paramref name="count"/> reads fail (fault injection for tests).</summary>
-        /// <param name="count">Number of reads to fail.</param>
         public void FailNextReads(int count)
         {
             lock (_gate)
@@ -65,9 +57,6 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <summary>Reads temperature and humidity like <c>ITemperatureHumiditySensor.TryRead</c>.</summary>
-        /// <param name="celsius">Temperature in °C, 0.1 resolution; NaN on failure.</param>
-        /// <param name="percent">Relative humidity in %, 0.1 resolution; NaN on failure.</param>
-        /// <returns>False when the read failed (no values).</returns>
         public bool TryRead(out double celsius, out double percent)
         {
             lock (_gate)

@@ -87,12 +87,12 @@ namespace TagoFirmware.Tests.Readings
             AddReadings(queue, 1000, 10);
 
             int ticket = batcher.Take(batcher.DueCount(1000), false, 1000);
-            Assert.AreEqual(ReadingAckResult.AwaitingAck, batcher.OnSent(ticket));
+            Assert.IsFalse(batcher.OnSent(ticket));
             Assert.AreEqual(10, queue.Count);
             Assert.AreEqual(ticket, queue.InFlightTicket);
             Assert.IsFalse(batcher.IsDue(60000));
 
-            Assert.AreEqual(ReadingAckResult.Applied, batcher.OnAcknowledged(ticket));
+            Assert.IsTrue(batcher.OnAcknowledged(ticket));
             Assert.AreEqual(0, queue.Count);
             Assert.AreEqual(0, queue.InFlightTicket);
         }
@@ -106,9 +106,9 @@ namespace TagoFirmware.Tests.Readings
 
             int ticket = batcher.Take(10, false, 1000);
 
-            Assert.AreEqual(ReadingAckResult.Applied, batcher.OnSent(ticket));
+            Assert.IsTrue(batcher.OnSent(ticket));
             Assert.AreEqual(0, queue.Count);
-            Assert.AreEqual(ReadingAckResult.NotInFlight, batcher.OnAcknowledged(ticket));
+            Assert.IsFalse(batcher.OnAcknowledged(ticket));
         }
 
         [TestMethod]
@@ -120,7 +120,7 @@ namespace TagoFirmware.Tests.Readings
             Assert.IsFalse(batcher.IsDue(1000));
             int ticket = batcher.Take(batcher.DueCount(31000), false, 31000);
 
-            Assert.AreEqual(ReadingAckResult.Applied, batcher.OnLost(ticket));
+            Assert.IsTrue(batcher.OnLost(ticket));
 
             Assert.IsFalse(batcher.IsDue(31500));
             Assert.IsTrue(batcher.IsDue(32000));

@@ -46,8 +46,8 @@ namespace TagoFirmware.Tests.Readings
             for (int c = 0; c < cycles; c++)
             {
                 queue.BeginCycle(T0 + (c * 60000L), true, (uint)(c * 60000));
-                queue.Add(0, 21.5 + c, 1);
-                queue.Add(1, 40 + c, 1);
+                queue.AddScaled(0, 215 + (c * 10), 1);
+                queue.AddScaled(1, 400 + (c * 10), 1);
                 queue.EndCycle();
             }
         }
@@ -66,7 +66,7 @@ namespace TagoFirmware.Tests.Readings
 
             Assert.AreEqual(3, writer.ItemCount);
             Assert.AreEqual(3, queue.InFlightCount);
-            Assert.AreEqual(ReadingAckResult.Applied, batcher.OnAcknowledged(ticket));
+            Assert.IsTrue(batcher.OnAcknowledged(ticket));
             Assert.AreEqual(7, queue.Count);
             Assert.AreEqual(1, queue.GetVariableIndex(0));
             Assert.AreEqual(T0 + 60000, queue.GetTimeUnixMs(0));

@@ -66,61 +66,33 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        [DataRow(21.3, 1, 213)]
-        [DataRow(-12.25, 2, -1225)]
-        [DataRow(-0.04, 1, 0)]
-        [DataRow(0.05, 1, 1)]
-        [DataRow(-0.05, 1, -1)]
-        [DataRow(99.9999996, 6, 100000000)]
-        [DataRow(2147.483647, 6, 2147483647)]
-        public void Value_is_kept_as_an_integer_scaled_by_its_decimals(double value, int decimals, int scaled)
+        [DataRow(213, 1, 21.3)]
+        [DataRow(-1225, 2, -12.25)]
+        [DataRow(2147483647, 6, 2147.483647)]
+        public void A_scaled_value_reads_back_with_its_decimals_and_as_a_double(int scaled, int decimals, double value)
         {
             ReadingQueue queue = NewQueue(4);
             queue.BeginCycle(T0, true, 0);
 
-            Assert.AreEqual(ReadingAppendResult.Queued, queue.Add(3, value, decimals));
+            Assert.IsTrue(queue.AddScaled(3, scaled, decimals));
             Assert.AreEqual(scaled, queue.GetScaledValue(0));
             Assert.AreEqual(decimals, queue.GetDecimals(0));
             Assert.AreEqual(3, queue.GetVariableIndex(0));
+            Assert.AreEqual(value, queue.GetValue(0));
         }
 
         [TestMethod]
-        public void Value_reads_back_as_the_double_it_was_given()
-        {
-            ReadingQueue queue = NewQueue(4);
-            queue.BeginCycle(T0, true, 0);
-            queue.Add(0, 21.3, 1);
-
-            Assert.AreEqual(21.3, queue.GetValue(0));
-        }
-
-        [TestMethod]
-        [DataRow(double.NaN, 1, 4)]
-        [DataRow(double.PositiveInfinity, 1, 4)]
-        [DataRow(double.NegativeInfinity, 1, 4)]
-        [DataRow(2147.483648, 6, 5)]
-        [DataRow(-2147483648.0, 0, 5)]
-        [DataRow(21.0, 7, 3)]
-        [DataRow(21.0, -1, 3)]
-        public void Bad_value_is_refused_with_a_specific_reason_and_nothing_is_queued(double value, int decimals, int reason)
-        {
-            ReadingQueue queue = NewQueue(4);
-            queue.BeginCycle(T0, true, 0);
-
-            Assert.AreEqual((ReadingAppendResult)reason, queue.Add(0, value, decimals));
-            Assert.AreEqual(0, queue.Count);
-        }
-
-        [TestMethod]
-        public void Bad_variable_index_and_missing_cycle_are_refused()
+        public void Bad_variable_index_decimals_value_and_missing_cycle_are_refused()
         {
             ReadingQueue queue = NewQueue(4);
 
-            Assert.AreEqual(ReadingAppendResult.NoCycle, queue.AddScaled(0, 1, 0));
+            Assert.IsFalse(queue.AddScaled(0, 1, 0));
             queue.BeginCycle(T0, true, 0);
-            Assert.AreEqual(ReadingAppendResult.BadVariableIndex, queue.AddScaled(256, 1, 0));
-            Assert.AreEqual(ReadingAppendResult.BadVariableIndex, queue.AddScaled(-1, 1, 0));
-            Assert.AreEqual(ReadingAppendResult.OutOfRange, queue.AddScaled(0, int.MinValue, 0));
+            Assert.IsFalse(queue.AddScaled(256, 1, 0));
+            Assert.IsFalse(queue.AddScaled(-1, 1, 0));
+            Assert.IsFalse(queue.AddScaled(0, int.MinValue, 0));
+            Assert.IsFalse(queue.AddScaled(0, 21, 7));
+            Assert.IsFalse(queue.AddScaled(0, 21, -1));
             Assert.AreEqual(0, queue.Count);
         }
 
@@ -132,7 +104,7 @@ namespace TagoFirmware.Tests.Readings
             int ticket = queue.MarkInFlight(3, false);
             AddCycle(queue, T0 + 1000, 200, 1);
 
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.IsTrue(queue.Acknowledge(ticket));
             Assert.AreEqual(3, queue.Count);
             Assert.AreEqual(0, queue.InFlightTicket);
             Assert.AreEqual(103, queue.GetScaledValue(0));
@@ -163,12 +135,12 @@ namespace TagoFirmware.Tests.Readings
             int lost = queue.MarkInFlight(3, false);
             AddCycle(queue, T0 + 1000, 200, 1);
 
-            Assert.AreEqual(ReadingAckResult.Applied, queue.ReturnInFlight(lost));
+            Assert.IsTrue(queue.ReturnInFlight(lost));
             Assert.AreEqual(5, queue.PendingCount);
             Assert.AreEqual(100, queue.GetScaledValue(0));
             int again = queue.MarkInFlight(3, false);
             Assert.AreNotEqual(lost, again);
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(again));
+            Assert.IsTrue(queue.Acknowledge(again));
             Assert.AreEqual(2, queue.Count);
             Assert.AreEqual(103, queue.GetScaledValue(0));
             Assert.AreEqual(200, queue.GetScaledValue(1));
@@ -183,11 +155,11 @@ namespace TagoFirmware.Tests.Readings
             queue.Acknowledge(first);
             int second = queue.MarkInFlight(2, false);
 
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(first));
+            Assert.IsFalse(queue.Acknowledge(first));
             Assert.AreEqual(4, queue.Count);
             Assert.AreEqual(second, queue.InFlightTicket);
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(second));
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(second));
+            Assert.IsTrue(queue.Acknowledge(second));
+            Assert.IsFalse(queue.Acknowledge(second));
             Assert.AreEqual(2, queue.Count);
             Assert.AreEqual(104, queue.GetScaledValue(0));
         }
@@ -201,11 +173,11 @@ namespace TagoFirmware.Tests.Readings
             queue.ReturnInFlight(lost);
             int resent = queue.MarkInFlight(2, false);
 
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(lost));
+            Assert.IsFalse(queue.Acknowledge(lost));
             Assert.AreEqual(4, queue.Count);
             Assert.AreEqual(resent, queue.InFlightTicket);
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.ReturnInFlight(lost));
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(resent));
+            Assert.IsFalse(queue.ReturnInFlight(lost));
+            Assert.IsTrue(queue.Acknowledge(resent));
             Assert.AreEqual(102, queue.GetScaledValue(0));
         }
 
@@ -215,8 +187,8 @@ namespace TagoFirmware.Tests.Readings
             ReadingQueue queue = NewQueue(4);
             AddCycle(queue, T0, 100, 1);
 
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(0));
-            Assert.AreEqual(ReadingAckResult.NotInFlight, queue.Acknowledge(42));
+            Assert.IsFalse(queue.Acknowledge(0));
+            Assert.IsFalse(queue.Acknowledge(42));
             Assert.AreEqual(1, queue.Count);
         }
 
@@ -249,7 +221,7 @@ namespace TagoFirmware.Tests.Readings
             Assert.AreEqual(4, queue.Count);
             Assert.AreEqual(1, queue.InFlightCount);
             Assert.AreEqual(0, queue.DroppedReadings);
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.IsTrue(queue.Acknowledge(ticket));
             Assert.AreEqual(0, queue.DroppedReadings);
             Assert.AreEqual(3, queue.Count);
             Assert.AreEqual(103, queue.GetScaledValue(0));
@@ -313,7 +285,7 @@ namespace TagoFirmware.Tests.Readings
             int ticket = queue.MarkInFlight(0, true);
 
             Assert.IsTrue(ticket > 0);
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(ticket));
+            Assert.IsTrue(queue.Acknowledge(ticket));
             Assert.IsFalse(queue.IsReportPending);
         }
 

@@ -70,7 +70,7 @@ namespace TagoFirmware.Tests.Readings
             }
 
             store.Full = true;
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(queue.MarkInFlight(8, false)));
+            Assert.IsTrue(queue.Acknowledge(queue.MarkInFlight(8, false)));
             Assert.AreEqual(8, queue.UnsavedAcks);
 
             store.Full = false;
@@ -175,7 +175,7 @@ namespace TagoFirmware.Tests.Readings
             Assert.AreEqual(16, queue.PublishableCount);
             Assert.IsTrue(queue.IsStoreReadOnly);
             Assert.IsFalse(queue.IsPersistent);
-            Assert.AreEqual(ReadingAckResult.Applied, queue.Acknowledge(queue.MarkInFlight(16, false)));
+            Assert.IsTrue(queue.Acknowledge(queue.MarkInFlight(16, false)));
             Assert.AreEqual(0, queue.StoreErrors, "nothing is tried on a read-only store");
             Assert.AreEqual(before.Length, store.Length);
         }

@@ -109,8 +109,8 @@ namespace TagoFirmware.Host.Tests.Readings
                 uint now = (uint)(c * 5000);
                 bool clockValid = c % 100 != 0;
                 queue.BeginCycle(T0 + now, clockValid, now);
-                queue.Add(0, 21.5 + (c % 10), 1);
-                queue.Add(1, 55.25, 2);
+                queue.AddScaled(0, 215 + ((c % 10) * 10), 1);
+                queue.AddScaled(1, 5525, 2);
                 queue.EndCycle();
                 int due = batcher.DueCount(now);
                 if (batcher.IsDue(now))

@@ -38,14 +38,13 @@ namespace TagoFirmware.Node
         private readonly DiagnosticsUplink _diagnostics;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
+        private readonly NodeShutdown _end;
         private bool _started;
-        private bool _halted;
+        private bool _ending;
         private long _onlineSinceMs = -1;
         private long _nextDueMs;
         private long _othersDueMs;
         private long _linkDueMs;
-        private bool _stopping;
-        private RebootReason _rebootReason = RebootReason.None;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         /// <param name="config">A configuration that validated.</param>
@@ -78,6 +77,7 @@ namespace TagoFirmware.Node
             _diagnostics = new DiagnosticsUplink(_counters, _policy, _queue, _link, _tip, ports);
             _publisher = new UplinkPublisher(config, _queue, _link, _diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
+            _end = new NodeShutdown(_link, _queue, ports);
 
             _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 _counters, _policy, ports);
@@ -117,13 +117,13 @@ namespace TagoFirmware.Node
         public BatteryWake Wake => _wake;
 
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
-        public bool SleepRequested { get; private set; }
+        public bool SleepRequested => _end.SleepRequested;
 
         /// <summary>How long to deep-sleep: the wake interval minus the time this wake was awake, at least 1 s.</summary>
-        public int SleepMilliseconds { get; private set; }
+        public int SleepMilliseconds => _end.SleepMilliseconds;
 
         /// <summary>True once the node has nothing more to do: asleep, stopped (<see cref="Stop"/>) or rebooting.</summary>
-        public bool IsHalted => _halted;
+        public bool IsHalted => _end.Halted;
 
         /// <summary>Monotonic time of the next step: the earliest sensor read, sampling cycle, payload, connection deadline
         /// or check. A link event may make a step due sooner (the run loop waits on the inbox's signal too).</summary>
@@ -187,7 +187,7 @@ namespace TagoFirmware.Node
             }
 
             bool connects = _wake == null || _wake.Publishes;
-            if (_halted)
+            if (_end.Halted)
             {
                 _nextDueMs = long.MaxValue;
                 return;
@@ -205,13 +205,14 @@ namespace TagoFirmware.Node
                     OnReport(nowMs, _link.Report);
                 }
 
-                if (_link.IsStopped && (_stopping || _link.RebootReason != RebootReason.None))
+                if (_end.Check())
                 {
-                    Halt();
+                    _ending = true;
+                    _nextDueMs = long.MaxValue;
                     return;
                 }
 
-                if (_stopping)
+                if (_end.Stopping)
                 {
                     _nextDueMs = _link.NextDueMs;
                     return;
@@ -267,7 +268,7 @@ namespace TagoFirmware.Node
         /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
         public void StepDue(long nowMs, bool linkEvent)
         {
-            if (linkEvent || !_started || _halted || _stopping || nowMs >= _othersDueMs)
+            if (linkEvent || !_started || _ending || nowMs >= _othersDueMs)
             {
                 Step(nowMs);
                 return;
@@ -325,19 +326,7 @@ namespace TagoFirmware.Node
         /// failed. Command overrides are stored when accepted. Never throws; safe to call more than once, also from the
         /// device watchdog's thread when the loop hung (the log's per-record CRCs keep a torn record from coming back).
         /// </summary>
-        public void FlushForReboot()
-        {
-            try
-            {
-                bool complete = _queue.Flush();
-                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
-                    : "flush: queue log could not be completed; unsent readings may be lost");
-            }
-            catch (Exception ex)
-            {
-                Failed(ex, " in FlushForReboot");
-            }
-        }
+        public void FlushForReboot() => _end.Flush();
 
         private void OnReport(long nowMs, LinkReport report)
         {
@@ -364,7 +353,7 @@ namespace TagoFirmware.Node
                 count = _tip.CommandCount;
             }
 
-            int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _stopping ? 0 : count, nowMs);
+            int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _end.Stopping ? 0 : count, nowMs);
             if ((todo & CommandHandOff.Settings) != 0)
             {
                 _publisher.SetBatchSize(_commands.Overrides.BatchSize);
@@ -387,55 +376,25 @@ namespace TagoFirmware.Node
 
         private void StopThen(long nowMs, RebootReason reason)
         {
-            if (_stopping || _halted)
+            if (_end.Begin(nowMs, reason))
             {
-                return;
-            }
-
-            _stopping = true;
-            _rebootReason = reason;
-            FlushForReboot();
-            _link.Stop(nowMs, true);
-            _nextDueMs = nowMs;
-        }
-
-        private void Halt()
-        {
-            _halted = true;
-            _nextDueMs = long.MaxValue;
-            RebootReason reason = _link.RebootReason != RebootReason.None ? _link.RebootReason : _rebootReason;
-            if (reason == RebootReason.None)
-            {
-                return;
-            }
-
-            FlushForReboot();
-            if (_ports.Device != null)
-            {
-                _ports.Device.Reboot(reason);
-            }
-            else
-            {
-                Log(LogLevel.Error, "reboot requested but the platform has no device control");
+                _ending = true;
+                _nextDueMs = nowMs;
             }
         }
 
         private void GoToSleep(long nowMs, string reason)
         {
-            // A battery node disconnects without the "offline" status: it would flap on every wake (README "Battery
-            // mode"); a payload still in flight is returned to the queue.
+            // A payload still in flight goes back to the queue before the wake ends.
             if (_wake.Publishes)
             {
                 _link.Stop(nowMs, false);
                 _publisher.OnReport(_link.Report, nowMs);
             }
 
-            _queue.Flush();
-            SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
-            SleepRequested = true;
-            _halted = true;
+            _end.Sleep(reason, _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds));
+            _ending = true;
             _nextDueMs = long.MaxValue;
-            Log(LogLevel.Info, "sleep: " + reason + "; queue " + _queue.Count.ToString() + ", sleeping " + SleepMilliseconds.ToString() + " ms");
         }
 
         /// <summary>Steps the sampler; a cycle that ended in a publishing battery wake is flushed at once.</summary>

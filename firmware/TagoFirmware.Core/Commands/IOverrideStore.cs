@@ -13,12 +13,9 @@ namespace TagoFirmware.Commands
     public interface IOverrideStore
     {
         /// <summary>Reads the stored record.</summary>
-        /// <returns>The record bytes, or null when there is none or it cannot be read.</returns>
         byte[] Read();
 
         /// <summary>Replaces the stored record.</summary>
-        /// <param name="record">The new record (the callee may keep the array).</param>
-        /// <returns>False when the record could not be stored.</returns>
         bool Write(byte[] record);
     }
 }

@@ -14,9 +14,6 @@ namespace TagoFirmware.Diagnostics
         private readonly byte[] _firmwareVersion;
 
         /// <summary>Creates the counters for a firmware version.</summary>
-        /// <param name="firmwareVersion">Version string such as <c>1.2.0</c>; ASCII printable characters only (others,
-        /// and the JSON specials <c>"</c> and <c>\</c>, become <c>?</c>), at most 64 characters kept, <c>unknown</c> when
-        /// null or empty. Encoded once here.</param>
         public DiagnosticsCounters(string firmwareVersion)
         {
             _firmwareVersion = TagoUtf8.GetBytes(firmwareVersion == null || firmwareVersion.Length == 0 ? "unknown" : firmwareVersion);
@@ -75,7 +72,6 @@ namespace TagoFirmware.Diagnostics
         public int CommandErrors { get; private set; }
 
         /// <summary>Records a measured RSSI.</summary>
-        /// <param name="dbm">Signal strength in dBm.</param>
         public void SetRssi(int dbm)
         {
             RssiDbm = dbm;
@@ -102,7 +98,6 @@ namespace TagoFirmware.Diagnostics
         }
 
         /// <summary>Counts <paramref name="count"/> downlink commands dropped unparsed (size or rate limit).</summary>
-        /// <param name="count">How many (≤ 0 counts nothing).</param>
         public void AddCommandErrors(int count)
         {
             if (count > 0)

@@ -62,8 +62,6 @@ namespace TagoFirmware.Diagnostics
         private static readonly byte[] s_watchdogReboot = TagoUtf8.GetBytes("watchdog_reboot");
 
         /// <summary>The string value published for <paramref name="reason"/> (e.g. <c>power_on</c>, <c>timer_wake</c>).</summary>
-        /// <param name="reason">The boot reason.</param>
-        /// <returns>Shared pre-encoded bytes; <c>unknown</c> for undefined values.</returns>
         public static byte[] BootReasonValue(BootReason reason)
         {
             switch (reason)

@@ -28,12 +28,6 @@ namespace TagoFirmware.Diagnostics
         /// Resets <paramref name="writer"/>, writes every diagnostics item and closes the payload. On an error the
         /// writer is left reset (an empty, unclosed payload) and nothing may be published.
         /// </summary>
-        /// <param name="writer">The writer; its buffer should be at least <see cref="RecommendedBufferSize"/> bytes.</param>
-        /// <param name="counters">The figures (gauges set just before the call).</param>
-        /// <param name="timeUnixMs">Sampling time in Unix milliseconds, or a negative value when the clock is not valid
-        /// (then no <c>time</c> field is written).</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> with the payload in <c>writer.Buffer[0..writer.Length)</c>, or the
-        /// first error.</returns>
         public static TagoWriteResult Write(IItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             if (writer == null || counters == null)

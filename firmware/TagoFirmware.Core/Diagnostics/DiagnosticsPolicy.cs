@@ -20,8 +20,6 @@ namespace TagoFirmware.Diagnostics
         private bool _requested;
 
         /// <summary>Creates the policy.</summary>
-        /// <param name="everyPayloads">Publish after this many data payloads; 0 publishes only at boot and on
-        /// request. Values outside 0…100000 are clamped.</param>
         public DiagnosticsPolicy(int everyPayloads)
         {
             EveryPayloads = everyPayloads < 0 ? 0 : (everyPayloads > MaxEveryPayloads ? MaxEveryPayloads : everyPayloads);

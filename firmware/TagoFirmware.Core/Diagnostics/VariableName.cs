@@ -12,8 +12,6 @@ namespace TagoFirmware.Diagnostics
         public const int MaxLength = 100;
 
         /// <summary>True when <paramref name="name"/> is 1…100 characters of <c>a-z</c>, <c>0-9</c> and <c>_</c>.</summary>
-        /// <param name="name">The candidate name.</param>
-        /// <returns>Whether the name is acceptable.</returns>
         public static bool IsValid(string name)
         {
             if (name == null || name.Length == 0 || name.Length > MaxLength)
@@ -34,8 +32,6 @@ namespace TagoFirmware.Diagnostics
         }
 
         /// <summary>True for <c>a-z</c>, <c>0-9</c> and <c>_</c>.</summary>
-        /// <param name="c">The character.</param>
-        /// <returns>Whether it may appear in a variable name.</returns>
         public static bool IsValidChar(char c)
         {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';

@@ -26,7 +26,6 @@ namespace TagoFirmware.Node
         private long _startMs;
 
         /// <summary>Creates the policy.</summary>
-        /// <param name="sleep">The <c>sleep</c> section of the configuration.</param>
         public BatteryWake(SleepConfig sleep)
         {
             _sleep = sleep;
@@ -40,12 +39,6 @@ namespace TagoFirmware.Node
         /// on every <c>every_payloads</c>-th publishing wake counted with the persisted boot counter: "once after boot"
         /// on every wake would bill 11 data inputs per publishing wake).
         /// </summary>
-        /// <param name="nowMs">Start of the wake.</param>
-        /// <param name="boot">The persisted boot counter.</param>
-        /// <param name="expected">Readings queued plus the ones this wake adds.</param>
-        /// <param name="reason">Why the chip started.</param>
-        /// <param name="policy">The diagnostics policy, told to skip when this wake sends none.</param>
-        /// <returns>The log line describing the wake.</returns>
         public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
         {
             _startMs = nowMs;
@@ -66,10 +59,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Why the wake is over, or null while it goes on.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="idle">The publisher has nothing left to send or to wait for.</param>
-        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
-        /// <returns>A reason for the log, or null.</returns>
         public string EndReason(long nowMs, bool idle, long onlineSinceMs)
         {
             if (!Publishes)
@@ -86,8 +75,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
-        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
-        /// <returns>A monotonic time.</returns>
         public long NextDueMs(long onlineSinceMs)
         {
             long deadline = _startMs + (long)_sleep.PublishDeadlineSeconds * 1000;
@@ -96,9 +83,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>How long to sleep: the wake interval minus the time awake, at least <see cref="MinSleepMilliseconds"/>.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="intervalSeconds">The wake interval in force.</param>
-        /// <returns>Milliseconds.</returns>
         public int SleepMs(long nowMs, int intervalSeconds)
         {
             long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);

@@ -25,12 +25,6 @@ namespace TagoFirmware.Node
         private readonly ILog _log;
 
         /// <summary>Creates the diagnostics half of the uplink.</summary>
-        /// <param name="counters">The figures counted where they happen.</param>
-        /// <param name="policy">When diagnostics are due.</param>
-        /// <param name="queue">The reading queue (depth, dropped, untimed, store figures).</param>
-        /// <param name="link">The connection (reconnects, auth failures; status topic for the ping).</param>
-        /// <param name="tip">The TagoTiP half (quarantined cycles), or null for the legacy transport.</param>
-        /// <param name="ports">Platform facts, clock and log.</param>
         public DiagnosticsUplink(DiagnosticsCounters counters, DiagnosticsPolicy policy, ReadingQueue queue, ConnectionSupervisor link,
             TagoTipUplink tip, NodePorts ports)
         {
@@ -55,7 +49,6 @@ namespace TagoFirmware.Node
         /// was pending. A ping on the legacy transport also publishes the "online" status again (QoS 1, status topic),
         /// which refreshes the dashboard now; TagoTiP has no status, its answer is the diagnostics frame.
         /// </summary>
-        /// <param name="ping">A ping asked (not only diagnostics).</param>
         public void Answer(bool ping)
         {
             IUplinkTransport t = _link.Transport;
@@ -72,9 +65,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Reads the figures, writes the payload with <paramref name="writer"/> (already begun) and publishes it.</summary>
-        /// <param name="writer">The uplink's writer, reset and ready.</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>The message id, or -1 when nothing was published (refused by the writer, or retried a second later).</returns>
         public int Publish(IItemWriter writer, long nowMs)
         {
             // The figures are read where they live, once per diagnostics payload.

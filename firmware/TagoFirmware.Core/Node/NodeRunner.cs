@@ -24,10 +24,6 @@ namespace TagoFirmware.Node
         private readonly MainLoopWatchdog _watchdog;
 
         /// <summary>Creates the loop.</summary>
-        /// <param name="node">The node.</param>
-        /// <param name="clock">Its clock.</param>
-        /// <param name="wake">Signalled when a link event arrives (<see cref="LinkEventQueue.Arrived"/>), or null.</param>
-        /// <param name="watchdog">The watchdog decision the loop reports its waits to, or null.</param>
         public NodeRunner(SensorNode node, IClock clock, WaitHandle wake, MainLoopWatchdog watchdog)
         {
             _node = node;
@@ -37,7 +33,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Steps the node once.</summary>
-        /// <returns>False once the node halted (deep sleep requested, stopped or rebooting).</returns>
         public bool StepOnce()
         {
             return StepOnce(true);
@@ -50,7 +45,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>How long to wait before the next step, in clock ms, and tells the watchdog.</summary>
-        /// <returns>Milliseconds within [<see cref="MinWaitMs"/>, <see cref="MaxWaitMs"/>].</returns>
         public int NextWaitMs()
         {
             long now = _clock.MonotonicMs;

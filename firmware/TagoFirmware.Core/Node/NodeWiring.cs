@@ -20,9 +20,6 @@ namespace TagoFirmware.Node
         /// <see cref="SessionOptions.MaxInFlight"/> before it builds the MQTT port). CA entries that are PEM text are
         /// joined; entries that are file names must have been replaced by their PEM text by the app (README "CA certificates").
         /// </summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>New options.</returns>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
@@ -64,9 +61,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>The transport the configuration selects.</summary>
-        /// <param name="config">A valid configuration.</param>
-        /// <param name="clientId">The effective client id (the serial for TagoTiP).</param>
-        /// <returns>The transport.</returns>
         public static IUplinkTransport CreateTransport(NodeConfig config, string clientId)
         {
             if (config.UsesTagoTip)
@@ -79,13 +73,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="ports">The ports (sensors and power switches).</param>
-        /// <param name="counters">Where the pipelines count sensor errors.</param>
-        /// <param name="battery">Battery mode (pipelines sample once per wake).</param>
-        /// <param name="labels">Sensor names for log lines.</param>
-        /// <returns>The pipelines.</returns>
-        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
         public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
         {
             int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
@@ -108,9 +95,6 @@ namespace TagoFirmware.Node
 
         /// <summary>The smallest interval the <c>interval</c> command accepts: the read pipelines' minimum, and in
         /// battery mode at least the minimum wake interval; never below 1 s.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="battery">Battery mode.</param>
-        /// <returns>Seconds.</returns>
         public static int MinIntervalSeconds(NodeConfig config, bool battery)
         {
             string reason;
@@ -124,14 +108,7 @@ namespace TagoFirmware.Node
             return min < 1 ? 1 : min;
         }
 
-        /// <summary>Logs the effective configuration (secrets masked), loads the queue log and the overrides, and
-        /// logs what was restored.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="clientId">The effective client id.</param>
-        /// <param name="queue">The queue to load.</param>
-        /// <param name="overrides">The overrides to load.</param>
-        /// <param name="minInterval">The smallest interval accepted.</param>
-        /// <param name="ports">Log and stores.</param>
+        /// <summary>Logs the effective configuration (secrets masked), loads the queue log and the overrides, and logs what was restored.</summary>
         public static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
         {
             ILog log = ports.Log;
@@ -156,10 +133,10 @@ namespace TagoFirmware.Node
                 + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
                 + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
 
-            OverrideLoadResult result = overrides.Load(minInterval);
-            if (result != OverrideLoadResult.NoRecord)
+            string loaded = overrides.Load(minInterval);
+            if (loaded != null)
             {
-                Write(log, result == OverrideLoadResult.Applied ? LogLevel.Info : LogLevel.Warning, "overrides: " + OverrideResultName(result)
+                Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, "overrides: " + loaded
                     + "; interval " + overrides.IntervalSeconds.ToString() + " s, batch " + overrides.BatchSize.ToString());
             }
 
@@ -174,10 +151,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>
-        /// <param name="queue">The queue.</param>
-        /// <param name="clock">The clock.</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="log">Log, or null.</param>
         public static void FillInTimes(ReadingQueue queue, IClock clock, long nowMs, ILog log)
         {
             DateTime utc = clock.UtcNow;
@@ -221,21 +194,6 @@ namespace TagoFirmware.Node
                     return "log of another format replaced";
                 default:
                     return "log created";
-            }
-        }
-
-        private static string OverrideResultName(OverrideLoadResult result)
-        {
-            switch (result)
-            {
-                case OverrideLoadResult.Applied:
-                    return "applied";
-                case OverrideLoadResult.Corrupt:
-                    return "record damaged, ignored";
-                case OverrideLoadResult.ConfigChanged:
-                    return "reset by a new configuration file";
-                default:
-                    return "outside today's limits, ignored";
             }
         }
     }

@@ -37,12 +37,6 @@ namespace TagoFirmware.Node
         private long _intervalMs;
 
         /// <summary>Creates the sampler.</summary>
-        /// <param name="pipelines">One read pipeline per sensor.</param>
-        /// <param name="labels">Sensor names for log lines.</param>
-        /// <param name="queue">Where readings go.</param>
-        /// <param name="clock">Wall time for the cycle's time stamp.</param>
-        /// <param name="log">Log, or null.</param>
-        /// <param name="once">Battery mode: one cycle per wake.</param>
         public Sampler(ReadPipeline[] pipelines, string[] labels, ReadingQueue queue, IClock clock, ILog log, bool once)
         {
             _pipelines = pipelines;
@@ -85,7 +79,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Sets the interval; counted from the last cycle's start, so a shorter one may be due at once.</summary>
-        /// <param name="seconds">Interval in seconds.</param>
         public void SetInterval(int seconds)
         {
             _intervalMs = (long)seconds * 1000;
@@ -96,8 +89,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Starts a cycle when one is due and steps the running one.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>True when a cycle ended in this step.</returns>
         public bool Step(long nowMs)
         {
             if (!_running && nowMs >= _nextSampleMs && !(_once && CyclesCompleted > 0))

@@ -47,13 +47,6 @@ namespace TagoFirmware.Node
         private long _linkDueMs;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
-        /// <param name="config">A configuration that validated.</param>
-        /// <param name="configFileBytes">The configuration file's bytes: a newly deployed file resets the command
-        /// overrides; null = fingerprint 0.</param>
-        /// <param name="macClientId">The client id derived from the MAC, used when the config sets none.</param>
-        /// <param name="ports">The platform ports.</param>
-        /// <exception cref="ArgumentNullException">config, ports or a required port is missing (wiring error).</exception>
-        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
             if (config == null || ports == null)
@@ -134,7 +127,6 @@ namespace TagoFirmware.Node
         /// the command overrides, and in battery mode decides this wake. Called by the first <see cref="Step"/> if the
         /// app did not. Never throws.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Start(long nowMs)
         {
             if (_started)
@@ -173,7 +165,6 @@ namespace TagoFirmware.Node
         /// One main-loop turn; returns quickly and never throws: the connection's step and what it reported (acks,
         /// losses, commands), the clock-sync time fill-in, sampling, publishing and the battery-mode end of wake.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now (<see cref="IClock.MonotonicMs"/>).</param>
         public void Step(long nowMs)
         {
             StepAll(nowMs, true);
@@ -264,8 +255,6 @@ namespace TagoFirmware.Node
         /// nor the battery wake is due, steps only the sensors and, when due, the connection; a full <see cref="Step"/>
         /// follows when the connection reported anything or a sampling cycle ended. Never throws.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
         public void StepDue(long nowMs, bool linkEvent)
         {
             if (linkEvent || !_started || _ending || nowMs >= _othersDueMs)
@@ -315,7 +304,6 @@ namespace TagoFirmware.Node
         /// Orderly stop (twin exit, Ctrl+C, SIGTERM): flushes the queue, publishes the "offline" status, then DISCONNECT.
         /// Keep stepping until <see cref="IsHalted"/> (at most the connection's short ack wait).
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Stop(long nowMs)
         {
             StopThen(nowMs, RebootReason.None);
@@ -354,7 +342,7 @@ namespace TagoFirmware.Node
             }
 
             int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _end.Stopping ? 0 : count, nowMs);
-            if ((todo & CommandHandOff.Settings) != 0)
+            if ((todo & CommandProcessor.Settings) != 0)
             {
                 _publisher.SetBatchSize(_commands.Overrides.BatchSize);
                 if (_wake == null)
@@ -363,12 +351,12 @@ namespace TagoFirmware.Node
                 }
             }
 
-            if ((todo & (CommandHandOff.Ping | CommandHandOff.Diagnostics)) != 0)
+            if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)
             {
-                _diagnostics.Answer((todo & CommandHandOff.Ping) != 0);
+                _diagnostics.Answer((todo & CommandProcessor.Ping) != 0);
             }
 
-            if ((todo & CommandHandOff.Reboot) != 0)
+            if ((todo & CommandProcessor.Reboot) != 0)
             {
                 StopThen(nowMs, RebootReason.Command);
             }

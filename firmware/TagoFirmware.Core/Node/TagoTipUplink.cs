@@ -44,9 +44,6 @@ namespace TagoFirmware.Node
         private readonly bool _volatile;
 
         /// <summary>Creates the uplink's TagoTiP half.</summary>
-        /// <param name="config">The configuration (tagotip group, ack timeout, self-heal interval).</param>
-        /// <param name="serial">The device serial (command topics are made under it).</param>
-        /// <param name="ports">Sequence store (without one the counter lives in RAM), random source and log.</param>
         public TagoTipUplink(NodeConfig config, string serial, NodePorts ports)
         {
             _sequence = new SequenceCounter(ports.Sequences != null ? ports.Sequences : new MemorySequenceStore(), SequenceBlock);
@@ -104,8 +101,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether to open it.</returns>
         private bool TakeSession(long nowMs)
         {
             if (nowMs < _nextSessionMs)
@@ -155,8 +150,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
-        /// <param name="payload">The message.</param>
-        /// <returns>What the publisher must do.</returns>
         public TagoTipAction Parse(byte[] payload)
         {
             _ack.Parse(payload, 0, payload == null ? 0 : payload.Length);
@@ -189,14 +182,6 @@ namespace TagoFirmware.Node
         /// min_session_s), gives up a receipt that did not come in time, ends the session when nothing more may or
         /// need be pushed, and watches the receipts' health.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="link">The connection, between its steps.</param>
-        /// <param name="inFlight">A frame waits for its receipt.</param>
-        /// <param name="work">Something waits to be sent.</param>
-        /// <param name="wait">How long until a payload is due (0: now; uint.MaxValue: never).</param>
-        /// <param name="due">Lowered to when the session next needs a step.</param>
-        /// <returns>1 = a frame may be pushed now; 0 = not now; -1 = the frame in flight went unanswered: the
-        /// publisher returns it to the queue (resent in a later session with a new <c>!N</c>).</returns>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
             work = work && !Stopped;
@@ -260,9 +245,6 @@ namespace TagoFirmware.Node
         /// What a receipt means for the session, once the publisher settled the frame it answered: health, LED,
         /// the session's end (normal, rate-limited, credentials refused) and the log line.
         /// </summary>
-        /// <param name="action">The receipt's meaning (<see cref="Parse"/>).</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="link">The connection, between its steps.</param>
         public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
         {
             switch (action)
@@ -310,9 +292,6 @@ namespace TagoFirmware.Node
         /// Health for the self-heal reboot: true when data has been due for <c>timeouts.reboot_after_s</c> without an
         /// <c>OK</c> receipt (0 disables it).
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="due">Something is waiting to be sent or receipted.</param>
-        /// <returns>Whether to reboot.</returns>
         private bool Unhealthy(long nowMs, bool due)
         {
             if (!due)

@@ -44,13 +44,6 @@ namespace TagoFirmware.Node
         private long _frameSequence;
 
         /// <summary>Creates the publisher and its variable table (pre-encoded names and units).</summary>
-        /// <param name="config">The node's configuration (sensors' variable names, batch, QoS, buffer size).</param>
-        /// <param name="queue">The reading queue.</param>
-        /// <param name="link">The connection it publishes through.</param>
-        /// <param name="diagnostics">The diagnostics payload and ping answer.</param>
-        /// <param name="policy">When diagnostics are due.</param>
-        /// <param name="ports">The log.</param>
-        /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
         public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
@@ -120,7 +113,6 @@ namespace TagoFirmware.Node
 
         /// <summary>Sets the batch size: first after the queue was loaded, so restored readings count as a backlog and go
         /// out first; again on a <c>batch</c> command (the queue keeps the in-flight ticket, so delivery carries on).</summary>
-        /// <param name="batchSize">Readings per payload.</param>
         public void SetBatchSize(int batchSize)
         {
             if (_batcher == null || _batcher.BatchSize != batchSize)
@@ -144,7 +136,6 @@ namespace TagoFirmware.Node
         public long NextDueMs { get; private set; } = long.MaxValue;
 
         /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Step(long nowMs)
         {
             _queue.RetryStore(nowMs);
@@ -208,8 +199,6 @@ namespace TagoFirmware.Node
 
         /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
         /// TagoTiP receipts decide what happens to the frame in flight.</summary>
-        /// <param name="report">The connection's report of its latest step.</param>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void OnReport(LinkReport report, long nowMs)
         {
             if (_tip != null)

@@ -15,15 +15,13 @@ namespace TagoFirmware.Node
         /// <summary>Shortest deep sleep (1 s): a wake that overran its interval still sleeps briefly instead of looping.</summary>
         public const int MinSleepMilliseconds = 1000;
 
-        /// <summary>
-        /// A publishing wake stays connected at least this long after going online, so a downlink command sent in
-        /// reaction to its "online" status (e.g. by a TagoIO Analysis) can still arrive. Sessions are clean, so
-        /// commands sent while the node sleeps are lost.
-        /// </summary>
+        /// <summary>A publishing wake stays online at least this long, so a command sent in reaction to its "online"
+        /// status can still arrive (sessions are clean: commands sent while it sleeps are lost).</summary>
         public const int BatteryCommandWindowMs = 2000;
 
         private readonly SleepConfig _sleep;
         private long _startMs;
+        private long _onlineSinceMs = -1;
 
         /// <summary>Creates the policy.</summary>
         public BatteryWake(SleepConfig sleep)
@@ -58,15 +56,30 @@ namespace TagoFirmware.Node
                 : "sampling only");
         }
 
+        /// <summary>Follows the link: online since when; a TagoTiP session's end is not a lost link (the wake still ends
+        /// once its receipts are in).</summary>
+        public void OnLink(LinkReport report, long nowMs, bool tagoTip)
+        {
+            if (report.WentOnline)
+            {
+                _onlineSinceMs = nowMs;
+            }
+
+            if (report.WentOffline && !tagoTip)
+            {
+                _onlineSinceMs = -1;
+            }
+        }
+
         /// <summary>Why the wake is over, or null while it goes on.</summary>
-        public string EndReason(long nowMs, bool idle, long onlineSinceMs)
+        public string EndReason(long nowMs, bool idle)
         {
             if (!Publishes)
             {
                 return "sample stored, not a publishing wake";
             }
 
-            if (idle && onlineSinceMs >= 0 && nowMs - onlineSinceMs >= BatteryCommandWindowMs)
+            if (idle && _onlineSinceMs >= 0 && nowMs - _onlineSinceMs >= BatteryCommandWindowMs)
             {
                 return "every due reading acknowledged";
             }
@@ -75,11 +88,11 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
-        public long NextDueMs(long onlineSinceMs)
+        public long NextDueMs()
         {
             long deadline = _startMs + (long)_sleep.PublishDeadlineSeconds * 1000;
-            long window = onlineSinceMs + BatteryCommandWindowMs;
-            return onlineSinceMs >= 0 && window < deadline ? window : deadline;
+            long window = _onlineSinceMs + BatteryCommandWindowMs;
+            return _onlineSinceMs >= 0 && window < deadline ? window : deadline;
         }
 
         /// <summary>How long to sleep: the wake interval minus the time awake, at least <see cref="MinSleepMilliseconds"/>.</summary>

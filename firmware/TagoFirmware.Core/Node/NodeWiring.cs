@@ -108,8 +108,29 @@ namespace TagoFirmware.Node
             return min < 1 ? 1 : min;
         }
 
-        /// <summary>Logs the effective configuration (secrets masked), loads the queue log and the overrides, and logs what was restored.</summary>
-        public static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
+        /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP
+        /// sequence, logs what was restored and sets the boot reason. Never throws.</summary>
+        public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandHandOff commands, TagoTipUplink tip,
+            DiagnosticsCounters counters, NodePorts ports)
+        {
+            try
+            {
+                LogStart(config, clientId, queue, commands.Overrides, commands.MinIntervalSeconds, ports);
+            }
+            catch (Exception ex)
+            {
+                Write(ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+            }
+
+            if (tip != null)
+            {
+                tip.Load();
+            }
+
+            counters.BootReason = ports.Platform == null ? BootReason.PowerOnOrReset : ports.Platform.BootReason;
+        }
+
+        private static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
         {
             ILog log = ports.Log;
             string[] summary = config.Summary(clientId);
@@ -170,7 +191,7 @@ namespace TagoFirmware.Node
         /// <summary>Writes a log line when there is a log (the port is optional).</summary>
         internal static void Write(ILog log, LogLevel level, string message)
         {
-            if (log != null)
+            if (log != null && message != null)
             {
                 log.Write(level, message);
             }

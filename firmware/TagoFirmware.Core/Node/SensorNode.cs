@@ -24,7 +24,6 @@ namespace TagoFirmware.Node
         private readonly CommandHandOff _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
-        private readonly DiagnosticsUplink _diagnostics;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
         private readonly NodeShutdown _end;
@@ -46,8 +45,7 @@ namespace TagoFirmware.Node
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
             string[] labels;
             _sampler = new Sampler(NodeWiring.BuildPipelines(config, ports, Diagnostics, battery, out labels), labels, _queue, ports.Clock, ports.Log, battery);
-            _diagnostics = new DiagnosticsUplink(Diagnostics, _policy, _queue, _link, _tip, ports);
-            _publisher = new UplinkPublisher(config, _queue, _link, _diagnostics, _policy, ports, _tip);
+            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
             _end = new NodeShutdown(_link, _queue, ports);
             _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
@@ -105,7 +103,7 @@ namespace TagoFirmware.Node
             _nextDueMs = nowMs;
             NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
             _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
-            _diagnostics.StartMs = nowMs;
+            _publisher.StartMs = nowMs;
             _publisher.SetBatchSize(_commands.Overrides.BatchSize);
             if (_wake != null)
             {
@@ -264,7 +262,7 @@ namespace TagoFirmware.Node
 
             if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)
             {
-                _diagnostics.Answer((todo & CommandProcessor.Ping) != 0);
+                _publisher.Answer((todo & CommandProcessor.Ping) != 0);
             }
 
             if ((todo & CommandProcessor.Reboot) != 0)

@@ -11,20 +11,18 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it over
-    /// one buffer (TagoIO JSON with <see cref="TagoJsonWriter"/>, or a TagoTiP frame with <see cref="TagoTipItemWriter"/>),
-    /// publishes it through the connection, and owns the one payload in flight: its message id, its delivery and
-    /// the hand-back of its readings to the queue (removed when delivered, returned on a loss). Delivered is the PUBACK
-    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions <see cref="TagoTipUplink"/>
-    /// opens and ends. When diagnostics are due it has <see cref="DiagnosticsUplink"/> write and publish them.
+    /// Sends what the queue holds: asks the <see cref="ReadingBatcher"/> when a payload is due, writes it (TagoIO JSON or
+    /// a TagoTiP frame) over one buffer, publishes it, and owns the one payload in flight until it is delivered (PUBACK,
+    /// or TagoTiP's <c>OK|n</c>) or returned to the queue. Also writes and publishes the diagnostics payload and answers
+    /// <c>ping</c>. TagoTiP's short sessions are <see cref="TagoTipUplink"/>'s.
     /// </summary>
-    /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt's Publish takes a whole
-    /// array and keeps it until the ack). Main loop only, between connection steps.</remarks>
+    /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt keeps it until the ack).</remarks>
     public sealed class UplinkPublisher
     {
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsUplink _diagnostics;
+        private readonly DiagnosticsCounters _counters;
+        private readonly NodePorts _ports;
         private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
@@ -42,15 +40,17 @@ namespace TagoFirmware.Node
         private int _diagMsgId = -1;
         private int _refused;
         private long _frameSequence;
+        private long _diagRetryAtMs;
 
         /// <summary>Creates the publisher and its variable table (pre-encoded names and units).</summary>
-        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
+        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
             _tip = tip;
             _link = link;
             _queue = queue;
-            _diagnostics = diagnostics;
+            _counters = counters;
+            _ports = ports;
             _policy = policy;
             _log = ports.Log;
             _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
@@ -97,6 +97,9 @@ namespace TagoFirmware.Node
             _frame = new TagoTipItemWriter(buffer, names, units);
             _writer = _frame;
         }
+
+        /// <summary>Monotonic time the node started (diagnostics' uptime counts from it).</summary>
+        public long StartMs { get; set; }
 
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked { get; private set; }
@@ -183,14 +186,14 @@ namespace TagoFirmware.Node
 
             if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
             {
-                if (nowMs >= _diagnostics.RetryAtMs)
+                if (nowMs >= _diagRetryAtMs)
                 {
                     PublishDiagnostics(nowMs);
                 }
 
-                if (_diagMsgId < 0 && _policy.IsDue && _diagnostics.RetryAtMs < due)
+                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
                 {
-                    due = _diagnostics.RetryAtMs;
+                    due = _diagRetryAtMs;
                 }
             }
 
@@ -404,15 +407,77 @@ namespace TagoFirmware.Node
             return _json.EndItem();
         }
 
+        /// <summary>
+        /// Answers <c>diagnostics</c> or <c>ping</c>: diagnostics go out at the next chance, even if a retry was pending.
+        /// A ping on the legacy transport also publishes the "online" status again (QoS 1), which refreshes the
+        /// dashboard; TagoTiP has no status, its answer is the diagnostics frame.
+        /// </summary>
+        public void Answer(bool ping)
+        {
+            IUplinkTransport t = _link.Transport;
+            int id = ping && t.StatusTopic != null ? _link.Publish(t.StatusTopic, t.OnlinePayload, 1) : 0;
+            if (id < 0)
+            {
+                NodeWiring.Write(_log, LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
+            }
+
+            _diagRetryAtMs = 0;
+        }
+
         private void PublishDiagnostics(long nowMs)
         {
-            int id = Begin(false) ? _diagnostics.Publish(_writer, nowMs) : -1;
-            if (id >= 0 && _tip != null)
+            if (!Begin(false))
+            {
+                return;
+            }
+
+            // The figures are read where they live, once per diagnostics payload.
+            DiagnosticsCounters c = _counters;
+            IPlatformInfo platform = _ports.Platform;
+            c.UptimeSeconds = (nowMs - StartMs) / 1000;
+            c.HeapFree = platform == null ? -1 : platform.HeapFreeBytes();
+            c.QueueDepth = _queue.Count;
+            c.Reconnects = _link.Reconnects;
+            c.AuthFailures = _link.AuthFailures;
+            c.DroppedReadings = _queue.DroppedReadings;
+            c.UntimedReadings = _queue.UntimedReadings;
+            c.StoreErrors = _queue.StoreErrors;
+            c.UnsavedAcks = _queue.UnsavedAcks;
+            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
+            int rssi;
+            if (platform != null && platform.TryGetRssi(out rssi))
+            {
+                c.SetRssi(rssi);
+            }
+            else
+            {
+                c.ClearRssi();
+            }
+
+            DateTime utc = _ports.Clock.UtcNow;
+            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
+            if (r != TagoWriteResult.Ok)
+            {
+                NodeWiring.Write(_log, LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
+                _policy.MarkPublished();
+                return;
+            }
+
+            int id = _link.PublishData(_writer.CopyPayload());
+            if (id < 0)
+            {
+                // Not now (too many in flight, or the link went away): try again a second later.
+                _diagRetryAtMs = nowMs + 1000;
+                return;
+            }
+
+            _policy.MarkPublished();
+            if (_tip != null)
             {
                 _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
             }
 
-            if (id >= 0 && _atLeastOnce)
+            if (_atLeastOnce)
             {
                 _diagMsgId = id;
             }
@@ -424,9 +489,6 @@ namespace TagoFirmware.Node
             _policy.OnPayloadPublished();
         }
 
-        private static long Min(long a, long b)
-        {
-            return a < b ? a : b;
-        }
+        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

@@ -27,7 +27,11 @@ namespace TagoFirmware.Node
         {
             _counters = counters;
             _log = ports.Log;
-            MinIntervalSeconds = NodeWiring.MinIntervalSeconds(config, battery);
+            // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
+            string reason;
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
+            MinIntervalSeconds = min < 1 ? 1 : min;
             Overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
                 battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
             _processor = new CommandProcessor(new CommandParser(commandFilter, MinIntervalSeconds), Overrides, _counters, policy);

@@ -5,17 +5,15 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// The main loop, shared by the ESP32 app and the host twin: step the node, tell the watchdog until when the loop
-    /// waits on purpose, then wait until the node's next due time or until the link's inbox signals an event. While
-    /// online and idle the node therefore runs only when something is due (a sample, a payload, an ack deadline)
-    /// or arrives (an ack, a command), not ten times a second.
+    /// The main loop of the ESP32 app and the twin: step the node, tell the watchdog how long the loop means to wait,
+    /// then wait for the node's next due time or the link inbox's signal, so an idle online node runs only when due.
     /// </summary>
     public sealed class NodeRunner
     {
-        /// <summary>Shortest wait: the loop never spins, so the MQTT, worker and LED threads always get the CPU.</summary>
+        /// <summary>Shortest wait: the loop never spins, so the MQTT, worker and LED threads get the CPU.</summary>
         public const int MinWaitMs = 20;
 
-        /// <summary>Longest wait, whatever the due time says: bounds the cost of an error in a due time.</summary>
+        /// <summary>Longest wait: bounds the cost of a wrong due time.</summary>
         public const int MaxWaitMs = 60000;
 
         private readonly SensorNode _node;
@@ -33,10 +31,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Steps the node once.</summary>
-        public bool StepOnce()
-        {
-            return StepOnce(true);
-        }
+        public bool StepOnce() => StepOnce(true);
 
         private bool StepOnce(bool linkEvent)
         {

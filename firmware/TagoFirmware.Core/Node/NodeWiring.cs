@@ -9,17 +9,12 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// What <see cref="SensorNode"/> does once while it is put together: maps the configuration onto the connection's
-    /// options, derives the smallest interval, loads the queue log and the command overrides with their log lines.
-    /// </summary>
+    /// <summary>What <see cref="SensorNode"/> does once: maps the configuration onto the connection's options, builds the
+    /// pipelines, loads what was kept across the reboot and logs it.</summary>
     public static class NodeWiring
     {
-        /// <summary>
-        /// Maps the configuration onto the connection's options (the ESP32 app sizes M2Mqtt's in-flight queue from
-        /// <see cref="SessionOptions.MaxInFlight"/> before it builds the MQTT port). CA entries that are PEM text are
-        /// joined; entries that are file names must have been replaced by their PEM text by the app (README "CA certificates").
-        /// </summary>
+        /// <summary>Maps the configuration onto the connection's options; CA entries that are PEM text are joined (the app
+        /// replaces file names by their PEM text first, README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
@@ -91,21 +86,6 @@ namespace TagoFirmware.Node
             }
 
             return pipelines;
-        }
-
-        /// <summary>The smallest interval the <c>interval</c> command accepts: the read pipelines' minimum, and in
-        /// battery mode at least the minimum wake interval; never below 1 s.</summary>
-        public static int MinIntervalSeconds(NodeConfig config, bool battery)
-        {
-            string reason;
-            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
-            int minWake = ConfigKeys.SleepWakeInterval.Min;
-            if (battery && min < minWake)
-            {
-                min = minWake;
-            }
-
-            return min < 1 ? 1 : min;
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP

@@ -6,28 +6,21 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// What the TagoTiP transport adds to <see cref="UplinkPublisher"/>: when a short session may open, how long a push
-    /// may start and a receipt be waited for, the persisted sequence counter, the receipts of the ack topic (what each
-    /// <c>OK</c>/<c>ERR</c> means for the frame in flight, via <see cref="TagoTipReceipts"/>), <c>CMD|…</c> mapped to
-    /// the command parser's topics, and health: the last session got its receipts.
+    /// What TagoTiP adds to <see cref="UplinkPublisher"/>: when a short session opens and ends, the persisted sequence
+    /// counter, what each receipt means for the frame in flight (<see cref="TagoTipReceipts"/>), <c>CMD|…</c> as
+    /// command topics, and the no-receipt self-heal.
     /// </summary>
     /// <remarks>
-    /// TagoIO limits (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s
-    /// (15 s on Scale) and is closed after 5 s idle; subscription requests are limited per profile (5/50/100 a
-    /// minute). So a session opens only when something is due and at most once per <c>tagotip.min_session_s</c> plus
-    /// up to 10 % jitter (devices started together drift apart), and no push starts later than
-    /// <see cref="PushMarginMs"/> before the lifetime, so its receipt can still arrive.
+    /// TagoIO (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s (15 s on
+    /// Scale), closes after 5 s idle, and subscriptions are rate-limited per profile. So a session opens only when
+    /// something is due, at most once per <c>tagotip.min_session_s</c> plus up to 10 % jitter, and no push starts later
+    /// than 3 s before the lifetime ends, so its receipt can still arrive.
     /// </remarks>
     public sealed class TagoTipUplink
     {
-        /// <summary>No push starts later than this before the connection's lifetime.</summary>
-        public const int PushMarginMs = 3000;
-
-        /// <summary>Values the sequence counter reserves per flash write.</summary>
-        public const int SequenceBlock = 64;
-
-        /// <summary>Most commands taken from one step's ack messages.</summary>
-        public const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
+        private const int PushMarginMs = 3000;
+        private const int SequenceBlock = 64;
+        private const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
 
         private readonly SequenceCounter _sequence;
         private readonly TagoTipAck _ack = new TagoTipAck();
@@ -60,19 +53,10 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>The command parser's filter: commands become topics under <c>$tip/{serial}/cmd/</c>.</summary>
-        public string CommandFilter
-        {
-            get { return _commandPrefix + "+"; }
-        }
+        public string CommandFilter => _commandPrefix + "+";
 
         /// <summary>What the ack topic's messages mean for the frame in flight (counters for logs and tests).</summary>
         public TagoTipReceipts Receipts { get; } = new TagoTipReceipts();
-
-        /// <summary>The sequence counter.</summary>
-        public SequenceCounter Sequence
-        {
-            get { return _sequence; }
-        }
 
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
@@ -87,10 +71,7 @@ namespace TagoFirmware.Node
         public int CommandCount { get; private set; }
 
         /// <summary>True once sending stopped for good (protocol mismatch, sequence rejected or exhausted).</summary>
-        public bool Stopped
-        {
-            get { return Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted; }
-        }
+        public bool Stopped => Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted;
 
         /// <summary>Loads the counter from flash and logs where it stands.</summary>
         public void Load()
@@ -114,10 +95,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>True while a push may still start in a connection made at <paramref name="connectedAtMs"/>.</summary>
-        private bool MayPush(long nowMs, long connectedAtMs)
-        {
-            return nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
-        }
+        private bool MayPush(long nowMs, long connectedAtMs) => nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
 
         /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
         public long NextSequence()
@@ -144,10 +122,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Starts a step's command list.</summary>
-        public void BeginStep()
-        {
-            CommandCount = 0;
-        }
+        public void BeginStep() => CommandCount = 0;
 
         /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
         public TagoTipAction Parse(byte[] payload)
@@ -178,9 +153,10 @@ namespace TagoFirmware.Node
         public RebootReason RebootRequested { get; private set; }
 
         /// <summary>
-        /// The session's part of the publisher's step: opens a session when something is due (at most once per
-        /// min_session_s), gives up a receipt that did not come in time, ends the session when nothing more may or
-        /// need be pushed, and watches the receipts' health.
+        /// The session's part of the publisher's step: opens a session when <paramref name="work"/> is due in
+        /// <paramref name="wait"/> ms (0: now), gives up a late receipt, ends the session when nothing more may or need be
+        /// pushed, lowers <paramref name="due"/>. Returns 1: push now; 0: not now; -1: the frame in flight went
+        /// unanswered (the publisher returns it to the queue, to be resent with a new <c>!N</c>).
         /// </summary>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
@@ -188,7 +164,7 @@ namespace TagoFirmware.Node
             if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
             {
                 RebootRequested = RebootReason.NoAckTimeout;
-                Write(LogLevel.Error, "self-heal: no receipt for " + OwedMs(nowMs).ToString() + " ms; rebooting");
+                Write(LogLevel.Error, "self-heal: no receipt for " + (nowMs - _owedSinceMs).ToString() + " ms; rebooting");
             }
 
             bool online = link.IsOnline;
@@ -241,10 +217,7 @@ namespace TagoFirmware.Node
             return 1;
         }
 
-        /// <summary>
-        /// What a receipt means for the session, once the publisher settled the frame it answered: health, LED,
-        /// the session's end (normal, rate-limited, credentials refused) and the log line.
-        /// </summary>
+        /// <summary>What a receipt means for the session once the publisher settled its frame: health, LED, session end, log.</summary>
         public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
         {
             switch (action)
@@ -288,10 +261,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>
-        /// Health for the self-heal reboot: true when data has been due for <c>timeouts.reboot_after_s</c> without an
-        /// <c>OK</c> receipt (0 disables it).
-        /// </summary>
+        // Self-heal: true once data has been owed an OK receipt for timeouts.reboot_after_s (0 disables it).
         private bool Unhealthy(long nowMs, bool due)
         {
             if (!due)
@@ -308,17 +278,6 @@ namespace TagoFirmware.Node
             return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
         }
 
-        private long OwedMs(long nowMs)
-        {
-            return _owedSinceMs < 0 ? 0 : nowMs - _owedSinceMs;
-        }
-
-        private void Write(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
-        }
+        private void Write(LogLevel level, string message) => NodeWiring.Write(_log, level, message);
     }
 }

@@ -11,22 +11,16 @@ namespace TagoFirmware.Diagnostics
     {
         /// <summary>Not determined yet.</summary>
         Unknown = 0,
-
         /// <summary>Power-on, reset button, brown-out or crash: indistinguishable on nanoFramework.</summary>
         PowerOnOrReset = 1,
-
         /// <summary>Woken from deep sleep by the timer (WakeupCause.Timer).</summary>
         TimerWake = 2,
-
         /// <summary>Woken from deep sleep by a GPIO or touch pad (WakeupCause.Ext0/Ext1/Gpio/TouchPad).</summary>
         PinWake = 3,
-
         /// <summary>Woken from deep sleep by another source (UART, ULP, …).</summary>
         OtherWake = 4,
-
         /// <summary>Rebooted by a <c>reboot</c> downlink command.</summary>
         CommandReboot = 5,
-
         /// <summary>Rebooted by the firmware's own watchdog or outage policy.</summary>
         WatchdogReboot = 6,
     }

@@ -42,7 +42,7 @@ namespace TagoFirmware.Node
         private long _frameSequence;
         private long _diagRetryAtMs;
 
-        /// <summary>Creates the publisher and its variable table (pre-encoded names and units).</summary>
+        /// <summary>Creates the publisher, its one payload buffer and variable table (pre-encoded names and units).</summary>
         public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
@@ -56,7 +56,6 @@ namespace TagoFirmware.Node
             _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
             _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
 
-            // One buffer for every payload, allocated once; never smaller than a full diagnostics payload.
             int bufferBytes = config.Sampling.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
@@ -68,7 +67,6 @@ namespace TagoFirmware.Node
             for (int i = 0; i < sensors; i++)
             {
                 SensorConfig s = config.Sensors[i];
-                // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
                 _names[at] = TagoText.From(s.TemperatureVariableName);
                 _names[at + 1] = TagoText.From(s.HumidityVariableName);
@@ -107,15 +105,11 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
         public int PayloadsSent { get; private set; }
 
-        /// <summary>
-        /// Nothing left to send: no reading publishable, no counters to report, no payload awaiting its ack and no
-        /// diagnostics due (battery mode ends its wake on this).
-        /// </summary>
+        /// <summary>Nothing left to send, report or await, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
 
-        /// <summary>Sets the batch size: first after the queue was loaded, so restored readings count as a backlog and go
-        /// out first; again on a <c>batch</c> command (the queue keeps the in-flight ticket, so delivery carries on).</summary>
+        /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
         {
             if (_batcher == null || _batcher.BatchSize != batchSize)
@@ -170,7 +164,6 @@ namespace TagoFirmware.Node
             uint now = (uint)nowMs;
             if (_dataMsgId < 0 && (_tip == null || _diagMsgId < 0))
             {
-                // One batcher question per step in the common case: "how long until a payload is due?".
                 uint wait = _batcher.MillisecondsUntilDue(now);
                 if (wait == 0)
                 {
@@ -200,14 +193,12 @@ namespace TagoFirmware.Node
             NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
-        /// TagoTiP receipts decide what happens to the frame in flight.</summary>
+        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
         public void OnReport(LinkReport report, long nowMs)
         {
             if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
-                // The commands among them stay with the TagoTiP half for the command hand-off.
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
@@ -239,7 +230,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>The payload in flight is settled: delivered, dropped (quarantined) or returned to the queue.</summary>
+        // The payload in flight is delivered, dropped (quarantined) or returned to the queue.
         private void Settle(bool delivered, bool drop)
         {
             if (_dataMsgId >= 0)
@@ -275,7 +266,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Starts a payload: TagoTiP takes the next <c>!N</c> first (false: none can be had, nothing is sent).</summary>
+        // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).
         private bool Begin(bool readings)
         {
             if (_tip != null)
@@ -326,8 +317,7 @@ namespace TagoFirmware.Node
 
                 if (r != TagoWriteResult.Ok)
                 {
-                    // A reading the writer refuses can never be sent: it is taken (removed on delivery), not kept
-                    // blocking the queue forever.
+                    // Never sendable: taken (removed on delivery) rather than blocking the queue forever.
                     _refused++;
                     NodeWiring.Write(_log, LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
@@ -407,11 +397,8 @@ namespace TagoFirmware.Node
             return _json.EndItem();
         }
 
-        /// <summary>
-        /// Answers <c>diagnostics</c> or <c>ping</c>: diagnostics go out at the next chance, even if a retry was pending.
-        /// A ping on the legacy transport also publishes the "online" status again (QoS 1), which refreshes the
-        /// dashboard; TagoTiP has no status, its answer is the diagnostics frame.
-        /// </summary>
+        /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes
+        /// the "online" status (refreshing the dashboard); TagoTiP has no status.</summary>
         public void Answer(bool ping)
         {
             IUplinkTransport t = _link.Transport;
@@ -431,7 +418,6 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            // The figures are read where they live, once per diagnostics payload.
             DiagnosticsCounters c = _counters;
             IPlatformInfo platform = _ports.Platform;
             c.UptimeSeconds = (nowMs - StartMs) / 1000;

@@ -108,20 +108,21 @@ namespace TagoFirmware.Commands
 
         private CommandKind KindOf(string topic)
         {
-            if (topic != null && StartsWithOrdinal(topic, _prefix))
+            if (topic == null || !StartsWithOrdinal(topic, _prefix))
             {
-                // String equality is ordinal on both nanoFramework and .NET.
-                string name = topic.Substring(_prefix.Length);
-                for (int k = 1; k < Names.Length; k++)
-                {
-                    if (name == Names[k])
-                    {
-                        return (CommandKind)k;
-                    }
-                }
+                return CommandKind.None;
             }
 
-            return CommandKind.None;
+            // String equality is ordinal on both nanoFramework and .NET.
+            switch (topic.Substring(_prefix.Length))
+            {
+                case "reboot": return CommandKind.Reboot;
+                case "ping": return CommandKind.Ping;
+                case "interval": return CommandKind.Interval;
+                case "batch": return CommandKind.Batch;
+                case "diagnostics": return CommandKind.Diagnostics;
+                default: return CommandKind.None;
+            }
         }
 
         private CommandError CheckRanges(CommandRequest request)

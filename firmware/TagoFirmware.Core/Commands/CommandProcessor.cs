@@ -93,8 +93,7 @@ namespace TagoFirmware.Commands
             return Settings;
         }
 
-        /// <summary>The command's topic name, or "(unknown)".</summary>
-        public static string NameOf(CommandKind kind) => CommandParser.Names[(int)kind];
+        private static string NameOf(CommandKind kind) => CommandParser.Names[(int)kind];
 
         private int Refuse(CommandError error)
         {

@@ -12,12 +12,12 @@ namespace TagoFirmware.Node
     /// </summary>
     public sealed class BatteryWake
     {
-        /// <summary>Shortest deep sleep (1 s): a wake that overran its interval still sleeps briefly instead of looping.</summary>
-        public const int MinSleepMilliseconds = 1000;
+        // Shortest deep sleep: a wake that overran its interval still sleeps briefly instead of looping.
+        private const int MinSleepMilliseconds = 1000;
 
-        /// <summary>A publishing wake stays online at least this long, so a command sent in reaction to its "online"
-        /// status can still arrive (sessions are clean: commands sent while it sleeps are lost).</summary>
-        public const int BatteryCommandWindowMs = 2000;
+        // A publishing wake stays online at least this long, so a command sent in reaction to its "online" status can
+        // still arrive (sessions are clean: commands sent while it sleeps are lost).
+        private const int BatteryCommandWindowMs = 2000;
 
         private readonly SleepConfig _sleep;
         private long _startMs;
@@ -95,7 +95,7 @@ namespace TagoFirmware.Node
             return _onlineSinceMs >= 0 && window < deadline ? window : deadline;
         }
 
-        /// <summary>How long to sleep: the wake interval minus the time awake, at least <see cref="MinSleepMilliseconds"/>.</summary>
+        /// <summary>How long to sleep: the wake interval minus the time awake, at least 1 s.</summary>
         public int SleepMs(long nowMs, int intervalSeconds)
         {
             long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);

@@ -10,11 +10,11 @@ namespace TagoFirmware.Node
     /// </summary>
     public sealed class NodeRunner
     {
-        /// <summary>Shortest wait: the loop never spins, so the MQTT, worker and LED threads get the CPU.</summary>
-        public const int MinWaitMs = 20;
+        // Shortest wait: the loop never spins, so the MQTT, worker and LED threads get the CPU.
+        private const int MinWaitMs = 20;
 
-        /// <summary>Longest wait: bounds the cost of a wrong due time.</summary>
-        public const int MaxWaitMs = 60000;
+        // Longest wait: bounds the cost of a wrong due time.
+        private const int MaxWaitMs = 60000;
 
         private readonly SensorNode _node;
         private readonly IClock _clock;

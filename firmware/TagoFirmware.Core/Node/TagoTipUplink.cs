@@ -48,8 +48,6 @@ namespace TagoFirmware.Node
             _lifetimeMs = (long)config.TagoTip.TtlSeconds * 1000;
             _ackTimeoutMs = (long)config.Timeouts.AckSeconds * 1000;
             _rebootAfterMs = (long)config.Timeouts.RebootAfterSeconds * 1000;
-            CommandTopics = new string[MaxCommands];
-            CommandPayloads = new byte[MaxCommands][];
         }
 
         /// <summary>The command parser's filter: commands become topics under <c>$tip/{serial}/cmd/</c>.</summary>
@@ -62,10 +60,10 @@ namespace TagoFirmware.Node
         public long ReceiptDeadlineMs { get; private set; }
 
         /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
-        public string[] CommandTopics { get; private set; }
+        public string[] CommandTopics { get; } = new string[MaxCommands];
 
         /// <summary>The commands' payloads (their values).</summary>
-        public byte[][] CommandPayloads { get; private set; }
+        public byte[][] CommandPayloads { get; } = new byte[MaxCommands][];
 
         /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
         public int CommandCount { get; private set; }
@@ -81,7 +79,7 @@ namespace TagoFirmware.Node
                 + _sequence.Peek.ToString() + (_volatile ? " (no flash store: kept in RAM only)" : string.Empty));
         }
 
-        /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>
+        // True when a session may open now; the next one then waits the minimum spacing plus jitter.
         private bool TakeSession(long nowMs)
         {
             if (nowMs < _nextSessionMs)

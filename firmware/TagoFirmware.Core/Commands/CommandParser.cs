@@ -31,9 +31,6 @@ namespace TagoFirmware.Commands
 
         private readonly string _prefix;
 
-        /// <summary>Names of the commands by <see cref="CommandKind"/> value.</summary>
-        internal static readonly string[] Names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
-
         /// <summary>Creates a parser for a validated topic filter ending in <c>/+</c> and a minimum interval.</summary>
         public CommandParser(string topicFilter, int minIntervalSeconds)
         {
@@ -192,8 +189,7 @@ namespace TagoFirmware.Commands
             }
         }
 
-        /// <summary>Reads one <c>{"variable":…,"value":…}</c> object; the reader stands on its StartObject and ends on
-        /// its EndObject. Members may come in any order.</summary>
+        // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.
         private static CommandError ParseItem(JsonReader reader, byte[] payload, int offset, CommandRequest request)
         {
             int which = 0; // 0: no variable yet, 1: interval, 2: batch, -1: unknown

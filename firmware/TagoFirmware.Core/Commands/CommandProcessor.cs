@@ -24,6 +24,9 @@ namespace TagoFirmware.Commands
         /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
         public const int Settings = 8;
 
+        // Topic names by CommandKind value.
+        private static readonly string[] s_names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
+
         private readonly CommandParser _parser;
         private readonly CommandOverrides _overrides;
         private readonly DiagnosticsCounters _counters;
@@ -93,7 +96,7 @@ namespace TagoFirmware.Commands
             return Settings;
         }
 
-        private static string NameOf(CommandKind kind) => CommandParser.Names[(int)kind];
+        private static string NameOf(CommandKind kind) => s_names[(int)kind];
 
         private int Refuse(CommandError error)
         {

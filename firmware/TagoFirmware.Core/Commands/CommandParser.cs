@@ -4,31 +4,12 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Commands
 {
     /// <summary>
-    /// Parses and validates one downlink message (MQTT topic + payload) without changing anything. Bad input never
-    /// throws: <see cref="Parse"/> returns a specific <see cref="CommandError"/>.
+    /// Parses and validates one downlink message (topic + payload) without changing anything; bad input never throws.
+    /// Syntax and ranges: docs/commands.md.
     /// </summary>
-    /// <remarks>
-    /// Topic: exactly one level below the prefix of the configured filter (default <c>commands/{client_id}/+</c>);
-    /// that level names the command, compared ordinally and case-sensitively: <c>reboot</c>, <c>ping</c>,
-    /// <c>interval</c>, <c>batch</c>, <c>diagnostics</c>.
-    /// <para>Payload (at most 512 bytes, checked in this order: size, JSON syntax, meaning):</para>
-    /// <list type="bullet">
-    /// <item><c>reboot</c>, <c>ping</c>, <c>diagnostics</c>: empty (or whitespace), or any well-formed JSON document,
-    /// which is ignored. Malformed bytes are refused, so line noise on the reboot topic does not reboot the node.</item>
-    /// <item><c>interval</c>, <c>batch</c>: a bare value (<c>60</c> or, for dashboards that send text, <c>"60"</c>);
-    /// a TagoIO-style object <c>{"variable":"interval","value":60}</c>; or an array of such objects
-    /// <c>[{"variable":"interval","value":60},{"variable":"batch","value":10}]</c>, which must set the topic's own
-    /// variable and may also set the other setting: all items are validated before anything is applied.
-    /// Other members of an item (<c>unit</c>, <c>time</c>, <c>group</c>, <c>metadata</c>…) are ignored.</item>
-    /// <item>Values are integers: JSON numbers without fraction or exponent, or strings of 1…9 ASCII digits with
-    /// nothing else (no sign, spaces or escapes). <c>60.5</c>, <c>6e1</c>, <c>"1 min"</c>, <c>true</c> and
-    /// <c>null</c> are refused, rather than guessed at.</item>
-    /// <item>Ranges: interval from the minimum the read pipelines need (derived, see
-    /// <c>ReadPipelineSettings.MinSamplingIntervalSeconds</c>) up to 86400 s; batch 1…100.</item>
-    /// </list>
-    /// Nesting deeper than 4 levels (array → item → metadata → one more) is refused as malformed.
-    /// Allocates a little per message (a reader and substrings of the topic): commands are rare, not a hot path.
-    /// </remarks>
+    /// <remarks>The topic's last level names the command (ordinal, case-sensitive). Payloads are checked by size, JSON
+    /// syntax, then meaning; malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.
+    /// Allocates a little per message: commands are rare.</remarks>
     public sealed class CommandParser
     {
         /// <summary>Largest payload accepted, in bytes.</summary>
@@ -37,13 +18,10 @@ namespace TagoFirmware.Commands
         /// <summary>Longest interval accepted: one day, in seconds.</summary>
         public const int MaxIntervalSeconds = 86400;
 
-        /// <summary>Smallest batch size.</summary>
-        public const int MinBatchSize = 1;
-
         /// <summary>Largest batch size (TagoIO takes at most 100 variables per frame).</summary>
         public const int MaxBatchSize = 100;
 
-        /// <summary>Nesting allowed in a payload: array → item object → a metadata object/array inside it.</summary>
+        // Nesting allowed: array → item object → a metadata object/array inside it.
         private const int MaxDepth = 4;
 
         private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
@@ -53,24 +31,9 @@ namespace TagoFirmware.Commands
 
         private readonly string _prefix;
 
-        /// <summary>Creates a parser for a topic filter and a minimum interval.</summary>
-        /// <param name="topicFilter">The subscription filter, e.g. <c>commands/node-1/+</c>; see <see cref="IsValidFilter"/>.</param>
-        /// <param name="minIntervalSeconds">The smallest interval accepted (the largest
-        /// <c>MinSamplingIntervalSeconds</c> over the node's read pipelines), 1…86400.</param>
-        /// <exception cref="System.ArgumentException">The filter is invalid or the minimum out of range (configuration
-        /// is validated before this is constructed).</exception>
+        /// <summary>Creates a parser for a validated topic filter ending in <c>/+</c> and a minimum interval.</summary>
         public CommandParser(string topicFilter, int minIntervalSeconds)
         {
-            if (!IsValidFilter(topicFilter))
-            {
-                throw new System.ArgumentException("invalid command topic filter", nameof(topicFilter));
-            }
-
-            if (minIntervalSeconds < 1 || minIntervalSeconds > MaxIntervalSeconds)
-            {
-                throw new System.ArgumentException("minimum interval out of range", nameof(minIntervalSeconds));
-            }
-
             _prefix = topicFilter.Substring(0, topicFilter.Length - 1);
             MinIntervalSeconds = minIntervalSeconds;
         }
@@ -78,42 +41,7 @@ namespace TagoFirmware.Commands
         /// <summary>The smallest interval accepted, in seconds.</summary>
         public int MinIntervalSeconds { get; }
 
-        /// <summary>The topic prefix commands must sit directly under (the filter without its final <c>+</c>).</summary>
-        public string TopicPrefix => _prefix;
-
-        /// <summary>
-        /// True when <paramref name="topicFilter"/> ends with <c>/+</c>, has a non-empty prefix, and contains no other
-        /// wildcard (<c>+</c>, <c>#</c>) or NUL (MQTT 3.1.1 §4.7).
-        /// </summary>
-        /// <param name="topicFilter">The configured filter.</param>
-        /// <returns>Whether the parser can use it.</returns>
-        public static bool IsValidFilter(string topicFilter)
-        {
-            if (topicFilter == null || topicFilter.Length < 3 || topicFilter.Length > 200
-                || topicFilter.Substring(topicFilter.Length - 2) != "/+")
-            {
-                return false;
-            }
-
-            char[] chars = topicFilter.ToCharArray();
-            for (int i = 0; i < chars.Length - 1; i++)
-            {
-                if (chars[i] == '+' || chars[i] == '#' || chars[i] == '\0')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         /// <summary>Parses and validates one message. Never throws for any topic or payload.</summary>
-        /// <param name="topic">The topic the message arrived on (may be null).</param>
-        /// <param name="payload">The payload buffer (null is treated as empty).</param>
-        /// <param name="offset">Start of the payload in the buffer.</param>
-        /// <param name="length">Payload length in bytes.</param>
-        /// <param name="request">Receives the command and its settings; cleared first.</param>
-        /// <returns>The first problem found, or <see cref="CommandError.None"/>.</returns>
         public CommandError Parse(string topic, byte[] payload, int offset, int length, CommandRequest request)
         {
             request.Clear();
@@ -175,44 +103,23 @@ namespace TagoFirmware.Commands
             return CheckRanges(request);
         }
 
-        /// <summary>The command a topic names, or None when it is not directly under the prefix or unknown.</summary>
-        /// <param name="topic">The topic.</param>
-        /// <returns>The command kind.</returns>
-        public CommandKind KindOf(string topic)
+        private CommandKind KindOf(string topic)
         {
             if (topic == null || !StartsWithOrdinal(topic, _prefix))
             {
                 return CommandKind.None;
             }
 
-            string name = topic.Substring(_prefix.Length);
             // String equality is ordinal on both nanoFramework and .NET.
-            if (name == "reboot")
+            switch (topic.Substring(_prefix.Length))
             {
-                return CommandKind.Reboot;
+                case "reboot": return CommandKind.Reboot;
+                case "ping": return CommandKind.Ping;
+                case "interval": return CommandKind.Interval;
+                case "batch": return CommandKind.Batch;
+                case "diagnostics": return CommandKind.Diagnostics;
+                default: return CommandKind.None;
             }
-
-            if (name == "ping")
-            {
-                return CommandKind.Ping;
-            }
-
-            if (name == "interval")
-            {
-                return CommandKind.Interval;
-            }
-
-            if (name == "batch")
-            {
-                return CommandKind.Batch;
-            }
-
-            if (name == "diagnostics")
-            {
-                return CommandKind.Diagnostics;
-            }
-
-            return CommandKind.None;
         }
 
         private CommandError CheckRanges(CommandRequest request)
@@ -232,7 +139,7 @@ namespace TagoFirmware.Commands
                 }
             }
 
-            if (request.HasBatch && (request.BatchSize < MinBatchSize || request.BatchSize > MaxBatchSize))
+            if (request.HasBatch && (request.BatchSize < 1 || request.BatchSize > MaxBatchSize))
             {
                 request.RefusedValue = request.BatchSize;
                 return CommandError.OutOfRange;
@@ -282,8 +189,7 @@ namespace TagoFirmware.Commands
             }
         }
 
-        /// <summary>Reads one <c>{"variable":…,"value":…}</c> object; the reader stands on its StartObject and ends on
-        /// its EndObject. Members may come in any order.</summary>
+        // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.
         private static CommandError ParseItem(JsonReader reader, byte[] payload, int offset, CommandRequest request)
         {
             int which = 0; // 0: no variable yet, 1: interval, 2: batch, -1: unknown

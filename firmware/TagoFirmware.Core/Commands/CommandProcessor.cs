@@ -3,129 +3,102 @@ using TagoFirmware.Diagnostics;
 namespace TagoFirmware.Commands
 {
     /// <summary>
-    /// Handles one downlink message end to end: parse and validate everything first (<see cref="CommandParser"/>),
-    /// then apply all of it or nothing (<see cref="CommandOverrides"/>), count refusals in <c>command_errors</c>,
-    /// request diagnostics for <c>ping</c>/<c>diagnostics</c>, and produce exactly one log line per message.
-    /// Never throws. Call it from the main loop with messages the MQTT adapter queued (not from the M2Mqtt
-    /// receive thread).
+    /// Handles one downlink message: parse and validate it all (<see cref="CommandParser"/>), apply all or nothing
+    /// (<see cref="CommandOverrides"/>), count refusals in <c>command_errors</c>, request diagnostics for
+    /// <c>ping</c>/<c>diagnostics</c>, and write one log line. Never throws; main loop only.
     /// </summary>
     public sealed class CommandProcessor
     {
+        /// <summary>Outcome flag: nothing to do (refused).</summary>
+        public const int Refused = 0;
+
+        /// <summary>Outcome flag: reboot the node.</summary>
+        public const int Reboot = 1;
+
+        /// <summary>Outcome flag: publish the status now (diagnostics were requested too).</summary>
+        public const int Ping = 2;
+
+        /// <summary>Outcome flag: publish diagnostics now (already requested from the policy).</summary>
+        public const int Diagnostics = 4;
+
+        /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
+        public const int Settings = 8;
+
+        // Topic names by CommandKind value.
+        private static readonly string[] s_names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
+
         private readonly CommandParser _parser;
         private readonly CommandOverrides _overrides;
         private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
         private readonly CommandRequest _request = new CommandRequest();
 
-        /// <summary>Creates the processor.</summary>
-        /// <param name="parser">The parser (topic filter and minimum interval).</param>
-        /// <param name="overrides">The settings in force and their persistence.</param>
-        /// <param name="counters">Where <c>command_errors</c> is counted, or null.</param>
-        /// <param name="policy">The diagnostics policy to notify on ping/diagnostics, or null.</param>
+        /// <summary>Creates the processor; <paramref name="counters"/> and <paramref name="policy"/> may be null.</summary>
         public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, DiagnosticsPolicy policy)
         {
-            if (parser == null)
-            {
-                throw new System.ArgumentNullException(nameof(parser));
-            }
-
-            if (overrides == null)
-            {
-                throw new System.ArgumentNullException(nameof(overrides));
-            }
-
             _parser = parser;
             _overrides = overrides;
             _counters = counters;
             _policy = policy;
         }
 
-        /// <summary>The error of the last message (<see cref="CommandError.None"/> when it was accepted).</summary>
+        /// <summary>The error of the last message (<see cref="CommandError.None"/> when accepted).</summary>
         public CommandError LastError { get; private set; }
 
-        /// <summary>
-        /// The one log line describing the last message, e.g. <c>command interval refused: 5 s is below the minimum of
-        /// 12 s</c> or <c>command interval accepted: interval 60 s (persisted)</c>. Contains no payload bytes and no
-        /// secrets; the command name appears only when it is a known one.
-        /// </summary>
+        /// <summary>The last message's one log line (no payload bytes, no secrets), e.g. <c>command interval accepted: interval 60 s (persisted)</c>.</summary>
         public string LastLogLine { get; private set; }
 
-        /// <summary>True when the last accepted settings change was stored (false: in force until the next reboot only).</summary>
-        public bool LastPersisted { get; private set; }
+        /// <summary>Processes a whole payload array (null = empty); returns an outcome flag.</summary>
+        public int Process(string topic, byte[] payload) => Process(topic, payload, 0, payload == null ? 0 : payload.Length);
 
-        /// <summary>Processes a whole payload array.</summary>
-        /// <param name="topic">The topic the message arrived on.</param>
-        /// <param name="payload">The payload (null is treated as empty).</param>
-        /// <returns>What the integrator must do.</returns>
-        public CommandOutcome Process(string topic, byte[] payload)
-        {
-            return Process(topic, payload, 0, payload == null ? 0 : payload.Length);
-        }
-
-        /// <summary>Processes a payload held in part of a buffer.</summary>
-        /// <param name="topic">The topic the message arrived on.</param>
-        /// <param name="payload">The buffer (null is treated as empty).</param>
-        /// <param name="offset">Start of the payload.</param>
-        /// <param name="length">Length of the payload.</param>
-        /// <returns>What the integrator must do.</returns>
-        public CommandOutcome Process(string topic, byte[] payload, int offset, int length)
+        /// <summary>Processes a payload held in part of a buffer; returns an outcome flag.</summary>
+        public int Process(string topic, byte[] payload, int offset, int length)
         {
             try
             {
-                return ProcessUnsafe(topic, payload, offset, length);
+                CommandError error = _parser.Parse(topic, payload, offset, length, _request);
+                if (error != CommandError.None)
+                {
+                    return Refuse(error);
+                }
             }
             catch (System.Exception)
             {
-                // Defensive only: the parser is fuzzed to never throw. Nothing was applied before the exception,
-                // because applying is the last step.
+                // Defensive: the parser is fuzzed never to throw, and nothing is applied before this point.
                 return Refuse(CommandError.InternalError);
-            }
-        }
-
-        private CommandOutcome ProcessUnsafe(string topic, byte[] payload, int offset, int length)
-        {
-            CommandError error = _parser.Parse(topic, payload, offset, length, _request);
-            if (error != CommandError.None)
-            {
-                return Refuse(error);
             }
 
             LastError = CommandError.None;
-            switch (_request.Kind)
+            CommandKind kind = _request.Kind;
+            string line = "command " + NameOf(kind) + " accepted:";
+            if (kind == CommandKind.Reboot)
             {
-                case CommandKind.Reboot:
-                    LastLogLine = "command reboot accepted: rebooting";
-                    return CommandOutcome.Reboot;
-
-                case CommandKind.Ping:
-                    RequestDiagnostics();
-                    LastLogLine = "command ping accepted: publishing status";
-                    return CommandOutcome.Ping;
-
-                case CommandKind.Diagnostics:
-                    RequestDiagnostics();
-                    LastLogLine = "command diagnostics accepted: publishing diagnostics";
-                    return CommandOutcome.Diagnostics;
-
-                default:
-                    LastPersisted = _overrides.Apply(_request);
-                    LastLogLine = "command " + NameOf(_request.Kind) + " accepted:"
-                        + (_request.HasInterval ? " interval " + _request.IntervalSeconds.ToString() + " s" : string.Empty)
-                        + (_request.HasBatch ? " batch " + _request.BatchSize.ToString() : string.Empty)
-                        + (LastPersisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
-                    return CommandOutcome.SettingsApplied;
+                LastLogLine = line + " rebooting";
+                return Reboot;
             }
+
+            if (kind == CommandKind.Ping || kind == CommandKind.Diagnostics)
+            {
+                if (_policy != null)
+                {
+                    _policy.Request();
+                }
+
+                LastLogLine = line + (kind == CommandKind.Ping ? " publishing status" : " publishing diagnostics");
+                return kind == CommandKind.Ping ? Ping : Diagnostics;
+            }
+
+            bool persisted = _overrides.Apply(_request);
+            LastLogLine = line
+                + (_request.HasInterval ? " interval " + _request.IntervalSeconds.ToString() + " s" : string.Empty)
+                + (_request.HasBatch ? " batch " + _request.BatchSize.ToString() : string.Empty)
+                + (persisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
+            return Settings;
         }
 
-        private void RequestDiagnostics()
-        {
-            if (_policy != null)
-            {
-                _policy.Request();
-            }
-        }
+        private static string NameOf(CommandKind kind) => s_names[(int)kind];
 
-        private CommandOutcome Refuse(CommandError error)
+        private int Refuse(CommandError error)
         {
             LastError = error;
             if (_counters != null)
@@ -134,36 +107,10 @@ namespace TagoFirmware.Commands
             }
 
             LastLogLine = "command " + NameOf(_request.Kind) + " refused: " + Describe(error, _request.RefusedValue, _parser.MinIntervalSeconds);
-            return CommandOutcome.Refused;
+            return Refused;
         }
 
-        /// <summary>The command's topic name, or "(unknown)".</summary>
-        /// <param name="kind">The command.</param>
-        /// <returns>The name as it appears in topics.</returns>
-        public static string NameOf(CommandKind kind)
-        {
-            switch (kind)
-            {
-                case CommandKind.Reboot:
-                    return "reboot";
-                case CommandKind.Ping:
-                    return "ping";
-                case CommandKind.Interval:
-                    return "interval";
-                case CommandKind.Batch:
-                    return "batch";
-                case CommandKind.Diagnostics:
-                    return "diagnostics";
-                default:
-                    return "(unknown)";
-            }
-        }
-
-        /// <summary>The human text of a refusal, as used in <see cref="LastLogLine"/>.</summary>
-        /// <param name="error">The error.</param>
-        /// <param name="value">The offending number for range and size errors.</param>
-        /// <param name="minIntervalSeconds">The minimum interval, quoted for <see cref="CommandError.IntervalBelowMinimum"/>.</param>
-        /// <returns>The text.</returns>
+        /// <summary>The human text of a refusal; <paramref name="value"/> is the offending number of range and size errors.</summary>
         public static string Describe(CommandError error, long value, int minIntervalSeconds)
         {
             switch (error)
@@ -188,8 +135,7 @@ namespace TagoFirmware.Commands
                     return value.ToString() + " s is below the minimum of " + minIntervalSeconds.ToString() + " s";
                 case CommandError.OutOfRange:
                     return value.ToString() + " is out of range (interval " + minIntervalSeconds.ToString() + "…"
-                        + CommandParser.MaxIntervalSeconds.ToString() + " s, batch " + CommandParser.MinBatchSize.ToString()
-                        + "…" + CommandParser.MaxBatchSize.ToString() + ")";
+                        + CommandParser.MaxIntervalSeconds.ToString() + " s, batch 1…" + CommandParser.MaxBatchSize.ToString() + ")";
                 case CommandError.InternalError:
                     return "internal error";
                 default:

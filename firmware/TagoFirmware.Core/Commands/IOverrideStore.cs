@@ -1,24 +1,16 @@
 namespace TagoFirmware.Commands
 {
     /// <summary>
-    /// Persistent storage for the command-overrides record, kept apart from the configuration file (on the ESP32 a
-    /// small file such as <c>I:\overrides.bin</c> on the internal LittleFS; a file or memory on the host).
+    /// Storage for the command-overrides record, apart from the configuration file (ESP32: a small file on the internal
+    /// LittleFS). Never throws; <see cref="Write"/> replaces the record atomically (temporary file, then rename), so a
+    /// power cut leaves the old or the new record. Written only when a command is accepted: negligible flash wear.
     /// </summary>
-    /// <remarks>
-    /// Implementations never throw. <see cref="Write"/> must replace the record atomically (write a temporary file,
-    /// then delete and rename), so a power cut leaves either the old or the new record; the CRC inside the record
-    /// catches anything else. The record is at most a few dozen bytes and is written only when a command is accepted,
-    /// so flash wear is negligible.
-    /// </remarks>
     public interface IOverrideStore
     {
         /// <summary>Reads the stored record.</summary>
-        /// <returns>The record bytes, or null when there is none or it cannot be read.</returns>
         byte[] Read();
 
         /// <summary>Replaces the stored record.</summary>
-        /// <param name="record">The new record (the callee may keep the array).</param>
-        /// <returns>False when the record could not be stored.</returns>
         bool Write(byte[] record);
     }
 }

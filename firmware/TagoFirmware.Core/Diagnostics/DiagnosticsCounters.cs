@@ -3,20 +3,15 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>
-    /// The node's health figures, published as the diagnostics payload. Counters count since boot (they are not
-    /// persisted: <c>uptime_s</c> and <c>boot_reason</c> tell a reader when they restarted) and saturate at
-    /// <see cref="int.MaxValue"/> instead of wrapping. Sensor and command errors are counted here, where they happen;
-    /// the other figures live with their owners (connection, queue, platform) and are read into this snapshot just
-    /// before a diagnostics payload is written. Main loop only; allocates nothing after construction.
+    /// The diagnostics payload's figures. Counts since boot (not persisted: <c>uptime_s</c> and <c>boot_reason</c> tell
+    /// when they restarted), saturating at <see cref="int.MaxValue"/>. Sensor and command errors are counted here; the
+    /// rest are read from their owners just before a payload is written. Allocates nothing after construction.
     /// </summary>
     public sealed class DiagnosticsCounters
     {
         private readonly byte[] _firmwareVersion;
 
         /// <summary>Creates the counters for a firmware version.</summary>
-        /// <param name="firmwareVersion">Version string such as <c>1.2.0</c>; ASCII printable characters only (others,
-        /// and the JSON specials <c>"</c> and <c>\</c>, become <c>?</c>), at most 64 characters kept, <c>unknown</c> when
-        /// null or empty. Encoded once here.</param>
         public DiagnosticsCounters(string firmwareVersion)
         {
             _firmwareVersion = TagoUtf8.GetBytes(firmwareVersion == null || firmwareVersion.Length == 0 ? "unknown" : firmwareVersion);
@@ -28,44 +23,40 @@ namespace TagoFirmware.Diagnostics
         /// <summary>Why the node started; set once at boot.</summary>
         public BootReason BootReason { get; set; }
 
-        /// <summary>Seconds since boot, from the monotonic clock; set before publishing.</summary>
+        /// <summary>Seconds since boot, from the monotonic clock.</summary>
         public long UptimeSeconds { get; set; }
 
-        /// <summary>Free managed heap in bytes (<c>nanoFramework.Runtime.Native.GC.Run(false)</c> on the device); set
-        /// before publishing; −1 when unknown.</summary>
+        /// <summary>Free managed heap in bytes (<c>GC.Run(false)</c> on the device); −1 when unknown.</summary>
         public long HeapFree { get; set; } = -1;
 
-        /// <summary>Readings waiting in the queue; set before publishing.</summary>
+        /// <summary>Readings waiting in the queue.</summary>
         public int QueueDepth { get; set; }
 
-        /// <summary>True when <see cref="RssiDbm"/> holds a measured value (nanoFramework can only get one from a WiFi
-        /// scan; see README "Diagnostics").</summary>
+        /// <summary>True when <see cref="RssiDbm"/> holds a measured value (nanoFramework gets one only from a WiFi scan).</summary>
         public bool HasRssi { get; private set; }
 
         /// <summary>WiFi signal strength in dBm; valid when <see cref="HasRssi"/>.</summary>
         public int RssiDbm { get; private set; }
 
-        /// <summary>MQTT reconnects since boot (read from the connection before publishing).</summary>
+        /// <summary>MQTT reconnects since boot.</summary>
         public int Reconnects { get; set; }
 
-        /// <summary>Connections refused for bad credentials since boot (read from the connection).</summary>
+        /// <summary>Connections refused for bad credentials since boot.</summary>
         public int AuthFailures { get; set; }
 
-        /// <summary>Readings lost since boot (read from the queue).</summary>
+        /// <summary>Readings lost since boot.</summary>
         public int DroppedReadings { get; set; }
 
-        /// <summary>Readings taken without a valid wall clock since boot (read from the queue).</summary>
+        /// <summary>Readings taken without a valid wall clock since boot.</summary>
         public int UntimedReadings { get; set; }
 
-        /// <summary>Failed reading-store calls since boot, e.g. writes to a full partition (read from the queue).</summary>
+        /// <summary>Failed reading-store calls since boot, e.g. writes to a full partition.</summary>
         public int StoreErrors { get; set; }
 
-        /// <summary>Acknowledged readings whose removal could not be stored at once since boot: a power cut before
-        /// the store recovered sends them again (read from the queue).</summary>
+        /// <summary>Acknowledged readings whose removal was not stored at once (a power cut would resend them).</summary>
         public int UnsavedAcks { get; set; }
 
-        /// <summary>TagoTiP sampling cycles dropped since boot because the server refused them alone with
-        /// <c>invalid_payload</c> (read from the receipts; 0 on the legacy transport).</summary>
+        /// <summary>TagoTiP cycles dropped because the server refused them alone (<c>invalid_payload</c>).</summary>
         public int Quarantined { get; set; }
 
         /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
@@ -75,7 +66,6 @@ namespace TagoFirmware.Diagnostics
         public int CommandErrors { get; private set; }
 
         /// <summary>Records a measured RSSI.</summary>
-        /// <param name="dbm">Signal strength in dBm.</param>
         public void SetRssi(int dbm)
         {
             RssiDbm = dbm;
@@ -90,19 +80,12 @@ namespace TagoFirmware.Diagnostics
         }
 
         /// <summary>Counts one failed sensor sample.</summary>
-        public void IncrementSensorErrors()
-        {
-            SensorErrors = Saturating(SensorErrors);
-        }
+        public void IncrementSensorErrors() => SensorErrors = Saturating(SensorErrors);
 
         /// <summary>Counts one refused downlink command.</summary>
-        public void IncrementCommandErrors()
-        {
-            CommandErrors = Saturating(CommandErrors);
-        }
+        public void IncrementCommandErrors() => CommandErrors = Saturating(CommandErrors);
 
         /// <summary>Counts <paramref name="count"/> downlink commands dropped unparsed (size or rate limit).</summary>
-        /// <param name="count">How many (≤ 0 counts nothing).</param>
         public void AddCommandErrors(int count)
         {
             if (count > 0)
@@ -111,9 +94,6 @@ namespace TagoFirmware.Diagnostics
             }
         }
 
-        private static int Saturating(int value)
-        {
-            return value == int.MaxValue ? value : value + 1;
-        }
+        private static int Saturating(int value) => value == int.MaxValue ? value : value + 1;
     }
 }

@@ -3,18 +3,11 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>
-    /// Writes the diagnostics payload, a TagoIO data array with one item per figure of
-    /// <see cref="DiagnosticsCounters"/>, through the uplink's <see cref="IItemWriter"/> (TagoIO JSON or TagoTiP). Allocation-free: names,
-    /// units and string values are pre-encoded.
+    /// Writes the diagnostics payload (one item per figure of <see cref="DiagnosticsCounters"/>, meanings in
+    /// docs/diagnostics.md) through the uplink's <see cref="IItemWriter"/>. Allocation-free.
     /// </summary>
-    /// <remarks>
-    /// Items, in this order: <c>uptime_s</c> (unit s), <c>heap_free</c> (unit B; left out while unknown),
-    /// <c>boot_reason</c> (string such as <c>power_on</c>), <c>reconnects</c>, <c>auth_failures</c>,
-    /// <c>dropped_readings</c>, <c>untimed_readings</c>, <c>store_errors</c>, <c>unsaved_acks</c> and <c>quarantined</c>
-    /// (only when not 0: a healthy node costs no data inputs for them), <c>sensor_errors</c>, <c>command_errors</c>,
-    /// <c>queue_depth</c>, <c>fw_version</c> (string), <c>rssi</c> (unit dBm; only when measured). That is 11 items, up to 15: TagoIO bills each as one data input. Every item carries the same <c>time</c> when the wall
-    /// clock is valid; otherwise TagoIO stamps the arrival time.
-    /// </remarks>
+    /// <remarks>Items that are 0 (store_errors, unsaved_acks, quarantined) or unknown (heap_free, rssi) are left out:
+    /// TagoIO bills each item as a data input. All items carry one <c>time</c> when the wall clock is valid.</remarks>
     public static class DiagnosticsPayload
     {
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
@@ -28,56 +21,25 @@ namespace TagoFirmware.Diagnostics
         /// Resets <paramref name="writer"/>, writes every diagnostics item and closes the payload. On an error the
         /// writer is left reset (an empty, unclosed payload) and nothing may be published.
         /// </summary>
-        /// <param name="writer">The writer; its buffer should be at least <see cref="RecommendedBufferSize"/> bytes.</param>
-        /// <param name="counters">The figures (gauges set just before the call).</param>
-        /// <param name="timeUnixMs">Sampling time in Unix milliseconds, or a negative value when the clock is not valid
-        /// (then no <c>time</c> field is written).</param>
-        /// <returns><see cref="TagoWriteResult.Ok"/> with the payload in <c>writer.Buffer[0..writer.Length)</c>, or the
-        /// first error.</returns>
         public static TagoWriteResult Write(IItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
-            if (writer == null || counters == null)
-            {
-                return TagoWriteResult.NoItemOpen;
-            }
-
             writer.Reset();
             long t = timeUnixMs;
             TagoWriteResult r = Number(TagoWriteResult.Ok, writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, s_seconds, t);
-            if (counters.HeapFree >= 0)
-            {
-                r = Number(r, writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, t);
-            }
-
+            r = counters.HeapFree < 0 ? r : Number(r, writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, t);
             r = Text(r, writer, DiagnosticsNames.BootReason, DiagnosticsNames.BootReasonValue(counters.BootReason), t);
             r = Number(r, writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, t);
             r = Number(r, writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, t);
             r = Number(r, writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, t);
             r = Number(r, writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, t);
-            if (counters.StoreErrors != 0)
-            {
-                r = Number(r, writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, t);
-            }
-
-            if (counters.UnsavedAcks != 0)
-            {
-                r = Number(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, t);
-            }
-
-            if (counters.Quarantined != 0)
-            {
-                r = Number(r, writer, DiagnosticsNames.Quarantined, counters.Quarantined, null, t);
-            }
-
+            r = counters.StoreErrors == 0 ? r : Number(r, writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, t);
+            r = counters.UnsavedAcks == 0 ? r : Number(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, t);
+            r = counters.Quarantined == 0 ? r : Number(r, writer, DiagnosticsNames.Quarantined, counters.Quarantined, null, t);
             r = Number(r, writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, t);
             r = Number(r, writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, t);
             r = Number(r, writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, t);
             r = Text(r, writer, DiagnosticsNames.FirmwareVersion, counters.FirmwareVersionUtf8, t);
-            if (counters.HasRssi)
-            {
-                r = Number(r, writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, t);
-            }
-
+            r = !counters.HasRssi ? r : Number(r, writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, t);
             if (r != TagoWriteResult.Ok)
             {
                 writer.Reset();

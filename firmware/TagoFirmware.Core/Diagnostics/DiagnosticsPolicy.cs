@@ -1,27 +1,20 @@
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>
-    /// Decides when to publish diagnostics: after every <see cref="EveryPayloads"/> data payloads, and as soon as
-    /// possible after a <c>ping</c> or <c>diagnostics</c> command. The integrator calls
-    /// <see cref="OnPayloadPublished"/> for each data payload the broker acknowledged, publishes diagnostics while
-    /// <see cref="IsDue"/>, and calls <see cref="MarkPublished"/> once they went out. Also due once right after
-    /// boot, so every restart is visible. Single-threaded, allocation-free.
+    /// When diagnostics are due: once after boot, after every <see cref="EveryPayloads"/> delivered data payloads
+    /// (<see cref="OnPayloadPublished"/>) and on request (<c>ping</c>, <c>diagnostics</c>) until <see cref="MarkPublished"/>.
     /// </summary>
     public sealed class DiagnosticsPolicy
     {
-        /// <summary>Default cadence: one diagnostics payload per 60 data payloads (hourly at the default 60 s
-        /// interval with one reading per payload).</summary>
+        /// <summary>Default cadence: one diagnostics payload per 60 data payloads (hourly at the default 60 s interval).</summary>
         public const int DefaultEveryPayloads = 60;
 
-        /// <summary>Largest accepted cadence.</summary>
-        public const int MaxEveryPayloads = 100000;
+        private const int MaxEveryPayloads = 100000;
 
         private int _payloadsSince;
         private bool _requested;
 
         /// <summary>Creates the policy.</summary>
-        /// <param name="everyPayloads">Publish after this many data payloads; 0 publishes only at boot and on
-        /// request. Values outside 0…100000 are clamped.</param>
         public DiagnosticsPolicy(int everyPayloads)
         {
             EveryPayloads = everyPayloads < 0 ? 0 : (everyPayloads > MaxEveryPayloads ? MaxEveryPayloads : everyPayloads);
@@ -44,10 +37,7 @@ namespace TagoFirmware.Diagnostics
         }
 
         /// <summary>Asks for diagnostics now (ping and diagnostics commands).</summary>
-        public void Request()
-        {
-            _requested = true;
-        }
+        public void Request() => _requested = true;
 
         /// <summary>Records that diagnostics were published: clears the request and restarts the count.</summary>
         public void MarkPublished()

@@ -12,21 +12,18 @@ namespace TagoFirmware.Node
     /// </summary>
     public sealed class BatteryWake
     {
-        /// <summary>Shortest deep sleep (1 s): a wake that overran its interval still sleeps briefly instead of looping.</summary>
-        public const int MinSleepMilliseconds = 1000;
+        // Shortest deep sleep: a wake that overran its interval still sleeps briefly instead of looping.
+        private const int MinSleepMilliseconds = 1000;
 
-        /// <summary>
-        /// A publishing wake stays connected at least this long after going online, so a downlink command sent in
-        /// reaction to its "online" status (e.g. by a TagoIO Analysis) can still arrive. Sessions are clean, so
-        /// commands sent while the node sleeps are lost.
-        /// </summary>
-        public const int BatteryCommandWindowMs = 2000;
+        // A publishing wake stays online at least this long, so a command sent in reaction to its "online" status can
+        // still arrive (sessions are clean: commands sent while it sleeps are lost).
+        private const int BatteryCommandWindowMs = 2000;
 
         private readonly SleepConfig _sleep;
         private long _startMs;
+        private long _onlineSinceMs = -1;
 
         /// <summary>Creates the policy.</summary>
-        /// <param name="sleep">The <c>sleep</c> section of the configuration.</param>
         public BatteryWake(SleepConfig sleep)
         {
             _sleep = sleep;
@@ -40,12 +37,6 @@ namespace TagoFirmware.Node
         /// on every <c>every_payloads</c>-th publishing wake counted with the persisted boot counter: "once after boot"
         /// on every wake would bill 11 data inputs per publishing wake).
         /// </summary>
-        /// <param name="nowMs">Start of the wake.</param>
-        /// <param name="boot">The persisted boot counter.</param>
-        /// <param name="expected">Readings queued plus the ones this wake adds.</param>
-        /// <param name="reason">Why the chip started.</param>
-        /// <param name="policy">The diagnostics policy, told to skip when this wake sends none.</param>
-        /// <returns>The log line describing the wake.</returns>
         public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
         {
             _startMs = nowMs;
@@ -65,19 +56,30 @@ namespace TagoFirmware.Node
                 : "sampling only");
         }
 
+        /// <summary>Follows the link: online since when; a TagoTiP session's end is not a lost link (the wake still ends
+        /// once its receipts are in).</summary>
+        public void OnLink(LinkReport report, long nowMs, bool tagoTip)
+        {
+            if (report.WentOnline)
+            {
+                _onlineSinceMs = nowMs;
+            }
+
+            if (report.WentOffline && !tagoTip)
+            {
+                _onlineSinceMs = -1;
+            }
+        }
+
         /// <summary>Why the wake is over, or null while it goes on.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="idle">The publisher has nothing left to send or to wait for.</param>
-        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
-        /// <returns>A reason for the log, or null.</returns>
-        public string EndReason(long nowMs, bool idle, long onlineSinceMs)
+        public string EndReason(long nowMs, bool idle)
         {
             if (!Publishes)
             {
                 return "sample stored, not a publishing wake";
             }
 
-            if (idle && onlineSinceMs >= 0 && nowMs - onlineSinceMs >= BatteryCommandWindowMs)
+            if (idle && _onlineSinceMs >= 0 && nowMs - _onlineSinceMs >= BatteryCommandWindowMs)
             {
                 return "every due reading acknowledged";
             }
@@ -86,19 +88,14 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
-        /// <param name="onlineSinceMs">When the connection went online, or -1.</param>
-        /// <returns>A monotonic time.</returns>
-        public long NextDueMs(long onlineSinceMs)
+        public long NextDueMs()
         {
             long deadline = _startMs + (long)_sleep.PublishDeadlineSeconds * 1000;
-            long window = onlineSinceMs + BatteryCommandWindowMs;
-            return onlineSinceMs >= 0 && window < deadline ? window : deadline;
+            long window = _onlineSinceMs + BatteryCommandWindowMs;
+            return _onlineSinceMs >= 0 && window < deadline ? window : deadline;
         }
 
-        /// <summary>How long to sleep: the wake interval minus the time awake, at least <see cref="MinSleepMilliseconds"/>.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="intervalSeconds">The wake interval in force.</param>
-        /// <returns>Milliseconds.</returns>
+        /// <summary>How long to sleep: the wake interval minus the time awake, at least 1 s.</summary>
         public int SleepMs(long nowMs, int intervalSeconds)
         {
             long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);

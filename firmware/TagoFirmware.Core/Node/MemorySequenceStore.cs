@@ -3,11 +3,10 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// The sequence counter's slots in RAM, for a platform that gives no <see cref="TagoFirmware.Connection.NodePorts.Sequences"/>: the
-    /// counter then restarts at 1 on every boot, and the server's <c>invalid_seq</c> answers move it ahead again
-    /// (<see cref="TagoTipReceipts"/>), at the cost of a few rejected frames.
+    /// The sequence counter's slots in RAM, for a platform without a sequence store and the twin's <c>--no-persist</c>:
+    /// <c>!N</c> restarts with the process, and a server's <c>invalid_seq</c> answers move it ahead again.
     /// </summary>
-    internal sealed class MemorySequenceStore : ISequenceStore
+    public sealed class MemorySequenceStore : ISequenceStore
     {
         private readonly byte[][] _slots = new byte[2][];
 
@@ -15,7 +14,7 @@ namespace TagoFirmware.Node
         public bool Read(int slot, byte[] record)
         {
             byte[] stored = _slots[slot];
-            if (stored == null)
+            if (stored == null || stored.Length != record.Length)
             {
                 return false;
             }

@@ -5,18 +5,16 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// The main loop, shared by the ESP32 app and the host twin: step the node, tell the watchdog until when the loop
-    /// waits on purpose, then wait until the node's next due time or until the link's inbox signals an event. While
-    /// online and idle the node therefore runs only when something is due (a sample, a payload, an ack deadline)
-    /// or arrives (an ack, a command), not ten times a second.
+    /// The main loop of the ESP32 app and the twin: step the node, tell the watchdog how long the loop means to wait,
+    /// then wait for the node's next due time or the link inbox's signal, so an idle online node runs only when due.
     /// </summary>
     public sealed class NodeRunner
     {
-        /// <summary>Shortest wait: the loop never spins, so the MQTT, worker and LED threads always get the CPU.</summary>
-        public const int MinWaitMs = 20;
+        // Shortest wait: the loop never spins, so the MQTT, worker and LED threads get the CPU.
+        private const int MinWaitMs = 20;
 
-        /// <summary>Longest wait, whatever the due time says: bounds the cost of an error in a due time.</summary>
-        public const int MaxWaitMs = 60000;
+        // Longest wait: bounds the cost of a wrong due time.
+        private const int MaxWaitMs = 60000;
 
         private readonly SensorNode _node;
         private readonly IClock _clock;
@@ -24,10 +22,6 @@ namespace TagoFirmware.Node
         private readonly MainLoopWatchdog _watchdog;
 
         /// <summary>Creates the loop.</summary>
-        /// <param name="node">The node.</param>
-        /// <param name="clock">Its clock.</param>
-        /// <param name="wake">Signalled when a link event arrives (<see cref="LinkEventQueue.Arrived"/>), or null.</param>
-        /// <param name="watchdog">The watchdog decision the loop reports its waits to, or null.</param>
         public NodeRunner(SensorNode node, IClock clock, WaitHandle wake, MainLoopWatchdog watchdog)
         {
             _node = node;
@@ -37,11 +31,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Steps the node once.</summary>
-        /// <returns>False once the node halted (deep sleep requested, stopped or rebooting).</returns>
-        public bool StepOnce()
-        {
-            return StepOnce(true);
-        }
+        public bool StepOnce() => StepOnce(true);
 
         private bool StepOnce(bool linkEvent)
         {
@@ -50,7 +40,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>How long to wait before the next step, in clock ms, and tells the watchdog.</summary>
-        /// <returns>Milliseconds within [<see cref="MinWaitMs"/>, <see cref="MaxWaitMs"/>].</returns>
         public int NextWaitMs()
         {
             long now = _clock.MonotonicMs;

@@ -9,20 +9,12 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// What <see cref="SensorNode"/> does once while it is put together: maps the configuration onto the connection's
-    /// options, derives the smallest interval, loads the queue log and the command overrides with their log lines.
-    /// </summary>
+    /// <summary>What <see cref="SensorNode"/> does once: maps the configuration onto the connection's options, builds the
+    /// pipelines, loads what was kept across the reboot and logs it.</summary>
     public static class NodeWiring
     {
-        /// <summary>
-        /// Maps the configuration onto the connection's options (the ESP32 app sizes M2Mqtt's in-flight queue from
-        /// <see cref="SessionOptions.MaxInFlight"/> before it builds the MQTT port). CA entries that are PEM text are
-        /// joined; entries that are file names must have been replaced by their PEM text by the app (README "CA certificates").
-        /// </summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="clientId">The effective client id.</param>
-        /// <returns>New options.</returns>
+        /// <summary>Maps the configuration onto the connection's options; CA entries that are PEM text are joined (the app
+        /// replaces file names by their PEM text first, README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
@@ -64,9 +56,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>The transport the configuration selects.</summary>
-        /// <param name="config">A valid configuration.</param>
-        /// <param name="clientId">The effective client id (the serial for TagoTiP).</param>
-        /// <returns>The transport.</returns>
         public static IUplinkTransport CreateTransport(NodeConfig config, string clientId)
         {
             if (config.UsesTagoTip)
@@ -79,13 +68,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="ports">The ports (sensors and power switches).</param>
-        /// <param name="counters">Where the pipelines count sensor errors.</param>
-        /// <param name="battery">Battery mode (pipelines sample once per wake).</param>
-        /// <param name="labels">Sensor names for log lines.</param>
-        /// <returns>The pipelines.</returns>
-        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
         public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
         {
             int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
@@ -106,33 +88,29 @@ namespace TagoFirmware.Node
             return pipelines;
         }
 
-        /// <summary>The smallest interval the <c>interval</c> command accepts: the read pipelines' minimum, and in
-        /// battery mode at least the minimum wake interval; never below 1 s.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="battery">Battery mode.</param>
-        /// <returns>Seconds.</returns>
-        public static int MinIntervalSeconds(NodeConfig config, bool battery)
+        /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP
+        /// sequence, logs what was restored and sets the boot reason. Never throws.</summary>
+        public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandHandOff commands, TagoTipUplink tip,
+            DiagnosticsCounters counters, NodePorts ports)
         {
-            string reason;
-            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
-            int minWake = ConfigKeys.SleepWakeInterval.Min;
-            if (battery && min < minWake)
+            try
             {
-                min = minWake;
+                LogStart(config, clientId, queue, commands.Overrides, commands.MinIntervalSeconds, ports);
+            }
+            catch (Exception ex)
+            {
+                Write(ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
             }
 
-            return min < 1 ? 1 : min;
+            if (tip != null)
+            {
+                tip.Load();
+            }
+
+            counters.BootReason = ports.Platform == null ? BootReason.PowerOnOrReset : ports.Platform.BootReason;
         }
 
-        /// <summary>Logs the effective configuration (secrets masked), loads the queue log and the overrides, and
-        /// logs what was restored.</summary>
-        /// <param name="config">The configuration.</param>
-        /// <param name="clientId">The effective client id.</param>
-        /// <param name="queue">The queue to load.</param>
-        /// <param name="overrides">The overrides to load.</param>
-        /// <param name="minInterval">The smallest interval accepted.</param>
-        /// <param name="ports">Log and stores.</param>
-        public static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
+        private static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
         {
             ILog log = ports.Log;
             string[] summary = config.Summary(clientId);
@@ -156,10 +134,10 @@ namespace TagoFirmware.Node
                 + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
                 + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
 
-            OverrideLoadResult result = overrides.Load(minInterval);
-            if (result != OverrideLoadResult.NoRecord)
+            string loaded = overrides.Load(minInterval);
+            if (loaded != null)
             {
-                Write(log, result == OverrideLoadResult.Applied ? LogLevel.Info : LogLevel.Warning, "overrides: " + OverrideResultName(result)
+                Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, "overrides: " + loaded
                     + "; interval " + overrides.IntervalSeconds.ToString() + " s, batch " + overrides.BatchSize.ToString());
             }
 
@@ -174,10 +152,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>
-        /// <param name="queue">The queue.</param>
-        /// <param name="clock">The clock.</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="log">Log, or null.</param>
         public static void FillInTimes(ReadingQueue queue, IClock clock, long nowMs, ILog log)
         {
             DateTime utc = clock.UtcNow;
@@ -197,7 +171,7 @@ namespace TagoFirmware.Node
         /// <summary>Writes a log line when there is a log (the port is optional).</summary>
         internal static void Write(ILog log, LogLevel level, string message)
         {
-            if (log != null)
+            if (log != null && message != null)
             {
                 log.Write(level, message);
             }
@@ -221,21 +195,6 @@ namespace TagoFirmware.Node
                     return "log of another format replaced";
                 default:
                     return "log created";
-            }
-        }
-
-        private static string OverrideResultName(OverrideLoadResult result)
-        {
-            switch (result)
-            {
-                case OverrideLoadResult.Applied:
-                    return "applied";
-                case OverrideLoadResult.Corrupt:
-                    return "record damaged, ignored";
-                case OverrideLoadResult.ConfigChanged:
-                    return "reset by a new configuration file";
-                default:
-                    return "outside today's limits, ignored";
             }
         }
     }

@@ -7,11 +7,9 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// Takes the samples: one <see cref="ReadPipeline"/> per sensor, one cycle every interval (cadence kept against
-    /// step lateness), and hands each cycle's accepted readings to the <see cref="ReadingQueue"/> with one time and one
-    /// group. Variable index = sensor × 3 + (0 temperature, 1 humidity, 2 dew point), the publisher's variable table.
+    /// Takes the samples: one <see cref="ReadPipeline"/> per sensor, one cycle per interval, each cycle's readings queued
+    /// with one time and group. Variable index = sensor × 3 + (0 temperature, 1 humidity, 2 dew point). Allocation-free.
     /// </summary>
-    /// <remarks>Allocation-free per cycle; main loop only.</remarks>
     public sealed class Sampler
     {
         /// <summary>Variables per sensor: temperature, humidity, dew point.</summary>
@@ -19,6 +17,9 @@ namespace TagoFirmware.Node
 
         // Readings carry one decimal (tenths of °C and %RH, as the read pipeline delivers them).
         private const int ReadingDecimals = 1;
+
+        // Log texts by ReadFailure value.
+        private static readonly string[] s_failures = { "none", "read failed", "not a number", "out of range", "garbage frame", "changed too fast", "stuck sensor" };
 
         private readonly ReadPipeline[] _pipelines;
         private readonly string[] _labels;
@@ -37,12 +38,6 @@ namespace TagoFirmware.Node
         private long _intervalMs;
 
         /// <summary>Creates the sampler.</summary>
-        /// <param name="pipelines">One read pipeline per sensor.</param>
-        /// <param name="labels">Sensor names for log lines.</param>
-        /// <param name="queue">Where readings go.</param>
-        /// <param name="clock">Wall time for the cycle's time stamp.</param>
-        /// <param name="log">Log, or null.</param>
-        /// <param name="once">Battery mode: one cycle per wake.</param>
         public Sampler(ReadPipeline[] pipelines, string[] labels, ReadingQueue queue, IClock clock, ILog log, bool once)
         {
             _pipelines = pipelines;
@@ -85,7 +80,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Sets the interval; counted from the last cycle's start, so a shorter one may be due at once.</summary>
-        /// <param name="seconds">Interval in seconds.</param>
         public void SetInterval(int seconds)
         {
             _intervalMs = (long)seconds * 1000;
@@ -96,8 +90,6 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Starts a cycle when one is due and steps the running one.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>True when a cycle ended in this step.</returns>
         public bool Step(long nowMs)
         {
             if (!_running && nowMs >= _nextSampleMs && !(_once && CyclesCompleted > 0))
@@ -128,10 +120,7 @@ namespace TagoFirmware.Node
                 {
                     // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
                     _done[i] = true;
-                    if (_log != null)
-                    {
-                        _log.Write(LogLevel.Warning, "sensor " + _labels[i] + ": sample failed (" + FailureName(_pipelines[i].LastFailure) + ")");
-                    }
+                    NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _labels[i] + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
                 }
                 else
                 {
@@ -199,32 +188,11 @@ namespace TagoFirmware.Node
             if (begun)
             {
                 ReadingsQueued += _queue.EndCycle();
-                if (_queue.DroppedReadings > dropped && _log != null)
+                if (_queue.DroppedReadings > dropped)
                 {
-                    _log.Write(LogLevel.Warning, "queue full: " + (_queue.DroppedReadings - dropped).ToString() + " oldest readings dropped ("
+                    NodeWiring.Write(_log, LogLevel.Warning, "queue full: " + (_queue.DroppedReadings - dropped).ToString() + " oldest readings dropped ("
                         + _queue.DroppedReadings.ToString() + " since boot)");
                 }
-            }
-        }
-
-        private static string FailureName(ReadFailure failure)
-        {
-            switch (failure)
-            {
-                case ReadFailure.ReadFailed:
-                    return "read failed";
-                case ReadFailure.NotFinite:
-                    return "not a number";
-                case ReadFailure.OutOfRange:
-                    return "out of range";
-                case ReadFailure.GarbageFrame:
-                    return "garbage frame";
-                case ReadFailure.RateLimited:
-                    return "changed too fast";
-                case ReadFailure.StuckSensor:
-                    return "stuck sensor";
-                default:
-                    return "none";
             }
         }
     }

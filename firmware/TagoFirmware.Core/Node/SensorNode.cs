@@ -3,90 +3,59 @@ using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
-using TagoFirmware.Sensors;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// The node, wired: the <see cref="ConnectionSupervisor"/>, the <see cref="Sampler"/> (sensors → queue), the
-    /// <see cref="ReadingQueue"/>, the <see cref="UplinkPublisher"/> (queue → broker, acks → queue) with its
-    /// <see cref="DiagnosticsUplink"/> and <see cref="TagoTipUplink"/>, the <see cref="CommandHandOff"/> and, in battery
-    /// mode, the <see cref="BatteryWake"/> policy. Each step runs them in that order and passes what
-    /// one reports to the next; nobody calls back into a component in the middle of its step. docs/architecture.md
-    /// shows the data flow.
-    /// </summary>
-    /// <remarks>No threads, sleeps or device APIs: everything runs under a fake clock in tests. Main loop only, except
-    /// <see cref="FlushForReboot"/>, which the device watchdog may call when the loop hangs.</remarks>
+    /// <summary>The node, wired: each step runs the <see cref="ConnectionSupervisor"/>, <see cref="CommandHandOff"/>,
+    /// <see cref="Sampler"/>, <see cref="UplinkPublisher"/>, <see cref="BatteryWake"/> and <see cref="NodeShutdown"/> in
+    /// turn and passes what one reports to the next (docs/architecture.md). No threads, sleeps or device APIs.</summary>
     public sealed class SensorNode
     {
-        /// <summary>QoS 1 publishes the node may have awaiting their PUBACK: one data batch, one diagnostics payload
-        /// and one <c>ping</c> status. The ESP32 app sizes M2Mqtt's in-flight queue from it (plus the connection's own
-        /// status slot).</summary>
+        /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
 
         private readonly NodeConfig _config;
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
         private readonly CommandHandOff _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
-        private readonly DiagnosticsUplink _diagnostics;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
-        private bool _started;
-        private bool _halted;
-        private long _onlineSinceMs = -1;
-        private long _nextDueMs;
-        private long _othersDueMs;
-        private long _linkDueMs;
-        private bool _stopping;
-        private RebootReason _rebootReason = RebootReason.None;
+        private readonly NodeShutdown _end;
+        private bool _started, _ending;
+        private long _nextDueMs, _othersDueMs, _linkDueMs;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
-        /// <param name="config">A configuration that validated.</param>
-        /// <param name="configFileBytes">The configuration file's bytes: a newly deployed file resets the command
-        /// overrides; null = fingerprint 0.</param>
-        /// <param name="macClientId">The client id derived from the MAC, used when the config sets none.</param>
-        /// <param name="ports">The platform ports.</param>
-        /// <exception cref="ArgumentNullException">config, ports or a required port is missing (wiring error).</exception>
-        /// <exception cref="ArgumentException">A configured sensor has no adapter (wiring error).</exception>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
-            if (config == null || ports == null)
-            {
-                throw new ArgumentNullException(config == null ? "config" : "ports");
-            }
-
             bool battery = config.Sleep != null && config.Sleep.Mode == SleepMode.Deep;
-            _counters = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
-            string[] labels;
-            ReadPipeline[] pipelines = NodeWiring.BuildPipelines(config, ports, _counters, battery, out labels);
+            Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
-            ClientId = config.Mqtt.EffectiveClientId(macClientId);
-            SessionOptions = NodeWiring.CreateSessionOptions(config, ClientId);
-            _tip = config.UsesTagoTip ? new TagoTipUplink(config, ClientId, ports) : null;
-            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, ClientId), ports);
+            string clientId = config.Mqtt.EffectiveClientId(macClientId);
+            SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
+            _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
+            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
             _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
-            _sampler = new Sampler(pipelines, labels, _queue, ports.Clock, ports.Log, battery);
-            _diagnostics = new DiagnosticsUplink(_counters, _policy, _queue, _link, _tip, ports);
-            _publisher = new UplinkPublisher(config, _queue, _link, _diagnostics, _policy, ports, _tip);
+            string[] labels;
+            _sampler = new Sampler(NodeWiring.BuildPipelines(config, ports, Diagnostics, battery, out labels), labels, _queue, ports.Clock, ports.Log, battery);
+            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
-
+            _end = new NodeShutdown(_link, _queue, ports);
             _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
-                _counters, _policy, ports);
+                Diagnostics, _policy, ports);
         }
 
         /// <summary>The connection supervisor (state, LED, reconnects).</summary>
         public ConnectionSupervisor Supervisor => _link;
 
-        /// <summary>The options the connection runs with.</summary>
+        /// <summary>The options the connection runs with (its ClientId is the effective one: config, or from the MAC).</summary>
         public SessionOptions SessionOptions { get; }
 
         /// <summary>The TagoTiP half of the uplink (sequence counter, receipts), or null for the legacy transport.</summary>
@@ -96,10 +65,7 @@ namespace TagoFirmware.Node
         public ReadingQueue Queue => _queue;
 
         /// <summary>Sensor and command error counts (other diagnostics live with their owners).</summary>
-        public DiagnosticsCounters Diagnostics => _counters;
-
-        /// <summary>The effective client id (config, or derived from the MAC).</summary>
-        public string ClientId { get; }
+        public DiagnosticsCounters Diagnostics { get; }
 
         /// <summary>The downlink commands and the settings in force (interval, batch size).</summary>
         public CommandHandOff Commands => _commands;
@@ -110,31 +76,22 @@ namespace TagoFirmware.Node
         /// <summary>The sampler: readings queued and cycles completed.</summary>
         public Sampler Sampler => _sampler;
 
-        /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
-        public int PayloadsAcked => _publisher.PayloadsAcked;
-
         /// <summary>Battery mode: which wakes publish, when a wake ends; null outside battery mode.</summary>
         public BatteryWake Wake => _wake;
 
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
-        public bool SleepRequested { get; private set; }
+        public bool SleepRequested => _end.SleepRequested;
 
         /// <summary>How long to deep-sleep: the wake interval minus the time this wake was awake, at least 1 s.</summary>
-        public int SleepMilliseconds { get; private set; }
+        public int SleepMilliseconds => _end.SleepMilliseconds;
 
         /// <summary>True once the node has nothing more to do: asleep, stopped (<see cref="Stop"/>) or rebooting.</summary>
-        public bool IsHalted => _halted;
+        public bool IsHalted => _end.Halted;
 
-        /// <summary>Monotonic time of the next step: the earliest sensor read, sampling cycle, payload, connection deadline
-        /// or check. A link event may make a step due sooner (the run loop waits on the inbox's signal too).</summary>
+        /// <summary>Monotonic time of the next step (a link event may make one due sooner).</summary>
         public long NextStepDueMs => _nextDueMs;
 
-        /// <summary>
-        /// Loads what the node kept across the reboot: logs the configuration (secrets masked), loads the queue log and
-        /// the command overrides, and in battery mode decides this wake. Called by the first <see cref="Step"/> if the
-        /// app did not. Never throws.
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
+        /// <summary>Logs the configuration, loads the queue log and overrides, decides a battery wake; first <see cref="Step"/> calls it.</summary>
         public void Start(long nowMs)
         {
             if (_started)
@@ -144,40 +101,19 @@ namespace TagoFirmware.Node
 
             _started = true;
             _nextDueMs = nowMs;
-            try
-            {
-                NodeWiring.LogStart(_config, ClientId, _queue, _commands.Overrides, _commands.MinIntervalSeconds, _ports);
-            }
-            catch (Exception ex)
-            {
-                Failed(ex, " in Start");
-            }
-
-            if (_tip != null)
-            {
-                _tip.Load();
-            }
-
-            _counters.BootReason = _ports.Platform == null ? BootReason.PowerOnOrReset : _ports.Platform.BootReason;
+            NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
             _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
-            _diagnostics.StartMs = nowMs;
+            _publisher.StartMs = nowMs;
             _publisher.SetBatchSize(_commands.Overrides.BatchSize);
             if (_wake != null)
             {
-                Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter, _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor,
-                    _counters.BootReason, _policy));
+                NodeWiring.Write(_ports.Log, LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
+                    _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor, Diagnostics.BootReason, _policy));
             }
         }
 
-        /// <summary>
-        /// One main-loop turn; returns quickly and never throws: the connection's step and what it reported (acks,
-        /// losses, commands), the clock-sync time fill-in, sampling, publishing and the battery-mode end of wake.
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now (<see cref="IClock.MonotonicMs"/>).</param>
-        public void Step(long nowMs)
-        {
-            StepAll(nowMs, true);
-        }
+        /// <summary>One full main-loop turn: connection, commands, clock fill-in, sampling, publishing, end of wake. Never throws.</summary>
+        public void Step(long nowMs) => StepAll(nowMs, true);
 
         private void StepAll(long nowMs, bool stepLink)
         {
@@ -187,7 +123,7 @@ namespace TagoFirmware.Node
             }
 
             bool connects = _wake == null || _wake.Publishes;
-            if (_halted)
+            if (_end.Halted)
             {
                 _nextDueMs = long.MaxValue;
                 return;
@@ -205,15 +141,10 @@ namespace TagoFirmware.Node
                     OnReport(nowMs, _link.Report);
                 }
 
-                if (_link.IsStopped && (_stopping || _link.RebootReason != RebootReason.None))
+                if (_end.Check() || _end.Stopping)
                 {
-                    Halt();
-                    return;
-                }
-
-                if (_stopping)
-                {
-                    _nextDueMs = _link.NextDueMs;
+                    _ending = true;
+                    _nextDueMs = _end.Halted ? long.MaxValue : _link.NextDueMs;
                     return;
                 }
 
@@ -223,7 +154,6 @@ namespace TagoFirmware.Node
                 }
 
                 Sample(nowMs);
-
                 _publisher.Step(nowMs);
                 if (_tip != null && _tip.RebootRequested != RebootReason.None)
                 {
@@ -231,43 +161,37 @@ namespace TagoFirmware.Node
                     return;
                 }
 
-                if (_wake != null && _sampler.CyclesCompleted > 0)
+                string endOfWake = _wake != null && _sampler.CyclesCompleted > 0 ? _wake.EndReason(nowMs, _publisher.IsIdle) : null;
+                if (endOfWake != null)
                 {
-                    string reason = _wake.EndReason(nowMs, _publisher.IsIdle, _onlineSinceMs);
-                    if (reason != null)
+                    // A payload still in flight goes back to the queue before the wake ends.
+                    if (_wake.Publishes)
                     {
-                        GoToSleep(nowMs, reason);
-                        return;
+                        _link.Stop(nowMs, false);
+                        _publisher.OnReport(_link.Report, nowMs);
                     }
+
+                    _end.Sleep(endOfWake, _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds));
+                    _ending = true;
+                    _nextDueMs = long.MaxValue;
+                    return;
                 }
             }
             catch (Exception ex)
             {
-                Failed(ex, " in Step");
+                NodeWiring.Write(_ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
-            long others = _publisher.NextDueMs;
-            if (_wake != null && _sampler.CyclesCompleted > 0)
-            {
-                others = Min(others, _wake.NextDueMs(_onlineSinceMs));
-            }
-
-            _othersDueMs = others;
+            _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
             _linkDueMs = connects ? _link.NextDueMs : long.MaxValue;
             SetNextDue(nowMs);
         }
 
-        /// <summary>
-        /// The run loop's step. Most steps serve one part only: a DHT sample takes several reads seconds apart, and an
-        /// online connection checks the network every few seconds. When no link event arrived and neither the publisher
-        /// nor the battery wake is due, steps only the sensors and, when due, the connection; a full <see cref="Step"/>
-        /// follows when the connection reported anything or a sampling cycle ended. Never throws.
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="linkEvent">True when the link's inbox signalled (or the loop cannot tell).</param>
+        /// <summary>The run loop's step: with no link event and nothing else due only the sensors and (when due) the
+        /// connection step; a link report or a finished cycle brings a full <see cref="Step"/>. Never throws.</summary>
         public void StepDue(long nowMs, bool linkEvent)
         {
-            if (linkEvent || !_started || _halted || _stopping || nowMs >= _othersDueMs)
+            if (linkEvent || !_started || _ending || nowMs >= _othersDueMs)
             {
                 Step(nowMs);
                 return;
@@ -291,18 +215,24 @@ namespace TagoFirmware.Node
 
                 if (Sample(nowMs))
                 {
-                    // The link's report of this step (if it stepped) is empty: a second step of it changes nothing.
+                    // This step's link report (if any) is empty: stepping the link again changes nothing.
                     StepAll(nowMs, !linkStepped);
                     return;
                 }
             }
             catch (Exception ex)
             {
-                Failed(ex, " in StepDue");
+                NodeWiring.Write(_ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
             }
 
             SetNextDue(nowMs);
         }
+
+        /// <summary>Orderly stop: flush, the "offline" status, DISCONNECT; keep stepping until <see cref="IsHalted"/>.</summary>
+        public void Stop(long nowMs) => StopThen(nowMs, RebootReason.None);
+
+        /// <summary>Makes the flash hold the queue before a reboot (<see cref="NodeShutdown.Flush"/>). Never throws.</summary>
+        public void FlushForReboot() => _end.Flush();
 
         private void SetNextDue(long nowMs)
         {
@@ -310,76 +240,32 @@ namespace TagoFirmware.Node
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 
-        /// <summary>
-        /// Orderly stop (twin exit, Ctrl+C, SIGTERM): flushes the queue, publishes the "offline" status, then DISCONNECT.
-        /// Keep stepping until <see cref="IsHalted"/> (at most the connection's short ack wait).
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        public void Stop(long nowMs)
-        {
-            StopThen(nowMs, RebootReason.None);
-        }
-
-        /// <summary>
-        /// Makes the flash hold everything before an intentional reboot or stop: rewrites the queue log if a write had
-        /// failed. Command overrides are stored when accepted. Never throws; safe to call more than once, also from the
-        /// device watchdog's thread when the loop hung (the log's per-record CRCs keep a torn record from coming back).
-        /// </summary>
-        public void FlushForReboot()
-        {
-            try
-            {
-                bool complete = _queue.Flush();
-                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
-                    : "flush: queue log could not be completed; unsent readings may be lost");
-            }
-            catch (Exception ex)
-            {
-                Failed(ex, " in FlushForReboot");
-            }
-        }
-
         private void OnReport(long nowMs, LinkReport report)
         {
-            if (report.WentOnline)
+            if (_wake != null)
             {
-                _onlineSinceMs = nowMs;
+                _wake.OnLink(report, nowMs, _tip != null);
             }
 
             _publisher.OnReport(report, nowMs);
-            if (report.WentOffline && _tip == null)
-            {
-                // A TagoTiP session's end is not a lost link: the battery wake still ends once its receipts are in.
-                _onlineSinceMs = -1;
-            }
 
             // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
-            string[] topics = report.Topics;
-            byte[][] payloads = report.Payloads;
-            int count = report.MessageCount;
-            if (_tip != null)
+            int count = _end.Stopping ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount;
+            int todo = _tip != null ? _commands.Handle(report.CommandsDropped, _tip.CommandTopics, _tip.CommandPayloads, count, nowMs)
+                : _commands.Handle(report.CommandsDropped, report.Topics, report.Payloads, count, nowMs);
+            if ((todo & CommandProcessor.Settings) != 0)
             {
-                topics = _tip.CommandTopics;
-                payloads = _tip.CommandPayloads;
-                count = _tip.CommandCount;
-            }
-
-            int todo = _commands.Handle(report.CommandsDropped, topics, payloads, _stopping ? 0 : count, nowMs);
-            if ((todo & CommandHandOff.Settings) != 0)
-            {
+                // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
                 _publisher.SetBatchSize(_commands.Overrides.BatchSize);
-                if (_wake == null)
-                {
-                    _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
-                }
+                _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
             }
 
-            if ((todo & (CommandHandOff.Ping | CommandHandOff.Diagnostics)) != 0)
+            if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)
             {
-                _diagnostics.Answer((todo & CommandHandOff.Ping) != 0);
+                _publisher.Answer((todo & CommandProcessor.Ping) != 0);
             }
 
-            if ((todo & CommandHandOff.Reboot) != 0)
+            if ((todo & CommandProcessor.Reboot) != 0)
             {
                 StopThen(nowMs, RebootReason.Command);
             }
@@ -387,58 +273,14 @@ namespace TagoFirmware.Node
 
         private void StopThen(long nowMs, RebootReason reason)
         {
-            if (_stopping || _halted)
+            if (_end.Begin(nowMs, reason))
             {
-                return;
-            }
-
-            _stopping = true;
-            _rebootReason = reason;
-            FlushForReboot();
-            _link.Stop(nowMs, true);
-            _nextDueMs = nowMs;
-        }
-
-        private void Halt()
-        {
-            _halted = true;
-            _nextDueMs = long.MaxValue;
-            RebootReason reason = _link.RebootReason != RebootReason.None ? _link.RebootReason : _rebootReason;
-            if (reason == RebootReason.None)
-            {
-                return;
-            }
-
-            FlushForReboot();
-            if (_ports.Device != null)
-            {
-                _ports.Device.Reboot(reason);
-            }
-            else
-            {
-                Log(LogLevel.Error, "reboot requested but the platform has no device control");
+                _ending = true;
+                _nextDueMs = nowMs;
             }
         }
 
-        private void GoToSleep(long nowMs, string reason)
-        {
-            // A battery node disconnects without the "offline" status: it would flap on every wake (README "Battery
-            // mode"); a payload still in flight is returned to the queue.
-            if (_wake.Publishes)
-            {
-                _link.Stop(nowMs, false);
-                _publisher.OnReport(_link.Report, nowMs);
-            }
-
-            _queue.Flush();
-            SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
-            SleepRequested = true;
-            _halted = true;
-            _nextDueMs = long.MaxValue;
-            Log(LogLevel.Info, "sleep: " + reason + "; queue " + _queue.Count.ToString() + ", sleeping " + SleepMilliseconds.ToString() + " ms");
-        }
-
-        /// <summary>Steps the sampler; a cycle that ended in a publishing battery wake is flushed at once.</summary>
+        // A cycle that ended in a publishing battery wake is sent at once.
         private bool Sample(long nowMs)
         {
             bool ended = _sampler.Step(nowMs);
@@ -450,22 +292,6 @@ namespace TagoFirmware.Node
             return ended;
         }
 
-        private void Failed(Exception ex, string where)
-        {
-            Log(LogLevel.Error, "node error: " + ex.GetType().Name + where);
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_ports.Log != null && message != null)
-            {
-                _ports.Log.Write(level, message);
-            }
-        }
-
-        private static long Min(long a, long b)
-        {
-            return a < b ? a : b;
-        }
+        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

@@ -6,28 +6,21 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// What the TagoTiP transport adds to <see cref="UplinkPublisher"/>: when a short session may open, how long a push
-    /// may start and a receipt be waited for, the persisted sequence counter, the receipts of the ack topic (what each
-    /// <c>OK</c>/<c>ERR</c> means for the frame in flight, via <see cref="TagoTipReceipts"/>), <c>CMD|…</c> mapped to
-    /// the command parser's topics, and health: the last session got its receipts.
+    /// What TagoTiP adds to <see cref="UplinkPublisher"/>: when a short session opens and ends, the persisted sequence
+    /// counter, what each receipt means for the frame in flight (<see cref="TagoTipReceipts"/>), <c>CMD|…</c> as
+    /// command topics, and the no-receipt self-heal.
     /// </summary>
     /// <remarks>
-    /// TagoIO limits (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s
-    /// (15 s on Scale) and is closed after 5 s idle; subscription requests are limited per profile (5/50/100 a
-    /// minute). So a session opens only when something is due and at most once per <c>tagotip.min_session_s</c> plus
-    /// up to 10 % jitter (devices started together drift apart), and no push starts later than
-    /// <see cref="PushMarginMs"/> before the lifetime, so its receipt can still arrive.
+    /// TagoIO (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s (15 s on
+    /// Scale), closes after 5 s idle, and subscriptions are rate-limited per profile. So a session opens only when
+    /// something is due, at most once per <c>tagotip.min_session_s</c> plus up to 10 % jitter, and no push starts later
+    /// than 3 s before the lifetime ends, so its receipt can still arrive.
     /// </remarks>
     public sealed class TagoTipUplink
     {
-        /// <summary>No push starts later than this before the connection's lifetime.</summary>
-        public const int PushMarginMs = 3000;
-
-        /// <summary>Values the sequence counter reserves per flash write.</summary>
-        public const int SequenceBlock = 64;
-
-        /// <summary>Most commands taken from one step's ack messages.</summary>
-        public const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
+        private const int PushMarginMs = 3000;
+        private const int SequenceBlock = 64;
+        private const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
 
         private readonly SequenceCounter _sequence;
         private readonly TagoTipAck _ack = new TagoTipAck();
@@ -44,9 +37,6 @@ namespace TagoFirmware.Node
         private readonly bool _volatile;
 
         /// <summary>Creates the uplink's TagoTiP half.</summary>
-        /// <param name="config">The configuration (tagotip group, ack timeout, self-heal interval).</param>
-        /// <param name="serial">The device serial (command topics are made under it).</param>
-        /// <param name="ports">Sequence store (without one the counter lives in RAM), random source and log.</param>
         public TagoTipUplink(NodeConfig config, string serial, NodePorts ports)
         {
             _sequence = new SequenceCounter(ports.Sequences != null ? ports.Sequences : new MemorySequenceStore(), SequenceBlock);
@@ -58,42 +48,28 @@ namespace TagoFirmware.Node
             _lifetimeMs = (long)config.TagoTip.TtlSeconds * 1000;
             _ackTimeoutMs = (long)config.Timeouts.AckSeconds * 1000;
             _rebootAfterMs = (long)config.Timeouts.RebootAfterSeconds * 1000;
-            CommandTopics = new string[MaxCommands];
-            CommandPayloads = new byte[MaxCommands][];
         }
 
         /// <summary>The command parser's filter: commands become topics under <c>$tip/{serial}/cmd/</c>.</summary>
-        public string CommandFilter
-        {
-            get { return _commandPrefix + "+"; }
-        }
+        public string CommandFilter => _commandPrefix + "+";
 
         /// <summary>What the ack topic's messages mean for the frame in flight (counters for logs and tests).</summary>
         public TagoTipReceipts Receipts { get; } = new TagoTipReceipts();
-
-        /// <summary>The sequence counter.</summary>
-        public SequenceCounter Sequence
-        {
-            get { return _sequence; }
-        }
 
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
         /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
-        public string[] CommandTopics { get; private set; }
+        public string[] CommandTopics { get; } = new string[MaxCommands];
 
         /// <summary>The commands' payloads (their values).</summary>
-        public byte[][] CommandPayloads { get; private set; }
+        public byte[][] CommandPayloads { get; } = new byte[MaxCommands][];
 
         /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
         public int CommandCount { get; private set; }
 
         /// <summary>True once sending stopped for good (protocol mismatch, sequence rejected or exhausted).</summary>
-        public bool Stopped
-        {
-            get { return Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted; }
-        }
+        public bool Stopped => Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted;
 
         /// <summary>Loads the counter from flash and logs where it stands.</summary>
         public void Load()
@@ -103,9 +79,7 @@ namespace TagoFirmware.Node
                 + _sequence.Peek.ToString() + (_volatile ? " (no flash store: kept in RAM only)" : string.Empty));
         }
 
-        /// <summary>True when a session may open now; then the next one waits the minimum spacing plus jitter.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether to open it.</returns>
+        // True when a session may open now; the next one then waits the minimum spacing plus jitter.
         private bool TakeSession(long nowMs)
         {
             if (nowMs < _nextSessionMs)
@@ -119,10 +93,7 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>True while a push may still start in a connection made at <paramref name="connectedAtMs"/>.</summary>
-        private bool MayPush(long nowMs, long connectedAtMs)
-        {
-            return nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
-        }
+        private bool MayPush(long nowMs, long connectedAtMs) => nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
 
         /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
         public long NextSequence()
@@ -149,14 +120,9 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>Starts a step's command list.</summary>
-        public void BeginStep()
-        {
-            CommandCount = 0;
-        }
+        public void BeginStep() => CommandCount = 0;
 
         /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
-        /// <param name="payload">The message.</param>
-        /// <returns>What the publisher must do.</returns>
         public TagoTipAction Parse(byte[] payload)
         {
             _ack.Parse(payload, 0, payload == null ? 0 : payload.Length);
@@ -185,25 +151,18 @@ namespace TagoFirmware.Node
         public RebootReason RebootRequested { get; private set; }
 
         /// <summary>
-        /// The session's part of the publisher's step: opens a session when something is due (at most once per
-        /// min_session_s), gives up a receipt that did not come in time, ends the session when nothing more may or
-        /// need be pushed, and watches the receipts' health.
+        /// The session's part of the publisher's step: opens a session when <paramref name="work"/> is due in
+        /// <paramref name="wait"/> ms (0: now), gives up a late receipt, ends the session when nothing more may or need be
+        /// pushed, lowers <paramref name="due"/>. Returns 1: push now; 0: not now; -1: the frame in flight went
+        /// unanswered (the publisher returns it to the queue, to be resent with a new <c>!N</c>).
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="link">The connection, between its steps.</param>
-        /// <param name="inFlight">A frame waits for its receipt.</param>
-        /// <param name="work">Something waits to be sent.</param>
-        /// <param name="wait">How long until a payload is due (0: now; uint.MaxValue: never).</param>
-        /// <param name="due">Lowered to when the session next needs a step.</param>
-        /// <returns>1 = a frame may be pushed now; 0 = not now; -1 = the frame in flight went unanswered: the
-        /// publisher returns it to the queue (resent in a later session with a new <c>!N</c>).</returns>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
             work = work && !Stopped;
             if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
             {
                 RebootRequested = RebootReason.NoAckTimeout;
-                Write(LogLevel.Error, "self-heal: no receipt for " + OwedMs(nowMs).ToString() + " ms; rebooting");
+                Write(LogLevel.Error, "self-heal: no receipt for " + (nowMs - _owedSinceMs).ToString() + " ms; rebooting");
             }
 
             bool online = link.IsOnline;
@@ -256,13 +215,7 @@ namespace TagoFirmware.Node
             return 1;
         }
 
-        /// <summary>
-        /// What a receipt means for the session, once the publisher settled the frame it answered: health, LED,
-        /// the session's end (normal, rate-limited, credentials refused) and the log line.
-        /// </summary>
-        /// <param name="action">The receipt's meaning (<see cref="Parse"/>).</param>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="link">The connection, between its steps.</param>
+        /// <summary>What a receipt means for the session once the publisher settled its frame: health, LED, session end, log.</summary>
         public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
         {
             switch (action)
@@ -306,13 +259,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>
-        /// Health for the self-heal reboot: true when data has been due for <c>timeouts.reboot_after_s</c> without an
-        /// <c>OK</c> receipt (0 disables it).
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="due">Something is waiting to be sent or receipted.</param>
-        /// <returns>Whether to reboot.</returns>
+        // Self-heal: true once data has been owed an OK receipt for timeouts.reboot_after_s (0 disables it).
         private bool Unhealthy(long nowMs, bool due)
         {
             if (!due)
@@ -329,17 +276,6 @@ namespace TagoFirmware.Node
             return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
         }
 
-        private long OwedMs(long nowMs)
-        {
-            return _owedSinceMs < 0 ? 0 : nowMs - _owedSinceMs;
-        }
-
-        private void Write(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
-        }
+        private void Write(LogLevel level, string message) => NodeWiring.Write(_log, level, message);
     }
 }

@@ -11,20 +11,18 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>
-    /// Sends what the queue holds: decides with the <see cref="ReadingBatcher"/> when a payload is due, writes it over
-    /// one buffer (TagoIO JSON with <see cref="TagoJsonWriter"/>, or a TagoTiP frame with <see cref="TagoTipItemWriter"/>),
-    /// publishes it through the connection, and owns the one payload in flight: its message id, its delivery and
-    /// the hand-back of its readings to the queue (removed when delivered, returned on a loss). Delivered is the PUBACK
-    /// for the legacy transport and the <c>OK|n</c> receipt for TagoTiP, whose short sessions <see cref="TagoTipUplink"/>
-    /// opens and ends. When diagnostics are due it has <see cref="DiagnosticsUplink"/> write and publish them.
+    /// Sends what the queue holds: asks the <see cref="ReadingBatcher"/> when a payload is due, writes it (TagoIO JSON or
+    /// a TagoTiP frame) over one buffer, publishes it, and owns the one payload in flight until it is delivered (PUBACK,
+    /// or TagoTiP's <c>OK|n</c>) or returned to the queue. Also writes and publishes the diagnostics payload and answers
+    /// <c>ping</c>. TagoTiP's short sessions are <see cref="TagoTipUplink"/>'s.
     /// </summary>
-    /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt's Publish takes a whole
-    /// array and keeps it until the ack). Main loop only, between connection steps.</remarks>
+    /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt keeps it until the ack).</remarks>
     public sealed class UplinkPublisher
     {
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsUplink _diagnostics;
+        private readonly DiagnosticsCounters _counters;
+        private readonly NodePorts _ports;
         private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
@@ -42,28 +40,22 @@ namespace TagoFirmware.Node
         private int _diagMsgId = -1;
         private int _refused;
         private long _frameSequence;
+        private long _diagRetryAtMs;
 
-        /// <summary>Creates the publisher and its variable table (pre-encoded names and units).</summary>
-        /// <param name="config">The node's configuration (sensors' variable names, batch, QoS, buffer size).</param>
-        /// <param name="queue">The reading queue.</param>
-        /// <param name="link">The connection it publishes through.</param>
-        /// <param name="diagnostics">The diagnostics payload and ping answer.</param>
-        /// <param name="policy">When diagnostics are due.</param>
-        /// <param name="ports">The log.</param>
-        /// <param name="tip">The TagoTiP half, or null for the legacy transport.</param>
-        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsUplink diagnostics,
+        /// <summary>Creates the publisher, its one payload buffer and variable table (pre-encoded names and units).</summary>
+        public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
             DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
         {
             _tip = tip;
             _link = link;
             _queue = queue;
-            _diagnostics = diagnostics;
+            _counters = counters;
+            _ports = ports;
             _policy = policy;
             _log = ports.Log;
             _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
             _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
 
-            // One buffer for every payload, allocated once; never smaller than a full diagnostics payload.
             int bufferBytes = config.Sampling.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
@@ -75,7 +67,6 @@ namespace TagoFirmware.Node
             for (int i = 0; i < sensors; i++)
             {
                 SensorConfig s = config.Sensors[i];
-                // The configuration validated the names (TagoIO's a-z, 0-9, _) and resolved their suffixes.
                 int at = i * Sampler.VariablesPerSensor;
                 _names[at] = TagoText.From(s.TemperatureVariableName);
                 _names[at + 1] = TagoText.From(s.HumidityVariableName);
@@ -105,22 +96,20 @@ namespace TagoFirmware.Node
             _writer = _frame;
         }
 
+        /// <summary>Monotonic time the node started (diagnostics' uptime counts from it).</summary>
+        public long StartMs { get; set; }
+
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked { get; private set; }
 
         /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
         public int PayloadsSent { get; private set; }
 
-        /// <summary>
-        /// Nothing left to send: no reading publishable, no counters to report, no payload awaiting its ack and no
-        /// diagnostics due (battery mode ends its wake on this).
-        /// </summary>
+        /// <summary>Nothing left to send, report or await, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
 
-        /// <summary>Sets the batch size: first after the queue was loaded, so restored readings count as a backlog and go
-        /// out first; again on a <c>batch</c> command (the queue keeps the in-flight ticket, so delivery carries on).</summary>
-        /// <param name="batchSize">Readings per payload.</param>
+        /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
         {
             if (_batcher == null || _batcher.BatchSize != batchSize)
@@ -144,7 +133,6 @@ namespace TagoFirmware.Node
         public long NextDueMs { get; private set; } = long.MaxValue;
 
         /// <summary>Publishes what is due (call after the connection's step) and works out <see cref="NextDueMs"/>.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Step(long nowMs)
         {
             _queue.RetryStore(nowMs);
@@ -176,7 +164,6 @@ namespace TagoFirmware.Node
             uint now = (uint)nowMs;
             if (_dataMsgId < 0 && (_tip == null || _diagMsgId < 0))
             {
-                // One batcher question per step in the common case: "how long until a payload is due?".
                 uint wait = _batcher.MillisecondsUntilDue(now);
                 if (wait == 0)
                 {
@@ -192,30 +179,26 @@ namespace TagoFirmware.Node
 
             if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
             {
-                if (nowMs >= _diagnostics.RetryAtMs)
+                if (nowMs >= _diagRetryAtMs)
                 {
                     PublishDiagnostics(nowMs);
                 }
 
-                if (_diagMsgId < 0 && _policy.IsDue && _diagnostics.RetryAtMs < due)
+                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
                 {
-                    due = _diagnostics.RetryAtMs;
+                    due = _diagRetryAtMs;
                 }
             }
 
             NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>Acts on what the connection's step reported: deliveries remove readings, losses return them, and
-        /// TagoTiP receipts decide what happens to the frame in flight.</summary>
-        /// <param name="report">The connection's report of its latest step.</param>
-        /// <param name="nowMs">Monotonic time now.</param>
+        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
         public void OnReport(LinkReport report, long nowMs)
         {
             if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
-                // The commands among them stay with the TagoTiP half for the command hand-off.
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
@@ -247,7 +230,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>The payload in flight is settled: delivered, dropped (quarantined) or returned to the queue.</summary>
+        // The payload in flight is delivered, dropped (quarantined) or returned to the queue.
         private void Settle(bool delivered, bool drop)
         {
             if (_dataMsgId >= 0)
@@ -283,7 +266,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Starts a payload: TagoTiP takes the next <c>!N</c> first (false: none can be had, nothing is sent).</summary>
+        // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).
         private bool Begin(bool readings)
         {
             if (_tip != null)
@@ -334,8 +317,7 @@ namespace TagoFirmware.Node
 
                 if (r != TagoWriteResult.Ok)
                 {
-                    // A reading the writer refuses can never be sent: it is taken (removed on delivery), not kept
-                    // blocking the queue forever.
+                    // Never sendable: taken (removed on delivery) rather than blocking the queue forever.
                     _refused++;
                     NodeWiring.Write(_log, LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
@@ -415,15 +397,73 @@ namespace TagoFirmware.Node
             return _json.EndItem();
         }
 
+        /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes
+        /// the "online" status (refreshing the dashboard); TagoTiP has no status.</summary>
+        public void Answer(bool ping)
+        {
+            IUplinkTransport t = _link.Transport;
+            int id = ping && t.StatusTopic != null ? _link.Publish(t.StatusTopic, t.OnlinePayload, 1) : 0;
+            if (id < 0)
+            {
+                NodeWiring.Write(_log, LogLevel.Warning, "ping: status not published (" + id.ToString() + ")");
+            }
+
+            _diagRetryAtMs = 0;
+        }
+
         private void PublishDiagnostics(long nowMs)
         {
-            int id = Begin(false) ? _diagnostics.Publish(_writer, nowMs) : -1;
-            if (id >= 0 && _tip != null)
+            if (!Begin(false))
+            {
+                return;
+            }
+
+            DiagnosticsCounters c = _counters;
+            IPlatformInfo platform = _ports.Platform;
+            c.UptimeSeconds = (nowMs - StartMs) / 1000;
+            c.HeapFree = platform == null ? -1 : platform.HeapFreeBytes();
+            c.QueueDepth = _queue.Count;
+            c.Reconnects = _link.Reconnects;
+            c.AuthFailures = _link.AuthFailures;
+            c.DroppedReadings = _queue.DroppedReadings;
+            c.UntimedReadings = _queue.UntimedReadings;
+            c.StoreErrors = _queue.StoreErrors;
+            c.UnsavedAcks = _queue.UnsavedAcks;
+            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
+            int rssi;
+            if (platform != null && platform.TryGetRssi(out rssi))
+            {
+                c.SetRssi(rssi);
+            }
+            else
+            {
+                c.ClearRssi();
+            }
+
+            DateTime utc = _ports.Clock.UtcNow;
+            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
+            if (r != TagoWriteResult.Ok)
+            {
+                NodeWiring.Write(_log, LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
+                _policy.MarkPublished();
+                return;
+            }
+
+            int id = _link.PublishData(_writer.CopyPayload());
+            if (id < 0)
+            {
+                // Not now (too many in flight, or the link went away): try again a second later.
+                _diagRetryAtMs = nowMs + 1000;
+                return;
+            }
+
+            _policy.MarkPublished();
+            if (_tip != null)
             {
                 _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
             }
 
-            if (id >= 0 && _atLeastOnce)
+            if (_atLeastOnce)
             {
                 _diagMsgId = id;
             }
@@ -435,9 +475,6 @@ namespace TagoFirmware.Node
             _policy.OnPayloadPublished();
         }
 
-        private static long Min(long a, long b)
-        {
-            return a < b ? a : b;
-        }
+        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

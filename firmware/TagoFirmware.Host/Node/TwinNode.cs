@@ -97,7 +97,7 @@ namespace TagoFirmware.Host.Node
         public SessionState State => _node.Supervisor.State;
 
         /// <summary>Data payloads acknowledged by the broker (QoS 0: sent), over all boots of this object.</summary>
-        public int AckedPayloads => _ackedBefore + _node.PayloadsAcked;
+        public int AckedPayloads => _ackedBefore + _node.Publisher.PayloadsAcked;
 
         /// <summary>Connect attempts refused for credentials, over all boots.</summary>
         public int AuthFailures => _authFailuresBefore + _node.Supervisor.AuthFailures;
@@ -293,7 +293,7 @@ namespace TagoFirmware.Host.Node
 
         private void Reboot()
         {
-            _ackedBefore += _node.PayloadsAcked;
+            _ackedBefore += _node.Publisher.PayloadsAcked;
             _authFailuresBefore += _node.Supervisor.AuthFailures;
             _tlsFailuresBefore += _link.TlsFailures;
             _reconnectsBefore += _node.Supervisor.Reconnects;

@@ -34,14 +34,14 @@ namespace TagoFirmware.Benchmarks.IlCost
         /// <inheritdoc/>
         public override void Run()
         {
-            int acked = _rig.Node.PayloadsAcked;
+            int acked = _rig.Node.Publisher.PayloadsAcked;
             int queued = _rig.Node.Sampler.ReadingsQueued;
             while (_rig.Node.Sampler.ReadingsQueued - queued < Readings || _rig.Node.Queue.Count > 0)
             {
                 _rig.StepToNextDue();
             }
 
-            if (_rig.Node.PayloadsAcked == acked)
+            if (_rig.Node.Publisher.PayloadsAcked == acked)
             {
                 throw new System.InvalidOperationException("no payload was acknowledged");
             }

@@ -12,7 +12,7 @@ namespace TagoFirmware.Tests.Commands
         {
             CommandOverrides overrides = new CommandOverrides(new FakeOverrideStore(), 7, 60, 5);
 
-            Assert.AreEqual((int)OverrideLoadResult.NoRecord, (int)overrides.Load(12));
+            Assert.IsNull(overrides.Load(12));
             Assert.AreEqual(60, overrides.IntervalSeconds);
             Assert.AreEqual(5, overrides.BatchSize);
         }
@@ -67,7 +67,7 @@ namespace TagoFirmware.Tests.Commands
             store.Record[index] ^= 0x40;
             CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
 
-            Assert.AreEqual((int)OverrideLoadResult.Corrupt, (int)overrides.Load(12));
+            Assert.AreEqual("record damaged, ignored", overrides.Load(12));
             Assert.AreEqual(60, overrides.IntervalSeconds);
             Assert.AreEqual(5, overrides.BatchSize);
         }
@@ -78,7 +78,7 @@ namespace TagoFirmware.Tests.Commands
             FakeOverrideStore store = new FakeOverrideStore();
             store.Record = new byte[] { 0x4F, 0x56, 1 };
 
-            Assert.AreEqual((int)OverrideLoadResult.Corrupt, (int)new CommandOverrides(store, 7, 60, 5).Load(12));
+            Assert.AreEqual("record damaged, ignored", new CommandOverrides(store, 7, 60, 5).Load(12));
         }
 
         [TestMethod]
@@ -88,13 +88,13 @@ namespace TagoFirmware.Tests.Commands
             store.Record = CommandOverrides.EncodeRecord(111, true, 300, true, 10);
 
             CommandOverrides withNewConfig = new CommandOverrides(store, 222, 60, 5);
-            Assert.AreEqual((int)OverrideLoadResult.ConfigChanged, (int)withNewConfig.Load(12));
+            Assert.AreEqual("reset by a new configuration file", withNewConfig.Load(12));
             Assert.AreEqual(60, withNewConfig.IntervalSeconds);
             Assert.AreEqual(5, withNewConfig.BatchSize);
 
             // Going back to the old file does not bring the old overrides back.
             CommandOverrides withOldConfig = new CommandOverrides(store, 111, 60, 5);
-            Assert.AreEqual((int)OverrideLoadResult.ConfigChanged, (int)withOldConfig.Load(12));
+            Assert.AreEqual("reset by a new configuration file", withOldConfig.Load(12));
             Assert.IsFalse(withOldConfig.HasIntervalOverride);
         }
 
@@ -105,7 +105,7 @@ namespace TagoFirmware.Tests.Commands
             store.Record = CommandOverrides.EncodeRecord(7, true, 10, false, 0);
             CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
 
-            Assert.AreEqual((int)OverrideLoadResult.OutOfRange, (int)overrides.Load(12));
+            Assert.AreEqual("outside today's limits, ignored", overrides.Load(12));
             Assert.AreEqual(60, overrides.IntervalSeconds);
         }
 
@@ -114,17 +114,15 @@ namespace TagoFirmware.Tests.Commands
         {
             CommandOverrides overrides = new CommandOverrides(new ThrowingOverrideStore(), 7, 60, 5);
 
-            Assert.AreEqual((int)OverrideLoadResult.NoRecord, (int)overrides.Load(12));
+            Assert.IsNull(overrides.Load(12));
         }
 
         [TestMethod]
         public void The_fingerprint_is_the_crc32_of_the_configuration_bytes()
         {
             // CRC-32 check value (zlib/IEEE): "123456789" → 0xCBF43926.
-            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("123456789"), 0, 9));
-            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("xx123456789"), 2, 9));
-            Assert.AreEqual(0u, CommandOverrides.Fingerprint(null, 0, 0));
-            Assert.AreEqual(0u, CommandOverrides.Fingerprint(new byte[2], 1, 5));
+            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("123456789")));
+            Assert.AreEqual(0u, CommandOverrides.Fingerprint(null));
         }
 
         private static byte[] Slice(byte[] source, int offset, int length)

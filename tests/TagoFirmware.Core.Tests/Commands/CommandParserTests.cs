@@ -167,31 +167,5 @@ namespace TagoFirmware.Tests.Commands
             Assert.AreEqual(300, s_request.IntervalSeconds);
             Assert.AreEqual((int)CommandError.MalformedJson, (int)s_parser.Parse(Prefix + "interval", buffer, 5, 9, s_request));
         }
-
-        [TestMethod]
-        [DataRow("commands/x/+", true)]
-        [DataRow("devices/abc/cmd/+", true)]
-        [DataRow("commands/x/#", false)]
-        [DataRow("commands/+/+", false)]
-        [DataRow("commands/x", false)]
-        [DataRow("/+", false)]
-        [DataRow("", false)]
-        public void Topic_filters_must_end_in_a_single_level_wildcard(string filter, bool valid)
-        {
-            Assert.AreEqual(valid, CommandParser.IsValidFilter(filter));
-        }
-
-        [TestMethod]
-        public void The_topic_prefix_is_the_filter_without_its_wildcard()
-        {
-            Assert.AreEqual("commands/node-1/", s_parser.TopicPrefix);
-        }
-
-        [TestMethod]
-        public void An_invalid_filter_or_minimum_is_a_configuration_error()
-        {
-            Assert.ThrowsException(typeof(System.ArgumentException), () => new CommandParser("commands/#", 12));
-            Assert.ThrowsException(typeof(System.ArgumentException), () => new CommandParser("commands/x/+", 0));
-        }
     }
 }

@@ -30,7 +30,7 @@ namespace TagoFirmware.Tests.Commands
             s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, s_policy);
         }
 
-        private static CommandOutcome Send(string command, string payload)
+        private static int Send(string command, string payload)
         {
             return s_processor.Process(Prefix + command, TestUtf8.Bytes(payload));
         }
@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Commands
         public void Reboot_asks_the_integrator_to_reboot_and_changes_nothing()
         {
             NewNode();
-            Assert.AreEqual((int)CommandOutcome.Reboot, (int)Send("reboot", ""));
+            Assert.AreEqual(CommandProcessor.Reboot, Send("reboot", ""));
             Assert.AreEqual("command reboot accepted: rebooting", s_processor.LastLogLine);
             Assert.AreEqual(0, s_counters.CommandErrors);
             Assert.AreEqual(60, s_overrides.IntervalSeconds);
@@ -50,10 +50,10 @@ namespace TagoFirmware.Tests.Commands
         {
             NewNode();
             Assert.IsFalse(s_policy.IsDue);
-            Assert.AreEqual((int)CommandOutcome.Ping, (int)Send("ping", ""));
+            Assert.AreEqual(CommandProcessor.Ping, Send("ping", ""));
             Assert.IsTrue(s_policy.IsDue);
             s_policy.MarkPublished();
-            Assert.AreEqual((int)CommandOutcome.Diagnostics, (int)Send("diagnostics", "{}"));
+            Assert.AreEqual(CommandProcessor.Diagnostics, Send("diagnostics", "{}"));
             Assert.IsTrue(s_policy.IsDue);
         }
 
@@ -61,11 +61,10 @@ namespace TagoFirmware.Tests.Commands
         public void Interval_is_applied_persisted_and_logged()
         {
             NewNode();
-            Assert.AreEqual((int)CommandOutcome.SettingsApplied, (int)Send("interval", "300"));
+            Assert.AreEqual(CommandProcessor.Settings, Send("interval", "300"));
 
             Assert.AreEqual(300, s_overrides.IntervalSeconds);
             Assert.AreEqual(1, s_overrides.BatchSize);
-            Assert.IsTrue(s_processor.LastPersisted);
             Assert.AreEqual("command interval accepted: interval 300 s (persisted)", s_processor.LastLogLine);
             Assert.AreEqual(1, s_store.Writes);
         }
@@ -78,7 +77,7 @@ namespace TagoFirmware.Tests.Commands
             Send("batch", "[{\"variable\":\"batch\",\"value\":25}]");
 
             CommandOverrides afterReboot = new CommandOverrides(s_store, Fingerprint, 60, 1);
-            Assert.AreEqual((int)OverrideLoadResult.Applied, (int)afterReboot.Load(12));
+            Assert.AreEqual("applied", afterReboot.Load(12));
             Assert.AreEqual(300, afterReboot.IntervalSeconds);
             Assert.AreEqual(25, afterReboot.BatchSize);
         }
@@ -90,7 +89,7 @@ namespace TagoFirmware.Tests.Commands
             Send("interval", "120");
             int writes = s_store.Writes;
 
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)Send("interval", "5"));
+            Assert.AreEqual(CommandProcessor.Refused, Send("interval", "5"));
             Assert.AreEqual("command interval refused: 5 s is below the minimum of 12 s", s_processor.LastLogLine);
             Assert.AreEqual((int)CommandError.IntervalBelowMinimum, (int)s_processor.LastError);
             Assert.AreEqual(1, s_counters.CommandErrors);
@@ -102,10 +101,10 @@ namespace TagoFirmware.Tests.Commands
         public void A_valid_interval_with_an_invalid_batch_applies_neither()
         {
             NewNode();
-            CommandOutcome outcome = Send("interval",
+            int outcome = Send("interval",
                 "[{\"variable\":\"interval\",\"value\":600},{\"variable\":\"batch\",\"value\":500}]");
 
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)outcome);
+            Assert.AreEqual(CommandProcessor.Refused, outcome);
             Assert.AreEqual((int)CommandError.OutOfRange, (int)s_processor.LastError);
             Assert.AreEqual(60, s_overrides.IntervalSeconds);
             Assert.AreEqual(1, s_overrides.BatchSize);
@@ -117,7 +116,7 @@ namespace TagoFirmware.Tests.Commands
         public void Interval_and_batch_in_one_array_are_applied_together()
         {
             NewNode();
-            Assert.AreEqual((int)CommandOutcome.SettingsApplied, (int)Send("batch",
+            Assert.AreEqual(CommandProcessor.Settings, Send("batch",
                 "[{\"variable\":\"batch\",\"value\":10},{\"variable\":\"interval\",\"value\":\"900\"}]"));
             Assert.AreEqual(900, s_overrides.IntervalSeconds);
             Assert.AreEqual(10, s_overrides.BatchSize);
@@ -130,9 +129,8 @@ namespace TagoFirmware.Tests.Commands
             NewNode();
             s_store.FailWrites = true;
 
-            Assert.AreEqual((int)CommandOutcome.SettingsApplied, (int)Send("batch", "50"));
+            Assert.AreEqual(CommandProcessor.Settings, Send("batch", "50"));
             Assert.AreEqual(50, s_overrides.BatchSize);
-            Assert.IsFalse(s_processor.LastPersisted);
             Assert.AreEqual("command batch accepted: batch 50 (NOT persisted: storage error; reverts at reboot)", s_processor.LastLogLine);
             Assert.AreEqual(0, s_counters.CommandErrors);
         }
@@ -146,7 +144,7 @@ namespace TagoFirmware.Tests.Commands
         public void Refusals_produce_one_specific_log_line(string topic, string payload, string line)
         {
             NewNode();
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)s_processor.Process(topic, TestUtf8.Bytes(payload)));
+            Assert.AreEqual(CommandProcessor.Refused, s_processor.Process(topic, TestUtf8.Bytes(payload)));
             Assert.AreEqual(line, s_processor.LastLogLine);
             Assert.AreEqual(1, s_counters.CommandErrors);
         }
@@ -155,9 +153,9 @@ namespace TagoFirmware.Tests.Commands
         public void A_null_payload_and_topic_are_refused_without_throwing()
         {
             NewNode();
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)s_processor.Process(null, null));
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)s_processor.Process(Prefix + "interval", null));
-            Assert.AreEqual((int)CommandOutcome.Refused, (int)s_processor.Process(Prefix + "interval", new byte[4], 3, 5));
+            Assert.AreEqual(CommandProcessor.Refused, s_processor.Process(null, null));
+            Assert.AreEqual(CommandProcessor.Refused, s_processor.Process(Prefix + "interval", null));
+            Assert.AreEqual(CommandProcessor.Refused, s_processor.Process(Prefix + "interval", new byte[4], 3, 5));
             Assert.AreEqual(3, s_counters.CommandErrors);
         }
     }

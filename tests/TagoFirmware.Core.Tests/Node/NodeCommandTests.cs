@@ -219,7 +219,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(150000);
 
-            int acked = rig.Node.PayloadsAcked;
+            int acked = rig.Node.Publisher.PayloadsAcked;
             Assert.IsTrue(acked >= 9);
             Assert.AreEqual(1 + (acked / 3), rig.DiagnosticsPayloads().Count);
             string diagnostics = (string)rig.DiagnosticsPayloads()[1];

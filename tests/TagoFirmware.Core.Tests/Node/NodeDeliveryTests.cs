@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(20000);
 
             Assert.AreEqual(1, rig.Node.Publisher.PayloadsSent);
-            Assert.AreEqual(1, rig.Node.PayloadsAcked);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsAcked);
             Assert.AreEqual(6, rig.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(0, rig.Node.Queue.Count);
             Assert.AreEqual(6, NodeRig.Count((string)rig.DataPayloads()[0], "\"variable\":"));
@@ -89,7 +89,7 @@ namespace TagoFirmware.Tests.Node
             rig.Mqtt.AcksPublishes = false;
             rig.Run(10000);
             Assert.AreEqual(1, rig.DataPayloads().Count);
-            Assert.AreEqual(0, rig.Node.PayloadsAcked);
+            Assert.AreEqual(0, rig.Node.Publisher.PayloadsAcked);
 
             // No PUBACK within 15 s: the supervisor drops the link, the node gets the payload back and resends it.
             rig.Run(10000);
@@ -101,8 +101,8 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(payloads.Count >= 2);
             Assert.AreEqual(2, NodeRig.Count((string)payloads[0], time));
             Assert.AreEqual(2, NodeRig.Count((string)payloads[1], time), "the resend carries the first cycle again");
-            Assert.IsTrue(rig.Node.PayloadsAcked >= 1);
-            Assert.IsTrue(rig.Node.Publisher.PayloadsSent > rig.Node.PayloadsAcked);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsAcked >= 1);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsSent > rig.Node.Publisher.PayloadsAcked);
             Assert.AreEqual(0, rig.Node.Queue.InFlightTicket);
             Assert.IsTrue(rig.Node.Queue.Count <= 2);
         }
@@ -114,7 +114,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(40000);
             int id = rig.LastDataMessageId();
-            Assert.AreEqual(1, rig.Node.PayloadsAcked);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsAcked);
             int depth = rig.Node.Queue.Count;
 
             rig.Mqtt.Ack(id);
@@ -122,7 +122,7 @@ namespace TagoFirmware.Tests.Node
             rig.Mqtt.FailPublish(id);
             rig.Run(NodeRig.StepMs);
 
-            Assert.AreEqual(1, rig.Node.PayloadsAcked);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsAcked);
             Assert.AreEqual(depth, rig.Node.Queue.Count);
             Assert.AreEqual(0, rig.Node.Queue.InFlightTicket);
         }
@@ -162,7 +162,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(40000);
 
             Assert.IsTrue(rig.Node.Publisher.PayloadsSent >= 3);
-            Assert.AreEqual(rig.Node.Publisher.PayloadsSent, rig.Node.PayloadsAcked);
+            Assert.AreEqual(rig.Node.Publisher.PayloadsSent, rig.Node.Publisher.PayloadsAcked);
             Assert.AreEqual(0, rig.Node.Queue.Count);
             for (int i = 0; i < rig.Mqtt.Publishes.Count; i++)
             {

@@ -64,7 +64,7 @@ namespace TagoFirmware.Tests.Node
             due.Run(NodeRig.StepMs);
             Assert.AreEqual(polled.Node.Sampler.ReadingsQueued, due.Node.Sampler.ReadingsQueued);
             Assert.AreEqual(NodeRig.Join(polled.DataPayloads()), NodeRig.Join(due.DataPayloads()));
-            Assert.AreEqual(polled.Node.PayloadsAcked, due.Node.PayloadsAcked);
+            Assert.AreEqual(polled.Node.Publisher.PayloadsAcked, due.Node.Publisher.PayloadsAcked);
         }
 
         [TestMethod]

@@ -45,7 +45,7 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(frame >= 0);
             Assert.AreEqual(state, (int)rig.Node.Supervisor.State, code);
             Assert.IsTrue(rig.Node.Queue.Count >= rig.TipServer.VariablesOf(frame), "nothing left the queue");
-            Assert.AreEqual(0, rig.Node.PayloadsAcked);
+            Assert.AreEqual(0, rig.Node.Publisher.PayloadsAcked);
             Assert.AreEqual(state == (int)SessionState.AuthFailed ? 1 : 0, rig.Node.Supervisor.AuthFailures);
         }
 
@@ -57,9 +57,9 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(frame >= 0);
             Assert.AreEqual(1, rig.Log.CountContaining("rate-limited: rate_limited"));
             Assert.IsTrue(rig.Log.CountContaining("backoff") >= 1);
-            Assert.AreEqual(0, rig.Node.PayloadsAcked);
+            Assert.AreEqual(0, rig.Node.Publisher.PayloadsAcked);
             rig.Run(20000);
-            Assert.IsTrue(rig.Node.PayloadsAcked >= 1, "sent again after the backoff");
+            Assert.IsTrue(rig.Node.Publisher.PayloadsAcked >= 1, "sent again after the backoff");
         }
 
         [TestMethod]
@@ -82,7 +82,7 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(again > first);
             Assert.AreEqual(rig.TipServer.SequenceOf(first) + 2, rig.TipServer.SequenceOf(again), "jumped by 1 (then the next value)");
             rig.Run(2000);
-            Assert.IsTrue(rig.Node.PayloadsAcked >= 1);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsAcked >= 1);
         }
 
         [TestMethod]
@@ -104,7 +104,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(60000);
             Assert.AreEqual(1, rig.Node.TagoTip.Receipts.Quarantined, "one cycle dropped");
             Assert.AreEqual(1, rig.Log.CountContaining("refused alone dropped"));
-            Assert.IsTrue(rig.Node.PayloadsAcked >= 1, "the rest delivered");
+            Assert.IsTrue(rig.Node.Publisher.PayloadsAcked >= 1, "the rest delivered");
 
             int from = rig.TipServer.Frames.Count;
             rig.Run(120000);
@@ -159,7 +159,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(3000);
             long settled = rig.TipServer.SequenceOf(0);
-            int acked = rig.Node.PayloadsAcked;
+            int acked = rig.Node.Publisher.PayloadsAcked;
             int queued = rig.Node.Queue.Count;
             rig.Node.Supervisor.OpenSession();
             rig.TipServer.Answers = false;
@@ -168,7 +168,7 @@ namespace TagoFirmware.Tests.Node
             rig.TipServer.Send("!4000000|OK|1");
             rig.TipServer.Send("OK|3");
             rig.Run(300);
-            Assert.AreEqual(acked, rig.Node.PayloadsAcked, "nothing delivered by them");
+            Assert.AreEqual(acked, rig.Node.Publisher.PayloadsAcked, "nothing delivered by them");
             Assert.IsTrue(rig.Node.Supervisor.IsOnline, "the frame in flight still waits for its own receipt");
             Assert.IsTrue(frame >= 0 && queued >= 0);
         }

@@ -50,7 +50,7 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(data >= 0, "a data frame was pushed");
             string frame = (string)server.Frames[data];
             Assert.IsTrue(frame.IndexOf("temperature:=") > 0 && frame.IndexOf("#C") > 0, frame);
-            Assert.IsTrue(rig.Node.PayloadsAcked >= 1);
+            Assert.IsTrue(rig.Node.Publisher.PayloadsAcked >= 1);
             Assert.IsTrue(rig.Node.Queue.Count <= 2, "receipted readings left the queue; only the newest cycle waits");
             Assert.IsTrue(rig.Mqtt.DisconnectCalls >= 1, "the node ended the session itself");
             Assert.AreEqual((int)SessionState.Idle, (int)rig.Node.Supervisor.State);
@@ -73,11 +73,11 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(rig.Node.Supervisor.IsOnline, "waiting for the receipt");
             int queued = rig.Node.Queue.Count;
             Assert.IsTrue(queued >= 2, "PUBACKed but unreceipted readings stay queued");
-            Assert.AreEqual(0, rig.Node.PayloadsAcked);
+            Assert.AreEqual(0, rig.Node.Publisher.PayloadsAcked);
 
             rig.TipServer.Send("!" + rig.TipServer.SequenceOf(data).ToString() + "|OK|" + rig.TipServer.VariablesOf(data).ToString());
             rig.Run(200);
-            Assert.AreEqual(1, rig.Node.PayloadsAcked);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsAcked);
             Assert.IsTrue(rig.Node.Queue.Count < queued);
         }
 

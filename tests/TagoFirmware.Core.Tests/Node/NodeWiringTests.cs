@@ -87,7 +87,7 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(10000);
 
-            Assert.AreEqual("greenhouse-3", rig.Node.ClientId);
+            Assert.AreEqual("greenhouse-3", rig.Node.SessionOptions.ClientId);
             Assert.AreEqual("greenhouse-3", rig.Mqtt.LastRequest.ClientId);
             Assert.AreEqual("farm/greenhouse-3/status", rig.Mqtt.LastRequest.WillTopic);
             Assert.IsTrue(rig.Mqtt.Subscriptions.Contains("farm/greenhouse-3/cmd/+"));

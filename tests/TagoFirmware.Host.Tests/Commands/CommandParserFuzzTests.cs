@@ -68,11 +68,11 @@ namespace TagoFirmware.Host.Tests.Commands
 
             // The parser alone, unprotected by the processor's last-resort catch, must not throw either.
             node.Parser.Parse(topic, payload, offset, length, new CommandRequest());
-            CommandOutcome outcome = node.Processor.Process(topic, payload, offset, length);
+            int outcome = node.Processor.Process(topic, payload, offset, length);
 
             Assert.AreNotEqual(CommandError.InternalError, node.Processor.LastError);
             Assert.IsFalse(string.IsNullOrEmpty(node.Processor.LastLogLine));
-            if (outcome == CommandOutcome.Refused)
+            if (outcome == CommandProcessor.Refused)
             {
                 Assert.AreEqual(120, node.Overrides.IntervalSeconds);
                 Assert.AreEqual(5, node.Overrides.BatchSize);
@@ -160,9 +160,9 @@ namespace TagoFirmware.Host.Tests.Commands
                 Node node = new Node();
                 bool expected = Model(name, payload, out int? interval, out int? batch);
 
-                CommandOutcome outcome = node.Processor.Process(Prefix + name, payload);
+                int outcome = node.Processor.Process(Prefix + name, payload);
 
-                Assert.AreEqual(expected, outcome != CommandOutcome.Refused, name + " " + text + " → " + node.Processor.LastLogLine);
+                Assert.AreEqual(expected, outcome != CommandProcessor.Refused, name + " " + text + " → " + node.Processor.LastLogLine);
                 Assert.AreEqual(interval ?? 120, node.Overrides.IntervalSeconds, text);
                 Assert.AreEqual(batch ?? 5, node.Overrides.BatchSize, text);
             }, iter: 30000);

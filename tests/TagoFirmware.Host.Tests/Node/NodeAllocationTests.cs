@@ -54,9 +54,9 @@ namespace TagoFirmware.Host.Tests.Node
                 node.Step(now);
             }
 
-            Assert.IsTrue(node.PayloadsAcked > 10);
+            Assert.IsTrue(node.Publisher.PayloadsAcked > 10);
             int readingsBefore = node.Sampler.ReadingsQueued;
-            int ackedBefore = node.PayloadsAcked;
+            int ackedBefore = node.Publisher.PayloadsAcked;
             link.ArrayBytes = 0;
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 36000; i++)
@@ -69,7 +69,7 @@ namespace TagoFirmware.Host.Tests.Node
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             int readings = node.Sampler.ReadingsQueued - readingsBefore;
             Assert.IsTrue(readings >= 1400, $"{readings} readings in an hour");
-            Assert.IsTrue(node.PayloadsAcked - ackedBefore >= readings / batch / 2);
+            Assert.IsTrue(node.Publisher.PayloadsAcked - ackedBefore >= readings / batch / 2);
             Assert.AreEqual(0, node.Diagnostics.SensorErrors);
             long residual = allocated - link.ArrayBytes;
             Assert.IsTrue(residual >= 0 && residual <= 512,

@@ -32,11 +32,6 @@ namespace TagoFirmware.Boot
         private string _lastLogged;
 
         /// <summary>Creates the boot path.</summary>
-        /// <param name="files">The file system.</param>
-        /// <param name="path">The config file (<see cref="NodeConfig.DevicePath"/> on the device).</param>
-        /// <param name="rules">Validation parameters; null = device defaults.</param>
-        /// <param name="macClientId">The MAC-derived client id; null when the platform has none.</param>
-        /// <param name="log">Where the safe state and the CA files are logged; null logs nothing.</param>
         public ConfigBoot(IFileReader files, string path, ConfigRules rules, string macClientId, ILog log)
         {
             _files = files;
@@ -51,7 +46,6 @@ namespace TagoFirmware.Boot
 
         /// <summary>Reads and parses the config file, then reads the CA files it names; logs the warnings of a valid
         /// file. Never throws.</summary>
-        /// <returns>The result; CA and client-id problems are errors of it.</returns>
         public ConfigResult Load()
         {
             FileBytes = _files.Read(_path, NodeConfig.MaxFileBytes);
@@ -71,10 +65,6 @@ namespace TagoFirmware.Boot
         /// logs the problems when they differ from the last ones logged, re-reads the file every
         /// <see cref="RetryIntervalMs"/>.
         /// </summary>
-        /// <param name="current">The latest, invalid, result.</param>
-        /// <param name="nowMs">Monotonic milliseconds.</param>
-        /// <param name="status">The status LED; may be null.</param>
-        /// <returns>The latest result: valid once a corrected file was found.</returns>
         public ConfigResult SafeStateStep(ConfigResult current, long nowMs, IStatusIndicator status)
         {
             if (status != null)
@@ -118,9 +108,6 @@ namespace TagoFirmware.Boot
 
         /// <summary>What the platform does when building its adapters or the node threw: log it, show the
         /// config-invalid pattern, and restart after <see cref="StartupRetryMs"/>.</summary>
-        /// <param name="error">The exception's type and message.</param>
-        /// <param name="status">The status LED; may be null.</param>
-        /// <returns>Milliseconds to wait before restarting.</returns>
         public int StartupFailed(string error, IStatusIndicator status)
         {
             Log(LogLevel.Error, "startup failed: " + error + "; restarting in " + (StartupRetryMs / 1000) + " s");

@@ -4,9 +4,6 @@ namespace TagoFirmware.Config
     public sealed class ConfigIssue
     {
         /// <summary>Creates an issue.</summary>
-        /// <param name="severity">Error or warning.</param>
-        /// <param name="path">The JSON path of the field, dot-separated with [i] for array items.</param>
-        /// <param name="message">What is wrong and what is allowed.</param>
         public ConfigIssue(ConfigSeverity severity, string path, string message)
         {
             Severity = severity;
@@ -24,7 +21,6 @@ namespace TagoFirmware.Config
         public string Message { get; }
 
         /// <summary>The line every front end prints: <c>error: mqtt.qos: …</c> or <c>warning: …</c>.</summary>
-        /// <returns>The formatted line.</returns>
         public override string ToString() => (Severity == ConfigSeverity.Error ? "error: " : "warning: ") + Path + ": " + Message;
     }
 }

@@ -91,8 +91,6 @@ namespace TagoFirmware.Config
         internal ConfigKey Next;
 
         /// <summary>True when <paramref name="flag"/> is set.</summary>
-        /// <param name="flag">One of the flag constants.</param>
-        /// <returns>Whether this key has it.</returns>
         public bool Has(int flag) => (Flags & flag) != 0;
     }
 }

@@ -154,8 +154,6 @@ namespace TagoFirmware.Config
         public static int Count => s_count;
 
         /// <summary>The row with this <see cref="ConfigKey.Id"/>.</summary>
-        /// <param name="id">0 … <see cref="Count"/> - 1.</param>
-        /// <returns>The row.</returns>
         public static ConfigKey At(int id) => Rows[id];
 
         /// <summary>The first key of <paramref name="group"/> (null: the root), to walk with <see cref="ConfigKey.Next"/>.</summary>

@@ -8,8 +8,6 @@ namespace TagoFirmware.Config
         private readonly ConfigIssue[] _issues;
 
         /// <summary>Creates a result from a parsed config and the issues found.</summary>
-        /// <param name="config">The configuration (defaults where the file had nothing usable).</param>
-        /// <param name="issues">ArrayList of <see cref="ConfigIssue"/>, in the order found.</param>
         public ConfigResult(NodeConfig config, ArrayList issues)
         {
             Config = config;
@@ -37,17 +35,12 @@ namespace TagoFirmware.Config
         public ConfigIssue[] Issues => (ConfigIssue[])_issues.Clone();
 
         /// <summary>The first error with this exact path, or null.</summary>
-        /// <param name="path">A field path such as <c>mqtt.qos</c>.</param>
-        /// <returns>The issue or null.</returns>
         public ConfigIssue FindError(string path) => Find(path, ConfigSeverity.Error);
 
         /// <summary>The first warning with this exact path, or null.</summary>
-        /// <param name="path">A field path such as <c>mqtt.tls</c>.</param>
-        /// <returns>The issue or null.</returns>
         public ConfigIssue FindWarning(string path) => Find(path, ConfigSeverity.Warning);
 
         /// <summary>One line per issue (<c>error: path: message</c>, errors first), as printed by every front end.</summary>
-        /// <returns>The lines; empty when there is nothing to report.</returns>
         public string[] Lines()
         {
             string[] lines = new string[_issues.Length];

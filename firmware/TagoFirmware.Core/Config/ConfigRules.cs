@@ -25,8 +25,6 @@ namespace TagoFirmware.Config
         internal bool AnySupplied { get; private set; }
 
         /// <summary>Supplies a string key's value, which replaces the file's before validation.</summary>
-        /// <param name="key">A <see cref="ConfigType.Text"/> row, e.g. <see cref="ConfigKeys.Token"/>.</param>
-        /// <param name="value">The value; null or empty supplies nothing.</param>
         public void Supply(ConfigKey key, string value)
         {
             _supplied[key.Id] = value == null || value.Length == 0 ? null : value;
@@ -34,8 +32,6 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The value supplied for <paramref name="key"/>, or null.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value or null.</returns>
         public string Supplied(ConfigKey key) => _supplied[key.Id];
     }
 }

@@ -10,13 +10,9 @@ namespace TagoFirmware.Config
         private const string PemEnd = "-----END CERTIFICATE-----";
 
         /// <summary>True when <paramref name="value"/> holds a PEM certificate header rather than a file name.</summary>
-        /// <param name="value">A <c>mqtt.ca_certificates</c> entry.</param>
-        /// <returns>True for PEM text.</returns>
         public static bool IsPem(string value) => value != null && value.IndexOf(PemBegin) >= 0;
 
         /// <summary>Checks PEM text: BEGIN/END CERTIFICATE pairs (RFC 7468 §2) with only base64 and whitespace between.</summary>
-        /// <param name="pem">The PEM text.</param>
-        /// <returns>Null when well-formed, otherwise what is wrong.</returns>
         public static string PemProblem(string pem)
         {
             int count = 0;
@@ -48,22 +44,33 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>True when the shape is plausible.</returns>
-        public static bool IsPlausibleToken(string token) => token != null && Only(token, Hex + "-") && Count(token, Hex) == 32;
+        public static bool IsPlausibleToken(string token)
+        {
+            char[] chars = token == null ? new char[0] : token.ToCharArray();
+            int hex = 0;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+                {
+                    hex++;
+                }
+                else if (c != '-')
+                {
+                    return false;
+                }
+            }
+
+            return hex == 32;
+        }
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>True when every hex digit is 0.</returns>
         public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "0-");
 
         /// <summary>
         /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no
         /// braces but <c>{client_id}</c>; a publish topic has no wildcards, a filter's <c>+</c>/<c>#</c> fill a whole level and <c>#</c> is last.
         /// </summary>
-        /// <param name="template">The topic with <c>{client_id}</c> placeholders.</param>
-        /// <param name="isFilter">True for the command subscription filter.</param>
-        /// <returns>Null when allowed, otherwise what is wrong.</returns>
         public static string TopicProblem(string template, bool isFilter)
         {
             if (template == null || template.Length == 0)
@@ -95,20 +102,23 @@ namespace TagoFirmware.Config
                     return "the only placeholder allowed is {client_id}";
                 }
 
-                if ((c == '+' || c == '#') && !isFilter)
+                if (c == '+' || c == '#')
                 {
-                    return "must not contain the wildcards '+' or '#' (a publish topic names one topic, MQTT 3.1.1 §4.7.1)";
-                }
+                    if (!isFilter)
+                    {
+                        return "must not contain the wildcards '+' or '#' (a publish topic names one topic, MQTT 3.1.1 §4.7.1)";
+                    }
 
-                bool last = i == chars.Length - 1;
-                if ((c == '+' || c == '#') && ((i > 0 && chars[i - 1] != '/') || (!last && chars[i + 1] != '/')))
-                {
-                    return "a wildcard '" + c + "' must be a whole topic level (MQTT 3.1.1 §4.7.1)";
-                }
+                    bool last = i == chars.Length - 1;
+                    if ((i > 0 && chars[i - 1] != '/') || (!last && chars[i + 1] != '/'))
+                    {
+                        return "a wildcard '" + c + "' must be a whole topic level (MQTT 3.1.1 §4.7.1)";
+                    }
 
-                if (c == '#' && !last)
-                {
-                    return "'#' must be the last level (MQTT 3.1.1 §4.7.1.2)";
+                    if (c == '#' && !last)
+                    {
+                        return "'#' must be the last level (MQTT 3.1.1 §4.7.1.2)";
+                    }
                 }
             }
 
@@ -116,8 +126,6 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Formats tenths with one decimal, e.g. <c>-5</c> → <c>-0.5</c> (exact, unlike <c>double.ToString</c> on the device).</summary>
-        /// <param name="tenths">The value in tenths.</param>
-        /// <returns>The formatted value.</returns>
         public static string FormatTenths(int tenths)
         {
             int magnitude = tenths < 0 ? -tenths : tenths;

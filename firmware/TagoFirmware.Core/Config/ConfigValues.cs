@@ -7,7 +7,6 @@ namespace TagoFirmware.Config
         private readonly object[] _objects;
 
         /// <summary>Creates the slots with the defaults of the root keys, or of one sensor's keys.</summary>
-        /// <param name="sensor">True for a sensor's keys.</param>
         protected ConfigValues(bool sensor)
         {
             ConfigValues defaults = sensor ? ConfigKeys.SensorDefaults : ConfigKeys.RootDefaults;
@@ -32,28 +31,18 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The number (int, bool as 1/0, tenths, choice) of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value.</returns>
         public int Number(ConfigKey key) => _numbers[key.Id];
 
         /// <summary>Sets the number of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <param name="value">The value.</param>
         public void SetNumber(ConfigKey key, int value) => _numbers[key.Id] = value;
 
         /// <summary>The string, string array or sensor array of <paramref name="key"/>, or null.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value.</returns>
         public object Value(ConfigKey key) => _objects[key.Id];
 
         /// <summary>Sets the string, string array or sensor array of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <param name="value">The value.</param>
         public void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
 
         /// <summary>The string of <paramref name="key"/>, or null.</summary>
-        /// <param name="key">A <see cref="ConfigType.Text"/> row.</param>
-        /// <returns>The text.</returns>
         public string Text(ConfigKey key) => (string)_objects[key.Id];
 
         internal static string ChoiceName(ConfigKey key, int number)

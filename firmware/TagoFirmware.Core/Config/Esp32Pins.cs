@@ -11,9 +11,6 @@ namespace TagoFirmware.Config
         internal const string DataPullUp = "the DATA pull-up";
 
         /// <summary>Why <paramref name="gpio"/> cannot be used at all, or null, citing the datasheet.</summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <param name="needsOutput">True when the pin must drive the line (input-only pins are refused).</param>
-        /// <returns>Null when usable, otherwise the reason.</returns>
         public static string Problem(int gpio, bool needsOutput)
         {
             if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))

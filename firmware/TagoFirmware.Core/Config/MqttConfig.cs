@@ -71,8 +71,6 @@ namespace TagoFirmware.Config
         public int ProtocolLevel => _v.Number(ConfigKeys.MqttProtocol);
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>
-        /// <param name="macDerivedClientId">The id derived from the board's MAC address.</param>
-        /// <returns>The effective client id.</returns>
         public string EffectiveClientId(string macDerivedClientId)
         {
             NodeConfig node = _v as NodeConfig;
@@ -81,9 +79,6 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
-        /// <param name="template">A topic template.</param>
-        /// <param name="clientId">The client id; null counts as empty.</param>
-        /// <returns>The expanded topic.</returns>
         public static string ExpandTopic(string template, string clientId)
         {
             if (template == null)

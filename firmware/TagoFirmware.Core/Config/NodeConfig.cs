@@ -81,8 +81,6 @@ namespace TagoFirmware.Config
         public DiagnosticsConfig Diagnostics { get; }
 
         /// <summary>The effective configuration as <c>config:</c> log lines in table order (one per group and sensor, root keys together); secrets show only whether they are set.</summary>
-        /// <param name="clientId">The MAC-derived client id, shown when <c>mqtt.client_id</c> is null; may be null.</param>
-        /// <returns>One string per line.</returns>
         public string[] Summary(string clientId)
         {
             SensorConfig[] sensors = Sensors;

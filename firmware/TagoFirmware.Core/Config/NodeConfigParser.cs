@@ -21,9 +21,6 @@ namespace TagoFirmware.Config
         private const int MaxDepth = 8; // a config nests 3 deep (root, sensors, sensor)
 
         /// <summary>Parses and validates a whole config file.</summary>
-        /// <param name="utf8">The file's bytes; null means the file could not be read.</param>
-        /// <param name="rules">External validation parameters; null uses the device defaults.</param>
-        /// <returns>The config and every issue found.</returns>
         public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
         {
             ArrayList issues = new ArrayList();
@@ -293,9 +290,7 @@ namespace TagoFirmware.Config
                 r.Skip();
             }
 
-            string[] result = new string[items.Count];
-            items.CopyTo(result, 0);
-            return result;
+            return (string[])items.ToArray(typeof(string));
         }
 
         private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ArrayList issues, bool[] given)
@@ -316,8 +311,7 @@ namespace TagoFirmware.Config
                 list.Add(s);
             }
 
-            SensorConfig[] sensors = new SensorConfig[list.Count];
-            list.CopyTo(sensors, 0);
+            SensorConfig[] sensors = (SensorConfig[])list.ToArray(typeof(SensorConfig));
             for (int i = 0; i < sensors.Length; i++)
             {
                 // Several sensors would otherwise publish the same variable names: number them.
@@ -342,27 +336,10 @@ namespace TagoFirmware.Config
             return names;
         }
 
-        /// <summary>Describes the current token for "got …" messages (never the value itself: it may be a secret).</summary>
-        private static string Describe(JsonReader r)
-        {
-            switch (r.Token)
-            {
-                case JsonToken.StartObject:
-                    return "an object";
-                case JsonToken.StartArray:
-                    return "an array";
-                case JsonToken.String:
-                    return "a string";
-                case JsonToken.Number:
-                    return "a number";
-                case JsonToken.True:
-                    return "true";
-                case JsonToken.False:
-                    return "false";
-                default:
-                    return "null";
-            }
-        }
+        /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
+        private static readonly string[] s_tokens = new string[] { "null", "an object", "null", "an array", "null", "null", "a string", "a number", "true", "false", "null" };
+
+        private static string Describe(JsonReader r) => s_tokens[(int)r.Token];
 
         private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
         {
@@ -370,21 +347,12 @@ namespace TagoFirmware.Config
             return new ConfigResult(config, issues);
         }
 
-        private static void Error(ArrayList issues, string path, string message)
-        {
-            issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
-        }
+        private static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
 
-        private static string Join(string path, string key)
-        {
-            return path.Length == 0 ? key : path + "." + key;
-        }
+        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
         /// <summary>Shortens user text echoed in a message to 40 characters.</summary>
-        internal static string Shorten(string text)
-        {
-            return text.Length <= 40 ? text : text.Substring(0, 40) + "...";
-        }
+        internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 
         /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
         private static string SyntaxMessage(byte[] utf8, int offset, JsonError error, int errorOffset)

@@ -24,9 +24,6 @@ namespace TagoFirmware.Config
         private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
 
         /// <summary>Validates a config built or changed in code.</summary>
-        /// <param name="config">The configuration; null is reported as an error.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
-        /// <returns>The same config with every issue found.</returns>
         public static ConfigResult Validate(NodeConfig config, ConfigRules rules)
         {
             ArrayList issues = new ArrayList();
@@ -41,10 +38,6 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least <paramref name="rules"/>' minimum.</summary>
-        /// <param name="config">A configuration.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
-        /// <param name="reason">Why; completes "must be at least N s because …".</param>
-        /// <returns>Seconds.</returns>
         public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
         {
             int min = rules == null ? ConfigRules.DefaultMinIntervalSeconds : rules.MinIntervalSeconds;

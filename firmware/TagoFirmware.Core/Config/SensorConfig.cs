@@ -63,8 +63,6 @@ namespace TagoFirmware.Config
         public string DewPointVariableName => DewPointVariable + Suffix;
 
         /// <summary>This sensor's read-pipeline settings, with its offsets and dew-point choice.</summary>
-        /// <param name="battery">True for the light battery-mode pipeline (one read, one retry).</param>
-        /// <returns>New settings.</returns>
         public ReadPipelineSettings PipelineSettings(bool battery)
         {
             ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(Model) : ReadPipelineSettings.Standard(Model);

@@ -204,17 +204,25 @@ namespace TagoFirmware.Json
                     return false;
                 }
 
-                // Two bytes per step (keys are short; this runs for every member of a config).
+                // Four bytes per step (this runs for every member of a config).
                 int k = 0;
-                for (; k + 1 < n; k += 2)
+                for (; k + 3 < n; k += 4)
                 {
-                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1])
+                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1] || buf[i + k + 2] != utf8[k + 2] || buf[i + k + 3] != utf8[k + 3])
                     {
                         return false;
                     }
                 }
 
-                return k == n || buf[i + k] == utf8[k];
+                for (; k < n; k++)
+                {
+                    if (buf[i + k] != utf8[k])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             int end = i + length;

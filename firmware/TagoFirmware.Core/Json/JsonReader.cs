@@ -41,10 +41,6 @@ namespace TagoFirmware.Json
 
         /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from
         /// <paramref name="offset"/>; invalid arguments start it in <see cref="JsonError.InvalidArguments"/>.</summary>
-        /// <param name="utf8">The document as UTF-8; not copied, so it must not change while reading.</param>
-        /// <param name="offset">Index of the document's first byte.</param>
-        /// <param name="length">Length of the document in bytes.</param>
-        /// <param name="maxDepth">Deepest nesting allowed, 1…64 (clamped; 64 is System.Text.Json's default).</param>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
             _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);
@@ -120,7 +116,6 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>Moves to the next token; false at the end of the document or on the first error, and ever after.</summary>
-        /// <returns>True when <see cref="Token"/> holds a new token.</returns>
         public bool Read()
         {
             if (_state == StateDone)
@@ -153,8 +148,14 @@ namespace TagoFirmware.Json
                 case StateNameOrEnd:
                     return b == (byte)'}' || b == (byte)']' ? Close(p, b) : ReadName(p, b);
                 case StateColon:
-                    p = b == (byte)':' ? SkipSpace(p + 1) : p;
-                    return b != (byte)':' ? Fail(JsonError.ExpectedColon, p) : (p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]));
+                    if (b != (byte)':')
+                    {
+                        return Fail(JsonError.ExpectedColon, p);
+                    }
+
+                    // "key": value is the common case: one space, then the value.
+                    p = p + 2 < _end && _buf[p + 1] == (byte)' ' && _buf[p + 2] > (byte)' ' ? p + 2 : SkipSpace(p + 1);
+                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]);
                 case StateCommaOrEnd:
                     if (b == (byte)']' || b == (byte)'}')
                     {
@@ -207,7 +208,6 @@ namespace TagoFirmware.Json
 
 
         /// <summary>The current string or property name, unescaped (allocates); null for other tokens.</summary>
-        /// <returns>The text or null.</returns>
         public string GetString()
         {
             return _token == JsonToken.String || _token == JsonToken.PropertyName ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
@@ -215,8 +215,6 @@ namespace TagoFirmware.Json
 
         /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for
         /// byte. Allocates nothing.</summary>
-        /// <param name="utf8">The expected text as UTF-8.</param>
-        /// <returns>False for other tokens or a null argument.</returns>
         public bool ValueEquals(byte[] utf8)
         {
             return utf8 != null && (_token == JsonToken.String || _token == JsonToken.PropertyName)
@@ -224,8 +222,6 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current number as a 64-bit integer; false (0) for fractions, exponents, overflow and non-numbers.</summary>
-        /// <param name="value">The integer, or 0.</param>
-        /// <returns>True when it is an integer within range.</returns>
         public bool TryGetInt64(out long value)
         {
             value = 0;
@@ -233,8 +229,6 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
-        /// <param name="value">The integer, or 0.</param>
-        /// <returns>True when it is an integer within range.</returns>
         public bool TryGetInt32(out int value)
         {
             // Up to 9 digits cannot overflow an int: no per-digit overflow test.
@@ -272,8 +266,6 @@ namespace TagoFirmware.Json
         /// The current number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3,
         /// <c>-1.04</c> → -10): exact, without floating point. Magnitudes above 100,000 saturate at ±1,000,000.
         /// </summary>
-        /// <param name="tenths">The value in tenths, or 0.</param>
-        /// <returns>False (0) for exponents and non-numbers.</returns>
         public bool TryGetTenths(out int tenths)
         {
             tenths = 0;

@@ -10,43 +10,23 @@ namespace TagoFirmware.Json
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
-        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>); a lookup is
-        /// the cheapest test on the interpreter, and an array initializer costs no IL to build.</summary>
-        internal static readonly byte[] Plain = new byte[]
-        {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        };
+        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>): a lookup is the cheapest test on the interpreter.</summary>
+        internal static readonly byte[] Plain = PlainBytes();
 
-        internal static bool IsDigit(byte b)
+        private static byte[] PlainBytes()
         {
-            return b >= (byte)'0' && b <= (byte)'9';
-        }
-
-        private static int Hex(byte b)
-        {
-            if (b >= (byte)'0' && b <= (byte)'9')
+            byte[] plain = new byte[256];
+            for (int b = 0x20; b < 0x80; b++)
             {
-                return b - '0';
+                plain[b] = (byte)(b == '"' || b == '\\' ? 0 : 1);
             }
 
-            int lower = b | 0x20;
-            return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+            return plain;
         }
+
+        internal static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+        private static int Hex(byte b) => IsDigit(b) ? b - '0' : ((b | 0x20) >= 'a' && (b | 0x20) <= 'f' ? (b | 0x20) - 'a' + 10 : -1);
 
         /// <summary>Length of the well-formed UTF-8 sequence at <paramref name="i"/> (RFC 3629 §4), or 0.</summary>
         internal static int Utf8Length(byte[] buf, int i, int end)
@@ -255,36 +235,31 @@ namespace TagoFirmware.Json
             return j == utf8.Length;
         }
 
-        /// <summary>The number in <paramref name="buf"/>[i, end) as a 64-bit integer; false (0) for fractions, exponents
-        /// and overflow.</summary>
+        /// <summary>The number in <paramref name="buf"/>[i, end) as a 64-bit integer; false (0) for fractions, exponents and overflow.</summary>
         internal static bool Int64(byte[] buf, int i, int end, out long value)
         {
+            // Up to 19 digits fit a ulong without overflow; JSON has no leading zeros, so more digits always overflow.
             value = 0;
             bool negative = buf[i] == (byte)'-';
-            if (negative)
-            {
-                i++;
-            }
-
-            // Accumulate negatively: long.MinValue has no positive counterpart.
-            long acc = 0;
-            for (; i < end; i++)
+            i = negative ? i + 1 : i;
+            ulong acc = 0;
+            for (int first = i; i < end; i++)
             {
                 int d = buf[i] - (byte)'0';
-                if (d < 0 || d > 9 || acc < long.MinValue / 10 || acc * 10 < long.MinValue + d)
+                if (d < 0 || d > 9 || i - first >= 19)
                 {
                     return false;
                 }
 
-                acc = (acc * 10) - d;
+                acc = (acc * 10) + (ulong)d;
             }
 
-            if (!negative && acc == long.MinValue)
+            if (acc > (negative ? 9223372036854775808UL : long.MaxValue))
             {
                 return false;
             }
 
-            value = negative ? acc : -acc;
+            value = negative ? (long)(~acc + 1) : (long)acc;
             return true;
         }
 

@@ -74,46 +74,22 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current token; <see cref="JsonToken.None"/> before the first read, at the end and after an error.</summary>
-        public JsonToken Token
-        {
-            get { return _token; }
-        }
+        public JsonToken Token => _token;
 
         /// <summary>The first error met, or <see cref="JsonError.None"/>.</summary>
-        public JsonError Error
-        {
-            get { return _error; }
-        }
+        public JsonError Error => _error;
 
         /// <summary>Offset of the offending byte from the document's start; -1 without an error.</summary>
-        public int ErrorOffset
-        {
-            get { return _error == JsonError.None ? -1 : _errorOffset; }
-        }
+        public int ErrorOffset => _error == JsonError.None ? -1 : _errorOffset;
 
         /// <summary>Offset of the current token from the document's start (for strings: the byte after the quote).</summary>
-        public int TokenOffset
-        {
-            get { return _tokenStart - _start; }
-        }
+        public int TokenOffset => _tokenStart - _start;
 
         /// <summary>Length of the current token's raw bytes (for strings: between the quotes, still escaped).</summary>
-        public int TokenLength
-        {
-            get { return _tokenLength; }
-        }
+        public int TokenLength => _tokenLength;
 
         /// <summary>The first raw byte of the current token (for strings: after the quote), or -1 for an empty one.</summary>
-        public int FirstByte
-        {
-            get { return _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1; }
-        }
-
-        /// <summary>True once the whole document was read without error.</summary>
-        public bool IsComplete
-        {
-            get { return _state == StateDone && _error == JsonError.None; }
-        }
+        public int FirstByte => _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1;
 
         /// <summary>Moves to the next token; false at the end of the document or on the first error, and ever after.</summary>
         public bool Read()
@@ -204,22 +180,11 @@ namespace TagoFirmware.Json
             }
         }
 
-
-
-
         /// <summary>The current string or property name, unescaped (allocates); null for other tokens.</summary>
-        public string GetString()
-        {
-            return _token == JsonToken.String || _token == JsonToken.PropertyName ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
-        }
+        public string GetString() => IsText ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
 
-        /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for
-        /// byte. Allocates nothing.</summary>
-        public bool ValueEquals(byte[] utf8)
-        {
-            return utf8 != null && (_token == JsonToken.String || _token == JsonToken.PropertyName)
-                && JsonBytes.TextEquals(_buf, _tokenStart, _tokenLength, _escaped, utf8);
-        }
+        /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for byte. Allocates nothing.</summary>
+        public bool ValueEquals(byte[] utf8) => utf8 != null && IsText && JsonBytes.TextEquals(_buf, _tokenStart, _tokenLength, _escaped, utf8);
 
         /// <summary>The current number as a 64-bit integer; false (0) for fractions, exponents, overflow and non-numbers.</summary>
         public bool TryGetInt64(out long value)
@@ -231,36 +196,11 @@ namespace TagoFirmware.Json
         /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
         public bool TryGetInt32(out int value)
         {
-            // Up to 9 digits cannot overflow an int: no per-digit overflow test.
-            value = 0;
-            int i = _tokenStart;
-            int end = i + _tokenLength;
-            bool negative = _token == JsonToken.Number && _buf[i] == (byte)'-';
-            if (_token == JsonToken.Number && end - i <= (negative ? 10 : 9))
-            {
-                byte[] buf = _buf;
-                int acc = 0;
-                for (i = negative ? i + 1 : i; i < end; i++)
-                {
-                    int d = buf[i] - '0';
-                    if (d < 0 || d > 9)
-                    {
-                        return false;
-                    }
-
-                    acc = (acc * 10) + d;
-                }
-
-                value = negative ? -acc : acc;
-                return true;
-            }
-
             long v;
             bool ok = TryGetInt64(out v) && v >= int.MinValue && v <= int.MaxValue;
             value = ok ? (int)v : 0;
             return ok;
         }
-
 
         /// <summary>
         /// The current number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3,
@@ -271,6 +211,8 @@ namespace TagoFirmware.Json
             tenths = 0;
             return _token == JsonToken.Number && JsonBytes.Tenths(_buf, _tokenStart, _tokenStart + _tokenLength, out tenths);
         }
+
+        private bool IsText => _token == JsonToken.String || _token == JsonToken.PropertyName;
 
         private bool ReadValue(int p, byte b)
         {
@@ -430,13 +372,6 @@ namespace TagoFirmware.Json
             return Done(i + 1);
         }
 
-
-
-
-
-
-
-
         private int SkipSpace(int p)
         {
             byte[] buf = _buf;
@@ -461,7 +396,6 @@ namespace TagoFirmware.Json
             return _end; // only whitespace is left
         }
 
-
         private bool Fail(JsonError error, int at)
         {
             _error = error;
@@ -470,7 +404,5 @@ namespace TagoFirmware.Json
             _token = JsonToken.None;
             return false;
         }
-
-
     }
 }

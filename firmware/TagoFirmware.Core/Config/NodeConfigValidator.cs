@@ -16,6 +16,8 @@ namespace TagoFirmware.Config
 
         private const string ExamplePassword = "example-password-not-real";
 
+        private const string Placeholder = "is the example file's placeholder: put your network's here, or pass it with flash.ps1 ";
+
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile, shared by its devices, and every
         /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
@@ -106,70 +108,41 @@ namespace TagoFirmware.Config
         private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             string ssid = config.Wifi.Ssid;
+            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
+            int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                if (rules.RequireWifi)
-                {
-                    Error(issues, "wifi.ssid", "is required: the name of the WiFi network to join");
-                }
-
+                Check(issues, "wifi.ssid", rules.RequireWifi ? "is required: the name of the WiFi network to join" : null);
                 return;
             }
 
-            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
-            if (rules.RequireWifi && ssid == ExampleSsid)
-            {
-                Error(issues, "wifi.ssid", "is the example file's placeholder: put your network's here, or pass it with flash.ps1 -WifiSsid or TAGO_WIFI_SSID");
-            }
-
-            if (rules.RequireWifi && password == ExamplePassword)
-            {
-                Error(issues, "wifi.password", "is the example file's placeholder: put your network's here, or pass it with flash.ps1 -WifiPassword or TAGO_WIFI_PASSWORD");
-            }
-
+            Check(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder + "-WifiSsid or TAGO_WIFI_SSID" : null);
+            Check(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder + "-WifiPassword or TAGO_WIFI_PASSWORD" : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
-            if (bytes > 32)
-            {
-                Error(issues, "wifi.ssid", "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes);
-            }
-
-            int length = password.Length;
-            if (length == 0)
-            {
-                Warning(issues, "wifi.password", "is empty: the node joins an open network");
-            }
-            else if (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
-            {
-                Error(issues, "wifi.password", "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty"
-                    + " for an open network; it has " + length + " characters");
-            }
+            Check(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes : null);
+            Caution(issues, "wifi.password", length == 0 ? "is empty: the node joins an open network" : null);
+            Check(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
+                ? "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty for an open network; it has " + length + " characters"
+                : null);
         }
 
         private static void ValidateTransport(NodeConfig config, ArrayList issues)
         {
             string transport = config.Transport;
             string token = config.Token;
+            bool noToken = token == null || token.Length == 0;
             if (transport == TransportNames.TagoMqttJson)
             {
-                if (token == null || token.Length == 0)
-                {
-                    Error(issues, "token", "is required by the tago-mqtt-json transport: the device token from TagoIO"
-                        + " (Devices -> your device -> Token); flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN");
-                }
-                else if (ConfigText.IsPlaceholderToken(token))
-                {
-                    Error(issues, "token", "is the all-zeros placeholder of the example file: put the device's real"
-                        + " token here (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)");
-                }
-                else if (!ConfigText.IsPlausibleToken(token))
-                {
-                    Error(issues, "token", "does not look like a TagoIO device token (32 hex digits, usually written"
-                        + " 8-4-4-4-12 with hyphens); it has " + token.Length + " characters");
-                }
+                Check(issues, "token", noToken ? "is required by the tago-mqtt-json transport: the device token from TagoIO (Devices -> your device -> Token); flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN"
+                    : ConfigText.IsPlaceholderToken(token) ? "is the all-zeros placeholder of the example file: put the device's real token here (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)"
+                    : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12 with hyphens); it has " + token.Length + " characters"
+                    : null);
             }
             else if (transport == TransportNames.TagoTip)
             {
-                ValidateTagoTip(config, issues);
+                ValidateTagoTip(config.TagoTip, issues);
+                Caution(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (the serial is the client id)" : null);
+                Caution(issues, "token", noToken ? null : "is unused by tagotip");
             }
             else
             {
@@ -179,70 +152,29 @@ namespace TagoFirmware.Config
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             MqttConfig m = config.Mqtt;
             string id = m.EffectiveClientId(null);
-            if (m.Protocol == null)
-            {
-                Error(issues, "mqtt.protocol", "must be auto, 3.1.1, 5 or 3.1");
-            }
-            else if (m.ProtocolLevel == 3 && id != null && id.Length > 23)
-            {
-                Error(issues, "mqtt.protocol", "3.1 allows client ids of at most 23 characters; it has " + id.Length);
-            }
+            Check(issues, "mqtt.protocol", m.Protocol == null ? "must be auto, 3.1.1, 5 or 3.1"
+                : m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length
+                : null);
         }
 
-        private static void ValidateTagoTip(NodeConfig config, ArrayList issues)
+        private static void ValidateTagoTip(TagoTipConfig t, ArrayList issues)
         {
-            TagoTipConfig t = config.TagoTip;
-            if (t.Region == null)
-            {
-                Error(issues, "tagotip.region", "must be us-e1 or eu-w1");
-            }
-
             string serial = t.Serial;
-            if (serial == null || serial.Length == 0)
-            {
-                Error(issues, "tagotip.serial", "is required by tagotip: the device's Serial Number in TagoIO");
-            }
-            else if (!TagoTipCredentials.IsValidSerial(serial))
-            {
-                Error(issues, "tagotip.serial", "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length);
-            }
+            string hash = t.AuthHash;
+            int ttl = t.TtlSeconds;
+            Check(issues, "tagotip.region", t.Region == null ? "must be us-e1 or eu-w1" : null);
+            Check(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip: the device's Serial Number in TagoIO"
+                : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
+                : null);
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
-            string hash = t.AuthHash;
-            if (hash == null || hash.Length == 0)
-            {
-                Error(issues, "tagotip.auth_hash", "is required by tagotip: the Authorization's 16-hex hash (flash.ps1"
-                    + " -AuthHash, -AuthToken or TAGO_TIP_AUTH)");
-            }
-            else if (hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength)
-            {
-                Error(issues, "tagotip.auth_hash", "looks like the at... token: put its 16-hex hash here (flash.ps1 -AuthToken derives it)");
-            }
-            else if (hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash)
-            {
-                Error(issues, "tagotip.auth_hash", "must be 16 lowercase hex digits; it has " + hash.Length + " characters");
-            }
-
-            if (t.TtlSeconds != 10 && t.TtlSeconds != 15 && t.TtlSeconds != NodeConfigParser.ReportedInvalid)
-            {
-                Error(issues, "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale); got " + t.TtlSeconds);
-            }
-
-            if (t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute)
-            {
-                Warning(issues, "tagotip.min_session_s", "allows over one session a minute; TagoIO allows 5 (Free), 50 or 100"
-                    + " subscriptions a minute per profile");
-            }
-
-            if (config.Mqtt.ClientId != null)
-            {
-                Warning(issues, "mqtt.client_id", "is unused by tagotip (the serial is the client id)");
-            }
-
-            if (config.Token != null && config.Token.Length > 0)
-            {
-                Warning(issues, "token", "is unused by tagotip");
-            }
+            Check(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip: the Authorization's 16-hex hash (flash.ps1 -AuthHash, -AuthToken or TAGO_TIP_AUTH)"
+                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token: put its 16-hex hash here (flash.ps1 -AuthToken derives it)"
+                : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                : null);
+            Check(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+            Caution(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+                ? "allows over one session a minute; TagoIO allows 5 (Free), 50 or 100 subscriptions a minute per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
@@ -250,124 +182,58 @@ namespace TagoFirmware.Config
         private static void ValidateMqtt(MqttConfig m, ArrayList issues)
         {
             string host = m.Host;
-            if (host == null || host.Length == 0)
-            {
-                Error(issues, "mqtt.host", "must not be empty (default mqtt.tago.io)");
-            }
-            else if (host.Length > 253)
-            {
-                Error(issues, "mqtt.host", "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)");
-            }
-            else if (!ConfigText.Only(host, ConfigText.Alnum + ".-_"))
-            {
-                Error(issues, "mqtt.host", "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)");
-            }
-
-            if (m.Tls && m.Port == MqttConfig.PlainPort)
-            {
-                Warning(issues, "mqtt.port", "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)");
-            }
-            else if (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
-            {
-                Warning(issues, "mqtt.port", "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)");
-            }
-
+            Check(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty (default mqtt.tago.io)"
+                : host.Length > 253 ? "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)"
+                : !ConfigText.Only(host, ConfigText.Alnum + ".-_") ? "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)"
+                : null);
+            Caution(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)"
+                : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)"
+                : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            if (!m.Tls)
-            {
-                Warning(issues, "mqtt.tls", "is false: the device token and all data cross the network unencrypted");
-                if (cas.Length > 0)
-                {
-                    Warning(issues, "mqtt.ca_certificates", "are ignored because tls is false");
-                }
-            }
-
+            Caution(issues, "mqtt.tls", m.Tls ? null : "is false: the device token and all data cross the network unencrypted");
+            Caution(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
-                if (ca == null || ca.Length == 0)
-                {
-                    Error(issues, path, "must be PEM text or the name of a PEM file, not empty");
-                }
-                else if (ConfigText.IsPem(ca))
-                {
-                    Check(issues, path, ConfigText.PemProblem(ca));
-                }
-                else if (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0)
-                {
-                    Error(issues, path, "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200"
-                        + " characters (e.g. \"I:\\\\tago-ca.pem\")");
-                }
-                else if (ca.ToUpper().IndexOf("I:\\") != 0)
-                {
-                    Warning(issues, path, "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host"
-                        + " twin can use this name (relative to the config file)");
-                }
+                bool file = ca != null && ca.Length > 0 && !ConfigText.IsPem(ca);
+                Check(issues, path, ca == null || ca.Length == 0 ? "must be PEM text or the name of a PEM file, not empty"
+                    : !file ? ConfigText.PemProblem(ca)
+                    : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200 characters (e.g. \"I:\\\\tago-ca.pem\")"
+                    : null);
+                Caution(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
+                    ? "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host twin can use this name (relative to the config file)" : null);
             }
 
             string id = m.ClientId;
-            if (id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, ConfigText.Alnum + "-_")))
-            {
-                Error(issues, "mqtt.client_id", "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics),"
-                    + " or null to derive tago-<MAC> from the board");
-            }
-            else if (id != null && id.Length > 23)
-            {
-                Warning(issues, "mqtt.client_id", "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept");
-            }
-
+            Check(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, ConfigText.Alnum + "-_"))
+                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics), or null to derive tago-<MAC> from the board" : null);
+            Caution(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, ConfigText.Alnum + "-_")
+                ? "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept" : null);
             Check(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
             Check(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
             Check(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
-            if (m.Qos == 2)
-            {
-                Error(issues, "mqtt.qos", "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for"
-                    + " at-least-once delivery (the default) or 0");
-            }
-            else
-            {
-                Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos, 0, 1);
-            }
+            Check(issues, "mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for at-least-once delivery (the default) or 0" : null);
+            Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             SamplingConfig s = config.Sampling;
+            QueueConfig q = config.Queue;
+            string path = q.Path;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            if (s.IntervalSeconds < min)
-            {
-                Error(issues, "sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds);
-            }
-            else
-            {
-                Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            }
-
-            QueueConfig q = config.Queue;
-            if (q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max
-                && s.Batch >= 1 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch)
-            {
-                Error(issues, "queue.capacity", "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity);
-            }
-
-            string path = q.Path;
-            if (q.Persist && (path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path)))
-            {
-                Error(issues, "queue.path", "must be a file name of 1-200 characters without control characters, e.g."
-                    + " \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)");
-            }
-            else if (q.Persist && path.ToLower() == NodeConfig.DevicePath.ToLower())
-            {
-                Error(issues, "queue.path", "must not be the config file itself (" + NodeConfig.DevicePath + ")");
-            }
-
-            if (config.Sleep.Mode == SleepMode.Deep && !q.Persist)
-            {
-                Error(issues, "sleep.mode", "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes"
-                    + " that do not publish would be lost");
-            }
+            Check(issues, "sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
+            Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
+            Check(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
+                && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
+            Check(issues, "queue.path", !q.Persist ? null
+                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a file name of 1-200 characters without control characters, e.g. \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)"
+                : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file itself (" + NodeConfig.DevicePath + ")"
+                : null);
+            Check(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
+                ? "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes that do not publish would be lost" : null);
         }
 
         /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>

@@ -16,15 +16,9 @@ namespace TagoFirmware.Config
         internal static void Validate(NodeConfig config, ArrayList issues)
         {
             SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
-            if (sensors.Length == 0)
-            {
-                NodeConfigValidator.Error(issues, "sensors", "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]");
-            }
-            else if (sensors.Length > ConfigKeys.Sensors.Max)
-            {
-                NodeConfigValidator.Error(issues, "sensors", "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length);
-            }
-
+            NodeConfigValidator.Check(issues, "sensors", sensors.Length == 0 ? "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]"
+                : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
+                : null);
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
             ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
             for (int i = 0; i < sensors.Length; i++)
@@ -37,11 +31,7 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                if (s.Model == SensorModel.None && s.ModelName == null)
-                {
-                    NodeConfigValidator.Error(issues, path + ".model", "is required: dht11, dht21, am2301, dht22 or am2302");
-                }
-
+                NodeConfigValidator.Check(issues, path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
                 DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
@@ -58,17 +48,10 @@ namespace TagoFirmware.Config
                     Pin(issues, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for no power switching", pins, true);
                 }
 
-                if (s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name))
-                {
-                    NodeConfigValidator.Error(issues, path + ".name", "must be 1-32 printable characters");
-                }
-
                 string suffix = s.Suffix == null ? string.Empty : s.Suffix;
-                if (suffix.Length > 20)
-                {
-                    NodeConfigValidator.Error(issues, path + ".suffix", "must be at most 20 characters");
-                }
-
+                NodeConfigValidator.Check(issues, path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
+                    ? "must be 1-32 printable characters" : null);
+                NodeConfigValidator.Check(issues, path + ".suffix", suffix.Length > 20 ? "must be at most 20 characters" : null);
                 Variable(issues, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
                 Variable(issues, path + ".humidity_variable", s.HumidityVariable + suffix, names);
                 if (s.DewPoint)
@@ -89,16 +72,10 @@ namespace TagoFirmware.Config
 
         private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, string[] pins)
         {
-            if (pin == SensorConfig.NoPin)
-            {
-                NodeConfigValidator.Error(issues, path, "is required: the GPIO number wired to the sensor's DATA line");
-            }
-            else if (pin == 12)
-            {
-                NodeConfigValidator.Error(issues, path, "GPIO12 (MTDI) is a strapping pin: the DATA pull-up makes it high at reset, which selects 1.8 V flash"
-                    + " (ESP32 datasheet §2.4) and a WROOM board does not boot; use GPIO25, 26, 27, 32 or 33");
-            }
-            else if (pin != NodeConfigParser.ReportedInvalid)
+            NodeConfigValidator.Check(issues, path, pin == SensorConfig.NoPin ? "is required: the GPIO number wired to the sensor's DATA line"
+                : pin == 12 ? "GPIO12 (MTDI) is a strapping pin: the DATA pull-up makes it high at reset, which selects 1.8 V flash (ESP32 datasheet §2.4) and a WROOM board does not boot; use GPIO25, 26, 27, 32 or 33"
+                : null);
+            if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
             {
                 Pin(issues, path, pin, Esp32Pins.DataPullUp, null, pins, needsOutput);
             }
@@ -114,31 +91,19 @@ namespace TagoFirmware.Config
             }
 
             NodeConfigValidator.Caution(issues, path, Esp32Pins.Caution(pin, pullUp));
-            if (pins[pin] != null)
-            {
-                NodeConfigValidator.Error(issues, path, "GPIO" + pin + " is already used by " + pins[pin]);
-            }
-
+            NodeConfigValidator.Check(issues, path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
             pins[pin] = pins[pin] == null ? path : pins[pin];
         }
 
         private static void Variable(ArrayList issues, string path, string full, ArrayList names)
         {
             int clash = names.IndexOf(full);
-            if (!TagoFirmware.Diagnostics.VariableName.IsValid(full))
-            {
-                NodeConfigValidator.Error(issues, path, "\"" + full + "\" is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _"
-                    + " (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included");
-            }
-            else if (System.Array.IndexOf(s_reserved, full) >= 0)
-            {
-                NodeConfigValidator.Error(issues, path, "\"" + full + "\" is reserved for the node's own status and diagnostics");
-            }
-            else if (clash >= 0)
-            {
-                NodeConfigValidator.Error(issues, path, "\"" + full + "\" is also published by " + names[clash + 1] + "; give each sensor its own suffix");
-            }
-            else
+            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _ (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included"
+                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's own status and diagnostics"
+                : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
+                : null;
+            NodeConfigValidator.Check(issues, path, problem == null ? null : "\"" + full + "\"" + problem);
+            if (problem == null)
             {
                 names.Add(full);
                 names.Add(path);

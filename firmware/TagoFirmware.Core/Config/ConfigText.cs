@@ -3,9 +3,6 @@ namespace TagoFirmware.Config
     /// <summary>Text checks and formatting of the config; they run once per config read, never per reading.</summary>
     public static class ConfigText
     {
-        internal const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-        private const string Hex = "0123456789abcdefABCDEF";
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
@@ -26,8 +23,8 @@ namespace TagoFirmware.Config
                 }
 
                 string body = pem.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length);
-                int base64 = Count(body, Alnum + "+/=");
-                if (base64 + Count(body, "\n\r \t") != body.Length)
+                int base64 = body.Length - Count(body, "\n\r \t");
+                if (!Only(body, "+/=\n\r \t", true))
                 {
                     return which + " contains a character that is not base64 (write line breaks as \\n in JSON)";
                 }
@@ -65,7 +62,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "0-");
+        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
         /// <summary>
         /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no
@@ -132,10 +129,23 @@ namespace TagoFirmware.Config
             return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
 
-        internal static bool IsHex(string text) => Only(text, Hex);
+        internal static bool IsHex(string text) => Only(text, "abcdefABCDEF", false);
 
-        /// <summary>True when every character of <paramref name="text"/> is one of <paramref name="allowed"/>.</summary>
-        internal static bool Only(string text, string allowed) => Count(text, allowed) == text.Length;
+        /// <summary>True when every character of <paramref name="text"/> is a digit, a letter (<paramref name="letters"/>) or one of <paramref name="extra"/>.</summary>
+        internal static bool Only(string text, string extra, bool letters)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= '0' && c <= '9') || (letters && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') || extra.IndexOf(c) >= 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         internal static bool HasControlCharacter(string text)
         {

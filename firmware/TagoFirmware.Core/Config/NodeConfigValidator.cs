@@ -16,7 +16,6 @@ namespace TagoFirmware.Config
 
         private const string ExamplePassword = "example-password-not-real";
 
-        private const string Placeholder = "is the example file's placeholder: put your network's here, or pass it with flash.ps1 ";
 
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile, shared by its devices, and every
         /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
@@ -116,8 +115,8 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            Check(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder + "-WifiSsid or TAGO_WIFI_SSID" : null);
-            Check(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder + "-WifiPassword or TAGO_WIFI_PASSWORD" : null);
+            Check(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            Check(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
             Check(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes : null);
             Caution(issues, "wifi.password", length == 0 ? "is empty: the node joins an open network" : null);
@@ -125,6 +124,8 @@ namespace TagoFirmware.Config
                 ? "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty for an open network; it has " + length + " characters"
                 : null);
         }
+
+        private static string Placeholder(string how) => "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how;
 
         private static void ValidateTransport(NodeConfig config, ArrayList issues)
         {
@@ -184,7 +185,7 @@ namespace TagoFirmware.Config
             string host = m.Host;
             Check(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty (default mqtt.tago.io)"
                 : host.Length > 253 ? "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)"
-                : !ConfigText.Only(host, ConfigText.Alnum + ".-_") ? "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)"
+                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)"
                 : null);
             Caution(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)"
                 : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)"
@@ -206,9 +207,9 @@ namespace TagoFirmware.Config
             }
 
             string id = m.ClientId;
-            Check(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, ConfigText.Alnum + "-_"))
+            Check(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
                 ? "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics), or null to derive tago-<MAC> from the board" : null);
-            Caution(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, ConfigText.Alnum + "-_")
+            Caution(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
                 ? "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept" : null);
             Check(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
             Check(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));

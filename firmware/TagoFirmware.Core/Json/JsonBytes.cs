@@ -242,11 +242,16 @@ namespace TagoFirmware.Json
             value = 0;
             bool negative = buf[i] == (byte)'-';
             i = negative ? i + 1 : i;
+            if (end - i > 19)
+            {
+                return false;
+            }
+
             ulong acc = 0;
-            for (int first = i; i < end; i++)
+            for (; i < end; i++)
             {
                 int d = buf[i] - (byte)'0';
-                if (d < 0 || d > 9 || i - first >= 19)
+                if (d < 0 || d > 9)
                 {
                     return false;
                 }

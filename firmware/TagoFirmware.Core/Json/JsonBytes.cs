@@ -67,20 +67,16 @@ namespace TagoFirmware.Json
                 return -(int)JsonError.UnexpectedEnd;
             }
 
-            switch (buf[i + 1])
+            // The eight simple escapes of RFC 8259 §7, and their characters.
+            int simple = "\"\\/bfnrt".IndexOf((char)buf[i + 1]);
+            if (simple >= 0)
             {
-                case (byte)'"': return 0x10000 + '"';
-                case (byte)'\\': return 0x10000 + '\\';
-                case (byte)'/': return 0x10000 + '/';
-                case (byte)'b': return 0x10000 + '\b';
-                case (byte)'f': return 0x10000 + '\f';
-                case (byte)'n': return 0x10000 + '\n';
-                case (byte)'r': return 0x10000 + '\r';
-                case (byte)'t': return 0x10000 + '\t';
-                case (byte)'u':
-                    break;
-                default:
-                    return -(int)JsonError.InvalidEscape;
+                return 0x10000 + "\"\\/\b\f\n\r\t"[simple];
+            }
+
+            if (buf[i + 1] != (byte)'u')
+            {
+                return -(int)JsonError.InvalidEscape;
             }
 
             int unit = 0;

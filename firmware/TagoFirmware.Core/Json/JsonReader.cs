@@ -133,24 +133,15 @@ namespace TagoFirmware.Json
                     p = p + 2 < _end && _buf[p + 1] == (byte)' ' && _buf[p + 2] > (byte)' ' ? p + 2 : SkipSpace(p + 1);
                     return p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]);
                 case StateCommaOrEnd:
-                    if (b == (byte)']' || b == (byte)'}')
-                    {
-                        return Close(p, b);
-                    }
-
                     if (b != (byte)',')
                     {
-                        return Fail(JsonError.ExpectedCommaOrEnd, p);
+                        return b == (byte)']' || b == (byte)'}' ? Close(p, b) : Fail(JsonError.ExpectedCommaOrEnd, p);
                     }
 
                     p = SkipSpace(p + 1);
-                    if (p >= _end)
-                    {
-                        return Fail(JsonError.UnexpectedEnd, p);
-                    }
-
-                    b = _buf[p];
-                    return b == (byte)']' || b == (byte)'}' ? Fail(JsonError.TrailingComma, p) : (_inArray ? ReadValue(p, b) : ReadName(p, b));
+                    b = p < _end ? _buf[p] : (byte)0;
+                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p)
+                        : (b == (byte)']' || b == (byte)'}' ? Fail(JsonError.TrailingComma, p) : (_inArray ? ReadValue(p, b) : ReadName(p, b)));
                 default:
                     return Fail(JsonError.TrailingData, p);
             }
@@ -160,12 +151,7 @@ namespace TagoFirmware.Json
         /// token; on a scalar nothing. Stops early on malformed input (with <see cref="Error"/> set).</summary>
         public void Skip()
         {
-            if (_token == JsonToken.PropertyName && !Read())
-            {
-                return;
-            }
-
-            if (_token != JsonToken.StartObject && _token != JsonToken.StartArray)
+            if ((_token == JsonToken.PropertyName && !Read()) || (_token != JsonToken.StartObject && _token != JsonToken.StartArray))
             {
                 return;
             }

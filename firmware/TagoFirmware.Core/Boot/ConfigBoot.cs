@@ -6,22 +6,19 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Boot
 {
     /// <summary>
-    /// The boot path of a node, shared by the ESP32 app and the host twin: read the config file, parse it once, replace
-    /// CA file names by their PEM text, and, while the file is unusable, the safe state (status LED pattern, problems
-    /// logged when they change, the file re-read every minute, never a reboot: a reboot would only read the same file).
+    /// The boot path shared by the ESP32 app and the host twin: read and parse the config file once, replace CA file
+    /// names by their PEM text, and, while the file is unusable, the safe state (LED pattern, problems logged when they
+    /// change, the file re-read every minute, never a reboot: a reboot would only read the same file).
     /// </summary>
     public sealed class ConfigBoot
     {
-        /// <summary>Interval of the safe state's re-reads: a corrected file deployed with flash.ps1 is picked up
-        /// within a minute, without a reset.</summary>
+        /// <summary>Interval of the safe state's re-reads: a corrected file deployed with flash.ps1 is picked up within a minute.</summary>
         public const int RetryIntervalMs = 60000;
 
-        /// <summary>Wait before restarting after the adapters or the node failed to start: one restart a minute,
-        /// never a tight reboot loop.</summary>
+        /// <summary>Wait before restarting after the adapters or the node failed to start: never a tight reboot loop.</summary>
         public const int StartupRetryMs = 60000;
 
-        /// <summary>Largest CA file accepted: a few PEM certificates.</summary>
-        private const int MaxCaFileBytes = 16384;
+        private const int MaxCaFileBytes = 16384; // a few PEM certificates
 
         private readonly IFileReader _files;
         private readonly string _path;
@@ -49,8 +46,7 @@ namespace TagoFirmware.Boot
         /// <summary>The bytes of the last file read (the node fingerprints them: a new file resets command overrides).</summary>
         public byte[] FileBytes { get; private set; }
 
-        /// <summary>Reads and parses the config file, then reads the CA files it names; logs the warnings of a valid
-        /// file. Never throws.</summary>
+        /// <summary>Reads and parses the config file, then the CA files it names; logs the warnings of a valid file. Never throws.</summary>
         /// <returns>The result; CA and client-id problems are errors of it.</returns>
         public ConfigResult Load()
         {
@@ -66,22 +62,14 @@ namespace TagoFirmware.Boot
             return result;
         }
 
-        /// <summary>
-        /// One step of the safe state, called about once a second while the config is unusable: shows the pattern,
-        /// logs the problems when they differ from the last ones logged, re-reads the file every
-        /// <see cref="RetryIntervalMs"/>.
-        /// </summary>
+        /// <summary>One step of the safe state, about once a second while the config is unusable: shows the pattern, logs the problems when they changed, re-reads the file every <see cref="RetryIntervalMs"/>.</summary>
         /// <param name="current">The latest, invalid, result.</param>
         /// <param name="nowMs">Monotonic milliseconds.</param>
         /// <param name="status">The status LED; may be null.</param>
         /// <returns>The latest result: valid once a corrected file was found.</returns>
         public ConfigResult SafeStateStep(ConfigResult current, long nowMs, IStatusIndicator status)
         {
-            if (status != null)
-            {
-                status.Show(NodeStatus.ConfigInvalid);
-            }
-
+            status?.Show(NodeStatus.ConfigInvalid);
             string[] lines = current.Lines();
             string joined = string.Empty;
             for (int i = 0; i < lines.Length; i++)
@@ -93,8 +81,7 @@ namespace TagoFirmware.Boot
             {
                 _lastLogged = joined;
                 _lastReadMs = nowMs;
-                Log(LogLevel.Error, "config: " + _path + " is unusable; waiting for a corrected file (checked every "
-                    + (RetryIntervalMs / 1000) + " s)");
+                Log(LogLevel.Error, "config: " + _path + " is unusable; waiting for a corrected file (checked every " + (RetryIntervalMs / 1000) + " s)");
                 for (int i = 0; i < lines.Length; i++)
                 {
                     Log(LogLevel.Error, lines[i]);
@@ -116,27 +103,27 @@ namespace TagoFirmware.Boot
             return next;
         }
 
-        /// <summary>What the platform does when building its adapters or the node threw: log it, show the
-        /// config-invalid pattern, and restart after <see cref="StartupRetryMs"/>.</summary>
+        /// <summary>What the platform does when building its adapters or the node threw: log it, show the config-invalid pattern, restart after <see cref="StartupRetryMs"/>.</summary>
         /// <param name="error">The exception's type and message.</param>
         /// <param name="status">The status LED; may be null.</param>
         /// <returns>Milliseconds to wait before restarting.</returns>
         public int StartupFailed(string error, IStatusIndicator status)
         {
             Log(LogLevel.Error, "startup failed: " + error + "; restarting in " + (StartupRetryMs / 1000) + " s");
-            if (status != null)
-            {
-                status.Show(NodeStatus.ConfigInvalid);
-            }
-
+            status?.Show(NodeStatus.ConfigInvalid);
             return StartupRetryMs;
         }
 
-        /// <summary>Replaces each CA entry that names a file by the file's PEM text, in place, so the node only ever
-        /// sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
+        /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
         private ConfigResult Resolve(ConfigResult result)
         {
-            ArrayList extra = new ArrayList();
+            ArrayList issues = new ArrayList();
+            ConfigIssue[] found = result.Issues;
+            for (int i = 0; i < found.Length; i++)
+            {
+                issues.Add(found[i]);
+            }
+
             MqttConfig mqtt = result.Config.Mqtt;
             string[] entries = mqtt.CaCertificates;
             for (int i = 0; mqtt.Tls && i < entries.Length; i++)
@@ -147,14 +134,13 @@ namespace TagoFirmware.Boot
                     continue;
                 }
 
-                string path = "mqtt.ca_certificates[" + i + "]";
                 byte[] bytes = _files.Read(name, MaxCaFileBytes);
                 string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : Ascii(bytes);
                 string problem = pem == null ? "is missing, unreadable or larger than " + MaxCaFileBytes + " bytes"
                     : (ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block");
                 if (problem != null)
                 {
-                    extra.Add(new ConfigIssue(ConfigSeverity.Error, path, "CA file " + name + " " + problem));
+                    issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem));
                     continue;
                 }
 
@@ -164,21 +150,10 @@ namespace TagoFirmware.Boot
 
             if (mqtt.EffectiveClientId(_macClientId) == null)
             {
-                extra.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.client_id", "must be set: this board reports no MAC address to derive one from"));
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.client_id", "must be set: this board reports no MAC address to derive one from"));
             }
 
-            if (extra.Count == 0)
-            {
-                return result;
-            }
-
-            ConfigIssue[] issues = result.Issues;
-            for (int i = issues.Length - 1; i >= 0; i--)
-            {
-                extra.Insert(0, issues[i]);
-            }
-
-            return new ConfigResult(result.Config, extra);
+            return issues.Count == found.Length ? result : new ConfigResult(result.Config, issues);
         }
 
         /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>
@@ -193,12 +168,6 @@ namespace TagoFirmware.Boot
             return new string(chars);
         }
 
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
-        }
+        private void Log(LogLevel level, string message) => _log?.Write(level, message);
     }
 }

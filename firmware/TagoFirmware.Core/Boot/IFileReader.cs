@@ -3,13 +3,7 @@ namespace TagoFirmware.Boot
     /// <summary>The file system as the boot path needs it: whole small files (the config, CA certificates).</summary>
     public interface IFileReader
     {
-        /// <summary>
-        /// Reads at most <paramref name="maxBytes"/> + 1 bytes of a file (one more than allowed, so the caller can say
-        /// "too large" without loading a huge file into RAM).
-        /// </summary>
-        /// <param name="path">The file, as the config names it (the host resolves relative names).</param>
-        /// <param name="maxBytes">The largest size the caller accepts.</param>
-        /// <returns>The bytes, or null when the file is missing or unreadable. Never throws.</returns>
+        /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes of a file (one more, so the caller can say "too large" without loading a huge file); null when unreadable.</summary>
         byte[] Read(string path, int maxBytes);
     }
 }

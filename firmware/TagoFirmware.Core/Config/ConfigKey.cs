@@ -1,10 +1,6 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// One row of the config table (<see cref="ConfigKeys"/>): a key's place, JSON type, range, default and whether it is
-    /// required or secret. Parsing, validation, defaults, the <c>config:</c> log lines, the host's <c>--check-config</c>
-    /// and the configuration reference all read these rows; the descriptions live in host-only code.
-    /// </summary>
+    /// <summary>One row of the config table (<see cref="ConfigKeys"/>): a key's place, JSON type, range, default and flags; descriptions live in host-only code.</summary>
     public sealed class ConfigKey
     {
         /// <summary>Flag: an error when absent (for the token and the SSID, unless the caller supplies them).</summary>
@@ -19,15 +15,15 @@ namespace TagoFirmware.Config
         /// <summary>Flag: 0 is allowed besides <see cref="Min"/>…<see cref="Max"/> and switches the feature off.</summary>
         public const int ZeroOff = 8;
 
-        /// <summary>Creates a row; see <see cref="ConfigKeys"/>.</summary>
         internal ConfigKey(int id, ConfigKey group, string name, ConfigType type, int flags, int min, int max, int number, string text,
             string unit, string[] choices, int[] values)
         {
             Id = id;
             Group = group;
             Name = name;
-            Path = group == null ? name : (group.Type == ConfigType.SensorList ? group.Path + "[]." : group.Path + ".") + name;
+            Path = group == null ? name : group.Path + (group.Type == ConfigType.SensorList ? "[]." : ".") + name;
             NameBytes = TagoFirmware.Payload.TagoUtf8.GetBytes(name);
+            Label = " " + name + "=";
             Type = type;
             Min = min;
             Max = max;
@@ -85,6 +81,9 @@ namespace TagoFirmware.Config
         /// <summary>The name as ASCII bytes, compared with the file's keys without decoding them.</summary>
         internal readonly byte[] NameBytes;
 
+        /// <summary><c>" name="</c>, as the <c>config:</c> lines show the key.</summary>
+        internal readonly string Label;
+
         /// <summary>The first key inside this group (rows are linked so a lookup walks only one group).</summary>
         internal ConfigKey First;
 
@@ -92,11 +91,6 @@ namespace TagoFirmware.Config
         internal ConfigKey Next;
 
         /// <summary>True when <paramref name="flag"/> is set.</summary>
-        /// <param name="flag">One of the flag constants.</param>
-        /// <returns>Whether this key has it.</returns>
-        public bool Has(int flag)
-        {
-            return (Flags & flag) != 0;
-        }
+        public bool Has(int flag) => (Flags & flag) != 0;
     }
 }

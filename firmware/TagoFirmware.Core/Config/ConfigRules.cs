@@ -1,14 +1,9 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// Parameters of validation that come from outside the config file: the smallest sampling interval, whether WiFi is
-    /// needed (the host twin has none), and key values supplied by the caller instead of the file (the twin and
-    /// flash.ps1 take secrets from flags or the environment, so a secret-free file is checkable).
-    /// </summary>
+    /// <summary>Validation parameters from outside the file: the smallest sampling interval, whether WiFi is needed, and key values supplied by flags or the environment.</summary>
     public sealed class ConfigRules
     {
-        /// <summary>Default minimum interval: 6 s = 3 reads (median of 3) × 2 s, the DHT22/AM2302 minimum sampling
-        /// period (Aosong AM2302 datasheet §7); the sensors' read pipelines may ask for more.</summary>
+        /// <summary>Default minimum interval: 6 s = 3 reads (median of 3) × 2 s, the DHT22/AM2302 minimum sampling period (Aosong AM2302 datasheet §7).</summary>
         public const int DefaultMinIntervalSeconds = 6;
 
         /// <summary>Reason shown with <see cref="DefaultMinIntervalSeconds"/>.</summary>
@@ -23,27 +18,20 @@ namespace TagoFirmware.Config
         /// <summary>Why <see cref="MinIntervalSeconds"/> is the minimum; completes "must be ≥ N s because …".</summary>
         public string MinIntervalReason { get; set; } = DefaultMinIntervalReason;
 
-        /// <summary>True (default): <c>wifi.ssid</c> is required and checked. The host twin, which has no WiFi, sets false.</summary>
+        /// <summary>True (default): <c>wifi.ssid</c> is required and checked; the host twin, which has no WiFi, sets false.</summary>
         public bool RequireWifi { get; set; } = true;
 
+        /// <summary>True once a value was supplied.</summary>
+        internal bool AnySupplied { get; private set; }
+
         /// <summary>Supplies a string key's value, which replaces the file's before validation.</summary>
-        /// <param name="key">A <see cref="ConfigType.Text"/> row, e.g. <see cref="ConfigKeys.Token"/>.</param>
-        /// <param name="value">The value; null or empty supplies nothing.</param>
         public void Supply(ConfigKey key, string value)
         {
             _supplied[key.Id] = value == null || value.Length == 0 ? null : value;
             AnySupplied |= _supplied[key.Id] != null;
         }
 
-        /// <summary>True once a value was supplied.</summary>
-        internal bool AnySupplied { get; private set; }
-
         /// <summary>The value supplied for <paramref name="key"/>, or null.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value or null.</returns>
-        public string Supplied(ConfigKey key)
-        {
-            return _supplied[key.Id];
-        }
+        public string Supplied(ConfigKey key) => _supplied[key.Id];
     }
 }

@@ -1,92 +1,54 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// Text checks and formatting used by the config parser and validator. They run once per config read (boot, or the
-    /// one-minute re-read in the safe state), never per reading, so walking strings here is acceptable.
-    /// </summary>
+    /// <summary>Text checks and formatting of the config; they run once per config read, never per reading.</summary>
     public static class ConfigText
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
-        /// <summary>True when <paramref name="value"/> looks like PEM text rather than a file name.</summary>
-        /// <param name="value">A <c>mqtt.ca_certificates</c> entry.</param>
-        /// <returns>True when it contains a PEM certificate header.</returns>
-        public static bool IsPem(string value)
-        {
-            return value != null && value.IndexOf(PemBegin) >= 0;
-        }
+        /// <summary>True when <paramref name="value"/> holds a PEM certificate header rather than a file name.</summary>
+        public static bool IsPem(string value) => value != null && value.IndexOf(PemBegin) >= 0;
 
-        /// <summary>
-        /// Checks a PEM entry: at least one BEGIN/END CERTIFICATE pair (RFC 7468 §2) with only base64 characters and
-        /// whitespace between the markers.
-        /// </summary>
-        /// <param name="pem">The PEM text.</param>
-        /// <returns>Null when well-formed, otherwise what is wrong.</returns>
+        /// <summary>Checks PEM text: BEGIN/END CERTIFICATE pairs (RFC 7468 §2) with only base64 and whitespace between.</summary>
         public static string PemProblem(string pem)
         {
-            string rest = pem;
             int count = 0;
-            while (true)
+            for (int begin = pem.IndexOf(PemBegin); begin >= 0; begin = pem.IndexOf(PemBegin))
             {
-                int begin = rest.IndexOf(PemBegin);
-                if (begin < 0)
-                {
-                    break;
-                }
-
-                int end = rest.IndexOf(PemEnd, begin);
+                string which = "PEM certificate " + (++count);
+                int end = pem.IndexOf(PemEnd, begin);
                 if (end < 0)
                 {
-                    return "PEM certificate " + (count + 1) + " has no \"" + PemEnd + "\" line";
+                    return which + " has no \"" + PemEnd + "\" line";
                 }
 
-                char[] body = rest.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length).ToCharArray();
-                int base64 = 0;
-                for (int i = 0; i < body.Length; i++)
+                string body = pem.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length);
+                int base64 = body.Length - Count(body, "\n\r \t");
+                if (!Only(body, "+/=\n\r \t", true))
                 {
-                    char c = body[i];
-                    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=')
-                    {
-                        base64++;
-                    }
-                    else if (c != '\n' && c != '\r' && c != ' ' && c != '\t')
-                    {
-                        return "PEM certificate " + (count + 1) + " contains a character that is not base64 (write line breaks as \\n in JSON)";
-                    }
+                    return which + " contains a character that is not base64 (write line breaks as \\n in JSON)";
                 }
 
                 if (base64 < 64)
                 {
-                    return "PEM certificate " + (count + 1) + " is too short to be a certificate";
+                    return which + " is too short to be a certificate";
                 }
 
-                count++;
-                rest = rest.Substring(end + PemEnd.Length);
+                pem = pem.Substring(end + PemEnd.Length);
             }
 
             return count == 0 ? "no \"" + PemBegin + "\" line" : null;
         }
 
-        /// <summary>
-        /// Loose shape check of a TagoIO device token: TagoIO tokens are UUIDs (8-4-4-4-12 hex digits; the TagoIO
-        /// device guide checks <c>^[a-f0-9-]{36}$</c>). Accepted: exactly 32 hex digits (either case), hyphens anywhere.
-        /// </summary>
-        /// <param name="token">The token.</param>
-        /// <returns>True when the shape is plausible.</returns>
+        /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>
         public static bool IsPlausibleToken(string token)
         {
-            if (token == null)
-            {
-                return false;
-            }
-
-            char[] chars = token.ToCharArray();
+            char[] chars = token == null ? new char[0] : token.ToCharArray();
             int hex = 0;
             for (int i = 0; i < chars.Length; i++)
             {
                 char c = chars[i];
-                if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+                if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
                 {
                     hex++;
                 }
@@ -100,59 +62,12 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>True when every hex digit is 0.</returns>
-        public static bool IsPlaceholderToken(string token)
-        {
-            if (token == null || token.Length == 0)
-            {
-                return false;
-            }
-
-            char[] chars = token.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] != '0' && chars[i] != '-')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Client ids: 1…64 of <c>A–Z a–z 0–9 - _</c> (safe inside topics: no <c>/ + #</c>).</summary>
-        /// <param name="id">The client id.</param>
-        /// <returns>True when allowed.</returns>
-        public static bool IsValidClientId(string id)
-        {
-            if (id == null || id.Length == 0 || id.Length > 64)
-            {
-                return false;
-            }
-
-            char[] chars = id.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
         /// <summary>
-        /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no NUL or control characters, no leading
-        /// <c>$</c> (broker-reserved), no braces other than <c>{client_id}</c>; for a publish topic no wildcards
-        /// (§4.7.1: <c>+</c> and <c>#</c> are for subscriptions only); for a filter <c>+</c> and <c>#</c> only as a
-        /// whole level and <c>#</c> only last (§4.7.1.2, §4.7.1.3).
+        /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no
+        /// braces but <c>{client_id}</c>; a publish topic has no wildcards, a filter's <c>+</c>/<c>#</c> fill a whole level and <c>#</c> is last.
         /// </summary>
-        /// <param name="template">The topic with <c>{client_id}</c> placeholders.</param>
-        /// <param name="isFilter">True for the command subscription filter.</param>
-        /// <returns>Null when allowed, otherwise what is wrong.</returns>
         public static string TopicProblem(string template, bool isFilter)
         {
             if (template == null || template.Length == 0)
@@ -160,13 +75,12 @@ namespace TagoFirmware.Config
                 return "must not be empty";
             }
 
-            string topic = MqttConfig.ExpandTopic(template, "x");
-            if (topic.Length > 200)
+            char[] chars = MqttConfig.ExpandTopic(template, "x").ToCharArray();
+            if (chars.Length > 200)
             {
                 return "must be at most 200 characters";
             }
 
-            char[] chars = topic.ToCharArray();
             if (chars[0] == '$')
             {
                 return "must not start with '$' (topics starting with '$' are reserved by the broker, MQTT 3.1.1 §4.7.2)";
@@ -192,14 +106,13 @@ namespace TagoFirmware.Config
                         return "must not contain the wildcards '+' or '#' (a publish topic names one topic, MQTT 3.1.1 §4.7.1)";
                     }
 
-                    bool levelStart = i == 0 || chars[i - 1] == '/';
-                    bool levelEnd = i == chars.Length - 1 || chars[i + 1] == '/';
-                    if (!levelStart || !levelEnd)
+                    bool last = i == chars.Length - 1;
+                    if ((i > 0 && chars[i - 1] != '/') || (!last && chars[i + 1] != '/'))
                     {
                         return "a wildcard '" + c + "' must be a whole topic level (MQTT 3.1.1 §4.7.1)";
                     }
 
-                    if (c == '#' && i != chars.Length - 1)
+                    if (c == '#' && !last)
                     {
                         return "'#' must be the last level (MQTT 3.1.1 §4.7.1.2)";
                     }
@@ -209,10 +122,32 @@ namespace TagoFirmware.Config
             return null;
         }
 
-        /// <summary>True when <paramref name="text"/> contains a control character (U+0000…U+001F, U+007F).</summary>
-        /// <param name="text">Any text.</param>
-        /// <returns>True when a control character is present.</returns>
-        public static bool HasControlCharacter(string text)
+        /// <summary>Formats tenths with one decimal, e.g. <c>-5</c> → <c>-0.5</c> (exact, unlike <c>double.ToString</c> on the device).</summary>
+        public static string FormatTenths(int tenths)
+        {
+            int magnitude = tenths < 0 ? -tenths : tenths;
+            return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
+        }
+
+        internal static bool IsHex(string text) => Only(text, "abcdefABCDEF", false);
+
+        /// <summary>True when every character of <paramref name="text"/> is a digit, a letter (<paramref name="letters"/>) or one of <paramref name="extra"/>.</summary>
+        internal static bool Only(string text, string extra, bool letters)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= '0' && c <= '9') || (letters && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') || extra.IndexOf(c) >= 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        internal static bool HasControlCharacter(string text)
         {
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
@@ -226,46 +161,17 @@ namespace TagoFirmware.Config
             return false;
         }
 
-        /// <summary>Number of UTF-8 bytes of <paramref name="text"/> (an SSID's limit is in bytes).</summary>
-        /// <param name="text">Any text.</param>
-        /// <returns>The UTF-8 length.</returns>
-        public static int Utf8Length(string text)
+        /// <summary>How many characters of <paramref name="text"/> are in <paramref name="set"/>.</summary>
+        private static int Count(string text, string set)
         {
             char[] chars = text.ToCharArray();
             int n = 0;
             for (int i = 0; i < chars.Length; i++)
             {
-                char c = chars[i];
-                if (c < 0x80)
-                {
-                    n += 1;
-                }
-                else if (c < 0x800)
-                {
-                    n += 2;
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF)
-                {
-                    n += 4;
-                    i++;
-                }
-                else
-                {
-                    n += 3;
-                }
+                n += set.IndexOf(chars[i]) >= 0 ? 1 : 0;
             }
 
             return n;
-        }
-
-        /// <summary>Formats tenths with one decimal, e.g. <c>-5</c> → <c>-0.5</c>, <c>12</c> → <c>1.2</c> (exact, unlike
-        /// <c>double.ToString</c> on the device).</summary>
-        /// <param name="tenths">The value in tenths.</param>
-        /// <returns>The formatted value.</returns>
-        public static string FormatTenths(int tenths)
-        {
-            int magnitude = tenths < 0 ? -tenths : tenths;
-            return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
     }
 }

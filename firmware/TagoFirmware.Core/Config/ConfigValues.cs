@@ -1,29 +1,20 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default. The typed
-    /// properties of <see cref="NodeConfig"/>, its groups and <see cref="SensorConfig"/> read and write these slots.
-    /// </summary>
+    /// <summary>Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default.</summary>
     public class ConfigValues
     {
         private readonly int[] _numbers;
         private readonly object[] _objects;
 
         /// <summary>Creates the slots with the defaults of the root keys, or of one sensor's keys.</summary>
-        /// <param name="sensor">True for a sensor's keys.</param>
         protected ConfigValues(bool sensor)
         {
             ConfigValues defaults = sensor ? ConfigKeys.SensorDefaults : ConfigKeys.RootDefaults;
-            _numbers = new int[ConfigKeys.Count];
-            _objects = new object[ConfigKeys.Count];
-            if (defaults != null)
-            {
-                System.Array.Copy(defaults._numbers, _numbers, _numbers.Length);
-                System.Array.Copy(defaults._objects, _objects, _objects.Length);
-            }
+            _numbers = (int[])defaults._numbers.Clone();
+            _objects = (object[])defaults._objects.Clone();
         }
 
-        /// <summary>Creates the slots holding the defaults of the rows of one scope (the templates copied above).</summary>
+        /// <summary>Creates the defaults of one scope, the template the constructor above copies.</summary>
         internal ConfigValues(bool sensor, ConfigKey[] all)
         {
             _numbers = new int[all.Length];
@@ -40,46 +31,20 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The number (int, bool as 1/0, tenths, choice) of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value.</returns>
-        public int Number(ConfigKey key)
-        {
-            return _numbers[key.Id];
-        }
+        public int Number(ConfigKey key) => _numbers[key.Id];
 
         /// <summary>Sets the number of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <param name="value">The value.</param>
-        public void SetNumber(ConfigKey key, int value)
-        {
-            _numbers[key.Id] = value;
-        }
+        public void SetNumber(ConfigKey key, int value) => _numbers[key.Id] = value;
 
-        /// <summary>The string, string array or sensor array of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The value, or null.</returns>
-        public object Value(ConfigKey key)
-        {
-            return _objects[key.Id];
-        }
+        /// <summary>The string, string array or sensor array of <paramref name="key"/>, or null.</summary>
+        public object Value(ConfigKey key) => _objects[key.Id];
 
         /// <summary>Sets the string, string array or sensor array of <paramref name="key"/>.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <param name="value">The value.</param>
-        public void SetValue(ConfigKey key, object value)
-        {
-            _objects[key.Id] = value;
-        }
+        public void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
 
-        /// <summary>The string of <paramref name="key"/>.</summary>
-        /// <param name="key">A <see cref="ConfigType.Text"/> row.</param>
-        /// <returns>The text, or null.</returns>
-        public string Text(ConfigKey key)
-        {
-            return (string)_objects[key.Id];
-        }
+        /// <summary>The string of <paramref name="key"/>, or null.</summary>
+        public string Text(ConfigKey key) => (string)_objects[key.Id];
 
-        /// <summary>The name of a choice's stored number, or null.</summary>
         internal static string ChoiceName(ConfigKey key, int number)
         {
             for (int i = 0; i < key.ChoiceValues.Length; i++)
@@ -93,25 +58,17 @@ namespace TagoFirmware.Config
             return null;
         }
 
-        /// <summary>The stored number of a choice's name, or -1 (not a choice; the validator reports it).</summary>
+        /// <summary>The stored number of a choice's name, or -1 (the validator reports it).</summary>
         internal static int ChoiceNumber(ConfigKey key, string name)
         {
-            for (int i = 0; i < key.Choices.Length; i++)
-            {
-                if (key.Choices[i] == name)
-                {
-                    return key.ChoiceValues[i];
-                }
-            }
-
-            return -1;
+            int i = System.Array.IndexOf(key.Choices, name);
+            return i < 0 ? -1 : key.ChoiceValues[i];
         }
 
         /// <summary>A value as the <c>config:</c> lines show it; a secret only as set or not.</summary>
         internal string Show(ConfigKey key)
         {
             int number = _numbers[key.Id];
-            object value = _objects[key.Id];
             switch (key.Type)
             {
                 case ConfigType.Int:
@@ -124,7 +81,7 @@ namespace TagoFirmware.Config
                     string name = ChoiceName(key, number);
                     return name == null ? "none" : name;
                 case ConfigType.TextList:
-                    string[] items = (string[])value;
+                    string[] items = (string[])_objects[key.Id];
                     string list = "[";
                     for (int i = 0; i < items.Length; i++)
                     {
@@ -133,13 +90,8 @@ namespace TagoFirmware.Config
 
                     return list + "]";
                 default:
-                    string text = (string)value;
-                    if (key.Has(ConfigKey.Secret))
-                    {
-                        return text == null || text.Length == 0 ? "(not set)" : "(set, hidden)";
-                    }
-
-                    return text == null ? "null" : text;
+                    string text = (string)_objects[key.Id];
+                    return !key.Has(ConfigKey.Secret) ? (text == null ? "null" : text) : (text == null || text.Length == 0 ? "(not set)" : "(set, hidden)");
             }
         }
     }

@@ -5,16 +5,9 @@ namespace TagoFirmware.Config
     {
         private readonly ConfigValues _v;
 
-        internal DiagnosticsConfig(ConfigValues values)
-        {
-            _v = values;
-        }
+        internal DiagnosticsConfig(ConfigValues values) => _v = values;
 
         /// <summary><c>diagnostics.every_payloads</c>: diagnostics with every Nth data payload; 0 = only on request.</summary>
-        public int EveryPayloads
-        {
-            get { return _v.Number(ConfigKeys.DiagnosticsEvery); }
-            set { _v.SetNumber(ConfigKeys.DiagnosticsEvery, value); }
-        }
+        public int EveryPayloads { get => _v.Number(ConfigKeys.DiagnosticsEvery); set => _v.SetNumber(ConfigKeys.DiagnosticsEvery, value); }
     }
 }

@@ -1,41 +1,19 @@
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// What each ESP32 GPIO can be used for, from Espressif's "ESP32 Series Datasheet" (v4.x), §2.2 "Pin Description"
-    /// and §2.4 "Strapping Pins", and the "ESP32 Technical Reference Manual" §4.1 (IO_MUX and GPIO Matrix):
-    /// GPIO0…19, 21…23, 25…27 and 32…39 exist; 34…39 are input-only (no output driver); 6…11 connect to the SPI flash
-    /// inside modules (using them crashes the chip); 0, 2, 5, 12 and 15 are strapping pins whose level at reset selects
-    /// boot options; 1 and 3 are UART0, nanoFramework's debug and deployment port; 16 and 17 carry the PSRAM of
-    /// WROVER modules.
+    /// What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" §2.2 and §2.4): GPIO0-19, 21-23, 25-27
+    /// and 32-39 exist; 34-39 are input-only; 6-11 are the module's SPI flash; 0, 2, 5, 12 and 15 are strapping pins;
+    /// 1 and 3 are UART0, nanoFramework's debug port; 16 and 17 carry the PSRAM of WROVER modules.
     /// </summary>
     public static class Esp32Pins
     {
-        /// <summary>True when the ESP32 has a GPIO with this number.</summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <returns>True for 0…19, 21…23, 25…27, 32…39.</returns>
-        public static bool Exists(int gpio)
-        {
-            return (gpio >= 0 && gpio <= 19) || (gpio >= 21 && gpio <= 23) || (gpio >= 25 && gpio <= 27) || (gpio >= 32 && gpio <= 39);
-        }
+        /// <summary>The DATA line's pull-up, for <see cref="Caution"/>.</summary>
+        internal const string DataPullUp = "the DATA pull-up";
 
-        /// <summary>True for GPIO34…39, which have no output driver.</summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <returns>True when input-only.</returns>
-        public static bool IsInputOnly(int gpio)
-        {
-            return gpio >= 34 && gpio <= 39;
-        }
-
-        /// <summary>
-        /// Why <paramref name="gpio"/> cannot be used at all, or null. Checks existence, the
-        /// flash pins, UART0 and — when <paramref name="needsOutput"/> — the input-only pins.
-        /// </summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <param name="needsOutput">True when the pin must drive the line.</param>
-        /// <returns>Null when usable, otherwise the reason, citing the datasheet.</returns>
+        /// <summary>Why <paramref name="gpio"/> cannot be used at all, or null, citing the datasheet.</summary>
         public static string Problem(int gpio, bool needsOutput)
         {
-            if (!Exists(gpio))
+            if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
             {
                 return "GPIO" + gpio + " does not exist on the ESP32 (valid: 0-19, 21-23, 25-27, 32-39; ESP32 datasheet §2.2)";
             }
@@ -50,60 +28,22 @@ namespace TagoFirmware.Config
                 return "GPIO" + gpio + " is UART0 " + (gpio == 1 ? "TX" : "RX") + ", nanoFramework's debug and deployment port";
             }
 
-            if (needsOutput && IsInputOnly(gpio))
-            {
-                return "GPIO" + gpio + " is input-only (GPIO34-39 have no output driver; ESP32 datasheet §2.2): it cannot drive this line";
-            }
-
-            return null;
+            return needsOutput && gpio >= 34
+                ? "GPIO" + gpio + " is input-only (GPIO34-39 have no output driver; ESP32 datasheet §2.2): it cannot drive this line"
+                : null;
         }
 
-        /// <summary>
-        /// A caution about <paramref name="gpio"/> on a DHT DATA line (pulled up to 3.3 V by a 10 kΩ resistor), or null.
-        /// GPIO12 is refused by the validator instead (see <see cref="DataLineProblem"/>).
-        /// </summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <returns>Null when unremarkable, otherwise the caution.</returns>
-        public static string DataLineCaution(int gpio)
+        /// <summary>A warning for a usable pin, or null: a strapping pin held by <paramref name="pullUp"/> at reset (null: not pulled up), or a WROVER PSRAM pin.</summary>
+        internal static string Caution(int gpio, string pullUp)
         {
-            if (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 15)
+            if (pullUp != null && (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15))
             {
-                return "GPIO" + gpio + " is a strapping pin (ESP32 datasheet §2.4): the DATA pull-up sets its level at reset"
-                    + (gpio == 2 ? " and keeps the board out of download mode (flashing fails)" : string.Empty)
+                return "GPIO" + gpio + " is a strapping pin (ESP32 datasheet §2.4): " + pullUp + " sets its level at reset"
+                    + (gpio == 2 && pullUp == DataPullUp ? " and keeps the board out of download mode (flashing fails)" : string.Empty)
                     + "; prefer GPIO25, 26, 27, 32 or 33";
             }
 
-            return PsramCaution(gpio);
-        }
-
-        /// <summary>
-        /// Why <paramref name="gpio"/> must not be on a pulled-up DHT DATA line, or null: GPIO12 (MTDI) high at reset
-        /// selects 1.8 V flash voltage (ESP32 datasheet §2.4), and a WROOM module with 3.3 V flash then does not boot.
-        /// </summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <returns>Null when fine, otherwise the reason.</returns>
-        public static string DataLineProblem(int gpio)
-        {
-            if (gpio == 12)
-            {
-                return "GPIO12 (MTDI) is a strapping pin: the DATA pull-up makes it high at reset, which selects 1.8 V flash"
-                    + " (ESP32 datasheet §2.4) and a WROOM board does not boot; use GPIO25, 26, 27, 32 or 33";
-            }
-
-            return null;
-        }
-
-        /// <summary>A caution for GPIO16/17, which WROVER modules use for PSRAM, or null.</summary>
-        /// <param name="gpio">The GPIO number.</param>
-        /// <returns>Null when fine, otherwise the caution.</returns>
-        public static string PsramCaution(int gpio)
-        {
-            if (gpio == 16 || gpio == 17)
-            {
-                return "GPIO" + gpio + " carries the PSRAM on WROVER modules (ESP32_PSRAM_* firmware): fine on WROOM boards only";
-            }
-
-            return null;
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " carries the PSRAM on WROVER modules (ESP32_PSRAM_* firmware): fine on WROOM boards only" : null;
         }
     }
 }

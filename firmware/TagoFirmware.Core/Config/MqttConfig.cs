@@ -9,135 +9,76 @@ namespace TagoFirmware.Config
         /// <summary>Placeholder replaced by the client id in every topic.</summary>
         public const string ClientIdPlaceholder = "{client_id}";
 
-        private readonly ConfigValues _v;
-
-        internal MqttConfig(ConfigValues values)
-        {
-            _v = values;
-        }
-
         /// <summary>The legacy transport's broker.</summary>
         public const string LegacyHost = "mqtt.tago.io";
 
-        /// <summary>
-        /// <c>mqtt.host</c>: broker host name or IP address; when not set, the transport's endpoint
-        /// (<see cref="TagoTipConfig.DefaultHost"/> or <see cref="LegacyHost"/>).
-        /// </summary>
+        private readonly ConfigValues _v;
+
+        internal MqttConfig(ConfigValues values) => _v = values;
+
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<see cref="TagoTipConfig.DefaultHost"/> or <see cref="LegacyHost"/>).</summary>
         public string Host
         {
             get
             {
                 string host = _v.Text(ConfigKeys.MqttHost);
-                if (host != null)
-                {
-                    return host;
-                }
-
                 NodeConfig node = _v as NodeConfig;
-                return node != null && node.Transport == TransportNames.TagoTip ? node.TagoTip.DefaultHost : LegacyHost;
+                return host != null ? host : (node != null && node.UsesTagoTip ? node.TagoTip.DefaultHost : LegacyHost);
             }
 
-            set { _v.SetValue(ConfigKeys.MqttHost, value); }
+            set => _v.SetValue(ConfigKeys.MqttHost, value);
         }
 
         /// <summary><c>mqtt.port</c>.</summary>
-        public int Port
-        {
-            get { return _v.Number(ConfigKeys.MqttPort); }
-            set { _v.SetNumber(ConfigKeys.MqttPort, value); }
-        }
+        public int Port { get => _v.Number(ConfigKeys.MqttPort); set => _v.SetNumber(ConfigKeys.MqttPort, value); }
 
         /// <summary><c>mqtt.tls</c>: TLS 1.2 with the broker certificate validated.</summary>
-        public bool Tls
-        {
-            get { return _v.Number(ConfigKeys.MqttTls) != 0; }
-            set { _v.SetNumber(ConfigKeys.MqttTls, value ? 1 : 0); }
-        }
+        public bool Tls { get => _v.Number(ConfigKeys.MqttTls) != 0; set => _v.SetNumber(ConfigKeys.MqttTls, value ? 1 : 0); }
 
         /// <summary><c>mqtt.ca_certificates</c>: PEM texts or PEM file names; empty = the platform's store.</summary>
         public string[] CaCertificates
         {
-            get { return (string[])_v.Value(ConfigKeys.MqttCaCertificates); }
-            set { _v.SetValue(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value); }
+            get => (string[])_v.Value(ConfigKeys.MqttCaCertificates);
+            set => _v.SetValue(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
         }
 
         /// <summary><c>mqtt.client_id</c>: null derives <c>tago-</c> + the MAC.</summary>
-        public string ClientId
-        {
-            get { return _v.Text(ConfigKeys.MqttClientId); }
-            set { _v.SetValue(ConfigKeys.MqttClientId, value); }
-        }
+        public string ClientId { get => _v.Text(ConfigKeys.MqttClientId); set => _v.SetValue(ConfigKeys.MqttClientId, value); }
 
         /// <summary><c>mqtt.data_topic</c>.</summary>
-        public string DataTopic
-        {
-            get { return _v.Text(ConfigKeys.MqttDataTopic); }
-            set { _v.SetValue(ConfigKeys.MqttDataTopic, value); }
-        }
+        public string DataTopic { get => _v.Text(ConfigKeys.MqttDataTopic); set => _v.SetValue(ConfigKeys.MqttDataTopic, value); }
 
         /// <summary><c>mqtt.status_topic</c>: online/offline and the last will.</summary>
-        public string StatusTopic
-        {
-            get { return _v.Text(ConfigKeys.MqttStatusTopic); }
-            set { _v.SetValue(ConfigKeys.MqttStatusTopic, value); }
-        }
+        public string StatusTopic { get => _v.Text(ConfigKeys.MqttStatusTopic); set => _v.SetValue(ConfigKeys.MqttStatusTopic, value); }
 
         /// <summary><c>mqtt.command_topic</c>: a subscription filter.</summary>
-        public string CommandTopic
-        {
-            get { return _v.Text(ConfigKeys.MqttCommandTopic); }
-            set { _v.SetValue(ConfigKeys.MqttCommandTopic, value); }
-        }
+        public string CommandTopic { get => _v.Text(ConfigKeys.MqttCommandTopic); set => _v.SetValue(ConfigKeys.MqttCommandTopic, value); }
 
         /// <summary><c>mqtt.qos</c>: 0 or 1.</summary>
-        public int Qos
-        {
-            get { return _v.Number(ConfigKeys.MqttQos); }
-            set { _v.SetNumber(ConfigKeys.MqttQos, value); }
-        }
+        public int Qos { get => _v.Number(ConfigKeys.MqttQos); set => _v.SetNumber(ConfigKeys.MqttQos, value); }
 
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
-        public int KeepAliveSeconds
-        {
-            get { return _v.Number(ConfigKeys.MqttKeepAlive); }
-            set { _v.SetNumber(ConfigKeys.MqttKeepAlive, value); }
-        }
+        public int KeepAliveSeconds { get => _v.Number(ConfigKeys.MqttKeepAlive); set => _v.SetNumber(ConfigKeys.MqttKeepAlive, value); }
 
         /// <summary><c>mqtt.protocol</c>: <c>auto</c>, <c>3.1.1</c>, <c>5</c> or <c>3.1</c>; another value makes the config invalid.</summary>
         public string Protocol
         {
-            get { return ConfigValues.ChoiceName(ConfigKeys.MqttProtocol, _v.Number(ConfigKeys.MqttProtocol)); }
-            set { _v.SetNumber(ConfigKeys.MqttProtocol, ConfigValues.ChoiceNumber(ConfigKeys.MqttProtocol, value)); }
+            get => ConfigValues.ChoiceName(ConfigKeys.MqttProtocol, _v.Number(ConfigKeys.MqttProtocol));
+            set => _v.SetNumber(ConfigKeys.MqttProtocol, ConfigValues.ChoiceNumber(ConfigKeys.MqttProtocol, value));
         }
 
         /// <summary>The pinned MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5), or 0 for <c>auto</c>.</summary>
-        public int ProtocolLevel
-        {
-            get { return _v.Number(ConfigKeys.MqttProtocol); }
-        }
+        public int ProtocolLevel => _v.Number(ConfigKeys.MqttProtocol);
 
-        /// <summary>
-        /// The client id to use: the serial with TagoTiP (its MQTT binding identifies the device by it), else
-        /// <see cref="ClientId"/> when set, else <paramref name="macDerivedClientId"/>.
-        /// </summary>
-        /// <param name="macDerivedClientId">The id derived from the board's MAC address.</param>
-        /// <returns>The effective client id.</returns>
+        /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>
         public string EffectiveClientId(string macDerivedClientId)
         {
             NodeConfig node = _v as NodeConfig;
-            if (node != null && node.UsesTagoTip && node.TagoTip.Serial != null)
-            {
-                return node.TagoTip.Serial;
-            }
-
-            return ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId;
+            string id = node != null && node.UsesTagoTip ? node.TagoTip.Serial : null;
+            return id != null ? id : (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
         }
 
-        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (the one topic expansion: config checks
-        /// and the legacy transport); runs once per boot. nanoFramework's mscorlib has no string.Replace.</summary>
-        /// <param name="template">A topic template; null gives null.</param>
-        /// <param name="clientId">The client id; null counts as empty.</param>
-        /// <returns>The expanded topic.</returns>
+        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
         public static string ExpandTopic(string template, string clientId)
         {
             if (template == null)
@@ -146,16 +87,13 @@ namespace TagoFirmware.Config
             }
 
             string result = string.Empty;
-            string rest = template;
-            int at = rest.IndexOf(ClientIdPlaceholder);
-            while (at >= 0)
+            for (int at = template.IndexOf(ClientIdPlaceholder); at >= 0; at = template.IndexOf(ClientIdPlaceholder))
             {
-                result = result + rest.Substring(0, at) + clientId;
-                rest = rest.Substring(at + ClientIdPlaceholder.Length);
-                at = rest.IndexOf(ClientIdPlaceholder);
+                result += template.Substring(0, at) + clientId;
+                template = template.Substring(at + ClientIdPlaceholder.Length);
             }
 
-            return result + rest;
+            return result + template;
         }
     }
 }

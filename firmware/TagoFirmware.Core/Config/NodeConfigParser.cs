@@ -4,14 +4,12 @@ using TagoFirmware.Json;
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// Reads the device config file (UTF-8 JSON; a leading byte-order mark is skipped) into a <see cref="NodeConfig"/> in
-    /// one pass driven by <see cref="ConfigKeys"/>, then validates it with <see cref="NodeConfigValidator"/>: the one set
-    /// of rules used by the firmware at boot, the host twin (<c>--config</c>, <c>--check-config</c>) and flash.ps1.
+    /// Reads the config file (UTF-8 JSON, optional byte-order mark) in one pass driven by <see cref="ConfigKeys"/>, then
+    /// validates it: the one set of rules of the firmware, the host twin and flash.ps1. Never throws.
     /// </summary>
     /// <remarks>
-    /// Every problem is reported, each naming the key and what is allowed; a file that is not valid JSON gets only its
-    /// syntax error. Unknown and repeated keys are errors (a misspelt key would otherwise leave a default in place on a
-    /// node that runs for months); keys starting with <c>_</c> are comments. Never throws.
+    /// Every problem is reported with its key; invalid JSON gets only its syntax error. Unknown and repeated keys are
+    /// errors (a misspelt key would leave a default in place for months); keys starting with <c>_</c> are comments.
     /// </remarks>
     public static class NodeConfigParser
     {
@@ -20,13 +18,9 @@ namespace TagoFirmware.Config
 
         private const string File = "(file)";
 
-        /// <summary>A config nests 3 deep (root, sensors, sensor); some slack, no more.</summary>
-        private const int MaxDepth = 8;
+        private const int MaxDepth = 8; // a config nests 3 deep (root, sensors, sensor)
 
         /// <summary>Parses and validates a whole config file.</summary>
-        /// <param name="utf8">The file's bytes; null means the file could not be read.</param>
-        /// <param name="rules">External validation parameters; null uses the device defaults.</param>
-        /// <returns>The config and every issue found.</returns>
         public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
         {
             ArrayList issues = new ArrayList();
@@ -92,7 +86,6 @@ namespace TagoFirmware.Config
             return new ConfigResult(config, issues);
         }
 
-        /// <summary>Reads the members of the object the reader stands on into <paramref name="target"/>.</summary>
         private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ArrayList issues, bool[] given)
         {
             ulong seen = 0;
@@ -113,11 +106,10 @@ namespace TagoFirmware.Config
                 }
 
                 key = found;
-                string keyPath = Join(path, key.Name);
                 ulong bit = 1UL << key.Id;
                 if ((seen & bit) != 0)
                 {
-                    Error(issues, keyPath, "appears twice; give each key once");
+                    Error(issues, Where(path, key), "appears twice; give each key once");
                     r.Skip();
                     continue;
                 }
@@ -126,15 +118,15 @@ namespace TagoFirmware.Config
                 given[key.Id] = true;
                 if (r.Read())
                 {
-                    ReadValue(r, key, target, keyPath, issues, given);
+                    ReadValue(r, key, target, path, issues, given);
                 }
             }
         }
 
         /// <summary>
         /// The key of <paramref name="group"/> the reader stands on, or null. Files usually follow the table's order, so
-        /// the search starts after the <paramref name="last"/> key found and wraps around; the first byte and the length
-        /// rule out most keys before the reader compares bytes (an escape only lengthens a name).
+        /// the search starts after the <paramref name="last"/> key found; the first byte and the length rule out most
+        /// keys before bytes are compared (an escape only lengthens a name).
         /// </summary>
         private static ConfigKey Find(JsonReader r, ConfigKey group, ConfigKey last, int first)
         {
@@ -155,19 +147,23 @@ namespace TagoFirmware.Config
             return null;
         }
 
+        /// <summary>Reads the value of <paramref name="key"/>; <paramref name="path"/> is its object's path, for messages.</summary>
         private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ArrayList issues, bool[] given)
         {
             JsonToken token = r.Token;
             bool isNull = token == JsonToken.Null && key.Has(ConfigKey.Nullable);
+            int n = 0;
+            string problem = null;
             switch (key.Type)
             {
                 case ConfigType.Group:
                     if (token == JsonToken.StartObject)
                     {
-                        ReadObject(r, key, target, path, issues, given);
+                        ReadObject(r, key, target, key.Path, issues, given);
                         return;
                     }
 
+                    problem = "must be an object { ... }";
                     break;
                 case ConfigType.SensorList:
                     if (token == JsonToken.StartArray)
@@ -176,23 +172,24 @@ namespace TagoFirmware.Config
                         return;
                     }
 
+                    problem = "must be an array of sensor objects [ { ... } ]";
                     break;
                 case ConfigType.Int:
-                    int n = 0;
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
                     {
                         target.SetNumber(key, isNull ? -1 : n);
                         return;
                     }
 
-                    target.SetNumber(key, ReportedInvalid);
                     long l;
+                    target.SetNumber(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        Error(issues, path, r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 
+                    problem = key.Has(ConfigKey.Nullable) ? "must be a whole number or null" : "must be a whole number";
                     break;
                 case ConfigType.Bool:
                     if (token == JsonToken.True || token == JsonToken.False)
@@ -201,31 +198,34 @@ namespace TagoFirmware.Config
                         return;
                     }
 
+                    problem = "must be true or false";
                     break;
                 case ConfigType.Tenths:
-                    int tenths;
-                    if (r.TryGetTenths(out tenths))
+                    if (r.TryGetTenths(out n))
                     {
-                        target.SetNumber(key, tenths);
+                        target.SetNumber(key, n);
                         return;
                     }
 
+                    problem = "must be a number such as -1.5 (no exponent)";
                     break;
                 case ConfigType.Choice:
                     if (token == JsonToken.String)
                     {
-                        ReadChoice(key, r.GetString().ToLower(), target, path, issues);
+                        ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), issues);
                         return;
                     }
 
+                    problem = "must be a string";
                     break;
                 case ConfigType.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, ReadTexts(r, path, issues));
+                        target.SetValue(key, ReadTexts(r, Where(path, key), issues));
                         return;
                     }
 
+                    problem = "must be an array of strings";
                     break;
                 default:
                     if (isNull || token == JsonToken.String)
@@ -234,35 +234,15 @@ namespace TagoFirmware.Config
                         return;
                     }
 
+                    problem = key.Has(ConfigKey.Nullable) ? "must be a string or null" : "must be a string";
                     break;
             }
 
-            Error(issues, path, Expected(key) + ", got " + Describe(r));
+            Error(issues, Where(path, key), problem + ", got " + Describe(r));
             r.Skip();
         }
 
-        /// <summary>What a key's value must be, for "got …" messages.</summary>
-        private static string Expected(ConfigKey key)
-        {
-            string orNull = key.Has(ConfigKey.Nullable) ? " or null" : string.Empty;
-            switch (key.Type)
-            {
-                case ConfigType.Group:
-                    return "must be an object { ... }";
-                case ConfigType.SensorList:
-                    return "must be an array of sensor objects [ { ... } ]";
-                case ConfigType.Int:
-                    return "must be a whole number" + orNull;
-                case ConfigType.Bool:
-                    return "must be true or false";
-                case ConfigType.Tenths:
-                    return "must be a number such as -1.5 (no exponent)";
-                case ConfigType.TextList:
-                    return "must be an array of strings";
-                default:
-                    return "must be a string" + orNull;
-            }
-        }
+        private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
 
         private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ArrayList issues)
         {
@@ -271,19 +251,22 @@ namespace TagoFirmware.Config
                 ((SensorConfig)target).ModelName = value; // as written, for logs, even when refused
             }
 
-            string allowed = string.Empty;
-            for (int i = 0; i < key.Choices.Length; i++)
+            int number = ConfigValues.ChoiceNumber(key, value);
+            if (number >= 0)
             {
-                if (key.Choices[i] == value)
+                target.SetNumber(key, number);
+            }
+            else
+            {
+                string[] names = key.Choices;
+                string allowed = names[0];
+                for (int i = 1; i < names.Length; i++)
                 {
-                    target.SetNumber(key, key.ChoiceValues[i]);
-                    return;
+                    allowed += (i == names.Length - 1 ? " or " : ", ") + names[i];
                 }
 
-                allowed += (i == 0 ? string.Empty : (i == key.Choices.Length - 1 ? " or " : ", ")) + key.Choices[i];
+                Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
             }
-
-            Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
         }
 
         /// <summary>An array of strings, a single string (one entry) or null (none).</summary>
@@ -307,9 +290,7 @@ namespace TagoFirmware.Config
                 r.Skip();
             }
 
-            string[] result = new string[items.Count];
-            items.CopyTo(result, 0);
-            return result;
+            return (string[])items.ToArray(typeof(string));
         }
 
         private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ArrayList issues, bool[] given)
@@ -330,8 +311,7 @@ namespace TagoFirmware.Config
                 list.Add(s);
             }
 
-            SensorConfig[] sensors = new SensorConfig[list.Count];
-            list.CopyTo(sensors, 0);
+            SensorConfig[] sensors = (SensorConfig[])list.ToArray(typeof(SensorConfig));
             for (int i = 0; i < sensors.Length; i++)
             {
                 // Several sensors would otherwise publish the same variable names: number them.
@@ -356,27 +336,10 @@ namespace TagoFirmware.Config
             return names;
         }
 
-        /// <summary>Describes the current token for "got …" messages (never the value itself: it may be a secret).</summary>
-        private static string Describe(JsonReader r)
-        {
-            switch (r.Token)
-            {
-                case JsonToken.StartObject:
-                    return "an object";
-                case JsonToken.StartArray:
-                    return "an array";
-                case JsonToken.String:
-                    return "a string";
-                case JsonToken.Number:
-                    return "a number";
-                case JsonToken.True:
-                    return "true";
-                case JsonToken.False:
-                    return "false";
-                default:
-                    return "null";
-            }
-        }
+        /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
+        private static readonly string[] s_tokens = new string[] { "null", "an object", "null", "an array", "null", "null", "a string", "a number", "true", "false", "null" };
+
+        private static string Describe(JsonReader r) => s_tokens[(int)r.Token];
 
         private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
         {
@@ -384,21 +347,12 @@ namespace TagoFirmware.Config
             return new ConfigResult(config, issues);
         }
 
-        private static void Error(ArrayList issues, string path, string message)
-        {
-            issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
-        }
+        private static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
 
-        private static string Join(string path, string key)
-        {
-            return path.Length == 0 ? key : path + "." + key;
-        }
+        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
         /// <summary>Shortens user text echoed in a message to 40 characters.</summary>
-        internal static string Shorten(string text)
-        {
-            return text.Length <= 40 ? text : text.Substring(0, 40) + "...";
-        }
+        internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 
         /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
         private static string SyntaxMessage(byte[] utf8, int offset, JsonError error, int errorOffset)
@@ -419,49 +373,30 @@ namespace TagoFirmware.Config
                 }
             }
 
-            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + Describe(error);
+            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + s_syntax[(int)error];
         }
 
-        private static string Describe(JsonError error)
+        /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order.</summary>
+        private static readonly string[] s_syntax = new string[]
         {
-            switch (error)
-            {
-                case JsonError.UnexpectedEnd:
-                    return "the file ends too early (a missing closing bracket, brace or quote?)";
-                case JsonError.UnexpectedCharacter:
-                    return "unexpected character (JSON has no comments, and strings need double quotes)";
-                case JsonError.TrailingData:
-                    return "text after the end of the settings object";
-                case JsonError.DepthExceeded:
-                    return "nested deeper than a config ever needs";
-                case JsonError.InvalidEscape:
-                    return "invalid backslash escape (write a Windows path's backslash as \\\\, e.g. \"I:\\\\ca.pem\")";
-                case JsonError.InvalidSurrogate:
-                    return "invalid \\u escape (unpaired UTF-16 surrogate)";
-                case JsonError.ControlCharacterInString:
-                    return "line break or control character inside a string (write it as \\n)";
-                case JsonError.InvalidUtf8:
-                    return "the file is not UTF-8 text";
-                case JsonError.InvalidNumber:
-                    return "malformed number";
-                case JsonError.LeadingZero:
-                    return "numbers must not have leading zeros";
-                case JsonError.InvalidLiteral:
-                    return "misspelt true, false or null";
-                case JsonError.ExpectedPropertyName:
-                    return "expected a key in double quotes (JSON has no comments or trailing commas)";
-                case JsonError.ExpectedColon:
-                    return "expected ':' after the key";
-                case JsonError.ExpectedCommaOrEnd:
-                    return "expected ',' or a closing bracket (a missing comma?)";
-                case JsonError.TrailingComma:
-                    return "comma before a closing bracket (JSON allows no trailing comma)";
-                case JsonError.MismatchedBracket:
-                    return "closing bracket does not match the opening one";
-                default:
-                    return "invalid JSON";
-            }
-        }
-
+            "invalid JSON",
+            "invalid JSON",
+            "the file ends too early (a missing closing bracket, brace or quote?)",
+            "unexpected character (JSON has no comments, and strings need double quotes)",
+            "text after the end of the settings object",
+            "nested deeper than a config ever needs",
+            "invalid backslash escape (write a Windows path's backslash as \\\\, e.g. \"I:\\\\ca.pem\")",
+            "invalid \\u escape (unpaired UTF-16 surrogate)",
+            "line break or control character inside a string (write it as \\n)",
+            "the file is not UTF-8 text",
+            "malformed number",
+            "numbers must not have leading zeros",
+            "misspelt true, false or null",
+            "expected a key in double quotes (JSON has no comments or trailing commas)",
+            "expected ':' after the key",
+            "expected ',' or a closing bracket (a missing comma?)",
+            "comma before a closing bracket (JSON allows no trailing comma)",
+            "closing bracket does not match the opening one",
+        };
     }
 }

@@ -1,12 +1,13 @@
 using System.Collections;
 using TagoFirmware.Sensors;
+using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/>, and the rules a row cannot say (pins,
-    /// names, topics, secrets' shape, relations between keys). The parser runs it on every file; front ends that change
-    /// a <see cref="NodeConfig"/> afterwards (the twin's command-line options) run it again through <see cref="Validate"/>.
+    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say.
+    /// The parser runs it on every file; front ends that change a config afterwards run <see cref="Validate"/>.
+    /// Secrets are described by their length at most, never shown.
     /// </summary>
     public static class NodeConfigValidator
     {
@@ -16,19 +17,20 @@ namespace TagoFirmware.Config
         private const string ExamplePassword = "example-password-not-real";
 
 
+        /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile, shared by its devices, and every
+        /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
+        private const int OneSessionAMinute = 60;
+
         private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
         private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
 
         /// <summary>Validates a config built or changed in code.</summary>
-        /// <param name="config">The configuration; null is reported as an error.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
-        /// <returns>The same config with every issue found.</returns>
         public static ConfigResult Validate(NodeConfig config, ConfigRules rules)
         {
             ArrayList issues = new ArrayList();
             if (config == null)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, "(file)", "no configuration"));
+                Error(issues, "(file)", "no configuration");
                 return new ConfigResult(new NodeConfig(), issues);
             }
 
@@ -36,25 +38,7 @@ namespace TagoFirmware.Config
             return new ConfigResult(config, issues);
         }
 
-        /// <summary>Appends the issues of <paramref name="config"/> to <paramref name="issues"/>.</summary>
-        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
-        {
-            ValidateWifi(config, rules, issues);
-            TransportValidator.Validate(config, issues);
-            ValidateMqtt(config.Mqtt, issues);
-            Ranges(config, string.Empty, issues);
-            ValidateSampling(config, rules, issues);
-            SensorConfigValidator.Validate(config, issues);
-        }
-
-        /// <summary>
-        /// The smallest sampling interval the configured sensors' read pipelines allow (the largest of their minimums, on
-        /// the battery pipeline in deep-sleep mode) and at least <paramref name="rules"/>' minimum.
-        /// </summary>
-        /// <param name="config">A configuration.</param>
-        /// <param name="rules">External validation parameters; null uses the defaults.</param>
-        /// <param name="reason">Why; completes "must be at least N s because …".</param>
-        /// <returns>Seconds.</returns>
+        /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least <paramref name="rules"/>' minimum.</summary>
         public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
         {
             int min = rules == null ? ConfigRules.DefaultMinIntervalSeconds : rules.MinIntervalSeconds;
@@ -62,21 +46,29 @@ namespace TagoFirmware.Config
             SensorConfig[] sensors = config.Sensors;
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
-                if (sensors[i] != null && sensors[i].Model != SensorModel.None)
+                ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
+                    : sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
+                if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
-                    ReadPipelineSettings settings = sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
-                    if (settings.MinSamplingIntervalSeconds > min)
-                    {
-                        min = settings.MinSamplingIntervalSeconds;
-                        reason = settings.MinSamplingIntervalReason;
-                    }
+                    min = settings.MinSamplingIntervalSeconds;
+                    reason = settings.MinSamplingIntervalReason;
                 }
             }
 
             return min;
         }
 
-        /// <summary>The number keys of one scope that have no rule of their own (pins, QoS and the sampling interval do).</summary>
+        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
+        {
+            ValidateWifi(config, rules, issues);
+            ValidateTransport(config, issues);
+            ValidateMqtt(config.Mqtt, issues);
+            Ranges(config, string.Empty, issues);
+            ValidateSampling(config, rules, issues);
+            SensorConfigValidator.Validate(config, issues);
+        }
+
+        /// <summary>The number keys of one scope without a rule of their own (pins, QoS, the sampling interval and the TTL have one).</summary>
         private static ConfigKey[] RangeKeys(bool sensor)
         {
             ArrayList keys = new ArrayList();
@@ -91,9 +83,7 @@ namespace TagoFirmware.Config
                 }
             }
 
-            ConfigKey[] result = new ConfigKey[keys.Count];
-            keys.CopyTo(result, 0);
-            return result;
+            return (ConfigKey[])keys.ToArray(typeof(ConfigKey));
         }
 
         /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
@@ -104,11 +94,10 @@ namespace TagoFirmware.Config
             for (int i = 0; i < all.Length; i++)
             {
                 ConfigKey key = all[i];
-
                 int value = values.Number(key);
                 int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
-                if (!(value == 0 && key.Has(ConfigKey.ZeroOff)))
+                if (value != 0 || !key.Has(ConfigKey.ZeroOff))
                 {
                     Range(issues, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
                 }
@@ -118,246 +107,153 @@ namespace TagoFirmware.Config
         private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             string ssid = config.Wifi.Ssid;
+            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
+            int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                if (rules.RequireWifi)
-                {
-                    Error(issues, "wifi.ssid", "is required: the name of the WiFi network to join");
-                }
-
+                Check(issues, "wifi.ssid", rules.RequireWifi ? "is required: the name of the WiFi network to join" : null);
                 return;
             }
 
-            Placeholder(issues, rules, "wifi.ssid", ssid == ExampleSsid, "-WifiSsid or TAGO_WIFI_SSID");
-            Placeholder(issues, rules, "wifi.password", config.Wifi.Password == ExamplePassword, "-WifiPassword or TAGO_WIFI_PASSWORD");
-
-            int bytes = ConfigText.Utf8Length(ssid);
-            if (bytes > 32)
-            {
-                Error(issues, "wifi.ssid", "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes);
-            }
-
-            // The password is a secret: messages give its length at most, never its text.
-            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
-            int length = password.Length;
-            if (length == 0)
-            {
-                Warning(issues, "wifi.password", "is empty: the node joins an open network");
-            }
-            else if (length < 8 || length > 64 || (length == 64 && !IsHex(password)))
-            {
-                Error(issues, "wifi.password", "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty"
-                    + " for an open network; it has " + length + " characters");
-            }
+            Check(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            Check(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
+            Check(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes : null);
+            Caution(issues, "wifi.password", length == 0 ? "is empty: the node joins an open network" : null);
+            Check(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
+                ? "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty for an open network; it has " + length + " characters"
+                : null);
         }
 
-        private static void Placeholder(ArrayList issues, ConfigRules rules, string path, bool isPlaceholder, string how)
+        private static string Placeholder(string how) => "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how;
+
+        private static void ValidateTransport(NodeConfig config, ArrayList issues)
         {
-            if (rules.RequireWifi && isPlaceholder)
+            string transport = config.Transport;
+            string token = config.Token;
+            bool noToken = token == null || token.Length == 0;
+            if (transport == TransportNames.TagoMqttJson)
             {
-                Error(issues, path, "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how);
+                Check(issues, "token", noToken ? "is required by the tago-mqtt-json transport: the device token from TagoIO (Devices -> your device -> Token); flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN"
+                    : ConfigText.IsPlaceholderToken(token) ? "is the all-zeros placeholder of the example file: put the device's real token here (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)"
+                    : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12 with hyphens); it has " + token.Length + " characters"
+                    : null);
             }
+            else if (transport == TransportNames.TagoTip)
+            {
+                ValidateTagoTip(config.TagoTip, issues);
+                Caution(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (the serial is the client id)" : null);
+                Caution(issues, "token", noToken ? null : "is unused by tagotip");
+            }
+            else
+            {
+                Error(issues, "transport", "\"" + transport + "\" is not allowed: use tagotip or tago-mqtt-json");
+            }
+
+            // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
+            MqttConfig m = config.Mqtt;
+            string id = m.EffectiveClientId(null);
+            Check(issues, "mqtt.protocol", m.Protocol == null ? "must be auto, 3.1.1, 5 or 3.1"
+                : m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length
+                : null);
+        }
+
+        private static void ValidateTagoTip(TagoTipConfig t, ArrayList issues)
+        {
+            string serial = t.Serial;
+            string hash = t.AuthHash;
+            int ttl = t.TtlSeconds;
+            Check(issues, "tagotip.region", t.Region == null ? "must be us-e1 or eu-w1" : null);
+            Check(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip: the device's Serial Number in TagoIO"
+                : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
+                : null);
+
+            // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
+            Check(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip: the Authorization's 16-hex hash (flash.ps1 -AuthHash, -AuthToken or TAGO_TIP_AUTH)"
+                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token: put its 16-hex hash here (flash.ps1 -AuthToken derives it)"
+                : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                : null);
+            Check(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+            Caution(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+                ? "allows over one session a minute; TagoIO allows 5 (Free), 50 or 100 subscriptions a minute per profile" : null);
+
+            // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
         private static void ValidateMqtt(MqttConfig m, ArrayList issues)
         {
-            string hostProblem = HostProblem(m.Host);
-            if (hostProblem != null)
-            {
-                Error(issues, "mqtt.host", hostProblem);
-            }
-
-            if (m.Port >= 1 && m.Port <= 65535)
-            {
-                if (m.Tls && m.Port == MqttConfig.PlainPort)
-                {
-                    Warning(issues, "mqtt.port", "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)");
-                }
-                else if (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
-                {
-                    Warning(issues, "mqtt.port", "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)");
-                }
-            }
-
-            if (!m.Tls)
-            {
-                Warning(issues, "mqtt.tls", "is false: the device token and all data cross the network unencrypted");
-            }
-
+            string host = m.Host;
+            Check(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty (default mqtt.tago.io)"
+                : host.Length > 253 ? "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)"
+                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)"
+                : null);
+            Caution(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)"
+                : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)"
+                : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            if (!m.Tls && cas.Length > 0)
-            {
-                Warning(issues, "mqtt.ca_certificates", "are ignored because tls is false");
-            }
-
+            Caution(issues, "mqtt.tls", m.Tls ? null : "is false: the device token and all data cross the network unencrypted");
+            Caution(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
-                if (ca == null || ca.Length == 0)
-                {
-                    Error(issues, path, "must be PEM text or the name of a PEM file, not empty");
-                }
-                else if (ConfigText.IsPem(ca))
-                {
-                    string problem = ConfigText.PemProblem(ca);
-                    if (problem != null)
-                    {
-                        Error(issues, path, problem);
-                    }
-                }
-                else if (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0)
-                {
-                    Error(issues, path, "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200"
-                        + " characters (e.g. \"I:\\\\tago-ca.pem\")");
-                }
-                else if (!StartsWithIgnoreCase(ca, "I:\\"))
-                {
-                    Warning(issues, path, "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host"
-                        + " twin can use this name (relative to the config file)");
-                }
+                bool file = ca != null && ca.Length > 0 && !ConfigText.IsPem(ca);
+                Check(issues, path, ca == null || ca.Length == 0 ? "must be PEM text or the name of a PEM file, not empty"
+                    : !file ? ConfigText.PemProblem(ca)
+                    : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200 characters (e.g. \"I:\\\\tago-ca.pem\")"
+                    : null);
+                Caution(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
+                    ? "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host twin can use this name (relative to the config file)" : null);
             }
 
-            if (m.ClientId != null)
-            {
-                if (!ConfigText.IsValidClientId(m.ClientId))
-                {
-                    Error(issues, "mqtt.client_id", "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics),"
-                        + " or null to derive tago-<MAC> from the board");
-                }
-                else if (m.ClientId.Length > 23)
-                {
-                    Warning(issues, "mqtt.client_id", "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept");
-                }
-            }
-
-            TopicCheck(issues, "mqtt.data_topic", m.DataTopic, false);
-            TopicCheck(issues, "mqtt.status_topic", m.StatusTopic, false);
-            TopicCheck(issues, "mqtt.command_topic", m.CommandTopic, true);
-
-            if (m.Qos == 2)
-            {
-                Error(issues, "mqtt.qos", "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for"
-                    + " at-least-once delivery (the default) or 0");
-            }
-            else
-            {
-                Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos, 0, 1);
-            }
-
+            string id = m.ClientId;
+            Check(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
+                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics), or null to derive tago-<MAC> from the board" : null);
+            Caution(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
+                ? "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept" : null);
+            Check(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
+            Check(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
+            Check(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
+            Check(issues, "mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for at-least-once delivery (the default) or 0" : null);
+            Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
         {
             SamplingConfig s = config.Sampling;
+            QueueConfig q = config.Queue;
+            string path = q.Path;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            if (s.IntervalSeconds < min)
-            {
-                Error(issues, "sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds);
-            }
-            else
-            {
-                Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            }
+            Check(issues, "sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
+            Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
+            Check(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
+                && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
+            Check(issues, "queue.path", !q.Persist ? null
+                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a file name of 1-200 characters without control characters, e.g. \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)"
+                : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file itself (" + NodeConfig.DevicePath + ")"
+                : null);
+            Check(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
+                ? "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes that do not publish would be lost" : null);
+        }
 
-            QueueConfig q = config.Queue;
-            if (q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max
-                && s.Batch >= 1 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch)
+        /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>
+        internal static void Range(ArrayList issues, ConfigKey key, string path, int value, int min, int max)
+        {
+            if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
             {
-                Error(issues, "queue.capacity", "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity);
-            }
-
-            if (q.Persist)
-            {
-                if (q.Path == null || q.Path.Length == 0 || q.Path.Length > 200 || ConfigText.HasControlCharacter(q.Path))
-                {
-                    Error(issues, "queue.path", "must be a file name of 1-200 characters without control characters, e.g."
-                        + " \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)");
-                }
-                else if (q.Path.ToLower() == NodeConfig.DevicePath.ToLower())
-                {
-                    Error(issues, "queue.path", "must not be the config file itself (" + NodeConfig.DevicePath + ")");
-                }
-            }
-
-            if (config.Sleep.Mode == SleepMode.Deep && !q.Persist)
-            {
-                Error(issues, "sleep.mode", "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes"
-                    + " that do not publish would be lost");
+                bool tenths = key.Type == ConfigType.Tenths;
+                Error(issues, path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
+                    + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
             }
         }
 
-
-
-
-
-        private static void TopicCheck(ArrayList issues, string path, string topic, bool isFilter)
+        internal static void Check(ArrayList issues, string path, string problem)
         {
-            string problem = ConfigText.TopicProblem(topic, isFilter);
             if (problem != null)
             {
                 Error(issues, path, problem);
             }
-        }
-
-        private static string HostProblem(string host)
-        {
-            if (host == null || host.Length == 0)
-            {
-                return "must not be empty (default mqtt.tago.io)";
-            }
-
-            if (host.Length > 253)
-            {
-                return "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)";
-            }
-
-            char[] chars = host.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
-                {
-                    return "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)";
-                }
-            }
-
-            return null;
-        }
-
-        internal static bool IsHex(string text)
-        {
-            char[] chars = text.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool StartsWithIgnoreCase(string text, string prefix)
-        {
-            return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToUpper() == prefix.ToUpper();
-        }
-
-        /// <summary>Reports a value outside min…max (unless already reported by the parser); true when in range.</summary>
-        internal static bool Range(ArrayList issues, ConfigKey key, string path, int value, int min, int max)
-        {
-            if ((value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid)
-            {
-                return true;
-            }
-
-            bool tenths = key.Type == ConfigType.Tenths;
-            Error(issues, path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
-                + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
-            return false;
         }
 
         internal static void Caution(ArrayList issues, string path, string caution)
@@ -368,14 +264,8 @@ namespace TagoFirmware.Config
             }
         }
 
-        internal static void Error(ArrayList issues, string path, string message)
-        {
-            issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
-        }
+        internal static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
 
-        internal static void Warning(ArrayList issues, string path, string message)
-        {
-            issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
-        }
+        internal static void Warning(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
     }
 }

@@ -5,37 +5,18 @@ namespace TagoFirmware.Config
     {
         private readonly ConfigValues _v;
 
-        internal SamplingConfig(ConfigValues values)
-        {
-            _v = values;
-        }
+        internal SamplingConfig(ConfigValues values) => _v = values;
 
         /// <summary><c>sampling.interval_s</c>: seconds between sampling cycles.</summary>
-        public int IntervalSeconds
-        {
-            get { return _v.Number(ConfigKeys.SamplingInterval); }
-            set { _v.SetNumber(ConfigKeys.SamplingInterval, value); }
-        }
+        public int IntervalSeconds { get => _v.Number(ConfigKeys.SamplingInterval); set => _v.SetNumber(ConfigKeys.SamplingInterval, value); }
 
         /// <summary><c>sampling.batch</c>: readings per payload.</summary>
-        public int Batch
-        {
-            get { return _v.Number(ConfigKeys.SamplingBatch); }
-            set { _v.SetNumber(ConfigKeys.SamplingBatch, value); }
-        }
+        public int Batch { get => _v.Number(ConfigKeys.SamplingBatch); set => _v.SetNumber(ConfigKeys.SamplingBatch, value); }
 
         /// <summary><c>sampling.batch_interval_s</c>: publish once the oldest unsent reading is this old.</summary>
-        public int BatchIntervalSeconds
-        {
-            get { return _v.Number(ConfigKeys.SamplingBatchInterval); }
-            set { _v.SetNumber(ConfigKeys.SamplingBatchInterval, value); }
-        }
+        public int BatchIntervalSeconds { get => _v.Number(ConfigKeys.SamplingBatchInterval); set => _v.SetNumber(ConfigKeys.SamplingBatchInterval, value); }
 
         /// <summary><c>sampling.payload_buffer_bytes</c>: size of the fixed JSON payload buffer.</summary>
-        public int PayloadBufferBytes
-        {
-            get { return _v.Number(ConfigKeys.SamplingPayloadBuffer); }
-            set { _v.SetNumber(ConfigKeys.SamplingPayloadBuffer, value); }
-        }
+        public int PayloadBufferBytes { get => _v.Number(ConfigKeys.SamplingPayloadBuffer); set => _v.SetNumber(ConfigKeys.SamplingPayloadBuffer, value); }
     }
 }

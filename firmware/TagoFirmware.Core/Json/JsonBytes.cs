@@ -10,43 +10,23 @@ namespace TagoFirmware.Json
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
-        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>); a lookup is
-        /// the cheapest test on the interpreter, and an array initializer costs no IL to build.</summary>
-        internal static readonly byte[] Plain = new byte[]
-        {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        };
+        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>): a lookup is the cheapest test on the interpreter.</summary>
+        internal static readonly byte[] Plain = PlainBytes();
 
-        internal static bool IsDigit(byte b)
+        private static byte[] PlainBytes()
         {
-            return b >= (byte)'0' && b <= (byte)'9';
-        }
-
-        private static int Hex(byte b)
-        {
-            if (b >= (byte)'0' && b <= (byte)'9')
+            byte[] plain = new byte[256];
+            for (int b = 0x20; b < 0x80; b++)
             {
-                return b - '0';
+                plain[b] = (byte)(b == '"' || b == '\\' ? 0 : 1);
             }
 
-            int lower = b | 0x20;
-            return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+            return plain;
         }
+
+        internal static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+        private static int Hex(byte b) => IsDigit(b) ? b - '0' : ((b | 0x20) >= 'a' && (b | 0x20) <= 'f' ? (b | 0x20) - 'a' + 10 : -1);
 
         /// <summary>Length of the well-formed UTF-8 sequence at <paramref name="i"/> (RFC 3629 §4), or 0.</summary>
         internal static int Utf8Length(byte[] buf, int i, int end)
@@ -87,20 +67,16 @@ namespace TagoFirmware.Json
                 return -(int)JsonError.UnexpectedEnd;
             }
 
-            switch (buf[i + 1])
+            // The eight simple escapes of RFC 8259 §7, and their characters.
+            int simple = "\"\\/bfnrt".IndexOf((char)buf[i + 1]);
+            if (simple >= 0)
             {
-                case (byte)'"': return 0x10000 + '"';
-                case (byte)'\\': return 0x10000 + '\\';
-                case (byte)'/': return 0x10000 + '/';
-                case (byte)'b': return 0x10000 + '\b';
-                case (byte)'f': return 0x10000 + '\f';
-                case (byte)'n': return 0x10000 + '\n';
-                case (byte)'r': return 0x10000 + '\r';
-                case (byte)'t': return 0x10000 + '\t';
-                case (byte)'u':
-                    break;
-                default:
-                    return -(int)JsonError.InvalidEscape;
+                return 0x10000 + "\"\\/\b\f\n\r\t"[simple];
+            }
+
+            if (buf[i + 1] != (byte)'u')
+            {
+                return -(int)JsonError.InvalidEscape;
             }
 
             int unit = 0;
@@ -204,17 +180,25 @@ namespace TagoFirmware.Json
                     return false;
                 }
 
-                // Two bytes per step (keys are short; this runs for every member of a config).
+                // Four bytes per step (this runs for every member of a config).
                 int k = 0;
-                for (; k + 1 < n; k += 2)
+                for (; k + 3 < n; k += 4)
                 {
-                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1])
+                    if (buf[i + k] != utf8[k] || buf[i + k + 1] != utf8[k + 1] || buf[i + k + 2] != utf8[k + 2] || buf[i + k + 3] != utf8[k + 3])
                     {
                         return false;
                     }
                 }
 
-                return k == n || buf[i + k] == utf8[k];
+                for (; k < n; k++)
+                {
+                    if (buf[i + k] != utf8[k])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             int end = i + length;
@@ -247,36 +231,36 @@ namespace TagoFirmware.Json
             return j == utf8.Length;
         }
 
-        /// <summary>The number in <paramref name="buf"/>[i, end) as a 64-bit integer; false (0) for fractions, exponents
-        /// and overflow.</summary>
+        /// <summary>The number in <paramref name="buf"/>[i, end) as a 64-bit integer; false (0) for fractions, exponents and overflow.</summary>
         internal static bool Int64(byte[] buf, int i, int end, out long value)
         {
+            // Up to 19 digits fit a ulong without overflow; JSON has no leading zeros, so more digits always overflow.
             value = 0;
             bool negative = buf[i] == (byte)'-';
-            if (negative)
-            {
-                i++;
-            }
-
-            // Accumulate negatively: long.MinValue has no positive counterpart.
-            long acc = 0;
-            for (; i < end; i++)
-            {
-                int d = buf[i] - (byte)'0';
-                if (d < 0 || d > 9 || acc < long.MinValue / 10 || acc * 10 < long.MinValue + d)
-                {
-                    return false;
-                }
-
-                acc = (acc * 10) - d;
-            }
-
-            if (!negative && acc == long.MinValue)
+            i = negative ? i + 1 : i;
+            if (end - i > 19)
             {
                 return false;
             }
 
-            value = negative ? acc : -acc;
+            ulong acc = 0;
+            for (; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+
+                acc = (acc * 10) + (ulong)d;
+            }
+
+            if (acc > (negative ? 9223372036854775808UL : long.MaxValue))
+            {
+                return false;
+            }
+
+            value = negative ? (long)(~acc + 1) : (long)acc;
             return true;
         }
 

@@ -41,10 +41,6 @@ namespace TagoFirmware.Json
 
         /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from
         /// <paramref name="offset"/>; invalid arguments start it in <see cref="JsonError.InvalidArguments"/>.</summary>
-        /// <param name="utf8">The document as UTF-8; not copied, so it must not change while reading.</param>
-        /// <param name="offset">Index of the document's first byte.</param>
-        /// <param name="length">Length of the document in bytes.</param>
-        /// <param name="maxDepth">Deepest nesting allowed, 1…64 (clamped; 64 is System.Text.Json's default).</param>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
             _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);
@@ -78,49 +74,24 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current token; <see cref="JsonToken.None"/> before the first read, at the end and after an error.</summary>
-        public JsonToken Token
-        {
-            get { return _token; }
-        }
+        public JsonToken Token => _token;
 
         /// <summary>The first error met, or <see cref="JsonError.None"/>.</summary>
-        public JsonError Error
-        {
-            get { return _error; }
-        }
+        public JsonError Error => _error;
 
         /// <summary>Offset of the offending byte from the document's start; -1 without an error.</summary>
-        public int ErrorOffset
-        {
-            get { return _error == JsonError.None ? -1 : _errorOffset; }
-        }
+        public int ErrorOffset => _error == JsonError.None ? -1 : _errorOffset;
 
         /// <summary>Offset of the current token from the document's start (for strings: the byte after the quote).</summary>
-        public int TokenOffset
-        {
-            get { return _tokenStart - _start; }
-        }
+        public int TokenOffset => _tokenStart - _start;
 
         /// <summary>Length of the current token's raw bytes (for strings: between the quotes, still escaped).</summary>
-        public int TokenLength
-        {
-            get { return _tokenLength; }
-        }
+        public int TokenLength => _tokenLength;
 
         /// <summary>The first raw byte of the current token (for strings: after the quote), or -1 for an empty one.</summary>
-        public int FirstByte
-        {
-            get { return _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1; }
-        }
-
-        /// <summary>True once the whole document was read without error.</summary>
-        public bool IsComplete
-        {
-            get { return _state == StateDone && _error == JsonError.None; }
-        }
+        public int FirstByte => _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1;
 
         /// <summary>Moves to the next token; false at the end of the document or on the first error, and ever after.</summary>
-        /// <returns>True when <see cref="Token"/> holds a new token.</returns>
         public bool Read()
         {
             if (_state == StateDone)
@@ -153,27 +124,24 @@ namespace TagoFirmware.Json
                 case StateNameOrEnd:
                     return b == (byte)'}' || b == (byte)']' ? Close(p, b) : ReadName(p, b);
                 case StateColon:
-                    p = b == (byte)':' ? SkipSpace(p + 1) : p;
-                    return b != (byte)':' ? Fail(JsonError.ExpectedColon, p) : (p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]));
-                case StateCommaOrEnd:
-                    if (b == (byte)']' || b == (byte)'}')
+                    if (b != (byte)':')
                     {
-                        return Close(p, b);
+                        return Fail(JsonError.ExpectedColon, p);
                     }
 
+                    // "key": value is the common case: one space, then the value.
+                    p = p + 2 < _end && _buf[p + 1] == (byte)' ' && _buf[p + 2] > (byte)' ' ? p + 2 : SkipSpace(p + 1);
+                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]);
+                case StateCommaOrEnd:
                     if (b != (byte)',')
                     {
-                        return Fail(JsonError.ExpectedCommaOrEnd, p);
+                        return b == (byte)']' || b == (byte)'}' ? Close(p, b) : Fail(JsonError.ExpectedCommaOrEnd, p);
                     }
 
                     p = SkipSpace(p + 1);
-                    if (p >= _end)
-                    {
-                        return Fail(JsonError.UnexpectedEnd, p);
-                    }
-
-                    b = _buf[p];
-                    return b == (byte)']' || b == (byte)'}' ? Fail(JsonError.TrailingComma, p) : (_inArray ? ReadValue(p, b) : ReadName(p, b));
+                    b = p < _end ? _buf[p] : (byte)0;
+                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p)
+                        : (b == (byte)']' || b == (byte)'}' ? Fail(JsonError.TrailingComma, p) : (_inArray ? ReadValue(p, b) : ReadName(p, b)));
                 default:
                     return Fail(JsonError.TrailingData, p);
             }
@@ -183,12 +151,7 @@ namespace TagoFirmware.Json
         /// token; on a scalar nothing. Stops early on malformed input (with <see cref="Error"/> set).</summary>
         public void Skip()
         {
-            if (_token == JsonToken.PropertyName && !Read())
-            {
-                return;
-            }
-
-            if (_token != JsonToken.StartObject && _token != JsonToken.StartArray)
+            if ((_token == JsonToken.PropertyName && !Read()) || (_token != JsonToken.StartObject && _token != JsonToken.StartArray))
             {
                 return;
             }
@@ -203,29 +166,13 @@ namespace TagoFirmware.Json
             }
         }
 
-
-
-
         /// <summary>The current string or property name, unescaped (allocates); null for other tokens.</summary>
-        /// <returns>The text or null.</returns>
-        public string GetString()
-        {
-            return _token == JsonToken.String || _token == JsonToken.PropertyName ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
-        }
+        public string GetString() => IsText ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
 
-        /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for
-        /// byte. Allocates nothing.</summary>
-        /// <param name="utf8">The expected text as UTF-8.</param>
-        /// <returns>False for other tokens or a null argument.</returns>
-        public bool ValueEquals(byte[] utf8)
-        {
-            return utf8 != null && (_token == JsonToken.String || _token == JsonToken.PropertyName)
-                && JsonBytes.TextEquals(_buf, _tokenStart, _tokenLength, _escaped, utf8);
-        }
+        /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for byte. Allocates nothing.</summary>
+        public bool ValueEquals(byte[] utf8) => utf8 != null && IsText && JsonBytes.TextEquals(_buf, _tokenStart, _tokenLength, _escaped, utf8);
 
         /// <summary>The current number as a 64-bit integer; false (0) for fractions, exponents, overflow and non-numbers.</summary>
-        /// <param name="value">The integer, or 0.</param>
-        /// <returns>True when it is an integer within range.</returns>
         public bool TryGetInt64(out long value)
         {
             value = 0;
@@ -233,52 +180,25 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
-        /// <param name="value">The integer, or 0.</param>
-        /// <returns>True when it is an integer within range.</returns>
         public bool TryGetInt32(out int value)
         {
-            // Up to 9 digits cannot overflow an int: no per-digit overflow test.
-            value = 0;
-            int i = _tokenStart;
-            int end = i + _tokenLength;
-            bool negative = _token == JsonToken.Number && _buf[i] == (byte)'-';
-            if (_token == JsonToken.Number && end - i <= (negative ? 10 : 9))
-            {
-                byte[] buf = _buf;
-                int acc = 0;
-                for (i = negative ? i + 1 : i; i < end; i++)
-                {
-                    int d = buf[i] - '0';
-                    if (d < 0 || d > 9)
-                    {
-                        return false;
-                    }
-
-                    acc = (acc * 10) + d;
-                }
-
-                value = negative ? -acc : acc;
-                return true;
-            }
-
             long v;
             bool ok = TryGetInt64(out v) && v >= int.MinValue && v <= int.MaxValue;
             value = ok ? (int)v : 0;
             return ok;
         }
 
-
         /// <summary>
         /// The current number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3,
         /// <c>-1.04</c> → -10): exact, without floating point. Magnitudes above 100,000 saturate at ±1,000,000.
         /// </summary>
-        /// <param name="tenths">The value in tenths, or 0.</param>
-        /// <returns>False (0) for exponents and non-numbers.</returns>
         public bool TryGetTenths(out int tenths)
         {
             tenths = 0;
             return _token == JsonToken.Number && JsonBytes.Tenths(_buf, _tokenStart, _tokenStart + _tokenLength, out tenths);
         }
+
+        private bool IsText => _token == JsonToken.String || _token == JsonToken.PropertyName;
 
         private bool ReadValue(int p, byte b)
         {
@@ -438,13 +358,6 @@ namespace TagoFirmware.Json
             return Done(i + 1);
         }
 
-
-
-
-
-
-
-
         private int SkipSpace(int p)
         {
             byte[] buf = _buf;
@@ -469,7 +382,6 @@ namespace TagoFirmware.Json
             return _end; // only whitespace is left
         }
 
-
         private bool Fail(JsonError error, int at)
         {
             _error = error;
@@ -478,7 +390,5 @@ namespace TagoFirmware.Json
             _token = JsonToken.None;
             return false;
         }
-
-
     }
 }

@@ -85,7 +85,7 @@ namespace TagoFirmware.Tests.Json
             JsonReader r = Reader(json);
             Assert.AreEqual(expected, Tokens(r));
             Assert.AreEqual((int)JsonError.None, (int)r.Error);
-            Assert.IsTrue(r.IsComplete);
+            Assert.IsTrue(r.Error == JsonError.None);
             Assert.AreEqual(-1, r.ErrorOffset);
         }
 
@@ -145,7 +145,6 @@ namespace TagoFirmware.Tests.Json
             Tokens(r);
             Assert.AreEqual(error, (int)r.Error);
             Assert.AreEqual(offset, r.ErrorOffset);
-            Assert.IsFalse(r.IsComplete);
             Assert.AreEqual((int)JsonToken.None, (int)r.Token);
         }
 
@@ -204,7 +203,7 @@ namespace TagoFirmware.Tests.Json
             Assert.IsTrue(r.Read());
             Assert.AreEqual("\u00E9\u20AC\uD83D\uDE00", r.GetString());
             Assert.IsFalse(r.Read());
-            Assert.IsTrue(r.IsComplete);
+            Assert.IsTrue(r.Error == JsonError.None);
         }
 
         [TestMethod]
@@ -394,7 +393,7 @@ namespace TagoFirmware.Tests.Json
             byte[] bytes = TestUtf8.Bytes(json);
             JsonReader r = new JsonReader(bytes, 0, bytes.Length, maxDepth);
             Tokens(r);
-            Assert.AreEqual(ok, r.IsComplete);
+            Assert.AreEqual(ok, (r.Error == JsonError.None));
             Assert.AreEqual(ok ? (int)JsonError.None : (int)JsonError.DepthExceeded, (int)r.Error);
         }
 
@@ -409,7 +408,7 @@ namespace TagoFirmware.Tests.Json
 
             JsonReader r = Reader(ok);
             Tokens(r);
-            Assert.IsTrue(r.IsComplete);
+            Assert.IsTrue(r.Error == JsonError.None);
             JsonReader deep = Reader("[" + ok + "]");
             Tokens(deep);
             Assert.AreEqual((int)JsonError.DepthExceeded, (int)deep.Error);
@@ -422,7 +421,7 @@ namespace TagoFirmware.Tests.Json
             byte[] bytes = TestUtf8.Bytes("xx[1,\"ab\"]yy");
             JsonReader r = new JsonReader(bytes, 2, 8, 64);
             Assert.AreEqual("[NS]", Tokens(r));
-            Assert.IsTrue(r.IsComplete);
+            Assert.IsTrue(r.Error == JsonError.None);
 
             JsonReader bad = new JsonReader(bytes, 2, 9, 64);
             Tokens(bad);
@@ -471,7 +470,7 @@ namespace TagoFirmware.Tests.Json
             Assert.IsTrue(r.Read());
             Assert.IsFalse(r.Read());
             Assert.IsFalse(r.Read());
-            Assert.IsTrue(r.IsComplete);
+            Assert.IsTrue(r.Error == JsonError.None);
             Assert.AreEqual((int)JsonToken.None, (int)r.Token);
         }
     }

@@ -53,7 +53,7 @@ namespace TagoFirmware.Host.Tests.Json
         {
             JsonReader warm = new JsonReader(s_doc, 0, s_doc.Length, 64);
             Assert.AreEqual(4, Walk(warm)); // interval, 60, batch, 25.5 (the array holding -1e3 is skipped)
-            Assert.IsTrue(warm.IsComplete);
+            Assert.IsTrue(warm.Error == JsonError.None);
 
             JsonReader r = new JsonReader(s_doc, 0, s_doc.Length, 64);
             long before = GC.GetAllocatedBytesForCurrentThread();

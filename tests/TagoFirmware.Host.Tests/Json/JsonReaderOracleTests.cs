@@ -139,7 +139,7 @@ namespace TagoFirmware.Host.Tests.Json
                     reader.TryGetTenths(out int t) ? t : (int?)null));
             }
 
-            return reader.IsComplete ? tokens : null;
+            return (reader.Error == JsonError.None) ? tokens : null;
         }
 
         /// <summary>The oracle of TryGetTenths: the decimal value × 10 rounded half away from zero, saturating at ±1,000,000;

@@ -9,7 +9,7 @@ namespace TagoFirmware.Diagnostics
     /// button, brown-out, crash) is <see cref="PowerOnOrReset"/>.
     /// </summary>
     /// <remarks>
-    /// Mapping from the recorded <c>TagoFirmware.Platform.RebootReason</c> (the ESP32 app's <c>BootInfo.FromCauses</c>):
+    /// Mapping from the recorded <c>TagoFirmware.Platform.RebootReason</c> (the ESP32 app's <c>Esp32PlatformInfo.DetermineBootReason</c>):
     /// <c>Command</c> → <see cref="CommandReboot"/>; <c>NoAckTimeout</c> (self-heal b) and <c>MainLoopHung</c> (the
     /// watchdog thread, self-heal a) → <see cref="WatchdogReboot"/>; <c>ConfigChanged</c> → <see cref="CommandReboot"/>
     /// (a deliberate restart asked from outside the node; the current firmware never issues it: a corrected config file

@@ -4,33 +4,24 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="IDeviceControl"/> on the host: a "reboot" restarts the node loop in-process (the owner rebuilds the
-    /// session), and is logged.
-    /// </summary>
+    /// <summary><see cref="IDeviceControl"/> on the host: a reboot is logged and handed to the owner, which restarts the node in-process.</summary>
     public sealed class HostDeviceControl : IDeviceControl
     {
         private readonly ILog _log;
         private readonly Action<RebootReason> _restart;
 
-        /// <summary>Creates the adapter.</summary>
-        /// <param name="log">Log.</param>
-        /// <param name="restart">Called (on the loop thread) to restart the node loop.</param>
+        /// <summary>Creates the adapter; <paramref name="restart"/> is called on the loop thread.</summary>
         public HostDeviceControl(ILog log, Action<RebootReason> restart)
         {
             _log = log;
             _restart = restart;
         }
 
-        /// <summary>Reboots requested so far.</summary>
-        public int Reboots { get; private set; }
-
         /// <inheritdoc />
         public void Reboot(RebootReason reason)
         {
-            Reboots++;
             _log.Write(LogLevel.Warning, "reboot requested (" + reason + "): restarting the node loop in-process");
-            _restart?.Invoke(reason);
+            _restart(reason);
         }
     }
 }

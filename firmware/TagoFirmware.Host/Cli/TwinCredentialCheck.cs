@@ -12,11 +12,9 @@ using TagoFirmware.Host.Tls;
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>
-    /// <c>--check-credentials</c>: one TagoTiP session against the endpoint with the user's serial and hash, the way the
-    /// node opens one (TagoIO docs, docs/tagotip/transports/mqtt.md: user name = first 8 hex of the hash, password = last
-    /// 8, subscribe <c>$tip/{serial}/ack</c> at QoS 1, push to <c>$tip/{serial}/push</c>), one frame, and a verdict.
-    /// MQTT 3.1.1 first, then 5 and 3.1 when the broker refuses the version, as the node does. The frame carries no
-    /// <c>!N</c>, so the node's sequence counter is neither used nor disturbed. Neither the hash nor a token is printed.
+    /// <c>--check-credentials</c>: one TagoTiP session opened as the node opens one (docs/tagotip/transports/mqtt.md:
+    /// user = first 8 hex of the hash, password = last 8, MQTT 3.1.1 then 5 and 3.1), one frame without <c>!N</c> (the
+    /// node's sequence counter is left alone), and a verdict. Neither the hash nor a token is printed.
     /// </summary>
     public static class TwinCredentialCheck
     {
@@ -25,13 +23,9 @@ namespace TagoFirmware.Host.Cli
 
         private static readonly MqttProtocolVersion[] s_versions = { MqttProtocolVersion.V311, MqttProtocolVersion.V500, MqttProtocolVersion.V310 };
 
-        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
-        /// <param name="options">Parsed options (serial and hash present).</param>
-        /// <param name="output">Where the verdict goes.</param>
-        /// <param name="error">Usage errors.</param>
-        /// <param name="cancel">Stops the check.</param>
-        /// <returns>The exit code.</returns>
-        public static Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
+        /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
+        public static async Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
             string caPem = null;
             if (options.CaFile != null && !options.Plaintext)
@@ -39,7 +33,7 @@ namespace TagoFirmware.Host.Cli
                 if (!File.Exists(options.CaFile))
                 {
                     error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
-                    return Task.FromResult(TwinExitCode.UsageError);
+                    return TwinExitCode.UsageError;
                 }
 
                 caPem = File.ReadAllText(options.CaFile);
@@ -47,24 +41,8 @@ namespace TagoFirmware.Host.Cli
 
             string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
             int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
-            return RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
-                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
-        }
-
-        /// <summary>Runs the check.</summary>
-        /// <param name="host">Broker host.</param>
-        /// <param name="port">Broker port (TLS unless <paramref name="plaintext"/>).</param>
-        /// <param name="caPem">CA certificates as PEM, or null for the OS trust store.</param>
-        /// <param name="plaintext">Plain TCP (local test brokers only).</param>
-        /// <param name="serial">The device serial.</param>
-        /// <param name="hash">The authorization hash (secret).</param>
-        /// <param name="waitSeconds">How long to wait for the receipt.</param>
-        /// <param name="output">Where the verdict goes.</param>
-        /// <param name="cancel">Stops the check.</param>
-        /// <returns>0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</returns>
-        public static async Task<int> RunAsync(string host, int port, string caPem, bool plaintext, string serial, string hash, double waitSeconds,
-            TextWriter output, CancellationToken cancel)
-        {
+            (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);
+            double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
             output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + host + ":" + port
                 + (plaintext ? string.Empty : caPem == null ? " (OS trust store)" : " (--ca)"));
             using var client = new MqttClientFactory().CreateMqttClient();
@@ -110,7 +88,7 @@ namespace TagoFirmware.Host.Cli
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
                 {
-                    if (validator?.LastFailure != null || Inner<AuthenticationException>(ex))
+                    if (validator?.LastFailure != null || IsAuthentication(ex))
                     {
                         output.WriteLine("verdict: TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
                         return TwinExitCode.TlsFailure;
@@ -208,18 +186,7 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        private static bool Inner<T>(Exception ex)
-            where T : Exception
-        {
-            for (Exception e = ex; e != null; e = e.InnerException)
-            {
-                if (e is T)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsAuthentication(Exception ex) =>
+            ex != null && (ex is AuthenticationException || IsAuthentication(ex.InnerException));
     }
 }

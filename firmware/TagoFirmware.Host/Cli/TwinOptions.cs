@@ -1,20 +1,22 @@
 using System.Collections.Generic;
+using TagoFirmware.Config;
+using TagoFirmware.Host.TagoTip;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>Parsed command line of the twin. Defaults are the device defaults.</summary>
+    /// <summary>The twin's parsed command line (<see cref="TwinOptionsParser"/>); defaults are the device's.</summary>
     public sealed class TwinOptions
     {
-        /// <summary>Broker host; null starts the embedded TagoIO-like broker.</summary>
+        /// <summary>Broker host; null starts the embedded broker or TagoTiP server.</summary>
         public string Broker { get; set; }
 
         /// <summary>Broker port; 0 means 8883 (TLS) or 1883 (--plaintext).</summary>
         public int Port { get; set; }
 
-        /// <summary>PEM file with the CA certificate(s) the broker certificate must chain to.</summary>
+        /// <summary>PEM file of the CA certificate(s) the broker's certificate must chain to.</summary>
         public string CaFile { get; set; }
 
-        /// <summary>Device token (or env TAGO_DEVICE_TOKEN). Never printed.</summary>
+        /// <summary>Device token (or TAGO_DEVICE_TOKEN). Secret.</summary>
         public string Token { get; set; }
 
         /// <summary>MQTT client id; null derives "twin-" + a stable machine-based suffix.</summary>
@@ -23,11 +25,10 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Data topic; null gives sensors/{client_id}/data.</summary>
         public string Topic { get; set; }
 
-        /// <summary>Seconds between sampling cycles in real time (default 12, the DHT22 pipeline minimum); in battery
-        /// mode the wake interval.</summary>
+        /// <summary>Real seconds between sampling cycles (12, the DHT22 minimum); in battery mode the wake interval.</summary>
         public double IntervalSeconds { get; set; } = 12;
 
-        /// <summary>Readings per payload (default 2: one temperature and humidity pair).</summary>
+        /// <summary>Readings per payload (2: one temperature and humidity pair).</summary>
         public int Batch { get; set; } = 2;
 
         /// <summary>QoS 0 or 1.</summary>
@@ -36,115 +37,106 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Exit 0 after this many acknowledged data payloads; 0 runs until stopped.</summary>
         public int Count { get; set; }
 
-        /// <summary>Give up (exit 5) after this many seconds; 0 means never.</summary>
+        /// <summary>Exit 5 after this many seconds; 0 means never.</summary>
         public double TimeoutSeconds { get; set; }
 
-        /// <summary>Plain TCP instead of TLS (explicit opt-in only).</summary>
+        /// <summary>Plain TCP instead of TLS.</summary>
         public bool Plaintext { get; set; }
 
-        /// <summary>Node configuration file.</summary>
+        /// <summary>Node configuration file (--config).</summary>
         public string ConfigFile { get; set; }
 
-        /// <summary>Only validate this configuration file and exit (0 valid, 2 invalid).</summary>
+        /// <summary>Only validate this configuration file and exit 0 or 2 (--check-config).</summary>
         public string CheckConfigFile { get; set; }
 
-        /// <summary>Battery-mode simulation (sample, publish, "deep sleep" between wakes).</summary>
+        /// <summary>Battery mode: sample, publish, "deep sleep" between wakes.</summary>
         public bool Sleep { get; set; }
 
-        /// <summary>Seconds between reconnects after credentials were refused (device default 300).</summary>
+        /// <summary>Seconds between reconnects after refused credentials.</summary>
         public double AuthRetrySeconds { get; set; } = 300;
 
-        /// <summary>Keep running like a device after a refusal or TLS failure instead of exiting 3/4.</summary>
+        /// <summary>Keep running after refused credentials or a TLS failure instead of exiting 3/4.</summary>
         public bool Stay { get; set; }
 
         /// <summary>Probability 0…1 of an injected DHT22 read failure.</summary>
         public double SensorFailureRate { get; set; }
 
-        /// <summary>Seed of the simulated sensor and the backoff jitter (--seed, for a reproducible run); null derives
-        /// one per run with <see cref="DefaultSeed"/>.</summary>
+        /// <summary>Seed of the simulated sensor and the backoff jitter; null derives one with <see cref="DefaultSeed"/>.</summary>
         public int? Seed { get; set; }
 
         /// <summary>Write debug lines too.</summary>
         public bool Verbose { get; set; }
 
-        /// <summary>CA certificates as PEM text (from --ca or the config file); null uses the OS trust store.</summary>
+        /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
-        /// <summary>Seconds a QoS 1 publish may stay unacknowledged before the link counts as dead (15).</summary>
+        /// <summary>Seconds a QoS 1 publish may wait for its ack before the link counts as dead.</summary>
         public double AckTimeoutSeconds { get; set; } = 15;
 
-        /// <summary>Keepalive in seconds (60).</summary>
+        /// <summary>Keepalive in seconds.</summary>
         public int KeepAliveSeconds { get; set; } = 60;
 
-        /// <summary>Persistence directory for the queue log and the command overrides; null: <c>.tago-twin/&lt;client id&gt;</c>
-        /// under the current directory.</summary>
+        /// <summary>Directory of the queue log and overrides; null: <c>.tago-twin/&lt;client id&gt;</c>.</summary>
         public string DataDirectory { get; set; }
 
-        /// <summary>Keep the queue and the overrides in RAM only (nothing survives the process).</summary>
+        /// <summary>Keep the queue and the overrides in RAM only.</summary>
         public bool NoPersist { get; set; }
 
-        /// <summary>Simulated seconds per real second (1 = real time). Scales sampling, batching, backoff, timeouts and
-        /// deep sleep, not the network.</summary>
+        /// <summary>Simulated seconds per real second (not the network's).</summary>
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Queue capacity in readings; 0 keeps the configuration's (default 1024).</summary>
+        /// <summary>Queue capacity in readings; 0 keeps the configuration's.</summary>
         public int QueueCapacity { get; set; }
 
-        /// <summary>Seconds a battery-mode node sleeps between wakes; 0 keeps the configuration's (default 300).</summary>
+        /// <summary>Battery-mode seconds between wakes; 0 keeps the configuration's.</summary>
         public int WakeIntervalSeconds { get; set; }
 
-        /// <summary>Publish on every Nth wake in battery mode; 0 keeps the configuration's (default 6).</summary>
+        /// <summary>Publish on every Nth wake; 0 keeps the configuration's.</summary>
         public int PublishEvery { get; set; }
 
-        /// <summary>Stop after this many wakes in battery mode; 0 runs until --count, --timeout or Ctrl+C.</summary>
+        /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
 
-        /// <summary>The configuration read from <see cref="ConfigFile"/> (null without --config).</summary>
-        public TagoFirmware.Config.NodeConfig FileConfig { get; set; }
+        /// <summary>The configuration read from <see cref="ConfigFile"/>, or null.</summary>
+        public NodeConfig FileConfig { get; set; }
 
         /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
         public byte[] FileBytes { get; set; }
 
-        /// <summary>Config values given by flag instead of the file (<see cref="ConfigReference.Supplied"/>), by flag name.</summary>
+        /// <summary>Config values given by flag instead of the file (<see cref="ConfigReference.Supplied"/>), by flag.</summary>
         public Dictionary<string, string> Supplied { get; } = new Dictionary<string, string>();
 
-        /// <summary>Options given explicitly on the command line (they win over the config file).</summary>
+        /// <summary>Flags given on the command line (they win over the config file).</summary>
         public HashSet<string> Given { get; } = new HashSet<string>();
 
-        /// <summary>Transport: <c>tagotip</c> or <c>tago-mqtt-json</c> (<c>--transport</c>, else TagoTiP credentials pick
-        /// <c>tagotip</c> and a token the legacy one); null leaves it to the config file, or <c>tagotip</c> without one.</summary>
+        /// <summary><c>tagotip</c> or <c>tago-mqtt-json</c>; null leaves it to the config file, else <c>tagotip</c>.</summary>
         public string Transport { get; set; }
 
-        /// <summary>TagoTiP device serial (also the MQTT client id); null generates one for the embedded server.</summary>
+        /// <summary>TagoTiP device serial (also the client id); null generates one for the embedded server.</summary>
         public string Serial { get; set; }
 
-        /// <summary>TagoTiP authorization hash, 16 lowercase hex (from --auth-hash, --auth-token or TAGO_TIP_AUTH). Secret.</summary>
+        /// <summary>TagoTiP authorization hash, 16 lowercase hex. Secret.</summary>
         public string AuthHash { get; set; }
 
         /// <summary>TagoTiP region, <c>us-e1</c> or <c>eu-w1</c>; null keeps the configuration's.</summary>
         public string Region { get; set; }
 
-        /// <summary>Real seconds between TagoTiP sessions (overrides <c>tagotip.min_session_s</c>); 0 keeps the configuration's.</summary>
+        /// <summary>Real seconds between TagoTiP sessions; 0 keeps the configuration's.</summary>
         public int MinSessionSeconds { get; set; }
 
-        /// <summary>Fault the embedded TagoTiP server injects (<c>--tip-fault KIND[:P]</c>), or null.</summary>
-        public TagoFirmware.Host.TagoTip.TagoTipFault TipFault { get; set; }
+        /// <summary>Fault the embedded TagoTiP server injects, or null.</summary>
+        public TagoTipFault TipFault { get; set; }
 
-        /// <summary>Check the TagoTiP credentials against the endpoint with one frame, print a verdict and exit.</summary>
+        /// <summary>Check the TagoTiP credentials with one frame and exit.</summary>
         public bool CheckCredentials { get; set; }
 
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 
         /// <summary>
-        /// The seed of a run without --seed: a stable hash of the client id (FNV-1a, the same in every process) mixed
-        /// with the start time. Twins started together differ by their ids, restarts of one twin by the time, so a
-        /// fleet draws different backoff delays and does not reconnect in lock-step after a broker restart (the ESP32
-        /// seeds from its MAC).
+        /// The seed of a run without --seed: the client id's FNV-1a hash mixed with the start time, so twins started
+        /// together (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.
         /// </summary>
-        /// <param name="clientId">The effective client id.</param>
-        /// <param name="startTicks">The start time in ticks.</param>
-        /// <returns>The seed.</returns>
         public static int DefaultSeed(string clientId, long startTicks)
         {
             uint hash = 2166136261;

@@ -7,9 +7,8 @@ using TagoFirmware.Connection;
 namespace TagoFirmware.Host.Tls
 {
     /// <summary>
-    /// Validates a broker certificate against the CA certificates from configuration only (not the machine's store)
-    /// plus the host name, the way the device's mbedTLS does with the configured root. Never accepts everything:
-    /// an empty CA list fails every handshake.
+    /// Validates a broker certificate against the configured CA certificates only, and the host name, as the device's
+    /// mbedTLS does; without a CA, against the OS trust store. An empty or unreadable CA list fails every handshake.
     /// </summary>
     public sealed class CaPinnedValidator
     {
@@ -17,33 +16,17 @@ namespace TagoFirmware.Host.Tls
         private readonly string _hostName;
         private readonly bool _systemTrust;
 
-        /// <summary>Creates a validator.</summary>
-        /// <param name="roots">Trusted root (or intermediate) certificates; used as the only trust anchors.</param>
-        /// <param name="hostName">Host name or IP literal the server certificate must name in its SAN.</param>
+        /// <summary>A validator whose only trust anchors are <paramref name="roots"/>, for a host name or IP literal.</summary>
         public CaPinnedValidator(X509Certificate2Collection roots, string hostName)
         {
             _roots = roots ?? new X509Certificate2Collection();
             _hostName = hostName;
         }
 
-        /// <summary>
-        /// A validator that relies on the operating system's trust store and the platform's host-name check (used when
-        /// no CA is configured, the way the device falls back to its deployed bundle).
-        /// </summary>
-        /// <param name="hostName">Host name the certificate must name.</param>
-        /// <returns>The validator.</returns>
-        public static CaPinnedValidator SystemTrust(string hostName)
-        {
-            return new CaPinnedValidator(null, hostName, true);
-        }
+        /// <summary>A validator on the OS trust store and the platform's host-name check (no CA configured).</summary>
+        public static CaPinnedValidator SystemTrust(string hostName) => new CaPinnedValidator(null, hostName, true);
 
-        /// <summary>
-        /// The validator for a configured CA PEM text: pinned to its certificates, or <see cref="SystemTrust"/> when
-        /// there is none. An unreadable PEM trusts nothing, so every handshake fails as TLS.
-        /// </summary>
-        /// <param name="pem">PEM text of one or more CA certificates, or null/empty.</param>
-        /// <param name="hostName">Host name the certificate must name.</param>
-        /// <returns>The validator.</returns>
+        /// <summary>The validator for configured CA PEM text, or <see cref="SystemTrust"/> when there is none.</summary>
         public static CaPinnedValidator ForPem(string pem, string hostName)
         {
             if (string.IsNullOrEmpty(pem))
@@ -70,16 +53,13 @@ namespace TagoFirmware.Host.Tls
             _systemTrust = systemTrust;
         }
 
-        /// <summary>Why the last validation failed, or null after a success. Never contains secrets.</summary>
+        /// <summary>Why the last validation failed, or null after a success.</summary>
         public string LastFailure { get; private set; }
 
-        /// <summary>The last failure in the core's terms: <see cref="ConnectError.CertificateExpired"/> when a certificate
-        /// of the chain is outside its dates and nothing else is wrong, else <see cref="ConnectError.Handshake"/>.</summary>
+        /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
-        /// <summary>Loads every certificate of a PEM file (a bundle may hold several roots).</summary>
-        /// <param name="pemFile">Path of the PEM file.</param>
-        /// <returns>The certificates; empty when the file holds none.</returns>
+        /// <summary>Loads every certificate of a PEM file.</summary>
         public static X509Certificate2Collection LoadPem(string pemFile)
         {
             var roots = new X509Certificate2Collection();
@@ -87,21 +67,9 @@ namespace TagoFirmware.Host.Tls
             return roots;
         }
 
-        /// <summary>Validates a server certificate presented during the TLS handshake.</summary>
-        /// <param name="certificate">Leaf certificate from the server.</param>
-        /// <param name="chain">Chain the platform built (its extra certificates are used as intermediates).</param>
-        /// <returns>True when the leaf chains to one of the configured roots and names the host.</returns>
-        public bool Validate(X509Certificate certificate, X509Chain chain)
-        {
-            return Validate(certificate, chain, SslPolicyErrors.RemoteCertificateChainErrors);
-        }
-
-        /// <summary>Validates a server certificate; with system trust the platform's verdict decides.</summary>
-        /// <param name="certificate">Leaf certificate from the server.</param>
-        /// <param name="chain">Chain the platform built.</param>
-        /// <param name="platformErrors">The platform's verdict (chain against the OS store, host name).</param>
-        /// <returns>True when valid.</returns>
-        public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors)
+        /// <summary>Validates a server certificate; the chain's extra certificates serve as intermediates, and with system
+        /// trust the platform's verdict decides.</summary>
+        public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors = SslPolicyErrors.RemoteCertificateChainErrors)
         {
             LastFailureError = ConnectError.Handshake;
             if (_systemTrust)
@@ -133,8 +101,7 @@ namespace TagoFirmware.Host.Tls
             using var ownChain = new X509Chain();
             ownChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             ownChain.ChainPolicy.CustomTrustStore.AddRange(_roots);
-            // Revocation lists are not reachable from the field either (the device has no OCSP); the device relies on
-            // root rotation instead (README "TagoIO setup").
+            // No revocation check: the device has no OCSP either and relies on root rotation.
             ownChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             ownChain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
             if (chain != null)
@@ -165,17 +132,6 @@ namespace TagoFirmware.Host.Tls
             return true;
         }
 
-        /// <summary>Says which certificate is out of date, with its validity dates and the clock.</summary>
-        /// <param name="certificate">The certificate outside its dates.</param>
-        /// <param name="isLeaf">Whether it is the server's own certificate (else a CA of its chain).</param>
-        /// <param name="nowUtc">The clock used.</param>
-        /// <returns>The message.</returns>
-        public static string DescribeDates(X509Certificate2 certificate, bool isLeaf, DateTime nowUtc)
-        {
-            return (isLeaf ? "server certificate " : "CA certificate '" + certificate.Subject + "' in the server's chain ")
-                + CaCertificateCheck.Validity(certificate, nowUtc);
-        }
-
         private static X509ChainStatusFlags ChainFlags(X509Chain chain)
         {
             X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
@@ -194,7 +150,8 @@ namespace TagoFirmware.Host.Tls
             if (outOfDate != null)
             {
                 LastFailureError = ConnectError.CertificateExpired;
-                LastFailure = DescribeDates(outOfDate, outOfDate.RawData.AsSpan().SequenceEqual(leaf.RawData), DateTime.UtcNow);
+                LastFailure = (outOfDate.RawData.AsSpan().SequenceEqual(leaf.RawData) ? "server certificate " : "CA certificate '" + outOfDate.Subject + "' in the server's chain ")
+                    + CaCertificateCheck.Validity(outOfDate, DateTime.UtcNow);
             }
         }
 

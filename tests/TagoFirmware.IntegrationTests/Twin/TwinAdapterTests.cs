@@ -103,7 +103,7 @@ namespace TagoFirmware.IntegrationTests.Twin
         {
             Assert.IsTrue(TwinOptionsParser.TryParse(
                 new[] { "--broker", "mqtt.tago.io", "--port", "8883", "--ca", "root.pem", "--client-id", "n1", "--topic", "a/b", "--interval", "0.5", "--batch", "3", "--qos", "0", "--count", "7", "--timeout", "9", "--sleep" },
-                "env-token", out TwinOptions o, out string error), error);
+                "env-token", null, out TwinOptions o, out string error), error);
             Assert.AreEqual("mqtt.tago.io", o.Broker);
             Assert.AreEqual(8883, o.Port);
             Assert.AreEqual("root.pem", o.CaFile);
@@ -116,11 +116,11 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.AreEqual(7, o.Count);
             Assert.AreEqual(9.0, o.TimeoutSeconds);
             Assert.IsTrue(o.Sleep);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "cli" }, "env", out o, out _));
+            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "cli" }, "env", null, out o, out _));
             Assert.AreEqual("cli", o.Token, "the command line wins over the environment");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--topic", "a/#" }, null, out _, out error));
+            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--topic", "a/#" }, null, null, out _, out error));
             StringAssert.Contains(error, "--topic");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--count" }, null, out _, out error));
+            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--count" }, null, null, out _, out error));
             StringAssert.Contains(error, "--count needs a value");
         }
     }

@@ -13,6 +13,7 @@ using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.Host.Tls;
+using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Cli
@@ -68,44 +69,33 @@ namespace TagoFirmware.Host.Cli
             TagoTipServer tipServer = null;
             try
             {
-                var session = new SessionOptions
-                {
-                    UseTls = !options.Plaintext,
-                    Token = tip ? options.AuthHash : options.Token, // TagoTiP's credential is the hash
-                    ClientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId(),
-                    Qos = options.Qos,
-                    AuthRetryIntervalMs = (int)(options.AuthRetrySeconds * 1000),
-                    MqttConnectTimeoutMs = 15000,
-                    AckTimeoutMs = (int)(options.AckTimeoutSeconds * 1000),
-                    KeepAliveSeconds = options.KeepAliveSeconds,
-                };
-                session.DataTopicTemplate = options.Topic ?? session.DataTopicTemplate;
-                if (options.Broker == null && tip)
+                string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
+                string credential = tip ? options.AuthHash : options.Token, caPem = null, host = options.Broker;
+                int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
+                if (host == null && tip)
                 {
                     tipServer = await TagoTipServer.StartAsync(new TagoTipServerOptions
                     {
-                        Serial = session.ClientId,
+                        Serial = clientId,
                         Hash = options.AuthHash,
                         Fault = options.TipFault,
-                        Seed = options.Seed ?? TwinOptions.DefaultSeed(session.ClientId, DateTime.UtcNow.Ticks),
+                        Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
                     }, log.Info).ConfigureAwait(false);
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
                         + (options.TipFault != null ? "; fault " + options.TipFault.Kind + " with probability " + Format(options.TipFault.Probability) : string.Empty));
-                    (session.Host, session.Port, session.Token, session.CaCertificatesPem) = (tipServer.Host, tipServer.Port, tipServer.Hash, tipServer.CaPem);
+                    (host, port, credential, caPem) = (tipServer.Host, tipServer.Port, tipServer.Hash, tipServer.CaPem);
                 }
-                else if (options.Broker == null)
+                else if (host == null)
                 {
                     broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
                     log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
-                    (session.Host, session.Port, session.Token, session.CaCertificatesPem) = (broker.Host, broker.Port, broker.Token, broker.CaPem);
+                    (host, port, credential, caPem) = (broker.Host, broker.Port, broker.Token, broker.CaPem);
                 }
                 else
                 {
-                    session.Host = options.Broker;
-                    session.Port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                     string problem = TwinOptionsParser.MissingCredentials(options, tip);
                     if (problem != null)
                     {
@@ -118,22 +108,21 @@ namespace TagoFirmware.Host.Cli
                         return TwinExitCode.UsageError;
                     }
 
-                    session.CaCertificatesPem = options.Plaintext ? null : options.CaPem;
-                    if (!options.Plaintext && options.CaPem == null)
+                    caPem = options.Plaintext ? null : options.CaPem;
+                    if (!options.Plaintext && caPem == null)
                     {
                         log.Info("no --ca: the broker certificate is validated against the operating system's trust store");
                     }
                 }
 
-                string invalid = session.Validate();
+                NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
+                string invalid = NodeWiring.CreateSessionOptions(config, clientId).Validate();
                 if (invalid != null)
                 {
                     error.WriteLine("error: " + invalid);
                     return TwinExitCode.UsageError;
                 }
 
-                NodeConfig config = BuildConfig(options, session, tip);
-                string clientId = session.ClientId;
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
                     ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)
@@ -225,7 +214,7 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/> (a config file's CA entries were
         /// checked under their own key); false after writing why it is unusable.</summary>
-        private static bool ReadCaFile(TwinOptions options, TextWriter error)
+        internal static bool ReadCaFile(TwinOptions options, TextWriter error)
         {
             if (options.CaFile == null)
             {
@@ -250,24 +239,19 @@ namespace TagoFirmware.Host.Cli
         }
 
         /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>
-        private static NodeConfig BuildConfig(TwinOptions options, SessionOptions session, bool tip)
+        private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
             MqttConfig mqtt = config.Mqtt;
-            mqtt.Host = session.Host;
-            mqtt.Port = session.Port;
-            mqtt.Tls = session.UseTls;
-            mqtt.CaCertificates = session.CaCertificatesPem == null ? new string[0] : new[] { session.CaCertificatesPem };
-            mqtt.ClientId = session.ClientId;
-            mqtt.DataTopic = session.DataTopicTemplate;
-            mqtt.Qos = session.Qos;
-            mqtt.KeepAliveSeconds = session.KeepAliveSeconds;
-            config.Token = tip ? null : session.Token;
+            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos, mqtt.KeepAliveSeconds) = (host, port, !options.Plaintext, clientId, options.Qos, options.KeepAliveSeconds);
+            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
+            config.Token = tip ? null : credential;
             config.Transport = tip ? TransportNames.TagoTip : TransportNames.TagoMqttJson;
             if (tip)
             {
-                config.TagoTip.Serial = session.ClientId;
-                config.TagoTip.AuthHash = session.Token;
+                config.TagoTip.Serial = clientId;
+                config.TagoTip.AuthHash = credential;
                 config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.

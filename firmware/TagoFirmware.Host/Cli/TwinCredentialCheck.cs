@@ -27,18 +27,12 @@ namespace TagoFirmware.Host.Cli
         /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
         public static async Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
-            string caPem = null;
-            if (options.CaFile != null && !options.Plaintext)
+            if (!options.Plaintext && !TwinApp.ReadCaFile(options, error))
             {
-                if (!File.Exists(options.CaFile))
-                {
-                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
-                    return TwinExitCode.UsageError;
-                }
-
-                caPem = File.ReadAllText(options.CaFile);
+                return TwinExitCode.UsageError;
             }
 
+            string caPem = options.Plaintext ? null : options.CaPem;
             string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
             int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
             (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Connection;
@@ -170,7 +169,7 @@ namespace TagoFirmware.Host.Cli
                 return;
             }
 
-            string topic = node.InjectCommand(name, Encoding.UTF8.GetBytes(payload));
+            string topic = node.InjectCommand(name, payload);
             _log.Info("stdin: command on " + topic + (payload.Length > 0 ? ": " + payload : string.Empty));
         }
     }

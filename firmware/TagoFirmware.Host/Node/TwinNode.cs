@@ -17,7 +17,7 @@ namespace TagoFirmware.Host.Node
     /// data-directory files for the flash). A reboot is simulated in-process: flush, close the link, and a fresh
     /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files.
     /// </summary>
-    public sealed class TwinNode : IDisposable
+    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync
     {
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
@@ -25,10 +25,8 @@ namespace TagoFirmware.Host.Node
         private readonly ConsoleLog _log;
         private readonly SimulatedDht22 _sensor;
         private readonly HostNetworkLink _network = new HostNetworkLink();
-        private readonly HostDeviceControl _device;
         private SystemClock _clock;
         private MqttNetLink _link;
-        private PublishReportingLink _reporting;
         private CommandInjectingLink _commands;
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
@@ -58,11 +56,6 @@ namespace TagoFirmware.Host.Node
             }
 
             _sensor = new SimulatedDht22(settings.Seed, settings.SensorFailureRate);
-            _device = new HostDeviceControl(_log, reason =>
-            {
-                _rebootRequested = true;
-                _rebootReason = reason;
-            });
             Boot(settings.BootReason);
         }
 
@@ -117,18 +110,11 @@ namespace TagoFirmware.Host.Node
         /// Delivers a command as if the broker had (legacy: on the command topic named by it; TagoTiP: <c>CMD|name=payload</c>
         /// on the ack topic) and returns the topic. Safe from any thread.
         /// </summary>
-        public string InjectCommand(string name, byte[] payload)
+        public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
-            if (_config.UsesTagoTip)
-            {
-                string text = "CMD|" + name + (payload.Length > 0 ? "=" + Encoding.UTF8.GetString(payload) : string.Empty);
-                _commands.Inject(filter, Encoding.UTF8.GetBytes(text));
-                return filter;
-            }
-
-            string topic = filter.Substring(0, filter.Length - 1) + name;
-            _commands.Inject(topic, payload);
+            string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
+            _commands.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
         }
 
@@ -191,6 +177,16 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
         }
 
+        /// <summary>A reboot is simulated after the current step.</summary>
+        void IDeviceControl.Reboot(RebootReason reason)
+        {
+            _rebootRequested = true;
+            _rebootReason = reason;
+        }
+
+        /// <inheritdoc />
+        bool ITimeSync.RequestSync() => true;
+
         /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
         private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
         {
@@ -226,17 +222,16 @@ namespace TagoFirmware.Host.Node
             _boots++;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _reporting = new PublishReportingLink(_link, _log);
             _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,
                 Network = _network,
-                TimeSync = new HostTimeSync(),
-                Mqtt = _commands = new CommandInjectingLink(_reporting),
+                TimeSync = this, // the operating system keeps the time
+                Mqtt = _commands = new CommandInjectingLink(new PublishReportingLink(_link, _log)),
                 Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
-                Device = _device,
+                Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using TagoFirmware.Connection;
@@ -16,22 +15,21 @@ namespace TagoFirmware.Host.Tls
         private readonly string _hostName;
         private readonly bool _systemTrust;
 
-        /// <summary>A validator whose only trust anchors are <paramref name="roots"/>, for a host name or IP literal.</summary>
-        public CaPinnedValidator(X509Certificate2Collection roots, string hostName)
+        /// <summary>A validator whose only trust anchors are <paramref name="roots"/> (or, with <paramref name="systemTrust"/>,
+        /// the OS trust store and the platform's host-name check), for a host name or IP literal.</summary>
+        public CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust = false)
         {
             _roots = roots ?? new X509Certificate2Collection();
             _hostName = hostName;
+            _systemTrust = systemTrust;
         }
 
-        /// <summary>A validator on the OS trust store and the platform's host-name check (no CA configured).</summary>
-        public static CaPinnedValidator SystemTrust(string hostName) => new CaPinnedValidator(null, hostName, true);
-
-        /// <summary>The validator for configured CA PEM text, or <see cref="SystemTrust"/> when there is none.</summary>
+        /// <summary>The validator for configured CA PEM text, or on the OS trust store when there is none.</summary>
         public static CaPinnedValidator ForPem(string pem, string hostName)
         {
             if (string.IsNullOrEmpty(pem))
             {
-                return SystemTrust(hostName);
+                return new CaPinnedValidator(null, hostName, true);
             }
 
             var roots = new X509Certificate2Collection();
@@ -47,12 +45,6 @@ namespace TagoFirmware.Host.Tls
             return new CaPinnedValidator(roots, hostName);
         }
 
-        private CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust)
-            : this(roots, hostName)
-        {
-            _systemTrust = systemTrust;
-        }
-
         /// <summary>Why the last validation failed, or null after a success.</summary>
         public string LastFailure { get; private set; }
 
@@ -60,12 +52,7 @@ namespace TagoFirmware.Host.Tls
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
         /// <summary>Loads every certificate of a PEM file.</summary>
-        public static X509Certificate2Collection LoadPem(string pemFile)
-        {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(pemFile);
-            return roots;
-        }
+        public static X509Certificate2Collection LoadPem(string pemFile) => ForPem(System.IO.File.ReadAllText(pemFile), null)._roots;
 
         /// <summary>Validates a server certificate; the chain's extra certificates serve as intermediates, and with system
         /// trust the platform's verdict decides.</summary>
@@ -84,15 +71,9 @@ namespace TagoFirmware.Host.Tls
                 return platformErrors == SslPolicyErrors.None;
             }
 
-            if (certificate == null)
+            LastFailure = certificate == null ? "the server sent no certificate" : _roots.Count == 0 ? "no CA certificate configured" : null;
+            if (LastFailure != null)
             {
-                LastFailure = "the server sent no certificate";
-                return false;
-            }
-
-            if (_roots.Count == 0)
-            {
-                LastFailure = "no CA certificate configured";
                 return false;
             }
 
@@ -173,27 +154,15 @@ namespace TagoFirmware.Host.Tls
 
         private static bool MatchesHost(X509Certificate2 leaf, string hostName)
         {
-            if (IPAddress.TryParse(hostName, out IPAddress ip))
+            try
             {
-                foreach (X509Extension extension in leaf.Extensions)
-                {
-                    if (extension is X509SubjectAlternativeNameExtension san)
-                    {
-                        foreach (IPAddress candidate in san.EnumerateIPAddresses())
-                        {
-                            if (candidate.Equals(ip))
-                            {
-                                return true;
-                            }
-                        }
-                    }
-                }
-
+                // RFC 6125: SAN dNSName (one left-most wildcard label) or, for an IP literal, SAN iPAddress; never the CN.
+                return leaf.MatchesHostname(hostName, allowWildcards: true, allowCommonName: false);
+            }
+            catch (ArgumentException)
+            {
                 return false;
             }
-
-            // MatchesHostname implements RFC 6125 (SAN dNSName, single left-most wildcard label).
-            return leaf.MatchesHostname(hostName, allowWildcards: true, allowCommonName: false);
         }
     }
 }

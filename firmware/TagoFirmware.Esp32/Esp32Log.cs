@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
@@ -15,32 +14,27 @@ namespace TagoFirmware.Esp32
         private static readonly string[] s_levelNames = new string[] { "DBG ", "INF ", "WRN ", "ERR " };
 
         private readonly object _sync = new object();
+        private readonly LogLevel _minimum;
         private readonly bool _console;
 
-        /// <summary>Creates the log.</summary>
+        /// <summary>Creates the log: lines below <paramref name="minimumLevel"/> are dropped (Info in the field, Debug on the bench).</summary>
         public Esp32Log(LogLevel minimumLevel, bool alsoConsole)
         {
-            MinimumLevel = minimumLevel;
+            _minimum = minimumLevel;
             _console = alsoConsole;
         }
-
-        /// <summary>Lines below this level are not written.</summary>
-        public LogLevel MinimumLevel { get; set; }
 
         /// <inheritdoc />
         public void Write(LogLevel level, string message)
         {
-            if (level < MinimumLevel || message == null)
+            if (level < _minimum || message == null)
             {
                 return;
             }
 
             try
             {
-                int index = (int)level;
-                string name = index >= 0 && index < s_levelNames.Length ? s_levelNames[index] : "??? ";
-                string line = (Environment.TickCount64 / 1000).ToString() + "s " + name + message;
-
+                string line = (Environment.TickCount64 / 1000).ToString() + "s " + s_levelNames[(int)level & 3] + message;
                 lock (_sync)
                 {
                     Debug.WriteLine(line);

@@ -30,9 +30,7 @@ namespace TagoFirmware.Host.Adapters
         public int HeapFreeBytes()
         {
             long used = GC.GetTotalMemory(true);
-            GCMemoryInfo info = GC.GetGCMemoryInfo();
-            long free = info.TotalCommittedBytes - used;
-            return free < 0 ? 0 : free > int.MaxValue ? int.MaxValue : (int)free;
+            return (int)Math.Clamp(GC.GetGCMemoryInfo().TotalCommittedBytes - used, 0, int.MaxValue);
         }
 
         /// <summary>Always false: the diagnostics payload leaves <c>rssi</c> out.</summary>
@@ -45,10 +43,8 @@ namespace TagoFirmware.Host.Adapters
         private static string ReadVersion()
         {
             Assembly assembly = typeof(HostPlatformInfo).Assembly;
-            string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
-            int plus = version.IndexOf('+', StringComparison.Ordinal);
-            return "twin-" + (plus > 0 ? version.Substring(0, plus) : version);
+            string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            return "twin-" + version.Split('+')[0];
         }
     }
 }

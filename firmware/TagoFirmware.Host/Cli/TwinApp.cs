@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Config;
@@ -196,15 +197,8 @@ namespace TagoFirmware.Host.Cli
             }
             finally
             {
-                if (broker != null)
-                {
-                    await broker.DisposeAsync().ConfigureAwait(false);
-                }
-
-                if (tipServer != null)
-                {
-                    await tipServer.DisposeAsync().ConfigureAwait(false);
-                }
+                await (broker?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
+                await (tipServer?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
             }
         }
 
@@ -281,16 +275,7 @@ namespace TagoFirmware.Host.Cli
             return Math.Max(1, min);
         }
 
-        private static string SafeFolderName(string clientId)
-        {
-            var name = new StringBuilder(clientId.Length);
-            foreach (char c in clientId)
-            {
-                name.Append(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '_');
-            }
-
-            return name.ToString();
-        }
+        private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");
 
         internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
     }

@@ -8,7 +8,7 @@ namespace TagoFirmware.Host.Node
     /// An <see cref="IMqttLink"/> decorator through which the twin's stdin commands come out of <see cref="TryTakeEvent"/>
     /// as messages received on the command topic, whichever broker is used. They wait while the link is down.
     /// </summary>
-    public sealed class CommandInjectingLink : IMqttLink
+    internal sealed class CommandInjectingLink : IMqttLink
     {
         private readonly IMqttLink _inner;
         private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
@@ -26,28 +26,20 @@ namespace TagoFirmware.Host.Node
             ((EventWaitHandle)_inner.Arrived).Set();
         }
 
-        /// <inheritdoc />
         public bool IsConnected => _inner.IsConnected;
 
-        /// <inheritdoc />
         public WaitHandle Arrived => _inner.Arrived;
 
-        /// <inheritdoc />
         public bool BeginConnect(MqttConnectRequest request) => _inner.BeginConnect(request);
 
-        /// <inheritdoc />
         public int Publish(string topic, byte[] payload, int qos) => _inner.Publish(topic, payload, qos);
 
-        /// <inheritdoc />
         public int Subscribe(string topicFilter, int qos) => _inner.Subscribe(topicFilter, qos);
 
-        /// <inheritdoc />
         public void Disconnect() => _inner.Disconnect();
 
-        /// <inheritdoc />
         public void Close() => _inner.Close();
 
-        /// <inheritdoc />
         public bool TryTakeEvent(LinkEvent into)
         {
             if (_inner.TryTakeEvent(into))

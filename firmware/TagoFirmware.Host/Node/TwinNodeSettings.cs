@@ -7,15 +7,9 @@ using TagoFirmware.Diagnostics;
 namespace TagoFirmware.Host.Node
 {
     /// <summary>
-    /// Settings of one <see cref="TwinNode"/>: the node configuration (what the device reads from its config file) and
-    /// what only the twin has: the data directory standing in for the flash, the time scale, the simulated sensor.
+    /// Settings of one <see cref="TwinNode"/>: the node configuration and what only the twin has (data directory for the
+    /// flash, time scale, simulated sensor). The config's network timeouts stay real seconds under a time scale.
     /// </summary>
-    /// <remarks>
-    /// With a time scale K, sampling, batching, deep sleep and backoff run in simulated seconds, but the timeouts that
-    /// wait on the network (<c>timeouts.ack_s</c>, <c>auth_retry_s</c>, <c>wifi_connect_s</c>, <c>reboot_after_s</c>,
-    /// <c>sleep.publish_deadline_s</c>) are meant in real seconds: the node gets K times those numbers, because a TLS
-    /// handshake does not get faster with the simulation.
-    /// </remarks>
     public sealed class TwinNodeSettings
     {
         /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
@@ -87,11 +81,8 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>
-        /// Sets <see cref="Epoch"/> and <see cref="SimulatedEpoch"/> so a time-scaled twin's simulated clock continues
-        /// across processes sharing <see cref="DataDirectory"/>: a rebooted device gets the true time from SNTP again,
-        /// while a restarted twin would stamp new readings earlier than its old ones. The anchor file keeps (real,
-        /// simulated, scale) of the first run; the same scale continues from it (time between runs passes K times
-        /// faster too), another scale re-anchors at the old clock's simulated now.
+        /// Sets the epochs so a time-scaled clock continues across runs on one data directory instead of stamping new
+        /// readings before old ones: the same scale continues the first run's anchor, another one re-anchors at its now.
         /// </summary>
         public void AnchorClock()
         {

@@ -17,6 +17,11 @@ namespace TagoFirmware.Esp32
         /// <summary>Longest <c>OnRebootEvent</c> handlers may run, in ms.</summary>
         public const int RebootHandlersLimitMs = 2000;
 
+        private static readonly string[] s_reasonNames = new string[]
+        {
+            "requested", "no broker acknowledgement for too long (self-heal)", "main loop hung (watchdog)", "reboot command", "configuration changed",
+        };
+
         private readonly ILog _log;
         private readonly object _sync = new object();
         private bool _rebooting;
@@ -47,7 +52,7 @@ namespace TagoFirmware.Esp32
             Esp32PlatformInfo.PersistRebootReason(reason);
             if (_log != null)
             {
-                _log.Write(LogLevel.Error, "reboot: " + ReasonName(reason));
+                _log.Write(LogLevel.Error, "reboot: " + s_reasonNames[(int)reason < s_reasonNames.Length ? (int)reason : 0]);
             }
 
             try
@@ -91,23 +96,6 @@ namespace TagoFirmware.Esp32
                 {
                     // Nothing was installed.
                 }
-            }
-        }
-
-        private static string ReasonName(RebootReason reason)
-        {
-            switch (reason)
-            {
-                case RebootReason.NoAckTimeout:
-                    return "no broker acknowledgement for too long (self-heal)";
-                case RebootReason.MainLoopHung:
-                    return "main loop hung (watchdog)";
-                case RebootReason.Command:
-                    return "reboot command";
-                case RebootReason.ConfigChanged:
-                    return "configuration changed";
-                default:
-                    return "requested";
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
@@ -16,7 +15,6 @@ namespace TagoFirmware.Host.Adapters
         private static readonly Stopwatch s_processClock = Stopwatch.StartNew();
         private readonly Stopwatch _monotonic = Stopwatch.StartNew();
         private readonly double _scale;
-        private readonly DateTime _epochUtc;
         private readonly DateTime _simulatedEpochUtc;
         private readonly TimeSpan _epochRealOffset;
 
@@ -31,9 +29,9 @@ namespace TagoFirmware.Host.Adapters
         public SystemClock(double timeScale, DateTime epochUtc, DateTime simulatedEpochUtc)
         {
             _scale = timeScale < 1e-3 ? 1e-3 : timeScale;
-            _epochUtc = epochUtc == DateTime.MinValue ? s_processStartUtc : epochUtc;
-            _simulatedEpochUtc = simulatedEpochUtc == DateTime.MinValue ? _epochUtc : simulatedEpochUtc;
-            _epochRealOffset = _epochUtc - s_processStartUtc;
+            epochUtc = epochUtc == DateTime.MinValue ? s_processStartUtc : epochUtc;
+            _simulatedEpochUtc = simulatedEpochUtc == DateTime.MinValue ? epochUtc : simulatedEpochUtc;
+            _epochRealOffset = epochUtc - s_processStartUtc;
         }
 
         /// <inheritdoc />

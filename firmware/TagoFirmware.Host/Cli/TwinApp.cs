@@ -7,8 +7,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Config;
-using TagoFirmware.Connection;
-using TagoFirmware.Diagnostics;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
@@ -100,8 +98,7 @@ namespace TagoFirmware.Host.Cli
                     string problem = TwinOptionsParser.MissingCredentials(options, tip);
                     if (problem != null)
                     {
-                        error.WriteLine("error: " + problem);
-                        return TwinExitCode.UsageError;
+                        return UsageError(error, problem);
                     }
 
                     if (!options.Plaintext && !ReadCaFile(options, error))
@@ -120,8 +117,7 @@ namespace TagoFirmware.Host.Cli
                 string invalid = NodeWiring.CreateSessionOptions(config, clientId).Validate();
                 if (invalid != null)
                 {
-                    error.WriteLine("error: " + invalid);
-                    return TwinExitCode.UsageError;
+                    return UsageError(error, invalid);
                 }
 
                 int minInterval = MinIntervalSeconds(config, out string minReason);
@@ -145,8 +141,7 @@ namespace TagoFirmware.Host.Cli
                 int simulatedInterval = (int)Math.Round(realInterval * scale);
                 if (simulatedInterval < minInterval)
                 {
-                    error.WriteLine("error: --interval " + Format(realInterval) + " s at --time-scale " + Format(scale) + " is " + simulatedInterval + " simulated s: must be at least " + minInterval + " s because " + minReason);
-                    return TwinExitCode.UsageError;
+                    return UsageError(error, "--interval " + Format(realInterval) + " s at --time-scale " + Format(scale) + " is " + simulatedInterval + " simulated s: must be at least " + minInterval + " s because " + minReason);
                 }
 
                 if (options.Sleep)
@@ -276,6 +271,12 @@ namespace TagoFirmware.Host.Cli
         }
 
         private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");
+
+        private static int UsageError(TextWriter error, string message)
+        {
+            error.WriteLine("error: " + message);
+            return TwinExitCode.UsageError;
+        }
 
         internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
     }

@@ -52,7 +52,6 @@ namespace TagoFirmware.Host.Cli
                 return Task.CompletedTask;
             };
             CaPinnedValidator validator = plaintext ? null : CaPinnedValidator.ForPem(caPem, host);
-            MqttClientConnectResult connected = null;
             string version = null;
             foreach (MqttProtocolVersion v in s_versions)
             {
@@ -72,7 +71,6 @@ namespace TagoFirmware.Host.Cli
                     MqttClientConnectResult result = await client.ConnectAsync(builder.Build(), cancel).ConfigureAwait(false);
                     if (result.ResultCode == MqttClientConnectResultCode.Success)
                     {
-                        connected = result;
                         version = v == MqttProtocolVersion.V500 ? "5" : v == MqttProtocolVersion.V310 ? "3.1" : "3.1.1";
                         break;
                     }
@@ -84,8 +82,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     if (validator?.LastFailure != null || IsAuthentication(ex))
                     {
-                        output.WriteLine("verdict: TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
-                        return TwinExitCode.TlsFailure;
+                        return Verdict(output, TwinExitCode.TlsFailure, "TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
                     }
 
                     problem = ex.GetType().Name + ": " + ex.Message;
@@ -93,23 +90,20 @@ namespace TagoFirmware.Host.Cli
 
                 if (code == MqttClientConnectResultCode.BadUserNameOrPassword || code == MqttClientConnectResultCode.NotAuthorized)
                 {
-                    output.WriteLine("verdict: credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
                 }
 
                 if (code != null && code != MqttClientConnectResultCode.UnsupportedProtocolVersion)
                 {
-                    output.WriteLine("verdict: connection refused (" + code + ")");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "connection refused (" + code + ")");
                 }
 
                 output.WriteLine("MQTT " + v + " not accepted (" + problem + ")");
             }
 
-            if (connected == null)
+            if (version == null)
             {
-                output.WriteLine("verdict: no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
-                return TwinExitCode.Timeout;
+                return Verdict(output, TwinExitCode.Timeout, "no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
             }
 
             output.WriteLine("connected with MQTT " + version);
@@ -121,8 +115,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     if ((int)item.ResultCode > 2)
                     {
-                        output.WriteLine("verdict: the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
-                        return TwinExitCode.Timeout;
+                        return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
                     }
                 }
 
@@ -131,16 +124,14 @@ namespace TagoFirmware.Host.Cli
                 Task done = await Task.WhenAny(receipt.Task, Task.Delay(TimeSpan.FromSeconds(waitSeconds), cancel)).ConfigureAwait(false);
                 if (done != receipt.Task)
                 {
-                    output.WriteLine("verdict: no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
-                    return TwinExitCode.Timeout;
+                    return Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
                 }
 
                 return Judge(receipt.Task.Result, serial, output);
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is InvalidOperationException)
             {
-                output.WriteLine("verdict: the connection closed before a receipt (" + ex.Message + ")");
-                return TwinExitCode.Timeout;
+                return Verdict(output, TwinExitCode.Timeout, "the connection closed before a receipt (" + ex.Message + ")");
             }
             finally
             {
@@ -161,23 +152,25 @@ namespace TagoFirmware.Host.Cli
         {
             if (ack.StartsWith("OK|", StringComparison.Ordinal) || ack == "OK")
             {
-                output.WriteLine("verdict: credentials accepted: TagoIO stored the frame (" + ack + ")");
-                return TwinExitCode.Done;
+                return Verdict(output, TwinExitCode.Done, "credentials accepted: TagoIO stored the frame (" + ack + ")");
             }
 
             string code = ack.StartsWith("ERR|", StringComparison.Ordinal) ? ack.Substring(4) : ack;
             switch (code)
             {
                 case "invalid_token":
-                    output.WriteLine("verdict: credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
                 case "device_not_found":
-                    output.WriteLine("verdict: credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
                 default:
-                    output.WriteLine("verdict: no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
-                    return TwinExitCode.Timeout;
+                    return Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
             }
+        }
+
+        private static int Verdict(TextWriter output, int exitCode, string text)
+        {
+            output.WriteLine("verdict: " + text);
+            return exitCode;
         }
 
         private static bool IsAuthentication(Exception ex) =>

@@ -11,11 +11,8 @@ namespace TagoFirmware.Esp32
     /// </summary>
     public sealed class Esp32DeviceControl : IDeviceControl
     {
-        /// <summary>Longest the flush may run before the reboot goes ahead anyway, in ms.</summary>
-        public const int FlushLimitMs = 10000;
-
-        /// <summary>Longest <c>OnRebootEvent</c> handlers may run, in ms.</summary>
-        public const int RebootHandlersLimitMs = 2000;
+        private const int FlushLimitMs = 10000; // the flush may run this long before the reboot goes ahead anyway
+        private const int RebootHandlersLimitMs = 2000; // bound of the OnRebootEvent handlers
 
         private static readonly string[] s_reasonNames = new string[]
         {

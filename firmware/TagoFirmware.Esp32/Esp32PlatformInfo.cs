@@ -13,8 +13,7 @@ namespace TagoFirmware.Esp32
     /// </summary>
     public sealed class Esp32PlatformInfo : IPlatformInfo
     {
-        /// <summary>Keeps an intentional reboot's reason until the next boot reads and deletes it.</summary>
-        public const string RebootReasonPath = "I:\\tagofirmware.reboot";
+        private const string RebootReasonPath = "I:\\tagofirmware.reboot";
 
         /// <summary>Creates the platform facts.</summary>
         public Esp32PlatformInfo(BootReason bootReason, string firmwareVersion)

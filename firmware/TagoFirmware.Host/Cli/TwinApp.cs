@@ -31,16 +31,16 @@ namespace TagoFirmware.Host.Cli
         /// </summary>
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
-            if (!TwinOptionsParser.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptionsParser.TipAuthVariable), out TwinOptions options, out string message))
+            if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
                 error.WriteLine("error: " + message);
-                error.WriteLine(TwinOptionsParser.Usage);
+                error.WriteLine(TwinOptions.Usage);
                 return TwinExitCode.UsageError;
             }
 
             if (options.Help)
             {
-                output.WriteLine(TwinOptionsParser.Usage);
+                output.WriteLine(TwinOptions.Usage);
                 return TwinExitCode.Done;
             }
 
@@ -95,7 +95,7 @@ namespace TagoFirmware.Host.Cli
                 }
                 else
                 {
-                    string problem = TwinOptionsParser.MissingCredentials(options, tip);
+                    string problem = TwinOptions.MissingCredentials(options, tip);
                     if (problem != null)
                     {
                         return UsageError(error, problem);

@@ -1,11 +1,12 @@
 using System;
 using System.IO;
 using System.Security.Authentication;
+using TagoFirmware.Connection;
+using TagoFirmware.Host.Adapters;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using TagoFirmware.Host.Tls;
 
@@ -21,7 +22,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
         public const string Frame = "[credentials_check?=true]";
 
-        private static readonly MqttProtocolVersion[] s_versions = { MqttProtocolVersion.V311, MqttProtocolVersion.V500, MqttProtocolVersion.V310 };
+        private static readonly int[] s_levels = { 4, 5, 3 }; // MQTT 3.1.1, 5, 3.1
 
         /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
         /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
@@ -52,26 +53,22 @@ namespace TagoFirmware.Host.Cli
                 return Task.CompletedTask;
             };
             CaPinnedValidator validator = plaintext ? null : CaPinnedValidator.ForPem(caPem, host);
-            string version = null;
-            foreach (MqttProtocolVersion v in s_versions)
+            var request = new MqttConnectRequest
             {
-                MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(serial)
-                    .WithCredentials(hash.Substring(0, 8), hash.Substring(8, 8)).WithCleanSession().WithKeepAlivePeriod(TimeSpan.FromSeconds(4))
-                    .WithTimeout(TimeSpan.FromSeconds(15)).WithProtocolVersion(v);
-                if (validator != null)
-                {
-                    builder = builder.WithTlsOptions(o => o.UseTls(true).WithTargetHost(host).WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
-                        .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
-                }
-
+                Host = host, Port = port, ClientId = serial, Username = hash.Substring(0, 8), Password = hash.Substring(8, 8), KeepAliveSeconds = 4, CleanSession = true,
+            };
+            string version = null;
+            foreach (int level in s_levels)
+            {
+                string v = level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
                 MqttClientConnectResultCode? code = null;
                 string problem;
                 try
                 {
-                    MqttClientConnectResult result = await client.ConnectAsync(builder.Build(), cancel).ConfigureAwait(false);
+                    MqttClientConnectResult result = await client.ConnectAsync(MqttNetMapping.For(request, 15000, level, validator), cancel).ConfigureAwait(false);
                     if (result.ResultCode == MqttClientConnectResultCode.Success)
                     {
-                        version = v == MqttProtocolVersion.V500 ? "5" : v == MqttProtocolVersion.V310 ? "3.1" : "3.1.1";
+                        version = v;
                         break;
                     }
 

@@ -101,7 +101,7 @@ namespace TagoFirmware.IntegrationTests.Twin
         [TestMethod]
         public void Options_parser_reads_the_documented_contract_and_takes_the_token_from_the_environment()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(
+            Assert.IsTrue(TwinOptions.TryParse(
                 new[] { "--broker", "mqtt.tago.io", "--port", "8883", "--ca", "root.pem", "--client-id", "n1", "--topic", "a/b", "--interval", "0.5", "--batch", "3", "--qos", "0", "--count", "7", "--timeout", "9", "--sleep" },
                 "env-token", null, out TwinOptions o, out string error), error);
             Assert.AreEqual("mqtt.tago.io", o.Broker);
@@ -116,11 +116,11 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.AreEqual(7, o.Count);
             Assert.AreEqual(9.0, o.TimeoutSeconds);
             Assert.IsTrue(o.Sleep);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "cli" }, "env", null, out o, out _));
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--token", "cli" }, "env", null, out o, out _));
             Assert.AreEqual("cli", o.Token, "the command line wins over the environment");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--topic", "a/#" }, null, null, out _, out error));
+            Assert.IsFalse(TwinOptions.TryParse(new[] { "--topic", "a/#" }, null, null, out _, out error));
             StringAssert.Contains(error, "--topic");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--count" }, null, null, out _, out error));
+            Assert.IsFalse(TwinOptions.TryParse(new[] { "--count" }, null, null, out _, out error));
             StringAssert.Contains(error, "--count needs a value");
         }
     }

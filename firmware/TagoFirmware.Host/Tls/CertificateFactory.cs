@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace TagoFirmware.Host.Tls
 {
@@ -73,12 +72,6 @@ namespace TagoFirmware.Host.Tls
         {
             using ECDsa key = certificate.GetECDsaPrivateKey();
             return new string(PemEncoding.Write("PRIVATE KEY", key.ExportPkcs8PrivateKey())) + "\n";
-        }
-
-        /// <summary>Writes text to a file, UTF-8 without BOM.</summary>
-        public static void WriteText(string path, string text)
-        {
-            System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
         }
     }
 }

@@ -1,42 +1,36 @@
 using System;
 using nanoFramework.Runtime.Native;
-using TagoFirmware.Connection;
+using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="IDeviceControl"/> on the ESP32: flush hook first (queued readings to flash), then the reason is
-    /// recorded for the next boot's <c>boot_reason</c>, then <c>Power.RebootDevice</c>. Used by the supervisor (self-heal
-    /// (b), reboot command) and by <see cref="MainLoopWatchdogThread"/> (self-heal (a)).
+    /// <see cref="IDeviceControl"/> on the ESP32: flush the node's queue to flash, record the reason for the next boot's
+    /// <c>boot_reason</c>, <c>Power.RebootDevice</c>. Called by the supervisor and the watchdog thread.
     /// </summary>
-    /// <remarks>
-    /// The flush runs under <c>ExecutionConstraint.Install(FlushLimitMs)</c>: when the watchdog reboots because the
-    /// main loop hangs, the hang may be inside the very flash code the flush needs, and a reboot must not wait for it
-    /// forever (the constraint throws in the flushing thread when the time is up). RebootDevice gets a bound for its
-    /// <c>OnRebootEvent</c> handlers for the same reason.
-    /// </remarks>
     public sealed class Esp32DeviceControl : IDeviceControl
     {
-        /// <summary>Longest the flush hook may run before the reboot goes ahead anyway, in ms.</summary>
-        public const int FlushLimitMs = 10000;
+        private const int FlushLimitMs = 10000; // the flush may run this long before the reboot goes ahead anyway
+        private const int RebootHandlersLimitMs = 2000; // bound of the OnRebootEvent handlers
 
-        /// <summary>Longest <c>OnRebootEvent</c> handlers may run, in ms.</summary>
-        public const int RebootHandlersLimitMs = 2000;
+        private static readonly string[] s_reasonNames = new string[]
+        {
+            "requested", "no broker acknowledgement for too long (self-heal)", "main loop hung (watchdog)", "reboot command", "configuration changed",
+        };
 
         private readonly ILog _log;
         private readonly object _sync = new object();
         private bool _rebooting;
 
         /// <summary>Creates the control.</summary>
-        /// <param name="log">Log for the one reboot line; may be null.</param>
         public Esp32DeviceControl(ILog log)
         {
             _log = log;
         }
 
-        /// <summary>What to flush before rebooting (set once the core node exists); null = nothing.</summary>
-        public IFlushHook FlushHook { get; set; }
+        /// <summary>The node whose queue is flushed before a reboot; null flushes nothing.</summary>
+        public SensorNode Node { get; set; }
 
         /// <inheritdoc />
         public void Reboot(RebootReason reason)
@@ -45,18 +39,17 @@ namespace TagoFirmware.Esp32
             {
                 if (_rebooting)
                 {
-                    // The supervisor and the watchdog may race; one reboot is enough.
-                    return;
+                    return; // the supervisor and the watchdog may race; one reboot is enough
                 }
 
                 _rebooting = true;
             }
 
             Flush();
-            BootInfo.PersistReason(reason);
+            Esp32PlatformInfo.PersistRebootReason(reason);
             if (_log != null)
             {
-                _log.Write(LogLevel.Error, "reboot: " + ReasonName(reason));
+                _log.Write(LogLevel.Error, "reboot: " + s_reasonNames[(int)reason < s_reasonNames.Length ? (int)reason : 0]);
             }
 
             try
@@ -65,16 +58,18 @@ namespace TagoFirmware.Esp32
             }
             catch (Exception)
             {
-                // RebootDevice does not return; if it ever throws, a plain reboot is the last resort.
                 Power.RebootDevice();
             }
         }
 
-        /// <summary>Runs the flush hook, bounded by <see cref="FlushLimitMs"/>; never throws.</summary>
-        public void Flush()
+        /// <summary>
+        /// Flushes the node, bounded by <see cref="FlushLimitMs"/>; never throws. The watchdog may reboot because the
+        /// loop hangs inside the very flash code the flush needs, so the constraint stops a flush that never ends.
+        /// </summary>
+        private void Flush()
         {
-            IFlushHook hook = FlushHook;
-            if (hook == null)
+            SensorNode node = Node;
+            if (node == null)
             {
                 return;
             }
@@ -82,7 +77,7 @@ namespace TagoFirmware.Esp32
             try
             {
                 ExecutionConstraint.Install(FlushLimitMs, 0);
-                hook.FlushForReboot();
+                node.FlushForReboot();
             }
             catch (Exception)
             {
@@ -98,23 +93,6 @@ namespace TagoFirmware.Esp32
                 {
                     // Nothing was installed.
                 }
-            }
-        }
-
-        private static string ReasonName(RebootReason reason)
-        {
-            switch (reason)
-            {
-                case RebootReason.NoAckTimeout:
-                    return "no broker acknowledgement for too long (self-heal)";
-                case RebootReason.MainLoopHung:
-                    return "main loop hung (watchdog)";
-                case RebootReason.Command:
-                    return "reboot command";
-                case RebootReason.ConfigChanged:
-                    return "configuration changed";
-                default:
-                    return "requested";
             }
         }
     }

@@ -19,14 +19,11 @@ namespace TagoFirmware.Esp32
 
                 using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Read))
                 {
-                    long length = stream.Length;
-                    byte[] bytes = new byte[length > maxBytes ? maxBytes + 1 : (int)length];
+                    byte[] bytes = new byte[stream.Length > maxBytes ? maxBytes + 1 : (int)stream.Length];
                     int read = 0;
-                    int n = 1;
-                    while (read < bytes.Length && n > 0)
+                    for (int n = 1; read < bytes.Length && n > 0; read += n)
                     {
                         n = stream.Read(bytes, read, bytes.Length - read);
-                        read += n > 0 ? n : 0;
                     }
 
                     if (read == bytes.Length)

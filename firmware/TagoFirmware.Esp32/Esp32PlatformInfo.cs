@@ -1,21 +1,21 @@
+using System;
+using System.IO;
+using System.Net.NetworkInformation;
+using nanoFramework.Hardware.Esp32;
 using TagoFirmware.Diagnostics;
-using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// Platform facts for the diagnostics payload: free managed heap, boot reason and firmware version. No RSSI:
-    /// nanoFramework has no call for the signal of the joined access point, only a WiFi scan, which hops the radio
-    /// across channels for seconds while associated.
+    /// Platform facts: boot reason, MAC, free heap, firmware version. No RSSI: nanoFramework only offers a WiFi scan,
+    /// which hops the radio across channels for seconds while associated.
     /// </summary>
-    /// <remarks>Main loop thread only; nothing here throws (the heap read runs one GC, so the node asks for it only
-    /// when a diagnostics payload is built).</remarks>
     public sealed class Esp32PlatformInfo : IPlatformInfo
     {
+        private const string RebootReasonPath = "I:\\tagofirmware.reboot";
+
         /// <summary>Creates the platform facts.</summary>
-        /// <param name="bootReason">From <see cref="BootInfo.Determine"/>, taken once at boot.</param>
-        /// <param name="firmwareVersion">The version published as <c>fw_version</c>.</param>
         public Esp32PlatformInfo(BootReason bootReason, string firmwareVersion)
         {
             BootReason = bootReason;
@@ -25,24 +25,126 @@ namespace TagoFirmware.Esp32
         /// <summary>Why this boot happened.</summary>
         public BootReason BootReason { get; private set; }
 
-        /// <summary>The firmware version string.</summary>
+        /// <summary>The version published as <c>fw_version</c>.</summary>
         public string FirmwareVersion { get; private set; }
 
-        /// <summary>Free managed heap in bytes (<c>GC.Run(false)</c>), or -1 when unknown.</summary>
-        /// <returns>Bytes free, or -1.</returns>
+        /// <summary>Free managed heap from <c>GC.Run(false)</c> (runs a collection: only when diagnostics are due), or -1.</summary>
         public int HeapFreeBytes()
         {
-            long free = DeviceInfo.HeapFree();
-            return free < 0 || free > int.MaxValue ? -1 : (int)free;
+            try
+            {
+                long free = nanoFramework.Runtime.Native.GC.Run(false);
+                return free < 0 || free > int.MaxValue ? -1 : (int)free;
+            }
+            catch (Exception)
+            {
+                return -1;
+            }
         }
 
-        /// <summary>Always false: see the class remarks.</summary>
-        /// <param name="dbm">0.</param>
-        /// <returns>False.</returns>
+        /// <summary>Always false (see the class summary).</summary>
         public bool TryGetRssi(out int dbm)
         {
             dbm = 0;
             return false;
+        }
+
+        /// <summary>The station MAC (WiFi interface, else the first), burnt into eFuse; null without an interface.</summary>
+        public static byte[] MacAddress()
+        {
+            try
+            {
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                for (int i = 0; i < interfaces.Length; i++)
+                {
+                    if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
+                    {
+                        return interfaces[i].PhysicalAddress;
+                    }
+                }
+
+                return interfaces.Length > 0 ? interfaces[0].PhysicalAddress : null;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Why this boot happened. nanoFramework has no managed reset-reason API: the wake cause tells deep-sleep wakes
+        /// apart, the reboot-reason file intentional reboots; all else is power-on or reset. Call once (it deletes the file).
+        /// </summary>
+        public static BootReason DetermineBootReason()
+        {
+            Sleep.WakeupCause cause = Sleep.WakeupCause.Undefined;
+            try
+            {
+                cause = Sleep.GetWakeupCause();
+            }
+            catch (Exception)
+            {
+                // Treated as a cold start.
+            }
+
+            switch (cause)
+            {
+                case Sleep.WakeupCause.Undefined:
+                    break;
+                case Sleep.WakeupCause.Timer:
+                    return BootReason.TimerWake;
+                case Sleep.WakeupCause.Ext0:
+                case Sleep.WakeupCause.Ext1:
+                case Sleep.WakeupCause.Gpio:
+                case Sleep.WakeupCause.TouchPad:
+                    return BootReason.PinWake;
+                default:
+                    return BootReason.OtherWake;
+            }
+
+            switch (TakePersistedReason())
+            {
+                case RebootReason.Command:
+                case RebootReason.ConfigChanged:
+                    return BootReason.CommandReboot;
+                case RebootReason.NoAckTimeout:
+                case RebootReason.MainLoopHung:
+                    return BootReason.WatchdogReboot;
+                default:
+                    return BootReason.PowerOnOrReset;
+            }
+        }
+
+        /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>
+        public static void PersistRebootReason(RebootReason reason)
+        {
+            try
+            {
+                File.WriteAllBytes(RebootReasonPath, new byte[] { (byte)reason });
+            }
+            catch (Exception)
+            {
+                // The next boot then reports PowerOnOrReset; nothing worse.
+            }
+        }
+
+        private static RebootReason TakePersistedReason()
+        {
+            try
+            {
+                if (!File.Exists(RebootReasonPath))
+                {
+                    return RebootReason.None;
+                }
+
+                byte[] bytes = File.ReadAllBytes(RebootReasonPath);
+                File.Delete(RebootReasonPath);
+                return bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;
+            }
+            catch (Exception)
+            {
+                return RebootReason.None;
+            }
         }
     }
 }

@@ -1,20 +1,13 @@
 using System;
 using nanoFramework.Networking;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
     /// <summary>
-    /// <see cref="ITimeSync"/> over nanoFramework.Networking.Sntp: <c>Sntp.Start()</c> the first time (or whenever the
-    /// service is not running), <c>Sntp.UpdateNow()</c> afterwards. The core learns the result only through
-    /// <see cref="IClock.UtcNow"/> passing <see cref="WallClock.ValidFrom"/> (2025-01-01).
+    /// <see cref="ITimeSync"/> over nanoFramework's SNTP client: <c>Sntp.Start()</c> when it is not running, else
+    /// <c>Sntp.UpdateNow()</c> (sends a request at once). Both return within milliseconds: lwIP's SNTP client does the work.
     /// </summary>
-    /// <remarks>
-    /// The ESP32 firmware already starts SNTP by itself once it has an IP (nf-interpreter PR #838) and re-syncs hourly;
-    /// this port only nudges it (UpdateNow restarts the service, which sends a request at once). Both calls return
-    /// within milliseconds: the request runs in the lwIP SNTP client, not on the calling thread.
-    /// </remarks>
     public sealed class Esp32TimeSync : ITimeSync
     {
         /// <inheritdoc />

@@ -23,7 +23,6 @@ namespace TagoFirmware.Esp32
 
         private const int DeepSleepAttempts = 3; // tries to arm the deep-sleep timer before rebooting instead
 
-        /// <summary>Log names of <see cref="BootReason"/>, by value.</summary>
         private static readonly string[] s_bootNames = new string[]
         {
             "power-on or reset", "power-on or reset", "deep-sleep timer wake", "deep-sleep pin wake", "deep-sleep wake (other source)",
@@ -33,17 +32,15 @@ namespace TagoFirmware.Esp32
         /// <summary>Runs the node; never returns (deep sleep ends in a reboot too).</summary>
         public static void Main()
         {
-            // STEP 1: boot facts (wake cause and reboot-reason file: nanoFramework has no managed reset-reason API).
             Esp32Log log = new Esp32Log(LogLevel.Info, true);
-            BootReason bootReason = BootInfo.Determine();
+            BootReason bootReason = Esp32PlatformInfo.DetermineBootReason();
             log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + s_bootNames[(int)bootReason]);
 
-            // STEP 2: the shared GPIO controller and the identity (the MAC is in eFuse: a stable client id).
             GpioController gpio = new GpioController();
-            byte[] mac = DeviceInfo.MacAddress();
+            byte[] mac = Esp32PlatformInfo.MacAddress();
             string macClientId = ClientIdentity.FromMac(mac);
 
-            // STEP 3: the config file and the LED it names; the safe state until a corrected file is deployed.
+            // The safe state until a corrected config file is deployed.
             ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, macClientId, log);
             ConfigResult config = boot.Load();
             Esp32StatusLed led = BuildLed(gpio, config.Config, null);
@@ -57,8 +54,8 @@ namespace TagoFirmware.Esp32
             led = BuildLed(gpio, node, led);
             string clientId = node.Mqtt.EffectiveClientId(macClientId);
 
-            // STEP 4: adapters and node. Any of them can throw on real hardware (a taken RMT channel, a GPIO fault):
-            // never die silently nor reboot in a tight loop (ConfigBoot.StartupFailed: log, LED, restart in a minute).
+            // Adapters can throw on real hardware (a taken RMT channel, a GPIO fault): never die silently nor reboot
+            // in a tight loop (StartupFailed: log, LED, restart in a minute).
             SensorNode sensorNode;
             Esp32DeviceControl device;
             FlashReadingStore readingStore;
@@ -96,7 +93,7 @@ namespace TagoFirmware.Esp32
                 ports.Platform = new Esp32PlatformInfo(bootReason, FirmwareVersion);
 
                 sensorNode = new SensorNode(node, boot.FileBytes, macClientId, ports);
-                device.FlushHook = new NodeFlushHook(sensorNode);
+                device.Node = sensorNode;
                 sensorNode.Start(clock.MonotonicMs);
             }
             catch (Exception ex)
@@ -106,13 +103,10 @@ namespace TagoFirmware.Esp32
                 return;
             }
 
-            // STEP 5: the watchdog thread: flush and reboot when the loop is 2 minutes past the time it said it would
-            // run again.
+            // The watchdog thread reboots when the loop is 2 minutes past the time it said it would run again.
             MainLoopWatchdog decision = new MainLoopWatchdog(MainLoopWatchdog.DefaultTimeoutMs, clock.MonotonicMs);
             new MainLoopWatchdogThread(decision, device, log).Start();
 
-            // STEP 6: the core's loop: step, then wait until the next due time or a link event. Battery mode ends in
-            // deep sleep (a wake is a new boot); an orderly stop or a reboot ends inside the node.
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
             try
             {
@@ -132,7 +126,7 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>Battery mode's end of a wake: LED dark (a GPIO holds its level through deep sleep), store closed, deep
-        /// sleep; if the timer cannot be armed, a few more tries, then a reboot (never awake and idle).</summary>
+        /// sleep (waking is a reboot); if the timer cannot be armed, a few more tries, then a reboot.</summary>
         private static void EnterDeepSleep(SensorNode node, Esp32StatusLed led, FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
         {
             if (led != null)
@@ -147,14 +141,26 @@ namespace TagoFirmware.Esp32
 
             for (int attempt = 1; attempt <= DeepSleepAttempts; attempt++)
             {
-                EspNativeError error = Esp32Sleep.DeepSleep(node.SleepMilliseconds);
+                EspNativeError error;
+                try
+                {
+                    error = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(node.SleepMilliseconds < 1000 ? 1000 : node.SleepMilliseconds));
+                    if (error == EspNativeError.OK)
+                    {
+                        Sleep.StartDeepSleep(); // never returns
+                    }
+                }
+                catch (Exception)
+                {
+                    error = EspNativeError.FAIL;
+                }
+
                 log.Write(LogLevel.Error, "sleep: cannot arm the wake-up timer (" + ((int)error).ToString() + "), attempt "
                     + attempt.ToString() + " of " + DeepSleepAttempts.ToString());
                 Thread.Sleep(1000);
             }
 
-            // Flushed and closed already: no flush hook (it would report a failed write to the closed file).
-            device.FlushHook = null;
+            device.Node = null; // flushed and closed already: a flush would fail on the closed file
             device.Reboot(RebootReason.None);
         }
 

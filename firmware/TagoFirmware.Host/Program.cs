@@ -1,11 +1,12 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Host.Cli;
 
 namespace TagoFirmware.Host
 {
-    /// <summary>Entry point of the host twin (README "Host twin").</summary>
+    /// <summary>Entry point of the host twin.</summary>
     internal static class Program
     {
         private static async Task<int> Main(string[] args)
@@ -17,16 +18,15 @@ namespace TagoFirmware.Host
                 cancel.Cancel();
             };
 
-            // SIGTERM (systemd, docker stop, kill) gets the same orderly stop as Ctrl+C: flush, "offline" status,
-            // DISCONNECT, exit 0.
-            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            // SIGTERM (docker stop, kill) gets the same orderly stop as Ctrl+C: flush, "offline" status, DISCONNECT, exit 0.
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
                 context.Cancel = true;
                 cancel.Cancel();
             });
             try
             {
-                return await TwinApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptionsParser.TokenVariable), cancel.Token).ConfigureAwait(false);
+                return await TwinApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptions.TokenVariable), cancel.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

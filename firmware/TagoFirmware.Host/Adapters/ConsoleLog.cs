@@ -1,26 +1,21 @@
 using System;
 using System.Globalization;
 using System.IO;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// Timestamped, levelled console log. Every line passes through <see cref="Scrub"/>, which replaces any registered
-    /// secret (device token, WiFi password) with "***", so a secret can never reach the output even by mistake.
-    /// </summary>
+    /// <summary>Timestamped, levelled console log that prints every registered secret as "***", so none can reach the output.</summary>
     public sealed class ConsoleLog : ILog
     {
+        private static readonly string[] s_tags = { "DBG", "INF", "WRN", "ERR" };
         private readonly TextWriter _writer;
         private readonly object _gate = new object();
         private readonly string _prefix;
         private string[] _secrets = new string[0];
 
-        /// <summary>Creates a log.</summary>
-        /// <param name="writer">Output (Console.Out by default).</param>
-        /// <param name="minimumLevel">Lowest level written.</param>
-        /// <param name="prefix">Text put after the level, e.g. the node name when many nodes share a process.</param>
+        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default); <paramref name="prefix"/> (e.g. a
+        /// node name) follows the level.</summary>
         public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info, string prefix = null)
         {
             _writer = writer ?? Console.Out;
@@ -31,27 +26,22 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Lowest level written.</summary>
         public LogLevel MinimumLevel { get; set; }
 
-        /// <summary>Registers a secret that must never be printed.</summary>
-        /// <param name="secret">Secret text; null or empty is ignored.</param>
+        /// <summary>Registers a secret that must never be printed; null or empty is ignored.</summary>
         public void AddSecret(string secret)
         {
-            if (string.IsNullOrEmpty(secret))
+            if (!string.IsNullOrEmpty(secret))
             {
-                return;
-            }
-
-            lock (_gate)
-            {
-                string[] grown = new string[_secrets.Length + 1];
-                Array.Copy(_secrets, grown, _secrets.Length);
-                grown[_secrets.Length] = secret;
-                _secrets = grown;
+                lock (_gate)
+                {
+                    string[] grown = new string[_secrets.Length + 1];
+                    Array.Copy(_secrets, grown, _secrets.Length);
+                    grown[_secrets.Length] = secret;
+                    _secrets = grown;
+                }
             }
         }
 
-        /// <summary>Writes a line.</summary>
-        /// <param name="level">Severity.</param>
-        /// <param name="message">Text.</param>
+        /// <inheritdoc />
         public void Write(LogLevel level, string message)
         {
             if (level < MinimumLevel)
@@ -59,7 +49,13 @@ namespace TagoFirmware.Host.Adapters
                 return;
             }
 
-            string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + Tag(level) + " " + _prefix + Scrub(message);
+            string text = message ?? string.Empty;
+            foreach (string secret in _secrets)
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+
+            string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + _prefix + text;
             lock (_gate)
             {
                 _writer.WriteLine(line);
@@ -68,53 +64,12 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <summary>Writes an info line.</summary>
-        /// <param name="message">Text.</param>
-        public void Info(string message)
-        {
-            Write(LogLevel.Info, message);
-        }
+        public void Info(string message) => Write(LogLevel.Info, message);
 
         /// <summary>Writes a warning line.</summary>
-        /// <param name="message">Text.</param>
-        public void Warn(string message)
-        {
-            Write(LogLevel.Warning, message);
-        }
+        public void Warn(string message) => Write(LogLevel.Warning, message);
 
         /// <summary>Writes an error line.</summary>
-        /// <param name="message">Text.</param>
-        public void Error(string message)
-        {
-            Write(LogLevel.Error, message);
-        }
-
-        /// <summary>Replaces every registered secret in <paramref name="text"/> with "***".</summary>
-        /// <param name="text">Text to clean.</param>
-        /// <returns>Text without secrets.</returns>
-        public string Scrub(string text)
-        {
-            if (text == null)
-            {
-                return string.Empty;
-            }
-
-            foreach (string secret in _secrets)
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-
-            return text;
-        }
-
-        private static string Tag(LogLevel level)
-        {
-            switch (level)
-            {
-                case LogLevel.Debug: return "DBG";
-                case LogLevel.Info: return "INF";
-                case LogLevel.Warning: return "WRN";
-                default: return "ERR";
-            }
-        }
+        public void Error(string message) => Write(LogLevel.Error, message);
     }
 }

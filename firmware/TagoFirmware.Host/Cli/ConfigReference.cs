@@ -18,7 +18,7 @@ namespace TagoFirmware.Host.Cli
         {
             (ConfigKeys.WifiSsid, "--wifi-ssid", "TAGO_WIFI_SSID", "-WifiSsid"),
             (ConfigKeys.WifiPassword, "--wifi-password", "TAGO_WIFI_PASSWORD", "-WifiPassword"),
-            (ConfigKeys.Token, "--token", TwinOptionsParser.TokenVariable, "-Token"),
+            (ConfigKeys.Token, "--token", TwinOptions.TokenVariable, "-Token"),
             (ConfigKeys.TagoTipAuthHash, "--auth-hash", "TAGO_TIP_AUTH", "-AuthHash"),
             (ConfigKeys.TagoTipSerial, "--serial", "TAGO_TIP_SERIAL", "-Serial"),
         };

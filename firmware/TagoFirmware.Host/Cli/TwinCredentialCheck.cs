@@ -1,70 +1,43 @@
 using System;
 using System.IO;
 using System.Security.Authentication;
+using TagoFirmware.Connection;
+using TagoFirmware.Host.Adapters;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>
-    /// <c>--check-credentials</c>: one TagoTiP session against the endpoint with the user's serial and hash, the way the
-    /// node opens one (TagoIO docs, docs/tagotip/transports/mqtt.md: user name = first 8 hex of the hash, password = last
-    /// 8, subscribe <c>$tip/{serial}/ack</c> at QoS 1, push to <c>$tip/{serial}/push</c>), one frame, and a verdict.
-    /// MQTT 3.1.1 first, then 5 and 3.1 when the broker refuses the version, as the node does. The frame carries no
-    /// <c>!N</c>, so the node's sequence counter is neither used nor disturbed. Neither the hash nor a token is printed.
+    /// <c>--check-credentials</c>: one TagoTiP session opened as the node opens one (docs/tagotip/transports/mqtt.md:
+    /// user = first 8 hex of the hash, password = last 8, MQTT 3.1.1 then 5 and 3.1), one frame without <c>!N</c> (the
+    /// node's sequence counter is left alone), and a verdict. Neither the hash nor a token is printed.
     /// </summary>
     public static class TwinCredentialCheck
     {
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
         public const string Frame = "[credentials_check?=true]";
 
-        private static readonly MqttProtocolVersion[] s_versions = { MqttProtocolVersion.V311, MqttProtocolVersion.V500, MqttProtocolVersion.V310 };
+        private static readonly int[] s_levels = { 4, 5, 3 }; // MQTT 3.1.1, 5, 3.1
 
-        /// <summary>--check-credentials: the region's endpoint (or --broker), the CA of --ca or the OS store.</summary>
-        /// <param name="options">Parsed options (serial and hash present).</param>
-        /// <param name="output">Where the verdict goes.</param>
-        /// <param name="error">Usage errors.</param>
-        /// <param name="cancel">Stops the check.</param>
-        /// <returns>The exit code.</returns>
-        public static Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
+        /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
+        public static async Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
-            string caPem = null;
-            if (options.CaFile != null && !options.Plaintext)
+            if (!options.Plaintext && !TwinApp.ReadCaFile(options, error))
             {
-                if (!File.Exists(options.CaFile))
-                {
-                    error.WriteLine("error: --ca file '" + options.CaFile + "' does not exist");
-                    return Task.FromResult(TwinExitCode.UsageError);
-                }
-
-                caPem = File.ReadAllText(options.CaFile);
+                return TwinExitCode.UsageError;
             }
 
+            string caPem = options.Plaintext ? null : options.CaPem;
             string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
             int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
-            return RunAsync(host, port, caPem, options.Plaintext, options.Serial, options.AuthHash,
-                options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30, output, cancel);
-        }
-
-        /// <summary>Runs the check.</summary>
-        /// <param name="host">Broker host.</param>
-        /// <param name="port">Broker port (TLS unless <paramref name="plaintext"/>).</param>
-        /// <param name="caPem">CA certificates as PEM, or null for the OS trust store.</param>
-        /// <param name="plaintext">Plain TCP (local test brokers only).</param>
-        /// <param name="serial">The device serial.</param>
-        /// <param name="hash">The authorization hash (secret).</param>
-        /// <param name="waitSeconds">How long to wait for the receipt.</param>
-        /// <param name="output">Where the verdict goes.</param>
-        /// <param name="cancel">Stops the check.</param>
-        /// <returns>0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</returns>
-        public static async Task<int> RunAsync(string host, int port, string caPem, bool plaintext, string serial, string hash, double waitSeconds,
-            TextWriter output, CancellationToken cancel)
-        {
+            (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);
+            double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
             output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + host + ":" + port
                 + (plaintext ? string.Empty : caPem == null ? " (OS trust store)" : " (--ca)"));
             using var client = new MqttClientFactory().CreateMqttClient();
@@ -80,28 +53,22 @@ namespace TagoFirmware.Host.Cli
                 return Task.CompletedTask;
             };
             CaPinnedValidator validator = plaintext ? null : CaPinnedValidator.ForPem(caPem, host);
-            MqttClientConnectResult connected = null;
-            string version = null;
-            foreach (MqttProtocolVersion v in s_versions)
+            var request = new MqttConnectRequest
             {
-                MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(serial)
-                    .WithCredentials(hash.Substring(0, 8), hash.Substring(8, 8)).WithCleanSession().WithKeepAlivePeriod(TimeSpan.FromSeconds(4))
-                    .WithTimeout(TimeSpan.FromSeconds(15)).WithProtocolVersion(v);
-                if (validator != null)
-                {
-                    builder = builder.WithTlsOptions(o => o.UseTls(true).WithTargetHost(host).WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
-                        .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
-                }
-
+                Host = host, Port = port, ClientId = serial, Username = hash.Substring(0, 8), Password = hash.Substring(8, 8), KeepAliveSeconds = 4, CleanSession = true,
+            };
+            string version = null;
+            foreach (int level in s_levels)
+            {
+                string v = level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
                 MqttClientConnectResultCode? code = null;
                 string problem;
                 try
                 {
-                    MqttClientConnectResult result = await client.ConnectAsync(builder.Build(), cancel).ConfigureAwait(false);
+                    MqttClientConnectResult result = await client.ConnectAsync(MqttNetMapping.For(request, 15000, level, validator), cancel).ConfigureAwait(false);
                     if (result.ResultCode == MqttClientConnectResultCode.Success)
                     {
-                        connected = result;
-                        version = v == MqttProtocolVersion.V500 ? "5" : v == MqttProtocolVersion.V310 ? "3.1" : "3.1.1";
+                        version = v;
                         break;
                     }
 
@@ -110,10 +77,9 @@ namespace TagoFirmware.Host.Cli
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
                 {
-                    if (validator?.LastFailure != null || Inner<AuthenticationException>(ex))
+                    if (validator?.LastFailure != null || IsAuthentication(ex))
                     {
-                        output.WriteLine("verdict: TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
-                        return TwinExitCode.TlsFailure;
+                        return Verdict(output, TwinExitCode.TlsFailure, "TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
                     }
 
                     problem = ex.GetType().Name + ": " + ex.Message;
@@ -121,23 +87,20 @@ namespace TagoFirmware.Host.Cli
 
                 if (code == MqttClientConnectResultCode.BadUserNameOrPassword || code == MqttClientConnectResultCode.NotAuthorized)
                 {
-                    output.WriteLine("verdict: credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
                 }
 
                 if (code != null && code != MqttClientConnectResultCode.UnsupportedProtocolVersion)
                 {
-                    output.WriteLine("verdict: connection refused (" + code + ")");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "connection refused (" + code + ")");
                 }
 
                 output.WriteLine("MQTT " + v + " not accepted (" + problem + ")");
             }
 
-            if (connected == null)
+            if (version == null)
             {
-                output.WriteLine("verdict: no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
-                return TwinExitCode.Timeout;
+                return Verdict(output, TwinExitCode.Timeout, "no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
             }
 
             output.WriteLine("connected with MQTT " + version);
@@ -149,8 +112,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     if ((int)item.ResultCode > 2)
                     {
-                        output.WriteLine("verdict: the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
-                        return TwinExitCode.Timeout;
+                        return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
                     }
                 }
 
@@ -159,16 +121,14 @@ namespace TagoFirmware.Host.Cli
                 Task done = await Task.WhenAny(receipt.Task, Task.Delay(TimeSpan.FromSeconds(waitSeconds), cancel)).ConfigureAwait(false);
                 if (done != receipt.Task)
                 {
-                    output.WriteLine("verdict: no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
-                    return TwinExitCode.Timeout;
+                    return Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
                 }
 
                 return Judge(receipt.Task.Result, serial, output);
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is InvalidOperationException)
             {
-                output.WriteLine("verdict: the connection closed before a receipt (" + ex.Message + ")");
-                return TwinExitCode.Timeout;
+                return Verdict(output, TwinExitCode.Timeout, "the connection closed before a receipt (" + ex.Message + ")");
             }
             finally
             {
@@ -189,37 +149,28 @@ namespace TagoFirmware.Host.Cli
         {
             if (ack.StartsWith("OK|", StringComparison.Ordinal) || ack == "OK")
             {
-                output.WriteLine("verdict: credentials accepted: TagoIO stored the frame (" + ack + ")");
-                return TwinExitCode.Done;
+                return Verdict(output, TwinExitCode.Done, "credentials accepted: TagoIO stored the frame (" + ack + ")");
             }
 
             string code = ack.StartsWith("ERR|", StringComparison.Ordinal) ? ack.Substring(4) : ack;
             switch (code)
             {
                 case "invalid_token":
-                    output.WriteLine("verdict: credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
                 case "device_not_found":
-                    output.WriteLine("verdict: credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
-                    return TwinExitCode.CredentialsRefused;
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
                 default:
-                    output.WriteLine("verdict: no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
-                    return TwinExitCode.Timeout;
+                    return Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
             }
         }
 
-        private static bool Inner<T>(Exception ex)
-            where T : Exception
+        private static int Verdict(TextWriter output, int exitCode, string text)
         {
-            for (Exception e = ex; e != null; e = e.InnerException)
-            {
-                if (e is T)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            output.WriteLine("verdict: " + text);
+            return exitCode;
         }
+
+        private static bool IsAuthentication(Exception ex) =>
+            ex != null && (ex is AuthenticationException || IsAuthentication(ex.InnerException));
     }
 }

@@ -1,9 +1,9 @@
-﻿namespace TagoFirmware.Host.Cli
+namespace TagoFirmware.Host.Cli
 {
     /// <summary>Process exit codes of the twin (the CLI contract in docs/twin.md).</summary>
     public static class TwinExitCode
     {
-        /// <summary>Done: the requested number of payloads was acknowledged (or the run was stopped).</summary>
+        /// <summary>Done: --count reached, or the run was stopped.</summary>
         public const int Done = 0;
 
         /// <summary>Unexpected internal failure.</summary>
@@ -12,7 +12,7 @@
         /// <summary>Usage or configuration error; the message names the option or field.</summary>
         public const int UsageError = 2;
 
-        /// <summary>The broker refused the credentials (CONNACK 4/5, MQTT 5 0x86/0x87).</summary>
+        /// <summary>The broker refused the credentials.</summary>
         public const int CredentialsRefused = 3;
 
         /// <summary>TLS handshake or certificate validation failed.</summary>

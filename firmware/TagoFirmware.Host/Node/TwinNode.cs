@@ -13,13 +13,11 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Host.Node
 {
     /// <summary>
-    /// The twin's node: the core's <see cref="SensorNode"/> — session supervisor, read pipeline over the simulated DHT22,
-    /// reading queue with its log, batcher, TagoIO JSON writer, commands, diagnostics, battery mode — wired to the host
-    /// adapters (MQTTnet link, time-scaled system clock, always-up network, console log and LED, files in the data
-    /// directory for the flash). A reboot (command or self-heal) is simulated in-process: the node is flushed, the
-    /// link closed, the monotonic clock restarts at 0, and a fresh <see cref="SensorNode"/> loads the same files.
+    /// The core's <see cref="SensorNode"/> wired to the host adapters (MQTTnet, time-scaled clock, simulated DHT22,
+    /// data-directory files for the flash). A reboot is simulated in-process: flush, close the link, and a fresh
+    /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files.
     /// </summary>
-    public sealed class TwinNode : IDisposable
+    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync
     {
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
@@ -27,10 +25,8 @@ namespace TagoFirmware.Host.Node
         private readonly ConsoleLog _log;
         private readonly SimulatedDht22 _sensor;
         private readonly HostNetworkLink _network = new HostNetworkLink();
-        private readonly HostDeviceControl _device;
         private SystemClock _clock;
         private MqttNetLink _link;
-        private PublishReportingLink _reporting;
         private CommandInjectingLink _commands;
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
@@ -43,43 +39,28 @@ namespace TagoFirmware.Host.Node
         private int _reconnectsBefore;
         private int _boots;
         private bool _disposed;
-        private MemorySequenceStore _memorySequences;
 
         /// <summary>Creates the node and boots it (loads the queue log and overrides); nothing is sent until it steps.</summary>
-        /// <param name="settings">Settings.</param>
-        /// <param name="log">Log; the token is registered as a secret so it can never be printed.</param>
         public TwinNode(TwinNodeSettings settings, ConsoleLog log)
         {
-            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            _log = log ?? throw new ArgumentNullException(nameof(log));
-            _config = settings.Config ?? throw new ArgumentException("settings.Config is required", nameof(settings));
+            _settings = settings;
+            _log = log;
+            _config = settings.Config;
             _log.AddSecret(_config.Token);
             string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
             _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             if (!settings.NetworkTimeoutsStretched)
             {
-                // Once per settings object: every --sleep wake builds a new TwinNode from the same settings.
                 StretchNetworkTimeouts(_config, settings.TimeScale, settings.RealTimeSessionBudget);
                 settings.NetworkTimeoutsStretched = true;
             }
 
             _sensor = new SimulatedDht22(settings.Seed, settings.SensorFailureRate);
-            _device = new HostDeviceControl(_log, reason =>
-            {
-                _rebootRequested = true;
-                _rebootReason = reason;
-            });
             Boot(settings.BootReason);
         }
 
         /// <summary>The core's node of the current boot.</summary>
         public SensorNode Node => _node;
-
-        /// <summary>The core's session supervisor of the current boot.</summary>
-        public ConnectionSupervisor Supervisor => _node.Supervisor;
-
-        /// <summary>The MQTTnet adapter of the current boot.</summary>
-        public MqttNetLink Link => _link;
 
         /// <summary>The simulated network (set <see cref="HostNetworkLink.Available"/> false to drop "WiFi").</summary>
         public HostNetworkLink Network => _network;
@@ -87,22 +68,19 @@ namespace TagoFirmware.Host.Node
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock => _clock;
 
-        /// <summary>The simulated DHT22 (kept across reboots, like the hardware).</summary>
-        public SimulatedDht22 Sensor => _sensor;
-
         /// <summary>True when the node speaks TagoTiP.</summary>
         public bool UsesTagoTip => _config.UsesTagoTip;
 
         /// <summary>Current session state.</summary>
         public SessionState State => _node.Supervisor.State;
 
-        /// <summary>Data payloads acknowledged by the broker (QoS 0: sent), over all boots of this object.</summary>
+        /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
         public int AckedPayloads => _ackedBefore + _node.Publisher.PayloadsAcked;
 
-        /// <summary>Connect attempts refused for credentials, over all boots.</summary>
+        /// <summary>Connects refused for credentials, over all boots.</summary>
         public int AuthFailures => _authFailuresBefore + _node.Supervisor.AuthFailures;
 
-        /// <summary>Connect attempts that failed in TLS, over all boots.</summary>
+        /// <summary>Connects that failed in TLS, over all boots.</summary>
         public int TlsFailures => _tlsFailuresBefore + _link.TlsFailures;
 
         /// <summary>Reconnects after a lost connection, over all boots.</summary>
@@ -114,14 +92,8 @@ namespace TagoFirmware.Host.Node
         /// <summary>Readings in the queue (in flight included).</summary>
         public int QueuedReadings => _node.Queue.Count;
 
-        /// <summary>In-process reboots so far.</summary>
-        public int Reboots => _device.Reboots;
-
-        /// <summary>Battery mode: this wake is done and the node asks to deep-sleep for <see cref="SensorNode.SleepMilliseconds"/>.</summary>
+        /// <summary>Battery mode: this wake is done; sleep for <see cref="SensorNode.SleepMilliseconds"/>.</summary>
         public bool SleepRequested => _node.SleepRequested;
-
-        /// <summary>Latency of the latest acknowledged publish (ms).</summary>
-        public double LastAckLatencyMs => _reporting.LastLatencyMs;
 
         /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
         public void Step()
@@ -135,36 +107,21 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>
-        /// Sends a downlink command as if the broker had delivered it (the twin's stdin): legacy, on the command topic
-        /// with the name as its last level and the payload as that topic takes it; TagoTiP, on the ack topic as
-        /// <c>CMD|name</c> or <c>CMD|name=payload</c>. Safe from any thread.
+        /// Delivers a command as if the broker had (legacy: on the command topic named by it; TagoTiP: <c>CMD|name=payload</c>
+        /// on the ack topic) and returns the topic. Safe from any thread.
         /// </summary>
-        /// <param name="name">Command name (<c>interval</c>, <c>batch</c>, <c>ping</c>, <c>diagnostics</c>, <c>reboot</c>).</param>
-        /// <param name="payload">Payload bytes.</param>
-        /// <returns>The topic used.</returns>
-        public string InjectCommand(string name, byte[] payload)
+        public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
-            if (_config.UsesTagoTip)
-            {
-                string text = "CMD|" + name + (payload.Length > 0 ? "=" + Encoding.UTF8.GetString(payload) : string.Empty);
-                _commands.Inject(filter, Encoding.UTF8.GetBytes(text));
-                return filter;
-            }
-
-            string topic = filter.Substring(0, filter.Length - 1) + name;
-            _commands.Inject(topic, payload);
+            string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
+            _commands.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
         }
 
         /// <summary>
-        /// Runs the core's loop (<see cref="NodeRunner"/>) until <paramref name="stop"/> returns true, the token is
-        /// cancelled or the node halts: step, then wait for the next due time or a link event. A stop or cancellation
-        /// ends with the node's orderly stop ("offline" status, DISCONNECT); a battery node's sleep does not.
+        /// Runs the loop (step, wait for the next due time or a link event) until <paramref name="stop"/> (checked after
+        /// every step; may be null) says so, the token is cancelled or the node halts, then stops in order.
         /// </summary>
-        /// <param name="stop">Checked after every step; null never stops.</param>
-        /// <param name="cancel">Cancels the loop (Ctrl+C, SIGTERM, --timeout).</param>
-        /// <returns>A task that completes when the loop ends.</returns>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
             return Task.Run(() =>
@@ -185,11 +142,8 @@ namespace TagoFirmware.Host.Node
             });
         }
 
-        /// <summary>
-        /// The node's orderly stop, stepped to its end: flush, "offline" status (waiting briefly for its ack), DISCONNECT.
-        /// Does nothing once the node halted (asleep, stopped or rebooting).
-        /// </summary>
-        public void StopGracefully()
+        /// <summary>The orderly stop, stepped to its end: flush, "offline" status (briefly awaiting its ack), DISCONNECT.</summary>
+        private void StopGracefully()
         {
             if (_node.IsHalted)
             {
@@ -208,7 +162,7 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>Stops the node in order (no last will; the "offline" status instead), flushes the queue log and closes the files.</summary>
+        /// <summary>Stops the node in order, flushes the queue log and closes the files.</summary>
         public void Dispose()
         {
             if (_disposed)
@@ -223,10 +177,17 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
         }
 
+        /// <summary>A reboot is simulated after the current step.</summary>
+        void IDeviceControl.Reboot(RebootReason reason)
+        {
+            _rebootRequested = true;
+            _rebootReason = reason;
+        }
+
+        /// <inheritdoc />
+        bool ITimeSync.RequestSync() => true;
+
         /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
-        /// <param name="config">Configuration to change.</param>
-        /// <param name="scale">Time scale.</param>
-        /// <param name="sessionBudget">Also stretch <c>tagotip.min_session_s</c>.</param>
         private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
         {
             if (scale == 1.0)
@@ -241,7 +202,7 @@ namespace TagoFirmware.Host.Node
             t.RebootAfterSeconds = Stretch(t.RebootAfterSeconds, scale);
             config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
 
-            // TagoTiP: the server's connection lifetime and the profile's session budget are real time.
+            // The TagoTiP server's connection lifetime and the profile's session budget are real time.
             if (sessionBudget)
             {
                 config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
@@ -260,24 +221,21 @@ namespace TagoFirmware.Host.Node
         {
             _boots++;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
-            _link = new MqttNetLink(64, _settings.UseMqtt5) { Log = _log };
-            _reporting = new PublishReportingLink(_link, _log);
+            _link = new MqttNetLink(64) { Log = _log };
             _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,
                 Network = _network,
-                TimeSync = new HostTimeSync(_clock),
-                Mqtt = _commands = new CommandInjectingLink(_reporting),
+                TimeSync = this, // the operating system keeps the time
+                Mqtt = _commands = new CommandInjectingLink(new PublishReportingLink(_link, _log)),
                 Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
-                Device = _device,
+                Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,
-                Sequences = !_config.UsesTagoTip ? null
-                    : _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory)
-                    : _memorySequences ??= new MemorySequenceStore(),
+                Sequences = _config.UsesTagoTip && _readingStore != null ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
                 Platform = new HostPlatformInfo(reason),

@@ -1,77 +1,59 @@
 using System;
+using System.Globalization;
+using System.IO;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 
 namespace TagoFirmware.Host.Node
 {
     /// <summary>
-    /// Settings of one <see cref="TwinNode"/>: the node configuration the core's <see cref="TagoFirmware.Node.SensorNode"/>
-    /// runs with (exactly what the device reads from <c>I:\tagofirmware.json</c>), plus what only the twin has: the data
-    /// directory standing in for the flash, the time scale, the simulated sensor's faults.
+    /// Settings of one <see cref="TwinNode"/>: the node configuration and what only the twin has (data directory for the
+    /// flash, time scale, simulated sensor). The config's network timeouts stay real seconds under a time scale.
     /// </summary>
-    /// <remarks>
-    /// Times in <see cref="Config"/> are simulated seconds for sampling, batching, deep sleep and backoff. The timeouts
-    /// that wait on the network (<c>timeouts.ack_s</c>, <c>auth_retry_s</c>, <c>wifi_connect_s</c>,
-    /// <c>reboot_after_s</c>, <c>sleep.publish_deadline_s</c>) are meant in real seconds: with a time scale K the twin
-    /// hands the node K times those numbers, because a TLS handshake or a PUBACK does not get faster with the
-    /// simulation. The supervisor's fixed 45 s connect timeout and its 1–30 s backoff are not in the configuration and
-    /// do scale (45 s simulated = 45/K s real).
-    /// </remarks>
     public sealed class TwinNodeSettings
     {
-        /// <summary>The node configuration (validated by <see cref="NodeConfigParser"/> or built in code).</summary>
+        /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
+        public const string AnchorFileName = "clock.anchor";
+
+        /// <summary>The node configuration.</summary>
         public NodeConfig Config { get; set; } = DefaultConfig();
 
-        /// <summary>
-        /// Bytes of the configuration file, for the command-override fingerprint (a changed file resets overrides);
-        /// null: the twin fingerprints the redacted configuration summary, so changing <c>--interval</c> or
-        /// <c>--batch</c> on the command line resets the overrides like deploying a new file would.
-        /// </summary>
+        /// <summary>Bytes of the config file (the command overrides' fingerprint); null fingerprints the redacted
+        /// summary, so changing --interval or --batch resets the overrides like deploying a new file would.</summary>
         public byte[] ConfigBytes { get; set; }
 
         /// <summary>Client id used when the configuration sets none (the device derives it from the MAC).</summary>
         public string MacClientId { get; set; } = "tago-000000000000";
 
-        /// <summary>Directory standing in for the flash: <c>queue.log</c> and <c>overrides.bin</c>. Null: RAM only.</summary>
+        /// <summary>Directory standing in for the flash (<c>queue.log</c>, <c>overrides.bin</c>); null: RAM only.</summary>
         public string DataDirectory { get; set; }
 
-        /// <summary>Simulated milliseconds per real millisecond (1 = real time).</summary>
+        /// <summary>Simulated milliseconds per real millisecond.</summary>
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Anchor of the simulated wall clock (the same for every wake of one simulated device);
-        /// <see cref="DateTime.MinValue"/> = the process start.</summary>
+        /// <summary>Real UTC anchor of the simulated wall clock (the same for every wake); MinValue: the process start.</summary>
         public DateTime Epoch { get; set; } = DateTime.MinValue;
 
-        /// <summary>Simulated wall time at <see cref="Epoch"/>; <see cref="DateTime.MinValue"/> = <see cref="Epoch"/>
-        /// (see <see cref="TwinClockAnchor"/>).</summary>
+        /// <summary>Simulated wall time at <see cref="Epoch"/>; MinValue: <see cref="Epoch"/> itself.</summary>
         public DateTime SimulatedEpoch { get; set; } = DateTime.MinValue;
 
-        /// <summary>Probability 0…1 of an injected raw-read failure of the simulated DHT22.</summary>
+        /// <summary>Probability 0…1 of a raw-read failure of the simulated DHT22.</summary>
         public double SensorFailureRate { get; set; }
 
         /// <summary>Seed of the simulated sensor and of the backoff jitter.</summary>
         public int Seed { get; set; } = 1;
 
-        /// <summary>
-        /// True (default): <c>tagotip.min_session_s</c> is stretched by <see cref="TimeScale"/> like the network timeouts,
-        /// so the profile's session budget holds in real time. False runs sessions as fast as the scaled clock allows
-        /// (the many-sessions test against a server without a subscription limit).
-        /// </summary>
+        /// <summary>Stretch <c>tagotip.min_session_s</c> by the time scale too, so the session budget holds in real
+        /// time (default); false runs sessions as fast as the scaled clock allows.</summary>
         public bool RealTimeSessionBudget { get; set; } = true;
 
-        /// <summary>Speak MQTT 5 instead of 3.1.1.</summary>
-        public bool UseMqtt5 { get; set; }
-
-        /// <summary>How the first boot came about (a <c>--sleep</c> wake is <see cref="BootReason.TimerWake"/>).</summary>
+        /// <summary>How the first boot came about (a --sleep wake is a timer wake).</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerOnOrReset;
 
-        /// <summary>Set by the first <see cref="TwinNode"/> built from these settings once it stretched the network
-        /// timeouts of <see cref="Config"/> by <see cref="TimeScale"/>.</summary>
+        /// <summary>Set once the network timeouts of <see cref="Config"/> were stretched (every wake reuses the settings).</summary>
         internal bool NetworkTimeoutsStretched { get; set; }
 
-        /// <summary>The device defaults with one DHT22 (data on GPIO 26/27 as in the wiring docs), sampling at the
-        /// standard pipeline's minimum of 12 s, one reading pair per payload.</summary>
-        /// <returns>A new configuration (no broker, no token yet).</returns>
+        /// <summary>The device defaults with one DHT22 on GPIO 26/27, sampling every 12 s (its pipeline's minimum), batch 2.</summary>
         public static NodeConfig DefaultConfig()
         {
             var config = new NodeConfig();
@@ -84,24 +66,62 @@ namespace TagoFirmware.Host.Node
             return config;
         }
 
-        /// <summary>Settings for a TLS broker with the given CA (tests and the CLI).</summary>
-        /// <param name="host">Broker host.</param>
-        /// <param name="port">Broker port.</param>
-        /// <param name="caPem">CA certificate(s) as PEM; null = the OS trust store.</param>
-        /// <param name="token">Device token.</param>
-        /// <param name="clientId">Client id.</param>
-        /// <returns>New settings with <see cref="DefaultConfig"/>.</returns>
+        /// <summary>Settings with <see cref="DefaultConfig"/> for a TLS broker; a null <paramref name="caPem"/> uses the OS trust store.</summary>
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
         {
             var settings = new TwinNodeSettings();
-            NodeConfig config = settings.Config;
-            config.Mqtt.Host = host;
-            config.Mqtt.Port = port;
-            config.Mqtt.Tls = true;
-            config.Mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            config.Mqtt.ClientId = clientId;
-            config.Token = token;
+            MqttConfig mqtt = settings.Config.Mqtt;
+            mqtt.Host = host;
+            mqtt.Port = port;
+            mqtt.Tls = true;
+            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            mqtt.ClientId = clientId;
+            settings.Config.Token = token;
             return settings;
+        }
+
+        /// <summary>
+        /// Sets the epochs so a time-scaled clock continues across runs on one data directory instead of stamping new
+        /// readings before old ones: the same scale continues the first run's anchor, another one re-anchors at its now.
+        /// </summary>
+        public void AnchorClock()
+        {
+            DateTime now = DateTime.UtcNow;
+            Epoch = SimulatedEpoch = now;
+            if (DataDirectory == null || TimeScale == 1.0)
+            {
+                return;
+            }
+
+            string path = Path.Combine(DataDirectory, AnchorFileName);
+            try
+            {
+                string[] parts = File.Exists(path) ? File.ReadAllText(path).Trim().Split(' ') : new string[0];
+                if (parts.Length == 3
+                    && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long real)
+                    && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long simulated)
+                    && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double oldScale)
+                    && real > 0 && simulated > 0 && real <= now.Ticks)
+                {
+                    var oldReal = new DateTime(real, DateTimeKind.Utc);
+                    var oldSimulated = new DateTime(simulated, DateTimeKind.Utc);
+                    if (oldScale == TimeScale)
+                    {
+                        (Epoch, SimulatedEpoch) = (oldReal, oldSimulated);
+                        return;
+                    }
+
+                    SimulatedEpoch = oldSimulated + TimeSpan.FromTicks((long)((now - oldReal).Ticks * oldScale));
+                }
+
+                Directory.CreateDirectory(DataDirectory);
+                File.WriteAllText(path, string.Join(" ", Epoch.Ticks.ToString(CultureInfo.InvariantCulture), SimulatedEpoch.Ticks.ToString(CultureInfo.InvariantCulture),
+                    TimeScale.ToString("R", CultureInfo.InvariantCulture)) + "\n");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // No anchor: this run's simulated time starts at the real now.
+            }
         }
     }
 }

@@ -7,19 +7,13 @@ using TagoFirmware.Config;
 namespace TagoFirmware.Host.Tls
 {
     /// <summary>
-    /// Checks PEM text meant as the broker's trust anchors before any connection tries it, so a bad CA file is named by
-    /// where it came from (a config key or <c>--ca</c>) instead of failing every handshake later. Each certificate must
-    /// parse, be inside its validity dates (an out-of-date anchor fails chain building: RFC 5280 §6.1.3 checks every
-    /// certificate's validity, and .NET and mbedTLS do it for the anchor too) and should be a CA (basicConstraints
-    /// cA = TRUE, RFC 5280 §4.2.1.9); a server's own certificate pinned in its place is only warned about.
+    /// Checks CA PEM text before any connection tries it, so a bad CA is named by where it came from. Each certificate
+    /// must parse and be inside its dates (.NET and mbedTLS check the anchor's dates too, RFC 5280 §6.1.3) and should be
+    /// a CA (basicConstraints cA, RFC 5280 §4.2.1.9); a server's own certificate in its place is only warned about.
     /// </summary>
     public static class CaCertificateCheck
     {
-        /// <summary>Checks one PEM entry.</summary>
-        /// <param name="pem">PEM text holding one or more certificates.</param>
-        /// <param name="source">Where it came from, as the issues' path (e.g. <c>mqtt.ca_certificates[0]</c>).</param>
-        /// <param name="nowUtc">The clock the dates are checked against.</param>
-        /// <returns>The problems: errors make the entry unusable, warnings do not. Empty when all is well.</returns>
+        /// <summary>The problems of one PEM entry, under <paramref name="source"/> (e.g. <c>mqtt.ca_certificates[0]</c>); errors make it unusable.</summary>
         public static List<ConfigIssue> Check(string pem, string source, DateTime nowUtc)
         {
             var issues = new List<ConfigIssue>();
@@ -86,10 +80,7 @@ namespace TagoFirmware.Host.Tls
             return false;
         }
 
-        /// <summary>"expired on …" or "not valid before …", with the validity dates and the clock (UTC, ISO 8601).</summary>
-        /// <param name="certificate">A certificate outside its dates.</param>
-        /// <param name="nowUtc">The clock used.</param>
-        /// <returns>The text.</returns>
+        /// <summary>"expired on …" or "not valid before …", with the validity dates and the clock (UTC).</summary>
         public static string Validity(X509Certificate2 certificate, DateTime nowUtc)
         {
             DateTime from = certificate.NotBefore.ToUniversalTime();

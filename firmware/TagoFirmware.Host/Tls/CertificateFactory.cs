@@ -2,22 +2,16 @@ using System;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace TagoFirmware.Host.Tls
 {
     /// <summary>
-    /// Creates throw-away certificate authorities and server certificates with <see cref="CertificateRequest"/>, for
-    /// the embedded broker and the integration tests. Nothing here is meant for production keys: the point is that
-    /// the twin validates a real chain against a configured CA, exactly as the device does against TagoIO's root.
+    /// Throw-away CAs and server certificates (ECDSA P-256) for the embedded broker and the tests, so the twin validates
+    /// a real chain against a configured CA as the device does against TagoIO's root.
     /// </summary>
     public static class CertificateFactory
     {
-        /// <summary>Creates a self-signed CA certificate (basic constraints CA=true, keyCertSign) with an ECDSA P-256 key.</summary>
-        /// <param name="commonName">Subject CN.</param>
-        /// <param name="notBefore">Start of validity (default: a day ago).</param>
-        /// <param name="notAfter">End of validity (default: two years from now).</param>
-        /// <returns>The CA certificate with its private key.</returns>
+        /// <summary>A self-signed CA certificate, valid from a day ago for two years unless given.</summary>
         public static X509Certificate2 CreateCertificateAuthority(string commonName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -30,16 +24,8 @@ namespace TagoFirmware.Host.Tls
             return request.CreateSelfSigned(notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2));
         }
 
-        /// <summary>
-        /// Creates a server certificate signed by <paramref name="authority"/> whose subject alternative names are
-        /// <paramref name="dnsNames"/> and <paramref name="ipAddresses"/> (RFC 6125: clients match the SAN, not the CN).
-        /// </summary>
-        /// <param name="authority">Issuing CA, with its private key.</param>
-        /// <param name="dnsNames">DNS names the certificate is valid for.</param>
-        /// <param name="ipAddresses">IP addresses the certificate is valid for.</param>
-        /// <param name="notBefore">Start of validity (default: a day ago).</param>
-        /// <param name="notAfter">End of validity (default: a year from now, within the authority's).</param>
-        /// <returns>The server certificate with its private key (exportable, usable by SslStream on Linux).</returns>
+        /// <summary>A server certificate signed by <paramref name="authority"/> for these SAN names (RFC 6125: clients match
+        /// the SAN, not the CN), with its exportable private key; valid from a day ago for a year unless given.</summary>
         public static X509Certificate2 CreateServerCertificate(X509Certificate2 authority, string[] dnsNames, IPAddress[] ipAddresses,
             DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
@@ -76,28 +62,16 @@ namespace TagoFirmware.Host.Tls
         }
 
         /// <summary>PEM text of a certificate (RFC 7468 "CERTIFICATE").</summary>
-        /// <param name="certificate">Certificate to encode.</param>
-        /// <returns>PEM text.</returns>
         public static string ToCertificatePem(X509Certificate2 certificate)
         {
             return new string(PemEncoding.Write("CERTIFICATE", certificate.RawData)) + "\n";
         }
 
-        /// <summary>PEM text of a certificate's private key as unencrypted PKCS#8 ("PRIVATE KEY"), for mosquitto's keyfile.</summary>
-        /// <param name="certificate">Certificate with an ECDSA private key.</param>
-        /// <returns>PEM text.</returns>
+        /// <summary>PEM text of a certificate's private key as unencrypted PKCS#8, for mosquitto's keyfile.</summary>
         public static string ToPrivateKeyPem(X509Certificate2 certificate)
         {
             using ECDsa key = certificate.GetECDsaPrivateKey();
             return new string(PemEncoding.Write("PRIVATE KEY", key.ExportPkcs8PrivateKey())) + "\n";
-        }
-
-        /// <summary>Writes text to a file with a trailing newline, UTF-8 without BOM.</summary>
-        /// <param name="path">Target file.</param>
-        /// <param name="text">Content.</param>
-        public static void WriteText(string path, string text)
-        {
-            System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
         }
     }
 }

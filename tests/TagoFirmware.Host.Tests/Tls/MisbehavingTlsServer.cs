@@ -97,8 +97,8 @@ namespace TagoFirmware.Host.Tests.Tls
             using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("old TLS test CA");
             using X509Certificate2 certificate = CertificateFactory.CreateServerCertificate(ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
             string directory = Directory.CreateTempSubdirectory("tago-oldtls-").FullName;
-            CertificateFactory.WriteText(Path.Combine(directory, "cert.pem"), CertificateFactory.ToCertificatePem(certificate));
-            CertificateFactory.WriteText(Path.Combine(directory, "key.pem"), CertificateFactory.ToPrivateKeyPem(certificate));
+            File.WriteAllText(Path.Combine(directory, "cert.pem"), CertificateFactory.ToCertificatePem(certificate));
+            File.WriteAllText(Path.Combine(directory, "key.pem"), CertificateFactory.ToPrivateKeyPem(certificate));
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;

@@ -93,14 +93,21 @@ namespace TagoFirmware.Host.Tests.Twin
         public void A_restarted_time_scaled_twin_continues_its_simulated_clock_from_the_anchor()
         {
             string dir = NewDirectory();
-            TwinClockAnchor.Load(dir, 12, out DateTime real1, out DateTime simulated1);
+            (DateTime real1, DateTime simulated1) = Anchor(dir, 12);
             System.Threading.Thread.Sleep(50);
-            TwinClockAnchor.Load(dir, 12, out DateTime real2, out DateTime simulated2);
+            (DateTime real2, DateTime simulated2) = Anchor(dir, 12);
             Assert.AreEqual(real1, real2, "same scale: the first run's anchor is kept");
             Assert.AreEqual(simulated1, simulated2);
-            TwinClockAnchor.Load(dir, 6, out DateTime real3, out DateTime simulated3);
+            (DateTime real3, DateTime simulated3) = Anchor(dir, 6);
             Assert.IsTrue(real3 > real1, "another scale re-anchors now");
             Assert.IsTrue(simulated3 >= simulated1 + TimeSpan.FromMilliseconds(50 * 12), "at the old clock's simulated now, never earlier");
+        }
+
+        private static (DateTime Real, DateTime Simulated) Anchor(string dir, double scale)
+        {
+            var settings = new TwinNodeSettings { DataDirectory = dir, TimeScale = scale };
+            settings.AnchorClock();
+            return (settings.Epoch, settings.SimulatedEpoch);
         }
 
         [TestMethod]

@@ -48,7 +48,7 @@ namespace TagoFirmware.Host.Tests.Twin
             string ca = Path.Combine(Directory.CreateTempSubdirectory("tago-console-").FullName, "ca.pem");
             using (X509Certificate2 authority = CertificateFactory.CreateCertificateAuthority("console CA"))
             {
-                CertificateFactory.WriteText(ca, CertificateFactory.ToCertificatePem(authority));
+                File.WriteAllText(ca, CertificateFactory.ToCertificatePem(authority));
             }
 
             var output = new StringWriter();

@@ -13,9 +13,9 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void Without_seed_option_the_seed_is_left_to_the_run_and_with_it_the_option_wins()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(new string[0], null, out TwinOptions none, out string error), error);
+            Assert.IsTrue(TwinOptions.TryParse(new string[0], null, null, out TwinOptions none, out string error), error);
             Assert.IsNull(none.Seed);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--seed", "7" }, null, out TwinOptions seven, out error), error);
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--seed", "7" }, null, null, out TwinOptions seven, out error), error);
             Assert.AreEqual(7, seven.Seed);
         }
 

@@ -47,10 +47,10 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             PasswordFile = Path.Combine(directory, "passwd");
             ConfigFile = Path.Combine(directory, "mosquitto.conf");
             LogFile = Path.Combine(directory, "mosquitto.log");
-            CertificateFactory.WriteText(CaFile, CertificateFactory.ToCertificatePem(ca));
-            CertificateFactory.WriteText(OtherCaFile, CertificateFactory.ToCertificatePem(otherCa));
-            CertificateFactory.WriteText(CertFile, CertificateFactory.ToCertificatePem(server));
-            CertificateFactory.WriteText(KeyFile, CertificateFactory.ToPrivateKeyPem(server));
+            File.WriteAllText(CaFile, CertificateFactory.ToCertificatePem(ca));
+            File.WriteAllText(OtherCaFile, CertificateFactory.ToCertificatePem(otherCa));
+            File.WriteAllText(CertFile, CertificateFactory.ToCertificatePem(server));
+            File.WriteAllText(KeyFile, CertificateFactory.ToPrivateKeyPem(server));
             CaCertificates = CaPinnedValidator.LoadPem(CaFile);
             WritePasswordFile();
             Port = TagoLikeBroker.FreeLoopbackPort();

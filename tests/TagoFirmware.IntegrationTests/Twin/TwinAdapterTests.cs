@@ -35,7 +35,7 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.IsFalse(wrongCa.Validate(server, null));
             StringAssert.Contains(wrongCa.LastFailure, "does not chain");
             Assert.IsFalse(new CaPinnedValidator(new X509Certificate2Collection(), "broker.test").Validate(server, null), "no CA trusts nothing");
-            Assert.IsFalse(CaPinnedValidator.SystemTrust("broker.test").Validate(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors));
+            Assert.IsFalse(new CaPinnedValidator(null, "broker.test", true).Validate(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors));
         }
 
         [TestMethod]
@@ -101,9 +101,9 @@ namespace TagoFirmware.IntegrationTests.Twin
         [TestMethod]
         public void Options_parser_reads_the_documented_contract_and_takes_the_token_from_the_environment()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(
+            Assert.IsTrue(TwinOptions.TryParse(
                 new[] { "--broker", "mqtt.tago.io", "--port", "8883", "--ca", "root.pem", "--client-id", "n1", "--topic", "a/b", "--interval", "0.5", "--batch", "3", "--qos", "0", "--count", "7", "--timeout", "9", "--sleep" },
-                "env-token", out TwinOptions o, out string error), error);
+                "env-token", null, out TwinOptions o, out string error), error);
             Assert.AreEqual("mqtt.tago.io", o.Broker);
             Assert.AreEqual(8883, o.Port);
             Assert.AreEqual("root.pem", o.CaFile);
@@ -116,11 +116,11 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.AreEqual(7, o.Count);
             Assert.AreEqual(9.0, o.TimeoutSeconds);
             Assert.IsTrue(o.Sleep);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "cli" }, "env", out o, out _));
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--token", "cli" }, "env", null, out o, out _));
             Assert.AreEqual("cli", o.Token, "the command line wins over the environment");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--topic", "a/#" }, null, out _, out error));
+            Assert.IsFalse(TwinOptions.TryParse(new[] { "--topic", "a/#" }, null, null, out _, out error));
             StringAssert.Contains(error, "--topic");
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { "--count" }, null, out _, out error));
+            Assert.IsFalse(TwinOptions.TryParse(new[] { "--count" }, null, null, out _, out error));
             StringAssert.Contains(error, "--count needs a value");
         }
     }

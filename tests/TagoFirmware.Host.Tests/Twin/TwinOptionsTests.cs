@@ -1,12 +1,13 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Cli;
 
 namespace TagoFirmware.Host.Tests.Twin
 {
     /// <summary>The twin's transport flags: which transport a command line picks, and errors that name the flag but never a secret.</summary>
     [TestClass]
-    public sealed class TwinTransportOptionsTests
+    public sealed class TwinOptionsTests
     {
         private const string Token = "ate2bd319014b24e0a8aca9f00aea4c0d0";
         private const string Hash = "4deedd7bab8817ec";
@@ -14,10 +15,10 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void TagoTiP_flags_are_read_and_the_token_is_turned_into_its_hash()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(
+            Assert.IsTrue(TwinOptions.TryParse(
                 new[] { "--serial", "node-1", "--auth-token", Token, "--region", "eu-w1", "--min-session", "5", "--tip-fault", "server_error:0.25" },
                 null, null, out TwinOptions o, out string error), error);
-            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
+            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
             Assert.AreEqual("node-1", o.Serial);
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.AreEqual("eu-w1", o.Region);
@@ -29,39 +30,39 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void The_environment_variable_takes_a_hash_or_a_token_told_apart_by_the_prefix()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), null, Token, out TwinOptions o, out string error), error);
+            Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), null, Token, out TwinOptions o, out string error), error);
             Assert.AreEqual(Hash, o.AuthHash);
-            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
-            Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), null, "4DEEDD7BAB8817EC", out o, out error), error);
+            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), null, "4DEEDD7BAB8817EC", out o, out error), error);
             Assert.AreEqual(Hash, o.AuthHash);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--auth-hash", "0123456789abcdef" }, null, Token, out o, out error), error);
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--auth-hash", "0123456789abcdef" }, null, Token, out o, out error), error);
             Assert.AreEqual("0123456789abcdef", o.AuthHash, "a flag wins over the environment");
         }
 
-        [DataRow(new[] { "--token", "t" }, TwinTransportOptions.TagoMqttJson)]
-        [DataRow(new[] { "--serial", "s1" }, TwinTransportOptions.TagoTip)]
-        [DataRow(new[] { "--auth-hash", Hash }, TwinTransportOptions.TagoTip)]
-        [DataRow(new[] { "--transport", "tago-mqtt-json" }, TwinTransportOptions.TagoMqttJson)]
-        [DataRow(new[] { "--transport", "tagotip", "--token", "t" }, TwinTransportOptions.TagoTip)]
+        [DataRow(new[] { "--token", "t" }, TransportNames.TagoMqttJson)]
+        [DataRow(new[] { "--serial", "s1" }, TransportNames.TagoTip)]
+        [DataRow(new[] { "--auth-hash", Hash }, TransportNames.TagoTip)]
+        [DataRow(new[] { "--transport", "tago-mqtt-json" }, TransportNames.TagoMqttJson)]
+        [DataRow(new[] { "--transport", "tagotip", "--token", "t" }, TransportNames.TagoTip)]
         [DataRow(new[] { "--interval", "1" }, "(config or tagotip)")]
         [TestMethod]
         public void Without_transport_the_credentials_given_pick_it(string[] args, string expected)
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(args, null, null, out TwinOptions o, out string error), error);
+            Assert.IsTrue(TwinOptions.TryParse(args, null, null, out TwinOptions o, out string error), error);
             Assert.AreEqual(expected, o.Transport ?? "(config or tagotip)");
         }
 
         [TestMethod]
         public void A_token_from_the_environment_picks_the_legacy_transport_unless_a_flag_or_TAGO_TIP_AUTH_says_TagoTiP()
         {
-            Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), "env-token", null, out TwinOptions o, out string error), error);
-            Assert.AreEqual(TwinTransportOptions.TagoMqttJson, o.Transport);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--serial", "s1" }, "env-token", null, out o, out error), error);
-            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
-            Assert.IsTrue(TwinOptionsParser.TryParse(Array.Empty<string>(), "env-token", Hash, out o, out error), error);
-            Assert.AreEqual(TwinTransportOptions.TagoTip, o.Transport);
-            Assert.IsTrue(TwinOptionsParser.TryParse(new[] { "--token", "t" }, null, Hash, out o, out error), error);
-            Assert.AreEqual(TwinTransportOptions.TagoMqttJson, o.Transport, "a flag wins over the environment");
+            Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), "env-token", null, out TwinOptions o, out string error), error);
+            Assert.AreEqual(TransportNames.TagoMqttJson, o.Transport);
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--serial", "s1" }, "env-token", null, out o, out error), error);
+            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), "env-token", Hash, out o, out error), error);
+            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.IsTrue(TwinOptions.TryParse(new[] { "--token", "t" }, null, Hash, out o, out error), error);
+            Assert.AreEqual(TransportNames.TagoMqttJson, o.Transport, "a flag wins over the environment");
         }
 
         [DataRow(new[] { "--transport", "json" }, "--transport must be tagotip or tago-mqtt-json")]
@@ -77,7 +78,7 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void Bad_values_get_an_error_naming_the_flag(string[] args, string expected)
         {
-            Assert.IsFalse(TwinOptionsParser.TryParse(args, null, null, out _, out string error));
+            Assert.IsFalse(TwinOptions.TryParse(args, null, null, out _, out string error));
             StringAssert.Contains(error, expected);
         }
 
@@ -86,11 +87,11 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void A_malformed_secret_is_refused_without_repeating_it(string flag, string secret)
         {
-            Assert.IsFalse(TwinOptionsParser.TryParse(new[] { flag, secret }, null, null, out _, out string error));
+            Assert.IsFalse(TwinOptions.TryParse(new[] { flag, secret }, null, null, out _, out string error));
             StringAssert.Contains(error, flag);
             Assert.IsFalse(error.Contains(secret, StringComparison.Ordinal), error);
-            Assert.IsFalse(TwinOptionsParser.TryParse(Array.Empty<string>(), null, secret, out _, out error));
-            StringAssert.Contains(error, TwinTransportOptions.TipAuthVariable);
+            Assert.IsFalse(TwinOptions.TryParse(Array.Empty<string>(), null, secret, out _, out error));
+            StringAssert.Contains(error, TwinOptions.TipAuthVariable);
             Assert.IsFalse(error.Contains(secret, StringComparison.Ordinal), error);
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using nanoFramework.M2Mqtt;
@@ -42,6 +43,9 @@ namespace TagoFirmware.Esp32
         {
             MqttSettings.Instance.InflightQueueSize = inflightQueueSize < 2 ? 2 : inflightQueueSize;
             MqttSettings.Instance.ValidateServerCertificate = true;
+
+            // WiFi loss wakes the main loop through the inbox: online, the supervisor does not poll the network.
+            NetworkChange.NetworkAvailabilityChanged += OnAvailabilityChanged;
         }
 
         /// <inheritdoc />
@@ -106,19 +110,12 @@ namespace TagoFirmware.Esp32
                 return inner is ArgumentException ? ConnectError.Protocol : ConnectError.Handshake;
             }
 
-            if (ex is MqttTimeoutException)
-            {
-                return ConnectError.Timeout;
-            }
-
-            return ex is MqttCommunicationException ? ConnectError.Exchange : ConnectError.Other;
+            return ex is MqttTimeoutException ? ConnectError.Timeout
+                : ex is MqttCommunicationException ? ConnectError.Exchange : ConnectError.Other;
         }
 
         /// <inheritdoc />
-        protected override bool ClientConnected(object client)
-        {
-            return ((MqttClient)client).IsConnected;
-        }
+        protected override bool ClientConnected(object client) => ((MqttClient)client).IsConnected;
 
         /// <inheritdoc />
         protected override int PublishOn(object client, string topic, byte[] payload, int qos)
@@ -135,17 +132,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        protected override void DisconnectClient(object client)
-        {
-            ((MqttClient)client).Disconnect();
-        }
+        protected override void DisconnectClient(object client) => ((MqttClient)client).Disconnect();
 
         /// <inheritdoc />
-        protected override void CloseClient(object client)
-        {
-            // Sleeps 200 ms and waits up to 1 s for the keep-alive thread.
-            ((MqttClient)client).Close();
-        }
+        protected override void CloseClient(object client) => ((MqttClient)client).Close(); // sleeps 200 ms, waits ≤ 1 s for keep-alive
 
         private static MqttQoSLevel Qos(int qos) => qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
 
@@ -195,5 +185,13 @@ namespace TagoFirmware.Esp32
         }
 
         private void OnConnectionClosed(object sender, EventArgs e) => OnClosed(sender);
+
+        private void OnAvailabilityChanged(object sender, NetworkAvailabilityEventArgs e)
+        {
+            if (!e.IsAvailable)
+            {
+                NetworkLost();
+            }
+        }
     }
 }

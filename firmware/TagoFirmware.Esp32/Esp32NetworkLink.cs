@@ -42,6 +42,7 @@ namespace TagoFirmware.Esp32
             _ssid = ssid;
             _password = password == null ? string.Empty : password;
             _requiresDateTime = requiresDateTime;
+            NetworkChange.NetworkAvailabilityChanged += (sender, e) => AvailabilityChanged();
         }
 
         /// <summary>Maps the helper's return value and status to the core's result.</summary>

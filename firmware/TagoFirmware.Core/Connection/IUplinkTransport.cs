@@ -15,12 +15,6 @@ namespace TagoFirmware.Connection
         /// <summary>Short name for logs ("tago-mqtt-json").</summary>
         string Name { get; }
 
-        /// <summary>The payload encoder the application must use for <see cref="DataTopic"/>.</summary>
-        UplinkFormat Format { get; }
-
-        /// <summary>What counts as delivered.</summary>
-        DeliveryRule Delivery { get; }
-
         /// <summary>Topic for data payloads.</summary>
         string DataTopic { get; }
 

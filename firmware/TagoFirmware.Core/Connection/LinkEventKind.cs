@@ -45,5 +45,9 @@ namespace TagoFirmware.Connection
         /// <see cref="LinkEvent.ReasonCode"/> holds how many since the previous such event (<see cref="LinkEventQueue"/>).
         /// </summary>
         CommandsDropped = 9,
+
+        /// <summary>The IP link went down (ESP32: <c>NetworkChange.NetworkAvailabilityChanged</c>): while online the
+        /// supervisor checks the network only when this arrives.</summary>
+        NetworkLost = 10,
     }
 }

@@ -223,6 +223,9 @@ namespace TagoFirmware.Connection
             return true;
         }
 
+        /// <summary>Posts <see cref="LinkEventKind.NetworkLost"/> (any thread): the network adapter saw the IP link go down.</summary>
+        public void NetworkLost() => _inbox.Post(LinkEventKind.NetworkLost, -1, ConnectFailure.None, 0, null, null);
+
         /// <summary>Runs one connect attempt on the worker thread (the <see cref="IBlockingJob"/> side; not for callers).</summary>
         public void Run()
         {

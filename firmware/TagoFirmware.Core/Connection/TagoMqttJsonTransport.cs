@@ -75,18 +75,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc/>
-        public UplinkFormat Format
-        {
-            get { return UplinkFormat.TagoJson; }
-        }
-
-        /// <inheritdoc/>
-        public DeliveryRule Delivery
-        {
-            get { return DeliveryRule.BrokerAck; }
-        }
-
-        /// <inheritdoc/>
         public string DataTopic
         {
             get { return _dataTopic; }

@@ -26,18 +26,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc/>
-        public UplinkFormat Format
-        {
-            get { return UplinkFormat.TagoTip; }
-        }
-
-        /// <inheritdoc/>
-        public DeliveryRule Delivery
-        {
-            get { return DeliveryRule.ApplicationReceipt; }
-        }
-
-        /// <inheritdoc/>
         public string DataTopic
         {
             get { return _credentials.PushTopic; }

@@ -41,6 +41,7 @@ namespace TagoFirmware.Connection
         private int _reconnectsInARow;
         private long _isUpCheckedMs = -IsUpRefreshMs; // monotonic time starts at 0: the first read is due at once
         private bool _isUp;
+        private bool _changed;
 
         /// <summary>Creates the link; nothing happens until <see cref="BeginConnect"/>.</summary>
         /// <param name="worker">Where attempts run.</param>
@@ -57,8 +58,9 @@ namespace TagoFirmware.Connection
             get
             {
                 long now = _clock.MonotonicMs;
-                if (now - _isUpCheckedMs >= IsUpRefreshMs)
+                if (_changed || now - _isUpCheckedMs >= IsUpRefreshMs)
                 {
+                    _changed = false;
                     _isUpCheckedMs = now;
                     _isUp = HasAddress();
                 }
@@ -145,6 +147,9 @@ namespace TagoFirmware.Connection
                 _pending = false;
             }
         }
+
+        /// <summary>Any thread: the platform reported an availability change; the next <see cref="IsUp"/> asks again.</summary>
+        protected void AvailabilityChanged() => _changed = true;
 
         /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>.</summary>
         /// <param name="reconnect">True to wait for the driver's own re-join (no credentials sent).</param>

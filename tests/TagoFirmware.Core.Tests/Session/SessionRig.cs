@@ -28,6 +28,7 @@ namespace TagoFirmware.Tests.Session
         {
             Network = new FakeNetworkLink(Clock);
             Mqtt = new FakeMqttLink(Clock);
+            Network.Inbox = Mqtt;
             Device = new FakeDeviceControl();
             Options.Token = Token;
             Options.ClientId = ClientId;

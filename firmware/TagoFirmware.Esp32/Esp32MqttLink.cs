@@ -36,8 +36,6 @@ namespace TagoFirmware.Esp32
         private bool _caParsed;
 
         /// <summary>Creates the link and sets M2Mqtt's process-wide settings.</summary>
-        /// <param name="worker">The app's blocking-operation thread.</param>
-        /// <param name="inflightQueueSize">M2Mqtt's in-flight bound: MaxInFlight + the "online" status + the SUBSCRIBE + one inbound QoS 1 command.</param>
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {

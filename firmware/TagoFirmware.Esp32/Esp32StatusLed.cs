@@ -25,9 +25,6 @@ namespace TagoFirmware.Esp32
         private int _lastLevel = -1;
 
         /// <summary>Opens the LED pin and starts the pattern timer (steady on: <see cref="NodeStatus.Starting"/>).</summary>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
-        /// <param name="pin">The LED's GPIO.</param>
-        /// <param name="activeLow">True when the LED lights with the pin low.</param>
         public Esp32StatusLed(GpioController gpio, int pin, bool activeLow)
         {
             _activeLow = activeLow;
@@ -46,16 +43,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>The LED's GPIO.</summary>
-        public int PinNumber
-        {
-            get { return _pinNumber; }
-        }
+        public int PinNumber => _pinNumber;
 
         /// <summary>True when the LED lights with the pin low.</summary>
-        public bool ActiveLow
-        {
-            get { return _activeLow; }
-        }
+        public bool ActiveLow => _activeLow;
 
         /// <inheritdoc />
         public void Show(NodeStatus status)

@@ -29,9 +29,6 @@ namespace TagoFirmware.Esp32
         private Thread _thread;
 
         /// <summary>Creates the watchdog; call <see cref="Start"/> once the main loop is about to run.</summary>
-        /// <param name="decision">The decision the main loop reports its waits to.</param>
-        /// <param name="device">Reboots the device (flush first).</param>
-        /// <param name="log">Log for the reboot line.</param>
         public MainLoopWatchdogThread(MainLoopWatchdog decision, IDeviceControl device, ILog log)
         {
             _decision = decision;

@@ -36,8 +36,6 @@ namespace TagoFirmware.Connection
         private bool _started;
 
         /// <summary>Builds the request from the options and the transport's credentials and will.</summary>
-        /// <param name="options">Session options (host, port, TLS, client id, protocol level, token).</param>
-        /// <param name="transport">Fills user name, password and will.</param>
         public ConnectAttempts(SessionOptions options, IUplinkTransport transport)
         {
             string id = options.ClientId;
@@ -72,8 +70,6 @@ namespace TagoFirmware.Connection
         public void Reset() => _started = false;
 
         /// <summary>Starts the due attempt unless the link is still busy; true once it runs.</summary>
-        /// <param name="mqtt">The link.</param>
-        /// <returns>Whether an attempt is running.</returns>
         public bool Begin(IMqttLink mqtt)
         {
             if (!_started && mqtt.BeginConnect(Request))
@@ -86,7 +82,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>A connection was established: the version is kept and the drop retry forgotten.</summary>
-        /// <returns>True the first time (worth a log line).</returns>
         public bool Connected()
         {
             bool first = !_kept;
@@ -105,11 +100,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Judges a failed attempt and sets <see cref="Text"/>.</summary>
-        /// <param name="refused">True for a CONNACK refusal.</param>
-        /// <param name="code">The CONNACK code, or -1.</param>
-        /// <param name="failure">The failure class (None for a refusal).</param>
-        /// <param name="text">The cause when the caller knows it better (a timeout), else null.</param>
-        /// <returns><see cref="BackOff"/>, <see cref="RetryNow"/> or <see cref="CredentialsRefused"/>.</returns>
         public int Judge(bool refused, int code, ConnectFailure failure, string text)
         {
             _started = false;
@@ -154,13 +144,9 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>True for the CONNACK codes that refuse the credentials: 4, 5 (MQTT 3.1.1 §3.2.2.3), 0x86, 0x87 (MQTT 5 §3.2.2.2).</summary>
-        /// <param name="code">A CONNACK code, or -1.</param>
-        /// <returns>Whether the code refuses the credentials.</returns>
         public static bool IsCredentialsRefusal(int code) => code == 4 || code == 5 || code == 0x86 || code == 0x87;
 
         /// <summary>The version as people write it: "3.1", "3.1.1" or "5".</summary>
-        /// <param name="level">3, 4 or 5.</param>
-        /// <returns>Its name.</returns>
         public static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
         // Moves to the next version after one that looked refused; at the end of the chain starts again at the first.

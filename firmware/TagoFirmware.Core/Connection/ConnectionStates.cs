@@ -84,8 +84,6 @@ namespace TagoFirmware.Connection
         public int MqttBackoffAttempts => _mqttBackoff.Attempts;
 
         /// <summary>The state's name as log lines write it after "->".</summary>
-        /// <param name="state">The state.</param>
-        /// <returns>Its name.</returns>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
 
         // The states on the way up; false when the state is not one of them.

@@ -27,9 +27,6 @@ namespace TagoFirmware.Connection
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown (ConfigInvalid when the options do not validate).</summary>
-        /// <param name="options">Session options; never changed.</param>
-        /// <param name="transport">The uplink protocol (topics, status payloads, credentials).</param>
-        /// <param name="ports">The platform ports; Clock, Network, Mqtt and Random are required.</param>
         /// <exception cref="ArgumentNullException">A required argument or port is missing (a wiring error).</exception>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
             : base(options, transport, ports, MaxEventsPerStep)
@@ -100,7 +97,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>One turn: drains the link inbox, checks the lower layers, advances the state. Never throws.</summary>
-        /// <param name="nowMs">The monotonic time of this step.</param>
         public void Step(long nowMs)
         {
             _nowMs = nowMs;
@@ -129,16 +125,10 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Publishes an application payload on the transport's data topic at the configured QoS.</summary>
-        /// <param name="payload">The encoded payload.</param>
-        /// <returns>A message id (≥ 0), or a negative <see cref="PublishError"/>.</returns>
         public int PublishData(byte[] payload) => Publish(_transport.DataTopic, payload, _options.Qos);
 
         /// <summary>Publishes (never retained) between steps. At QoS 1 the id later appears in <see cref="LinkReport.Acked"/>
         /// or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
-        /// <param name="topic">Topic name (no wildcards).</param>
-        /// <param name="payload">Payload bytes.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>A message id (≥ 0), or a negative <see cref="PublishError"/>; refused unless Online.</returns>
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (topic == null || topic.Length == 0 || payload == null || (qos != 0 && qos != 1))
@@ -162,8 +152,6 @@ namespace TagoFirmware.Connection
         /// the will, so the dashboard would keep showing "online") and later steps wait up to <see cref="StopAckWaitMs"/>
         /// for its PUBACK, then DISCONNECT; otherwise the link closes now. Step until <see cref="IsStopped"/>.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="announceOffline">False for a battery-mode sleep, which keeps the status "online" between wakes.</param>
         public void Stop(long nowMs, bool announceOffline)
         {
             _nowMs = nowMs;
@@ -176,8 +164,6 @@ namespace TagoFirmware.Connection
 
         /// <summary>Short sessions: nothing more is due, or the server ended the session after a receipt. DISCONNECT,
         /// then idle until the next <see cref="OpenSession"/>; no backoff, no failure counted.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="reason">For the log line.</param>
         public void EndSession(long nowMs, string reason)
         {
             if (!SessionRunning)
@@ -191,7 +177,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void EndSessionRateLimited(long nowMs)
         {
             if (SessionRunning)
@@ -203,8 +188,6 @@ namespace TagoFirmware.Connection
 
         /// <summary>Short sessions: a receipt refused the credentials: end the session and wait the auth retry interval,
         /// as after a CONNACK refusal (an operator may restore the authorization, so the node keeps retrying slowly).</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="why">The server's code, for the log line.</param>
         public void EndSessionCredentialsRefused(long nowMs, string why)
         {
             if (SessionRunning)
@@ -215,7 +198,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Short sessions: what the LED shows (the uplink's health from receipts).</summary>
-        /// <param name="status">Online while the last session got its receipts; else the problem.</param>
         public void ShowUplinkHealth(NodeStatus status)
         {
             _uplinkStatus = status;

@@ -44,35 +44,15 @@ namespace TagoFirmware.Connection
         /// Starts a connect attempt on the adapter's worker thread. Connects on a fresh or closed client; the adapter
         /// may reuse the client instance (M2Mqtt reconnects on the same instance) or make a new one.
         /// </summary>
-        /// <param name="request">Connection parameters, including the protocol level to speak; the adapter must not modify them.</param>
-        /// <returns>
-        /// True when the attempt was started; false (nothing started) while a previous attempt is still running or its
-        /// outcome event has not been taken from the inbox yet, so an outcome can never be mistaken for a newer
-        /// attempt's.
-        /// </returns>
         bool BeginConnect(MqttConnectRequest request);
 
         /// <summary>
         /// Enqueues a publish (never retained). Called only while connected; the adapter still checks
         /// <see cref="IsConnected"/> because M2Mqtt would queue without limit.
         /// </summary>
-        /// <param name="topic">Topic name, no wildcards.</param>
-        /// <param name="payload">
-        /// Payload bytes, exactly the message (the whole array is sent). Ownership passes to the adapter: it and its
-        /// client library may keep the array until the message is acknowledged or given up (M2Mqtt holds it in its
-        /// in-flight queue and sends the same array again on a retry), so the caller must not modify or reuse it
-        /// afterwards. Callers therefore pass a fresh exact-length array per publish (SensorNode:
-        /// <c>TagoJsonWriter.CopyPayload</c>) or an array that never changes (the transport's pre-encoded
-        /// <c>OnlinePayload</c>, which may be passed any number of times). The adapter need not copy it.
-        /// </param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The message id (0..65535) whose PublishAcked/PublishFailed follows at QoS 1, or a negative <see cref="PublishError"/>.</returns>
         int Publish(string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>
-        /// <param name="topicFilter">Topic filter, wildcards allowed.</param>
-        /// <param name="qos">Requested maximum QoS, 0 or 1.</param>
-        /// <returns>The SUBSCRIBE message id, or a negative <see cref="PublishError"/>.</returns>
         int Subscribe(string topicFilter, int qos);
 
         /// <summary>Sends DISCONNECT and closes (the will is not published). Best effort, never throws.</summary>
@@ -85,8 +65,6 @@ namespace TagoFirmware.Connection
         void Close();
 
         /// <summary>Moves the oldest inbox event into <paramref name="into"/>.</summary>
-        /// <param name="into">The caller's reusable event; overwritten only when an event was taken.</param>
-        /// <returns>True when an event was taken; false when the inbox is empty.</returns>
         bool TryTakeEvent(LinkEvent into);
     }
 }

@@ -33,12 +33,9 @@ namespace TagoFirmware.Connection
         bool IsUp { get; }
 
         /// <summary>Starts bringing the link up in the background, giving up after <paramref name="timeoutMs"/>.</summary>
-        /// <param name="timeoutMs">The attempt's deadline in milliseconds, passed to the cancellation token.</param>
-        /// <returns>True when an attempt was started; false when one is still running.</returns>
         bool BeginConnect(int timeoutMs);
 
         /// <summary>Reports the state or outcome of the last attempt; an outcome is reported once.</summary>
-        /// <returns>Pending, an outcome, or None when nothing is running or waiting.</returns>
         NetworkConnectResult TakeConnectResult();
     }
 }

@@ -34,8 +34,6 @@ namespace TagoFirmware.Connection
         /// Fills the protocol-specific parts of a CONNECT: user name and password derived from
         /// <paramref name="token"/>, and the last will (topic, payload, QoS 1, retain false).
         /// </summary>
-        /// <param name="request">The request to fill; host, port, TLS and client id are set by the caller.</param>
-        /// <param name="token">The device token (secret: never logged or kept beyond the request).</param>
         void PrepareConnect(MqttConnectRequest request, string token);
     }
 }

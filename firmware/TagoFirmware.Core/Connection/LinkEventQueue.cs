@@ -53,8 +53,6 @@ namespace TagoFirmware.Connection
         private int _unreported;
 
         /// <summary>Creates an empty queue.</summary>
-        /// <param name="capacity">Maximum number of waiting connection events (at least 1; 32 is plenty for one step's
-        /// worth); received messages wait in their own <see cref="CommandSlots"/>.</param>
         public LinkEventQueue(int capacity)
         {
             if (capacity < 1)
@@ -79,11 +77,6 @@ namespace TagoFirmware.Connection
         /// per <see cref="CommandRefillMs"/>); an oversized message costs no rate. Ask before copying the payload out of
         /// the client library.
         /// </summary>
-        /// <param name="length">Payload length in bytes.</param>
-        /// <param name="nowMs">Monotonic time now (real time: the limit protects the device, not the simulation).</param>
-        /// <param name="rateLimited">False for a TagoTiP session's ack topic: it carries the receipts of our own frames
-        /// (at most one per frame, needed to empty the queue) and only TagoIO's server publishes there.</param>
-        /// <returns>True when the message may be posted.</returns>
         public bool Admit(int length, long nowMs, bool rateLimited)
         {
             lock (_sync)
@@ -115,13 +108,6 @@ namespace TagoFirmware.Connection
 
         /// <summary>Appends one fact (a MessageReceived to the message lane); safe from any thread; never blocks
         /// beyond the short lock.</summary>
-        /// <param name="kind">What happened.</param>
-        /// <param name="reasonCode">CONNACK code or -1.</param>
-        /// <param name="failure">Failure class for ConnectFailed, else None.</param>
-        /// <param name="messageId">Message id for publish events, else 0.</param>
-        /// <param name="topic">Topic for MessageReceived, else null.</param>
-        /// <param name="payload">Payload for MessageReceived, else null.</param>
-        /// <returns>True when stored; false when dropped because its lane was full.</returns>
         public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
             int lane = kind == LinkEventKind.MessageReceived ? 1 : 0;
@@ -151,8 +137,6 @@ namespace TagoFirmware.Connection
         /// <see cref="LinkEventKind.CommandsDropped"/> report if messages were dropped since the last one, else the
         /// oldest message.
         /// </summary>
-        /// <param name="into">The caller's reusable event.</param>
-        /// <returns>True when an event was taken; false when the queue is empty.</returns>
         public bool TryTake(LinkEvent into)
         {
             lock (_sync)

@@ -19,10 +19,6 @@ namespace TagoFirmware.Connection
         private bool _stableReached;
 
         /// <summary>Creates the judge.</summary>
-        /// <param name="capacity">Publishes tracked at most.</param>
-        /// <param name="ackTimeoutMs">Longest wait for a PUBACK.</param>
-        /// <param name="stableMs">Time up after which the connection counts as stable.</param>
-        /// <param name="selfHealMs">Time without any PUBACK before a reboot is asked; 0 = never.</param>
         public LinkHealth(int capacity, long ackTimeoutMs, long stableMs, long selfHealMs)
         {
             _ids = new int[capacity];
@@ -49,12 +45,9 @@ namespace TagoFirmware.Connection
         public int DeadLinkDrops { get; private set; }
 
         /// <summary>Milliseconds since the self-heal clock started, for the self-heal log line.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>The time without a PUBACK.</returns>
         public long UnackedForMs(long nowMs) => nowMs - _unackedSinceMs;
 
         /// <summary>A connection was established now.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Connected(long nowMs)
         {
             _connectedAtMs = nowMs;
@@ -62,9 +55,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Tracks one publish.</summary>
-        /// <param name="id">Message id.</param>
-        /// <param name="isInternal">True for the connection's own status publishes (not reported to the node).</param>
-        /// <param name="nowMs">Send time.</param>
         public void Track(int id, bool isInternal, long nowMs)
         {
             if (_count >= _ids.Length)
@@ -82,10 +72,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>A PUBACK arrived: untracks the id and reports it when it was an application publish.</summary>
-        /// <param name="id">Message id.</param>
-        /// <param name="nowMs">Now (restarts the self-heal clock while others wait).</param>
-        /// <param name="report">Where acknowledged application publishes go.</param>
-        /// <returns>True when the id was tracked and is an internal status publish.</returns>
         public bool Ack(int id, long nowMs, LinkReport report)
         {
             int kind = Remove(id);
@@ -103,9 +89,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>The client gave a publish up: untracks it and reports it lost.</summary>
-        /// <param name="id">Message id.</param>
-        /// <param name="report">Where lost application publishes go.</param>
-        /// <returns>True when the id was tracked.</returns>
         public bool Fail(int id, LinkReport report)
         {
             int kind = Remove(id);
@@ -118,7 +101,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>The connection is gone: every tracked application publish is reported lost.</summary>
-        /// <param name="report">Where they go.</param>
         public void LoseAll(LinkReport report)
         {
             for (int i = 0; i < _count; i++)
@@ -137,8 +119,6 @@ namespace TagoFirmware.Connection
         public void ForgetUnacked() => _unackedSinceMs = -1;
 
         /// <summary>True (and counted) when the oldest publish waited past the ack timeout: drop the link.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether the link is dead.</returns>
         public bool IsDead(long nowMs)
         {
             bool dead = _count > 0 && nowMs - _sentMs[0] >= _ackTimeoutMs;
@@ -147,8 +127,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>True once, when the connection has been up for the stable time: reset the backoff.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether it became stable in this step.</returns>
         public bool BecameStable(long nowMs)
         {
             bool now = !_stableReached && nowMs - _connectedAtMs >= _stableMs;
@@ -157,13 +135,9 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>True when nothing was acknowledged at QoS 1 for the self-heal time although connected.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether to reboot.</returns>
         public bool SelfHealDue(long nowMs) => _selfHealMs > 0 && _unackedSinceMs >= 0 && nowMs - _unackedSinceMs >= _selfHealMs;
 
         /// <summary>When the next judgement is due while online, at the latest <paramref name="dueMs"/>.</summary>
-        /// <param name="dueMs">The caller's own next due time.</param>
-        /// <returns>The earliest of it, the oldest publish's ack deadline, the stable and the self-heal time.</returns>
         public long NextDueMs(long dueMs)
         {
             if (_count > 0 && _sentMs[0] + _ackTimeoutMs < dueMs)

@@ -21,8 +21,6 @@ namespace TagoFirmware.Connection
         public readonly byte[][] Payloads;
 
         /// <summary>Creates an empty report.</summary>
-        /// <param name="maxPending">Most publishes tracked at once.</param>
-        /// <param name="maxMessages">Most messages taken from the inbox in one step.</param>
         public LinkReport(int maxPending, int maxMessages)
         {
             Acked = new int[maxPending];

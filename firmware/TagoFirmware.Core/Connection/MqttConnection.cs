@@ -55,9 +55,6 @@ namespace TagoFirmware.Connection
         private string _detail;
 
         /// <summary>Creates the connection.</summary>
-        /// <param name="worker">Where connect attempts run.</param>
-        /// <param name="clock">Times the CONNACK wait (read on the worker thread).</param>
-        /// <param name="inboxCapacity">Events the inbox holds (a supervisor step drains at most 32).</param>
         protected MqttConnection(IWorker worker, IClock clock, int inboxCapacity)
         {
             _worker = worker;
@@ -281,54 +278,30 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Worker thread: creates a client for the request. May block (DNS) and throw.</summary>
-        /// <param name="request">The connection parameters.</param>
-        /// <returns>The library's client object, passed back to every other member.</returns>
         protected abstract object CreateClient(MqttConnectRequest request);
 
         /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
-        /// <param name="client">The client from <see cref="CreateClient"/>.</param>
-        /// <param name="request">The connection parameters.</param>
-        /// <returns>The CONNACK code: 0 accepted, else the refusal code.</returns>
         protected abstract int ConnectClient(object client, MqttConnectRequest request);
 
         /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
-        /// <param name="ex">The exception (its message is never logged: it may quote CONNECT fields).</param>
-        /// <param name="created">False when <see cref="CreateClient"/> threw.</param>
-        /// <param name="socketCode">For <see cref="ConnectError.Socket"/>: the socket error code; else 0.</param>
-        /// <returns>The library-neutral error.</returns>
         protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
 
         /// <summary>The library's own view of the session; may stay true on a frozen broker.</summary>
-        /// <param name="client">An established client.</param>
-        /// <returns>Whether the library believes it is connected.</returns>
         protected abstract bool ClientConnected(object client);
 
         /// <summary>Enqueues a publish (never retained) on an established client. May throw.</summary>
-        /// <param name="client">The client.</param>
-        /// <param name="topic">Topic name.</param>
-        /// <param name="payload">Payload; ownership passes as in <see cref="IMqttLink.Publish"/>.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The message id whose ack <see cref="OnPublished"/> reports.</returns>
         protected abstract int PublishOn(object client, string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one filter. May throw.</summary>
-        /// <param name="client">The client.</param>
-        /// <param name="topicFilter">Topic filter.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The SUBSCRIBE message id.</returns>
         protected abstract int SubscribeOn(object client, string topicFilter, int qos);
 
         /// <summary>Sends DISCONNECT (no will published). May throw; the client is closed afterwards either way.</summary>
-        /// <param name="client">The client.</param>
         protected abstract void DisconnectClient(object client);
 
         /// <summary>Closes a client and stops its threads, without DISCONNECT. May throw; may take about a second.</summary>
-        /// <param name="client">The client.</param>
         protected abstract void CloseClient(object client);
 
         /// <summary>Library thread: the CONNACK arrived with <paramref name="code"/> (M2Mqtt's <c>ConnectionOpened</c>).</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="code">The CONNACK return/reason code.</param>
         protected void OnConnack(object sender, int code)
         {
             lock (_sync)
@@ -341,9 +314,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Library thread: a QoS 1 publish was acknowledged (or given up when <paramref name="delivered"/> is false).</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="messageId">The id <see cref="PublishOn"/> returned.</param>
-        /// <param name="delivered">True for a PUBACK.</param>
         protected void OnPublished(object sender, int messageId, bool delivered)
         {
             if (Current(sender, false))
@@ -354,18 +324,12 @@ namespace TagoFirmware.Connection
 
         /// <summary>Library thread: whether a message of <paramref name="length"/> payload bytes may enter the inbox (size and
         /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="length">The payload length in bytes.</param>
-        /// <returns>True when the message may be handed over.</returns>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, _request.LimitMessageRate); // a client exists only after a request
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="messageId">The id <see cref="SubscribeOn"/> returned.</param>
-        /// <param name="grantedQos">The granted QoS of its filter; 0x80 or more = refused.</param>
         protected void OnSubscribed(object sender, int messageId, int grantedQos)
         {
             if (Current(sender, true))
@@ -375,9 +339,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="topic">The topic.</param>
-        /// <param name="payload">The payload.</param>
         protected void OnMessage(object sender, string topic, byte[] payload)
         {
             if (Current(sender, true))
@@ -387,7 +348,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
-        /// <param name="sender">The client that raised it.</param>
         protected void OnClosed(object sender)
         {
             lock (_sync)

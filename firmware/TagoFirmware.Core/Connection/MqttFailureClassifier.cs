@@ -15,11 +15,6 @@ namespace TagoFirmware.Connection
         public const int ConnackTimeoutThresholdMs = 25000;
 
         /// <summary>Classifies one failed attempt.</summary>
-        /// <param name="error">What the library threw.</param>
-        /// <param name="socketCode">For <see cref="ConnectError.Socket"/>: the socket error code, else 0.</param>
-        /// <param name="connackCode">The CONNACK code the library reported during the attempt, or -1.</param>
-        /// <param name="elapsedMs">Milliseconds from starting the CONNECT to the failure.</param>
-        /// <returns>The failure class (the supervisor turns a credentials CONNACK into a refusal on its own).</returns>
         public static ConnectFailure Classify(ConnectError error, int socketCode, int connackCode, long elapsedMs)
         {
             switch (error)
@@ -51,8 +46,6 @@ namespace TagoFirmware.Connection
         /// mbedTLS code (mbedtls/x509.h, ssl.h), a plain socket failure a positive errno-style one. mbedTLS's own
         /// network module codes (-0x42 to -0x52, mbedtls/net_sockets.h) are socket failures too.
         /// </summary>
-        /// <param name="code">The SocketException error code.</param>
-        /// <returns>Whether the TLS handshake, not the network, failed.</returns>
         public static bool IsTlsCode(int code)
         {
             return code < -0x52 || (code < 0 && code > -0x42);
@@ -66,9 +59,6 @@ namespace TagoFirmware.Connection
         /// bad protocol version) when it answers with TLS 1.0/1.1, or -0x7780 (fatal alert) when it refuses 1.2 first;
         /// a plaintext port gives -0x7200 (invalid record) or -0x7280 (connection closed in the handshake).
         /// </summary>
-        /// <param name="error">What the library threw.</param>
-        /// <param name="socketCode">The socket error code, or 0.</param>
-        /// <returns>The text (never contains request data).</returns>
         public static string Explain(ConnectError error, int socketCode)
         {
             // The adapter errors that mean the same as an mbedTLS code share its text.

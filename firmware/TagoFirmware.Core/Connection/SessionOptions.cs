@@ -86,7 +86,6 @@ namespace TagoFirmware.Connection
         public int SubscribeTimeoutMs { get; set; } = 5000;
 
         /// <summary>Checks the values the supervisor depends on.</summary>
-        /// <returns>Null when usable; otherwise a message naming the first bad option (never containing the token).</returns>
         public string Validate()
         {
             if (Host == null || Host.Length == 0)

@@ -32,18 +32,12 @@ namespace TagoFirmware.Connection
         private readonly byte[] _offlinePayload;
 
         /// <summary>Computes every topic and payload once.</summary>
-        /// <param name="clientId">The MQTT client id.</param>
-        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate)
             : this(clientId, dataTopicTemplate, null, null)
         {
         }
 
         /// <summary>Computes every topic and payload once, with configured status and command topics.</summary>
-        /// <param name="clientId">The MQTT client id.</param>
-        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
-        /// <param name="statusTopicTemplate">Status / last-will topic template; null = <see cref="StatusTopicTemplate"/>.</param>
-        /// <param name="commandTopicTemplate">Command subscription filter template; null = <see cref="CommandTopicTemplate"/>.</param>
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
         {
             if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
@@ -69,40 +63,22 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc/>
-        public string Name
-        {
-            get { return "tago-mqtt-json"; }
-        }
+        public string Name => "tago-mqtt-json";
 
         /// <inheritdoc/>
-        public string DataTopic
-        {
-            get { return _dataTopic; }
-        }
+        public string DataTopic => _dataTopic;
 
         /// <inheritdoc/>
-        public string StatusTopic
-        {
-            get { return _statusTopic; }
-        }
+        public string StatusTopic => _statusTopic;
 
         /// <inheritdoc/>
-        public byte[] OnlinePayload
-        {
-            get { return _onlinePayload; }
-        }
+        public byte[] OnlinePayload => _onlinePayload;
 
         /// <summary>The pre-encoded last-will ("offline") payload.</summary>
-        public byte[] OfflinePayload
-        {
-            get { return _offlinePayload; }
-        }
+        public byte[] OfflinePayload => _offlinePayload;
 
         /// <inheritdoc/>
-        public string CommandTopicFilter
-        {
-            get { return _commandFilter; }
-        }
+        public string CommandTopicFilter => _commandFilter;
 
         /// <inheritdoc/>
         public void PrepareConnect(MqttConnectRequest request, string token)

@@ -44,8 +44,6 @@ namespace TagoFirmware.Connection
         private bool _changed;
 
         /// <summary>Creates the link; nothing happens until <see cref="BeginConnect"/>.</summary>
-        /// <param name="worker">Where attempts run.</param>
-        /// <param name="clock">Paces <see cref="IsUp"/>.</param>
         protected WifiConnection(IWorker worker, IClock clock)
         {
             _worker = worker;
@@ -152,13 +150,9 @@ namespace TagoFirmware.Connection
         protected void AvailabilityChanged() => _changed = true;
 
         /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>.</summary>
-        /// <param name="reconnect">True to wait for the driver's own re-join (no credentials sent).</param>
-        /// <param name="timeoutMs">The attempt's deadline.</param>
-        /// <returns>Connected, TimedOut or Failed. May block until the deadline; may throw (counted as Failed).</returns>
         protected abstract NetworkConnectResult Join(bool reconnect, int timeoutMs);
 
         /// <summary>True when the WiFi interface has an IPv4 address other than 0.0.0.0; must not throw.</summary>
-        /// <returns>Whether the link is up.</returns>
         protected abstract bool HasAddress();
     }
 }

@@ -36,8 +36,6 @@ namespace TagoFirmware.Platform
         }
 
         /// <summary>True while <paramref name="job"/> is queued or running.</summary>
-        /// <param name="job">The job to look for.</param>
-        /// <returns>Whether the job is still busy.</returns>
         private bool IsBusy(IBlockingJob job)
         {
             lock (_sync)

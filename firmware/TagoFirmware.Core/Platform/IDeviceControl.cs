@@ -10,7 +10,6 @@ namespace TagoFirmware.Platform
     public interface IDeviceControl
     {
         /// <summary>Reboots the device.</summary>
-        /// <param name="reason">Why; the adapter may persist it for the next boot's diagnostics.</param>
         void Reboot(RebootReason reason);
     }
 }

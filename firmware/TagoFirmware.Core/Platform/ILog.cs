@@ -16,8 +16,6 @@ namespace TagoFirmware.Platform
     public interface ILog
     {
         /// <summary>Writes one line.</summary>
-        /// <param name="level">Severity.</param>
-        /// <param name="message">The line, without a trailing newline.</param>
         void Write(LogLevel level, string message);
     }
 }

@@ -9,8 +9,6 @@ namespace TagoFirmware.Platform
     public interface IRandomSource
     {
         /// <summary>Returns a uniform integer in [0, <paramref name="maxExclusive"/>); 0 when maxExclusive ≤ 1.</summary>
-        /// <param name="maxExclusive">Exclusive upper bound.</param>
-        /// <returns>The drawn value.</returns>
         int Next(int maxExclusive);
     }
 }

@@ -10,7 +10,6 @@ namespace TagoFirmware.Platform
     public interface IStatusIndicator
     {
         /// <summary>Switches the indicator to the pattern of <paramref name="status"/>.</summary>
-        /// <param name="status">The node status to show.</param>
         void Show(NodeStatus status);
     }
 }

@@ -15,7 +15,6 @@ namespace TagoFirmware.Platform
     public interface ITimeSync
     {
         /// <summary>Starts time synchronisation, or asks for an immediate update if it is already running.</summary>
-        /// <returns>True when the request was accepted; false when the time service could not be started.</returns>
         bool RequestSync();
     }
 }

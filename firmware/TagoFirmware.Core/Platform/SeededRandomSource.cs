@@ -8,7 +8,6 @@ namespace TagoFirmware.Platform
         private readonly Random _random;
 
         /// <summary>Creates a source whose sequence is fixed by <paramref name="seed"/>.</summary>
-        /// <param name="seed">Seed; use per-node entropy on devices (see <see cref="IRandomSource"/>).</param>
         public SeededRandomSource(int seed)
         {
             _random = new Random(seed);
@@ -19,9 +18,6 @@ namespace TagoFirmware.Platform
         /// have consecutive MACs and power up together, so neither the MAC nor the tick count alone makes good seeds;
         /// hashing spreads neighbouring MACs over the whole seed space.
         /// </summary>
-        /// <param name="mac">The 6-byte MAC address (null or short input is tolerated).</param>
-        /// <param name="ticks">Something that differs per boot, e.g. the tick count at start-up.</param>
-        /// <returns>A non-negative seed.</returns>
         public static int SeedFromMac(byte[] mac, long ticks)
         {
             // FNV-1a parameters: offset basis 2166136261, prime 16777619 (Fowler/Noll/Vo, draft-eastlake-fnv).

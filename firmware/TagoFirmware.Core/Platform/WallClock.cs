@@ -14,16 +14,12 @@ namespace TagoFirmware.Platform
         public static readonly DateTime ValidFrom = new DateTime(2025, 1, 1, 0, 0, 0);
 
         /// <summary>True when <paramref name="utcNow"/> is on or after <see cref="ValidFrom"/>.</summary>
-        /// <param name="utcNow">The wall time to judge, as returned by <see cref="IClock.UtcNow"/>.</param>
-        /// <returns>Whether the wall clock can be trusted for TLS and timestamps.</returns>
         public static bool IsValid(DateTime utcNow)
         {
             return utcNow.Ticks >= ValidFrom.Ticks;
         }
 
         /// <summary>Milliseconds since 1970-01-01 UTC.</summary>
-        /// <param name="utc">A UTC time.</param>
-        /// <returns>Unix time in ms.</returns>
         public static long ToUnixMs(DateTime utc)
         {
             return (utc.Ticks - 621355968000000000L) / TimeSpan.TicksPerMillisecond;

@@ -14,7 +14,6 @@ namespace TagoFirmware.Host.Adapters
         private bool _shown;
 
         /// <summary>Creates the indicator.</summary>
-        /// <param name="log">Where pattern changes are written.</param>
         public ConsoleStatusIndicator(ILog log)
         {
             _log = log;
@@ -24,8 +23,6 @@ namespace TagoFirmware.Host.Adapters
         public NodeStatus Current { get; private set; }
 
         /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
-        /// <param name="status">Status.</param>
-        /// <returns>Name, meaning and pattern.</returns>
         public static string Describe(NodeStatus status)
         {
             var slots = new StringBuilder(StatusPatterns.Slots);

@@ -30,8 +30,6 @@ namespace TagoFirmware.Host.Adapters
         private volatile bool _connectSent;
 
         /// <summary>Creates the link.</summary>
-        /// <param name="inboxCapacity">Inbox size (events beyond it are dropped, which the supervisor tolerates).</param>
-        /// <param name="useMqtt5">Always speak MQTT 5, whatever version the request asks for.</param>
         public MqttNetLink(int inboxCapacity = 64, bool useMqtt5 = false)
             : base(new ThreadPoolWorker(), new SystemClock(), inboxCapacity)
         {
@@ -45,9 +43,6 @@ namespace TagoFirmware.Host.Adapters
         public string LastFailureReason { get; private set; }
 
         /// <summary>Takes the time from handing QoS 1 publish <paramref name="messageId"/> to MQTTnet until its PUBACK.</summary>
-        /// <param name="messageId">Id returned by <see cref="MqttConnection.Publish"/>.</param>
-        /// <param name="milliseconds">The latency.</param>
-        /// <returns>False when none was recorded.</returns>
         public bool TryTakeAckLatency(int messageId, out double milliseconds) => _ackLatencies.TryRemove(messageId, out milliseconds);
 
         /// <summary>Disconnects gracefully (no will) and releases the client.</summary>

@@ -18,8 +18,6 @@ namespace TagoFirmware.Host.Adapters
         private readonly Dictionary<int, string> _pending = new Dictionary<int, string>();
 
         /// <summary>Wraps <paramref name="inner"/>.</summary>
-        /// <param name="inner">The real link.</param>
-        /// <param name="log">Where the per-publish lines go.</param>
         public PublishReportingLink(MqttNetLink inner, ILog log)
         {
             _inner = inner;

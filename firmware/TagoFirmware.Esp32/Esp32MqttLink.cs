@@ -159,9 +159,7 @@ namespace TagoFirmware.Esp32
         private void OnConnectionOpened(object sender, ConnectionOpenedEventArgs e)
         {
             if (e != null && e.Message != null)
-            {
                 OnConnack(sender, (int)e.Message.ReturnCode);
-            }
         }
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e) => OnPublished(sender, e == null ? -1 : e.MessageId, e != null && e.IsPublished);
@@ -177,9 +175,7 @@ namespace TagoFirmware.Esp32
             // M2Mqtt has read the whole packet into two arrays of its size before raising this (docs/commands.md
             // "Floods"); an oversized or over-the-rate message is let go here, so nothing keeps it.
             if (e != null && Admit(sender, e.Message == null ? 0 : e.Message.Length))
-            {
                 OnMessage(sender, e.Topic, e.Message);
-            }
         }
 
         private void OnConnectionClosed(object sender, EventArgs e) => OnClosed(sender);
@@ -187,9 +183,7 @@ namespace TagoFirmware.Esp32
         private void OnAvailabilityChanged(object sender, NetworkAvailabilityEventArgs e)
         {
             if (!e.IsAvailable)
-            {
                 NetworkLost();
-            }
         }
     }
 }

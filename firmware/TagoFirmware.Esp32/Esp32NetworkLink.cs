@@ -45,10 +45,7 @@ namespace TagoFirmware.Esp32
         public static NetworkConnectResult Classify(bool ok, NetworkHelperStatus status)
         {
             if (ok || status == NetworkHelperStatus.NetworkIsReady || status == NetworkHelperStatus.TokenExpiredWaitingDateTime)
-            {
                 return NetworkConnectResult.Connected;
-            }
-
             return status == NetworkHelperStatus.TokenExpiredWaitingIPAddress ? NetworkConnectResult.TimedOut : NetworkConnectResult.Failed;
         }
 

@@ -72,9 +72,7 @@ namespace TagoFirmware.Esp32
                 _timer.Dispose();
                 Write(0);
                 if (_pin != null)
-                {
                     _pin.Dispose();
-                }
             }
             catch (Exception)
             {
@@ -92,10 +90,7 @@ namespace TagoFirmware.Esp32
         private void Write(int on)
         {
             if (_pin == null || on == _lastLevel)
-            {
                 return;
-            }
-
             _lastLevel = on;
             try
             {

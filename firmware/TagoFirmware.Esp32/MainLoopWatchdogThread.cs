@@ -40,10 +40,7 @@ namespace TagoFirmware.Esp32
         public void Start()
         {
             if (_thread != null)
-            {
                 return;
-            }
-
             _thread = new Thread(new ThreadStart(Loop));
             _thread.Start();
         }
@@ -60,10 +57,7 @@ namespace TagoFirmware.Esp32
                     if (_decision.IsHung(Environment.TickCount64))
                     {
                         if (_log != null)
-                        {
                             _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (_decision.TimeoutMs / 1000) + " s");
-                        }
-
                         _device.Reboot(RebootReason.MainLoopHung);
                         return;
                     }

@@ -36,15 +36,9 @@ namespace TagoFirmware.Connection
         public static int WindowFor(int attempts, int baseMs, int capMs)
         {
             if (attempts < 0)
-            {
                 attempts = 0;
-            }
-
             if (attempts > MaxShift)
-            {
                 attempts = MaxShift;
-            }
-
             long window = (long)baseMs << attempts;
             return window > capMs ? capMs : (int)window;
         }
@@ -55,10 +49,7 @@ namespace TagoFirmware.Connection
             int window = WindowMs;
             int delay = _random.Next(window + 1);
             if (_attempts < int.MaxValue)
-            {
                 _attempts++;
-            }
-
             return delay;
         }
 

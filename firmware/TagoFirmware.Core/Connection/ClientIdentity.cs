@@ -14,29 +14,20 @@ namespace TagoFirmware.Connection
         public static string FromMac(byte[] mac)
         {
             if (mac == null || mac.Length != 6)
-            {
                 return null;
-            }
-
             bool allZero = true;
             char[] chars = new char[12];
             for (int i = 0; i < 6; i++)
             {
                 int b = mac[i];
                 if (b != 0)
-                {
                     allZero = false;
-                }
-
                 chars[2 * i] = HexDigit(b >> 4);
                 chars[(2 * i) + 1] = HexDigit(b & 0x0F);
             }
 
             if (allZero)
-            {
                 return null;
-            }
-
             return Prefix + new string(chars);
         }
 

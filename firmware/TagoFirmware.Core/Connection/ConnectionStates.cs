@@ -219,9 +219,7 @@ namespace TagoFirmware.Connection
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
             }
             else
-            {
                 SetState(SessionState.Idle, LogLevel.Info, reason + "; idle");
-            }
         }
 
         private protected void RequestTimeSync(long nowMs)

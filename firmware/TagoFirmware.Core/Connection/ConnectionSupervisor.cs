@@ -251,9 +251,7 @@ namespace TagoFirmware.Connection
             {
                 case LinkEventKind.ConnectSucceeded:
                     if (attempt)
-                    {
                         OnConnected(nowMs);
-                    }
                     else
                     {
                         // The outcome of an attempt the supervisor already gave up on: do not keep that session.

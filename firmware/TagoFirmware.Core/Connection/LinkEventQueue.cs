@@ -56,10 +56,7 @@ namespace TagoFirmware.Connection
         public LinkEventQueue(int capacity)
         {
             if (capacity < 1)
-            {
                 capacity = 1;
-            }
-
             int slots = capacity + CommandSlots;
             _kinds = new int[slots];
             _codes = new int[slots];
@@ -91,17 +88,11 @@ namespace TagoFirmware.Connection
                 long credit = _creditMs + (nowMs - _creditAtMs);
                 _creditAtMs = nowMs;
                 if (credit > CommandBurst * CommandRefillMs || credit < 0)
-                {
                     credit = CommandBurst * CommandRefillMs;
-                }
-
                 bool admitted = length <= CommandParser.MaxPayloadBytes && credit >= CommandRefillMs;
                 _creditMs = admitted ? credit - CommandRefillMs : credit;
                 if (!admitted)
-                {
                     _unreported++;
-                }
-
                 return admitted;
             }
         }
@@ -152,10 +143,7 @@ namespace TagoFirmware.Connection
                 }
 
                 if (_count[lane] == 0)
-                {
                     return false;
-                }
-
                 int slot = _base[lane] + _head[lane];
                 into.Kind = (LinkEventKind)_kinds[slot];
                 into.ReasonCode = _codes[slot];

@@ -58,17 +58,12 @@ namespace TagoFirmware.Connection
         public void Track(int id, bool isInternal, long nowMs)
         {
             if (_count >= _ids.Length)
-            {
                 return;
-            }
-
             _ids[_count] = id;
             _sentMs[_count] = nowMs;
             _internal[_count++] = isInternal;
             if (_unackedSinceMs < 0)
-            {
                 _unackedSinceMs = nowMs;
-            }
         }
 
         /// <summary>A PUBACK arrived: untracks the id and reports it when it was an application publish.</summary>
@@ -76,15 +71,9 @@ namespace TagoFirmware.Connection
         {
             int kind = Remove(id);
             if (kind >= 0)
-            {
                 _unackedSinceMs = _count > 0 ? nowMs : -1;
-            }
-
             if (kind == 0)
-            {
                 report.AddAcked(id);
-            }
-
             return kind == 1;
         }
 
@@ -93,10 +82,7 @@ namespace TagoFirmware.Connection
         {
             int kind = Remove(id);
             if (kind == 0)
-            {
                 report.AddLost(id);
-            }
-
             return kind >= 0;
         }
 
@@ -106,9 +92,7 @@ namespace TagoFirmware.Connection
             for (int i = 0; i < _count; i++)
             {
                 if (!_internal[i])
-                {
                     report.AddLost(_ids[i]);
-                }
             }
 
             _count = 0;
@@ -141,15 +125,9 @@ namespace TagoFirmware.Connection
         public long NextDueMs(long dueMs)
         {
             if (_count > 0 && _sentMs[0] + _ackTimeoutMs < dueMs)
-            {
                 dueMs = _sentMs[0] + _ackTimeoutMs;
-            }
-
             if (!_stableReached && _connectedAtMs + _stableMs < dueMs)
-            {
                 dueMs = _connectedAtMs + _stableMs;
-            }
-
             long heal = _unackedSinceMs + _selfHealMs;
             return _selfHealMs > 0 && _unackedSinceMs >= 0 && heal < dueMs ? heal : dueMs;
         }
@@ -159,10 +137,7 @@ namespace TagoFirmware.Connection
             for (int i = 0; i < _count; i++)
             {
                 if (_ids[i] != id)
-                {
                     continue;
-                }
-
                 int kind = _internal[i] ? 1 : 0;
                 _count--;
                 for (int j = i; j < _count; j++)

@@ -50,10 +50,7 @@ namespace TagoFirmware.Connection
         internal void Clear()
         {
             if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && CommandsDropped == 0 && !WentOnline && !WentOffline)
-            {
                 return;
-            }
-
             AckedCount = 0;
             LostCount = 0;
             for (int i = 0; i < MessageCount; i++)
@@ -71,17 +68,13 @@ namespace TagoFirmware.Connection
         internal void AddAcked(int id)
         {
             if (AckedCount < Acked.Length)
-            {
                 Acked[AckedCount++] = id;
-            }
         }
 
         internal void AddLost(int id)
         {
             if (LostCount < Lost.Length)
-            {
                 Lost[LostCount++] = id;
-            }
         }
 
         internal void AddMessage(string topic, byte[] payload)

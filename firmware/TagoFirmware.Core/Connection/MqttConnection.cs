@@ -75,16 +75,11 @@ namespace TagoFirmware.Connection
         public bool BeginConnect(MqttConnectRequest request)
         {
             if (request == null)
-            {
                 return false;
-            }
-
             lock (_sync)
             {
                 if (_attemptRunning || _outcomeUntaken)
-                {
                     return false;
-                }
 
                 // A client the supervisor did not close is closed on the worker, not here (Close may take a second).
                 if (_client != null)
@@ -101,10 +96,7 @@ namespace TagoFirmware.Connection
             }
 
             if (_worker.Post(this))
-            {
                 return true;
-            }
-
             lock (_sync)
             {
                 _attemptRunning = false;
@@ -117,17 +109,12 @@ namespace TagoFirmware.Connection
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (topic == null || topic.Length == 0 || payload == null || payload.Length == 0 || (qos != 0 && qos != 1))
-            {
                 return PublishError.InvalidArgument;
-            }
 
             // M2Mqtt would queue without limit while disconnected.
             object client = Online();
             if (client == null)
-            {
                 return PublishError.NotOnline;
-            }
-
             try
             {
                 return PublishOn(client, topic, payload, qos);
@@ -143,16 +130,10 @@ namespace TagoFirmware.Connection
         public int Subscribe(string topicFilter, int qos)
         {
             if (topicFilter == null || topicFilter.Length == 0 || (qos != 0 && qos != 1))
-            {
                 return PublishError.InvalidArgument;
-            }
-
             object client = Online();
             if (client == null)
-            {
                 return PublishError.NotOnline;
-            }
-
             try
             {
                 return SubscribeOn(client, topicFilter, qos);
@@ -168,10 +149,7 @@ namespace TagoFirmware.Connection
         {
             object client = Detach();
             if (client == null)
-            {
                 return;
-            }
-
             try
             {
                 // DISCONNECT first, so the broker discards the will.
@@ -195,10 +173,7 @@ namespace TagoFirmware.Connection
         public bool TryTakeEvent(LinkEvent into)
         {
             if (!_inbox.TryTake(into))
-            {
                 return false;
-            }
-
             if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
                 || into.Kind == LinkEventKind.ConnectFailed)
             {
@@ -212,9 +187,7 @@ namespace TagoFirmware.Connection
 
                 ILog log = Log;
                 if (detail != null && log != null)
-                {
                     log.Write(LogLevel.Warning, "mqtt: " + detail);
-                }
             }
 
             return true;
@@ -246,9 +219,7 @@ namespace TagoFirmware.Connection
                 {
                     aborted = _abort;
                     if (!aborted)
-                    {
                         _client = client;
-                    }
                 }
 
                 if (aborted)
@@ -307,9 +278,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (sender == _client)
-                {
                     _connack = code;
-                }
             }
         }
 
@@ -333,18 +302,14 @@ namespace TagoFirmware.Connection
         protected void OnSubscribed(object sender, int messageId, int grantedQos)
         {
             if (Current(sender, true))
-            {
                 _inbox.Post(LinkEventKind.Subscribed, grantedQos, ConnectFailure.None, messageId, null, null);
-            }
         }
 
         /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
         protected void OnMessage(object sender, string topic, byte[] payload)
         {
             if (Current(sender, true))
-            {
                 _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
-            }
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
@@ -380,28 +345,18 @@ namespace TagoFirmware.Connection
                 bool closedEarly = failure == ConnectFailure.Communication && code < 0;
                 _closesWithoutConnack = closedEarly ? _closesWithoutConnack + 1 : 0;
                 if (_closesWithoutConnack >= ClosesBeforeAuthSuspected)
-                {
                     failure = ConnectFailure.ProbableAuthRefusal;
-                }
-
                 if (kind == LinkEventKind.ConnectSucceeded)
-                {
                     _established = true;
-                }
                 else if (_client == client)
-                {
                     _client = null;
-                }
-
                 _attemptRunning = false;
                 _detail = detail;
                 _outcomeUntaken = _inbox.Post(kind, code, failure, 0, null, null);
             }
 
             if (kind != LinkEventKind.ConnectSucceeded)
-            {
                 CloseQuietly(client);
-            }
         }
 
         private bool Current(object sender, bool establishedOnly)
@@ -446,10 +401,7 @@ namespace TagoFirmware.Connection
         private void CloseQuietly(object client)
         {
             if (client == null)
-            {
                 return;
-            }
-
             try
             {
                 CloseClient(client);

@@ -63,18 +63,11 @@ namespace TagoFirmware.Connection
         {
             // The adapter errors that mean the same as an mbedTLS code share its text.
             if (error == ConnectError.TlsVersion)
-            {
                 socketCode = -0x6E00;
-            }
             else if (error == ConnectError.NotTls)
-            {
                 socketCode = -0x7200;
-            }
             else if (error != ConnectError.Socket || !IsTlsCode(socketCode))
-            {
                 return null;
-            }
-
             string text;
             switch (socketCode)
             {

@@ -41,20 +41,11 @@ namespace TagoFirmware.Connection
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
         {
             if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
-            {
                 dataTopicTemplate = "sensors/{client_id}/data";
-            }
-
             if (statusTopicTemplate == null || statusTopicTemplate.Length == 0)
-            {
                 statusTopicTemplate = StatusTopicTemplate;
-            }
-
             if (commandTopicTemplate == null || commandTopicTemplate.Length == 0)
-            {
                 commandTopicTemplate = CommandTopicTemplate;
-            }
-
             _dataTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(dataTopicTemplate, clientId);
             _statusTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(statusTopicTemplate, clientId);
             _commandFilter = TagoFirmware.Config.MqttConfig.ExpandTopic(commandTopicTemplate, clientId);

@@ -73,10 +73,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending || _outcome != NetworkConnectResult.None)
-                {
                     return false;
-                }
-
                 _pending = true;
                 _reconnect = _joined && _reconnectsInARow < ReconnectAttempts;
             }
@@ -84,10 +81,7 @@ namespace TagoFirmware.Connection
             _timeoutMs = timeoutMs < MinTimeoutMs ? MinTimeoutMs : timeoutMs;
             _reconnectsInARow = _reconnect ? _reconnectsInARow + 1 : 0;
             if (_worker.Post(this))
-            {
                 return true;
-            }
-
             lock (_sync)
             {
                 _pending = false;
@@ -102,10 +96,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending)
-                {
                     return NetworkConnectResult.Pending;
-                }
-
                 NetworkConnectResult outcome = _outcome;
                 _outcome = NetworkConnectResult.None;
                 if (outcome == NetworkConnectResult.Connected)
@@ -135,10 +126,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (outcome == NetworkConnectResult.Connected && !_reconnect)
-                {
                     _joined = true;
-                }
-
                 _outcome = outcome == NetworkConnectResult.Connected || outcome == NetworkConnectResult.TimedOut
                     ? outcome
                     : NetworkConnectResult.Failed;

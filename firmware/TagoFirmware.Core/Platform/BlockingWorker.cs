@@ -31,15 +31,9 @@ namespace TagoFirmware.Platform
                 // A job queued or running is not posted twice.
                 bool busy = job == null || _running == job || _count == Capacity;
                 for (int i = 0; i < _count; i++)
-                {
                     busy |= _jobs[(_head + i) % Capacity] == job;
-                }
-
                 if (busy)
-                {
                     return false;
-                }
-
                 _jobs[(_head + _count++) % Capacity] = job;
             }
 

@@ -28,10 +28,7 @@ namespace TagoFirmware.Host.Adapters
             var slots = new StringBuilder(StatusPatterns.Slots);
             int mask = StatusPatterns.Mask(status);
             for (int i = 0; i < StatusPatterns.Slots; i++)
-            {
                 slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
-            }
-
             return status + " (" + StatusPatterns.Meaning(status) + ") " + slots;
         }
 
@@ -39,10 +36,7 @@ namespace TagoFirmware.Host.Adapters
         public void Show(NodeStatus status)
         {
             if (_shown && status == Current)
-            {
                 return;
-            }
-
             _shown = true;
             Current = status;
             _log.Write(LogLevel.Info, "LED: " + Describe(status));

@@ -63,10 +63,7 @@ namespace TagoFirmware.Host.Adapters
             client.DisconnectedAsync += args =>
             {
                 if (args.ClientWasConnected)
-                {
                     OnClosed(client);
-                }
-
                 return Task.CompletedTask;
             };
             client.ApplicationMessageReceivedAsync += args =>
@@ -74,10 +71,7 @@ namespace TagoFirmware.Host.Adapters
                 // Size and command rate are checked before the payload is copied out of MQTTnet's buffer.
                 MqttApplicationMessage message = args.ApplicationMessage;
                 if (Admit(client, message.Payload.Length > int.MaxValue ? int.MaxValue : (int)message.Payload.Length))
-                {
                     OnMessage(client, message.Topic, message.Payload.ToArray());
-                }
-
                 return Task.CompletedTask;
             };
             return client;
@@ -104,10 +98,7 @@ namespace TagoFirmware.Host.Adapters
             ConnectError error = MqttNetMapping.Describe(ex, _connectSent, _validator, out socketCode, out string reason);
             bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
             if (tls)
-            {
                 Interlocked.Increment(ref _tlsFailures);
-            }
-
             LastFailureReason = reason;
             Log?.Write(tls ? LogLevel.Error : LogLevel.Warning, "mqtt connect failed (" + error + "): " + reason);
             return error;
@@ -146,9 +137,7 @@ namespace TagoFirmware.Host.Adapters
                 }
 
                 if (qos == 1)
-                {
                     OnPublished(client, id, ok);
-                }
             });
             return id;
         }
@@ -163,9 +152,7 @@ namespace TagoFirmware.Host.Adapters
             {
                 // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
                 if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
-                {
                     OnSubscribed(client, id, MqttNetMapping.GrantedQos(t.Result.Items.First().ResultCode));
-                }
             }, TaskScheduler.Default);
             return id;
         }

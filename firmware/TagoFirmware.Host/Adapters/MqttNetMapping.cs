@@ -77,9 +77,7 @@ namespace TagoFirmware.Host.Adapters
             for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
             {
                 if (e is AuthenticationException)
-                {
                     error = TlsRefusal(e, out reason);
-                }
                 else if (e is SocketException se)
                 {
                     bool lookup = se.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData;
@@ -89,9 +87,7 @@ namespace TagoFirmware.Host.Adapters
                     dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
                 }
                 else if (e is MqttProtocolViolationException)
-                {
                     error = ConnectError.Protocol;
-                }
                 else if (e is MqttCommunicationTimedOutException or TimeoutException or OperationCanceledException)
                 {
                     error = ConnectError.Timeout;
@@ -119,10 +115,7 @@ namespace TagoFirmware.Host.Adapters
                 reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
             }
             else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
-            {
                 error = ConnectError.Socket;
-            }
-
             return error;
         }
 
@@ -159,10 +152,7 @@ namespace TagoFirmware.Host.Adapters
         private static Exception Innermost(Exception ex)
         {
             while (ex.InnerException != null)
-            {
                 ex = ex.InnerException;
-            }
-
             return ex;
         }
     }

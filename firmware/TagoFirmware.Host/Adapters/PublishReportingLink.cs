@@ -51,10 +51,7 @@ namespace TagoFirmware.Host.Adapters
         {
             int id = _inner.Publish(topic, payload, qos);
             if (id <= 0)
-            {
                 return id;
-            }
-
             string what = "publish #" + id.ToString(CultureInfo.InvariantCulture) + " " + topic + " (" + payload.Length.ToString(CultureInfo.InvariantCulture) + " B, " + Items(payload) + " item(s))";
             if (qos == 0)
             {
@@ -62,10 +59,7 @@ namespace TagoFirmware.Host.Adapters
                 _log.Write(LogLevel.Info, what + " sent at QoS 0 (no acknowledgement)");
             }
             else
-            {
                 _pending[id] = what;
-            }
-
             return id;
         }
 
@@ -91,10 +85,7 @@ namespace TagoFirmware.Host.Adapters
         public bool TryTakeEvent(LinkEvent into)
         {
             if (!_inner.TryTakeEvent(into))
-            {
                 return false;
-            }
-
             if (into.Kind == LinkEventKind.PublishAcked || into.Kind == LinkEventKind.PublishFailed)
             {
                 if (_pending.Remove(into.MessageId, out string what))

@@ -1,10 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Everything the session supervisor is configured with. Defaults follow TagoIO's MQTT device guide (docs/node-behaviour.md); the
-    /// Config area maps the node's JSON configuration onto this object. Treat it as read-only once the supervisor is
-    /// constructed.
-    /// </summary>
+    /// <summary>What the supervisor is configured with (defaults: TagoIO's MQTT device guide); read-only once used.</summary>
     public sealed class SessionOptions
     {
         /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT).</summary>

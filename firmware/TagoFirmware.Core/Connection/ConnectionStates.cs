@@ -44,6 +44,7 @@ namespace TagoFirmware.Connection
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs;
         private protected bool _authBlocked;
+        private protected bool _stopped;
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
         {
@@ -269,6 +270,7 @@ namespace TagoFirmware.Connection
         private protected void SetState(SessionState state, LogLevel level, string reason)
         {
             _state = state;
+            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             Log(level, reason + " -> " + StateName(state));
             ShowStatus(StatusFor(state));
         }

@@ -40,7 +40,7 @@ namespace TagoFirmware.Connection
         public bool IsOnline => _state == SessionState.Online;
 
         /// <summary>True once an orderly stop has ended (or a reboot was requested): nothing more happens.</summary>
-        public bool IsStopped => _state == SessionState.Stopped || _state == SessionState.Rebooting;
+        public bool IsStopped => _stopped;
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
         public RebootReason RebootReason { get; private set; }

@@ -3,18 +3,13 @@ using TagoFirmware.Commands;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// A fixed-capacity, lock-protected inbox of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
-    /// client-library threads <see cref="Post"/> into it, the main loop drains it through <see cref="TryTake"/>.
-    /// Two lanes: the connection's own events (connect outcomes, acks, closes), always taken first, and received
-    /// messages in a lane of <see cref="CommandSlots"/> behind a size and rate limit (<see cref="Admit"/>), so a command
-    /// flood can neither delay an ack, push it out, nor fill the heap (docs/commands.md "Floods"). Stored as parallel
-    /// arrays (no struct arrays, no per-event objects), so posting allocates nothing.
+    /// The lock-protected inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
+    /// <see cref="TryTake"/>s. Connection events (outcomes, acks, closes) come out first; received messages wait in
+    /// <see cref="CommandSlots"/> of their own behind a size and rate limit (<see cref="Admit"/>), so a command flood can
+    /// neither delay nor push out an ack, nor fill the heap (docs/commands.md "Floods"). A full lane drops the new event
+    /// (a library thread never waits); dropped messages are reported as one CommandsDropped event with their count.
+    /// Parallel arrays: posting allocates nothing.
     /// </summary>
-    /// <remarks>
-    /// When a lane is full, a new event is dropped: a library thread must never wait for the main loop (see the
-    /// overflow clause of <see cref="IMqttLink"/>). Dropped messages are reported as one
-    /// <see cref="LinkEventKind.CommandsDropped"/> event with their count.
-    /// </remarks>
     public sealed class LinkEventQueue
     {
         /// <summary>Received messages that may wait for the main loop at once.</summary>
@@ -26,11 +21,8 @@ namespace TagoFirmware.Connection
         /// <summary>After a burst, one more command is admitted per this many milliseconds.</summary>
         public const int CommandRefillMs = 1000;
 
-        /// <summary>
-        /// Set whenever this inbox receives an event, so the main loop can wait for "something due or something
-        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per inbox: with one shared
-        /// event, several nodes in one process (the twin's tests) took each other's wakes and left acks unread.
-        /// </summary>
+        /// <summary>Set on every post, so the loop waits for "due or arrived" (one per inbox: nodes sharing one took each
+        /// other's wakes in the twin's tests).</summary>
         public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();

@@ -1,5 +1,3 @@
-using TagoFirmware.Connection;
-
 namespace TagoFirmware.Connection
 {
     /// <summary>

@@ -69,7 +69,6 @@ namespace TagoFirmware.Connection
             request.WillMessage = OfflineMessage;
             request.WillPayload = OfflinePayload;
             request.WillQos = 1;
-            request.WillRetain = false;
         }
     }
 }

@@ -46,7 +46,6 @@ namespace TagoFirmware.Connection
             request.WillMessage = null;
             request.WillPayload = null;
             request.WillQos = 0;
-            request.WillRetain = false;
         }
     }
 }

@@ -1,20 +1,14 @@
 using System;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The WiFi bring-up protocol behind <see cref="INetworkLink"/>: each attempt runs on the <see cref="IWorker"/>,
-    /// its outcome waits in a one-slot inbox for <see cref="TakeConnectResult"/>, and the reconnect policy picks how
-    /// the next attempt joins. The adapter subclass only calls the WiFi library.
+    /// The WiFi bring-up behind <see cref="INetworkLink"/>: attempts run on the <see cref="IWorker"/>, the outcome waits
+    /// for <see cref="TakeConnectResult"/>; the subclass only calls the WiFi library. The driver re-joins by itself after
+    /// a drop, so after a full join this boot the next <see cref="ReconnectAttempts"/> attempts only wait for the address
+    /// (<c>WifiNetworkHelper.Reconnect</c>, no credentials sent), then a full join follows; a success resets the run.
     /// </summary>
-    /// <remarks>
-    /// Reconnect policy: with automatic reconnection the WiFi driver re-joins by itself after a drop, so once a full
-    /// join succeeded in this boot, the next <see cref="ReconnectAttempts"/> attempts in a row only wait for the
-    /// address (nanoFramework's <c>WifiNetworkHelper.Reconnect</c>, which sends no credentials); then a full join
-    /// with the credentials follows (a changed access point, or a driver that gave up). Any success resets the run.
-    /// </remarks>
     public abstract class WifiConnection : INetworkLink, IBlockingJob
     {
         /// <summary>How often <see cref="IsUp"/> asks the adapter, in ms (reading the interface table allocates).</summary>

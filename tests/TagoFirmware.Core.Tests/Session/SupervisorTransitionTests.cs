@@ -92,7 +92,6 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual("[{\"variable\":\"device_status\",\"value\":\"offline\"}]", r.WillMessage);
             Assert.AreEqual(r.WillMessage.Length, r.WillPayload.Length);
             Assert.AreEqual(1, r.WillQos);
-            Assert.IsFalse(r.WillRetain);
         }
 
         [TestMethod]

@@ -1,4 +1,5 @@
 using System;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using nanoFramework.M2Mqtt;
@@ -35,13 +36,14 @@ namespace TagoFirmware.Esp32
         private bool _caParsed;
 
         /// <summary>Creates the link and sets M2Mqtt's process-wide settings.</summary>
-        /// <param name="worker">The app's blocking-operation thread.</param>
-        /// <param name="inflightQueueSize">M2Mqtt's in-flight bound: MaxInFlight + the "online" status + the SUBSCRIBE + one inbound QoS 1 command.</param>
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {
             MqttSettings.Instance.InflightQueueSize = inflightQueueSize < 2 ? 2 : inflightQueueSize;
             MqttSettings.Instance.ValidateServerCertificate = true;
+
+            // WiFi loss wakes the main loop through the inbox: online, the supervisor does not poll the network.
+            NetworkChange.NetworkAvailabilityChanged += OnAvailabilityChanged;
         }
 
         /// <inheritdoc />
@@ -106,19 +108,12 @@ namespace TagoFirmware.Esp32
                 return inner is ArgumentException ? ConnectError.Protocol : ConnectError.Handshake;
             }
 
-            if (ex is MqttTimeoutException)
-            {
-                return ConnectError.Timeout;
-            }
-
-            return ex is MqttCommunicationException ? ConnectError.Exchange : ConnectError.Other;
+            return ex is MqttTimeoutException ? ConnectError.Timeout
+                : ex is MqttCommunicationException ? ConnectError.Exchange : ConnectError.Other;
         }
 
         /// <inheritdoc />
-        protected override bool ClientConnected(object client)
-        {
-            return ((MqttClient)client).IsConnected;
-        }
+        protected override bool ClientConnected(object client) => ((MqttClient)client).IsConnected;
 
         /// <inheritdoc />
         protected override int PublishOn(object client, string topic, byte[] payload, int qos)
@@ -135,17 +130,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        protected override void DisconnectClient(object client)
-        {
-            ((MqttClient)client).Disconnect();
-        }
+        protected override void DisconnectClient(object client) => ((MqttClient)client).Disconnect();
 
         /// <inheritdoc />
-        protected override void CloseClient(object client)
-        {
-            // Sleeps 200 ms and waits up to 1 s for the keep-alive thread.
-            ((MqttClient)client).Close();
-        }
+        protected override void CloseClient(object client) => ((MqttClient)client).Close(); // sleeps 200 ms, waits ≤ 1 s for keep-alive
 
         private static MqttQoSLevel Qos(int qos) => qos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
 
@@ -171,9 +159,7 @@ namespace TagoFirmware.Esp32
         private void OnConnectionOpened(object sender, ConnectionOpenedEventArgs e)
         {
             if (e != null && e.Message != null)
-            {
                 OnConnack(sender, (int)e.Message.ReturnCode);
-            }
         }
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e) => OnPublished(sender, e == null ? -1 : e.MessageId, e != null && e.IsPublished);
@@ -189,11 +175,15 @@ namespace TagoFirmware.Esp32
             // M2Mqtt has read the whole packet into two arrays of its size before raising this (docs/commands.md
             // "Floods"); an oversized or over-the-rate message is let go here, so nothing keeps it.
             if (e != null && Admit(sender, e.Message == null ? 0 : e.Message.Length))
-            {
                 OnMessage(sender, e.Topic, e.Message);
-            }
         }
 
         private void OnConnectionClosed(object sender, EventArgs e) => OnClosed(sender);
+
+        private void OnAvailabilityChanged(object sender, NetworkAvailabilityEventArgs e)
+        {
+            if (!e.IsAvailable)
+                NetworkLost();
+        }
     }
 }

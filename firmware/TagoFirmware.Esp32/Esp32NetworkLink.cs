@@ -32,29 +32,20 @@ namespace TagoFirmware.Esp32
         private readonly bool _requiresDateTime;
 
         /// <summary>Creates the link; nothing happens until <see cref="WifiConnection.BeginConnect"/>.</summary>
-        /// <param name="worker">The app's blocking-operation thread.</param>
-        /// <param name="ssid">WiFi network name.</param>
-        /// <param name="password">WiFi password (empty for an open network). Secret: never logged.</param>
-        /// <param name="requiresDateTime">True to let ConnectDhcp also wait for the first SNTP time.</param>
         public Esp32NetworkLink(IWorker worker, string ssid, string password, bool requiresDateTime)
             : base(worker, new Esp32Clock())
         {
             _ssid = ssid;
             _password = password == null ? string.Empty : password;
             _requiresDateTime = requiresDateTime;
+            NetworkChange.NetworkAvailabilityChanged += (sender, e) => AvailabilityChanged();
         }
 
         /// <summary>Maps the helper's return value and status to the core's result.</summary>
-        /// <param name="ok">What ConnectDhcp/Reconnect returned.</param>
-        /// <param name="status">WifiNetworkHelper.Status afterwards.</param>
-        /// <returns>The result for the supervisor.</returns>
         public static NetworkConnectResult Classify(bool ok, NetworkHelperStatus status)
         {
             if (ok || status == NetworkHelperStatus.NetworkIsReady || status == NetworkHelperStatus.TokenExpiredWaitingDateTime)
-            {
                 return NetworkConnectResult.Connected;
-            }
-
             return status == NetworkHelperStatus.TokenExpiredWaitingIPAddress ? NetworkConnectResult.TimedOut : NetworkConnectResult.Failed;
         }
 

@@ -25,9 +25,6 @@ namespace TagoFirmware.Esp32
         private int _lastLevel = -1;
 
         /// <summary>Opens the LED pin and starts the pattern timer (steady on: <see cref="NodeStatus.Starting"/>).</summary>
-        /// <param name="gpio">The app's shared GPIO controller.</param>
-        /// <param name="pin">The LED's GPIO.</param>
-        /// <param name="activeLow">True when the LED lights with the pin low.</param>
         public Esp32StatusLed(GpioController gpio, int pin, bool activeLow)
         {
             _activeLow = activeLow;
@@ -46,16 +43,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>The LED's GPIO.</summary>
-        public int PinNumber
-        {
-            get { return _pinNumber; }
-        }
+        public int PinNumber => _pinNumber;
 
         /// <summary>True when the LED lights with the pin low.</summary>
-        public bool ActiveLow
-        {
-            get { return _activeLow; }
-        }
+        public bool ActiveLow => _activeLow;
 
         /// <inheritdoc />
         public void Show(NodeStatus status)
@@ -81,9 +72,7 @@ namespace TagoFirmware.Esp32
                 _timer.Dispose();
                 Write(0);
                 if (_pin != null)
-                {
                     _pin.Dispose();
-                }
             }
             catch (Exception)
             {
@@ -101,10 +90,7 @@ namespace TagoFirmware.Esp32
         private void Write(int on)
         {
             if (_pin == null || on == _lastLevel)
-            {
                 return;
-            }
-
             _lastLevel = on;
             try
             {

@@ -29,9 +29,6 @@ namespace TagoFirmware.Esp32
         private Thread _thread;
 
         /// <summary>Creates the watchdog; call <see cref="Start"/> once the main loop is about to run.</summary>
-        /// <param name="decision">The decision the main loop reports its waits to.</param>
-        /// <param name="device">Reboots the device (flush first).</param>
-        /// <param name="log">Log for the reboot line.</param>
         public MainLoopWatchdogThread(MainLoopWatchdog decision, IDeviceControl device, ILog log)
         {
             _decision = decision;
@@ -43,10 +40,7 @@ namespace TagoFirmware.Esp32
         public void Start()
         {
             if (_thread != null)
-            {
                 return;
-            }
-
             _thread = new Thread(new ThreadStart(Loop));
             _thread.Start();
         }
@@ -63,10 +57,7 @@ namespace TagoFirmware.Esp32
                     if (_decision.IsHung(Environment.TickCount64))
                     {
                         if (_log != null)
-                        {
                             _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (_decision.TimeoutMs / 1000) + " s");
-                        }
-
                         _device.Reboot(RebootReason.MainLoopHung);
                         return;
                     }

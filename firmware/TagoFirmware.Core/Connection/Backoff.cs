@@ -19,9 +19,6 @@ namespace TagoFirmware.Connection
         private int _attempts;
 
         /// <summary>Creates a backoff with no failures counted.</summary>
-        /// <param name="baseMs">The first window, in ms (≥ 1).</param>
-        /// <param name="capMs">The largest window, in ms (≥ base).</param>
-        /// <param name="random">Jitter source.</param>
         public Backoff(int baseMs, int capMs, IRandomSource random)
         {
             _baseMs = baseMs < 1 ? 1 : baseMs;
@@ -30,49 +27,29 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Consecutive failures counted so far (the n of the next window).</summary>
-        public int Attempts
-        {
-            get { return _attempts; }
-        }
+        public int Attempts => _attempts;
 
         /// <summary>The window the next <see cref="NextDelayMs"/> draws from: min(base · 2^Attempts, cap).</summary>
-        public int WindowMs
-        {
-            get { return WindowFor(_attempts, _baseMs, _capMs); }
-        }
+        public int WindowMs => WindowFor(_attempts, _baseMs, _capMs);
 
         /// <summary>Returns min(base · 2^attempts, cap) without overflowing.</summary>
-        /// <param name="attempts">Failures so far (negative counts as 0).</param>
-        /// <param name="baseMs">Base window in ms.</param>
-        /// <param name="capMs">Cap in ms.</param>
-        /// <returns>The window in ms.</returns>
         public static int WindowFor(int attempts, int baseMs, int capMs)
         {
             if (attempts < 0)
-            {
                 attempts = 0;
-            }
-
             if (attempts > MaxShift)
-            {
                 attempts = MaxShift;
-            }
-
             long window = (long)baseMs << attempts;
             return window > capMs ? capMs : (int)window;
         }
 
         /// <summary>Draws the next delay uniformly from [0, <see cref="WindowMs"/>] and counts one more failure.</summary>
-        /// <returns>The delay in ms.</returns>
         public int NextDelayMs()
         {
             int window = WindowMs;
             int delay = _random.Next(window + 1);
             if (_attempts < int.MaxValue)
-            {
                 _attempts++;
-            }
-
             return delay;
         }
 

@@ -11,34 +11,23 @@ namespace TagoFirmware.Connection
         /// <c>tago-a4cf12e3b1c0</c>: the same on every boot (the ESP32 MAC is burnt into eFuse), unique per board,
         /// 17 characters (MQTT 3.1.1 §3.1.3.1 only guarantees 23) and made of topic-safe characters.
         /// </summary>
-        /// <param name="mac">The 6-byte MAC (nanoFramework <c>NetworkInterface.PhysicalAddress</c>).</param>
-        /// <returns>The client id, or null when <paramref name="mac"/> is not 6 bytes or is all zeros.</returns>
         public static string FromMac(byte[] mac)
         {
             if (mac == null || mac.Length != 6)
-            {
                 return null;
-            }
-
             bool allZero = true;
             char[] chars = new char[12];
             for (int i = 0; i < 6; i++)
             {
                 int b = mac[i];
                 if (b != 0)
-                {
                     allZero = false;
-                }
-
                 chars[2 * i] = HexDigit(b >> 4);
                 chars[(2 * i) + 1] = HexDigit(b & 0x0F);
             }
 
             if (allZero)
-            {
                 return null;
-            }
-
             return Prefix + new string(chars);
         }
 

@@ -4,124 +4,37 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// Supervises the node's connection: WiFi → valid clock → MQTT connected → online, with jittered backoff, a slow
-    /// credentials-refused state, dead-link detection, a last-resort reboot request and an orderly stop. One
-    /// <see cref="Step"/> per main-loop turn does the work and fills <see cref="Report"/>, which the caller acts on
-    /// after the step. Nothing here blocks, sleeps or starts threads, so every path runs under a fake clock in tests.
-    /// README "How the node behaves" has the transition table and the log markers.
+    /// Supervises the connection: WiFi → valid clock → MQTT → online (<see cref="ConnectionStates"/>), then link events,
+    /// dead-link drops, a self-heal reboot request, short sessions and an orderly stop. One <see cref="Step"/> per loop
+    /// turn fills <see cref="Report"/>, which the caller acts on after the step; nothing blocks, so every path runs
+    /// under a fake clock. README "How the node behaves" has the transition table. Main loop thread only.
     /// </summary>
-    /// <remarks>Every member is called from the main loop thread.</remarks>
-    public sealed partial class ConnectionSupervisor
+    public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
         public const int MaxEventsPerStep = 32;
 
-        /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
-        public const int WifiDeadlineGraceMs = 5000;
-
-        /// <summary>Step spacing while a WiFi, clock or MQTT attempt runs: the adapters report those by polling.</summary>
-        public const int AttemptPollMs = 100;
-
-        /// <summary>While online, the WiFi link is checked this often (a lost link also closes the MQTT socket).</summary>
-        public const int NetworkCheckMs = 5000;
-
         /// <summary>An orderly stop waits at most this long for the PUBACK of the "offline" status before DISCONNECT.</summary>
         public const int StopAckWaitMs = 2000;
 
-        private readonly SessionOptions _options;
         private readonly IUplinkTransport _transport;
-        private readonly IClock _clock;
-        private readonly INetworkLink _network;
-        private readonly ITimeSync _timeSync;
-        private readonly IMqttLink _mqtt;
-        private readonly ILog _log;
-        private readonly IStatusIndicator _status;
-        private readonly Backoff _wifiBackoff;
-        private readonly Backoff _mqttBackoff;
-        private readonly MqttConnectRequest _request;
         private readonly LinkEvent _event = new LinkEvent();
-        private readonly LinkHealth _health;
-        private readonly PublishTracker _pending;
-        private readonly ConnectRetryPolicy _retry;
-        private readonly LinkReport _report;
-        private readonly string _endpoint;
         private readonly string _configError;
-        private readonly bool _sessions;
-        private readonly ProtocolFallback _versions;
-        private bool _wanted;
         private int _subscribeId = -1;
-        private NodeStatus _uplinkStatus = NodeStatus.Online;
-
-        private SessionState _state;
         private long _nowMs;
         private bool _started;
-        private NodeStatus _shownStatus = NodeStatus.Starting;
-        private bool _backoffForWifi;
-        private long _deadlineMs;
-        private long _nextNetworkCheckMs;
-        private bool _connectStarted;
-        private int _connectAttempts;
-        private long _authBlockedUntilMs;
-        private bool _authBlocked;
         private bool _everConnected;
         private int _offlineStatusId = -1;
-        private bool _stopped;
 
-        /// <summary>Creates the supervisor in WifiDown (or ConfigInvalid when the options do not validate).</summary>
-        /// <param name="options">Session options; read here and on every step, never changed.</param>
-        /// <param name="transport">The uplink protocol (topics, status payloads, credentials).</param>
-        /// <param name="ports">The platform ports; Clock, Network, Mqtt and Random are required.</param>
+        /// <summary>Creates the supervisor in WifiDown (ConfigInvalid when the options do not validate).</summary>
         /// <exception cref="ArgumentNullException">A required argument or port is missing (a wiring error).</exception>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
+            : base(options, transport, ports, MaxEventsPerStep)
         {
-            if (options == null || transport == null || ports == null || ports.Clock == null || ports.Network == null
-                || ports.Mqtt == null || ports.Random == null)
-            {
-                throw new ArgumentNullException("options, transport or a port");
-            }
-
-            _options = options;
             _transport = transport;
-            _clock = ports.Clock;
-            _network = ports.Network;
-            _timeSync = ports.TimeSync;
-            _mqtt = ports.Mqtt;
-            _log = ports.Log;
-            _status = ports.Status;
-            _wifiBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
-            _mqttBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
-
-            // One slot more than the application may use: the "online" status publish is tracked too.
-            int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
-            _sessions = options.ShortSessions;
-            // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
-            _health = new LinkHealth(capacity, options.AckTimeoutMs, options.StableConnectionMs,
-                !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
-            _pending = _health.Pending;
-            _report = new LinkReport(capacity, MaxEventsPerStep);
-
-            _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
-            _request = new MqttConnectRequest();
-            _request.Host = options.Host;
-            _request.Port = options.Port;
-            _request.UseTls = options.UseTls;
-            _request.CaCertificatesPem = options.CaCertificatesPem;
-            _request.ClientId = options.ClientId;
-            _request.KeepAliveSeconds = options.KeepAliveSeconds;
-            _request.CleanSession = true;
-            _request.TimeoutMs = options.MqttConnectTimeoutMs;
-            _versions = new ProtocolFallback(options.ProtocolLevel, options.ClientId);
-            _retry = new ConnectRetryPolicy(_versions);
-            _request.ProtocolLevel = _versions.Level;
-            transport.PrepareConnect(_request, options.Token);
-            _request.LimitMessageRate = !_sessions;
-            _wanted = !_sessions;
             _configError = options.Validate();
             _state = _configError == null ? SessionState.WifiDown : SessionState.ConfigInvalid;
         }
-
-        /// <summary>The current state.</summary>
-        public SessionState State => _state;
 
         /// <summary>True while application publishes are accepted.</summary>
         public bool IsOnline => _state == SessionState.Online;
@@ -141,35 +54,20 @@ namespace TagoFirmware.Connection
         /// <summary>Successful MQTT connects that followed an earlier connection (diagnostics "reconnects").</summary>
         public int Reconnects { get; private set; }
 
-        /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
-        public int AuthFailures { get; private set; }
-
         /// <summary>Monotonic time the current (or latest) MQTT connection was established.</summary>
         public long ConnectedAtMs => _health.ConnectedAtMs;
 
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
 
-        /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
-        public int ProtocolLevel => _request.ProtocolLevel;
-
         /// <summary>Links dropped because a QoS 1 publish went unacknowledged past the ack timeout.</summary>
         public int DeadLinkDrops => _health.DeadLinkDrops;
 
-        /// <summary>How the latest failed connect attempt failed (None after a refusal or a success). The host twin
-        /// maps Tls to its exit code 4.</summary>
-        public ConnectFailure LastConnectFailure => _retry.LastFailure;
-
-        /// <summary>The MQTT backoff's failure count (reset after a connection stayed up <see cref="SessionOptions.StableConnectionMs"/>).</summary>
-        public int MqttBackoffAttempts => _mqttBackoff.Attempts;
-
         /// <summary>QoS 1 publishes (application and status) awaiting their PUBACK.</summary>
-        public int InFlightCount => _pending.Count;
+        public int InFlightCount => _health.Count;
 
-        /// <summary>
-        /// When the next step is due without a link event: a deadline, a timer or a check. While online and idle this
-        /// is seconds away; the loop also wakes when the link's inbox receives an event. long.MaxValue = never.
-        /// </summary>
+        /// <summary>When the next step is due without a link event (long.MaxValue = never). Online, only a health
+        /// deadline is: WiFi loss, acks and closes arrive through the inbox, which wakes the loop.</summary>
         public long NextDueMs
         {
             get
@@ -177,16 +75,17 @@ namespace TagoFirmware.Connection
                 switch (_state)
                 {
                     case SessionState.Online:
-                        return _health.NextDueMs(_nextNetworkCheckMs);
+                        return _health.NextDueMs(long.MaxValue);
                     case SessionState.Backoff:
+                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.AuthFailed:
-                        return Min(_state == SessionState.Backoff ? _deadlineMs : _authBlockedUntilMs, _nowMs + NetworkCheckMs);
+                        return Min(_authBlockedUntilMs, _nowMs + NetworkCheckMs);
                     case SessionState.Stopping:
                         return _deadlineMs;
                     case SessionState.Subscribing:
                         return Min(_deadlineMs, _nowMs + AttemptPollMs);
                     case SessionState.Idle:
-                        return _wanted ? _nowMs : _nextNetworkCheckMs;
+                        return _wanted ? _nowMs : _nowMs + NetworkCheckMs;
                     case SessionState.ConfigInvalid:
                     case SessionState.Rebooting:
                     case SessionState.Stopped:
@@ -197,11 +96,7 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>
-        /// One turn of the state machine: drains the link inbox, checks the lower layers, advances the current state.
-        /// Fills <see cref="Report"/>. Returns quickly; never throws.
-        /// </summary>
-        /// <param name="nowMs">The monotonic time (<see cref="IClock.MonotonicMs"/>) of this step.</param>
+        /// <summary>One turn: drains the link inbox, checks the lower layers, advances the state. Never throws.</summary>
         public void Step(long nowMs)
         {
             _nowMs = nowMs;
@@ -209,80 +104,54 @@ namespace TagoFirmware.Connection
             try
             {
                 if (!_started)
+                    Start();
+                if (IsStopped || _state == SessionState.ConfigInvalid)
+                    return;
+                for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
                 {
-                    Start(nowMs);
+                    HandleEvent(nowMs, _event);
+                    _event.Clear();
                 }
 
-                if (!IsStopped && _state != SessionState.ConfigInvalid)
-                {
-                    DrainEvents(nowMs);
-                    CheckNetwork(nowMs);
-                    RunState(nowMs);
-                }
+                if (_state != SessionState.Online)
+                    CheckNetwork();
+                RunState(nowMs);
             }
             catch (Exception ex)
             {
                 // A port broke its no-throw contract. Log the type only (a message could carry anything) and go on.
-                Log(LogLevel.Error, "session error: " + ex.GetType().Name + " in " + ConnectionText.StateName(_state));
+                Log(LogLevel.Error, "session error: " + ex.GetType().Name + " in " + StateName(_state));
             }
         }
 
         /// <summary>Publishes an application payload on the transport's data topic at the configured QoS.</summary>
-        /// <param name="payload">The encoded payload (the transport's <see cref="IUplinkTransport.Format"/>).</param>
-        /// <returns>A message id (≥ 0), or a negative <see cref="PublishError"/>.</returns>
-        public int PublishData(byte[] payload)
-        {
-            return Publish(_transport.DataTopic, payload, _options.Qos);
-        }
+        public int PublishData(byte[] payload) => Publish(_transport.DataTopic, payload, _options.Qos);
 
-        /// <summary>
-        /// Publishes through the session (never retained); call between steps. At QoS 1 the id later appears in
-        /// <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.
-        /// </summary>
-        /// <param name="topic">Topic name (no wildcards).</param>
-        /// <param name="payload">Payload bytes.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>A message id (≥ 0), or a negative <see cref="PublishError"/>; refused unless Online.</returns>
+        /// <summary>Publishes (never retained) between steps. At QoS 1 the id later appears in <see cref="LinkReport.Acked"/>
+        /// or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (topic == null || topic.Length == 0 || payload == null || (qos != 0 && qos != 1))
-            {
                 return PublishError.InvalidArgument;
-            }
-
             if (_state != SessionState.Online || !_mqtt.IsConnected)
-            {
                 return PublishError.NotOnline;
-            }
 
             // The last slot is reserved for the status publish made right after connecting.
-            if (qos == 1 && _pending.Count >= _pending.Capacity - 1)
-            {
+            if (qos == 1 && _health.Count >= _health.Capacity - 1)
                 return PublishError.TooManyInFlight;
-            }
-
             int id = _mqtt.Publish(topic, payload, qos);
             if (id < 0)
-            {
                 return id == PublishError.NotOnline ? PublishError.NotOnline : PublishError.Rejected;
-            }
-
             if (qos == 1)
-            {
-                _pending.Track(id, false, _clock.MonotonicMs);
-            }
-
+                _health.Track(id, false, _ports.Clock.MonotonicMs);
             return id;
         }
 
         /// <summary>
-        /// Starts an orderly stop. Online, the "offline" status goes out first (a clean DISCONNECT makes the broker
-        /// drop the will, so without it the dashboard would keep showing "online") and the steps that follow wait up to
-        /// <see cref="StopAckWaitMs"/> for its PUBACK, then DISCONNECT; otherwise the link is closed now. Unacknowledged
-        /// publishes end up in <see cref="LinkReport.Lost"/>. Step until <see cref="IsStopped"/>.
+        /// Starts an orderly stop. Online, the "offline" status goes out first (a clean DISCONNECT makes the broker drop
+        /// the will, so the dashboard would keep showing "online") and later steps wait up to <see cref="StopAckWaitMs"/>
+        /// for its PUBACK, then DISCONNECT; otherwise the link closes now. Step until <see cref="IsStopped"/>.
         /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="announceOffline">False for a battery-mode sleep, which keeps the status "online" between wakes.</param>
         public void Stop(long nowMs, bool announceOffline)
         {
             _nowMs = nowMs;
@@ -290,29 +159,15 @@ namespace TagoFirmware.Connection
             BeginStop(nowMs, announceOffline);
         }
 
-        /// <summary>Short sessions in use, and no stop under way or done.</summary>
-        private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
-
         /// <summary>Short sessions: a batch is due; connect (now, or when the backoff or credentials wait allows).</summary>
-        public void OpenSession()
-        {
-            _wanted = _sessions || _wanted;
-        }
+        public void OpenSession() => _wanted = _sessions || _wanted;
 
-        /// <summary>
-        /// Short sessions: nothing more is due, or the uplink ended the session after a receipt (a
-        /// <c>ttl_expired</c>/<c>keep_alive_timeout</c> is the server's normal end). DISCONNECT, then idle until the
-        /// next <see cref="OpenSession"/>; no backoff, no failure counted.
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="reason">For the log line.</param>
+        /// <summary>Short sessions: nothing more is due, or the server ended the session after a receipt. DISCONNECT,
+        /// then idle until the next <see cref="OpenSession"/>; no backoff, no failure counted.</summary>
         public void EndSession(long nowMs, string reason)
         {
             if (!SessionRunning)
-            {
                 return;
-            }
-
             _wanted = false;
             if (_state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting)
             {
@@ -322,7 +177,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void EndSessionRateLimited(long nowMs)
         {
             if (SessionRunning)
@@ -332,160 +186,275 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>
-        /// Short sessions: the server refused the credentials in a receipt (<c>invalid_token</c>, <c>device_not_found</c>):
-        /// end the session and wait the auth retry interval, as after a CONNACK refusal (an operator can restore the
-        /// Authorization without touching the node, so the node keeps retrying, slowly).
-        /// </summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <param name="why">The server's code, for the log line.</param>
+        /// <summary>Short sessions: a receipt refused the credentials: end the session and wait the auth retry interval,
+        /// as after a CONNACK refusal (an operator may restore the authorization, so the node keeps retrying slowly).</summary>
         public void EndSessionCredentialsRefused(long nowMs, string why)
         {
-            if (!SessionRunning)
+            if (SessionRunning)
             {
-                return;
+                EndLink(true);
+                EnterAuthFailed(nowMs, "credentials refused (" + why + ")");
             }
-
-            EndLink(true);
-            EnterAuthFailed(nowMs, "credentials refused (" + why + ")");
         }
 
-        /// <summary>Closes the MQTT link (DISCONNECT first when asked): unacknowledged publishes are reported lost, and the
-        /// self-heal clock starts again.</summary>
-        private void EndLink(bool disconnect)
-        {
-            if (disconnect)
-            {
-                _mqtt.Disconnect();
-            }
-
-            _mqtt.Close();
-            _connectStarted = false;
-            _pending.LoseAll(_report);
-            _pending.ForgetUnacked();
-        }
-
-        private void EnterAuthFailed(long nowMs, string cause)
-        {
-            AuthFailures++;
-            _authBlocked = true;
-            _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
-            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
-                + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
-        }
-
-        /// <summary>Short sessions: what the LED shows between and during sessions (the uplink's health: receipts).</summary>
-        /// <param name="status">Online while the last session got its receipts; else the problem.</param>
+        /// <summary>Short sessions: what the LED shows (the uplink's health from receipts).</summary>
         public void ShowUplinkHealth(NodeStatus status)
         {
             _uplinkStatus = status;
             ShowStatus(StatusFor(_state));
         }
 
-        private void BeginStop(long nowMs, bool announceOffline)
+        private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
+
+        private void Start()
         {
-            if (IsStopped || _state == SessionState.Stopping)
+            _started = true;
+            Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
+                : ConnectAttempts.VersionName(_options.ProtocolLevel)));
+            if (_state == SessionState.ConfigInvalid)
+                Log(LogLevel.Error, "config invalid: " + _configError + " -> ConfigInvalid");
+            ShowStatus(_state == SessionState.ConfigInvalid ? NodeStatus.ConfigInvalid : NodeStatus.NoWifi);
+        }
+
+        private void RunState(long nowMs)
+        {
+            if (RunBringUp(nowMs))
+                return;
+            switch (_state)
             {
+                case SessionState.Online:
+                    RunOnline(nowMs);
+                    break;
+                case SessionState.Subscribing:
+                    if (!_mqtt.IsConnected)
+                        SessionClosed("closed before SUBACK");
+                    else if (nowMs >= _deadlineMs)
+                        RateLimited(nowMs, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                    break;
+                case SessionState.Idle:
+                    if (_wanted)
+                        EnterMqttLayer(nowMs, "session due");
+                    break;
+                case SessionState.Stopping:
+                    if (nowMs >= _deadlineMs || !_mqtt.IsConnected)
+                        FinishStop();
+                    break;
+            }
+        }
+
+        private void HandleEvent(long nowMs, LinkEvent e)
+        {
+            bool attempt = _state == SessionState.MqttConnecting && _attempts.Started;
+            bool linked = _state == SessionState.Online || _state == SessionState.Subscribing;
+            switch (e.Kind)
+            {
+                case LinkEventKind.ConnectSucceeded:
+                    if (attempt)
+                        OnConnected(nowMs);
+                    else
+                    {
+                        // The outcome of an attempt the supervisor already gave up on: do not keep that session.
+                        _mqtt.Close();
+                        Log(LogLevel.Debug, "mqtt: late connect ignored");
+                    }
+
+                    break;
+                case LinkEventKind.ConnectRefused:
+                case LinkEventKind.ConnectFailed:
+                    bool refused = e.Kind == LinkEventKind.ConnectRefused;
+                    if (attempt)
+                        HandleConnectFailure(nowMs, refused, e.ReasonCode, refused ? ConnectFailure.None : e.Failure, null);
+                    break;
+                case LinkEventKind.PublishAcked:
+                    if (_health.Ack(e.MessageId, nowMs, _report) && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
+                        FinishStop();
+                    break;
+                case LinkEventKind.PublishFailed:
+                    if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
+                        DropLink(nowMs, "mqtt publish failed: message " + e.MessageId.ToString() + " given up by the client");
+                    break;
+                case LinkEventKind.MessageReceived:
+                    if (linked)
+                        _report.AddMessage(e.Topic, e.Payload);
+                    break;
+                case LinkEventKind.CommandsDropped:
+                    _report.CommandsDropped += e.ReasonCode;
+                    break;
+                case LinkEventKind.Closed:
+                    if (linked)
+                        LinkLost(nowMs, "mqtt connection lost: closed by the broker or the network");
+                    break;
+                case LinkEventKind.NetworkLost:
+                    CheckNetwork();
+                    break;
+                case LinkEventKind.Subscribed:
+                    if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
+                        break;
+                    if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
+                        RateLimited(nowMs, "SUBACK " + e.ReasonCode.ToString());
+                    else
+                        GoOnline("subscribed at qos " + e.ReasonCode.ToString());
+                    break;
+            }
+        }
+
+        private void OnConnected(long nowMs)
+        {
+            Reconnects += _everConnected ? 1 : 0;
+            _everConnected = true;
+            _health.Connected(nowMs);
+            if (_attempts.Connected())
+                Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
+
+            // Clean session: the command subscription is made again after every connect (TagoIO guide,
+            // "Subscribing to Topics"); the "online" status matches the will (QoS 1, never retained).
+            string filter = _transport.CommandTopicFilter;
+            _subscribeId = filter == null ? -1 : _mqtt.Subscribe(filter, 1);
+            if (filter != null && _subscribeId < 0)
+            {
+                _mqtt.Close();
+                EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
                 return;
             }
 
+            if (_sessions)
+            {
+                // Nothing is pushed before the receipt topic is subscribed: a receipt sent earlier would be lost.
+                _deadlineMs = nowMs + _options.SubscribeTimeoutMs;
+                SetState(SessionState.Subscribing, LogLevel.Info, "mqtt connected; subscribing");
+                return;
+            }
+
+            byte[] online = _transport.OnlinePayload;
+            if (_transport.StatusTopic != null && online != null)
+            {
+                int id = _mqtt.Publish(_transport.StatusTopic, online, 1);
+                if (id < 0)
+                {
+                    _mqtt.Close();
+                    EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
+                    return;
+                }
+
+                _health.Track(id, true, nowMs);
+            }
+
+            GoOnline("mqtt connected");
+        }
+
+        private void GoOnline(string reason)
+        {
+            SetState(SessionState.Online, LogLevel.Info, reason);
+            _report.WentOnline = true;
+        }
+
+        private void RunOnline(long nowMs)
+        {
+            if (!_mqtt.IsConnected)
+            {
+                LinkLost(nowMs, "mqtt connection lost: client disconnected");
+                return;
+            }
+
+            if (_health.IsDead(nowMs))
+            {
+                DropLink(nowMs, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
+                    + _options.AckTimeoutMs.ToString() + " ms");
+                return;
+            }
+
+            if (_health.BecameStable(nowMs))
+            {
+                _mqttBackoff.Reset();
+                Log(LogLevel.Debug, "mqtt stable: backoff reset");
+            }
+
+            // Self-heal: believed connected at QoS 1, yet nothing acknowledged for the configured time.
+            if (_health.SelfHealDue(nowMs))
+            {
+                Log(LogLevel.Error, "self-heal: no PUBACK for " + _health.UnackedForMs(nowMs).ToString()
+                    + " ms while connected at qos 1; rebooting");
+                RebootReason = RebootReason.NoAckTimeout;
+                BeginStop(nowMs, true);
+            }
+        }
+
+        // The connection went away: with short sessions the server's normal end of a session, else a drop.
+        private void LinkLost(long nowMs, string reason)
+        {
+            if (_sessions)
+                SessionClosed(reason);
+            else
+                DropLink(nowMs, reason);
+        }
+
+        private void SessionClosed(string reason)
+        {
+            // TagoIO closes a device's connection at its lifetime (10-15 s) and after 5 s idle: normal, so no backoff
+            // growth, no failure count and no dead-link alarm.
+            EndLink(false);
+            _report.WentOffline = _state == SessionState.Online;
+            _wanted = false;
+            SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
+        }
+
+        private void RateLimited(long nowMs, string reason)
+        {
+            EndLink(false);
+            _report.WentOffline = _state == SessionState.Online;
+            EnterBackoff(nowMs, false, "rate-limited: " + reason);
+        }
+
+        private void DropLink(long nowMs, string reason)
+        {
+            _mqtt.Close();
+            _health.LoseAll(_report);
+            _attempts.Dropped();
+            EnterBackoff(nowMs, false, reason);
+            _report.WentOffline = true;
+        }
+
+        // Closes the MQTT link (DISCONNECT first when asked): unacknowledged publishes are lost, self-heal starts again.
+        private void EndLink(bool disconnect)
+        {
+            if (disconnect)
+                _mqtt.Disconnect();
+            _mqtt.Close();
+            _attempts.Reset();
+            _health.LoseAll(_report);
+            _health.ForgetUnacked();
+        }
+
+        private void BeginStop(long nowMs, bool announceOffline)
+        {
+            if (IsStopped || _state == SessionState.Stopping)
+                return;
             byte[] offline = _transport.OfflinePayload;
             if (announceOffline && _state == SessionState.Online && _transport.StatusTopic != null && offline != null)
             {
                 _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, offline, 1);
                 if (_offlineStatusId >= 0)
                 {
-                    _pending.Track(_offlineStatusId, true, nowMs);
+                    _health.Track(_offlineStatusId, true, nowMs);
                     _deadlineMs = nowMs + StopAckWaitMs;
                     SetState(SessionState.Stopping, LogLevel.Info, "stopping: offline status sent");
                     return;
                 }
             }
 
-            FinishStop(nowMs);
+            FinishStop();
         }
 
-        private void FinishStop(long nowMs)
+        private void FinishStop()
         {
             bool wasConnected = _state == SessionState.Online || _state == SessionState.Stopping || _state == SessionState.Subscribing;
-            _pending.LoseAll(_report);
+            _health.LoseAll(_report);
             if (wasConnected || _state == SessionState.MqttConnecting)
-            {
                 _mqtt.Disconnect();
-            }
-
             _mqtt.Close();
             SetState(RebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
             _report.WentOffline = wasConnected;
-        }
-
-        private void Start(long nowMs)
-        {
-            _started = true;
-            Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
-                : ProtocolFallback.Name(_options.ProtocolLevel)));
-            if (_state == SessionState.ConfigInvalid)
-            {
-                Log(LogLevel.Error, "config invalid: " + _configError + " -> ConfigInvalid");
-            }
-
-            ShowStatus(_state == SessionState.ConfigInvalid ? NodeStatus.ConfigInvalid : NodeStatus.NoWifi);
-        }
-
-        private void SetState(SessionState state, LogLevel level, string reason)
-        {
-            _state = state;
-            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
-            Log(level, reason + " -> " + ConnectionText.StateName(state));
-            ShowStatus(StatusFor(state));
-        }
-
-        private NodeStatus StatusFor(SessionState state)
-        {
-            switch (state)
-            {
-                case SessionState.WifiDown:
-                case SessionState.WifiConnecting:
-                    return NodeStatus.NoWifi;
-                case SessionState.ClockWait:
-                    return NodeStatus.NoClock;
-                case SessionState.Online:
-                case SessionState.Idle:
-                case SessionState.Subscribing:
-                    return _sessions ? _uplinkStatus : NodeStatus.Online;
-                case SessionState.AuthFailed:
-                    return NodeStatus.CredentialsRefused;
-                case SessionState.Backoff:
-                    return _backoffForWifi ? NodeStatus.NoWifi : NodeStatus.NoBroker;
-                case SessionState.MqttConnecting:
-                    return _sessions ? _uplinkStatus : NodeStatus.NoBroker;
-                default:
-                    return _shownStatus;
-            }
-        }
-
-        private void ShowStatus(NodeStatus status)
-        {
-            if (status != _shownStatus && _status != null)
-            {
-                _status.Show(status);
-            }
-
-            _shownStatus = status;
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
-        }
-
-        private static long Min(long a, long b)
-        {
-            return a < b ? a : b;
         }
     }
 }

@@ -1,36 +1,18 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// One MQTT client connection as the supervisor drives it. Everything that can block happens on the adapter's own
-    /// threads; everything the client library reports is recorded as a <see cref="LinkEvent"/> in an inbox that the
-    /// supervisor drains once per step.
-    /// </summary>
+    /// <summary>One MQTT client connection as the supervisor drives it; what the library reports waits as
+    /// <see cref="LinkEvent"/>s in an inbox the supervisor drains once per step.</summary>
     /// <remarks>
-    /// Port contract (the M2Mqtt adapter on the ESP32, the MQTTnet adapter on the host, fakes in tests):
-    /// <list type="bullet">
-    /// <item>Threading: every member is called from the main loop thread only. Client-library callbacks
-    /// (<c>ConnectionOpened</c>, <c>MqttMsgPublished</c>, <c>MqttMsgSubscribed</c>, <c>MqttMsgPublishReceived</c>,
-    /// <c>ConnectionClosed</c>) only
-    /// record facts in the inbox (<see cref="LinkEventQueue"/> is a ready lock-protected ring); they never publish,
-    /// connect or call back into the core.</item>
-    /// <item>Blocking: no member blocks for more than a few milliseconds, except <see cref="Disconnect"/> and
-    /// <see cref="Close"/> which may take up to about 1 s (M2Mqtt's Close sleeps 200 ms). <see cref="BeginConnect"/>
-    /// only hands the request to a worker thread: the MqttClient constructor does DNS and Connect can take 30 s or
-    /// hang.</item>
-    /// <item>Connect outcome: exactly one of ConnectSucceeded, ConnectRefused or ConnectFailed per started attempt,
-    /// possibly much later. A refusal returned as a code is ConnectRefused. A Connect that throws is ConnectFailed with
-    /// <see cref="LinkEvent.ReasonCode"/> set to the CONNACK code <c>ConnectionOpened</c> showed during this attempt (M2Mqtt
-    /// usually throws on a bad token while the event carries 5), else -1; the core classifies it.</item>
-    /// <item>After any ConnectRefused or ConnectFailed the supervisor calls <see cref="Close"/>; the adapter must
-    /// then release the client's threads (M2Mqtt's receive thread spins otherwise).</item>
-    /// <item>Errors: no member throws. <see cref="Publish"/> and <see cref="Subscribe"/> return a negative
-    /// <see cref="PublishError"/> value instead.</item>
-    /// <item>Secrets: the password in <see cref="MqttConnectRequest"/> never reaches a log, console or exception text.</item>
-    /// <item>Inbox overflow: when the inbox is full, new events may be dropped. The supervisor tolerates it (a lost
-    /// ack looks like a dead link and causes a reconnect; a lost Closed is noticed through <see cref="IsConnected"/>;
-    /// a lost connect outcome hits the supervisor's own deadline), so an adapter must never block a library thread
-    /// waiting for room.</item>
-    /// </list>
+    /// Port contract (M2Mqtt on the ESP32, MQTTnet on the host, fakes in tests): members are called on the main loop
+    /// only and never throw (<see cref="Publish"/>/<see cref="Subscribe"/> return a negative <see cref="PublishError"/>);
+    /// library callbacks only post facts, never publish or call into the core. Only <see cref="Disconnect"/> and
+    /// <see cref="Close"/> may take up to about 1 s; <see cref="BeginConnect"/> hands the attempt to a worker (DNS, and a
+    /// Connect that can take 30 s or hang). Exactly one ConnectSucceeded/Refused/Failed per attempt; a Connect that
+    /// throws is ConnectFailed with the CONNACK code <c>ConnectionOpened</c> showed (M2Mqtt throws on a bad token while
+    /// the event carries 5), else -1. After a failed or refused connect the supervisor calls <see cref="Close"/>, which
+    /// must release the client's threads. A full inbox drops events rather than block a library thread: a lost ack looks
+    /// like a dead link, a lost Closed shows in <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline.
+    /// The password never reaches a log, console or exception text.
     /// </remarks>
     public interface IMqttLink
     {
@@ -40,53 +22,25 @@ namespace TagoFirmware.Connection
         /// <summary>Signalled whenever an event enters this link's inbox: the main loop waits on it instead of polling.</summary>
         System.Threading.WaitHandle Arrived { get; }
 
-        /// <summary>
-        /// Starts a connect attempt on the adapter's worker thread. Connects on a fresh or closed client; the adapter
-        /// may reuse the client instance (M2Mqtt reconnects on the same instance) or make a new one.
-        /// </summary>
-        /// <param name="request">Connection parameters, including the protocol level to speak; the adapter must not modify them.</param>
-        /// <returns>
-        /// True when the attempt was started; false (nothing started) while a previous attempt is still running or its
-        /// outcome event has not been taken from the inbox yet, so an outcome can never be mistaken for a newer
-        /// attempt's.
-        /// </returns>
+        /// <summary>Starts a connect attempt on the adapter's worker; false (nothing started) while an earlier attempt runs
+        /// or its outcome was not taken yet, so an outcome is never mistaken for a newer attempt's.</summary>
         bool BeginConnect(MqttConnectRequest request);
 
-        /// <summary>
-        /// Enqueues a publish (never retained). Called only while connected; the adapter still checks
-        /// <see cref="IsConnected"/> because M2Mqtt would queue without limit.
-        /// </summary>
-        /// <param name="topic">Topic name, no wildcards.</param>
-        /// <param name="payload">
-        /// Payload bytes, exactly the message (the whole array is sent). Ownership passes to the adapter: it and its
-        /// client library may keep the array until the message is acknowledged or given up (M2Mqtt holds it in its
-        /// in-flight queue and sends the same array again on a retry), so the caller must not modify or reuse it
-        /// afterwards. Callers therefore pass a fresh exact-length array per publish (SensorNode:
-        /// <c>TagoJsonWriter.CopyPayload</c>) or an array that never changes (the transport's pre-encoded
-        /// <c>OnlinePayload</c>, which may be passed any number of times). The adapter need not copy it.
-        /// </param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The message id (0..65535) whose PublishAcked/PublishFailed follows at QoS 1, or a negative <see cref="PublishError"/>.</returns>
+        /// <summary>Enqueues a publish (never retained) and returns its message id (0..65535) or a negative
+        /// <see cref="PublishError"/>. The payload passes to the adapter, which may keep it until acknowledged (M2Mqtt
+        /// resends the same array), so callers pass a fresh array or one that never changes.</summary>
         int Publish(string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>
-        /// <param name="topicFilter">Topic filter, wildcards allowed.</param>
-        /// <param name="qos">Requested maximum QoS, 0 or 1.</param>
-        /// <returns>The SUBSCRIBE message id, or a negative <see cref="PublishError"/>.</returns>
         int Subscribe(string topicFilter, int qos);
 
         /// <summary>Sends DISCONNECT and closes (the will is not published). Best effort, never throws.</summary>
         void Disconnect();
 
-        /// <summary>
-        /// Closes the connection without DISCONNECT, stops the library's threads and clears its queues. Best effort,
-        /// never throws, safe to call in any state and more than once. Required after any failed or refused connect.
-        /// </summary>
+        /// <summary>Closes without DISCONNECT and stops the library's threads; safe in any state, more than once.</summary>
         void Close();
 
         /// <summary>Moves the oldest inbox event into <paramref name="into"/>.</summary>
-        /// <param name="into">The caller's reusable event; overwritten only when an event was taken.</param>
-        /// <returns>True when an event was taken; false when the inbox is empty.</returns>
         bool TryTakeEvent(LinkEvent into);
     }
 }

@@ -15,12 +15,6 @@ namespace TagoFirmware.Connection
         /// <summary>Short name for logs ("tago-mqtt-json").</summary>
         string Name { get; }
 
-        /// <summary>The payload encoder the application must use for <see cref="DataTopic"/>.</summary>
-        UplinkFormat Format { get; }
-
-        /// <summary>What counts as delivered.</summary>
-        DeliveryRule Delivery { get; }
-
         /// <summary>Topic for data payloads.</summary>
         string DataTopic { get; }
 
@@ -40,8 +34,6 @@ namespace TagoFirmware.Connection
         /// Fills the protocol-specific parts of a CONNECT: user name and password derived from
         /// <paramref name="token"/>, and the last will (topic, payload, QoS 1, retain false).
         /// </summary>
-        /// <param name="request">The request to fill; host, port, TLS and client id are set by the caller.</param>
-        /// <param name="token">The device token (secret: never logged or kept beyond the request).</param>
         void PrepareConnect(MqttConnectRequest request, string token);
     }
 }

@@ -3,18 +3,13 @@ using TagoFirmware.Commands;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// A fixed-capacity, lock-protected inbox of <see cref="LinkEvent"/> facts for <see cref="IMqttLink"/> adapters:
-    /// client-library threads <see cref="Post"/> into it, the main loop drains it through <see cref="TryTake"/>.
-    /// Two lanes: the connection's own events (connect outcomes, acks, closes), always taken first, and received
-    /// messages in a lane of <see cref="CommandSlots"/> behind a size and rate limit (<see cref="Admit"/>), so a command
-    /// flood can neither delay an ack, push it out, nor fill the heap (docs/commands.md "Floods"). Stored as parallel
-    /// arrays (no struct arrays, no per-event objects), so posting allocates nothing.
+    /// The lock-protected inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
+    /// <see cref="TryTake"/>s. Connection events (outcomes, acks, closes) come out first; received messages wait in
+    /// <see cref="CommandSlots"/> of their own behind a size and rate limit (<see cref="Admit"/>), so a command flood can
+    /// neither delay nor push out an ack, nor fill the heap (docs/commands.md "Floods"). A full lane drops the new event
+    /// (a library thread never waits); dropped messages are reported as one CommandsDropped event with their count.
+    /// Parallel arrays: posting allocates nothing.
     /// </summary>
-    /// <remarks>
-    /// When a lane is full, a new event is dropped: a library thread must never wait for the main loop (see the
-    /// overflow clause of <see cref="IMqttLink"/>). Dropped messages are reported as one
-    /// <see cref="LinkEventKind.CommandsDropped"/> event with their count.
-    /// </remarks>
     public sealed class LinkEventQueue
     {
         /// <summary>Received messages that may wait for the main loop at once.</summary>
@@ -26,11 +21,8 @@ namespace TagoFirmware.Connection
         /// <summary>After a burst, one more command is admitted per this many milliseconds.</summary>
         public const int CommandRefillMs = 1000;
 
-        /// <summary>
-        /// Set whenever this inbox receives an event, so the main loop can wait for "something due or something
-        /// arrived" instead of polling (<see cref="TagoFirmware.Node.NodeRunner"/>). One per inbox: with one shared
-        /// event, several nodes in one process (the twin's tests) took each other's wakes and left acks unread.
-        /// </summary>
+        /// <summary>Set on every post, so the loop waits for "due or arrived" (one per inbox: nodes sharing one took each
+        /// other's wakes in the twin's tests).</summary>
         public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();
@@ -53,15 +45,10 @@ namespace TagoFirmware.Connection
         private int _unreported;
 
         /// <summary>Creates an empty queue.</summary>
-        /// <param name="capacity">Maximum number of waiting connection events (at least 1; 32 is plenty for one step's
-        /// worth); received messages wait in their own <see cref="CommandSlots"/>.</param>
         public LinkEventQueue(int capacity)
         {
             if (capacity < 1)
-            {
                 capacity = 1;
-            }
-
             int slots = capacity + CommandSlots;
             _kinds = new int[slots];
             _codes = new int[slots];
@@ -79,11 +66,6 @@ namespace TagoFirmware.Connection
         /// per <see cref="CommandRefillMs"/>); an oversized message costs no rate. Ask before copying the payload out of
         /// the client library.
         /// </summary>
-        /// <param name="length">Payload length in bytes.</param>
-        /// <param name="nowMs">Monotonic time now (real time: the limit protects the device, not the simulation).</param>
-        /// <param name="rateLimited">False for a TagoTiP session's ack topic: it carries the receipts of our own frames
-        /// (at most one per frame, needed to empty the queue) and only TagoIO's server publishes there.</param>
-        /// <returns>True when the message may be posted.</returns>
         public bool Admit(int length, long nowMs, bool rateLimited)
         {
             lock (_sync)
@@ -98,30 +80,17 @@ namespace TagoFirmware.Connection
                 long credit = _creditMs + (nowMs - _creditAtMs);
                 _creditAtMs = nowMs;
                 if (credit > CommandBurst * CommandRefillMs || credit < 0)
-                {
                     credit = CommandBurst * CommandRefillMs;
-                }
-
                 bool admitted = length <= CommandParser.MaxPayloadBytes && credit >= CommandRefillMs;
                 _creditMs = admitted ? credit - CommandRefillMs : credit;
                 if (!admitted)
-                {
                     _unreported++;
-                }
-
                 return admitted;
             }
         }
 
         /// <summary>Appends one fact (a MessageReceived to the message lane); safe from any thread; never blocks
         /// beyond the short lock.</summary>
-        /// <param name="kind">What happened.</param>
-        /// <param name="reasonCode">CONNACK code or -1.</param>
-        /// <param name="failure">Failure class for ConnectFailed, else None.</param>
-        /// <param name="messageId">Message id for publish events, else 0.</param>
-        /// <param name="topic">Topic for MessageReceived, else null.</param>
-        /// <param name="payload">Payload for MessageReceived, else null.</param>
-        /// <returns>True when stored; false when dropped because its lane was full.</returns>
         public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
             int lane = kind == LinkEventKind.MessageReceived ? 1 : 0;
@@ -151,8 +120,6 @@ namespace TagoFirmware.Connection
         /// <see cref="LinkEventKind.CommandsDropped"/> report if messages were dropped since the last one, else the
         /// oldest message.
         /// </summary>
-        /// <param name="into">The caller's reusable event.</param>
-        /// <returns>True when an event was taken; false when the queue is empty.</returns>
         public bool TryTake(LinkEvent into)
         {
             lock (_sync)
@@ -168,10 +135,7 @@ namespace TagoFirmware.Connection
                 }
 
                 if (_count[lane] == 0)
-                {
                     return false;
-                }
-
                 int slot = _base[lane] + _head[lane];
                 into.Kind = (LinkEventKind)_kinds[slot];
                 into.ReasonCode = _codes[slot];

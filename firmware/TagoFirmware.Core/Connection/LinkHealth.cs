@@ -1,34 +1,42 @@
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// Judges a persistent connection's health while online: a QoS 1 publish unacknowledged past the ack timeout
-    /// means a dead link; a connection up for the stable time resets the backoff; nothing acknowledged at QoS 1 for
-    /// the self-heal time asks for a reboot. Owns the QoS 1 publishes awaiting their PUBACK.
+    /// The QoS 1 publishes awaiting their PUBACK on a persistent connection, and the link's health judged from them: one
+    /// unacknowledged past the ack timeout means a dead link; a connection up for the stable time resets the backoff;
+    /// nothing acknowledged for the self-heal time asks for a reboot. Parallel arrays (no struct arrays on nanoFramework).
     /// </summary>
     public sealed class LinkHealth
     {
-        private readonly PublishTracker _pending;
+        private readonly int[] _ids;
+        private readonly long[] _sentMs;
+        private readonly bool[] _internal;
         private readonly long _ackTimeoutMs;
         private readonly long _stableMs;
         private readonly long _selfHealMs;
+        private int _count;
+        private long _unackedSinceMs = -1;
         private long _connectedAtMs;
         private bool _stableReached;
 
         /// <summary>Creates the judge.</summary>
-        /// <param name="capacity">Publishes tracked at most.</param>
-        /// <param name="ackTimeoutMs">Longest wait for a PUBACK.</param>
-        /// <param name="stableMs">Time up after which the connection counts as stable.</param>
-        /// <param name="selfHealMs">Time without any PUBACK before a reboot is asked; 0 = never.</param>
         public LinkHealth(int capacity, long ackTimeoutMs, long stableMs, long selfHealMs)
         {
-            _pending = new PublishTracker(capacity);
+            _ids = new int[capacity];
+            _sentMs = new long[capacity];
+            _internal = new bool[capacity];
             _ackTimeoutMs = ackTimeoutMs;
             _stableMs = stableMs;
             _selfHealMs = selfHealMs;
         }
 
-        /// <summary>The QoS 1 publishes awaiting their PUBACK.</summary>
-        public PublishTracker Pending => _pending;
+        /// <summary>Publishes awaiting their PUBACK.</summary>
+        public int Count => _count;
+
+        /// <summary>Capacity (application publishes may use all but one slot).</summary>
+        public int Capacity => _ids.Length;
+
+        /// <summary>Id of the oldest tracked publish (valid when <see cref="Count"/> &gt; 0).</summary>
+        public int OldestId => _ids[0];
 
         /// <summary>Monotonic time the current (or latest) connection was established.</summary>
         public long ConnectedAtMs => _connectedAtMs;
@@ -36,75 +44,113 @@ namespace TagoFirmware.Connection
         /// <summary>Links dropped because a publish went unacknowledged past the ack timeout.</summary>
         public int DeadLinkDrops { get; private set; }
 
-        /// <summary>Milliseconds since the oldest unacknowledged publish was sent, for the self-heal log line.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>The time without a PUBACK.</returns>
-        public long UnackedForMs(long nowMs) => nowMs - _pending.UnackedSinceMs;
+        /// <summary>Milliseconds since the self-heal clock started, for the self-heal log line.</summary>
+        public long UnackedForMs(long nowMs) => nowMs - _unackedSinceMs;
 
         /// <summary>A connection was established now.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
         public void Connected(long nowMs)
         {
             _connectedAtMs = nowMs;
             _stableReached = false;
         }
 
-        /// <summary>True (and counted) when the oldest publish waited past the ack timeout: drop the link.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether the link is dead.</returns>
-        public bool IsDead(long nowMs)
+        /// <summary>Tracks one publish.</summary>
+        public void Track(int id, bool isInternal, long nowMs)
         {
-            if (_pending.Count > 0 && nowMs - _pending.OldestSentMs >= _ackTimeoutMs)
+            if (_count >= _ids.Length)
+                return;
+            _ids[_count] = id;
+            _sentMs[_count] = nowMs;
+            _internal[_count++] = isInternal;
+            if (_unackedSinceMs < 0)
+                _unackedSinceMs = nowMs;
+        }
+
+        /// <summary>A PUBACK arrived: untracks the id and reports it when it was an application publish.</summary>
+        public bool Ack(int id, long nowMs, LinkReport report)
+        {
+            int kind = Remove(id);
+            if (kind >= 0)
+                _unackedSinceMs = _count > 0 ? nowMs : -1;
+            if (kind == 0)
+                report.AddAcked(id);
+            return kind == 1;
+        }
+
+        /// <summary>The client gave a publish up: untracks it and reports it lost.</summary>
+        public bool Fail(int id, LinkReport report)
+        {
+            int kind = Remove(id);
+            if (kind == 0)
+                report.AddLost(id);
+            return kind >= 0;
+        }
+
+        /// <summary>The connection is gone: every tracked application publish is reported lost.</summary>
+        public void LoseAll(LinkReport report)
+        {
+            for (int i = 0; i < _count; i++)
             {
-                DeadLinkDrops++;
-                return true;
+                if (!_internal[i])
+                    report.AddLost(_ids[i]);
             }
 
-            return false;
+            _count = 0;
+        }
+
+        /// <summary>Restarts the self-heal clock: the broker is unreachable, which a reboot does not fix. Otherwise the
+        /// clock survives a dropped link on purpose: a node that reconnects but never gets an ack is what it is for.</summary>
+        public void ForgetUnacked() => _unackedSinceMs = -1;
+
+        /// <summary>True (and counted) when the oldest publish waited past the ack timeout: drop the link.</summary>
+        public bool IsDead(long nowMs)
+        {
+            bool dead = _count > 0 && nowMs - _sentMs[0] >= _ackTimeoutMs;
+            DeadLinkDrops += dead ? 1 : 0;
+            return dead;
         }
 
         /// <summary>True once, when the connection has been up for the stable time: reset the backoff.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether it became stable in this step.</returns>
         public bool BecameStable(long nowMs)
         {
-            if (!_stableReached && nowMs - _connectedAtMs >= _stableMs)
-            {
-                _stableReached = true;
-                return true;
-            }
-
-            return false;
+            bool now = !_stableReached && nowMs - _connectedAtMs >= _stableMs;
+            _stableReached |= now;
+            return now;
         }
 
         /// <summary>True when nothing was acknowledged at QoS 1 for the self-heal time although connected.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>Whether to reboot.</returns>
-        public bool SelfHealDue(long nowMs) => SelfHealArmed && nowMs - _pending.UnackedSinceMs >= _selfHealMs;
+        public bool SelfHealDue(long nowMs) => _selfHealMs > 0 && _unackedSinceMs >= 0 && nowMs - _unackedSinceMs >= _selfHealMs;
 
         /// <summary>When the next judgement is due while online, at the latest <paramref name="dueMs"/>.</summary>
-        /// <param name="dueMs">The caller's own next due time.</param>
-        /// <returns>The earliest of it, the oldest publish's ack deadline, the stable and the self-heal time.</returns>
         public long NextDueMs(long dueMs)
         {
-            if (_pending.Count > 0)
-            {
-                dueMs = Min(dueMs, _pending.OldestSentMs + _ackTimeoutMs);
-            }
-
-            if (!_stableReached)
-            {
-                dueMs = Min(dueMs, _connectedAtMs + _stableMs);
-            }
-
-            return SelfHealArmed ? Min(dueMs, _pending.UnackedSinceMs + _selfHealMs) : dueMs;
+            if (_count > 0 && _sentMs[0] + _ackTimeoutMs < dueMs)
+                dueMs = _sentMs[0] + _ackTimeoutMs;
+            if (!_stableReached && _connectedAtMs + _stableMs < dueMs)
+                dueMs = _connectedAtMs + _stableMs;
+            long heal = _unackedSinceMs + _selfHealMs;
+            return _selfHealMs > 0 && _unackedSinceMs >= 0 && heal < dueMs ? heal : dueMs;
         }
 
-        private bool SelfHealArmed => _selfHealMs > 0 && _pending.UnackedSinceMs >= 0;
-
-        private static long Min(long a, long b)
+        private int Remove(int id)
         {
-            return a < b ? a : b;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_ids[i] != id)
+                    continue;
+                int kind = _internal[i] ? 1 : 0;
+                _count--;
+                for (int j = i; j < _count; j++)
+                {
+                    _ids[j] = _ids[j + 1];
+                    _sentMs[j] = _sentMs[j + 1];
+                    _internal[j] = _internal[j + 1];
+                }
+
+                return kind;
+            }
+
+            return -1;
         }
     }
 }

@@ -21,8 +21,6 @@ namespace TagoFirmware.Connection
         public readonly byte[][] Payloads;
 
         /// <summary>Creates an empty report.</summary>
-        /// <param name="maxPending">Most publishes tracked at once.</param>
-        /// <param name="maxMessages">Most messages taken from the inbox in one step.</param>
         public LinkReport(int maxPending, int maxMessages)
         {
             Acked = new int[maxPending];
@@ -52,10 +50,7 @@ namespace TagoFirmware.Connection
         internal void Clear()
         {
             if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && CommandsDropped == 0 && !WentOnline && !WentOffline)
-            {
                 return;
-            }
-
             AckedCount = 0;
             LostCount = 0;
             for (int i = 0; i < MessageCount; i++)
@@ -73,17 +68,13 @@ namespace TagoFirmware.Connection
         internal void AddAcked(int id)
         {
             if (AckedCount < Acked.Length)
-            {
                 Acked[AckedCount++] = id;
-            }
         }
 
         internal void AddLost(int id)
         {
             if (LostCount < Lost.Length)
-            {
                 Lost[LostCount++] = id;
-            }
         }
 
         internal void AddMessage(string topic, byte[] payload)

@@ -17,8 +17,6 @@ namespace TagoFirmware.Connection
         private long _backByMs;
 
         /// <summary>Creates the watchdog decision.</summary>
-        /// <param name="timeoutMs">How far past its promised time the loop counts as hung (0 or less: the default).</param>
-        /// <param name="nowMs">Monotonic time now: the loop is expected back by then.</param>
         public MainLoopWatchdog(int timeoutMs, long nowMs)
         {
             _timeoutMs = timeoutMs > 0 ? timeoutMs : DefaultTimeoutMs;
@@ -29,7 +27,6 @@ namespace TagoFirmware.Connection
         public int TimeoutMs => _timeoutMs;
 
         /// <summary>The main loop is about to wait on purpose until <paramref name="untilMs"/>.</summary>
-        /// <param name="untilMs">Monotonic time the loop will run again by.</param>
         public void WaitingUntil(long untilMs)
         {
             // long is not atomic on a 32-bit MCU: the lock keeps the watchdog thread from reading half a value.
@@ -40,8 +37,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Whether the main loop is hung: more than <see cref="TimeoutMs"/> past the time it promised.</summary>
-        /// <param name="nowMs">Monotonic time now.</param>
-        /// <returns>True: reboot.</returns>
         public bool IsHung(long nowMs)
         {
             lock (_sync)

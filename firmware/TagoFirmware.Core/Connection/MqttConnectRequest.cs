@@ -1,14 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Everything an <see cref="IMqttLink"/> needs for one CONNECT. The supervisor builds it once from
-    /// <see cref="SessionOptions"/> and the transport and passes the same instance to every attempt (only
-    /// <see cref="ProtocolLevel"/> changes, between attempts).
-    /// </summary>
-    /// <remarks>
-    /// <see cref="Password"/> is the device token: an implementation must never log it, print it, put it in an
-    /// exception message, or keep it anywhere but the client library's CONNECT.
-    /// </remarks>
+    /// <summary>Everything an <see cref="IMqttLink"/> needs for one CONNECT; built once, passed to every attempt. The
+    /// <see cref="Password"/> is secret: never logged, printed, put in an exception or kept beyond the CONNECT.</summary>
     public sealed class MqttConnectRequest
     {
         /// <summary>Broker host name (default mqtt.tago.io). M2Mqtt resolves it in its constructor.</summary>
@@ -17,10 +10,7 @@ namespace TagoFirmware.Connection
         /// <summary>Broker TCP port: 8883 with TLS, 1883 without.</summary>
         public int Port;
 
-        /// <summary>
-        /// True for TLS 1.2 (M2Mqtt <c>MqttSslProtocols.TLSv1_2</c>; <c>None</c> would mean TLS 1.3 only), validating
-        /// the broker against <see cref="CaCertificatesPem"/>. Never disable certificate validation.
-        /// </summary>
+        /// <summary>TLS 1.2 validating the broker against <see cref="CaCertificatesPem"/> (never without validation).</summary>
         public bool UseTls;
 
         /// <summary>PEM text of the CA certificate(s) that sign the broker certificate; null = the device's stored bundle.</summary>
@@ -35,8 +25,7 @@ namespace TagoFirmware.Connection
         /// <summary>MQTT password: the device token. Secret.</summary>
         public string Password;
 
-        /// <summary>MQTT protocol level of the CONNECT: 3 (3.1), 4 (3.1.1) or 5. The supervisor changes it between
-        /// attempts while it looks for a version the broker accepts.</summary>
+        /// <summary>MQTT protocol level: 3 (3.1), 4 (3.1.1) or 5; changes between attempts while looking for one that works.</summary>
         public int ProtocolLevel = 4;
 
         /// <summary>Keep-alive in seconds (60: TagoIO guide; a silent link is noticed after about 2 × this).</summary>
@@ -57,13 +46,7 @@ namespace TagoFirmware.Connection
         /// <summary>Last-will QoS: 1.</summary>
         public int WillQos;
 
-        /// <summary>Last-will retain flag: always false (TagoIO does not support retain; a broker that forbids it refuses the CONNECT).</summary>
-        public bool WillRetain;
-
-        /// <summary>
-        /// Upper bound in milliseconds for the whole attempt (DNS + TCP + TLS + CONNACK). The adapter reports
-        /// <see cref="ConnectFailure.Timeout"/> when it can enforce it; the supervisor gives up a little later anyway.
-        /// </summary>
+        /// <summary>Bound for the whole attempt (DNS, TCP, TLS, CONNACK) where the adapter can enforce one.</summary>
         public int TimeoutMs;
 
         /// <summary>Whether received messages count against the command rate (<see cref="LinkEventQueue.Admit"/>):

@@ -55,9 +55,6 @@ namespace TagoFirmware.Connection
         private string _detail;
 
         /// <summary>Creates the connection.</summary>
-        /// <param name="worker">Where connect attempts run.</param>
-        /// <param name="clock">Times the CONNACK wait (read on the worker thread).</param>
-        /// <param name="inboxCapacity">Events the inbox holds (a supervisor step drains at most 32).</param>
         protected MqttConnection(IWorker worker, IClock clock, int inboxCapacity)
         {
             _worker = worker;
@@ -78,16 +75,11 @@ namespace TagoFirmware.Connection
         public bool BeginConnect(MqttConnectRequest request)
         {
             if (request == null)
-            {
                 return false;
-            }
-
             lock (_sync)
             {
                 if (_attemptRunning || _outcomeUntaken)
-                {
                     return false;
-                }
 
                 // A client the supervisor did not close is closed on the worker, not here (Close may take a second).
                 if (_client != null)
@@ -104,10 +96,7 @@ namespace TagoFirmware.Connection
             }
 
             if (_worker.Post(this))
-            {
                 return true;
-            }
-
             lock (_sync)
             {
                 _attemptRunning = false;
@@ -120,17 +109,12 @@ namespace TagoFirmware.Connection
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (topic == null || topic.Length == 0 || payload == null || payload.Length == 0 || (qos != 0 && qos != 1))
-            {
                 return PublishError.InvalidArgument;
-            }
 
             // M2Mqtt would queue without limit while disconnected.
             object client = Online();
             if (client == null)
-            {
                 return PublishError.NotOnline;
-            }
-
             try
             {
                 return PublishOn(client, topic, payload, qos);
@@ -146,16 +130,10 @@ namespace TagoFirmware.Connection
         public int Subscribe(string topicFilter, int qos)
         {
             if (topicFilter == null || topicFilter.Length == 0 || (qos != 0 && qos != 1))
-            {
                 return PublishError.InvalidArgument;
-            }
-
             object client = Online();
             if (client == null)
-            {
                 return PublishError.NotOnline;
-            }
-
             try
             {
                 return SubscribeOn(client, topicFilter, qos);
@@ -171,10 +149,7 @@ namespace TagoFirmware.Connection
         {
             object client = Detach();
             if (client == null)
-            {
                 return;
-            }
-
             try
             {
                 // DISCONNECT first, so the broker discards the will.
@@ -198,10 +173,7 @@ namespace TagoFirmware.Connection
         public bool TryTakeEvent(LinkEvent into)
         {
             if (!_inbox.TryTake(into))
-            {
                 return false;
-            }
-
             if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
                 || into.Kind == LinkEventKind.ConnectFailed)
             {
@@ -215,13 +187,14 @@ namespace TagoFirmware.Connection
 
                 ILog log = Log;
                 if (detail != null && log != null)
-                {
                     log.Write(LogLevel.Warning, "mqtt: " + detail);
-                }
             }
 
             return true;
         }
+
+        /// <summary>Posts <see cref="LinkEventKind.NetworkLost"/> (any thread): the network adapter saw the IP link go down.</summary>
+        public void NetworkLost() => _inbox.Post(LinkEventKind.NetworkLost, -1, ConnectFailure.None, 0, null, null);
 
         /// <summary>Runs one connect attempt on the worker thread (the <see cref="IBlockingJob"/> side; not for callers).</summary>
         public void Run()
@@ -246,9 +219,7 @@ namespace TagoFirmware.Connection
                 {
                     aborted = _abort;
                     if (!aborted)
-                    {
                         _client = client;
-                    }
                 }
 
                 if (aborted)
@@ -278,69 +249,40 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Worker thread: creates a client for the request. May block (DNS) and throw.</summary>
-        /// <param name="request">The connection parameters.</param>
-        /// <returns>The library's client object, passed back to every other member.</returns>
         protected abstract object CreateClient(MqttConnectRequest request);
 
         /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
-        /// <param name="client">The client from <see cref="CreateClient"/>.</param>
-        /// <param name="request">The connection parameters.</param>
-        /// <returns>The CONNACK code: 0 accepted, else the refusal code.</returns>
         protected abstract int ConnectClient(object client, MqttConnectRequest request);
 
         /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
-        /// <param name="ex">The exception (its message is never logged: it may quote CONNECT fields).</param>
-        /// <param name="created">False when <see cref="CreateClient"/> threw.</param>
-        /// <param name="socketCode">For <see cref="ConnectError.Socket"/>: the socket error code; else 0.</param>
-        /// <returns>The library-neutral error.</returns>
         protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
 
         /// <summary>The library's own view of the session; may stay true on a frozen broker.</summary>
-        /// <param name="client">An established client.</param>
-        /// <returns>Whether the library believes it is connected.</returns>
         protected abstract bool ClientConnected(object client);
 
         /// <summary>Enqueues a publish (never retained) on an established client. May throw.</summary>
-        /// <param name="client">The client.</param>
-        /// <param name="topic">Topic name.</param>
-        /// <param name="payload">Payload; ownership passes as in <see cref="IMqttLink.Publish"/>.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The message id whose ack <see cref="OnPublished"/> reports.</returns>
         protected abstract int PublishOn(object client, string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one filter. May throw.</summary>
-        /// <param name="client">The client.</param>
-        /// <param name="topicFilter">Topic filter.</param>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>The SUBSCRIBE message id.</returns>
         protected abstract int SubscribeOn(object client, string topicFilter, int qos);
 
         /// <summary>Sends DISCONNECT (no will published). May throw; the client is closed afterwards either way.</summary>
-        /// <param name="client">The client.</param>
         protected abstract void DisconnectClient(object client);
 
         /// <summary>Closes a client and stops its threads, without DISCONNECT. May throw; may take about a second.</summary>
-        /// <param name="client">The client.</param>
         protected abstract void CloseClient(object client);
 
         /// <summary>Library thread: the CONNACK arrived with <paramref name="code"/> (M2Mqtt's <c>ConnectionOpened</c>).</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="code">The CONNACK return/reason code.</param>
         protected void OnConnack(object sender, int code)
         {
             lock (_sync)
             {
                 if (sender == _client)
-                {
                     _connack = code;
-                }
             }
         }
 
         /// <summary>Library thread: a QoS 1 publish was acknowledged (or given up when <paramref name="delivered"/> is false).</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="messageId">The id <see cref="PublishOn"/> returned.</param>
-        /// <param name="delivered">True for a PUBACK.</param>
         protected void OnPublished(object sender, int messageId, bool delivered)
         {
             if (Current(sender, false))
@@ -351,40 +293,26 @@ namespace TagoFirmware.Connection
 
         /// <summary>Library thread: whether a message of <paramref name="length"/> payload bytes may enter the inbox (size and
         /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="length">The payload length in bytes.</param>
-        /// <returns>True when the message may be handed over.</returns>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, _request.LimitMessageRate); // a client exists only after a request
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="messageId">The id <see cref="SubscribeOn"/> returned.</param>
-        /// <param name="grantedQos">The granted QoS of its filter; 0x80 or more = refused.</param>
         protected void OnSubscribed(object sender, int messageId, int grantedQos)
         {
             if (Current(sender, true))
-            {
                 _inbox.Post(LinkEventKind.Subscribed, grantedQos, ConnectFailure.None, messageId, null, null);
-            }
         }
 
         /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
-        /// <param name="sender">The client that raised it.</param>
-        /// <param name="topic">The topic.</param>
-        /// <param name="payload">The payload.</param>
         protected void OnMessage(object sender, string topic, byte[] payload)
         {
             if (Current(sender, true))
-            {
                 _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
-            }
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
-        /// <param name="sender">The client that raised it.</param>
         protected void OnClosed(object sender)
         {
             lock (_sync)
@@ -417,28 +345,18 @@ namespace TagoFirmware.Connection
                 bool closedEarly = failure == ConnectFailure.Communication && code < 0;
                 _closesWithoutConnack = closedEarly ? _closesWithoutConnack + 1 : 0;
                 if (_closesWithoutConnack >= ClosesBeforeAuthSuspected)
-                {
                     failure = ConnectFailure.ProbableAuthRefusal;
-                }
-
                 if (kind == LinkEventKind.ConnectSucceeded)
-                {
                     _established = true;
-                }
                 else if (_client == client)
-                {
                     _client = null;
-                }
-
                 _attemptRunning = false;
                 _detail = detail;
                 _outcomeUntaken = _inbox.Post(kind, code, failure, 0, null, null);
             }
 
             if (kind != LinkEventKind.ConnectSucceeded)
-            {
                 CloseQuietly(client);
-            }
         }
 
         private bool Current(object sender, bool establishedOnly)
@@ -483,10 +401,7 @@ namespace TagoFirmware.Connection
         private void CloseQuietly(object client)
         {
             if (client == null)
-            {
                 return;
-            }
-
             try
             {
                 CloseClient(client);

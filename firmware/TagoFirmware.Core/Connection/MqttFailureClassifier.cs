@@ -1,5 +1,3 @@
-using TagoFirmware.Connection;
-
 namespace TagoFirmware.Connection
 {
     /// <summary>
@@ -14,12 +12,16 @@ namespace TagoFirmware.Connection
         /// </summary>
         public const int ConnackTimeoutThresholdMs = 25000;
 
+        // mbedTLS codes (x509.h, ssl.h) and what they mean here.
+        private static readonly int[] s_tlsCodes = { -0x2700, -0x6E00, -0x7200, -0x7780, -0x7280, -0x6800, -0x7F00 };
+
+        private static readonly string[] s_tlsTexts =
+        {
+            "cert not trusted (CA, host, date)", "TLS too old (1.2 required)", "no TLS answer: wrong port?", "fatal alert",
+            "closed in handshake: wrong port?", "timed out", "out of memory",
+        };
+
         /// <summary>Classifies one failed attempt.</summary>
-        /// <param name="error">What the library threw.</param>
-        /// <param name="socketCode">For <see cref="ConnectError.Socket"/>: the socket error code, else 0.</param>
-        /// <param name="connackCode">The CONNACK code the library reported during the attempt, or -1.</param>
-        /// <param name="elapsedMs">Milliseconds from starting the CONNECT to the failure.</param>
-        /// <returns>The failure class (the supervisor turns a credentials CONNACK into a refusal on its own).</returns>
         public static ConnectFailure Classify(ConnectError error, int socketCode, int connackCode, long elapsedMs)
         {
             switch (error)
@@ -51,12 +53,7 @@ namespace TagoFirmware.Connection
         /// mbedTLS code (mbedtls/x509.h, ssl.h), a plain socket failure a positive errno-style one. mbedTLS's own
         /// network module codes (-0x42 to -0x52, mbedtls/net_sockets.h) are socket failures too.
         /// </summary>
-        /// <param name="code">The SocketException error code.</param>
-        /// <returns>Whether the TLS handshake, not the network, failed.</returns>
-        public static bool IsTlsCode(int code)
-        {
-            return code < -0x52 || (code < 0 && code > -0x42);
-        }
+        public static bool IsTlsCode(int code) => code < -0x52 || (code < 0 && code > -0x42);
 
         /// <summary>
         /// A short explanation of a failure for the log, or null when the class says it all. On the device a failed
@@ -66,55 +63,23 @@ namespace TagoFirmware.Connection
         /// bad protocol version) when it answers with TLS 1.0/1.1, or -0x7780 (fatal alert) when it refuses 1.2 first;
         /// a plaintext port gives -0x7200 (invalid record) or -0x7280 (connection closed in the handshake).
         /// </summary>
-        /// <param name="error">What the library threw.</param>
-        /// <param name="socketCode">The socket error code, or 0.</param>
-        /// <returns>The text (never contains request data).</returns>
         public static string Explain(ConnectError error, int socketCode)
         {
             // The adapter errors that mean the same as an mbedTLS code share its text.
             if (error == ConnectError.TlsVersion)
-            {
                 socketCode = -0x6E00;
-            }
             else if (error == ConnectError.NotTls)
-            {
                 socketCode = -0x7200;
-            }
             else if (error != ConnectError.Socket || !IsTlsCode(socketCode))
-            {
                 return null;
-            }
-
-            string text;
-            switch (socketCode)
+            for (int i = 0; i < s_tlsCodes.Length; i++)
             {
-                case -0x2700:
-                    text = "cert not trusted (CA, host, date)";
-                    break;
-                case -0x6E00:
-                    text = "TLS too old (1.2 required)";
-                    break;
-                case -0x7200:
-                    text = "no TLS answer: wrong port?";
-                    break;
-                case -0x7780:
-                    text = "fatal alert";
-                    break;
-                case -0x7280:
-                    text = "closed in handshake: wrong port?";
-                    break;
-                case -0x6800:
-                    text = "timed out";
-                    break;
-                case -0x7F00:
-                    text = "out of memory";
-                    break;
-                default:
-                    return "tls error " + socketCode.ToString();
+                // "tls -0x2700: ..." as mbedTLS writes its codes; device strings are kept short, so the code is formatted.
+                if (s_tlsCodes[i] == socketCode)
+                    return (error == ConnectError.Socket ? "tls -0x" + Hex4(-socketCode) : "tls") + ": " + s_tlsTexts[i];
             }
 
-            // "tls -0x2700: ..." as mbedTLS writes its codes; device strings are kept short, so the code is formatted.
-            return (error == ConnectError.Socket ? "tls -0x" + Hex4(-socketCode) : "tls") + ": " + text;
+            return "tls error " + socketCode.ToString();
         }
 
         private static string Hex4(int value)

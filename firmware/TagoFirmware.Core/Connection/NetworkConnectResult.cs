@@ -6,13 +6,13 @@ namespace TagoFirmware.Connection
         /// <summary>No attempt is running and no unreported outcome is waiting.</summary>
         None = 0,
 
-        /// <summary>The attempt started by <see cref="INetworkLink.BeginConnect"/> is still running.</summary>
+        /// <summary>The attempt is still running.</summary>
         Pending = 1,
 
         /// <summary>The link came up with an IP address.</summary>
         Connected = 2,
 
-        /// <summary>The attempt ended without an IP address before its deadline (wrong password, no AP, DHCP).</summary>
+        /// <summary>The attempt ended without an IP address (wrong password, no AP, DHCP).</summary>
         Failed = 3,
 
         /// <summary>The deadline passed (ConnectDhcp's cancellation token expired).</summary>

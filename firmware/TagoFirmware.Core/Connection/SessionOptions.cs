@@ -1,10 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Everything the session supervisor is configured with. Defaults follow TagoIO's MQTT device guide (docs/node-behaviour.md); the
-    /// Config area maps the node's JSON configuration onto this object. Treat it as read-only once the supervisor is
-    /// constructed.
-    /// </summary>
+    /// <summary>What the supervisor is configured with (defaults: TagoIO's MQTT device guide); read-only once used.</summary>
     public sealed class SessionOptions
     {
         /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT).</summary>
@@ -86,45 +82,24 @@ namespace TagoFirmware.Connection
         public int SubscribeTimeoutMs { get; set; } = 5000;
 
         /// <summary>Checks the values the supervisor depends on.</summary>
-        /// <returns>Null when usable; otherwise a message naming the first bad option (never containing the token).</returns>
         public string Validate()
         {
             if (Host == null || Host.Length == 0)
-            {
                 return "host is empty";
-            }
-
             if (Port < 1 || Port > 65535)
-            {
                 return "port must be 1..65535";
-            }
-
             if (Token == null || Token.Length == 0)
-            {
                 return "token is empty";
-            }
-
             if (ClientId == null || ClientId.Length == 0)
-            {
                 return "client id is empty";
-            }
-
             if (DataTopicTemplate == null || DataTopicTemplate.Length == 0)
-            {
                 return "data topic is empty";
-            }
-
             if (Qos != 0 && Qos != 1)
-            {
                 return "qos must be 0 or 1";
-            }
 
             // The config table owns the range, so config, commands and session agree (2-1200 s).
             if (KeepAliveSeconds < TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Max)
-            {
                 return "keepalive must be 2..1200 s";
-            }
-
             if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1
                 || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
                 || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
@@ -133,10 +108,7 @@ namespace TagoFirmware.Connection
             }
 
             if (MaxInFlight < 1)
-            {
                 return "max in-flight must be at least 1";
-            }
-
             return null;
         }
     }

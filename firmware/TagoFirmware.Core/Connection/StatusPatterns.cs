@@ -41,16 +41,12 @@ namespace TagoFirmware.Connection
         };
 
         /// <summary>The blink pattern of a status (bit i = on in slot i).</summary>
-        /// <param name="status">The status.</param>
-        /// <returns>The mask; steady on for an unknown value.</returns>
         public static int Mask(NodeStatus status)
         {
             return s_masks[Index(status)];
         }
 
         /// <summary>What the status means for the person looking at the LED.</summary>
-        /// <param name="status">The status.</param>
-        /// <returns>A short phrase.</returns>
         public static string Meaning(NodeStatus status)
         {
             return s_meanings[Index(status)];

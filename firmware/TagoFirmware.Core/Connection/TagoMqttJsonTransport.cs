@@ -25,107 +25,50 @@ namespace TagoFirmware.Connection
 
         private const string StatusPrefix = "[{\"variable\":\"device_status\",\"value\":\"";
 
-        private readonly string _dataTopic;
-        private readonly string _statusTopic;
-        private readonly string _commandFilter;
-        private readonly byte[] _onlinePayload;
-        private readonly byte[] _offlinePayload;
 
-        /// <summary>Computes every topic and payload once.</summary>
-        /// <param name="clientId">The MQTT client id.</param>
-        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
-        public TagoMqttJsonTransport(string clientId, string dataTopicTemplate)
-            : this(clientId, dataTopicTemplate, null, null)
-        {
-        }
-
-        /// <summary>Computes every topic and payload once, with configured status and command topics.</summary>
-        /// <param name="clientId">The MQTT client id.</param>
-        /// <param name="dataTopicTemplate">Data topic template (<c>{client_id}</c> is replaced); null = the default.</param>
-        /// <param name="statusTopicTemplate">Status / last-will topic template; null = <see cref="StatusTopicTemplate"/>.</param>
-        /// <param name="commandTopicTemplate">Command subscription filter template; null = <see cref="CommandTopicTemplate"/>.</param>
+        /// <summary>Computes every topic and payload once; a null template means the default.</summary>
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
         {
             if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
-            {
                 dataTopicTemplate = "sensors/{client_id}/data";
-            }
-
             if (statusTopicTemplate == null || statusTopicTemplate.Length == 0)
-            {
                 statusTopicTemplate = StatusTopicTemplate;
-            }
-
             if (commandTopicTemplate == null || commandTopicTemplate.Length == 0)
-            {
                 commandTopicTemplate = CommandTopicTemplate;
-            }
-
-            _dataTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(dataTopicTemplate, clientId);
-            _statusTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(statusTopicTemplate, clientId);
-            _commandFilter = TagoFirmware.Config.MqttConfig.ExpandTopic(commandTopicTemplate, clientId);
-            _onlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OnlineMessage);
-            _offlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OfflineMessage);
+            DataTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(dataTopicTemplate, clientId);
+            StatusTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(statusTopicTemplate, clientId);
+            CommandTopicFilter = TagoFirmware.Config.MqttConfig.ExpandTopic(commandTopicTemplate, clientId);
+            OnlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OnlineMessage);
+            OfflinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OfflineMessage);
         }
 
         /// <inheritdoc/>
-        public string Name
-        {
-            get { return "tago-mqtt-json"; }
-        }
+        public string Name => "tago-mqtt-json";
 
         /// <inheritdoc/>
-        public UplinkFormat Format
-        {
-            get { return UplinkFormat.TagoJson; }
-        }
+        public string DataTopic { get; }
 
         /// <inheritdoc/>
-        public DeliveryRule Delivery
-        {
-            get { return DeliveryRule.BrokerAck; }
-        }
+        public string StatusTopic { get; }
 
         /// <inheritdoc/>
-        public string DataTopic
-        {
-            get { return _dataTopic; }
-        }
-
-        /// <inheritdoc/>
-        public string StatusTopic
-        {
-            get { return _statusTopic; }
-        }
-
-        /// <inheritdoc/>
-        public byte[] OnlinePayload
-        {
-            get { return _onlinePayload; }
-        }
+        public byte[] OnlinePayload { get; }
 
         /// <summary>The pre-encoded last-will ("offline") payload.</summary>
-        public byte[] OfflinePayload
-        {
-            get { return _offlinePayload; }
-        }
+        public byte[] OfflinePayload { get; }
 
         /// <inheritdoc/>
-        public string CommandTopicFilter
-        {
-            get { return _commandFilter; }
-        }
+        public string CommandTopicFilter { get; }
 
         /// <inheritdoc/>
         public void PrepareConnect(MqttConnectRequest request, string token)
         {
             request.Username = Username;
             request.Password = token;
-            request.WillTopic = _statusTopic;
+            request.WillTopic = StatusTopic;
             request.WillMessage = OfflineMessage;
-            request.WillPayload = _offlinePayload;
+            request.WillPayload = OfflinePayload;
             request.WillQos = 1;
-            request.WillRetain = false;
         }
     }
 }

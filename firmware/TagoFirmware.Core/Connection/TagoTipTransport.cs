@@ -13,64 +13,31 @@ namespace TagoFirmware.Connection
         private readonly TagoTipCredentials _credentials;
 
         /// <summary>Creates the transport.</summary>
-        /// <param name="credentials">The checked serial and hash.</param>
         public TagoTipTransport(TagoTipCredentials credentials)
         {
             _credentials = credentials;
         }
 
         /// <inheritdoc/>
-        public string Name
-        {
-            get { return "tagotip"; }
-        }
+        public string Name => "tagotip";
 
         /// <inheritdoc/>
-        public UplinkFormat Format
-        {
-            get { return UplinkFormat.TagoTip; }
-        }
-
-        /// <inheritdoc/>
-        public DeliveryRule Delivery
-        {
-            get { return DeliveryRule.ApplicationReceipt; }
-        }
-
-        /// <inheritdoc/>
-        public string DataTopic
-        {
-            get { return _credentials.PushTopic; }
-        }
+        public string DataTopic => _credentials.PushTopic;
 
         /// <summary>None: TagoTiP has no status topic (availability is the last receipted frame).</summary>
-        public string StatusTopic
-        {
-            get { return null; }
-        }
+        public string StatusTopic => null;
 
         /// <summary>None.</summary>
-        public byte[] OnlinePayload
-        {
-            get { return null; }
-        }
+        public byte[] OnlinePayload => null;
 
         /// <summary>None: the broker has no Last Will.</summary>
-        public byte[] OfflinePayload
-        {
-            get { return null; }
-        }
+        public byte[] OfflinePayload => null;
 
         /// <summary>The receipt topic <c>$tip/{serial}/ack</c>, subscribed at QoS 1 in every session.</summary>
-        public string CommandTopicFilter
-        {
-            get { return _credentials.AckTopic; }
-        }
+        public string CommandTopicFilter => _credentials.AckTopic;
 
         /// <summary>Fills user name and password from the hash; no will. <paramref name="token"/> is unused: the
         /// credentials were derived from the hash when the transport was made.</summary>
-        /// <param name="request">The request to fill.</param>
-        /// <param name="token">Unused.</param>
         public void PrepareConnect(MqttConnectRequest request, string token)
         {
             request.Username = _credentials.UserName;
@@ -79,7 +46,6 @@ namespace TagoFirmware.Connection
             request.WillMessage = null;
             request.WillPayload = null;
             request.WillQos = 0;
-            request.WillRetain = false;
         }
     }
 }

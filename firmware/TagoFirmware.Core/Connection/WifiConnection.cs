@@ -1,20 +1,14 @@
 using System;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The WiFi bring-up protocol behind <see cref="INetworkLink"/>: each attempt runs on the <see cref="IWorker"/>,
-    /// its outcome waits in a one-slot inbox for <see cref="TakeConnectResult"/>, and the reconnect policy picks how
-    /// the next attempt joins. The adapter subclass only calls the WiFi library.
+    /// The WiFi bring-up behind <see cref="INetworkLink"/>: attempts run on the <see cref="IWorker"/>, the outcome waits
+    /// for <see cref="TakeConnectResult"/>; the subclass only calls the WiFi library. The driver re-joins by itself after
+    /// a drop, so after a full join this boot the next <see cref="ReconnectAttempts"/> attempts only wait for the address
+    /// (<c>WifiNetworkHelper.Reconnect</c>, no credentials sent), then a full join follows; a success resets the run.
     /// </summary>
-    /// <remarks>
-    /// Reconnect policy: with automatic reconnection the WiFi driver re-joins by itself after a drop, so once a full
-    /// join succeeded in this boot, the next <see cref="ReconnectAttempts"/> attempts in a row only wait for the
-    /// address (nanoFramework's <c>WifiNetworkHelper.Reconnect</c>, which sends no credentials); then a full join
-    /// with the credentials follows (a changed access point, or a driver that gave up). Any success resets the run.
-    /// </remarks>
     public abstract class WifiConnection : INetworkLink, IBlockingJob
     {
         /// <summary>How often <see cref="IsUp"/> asks the adapter, in ms (reading the interface table allocates).</summary>
@@ -41,10 +35,9 @@ namespace TagoFirmware.Connection
         private int _reconnectsInARow;
         private long _isUpCheckedMs = -IsUpRefreshMs; // monotonic time starts at 0: the first read is due at once
         private bool _isUp;
+        private bool _changed;
 
         /// <summary>Creates the link; nothing happens until <see cref="BeginConnect"/>.</summary>
-        /// <param name="worker">Where attempts run.</param>
-        /// <param name="clock">Paces <see cref="IsUp"/>.</param>
         protected WifiConnection(IWorker worker, IClock clock)
         {
             _worker = worker;
@@ -57,8 +50,9 @@ namespace TagoFirmware.Connection
             get
             {
                 long now = _clock.MonotonicMs;
-                if (now - _isUpCheckedMs >= IsUpRefreshMs)
+                if (_changed || now - _isUpCheckedMs >= IsUpRefreshMs)
                 {
+                    _changed = false;
                     _isUpCheckedMs = now;
                     _isUp = HasAddress();
                 }
@@ -73,10 +67,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending || _outcome != NetworkConnectResult.None)
-                {
                     return false;
-                }
-
                 _pending = true;
                 _reconnect = _joined && _reconnectsInARow < ReconnectAttempts;
             }
@@ -84,10 +75,7 @@ namespace TagoFirmware.Connection
             _timeoutMs = timeoutMs < MinTimeoutMs ? MinTimeoutMs : timeoutMs;
             _reconnectsInARow = _reconnect ? _reconnectsInARow + 1 : 0;
             if (_worker.Post(this))
-            {
                 return true;
-            }
-
             lock (_sync)
             {
                 _pending = false;
@@ -102,10 +90,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending)
-                {
                     return NetworkConnectResult.Pending;
-                }
-
                 NetworkConnectResult outcome = _outcome;
                 _outcome = NetworkConnectResult.None;
                 if (outcome == NetworkConnectResult.Connected)
@@ -135,10 +120,7 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (outcome == NetworkConnectResult.Connected && !_reconnect)
-                {
                     _joined = true;
-                }
-
                 _outcome = outcome == NetworkConnectResult.Connected || outcome == NetworkConnectResult.TimedOut
                     ? outcome
                     : NetworkConnectResult.Failed;
@@ -146,14 +128,13 @@ namespace TagoFirmware.Connection
             }
         }
 
+        /// <summary>Any thread: the platform reported an availability change; the next <see cref="IsUp"/> asks again.</summary>
+        protected void AvailabilityChanged() => _changed = true;
+
         /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>.</summary>
-        /// <param name="reconnect">True to wait for the driver's own re-join (no credentials sent).</param>
-        /// <param name="timeoutMs">The attempt's deadline.</param>
-        /// <returns>Connected, TimedOut or Failed. May block until the deadline; may throw (counted as Failed).</returns>
         protected abstract NetworkConnectResult Join(bool reconnect, int timeoutMs);
 
         /// <summary>True when the WiFi interface has an IPv4 address other than 0.0.0.0; must not throw.</summary>
-        /// <returns>Whether the link is up.</returns>
         protected abstract bool HasAddress();
     }
 }

@@ -4,78 +4,37 @@ using System.Threading;
 namespace TagoFirmware.Platform
 {
     /// <summary>
-    /// The app's one worker thread for operations that block: <c>WifiNetworkHelper.ConnectDhcp</c> (waits until its
-    /// cancellation token expires), the <c>MqttClient</c> constructor (DNS) and <c>MqttClient.Connect</c> (up to 30 s,
-    /// not tunable, or a hang). The main loop only posts jobs and keeps stepping, so sampling, the LED and every timer
-    /// keep running while a connect is stuck.
+    /// The app's one worker thread for operations that block (<c>ConnectDhcp</c>, the <c>MqttClient</c> constructor's
+    /// DNS, <c>Connect</c>: up to 30 s or a hang), so sampling, the LED and every timer keep running. One thread, not one
+    /// per adapter: the layers connect in order, and every nanoFramework thread costs a stack. A fixed ring (no
+    /// allocation per post); a post to a full ring is refused and the supervisor retries on a later step.
     /// </summary>
-    /// <remarks>
-    /// One thread, not one per adapter: the session layers run in order (WiFi, then the clock, then MQTT), so two
-    /// connects are never useful at the same time, and every nanoFramework thread costs a stack plus scheduler time
-    /// on a 520 KB part. Jobs wait in a tiny fixed ring (no allocation per post); a job posted while the ring is full
-    /// is refused and the adapter reports "not started", which the supervisor retries on a later step.
-    /// </remarks>
     public sealed class BlockingWorker : IWorker
     {
-        /// <summary>Ring capacity: one WiFi and one MQTT job, plus slack.</summary>
-        private const int Capacity = 4;
+        private const int Capacity = 4; // one WiFi and one MQTT job, plus slack
 
         private readonly object _sync = new object();
         private readonly IBlockingJob[] _jobs = new IBlockingJob[Capacity];
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly Thread _thread;
         private int _head;
         private int _count;
         private IBlockingJob _running;
 
         /// <summary>Creates the worker and starts its thread.</summary>
-        public BlockingWorker()
-        {
-            _thread = new Thread(new ThreadStart(Loop));
-            _thread.Start();
-        }
-
-        /// <summary>True while <paramref name="job"/> is queued or running.</summary>
-        /// <param name="job">The job to look for.</param>
-        /// <returns>Whether the job is still busy.</returns>
-        private bool IsBusy(IBlockingJob job)
-        {
-            lock (_sync)
-            {
-                if (_running == job)
-                {
-                    return true;
-                }
-
-                for (int i = 0; i < _count; i++)
-                {
-                    if (_jobs[(_head + i) % Capacity] == job)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public BlockingWorker() => new Thread(new ThreadStart(Loop)).Start();
 
         /// <inheritdoc />
         public bool Post(IBlockingJob job)
         {
-            if (job == null || IsBusy(job))
-            {
-                return false;
-            }
-
             lock (_sync)
             {
-                if (_count == Capacity)
-                {
+                // A job queued or running is not posted twice.
+                bool busy = job == null || _running == job || _count == Capacity;
+                for (int i = 0; i < _count; i++)
+                    busy |= _jobs[(_head + i) % Capacity] == job;
+                if (busy)
                     return false;
-                }
-
-                _jobs[(_head + _count) % Capacity] = job;
-                _count++;
+                _jobs[(_head + _count++) % Capacity] = job;
             }
 
             _wake.Set();
@@ -86,16 +45,15 @@ namespace TagoFirmware.Platform
         {
             while (true)
             {
-                IBlockingJob job = null;
+                IBlockingJob job;
                 lock (_sync)
                 {
-                    if (_count > 0)
+                    job = _running = _count > 0 ? _jobs[_head] : null;
+                    if (job != null)
                     {
-                        job = _jobs[_head];
                         _jobs[_head] = null;
                         _head = (_head + 1) % Capacity;
                         _count--;
-                        _running = job;
                     }
                 }
 
@@ -114,10 +72,7 @@ namespace TagoFirmware.Platform
                     // A job broke its no-throw contract; the supervisor's deadline for that attempt copes.
                 }
 
-                lock (_sync)
-                {
-                    _running = null;
-                }
+                _running = null; // a reference write is atomic; Post reads it under the lock
             }
         }
     }

@@ -1,15 +1,10 @@
 namespace TagoFirmware.Platform
 {
-    /// <summary>
-    /// One blocking operation handed to an <see cref="IWorker"/>: a WiFi bring-up, an MQTT connect, a signal probe.
-    /// Job objects are allocated once and posted again for every attempt, so a retry allocates nothing.
-    /// </summary>
+    /// <summary>One blocking operation for an <see cref="IWorker"/> (WiFi bring-up, MQTT connect), allocated once and
+    /// posted again for every attempt.</summary>
     public interface IBlockingJob
     {
-        /// <summary>
-        /// Runs the operation on the worker thread. May block as long as the operation needs; records its own outcome
-        /// and must not throw (the worker catches anyway so one bad job cannot end the thread).
-        /// </summary>
+        /// <summary>Runs on the worker thread; may block; records its own outcome; must not throw.</summary>
         void Run();
     }
 }

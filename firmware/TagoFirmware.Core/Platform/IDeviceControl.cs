@@ -1,16 +1,11 @@
 namespace TagoFirmware.Platform
 {
     /// <summary>Device-level actions the core may take as a last resort.</summary>
-    /// <remarks>
-    /// Port contract: <see cref="Reboot"/> is called from the main loop thread after the node flushed its
-    /// queued readings and stopped the connection. Device:
-    /// <c>Power.RebootDevice(timeout)</c>, does not return. Host and tests: record the request and return; the node
-    /// then stops acting until the process ends. Never throws.
-    /// </remarks>
+    /// <remarks>Port contract: called after the node flushed its queue and stopped the connection; never throws. Device:
+    /// <c>Power.RebootDevice</c>, does not return; host and tests record the request and return.</remarks>
     public interface IDeviceControl
     {
         /// <summary>Reboots the device.</summary>
-        /// <param name="reason">Why; the adapter may persist it for the next boot's diagnostics.</param>
         void Reboot(RebootReason reason);
     }
 }

@@ -2,15 +2,11 @@ using TagoFirmware.Connection;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>The status LED (or any other indicator).</summary>
-    /// <remarks>
-    /// Port contract: <see cref="Show"/> is called from the main loop thread only when the status changes; it returns
-    /// at once and never throws. A blinking pattern runs on the adapter's own timer, never inside this call.
-    /// </remarks>
+    /// <summary>The status LED: called on the main loop when the status changes; returns at once (blinks run on the
+    /// adapter's own timer), never throws.</summary>
     public interface IStatusIndicator
     {
         /// <summary>Switches the indicator to the pattern of <paramref name="status"/>.</summary>
-        /// <param name="status">The node status to show.</param>
         void Show(NodeStatus status);
     }
 }

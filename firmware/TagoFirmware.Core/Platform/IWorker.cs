@@ -4,8 +4,6 @@ namespace TagoFirmware.Platform
     public interface IWorker
     {
         /// <summary>Queues a job; returns at once.</summary>
-        /// <param name="job">The job; it must not already be queued or running.</param>
-        /// <returns>False when nothing was queued (the job is busy or the queue is full).</returns>
         bool Post(IBlockingJob job);
     }
 }

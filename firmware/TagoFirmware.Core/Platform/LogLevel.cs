@@ -3,10 +3,10 @@ namespace TagoFirmware.Platform
     /// <summary>Severity of a log line.</summary>
     public enum LogLevel
     {
-        /// <summary>Detail for development (individual acks, backoff draws).</summary>
+        /// <summary>Detail for development.</summary>
         Debug = 0,
 
-        /// <summary>Normal state transitions ("wifi up", "mqtt connected").</summary>
+        /// <summary>Normal state transitions.</summary>
         Info = 1,
 
         /// <summary>Recoverable trouble (connect failed, dead link, backoff).</summary>

@@ -6,10 +6,10 @@ namespace TagoFirmware.Platform
         /// <summary>Not a reboot.</summary>
         None = 0,
 
-        /// <summary>Self-heal (b): believed connected at QoS 1, but nothing acknowledged for the configured time.</summary>
+        /// <summary>Self-heal: believed connected at QoS 1, but nothing acknowledged for the configured time.</summary>
         NoAckTimeout = 1,
 
-        /// <summary>Self-heal (a): the device watchdog saw the main loop stop completing steps.</summary>
+        /// <summary>The watchdog saw the main loop hang.</summary>
         MainLoopHung = 2,
 
         /// <summary>A downlink command asked for it.</summary>

@@ -8,20 +8,10 @@ namespace TagoFirmware.Platform
         private readonly Random _random;
 
         /// <summary>Creates a source whose sequence is fixed by <paramref name="seed"/>.</summary>
-        /// <param name="seed">Seed; use per-node entropy on devices (see <see cref="IRandomSource"/>).</param>
-        public SeededRandomSource(int seed)
-        {
-            _random = new Random(seed);
-        }
+        public SeededRandomSource(int seed) => _random = new Random(seed);
 
-        /// <summary>
-        /// A per-node seed: FNV-1a (32-bit) over the MAC bytes, then over <paramref name="ticks"/>. Boards from one batch
-        /// have consecutive MACs and power up together, so neither the MAC nor the tick count alone makes good seeds;
-        /// hashing spreads neighbouring MACs over the whole seed space.
-        /// </summary>
-        /// <param name="mac">The 6-byte MAC address (null or short input is tolerated).</param>
-        /// <param name="ticks">Something that differs per boot, e.g. the tick count at start-up.</param>
-        /// <returns>A non-negative seed.</returns>
+        /// <summary>A per-node seed: FNV-1a over the MAC, then <paramref name="ticks"/> (boards of one batch have
+        /// consecutive MACs and power up together; hashing spreads them over the whole seed space).</summary>
         public static int SeedFromMac(byte[] mac, long ticks)
         {
             // FNV-1a parameters: offset basis 2166136261, prime 16777619 (Fowler/Noll/Vo, draft-eastlake-fnv).
@@ -29,9 +19,7 @@ namespace TagoFirmware.Platform
             if (mac != null)
             {
                 for (int i = 0; i < mac.Length; i++)
-                {
                     hash = unchecked((hash ^ mac[i]) * 16777619);
-                }
             }
 
             for (int i = 0; i < 8; i++)
@@ -44,14 +32,6 @@ namespace TagoFirmware.Platform
         }
 
         /// <inheritdoc/>
-        public int Next(int maxExclusive)
-        {
-            if (maxExclusive <= 1)
-            {
-                return 0;
-            }
-
-            return _random.Next(maxExclusive);
-        }
+        public int Next(int maxExclusive) => maxExclusive <= 1 ? 0 : _random.Next(maxExclusive);
     }
 }

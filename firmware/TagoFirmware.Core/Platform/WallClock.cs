@@ -3,9 +3,8 @@ using System;
 namespace TagoFirmware.Platform
 {
     /// <summary>
-    /// The rule for "the wall clock has been set": a time before 2025-01-01 UTC counts as unset. An ESP32 boots at
-    /// 1970-01-01 and nanoFramework's own <c>requiresDateTime</c> only checks for year 2021, which a stale RTC can
-    /// pass; no firmware built after 2025 can legitimately run earlier, and TLS certificate validity (RFC 5280
+    /// "The wall clock is set" means on or after 2025-01-01 UTC: an ESP32 boots at 1970-01-01, nanoFramework's
+    /// <c>requiresDateTime</c> only checks for 2021 (a stale RTC passes), and TLS certificate validity (RFC 5280
     /// §4.1.2.5) cannot be checked against an unset clock.
     /// </summary>
     public static class WallClock
@@ -14,19 +13,9 @@ namespace TagoFirmware.Platform
         public static readonly DateTime ValidFrom = new DateTime(2025, 1, 1, 0, 0, 0);
 
         /// <summary>True when <paramref name="utcNow"/> is on or after <see cref="ValidFrom"/>.</summary>
-        /// <param name="utcNow">The wall time to judge, as returned by <see cref="IClock.UtcNow"/>.</param>
-        /// <returns>Whether the wall clock can be trusted for TLS and timestamps.</returns>
-        public static bool IsValid(DateTime utcNow)
-        {
-            return utcNow.Ticks >= ValidFrom.Ticks;
-        }
+        public static bool IsValid(DateTime utcNow) => utcNow.Ticks >= ValidFrom.Ticks;
 
         /// <summary>Milliseconds since 1970-01-01 UTC.</summary>
-        /// <param name="utc">A UTC time.</param>
-        /// <returns>Unix time in ms.</returns>
-        public static long ToUnixMs(DateTime utc)
-        {
-            return (utc.Ticks - 621355968000000000L) / TimeSpan.TicksPerMillisecond;
-        }
+        public static long ToUnixMs(DateTime utc) => (utc.Ticks - 621355968000000000L) / TimeSpan.TicksPerMillisecond;
     }
 }

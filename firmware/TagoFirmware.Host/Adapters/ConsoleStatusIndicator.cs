@@ -14,7 +14,6 @@ namespace TagoFirmware.Host.Adapters
         private bool _shown;
 
         /// <summary>Creates the indicator.</summary>
-        /// <param name="log">Where pattern changes are written.</param>
         public ConsoleStatusIndicator(ILog log)
         {
             _log = log;
@@ -24,17 +23,12 @@ namespace TagoFirmware.Host.Adapters
         public NodeStatus Current { get; private set; }
 
         /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
-        /// <param name="status">Status.</param>
-        /// <returns>Name, meaning and pattern.</returns>
         public static string Describe(NodeStatus status)
         {
             var slots = new StringBuilder(StatusPatterns.Slots);
             int mask = StatusPatterns.Mask(status);
             for (int i = 0; i < StatusPatterns.Slots; i++)
-            {
                 slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
-            }
-
             return status + " (" + StatusPatterns.Meaning(status) + ") " + slots;
         }
 
@@ -42,10 +36,7 @@ namespace TagoFirmware.Host.Adapters
         public void Show(NodeStatus status)
         {
             if (_shown && status == Current)
-            {
                 return;
-            }
-
             _shown = true;
             Current = status;
             _log.Write(LogLevel.Info, "LED: " + Describe(status));

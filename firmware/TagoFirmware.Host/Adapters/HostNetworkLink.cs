@@ -23,9 +23,13 @@ namespace TagoFirmware.Host.Adapters
                 if (!value)
                 {
                     _up = false;
+                    Link?.NetworkLost();
                 }
             }
         }
+
+        /// <summary>The MQTT link whose inbox hears of a drop (as the ESP32 adapter posts it), or null.</summary>
+        public MqttConnection Link { get; set; }
 
         /// <summary>Connect attempts made.</summary>
         public int Attempts { get; private set; }

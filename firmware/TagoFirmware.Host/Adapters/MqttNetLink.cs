@@ -30,8 +30,6 @@ namespace TagoFirmware.Host.Adapters
         private volatile bool _connectSent;
 
         /// <summary>Creates the link.</summary>
-        /// <param name="inboxCapacity">Inbox size (events beyond it are dropped, which the supervisor tolerates).</param>
-        /// <param name="useMqtt5">Always speak MQTT 5, whatever version the request asks for.</param>
         public MqttNetLink(int inboxCapacity = 64, bool useMqtt5 = false)
             : base(new ThreadPoolWorker(), new SystemClock(), inboxCapacity)
         {
@@ -45,9 +43,6 @@ namespace TagoFirmware.Host.Adapters
         public string LastFailureReason { get; private set; }
 
         /// <summary>Takes the time from handing QoS 1 publish <paramref name="messageId"/> to MQTTnet until its PUBACK.</summary>
-        /// <param name="messageId">Id returned by <see cref="MqttConnection.Publish"/>.</param>
-        /// <param name="milliseconds">The latency.</param>
-        /// <returns>False when none was recorded.</returns>
         public bool TryTakeAckLatency(int messageId, out double milliseconds) => _ackLatencies.TryRemove(messageId, out milliseconds);
 
         /// <summary>Disconnects gracefully (no will) and releases the client.</summary>
@@ -68,10 +63,7 @@ namespace TagoFirmware.Host.Adapters
             client.DisconnectedAsync += args =>
             {
                 if (args.ClientWasConnected)
-                {
                     OnClosed(client);
-                }
-
                 return Task.CompletedTask;
             };
             client.ApplicationMessageReceivedAsync += args =>
@@ -79,10 +71,7 @@ namespace TagoFirmware.Host.Adapters
                 // Size and command rate are checked before the payload is copied out of MQTTnet's buffer.
                 MqttApplicationMessage message = args.ApplicationMessage;
                 if (Admit(client, message.Payload.Length > int.MaxValue ? int.MaxValue : (int)message.Payload.Length))
-                {
                     OnMessage(client, message.Topic, message.Payload.ToArray());
-                }
-
                 return Task.CompletedTask;
             };
             return client;
@@ -109,10 +98,7 @@ namespace TagoFirmware.Host.Adapters
             ConnectError error = MqttNetMapping.Describe(ex, _connectSent, _validator, out socketCode, out string reason);
             bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
             if (tls)
-            {
                 Interlocked.Increment(ref _tlsFailures);
-            }
-
             LastFailureReason = reason;
             Log?.Write(tls ? LogLevel.Error : LogLevel.Warning, "mqtt connect failed (" + error + "): " + reason);
             return error;
@@ -151,9 +137,7 @@ namespace TagoFirmware.Host.Adapters
                 }
 
                 if (qos == 1)
-                {
                     OnPublished(client, id, ok);
-                }
             });
             return id;
         }
@@ -168,9 +152,7 @@ namespace TagoFirmware.Host.Adapters
             {
                 // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
                 if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
-                {
                     OnSubscribed(client, id, MqttNetMapping.GrantedQos(t.Result.Items.First().ResultCode));
-                }
             }, TaskScheduler.Default);
             return id;
         }

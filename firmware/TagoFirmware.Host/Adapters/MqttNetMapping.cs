@@ -14,11 +14,6 @@ namespace TagoFirmware.Host.Adapters
     public static class MqttNetMapping
     {
         /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
-        /// <param name="request">The core's request.</param>
-        /// <param name="timeoutMs">The attempt's bound.</param>
-        /// <param name="protocolLevel">3 (MQTT 3.1), 4 (3.1.1) or 5.</param>
-        /// <param name="validator">With TLS: the validator of the broker certificate (never "accept all"); else null.</param>
-        /// <returns>The options.</returns>
         public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
@@ -50,13 +45,9 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <summary>The granted QoS of a SUBACK item: MQTTnet's result codes are the wire values (0-2 granted, 0x80+ refused).</summary>
-        /// <param name="code">MQTTnet's subscribe result code.</param>
-        /// <returns>The wire value.</returns>
         public static int GrantedQos(MqttClientSubscribeResultCode code) => (int)code;
 
         /// <summary>MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).</summary>
-        /// <param name="code">MQTTnet's result code.</param>
-        /// <returns>The MQTT 3.1.1 return code.</returns>
         public static int ToMqtt311Code(MqttClientConnectResultCode code) => code switch
         {
             MqttClientConnectResultCode.UnsupportedProtocolVersion => 1,
@@ -68,17 +59,9 @@ namespace TagoFirmware.Host.Adapters
         };
 
         /// <summary>The QoS level for 0 or 1.</summary>
-        /// <param name="qos">0 or 1.</param>
-        /// <returns>MQTTnet's level.</returns>
         public static MqttQualityOfServiceLevel Qos(int qos) => qos == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
 
         /// <summary>What an exception of <c>ConnectAsync</c> means, in the core's terms.</summary>
-        /// <param name="ex">The exception.</param>
-        /// <param name="connectSent">Whether the CONNECT had left (TLS was done).</param>
-        /// <param name="validator">With TLS: the attempt's certificate validator (its failure, if any, decides); else null.</param>
-        /// <param name="socketCode">For a socket error, its (positive) code; else 0.</param>
-        /// <param name="reason">A reason for the console; never contains the token.</param>
-        /// <returns>The library-neutral error.</returns>
         public static ConnectError Describe(Exception ex, bool connectSent, CaPinnedValidator validator, out int socketCode, out string reason)
         {
             socketCode = 0;
@@ -94,9 +77,7 @@ namespace TagoFirmware.Host.Adapters
             for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
             {
                 if (e is AuthenticationException)
-                {
                     error = TlsRefusal(e, out reason);
-                }
                 else if (e is SocketException se)
                 {
                     bool lookup = se.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData;
@@ -106,9 +87,7 @@ namespace TagoFirmware.Host.Adapters
                     dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
                 }
                 else if (e is MqttProtocolViolationException)
-                {
                     error = ConnectError.Protocol;
-                }
                 else if (e is MqttCommunicationTimedOutException or TimeoutException or OperationCanceledException)
                 {
                     error = ConnectError.Timeout;
@@ -136,10 +115,7 @@ namespace TagoFirmware.Host.Adapters
                 reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
             }
             else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
-            {
                 error = ConnectError.Socket;
-            }
-
             return error;
         }
 
@@ -176,10 +152,7 @@ namespace TagoFirmware.Host.Adapters
         private static Exception Innermost(Exception ex)
         {
             while (ex.InnerException != null)
-            {
                 ex = ex.InnerException;
-            }
-
             return ex;
         }
     }

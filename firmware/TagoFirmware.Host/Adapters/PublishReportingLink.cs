@@ -18,8 +18,6 @@ namespace TagoFirmware.Host.Adapters
         private readonly Dictionary<int, string> _pending = new Dictionary<int, string>();
 
         /// <summary>Wraps <paramref name="inner"/>.</summary>
-        /// <param name="inner">The real link.</param>
-        /// <param name="log">Where the per-publish lines go.</param>
         public PublishReportingLink(MqttNetLink inner, ILog log)
         {
             _inner = inner;
@@ -53,10 +51,7 @@ namespace TagoFirmware.Host.Adapters
         {
             int id = _inner.Publish(topic, payload, qos);
             if (id <= 0)
-            {
                 return id;
-            }
-
             string what = "publish #" + id.ToString(CultureInfo.InvariantCulture) + " " + topic + " (" + payload.Length.ToString(CultureInfo.InvariantCulture) + " B, " + Items(payload) + " item(s))";
             if (qos == 0)
             {
@@ -64,10 +59,7 @@ namespace TagoFirmware.Host.Adapters
                 _log.Write(LogLevel.Info, what + " sent at QoS 0 (no acknowledgement)");
             }
             else
-            {
                 _pending[id] = what;
-            }
-
             return id;
         }
 
@@ -93,10 +85,7 @@ namespace TagoFirmware.Host.Adapters
         public bool TryTakeEvent(LinkEvent into)
         {
             if (!_inner.TryTakeEvent(into))
-            {
                 return false;
-            }
-
             if (into.Kind == LinkEventKind.PublishAcked || into.Kind == LinkEventKind.PublishFailed)
             {
                 if (_pending.Remove(into.MessageId, out string what))

@@ -222,6 +222,7 @@ namespace TagoFirmware.Host.Node
             _boots++;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
+            _network.Link = _link;
             _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {

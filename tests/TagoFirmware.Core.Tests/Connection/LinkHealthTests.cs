@@ -11,7 +11,7 @@ namespace TagoFirmware.Tests.Connection
         {
             LinkHealth health = new LinkHealth(3, 1000, 60000, 0);
             health.Connected(0);
-            health.Pending.Track(7, false, 100);
+            health.Track(7, false, 100);
 
             Assert.AreEqual(1100L, health.NextDueMs(5000));
             Assert.IsFalse(health.IsDead(1099));
@@ -39,13 +39,13 @@ namespace TagoFirmware.Tests.Connection
             LinkHealth health = new LinkHealth(3, 100000, 0, 5000);
             health.Connected(0);
             Assert.IsTrue(health.BecameStable(0));
-            health.Pending.Track(1, false, 200);
+            health.Track(1, false, 200);
 
             Assert.AreEqual(5200L, health.NextDueMs(long.MaxValue));
             Assert.IsFalse(health.SelfHealDue(5199));
             Assert.IsTrue(health.SelfHealDue(5200));
             Assert.AreEqual(5000L, health.UnackedForMs(5200));
-            health.Pending.ForgetUnacked();
+            health.ForgetUnacked();
             Assert.IsFalse(health.SelfHealDue(99999));
         }
 
@@ -54,7 +54,7 @@ namespace TagoFirmware.Tests.Connection
         {
             LinkHealth health = new LinkHealth(3, 100000, 0, 0);
             health.Connected(0);
-            health.Pending.Track(1, false, 0);
+            health.Track(1, false, 0);
 
             Assert.IsFalse(health.SelfHealDue(10000000));
         }

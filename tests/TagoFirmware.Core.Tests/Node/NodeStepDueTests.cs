@@ -36,9 +36,10 @@ namespace TagoFirmware.Tests.Node
                 }
             }
 
-            // Four more cycles of six reads 2 s apart; the connection's 5 s checks and the cycle ends take full steps.
+            // Four more cycles of six reads 2 s apart; only the cycle ends (and their publishes) take full steps: an
+            // idle online connection has no checks of its own.
             Assert.IsTrue(sensorOnly >= 8, sensorOnly.ToString() + " sensor-only steps");
-            Assert.IsTrue(full >= 12, full.ToString() + " full steps");
+            Assert.IsTrue(full >= 5 && full < 12, full.ToString() + " full steps");
             Assert.AreEqual(5, rig.Node.Sampler.CyclesCompleted);
             Assert.AreEqual(10, rig.Node.Sampler.ReadingsQueued);
         }

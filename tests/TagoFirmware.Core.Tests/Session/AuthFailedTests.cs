@@ -89,7 +89,7 @@ namespace TagoFirmware.Tests.Session
             rig.Build();
             Assert.IsTrue(rig.RunUntil(SessionState.AuthFailed, 10000));
             long refusedAt = rig.Clock.NowMs;
-            rig.Network.Up = false;
+            rig.Network.Drop();
             rig.Run(5000);
             Assert.IsTrue(rig.RunUntil(SessionState.AuthFailed, 30000));
             Assert.AreEqual(1, rig.Mqtt.BeginCalls);

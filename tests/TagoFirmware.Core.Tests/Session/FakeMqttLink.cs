@@ -89,6 +89,12 @@ namespace TagoFirmware.Tests.Session
             }
         }
 
+        /// <summary>The network adapter saw the IP link go down.</summary>
+        public void NetworkLost()
+        {
+            _inbox.Post(LinkEventKind.NetworkLost, -1, ConnectFailure.None, 0, null, null);
+        }
+
         /// <summary>The client library silently loses its connection (IsConnected false, no event).</summary>
         public void LoseConnectionSilently()
         {

@@ -19,10 +19,22 @@ namespace TagoFirmware.Tests.Session
         }
 
         public bool Up;
+        /// <summary>Where <see cref="Drop"/> reports the loss, as the ESP32 adapter does from NetworkAvailabilityChanged.</summary>
+        public FakeMqttLink Inbox;
         public long ConnectDelayMs = 2000;
         public NetworkConnectResult NextOutcome = NetworkConnectResult.Connected;
         public int BeginCalls;
         public int LastTimeoutMs;
+
+        /// <summary>The link goes down and the loss is reported as an inbox event.</summary>
+        public void Drop()
+        {
+            Up = false;
+            if (Inbox != null)
+            {
+                Inbox.NetworkLost();
+            }
+        }
 
         public bool IsUp
         {

@@ -43,19 +43,17 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Tago_transport_topics_follow_the_guide()
         {
-            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null);
+            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null, null, null);
             Assert.AreEqual("sensors/n1/data", t.DataTopic);
             Assert.AreEqual("device/status/n1", t.StatusTopic);
             Assert.AreEqual("commands/n1/+", t.CommandTopicFilter);
-            Assert.AreEqual((int)DeliveryRule.BrokerAck, (int)t.Delivery);
-            Assert.AreEqual((int)UplinkFormat.TagoJson, (int)t.Format);
-            Assert.AreEqual("site/n1/up", new TagoMqttJsonTransport("n1", "site/{client_id}/up").DataTopic);
+            Assert.AreEqual("site/n1/up", new TagoMqttJsonTransport("n1", "site/{client_id}/up", null, null).DataTopic);
         }
 
         [TestMethod]
         public void Status_payloads_are_the_exact_utf8_bytes()
         {
-            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null);
+            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null, null, null);
             string online = "[{\"variable\":\"device_status\",\"value\":\"online\"}]";
             string offline = "[{\"variable\":\"device_status\",\"value\":\"offline\"}]";
             Assert.AreEqual(online.Length, t.OnlinePayload.Length);
@@ -82,20 +80,6 @@ namespace TagoFirmware.Tests.Session
             Assert.IsFalse(WallClock.IsValid(new DateTime(2024, 12, 31, 23, 59, 59)));
             Assert.IsTrue(WallClock.IsValid(new DateTime(2025, 1, 1)));
             Assert.IsTrue(WallClock.IsValid(new DateTime(2026, 11, 25)));
-        }
-
-        [TestMethod]
-        [DataRow(4, true)]
-        [DataRow(5, true)]
-        [DataRow(0x86, true)]
-        [DataRow(0x87, true)]
-        [DataRow(0, false)]
-        [DataRow(3, false)]
-        [DataRow(-1, false)]
-        [DataRow(0x88, false)]
-        public void Credentials_refusal_codes_are_4_5_0x86_0x87(int code, bool refusal)
-        {
-            Assert.AreEqual(refusal, ConnectionText.IsCredentialsRefusal(code));
         }
 
         [TestMethod]

@@ -28,7 +28,7 @@ namespace TagoFirmware.Tests.Session
             rig.Mqtt.DropConnection();
             rig.Mqtt.Script(ConnectBehaviour.FailStale);
             rig.RunUntil(SessionState.Online, 60000);
-            rig.Network.Up = false;
+            rig.Network.Drop();
             rig.RunUntil(SessionState.Online, 60000);
             rig.Mqtt.AcksPublishes = false;
             for (int i = 0; i < 20 && rig.Supervisor.State != SessionState.Rebooting; i++)
@@ -87,7 +87,7 @@ namespace TagoFirmware.Tests.Session
 
                 if (i == 1500)
                 {
-                    rig.Network.Up = false;
+                    rig.Network.Drop();
                 }
 
                 rig.Clock.NowMs += 100;
@@ -120,7 +120,7 @@ namespace TagoFirmware.Tests.Session
 
             Assert.IsTrue(observedChanges >= 8);
             Assert.IsTrue(logged >= observedChanges);
-            Assert.AreEqual(ConnectionText.StateName(rig.Supervisor.State), previous);
+            Assert.AreEqual(ConnectionStates.StateName(rig.Supervisor.State), previous);
         }
 
         [TestMethod]

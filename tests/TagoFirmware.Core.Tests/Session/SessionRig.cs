@@ -28,6 +28,7 @@ namespace TagoFirmware.Tests.Session
         {
             Network = new FakeNetworkLink(Clock);
             Mqtt = new FakeMqttLink(Clock);
+            Network.Inbox = Mqtt;
             Device = new FakeDeviceControl();
             Options.Token = Token;
             Options.ClientId = ClientId;
@@ -45,7 +46,7 @@ namespace TagoFirmware.Tests.Session
             ports.Status = Status;
             ports.Device = Device;
             ports.Random = new SeededRandomSource(Seed);
-            Supervisor = new ConnectionSupervisor(Options, new TagoMqttJsonTransport(Options.ClientId, Options.DataTopicTemplate), ports);
+            Supervisor = new ConnectionSupervisor(Options, new TagoMqttJsonTransport(Options.ClientId, Options.DataTopicTemplate, null, null), ports);
             return Supervisor;
         }
 

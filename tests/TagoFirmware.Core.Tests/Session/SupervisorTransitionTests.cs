@@ -92,7 +92,6 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual("[{\"variable\":\"device_status\",\"value\":\"offline\"}]", r.WillMessage);
             Assert.AreEqual(r.WillMessage.Length, r.WillPayload.Length);
             Assert.AreEqual(1, r.WillQos);
-            Assert.IsFalse(r.WillRetain);
         }
 
         [TestMethod]
@@ -129,13 +128,17 @@ namespace TagoFirmware.Tests.Session
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
-            rig.Network.Up = false;
+            rig.Network.Drop();
             rig.Network.NextOutcome = NetworkConnectResult.Failed;
             rig.StepNow();
             Assert.AreEqual(1, rig.Log.CountContaining("wifi lost"));
             Assert.AreEqual(1, rig.Reports.OfflineCount);
             Assert.IsTrue(rig.Mqtt.CloseCalls >= 1);
             Assert.AreEqual((int)NodeStatus.NoWifi, (int)rig.Status.Last);
+            Assert.IsTrue(rig.RunUntil(SessionState.Backoff, 10000));
+            Assert.AreEqual(1, rig.Log.CountContaining("(wifi attempt 1,"));
+            rig.Network.NextOutcome = NetworkConnectResult.Connected;
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 60000));
         }
 
         [TestMethod]
@@ -178,10 +181,8 @@ namespace TagoFirmware.Tests.Session
             Assert.IsTrue(rig.RunUntil(SessionState.Backoff, 10000));
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt connect failed: tls/certificate"));
             Assert.AreEqual(1, rig.Mqtt.CloseCalls);
-            Assert.AreEqual((int)ConnectFailure.Tls, (int)rig.Supervisor.LastConnectFailure);
             rig.Mqtt.Behaviour = ConnectBehaviour.Accept;
             Assert.IsTrue(rig.RunUntil(SessionState.Online, 10000));
-            Assert.AreEqual((int)ConnectFailure.None, (int)rig.Supervisor.LastConnectFailure);
         }
 
         [TestMethod]
@@ -343,14 +344,20 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Idle_online_connection_is_due_again_only_for_its_checks()
+        public void Idle_online_connection_is_not_due_until_an_event_arrives()
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
-            rig.Run(ConnectionSupervisor.NetworkCheckMs);
             rig.Run(61000, 1000);
-            long due = rig.Supervisor.NextDueMs;
-            Assert.IsTrue(due - rig.Clock.NowMs >= ConnectionSupervisor.NetworkCheckMs - 1000);
+            Assert.AreEqual(long.MaxValue, rig.Supervisor.NextDueMs);
+            rig.Network.Up = false;
+            rig.StepNow();
+            Assert.AreEqual((int)SessionState.Online, (int)rig.Supervisor.State);
+            Assert.AreEqual(0, rig.Log.CountContaining("wifi lost"));
+            rig.Mqtt.NetworkLost();
+            rig.StepNow();
+            Assert.AreEqual(1, rig.Log.CountContaining("wifi lost"));
+            Assert.IsFalse(rig.Supervisor.IsOnline);
         }
     }
 }

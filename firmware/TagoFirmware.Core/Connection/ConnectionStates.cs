@@ -1,0 +1,317 @@
+using System;
+using TagoFirmware.Platform;
+
+namespace TagoFirmware.Connection
+{
+    /// <summary>
+    /// The connection's states and the way up: WiFi (attempt deadline, backoff), a valid clock (SNTP requests), MQTT
+    /// connect attempts, backoff and the credentials wait; what each state writes to the log and shows on the LED.
+    /// <see cref="ConnectionSupervisor"/> adds what happens on the link (events, health, publishes, sessions, stop).
+    /// </summary>
+    public abstract class ConnectionStates
+    {
+        /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
+        public const int WifiDeadlineGraceMs = 5000;
+
+        /// <summary>Step spacing while a WiFi, clock or MQTT attempt runs: the adapters report those by polling.</summary>
+        public const int AttemptPollMs = 100;
+
+        /// <summary>How often the WiFi link is checked while not online; online, its loss arrives as an inbox event.</summary>
+        public const int NetworkCheckMs = 5000;
+
+        // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
+        private static readonly string[] s_stateNames =
+        {
+            "ConfigInvalid", "WifiDown", "WifiConnecting", "ClockWait", "MqttConnecting", "Online", "Backoff",
+            "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
+        };
+
+        private protected readonly SessionOptions _options;
+        private protected readonly NodePorts _ports;
+        private protected readonly IMqttLink _mqtt;
+        private protected readonly Backoff _wifiBackoff;
+        private protected readonly Backoff _mqttBackoff;
+        private protected readonly LinkHealth _health;
+        private protected readonly ConnectAttempts _attempts;
+        private protected readonly LinkReport _report;
+        private protected readonly string _endpoint;
+        private protected readonly bool _sessions;
+        private protected bool _wanted;
+        private protected NodeStatus _uplinkStatus = NodeStatus.Online;
+        private protected SessionState _state;
+        private protected NodeStatus _shownStatus = NodeStatus.Starting;
+        private protected bool _backoffForWifi;
+        private protected long _deadlineMs;
+        private protected long _authBlockedUntilMs;
+        private protected bool _authBlocked;
+        private protected bool _stopped;
+
+        private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
+        {
+            if (options == null || transport == null || ports == null || ports.Clock == null || ports.Network == null
+                || ports.Mqtt == null || ports.Random == null)
+            {
+                throw new ArgumentNullException("options, transport or a port");
+            }
+
+            _options = options;
+            _ports = ports;
+            _mqtt = ports.Mqtt;
+            _wifiBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
+            _mqttBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
+
+            // One slot more than the application may use: the "online" status publish is tracked too.
+            int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
+            _sessions = options.ShortSessions;
+            // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
+            _health = new LinkHealth(capacity, options.AckTimeoutMs, options.StableConnectionMs,
+                !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
+            _report = new LinkReport(capacity, maxEvents);
+            _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
+            _attempts = new ConnectAttempts(options, transport);
+            _wanted = !_sessions;
+        }
+
+        /// <summary>The current state.</summary>
+        public SessionState State => _state;
+
+        /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
+        public int AuthFailures { get; private set; }
+
+        /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
+        public int ProtocolLevel => _attempts.Request.ProtocolLevel;
+
+        /// <summary>The MQTT backoff's failure count (reset once a connection stayed up the stable time).</summary>
+        public int MqttBackoffAttempts => _mqttBackoff.Attempts;
+
+        /// <summary>The state's name as log lines write it after "->".</summary>
+        public static string StateName(SessionState state) => s_stateNames[(int)state];
+
+        // The states on the way up; false when the state is not one of them.
+        private protected bool RunBringUp(long nowMs)
+        {
+            switch (_state)
+            {
+                case SessionState.WifiDown:
+                    RunWifiDown(nowMs);
+                    return true;
+                case SessionState.WifiConnecting:
+                    RunWifiConnecting(nowMs);
+                    return true;
+                case SessionState.ClockWait:
+                    if (WallClock.IsValid(_ports.Clock.UtcNow))
+                        EnterMqttLayer(nowMs, "clock valid");
+                    else if (nowMs >= _deadlineMs)
+                        RequestTimeSync(nowMs);
+                    return true;
+                case SessionState.MqttConnecting:
+                    _attempts.Begin(_mqtt);
+                    if (nowMs >= _deadlineMs)
+                        HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
+                            "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
+                    return true;
+                case SessionState.Backoff:
+                    if (nowMs >= _deadlineMs && _backoffForWifi)
+                        RunWifiDown(nowMs);
+                    else if (nowMs >= _deadlineMs)
+                        EnterMqttLayer(nowMs, "backoff over");
+                    return true;
+                case SessionState.AuthFailed:
+                    if (nowMs >= _authBlockedUntilMs)
+                    {
+                        _authBlocked = false;
+                        EnterMqttLayer(nowMs, "auth retry interval over");
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private protected void RunWifiDown(long nowMs)
+        {
+            if (_ports.Network.IsUp)
+            {
+                _wifiBackoff.Reset();
+                EnterMqttLayer(nowMs, "wifi up");
+            }
+            else if (_ports.Network.BeginConnect(_options.WifiConnectTimeoutMs))
+            {
+                _deadlineMs = nowMs + _options.WifiConnectTimeoutMs + WifiDeadlineGraceMs;
+                SetState(SessionState.WifiConnecting, LogLevel.Info,
+                    "wifi connecting (timeout " + _options.WifiConnectTimeoutMs.ToString() + " ms)");
+            }
+            else if (_state != SessionState.WifiDown)
+            {
+                // The adapter is still busy with an earlier attempt: wait for it in WifiDown.
+                SetState(SessionState.WifiDown, LogLevel.Info, "wifi down: previous attempt still running");
+            }
+        }
+
+        private protected void RunWifiConnecting(long nowMs)
+        {
+            NetworkConnectResult result = _ports.Network.TakeConnectResult();
+            if (result == NetworkConnectResult.Connected || (result == NetworkConnectResult.None && _ports.Network.IsUp))
+            {
+                _wifiBackoff.Reset();
+                EnterMqttLayer(nowMs, "wifi up");
+            }
+            else if (result == NetworkConnectResult.Failed || result == NetworkConnectResult.TimedOut || nowMs >= _deadlineMs)
+            {
+                EnterBackoff(nowMs, true, "wifi failed: " + (result == NetworkConnectResult.Failed ? "no IP address"
+                    : result == NetworkConnectResult.TimedOut ? "timed out" : "no outcome by the deadline"));
+            }
+        }
+
+        // Every step below Online, and on a NetworkLost event.
+        private protected void CheckNetwork()
+        {
+            bool aboveWifi = _state == SessionState.ClockWait || _state == SessionState.MqttConnecting
+                || _state == SessionState.Online || _state == SessionState.AuthFailed || _state == SessionState.Idle
+                || _state == SessionState.Subscribing || (_state == SessionState.Backoff && !_backoffForWifi);
+            if (!aboveWifi || _ports.Network.IsUp)
+                return;
+            bool wasOnline = _state == SessionState.Online || _state == SessionState.Subscribing;
+            if (wasOnline || _state == SessionState.MqttConnecting)
+            {
+                _mqtt.Close();
+                _attempts.Reset();
+            }
+
+            _health.LoseAll(_report);
+            _health.ForgetUnacked();
+            if (wasOnline)
+                _attempts.Dropped();
+            SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
+            _report.WentOffline = wasOnline;
+        }
+
+        private protected void EnterMqttLayer(long nowMs, string reason)
+        {
+            if (!_ports.Network.IsUp)
+            {
+                SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
+                RunWifiDown(nowMs);
+                return;
+            }
+
+            bool clock = WallClock.IsValid(_ports.Clock.UtcNow);
+            bool blocked = _authBlocked && nowMs < _authBlockedUntilMs;
+            if (clock && !blocked && _wanted)
+            {
+                _attempts.Reset();
+                _deadlineMs = nowMs + _options.MqttConnectTimeoutMs;
+                SetState(SessionState.MqttConnecting, LogLevel.Info, reason + "; mqtt connecting to " + _endpoint
+                    + " (attempt " + (_attempts.Count + 1).ToString() + ")");
+                _attempts.Begin(_mqtt);
+                return;
+            }
+
+            _health.ForgetUnacked();
+            if (!clock)
+            {
+                RequestTimeSync(nowMs);
+                SetState(SessionState.ClockWait, LogLevel.Info, reason + "; clock not set, waiting for SNTP");
+            }
+            else if (blocked)
+            {
+                SetState(SessionState.AuthFailed, LogLevel.Warning, reason + "; credentials refused, next attempt in "
+                    + (_authBlockedUntilMs - nowMs).ToString() + " ms");
+            }
+            else
+                SetState(SessionState.Idle, LogLevel.Info, reason + "; idle");
+        }
+
+        private protected void RequestTimeSync(long nowMs)
+        {
+            _deadlineMs = nowMs + _options.ClockResyncIntervalMs;
+            if (_ports.TimeSync != null && !_ports.TimeSync.RequestSync())
+                Log(LogLevel.Warning, "clock: sync request failed");
+        }
+
+        private protected void HandleConnectFailure(long nowMs, bool refused, int code, ConnectFailure failure, string text)
+        {
+            // M2Mqtt's receive thread keeps spinning after a failed Connect unless Close() is called.
+            _mqtt.Close();
+
+            // An unreachable broker is not something a reboot fixes: the self-heal clock starts again.
+            _health.ForgetUnacked();
+            int next = _attempts.Judge(refused, code, failure, text);
+            if (next == ConnectAttempts.RetryNow)
+                EnterMqttLayer(nowMs, _attempts.Text);
+            else if (next == ConnectAttempts.CredentialsRefused)
+                EnterAuthFailed(nowMs, _attempts.Text);
+            else
+                EnterBackoff(nowMs, false, _attempts.Text);
+        }
+
+        private protected void EnterBackoff(long nowMs, bool wifi, string reason)
+        {
+            Backoff backoff = wifi ? _wifiBackoff : _mqttBackoff;
+            int window = backoff.WindowMs;
+            int attempt = backoff.Attempts + 1;
+            int delay = backoff.NextDelayMs();
+            _backoffForWifi = wifi;
+            _deadlineMs = nowMs + delay;
+            SetState(SessionState.Backoff, LogLevel.Warning, reason + "; backoff " + delay.ToString() + " ms ("
+                + (wifi ? "wifi" : "mqtt") + " attempt " + attempt.ToString() + ", window " + window.ToString() + " ms)");
+        }
+
+        private protected void EnterAuthFailed(long nowMs, string cause)
+        {
+            AuthFailures++;
+            _authBlocked = true;
+            _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
+            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
+                + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
+        }
+
+        private protected void SetState(SessionState state, LogLevel level, string reason)
+        {
+            _state = state;
+            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
+            Log(level, reason + " -> " + StateName(state));
+            ShowStatus(StatusFor(state));
+        }
+
+        private protected NodeStatus StatusFor(SessionState state)
+        {
+            switch (state)
+            {
+                case SessionState.WifiDown:
+                case SessionState.WifiConnecting:
+                    return NodeStatus.NoWifi;
+                case SessionState.ClockWait:
+                    return NodeStatus.NoClock;
+                case SessionState.Online:
+                case SessionState.Idle:
+                case SessionState.Subscribing:
+                    return _sessions ? _uplinkStatus : NodeStatus.Online;
+                case SessionState.AuthFailed:
+                    return NodeStatus.CredentialsRefused;
+                case SessionState.Backoff:
+                    return _backoffForWifi ? NodeStatus.NoWifi : NodeStatus.NoBroker;
+                case SessionState.MqttConnecting:
+                    return _sessions ? _uplinkStatus : NodeStatus.NoBroker;
+                default:
+                    return _shownStatus;
+            }
+        }
+
+        private protected void ShowStatus(NodeStatus status)
+        {
+            if (status != _shownStatus && _ports.Status != null)
+                _ports.Status.Show(status);
+            _shownStatus = status;
+        }
+
+        private protected void Log(LogLevel level, string message)
+        {
+            if (_ports.Log != null)
+                _ports.Log.Write(level, message);
+        }
+
+        private protected static long Min(long a, long b) => a < b ? a : b;
+    }
+}

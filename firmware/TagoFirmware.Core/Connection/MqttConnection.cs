@@ -5,29 +5,19 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once for every client library. An
-    /// adapter subclass only translates: it creates, connects, publishes and closes a library client when asked, says
-    /// what an exception means (<see cref="Describe"/>), and reports the library's events through the <c>On…</c> methods.
+    /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once; an adapter subclass creates,
+    /// connects, publishes and closes a library client, says what an exception means (<see cref="Describe"/>) and
+    /// reports the library's events through the <c>On…</c> methods.
     /// </summary>
     /// <remarks>
-    /// <list type="bullet">
-    /// <item>Hand-off: <see cref="BeginConnect"/> posts the attempt to the <see cref="IWorker"/> (creating an M2Mqtt
-    /// client resolves DNS, its Connect can take 30 s or hang); at most one attempt runs, and none starts until the
-    /// previous outcome was taken, so an outcome is never mistaken for a newer attempt's.</item>
-    /// <item>Exactly one outcome per started attempt. A success that races <see cref="Close"/> (the supervisor gave up
-    /// on it) is reported as a timeout and its client closed.</item>
-    /// <item>Retiring: a replaced client is closed on the worker before the new one is created, and every failed or
-    /// refused client is closed at once (M2Mqtt's receive thread spins otherwise). Events are kept only when they come
-    /// from the current client, so a late close of an old one changes nothing.</item>
-    /// <item>A refusal thrown as an exception: M2Mqtt usually throws on a bad token while its <c>ConnectionOpened</c>
-    /// event carries the CONNACK code, raised on the receive thread that races the throwing Connect; so an exchange
-    /// failure without a code waits <see cref="ConnackGraceMs"/> for it.</item>
-    /// <item>A broker may refuse a bad token by closing the connection after CONNECT without any CONNACK (TagoIO's
-    /// self-hostable broker does). After <see cref="ClosesBeforeAuthSuspected"/> such attempts in a row the outcome
-    /// is <see cref="ConnectFailure.ProbableAuthRefusal"/>, so the node waits the auth retry interval instead of
-    /// reconnecting every few seconds. The supervisor's protocol-version fallback (3.1.1, 5, 3.1) runs its
-    /// attempts within this count, so a broker that closes on every version ends as a probable refusal.</item>
-    /// </list>
+    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's client constructor resolves DNS, its Connect can hang 30 s),
+    /// one at a time, none before the previous outcome was taken; each yields exactly one outcome, and a success that
+    /// races <see cref="Close"/> is reported as a timeout. Failed and replaced clients are closed at once (M2Mqtt's
+    /// receive thread spins otherwise); events of old clients are ignored. M2Mqtt may throw on a bad token while its
+    /// <c>ConnectionOpened</c> event carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>.
+    /// A broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does): after
+    /// <see cref="ClosesBeforeAuthSuspected"/> such closes in a row (the version fallback included) the outcome is
+    /// <see cref="ConnectFailure.ProbableAuthRefusal"/>.
     /// </remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
     {
@@ -106,43 +96,10 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc />
-        public int Publish(string topic, byte[] payload, int qos)
-        {
-            if (topic == null || topic.Length == 0 || payload == null || payload.Length == 0 || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
-
-            // M2Mqtt would queue without limit while disconnected.
-            object client = Online();
-            if (client == null)
-                return PublishError.NotOnline;
-            try
-            {
-                return PublishOn(client, topic, payload, qos);
-            }
-            catch (Exception)
-            {
-                // In-flight queue full, or the client closing under us.
-                return PublishError.Rejected;
-            }
-        }
+        public int Publish(string topic, byte[] payload, int qos) => payload == null ? PublishError.InvalidArgument : Send(topic, payload, qos);
 
         /// <inheritdoc />
-        public int Subscribe(string topicFilter, int qos)
-        {
-            if (topicFilter == null || topicFilter.Length == 0 || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
-            object client = Online();
-            if (client == null)
-                return PublishError.NotOnline;
-            try
-            {
-                return SubscribeOn(client, topicFilter, qos);
-            }
-            catch (Exception)
-            {
-                return PublishError.Rejected;
-            }
-        }
+        public int Subscribe(string topicFilter, int qos) => Send(topicFilter, null, qos);
 
         /// <inheritdoc />
         public void Disconnect()
@@ -357,6 +314,25 @@ namespace TagoFirmware.Connection
 
             if (kind != LinkEventKind.ConnectSucceeded)
                 CloseQuietly(client);
+        }
+
+        // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected.
+        private int Send(string topic, byte[] payload, int qos)
+        {
+            if (topic == null || topic.Length == 0 || (payload != null && payload.Length == 0) || (qos != 0 && qos != 1))
+                return PublishError.InvalidArgument;
+            object client = Online();
+            if (client == null)
+                return PublishError.NotOnline;
+            try
+            {
+                return payload == null ? SubscribeOn(client, topic, qos) : PublishOn(client, topic, payload, qos);
+            }
+            catch (Exception)
+            {
+                // In-flight queue full, or the client closing under us.
+                return PublishError.Rejected;
+            }
         }
 
         private bool Current(object sender, bool establishedOnly)

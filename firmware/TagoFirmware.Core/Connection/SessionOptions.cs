@@ -6,10 +6,10 @@ namespace TagoFirmware.Connection
         /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT).</summary>
         public string Host { get; set; } = "mqtt.tago.io";
 
-        /// <summary>Broker port. Default 8883 (MQTT over TLS, IANA); 1883 only with <see cref="UseTls"/> false.</summary>
+        /// <summary>Broker port. Default 8883 (MQTT over TLS, IANA).</summary>
         public int Port { get; set; } = 8883;
 
-        /// <summary>TLS 1.2 with broker validation. Default true; plain TCP only when the config says so explicitly.</summary>
+        /// <summary>TLS 1.2 with broker validation. Default true.</summary>
         public bool UseTls { get; set; } = true;
 
         /// <summary>PEM CA certificate(s) for the broker; null = the device's stored CA bundle.</summary>
@@ -33,10 +33,7 @@ namespace TagoFirmware.Connection
         /// <summary>Deadline of one WiFi bring-up (ConnectDhcp's token). Default 30 000 ms.</summary>
         public int WifiConnectTimeoutMs { get; set; } = 30000;
 
-        /// <summary>
-        /// Deadline of one MQTT connect attempt, after which the supervisor closes the link and backs off. Default
-        /// 45 000 ms: M2Mqtt's own CONNACK timeout is 30 s (not tunable) plus DNS and a TLS handshake.
-        /// </summary>
+        /// <summary>Deadline of one MQTT connect attempt. Default 45 000 ms: M2Mqtt's fixed 30 s CONNACK timeout plus DNS and TLS.</summary>
         public int MqttConnectTimeoutMs { get; set; } = 45000;
 
         /// <summary>While the clock is invalid, ask for a time sync again this often. Default 60 000 ms.</summary>
@@ -57,37 +54,30 @@ namespace TagoFirmware.Connection
         /// <summary>A QoS 1 publish not acknowledged within this time means the link is dead. Default 15 000 ms.</summary>
         public int AckTimeoutMs { get; set; } = 15000;
 
-        /// <summary>
-        /// Self-heal (b): reboot when the node believes it is connected at QoS 1 (it is Online, and every connect
-        /// since the first unacknowledged publish succeeded) yet no PUBACK came for this long. The clock starts at the
-        /// first publish not followed by any ack and restarts on an ack, a failed connect, a WiFi loss or a refusal.
-        /// Default 1 800 000 ms (30 min); 0 disables.
-        /// </summary>
+        /// <summary>Self-heal: reboot when Online at QoS 1 yet no PUBACK came for this long since the first unacked publish
+        /// (restarts on an ack, failed connect, WiFi loss or refusal). Default 1 800 000 ms; 0 disables.</summary>
         public int NoAckRebootMs { get; set; } = 1800000;
 
         /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
         public int MaxInFlight { get; set; } = 8;
 
-        /// <summary>
-        /// Short sessions (TagoTiP): connect only when <see cref="ConnectionSupervisor.OpenSession"/> asks, wait for the
-        /// SUBACK of the command filter before publishing, and take a close by the server as the end of a session (no
-        /// backoff growth, no failure counted). False: one persistent connection (legacy).
-        /// </summary>
+        /// <summary>Short sessions (TagoTiP): connect on <see cref="ConnectionSupervisor.OpenSession"/>, publish after the SUBACK,
+        /// a server close ends the session (no backoff); false = one persistent connection.</summary>
         public bool ShortSessions { get; set; }
 
-        /// <summary>MQTT protocol level to speak: 0 = auto (3.1.1, falling back to 5 and 3.1 until one connects), or 3, 4, 5 pinned.</summary>
+        /// <summary>MQTT protocol level: 0 = auto (3.1.1, then 5, then 3.1), or 3, 4, 5 pinned.</summary>
         public int ProtocolLevel { get; set; }
 
-        /// <summary>Short sessions: how long to wait for the SUBACK before taking the session as rate-limited.</summary>
+        /// <summary>Short sessions: no SUBACK within this time means rate-limited.</summary>
         public int SubscribeTimeoutMs { get; set; } = 5000;
 
-        /// <summary>Checks the values the supervisor depends on.</summary>
+        /// <summary>The first invalid value's error, or null.</summary>
         public string Validate()
         {
             if (Host == null || Host.Length == 0)
                 return "host is empty";
             if (Port < 1 || Port > 65535)
-                return "port must be 1..65535";
+                return "port out of range";
             if (Token == null || Token.Length == 0)
                 return "token is empty";
             if (ClientId == null || ClientId.Length == 0)
@@ -97,18 +87,17 @@ namespace TagoFirmware.Connection
             if (Qos != 0 && Qos != 1)
                 return "qos must be 0 or 1";
 
-            // The config table owns the range, so config, commands and session agree (2-1200 s).
-            if (KeepAliveSeconds < TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > TagoFirmware.Config.ConfigKeys.MqttKeepAlive.Max)
-                return "keepalive must be 2..1200 s";
+            if (KeepAliveSeconds < Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > Config.ConfigKeys.MqttKeepAlive.Max)
+                return "keepalive out of range";
             if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1
                 || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
                 || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
             {
-                return "a timeout or interval is out of range";
+                return "timeout out of range";
             }
 
             if (MaxInFlight < 1)
-                return "max in-flight must be at least 1";
+                return "max in-flight < 1";
             return null;
         }
     }

@@ -3,11 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The connection's states and the way up: WiFi (attempt deadline, backoff), a valid clock (SNTP requests), MQTT
-    /// connect attempts, backoff and the credentials wait; what each state writes to the log and shows on the LED.
-    /// <see cref="ConnectionSupervisor"/> adds what happens on the link (events, health, publishes, sessions, stop).
-    /// </summary>
+    /// <summary>The connection's states and the way up (WiFi, clock, MQTT attempts, backoff, credentials wait), with their
+    /// log lines and LED; <see cref="ConnectionSupervisor"/> adds what happens on the link.</summary>
     public abstract class ConnectionStates
     {
         /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
@@ -87,7 +84,6 @@ namespace TagoFirmware.Connection
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
 
-        // The states on the way up; false when the state is not one of them.
         private protected bool RunBringUp(long nowMs)
         {
             switch (_state)
@@ -144,8 +140,7 @@ namespace TagoFirmware.Connection
             }
             else if (_state != SessionState.WifiDown)
             {
-                // The adapter is still busy with an earlier attempt: wait for it in WifiDown.
-                SetState(SessionState.WifiDown, LogLevel.Info, "wifi down: previous attempt still running");
+                SetState(SessionState.WifiDown, LogLevel.Info, "wifi busy");
             }
         }
 
@@ -164,7 +159,6 @@ namespace TagoFirmware.Connection
             }
         }
 
-        // Every step below Online, and on a NetworkLost event.
         private protected void CheckNetwork()
         {
             bool aboveWifi = _state == SessionState.ClockWait || _state == SessionState.MqttConnecting
@@ -227,15 +221,13 @@ namespace TagoFirmware.Connection
         {
             _deadlineMs = nowMs + _options.ClockResyncIntervalMs;
             if (_ports.TimeSync != null && !_ports.TimeSync.RequestSync())
-                Log(LogLevel.Warning, "clock: sync request failed");
+                Log(LogLevel.Warning, "sntp request failed");
         }
 
         private protected void HandleConnectFailure(long nowMs, bool refused, int code, ConnectFailure failure, string text)
         {
-            // M2Mqtt's receive thread keeps spinning after a failed Connect unless Close() is called.
+            // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
             _mqtt.Close();
-
-            // An unreachable broker is not something a reboot fixes: the self-heal clock starts again.
             _health.ForgetUnacked();
             int next = _attempts.Judge(refused, code, failure, text);
             if (next == ConnectAttempts.RetryNow)

@@ -4,10 +4,9 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// Supervises the connection: WiFi → valid clock → MQTT → online (<see cref="ConnectionStates"/>), then link events,
-    /// dead-link drops, a self-heal reboot request, short sessions and an orderly stop. One <see cref="Step"/> per loop
-    /// turn fills <see cref="Report"/>, which the caller acts on after the step; nothing blocks, so every path runs
-    /// under a fake clock. README "How the node behaves" has the transition table. Main loop thread only.
+    /// Supervises the connection once it is up (<see cref="ConnectionStates"/> brings it up): link events, dead-link
+    /// drops, self-heal, short sessions and an orderly stop. Each <see cref="Step"/> fills <see cref="Report"/> and
+    /// never blocks. README "How the node behaves" has the transition table. Main loop thread only.
     /// </summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
@@ -66,8 +65,7 @@ namespace TagoFirmware.Connection
         /// <summary>QoS 1 publishes (application and status) awaiting their PUBACK.</summary>
         public int InFlightCount => _health.Count;
 
-        /// <summary>When the next step is due without a link event (long.MaxValue = never). Online, only a health
-        /// deadline is: WiFi loss, acks and closes arrive through the inbox, which wakes the loop.</summary>
+        /// <summary>When the next step is due without a link event (long.MaxValue = never).</summary>
         public long NextDueMs
         {
             get
@@ -119,7 +117,7 @@ namespace TagoFirmware.Connection
             }
             catch (Exception ex)
             {
-                // A port broke its no-throw contract. Log the type only (a message could carry anything) and go on.
+                // A port broke its no-throw contract; the type only (a message could carry a secret).
                 Log(LogLevel.Error, "session error: " + ex.GetType().Name + " in " + StateName(_state));
             }
         }
@@ -147,11 +145,8 @@ namespace TagoFirmware.Connection
             return id;
         }
 
-        /// <summary>
-        /// Starts an orderly stop. Online, the "offline" status goes out first (a clean DISCONNECT makes the broker drop
-        /// the will, so the dashboard would keep showing "online") and later steps wait up to <see cref="StopAckWaitMs"/>
-        /// for its PUBACK, then DISCONNECT; otherwise the link closes now. Step until <see cref="IsStopped"/>.
-        /// </summary>
+        /// <summary>Starts an orderly stop; online, the "offline" status goes out first (a clean DISCONNECT drops the will)
+        /// and steps wait up to <see cref="StopAckWaitMs"/> for its PUBACK. Step until <see cref="IsStopped"/>.</summary>
         public void Stop(long nowMs, bool announceOffline)
         {
             _nowMs = nowMs;
@@ -162,8 +157,7 @@ namespace TagoFirmware.Connection
         /// <summary>Short sessions: a batch is due; connect (now, or when the backoff or credentials wait allows).</summary>
         public void OpenSession() => _wanted = _sessions || _wanted;
 
-        /// <summary>Short sessions: nothing more is due, or the server ended the session after a receipt. DISCONNECT,
-        /// then idle until the next <see cref="OpenSession"/>; no backoff, no failure counted.</summary>
+        /// <summary>Short sessions: nothing more is due; DISCONNECT and idle until <see cref="OpenSession"/> (no backoff).</summary>
         public void EndSession(long nowMs, string reason)
         {
             if (!SessionRunning)
@@ -186,8 +180,7 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Short sessions: a receipt refused the credentials: end the session and wait the auth retry interval,
-        /// as after a CONNACK refusal (an operator may restore the authorization, so the node keeps retrying slowly).</summary>
+        /// <summary>Short sessions: a receipt refused the credentials: end the session and wait the auth retry interval.</summary>
         public void EndSessionCredentialsRefused(long nowMs, string why)
         {
             if (SessionRunning)
@@ -254,7 +247,6 @@ namespace TagoFirmware.Connection
                         OnConnected(nowMs);
                     else
                     {
-                        // The outcome of an attempt the supervisor already gave up on: do not keep that session.
                         _mqtt.Close();
                         Log(LogLevel.Debug, "mqtt: late connect ignored");
                     }
@@ -272,7 +264,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.PublishFailed:
                     if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
-                        DropLink(nowMs, "mqtt publish failed: message " + e.MessageId.ToString() + " given up by the client");
+                        DropLink(nowMs, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
                     if (linked)
@@ -283,7 +275,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.Closed:
                     if (linked)
-                        LinkLost(nowMs, "mqtt connection lost: closed by the broker or the network");
+                        LinkLost(nowMs, "mqtt connection lost: closed");
                     break;
                 case LinkEventKind.NetworkLost:
                     CheckNetwork();
@@ -307,8 +299,7 @@ namespace TagoFirmware.Connection
             if (_attempts.Connected())
                 Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
 
-            // Clean session: the command subscription is made again after every connect (TagoIO guide,
-            // "Subscribing to Topics"); the "online" status matches the will (QoS 1, never retained).
+            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
             string filter = _transport.CommandTopicFilter;
             _subscribeId = filter == null ? -1 : _mqtt.Subscribe(filter, 1);
             if (filter != null && _subscribeId < 0)
@@ -320,7 +311,7 @@ namespace TagoFirmware.Connection
 
             if (_sessions)
             {
-                // Nothing is pushed before the receipt topic is subscribed: a receipt sent earlier would be lost.
+                // A receipt sent before the SUBACK would be lost.
                 _deadlineMs = nowMs + _options.SubscribeTimeoutMs;
                 SetState(SessionState.Subscribing, LogLevel.Info, "mqtt connected; subscribing");
                 return;
@@ -353,7 +344,7 @@ namespace TagoFirmware.Connection
         {
             if (!_mqtt.IsConnected)
             {
-                LinkLost(nowMs, "mqtt connection lost: client disconnected");
+                LinkLost(nowMs, "mqtt connection lost: disconnected");
                 return;
             }
 
@@ -370,7 +361,6 @@ namespace TagoFirmware.Connection
                 Log(LogLevel.Debug, "mqtt stable: backoff reset");
             }
 
-            // Self-heal: believed connected at QoS 1, yet nothing acknowledged for the configured time.
             if (_health.SelfHealDue(nowMs))
             {
                 Log(LogLevel.Error, "self-heal: no PUBACK for " + _health.UnackedForMs(nowMs).ToString()
@@ -380,7 +370,6 @@ namespace TagoFirmware.Connection
             }
         }
 
-        // The connection went away: with short sessions the server's normal end of a session, else a drop.
         private void LinkLost(long nowMs, string reason)
         {
             if (_sessions)
@@ -391,8 +380,7 @@ namespace TagoFirmware.Connection
 
         private void SessionClosed(string reason)
         {
-            // TagoIO closes a device's connection at its lifetime (10-15 s) and after 5 s idle: normal, so no backoff
-            // growth, no failure count and no dead-link alarm.
+            // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure.
             EndLink(false);
             _report.WentOffline = _state == SessionState.Online;
             _wanted = false;
@@ -415,7 +403,6 @@ namespace TagoFirmware.Connection
             _report.WentOffline = true;
         }
 
-        // Closes the MQTT link (DISCONNECT first when asked): unacknowledged publishes are lost, self-heal starts again.
         private void EndLink(bool disconnect)
         {
             if (disconnect)

@@ -3,12 +3,10 @@ using TagoFirmware.Commands;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The lock-protected inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
-    /// <see cref="TryTake"/>s. Connection events (outcomes, acks, closes) come out first; received messages wait in
-    /// <see cref="CommandSlots"/> of their own behind a size and rate limit (<see cref="Admit"/>), so a command flood can
-    /// neither delay nor push out an ack, nor fill the heap (docs/commands.md "Floods"). A full lane drops the new event
-    /// (a library thread never waits); dropped messages are reported as one CommandsDropped event with their count.
-    /// Parallel arrays: posting allocates nothing.
+    /// The inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
+    /// <see cref="TryTake"/>s. Connection events come out first; received messages have <see cref="CommandSlots"/> of
+    /// their own behind <see cref="Admit"/>, so a command flood can neither delay an ack nor fill the heap
+    /// (docs/commands.md "Floods"). A full lane drops the new event, counted in one CommandsDropped report.
     /// </summary>
     public sealed class LinkEventQueue
     {
@@ -21,8 +19,7 @@ namespace TagoFirmware.Connection
         /// <summary>After a burst, one more command is admitted per this many milliseconds.</summary>
         public const int CommandRefillMs = 1000;
 
-        /// <summary>Set on every post, so the loop waits for "due or arrived" (one per inbox: nodes sharing one took each
-        /// other's wakes in the twin's tests).</summary>
+        /// <summary>Set on every post, so the loop waits for "due or arrived" (one per inbox, not shared between nodes).</summary>
         public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();
@@ -60,12 +57,8 @@ namespace TagoFirmware.Connection
             _size = new int[] { capacity, CommandSlots };
         }
 
-        /// <summary>
-        /// Whether a received message of <paramref name="length"/> bytes may enter: refused (and counted) when over
-        /// <see cref="CommandParser.MaxPayloadBytes"/> or over the rate (a burst of <see cref="CommandBurst"/>, then one
-        /// per <see cref="CommandRefillMs"/>); an oversized message costs no rate. Ask before copying the payload out of
-        /// the client library.
-        /// </summary>
+        /// <summary>Whether a received message of <paramref name="length"/> bytes may enter (size, then rate when
+        /// <paramref name="rateLimited"/>); a refusal is counted. Ask before copying the payload.</summary>
         public bool Admit(int length, long nowMs, bool rateLimited)
         {
             lock (_sync)
@@ -89,8 +82,7 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Appends one fact (a MessageReceived to the message lane); safe from any thread; never blocks
-        /// beyond the short lock.</summary>
+        /// <summary>Appends one fact (a MessageReceived to the message lane); any thread.</summary>
         public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
             int lane = kind == LinkEventKind.MessageReceived ? 1 : 0;
@@ -115,11 +107,8 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>
-        /// Moves the oldest connection event into <paramref name="into"/>; when there is none, a
-        /// <see cref="LinkEventKind.CommandsDropped"/> report if messages were dropped since the last one, else the
-        /// oldest message.
-        /// </summary>
+        /// <summary>Moves the oldest connection event into <paramref name="into"/>; else a pending CommandsDropped report,
+        /// else the oldest message.</summary>
         public bool TryTake(LinkEvent into)
         {
             lock (_sync)

@@ -40,9 +40,6 @@ namespace TagoFirmware.Connection
         /// <summary>Last-will payload as text (M2Mqtt's Connect takes a string).</summary>
         public string WillMessage;
 
-        /// <summary>The same last-will payload as UTF-8 bytes (MQTTnet takes bytes).</summary>
-        public byte[] WillPayload;
-
         /// <summary>Last-will QoS: 1.</summary>
         public int WillQos;
 

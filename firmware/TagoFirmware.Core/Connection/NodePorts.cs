@@ -8,11 +8,8 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// Every platform port the node needs (one shape for the node and its connection supervisor), filled by the ESP32 app or the host twin. Each interface
-    /// documents what an implementation must and must not do. The node calls them from the main loop thread only; on
-    /// the device the log (<see cref="ILog"/>: thread-safe), the device control and, through
-    /// the node's flush, the reading store are also used by the watchdog thread when the main
-    /// loop has hung.
+    /// Every platform port the node needs, filled by the ESP32 app or the host twin. Called from the main loop only,
+    /// except the log, device control and reading store, which the watchdog thread also uses when the loop hangs.
     /// </summary>
     public sealed class NodePorts
     {
@@ -46,8 +43,7 @@ namespace TagoFirmware.Connection
         /// <summary>Where command overrides are stored; null = overrides hold until the next reboot only.</summary>
         public IOverrideStore OverrideStore { get; set; }
 
-        /// <summary>Where the TagoTiP sequence counter is persisted; null for the legacy transport (with TagoTiP, null keeps
-        /// the counter in RAM only, which a reboot resets).</summary>
+        /// <summary>Where the TagoTiP sequence counter is persisted; null = RAM only (a reboot resets it).</summary>
         public ISequenceStore Sequences { get; set; }
 
         /// <summary>One sensor adapter per entry of the configuration's <c>sensors</c>, in the same order (required).</summary>

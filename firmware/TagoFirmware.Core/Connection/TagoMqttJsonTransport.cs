@@ -67,7 +67,6 @@ namespace TagoFirmware.Connection
             request.Password = token;
             request.WillTopic = StatusTopic;
             request.WillMessage = OfflineMessage;
-            request.WillPayload = OfflinePayload;
             request.WillQos = 1;
         }
     }

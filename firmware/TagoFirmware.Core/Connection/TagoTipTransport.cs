@@ -44,7 +44,6 @@ namespace TagoFirmware.Connection
             request.Password = _credentials.Password;
             request.WillTopic = null;
             request.WillMessage = null;
-            request.WillPayload = null;
             request.WillQos = 0;
         }
     }

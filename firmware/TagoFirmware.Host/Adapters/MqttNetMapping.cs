@@ -27,7 +27,7 @@ namespace TagoFirmware.Host.Adapters
             if (request.WillTopic != null)
             {
                 builder = builder.WithWillTopic(request.WillTopic)
-                    .WithWillPayload(request.WillPayload ?? System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
+                    .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
                     .WithWillQualityOfServiceLevel(Qos(request.WillQos))
                     .WithWillRetain(false); // TagoIO has no retain; a strict broker refuses a retained will
             }

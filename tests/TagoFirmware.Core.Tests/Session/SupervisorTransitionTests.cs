@@ -90,7 +90,6 @@ namespace TagoFirmware.Tests.Session
             Assert.IsTrue(r.CleanSession);
             Assert.AreEqual("device/status/" + SessionRig.ClientId, r.WillTopic);
             Assert.AreEqual("[{\"variable\":\"device_status\",\"value\":\"offline\"}]", r.WillMessage);
-            Assert.AreEqual(r.WillMessage.Length, r.WillPayload.Length);
             Assert.AreEqual(1, r.WillQos);
         }
 

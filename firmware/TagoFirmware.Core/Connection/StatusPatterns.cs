@@ -1,10 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The status LED's one table: for each <see cref="NodeStatus"/> (whose name names the pattern) what it means and
-    /// its blink pattern. The ESP32 LED plays the pattern, the host twin's console prints name, meaning and pattern,
-    /// and README's table quotes them.
-    /// </summary>
+    /// <summary>The status LED's one table: the blink pattern of each <see cref="NodeStatus"/>, played by the ESP32 LED
+    /// and printed by the host twin.</summary>
     /// <remarks>
     /// A pattern is a 2 s cycle of <see cref="Slots"/> slots of <see cref="SlotMs"/> packed in the low bits of an int
     /// (bit i = LED on in slot i): short enough to read at a glance, long enough to count blinks.
@@ -29,33 +26,11 @@ namespace TagoFirmware.Connection
             0x00CFF, // long-short: 800 ms on, 200 off, 200 on, 800 off
         };
 
-        private static readonly string[] s_meanings =
-        {
-            "booting, config not read yet",
-            "no WiFi",
-            "no clock: waiting for SNTP",
-            "no broker: connecting or backing off",
-            "credentials refused: check the token",
-            "online",
-            "config invalid: fix the file",
-        };
-
         /// <summary>The blink pattern of a status (bit i = on in slot i).</summary>
         public static int Mask(NodeStatus status)
         {
-            return s_masks[Index(status)];
-        }
-
-        /// <summary>What the status means for the person looking at the LED.</summary>
-        public static string Meaning(NodeStatus status)
-        {
-            return s_meanings[Index(status)];
-        }
-
-        private static int Index(NodeStatus status)
-        {
             int i = (int)status;
-            return i < 0 || i >= s_masks.Length ? 0 : i;
+            return s_masks[i < 0 || i >= s_masks.Length ? 0 : i];
         }
     }
 }

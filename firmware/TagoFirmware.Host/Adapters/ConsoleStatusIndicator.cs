@@ -5,11 +5,23 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Host.Adapters
 {
     /// <summary>
-    /// <see cref="IStatusIndicator"/> on the host: prints what the device LED would show (<see cref="StatusPatterns"/>,
-    /// the same table) whenever it changes, with the 2 s pattern drawn as 20 slots of 100 ms (# on, . off).
+    /// <see cref="IStatusIndicator"/> on the host: prints what the device LED would show (<see cref="StatusPatterns"/>)
+    /// whenever it changes, with what it means and the 2 s pattern drawn as 20 slots of 100 ms (# on, . off).
     /// </summary>
     public sealed class ConsoleStatusIndicator : IStatusIndicator
     {
+        // Indexed by NodeStatus, as README's LED table quotes them (not on the device: its string heap is scarce).
+        private static readonly string[] s_meanings =
+        {
+            "booting, config not read yet",
+            "no WiFi",
+            "no clock: waiting for SNTP",
+            "no broker: connecting or backing off",
+            "credentials refused: check the token",
+            "online",
+            "config invalid: fix the file",
+        };
+
         private readonly ILog _log;
         private bool _shown;
 
@@ -29,7 +41,8 @@ namespace TagoFirmware.Host.Adapters
             int mask = StatusPatterns.Mask(status);
             for (int i = 0; i < StatusPatterns.Slots; i++)
                 slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
-            return status + " (" + StatusPatterns.Meaning(status) + ") " + slots;
+            int at = (int)status;
+            return status + " (" + s_meanings[at < 0 || at >= s_meanings.Length ? 0 : at] + ") " + slots;
         }
 
         /// <inheritdoc />

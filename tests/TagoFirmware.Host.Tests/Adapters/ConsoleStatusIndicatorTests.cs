@@ -14,6 +14,9 @@ namespace TagoFirmware.Host.Tests.Adapters
         [DataRow(NodeStatus.NoBroker, "NoBroker (no broker: connecting or backing off) #.#.#...............")]
         [DataRow(NodeStatus.CredentialsRefused, "CredentialsRefused (credentials refused: check the token) #.#.#.#.#.#.#.#.#.#.")]
         [DataRow(NodeStatus.Online, "Online (online) #...................")]
+        [DataRow(NodeStatus.Starting, "Starting (booting, config not read yet) ####################")]
+        [DataRow(NodeStatus.ConfigInvalid, "ConfigInvalid (config invalid: fix the file) ########..##........")]
+        [DataRow(NodeStatus.NoClock, "NoClock (no clock: waiting for SNTP) #.#.................")]
         public void The_twin_prints_the_device_LED_pattern_from_the_shared_table(NodeStatus status, string expected)
         {
             Assert.AreEqual(expected, ConsoleStatusIndicator.Describe(status));

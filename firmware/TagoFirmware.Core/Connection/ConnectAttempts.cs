@@ -1,15 +1,12 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// MQTT connect attempts: the request, which MQTT version the next CONNECT speaks, and how a failed attempt goes
-    /// on (next version now, one retry after a drop, the credentials wait, or backoff), with the log line's cause.
-    /// </summary>
+    /// <summary>MQTT connect attempts: the request, the MQTT version the next CONNECT speaks, and what follows a failed
+    /// attempt (next version, one retry after a drop, the credentials wait, or backoff).</summary>
     /// <remarks>
-    /// Versions, automatic: 3.1.1 first; until a connect succeeds this boot, a refused version (CONNACK 1, MQTT 5's
-    /// 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at most 23 characters, MQTT 3.1
-    /// §3.1). TagoIO's TagoTiP broker lists "3.1, 5" without naming 3.1.1 (docs/tagotip/transports/mqtt.md in
-    /// https://github.com/tago-io/docs); 3.1.1 is what most brokers and M2Mqtt speak. The first version that connects
-    /// is kept until reboot. Pinned: that version only.
+    /// Automatic versions: 3.1.1 first (most brokers and M2Mqtt speak it); until a connect succeeds this boot, a refused
+    /// version (CONNACK 1, MQTT 5's 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at most
+    /// 23 characters, MQTT 3.1 §3.1): TagoIO's TagoTiP broker lists "3.1, 5" (docs/tagotip/transports/mqtt.md in
+    /// https://github.com/tago-io/docs). The first version that connects is kept until reboot.
     /// </remarks>
     public sealed class ConnectAttempts
     {

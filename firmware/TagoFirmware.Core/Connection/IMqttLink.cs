@@ -3,15 +3,11 @@ namespace TagoFirmware.Connection
     /// <summary>One MQTT client connection as the supervisor drives it; what the library reports waits as
     /// <see cref="LinkEvent"/>s in an inbox the supervisor drains once per step.</summary>
     /// <remarks>
-    /// Port contract (M2Mqtt on the ESP32, MQTTnet on the host, fakes in tests): members are called on the main loop
-    /// only and never throw (<see cref="Publish"/>/<see cref="Subscribe"/> return a negative <see cref="PublishError"/>);
-    /// library callbacks only post facts, never publish or call into the core. Only <see cref="Disconnect"/> and
-    /// <see cref="Close"/> may take up to about 1 s; <see cref="BeginConnect"/> hands the attempt to a worker (DNS, and a
-    /// Connect that can take 30 s or hang). Exactly one ConnectSucceeded/Refused/Failed per attempt; a Connect that
-    /// throws is ConnectFailed with the CONNACK code <c>ConnectionOpened</c> showed (M2Mqtt throws on a bad token while
-    /// the event carries 5), else -1. After a failed or refused connect the supervisor calls <see cref="Close"/>, which
-    /// must release the client's threads. A full inbox drops events rather than block a library thread: a lost ack looks
-    /// like a dead link, a lost Closed shows in <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline.
+    /// Port contract (adapters derive from <see cref="MqttConnection"/>): members are called on the main loop only and
+    /// never throw (<see cref="Publish"/>/<see cref="Subscribe"/> return a negative <see cref="PublishError"/>); library
+    /// callbacks only post facts. Only <see cref="Disconnect"/> and <see cref="Close"/> may take about 1 s. Exactly one
+    /// connect outcome per attempt. A full inbox drops events rather than block a library thread: a lost ack looks like
+    /// a dead link, a lost Closed shows in <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline.
     /// The password never reaches a log, console or exception text.
     /// </remarks>
     public interface IMqttLink

@@ -5,12 +5,9 @@ namespace TagoFirmware.Connection
     /// <summary>The IP link under MQTT (WiFi on the ESP32; always up on the host). The core starts an attempt and polls its
     /// outcome on later steps; it never waits.</summary>
     /// <remarks>
-    /// Port contract: <see cref="BeginConnect"/> returns at once; the device adapter runs <c>ConnectDhcp</c> on its
-    /// worker with a <c>CancellationTokenSource(timeoutMs)</c> token (the default token waits forever), and returns false
-    /// while an attempt runs. The outcome is about the IP link: when only the helper's wait for SNTP ran out
-    /// (<c>TokenExpiredWaitingDateTime</c>) it is Connected, and the supervisor's ClockWait takes over.
-    /// <see cref="TakeConnectResult"/> reports Pending, then the outcome once, then None. <see cref="IsUp"/> is a cheap
-    /// read, safe every step. Main loop thread only; no member throws or logs the WiFi password.
+    /// Port contract: <see cref="BeginConnect"/> returns at once, false while an attempt runs. The outcome is about the
+    /// IP link only (the clock is ClockWait's). <see cref="TakeConnectResult"/> reports Pending, then the outcome once,
+    /// then None. <see cref="IsUp"/> is cheap. Main loop thread only; nothing throws or logs the WiFi password.
     /// </remarks>
     public interface INetworkLink
     {

@@ -1,15 +1,10 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Turns what a client library threw during a connect attempt (<see cref="ConnectError"/>, translated by the
-    /// adapter) into the supervisor's <see cref="ConnectFailure"/>. Pure; the rules were found on real brokers.
-    /// </summary>
+    /// <summary>Turns what a client library threw during a connect attempt (<see cref="ConnectError"/>) into a
+    /// <see cref="ConnectFailure"/>; the rules were found on real brokers.</summary>
     public static class MqttFailureClassifier
     {
-        /// <summary>
-        /// M2Mqtt waits 30 000 ms (not tunable) for the CONNACK and then throws the same exception as a broken
-        /// connection; one that comes this late without a CONNACK is that timeout.
-        /// </summary>
+        /// <summary>M2Mqtt waits a fixed 30 s for the CONNACK, then throws as for a broken connection: this late, it is that timeout.</summary>
         public const int ConnackTimeoutThresholdMs = 25000;
 
         // mbedTLS codes (x509.h, ssl.h) and what they mean here.
@@ -48,20 +43,14 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>
-        /// True when a socket error code is an mbedTLS error: nanoFramework's native TLS connect raises the negative
-        /// mbedTLS code (mbedtls/x509.h, ssl.h), a plain socket failure a positive errno-style one. mbedTLS's own
-        /// network module codes (-0x42 to -0x52, mbedtls/net_sockets.h) are socket failures too.
-        /// </summary>
+        /// <summary>True for an mbedTLS TLS error (negative; nanoFramework raises it as is), not a positive errno or
+        /// an mbedTLS network code (-0x42 to -0x52, mbedtls/net_sockets.h).</summary>
         public static bool IsTlsCode(int code) => code < -0x52 || (code < 0 && code > -0x42);
 
         /// <summary>
-        /// A short explanation of a failure for the log, or null when the class says it all. On the device a failed
-        /// certificate check is one mbedTLS code, -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, mbedtls/x509.h):
-        /// nanoFramework does not pass its verify flags up, so an expired certificate cannot be told from a foreign CA
-        /// there (the twin's adapter says which, with the dates). A server whose TLS is too old gives -0x6E00 (ssl.h,
-        /// bad protocol version) when it answers with TLS 1.0/1.1, or -0x7780 (fatal alert) when it refuses 1.2 first;
-        /// a plaintext port gives -0x7200 (invalid record) or -0x7280 (connection closed in the handshake).
+        /// A short explanation of a TLS failure for the log, or null. Any failed certificate check is -0x2700
+        /// (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: nanoFramework passes no verify flags, so expiry and a foreign CA look
+        /// alike); TLS 1.0/1.1 only gives -0x6E00 or -0x7780; a plaintext port -0x7200 or -0x7280 (mbedtls/ssl.h).
         /// </summary>
         public static string Explain(ConnectError error, int socketCode)
         {
@@ -74,7 +63,7 @@ namespace TagoFirmware.Connection
                 return null;
             for (int i = 0; i < s_tlsCodes.Length; i++)
             {
-                // "tls -0x2700: ..." as mbedTLS writes its codes; device strings are kept short, so the code is formatted.
+                // "tls -0x2700: ..." as mbedTLS writes its codes.
                 if (s_tlsCodes[i] == socketCode)
                     return (error == ConnectError.Socket ? "tls -0x" + Hex4(-socketCode) : "tls") + ": " + s_tlsTexts[i];
             }

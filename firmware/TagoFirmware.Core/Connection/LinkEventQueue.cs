@@ -63,21 +63,19 @@ namespace TagoFirmware.Connection
         {
             lock (_sync)
             {
-                if (!rateLimited)
+                bool admitted = length <= CommandParser.MaxPayloadBytes;
+                if (rateLimited)
                 {
-                    bool fits = length <= CommandParser.MaxPayloadBytes;
-                    _unreported += fits ? 0 : 1;
-                    return fits;
+                    // An oversized message costs no rate.
+                    long credit = _creditMs + (nowMs - _creditAtMs);
+                    _creditAtMs = nowMs;
+                    if (credit > CommandBurst * CommandRefillMs || credit < 0)
+                        credit = CommandBurst * CommandRefillMs;
+                    admitted &= credit >= CommandRefillMs;
+                    _creditMs = admitted ? credit - CommandRefillMs : credit;
                 }
 
-                long credit = _creditMs + (nowMs - _creditAtMs);
-                _creditAtMs = nowMs;
-                if (credit > CommandBurst * CommandRefillMs || credit < 0)
-                    credit = CommandBurst * CommandRefillMs;
-                bool admitted = length <= CommandParser.MaxPayloadBytes && credit >= CommandRefillMs;
-                _creditMs = admitted ? credit - CommandRefillMs : credit;
-                if (!admitted)
-                    _unreported++;
+                _unreported += admitted ? 0 : 1;
                 return admitted;
             }
         }

@@ -3,10 +3,9 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// Exponential backoff with full jitter: the n-th delay (n = consecutive failures so far, from 0) is uniform in
-    /// [0, min(base · 2^n, cap)] ("Exponential Backoff And Jitter", AWS Architecture Blog, 2015; the TagoIO guide's
-    /// min(1000·2^n, 30000)). Full jitter spreads a fleet that lost the broker at the same moment over the whole
-    /// window instead of reconnecting in lock-step.
+    /// Exponential backoff with full jitter: after n consecutive failures the delay is uniform in [0, min(base · 2^n,
+    /// cap)] ("Exponential Backoff And Jitter", AWS Architecture Blog, 2015), so a fleet that lost the broker together
+    /// does not reconnect in lock-step.
     /// </summary>
     public sealed class Backoff
     {
@@ -54,9 +53,6 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Forgets all failures (after a connection stayed up long enough).</summary>
-        public void Reset()
-        {
-            _attempts = 0;
-        }
+        public void Reset() => _attempts = 0;
     }
 }

@@ -1,10 +1,8 @@
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// What one <see cref="ConnectionSupervisor.Step"/> produced for the rest of the node: acknowledged and lost
-    /// publishes, received messages, and online/offline changes. The supervisor fills it during its step and
-    /// the caller acts on it after the step returns, so nothing calls back into the supervisor while it is mid-step.
-    /// Fixed arrays, reused every step: no allocation.
+    /// What one <see cref="ConnectionSupervisor.Step"/> produced (acked and lost publishes, received messages,
+    /// online/offline changes), acted on after the step so nothing calls into the supervisor mid-step. Reused arrays.
     /// </summary>
     public sealed class LinkReport
     {

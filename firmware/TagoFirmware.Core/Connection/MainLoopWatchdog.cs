@@ -1,11 +1,9 @@
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The decision half of the main-loop watchdog: before it waits, the loop says until when it waits on purpose
-    /// (<see cref="WaitingUntil"/>); the device's watchdog thread asks <see cref="IsHung"/> every few seconds and
-    /// reboots when the loop is <see cref="TimeoutMs"/> (2 minutes: longer than any bounded call in a step) past
-    /// that time. A loop that waits for hours because nothing is due is therefore never mistaken for a hung one.
-    /// The thread and the reboot stay in the ESP32 app.
+    /// The decision half of the main-loop watchdog: the loop says until when it waits on purpose
+    /// (<see cref="WaitingUntil"/>), so a long idle wait is never taken for a hang; the ESP32 app's thread asks
+    /// <see cref="IsHung"/> and reboots once the loop is <see cref="TimeoutMs"/> (longer than any bounded call) past it.
     /// </summary>
     public sealed class MainLoopWatchdog
     {

@@ -4,10 +4,9 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>
-    /// The WiFi bring-up behind <see cref="INetworkLink"/>: attempts run on the <see cref="IWorker"/>, the outcome waits
-    /// for <see cref="TakeConnectResult"/>; the subclass only calls the WiFi library. The driver re-joins by itself after
-    /// a drop, so after a full join this boot the next <see cref="ReconnectAttempts"/> attempts only wait for the address
-    /// (<c>WifiNetworkHelper.Reconnect</c>, no credentials sent), then a full join follows; a success resets the run.
+    /// The WiFi bring-up behind <see cref="INetworkLink"/>, run on the <see cref="IWorker"/>; the subclass only calls
+    /// the WiFi library. The driver re-joins by itself after a drop, so after a full join this boot the next
+    /// <see cref="ReconnectAttempts"/> attempts only wait for the address (<c>WifiNetworkHelper.Reconnect</c>).
     /// </summary>
     public abstract class WifiConnection : INetworkLink, IBlockingJob
     {

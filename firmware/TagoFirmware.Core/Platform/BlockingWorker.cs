@@ -4,10 +4,9 @@ using System.Threading;
 namespace TagoFirmware.Platform
 {
     /// <summary>
-    /// The app's one worker thread for operations that block (<c>ConnectDhcp</c>, the <c>MqttClient</c> constructor's
-    /// DNS, <c>Connect</c>: up to 30 s or a hang), so sampling, the LED and every timer keep running. One thread, not one
-    /// per adapter: the layers connect in order, and every nanoFramework thread costs a stack. A fixed ring (no
-    /// allocation per post); a post to a full ring is refused and the supervisor retries on a later step.
+    /// The app's one worker thread for blocking operations (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>: up to
+    /// 30 s or a hang): one, since the layers connect in order and each nanoFramework thread costs a stack. A fixed
+    /// ring; a post to a full ring is refused and the supervisor retries on a later step.
     /// </summary>
     public sealed class BlockingWorker : IWorker
     {

@@ -20,20 +20,12 @@ namespace TagoFirmware.Connection
             for (int i = 0; i < 6; i++)
             {
                 int b = mac[i];
-                if (b != 0)
-                    allZero = false;
-                chars[2 * i] = HexDigit(b >> 4);
-                chars[(2 * i) + 1] = HexDigit(b & 0x0F);
+                allZero &= b == 0;
+                chars[2 * i] = "0123456789abcdef"[b >> 4];
+                chars[(2 * i) + 1] = "0123456789abcdef"[b & 0x0F];
             }
 
-            if (allZero)
-                return null;
-            return Prefix + new string(chars);
-        }
-
-        private static char HexDigit(int nibble)
-        {
-            return (char)(nibble < 10 ? '0' + nibble : 'a' + (nibble - 10));
+            return allZero ? null : Prefix + new string(chars);
         }
     }
 }

@@ -193,12 +193,9 @@ namespace TagoFirmware.Connection
             {
                 int socketCode;
                 ConnectError error = Describe(ex, client != null, out socketCode);
-                int connack = Connack();
-                if (connack < 0 && error == ConnectError.Exchange)
-                {
+                if (error == ConnectError.Exchange && Connack() < 0)
                     Thread.Sleep(ConnackGraceMs);
-                    connack = Connack();
-                }
+                int connack = Connack();
 
                 ConnectFailure failure = MqttFailureClassifier.Classify(error, socketCode, connack, _clock.MonotonicMs - started);
                 Finish(client, LinkEventKind.ConnectFailed, connack, failure, MqttFailureClassifier.Explain(error, socketCode));

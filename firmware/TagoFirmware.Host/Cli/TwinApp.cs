@@ -218,7 +218,7 @@ namespace TagoFirmware.Host.Cli
 
             options.CaPem = File.ReadAllText(options.CaFile);
             bool usable = true;
-            foreach (ConfigIssue issue in CaCertificateCheck.Check(options.CaPem, "--ca file '" + options.CaFile + "'", DateTime.UtcNow))
+            foreach (ConfigIssue issue in CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'"))
             {
                 usable &= issue.Severity != ConfigSeverity.Error;
                 error.WriteLine(issue.ToString());

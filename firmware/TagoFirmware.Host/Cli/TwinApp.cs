@@ -232,7 +232,7 @@ namespace TagoFirmware.Host.Cli
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
             MqttConfig mqtt = config.Mqtt;
-            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos, mqtt.KeepAliveSeconds) = (host, port, !options.Plaintext, clientId, options.Qos, options.KeepAliveSeconds);
+            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
             mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
             config.Token = tip ? null : credential;
@@ -250,7 +250,6 @@ namespace TagoFirmware.Host.Cli
 
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Timeouts.AckSeconds = Math.Max(1, (int)Math.Ceiling(options.AckTimeoutSeconds));
             config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
             config.Sleep.Mode = options.Sleep ? SleepMode.Deep : SleepMode.Off;
             config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;

@@ -106,8 +106,6 @@ namespace TagoFirmware.Host.Cli
             options.Serial ??= config.TagoTip.Serial;
             options.AuthHash ??= config.TagoTip.AuthHash;
             options.Region ??= config.TagoTip.Region;
-            options.KeepAliveSeconds = mqtt.KeepAliveSeconds;
-            options.AckTimeoutSeconds = config.Timeouts.AckSeconds;
             if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
             {
                 options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";

@@ -102,12 +102,6 @@ namespace TagoFirmware.Host.Cli
         /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
-        /// <summary>Seconds a QoS 1 publish may wait for its ack before the link counts as dead.</summary>
-        public double AckTimeoutSeconds { get; set; } = 15;
-
-        /// <summary>Keepalive in seconds.</summary>
-        public int KeepAliveSeconds { get; set; } = 60;
-
         /// <summary>Directory of the queue log and overrides; null: <c>.tago-twin/&lt;client id&gt;</c>.</summary>
         public string DataDirectory { get; set; }
 

@@ -69,7 +69,7 @@ namespace TagoFirmware.Esp32
                 NodePorts ports = new NodePorts();
                 ports.Clock = clock;
                 ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
-                ports.TimeSync = new Esp32TimeSync();
+                ports.TimeSync = clock;
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
                 ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };

@@ -25,6 +25,7 @@ namespace TagoFirmware.Host.TagoTip
     public sealed class TagoTipServer : IAsyncDisposable
     {
         private const string SenderId = "$tagotip-server";
+        private const int SubscriptionsPerConnection = 5;
 
         private readonly TagoTipServerOptions _options;
         private readonly Action<string> _print;
@@ -161,9 +162,9 @@ namespace TagoFirmware.Host.TagoTip
             if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
             {
                 c.Serial = serial;
-                if (Interlocked.Increment(ref c.Subscriptions) > _options.SubscriptionsPerConnection)
+                if (Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection)
                 {
-                    problem = "more than " + _options.SubscriptionsPerConnection + " subscriptions on one connection";
+                    problem = "more than " + SubscriptionsPerConnection + " subscriptions on one connection";
                 }
             }
 

@@ -129,15 +129,8 @@ namespace TagoFirmware.Esp32
         /// sleep (waking is a reboot); if the timer cannot be armed, a few more tries, then a reboot.</summary>
         private static void EnterDeepSleep(SensorNode node, Esp32StatusLed led, FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
         {
-            if (led != null)
-            {
-                led.Stop();
-            }
-
-            if (readingStore != null)
-            {
-                readingStore.Close();
-            }
+            led?.Stop();
+            readingStore?.Close();
 
             for (int attempt = 1; attempt <= DeepSleepAttempts; attempt++)
             {

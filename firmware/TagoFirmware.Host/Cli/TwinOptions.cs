@@ -279,12 +279,9 @@ namespace TagoFirmware.Host.Cli
                     SetHash(o, value, ref error);
                     break;
                 case "--auth-token":
-                    error = TagoTipAuthHash.IsToken(value) ? null : "--auth-token must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)";
-                    if (error == null)
-                    {
-                        SetHash(o, TagoTipAuthHash.FromToken(value), ref error);
-                    }
-
+                    string hash = TagoTipAuthHash.FromToken(value);
+                    error = hash != null ? null : "--auth-token must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)";
+                    SetHash(o, hash ?? o.AuthHash, ref error);
                     break;
                 case "--region":
                     o.Region = value;

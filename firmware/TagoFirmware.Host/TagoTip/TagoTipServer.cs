@@ -31,7 +31,7 @@ namespace TagoFirmware.Host.TagoTip
         private readonly Action<string> _print;
         private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private volatile bool _stopped;
         private MqttServer _server;
         private Task _reaper;
         private int _refusedConnects;
@@ -231,7 +231,7 @@ namespace TagoFirmware.Host.TagoTip
         private async Task ReapAsync()
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stop.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stopped)
             {
                 DateTime now = DateTime.UtcNow;
                 foreach (KeyValuePair<string, Connection> pair in _connections)
@@ -273,7 +273,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
         {
-            _stop.Cancel();
+            _stopped = true;
             if (_reaper != null)
             {
                 await _reaper.ConfigureAwait(false);
@@ -281,7 +281,6 @@ namespace TagoFirmware.Host.TagoTip
 
             await TagoLikeBroker.StopAsync(_server).ConfigureAwait(false);
             _server = null;
-            _stop.Dispose();
         }
 
         // The serial of $tip/{serial}{suffix}, or null.

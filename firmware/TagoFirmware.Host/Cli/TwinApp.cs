@@ -24,11 +24,8 @@ namespace TagoFirmware.Host.Cli
         public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel) =>
             RunAsync(args, null, output, error, environmentToken, cancel);
 
-        /// <summary>
-        /// Runs the twin with downlink commands from <paramref name="input"/>, or none
-        /// when null; <paramref name="environmentToken"/> is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C,
-        /// SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>; <see cref="TwinRun"/> reads the commands.
-        /// </summary>
+        /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
+        /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))

@@ -47,10 +47,7 @@ namespace TagoFirmware.Esp32
 
             Flush();
             Esp32PlatformInfo.PersistRebootReason(reason);
-            if (_log != null)
-            {
-                _log.Write(LogLevel.Error, "reboot: " + s_reasonNames[(int)reason < s_reasonNames.Length ? (int)reason : 0]);
-            }
+            _log.Write(LogLevel.Error, "reboot: " + s_reasonNames[(int)reason < s_reasonNames.Length ? (int)reason : 0]);
 
             try
             {

@@ -87,32 +87,25 @@ namespace TagoFirmware.Esp32
                 // Treated as a cold start.
             }
 
-            switch (cause)
+            if (cause == Sleep.WakeupCause.Timer)
             {
-                case Sleep.WakeupCause.Undefined:
-                    break;
-                case Sleep.WakeupCause.Timer:
-                    return BootReason.TimerWake;
-                case Sleep.WakeupCause.Ext0:
-                case Sleep.WakeupCause.Ext1:
-                case Sleep.WakeupCause.Gpio:
-                case Sleep.WakeupCause.TouchPad:
-                    return BootReason.PinWake;
-                default:
-                    return BootReason.OtherWake;
+                return BootReason.TimerWake;
             }
 
-            switch (TakePersistedReason())
+            if (cause == Sleep.WakeupCause.Ext0 || cause == Sleep.WakeupCause.Ext1 || cause == Sleep.WakeupCause.Gpio || cause == Sleep.WakeupCause.TouchPad)
             {
-                case RebootReason.Command:
-                case RebootReason.ConfigChanged:
-                    return BootReason.CommandReboot;
-                case RebootReason.NoAckTimeout:
-                case RebootReason.MainLoopHung:
-                    return BootReason.WatchdogReboot;
-                default:
-                    return BootReason.PowerOnOrReset;
+                return BootReason.PinWake;
             }
+
+            if (cause != Sleep.WakeupCause.Undefined)
+            {
+                return BootReason.OtherWake;
+            }
+
+            RebootReason reason = TakePersistedReason();
+            return reason == RebootReason.Command || reason == RebootReason.ConfigChanged ? BootReason.CommandReboot
+                : reason == RebootReason.NoAckTimeout || reason == RebootReason.MainLoopHung ? BootReason.WatchdogReboot
+                : BootReason.PowerOnOrReset;
         }
 
         /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>

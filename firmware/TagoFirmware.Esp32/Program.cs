@@ -69,7 +69,7 @@ namespace TagoFirmware.Esp32
                 NodePorts ports = new NodePorts();
                 ports.Clock = clock;
                 ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
-                ports.TimeSync = new Esp32TimeSync();
+                ports.TimeSync = clock;
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
                 ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };
@@ -129,15 +129,8 @@ namespace TagoFirmware.Esp32
         /// sleep (waking is a reboot); if the timer cannot be armed, a few more tries, then a reboot.</summary>
         private static void EnterDeepSleep(SensorNode node, Esp32StatusLed led, FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
         {
-            if (led != null)
-            {
-                led.Stop();
-            }
-
-            if (readingStore != null)
-            {
-                readingStore.Close();
-            }
+            led?.Stop();
+            readingStore?.Close();
 
             for (int attempt = 1; attempt <= DeepSleepAttempts; attempt++)
             {

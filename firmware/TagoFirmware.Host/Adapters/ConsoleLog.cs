@@ -33,10 +33,7 @@ namespace TagoFirmware.Host.Adapters
             {
                 lock (_gate)
                 {
-                    string[] grown = new string[_secrets.Length + 1];
-                    Array.Copy(_secrets, grown, _secrets.Length);
-                    grown[_secrets.Length] = secret;
-                    _secrets = grown;
+                    _secrets = [.. _secrets, secret];
                 }
             }
         }

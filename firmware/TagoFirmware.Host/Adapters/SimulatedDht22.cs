@@ -18,22 +18,16 @@ namespace TagoFirmware.Host.Adapters
         private double _percent;
         private int _failNext;
 
-        /// <summary>Creates a simulated sensor.</summary>
-        public SimulatedDht22(int seed, double failureRate = 0, double baseCelsius = 22.0, double basePercent = 48.0)
+        /// <summary>Creates a simulated sensor around 22 °C and 48 %RH.</summary>
+        public SimulatedDht22(int seed, double failureRate = 0)
         {
             _random = new Random(seed);
             _failureRate = failureRate < 0 ? 0 : failureRate > 1 ? 1 : failureRate;
-            _baseCelsius = baseCelsius + ((_random.NextDouble() - 0.5) * 6);
-            _basePercent = basePercent + ((_random.NextDouble() - 0.5) * 16);
+            _baseCelsius = 22.0 + ((_random.NextDouble() - 0.5) * 6);
+            _basePercent = 48.0 + ((_random.NextDouble() - 0.5) * 16);
             _celsius = _baseCelsius;
             _percent = _basePercent;
         }
-
-        /// <summary>Number of reads attempted.</summary>
-        public int Reads { get; private set; }
-
-        /// <summary>Number of reads that failed.</summary>
-        public int Failures { get; private set; }
 
         /// <summary>Makes the next <paramref name="count"/> reads fail (fault injection for tests).</summary>
         public void FailNextReads(int count)
@@ -44,16 +38,9 @@ namespace TagoFirmware.Host.Adapters
             }
         }
 
-        /// <summary>Number of <see cref="Reset"/> calls (the pipeline resets a stuck sensor).</summary>
-        public int Resets { get; private set; }
-
-        /// <inheritdoc />
+        /// <summary>Nothing to reset in a simulation.</summary>
         public void Reset()
         {
-            lock (_gate)
-            {
-                Resets++;
-            }
         }
 
         /// <summary>Reads temperature and humidity like <c>ITemperatureHumiditySensor.TryRead</c>.</summary>
@@ -61,7 +48,6 @@ namespace TagoFirmware.Host.Adapters
         {
             lock (_gate)
             {
-                Reads++;
                 // Random walk with a pull back to the base so values stay plausible over days.
                 _celsius += ((_random.NextDouble() - 0.5) * 0.3) - ((_celsius - _baseCelsius) * 0.02);
                 _percent += ((_random.NextDouble() - 0.5) * 0.8) - ((_percent - _basePercent) * 0.02);
@@ -75,7 +61,6 @@ namespace TagoFirmware.Host.Adapters
 
                 if (fail)
                 {
-                    Failures++;
                     celsius = double.NaN;
                     percent = double.NaN;
                     return false;

@@ -78,14 +78,7 @@ namespace TagoFirmware.Host.Broker
 
         private static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-        private static string Text(JsonElement reading, string name)
-        {
-            if (!reading.TryGetProperty(name, out JsonElement value))
-            {
-                return string.Empty;
-            }
-
-            return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-        }
+        private static string Text(JsonElement reading, string name) => !reading.TryGetProperty(name, out JsonElement value) ? string.Empty
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
     }
 }

@@ -24,11 +24,8 @@ namespace TagoFirmware.Host.Cli
         public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel) =>
             RunAsync(args, null, output, error, environmentToken, cancel);
 
-        /// <summary>
-        /// Runs the twin with downlink commands from <paramref name="input"/>, or none
-        /// when null; <paramref name="environmentToken"/> is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C,
-        /// SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>; <see cref="TwinRun"/> reads the commands.
-        /// </summary>
+        /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
+        /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
@@ -218,7 +215,7 @@ namespace TagoFirmware.Host.Cli
 
             options.CaPem = File.ReadAllText(options.CaFile);
             bool usable = true;
-            foreach (ConfigIssue issue in CaCertificateCheck.Check(options.CaPem, "--ca file '" + options.CaFile + "'", DateTime.UtcNow))
+            foreach (ConfigIssue issue in CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'"))
             {
                 usable &= issue.Severity != ConfigSeverity.Error;
                 error.WriteLine(issue.ToString());
@@ -232,7 +229,7 @@ namespace TagoFirmware.Host.Cli
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
             MqttConfig mqtt = config.Mqtt;
-            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos, mqtt.KeepAliveSeconds) = (host, port, !options.Plaintext, clientId, options.Qos, options.KeepAliveSeconds);
+            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
             mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
             config.Token = tip ? null : credential;
@@ -250,7 +247,6 @@ namespace TagoFirmware.Host.Cli
 
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Timeouts.AckSeconds = Math.Max(1, (int)Math.Ceiling(options.AckTimeoutSeconds));
             config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
             config.Sleep.Mode = options.Sleep ? SleepMode.Deep : SleepMode.Off;
             config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;

@@ -106,8 +106,6 @@ namespace TagoFirmware.Host.Cli
             options.Serial ??= config.TagoTip.Serial;
             options.AuthHash ??= config.TagoTip.AuthHash;
             options.Region ??= config.TagoTip.Region;
-            options.KeepAliveSeconds = mqtt.KeepAliveSeconds;
-            options.AckTimeoutSeconds = config.Timeouts.AckSeconds;
             if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
             {
                 options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";
@@ -118,7 +116,7 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
         /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
-        /// (<see cref="CaCertificateCheck"/>); each problem names the key.</summary>
+        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key.</summary>
         /// <returns>The result, or null when the file cannot be read (reported).</returns>
         private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
         {
@@ -134,7 +132,7 @@ namespace TagoFirmware.Host.Cli
             int added = 0;
             for (int i = 0; i < cas.Length; i++)
             {
-                foreach (ConfigIssue issue in CaCertificateCheck.Check(cas[i], "mqtt.ca_certificates[" + i + "]", DateTime.UtcNow))
+                foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))
                 {
                     issues.Add(issue);
                     added++;

@@ -102,12 +102,6 @@ namespace TagoFirmware.Host.Cli
         /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
-        /// <summary>Seconds a QoS 1 publish may wait for its ack before the link counts as dead.</summary>
-        public double AckTimeoutSeconds { get; set; } = 15;
-
-        /// <summary>Keepalive in seconds.</summary>
-        public int KeepAliveSeconds { get; set; } = 60;
-
         /// <summary>Directory of the queue log and overrides; null: <c>.tago-twin/&lt;client id&gt;</c>.</summary>
         public string DataDirectory { get; set; }
 
@@ -285,12 +279,9 @@ namespace TagoFirmware.Host.Cli
                     SetHash(o, value, ref error);
                     break;
                 case "--auth-token":
-                    error = TagoTipAuthHash.IsToken(value) ? null : "--auth-token must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)";
-                    if (error == null)
-                    {
-                        SetHash(o, TagoTipAuthHash.FromToken(value), ref error);
-                    }
-
+                    string hash = TagoTipAuthHash.FromToken(value);
+                    error = hash != null ? null : "--auth-token must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)";
+                    SetHash(o, hash ?? o.AuthHash, ref error);
                     break;
                 case "--region":
                     o.Region = value;

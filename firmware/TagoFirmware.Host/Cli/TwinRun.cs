@@ -69,26 +69,21 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Runs the node until a stop condition, cancellation or (battery mode) the last wake.</summary>
         public async Task RunAsync(TwinNodeSettings settings, CancellationToken cancel)
         {
-            if (!_options.Sleep)
-            {
-                using var node = new TwinNode(settings, _log);
-                Volatile.Write(ref _node, node);
-                await node.RunAsync(n => ShouldStop(n, 0), cancel).ConfigureAwait(false);
-                (Acked, State) = (node.AckedPayloads, node.State);
-                return;
-            }
-
-            // Each wake is a fresh node over the same data directory (a deep-sleep wake is a reboot; only the flash
-            // survives); the deep sleep is a real wait of the sleep time divided by the time scale.
-            if (settings.DataDirectory == null)
+            // Battery mode: each wake is a fresh node over the same data directory (a deep-sleep wake is a reboot; only
+            // the flash survives); the deep sleep is a real wait of the sleep time divided by the time scale.
+            if (_options.Sleep && settings.DataDirectory == null)
             {
                 _log.Warn("--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
             }
 
-            for (int wake = 1; !cancel.IsCancellationRequested; wake++)
+            for (int wake = 1; ; wake++)
             {
                 settings.BootReason = wake == 1 ? BootReason.PowerOnOrReset : BootReason.TimerWake;
-                _log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
+                if (_options.Sleep)
+                {
+                    _log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
+                }
+
                 double wakeClock;
                 using (var node = new TwinNode(settings, _log))
                 {
@@ -99,7 +94,7 @@ namespace TagoFirmware.Host.Cli
                     Volatile.Write(ref _node, null);
                     if (!node.SleepRequested)
                     {
-                        return; // count reached, refusal, TLS failure, timeout or Ctrl+C
+                        return; // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
                     }
 
                     int sleepMs = node.Node.SleepMilliseconds;

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,10 +16,13 @@ namespace TagoFirmware.Host.Node
     /// <summary>
     /// The core's <see cref="SensorNode"/> wired to the host adapters (MQTTnet, time-scaled clock, simulated DHT22,
     /// data-directory files for the flash). A reboot is simulated in-process: flush, close the link, and a fresh
-    /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files.
+    /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files. As platform: heap free after a GC, the
+    /// simulated boot reason, no RSSI (a PC has no WiFi signal to report honestly), "twin-" + the assembly version.
     /// </summary>
-    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync
+    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo
     {
+        private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
         private readonly byte[] _configBytes;
@@ -187,6 +191,26 @@ namespace TagoFirmware.Host.Node
         /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
 
+        /// <summary>How the current boot came about.</summary>
+        public BootReason BootReason { get; private set; }
+
+        /// <summary>The twin's version (without the source-link hash).</summary>
+        public string FirmwareVersion => s_version;
+
+        /// <summary>Committed but unused heap after a collection, like the device's <c>GC.Run(false)</c>.</summary>
+        public int HeapFreeBytes()
+        {
+            long used = GC.GetTotalMemory(true);
+            return (int)Math.Clamp(GC.GetGCMemoryInfo().TotalCommittedBytes - used, 0, int.MaxValue);
+        }
+
+        /// <summary>Always false: the diagnostics payload leaves <c>rssi</c> out.</summary>
+        public bool TryGetRssi(out int dbm)
+        {
+            dbm = 0;
+            return false;
+        }
+
         /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
         private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
         {
@@ -220,6 +244,7 @@ namespace TagoFirmware.Host.Node
         private void Boot(BootReason reason)
         {
             _boots++;
+            BootReason = reason;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
             _network.Link = _link;
@@ -239,7 +264,7 @@ namespace TagoFirmware.Host.Node
                 Sequences = _config.UsesTagoTip && _readingStore != null ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
-                Platform = new HostPlatformInfo(reason),
+                Platform = this,
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
             // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:

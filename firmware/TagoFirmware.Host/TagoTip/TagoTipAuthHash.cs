@@ -16,21 +16,12 @@ namespace TagoFirmware.Host.TagoTip
         public static bool IsToken(string token)
             => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit);
 
-        /// <summary>Derives the 16-character lowercase hash of an <c>at</c> + 32 hex token.</summary>
-        /// <exception cref="ArgumentException">The token does not have that shape (its text is not repeated: it is a secret).</exception>
+        /// <summary>The 16-character lowercase hash of an <c>at</c> + 32 hex token, or null for any other text.</summary>
         public static string FromToken(string token)
-        {
-            if (!IsToken(token))
-            {
-                throw new ArgumentException("an Authorization token is \"at\" followed by 32 hexadecimal characters", nameof(token));
-            }
-
-            byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2)));
-            return Convert.ToHexString(digest, 0, 8).ToLowerInvariant();
-        }
+            => IsToken(token) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
 
         /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
         public static string FromTokenOrHash(string value)
-            => IsToken(value) ? FromToken(value) : TagoFirmware.TagoTip.TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null;
+            => FromToken(value) ?? (TagoFirmware.TagoTip.TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
     }
 }

@@ -8,21 +8,12 @@ namespace TagoFirmware.Host.TagoTip
     /// (<c>rate_limited</c>, <c>server_error</c>, <c>invalid_seq</c>, <c>invalid_payload</c>; not stored) or <c>lost</c>
     /// (stored, receipt never sent).
     /// </summary>
-    public sealed class TagoTipFault
+    /// <param name="Kind">The fault's kind, one of <see cref="Kinds"/>.</param>
+    /// <param name="Probability">Chance per valid frame, 0–1.</param>
+    public sealed record TagoTipFault(string Kind, double Probability)
     {
         /// <summary>The kinds accepted by <see cref="TryParse"/>.</summary>
         public static readonly string[] Kinds = { "rate_limited", "server_error", "invalid_seq", "invalid_payload", "lost" };
-
-        private TagoTipFault(string kind, double probability)
-        {
-            Kind = kind;
-            Probability = probability;
-        }
-
-        /// <summary>The fault's kind.</summary>
-        public string Kind { get; }
-        /// <summary>Chance per valid frame, 0–1.</summary>
-        public double Probability { get; }
 
         /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1), e.g. <c>server_error:0.2</c>; false (fault null) when invalid.</summary>
         public static bool TryParse(string text, out TagoTipFault fault)

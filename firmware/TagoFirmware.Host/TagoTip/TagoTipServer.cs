@@ -25,12 +25,13 @@ namespace TagoFirmware.Host.TagoTip
     public sealed class TagoTipServer : IAsyncDisposable
     {
         private const string SenderId = "$tagotip-server";
+        private const int SubscriptionsPerConnection = 5;
 
         private readonly TagoTipServerOptions _options;
         private readonly Action<string> _print;
         private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private volatile bool _stopped;
         private MqttServer _server;
         private Task _reaper;
         private int _refusedConnects;
@@ -161,9 +162,9 @@ namespace TagoFirmware.Host.TagoTip
             if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
             {
                 c.Serial = serial;
-                if (Interlocked.Increment(ref c.Subscriptions) > _options.SubscriptionsPerConnection)
+                if (Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection)
                 {
-                    problem = "more than " + _options.SubscriptionsPerConnection + " subscriptions on one connection";
+                    problem = "more than " + SubscriptionsPerConnection + " subscriptions on one connection";
                 }
             }
 
@@ -230,7 +231,7 @@ namespace TagoFirmware.Host.TagoTip
         private async Task ReapAsync()
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stop.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stopped)
             {
                 DateTime now = DateTime.UtcNow;
                 foreach (KeyValuePair<string, Connection> pair in _connections)
@@ -272,7 +273,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
         {
-            _stop.Cancel();
+            _stopped = true;
             if (_reaper != null)
             {
                 await _reaper.ConfigureAwait(false);
@@ -280,7 +281,6 @@ namespace TagoFirmware.Host.TagoTip
 
             await TagoLikeBroker.StopAsync(_server).ConfigureAwait(false);
             _server = null;
-            _stop.Dispose();
         }
 
         // The serial of $tip/{serial}{suffix}, or null.

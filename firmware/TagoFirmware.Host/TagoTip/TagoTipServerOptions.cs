@@ -13,8 +13,6 @@ namespace TagoFirmware.Host.TagoTip
         public double IdleSeconds { get; set; } = 5;
         /// <summary>Subscription requests per minute for the profile (Free 5, Starter 50, Scale 100).</summary>
         public int SubscriptionsPerMinute { get; set; } = 5;
-        /// <summary>Subscriptions one connection may hold.</summary>
-        public int SubscriptionsPerConnection { get; set; } = 5;
         /// <summary>A fault to inject into receipts, or null.</summary>
         public TagoTipFault Fault { get; set; }
         /// <summary>Seed for the fault's dice.</summary>

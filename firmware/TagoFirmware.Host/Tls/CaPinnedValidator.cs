@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using TagoFirmware.Config;
 using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Tls
@@ -8,6 +12,7 @@ namespace TagoFirmware.Host.Tls
     /// <summary>
     /// Validates a broker certificate against the configured CA certificates only, and the host name, as the device's
     /// mbedTLS does; without a CA, against the OS trust store. An empty or unreadable CA list fails every handshake.
+    /// <see cref="Check"/> names a bad CA by where it came from before any connection tries it.
     /// </summary>
     public sealed class CaPinnedValidator
     {
@@ -37,7 +42,7 @@ namespace TagoFirmware.Host.Tls
             {
                 roots.ImportFromPem(pem);
             }
-            catch (System.Security.Cryptography.CryptographicException)
+            catch (CryptographicException)
             {
                 roots.Clear();
             }
@@ -128,11 +133,12 @@ namespace TagoFirmware.Host.Tls
         private void ExplainOutOfDate(X509Chain chain, X509Certificate2 leaf)
         {
             X509Certificate2 outOfDate = ChainFlags(chain) == X509ChainStatusFlags.NotTimeValid ? OutOfDate(chain, leaf) : null;
-            if (outOfDate != null)
+            string validity = outOfDate == null ? null : Validity(outOfDate);
+            if (validity != null)
             {
                 LastFailureError = ConnectError.CertificateExpired;
                 LastFailure = (outOfDate.RawData.AsSpan().SequenceEqual(leaf.RawData) ? "server certificate " : "CA certificate '" + outOfDate.Subject + "' in the server's chain ")
-                    + CaCertificateCheck.Validity(outOfDate, DateTime.UtcNow);
+                    + validity;
             }
         }
 
@@ -149,7 +155,7 @@ namespace TagoFirmware.Host.Tls
                 }
             }
 
-            return DateTime.UtcNow > leaf.NotAfter.ToUniversalTime() || DateTime.UtcNow < leaf.NotBefore.ToUniversalTime() ? leaf : null;
+            return leaf;
         }
 
         private static bool MatchesHost(X509Certificate2 leaf, string hostName)
@@ -164,5 +170,72 @@ namespace TagoFirmware.Host.Tls
                 return false;
             }
         }
+
+        /// <summary>The problems of one CA PEM entry under <paramref name="source"/> (e.g. <c>mqtt.ca_certificates[0]</c>); errors make it unusable.</summary>
+        /// <remarks>Each certificate must parse and be inside its dates (.NET and mbedTLS check the anchor's dates too,
+        /// RFC 5280 §6.1.3) and should be a CA (basicConstraints cA, RFC 5280 §4.2.1.9).</remarks>
+        public static List<ConfigIssue> Check(string pem, string source)
+        {
+            var issues = new List<ConfigIssue>();
+            var certificates = new X509Certificate2Collection();
+            try
+            {
+                certificates.ImportFromPem(pem ?? string.Empty);
+            }
+            catch (CryptographicException ex)
+            {
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "is not a usable certificate: " + ex.Message));
+                return issues;
+            }
+
+            if (certificates.Count == 0)
+            {
+                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "holds no -----BEGIN CERTIFICATE----- block"));
+                return issues;
+            }
+
+            int inDate = 0;
+            var dateIssues = new List<ConfigIssue>();
+            foreach (X509Certificate2 certificate in certificates)
+            {
+                string name = "certificate '" + certificate.Subject + "'";
+                string validity = Validity(certificate);
+                if (validity != null)
+                {
+                    dateIssues.Add(new ConfigIssue(ConfigSeverity.Error, source, name + " " + validity));
+                }
+                else
+                {
+                    inDate++;
+                }
+
+                if (!(certificate.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
+                {
+                    issues.Add(new ConfigIssue(ConfigSeverity.Warning, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
+                }
+
+                certificate.Dispose();
+            }
+
+            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
+            foreach (ConfigIssue issue in dateIssues)
+            {
+                issues.Add(inDate > 0 ? new ConfigIssue(ConfigSeverity.Warning, issue.Path, issue.Message) : issue);
+            }
+
+            return issues;
+        }
+
+        private const string BasicConstraintsOid = "2.5.29.19";
+
+        // "expired on …" or "not valid before …" with the dates and this clock (UTC), or null when in date.
+        private static string Validity(X509Certificate2 certificate)
+        {
+            DateTime now = DateTime.UtcNow, from = certificate.NotBefore.ToUniversalTime(), until = certificate.NotAfter.ToUniversalTime();
+            return now <= until && now >= from ? null : (now > until ? "expired on " + Iso(until) : "not valid before " + Iso(from))
+                + " (valid " + Iso(from) + " to " + Iso(until) + "; this clock says " + Iso(now) + ")";
+        }
+
+        private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 }

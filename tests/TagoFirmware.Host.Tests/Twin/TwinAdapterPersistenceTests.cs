@@ -6,6 +6,7 @@ using TagoFirmware.Diagnostics;
 using TagoFirmware.Esp32;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Tests.Twin
 {
@@ -81,7 +82,9 @@ namespace TagoFirmware.Host.Tests.Twin
         [TestMethod]
         public void Platform_info_reports_the_simulated_boot_reason_no_rssi_and_a_twin_version()
         {
-            var platform = new HostPlatformInfo(BootReason.TimerWake);
+            TwinNodeSettings settings = TwinNodeSettings.ForBroker("127.0.0.1", 8883, null, "token", "twin-test");
+            settings.BootReason = BootReason.TimerWake;
+            using var platform = new TwinNode(settings, new ConsoleLog(TextWriter.Null, LogLevel.Error));
             Assert.AreEqual(BootReason.TimerWake, platform.BootReason);
             Assert.IsFalse(platform.TryGetRssi(out int dbm));
             Assert.AreEqual(0, dbm);

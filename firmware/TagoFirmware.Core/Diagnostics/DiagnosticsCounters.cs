@@ -2,11 +2,8 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// The diagnostics payload's figures. Counts since boot (not persisted: <c>uptime_s</c> and <c>boot_reason</c> tell
-    /// when they restarted), saturating at <see cref="int.MaxValue"/>. Sensor and command errors are counted here; the
-    /// rest are read from their owners just before a payload is written. Allocates nothing after construction.
-    /// </summary>
+    /// <summary>The diagnostics payload's figures: counts since boot (not persisted), saturating; sensor and command errors
+    /// are counted here, the rest copied from their owners before each payload.</summary>
     public sealed class DiagnosticsCounters
     {
         private readonly byte[] _firmwareVersion;

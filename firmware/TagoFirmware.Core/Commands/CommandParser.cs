@@ -45,22 +45,18 @@ namespace TagoFirmware.Commands
         public CommandError Parse(string topic, byte[] payload, int offset, int length, CommandRequest request)
         {
             request.Clear();
-            if (topic == null || !StartsWithOrdinal(topic, _prefix) || topic.IndexOf('/', _prefix.Length) >= 0)
-            {
-                return CommandError.TopicMismatch;
-            }
 
             // String equality is ordinal on both nanoFramework and .NET.
-            string name = topic.Substring(_prefix.Length);
-            CommandKind kind = CommandKind.None;
-            for (int k = 1; k < Names.Length; k++)
+            string name = topic != null && StartsWithOrdinal(topic, _prefix) ? topic.Substring(_prefix.Length) : null;
+            CommandKind kind;
+            switch (name)
             {
-                kind = Names[k] == name ? (CommandKind)k : kind;
-            }
-
-            if (kind == CommandKind.None)
-            {
-                return CommandError.UnknownCommand;
+                case "reboot": kind = CommandKind.Reboot; break;
+                case "ping": kind = CommandKind.Ping; break;
+                case "interval": kind = CommandKind.Interval; break;
+                case "batch": kind = CommandKind.Batch; break;
+                case "diagnostics": kind = CommandKind.Diagnostics; break;
+                default: return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
             }
 
             request.Kind = kind;

@@ -425,15 +425,9 @@ namespace TagoFirmware.Node
             c.StoreErrors = _queue.StoreErrors;
             c.UnsavedAcks = _queue.UnsavedAcks;
             c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
-            int rssi;
-            if (platform != null && platform.TryGetRssi(out rssi))
-            {
-                c.SetRssi(rssi);
-            }
-            else
-            {
-                c.ClearRssi();
-            }
+            int rssi = 0;
+            c.HasRssi = platform != null && platform.TryGetRssi(out rssi);
+            c.RssiDbm = rssi;
 
             DateTime utc = _ports.Clock.UtcNow;
             TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);

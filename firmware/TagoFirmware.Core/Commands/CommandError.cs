@@ -25,7 +25,5 @@ namespace TagoFirmware.Commands
         IntervalBelowMinimum = 9,
         /// <summary>A value is outside its range (interval above 86400 s or below 1; batch outside 1…100).</summary>
         OutOfRange = 10,
-        /// <summary>An unexpected exception was caught (a bug; the node carries on).</summary>
-        InternalError = 11,
     }
 }

@@ -3,10 +3,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>
-    /// Parses and validates one downlink message (topic + payload) without changing anything; bad input never throws.
-    /// Syntax and ranges: docs/commands.md.
-    /// </summary>
+    /// <summary>Parses and validates one downlink message without changing anything; never throws (docs/commands.md).</summary>
     /// <remarks>The topic's last level names the command (ordinal, case-sensitive). Payloads are checked by size, JSON
     /// syntax, then meaning; malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.
     /// Allocates a little per message: commands are rare.</remarks>
@@ -23,6 +20,9 @@ namespace TagoFirmware.Commands
 
         // Nesting allowed: array → item object → a metadata object/array inside it.
         private const int MaxDepth = 4;
+
+        /// <summary>Command names (last topic level) by <see cref="CommandKind"/> value.</summary>
+        internal static readonly string[] Names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
 
         private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
         private static readonly byte[] s_value = TagoUtf8.GetBytes("value");
@@ -45,13 +45,18 @@ namespace TagoFirmware.Commands
         public CommandError Parse(string topic, byte[] payload, int offset, int length, CommandRequest request)
         {
             request.Clear();
-            CommandKind kind = KindOf(topic);
-            if (kind == CommandKind.None)
+
+            // String equality is ordinal on both nanoFramework and .NET.
+            string name = topic != null && StartsWithOrdinal(topic, _prefix) ? topic.Substring(_prefix.Length) : null;
+            CommandKind kind;
+            switch (name)
             {
-                return topic != null && StartsWithOrdinal(topic, _prefix)
-                    && topic.IndexOf('/', _prefix.Length) < 0
-                    ? CommandError.UnknownCommand
-                    : CommandError.TopicMismatch;
+                case "reboot": kind = CommandKind.Reboot; break;
+                case "ping": kind = CommandKind.Ping; break;
+                case "interval": kind = CommandKind.Interval; break;
+                case "batch": kind = CommandKind.Batch; break;
+                case "diagnostics": kind = CommandKind.Diagnostics; break;
+                default: return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
             }
 
             request.Kind = kind;
@@ -103,25 +108,6 @@ namespace TagoFirmware.Commands
             return CheckRanges(request);
         }
 
-        private CommandKind KindOf(string topic)
-        {
-            if (topic == null || !StartsWithOrdinal(topic, _prefix))
-            {
-                return CommandKind.None;
-            }
-
-            // String equality is ordinal on both nanoFramework and .NET.
-            switch (topic.Substring(_prefix.Length))
-            {
-                case "reboot": return CommandKind.Reboot;
-                case "ping": return CommandKind.Ping;
-                case "interval": return CommandKind.Interval;
-                case "batch": return CommandKind.Batch;
-                case "diagnostics": return CommandKind.Diagnostics;
-                default: return CommandKind.None;
-            }
-        }
-
         private CommandError CheckRanges(CommandRequest request)
         {
             if (request.HasInterval)
@@ -148,7 +134,6 @@ namespace TagoFirmware.Commands
             return CommandError.None;
         }
 
-        /// <summary>Second pass over a document already known to be well formed.</summary>
         private static CommandError ParseSettings(CommandKind kind, byte[] payload, int offset, int length, CommandRequest request)
         {
             JsonReader reader = new JsonReader(payload, offset, length, MaxDepth);

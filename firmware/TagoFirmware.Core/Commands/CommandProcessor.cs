@@ -1,12 +1,11 @@
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Node;
+using TagoFirmware.Platform;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>
-    /// Handles one downlink message: parse and validate it all (<see cref="CommandParser"/>), apply all or nothing
-    /// (<see cref="CommandOverrides"/>), count refusals in <c>command_errors</c>, request diagnostics for
-    /// <c>ping</c>/<c>diagnostics</c>, and write one log line. Never throws; main loop only.
-    /// </summary>
+    /// <summary>Runs a step's downlink commands: parse each (<see cref="CommandParser"/>), apply all or nothing
+    /// (<see cref="CommandOverrides"/>), count refusals and drops in <c>command_errors</c>, log one line each.</summary>
     public sealed class CommandProcessor
     {
         /// <summary>Outcome flag: nothing to do (refused).</summary>
@@ -24,29 +23,62 @@ namespace TagoFirmware.Commands
         /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
         public const int Settings = 8;
 
-        // Topic names by CommandKind value.
-        private static readonly string[] s_names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
+        // Dropped commands are counted in command_errors at once but logged at most this often.
+        private const long DropLogIntervalMs = 60000;
 
         private readonly CommandParser _parser;
-        private readonly CommandOverrides _overrides;
         private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
+        private readonly ILog _log;
         private readonly CommandRequest _request = new CommandRequest();
+        private int _droppedUnlogged;
+        private long _nextDropLogMs = long.MinValue;
 
-        /// <summary>Creates the processor; <paramref name="counters"/> and <paramref name="policy"/> may be null.</summary>
-        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, DiagnosticsPolicy policy)
+        /// <summary>Creates the processor; <paramref name="log"/> may be null.</summary>
+        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, DiagnosticsPolicy policy, ILog log)
         {
             _parser = parser;
-            _overrides = overrides;
+            Overrides = overrides;
             _counters = counters;
             _policy = policy;
+            _log = log;
         }
 
-        /// <summary>The error of the last message (<see cref="CommandError.None"/> when accepted).</summary>
-        public CommandError LastError { get; private set; }
+        /// <summary>The settings in force (config, or accepted commands).</summary>
+        public CommandOverrides Overrides { get; }
+
+        /// <summary>The smallest interval the <c>interval</c> command accepts.</summary>
+        public int MinIntervalSeconds => _parser.MinIntervalSeconds;
 
         /// <summary>The last message's one log line (no payload bytes, no secrets), e.g. <c>command interval accepted: interval 60 s (persisted)</c>.</summary>
         public string LastLogLine { get; private set; }
+
+        /// <summary>Runs <paramref name="count"/> commands in order (none after a reboot), logging each, and counts the
+        /// <paramref name="dropped"/> ones; returns the outcome flags (0: nothing to do).</summary>
+        public int Handle(int dropped, string[] topics, byte[][] payloads, int count, long nowMs)
+        {
+            if (dropped > 0)
+            {
+                _counters.AddCommandErrors(dropped);
+                _droppedUnlogged += dropped;
+                if (nowMs >= _nextDropLogMs)
+                {
+                    NodeWiring.Write(_log, LogLevel.Warning, _droppedUnlogged.ToString() + " commands dropped (size or rate limit)");
+                    _droppedUnlogged = 0;
+                    _nextDropLogMs = nowMs + DropLogIntervalMs;
+                }
+            }
+
+            int todo = 0;
+            for (int i = 0; i < count && (todo & Reboot) == 0; i++)
+            {
+                int outcome = Process(topics[i], payloads[i]);
+                NodeWiring.Write(_log, outcome == Refused || outcome == Reboot ? LogLevel.Warning : LogLevel.Info, LastLogLine);
+                todo |= outcome;
+            }
+
+            return todo;
+        }
 
         /// <summary>Processes a whole payload array (null = empty); returns an outcome flag.</summary>
         public int Process(string topic, byte[] payload) => Process(topic, payload, 0, payload == null ? 0 : payload.Length);
@@ -54,21 +86,14 @@ namespace TagoFirmware.Commands
         /// <summary>Processes a payload held in part of a buffer; returns an outcome flag.</summary>
         public int Process(string topic, byte[] payload, int offset, int length)
         {
-            try
+            CommandError error = _parser.Parse(topic, payload, offset, length, _request);
+            if (error != CommandError.None)
             {
-                CommandError error = _parser.Parse(topic, payload, offset, length, _request);
-                if (error != CommandError.None)
-                {
-                    return Refuse(error);
-                }
-            }
-            catch (System.Exception)
-            {
-                // Defensive: the parser is fuzzed never to throw, and nothing is applied before this point.
-                return Refuse(CommandError.InternalError);
+                _counters.IncrementCommandErrors();
+                LastLogLine = "command " + NameOf(_request.Kind) + " refused: " + Describe(error, _request.RefusedValue);
+                return Refused;
             }
 
-            LastError = CommandError.None;
             CommandKind kind = _request.Kind;
             string line = "command " + NameOf(kind) + " accepted:";
             if (kind == CommandKind.Reboot)
@@ -79,16 +104,13 @@ namespace TagoFirmware.Commands
 
             if (kind == CommandKind.Ping || kind == CommandKind.Diagnostics)
             {
-                if (_policy != null)
-                {
-                    _policy.Request();
-                }
+                _policy.Request();
 
                 LastLogLine = line + (kind == CommandKind.Ping ? " publishing status" : " publishing diagnostics");
                 return kind == CommandKind.Ping ? Ping : Diagnostics;
             }
 
-            bool persisted = _overrides.Apply(_request);
+            bool persisted = Overrides.Apply(_request);
             LastLogLine = line
                 + (_request.HasInterval ? " interval " + _request.IntervalSeconds.ToString() + " s" : string.Empty)
                 + (_request.HasBatch ? " batch " + _request.BatchSize.ToString() : string.Empty)
@@ -96,22 +118,10 @@ namespace TagoFirmware.Commands
             return Settings;
         }
 
-        private static string NameOf(CommandKind kind) => s_names[(int)kind];
+        private static string NameOf(CommandKind kind) => CommandParser.Names[(int)kind];
 
-        private int Refuse(CommandError error)
-        {
-            LastError = error;
-            if (_counters != null)
-            {
-                _counters.IncrementCommandErrors();
-            }
-
-            LastLogLine = "command " + NameOf(_request.Kind) + " refused: " + Describe(error, _request.RefusedValue, _parser.MinIntervalSeconds);
-            return Refused;
-        }
-
-        /// <summary>The human text of a refusal; <paramref name="value"/> is the offending number of range and size errors.</summary>
-        public static string Describe(CommandError error, long value, int minIntervalSeconds)
+        // The offending value of range and size errors is in the text.
+        private string Describe(CommandError error, long value)
         {
             switch (error)
             {
@@ -124,20 +134,18 @@ namespace TagoFirmware.Commands
                 case CommandError.MalformedJson:
                     return "payload is not well-formed JSON";
                 case CommandError.MissingValue:
-                    return "no value (send e.g. 60 or [{\"variable\":\"interval\",\"value\":60}])";
+                    return "no value (e.g. 60)";
                 case CommandError.InvalidValue:
                     return "value must be an integer (e.g. 60 or \"60\")";
                 case CommandError.UnknownVariable:
-                    return "unknown variable in payload (expected interval or batch)";
+                    return "unknown variable (expected interval or batch)";
                 case CommandError.DuplicateVariable:
                     return "a variable or member appears twice";
                 case CommandError.IntervalBelowMinimum:
-                    return value.ToString() + " s is below the minimum of " + minIntervalSeconds.ToString() + " s";
+                    return value.ToString() + " s is below the minimum of " + MinIntervalSeconds.ToString() + " s";
                 case CommandError.OutOfRange:
-                    return value.ToString() + " is out of range (interval " + minIntervalSeconds.ToString() + "…"
+                    return value.ToString() + " is out of range (interval " + MinIntervalSeconds.ToString() + "…"
                         + CommandParser.MaxIntervalSeconds.ToString() + " s, batch 1…" + CommandParser.MaxBatchSize.ToString() + ")";
-                case CommandError.InternalError:
-                    return "internal error";
                 default:
                     return "ok";
             }

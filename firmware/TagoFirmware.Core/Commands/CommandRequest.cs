@@ -1,9 +1,6 @@
 namespace TagoFirmware.Commands
 {
-    /// <summary>
-    /// The result of parsing one downlink message, filled in by <see cref="CommandParser.Parse"/>. Reusable: Parse
-    /// clears it first. Settings are only meaningful when Parse returned <see cref="CommandError.None"/>.
-    /// </summary>
+    /// <summary>One parsed downlink message (<see cref="CommandParser.Parse"/> clears and fills it).</summary>
     public sealed class CommandRequest
     {
         /// <summary>The command named by the topic (set even when the payload is refused).</summary>

@@ -2,11 +2,8 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// The diagnostics payload's figures. Counts since boot (not persisted: <c>uptime_s</c> and <c>boot_reason</c> tell
-    /// when they restarted), saturating at <see cref="int.MaxValue"/>. Sensor and command errors are counted here; the
-    /// rest are read from their owners just before a payload is written. Allocates nothing after construction.
-    /// </summary>
+    /// <summary>The diagnostics payload's figures: counts since boot (not persisted), saturating; sensor and command errors
+    /// are counted here, the rest copied from their owners before each payload.</summary>
     public sealed class DiagnosticsCounters
     {
         private readonly byte[] _firmwareVersion;
@@ -33,10 +30,10 @@ namespace TagoFirmware.Diagnostics
         public int QueueDepth { get; set; }
 
         /// <summary>True when <see cref="RssiDbm"/> holds a measured value (nanoFramework gets one only from a WiFi scan).</summary>
-        public bool HasRssi { get; private set; }
+        public bool HasRssi { get; set; }
 
         /// <summary>WiFi signal strength in dBm; valid when <see cref="HasRssi"/>.</summary>
-        public int RssiDbm { get; private set; }
+        public int RssiDbm { get; set; }
 
         /// <summary>MQTT reconnects since boot.</summary>
         public int Reconnects { get; set; }
@@ -64,20 +61,6 @@ namespace TagoFirmware.Diagnostics
 
         /// <summary>Refused downlink commands since boot.</summary>
         public int CommandErrors { get; private set; }
-
-        /// <summary>Records a measured RSSI.</summary>
-        public void SetRssi(int dbm)
-        {
-            RssiDbm = dbm;
-            HasRssi = true;
-        }
-
-        /// <summary>Forgets the RSSI (it is then left out of the payload).</summary>
-        public void ClearRssi()
-        {
-            HasRssi = false;
-            RssiDbm = 0;
-        }
 
         /// <summary>Counts one failed sensor sample.</summary>
         public void IncrementSensorErrors() => SensorErrors = Saturating(SensorErrors);

@@ -2,10 +2,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// Writes the diagnostics payload (one item per figure of <see cref="DiagnosticsCounters"/>, meanings in
-    /// docs/diagnostics.md) through the uplink's <see cref="IItemWriter"/>. Allocation-free.
-    /// </summary>
+    /// <summary>Writes the diagnostics payload (docs/diagnostics.md) through an <see cref="IItemWriter"/>. Allocation-free.</summary>
     /// <remarks>Items that are 0 (store_errors, unsaved_acks, quarantined) or unknown (heap_free, rssi) are left out:
     /// TagoIO bills each item as a data input. All items carry one <c>time</c> when the wall clock is valid.</remarks>
     public static class DiagnosticsPayload
@@ -17,10 +14,7 @@ namespace TagoFirmware.Diagnostics
         private static readonly byte[] s_bytes = new byte[] { (byte)'B' };
         private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
 
-        /// <summary>
-        /// Resets <paramref name="writer"/>, writes every diagnostics item and closes the payload. On an error the
-        /// writer is left reset (an empty, unclosed payload) and nothing may be published.
-        /// </summary>
+        /// <summary>Resets the writer, writes every item and closes the payload; on an error the writer is left reset.</summary>
         public static TagoWriteResult Write(IItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             writer.Reset();

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// When diagnostics are due: once after boot, after every <see cref="EveryPayloads"/> delivered data payloads
-    /// (<see cref="OnPayloadPublished"/>) and on request (<c>ping</c>, <c>diagnostics</c>) until <see cref="MarkPublished"/>.
-    /// </summary>
+    /// <summary>When diagnostics are due: after boot, every <see cref="EveryPayloads"/> delivered payloads, and on request.</summary>
     public sealed class DiagnosticsPolicy
     {
         /// <summary>Default cadence: one diagnostics payload per 60 data payloads (hourly at the default 60 s interval).</summary>

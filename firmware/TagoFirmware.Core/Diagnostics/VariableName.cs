@@ -1,10 +1,7 @@
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// TagoIO variable names: TagoIO lowercases names and refuses spaces and <c>*?!&lt;&gt;.-=$</c>, at most 100
-    /// characters (TagoIO data model docs); the firmware accepts the ASCII subset <c>[a-z0-9_]</c>, so encoding needs
-    /// no System.Text.
-    /// </summary>
+    /// <summary>TagoIO variable names (lowercased, no spaces or <c>*?!&lt;&gt;.-=$</c>, ≤ 100 characters, TagoIO data model
+    /// docs); the firmware accepts ASCII <c>[a-z0-9_]</c>, so encoding needs no System.Text.</summary>
     public static class VariableName
     {
         /// <summary>True when <paramref name="name"/> is 1…100 characters of <c>a-z</c>, <c>0-9</c> and <c>_</c>.</summary>

@@ -4,12 +4,8 @@ using TagoFirmware.Connection;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// Battery mode's wake policy: every wake samples once; every <c>publish_every</c>-th wake (or with a backlog of
-    /// <c>backlog_threshold</c> readings) also connects and publishes. The wake ends when everything due was
-    /// acknowledged and the command window passed, or at the publish deadline; then the node sleeps for the wake
-    /// interval minus the time it was awake (README "Battery mode").
-    /// </summary>
+    /// <summary>Battery mode's wake policy: sample once; publish every <c>publish_every</c>-th wake or on a backlog; end
+    /// when all is acknowledged and the command window passed, or at the deadline (README "Battery mode").</summary>
     public sealed class BatteryWake
     {
         // Shortest deep sleep: a wake that overran its interval still sleeps briefly instead of looping.
@@ -32,11 +28,8 @@ namespace TagoFirmware.Node
         /// <summary>Whether this wake connects and publishes.</summary>
         public bool Publishes { get; private set; }
 
-        /// <summary>
-        /// Decides this wake at start: publish or not, and whether diagnostics go out (after a power-on or reboot, and
-        /// on every <c>every_payloads</c>-th publishing wake counted with the persisted boot counter: "once after boot"
-        /// on every wake would bill 11 data inputs per publishing wake).
-        /// </summary>
+        /// <summary>Decides this wake: publish or not; diagnostics after a power-on or reboot and every <c>every_payloads</c>-th
+        /// publishing wake (not every wake: each would bill 11 data inputs). Returns the log line.</summary>
         public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
         {
             _startMs = nowMs;

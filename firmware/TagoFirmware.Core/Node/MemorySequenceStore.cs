@@ -2,10 +2,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// The sequence counter's slots in RAM, for a platform without a sequence store and the twin's <c>--no-persist</c>:
-    /// <c>!N</c> restarts with the process, and a server's <c>invalid_seq</c> answers move it ahead again.
-    /// </summary>
+    /// <summary>Sequence counter slots in RAM (no sequence store, or <c>--no-persist</c>): a server's <c>invalid_seq</c> moves <c>!N</c> ahead again.</summary>
     public sealed class MemorySequenceStore : ISequenceStore
     {
         private readonly byte[][] _slots = new byte[2][];

@@ -4,10 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// The main loop of the ESP32 app and the twin: step the node, tell the watchdog how long the loop means to wait,
-    /// then wait for the node's next due time or the link inbox's signal, so an idle online node runs only when due.
-    /// </summary>
+    /// <summary>The main loop (ESP32 app and twin): step the node, tell the watchdog the wait, wait for the due time or a link event.</summary>
     public sealed class NodeRunner
     {
         // Shortest wait: the loop never spins, so the MQTT, worker and LED threads get the CPU.

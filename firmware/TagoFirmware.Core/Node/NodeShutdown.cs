@@ -5,10 +5,7 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// The node's orderly end: stop (flush, the "offline" status, DISCONNECT), reboot once the session stopped, or
-    /// battery-mode deep sleep. <see cref="SensorNode"/> asks and reads the answers; this calls nothing back.
-    /// </summary>
+    /// <summary>The node's orderly end: stop (flush, "offline", DISCONNECT), reboot once the session stopped, or deep sleep.</summary>
     public sealed class NodeShutdown
     {
         private readonly ConnectionSupervisor _link;
@@ -89,10 +86,8 @@ namespace TagoFirmware.Node
             Log(LogLevel.Info, "sleep: " + why + "; queue " + _queue.Count.ToString() + ", sleeping " + sleepMs.ToString() + " ms");
         }
 
-        /// <summary>
-        /// Makes the flash hold everything before a reboot or stop (rewrites the queue log if a write failed). Never
-        /// throws; safe more than once, also from the device watchdog's thread (per-record CRCs drop a torn record).
-        /// </summary>
+        /// <summary>Makes the flash hold the queue before a reboot or stop. Never throws; safe from the watchdog's thread
+        /// (per-record CRCs drop a torn record).</summary>
         public void Flush()
         {
             try

@@ -13,6 +13,10 @@ namespace TagoFirmware.Node
     /// pipelines, loads what was kept across the reboot and logs it.</summary>
     public static class NodeWiring
     {
+        // Log texts by ReadingLoadResult value.
+        private static readonly string[] s_loadResults = { "in RAM only", "log created", "log restored", "log restored with damage",
+            "log of another format replaced", "storage read-only, sending from RAM", "flash unreadable, running in RAM" };
+
         /// <summary>Maps the configuration onto the connection's options; CA entries that are PEM text are joined (the app
         /// replaces file names by their PEM text first, README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
@@ -67,6 +71,20 @@ namespace TagoFirmware.Node
             return new TagoMqttJsonTransport(clientId, m.DataTopic, m.StatusTopic, m.CommandTopic);
         }
 
+        /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
+        public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, bool battery, string commandFilter,
+            DiagnosticsCounters counters, DiagnosticsPolicy policy, NodePorts ports)
+        {
+            // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
+            string reason;
+            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
+            min = min < 1 ? 1 : min;
+            CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
+                battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
+            return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
+        }
+
         /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
         public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
         {
@@ -90,7 +108,7 @@ namespace TagoFirmware.Node
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP
         /// sequence, logs what was restored and sets the boot reason. Never throws.</summary>
-        public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandHandOff commands, TagoTipUplink tip,
+        public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandProcessor commands, TagoTipUplink tip,
             DiagnosticsCounters counters, NodePorts ports)
         {
             try
@@ -124,13 +142,13 @@ namespace TagoFirmware.Node
             {
                 if (cas[i] != null && !ConfigText.IsPem(cas[i]))
                 {
-                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "] is a file name the application did not load: ignored");
+                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: file not loaded by the app, ignored");
                 }
             }
 
             queue.Log = log;
             ReadingLoadResult load = queue.Load();
-            Write(log, LogLevel.Info, "queue: " + LoadResultName(load) + ", " + queue.Count.ToString() + " readings restored, boot "
+            Write(log, LogLevel.Info, "queue: " + s_loadResults[(int)load] + ", " + queue.Count.ToString() + " readings restored, boot "
                 + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
                 + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
 
@@ -174,27 +192,6 @@ namespace TagoFirmware.Node
             if (log != null && message != null)
             {
                 log.Write(level, message);
-            }
-        }
-
-        private static string LoadResultName(ReadingLoadResult result)
-        {
-            switch (result)
-            {
-                case ReadingLoadResult.NotPersisted:
-                    return "in RAM only";
-                case ReadingLoadResult.StoreUnavailable:
-                    return "flash unreadable, running in RAM";
-                case ReadingLoadResult.Restored:
-                    return "log restored";
-                case ReadingLoadResult.RestoredWithDamage:
-                    return "log restored with damage";
-                case ReadingLoadResult.ReadOnly:
-                    return "storage read-only, sending from RAM";
-                case ReadingLoadResult.Incompatible:
-                    return "log of another format replaced";
-                default:
-                    return "log created";
             }
         }
     }

@@ -6,10 +6,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// Takes the samples: one <see cref="ReadPipeline"/> per sensor, one cycle per interval, each cycle's readings queued
-    /// with one time and group. Variable index = sensor × 3 + (0 temperature, 1 humidity, 2 dew point). Allocation-free.
-    /// </summary>
+    /// <summary>One sampling cycle per interval over one <see cref="ReadPipeline"/> per sensor; a cycle's readings share a
+    /// time and group. Variable index = sensor × 3 + (temperature, humidity, dew point). Allocation-free.</summary>
     public sealed class Sampler
     {
         /// <summary>Variables per sensor: temperature, humidity, dew point.</summary>

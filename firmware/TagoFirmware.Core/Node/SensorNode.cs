@@ -8,7 +8,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>The node, wired: each step runs the <see cref="ConnectionSupervisor"/>, <see cref="CommandHandOff"/>,
+    /// <summary>The node, wired: each step runs the <see cref="ConnectionSupervisor"/>, <see cref="CommandProcessor"/>,
     /// <see cref="Sampler"/>, <see cref="UplinkPublisher"/>, <see cref="BatteryWake"/> and <see cref="NodeShutdown"/> in
     /// turn and passes what one reports to the next (docs/architecture.md). No threads, sleeps or device APIs.</summary>
     public sealed class SensorNode
@@ -21,7 +21,7 @@ namespace TagoFirmware.Node
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
         private readonly DiagnosticsPolicy _policy;
-        private readonly CommandHandOff _commands;
+        private readonly CommandProcessor _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
         private readonly BatteryWake _wake;
@@ -48,7 +48,7 @@ namespace TagoFirmware.Node
             _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
             _wake = battery ? new BatteryWake(config.Sleep) : null;
             _end = new NodeShutdown(_link, _queue, ports);
-            _commands = new CommandHandOff(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
+            _commands = NodeWiring.CreateCommands(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 Diagnostics, _policy, ports);
         }
 
@@ -68,7 +68,7 @@ namespace TagoFirmware.Node
         public DiagnosticsCounters Diagnostics { get; }
 
         /// <summary>The downlink commands and the settings in force (interval, batch size).</summary>
-        public CommandHandOff Commands => _commands;
+        public CommandProcessor Commands => _commands;
 
         /// <summary>The publisher: payloads sent and delivered.</summary>
         public UplinkPublisher Publisher => _publisher;

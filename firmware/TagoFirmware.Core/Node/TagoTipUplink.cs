@@ -5,11 +5,8 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// What TagoTiP adds to <see cref="UplinkPublisher"/>: when a short session opens and ends, the persisted sequence
-    /// counter, what each receipt means for the frame in flight (<see cref="TagoTipReceipts"/>), <c>CMD|…</c> as
-    /// command topics, and the no-receipt self-heal.
-    /// </summary>
+    /// <summary>TagoTiP's part of the uplink: short sessions, the sequence counter, receipts, <c>CMD|…</c> as command
+    /// topics and the no-receipt self-heal.</summary>
     /// <remarks>
     /// TagoIO (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s (15 s on
     /// Scale), closes after 5 s idle, and subscriptions are rate-limited per profile. So a session opens only when
@@ -76,7 +73,7 @@ namespace TagoFirmware.Node
         {
             bool found = _sequence.Load();
             Write(_volatile ? LogLevel.Warning : LogLevel.Info, "tagotip: sequence " + (found ? "restored, next " : "starts at ")
-                + _sequence.Peek.ToString() + (_volatile ? " (no flash store: kept in RAM only)" : string.Empty));
+                + _sequence.Peek.ToString() + (_volatile ? " (RAM only)" : string.Empty));
         }
 
         // True when a session may open now; the next one then waits the minimum spacing plus jitter.
@@ -92,7 +89,6 @@ namespace TagoFirmware.Node
             return true;
         }
 
-        /// <summary>True while a push may still start in a connection made at <paramref name="connectedAtMs"/>.</summary>
         private bool MayPush(long nowMs, long connectedAtMs) => nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
 
         /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
@@ -150,12 +146,9 @@ namespace TagoFirmware.Node
         /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
         public RebootReason RebootRequested { get; private set; }
 
-        /// <summary>
-        /// The session's part of the publisher's step: opens a session when <paramref name="work"/> is due in
-        /// <paramref name="wait"/> ms (0: now), gives up a late receipt, ends the session when nothing more may or need be
-        /// pushed, lowers <paramref name="due"/>. Returns 1: push now; 0: not now; -1: the frame in flight went
-        /// unanswered (the publisher returns it to the queue, to be resent with a new <c>!N</c>).
-        /// </summary>
+        /// <summary>Opens a session when <paramref name="work"/> is due in <paramref name="wait"/> ms, gives up a late
+        /// receipt, ends an idle session, lowers <paramref name="due"/>. Returns 1: push now; 0: not now; -1: the frame
+        /// in flight went unanswered (requeued, resent with a new <c>!N</c>).</summary>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
             work = work && !Stopped;
@@ -226,7 +219,7 @@ namespace TagoFirmware.Node
                     link.ShowUplinkHealth(NodeStatus.Online);
                     if (action == TagoTipAction.DeliveredCountMismatch)
                     {
-                        Write(LogLevel.Warning, "tagotip: OK count differs from the variables sent");
+                        Write(LogLevel.Warning, "tagotip: OK count differs from variables sent");
                     }
 
                     break;
@@ -251,7 +244,7 @@ namespace TagoFirmware.Node
                     link.EndSession(nowMs, "sending stopped");
                     link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
                     Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
-                        : "tagotip: config error: sequence refused 32 times; sending stopped");
+                        : "tagotip: sequence refused 32 times; sending stopped");
                     break;
                 case TagoTipAction.JumpSequence:
                     Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());

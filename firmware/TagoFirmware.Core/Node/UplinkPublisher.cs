@@ -10,12 +10,8 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>
-    /// Sends what the queue holds: asks the <see cref="ReadingBatcher"/> when a payload is due, writes it (TagoIO JSON or
-    /// a TagoTiP frame) over one buffer, publishes it, and owns the one payload in flight until it is delivered (PUBACK,
-    /// or TagoTiP's <c>OK|n</c>) or returned to the queue. Also writes and publishes the diagnostics payload and answers
-    /// <c>ping</c>. TagoTiP's short sessions are <see cref="TagoTipUplink"/>'s.
-    /// </summary>
+    /// <summary>Publishes due payloads (TagoIO JSON or TagoTiP frames, one buffer), diagnostics and <c>ping</c>; owns the
+    /// payload in flight until delivered (PUBACK or <c>OK|n</c>) or returned to the queue.</summary>
     /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt keeps it until the ack).</remarks>
     public sealed class UplinkPublisher
     {
@@ -319,7 +315,7 @@ namespace TagoFirmware.Node
                 {
                     // Never sendable: taken (removed on delivery) rather than blocking the queue forever.
                     _refused++;
-                    NodeWiring.Write(_log, LogLevel.Error, "reading refused by the writer: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
+                    NodeWiring.Write(_log, LogLevel.Error, "reading refused: code " + ((int)r).ToString() + " (" + _refused.ToString() + " so far)");
                 }
             }
 
@@ -397,8 +393,7 @@ namespace TagoFirmware.Node
             return _json.EndItem();
         }
 
-        /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes
-        /// the "online" status (refreshing the dashboard); TagoTiP has no status.</summary>
+        /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes "online".</summary>
         public void Answer(bool ping)
         {
             IUplinkTransport t = _link.Transport;
@@ -430,21 +425,15 @@ namespace TagoFirmware.Node
             c.StoreErrors = _queue.StoreErrors;
             c.UnsavedAcks = _queue.UnsavedAcks;
             c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
-            int rssi;
-            if (platform != null && platform.TryGetRssi(out rssi))
-            {
-                c.SetRssi(rssi);
-            }
-            else
-            {
-                c.ClearRssi();
-            }
+            int rssi = 0;
+            c.HasRssi = platform != null && platform.TryGetRssi(out rssi);
+            c.RssiDbm = rssi;
 
             DateTime utc = _ports.Clock.UtcNow;
             TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
             if (r != TagoWriteResult.Ok)
             {
-                NodeWiring.Write(_log, LogLevel.Error, "diagnostics payload refused: code " + ((int)r).ToString());
+                NodeWiring.Write(_log, LogLevel.Error, "diagnostics refused: code " + ((int)r).ToString());
                 _policy.MarkPublished();
                 return;
             }

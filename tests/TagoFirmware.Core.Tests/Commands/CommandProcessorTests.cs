@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Commands
             s_counters = new DiagnosticsCounters("1.0.0");
             s_policy = new DiagnosticsPolicy(10);
             s_policy.MarkPublished();
-            s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, s_policy);
+            s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, s_policy, null);
         }
 
         private static int Send(string command, string payload)
@@ -91,7 +91,6 @@ namespace TagoFirmware.Tests.Commands
 
             Assert.AreEqual(CommandProcessor.Refused, Send("interval", "5"));
             Assert.AreEqual("command interval refused: 5 s is below the minimum of 12 s", s_processor.LastLogLine);
-            Assert.AreEqual((int)CommandError.IntervalBelowMinimum, (int)s_processor.LastError);
             Assert.AreEqual(1, s_counters.CommandErrors);
             Assert.AreEqual(120, s_overrides.IntervalSeconds);
             Assert.AreEqual(writes, s_store.Writes);
@@ -105,7 +104,7 @@ namespace TagoFirmware.Tests.Commands
                 "[{\"variable\":\"interval\",\"value\":600},{\"variable\":\"batch\",\"value\":500}]");
 
             Assert.AreEqual(CommandProcessor.Refused, outcome);
-            Assert.AreEqual((int)CommandError.OutOfRange, (int)s_processor.LastError);
+            Assert.AreEqual("command interval refused: 500 is out of range (interval 12…86400 s, batch 1…100)", s_processor.LastLogLine);
             Assert.AreEqual(60, s_overrides.IntervalSeconds);
             Assert.AreEqual(1, s_overrides.BatchSize);
             Assert.IsFalse(s_overrides.HasIntervalOverride);

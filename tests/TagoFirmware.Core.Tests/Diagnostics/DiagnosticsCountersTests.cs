@@ -33,17 +33,6 @@ namespace TagoFirmware.Tests.Diagnostics
         }
 
         [TestMethod]
-        public void Rssi_is_present_only_after_a_measurement()
-        {
-            DiagnosticsCounters c = new DiagnosticsCounters("1");
-            c.SetRssi(-67);
-            Assert.IsTrue(c.HasRssi);
-            Assert.AreEqual(-67, c.RssiDbm);
-            c.ClearRssi();
-            Assert.IsFalse(c.HasRssi);
-        }
-
-        [TestMethod]
         [DataRow("1.2.3", "1.2.3")]
         [DataRow("", "unknown")]
         [DataRow("1.0-é", "1.0-é")]

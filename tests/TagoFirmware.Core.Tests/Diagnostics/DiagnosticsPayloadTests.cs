@@ -62,7 +62,8 @@ namespace TagoFirmware.Tests.Diagnostics
         public void Rssi_and_time_are_written_when_known_and_heap_is_left_out_when_unknown()
         {
             DiagnosticsCounters c = new DiagnosticsCounters("2");
-            c.SetRssi(-71);
+            c.HasRssi = true;
+            c.RssiDbm = -71;
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 1764085479000));
@@ -81,7 +82,8 @@ namespace TagoFirmware.Tests.Diagnostics
             c.HeapFree = 9007199254740991;
             c.QueueDepth = int.MinValue;
             c.BootReason = BootReason.WatchdogReboot;
-            c.SetRssi(int.MinValue);
+            c.HasRssi = true;
+            c.RssiDbm = int.MinValue;
             c.StoreErrors = int.MaxValue;
             c.UnsavedAcks = int.MaxValue;
             c.Quarantined = int.MaxValue;

@@ -48,7 +48,8 @@ namespace TagoFirmware.Host.Tests.Sensors
         public void Writing_the_diagnostics_payload_allocates_nothing()
         {
             DiagnosticsCounters counters = new DiagnosticsCounters("1.0.0");
-            counters.SetRssi(-60);
+            counters.HasRssi = true;
+            counters.RssiDbm = -60;
             counters.HeapFree = 100000;
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
             DiagnosticsPayload.Write(writer, counters, 1764085479000);

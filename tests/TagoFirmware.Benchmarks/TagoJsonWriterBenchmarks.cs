@@ -26,9 +26,7 @@ namespace TagoFirmware.Benchmarks
         private static readonly JsonEncodedText s_valueKey = JsonEncodedText.Encode("value");
         private static readonly JsonEncodedText s_unitKey = JsonEncodedText.Encode("unit");
         private static readonly JsonEncodedText s_timeKey = JsonEncodedText.Encode("time");
-        private static readonly JsonEncodedText s_metadataKey = JsonEncodedText.Encode("metadata");
-        private static readonly JsonEncodedText s_sensorIdKey = JsonEncodedText.Encode("sensor_id");
-        private static readonly JsonEncodedText s_sensorId = JsonEncodedText.Encode("dht22_01");
+        private static readonly JsonEncodedText s_groupKey = JsonEncodedText.Encode("group");
         private static readonly JsonEncodedText s_temperature = JsonEncodedText.Encode("temperature");
         private static readonly JsonEncodedText s_humidity = JsonEncodedText.Encode("humidity");
         private static readonly JsonEncodedText s_celsius = JsonEncodedText.Encode("°C", JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -104,8 +102,9 @@ namespace TagoFirmware.Benchmarks
             for (int i = 0; i < _pairs; i++)
             {
                 DateTime time = ReferencePayloads.Start.AddMinutes(i);
-                StjItem(json, scratch, tuned, s_temperature, ReferencePayloads.Temperature(i), s_celsius, time);
-                StjItem(json, scratch, tuned, s_humidity, ReferencePayloads.Humidity(i), s_percent, time);
+                string group = ReferencePayloads.Group(i);
+                StjItem(json, scratch, tuned, s_temperature, ReferencePayloads.Temperature(i), s_celsius, time, group);
+                StjItem(json, scratch, tuned, s_humidity, ReferencePayloads.Humidity(i), s_percent, time, group);
             }
 
             json.WriteEndArray();
@@ -114,7 +113,7 @@ namespace TagoFirmware.Benchmarks
         }
 
         private static void StjItem(Utf8JsonWriter json, Span<byte> scratch, bool tuned, JsonEncodedText variable, double value,
-            JsonEncodedText unit, DateTime time)
+            JsonEncodedText unit, DateTime time, string group)
         {
             json.WriteStartObject();
             json.WriteString(s_variableKey, variable);
@@ -139,9 +138,7 @@ namespace TagoFirmware.Benchmarks
                 json.WriteString(s_timeKey, scratch.Slice(0, written));
             }
 
-            json.WriteStartObject(s_metadataKey);
-            json.WriteString(s_sensorIdKey, s_sensorId);
-            json.WriteEndObject();
+            json.WriteString(s_groupKey, group);
             json.WriteEndObject();
         }
 

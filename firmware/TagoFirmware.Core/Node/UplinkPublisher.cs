@@ -27,7 +27,6 @@ namespace TagoFirmware.Node
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
         private readonly int _batchIntervalMs;
-        private readonly byte[] _group = new byte[ReadingGroupId.Length];
         private readonly TagoText[] _names;
         private readonly TagoText[] _units;
         private ReadingBatcher _batcher;
@@ -384,11 +383,9 @@ namespace TagoFirmware.Node
             _json.BeginItem(_names[variable]);
             _json.Value(_queue.GetValue(i), _queue.GetDecimals(i));
             _json.Unit(_units[variable]);
-            _json.TimeUnixMs(_queue.GetTimeUnixMs(i));
-            if (_queue.WriteGroupId(i, _group, 0) == ReadingGroupId.Length)
-            {
-                _json.Group(_group);
-            }
+            long time = _queue.GetTimeUnixMs(i);
+            _json.TimeUnixMs(time);
+            _json.GroupOfTime(time);
 
             return _json.EndItem();
         }

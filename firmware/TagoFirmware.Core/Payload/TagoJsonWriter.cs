@@ -1,4 +1,5 @@
 using System;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
 {
@@ -7,7 +8,7 @@ namespace TagoFirmware.Payload
     /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
     /// </summary>
     /// <remarks>
-    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group, metadata in that order (each
+    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group in that order (each
     /// optional), <see cref="EndItem"/>; finally <see cref="Close"/>. Nothing throws: the first error of an item sticks
     /// and rolls the item back, leaving the payload as after the last complete item. The last byte is kept for the
     /// closing <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/> means publish,
@@ -16,7 +17,7 @@ namespace TagoFirmware.Payload
     /// </remarks>
     public sealed class TagoJsonWriter : IItemWriter
     {
-        /// <summary>Longest variable name or metadata key TagoIO accepts.</summary>
+        /// <summary>Longest variable name TagoIO accepts.</summary>
         public const int MaxVariableLength = 100;
 
         /// <summary>Longest unit TagoIO accepts, in characters (UTF-16 code units).</summary>
@@ -31,14 +32,13 @@ namespace TagoFirmware.Payload
         /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
         public const long MaxSafeInteger = 9007199254740991L;
 
-        // Field ranks: keys must come in this order, metadata pairs may repeat. RankNone: no item open.
+        // Field ranks: keys must come in this order. RankNone: no item open.
         private const int RankNone = 0;
         private const int RankVariable = 1;
         private const int RankValue = 2;
         private const int RankUnit = 3;
         private const int RankTime = 4;
         private const int RankGroup = 5;
-        private const int RankMetadata = 6;
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
@@ -46,9 +46,6 @@ namespace TagoFirmware.Payload
         private static readonly byte[] s_unitKey = TagoUtf8.GetBytes(",\"unit\":\"");
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
-        private static readonly byte[] s_metadataKey = TagoUtf8.GetBytes(",\"metadata\":{\"");
-        private static readonly byte[] s_nextPair = TagoUtf8.GetBytes(",\"");
-        private static readonly byte[] s_pairColon = TagoUtf8.GetBytes("\":\"");
 
         private readonly byte[] _buffer;
         private readonly int _limit;
@@ -58,6 +55,10 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
+        // ,"group":"<id>" of the last cycle time written: the items of a sampling cycle share it.
+        private readonly byte[] _cycle = new byte[s_groupKey.Length + ReadingGroupId.Length + 1];
+        private long _cycleUnixMs = -1;
+
         // A number is formatted backwards at the end of this scratch, then copied (no length pass).
         private readonly byte[] _digits = new byte[24];
 
@@ -65,7 +66,6 @@ namespace TagoFirmware.Payload
         private int _itemCount;
         private int _itemStart;
         private int _rank;
-        private bool _metadataOpen;
         private bool _closed;
         private TagoWriteResult _itemError;
 
@@ -89,6 +89,8 @@ namespace TagoFirmware.Payload
             // The last byte stays reserved for the closing ']'.
             _limit = buffer.Length - 1;
             Array.Copy(s_timeKey, _time, s_timeKey.Length);
+            Array.Copy(s_groupKey, _cycle, s_groupKey.Length);
+            _cycle[_cycle.Length - 1] = (byte)'"';
             _time[_time.Length - 1] = (byte)'"';
             Reset();
         }
@@ -108,7 +110,6 @@ namespace TagoFirmware.Payload
             _buffer[0] = (byte)'[';
             _length = 1;
             _itemCount = 0;
-            _metadataOpen = false;
             _closed = false;
             _rank = RankNone;
             _itemError = TagoWriteResult.Ok;
@@ -237,42 +238,32 @@ namespace TagoFirmware.Payload
             return Text(RankGroup, s_groupKey, utf8, valid ? utf8.Length : -1, 0);
         }
 
-        /// <summary>Adds a string pair to <c>"metadata"</c>; pairs may repeat and nothing may follow them.</summary>
-        public TagoWriteResult Metadata(TagoText key, TagoText value)
+        /// <summary>Writes <c>"group"</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time, checked and formatted once per cycle.</summary>
+        public TagoWriteResult GroupOfTime(long unixMs)
         {
-            TagoWriteResult r = Enter(RankMetadata);
+            TagoWriteResult r = Enter(RankGroup);
             if (r != TagoWriteResult.Ok)
             {
                 return r;
             }
 
-            if (key == null || !key.IsName)
+            if (unixMs != _cycleUnixMs || unixMs < 0)
             {
-                return Fail(TagoWriteResult.InvalidMetadataKey);
+                if (ReadingGroupId.Write(unixMs, _cycle, s_groupKey.Length) == 0)
+                {
+                    return Fail(TagoWriteResult.InvalidGroup);
+                }
+
+                _cycleUnixMs = unixMs;
             }
 
-            if (value == null)
-            {
-                return Fail(TagoWriteResult.InvalidString);
-            }
-
-            if (value.Utf8Length > MaxStringValueBytes)
-            {
-                return Fail(TagoWriteResult.StringTooLong);
-            }
-
-            // ,"metadata":{"key":"value" for the first pair, ,"key":"value" after it.
-            byte[] prefix = _metadataOpen ? s_nextPair : s_metadataKey;
-            if (_length + prefix.Length + key.Json.Length + s_pairColon.Length + value.Json.Length + 1 > _limit)
+            if (_length + _cycle.Length > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = Put(value.Json, Put(s_pairColon, Put(key.Json, Put(prefix, _length))));
-            _buffer[p++] = (byte)'"';
-            _length = p;
-            _metadataOpen = true;
-            _rank = RankMetadata;
+            _length = Put(_cycle, _length);
+            _rank = RankGroup;
             return TagoWriteResult.Ok;
         }
 
@@ -295,20 +286,12 @@ namespace TagoFirmware.Payload
                 return error;
             }
 
-            int p = _length;
-            if (p + (_metadataOpen ? 2 : 1) > _limit)
+            if (_length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            if (_metadataOpen)
-            {
-                _buffer[p++] = (byte)'}';
-                _metadataOpen = false;
-            }
-
-            _buffer[p++] = (byte)'}';
-            _length = p;
+            _buffer[_length++] = (byte)'}';
             _itemCount++;
             return TagoWriteResult.Ok;
         }
@@ -360,7 +343,6 @@ namespace TagoFirmware.Payload
 
             _itemStart = _length;
             _itemError = TagoWriteResult.Ok;
-            _metadataOpen = false;
             _rank = RankVariable;
             if (name == null)
             {
@@ -446,8 +428,7 @@ namespace TagoFirmware.Payload
                 return _itemError;
             }
 
-            // Metadata pairs may repeat; every other field comes once, in rank order.
-            return rank > _rank || rank == RankMetadata ? TagoWriteResult.Ok : Fail(TagoWriteResult.FieldOutOfOrder);
+            return rank > _rank ? TagoWriteResult.Ok : Fail(TagoWriteResult.FieldOutOfOrder);
         }
 
         private TagoWriteResult Fail(TagoWriteResult error)
@@ -455,7 +436,6 @@ namespace TagoFirmware.Payload
             // Roll the item back: the payload ends again after the last complete item.
             _itemError = error;
             _length = _itemStart;
-            _metadataOpen = false;
             return error;
         }
 

@@ -1,12 +1,11 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>A constant text (name, unit, metadata) checked and JSON-escaped once, so writing it is one block copy.</summary>
+    /// <summary>A constant text (name, unit) checked and JSON-escaped once, so writing it is one block copy.</summary>
     public sealed class TagoText
     {
-        private TagoText(byte[] json, int utf8Length, int utf16Length, bool isName)
+        private TagoText(byte[] json, int utf16Length, bool isName)
         {
             Json = json;
-            Utf8Length = utf8Length;
             Utf16Length = utf16Length;
             IsName = isName;
         }
@@ -16,13 +15,10 @@ namespace TagoFirmware.Payload
         /// <summary>The text escaped per RFC 8259, as UTF-8, without quotes.</summary>
         internal readonly byte[] Json;
 
-        /// <summary>Length of the unescaped text in UTF-8 bytes (TagoIO's string-value limit counts these).</summary>
-        internal readonly int Utf8Length;
-
         /// <summary>Length in UTF-16 code units (what JavaScript's <c>length</c> counts: TagoIO's unit limit).</summary>
         internal readonly int Utf16Length;
 
-        /// <summary>True when the text is a valid variable name or metadata key: <c>[a-z0-9_]{1,100}</c>.</summary>
+        /// <summary>True when the text is a valid variable name: <c>[a-z0-9_]{1,100}</c>.</summary>
         internal readonly bool IsName;
 
         /// <summary>Checks and escapes UTF-8 text (copied, so later changes to the array do not matter).</summary>
@@ -37,7 +33,7 @@ namespace TagoFirmware.Payload
 
             byte[] json = new byte[escaped];
             JsonText.WriteUtf8(utf8, escaped, json, 0);
-            return new TagoText(json, utf8.Length, units, JsonText.IsWord(utf8, TagoJsonWriter.MaxVariableLength, JsonText.ClassName));
+            return new TagoText(json, units, JsonText.IsWord(utf8, TagoJsonWriter.MaxVariableLength, JsonText.ClassName));
         }
 
         /// <summary>Encodes, checks and escapes a text.</summary>

@@ -33,10 +33,7 @@ namespace TagoFirmware.Payload
         /// <summary>The group is null or not 1–24 characters of <c>[A-Za-z0-9_-]</c>.</summary>
         InvalidGroup = 9,
 
-        /// <summary>A metadata key is null or not <c>[a-z0-9_]{1,100}</c>.</summary>
-        InvalidMetadataKey = 12,
-
-        /// <summary>A field came twice or out of the order variable, value, unit, time, group, metadata (pairs repeat).</summary>
+        /// <summary>A field came twice or out of the order variable, value, unit, time, group.</summary>
         FieldOutOfOrder = 13,
 
         /// <summary>A field or <see cref="TagoJsonWriter.EndItem"/> was called with no item begun.</summary>

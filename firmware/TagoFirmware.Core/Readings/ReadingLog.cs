@@ -5,7 +5,7 @@ namespace TagoFirmware.Readings
 {
     /// <summary>
     /// The queue's persistent side: appends cycles, ack marks, boot and sync records, compacts within the byte budget
-    /// (log plus replacement never pass <see cref="BudgetBytes"/>, 61,560 B by default, so the node never fills its
+    /// (log plus replacement never pass (3 + capacity + slack + 3 + capacity) records, 61,560 B by default, so the node never fills its
     /// partition), and rides out a failing store: the first failure of an episode is logged and the queue runs from
     /// RAM; the next write or <see cref="Retry"/> rewrites the whole log, so acks not marked are on flash again before
     /// a restart could replay them.
@@ -62,8 +62,6 @@ namespace TagoFirmware.Readings
         }
 
         internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
-
-        internal int BudgetBytes => (MaxLogRecords + 3 + _ring.Capacity) * Rec;
 
         internal void Reset()
         {

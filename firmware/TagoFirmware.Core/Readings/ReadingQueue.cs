@@ -127,9 +127,6 @@ namespace TagoFirmware.Readings
         /// <summary>Whether the queue is mirrored to the store (false also for a read-only store).</summary>
         public bool IsPersistent => _log.IsPersistent;
 
-        /// <summary>Whether the last load found the store read-only: its readings are sent from RAM, nothing is written.</summary>
-        public bool IsStoreReadOnly { get; private set; }
-
         /// <summary>Whether the last write to the store failed: the queue runs from RAM until a rewrite succeeds.</summary>
         public bool IsStoreFaulted => _log.IsFaulted;
 
@@ -144,15 +141,6 @@ namespace TagoFirmware.Readings
 
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
         public int SkippedRecords { get; private set; }
-
-        /// <summary>Reading records the last <see cref="Load"/> ignored as repeated (a log copied onto itself).</summary>
-        public int RepeatedRecords { get; private set; }
-
-        /// <summary>Records in the log file (live and dead).</summary>
-        public int LogRecords => _log.Records;
-
-        /// <summary>Most bytes the queue's files take on the store (log plus replacement while compacting).</summary>
-        public int StoreBudgetBytes => _log.BudgetBytes;
 
         /// <summary>Dead records the log may hold before it is compacted; default max(capacity, 64).</summary>
         public int CompactionSlackRecords
@@ -183,14 +171,12 @@ namespace TagoFirmware.Readings
             }
 
             SkippedRecords = restore.Skipped;
-            RepeatedRecords = restore.Repeated;
             _droppedTotal = restore.Overflowed;
             _unreportedDropped = restore.UnreportedDropped + restore.Overflowed;
             _untimedTotal = restore.UntimedDropped;
             _unreportedUntimed = restore.UnreportedUntimed + restore.UntimedDropped;
             _bootCounter = (restore.LastBoot + 1) & 0xFFFF;
-            IsStoreReadOnly = !_store.CanWrite;
-            return _log.Open(restore, result, _bootCounter, IsStoreReadOnly);
+            return _log.Open(restore, result, _bootCounter, !_store.CanWrite);
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/>, or -1 out of range.</summary>
@@ -401,8 +387,7 @@ namespace TagoFirmware.Readings
             ClearInFlight();
             _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
             _synced = _inCycle = false;
-            IsStoreReadOnly = false;
-            SkippedRecords = RepeatedRecords = 0;
+            SkippedRecords = 0;
         }
 
         private void ClearInFlight()

@@ -12,7 +12,7 @@ namespace TagoFirmware.TagoTip
 
         private static readonly byte[] s_class = BuildClasses();
 
-        /// <summary>True for <c>[a-z0-9_]{1,100}</c>: a variable, group or metadata-key name.</summary>
+        /// <summary>True for <c>[a-z0-9_]{1,100}</c>: a variable or group name.</summary>
         internal static bool IsValidName(byte[] name)
         {
             if (name == null || name.Length == 0 || name.Length > TagoTipWriter.MaxNameBytes)

@@ -8,7 +8,7 @@ namespace TagoFirmware.TagoTip
     /// https://github.com/tago-io/tagotip), into a caller-owned buffer; validates every field, allocates nothing.
     /// </summary>
     /// <remarks>
-    /// Order: <see cref="Begin"/>, optional <see cref="FrameMetadata"/>, then per variable <see cref="BeginVariable"/>,
+    /// Order: <see cref="Begin"/>, then per variable <see cref="BeginVariable"/>,
     /// one value, optional <see cref="Unit"/>, <see cref="Time"/>, <see cref="Group"/> and <see cref="EndVariable"/>;
     /// finally <see cref="Finish"/>. A time or group equal to the frame's is inherited (§6.4). Only <c>@TIME</c> before
     /// <c>^GROUP</c> is written, the order revisions C and D both accept. The first error of a variable sticks and rolls
@@ -21,9 +21,7 @@ namespace TagoFirmware.TagoTip
         public const int MaxFrameBytes = 16384;
         /// <summary>Most variables in one <c>[…]</c> block (§4.5.1).</summary>
         public const int MaxVariables = 100;
-        /// <summary>Most pairs in one <c>{…}</c> block (§4.5.1).</summary>
-        public const int MaxMetadataPairs = 32;
-        /// <summary>Longest name, group or metadata key, in bytes.</summary>
+        /// <summary>Longest name or group, in bytes.</summary>
         public const int MaxNameBytes = 100;
         /// <summary>Longest unit, in bytes.</summary>
         public const int MaxUnitBytes = 25;
@@ -46,7 +44,6 @@ namespace TagoFirmware.TagoTip
         private int _length;
         private int _itemStart;
         private int _variables;
-        private int _frameMetadata;
         private int _rank;
         private bool _begun;
         private bool _open;
@@ -81,7 +78,6 @@ namespace TagoFirmware.TagoTip
             _begun = false;
             _open = false;
             _variables = 0;
-            _frameMetadata = 0;
             _frameTime = -1;
             _frameGroupLength = 0;
             _length = 0;
@@ -125,45 +121,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Adds a <c>key=value</c> pair every variable inherits; before the first variable only.</summary>
-        public TagoWriteResult FrameMetadata(byte[] key, byte[] value)
-        {
-            if (!_begun || _open || _variables > 0)
-            {
-                return TagoWriteResult.NoItemOpen;
-            }
-
-            if (_frameMetadata == MaxMetadataPairs)
-            {
-                return TagoWriteResult.InvalidMetadataKey;
-            }
-
-            if (!TagoTipSyntax.IsValidName(key))
-            {
-                return TagoWriteResult.InvalidVariable;
-            }
-
-            int p = _length;
-            if (p + key.Length + 2 > _limit)
-            {
-                return TagoWriteResult.BufferFull;
-            }
-
-            _buffer[p++] = _frameMetadata == 0 ? (byte)'{' : (byte)',';
-            Array.Copy(key, 0, _buffer, p, key.Length);
-            p += key.Length;
-            _buffer[p++] = (byte)'=';
-            p = TagoTipSyntax.Escape(value, _buffer, p, _limit - 1);
-            if (p < 0)
-            {
-                return (TagoWriteResult)(-p);
-            }
-
-            _length = p;
-            _frameMetadata++;
-            return TagoWriteResult.Ok;
-        }
-
         /// <summary>Begins a variable; if one is still open it is dropped and nothing new begins.</summary>
         public TagoWriteResult BeginVariable(TagoTipToken name)
         {
@@ -198,20 +155,7 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            if (_variables > 0)
-            {
-                _buffer[p++] = (byte)';';
-            }
-            else
-            {
-                // The first variable closes the frame's metadata block and opens the list.
-                if (_frameMetadata > 0)
-                {
-                    _buffer[p++] = (byte)'}';
-                }
-
-                _buffer[p++] = (byte)'[';
-            }
+            _buffer[p++] = _variables > 0 ? (byte)';' : (byte)'[';
 
             Array.Copy(bytes, 0, _buffer, p, bytes.Length);
             _length = p + bytes.Length;

@@ -1,6 +1,6 @@
 namespace TagoFirmware.Benchmarks.IlCost
 {
-    /// <summary>P20 (ten temperature/humidity pairs, 2,411 bytes) with our writer.</summary>
+    /// <summary>P20 (ten temperature/humidity pairs, 2,111 bytes) with our writer.</summary>
     public sealed class P20PayloadScenario : PayloadScenario
     {
         /// <summary>Creates the scenario.</summary>

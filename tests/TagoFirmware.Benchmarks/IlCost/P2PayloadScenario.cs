@@ -1,6 +1,6 @@
 namespace TagoFirmware.Benchmarks.IlCost
 {
-    /// <summary>P2 (one temperature/humidity pair, 242 bytes) with our writer.</summary>
+    /// <summary>P2 (one temperature/humidity pair, 212 bytes) with our writer.</summary>
     public sealed class P2PayloadScenario : PayloadScenario
     {
         /// <summary>Creates the scenario.</summary>

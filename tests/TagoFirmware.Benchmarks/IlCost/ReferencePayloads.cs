@@ -1,12 +1,13 @@
 using System;
 using TagoFirmware.Payload;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
-    /// The reference payloads: P2 (one temperature/humidity pair, 242 bytes) and P20 (ten pairs a minute apart,
-    /// 2,411 bytes), written with our writer the way the node writes a reading (names and units prepared once, a value
-    /// with its decimals, a Unix-ms time) plus a sensor_id metadata field.
+    /// The reference payloads: P2 (one temperature/humidity pair, 212 bytes) and P20 (ten pairs a minute apart,
+    /// 2,111 bytes), written with our writer the way the node writes a reading (names and units prepared once, a value
+    /// with its decimals, a Unix-ms time and the group id of that time).
     /// </summary>
     public static class ReferencePayloads
     {
@@ -19,14 +20,19 @@ namespace TagoFirmware.Benchmarks.IlCost
         private static readonly TagoText s_humidity = TagoText.From("humidity");
         private static readonly TagoText s_celsius = TagoText.From("°C");
         private static readonly TagoText s_percent = TagoText.From("%");
-        private static readonly TagoText s_sensorIdKey = TagoText.From("sensor_id");
-        private static readonly TagoText s_sensorId = TagoText.From("dht22_01");
+        private static readonly byte[][] s_groups = Groups(10);
 
         /// <summary>Temperature of pair <paramref name="i"/>.</summary>
         public static double Temperature(int i) => 23.5 + (0.1 * i);
 
         /// <summary>Humidity of pair <paramref name="i"/>.</summary>
         public static double Humidity(int i) => 65.2 - (0.1 * i);
+
+        /// <summary>Group ids of the pairs (<see cref="ReadingGroupId"/> of their times), as ASCII bytes.</summary>
+        public static byte[][] GroupIds => s_groups;
+
+        /// <summary>Group id of pair <paramref name="i"/>.</summary>
+        public static string Group(int i) => System.Text.Encoding.ASCII.GetString(s_groups[i]);
 
         /// <summary>Writes <paramref name="pairs"/> pairs with <paramref name="writer"/>; returns the payload length.</summary>
         public static int Write(TagoJsonWriter writer, int pairs)
@@ -39,17 +45,29 @@ namespace TagoFirmware.Benchmarks.IlCost
                 writer.Value(Temperature(i), 1);
                 writer.Unit(s_celsius);
                 writer.TimeUnixMs(time);
-                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.GroupOfTime(time);
                 writer.EndItem();
                 writer.BeginItem(s_humidity);
                 writer.Value(Humidity(i), 1);
                 writer.Unit(s_percent);
                 writer.TimeUnixMs(time);
-                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.GroupOfTime(time);
                 writer.EndItem();
             }
 
             return writer.Close();
+        }
+
+        private static byte[][] Groups(int pairs)
+        {
+            byte[][] groups = new byte[pairs][];
+            for (int i = 0; i < pairs; i++)
+            {
+                groups[i] = new byte[ReadingGroupId.Length];
+                ReadingGroupId.Write(StartUnixMs + (i * 60000L), groups[i], 0);
+            }
+
+            return groups;
         }
     }
 }

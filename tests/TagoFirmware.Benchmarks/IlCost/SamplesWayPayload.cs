@@ -26,9 +26,9 @@ namespace TagoFirmware.Benchmarks.IlCost
                 }
 
                 builder.Append("{\"variable\":\"temperature\",\"value\":").Append(ReferencePayloads.Temperature(i).ToString("F1"))
-                    .Append(",\"unit\":\"°C\",\"time\":\"").Append(time).Append("\",\"metadata\":{\"sensor_id\":\"dht22_01\"}},");
+                    .Append(",\"unit\":\"°C\",\"time\":\"").Append(time).Append("\",\"group\":\"").Append(ReferencePayloads.Group(i)).Append("\"},");
                 builder.Append("{\"variable\":\"humidity\",\"value\":").Append(ReferencePayloads.Humidity(i).ToString("F1"))
-                    .Append(",\"unit\":\"%\",\"time\":\"").Append(time).Append("\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}");
+                    .Append(",\"unit\":\"%\",\"time\":\"").Append(time).Append("\",\"group\":\"").Append(ReferencePayloads.Group(i)).Append("\"}");
             }
 
             builder.Append(']');

@@ -6,9 +6,9 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
-    /// Writing the reference readings (P2 or P20: the JSON goldens' items) as one TagoTiP frame, 100 times: sequence
-    /// number, the first pair's time and the sensor_id at frame level, names and units prepared once as tokens (°C
-    /// written C), values from scaled integers as the reading queue keeps them.
+    /// Writing the reference readings (P2 or P20: the JSON goldens' items) as one TagoTiP frame, 100 times, as the node
+    /// does: sequence number, the first pair's time and group at frame level, names and units prepared once as tokens
+    /// (°C written C), values from scaled integers as the reading queue keeps them, each pair's time and group.
     /// </summary>
     public abstract class TagoTipFrameScenario : IlScenario
     {
@@ -18,8 +18,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
         private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
         private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
-        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
+        private static readonly byte[][] s_groups = ReferencePayloads.GroupIds;
         private readonly int _pairs;
         private TagoTipWriter _writer;
 
@@ -41,7 +40,7 @@ namespace TagoFirmware.Benchmarks.IlCost
             _writer = new TagoTipWriter(new byte[4096]);
             int length = Write(1);
             string frame = Encoding.ASCII.GetString(_writer.Buffer, 0, length);
-            if (!frame.StartsWith("!1|@1795617000000{sensor_id=dht22_01}[temperature:=23.5#C;humidity:=65.2#%", StringComparison.Ordinal))
+            if (!frame.StartsWith("!1|@1795617000000^00mww800g0[temperature:=23.5#C;humidity:=65.2#%", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("unexpected frame: " + frame);
             }
@@ -59,8 +58,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         private int Write(long sequence)
         {
             TagoTipWriter writer = _writer;
-            writer.Begin(sequence, StartUnixMs, null);
-            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+            writer.Begin(sequence, StartUnixMs, s_groups[0]);
             for (int i = 0; i < _pairs; i++)
             {
                 long time = StartUnixMs + (i * 60000L);
@@ -69,12 +67,14 @@ namespace TagoFirmware.Benchmarks.IlCost
 
                 writer.Unit(s_celsius);
                 writer.Time(time);
+                writer.Group(s_groups[i]);
                 writer.EndVariable();
                 writer.BeginVariable(s_humidity);
                 writer.NumberScaled(652 - i, 1);
 
                 writer.Unit(s_percent);
                 writer.Time(time);
+                writer.Group(s_groups[i]);
                 writer.EndVariable();
             }
 

@@ -10,7 +10,7 @@ namespace TagoFirmware.Tests.Payload
     [TestClass]
     public class CapacityTests
     {
-        private const string Item = "{\"variable\":\"humidity\",\"value\":65.2,\"unit\":\"%\",\"time\":\"2026-11-25T14:30:00.000Z\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}";
+        private const string Item = "{\"variable\":\"humidity\",\"value\":65.2,\"unit\":\"%\",\"time\":\"2026-11-25T14:30:00.000Z\",\"group\":\"00mww800g0\"}";
 
         [TestMethod]
         public void A_buffer_of_exactly_the_payload_length_holds_it()
@@ -91,7 +91,7 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(65.2, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(1795617000000L);
-            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
+            writer.Group(PayloadText.Utf8("00mww800g0"));
             return writer.EndItem();
         }
     }

@@ -181,18 +181,14 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void Units_and_metadata_strings_are_escaped_too()
+        public void Units_are_escaped_too()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
             writer.BeginItem(TagoText.From("v"));
-            writer.Unit(PayloadText.Utf8("\"u\""));
-            writer.Metadata(TagoText.From(PayloadText.Utf8("note")), TagoText.From(PayloadText.Utf8("line1\nline2")));
-            writer.Metadata(TagoText.From("path"), TagoText.From("a\\b"));
+            writer.Unit(PayloadText.Utf8("\"u\\\n"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
-            Assert.AreEqual(
-                "[{\"variable\":\"v\",\"unit\":\"\\\"u\\\"\",\"metadata\":{\"note\":\"line1\\nline2\",\"path\":\"a\\\\b\"}}]",
-                PayloadText.Closed(writer));
+            Assert.AreEqual("[{\"variable\":\"v\",\"unit\":\"\\\"u\\\\\\n\"}]", PayloadText.Closed(writer));
         }
 
         [TestMethod]

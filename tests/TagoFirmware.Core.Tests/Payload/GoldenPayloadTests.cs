@@ -9,8 +9,8 @@ namespace TagoFirmware.Tests.Payload
     public class GoldenPayloadTests
     {
         private const string P2 =
-            "[{\"variable\":\"temperature\",\"value\":23.5,\"unit\":\"°C\",\"time\":\"2026-11-25T14:30:00.000Z\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}," +
-            "{\"variable\":\"humidity\",\"value\":65.2,\"unit\":\"%\",\"time\":\"2026-11-25T14:30:00.000Z\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}]";
+            "[{\"variable\":\"temperature\",\"value\":23.5,\"unit\":\"°C\",\"time\":\"2026-11-25T14:30:00.000Z\",\"group\":\"00mww800g0\"}," +
+            "{\"variable\":\"humidity\",\"value\":65.2,\"unit\":\"%\",\"time\":\"2026-11-25T14:30:00.000Z\",\"group\":\"00mww800g0\"}]";
 
         /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
         private const long P2UnixMs = 1795617000000L;
@@ -19,8 +19,6 @@ namespace TagoFirmware.Tests.Payload
         private static TagoText s_humidity;
         private static TagoText s_celsius;
         private static TagoText s_percent;
-        private static TagoText s_sensorIdKey;
-        private static TagoText s_sensorId;
 
         [Setup]
         public void PrepareNames()
@@ -30,8 +28,6 @@ namespace TagoFirmware.Tests.Payload
             s_humidity = TagoText.From("humidity");
             s_celsius = TagoText.From("°C");
             s_percent = TagoText.From("%");
-            s_sensorIdKey = TagoText.From("sensor_id");
-            s_sensorId = TagoText.From("dht22_01");
         }
 
         [TestMethod]
@@ -52,13 +48,13 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(23.5, 1);
             writer.Unit(TagoText.From("°C"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
+            writer.Group(PayloadText.Utf8("00mww800g0"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             writer.BeginItem(TagoText.From("humidity"));
             writer.Value(65.2, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
+            writer.Group(PayloadText.Utf8("00mww800g0"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
@@ -71,13 +67,14 @@ namespace TagoFirmware.Tests.Payload
             // 65.2 − 0.1·1 = 65.10000000000001), time + i minutes, 1 decimal.
             string[] temperatures = { "23.5", "23.6", "23.7", "23.8", "23.9", "24.0", "24.1", "24.2", "24.3", "24.4" };
             string[] humidities = { "65.2", "65.1", "65.0", "64.9", "64.8", "64.7", "64.6", "64.5", "64.4", "64.3" };
+            string[] groups = { "00mww800g0", "00mww81aqo", "00mww82l1c", "00mww83vc0", "00mww855mo", "00mww86fxc", "00mww87q80", "00mww890io", "00mww8aatc", "00mww8bl40" };
             string expected = "[";
             for (int i = 0; i < 10; i++)
             {
                 string time = "2026-11-25T14:3" + i.ToString() + ":00.000Z";
                 expected += (i > 0 ? "," : string.Empty) +
-                    "{\"variable\":\"temperature\",\"value\":" + temperatures[i] + ",\"unit\":\"°C\",\"time\":\"" + time + "\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}," +
-                    "{\"variable\":\"humidity\",\"value\":" + humidities[i] + ",\"unit\":\"%\",\"time\":\"" + time + "\",\"metadata\":{\"sensor_id\":\"dht22_01\"}}";
+                    "{\"variable\":\"temperature\",\"value\":" + temperatures[i] + ",\"unit\":\"°C\",\"time\":\"" + time + "\",\"group\":\"" + groups[i] + "\"}," +
+                    "{\"variable\":\"humidity\",\"value\":" + humidities[i] + ",\"unit\":\"%\",\"time\":\"" + time + "\",\"group\":\"" + groups[i] + "\"}";
             }
 
             expected += "]";
@@ -92,7 +89,7 @@ namespace TagoFirmware.Tests.Payload
 
             Assert.AreEqual(expected, PayloadText.Closed(writer));
             Assert.AreEqual(20, writer.ItemCount);
-            Assert.AreEqual(2411, writer.Length);
+            Assert.AreEqual(2111, writer.Length);
         }
 
         [TestMethod]
@@ -136,7 +133,7 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(value, 1);
             writer.Unit(unit);
             writer.TimeUnixMs(unixMs);
-            writer.Metadata(s_sensorIdKey, s_sensorId);
+            writer.GroupOfTime(unixMs);
             return writer.EndItem();
         }
     }

@@ -110,18 +110,6 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void An_invalid_metadata_key_is_refused()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Metadata(TagoText.From("ok"), TagoText.From("yes"));
-
-            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata(TagoText.From("Sensor-Id"), TagoText.From("x")));
-
-            AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
-        }
-
-        [TestMethod]
         public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[8192]);
@@ -178,8 +166,8 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Metadata(TagoText.From("k"), TagoText.From("1"));
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Group(PayloadText.Utf8("g")));
+            writer.Group(PayloadText.Utf8("g"));
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.TimeUnixMs(0));
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
         }
 
@@ -192,7 +180,6 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Value(double.NaN, 1));
             Assert.AreEqual(s_length, writer.Length);
             Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Unit(PayloadText.Utf8("%")));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Metadata(TagoText.From("k2"), TagoText.From("x")));
             Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Group(PayloadText.Utf8("g")));
 
             AssertIntactAfter(TagoWriteResult.InvalidNumber, writer);
@@ -206,12 +193,19 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(65.2, 1);
             writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(1795617000000L);
-            writer.Group(PayloadText.Utf8("cycle_1"));
-            writer.Metadata(TagoText.From("sensor_id"), TagoText.From("dht22_01"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Metadata(TagoText.From("bad"), TagoText.From(PayloadText.Hex("ED A0 80"))));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group(PayloadText.Utf8("cycle 1")));
 
-            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
+        }
+
+        [TestMethod]
+        public void A_group_of_a_time_without_a_cycle_id_is_refused()
+        {
+            TagoJsonWriter writer = Started();
+            writer.BeginItem(PayloadText.Utf8("v"));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
+            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
         }
 
         [TestMethod]
@@ -229,10 +223,6 @@ namespace TagoFirmware.Tests.Payload
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group((byte[])null));
             AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.Metadata((TagoText)null, TagoText.From("x")));
-            AssertIntactAfter(TagoWriteResult.InvalidMetadataKey, writer);
         }
 
         [TestMethod]
@@ -241,7 +231,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
 
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1L));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Metadata(TagoText.From("k"), TagoText.From("x")));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Group(PayloadText.Utf8("g")));
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
 
             Assert.AreEqual(s_length, writer.Length);

@@ -159,7 +159,7 @@ namespace TagoFirmware.Tests.Readings
             }
 
             Assert.AreEqual(compactionsAtBoot + 1, queue.Compactions);
-            Assert.IsTrue(queue.LogRecords < 20);
+            Assert.IsTrue(store.Length < 20 * ReadingLogFormat.RecordSize);
             ReadingQueue reloaded = Boot(store, 64);
             AssertValues(reloaded, new int[] { 90, 91 });
         }

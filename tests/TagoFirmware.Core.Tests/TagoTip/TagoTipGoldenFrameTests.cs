@@ -5,21 +5,20 @@ using TagoFirmware.Tests.Payload;
 
 namespace TagoFirmware.Tests.TagoTip
 {
-    /// <summary>The reference payloads P2 and P20 (the JSON writer's goldens) as TagoTiP frames, byte for byte.</summary>
+    /// <summary>The reference payloads P2 and P20 (the JSON writer's goldens) as the node writes them in TagoTiP, byte for byte.</summary>
     [TestClass]
     public class TagoTipGoldenFrameTests
     {
         /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
         private const long P2UnixMs = 1795617000000L;
 
-        private const string P2 = "!1|@1795617000000{sensor_id=dht22_01}[temperature:=23.5#C;humidity:=65.2#%]";
+        private const string P2 = "!1|@1795617000000^00mww800g0[temperature:=23.5#C;humidity:=65.2#%]";
 
         private static TagoTipToken s_temperature;
         private static TagoTipToken s_humidity;
         private static TagoTipToken s_celsius;
         private static TagoTipToken s_percent;
-        private static byte[] s_sensorIdKey;
-        private static byte[] s_sensorId;
+        private static byte[] s_group;
 
         [Setup]
         public void PrepareNames()
@@ -29,18 +28,16 @@ namespace TagoFirmware.Tests.TagoTip
             s_humidity = TagoTipToken.Name(PayloadText.Utf8("humidity"));
             s_celsius = TagoTipToken.Unit(PayloadText.Utf8("°C"));
             s_percent = TagoTipToken.Unit(PayloadText.Utf8("%"));
-            s_sensorIdKey = PayloadText.Utf8("sensor_id");
-            s_sensorId = PayloadText.Utf8("dht22_01");
+            s_group = PayloadText.Utf8("00mww800g0");
         }
 
         [TestMethod]
-        public void P2_shares_its_time_and_sensor_id_at_frame_level_and_matches_the_reference_bytes()
+        public void P2_shares_its_time_and_group_at_frame_level_and_matches_the_reference_bytes()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, null));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(s_sensorIdKey, s_sensorId));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, s_group));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, s_group));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, s_group));
 
             Assert.AreEqual(P2, Finish(writer));
             Assert.AreEqual(2, writer.VariableCount);
@@ -75,38 +72,31 @@ namespace TagoFirmware.Tests.TagoTip
             // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (scaled by 10, as the queue keeps them), time + i min.
             string[] temperatures = { "23.5", "23.6", "23.7", "23.8", "23.9", "24.0", "24.1", "24.2", "24.3", "24.4" };
             string[] humidities = { "65.2", "65.1", "65.0", "64.9", "64.8", "64.7", "64.6", "64.5", "64.4", "64.3" };
-            string expected = "!2|@1795617000000{sensor_id=dht22_01}[";
+            string[] groups = { "00mww800g0", "00mww81aqo", "00mww82l1c", "00mww83vc0", "00mww855mo", "00mww86fxc", "00mww87q80", "00mww890io", "00mww8aatc", "00mww8bl40" };
+            string expected = "!2|@1795617000000^00mww800g0[";
             for (int i = 0; i < 10; i++)
             {
-                // The first pair inherits the frame's time; the others carry their own.
-                string time = i == 0 ? string.Empty : "@" + (P2UnixMs + (i * 60000L)).ToString();
+                // The first pair inherits the frame's time and group; the others carry their own.
+                string time = i == 0 ? string.Empty : "@" + (P2UnixMs + (i * 60000L)).ToString() + "^" + groups[i];
                 expected += (i > 0 ? ";" : string.Empty) + "temperature:=" + temperatures[i] + "#C" + time + ";humidity:=" + humidities[i] + "#%" + time;
             }
 
             expected += "]";
 
             TagoTipWriter writer = new TagoTipWriter(new byte[4096]);
-            writer.Begin(2, P2UnixMs, null);
-            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
+            writer.Begin(2, P2UnixMs, s_group);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
-                writer.BeginVariable(s_temperature);
-                writer.NumberScaled(235 + i, 1);
-                writer.Unit(s_celsius);
-                writer.Time(time);
-                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
-                writer.BeginVariable(s_humidity);
-                writer.NumberScaled(652 - i, 1);
-                writer.Unit(s_percent);
-                writer.Time(time);
-                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
+                byte[] group = PayloadText.Utf8(groups[i]);
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235 + i, s_celsius, time, group));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652 - i, s_percent, time, group));
             }
 
             Assert.AreEqual(expected, Finish(writer));
             Assert.AreEqual(20, writer.VariableCount);
-            // 660 bytes against the JSON writer's 2,411 for the same readings.
-            Assert.AreEqual(660, writer.Length);
+            // 849 bytes against the JSON writer's 2,111 for the same readings.
+            Assert.AreEqual(849, writer.Length);
         }
 
         [TestMethod]
@@ -131,7 +121,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
             writer.Begin(-1, -1, null);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, null);
 
             Assert.AreEqual("[temperature:=23.5#C@1795617000000]", Finish(writer));
         }
@@ -141,13 +131,12 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512]);
             writer.Begin(4294967295L, P2UnixMs, null);
-            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs);
+            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs, null);
             Finish(writer);
 
-            writer.Begin(1, P2UnixMs, null);
-            writer.FrameMetadata(s_sensorIdKey, s_sensorId);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs);
-            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs);
+            writer.Begin(1, P2UnixMs, s_group);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, s_group);
+            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, s_group);
 
             Assert.AreEqual(P2, Finish(writer));
         }
@@ -158,12 +147,17 @@ namespace TagoFirmware.Tests.TagoTip
             return PayloadText.Decode(writer.Buffer, length);
         }
 
-        private static TagoWriteResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs)
+        private static TagoWriteResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs, byte[] group)
         {
             writer.BeginVariable(name);
             writer.NumberScaled(scaled, 1);
             writer.Unit(unit);
             writer.Time(unixMs);
+            if (group != null)
+            {
+                writer.Group(group);
+            }
+
             return writer.EndVariable();
         }
     }

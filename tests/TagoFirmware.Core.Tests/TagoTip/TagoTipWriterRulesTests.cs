@@ -17,13 +17,6 @@ namespace TagoFirmware.Tests.TagoTip
         public void String_values_escape_exactly_the_structural_characters_and_newline(string text, string expected)
         {
             Assert.AreEqual("[s=" + expected + "]", One(w => w.Text(PayloadText.Utf8(text))));
-
-            TagoTipWriter writer = Begun();
-            Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
-            writer.BeginVariable(Name("s"));
-            writer.NumberScaled(1, 0);
-            writer.EndVariable();
-            Assert.AreEqual("{k=" + expected + "}[s:=1]", TagoTipGoldenFrameTests.Finish(writer));
         }
 
         [TestMethod]
@@ -38,7 +31,6 @@ namespace TagoFirmware.Tests.TagoTip
             writer.BeginVariable(Name("s"));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Text(PayloadText.Utf8(text)));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndVariable());
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8(text)));
             Assert.AreEqual(0, writer.Finish());
         }
 
@@ -173,34 +165,6 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void Frame_metadata_is_only_allowed_before_the_first_variable()
-        {
-            TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("a"));
-            writer.NumberScaled(1, 0);
-            writer.EndVariable();
-
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v")));
-        }
-
-        [TestMethod]
-        public void The_frame_metadata_block_holds_at_most_32_pairs()
-        {
-            TagoTipWriter writer = new TagoTipWriter(new byte[4096]);
-            writer.Begin(-1, -1, null);
-            byte[] key = PayloadText.Utf8("k");
-            byte[] value = PayloadText.Utf8("v");
-            for (int i = 0; i < TagoTipWriter.MaxMetadataPairs; i++)
-            {
-                Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(key, value));
-            }
-
-            Assert.AreEqual(TagoWriteResult.InvalidMetadataKey, writer.FrameMetadata(key, value));
-            writer.Begin(-1, -1, null);
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.FrameMetadata(PayloadText.Utf8("K"), value));
-        }
-
-        [TestMethod]
         public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384]);
@@ -270,10 +234,7 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void A_frame_without_variables_finishes_empty_because_an_empty_list_is_invalid()
         {
-            TagoTipWriter writer = Begun();
-            writer.FrameMetadata(PayloadText.Utf8("k"), PayloadText.Utf8("v"));
-
-            Assert.AreEqual(0, writer.Finish());
+            Assert.AreEqual(0, Begun().Finish());
         }
 
         [TestMethod]

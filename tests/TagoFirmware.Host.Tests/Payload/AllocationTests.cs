@@ -17,10 +17,6 @@ namespace TagoFirmware.Host.Tests.Payload
         private static readonly byte[] s_status = Encoding.UTF8.GetBytes("status");
         private static readonly TagoText s_celsius = TagoText.From("°C");
         private static readonly byte[] s_percent = Encoding.UTF8.GetBytes("%");
-        private static readonly TagoText s_sensorIdKey = TagoText.From("sensor_id");
-        private static readonly TagoText s_sensorId = TagoText.From("dht22_01");
-        private static readonly TagoText s_rssiKey = TagoText.From("rssi");
-        private static readonly TagoText s_rssi = TagoText.From("-67");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("cycle-0001");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor \"A\" ok\n°");
 
@@ -94,7 +90,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Value(23.5 + (0.1 * (i % 10)), 1);
                 writer.Unit(s_celsius);
                 writer.TimeUnixMs(time);
-                writer.Metadata(s_sensorIdKey, s_sensorId);
+                writer.Group(s_group);
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     return count;
@@ -105,8 +101,6 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Unit(s_percent);
                 writer.TimeUnixMs(time + ((i % 60) * 86_400_000L));
                 writer.Group(s_group);
-                writer.Metadata(s_sensorIdKey, s_sensorId);
-                writer.Metadata(s_rssiKey, s_rssi);
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     return count + 1;
@@ -145,7 +139,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Group(s_percent);
                 writer.EndItem();
                 writer.BeginItem(s_temperature);
-                writer.Metadata(s_celsius, s_sensorId);
+                writer.TimeUnixMs(long.MaxValue);
                 writer.EndItem();
                 writer.Value(1L);
                 writer.Close();

@@ -37,8 +37,7 @@ namespace TagoFirmware.Host.Tests.Payload
             from time in Gen.Select(Gen.Bool, s_unixMs, (has, ms) => has ? ms : (long?)null)
             from groupName in s_group.Null()
             from prepared in Gen.Bool
-            from metadata in Gen.Select(s_variable, s_text).Array[0, 4]
-            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Prepared = prepared, Metadata = metadata };
+            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Prepared = prepared };
 
         [TestMethod]
         public void Random_valid_items_parse_back_to_the_same_values()
@@ -89,11 +88,6 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.Group(Encoding.UTF8.GetBytes(item.Group));
             }
 
-            foreach ((string key, string value) in item.Metadata)
-            {
-                writer.Metadata(TagoText.From(key), TagoText.From(value));
-            }
-
             return writer.EndItem();
         }
 
@@ -114,7 +108,6 @@ namespace TagoFirmware.Host.Tests.Payload
             if (item.Unit != null) expectedKeys.Add("unit");
             if (item.Time.HasValue) expectedKeys.Add("time");
             if (item.Group != null) expectedKeys.Add("group");
-            if (item.Metadata.Length > 0) expectedKeys.Add("metadata");
             CollectionAssert.AreEqual(expectedKeys, element.EnumerateObject().Select(p => p.Name).ToList());
 
             Assert.AreEqual(item.Variable, element.GetProperty("variable").GetString());
@@ -122,17 +115,6 @@ namespace TagoFirmware.Host.Tests.Payload
             if (item.Unit != null) Assert.AreEqual(item.Unit, element.GetProperty("unit").GetString());
             if (item.Time.HasValue) Assert.AreEqual(Oracle.Time(item.Time.Value), element.GetProperty("time").GetString());
             if (item.Group != null) Assert.AreEqual(item.Group, element.GetProperty("group").GetString());
-
-            if (item.Metadata.Length > 0)
-            {
-                JsonProperty[] pairs = element.GetProperty("metadata").EnumerateObject().ToArray();
-                Assert.AreEqual(item.Metadata.Length, pairs.Length);
-                for (int i = 0; i < pairs.Length; i++)
-                {
-                    Assert.AreEqual(item.Metadata[i].Item1, pairs[i].Name);
-                    Assert.AreEqual(item.Metadata[i].Item2, pairs[i].Value.GetString());
-                }
-            }
         }
 
         private static void AssertScalar(Scalar expected, JsonElement actual)
@@ -177,10 +159,9 @@ namespace TagoFirmware.Host.Tests.Payload
             public long? Time;
             public string Group;
             public bool Prepared;
-            public (string, string)[] Metadata;
 
             public override string ToString() =>
-                $"{Variable} value={Value} unit={Unit} time={Time} group={Group} prepared={Prepared} metadata=[{string.Join(", ", Metadata.Select(m => m.Item1 + "=" + JsonSerializer.Serialize(m.Item2)))}]";
+                $"{Variable} value={Value} unit={Unit} time={Time} group={Group} prepared={Prepared}";
         }
     }
 }

@@ -17,8 +17,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly TagoTipToken s_status = TagoTipToken.Name(Encoding.UTF8.GetBytes("status"));
         private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
         private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[] s_sensorIdKey = Encoding.UTF8.GetBytes("sensor_id");
-        private static readonly byte[] s_sensorId = Encoding.UTF8.GetBytes("dht22_01");
         private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor [A] ok;\nreset@boot");
         private static readonly byte[] s_badGroup = Encoding.UTF8.GetBytes("Cycle-1");
@@ -71,7 +69,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
             for (int f = 0; f < frames; f++)
             {
                 writer.Begin(f, time, s_group);
-                writer.FrameMetadata(s_sensorIdKey, s_sensorId);
                 for (int i = 0; i < 10; i++)
                 {
                     writer.BeginVariable(s_temperature);

@@ -30,7 +30,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly Gen<string> s_unit = Gen.Select(Gen.Bool, Gen.Char[s_unitChars].Array[1, 24], (degree, c) => (degree ? "°" : string.Empty) + new string(c));
         private static readonly Gen<long> s_time = Gen.OneOf(Gen.Long[1795617000000L, 1795617000003L], Gen.Long[0, 4102444800000L]);
         private static readonly Gen<string> s_group = Gen.OneOf(Gen.Const("g1"), Gen.Const("g2"), s_name);
-        private static readonly Gen<(string, string)[]> s_metadata = Gen.Select(s_name, s_text).Array[0, 3];
 
         private static readonly Gen<Variable> s_variable =
             from name in s_name
@@ -53,10 +52,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
             from sequence in Gen.Long[0, 4294967295L].Nullable()
             from time in s_time.Nullable()
             from groupName in s_group.Null()
-            from metadata in s_metadata
             from variables in s_variable.Array[1, 120]
             from size in Gen.OneOf(Gen.Int[1500, 4000], Gen.Const(20000))
-            select new Batch { Sequence = sequence, Time = time, Group = groupName, Metadata = metadata, Variables = variables, BufferSize = size };
+            select new Batch { Sequence = sequence, Time = time, Group = groupName, Variables = variables, BufferSize = size };
 
         [TestMethod]
         public void The_independent_parser_reads_back_exactly_the_variables_written_across_split_frames()
@@ -98,10 +96,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
             Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, Bytes(batch.Group)));
-            foreach ((string key, string value) in batch.Metadata)
-            {
-                Assert.AreEqual(TagoWriteResult.Ok, writer.FrameMetadata(Bytes(key), Bytes(value)));
-            }
         }
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
@@ -147,13 +141,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(v.Unit?.Replace("°", string.Empty), point.Unit);
             Assert.AreEqual(v.Time ?? batch.Time, point.Time);
             Assert.AreEqual(v.Group ?? batch.Group, point.Group);
-            var metadata = new Dictionary<string, string>();
-            foreach ((string key, string value) in batch.Metadata)
-            {
-                metadata[key] = value;
-            }
-
-            CollectionAssert.AreEquivalent(metadata.ToList(), point.Metadata.ToList());
+            Assert.AreEqual(0, point.Metadata.Count);
         }
 
         private static string ExpectedValue(Variable v)
@@ -189,7 +177,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
             public long? Sequence;
             public long? Time;
             public string Group;
-            public (string, string)[] Metadata;
             public Variable[] Variables;
             public int BufferSize;
         }

@@ -43,7 +43,7 @@ namespace TagoFirmware.Config
             bool[] given = new bool[ConfigKeys.Count];
             if (r.Read() && r.Token != JsonToken.StartObject)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, "must be a JSON object, got " + Describe(r)));
+                NodeConfigValidator.Error(issues, File, "must be a JSON object, got " + Describe(r));
                 r.Skip();
             }
             else
@@ -98,7 +98,7 @@ namespace TagoFirmware.Config
                 {
                     if (first != '_')
                     {
-                        Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
+                        NodeConfigValidator.Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
                     }
 
                     r.Skip();
@@ -109,7 +109,7 @@ namespace TagoFirmware.Config
                 ulong bit = 1UL << key.Id;
                 if ((seen & bit) != 0)
                 {
-                    Error(issues, Where(path, key), "appears twice");
+                    NodeConfigValidator.Error(issues, Where(path, key), "appears twice");
                     r.Skip();
                     continue;
                 }
@@ -185,7 +185,7 @@ namespace TagoFirmware.Config
                     target.SetNumber(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        NodeConfigValidator.Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 
@@ -238,7 +238,7 @@ namespace TagoFirmware.Config
                     break;
             }
 
-            Error(issues, Where(path, key), problem + ", got " + Describe(r));
+            NodeConfigValidator.Error(issues, Where(path, key), problem + ", got " + Describe(r));
             r.Skip();
         }
 
@@ -265,7 +265,7 @@ namespace TagoFirmware.Config
                     allowed += (i == names.Length - 1 ? " or " : ", ") + names[i];
                 }
 
-                Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
+                NodeConfigValidator.Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
             }
         }
 
@@ -286,7 +286,7 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
+                NodeConfigValidator.Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
                 r.Skip();
             }
 
@@ -301,7 +301,7 @@ namespace TagoFirmware.Config
                 string path = "sensors[" + i + "]";
                 if (r.Token != JsonToken.StartObject)
                 {
-                    Error(issues, path, "must be an object { ... }, got " + Describe(r));
+                    NodeConfigValidator.Error(issues, path, "must be an object { ... }, got " + Describe(r));
                     r.Skip();
                     continue;
                 }
@@ -343,11 +343,9 @@ namespace TagoFirmware.Config
 
         private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
         {
-            issues.Add(new ConfigIssue(ConfigSeverity.Error, File, message));
+            NodeConfigValidator.Error(issues, File, message);
             return new ConfigResult(config, issues);
         }
-
-        private static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
 
         private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 

@@ -266,8 +266,8 @@ namespace TagoFirmware.Config
             }
         }
 
-        internal static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
+        internal static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(true, path, message));
 
-        internal static void Warning(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
+        internal static void Warning(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(false, path, message));
     }
 }

@@ -220,7 +220,7 @@ namespace TagoFirmware.Host.Cli
             bool usable = true;
             foreach (ConfigIssue issue in CaCertificateCheck.Check(options.CaPem, "--ca file '" + options.CaFile + "'", DateTime.UtcNow))
             {
-                usable &= issue.Severity != ConfigSeverity.Error;
+                usable &= !issue.IsError;
                 error.WriteLine(issue.ToString());
             }
 

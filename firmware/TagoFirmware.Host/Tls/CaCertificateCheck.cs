@@ -24,13 +24,13 @@ namespace TagoFirmware.Host.Tls
             }
             catch (CryptographicException ex)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "is not a usable certificate: " + ex.Message));
+                issues.Add(new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message));
                 return issues;
             }
 
             if (certificates.Count == 0)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "holds no -----BEGIN CERTIFICATE----- block"));
+                issues.Add(new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block"));
                 return issues;
             }
 
@@ -43,7 +43,7 @@ namespace TagoFirmware.Host.Tls
                 string name = "certificate '" + certificate.Subject + "'";
                 if (nowUtc > until || nowUtc < from)
                 {
-                    dateIssues.Add(new ConfigIssue(ConfigSeverity.Error, source, name + " " + Validity(certificate, nowUtc)));
+                    dateIssues.Add(new ConfigIssue(true, source, name + " " + Validity(certificate, nowUtc)));
                 }
                 else
                 {
@@ -52,7 +52,7 @@ namespace TagoFirmware.Host.Tls
 
                 if (!IsCertificateAuthority(certificate))
                 {
-                    issues.Add(new ConfigIssue(ConfigSeverity.Warning, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
+                    issues.Add(new ConfigIssue(false, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
                 }
 
                 certificate.Dispose();
@@ -61,7 +61,7 @@ namespace TagoFirmware.Host.Tls
             // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
             foreach (ConfigIssue issue in dateIssues)
             {
-                issues.Add(inDate > 0 ? new ConfigIssue(ConfigSeverity.Warning, issue.Path, issue.Message) : issue);
+                issues.Add(inDate > 0 ? new ConfigIssue(false, issue.Path, issue.Message) : issue);
             }
 
             return issues;

@@ -172,7 +172,7 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be an array of sensor objects [ { ... } ]";
+                    problem = "must be an array of sensor objects";
                     break;
                 case ConfigType.Int:
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
@@ -380,7 +380,7 @@ namespace TagoFirmware.Config
             "invalid JSON",
             "invalid JSON",
             "ends too early (missing bracket or quote?)",
-            "unexpected character (JSON has no comments, and strings need double quotes)",
+            "unexpected character (JSON has no comments; strings need double quotes)",
             "text after the end",
             "nested too deep",
             "invalid backslash escape (write \\ as \\\\)",

@@ -113,7 +113,7 @@ namespace TagoFirmware.Config
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                Check(issues, "wifi.ssid", rules.RequireWifi ? "is required: the name of the WiFi network to join" : null);
+                Check(issues, "wifi.ssid", rules.RequireWifi ? "is required: the WiFi network name" : null);
                 return;
             }
 

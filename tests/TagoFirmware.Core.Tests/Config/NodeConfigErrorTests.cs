@@ -79,7 +79,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"timeouts\":{\"wifi_connect_s\":1}", "timeouts.wifi_connect_s", "between 5 and 300")]
         [DataRow("\"timeouts\":{\"ack_s\":0}", "timeouts.ack_s", "between 2 and 120")]
         [DataRow("\"timeouts\":{\"auth_retry_s\":5}", "timeouts.auth_retry_s", "between 30 and 86400")]
-        [DataRow("\"timeouts\":{\"reboot_after_s\":100}", "timeouts.reboot_after_s", "or 0 to disable")]
+        [DataRow("\"timeouts\":{\"reboot_after_s\":100}", "timeouts.reboot_after_s", "or 0: off")]
         [DataRow("\"diagnostics\":{\"every_payloads\":-1}", "diagnostics.every_payloads", "between 0 and 100000")]
         [DataRow("\"diagnostics\":{\"every\":1}", "diagnostics.every", "unknown key")]
         [DataRow("\"led_pin\":35", "led_pin", "input-only")]

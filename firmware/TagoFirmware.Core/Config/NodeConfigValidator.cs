@@ -5,9 +5,8 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say.
-    /// The parser runs it on every file; front ends that change a config afterwards run <see cref="Validate"/>.
-    /// Secrets are described by their length at most, never shown.
+    /// The value rules of the config, run by the parser on every file: the ranges of <see cref="ConfigKeys"/> and the
+    /// cross-key rules a row cannot say. Secrets are described by their length at most, never shown.
     /// </summary>
     public static class NodeConfigValidator
     {
@@ -25,20 +24,6 @@ namespace TagoFirmware.Config
 
         private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
         private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
-
-        /// <summary>Validates a config built or changed in code.</summary>
-        public static ConfigResult Validate(NodeConfig config, ConfigRules rules)
-        {
-            ArrayList issues = new ArrayList();
-            if (config == null)
-            {
-                Error(issues, "(file)", "no configuration");
-                return new ConfigResult(new NodeConfig(), issues);
-            }
-
-            ValidateInto(config, rules == null ? new ConfigRules() : rules, issues);
-            return new ConfigResult(config, issues);
-        }
 
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least <paramref name="rules"/>' minimum.</summary>
         public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
@@ -155,9 +140,7 @@ namespace TagoFirmware.Config
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             MqttConfig m = config.Mqtt;
             string id = m.EffectiveClientId(null);
-            Check(issues, "mqtt.protocol", m.Protocol == null ? "must be auto, 3.1.1, 5 or 3.1"
-                : m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length
-                : null);
+            Check(issues, "mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
         private static void ValidateTagoTip(TagoTipConfig t, ArrayList issues)
@@ -165,7 +148,6 @@ namespace TagoFirmware.Config
             string serial = t.Serial;
             string hash = t.AuthHash;
             int ttl = t.TtlSeconds;
-            Check(issues, "tagotip.region", t.Region == null ? "must be us-e1 or eu-w1" : null);
             Check(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                 : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                 : null);

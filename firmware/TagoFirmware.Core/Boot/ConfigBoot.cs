@@ -140,7 +140,7 @@ namespace TagoFirmware.Boot
                     : (ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block");
                 if (problem != null)
                 {
-                    issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem));
+                    issues.Add(new ConfigIssue(true, "mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem));
                     continue;
                 }
 
@@ -150,7 +150,7 @@ namespace TagoFirmware.Boot
 
             if (mqtt.EffectiveClientId(_macClientId) == null)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, "mqtt.client_id", "must be set: this board reports no MAC address to derive one from"));
+                issues.Add(new ConfigIssue(true, "mqtt.client_id", "must be set: this board reports no MAC"));
             }
 
             return issues.Count == found.Length ? result : new ConfigResult(result.Config, issues);

@@ -4,15 +4,15 @@ namespace TagoFirmware.Config
     public sealed class ConfigIssue
     {
         /// <summary>Creates an issue.</summary>
-        public ConfigIssue(ConfigSeverity severity, string path, string message)
+        public ConfigIssue(bool isError, string path, string message)
         {
-            Severity = severity;
+            IsError = isError;
             Path = path;
             Message = message;
         }
 
-        /// <summary>Error or warning.</summary>
-        public ConfigSeverity Severity { get; }
+        /// <summary>True for an error, false for a warning.</summary>
+        public bool IsError { get; }
 
         /// <summary>The field path, e.g. <c>mqtt.qos</c>.</summary>
         public string Path { get; }
@@ -21,6 +21,6 @@ namespace TagoFirmware.Config
         public string Message { get; }
 
         /// <summary>The line every front end prints: <c>error: mqtt.qos: …</c> or <c>warning: …</c>.</summary>
-        public override string ToString() => (Severity == ConfigSeverity.Error ? "error: " : "warning: ") + Path + ": " + Message;
+        public override string ToString() => (IsError ? "error: " : "warning: ") + Path + ": " + Message;
     }
 }

@@ -135,7 +135,7 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey TimeoutAuthRetry = Int(Timeouts, "auth_retry_s", 30, 86400, 300, " s", 0);
         /// <summary><c>timeouts.reboot_after_s</c>: 0 disables the self-heal reboot.</summary>
         public static readonly ConfigKey TimeoutRebootAfter = Int(Timeouts, "reboot_after_s", 300, 604800, 1800,
-            " s (or 0 to disable the self-heal reboot)", ConfigKey.ZeroOff);
+            " s (or 0: off)", ConfigKey.ZeroOff);
         /// <summary><c>diagnostics</c>.</summary>
         public static readonly ConfigKey Diagnostics = Group(null, "diagnostics");
         /// <summary><c>diagnostics.every_payloads</c>: 0 = only on request.</summary>

@@ -15,7 +15,7 @@ namespace TagoFirmware.Config
             for (int i = 0; i < _issues.Length; i++)
             {
                 _issues[i] = (ConfigIssue)issues[i];
-                ErrorCount += _issues[i].Severity == ConfigSeverity.Error ? 1 : 0;
+                ErrorCount += _issues[i].IsError ? 1 : 0;
             }
         }
 
@@ -35,10 +35,10 @@ namespace TagoFirmware.Config
         public ConfigIssue[] Issues => (ConfigIssue[])_issues.Clone();
 
         /// <summary>The first error with this exact path, or null.</summary>
-        public ConfigIssue FindError(string path) => Find(path, ConfigSeverity.Error);
+        public ConfigIssue FindError(string path) => Find(path, true);
 
         /// <summary>The first warning with this exact path, or null.</summary>
-        public ConfigIssue FindWarning(string path) => Find(path, ConfigSeverity.Warning);
+        public ConfigIssue FindWarning(string path) => Find(path, false);
 
         /// <summary>One line per issue (<c>error: path: message</c>, errors first), as printed by every front end.</summary>
         public string[] Lines()
@@ -48,17 +48,17 @@ namespace TagoFirmware.Config
             int warnings = ErrorCount;
             for (int i = 0; i < _issues.Length; i++)
             {
-                lines[_issues[i].Severity == ConfigSeverity.Error ? errors++ : warnings++] = _issues[i].ToString();
+                lines[_issues[i].IsError ? errors++ : warnings++] = _issues[i].ToString();
             }
 
             return lines;
         }
 
-        private ConfigIssue Find(string path, ConfigSeverity severity)
+        private ConfigIssue Find(string path, bool error)
         {
             for (int i = 0; i < _issues.Length; i++)
             {
-                if (_issues[i].Severity == severity && _issues[i].Path == path)
+                if (_issues[i].IsError == error && _issues[i].Path == path)
                 {
                     return _issues[i];
                 }

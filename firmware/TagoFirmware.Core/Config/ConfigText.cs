@@ -26,12 +26,12 @@ namespace TagoFirmware.Config
                 int base64 = body.Length - Count(body, "\n\r \t");
                 if (!Only(body, "+/=\n\r \t", true))
                 {
-                    return which + " contains a character that is not base64 (write line breaks as \\n in JSON)";
+                    return which + " has a character that is not base64";
                 }
 
                 if (base64 < 64)
                 {
-                    return which + " is too short to be a certificate";
+                    return which + " is too short";
                 }
 
                 pem = pem.Substring(end + PemEnd.Length);
@@ -83,7 +83,7 @@ namespace TagoFirmware.Config
 
             if (chars[0] == '$')
             {
-                return "must not start with '$' (topics starting with '$' are reserved by the broker, MQTT 3.1.1 §4.7.2)";
+                return "must not start with '$' (reserved)";
             }
 
             for (int i = 0; i < chars.Length; i++)
@@ -103,18 +103,18 @@ namespace TagoFirmware.Config
                 {
                     if (!isFilter)
                     {
-                        return "must not contain the wildcards '+' or '#' (a publish topic names one topic, MQTT 3.1.1 §4.7.1)";
+                        return "must not contain the wildcards '+' or '#'";
                     }
 
                     bool last = i == chars.Length - 1;
                     if ((i > 0 && chars[i - 1] != '/') || (!last && chars[i + 1] != '/'))
                     {
-                        return "a wildcard '" + c + "' must be a whole topic level (MQTT 3.1.1 §4.7.1)";
+                        return "a wildcard '" + c + "' must be a whole topic level";
                     }
 
                     if (c == '#' && !last)
                     {
-                        return "'#' must be the last level (MQTT 3.1.1 §4.7.1.2)";
+                        return "'#' must be the last level";
                     }
                 }
             }

@@ -10,26 +10,28 @@ namespace TagoFirmware.Config
         /// <summary>The DATA line's pull-up, for <see cref="Caution"/>.</summary>
         internal const string DataPullUp = "the DATA pull-up";
 
+        internal const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
+
         /// <summary>Why <paramref name="gpio"/> cannot be used at all, or null, citing the datasheet.</summary>
         public static string Problem(int gpio, bool needsOutput)
         {
             if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
             {
-                return "GPIO" + gpio + " does not exist on the ESP32 (valid: 0-19, 21-23, 25-27, 32-39; ESP32 datasheet §2.2)";
+                return "GPIO" + gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)";
             }
 
             if (gpio >= 6 && gpio <= 11)
             {
-                return "GPIO" + gpio + " is wired to the SPI flash inside the module (GPIO6-11; ESP32 datasheet §2.2): using it crashes the board";
+                return "GPIO" + gpio + " is the module's SPI flash (GPIO6-11)";
             }
 
             if (gpio == 1 || gpio == 3)
             {
-                return "GPIO" + gpio + " is UART0 " + (gpio == 1 ? "TX" : "RX") + ", nanoFramework's debug and deployment port";
+                return "GPIO" + gpio + " is UART0, nanoFramework's debug port";
             }
 
             return needsOutput && gpio >= 34
-                ? "GPIO" + gpio + " is input-only (GPIO34-39 have no output driver; ESP32 datasheet §2.2): it cannot drive this line"
+                ? "GPIO" + gpio + " is input-only (GPIO34-39)"
                 : null;
         }
 
@@ -38,12 +40,12 @@ namespace TagoFirmware.Config
         {
             if (pullUp != null && (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15))
             {
-                return "GPIO" + gpio + " is a strapping pin (ESP32 datasheet §2.4): " + pullUp + " sets its level at reset"
-                    + (gpio == 2 && pullUp == DataPullUp ? " and keeps the board out of download mode (flashing fails)" : string.Empty)
-                    + "; prefer GPIO25, 26, 27, 32 or 33";
+                return "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
+                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty)
+                    + UseInstead;
             }
 
-            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " carries the PSRAM on WROVER modules (ESP32_PSRAM_* firmware): fine on WROOM boards only" : null;
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules: fine on WROOM only" : null;
         }
     }
 }

@@ -34,7 +34,7 @@ namespace TagoFirmware.Config
             if (length > NodeConfig.MaxFileBytes)
             {
                 return Fail(config, issues, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
-                    + " bytes are allowed (put large CA bundles in their own files on I:\\)");
+                    + " bytes allowed (put large CAs in files on I:\\)");
             }
 
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
@@ -43,7 +43,7 @@ namespace TagoFirmware.Config
             bool[] given = new bool[ConfigKeys.Count];
             if (r.Read() && r.Token != JsonToken.StartObject)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, File, "must be a JSON object { ... } holding the settings, got " + Describe(r)));
+                NodeConfigValidator.Error(issues, File, "must be a JSON object, got " + Describe(r));
                 r.Skip();
             }
             else
@@ -98,7 +98,7 @@ namespace TagoFirmware.Config
                 {
                     if (first != '_')
                     {
-                        Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; keys starting with '_' are comments)");
+                        NodeConfigValidator.Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
                     }
 
                     r.Skip();
@@ -109,7 +109,7 @@ namespace TagoFirmware.Config
                 ulong bit = 1UL << key.Id;
                 if ((seen & bit) != 0)
                 {
-                    Error(issues, Where(path, key), "appears twice; give each key once");
+                    NodeConfigValidator.Error(issues, Where(path, key), "appears twice");
                     r.Skip();
                     continue;
                 }
@@ -172,7 +172,7 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be an array of sensor objects [ { ... } ]";
+                    problem = "must be an array of sensor objects";
                     break;
                 case ConfigType.Int:
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
@@ -185,7 +185,7 @@ namespace TagoFirmware.Config
                     target.SetNumber(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        NodeConfigValidator.Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 
@@ -207,7 +207,7 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be a number such as -1.5 (no exponent)";
+                    problem = "must be a number (no exponent)";
                     break;
                 case ConfigType.Choice:
                     if (token == JsonToken.String)
@@ -238,7 +238,7 @@ namespace TagoFirmware.Config
                     break;
             }
 
-            Error(issues, Where(path, key), problem + ", got " + Describe(r));
+            NodeConfigValidator.Error(issues, Where(path, key), problem + ", got " + Describe(r));
             r.Skip();
         }
 
@@ -265,7 +265,7 @@ namespace TagoFirmware.Config
                     allowed += (i == names.Length - 1 ? " or " : ", ") + names[i];
                 }
 
-                Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
+                NodeConfigValidator.Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
             }
         }
 
@@ -286,7 +286,7 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
+                NodeConfigValidator.Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
                 r.Skip();
             }
 
@@ -301,7 +301,7 @@ namespace TagoFirmware.Config
                 string path = "sensors[" + i + "]";
                 if (r.Token != JsonToken.StartObject)
                 {
-                    Error(issues, path, "must be an object { ... }, got " + Describe(r));
+                    NodeConfigValidator.Error(issues, path, "must be an object { ... }, got " + Describe(r));
                     r.Skip();
                     continue;
                 }
@@ -343,11 +343,9 @@ namespace TagoFirmware.Config
 
         private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
         {
-            issues.Add(new ConfigIssue(ConfigSeverity.Error, File, message));
+            NodeConfigValidator.Error(issues, File, message);
             return new ConfigResult(config, issues);
         }
-
-        private static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
 
         private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
@@ -381,22 +379,22 @@ namespace TagoFirmware.Config
         {
             "invalid JSON",
             "invalid JSON",
-            "the file ends too early (a missing closing bracket, brace or quote?)",
-            "unexpected character (JSON has no comments, and strings need double quotes)",
-            "text after the end of the settings object",
-            "nested deeper than a config ever needs",
-            "invalid backslash escape (write a Windows path's backslash as \\\\, e.g. \"I:\\\\ca.pem\")",
+            "ends too early (missing bracket or quote?)",
+            "unexpected character (JSON has no comments; strings need double quotes)",
+            "text after the end",
+            "nested too deep",
+            "invalid backslash escape (write \\ as \\\\)",
             "invalid \\u escape (unpaired UTF-16 surrogate)",
-            "line break or control character inside a string (write it as \\n)",
-            "the file is not UTF-8 text",
+            "control character in a string (write \\n)",
+            "not UTF-8",
             "malformed number",
-            "numbers must not have leading zeros",
+            "leading zero",
             "misspelt true, false or null",
             "expected a key in double quotes (JSON has no comments or trailing commas)",
             "expected ':' after the key",
-            "expected ',' or a closing bracket (a missing comma?)",
-            "comma before a closing bracket (JSON allows no trailing comma)",
-            "closing bracket does not match the opening one",
+            "expected ',' or a closing bracket",
+            "trailing comma",
+            "mismatched bracket",
         };
     }
 }

@@ -5,9 +5,8 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Config
 {
     /// <summary>
-    /// The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say.
-    /// The parser runs it on every file; front ends that change a config afterwards run <see cref="Validate"/>.
-    /// Secrets are described by their length at most, never shown.
+    /// The value rules of the config, run by the parser on every file: the ranges of <see cref="ConfigKeys"/> and the
+    /// cross-key rules a row cannot say. Secrets are described by their length at most, never shown.
     /// </summary>
     public static class NodeConfigValidator
     {
@@ -16,6 +15,8 @@ namespace TagoFirmware.Config
 
         private const string ExamplePassword = "example-password-not-real";
 
+        private const string CaProblem = "must be PEM text or a file name of 1-200 characters";
+
 
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile, shared by its devices, and every
         /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
@@ -23,20 +24,6 @@ namespace TagoFirmware.Config
 
         private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
         private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
-
-        /// <summary>Validates a config built or changed in code.</summary>
-        public static ConfigResult Validate(NodeConfig config, ConfigRules rules)
-        {
-            ArrayList issues = new ArrayList();
-            if (config == null)
-            {
-                Error(issues, "(file)", "no configuration");
-                return new ConfigResult(new NodeConfig(), issues);
-            }
-
-            ValidateInto(config, rules == null ? new ConfigRules() : rules, issues);
-            return new ConfigResult(config, issues);
-        }
 
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least <paramref name="rules"/>' minimum.</summary>
         public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
@@ -111,21 +98,21 @@ namespace TagoFirmware.Config
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                Check(issues, "wifi.ssid", rules.RequireWifi ? "is required: the name of the WiFi network to join" : null);
+                Error(issues, "wifi.ssid", rules.RequireWifi ? "is required: the WiFi network name" : null);
                 return;
             }
 
-            Check(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
-            Check(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            Error(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            Error(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
-            Check(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes (IEEE 802.11 SSID limit); it has " + bytes : null);
-            Caution(issues, "wifi.password", length == 0 ? "is empty: the node joins an open network" : null);
-            Check(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
-                ? "must be a WPA2 passphrase of 8-63 characters or 64 hex digits (IEEE 802.11i), or empty for an open network; it has " + length + " characters"
+            Error(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
+            Warning(issues, "wifi.password", length == 0 ? "is empty: an open network" : null);
+            Error(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
+                ? "must be 8-63 characters or 64 hex digits (WPA2), or empty; it has " + length + " characters"
                 : null);
         }
 
-        private static string Placeholder(string how) => "is the example file's placeholder: put your network's here, or pass it with flash.ps1 " + how;
+        private static string Placeholder(string how) => "is the example's placeholder; set it or pass flash.ps1 " + how;
 
         private static void ValidateTransport(NodeConfig config, ArrayList issues)
         {
@@ -134,16 +121,16 @@ namespace TagoFirmware.Config
             bool noToken = token == null || token.Length == 0;
             if (transport == TransportNames.TagoMqttJson)
             {
-                Check(issues, "token", noToken ? "is required by the tago-mqtt-json transport: the device token from TagoIO (Devices -> your device -> Token); flash.ps1 can insert it with -Token or TAGO_DEVICE_TOKEN"
-                    : ConfigText.IsPlaceholderToken(token) ? "is the all-zeros placeholder of the example file: put the device's real token here (or pass it with flash.ps1 -Token / TAGO_DEVICE_TOKEN)"
-                    : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits, usually written 8-4-4-4-12 with hyphens); it has " + token.Length + " characters"
+                Error(issues, "token", noToken ? "is required by the tago-mqtt-json transport (flash.ps1 -Token)"
+                    : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
+                    : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
             }
             else if (transport == TransportNames.TagoTip)
             {
                 ValidateTagoTip(config.TagoTip, issues);
-                Caution(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (the serial is the client id)" : null);
-                Caution(issues, "token", noToken ? null : "is unused by tagotip");
+                Warning(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (the serial is the client id)" : null);
+                Warning(issues, "token", noToken ? null : "is unused by tagotip");
             }
             else
             {
@@ -153,9 +140,7 @@ namespace TagoFirmware.Config
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             MqttConfig m = config.Mqtt;
             string id = m.EffectiveClientId(null);
-            Check(issues, "mqtt.protocol", m.Protocol == null ? "must be auto, 3.1.1, 5 or 3.1"
-                : m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length
-                : null);
+            Error(issues, "mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
         private static void ValidateTagoTip(TagoTipConfig t, ArrayList issues)
@@ -163,19 +148,18 @@ namespace TagoFirmware.Config
             string serial = t.Serial;
             string hash = t.AuthHash;
             int ttl = t.TtlSeconds;
-            Check(issues, "tagotip.region", t.Region == null ? "must be us-e1 or eu-w1" : null);
-            Check(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip: the device's Serial Number in TagoIO"
+            Error(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                 : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                 : null);
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
-            Check(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip: the Authorization's 16-hex hash (flash.ps1 -AuthHash, -AuthToken or TAGO_TIP_AUTH)"
-                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token: put its 16-hex hash here (flash.ps1 -AuthToken derives it)"
+            Error(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
+                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token; give its hash (flash.ps1 -AuthToken)"
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
-            Check(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            Caution(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
-                ? "allows over one session a minute; TagoIO allows 5 (Free), 50 or 100 subscriptions a minute per profile" : null);
+            Error(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+            Warning(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+                ? "allows over one session a minute; TagoIO Free allows 5 a minute per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
@@ -183,38 +167,38 @@ namespace TagoFirmware.Config
         private static void ValidateMqtt(MqttConfig m, ArrayList issues)
         {
             string host = m.Host;
-            Check(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty (default mqtt.tago.io)"
-                : host.Length > 253 ? "must be at most 253 characters (DNS name limit, RFC 1035 §2.3.4)"
-                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address only, without scheme, port or path (e.g. mqtt.tago.io)"
+            Error(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty"
+                : host.Length > 253 ? "must be at most 253 characters"
+                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address, without scheme, port or path"
                 : null);
-            Caution(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS to it fails on TagoIO (TLS is on 8883)"
-                : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port, but tls is false: plain MQTT to it fails (use 1883)"
+            Warning(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS is on 8883"
+                : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port; plain MQTT is on 1883"
                 : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            Caution(issues, "mqtt.tls", m.Tls ? null : "is false: the device token and all data cross the network unencrypted");
-            Caution(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
+            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data travel unencrypted");
+            Warning(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
                 bool file = ca != null && ca.Length > 0 && !ConfigText.IsPem(ca);
-                Check(issues, path, ca == null || ca.Length == 0 ? "must be PEM text or the name of a PEM file, not empty"
+                Error(issues, path, ca == null || ca.Length == 0 ? CaProblem
                     : !file ? ConfigText.PemProblem(ca)
-                    : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? "must be PEM text starting with -----BEGIN CERTIFICATE----- or a file name of at most 200 characters (e.g. \"I:\\\\tago-ca.pem\")"
+                    : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? CaProblem
                     : null);
-                Caution(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
-                    ? "is not on I:\\: the device reads CA files from its internal flash (I:\\...); only the host twin can use this name (relative to the config file)" : null);
+                Warning(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
+                    ? "is not on I:\\, where the device reads CA files; only the host twin can use it" : null);
             }
 
             string id = m.ClientId;
-            Check(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
-                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (it becomes part of the topics), or null to derive tago-<MAC> from the board" : null);
-            Caution(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
-                ? "is longer than 23 characters, the most MQTT 3.1.1 §3.1.3.1 obliges a broker to accept" : null);
-            Check(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
-            Check(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
-            Check(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
-            Check(issues, "mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2 (it supports 0 and 1); use 1 for at-least-once delivery (the default) or 0" : null);
+            Error(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
+                ? "must be 1-64 characters of A-Z a-z 0-9 - _, or null for tago-<MAC>" : null);
+            Warning(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
+                ? "is over 23 characters, the most a broker must accept (MQTT 3.1.1)" : null);
+            Error(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
+            Error(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
+            Error(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
+            Error(issues, "mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
             Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
         }
 
@@ -225,16 +209,16 @@ namespace TagoFirmware.Config
             string path = q.Path;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            Check(issues, "sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
+            Error(issues, "sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
             Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            Check(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
+            Error(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
                 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
-            Check(issues, "queue.path", !q.Persist ? null
-                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a file name of 1-200 characters without control characters, e.g. \"I:\\\\tagofirmware.queue\" (in JSON a backslash is written \\\\; \\t or \\n would be a tab or line feed)"
-                : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file itself (" + NodeConfig.DevicePath + ")"
+            Error(issues, "queue.path", !q.Persist ? null
+                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a file name of 1-200 characters without control characters (in JSON write \\ as \\\\)"
+                : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            Check(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
-                ? "\"deep\" needs queue.persist = true: RAM is lost in deep sleep, so readings of wakes that do not publish would be lost" : null);
+            Error(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
+                ? "\"deep\" needs queue.persist = true (RAM is lost in deep sleep)" : null);
         }
 
         /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>
@@ -248,24 +232,18 @@ namespace TagoFirmware.Config
             }
         }
 
-        internal static void Check(ArrayList issues, string path, string problem)
+        /// <summary>Adds an error unless <paramref name="message"/> is null (no problem).</summary>
+        internal static void Error(ArrayList issues, string path, string message) => Add(issues, true, path, message);
+
+        /// <summary>Adds a warning unless <paramref name="message"/> is null.</summary>
+        internal static void Warning(ArrayList issues, string path, string message) => Add(issues, false, path, message);
+
+        private static void Add(ArrayList issues, bool error, string path, string message)
         {
-            if (problem != null)
+            if (message != null)
             {
-                Error(issues, path, problem);
+                issues.Add(new ConfigIssue(error, path, message));
             }
         }
-
-        internal static void Caution(ArrayList issues, string path, string caution)
-        {
-            if (caution != null)
-            {
-                Warning(issues, path, caution);
-            }
-        }
-
-        internal static void Error(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Error, path, message));
-
-        internal static void Warning(ArrayList issues, string path, string message) => issues.Add(new ConfigIssue(ConfigSeverity.Warning, path, message));
     }
 }

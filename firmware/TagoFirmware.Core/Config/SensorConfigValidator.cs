@@ -16,7 +16,7 @@ namespace TagoFirmware.Config
         internal static void Validate(NodeConfig config, ArrayList issues)
         {
             SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
-            NodeConfigValidator.Check(issues, "sensors", sensors.Length == 0 ? "at least one sensor is required, e.g. [{\"model\": \"dht22\", \"echo_pin\": 26, \"trigger_pin\": 27}]"
+            NodeConfigValidator.Error(issues, "sensors", sensors.Length == 0 ? "at least one sensor is required"
                 : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
                 : null);
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
@@ -31,12 +31,11 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                NodeConfigValidator.Check(issues, path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
+                NodeConfigValidator.Error(issues, path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
                 DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
-                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin: Dhtxx.Esp32 needs two GPIOs, both wired to DATA"
-                        + " (one sends the start pulse, the other receives the reply with RMT)");
+                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin: two GPIOs, both wired to DATA");
                 }
                 else
                 {
@@ -45,13 +44,13 @@ namespace TagoFirmware.Config
 
                 if (s.PowerPin != SensorConfig.NoPin)
                 {
-                    Pin(issues, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for no power switching", pins, true);
+                    Pin(issues, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
                 }
 
                 string suffix = s.Suffix == null ? string.Empty : s.Suffix;
-                NodeConfigValidator.Check(issues, path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
+                NodeConfigValidator.Error(issues, path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
-                NodeConfigValidator.Check(issues, path + ".suffix", suffix.Length > 20 ? "must be at most 20 characters" : null);
+                NodeConfigValidator.Error(issues, path + ".suffix", suffix.Length > 20 ? "must be at most 20 characters" : null);
                 Variable(issues, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
                 Variable(issues, path + ".humidity_variable", s.HumidityVariable + suffix, names);
                 if (s.DewPoint)
@@ -66,14 +65,14 @@ namespace TagoFirmware.Config
 
             if (config.LedPin != NodeConfig.NoLed)
             {
-                Pin(issues, "led_pin", config.LedPin, null, "; or null for no LED", pins, true);
+                Pin(issues, "led_pin", config.LedPin, null, "; or null for none", pins, true);
             }
         }
 
         private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, string[] pins)
         {
-            NodeConfigValidator.Check(issues, path, pin == SensorConfig.NoPin ? "is required: the GPIO number wired to the sensor's DATA line"
-                : pin == 12 ? "GPIO12 (MTDI) is a strapping pin: the DATA pull-up makes it high at reset, which selects 1.8 V flash (ESP32 datasheet §2.4) and a WROOM board does not boot; use GPIO25, 26, 27, 32 or 33"
+            NodeConfigValidator.Error(issues, path, pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+                : pin == 12 ? "GPIO12 is a strapping pin: the DATA pull-up selects 1.8 V flash and the board does not boot" + Esp32Pins.UseInstead
                 : null);
             if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
             {
@@ -90,19 +89,19 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            NodeConfigValidator.Caution(issues, path, Esp32Pins.Caution(pin, pullUp));
-            NodeConfigValidator.Check(issues, path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
+            NodeConfigValidator.Warning(issues, path, Esp32Pins.Caution(pin, pullUp));
+            NodeConfigValidator.Error(issues, path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
             pins[pin] = pins[pin] == null ? path : pins[pin];
         }
 
         private static void Variable(ArrayList issues, string path, string full, ArrayList names)
         {
             int clash = names.IndexOf(full);
-            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _ (TagoIO lower-cases names and refuses spaces and *?!<>.-=$), suffix included"
-                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's own status and diagnostics"
+            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's status"
                 : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
                 : null;
-            NodeConfigValidator.Check(issues, path, problem == null ? null : "\"" + full + "\"" + problem);
+            NodeConfigValidator.Error(issues, path, problem == null ? null : "\"" + full + "\"" + problem);
             if (problem == null)
             {
                 names.Add(full);

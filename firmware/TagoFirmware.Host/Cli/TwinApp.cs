@@ -217,7 +217,7 @@ namespace TagoFirmware.Host.Cli
             bool usable = true;
             foreach (ConfigIssue issue in CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'"))
             {
-                usable &= issue.Severity != ConfigSeverity.Error;
+                usable &= !issue.IsError;
                 error.WriteLine(issue.ToString());
             }
 

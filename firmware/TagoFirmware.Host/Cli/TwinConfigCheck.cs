@@ -14,13 +14,7 @@ namespace TagoFirmware.Host.Cli
     /// </summary>
     public static class TwinConfigCheck
     {
-        /// <summary>Validates a configuration file with the device's rules; prints each error and warning, a verdict and,
-        /// when valid, the redacted summary.</summary>
-        /// <param name="path">File path.</param>
-        /// <param name="options">Parsed options (secrets given by flag).</param>
-        /// <param name="output">Standard output.</param>
-        /// <param name="error">Standard error (unreadable file).</param>
-        /// <returns>0 valid, 2 invalid or unreadable.</returns>
+        /// <summary>Validates a config file with the device's rules and prints its issues, a verdict and, when valid, the redacted summary; 0 valid, 2 invalid or unreadable.</summary>
         public static int Run(string path, TwinOptions options, TextWriter output, TextWriter error)
         {
             var rules = new ConfigRules();

@@ -184,13 +184,13 @@ namespace TagoFirmware.Host.Tls
             }
             catch (CryptographicException ex)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "is not a usable certificate: " + ex.Message));
+                issues.Add(new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message));
                 return issues;
             }
 
             if (certificates.Count == 0)
             {
-                issues.Add(new ConfigIssue(ConfigSeverity.Error, source, "holds no -----BEGIN CERTIFICATE----- block"));
+                issues.Add(new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block"));
                 return issues;
             }
 
@@ -202,7 +202,7 @@ namespace TagoFirmware.Host.Tls
                 string validity = Validity(certificate);
                 if (validity != null)
                 {
-                    dateIssues.Add(new ConfigIssue(ConfigSeverity.Error, source, name + " " + validity));
+                    dateIssues.Add(new ConfigIssue(true, source, name + " " + validity));
                 }
                 else
                 {
@@ -211,7 +211,7 @@ namespace TagoFirmware.Host.Tls
 
                 if (!(certificate.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
                 {
-                    issues.Add(new ConfigIssue(ConfigSeverity.Warning, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
+                    issues.Add(new ConfigIssue(false, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
                 }
 
                 certificate.Dispose();
@@ -220,7 +220,7 @@ namespace TagoFirmware.Host.Tls
             // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
             foreach (ConfigIssue issue in dateIssues)
             {
-                issues.Add(inDate > 0 ? new ConfigIssue(ConfigSeverity.Warning, issue.Path, issue.Message) : issue);
+                issues.Add(inDate > 0 ? new ConfigIssue(false, issue.Path, issue.Message) : issue);
             }
 
             return issues;

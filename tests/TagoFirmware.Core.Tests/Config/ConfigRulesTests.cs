@@ -64,26 +64,6 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void A_config_changed_in_code_is_checked_by_the_same_validator()
-        {
-            NodeConfig config = ConfigDocs.Parse(string.Empty).Config;
-            config.Mqtt.Qos = 2;
-            config.Sampling.Batch = 500;
-            ConfigResult result = NodeConfigValidator.Validate(config, null);
-            Assert.AreSame(config, result.Config);
-            Assert.AreEqual(2, result.ErrorCount, ConfigDocs.AllLines(result));
-            Assert.IsNotNull(result.FindError("mqtt.qos"));
-            Assert.IsNotNull(result.FindError("sampling.batch"));
-        }
-
-        [TestMethod]
-        public void Validating_null_is_an_error_not_an_exception()
-        {
-            ConfigResult result = NodeConfigValidator.Validate(null, null);
-            Assert.IsFalse(result.IsValid);
-        }
-
-        [TestMethod]
         [DataRow("12345678-90ab-cdef-1234-567890abcdef", true)]
         [DataRow("1234567890ABCDEF1234567890ABCDEF", true)]
         [DataRow("12345678-90ab-cdef-1234-567890abcde", false)]

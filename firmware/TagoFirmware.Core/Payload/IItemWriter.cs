@@ -25,6 +25,9 @@ namespace TagoFirmware.Payload
         /// <summary>The time in Unix milliseconds.</summary>
         TagoWriteResult TimeUnixMs(long unixMs);
 
+        /// <summary>The group of a sampling cycle's time (Unix ms), checked and formatted once per cycle.</summary>
+        TagoWriteResult GroupOfTime(long unixMs);
+
         /// <summary>Closes the item; returns its first error (then it was rolled back).</summary>
         TagoWriteResult EndItem();
 

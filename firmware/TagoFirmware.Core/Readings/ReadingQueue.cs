@@ -82,7 +82,12 @@ namespace TagoFirmware.Readings
             get
             {
                 int pending = _ring.Count - _inFlightCount;
-                for (int i = 0; _ring.UntimedCount > 0 && i < pending; i++)
+                if (_ring.UntimedCount == 0)
+                {
+                    return pending;
+                }
+
+                for (int i = 0; i < pending; i++)
                 {
                     if (ReadingRecord.IsUntimed(_ring.Bytes, PendingOffset(i)))
                     {

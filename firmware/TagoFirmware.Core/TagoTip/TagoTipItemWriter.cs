@@ -47,6 +47,9 @@ namespace TagoFirmware.TagoTip
         /// <inheritdoc />
         public int ItemCount => _writer.VariableCount;
 
+        /// <inheritdoc />
+        public TagoWriteResult GroupOfTime(long unixMs) => Keep(_writer.GroupOfTime(unixMs));
+
         /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, and the time and group of the queue's oldest reading (null queue: none).</summary>
         public void Prepare(long sequence, ReadingQueue queue)
         {
@@ -90,10 +93,7 @@ namespace TagoFirmware.TagoTip
             if (time >= 0)
             {
                 _writer.Time(time);
-                if (queue.WriteGroupId(i, _group, 0) == ReadingGroupId.Length)
-                {
-                    _writer.Group(_group);
-                }
+                _writer.GroupOfTime(time);
             }
 
             TagoWriteResult r = _writer.EndVariable();

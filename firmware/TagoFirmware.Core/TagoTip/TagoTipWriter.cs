@@ -1,5 +1,6 @@
 using System;
 using TagoFirmware.Payload;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
@@ -9,7 +10,7 @@ namespace TagoFirmware.TagoTip
     /// </summary>
     /// <remarks>
     /// Order: <see cref="Begin"/>, then per variable <see cref="BeginVariable"/>,
-    /// one value, optional <see cref="Unit"/>, <see cref="Time"/>, <see cref="Group"/> and <see cref="EndVariable"/>;
+    /// one value, optional <see cref="Unit"/>, <see cref="Time"/>, <see cref="Group"/> (or <see cref="GroupOfTime"/>) and <see cref="EndVariable"/>;
     /// finally <see cref="Finish"/>. A time or group equal to the frame's is inherited (§6.4). Only <c>@TIME</c> before
     /// <c>^GROUP</c> is written, the order revisions C and D both accept. The first error of a variable sticks and rolls
     /// it back; <see cref="TagoWriteResult.BufferFull"/> means: write the variable into the next frame. Frames are at
@@ -37,6 +38,9 @@ namespace TagoFirmware.TagoTip
         private readonly byte[] _frameGroup = new byte[MaxNameBytes];
         private readonly byte[] _digits = new byte[20];
         private readonly byte[] _number = new byte[24];
+        private readonly byte[] _cycle = new byte[ReadingGroupId.Length + 1];
+        private long _cycleUnixMs = -1;
+        private bool _cycleIsFrameGroup;
         private long _digitsValue = -1;
         private int _digitsStart;
         private int _frameGroupLength;
@@ -80,6 +84,7 @@ namespace TagoFirmware.TagoTip
             _variables = 0;
             _frameTime = -1;
             _frameGroupLength = 0;
+            _cycleUnixMs = -1;
             _length = 0;
             if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
             {
@@ -293,6 +298,43 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
+        /// <summary>Writes <c>^group</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time unless it equals the frame's; formatted and compared once per cycle.</summary>
+        public TagoWriteResult GroupOfTime(long unixMs)
+        {
+            TagoWriteResult r = Enter(RankGroup);
+            if (r != TagoWriteResult.Ok)
+            {
+                return r;
+            }
+
+            byte[] cycle = _cycle;
+            if (unixMs != _cycleUnixMs || unixMs < 0)
+            {
+                if (ReadingGroupId.Write(unixMs, cycle, 1) == 0)
+                {
+                    return Fail(TagoWriteResult.InvalidGroup);
+                }
+
+                cycle[0] = (byte)'^';
+                _cycleUnixMs = unixMs;
+                _cycleIsFrameGroup = CycleIsFrameGroup();
+            }
+
+            if (_cycleIsFrameGroup)
+            {
+                return TagoWriteResult.Ok;
+            }
+
+            if (_length + cycle.Length > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            Array.Copy(cycle, 0, _buffer, _length, cycle.Length);
+            _length += cycle.Length;
+            return TagoWriteResult.Ok;
+        }
+
         /// <summary>Finishes the open variable; returns its first error if it had one (then it was rolled back).</summary>
         public TagoWriteResult EndVariable()
         {
@@ -363,6 +405,25 @@ namespace TagoFirmware.TagoTip
             _itemError = error;
             _length = _itemStart;
             return error;
+        }
+
+        private bool CycleIsFrameGroup()
+        {
+            if (_frameGroupLength != ReadingGroupId.Length)
+            {
+                return false;
+            }
+
+            // From the last digit: another cycle's group differs there first.
+            for (int i = ReadingGroupId.Length - 1; i >= 0; i--)
+            {
+                if (_cycle[i + 1] != _frameGroup[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.

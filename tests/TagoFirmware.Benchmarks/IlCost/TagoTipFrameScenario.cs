@@ -8,7 +8,7 @@ namespace TagoFirmware.Benchmarks.IlCost
     /// <summary>
     /// Writing the reference readings (P2 or P20: the JSON goldens' items) as one TagoTiP frame, 100 times, as the node
     /// does: sequence number, the first pair's time and group at frame level, names and units prepared once as tokens
-    /// (°C written C), values from scaled integers as the reading queue keeps them, each pair's time and group.
+    /// (°C written C), values from scaled integers as the reading queue keeps them, each pair's time and the group of that time.
     /// </summary>
     public abstract class TagoTipFrameScenario : IlScenario
     {
@@ -18,7 +18,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
         private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
         private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[][] s_groups = ReferencePayloads.GroupIds;
+        private static readonly byte[] s_frameGroup = ReferencePayloads.GroupIds[0];
         private readonly int _pairs;
         private TagoTipWriter _writer;
 
@@ -58,7 +58,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         private int Write(long sequence)
         {
             TagoTipWriter writer = _writer;
-            writer.Begin(sequence, StartUnixMs, s_groups[0]);
+            writer.Begin(sequence, StartUnixMs, s_frameGroup);
             for (int i = 0; i < _pairs; i++)
             {
                 long time = StartUnixMs + (i * 60000L);
@@ -67,14 +67,14 @@ namespace TagoFirmware.Benchmarks.IlCost
 
                 writer.Unit(s_celsius);
                 writer.Time(time);
-                writer.Group(s_groups[i]);
+                writer.GroupOfTime(time);
                 writer.EndVariable();
                 writer.BeginVariable(s_humidity);
                 writer.NumberScaled(652 - i, 1);
 
                 writer.Unit(s_percent);
                 writer.Time(time);
-                writer.Group(s_groups[i]);
+                writer.GroupOfTime(time);
                 writer.EndVariable();
             }
 

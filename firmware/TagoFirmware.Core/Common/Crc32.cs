@@ -17,17 +17,13 @@ namespace TagoFirmware.Common
             int end = offset + count;
             int i = offset;
 
-            // Eight bytes a pass (every log record is 16): an eighth of the loop's interpreted overhead.
-            for (int end8 = end - 7; i < end8; i += 8)
+            // Four bytes a pass (every log record is 16): a quarter of the loop's interpreted overhead.
+            for (int end4 = end - 3; i < end4; i += 4)
             {
                 crc = t[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
                 crc = t[(crc ^ data[i + 1]) & 0xFF] ^ (crc >> 8);
                 crc = t[(crc ^ data[i + 2]) & 0xFF] ^ (crc >> 8);
                 crc = t[(crc ^ data[i + 3]) & 0xFF] ^ (crc >> 8);
-                crc = t[(crc ^ data[i + 4]) & 0xFF] ^ (crc >> 8);
-                crc = t[(crc ^ data[i + 5]) & 0xFF] ^ (crc >> 8);
-                crc = t[(crc ^ data[i + 6]) & 0xFF] ^ (crc >> 8);
-                crc = t[(crc ^ data[i + 7]) & 0xFF] ^ (crc >> 8);
             }
 
             for (; i < end; i++)

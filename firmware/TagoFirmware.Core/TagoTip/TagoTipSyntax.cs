@@ -109,7 +109,8 @@ namespace TagoFirmware.TagoTip
                 return false;
             }
 
-            for (int i = 0; i < length; i++)
+            // From the end: group ids of different cycles differ in their last digits.
+            for (int i = length - 1; i >= 0; i--)
             {
                 if (a[i] != b[offset + i])
                 {

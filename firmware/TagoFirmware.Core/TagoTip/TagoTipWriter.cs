@@ -38,7 +38,7 @@ namespace TagoFirmware.TagoTip
         private readonly byte[] _frameGroup = new byte[MaxNameBytes];
         private readonly byte[] _digits = new byte[20];
         private readonly byte[] _number = new byte[24];
-        private readonly byte[] _cycle = new byte[ReadingGroupId.Length + 1];
+        private readonly byte[] _cycle = new byte[ReadingGroupId.Length];
         private long _cycleUnixMs = -1;
         private bool _cycleIsFrameGroup;
         private long _digitsValue = -1;
@@ -282,20 +282,7 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.InvalidVariable);
             }
 
-            if (TagoTipSyntax.SameBytes(group, _frameGroup, 0, _frameGroupLength))
-            {
-                return TagoWriteResult.Ok;
-            }
-
-            if (_length + group.Length + 1 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            _buffer[_length] = (byte)'^';
-            Array.Copy(group, 0, _buffer, _length + 1, group.Length);
-            _length += group.Length + 1;
-            return TagoWriteResult.Ok;
+            return TagoTipSyntax.SameBytes(group, _frameGroup, 0, _frameGroupLength) ? TagoWriteResult.Ok : PutGroup(group);
         }
 
         /// <summary>Writes <c>^group</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time unless it equals the frame's; formatted and compared once per cycle.</summary>
@@ -310,29 +297,16 @@ namespace TagoFirmware.TagoTip
             byte[] cycle = _cycle;
             if (unixMs != _cycleUnixMs || unixMs < 0)
             {
-                if (ReadingGroupId.Write(unixMs, cycle, 1) == 0)
+                if (ReadingGroupId.Write(unixMs, cycle, 0) == 0)
                 {
                     return Fail(TagoWriteResult.InvalidGroup);
                 }
 
-                cycle[0] = (byte)'^';
                 _cycleUnixMs = unixMs;
-                _cycleIsFrameGroup = CycleIsFrameGroup();
+                _cycleIsFrameGroup = TagoTipSyntax.SameBytes(cycle, _frameGroup, 0, _frameGroupLength);
             }
 
-            if (_cycleIsFrameGroup)
-            {
-                return TagoWriteResult.Ok;
-            }
-
-            if (_length + cycle.Length > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            Array.Copy(cycle, 0, _buffer, _length, cycle.Length);
-            _length += cycle.Length;
-            return TagoWriteResult.Ok;
+            return _cycleIsFrameGroup ? TagoWriteResult.Ok : PutGroup(cycle);
         }
 
         /// <summary>Finishes the open variable; returns its first error if it had one (then it was rolled back).</summary>
@@ -407,23 +381,17 @@ namespace TagoFirmware.TagoTip
             return error;
         }
 
-        private bool CycleIsFrameGroup()
+        private TagoWriteResult PutGroup(byte[] group)
         {
-            if (_frameGroupLength != ReadingGroupId.Length)
+            if (_length + group.Length + 1 > _limit)
             {
-                return false;
+                return Fail(TagoWriteResult.BufferFull);
             }
 
-            // From the last digit: another cycle's group differs there first.
-            for (int i = ReadingGroupId.Length - 1; i >= 0; i--)
-            {
-                if (_cycle[i + 1] != _frameGroup[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            _buffer[_length] = (byte)'^';
+            Array.Copy(group, 0, _buffer, _length + 1, group.Length);
+            _length += group.Length + 1;
+            return TagoWriteResult.Ok;
         }
 
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.

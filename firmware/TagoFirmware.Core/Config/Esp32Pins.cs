@@ -45,7 +45,7 @@ namespace TagoFirmware.Config
                     + UseInstead;
             }
 
-            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules: fine on WROOM only" : null;
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)" : null;
         }
     }
 }

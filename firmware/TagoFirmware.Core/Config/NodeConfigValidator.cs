@@ -108,7 +108,7 @@ namespace TagoFirmware.Config
             Error(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
             Warning(issues, "wifi.password", length == 0 ? "is empty: an open network" : null);
             Error(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
-                ? "must be 8-63 characters or 64 hex digits (WPA2), or empty; it has " + length + " characters"
+                ? "must be 8-63 characters, 64 hex digits (WPA2) or empty; it has " + length + " characters"
                 : null);
         }
 
@@ -121,7 +121,7 @@ namespace TagoFirmware.Config
             bool noToken = token == null || token.Length == 0;
             if (transport == TransportNames.TagoMqttJson)
             {
-                Error(issues, "token", noToken ? "is required by the tago-mqtt-json transport (flash.ps1 -Token)"
+                Error(issues, "token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
                     : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
                     : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
@@ -154,12 +154,12 @@ namespace TagoFirmware.Config
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
             Error(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token; give its hash (flash.ps1 -AuthToken)"
+                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             Error(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
             Warning(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
-                ? "allows over 1 session a minute; TagoIO Free allows 5 per profile" : null);
+                ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
@@ -174,7 +174,7 @@ namespace TagoFirmware.Config
             Warning(issues, "mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data travel unencrypted");
+            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
             Warning(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {

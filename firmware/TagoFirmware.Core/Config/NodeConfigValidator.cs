@@ -191,7 +191,7 @@ namespace TagoFirmware.Config
 
             string id = m.ClientId;
             Error(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
-                ? "must be 1-64 characters of A-Z a-z 0-9 - _, or null for tago-<MAC>" : null);
+                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             Warning(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
                 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
             Error(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));

@@ -35,7 +35,7 @@ namespace TagoFirmware.Config
                 DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
-                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin: two GPIOs, both wired to DATA");
+                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
                 }
                 else
                 {

@@ -150,7 +150,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"wifi\":{\"password\":\"password1\"}", "wifi.ssid", "is required")]
         [DataRow("\"wifi\":{\"ssid\":\"\",\"password\":\"password1\"}", "wifi.ssid", "is required")]
         [DataRow("\"wifi\":{\"ssid\":\"123456789012345678901234567890123\",\"password\":\"password1\"}", "wifi.ssid", "at most 32 bytes")]
-        [DataRow("\"wifi\":{\"ssid\":\"net\",\"password\":\"short\"}", "wifi.password", "8-63 characters or 64 hex digits")]
+        [DataRow("\"wifi\":{\"ssid\":\"net\",\"password\":\"short\"}", "wifi.password", "8-63 characters, 64 hex digits")]
         [DataRow("\"wifi\":{\"ssid\":\"net\",\"password\":\"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\"}", "wifi.password", "64 hex digits")]
         [DataRow("\"wifi\":{\"ssid\":\"net\",\"pass\":\"password1\"}", "wifi.pass", "unknown key (allowed here: ssid, password")]
         [DataRow("\"wifi\":\"net\"", "wifi", "must be an object")]

@@ -113,7 +113,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = Parse("\"min_session_s\":20", "\"mqtt\":{\"client_id\":\"other\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             Assert.Contains("over one session a minute", result.FindWarning("tagotip.min_session_s").Message);
-            Assert.Contains("the serial is the client id", result.FindWarning("mqtt.client_id").Message);
+            Assert.Contains("serial is the client id", result.FindWarning("mqtt.client_id").Message);
             Assert.IsNull(Parse("\"min_session_s\":60", string.Empty).FindWarning("tagotip.min_session_s"));
         }
 

@@ -81,7 +81,7 @@ namespace TagoFirmware.Boot
             {
                 _lastLogged = joined;
                 _lastReadMs = nowMs;
-                Log(LogLevel.Error, "config: " + _path + " is unusable; waiting for a corrected file (checked every " + (RetryIntervalMs / 1000) + " s)");
+                Log(LogLevel.Error, "config: " + _path + " is unusable; waiting for a fix (checked every " + (RetryIntervalMs / 1000) + " s)");
                 for (int i = 0; i < lines.Length; i++)
                 {
                     Log(LogLevel.Error, lines[i]);

@@ -8,7 +8,7 @@ namespace TagoFirmware.Config
 
         /// <summary>Reason shown with <see cref="DefaultMinIntervalSeconds"/>.</summary>
         public const string DefaultMinIntervalReason =
-            "a sample is the median of 3 reads 2 s apart (DHT22 minimum)";
+            "a sample is a median of 3 reads 2 s apart (DHT22 minimum)";
 
         private readonly string[] _supplied = new string[ConfigKeys.Count];
 

@@ -64,6 +64,9 @@ namespace TagoFirmware.Config
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
         public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
+        /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
+        public static string AtMost(int characters) => "must be at most " + characters + " characters";
+
         /// <summary>
         /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no
         /// braces but <c>{client_id}</c>; a publish topic has no wildcards, a filter's <c>+</c>/<c>#</c> fill a whole level and <c>#</c> is last.
@@ -78,7 +81,7 @@ namespace TagoFirmware.Config
             char[] chars = MqttConfig.ExpandTopic(template, "x").ToCharArray();
             if (chars.Length > 200)
             {
-                return "must be at most 200 characters";
+                return AtMost(200);
             }
 
             if (chars[0] == '$')

@@ -22,12 +22,12 @@ namespace TagoFirmware.Config
 
             if (gpio >= 6 && gpio <= 11)
             {
-                return "GPIO" + gpio + " is the module's SPI flash (GPIO6-11)";
+                return "GPIO" + gpio + " is the SPI flash (GPIO6-11)";
             }
 
             if (gpio == 1 || gpio == 3)
             {
-                return "GPIO" + gpio + " is UART0, nanoFramework's debug port";
+                return "GPIO" + gpio + " is UART0, the debug port";
             }
 
             return needsOutput && gpio >= 34
@@ -45,7 +45,7 @@ namespace TagoFirmware.Config
                     + UseInstead;
             }
 
-            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules: fine on WROOM only" : null;
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)" : null;
         }
     }
 }

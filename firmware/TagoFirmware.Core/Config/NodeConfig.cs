@@ -113,7 +113,7 @@ namespace TagoFirmware.Config
                 }
             }
 
-            lines[n++] = "config: secrets are stored in plain text on flash";
+            lines[n++] = "config: secrets stored in plain text on flash";
             string[] result = new string[n];
             System.Array.Copy(lines, result, n);
             return result;

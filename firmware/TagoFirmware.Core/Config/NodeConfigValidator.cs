@@ -108,7 +108,7 @@ namespace TagoFirmware.Config
             Error(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
             Warning(issues, "wifi.password", length == 0 ? "is empty: an open network" : null);
             Error(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
-                ? "must be 8-63 characters or 64 hex digits (WPA2), or empty; it has " + length + " characters"
+                ? "must be 8-63 characters, 64 hex digits (WPA2) or empty; it has " + length + " characters"
                 : null);
         }
 
@@ -121,7 +121,7 @@ namespace TagoFirmware.Config
             bool noToken = token == null || token.Length == 0;
             if (transport == TransportNames.TagoMqttJson)
             {
-                Error(issues, "token", noToken ? "is required by the tago-mqtt-json transport (flash.ps1 -Token)"
+                Error(issues, "token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
                     : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
                     : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
@@ -129,7 +129,7 @@ namespace TagoFirmware.Config
             else if (transport == TransportNames.TagoTip)
             {
                 ValidateTagoTip(config.TagoTip, issues);
-                Warning(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (the serial is the client id)" : null);
+                Warning(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 Warning(issues, "token", noToken ? null : "is unused by tagotip");
             }
             else
@@ -154,12 +154,12 @@ namespace TagoFirmware.Config
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
             Error(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "looks like the at... token; give its hash (flash.ps1 -AuthToken)"
+                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             Error(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
             Warning(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
-                ? "allows over one session a minute; TagoIO Free allows 5 a minute per profile" : null);
+                ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
@@ -168,14 +168,13 @@ namespace TagoFirmware.Config
         {
             string host = m.Host;
             Error(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty"
-                : host.Length > 253 ? "must be at most 253 characters"
-                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address, without scheme, port or path"
+                : host.Length > 253 ? ConfigText.AtMost(253)
+                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            Warning(issues, "mqtt.port", m.Tls && m.Port == MqttConfig.PlainPort ? "1883 is the plain MQTT port; TLS is on 8883"
-                : !m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber ? "8883 is the TLS port; plain MQTT is on 1883"
-                : null);
+            Warning(issues, "mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
+                ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data travel unencrypted");
+            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
             Warning(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
@@ -187,14 +186,14 @@ namespace TagoFirmware.Config
                     : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? CaProblem
                     : null);
                 Warning(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
-                    ? "is not on I:\\, where the device reads CA files; only the host twin can use it" : null);
+                    ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 
             string id = m.ClientId;
             Error(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
-                ? "must be 1-64 characters of A-Z a-z 0-9 - _, or null for tago-<MAC>" : null);
+                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             Warning(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
-                ? "is over 23 characters, the most a broker must accept (MQTT 3.1.1)" : null);
+                ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
             Error(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
             Error(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
             Error(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
@@ -214,11 +213,11 @@ namespace TagoFirmware.Config
             Error(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
                 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
             Error(issues, "queue.path", !q.Persist ? null
-                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a file name of 1-200 characters without control characters (in JSON write \\ as \\\\)"
+                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
             Error(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
-                ? "\"deep\" needs queue.persist = true (RAM is lost in deep sleep)" : null);
+                ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
         /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>

@@ -35,7 +35,7 @@ namespace TagoFirmware.Config
                 DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
-                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin: two GPIOs, both wired to DATA");
+                    NodeConfigValidator.Error(issues, path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
                 }
                 else
                 {
@@ -50,7 +50,7 @@ namespace TagoFirmware.Config
                 string suffix = s.Suffix == null ? string.Empty : s.Suffix;
                 NodeConfigValidator.Error(issues, path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
-                NodeConfigValidator.Error(issues, path + ".suffix", suffix.Length > 20 ? "must be at most 20 characters" : null);
+                NodeConfigValidator.Error(issues, path + ".suffix", suffix.Length > 20 ? ConfigText.AtMost(20) : null);
                 Variable(issues, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
                 Variable(issues, path + ".humidity_variable", s.HumidityVariable + suffix, names);
                 if (s.DewPoint)
@@ -72,7 +72,7 @@ namespace TagoFirmware.Config
         private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, string[] pins)
         {
             NodeConfigValidator.Error(issues, path, pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
-                : pin == 12 ? "GPIO12 is a strapping pin: the DATA pull-up selects 1.8 V flash and the board does not boot" + Esp32Pins.UseInstead
+                : pin == 12 ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + Esp32Pins.UseInstead
                 : null);
             if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
             {
@@ -97,7 +97,7 @@ namespace TagoFirmware.Config
         private static void Variable(ArrayList issues, string path, string full, ArrayList names)
         {
             int clash = names.IndexOf(full);
-            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a usable TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
                 : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's status"
                 : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
                 : null;

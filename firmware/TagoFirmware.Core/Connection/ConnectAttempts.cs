@@ -116,7 +116,7 @@ namespace TagoFirmware.Connection
             {
                 _justDropped = false;
                 Text = probable
-                    ? "mqtt: token probably refused (3 closes after CONNECT, no CONNACK; else MQTT version or per-IP limit)"
+                    ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)"
                     : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
                         + (refused ? ")" : ", reported as an exception)");
                 return CredentialsRefused;

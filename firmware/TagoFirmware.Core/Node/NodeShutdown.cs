@@ -94,7 +94,7 @@ namespace TagoFirmware.Node
             {
                 bool complete = _queue.Flush();
                 Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
-                    : "flush: queue log incomplete; unsent readings may be lost");
+                    : "flush: queue log incomplete; unsent readings at risk");
             }
             catch (Exception ex)
             {

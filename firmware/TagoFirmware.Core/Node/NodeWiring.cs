@@ -142,7 +142,7 @@ namespace TagoFirmware.Node
             {
                 if (cas[i] != null && !ConfigText.IsPem(cas[i]))
                 {
-                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: file not loaded by the app, ignored");
+                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: not loaded by the app, ignored");
                 }
             }
 

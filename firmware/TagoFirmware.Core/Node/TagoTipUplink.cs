@@ -99,8 +99,8 @@ namespace TagoFirmware.Node
             {
                 _counterLogged = true;
                 Write(LogLevel.Error, _sequence.Exhausted
-                    ? "tagotip: sequence counter exhausted: sending stopped"
-                    : "tagotip: sequence counter not stored: sending paused");
+                    ? "tagotip: sequence exhausted; sending stopped"
+                    : "tagotip: sequence not stored; sending paused");
             }
 
             return n;
@@ -219,7 +219,7 @@ namespace TagoFirmware.Node
                     link.ShowUplinkHealth(NodeStatus.Online);
                     if (action == TagoTipAction.DeliveredCountMismatch)
                     {
-                        Write(LogLevel.Warning, "tagotip: OK count differs from variables sent");
+                        Write(LogLevel.Warning, "tagotip: OK|n differs from variables sent");
                     }
 
                     break;

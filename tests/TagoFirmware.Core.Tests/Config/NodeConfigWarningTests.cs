@@ -9,8 +9,8 @@ namespace TagoFirmware.Tests.Config
     {
         [TestMethod]
         [DataRow("\"mqtt\":{\"tls\":false}", "mqtt.tls", "unencrypted")]
-        [DataRow("\"mqtt\":{\"port\":1883}", "mqtt.port", "plain MQTT port")]
-        [DataRow("\"mqtt\":{\"tls\":false,\"port\":8883}", "mqtt.port", "TLS port")]
+        [DataRow("\"mqtt\":{\"port\":1883}", "mqtt.port", "does not match tls")]
+        [DataRow("\"mqtt\":{\"tls\":false,\"port\":8883}", "mqtt.port", "does not match tls")]
         [DataRow("\"mqtt\":{\"tls\":false,\"ca_certificates\":[\"I:\\\\ca.pem\"]}", "mqtt.ca_certificates", "ignored")]
         [DataRow("\"mqtt\":{\"ca_certificates\":[\"tago-ca.pem\"]}", "mqtt.ca_certificates[0]", "not on I:\\")]
         [DataRow("\"mqtt\":{\"client_id\":\"abcdefghijklmnopqrstuvwxyz\"}", "mqtt.client_id", "23 characters")]

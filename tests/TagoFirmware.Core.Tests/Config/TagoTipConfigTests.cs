@@ -91,7 +91,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"auth_hash\":null", "", "tagotip.auth_hash", "is required by tagotip")]
         [DataRow("\"auth_hash\":\"0123456789abcde\"", "", "tagotip.auth_hash", "must be 16 lowercase hex digits; it has 15 characters")]
         [DataRow("\"auth_hash\":\"0123456789ABCDEF\"", "", "tagotip.auth_hash", "16 lowercase hex digits")]
-        [DataRow("\"auth_hash\":\"ate2bd3100112233445566778899aabbcc\"", "", "tagotip.auth_hash", "looks like the at... token")]
+        [DataRow("\"auth_hash\":\"ate2bd3100112233445566778899aabbcc\"", "", "tagotip.auth_hash", "is the at... token")]
         [DataRow("\"ttl_s\":12", "", "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale)")]
         [DataRow("\"ttl_s\":30", "", "tagotip.ttl_s", "must be 10 (Free, Starter) or 15 (Scale)")]
         [DataRow("\"min_session_s\":0", "", "tagotip.min_session_s", "must be between 1 and 86400 s")]
@@ -113,7 +113,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = Parse("\"min_session_s\":20", "\"mqtt\":{\"client_id\":\"other\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             Assert.Contains("over one session a minute", result.FindWarning("tagotip.min_session_s").Message);
-            Assert.Contains("the serial is the client id", result.FindWarning("mqtt.client_id").Message);
+            Assert.Contains("serial is the client id", result.FindWarning("mqtt.client_id").Message);
             Assert.IsNull(Parse("\"min_session_s\":60", string.Empty).FindWarning("tagotip.min_session_s"));
         }
 

@@ -100,7 +100,7 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
         public int PayloadsSent { get; private set; }
 
-        /// <summary>Nothing left to send, report or await, no diagnostics due (a battery wake ends on this).</summary>
+        /// <summary>Nothing left to send, report or wait for, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
 

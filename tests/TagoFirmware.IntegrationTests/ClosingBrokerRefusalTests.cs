@@ -26,8 +26,8 @@ namespace TagoFirmware.IntegrationTests
             settings.TimeScale = TestNodes.DefaultTimeScale;
             settings.Config.Queue.Persist = false;
             settings.Config.Timeouts.AuthRetrySeconds = 30;
-            var log = new StringWriter();
-            using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Debug, "closing-broker-node"));
+            var log = new LogCapture();
+            using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, "closing-broker-node"));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(30)), log.ToString());

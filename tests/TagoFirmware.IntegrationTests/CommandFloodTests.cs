@@ -37,7 +37,7 @@ namespace TagoFirmware.IntegrationTests
             const double timeScale = 4; // one payload (batch 2 = one cycle of 12 simulated s) every 3 real s
             double payloadIntervalS = 12 / timeScale;
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "sensors/" + id + "/data");
-            using TwinNode node = TestNodes.Create(broker, id, out StringWriter log, configure: s => s.TimeScale = timeScale);
+            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.TimeScale = timeScale);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(110));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(30)), log.ToString());

@@ -21,7 +21,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "#");
-            using TwinNode node = TestNodes.Create(broker, "delivery-node", out StringWriter log, configure: s => s.Config.Sampling.Batch = 4);
+            using TwinNode node = TestNodes.Create(broker, "delivery-node", out LogCapture log, configure: s => s.Config.Sampling.Batch = 4);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(45));
             Task loop = node.RunAsync(n => n.AckedPayloads >= 5, cancel.Token);
             await loop;
@@ -67,7 +67,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             int baselineThreads = System.Diagnostics.Process.GetCurrentProcess().Threads.Count;
-            using TwinNode node = TestNodes.Create(broker, "restart-node", out StringWriter log);
+            using TwinNode node = TestNodes.Create(broker, "restart-node", out LogCapture log);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(80));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 3, TimeSpan.FromSeconds(15)), log.ToString());
@@ -104,7 +104,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "sensors/wifi-node/data");
-            using TwinNode node = TestNodes.Create(broker, "wifi-node", out StringWriter log);
+            using TwinNode node = TestNodes.Create(broker, "wifi-node", out LogCapture log);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(15)), log.ToString());

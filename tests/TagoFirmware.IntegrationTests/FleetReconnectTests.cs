@@ -30,24 +30,22 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             const int twins = 20;
-            var outputs = new StringWriter[twins];
-            var writers = new TextWriter[twins];
+            var outputs = new LogCapture[twins];
             var runs = new Task<int>[twins];
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(75));
             for (int i = 0; i < twins; i++)
             {
-                outputs[i] = new StringWriter();
-                TextWriter output = writers[i] = TextWriter.Synchronized(outputs[i]);
+                LogCapture output = outputs[i] = new LogCapture();
                 string[] args = { "--broker", broker.Host, "--port", broker.Port.ToString(CultureInfo.InvariantCulture), "--ca", broker.CaFile, "--client-id", "fleet-" + i, "--no-persist" };
                 runs[i] = Task.Run(() => TwinApp.RunAsync(args, output, output, broker.Token, cancel.Token));
             }
 
             try
             {
-                Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => Enumerable.Range(0, twins).All(i => Count(writers[i], outputs[i], "mqtt connected") >= 1), TimeSpan.FromSeconds(40)), "all twins online: " + outputs[0]);
+                Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => Enumerable.Range(0, twins).All(i => Count(outputs[i], "mqtt connected") >= 1), TimeSpan.FromSeconds(40)), "all twins online: " + outputs[0]);
                 broker.Kill(); // every twin sees its connection close at the same moment
                 broker.Restart();
-                Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => Enumerable.Range(0, twins).All(i => Count(writers[i], outputs[i], "mqtt connected") >= 2), TimeSpan.FromSeconds(30)), "all twins back: " + outputs[0]);
+                Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => Enumerable.Range(0, twins).All(i => Count(outputs[i], "mqtt connected") >= 2), TimeSpan.FromSeconds(30)), "all twins back: " + outputs[0]);
             }
             finally
             {
@@ -58,7 +56,7 @@ namespace TagoFirmware.IntegrationTests
             var delays = new List<int>();
             var attempts = new List<TimeSpan>();
             int window = 0;
-            foreach (StringWriter output in outputs)
+            foreach (LogCapture output in outputs)
             {
                 string[] lines = output.ToString().Split('\n');
                 int lost = Array.FindIndex(lines, l => s_backoff.IsMatch(l));
@@ -82,15 +80,9 @@ namespace TagoFirmware.IntegrationTests
 
         private static TimeSpan Time(string text) => TimeSpan.ParseExact(text, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
 
-        private static int Count(TextWriter writer, StringWriter output, string marker)
+        private static int Count(LogCapture output, string marker)
         {
-            string text;
-            lock (writer)
-            {
-                // TextWriter.Synchronized locks the wrapper: read the text between two writes.
-                text = output.ToString();
-            }
-
+            string text = output.ToString();
             int count = 0;
             for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
             {

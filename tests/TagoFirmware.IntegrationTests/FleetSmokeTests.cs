@@ -20,7 +20,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             const int nodes = 20;
             var fleet = new TwinNode[nodes];
-            var logs = new StringWriter[nodes];
+            var logs = new LogCapture[nodes];
             var loops = new Task[nodes];
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(80));
             for (int i = 0; i < nodes; i++)

@@ -26,12 +26,12 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         /// <param name="token">Password; null uses the broker's token.</param>
         /// <param name="configure">Changes the settings before the node is built.</param>
         /// <returns>The node (booted, not running).</returns>
-        public static TwinNode Create(MosquittoBroker broker, string clientId, out StringWriter log, string token = null, Action<TwinNodeSettings> configure = null)
+        public static TwinNode Create(MosquittoBroker broker, string clientId, out LogCapture log, string token = null, Action<TwinNodeSettings> configure = null)
         {
             TwinNodeSettings settings = Settings(broker, clientId, token);
             configure?.Invoke(settings);
-            log = new StringWriter();
-            var consoleLog = new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Debug, clientId);
+            log = new LogCapture();
+            var consoleLog = new ConsoleLog(log, LogLevel.Debug, clientId);
             return new TwinNode(settings, consoleLog);
         }
 

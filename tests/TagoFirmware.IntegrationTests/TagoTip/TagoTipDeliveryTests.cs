@@ -33,7 +33,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             var stored = new ConcurrentQueue<TagoTipDataPoint>();
             responder.Stored = (_, point) => stored.Enqueue(point);
-            using TwinNode node = Create(broker, "tip-hold", out StringWriter log);
+            using TwinNode node = Create(broker, "tip-hold", out LogCapture log);
             using var cancel = new CancellationTokenSource();
             Task run = TestNodes.RunInBackground(node, cancel.Token);
 
@@ -74,7 +74,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             using PlaintextMosquitto broker = PlaintextMosquitto.Start();
             await using TagoTipReceiptResponder responder = await TagoTipReceiptResponder.StartAsync("127.0.0.1", broker.Port, null, null);
             responder.Frozen = true;
-            using TwinNode node = Create(broker, "tip-frozen", out StringWriter log);
+            using TwinNode node = Create(broker, "tip-frozen", out LogCapture log);
             using var cancel = new CancellationTokenSource();
             Task run = TestNodes.RunInBackground(node, cancel.Token);
 
@@ -165,7 +165,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             }
         }
 
-        private static TwinNode Create(PlaintextMosquitto broker, string serial, out StringWriter log)
+        private static TwinNode Create(PlaintextMosquitto broker, string serial, out LogCapture log)
         {
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;
@@ -177,8 +177,8 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.Mqtt.Port = broker.Port;
             config.Mqtt.Tls = false;
             config.Queue.Persist = false;
-            log = new StringWriter();
-            return new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(log), LogLevel.Debug, serial));
+            log = new LogCapture();
+            return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, serial));
         }
     }
 }

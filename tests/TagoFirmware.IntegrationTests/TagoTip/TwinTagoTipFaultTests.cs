@@ -1,4 +1,5 @@
 using System.IO;
+using TagoFirmware.IntegrationTests.Infrastructure;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -14,10 +15,10 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [Timeout(60000, CooperativeCancellation = true)]
         public async Task Frames_answered_with_an_injected_server_error_are_not_counted_and_the_run_times_out()
         {
-            var output = new StringWriter();
+            var output = new LogCapture();
             int code = await TwinApp.RunAsync(
                 new[] { "--tip-fault", "server_error", "--count", "1", "--interval", "1", "--min-session", "2", "--timeout", "10", "--no-persist" },
-                TextWriter.Synchronized(output), TextWriter.Synchronized(output), null, CancellationToken.None);
+                output, output, null, CancellationToken.None);
 
             string text = output.ToString();
             Assert.AreEqual(TwinExitCode.Timeout, code, text);

@@ -65,7 +65,7 @@ namespace TagoFirmware.Config
         /// <summary>This sensor's read-pipeline settings, with its offsets and dew-point choice.</summary>
         public ReadPipelineSettings PipelineSettings(bool battery)
         {
-            ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(Model) : ReadPipelineSettings.Standard(Model);
+            ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(Model) : new ReadPipelineSettings(Model);
             settings.TemperatureOffsetTenths = TemperatureOffsetTenths;
             settings.HumidityOffsetTenths = HumidityOffsetTenths;
             settings.ComputeDewPoint = DewPoint;

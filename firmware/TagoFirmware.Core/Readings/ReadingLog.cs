@@ -4,11 +4,11 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// The queue's persistent side: appends cycles, ack marks, boot and sync records, compacts within the byte budget
-    /// (log plus replacement never pass (3 + capacity + slack + 3 + capacity) records, 61,560 B by default, so the node never fills its
-    /// partition), and rides out a failing store: the first failure of an episode is logged and the queue runs from
-    /// RAM; the next write or <see cref="Retry"/> rewrites the whole log, so acks not marked are on flash again before
-    /// a restart could replay them.
+    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Restore"/>), appends cycles, ack marks, boot
+    /// and sync records, compacts within the byte budget (log plus replacement never pass (3 + capacity + slack + 3 +
+    /// capacity) records, 61,560 B by default, so the node never fills its partition), and rides out a failing store:
+    /// the first failure of an episode is logged and the queue runs from RAM; the next write or <see cref="Retry"/>
+    /// rewrites the whole log, so acks not marked are on flash again before a restart could replay them.
     /// </summary>
     internal sealed class ReadingLog
     {
@@ -41,6 +41,23 @@ namespace TagoFirmware.Readings
         private int _slack;
         private long _retryAtMs;
 
+        // Restore results and state.
+        internal int LastBoot;
+        internal int UnreportedDropped;
+        internal int UnreportedUntimed;
+        internal int UntimedDropped;
+        internal int Overflowed;
+        internal int Skipped;
+        private int _repeated;
+        private bool _rewriteNeeded;
+        private bool _headerOk;
+        private bool _incompatible;
+        private bool _ackFound;
+        private int _watermark;
+        private int _logBoot;
+        private bool _seen;
+        private int _last;
+
         internal ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
         {
             _queue = queue;
@@ -48,11 +65,6 @@ namespace TagoFirmware.Readings
             _store = store;
             _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
         }
-
-        internal IReadingStore Store => _store;
-
-        /// <summary>The 640-byte I/O buffer shared with <see cref="ReadingLogRestore"/>.</summary>
-        internal byte[] Buffer => _io;
 
         /// <summary>Dead records the log may hold before it is compacted (at least 8).</summary>
         internal int Slack
@@ -70,14 +82,13 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        /// <summary>After a restore: logs what was ignored, then starts the boot's log (a rewrite when the restore asks
-        /// for one or the log is over budget, else a boot record). A read-only store is left alone.</summary>
-        internal ReadingLoadResult Open(ReadingLogRestore restore, ReadingLoadResult result, int boot, bool readOnly)
+        /// <summary>After <see cref="Restore"/>: logs what was ignored, then starts the boot's log (a rewrite when the
+        /// restore asks for one or the log is over budget, else a boot record). A read-only store is left alone.</summary>
+        internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
         {
-            Records = restore.Records;
-            if (restore.Repeated > 0 && Log != null)
+            if (_repeated > 0 && Log != null)
             {
-                Log.Write(LogLevel.Warning, "queue: " + restore.Repeated.ToString() + " repeated records ignored");
+                Log.Write(LogLevel.Warning, "queue: " + _repeated.ToString() + " repeated records ignored");
             }
 
             if (readOnly)
@@ -86,7 +97,7 @@ namespace TagoFirmware.Readings
             }
 
             IsPersistent = true;
-            if (restore.RewriteNeeded || result == ReadingLoadResult.Incompatible || Records > MaxLogRecords || Records - _ring.Count >= _slack)
+            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records > MaxLogRecords || Records - _ring.Count >= _slack)
             {
                 Compact();
             }
@@ -97,6 +108,50 @@ namespace TagoFirmware.Readings
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Rebuilds the ring from the log in two passes: header, last boot and last ack mark, then data, boot and sync
+        /// records in order. Skipped: CRC failures; dropped: readings before the watermark (acknowledged), repeated
+        /// sequence numbers (a log copied onto itself), untimed readings of a boot that ended unsynced, the oldest beyond
+        /// capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
+        /// </summary>
+        internal ReadingLoadResult Restore()
+        {
+            LastBoot = UnreportedDropped = UnreportedUntimed = UntimedDropped = Overflowed = Skipped = _repeated = 0;
+            _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
+            _logBoot = -1;
+            int length;
+            try
+            {
+                length = _store.Length;
+            }
+            catch (Exception)
+            {
+                length = -1;
+            }
+
+            Records = length / Rec;
+            // A log of another format version is not replayed (and then replaced).
+            if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
+            {
+                _ring.Clear(0);
+                Records = Skipped = 0;
+                StoreErrors++;
+                return ReadingLoadResult.StoreUnavailable;
+            }
+
+            bool damaged = length % Rec != 0;
+            _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
+            DropUntimed();
+            if (_ring.Count == 0)
+            {
+                _ring.Clear(_ackFound ? _watermark : 0);
+            }
+
+            return _incompatible ? ReadingLoadResult.Incompatible
+                : Records == 0 && !damaged ? ReadingLoadResult.Created
+                : damaged || Skipped > 0 ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
         }
 
         internal void AppendNewest(int k)
@@ -264,6 +319,157 @@ namespace TagoFirmware.Readings
             {
                 return false;
             }
+        }
+
+        // Reads every record, 32 per store call, for pass 1 (scan) or pass 2 (replay).
+        private bool Pass(bool replay)
+        {
+            for (int index = 0; index < Records;)
+            {
+                int n = ReadRecords(index);
+                if (n <= 0)
+                {
+                    return false;
+                }
+
+                for (int k = 0; k < n; k++)
+                {
+                    int off = k * Rec;
+                    if (!ReadingLogFormat.IsIntact(_io, off))
+                    {
+                        Skipped += replay ? 0 : 1;
+                    }
+                    else if (replay)
+                    {
+                        Replay(off, off + ReadingLogFormat.BodyOffset);
+                    }
+                    else
+                    {
+                        Scan(off, off + ReadingLogFormat.BodyOffset, index + k);
+                    }
+                }
+
+                index += n;
+            }
+
+            return true;
+        }
+
+        // Pass 1: header, last boot counter, last acknowledgement mark.
+        private void Scan(int off, int body, int index)
+        {
+            byte kind = _io[off];
+            if (kind == ReadingLogFormat.KindHeader && index == 0)
+            {
+                _headerOk = ReadingLogFormat.IsCompatibleHeader(_io, off);
+                _incompatible = !_headerOk;
+            }
+            else if (kind == ReadingLogFormat.KindBoot)
+            {
+                LastBoot = ReadingRecord.ReadUInt16(_io, body);
+            }
+            else if (kind == ReadingLogFormat.KindAck)
+            {
+                _ackFound = true;
+                _watermark = ReadingLogFormat.Sequence(_io, off);
+                UnreportedDropped = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
+                UnreportedUntimed = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
+            }
+        }
+
+        // Pass 2: data, boot and sync records in log order.
+        private void Replay(int off, int body)
+        {
+            byte kind = _io[off];
+            if (kind == ReadingLogFormat.KindBoot)
+            {
+                // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
+                DropUntimed();
+                _logBoot = ReadingRecord.ReadUInt16(_io, body);
+                return;
+            }
+
+            if (kind == ReadingLogFormat.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
+            {
+                _ring.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
+                return;
+            }
+
+            int seq = ReadingLogFormat.Sequence(_io, off);
+            if (kind != ReadingLogFormat.KindData || (_ackFound && ReadingLogFormat.Precedes(seq, _watermark)))
+            {
+                return;
+            }
+
+            if (_seen && !ReadingLogFormat.Precedes(_last, seq))
+            {
+                _repeated++;
+                _rewriteNeeded = true;
+                return;
+            }
+
+            if (!ReadingRecord.IsWellFormed(_io, body))
+            {
+                Skipped++;
+                _rewriteNeeded = true;
+                return;
+            }
+
+            _seen = true;
+            _last = seq;
+            if (_ring.Count == 0)
+            {
+                _rewriteNeeded |= _ackFound && seq != _watermark;
+                _ring.HeadSequence = seq;
+            }
+            else if (seq != _ring.Sequence(_ring.Count))
+            {
+                _rewriteNeeded = true;
+            }
+
+            if (_ring.Count == _ring.Capacity)
+            {
+                _rewriteNeeded = true;
+                Overflowed++;
+                _ring.RemoveHead();
+            }
+
+            Array.Copy(_io, body, _ring.Bytes, _ring.Offset(_ring.Count), ReadingRecord.Size);
+            _ring.Commit();
+        }
+
+        private void DropUntimed()
+        {
+            int dropped = _ring.DropUntimed();
+            UntimedDropped += dropped;
+            _rewriteNeeded |= dropped > 0;
+        }
+
+        private int ReadRecords(int index)
+        {
+            int n = Records - index < RecordsPerWrite ? Records - index : RecordsPerWrite;
+            int wanted = n * Rec;
+            for (int got = 0; got < wanted;)
+            {
+                int r;
+                try
+                {
+                    r = _store.Read((index * Rec) + got, _io, got, wanted - got);
+                }
+                catch (Exception)
+                {
+                    r = -1;
+                }
+
+                if (r <= 0)
+                {
+                    return -1;
+                }
+
+                got += r;
+            }
+
+            return n;
         }
 
         private void Failed()

@@ -145,7 +145,7 @@ namespace TagoFirmware.Readings
         public int Compactions => _log.Compactions;
 
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
-        public int SkippedRecords { get; private set; }
+        public int SkippedRecords => _log.Skipped;
 
         /// <summary>Dead records the log may hold before it is compacted; default max(capacity, 64).</summary>
         public int CompactionSlackRecords
@@ -166,22 +166,18 @@ namespace TagoFirmware.Readings
                 return ReadingLoadResult.NotPersisted;
             }
 
-            ReadingLogRestore restore = new ReadingLogRestore(_ring, _log);
-            ReadingLoadResult result = restore.Run();
+            ReadingLoadResult result = _log.Restore();
             if (result == ReadingLoadResult.StoreUnavailable)
             {
-                ResetRam();
-                _log.StoreErrors++;
                 return result;
             }
 
-            SkippedRecords = restore.Skipped;
-            _droppedTotal = restore.Overflowed;
-            _unreportedDropped = restore.UnreportedDropped + restore.Overflowed;
-            _untimedTotal = restore.UntimedDropped;
-            _unreportedUntimed = restore.UnreportedUntimed + restore.UntimedDropped;
-            _bootCounter = (restore.LastBoot + 1) & 0xFFFF;
-            return _log.Open(restore, result, _bootCounter, !_store.CanWrite);
+            _droppedTotal = _log.Overflowed;
+            _unreportedDropped = _log.UnreportedDropped + _log.Overflowed;
+            _untimedTotal = _log.UntimedDropped;
+            _unreportedUntimed = _log.UnreportedUntimed + _log.UntimedDropped;
+            _bootCounter = (_log.LastBoot + 1) & 0xFFFF;
+            return _log.Open(result, _bootCounter, !_store.CanWrite);
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/>, or -1 out of range.</summary>
@@ -383,7 +379,7 @@ namespace TagoFirmware.Readings
 
         private static bool IsValidTime(long unixMs) => unixMs >= ReadingRecord.MinValidUnixMs && unixMs <= ReadingRecord.MaxUnixMs;
 
-        private static int Positive(int value) => value < 0 ? 0 : value;
+        internal static int Positive(int value) => value < 0 ? 0 : value;
 
         private void ResetRam()
         {
@@ -392,7 +388,6 @@ namespace TagoFirmware.Readings
             ClearInFlight();
             _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
             _synced = _inCycle = false;
-            SkippedRecords = 0;
         }
 
         private void ClearInFlight()

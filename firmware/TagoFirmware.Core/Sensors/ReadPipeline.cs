@@ -19,7 +19,6 @@ namespace TagoFirmware.Sensors
         private readonly ITemperatureHumiditySensor _sensor;
         private readonly IPowerSwitch _power;
         private readonly DiagnosticsCounters _counters;
-        private readonly SensorSpec _spec;
         private readonly ReadPipelineSettings _s;
         private readonly int[] _temperatures;
         private readonly int[] _humidities;
@@ -50,7 +49,7 @@ namespace TagoFirmware.Sensors
         /// <exception cref="System.ArgumentException">No sensor, no settings or an unknown model (a wiring error).</exception>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
-            if (sensor == null || settings == null || SensorSpec.ForModel(settings.Model) == null)
+            if (sensor == null || settings == null || settings.ModelName == null)
             {
                 throw new System.ArgumentException("sensor, settings and a known model are required");
             }
@@ -59,7 +58,6 @@ namespace TagoFirmware.Sensors
             _power = power;
             _counters = counters;
             _s = settings.Copy();
-            _spec = SensorSpec.ForModel(settings.Model);
             _temperatures = new int[_s.ReadsPerSample];
             _humidities = new int[_s.ReadsPerSample];
             _sortScratch = new int[_s.ReadsPerSample];
@@ -139,7 +137,7 @@ namespace TagoFirmware.Sensors
             }
 
             _hasRead = true;
-            _nextReadAtMs = nowMs + _spec.MinReadIntervalMs;
+            _nextReadAtMs = nowMs + _s.MinReadIntervalMs;
 
             double celsius;
             double percent;
@@ -255,8 +253,8 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.GarbageFrame;
             }
 
-            if (tenthsCelsius < _spec.MinTenthsCelsius || tenthsCelsius > _spec.MaxTenthsCelsius
-                || tenthsPercent < _spec.MinTenthsPercent || tenthsPercent > _spec.MaxTenthsPercent)
+            if (tenthsCelsius < _s.MinTenthsCelsius || tenthsCelsius > _s.MaxTenthsCelsius
+                || tenthsPercent < _s.MinTenthsPercent || tenthsPercent > _s.MaxTenthsPercent)
             {
                 return ReadFailure.OutOfRange;
             }

@@ -1,17 +1,34 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction); model, offsets and dew point come
-    /// from the configuration, the rest are the presets below.</summary>
+    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction) and its model's datasheet
+    /// limits; model, offsets and dew point come from the configuration, the rest are the presets below.</summary>
     public sealed class ReadPipelineSettings
     {
         /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
         /// signal within 1 s of power-on ("to pass the unstable status").</summary>
         public const int PowerOnSettleMs = 1000;
 
-        /// <summary>Creates settings with the standard (mains-powered) defaults for <paramref name="model"/>.</summary>
+        // Aosong datasheets, per model: read gap ms, °C × 10 min/max, %RH × 10 min/max. DHT22/AM2302 and DHT21/AM2301
+        // −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
+        private static readonly int[] s_limits = { 1000, 0, 500, 200, 900, 2000, -400, 800, 0, 1000, 2000, -400, 800, 0, 1000 };
+        private static readonly string[] s_names = { "DHT11", "DHT21", "DHT22" };
+
+        /// <summary>Standard (mains-powered) settings for <paramref name="model"/>: discard after power-up, median of 3,
+        /// 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
             Model = model;
+            int row = model == SensorModel.Dht11 ? 0 : model == SensorModel.Dht21 ? 5 : model == SensorModel.Dht22 ? 10 : -1;
+            if (row >= 0)
+            {
+                ModelName = s_names[row / 5];
+                MinReadIntervalMs = s_limits[row];
+                MinTenthsCelsius = s_limits[row + 1];
+                MaxTenthsCelsius = s_limits[row + 2];
+                MinTenthsPercent = s_limits[row + 3];
+                MaxTenthsPercent = s_limits[row + 4];
+            }
+
             ReadsPerSample = 3;
             RetriesPerSample = 2;
             MaxTemperatureRateCelsiusPerSecond = 0.5;
@@ -25,9 +42,6 @@ namespace TagoFirmware.Sensors
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
         public ReadPipelineSettings Copy() => (ReadPipelineSettings)MemberwiseClone();
 
-        /// <summary>Standard pipeline: discard after power-up, median of 3, 2 retries, rate and stuck checks.</summary>
-        public static ReadPipelineSettings Standard(SensorModel model) => new ReadPipelineSettings(model);
-
         /// <summary>Light pipeline for deep-sleeping battery nodes: one read, one retry, no stuck detection (its state would not survive deep sleep).</summary>
         public static ReadPipelineSettings Battery(SensorModel model)
         {
@@ -39,7 +53,25 @@ namespace TagoFirmware.Sensors
         }
 
         /// <summary>The sensor model; decides the read gap and the range check.</summary>
-        public SensorModel Model;
+        public readonly SensorModel Model;
+
+        /// <summary>Canonical model name ("DHT11", "DHT21", "DHT22"); null for an unknown model.</summary>
+        public readonly string ModelName;
+
+        /// <summary>Smallest gap between two raw reads in ms (datasheet sampling period); 0 for an unknown model.</summary>
+        public readonly int MinReadIntervalMs;
+
+        /// <summary>Lowest temperature the model measures, °C × 10.</summary>
+        public readonly int MinTenthsCelsius;
+
+        /// <summary>Highest temperature the model measures, °C × 10.</summary>
+        public readonly int MaxTenthsCelsius;
+
+        /// <summary>Lowest relative humidity the model measures, %RH × 10.</summary>
+        public readonly int MinTenthsPercent;
+
+        /// <summary>Highest relative humidity the model measures, %RH × 10.</summary>
+        public readonly int MaxTenthsPercent;
 
         /// <summary>Good raw reads whose median makes one sample: 1, 3 or 5 (default 3).</summary>
         public int ReadsPerSample;
@@ -79,35 +111,11 @@ namespace TagoFirmware.Sensors
 
         /// <summary>Smallest sampling interval in whole seconds: (discard + reads + retries) × the model's gap, e.g. DHT22
         /// standard (1+3+2)×2 s = 12 s (a rare power cycle just delays a sample); 0 for an unknown model.</summary>
-        public int MinSamplingIntervalSeconds
-        {
-            get
-            {
-                SensorSpec spec = SensorSpec.ForModel(Model);
-                if (spec == null)
-                {
-                    return 0;
-                }
-
-                long ms = (long)(1 + ReadsPerSample + RetriesPerSample) * spec.MinReadIntervalMs;
-                return (int)((ms + 999) / 1000);
-            }
-        }
+        public int MinSamplingIntervalSeconds => (int)(((long)(1 + ReadsPerSample + RetriesPerSample) * MinReadIntervalMs + 999) / 1000);
 
         /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal.</summary>
-        public string MinSamplingIntervalReason
-        {
-            get
-            {
-                SensorSpec spec = SensorSpec.ForModel(Model);
-                if (spec == null)
-                {
-                    return "the sensor model is unknown";
-                }
-
-                return "a " + spec.Name + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
-                    + (spec.MinReadIntervalMs / 1000).ToString() + " s apart";
-            }
-        }
+        public string MinSamplingIntervalReason => ModelName == null ? "the sensor model is unknown"
+            : "a " + ModelName + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
+                + (MinReadIntervalMs / 1000).ToString() + " s apart";
     }
 }

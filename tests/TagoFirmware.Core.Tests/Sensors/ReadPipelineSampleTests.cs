@@ -143,7 +143,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Calibration_offsets_are_added_to_the_median_and_humidity_is_clamped()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.TemperatureOffsetTenths = -15;
             settings.HumidityOffsetTenths = 20;
             FakeSensor sensor = new FakeSensor("d 21.0/99.0 21.0/99.5 21.2/99.9 21.0/50.0 21.0/50.0 21.0/50.0");
@@ -186,7 +186,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Dew_point_is_published_only_when_enabled()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.ComputeDewPoint = true;
             ReadPipeline withDew = new ReadPipeline(new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"), null, settings, null);
             ReadPipeline without = PipelineDriver.Create(SensorModel.Dht22, new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"));
@@ -203,7 +203,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Zero_humidity_has_no_dew_point()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.ComputeDewPoint = true;
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d 20.0/0.0 20.0/0.0 20.0/0.0"), null, settings, null);
 

@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Sensors
             // 0.5 °C/s: 20 s after the baseline a change of up to 10 °C is allowed; 30 °C is not.
             FakeSensor sensor = new FakeSensor("d " + Repeat("20.0/40.0", 3) + Repeat("50.0/40.0", 9));
             DiagnosticsCounters counters = new DiagnosticsCounters("t");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Standard(SensorModel.Dht22), counters);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22), counters);
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
 
             PipelineDriver.Now += 14000;
@@ -75,7 +75,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_zero_rate_disables_the_rate_check()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.MaxTemperatureRateCelsiusPerSecond = 0;
             settings.MaxHumidityRatePercentPerSecond = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("-30.0/5.0", 3) + Repeat("70.0/95.0", 3));
@@ -94,7 +94,7 @@ namespace TagoFirmware.Tests.Sensors
             FakeSensor sensor = new FakeSensor(string.Empty);
             FakePowerSwitch power = new FakePowerSwitch();
             DiagnosticsCounters counters = new DiagnosticsCounters("t");
-            ReadPipeline pipeline = new ReadPipeline(sensor, power, ReadPipelineSettings.Standard(SensorModel.Dht22), counters);
+            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22), counters);
 
             for (int i = 0; i < 30; i++)
             {
@@ -128,7 +128,7 @@ namespace TagoFirmware.Tests.Sensors
         public void The_power_cycle_path_switches_off_waits_switches_on_settles_and_discards_one_read()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.PowerCycleAfterFailures = 2;
             settings.PowerOffMs = 1500;
             FakeSensor sensor = new FakeSensor("d x x x x x x");
@@ -182,7 +182,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Without_a_power_switch_the_power_cycle_is_skipped()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.PowerCycleAfterFailures = 1;
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, null);
 
@@ -195,7 +195,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_stuck_sensor_repeating_one_frame_fails_resets_and_power_cycles()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.StuckReadLimit = 5;
             FakeSensor sensor = new FakeSensor("d " + Repeat("21.7/48.3", 5) + "d 22.0/47.0 22.1/47.1 22.0/47.2");
             FakePowerSwitch power = new FakePowerSwitch();
@@ -222,7 +222,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_stable_environment_costs_at_most_one_sample_to_stuck_detection()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.StuckReadLimit = 5;
             // Without a power switch: the reset alone; the read after it repeats the pair, so the pair is genuine.
             FakeSensor sensor = new FakeSensor("d " + Repeat("12.3/65.2", 40));
@@ -255,7 +255,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Stuck_detection_rearms_when_the_pair_changes()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.StuckReadLimit = 3;
             settings.ReadsPerSample = 1;
             settings.RetriesPerSample = 0;

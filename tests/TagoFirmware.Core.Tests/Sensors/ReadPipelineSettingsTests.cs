@@ -7,6 +7,21 @@ namespace TagoFirmware.Tests.Sensors
     public class ReadPipelineSettingsTests
     {
         [TestMethod]
+        [DataRow(22, 2000, -400, 800, 0, 1000)]
+        [DataRow(21, 2000, -400, 800, 0, 1000)]
+        [DataRow(11, 1000, 0, 500, 200, 900)]
+        public void Each_model_carries_its_datasheet_limits(int model, int gapMs, int minC, int maxC, int minH, int maxH)
+        {
+            ReadPipelineSettings spec = new ReadPipelineSettings((SensorModel)model);
+
+            Assert.AreEqual(gapMs, spec.MinReadIntervalMs);
+            Assert.AreEqual(minC, spec.MinTenthsCelsius);
+            Assert.AreEqual(maxC, spec.MaxTenthsCelsius);
+            Assert.AreEqual(minH, spec.MinTenthsPercent);
+            Assert.AreEqual(maxH, spec.MaxTenthsPercent);
+        }
+
+        [TestMethod]
         // (1 discard + reads + retries) × model gap, rounded up to whole seconds.
         [DataRow(22, 3, 2, 12)]
         [DataRow(21, 3, 2, 12)]
@@ -18,7 +33,7 @@ namespace TagoFirmware.Tests.Sensors
         public void The_minimum_sampling_interval_is_derived_from_reads_retries_and_the_model_gap(int model, int reads,
             int retries, int expectedSeconds)
         {
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard((SensorModel)model);
+            ReadPipelineSettings settings = new ReadPipelineSettings((SensorModel)model);
             settings.ReadsPerSample = reads;
             settings.RetriesPerSample = retries;
 
@@ -28,7 +43,7 @@ namespace TagoFirmware.Tests.Sensors
         [TestMethod]
         public void The_standard_and_battery_presets_have_the_documented_values()
         {
-            ReadPipelineSettings standard = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings standard = new ReadPipelineSettings(SensorModel.Dht22);
             ReadPipelineSettings battery = ReadPipelineSettings.Battery(SensorModel.Dht22);
 
             Assert.AreEqual(3, standard.ReadsPerSample);
@@ -45,20 +60,22 @@ namespace TagoFirmware.Tests.Sensors
         public void The_minimum_interval_comes_with_its_reason()
         {
             Assert.AreEqual("a DHT22 sample may need 6 reads 2 s apart",
-                ReadPipelineSettings.Standard(SensorModel.Dht22).MinSamplingIntervalReason);
-            Assert.AreEqual("the sensor model is unknown", ReadPipelineSettings.Standard(SensorModel.None).MinSamplingIntervalReason);
+                new ReadPipelineSettings(SensorModel.Dht22).MinSamplingIntervalReason);
+            Assert.AreEqual("the sensor model is unknown", new ReadPipelineSettings(SensorModel.None).MinSamplingIntervalReason);
         }
 
         [TestMethod]
-        public void An_unknown_model_has_no_minimum_interval()
+        public void An_unknown_model_has_no_name_and_no_minimum_interval()
         {
-            Assert.AreEqual(0, ReadPipelineSettings.Standard(SensorModel.None).MinSamplingIntervalSeconds);
+            Assert.IsNull(new ReadPipelineSettings(SensorModel.None).ModelName);
+            Assert.IsNull(new ReadPipelineSettings((SensorModel)42).ModelName);
+            Assert.AreEqual(0, new ReadPipelineSettings(SensorModel.None).MinSamplingIntervalSeconds);
         }
 
         [TestMethod]
         public void Changing_settings_after_construction_does_not_affect_the_pipeline()
         {
-            ReadPipelineSettings settings = ReadPipelineSettings.Standard(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             FakeSensor sensor = new FakeSensor("d 21.0/40.0 21.0/40.0 21.0/40.0");
             ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
             settings.ReadsPerSample = 1;

@@ -70,8 +70,8 @@ namespace TagoFirmware.Host.Tests.Sensors
                 .Sample((m, kind, t, h, loopGaps, battery) =>
                 {
                     SensorModel model = m == 0 ? SensorModel.Dht11 : (m == 1 ? SensorModel.Dht21 : SensorModel.Dht22);
-                    SensorSpec spec = SensorSpec.ForModel(model);
-                    ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(model) : ReadPipelineSettings.Standard(model);
+                    ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(model) : new ReadPipelineSettings(model);
+                    ReadPipelineSettings spec = settings;
                     settings.StuckReadLimit = battery ? 0 : 4;
                     settings.PowerCycleAfterFailures = 2;
                     DiagnosticsCounters counters = new DiagnosticsCounters("x");

@@ -8,44 +8,50 @@ namespace TagoFirmware.Esp32
 {
     /// <summary>
     /// <see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 for DHT11, DHT21 and DHT22 (two GPIOs on the
-    /// one DATA line: <c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse).
+    /// one DATA line: <c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse), and its
+    /// <see cref="IPowerSwitch"/> when a GPIO switches its VCC (active high, directly or through a high-side switch).
     /// </summary>
     /// <remarks>
     /// Reads <c>Temperature</c> (performs the read), <c>Humidity</c>, the success flag, and only then converts: a
     /// failed read's <c>default</c> structs throw on conversion. <see cref="DhtCacheGuard"/> spots the binding's 1 s
-    /// wall-clock frame cache. The binding's constructor sleeps 1 s, so it runs only at construction, in
-    /// <see cref="Reset"/>, after a clock step back and after a power cycle. It shares the app's
-    /// <c>GpioController</c> (<c>shouldDispose: false</c>).
+    /// wall-clock frame cache. The binding's constructor sleeps 1 s: it runs at construction, in <see cref="Reset"/>,
+    /// after a clock step back and after a power cycle. Power off disposes the binding (it holds both data pins) and
+    /// drives them low: a high DATA line feeds the chip through its input protection diode and it never resets
+    /// (hardware/README.md: the pull-up hangs on the switched supply).
     /// </remarks>
-    public sealed class DhtSensor : ITemperatureHumiditySensor
+    public sealed class DhtSensor : ITemperatureHumiditySensor, IPowerSwitch
     {
         private readonly SensorModel _model;
         private readonly int _echoPin;
         private readonly int _triggerPin;
+        private readonly int _powerPin;
         private readonly GpioController _gpio;
         private readonly DhtCacheGuard _guard = new DhtCacheGuard();
         private DhtBase _dht;
+        private bool _dataPinsHeld;
 
-        /// <summary>Creates the adapter and the binding (sleeps 1 s in the binding's constructor).</summary>
-        public DhtSensor(SensorModel model, int echoPin, int triggerPin, GpioController gpio)
+        /// <summary>Creates the adapter and the binding (sleeps 1 s); a <paramref name="powerPin"/> ≥ 0 is switched on.</summary>
+        public DhtSensor(SensorModel model, int echoPin, int triggerPin, int powerPin, GpioController gpio)
         {
             _model = model;
             _echoPin = echoPin;
             _triggerPin = triggerPin;
+            _powerPin = powerPin;
             _gpio = gpio;
+            if (powerPin >= 0)
+            {
+                try
+                {
+                    _gpio.OpenPin(powerPin, PinMode.Output);
+                    _gpio.Write(powerPin, PinValue.High);
+                }
+                catch (Exception)
+                {
+                    // A bad pin was rejected by the config validator already; if the driver still refuses, reads fail.
+                }
+            }
+
             Create();
-        }
-
-        /// <summary>GPIO of the RMT receiver.</summary>
-        public int EchoPin
-        {
-            get { return _echoPin; }
-        }
-
-        /// <summary>GPIO of the start pulse.</summary>
-        public int TriggerPin
-        {
-            get { return _triggerPin; }
         }
 
         /// <inheritdoc />
@@ -107,24 +113,45 @@ namespace TagoFirmware.Esp32
             Create();
         }
 
-        /// <summary>
-        /// Disposes the binding so its two GPIOs are free (the RMT channel lets go of the echo pin, the trigger pin is
-        /// closed); used by <see cref="GpioPowerSwitch"/> before it drives both data pins low. The next
-        /// <see cref="TryRead"/> recreates the binding.
-        /// </summary>
-        public void ReleasePins()
+        /// <summary>Off: binding disposed, data pins low, VCC off. On: data pins released, VCC on; the next
+        /// <see cref="TryRead"/> recreates the binding. Never throws.</summary>
+        public void SetPowered(bool on)
+        {
+            try
+            {
+                if (!on)
+                {
+                    ReleasePins();
+                    HoldLow(_echoPin);
+                    HoldLow(_triggerPin);
+                    _dataPinsHeld = true;
+                }
+                else if (_dataPinsHeld)
+                {
+                    _dataPinsHeld = false;
+                    ClosePin(_echoPin);
+                    ClosePin(_triggerPin);
+                }
+
+                _gpio.Write(_powerPin, on ? PinValue.High : PinValue.Low);
+            }
+            catch (Exception)
+            {
+                // Power switching is a recovery aid; failing it must not take the loop down.
+            }
+        }
+
+        private static long WallMs() => DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
+
+        // Disposes the binding so its two GPIOs are free (the RMT channel lets go of the echo pin, the trigger pin is closed).
+        private void ReleasePins()
         {
             DhtBase dht = _dht;
             _dht = null;
             _guard.Forget();
-            if (dht == null)
-            {
-                return;
-            }
-
             try
             {
-                dht.Dispose();
+                dht?.Dispose();
             }
             catch (Exception)
             {
@@ -132,24 +159,35 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        private static long WallMs() => DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
+        private void HoldLow(int pin)
+        {
+            if (!_gpio.IsPinOpen(pin))
+            {
+                _gpio.OpenPin(pin, PinMode.Output);
+            }
+            else
+            {
+                _gpio.SetPinMode(pin, PinMode.Output);
+            }
+
+            _gpio.Write(pin, PinValue.Low);
+        }
+
+        private void ClosePin(int pin)
+        {
+            if (_gpio.IsPinOpen(pin))
+            {
+                _gpio.ClosePin(pin);
+            }
+        }
 
         private void Create()
         {
             try
             {
-                switch (_model)
-                {
-                    case SensorModel.Dht11:
-                        _dht = new Dht11(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
-                        break;
-                    case SensorModel.Dht21:
-                        _dht = new Dht21(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
-                        break;
-                    default:
-                        _dht = new Dht22(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
-                        break;
-                }
+                _dht = _model == SensorModel.Dht11 ? new Dht11(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false)
+                    : _model == SensorModel.Dht21 ? new Dht21(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false)
+                    : (DhtBase)new Dht22(_echoPin, _triggerPin, PinNumberingScheme.Logical, _gpio, false);
             }
             catch (Exception)
             {

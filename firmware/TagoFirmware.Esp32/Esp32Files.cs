@@ -4,11 +4,15 @@ using TagoFirmware.Boot;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>The boot path's files on the internal flash drive (<c>I:\</c>).</summary>
+    /// <summary>Files on the internal flash drive (<c>I:\</c>): the boot path's reader and the file stores' helpers
+    /// (only System.IO members both runtimes have: the twin compiles this file too). Never throws.</summary>
     public sealed class Esp32Files : IFileReader
     {
         /// <inheritdoc/>
-        public byte[] Read(string path, int maxBytes)
+        public byte[] Read(string path, int maxBytes) => ReadFile(path, maxBytes);
+
+        /// <summary>The file's bytes (<paramref name="maxBytes"/> + 1 when it is longer), or null when it is missing or unreadable.</summary>
+        public static byte[] ReadFile(string path, int maxBytes)
         {
             try
             {
@@ -39,6 +43,66 @@ namespace TagoFirmware.Esp32
             catch (Exception)
             {
                 return null;
+            }
+        }
+
+        /// <summary>Creates or truncates <paramref name="path"/> and writes <paramref name="bytes"/>, flushed; false on failure.</summary>
+        public static bool WriteFile(string path, byte[] bytes)
+        {
+            try
+            {
+                using (FileStream stream = new FileStream(path, FileMode.Create, FileAccess.Write))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush();
+                }
+
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Makes the complete <paramref name="newPath"/> the file at <paramref name="path"/>: delete, then rename
+        /// (nanoFramework's <c>File.Move</c> does not overwrite).</summary>
+        public static bool Commit(string newPath, string path)
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
+                File.Move(newPath, path);
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Finishes or undoes a <see cref="Commit"/> a power cut interrupted: with the file present the new one
+        /// is unfinished (deleted), without it the switch was cut before the rename (renamed).</summary>
+        public static void Repair(string newPath, string path)
+        {
+            try
+            {
+                if (!File.Exists(path) && File.Exists(newPath))
+                {
+                    File.Move(newPath, path);
+                }
+                else if (File.Exists(newPath))
+                {
+                    File.Delete(newPath);
+                }
+            }
+            catch (Exception)
+            {
+                // Opening the file tells whether one is usable.
             }
         }
     }

@@ -108,36 +108,23 @@ namespace TagoFirmware.Esp32
                 : BootReason.PowerOnOrReset;
         }
 
-        /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>
-        public static void PersistRebootReason(RebootReason reason)
-        {
-            try
-            {
-                File.WriteAllBytes(RebootReasonPath, new byte[] { (byte)reason });
-            }
-            catch (Exception)
-            {
-                // The next boot then reports PowerOnOrReset; nothing worse.
-            }
-        }
+        /// <summary>Records why the device is about to reboot (one byte); never throws (failing, the next boot reports
+        /// PowerOnOrReset).</summary>
+        public static void PersistRebootReason(RebootReason reason) => Esp32Files.WriteFile(RebootReasonPath, new byte[] { (byte)reason });
 
         private static RebootReason TakePersistedReason()
         {
+            byte[] bytes = Esp32Files.ReadFile(RebootReasonPath, 1);
             try
             {
-                if (!File.Exists(RebootReasonPath))
-                {
-                    return RebootReason.None;
-                }
-
-                byte[] bytes = File.ReadAllBytes(RebootReasonPath);
                 File.Delete(RebootReasonPath);
-                return bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;
             }
             catch (Exception)
             {
-                return RebootReason.None;
+                // Missing or undeletable: nothing to take.
             }
+
+            return bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;
         }
     }
 }

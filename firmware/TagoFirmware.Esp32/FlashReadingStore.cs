@@ -7,10 +7,9 @@ namespace TagoFirmware.Esp32
     /// <summary><see cref="IReadingStore"/> over one log file: <c>I:\tagofirmware.queue</c> on the ESP32, <c>queue.log</c>
     /// in the twin's data directory (the twin links this file, so the host tests run the code the device runs).</summary>
     /// <remarks>Only members both runtimes have (FileStream, <c>File.Exists/Delete/Move</c>). Atomic replacement: write
-    /// <c>&lt;path&gt;.new</c>, close it, delete the log, rename it (nanoFramework's <c>File.Move</c> does not
-    /// overwrite). The log stays open between appends: on LittleFS every open-for-append copies the file's last
-    /// block. A log that cannot be opened for writing is opened read-only (<see cref="CanWrite"/> false), so a
-    /// read-only directory still gives up its readings. Never throws (the device throws more than IOException).</remarks>
+    /// <c>&lt;path&gt;.new</c>, close it, <see cref="Esp32Files.Commit"/>. The log stays open between appends: on
+    /// LittleFS every open-for-append copies the file's last block. A log that cannot be opened for writing is opened
+    /// read-only (<see cref="CanWrite"/> false), so a read-only directory still gives up its readings. Never throws (the device throws more than IOException).</remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
         private readonly string _path;
@@ -83,15 +82,15 @@ namespace TagoFirmware.Esp32
             try
             {
                 _replacement.Flush();
-                Close();
-                File.Delete(_path);
-                File.Move(_newPath, _path);
             }
             catch (Exception)
             {
-                ok = false; // the open rule (now and at the next boot) picks a complete log
+                ok = false;
             }
 
+            // On failure the open rule (now and at the next boot) picks a complete log.
+            Close();
+            ok = ok && Esp32Files.Commit(_newPath, _path);
             OpenLog();
             return ok && CanWrite;
         }
@@ -114,27 +113,11 @@ namespace TagoFirmware.Esp32
         /// <summary>Same as <see cref="Close"/>.</summary>
         public void Dispose() => Close();
 
-        // The open rule: with the log present a .new file is an unfinished compaction (deleted), without it the
-        // switch was cut before the rename (renamed).
+        // The open rule (Esp32Files.Repair) picks the complete log after a cut.
         private void OpenLog()
         {
             Close();
-            try
-            {
-                if (!File.Exists(_path) && File.Exists(_newPath))
-                {
-                    File.Move(_newPath, _path);
-                }
-                else if (File.Exists(_newPath))
-                {
-                    File.Delete(_newPath);
-                }
-            }
-            catch (Exception)
-            {
-                // Opening the log below tells whether one is usable.
-            }
-
+            Esp32Files.Repair(_newPath, _path);
             _log = Open(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
             CanWrite = _log != null;
             if (_log == null)

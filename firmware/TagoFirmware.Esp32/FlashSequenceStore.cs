@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Esp32
@@ -16,47 +15,23 @@ namespace TagoFirmware.Esp32
 
         private readonly string _path;
 
-        /// <summary>Creates the store over the slot files' path prefix (null: <see cref="DefaultPath"/>); touches nothing yet.</summary>
-        public FlashSequenceStore(string path) => _path = path == null ? DefaultPath : path;
+        /// <summary>Creates the store over the slot files' path prefix; touches nothing yet.</summary>
+        public FlashSequenceStore(string path) => _path = path;
 
         /// <inheritdoc />
         public bool Read(int slot, byte[] record)
         {
-            try
-            {
-                string file = _path + slot;
-                byte[] bytes = File.Exists(file) ? File.ReadAllBytes(file) : null;
-                if (bytes == null || bytes.Length != record.Length)
-                {
-                    return false;
-                }
-
-                Array.Copy(bytes, record, record.Length);
-                return true;
-            }
-            catch (Exception)
+            byte[] bytes = Esp32Files.ReadFile(_path + slot, record.Length);
+            if (bytes == null || bytes.Length != record.Length)
             {
                 return false;
             }
+
+            Array.Copy(bytes, record, record.Length);
+            return true;
         }
 
         /// <inheritdoc />
-        public bool Write(int slot, byte[] record)
-        {
-            try
-            {
-                using (FileStream stream = new FileStream(_path + slot, FileMode.Create, FileAccess.Write))
-                {
-                    stream.Write(record, 0, record.Length);
-                    stream.Flush();
-                }
-
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
-        }
+        public bool Write(int slot, byte[] record) => Esp32Files.WriteFile(_path + slot, record);
     }
 }

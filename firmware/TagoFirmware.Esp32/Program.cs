@@ -105,7 +105,7 @@ namespace TagoFirmware.Esp32
 
             // The watchdog thread reboots when the loop is 2 minutes past the time it said it would run again.
             MainLoopWatchdog decision = new MainLoopWatchdog(MainLoopWatchdog.DefaultTimeoutMs, clock.MonotonicMs);
-            new MainLoopWatchdogThread(decision, device, log).Start();
+            device.StartWatchdog(decision);
 
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
             try
@@ -167,9 +167,9 @@ namespace TagoFirmware.Esp32
             for (int i = 0; i < configured.Length; i++)
             {
                 SensorConfig c = configured[i];
-                DhtSensor dht = new DhtSensor(c.Model, c.EchoPin, c.TriggerPin, gpio);
+                DhtSensor dht = new DhtSensor(c.Model, c.EchoPin, c.TriggerPin, c.PowerPin, gpio);
                 sensors[i] = dht;
-                switches[i] = c.PowerPin == SensorConfig.NoPin ? null : new GpioPowerSwitch(gpio, c.PowerPin, true, dht);
+                switches[i] = c.PowerPin == SensorConfig.NoPin ? null : dht;
             }
 
             return sensors;

@@ -35,10 +35,8 @@ namespace TagoFirmware.Readings
 
         internal int StoreErrors;
 
-        internal int Compactions;
-
         internal int UnsavedAcks;
-        private int _slack;
+        private readonly int _slack;
         private long _retryAtMs;
 
         // Restore results and state.
@@ -64,13 +62,6 @@ namespace TagoFirmware.Readings
             _ring = ring;
             _store = store;
             _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
-        }
-
-        /// <summary>Dead records the log may hold before it is compacted (at least 8).</summary>
-        internal int Slack
-        {
-            get => _slack;
-            set => _slack = value < 8 ? 8 : value;
         }
 
         internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
@@ -238,7 +229,6 @@ namespace TagoFirmware.Readings
 
             IsFaulted = false;
             Records = 3 + _ring.Count;
-            Compactions++;
             return true;
         }
 

@@ -129,9 +129,6 @@ namespace TagoFirmware.Readings
         /// <summary>Whether wall time is known for this boot (after the first sync).</summary>
         public bool IsClockSynced => _synced;
 
-        /// <summary>Whether the queue is mirrored to the store (false also for a read-only store).</summary>
-        public bool IsPersistent => _log.IsPersistent;
-
         /// <summary>Whether the last write to the store failed: the queue runs from RAM until a rewrite succeeds.</summary>
         public bool IsStoreFaulted => _log.IsFaulted;
 
@@ -141,18 +138,8 @@ namespace TagoFirmware.Readings
         /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
         public int UnsavedAcks => _log.UnsavedAcks;
 
-        /// <summary>Compactions (log rewrites) since construction.</summary>
-        public int Compactions => _log.Compactions;
-
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
         public int SkippedRecords => _log.Skipped;
-
-        /// <summary>Dead records the log may hold before it is compacted; default max(capacity, 64).</summary>
-        public int CompactionSlackRecords
-        {
-            get => _log.Slack;
-            set => _log.Slack = value;
-        }
 
         /// <summary>
         /// Rebuilds the queue from the log (once, at boot) and starts a new boot (counter + 1, persisted); rewrites a

@@ -11,12 +11,6 @@ namespace TagoFirmware.Readings
     /// </remarks>
     public sealed class ReadingBatcher
     {
-        /// <summary>Default readings per payload (the TagoIO guide's batching example).</summary>
-        public const int DefaultBatchSize = 10;
-
-        /// <summary>Default longest wait of a reading before a partial batch goes out (30 s).</summary>
-        public const int DefaultBatchIntervalMs = 30000;
-
         /// <summary>Default shortest time between two payloads (1 s: ≤ 60 publishes a minute).</summary>
         public const int DefaultMinPublishSpacingMs = 1000;
 
@@ -32,12 +26,6 @@ namespace TagoFirmware.Readings
         private uint _lastPublish;
         private bool _backlog;
         private bool _flush;
-
-        /// <summary>Creates the batcher with batch 10, interval 30 s, spacing 1 s, QoS 1 (after <see cref="ReadingQueue.Load"/>).</summary>
-        public ReadingBatcher(ReadingQueue queue)
-            : this(queue, DefaultBatchSize, DefaultBatchIntervalMs, DefaultMinPublishSpacingMs, true)
-        {
-        }
 
         /// <summary>Creates the batcher; <paramref name="batchSize"/> is clamped to 1..100 (TagoIO takes at most 100
         /// variables a frame), <paramref name="atLeastOnce"/> is QoS 1. Create it after <see cref="ReadingQueue.Load"/>.</summary>
@@ -60,33 +48,7 @@ namespace TagoFirmware.Readings
         public void RequestFlush() => _flush = true;
 
         /// <summary>Whether a payload should be built now.</summary>
-        public bool IsDue(uint nowMs)
-        {
-            if (_queue.InFlightTicket != 0)
-            {
-                return false;
-            }
-
-            int publishable = _queue.PublishableCount;
-            if (publishable == 0 && !_queue.IsReportPending)
-            {
-                _pendingSinceValid = _backlog = _flush = false;
-                return false;
-            }
-
-            if (!_pendingSinceValid)
-            {
-                _pendingSinceValid = true;
-                _pendingSince = nowMs;
-            }
-
-            if (_lastPublishValid && nowMs - _lastPublish < _minSpacingMs)
-            {
-                return false;
-            }
-
-            return publishable >= _batchSize || _backlog || _flush || nowMs - _pendingSince >= _batchIntervalMs;
-        }
+        public bool IsDue(uint nowMs) => MillisecondsUntilDue(nowMs) == 0;
 
         /// <summary>Readings the next payload may carry: 0 when none is due (0 and due with a report pending: counters only).</summary>
         public int DueCount(uint nowMs)
@@ -100,21 +62,29 @@ namespace TagoFirmware.Readings
             return publishable < _batchSize ? publishable : _batchSize;
         }
 
-        /// <summary>Milliseconds until <see cref="IsDue"/> may turn true without new readings; uint.MaxValue when never.</summary>
+        /// <summary>Milliseconds until a payload is due without new readings (0: due now); uint.MaxValue when never.</summary>
         public uint MillisecondsUntilDue(uint nowMs)
         {
-            if (IsDue(nowMs))
-            {
-                return 0;
-            }
-
-            if (_queue.InFlightTicket != 0 || !_pendingSinceValid)
+            if (_queue.InFlightTicket != 0)
             {
                 return uint.MaxValue;
             }
 
+            int publishable = _queue.PublishableCount;
+            if (publishable == 0 && !_queue.IsReportPending)
+            {
+                _pendingSinceValid = _backlog = _flush = false;
+                return uint.MaxValue;
+            }
+
+            if (!_pendingSinceValid)
+            {
+                _pendingSinceValid = true;
+                _pendingSince = nowMs;
+            }
+
             uint wait = 0;
-            if (!(_queue.PublishableCount >= _batchSize || _backlog || _flush))
+            if (!(publishable >= _batchSize || _backlog || _flush))
             {
                 uint waited = nowMs - _pendingSince;
                 wait = waited >= _batchIntervalMs ? 0 : _batchIntervalMs - waited;

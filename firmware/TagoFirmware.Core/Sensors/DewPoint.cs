@@ -33,7 +33,7 @@ namespace TagoFirmware.Sensors
 
             double gamma = NaturalLog(tenthsPercent / 1000.0) + MagnusA * t / (MagnusB + t);
             double td = MagnusB * gamma / (MagnusA - gamma);
-            return Tenths.TryFromDouble(td, out dewPointTenths);
+            return ReadPipeline.TryTenths(td, out dewPointTenths);
         }
 
         /// <summary>

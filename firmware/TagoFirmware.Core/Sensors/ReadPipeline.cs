@@ -189,6 +189,23 @@ namespace TagoFirmware.Sensors
             return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
+        /// <summary>Rounds <paramref name="value"/> to one decimal, half away from zero, scaled by ten (21.35 → 214,
+        /// −0.05 → −1); false for NaN, infinities and |value| ≥ 10^6. Readings travel as tenths: the DHT family resolves
+        /// 0.1, and integers cannot produce NaN, "-0", exponents or culture-dependent separators downstream.</summary>
+        public static bool TryTenths(double value, out int tenths)
+        {
+            tenths = 0;
+            // NaN fails both comparisons, infinities fail one of them.
+            if (!(value > -1000000.0 && value < 1000000.0))
+            {
+                return false;
+            }
+
+            double scaled = value * 10.0;
+            tenths = (int)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+            return true;
+        }
+
         private ReadStatus Finish(long nowMs)
         {
             int t = Median(_temperatures) + _s.TemperatureOffsetTenths;
@@ -240,7 +257,7 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.ReadFailed;
             }
 
-            if (!Tenths.TryFromDouble(celsius, out tenthsCelsius) || !Tenths.TryFromDouble(percent, out tenthsPercent))
+            if (!TryTenths(celsius, out tenthsCelsius) || !TryTenths(percent, out tenthsPercent))
             {
                 return ReadFailure.NotFinite;
             }

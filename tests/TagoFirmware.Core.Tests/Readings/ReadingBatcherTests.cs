@@ -44,7 +44,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_full_batch_is_due_at_once()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 6);
             Assert.IsFalse(batcher.IsDue(1000));
 
@@ -58,7 +58,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_partial_batch_is_due_once_its_oldest_reading_waited_the_batch_interval()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 2);
 
             Assert.IsFalse(batcher.IsDue(1000));
@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Readings
         public void Nothing_waiting_means_nothing_due_and_no_wake_up()
         {
             ReadingQueue queue = NewQueue(8);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
 
             Assert.IsFalse(batcher.IsDue(100000));
             Assert.AreEqual(0, batcher.DueCount(100000));
@@ -83,7 +83,7 @@ namespace TagoFirmware.Tests.Readings
         public void At_qos_1_readings_leave_only_when_the_broker_acknowledges()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 10);
 
             int ticket = batcher.Take(batcher.DueCount(1000), false, 1000);
@@ -115,7 +115,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_payload_lost_to_a_disconnect_is_due_again_as_soon_as_the_spacing_allows()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 3);
             Assert.IsFalse(batcher.IsDue(1000));
             int ticket = batcher.Take(batcher.DueCount(31000), false, 31000);
@@ -132,7 +132,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_backlog_is_replayed_oldest_first_at_one_payload_per_spacing_while_new_readings_queue_behind()
         {
             ReadingQueue queue = NewQueue(256);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             for (uint s = 1; s <= 35; s++)
             {
                 AddReadings(queue, s * 1000, 1);
@@ -181,7 +181,7 @@ namespace TagoFirmware.Tests.Readings
 
             ReadingQueue second = new ReadingQueue(64, store);
             second.Load();
-            ReadingBatcher batcher = new ReadingBatcher(second);
+            ReadingBatcher batcher = new ReadingBatcher(second, 10, 30000, 1000, true);
 
             Assert.IsTrue(batcher.IsDue(5));
             Assert.AreEqual(2, batcher.DueCount(5));
@@ -204,7 +204,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_payload_smaller_than_due_because_the_buffer_was_full_leaves_the_rest_queued()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 10);
 
             // The payload writer took only 7 readings before its buffer refused the 8th.
@@ -219,7 +219,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_flush_makes_a_partial_batch_due_now()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 2);
             Assert.IsFalse(batcher.IsDue(2000));
 
@@ -233,7 +233,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_pending_report_alone_makes_a_counters_only_payload_due()
         {
             ReadingQueue queue = NewQueue(2);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddReadings(queue, 1000, 3);
             batcher.OnAcknowledged(batcher.Take(2, false, 1000));
 
@@ -253,7 +253,7 @@ namespace TagoFirmware.Tests.Readings
         public void Untimed_readings_are_never_due()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             for (uint s = 1; s <= 12; s++)
             {
                 queue.BeginCycle(0, false, s * 1000);
@@ -280,7 +280,7 @@ namespace TagoFirmware.Tests.Readings
         public void Spacing_and_interval_survive_a_wrap_of_the_monotonic_clock()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             queue.BeginCycle(T0, true, 0xFFFFF000);
             queue.AddScaled(0, 1, 0);
             queue.EndCycle();

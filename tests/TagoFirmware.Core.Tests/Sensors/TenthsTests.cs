@@ -19,7 +19,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Values_round_half_away_from_zero_to_one_decimal(double value, int expected)
         {
             int tenths;
-            Assert.IsTrue(Tenths.TryFromDouble(value, out tenths));
+            Assert.IsTrue(ReadPipeline.TryTenths(value, out tenths));
             Assert.AreEqual(expected, tenths);
         }
 
@@ -27,10 +27,10 @@ namespace TagoFirmware.Tests.Sensors
         public void Non_finite_and_huge_values_are_refused()
         {
             int tenths;
-            Assert.IsFalse(Tenths.TryFromDouble(double.NaN, out tenths));
-            Assert.IsFalse(Tenths.TryFromDouble(double.PositiveInfinity, out tenths));
-            Assert.IsFalse(Tenths.TryFromDouble(double.NegativeInfinity, out tenths));
-            Assert.IsFalse(Tenths.TryFromDouble(1e7, out tenths));
+            Assert.IsFalse(ReadPipeline.TryTenths(double.NaN, out tenths));
+            Assert.IsFalse(ReadPipeline.TryTenths(double.PositiveInfinity, out tenths));
+            Assert.IsFalse(ReadPipeline.TryTenths(double.NegativeInfinity, out tenths));
+            Assert.IsFalse(ReadPipeline.TryTenths(1e7, out tenths));
             Assert.AreEqual(0, tenths);
         }
     }

@@ -88,11 +88,11 @@ namespace TagoFirmware.Readings
             }
 
             IsPersistent = true;
-            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records > MaxLogRecords || Records - _ring.Count >= _slack)
+            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records >= MaxLogRecords || Records - _ring.Count >= _slack)
             {
                 Compact();
             }
-            else if (!RewriteInstead(1))
+            else
             {
                 ReadingLogFormat.WriteBoot(_io, 0, boot);
                 Append(1);

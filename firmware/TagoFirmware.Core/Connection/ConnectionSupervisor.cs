@@ -158,7 +158,7 @@ namespace TagoFirmware.Connection
         public void OpenSession() => _wanted = _sessions || _wanted;
 
         /// <summary>Short sessions: nothing more is due; DISCONNECT and idle until <see cref="OpenSession"/> (no backoff).</summary>
-        public void EndSession(long nowMs, string reason)
+        public void EndSession(string reason)
         {
             if (!SessionRunning)
                 return;

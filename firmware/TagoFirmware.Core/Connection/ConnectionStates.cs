@@ -1,4 +1,3 @@
-using System;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
@@ -45,12 +44,6 @@ namespace TagoFirmware.Connection
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
         {
-            if (options == null || transport == null || ports == null || ports.Clock == null || ports.Network == null
-                || ports.Mqtt == null || ports.Random == null)
-            {
-                throw new ArgumentNullException("options, transport or a port");
-            }
-
             _options = options;
             _ports = ports;
             _mqtt = ports.Mqtt;
@@ -167,14 +160,7 @@ namespace TagoFirmware.Connection
             if (!aboveWifi || _ports.Network.IsUp)
                 return;
             bool wasOnline = _state == SessionState.Online || _state == SessionState.Subscribing;
-            if (wasOnline || _state == SessionState.MqttConnecting)
-            {
-                _mqtt.Close();
-                _attempts.Reset();
-            }
-
-            _health.LoseAll(_report);
-            _health.ForgetUnacked();
+            EndLink(false);
             if (wasOnline)
                 _attempts.Dropped();
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
@@ -236,6 +222,16 @@ namespace TagoFirmware.Connection
                 EnterAuthFailed(nowMs, _attempts.Text);
             else
                 EnterBackoff(nowMs, false, _attempts.Text);
+        }
+
+        private protected void EndLink(bool disconnect)
+        {
+            if (disconnect)
+                _mqtt.Disconnect();
+            _mqtt.Close();
+            _attempts.Reset();
+            _health.LoseAll(_report);
+            _health.ForgetUnacked();
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)

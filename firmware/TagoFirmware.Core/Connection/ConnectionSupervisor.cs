@@ -26,7 +26,6 @@ namespace TagoFirmware.Connection
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown (ConfigInvalid when the options do not validate).</summary>
-        /// <exception cref="ArgumentNullException">A required argument or port is missing (a wiring error).</exception>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
             : base(options, transport, ports, MaxEventsPerStep)
         {
@@ -401,16 +400,6 @@ namespace TagoFirmware.Connection
             _attempts.Dropped();
             EnterBackoff(nowMs, false, reason);
             _report.WentOffline = true;
-        }
-
-        private void EndLink(bool disconnect)
-        {
-            if (disconnect)
-                _mqtt.Disconnect();
-            _mqtt.Close();
-            _attempts.Reset();
-            _health.LoseAll(_report);
-            _health.ForgetUnacked();
         }
 
         private void BeginStop(long nowMs, bool announceOffline)

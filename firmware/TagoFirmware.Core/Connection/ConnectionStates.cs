@@ -15,6 +15,12 @@ namespace TagoFirmware.Connection
         /// <summary>How often the WiFi link is checked while not online; online, its loss arrives as an inbox event.</summary>
         public const int NetworkCheckMs = 5000;
 
+        /// <summary>While the clock is invalid, a time sync is asked for again this often.</summary>
+        public const int ClockResyncMs = 60000;
+
+        /// <summary>A connection that stays up this long resets the MQTT backoff.</summary>
+        public const int StableConnectionMs = 60000;
+
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
         {
@@ -47,14 +53,14 @@ namespace TagoFirmware.Connection
             _options = options;
             _ports = ports;
             _mqtt = ports.Mqtt;
-            _wifiBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
-            _mqttBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
+            _wifiBackoff = new Backoff(ports.Random);
+            _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
             int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
-            _health = new LinkHealth(capacity, options.AckTimeoutMs, options.StableConnectionMs,
+            _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
                 !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
@@ -205,7 +211,7 @@ namespace TagoFirmware.Connection
 
         private protected void RequestTimeSync(long nowMs)
         {
-            _deadlineMs = nowMs + _options.ClockResyncIntervalMs;
+            _deadlineMs = nowMs + ClockResyncMs;
             if (_ports.TimeSync != null && !_ports.TimeSync.RequestSync())
                 Log(LogLevel.Warning, "sntp request failed");
         }

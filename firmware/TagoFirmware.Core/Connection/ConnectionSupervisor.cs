@@ -299,9 +299,8 @@ namespace TagoFirmware.Connection
                 Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
-            string filter = _transport.CommandTopicFilter;
-            _subscribeId = filter == null ? -1 : _mqtt.Subscribe(filter, 1);
-            if (filter != null && _subscribeId < 0)
+            _subscribeId = _mqtt.Subscribe(_transport.CommandTopicFilter, 1);
+            if (_subscribeId < 0)
             {
                 _mqtt.Close();
                 EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
@@ -316,20 +315,16 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            byte[] online = _transport.OnlinePayload;
-            if (_transport.StatusTopic != null && online != null)
+            // Only the legacy transport keeps a persistent connection, and it has a status topic.
+            int id = _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
+            if (id < 0)
             {
-                int id = _mqtt.Publish(_transport.StatusTopic, online, 1);
-                if (id < 0)
-                {
-                    _mqtt.Close();
-                    EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
-                    return;
-                }
-
-                _health.Track(id, true, nowMs);
+                _mqtt.Close();
+                EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
+                return;
             }
 
+            _health.Track(id, true, nowMs);
             GoOnline("mqtt connected");
         }
 

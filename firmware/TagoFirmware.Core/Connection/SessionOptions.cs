@@ -33,18 +33,6 @@ namespace TagoFirmware.Connection
         /// <summary>Deadline of one MQTT connect attempt. Default 45 000 ms: M2Mqtt's fixed 30 s CONNACK timeout plus DNS and TLS.</summary>
         public int MqttConnectTimeoutMs = 45000;
 
-        /// <summary>While the clock is invalid, ask for a time sync again this often. Default 60 000 ms.</summary>
-        public int ClockResyncIntervalMs = 60000;
-
-        /// <summary>Backoff base: the first window is [0, base]. Default 1 000 ms.</summary>
-        public int BackoffBaseMs = 1000;
-
-        /// <summary>Backoff cap: no window exceeds it. Default 30 000 ms.</summary>
-        public int BackoffCapMs = 30000;
-
-        /// <summary>A connection that stays up this long resets the backoff attempt counter. Default 60 000 ms.</summary>
-        public int StableConnectionMs = 60000;
-
         /// <summary>After credentials were refused, retry no sooner than this. Default 300 000 ms (5 min).</summary>
         public int AuthRetryIntervalMs = 300000;
 
@@ -84,9 +72,7 @@ namespace TagoFirmware.Connection
 
             if (KeepAliveSeconds < Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > Config.ConfigKeys.MqttKeepAlive.Max)
                 return "keepalive out of range";
-            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1
-                || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
-                || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
+            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || AuthRetryIntervalMs < 1 || NoAckRebootMs < 0)
             {
                 return "timeout out of range";
             }

@@ -124,12 +124,10 @@ namespace TagoFirmware.Connection
         /// <summary>Publishes an application payload on the transport's data topic at the configured QoS.</summary>
         public int PublishData(byte[] payload) => Publish(_transport.DataTopic, payload, _options.Qos);
 
-        /// <summary>Publishes (never retained) between steps. At QoS 1 the id later appears in <see cref="LinkReport.Acked"/>
-        /// or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
+        /// <summary>Publishes (never retained) between steps; the link checks the arguments. At QoS 1 the id later appears in
+        /// <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
         public int Publish(string topic, byte[] payload, int qos)
         {
-            if (topic == null || topic.Length == 0 || payload == null || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
             if (_state != SessionState.Online || !_mqtt.IsConnected)
                 return PublishError.NotOnline;
 
@@ -137,9 +135,7 @@ namespace TagoFirmware.Connection
             if (qos == 1 && _health.Count >= _health.Capacity - 1)
                 return PublishError.TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
-            if (id < 0)
-                return id == PublishError.NotOnline ? PublishError.NotOnline : PublishError.Rejected;
-            if (qos == 1)
+            if (id >= 0 && qos == 1)
                 _health.Track(id, false, _ports.Clock.MonotonicMs);
             return id;
         }

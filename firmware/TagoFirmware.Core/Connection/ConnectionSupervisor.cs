@@ -105,10 +105,7 @@ namespace TagoFirmware.Connection
                 if (IsStopped || _state == SessionState.ConfigInvalid)
                     return;
                 for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
-                {
                     HandleEvent(nowMs, _event);
-                    _event.Clear();
-                }
 
                 if (_state != SessionState.Online)
                     CheckNetwork();
@@ -128,7 +125,7 @@ namespace TagoFirmware.Connection
         /// <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
         public int Publish(string topic, byte[] payload, int qos)
         {
-            if (_state != SessionState.Online || !_mqtt.IsConnected)
+            if (_state != SessionState.Online)
                 return PublishError.NotOnline;
 
             // The last slot is reserved for the status publish made right after connecting.

@@ -3,7 +3,7 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>The diagnostics payload's figures: counts since boot (not persisted); sensor and command errors
-    /// are counted here, the rest copied from their owners before each payload.</summary>
+    /// are counted here by their owners, the rest copied from their owners before each payload.</summary>
     public sealed class DiagnosticsCounters
     {
         /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>
@@ -59,14 +59,5 @@ namespace TagoFirmware.Diagnostics
 
         /// <summary>Refused or dropped downlink commands since boot.</summary>
         public int CommandErrors;
-
-        /// <summary>Counts one failed sensor sample.</summary>
-        public void IncrementSensorErrors() => SensorErrors++;
-
-        /// <summary>Counts one refused downlink command.</summary>
-        public void IncrementCommandErrors() => CommandErrors++;
-
-        /// <summary>Counts <paramref name="count"/> downlink commands dropped unparsed (size or rate limit).</summary>
-        public void AddCommandErrors(int count) => CommandErrors += count;
     }
 }

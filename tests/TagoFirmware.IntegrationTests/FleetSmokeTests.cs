@@ -49,7 +49,7 @@ namespace TagoFirmware.IntegrationTests
 
                         return true;
                     },
-                    TimeSpan.FromSeconds(new SessionOptions().BackoffCapMs / 1000 + 10));
+                    TimeSpan.FromSeconds(Backoff.CapMs / 1000 + 10));
                 Assert.IsNotNull(back, "every node publishes again after the restart");
                 foreach (Task loop in loops)
                 {

@@ -59,7 +59,7 @@ namespace TagoFirmware.Commands
         {
             if (dropped > 0)
             {
-                _counters.AddCommandErrors(dropped);
+                _counters.CommandErrors += dropped;
                 _droppedUnlogged += dropped;
                 if (nowMs >= _nextDropLogMs)
                 {
@@ -89,7 +89,7 @@ namespace TagoFirmware.Commands
             CommandError error = _parser.Parse(topic, payload, offset, length, _request);
             if (error != CommandError.None)
             {
-                _counters.IncrementCommandErrors();
+                _counters.CommandErrors++;
                 LastLogLine = "command " + NameOf(_request.Kind) + " refused: " + Describe(error, _request.RefusedValue);
                 return Refused;
             }

@@ -9,46 +9,32 @@ namespace TagoFirmware.Connection
     /// </summary>
     public sealed class Backoff
     {
-        // 2^15 · 1 ms already exceeds any sensible cap; stop doubling there so the shift cannot overflow an int.
-        private const int MaxShift = 15;
+        /// <summary>The first window: [0, 1 s].</summary>
+        public const int BaseMs = 1000;
 
-        private readonly int _baseMs;
-        private readonly int _capMs;
+        /// <summary>No window exceeds 30 s.</summary>
+        public const int CapMs = 30000;
+
         private readonly IRandomSource _random;
         private int _attempts;
 
         /// <summary>Creates a backoff with no failures counted.</summary>
-        public Backoff(int baseMs, int capMs, IRandomSource random)
-        {
-            _baseMs = baseMs < 1 ? 1 : baseMs;
-            _capMs = capMs < _baseMs ? _baseMs : capMs;
-            _random = random;
-        }
+        public Backoff(IRandomSource random) => _random = random;
 
         /// <summary>Consecutive failures counted so far (the n of the next window).</summary>
         public int Attempts => _attempts;
 
-        /// <summary>The window the next <see cref="NextDelayMs"/> draws from: min(base · 2^Attempts, cap).</summary>
-        public int WindowMs => WindowFor(_attempts, _baseMs, _capMs);
+        /// <summary>The window the next <see cref="NextDelayMs"/> draws from.</summary>
+        public int WindowMs => WindowFor(_attempts);
 
-        /// <summary>Returns min(base · 2^attempts, cap) without overflowing.</summary>
-        public static int WindowFor(int attempts, int baseMs, int capMs)
-        {
-            if (attempts < 0)
-                attempts = 0;
-            if (attempts > MaxShift)
-                attempts = MaxShift;
-            long window = (long)baseMs << attempts;
-            return window > capMs ? capMs : (int)window;
-        }
+        /// <summary>min(base · 2^attempts, cap); 5 doublings already pass the cap.</summary>
+        public static int WindowFor(int attempts) => attempts >= 5 ? CapMs : BaseMs << attempts;
 
         /// <summary>Draws the next delay uniformly from [0, <see cref="WindowMs"/>] and counts one more failure.</summary>
         public int NextDelayMs()
         {
-            int window = WindowMs;
-            int delay = _random.Next(window + 1);
-            if (_attempts < int.MaxValue)
-                _attempts++;
+            int delay = _random.Next(WindowMs + 1);
+            _attempts++;
             return delay;
         }
 

@@ -3,9 +3,6 @@ namespace TagoFirmware.Connection
     /// <summary>Derives a stable MQTT client id from the board's MAC address.</summary>
     public static class ClientIdentity
     {
-        /// <summary>Prefix of derived client ids.</summary>
-        public const string Prefix = "tago-";
-
         /// <summary>
         /// Returns <c>tago-</c> followed by the 12 lowercase hex digits of <paramref name="mac"/>, e.g.
         /// <c>tago-a4cf12e3b1c0</c>: the same on every boot (the ESP32 MAC is burnt into eFuse), unique per board,
@@ -25,7 +22,7 @@ namespace TagoFirmware.Connection
                 chars[(2 * i) + 1] = "0123456789abcdef"[b & 0x0F];
             }
 
-            return allZero ? null : Prefix + new string(chars);
+            return allZero ? null : "tago-" + new string(chars);
         }
     }
 }

@@ -25,6 +25,12 @@ namespace TagoFirmware.Connection
             "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol", "unknown",
         };
 
+        // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).
+        private static readonly string[] s_refusalNames =
+        {
+            "unacceptable protocol version", "identifier rejected", "server unavailable", "bad user name or password", "not authorized",
+        };
+
         private readonly int[] _levels;
         private int _at;
         private bool _kept;
@@ -157,23 +163,9 @@ namespace TagoFirmware.Connection
 
         private static string RefusalName(int code)
         {
-            switch (code)
-            {
-                case 1:
-                    return "unacceptable protocol version";
-                case 2:
-                    return "identifier rejected";
-                case 3:
-                    return "server unavailable";
-                case 4:
-                case 0x86:
-                    return "bad user name or password";
-                case 5:
-                case 0x87:
-                    return "not authorized";
-                default:
-                    return "reason " + code.ToString();
-            }
+            // MQTT 5's 0x86 and 0x87 mean what 3.1.1's 4 and 5 mean.
+            int i = code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
+            return i >= 1 && i <= 5 ? s_refusalNames[i - 1] : "reason " + code.ToString();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
@@ -15,6 +14,12 @@ namespace TagoFirmware.Connection
 
         /// <summary>How often the WiFi link is checked while not online; online, its loss arrives as an inbox event.</summary>
         public const int NetworkCheckMs = 5000;
+
+        /// <summary>While the clock is invalid, a time sync is asked for again this often.</summary>
+        public const int ClockResyncMs = 60000;
+
+        /// <summary>A connection that stays up this long resets the MQTT backoff.</summary>
+        public const int StableConnectionMs = 60000;
 
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
@@ -45,23 +50,17 @@ namespace TagoFirmware.Connection
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
         {
-            if (options == null || transport == null || ports == null || ports.Clock == null || ports.Network == null
-                || ports.Mqtt == null || ports.Random == null)
-            {
-                throw new ArgumentNullException("options, transport or a port");
-            }
-
             _options = options;
             _ports = ports;
             _mqtt = ports.Mqtt;
-            _wifiBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
-            _mqttBackoff = new Backoff(options.BackoffBaseMs, options.BackoffCapMs, ports.Random);
+            _wifiBackoff = new Backoff(ports.Random);
+            _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
             int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
-            _health = new LinkHealth(capacity, options.AckTimeoutMs, options.StableConnectionMs,
+            _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
                 !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
@@ -167,14 +166,7 @@ namespace TagoFirmware.Connection
             if (!aboveWifi || _ports.Network.IsUp)
                 return;
             bool wasOnline = _state == SessionState.Online || _state == SessionState.Subscribing;
-            if (wasOnline || _state == SessionState.MqttConnecting)
-            {
-                _mqtt.Close();
-                _attempts.Reset();
-            }
-
-            _health.LoseAll(_report);
-            _health.ForgetUnacked();
+            EndLink(false);
             if (wasOnline)
                 _attempts.Dropped();
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
@@ -219,7 +211,7 @@ namespace TagoFirmware.Connection
 
         private protected void RequestTimeSync(long nowMs)
         {
-            _deadlineMs = nowMs + _options.ClockResyncIntervalMs;
+            _deadlineMs = nowMs + ClockResyncMs;
             if (_ports.TimeSync != null && !_ports.TimeSync.RequestSync())
                 Log(LogLevel.Warning, "sntp request failed");
         }
@@ -236,6 +228,16 @@ namespace TagoFirmware.Connection
                 EnterAuthFailed(nowMs, _attempts.Text);
             else
                 EnterBackoff(nowMs, false, _attempts.Text);
+        }
+
+        private protected void EndLink(bool disconnect)
+        {
+            if (disconnect)
+                _mqtt.Disconnect();
+            _mqtt.Close();
+            _attempts.Reset();
+            _health.LoseAll(_report);
+            _health.ForgetUnacked();
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)

@@ -26,7 +26,6 @@ namespace TagoFirmware.Connection
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown (ConfigInvalid when the options do not validate).</summary>
-        /// <exception cref="ArgumentNullException">A required argument or port is missing (a wiring error).</exception>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
             : base(options, transport, ports, MaxEventsPerStep)
         {
@@ -106,10 +105,7 @@ namespace TagoFirmware.Connection
                 if (IsStopped || _state == SessionState.ConfigInvalid)
                     return;
                 for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
-                {
                     HandleEvent(nowMs, _event);
-                    _event.Clear();
-                }
 
                 if (_state != SessionState.Online)
                     CheckNetwork();
@@ -125,22 +121,18 @@ namespace TagoFirmware.Connection
         /// <summary>Publishes an application payload on the transport's data topic at the configured QoS.</summary>
         public int PublishData(byte[] payload) => Publish(_transport.DataTopic, payload, _options.Qos);
 
-        /// <summary>Publishes (never retained) between steps. At QoS 1 the id later appears in <see cref="LinkReport.Acked"/>
-        /// or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
+        /// <summary>Publishes (never retained) between steps; the link checks the arguments. At QoS 1 the id later appears in
+        /// <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
         public int Publish(string topic, byte[] payload, int qos)
         {
-            if (topic == null || topic.Length == 0 || payload == null || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
-            if (_state != SessionState.Online || !_mqtt.IsConnected)
+            if (_state != SessionState.Online)
                 return PublishError.NotOnline;
 
             // The last slot is reserved for the status publish made right after connecting.
             if (qos == 1 && _health.Count >= _health.Capacity - 1)
                 return PublishError.TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
-            if (id < 0)
-                return id == PublishError.NotOnline ? PublishError.NotOnline : PublishError.Rejected;
-            if (qos == 1)
+            if (id >= 0 && qos == 1)
                 _health.Track(id, false, _ports.Clock.MonotonicMs);
             return id;
         }
@@ -158,7 +150,7 @@ namespace TagoFirmware.Connection
         public void OpenSession() => _wanted = _sessions || _wanted;
 
         /// <summary>Short sessions: nothing more is due; DISCONNECT and idle until <see cref="OpenSession"/> (no backoff).</summary>
-        public void EndSession(long nowMs, string reason)
+        public void EndSession(string reason)
         {
             if (!SessionRunning)
                 return;
@@ -300,9 +292,8 @@ namespace TagoFirmware.Connection
                 Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
-            string filter = _transport.CommandTopicFilter;
-            _subscribeId = filter == null ? -1 : _mqtt.Subscribe(filter, 1);
-            if (filter != null && _subscribeId < 0)
+            _subscribeId = _mqtt.Subscribe(_transport.CommandTopicFilter, 1);
+            if (_subscribeId < 0)
             {
                 _mqtt.Close();
                 EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
@@ -317,20 +308,16 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            byte[] online = _transport.OnlinePayload;
-            if (_transport.StatusTopic != null && online != null)
+            // Only the legacy transport keeps a persistent connection, and it has a status topic.
+            int id = _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
+            if (id < 0)
             {
-                int id = _mqtt.Publish(_transport.StatusTopic, online, 1);
-                if (id < 0)
-                {
-                    _mqtt.Close();
-                    EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
-                    return;
-                }
-
-                _health.Track(id, true, nowMs);
+                _mqtt.Close();
+                EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
+                return;
             }
 
+            _health.Track(id, true, nowMs);
             GoOnline("mqtt connected");
         }
 
@@ -401,16 +388,6 @@ namespace TagoFirmware.Connection
             _attempts.Dropped();
             EnterBackoff(nowMs, false, reason);
             _report.WentOffline = true;
-        }
-
-        private void EndLink(bool disconnect)
-        {
-            if (disconnect)
-                _mqtt.Disconnect();
-            _mqtt.Close();
-            _attempts.Reset();
-            _health.LoseAll(_report);
-            _health.ForgetUnacked();
         }
 
         private void BeginStop(long nowMs, bool announceOffline)

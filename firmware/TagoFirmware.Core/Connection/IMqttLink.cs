@@ -36,7 +36,7 @@ namespace TagoFirmware.Connection
         /// <summary>Closes without DISCONNECT and stops the library's threads; safe in any state, more than once.</summary>
         void Close();
 
-        /// <summary>Moves the oldest inbox event into <paramref name="into"/>.</summary>
+        /// <summary>Moves the oldest inbox event into <paramref name="into"/>, setting every field its kind uses.</summary>
         bool TryTakeEvent(LinkEvent into);
     }
 }

@@ -27,7 +27,7 @@ namespace TagoFirmware.Connection
         /// <summary>Pre-encoded "offline" status payload: the will, and the last publish of an orderly stop; or null.</summary>
         byte[] OfflinePayload { get; }
 
-        /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands, or null.</summary>
+        /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands.</summary>
         string CommandTopicFilter { get; }
 
         /// <summary>

@@ -28,22 +28,22 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Entries used in <see cref="Acked"/>.</summary>
-        public int AckedCount { get; private set; }
+        public int AckedCount;
 
         /// <summary>Entries used in <see cref="Lost"/>.</summary>
-        public int LostCount { get; private set; }
+        public int LostCount;
 
         /// <summary>Entries used in <see cref="Topics"/> and <see cref="Payloads"/>.</summary>
-        public int MessageCount { get; private set; }
+        public int MessageCount;
 
         /// <summary>Received messages the link dropped unparsed since the previous step (<see cref="LinkEventQueue.Admit"/>).</summary>
-        public int CommandsDropped { get; internal set; }
+        public int CommandsDropped;
 
         /// <summary>The session went online in this step (connected, subscribed, "online" status sent).</summary>
-        public bool WentOnline { get; internal set; }
+        public bool WentOnline;
 
         /// <summary>The session left Online in this step; every unacknowledged publish is in <see cref="Lost"/>.</summary>
-        public bool WentOffline { get; internal set; }
+        public bool WentOffline;
 
         internal void Clear()
         {

@@ -4,72 +4,57 @@ namespace TagoFirmware.Connection
     public sealed class SessionOptions
     {
         /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT).</summary>
-        public string Host { get; set; } = "mqtt.tago.io";
+        public string Host = "mqtt.tago.io";
 
         /// <summary>Broker port. Default 8883 (MQTT over TLS, IANA).</summary>
-        public int Port { get; set; } = 8883;
+        public int Port = 8883;
 
         /// <summary>TLS 1.2 with broker validation. Default true.</summary>
-        public bool UseTls { get; set; } = true;
+        public bool UseTls = true;
 
         /// <summary>PEM CA certificate(s) for the broker; null = the device's stored CA bundle.</summary>
-        public string CaCertificatesPem { get; set; }
+        public string CaCertificatesPem;
 
         /// <summary>The device token (MQTT password). Secret: never logged.</summary>
-        public string Token { get; set; }
+        public string Token;
 
         /// <summary>MQTT client id; stable across reboots (see <see cref="ClientIdentity.FromMac"/>).</summary>
-        public string ClientId { get; set; }
-
-        /// <summary>Data topic; <c>{client_id}</c> is replaced. Default <c>sensors/{client_id}/data</c>.</summary>
-        public string DataTopicTemplate { get; set; } = "sensors/{client_id}/data";
+        public string ClientId;
 
         /// <summary>QoS for data publishes: 0 or 1 (TagoIO supports no QoS 2). Default 1.</summary>
-        public int Qos { get; set; } = 1;
+        public int Qos = 1;
 
         /// <summary>MQTT keep-alive in seconds. Default 60 (TagoIO guide).</summary>
-        public int KeepAliveSeconds { get; set; } = 60;
+        public int KeepAliveSeconds = 60;
 
         /// <summary>Deadline of one WiFi bring-up (ConnectDhcp's token). Default 30 000 ms.</summary>
-        public int WifiConnectTimeoutMs { get; set; } = 30000;
+        public int WifiConnectTimeoutMs = 30000;
 
         /// <summary>Deadline of one MQTT connect attempt. Default 45 000 ms: M2Mqtt's fixed 30 s CONNACK timeout plus DNS and TLS.</summary>
-        public int MqttConnectTimeoutMs { get; set; } = 45000;
-
-        /// <summary>While the clock is invalid, ask for a time sync again this often. Default 60 000 ms.</summary>
-        public int ClockResyncIntervalMs { get; set; } = 60000;
-
-        /// <summary>Backoff base: the first window is [0, base]. Default 1 000 ms.</summary>
-        public int BackoffBaseMs { get; set; } = 1000;
-
-        /// <summary>Backoff cap: no window exceeds it. Default 30 000 ms.</summary>
-        public int BackoffCapMs { get; set; } = 30000;
-
-        /// <summary>A connection that stays up this long resets the backoff attempt counter. Default 60 000 ms.</summary>
-        public int StableConnectionMs { get; set; } = 60000;
+        public int MqttConnectTimeoutMs = 45000;
 
         /// <summary>After credentials were refused, retry no sooner than this. Default 300 000 ms (5 min).</summary>
-        public int AuthRetryIntervalMs { get; set; } = 300000;
+        public int AuthRetryIntervalMs = 300000;
 
         /// <summary>A QoS 1 publish not acknowledged within this time means the link is dead. Default 15 000 ms.</summary>
-        public int AckTimeoutMs { get; set; } = 15000;
+        public int AckTimeoutMs = 15000;
 
         /// <summary>Self-heal: reboot when Online at QoS 1 yet no PUBACK came for this long since the first unacked publish
         /// (restarts on an ack, failed connect, WiFi loss or refusal). Default 1 800 000 ms; 0 disables.</summary>
-        public int NoAckRebootMs { get; set; } = 1800000;
+        public int NoAckRebootMs = 1800000;
 
         /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
-        public int MaxInFlight { get; set; } = 8;
+        public int MaxInFlight = 8;
 
         /// <summary>Short sessions (TagoTiP): connect on <see cref="ConnectionSupervisor.OpenSession"/>, publish after the SUBACK,
         /// a server close ends the session (no backoff); false = one persistent connection.</summary>
-        public bool ShortSessions { get; set; }
+        public bool ShortSessions;
 
         /// <summary>MQTT protocol level: 0 = auto (3.1.1, then 5, then 3.1), or 3, 4, 5 pinned.</summary>
-        public int ProtocolLevel { get; set; }
+        public int ProtocolLevel;
 
         /// <summary>Short sessions: no SUBACK within this time means rate-limited.</summary>
-        public int SubscribeTimeoutMs { get; set; } = 5000;
+        public int SubscribeTimeoutMs = 5000;
 
         /// <summary>The first invalid value's error, or null.</summary>
         public string Validate()
@@ -82,16 +67,12 @@ namespace TagoFirmware.Connection
                 return "token is empty";
             if (ClientId == null || ClientId.Length == 0)
                 return "client id is empty";
-            if (DataTopicTemplate == null || DataTopicTemplate.Length == 0)
-                return "data topic is empty";
             if (Qos != 0 && Qos != 1)
                 return "qos must be 0 or 1";
 
             if (KeepAliveSeconds < Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > Config.ConfigKeys.MqttKeepAlive.Max)
                 return "keepalive out of range";
-            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || BackoffBaseMs < 1
-                || BackoffCapMs < BackoffBaseMs || StableConnectionMs < 0 || AuthRetryIntervalMs < 1
-                || ClockResyncIntervalMs < 1 || NoAckRebootMs < 0)
+            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || AuthRetryIntervalMs < 1 || NoAckRebootMs < 0)
             {
                 return "timeout out of range";
             }

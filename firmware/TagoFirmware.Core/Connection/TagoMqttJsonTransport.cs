@@ -8,15 +8,6 @@ namespace TagoFirmware.Connection
     /// </summary>
     public sealed class TagoMqttJsonTransport : IUplinkTransport
     {
-        /// <summary>The MQTT user name TagoIO's legacy broker expects.</summary>
-        public const string Username = "Token";
-
-        /// <summary>Template of the status / last-will topic.</summary>
-        public const string StatusTopicTemplate = "device/status/{client_id}";
-
-        /// <summary>Template of the downlink command subscription.</summary>
-        public const string CommandTopicTemplate = "commands/{client_id}/+";
-
         /// <summary>The last-will payload: published by the broker when the node dies without DISCONNECT.</summary>
         public static readonly string OfflineMessage = StatusPrefix + "offline\"}]";
 
@@ -25,19 +16,12 @@ namespace TagoFirmware.Connection
 
         private const string StatusPrefix = "[{\"variable\":\"device_status\",\"value\":\"";
 
-
-        /// <summary>Computes every topic and payload once; a null template means the default.</summary>
+        /// <summary>Computes every topic and payload once; a null or empty template means the default.</summary>
         public TagoMqttJsonTransport(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
         {
-            if (dataTopicTemplate == null || dataTopicTemplate.Length == 0)
-                dataTopicTemplate = "sensors/{client_id}/data";
-            if (statusTopicTemplate == null || statusTopicTemplate.Length == 0)
-                statusTopicTemplate = StatusTopicTemplate;
-            if (commandTopicTemplate == null || commandTopicTemplate.Length == 0)
-                commandTopicTemplate = CommandTopicTemplate;
-            DataTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(dataTopicTemplate, clientId);
-            StatusTopic = TagoFirmware.Config.MqttConfig.ExpandTopic(statusTopicTemplate, clientId);
-            CommandTopicFilter = TagoFirmware.Config.MqttConfig.ExpandTopic(commandTopicTemplate, clientId);
+            DataTopic = Topic(dataTopicTemplate, "sensors/{client_id}/data", clientId);
+            StatusTopic = Topic(statusTopicTemplate, "device/status/{client_id}", clientId);
+            CommandTopicFilter = Topic(commandTopicTemplate, "commands/{client_id}/+", clientId);
             OnlinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OnlineMessage);
             OfflinePayload = TagoFirmware.Payload.TagoUtf8.GetBytes(OfflineMessage);
         }
@@ -63,11 +47,14 @@ namespace TagoFirmware.Connection
         /// <inheritdoc/>
         public void PrepareConnect(MqttConnectRequest request, string token)
         {
-            request.Username = Username;
+            request.Username = "Token";
             request.Password = token;
             request.WillTopic = StatusTopic;
             request.WillMessage = OfflineMessage;
             request.WillQos = 1;
         }
+
+        private static string Topic(string template, string fallback, string clientId)
+            => TagoFirmware.Config.MqttConfig.ExpandTopic(template == null || template.Length == 0 ? fallback : template, clientId);
     }
 }

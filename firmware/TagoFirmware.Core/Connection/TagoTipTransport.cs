@@ -42,9 +42,6 @@ namespace TagoFirmware.Connection
         {
             request.Username = _credentials.UserName;
             request.Password = _credentials.Password;
-            request.WillTopic = null;
-            request.WillMessage = null;
-            request.WillQos = 0;
         }
     }
 }

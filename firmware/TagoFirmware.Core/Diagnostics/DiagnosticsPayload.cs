@@ -19,21 +19,21 @@ namespace TagoFirmware.Diagnostics
         {
             writer.Reset();
             long t = timeUnixMs;
-            TagoWriteResult r = Number(TagoWriteResult.Ok, writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, s_seconds, t);
-            r = counters.HeapFree < 0 ? r : Number(r, writer, DiagnosticsNames.HeapFree, counters.HeapFree, s_bytes, t);
-            r = Text(r, writer, DiagnosticsNames.BootReason, DiagnosticsNames.BootReasonValue(counters.BootReason), t);
-            r = Number(r, writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, t);
-            r = Number(r, writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, t);
-            r = Number(r, writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, t);
-            r = Number(r, writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, t);
-            r = counters.StoreErrors == 0 ? r : Number(r, writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, t);
-            r = counters.UnsavedAcks == 0 ? r : Number(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, t);
-            r = counters.Quarantined == 0 ? r : Number(r, writer, DiagnosticsNames.Quarantined, counters.Quarantined, null, t);
-            r = Number(r, writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, t);
-            r = Number(r, writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, t);
-            r = Number(r, writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, t);
-            r = Text(r, writer, DiagnosticsNames.FirmwareVersion, counters.FirmwareVersionUtf8, t);
-            r = !counters.HasRssi ? r : Number(r, writer, DiagnosticsNames.Rssi, counters.RssiDbm, s_dbm, t);
+            TagoWriteResult r = Item(TagoWriteResult.Ok, writer, DiagnosticsNames.UptimeSeconds, counters.UptimeSeconds, null, s_seconds, t);
+            r = counters.HeapFree < 0 ? r : Item(r, writer, DiagnosticsNames.HeapFree, counters.HeapFree, null, s_bytes, t);
+            r = Item(r, writer, DiagnosticsNames.BootReason, 0, DiagnosticsNames.BootReasonValue(counters.BootReason), null, t);
+            r = Item(r, writer, DiagnosticsNames.Reconnects, counters.Reconnects, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.AuthFailures, counters.AuthFailures, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.DroppedReadings, counters.DroppedReadings, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.UntimedReadings, counters.UntimedReadings, null, null, t);
+            r = counters.StoreErrors == 0 ? r : Item(r, writer, DiagnosticsNames.StoreErrors, counters.StoreErrors, null, null, t);
+            r = counters.UnsavedAcks == 0 ? r : Item(r, writer, DiagnosticsNames.UnsavedAcks, counters.UnsavedAcks, null, null, t);
+            r = counters.Quarantined == 0 ? r : Item(r, writer, DiagnosticsNames.Quarantined, counters.Quarantined, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.SensorErrors, counters.SensorErrors, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.CommandErrors, counters.CommandErrors, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.QueueDepth, counters.QueueDepth, null, null, t);
+            r = Item(r, writer, DiagnosticsNames.FirmwareVersion, 0, counters.FirmwareVersionUtf8, null, t);
+            r = !counters.HasRssi ? r : Item(r, writer, DiagnosticsNames.Rssi, counters.RssiDbm, null, s_dbm, t);
             if (r != TagoWriteResult.Ok)
             {
                 writer.Reset();
@@ -44,8 +44,8 @@ namespace TagoFirmware.Diagnostics
             return TagoWriteResult.Ok;
         }
 
-        // Each item helper passes an earlier error on and writes nothing after it.
-        private static TagoWriteResult Number(TagoWriteResult r, IItemWriter writer, byte[] name, long value, byte[] unit, long timeUnixMs)
+        // Passes an earlier error on and writes nothing after it; writes the text when there is one, else the number.
+        private static TagoWriteResult Item(TagoWriteResult r, IItemWriter writer, byte[] name, long value, byte[] text, byte[] unit, long timeUnixMs)
         {
             if (r != TagoWriteResult.Ok)
             {
@@ -53,29 +53,20 @@ namespace TagoFirmware.Diagnostics
             }
 
             writer.BeginItem(name);
-            writer.Value(value);
+            if (text != null)
+            {
+                writer.Value(text);
+            }
+            else
+            {
+                writer.Value(value);
+            }
+
             if (unit != null)
             {
                 writer.Unit(unit);
             }
 
-            return Finish(writer, timeUnixMs);
-        }
-
-        private static TagoWriteResult Text(TagoWriteResult r, IItemWriter writer, byte[] name, byte[] value, long timeUnixMs)
-        {
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            writer.BeginItem(name);
-            writer.Value(value);
-            return Finish(writer, timeUnixMs);
-        }
-
-        private static TagoWriteResult Finish(IItemWriter writer, long timeUnixMs)
-        {
             if (timeUnixMs >= 0)
             {
                 writer.TimeUnixMs(timeUnixMs);

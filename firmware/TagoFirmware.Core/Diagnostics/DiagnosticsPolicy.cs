@@ -25,13 +25,7 @@ namespace TagoFirmware.Diagnostics
         public bool IsDue => _requested || (EveryPayloads > 0 && _payloadsSince >= EveryPayloads);
 
         /// <summary>Counts one delivered data payload.</summary>
-        public void OnPayloadPublished()
-        {
-            if (_payloadsSince < int.MaxValue)
-            {
-                _payloadsSince++;
-            }
-        }
+        public void OnPayloadPublished() => _payloadsSince++;
 
         /// <summary>Asks for diagnostics now (ping and diagnostics commands).</summary>
         public void Request() => _requested = true;

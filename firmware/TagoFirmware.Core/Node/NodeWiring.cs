@@ -28,7 +28,6 @@ namespace TagoFirmware.Node
             o.UseTls = m.Tls;
             o.Token = config.Token;
             o.ClientId = clientId;
-            o.DataTopicTemplate = m.DataTopic;
             o.Qos = m.Qos;
             o.KeepAliveSeconds = m.KeepAliveSeconds;
             o.WifiConnectTimeoutMs = config.Timeouts.WifiConnectSeconds * 1000;

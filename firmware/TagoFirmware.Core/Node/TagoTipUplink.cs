@@ -164,7 +164,7 @@ namespace TagoFirmware.Node
                 Receipts.OnUnanswered();
                 if (online)
                 {
-                    link.EndSession(nowMs, "no receipt in time");
+                    link.EndSession("no receipt in time");
                 }
 
                 link.ShowUplinkHealth(NodeStatus.NoBroker);
@@ -201,7 +201,7 @@ namespace TagoFirmware.Node
 
             if (!work || !MayPush(nowMs, link.ConnectedAtMs))
             {
-                link.EndSession(nowMs, work ? "lifetime nearly over" : "nothing due");
+                link.EndSession(work ? "lifetime nearly over" : "nothing due");
                 return 0;
             }
 
@@ -233,15 +233,15 @@ namespace TagoFirmware.Node
                     link.EndSessionRateLimited(nowMs);
                     break;
                 case TagoTipAction.RetryLater:
-                    link.EndSession(nowMs, "server error");
+                    link.EndSession("server error");
                     link.ShowUplinkHealth(NodeStatus.NoBroker);
                     break;
                 case TagoTipAction.SessionEnd:
-                    link.EndSession(nowMs, "server's limit");
+                    link.EndSession("server's limit");
                     break;
                 case TagoTipAction.ProtocolMismatch:
                 case TagoTipAction.SequenceRejected:
-                    link.EndSession(nowMs, "sending stopped");
+                    link.EndSession("sending stopped");
                     link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
                     Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
                         : "tagotip: sequence refused 32 times; sending stopped");

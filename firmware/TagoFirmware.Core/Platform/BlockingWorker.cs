@@ -17,7 +17,6 @@ namespace TagoFirmware.Platform
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private int _head;
         private int _count;
-        private IBlockingJob _running;
 
         /// <summary>Creates the worker and starts its thread.</summary>
         public BlockingWorker() => new Thread(new ThreadStart(Loop)).Start();
@@ -27,11 +26,8 @@ namespace TagoFirmware.Platform
         {
             lock (_sync)
             {
-                // A job queued or running is not posted twice.
-                bool busy = job == null || _running == job || _count == Capacity;
-                for (int i = 0; i < _count; i++)
-                    busy |= _jobs[(_head + i) % Capacity] == job;
-                if (busy)
+                // Each job posts itself only while idle (its own pending flag), so no job is queued twice.
+                if (_count == Capacity)
                     return false;
                 _jobs[(_head + _count++) % Capacity] = job;
             }
@@ -47,7 +43,7 @@ namespace TagoFirmware.Platform
                 IBlockingJob job;
                 lock (_sync)
                 {
-                    job = _running = _count > 0 ? _jobs[_head] : null;
+                    job = _count > 0 ? _jobs[_head] : null;
                     if (job != null)
                     {
                         _jobs[_head] = null;
@@ -70,8 +66,6 @@ namespace TagoFirmware.Platform
                 {
                     // A job broke its no-throw contract; the supervisor's deadline for that attempt copes.
                 }
-
-                _running = null; // a reference write is atomic; Post reads it under the lock
             }
         }
     }

@@ -2,7 +2,7 @@ namespace TagoFirmware.Platform
 {
     /// <summary>
     /// Starts or nudges network time sync, when the supervisor enters ClockWait and again every
-    /// <see cref="Connection.SessionOptions.ClockResyncIntervalMs"/>; the result shows in <see cref="IClock.UtcNow"/>.
+    /// <see cref="Connection.ConnectionStates.ClockResyncMs"/>; the result shows in <see cref="IClock.UtcNow"/>.
     /// Non-blocking (device: <c>Sntp.Start()</c>, then <c>Sntp.UpdateNow()</c>), idempotent, never throws.
     /// </summary>
     public interface ITimeSync

@@ -316,7 +316,7 @@ namespace TagoFirmware.Sensors
             ConsecutiveFailures++;
             if (_counters != null)
             {
-                _counters.IncrementSensorErrors();
+                _counters.SensorErrors++;
             }
 
             if (_s.PowerCycleAfterFailures > 0 && ConsecutiveFailures % _s.PowerCycleAfterFailures == 0)

@@ -17,9 +17,9 @@ namespace TagoFirmware.Tests.Diagnostics
             c.AuthFailures = 2;
             c.DroppedReadings = 3;
             c.UntimedReadings = 1;
-            c.IncrementSensorErrors();
-            c.IncrementSensorErrors();
-            c.IncrementCommandErrors();
+            c.SensorErrors++;
+            c.SensorErrors++;
+            c.CommandErrors++;
 
             Assert.AreEqual(1, c.Reconnects);
             Assert.AreEqual(2, c.AuthFailures);

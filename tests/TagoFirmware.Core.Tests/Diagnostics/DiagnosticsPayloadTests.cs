@@ -36,8 +36,8 @@ namespace TagoFirmware.Tests.Diagnostics
             c.HeapFree = 81234;
             c.BootReason = BootReason.PowerOnOrReset;
             c.Reconnects = 1;
-            c.IncrementSensorErrors();
-            c.IncrementSensorErrors();
+            c.SensorErrors++;
+            c.SensorErrors++;
             c.QueueDepth = 7;
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
 

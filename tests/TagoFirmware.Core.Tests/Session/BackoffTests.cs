@@ -18,17 +18,17 @@ namespace TagoFirmware.Tests.Session
         [DataRow(40, 30000)]
         public void Window_doubles_from_the_base_and_stops_at_the_cap(int attempts, int window)
         {
-            Assert.AreEqual(window, Backoff.WindowFor(attempts, 1000, 30000));
+            Assert.AreEqual(window, Backoff.WindowFor(attempts));
         }
 
         [TestMethod]
         public void Every_delay_lies_within_its_window_and_the_counter_grows()
         {
-            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(7));
+            Backoff backoff = new Backoff(new SeededRandomSource(7));
             for (int i = 0; i < 200; i++)
             {
                 int window = backoff.WindowMs;
-                Assert.AreEqual(Backoff.WindowFor(i, 1000, 30000), window);
+                Assert.AreEqual(Backoff.WindowFor(i), window);
                 int delay = backoff.NextDelayMs();
                 Assert.IsTrue(delay >= 0);
                 Assert.IsTrue(delay <= window);
@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Delays_use_the_whole_window_not_a_fixed_value()
         {
-            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(3));
+            Backoff backoff = new Backoff(new SeededRandomSource(3));
             int low = 0;
             int high = 0;
             for (int i = 0; i < 400; i++)
@@ -65,7 +65,7 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Reset_starts_again_at_the_base_window()
         {
-            Backoff backoff = new Backoff(1000, 30000, new SeededRandomSource(1));
+            Backoff backoff = new Backoff(new SeededRandomSource(1));
             backoff.NextDelayMs();
             backoff.NextDelayMs();
             backoff.NextDelayMs();
@@ -87,7 +87,7 @@ namespace TagoFirmware.Tests.Session
             for (int k = 1; k < rig.Mqtt.AttemptTimes.Count; k++)
             {
                 long gap = (long)rig.Mqtt.AttemptTimes[k] - (long)rig.Mqtt.AttemptTimes[k - 1];
-                int window = Backoff.WindowFor(k - 1, 1000, 30000);
+                int window = Backoff.WindowFor(k - 1);
                 Assert.IsTrue(gap <= window + 20, "gap " + gap.ToString() + " > window " + window.ToString());
             }
 
@@ -126,7 +126,7 @@ namespace TagoFirmware.Tests.Session
             }
 
             Assert.IsTrue(rig.Supervisor.MqttBackoffAttempts >= 8);
-            Assert.AreEqual(30000, Backoff.WindowFor(rig.Supervisor.MqttBackoffAttempts, 1000, 30000));
+            Assert.AreEqual(30000, Backoff.WindowFor(rig.Supervisor.MqttBackoffAttempts));
         }
     }
 }

@@ -243,8 +243,6 @@ namespace TagoFirmware.Tests.Session
             rig.Mqtt.DropConnection();
             rig.StepNow();
             Assert.AreEqual(PublishError.NotOnline, rig.Supervisor.PublishData(new byte[] { 1 }));
-            Assert.AreEqual(PublishError.InvalidArgument, rig.Supervisor.Publish("t", null, 1));
-            Assert.AreEqual(PublishError.InvalidArgument, rig.Supervisor.Publish("t", new byte[] { 1 }, 2));
         }
 
         [TestMethod]

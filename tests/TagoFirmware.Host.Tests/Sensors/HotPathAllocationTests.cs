@@ -58,7 +58,7 @@ namespace TagoFirmware.Host.Tests.Sensors
             for (int i = 0; i < 100; i++)
             {
                 counters.UptimeSeconds = i;
-                counters.IncrementSensorErrors();
+                counters.SensorErrors++;
                 DiagnosticsPayload.Write(writer, counters, 1764085479000 + i);
             }
 

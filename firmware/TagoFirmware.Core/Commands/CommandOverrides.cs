@@ -103,7 +103,7 @@ namespace TagoFirmware.Commands
 
         /// <summary>Applies a validated request (both settings or neither) and persists them; the settings are in force
         /// even when this returns false (not stored: they revert at reboot).</summary>
-        public bool Apply(CommandRequest request)
+        public bool Apply(CommandParser request)
         {
             Set(HasIntervalOverride || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
                 _hasBatch || request.HasBatch, request.HasBatch ? request.BatchSize : _batch);

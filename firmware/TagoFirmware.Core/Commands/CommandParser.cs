@@ -85,14 +85,9 @@ namespace TagoFirmware.Commands
                 return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
             }
 
-            if (payload == null)
-            {
-                payload = new byte[0];
-                offset = 0;
-                length = 0;
-            }
-
-            if (offset < 0 || length < 0 || offset > payload.Length || length > payload.Length - offset)
+            // A null payload is an empty one.
+            int size = payload == null ? 0 : payload.Length;
+            if (offset < 0 || length < 0 || offset > size || length > size - offset)
             {
                 return CommandError.MalformedJson;
             }

@@ -25,6 +25,7 @@ namespace TagoFirmware.Commands
         private readonly uint _fingerprint;
         private readonly int _configInterval;
         private readonly int _configBatch;
+        private bool _hasInterval;
         private bool _hasBatch;
         private int _interval;
         private int _batch;
@@ -39,11 +40,8 @@ namespace TagoFirmware.Commands
             _configBatch = configBatchSize;
         }
 
-        /// <summary>True when a command overrides the interval.</summary>
-        public bool HasIntervalOverride { get; private set; }
-
         /// <summary>The sampling interval in force, in seconds.</summary>
-        public int IntervalSeconds => HasIntervalOverride ? _interval : _configInterval;
+        public int IntervalSeconds => _hasInterval ? _interval : _configInterval;
 
         /// <summary>The batch size in force.</summary>
         public int BatchSize => _hasBatch ? _batch : _configBatch;
@@ -58,7 +56,7 @@ namespace TagoFirmware.Commands
         /// </summary>
         public string Load(int minIntervalSeconds)
         {
-            HasIntervalOverride = false;
+            _hasInterval = false;
             _hasBatch = false;
             byte[] record;
             try
@@ -106,9 +104,9 @@ namespace TagoFirmware.Commands
         /// even when this returns false (not stored: they revert at reboot).</summary>
         public bool Apply(CommandParser request)
         {
-            Set(HasIntervalOverride || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
+            Set(_hasInterval || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
                 _hasBatch || request.HasBatch, request.HasBatch ? request.BatchSize : _batch);
-            return Store(EncodeRecord(_fingerprint, HasIntervalOverride, _interval, _hasBatch, _batch));
+            return Store(EncodeRecord(_fingerprint, _hasInterval, _interval, _hasBatch, _batch));
         }
 
         /// <summary>Encodes a record (layout in the class remarks).</summary>
@@ -143,7 +141,7 @@ namespace TagoFirmware.Commands
 
         private void Set(bool hasInterval, int interval, bool hasBatch, int batch)
         {
-            HasIntervalOverride = hasInterval;
+            _hasInterval = hasInterval;
             _interval = interval;
             _hasBatch = hasBatch;
             _batch = batch;

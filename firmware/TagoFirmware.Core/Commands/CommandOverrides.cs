@@ -1,4 +1,5 @@
 using TagoFirmware.Common;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.Commands
 {
@@ -24,6 +25,7 @@ namespace TagoFirmware.Commands
         private readonly uint _fingerprint;
         private readonly int _configInterval;
         private readonly int _configBatch;
+        private bool _hasInterval;
         private bool _hasBatch;
         private int _interval;
         private int _batch;
@@ -38,11 +40,8 @@ namespace TagoFirmware.Commands
             _configBatch = configBatchSize;
         }
 
-        /// <summary>True when a command overrides the interval.</summary>
-        public bool HasIntervalOverride { get; private set; }
-
         /// <summary>The sampling interval in force, in seconds.</summary>
-        public int IntervalSeconds => HasIntervalOverride ? _interval : _configInterval;
+        public int IntervalSeconds => _hasInterval ? _interval : _configInterval;
 
         /// <summary>The batch size in force.</summary>
         public int BatchSize => _hasBatch ? _batch : _configBatch;
@@ -57,7 +56,7 @@ namespace TagoFirmware.Commands
         /// </summary>
         public string Load(int minIntervalSeconds)
         {
-            HasIntervalOverride = false;
+            _hasInterval = false;
             _hasBatch = false;
             byte[] record;
             try
@@ -103,11 +102,11 @@ namespace TagoFirmware.Commands
 
         /// <summary>Applies a validated request (both settings or neither) and persists them; the settings are in force
         /// even when this returns false (not stored: they revert at reboot).</summary>
-        public bool Apply(CommandRequest request)
+        public bool Apply(CommandParser request)
         {
-            Set(HasIntervalOverride || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
+            Set(_hasInterval || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
                 _hasBatch || request.HasBatch, request.HasBatch ? request.BatchSize : _batch);
-            return Store(EncodeRecord(_fingerprint, HasIntervalOverride, _interval, _hasBatch, _batch));
+            return Store(EncodeRecord(_fingerprint, _hasInterval, _interval, _hasBatch, _batch));
         }
 
         /// <summary>Encodes a record (layout in the class remarks).</summary>
@@ -118,11 +117,10 @@ namespace TagoFirmware.Commands
             r[1] = (byte)'V';
             r[2] = RecordVersion;
             r[3] = (byte)((hasInterval ? 1 : 0) | (hasBatch ? 2 : 0));
-            WriteUInt32(r, 4, (uint)intervalSeconds);
-            r[8] = (byte)batchSize;
-            r[9] = (byte)(batchSize >> 8);
-            WriteUInt32(r, 12, fingerprint);
-            WriteUInt32(r, 16, Crc32.Compute(r, 0, 16));
+            ReadingRecord.WriteInt32(r, 4, intervalSeconds);
+            ReadingRecord.WriteUInt16(r, 8, batchSize);
+            ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
+            ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
             return r;
         }
 
@@ -132,18 +130,18 @@ namespace TagoFirmware.Commands
         {
             bool ok = record != null && record.Length == RecordLength && record[0] == 'O' && record[1] == 'V'
                 && record[2] == RecordVersion && (record[3] & 0xFC) == 0 && record[10] == 0 && record[11] == 0
-                && ReadUInt32(record, 16) == Crc32.Compute(record, 0, 16) && ReadUInt32(record, 4) <= int.MaxValue;
+                && (uint)ReadingRecord.ReadInt32(record, 16) == Crc32.Compute(record, 0, 16) && ReadingRecord.ReadInt32(record, 4) >= 0;
             hasInterval = ok && (record[3] & 1) != 0;
             hasBatch = ok && (record[3] & 2) != 0;
-            intervalSeconds = ok ? (int)ReadUInt32(record, 4) : 0;
-            batchSize = ok ? record[8] | (record[9] << 8) : 0;
-            fingerprint = ok ? ReadUInt32(record, 12) : 0;
+            intervalSeconds = ok ? ReadingRecord.ReadInt32(record, 4) : 0;
+            batchSize = ok ? ReadingRecord.ReadUInt16(record, 8) : 0;
+            fingerprint = ok ? (uint)ReadingRecord.ReadInt32(record, 12) : 0;
             return ok;
         }
 
         private void Set(bool hasInterval, int interval, bool hasBatch, int batch)
         {
-            HasIntervalOverride = hasInterval;
+            _hasInterval = hasInterval;
             _interval = interval;
             _hasBatch = hasBatch;
             _batch = batch;
@@ -159,19 +157,6 @@ namespace TagoFirmware.Commands
             {
                 return false;
             }
-        }
-
-        private static void WriteUInt32(byte[] buffer, int offset, uint value)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                buffer[offset + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private static uint ReadUInt32(byte[] buffer, int offset)
-        {
-            return buffer[offset] | ((uint)buffer[offset + 1] << 8) | ((uint)buffer[offset + 2] << 16) | ((uint)buffer[offset + 3] << 24);
         }
     }
 }

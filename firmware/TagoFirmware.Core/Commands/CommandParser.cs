@@ -18,10 +18,14 @@ namespace TagoFirmware.Commands
         /// <summary>Largest batch size (TagoIO takes at most 100 variables per frame).</summary>
         public const int MaxBatchSize = 100;
 
+        // Kind of the two setting commands (index in Names).
+        private const int IntervalKind = 3;
+        private const int BatchKind = 4;
+
         // Nesting allowed: array → item object → a metadata object/array inside it.
         private const int MaxDepth = 4;
 
-        /// <summary>Command names (last topic level) by <see cref="CommandKind"/> value.</summary>
+        /// <summary>Command names (last topic level) by <see cref="Kind"/>.</summary>
         internal static readonly string[] Names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
 
         private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
@@ -41,40 +45,56 @@ namespace TagoFirmware.Commands
         /// <summary>The smallest interval accepted, in seconds.</summary>
         public int MinIntervalSeconds { get; }
 
-        /// <summary>Parses and validates one message. Never throws for any topic or payload.</summary>
-        public CommandError Parse(string topic, byte[] payload, int offset, int length, CommandRequest request)
+        /// <summary>The last message's command, set even when its payload is refused: 0 none, 1 reboot, 2 ping,
+        /// 3 interval, 4 batch, 5 diagnostics.</summary>
+        public int Kind { get; private set; }
+
+        /// <summary>True when the last message sets the interval.</summary>
+        public bool HasInterval { get; private set; }
+
+        /// <summary>The requested interval in seconds (valid when <see cref="HasInterval"/>).</summary>
+        public int IntervalSeconds { get; private set; }
+
+        /// <summary>True when the last message sets the batch size.</summary>
+        public bool HasBatch { get; private set; }
+
+        /// <summary>The requested batch size (valid when <see cref="HasBatch"/>).</summary>
+        public int BatchSize { get; private set; }
+
+        /// <summary>The offending number of a size or range error, for the log line.</summary>
+        public long RefusedValue { get; private set; }
+
+        /// <summary>Parses and validates one message into this parser's result properties. Never throws.</summary>
+        public CommandError Parse(string topic, byte[] payload, int offset, int length)
         {
-            request.Clear();
+            HasInterval = false;
+            HasBatch = false;
+            RefusedValue = 0;
 
             // String equality is ordinal on both nanoFramework and .NET.
             string name = topic != null && StartsWithOrdinal(topic, _prefix) ? topic.Substring(_prefix.Length) : null;
-            CommandKind kind;
-            switch (name)
+            int kind = Names.Length - 1;
+            while (kind > 0 && name != Names[kind])
             {
-                case "reboot": kind = CommandKind.Reboot; break;
-                case "ping": kind = CommandKind.Ping; break;
-                case "interval": kind = CommandKind.Interval; break;
-                case "batch": kind = CommandKind.Batch; break;
-                case "diagnostics": kind = CommandKind.Diagnostics; break;
-                default: return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
+                kind--;
             }
 
-            request.Kind = kind;
-            if (payload == null)
+            Kind = kind;
+            if (kind == 0)
             {
-                payload = new byte[0];
-                offset = 0;
-                length = 0;
+                return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
             }
 
-            if (offset < 0 || length < 0 || offset > payload.Length || length > payload.Length - offset)
+            // A null payload is an empty one.
+            int size = payload == null ? 0 : payload.Length;
+            if (offset < 0 || length < 0 || offset > size || length > size - offset)
             {
                 return CommandError.MalformedJson;
             }
 
             if (length > MaxPayloadBytes)
             {
-                request.RefusedValue = length;
+                RefusedValue = length;
                 return CommandError.PayloadTooLarge;
             }
 
@@ -84,7 +104,7 @@ namespace TagoFirmware.Commands
                 return CommandError.MalformedJson;
             }
 
-            if (kind == CommandKind.Reboot || kind == CommandKind.Ping || kind == CommandKind.Diagnostics)
+            if (kind != IntervalKind && kind != BatchKind)
             {
                 return CommandError.None;
             }
@@ -94,47 +114,39 @@ namespace TagoFirmware.Commands
                 return CommandError.MissingValue;
             }
 
-            CommandError error = ParseSettings(kind, payload, offset, length, request);
+            CommandError error = ParseSettings(kind, payload, offset, length);
             if (error != CommandError.None)
             {
                 return error;
             }
 
-            if (kind == CommandKind.Interval ? !request.HasInterval : !request.HasBatch)
+            if (kind == IntervalKind ? !HasInterval : !HasBatch)
             {
                 return CommandError.MissingValue;
             }
 
-            return CheckRanges(request);
+            return CheckRanges();
         }
 
-        private CommandError CheckRanges(CommandRequest request)
+        private CommandError CheckRanges()
         {
-            if (request.HasInterval)
+            int v = IntervalSeconds;
+            if (HasInterval && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
             {
-                if (request.IntervalSeconds < 1 || request.IntervalSeconds > MaxIntervalSeconds)
-                {
-                    request.RefusedValue = request.IntervalSeconds;
-                    return CommandError.OutOfRange;
-                }
-
-                if (request.IntervalSeconds < MinIntervalSeconds)
-                {
-                    request.RefusedValue = request.IntervalSeconds;
-                    return CommandError.IntervalBelowMinimum;
-                }
+                RefusedValue = v;
+                return v < 1 || v > MaxIntervalSeconds ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
             }
 
-            if (request.HasBatch && (request.BatchSize < 1 || request.BatchSize > MaxBatchSize))
+            if (HasBatch && (BatchSize < 1 || BatchSize > MaxBatchSize))
             {
-                request.RefusedValue = request.BatchSize;
+                RefusedValue = BatchSize;
                 return CommandError.OutOfRange;
             }
 
             return CommandError.None;
         }
 
-        private static CommandError ParseSettings(CommandKind kind, byte[] payload, int offset, int length, CommandRequest request)
+        private CommandError ParseSettings(int kind, byte[] payload, int offset, int length)
         {
             JsonReader reader = new JsonReader(payload, offset, length, MaxDepth);
             reader.Read();
@@ -144,10 +156,10 @@ namespace TagoFirmware.Commands
                 case JsonToken.String:
                     long value;
                     CommandError error = ReadInteger(reader, payload, offset, out value);
-                    return error != CommandError.None ? error : Assign(request, kind == CommandKind.Interval ? 1 : 2, value);
+                    return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
 
                 case JsonToken.StartObject:
-                    return ParseItem(reader, payload, offset, request);
+                    return ParseItem(reader, payload, offset);
 
                 case JsonToken.StartArray:
                     bool any = false;
@@ -158,7 +170,7 @@ namespace TagoFirmware.Commands
                             return CommandError.InvalidValue;
                         }
 
-                        CommandError itemError = ParseItem(reader, payload, offset, request);
+                        CommandError itemError = ParseItem(reader, payload, offset);
                         if (itemError != CommandError.None)
                         {
                             return itemError;
@@ -175,7 +187,7 @@ namespace TagoFirmware.Commands
         }
 
         // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.
-        private static CommandError ParseItem(JsonReader reader, byte[] payload, int offset, CommandRequest request)
+        private CommandError ParseItem(JsonReader reader, byte[] payload, int offset)
         {
             int which = 0; // 0: no variable yet, 1: interval, 2: batch, -1: unknown
             bool hasValue = false;
@@ -226,32 +238,27 @@ namespace TagoFirmware.Commands
                 return CommandError.UnknownVariable;
             }
 
-            return valueError != CommandError.None ? valueError : Assign(request, which, value);
+            return valueError != CommandError.None ? valueError : Assign(which, value);
         }
 
-        private static CommandError Assign(CommandRequest request, int which, long value)
+        private CommandError Assign(int which, long value)
         {
             // Clamp huge values into int range while keeping them out of range for the check that follows.
             int v = value > int.MaxValue ? int.MaxValue : (value < int.MinValue ? int.MinValue : (int)value);
+            if (which == 1 ? HasInterval : HasBatch)
+            {
+                return CommandError.DuplicateVariable;
+            }
+
             if (which == 1)
             {
-                if (request.HasInterval)
-                {
-                    return CommandError.DuplicateVariable;
-                }
-
-                request.HasInterval = true;
-                request.IntervalSeconds = v;
+                HasInterval = true;
+                IntervalSeconds = v;
             }
             else
             {
-                if (request.HasBatch)
-                {
-                    return CommandError.DuplicateVariable;
-                }
-
-                request.HasBatch = true;
-                request.BatchSize = v;
+                HasBatch = true;
+                BatchSize = v;
             }
 
             return CommandError.None;

@@ -26,11 +26,21 @@ namespace TagoFirmware.Commands
         // Dropped commands are counted in command_errors at once but logged at most this often.
         private const long DropLogIntervalMs = 60000;
 
+        // Outcome and log text by the parser's Kind.
+        private static readonly int[] s_outcomes = { Refused, Reboot, Ping, Settings, Settings, Diagnostics };
+        private static readonly string[] s_accepted = { null, "rebooting", "publishing status", null, null, "publishing diagnostics" };
+
+        // Log texts by CommandError value.
+        private static readonly string[] s_refusals = { "ok", "topic is not one level below the command prefix",
+            "unknown command (expected reboot, ping, interval, batch or diagnostics)", " bytes: payload over 512 bytes",
+            "payload is not well-formed JSON", "no value (e.g. 60)", "value must be an integer (e.g. 60 or \"60\")",
+            "unknown variable (expected interval or batch)", "a variable or member appears twice", " s is below the minimum of ",
+            " is out of range (interval " };
+
         private readonly CommandParser _parser;
         private readonly DiagnosticsCounters _counters;
         private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
-        private readonly CommandRequest _request = new CommandRequest();
         private int _droppedUnlogged;
         private long _nextDropLogMs = long.MinValue;
 
@@ -86,69 +96,47 @@ namespace TagoFirmware.Commands
         /// <summary>Processes a payload held in part of a buffer; returns an outcome flag.</summary>
         public int Process(string topic, byte[] payload, int offset, int length)
         {
-            CommandError error = _parser.Parse(topic, payload, offset, length, _request);
+            CommandParser p = _parser;
+            CommandError error = p.Parse(topic, payload, offset, length);
+            string line = "command " + CommandParser.Names[p.Kind];
             if (error != CommandError.None)
             {
                 _counters.CommandErrors++;
-                LastLogLine = "command " + NameOf(_request.Kind) + " refused: " + Describe(error, _request.RefusedValue);
+                LastLogLine = line + " refused: " + Describe(error, p.RefusedValue);
                 return Refused;
             }
 
-            CommandKind kind = _request.Kind;
-            string line = "command " + NameOf(kind) + " accepted:";
-            if (kind == CommandKind.Reboot)
+            int outcome = s_outcomes[p.Kind];
+            if (outcome != Settings)
             {
-                LastLogLine = line + " rebooting";
-                return Reboot;
+                if (outcome != Reboot)
+                {
+                    _policy.Request();
+                }
+
+                LastLogLine = line + " accepted: " + s_accepted[p.Kind];
+                return outcome;
             }
 
-            if (kind == CommandKind.Ping || kind == CommandKind.Diagnostics)
-            {
-                _policy.Request();
-
-                LastLogLine = line + (kind == CommandKind.Ping ? " publishing status" : " publishing diagnostics");
-                return kind == CommandKind.Ping ? Ping : Diagnostics;
-            }
-
-            bool persisted = Overrides.Apply(_request);
-            LastLogLine = line
-                + (_request.HasInterval ? " interval " + _request.IntervalSeconds.ToString() + " s" : string.Empty)
-                + (_request.HasBatch ? " batch " + _request.BatchSize.ToString() : string.Empty)
+            bool persisted = Overrides.Apply(p);
+            LastLogLine = line + " accepted:"
+                + (p.HasInterval ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
+                + (p.HasBatch ? " batch " + p.BatchSize.ToString() : string.Empty)
                 + (persisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
-            return Settings;
+            return outcome;
         }
 
-        private static string NameOf(CommandKind kind) => CommandParser.Names[(int)kind];
-
-        // The offending value of range and size errors is in the text.
+        // Range and size errors name the offending value first.
         private string Describe(CommandError error, long value)
         {
-            switch (error)
+            string text = s_refusals[(int)error];
+            if (error == CommandError.PayloadTooLarge)
             {
-                case CommandError.TopicMismatch:
-                    return "topic is not one level below the command prefix";
-                case CommandError.UnknownCommand:
-                    return "unknown command (expected reboot, ping, interval, batch or diagnostics)";
-                case CommandError.PayloadTooLarge:
-                    return "payload of " + value.ToString() + " bytes exceeds " + CommandParser.MaxPayloadBytes.ToString();
-                case CommandError.MalformedJson:
-                    return "payload is not well-formed JSON";
-                case CommandError.MissingValue:
-                    return "no value (e.g. 60)";
-                case CommandError.InvalidValue:
-                    return "value must be an integer (e.g. 60 or \"60\")";
-                case CommandError.UnknownVariable:
-                    return "unknown variable (expected interval or batch)";
-                case CommandError.DuplicateVariable:
-                    return "a variable or member appears twice";
-                case CommandError.IntervalBelowMinimum:
-                    return value.ToString() + " s is below the minimum of " + MinIntervalSeconds.ToString() + " s";
-                case CommandError.OutOfRange:
-                    return value.ToString() + " is out of range (interval " + MinIntervalSeconds.ToString() + "…"
-                        + CommandParser.MaxIntervalSeconds.ToString() + " s, batch 1…" + CommandParser.MaxBatchSize.ToString() + ")";
-                default:
-                    return "ok";
+                return value.ToString() + text;
             }
+
+            return error < CommandError.IntervalBelowMinimum ? text : value.ToString() + text + MinIntervalSeconds.ToString()
+                + (error == CommandError.OutOfRange ? "…86400 s, batch 1…100)" : " s");
         }
     }
 }

@@ -110,13 +110,45 @@ namespace TagoFirmware.Node
         public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandProcessor commands, TagoTipUplink tip,
             DiagnosticsCounters counters, NodePorts ports)
         {
+            ILog log = ports.Log;
             try
             {
-                LogStart(config, clientId, queue, commands.Overrides, commands.MinIntervalSeconds, ports);
+                string[] summary = config.Summary(clientId);
+                for (int i = 0; log != null && i < summary.Length; i++)
+                {
+                    log.Write(LogLevel.Info, summary[i]);
+                }
+
+                string[] cas = config.Mqtt.CaCertificates;
+                for (int i = 0; log != null && config.Mqtt.Tls && cas != null && i < cas.Length; i++)
+                {
+                    if (cas[i] != null && !ConfigText.IsPem(cas[i]))
+                    {
+                        log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: not loaded by the app, ignored");
+                    }
+                }
+
+                queue.Log = log;
+                ReadingLoadResult load = queue.Load();
+                Write(log, LogLevel.Info, "queue: " + s_loadResults[(int)load] + ", " + queue.Count.ToString() + " readings restored, boot "
+                    + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
+                    + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
+
+                CommandOverrides overrides = commands.Overrides;
+                string loaded = overrides.Load(commands.MinIntervalSeconds);
+                Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, loaded == null ? null : "overrides: " + loaded);
+                if (ports.OverrideStore == null)
+                {
+                    Write(log, LogLevel.Info, "overrides: no store; commands hold until reboot");
+                }
+
+                // The configuration's summary above lists the rest; these are the values in force.
+                Write(log, LogLevel.Info, "node start: interval " + overrides.IntervalSeconds.ToString() + " s (minimum "
+                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString());
             }
             catch (Exception ex)
             {
-                Write(ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+                Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
             }
 
             if (tip != null)
@@ -125,47 +157,6 @@ namespace TagoFirmware.Node
             }
 
             counters.BootReason = ports.Platform == null ? BootReason.PowerOnOrReset : ports.Platform.BootReason;
-        }
-
-        private static void LogStart(NodeConfig config, string clientId, ReadingQueue queue, CommandOverrides overrides, int minInterval, NodePorts ports)
-        {
-            ILog log = ports.Log;
-            string[] summary = config.Summary(clientId);
-            for (int i = 0; log != null && i < summary.Length; i++)
-            {
-                log.Write(LogLevel.Info, summary[i]);
-            }
-
-            string[] cas = config.Mqtt.CaCertificates;
-            for (int i = 0; log != null && config.Mqtt.Tls && cas != null && i < cas.Length; i++)
-            {
-                if (cas[i] != null && !ConfigText.IsPem(cas[i]))
-                {
-                    log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: not loaded by the app, ignored");
-                }
-            }
-
-            queue.Log = log;
-            ReadingLoadResult load = queue.Load();
-            Write(log, LogLevel.Info, "queue: " + s_loadResults[(int)load] + ", " + queue.Count.ToString() + " readings restored, boot "
-                + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
-                + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
-
-            string loaded = overrides.Load(minInterval);
-            if (loaded != null)
-            {
-                Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, "overrides: " + loaded
-                    + "; interval " + overrides.IntervalSeconds.ToString() + " s, batch " + overrides.BatchSize.ToString());
-            }
-
-            if (ports.OverrideStore == null)
-            {
-                Write(log, LogLevel.Info, "overrides: no store; commands hold until reboot");
-            }
-
-            Write(log, LogLevel.Info, "node start: client id " + clientId + ", " + config.Sensors.Length.ToString() + " sensor(s), interval "
-                + overrides.IntervalSeconds.ToString() + " s (minimum " + minInterval.ToString() + " s), batch " + overrides.BatchSize.ToString()
-                + ", transport " + config.Transport + (config.UsesTagoTip ? string.Empty : ", qos " + config.Mqtt.Qos.ToString()));
         }
 
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>

@@ -76,21 +76,6 @@ namespace TagoFirmware.Node
                 + _sequence.Peek.ToString() + (_volatile ? " (RAM only)" : string.Empty));
         }
 
-        // True when a session may open now; the next one then waits the minimum spacing plus jitter.
-        private bool TakeSession(long nowMs)
-        {
-            if (nowMs < _nextSessionMs)
-            {
-                return false;
-            }
-
-            int jitter = _random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1);
-            _nextSessionMs = nowMs + _minSessionMs + jitter;
-            return true;
-        }
-
-        private bool MayPush(long nowMs, long connectedAtMs) => nowMs < connectedAtMs + _lifetimeMs - PushMarginMs;
-
         /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
         public long NextSequence()
         {
@@ -175,8 +160,10 @@ namespace TagoFirmware.Node
             {
                 if (work && wait == 0 && !link.SessionWanted && link.State != SessionState.Subscribing && link.State != SessionState.MqttConnecting)
                 {
-                    if (TakeSession(nowMs))
+                    if (nowMs >= _nextSessionMs)
                     {
+                        // The next one waits the minimum spacing plus jitter.
+                        _nextSessionMs = nowMs + _minSessionMs + (_random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1));
                         link.OpenSession();
                         due = nowMs;
                     }
@@ -199,7 +186,7 @@ namespace TagoFirmware.Node
                 return 0;
             }
 
-            if (!work || !MayPush(nowMs, link.ConnectedAtMs))
+            if (!work || nowMs >= link.ConnectedAtMs + _lifetimeMs - PushMarginMs)
             {
                 link.EndSession(work ? "lifetime nearly over" : "nothing due");
                 return 0;

@@ -140,7 +140,7 @@ namespace TagoFirmware.Node
                     _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
                 if (session < 0)
                 {
-                    Settle(false, false);
+                    Settle(InFlightId, false, false);
                 }
 
                 if (session <= 0)
@@ -204,31 +204,30 @@ namespace TagoFirmware.Node
             for (int i = 0; _tip == null && i < report.AckedCount; i++)
             {
                 // A PUBACK delivers only on the legacy transport (TagoTiP waits for OK|n).
-                int id = report.Acked[i];
-                if (id == _dataMsgId || id == _diagMsgId)
-                {
-                    Settle(true, false);
-                }
+                Settle(report.Acked[i], true, false);
             }
 
             for (int i = 0; i < report.LostCount; i++)
             {
-                int id = report.Lost[i];
-                if (id == _dataMsgId || id == _diagMsgId)
+                if (Settle(report.Lost[i], false, false) && _tip != null)
                 {
-                    Settle(false, false);
-                    if (_tip != null)
-                    {
-                        _tip.Receipts.OnUnanswered();
-                    }
+                    _tip.Receipts.OnUnanswered();
                 }
             }
         }
 
-        // The payload in flight is delivered, dropped (quarantined) or returned to the queue.
-        private void Settle(bool delivered, bool drop)
+        // TagoTiP has one payload in flight at a time (its receipts name no message id).
+        private int InFlightId => _dataMsgId >= 0 ? _dataMsgId : _diagMsgId;
+
+        // The payload with this message id is delivered, dropped (quarantined) or returned to the queue; false when none has it.
+        private bool Settle(int id, bool delivered, bool drop)
         {
-            if (_dataMsgId >= 0)
+            if (id < 0)
+            {
+                return false;
+            }
+
+            if (id == _dataMsgId)
             {
                 _dataMsgId = -1;
                 if (!delivered && !drop)
@@ -240,7 +239,7 @@ namespace TagoFirmware.Node
                     Delivered();
                 }
             }
-            else if (_diagMsgId >= 0)
+            else if (id == _diagMsgId)
             {
                 // Diagnostics are a snapshot: send a fresh one instead of a lost one.
                 _diagMsgId = -1;
@@ -249,6 +248,12 @@ namespace TagoFirmware.Node
                     _policy.Request();
                 }
             }
+            else
+            {
+                return false;
+            }
+
+            return true;
         }
 
         private void OnReceipt(TagoTipAction action, long nowMs)
@@ -256,7 +261,7 @@ namespace TagoFirmware.Node
             if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
             {
                 // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
-                Settle(action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
                 _tip.AfterReceipt(action, nowMs, _link);
             }
         }
@@ -336,7 +341,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = _link.PublishData(_writer.CopyPayload());
+            int id = Push(nowMs, _tip != null && _frame.Cycles > 0 ? _frame.Cycles : 1);
             if (id < 0)
             {
                 _batcher.OnLost(ticket);
@@ -344,10 +349,6 @@ namespace TagoFirmware.Node
             }
 
             PayloadsSent++;
-            if (_tip != null)
-            {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _frame.Cycles > 0 ? _frame.Cycles : 1);
-            }
 
             if (_atLeastOnce)
             {
@@ -435,7 +436,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = _link.PublishData(_writer.CopyPayload());
+            int id = Push(nowMs, 1);
             if (id < 0)
             {
                 // Not now (too many in flight, or the link went away): try again a second later.
@@ -444,15 +445,22 @@ namespace TagoFirmware.Node
             }
 
             _policy.MarkPublished();
-            if (_tip != null)
-            {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, 1);
-            }
-
             if (_atLeastOnce)
             {
                 _diagMsgId = id;
             }
+        }
+
+        // Publishes the payload written (TagoTiP then awaits its receipt); returns the message id, negative when not taken.
+        private int Push(long nowMs, int cycles)
+        {
+            int id = _link.PublishData(_writer.CopyPayload());
+            if (id >= 0 && _tip != null)
+            {
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, cycles);
+            }
+
+            return id;
         }
 
         private void Delivered()

@@ -12,7 +12,6 @@ namespace TagoFirmware.Benchmarks.IlCost
         private const string Topic = "commands/node-1/interval";
         private static readonly byte[] s_payload = Encoding.UTF8.GetBytes("[{\"variable\":\"interval\",\"value\":120}]");
         private CommandParser _parser;
-        private CommandRequest _request;
 
         /// <inheritdoc/>
         public override string Name => "command";
@@ -27,8 +26,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         public override void Setup()
         {
             _parser = new CommandParser("commands/node-1/+", 12);
-            _request = new CommandRequest();
-            if (_parser.Parse(Topic, s_payload, 0, s_payload.Length, _request) != CommandError.None)
+            if (_parser.Parse(Topic, s_payload, 0, s_payload.Length) != CommandError.None)
             {
                 throw new InvalidOperationException("the command does not parse");
             }
@@ -39,7 +37,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         {
             for (int i = 0; i < Runs; i++)
             {
-                _parser.Parse(Topic, s_payload, 0, s_payload.Length, _request);
+                _parser.Parse(Topic, s_payload, 0, s_payload.Length);
             }
         }
     }

@@ -95,7 +95,7 @@ namespace TagoFirmware.Tests.Commands
             // Going back to the old file does not bring the old overrides back.
             CommandOverrides withOldConfig = new CommandOverrides(store, 111, 60, 5);
             Assert.AreEqual("reset by a new configuration file", withOldConfig.Load(12));
-            Assert.IsFalse(withOldConfig.HasIntervalOverride);
+            Assert.AreEqual(60, withOldConfig.IntervalSeconds);
         }
 
         [TestMethod]

@@ -11,12 +11,11 @@ namespace TagoFirmware.Tests.Commands
     {
         private const string Prefix = "commands/node-1/";
         private static readonly CommandParser s_parser = new CommandParser("commands/node-1/+", 12);
-        private static readonly CommandRequest s_request = new CommandRequest();
 
         private static int Parse(string topic, string payload)
         {
             byte[] bytes = payload == null ? null : TestUtf8.Bytes(payload);
-            return (int)s_parser.Parse(topic, bytes, 0, bytes == null ? 0 : bytes.Length, s_request);
+            return (int)s_parser.Parse(topic, bytes, 0, bytes == null ? 0 : bytes.Length);
         }
 
         [TestMethod]
@@ -29,9 +28,9 @@ namespace TagoFirmware.Tests.Commands
         public void Commands_without_arguments_accept_empty_or_any_well_formed_payload(string name, string payload, int kind)
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + name, payload));
-            Assert.AreEqual(kind, (int)s_request.Kind);
-            Assert.IsFalse(s_request.HasInterval);
-            Assert.IsFalse(s_request.HasBatch);
+            Assert.AreEqual(kind, s_parser.Kind);
+            Assert.IsFalse(s_parser.HasInterval);
+            Assert.IsFalse(s_parser.HasBatch);
         }
 
         [TestMethod]
@@ -47,10 +46,10 @@ namespace TagoFirmware.Tests.Commands
         public void Interval_accepts_bare_string_object_and_array_forms(string payload, int seconds)
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "interval", payload));
-            Assert.AreEqual((int)CommandKind.Interval, (int)s_request.Kind);
-            Assert.IsTrue(s_request.HasInterval);
-            Assert.AreEqual(seconds, s_request.IntervalSeconds);
-            Assert.IsFalse(s_request.HasBatch);
+            Assert.AreEqual(3, s_parser.Kind);
+            Assert.IsTrue(s_parser.HasInterval);
+            Assert.AreEqual(seconds, s_parser.IntervalSeconds);
+            Assert.IsFalse(s_parser.HasBatch);
         }
 
         [TestMethod]
@@ -61,8 +60,8 @@ namespace TagoFirmware.Tests.Commands
         public void Batch_accepts_1_to_100(string payload, int size)
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "batch", payload));
-            Assert.IsTrue(s_request.HasBatch);
-            Assert.AreEqual(size, s_request.BatchSize);
+            Assert.IsTrue(s_parser.HasBatch);
+            Assert.AreEqual(size, s_parser.BatchSize);
         }
 
         [TestMethod]
@@ -70,8 +69,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "interval",
                 "[{\"variable\":\"interval\",\"value\":600},{\"variable\":\"batch\",\"value\":\"20\"}]"));
-            Assert.AreEqual(600, s_request.IntervalSeconds);
-            Assert.AreEqual(20, s_request.BatchSize);
+            Assert.AreEqual(600, s_parser.IntervalSeconds);
+            Assert.AreEqual(20, s_parser.BatchSize);
         }
 
         [TestMethod]
@@ -154,18 +153,18 @@ namespace TagoFirmware.Tests.Commands
 
             big[0] = (byte)'6';
             big[1] = (byte)'0';
-            Assert.AreEqual((int)CommandError.PayloadTooLarge, (int)s_parser.Parse(Prefix + "interval", big, 0, 513, s_request));
-            Assert.AreEqual(513L, s_request.RefusedValue);
-            Assert.AreEqual((int)CommandError.None, (int)s_parser.Parse(Prefix + "interval", big, 0, 512, s_request));
+            Assert.AreEqual((int)CommandError.PayloadTooLarge, (int)s_parser.Parse(Prefix + "interval", big, 0, 513));
+            Assert.AreEqual(513L, s_parser.RefusedValue);
+            Assert.AreEqual((int)CommandError.None, (int)s_parser.Parse(Prefix + "interval", big, 0, 512));
         }
 
         [TestMethod]
         public void A_payload_inside_a_larger_buffer_is_read_from_its_offset()
         {
             byte[] buffer = TestUtf8.Bytes("xx300yy");
-            Assert.AreEqual((int)CommandError.None, (int)s_parser.Parse(Prefix + "interval", buffer, 2, 3, s_request));
-            Assert.AreEqual(300, s_request.IntervalSeconds);
-            Assert.AreEqual((int)CommandError.MalformedJson, (int)s_parser.Parse(Prefix + "interval", buffer, 5, 9, s_request));
+            Assert.AreEqual((int)CommandError.None, (int)s_parser.Parse(Prefix + "interval", buffer, 2, 3));
+            Assert.AreEqual(300, s_parser.IntervalSeconds);
+            Assert.AreEqual((int)CommandError.MalformedJson, (int)s_parser.Parse(Prefix + "interval", buffer, 5, 9));
         }
     }
 }

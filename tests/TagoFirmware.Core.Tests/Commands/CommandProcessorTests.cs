@@ -107,7 +107,6 @@ namespace TagoFirmware.Tests.Commands
             Assert.AreEqual("command interval refused: 500 is out of range (interval 12…86400 s, batch 1…100)", s_processor.LastLogLine);
             Assert.AreEqual(60, s_overrides.IntervalSeconds);
             Assert.AreEqual(1, s_overrides.BatchSize);
-            Assert.IsFalse(s_overrides.HasIntervalOverride);
             Assert.IsNull(s_store.Record);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using nanoFramework.TestFramework;
+using TagoFirmware.Tests.Payload;
 
 namespace TagoFirmware.Tests.Node
 {
@@ -169,6 +170,42 @@ namespace TagoFirmware.Tests.Node
                 TagoFirmware.Tests.Session.PublishRecord p = (TagoFirmware.Tests.Session.PublishRecord)rig.Mqtt.Publishes[i];
                 Assert.AreEqual(p.Topic == NodeRig.StatusTopic ? 1 : 0, p.Qos);
             }
+        }
+
+        [TestMethod]
+        public void A_diagnostics_ack_does_not_deliver_the_data_payload_sent_after_it()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Config.Sampling.Batch = 1;
+            rig.Build();
+            rig.Mqtt.AcksPublishes = false;
+            rig.Run(8000);
+            int diagnostics = -1;
+            int data = -1;
+            for (int i = 0; i < rig.Mqtt.Publishes.Count; i++)
+            {
+                TagoFirmware.Tests.Session.PublishRecord p = (TagoFirmware.Tests.Session.PublishRecord)rig.Mqtt.Publishes[i];
+                bool isDiagnostics = PayloadText.Decode(p.Payload, p.Payload.Length).IndexOf("\"uptime_s\"") >= 0;
+                if (p.Topic == NodeRig.DataTopic && isDiagnostics)
+                {
+                    diagnostics = p.MessageId;
+                }
+                else if (p.Topic == NodeRig.DataTopic && diagnostics >= 0)
+                {
+                    data = p.MessageId;
+                }
+            }
+
+            Assert.IsTrue(diagnostics >= 0 && data >= 0, "diagnostics in flight, then a data payload");
+
+            rig.Mqtt.Ack(diagnostics);
+            rig.Run(NodeRig.StepMs);
+            Assert.AreEqual(0, rig.Node.Publisher.PayloadsAcked);
+            Assert.AreNotEqual(0, rig.Node.Queue.InFlightTicket);
+
+            rig.Mqtt.Ack(data);
+            rig.Run(NodeRig.StepMs);
+            Assert.AreEqual(1, rig.Node.Publisher.PayloadsAcked);
         }
     }
 }

@@ -12,18 +12,18 @@ namespace TagoFirmware.Tests.TagoTip
         private const string Prefix = "$tip/node-1/cmd/";
 
         [TestMethod]
-        [DataRow("CMD|reboot", (int)CommandKind.Reboot, (int)CommandError.None)]
-        [DataRow("CMD|ping", (int)CommandKind.Ping, (int)CommandError.None)]
-        [DataRow("CMD|diagnostics", (int)CommandKind.Diagnostics, (int)CommandError.None)]
-        [DataRow("CMD|interval=60", (int)CommandKind.Interval, (int)CommandError.None)]
-        [DataRow("CMD|batch=10", (int)CommandKind.Batch, (int)CommandError.None)]
-        [DataRow("CMD|batch=\"10\"", (int)CommandKind.Batch, (int)CommandError.None)]
-        [DataRow("CMD|interval=", (int)CommandKind.Interval, (int)CommandError.MissingValue)]
-        [DataRow("CMD|interval", (int)CommandKind.Interval, (int)CommandError.MissingValue)]
-        [DataRow("CMD|interval=1 min", (int)CommandKind.Interval, (int)CommandError.MalformedJson)]
-        [DataRow("CMD|interval=0", (int)CommandKind.Interval, (int)CommandError.OutOfRange)]
-        [DataRow("CMD|batch=101", (int)CommandKind.Batch, (int)CommandError.OutOfRange)]
-        [DataRow("CMD|ota=https://example.com/v2.bin", (int)CommandKind.None, (int)CommandError.UnknownCommand)]
+        [DataRow("CMD|reboot", 1, (int)CommandError.None)]
+        [DataRow("CMD|ping", 2, (int)CommandError.None)]
+        [DataRow("CMD|diagnostics", 5, (int)CommandError.None)]
+        [DataRow("CMD|interval=60", 3, (int)CommandError.None)]
+        [DataRow("CMD|batch=10", 4, (int)CommandError.None)]
+        [DataRow("CMD|batch=\"10\"", 4, (int)CommandError.None)]
+        [DataRow("CMD|interval=", 3, (int)CommandError.MissingValue)]
+        [DataRow("CMD|interval", 3, (int)CommandError.MissingValue)]
+        [DataRow("CMD|interval=1 min", 3, (int)CommandError.MalformedJson)]
+        [DataRow("CMD|interval=0", 3, (int)CommandError.OutOfRange)]
+        [DataRow("CMD|batch=101", 4, (int)CommandError.OutOfRange)]
+        [DataRow("CMD|ota=https://example.com/v2.bin", 0, (int)CommandError.UnknownCommand)]
         public void Commands_reach_the_parser_with_its_validation(string message, int kind, int error)
         {
             TagoTipAck ack = new TagoTipAck();
@@ -33,11 +33,11 @@ namespace TagoFirmware.Tests.TagoTip
             int valueOffset;
             int valueLength;
             string topic = TagoTipCommand.ToTopic(Prefix, bytes, ack.DetailOffset, ack.DetailLength, out valueOffset, out valueLength);
-            CommandRequest request = new CommandRequest();
-            CommandError result = new CommandParser(Prefix + "+", 5).Parse(topic, bytes, valueOffset, valueLength, request);
+            CommandParser parser = new CommandParser(Prefix + "+", 5);
+            CommandError result = parser.Parse(topic, bytes, valueOffset, valueLength);
 
             Assert.AreEqual(error, (int)result);
-            Assert.AreEqual(kind, (int)request.Kind);
+            Assert.AreEqual(kind, parser.Kind);
         }
 
         [TestMethod]

@@ -31,16 +31,12 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>The MQTT link whose inbox hears of a drop (as the ESP32 adapter posts it), or null.</summary>
         public MqttConnection Link { get; set; }
 
-        /// <summary>Connect attempts made.</summary>
-        public int Attempts { get; private set; }
-
         /// <inheritdoc />
         public bool IsUp => _up;
 
         /// <inheritdoc />
         public bool BeginConnect(int timeoutMs)
         {
-            Attempts++;
             _up = _available;
             Interlocked.Exchange(ref _result, _up ? NetworkConnectResult.Connected : NetworkConnectResult.Failed);
             return true;

@@ -2,7 +2,9 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
@@ -16,12 +18,14 @@ namespace TagoFirmware.Host.Adapters
     /// <summary>
     /// <see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; the connect-attempt protocol is
     /// the core's, the same as on the device. A fresh client per attempt; closing disposes it. TLS validates the broker
-    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>).
+    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). For the twin's console it logs
+    /// one line per publish (QoS 1 with its publish-to-PUBACK latency) and takes injected downlink messages.
     /// </summary>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
         private readonly bool _useMqtt5;
-        private readonly ConcurrentDictionary<int, double> _ackLatencies = new ConcurrentDictionary<int, double>();
+        private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
+        private object _subscribed; // the latest client with a SUBACK: injected messages wait for one
         private int _nextMessageId;
         private int _tlsFailures;
 
@@ -42,8 +46,13 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Why the latest attempt failed, for the console; never contains the token.</summary>
         public string LastFailureReason { get; private set; }
 
-        /// <summary>Takes the time from handing QoS 1 publish <paramref name="messageId"/> to MQTTnet until its PUBACK.</summary>
-        public bool TryTakeAckLatency(int messageId, out double milliseconds) => _ackLatencies.TryRemove(messageId, out milliseconds);
+        /// <summary>Delivers a message as if the broker had, once the connection has subscribed (it waits while the link
+        /// is down); safe from any thread.</summary>
+        public void Inject(string topic, byte[] payload)
+        {
+            _injected.Enqueue((topic, payload));
+            DeliverInjected(Volatile.Read(ref _subscribed));
+        }
 
         /// <summary>Disconnects gracefully (no will) and releases the client.</summary>
         public void Dispose() => Disconnect();
@@ -117,6 +126,10 @@ namespace TagoFirmware.Host.Adapters
                 .WithQualityOfServiceLevel(MqttNetMapping.Qos(qos))
                 .WithRetainFlag(false)
                 .Build();
+            // One "variable" key per TagoIO data item.
+            string what = "publish #" + id + " " + topic + " (" + payload.Length + " B, " + (Encoding.UTF8.GetString(payload).Split("\"variable\":").Length - 1) + " item(s))";
+            if (qos == 0)
+                Log?.Write(LogLevel.Info, what + " sent at QoS 0 (no acknowledgement)");
             long started = Stopwatch.GetTimestamp();
             Task.Run(async () =>
             {
@@ -130,14 +143,11 @@ namespace TagoFirmware.Host.Adapters
                     // A publish that did not complete is given up, like M2Mqtt's IsPublished = false.
                 }
 
-                if (ok && qos == 1)
-                {
-                    // Taken by the console's per-publish line when the ack is drained.
-                    _ackLatencies[id] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }
-
                 if (qos == 1)
+                {
+                    Log?.Write(ok ? LogLevel.Info : LogLevel.Warning, what + (ok ? " acknowledged in " + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : " failed; its readings stay queued"));
                     OnPublished(client, id, ok);
+                }
             });
             return id;
         }
@@ -152,7 +162,11 @@ namespace TagoFirmware.Host.Adapters
             {
                 // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
                 if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
+                {
                     OnSubscribed(client, id, MqttNetMapping.GrantedQos(t.Result.Items.First().ResultCode));
+                    Volatile.Write(ref _subscribed, client);
+                    DeliverInjected(client);
+                }
             }, TaskScheduler.Default);
             return id;
         }
@@ -168,6 +182,12 @@ namespace TagoFirmware.Host.Adapters
         {
             // Disposing ends a running ConnectAsync; done in the background so the main loop never waits on it.
             Task.Run(() => ((IMqttClient)client).Dispose());
+        }
+
+        private void DeliverInjected(object client)
+        {
+            while (client != null && ((IMqttClient)client).IsConnected && _injected.TryDequeue(out var message))
+                OnMessage(client, message.Topic, message.Payload);
         }
 
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.

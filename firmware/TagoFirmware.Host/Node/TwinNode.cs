@@ -31,7 +31,6 @@ namespace TagoFirmware.Host.Node
         private readonly HostNetworkLink _network = new HostNetworkLink();
         private SystemClock _clock;
         private MqttNetLink _link;
-        private CommandInjectingLink _commands;
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
@@ -118,7 +117,7 @@ namespace TagoFirmware.Host.Node
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
             string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
-            _commands.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
+            _link.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
         }
 
@@ -130,7 +129,6 @@ namespace TagoFirmware.Host.Node
         {
             return Task.Run(() =>
             {
-                var wake = new WaitHandle[] { _commands.Arrived, cancel.WaitHandle };
                 while (!cancel.IsCancellationRequested)
                 {
                     Step();
@@ -139,7 +137,7 @@ namespace TagoFirmware.Host.Node
                         break;
                     }
 
-                    WaitHandle.WaitAny(wake, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
                 }
 
                 StopGracefully();
@@ -161,7 +159,7 @@ namespace TagoFirmware.Host.Node
                 _node.Step(_clock.MonotonicMs);
                 if (!_node.IsHalted)
                 {
-                    _commands.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
                 }
             }
         }
@@ -254,7 +252,7 @@ namespace TagoFirmware.Host.Node
                 Clock = _clock,
                 Network = _network,
                 TimeSync = this, // the operating system keeps the time
-                Mqtt = _commands = new CommandInjectingLink(new PublishReportingLink(_link, _log)),
+                Mqtt = _link,
                 Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
                 Device = this,
@@ -272,7 +270,7 @@ namespace TagoFirmware.Host.Node
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.Start(_clock.MonotonicMs);
-            _runner = new NodeRunner(_node, _clock, _commands.Arrived, null);
+            _runner = new NodeRunner(_node, _clock, _link.Arrived, null);
         }
 
         private void Reboot()

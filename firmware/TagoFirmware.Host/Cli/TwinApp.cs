@@ -70,13 +70,13 @@ namespace TagoFirmware.Host.Cli
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
                 {
-                    tipServer = await TagoTipServer.StartAsync(new TagoTipServerOptions
+                    tipServer = await new TagoTipServer
                     {
                         Serial = clientId,
                         Hash = options.AuthHash,
                         Fault = options.TipFault,
                         Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
-                    }, log.Info).ConfigureAwait(false);
+                    }.StartAsync(log.Info).ConfigureAwait(false);
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"

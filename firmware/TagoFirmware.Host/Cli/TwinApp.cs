@@ -43,7 +43,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckCredentials)
             {
-                return await TwinCredentialCheck.RunAsync(options, output, error, cancel).ConfigureAwait(false);
+                return TwinCredentialCheck.Run(options, output, error, cancel);
             }
 
             if (options.CheckConfigFile != null)

@@ -59,26 +59,18 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Starts the broker on a free loopback port with a new CA and a <paramref name="token"/> (null: a random 32-hex one); notes go to <paramref name="print"/>.</summary>
         public static async Task<TagoLikeBroker> StartAsync(Action<string> print, string token = null)
         {
-            var broker = new TagoLikeBroker(print);
-            await broker.StartCoreAsync(token).ConfigureAwait(false);
-            return broker;
-        }
-
-        private async Task StartCoreAsync(string token)
-        {
-            Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            Port = FreeLoopbackPort();
-            _server = CreateServer("TagoFirmware twin CA", Port, out X509Certificate2 ca, out string caPem);
-            CaCertificate = ca;
-            CaPem = caPem;
-            _server.ValidatingConnectionAsync += OnValidatingConnection;
-            _server.InterceptingPublishAsync += OnInterceptingPublish;
-            _server.ClientDisconnectedAsync += args =>
+            var broker = new TagoLikeBroker(print) { Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), Port = FreeLoopbackPort() };
+            broker._server = CreateServer("TagoFirmware twin CA", broker.Port, out X509Certificate2 ca, out string caPem);
+            (broker.CaCertificate, broker.CaPem) = (ca, caPem);
+            broker._server.ValidatingConnectionAsync += broker.OnValidatingConnection;
+            broker._server.InterceptingPublishAsync += broker.OnInterceptingPublish;
+            broker._server.ClientDisconnectedAsync += args =>
             {
-                _print("[broker] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
+                broker._print("[broker] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
                 return Task.CompletedTask;
             };
-            await _server.StartAsync().ConfigureAwait(false);
+            await broker._server.StartAsync().ConfigureAwait(false);
+            return broker;
         }
 
         /// <summary>A TCP port free on 127.0.0.1 right now (then handed to MQTTnet: a tiny race, fine for a test broker).</summary>

@@ -56,9 +56,6 @@ namespace TagoFirmware.Host.Tls
         /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
-        /// <summary>Loads every certificate of a PEM file.</summary>
-        public static X509Certificate2Collection LoadPem(string pemFile) => ForPem(System.IO.File.ReadAllText(pemFile), null)._roots;
-
         /// <summary>Validates a server certificate; the chain's extra certificates serve as intermediates, and with system
         /// trust the platform's verdict decides.</summary>
         public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors = SslPolicyErrors.RemoteCertificateChainErrors)

@@ -36,8 +36,6 @@ namespace TagoFirmware.Host.Broker
         public string Token { get; private set; }
         /// <summary>PEM text of the generated CA that signed the broker certificate.</summary>
         public string CaPem { get; private set; }
-        /// <summary>The generated CA certificate (public part).</summary>
-        public X509Certificate2 CaCertificate { get; private set; }
         /// <summary>Number of publishes received (all topics).</summary>
         public int PayloadsReceived => Volatile.Read(ref _dataPayloads);
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
@@ -60,8 +58,8 @@ namespace TagoFirmware.Host.Broker
         public static async Task<TagoLikeBroker> StartAsync(Action<string> print, string token = null)
         {
             var broker = new TagoLikeBroker(print) { Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), Port = FreeLoopbackPort() };
-            broker._server = CreateServer("TagoFirmware twin CA", broker.Port, out X509Certificate2 ca, out string caPem);
-            (broker.CaCertificate, broker.CaPem) = (ca, caPem);
+            broker._server = CreateServer("TagoFirmware twin CA", broker.Port, out string caPem);
+            broker.CaPem = caPem;
             broker._server.ValidatingConnectionAsync += broker.OnValidatingConnection;
             broker._server.InterceptingPublishAsync += broker.OnInterceptingPublish;
             broker._server.ClientDisconnectedAsync += args =>
@@ -138,9 +136,8 @@ namespace TagoFirmware.Host.Broker
         }
 
         /// <summary>A loopback MQTT server on <paramref name="port"/>: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>, or plain TCP when it is null.</summary>
-        internal static MqttServer CreateServer(string caName, int port, out X509Certificate2 caCertificate, out string caPem)
+        internal static MqttServer CreateServer(string caName, int port, out string caPem)
         {
-            caCertificate = null;
             caPem = null;
             MqttServerOptionsBuilder builder = new MqttServerFactory().CreateServerOptionsBuilder().WithPersistentSessions(false);
             if (caName == null)
@@ -150,7 +147,6 @@ namespace TagoFirmware.Host.Broker
             else
             {
                 using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority(caName);
-                caCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
                 caPem = CertificateFactory.ToCertificatePem(ca);
                 builder = builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
                     .WithEncryptedEndpointPort(port)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -84,8 +83,7 @@ namespace TagoFirmware.Host.TagoTip
 
             Judge = new TagoTipFrameJudge(new[] { Serial }, Fault, Seed);
             Port = TagoLikeBroker.FreeLoopbackPort();
-            _server = TagoLikeBroker.CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out X509Certificate2 ca, out string caPem);
-            ca?.Dispose();
+            _server = TagoLikeBroker.CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out string caPem);
             CaPem = caPem;
             _server.ValidatingConnectionAsync += OnValidatingConnection;
             _server.ClientConnectedAsync += args =>

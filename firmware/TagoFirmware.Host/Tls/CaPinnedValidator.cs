@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -87,16 +88,7 @@ namespace TagoFirmware.Host.Tls
             // No revocation check: the device has no OCSP either and relies on root rotation.
             ownChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             ownChain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
-            if (chain != null)
-            {
-                foreach (X509ChainElement element in chain.ChainElements)
-                {
-                    if (!element.Certificate.RawData.AsSpan().SequenceEqual(leaf.RawData))
-                    {
-                        ownChain.ChainPolicy.ExtraStore.Add(element.Certificate);
-                    }
-                }
-            }
+            ownChain.ChainPolicy.ExtraStore.AddRange((chain?.ChainElements.Select(e => e.Certificate) ?? []).Where(c => !c.RawData.AsSpan().SequenceEqual(leaf.RawData)).ToArray());
 
             if (!ownChain.Build(leaf))
             {
@@ -115,16 +107,7 @@ namespace TagoFirmware.Host.Tls
             return true;
         }
 
-        private static X509ChainStatusFlags ChainFlags(X509Chain chain)
-        {
-            X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
-            foreach (X509ChainStatus status in chain.ChainStatus)
-            {
-                flags |= status.Status;
-            }
-
-            return flags;
-        }
+        private static X509ChainStatusFlags ChainFlags(X509Chain chain) => chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (flags, status) => flags | status.Status);
 
         /// <summary>When being out of date is the chain's only problem, says so with the dates instead of "does not chain".</summary>
         private void ExplainOutOfDate(X509Chain chain, X509Certificate2 leaf)
@@ -139,21 +122,8 @@ namespace TagoFirmware.Host.Tls
             }
         }
 
-        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf)
-        {
-            foreach (X509ChainElement element in chain.ChainElements)
-            {
-                foreach (X509ChainStatus status in element.ChainElementStatus)
-                {
-                    if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0)
-                    {
-                        return element.Certificate;
-                    }
-                }
-            }
-
-            return leaf;
-        }
+        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf) => chain.ChainElements
+            .FirstOrDefault(e => e.ChainElementStatus.Any(status => (status.Status & X509ChainStatusFlags.NotTimeValid) != 0))?.Certificate ?? leaf;
 
         private static bool MatchesHost(X509Certificate2 leaf, string hostName)
         {

@@ -143,7 +143,6 @@ namespace TagoFirmware.Host.Tls
         /// RFC 5280 §6.1.3) and should be a CA (basicConstraints cA, RFC 5280 §4.2.1.9).</remarks>
         public static List<ConfigIssue> Check(string pem, string source)
         {
-            var issues = new List<ConfigIssue>();
             var certificates = new X509Certificate2Collection();
             try
             {
@@ -151,43 +150,23 @@ namespace TagoFirmware.Host.Tls
             }
             catch (CryptographicException ex)
             {
-                issues.Add(new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message));
-                return issues;
+                return new List<ConfigIssue> { new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message) };
             }
 
             if (certificates.Count == 0)
             {
-                issues.Add(new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block"));
-                return issues;
+                return new List<ConfigIssue> { new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block") };
             }
 
-            int inDate = 0;
-            var dateIssues = new List<ConfigIssue>();
+            List<ConfigIssue> issues = certificates.Where(c => !(c.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
+                .Select(c => new ConfigIssue(false, source, "certificate '" + c.Subject + "' is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"))
+                .ToList();
+            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
+            var outOfDate = certificates.Select(c => (c.Subject, Validity: Validity(c))).Where(c => c.Validity != null).ToList();
+            issues.AddRange(outOfDate.Select(c => new ConfigIssue(outOfDate.Count == certificates.Count, source, "certificate '" + c.Subject + "' " + c.Validity)));
             foreach (X509Certificate2 certificate in certificates)
             {
-                string name = "certificate '" + certificate.Subject + "'";
-                string validity = Validity(certificate);
-                if (validity != null)
-                {
-                    dateIssues.Add(new ConfigIssue(true, source, name + " " + validity));
-                }
-                else
-                {
-                    inDate++;
-                }
-
-                if (!(certificate.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
-                {
-                    issues.Add(new ConfigIssue(false, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
-                }
-
                 certificate.Dispose();
-            }
-
-            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
-            foreach (ConfigIssue issue in dateIssues)
-            {
-                issues.Add(inDate > 0 ? new ConfigIssue(false, issue.Path, issue.Message) : issue);
             }
 
             return issues;

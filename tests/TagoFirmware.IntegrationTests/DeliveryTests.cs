@@ -108,11 +108,11 @@ namespace TagoFirmware.IntegrationTests
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(15)), log.ToString());
 
-            node.Network.Available = false;
+            node.NetworkAvailable = false;
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.WifiDown || node.State == SessionState.Backoff || node.State == SessionState.WifiConnecting, TimeSpan.FromSeconds(5)), log.ToString());
             await Task.Delay(2500);
             Assert.IsTrue(node.QueuedReadings >= 4, "readings keep coming while offline (1 cycle/s real): " + node.QueuedReadings);
-            node.Network.Available = true;
+            node.NetworkAvailable = true;
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(Backoff.CapMs / 1000 + 5)), log.ToString());
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
             cancel.Cancel();

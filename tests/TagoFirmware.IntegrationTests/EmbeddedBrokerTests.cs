@@ -101,7 +101,7 @@ namespace TagoFirmware.IntegrationTests
         private static Task<MqttClientConnectResult> ConnectAsync(TagoLikeBroker broker, string token, out IMqttClient client)
         {
             client = new MqttClientFactory().CreateMqttClient();
-            var validator = new CaPinnedValidator(new System.Security.Cryptography.X509Certificates.X509Certificate2Collection(broker.CaCertificate), broker.Host);
+            CaPinnedValidator validator = CaPinnedValidator.ForPem(broker.CaPem, broker.Host);
             MqttClientOptions options = new MqttClientOptionsBuilder()
                 .WithTcpServer(broker.Host, broker.Port)
                 .WithClientId("probe-" + Guid.NewGuid().ToString("N").Substring(0, 6))

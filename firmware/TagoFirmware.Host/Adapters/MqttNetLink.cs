@@ -2,11 +2,18 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Diagnostics.PacketInspection;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 using TagoFirmware.Connection;
 using TagoFirmware.Host.Tls;
 using TagoFirmware.Platform;
@@ -16,12 +23,14 @@ namespace TagoFirmware.Host.Adapters
     /// <summary>
     /// <see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; the connect-attempt protocol is
     /// the core's, the same as on the device. A fresh client per attempt; closing disposes it. TLS validates the broker
-    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>).
+    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). For the twin's console it logs
+    /// one line per publish (QoS 1 with its publish-to-PUBACK latency) and takes injected downlink messages.
     /// </summary>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
         private readonly bool _useMqtt5;
-        private readonly ConcurrentDictionary<int, double> _ackLatencies = new ConcurrentDictionary<int, double>();
+        private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
+        private object _subscribed; // the latest client with a SUBACK: injected messages wait for one
         private int _nextMessageId;
         private int _tlsFailures;
 
@@ -42,8 +51,13 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Why the latest attempt failed, for the console; never contains the token.</summary>
         public string LastFailureReason { get; private set; }
 
-        /// <summary>Takes the time from handing QoS 1 publish <paramref name="messageId"/> to MQTTnet until its PUBACK.</summary>
-        public bool TryTakeAckLatency(int messageId, out double milliseconds) => _ackLatencies.TryRemove(messageId, out milliseconds);
+        /// <summary>Delivers a message as if the broker had, once the connection has subscribed (it waits while the link
+        /// is down); safe from any thread.</summary>
+        public void Inject(string topic, byte[] payload)
+        {
+            _injected.Enqueue((topic, payload));
+            DeliverInjected(Volatile.Read(ref _subscribed));
+        }
 
         /// <summary>Disconnects gracefully (no will) and releases the client.</summary>
         public void Dispose() => Disconnect();
@@ -84,10 +98,10 @@ namespace TagoFirmware.Host.Adapters
             _validator = request.UseTls ? CaPinnedValidator.ForPem(request.CaCertificatesPem, request.Host) : null;
             int level = _useMqtt5 ? 5 : request.ProtocolLevel;
             bool mqtt5 = level == 5;
-            MqttClientOptions options = MqttNetMapping.For(request, timeoutMs, level, _validator);
+            MqttClientOptions options = For(request, timeoutMs, level, _validator);
             using var cancel = new CancellationTokenSource(timeoutMs);
             MqttClientConnectResult result = ((IMqttClient)client).ConnectAsync(options, cancel.Token).GetAwaiter().GetResult();
-            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : mqtt5 ? (int)result.ResultCode : MqttNetMapping.ToMqtt311Code(result.ResultCode);
+            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : mqtt5 ? (int)result.ResultCode : ToMqtt311Code(result.ResultCode);
             LastFailureReason = code == 0 ? null : "CONNACK " + code + " (" + result.ResultCode + ")";
             return code;
         }
@@ -95,7 +109,7 @@ namespace TagoFirmware.Host.Adapters
         /// <inheritdoc />
         protected override ConnectError Describe(Exception ex, bool created, out int socketCode)
         {
-            ConnectError error = MqttNetMapping.Describe(ex, _connectSent, _validator, out socketCode, out string reason);
+            ConnectError error = Describe(ex, _connectSent, _validator, out socketCode, out string reason);
             bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
             if (tls)
                 Interlocked.Increment(ref _tlsFailures);
@@ -114,9 +128,13 @@ namespace TagoFirmware.Host.Adapters
             MqttApplicationMessage message = new MqttApplicationMessageBuilder()
                 .WithTopic(topic)
                 .WithPayload((byte[])payload.Clone())
-                .WithQualityOfServiceLevel(MqttNetMapping.Qos(qos))
+                .WithQualityOfServiceLevel(Qos(qos))
                 .WithRetainFlag(false)
                 .Build();
+            // One "variable" key per TagoIO data item.
+            string what = "publish #" + id + " " + topic + " (" + payload.Length + " B, " + (Encoding.UTF8.GetString(payload).Split("\"variable\":").Length - 1) + " item(s))";
+            if (qos == 0)
+                Log?.Write(LogLevel.Info, what + " sent at QoS 0 (no acknowledgement)");
             long started = Stopwatch.GetTimestamp();
             Task.Run(async () =>
             {
@@ -130,14 +148,11 @@ namespace TagoFirmware.Host.Adapters
                     // A publish that did not complete is given up, like M2Mqtt's IsPublished = false.
                 }
 
-                if (ok && qos == 1)
-                {
-                    // Taken by the console's per-publish line when the ack is drained.
-                    _ackLatencies[id] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }
-
                 if (qos == 1)
+                {
+                    Log?.Write(ok ? LogLevel.Info : LogLevel.Warning, what + (ok ? " acknowledged in " + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : " failed; its readings stay queued"));
                     OnPublished(client, id, ok);
+                }
             });
             return id;
         }
@@ -145,14 +160,18 @@ namespace TagoFirmware.Host.Adapters
         /// <inheritdoc />
         protected override int SubscribeOn(object client, string topicFilter, int qos)
         {
-            MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttNetMapping.Qos(qos)).Build();
+            MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, Qos(qos)).Build();
 
             int id = NextId();
             ((IMqttClient)client).SubscribeAsync(options, CancellationToken.None).ContinueWith(t =>
             {
                 // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
                 if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
-                    OnSubscribed(client, id, MqttNetMapping.GrantedQos(t.Result.Items.First().ResultCode));
+                {
+                    OnSubscribed(client, id, (int)t.Result.Items.First().ResultCode); // MQTTnet's codes are the wire values (0-2 granted, 0x80+ refused)
+                    Volatile.Write(ref _subscribed, client);
+                    DeliverInjected(client);
+                }
             }, TaskScheduler.Default);
             return id;
         }
@@ -170,7 +189,152 @@ namespace TagoFirmware.Host.Adapters
             Task.Run(() => ((IMqttClient)client).Dispose());
         }
 
+        private void DeliverInjected(object client)
+        {
+            while (client != null && ((IMqttClient)client).IsConnected && _injected.TryDequeue(out var message))
+                OnMessage(client, message.Topic, message.Payload);
+        }
+
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.
         private int NextId() => _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
+
+        /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
+        public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
+        {
+            MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+                .WithTcpServer(request.Host, request.Port)
+                .WithClientId(request.ClientId)
+                .WithCredentials(request.Username, request.Password)
+                .WithCleanSession(request.CleanSession)
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(request.KeepAliveSeconds > 0 ? request.KeepAliveSeconds : 60))
+                .WithTimeout(TimeSpan.FromMilliseconds(timeoutMs))
+                .WithProtocolVersion(protocolLevel == 5 ? MqttProtocolVersion.V500 : protocolLevel == 3 ? MqttProtocolVersion.V310 : MqttProtocolVersion.V311);
+            if (request.WillTopic != null)
+            {
+                builder = builder.WithWillTopic(request.WillTopic)
+                    .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
+                    .WithWillQualityOfServiceLevel(Qos(request.WillQos))
+                    .WithWillRetain(false); // TagoIO has no retain; a strict broker refuses a retained will
+            }
+
+            if (validator != null)
+            {
+                builder = builder.WithTlsOptions(o => o
+                    .UseTls(true)
+                    .WithTargetHost(request.Host)
+                    .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+                    .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
+            }
+
+            return builder.Build();
+        }
+
+        /// <summary>MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).</summary>
+        public static int ToMqtt311Code(MqttClientConnectResultCode code) => code switch
+        {
+            MqttClientConnectResultCode.UnsupportedProtocolVersion => 1,
+            MqttClientConnectResultCode.ClientIdentifierNotValid => 2,
+            MqttClientConnectResultCode.ServerUnavailable => 3,
+            MqttClientConnectResultCode.BadUserNameOrPassword => 4,
+            MqttClientConnectResultCode.NotAuthorized => 5,
+            _ => (int)code,
+        };
+
+        private static MqttQualityOfServiceLevel Qos(int qos) => qos == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
+
+        /// <summary>What an exception of <c>ConnectAsync</c> means, in the core's terms.</summary>
+        public static ConnectError Describe(Exception ex, bool connectSent, CaPinnedValidator validator, out int socketCode, out string reason)
+        {
+            socketCode = 0;
+            if (validator?.LastFailure != null)
+            {
+                reason = validator.LastFailure;
+                return validator.LastFailureError;
+            }
+
+            reason = ex.GetType().Name + ": " + ex.Message;
+            ConnectError error = ConnectError.Other;
+            bool dropped = false; // the server closed or reset the connection
+            for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
+            {
+                if (e is AuthenticationException)
+                    error = TlsRefusal(e, out reason);
+                else if (e is SocketException se)
+                {
+                    bool lookup = se.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData;
+                    error = lookup ? ConnectError.Lookup : ConnectError.Socket;
+                    socketCode = lookup ? 0 : Math.Abs(se.ErrorCode); // host codes are never mbedTLS's
+                    reason = "socket error " + se.SocketErrorCode;
+                    dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
+                }
+                else if (e is MqttProtocolViolationException)
+                    error = ConnectError.Protocol;
+                else if (e is MqttCommunicationTimedOutException or TimeoutException or OperationCanceledException)
+                {
+                    error = ConnectError.Timeout;
+                    reason = "timed out";
+                }
+                else if (e is System.IO.IOException && e.InnerException == null)
+                {
+                    dropped = true; // end of stream
+                }
+            }
+
+            if (connectSent && error is ConnectError.Other or ConnectError.Socket)
+            {
+                // The connection broke after the CONNECT left: the broker closed it without a CONNACK.
+                error = ConnectError.Exchange;
+                reason = "connection closed after CONNECT, no CONNACK";
+            }
+            else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
+            {
+                // Closed or reset after TCP connected (a closed port refuses instead) and before TLS was done: an MQTT
+                // broker's plaintext port reads the ClientHello as a malformed packet and drops the connection
+                // (mosquitto resets it; MQTTnet passes the SocketException up without its IOException).
+                error = ConnectError.NotTls;
+                socketCode = 0;
+                reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
+            }
+            else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
+                error = ConnectError.Socket;
+            return error;
+        }
+
+        /// <summary>
+        /// Tells a TLS version refusal and a non-TLS answer from other handshake failures. The platform reports them only
+        /// in its messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2, sent when no version is shared) or
+        /// "unsupported protocol", SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331), and for bytes that are not a TLS
+        /// record OpenSSL's "wrong version number" or .NET's "Cannot determine the frame size".
+        /// </summary>
+        private static ConnectError TlsRefusal(Exception authentication, out string reason)
+        {
+            for (Exception e = authentication; e != null; e = e.InnerException)
+            {
+                string message = e.Message ?? string.Empty;
+                bool windowsMismatch = e is System.ComponentModel.Win32Exception w && w.NativeErrorCode == unchecked((int)0x80090331);
+                if (windowsMismatch || message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase))
+                {
+                    reason = "the server's TLS version is too old: it offers no TLS 1.2 or 1.3, which the node requires (" + message + ")";
+                    return ConnectError.TlsVersion;
+                }
+
+                if (message.Contains("wrong version number", StringComparison.OrdinalIgnoreCase) || message.Contains("frame size", StringComparison.OrdinalIgnoreCase))
+                {
+                    reason = "the server did not answer TLS: wrong port? (" + message + ")";
+                    return ConnectError.NotTls;
+                }
+            }
+
+            reason = "TLS handshake failed: " + Innermost(authentication).Message;
+            return ConnectError.Handshake;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null)
+                ex = ex.InnerException;
+            return ex;
+        }
     }
 }

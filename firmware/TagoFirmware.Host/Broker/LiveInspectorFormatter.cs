@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using TagoFirmware.Host.TagoTip;
 
@@ -55,24 +54,9 @@ namespace TagoFirmware.Host.Broker
                 time.Length > 0 ? time : "(broker time " + Iso(DateTime.UtcNow) + ")", group.Length > 0 ? group : Text(reading, "serie"), null, metadata);
         }
 
-        private static string Line(string source, string variable, string value, string unit, string time, string group, string location, string metadata)
-        {
-            var sb = new StringBuilder(Prefix(source)).Append("variable=").Append(variable).Append("  value=").Append(value);
-            Field(sb, "unit", unit);
-            Field(sb, "time", time);
-            Field(sb, "group", group);
-            Field(sb, "location", location);
-            Field(sb, "metadata", metadata);
-            return sb.ToString();
-        }
-
-        private static void Field(StringBuilder sb, string name, string value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                sb.Append("  ").Append(name).Append('=').Append(value);
-            }
-        }
+        private static string Line(string source, string variable, string value, string unit, string time, string group, string location, string metadata) =>
+            Prefix(source) + "variable=" + variable + "  value=" + value + string.Concat(new[] { ("unit", unit), ("time", time), ("group", group), ("location", location), ("metadata", metadata) }
+                .Where(f => !string.IsNullOrEmpty(f.Item2)).Select(f => "  " + f.Item1 + "=" + f.Item2));
 
         private static string Prefix(string source) => "[live inspector] " + source + "  ";
 

@@ -36,8 +36,6 @@ namespace TagoFirmware.Host.Broker
         public string Token { get; private set; }
         /// <summary>PEM text of the generated CA that signed the broker certificate.</summary>
         public string CaPem { get; private set; }
-        /// <summary>The generated CA certificate (public part).</summary>
-        public X509Certificate2 CaCertificate { get; private set; }
         /// <summary>Number of publishes received (all topics).</summary>
         public int PayloadsReceived => Volatile.Read(ref _dataPayloads);
         /// <summary>Number of CONNECTs refused for bad credentials.</summary>
@@ -59,26 +57,18 @@ namespace TagoFirmware.Host.Broker
         /// <summary>Starts the broker on a free loopback port with a new CA and a <paramref name="token"/> (null: a random 32-hex one); notes go to <paramref name="print"/>.</summary>
         public static async Task<TagoLikeBroker> StartAsync(Action<string> print, string token = null)
         {
-            var broker = new TagoLikeBroker(print);
-            await broker.StartCoreAsync(token).ConfigureAwait(false);
-            return broker;
-        }
-
-        private async Task StartCoreAsync(string token)
-        {
-            Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            Port = FreeLoopbackPort();
-            _server = CreateServer("TagoFirmware twin CA", Port, out X509Certificate2 ca, out string caPem);
-            CaCertificate = ca;
-            CaPem = caPem;
-            _server.ValidatingConnectionAsync += OnValidatingConnection;
-            _server.InterceptingPublishAsync += OnInterceptingPublish;
-            _server.ClientDisconnectedAsync += args =>
+            var broker = new TagoLikeBroker(print) { Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), Port = FreeLoopbackPort() };
+            broker._server = CreateServer("TagoFirmware twin CA", broker.Port, out string caPem);
+            broker.CaPem = caPem;
+            broker._server.ValidatingConnectionAsync += broker.OnValidatingConnection;
+            broker._server.InterceptingPublishAsync += broker.OnInterceptingPublish;
+            broker._server.ClientDisconnectedAsync += args =>
             {
-                _print("[broker] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
+                broker._print("[broker] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
                 return Task.CompletedTask;
             };
-            await _server.StartAsync().ConfigureAwait(false);
+            await broker._server.StartAsync().ConfigureAwait(false);
+            return broker;
         }
 
         /// <summary>A TCP port free on 127.0.0.1 right now (then handed to MQTTnet: a tiny race, fine for a test broker).</summary>
@@ -146,9 +136,8 @@ namespace TagoFirmware.Host.Broker
         }
 
         /// <summary>A loopback MQTT server on <paramref name="port"/>: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>, or plain TCP when it is null.</summary>
-        internal static MqttServer CreateServer(string caName, int port, out X509Certificate2 caCertificate, out string caPem)
+        internal static MqttServer CreateServer(string caName, int port, out string caPem)
         {
-            caCertificate = null;
             caPem = null;
             MqttServerOptionsBuilder builder = new MqttServerFactory().CreateServerOptionsBuilder().WithPersistentSessions(false);
             if (caName == null)
@@ -158,7 +147,6 @@ namespace TagoFirmware.Host.Broker
             else
             {
                 using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority(caName);
-                caCertificate = X509CertificateLoader.LoadCertificate(ca.RawData);
                 caPem = CertificateFactory.ToCertificatePem(ca);
                 builder = builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
                     .WithEncryptedEndpointPort(port)

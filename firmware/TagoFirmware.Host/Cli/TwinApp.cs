@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using TagoFirmware.Config;
+using TagoFirmware.Connection;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
@@ -43,7 +45,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.CheckCredentials)
             {
-                return await TwinCredentialCheck.RunAsync(options, output, error, cancel).ConfigureAwait(false);
+                return TwinCredentialCheck.Run(options, output, error, cancel);
             }
 
             if (options.CheckConfigFile != null)
@@ -70,13 +72,13 @@ namespace TagoFirmware.Host.Cli
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
                 {
-                    tipServer = await TagoTipServer.StartAsync(new TagoTipServerOptions
+                    tipServer = await new TagoTipServer
                     {
                         Serial = clientId,
                         Hash = options.AuthHash,
                         Fault = options.TipFault,
                         Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
-                    }, log.Info).ConfigureAwait(false);
+                    }.StartAsync(log.Info).ConfigureAwait(false);
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
@@ -170,27 +172,144 @@ namespace TagoFirmware.Host.Cli
                     + ", batch " + config.Sampling.Batch + " readings, QoS " + config.Mqtt.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
-                var run = new TwinRun(options, log);
-                if (input != null)
-                {
-                    run.ReadCommands(input);
-                }
-
-                await run.RunAsync(settings, linked.Token).ConfigureAwait(false);
-                if (run.Result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
+                (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
+                if (result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
                     // Without --count there is no target to fall short of: the summary is what was acknowledged.
-                    log.Error("timeout: " + run.Acked + (options.Count > 0 ? " of " + options.Count : string.Empty) + " payload(s) acknowledged after "
-                        + Format(options.TimeoutSeconds) + " s (state " + run.State + ")");
+                    log.Error("timeout: " + acked + (options.Count > 0 ? " of " + options.Count : string.Empty) + " payload(s) acknowledged after "
+                        + Format(options.TimeoutSeconds) + " s (state " + state + ")");
                     return TwinExitCode.Timeout;
                 }
 
-                return run.Result ?? TwinExitCode.Done;
+                return result ?? TwinExitCode.Done;
             }
             finally
             {
                 await (broker?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
                 await (tipServer?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Runs the node until a stop condition, cancellation or (battery mode) the last wake; a battery-mode wake is a
+        /// fresh node over the same data directory (a deep-sleep wake is a reboot; only the flash survives) after a real
+        /// wait of the sleep time divided by the time scale. A stdin line <c>interval=30</c>, <c>batch 5</c>, <c>ping</c>
+        /// is a command name (the command topic's last level) and its payload, handed to the running node.
+        /// </summary>
+        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, TwinNodeSettings settings, ConsoleLog log, TextReader input, CancellationToken cancel)
+        {
+            TwinNode current = null;
+            if (input != null)
+            {
+                new Thread(() => ReadCommands(input, log, () => Volatile.Read(ref current))) { IsBackground = true, Name = "stdin commands" }.Start();
+            }
+
+            if (options.Sleep && settings.DataDirectory == null)
+            {
+                log.Warn("--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
+            }
+
+            int acked = 0;
+            int? result = null;
+            SessionState state = SessionState.Stopped;
+            for (int wake = 1; ; wake++)
+            {
+                settings.BootReason = wake == 1 ? BootReason.PowerOnOrReset : BootReason.TimerWake;
+                if (options.Sleep)
+                {
+                    log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
+                }
+
+                double wakeClock;
+                using (var node = new TwinNode(settings, log))
+                {
+                    Volatile.Write(ref current, node);
+                    await node.RunAsync(n => n.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
+                    (acked, state) = (acked + node.AckedPayloads, node.State);
+                    Volatile.Write(ref current, null);
+                    if (!node.SleepRequested)
+                    {
+                        return (result, acked, state); // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
+                    }
+
+                    int sleepMs = node.Node.SleepMilliseconds;
+                    wakeClock = node.Clock.ToRealMs(sleepMs);
+                    log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
+                        + node.QueuedReadings + " reading(s) kept in " + (settings.DataDirectory ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
+                        + Format(wakeClock / 1000.0) + " s real)");
+                    if ((options.Count > 0 && acked >= options.Count) || (options.Wakes > 0 && wake >= options.Wakes))
+                    {
+                        log.Info("done: " + (options.Count > 0 && acked >= options.Count ? string.Empty : wake + " wake(s), ") + acked + " payload(s) acknowledged");
+                        return (TwinExitCode.Done, acked, state);
+                    }
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return (null, acked, state);
+                }
+            }
+        }
+
+        // The exit code once a stop condition holds (with its log line), else null.
+        private static int? StopCode(TwinOptions options, ConsoleLog log, TwinNode n, int acked)
+        {
+            if (options.Count > 0 && acked >= options.Count)
+            {
+                log.Info("done: " + acked + " payload(s) acknowledged");
+                return TwinExitCode.Done;
+            }
+
+            if (!options.Stay && n.State == SessionState.AuthFailed)
+            {
+                log.Error("exit: credentials refused by the broker (check the " + (n.UsesTagoTip ? "serial and the authorization hash" : "device token") + ")");
+                return TwinExitCode.CredentialsRefused;
+            }
+
+            if (!options.Stay && n.TlsFailures > 0)
+            {
+                log.Error("exit: TLS/certificate failure: " + n.LastConnectFailureReason);
+                return TwinExitCode.TlsFailure;
+            }
+
+            return null;
+        }
+
+        // Hands each stdin line to the running node as a command (name=value or "name value") until the input ends.
+        private static void ReadCommands(TextReader input, ConsoleLog log, Func<TwinNode> current)
+        {
+            try
+            {
+                for (string line; (line = input.ReadLine()) != null; )
+                {
+                    string text = line.Trim();
+                    int split = text.IndexOfAny(new[] { '=', ' ' });
+                    string name = split < 0 ? text : text.Substring(0, split).Trim(), payload = split < 0 ? string.Empty : text.Substring(split + 1).Trim();
+                    TwinNode node = current();
+                    if (name.Length == 0 || name.IndexOfAny(new[] { '/', '+', '#' }) >= 0)
+                    {
+                        if (text.Length > 0)
+                        {
+                            log.Warn("stdin: not a command (use name=value, e.g. interval=30)");
+                        }
+                    }
+                    else if (node == null)
+                    {
+                        log.Warn("stdin: no node running, '" + name + "' dropped");
+                    }
+                    else
+                    {
+                        log.Info("stdin: command on " + node.InjectCommand(name, payload) + (payload.Length > 0 ? ": " + payload : string.Empty));
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // stdin closed under us: no more commands.
             }
         }
 

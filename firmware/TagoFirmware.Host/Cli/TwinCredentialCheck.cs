@@ -1,19 +1,14 @@
 using System;
 using System.IO;
-using System.Security.Authentication;
-using TagoFirmware.Connection;
-using TagoFirmware.Host.Adapters;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
-using MQTTnet;
-using MQTTnet.Protocol;
-using TagoFirmware.Host.Tls;
+using TagoFirmware.Connection;
+using TagoFirmware.Host.Adapters;
 
 namespace TagoFirmware.Host.Cli
 {
     /// <summary>
-    /// <c>--check-credentials</c>: one TagoTiP session opened as the node opens one (docs/tagotip/transports/mqtt.md:
+    /// <c>--check-credentials</c>: one TagoTiP session opened on the node's own link (docs/tagotip/transports/mqtt.md:
     /// user = first 8 hex of the hash, password = last 8, MQTT 3.1.1 then 5 and 3.1), one frame without <c>!N</c> (the
     /// node's sequence counter is left alone), and a verdict. Neither the hash nor a token is printed.
     /// </summary>
@@ -22,80 +17,60 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
         public const string Frame = "[credentials_check?=true]";
 
-        private static readonly int[] s_levels = { 4, 5, 3 }; // MQTT 3.1.1, 5, 3.1
-
         /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
         /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
-        public static async Task<int> RunAsync(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
+        public static int Run(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
             if (!options.Plaintext && !TwinApp.ReadCaFile(options, error))
             {
                 return TwinExitCode.UsageError;
             }
 
-            string caPem = options.Plaintext ? null : options.CaPem;
-            string host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io";
-            int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
             (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);
-            double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
-            output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + host + ":" + port
-                + (plaintext ? string.Empty : caPem == null ? " (OS trust store)" : " (--ca)"));
-            using var client = new MqttClientFactory().CreateMqttClient();
-            var receipt = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += args =>
-            {
-                string text = Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
-                if (!text.StartsWith("CMD|", StringComparison.Ordinal))
-                {
-                    receipt.TrySetResult(text);
-                }
-
-                return Task.CompletedTask;
-            };
-            CaPinnedValidator validator = plaintext ? null : CaPinnedValidator.ForPem(caPem, host);
             var request = new MqttConnectRequest
             {
-                Host = host, Port = port, ClientId = serial, Username = hash.Substring(0, 8), Password = hash.Substring(8, 8), KeepAliveSeconds = 4, CleanSession = true,
+                Host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io", Port = options.Port != 0 ? options.Port : plaintext ? 1883 : 8883,
+                UseTls = !plaintext, CaCertificatesPem = plaintext ? null : options.CaPem, ClientId = serial, Username = hash.Substring(0, 8),
+                Password = hash.Substring(8, 8), KeepAliveSeconds = 4, CleanSession = true, TimeoutMs = 15000, LimitMessageRate = false,
             };
+            double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
+            output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + request.Host + ":" + request.Port
+                + (plaintext ? string.Empty : request.CaCertificatesPem == null ? " (OS trust store)" : " (--ca)"));
+            using var link = new MqttNetLink(16);
+            var e = new LinkEvent();
             string version = null;
-            foreach (int level in s_levels)
+            foreach (int level in new[] { 4, 5, 3 })
             {
                 string v = level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
-                MqttClientConnectResultCode? code = null;
-                string problem;
-                try
+                request.ProtocolLevel = level;
+                if (!link.BeginConnect(request) || !Next(link, e, 20, cancel, LinkEventKind.ConnectSucceeded, LinkEventKind.ConnectRefused, LinkEventKind.ConnectFailed))
                 {
-                    MqttClientConnectResult result = await client.ConnectAsync(MqttNetMapping.For(request, 15000, level, validator), cancel).ConfigureAwait(false);
-                    if (result.ResultCode == MqttClientConnectResultCode.Success)
-                    {
-                        version = v;
-                        break;
-                    }
-
-                    code = result.ResultCode;
-                    problem = "CONNACK " + code;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
-                {
-                    if (validator?.LastFailure != null || IsAuthentication(ex))
-                    {
-                        return Verdict(output, TwinExitCode.TlsFailure, "TLS failure: " + (validator?.LastFailure ?? ex.Message) + " (get and check the CA chain: docs/tagoio-setup.md)");
-                    }
-
-                    problem = ex.GetType().Name + ": " + ex.Message;
+                    return Verdict(output, TwinExitCode.Timeout, "no answer to the connect");
                 }
 
-                if (code == MqttClientConnectResultCode.BadUserNameOrPassword || code == MqttClientConnectResultCode.NotAuthorized)
+                if (e.Kind == LinkEventKind.ConnectSucceeded)
                 {
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused at connect (" + code + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
+                    version = v;
+                    break;
                 }
 
-                if (code != null && code != MqttClientConnectResultCode.UnsupportedProtocolVersion)
+                if (e.Failure == ConnectFailure.Tls)
                 {
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "connection refused (" + code + ")");
+                    return Verdict(output, TwinExitCode.TlsFailure, "TLS failure: " + link.LastFailureReason + " (get and check the CA chain: docs/tagoio-setup.md)");
                 }
 
-                output.WriteLine("MQTT " + v + " not accepted (" + problem + ")");
+                // MQTT 3.1.1 CONNACK 4/5, MQTT 5 0x86/0x87: the credentials; 1 or 0x84: the version.
+                if (e.Kind == LinkEventKind.ConnectRefused && e.ReasonCode is 4 or 5 or 0x86 or 0x87)
+                {
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused at connect (" + link.LastFailureReason + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
+                }
+
+                if (e.Kind == LinkEventKind.ConnectRefused && e.ReasonCode is not (1 or 0x84))
+                {
+                    return Verdict(output, TwinExitCode.CredentialsRefused, "connection refused (" + link.LastFailureReason + ")");
+                }
+
+                output.WriteLine("MQTT " + v + " not accepted (" + link.LastFailureReason + ")");
             }
 
             if (version == null)
@@ -104,45 +79,43 @@ namespace TagoFirmware.Host.Cli
             }
 
             output.WriteLine("connected with MQTT " + version);
-            try
+            link.Subscribe("$tip/" + serial + "/ack", 1);
+            if (Next(link, e, 15, cancel, LinkEventKind.Subscribed, LinkEventKind.Closed) && e.Kind == LinkEventKind.Subscribed && e.ReasonCode > 2)
             {
-                MqttClientSubscribeResult subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                    .WithTopicFilter("$tip/" + serial + "/ack", MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel).ConfigureAwait(false);
-                foreach (MqttClientSubscribeResultItem item in subscribed.Items)
-                {
-                    if ((int)item.ResultCode > 2)
-                    {
-                        return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + item.ResultCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
-                    }
-                }
+                return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + e.ReasonCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
+            }
 
-                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("$tip/" + serial + "/push").WithPayload(Encoding.UTF8.GetBytes(Frame))
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel).ConfigureAwait(false);
-                Task done = await Task.WhenAny(receipt.Task, Task.Delay(TimeSpan.FromSeconds(waitSeconds), cancel)).ConfigureAwait(false);
-                if (done != receipt.Task)
-                {
-                    return Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
-                }
+            link.Publish("$tip/" + serial + "/push", Encoding.UTF8.GetBytes(Frame), 1);
+            string ack = null;
+            while (ack == null && Next(link, e, waitSeconds, cancel, LinkEventKind.MessageReceived, LinkEventKind.Closed) && e.Kind == LinkEventKind.MessageReceived)
+            {
+                string text = Encoding.UTF8.GetString(e.Payload);
+                ack = text.StartsWith("CMD|", StringComparison.Ordinal) ? null : text;
+            }
 
-                return Judge(receipt.Task.Result, serial, output);
-            }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is InvalidOperationException)
+            return ack != null ? Judge(ack, serial, output)
+                : e.Kind == LinkEventKind.Closed ? Verdict(output, TwinExitCode.Timeout, "the connection closed before a receipt")
+                : Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
+        }
+
+        // Takes link events until one of kinds (true) or the time is up or the run cancelled (false).
+        private static bool Next(MqttNetLink link, LinkEvent e, double seconds, CancellationToken cancel, params LinkEventKind[] kinds)
+        {
+            DateTime until = DateTime.UtcNow.AddSeconds(seconds);
+            while (!cancel.IsCancellationRequested && DateTime.UtcNow < until)
             {
-                return Verdict(output, TwinExitCode.Timeout, "the connection closed before a receipt (" + ex.Message + ")");
-            }
-            finally
-            {
-                if (client.IsConnected)
+                if (!link.TryTakeEvent(e))
                 {
-                    try
-                    {
-                        await client.DisconnectAsync().ConfigureAwait(false);
-                    }
-                    catch (MQTTnet.Exceptions.MqttCommunicationException)
-                    {
-                    }
+                    WaitHandle.WaitAny(new[] { link.Arrived, cancel.WaitHandle }, 100);
+                }
+                else if (Array.IndexOf(kinds, e.Kind) >= 0)
+                {
+                    return true;
                 }
             }
+
+            e.Kind = LinkEventKind.None;
+            return false;
         }
 
         private static int Judge(string ack, string serial, TextWriter output)
@@ -169,8 +142,5 @@ namespace TagoFirmware.Host.Cli
             output.WriteLine("verdict: " + text);
             return exitCode;
         }
-
-        private static bool IsAuthentication(Exception ex) =>
-            ex != null && (ex is AuthenticationException || IsAuthentication(ex.InnerException));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using TagoFirmware.Config;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
@@ -184,14 +185,14 @@ namespace TagoFirmware.Host.Cli
             for (int i = 0; i < args.Length && error == null; i++)
             {
                 string name = args[i];
-                if (TrySwitch(name, options))
+                if (s_switches.TryGetValue(name, out Action<TwinOptions> set))
                 {
-                    continue;
+                    set(options);
+                    options.Given.Add(name);
                 }
-
-                if (!name.StartsWith("--", StringComparison.Ordinal))
+                else if (!s_values.TryGetValue(name, out Func<TwinOptions, string, string> read))
                 {
-                    error = "unexpected argument '" + name + "'";
+                    error = name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
                 }
                 else if (i + 1 >= args.Length)
                 {
@@ -200,7 +201,8 @@ namespace TagoFirmware.Host.Cli
                 else
                 {
                     options.Given.Add(name);
-                    Read(name, args[++i], options, ref error);
+                    error = (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
+                        : read(options, args[++i]) is string problem ? name + " " + problem : null;
                 }
             }
 
@@ -212,90 +214,55 @@ namespace TagoFirmware.Host.Cli
             return error == null;
         }
 
-        private static bool TrySwitch(string name, TwinOptions o)
+        private static readonly Dictionary<string, Action<TwinOptions>> s_switches = new Dictionary<string, Action<TwinOptions>>
         {
-            switch (name)
-            {
-                case "--plaintext": o.Plaintext = true; break;
-                case "--sleep": o.Sleep = true; break;
-                case "--no-persist": o.NoPersist = true; break;
-                case "--check-credentials": o.CheckCredentials = true; break;
-                case "--stay": o.Stay = true; return true;
-                case "--verbose": o.Verbose = true; return true;
-                case "-h":
-                case "--help": o.Help = true; return true;
-                default: return false;
-            }
+            ["--plaintext"] = o => o.Plaintext = true,
+            ["--sleep"] = o => o.Sleep = true,
+            ["--no-persist"] = o => o.NoPersist = true,
+            ["--check-credentials"] = o => o.CheckCredentials = true,
+            ["--stay"] = o => o.Stay = true,
+            ["--verbose"] = o => o.Verbose = true,
+            ["--help"] = o => o.Help = true,
+            ["-h"] = o => o.Help = true,
+        };
 
-            o.Given.Add(name);
-            return true;
-        }
-
-        private static void Read(string name, string value, TwinOptions o, ref string error)
+        // Flags with a value: each sets its option and returns what is wrong with the value (after the flag's name), or null.
+        private static readonly Dictionary<string, Func<TwinOptions, string, string>> s_values = new Dictionary<string, Func<TwinOptions, string, string>>
         {
-            switch (name)
-            {
-                case "--broker": o.Broker = NonEmpty(name, value, ref error); break;
-                case "--port": o.Port = Int(name, value, 1, 65535, ref error); break;
-                case "--ca": o.CaFile = NonEmpty(name, value, ref error); break;
-                case "--token": o.Token = NonEmpty(name, value, ref error); break;
-                case "--client-id": o.ClientId = CheckedClientId(name, value, ref error); break;
-                case "--topic":
-                    o.Topic = value;
-                    error = string.IsNullOrEmpty(value) || value.IndexOfAny(new[] { '+', '#', '\0' }) >= 0 ? name + " must be a non-empty topic without wildcards (+, #)" : null;
-                    break;
-                case "--interval": o.IntervalSeconds = Number(name, value, 0.05, 86400, ref error); break;
-                case "--batch": o.Batch = Int(name, value, 1, 100, ref error); break;
-                case "--qos":
-                    error = value == "2" ? "--qos 2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : null;
-                    o.Qos = error == null ? Int(name, value, 0, 1, ref error) : 0;
-                    break;
-                case "--count": o.Count = Int(name, value, 1, int.MaxValue, ref error); break;
-                case "--timeout": o.TimeoutSeconds = Number(name, value, 0.1, 31536000, ref error); break;
-                case "--config": o.ConfigFile = NonEmpty(name, value, ref error); break;
-                case "--check-config": o.CheckConfigFile = NonEmpty(name, value, ref error); break;
-                case "--auth-retry": o.AuthRetrySeconds = Number(name, value, 0.1, 86400, ref error); break;
-                case "--sensor-failure-rate": o.SensorFailureRate = Number(name, value, 0, 1, ref error); break;
-                case "--data-dir": o.DataDirectory = NonEmpty(name, value, ref error); break;
-                case "--time-scale": o.TimeScale = Number(name, value, 0.01, 10000, ref error); break;
-                case "--queue-capacity": o.QueueCapacity = Int(name, value, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, ref error); break;
-                case "--wake-interval": o.WakeIntervalSeconds = Int(name, value, 1, 86400, ref error); break;
-                case "--publish-every": o.PublishEvery = Int(name, value, 1, 1000, ref error); break;
-                case "--wakes": o.Wakes = Int(name, value, 1, int.MaxValue, ref error); break;
-                case "--seed": o.Seed = Int(name, value, int.MinValue, int.MaxValue, ref error); break;
-                case "--wifi-ssid":
-                case "--wifi-password": o.Supplied[name] = NonEmpty(name, value, ref error); break;
-                case "--transport":
-                    o.Transport = value;
-                    error = value != TransportNames.TagoTip && value != TransportNames.TagoMqttJson
-                        ? "--transport must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + value + "'" : null;
-                    break;
-                case "--serial":
-                    o.Serial = value;
-                    error = TagoTipCredentials.IsValidSerial(value) ? null : "--serial must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + value + "'";
-                    break;
-                case "--auth-hash":
-                    error = TagoTipCredentials.IsValidHash(value) ? null : "--auth-hash must be the 16 hexadecimal characters of the Authorization's hash (value not shown)";
-                    SetHash(o, value, ref error);
-                    break;
-                case "--auth-token":
-                    string hash = TagoTipAuthHash.FromToken(value);
-                    error = hash != null ? null : "--auth-token must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)";
-                    SetHash(o, hash ?? o.AuthHash, ref error);
-                    break;
-                case "--region":
-                    o.Region = value;
-                    error = value == "us-e1" || value == "eu-w1" ? null : "--region must be us-e1 or eu-w1, got '" + value + "'";
-                    break;
-                case "--min-session": o.MinSessionSeconds = Int(name, value, 1, 86400, ref error); break;
-                case "--tip-fault":
-                    error = TagoTipFault.TryParse(value, out TagoTipFault fault) ? null
-                        : "--tip-fault must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFault.Kinds) + " and P from 0 to 1, got '" + value + "'";
-                    o.TipFault = fault;
-                    break;
-                default: error = "unknown option '" + name + "'"; break;
-            }
-        }
+            ["--broker"] = (o, v) => NonEmpty(o.Broker = v),
+            ["--port"] = (o, v) => Int(v, 1, 65535, x => o.Port = x),
+            ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
+            ["--token"] = (o, v) => NonEmpty(o.Token = v),
+            ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
+            ["--topic"] = (o, v) => Unless(!string.IsNullOrEmpty(o.Topic = v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"),
+            ["--interval"] = (o, v) => Number(v, 0.05, 86400, x => o.IntervalSeconds = x),
+            ["--batch"] = (o, v) => Int(v, 1, 100, x => o.Batch = x),
+            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Int(v, 0, 1, x => o.Qos = x),
+            ["--count"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Count = x),
+            ["--timeout"] = (o, v) => Number(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
+            ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
+            ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
+            ["--auth-retry"] = (o, v) => Number(v, 0.1, 86400, x => o.AuthRetrySeconds = x),
+            ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
+            ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
+            ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
+            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.QueueCapacity = x),
+            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.WakeIntervalSeconds = x),
+            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.PublishEvery = x),
+            ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
+            ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
+            ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
+            ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
+            ["--transport"] = (o, v) => Unless((o.Transport = v) is TransportNames.TagoTip or TransportNames.TagoMqttJson,
+                "must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + v + "'"),
+            ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
+            ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
+            ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
+            ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
+            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.MinSessionSeconds = x),
+            ["--tip-fault"] = (o, v) => Unless(TagoTipFault.TryParse(v, out TagoTipFault fault) && (o.TipFault = fault) != null,
+                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFault.Kinds) + " and P from 0 to 1, got '" + v + "'"),
+        };
 
         /// <summary>
         /// Cross-flag rules. Without --transport, TagoTiP flags pick <c>tagotip</c> and --token the legacy transport
@@ -346,49 +313,27 @@ namespace TagoFirmware.Host.Cli
             : !tip && o.Token == null ? "--token (or " + TokenVariable + ") is required with --broker"
             : null;
 
-        private static void SetHash(TwinOptions o, string hash, ref string error)
-        {
-            if (o.AuthHash != null && error == null)
-            {
-                error = "give the TagoTiP authorization once: --auth-hash or --auth-token";
-            }
 
-            o.AuthHash = hash?.ToLowerInvariant();
-        }
+        private static string Unless(bool valid, string problem) => valid ? null : problem;
 
-        private static string NonEmpty(string name, string value, ref string error)
-        {
-            error = string.IsNullOrWhiteSpace(value) ? name + " must not be empty" : null;
-            return value;
-        }
+        private static string NonEmpty(string value) => Unless(!string.IsNullOrWhiteSpace(value), "must not be empty");
 
-        private static string CheckedClientId(string name, string value, ref string error)
-        {
-            // MQTT 3.1.1 §3.1.3.1: brokers must accept 1-23 chars of [0-9a-zA-Z] and may accept more; keep it printable.
-            error = string.IsNullOrEmpty(value) || value.Length > 64 ? name + " must be 1 to 64 characters" : null;
-            foreach (char c in error == null ? value : string.Empty)
-            {
-                if (c <= ' ' || c > '~' || c == '+' || c == '#' || c == '/')
-                {
-                    error = name + " may contain printable ASCII without spaces, '/', '+' or '#'";
-                }
-            }
+        // MQTT 3.1.1 §3.1.3.1: brokers must accept 1-23 chars of [0-9a-zA-Z] and may accept more; keep it printable.
+        private static string ClientIdProblem(string value) => string.IsNullOrEmpty(value) || value.Length > 64 ? "must be 1 to 64 characters"
+            : Unless(value.All(c => c > ' ' && c <= '~' && c != '+' && c != '#' && c != '/'), "may contain printable ASCII without spaces, '/', '+' or '#'");
 
-            return value;
-        }
-
-        private static int Int(string name, string value, int min, int max, ref string error)
+        private static string Int(string value, int min, int max, Action<int> set)
         {
             bool ok = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result) && result >= min && result <= max;
-            error = ok ? null : name + " must be an integer from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'";
-            return result;
+            set(result);
+            return Unless(ok, "must be an integer from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
         }
 
-        private static double Number(string name, string value, double min, double max, ref string error)
+        private static string Number(string value, double min, double max, Action<double> set)
         {
             bool ok = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result) && result >= min && result <= max;
-            error = ok ? null : name + " must be a number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'";
-            return result;
+            set(result);
+            return Unless(ok, "must be a number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
         }
     }
 }

@@ -19,7 +19,7 @@ namespace TagoFirmware.Host.Node
     /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files. As platform: heap free after a GC, the
     /// simulated boot reason, no RSSI (a PC has no WiFi signal to report honestly), "twin-" + the assembly version.
     /// </summary>
-    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo
+    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
         private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
             .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
@@ -28,10 +28,11 @@ namespace TagoFirmware.Host.Node
         private readonly byte[] _configBytes;
         private readonly ConsoleLog _log;
         private readonly SimulatedDht22 _sensor;
-        private readonly HostNetworkLink _network = new HostNetworkLink();
+        private volatile bool _networkAvailable = true;
+        private volatile bool _networkUp;
+        private NetworkConnectResult _networkResult;
         private SystemClock _clock;
         private MqttNetLink _link;
-        private CommandInjectingLink _commands;
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
@@ -66,8 +67,20 @@ namespace TagoFirmware.Host.Node
         /// <summary>The core's node of the current boot.</summary>
         public SensorNode Node => _node;
 
-        /// <summary>The simulated network (set <see cref="HostNetworkLink.Available"/> false to drop "WiFi").</summary>
-        public HostNetworkLink Network => _network;
+        /// <summary>Whether the simulated "WiFi" can be joined (the PC's network is always up); false drops the link at once.</summary>
+        public bool NetworkAvailable
+        {
+            get => _networkAvailable;
+            set
+            {
+                _networkAvailable = value;
+                if (!value)
+                {
+                    _networkUp = false;
+                    _link.NetworkLost(); // as the ESP32 adapter posts it
+                }
+            }
+        }
 
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock => _clock;
@@ -118,7 +131,7 @@ namespace TagoFirmware.Host.Node
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
             string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
-            _commands.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
+            _link.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
         }
 
@@ -130,7 +143,6 @@ namespace TagoFirmware.Host.Node
         {
             return Task.Run(() =>
             {
-                var wake = new WaitHandle[] { _commands.Arrived, cancel.WaitHandle };
                 while (!cancel.IsCancellationRequested)
                 {
                     Step();
@@ -139,7 +151,7 @@ namespace TagoFirmware.Host.Node
                         break;
                     }
 
-                    WaitHandle.WaitAny(wake, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
                 }
 
                 StopGracefully();
@@ -161,7 +173,7 @@ namespace TagoFirmware.Host.Node
                 _node.Step(_clock.MonotonicMs);
                 if (!_node.IsHalted)
                 {
-                    _commands.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
                 }
             }
         }
@@ -190,6 +202,20 @@ namespace TagoFirmware.Host.Node
 
         /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
+
+        /// <inheritdoc />
+        bool INetworkLink.IsUp => _networkUp;
+
+        /// <inheritdoc />
+        bool INetworkLink.BeginConnect(int timeoutMs)
+        {
+            _networkUp = _networkAvailable;
+            Interlocked.Exchange(ref _networkResult, _networkUp ? NetworkConnectResult.Connected : NetworkConnectResult.Failed);
+            return true;
+        }
+
+        /// <inheritdoc />
+        NetworkConnectResult INetworkLink.TakeConnectResult() => Interlocked.Exchange(ref _networkResult, NetworkConnectResult.None);
 
         /// <summary>How the current boot came about.</summary>
         public BootReason BootReason { get; private set; }
@@ -247,14 +273,13 @@ namespace TagoFirmware.Host.Node
             BootReason = reason;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _network.Link = _link;
             _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,
-                Network = _network,
+                Network = this,
                 TimeSync = this, // the operating system keeps the time
-                Mqtt = _commands = new CommandInjectingLink(new PublishReportingLink(_link, _log)),
+                Mqtt = _link,
                 Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
                 Device = this,
@@ -272,7 +297,7 @@ namespace TagoFirmware.Host.Node
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * Math.Max(1.0, _settings.TimeScale));
             _node.Start(_clock.MonotonicMs);
-            _runner = new NodeRunner(_node, _clock, _commands.Arrived, null);
+            _runner = new NodeRunner(_node, _clock, _link.Arrived, null);
         }
 
         private void Reboot()

@@ -12,13 +12,9 @@ namespace TagoFirmware.Host.TagoTip
     /// </summary>
     public static class TagoTipAuthHash
     {
-        /// <summary>True if <paramref name="token"/> looks like an Authorization token: <c>at</c> and 32 hex characters.</summary>
-        public static bool IsToken(string token)
-            => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit);
-
         /// <summary>The 16-character lowercase hash of an <c>at</c> + 32 hex token, or null for any other text.</summary>
         public static string FromToken(string token)
-            => IsToken(token) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
+            => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
 
         /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
         public static string FromTokenOrHash(string value)

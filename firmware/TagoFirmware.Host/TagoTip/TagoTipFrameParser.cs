@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -68,10 +69,7 @@ namespace TagoFirmware.Host.TagoTip
                 throw Invalid();
             }
 
-            foreach (char c in text)
-            {
-                Check(c >= 0x20 && c <= 0x7E);
-            }
+            Check(text.All(c => c >= 0x20 && c <= 0x7E));
 
             int at = 0;
             if (text.StartsWith('!'))
@@ -109,13 +107,7 @@ namespace TagoFirmware.Host.TagoTip
                     point.Location ??= defaults.Location;
                 }
 
-                var merged = new Dictionary<string, string>(defaults.Metadata);
-                foreach (KeyValuePair<string, string> pair in point.Metadata)
-                {
-                    merged[pair.Key] = pair.Value;
-                }
-
-                point.Metadata = merged;
+                point.Metadata = defaults.Metadata.Concat(point.Metadata).GroupBy(pair => pair.Key).ToDictionary(g => g.Key, g => g.Last().Value); // the variable wins
                 push.Points.Add(point);
             }
 
@@ -252,12 +244,7 @@ namespace TagoFirmware.Host.TagoTip
         private static string Location(string raw)
         {
             string[] parts = raw.Split(',');
-            Check(parts.Length is 2 or 3);
-            foreach (string part in parts)
-            {
-                Number(part);
-            }
-
+            Check(parts.Length is 2 or 3 && parts.All(s_number.IsMatch));
             return raw;
         }
 

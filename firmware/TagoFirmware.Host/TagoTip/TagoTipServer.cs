@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,10 +26,9 @@ namespace TagoFirmware.Host.TagoTip
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
-        private readonly TagoTipServerOptions _options;
-        private readonly Action<string> _print;
         private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
+        private Action<string> _print;
         private volatile bool _stopped;
         private MqttServer _server;
         private Task _reaper;
@@ -39,20 +37,26 @@ namespace TagoFirmware.Host.TagoTip
         private int _serverCloses;
         private int _connects;
 
-        private TagoTipServer(TagoTipServerOptions options, Action<string> print)
-        {
-            _options = options;
-            _print = print ?? (_ => { });
-        }
-
         /// <summary>Loopback address clients must use.</summary>
         public string Host => "127.0.0.1";
         /// <summary>Loopback port of the listener.</summary>
         public int Port { get; private set; }
-        /// <summary>The device serial accepted.</summary>
-        public string Serial { get; private set; }
-        /// <summary>The authorization hash accepted (secret: never printed).</summary>
-        public string Hash { get; private set; }
+        /// <summary>The device serial accepted; null before the start generates one.</summary>
+        public string Serial { get; set; }
+        /// <summary>The authorization hash accepted (secret: never printed); null before the start generates one.</summary>
+        public string Hash { get; set; }
+        /// <summary>Connection lifetime in seconds (TagoIO Free/Starter 10, Scale 15; TagoIO docs, rate-limits.md).</summary>
+        public double LifetimeSeconds { get; set; } = 10;
+        /// <summary>Idle seconds after which the connection is closed.</summary>
+        public double IdleSeconds { get; set; } = 5;
+        /// <summary>Subscription requests per minute for the profile (Free 5, Starter 50, Scale 100).</summary>
+        public int SubscriptionsPerMinute { get; set; } = 5;
+        /// <summary>A fault to inject into receipts, or null.</summary>
+        public TagoTipFault Fault { get; set; }
+        /// <summary>Seed for the fault's dice.</summary>
+        public int Seed { get; set; } = 1;
+        /// <summary>True (default) for a TLS listener; false for plain TCP.</summary>
+        public bool Tls { get; set; } = true;
         /// <summary>PEM of the generated CA (TLS listener only).</summary>
         public string CaPem { get; private set; }
         /// <summary>The judge: stored frames and points, refusals, faults.</summary>
@@ -66,27 +70,20 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Connections the server closed at their lifetime or when idle.</summary>
         public int ServerCloses => Volatile.Read(ref _serverCloses);
 
-        /// <summary>Starts a server on a free loopback port (null options: the defaults); Live Inspector lines and notes go to <paramref name="print"/>.</summary>
-        public static async Task<TagoTipServer> StartAsync(TagoTipServerOptions options, Action<string> print)
+        /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
+        public async Task<TagoTipServer> StartAsync(Action<string> print)
         {
-            var server = new TagoTipServer(options ?? new TagoTipServerOptions(), print);
-            await server.StartCoreAsync().ConfigureAwait(false);
-            return server;
-        }
-
-        private async Task StartCoreAsync()
-        {
-            Serial = _options.Serial ?? "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
-            Hash = (_options.Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
+            _print = print ?? (_ => { });
+            Serial ??= "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+            Hash = (Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
             if (!TagoTipCredentials.IsValidSerial(Serial) || !TagoTipCredentials.IsValidHash(Hash))
             {
                 throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
             }
 
-            Judge = new TagoTipFrameJudge(new[] { Serial }, _options.Fault, _options.Seed);
+            Judge = new TagoTipFrameJudge(new[] { Serial }, Fault, Seed);
             Port = TagoLikeBroker.FreeLoopbackPort();
-            _server = TagoLikeBroker.CreateServer(_options.Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out X509Certificate2 ca, out string caPem);
-            ca?.Dispose();
+            _server = TagoLikeBroker.CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out string caPem);
             CaPem = caPem;
             _server.ValidatingConnectionAsync += OnValidatingConnection;
             _server.ClientConnectedAsync += args =>
@@ -114,6 +111,7 @@ namespace TagoFirmware.Host.TagoTip
             _server.InterceptingPublishAsync += OnPublishing;
             await _server.StartAsync().ConfigureAwait(false);
             _reaper = Task.Run(ReapAsync);
+            return this;
         }
 
         private Task OnValidatingConnection(ValidatingConnectionEventArgs args)
@@ -144,9 +142,9 @@ namespace TagoFirmware.Host.TagoTip
                     _subscriptionRequests.Dequeue();
                 }
 
-                if (_subscriptionRequests.Count >= _options.SubscriptionsPerMinute)
+                if (_subscriptionRequests.Count >= SubscriptionsPerMinute)
                 {
-                    problem = "subscription rate limit (" + _options.SubscriptionsPerMinute + " a minute)";
+                    problem = "subscription rate limit (" + SubscriptionsPerMinute + " a minute)";
                 }
 
                 _subscriptionRequests.Enqueue(now);
@@ -237,8 +235,8 @@ namespace TagoFirmware.Host.TagoTip
                 foreach (KeyValuePair<string, Connection> pair in _connections)
                 {
                     Connection c = pair.Value;
-                    string reason = now - c.Since >= TimeSpan.FromSeconds(_options.LifetimeSeconds) ? "ttl_expired"
-                        : now - c.LastActivity >= TimeSpan.FromSeconds(_options.IdleSeconds) ? "keep_alive_timeout" : null;
+                    string reason = now - c.Since >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
+                        : now - c.LastActivity >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
                     if (reason == null || Interlocked.Exchange(ref c.Closing, 1) == 1)
                     {
                         continue;

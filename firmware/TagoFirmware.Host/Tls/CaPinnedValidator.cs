@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -56,9 +57,6 @@ namespace TagoFirmware.Host.Tls
         /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
-        /// <summary>Loads every certificate of a PEM file.</summary>
-        public static X509Certificate2Collection LoadPem(string pemFile) => ForPem(System.IO.File.ReadAllText(pemFile), null)._roots;
-
         /// <summary>Validates a server certificate; the chain's extra certificates serve as intermediates, and with system
         /// trust the platform's verdict decides.</summary>
         public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors = SslPolicyErrors.RemoteCertificateChainErrors)
@@ -90,16 +88,7 @@ namespace TagoFirmware.Host.Tls
             // No revocation check: the device has no OCSP either and relies on root rotation.
             ownChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             ownChain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
-            if (chain != null)
-            {
-                foreach (X509ChainElement element in chain.ChainElements)
-                {
-                    if (!element.Certificate.RawData.AsSpan().SequenceEqual(leaf.RawData))
-                    {
-                        ownChain.ChainPolicy.ExtraStore.Add(element.Certificate);
-                    }
-                }
-            }
+            ownChain.ChainPolicy.ExtraStore.AddRange((chain?.ChainElements.Select(e => e.Certificate) ?? []).Where(c => !c.RawData.AsSpan().SequenceEqual(leaf.RawData)).ToArray());
 
             if (!ownChain.Build(leaf))
             {
@@ -118,16 +107,7 @@ namespace TagoFirmware.Host.Tls
             return true;
         }
 
-        private static X509ChainStatusFlags ChainFlags(X509Chain chain)
-        {
-            X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
-            foreach (X509ChainStatus status in chain.ChainStatus)
-            {
-                flags |= status.Status;
-            }
-
-            return flags;
-        }
+        private static X509ChainStatusFlags ChainFlags(X509Chain chain) => chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (flags, status) => flags | status.Status);
 
         /// <summary>When being out of date is the chain's only problem, says so with the dates instead of "does not chain".</summary>
         private void ExplainOutOfDate(X509Chain chain, X509Certificate2 leaf)
@@ -142,21 +122,8 @@ namespace TagoFirmware.Host.Tls
             }
         }
 
-        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf)
-        {
-            foreach (X509ChainElement element in chain.ChainElements)
-            {
-                foreach (X509ChainStatus status in element.ChainElementStatus)
-                {
-                    if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0)
-                    {
-                        return element.Certificate;
-                    }
-                }
-            }
-
-            return leaf;
-        }
+        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf) => chain.ChainElements
+            .FirstOrDefault(e => e.ChainElementStatus.Any(status => (status.Status & X509ChainStatusFlags.NotTimeValid) != 0))?.Certificate ?? leaf;
 
         private static bool MatchesHost(X509Certificate2 leaf, string hostName)
         {
@@ -176,7 +143,6 @@ namespace TagoFirmware.Host.Tls
         /// RFC 5280 §6.1.3) and should be a CA (basicConstraints cA, RFC 5280 §4.2.1.9).</remarks>
         public static List<ConfigIssue> Check(string pem, string source)
         {
-            var issues = new List<ConfigIssue>();
             var certificates = new X509Certificate2Collection();
             try
             {
@@ -184,43 +150,23 @@ namespace TagoFirmware.Host.Tls
             }
             catch (CryptographicException ex)
             {
-                issues.Add(new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message));
-                return issues;
+                return new List<ConfigIssue> { new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message) };
             }
 
             if (certificates.Count == 0)
             {
-                issues.Add(new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block"));
-                return issues;
+                return new List<ConfigIssue> { new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block") };
             }
 
-            int inDate = 0;
-            var dateIssues = new List<ConfigIssue>();
+            List<ConfigIssue> issues = certificates.Where(c => !(c.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
+                .Select(c => new ConfigIssue(false, source, "certificate '" + c.Subject + "' is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"))
+                .ToList();
+            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
+            var outOfDate = certificates.Select(c => (c.Subject, Validity: Validity(c))).Where(c => c.Validity != null).ToList();
+            issues.AddRange(outOfDate.Select(c => new ConfigIssue(outOfDate.Count == certificates.Count, source, "certificate '" + c.Subject + "' " + c.Validity)));
             foreach (X509Certificate2 certificate in certificates)
             {
-                string name = "certificate '" + certificate.Subject + "'";
-                string validity = Validity(certificate);
-                if (validity != null)
-                {
-                    dateIssues.Add(new ConfigIssue(true, source, name + " " + validity));
-                }
-                else
-                {
-                    inDate++;
-                }
-
-                if (!(certificate.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
-                {
-                    issues.Add(new ConfigIssue(false, source, name + " is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"));
-                }
-
                 certificate.Dispose();
-            }
-
-            // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
-            foreach (ConfigIssue issue in dateIssues)
-            {
-                issues.Add(inDate > 0 ? new ConfigIssue(false, issue.Path, issue.Message) : issue);
             }
 
             return issues;

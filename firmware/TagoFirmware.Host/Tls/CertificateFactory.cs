@@ -38,15 +38,8 @@ namespace TagoFirmware.Host.Tls
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
                 new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, false)); // id-kp-serverAuth (RFC 5280 4.2.1.12)
             var san = new SubjectAlternativeNameBuilder();
-            foreach (string dns in dnsNames)
-            {
-                san.AddDnsName(dns);
-            }
-
-            foreach (IPAddress ip in ipAddresses)
-            {
-                san.AddIpAddress(ip);
-            }
+            Array.ForEach(dnsNames, san.AddDnsName);
+            Array.ForEach(ipAddresses, san.AddIpAddress);
 
             request.CertificateExtensions.Add(san.Build());
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));

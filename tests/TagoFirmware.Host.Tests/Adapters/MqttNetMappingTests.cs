@@ -45,7 +45,7 @@ namespace TagoFirmware.Host.Tests.Adapters
         [DataRow("other", true, ConnectError.Exchange)]
         public void MQTTnet_exceptions_translate_by_type_and_phase(string kind, bool connectSent, ConnectError expected)
         {
-            Assert.AreEqual(expected, MqttNetMapping.Describe(Make(kind), connectSent, null, out int code, out string reason));
+            Assert.AreEqual(expected, MqttNetLink.Describe(Make(kind), connectSent, null, out int code, out string reason));
             Assert.IsTrue(code >= 0, "host socket codes never look like mbedTLS codes");
             Assert.IsFalse(string.IsNullOrEmpty(reason));
         }
@@ -59,7 +59,7 @@ namespace TagoFirmware.Host.Tests.Adapters
             CaPinnedValidator validator = CaPinnedValidator.ForPem(CertificateFactory.ToCertificatePem(other), "broker.test");
             Assert.IsFalse(validator.Validate(server, null));
 
-            Assert.AreEqual(ConnectError.Handshake, MqttNetMapping.Describe(Make("auth"), false, validator, out _, out string reason));
+            Assert.AreEqual(ConnectError.Handshake, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
             StringAssert.Contains(reason, "does not chain to the configured CA");
         }
 
@@ -72,7 +72,7 @@ namespace TagoFirmware.Host.Tests.Adapters
             CaPinnedValidator validator = CaPinnedValidator.ForPem(CertificateFactory.ToCertificatePem(ca), "broker.test");
             Assert.IsFalse(validator.Validate(server, null));
 
-            Assert.AreEqual(ConnectError.CertificateExpired, MqttNetMapping.Describe(Make("auth"), false, validator, out _, out string reason));
+            Assert.AreEqual(ConnectError.CertificateExpired, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
             StringAssert.Contains(reason, "server certificate expired on " + notAfter.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -86,7 +86,7 @@ namespace TagoFirmware.Host.Tests.Adapters
         {
             var ex = new MqttCommunicationException(new AuthenticationException("Authentication failed, see inner exception.", new InvalidOperationException(platformMessage)));
 
-            Assert.AreEqual(expected, MqttNetMapping.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
+            Assert.AreEqual(expected, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
             Assert.IsFalse(reason.StartsWith("AuthenticationException"), reason);
         }
 
@@ -99,12 +99,12 @@ namespace TagoFirmware.Host.Tests.Adapters
                 ? new SocketException((int)SocketError.ConnectionReset)
                 : new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
 
-            Assert.AreEqual(ConnectError.NotTls, MqttNetMapping.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
+            Assert.AreEqual(ConnectError.NotTls, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
             StringAssert.Contains(reason, "wrong port?");
-            Assert.AreEqual(ConnectError.Socket, MqttNetMapping.Describe(ex, false, null, out _, out _), "without TLS it stays a network error");
+            Assert.AreEqual(ConnectError.Socket, MqttNetLink.Describe(ex, false, null, out _, out _), "without TLS it stays a network error");
             var refused = new MqttCommunicationException(new SocketException((int)SocketError.ConnectionRefused));
-            Assert.AreEqual(ConnectError.Socket, MqttNetMapping.Describe(refused, false, ValidatorWithoutFailure(), out _, out _), "a closed port is a network error");
-            Assert.AreEqual(ConnectError.Exchange, MqttNetMapping.Describe(ex, true, ValidatorWithoutFailure(), out _, out _), "after CONNECT it is the broker closing");
+            Assert.AreEqual(ConnectError.Socket, MqttNetLink.Describe(refused, false, ValidatorWithoutFailure(), out _, out _), "a closed port is a network error");
+            Assert.AreEqual(ConnectError.Exchange, MqttNetLink.Describe(ex, true, ValidatorWithoutFailure(), out _, out _), "after CONNECT it is the broker closing");
         }
 
         private static CaPinnedValidator ValidatorWithoutFailure() => CaPinnedValidator.ForPem(null, "broker.test");

@@ -22,7 +22,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         public async Task Pushes_get_receipts_with_their_sequence_echoed_and_bad_ones_their_error()
         {
             var printed = new ConcurrentQueue<string>();
-            await using TagoTipServer server = await TagoTipServer.StartAsync(Options(), printed.Enqueue);
+            await using TagoTipServer server = await Server().StartAsync(printed.Enqueue);
             await using Device device = await Device.ConnectAsync(server, Hash);
 
             Assert.AreEqual("!1|OK|2", await device.PushAsync("!1|@1795617000000[temperature:=23.5#C;humidity:=65.2#%]"));
@@ -39,7 +39,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task A_wrong_hash_is_refused_at_connect()
         {
-            await using TagoTipServer server = await TagoTipServer.StartAsync(Options(), null);
+            await using TagoTipServer server = await Server().StartAsync(null);
 
             await Assert.ThrowsAsync<Exception>(() => Device.ConnectAsync(server, "4deedd7b00000000"));
             Assert.AreEqual(1, server.RefusedConnects);
@@ -48,9 +48,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task The_server_closes_a_connection_at_its_lifetime_and_says_why()
         {
-            TagoTipServerOptions options = Options();
+            TagoTipServer options = Server();
             options.LifetimeSeconds = 1.5;
-            await using TagoTipServer server = await TagoTipServer.StartAsync(options, null);
+            await using TagoTipServer server = await options.StartAsync(null);
             await using Device device = await Device.ConnectAsync(server, Hash);
 
             Assert.AreEqual("ERR|ttl_expired", await device.NextAckAsync(TimeSpan.FromSeconds(5)));
@@ -61,9 +61,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task The_server_closes_an_idle_connection_and_says_why()
         {
-            TagoTipServerOptions options = Options();
+            TagoTipServer options = Server();
             options.IdleSeconds = 1;
-            await using TagoTipServer server = await TagoTipServer.StartAsync(options, null);
+            await using TagoTipServer server = await options.StartAsync(null);
             await using Device device = await Device.ConnectAsync(server, Hash);
 
             Assert.AreEqual("ERR|keep_alive_timeout", await device.NextAckAsync(TimeSpan.FromSeconds(5)));
@@ -73,9 +73,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task Subscriptions_beyond_the_profile_rate_are_refused()
         {
-            TagoTipServerOptions options = Options();
+            TagoTipServer options = Server();
             options.SubscriptionsPerMinute = 2;
-            await using TagoTipServer server = await TagoTipServer.StartAsync(options, null);
+            await using TagoTipServer server = await options.StartAsync(null);
             await using Device first = await Device.ConnectAsync(server, Hash);
             await using Device second = await Device.ConnectAsync(server, Hash, "second");
 
@@ -86,10 +86,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task Injected_faults_replace_or_withhold_the_receipt()
         {
-            TagoTipServerOptions options = Options();
+            TagoTipServer options = Server();
             Assert.IsTrue(TagoTipFault.TryParse("server_error", out TagoTipFault fault));
             options.Fault = fault;
-            await using (TagoTipServer server = await TagoTipServer.StartAsync(options, null))
+            await using (TagoTipServer server = await options.StartAsync(null))
             await using (Device device = await Device.ConnectAsync(server, Hash))
             {
                 Assert.AreEqual("!5|ERR|server_error", await device.PushAsync("!5|[t:=1]"));
@@ -97,8 +97,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
             }
 
             Assert.IsTrue(TagoTipFault.TryParse("lost:1", out fault));
+            options = Server();
             options.Fault = fault;
-            await using (TagoTipServer server = await TagoTipServer.StartAsync(options, null))
+            await using (TagoTipServer server = await options.StartAsync(null))
             await using (Device device = await Device.ConnectAsync(server, Hash))
             {
                 await device.PublishAsync("!6|[t:=1]");
@@ -138,9 +139,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual("ERR|payload_too_large", judge.Judge(Serial, new byte[16385]).Ack);
         }
 
-        private static TagoTipServerOptions Options()
+        private static TagoTipServer Server()
         {
-            return new TagoTipServerOptions { Serial = Serial, Hash = Hash, LifetimeSeconds = 60, IdleSeconds = 60 };
+            return new TagoTipServer { Serial = Serial, Hash = Hash, LifetimeSeconds = 60, IdleSeconds = 60 };
         }
 
         /// <summary>A device as a plain MQTTnet client: user and password from the hash, subscribed to its ack topic.</summary>

@@ -51,7 +51,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             File.WriteAllText(OtherCaFile, CertificateFactory.ToCertificatePem(otherCa));
             File.WriteAllText(CertFile, CertificateFactory.ToCertificatePem(server));
             File.WriteAllText(KeyFile, CertificateFactory.ToPrivateKeyPem(server));
-            CaCertificates = CaPinnedValidator.LoadPem(CaFile);
+            CaCertificates = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(ca.RawData));
             WritePasswordFile();
             Port = TagoLikeBroker.FreeLoopbackPort();
             WriteConfig();

@@ -18,7 +18,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [TestMethod]
         public async Task Good_credentials_get_an_accepted_verdict_and_the_frame_is_stored()
         {
-            await using TagoTipServer server = await TagoTipServer.StartAsync(new TagoTipServerOptions { Serial = "node-1", Hash = Hash }, null);
+            await using TagoTipServer server = await new TagoTipServer { Serial = "node-1", Hash = Hash }.StartAsync(null);
             (int code, string text) = await CheckAsync(server, "--serial", "node-1", "--auth-token", Token);
 
             Assert.AreEqual(TwinExitCode.Done, code, text);
@@ -31,7 +31,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [TestMethod]
         public async Task A_wrong_hash_is_refused_with_exit_code_3()
         {
-            await using TagoTipServer server = await TagoTipServer.StartAsync(new TagoTipServerOptions { Serial = "node-1", Hash = Hash }, null);
+            await using TagoTipServer server = await new TagoTipServer { Serial = "node-1", Hash = Hash }.StartAsync(null);
             (int code, string text) = await CheckAsync(server, "--serial", "node-1", "--auth-hash", "0123456789abcdef");
 
             Assert.AreEqual(TwinExitCode.CredentialsRefused, code, text);
@@ -43,7 +43,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [TestMethod]
         public async Task A_serial_that_is_not_a_device_of_the_profile_gets_no_accepted_verdict()
         {
-            await using TagoTipServer server = await TagoTipServer.StartAsync(new TagoTipServerOptions { Serial = "node-1", Hash = Hash }, null);
+            await using TagoTipServer server = await new TagoTipServer { Serial = "node-1", Hash = Hash }.StartAsync(null);
             (int code, string text) = await CheckAsync(server, "--serial", "node-2", "--auth-hash", Hash);
 
             Assert.AreNotEqual(TwinExitCode.Done, code, text);

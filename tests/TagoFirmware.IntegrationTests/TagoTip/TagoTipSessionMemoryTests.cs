@@ -24,10 +24,10 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         [Timeout(240000)]
         public async Task A_thousand_sessions_keep_the_memory_flat()
         {
-            await using TagoTipServer server = await TagoTipServer.StartAsync(new TagoTipServerOptions
+            await using TagoTipServer server = await new TagoTipServer
             {
                 Serial = "tip-many", Hash = "4deedd7bab8817ec", Tls = false, SubscriptionsPerMinute = int.MaxValue,
-            }, null);
+            }.StartAsync(null);
             var settings = new TwinNodeSettings { TimeScale = 1000, RealTimeSessionBudget = false, Seed = 5 };
             NodeConfig config = settings.Config;
             config.Transport = TransportNames.TagoTip;

@@ -52,7 +52,7 @@ namespace TagoFirmware.Config
             ValidateMqtt(config.Mqtt, issues);
             Ranges(config, string.Empty, issues);
             ValidateSampling(config, rules, issues);
-            SensorConfigValidator.Validate(config, issues);
+            ValidateSensors(config, issues);
         }
 
         /// <summary>The number keys of one scope without a rule of their own (pins, QoS, the sampling interval and the TTL have one).</summary>
@@ -74,7 +74,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
-        internal static void Ranges(ConfigValues values, string prefix, ArrayList issues)
+        private static void Ranges(ConfigValues values, string prefix, ArrayList issues)
         {
             bool sensor = values is SensorConfig;
             ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
@@ -243,6 +243,153 @@ namespace TagoFirmware.Config
             {
                 issues.Add(new ConfigIssue(error, path, message));
             }
+        }
+
+        /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
+        private static readonly string[] s_reserved = new string[]
+        {
+            "device_status", "uptime_s", "heap_free", "boot_reason", "wake_cause", "reconnects", "auth_failures",
+            "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
+        };
+
+        private static void ValidateSensors(NodeConfig config, ArrayList issues)
+        {
+            SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
+            Error(issues, "sensors", sensors.Length == 0 ? "at least one sensor is required"
+                : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
+                : null);
+            string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
+            ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                string path = "sensors[" + i + "]";
+                SensorConfig s = sensors[i];
+                if (s == null)
+                {
+                    Error(issues, path, "must be a sensor object");
+                    continue;
+                }
+
+                Error(issues, path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
+                DataPin(issues, path + ".echo_pin", s.EchoPin, false, pins);
+                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
+                {
+                    Error(issues, path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
+                }
+                else
+                {
+                    DataPin(issues, path + ".trigger_pin", s.TriggerPin, true, pins);
+                }
+
+                if (s.PowerPin != SensorConfig.NoPin)
+                {
+                    Pin(issues, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
+                }
+
+                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
+                Error(issues, path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
+                    ? "must be 1-32 printable characters" : null);
+                Error(issues, path + ".suffix", suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                Variable(issues, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
+                Variable(issues, path + ".humidity_variable", s.HumidityVariable + suffix, names);
+                if (s.DewPoint)
+                {
+                    Variable(issues, path + ".dew_point_variable", s.DewPointVariable + suffix, names);
+                }
+
+                // Offsets are for calibration: ±10 °C and ±20 %RH cover any sensor within its datasheet accuracy
+                // (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
+                Ranges(s, path + ".", issues);
+            }
+
+            if (config.LedPin != NodeConfig.NoLed)
+            {
+                Pin(issues, "led_pin", config.LedPin, null, "; or null for none", pins, true);
+            }
+        }
+
+        private static void DataPin(ArrayList issues, string path, int pin, bool needsOutput, string[] pins)
+        {
+            Error(issues, path, pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+                : pin == 12 ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
+                : null);
+            if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
+            {
+                Pin(issues, path, pin, DataPullUp, null, pins, needsOutput);
+            }
+        }
+
+        private static void Pin(ArrayList issues, string path, int pin, string pullUp, string orNull, string[] pins, bool needsOutput)
+        {
+            string problem = PinProblem(pin, needsOutput);
+            if (problem != null)
+            {
+                Error(issues, path, problem + orNull);
+                return;
+            }
+
+            Warning(issues, path, PinCaution(pin, pullUp));
+            Error(issues, path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
+            pins[pin] = pins[pin] == null ? path : pins[pin];
+        }
+
+        private static void Variable(ArrayList issues, string path, string full, ArrayList names)
+        {
+            int clash = names.IndexOf(full);
+            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's status"
+                : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
+                : null;
+            Error(issues, path, problem == null ? null : "\"" + full + "\"" + problem);
+            if (problem == null)
+            {
+                names.Add(full);
+                names.Add(path);
+            }
+        }
+
+        /// <summary>The DATA line's pull-up, for <see cref="PinCaution"/>.</summary>
+        private const string DataPullUp = "the DATA pull-up";
+
+        private const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
+
+        // What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" §2.2 and §2.4): GPIO0-19, 21-23, 25-27
+        // and 32-39 exist; 34-39 are input-only; 6-11 are the module's SPI flash; 0, 2, 5, 12 and 15 are strapping pins;
+        // 1 and 3 are UART0, nanoFramework's debug port; 16 and 17 carry the PSRAM of WROVER modules.
+        /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>
+        public static string PinProblem(int gpio, bool needsOutput)
+        {
+            if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
+            {
+                return "GPIO" + gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)";
+            }
+
+            if (gpio >= 6 && gpio <= 11)
+            {
+                return "GPIO" + gpio + " is the SPI flash (GPIO6-11)";
+            }
+
+            if (gpio == 1 || gpio == 3)
+            {
+                return "GPIO" + gpio + " is UART0, the debug port";
+            }
+
+            return needsOutput && gpio >= 34
+                ? "GPIO" + gpio + " is input-only (GPIO34-39)"
+                : null;
+        }
+
+        /// <summary>A warning for a usable pin, or null: a strapping pin held by <paramref name="pullUp"/> at reset (null: not pulled up), or a WROVER PSRAM pin.</summary>
+        private static string PinCaution(int gpio, string pullUp)
+        {
+            if (pullUp != null && (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15))
+            {
+                return "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
+                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty)
+                    + UseInstead;
+            }
+
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)" : null;
         }
     }
 }

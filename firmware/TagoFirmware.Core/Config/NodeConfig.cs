@@ -17,19 +17,20 @@ namespace TagoFirmware.Config
         public NodeConfig()
             : base(false)
         {
-            Wifi = new WifiConfig(this);
             Mqtt = new MqttConfig(this);
             TagoTip = new TagoTipConfig(this);
             Sampling = new SamplingConfig(this);
             Queue = new QueueConfig(this);
             Sleep = new SleepConfig(this);
             Timeouts = new TimeoutConfig(this);
-            Diagnostics = new DiagnosticsConfig(this);
             Sensors = new SensorConfig[0];
         }
 
-        /// <summary>The <c>wifi</c> group.</summary>
-        public WifiConfig Wifi { get; }
+        /// <summary><c>wifi.ssid</c>: the network name.</summary>
+        public string WifiSsid { get => Text(ConfigKeys.WifiSsid); set => SetValue(ConfigKeys.WifiSsid, value); }
+
+        /// <summary><c>wifi.password</c>: empty for an open network. A secret.</summary>
+        public string WifiPassword { get => Text(ConfigKeys.WifiPassword); set => SetValue(ConfigKeys.WifiPassword, value); }
 
         /// <summary><c>token</c>: the TagoIO device token (the MQTT password; the username is <c>Token</c>). A secret.</summary>
         public string Token { get => Text(ConfigKeys.Token); set => SetValue(ConfigKeys.Token, value); }
@@ -77,8 +78,8 @@ namespace TagoFirmware.Config
         /// <summary>The <c>timeouts</c> group.</summary>
         public TimeoutConfig Timeouts { get; }
 
-        /// <summary>The <c>diagnostics</c> group.</summary>
-        public DiagnosticsConfig Diagnostics { get; }
+        /// <summary><c>diagnostics.every_payloads</c>: diagnostics with every Nth data payload; 0 = only on request.</summary>
+        public int DiagnosticsEveryPayloads { get => Number(ConfigKeys.DiagnosticsEvery); set => SetNumber(ConfigKeys.DiagnosticsEvery, value); }
 
         /// <summary>The effective configuration as <c>config:</c> log lines in table order (one per group and sensor, root keys together); secrets show only whether they are set.</summary>
         public string[] Summary(string clientId)

@@ -34,7 +34,7 @@ namespace TagoFirmware.Config
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
                 ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
-                    : sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
+                    : sensors[i].PipelineSettings(config.Sleep.Deep);
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -93,8 +93,8 @@ namespace TagoFirmware.Config
 
         private static void ValidateWifi(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
-            string ssid = config.Wifi.Ssid;
-            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
+            string ssid = config.WifiSsid;
+            string password = config.WifiPassword == null ? string.Empty : config.WifiPassword;
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
@@ -213,7 +213,7 @@ namespace TagoFirmware.Config
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            result.Error("sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
+            result.Error("sleep.mode", config.Sleep.Deep && !q.Persist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 

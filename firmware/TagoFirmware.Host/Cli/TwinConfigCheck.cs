@@ -95,7 +95,7 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--interval", () => options.IntervalSeconds = config.Sampling.IntervalSeconds);
             Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
             Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
-            Default(options, "--sleep", () => options.Sleep = config.Sleep.Mode == SleepMode.Deep);
+            Default(options, "--sleep", () => options.Sleep = config.Sleep.Deep);
             options.Transport ??= config.Transport;
             options.Serial ??= config.TagoTip.Serial;
             options.AuthHash ??= config.TagoTip.AuthHash;

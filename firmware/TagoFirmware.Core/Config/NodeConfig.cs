@@ -70,10 +70,10 @@ namespace TagoFirmware.Config
         public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => SetValue(ConfigKeys.Sensors, value); }
 
         /// <summary><c>led_pin</c>: GPIO of the status LED, or <see cref="NoLed"/>.</summary>
-        public int LedPin { get => Number(ConfigKeys.LedPin); set => SetNumber(ConfigKeys.LedPin, value); }
+        public int LedPin => Number(ConfigKeys.LedPin);
 
         /// <summary><c>led_active_low</c>: the LED lights when the pin is low.</summary>
-        public bool LedActiveLow { get => Number(ConfigKeys.LedActiveLow) != 0; set => SetNumber(ConfigKeys.LedActiveLow, value ? 1 : 0); }
+        public bool LedActiveLow => Number(ConfigKeys.LedActiveLow) != 0;
 
         /// <summary>The <c>timeouts</c> group.</summary>
         public TimeoutConfig Timeouts { get; }

@@ -40,7 +40,6 @@ namespace TagoFirmware.Config
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
             int offset = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
             JsonReader r = new JsonReader(utf8, offset, length - offset, MaxDepth);
-            bool[] given = new bool[ConfigKeys.Count];
             if (r.Read() && r.Token != JsonToken.StartObject)
             {
                 result.Error(File, "must be a JSON object, got " + Describe(r));
@@ -48,7 +47,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                ReadObject(r, null, config, string.Empty, result, given);
+                ReadObject(r, null, config, string.Empty, result);
             }
 
             while (r.Read())
@@ -63,12 +62,6 @@ namespace TagoFirmware.Config
             if (result.FindError(File) != null)
             {
                 return result;
-            }
-
-            // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
-            if (given[ConfigKeys.MqttTls.Id] && !config.Mqtt.Tls && !given[ConfigKeys.MqttPort.Id])
-            {
-                config.Mqtt.Port = MqttConfig.PlainPort;
             }
 
             rules = rules == null ? new ConfigRules() : rules;
@@ -86,7 +79,7 @@ namespace TagoFirmware.Config
             return result;
         }
 
-        private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ConfigResult result, bool[] given)
+        private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ConfigResult result)
         {
             ulong seen = 0;
             ConfigKey key = null;
@@ -115,11 +108,16 @@ namespace TagoFirmware.Config
                 }
 
                 seen |= bit;
-                given[key.Id] = true;
                 if (r.Read())
                 {
-                    ReadValue(r, key, target, path, result, given);
+                    ReadValue(r, key, target, path, result);
                 }
+            }
+
+            // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
+            if (group == ConfigKeys.Mqtt && target.Number(ConfigKeys.MqttTls) == 0 && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
+            {
+                target.SetNumber(ConfigKeys.MqttPort, MqttConfig.PlainPort);
             }
         }
 
@@ -148,7 +146,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Reads the value of <paramref name="key"/>; <paramref name="path"/> is its object's path, for messages.</summary>
-        private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result, bool[] given)
+        private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result)
         {
             JsonToken token = r.Token;
             bool isNull = token == JsonToken.Null && key.Has(ConfigKey.Nullable);
@@ -159,7 +157,7 @@ namespace TagoFirmware.Config
                 case ConfigType.Group:
                     if (token == JsonToken.StartObject)
                     {
-                        ReadObject(r, key, target, key.Path, result, given);
+                        ReadObject(r, key, target, key.Path, result);
                         return;
                     }
 
@@ -168,7 +166,7 @@ namespace TagoFirmware.Config
                 case ConfigType.SensorList:
                     if (token == JsonToken.StartArray)
                     {
-                        ((NodeConfig)target).Sensors = ReadSensors(r, key, result, given);
+                        ((NodeConfig)target).Sensors = ReadSensors(r, key, result);
                         return;
                     }
 
@@ -293,7 +291,7 @@ namespace TagoFirmware.Config
             return (string[])items.ToArray(typeof(string));
         }
 
-        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ConfigResult result, bool[] given)
+        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ConfigResult result)
         {
             ArrayList list = new ArrayList();
             for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
@@ -307,7 +305,7 @@ namespace TagoFirmware.Config
                 }
 
                 SensorConfig s = new SensorConfig();
-                ReadObject(r, key, s, path, result, given);
+                ReadObject(r, key, s, path, result);
                 list.Add(s);
             }
 

@@ -68,7 +68,7 @@ namespace TagoFirmware.Esp32
                 device = new Esp32DeviceControl(log);
                 NodePorts ports = new NodePorts();
                 ports.Clock = clock;
-                ports.Network = new Esp32NetworkLink(worker, node.Wifi.Ssid, node.Wifi.Password, true);
+                ports.Network = new Esp32NetworkLink(worker, node.WifiSsid, node.WifiPassword, true);
                 ports.TimeSync = clock;
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).

@@ -1,4 +1,3 @@
-using System.Collections;
 using TagoFirmware.Config;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
@@ -52,7 +51,11 @@ namespace TagoFirmware.Boot
         {
             FileBytes = _files.Read(_path, NodeConfig.MaxFileBytes);
             ConfigResult result = NodeConfigParser.Parse(FileBytes, _rules);
-            result = result.IsValid ? Resolve(result) : result;
+            if (result.IsValid)
+            {
+                Resolve(result);
+            }
+
             string[] warnings = result.IsValid ? result.Lines() : new string[0];
             for (int i = 0; i < warnings.Length; i++)
             {
@@ -115,15 +118,8 @@ namespace TagoFirmware.Boot
         }
 
         /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
-        private ConfigResult Resolve(ConfigResult result)
+        private void Resolve(ConfigResult result)
         {
-            ArrayList issues = new ArrayList();
-            ConfigIssue[] found = result.Issues;
-            for (int i = 0; i < found.Length; i++)
-            {
-                issues.Add(found[i]);
-            }
-
             MqttConfig mqtt = result.Config.Mqtt;
             string[] entries = mqtt.CaCertificates;
             for (int i = 0; mqtt.Tls && i < entries.Length; i++)
@@ -140,7 +136,7 @@ namespace TagoFirmware.Boot
                     : (ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block");
                 if (problem != null)
                 {
-                    issues.Add(new ConfigIssue(true, "mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem));
+                    result.Error("mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem);
                     continue;
                 }
 
@@ -148,12 +144,7 @@ namespace TagoFirmware.Boot
                 Log(LogLevel.Info, "config: CA file " + name + " loaded (" + pem.Length + " chars)");
             }
 
-            if (mqtt.EffectiveClientId(_macClientId) == null)
-            {
-                issues.Add(new ConfigIssue(true, "mqtt.client_id", "must be set: this board reports no MAC"));
-            }
-
-            return issues.Count == found.Length ? result : new ConfigResult(result.Config, issues);
+            result.Error("mqtt.client_id", mqtt.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
         }
 
         /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>

@@ -5,19 +5,10 @@ namespace TagoFirmware.Config
     /// <summary>The outcome of reading a config: the parsed configuration and every error and warning found.</summary>
     public sealed class ConfigResult
     {
-        private readonly ConfigIssue[] _issues;
+        private readonly ArrayList _issues = new ArrayList();
 
-        /// <summary>Creates a result from a parsed config and the issues found.</summary>
-        public ConfigResult(NodeConfig config, ArrayList issues)
-        {
-            Config = config;
-            _issues = new ConfigIssue[issues == null ? 0 : issues.Count];
-            for (int i = 0; i < _issues.Length; i++)
-            {
-                _issues[i] = (ConfigIssue)issues[i];
-                ErrorCount += _issues[i].IsError ? 1 : 0;
-            }
-        }
+        /// <summary>Creates a result without issues for <paramref name="config"/>.</summary>
+        public ConfigResult(NodeConfig config) => Config = config;
 
         /// <summary>The configuration: file values over defaults. Never null; use it only when <see cref="IsValid"/>.</summary>
         public NodeConfig Config { get; }
@@ -26,13 +17,20 @@ namespace TagoFirmware.Config
         public bool IsValid => ErrorCount == 0;
 
         /// <summary>Number of errors.</summary>
-        public int ErrorCount { get; }
+        public int ErrorCount { get; private set; }
 
         /// <summary>Number of warnings.</summary>
-        public int WarningCount => _issues.Length - ErrorCount;
+        public int WarningCount => _issues.Count - ErrorCount;
 
         /// <summary>Every issue, errors and warnings, in the order found (a copy).</summary>
-        public ConfigIssue[] Issues => (ConfigIssue[])_issues.Clone();
+        public ConfigIssue[] Issues => (ConfigIssue[])_issues.ToArray(typeof(ConfigIssue));
+
+        /// <summary>Adds an issue found after parsing (a CA file, the client id).</summary>
+        public void Add(ConfigIssue issue)
+        {
+            _issues.Add(issue);
+            ErrorCount += issue.IsError ? 1 : 0;
+        }
 
         /// <summary>The first error with this exact path, or null.</summary>
         public ConfigIssue FindError(string path) => Find(path, true);
@@ -43,24 +41,40 @@ namespace TagoFirmware.Config
         /// <summary>One line per issue (<c>error: path: message</c>, errors first), as printed by every front end.</summary>
         public string[] Lines()
         {
-            string[] lines = new string[_issues.Length];
+            string[] lines = new string[_issues.Count];
             int errors = 0;
             int warnings = ErrorCount;
-            for (int i = 0; i < _issues.Length; i++)
+            for (int i = 0; i < lines.Length; i++)
             {
-                lines[_issues[i].IsError ? errors++ : warnings++] = _issues[i].ToString();
+                ConfigIssue issue = (ConfigIssue)_issues[i];
+                lines[issue.IsError ? errors++ : warnings++] = issue.ToString();
             }
 
             return lines;
         }
 
+        /// <summary>Adds an error unless <paramref name="message"/> is null (no problem).</summary>
+        internal void Error(string path, string message) => Report(true, path, message);
+
+        /// <summary>Adds a warning unless <paramref name="message"/> is null.</summary>
+        internal void Warning(string path, string message) => Report(false, path, message);
+
+        private void Report(bool error, string path, string message)
+        {
+            if (message != null)
+            {
+                Add(new ConfigIssue(error, path, message));
+            }
+        }
+
         private ConfigIssue Find(string path, bool error)
         {
-            for (int i = 0; i < _issues.Length; i++)
+            for (int i = 0; i < _issues.Count; i++)
             {
-                if (_issues[i].IsError == error && _issues[i].Path == path)
+                ConfigIssue issue = (ConfigIssue)_issues[i];
+                if (issue.IsError == error && issue.Path == path)
                 {
-                    return _issues[i];
+                    return issue;
                 }
             }
 

@@ -5,6 +5,7 @@ namespace TagoFirmware.Config
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
+        private const string HexLetters = "abcdefABCDEF";
 
         /// <summary>True when <paramref name="value"/> holds a PEM certificate header rather than a file name.</summary>
         public static bool IsPem(string value) => value != null && value.IndexOf(PemBegin) >= 0;
@@ -41,25 +42,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>
-        public static bool IsPlausibleToken(string token)
-        {
-            char[] chars = token == null ? new char[0] : token.ToCharArray();
-            int hex = 0;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
-                {
-                    hex++;
-                }
-                else if (c != '-')
-                {
-                    return false;
-                }
-            }
-
-            return hex == 32;
-        }
+        public static bool IsPlausibleToken(string token) => token != null && token.Length - Count(token, "-") == 32 && Only(token, HexLetters + "-", false);
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
         public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
@@ -132,7 +115,7 @@ namespace TagoFirmware.Config
             return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
 
-        internal static bool IsHex(string text) => Only(text, "abcdefABCDEF", false);
+        internal static bool IsHex(string text) => Only(text, HexLetters, false);
 
         /// <summary>True when every character of <paramref name="text"/> is a digit, a letter (<paramref name="letters"/>) or one of <paramref name="extra"/>.</summary>
         internal static bool Only(string text, string extra, bool letters)

@@ -6,8 +6,7 @@ namespace TagoFirmware.Config
         /// <summary>Plain MQTT's port (IANA "mqtt"): the default only when <c>tls</c> is explicitly false.</summary>
         public const int PlainPort = 1883;
 
-        /// <summary>Placeholder replaced by the client id in every topic.</summary>
-        public const string ClientIdPlaceholder = "{client_id}";
+        private const string ClientIdPlaceholder = "{client_id}";
 
         /// <summary>The legacy transport's broker.</summary>
         public const string LegacyHost = "mqtt.tago.io";

@@ -17,19 +17,20 @@ namespace TagoFirmware.Config
         public NodeConfig()
             : base(false)
         {
-            Wifi = new WifiConfig(this);
             Mqtt = new MqttConfig(this);
             TagoTip = new TagoTipConfig(this);
             Sampling = new SamplingConfig(this);
             Queue = new QueueConfig(this);
             Sleep = new SleepConfig(this);
             Timeouts = new TimeoutConfig(this);
-            Diagnostics = new DiagnosticsConfig(this);
             Sensors = new SensorConfig[0];
         }
 
-        /// <summary>The <c>wifi</c> group.</summary>
-        public WifiConfig Wifi { get; }
+        /// <summary><c>wifi.ssid</c>: the network name.</summary>
+        public string WifiSsid { get => Text(ConfigKeys.WifiSsid); set => SetValue(ConfigKeys.WifiSsid, value); }
+
+        /// <summary><c>wifi.password</c>: empty for an open network. A secret.</summary>
+        public string WifiPassword { get => Text(ConfigKeys.WifiPassword); set => SetValue(ConfigKeys.WifiPassword, value); }
 
         /// <summary><c>token</c>: the TagoIO device token (the MQTT password; the username is <c>Token</c>). A secret.</summary>
         public string Token { get => Text(ConfigKeys.Token); set => SetValue(ConfigKeys.Token, value); }
@@ -69,16 +70,16 @@ namespace TagoFirmware.Config
         public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => SetValue(ConfigKeys.Sensors, value); }
 
         /// <summary><c>led_pin</c>: GPIO of the status LED, or <see cref="NoLed"/>.</summary>
-        public int LedPin { get => Number(ConfigKeys.LedPin); set => SetNumber(ConfigKeys.LedPin, value); }
+        public int LedPin => Number(ConfigKeys.LedPin);
 
         /// <summary><c>led_active_low</c>: the LED lights when the pin is low.</summary>
-        public bool LedActiveLow { get => Number(ConfigKeys.LedActiveLow) != 0; set => SetNumber(ConfigKeys.LedActiveLow, value ? 1 : 0); }
+        public bool LedActiveLow => Number(ConfigKeys.LedActiveLow) != 0;
 
         /// <summary>The <c>timeouts</c> group.</summary>
         public TimeoutConfig Timeouts { get; }
 
-        /// <summary>The <c>diagnostics</c> group.</summary>
-        public DiagnosticsConfig Diagnostics { get; }
+        /// <summary><c>diagnostics.every_payloads</c>: diagnostics with every Nth data payload; 0 = only on request.</summary>
+        public int DiagnosticsEveryPayloads { get => Number(ConfigKeys.DiagnosticsEvery); set => SetNumber(ConfigKeys.DiagnosticsEvery, value); }
 
         /// <summary>The effective configuration as <c>config:</c> log lines in table order (one per group and sensor, root keys together); secrets show only whether they are set.</summary>
         public string[] Summary(string clientId)

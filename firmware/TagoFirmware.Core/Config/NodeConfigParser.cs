@@ -23,32 +23,31 @@ namespace TagoFirmware.Config
         /// <summary>Parses and validates a whole config file.</summary>
         public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
         {
-            ArrayList issues = new ArrayList();
             NodeConfig config = new NodeConfig();
+            ConfigResult result = new ConfigResult(config);
             int length = utf8 == null ? 0 : utf8.Length;
             if (length == 0)
             {
-                return Fail(config, issues, "the config file is empty or missing");
+                return Fail(result, "the config file is empty or missing");
             }
 
             if (length > NodeConfig.MaxFileBytes)
             {
-                return Fail(config, issues, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
+                return Fail(result, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
                     + " bytes allowed (put large CAs in files on I:\\)");
             }
 
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
             int offset = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
             JsonReader r = new JsonReader(utf8, offset, length - offset, MaxDepth);
-            bool[] given = new bool[ConfigKeys.Count];
             if (r.Read() && r.Token != JsonToken.StartObject)
             {
-                NodeConfigValidator.Error(issues, File, "must be a JSON object, got " + Describe(r));
+                result.Error(File, "must be a JSON object, got " + Describe(r));
                 r.Skip();
             }
             else
             {
-                ReadObject(r, null, config, string.Empty, issues, given);
+                ReadObject(r, null, config, string.Empty, result);
             }
 
             while (r.Read())
@@ -57,18 +56,12 @@ namespace TagoFirmware.Config
 
             if (r.Error != JsonError.None)
             {
-                return Fail(new NodeConfig(), new ArrayList(), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                return Fail(new ConfigResult(new NodeConfig()), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
             }
 
-            if (issues.Count > 0 && ((ConfigIssue)issues[0]).Path == File)
+            if (result.FindError(File) != null)
             {
-                return new ConfigResult(config, issues);
-            }
-
-            // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
-            if (given[ConfigKeys.MqttTls.Id] && !config.Mqtt.Tls && !given[ConfigKeys.MqttPort.Id])
-            {
-                config.Mqtt.Port = MqttConfig.PlainPort;
+                return result;
             }
 
             rules = rules == null ? new ConfigRules() : rules;
@@ -82,11 +75,11 @@ namespace TagoFirmware.Config
                 }
             }
 
-            NodeConfigValidator.ValidateInto(config, rules, issues);
-            return new ConfigResult(config, issues);
+            NodeConfigValidator.ValidateInto(config, rules, result);
+            return result;
         }
 
-        private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ArrayList issues, bool[] given)
+        private static void ReadObject(JsonReader r, ConfigKey group, ConfigValues target, string path, ConfigResult result)
         {
             ulong seen = 0;
             ConfigKey key = null;
@@ -98,7 +91,7 @@ namespace TagoFirmware.Config
                 {
                     if (first != '_')
                     {
-                        NodeConfigValidator.Error(issues, Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
+                        result.Error(Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
                     }
 
                     r.Skip();
@@ -109,17 +102,22 @@ namespace TagoFirmware.Config
                 ulong bit = 1UL << key.Id;
                 if ((seen & bit) != 0)
                 {
-                    NodeConfigValidator.Error(issues, Where(path, key), "appears twice");
+                    result.Error(Where(path, key), "appears twice");
                     r.Skip();
                     continue;
                 }
 
                 seen |= bit;
-                given[key.Id] = true;
                 if (r.Read())
                 {
-                    ReadValue(r, key, target, path, issues, given);
+                    ReadValue(r, key, target, path, result);
                 }
+            }
+
+            // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
+            if (group == ConfigKeys.Mqtt && target.Number(ConfigKeys.MqttTls) == 0 && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
+            {
+                target.SetNumber(ConfigKeys.MqttPort, MqttConfig.PlainPort);
             }
         }
 
@@ -148,7 +146,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Reads the value of <paramref name="key"/>; <paramref name="path"/> is its object's path, for messages.</summary>
-        private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ArrayList issues, bool[] given)
+        private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result)
         {
             JsonToken token = r.Token;
             bool isNull = token == JsonToken.Null && key.Has(ConfigKey.Nullable);
@@ -159,7 +157,7 @@ namespace TagoFirmware.Config
                 case ConfigType.Group:
                     if (token == JsonToken.StartObject)
                     {
-                        ReadObject(r, key, target, key.Path, issues, given);
+                        ReadObject(r, key, target, key.Path, result);
                         return;
                     }
 
@@ -168,7 +166,7 @@ namespace TagoFirmware.Config
                 case ConfigType.SensorList:
                     if (token == JsonToken.StartArray)
                     {
-                        ((NodeConfig)target).Sensors = ReadSensors(r, key, issues, given);
+                        ((NodeConfig)target).Sensors = ReadSensors(r, key, result);
                         return;
                     }
 
@@ -185,7 +183,7 @@ namespace TagoFirmware.Config
                     target.SetNumber(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        NodeConfigValidator.Error(issues, Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        result.Error(Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 
@@ -212,7 +210,7 @@ namespace TagoFirmware.Config
                 case ConfigType.Choice:
                     if (token == JsonToken.String)
                     {
-                        ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), issues);
+                        ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), result);
                         return;
                     }
 
@@ -221,7 +219,7 @@ namespace TagoFirmware.Config
                 case ConfigType.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, ReadTexts(r, Where(path, key), issues));
+                        target.SetValue(key, ReadTexts(r, Where(path, key), result));
                         return;
                     }
 
@@ -238,13 +236,13 @@ namespace TagoFirmware.Config
                     break;
             }
 
-            NodeConfigValidator.Error(issues, Where(path, key), problem + ", got " + Describe(r));
+            result.Error(Where(path, key), problem + ", got " + Describe(r));
             r.Skip();
         }
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
 
-        private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ArrayList issues)
+        private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ConfigResult result)
         {
             if (target is SensorConfig)
             {
@@ -265,12 +263,12 @@ namespace TagoFirmware.Config
                     allowed += (i == names.Length - 1 ? " or " : ", ") + names[i];
                 }
 
-                NodeConfigValidator.Error(issues, path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
+                result.Error(path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
             }
         }
 
         /// <summary>An array of strings, a single string (one entry) or null (none).</summary>
-        private static string[] ReadTexts(JsonReader r, string path, ArrayList issues)
+        private static string[] ReadTexts(JsonReader r, string path, ConfigResult result)
         {
             if (r.Token != JsonToken.StartArray)
             {
@@ -286,14 +284,14 @@ namespace TagoFirmware.Config
                     continue;
                 }
 
-                NodeConfigValidator.Error(issues, path + "[" + i + "]", "must be a string, got " + Describe(r));
+                result.Error(path + "[" + i + "]", "must be a string, got " + Describe(r));
                 r.Skip();
             }
 
             return (string[])items.ToArray(typeof(string));
         }
 
-        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ArrayList issues, bool[] given)
+        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ConfigResult result)
         {
             ArrayList list = new ArrayList();
             for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
@@ -301,13 +299,13 @@ namespace TagoFirmware.Config
                 string path = "sensors[" + i + "]";
                 if (r.Token != JsonToken.StartObject)
                 {
-                    NodeConfigValidator.Error(issues, path, "must be an object { ... }, got " + Describe(r));
+                    result.Error(path, "must be an object { ... }, got " + Describe(r));
                     r.Skip();
                     continue;
                 }
 
                 SensorConfig s = new SensorConfig();
-                ReadObject(r, key, s, path, issues, given);
+                ReadObject(r, key, s, path, result);
                 list.Add(s);
             }
 
@@ -341,10 +339,10 @@ namespace TagoFirmware.Config
 
         private static string Describe(JsonReader r) => s_tokens[(int)r.Token];
 
-        private static ConfigResult Fail(NodeConfig config, ArrayList issues, string message)
+        private static ConfigResult Fail(ConfigResult result, string message)
         {
-            NodeConfigValidator.Error(issues, File, message);
-            return new ConfigResult(config, issues);
+            result.Error(File, message);
+            return result;
         }
 
         private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;

@@ -34,7 +34,7 @@ namespace TagoFirmware.Config
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
                 ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
-                    : sensors[i].PipelineSettings(config.Sleep.Mode == SleepMode.Deep);
+                    : sensors[i].PipelineSettings(config.Sleep.Deep);
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -45,14 +45,14 @@ namespace TagoFirmware.Config
             return min;
         }
 
-        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ArrayList issues)
+        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
-            ValidateWifi(config, rules, issues);
-            ValidateTransport(config, issues);
-            ValidateMqtt(config.Mqtt, issues);
-            Ranges(config, string.Empty, issues);
-            ValidateSampling(config, rules, issues);
-            SensorConfigValidator.Validate(config, issues);
+            ValidateWifi(config, rules, result);
+            ValidateTransport(config, result);
+            ValidateMqtt(config.Mqtt, result);
+            Ranges(config, string.Empty, result);
+            ValidateSampling(config, rules, result);
+            ValidateSensors(config, result);
         }
 
         /// <summary>The number keys of one scope without a rule of their own (pins, QoS, the sampling interval and the TTL have one).</summary>
@@ -74,7 +74,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
-        internal static void Ranges(ConfigValues values, string prefix, ArrayList issues)
+        private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
         {
             bool sensor = values is SensorConfig;
             ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
@@ -86,163 +86,293 @@ namespace TagoFirmware.Config
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
                 if (value != 0 || !key.Has(ConfigKey.ZeroOff))
                 {
-                    Range(issues, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
+                    Range(result, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
                 }
             }
         }
 
-        private static void ValidateWifi(NodeConfig config, ConfigRules rules, ArrayList issues)
+        private static void ValidateWifi(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
-            string ssid = config.Wifi.Ssid;
-            string password = config.Wifi.Password == null ? string.Empty : config.Wifi.Password;
+            string ssid = config.WifiSsid;
+            string password = config.WifiPassword == null ? string.Empty : config.WifiPassword;
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                Error(issues, "wifi.ssid", rules.RequireWifi ? "is required: the WiFi network name" : null);
+                result.Error("wifi.ssid", rules.RequireWifi ? "is required: the WiFi network name" : null);
                 return;
             }
 
-            Error(issues, "wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
-            Error(issues, "wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            result.Error("wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            result.Error("wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
-            Error(issues, "wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
-            Warning(issues, "wifi.password", length == 0 ? "is empty: an open network" : null);
-            Error(issues, "wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
+            result.Error("wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
+            result.Warning("wifi.password", length == 0 ? "is empty: an open network" : null);
+            result.Error("wifi.password", length > 0 && (length < 8 || length > 64 || (length == 64 && !ConfigText.IsHex(password)))
                 ? "must be 8-63 characters, 64 hex digits (WPA2) or empty; it has " + length + " characters"
                 : null);
         }
 
         private static string Placeholder(string how) => "is the example's placeholder; set it or pass flash.ps1 " + how;
 
-        private static void ValidateTransport(NodeConfig config, ArrayList issues)
+        private static void ValidateTransport(NodeConfig config, ConfigResult result)
         {
             string transport = config.Transport;
             string token = config.Token;
             bool noToken = token == null || token.Length == 0;
             if (transport == TransportNames.TagoMqttJson)
             {
-                Error(issues, "token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
+                result.Error("token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
                     : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
                     : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
             }
             else if (transport == TransportNames.TagoTip)
             {
-                ValidateTagoTip(config.TagoTip, issues);
-                Warning(issues, "mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
-                Warning(issues, "token", noToken ? null : "is unused by tagotip");
+                ValidateTagoTip(config.TagoTip, result);
+                result.Warning("mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
+                result.Warning("token", noToken ? null : "is unused by tagotip");
             }
             else
             {
-                Error(issues, "transport", "\"" + transport + "\" is not allowed: use tagotip or tago-mqtt-json");
+                result.Error("transport", "\"" + transport + "\" is not allowed: use tagotip or tago-mqtt-json");
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             MqttConfig m = config.Mqtt;
             string id = m.EffectiveClientId(null);
-            Error(issues, "mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
+            result.Error("mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
-        private static void ValidateTagoTip(TagoTipConfig t, ArrayList issues)
+        private static void ValidateTagoTip(TagoTipConfig t, ConfigResult result)
         {
             string serial = t.Serial;
             string hash = t.AuthHash;
             int ttl = t.TtlSeconds;
-            Error(issues, "tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
+            result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                 : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                 : null);
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
-            Error(issues, "tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
+            result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
                 : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
-            Error(issues, "tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            Warning(issues, "tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+            result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+            result.Warning("tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
                 ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
-        private static void ValidateMqtt(MqttConfig m, ArrayList issues)
+        private static void ValidateMqtt(MqttConfig m, ConfigResult result)
         {
             string host = m.Host;
-            Error(issues, "mqtt.host", host == null || host.Length == 0 ? "must not be empty"
+            result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
                 : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            Warning(issues, "mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
+            result.Warning("mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            Warning(issues, "mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
-            Warning(issues, "mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
+            result.Warning("mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
+            result.Warning("mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
-                bool file = ca != null && ca.Length > 0 && !ConfigText.IsPem(ca);
-                Error(issues, path, ca == null || ca.Length == 0 ? CaProblem
-                    : !file ? ConfigText.PemProblem(ca)
-                    : ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0 ? CaProblem
-                    : null);
-                Warning(issues, path, file && !ConfigText.HasControlCharacter(ca) && ca.Length <= 200 && ca.IndexOf("-----") < 0 && ca.ToUpper().IndexOf("I:\\") != 0
-                    ? "is not on I:\\, the only place the device reads CA files" : null);
+                bool pem = ConfigText.IsPem(ca);
+                bool bad = ca == null || ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
+                result.Error(path, bad ? CaProblem : pem ? ConfigText.PemProblem(ca) : null);
+                result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 
             string id = m.ClientId;
-            Error(issues, "mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
+            result.Error("mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
                 ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
-            Warning(issues, "mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
+            result.Warning("mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
                 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
-            Error(issues, "mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
-            Error(issues, "mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
-            Error(issues, "mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
-            Error(issues, "mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
-            Range(issues, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
+            result.Error("mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
+            result.Error("mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
+            result.Error("mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
+            result.Error("mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
+            Range(result, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
         }
 
-        private static void ValidateSampling(NodeConfig config, ConfigRules rules, ArrayList issues)
+        private static void ValidateSampling(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
             SamplingConfig s = config.Sampling;
             QueueConfig q = config.Queue;
             string path = q.Path;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            Error(issues, "sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
-            Range(issues, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            Error(issues, "queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
+            result.Error("sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
+            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
+            result.Error("queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
                 && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
-            Error(issues, "queue.path", !q.Persist ? null
+            result.Error("queue.path", !q.Persist ? null
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            Error(issues, "sleep.mode", config.Sleep.Mode == SleepMode.Deep && !q.Persist
+            result.Error("sleep.mode", config.Sleep.Deep && !q.Persist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
         /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>
-        internal static void Range(ArrayList issues, ConfigKey key, string path, int value, int min, int max)
+        private static void Range(ConfigResult result, ConfigKey key, string path, int value, int min, int max)
         {
             if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
             {
                 bool tenths = key.Type == ConfigType.Tenths;
-                Error(issues, path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
+                result.Error(path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
                     + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
             }
         }
 
-        /// <summary>Adds an error unless <paramref name="message"/> is null (no problem).</summary>
-        internal static void Error(ArrayList issues, string path, string message) => Add(issues, true, path, message);
-
-        /// <summary>Adds a warning unless <paramref name="message"/> is null.</summary>
-        internal static void Warning(ArrayList issues, string path, string message) => Add(issues, false, path, message);
-
-        private static void Add(ArrayList issues, bool error, string path, string message)
+        /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
+        private static readonly string[] s_reserved = new string[]
         {
-            if (message != null)
+            "device_status", "uptime_s", "heap_free", "boot_reason", "wake_cause", "reconnects", "auth_failures",
+            "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
+        };
+
+        private static void ValidateSensors(NodeConfig config, ConfigResult result)
+        {
+            SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
+            result.Error("sensors", sensors.Length == 0 ? "at least one sensor is required"
+                : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
+                : null);
+            string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
+            ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
+            for (int i = 0; i < sensors.Length; i++)
             {
-                issues.Add(new ConfigIssue(error, path, message));
+                string path = "sensors[" + i + "]";
+                SensorConfig s = sensors[i];
+                if (s == null)
+                {
+                    result.Error(path, "must be a sensor object");
+                    continue;
+                }
+
+                result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
+                DataPin(result, path + ".echo_pin", s.EchoPin, false, pins);
+                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
+                {
+                    result.Error(path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
+                }
+                else
+                {
+                    DataPin(result, path + ".trigger_pin", s.TriggerPin, true, pins);
+                }
+
+                if (s.PowerPin != SensorConfig.NoPin)
+                {
+                    Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
+                }
+
+                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
+                result.Error(path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
+                    ? "must be 1-32 printable characters" : null);
+                result.Error(path + ".suffix", suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                Variable(result, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
+                Variable(result, path + ".humidity_variable", s.HumidityVariable + suffix, names);
+                if (s.DewPoint)
+                {
+                    Variable(result, path + ".dew_point_variable", s.DewPointVariable + suffix, names);
+                }
+
+                // Offsets are for calibration: ±10 °C and ±20 %RH cover any sensor within its datasheet accuracy
+                // (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
+                Ranges(s, path + ".", result);
             }
+
+            if (config.LedPin != NodeConfig.NoLed)
+            {
+                Pin(result, "led_pin", config.LedPin, null, "; or null for none", pins, true);
+            }
+        }
+
+        private static void DataPin(ConfigResult result, string path, int pin, bool needsOutput, string[] pins)
+        {
+            result.Error(path, pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+                : pin == 12 ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
+                : null);
+            if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
+            {
+                Pin(result, path, pin, DataPullUp, null, pins, needsOutput);
+            }
+        }
+
+        private static void Pin(ConfigResult result, string path, int pin, string pullUp, string orNull, string[] pins, bool needsOutput)
+        {
+            string problem = PinProblem(pin, needsOutput);
+            if (problem != null)
+            {
+                result.Error(path, problem + orNull);
+                return;
+            }
+
+            result.Warning(path, PinCaution(pin, pullUp));
+            result.Error(path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
+            pins[pin] = pins[pin] == null ? path : pins[pin];
+        }
+
+        private static void Variable(ConfigResult result, string path, string full, ArrayList names)
+        {
+            int clash = names.IndexOf(full);
+            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's status"
+                : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
+                : null;
+            result.Error(path, problem == null ? null : "\"" + full + "\"" + problem);
+            if (problem == null)
+            {
+                names.Add(full);
+                names.Add(path);
+            }
+        }
+
+        /// <summary>The DATA line's pull-up, for <see cref="PinCaution"/>.</summary>
+        private const string DataPullUp = "the DATA pull-up";
+
+        private const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
+
+        // What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" §2.2 and §2.4): GPIO0-19, 21-23, 25-27
+        // and 32-39 exist; 34-39 are input-only; 6-11 are the module's SPI flash; 0, 2, 5, 12 and 15 are strapping pins;
+        // 1 and 3 are UART0, nanoFramework's debug port; 16 and 17 carry the PSRAM of WROVER modules.
+        /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>
+        public static string PinProblem(int gpio, bool needsOutput)
+        {
+            if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
+            {
+                return "GPIO" + gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)";
+            }
+
+            if (gpio >= 6 && gpio <= 11)
+            {
+                return "GPIO" + gpio + " is the SPI flash (GPIO6-11)";
+            }
+
+            if (gpio == 1 || gpio == 3)
+            {
+                return "GPIO" + gpio + " is UART0, the debug port";
+            }
+
+            return needsOutput && gpio >= 34
+                ? "GPIO" + gpio + " is input-only (GPIO34-39)"
+                : null;
+        }
+
+        /// <summary>A warning for a usable pin, or null: a strapping pin held by <paramref name="pullUp"/> at reset (null: not pulled up), or a WROVER PSRAM pin.</summary>
+        private static string PinCaution(int gpio, string pullUp)
+        {
+            if (pullUp != null && (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15))
+            {
+                return "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
+                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty)
+                    + UseInstead;
+            }
+
+            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)" : null;
         }
     }
 }

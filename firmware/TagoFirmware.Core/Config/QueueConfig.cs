@@ -14,6 +14,6 @@ namespace TagoFirmware.Config
         public bool Persist { get => _v.Number(ConfigKeys.QueuePersist) != 0; set => _v.SetNumber(ConfigKeys.QueuePersist, value ? 1 : 0); }
 
         /// <summary><c>queue.path</c>: the file of the persisted queue.</summary>
-        public string Path { get => _v.Text(ConfigKeys.QueuePath); set => _v.SetValue(ConfigKeys.QueuePath, value); }
+        public string Path => _v.Text(ConfigKeys.QueuePath);
     }
 }

@@ -27,7 +27,7 @@ namespace TagoFirmware.Config
         public int TriggerPin { get => Number(ConfigKeys.SensorTriggerPin); set => SetNumber(ConfigKeys.SensorTriggerPin, value); }
 
         /// <summary><c>power_pin</c>: GPIO switching the sensor's supply, or <see cref="NoPin"/>.</summary>
-        public int PowerPin { get => Number(ConfigKeys.SensorPowerPin); set => SetNumber(ConfigKeys.SensorPowerPin, value); }
+        public int PowerPin => Number(ConfigKeys.SensorPowerPin);
 
         /// <summary><c>name</c>: label in logs.</summary>
         public string Name { get => Text(ConfigKeys.SensorName); set => SetValue(ConfigKeys.SensorName, value); }
@@ -36,13 +36,13 @@ namespace TagoFirmware.Config
         public string Suffix { get => Text(ConfigKeys.SensorSuffix); set => SetValue(ConfigKeys.SensorSuffix, value); }
 
         /// <summary><c>temperature_variable</c>.</summary>
-        public string TemperatureVariable { get => Text(ConfigKeys.SensorTemperatureVariable); set => SetValue(ConfigKeys.SensorTemperatureVariable, value); }
+        public string TemperatureVariable => Text(ConfigKeys.SensorTemperatureVariable);
 
         /// <summary><c>humidity_variable</c>.</summary>
-        public string HumidityVariable { get => Text(ConfigKeys.SensorHumidityVariable); set => SetValue(ConfigKeys.SensorHumidityVariable, value); }
+        public string HumidityVariable => Text(ConfigKeys.SensorHumidityVariable);
 
         /// <summary><c>dew_point_variable</c>.</summary>
-        public string DewPointVariable { get => Text(ConfigKeys.SensorDewPointVariable); set => SetValue(ConfigKeys.SensorDewPointVariable, value); }
+        public string DewPointVariable => Text(ConfigKeys.SensorDewPointVariable);
 
         /// <summary><c>temperature_offset</c> in tenths of °C.</summary>
         public int TemperatureOffsetTenths { get => Number(ConfigKeys.SensorTemperatureOffset); set => SetNumber(ConfigKeys.SensorTemperatureOffset, value); }

@@ -7,8 +7,8 @@ namespace TagoFirmware.Config
 
         internal SleepConfig(ConfigValues values) => _v = values;
 
-        /// <summary><c>sleep.mode</c>.</summary>
-        public SleepMode Mode { get => (SleepMode)_v.Number(ConfigKeys.SleepModeKey); set => _v.SetNumber(ConfigKeys.SleepModeKey, (int)value); }
+        /// <summary><c>sleep.mode</c> is <c>deep</c>: battery mode; wake on a timer, sample, publish every Nth wake, deep sleep.</summary>
+        public bool Deep { get => _v.Number(ConfigKeys.SleepModeKey) != 0; set => _v.SetNumber(ConfigKeys.SleepModeKey, value ? 1 : 0); }
 
         /// <summary><c>sleep.wake_interval_s</c>: seconds of deep sleep between wakes.</summary>
         public int WakeIntervalSeconds { get => _v.Number(ConfigKeys.SleepWakeInterval); set => _v.SetNumber(ConfigKeys.SleepWakeInterval, value); }

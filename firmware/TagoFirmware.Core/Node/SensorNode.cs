@@ -33,7 +33,7 @@ namespace TagoFirmware.Node
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
-            bool battery = config.Sleep != null && config.Sleep.Mode == SleepMode.Deep;
+            bool battery = config.Sleep.Deep;
             Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
@@ -41,7 +41,7 @@ namespace TagoFirmware.Node
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
             _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
-            _policy = new DiagnosticsPolicy(config.Diagnostics == null ? DiagnosticsPolicy.DefaultEveryPayloads : config.Diagnostics.EveryPayloads);
+            _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
             _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
             string[] labels;
             _sampler = new Sampler(NodeWiring.BuildPipelines(config, ports, Diagnostics, battery, out labels), labels, _queue, ports.Clock, ports.Log, battery);

@@ -90,10 +90,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The description of a key.</summary>
         /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
         /// <returns>The description, or null when the row has none (a test keeps the two tables in step).</returns>
-        public static string Describe(ConfigKey key)
-        {
-            return s_descriptions.TryGetValue(key.Path, out string text) ? text : null;
-        }
+        public static string Describe(ConfigKey key) => s_descriptions.TryGetValue(key.Path, out string text) ? text : null;
 
         /// <summary>Number of descriptions (a test compares it with <see cref="ConfigKeys.Count"/>).</summary>
         public static int DescriptionCount => s_descriptions.Count;

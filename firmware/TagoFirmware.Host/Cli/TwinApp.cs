@@ -367,7 +367,7 @@ namespace TagoFirmware.Host.Cli
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
             config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
-            config.Sleep.Mode = options.Sleep ? SleepMode.Deep : SleepMode.Off;
+            config.Sleep.Deep = options.Sleep;
             config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;
             config.Sleep.PublishEvery = options.PublishEvery > 0 ? options.PublishEvery : config.Sleep.PublishEvery;
             return config;
@@ -376,7 +376,7 @@ namespace TagoFirmware.Host.Cli
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
             int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
-            if (config.Sleep.Mode == SleepMode.Deep && ConfigKeys.SleepWakeInterval.Min > min)
+            if (config.Sleep.Deep && ConfigKeys.SleepWakeInterval.Min > min)
             {
                 min = ConfigKeys.SleepWakeInterval.Min;
                 reason = "that is the shortest deep-sleep wake interval";

@@ -95,7 +95,7 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--interval", () => options.IntervalSeconds = config.Sampling.IntervalSeconds);
             Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
             Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
-            Default(options, "--sleep", () => options.Sleep = config.Sleep.Mode == SleepMode.Deep);
+            Default(options, "--sleep", () => options.Sleep = config.Sleep.Deep);
             options.Transport ??= config.Transport;
             options.Serial ??= config.TagoTip.Serial;
             options.AuthHash ??= config.TagoTip.AuthHash;
@@ -122,18 +122,15 @@ namespace TagoFirmware.Host.Cli
 
             ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
             string[] cas = result.IsValid && result.Config.Mqtt.Tls ? result.Config.Mqtt.CaCertificates : Array.Empty<string>();
-            var issues = new System.Collections.ArrayList(result.Issues);
-            int added = 0;
             for (int i = 0; i < cas.Length; i++)
             {
                 foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))
                 {
-                    issues.Add(issue);
-                    added++;
+                    result.Add(issue);
                 }
             }
 
-            return added == 0 ? result : new ConfigResult(result.Config, issues);
+            return result;
         }
 
         private static void Default(TwinOptions options, string flag, Action apply)

@@ -29,7 +29,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         {
             var config = new NodeConfig();
             config.Token = "bench-token";
-            config.Wifi.Ssid = "bench";
+            config.WifiSsid = "bench";
             config.Sampling.IntervalSeconds = 60;
             config.Sampling.Batch = 10;
             config.Mqtt.Qos = 1;

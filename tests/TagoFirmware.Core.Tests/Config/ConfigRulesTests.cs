@@ -93,7 +93,7 @@ namespace TagoFirmware.Tests.Config
         public void Esp32_pin_rules_follow_the_datasheet(int gpio, bool needsOutput, string problem)
         {
             // "" stands for "no problem": a null attribute argument crashes the nanoFramework MetadataProcessor.
-            string actual = Esp32Pins.Problem(gpio, needsOutput);
+            string actual = NodeConfigValidator.PinProblem(gpio, needsOutput);
             if (problem.Length == 0)
             {
                 Assert.IsNull(actual);

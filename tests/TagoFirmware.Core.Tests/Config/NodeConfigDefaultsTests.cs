@@ -43,7 +43,7 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(1024, c.Queue.Capacity);
             Assert.IsTrue(c.Queue.Persist);
             Assert.AreEqual("I:\\tagofirmware.queue", c.Queue.Path);
-            Assert.AreEqual((int)SleepMode.Off, (int)c.Sleep.Mode);
+            Assert.IsFalse(c.Sleep.Deep);
             Assert.AreEqual(300, c.Sleep.WakeIntervalSeconds);
             Assert.AreEqual(6, c.Sleep.PublishEvery);
             Assert.AreEqual(60, c.Sleep.BacklogThreshold);
@@ -60,7 +60,7 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(15, c.Timeouts.AckSeconds);
             Assert.AreEqual(300, c.Timeouts.AuthRetrySeconds);
             Assert.AreEqual(1800, c.Timeouts.RebootAfterSeconds);
-            Assert.AreEqual(60, c.Diagnostics.EveryPayloads);
+            Assert.AreEqual(60, c.DiagnosticsEveryPayloads);
         }
 
         [TestMethod]
@@ -157,7 +157,7 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(30, c.Timeouts.AckSeconds);
             Assert.AreEqual(900, c.Timeouts.AuthRetrySeconds);
             Assert.AreEqual(0, c.Timeouts.RebootAfterSeconds);
-            Assert.AreEqual(0, c.Diagnostics.EveryPayloads);
+            Assert.AreEqual(0, c.DiagnosticsEveryPayloads);
         }
 
         [TestMethod]

@@ -133,7 +133,7 @@ namespace TagoFirmware.Tests.Config
         public void The_hash_is_hidden_in_the_summary_and_in_every_message()
         {
             NodeConfig c = Parse(string.Empty, string.Empty).Config;
-            string text = ConfigDocs.AllLines(new ConfigResult(c, new System.Collections.ArrayList())) + Join(c.Summary(null));
+            string text = ConfigDocs.AllLines(new ConfigResult(c)) + Join(c.Summary(null));
             Assert.IsTrue(text.IndexOf(FakeHash) < 0, text);
             Assert.IsTrue(text.IndexOf("01234567") < 0 && text.IndexOf("89abcdef") < 0, text);
             Assert.Contains("auth_hash=(set, hidden)", text);

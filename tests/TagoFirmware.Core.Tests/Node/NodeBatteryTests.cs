@@ -14,7 +14,7 @@ namespace TagoFirmware.Tests.Node
         private static NodeRig BatteryRig()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Sleep.Mode = SleepMode.Deep;
+            rig.Config.Sleep.Deep = true;
             rig.Config.Sleep.WakeIntervalSeconds = 300;
             rig.Config.Sleep.PublishEvery = 3;
             rig.Config.Sleep.BacklogThreshold = 60;

@@ -215,7 +215,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.Config.Sampling.Batch = 2;
-            rig.Config.Diagnostics.EveryPayloads = 3;
+            rig.Config.DiagnosticsEveryPayloads = 3;
             rig.Build();
             rig.Run(150000);
 

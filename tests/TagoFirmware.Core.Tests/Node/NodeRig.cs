@@ -66,7 +66,7 @@ namespace TagoFirmware.Tests.Node
         {
             Device = new FakeNodeDevice(Store);
             Config.Token = Token;
-            Config.Wifi.Ssid = "lab";
+            Config.WifiSsid = "lab";
             Config.Sampling.IntervalSeconds = 15;
             Config.Queue.Capacity = 64;
             Config.Sensors = new SensorConfig[sensors];

@@ -91,7 +91,7 @@ namespace TagoFirmware.Tests.Node
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
             rig.Config.Sampling.Batch = 8;
-            rig.Config.Diagnostics.EveryPayloads = 1;
+            rig.Config.DiagnosticsEveryPayloads = 1;
             rig.Build();
             rig.TipServer.Answers = false;
             rig.Run(70000);
@@ -178,7 +178,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(60);
-            rig.Config.Sleep.Mode = SleepMode.Deep;
+            rig.Config.Sleep.Deep = true;
             rig.Config.Sleep.WakeIntervalSeconds = 300;
             rig.Config.Sleep.PublishEvery = 1;
             rig.Config.Sleep.PublishDeadlineSeconds = 30;

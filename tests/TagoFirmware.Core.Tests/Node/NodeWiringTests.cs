@@ -102,7 +102,7 @@ namespace TagoFirmware.Tests.Node
         public void The_effective_config_is_logged_once_without_secrets()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Wifi.Password = "wifi-SECRET-pass";
+            rig.Config.WifiPassword = "wifi-SECRET-pass";
             rig.Build();
             rig.Run(5000);
 

@@ -29,7 +29,7 @@ namespace TagoFirmware.Host.Tests.Node
             config.Sampling.Batch = batch;
             config.Sampling.BatchIntervalSeconds = 1;
             config.Queue.Persist = false;
-            config.Diagnostics.EveryPayloads = 5;
+            config.DiagnosticsEveryPayloads = 5;
             config.Sensors = new[]
             {
                 new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22", Name = "a", Suffix = "_1", DewPoint = true },

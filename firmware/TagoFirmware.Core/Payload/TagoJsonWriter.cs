@@ -23,9 +23,6 @@ namespace TagoFirmware.Payload
         /// <summary>Longest unit TagoIO accepts, in characters (UTF-16 code units).</summary>
         public const int MaxUnitLength = 25;
 
-        /// <summary>Longest group this writer accepts (a sensor or sampling-cycle id).</summary>
-        public const int MaxGroupLength = 24;
-
         /// <summary>Longest string value TagoIO accepts, in UTF-8 bytes (6 kB).</summary>
         public const int MaxStringValueBytes = 6000;
 
@@ -125,7 +122,7 @@ namespace TagoFirmware.Payload
         public TagoWriteResult BeginItem(byte[] variable)
         {
             // A valid name needs no escaping.
-            return Begin(JsonText.IsWord(variable, MaxVariableLength, JsonText.ClassName) ? variable : null);
+            return Begin(JsonText.IsName(variable) ? variable : null);
         }
 
         /// <summary>
@@ -230,15 +227,7 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO.</summary>
-        public TagoWriteResult Group(byte[] utf8)
-        {
-            // A valid group needs no escaping.
-            bool valid = JsonText.IsWord(utf8, MaxGroupLength, JsonText.ClassGroup);
-            return Text(RankGroup, s_groupKey, utf8, valid ? utf8.Length : -1, 0);
-        }
-
-        /// <summary>Writes <c>"group"</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time, checked and formatted once per cycle.</summary>
+        /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO: the <see cref="ReadingGroupId"/> of the cycle's time, formatted once per cycle.</summary>
         public TagoWriteResult GroupOfTime(long unixMs)
         {
             TagoWriteResult r = Enter(RankGroup);
@@ -366,7 +355,7 @@ namespace TagoFirmware.Payload
 
         /// <summary>
         /// Writes a string field: <paramref name="key"/> (ending in the opening quote), then <paramref name="text"/>
-        /// escaped to <paramref name="escaped"/> bytes (-1: null, malformed or an invalid group; equal to its length:
+        /// escaped to <paramref name="escaped"/> bytes (-1: null or malformed; equal to its length:
         /// copied as it is), then the closing quote. <paramref name="size"/> is what the field's limit counts (UTF-8
         /// bytes for a value, UTF-16 code units for a unit).
         /// </summary>
@@ -380,7 +369,7 @@ namespace TagoFirmware.Payload
 
             if (escaped < 0)
             {
-                return Fail(rank == RankGroup ? TagoWriteResult.InvalidGroup : TagoWriteResult.InvalidString);
+                return Fail(TagoWriteResult.InvalidString);
             }
 
             if (rank == RankUnit ? size > MaxUnitLength : size > MaxStringValueBytes)

@@ -91,7 +91,7 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(65.2, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(1795617000000L);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(1795617000000L);
             return writer.EndItem();
         }
     }

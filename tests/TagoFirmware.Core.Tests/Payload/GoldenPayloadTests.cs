@@ -48,13 +48,13 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(23.5, 1);
             writer.Unit(TagoText.From("°C"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             writer.BeginItem(TagoText.From("humidity"));
             writer.Value(65.2, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));

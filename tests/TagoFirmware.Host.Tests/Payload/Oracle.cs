@@ -97,5 +97,17 @@ namespace TagoFirmware.Host.Tests.Payload
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         }
+
+        /// <summary>A sampling cycle's group: its Unix ms in lower-case base 36, zero-padded to 10 characters.</summary>
+        public static string Group(long unixMs)
+        {
+            char[] id = new char[10];
+            for (int i = 9; i >= 0; i--, unixMs /= 36)
+            {
+                id[i] = "0123456789abcdefghijklmnopqrstuvwxyz"[(int)(unixMs % 36)];
+            }
+
+            return new string(id);
+        }
     }
 }

@@ -41,11 +41,11 @@ namespace TagoFirmware.Host.Tests.TagoTip
             from flag in Gen.Bool
             from unit in s_unit.Null()
             from time in s_time.Nullable()
-            from groupName in s_group.Null()
+            from cycle in s_time.Nullable()
             select new Variable
             {
                 Name = name, Kind = kind, Scaled = flag ? small : scaled, Decimals = decimals,
-                Text = text, Unit = unit, Time = time, Group = groupName,
+                Text = text, Unit = unit, Time = time, Group = cycle,
             };
 
         private static readonly Gen<Batch> s_batch =
@@ -62,7 +62,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             s_batch.Sample(batch =>
             {
                 byte[] buffer = new byte[batch.BufferSize];
-                var writer = new TagoTipWriter(buffer);
+                var writer = new TagoTipWriter(buffer, null, null);
                 var points = new List<TagoTipDataPoint>();
                 int frames = 0;
                 Begin(writer, batch);
@@ -70,7 +70,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 while (i < batch.Variables.Length)
                 {
                     TagoWriteResult r = Write(writer, batch.Variables[i]);
-                    if (r == TagoWriteResult.BufferFull && writer.VariableCount > 0)
+                    if (r == TagoWriteResult.BufferFull && writer.ItemCount > 0)
                     {
                         // Split, never truncate: close this frame and write the variable again in a new one.
                         points.AddRange(Read(writer, batch, ref frames));
@@ -100,7 +100,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
         {
-            int length = writer.Finish();
+            int length = writer.Close();
             Assert.IsTrue(length > 0 && length <= Math.Min(batch.BufferSize, TagoTipWriter.MaxFrameBytes));
             frames++;
             TagoTipPush push = TagoTipFrameParser.Parse(writer.Buffer.AsSpan(0, length).ToArray());
@@ -111,10 +111,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static TagoWriteResult Write(TagoTipWriter writer, Variable v)
         {
-            TagoWriteResult begun = writer.BeginVariable(TagoTipToken.Name(Bytes(v.Name)));
+            TagoWriteResult begun = writer.BeginItem(Bytes(v.Name));
             if (begun != TagoWriteResult.Ok)
             {
-                // The 101st variable: nothing was opened.
+                // The 101st variable: refused as it opens.
                 return begun;
             }
 
@@ -124,13 +124,13 @@ namespace TagoFirmware.Host.Tests.TagoTip
             }
             else
             {
-                writer.Text(Bytes(v.Text));
+                writer.Value(Bytes(v.Text));
             }
 
-            if (v.Unit != null) writer.Unit(TagoTipToken.Unit(Bytes(v.Unit)));
-            if (v.Time.HasValue) writer.Time(v.Time.Value);
-            if (v.Group != null) writer.Group(Bytes(v.Group));
-            return writer.EndVariable();
+            if (v.Unit != null) writer.Unit(Bytes(v.Unit));
+            if (v.Time.HasValue) writer.TimeUnixMs(v.Time.Value);
+            if (v.Group.HasValue) writer.GroupOfTime(v.Group.Value);
+            return writer.EndItem();
         }
 
         private static void AssertSame(Batch batch, Variable v, TagoTipDataPoint point)
@@ -140,7 +140,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(ExpectedValue(v), point.Value);
             Assert.AreEqual(v.Unit?.Replace("°", string.Empty), point.Unit);
             Assert.AreEqual(v.Time ?? batch.Time, point.Time);
-            Assert.AreEqual(v.Group ?? batch.Group, point.Group);
+            Assert.AreEqual(v.Group.HasValue ? TagoFirmware.Host.Tests.Payload.Oracle.Group(v.Group.Value) : batch.Group, point.Group);
             Assert.AreEqual(0, point.Metadata.Count);
         }
 
@@ -169,7 +169,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             public string Text;
             public string Unit;
             public long? Time;
-            public string Group;
+            public long? Group;
         }
 
         private sealed class Batch

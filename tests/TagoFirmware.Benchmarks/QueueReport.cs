@@ -198,7 +198,7 @@ namespace TagoFirmware.Benchmarks
                     // Exactly the items SensorNode writes: variable, value (1 decimal), unit, time, group.
                     bool temperature = queue.GetVariableIndex(i) == 0;
                     writer.BeginItem(temperature ? s_temperature : s_humidity);
-                    writer.Value(queue.GetValue(i), queue.GetDecimals(i));
+                    writer.Value(queue.GetScaledValue(i), queue.GetDecimals(i));
                     writer.Unit(temperature ? s_celsius : s_percent);
                     writer.TimeUnixMs(queue.GetTimeUnixMs(i));
                     writer.GroupOfTime(queue.GetTimeUnixMs(i));

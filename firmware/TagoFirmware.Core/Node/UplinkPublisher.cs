@@ -382,7 +382,7 @@ namespace TagoFirmware.Node
             }
 
             _json.BeginItem(_names[variable]);
-            _json.Value(_queue.GetValue(i), _queue.GetDecimals(i));
+            _json.Value(_queue.GetScaledValue(i), _queue.GetDecimals(i));
             _json.Unit(_units[variable]);
             long time = _queue.GetTimeUnixMs(i);
             _json.TimeUnixMs(time);

@@ -125,12 +125,8 @@ namespace TagoFirmware.Payload
             return Begin(JsonText.IsName(variable) ? variable : null);
         }
 
-        /// <summary>
-        /// Writes <c>"value"</c> as a number with exactly <paramref name="decimals"/> decimals: the digits of
-        /// <c>value.ToString("F" + decimals, CultureInfo.InvariantCulture)</c> (exact binary value, ties to even), with
-        /// a zero never signed.
-        /// </summary>
-        public TagoWriteResult Value(double value, int decimals)
+        /// <summary>Writes <c>"value"</c>: <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
+        public TagoWriteResult Value(long scaled, int decimals)
         {
             TagoWriteResult r = Enter(RankValue);
             if (r != TagoWriteResult.Ok)
@@ -138,33 +134,27 @@ namespace TagoFirmware.Payload
                 return r;
             }
 
-            if (decimals < 0 || decimals > FixedPointFormatter.MaxDecimals)
+            int start = FixedPointFormatter.Format(scaled, decimals, _digits);
+            if (start < 0)
             {
-                return Fail(TagoWriteResult.InvalidDecimals);
+                return Fail((TagoWriteResult)(-start));
             }
 
-            ulong scaled;
-            bool negative;
-            r = FixedPointFormatter.Scale(value, decimals, out scaled, out negative);
-            return r != TagoWriteResult.Ok ? Fail(r) : PutValue(scaled, decimals, negative);
+            int count = _digits.Length - start;
+            if (_length + s_valueKey.Length + count > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            int p = Put(s_valueKey, _length);
+            Array.Copy(_digits, start, _buffer, p, count);
+            _length = p + count;
+            _rank = RankValue;
+            return TagoWriteResult.Ok;
         }
 
         /// <summary>Writes <c>"value"</c> as an integer.</summary>
-        public TagoWriteResult Value(long value)
-        {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (value > MaxSafeInteger || value < -MaxSafeInteger)
-            {
-                return Fail(TagoWriteResult.NumberTooLarge);
-            }
-
-            return PutValue((ulong)(value < 0 ? -value : value), 0, value < 0);
-        }
+        public TagoWriteResult Value(long value) => Value(value, 0);
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
         public TagoWriteResult Value(byte[] utf8)
@@ -386,22 +376,6 @@ namespace TagoFirmware.Payload
             _buffer[p++] = (byte)'"';
             _length = p;
             _rank = rank;
-            return TagoWriteResult.Ok;
-        }
-
-        private TagoWriteResult PutValue(ulong scaled, int decimals, bool negative)
-        {
-            int start = FixedPointFormatter.Format(scaled, decimals, negative, _digits);
-            int count = _digits.Length - start;
-            if (_length + s_valueKey.Length + count > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(s_valueKey, _length);
-            Array.Copy(_digits, start, _buffer, p, count);
-            _length = p + count;
-            _rank = RankValue;
             return TagoWriteResult.Ok;
         }
 

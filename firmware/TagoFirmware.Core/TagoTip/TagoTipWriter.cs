@@ -201,7 +201,7 @@ namespace TagoFirmware.TagoTip
         /// <summary>Begins a variable (<c>[a-z0-9_]{1,100}</c>); if one is still open it is dropped and nothing new begins.</summary>
         public TagoWriteResult BeginItem(byte[] name) => Open(JsonText.IsName(name) ? name : null);
 
-        /// <summary>Writes <c>:=</c> and <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| &lt; 2^53).</summary>
+        /// <summary>Writes <c>:=</c> and <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
         public TagoWriteResult NumberScaled(long scaled, int decimals)
         {
             TagoWriteResult r = Enter(RankValue);
@@ -210,16 +210,14 @@ namespace TagoFirmware.TagoTip
 
         private TagoWriteResult Number(long scaled, int decimals)
         {
-            bool negative = scaled < 0;
-            ulong magnitude = negative ? (ulong)(-scaled) : (ulong)scaled;
-            if (decimals < 0 || decimals > FixedPointFormatter.MaxDecimals || magnitude >= FixedPointFormatter.TwoPow53)
-            {
-                return Fail(TagoWriteResult.InvalidNumber);
-            }
-
             // Built backwards in a scratch buffer: no length pass.
             byte[] n = _number;
-            int i = FixedPointFormatter.Format(magnitude, decimals, negative, n);
+            int i = FixedPointFormatter.Format(scaled, decimals, n);
+            if (i < 0)
+            {
+                return Fail((TagoWriteResult)(-i));
+            }
+
             int count = n.Length - i;
             if (_length + count + 2 > _limit)
             {

@@ -30,7 +30,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
 
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
-            writer.Value(1.0, 1);
+            writer.Value(10L, 1);
 
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
 
@@ -149,12 +149,12 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("v"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Value(double.NaN, 1));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Value(1L, 7));
             Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Unit(PayloadText.Utf8("%")));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.GroupOfTime(0));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Unit(PayloadText.Utf8("%")));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.GroupOfTime(0));
 
-            AssertIntactAfter(TagoWriteResult.InvalidNumber, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidDecimals, writer);
         }
 
         [TestMethod]
@@ -162,7 +162,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("humidity"));
-            writer.Value(65.2, 1);
+            writer.Value(652L, 1);
             writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(1795617000000L);
 
@@ -233,7 +233,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
             writer.BeginItem(PayloadText.Utf8("temperature"));
-            writer.Value(23.5, 1);
+            writer.Value(235L, 1);
             writer.Unit(PayloadText.Utf8("°C"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(FirstItem, PayloadText.Of(writer));

@@ -24,7 +24,7 @@ namespace TagoFirmware.Tests.Readings
             while (written < due)
             {
                 writer.BeginItem(s_names[queue.GetVariableIndex(written)]);
-                writer.Value(queue.GetValue(written), queue.GetDecimals(written));
+                writer.Value(queue.GetScaledValue(written), queue.GetDecimals(written));
                 writer.TimeUnixMs(queue.GetTimeUnixMs(written));
                 writer.GroupOfTime(queue.GetTimeUnixMs(written));
                 if (writer.EndItem() != TagoWriteResult.Ok)

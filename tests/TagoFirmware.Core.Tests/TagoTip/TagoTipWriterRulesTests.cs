@@ -114,10 +114,10 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
         {
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, 7)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, -1)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(9007199254740992L, 0)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(long.MinValue, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, 7)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, -1)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(9007199254740992L, 0)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(long.MinValue, 0)));
         }
 
         [TestMethod]

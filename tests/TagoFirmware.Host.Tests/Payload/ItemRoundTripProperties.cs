@@ -23,9 +23,9 @@ namespace TagoFirmware.Host.Tests.Payload
         private static readonly Gen<string> s_unit = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 25];
         private static readonly Gen<long> s_unixMs = Gen.Long[-62135596800000L, 253402300799999L];
 
-        /// <summary>A value: double with decimals, integer or string.</summary>
+        /// <summary>A value: scaled integer with decimals, integer or string.</summary>
         private static readonly Gen<Scalar> s_scalar = Gen.OneOf(
-            Gen.Select(Gen.Double[-1e8, 1e8], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Number = v, Decimals = d }),
+            Gen.Select(Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Integer = v, Decimals = d }),
             Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger].Select(v => new Scalar { Kind = 1, Integer = v }),
             s_text.Select(t => new Scalar { Kind = 2, Text = t }));
 
@@ -95,7 +95,7 @@ namespace TagoFirmware.Host.Tests.Payload
         {
             switch (value.Kind)
             {
-                case 0: writer.Value(value.Number, value.Decimals); break;
+                case 0: writer.Value(value.Integer, value.Decimals); break;
                 case 1: writer.Value(value.Integer); break;
                 default: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
             }
@@ -122,9 +122,8 @@ namespace TagoFirmware.Host.Tests.Payload
             switch (expected.Kind)
             {
                 case 0:
-                    string digits = Oracle.Fixed(expected.Number, expected.Decimals);
-                    Assert.AreEqual(digits, actual.GetRawText());
-                    Assert.AreEqual(double.Parse(digits, CultureInfo.InvariantCulture), actual.GetDouble());
+                    decimal exact = expected.Integer / (decimal)Math.Pow(10, expected.Decimals);
+                    Assert.AreEqual(exact.ToString("F" + expected.Decimals, CultureInfo.InvariantCulture), actual.GetRawText());
                     break;
                 case 1:
                     Assert.AreEqual(expected.Integer, actual.GetInt64());
@@ -138,14 +137,13 @@ namespace TagoFirmware.Host.Tests.Payload
         private sealed class Scalar
         {
             public int Kind;
-            public double Number;
             public int Decimals;
             public long Integer;
             public string Text;
 
             public override string ToString() => Kind switch
             {
-                0 => $"{Number:R} F{Decimals}",
+                0 => $"{Integer}e-{Decimals}",
                 1 => Integer.ToString(CultureInfo.InvariantCulture),
                 _ => JsonSerializer.Serialize(Text),
             };

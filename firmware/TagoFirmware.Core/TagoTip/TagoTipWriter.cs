@@ -33,7 +33,7 @@ namespace TagoFirmware.TagoTip
         private readonly int _limit;
         private readonly byte[][] _names;
         private readonly byte[][] _units;
-        private readonly byte[] _frameGroup = new byte[TagoJsonWriter.MaxVariableLength];
+        private readonly byte[] _frameGroup = new byte[ReadingGroupId.Length];
         private readonly byte[] _digits = new byte[20];
         private readonly byte[] _number = new byte[24];
         private readonly byte[] _cycle = new byte[ReadingGroupId.Length];
@@ -45,7 +45,6 @@ namespace TagoFirmware.TagoTip
         private long _frameTime;
         private long _sequence = -1;
         private long _nextFrameTime = -1;
-        private bool _nextFrameGroup;
         private long _lastTime = long.MinValue;
         private int _cycles;
         private int _cycleLimit;
@@ -93,24 +92,22 @@ namespace TagoFirmware.TagoTip
         /// <summary>Sampling cycles (distinct reading times) in the frame so far.</summary>
         public int Cycles => _cycles;
 
-        /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time and group of the queue's oldest reading
+        /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time (and its group) of the queue's oldest reading
         /// (null queue: none), and the most cycles the frame may carry (0 = no limit, else the receipts' limit).</summary>
         public void Prepare(long sequence, ReadingQueue queue, int cycleLimit)
         {
             _sequence = sequence;
             _cycleLimit = cycleLimit;
             _nextFrameTime = queue != null && queue.PendingCount > 0 ? queue.GetTimeUnixMs(0) : -1;
-
-            // _cycle holds the frame's group until Begin has copied it.
-            _nextFrameGroup = _nextFrameTime >= 0 && queue.WriteGroupId(0, _cycle, 0) == ReadingGroupId.Length;
         }
 
         /// <inheritdoc />
-        public void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameGroup ? _cycle : null);
+        public void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameTime >= 0);
 
-        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none), <c>@TIME</c> (-1: none), <c>^GROUP</c> (null: none).</summary>
+        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none), <c>@TIME</c> (-1: none), and
+        /// when <paramref name="group"/> <c>^GROUP</c>, the <see cref="ReadingGroupId"/> of that time.</summary>
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
-        public TagoWriteResult Begin(long sequence, long timeUnixMs, byte[] group)
+        public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
         {
             _begun = false;
             _open = false;
@@ -126,9 +123,9 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.InvalidTime;
             }
 
-            if (group != null && !JsonText.IsName(group))
+            if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 0) == 0)
             {
-                return TagoWriteResult.InvalidVariable;
+                return TagoWriteResult.InvalidGroup;
             }
 
             int p = 0;
@@ -146,16 +143,15 @@ namespace TagoFirmware.TagoTip
                 _frameTime = timeUnixMs;
             }
 
-            if (group != null)
+            if (group)
             {
                 _buffer[p++] = (byte)'^';
-                Array.Copy(group, 0, _buffer, p, group.Length);
-                Array.Copy(group, 0, _frameGroup, 0, group.Length);
-                _frameGroupLength = group.Length;
-                p += group.Length;
+                Array.Copy(_frameGroup, 0, _buffer, p, _frameGroup.Length);
+                _frameGroupLength = _frameGroup.Length;
+                p += _frameGroup.Length;
             }
 
-            // At most 12 + 21 + 101 bytes: the constructor's minimum leaves room for them and a variable.
+            // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
             _length = p;
             _begun = true;
             return TagoWriteResult.Ok;

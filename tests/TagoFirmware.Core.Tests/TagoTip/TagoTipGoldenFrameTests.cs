@@ -18,7 +18,6 @@ namespace TagoFirmware.Tests.TagoTip
         private static byte[] s_humidity;
         private static byte[] s_celsius;
         private static byte[] s_percent;
-        private static byte[] s_group;
 
         [Setup]
         public void PrepareNames()
@@ -28,14 +27,13 @@ namespace TagoFirmware.Tests.TagoTip
             s_humidity = PayloadText.Utf8("humidity");
             s_celsius = PayloadText.Utf8("°C");
             s_percent = PayloadText.Utf8("%");
-            s_group = PayloadText.Utf8("00mww800g0");
         }
 
         [TestMethod]
         public void P2_shares_its_time_and_group_at_frame_level_and_matches_the_reference_bytes()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, s_group));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, true));
             Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true));
             Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true));
 
@@ -61,7 +59,7 @@ namespace TagoFirmware.Tests.TagoTip
             expected += "]";
 
             TagoTipWriter writer = new TagoTipWriter(new byte[4096], null, null);
-            writer.Begin(2, P2UnixMs, s_group);
+            writer.Begin(2, P2UnixMs, true);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
@@ -79,7 +77,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void Without_frame_time_every_variable_carries_its_own_and_no_sequence_means_no_prefix()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(-1, -1, null);
+            writer.Begin(-1, -1, false);
             WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, false);
 
             Assert.AreEqual("[temperature:=23.5#C@1795617000000]", Finish(writer));
@@ -89,11 +87,11 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_can_be_rewritten_in_the_same_buffer_with_a_new_sequence_number()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(4294967295L, P2UnixMs, null);
+            writer.Begin(4294967295L, P2UnixMs, false);
             WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs, false);
             Finish(writer);
 
-            writer.Begin(1, P2UnixMs, s_group);
+            writer.Begin(1, P2UnixMs, true);
             WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true);
             WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true);
 
@@ -104,14 +102,14 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[1024], null, null);
-            writer.Begin(-1, P2UnixMs, s_group);
+            writer.Begin(-1, P2UnixMs, true);
             writer.BeginItem(s_temperature);
             writer.NumberScaled(1, 0);
             writer.GroupOfTime(P2UnixMs);
             writer.EndItem();
             Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1]", Finish(writer));
 
-            writer.Begin(-1, P2UnixMs, null);
+            writer.Begin(-1, P2UnixMs, false);
             writer.BeginItem(s_temperature);
             writer.NumberScaled(1, 0);
             writer.GroupOfTime(P2UnixMs);

@@ -86,17 +86,14 @@ namespace TagoFirmware.Tests.TagoTip
             TagoTipWriter writer = Begun();
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndItem());
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Begin(-1, -1, PayloadText.Utf8(name)));
         }
 
         [TestMethod]
-        public void Names_and_groups_may_have_100_bytes_but_not_101()
+        public void Names_may_have_100_bytes_but_not_101()
         {
             byte[] hundred = Repeat((byte)'a', 100);
             Assert.AreEqual(TagoWriteResult.Ok, Begun().BeginItem(hundred));
             Assert.AreEqual(TagoWriteResult.InvalidVariable, Begun().BeginItem(Repeat((byte)'a', 101)));
-            Assert.AreEqual(TagoWriteResult.Ok, new TagoTipWriter(new byte[512], null, null).Begin(1, 1, hundred));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, new TagoTipWriter(new byte[512], null, null).Begin(1, 1, Repeat((byte)'a', 101)));
         }
 
         [TestMethod]
@@ -166,7 +163,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384], null, null);
-            writer.Begin(1, -1, null);
+            writer.Begin(1, -1, false);
             byte[] name = Name("v");
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
@@ -177,7 +174,7 @@ namespace TagoFirmware.Tests.TagoTip
 
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(name));
             Assert.IsTrue(writer.Close() > 0);
-            writer.Begin(2, -1, null);
+            writer.Begin(2, -1, false);
             writer.BeginItem(name);
             writer.NumberScaled(100, 0);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -189,7 +186,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             byte[] buffer = new byte[200];
             TagoTipWriter writer = new TagoTipWriter(buffer, null, null);
-            writer.Begin(1, -1, null);
+            writer.Begin(1, -1, false);
             byte[] text = Repeat((byte)'x', 40);
             int written = 0;
             TagoWriteResult r = TagoWriteResult.Ok;
@@ -212,7 +209,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_never_exceeds_16384_bytes_even_in_a_larger_buffer()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[20000], null, null);
-            writer.Begin(4294967295L, -1, null);
+            writer.Begin(4294967295L, -1, false);
             byte[] text = Repeat((byte)'|', 400);
             while (true)
             {
@@ -250,16 +247,18 @@ namespace TagoFirmware.Tests.TagoTip
         public void Out_of_range_sequence_or_time_begins_no_frame()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, null));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, null));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, null));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, false));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, false));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, false));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.BeginItem(Name("a")));
         }
 
         private static TagoTipWriter Begun()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(-1, -1, null);
+            writer.Begin(-1, -1, false);
             return writer;
         }
 

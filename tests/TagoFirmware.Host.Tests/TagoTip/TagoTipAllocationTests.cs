@@ -17,7 +17,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly byte[] s_status = (Encoding.UTF8.GetBytes("status"));
         private static readonly byte[] s_celsius = (Encoding.UTF8.GetBytes("°C"));
         private static readonly byte[] s_percent = (Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor [A] ok;\nreset@boot");
         private static readonly byte[] s_ack = Encoding.UTF8.GetBytes("!4242|OK|20");
         private static readonly byte[] s_err = Encoding.UTF8.GetBytes("!4243|ERR|invalid_seq");
@@ -67,7 +66,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             long time = 1795617000000L;
             for (int f = 0; f < frames; f++)
             {
-                writer.Begin(f, time, s_group);
+                writer.Begin(f, time, true);
                 for (int i = 0; i < 10; i++)
                 {
                     writer.BeginItem(s_temperature);

@@ -29,7 +29,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly Gen<string> s_text = Gen.Char[s_printable + "\n|[];,{}#@^\\"].Array[1, 30].Select(c => new string(c));
         private static readonly Gen<string> s_unit = Gen.Select(Gen.Bool, Gen.Char[s_unitChars].Array[1, 24], (degree, c) => (degree ? "°" : string.Empty) + new string(c));
         private static readonly Gen<long> s_time = Gen.OneOf(Gen.Long[1795617000000L, 1795617000003L], Gen.Long[0, 4102444800000L]);
-        private static readonly Gen<string> s_group = Gen.OneOf(Gen.Const("g1"), Gen.Const("g2"), s_name);
 
         private static readonly Gen<Variable> s_variable =
             from name in s_name
@@ -51,10 +50,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly Gen<Batch> s_batch =
             from sequence in Gen.Long[0, 4294967295L].Nullable()
             from time in s_time.Nullable()
-            from groupName in s_group.Null()
+            from withGroup in Gen.Bool
             from variables in s_variable.Array[1, 120]
             from size in Gen.OneOf(Gen.Int[1500, 4000], Gen.Const(20000))
-            select new Batch { Sequence = sequence, Time = time, Group = groupName, Variables = variables, BufferSize = size };
+            select new Batch { Sequence = sequence, Time = time, Group = withGroup && time.HasValue, Variables = variables, BufferSize = size };
 
         [TestMethod]
         public void The_independent_parser_reads_back_exactly_the_variables_written_across_split_frames()
@@ -95,7 +94,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, Bytes(batch.Group)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, batch.Group));
         }
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
@@ -140,7 +139,8 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(ExpectedValue(v), point.Value);
             Assert.AreEqual(v.Unit?.Replace("°", string.Empty), point.Unit);
             Assert.AreEqual(v.Time ?? batch.Time, point.Time);
-            Assert.AreEqual(v.Group.HasValue ? TagoFirmware.Host.Tests.Payload.Oracle.Group(v.Group.Value) : batch.Group, point.Group);
+            long? group = v.Group ?? (batch.Group ? batch.Time : null);
+            Assert.AreEqual(group.HasValue ? TagoFirmware.Host.Tests.Payload.Oracle.Group(group.Value) : null, point.Group);
             Assert.AreEqual(0, point.Metadata.Count);
         }
 
@@ -176,7 +176,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         {
             public long? Sequence;
             public long? Time;
-            public string Group;
+            public bool Group;
             public Variable[] Variables;
             public int BufferSize;
         }

@@ -182,6 +182,24 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
+        public void The_101st_queued_reading_asks_for_a_new_frame_rather_than_being_refused()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[16384], new byte[][] { Name("t") }, new byte[][] { PayloadText.Utf8("°C") });
+            writer.Begin(1, -1, false);
+            for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
+            {
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, i, 1, 1795617000000L));
+            }
+
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.Reading(0, 1, 1, 1795617000000L));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(1, 1, 1, 1795617000000L));
+            Assert.AreEqual(1, writer.Cycles);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1, false));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, 5, 1, -1));
+            Assert.AreEqual("!2|[t:=0.5#C]", TagoTipGoldenFrameTests.Finish(writer));
+        }
+
+        [TestMethod]
         public void A_variable_that_does_not_fit_the_bytes_is_refused_whole_and_the_frame_still_closes_within_the_buffer()
         {
             byte[] buffer = new byte[200];

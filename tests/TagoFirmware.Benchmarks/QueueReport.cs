@@ -165,7 +165,6 @@ namespace TagoFirmware.Benchmarks
             queue.Load();
             var batcher = new ReadingBatcher(queue, 10, 30000, 0, true);
             var writer = new TagoJsonWriter(new byte[4096]);
-            byte[] group = new byte[ReadingGroupId.Length];
             using var link = new MqttNetLink();
             var request = new MqttConnectRequest
             {
@@ -199,13 +198,10 @@ namespace TagoFirmware.Benchmarks
                     // Exactly the items SensorNode writes: variable, value (1 decimal), unit, time, group.
                     bool temperature = queue.GetVariableIndex(i) == 0;
                     writer.BeginItem(temperature ? s_temperature : s_humidity);
-                    writer.Value(queue.GetValue(i), queue.GetDecimals(i));
+                    writer.Value(queue.GetScaledValue(i), queue.GetDecimals(i));
                     writer.Unit(temperature ? s_celsius : s_percent);
                     writer.TimeUnixMs(queue.GetTimeUnixMs(i));
-                    if (queue.WriteGroupId(i, group, 0) == ReadingGroupId.Length)
-                    {
-                        writer.Group(group);
-                    }
+                    writer.GroupOfTime(queue.GetTimeUnixMs(i));
 
                     writer.EndItem();
                 }

@@ -22,7 +22,7 @@ namespace TagoFirmware.Node
         private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
-        private readonly TagoTipItemWriter _frame;
+        private readonly TagoTipWriter _frame;
         private readonly IItemWriter _writer;
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
@@ -87,7 +87,7 @@ namespace TagoFirmware.Node
                 units[i] = _units[i].Json;
             }
 
-            _frame = new TagoTipItemWriter(buffer, names, units);
+            _frame = new TagoTipWriter(buffer, names, units);
             _writer = _frame;
         }
 
@@ -277,8 +277,7 @@ namespace TagoFirmware.Node
                     return false;
                 }
 
-                _frame.CycleLimit = _tip.Receipts.CycleLimit;
-                _frame.Prepare(_frameSequence, readings ? _queue : null);
+                _frame.Prepare(_frameSequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
             }
 
             _writer.Reset();
@@ -308,7 +307,9 @@ namespace TagoFirmware.Node
             int taken = 0;
             for (; taken < due; taken++)
             {
-                TagoWriteResult r = _tip != null ? _frame.Reading(_queue, taken) : WriteReading(taken);
+                TagoWriteResult r = _tip != null
+                    ? _frame.Reading(_queue.GetVariableIndex(taken), _queue.GetScaledValue(taken), _queue.GetDecimals(taken), _queue.GetTimeUnixMs(taken))
+                    : WriteReading(taken);
                 if (r == TagoWriteResult.BufferFull)
                 {
                     // The rest waits for the next payload; nothing is lost because it did not fit.
@@ -382,7 +383,7 @@ namespace TagoFirmware.Node
             }
 
             _json.BeginItem(_names[variable]);
-            _json.Value(_queue.GetValue(i), _queue.GetDecimals(i));
+            _json.Value(_queue.GetScaledValue(i), _queue.GetDecimals(i));
             _json.Unit(_units[variable]);
             long time = _queue.GetTimeUnixMs(i);
             _json.TimeUnixMs(time);

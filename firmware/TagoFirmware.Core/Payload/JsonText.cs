@@ -1,37 +1,36 @@
+using TagoFirmware.Json;
+
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), and the character
-    /// classes of names and groups. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8 (RFC 3629 §4)
-    /// is refused because TagoIO would reject or mangle it.
+    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), and the variable-name
+    /// rule. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8 (RFC 3629 §4) is refused because
+    /// TagoIO would reject or mangle it.
     /// </summary>
     internal static class JsonText
     {
-        internal const byte ClassName = 1;
-
-        internal const byte ClassGroup = 2;
+        private const int NameBit = 8;
 
         /// <summary>The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.</summary>
         private static readonly byte[] s_shortFrom = { (byte)'\b', (byte)'\f', (byte)'\n', (byte)'\r', (byte)'\t', (byte)'"', (byte)'\\' };
         private static readonly byte[] s_shortTo = { (byte)'b', (byte)'f', (byte)'n', (byte)'r', (byte)'t', (byte)'"', (byte)'\\' };
 
         /// <summary>Per byte value: escaped length of ASCII (1 raw, 2 for <c>\n</c>-style, 6 for <c>\u00XX</c>) in the low
-        /// 3 bits, and the class bits shifted left by 3; 0 for non-ASCII (handled apart).</summary>
+        /// 3 bits, <see cref="NameBit"/> for <c>[a-z0-9_]</c>; 0 for non-ASCII (handled apart).</summary>
         private static readonly byte[] s_table = BuildTable();
 
-        /// <summary>True if <paramref name="text"/> has 1..<paramref name="maxLength"/> bytes, all of class <paramref name="charClass"/>.</summary>
-        internal static bool IsWord(byte[] text, int maxLength, byte charClass)
+        /// <summary>True for a TagoIO variable name as the firmware writes it (TagoTiP's identifier too): <c>[a-z0-9_]{1,100}</c>.</summary>
+        internal static bool IsName(byte[] text)
         {
-            if (text == null || text.Length == 0 || text.Length > maxLength)
+            if (text == null || text.Length == 0 || text.Length > TagoJsonWriter.MaxVariableLength)
             {
                 return false;
             }
 
-            int mask = charClass << 3;
             byte[] table = s_table;
             for (int i = 0; i < text.Length; i++)
             {
-                if ((table[text[i]] & mask) == 0)
+                if ((table[text[i]] & NameBit) == 0)
                 {
                     return false;
                 }
@@ -39,6 +38,9 @@ namespace TagoFirmware.Payload
 
             return true;
         }
+
+        /// <summary>True for <c>[a-z0-9_]</c>.</summary>
+        internal static bool IsNameByte(byte b) => (s_table[b] & NameBit) != 0;
 
         /// <summary>
         /// Checks that <paramref name="text"/> is well-formed UTF-8 and returns its escaped length, or -1 if it is not.
@@ -62,51 +64,15 @@ namespace TagoFirmware.Payload
                     continue;
                 }
 
-                // RFC 3629 §4 table of well-formed sequences.
-                int need;
-                int min2 = 0x80;
-                int max2 = 0xBF;
-                if (b >= 0xC2 && b <= 0xDF)
-                {
-                    need = 1;
-                }
-                else if (b >= 0xE0 && b <= 0xEF)
-                {
-                    need = 2;
-                    min2 = b == 0xE0 ? 0xA0 : 0x80;
-
-                    // U+D800–U+DFFF: surrogates are not characters.
-                    max2 = b == 0xED ? 0x9F : 0xBF;
-                }
-                else if (b >= 0xF0 && b <= 0xF4)
-                {
-                    need = 3;
-                    min2 = b == 0xF0 ? 0x90 : 0x80;
-                    max2 = b == 0xF4 ? 0x8F : 0xBF;
-                }
-                else
+                int n = JsonBytes.Utf8Length(text, i, end);
+                if (n == 0)
                 {
                     return -1;
                 }
 
-                // Fewer continuation bytes left than the lead byte announces, or one out of range.
-                if (i + need >= end || text[i + 1] < min2 || text[i + 1] > max2)
-                {
-                    return -1;
-                }
-
-                for (int k = 2; k <= need; k++)
-                {
-                    int c = text[i + k];
-                    if (c < 0x80 || c > 0xBF)
-                    {
-                        return -1;
-                    }
-                }
-
-                escaped += need + 1;
-                units += need == 3 ? 2 : 1;
-                i += need + 1;
+                escaped += n;
+                units += n == 4 ? 2 : 1;
+                i += n;
             }
 
             utf16Length = units;
@@ -162,10 +128,8 @@ namespace TagoFirmware.Payload
             byte[] table = new byte[256];
             for (int c = 0; c < 128; c++)
             {
-                table[c] = (byte)(c < 0x20 ? 6 : 1);
                 bool name = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                bool group = name || (c >= 'A' && c <= 'Z') || c == '-';
-                table[c] |= (byte)(((name ? ClassName : 0) | (group ? ClassGroup : 0)) << 3);
+                table[c] = (byte)((c < 0x20 ? 6 : 1) | (name ? NameBit : 0));
             }
 
             for (int k = 0; k < s_shortFrom.Length; k++)

@@ -23,9 +23,6 @@ namespace TagoFirmware.Payload
         /// <summary>Longest unit TagoIO accepts, in characters (UTF-16 code units).</summary>
         public const int MaxUnitLength = 25;
 
-        /// <summary>Longest group this writer accepts (a sensor or sampling-cycle id).</summary>
-        public const int MaxGroupLength = 24;
-
         /// <summary>Longest string value TagoIO accepts, in UTF-8 bytes (6 kB).</summary>
         public const int MaxStringValueBytes = 6000;
 
@@ -125,15 +122,11 @@ namespace TagoFirmware.Payload
         public TagoWriteResult BeginItem(byte[] variable)
         {
             // A valid name needs no escaping.
-            return Begin(JsonText.IsWord(variable, MaxVariableLength, JsonText.ClassName) ? variable : null);
+            return Begin(JsonText.IsName(variable) ? variable : null);
         }
 
-        /// <summary>
-        /// Writes <c>"value"</c> as a number with exactly <paramref name="decimals"/> decimals: the digits of
-        /// <c>value.ToString("F" + decimals, CultureInfo.InvariantCulture)</c> (exact binary value, ties to even), with
-        /// a zero never signed.
-        /// </summary>
-        public TagoWriteResult Value(double value, int decimals)
+        /// <summary>Writes <c>"value"</c>: <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
+        public TagoWriteResult Value(long scaled, int decimals)
         {
             TagoWriteResult r = Enter(RankValue);
             if (r != TagoWriteResult.Ok)
@@ -141,33 +134,27 @@ namespace TagoFirmware.Payload
                 return r;
             }
 
-            if (decimals < 0 || decimals > FixedPointFormatter.MaxDecimals)
+            int start = FixedPointFormatter.Format(scaled, decimals, _digits);
+            if (start < 0)
             {
-                return Fail(TagoWriteResult.InvalidDecimals);
+                return Fail((TagoWriteResult)(-start));
             }
 
-            ulong scaled;
-            bool negative;
-            r = FixedPointFormatter.Scale(value, decimals, out scaled, out negative);
-            return r != TagoWriteResult.Ok ? Fail(r) : PutValue(scaled, decimals, negative);
+            int count = _digits.Length - start;
+            if (_length + s_valueKey.Length + count > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            int p = Put(s_valueKey, _length);
+            Array.Copy(_digits, start, _buffer, p, count);
+            _length = p + count;
+            _rank = RankValue;
+            return TagoWriteResult.Ok;
         }
 
         /// <summary>Writes <c>"value"</c> as an integer.</summary>
-        public TagoWriteResult Value(long value)
-        {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (value > MaxSafeInteger || value < -MaxSafeInteger)
-            {
-                return Fail(TagoWriteResult.NumberTooLarge);
-            }
-
-            return PutValue((ulong)(value < 0 ? -value : value), 0, value < 0);
-        }
+        public TagoWriteResult Value(long value) => Value(value, 0);
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
         public TagoWriteResult Value(byte[] utf8)
@@ -230,15 +217,7 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO.</summary>
-        public TagoWriteResult Group(byte[] utf8)
-        {
-            // A valid group needs no escaping.
-            bool valid = JsonText.IsWord(utf8, MaxGroupLength, JsonText.ClassGroup);
-            return Text(RankGroup, s_groupKey, utf8, valid ? utf8.Length : -1, 0);
-        }
-
-        /// <summary>Writes <c>"group"</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time, checked and formatted once per cycle.</summary>
+        /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO: the <see cref="ReadingGroupId"/> of the cycle's time, formatted once per cycle.</summary>
         public TagoWriteResult GroupOfTime(long unixMs)
         {
             TagoWriteResult r = Enter(RankGroup);
@@ -366,7 +345,7 @@ namespace TagoFirmware.Payload
 
         /// <summary>
         /// Writes a string field: <paramref name="key"/> (ending in the opening quote), then <paramref name="text"/>
-        /// escaped to <paramref name="escaped"/> bytes (-1: null, malformed or an invalid group; equal to its length:
+        /// escaped to <paramref name="escaped"/> bytes (-1: null or malformed; equal to its length:
         /// copied as it is), then the closing quote. <paramref name="size"/> is what the field's limit counts (UTF-8
         /// bytes for a value, UTF-16 code units for a unit).
         /// </summary>
@@ -380,7 +359,7 @@ namespace TagoFirmware.Payload
 
             if (escaped < 0)
             {
-                return Fail(rank == RankGroup ? TagoWriteResult.InvalidGroup : TagoWriteResult.InvalidString);
+                return Fail(TagoWriteResult.InvalidString);
             }
 
             if (rank == RankUnit ? size > MaxUnitLength : size > MaxStringValueBytes)
@@ -397,22 +376,6 @@ namespace TagoFirmware.Payload
             _buffer[p++] = (byte)'"';
             _length = p;
             _rank = rank;
-            return TagoWriteResult.Ok;
-        }
-
-        private TagoWriteResult PutValue(ulong scaled, int decimals, bool negative)
-        {
-            int start = FixedPointFormatter.Format(scaled, decimals, negative, _digits);
-            int count = _digits.Length - start;
-            if (_length + s_valueKey.Length + count > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(s_valueKey, _length);
-            Array.Copy(_digits, start, _buffer, p, count);
-            _length = p + count;
-            _rank = RankValue;
             return TagoWriteResult.Ok;
         }
 

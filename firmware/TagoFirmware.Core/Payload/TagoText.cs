@@ -33,7 +33,7 @@ namespace TagoFirmware.Payload
 
             byte[] json = new byte[escaped];
             JsonText.WriteUtf8(utf8, escaped, json, 0);
-            return new TagoText(json, units, JsonText.IsWord(utf8, TagoJsonWriter.MaxVariableLength, JsonText.ClassName));
+            return new TagoText(json, units, JsonText.IsName(utf8));
         }
 
         /// <summary>Encodes, checks and escapes a text.</summary>

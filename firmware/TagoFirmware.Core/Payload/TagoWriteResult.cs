@@ -9,10 +9,7 @@ namespace TagoFirmware.Payload
         /// <summary>The variable name is null or not <c>[a-z0-9_]{1,100}</c> (TagoIO lowercases names and limits them to 100).</summary>
         InvalidVariable = 1,
 
-        /// <summary>A number is NaN or an infinity: JSON (RFC 8259 §6) has no spelling for them.</summary>
-        InvalidNumber = 2,
-
-        /// <summary>|value|·10^decimals ≥ 2^53 or an integer beyond ±(2^53 − 1): a JavaScript number (TagoIO) is not exact there.</summary>
+        /// <summary>A scaled value or integer beyond ±(2^53 − 1): a JavaScript number (TagoIO) is not exact there.</summary>
         NumberTooLarge = 3,
 
         /// <summary>The requested number of decimals is outside 0–6.</summary>
@@ -30,7 +27,7 @@ namespace TagoFirmware.Payload
         /// <summary>A time lies outside the years 0001–9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> can spell.</summary>
         InvalidTime = 8,
 
-        /// <summary>The group is null or not 1–24 characters of <c>[A-Za-z0-9_-]</c>.</summary>
+        /// <summary>A group of a time no cycle id can spell (negative, or beyond the queue's 48-bit times).</summary>
         InvalidGroup = 9,
 
         /// <summary>A field came twice or out of the order variable, value, unit, time, group.</summary>

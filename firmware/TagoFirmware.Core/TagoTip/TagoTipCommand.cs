@@ -1,3 +1,5 @@
+using TagoFirmware.Payload;
+
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
@@ -24,7 +26,7 @@ namespace TagoFirmware.TagoTip
             char[] name = new char[MaxNameLength];
             for (; p < end && text[p] != '='; p++)
             {
-                if (p - offset == MaxNameLength || !TagoTipSyntax.IsNameByte(text[p]))
+                if (p - offset == MaxNameLength || !JsonText.IsNameByte(text[p]))
                 {
                     return null;
                 }

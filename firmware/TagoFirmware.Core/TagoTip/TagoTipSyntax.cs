@@ -2,37 +2,14 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>TagoTiP 1.0 character rules (§4.4 escaping; §14 NAME, VALCHAR, METAVALCHAR, UNITCHAR) as one class table.</summary>
+    /// <summary>TagoTiP 1.0 character rules (§4.4 escaping; §14 VALCHAR, METAVALCHAR, UNITCHAR) as one class table.</summary>
     internal static class TagoTipSyntax
     {
-        private const byte ClassName = 1;
         private const byte ClassUnit = 2;
         private const byte ClassText = 4;
         private const byte ClassEscape = 8;
 
         private static readonly byte[] s_class = BuildClasses();
-
-        /// <summary>True for <c>[a-z0-9_]{1,100}</c>: a variable or group name.</summary>
-        internal static bool IsValidName(byte[] name)
-        {
-            if (name == null || name.Length == 0 || name.Length > TagoTipWriter.MaxNameBytes)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < name.Length; i++)
-            {
-                if (name[i] >= 0x80 || (s_class[name[i]] & ClassName) == 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>True for <c>[a-z0-9_]</c>.</summary>
-        internal static bool IsNameByte(byte b) => b < 0x80 && (s_class[b] & ClassName) != 0;
 
         /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
         internal static int CopyUnit(byte[] unit, byte[] destination, int p)
@@ -129,10 +106,6 @@ namespace TagoFirmware.TagoTip
             for (int c = 0x20; c < 0x7F; c++)
             {
                 table[c] = "|[];,{}#@^\\".IndexOf((char)c) >= 0 ? ClassEscape : (byte)(ClassUnit | ClassText);
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
-                {
-                    table[c] |= ClassName;
-                }
             }
 
             table[','] |= ClassUnit;

@@ -42,13 +42,13 @@ namespace TagoFirmware.Benchmarks.IlCost
             {
                 long time = StartUnixMs + (i * 60000L);
                 writer.BeginItem(s_temperature);
-                writer.Value(Temperature(i), 1);
+                writer.Value(235L + i, 1);
                 writer.Unit(s_celsius);
                 writer.TimeUnixMs(time);
                 writer.GroupOfTime(time);
                 writer.EndItem();
                 writer.BeginItem(s_humidity);
-                writer.Value(Humidity(i), 1);
+                writer.Value(652L - i, 1);
                 writer.Unit(s_percent);
                 writer.TimeUnixMs(time);
                 writer.GroupOfTime(time);

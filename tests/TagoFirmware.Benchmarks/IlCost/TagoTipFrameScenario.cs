@@ -7,18 +7,13 @@ namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
     /// Writing the reference readings (P2 or P20: the JSON goldens' items) as one TagoTiP frame, 100 times, as the node
-    /// does: sequence number, the first pair's time and group at frame level, names and units prepared once as tokens
-    /// (°C written C), values from scaled integers as the reading queue keeps them, each pair's time and the group of that time.
+    /// does with the queue's values: sequence number, the first pair's time and group at frame level, names and units
+    /// prepared once (°C written C), each pair's time and the group of that time.
     /// </summary>
     public abstract class TagoTipFrameScenario : IlScenario
     {
         private const int Runs = 100;
         private const long StartUnixMs = 1795617000000L;
-        private static readonly TagoTipToken s_temperature = TagoTipToken.Name(Encoding.UTF8.GetBytes("temperature"));
-        private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
-        private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
-        private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[] s_frameGroup = ReferencePayloads.GroupIds[0];
         private readonly int _pairs;
         private TagoTipWriter _writer;
 
@@ -37,7 +32,9 @@ namespace TagoFirmware.Benchmarks.IlCost
         /// <inheritdoc/>
         public override void Setup()
         {
-            _writer = new TagoTipWriter(new byte[4096]);
+            byte[][] names = { Encoding.UTF8.GetBytes("temperature"), Encoding.UTF8.GetBytes("humidity") };
+            byte[][] units = { Encoding.UTF8.GetBytes("°C"), Encoding.UTF8.GetBytes("%") };
+            _writer = new TagoTipWriter(new byte[4096], names, units);
             int length = Write(1);
             string frame = Encoding.ASCII.GetString(_writer.Buffer, 0, length);
             if (!frame.StartsWith("!1|@1795617000000^00mww800g0[temperature:=23.5#C;humidity:=65.2#%", StringComparison.Ordinal))
@@ -58,27 +55,15 @@ namespace TagoFirmware.Benchmarks.IlCost
         private int Write(long sequence)
         {
             TagoTipWriter writer = _writer;
-            writer.Begin(sequence, StartUnixMs, s_frameGroup);
+            writer.Begin(sequence, StartUnixMs, true);
             for (int i = 0; i < _pairs; i++)
             {
                 long time = StartUnixMs + (i * 60000L);
-                writer.BeginVariable(s_temperature);
-                writer.NumberScaled(235 + i, 1);
-
-                writer.Unit(s_celsius);
-                writer.Time(time);
-                writer.GroupOfTime(time);
-                writer.EndVariable();
-                writer.BeginVariable(s_humidity);
-                writer.NumberScaled(652 - i, 1);
-
-                writer.Unit(s_percent);
-                writer.Time(time);
-                writer.GroupOfTime(time);
-                writer.EndVariable();
+                writer.Reading(0, 235 + i, 1, time);
+                writer.Reading(1, 652 - i, 1, time);
             }
 
-            return writer.Finish();
+            return writer.Close();
         }
     }
 }

@@ -88,10 +88,10 @@ namespace TagoFirmware.Tests.Payload
         private static TagoWriteResult WriteItem(TagoJsonWriter writer)
         {
             writer.BeginItem(TagoText.From("humidity"));
-            writer.Value(65.2, 1);
+            writer.Value(652L, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(1795617000000L);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(1795617000000L);
             return writer.EndItem();
         }
     }

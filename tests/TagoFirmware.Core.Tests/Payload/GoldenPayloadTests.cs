@@ -34,8 +34,8 @@ namespace TagoFirmware.Tests.Payload
         public void P2_from_Unix_epoch_milliseconds_matches_the_reference_bytes()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_temperature, 23.5, s_celsius, P2UnixMs);
-            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+            WriteReading(writer, s_temperature, 235L, s_celsius, P2UnixMs);
+            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
         }
@@ -45,16 +45,16 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
             writer.BeginItem(TagoText.From("temperature"));
-            writer.Value(23.5, 1);
+            writer.Value(235L, 1);
             writer.Unit(TagoText.From("°C"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             writer.BeginItem(TagoText.From("humidity"));
-            writer.Value(65.2, 1);
+            writer.Value(652L, 1);
             writer.Unit(TagoText.From("%"));
             writer.TimeUnixMs(P2UnixMs);
-            writer.Group(PayloadText.Utf8("00mww800g0"));
+            writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
@@ -63,8 +63,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void P20_ten_pairs_a_minute_apart_match_the_reference_bytes()
         {
-            // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (computed in double, as a sensor would, e.g.
-            // 65.2 − 0.1·1 = 65.10000000000001), time + i minutes, 1 decimal.
+            // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (scaled by 10, as the queue keeps them), time + i minutes.
             string[] temperatures = { "23.5", "23.6", "23.7", "23.8", "23.9", "24.0", "24.1", "24.2", "24.3", "24.4" };
             string[] humidities = { "65.2", "65.1", "65.0", "64.9", "64.8", "64.7", "64.6", "64.5", "64.4", "64.3" };
             string[] groups = { "00mww800g0", "00mww81aqo", "00mww82l1c", "00mww83vc0", "00mww855mo", "00mww86fxc", "00mww87q80", "00mww890io", "00mww8aatc", "00mww8bl40" };
@@ -83,8 +82,8 @@ namespace TagoFirmware.Tests.Payload
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 23.5 + (0.1 * i), s_celsius, time));
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 65.2 - (0.1 * i), s_percent, time));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235L + i, s_celsius, time));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652L - i, s_percent, time));
             }
 
             Assert.AreEqual(expected, PayloadText.Closed(writer));
@@ -96,12 +95,12 @@ namespace TagoFirmware.Tests.Payload
         public void Reset_starts_a_new_payload_in_the_same_buffer()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_humidity, 1.0, s_percent, P2UnixMs);
+            WriteReading(writer, s_humidity, 10L, s_percent, P2UnixMs);
             writer.Close();
 
             writer.Reset();
-            WriteReading(writer, s_temperature, 23.5, s_celsius, P2UnixMs);
-            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+            WriteReading(writer, s_temperature, 235L, s_celsius, P2UnixMs);
+            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
             Assert.AreEqual(2, writer.ItemCount);
@@ -120,17 +119,17 @@ namespace TagoFirmware.Tests.Payload
         public void Closing_twice_changes_nothing()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_humidity, 65.2, s_percent, P2UnixMs);
+            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
             int first = writer.Close();
 
             Assert.AreEqual(first, writer.Close());
             Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(s_humidity));
         }
 
-        private static TagoWriteResult WriteReading(TagoJsonWriter writer, TagoText variable, double value, TagoText unit, long unixMs)
+        private static TagoWriteResult WriteReading(TagoJsonWriter writer, TagoText variable, long scaled, TagoText unit, long unixMs)
         {
             writer.BeginItem(variable);
-            writer.Value(value, 1);
+            writer.Value(scaled, 1);
             writer.Unit(unit);
             writer.TimeUnixMs(unixMs);
             writer.GroupOfTime(unixMs);

@@ -30,7 +30,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
 
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
-            writer.Value(1.0, 1);
+            writer.Value(10L, 1);
 
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
 
@@ -79,34 +79,6 @@ namespace TagoFirmware.Tests.Payload
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(PayloadText.Utf8(new string('°', 25))));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-        }
-
-        [TestMethod]
-        [DataRow("")]
-        [DataRow("sensor.1")]
-        [DataRow("sensor 1")]
-        [DataRow("sensor_01_abcdefghijklmnop")]
-        [DataRow("grüppe")]
-        public void An_invalid_group_is_refused(string group)
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1L);
-
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group(PayloadText.Utf8(group)));
-
-            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
-        }
-
-        [TestMethod]
-        public void A_group_of_24_characters_with_upper_case_and_dashes_is_accepted()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
-            writer.BeginItem(TagoText.From("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Group(PayloadText.Utf8("Cycle-0001_ABCDEFGHIJKLM")));
-            writer.EndItem();
-
-            Assert.AreEqual("[{\"variable\":\"v\",\"group\":\"Cycle-0001_ABCDEFGHIJKLM\"}]", PayloadText.Closed(writer));
         }
 
         [TestMethod]
@@ -166,7 +138,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Group(PayloadText.Utf8("g"));
+            writer.GroupOfTime(0);
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.TimeUnixMs(0));
             AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
         }
@@ -177,34 +149,25 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("v"));
 
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Value(double.NaN, 1));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Value(1L, 7));
             Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Unit(PayloadText.Utf8("%")));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, writer.Group(PayloadText.Utf8("g")));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Unit(PayloadText.Utf8("%")));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.GroupOfTime(0));
 
-            AssertIntactAfter(TagoWriteResult.InvalidNumber, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidDecimals, writer);
         }
 
         [TestMethod]
-        public void An_error_after_several_fields_rolls_back_the_whole_item()
+        public void An_error_after_several_fields_rolls_back_the_whole_item_such_as_a_time_without_a_cycle_id()
         {
             TagoJsonWriter writer = Started();
             writer.BeginItem(PayloadText.Utf8("humidity"));
-            writer.Value(65.2, 1);
+            writer.Value(652L, 1);
             writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(1795617000000L);
 
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group(PayloadText.Utf8("cycle 1")));
-
-            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
-        }
-
-        [TestMethod]
-        public void A_group_of_a_time_without_a_cycle_id_is_refused()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
+
             AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
         }
 
@@ -219,10 +182,6 @@ namespace TagoFirmware.Tests.Payload
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((TagoText)null));
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Group((byte[])null));
-            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
         }
 
         [TestMethod]
@@ -231,7 +190,7 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
 
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1L));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Group(PayloadText.Utf8("g")));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.GroupOfTime(0));
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
 
             Assert.AreEqual(s_length, writer.Length);
@@ -274,7 +233,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
             writer.BeginItem(PayloadText.Utf8("temperature"));
-            writer.Value(23.5, 1);
+            writer.Value(235L, 1);
             writer.Unit(PayloadText.Utf8("°C"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(FirstItem, PayloadText.Of(writer));

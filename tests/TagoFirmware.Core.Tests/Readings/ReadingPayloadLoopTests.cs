@@ -15,7 +15,6 @@ namespace TagoFirmware.Tests.Readings
         private const long T0 = 1764000000000;
 
         private static readonly byte[][] s_names = new byte[][] { TagoUtf8.GetBytes("temperature"), TagoUtf8.GetBytes("humidity") };
-        private static readonly byte[] s_group = new byte[ReadingGroupId.Length];
 
         private static int FillPayload(ReadingQueue queue, ReadingBatcher batcher, TagoJsonWriter writer, uint nowMs)
         {
@@ -25,10 +24,9 @@ namespace TagoFirmware.Tests.Readings
             while (written < due)
             {
                 writer.BeginItem(s_names[queue.GetVariableIndex(written)]);
-                writer.Value(queue.GetValue(written), queue.GetDecimals(written));
+                writer.Value(queue.GetScaledValue(written), queue.GetDecimals(written));
                 writer.TimeUnixMs(queue.GetTimeUnixMs(written));
-                queue.WriteGroupId(written, s_group, 0);
-                writer.Group(s_group);
+                writer.GroupOfTime(queue.GetTimeUnixMs(written));
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     break;

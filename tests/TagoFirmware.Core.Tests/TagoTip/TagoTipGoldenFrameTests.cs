@@ -14,56 +14,31 @@ namespace TagoFirmware.Tests.TagoTip
 
         private const string P2 = "!1|@1795617000000^00mww800g0[temperature:=23.5#C;humidity:=65.2#%]";
 
-        private static TagoTipToken s_temperature;
-        private static TagoTipToken s_humidity;
-        private static TagoTipToken s_celsius;
-        private static TagoTipToken s_percent;
-        private static byte[] s_group;
+        private static byte[] s_temperature;
+        private static byte[] s_humidity;
+        private static byte[] s_celsius;
+        private static byte[] s_percent;
 
         [Setup]
         public void PrepareNames()
         {
             // Done once, as the node does when its configuration is loaded; the unit is the JSON one, °C.
-            s_temperature = TagoTipToken.Name(PayloadText.Utf8("temperature"));
-            s_humidity = TagoTipToken.Name(PayloadText.Utf8("humidity"));
-            s_celsius = TagoTipToken.Unit(PayloadText.Utf8("°C"));
-            s_percent = TagoTipToken.Unit(PayloadText.Utf8("%"));
-            s_group = PayloadText.Utf8("00mww800g0");
+            s_temperature = PayloadText.Utf8("temperature");
+            s_humidity = PayloadText.Utf8("humidity");
+            s_celsius = PayloadText.Utf8("°C");
+            s_percent = PayloadText.Utf8("%");
         }
 
         [TestMethod]
         public void P2_shares_its_time_and_group_at_frame_level_and_matches_the_reference_bytes()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, s_group));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, s_group));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, s_group));
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, true));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true));
+            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true));
 
             Assert.AreEqual(P2, Finish(writer));
-            Assert.AreEqual(2, writer.VariableCount);
-        }
-
-        [TestMethod]
-        public void Tokens_refuse_what_TagoTiP_cannot_carry_and_keep_their_own_copy()
-        {
-            Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8("Temperature")));
-            Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8("µg/m³")));
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            writer.Begin(-1, -1, null);
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginVariable((TagoTipToken)null));
-
-            byte[] name = PayloadText.Utf8("t");
-            TagoTipToken token = TagoTipToken.Name(name);
-            name[0] = (byte)'|';
-            writer.Begin(-1, -1, null);
-            writer.BeginVariable(token);
-            writer.NumberScaled(1, 0);
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit((TagoTipToken)null));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.EndVariable());
-            writer.BeginVariable(token);
-            writer.NumberScaled(1, 0);
-            writer.EndVariable();
-            Assert.AreEqual("[t:=1]", Finish(writer));
+            Assert.AreEqual(2, writer.ItemCount);
         }
 
         [TestMethod]
@@ -83,45 +58,27 @@ namespace TagoFirmware.Tests.TagoTip
 
             expected += "]";
 
-            TagoTipWriter writer = new TagoTipWriter(new byte[4096]);
-            writer.Begin(2, P2UnixMs, s_group);
+            TagoTipWriter writer = new TagoTipWriter(new byte[4096], null, null);
+            writer.Begin(2, P2UnixMs, true);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
-                byte[] group = PayloadText.Utf8(groups[i]);
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235 + i, s_celsius, time, group));
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652 - i, s_percent, time, group));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235 + i, s_celsius, time, true));
+                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652 - i, s_percent, time, true));
             }
 
-            Assert.AreEqual(expected, Finish(writer));
-            Assert.AreEqual(20, writer.VariableCount);
             // 849 bytes against the JSON writer's 2,111 for the same readings.
-            Assert.AreEqual(849, writer.Length);
-        }
-
-        [TestMethod]
-        public void A_frame_group_is_inherited_and_a_different_group_is_written_on_the_variable()
-        {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            writer.Begin(-1, -1, PayloadText.Utf8("00mieqbd88"));
-            writer.BeginVariable(s_temperature);
-            writer.NumberScaled(-5, 1);
-            writer.Group(PayloadText.Utf8("00mieqbd88"));
-            writer.EndVariable();
-            writer.BeginVariable(s_humidity);
-            writer.NumberScaled(40, 0);
-            writer.Group(PayloadText.Utf8("00mieqbe00"));
-            writer.EndVariable();
-
-            Assert.AreEqual("^00mieqbd88[temperature:=-0.5;humidity:=40^00mieqbe00]", Finish(writer));
+            Assert.AreEqual(849, expected.Length);
+            Assert.AreEqual(expected, Finish(writer));
+            Assert.AreEqual(20, writer.ItemCount);
         }
 
         [TestMethod]
         public void Without_frame_time_every_variable_carries_its_own_and_no_sequence_means_no_prefix()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            writer.Begin(-1, -1, null);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, null);
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
+            writer.Begin(-1, -1, false);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, false);
 
             Assert.AreEqual("[temperature:=23.5#C@1795617000000]", Finish(writer));
         }
@@ -129,36 +86,55 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void A_frame_can_be_rewritten_in_the_same_buffer_with_a_new_sequence_number()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            writer.Begin(4294967295L, P2UnixMs, null);
-            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs, null);
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
+            writer.Begin(4294967295L, P2UnixMs, false);
+            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs, false);
             Finish(writer);
 
-            writer.Begin(1, P2UnixMs, s_group);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, s_group);
-            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, s_group);
+            writer.Begin(1, P2UnixMs, true);
+            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true);
+            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true);
 
             Assert.AreEqual(P2, Finish(writer));
         }
 
+        [TestMethod]
+        public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[1024], null, null);
+            writer.Begin(-1, P2UnixMs, true);
+            writer.BeginItem(s_temperature);
+            writer.NumberScaled(1, 0);
+            writer.GroupOfTime(P2UnixMs);
+            writer.EndItem();
+            Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1]", Finish(writer));
+
+            writer.Begin(-1, P2UnixMs, false);
+            writer.BeginItem(s_temperature);
+            writer.NumberScaled(1, 0);
+            writer.GroupOfTime(P2UnixMs);
+            writer.EndItem();
+            Assert.AreEqual("@1795617000000[temperature:=1^00mww800g0]", Finish(writer));
+        }
+
         internal static string Finish(TagoTipWriter writer)
         {
-            int length = writer.Finish();
+            int length = writer.Close();
             return PayloadText.Decode(writer.Buffer, length);
         }
 
-        private static TagoWriteResult WriteReading(TagoTipWriter writer, TagoTipToken name, long scaled, TagoTipToken unit, long unixMs, byte[] group)
+        private static TagoWriteResult WriteReading(TagoTipWriter writer, byte[] name, long scaled, byte[] unit, long unixMs, bool group)
         {
-            writer.BeginVariable(name);
+            writer.BeginItem(name);
             writer.NumberScaled(scaled, 1);
             writer.Unit(unit);
-            writer.Time(unixMs);
-            if (group != null)
+            writer.TimeUnixMs(unixMs);
+            if (group)
             {
-                writer.Group(group);
+                writer.GroupOfTime(unixMs);
             }
 
-            return writer.EndVariable();
+            return writer.EndItem();
         }
     }
 }

@@ -16,7 +16,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("=:?!$%&'()*+-./<>~`\"", "=:?!$%&'()*+-./<>~`\"")]
         public void String_values_escape_exactly_the_structural_characters_and_newline(string text, string expected)
         {
-            Assert.AreEqual("[s=" + expected + "]", One(w => w.Text(PayloadText.Utf8(text))));
+            Assert.AreEqual("[s=" + expected + "]", One(w => w.Value(PayloadText.Utf8(text))));
         }
 
         [TestMethod]
@@ -28,10 +28,10 @@ namespace TagoFirmware.Tests.TagoTip
         public void Empty_values_controls_and_non_ASCII_are_refused(string text)
         {
             TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("s"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Text(PayloadText.Utf8(text)));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndVariable());
-            Assert.AreEqual(0, writer.Finish());
+            writer.BeginItem(Name("s"));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(PayloadText.Utf8(text)));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
+            Assert.AreEqual(0, writer.Close());
         }
 
         [TestMethod]
@@ -43,11 +43,10 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwxy")]
         public void Units_are_ASCII_and_the_degree_sign_is_dropped(string unit, string expected)
         {
-            Assert.IsTrue(TagoTipWriter.IsValidUnit(PayloadText.Utf8(unit)));
             Assert.AreEqual("[s:=1#" + expected + "]", One(w =>
             {
                 w.NumberScaled(1, 0);
-                w.Unit(TagoTipToken.Unit(PayloadText.Utf8(unit)));
+                Assert.AreEqual(TagoWriteResult.Ok, w.Unit(PayloadText.Utf8(unit)));
             }));
         }
 
@@ -68,8 +67,11 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("abcdefghijklmnopqrstuvwxyz")]
         public void Units_TagoTiP_cannot_carry_are_refused(string unit)
         {
-            Assert.IsFalse(TagoTipWriter.IsValidUnit(PayloadText.Utf8(unit)));
-            Assert.IsNull(TagoTipToken.Unit(PayloadText.Utf8(unit)));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, Value(w =>
+            {
+                w.NumberScaled(1, 0);
+                return w.Unit(PayloadText.Utf8(unit));
+            }));
         }
 
         [TestMethod]
@@ -81,21 +83,17 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("a b")]
         public void Names_outside_lowercase_digits_and_underscore_are_refused(string name)
         {
-            Assert.IsNull(TagoTipToken.Name(PayloadText.Utf8(name)));
             TagoTipWriter writer = Begun();
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginVariable(TagoTipToken.Name(PayloadText.Utf8(name))));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndVariable());
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Begin(-1, -1, PayloadText.Utf8(name)));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndItem());
         }
 
         [TestMethod]
-        public void Names_and_groups_may_have_100_bytes_but_not_101()
+        public void Names_may_have_100_bytes_but_not_101()
         {
             byte[] hundred = Repeat((byte)'a', 100);
-            Assert.IsNotNull(TagoTipToken.Name(hundred));
-            Assert.IsNull(TagoTipToken.Name(Repeat((byte)'a', 101)));
-            Assert.AreEqual(TagoWriteResult.Ok, new TagoTipWriter(new byte[512]).Begin(1, 1, hundred));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, new TagoTipWriter(new byte[512]).Begin(1, 1, Repeat((byte)'a', 101)));
+            Assert.AreEqual(TagoWriteResult.Ok, Begun().BeginItem(hundred));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, Begun().BeginItem(Repeat((byte)'a', 101)));
         }
 
         [TestMethod]
@@ -113,144 +111,172 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
         {
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, 7)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(1, -1)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(9007199254740992L, 0)));
-            Assert.AreEqual(TagoWriteResult.InvalidNumber, Value(w => w.NumberScaled(long.MinValue, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, 7)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, -1)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(9007199254740992L, 0)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(long.MinValue, 0)));
         }
 
         [TestMethod]
         public void A_refused_variable_is_rolled_back_and_the_frame_stays_valid()
         {
             TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("a"));
-            writer.Text(PayloadText.Utf8("ok"));
-            writer.EndVariable();
-            int before = writer.Length;
+            writer.BeginItem(Name("a"));
+            writer.Value(PayloadText.Utf8("ok"));
+            writer.EndItem();
 
-            writer.BeginVariable(Name("b"));
+            writer.BeginItem(Name("b"));
             writer.NumberScaled(1, 0);
-            writer.Unit(TagoTipToken.Unit(PayloadText.Utf8("C")));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Group(PayloadText.Utf8("A")));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Time(5));
-            Assert.AreEqual(before, writer.Length);
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(null));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.TimeUnixMs(5));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.EndItem());
 
             Assert.AreEqual("[a=ok]", TagoTipGoldenFrameTests.Finish(writer));
-            Assert.AreEqual(1, writer.VariableCount);
+            Assert.AreEqual(1, writer.ItemCount);
         }
 
         [TestMethod]
         public void Fields_out_of_order_twice_or_without_a_value_are_refused()
         {
-            TagoTipToken celsius = TagoTipToken.Unit(PayloadText.Utf8("C"));
+            byte[] celsius = PayloadText.Utf8("C");
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
                 w.NumberScaled(1, 0);
-                w.Time(1);
+                w.TimeUnixMs(1);
                 return w.Unit(celsius);
             }));
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
                 w.NumberScaled(1, 0);
-                return w.Text(PayloadText.Utf8("x"));
+                return w.Value(PayloadText.Utf8("x"));
             }));
 
             TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("a"));
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.EndVariable());
+            writer.BeginItem(Name("a"));
+            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.EndItem());
             Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.NumberScaled(1, 0));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, new TagoTipWriter(new byte[512]).BeginVariable(Name("a")));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, new TagoTipWriter(new byte[512], null, null).BeginItem(Name("a")));
         }
 
         [TestMethod]
         public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[16384]);
-            writer.Begin(1, -1, null);
-            TagoTipToken name = Name("v");
+            TagoTipWriter writer = new TagoTipWriter(new byte[16384], null, null);
+            writer.Begin(1, -1, false);
+            byte[] name = Name("v");
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
-                writer.BeginVariable(name);
+                writer.BeginItem(name);
                 writer.NumberScaled(i, 0);
-                Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
+                Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             }
 
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginVariable(name));
-            Assert.IsTrue(writer.Finish() > 0);
-            writer.Begin(2, -1, null);
-            writer.BeginVariable(name);
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(name));
+            Assert.IsTrue(writer.Close() > 0);
+            writer.Begin(2, -1, false);
+            writer.BeginItem(name);
             writer.NumberScaled(100, 0);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
+        }
+
+        [TestMethod]
+        public void The_101st_queued_reading_asks_for_a_new_frame_rather_than_being_refused()
+        {
+            TagoTipWriter writer = new TagoTipWriter(new byte[16384], new byte[][] { Name("t") }, new byte[][] { PayloadText.Utf8("°C") });
+            writer.Begin(1, -1, false);
+            for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
+            {
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, i, 1, 1795617000000L));
+            }
+
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.Reading(0, 1, 1, 1795617000000L));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(1, 1, 1, 1795617000000L));
+            Assert.AreEqual(1, writer.Cycles);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1, false));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, 5, 1, -1));
+            Assert.AreEqual("!2|[t:=0.5#C]", TagoTipGoldenFrameTests.Finish(writer));
         }
 
         [TestMethod]
         public void A_variable_that_does_not_fit_the_bytes_is_refused_whole_and_the_frame_still_closes_within_the_buffer()
         {
             byte[] buffer = new byte[200];
-            TagoTipWriter writer = new TagoTipWriter(buffer);
-            writer.Begin(1, -1, null);
+            TagoTipWriter writer = new TagoTipWriter(buffer, null, null);
+            writer.Begin(1, -1, false);
             byte[] text = Repeat((byte)'x', 40);
             int written = 0;
             TagoWriteResult r = TagoWriteResult.Ok;
             while (r == TagoWriteResult.Ok)
             {
-                writer.BeginVariable(Name("s"));
-                writer.Text(text);
-                r = writer.EndVariable();
+                writer.BeginItem(Name("s"));
+                writer.Value(text);
+                r = writer.EndItem();
                 written += r == TagoWriteResult.Ok ? 1 : 0;
             }
 
             Assert.AreEqual(TagoWriteResult.BufferFull, r);
-            int length = writer.Finish();
+            int length = writer.Close();
             Assert.IsTrue(length <= buffer.Length);
-            Assert.AreEqual(written, writer.VariableCount);
+            Assert.AreEqual(written, writer.ItemCount);
             Assert.AreEqual((byte)']', buffer[length - 1]);
         }
 
         [TestMethod]
         public void A_frame_never_exceeds_16384_bytes_even_in_a_larger_buffer()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[20000]);
-            writer.Begin(4294967295L, -1, null);
+            TagoTipWriter writer = new TagoTipWriter(new byte[20000], null, null);
+            writer.Begin(4294967295L, -1, false);
             byte[] text = Repeat((byte)'|', 400);
             while (true)
             {
-                writer.BeginVariable(Name("s"));
-                writer.Text(text);
-                if (writer.EndVariable() != TagoWriteResult.Ok)
+                writer.BeginItem(Name("s"));
+                writer.Value(text);
+                if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     break;
                 }
             }
 
-            int length = writer.Finish();
+            int length = writer.Close();
             Assert.IsTrue(length <= TagoTipWriter.MaxFrameBytes);
             Assert.IsTrue(length > TagoTipWriter.MaxFrameBytes - 900);
         }
 
         [TestMethod]
+        public void A_time_without_a_group_is_refused_and_rolls_the_variable_back()
+        {
+            TagoTipWriter writer = Begun();
+            writer.BeginItem(Name("t"));
+            writer.NumberScaled(1, 0);
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.EndItem());
+            Assert.AreEqual(0, writer.Close());
+        }
+
+        [TestMethod]
         public void A_frame_without_variables_finishes_empty_because_an_empty_list_is_invalid()
         {
-            Assert.AreEqual(0, Begun().Finish());
+            Assert.AreEqual(0, Begun().Close());
         }
 
         [TestMethod]
         public void Out_of_range_sequence_or_time_begins_no_frame()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, null));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, null));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, null));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.BeginVariable(Name("a")));
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, false));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, false));
+            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, false));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.BeginItem(Name("a")));
         }
 
         private static TagoTipWriter Begun()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512]);
-            writer.Begin(-1, -1, null);
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
+            writer.Begin(-1, -1, false);
             return writer;
         }
 
@@ -261,23 +287,20 @@ namespace TagoFirmware.Tests.TagoTip
         private static string One(Fill fill)
         {
             TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("s"));
+            writer.BeginItem(Name("s"));
             fill(writer);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndVariable());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             return TagoTipGoldenFrameTests.Finish(writer);
         }
 
         private static TagoWriteResult Value(Step step)
         {
             TagoTipWriter writer = Begun();
-            writer.BeginVariable(Name("s"));
+            writer.BeginItem(Name("s"));
             return step(writer);
         }
 
-        private static TagoTipToken Name(string name)
-        {
-            return TagoTipToken.Name(PayloadText.Utf8(name));
-        }
+        private static byte[] Name(string name) => PayloadText.Utf8(name);
 
         private static byte[] Repeat(byte b, int count)
         {

@@ -87,20 +87,20 @@ namespace TagoFirmware.Host.Tests.Payload
             for (int i = 0; ; i++)
             {
                 writer.BeginItem(s_temperature);
-                writer.Value(23.5 + (0.1 * (i % 10)), 1);
+                writer.Value(235L + (i % 10), 1);
                 writer.Unit(s_celsius);
                 writer.TimeUnixMs(time);
-                writer.Group(s_group);
+                writer.GroupOfTime(time);
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     return count;
                 }
 
                 writer.BeginItem(s_humidity);
-                writer.Value(65.2 - (0.1 * (i % 10)), 1);
+                writer.Value(652L - (i % 10), 1);
                 writer.Unit(s_percent);
                 writer.TimeUnixMs(time + ((i % 60) * 86_400_000L));
-                writer.Group(s_group);
+                writer.GroupOfTime(time + ((i % 60) * 86_400_000L));
                 if (writer.EndItem() != TagoWriteResult.Ok)
                 {
                     return count + 1;
@@ -131,12 +131,12 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.BeginItem(s_celsius);
                 writer.EndItem();
                 writer.BeginItem(s_temperature);
-                writer.Value(double.NaN, 1);
+                writer.Value(1L, 7);
                 writer.EndItem();
                 writer.BeginItem(s_temperature);
-                writer.Value(1.0, 1);
+                writer.Value(10L, 1);
                 writer.Unit(s_message);
-                writer.Group(s_percent);
+                writer.GroupOfTime(-1);
                 writer.EndItem();
                 writer.BeginItem(s_temperature);
                 writer.TimeUnixMs(long.MaxValue);

@@ -18,14 +18,14 @@ namespace TagoFirmware.Host.Tests.Payload
     public sealed class ItemRoundTripProperties
     {
         private static readonly Gen<string> s_variable = Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789_"].Array[1, 100].Select(c => new string(c));
-        private static readonly Gen<string> s_group = Gen.Char["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"].Array[1, 24].Select(c => new string(c));
+        private static readonly Gen<long> s_cycle = Gen.Long[0, 0xFFFFFFFFFFFFL];
         private static readonly Gen<string> s_text = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 30];
         private static readonly Gen<string> s_unit = Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 25];
         private static readonly Gen<long> s_unixMs = Gen.Long[-62135596800000L, 253402300799999L];
 
-        /// <summary>A value: double with decimals, integer or string.</summary>
+        /// <summary>A value: scaled integer with decimals, integer or string.</summary>
         private static readonly Gen<Scalar> s_scalar = Gen.OneOf(
-            Gen.Select(Gen.Double[-1e8, 1e8], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Number = v, Decimals = d }),
+            Gen.Select(Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger], Gen.Int[0, 6], (v, d) => new Scalar { Kind = 0, Integer = v, Decimals = d }),
             Gen.Long[-TagoJsonWriter.MaxSafeInteger, TagoJsonWriter.MaxSafeInteger].Select(v => new Scalar { Kind = 1, Integer = v }),
             s_text.Select(t => new Scalar { Kind = 2, Text = t }));
 
@@ -35,9 +35,9 @@ namespace TagoFirmware.Host.Tests.Payload
             from value in s_scalar
             from unit in s_unit.Null()
             from time in Gen.Select(Gen.Bool, s_unixMs, (has, ms) => has ? ms : (long?)null)
-            from groupName in s_group.Null()
+            from cycle in Gen.Select(Gen.Bool, s_cycle, (has, ms) => has ? ms : (long?)null)
             from prepared in Gen.Bool
-            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = groupName, Prepared = prepared };
+            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = cycle, Prepared = prepared };
 
         [TestMethod]
         public void Random_valid_items_parse_back_to_the_same_values()
@@ -83,9 +83,9 @@ namespace TagoFirmware.Host.Tests.Payload
                 writer.TimeUnixMs(item.Time.Value);
             }
 
-            if (item.Group != null)
+            if (item.Group.HasValue)
             {
-                writer.Group(Encoding.UTF8.GetBytes(item.Group));
+                writer.GroupOfTime(item.Group.Value);
             }
 
             return writer.EndItem();
@@ -95,7 +95,7 @@ namespace TagoFirmware.Host.Tests.Payload
         {
             switch (value.Kind)
             {
-                case 0: writer.Value(value.Number, value.Decimals); break;
+                case 0: writer.Value(value.Integer, value.Decimals); break;
                 case 1: writer.Value(value.Integer); break;
                 default: writer.Value(Encoding.UTF8.GetBytes(value.Text)); break;
             }
@@ -107,14 +107,14 @@ namespace TagoFirmware.Host.Tests.Payload
             if (item.Value != null) expectedKeys.Add("value");
             if (item.Unit != null) expectedKeys.Add("unit");
             if (item.Time.HasValue) expectedKeys.Add("time");
-            if (item.Group != null) expectedKeys.Add("group");
+            if (item.Group.HasValue) expectedKeys.Add("group");
             CollectionAssert.AreEqual(expectedKeys, element.EnumerateObject().Select(p => p.Name).ToList());
 
             Assert.AreEqual(item.Variable, element.GetProperty("variable").GetString());
             if (item.Value != null) AssertScalar(item.Value, element.GetProperty("value"));
             if (item.Unit != null) Assert.AreEqual(item.Unit, element.GetProperty("unit").GetString());
             if (item.Time.HasValue) Assert.AreEqual(Oracle.Time(item.Time.Value), element.GetProperty("time").GetString());
-            if (item.Group != null) Assert.AreEqual(item.Group, element.GetProperty("group").GetString());
+            if (item.Group.HasValue) Assert.AreEqual(Oracle.Group(item.Group.Value), element.GetProperty("group").GetString());
         }
 
         private static void AssertScalar(Scalar expected, JsonElement actual)
@@ -122,9 +122,8 @@ namespace TagoFirmware.Host.Tests.Payload
             switch (expected.Kind)
             {
                 case 0:
-                    string digits = Oracle.Fixed(expected.Number, expected.Decimals);
-                    Assert.AreEqual(digits, actual.GetRawText());
-                    Assert.AreEqual(double.Parse(digits, CultureInfo.InvariantCulture), actual.GetDouble());
+                    decimal exact = expected.Integer / (decimal)Math.Pow(10, expected.Decimals);
+                    Assert.AreEqual(exact.ToString("F" + expected.Decimals, CultureInfo.InvariantCulture), actual.GetRawText());
                     break;
                 case 1:
                     Assert.AreEqual(expected.Integer, actual.GetInt64());
@@ -138,14 +137,13 @@ namespace TagoFirmware.Host.Tests.Payload
         private sealed class Scalar
         {
             public int Kind;
-            public double Number;
             public int Decimals;
             public long Integer;
             public string Text;
 
             public override string ToString() => Kind switch
             {
-                0 => $"{Number:R} F{Decimals}",
+                0 => $"{Integer}e-{Decimals}",
                 1 => Integer.ToString(CultureInfo.InvariantCulture),
                 _ => JsonSerializer.Serialize(Text),
             };
@@ -157,7 +155,7 @@ namespace TagoFirmware.Host.Tests.Payload
             public Scalar Value;
             public string Unit;
             public long? Time;
-            public string Group;
+            public long? Group;
             public bool Prepared;
 
             public override string ToString() =>

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 
 namespace TagoFirmware.Host.Tests.Payload
@@ -8,40 +7,6 @@ namespace TagoFirmware.Host.Tests.Payload
     /// <summary>What the writer must produce, computed the .NET way (the oracle), for the host-only checks.</summary>
     internal static class Oracle
     {
-        private static readonly BigInteger s_twoPow53 = BigInteger.One << 53;
-
-        /// <summary>
-        /// value.ToString("F" + decimals, InvariantCulture), except that a zero is unsigned ("-0.00" → "0.00").
-        /// </summary>
-        public static string Fixed(double value, int decimals)
-        {
-            string text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            if (text.StartsWith('-') && text.AsSpan(1).Trim("0.").IsEmpty)
-            {
-                text = text.Substring(1);
-            }
-
-            return text;
-        }
-
-        /// <summary>Whether |value|·10^decimals &lt; 2^53 exactly (BigInteger arithmetic on the binary value).</summary>
-        public static bool Printable(double value, int decimals)
-        {
-            if (!double.IsFinite(value))
-            {
-                return false;
-            }
-
-            long bits = BitConverter.DoubleToInt64Bits(value);
-            int biased = (int)((bits >> 52) & 0x7FF);
-            long fraction = bits & 0xFFFFFFFFFFFFFL;
-            BigInteger m = biased == 0 ? fraction : fraction | (1L << 52);
-            int e = biased == 0 ? -1074 : biased - 1075;
-            BigInteger scaled = m * BigInteger.Pow(5, decimals);
-            int shift = decimals + e;
-            return shift >= 0 ? (scaled << shift) < s_twoPow53 : scaled < (s_twoPow53 << -shift);
-        }
-
         /// <summary>The JSON string body RFC 8259 §7 asks for: the writer's escaping rules, char by char.</summary>
         public static string Escaped(string text)
         {
@@ -96,6 +61,18 @@ namespace TagoFirmware.Host.Tests.Payload
         public static string Time(long unixMs)
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A sampling cycle's group: its Unix ms in lower-case base 36, zero-padded to 10 characters.</summary>
+        public static string Group(long unixMs)
+        {
+            char[] id = new char[10];
+            for (int i = 9; i >= 0; i--, unixMs /= 36)
+            {
+                id[i] = "0123456789abcdefghijklmnopqrstuvwxyz"[(int)(unixMs % 36)];
+            }
+
+            return new string(id);
         }
     }
 }

@@ -12,21 +12,19 @@ namespace TagoFirmware.Host.Tests.TagoTip
     [TestClass]
     public sealed class TagoTipAllocationTests
     {
-        private static readonly TagoTipToken s_temperature = TagoTipToken.Name(Encoding.UTF8.GetBytes("temperature"));
-        private static readonly TagoTipToken s_humidity = TagoTipToken.Name(Encoding.UTF8.GetBytes("humidity"));
-        private static readonly TagoTipToken s_status = TagoTipToken.Name(Encoding.UTF8.GetBytes("status"));
-        private static readonly TagoTipToken s_celsius = TagoTipToken.Unit(Encoding.UTF8.GetBytes("°C"));
-        private static readonly TagoTipToken s_percent = TagoTipToken.Unit(Encoding.UTF8.GetBytes("%"));
-        private static readonly byte[] s_group = Encoding.UTF8.GetBytes("00mieqbd88");
+        private static readonly byte[] s_temperature = (Encoding.UTF8.GetBytes("temperature"));
+        private static readonly byte[] s_humidity = (Encoding.UTF8.GetBytes("humidity"));
+        private static readonly byte[] s_status = (Encoding.UTF8.GetBytes("status"));
+        private static readonly byte[] s_celsius = (Encoding.UTF8.GetBytes("°C"));
+        private static readonly byte[] s_percent = (Encoding.UTF8.GetBytes("%"));
         private static readonly byte[] s_message = Encoding.UTF8.GetBytes("sensor [A] ok;\nreset@boot");
-        private static readonly byte[] s_badGroup = Encoding.UTF8.GetBytes("Cycle-1");
         private static readonly byte[] s_ack = Encoding.UTF8.GetBytes("!4242|OK|20");
         private static readonly byte[] s_err = Encoding.UTF8.GetBytes("!4243|ERR|invalid_seq");
 
         [TestMethod]
         public void Writing_frames_allocates_nothing()
         {
-            var writer = new TagoTipWriter(new byte[16384]);
+            var writer = new TagoTipWriter(new byte[16384], null, null);
             Run(writer, 2_000);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -68,32 +66,32 @@ namespace TagoFirmware.Host.Tests.TagoTip
             long time = 1795617000000L;
             for (int f = 0; f < frames; f++)
             {
-                writer.Begin(f, time, s_group);
+                writer.Begin(f, time, true);
                 for (int i = 0; i < 10; i++)
                 {
-                    writer.BeginVariable(s_temperature);
+                    writer.BeginItem(s_temperature);
                     writer.NumberScaled(235 + i, 1);
                     writer.Unit(s_celsius);
-                    writer.Time(time + (i * 60000L));
-                    writer.Group(s_group);
-                    writer.EndVariable();
-                    writer.BeginVariable(s_humidity);
+                    writer.TimeUnixMs(time + (i * 60000L));
+                    writer.GroupOfTime(time + (i * 60000L));
+                    writer.EndItem();
+                    writer.BeginItem(s_humidity);
                     writer.NumberScaled(652 - i, 1);
                     writer.Unit(s_percent);
-                    writer.Time(time + (i * 60000L));
-                    writer.EndVariable();
+                    writer.TimeUnixMs(time + (i * 60000L));
+                    writer.EndItem();
                 }
 
-                writer.BeginVariable(s_status);
-                writer.Text(s_message);
-                writer.EndVariable();
-                writer.BeginVariable(s_status);
+                writer.BeginItem(s_status);
+                writer.Value(s_message);
+                writer.EndItem();
+                writer.BeginItem(s_status);
                 writer.NumberScaled(-1, 3);
-                writer.Group(s_badGroup);
-                writer.EndVariable();
-                writer.BeginVariable(null);
-                writer.EndVariable();
-                writer.Finish();
+                writer.GroupOfTime(-1);
+                writer.EndItem();
+                writer.BeginItem(null);
+                writer.EndItem();
+                writer.Close();
                 time += 600000;
             }
 

@@ -29,7 +29,6 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly Gen<string> s_text = Gen.Char[s_printable + "\n|[];,{}#@^\\"].Array[1, 30].Select(c => new string(c));
         private static readonly Gen<string> s_unit = Gen.Select(Gen.Bool, Gen.Char[s_unitChars].Array[1, 24], (degree, c) => (degree ? "°" : string.Empty) + new string(c));
         private static readonly Gen<long> s_time = Gen.OneOf(Gen.Long[1795617000000L, 1795617000003L], Gen.Long[0, 4102444800000L]);
-        private static readonly Gen<string> s_group = Gen.OneOf(Gen.Const("g1"), Gen.Const("g2"), s_name);
 
         private static readonly Gen<Variable> s_variable =
             from name in s_name
@@ -41,20 +40,20 @@ namespace TagoFirmware.Host.Tests.TagoTip
             from flag in Gen.Bool
             from unit in s_unit.Null()
             from time in s_time.Nullable()
-            from groupName in s_group.Null()
+            from cycle in s_time.Nullable()
             select new Variable
             {
                 Name = name, Kind = kind, Scaled = flag ? small : scaled, Decimals = decimals,
-                Text = text, Unit = unit, Time = time, Group = groupName,
+                Text = text, Unit = unit, Time = time, Group = cycle,
             };
 
         private static readonly Gen<Batch> s_batch =
             from sequence in Gen.Long[0, 4294967295L].Nullable()
             from time in s_time.Nullable()
-            from groupName in s_group.Null()
+            from withGroup in Gen.Bool
             from variables in s_variable.Array[1, 120]
             from size in Gen.OneOf(Gen.Int[1500, 4000], Gen.Const(20000))
-            select new Batch { Sequence = sequence, Time = time, Group = groupName, Variables = variables, BufferSize = size };
+            select new Batch { Sequence = sequence, Time = time, Group = withGroup && time.HasValue, Variables = variables, BufferSize = size };
 
         [TestMethod]
         public void The_independent_parser_reads_back_exactly_the_variables_written_across_split_frames()
@@ -62,7 +61,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             s_batch.Sample(batch =>
             {
                 byte[] buffer = new byte[batch.BufferSize];
-                var writer = new TagoTipWriter(buffer);
+                var writer = new TagoTipWriter(buffer, null, null);
                 var points = new List<TagoTipDataPoint>();
                 int frames = 0;
                 Begin(writer, batch);
@@ -70,7 +69,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 while (i < batch.Variables.Length)
                 {
                     TagoWriteResult r = Write(writer, batch.Variables[i]);
-                    if (r == TagoWriteResult.BufferFull && writer.VariableCount > 0)
+                    if (r == TagoWriteResult.BufferFull && writer.ItemCount > 0)
                     {
                         // Split, never truncate: close this frame and write the variable again in a new one.
                         points.AddRange(Read(writer, batch, ref frames));
@@ -95,12 +94,12 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, Bytes(batch.Group)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, batch.Group));
         }
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
         {
-            int length = writer.Finish();
+            int length = writer.Close();
             Assert.IsTrue(length > 0 && length <= Math.Min(batch.BufferSize, TagoTipWriter.MaxFrameBytes));
             frames++;
             TagoTipPush push = TagoTipFrameParser.Parse(writer.Buffer.AsSpan(0, length).ToArray());
@@ -111,10 +110,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static TagoWriteResult Write(TagoTipWriter writer, Variable v)
         {
-            TagoWriteResult begun = writer.BeginVariable(TagoTipToken.Name(Bytes(v.Name)));
+            TagoWriteResult begun = writer.BeginItem(Bytes(v.Name));
             if (begun != TagoWriteResult.Ok)
             {
-                // The 101st variable: nothing was opened.
+                // The 101st variable: refused as it opens.
                 return begun;
             }
 
@@ -124,13 +123,13 @@ namespace TagoFirmware.Host.Tests.TagoTip
             }
             else
             {
-                writer.Text(Bytes(v.Text));
+                writer.Value(Bytes(v.Text));
             }
 
-            if (v.Unit != null) writer.Unit(TagoTipToken.Unit(Bytes(v.Unit)));
-            if (v.Time.HasValue) writer.Time(v.Time.Value);
-            if (v.Group != null) writer.Group(Bytes(v.Group));
-            return writer.EndVariable();
+            if (v.Unit != null) writer.Unit(Bytes(v.Unit));
+            if (v.Time.HasValue) writer.TimeUnixMs(v.Time.Value);
+            if (v.Group.HasValue) writer.GroupOfTime(v.Group.Value);
+            return writer.EndItem();
         }
 
         private static void AssertSame(Batch batch, Variable v, TagoTipDataPoint point)
@@ -140,7 +139,8 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(ExpectedValue(v), point.Value);
             Assert.AreEqual(v.Unit?.Replace("°", string.Empty), point.Unit);
             Assert.AreEqual(v.Time ?? batch.Time, point.Time);
-            Assert.AreEqual(v.Group ?? batch.Group, point.Group);
+            long? group = v.Group ?? (batch.Group ? batch.Time : null);
+            Assert.AreEqual(group.HasValue ? TagoFirmware.Host.Tests.Payload.Oracle.Group(group.Value) : null, point.Group);
             Assert.AreEqual(0, point.Metadata.Count);
         }
 
@@ -169,14 +169,14 @@ namespace TagoFirmware.Host.Tests.TagoTip
             public string Text;
             public string Unit;
             public long? Time;
-            public string Group;
+            public long? Group;
         }
 
         private sealed class Batch
         {
             public long? Sequence;
             public long? Time;
-            public string Group;
+            public bool Group;
             public Variable[] Variables;
             public int BufferSize;
         }

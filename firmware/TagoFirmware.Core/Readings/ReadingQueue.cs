@@ -22,8 +22,6 @@ namespace TagoFirmware.Readings
         /// <summary>Largest capacity: 65 535 readings = 768 KB, more than any ESP32 without PSRAM has.</summary>
         public const int MaxCapacity = 65535;
 
-        private static readonly double[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
-
         private readonly ReadingRing _ring;
         private readonly ReadingLog _log;
         private readonly IReadingStore _store;
@@ -175,18 +173,6 @@ namespace TagoFirmware.Readings
 
         /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>, or -1 out of range.</summary>
         public int GetDecimals(int i) => InPending(i) ? ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i)) : -1;
-
-        /// <summary>Value of pending reading <paramref name="i"/>, or 0 out of range.</summary>
-        public double GetValue(int i)
-        {
-            if (!InPending(i))
-            {
-                return 0;
-            }
-
-            int off = PendingOffset(i);
-            return ReadingRecord.ScaledValue(_ring.Bytes, off) / s_pow10[ReadingRecord.Decimals(_ring.Bytes, off)];
-        }
 
         /// <summary>Wall time (Unix ms, shared by its cycle) of pending reading <paramref name="i"/>; -1 when untimed or out of range.</summary>
         public long GetTimeUnixMs(int i) => InPending(i) ? ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i)) : -1;

@@ -66,10 +66,10 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        [DataRow(213, 1, 21.3)]
-        [DataRow(-1225, 2, -12.25)]
-        [DataRow(2147483647, 6, 2147.483647)]
-        public void A_scaled_value_reads_back_with_its_decimals_and_as_a_double(int scaled, int decimals, double value)
+        [DataRow(213, 1)]
+        [DataRow(-1225, 2)]
+        [DataRow(2147483647, 6)]
+        public void A_scaled_value_reads_back_with_its_decimals(int scaled, int decimals)
         {
             ReadingQueue queue = NewQueue(4);
             queue.BeginCycle(T0, true, 0);
@@ -78,7 +78,6 @@ namespace TagoFirmware.Tests.Readings
             Assert.AreEqual(scaled, queue.GetScaledValue(0));
             Assert.AreEqual(decimals, queue.GetDecimals(0));
             Assert.AreEqual(3, queue.GetVariableIndex(0));
-            Assert.AreEqual(value, queue.GetValue(0));
         }
 
         [TestMethod]

@@ -88,7 +88,7 @@ namespace TagoFirmware.Esp32
                 {
                     if (_watchdog.IsHung(Environment.TickCount64))
                     {
-                        _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (_watchdog.TimeoutMs / 1000) + " s");
+                        _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (MainLoopWatchdog.TimeoutMs / 1000) + " s");
                         Reboot(RebootReason.MainLoopHung);
                         return;
                     }

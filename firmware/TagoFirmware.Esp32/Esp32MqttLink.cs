@@ -77,11 +77,11 @@ namespace TagoFirmware.Esp32
                 request.Username,
                 request.Password,
                 false,
-                request.WillQos == 1 ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce,
+                MqttQoSLevel.AtLeastOnce,
                 request.WillTopic != null,
                 request.WillTopic,
                 request.WillMessage,
-                request.CleanSession,
+                true,
                 (ushort)request.KeepAliveSeconds);
         }
 

@@ -104,7 +104,7 @@ namespace TagoFirmware.Esp32
             }
 
             // The watchdog thread reboots when the loop is 2 minutes past the time it said it would run again.
-            MainLoopWatchdog decision = new MainLoopWatchdog(MainLoopWatchdog.DefaultTimeoutMs, clock.MonotonicMs);
+            MainLoopWatchdog decision = new MainLoopWatchdog(clock.MonotonicMs);
             device.StartWatchdog(decision);
 
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.

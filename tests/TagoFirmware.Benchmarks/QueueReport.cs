@@ -176,7 +176,6 @@ namespace TagoFirmware.Benchmarks
                 Username = "Token",
                 Password = broker.Token,
                 KeepAliveSeconds = 60,
-                CleanSession = true,
                 TimeoutMs = 10000,
             };
             var ev = new LinkEvent();

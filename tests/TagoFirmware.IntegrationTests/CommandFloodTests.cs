@@ -60,7 +60,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(TimeSpan.FromSeconds(2 * payloadIntervalS + 1));
             long after = GC.GetTotalMemory(true);
             int reconnects = node.Reconnects;
-            int deadLinks = node.Node.Supervisor.DeadLinkDrops;
+            int deadLinks = System.Text.RegularExpressions.Regex.Matches(log.ToString(), "mqtt dead link").Count;
             int commandErrors = node.Node.Diagnostics.CommandErrors;
             cancel.Cancel();
             await loop;

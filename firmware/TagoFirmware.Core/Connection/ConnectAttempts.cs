@@ -50,7 +50,6 @@ namespace TagoFirmware.Connection
             Request.CaCertificatesPem = options.CaCertificatesPem;
             Request.ClientId = id;
             Request.KeepAliveSeconds = options.KeepAliveSeconds;
-            Request.CleanSession = true;
             Request.TimeoutMs = options.MqttConnectTimeoutMs;
             Request.ProtocolLevel = _levels[0];
             Request.LimitMessageRate = !options.ShortSessions;

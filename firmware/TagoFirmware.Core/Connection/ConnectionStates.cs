@@ -24,7 +24,7 @@ namespace TagoFirmware.Connection
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
         {
-            "ConfigInvalid", "WifiDown", "WifiConnecting", "ClockWait", "MqttConnecting", "Online", "Backoff",
+            "WifiDown", "WifiConnecting", "ClockWait", "MqttConnecting", "Online", "Backoff",
             "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
         };
 

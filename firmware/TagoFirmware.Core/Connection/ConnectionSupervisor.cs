@@ -18,21 +18,15 @@ namespace TagoFirmware.Connection
 
         private readonly IUplinkTransport _transport;
         private readonly LinkEvent _event = new LinkEvent();
-        private readonly string _configError;
         private int _subscribeId = -1;
         private long _nowMs;
         private bool _started;
         private bool _everConnected;
         private int _offlineStatusId = -1;
 
-        /// <summary>Creates the supervisor in WifiDown (ConfigInvalid when the options do not validate).</summary>
+        /// <summary>Creates the supervisor in WifiDown; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
-            : base(options, transport, ports, MaxEventsPerStep)
-        {
-            _transport = transport;
-            _configError = options.Validate();
-            _state = _configError == null ? SessionState.WifiDown : SessionState.ConfigInvalid;
-        }
+            : base(options, transport, ports, MaxEventsPerStep) => _transport = transport;
 
         /// <summary>True while application publishes are accepted.</summary>
         public bool IsOnline => _state == SessionState.Online;
@@ -58,9 +52,6 @@ namespace TagoFirmware.Connection
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
 
-        /// <summary>Links dropped because a QoS 1 publish went unacknowledged past the ack timeout.</summary>
-        public int DeadLinkDrops => _health.DeadLinkDrops;
-
         /// <summary>QoS 1 publishes (application and status) awaiting their PUBACK.</summary>
         public int InFlightCount => _health.Count;
 
@@ -83,7 +74,6 @@ namespace TagoFirmware.Connection
                         return Min(_deadlineMs, _nowMs + AttemptPollMs);
                     case SessionState.Idle:
                         return _wanted ? _nowMs : _nowMs + NetworkCheckMs;
-                    case SessionState.ConfigInvalid:
                     case SessionState.Rebooting:
                     case SessionState.Stopped:
                         return long.MaxValue;
@@ -102,7 +92,7 @@ namespace TagoFirmware.Connection
             {
                 if (!_started)
                     Start();
-                if (IsStopped || _state == SessionState.ConfigInvalid)
+                if (IsStopped)
                     return;
                 for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
                     HandleEvent(nowMs, _event);
@@ -197,9 +187,7 @@ namespace TagoFirmware.Connection
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
                 + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
                 : ConnectAttempts.VersionName(_options.ProtocolLevel)));
-            if (_state == SessionState.ConfigInvalid)
-                Log(LogLevel.Error, "config invalid: " + _configError + " -> ConfigInvalid");
-            ShowStatus(_state == SessionState.ConfigInvalid ? NodeStatus.ConfigInvalid : NodeStatus.NoWifi);
+            ShowStatus(NodeStatus.NoWifi);
         }
 
         private void RunState(long nowMs)

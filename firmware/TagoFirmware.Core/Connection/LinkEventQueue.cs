@@ -44,8 +44,6 @@ namespace TagoFirmware.Connection
         /// <summary>Creates an empty queue.</summary>
         public LinkEventQueue(int capacity)
         {
-            if (capacity < 1)
-                capacity = 1;
             int slots = capacity + CommandSlots;
             _kinds = new int[slots];
             _codes = new int[slots];

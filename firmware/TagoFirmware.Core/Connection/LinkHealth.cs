@@ -41,9 +41,6 @@ namespace TagoFirmware.Connection
         /// <summary>Monotonic time the current (or latest) connection was established.</summary>
         public long ConnectedAtMs => _connectedAtMs;
 
-        /// <summary>Links dropped because a publish went unacknowledged past the ack timeout.</summary>
-        public int DeadLinkDrops { get; private set; }
-
         /// <summary>Milliseconds since the self-heal clock started, for the self-heal log line.</summary>
         public long UnackedForMs(long nowMs) => nowMs - _unackedSinceMs;
 
@@ -102,13 +99,8 @@ namespace TagoFirmware.Connection
         /// clock survives a dropped link on purpose: a node that reconnects but never gets an ack is what it is for.</summary>
         public void ForgetUnacked() => _unackedSinceMs = -1;
 
-        /// <summary>True (and counted) when the oldest publish waited past the ack timeout: drop the link.</summary>
-        public bool IsDead(long nowMs)
-        {
-            bool dead = _count > 0 && nowMs - _sentMs[0] >= _ackTimeoutMs;
-            DeadLinkDrops += dead ? 1 : 0;
-            return dead;
-        }
+        /// <summary>True when the oldest publish waited past the ack timeout: drop the link.</summary>
+        public bool IsDead(long nowMs) => _count > 0 && nowMs - _sentMs[0] >= _ackTimeoutMs;
 
         /// <summary>True once, when the connection has been up for the stable time: reset the backoff.</summary>
         public bool BecameStable(long nowMs)

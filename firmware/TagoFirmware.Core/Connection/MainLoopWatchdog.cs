@@ -7,22 +7,14 @@ namespace TagoFirmware.Connection
     /// </summary>
     public sealed class MainLoopWatchdog
     {
-        /// <summary>Default hang threshold: 2 minutes.</summary>
-        public const int DefaultTimeoutMs = 120000;
+        /// <summary>The hang threshold: 2 minutes.</summary>
+        public const int TimeoutMs = 120000;
 
         private readonly object _sync = new object();
-        private readonly int _timeoutMs;
         private long _backByMs;
 
-        /// <summary>Creates the watchdog decision.</summary>
-        public MainLoopWatchdog(int timeoutMs, long nowMs)
-        {
-            _timeoutMs = timeoutMs > 0 ? timeoutMs : DefaultTimeoutMs;
-            _backByMs = nowMs;
-        }
-
-        /// <summary>The hang threshold in ms.</summary>
-        public int TimeoutMs => _timeoutMs;
+        /// <summary>Creates the watchdog decision; the loop is due back by <paramref name="nowMs"/>.</summary>
+        public MainLoopWatchdog(long nowMs) => _backByMs = nowMs;
 
         /// <summary>The main loop is about to wait on purpose until <paramref name="untilMs"/>.</summary>
         public void WaitingUntil(long untilMs)
@@ -39,7 +31,7 @@ namespace TagoFirmware.Connection
         {
             lock (_sync)
             {
-                return nowMs - _backByMs >= _timeoutMs;
+                return nowMs - _backByMs >= TimeoutMs;
             }
         }
     }

@@ -1,6 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>Everything an <see cref="IMqttLink"/> needs for one CONNECT; built once, passed to every attempt. The
+    /// <summary>Everything an <see cref="IMqttLink"/> needs for one CONNECT; built once, passed to every attempt. Always a
+    /// clean session (subscriptions are made again after every connect) with a QoS 1 will. The
     /// <see cref="Password"/> is secret: never logged, printed, put in an exception or kept beyond the CONNECT.</summary>
     public sealed class MqttConnectRequest
     {
@@ -31,17 +32,11 @@ namespace TagoFirmware.Connection
         /// <summary>Keep-alive in seconds (60: TagoIO guide; a silent link is noticed after about 2 × this).</summary>
         public int KeepAliveSeconds;
 
-        /// <summary>Clean session (true): subscriptions are made again after every connect.</summary>
-        public bool CleanSession;
-
         /// <summary>Last-will topic, or null for no will.</summary>
         public string WillTopic;
 
         /// <summary>Last-will payload as text (M2Mqtt's Connect takes a string).</summary>
         public string WillMessage;
-
-        /// <summary>Last-will QoS: 1.</summary>
-        public int WillQos;
 
         /// <summary>Bound for the whole attempt (DNS, TCP, TLS, CONNACK) where the adapter can enforce one.</summary>
         public int TimeoutMs;

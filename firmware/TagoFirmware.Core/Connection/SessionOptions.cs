@@ -55,31 +55,5 @@ namespace TagoFirmware.Connection
 
         /// <summary>Short sessions: no SUBACK within this time means rate-limited.</summary>
         public int SubscribeTimeoutMs = 5000;
-
-        /// <summary>The first invalid value's error, or null.</summary>
-        public string Validate()
-        {
-            if (Host == null || Host.Length == 0)
-                return "host is empty";
-            if (Port < 1 || Port > 65535)
-                return "port out of range";
-            if (Token == null || Token.Length == 0)
-                return "token is empty";
-            if (ClientId == null || ClientId.Length == 0)
-                return "client id is empty";
-            if (Qos != 0 && Qos != 1)
-                return "qos must be 0 or 1";
-
-            if (KeepAliveSeconds < Config.ConfigKeys.MqttKeepAlive.Min || KeepAliveSeconds > Config.ConfigKeys.MqttKeepAlive.Max)
-                return "keepalive out of range";
-            if (WifiConnectTimeoutMs < 1 || MqttConnectTimeoutMs < 1 || AckTimeoutMs < 1 || AuthRetryIntervalMs < 1 || NoAckRebootMs < 0)
-            {
-                return "timeout out of range";
-            }
-
-            if (MaxInFlight < 1)
-                return "max in-flight < 1";
-            return null;
-        }
     }
 }

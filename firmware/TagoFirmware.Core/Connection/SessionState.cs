@@ -3,44 +3,41 @@ namespace TagoFirmware.Connection
     /// <summary>The supervisor's states (README "How the node behaves" has the transition table).</summary>
     public enum SessionState
     {
-        /// <summary>The options are invalid: nothing is attempted, nothing reboots; the app still gets steps.</summary>
-        ConfigInvalid = 0,
-
         /// <summary>No IP link; the next step starts bringing it up.</summary>
-        WifiDown = 1,
+        WifiDown = 0,
 
         /// <summary>A WiFi bring-up attempt is running, bounded by a deadline.</summary>
-        WifiConnecting = 2,
+        WifiConnecting = 1,
 
         /// <summary>WiFi is up; waiting for a valid wall clock (no TLS attempt without one).</summary>
-        ClockWait = 3,
+        ClockWait = 2,
 
         /// <summary>An MQTT connect attempt is running, bounded by a deadline.</summary>
-        MqttConnecting = 4,
+        MqttConnecting = 3,
 
         /// <summary>Connected and announced; application publishes are accepted.</summary>
-        Online = 5,
+        Online = 4,
 
         /// <summary>Waiting a jittered exponential delay before retrying the layer that failed.</summary>
-        Backoff = 6,
+        Backoff = 5,
 
         /// <summary>The broker refused the credentials; retries no more often than the auth retry interval.</summary>
-        AuthFailed = 7,
+        AuthFailed = 6,
 
         /// <summary>A self-heal reboot was requested; the supervisor does nothing more.</summary>
-        Rebooting = 8,
+        Rebooting = 7,
 
         /// <summary>Shut down on request (<see cref="ConnectionSupervisor.Stop"/>); nothing more is attempted.</summary>
-        Stopped = 9,
+        Stopped = 8,
 
         /// <summary>An orderly stop is under way: the "offline" status was published and waits for its ack (bounded)
         /// before DISCONNECT.</summary>
-        Stopping = 10,
+        Stopping = 9,
 
         /// <summary>Short sessions only: between two sessions; WiFi is kept, no MQTT connection is open.</summary>
-        Idle = 11,
+        Idle = 10,
 
         /// <summary>Short sessions only: connected, waiting (bounded) for the SUBACK of the receipt topic.</summary>
-        Subscribing = 12,
+        Subscribing = 11,
     }
 }

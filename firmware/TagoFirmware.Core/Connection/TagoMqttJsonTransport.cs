@@ -51,7 +51,6 @@ namespace TagoFirmware.Connection
             request.Password = token;
             request.WillTopic = StatusTopic;
             request.WillMessage = OfflineMessage;
-            request.WillQos = 1;
         }
 
         private static string Topic(string template, string fallback, string clientId)

@@ -16,9 +16,6 @@ namespace TagoFirmware.Connection
         /// <summary>Consecutive attempts that only wait for the driver's own re-join before a full join.</summary>
         public const int ReconnectAttempts = 2;
 
-        /// <summary>Shortest attempt deadline in ms.</summary>
-        public const int MinTimeoutMs = 1000;
-
         private readonly object _sync = new object();
         private readonly IWorker _worker;
         private readonly IClock _clock;
@@ -71,7 +68,7 @@ namespace TagoFirmware.Connection
                 _reconnect = _joined && _reconnectsInARow < ReconnectAttempts;
             }
 
-            _timeoutMs = timeoutMs < MinTimeoutMs ? MinTimeoutMs : timeoutMs;
+            _timeoutMs = timeoutMs;
             _reconnectsInARow = _reconnect ? _reconnectsInARow + 1 : 0;
             if (_worker.Post(this))
                 return true;

@@ -3,18 +3,13 @@ namespace TagoFirmware.Diagnostics
     /// <summary>When diagnostics are due: after boot, every <see cref="EveryPayloads"/> delivered payloads, and on request.</summary>
     public sealed class DiagnosticsPolicy
     {
-        /// <summary>Default cadence: one diagnostics payload per 60 data payloads (hourly at the default 60 s interval).</summary>
-        public const int DefaultEveryPayloads = 60;
-
-        private const int MaxEveryPayloads = 100000;
-
         private int _payloadsSince;
         private bool _requested;
 
-        /// <summary>Creates the policy.</summary>
+        /// <summary>Creates the policy with a validated cadence (<c>diagnostics.every_payloads</c>); due at once (boot).</summary>
         public DiagnosticsPolicy(int everyPayloads)
         {
-            EveryPayloads = everyPayloads < 0 ? 0 : (everyPayloads > MaxEveryPayloads ? MaxEveryPayloads : everyPayloads);
+            EveryPayloads = everyPayloads;
             _requested = true;
         }
 

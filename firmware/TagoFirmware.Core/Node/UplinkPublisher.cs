@@ -296,8 +296,8 @@ namespace TagoFirmware.Node
             if (_queue.IsReportPending)
             {
                 // Counter items carry no time: TagoIO stamps them on arrival. They go first: small, never crowded out.
-                counters = WriteCounter(DiagnosticsNames.DroppedReadings, _queue.UnreportedDroppedReadings)
-                    && WriteCounter(DiagnosticsNames.UntimedReadings, _queue.UnreportedUntimedReadings);
+                counters = WriteCounter(DiagnosticsPayload.DroppedReadings, _queue.UnreportedDroppedReadings)
+                    && WriteCounter(DiagnosticsPayload.UntimedReadings, _queue.UnreportedUntimedReadings);
                 if (!counters)
                 {
                     _writer.Reset();

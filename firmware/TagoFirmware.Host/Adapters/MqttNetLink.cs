@@ -205,7 +205,7 @@ namespace TagoFirmware.Host.Adapters
                 .WithTcpServer(request.Host, request.Port)
                 .WithClientId(request.ClientId)
                 .WithCredentials(request.Username, request.Password)
-                .WithCleanSession(request.CleanSession)
+                .WithCleanSession(true)
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(request.KeepAliveSeconds > 0 ? request.KeepAliveSeconds : 60))
                 .WithTimeout(TimeSpan.FromMilliseconds(timeoutMs))
                 .WithProtocolVersion(protocolLevel == 5 ? MqttProtocolVersion.V500 : protocolLevel == 3 ? MqttProtocolVersion.V310 : MqttProtocolVersion.V311);
@@ -213,7 +213,7 @@ namespace TagoFirmware.Host.Adapters
             {
                 builder = builder.WithWillTopic(request.WillTopic)
                     .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
-                    .WithWillQualityOfServiceLevel(Qos(request.WillQos))
+                    .WithWillQualityOfServiceLevel(Qos(1))
                     .WithWillRetain(false); // TagoIO has no retain; a strict broker refuses a retained will
             }
 

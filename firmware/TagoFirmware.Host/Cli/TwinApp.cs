@@ -113,12 +113,6 @@ namespace TagoFirmware.Host.Cli
                 }
 
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
-                string invalid = NodeWiring.CreateSessionOptions(config, clientId).Validate();
-                if (invalid != null)
-                {
-                    return UsageError(error, invalid);
-                }
-
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
                     ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)

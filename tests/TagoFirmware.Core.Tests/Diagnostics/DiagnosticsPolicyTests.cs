@@ -52,14 +52,5 @@ namespace TagoFirmware.Tests.Diagnostics
             policy.Request();
             Assert.IsTrue(policy.IsDue);
         }
-
-        [TestMethod]
-        [DataRow(-5, 0)]
-        [DataRow(60, 60)]
-        [DataRow(1000000, 100000)]
-        public void The_cadence_is_clamped(int requested, int expected)
-        {
-            Assert.AreEqual(expected, new DiagnosticsPolicy(requested).EveryPayloads);
-        }
     }
 }

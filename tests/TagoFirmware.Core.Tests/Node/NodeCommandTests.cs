@@ -124,7 +124,7 @@ namespace TagoFirmware.Tests.Node
             NodeRig quiet = Flooded(0);
             NodeRig rig = Flooded(325);
 
-            Assert.AreEqual(0, rig.Node.Supervisor.DeadLinkDrops);
+            Assert.AreEqual(0, rig.Log.CountContaining("mqtt dead link"));
             Assert.AreEqual(0, rig.Node.Supervisor.Reconnects);
             Assert.IsTrue(quiet.DataPayloads().Count >= 1);
             Assert.AreEqual(NodeRig.Join(quiet.DataPayloads()), NodeRig.Join(rig.DataPayloads()), "the same data payloads as without the flood");

@@ -42,7 +42,6 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(600000, o.AuthRetryIntervalMs);
             Assert.AreEqual(0, o.NoAckRebootMs);
             Assert.AreEqual(3, o.MaxInFlight);
-            Assert.IsNull(o.Validate());
         }
 
         [TestMethod]

@@ -75,7 +75,7 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
-        public void Connect_request_carries_token_credentials_keepalive_and_a_qos1_unretained_will()
+        public void Connect_request_carries_token_credentials_keepalive_and_the_offline_will()
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
@@ -87,10 +87,8 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual(SessionRig.Token, r.Password);
             Assert.AreEqual(SessionRig.ClientId, r.ClientId);
             Assert.AreEqual(60, r.KeepAliveSeconds);
-            Assert.IsTrue(r.CleanSession);
             Assert.AreEqual("device/status/" + SessionRig.ClientId, r.WillTopic);
             Assert.AreEqual("[{\"variable\":\"device_status\",\"value\":\"offline\"}]", r.WillMessage);
-            Assert.AreEqual(1, r.WillQos);
         }
 
         [TestMethod]
@@ -193,41 +191,6 @@ namespace TagoFirmware.Tests.Session
             rig.Run(120000);
             Assert.IsTrue(rig.Mqtt.BeginCalls >= 5);
             Assert.AreEqual(rig.Mqtt.BeginCalls, rig.Mqtt.CloseCalls);
-        }
-
-        [TestMethod]
-        public void Invalid_config_never_connects_and_shows_config_invalid()
-        {
-            SessionRig rig = new SessionRig();
-            rig.Options.Token = "";
-            rig.Build();
-            rig.Run(60000);
-            Assert.AreEqual((int)SessionState.ConfigInvalid, (int)rig.Supervisor.State);
-            Assert.AreEqual(0, rig.Network.BeginCalls);
-            Assert.AreEqual(0, rig.Mqtt.BeginCalls);
-            Assert.AreEqual((int)NodeStatus.ConfigInvalid, (int)rig.Status.Last);
-            Assert.AreEqual(1, rig.Log.CountContaining("config invalid: token is empty"));
-        }
-
-        [TestMethod]
-        public void Qos_2_is_rejected_as_outside_0_and_1_since_the_config_validator_already_names_tagoio()
-        {
-            SessionOptions options = new SessionOptions();
-            options.Token = "t";
-            options.ClientId = "c";
-            options.Qos = 2;
-            Assert.AreEqual("qos must be 0 or 1", options.Validate());
-        }
-
-        [TestMethod]
-        public void Default_options_with_token_and_client_id_are_valid()
-        {
-            SessionOptions options = new SessionOptions();
-            options.Token = "t";
-            options.ClientId = "c";
-            Assert.IsNull(options.Validate());
-            options.Token = null;
-            Assert.AreEqual("token is empty", options.Validate());
         }
 
         [TestMethod]

@@ -104,7 +104,6 @@ namespace TagoFirmware.Host.Tests.Tls
                 Username = "Token",
                 Password = Token,
                 KeepAliveSeconds = 60,
-                CleanSession = true,
                 TimeoutMs = 10000,
             };
             Assert.IsTrue(link.BeginConnect(request));

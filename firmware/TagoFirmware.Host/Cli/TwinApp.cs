@@ -82,7 +82,7 @@ namespace TagoFirmware.Host.Cli
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
-                        + (options.TipFault != null ? "; fault " + options.TipFault.Kind + " with probability " + Format(options.TipFault.Probability) : string.Empty));
+                        + (options.TipFault != null ? "; fault " + options.TipFault.Value.Kind + " with probability " + Format(options.TipFault.Value.Probability) : string.Empty));
                     (host, port, credential, caPem) = (tipServer.Host, tipServer.Port, tipServer.Hash, tipServer.CaPem);
                 }
                 else if (host == null)

@@ -152,7 +152,7 @@ namespace TagoFirmware.Host.Cli
         public int MinSessionSeconds { get; set; }
 
         /// <summary>Fault the embedded TagoTiP server injects, or null.</summary>
-        public TagoTipFault TipFault { get; set; }
+        public (string Kind, double Probability)? TipFault { get; set; }
 
         /// <summary>Check the TagoTiP credentials with one frame and exit.</summary>
         public bool CheckCredentials { get; set; }
@@ -260,8 +260,8 @@ namespace TagoFirmware.Host.Cli
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
             ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.MinSessionSeconds = x),
-            ["--tip-fault"] = (o, v) => Unless(TagoTipFault.TryParse(v, out TagoTipFault fault) && (o.TipFault = fault) != null,
-                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFault.Kinds) + " and P from 0 to 1, got '" + v + "'"),
+            ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
+                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
         /// <summary>

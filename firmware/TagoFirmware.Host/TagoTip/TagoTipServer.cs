@@ -52,7 +52,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Subscription requests per minute for the profile (Free 5, Starter 50, Scale 100).</summary>
         public int SubscriptionsPerMinute { get; set; } = 5;
         /// <summary>A fault to inject into receipts, or null.</summary>
-        public TagoTipFault Fault { get; set; }
+        public (string Kind, double Probability)? Fault { get; set; }
         /// <summary>Seed for the fault's dice.</summary>
         public int Seed { get; set; } = 1;
         /// <summary>True (default) for a TLS listener; false for plain TCP.</summary>

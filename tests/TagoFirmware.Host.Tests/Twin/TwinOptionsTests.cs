@@ -23,8 +23,8 @@ namespace TagoFirmware.Host.Tests.Twin
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.AreEqual("eu-w1", o.Region);
             Assert.AreEqual(5, o.MinSessionSeconds);
-            Assert.AreEqual("server_error", o.TipFault.Kind);
-            Assert.AreEqual(0.25, o.TipFault.Probability);
+            Assert.AreEqual("server_error", o.TipFault.Value.Kind);
+            Assert.AreEqual(0.25, o.TipFault.Value.Probability);
         }
 
         [TestMethod]

@@ -121,8 +121,7 @@ namespace TagoFirmware.Host.Cli
 
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
-                    ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)
-                    : options.IntervalSeconds;
+                    ? config.Sleep.WakeIntervalSeconds : options.IntervalSeconds;
                 double scale = options.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
@@ -360,16 +359,13 @@ namespace TagoFirmware.Host.Cli
                 config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.
-                config.TagoTip.MinSessionSeconds = options.MinSessionSeconds > 0 ? options.MinSessionSeconds
-                    : options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
+                config.TagoTip.MinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
             }
 
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
             config.Sleep.Deep = options.Sleep;
-            config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;
-            config.Sleep.PublishEvery = options.PublishEvery > 0 ? options.PublishEvery : config.Sleep.PublishEvery;
+            options.Overlay.ForEach(set => set(config));
             return config;
         }
 

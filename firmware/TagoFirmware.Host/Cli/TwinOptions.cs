@@ -112,14 +112,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Simulated seconds per real second (not the network's).</summary>
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Queue capacity in readings; 0 keeps the configuration's.</summary>
-        public int QueueCapacity { get; set; }
-
-        /// <summary>Battery-mode seconds between wakes; 0 keeps the configuration's.</summary>
-        public int WakeIntervalSeconds { get; set; }
-
-        /// <summary>Publish on every Nth wake; 0 keeps the configuration's.</summary>
-        public int PublishEvery { get; set; }
+        /// <summary>Flags that only set a configuration value, applied over the file's or the default configuration.</summary>
+        public List<Action<NodeConfig>> Overlay { get; } = new List<Action<NodeConfig>>();
 
         /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
@@ -147,9 +141,6 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>TagoTiP region, <c>us-e1</c> or <c>eu-w1</c>; null keeps the configuration's.</summary>
         public string Region { get; set; }
-
-        /// <summary>Real seconds between TagoTiP sessions; 0 keeps the configuration's.</summary>
-        public int MinSessionSeconds { get; set; }
 
         /// <summary>Fault the embedded TagoTiP server injects, or null.</summary>
         public (string Kind, double Probability)? TipFault { get; set; }
@@ -246,9 +237,9 @@ namespace TagoFirmware.Host.Cli
             ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
             ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
             ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.QueueCapacity = x),
-            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.WakeIntervalSeconds = x),
-            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.PublishEvery = x),
+            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.Queue.Capacity = x)),
+            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.Sleep.WakeIntervalSeconds = x)),
+            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.Sleep.PublishEvery = x)),
             ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
             ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
@@ -259,7 +250,7 @@ namespace TagoFirmware.Host.Cli
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.MinSessionSeconds = x),
+            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTip.MinSessionSeconds = x)),
             ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };

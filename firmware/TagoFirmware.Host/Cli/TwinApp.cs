@@ -63,8 +63,7 @@ namespace TagoFirmware.Host.Cli
             log.AddSecret(options.Token);
             log.AddSecret(options.AuthHash);
             bool tip = (options.Transport ?? TransportNames.TagoTip) == TransportNames.TagoTip;
-            TagoLikeBroker broker = null;
-            TagoTipServer tipServer = null;
+            EmbeddedBroker embedded = null;
             try
             {
                 string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
@@ -72,7 +71,7 @@ namespace TagoFirmware.Host.Cli
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
                 {
-                    tipServer = await new TagoTipServer
+                    var tipServer = await new TagoTipServer
                     {
                         Serial = clientId,
                         Hash = options.AuthHash,
@@ -83,14 +82,14 @@ namespace TagoFirmware.Host.Cli
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
                         + (options.TipFault != null ? "; fault " + options.TipFault.Value.Kind + " with probability " + Format(options.TipFault.Value.Probability) : string.Empty));
-                    (host, port, credential, caPem) = (tipServer.Host, tipServer.Port, tipServer.Hash, tipServer.CaPem);
+                    (embedded, credential) = (tipServer, tipServer.Hash);
                 }
                 else if (host == null)
                 {
-                    broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
+                    var broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
                     log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
-                    (host, port, credential, caPem) = (broker.Host, broker.Port, broker.Token, broker.CaPem);
+                    (embedded, credential) = (broker, broker.Token);
                 }
                 else
                 {
@@ -112,6 +111,7 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
+                (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
                 string invalid = NodeWiring.CreateSessionOptions(config, clientId).Validate();
                 if (invalid != null)
@@ -184,8 +184,7 @@ namespace TagoFirmware.Host.Cli
             }
             finally
             {
-                await (broker?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
-                await (tipServer?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
+                await (embedded?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
             }
         }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using TagoFirmware.Config;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
@@ -167,6 +169,19 @@ namespace TagoFirmware.Host.Cli
             return (int)(mixed >> 33);
         }
 
+        /// <summary>
+        /// The TagoTiP authorization hash of an <c>at</c> + 32 hex Authorization token (null for other text), derived on
+        /// the PC so the token never goes on a device: SHA-256 of the token's UTF-8 without <c>at</c>, first 8 bytes as
+        /// lowercase hex (TagoTiP 1.0 §2, https://github.com/tago-io/tagotip: <c>ate2bd319014b24e0a8aca9f00aea4c0d0</c>
+        /// gives <c>4deedd7bab8817ec</c>).
+        /// </summary>
+        public static string HashOfToken(string token)
+            => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
+
+        /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
+        public static string HashOfTokenOrHash(string value)
+            => HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
+
         /// <summary>Parses arguments; <paramref name="environmentToken"/> and <paramref name="environmentTipAuth"/> are
         /// the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
         public static bool TryParse(string[] args, string environmentToken, string environmentTipAuth, out TwinOptions options, out string error)
@@ -248,7 +263,7 @@ namespace TagoFirmware.Host.Cli
                 "must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + v + "'"),
             ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
-            ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
+            ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
             ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTip.MinSessionSeconds = x)),
             ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
@@ -274,7 +289,7 @@ namespace TagoFirmware.Host.Cli
                 : envTip ? TransportNames.TagoTip : !string.IsNullOrEmpty(environmentToken) ? TransportNames.TagoMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
-                o.AuthHash = TagoTipAuthHash.FromTokenOrHash(environmentTipAuth.Trim());
+                o.AuthHash = HashOfTokenOrHash(environmentTipAuth.Trim());
                 if (o.AuthHash == null)
                 {
                     error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";

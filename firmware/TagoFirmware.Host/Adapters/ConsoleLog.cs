@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text.RegularExpressions;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
@@ -9,6 +10,10 @@ namespace TagoFirmware.Host.Adapters
     public sealed class ConsoleLog : ILog
     {
         private static readonly string[] s_tags = { "DBG", "INF", "WRN", "ERR" };
+        // Durations the core writes: "<n> ms" anywhere, and the auth retry's "next attempt in <n> s".
+        private static readonly Regex s_duration = new Regex(@"\b(\d+) ms\b|(?<=next attempt in )(\d+) s\b", RegexOptions.CultureInvariant);
+        private readonly ConsoleLog _unscaled;
+        private readonly double _scale;
         private readonly TextWriter _writer;
         private readonly object _gate = new object();
         private readonly string _prefix;
@@ -22,6 +27,8 @@ namespace TagoFirmware.Host.Adapters
             MinimumLevel = minimumLevel;
             _prefix = string.IsNullOrEmpty(prefix) ? string.Empty : prefix + " ";
         }
+
+        private ConsoleLog(ConsoleLog unscaled, double scale) => (_unscaled, _scale) = (unscaled, scale);
 
         /// <summary>Lowest level written.</summary>
         public LogLevel MinimumLevel { get; set; }
@@ -38,9 +45,26 @@ namespace TagoFirmware.Host.Adapters
             }
         }
 
+        /// <summary>
+        /// The node's log under <c>--time-scale</c> K (this log itself at 1): the core prints durations on the node clock
+        /// ("backoff 4000 ms"), which would read as real time and be wrong by K; this one divides them by K and says "real".
+        /// </summary>
+        public ILog ForTimeScale(double scale) => scale == 1.0 ? this : new ConsoleLog(this, scale);
+
         /// <inheritdoc />
         public void Write(LogLevel level, string message)
         {
+            if (_unscaled != null)
+            {
+                _unscaled.Write(level, message == null ? null : s_duration.Replace(message, m =>
+                {
+                    bool ms = m.Groups[1].Success;
+                    double real = double.Parse(ms ? m.Groups[1].Value : m.Groups[2].Value, CultureInfo.InvariantCulture) / _scale;
+                    return (ms ? Math.Round(real).ToString("0", CultureInfo.InvariantCulture) + " ms" : real.ToString("0.###", CultureInfo.InvariantCulture) + " s") + " real";
+                }));
+                return;
+            }
+
             if (level < MinimumLevel)
             {
                 return;

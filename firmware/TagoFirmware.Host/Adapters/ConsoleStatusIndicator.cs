@@ -23,16 +23,13 @@ namespace TagoFirmware.Host.Adapters
         };
 
         private readonly ILog _log;
-        private bool _shown;
+        private NodeStatus? _shown;
 
         /// <summary>Creates the indicator.</summary>
         public ConsoleStatusIndicator(ILog log)
         {
             _log = log;
         }
-
-        /// <summary>The status shown now.</summary>
-        public NodeStatus Current { get; private set; }
 
         /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
         public static string Describe(NodeStatus status)
@@ -48,10 +45,9 @@ namespace TagoFirmware.Host.Adapters
         /// <inheritdoc />
         public void Show(NodeStatus status)
         {
-            if (_shown && status == Current)
+            if (_shown == status)
                 return;
-            _shown = true;
-            Current = status;
+            _shown = status;
             _log.Write(LogLevel.Info, "LED: " + Describe(status));
         }
     }

@@ -28,7 +28,6 @@ namespace TagoFirmware.Host.Adapters
     /// </summary>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
-        private readonly bool _useMqtt5;
         private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
         private object _subscribed; // the latest client with a SUBACK: injected messages wait for one
         private int _nextMessageId;
@@ -39,10 +38,9 @@ namespace TagoFirmware.Host.Adapters
         private volatile bool _connectSent;
 
         /// <summary>Creates the link.</summary>
-        public MqttNetLink(int inboxCapacity = 64, bool useMqtt5 = false)
+        public MqttNetLink(int inboxCapacity = 64)
             : base(new ThreadPoolWorker(), new SystemClock(), inboxCapacity)
         {
-            _useMqtt5 = useMqtt5;
         }
 
         /// <summary>Attempts that failed in TLS (certificate from another CA, wrong host name...).</summary>
@@ -96,12 +94,10 @@ namespace TagoFirmware.Host.Adapters
         {
             int timeoutMs = request.TimeoutMs > 0 ? request.TimeoutMs : 30000;
             _validator = request.UseTls ? CaPinnedValidator.ForPem(request.CaCertificatesPem, request.Host) : null;
-            int level = _useMqtt5 ? 5 : request.ProtocolLevel;
-            bool mqtt5 = level == 5;
-            MqttClientOptions options = For(request, timeoutMs, level, _validator);
+            MqttClientOptions options = For(request, timeoutMs, request.ProtocolLevel, _validator);
             using var cancel = new CancellationTokenSource(timeoutMs);
             MqttClientConnectResult result = ((IMqttClient)client).ConnectAsync(options, cancel.Token).GetAwaiter().GetResult();
-            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : mqtt5 ? (int)result.ResultCode : ToMqtt311Code(result.ResultCode);
+            int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : request.ProtocolLevel == 5 ? (int)result.ResultCode : ToMqtt311Code(result.ResultCode);
             LastFailureReason = code == 0 ? null : "CONNACK " + code + " (" + result.ResultCode + ")";
             return code;
         }

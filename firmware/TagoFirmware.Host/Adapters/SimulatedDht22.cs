@@ -16,7 +16,6 @@ namespace TagoFirmware.Host.Adapters
         private readonly double _basePercent;
         private double _celsius;
         private double _percent;
-        private int _failNext;
 
         /// <summary>Creates a simulated sensor around 22 °C and 48 %RH.</summary>
         public SimulatedDht22(int seed, double failureRate = 0)
@@ -27,15 +26,6 @@ namespace TagoFirmware.Host.Adapters
             _basePercent = 48.0 + ((_random.NextDouble() - 0.5) * 16);
             _celsius = _baseCelsius;
             _percent = _basePercent;
-        }
-
-        /// <summary>Makes the next <paramref name="count"/> reads fail (fault injection for tests).</summary>
-        public void FailNextReads(int count)
-        {
-            lock (_gate)
-            {
-                _failNext += count;
-            }
         }
 
         /// <summary>Nothing to reset in a simulation.</summary>
@@ -53,13 +43,7 @@ namespace TagoFirmware.Host.Adapters
                 _percent += ((_random.NextDouble() - 0.5) * 0.8) - ((_percent - _basePercent) * 0.02);
                 _celsius = Math.Clamp(_celsius, -40.0, 80.0);
                 _percent = Math.Clamp(_percent, 0.0, 100.0);
-                bool fail = _failNext > 0 || (_failureRate > 0 && _random.NextDouble() < _failureRate);
-                if (_failNext > 0)
-                {
-                    _failNext--;
-                }
-
-                if (fail)
+                if (_failureRate > 0 && _random.NextDouble() < _failureRate)
                 {
                     celsius = double.NaN;
                     percent = double.NaN;

@@ -18,15 +18,9 @@ namespace TagoFirmware.Host.Adapters
         private readonly DateTime _simulatedEpochUtc;
         private readonly TimeSpan _epochRealOffset;
 
-        /// <summary>Creates a real-time clock.</summary>
-        public SystemClock()
-            : this(1.0, DateTime.MinValue, DateTime.MinValue)
-        {
-        }
-
         /// <summary>Creates a clock whose simulated wall time was <paramref name="simulatedEpochUtc"/> at the real time
-        /// <paramref name="epochUtc"/> (MinValue: the process start; the anchor itself).</summary>
-        public SystemClock(double timeScale, DateTime epochUtc, DateTime simulatedEpochUtc)
+        /// <paramref name="epochUtc"/> (MinValue: the process start; the anchor itself); by default a real-time clock.</summary>
+        public SystemClock(double timeScale = 1.0, DateTime epochUtc = default, DateTime simulatedEpochUtc = default)
         {
             _scale = timeScale < 1e-3 ? 1e-3 : timeScale;
             epochUtc = epochUtc == DateTime.MinValue ? s_processStartUtc : epochUtc;

@@ -63,8 +63,7 @@ namespace TagoFirmware.Host.Cli
             log.AddSecret(options.Token);
             log.AddSecret(options.AuthHash);
             bool tip = (options.Transport ?? TransportNames.TagoTip) == TransportNames.TagoTip;
-            TagoLikeBroker broker = null;
-            TagoTipServer tipServer = null;
+            EmbeddedBroker embedded = null;
             try
             {
                 string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
@@ -72,7 +71,7 @@ namespace TagoFirmware.Host.Cli
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
                 {
-                    tipServer = await new TagoTipServer
+                    var tipServer = await new TagoTipServer
                     {
                         Serial = clientId,
                         Hash = options.AuthHash,
@@ -82,15 +81,15 @@ namespace TagoFirmware.Host.Cli
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
-                        + (options.TipFault != null ? "; fault " + options.TipFault.Kind + " with probability " + Format(options.TipFault.Probability) : string.Empty));
-                    (host, port, credential, caPem) = (tipServer.Host, tipServer.Port, tipServer.Hash, tipServer.CaPem);
+                        + (options.TipFault != null ? "; fault " + options.TipFault.Value.Kind + " with probability " + Format(options.TipFault.Value.Probability) : string.Empty));
+                    (embedded, credential) = (tipServer, tipServer.Hash);
                 }
                 else if (host == null)
                 {
-                    broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
+                    var broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
                     log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
-                    (host, port, credential, caPem) = (broker.Host, broker.Port, broker.Token, broker.CaPem);
+                    (embedded, credential) = (broker, broker.Token);
                 }
                 else
                 {
@@ -112,11 +111,11 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
+                (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
-                    ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)
-                    : options.IntervalSeconds;
+                    ? config.Sleep.WakeIntervalSeconds : options.IntervalSeconds;
                 double scale = options.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
@@ -179,8 +178,7 @@ namespace TagoFirmware.Host.Cli
             }
             finally
             {
-                await (broker?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
-                await (tipServer?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
+                await (embedded?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
             }
         }
 
@@ -354,16 +352,13 @@ namespace TagoFirmware.Host.Cli
                 config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.
-                config.TagoTip.MinSessionSeconds = options.MinSessionSeconds > 0 ? options.MinSessionSeconds
-                    : options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
+                config.TagoTip.MinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
             }
 
             config.Sampling.Batch = options.Batch;
             config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
             config.Sleep.Deep = options.Sleep;
-            config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;
-            config.Sleep.PublishEvery = options.PublishEvery > 0 ? options.PublishEvery : config.Sleep.PublishEvery;
+            options.Overlay.ForEach(set => set(config));
             return config;
         }
 

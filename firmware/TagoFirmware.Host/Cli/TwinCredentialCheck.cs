@@ -120,21 +120,11 @@ namespace TagoFirmware.Host.Cli
 
         private static int Judge(string ack, string serial, TextWriter output)
         {
-            if (ack.StartsWith("OK|", StringComparison.Ordinal) || ack == "OK")
-            {
-                return Verdict(output, TwinExitCode.Done, "credentials accepted: TagoIO stored the frame (" + ack + ")");
-            }
-
             string code = ack.StartsWith("ERR|", StringComparison.Ordinal) ? ack.Substring(4) : ack;
-            switch (code)
-            {
-                case "invalid_token":
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|invalid_token): the hash belongs to no Authorization");
-                case "device_not_found":
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile");
-                default:
-                    return Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
-            }
+            return ack.StartsWith("OK|", StringComparison.Ordinal) || ack == "OK" ? Verdict(output, TwinExitCode.Done, "credentials accepted: TagoIO stored the frame (" + ack + ")")
+                : code == "invalid_token" ? Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|invalid_token): the hash belongs to no Authorization")
+                : code == "device_not_found" ? Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile")
+                : Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
         }
 
         private static int Verdict(TextWriter output, int exitCode, string text)

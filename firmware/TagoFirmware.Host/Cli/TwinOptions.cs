@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using TagoFirmware.Config;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
@@ -112,14 +114,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Simulated seconds per real second (not the network's).</summary>
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Queue capacity in readings; 0 keeps the configuration's.</summary>
-        public int QueueCapacity { get; set; }
-
-        /// <summary>Battery-mode seconds between wakes; 0 keeps the configuration's.</summary>
-        public int WakeIntervalSeconds { get; set; }
-
-        /// <summary>Publish on every Nth wake; 0 keeps the configuration's.</summary>
-        public int PublishEvery { get; set; }
+        /// <summary>Flags that only set a configuration value, applied over the file's or the default configuration.</summary>
+        public List<Action<NodeConfig>> Overlay { get; } = new List<Action<NodeConfig>>();
 
         /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
@@ -148,11 +144,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>TagoTiP region, <c>us-e1</c> or <c>eu-w1</c>; null keeps the configuration's.</summary>
         public string Region { get; set; }
 
-        /// <summary>Real seconds between TagoTiP sessions; 0 keeps the configuration's.</summary>
-        public int MinSessionSeconds { get; set; }
-
         /// <summary>Fault the embedded TagoTiP server injects, or null.</summary>
-        public TagoTipFault TipFault { get; set; }
+        public (string Kind, double Probability)? TipFault { get; set; }
 
         /// <summary>Check the TagoTiP credentials with one frame and exit.</summary>
         public bool CheckCredentials { get; set; }
@@ -175,6 +168,19 @@ namespace TagoFirmware.Host.Cli
             ulong mixed = (hash ^ (ulong)startTicks ^ ((ulong)startTicks >> 32)) * 0x9E3779B97F4A7C15UL;
             return (int)(mixed >> 33);
         }
+
+        /// <summary>
+        /// The TagoTiP authorization hash of an <c>at</c> + 32 hex Authorization token (null for other text), derived on
+        /// the PC so the token never goes on a device: SHA-256 of the token's UTF-8 without <c>at</c>, first 8 bytes as
+        /// lowercase hex (TagoTiP 1.0 §2, https://github.com/tago-io/tagotip: <c>ate2bd319014b24e0a8aca9f00aea4c0d0</c>
+        /// gives <c>4deedd7bab8817ec</c>).
+        /// </summary>
+        public static string HashOfToken(string token)
+            => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
+
+        /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
+        public static string HashOfTokenOrHash(string value)
+            => HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
 
         /// <summary>Parses arguments; <paramref name="environmentToken"/> and <paramref name="environmentTipAuth"/> are
         /// the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
@@ -246,9 +252,9 @@ namespace TagoFirmware.Host.Cli
             ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
             ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
             ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.QueueCapacity = x),
-            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.WakeIntervalSeconds = x),
-            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.PublishEvery = x),
+            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.Queue.Capacity = x)),
+            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.Sleep.WakeIntervalSeconds = x)),
+            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.Sleep.PublishEvery = x)),
             ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
             ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
@@ -257,11 +263,11 @@ namespace TagoFirmware.Host.Cli
                 "must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + v + "'"),
             ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
-            ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
+            ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.MinSessionSeconds = x),
-            ["--tip-fault"] = (o, v) => Unless(TagoTipFault.TryParse(v, out TagoTipFault fault) && (o.TipFault = fault) != null,
-                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFault.Kinds) + " and P from 0 to 1, got '" + v + "'"),
+            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTip.MinSessionSeconds = x)),
+            ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
+                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
         /// <summary>
@@ -283,7 +289,7 @@ namespace TagoFirmware.Host.Cli
                 : envTip ? TransportNames.TagoTip : !string.IsNullOrEmpty(environmentToken) ? TransportNames.TagoMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
-                o.AuthHash = TagoTipAuthHash.FromTokenOrHash(environmentTipAuth.Trim());
+                o.AuthHash = HashOfTokenOrHash(environmentTipAuth.Trim());
                 if (o.AuthHash == null)
                 {
                     error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";

@@ -280,7 +280,7 @@ namespace TagoFirmware.Host.Node
                 Network = this,
                 TimeSync = this, // the operating system keeps the time
                 Mqtt = _link,
-                Log = ScaledTimeLog.For(_log, _settings.TimeScale), // durations on the console in real time
+                Log = _log.ForTimeScale(_settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),
                 Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace TagoFirmware.Host.TagoTip
 {
@@ -7,22 +8,26 @@ namespace TagoFirmware.Host.TagoTip
     /// Judges pushes as a TagoTiP server does (TagoTiP 1.0 §4.3, §4.5, §9, §10.2): size, device, <c>!N</c> strictly
     /// above the serial's last one, the frame through the independent parser, then an injected fault, else
     /// <c>OK|n</c>; the push's <c>!N</c> is echoed. Used by the twin's server and the test responder. Thread-safe.
+    /// An injected fault is an ERR code (not stored) or <c>lost</c> (stored, receipt never sent), with a probability.
     /// </summary>
     public sealed class TagoTipFrameJudge
     {
         private readonly object _gate = new object();
         private readonly HashSet<string> _serials;
         private readonly Dictionary<string, long> _lastSequence = new Dictionary<string, long>(StringComparer.Ordinal);
-        private readonly TagoTipFault _fault;
+        private readonly (string Kind, double Probability)? _fault;
         private readonly Random _random;
 
         /// <summary>Creates a judge of the profile's <paramref name="serials"/> (null: any serial) with an optional fault and its dice's seed.</summary>
-        public TagoTipFrameJudge(IEnumerable<string> serials, TagoTipFault fault, int seed)
+        public TagoTipFrameJudge(IEnumerable<string> serials, (string Kind, double Probability)? fault, int seed)
         {
             _serials = serials == null ? null : new HashSet<string>(serials, StringComparer.Ordinal);
             _fault = fault;
             _random = new Random(seed);
         }
+
+        /// <summary>The fault kinds accepted by <see cref="TryParseFault"/>.</summary>
+        public static readonly string[] FaultKinds = { "rate_limited", "server_error", "invalid_seq", "invalid_payload", "lost" };
 
         /// <summary>Frames stored.</summary>
         public int FramesStored { get; private set; }
@@ -51,9 +56,9 @@ namespace TagoFirmware.Host.TagoTip
                 }
 
                 error ??= push.Error;
-                if (error == null && _fault != null && _random.NextDouble() < _fault.Probability)
+                if (error == null && _fault != null && _random.NextDouble() < _fault.Value.Probability)
                 {
-                    error = _fault.Kind;
+                    error = _fault.Value.Kind;
                 }
 
                 if (error == null || error == "lost")
@@ -68,6 +73,18 @@ namespace TagoFirmware.Host.TagoTip
                 push.Ack = error == "lost" ? null : prefix + (error == null ? "OK|" + push.Points.Count : "ERR|" + error);
                 return push;
             }
+        }
+
+        /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1), e.g. <c>server_error:0.2</c>; false when invalid.</summary>
+        public static bool TryParseFault(string text, out (string Kind, double Probability) fault)
+        {
+            int colon = text == null ? -1 : text.IndexOf(':');
+            double probability = 1;
+            fault = (colon < 0 ? text : text.Substring(0, colon), 1);
+            bool valid = Array.IndexOf(FaultKinds, fault.Kind) >= 0 && (colon < 0
+                || (double.TryParse(text.Substring(colon + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out probability) && probability >= 0 && probability <= 1));
+            fault.Probability = probability;
+            return valid;
         }
     }
 }

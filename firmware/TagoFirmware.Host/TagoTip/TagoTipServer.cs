@@ -21,26 +21,19 @@ namespace TagoFirmware.Host.TagoTip
     /// <see cref="TagoTipFrameJudge"/>, connections closed at their lifetime and when idle (announced by
     /// <c>ERR|ttl_expired</c> / <c>ERR|keep_alive_timeout</c>), subscriptions rate-limited, faults injectable.
     /// </summary>
-    public sealed class TagoTipServer : IAsyncDisposable
+    public sealed class TagoTipServer : EmbeddedBroker
     {
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
         private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
-        private Action<string> _print;
         private volatile bool _stopped;
-        private MqttServer _server;
         private Task _reaper;
-        private int _refusedConnects;
         private int _refusedSubscriptions;
         private int _serverCloses;
         private int _connects;
 
-        /// <summary>Loopback address clients must use.</summary>
-        public string Host => "127.0.0.1";
-        /// <summary>Loopback port of the listener.</summary>
-        public int Port { get; private set; }
         /// <summary>The device serial accepted; null before the start generates one.</summary>
         public string Serial { get; set; }
         /// <summary>The authorization hash accepted (secret: never printed); null before the start generates one.</summary>
@@ -52,19 +45,15 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Subscription requests per minute for the profile (Free 5, Starter 50, Scale 100).</summary>
         public int SubscriptionsPerMinute { get; set; } = 5;
         /// <summary>A fault to inject into receipts, or null.</summary>
-        public TagoTipFault Fault { get; set; }
+        public (string Kind, double Probability)? Fault { get; set; }
         /// <summary>Seed for the fault's dice.</summary>
         public int Seed { get; set; } = 1;
         /// <summary>True (default) for a TLS listener; false for plain TCP.</summary>
         public bool Tls { get; set; } = true;
-        /// <summary>PEM of the generated CA (TLS listener only).</summary>
-        public string CaPem { get; private set; }
         /// <summary>The judge: stored frames and points, refusals, faults.</summary>
         public TagoTipFrameJudge Judge { get; private set; }
         /// <summary>Connections accepted.</summary>
         public int Connects => Volatile.Read(ref _connects);
-        /// <summary>CONNECTs refused for bad credentials.</summary>
-        public int RefusedConnects => Volatile.Read(ref _refusedConnects);
         /// <summary>Subscriptions refused (rate limit, per-connection limit, foreign topic).</summary>
         public int RefusedSubscriptions => Volatile.Read(ref _refusedSubscriptions);
         /// <summary>Connections the server closed at their lifetime or when idle.</summary>
@@ -73,7 +62,6 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public async Task<TagoTipServer> StartAsync(Action<string> print)
         {
-            _print = print ?? (_ => { });
             Serial ??= "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
             Hash = (Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
             if (!TagoTipCredentials.IsValidSerial(Serial) || !TagoTipCredentials.IsValidHash(Hash))
@@ -82,23 +70,19 @@ namespace TagoFirmware.Host.TagoTip
             }
 
             Judge = new TagoTipFrameJudge(new[] { Serial }, Fault, Seed);
-            Port = TagoLikeBroker.FreeLoopbackPort();
-            _server = TagoLikeBroker.CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, Port, out string caPem);
-            CaPem = caPem;
-            _server.ValidatingConnectionAsync += OnValidatingConnection;
-            _server.ClientConnectedAsync += args =>
+            MqttServer server = CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, "[tagotip] ", print);
+            server.ClientConnectedAsync += args =>
             {
                 Interlocked.Increment(ref _connects);
                 _connections[args.ClientId] = new Connection { Since = DateTime.UtcNow, LastActivity = DateTime.UtcNow };
                 return Task.CompletedTask;
             };
-            _server.ClientDisconnectedAsync += args =>
+            server.ClientDisconnectedAsync += args =>
             {
                 _connections.TryRemove(args.ClientId, out _);
-                _print("[tagotip] " + args.ClientId + " disconnected (" + args.DisconnectType + ")");
                 return Task.CompletedTask;
             };
-            _server.InterceptingInboundPacketAsync += args =>
+            server.InterceptingInboundPacketAsync += args =>
             {
                 if (args.ClientId != null && _connections.TryGetValue(args.ClientId, out Connection c))
                 {
@@ -107,29 +91,19 @@ namespace TagoFirmware.Host.TagoTip
 
                 return Task.CompletedTask;
             };
-            _server.InterceptingSubscriptionAsync += OnSubscribing;
-            _server.InterceptingPublishAsync += OnPublishing;
-            await _server.StartAsync().ConfigureAwait(false);
+            server.InterceptingSubscriptionAsync += OnSubscribing;
+            server.InterceptingPublishAsync += OnPublishing;
+            await server.StartAsync().ConfigureAwait(false);
             _reaper = Task.Run(ReapAsync);
             return this;
         }
 
-        private Task OnValidatingConnection(ValidatingConnectionEventArgs args)
-        {
+        /// <inheritdoc />
+        protected override string Refusal(ValidatingConnectionEventArgs args)
             // TagoTiP over MQTT: user name = first 8 hex of the hash, password = last 8.
-            if (!string.Equals(args.UserName, Hash.Substring(0, 8), StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(args.Password, Hash.Substring(8, 8), StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _refusedConnects);
-                args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-                _print("[tagotip] refused " + args.ClientId + ": the user name and password are not this profile's authorization hash");
-                return Task.CompletedTask;
-            }
-
-            args.ReasonCode = MqttConnectReasonCode.Success;
-            _print("[tagotip] " + args.ClientId + " connected (MQTT " + args.ProtocolVersion + ")");
-            return Task.CompletedTask;
-        }
+            => string.Equals(args.UserName, Hash.Substring(0, 8), StringComparison.OrdinalIgnoreCase)
+                && string.Equals(args.Password, Hash.Substring(8, 8), StringComparison.OrdinalIgnoreCase)
+                ? null : "the user name and password are not this profile's authorization hash";
 
         private Task OnSubscribing(InterceptingSubscriptionEventArgs args)
         {
@@ -171,7 +145,7 @@ namespace TagoFirmware.Host.TagoTip
                 Interlocked.Increment(ref _refusedSubscriptions);
                 args.ProcessSubscription = false;
                 args.Response.ReasonCode = MqttSubscribeReasonCode.QuotaExceeded;
-                _print("[tagotip] refused subscription of " + args.ClientId + " to " + topic + ": " + problem);
+                Print("[tagotip] refused subscription of " + args.ClientId + " to " + topic + ": " + problem);
             }
 
             return Task.CompletedTask;
@@ -199,7 +173,7 @@ namespace TagoFirmware.Host.TagoTip
             {
                 foreach (TagoTipDataPoint point in verdict.Points)
                 {
-                    _print(LiveInspectorFormatter.Format(serial, point));
+                    Print(LiveInspectorFormatter.Format(serial, point));
                 }
             }
 
@@ -207,7 +181,7 @@ namespace TagoFirmware.Host.TagoTip
             {
                 if (!verdict.Stored)
                 {
-                    _print("[tagotip] " + serial + " <- " + verdict.Ack);
+                    Print("[tagotip] " + serial + " <- " + verdict.Ack);
                 }
 
                 _ = SendAckAsync(serial, verdict.Ack);
@@ -223,7 +197,7 @@ namespace TagoFirmware.Host.TagoTip
                 .WithPayload(Encoding.UTF8.GetBytes(text))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
-            return _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = SenderId }, CancellationToken.None);
+            return Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = SenderId }, CancellationToken.None);
         }
 
         private async Task ReapAsync()
@@ -259,8 +233,8 @@ namespace TagoFirmware.Host.TagoTip
                 }
 
                 await Task.Delay(50).ConfigureAwait(false);
-                await _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NormalDisconnection }).ConfigureAwait(false);
-                _print("[tagotip] closed " + clientId + ": " + reason);
+                await Server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NormalDisconnection }).ConfigureAwait(false);
+                Print("[tagotip] closed " + clientId + ": " + reason);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ObjectDisposedException || ex is MQTTnet.Exceptions.MqttCommunicationException)
             {
@@ -269,7 +243,7 @@ namespace TagoFirmware.Host.TagoTip
         }
 
         /// <inheritdoc />
-        public async ValueTask DisposeAsync()
+        public override async ValueTask DisposeAsync()
         {
             _stopped = true;
             if (_reaper != null)
@@ -277,8 +251,7 @@ namespace TagoFirmware.Host.TagoTip
                 await _reaper.ConfigureAwait(false);
             }
 
-            await TagoLikeBroker.StopAsync(_server).ConfigureAwait(false);
-            _server = null;
+            await base.DisposeAsync().ConfigureAwait(false);
         }
 
         // The serial of $tip/{serial}{suffix}, or null.

@@ -55,16 +55,6 @@ namespace TagoFirmware.Host.Tls
         }
 
         /// <summary>PEM text of a certificate (RFC 7468 "CERTIFICATE").</summary>
-        public static string ToCertificatePem(X509Certificate2 certificate)
-        {
-            return new string(PemEncoding.Write("CERTIFICATE", certificate.RawData)) + "\n";
-        }
-
-        /// <summary>PEM text of a certificate's private key as unencrypted PKCS#8, for mosquitto's keyfile.</summary>
-        public static string ToPrivateKeyPem(X509Certificate2 certificate)
-        {
-            using ECDsa key = certificate.GetECDsaPrivateKey();
-            return new string(PemEncoding.Write("PRIVATE KEY", key.ExportPkcs8PrivateKey())) + "\n";
-        }
+        public static string ToCertificatePem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n";
     }
 }

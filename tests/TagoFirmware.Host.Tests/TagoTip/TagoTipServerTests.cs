@@ -87,7 +87,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         public async Task Injected_faults_replace_or_withhold_the_receipt()
         {
             TagoTipServer options = Server();
-            Assert.IsTrue(TagoTipFault.TryParse("server_error", out TagoTipFault fault));
+            Assert.IsTrue(TagoTipFrameJudge.TryParseFault("server_error", out var fault));
             options.Fault = fault;
             await using (TagoTipServer server = await options.StartAsync(null))
             await using (Device device = await Device.ConnectAsync(server, Hash))
@@ -96,7 +96,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 Assert.AreEqual(0, server.Judge.FramesStored);
             }
 
-            Assert.IsTrue(TagoTipFault.TryParse("lost:1", out fault));
+            Assert.IsTrue(TagoTipFrameJudge.TryParseFault("lost:1", out fault));
             options = Server();
             options.Fault = fault;
             await using (TagoTipServer server = await options.StartAsync(null))
@@ -116,7 +116,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [DataRow("lost:0.25")]
         public void Fault_specs_name_a_kind_and_an_optional_probability(string text)
         {
-            Assert.IsTrue(TagoTipFault.TryParse(text, out TagoTipFault fault));
+            Assert.IsTrue(TagoTipFrameJudge.TryParseFault(text, out var fault));
             Assert.IsTrue(text.StartsWith(fault.Kind, StringComparison.Ordinal));
         }
 
@@ -127,7 +127,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [DataRow("lost:x")]
         public void Bad_fault_specs_are_refused(string text)
         {
-            Assert.IsFalse(TagoTipFault.TryParse(text, out _));
+            Assert.IsFalse(TagoTipFrameJudge.TryParseFault(text, out _));
         }
 
         [TestMethod]

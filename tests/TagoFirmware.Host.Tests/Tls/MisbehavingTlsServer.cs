@@ -98,7 +98,7 @@ namespace TagoFirmware.Host.Tests.Tls
             using X509Certificate2 certificate = CertificateFactory.CreateServerCertificate(ca, new[] { "localhost" }, new[] { IPAddress.Loopback });
             string directory = Directory.CreateTempSubdirectory("tago-oldtls-").FullName;
             File.WriteAllText(Path.Combine(directory, "cert.pem"), CertificateFactory.ToCertificatePem(certificate));
-            File.WriteAllText(Path.Combine(directory, "key.pem"), CertificateFactory.ToPrivateKeyPem(certificate));
+            File.WriteAllText(Path.Combine(directory, "key.pem"), certificate.GetECDsaPrivateKey().ExportPkcs8PrivateKeyPem());
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;

@@ -27,7 +27,7 @@ namespace TagoFirmware.Host.Tests.Twin
         public void Node_durations_print_in_real_time_under_a_time_scale(string line, string expected)
         {
             var writer = new StringWriter();
-            var log = new ScaledTimeLog(new ConsoleLog(writer, LogLevel.Debug), 4);
+            ILog log = new ConsoleLog(writer, LogLevel.Debug).ForTimeScale(4);
 
             log.Write(LogLevel.Info, line);
 
@@ -38,7 +38,7 @@ namespace TagoFirmware.Host.Tests.Twin
         public void Without_a_time_scale_the_node_log_is_left_alone()
         {
             var inner = new ConsoleLog(new StringWriter());
-            Assert.AreSame(inner, ScaledTimeLog.For(inner, 1.0));
+            Assert.AreSame(inner, inner.ForTimeScale(1.0));
         }
 
         [TestMethod]

@@ -22,9 +22,11 @@ namespace TagoFirmware.Host.Tests.Twin
             Assert.AreEqual("node-1", o.Serial);
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.AreEqual("eu-w1", o.Region);
-            Assert.AreEqual(5, o.MinSessionSeconds);
-            Assert.AreEqual("server_error", o.TipFault.Kind);
-            Assert.AreEqual(0.25, o.TipFault.Probability);
+            var config = new NodeConfig();
+            o.Overlay.ForEach(set => set(config));
+            Assert.AreEqual(5, config.TagoTip.MinSessionSeconds);
+            Assert.AreEqual("server_error", o.TipFault.Value.Kind);
+            Assert.AreEqual(0.25, o.TipFault.Value.Probability);
         }
 
         [TestMethod]

@@ -50,7 +50,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             File.WriteAllText(CaFile, CertificateFactory.ToCertificatePem(ca));
             File.WriteAllText(OtherCaFile, CertificateFactory.ToCertificatePem(otherCa));
             File.WriteAllText(CertFile, CertificateFactory.ToCertificatePem(server));
-            File.WriteAllText(KeyFile, CertificateFactory.ToPrivateKeyPem(server));
+            File.WriteAllText(KeyFile, server.GetECDsaPrivateKey().ExportPkcs8PrivateKeyPem());
             CaCertificates = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(ca.RawData));
             WritePasswordFile();
             Port = TagoLikeBroker.FreeLoopbackPort();

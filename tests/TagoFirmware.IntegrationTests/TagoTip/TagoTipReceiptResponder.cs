@@ -50,7 +50,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         /// <param name="fault">A fault to inject, or null.</param>
         /// <param name="print">Where notes go (null: nowhere).</param>
         /// <returns>The running responder.</returns>
-        public static async Task<TagoTipReceiptResponder> StartAsync(string host, int port, TagoTipFault fault, Action<string> print)
+        public static async Task<TagoTipReceiptResponder> StartAsync(string host, int port, (string Kind, double Probability)? fault, Action<string> print)
         {
             IMqttClient client = new MqttClientFactory().CreateMqttClient();
             var responder = new TagoTipReceiptResponder(client, new TagoTipFrameJudge(null, fault, 1), print);

@@ -91,9 +91,9 @@ namespace TagoFirmware.IntegrationTests.Twin
 
             Assert.IsTrue(ok > 1700 && ok < 1900, "about 10 % injected failures: " + ok);
             Assert.IsTrue(Math.Abs(last - 22) < 5, "pulled back to the base: " + last);
-            sensor.FailNextReads(2);
-            Assert.IsFalse(sensor.TryRead(out _, out _));
-            Assert.IsFalse(sensor.TryRead(out _, out _));
+            var broken = new SimulatedDht22(1, 1);
+            Assert.IsFalse(broken.TryRead(out _, out _));
+            Assert.IsFalse(broken.TryRead(out _, out _));
             var clean = new SimulatedDht22(1);
             Assert.IsTrue(clean.TryRead(out _, out _));
         }

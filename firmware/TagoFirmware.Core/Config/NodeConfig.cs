@@ -19,10 +19,6 @@ namespace TagoFirmware.Config
         {
             Mqtt = new MqttConfig(this);
             TagoTip = new TagoTipConfig(this);
-            Sampling = new SamplingConfig(this);
-            Queue = new QueueConfig(this);
-            Sleep = new SleepConfig(this);
-            Timeouts = new TimeoutConfig(this);
             Sensors = new SensorConfig[0];
         }
 
@@ -57,14 +53,41 @@ namespace TagoFirmware.Config
         /// <summary>The <c>mqtt</c> group.</summary>
         public MqttConfig Mqtt { get; }
 
-        /// <summary>The <c>sampling</c> group.</summary>
-        public SamplingConfig Sampling { get; }
+        /// <summary><c>sampling.interval_s</c>: seconds between sampling cycles.</summary>
+        public int SamplingIntervalSeconds { get => Number(ConfigKeys.SamplingInterval); set => SetNumber(ConfigKeys.SamplingInterval, value); }
 
-        /// <summary>The <c>queue</c> group.</summary>
-        public QueueConfig Queue { get; }
+        /// <summary><c>sampling.batch</c>: readings per payload.</summary>
+        public int SamplingBatch { get => Number(ConfigKeys.SamplingBatch); set => SetNumber(ConfigKeys.SamplingBatch, value); }
 
-        /// <summary>The <c>sleep</c> group.</summary>
-        public SleepConfig Sleep { get; }
+        /// <summary><c>sampling.batch_interval_s</c>: publish once the oldest unsent reading is this old.</summary>
+        public int BatchIntervalSeconds { get => Number(ConfigKeys.SamplingBatchInterval); set => SetNumber(ConfigKeys.SamplingBatchInterval, value); }
+
+        /// <summary><c>sampling.payload_buffer_bytes</c>: size of the fixed JSON payload buffer.</summary>
+        public int PayloadBufferBytes { get => Number(ConfigKeys.SamplingPayloadBuffer); set => SetNumber(ConfigKeys.SamplingPayloadBuffer, value); }
+
+        /// <summary><c>queue.capacity</c>: readings held before the oldest are dropped.</summary>
+        public int QueueCapacity { get => Number(ConfigKeys.QueueCapacity); set => SetNumber(ConfigKeys.QueueCapacity, value); }
+
+        /// <summary><c>queue.persist</c>: keep the queue in a flash file.</summary>
+        public bool QueuePersist { get => Number(ConfigKeys.QueuePersist) != 0; set => SetNumber(ConfigKeys.QueuePersist, value ? 1 : 0); }
+
+        /// <summary><c>queue.path</c>: the file of the persisted queue.</summary>
+        public string QueuePath => Text(ConfigKeys.QueuePath);
+
+        /// <summary><c>sleep.mode</c> is <c>deep</c>: battery mode; wake on a timer, sample, publish every Nth wake, deep sleep.</summary>
+        public bool DeepSleep { get => Number(ConfigKeys.SleepModeKey) != 0; set => SetNumber(ConfigKeys.SleepModeKey, value ? 1 : 0); }
+
+        /// <summary><c>sleep.wake_interval_s</c>: seconds of deep sleep between wakes.</summary>
+        public int WakeIntervalSeconds { get => Number(ConfigKeys.SleepWakeInterval); set => SetNumber(ConfigKeys.SleepWakeInterval, value); }
+
+        /// <summary><c>sleep.publish_every</c>: connect and publish on every Nth wake.</summary>
+        public int PublishEvery { get => Number(ConfigKeys.SleepPublishEvery); set => SetNumber(ConfigKeys.SleepPublishEvery, value); }
+
+        /// <summary><c>sleep.backlog_threshold</c>: also publish when this many readings are unsent.</summary>
+        public int BacklogThreshold { get => Number(ConfigKeys.SleepBacklogThreshold); set => SetNumber(ConfigKeys.SleepBacklogThreshold, value); }
+
+        /// <summary><c>sleep.publish_deadline_s</c>: stop waiting for acknowledgements and sleep after this long.</summary>
+        public int PublishDeadlineSeconds { get => Number(ConfigKeys.SleepPublishDeadline); set => SetNumber(ConfigKeys.SleepPublishDeadline, value); }
 
         /// <summary>The <c>sensors</c> array.</summary>
         public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => SetValue(ConfigKeys.Sensors, value); }
@@ -75,8 +98,17 @@ namespace TagoFirmware.Config
         /// <summary><c>led_active_low</c>: the LED lights when the pin is low.</summary>
         public bool LedActiveLow => Number(ConfigKeys.LedActiveLow) != 0;
 
-        /// <summary>The <c>timeouts</c> group.</summary>
-        public TimeoutConfig Timeouts { get; }
+        /// <summary><c>timeouts.wifi_connect_s</c>: deadline of one WiFi join.</summary>
+        public int WifiConnectSeconds { get => Number(ConfigKeys.TimeoutWifiConnect); set => SetNumber(ConfigKeys.TimeoutWifiConnect, value); }
+
+        /// <summary><c>timeouts.ack_s</c>: QoS 1 acknowledgement timeout.</summary>
+        public int AckSeconds { get => Number(ConfigKeys.TimeoutAck); set => SetNumber(ConfigKeys.TimeoutAck, value); }
+
+        /// <summary><c>timeouts.auth_retry_s</c>: retry interval after the broker refused the credentials.</summary>
+        public int AuthRetrySeconds { get => Number(ConfigKeys.TimeoutAuthRetry); set => SetNumber(ConfigKeys.TimeoutAuthRetry, value); }
+
+        /// <summary><c>timeouts.reboot_after_s</c>: self-heal reboot after this long without acknowledgements; 0 = off.</summary>
+        public int RebootAfterSeconds { get => Number(ConfigKeys.TimeoutRebootAfter); set => SetNumber(ConfigKeys.TimeoutRebootAfter, value); }
 
         /// <summary><c>diagnostics.every_payloads</c>: diagnostics with every Nth data payload; 0 = only on request.</summary>
         public int DiagnosticsEveryPayloads { get => Number(ConfigKeys.DiagnosticsEvery); set => SetNumber(ConfigKeys.DiagnosticsEvery, value); }

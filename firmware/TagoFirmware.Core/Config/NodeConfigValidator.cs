@@ -34,7 +34,7 @@ namespace TagoFirmware.Config
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
                 ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
-                    : sensors[i].PipelineSettings(config.Sleep.Deep);
+                    : sensors[i].PipelineSettings(config.DeepSleep);
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -82,7 +82,7 @@ namespace TagoFirmware.Config
             {
                 ConfigKey key = all[i];
                 int value = values.Number(key);
-                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;
+                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).QueueCapacity : key.Max;
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
                 if (value != 0 || !key.Has(ConfigKey.ZeroOff))
                 {
@@ -200,20 +200,21 @@ namespace TagoFirmware.Config
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
-            SamplingConfig s = config.Sampling;
-            QueueConfig q = config.Queue;
-            string path = q.Path;
+            int interval = config.SamplingIntervalSeconds;
+            int batch = config.SamplingBatch;
+            int capacity = config.QueueCapacity;
+            string path = config.QueuePath;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            result.Error("sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
-            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            result.Error("queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
-                && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
-            result.Error("queue.path", !q.Persist ? null
+            result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
+            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
+            result.Error("queue.capacity", capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max && batch >= 1
+                && batch <= ConfigKeys.SamplingBatch.Max && capacity < batch ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
+            result.Error("queue.path", !config.QueuePersist ? null
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            result.Error("sleep.mode", config.Sleep.Deep && !q.Persist
+            result.Error("sleep.mode", config.DeepSleep && !config.QueuePersist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 

@@ -30,10 +30,10 @@ namespace TagoFirmware.Node
             o.ClientId = clientId;
             o.Qos = m.Qos;
             o.KeepAliveSeconds = m.KeepAliveSeconds;
-            o.WifiConnectTimeoutMs = config.Timeouts.WifiConnectSeconds * 1000;
-            o.AuthRetryIntervalMs = config.Timeouts.AuthRetrySeconds * 1000;
-            o.AckTimeoutMs = config.Timeouts.AckSeconds * 1000;
-            o.NoAckRebootMs = config.Timeouts.RebootAfterSeconds * 1000;
+            o.WifiConnectTimeoutMs = config.WifiConnectSeconds * 1000;
+            o.AuthRetryIntervalMs = config.AuthRetrySeconds * 1000;
+            o.AckTimeoutMs = config.AckSeconds * 1000;
+            o.NoAckRebootMs = config.RebootAfterSeconds * 1000;
             o.MaxInFlight = SensorNode.MaxInFlightPublishes;
             o.ProtocolLevel = m.ProtocolLevel;
             if (config.UsesTagoTip)
@@ -80,7 +80,7 @@ namespace TagoFirmware.Node
             min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
             min = min < 1 ? 1 : min;
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
-                battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
+                battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
             return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
         }
 

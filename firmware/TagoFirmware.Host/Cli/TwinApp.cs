@@ -121,7 +121,7 @@ namespace TagoFirmware.Host.Cli
 
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
-                    ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds)
+                    ? (options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.WakeIntervalSeconds)
                     : options.IntervalSeconds;
                 double scale = options.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
@@ -145,15 +145,15 @@ namespace TagoFirmware.Host.Cli
 
                 if (options.Sleep)
                 {
-                    config.Sleep.WakeIntervalSeconds = simulatedInterval;
+                    config.WakeIntervalSeconds = simulatedInterval;
                 }
                 else
                 {
-                    config.Sampling.IntervalSeconds = simulatedInterval;
+                    config.SamplingIntervalSeconds = simulatedInterval;
                 }
 
                 string dataDir = options.NoPersist ? null : Path.GetFullPath(options.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
-                config.Queue.Persist = dataDir != null;
+                config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
                 var settings = new TwinNodeSettings
                 {
@@ -169,7 +169,7 @@ namespace TagoFirmware.Host.Cli
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
                     + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
-                    + ", batch " + config.Sampling.Batch + " readings, QoS " + config.Mqtt.Qos);
+                    + ", batch " + config.SamplingBatch + " readings, QoS " + config.Mqtt.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
                 (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
@@ -364,19 +364,19 @@ namespace TagoFirmware.Host.Cli
                     : options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
             }
 
-            config.Sampling.Batch = options.Batch;
-            config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Queue.Capacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.Queue.Capacity;
-            config.Sleep.Deep = options.Sleep;
-            config.Sleep.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.Sleep.WakeIntervalSeconds;
-            config.Sleep.PublishEvery = options.PublishEvery > 0 ? options.PublishEvery : config.Sleep.PublishEvery;
+            config.SamplingBatch = options.Batch;
+            config.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
+            config.QueueCapacity = options.QueueCapacity > 0 ? options.QueueCapacity : config.QueueCapacity;
+            config.DeepSleep = options.Sleep;
+            config.WakeIntervalSeconds = options.WakeIntervalSeconds > 0 ? options.WakeIntervalSeconds : config.WakeIntervalSeconds;
+            config.PublishEvery = options.PublishEvery > 0 ? options.PublishEvery : config.PublishEvery;
             return config;
         }
 
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
             int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
-            if (config.Sleep.Deep && ConfigKeys.SleepWakeInterval.Min > min)
+            if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > min)
             {
                 min = ConfigKeys.SleepWakeInterval.Min;
                 reason = "that is the shortest deep-sleep wake interval";

@@ -92,10 +92,10 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--client-id", () => options.ClientId = mqtt.ClientId ?? options.ClientId);
             Default(options, "--topic", () => options.Topic = mqtt.DataTopic);
             Default(options, "--qos", () => options.Qos = mqtt.Qos);
-            Default(options, "--interval", () => options.IntervalSeconds = config.Sampling.IntervalSeconds);
-            Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
-            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
-            Default(options, "--sleep", () => options.Sleep = config.Sleep.Deep);
+            Default(options, "--interval", () => options.IntervalSeconds = config.SamplingIntervalSeconds);
+            Default(options, "--batch", () => options.Batch = config.SamplingBatch);
+            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.AuthRetrySeconds);
+            Default(options, "--sleep", () => options.Sleep = config.DeepSleep);
             options.Transport ??= config.Transport;
             options.Serial ??= config.TagoTip.Serial;
             options.AuthHash ??= config.TagoTip.AuthHash;

@@ -61,8 +61,8 @@ namespace TagoFirmware.Host.Node
             {
                 new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" },
             };
-            config.Sampling.IntervalSeconds = 12;
-            config.Sampling.Batch = 2;
+            config.SamplingIntervalSeconds = 12;
+            config.SamplingBatch = 2;
             return config;
         }
 

@@ -36,18 +36,18 @@ namespace TagoFirmware.Tests.Config
         public void A_minimal_file_gets_the_documented_sampling_queue_and_sleep_defaults()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(60, c.Sampling.IntervalSeconds);
-            Assert.AreEqual(10, c.Sampling.Batch);
-            Assert.AreEqual(30, c.Sampling.BatchIntervalSeconds);
-            Assert.AreEqual(4096, c.Sampling.PayloadBufferBytes);
-            Assert.AreEqual(1024, c.Queue.Capacity);
-            Assert.IsTrue(c.Queue.Persist);
-            Assert.AreEqual("I:\\tagofirmware.queue", c.Queue.Path);
-            Assert.IsFalse(c.Sleep.Deep);
-            Assert.AreEqual(300, c.Sleep.WakeIntervalSeconds);
-            Assert.AreEqual(6, c.Sleep.PublishEvery);
-            Assert.AreEqual(60, c.Sleep.BacklogThreshold);
-            Assert.AreEqual(30, c.Sleep.PublishDeadlineSeconds);
+            Assert.AreEqual(60, c.SamplingIntervalSeconds);
+            Assert.AreEqual(10, c.SamplingBatch);
+            Assert.AreEqual(30, c.BatchIntervalSeconds);
+            Assert.AreEqual(4096, c.PayloadBufferBytes);
+            Assert.AreEqual(1024, c.QueueCapacity);
+            Assert.IsTrue(c.QueuePersist);
+            Assert.AreEqual("I:\\tagofirmware.queue", c.QueuePath);
+            Assert.IsFalse(c.DeepSleep);
+            Assert.AreEqual(300, c.WakeIntervalSeconds);
+            Assert.AreEqual(6, c.PublishEvery);
+            Assert.AreEqual(60, c.BacklogThreshold);
+            Assert.AreEqual(30, c.PublishDeadlineSeconds);
         }
 
         [TestMethod]
@@ -56,10 +56,10 @@ namespace TagoFirmware.Tests.Config
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
             Assert.AreEqual(2, c.LedPin);
             Assert.IsFalse(c.LedActiveLow);
-            Assert.AreEqual(30, c.Timeouts.WifiConnectSeconds);
-            Assert.AreEqual(15, c.Timeouts.AckSeconds);
-            Assert.AreEqual(300, c.Timeouts.AuthRetrySeconds);
-            Assert.AreEqual(1800, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(30, c.WifiConnectSeconds);
+            Assert.AreEqual(15, c.AckSeconds);
+            Assert.AreEqual(300, c.AuthRetrySeconds);
+            Assert.AreEqual(1800, c.RebootAfterSeconds);
             Assert.AreEqual(60, c.DiagnosticsEveryPayloads);
         }
 
@@ -140,23 +140,23 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(0, c.Mqtt.Qos);
             Assert.AreEqual(120, c.Mqtt.KeepAliveSeconds);
             Assert.AreEqual("c/{client_id}/#", c.Mqtt.CommandTopic);
-            Assert.AreEqual(300, c.Sampling.IntervalSeconds);
-            Assert.AreEqual(50, c.Sampling.Batch);
-            Assert.AreEqual(120, c.Sampling.BatchIntervalSeconds);
-            Assert.AreEqual(8192, c.Sampling.PayloadBufferBytes);
-            Assert.AreEqual(4096, c.Queue.Capacity);
-            Assert.IsFalse(c.Queue.Persist);
-            Assert.AreEqual("I:\\q.bin", c.Queue.Path);
-            Assert.AreEqual(600, c.Sleep.WakeIntervalSeconds);
-            Assert.AreEqual(3, c.Sleep.PublishEvery);
-            Assert.AreEqual(10, c.Sleep.BacklogThreshold);
-            Assert.AreEqual(20, c.Sleep.PublishDeadlineSeconds);
+            Assert.AreEqual(300, c.SamplingIntervalSeconds);
+            Assert.AreEqual(50, c.SamplingBatch);
+            Assert.AreEqual(120, c.BatchIntervalSeconds);
+            Assert.AreEqual(8192, c.PayloadBufferBytes);
+            Assert.AreEqual(4096, c.QueueCapacity);
+            Assert.IsFalse(c.QueuePersist);
+            Assert.AreEqual("I:\\q.bin", c.QueuePath);
+            Assert.AreEqual(600, c.WakeIntervalSeconds);
+            Assert.AreEqual(3, c.PublishEvery);
+            Assert.AreEqual(10, c.BacklogThreshold);
+            Assert.AreEqual(20, c.PublishDeadlineSeconds);
             Assert.AreEqual(NodeConfig.NoLed, c.LedPin);
             Assert.IsTrue(c.LedActiveLow);
-            Assert.AreEqual(60, c.Timeouts.WifiConnectSeconds);
-            Assert.AreEqual(30, c.Timeouts.AckSeconds);
-            Assert.AreEqual(900, c.Timeouts.AuthRetrySeconds);
-            Assert.AreEqual(0, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(60, c.WifiConnectSeconds);
+            Assert.AreEqual(30, c.AckSeconds);
+            Assert.AreEqual(900, c.AuthRetrySeconds);
+            Assert.AreEqual(0, c.RebootAfterSeconds);
             Assert.AreEqual(0, c.DiagnosticsEveryPayloads);
         }
 

@@ -67,8 +67,8 @@ namespace TagoFirmware.Tests.Node
             Device = new FakeNodeDevice(Store);
             Config.Token = Token;
             Config.WifiSsid = "lab";
-            Config.Sampling.IntervalSeconds = 15;
-            Config.Queue.Capacity = 64;
+            Config.SamplingIntervalSeconds = 15;
+            Config.QueueCapacity = 64;
             Config.Sensors = new SensorConfig[sensors];
             Sensors = new FakeSensor[sensors];
             for (int i = 0; i < sensors; i++)

@@ -176,7 +176,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.Mqtt.Host = "127.0.0.1";
             config.Mqtt.Port = broker.Port;
             config.Mqtt.Tls = false;
-            config.Queue.Persist = false;
+            config.QueuePersist = false;
             log = new LogCapture();
             return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, serial));
         }

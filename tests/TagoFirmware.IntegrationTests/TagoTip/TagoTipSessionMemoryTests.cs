@@ -37,7 +37,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.Mqtt.Host = server.Host;
             config.Mqtt.Port = server.Port;
             config.Mqtt.Tls = false;
-            config.Queue.Persist = false;
+            config.QueuePersist = false;
             using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(new StringWriter()), LogLevel.Warning, "tip-many"));
             using var cancel = new CancellationTokenSource();
             Task run = TestNodes.RunInBackground(node, cancel.Token);

@@ -10,6 +10,12 @@ namespace TagoFirmware.Config
         /// <summary>Largest config file accepted, 16 KB: room for several PEM certificates, small enough to read into RAM once.</summary>
         public const int MaxFileBytes = 16384;
 
+        /// <summary><c>transport</c> value: TagoTiP frames over MQTT, in short sessions (every TagoIO account).</summary>
+        public const string TransportTagoTip = "tagotip";
+
+        /// <summary><c>transport</c> value: TagoIO's legacy MQTT broker with JSON payloads (older US Starter/Scale accounts only).</summary>
+        public const string TransportMqttJson = "tago-mqtt-json";
+
         /// <summary>Value of <see cref="LedPin"/> for "no status LED".</summary>
         public const int NoLed = -1;
 
@@ -38,14 +44,14 @@ namespace TagoFirmware.Config
             {
                 string transport = Text(ConfigKeys.Transport);
                 string token = Token;
-                return transport != null ? transport : (token != null && token.Length > 0 ? TransportNames.TagoMqttJson : TransportNames.TagoTip);
+                return transport != null ? transport : (token != null && token.Length > 0 ? TransportMqttJson : TransportTagoTip);
             }
 
             set => SetValue(ConfigKeys.Transport, value);
         }
 
         /// <summary>True when <see cref="Transport"/> is TagoTiP.</summary>
-        public bool UsesTagoTip => Transport == TransportNames.TagoTip;
+        public bool UsesTagoTip => Transport == TransportTagoTip;
 
         /// <summary>The <c>tagotip</c> group.</summary>
         public TagoTipConfig TagoTip { get; }

@@ -119,14 +119,14 @@ namespace TagoFirmware.Config
             string transport = config.Transport;
             string token = config.Token;
             bool noToken = token == null || token.Length == 0;
-            if (transport == TransportNames.TagoMqttJson)
+            if (transport == NodeConfig.TransportMqttJson)
             {
                 result.Error("token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
                     : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
                     : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
             }
-            else if (transport == TransportNames.TagoTip)
+            else if (transport == NodeConfig.TransportTagoTip)
             {
                 ValidateTagoTip(config.TagoTip, result);
                 result.Warning("mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);

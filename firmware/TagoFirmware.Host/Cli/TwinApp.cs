@@ -62,7 +62,7 @@ namespace TagoFirmware.Host.Cli
             var log = new ConsoleLog(output, options.Verbose ? LogLevel.Debug : LogLevel.Info);
             log.AddSecret(options.Token);
             log.AddSecret(options.AuthHash);
-            bool tip = (options.Transport ?? TransportNames.TagoTip) == TransportNames.TagoTip;
+            bool tip = (options.Transport ?? NodeConfig.TransportTagoTip) == NodeConfig.TransportTagoTip;
             TagoLikeBroker broker = null;
             TagoTipServer tipServer = null;
             try
@@ -352,7 +352,7 @@ namespace TagoFirmware.Host.Cli
             mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
             config.Token = tip ? null : credential;
-            config.Transport = tip ? TransportNames.TagoTip : TransportNames.TagoMqttJson;
+            config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
             {
                 config.TagoTip.Serial = clientId;

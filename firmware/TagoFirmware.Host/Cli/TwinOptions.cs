@@ -253,8 +253,8 @@ namespace TagoFirmware.Host.Cli
             ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
             ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
-            ["--transport"] = (o, v) => Unless((o.Transport = v) is TransportNames.TagoTip or TransportNames.TagoMqttJson,
-                "must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + v + "'"),
+            ["--transport"] = (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
+                "must be " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson + ", got '" + v + "'"),
             ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = TagoTipAuthHash.FromToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
@@ -275,12 +275,12 @@ namespace TagoFirmware.Host.Cli
             bool envTip = !string.IsNullOrEmpty(environmentTipAuth);
             if (o.Transport == null && tipFlags && o.Token != null)
             {
-                error = "TagoTiP credentials and a device token were both given: choose with --transport " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson;
+                error = "TagoTiP credentials and a device token were both given: choose with --transport " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson;
                 return;
             }
 
-            o.Transport ??= tipFlags ? TransportNames.TagoTip : o.Token != null ? TransportNames.TagoMqttJson
-                : envTip ? TransportNames.TagoTip : !string.IsNullOrEmpty(environmentToken) ? TransportNames.TagoMqttJson : null;
+            o.Transport ??= tipFlags ? NodeConfig.TransportTagoTip : o.Token != null ? NodeConfig.TransportMqttJson
+                : envTip ? NodeConfig.TransportTagoTip : !string.IsNullOrEmpty(environmentToken) ? NodeConfig.TransportMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
                 o.AuthHash = TagoTipAuthHash.FromTokenOrHash(environmentTipAuth.Trim());
@@ -297,7 +297,7 @@ namespace TagoFirmware.Host.Cli
                 o.Given.Add("--token");
             }
 
-            bool legacy = o.Transport == TransportNames.TagoMqttJson;
+            bool legacy = o.Transport == NodeConfig.TransportMqttJson;
             error = o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)
                     ? "--check-credentials needs --serial and --auth-hash, --auth-token or " + TipAuthVariable + " (TagoTiP only)"
                 : o.TipFault != null && o.Broker != null ? "--tip-fault works with the embedded TagoTiP server only (no --broker)"

@@ -48,7 +48,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = Parse(string.Empty, string.Empty);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             NodeConfig c = result.Config;
-            Assert.AreEqual(TransportNames.TagoTip, c.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, c.Transport);
             Assert.IsTrue(c.UsesTagoTip);
             Assert.AreEqual("mqtt.tip.us-e1.tago.io", c.Mqtt.Host);
             Assert.AreEqual(8883, c.Mqtt.Port);
@@ -70,7 +70,7 @@ namespace TagoFirmware.Tests.Config
         public void A_legacy_config_with_a_token_keeps_the_json_transport_and_its_broker()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(TransportNames.TagoMqttJson, c.Transport);
+            Assert.AreEqual(NodeConfig.TransportMqttJson, c.Transport);
             Assert.AreEqual("mqtt.tago.io", c.Mqtt.Host);
             Assert.AreEqual("tago-a4cf12e3b1c0", c.Mqtt.EffectiveClientId("tago-a4cf12e3b1c0"));
             Assert.IsTrue(ConfigDocs.Parse("\"transport\":\"tago-mqtt-json\"").IsValid);
@@ -81,7 +81,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"transport\":\"tagotip\",\"tagotip\":{\"serial\":\"n1\",\"auth_hash\":\"" + FakeHash + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(TransportNames.TagoTip, result.Config.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, result.Config.Transport);
             Assert.IsNotNull(result.FindWarning("token"), "an unused token is pointed out");
         }
 
@@ -150,7 +150,7 @@ namespace TagoFirmware.Tests.Config
         public void Region_and_protocol_set_in_code_pick_the_host_and_the_protocol_level()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            c.Transport = TransportNames.TagoTip;
+            c.Transport = NodeConfig.TransportTagoTip;
             c.TagoTip.Serial = "twin-1";
             c.TagoTip.AuthHash = FakeHash;
             c.TagoTip.Region = "eu-w1";

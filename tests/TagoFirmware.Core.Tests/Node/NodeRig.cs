@@ -121,7 +121,7 @@ namespace TagoFirmware.Tests.Node
         public FakeTagoTipServer UseTagoTip(int minSessionSeconds)
         {
             Config.Token = null;
-            Config.Transport = TransportNames.TagoTip;
+            Config.Transport = NodeConfig.TransportTagoTip;
             Config.TagoTip.Serial = FakeTagoTipServer.Serial;
             Config.TagoTip.AuthHash = FakeTagoTipServer.Hash;
             Config.TagoTip.MinSessionSeconds = minSessionSeconds;

@@ -169,7 +169,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         {
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;
-            config.Transport = TransportNames.TagoTip;
+            config.Transport = NodeConfig.TransportTagoTip;
             config.TagoTip.Serial = serial;
             config.TagoTip.AuthHash = Hash;
             config.TagoTip.MinSessionSeconds = 2;

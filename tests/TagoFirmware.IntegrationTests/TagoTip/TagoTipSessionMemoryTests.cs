@@ -30,7 +30,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             }.StartAsync(null);
             var settings = new TwinNodeSettings { TimeScale = 1000, RealTimeSessionBudget = false, Seed = 5 };
             NodeConfig config = settings.Config;
-            config.Transport = TransportNames.TagoTip;
+            config.Transport = NodeConfig.TransportTagoTip;
             config.TagoTip.Serial = server.Serial;
             config.TagoTip.AuthHash = server.Hash;
             config.TagoTip.MinSessionSeconds = 1;

@@ -15,14 +15,14 @@ namespace TagoFirmware.Config
 
         internal MqttConfig(ConfigValues values) => _v = values;
 
-        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<see cref="TagoTipConfig.DefaultHost"/> or <see cref="LegacyHost"/>).</summary>
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<see cref="NodeConfig.TagoTipHost"/> or <see cref="LegacyHost"/>).</summary>
         public string Host
         {
             get
             {
                 string host = _v.Text(ConfigKeys.MqttHost);
                 NodeConfig node = _v as NodeConfig;
-                return host != null ? host : (node != null && node.UsesTagoTip ? node.TagoTip.DefaultHost : LegacyHost);
+                return host != null ? host : (node != null && node.UsesTagoTip ? node.TagoTipHost : LegacyHost);
             }
 
             set => _v.SetValue(ConfigKeys.MqttHost, value);
@@ -73,7 +73,7 @@ namespace TagoFirmware.Config
         public string EffectiveClientId(string macDerivedClientId)
         {
             NodeConfig node = _v as NodeConfig;
-            string id = node != null && node.UsesTagoTip ? node.TagoTip.Serial : null;
+            string id = node != null && node.UsesTagoTip ? node.TagoTipSerial : null;
             return id != null ? id : (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
         }
 

@@ -24,7 +24,6 @@ namespace TagoFirmware.Config
             : base(false)
         {
             Mqtt = new MqttConfig(this);
-            TagoTip = new TagoTipConfig(this);
             Sensors = new SensorConfig[0];
         }
 
@@ -53,8 +52,27 @@ namespace TagoFirmware.Config
         /// <summary>True when <see cref="Transport"/> is TagoTiP.</summary>
         public bool UsesTagoTip => Transport == TransportTagoTip;
 
-        /// <summary>The <c>tagotip</c> group.</summary>
-        public TagoTipConfig TagoTip { get; }
+        /// <summary><c>tagotip.region</c>: <c>us-e1</c> or <c>eu-w1</c>; another value makes the config invalid.</summary>
+        public string TagoTipRegion
+        {
+            get => ChoiceName(ConfigKeys.TagoTipRegion, Number(ConfigKeys.TagoTipRegion));
+            set => SetNumber(ConfigKeys.TagoTipRegion, ChoiceNumber(ConfigKeys.TagoTipRegion, value));
+        }
+
+        /// <summary><c>tagotip.serial</c>: the device's serial in TagoIO; also the MQTT client id.</summary>
+        public string TagoTipSerial { get => Text(ConfigKeys.TagoTipSerial); set => SetValue(ConfigKeys.TagoTipSerial, value); }
+
+        /// <summary><c>tagotip.auth_hash</c>: the profile Authorization's 16-hex hash. A secret.</summary>
+        public string TagoTipAuthHash { get => Text(ConfigKeys.TagoTipAuthHash); set => SetValue(ConfigKeys.TagoTipAuthHash, value); }
+
+        /// <summary><c>tagotip.ttl_s</c>: the connection lifetime, 10 or 15 s.</summary>
+        public int TagoTipTtlSeconds { get => Number(ConfigKeys.TagoTipTtl); set => SetNumber(ConfigKeys.TagoTipTtl, value); }
+
+        /// <summary><c>tagotip.min_session_s</c>: the shortest time between two session starts.</summary>
+        public int TagoTipMinSessionSeconds { get => Number(ConfigKeys.TagoTipMinSession); set => SetNumber(ConfigKeys.TagoTipMinSession, value); }
+
+        /// <summary>The region's MQTT endpoint, <c>mqtt.tip.{region}.tago.io</c> (TagoIO's TagoTiP endpoints page).</summary>
+        public string TagoTipHost => "mqtt.tip." + TagoTipRegion + ".tago.io";
 
         /// <summary>The <c>mqtt</c> group.</summary>
         public MqttConfig Mqtt { get; }
@@ -188,7 +206,7 @@ namespace TagoFirmware.Config
 
             if (key == ConfigKeys.MqttClientId && UsesTagoTip)
             {
-                return TagoTip.Serial + " (the serial)";
+                return TagoTipSerial + " (the serial)";
             }
 
             return key == ConfigKeys.MqttClientId && Mqtt.ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key);

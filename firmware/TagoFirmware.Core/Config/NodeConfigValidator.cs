@@ -128,7 +128,7 @@ namespace TagoFirmware.Config
             }
             else if (transport == NodeConfig.TransportTagoTip)
             {
-                ValidateTagoTip(config.TagoTip, result);
+                ValidateTagoTip(config, result);
                 result.Warning("mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
@@ -143,11 +143,11 @@ namespace TagoFirmware.Config
             result.Error("mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
-        private static void ValidateTagoTip(TagoTipConfig t, ConfigResult result)
+        private static void ValidateTagoTip(NodeConfig t, ConfigResult result)
         {
-            string serial = t.Serial;
-            string hash = t.AuthHash;
-            int ttl = t.TtlSeconds;
+            string serial = t.TagoTipSerial;
+            string hash = t.TagoTipAuthHash;
+            int ttl = t.TagoTipTtlSeconds;
             result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                 : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                 : null);
@@ -158,7 +158,7 @@ namespace TagoFirmware.Config
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            result.Warning("tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+            result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
                 ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).

@@ -41,7 +41,7 @@ namespace TagoFirmware.Node
                 // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
                 // in the token's place: the transport derives the MQTT credentials from it.
                 o.ShortSessions = true;
-                o.Token = config.TagoTip.AuthHash;
+                o.Token = config.TagoTipAuthHash;
                 o.Qos = 1;
                 o.KeepAliveSeconds = 4;
             }
@@ -63,7 +63,7 @@ namespace TagoFirmware.Node
         {
             if (config.UsesTagoTip)
             {
-                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTip.Serial, config.TagoTip.AuthHash));
+                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
             }
 
             MqttConfig m = config.Mqtt;

@@ -355,13 +355,13 @@ namespace TagoFirmware.Host.Cli
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
             {
-                config.TagoTip.Serial = clientId;
-                config.TagoTip.AuthHash = credential;
-                config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
+                config.TagoTipSerial = clientId;
+                config.TagoTipAuthHash = credential;
+                config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.
-                config.TagoTip.MinSessionSeconds = options.MinSessionSeconds > 0 ? options.MinSessionSeconds
-                    : options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
+                config.TagoTipMinSessionSeconds = options.MinSessionSeconds > 0 ? options.MinSessionSeconds
+                    : options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
             }
 
             config.SamplingBatch = options.Batch;

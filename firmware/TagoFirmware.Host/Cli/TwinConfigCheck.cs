@@ -97,9 +97,9 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.AuthRetrySeconds);
             Default(options, "--sleep", () => options.Sleep = config.DeepSleep);
             options.Transport ??= config.Transport;
-            options.Serial ??= config.TagoTip.Serial;
-            options.AuthHash ??= config.TagoTip.AuthHash;
-            options.Region ??= config.TagoTip.Region;
+            options.Serial ??= config.TagoTipSerial;
+            options.AuthHash ??= config.TagoTipAuthHash;
+            options.Region ??= config.TagoTipRegion;
             if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
             {
                 options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";

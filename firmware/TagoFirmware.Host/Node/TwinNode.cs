@@ -254,10 +254,10 @@ namespace TagoFirmware.Host.Node
             // The TagoTiP server's connection lifetime and the profile's session budget are real time.
             if (sessionBudget)
             {
-                config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+                config.TagoTipMinSessionSeconds = Stretch(config.TagoTipMinSessionSeconds, scale);
             }
 
-            config.TagoTip.TtlSeconds = Stretch(config.TagoTip.TtlSeconds, scale);
+            config.TagoTipTtlSeconds = Stretch(config.TagoTipTtlSeconds, scale);
         }
 
         private static int Stretch(int seconds, double scale)

@@ -53,8 +53,8 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual("mqtt.tip.us-e1.tago.io", c.Mqtt.Host);
             Assert.AreEqual(8883, c.Mqtt.Port);
             Assert.AreEqual("node-7", c.Mqtt.EffectiveClientId("tago-a4cf12e3b1c0"));
-            Assert.AreEqual(10, c.TagoTip.TtlSeconds);
-            Assert.AreEqual(60, c.TagoTip.MinSessionSeconds);
+            Assert.AreEqual(10, c.TagoTipTtlSeconds);
+            Assert.AreEqual(60, c.TagoTipMinSessionSeconds);
             Assert.AreEqual("auto", c.Mqtt.Protocol);
             Assert.AreEqual(0, c.Mqtt.ProtocolLevel);
         }
@@ -151,10 +151,10 @@ namespace TagoFirmware.Tests.Config
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
             c.Transport = NodeConfig.TransportTagoTip;
-            c.TagoTip.Serial = "twin-1";
-            c.TagoTip.AuthHash = FakeHash;
-            c.TagoTip.Region = "eu-w1";
-            c.TagoTip.MinSessionSeconds = 5;
+            c.TagoTipSerial = "twin-1";
+            c.TagoTipAuthHash = FakeHash;
+            c.TagoTipRegion = "eu-w1";
+            c.TagoTipMinSessionSeconds = 5;
             c.Mqtt.Protocol = "5";
             Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.Mqtt.Host);
             Assert.AreEqual(5, c.Mqtt.ProtocolLevel);

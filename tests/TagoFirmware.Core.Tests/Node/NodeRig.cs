@@ -122,9 +122,9 @@ namespace TagoFirmware.Tests.Node
         {
             Config.Token = null;
             Config.Transport = NodeConfig.TransportTagoTip;
-            Config.TagoTip.Serial = FakeTagoTipServer.Serial;
-            Config.TagoTip.AuthHash = FakeTagoTipServer.Hash;
-            Config.TagoTip.MinSessionSeconds = minSessionSeconds;
+            Config.TagoTipSerial = FakeTagoTipServer.Serial;
+            Config.TagoTipAuthHash = FakeTagoTipServer.Hash;
+            Config.TagoTipMinSessionSeconds = minSessionSeconds;
             TipServer = new FakeTagoTipServer(this);
             return TipServer;
         }

@@ -170,9 +170,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;
             config.Transport = NodeConfig.TransportTagoTip;
-            config.TagoTip.Serial = serial;
-            config.TagoTip.AuthHash = Hash;
-            config.TagoTip.MinSessionSeconds = 2;
+            config.TagoTipSerial = serial;
+            config.TagoTipAuthHash = Hash;
+            config.TagoTipMinSessionSeconds = 2;
             config.Mqtt.Host = "127.0.0.1";
             config.Mqtt.Port = broker.Port;
             config.Mqtt.Tls = false;

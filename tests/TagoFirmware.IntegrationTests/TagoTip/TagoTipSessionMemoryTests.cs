@@ -31,9 +31,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             var settings = new TwinNodeSettings { TimeScale = 1000, RealTimeSessionBudget = false, Seed = 5 };
             NodeConfig config = settings.Config;
             config.Transport = NodeConfig.TransportTagoTip;
-            config.TagoTip.Serial = server.Serial;
-            config.TagoTip.AuthHash = server.Hash;
-            config.TagoTip.MinSessionSeconds = 1;
+            config.TagoTipSerial = server.Serial;
+            config.TagoTipAuthHash = server.Hash;
+            config.TagoTipMinSessionSeconds = 1;
             config.Mqtt.Host = server.Host;
             config.Mqtt.Port = server.Port;
             config.Mqtt.Tls = false;

@@ -120,7 +120,7 @@ namespace TagoFirmware.Boot
         /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
         private void Resolve(ConfigResult result)
         {
-            MqttConfig mqtt = result.Config.Mqtt;
+            NodeConfig mqtt = result.Config;
             string[] entries = mqtt.CaCertificates;
             for (int i = 0; mqtt.Tls && i < entries.Length; i++)
             {

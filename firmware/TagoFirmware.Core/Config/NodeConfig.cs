@@ -16,6 +16,14 @@ namespace TagoFirmware.Config
         /// <summary><c>transport</c> value: TagoIO's legacy MQTT broker with JSON payloads (older US Starter/Scale accounts only).</summary>
         public const string TransportMqttJson = "tago-mqtt-json";
 
+        /// <summary>Plain MQTT's port (IANA "mqtt"): the default only when <c>tls</c> is explicitly false.</summary>
+        public const int PlainPort = 1883;
+
+        /// <summary>The legacy transport's broker.</summary>
+        public const string LegacyHost = "mqtt.tago.io";
+
+        private const string ClientIdPlaceholder = "{client_id}";
+
         /// <summary>Value of <see cref="LedPin"/> for "no status LED".</summary>
         public const int NoLed = -1;
 
@@ -23,7 +31,6 @@ namespace TagoFirmware.Config
         public NodeConfig()
             : base(false)
         {
-            Mqtt = new MqttConfig(this);
             Sensors = new SensorConfig[0];
         }
 
@@ -74,8 +81,83 @@ namespace TagoFirmware.Config
         /// <summary>The region's MQTT endpoint, <c>mqtt.tip.{region}.tago.io</c> (TagoIO's TagoTiP endpoints page).</summary>
         public string TagoTipHost => "mqtt.tip." + TagoTipRegion + ".tago.io";
 
-        /// <summary>The <c>mqtt</c> group.</summary>
-        public MqttConfig Mqtt { get; }
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<see cref="TagoTipHost"/> or <see cref="LegacyHost"/>).</summary>
+        public string MqttHost
+        {
+            get
+            {
+                string host = Text(ConfigKeys.MqttHost);
+                return host != null ? host : (UsesTagoTip ? TagoTipHost : LegacyHost);
+            }
+
+            set => SetValue(ConfigKeys.MqttHost, value);
+        }
+
+        /// <summary><c>mqtt.port</c>.</summary>
+        public int MqttPort { get => Number(ConfigKeys.MqttPort); set => SetNumber(ConfigKeys.MqttPort, value); }
+
+        /// <summary><c>mqtt.tls</c>: TLS 1.2 with the broker certificate validated.</summary>
+        public bool Tls { get => Number(ConfigKeys.MqttTls) != 0; set => SetNumber(ConfigKeys.MqttTls, value ? 1 : 0); }
+
+        /// <summary><c>mqtt.ca_certificates</c>: PEM texts or PEM file names; empty = the platform's store.</summary>
+        public string[] CaCertificates
+        {
+            get => (string[])Value(ConfigKeys.MqttCaCertificates);
+            set => SetValue(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
+        }
+
+        /// <summary><c>mqtt.client_id</c>: null derives <c>tago-</c> + the MAC.</summary>
+        public string ClientId { get => Text(ConfigKeys.MqttClientId); set => SetValue(ConfigKeys.MqttClientId, value); }
+
+        /// <summary><c>mqtt.data_topic</c>.</summary>
+        public string DataTopic { get => Text(ConfigKeys.MqttDataTopic); set => SetValue(ConfigKeys.MqttDataTopic, value); }
+
+        /// <summary><c>mqtt.status_topic</c>: online/offline and the last will.</summary>
+        public string StatusTopic { get => Text(ConfigKeys.MqttStatusTopic); set => SetValue(ConfigKeys.MqttStatusTopic, value); }
+
+        /// <summary><c>mqtt.command_topic</c>: a subscription filter.</summary>
+        public string CommandTopic { get => Text(ConfigKeys.MqttCommandTopic); set => SetValue(ConfigKeys.MqttCommandTopic, value); }
+
+        /// <summary><c>mqtt.qos</c>: 0 or 1.</summary>
+        public int Qos { get => Number(ConfigKeys.MqttQos); set => SetNumber(ConfigKeys.MqttQos, value); }
+
+        /// <summary><c>mqtt.keepalive_s</c>.</summary>
+        public int KeepAliveSeconds { get => Number(ConfigKeys.MqttKeepAlive); set => SetNumber(ConfigKeys.MqttKeepAlive, value); }
+
+        /// <summary><c>mqtt.protocol</c>: <c>auto</c>, <c>3.1.1</c>, <c>5</c> or <c>3.1</c>; another value makes the config invalid.</summary>
+        public string MqttProtocol
+        {
+            get => ChoiceName(ConfigKeys.MqttProtocol, Number(ConfigKeys.MqttProtocol));
+            set => SetNumber(ConfigKeys.MqttProtocol, ChoiceNumber(ConfigKeys.MqttProtocol, value));
+        }
+
+        /// <summary>The pinned MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5), or 0 for <c>auto</c>.</summary>
+        public int ProtocolLevel => Number(ConfigKeys.MqttProtocol);
+
+        /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>
+        public string EffectiveClientId(string macDerivedClientId)
+        {
+            string id = UsesTagoTip ? TagoTipSerial : null;
+            return id != null ? id : (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
+        }
+
+        /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
+        public static string ExpandTopic(string template, string clientId)
+        {
+            if (template == null)
+            {
+                return null;
+            }
+
+            string result = string.Empty;
+            for (int at = template.IndexOf(ClientIdPlaceholder); at >= 0; at = template.IndexOf(ClientIdPlaceholder))
+            {
+                result += template.Substring(0, at) + clientId;
+                template = template.Substring(at + ClientIdPlaceholder.Length);
+            }
+
+            return result + template;
+        }
 
         /// <summary><c>sampling.interval_s</c>: seconds between sampling cycles.</summary>
         public int SamplingIntervalSeconds { get => Number(ConfigKeys.SamplingInterval); set => SetNumber(ConfigKeys.SamplingInterval, value); }
@@ -201,7 +283,7 @@ namespace TagoFirmware.Config
 
             if (key == ConfigKeys.MqttHost)
             {
-                return Mqtt.Host;
+                return MqttHost;
             }
 
             if (key == ConfigKeys.MqttClientId && UsesTagoTip)
@@ -209,7 +291,7 @@ namespace TagoFirmware.Config
                 return TagoTipSerial + " (the serial)";
             }
 
-            return key == ConfigKeys.MqttClientId && Mqtt.ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key);
+            return key == ConfigKeys.MqttClientId && ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key);
         }
     }
 }

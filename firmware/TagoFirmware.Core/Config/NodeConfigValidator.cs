@@ -49,7 +49,7 @@ namespace TagoFirmware.Config
         {
             ValidateWifi(config, rules, result);
             ValidateTransport(config, result);
-            ValidateMqtt(config.Mqtt, result);
+            ValidateMqtt(config, result);
             Ranges(config, string.Empty, result);
             ValidateSampling(config, rules, result);
             ValidateSensors(config, result);
@@ -129,7 +129,7 @@ namespace TagoFirmware.Config
             else if (transport == NodeConfig.TransportTagoTip)
             {
                 ValidateTagoTip(config, result);
-                result.Warning("mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
+                result.Warning("mqtt.client_id", config.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
             else
@@ -138,7 +138,7 @@ namespace TagoFirmware.Config
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
-            MqttConfig m = config.Mqtt;
+            NodeConfig m = config;
             string id = m.EffectiveClientId(null);
             result.Error("mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
@@ -164,14 +164,14 @@ namespace TagoFirmware.Config
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
-        private static void ValidateMqtt(MqttConfig m, ConfigResult result)
+        private static void ValidateMqtt(NodeConfig m, ConfigResult result)
         {
-            string host = m.Host;
+            string host = m.MqttHost;
             result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
                 : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            result.Warning("mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
+            result.Warning("mqtt.port", (m.Tls && m.MqttPort == NodeConfig.PlainPort) || (!m.Tls && m.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
             result.Warning("mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");

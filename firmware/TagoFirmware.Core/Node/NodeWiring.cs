@@ -22,9 +22,9 @@ namespace TagoFirmware.Node
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
-            MqttConfig m = config.Mqtt;
-            o.Host = m.Host;
-            o.Port = m.Port;
+            NodeConfig m = config;
+            o.Host = m.MqttHost;
+            o.Port = m.MqttPort;
             o.UseTls = m.Tls;
             o.Token = config.Token;
             o.ClientId = clientId;
@@ -66,7 +66,7 @@ namespace TagoFirmware.Node
                 return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
             }
 
-            MqttConfig m = config.Mqtt;
+            NodeConfig m = config;
             return new TagoMqttJsonTransport(clientId, m.DataTopic, m.StatusTopic, m.CommandTopic);
         }
 
@@ -119,8 +119,8 @@ namespace TagoFirmware.Node
                     log.Write(LogLevel.Info, summary[i]);
                 }
 
-                string[] cas = config.Mqtt.CaCertificates;
-                for (int i = 0; log != null && config.Mqtt.Tls && cas != null && i < cas.Length; i++)
+                string[] cas = config.CaCertificates;
+                for (int i = 0; log != null && config.Tls && cas != null && i < cas.Length; i++)
                 {
                     if (cas[i] != null && !ConfigText.IsPem(cas[i]))
                     {

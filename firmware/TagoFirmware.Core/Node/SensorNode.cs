@@ -37,7 +37,7 @@ namespace TagoFirmware.Node
             Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
-            string clientId = config.Mqtt.EffectiveClientId(macClientId);
+            string clientId = config.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
             _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);

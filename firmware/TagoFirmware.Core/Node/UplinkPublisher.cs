@@ -48,7 +48,7 @@ namespace TagoFirmware.Node
             _ports = ports;
             _policy = policy;
             _log = ports.Log;
-            _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
+            _atLeastOnce = tip != null || config.Qos != 0;
             _batchIntervalMs = config.BatchIntervalSeconds * 1000;
 
             int bufferBytes = config.PayloadBufferBytes;

@@ -169,7 +169,7 @@ namespace TagoFirmware.Host.Cli
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
                     + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
-                    + ", batch " + config.SamplingBatch + " readings, QoS " + config.Mqtt.Qos);
+                    + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
                 (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
@@ -347,8 +347,8 @@ namespace TagoFirmware.Host.Cli
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            MqttConfig mqtt = config.Mqtt;
-            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
+            NodeConfig mqtt = config;
+            (mqtt.MqttHost, mqtt.MqttPort, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
             mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
             config.Token = tip ? null : credential;

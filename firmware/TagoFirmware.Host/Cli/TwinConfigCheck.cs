@@ -82,12 +82,12 @@ namespace TagoFirmware.Host.Cli
             }
 
             NodeConfig config = result.Config;
-            MqttConfig mqtt = config.Mqtt;
+            NodeConfig mqtt = config;
             options.FileConfig = config;
             options.FileBytes = File.ReadAllBytes(path);
             options.Token ??= config.Token;
-            Default(options, "--broker", () => options.Broker = mqtt.Host);
-            Default(options, "--port", () => options.Port = mqtt.Port);
+            Default(options, "--broker", () => options.Broker = mqtt.MqttHost);
+            Default(options, "--port", () => options.Port = mqtt.MqttPort);
             Default(options, "--plaintext", () => options.Plaintext = !mqtt.Tls);
             Default(options, "--client-id", () => options.ClientId = mqtt.ClientId ?? options.ClientId);
             Default(options, "--topic", () => options.Topic = mqtt.DataTopic);
@@ -121,7 +121,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
-            string[] cas = result.IsValid && result.Config.Mqtt.Tls ? result.Config.Mqtt.CaCertificates : Array.Empty<string>();
+            string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
                 foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))

@@ -52,7 +52,7 @@ namespace TagoFirmware.Host.Node
             _log = log;
             _config = settings.Config;
             _log.AddSecret(_config.Token);
-            string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
+            string clientId = _config.EffectiveClientId(settings.MacClientId);
             _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             if (!settings.NetworkTimeoutsStretched)
             {

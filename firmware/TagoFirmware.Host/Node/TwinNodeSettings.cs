@@ -70,9 +70,9 @@ namespace TagoFirmware.Host.Node
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
         {
             var settings = new TwinNodeSettings();
-            MqttConfig mqtt = settings.Config.Mqtt;
-            mqtt.Host = host;
-            mqtt.Port = port;
+            NodeConfig mqtt = settings.Config;
+            mqtt.MqttHost = host;
+            mqtt.MqttPort = port;
             mqtt.Tls = true;
             mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             mqtt.ClientId = clientId;

@@ -32,7 +32,7 @@ namespace TagoFirmware.Benchmarks.IlCost
             config.WifiSsid = "bench";
             config.SamplingIntervalSeconds = 60;
             config.SamplingBatch = 10;
-            config.Mqtt.Qos = 1;
+            config.Qos = 1;
             config.QueueCapacity = 256;
             config.QueuePersist = true;
             var sensor = new SensorConfig { Model = SensorModel.Dht22, EchoPin = 4, TriggerPin = 16, Name = "dht22", Suffix = string.Empty };

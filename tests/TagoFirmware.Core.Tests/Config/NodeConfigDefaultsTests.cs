@@ -19,9 +19,9 @@ namespace TagoFirmware.Tests.Config
         [TestMethod]
         public void A_minimal_file_gets_the_documented_mqtt_defaults()
         {
-            MqttConfig m = ConfigDocs.Parse(string.Empty).Config.Mqtt;
-            Assert.AreEqual("mqtt.tago.io", m.Host);
-            Assert.AreEqual(8883, m.Port);
+            NodeConfig m = ConfigDocs.Parse(string.Empty).Config;
+            Assert.AreEqual("mqtt.tago.io", m.MqttHost);
+            Assert.AreEqual(8883, m.MqttPort);
             Assert.IsTrue(m.Tls);
             Assert.AreEqual(0, m.CaCertificates.Length);
             Assert.IsNull(m.ClientId);
@@ -134,12 +134,12 @@ namespace TagoFirmware.Tests.Config
                 + "\"diagnostics\":{\"every_payloads\":0}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             NodeConfig c = result.Config;
-            Assert.AreEqual("broker.local", c.Mqtt.Host);
-            Assert.AreEqual(8884, c.Mqtt.Port);
-            Assert.AreEqual("node-7", c.Mqtt.ClientId);
-            Assert.AreEqual(0, c.Mqtt.Qos);
-            Assert.AreEqual(120, c.Mqtt.KeepAliveSeconds);
-            Assert.AreEqual("c/{client_id}/#", c.Mqtt.CommandTopic);
+            Assert.AreEqual("broker.local", c.MqttHost);
+            Assert.AreEqual(8884, c.MqttPort);
+            Assert.AreEqual("node-7", c.ClientId);
+            Assert.AreEqual(0, c.Qos);
+            Assert.AreEqual(120, c.KeepAliveSeconds);
+            Assert.AreEqual("c/{client_id}/#", c.CommandTopic);
             Assert.AreEqual(300, c.SamplingIntervalSeconds);
             Assert.AreEqual(50, c.SamplingBatch);
             Assert.AreEqual(120, c.BatchIntervalSeconds);
@@ -165,12 +165,12 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult plain = ConfigDocs.Parse("\"mqtt\":{\"tls\":false}");
             Assert.IsTrue(plain.IsValid, ConfigDocs.AllLines(plain));
-            Assert.IsFalse(plain.Config.Mqtt.Tls);
-            Assert.AreEqual(1883, plain.Config.Mqtt.Port);
+            Assert.IsFalse(plain.Config.Tls);
+            Assert.AreEqual(1883, plain.Config.MqttPort);
             Assert.IsNotNull(plain.FindWarning("mqtt.tls"));
 
             ConfigResult tls = ConfigDocs.Parse("\"mqtt\":{\"tls\":true}");
-            Assert.AreEqual(8883, tls.Config.Mqtt.Port);
+            Assert.AreEqual(8883, tls.Config.MqttPort);
             Assert.IsNull(tls.FindWarning("mqtt.tls"));
         }
 
@@ -196,7 +196,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"_comment\":\"hello\",\"mqtt\":{\"_note\":{\"any\":[1,2]},\"qos\":0}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(0, result.Config.Mqtt.Qos);
+            Assert.AreEqual(0, result.Config.Qos);
         }
 
         [TestMethod]
@@ -204,12 +204,12 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult one = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":\"I:\\\\tago-ca.pem\"}");
             Assert.IsTrue(one.IsValid, ConfigDocs.AllLines(one));
-            Assert.AreEqual(1, one.Config.Mqtt.CaCertificates.Length);
-            Assert.AreEqual("I:\\tago-ca.pem", one.Config.Mqtt.CaCertificates[0]);
+            Assert.AreEqual(1, one.Config.CaCertificates.Length);
+            Assert.AreEqual("I:\\tago-ca.pem", one.Config.CaCertificates[0]);
 
             ConfigResult none = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":null}");
             Assert.IsTrue(none.IsValid, ConfigDocs.AllLines(none));
-            Assert.AreEqual(0, none.Config.Mqtt.CaCertificates.Length);
+            Assert.AreEqual(0, none.Config.CaCertificates.Length);
         }
 
         [TestMethod]
@@ -219,7 +219,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":[\"-----BEGIN CERTIFICATE-----\\n" + body
                 + "\\n-----END CERTIFICATE-----\\n\"]}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.IsTrue(ConfigText.IsPem(result.Config.Mqtt.CaCertificates[0]));
+            Assert.IsTrue(ConfigText.IsPem(result.Config.CaCertificates[0]));
         }
     }
 }

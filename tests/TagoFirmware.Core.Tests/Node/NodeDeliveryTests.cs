@@ -156,7 +156,7 @@ namespace TagoFirmware.Tests.Node
         public void At_qos_0_readings_leave_the_queue_when_the_publish_call_returns()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Mqtt.Qos = 0;
+            rig.Config.Qos = 0;
             rig.Config.SamplingBatch = 2;
             rig.Build();
             rig.Mqtt.AcksPublishes = false;

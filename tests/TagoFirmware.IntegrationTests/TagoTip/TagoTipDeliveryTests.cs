@@ -173,9 +173,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.TagoTipSerial = serial;
             config.TagoTipAuthHash = Hash;
             config.TagoTipMinSessionSeconds = 2;
-            config.Mqtt.Host = "127.0.0.1";
-            config.Mqtt.Port = broker.Port;
-            config.Mqtt.Tls = false;
+            config.MqttHost = "127.0.0.1";
+            config.MqttPort = broker.Port;
+            config.Tls = false;
             config.QueuePersist = false;
             log = new LogCapture();
             return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, serial));

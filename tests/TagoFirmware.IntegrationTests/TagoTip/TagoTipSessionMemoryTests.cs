@@ -34,9 +34,9 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.TagoTipSerial = server.Serial;
             config.TagoTipAuthHash = server.Hash;
             config.TagoTipMinSessionSeconds = 1;
-            config.Mqtt.Host = server.Host;
-            config.Mqtt.Port = server.Port;
-            config.Mqtt.Tls = false;
+            config.MqttHost = server.Host;
+            config.MqttPort = server.Port;
+            config.Tls = false;
             config.QueuePersist = false;
             using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(new StringWriter()), LogLevel.Warning, "tip-many"));
             using var cancel = new CancellationTokenSource();

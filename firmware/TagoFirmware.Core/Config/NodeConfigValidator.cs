@@ -270,15 +270,14 @@ namespace TagoFirmware.Config
                     Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
                 }
 
-                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
                 result.Error(path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", suffix.Length > 20 ? ConfigText.AtMost(20) : null);
-                Variable(result, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
-                Variable(result, path + ".humidity_variable", s.HumidityVariable + suffix, names);
+                result.Error(path + ".suffix", s.Suffix != null && s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
+                Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);
                 if (s.DewPoint)
                 {
-                    Variable(result, path + ".dew_point_variable", s.DewPointVariable + suffix, names);
+                    Variable(result, path + ".dew_point_variable", s.DewPointVariableName, names);
                 }
 
                 // Offsets are for calibration: ±10 °C and ±20 %RH cover any sensor within its datasheet accuracy

@@ -107,9 +107,9 @@ namespace TagoFirmware.Boot
         /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
         private void Resolve(ConfigResult result)
         {
-            NodeConfig mqtt = result.Config;
-            string[] entries = mqtt.CaCertificates;
-            for (int i = 0; mqtt.Tls && i < entries.Length; i++)
+            NodeConfig config = result.Config;
+            string[] entries = config.CaCertificates;
+            for (int i = 0; config.Tls && i < entries.Length; i++)
             {
                 string name = entries[i];
                 if (ConfigText.IsPem(name))
@@ -131,7 +131,7 @@ namespace TagoFirmware.Boot
                 Log(LogLevel.Info, "config: CA file " + name + " loaded (" + pem.Length + " chars)");
             }
 
-            result.Error("mqtt.client_id", mqtt.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
+            result.Error("mqtt.client_id", config.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
         }
 
         /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>

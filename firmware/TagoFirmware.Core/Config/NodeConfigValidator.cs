@@ -138,9 +138,8 @@ namespace TagoFirmware.Config
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
-            NodeConfig m = config;
-            string id = m.EffectiveClientId(null);
-            result.Error("mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
+            string id = config.EffectiveClientId(null);
+            result.Error("mqtt.protocol", config.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
         private static void ValidateTagoTip(NodeConfig t, ConfigResult result)
@@ -164,18 +163,18 @@ namespace TagoFirmware.Config
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
-        private static void ValidateMqtt(NodeConfig m, ConfigResult result)
+        private static void ValidateMqtt(NodeConfig config, ConfigResult result)
         {
-            string host = m.MqttHost;
+            string host = config.MqttHost;
             result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
                 : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            result.Warning("mqtt.port", (m.Tls && m.MqttPort == NodeConfig.PlainPort) || (!m.Tls && m.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
+            result.Warning("mqtt.port", (config.Tls && config.MqttPort == NodeConfig.PlainPort) || (!config.Tls && config.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
-            string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            result.Warning("mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
-            result.Warning("mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
+            string[] cas = config.CaCertificates == null ? new string[0] : config.CaCertificates;
+            result.Warning("mqtt.tls", config.Tls ? null : "is false: secrets and data go unencrypted");
+            result.Warning("mqtt.ca_certificates", !config.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
@@ -186,16 +185,16 @@ namespace TagoFirmware.Config
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 
-            string id = m.ClientId;
+            string id = config.ClientId;
             result.Error("mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
                 ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             result.Warning("mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
                 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
-            result.Error("mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
-            result.Error("mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
-            result.Error("mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
-            result.Error("mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
-            Range(result, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
+            result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
+            result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.StatusTopic, false));
+            result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.CommandTopic, true));
+            result.Error("mqtt.qos", config.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
+            Range(result, ConfigKeys.MqttQos, "mqtt.qos", config.Qos == 2 ? 0 : config.Qos, 0, 1);
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ConfigResult result)

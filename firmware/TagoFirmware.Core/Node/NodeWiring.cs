@@ -22,20 +22,19 @@ namespace TagoFirmware.Node
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
-            NodeConfig m = config;
-            o.Host = m.MqttHost;
-            o.Port = m.MqttPort;
-            o.UseTls = m.Tls;
+            o.Host = config.MqttHost;
+            o.Port = config.MqttPort;
+            o.UseTls = config.Tls;
             o.Token = config.Token;
             o.ClientId = clientId;
-            o.Qos = m.Qos;
-            o.KeepAliveSeconds = m.KeepAliveSeconds;
+            o.Qos = config.Qos;
+            o.KeepAliveSeconds = config.KeepAliveSeconds;
             o.WifiConnectTimeoutMs = config.WifiConnectSeconds * 1000;
             o.AuthRetryIntervalMs = config.AuthRetrySeconds * 1000;
             o.AckTimeoutMs = config.AckSeconds * 1000;
             o.NoAckRebootMs = config.RebootAfterSeconds * 1000;
             o.MaxInFlight = SensorNode.MaxInFlightPublishes;
-            o.ProtocolLevel = m.ProtocolLevel;
+            o.ProtocolLevel = config.ProtocolLevel;
             if (config.UsesTagoTip)
             {
                 // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
@@ -46,7 +45,7 @@ namespace TagoFirmware.Node
                 o.KeepAliveSeconds = 4;
             }
 
-            string[] cas = m.CaCertificates;
+            string[] cas = config.CaCertificates;
             for (int i = 0; cas != null && i < cas.Length; i++)
             {
                 if (cas[i] != null && ConfigText.IsPem(cas[i]))
@@ -66,8 +65,7 @@ namespace TagoFirmware.Node
                 return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
             }
 
-            NodeConfig m = config;
-            return new TagoMqttJsonTransport(clientId, m.DataTopic, m.StatusTopic, m.CommandTopic);
+            return new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
         }
 
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>

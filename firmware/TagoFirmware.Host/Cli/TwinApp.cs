@@ -347,10 +347,9 @@ namespace TagoFirmware.Host.Cli
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            NodeConfig mqtt = config;
-            (mqtt.MqttHost, mqtt.MqttPort, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
-            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
+            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            config.DataTopic = options.Topic ?? config.DataTopic;
             config.Token = tip ? null : credential;
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)

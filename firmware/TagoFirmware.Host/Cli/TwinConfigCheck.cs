@@ -49,15 +49,8 @@ namespace TagoFirmware.Host.Cli
             return result.IsValid ? TwinExitCode.Done : TwinExitCode.UsageError;
         }
 
-        /// <summary>
-        /// Applies a configuration file to the options: every value the command line did not give explicitly comes
-        /// from the file. WiFi is not required (the host's network stands in for it); the token may come from
-        /// --token / TAGO_DEVICE_TOKEN instead of the file.
-        /// </summary>
-        /// <param name="path">File path.</param>
-        /// <param name="options">Options to fill.</param>
-        /// <param name="error">Where errors go (one line per issue, naming the key).</param>
-        /// <returns>0 when applied, 2 when invalid.</returns>
+        /// <summary>Fills every option the command line did not give from the config file (issues to <paramref name="error"/>); WiFi is
+        /// not required (the host's network stands in), the token may come from --token / TAGO_DEVICE_TOKEN. 0 applied, 2 invalid.</summary>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
             var rules = new ConfigRules { RequireWifi = false };
@@ -82,16 +75,15 @@ namespace TagoFirmware.Host.Cli
             }
 
             NodeConfig config = result.Config;
-            NodeConfig mqtt = config;
             options.FileConfig = config;
             options.FileBytes = File.ReadAllBytes(path);
             options.Token ??= config.Token;
-            Default(options, "--broker", () => options.Broker = mqtt.MqttHost);
-            Default(options, "--port", () => options.Port = mqtt.MqttPort);
-            Default(options, "--plaintext", () => options.Plaintext = !mqtt.Tls);
-            Default(options, "--client-id", () => options.ClientId = mqtt.ClientId ?? options.ClientId);
-            Default(options, "--topic", () => options.Topic = mqtt.DataTopic);
-            Default(options, "--qos", () => options.Qos = mqtt.Qos);
+            Default(options, "--broker", () => options.Broker = config.MqttHost);
+            Default(options, "--port", () => options.Port = config.MqttPort);
+            Default(options, "--plaintext", () => options.Plaintext = !config.Tls);
+            Default(options, "--client-id", () => options.ClientId = config.ClientId ?? options.ClientId);
+            Default(options, "--topic", () => options.Topic = config.DataTopic);
+            Default(options, "--qos", () => options.Qos = config.Qos);
             Default(options, "--interval", () => options.IntervalSeconds = config.SamplingIntervalSeconds);
             Default(options, "--batch", () => options.Batch = config.SamplingBatch);
             Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.AuthRetrySeconds);
@@ -100,9 +92,9 @@ namespace TagoFirmware.Host.Cli
             options.Serial ??= config.TagoTipSerial;
             options.AuthHash ??= config.TagoTipAuthHash;
             options.Region ??= config.TagoTipRegion;
-            if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
+            if (!options.Given.Contains("--ca") && config.CaCertificates.Length > 0)
             {
-                options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";
+                options.CaPem = string.Join("\n", config.CaCertificates) + "\n";
             }
 
             return TwinExitCode.Done;
@@ -110,8 +102,7 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
         /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
-        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key.</summary>
-        /// <returns>The result, or null when the file cannot be read (reported).</returns>
+        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key. Null when the file cannot be read (reported).</summary>
         private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
         {
             if (!File.Exists(path))

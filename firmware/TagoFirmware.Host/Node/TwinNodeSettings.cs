@@ -70,12 +70,11 @@ namespace TagoFirmware.Host.Node
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
         {
             var settings = new TwinNodeSettings();
-            NodeConfig mqtt = settings.Config;
-            mqtt.MqttHost = host;
-            mqtt.MqttPort = port;
-            mqtt.Tls = true;
-            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            mqtt.ClientId = clientId;
+            settings.Config.MqttHost = host;
+            settings.Config.MqttPort = port;
+            settings.Config.Tls = true;
+            settings.Config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            settings.Config.ClientId = clientId;
             settings.Config.Token = token;
             return settings;
         }

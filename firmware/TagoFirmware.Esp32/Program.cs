@@ -52,7 +52,7 @@ namespace TagoFirmware.Esp32
 
             NodeConfig node = config.Config;
             led = BuildLed(gpio, node, led);
-            string clientId = node.Mqtt.EffectiveClientId(macClientId);
+            string clientId = node.EffectiveClientId(macClientId);
 
             // Adapters can throw on real hardware (a taken RMT channel, a GPIO fault): never die silently nor reboot
             // in a tight loop (StartupFailed: log, LED, restart in a minute).
@@ -80,10 +80,10 @@ namespace TagoFirmware.Esp32
                 ports.Sensors = BuildSensors(node, gpio, out IPowerSwitch[] switches);
                 ports.PowerSwitches = switches;
 
-                readingStore = node.Queue.Persist ? new FlashReadingStore(node.Queue.Path) : null;
+                readingStore = node.QueuePersist ? new FlashReadingStore(node.QueuePath) : null;
                 if (readingStore != null && !readingStore.IsOpen)
                 {
-                    log.Write(LogLevel.Warning, "queue: cannot open " + node.Queue.Path + " on flash; readings are kept in RAM only");
+                    log.Write(LogLevel.Warning, "queue: cannot open " + node.QueuePath + " on flash; readings are kept in RAM only");
                     readingStore = null;
                 }
 

@@ -94,11 +94,11 @@ namespace TagoFirmware.Benchmarks
                     }
                 };
                 TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, broker.Token, TypicalClientId);
-                settings.Config.Sampling.Batch = batch;
-                settings.Config.Sampling.IntervalSeconds = 3600;
+                settings.Config.SamplingBatch = batch;
+                settings.Config.SamplingIntervalSeconds = 3600;
                 // 50 readings of ~106 B do not fit the default 4096-byte payload buffer (the writer stops at 38);
                 // payload_buffer_bytes 8192 lets a batch of 50 go out whole.
-                settings.Config.Sampling.PayloadBufferBytes = batch * 110 > 4096 ? 8192 : 4096;
+                settings.Config.PayloadBufferBytes = batch * 110 > 4096 ? 8192 : 4096;
                 settings.DataDirectory = dir;
                 settings.TimeScale = 50; // pacing 1 s simulated = 20 ms real; the bytes do not depend on it
                 using (var node = new TwinNode(settings, new ConsoleLog(TextWriter.Null)))
@@ -124,8 +124,8 @@ namespace TagoFirmware.Benchmarks
             string dir = Prefill(readings - 2);
             await using TagoLikeBroker broker = await TagoLikeBroker.StartAsync(null).ConfigureAwait(false);
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, broker.Token, TypicalClientId);
-            settings.Config.Sampling.Batch = 10;
-            settings.Config.Sampling.IntervalSeconds = 3600;
+            settings.Config.SamplingBatch = 10;
+            settings.Config.SamplingIntervalSeconds = 3600;
             settings.DataDirectory = dir;
             var clock = new Stopwatch();
             double seconds;

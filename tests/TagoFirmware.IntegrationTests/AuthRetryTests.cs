@@ -21,7 +21,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             const int retrySeconds = 3; // real seconds: the twin stretches timeouts.auth_retry_s by the time scale
-            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out LogCapture log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.Timeouts.AuthRetrySeconds = retrySeconds);
+            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out LogCapture log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.AuthRetrySeconds = retrySeconds);
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());

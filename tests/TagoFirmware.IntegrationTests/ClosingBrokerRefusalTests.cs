@@ -24,8 +24,8 @@ namespace TagoFirmware.IntegrationTests
             broker.RefuseByClosing = true;
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, "0123456789abcdef0123456789abcdef", "closing-broker-node");
             settings.TimeScale = TestNodes.DefaultTimeScale;
-            settings.Config.Queue.Persist = false;
-            settings.Config.Timeouts.AuthRetrySeconds = 30;
+            settings.Config.QueuePersist = false;
+            settings.Config.AuthRetrySeconds = 30;
             var log = new LogCapture();
             using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, "closing-broker-node"));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));

@@ -27,12 +27,7 @@ namespace TagoFirmware.Boot
         private long _lastReadMs;
         private string _lastLogged;
 
-        /// <summary>Creates the boot path.</summary>
-        /// <param name="files">The file system.</param>
-        /// <param name="path">The config file (<see cref="NodeConfig.DevicePath"/> on the device).</param>
-        /// <param name="rules">Validation parameters; null = device defaults.</param>
-        /// <param name="macClientId">The MAC-derived client id; null when the platform has none.</param>
-        /// <param name="log">Where the safe state and the CA files are logged; null logs nothing.</param>
+        /// <summary>Creates the boot path for the config file at <paramref name="path"/>; null rules are the device defaults, a null MAC client id means the platform has none, a null log logs nothing.</summary>
         public ConfigBoot(IFileReader files, string path, ConfigRules rules, string macClientId, ILog log)
         {
             _files = files;
@@ -45,8 +40,7 @@ namespace TagoFirmware.Boot
         /// <summary>The bytes of the last file read (the node fingerprints them: a new file resets command overrides).</summary>
         public byte[] FileBytes { get; private set; }
 
-        /// <summary>Reads and parses the config file, then the CA files it names; logs the warnings of a valid file. Never throws.</summary>
-        /// <returns>The result; CA and client-id problems are errors of it.</returns>
+        /// <summary>Reads and parses the config file, then the CA files it names (their problems are errors of the result); logs the warnings of a valid file. Never throws.</summary>
         public ConfigResult Load()
         {
             FileBytes = _files.Read(_path, NodeConfig.MaxFileBytes);
@@ -65,11 +59,7 @@ namespace TagoFirmware.Boot
             return result;
         }
 
-        /// <summary>One step of the safe state, about once a second while the config is unusable: shows the pattern, logs the problems when they changed, re-reads the file every <see cref="RetryIntervalMs"/>.</summary>
-        /// <param name="current">The latest, invalid, result.</param>
-        /// <param name="nowMs">Monotonic milliseconds.</param>
-        /// <param name="status">The status LED; may be null.</param>
-        /// <returns>The latest result: valid once a corrected file was found.</returns>
+        /// <summary>One safe-state step, about once a second while <paramref name="current"/> is invalid: shows the pattern on <paramref name="status"/> (may be null), logs the problems when they changed, re-reads the file every <see cref="RetryIntervalMs"/>; returns the latest result.</summary>
         public ConfigResult SafeStateStep(ConfigResult current, long nowMs, IStatusIndicator status)
         {
             status?.Show(NodeStatus.ConfigInvalid);
@@ -106,10 +96,7 @@ namespace TagoFirmware.Boot
             return next;
         }
 
-        /// <summary>What the platform does when building its adapters or the node threw: log it, show the config-invalid pattern, restart after <see cref="StartupRetryMs"/>.</summary>
-        /// <param name="error">The exception's type and message.</param>
-        /// <param name="status">The status LED; may be null.</param>
-        /// <returns>Milliseconds to wait before restarting.</returns>
+        /// <summary>Building the adapters or the node threw <paramref name="error"/>: logs it, shows the config-invalid pattern, returns the milliseconds to wait before restarting.</summary>
         public int StartupFailed(string error, IStatusIndicator status)
         {
             Log(LogLevel.Error, "startup failed: " + error + "; restarting in " + (StartupRetryMs / 1000) + " s");
@@ -120,9 +107,9 @@ namespace TagoFirmware.Boot
         /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>
         private void Resolve(ConfigResult result)
         {
-            MqttConfig mqtt = result.Config.Mqtt;
-            string[] entries = mqtt.CaCertificates;
-            for (int i = 0; mqtt.Tls && i < entries.Length; i++)
+            NodeConfig config = result.Config;
+            string[] entries = config.CaCertificates;
+            for (int i = 0; config.Tls && i < entries.Length; i++)
             {
                 string name = entries[i];
                 if (ConfigText.IsPem(name))
@@ -144,7 +131,7 @@ namespace TagoFirmware.Boot
                 Log(LogLevel.Info, "config: CA file " + name + " loaded (" + pem.Length + " chars)");
             }
 
-            result.Error("mqtt.client_id", mqtt.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
+            result.Error("mqtt.client_id", config.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
         }
 
         /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>

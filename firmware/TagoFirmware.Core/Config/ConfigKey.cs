@@ -36,7 +36,7 @@ namespace TagoFirmware.Config
             InSensor = group != null && (group.Type == ConfigType.SensorList || group.InSensor);
         }
 
-        /// <summary>Index of the row in <see cref="ConfigKeys.At"/> and of its value in a config.</summary>
+        /// <summary>Index of the row in <see cref="ConfigKeys.Rows"/> and of its value in a config.</summary>
         public readonly int Id;
 
         /// <summary>The group holding the key; null at the root.</summary>

@@ -90,20 +90,14 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey Diagnostics = Group(null, "diagnostics");
         internal static readonly ConfigKey DiagnosticsEvery = Int(Diagnostics, "every_payloads", 0, 100000, 60, " (0 = only on request)", 0);
 
-        /// <summary>Every row, in order (the array itself: loops over the table avoid a call per row).</summary>
-        internal static readonly ConfigKey[] Rows = Trim();
+        /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
+        public static readonly ConfigKey[] Rows = Trim();
 
         /// <summary>The defaults of the root keys, copied into every new <see cref="NodeConfig"/>.</summary>
         internal static readonly ConfigValues RootDefaults = new ConfigValues(false, Rows);
 
         /// <summary>The defaults of a sensor's keys, copied into every new <see cref="SensorConfig"/>.</summary>
         internal static readonly ConfigValues SensorDefaults = new ConfigValues(true, Rows);
-
-        /// <summary>Number of rows.</summary>
-        public static int Count => s_count;
-
-        /// <summary>The row with this <see cref="ConfigKey.Id"/>.</summary>
-        public static ConfigKey At(int id) => Rows[id];
 
         /// <summary>The first key of <paramref name="group"/> (null: the root), to walk with <see cref="ConfigKey.Next"/>.</summary>
         internal static ConfigKey FirstIn(ConfigKey group) => group == null ? s_firstRoot : group.First;

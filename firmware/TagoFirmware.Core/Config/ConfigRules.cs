@@ -10,7 +10,7 @@ namespace TagoFirmware.Config
         public const string DefaultMinIntervalReason =
             "a sample is a median of 3 reads 2 s apart (DHT22 minimum)";
 
-        private readonly string[] _supplied = new string[ConfigKeys.Count];
+        private readonly string[] _supplied = new string[ConfigKeys.Rows.Length];
 
         /// <summary>Smallest <c>sampling.interval_s</c> accepted before the sensors' own minimums.</summary>
         public int MinIntervalSeconds { get; set; } = DefaultMinIntervalSeconds;

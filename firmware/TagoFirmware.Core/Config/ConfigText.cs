@@ -61,7 +61,7 @@ namespace TagoFirmware.Config
                 return "must not be empty";
             }
 
-            char[] chars = MqttConfig.ExpandTopic(template, "x").ToCharArray();
+            char[] chars = NodeConfig.ExpandTopic(template, "x").ToCharArray();
             if (chars.Length > 200)
             {
                 return AtMost(200);

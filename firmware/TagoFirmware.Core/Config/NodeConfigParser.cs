@@ -117,7 +117,7 @@ namespace TagoFirmware.Config
             // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
             if (group == ConfigKeys.Mqtt && target.Number(ConfigKeys.MqttTls) == 0 && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
             {
-                target.SetNumber(ConfigKeys.MqttPort, MqttConfig.PlainPort);
+                target.SetNumber(ConfigKeys.MqttPort, NodeConfig.PlainPort);
             }
         }
 

@@ -34,7 +34,7 @@ namespace TagoFirmware.Config
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
                 ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
-                    : sensors[i].PipelineSettings(config.Sleep.Deep);
+                    : sensors[i].PipelineSettings(config.DeepSleep);
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -49,7 +49,7 @@ namespace TagoFirmware.Config
         {
             ValidateWifi(config, rules, result);
             ValidateTransport(config, result);
-            ValidateMqtt(config.Mqtt, result);
+            ValidateMqtt(config, result);
             Ranges(config, string.Empty, result);
             ValidateSampling(config, rules, result);
             ValidateSensors(config, result);
@@ -82,7 +82,7 @@ namespace TagoFirmware.Config
             {
                 ConfigKey key = all[i];
                 int value = values.Number(key);
-                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).Queue.Capacity : key.Max;
+                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).QueueCapacity : key.Max;
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
                 if (value != 0 || !key.Has(ConfigKey.ZeroOff))
                 {
@@ -119,17 +119,17 @@ namespace TagoFirmware.Config
             string transport = config.Transport;
             string token = config.Token;
             bool noToken = token == null || token.Length == 0;
-            if (transport == TransportNames.TagoMqttJson)
+            if (transport == NodeConfig.TransportMqttJson)
             {
                 result.Error("token", noToken ? "is required by tago-mqtt-json (flash.ps1 -Token)"
                     : ConfigText.IsPlaceholderToken(token) ? Placeholder("-Token or TAGO_DEVICE_TOKEN")
                     : !ConfigText.IsPlausibleToken(token) ? "does not look like a TagoIO device token (32 hex digits and hyphens); it has " + token.Length + " characters"
                     : null);
             }
-            else if (transport == TransportNames.TagoTip)
+            else if (transport == NodeConfig.TransportTagoTip)
             {
-                ValidateTagoTip(config.TagoTip, result);
-                result.Warning("mqtt.client_id", config.Mqtt.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
+                ValidateTagoTip(config, result);
+                result.Warning("mqtt.client_id", config.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
             else
@@ -138,16 +138,15 @@ namespace TagoFirmware.Config
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
-            MqttConfig m = config.Mqtt;
-            string id = m.EffectiveClientId(null);
-            result.Error("mqtt.protocol", m.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
+            string id = config.EffectiveClientId(null);
+            result.Error("mqtt.protocol", config.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
-        private static void ValidateTagoTip(TagoTipConfig t, ConfigResult result)
+        private static void ValidateTagoTip(NodeConfig t, ConfigResult result)
         {
-            string serial = t.Serial;
-            string hash = t.AuthHash;
-            int ttl = t.TtlSeconds;
+            string serial = t.TagoTipSerial;
+            string hash = t.TagoTipAuthHash;
+            int ttl = t.TagoTipTtlSeconds;
             result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                 : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                 : null);
@@ -158,24 +157,24 @@ namespace TagoFirmware.Config
                 : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            result.Warning("tagotip.min_session_s", t.MinSessionSeconds >= 1 && t.MinSessionSeconds < OneSessionAMinute
+            result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
                 ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
             // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
-        private static void ValidateMqtt(MqttConfig m, ConfigResult result)
+        private static void ValidateMqtt(NodeConfig config, ConfigResult result)
         {
-            string host = m.Host;
+            string host = config.MqttHost;
             result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
                 : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            result.Warning("mqtt.port", (m.Tls && m.Port == MqttConfig.PlainPort) || (!m.Tls && m.Port == ConfigKeys.MqttPort.DefaultNumber)
+            result.Warning("mqtt.port", (config.Tls && config.MqttPort == NodeConfig.PlainPort) || (!config.Tls && config.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
-            string[] cas = m.CaCertificates == null ? new string[0] : m.CaCertificates;
-            result.Warning("mqtt.tls", m.Tls ? null : "is false: secrets and data go unencrypted");
-            result.Warning("mqtt.ca_certificates", !m.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
+            string[] cas = config.CaCertificates == null ? new string[0] : config.CaCertificates;
+            result.Warning("mqtt.tls", config.Tls ? null : "is false: secrets and data go unencrypted");
+            result.Warning("mqtt.ca_certificates", !config.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
@@ -186,34 +185,35 @@ namespace TagoFirmware.Config
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 
-            string id = m.ClientId;
+            string id = config.ClientId;
             result.Error("mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
                 ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             result.Warning("mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
                 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
-            result.Error("mqtt.data_topic", ConfigText.TopicProblem(m.DataTopic, false));
-            result.Error("mqtt.status_topic", ConfigText.TopicProblem(m.StatusTopic, false));
-            result.Error("mqtt.command_topic", ConfigText.TopicProblem(m.CommandTopic, true));
-            result.Error("mqtt.qos", m.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
-            Range(result, ConfigKeys.MqttQos, "mqtt.qos", m.Qos == 2 ? 0 : m.Qos, 0, 1);
+            result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
+            result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.StatusTopic, false));
+            result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.CommandTopic, true));
+            result.Error("mqtt.qos", config.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
+            Range(result, ConfigKeys.MqttQos, "mqtt.qos", config.Qos == 2 ? 0 : config.Qos, 0, 1);
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigRules rules, ConfigResult result)
         {
-            SamplingConfig s = config.Sampling;
-            QueueConfig q = config.Queue;
-            string path = q.Path;
+            int interval = config.SamplingIntervalSeconds;
+            int batch = config.SamplingBatch;
+            int capacity = config.QueueCapacity;
+            string path = config.QueuePath;
             string reason;
             int min = MinIntervalSeconds(config, rules, out reason);
-            result.Error("sampling.interval_s", s.IntervalSeconds < min ? "must be >= " + min + " s because " + reason + "; got " + s.IntervalSeconds : null);
-            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", s.IntervalSeconds < min ? min : s.IntervalSeconds, min, ConfigKeys.SamplingInterval.Max);
-            result.Error("queue.capacity", q.Capacity >= ConfigKeys.QueueCapacity.Min && q.Capacity <= ConfigKeys.QueueCapacity.Max && s.Batch >= 1
-                && s.Batch <= ConfigKeys.SamplingBatch.Max && q.Capacity < s.Batch ? "must hold at least one batch (sampling.batch = " + s.Batch + "); got " + q.Capacity : null);
-            result.Error("queue.path", !q.Persist ? null
+            result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
+            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
+            result.Error("queue.capacity", capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max && batch >= 1
+                && batch <= ConfigKeys.SamplingBatch.Max && capacity < batch ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
+            result.Error("queue.path", !config.QueuePersist ? null
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            result.Error("sleep.mode", config.Sleep.Deep && !q.Persist
+            result.Error("sleep.mode", config.DeepSleep && !config.QueuePersist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
@@ -269,15 +269,14 @@ namespace TagoFirmware.Config
                     Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
                 }
 
-                string suffix = s.Suffix == null ? string.Empty : s.Suffix;
                 result.Error(path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", suffix.Length > 20 ? ConfigText.AtMost(20) : null);
-                Variable(result, path + ".temperature_variable", s.TemperatureVariable + suffix, names);
-                Variable(result, path + ".humidity_variable", s.HumidityVariable + suffix, names);
+                result.Error(path + ".suffix", s.Suffix != null && s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
+                Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);
                 if (s.DewPoint)
                 {
-                    Variable(result, path + ".dew_point_variable", s.DewPointVariable + suffix, names);
+                    Variable(result, path + ".dew_point_variable", s.DewPointVariableName, names);
                 }
 
                 // Offsets are for calibration: ±10 °C and ±20 %RH cover any sensor within its datasheet accuracy

@@ -35,15 +35,6 @@ namespace TagoFirmware.Config
         /// <summary><c>suffix</c>: appended to each variable name.</summary>
         public string Suffix { get => Text(ConfigKeys.SensorSuffix); set => SetValue(ConfigKeys.SensorSuffix, value); }
 
-        /// <summary><c>temperature_variable</c>.</summary>
-        public string TemperatureVariable => Text(ConfigKeys.SensorTemperatureVariable);
-
-        /// <summary><c>humidity_variable</c>.</summary>
-        public string HumidityVariable => Text(ConfigKeys.SensorHumidityVariable);
-
-        /// <summary><c>dew_point_variable</c>.</summary>
-        public string DewPointVariable => Text(ConfigKeys.SensorDewPointVariable);
-
         /// <summary><c>temperature_offset</c> in tenths of °C.</summary>
         public int TemperatureOffsetTenths { get => Number(ConfigKeys.SensorTemperatureOffset); set => SetNumber(ConfigKeys.SensorTemperatureOffset, value); }
 
@@ -53,14 +44,14 @@ namespace TagoFirmware.Config
         /// <summary><c>dew_point</c>: also publish the dew point.</summary>
         public bool DewPoint { get => Number(ConfigKeys.SensorDewPoint) != 0; set => SetNumber(ConfigKeys.SensorDewPoint, value ? 1 : 0); }
 
-        /// <summary>The temperature variable as published (with the suffix).</summary>
-        public string TemperatureVariableName => TemperatureVariable + Suffix;
+        /// <summary><c>temperature_variable</c> as published, with the suffix.</summary>
+        public string TemperatureVariableName => Text(ConfigKeys.SensorTemperatureVariable) + Suffix;
 
-        /// <summary>The humidity variable as published (with the suffix).</summary>
-        public string HumidityVariableName => HumidityVariable + Suffix;
+        /// <summary><c>humidity_variable</c> as published, with the suffix.</summary>
+        public string HumidityVariableName => Text(ConfigKeys.SensorHumidityVariable) + Suffix;
 
-        /// <summary>The dew point variable as published (with the suffix).</summary>
-        public string DewPointVariableName => DewPointVariable + Suffix;
+        /// <summary><c>dew_point_variable</c> as published, with the suffix.</summary>
+        public string DewPointVariableName => Text(ConfigKeys.SensorDewPointVariable) + Suffix;
 
         /// <summary>This sensor's read-pipeline settings, with its offsets and dew-point choice.</summary>
         public ReadPipelineSettings PipelineSettings(bool battery)

@@ -54,6 +54,6 @@ namespace TagoFirmware.Connection
         }
 
         private static string Topic(string template, string fallback, string clientId)
-            => TagoFirmware.Config.MqttConfig.ExpandTopic(template == null || template.Length == 0 ? fallback : template, clientId);
+            => TagoFirmware.Config.NodeConfig.ExpandTopic(template == null || template.Length == 0 ? fallback : template, clientId);
     }
 }

@@ -15,14 +15,14 @@ namespace TagoFirmware.Node
         // still arrive (sessions are clean: commands sent while it sleeps are lost).
         private const int BatteryCommandWindowMs = 2000;
 
-        private readonly SleepConfig _sleep;
+        private readonly NodeConfig _config;
         private long _startMs;
         private long _onlineSinceMs = -1;
 
         /// <summary>Creates the policy.</summary>
-        public BatteryWake(SleepConfig sleep)
+        public BatteryWake(NodeConfig config)
         {
-            _sleep = sleep;
+            _config = config;
         }
 
         /// <summary>Whether this wake connects and publishes.</summary>
@@ -33,9 +33,9 @@ namespace TagoFirmware.Node
         public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
         {
             _startMs = nowMs;
-            int every = _sleep.PublishEvery < 1 ? 1 : _sleep.PublishEvery;
+            int every = _config.PublishEvery < 1 ? 1 : _config.PublishEvery;
             bool scheduled = boot % every == 0;
-            Publishes = scheduled || expected >= _sleep.BacklogThreshold;
+            Publishes = scheduled || expected >= _config.BacklogThreshold;
             bool timerWake = reason == BootReason.TimerWake || reason == BootReason.PinWake || reason == BootReason.OtherWake;
             int everyPayloads = policy.EveryPayloads;
             bool diagnostics = !timerWake || (everyPayloads > 0 && (boot / every) % everyPayloads == 0);
@@ -77,13 +77,13 @@ namespace TagoFirmware.Node
                 return "every due reading acknowledged";
             }
 
-            return nowMs - _startMs >= (long)_sleep.PublishDeadlineSeconds * 1000 ? "publish deadline passed" : null;
+            return nowMs - _startMs >= (long)_config.PublishDeadlineSeconds * 1000 ? "publish deadline passed" : null;
         }
 
         /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
         public long NextDueMs()
         {
-            long deadline = _startMs + (long)_sleep.PublishDeadlineSeconds * 1000;
+            long deadline = _startMs + (long)_config.PublishDeadlineSeconds * 1000;
             long window = _onlineSinceMs + BatteryCommandWindowMs;
             return _onlineSinceMs >= 0 && window < deadline ? window : deadline;
         }

@@ -22,31 +22,30 @@ namespace TagoFirmware.Node
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
-            MqttConfig m = config.Mqtt;
-            o.Host = m.Host;
-            o.Port = m.Port;
-            o.UseTls = m.Tls;
+            o.Host = config.MqttHost;
+            o.Port = config.MqttPort;
+            o.UseTls = config.Tls;
             o.Token = config.Token;
             o.ClientId = clientId;
-            o.Qos = m.Qos;
-            o.KeepAliveSeconds = m.KeepAliveSeconds;
-            o.WifiConnectTimeoutMs = config.Timeouts.WifiConnectSeconds * 1000;
-            o.AuthRetryIntervalMs = config.Timeouts.AuthRetrySeconds * 1000;
-            o.AckTimeoutMs = config.Timeouts.AckSeconds * 1000;
-            o.NoAckRebootMs = config.Timeouts.RebootAfterSeconds * 1000;
+            o.Qos = config.Qos;
+            o.KeepAliveSeconds = config.KeepAliveSeconds;
+            o.WifiConnectTimeoutMs = config.WifiConnectSeconds * 1000;
+            o.AuthRetryIntervalMs = config.AuthRetrySeconds * 1000;
+            o.AckTimeoutMs = config.AckSeconds * 1000;
+            o.NoAckRebootMs = config.RebootAfterSeconds * 1000;
             o.MaxInFlight = SensorNode.MaxInFlightPublishes;
-            o.ProtocolLevel = m.ProtocolLevel;
+            o.ProtocolLevel = config.ProtocolLevel;
             if (config.UsesTagoTip)
             {
                 // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
                 // in the token's place: the transport derives the MQTT credentials from it.
                 o.ShortSessions = true;
-                o.Token = config.TagoTip.AuthHash;
+                o.Token = config.TagoTipAuthHash;
                 o.Qos = 1;
                 o.KeepAliveSeconds = 4;
             }
 
-            string[] cas = m.CaCertificates;
+            string[] cas = config.CaCertificates;
             for (int i = 0; cas != null && i < cas.Length; i++)
             {
                 if (cas[i] != null && ConfigText.IsPem(cas[i]))
@@ -63,11 +62,10 @@ namespace TagoFirmware.Node
         {
             if (config.UsesTagoTip)
             {
-                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTip.Serial, config.TagoTip.AuthHash));
+                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
             }
 
-            MqttConfig m = config.Mqtt;
-            return new TagoMqttJsonTransport(clientId, m.DataTopic, m.StatusTopic, m.CommandTopic);
+            return new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
         }
 
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
@@ -80,7 +78,7 @@ namespace TagoFirmware.Node
             min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
             min = min < 1 ? 1 : min;
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
-                battery ? config.Sleep.WakeIntervalSeconds : config.Sampling.IntervalSeconds, config.Sampling.Batch);
+                battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
             return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
         }
 
@@ -119,8 +117,8 @@ namespace TagoFirmware.Node
                     log.Write(LogLevel.Info, summary[i]);
                 }
 
-                string[] cas = config.Mqtt.CaCertificates;
-                for (int i = 0; log != null && config.Mqtt.Tls && cas != null && i < cas.Length; i++)
+                string[] cas = config.CaCertificates;
+                for (int i = 0; log != null && config.Tls && cas != null && i < cas.Length; i++)
                 {
                     if (cas[i] != null && !ConfigText.IsPem(cas[i]))
                     {

@@ -33,20 +33,20 @@ namespace TagoFirmware.Node
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
-            bool battery = config.Sleep.Deep;
+            bool battery = config.DeepSleep;
             Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
-            string clientId = config.Mqtt.EffectiveClientId(macClientId);
+            string clientId = config.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
             _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
             _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
-            _queue = new ReadingQueue(config.Queue.Capacity, config.Queue.Persist ? ports.ReadingStore : null);
+            _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             string[] labels;
             _sampler = new Sampler(NodeWiring.BuildPipelines(config, ports, Diagnostics, battery, out labels), labels, _queue, ports.Clock, ports.Log, battery);
             _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
-            _wake = battery ? new BatteryWake(config.Sleep) : null;
+            _wake = battery ? new BatteryWake(config) : null;
             _end = new NodeShutdown(_link, _queue, ports);
             _commands = NodeWiring.CreateCommands(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 Diagnostics, _policy, ports);

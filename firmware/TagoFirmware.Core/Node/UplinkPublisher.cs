@@ -48,10 +48,10 @@ namespace TagoFirmware.Node
             _ports = ports;
             _policy = policy;
             _log = ports.Log;
-            _atLeastOnce = tip != null || config.Mqtt.Qos != 0;
-            _batchIntervalMs = config.Sampling.BatchIntervalSeconds * 1000;
+            _atLeastOnce = tip != null || config.Qos != 0;
+            _batchIntervalMs = config.BatchIntervalSeconds * 1000;
 
-            int bufferBytes = config.Sampling.PayloadBufferBytes;
+            int bufferBytes = config.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
             int sensors = config.Sensors == null ? 0 : config.Sensors.Length;

@@ -10,8 +10,7 @@ namespace TagoFirmware.Host.Cli
         private readonly string _configPath;
         private readonly string _folder;
 
-        /// <summary>Creates a reader for the files a config names.</summary>
-        /// <param name="configPath">The config file.</param>
+        /// <summary>Creates a reader for <paramref name="configPath"/> and the files it names.</summary>
         public ConfigFolderReader(string configPath)
         {
             _configPath = configPath;

@@ -92,7 +92,7 @@ namespace TagoFirmware.Host.Cli
         /// <returns>The description, or null when the row has none (a test keeps the two tables in step).</returns>
         public static string Describe(ConfigKey key) => s_descriptions.TryGetValue(key.Path, out string text) ? text : null;
 
-        /// <summary>Number of descriptions (a test compares it with <see cref="ConfigKeys.Count"/>).</summary>
+        /// <summary>Number of descriptions (a test compares it with the table's row count).</summary>
         public static int DescriptionCount => s_descriptions.Count;
 
         /// <summary>docs/configuration.md: every key of the table with its type, default, range and description.</summary>
@@ -118,9 +118,8 @@ namespace TagoFirmware.Host.Cli
             }
 
             md.Append("\n## Keys\n\n| Key | Type | Default | Allowed | Description |\n|---|---|---|---|---|\n");
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            foreach (ConfigKey key in ConfigKeys.Rows)
             {
-                ConfigKey key = ConfigKeys.At(i);
                 string required = key.Has(ConfigKey.Required) ? "required" : string.Empty;
                 string secret = key.Has(ConfigKey.Secret) ? "secret" : string.Empty;
                 string notes = string.Join(", ", new[] { required, secret }).Trim(',', ' ');

@@ -62,7 +62,7 @@ namespace TagoFirmware.Host.Cli
             var log = new ConsoleLog(output, options.Verbose ? LogLevel.Debug : LogLevel.Info);
             log.AddSecret(options.Token);
             log.AddSecret(options.AuthHash);
-            bool tip = (options.Transport ?? TransportNames.TagoTip) == TransportNames.TagoTip;
+            bool tip = (options.Transport ?? NodeConfig.TransportTagoTip) == NodeConfig.TransportTagoTip;
             EmbeddedBroker embedded = null;
             try
             {
@@ -115,7 +115,7 @@ namespace TagoFirmware.Host.Cli
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
                 int minInterval = MinIntervalSeconds(config, out string minReason);
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
-                    ? config.Sleep.WakeIntervalSeconds : options.IntervalSeconds;
+                    ? config.WakeIntervalSeconds : options.IntervalSeconds;
                 double scale = options.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
@@ -138,15 +138,15 @@ namespace TagoFirmware.Host.Cli
 
                 if (options.Sleep)
                 {
-                    config.Sleep.WakeIntervalSeconds = simulatedInterval;
+                    config.WakeIntervalSeconds = simulatedInterval;
                 }
                 else
                 {
-                    config.Sampling.IntervalSeconds = simulatedInterval;
+                    config.SamplingIntervalSeconds = simulatedInterval;
                 }
 
                 string dataDir = options.NoPersist ? null : Path.GetFullPath(options.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
-                config.Queue.Persist = dataDir != null;
+                config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
                 var settings = new TwinNodeSettings
                 {
@@ -162,7 +162,7 @@ namespace TagoFirmware.Host.Cli
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
                     + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
-                    + ", batch " + config.Sampling.Batch + " readings, QoS " + config.Mqtt.Qos);
+                    + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
                 (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
@@ -339,25 +339,24 @@ namespace TagoFirmware.Host.Cli
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            MqttConfig mqtt = config.Mqtt;
-            (mqtt.Host, mqtt.Port, mqtt.Tls, mqtt.ClientId, mqtt.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
-            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            mqtt.DataTopic = options.Topic ?? mqtt.DataTopic;
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
+            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            config.DataTopic = options.Topic ?? config.DataTopic;
             config.Token = tip ? null : credential;
-            config.Transport = tip ? TransportNames.TagoTip : TransportNames.TagoMqttJson;
+            config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
             {
-                config.TagoTip.Serial = clientId;
-                config.TagoTip.AuthHash = credential;
-                config.TagoTip.Region = options.Region ?? config.TagoTip.Region;
+                config.TagoTipSerial = clientId;
+                config.TagoTipAuthHash = credential;
+                config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.
-                config.TagoTip.MinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTip.MinSessionSeconds;
+                config.TagoTipMinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
             }
 
-            config.Sampling.Batch = options.Batch;
-            config.Timeouts.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
-            config.Sleep.Deep = options.Sleep;
+            config.SamplingBatch = options.Batch;
+            config.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
+            config.DeepSleep = options.Sleep;
             options.Overlay.ForEach(set => set(config));
             return config;
         }
@@ -365,7 +364,7 @@ namespace TagoFirmware.Host.Cli
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
             int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
-            if (config.Sleep.Deep && ConfigKeys.SleepWakeInterval.Min > min)
+            if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > min)
             {
                 min = ConfigKeys.SleepWakeInterval.Min;
                 reason = "that is the shortest deep-sleep wake interval";

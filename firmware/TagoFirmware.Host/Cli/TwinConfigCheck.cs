@@ -49,15 +49,8 @@ namespace TagoFirmware.Host.Cli
             return result.IsValid ? TwinExitCode.Done : TwinExitCode.UsageError;
         }
 
-        /// <summary>
-        /// Applies a configuration file to the options: every value the command line did not give explicitly comes
-        /// from the file. WiFi is not required (the host's network stands in for it); the token may come from
-        /// --token / TAGO_DEVICE_TOKEN instead of the file.
-        /// </summary>
-        /// <param name="path">File path.</param>
-        /// <param name="options">Options to fill.</param>
-        /// <param name="error">Where errors go (one line per issue, naming the key).</param>
-        /// <returns>0 when applied, 2 when invalid.</returns>
+        /// <summary>Fills every option the command line did not give from the config file (issues to <paramref name="error"/>); WiFi is
+        /// not required (the host's network stands in), the token may come from --token / TAGO_DEVICE_TOKEN. 0 applied, 2 invalid.</summary>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
             var rules = new ConfigRules { RequireWifi = false };
@@ -82,27 +75,26 @@ namespace TagoFirmware.Host.Cli
             }
 
             NodeConfig config = result.Config;
-            MqttConfig mqtt = config.Mqtt;
             options.FileConfig = config;
             options.FileBytes = File.ReadAllBytes(path);
             options.Token ??= config.Token;
-            Default(options, "--broker", () => options.Broker = mqtt.Host);
-            Default(options, "--port", () => options.Port = mqtt.Port);
-            Default(options, "--plaintext", () => options.Plaintext = !mqtt.Tls);
-            Default(options, "--client-id", () => options.ClientId = mqtt.ClientId ?? options.ClientId);
-            Default(options, "--topic", () => options.Topic = mqtt.DataTopic);
-            Default(options, "--qos", () => options.Qos = mqtt.Qos);
-            Default(options, "--interval", () => options.IntervalSeconds = config.Sampling.IntervalSeconds);
-            Default(options, "--batch", () => options.Batch = config.Sampling.Batch);
-            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.Timeouts.AuthRetrySeconds);
-            Default(options, "--sleep", () => options.Sleep = config.Sleep.Deep);
+            Default(options, "--broker", () => options.Broker = config.MqttHost);
+            Default(options, "--port", () => options.Port = config.MqttPort);
+            Default(options, "--plaintext", () => options.Plaintext = !config.Tls);
+            Default(options, "--client-id", () => options.ClientId = config.ClientId ?? options.ClientId);
+            Default(options, "--topic", () => options.Topic = config.DataTopic);
+            Default(options, "--qos", () => options.Qos = config.Qos);
+            Default(options, "--interval", () => options.IntervalSeconds = config.SamplingIntervalSeconds);
+            Default(options, "--batch", () => options.Batch = config.SamplingBatch);
+            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.AuthRetrySeconds);
+            Default(options, "--sleep", () => options.Sleep = config.DeepSleep);
             options.Transport ??= config.Transport;
-            options.Serial ??= config.TagoTip.Serial;
-            options.AuthHash ??= config.TagoTip.AuthHash;
-            options.Region ??= config.TagoTip.Region;
-            if (!options.Given.Contains("--ca") && mqtt.CaCertificates.Length > 0)
+            options.Serial ??= config.TagoTipSerial;
+            options.AuthHash ??= config.TagoTipAuthHash;
+            options.Region ??= config.TagoTipRegion;
+            if (!options.Given.Contains("--ca") && config.CaCertificates.Length > 0)
             {
-                options.CaPem = string.Join("\n", mqtt.CaCertificates) + "\n";
+                options.CaPem = string.Join("\n", config.CaCertificates) + "\n";
             }
 
             return TwinExitCode.Done;
@@ -110,8 +102,7 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
         /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
-        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key.</summary>
-        /// <returns>The result, or null when the file cannot be read (reported).</returns>
+        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key. Null when the file cannot be read (reported).</summary>
         private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
         {
             if (!File.Exists(path))
@@ -121,7 +112,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
-            string[] cas = result.IsValid && result.Config.Mqtt.Tls ? result.Config.Mqtt.CaCertificates : Array.Empty<string>();
+            string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
                 foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))

@@ -252,20 +252,20 @@ namespace TagoFirmware.Host.Cli
             ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
             ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
             ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.Queue.Capacity = x)),
-            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.Sleep.WakeIntervalSeconds = x)),
-            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.Sleep.PublishEvery = x)),
+            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
+            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
+            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
             ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
             ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
             ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
-            ["--transport"] = (o, v) => Unless((o.Transport = v) is TransportNames.TagoTip or TransportNames.TagoMqttJson,
-                "must be " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson + ", got '" + v + "'"),
+            ["--transport"] = (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
+                "must be " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson + ", got '" + v + "'"),
             ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTip.MinSessionSeconds = x)),
+            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
             ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
@@ -281,12 +281,12 @@ namespace TagoFirmware.Host.Cli
             bool envTip = !string.IsNullOrEmpty(environmentTipAuth);
             if (o.Transport == null && tipFlags && o.Token != null)
             {
-                error = "TagoTiP credentials and a device token were both given: choose with --transport " + TransportNames.TagoTip + " or " + TransportNames.TagoMqttJson;
+                error = "TagoTiP credentials and a device token were both given: choose with --transport " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson;
                 return;
             }
 
-            o.Transport ??= tipFlags ? TransportNames.TagoTip : o.Token != null ? TransportNames.TagoMqttJson
-                : envTip ? TransportNames.TagoTip : !string.IsNullOrEmpty(environmentToken) ? TransportNames.TagoMqttJson : null;
+            o.Transport ??= tipFlags ? NodeConfig.TransportTagoTip : o.Token != null ? NodeConfig.TransportMqttJson
+                : envTip ? NodeConfig.TransportTagoTip : !string.IsNullOrEmpty(environmentToken) ? NodeConfig.TransportMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
                 o.AuthHash = HashOfTokenOrHash(environmentTipAuth.Trim());
@@ -303,7 +303,7 @@ namespace TagoFirmware.Host.Cli
                 o.Given.Add("--token");
             }
 
-            bool legacy = o.Transport == TransportNames.TagoMqttJson;
+            bool legacy = o.Transport == NodeConfig.TransportMqttJson;
             error = o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)
                     ? "--check-credentials needs --serial and --auth-hash, --auth-token or " + TipAuthVariable + " (TagoTiP only)"
                 : o.TipFault != null && o.Broker != null ? "--tip-fault works with the embedded TagoTiP server only (no --broker)"

@@ -52,7 +52,7 @@ namespace TagoFirmware.Host.Node
             _log = log;
             _config = settings.Config;
             _log.AddSecret(_config.Token);
-            string clientId = _config.Mqtt.EffectiveClientId(settings.MacClientId);
+            string clientId = _config.EffectiveClientId(settings.MacClientId);
             _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             if (!settings.NetworkTimeoutsStretched)
             {
@@ -245,20 +245,19 @@ namespace TagoFirmware.Host.Node
                 return;
             }
 
-            TimeoutConfig t = config.Timeouts;
-            t.AckSeconds = Stretch(t.AckSeconds, scale);
-            t.AuthRetrySeconds = Stretch(t.AuthRetrySeconds, scale);
-            t.WifiConnectSeconds = Stretch(t.WifiConnectSeconds, scale);
-            t.RebootAfterSeconds = Stretch(t.RebootAfterSeconds, scale);
-            config.Sleep.PublishDeadlineSeconds = Stretch(config.Sleep.PublishDeadlineSeconds, scale);
+            config.AckSeconds = Stretch(config.AckSeconds, scale);
+            config.AuthRetrySeconds = Stretch(config.AuthRetrySeconds, scale);
+            config.WifiConnectSeconds = Stretch(config.WifiConnectSeconds, scale);
+            config.RebootAfterSeconds = Stretch(config.RebootAfterSeconds, scale);
+            config.PublishDeadlineSeconds = Stretch(config.PublishDeadlineSeconds, scale);
 
             // The TagoTiP server's connection lifetime and the profile's session budget are real time.
             if (sessionBudget)
             {
-                config.TagoTip.MinSessionSeconds = Stretch(config.TagoTip.MinSessionSeconds, scale);
+                config.TagoTipMinSessionSeconds = Stretch(config.TagoTipMinSessionSeconds, scale);
             }
 
-            config.TagoTip.TtlSeconds = Stretch(config.TagoTip.TtlSeconds, scale);
+            config.TagoTipTtlSeconds = Stretch(config.TagoTipTtlSeconds, scale);
         }
 
         private static int Stretch(int seconds, double scale)
@@ -273,7 +272,7 @@ namespace TagoFirmware.Host.Node
             BootReason = reason;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _readingStore = _settings.DataDirectory != null && _config.Queue.Persist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _config.QueuePersist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,

@@ -61,8 +61,8 @@ namespace TagoFirmware.Host.Node
             {
                 new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" },
             };
-            config.Sampling.IntervalSeconds = 12;
-            config.Sampling.Batch = 2;
+            config.SamplingIntervalSeconds = 12;
+            config.SamplingBatch = 2;
             return config;
         }
 
@@ -70,12 +70,11 @@ namespace TagoFirmware.Host.Node
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
         {
             var settings = new TwinNodeSettings();
-            MqttConfig mqtt = settings.Config.Mqtt;
-            mqtt.Host = host;
-            mqtt.Port = port;
-            mqtt.Tls = true;
-            mqtt.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            mqtt.ClientId = clientId;
+            settings.Config.MqttHost = host;
+            settings.Config.MqttPort = port;
+            settings.Config.Tls = true;
+            settings.Config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            settings.Config.ClientId = clientId;
             settings.Config.Token = token;
             return settings;
         }

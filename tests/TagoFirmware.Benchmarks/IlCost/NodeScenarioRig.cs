@@ -30,11 +30,11 @@ namespace TagoFirmware.Benchmarks.IlCost
             var config = new NodeConfig();
             config.Token = "bench-token";
             config.WifiSsid = "bench";
-            config.Sampling.IntervalSeconds = 60;
-            config.Sampling.Batch = 10;
-            config.Mqtt.Qos = 1;
-            config.Queue.Capacity = 256;
-            config.Queue.Persist = true;
+            config.SamplingIntervalSeconds = 60;
+            config.SamplingBatch = 10;
+            config.Qos = 1;
+            config.QueueCapacity = 256;
+            config.QueuePersist = true;
             var sensor = new SensorConfig { Model = SensorModel.Dht22, EchoPin = 4, TriggerPin = 16, Name = "dht22", Suffix = string.Empty };
             config.Sensors = new[] { sensor };
             var ports = new NodePorts

@@ -50,7 +50,7 @@ namespace TagoFirmware.Tests.Boot
             files.Set("I:\\ca.pem", Pem);
             ConfigResult result = Boot(files, new FakeLog(), "tago-1").Load();
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(Pem, result.Config.Mqtt.CaCertificates[0]);
+            Assert.AreEqual(Pem, result.Config.CaCertificates[0]);
         }
 
         [TestMethod]

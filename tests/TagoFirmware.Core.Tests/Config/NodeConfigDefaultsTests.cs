@@ -19,9 +19,9 @@ namespace TagoFirmware.Tests.Config
         [TestMethod]
         public void A_minimal_file_gets_the_documented_mqtt_defaults()
         {
-            MqttConfig m = ConfigDocs.Parse(string.Empty).Config.Mqtt;
-            Assert.AreEqual("mqtt.tago.io", m.Host);
-            Assert.AreEqual(8883, m.Port);
+            NodeConfig m = ConfigDocs.Parse(string.Empty).Config;
+            Assert.AreEqual("mqtt.tago.io", m.MqttHost);
+            Assert.AreEqual(8883, m.MqttPort);
             Assert.IsTrue(m.Tls);
             Assert.AreEqual(0, m.CaCertificates.Length);
             Assert.IsNull(m.ClientId);
@@ -36,18 +36,18 @@ namespace TagoFirmware.Tests.Config
         public void A_minimal_file_gets_the_documented_sampling_queue_and_sleep_defaults()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(60, c.Sampling.IntervalSeconds);
-            Assert.AreEqual(10, c.Sampling.Batch);
-            Assert.AreEqual(30, c.Sampling.BatchIntervalSeconds);
-            Assert.AreEqual(4096, c.Sampling.PayloadBufferBytes);
-            Assert.AreEqual(1024, c.Queue.Capacity);
-            Assert.IsTrue(c.Queue.Persist);
-            Assert.AreEqual("I:\\tagofirmware.queue", c.Queue.Path);
-            Assert.IsFalse(c.Sleep.Deep);
-            Assert.AreEqual(300, c.Sleep.WakeIntervalSeconds);
-            Assert.AreEqual(6, c.Sleep.PublishEvery);
-            Assert.AreEqual(60, c.Sleep.BacklogThreshold);
-            Assert.AreEqual(30, c.Sleep.PublishDeadlineSeconds);
+            Assert.AreEqual(60, c.SamplingIntervalSeconds);
+            Assert.AreEqual(10, c.SamplingBatch);
+            Assert.AreEqual(30, c.BatchIntervalSeconds);
+            Assert.AreEqual(4096, c.PayloadBufferBytes);
+            Assert.AreEqual(1024, c.QueueCapacity);
+            Assert.IsTrue(c.QueuePersist);
+            Assert.AreEqual("I:\\tagofirmware.queue", c.QueuePath);
+            Assert.IsFalse(c.DeepSleep);
+            Assert.AreEqual(300, c.WakeIntervalSeconds);
+            Assert.AreEqual(6, c.PublishEvery);
+            Assert.AreEqual(60, c.BacklogThreshold);
+            Assert.AreEqual(30, c.PublishDeadlineSeconds);
         }
 
         [TestMethod]
@@ -56,10 +56,10 @@ namespace TagoFirmware.Tests.Config
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
             Assert.AreEqual(2, c.LedPin);
             Assert.IsFalse(c.LedActiveLow);
-            Assert.AreEqual(30, c.Timeouts.WifiConnectSeconds);
-            Assert.AreEqual(15, c.Timeouts.AckSeconds);
-            Assert.AreEqual(300, c.Timeouts.AuthRetrySeconds);
-            Assert.AreEqual(1800, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(30, c.WifiConnectSeconds);
+            Assert.AreEqual(15, c.AckSeconds);
+            Assert.AreEqual(300, c.AuthRetrySeconds);
+            Assert.AreEqual(1800, c.RebootAfterSeconds);
             Assert.AreEqual(60, c.DiagnosticsEveryPayloads);
         }
 
@@ -134,29 +134,29 @@ namespace TagoFirmware.Tests.Config
                 + "\"diagnostics\":{\"every_payloads\":0}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             NodeConfig c = result.Config;
-            Assert.AreEqual("broker.local", c.Mqtt.Host);
-            Assert.AreEqual(8884, c.Mqtt.Port);
-            Assert.AreEqual("node-7", c.Mqtt.ClientId);
-            Assert.AreEqual(0, c.Mqtt.Qos);
-            Assert.AreEqual(120, c.Mqtt.KeepAliveSeconds);
-            Assert.AreEqual("c/{client_id}/#", c.Mqtt.CommandTopic);
-            Assert.AreEqual(300, c.Sampling.IntervalSeconds);
-            Assert.AreEqual(50, c.Sampling.Batch);
-            Assert.AreEqual(120, c.Sampling.BatchIntervalSeconds);
-            Assert.AreEqual(8192, c.Sampling.PayloadBufferBytes);
-            Assert.AreEqual(4096, c.Queue.Capacity);
-            Assert.IsFalse(c.Queue.Persist);
-            Assert.AreEqual("I:\\q.bin", c.Queue.Path);
-            Assert.AreEqual(600, c.Sleep.WakeIntervalSeconds);
-            Assert.AreEqual(3, c.Sleep.PublishEvery);
-            Assert.AreEqual(10, c.Sleep.BacklogThreshold);
-            Assert.AreEqual(20, c.Sleep.PublishDeadlineSeconds);
+            Assert.AreEqual("broker.local", c.MqttHost);
+            Assert.AreEqual(8884, c.MqttPort);
+            Assert.AreEqual("node-7", c.ClientId);
+            Assert.AreEqual(0, c.Qos);
+            Assert.AreEqual(120, c.KeepAliveSeconds);
+            Assert.AreEqual("c/{client_id}/#", c.CommandTopic);
+            Assert.AreEqual(300, c.SamplingIntervalSeconds);
+            Assert.AreEqual(50, c.SamplingBatch);
+            Assert.AreEqual(120, c.BatchIntervalSeconds);
+            Assert.AreEqual(8192, c.PayloadBufferBytes);
+            Assert.AreEqual(4096, c.QueueCapacity);
+            Assert.IsFalse(c.QueuePersist);
+            Assert.AreEqual("I:\\q.bin", c.QueuePath);
+            Assert.AreEqual(600, c.WakeIntervalSeconds);
+            Assert.AreEqual(3, c.PublishEvery);
+            Assert.AreEqual(10, c.BacklogThreshold);
+            Assert.AreEqual(20, c.PublishDeadlineSeconds);
             Assert.AreEqual(NodeConfig.NoLed, c.LedPin);
             Assert.IsTrue(c.LedActiveLow);
-            Assert.AreEqual(60, c.Timeouts.WifiConnectSeconds);
-            Assert.AreEqual(30, c.Timeouts.AckSeconds);
-            Assert.AreEqual(900, c.Timeouts.AuthRetrySeconds);
-            Assert.AreEqual(0, c.Timeouts.RebootAfterSeconds);
+            Assert.AreEqual(60, c.WifiConnectSeconds);
+            Assert.AreEqual(30, c.AckSeconds);
+            Assert.AreEqual(900, c.AuthRetrySeconds);
+            Assert.AreEqual(0, c.RebootAfterSeconds);
             Assert.AreEqual(0, c.DiagnosticsEveryPayloads);
         }
 
@@ -165,12 +165,12 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult plain = ConfigDocs.Parse("\"mqtt\":{\"tls\":false}");
             Assert.IsTrue(plain.IsValid, ConfigDocs.AllLines(plain));
-            Assert.IsFalse(plain.Config.Mqtt.Tls);
-            Assert.AreEqual(1883, plain.Config.Mqtt.Port);
+            Assert.IsFalse(plain.Config.Tls);
+            Assert.AreEqual(1883, plain.Config.MqttPort);
             Assert.IsNotNull(plain.FindWarning("mqtt.tls"));
 
             ConfigResult tls = ConfigDocs.Parse("\"mqtt\":{\"tls\":true}");
-            Assert.AreEqual(8883, tls.Config.Mqtt.Port);
+            Assert.AreEqual(8883, tls.Config.MqttPort);
             Assert.IsNull(tls.FindWarning("mqtt.tls"));
         }
 
@@ -196,7 +196,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"_comment\":\"hello\",\"mqtt\":{\"_note\":{\"any\":[1,2]},\"qos\":0}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(0, result.Config.Mqtt.Qos);
+            Assert.AreEqual(0, result.Config.Qos);
         }
 
         [TestMethod]
@@ -204,12 +204,12 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult one = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":\"I:\\\\tago-ca.pem\"}");
             Assert.IsTrue(one.IsValid, ConfigDocs.AllLines(one));
-            Assert.AreEqual(1, one.Config.Mqtt.CaCertificates.Length);
-            Assert.AreEqual("I:\\tago-ca.pem", one.Config.Mqtt.CaCertificates[0]);
+            Assert.AreEqual(1, one.Config.CaCertificates.Length);
+            Assert.AreEqual("I:\\tago-ca.pem", one.Config.CaCertificates[0]);
 
             ConfigResult none = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":null}");
             Assert.IsTrue(none.IsValid, ConfigDocs.AllLines(none));
-            Assert.AreEqual(0, none.Config.Mqtt.CaCertificates.Length);
+            Assert.AreEqual(0, none.Config.CaCertificates.Length);
         }
 
         [TestMethod]
@@ -219,7 +219,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = ConfigDocs.Parse("\"mqtt\":{\"ca_certificates\":[\"-----BEGIN CERTIFICATE-----\\n" + body
                 + "\\n-----END CERTIFICATE-----\\n\"]}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.IsTrue(ConfigText.IsPem(result.Config.Mqtt.CaCertificates[0]));
+            Assert.IsTrue(ConfigText.IsPem(result.Config.CaCertificates[0]));
         }
     }
 }

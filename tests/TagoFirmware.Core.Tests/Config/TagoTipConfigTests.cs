@@ -48,31 +48,31 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = Parse(string.Empty, string.Empty);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             NodeConfig c = result.Config;
-            Assert.AreEqual(TransportNames.TagoTip, c.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, c.Transport);
             Assert.IsTrue(c.UsesTagoTip);
-            Assert.AreEqual("mqtt.tip.us-e1.tago.io", c.Mqtt.Host);
-            Assert.AreEqual(8883, c.Mqtt.Port);
-            Assert.AreEqual("node-7", c.Mqtt.EffectiveClientId("tago-a4cf12e3b1c0"));
-            Assert.AreEqual(10, c.TagoTip.TtlSeconds);
-            Assert.AreEqual(60, c.TagoTip.MinSessionSeconds);
-            Assert.AreEqual("auto", c.Mqtt.Protocol);
-            Assert.AreEqual(0, c.Mqtt.ProtocolLevel);
+            Assert.AreEqual("mqtt.tip.us-e1.tago.io", c.MqttHost);
+            Assert.AreEqual(8883, c.MqttPort);
+            Assert.AreEqual("node-7", c.EffectiveClientId("tago-a4cf12e3b1c0"));
+            Assert.AreEqual(10, c.TagoTipTtlSeconds);
+            Assert.AreEqual(60, c.TagoTipMinSessionSeconds);
+            Assert.AreEqual("auto", c.MqttProtocol);
+            Assert.AreEqual(0, c.ProtocolLevel);
         }
 
         [TestMethod]
         public void The_eu_region_picks_the_eu_endpoint_and_an_explicit_host_wins()
         {
-            Assert.AreEqual("mqtt.tip.eu-w1.tago.io", Parse("\"region\":\"eu-w1\"", string.Empty).Config.Mqtt.Host);
-            Assert.AreEqual("broker.local", Parse("\"region\":\"eu-w1\"", "\"mqtt\":{\"host\":\"broker.local\"}").Config.Mqtt.Host);
+            Assert.AreEqual("mqtt.tip.eu-w1.tago.io", Parse("\"region\":\"eu-w1\"", string.Empty).Config.MqttHost);
+            Assert.AreEqual("broker.local", Parse("\"region\":\"eu-w1\"", "\"mqtt\":{\"host\":\"broker.local\"}").Config.MqttHost);
         }
 
         [TestMethod]
         public void A_legacy_config_with_a_token_keeps_the_json_transport_and_its_broker()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(TransportNames.TagoMqttJson, c.Transport);
-            Assert.AreEqual("mqtt.tago.io", c.Mqtt.Host);
-            Assert.AreEqual("tago-a4cf12e3b1c0", c.Mqtt.EffectiveClientId("tago-a4cf12e3b1c0"));
+            Assert.AreEqual(NodeConfig.TransportMqttJson, c.Transport);
+            Assert.AreEqual("mqtt.tago.io", c.MqttHost);
+            Assert.AreEqual("tago-a4cf12e3b1c0", c.EffectiveClientId("tago-a4cf12e3b1c0"));
             Assert.IsTrue(ConfigDocs.Parse("\"transport\":\"tago-mqtt-json\"").IsValid);
         }
 
@@ -81,7 +81,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"transport\":\"tagotip\",\"tagotip\":{\"serial\":\"n1\",\"auth_hash\":\"" + FakeHash + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(TransportNames.TagoTip, result.Config.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, result.Config.Transport);
             Assert.IsNotNull(result.FindWarning("token"), "an unused token is pointed out");
         }
 
@@ -125,8 +125,8 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = Parse(string.Empty, "\"mqtt\":{\"protocol\":\"" + protocol + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(protocol, result.Config.Mqtt.Protocol);
-            Assert.AreEqual(level, result.Config.Mqtt.ProtocolLevel);
+            Assert.AreEqual(protocol, result.Config.MqttProtocol);
+            Assert.AreEqual(level, result.Config.ProtocolLevel);
         }
 
         [TestMethod]
@@ -150,14 +150,14 @@ namespace TagoFirmware.Tests.Config
         public void Region_and_protocol_set_in_code_pick_the_host_and_the_protocol_level()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            c.Transport = TransportNames.TagoTip;
-            c.TagoTip.Serial = "twin-1";
-            c.TagoTip.AuthHash = FakeHash;
-            c.TagoTip.Region = "eu-w1";
-            c.TagoTip.MinSessionSeconds = 5;
-            c.Mqtt.Protocol = "5";
-            Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.Mqtt.Host);
-            Assert.AreEqual(5, c.Mqtt.ProtocolLevel);
+            c.Transport = NodeConfig.TransportTagoTip;
+            c.TagoTipSerial = "twin-1";
+            c.TagoTipAuthHash = FakeHash;
+            c.TagoTipRegion = "eu-w1";
+            c.TagoTipMinSessionSeconds = 5;
+            c.MqttProtocol = "5";
+            Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.MqttHost);
+            Assert.AreEqual(5, c.ProtocolLevel);
         }
     }
 }

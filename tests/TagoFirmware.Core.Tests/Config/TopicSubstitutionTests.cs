@@ -16,34 +16,34 @@ namespace TagoFirmware.Tests.Config
         [DataRow("{client_id}{client_id}", "ab", "abab")]
         public void Every_placeholder_is_replaced(string template, string clientId, string expected)
         {
-            Assert.AreEqual(expected, MqttConfig.ExpandTopic(template, clientId));
+            Assert.AreEqual(expected, NodeConfig.ExpandTopic(template, clientId));
         }
 
         [TestMethod]
         public void Null_template_and_client_id_are_handled()
         {
-            Assert.IsNull(MqttConfig.ExpandTopic(null, "x"));
-            Assert.AreEqual("a//b", MqttConfig.ExpandTopic("a/{client_id}/b", null));
+            Assert.IsNull(NodeConfig.ExpandTopic(null, "x"));
+            Assert.AreEqual("a//b", NodeConfig.ExpandTopic("a/{client_id}/b", null));
         }
 
         [TestMethod]
         public void Default_topics_expand_with_the_mac_derived_id()
         {
-            MqttConfig m = ConfigDocs.Parse(string.Empty).Config.Mqtt;
+            NodeConfig m = ConfigDocs.Parse(string.Empty).Config;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("tago-a4cf12e3b1c0", id);
-            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", MqttConfig.ExpandTopic(m.DataTopic, id));
-            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", MqttConfig.ExpandTopic(m.StatusTopic, id));
-            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", MqttConfig.ExpandTopic(m.CommandTopic, id));
+            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", NodeConfig.ExpandTopic(m.DataTopic, id));
+            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", NodeConfig.ExpandTopic(m.StatusTopic, id));
+            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", NodeConfig.ExpandTopic(m.CommandTopic, id));
         }
 
         [TestMethod]
         public void A_configured_client_id_wins_over_the_mac_derived_one()
         {
-            MqttConfig m = ConfigDocs.Parse("\"mqtt\":{\"client_id\":\"greenhouse-3\"}").Config.Mqtt;
+            NodeConfig m = ConfigDocs.Parse("\"mqtt\":{\"client_id\":\"greenhouse-3\"}").Config;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("greenhouse-3", id);
-            Assert.AreEqual("sensors/greenhouse-3/data", MqttConfig.ExpandTopic(m.DataTopic, id));
+            Assert.AreEqual("sensors/greenhouse-3/data", NodeConfig.ExpandTopic(m.DataTopic, id));
         }
     }
 }

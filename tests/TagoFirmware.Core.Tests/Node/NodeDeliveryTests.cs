@@ -42,7 +42,7 @@ namespace TagoFirmware.Tests.Node
         public void The_readings_of_one_cycle_share_one_time_and_one_group()
         {
             NodeRig rig = new NodeRig(2);
-            rig.Config.Sampling.Batch = 4;
+            rig.Config.SamplingBatch = 4;
             rig.Build();
             rig.Run(20000);
 
@@ -132,7 +132,7 @@ namespace TagoFirmware.Tests.Node
         public void A_full_queue_reports_exactly_the_dropped_count_as_dropped_readings_in_the_next_payload()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Queue.Capacity = 16;
+            rig.Config.QueueCapacity = 16;
             rig.BrokerUp = false;
             rig.Build();
             rig.Run(180000);
@@ -156,8 +156,8 @@ namespace TagoFirmware.Tests.Node
         public void At_qos_0_readings_leave_the_queue_when_the_publish_call_returns()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Mqtt.Qos = 0;
-            rig.Config.Sampling.Batch = 2;
+            rig.Config.Qos = 0;
+            rig.Config.SamplingBatch = 2;
             rig.Build();
             rig.Mqtt.AcksPublishes = false;
             rig.Run(40000);
@@ -176,7 +176,7 @@ namespace TagoFirmware.Tests.Node
         public void A_diagnostics_ack_does_not_deliver_the_data_payload_sent_after_it()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Sampling.Batch = 1;
+            rig.Config.SamplingBatch = 1;
             rig.Build();
             rig.Mqtt.AcksPublishes = false;
             rig.Run(8000);

@@ -67,8 +67,8 @@ namespace TagoFirmware.Tests.Node
             Device = new FakeNodeDevice(Store);
             Config.Token = Token;
             Config.WifiSsid = "lab";
-            Config.Sampling.IntervalSeconds = 15;
-            Config.Queue.Capacity = 64;
+            Config.SamplingIntervalSeconds = 15;
+            Config.QueueCapacity = 64;
             Config.Sensors = new SensorConfig[sensors];
             Sensors = new FakeSensor[sensors];
             for (int i = 0; i < sensors; i++)
@@ -121,10 +121,10 @@ namespace TagoFirmware.Tests.Node
         public FakeTagoTipServer UseTagoTip(int minSessionSeconds)
         {
             Config.Token = null;
-            Config.Transport = TransportNames.TagoTip;
-            Config.TagoTip.Serial = FakeTagoTipServer.Serial;
-            Config.TagoTip.AuthHash = FakeTagoTipServer.Hash;
-            Config.TagoTip.MinSessionSeconds = minSessionSeconds;
+            Config.Transport = NodeConfig.TransportTagoTip;
+            Config.TagoTipSerial = FakeTagoTipServer.Serial;
+            Config.TagoTipAuthHash = FakeTagoTipServer.Hash;
+            Config.TagoTipMinSessionSeconds = minSessionSeconds;
             TipServer = new FakeTagoTipServer(this);
             return TipServer;
         }

@@ -45,7 +45,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.Config.Sensors[0].DewPoint = true;
-            rig.Config.Sampling.Batch = 3;
+            rig.Config.SamplingBatch = 3;
             rig.Build();
             rig.Run(10000);
 

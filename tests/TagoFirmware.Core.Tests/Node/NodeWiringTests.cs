@@ -16,16 +16,16 @@ namespace TagoFirmware.Tests.Node
         {
             NodeConfig config = new NodeConfig();
             config.Token = NodeRig.Token;
-            config.Mqtt.Host = "broker.example";
-            config.Mqtt.Port = 1883;
-            config.Mqtt.Tls = false;
-            config.Mqtt.Qos = 0;
-            config.Mqtt.KeepAliveSeconds = 30;
-            config.Mqtt.CaCertificates = new string[] { "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", "ca.pem" };
-            config.Timeouts.WifiConnectSeconds = 20;
-            config.Timeouts.AckSeconds = 9;
-            config.Timeouts.AuthRetrySeconds = 600;
-            config.Timeouts.RebootAfterSeconds = 0;
+            config.MqttHost = "broker.example";
+            config.MqttPort = 1883;
+            config.Tls = false;
+            config.Qos = 0;
+            config.KeepAliveSeconds = 30;
+            config.CaCertificates = new string[] { "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", "ca.pem" };
+            config.WifiConnectSeconds = 20;
+            config.AckSeconds = 9;
+            config.AuthRetrySeconds = 600;
+            config.RebootAfterSeconds = 0;
 
             SessionOptions o = NodeWiring.CreateSessionOptions(config, "node-7");
 
@@ -58,8 +58,8 @@ namespace TagoFirmware.Tests.Node
         public void A_ping_while_a_batch_and_diagnostics_await_their_acks_still_publishes_its_status()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Sampling.Batch = 1;
-            rig.Config.Timeouts.AckSeconds = 120;
+            rig.Config.SamplingBatch = 1;
+            rig.Config.AckSeconds = 120;
             rig.Build();
             rig.Run(10000);
             rig.Mqtt.AcksPublishes = false;
@@ -78,11 +78,11 @@ namespace TagoFirmware.Tests.Node
         public void Configured_topics_and_client_id_are_used_for_data_status_will_and_commands()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Mqtt.ClientId = "greenhouse-3";
-            rig.Config.Mqtt.DataTopic = "farm/{client_id}/up";
-            rig.Config.Mqtt.StatusTopic = "farm/{client_id}/status";
-            rig.Config.Mqtt.CommandTopic = "farm/{client_id}/cmd/+";
-            rig.Config.Sampling.Batch = 2;
+            rig.Config.ClientId = "greenhouse-3";
+            rig.Config.DataTopic = "farm/{client_id}/up";
+            rig.Config.StatusTopic = "farm/{client_id}/status";
+            rig.Config.CommandTopic = "farm/{client_id}/cmd/+";
+            rig.Config.SamplingBatch = 2;
             rig.Build();
             rig.Run(10000);
 

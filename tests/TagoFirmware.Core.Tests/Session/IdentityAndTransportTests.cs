@@ -37,7 +37,7 @@ namespace TagoFirmware.Tests.Session
         [DataRow("", "")]
         public void Topic_template_replaces_every_placeholder(string template, string expected)
         {
-            Assert.AreEqual(expected, TagoFirmware.Config.MqttConfig.ExpandTopic(template, "n1"));
+            Assert.AreEqual(expected, TagoFirmware.Config.NodeConfig.ExpandTopic(template, "n1"));
         }
 
         [TestMethod]

@@ -13,20 +13,20 @@ namespace TagoFirmware.Host.Tests.Config
         [TestMethod]
         public void Every_key_of_the_table_has_exactly_one_description()
         {
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            for (int i = 0; i < ConfigKeys.Rows.Length; i++)
             {
-                Assert.IsNotNull(ConfigReference.Describe(ConfigKeys.At(i)), ConfigKeys.At(i).Path + " has no description");
+                Assert.IsNotNull(ConfigReference.Describe(ConfigKeys.Rows[i]), ConfigKeys.Rows[i].Path + " has no description");
             }
 
-            Assert.AreEqual(ConfigKeys.Count, ConfigReference.DescriptionCount, "a description names no key of the table");
+            Assert.AreEqual(ConfigKeys.Rows.Length, ConfigReference.DescriptionCount, "a description names no key of the table");
         }
 
         [TestMethod]
         public void Every_secret_can_be_supplied_from_outside_the_file()
         {
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            for (int i = 0; i < ConfigKeys.Rows.Length; i++)
             {
-                ConfigKey key = ConfigKeys.At(i);
+                ConfigKey key = ConfigKeys.Rows[i];
                 if (key.Has(ConfigKey.Secret))
                 {
                     Assert.IsTrue(Array.Exists(ConfigReference.Supplied, s => s.Key == key), key.Path + " has no flag or environment variable");

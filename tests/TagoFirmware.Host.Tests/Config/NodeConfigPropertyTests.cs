@@ -98,9 +98,9 @@ namespace TagoFirmware.Host.Tests.Config
         private static HashSet<string> BuildKnownPaths()
         {
             HashSet<string> paths = new HashSet<string> { "(file)", "token", "sensors", "led_pin", "led_active_low" };
-            for (int i = 0; i < ConfigKeys.Count; i++)
+            for (int i = 0; i < ConfigKeys.Rows.Length; i++)
             {
-                paths.Add(ConfigKeys.At(i).Path);
+                paths.Add(ConfigKeys.Rows[i].Path);
             }
 
             foreach (string g in s_groups)

@@ -63,7 +63,7 @@ namespace TagoFirmware.Host.Tests.Node
             {
                 NodeRig rig = new NodeRig();
                 FakeTagoTipServer server = rig.UseTagoTip(1);
-                rig.Config.Sampling.Batch = 2;
+                rig.Config.SamplingBatch = 2;
                 rig.Build();
                 server.Answers = false;
                 server.AnswersDiagnostics = false;

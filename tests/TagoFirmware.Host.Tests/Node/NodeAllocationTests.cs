@@ -25,10 +25,10 @@ namespace TagoFirmware.Host.Tests.Node
             FleetSimulation.SimClock clock = new FleetSimulation.SimClock();
             MeasuringMqttLink link = new MeasuringMqttLink(new FleetSimulation.SimMqttLink(new FleetSimulation.SimBroker()) { Clock = clock });
             NodeConfig config = new NodeConfig { Token = "alloc-token" };
-            config.Sampling.IntervalSeconds = 12;
-            config.Sampling.Batch = batch;
-            config.Sampling.BatchIntervalSeconds = 1;
-            config.Queue.Persist = false;
+            config.SamplingIntervalSeconds = 12;
+            config.SamplingBatch = batch;
+            config.BatchIntervalSeconds = 1;
+            config.QueuePersist = false;
             config.DiagnosticsEveryPayloads = 5;
             config.Sensors = new[]
             {

@@ -25,7 +25,7 @@ namespace TagoFirmware.Host.Tests.Node
         {
             NodeRig rig = new NodeRig(2);
             rig.Config.Sensors[0].DewPoint = true;
-            rig.Config.Queue.Capacity = 16;
+            rig.Config.QueueCapacity = 16;
             rig.Platform.HasRssi = true;
             rig.BrokerUp = false;
             rig.Build();

@@ -18,13 +18,13 @@ namespace TagoFirmware.Host.Tests.Twin
             Assert.IsTrue(TwinOptions.TryParse(
                 new[] { "--serial", "node-1", "--auth-token", Token, "--region", "eu-w1", "--min-session", "5", "--tip-fault", "server_error:0.25" },
                 null, null, out TwinOptions o, out string error), error);
-            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, o.Transport);
             Assert.AreEqual("node-1", o.Serial);
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.AreEqual("eu-w1", o.Region);
             var config = new NodeConfig();
             o.Overlay.ForEach(set => set(config));
-            Assert.AreEqual(5, config.TagoTip.MinSessionSeconds);
+            Assert.AreEqual(5, config.TagoTipMinSessionSeconds);
             Assert.AreEqual("server_error", o.TipFault.Value.Kind);
             Assert.AreEqual(0.25, o.TipFault.Value.Probability);
         }
@@ -34,18 +34,18 @@ namespace TagoFirmware.Host.Tests.Twin
         {
             Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), null, Token, out TwinOptions o, out string error), error);
             Assert.AreEqual(Hash, o.AuthHash);
-            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, o.Transport);
             Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), null, "4DEEDD7BAB8817EC", out o, out error), error);
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.IsTrue(TwinOptions.TryParse(new[] { "--auth-hash", "0123456789abcdef" }, null, Token, out o, out error), error);
             Assert.AreEqual("0123456789abcdef", o.AuthHash, "a flag wins over the environment");
         }
 
-        [DataRow(new[] { "--token", "t" }, TransportNames.TagoMqttJson)]
-        [DataRow(new[] { "--serial", "s1" }, TransportNames.TagoTip)]
-        [DataRow(new[] { "--auth-hash", Hash }, TransportNames.TagoTip)]
-        [DataRow(new[] { "--transport", "tago-mqtt-json" }, TransportNames.TagoMqttJson)]
-        [DataRow(new[] { "--transport", "tagotip", "--token", "t" }, TransportNames.TagoTip)]
+        [DataRow(new[] { "--token", "t" }, NodeConfig.TransportMqttJson)]
+        [DataRow(new[] { "--serial", "s1" }, NodeConfig.TransportTagoTip)]
+        [DataRow(new[] { "--auth-hash", Hash }, NodeConfig.TransportTagoTip)]
+        [DataRow(new[] { "--transport", "tago-mqtt-json" }, NodeConfig.TransportMqttJson)]
+        [DataRow(new[] { "--transport", "tagotip", "--token", "t" }, NodeConfig.TransportTagoTip)]
         [DataRow(new[] { "--interval", "1" }, "(config or tagotip)")]
         [TestMethod]
         public void Without_transport_the_credentials_given_pick_it(string[] args, string expected)
@@ -58,13 +58,13 @@ namespace TagoFirmware.Host.Tests.Twin
         public void A_token_from_the_environment_picks_the_legacy_transport_unless_a_flag_or_TAGO_TIP_AUTH_says_TagoTiP()
         {
             Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), "env-token", null, out TwinOptions o, out string error), error);
-            Assert.AreEqual(TransportNames.TagoMqttJson, o.Transport);
+            Assert.AreEqual(NodeConfig.TransportMqttJson, o.Transport);
             Assert.IsTrue(TwinOptions.TryParse(new[] { "--serial", "s1" }, "env-token", null, out o, out error), error);
-            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, o.Transport);
             Assert.IsTrue(TwinOptions.TryParse(Array.Empty<string>(), "env-token", Hash, out o, out error), error);
-            Assert.AreEqual(TransportNames.TagoTip, o.Transport);
+            Assert.AreEqual(NodeConfig.TransportTagoTip, o.Transport);
             Assert.IsTrue(TwinOptions.TryParse(new[] { "--token", "t" }, null, Hash, out o, out error), error);
-            Assert.AreEqual(TransportNames.TagoMqttJson, o.Transport, "a flag wins over the environment");
+            Assert.AreEqual(NodeConfig.TransportMqttJson, o.Transport, "a flag wins over the environment");
         }
 
         [DataRow(new[] { "--transport", "json" }, "--transport must be tagotip or tago-mqtt-json")]

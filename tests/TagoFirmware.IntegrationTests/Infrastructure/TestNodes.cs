@@ -45,7 +45,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, File.ReadAllText(broker.CaFile), token ?? broker.Token, clientId);
             settings.TimeScale = DefaultTimeScale;
             settings.Seed = clientId.GetHashCode(StringComparison.Ordinal);
-            settings.Config.Queue.Persist = false;
+            settings.Config.QueuePersist = false;
             return settings;
         }
 

@@ -169,14 +169,14 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         {
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;
-            config.Transport = TransportNames.TagoTip;
-            config.TagoTip.Serial = serial;
-            config.TagoTip.AuthHash = Hash;
-            config.TagoTip.MinSessionSeconds = 2;
-            config.Mqtt.Host = "127.0.0.1";
-            config.Mqtt.Port = broker.Port;
-            config.Mqtt.Tls = false;
-            config.Queue.Persist = false;
+            config.Transport = NodeConfig.TransportTagoTip;
+            config.TagoTipSerial = serial;
+            config.TagoTipAuthHash = Hash;
+            config.TagoTipMinSessionSeconds = 2;
+            config.MqttHost = "127.0.0.1";
+            config.MqttPort = broker.Port;
+            config.Tls = false;
+            config.QueuePersist = false;
             log = new LogCapture();
             return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, serial));
         }

@@ -111,16 +111,24 @@ namespace TagoFirmware.IntegrationTests
             await WaitUntilQuietAsync(subscriber);
 
             List<TagoItem> items = TagoItem.Parse(subscriber.Messages.Where(m => !TagoItem.IsDiagnostics(m)).ToList());
-            // Counter items carry no time (TagoIO stamps them on arrival); readings always carry theirs.
-            int reported = items.Where(i => i.Variable == "dropped_readings" && i.TimeUtc == null).Sum(i => (int)i.Value);
+            // Counter items carry no time (TagoIO stamps them on arrival); readings always carry theirs. A payload resent
+            // after a PUBACK that came too late (QoS 1 is at least once) repeats its report: count each report once, known by
+            // its value and the oldest reading it travelled with.
+            int reported = items.Where(i => i.Variable == "dropped_readings" && i.TimeUtc == null)
+                .Select(i => ((int)i.Value, items.FirstOrDefault(r => r.ArrivalIndex == i.ArrivalIndex && r.TimeUtc != null)?.Key))
+                .Distinct()
+                .Sum(report => report.Item1);
             List<TagoItem> readings = FirstArrivals(items.Where(i => i.TimeUtc != null).ToList(), out _);
             // A payload delivered whose PUBACK the stop did not wait for is both arrived and still queued: count it once.
             Assert.AreEqual(0, inFlight, "the orderly stop settles the payload in flight");
             queued.UnionWith(readings.Select(r => r.Key));
             int missing = total - queued.Count;
             Assert.IsTrue(missing > 0, "readings were lost to the small queue");
-            Assert.AreEqual(missing, reported, "dropped_readings reports exactly the readings that never arrived; log:\n" + log);
-            Assert.AreEqual(dropped, reported, "and the node's own count agrees");
+            Assert.AreEqual(dropped, reported, "dropped_readings reports exactly the readings the node dropped; log:\n" + log);
+            // Every reading that never arrived was counted. The converse has one exception: the payload in flight when the
+            // broker went away may have reached the subscriber without its PUBACK reaching the node, which keeps those
+            // readings and may drop them later as the oldest. That is at most one payload: one batch of 4.
+            Assert.IsTrue(reported >= missing && reported - missing <= 4, "dropped_readings " + reported + " against " + missing + " readings that never arrived; log:\n" + log);
             StringAssert.Contains(log.ToString(), "queue full:");
             // The oldest readings are the ones dropped: what arrived after the gap is the newest 16 of the outage, in order.
             AssertInOrder(readings, "temperature");

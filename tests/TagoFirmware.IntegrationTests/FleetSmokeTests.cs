@@ -14,6 +14,7 @@ namespace TagoFirmware.IntegrationTests
     public sealed class FleetSmokeTests
     {
         [TestMethod]
+        [DoNotParallelize] // twenty node loops each hold a pool thread: tests running beside it saw their PUBACKs wait 15 s for a thread
         [Timeout(90000, CooperativeCancellation = true)]
         public async Task Twenty_nodes_in_one_process_survive_a_broker_restart()
         {

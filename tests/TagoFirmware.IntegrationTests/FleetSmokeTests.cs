@@ -14,7 +14,7 @@ namespace TagoFirmware.IntegrationTests
     public sealed class FleetSmokeTests
     {
         [TestMethod]
-        [DoNotParallelize] // twenty node loops each hold a pool thread: tests running beside it saw their PUBACKs wait 15 s for a thread
+        [DoNotParallelize] // twenty node loops each block a pool thread; a test beside it once waited 15 s for a PUBACK, whose completion needs one
         [Timeout(90000, CooperativeCancellation = true)]
         public async Task Twenty_nodes_in_one_process_survive_a_broker_restart()
         {

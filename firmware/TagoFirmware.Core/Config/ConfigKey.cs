@@ -19,7 +19,6 @@ namespace TagoFirmware.Config
             string unit, string[] choices, int[] values)
         {
             Id = id;
-            Group = group;
             Name = name;
             Path = group == null ? name : group.Path + (group.Type == ConfigType.SensorList ? "[]." : ".") + name;
             NameBytes = TagoFirmware.Payload.TagoUtf8.GetBytes(name);
@@ -35,15 +34,6 @@ namespace TagoFirmware.Config
             Flags = flags;
             InSensor = group != null && (group.Type == ConfigType.SensorList || group.InSensor);
         }
-
-        /// <summary>Index of the row in <see cref="ConfigKeys.Rows"/> and of its value in a config.</summary>
-        public readonly int Id;
-
-        /// <summary>The group holding the key; null at the root.</summary>
-        public readonly ConfigKey Group;
-
-        /// <summary>The JSON member name, e.g. <c>port</c>.</summary>
-        public readonly string Name;
 
         /// <summary>The full path, e.g. <c>mqtt.port</c> or <c>sensors[].model</c>.</summary>
         public readonly string Path;
@@ -72,23 +62,15 @@ namespace TagoFirmware.Config
         /// <summary>The stored number of each of <see cref="Choices"/>.</summary>
         public readonly int[] ChoiceValues;
 
-        /// <summary><see cref="Required"/>, <see cref="Secret"/>, <see cref="Nullable"/>, <see cref="ZeroOff"/>.</summary>
-        public readonly int Flags;
 
-        /// <summary>True for the keys of one item of the sensors array.</summary>
-        public readonly bool InSensor;
-
-        /// <summary>The name as ASCII bytes, compared with the file's keys without decoding them.</summary>
-        internal readonly byte[] NameBytes;
-
-        /// <summary><c>" name="</c>, as the <c>config:</c> lines show the key.</summary>
-        internal readonly string Label;
-
-        /// <summary>The first key inside this group (rows are linked so a lookup walks only one group).</summary>
-        internal ConfigKey First;
-
-        /// <summary>The next key of the same group.</summary>
-        internal ConfigKey Next;
+        internal readonly int Id;
+        internal readonly string Name;
+        internal readonly int Flags;
+        internal readonly bool InSensor; // a key of one item of the sensors array
+        internal readonly byte[] NameBytes; // compared with the file's keys without decoding them
+        internal readonly string Label; // " name=", as the config: lines show the key
+        internal ConfigKey First; // the first key of this group: a lookup walks only one group
+        internal ConfigKey Next; // the next key of the same group
 
         /// <summary>True when <paramref name="flag"/> is set.</summary>
         public bool Has(int flag) => (Flags & flag) != 0;

@@ -64,18 +64,17 @@ namespace TagoFirmware.Config
                 return result;
             }
 
-            rules = rules == null ? new ConfigRules() : rules;
             ConfigKey[] all = ConfigKeys.Rows;
-            for (int i = 0; rules.AnySupplied && i < all.Length; i++)
+            for (int i = 0; rules != null && i < all.Length; i++)
             {
-                string supplied = rules.Supplied(all[i]);
+                string supplied = rules.Supplied[i];
                 if (supplied != null)
                 {
                     config.SetValue(all[i], supplied);
                 }
             }
 
-            NodeConfigValidator.ValidateInto(config, rules, result);
+            NodeConfigValidator.ValidateInto(config, rules == null || rules.RequireWifi, result);
             return result;
         }
 

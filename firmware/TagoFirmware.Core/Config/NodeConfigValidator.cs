@@ -25,11 +25,12 @@ namespace TagoFirmware.Config
         private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
         private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
 
-        /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least <paramref name="rules"/>' minimum.</summary>
-        public static int MinIntervalSeconds(NodeConfig config, ConfigRules rules, out string reason)
+        /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least the table's 6 s.</summary>
+        public static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
-            int min = rules == null ? ConfigRules.DefaultMinIntervalSeconds : rules.MinIntervalSeconds;
-            reason = rules == null ? ConfigRules.DefaultMinIntervalReason : rules.MinIntervalReason;
+            // 6 s = 3 reads (median of 3) x 2 s, the DHT22/AM2302 minimum sampling period (Aosong AM2302 datasheet section 7).
+            int min = ConfigKeys.SamplingInterval.Min;
+            reason = "a sample is a median of 3 reads 2 s apart (DHT22 minimum)";
             SensorConfig[] sensors = config.Sensors;
             for (int i = 0; sensors != null && i < sensors.Length; i++)
             {
@@ -45,13 +46,13 @@ namespace TagoFirmware.Config
             return min;
         }
 
-        internal static void ValidateInto(NodeConfig config, ConfigRules rules, ConfigResult result)
+        internal static void ValidateInto(NodeConfig config, bool requireWifi, ConfigResult result)
         {
-            ValidateWifi(config, rules, result);
+            ValidateWifi(config, requireWifi, result);
             ValidateTransport(config, result);
             ValidateMqtt(config, result);
             Ranges(config, string.Empty, result);
-            ValidateSampling(config, rules, result);
+            ValidateSampling(config, result);
             ValidateSensors(config, result);
         }
 
@@ -91,19 +92,19 @@ namespace TagoFirmware.Config
             }
         }
 
-        private static void ValidateWifi(NodeConfig config, ConfigRules rules, ConfigResult result)
+        private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
         {
             string ssid = config.WifiSsid;
             string password = config.WifiPassword == null ? string.Empty : config.WifiPassword;
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
-                result.Error("wifi.ssid", rules.RequireWifi ? "is required: the WiFi network name" : null);
+                result.Error("wifi.ssid", requireWifi ? "is required: the WiFi network name" : null);
                 return;
             }
 
-            result.Error("wifi.ssid", rules.RequireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
-            result.Error("wifi.password", rules.RequireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            result.Error("wifi.ssid", requireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            result.Error("wifi.password", requireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
             result.Error("wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
             result.Warning("wifi.password", length == 0 ? "is empty: an open network" : null);
@@ -197,14 +198,14 @@ namespace TagoFirmware.Config
             Range(result, ConfigKeys.MqttQos, "mqtt.qos", config.Qos == 2 ? 0 : config.Qos, 0, 1);
         }
 
-        private static void ValidateSampling(NodeConfig config, ConfigRules rules, ConfigResult result)
+        private static void ValidateSampling(NodeConfig config, ConfigResult result)
         {
             int interval = config.SamplingIntervalSeconds;
             int batch = config.SamplingBatch;
             int capacity = config.QueueCapacity;
             string path = config.QueuePath;
             string reason;
-            int min = MinIntervalSeconds(config, rules, out reason);
+            int min = MinIntervalSeconds(config, out reason);
             result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
             Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
             result.Error("queue.capacity", capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max && batch >= 1

@@ -74,7 +74,7 @@ namespace TagoFirmware.Node
         {
             // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
             string reason;
-            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
             min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
             min = min < 1 ? 1 : min;
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),

@@ -363,7 +363,7 @@ namespace TagoFirmware.Host.Cli
 
         private static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
-            int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
+            int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
             if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > min)
             {
                 min = ConfigKeys.SleepWakeInterval.Min;

@@ -8,26 +8,12 @@ namespace TagoFirmware.Tests.Config
     public class ConfigRulesTests
     {
         [TestMethod]
-        public void The_minimum_interval_and_its_reason_come_from_the_rules()
-        {
-            ConfigRules rules = new ConfigRules();
-            rules.MinIntervalSeconds = 12;
-            rules.MinIntervalReason = "two DHT22 sensors are read one after the other";
-            ConfigResult result = ConfigDocs.ParseText(ConfigDocs.Doc("\"sampling\":{\"interval_s\":10}"), rules);
-            ConfigIssue issue = result.FindError("sampling.interval_s");
-            Assert.IsNotNull(issue);
-            Assert.AreEqual("must be >= 12 s because two DHT22 sensors are read one after the other; got 10", issue.Message);
-
-            ConfigResult ok = ConfigDocs.ParseText(ConfigDocs.Doc("\"sampling\":{\"interval_s\":12}"), rules);
-            Assert.IsTrue(ok.IsValid, ConfigDocs.AllLines(ok));
-        }
-
-        [TestMethod]
         public void The_default_minimum_interval_is_six_seconds_and_a_sensor_may_ask_for_more()
         {
             string dht11 = "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],";
             Assert.IsTrue(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":6}").IsValid);
-            Assert.IsFalse(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}").IsValid);
+            Assert.AreEqual("must be >= 6 s because a sample is a median of 3 reads 2 s apart (DHT22 minimum); got 5",
+                ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}").FindError("sampling.interval_s").Message);
             Assert.IsNotNull(ConfigDocs.Parse("\"sampling\":{\"interval_s\":11}").FindError("sampling.interval_s"));
         }
 

@@ -93,13 +93,6 @@ namespace TagoFirmware.Config
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = Trim();
 
-        /// <summary>The defaults of the root keys, copied into every new <see cref="NodeConfig"/>.</summary>
-        internal static readonly ConfigValues RootDefaults = new ConfigValues(false, Rows);
-
-        /// <summary>The defaults of a sensor's keys, copied into every new <see cref="SensorConfig"/>.</summary>
-        internal static readonly ConfigValues SensorDefaults = new ConfigValues(true, Rows);
-
-        /// <summary>The first key of <paramref name="group"/> (null: the root), to walk with <see cref="ConfigKey.Next"/>.</summary>
         internal static ConfigKey FirstIn(ConfigKey group) => group == null ? s_firstRoot : group.First;
 
         private static ConfigKey[] Trim()

@@ -147,7 +147,6 @@ namespace TagoFirmware.Config
             return false;
         }
 
-        /// <summary>How many characters of <paramref name="text"/> are in <paramref name="set"/>.</summary>
         private static int Count(string text, string set)
         {
             char[] chars = text.ToCharArray();

@@ -266,7 +266,6 @@ namespace TagoFirmware.Config
             }
         }
 
-        /// <summary>An array of strings, a single string (one entry) or null (none).</summary>
         private static string[] ReadTexts(JsonReader r, string path, ConfigResult result)
         {
             if (r.Token != JsonToken.StartArray)
@@ -321,7 +320,6 @@ namespace TagoFirmware.Config
             return sensors;
         }
 
-        /// <summary>The names of a group's keys, for "allowed here" messages.</summary>
         private static string Names(ConfigKey group)
         {
             string names = string.Empty;

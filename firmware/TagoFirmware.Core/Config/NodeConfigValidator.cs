@@ -32,10 +32,9 @@ namespace TagoFirmware.Config
             int min = ConfigKeys.SamplingInterval.Min;
             reason = "a sample is a median of 3 reads 2 s apart (DHT22 minimum)";
             SensorConfig[] sensors = config.Sensors;
-            for (int i = 0; sensors != null && i < sensors.Length; i++)
+            for (int i = 0; i < sensors.Length; i++)
             {
-                ReadPipelineSettings settings = sensors[i] == null || sensors[i].Model == SensorModel.None ? null
-                    : sensors[i].PipelineSettings(config.DeepSleep);
+                ReadPipelineSettings settings = sensors[i].Model == SensorModel.None ? null : sensors[i].PipelineSettings(config.DeepSleep);
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -95,7 +94,7 @@ namespace TagoFirmware.Config
         private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
         {
             string ssid = config.WifiSsid;
-            string password = config.WifiPassword == null ? string.Empty : config.WifiPassword;
+            string password = config.WifiPassword;
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
@@ -173,7 +172,7 @@ namespace TagoFirmware.Config
                 : null);
             result.Warning("mqtt.port", (config.Tls && config.MqttPort == NodeConfig.PlainPort) || (!config.Tls && config.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
-            string[] cas = config.CaCertificates == null ? new string[0] : config.CaCertificates;
+            string[] cas = config.CaCertificates;
             result.Warning("mqtt.tls", config.Tls ? null : "is false: secrets and data go unencrypted");
             result.Warning("mqtt.ca_certificates", !config.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
@@ -238,7 +237,7 @@ namespace TagoFirmware.Config
 
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
-            SensorConfig[] sensors = config.Sensors == null ? new SensorConfig[0] : config.Sensors;
+            SensorConfig[] sensors = config.Sensors;
             result.Error("sensors", sensors.Length == 0 ? "at least one sensor is required"
                 : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
                 : null);
@@ -248,12 +247,6 @@ namespace TagoFirmware.Config
             {
                 string path = "sensors[" + i + "]";
                 SensorConfig s = sensors[i];
-                if (s == null)
-                {
-                    result.Error(path, "must be a sensor object");
-                    continue;
-                }
-
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
                 DataPin(result, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
@@ -270,9 +263,9 @@ namespace TagoFirmware.Config
                     Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
                 }
 
-                result.Error(path + ".name", s.Name == null || s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
+                result.Error(path + ".name", s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", s.Suffix != null && s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
                 Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
                 Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);
                 if (s.DewPoint)
@@ -331,48 +324,35 @@ namespace TagoFirmware.Config
             }
         }
 
-        /// <summary>The DATA line's pull-up, for <see cref="PinCaution"/>.</summary>
         private const string DataPullUp = "the DATA pull-up";
 
         private const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
 
-        // What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" §2.2 and §2.4): GPIO0-19, 21-23, 25-27
-        // and 32-39 exist; 34-39 are input-only; 6-11 are the module's SPI flash; 0, 2, 5, 12 and 15 are strapping pins;
-        // 1 and 3 are UART0, nanoFramework's debug port; 16 and 17 carry the PSRAM of WROVER modules.
+        // What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" sections 2.2 and 2.4), by number: x does
+        // not exist, f the module's SPI flash, u UART0 (nanoFramework's debug port), i input-only, s a strapping pin,
+        // p the PSRAM of WROVER modules.
+        private const string Gpios = "susu.sffffffs..spp..x...x...xxxx..iiiiii";
+
         /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>
         public static string PinProblem(int gpio, bool needsOutput)
         {
-            if (gpio < 0 || gpio > 39 || gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31))
-            {
-                return "GPIO" + gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)";
-            }
-
-            if (gpio >= 6 && gpio <= 11)
-            {
-                return "GPIO" + gpio + " is the SPI flash (GPIO6-11)";
-            }
-
-            if (gpio == 1 || gpio == 3)
-            {
-                return "GPIO" + gpio + " is UART0, the debug port";
-            }
-
-            return needsOutput && gpio >= 34
-                ? "GPIO" + gpio + " is input-only (GPIO34-39)"
+            char c = gpio < 0 || gpio > 39 ? 'x' : Gpios[gpio];
+            string problem = c == 'x' ? " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)"
+                : c == 'f' ? " is the SPI flash (GPIO6-11)"
+                : c == 'u' ? " is UART0, the debug port"
+                : c == 'i' && needsOutput ? " is input-only (GPIO34-39)"
                 : null;
+            return problem == null ? null : "GPIO" + gpio + problem;
         }
 
         /// <summary>A warning for a usable pin, or null: a strapping pin held by <paramref name="pullUp"/> at reset (null: not pulled up), or a WROVER PSRAM pin.</summary>
         private static string PinCaution(int gpio, string pullUp)
         {
-            if (pullUp != null && (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15))
-            {
-                return "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
-                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty)
-                    + UseInstead;
-            }
-
-            return gpio == 16 || gpio == 17 ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)" : null;
+            char c = Gpios[gpio];
+            return c == 's' && pullUp != null ? "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
+                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty) + UseInstead
+                : c == 'p' ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)"
+                : null;
         }
     }
 }

@@ -11,11 +11,8 @@ namespace TagoFirmware.Boot
     /// </summary>
     public sealed class ConfigBoot
     {
-        /// <summary>Interval of the safe state's re-reads: a corrected file deployed with flash.ps1 is picked up within a minute.</summary>
+        /// <summary>Interval of the safe state's re-reads (a corrected file deployed with flash.ps1 is picked up within a minute) and of restarts after a failed startup (never a tight reboot loop).</summary>
         public const int RetryIntervalMs = 60000;
-
-        /// <summary>Wait before restarting after the adapters or the node failed to start: never a tight reboot loop.</summary>
-        public const int StartupRetryMs = 60000;
 
         private const int MaxCaFileBytes = 16384; // a few PEM certificates
 
@@ -99,9 +96,9 @@ namespace TagoFirmware.Boot
         /// <summary>Building the adapters or the node threw <paramref name="error"/>: logs it, shows the config-invalid pattern, returns the milliseconds to wait before restarting.</summary>
         public int StartupFailed(string error, IStatusIndicator status)
         {
-            Log(LogLevel.Error, "startup failed: " + error + "; restarting in " + (StartupRetryMs / 1000) + " s");
+            Log(LogLevel.Error, "startup failed: " + error + "; restarting in " + (RetryIntervalMs / 1000) + " s");
             status?.Show(NodeStatus.ConfigInvalid);
-            return StartupRetryMs;
+            return RetryIntervalMs;
         }
 
         /// <summary>Replaces each CA entry naming a file by the file's PEM text, in place, so the node only sees PEM; a missing, unreadable or non-PEM file is an error naming the entry and the file.</summary>

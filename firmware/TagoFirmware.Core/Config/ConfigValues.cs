@@ -31,20 +31,15 @@ namespace TagoFirmware.Config
             }
         }
 
-        /// <summary>The number (int, bool as 1/0, tenths, choice) of <paramref name="key"/>.</summary>
-        public int Number(ConfigKey key) => _numbers[key.Id];
+        internal int Number(ConfigKey key) => _numbers[key.Id];
 
-        /// <summary>Sets the number of <paramref name="key"/>.</summary>
-        public void SetNumber(ConfigKey key, int value) => _numbers[key.Id] = value;
+        internal void SetNumber(ConfigKey key, int value) => _numbers[key.Id] = value;
 
-        /// <summary>The string, string array or sensor array of <paramref name="key"/>, or null.</summary>
-        public object Value(ConfigKey key) => _objects[key.Id];
+        internal object Value(ConfigKey key) => _objects[key.Id];
 
-        /// <summary>Sets the string, string array or sensor array of <paramref name="key"/>.</summary>
-        public void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
+        internal void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
 
-        /// <summary>The string of <paramref name="key"/>, or null.</summary>
-        public string Text(ConfigKey key) => (string)_objects[key.Id];
+        internal string Text(ConfigKey key) => (string)_objects[key.Id];
 
         internal static string ChoiceName(ConfigKey key, int number)
         {

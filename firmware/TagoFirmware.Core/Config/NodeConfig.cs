@@ -78,16 +78,13 @@ namespace TagoFirmware.Config
         /// <summary><c>tagotip.min_session_s</c>: the shortest time between two session starts.</summary>
         public int TagoTipMinSessionSeconds { get => Number(ConfigKeys.TagoTipMinSession); set => SetNumber(ConfigKeys.TagoTipMinSession, value); }
 
-        /// <summary>The region's MQTT endpoint, <c>mqtt.tip.{region}.tago.io</c> (TagoIO's TagoTiP endpoints page).</summary>
-        public string TagoTipHost => "mqtt.tip." + TagoTipRegion + ".tago.io";
-
-        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<see cref="TagoTipHost"/> or <see cref="LegacyHost"/>).</summary>
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or <see cref="LegacyHost"/>).</summary>
         public string MqttHost
         {
             get
             {
                 string host = Text(ConfigKeys.MqttHost);
-                return host != null ? host : (UsesTagoTip ? TagoTipHost : LegacyHost);
+                return host != null ? host : (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : LegacyHost);
             }
 
             set => SetValue(ConfigKeys.MqttHost, value);
@@ -124,14 +121,7 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public int KeepAliveSeconds { get => Number(ConfigKeys.MqttKeepAlive); set => SetNumber(ConfigKeys.MqttKeepAlive, value); }
 
-        /// <summary><c>mqtt.protocol</c>: <c>auto</c>, <c>3.1.1</c>, <c>5</c> or <c>3.1</c>; another value makes the config invalid.</summary>
-        public string MqttProtocol
-        {
-            get => ChoiceName(ConfigKeys.MqttProtocol, Number(ConfigKeys.MqttProtocol));
-            set => SetNumber(ConfigKeys.MqttProtocol, ChoiceNumber(ConfigKeys.MqttProtocol, value));
-        }
-
-        /// <summary>The pinned MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5), or 0 for <c>auto</c>.</summary>
+        /// <summary><c>mqtt.protocol</c>: the pinned MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5), or 0 for <c>auto</c>.</summary>
         public int ProtocolLevel => Number(ConfigKeys.MqttProtocol);
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>

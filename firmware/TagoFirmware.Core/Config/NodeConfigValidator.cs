@@ -170,7 +170,8 @@ namespace TagoFirmware.Config
                 : host.Length > 253 ? ConfigText.AtMost(253)
                 : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
-            result.Warning("mqtt.port", (config.Tls && config.MqttPort == NodeConfig.PlainPort) || (!config.Tls && config.MqttPort == ConfigKeys.MqttPort.DefaultNumber)
+            int port = config.MqttPort;
+            result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = config.CaCertificates;
             result.Warning("mqtt.tls", config.Tls ? null : "is false: secrets and data go unencrypted");
@@ -186,10 +187,9 @@ namespace TagoFirmware.Config
             }
 
             string id = config.ClientId;
-            result.Error("mqtt.client_id", id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true))
-                ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
-            result.Warning("mqtt.client_id", id != null && id.Length > 23 && id.Length <= 64 && ConfigText.Only(id, "-_", true)
-                ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
+            bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true));
+            result.Error("mqtt.client_id", badId ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
+            result.Warning("mqtt.client_id", !badId && id != null && id.Length > 23 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
             result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
             result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.StatusTopic, false));
             result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.CommandTopic, true));

@@ -24,14 +24,7 @@ namespace TagoFirmware.Host.Cli
             {
                 using FileStream stream = File.OpenRead(path == _configPath || Path.IsPathRooted(path) ? path : Path.Combine(_folder, path));
                 var bytes = new byte[Math.Min(stream.Length, maxBytes + 1L)];
-                int read = 0;
-                int n = 1;
-                while (read < bytes.Length && n > 0)
-                {
-                    n = stream.Read(bytes, read, bytes.Length - read);
-                    read += n;
-                }
-
+                int read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
                 return read == bytes.Length ? bytes : bytes[..read];
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)

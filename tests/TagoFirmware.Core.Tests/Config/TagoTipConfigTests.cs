@@ -55,7 +55,6 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual("node-7", c.EffectiveClientId("tago-a4cf12e3b1c0"));
             Assert.AreEqual(10, c.TagoTipTtlSeconds);
             Assert.AreEqual(60, c.TagoTipMinSessionSeconds);
-            Assert.AreEqual("auto", c.MqttProtocol);
             Assert.AreEqual(0, c.ProtocolLevel);
         }
 
@@ -125,7 +124,6 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = Parse(string.Empty, "\"mqtt\":{\"protocol\":\"" + protocol + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(protocol, result.Config.MqttProtocol);
             Assert.AreEqual(level, result.Config.ProtocolLevel);
         }
 
@@ -147,7 +145,7 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void Region_and_protocol_set_in_code_pick_the_host_and_the_protocol_level()
+        public void A_region_set_in_code_picks_the_host()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
             c.Transport = NodeConfig.TransportTagoTip;
@@ -155,9 +153,7 @@ namespace TagoFirmware.Tests.Config
             c.TagoTipAuthHash = FakeHash;
             c.TagoTipRegion = "eu-w1";
             c.TagoTipMinSessionSeconds = 5;
-            c.MqttProtocol = "5";
             Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.MqttHost);
-            Assert.AreEqual(5, c.ProtocolLevel);
         }
     }
 }

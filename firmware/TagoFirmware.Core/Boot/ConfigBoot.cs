@@ -117,7 +117,7 @@ namespace TagoFirmware.Boot
                 byte[] bytes = _files.Read(name, MaxCaFileBytes);
                 string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : Ascii(bytes);
                 string problem = pem == null ? "is missing, unreadable or larger than " + MaxCaFileBytes + " bytes"
-                    : (ConfigText.IsPem(pem) ? ConfigText.PemProblem(pem) : "holds no -----BEGIN CERTIFICATE----- block");
+                    : ConfigText.PemProblem(pem);
                 if (problem != null)
                 {
                     result.Error("mqtt.ca_certificates[" + i + "]", "CA file " + name + " " + problem);

@@ -72,6 +72,18 @@ namespace TagoFirmware.Config
         internal ConfigKey First; // the first key of this group: a lookup walks only one group
         internal ConfigKey Next; // the next key of the same group
 
+        /// <summary>The choices as messages list them: <c>a, b or c</c>.</summary>
+        internal string ChoiceList()
+        {
+            string list = Choices[0];
+            for (int i = 1; i < Choices.Length; i++)
+            {
+                list += (i == Choices.Length - 1 ? " or " : ", ") + Choices[i];
+            }
+
+            return list;
+        }
+
         /// <summary>True when <paramref name="flag"/> is set.</summary>
         public bool Has(int flag) => (Flags & flag) != 0;
     }

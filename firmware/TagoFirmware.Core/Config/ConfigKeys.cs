@@ -10,85 +10,87 @@ namespace TagoFirmware.Config
         private const int R = ConfigKey.Required;
         private const int S = ConfigKey.Secret;
         private const int N = ConfigKey.Nullable;
+        private const int Top = 16; // a root row after a group's rows
 
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
         private static ConfigKey s_firstRoot;
+        private static ConfigKey s_group;
 
-        internal static readonly ConfigKey Wifi = Group(null, "wifi");
+        internal static readonly ConfigKey Wifi = Group("wifi");
         /// <summary><c>wifi.ssid</c>: 1-32 bytes (IEEE 802.11).</summary>
-        public static readonly ConfigKey WifiSsid = Text(Wifi, "ssid", null, R);
+        public static readonly ConfigKey WifiSsid = Text("ssid", null, R);
         /// <summary><c>wifi.password</c>: WPA2 passphrase or empty for an open network.</summary>
-        public static readonly ConfigKey WifiPassword = Text(Wifi, "password", string.Empty, S | N);
+        public static readonly ConfigKey WifiPassword = Text("password", string.Empty, S | N);
         /// <summary><c>token</c>: the TagoIO device token of the legacy transport.</summary>
-        public static readonly ConfigKey Token = Text(null, "token", null, S | N);
-        internal static readonly ConfigKey Transport = Text(null, "transport", null, N);
-        internal static readonly ConfigKey Mqtt = Group(null, "mqtt");
-        internal static readonly ConfigKey MqttHost = Text(Mqtt, "host", null, N);
-        internal static readonly ConfigKey MqttPort = Int(Mqtt, "port", 1, 65535, 8883, string.Empty, 0);
-        internal static readonly ConfigKey MqttTls = Bool(Mqtt, "tls", true);
-        internal static readonly ConfigKey MqttCaCertificates = Add(Mqtt, "ca_certificates", ConfigType.TextList, N, 0, 0, 0, null, null, null, null);
-        internal static readonly ConfigKey MqttClientId = Text(Mqtt, "client_id", null, N);
-        internal static readonly ConfigKey MqttDataTopic = Text(Mqtt, "data_topic", "sensors/{client_id}/data", 0);
-        internal static readonly ConfigKey MqttStatusTopic = Text(Mqtt, "status_topic", "device/status/{client_id}", 0);
-        internal static readonly ConfigKey MqttCommandTopic = Text(Mqtt, "command_topic", "commands/{client_id}/+", 0);
-        internal static readonly ConfigKey MqttQos = Int(Mqtt, "qos", 0, 1, 1, string.Empty, 0);
+        public static readonly ConfigKey Token = Text("token", null, S | N | Top);
+        internal static readonly ConfigKey Transport = Text("transport", null, N);
+        internal static readonly ConfigKey Mqtt = Group("mqtt");
+        internal static readonly ConfigKey MqttHost = Text("host", null, N);
+        internal static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, string.Empty, 0);
+        internal static readonly ConfigKey MqttTls = Bool("tls", true);
+        internal static readonly ConfigKey MqttCaCertificates = Add("ca_certificates", ConfigType.TextList, N, 0, 0, 0, null, null, null, null);
+        internal static readonly ConfigKey MqttClientId = Text("client_id", null, N);
+        internal static readonly ConfigKey MqttDataTopic = Text("data_topic", "sensors/{client_id}/data", 0);
+        internal static readonly ConfigKey MqttStatusTopic = Text("status_topic", "device/status/{client_id}", 0);
+        internal static readonly ConfigKey MqttCommandTopic = Text("command_topic", "commands/{client_id}/+", 0);
+        internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, string.Empty, 0);
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
-        public static readonly ConfigKey MqttKeepAlive = Int(Mqtt, "keepalive_s", 2, 1200, 60, " s", 0);
+        public static readonly ConfigKey MqttKeepAlive = Int("keepalive_s", 2, 1200, 60, " s", 0);
         // auto or a pinned version, stored as MQTT's protocol level.
-        internal static readonly ConfigKey MqttProtocol = Add(Mqtt, "protocol", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigType.Choice, 0, 0, 0, 0, null, null,
             new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
-        internal static readonly ConfigKey TagoTip = Group(null, "tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Add(TagoTip, "region", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        internal static readonly ConfigKey TagoTip = Group("tagotip");
+        internal static readonly ConfigKey TagoTipRegion = Add("region", ConfigType.Choice, 0, 0, 0, 0, null, null,
             new string[] { "us-e1", "eu-w1" }, new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
-        public static readonly ConfigKey TagoTipSerial = Text(TagoTip, "serial", null, N);
+        public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
-        public static readonly ConfigKey TagoTipAuthHash = Text(TagoTip, "auth_hash", null, S | N);
-        internal static readonly ConfigKey TagoTipTtl = Int(TagoTip, "ttl_s", 10, 15, 10, " s (10 or 15)", 0);
-        internal static readonly ConfigKey TagoTipMinSession = Int(TagoTip, "min_session_s", 1, 86400, 60, " s", 0);
-        internal static readonly ConfigKey Sampling = Group(null, "sampling");
-        internal static readonly ConfigKey SamplingInterval = Int(Sampling, "interval_s", 6, 86400, 60, " s", 0);
-        internal static readonly ConfigKey SamplingBatch = Int(Sampling, "batch", 1, 100, 10, " readings", 0);
-        internal static readonly ConfigKey SamplingBatchInterval = Int(Sampling, "batch_interval_s", 1, 3600, 30, " s", 0);
-        internal static readonly ConfigKey SamplingPayloadBuffer = Int(Sampling, "payload_buffer_bytes", 512, 16384, 4096, " bytes", 0);
-        internal static readonly ConfigKey Queue = Group(null, "queue");
+        public static readonly ConfigKey TagoTipAuthHash = Text("auth_hash", null, S | N);
+        internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", 0);
+        internal static readonly ConfigKey TagoTipMinSession = Int("min_session_s", 1, 86400, 60, " s", 0);
+        internal static readonly ConfigKey Sampling = Group("sampling");
+        internal static readonly ConfigKey SamplingInterval = Int("interval_s", 6, 86400, 60, " s", 0);
+        internal static readonly ConfigKey SamplingBatch = Int("batch", 1, 100, 10, " readings", 0);
+        internal static readonly ConfigKey SamplingBatchInterval = Int("batch_interval_s", 1, 3600, 30, " s", 0);
+        internal static readonly ConfigKey SamplingPayloadBuffer = Int("payload_buffer_bytes", 512, 16384, 4096, " bytes", 0);
+        internal static readonly ConfigKey Queue = Group("queue");
         /// <summary><c>queue.capacity</c>.</summary>
-        public static readonly ConfigKey QueueCapacity = Int(Queue, "capacity", 16, 8192, 1024, " readings", 0);
-        internal static readonly ConfigKey QueuePersist = Bool(Queue, "persist", true);
-        internal static readonly ConfigKey QueuePath = Text(Queue, "path", "I:\\tagofirmware.queue", 0);
-        internal static readonly ConfigKey Sleep = Group(null, "sleep");
-        internal static readonly ConfigKey SleepModeKey = Add(Sleep, "mode", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        public static readonly ConfigKey QueueCapacity = Int("capacity", 16, 8192, 1024, " readings", 0);
+        internal static readonly ConfigKey QueuePersist = Bool("persist", true);
+        internal static readonly ConfigKey QueuePath = Text("path", "I:\\tagofirmware.queue", 0);
+        internal static readonly ConfigKey Sleep = Group("sleep");
+        internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigType.Choice, 0, 0, 0, 0, null, null,
             new string[] { "off", "deep" }, new int[] { 0, 1 });
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
-        public static readonly ConfigKey SleepWakeInterval = Int(Sleep, "wake_interval_s", 10, 86400, 300, " s", 0);
-        internal static readonly ConfigKey SleepPublishEvery = Int(Sleep, "publish_every", 1, 1000, 6, " wakes", 0);
-        internal static readonly ConfigKey SleepBacklogThreshold = Int(Sleep, "backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
-        internal static readonly ConfigKey SleepPublishDeadline = Int(Sleep, "publish_deadline_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey Sensors = Add(null, "sensors", ConfigType.SensorList, R, 1, 4, 0, null, null, null, null);
-        internal static readonly ConfigKey SensorModelKey = Add(Sensors, "model", ConfigType.Choice, R, 0, 0, 0, null, null,
+        public static readonly ConfigKey SleepWakeInterval = Int("wake_interval_s", 10, 86400, 300, " s", 0);
+        internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
+        internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
+        internal static readonly ConfigKey SleepPublishDeadline = Int("publish_deadline_s", 5, 300, 30, " s", 0);
+        internal static readonly ConfigKey Sensors = Add("sensors", ConfigType.SensorList, R, 1, 4, 0, null, null, null, null);
+        internal static readonly ConfigKey SensorModelKey = Add("model", ConfigType.Choice, R, 0, 0, 0, null, null,
             new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
-        internal static readonly ConfigKey SensorEchoPin = Int(Sensors, "echo_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorTriggerPin = Int(Sensors, "trigger_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorPowerPin = Int(Sensors, "power_pin", 0, 39, -1, string.Empty, N);
-        internal static readonly ConfigKey SensorName = Text(Sensors, "name", null, 0);
-        internal static readonly ConfigKey SensorSuffix = Text(Sensors, "suffix", null, 0);
-        internal static readonly ConfigKey SensorTemperatureVariable = Text(Sensors, "temperature_variable", "temperature", 0);
-        internal static readonly ConfigKey SensorHumidityVariable = Text(Sensors, "humidity_variable", "humidity", 0);
-        internal static readonly ConfigKey SensorDewPointVariable = Text(Sensors, "dew_point_variable", "dew_point", 0);
-        internal static readonly ConfigKey SensorTemperatureOffset = Add(Sensors, "temperature_offset", ConfigType.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
-        internal static readonly ConfigKey SensorHumidityOffset = Add(Sensors, "humidity_offset", ConfigType.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
-        internal static readonly ConfigKey SensorDewPoint = Bool(Sensors, "dew_point", false);
-        internal static readonly ConfigKey LedPin = Int(null, "led_pin", 0, 39, 2, string.Empty, N);
-        internal static readonly ConfigKey LedActiveLow = Bool(null, "led_active_low", false);
-        internal static readonly ConfigKey Timeouts = Group(null, "timeouts");
-        internal static readonly ConfigKey TimeoutWifiConnect = Int(Timeouts, "wifi_connect_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey TimeoutAck = Int(Timeouts, "ack_s", 2, 120, 15, " s", 0);
-        internal static readonly ConfigKey TimeoutAuthRetry = Int(Timeouts, "auth_retry_s", 30, 86400, 300, " s", 0);
-        internal static readonly ConfigKey TimeoutRebootAfter = Int(Timeouts, "reboot_after_s", 300, 604800, 1800,
+        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, string.Empty, R);
+        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, string.Empty, R);
+        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, string.Empty, N);
+        internal static readonly ConfigKey SensorName = Text("name", null, 0);
+        internal static readonly ConfigKey SensorSuffix = Text("suffix", null, 0);
+        internal static readonly ConfigKey SensorTemperatureVariable = Text("temperature_variable", "temperature", 0);
+        internal static readonly ConfigKey SensorHumidityVariable = Text("humidity_variable", "humidity", 0);
+        internal static readonly ConfigKey SensorDewPointVariable = Text("dew_point_variable", "dew_point", 0);
+        internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigType.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
+        internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigType.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
+        internal static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
+        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, string.Empty, N | Top);
+        internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
+        internal static readonly ConfigKey Timeouts = Group("timeouts");
+        internal static readonly ConfigKey TimeoutWifiConnect = Int("wifi_connect_s", 5, 300, 30, " s", 0);
+        internal static readonly ConfigKey TimeoutAck = Int("ack_s", 2, 120, 15, " s", 0);
+        internal static readonly ConfigKey TimeoutAuthRetry = Int("auth_retry_s", 30, 86400, 300, " s", 0);
+        internal static readonly ConfigKey TimeoutRebootAfter = Int("reboot_after_s", 300, 604800, 1800,
             " s (or 0: off)", ConfigKey.ZeroOff);
-        internal static readonly ConfigKey Diagnostics = Group(null, "diagnostics");
-        internal static readonly ConfigKey DiagnosticsEvery = Int(Diagnostics, "every_payloads", 0, 100000, 60, " (0 = only on request)", 0);
+        internal static readonly ConfigKey Diagnostics = Group("diagnostics");
+        internal static readonly ConfigKey DiagnosticsEvery = Int("every_payloads", 0, 100000, 60, " (0 = only on request)", 0);
 
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = Trim();
@@ -102,20 +104,24 @@ namespace TagoFirmware.Config
             return rows;
         }
 
-        private static ConfigKey Group(ConfigKey group, string name) => Add(group, name, ConfigType.Group, 0, 0, 0, 0, null, null, null, null);
+        private static ConfigKey Group(string name) => Add(name, ConfigType.Group, 0, 0, 0, 0, null, null, null, null);
 
-        private static ConfigKey Text(ConfigKey group, string name, string value, int flags) => Add(group, name, ConfigType.Text, flags, 0, 0, 0, value, null, null, null);
+        private static ConfigKey Text(string name, string value, int flags) => Add(name, ConfigType.Text, flags, 0, 0, 0, value, null, null, null);
 
-        private static ConfigKey Int(ConfigKey group, string name, int min, int max, int value, string unit, int flags)
-            => Add(group, name, ConfigType.Int, flags, min, max, value, null, unit, null, null);
+        private static ConfigKey Int(string name, int min, int max, int value, string unit, int flags)
+            => Add(name, ConfigType.Int, flags, min, max, value, null, unit, null, null);
 
-        private static ConfigKey Bool(ConfigKey group, string name, bool value) => Add(group, name, ConfigType.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
+        private static ConfigKey Bool(string name, bool value) => Add(name, ConfigType.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 
-        private static ConfigKey Add(ConfigKey group, string name, ConfigType type, int flags, int min, int max, int number, string text,
+        /// <summary>Adds a row to the last group declared above it; a group, the sensor list and a <see cref="Top"/> row are at the root.</summary>
+        private static ConfigKey Add(string name, ConfigType type, int flags, int min, int max, int number, string text,
             string unit, string[] choices, int[] values)
         {
+            bool opens = type == ConfigType.Group || type == ConfigType.SensorList;
+            ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
             s_all[s_count++] = key;
+            s_group = opens ? key : group;
             ConfigKey last = FirstIn(group);
             while (last != null && last.Next != null)
             {

@@ -38,7 +38,7 @@ namespace TagoFirmware.Config
                 pem = pem.Substring(end + PemEnd.Length);
             }
 
-            return count == 0 ? "no \"" + PemBegin + "\" line" : null;
+            return count == 0 ? "holds no " + PemBegin + " block" : null;
         }
 
         /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>

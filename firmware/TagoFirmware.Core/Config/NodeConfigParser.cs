@@ -255,14 +255,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                string[] names = key.Choices;
-                string allowed = names[0];
-                for (int i = 1; i < names.Length; i++)
-                {
-                    allowed += (i == names.Length - 1 ? " or " : ", ") + names[i];
-                }
-
-                result.Error(path, "\"" + Shorten(value) + "\" is not allowed: use " + allowed);
+                result.Error(path, NotAllowed(value, key.ChoiceList()));
             }
         }
 
@@ -343,6 +336,8 @@ namespace TagoFirmware.Config
         }
 
         private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+        internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 
         /// <summary>Shortens user text echoed in a message to 40 characters.</summary>
         internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";

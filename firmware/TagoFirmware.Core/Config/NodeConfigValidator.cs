@@ -134,7 +134,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                result.Error("transport", "\"" + transport + "\" is not allowed: use tagotip or tago-mqtt-json");
+                result.Error("transport", NodeConfigParser.NotAllowed(transport, "tagotip or tago-mqtt-json"));
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
@@ -247,7 +247,7 @@ namespace TagoFirmware.Config
             {
                 string path = "sensors[" + i + "]";
                 SensorConfig s = sensors[i];
-                result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: dht11, dht21, am2301, dht22 or am2302" : null);
+                result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
                 DataPin(result, path + ".echo_pin", s.EchoPin, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {

@@ -32,12 +32,6 @@ namespace TagoFirmware.Config
             ErrorCount += issue.IsError ? 1 : 0;
         }
 
-        /// <summary>The first error with this exact path, or null.</summary>
-        public ConfigIssue FindError(string path) => Find(path, true);
-
-        /// <summary>The first warning with this exact path, or null.</summary>
-        public ConfigIssue FindWarning(string path) => Find(path, false);
-
         /// <summary>One line per issue (<c>error: path: message</c>, errors first), as printed by every front end.</summary>
         public string[] Lines()
         {
@@ -65,20 +59,6 @@ namespace TagoFirmware.Config
             {
                 Add(new ConfigIssue(error, path, message));
             }
-        }
-
-        private ConfigIssue Find(string path, bool error)
-        {
-            for (int i = 0; i < _issues.Count; i++)
-            {
-                ConfigIssue issue = (ConfigIssue)_issues[i];
-                if (issue.IsError == error && issue.Path == path)
-                {
-                    return issue;
-                }
-            }
-
-            return null;
         }
     }
 }

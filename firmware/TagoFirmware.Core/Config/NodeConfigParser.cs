@@ -40,14 +40,15 @@ namespace TagoFirmware.Config
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
             int offset = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
             JsonReader r = new JsonReader(utf8, offset, length - offset, MaxDepth);
-            if (r.Read() && r.Token != JsonToken.StartObject)
+            bool isObject = !r.Read() || r.Token == JsonToken.StartObject;
+            if (isObject)
             {
-                result.Error(File, "must be a JSON object, got " + Describe(r));
-                r.Skip();
+                ReadObject(r, null, config, string.Empty, result);
             }
             else
             {
-                ReadObject(r, null, config, string.Empty, result);
+                result.Error(File, "must be a JSON object, got " + Describe(r));
+                r.Skip();
             }
 
             while (r.Read())
@@ -59,7 +60,7 @@ namespace TagoFirmware.Config
                 return Fail(new ConfigResult(new NodeConfig()), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
             }
 
-            if (result.FindError(File) != null)
+            if (!isObject)
             {
                 return result;
             }

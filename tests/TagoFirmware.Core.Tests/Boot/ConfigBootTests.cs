@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Boot
         {
             ConfigResult result = Boot(new FakeFiles(), null, "tago-1").Load();
             Assert.IsFalse(result.IsValid);
-            Assert.IsNotNull(result.FindError("(file)"));
+            Assert.IsNotNull(ConfigDocs.Error(result, "(file)"));
         }
 
         [TestMethod]
@@ -62,7 +62,7 @@ namespace TagoFirmware.Tests.Boot
             FakeFiles files = new FakeFiles();
             files.Set(Path, ConfigDocs.Doc("\"mqtt\":{\"ca_certificates\":[\"I:\\\\ca.pem\"]}"));
             files.Set("I:\\ca.pem", content == "(no file)" ? null : content); // a null DataRow argument breaks on the device
-            ConfigIssue issue = Boot(files, null, "tago-1").Load().FindError("mqtt.ca_certificates[0]");
+            ConfigIssue issue = ConfigDocs.Error(Boot(files, null, "tago-1").Load(), "mqtt.ca_certificates[0]");
             Assert.IsNotNull(issue);
             Assert.Contains("CA file I:\\ca.pem", issue.Message);
             Assert.Contains(problem, issue.Message);
@@ -73,7 +73,7 @@ namespace TagoFirmware.Tests.Boot
         {
             FakeFiles files = new FakeFiles();
             files.Set(Path, ConfigDocs.Doc(string.Empty));
-            Assert.IsNotNull(Boot(files, null, null).Load().FindError("mqtt.client_id"));
+            Assert.IsNotNull(ConfigDocs.Error(Boot(files, null, null).Load(), "mqtt.client_id"));
             files.Set(Path, ConfigDocs.Doc("\"mqtt\":{\"client_id\":\"node-1\"}"));
             Assert.IsTrue(Boot(files, null, null).Load().IsValid);
         }

@@ -56,6 +56,26 @@ namespace TagoFirmware.Tests.Config
             return NodeConfigParser.Parse(TestUtf8.Bytes(json), rules);
         }
 
+        /// <summary>The first error with this exact path, or null.</summary>
+        public static ConfigIssue Error(ConfigResult result, string path) => Find(result, path, true);
+
+        /// <summary>The first warning with this exact path, or null.</summary>
+        public static ConfigIssue Warning(ConfigResult result, string path) => Find(result, path, false);
+
+        private static ConfigIssue Find(ConfigResult result, string path, bool error)
+        {
+            ConfigIssue[] issues = result.Issues;
+            for (int i = 0; i < issues.Length; i++)
+            {
+                if (issues[i].IsError == error && issues[i].Path == path)
+                {
+                    return issues[i];
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>All issue lines joined, for failure messages and "contains" checks.</summary>
         public static string AllLines(ConfigResult result)
         {

@@ -13,8 +13,8 @@ namespace TagoFirmware.Tests.Config
             string dht11 = "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],";
             Assert.IsTrue(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":6}").IsValid);
             Assert.AreEqual("must be >= 6 s because a sample is a median of 3 reads 2 s apart (DHT22 minimum); got 5",
-                ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}").FindError("sampling.interval_s").Message);
-            Assert.IsNotNull(ConfigDocs.Parse("\"sampling\":{\"interval_s\":11}").FindError("sampling.interval_s"));
+                ConfigDocs.Error(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}"), "sampling.interval_s").Message);
+            Assert.IsNotNull(ConfigDocs.Error(ConfigDocs.Parse("\"sampling\":{\"interval_s\":11}"), "sampling.interval_s"));
         }
 
         [TestMethod]
@@ -27,8 +27,8 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
 
             ConfigResult device = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null);
-            Assert.IsNotNull(device.FindError("tagotip.serial"), "without a token the transport is TagoTiP");
-            Assert.IsNotNull(device.FindError("wifi.ssid"));
+            Assert.IsNotNull(ConfigDocs.Error(device, "tagotip.serial"), "without a token the transport is TagoTiP");
+            Assert.IsNotNull(ConfigDocs.Error(device, "wifi.ssid"));
         }
 
         [TestMethod]
@@ -37,8 +37,8 @@ namespace TagoFirmware.Tests.Config
             string example = "{\"wifi\":{\"ssid\":\"example-network\",\"password\":\"example-password-not-real\"},"
                 + "\"token\":\"00000000-0000-0000-0000-000000000000\",\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}";
             ConfigResult refused = ConfigDocs.ParseText(example, null);
-            Assert.IsNotNull(refused.FindError("token"));
-            Assert.IsNotNull(refused.FindError("wifi.ssid"));
+            Assert.IsNotNull(ConfigDocs.Error(refused, "token"));
+            Assert.IsNotNull(ConfigDocs.Error(refused, "wifi.ssid"));
 
             ConfigRules rules = new ConfigRules();
             rules.Supply(ConfigKeys.Token, ConfigDocs.FakeToken);

@@ -167,11 +167,11 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(plain.IsValid, ConfigDocs.AllLines(plain));
             Assert.IsFalse(plain.Config.Tls);
             Assert.AreEqual(1883, plain.Config.MqttPort);
-            Assert.IsNotNull(plain.FindWarning("mqtt.tls"));
+            Assert.IsNotNull(ConfigDocs.Warning(plain, "mqtt.tls"));
 
             ConfigResult tls = ConfigDocs.Parse("\"mqtt\":{\"tls\":true}");
             Assert.AreEqual(8883, tls.Config.MqttPort);
-            Assert.IsNull(tls.FindWarning("mqtt.tls"));
+            Assert.IsNull(ConfigDocs.Warning(tls, "mqtt.tls"));
         }
 
         [TestMethod]

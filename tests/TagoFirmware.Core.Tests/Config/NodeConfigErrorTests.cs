@@ -10,7 +10,7 @@ namespace TagoFirmware.Tests.Config
         private static void AssertError(ConfigResult result, string path, string contains)
         {
             Assert.IsFalse(result.IsValid, ConfigDocs.AllLines(result));
-            ConfigIssue issue = result.FindError(path);
+            ConfigIssue issue = ConfigDocs.Error(result, path);
             Assert.IsNotNull(issue, "no error on " + path + " in:\n" + ConfigDocs.AllLines(result));
             Assert.Contains(contains, issue.Message);
         }
@@ -190,7 +190,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.ParseText(json, null);
             Assert.IsFalse(result.IsValid);
-            Assert.IsNotNull(result.FindError("(file)"));
+            Assert.IsNotNull(ConfigDocs.Error(result, "(file)"));
         }
 
         [TestMethod]
@@ -220,9 +220,9 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"mqtt\":{\"qos\":2,\"port\":0},\"sampling\":{\"batch\":0}");
             Assert.AreEqual(3, result.ErrorCount, ConfigDocs.AllLines(result));
-            Assert.IsNotNull(result.FindError("mqtt.qos"));
-            Assert.IsNotNull(result.FindError("mqtt.port"));
-            Assert.IsNotNull(result.FindError("sampling.batch"));
+            Assert.IsNotNull(ConfigDocs.Error(result, "mqtt.qos"));
+            Assert.IsNotNull(ConfigDocs.Error(result, "mqtt.port"));
+            Assert.IsNotNull(ConfigDocs.Error(result, "sampling.batch"));
         }
 
         [TestMethod]

@@ -24,7 +24,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse(root);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            ConfigIssue warning = result.FindWarning(path);
+            ConfigIssue warning = ConfigDocs.Warning(result, path);
             Assert.IsNotNull(warning, "no warning on " + path + " in:\n" + ConfigDocs.AllLines(result));
             Assert.Contains(contains, warning.Message);
             Assert.StartsWith("warning: " + path + ": ", warning.ToString());

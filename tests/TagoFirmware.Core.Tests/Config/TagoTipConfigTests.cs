@@ -81,7 +81,7 @@ namespace TagoFirmware.Tests.Config
             ConfigResult result = ConfigDocs.Parse("\"transport\":\"tagotip\",\"tagotip\":{\"serial\":\"n1\",\"auth_hash\":\"" + FakeHash + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             Assert.AreEqual(NodeConfig.TransportTagoTip, result.Config.Transport);
-            Assert.IsNotNull(result.FindWarning("token"), "an unused token is pointed out");
+            Assert.IsNotNull(ConfigDocs.Warning(result, "token"), "an unused token is pointed out");
         }
 
         [TestMethod]
@@ -101,7 +101,7 @@ namespace TagoFirmware.Tests.Config
         public void TagoTip_settings_report_their_path_and_what_is_allowed(string tagotip, string root, string path, string contains)
         {
             ConfigResult result = Parse(tagotip, root);
-            ConfigIssue issue = result.FindError(path);
+            ConfigIssue issue = ConfigDocs.Error(result, path);
             Assert.IsNotNull(issue, "no error on " + path + " in:\n" + ConfigDocs.AllLines(result));
             Assert.Contains(contains, issue.Message);
         }
@@ -111,9 +111,9 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = Parse("\"min_session_s\":20", "\"mqtt\":{\"client_id\":\"other\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.Contains("over one session a minute", result.FindWarning("tagotip.min_session_s").Message);
-            Assert.Contains("serial is the client id", result.FindWarning("mqtt.client_id").Message);
-            Assert.IsNull(Parse("\"min_session_s\":60", string.Empty).FindWarning("tagotip.min_session_s"));
+            Assert.Contains("over one session a minute", ConfigDocs.Warning(result, "tagotip.min_session_s").Message);
+            Assert.Contains("serial is the client id", ConfigDocs.Warning(result, "mqtt.client_id").Message);
+            Assert.IsNull(ConfigDocs.Warning(Parse("\"min_session_s\":60", string.Empty), "tagotip.min_session_s"));
         }
 
         [TestMethod]

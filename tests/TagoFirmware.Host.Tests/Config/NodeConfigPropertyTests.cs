@@ -219,9 +219,9 @@ namespace TagoFirmware.Host.Tests.Config
         {
             ConfigResult result = NodeConfigParser.Parse(File.ReadAllBytes(ExamplePath()), null);
             Assert.AreEqual(3, result.ErrorCount, string.Join("\n", result.Lines()));
-            Assert.IsNotNull(result.FindError("token"));
-            Assert.IsNotNull(result.FindError("wifi.ssid"));
-            Assert.IsNotNull(result.FindError("wifi.password"));
+            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "token"));
+            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "wifi.ssid"));
+            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "wifi.password"));
             Assert.AreEqual(0, result.WarningCount, string.Join("\n", result.Lines()));
         }
 

@@ -326,9 +326,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
-        private static readonly string[] s_tokens = new string[] { "null", "an object", "null", "an array", "null", "null", "a string", "a number", "true", "false", "null" };
-
-        private static string Describe(JsonReader r) => s_tokens[(int)r.Token];
+        private static string Describe(JsonReader r) => Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
 
         private static ConfigResult Fail(ConfigResult result, string message)
         {
@@ -362,30 +360,40 @@ namespace TagoFirmware.Config
                 }
             }
 
-            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + s_syntax[(int)error];
+            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + Nth(Syntax, (int)error);
         }
 
-        /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order.</summary>
-        private static readonly string[] s_syntax = new string[]
+        /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order, for <see cref="Nth"/>.</summary>
+        private const string Syntax = "invalid JSON|"
+            + "invalid JSON|"
+            + "ends too early (missing bracket or quote?)|"
+            + "unexpected character (JSON has no comments; use double quotes)|"
+            + "text after the end|"
+            + "nested too deep|"
+            + "invalid backslash escape (write \\ as \\\\)|"
+            + "invalid \\u escape (lone UTF-16 surrogate)|"
+            + "control character in a string (write \\n)|"
+            + "not UTF-8|"
+            + "malformed number|"
+            + "leading zero|"
+            + "misspelt true, false or null|"
+            + "expected a quoted key (JSON has no comments or trailing commas)|"
+            + "expected ':' after the key|"
+            + "expected ',' or a closing bracket|"
+            + "trailing comma|"
+            + "mismatched bracket";
+
+        /// <summary>The <paramref name="n"/>th of the '|'-separated entries of <paramref name="table"/>.</summary>
+        private static string Nth(string table, int n)
         {
-            "invalid JSON",
-            "invalid JSON",
-            "ends too early (missing bracket or quote?)",
-            "unexpected character (JSON has no comments; use double quotes)",
-            "text after the end",
-            "nested too deep",
-            "invalid backslash escape (write \\ as \\\\)",
-            "invalid \\u escape (lone UTF-16 surrogate)",
-            "control character in a string (write \\n)",
-            "not UTF-8",
-            "malformed number",
-            "leading zero",
-            "misspelt true, false or null",
-            "expected a quoted key (JSON has no comments or trailing commas)",
-            "expected ':' after the key",
-            "expected ',' or a closing bracket",
-            "trailing comma",
-            "mismatched bracket",
-        };
+            int at = 0;
+            for (; n > 0; n--)
+            {
+                at = table.IndexOf('|', at) + 1;
+            }
+
+            int end = table.IndexOf('|', at);
+            return table.Substring(at, (end < 0 ? table.Length : end) - at);
+        }
     }
 }

@@ -27,15 +27,10 @@ namespace TagoFirmware.Host.Cli
                 rules.Supply(s.Key, value);
             }
 
-            ConfigResult result = Load(path, rules, error);
+            ConfigResult result = Load(path, rules, error, output);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
-            }
-
-            foreach (string line in result.Lines())
-            {
-                output.WriteLine(line);
             }
 
             output.WriteLine(result.IsValid
@@ -57,15 +52,10 @@ namespace TagoFirmware.Host.Cli
             rules.Supply(ConfigKeys.Token, options.Token);
             rules.Supply(ConfigKeys.TagoTipAuthHash, options.AuthHash);
             rules.Supply(ConfigKeys.TagoTipSerial, options.Serial ?? Environment.GetEnvironmentVariable("TAGO_TIP_SERIAL"));
-            ConfigResult result = Load(path, rules, error);
+            ConfigResult result = Load(path, rules, error, error);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
-            }
-
-            foreach (string line in result.Lines())
-            {
-                error.WriteLine(line);
             }
 
             if (!result.IsValid)
@@ -102,8 +92,8 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
         /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
-        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key. Null when the file cannot be read (reported).</summary>
-        private static ConfigResult Load(string path, ConfigRules rules, TextWriter error)
+        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key, its line goes to <paramref name="issues"/>. Null when the file cannot be read (reported).</summary>
+        private static ConfigResult Load(string path, ConfigRules rules, TextWriter error, TextWriter issues)
         {
             if (!File.Exists(path))
             {
@@ -119,6 +109,11 @@ namespace TagoFirmware.Host.Cli
                 {
                     result.Add(issue);
                 }
+            }
+
+            foreach (string line in result.Lines())
+            {
+                issues.WriteLine(line);
             }
 
             return result;

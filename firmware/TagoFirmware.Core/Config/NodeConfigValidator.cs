@@ -181,7 +181,7 @@ namespace TagoFirmware.Config
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
                 bool pem = ConfigText.IsPem(ca);
-                bool bad = ca == null || ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
+                bool bad = ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
                 result.Error(path, bad ? CaProblem : pem ? ConfigText.PemProblem(ca) : null);
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }

@@ -38,26 +38,22 @@ namespace TagoFirmware.Connection
         private bool _staleRetryUsed;
         private bool _started;
 
-        /// <summary>Builds the request from the options and the transport's credentials and will.</summary>
+        /// <summary>Completes the options with the transport's credentials and will and the first protocol level.</summary>
         public ConnectAttempts(SessionOptions options, IUplinkTransport transport)
         {
             string id = options.ClientId;
             _levels = options.ProtocolLevel != 0 ? new int[] { options.ProtocolLevel }
                 : (id != null && id.Length <= 23 ? new int[] { 4, 5, 3 } : new int[] { 4, 5 });
-            Request.Host = options.Host;
-            Request.Port = options.Port;
-            Request.UseTls = options.UseTls;
-            Request.CaCertificatesPem = options.CaCertificatesPem;
-            Request.ClientId = id;
-            Request.KeepAliveSeconds = options.KeepAliveSeconds;
-            Request.TimeoutMs = options.MqttConnectTimeoutMs;
-            Request.ProtocolLevel = _levels[0];
-            Request.LimitMessageRate = !options.ShortSessions;
-            transport.PrepareConnect(Request, options.Token);
+            Request = options;
+            options.ProtocolLevel = _levels[0];
+            transport.PrepareConnect(options);
         }
 
-        /// <summary>The request every attempt passes (only its protocol level changes, between attempts).</summary>
-        public MqttConnectRequest Request { get; } = new MqttConnectRequest();
+        /// <summary>What every attempt passes (only its protocol level changes, between attempts).</summary>
+        public SessionOptions Request { get; }
+
+        /// <summary>True when the protocol level is found automatically (not pinned).</summary>
+        public bool AutoLevel => _levels.Length > 1;
 
         /// <summary>Attempts started so far.</summary>
         public int Count { get; private set; }

@@ -185,8 +185,8 @@ namespace TagoFirmware.Connection
         {
             _started = true;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
-                : ConnectAttempts.VersionName(_options.ProtocolLevel)));
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_attempts.AutoLevel ? "auto"
+                : ConnectAttempts.VersionName(ProtocolLevel)));
             ShowStatus(NodeStatus.NoWifi);
         }
 

@@ -20,7 +20,7 @@ namespace TagoFirmware.Connection
 
         /// <summary>Starts a connect attempt on the adapter's worker; false (nothing started) while an earlier attempt runs
         /// or its outcome was not taken yet, so an outcome is never mistaken for a newer attempt's.</summary>
-        bool BeginConnect(MqttConnectRequest request);
+        bool BeginConnect(SessionOptions request);
 
         /// <summary>Enqueues a publish (never retained) and returns its message id (0..65535) or a negative
         /// <see cref="PublishError"/>. The payload passes to the adapter, which may keep it until acknowledged (M2Mqtt

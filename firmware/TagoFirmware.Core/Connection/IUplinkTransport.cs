@@ -8,7 +8,7 @@ namespace TagoFirmware.Connection
     /// <remarks>
     /// Contract: every member returns values computed once at construction (pre-encoded byte arrays, final topic
     /// strings), so reading them on the publish path allocates nothing; the returned arrays must not be modified by
-    /// callers. Never throws after construction. <see cref="PrepareConnect"/> is the only place that sees the token.
+    /// callers. Never throws after construction. 
     /// </remarks>
     public interface IUplinkTransport
     {
@@ -30,10 +30,8 @@ namespace TagoFirmware.Connection
         /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands.</summary>
         string CommandTopicFilter { get; }
 
-        /// <summary>
-        /// Fills the protocol-specific parts of a CONNECT: user name and password derived from
-        /// <paramref name="token"/>, and the last will (topic, payload, QoS 1, retain false).
-        /// </summary>
-        void PrepareConnect(MqttConnectRequest request, string token);
+        /// <summary>Fills the protocol-specific parts of a CONNECT: user name, password (derived from the token in
+        /// <see cref="SessionOptions.Password"/>) and the last will (QoS 1, retain false).</summary>
+        void PrepareConnect(SessionOptions options);
     }
 }

@@ -35,7 +35,7 @@ namespace TagoFirmware.Connection
         // Guarded by _sync: shared by the main loop, the worker and the library's threads.
         private object _client;
         private object _retiring;
-        private MqttConnectRequest _request;
+        private SessionOptions _request;
         private bool _attemptRunning;
         private bool _outcomeUntaken;
         private bool _abort;
@@ -62,7 +62,7 @@ namespace TagoFirmware.Connection
         public bool IsConnected => Online() != null;
 
         /// <inheritdoc />
-        public bool BeginConnect(MqttConnectRequest request)
+        public bool BeginConnect(SessionOptions request)
         {
             if (request == null)
                 return false;
@@ -157,7 +157,7 @@ namespace TagoFirmware.Connection
         public void Run()
         {
             object retiring;
-            MqttConnectRequest request;
+            SessionOptions request;
             lock (_sync)
             {
                 retiring = _retiring;
@@ -203,10 +203,10 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Worker thread: creates a client for the request. May block (DNS) and throw.</summary>
-        protected abstract object CreateClient(MqttConnectRequest request);
+        protected abstract object CreateClient(SessionOptions request);
 
         /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
-        protected abstract int ConnectClient(object client, MqttConnectRequest request);
+        protected abstract int ConnectClient(object client, SessionOptions request);
 
         /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
         protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
@@ -249,7 +249,7 @@ namespace TagoFirmware.Connection
         /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
         protected bool Admit(object sender, int length)
         {
-            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, _request.LimitMessageRate); // a client exists only after a request
+            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>

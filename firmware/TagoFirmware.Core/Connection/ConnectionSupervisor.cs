@@ -145,7 +145,7 @@ namespace TagoFirmware.Connection
             if (!SessionRunning)
                 return;
             _wanted = false;
-            if (_state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting)
+            if (StateIn(Linked | (1 << (int)SessionState.MqttConnecting)))
             {
                 EndLink(true);
                 SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
@@ -219,7 +219,7 @@ namespace TagoFirmware.Connection
         private void HandleEvent(long nowMs, LinkEvent e)
         {
             bool attempt = _state == SessionState.MqttConnecting && _attempts.Started;
-            bool linked = _state == SessionState.Online || _state == SessionState.Subscribing;
+            bool linked = StateIn(Linked);
             switch (e.Kind)
             {
                 case LinkEventKind.ConnectSucceeded:
@@ -400,7 +400,7 @@ namespace TagoFirmware.Connection
 
         private void FinishStop()
         {
-            bool wasConnected = _state == SessionState.Online || _state == SessionState.Stopping || _state == SessionState.Subscribing;
+            bool wasConnected = StateIn(Linked | (1 << (int)SessionState.Stopping));
             _health.LoseAll(_report);
             if (wasConnected || _state == SessionState.MqttConnecting)
                 _mqtt.Disconnect();

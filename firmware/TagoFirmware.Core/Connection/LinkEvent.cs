@@ -26,15 +26,15 @@ namespace TagoFirmware.Connection
         /// <summary>For MessageReceived: the payload bytes (owned by the receiver from now on). Else null.</summary>
         public byte[] Payload;
 
-        /// <summary>Resets every field to "no event".</summary>
-        public void Clear()
+        /// <summary>Sets every field.</summary>
+        public void Set(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
-            Kind = LinkEventKind.None;
-            ReasonCode = -1;
-            Failure = ConnectFailure.None;
-            MessageId = 0;
-            Topic = null;
-            Payload = null;
+            Kind = kind;
+            ReasonCode = reasonCode;
+            Failure = failure;
+            MessageId = messageId;
+            Topic = topic;
+            Payload = payload;
         }
     }
 }

@@ -234,9 +234,8 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
-                    bool refused = e.Kind == LinkEventKind.ConnectRefused;
                     if (attempt)
-                        HandleConnectFailure(nowMs, refused, e.ReasonCode, refused ? ConnectFailure.None : e.Failure, null);
+                        HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
                     if (_health.Ack(e.MessageId, nowMs, _report) && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
@@ -279,12 +278,14 @@ namespace TagoFirmware.Connection
             if (_attempts.Connected())
                 Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
 
-            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
+            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
+            // transport keeps a persistent connection, and it has a status topic.
             _subscribeId = _mqtt.Subscribe(_transport.CommandTopicFilter, 1);
-            if (_subscribeId < 0)
+            int id = _subscribeId < 0 || _sessions ? _subscribeId : _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
+            if (id < 0)
             {
                 _mqtt.Close();
-                EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
+                EnterBackoff(nowMs, false, _subscribeId < 0 ? "mqtt connected; subscribe failed" : "mqtt connected; online status not sent");
                 return;
             }
 
@@ -293,15 +294,6 @@ namespace TagoFirmware.Connection
                 // A receipt sent before the SUBACK would be lost.
                 _deadlineMs = nowMs + _options.SubscribeTimeoutMs;
                 SetState(SessionState.Subscribing, LogLevel.Info, "mqtt connected; subscribing");
-                return;
-            }
-
-            // Only the legacy transport keeps a persistent connection, and it has a status topic.
-            int id = _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
-            if (id < 0)
-            {
-                _mqtt.Close();
-                EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
                 return;
             }
 

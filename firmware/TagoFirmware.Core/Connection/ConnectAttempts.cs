@@ -1,7 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>MQTT connect attempts: the request, the MQTT version the next CONNECT speaks, and what follows a failed
-    /// attempt (next version, one retry after a drop, the credentials wait, or backoff).</summary>
+    /// <summary>MQTT connect attempts: the version the next CONNECT speaks and what follows a failed attempt (next version,
+    /// one retry after a drop, the credentials wait, or backoff).</summary>
     /// <remarks>
     /// Automatic versions: 3.1.1 first (most brokers and M2Mqtt speak it); until a connect succeeds this boot, a refused
     /// version (CONNACK 1, MQTT 5's 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at most

@@ -3,11 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Supervises the connection once it is up (<see cref="ConnectionStates"/> brings it up): link events, dead-link
-    /// drops, self-heal, short sessions and an orderly stop. Each <see cref="Step"/> fills <see cref="Report"/> and
-    /// never blocks. README "How the node behaves" has the transition table. Main loop thread only.
-    /// </summary>
+    /// <summary>The connection once up (<see cref="ConnectionStates"/> brings it up): link events, dead-link drops, self-heal,
+    /// short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node behaves"). Main loop only.</summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>

@@ -1,15 +1,9 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The seam between the session and a TagoIO ingestion protocol: topic scheme, credentials mapping, status
-    /// payloads, payload format and what counts as delivered. <see cref="TagoMqttJsonTransport"/> (legacy
-    /// <c>mqtt.tago.io</c>) and <see cref="TagoTipTransport"/> (TagoTiP over MQTT, in short sessions).
-    /// </summary>
-    /// <remarks>
-    /// Contract: every member returns values computed once at construction (pre-encoded byte arrays, final topic
-    /// strings), so reading them on the publish path allocates nothing; the returned arrays must not be modified by
-    /// callers. Never throws after construction. 
-    /// </remarks>
+    /// <summary>A TagoIO ingestion protocol's topics, credentials, status payloads and delivery rule:
+    /// <see cref="TagoMqttJsonTransport"/> (legacy <c>mqtt.tago.io</c>) or <see cref="TagoTipTransport"/> (short sessions).</summary>
+    /// <remarks>Every member returns values computed at construction (read-only arrays, final topics), so the publish
+    /// path allocates nothing; never throws after construction.</remarks>
     public interface IUplinkTransport
     {
         /// <summary>Short name for logs ("tago-mqtt-json").</summary>

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// One fact taken from an <see cref="IMqttLink"/> inbox. The supervisor owns one instance and passes it to
-    /// <see cref="IMqttLink.TryTakeEvent"/> again and again, so draining the inbox allocates nothing.
-    /// </summary>
+    /// <summary>One inbox fact; the supervisor reuses one instance for <see cref="IMqttLink.TryTakeEvent"/> (no allocation).</summary>
     public sealed class LinkEvent
     {
         /// <summary>What happened.</summary>

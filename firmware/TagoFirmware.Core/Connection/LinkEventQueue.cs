@@ -2,12 +2,9 @@ using TagoFirmware.Commands;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
-    /// <see cref="TryTake"/>s. Connection events come out first; received messages have <see cref="CommandSlots"/> of
-    /// their own behind <see cref="Admit"/>, so a command flood can neither delay an ack nor fill the heap
-    /// (docs/commands.md "Floods"). A full lane drops the new event, counted in one CommandsDropped report.
-    /// </summary>
+    /// <summary>The inbox: library threads <see cref="Post"/>, the main loop <see cref="TryTake"/>s, connection events first.
+    /// Messages have <see cref="CommandSlots"/> of their own behind <see cref="Admit"/>, so a command flood neither delays
+    /// an ack nor fills the heap (docs/commands.md "Floods"); a full lane drops the new event and counts it.</summary>
     public sealed class LinkEventQueue
     {
         /// <summary>Received messages that may wait for the main loop at once.</summary>

@@ -4,20 +4,15 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once; an adapter subclass creates,
-    /// connects, publishes and closes a library client, says what an exception means (<see cref="Describe"/>) and
-    /// reports the library's events through the <c>On…</c> methods.
-    /// </summary>
+    /// <summary>The <see cref="IMqttLink"/> connect-attempt protocol, written once; an adapter subclass drives a library
+    /// client, says what an exception means (<see cref="Describe"/>) and reports library events through the <c>On…</c> methods.</summary>
     /// <remarks>
-    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's client constructor resolves DNS, its Connect can hang 30 s),
-    /// one at a time, none before the previous outcome was taken; each yields exactly one outcome, and a success that
-    /// races <see cref="Close"/> is reported as a timeout. Failed and replaced clients are closed at once (M2Mqtt's
-    /// receive thread spins otherwise); events of old clients are ignored. M2Mqtt may throw on a bad token while its
-    /// <c>ConnectionOpened</c> event carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>.
-    /// A broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does): after
-    /// <see cref="ClosesBeforeAuthSuspected"/> such closes in a row (the version fallback included) the outcome is
-    /// <see cref="ConnectFailure.ProbableAuthRefusal"/>.
+    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at
+    /// a time, each with exactly one outcome; a success racing <see cref="Close"/> is reported as a timeout. Failed and
+    /// replaced clients are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token
+    /// while <c>ConnectionOpened</c> carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>. A
+    /// broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does), hence
+    /// <see cref="ClosesBeforeAuthSuspected"/>.
     /// </remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
     {
@@ -245,8 +240,8 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: whether a message of <paramref name="length"/> payload bytes may enter the inbox (size and
-        /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter (<see cref="LinkEventQueue.Admit"/>);
+        /// ask before copying the payload, then <see cref="OnMessage"/>.</summary>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request

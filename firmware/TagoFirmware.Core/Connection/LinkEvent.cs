@@ -17,7 +17,7 @@ namespace TagoFirmware.Connection
         /// <see cref="IMqttLink.Subscribe"/>. Else 0.</summary>
         public int MessageId;
 
-        /// <summary>For MessageReceived: the topic. Else null.</summary>
+        /// <summary>For MessageReceived: the topic. For a failed connect: the adapter's detail for the log, or null. Else null.</summary>
         public string Topic;
 
         /// <summary>For MessageReceived: the payload bytes (owned by the receiver from now on). Else null.</summary>

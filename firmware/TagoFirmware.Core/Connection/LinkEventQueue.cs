@@ -104,7 +104,8 @@ namespace TagoFirmware.Connection
                     return false;
                 LinkEvent e = _slots[_base[lane] + _head[lane]];
                 into.Set(e.Kind, e.ReasonCode, e.Failure, e.MessageId, e.Topic, e.Payload);
-                e.Set(LinkEventKind.None, -1, ConnectFailure.None, 0, null, null);
+                e.Topic = null;
+                e.Payload = null;
                 _head[lane] = (_head[lane] + 1) % _size[lane];
                 _count[lane]--;
                 return true;

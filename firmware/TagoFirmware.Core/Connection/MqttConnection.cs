@@ -37,7 +37,6 @@ namespace TagoFirmware.Connection
         private bool _established;
         private int _connack = -1;
         private int _closesWithoutConnack;
-        private string _detail;
 
         /// <summary>Creates the connection.</summary>
         protected MqttConnection(IWorker worker, IClock clock, int inboxCapacity)
@@ -129,17 +128,14 @@ namespace TagoFirmware.Connection
             if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
                 || into.Kind == LinkEventKind.ConnectFailed)
             {
-                string detail;
                 lock (_sync)
                 {
                     _outcomeUntaken = false;
-                    detail = _detail;
-                    _detail = null;
                 }
 
                 ILog log = Log;
-                if (detail != null && log != null)
-                    log.Write(LogLevel.Warning, "mqtt: " + detail);
+                if (into.Topic != null && log != null)
+                    log.Write(LogLevel.Warning, "mqtt: " + into.Topic);
             }
 
             return true;
@@ -300,8 +296,7 @@ namespace TagoFirmware.Connection
                 else if (_client == client)
                     _client = null;
                 _attemptRunning = false;
-                _detail = detail;
-                _outcomeUntaken = _inbox.Post(kind, code, failure, 0, null, null);
+                _outcomeUntaken = _inbox.Post(kind, code, failure, 0, detail, null);
             }
 
             if (kind != LinkEventKind.ConnectSucceeded)

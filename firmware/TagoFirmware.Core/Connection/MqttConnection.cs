@@ -58,8 +58,6 @@ namespace TagoFirmware.Connection
         /// <inheritdoc />
         public bool BeginConnect(SessionOptions request)
         {
-            if (request == null)
-                return false;
             lock (_sync)
             {
                 if (_attemptRunning || _outcomeUntaken)

@@ -176,6 +176,9 @@ namespace TagoFirmware.Connection
             ShowStatus(StatusFor(_state));
         }
 
+        // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
+        private bool Attempting => _state == SessionState.MqttConnecting && _attempts.Started;
+
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
 
         private void Start()
@@ -215,12 +218,10 @@ namespace TagoFirmware.Connection
 
         private void HandleEvent(long nowMs, LinkEvent e)
         {
-            bool attempt = _state == SessionState.MqttConnecting && _attempts.Started;
-            bool linked = StateIn(Linked);
             switch (e.Kind)
             {
                 case LinkEventKind.ConnectSucceeded:
-                    if (attempt)
+                    if (Attempting)
                         OnConnected(nowMs);
                     else
                     {
@@ -231,7 +232,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
-                    if (attempt)
+                    if (Attempting)
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
@@ -243,14 +244,14 @@ namespace TagoFirmware.Connection
                         DropLink(nowMs, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
-                    if (linked)
+                    if (StateIn(Linked))
                         _report.AddMessage(e.Topic, e.Payload);
                     break;
                 case LinkEventKind.CommandsDropped:
                     _report.CommandsDropped += e.ReasonCode;
                     break;
                 case LinkEventKind.Closed:
-                    if (linked)
+                    if (StateIn(Linked))
                         LinkLost(nowMs, "mqtt connection lost: closed");
                     break;
                 case LinkEventKind.NetworkLost:

@@ -47,7 +47,7 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        protected override object CreateClient(MqttConnectRequest request)
+        protected override object CreateClient(SessionOptions request)
         {
             _caParsed = false;
             X509Certificate ca = request.UseTls ? CaFor(request.CaCertificatesPem) : null;
@@ -68,7 +68,7 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        protected override int ConnectClient(object client, MqttConnectRequest request)
+        protected override int ConnectClient(object client, SessionOptions request)
         {
             // Per attempt (the supervisor's version fallback); the enum's values are MQTT's protocol levels 3, 4, 5.
             ((MqttClient)client).ProtocolVersion = (MqttProtocolVersion)request.ProtocolLevel;

@@ -166,7 +166,7 @@ namespace TagoFirmware.Benchmarks
             var batcher = new ReadingBatcher(queue, 10, 30000, 0, true);
             var writer = new TagoJsonWriter(new byte[4096]);
             using var link = new MqttNetLink();
-            var request = new MqttConnectRequest
+            var request = new SessionOptions
             {
                 Host = broker.Host,
                 Port = broker.Port,
@@ -176,7 +176,7 @@ namespace TagoFirmware.Benchmarks
                 Username = "Token",
                 Password = broker.Token,
                 KeepAliveSeconds = 60,
-                TimeoutMs = 10000,
+                MqttConnectTimeoutMs = 10000,
             };
             var ev = new LinkEvent();
             Stopwatch clock = Stopwatch.StartNew();

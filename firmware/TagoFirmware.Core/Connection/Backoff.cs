@@ -2,11 +2,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Exponential backoff with full jitter: after n consecutive failures the delay is uniform in [0, min(base · 2^n,
-    /// cap)] ("Exponential Backoff And Jitter", AWS Architecture Blog, 2015), so a fleet that lost the broker together
-    /// does not reconnect in lock-step.
-    /// </summary>
+    /// <summary>Exponential backoff with full jitter, uniform in [0, min(base · 2^n, cap)] ("Exponential Backoff And Jitter",
+    /// AWS Architecture Blog, 2015): a fleet that lost the broker together does not reconnect in lock-step.</summary>
     public sealed class Backoff
     {
         /// <summary>The first window: [0, 1 s].</summary>

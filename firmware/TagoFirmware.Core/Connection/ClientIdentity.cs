@@ -3,11 +3,8 @@ namespace TagoFirmware.Connection
     /// <summary>Derives a stable MQTT client id from the board's MAC address.</summary>
     public static class ClientIdentity
     {
-        /// <summary>
-        /// Returns <c>tago-</c> followed by the 12 lowercase hex digits of <paramref name="mac"/>, e.g.
-        /// <c>tago-a4cf12e3b1c0</c>: the same on every boot (the ESP32 MAC is burnt into eFuse), unique per board,
-        /// 17 characters (MQTT 3.1.1 §3.1.3.1 only guarantees 23) and made of topic-safe characters.
-        /// </summary>
+        /// <summary><c>tago-</c> and the MAC's 12 lowercase hex digits (<c>tago-a4cf12e3b1c0</c>): stable (eFuse MAC), unique,
+        /// topic-safe, 17 characters (MQTT 3.1.1 §3.1.3.1 guarantees 23); null for no or an all-zero MAC.</summary>
         public static string FromMac(byte[] mac)
         {
             if (mac == null || mac.Length != 6)

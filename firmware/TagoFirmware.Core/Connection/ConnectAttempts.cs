@@ -1,7 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>MQTT connect attempts: the request, the MQTT version the next CONNECT speaks, and what follows a failed
-    /// attempt (next version, one retry after a drop, the credentials wait, or backoff).</summary>
+    /// <summary>MQTT connect attempts: the version the next CONNECT speaks and what follows a failed attempt (next version,
+    /// one retry after a drop, the credentials wait, or backoff).</summary>
     /// <remarks>
     /// Automatic versions: 3.1.1 first (most brokers and M2Mqtt speak it); until a connect succeeds this boot, a refused
     /// version (CONNACK 1, MQTT 5's 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at most
@@ -38,26 +38,22 @@ namespace TagoFirmware.Connection
         private bool _staleRetryUsed;
         private bool _started;
 
-        /// <summary>Builds the request from the options and the transport's credentials and will.</summary>
+        /// <summary>Completes the options with the transport's credentials and will and the first protocol level.</summary>
         public ConnectAttempts(SessionOptions options, IUplinkTransport transport)
         {
             string id = options.ClientId;
             _levels = options.ProtocolLevel != 0 ? new int[] { options.ProtocolLevel }
                 : (id != null && id.Length <= 23 ? new int[] { 4, 5, 3 } : new int[] { 4, 5 });
-            Request.Host = options.Host;
-            Request.Port = options.Port;
-            Request.UseTls = options.UseTls;
-            Request.CaCertificatesPem = options.CaCertificatesPem;
-            Request.ClientId = id;
-            Request.KeepAliveSeconds = options.KeepAliveSeconds;
-            Request.TimeoutMs = options.MqttConnectTimeoutMs;
-            Request.ProtocolLevel = _levels[0];
-            Request.LimitMessageRate = !options.ShortSessions;
-            transport.PrepareConnect(Request, options.Token);
+            Request = options;
+            options.ProtocolLevel = _levels[0];
+            transport.PrepareConnect(options);
         }
 
-        /// <summary>The request every attempt passes (only its protocol level changes, between attempts).</summary>
-        public MqttConnectRequest Request { get; } = new MqttConnectRequest();
+        /// <summary>What every attempt passes (only its protocol level changes, between attempts).</summary>
+        public SessionOptions Request { get; }
+
+        /// <summary>True when the protocol level is found automatically (not pinned).</summary>
+        public bool AutoLevel => _levels.Length > 1;
 
         /// <summary>Attempts started so far.</summary>
         public int Count { get; private set; }

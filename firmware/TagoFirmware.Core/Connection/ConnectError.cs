@@ -1,10 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// What a client library threw during a connect attempt, in library-neutral terms: the adapter's translation,
-    /// which <see cref="MqttFailureClassifier"/> turns into a <see cref="ConnectFailure"/>. The phase matters:
-    /// everything up to <see cref="Exchange"/> failed before the CONNECT left the node.
-    /// </summary>
+    /// <summary>What a client library threw during a connect attempt, as the adapter translates it for
+    /// <see cref="MqttFailureClassifier"/>; everything before <see cref="Exchange"/> failed before the CONNECT left.</summary>
     public enum ConnectError
     {
         /// <summary>Anything else (a bug in the library or in our wiring, out of memory).</summary>

@@ -28,6 +28,9 @@ namespace TagoFirmware.Connection
             "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
         };
 
+        // Online or Subscribing: a connection the broker accepted.
+        private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
+
         private protected readonly SessionOptions _options;
         private protected readonly NodePorts _ports;
         private protected readonly IMqttLink _mqtt;
@@ -160,12 +163,11 @@ namespace TagoFirmware.Connection
 
         private protected void CheckNetwork()
         {
-            bool aboveWifi = _state == SessionState.ClockWait || _state == SessionState.MqttConnecting
-                || _state == SessionState.Online || _state == SessionState.AuthFailed || _state == SessionState.Idle
-                || _state == SessionState.Subscribing || (_state == SessionState.Backoff && !_backoffForWifi);
+            bool aboveWifi = _state == SessionState.Backoff ? !_backoffForWifi : StateIn(Linked | (1 << (int)SessionState.ClockWait)
+                | (1 << (int)SessionState.MqttConnecting) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Idle));
             if (!aboveWifi || _ports.Network.IsUp)
                 return;
-            bool wasOnline = _state == SessionState.Online || _state == SessionState.Subscribing;
+            bool wasOnline = StateIn(Linked);
             EndLink(false);
             if (wasOnline)
                 _attempts.Dropped();
@@ -307,5 +309,8 @@ namespace TagoFirmware.Connection
         }
 
         private protected static long Min(long a, long b) => a < b ? a : b;
+
+        // True when the state is one of the (1 << state) bits in states.
+        private protected bool StateIn(int states) => ((1 << (int)_state) & states) != 0;
     }
 }

@@ -3,11 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Supervises the connection once it is up (<see cref="ConnectionStates"/> brings it up): link events, dead-link
-    /// drops, self-heal, short sessions and an orderly stop. Each <see cref="Step"/> fills <see cref="Report"/> and
-    /// never blocks. README "How the node behaves" has the transition table. Main loop thread only.
-    /// </summary>
+    /// <summary>The connection once up (<see cref="ConnectionStates"/> brings it up): link events, dead-link drops, self-heal,
+    /// short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node behaves"). Main loop only.</summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
@@ -145,7 +142,7 @@ namespace TagoFirmware.Connection
             if (!SessionRunning)
                 return;
             _wanted = false;
-            if (_state == SessionState.Online || _state == SessionState.Subscribing || _state == SessionState.MqttConnecting)
+            if (StateIn(Linked | (1 << (int)SessionState.MqttConnecting)))
             {
                 EndLink(true);
                 SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
@@ -179,14 +176,17 @@ namespace TagoFirmware.Connection
             ShowStatus(StatusFor(_state));
         }
 
+        // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
+        private bool Attempting => _state == SessionState.MqttConnecting && _attempts.Started;
+
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
 
         private void Start()
         {
             _started = true;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_options.ProtocolLevel == 0 ? "auto"
-                : ConnectAttempts.VersionName(_options.ProtocolLevel)));
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_attempts.AutoLevel ? "auto"
+                : ConnectAttempts.VersionName(ProtocolLevel)));
             ShowStatus(NodeStatus.NoWifi);
         }
 
@@ -218,12 +218,10 @@ namespace TagoFirmware.Connection
 
         private void HandleEvent(long nowMs, LinkEvent e)
         {
-            bool attempt = _state == SessionState.MqttConnecting && _attempts.Started;
-            bool linked = _state == SessionState.Online || _state == SessionState.Subscribing;
             switch (e.Kind)
             {
                 case LinkEventKind.ConnectSucceeded:
-                    if (attempt)
+                    if (Attempting)
                         OnConnected(nowMs);
                     else
                     {
@@ -234,9 +232,8 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
-                    bool refused = e.Kind == LinkEventKind.ConnectRefused;
-                    if (attempt)
-                        HandleConnectFailure(nowMs, refused, e.ReasonCode, refused ? ConnectFailure.None : e.Failure, null);
+                    if (Attempting)
+                        HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
                     if (_health.Ack(e.MessageId, nowMs, _report) && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
@@ -247,14 +244,14 @@ namespace TagoFirmware.Connection
                         DropLink(nowMs, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
-                    if (linked)
+                    if (StateIn(Linked))
                         _report.AddMessage(e.Topic, e.Payload);
                     break;
                 case LinkEventKind.CommandsDropped:
                     _report.CommandsDropped += e.ReasonCode;
                     break;
                 case LinkEventKind.Closed:
-                    if (linked)
+                    if (StateIn(Linked))
                         LinkLost(nowMs, "mqtt connection lost: closed");
                     break;
                 case LinkEventKind.NetworkLost:
@@ -279,12 +276,14 @@ namespace TagoFirmware.Connection
             if (_attempts.Connected())
                 Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
 
-            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
+            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
+            // transport keeps a persistent connection, and it has a status topic.
             _subscribeId = _mqtt.Subscribe(_transport.CommandTopicFilter, 1);
-            if (_subscribeId < 0)
+            int id = _subscribeId < 0 || _sessions ? _subscribeId : _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
+            if (id < 0)
             {
                 _mqtt.Close();
-                EnterBackoff(nowMs, false, "mqtt connected; subscribe failed");
+                EnterBackoff(nowMs, false, _subscribeId < 0 ? "mqtt connected; subscribe failed" : "mqtt connected; online status not sent");
                 return;
             }
 
@@ -293,15 +292,6 @@ namespace TagoFirmware.Connection
                 // A receipt sent before the SUBACK would be lost.
                 _deadlineMs = nowMs + _options.SubscribeTimeoutMs;
                 SetState(SessionState.Subscribing, LogLevel.Info, "mqtt connected; subscribing");
-                return;
-            }
-
-            // Only the legacy transport keeps a persistent connection, and it has a status topic.
-            int id = _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
-            if (id < 0)
-            {
-                _mqtt.Close();
-                EnterBackoff(nowMs, false, "mqtt connected; online status not sent");
                 return;
             }
 
@@ -400,7 +390,7 @@ namespace TagoFirmware.Connection
 
         private void FinishStop()
         {
-            bool wasConnected = _state == SessionState.Online || _state == SessionState.Stopping || _state == SessionState.Subscribing;
+            bool wasConnected = StateIn(Linked | (1 << (int)SessionState.Stopping));
             _health.LoseAll(_report);
             if (wasConnected || _state == SessionState.MqttConnecting)
                 _mqtt.Disconnect();

@@ -3,12 +3,10 @@ namespace TagoFirmware.Connection
     /// <summary>One MQTT client connection as the supervisor drives it; what the library reports waits as
     /// <see cref="LinkEvent"/>s in an inbox the supervisor drains once per step.</summary>
     /// <remarks>
-    /// Port contract (adapters derive from <see cref="MqttConnection"/>): members are called on the main loop only and
-    /// never throw (<see cref="Publish"/>/<see cref="Subscribe"/> return a negative <see cref="PublishError"/>); library
-    /// callbacks only post facts. Only <see cref="Disconnect"/> and <see cref="Close"/> may take about 1 s. Exactly one
-    /// connect outcome per attempt. A full inbox drops events rather than block a library thread: a lost ack looks like
-    /// a dead link, a lost Closed shows in <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline.
-    /// The password never reaches a log, console or exception text.
+    /// Port contract (adapters derive from <see cref="MqttConnection"/>): main loop only, never throws, only
+    /// <see cref="Disconnect"/> and <see cref="Close"/> may take about 1 s; one connect outcome per attempt. A full inbox
+    /// drops events rather than block a library thread: a lost ack looks like a dead link, a lost Closed shows in
+    /// <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline. The password is never logged.
     /// </remarks>
     public interface IMqttLink
     {
@@ -20,11 +18,10 @@ namespace TagoFirmware.Connection
 
         /// <summary>Starts a connect attempt on the adapter's worker; false (nothing started) while an earlier attempt runs
         /// or its outcome was not taken yet, so an outcome is never mistaken for a newer attempt's.</summary>
-        bool BeginConnect(MqttConnectRequest request);
+        bool BeginConnect(SessionOptions request);
 
-        /// <summary>Enqueues a publish (never retained) and returns its message id (0..65535) or a negative
-        /// <see cref="PublishError"/>. The payload passes to the adapter, which may keep it until acknowledged (M2Mqtt
-        /// resends the same array), so callers pass a fresh array or one that never changes.</summary>
+        /// <summary>Enqueues a publish (never retained): its message id (0..65535) or a negative <see cref="PublishError"/>.
+        /// The adapter may keep the payload until acknowledged (M2Mqtt resends the same array): pass one that never changes.</summary>
         int Publish(string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>

@@ -2,13 +2,10 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The IP link under MQTT (WiFi on the ESP32; always up on the host). The core starts an attempt and polls its
-    /// outcome on later steps; it never waits.</summary>
-    /// <remarks>
-    /// Port contract: <see cref="BeginConnect"/> returns at once, false while an attempt runs. The outcome is about the
-    /// IP link only (the clock is ClockWait's). <see cref="TakeConnectResult"/> reports Pending, then the outcome once,
-    /// then None. <see cref="IsUp"/> is cheap. Main loop thread only; nothing throws or logs the WiFi password.
-    /// </remarks>
+    /// <summary>The IP link under MQTT (WiFi on the ESP32; always up on the host): an attempt starts, its outcome is polled.</summary>
+    /// <remarks>Port contract: <see cref="BeginConnect"/> returns at once, false while an attempt runs;
+    /// <see cref="TakeConnectResult"/> reports Pending, the outcome once, then None; <see cref="IsUp"/> is cheap. Main
+    /// loop only; nothing throws or logs the WiFi password.</remarks>
     public interface INetworkLink
     {
         /// <summary>True while the link has an IP address.</summary>

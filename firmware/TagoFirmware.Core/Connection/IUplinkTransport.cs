@@ -1,15 +1,9 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The seam between the session and a TagoIO ingestion protocol: topic scheme, credentials mapping, status
-    /// payloads, payload format and what counts as delivered. <see cref="TagoMqttJsonTransport"/> (legacy
-    /// <c>mqtt.tago.io</c>) and <see cref="TagoTipTransport"/> (TagoTiP over MQTT, in short sessions).
-    /// </summary>
-    /// <remarks>
-    /// Contract: every member returns values computed once at construction (pre-encoded byte arrays, final topic
-    /// strings), so reading them on the publish path allocates nothing; the returned arrays must not be modified by
-    /// callers. Never throws after construction. <see cref="PrepareConnect"/> is the only place that sees the token.
-    /// </remarks>
+    /// <summary>A TagoIO ingestion protocol's topics, credentials, status payloads and delivery rule:
+    /// <see cref="TagoMqttJsonTransport"/> (legacy <c>mqtt.tago.io</c>) or <see cref="TagoTipTransport"/> (short sessions).</summary>
+    /// <remarks>Every member returns values computed at construction (read-only arrays, final topics), so the publish
+    /// path allocates nothing; never throws after construction.</remarks>
     public interface IUplinkTransport
     {
         /// <summary>Short name for logs ("tago-mqtt-json").</summary>
@@ -30,10 +24,8 @@ namespace TagoFirmware.Connection
         /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands.</summary>
         string CommandTopicFilter { get; }
 
-        /// <summary>
-        /// Fills the protocol-specific parts of a CONNECT: user name and password derived from
-        /// <paramref name="token"/>, and the last will (topic, payload, QoS 1, retain false).
-        /// </summary>
-        void PrepareConnect(MqttConnectRequest request, string token);
+        /// <summary>Fills the protocol-specific parts of a CONNECT: user name, password (derived from the token in
+        /// <see cref="SessionOptions.Password"/>) and the last will (QoS 1, retain false).</summary>
+        void PrepareConnect(SessionOptions options);
     }
 }

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// One fact taken from an <see cref="IMqttLink"/> inbox. The supervisor owns one instance and passes it to
-    /// <see cref="IMqttLink.TryTakeEvent"/> again and again, so draining the inbox allocates nothing.
-    /// </summary>
+    /// <summary>One inbox fact; the supervisor reuses one instance for <see cref="IMqttLink.TryTakeEvent"/> (no allocation).</summary>
     public sealed class LinkEvent
     {
         /// <summary>What happened.</summary>
@@ -20,21 +17,21 @@ namespace TagoFirmware.Connection
         /// <see cref="IMqttLink.Subscribe"/>. Else 0.</summary>
         public int MessageId;
 
-        /// <summary>For MessageReceived: the topic. Else null.</summary>
+        /// <summary>For MessageReceived: the topic. For a failed connect: the adapter's detail for the log, or null. Else null.</summary>
         public string Topic;
 
         /// <summary>For MessageReceived: the payload bytes (owned by the receiver from now on). Else null.</summary>
         public byte[] Payload;
 
-        /// <summary>Resets every field to "no event".</summary>
-        public void Clear()
+        /// <summary>Sets every field.</summary>
+        public void Set(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
-            Kind = LinkEventKind.None;
-            ReasonCode = -1;
-            Failure = ConnectFailure.None;
-            MessageId = 0;
-            Topic = null;
-            Payload = null;
+            Kind = kind;
+            ReasonCode = reasonCode;
+            Failure = failure;
+            MessageId = messageId;
+            Topic = topic;
+            Payload = payload;
         }
     }
 }

@@ -2,12 +2,9 @@ using TagoFirmware.Commands;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The inbox of <see cref="LinkEvent"/> facts: library threads <see cref="Post"/>, the main loop
-    /// <see cref="TryTake"/>s. Connection events come out first; received messages have <see cref="CommandSlots"/> of
-    /// their own behind <see cref="Admit"/>, so a command flood can neither delay an ack nor fill the heap
-    /// (docs/commands.md "Floods"). A full lane drops the new event, counted in one CommandsDropped report.
-    /// </summary>
+    /// <summary>The inbox: library threads <see cref="Post"/>, the main loop <see cref="TryTake"/>s, connection events first.
+    /// Messages have <see cref="CommandSlots"/> of their own behind <see cref="Admit"/>, so a command flood neither delays
+    /// an ack nor fills the heap (docs/commands.md "Floods"); a full lane drops the new event and counts it.</summary>
     public sealed class LinkEventQueue
     {
         /// <summary>Received messages that may wait for the main loop at once.</summary>
@@ -23,12 +20,7 @@ namespace TagoFirmware.Connection
         public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();
-        private readonly int[] _kinds;
-        private readonly int[] _codes;
-        private readonly int[] _failures;
-        private readonly int[] _ids;
-        private readonly string[] _topics;
-        private readonly byte[][] _payloads;
+        private readonly LinkEvent[] _slots;
 
         // Lane 0: connection events in slots [0, capacity); lane 1: messages in the CommandSlots after them.
         private readonly int[] _base;
@@ -45,12 +37,9 @@ namespace TagoFirmware.Connection
         public LinkEventQueue(int capacity)
         {
             int slots = capacity + CommandSlots;
-            _kinds = new int[slots];
-            _codes = new int[slots];
-            _failures = new int[slots];
-            _ids = new int[slots];
-            _topics = new string[slots];
-            _payloads = new byte[slots][];
+            _slots = new LinkEvent[slots];
+            for (int i = 0; i < slots; i++)
+                _slots[i] = new LinkEvent();
             _base = new int[] { 0, capacity };
             _size = new int[] { capacity, CommandSlots };
         }
@@ -90,13 +79,7 @@ namespace TagoFirmware.Connection
                     return false;
                 }
 
-                int slot = _base[lane] + ((_head[lane] + _count[lane]) % _size[lane]);
-                _kinds[slot] = (int)kind;
-                _codes[slot] = reasonCode;
-                _failures[slot] = (int)failure;
-                _ids[slot] = messageId;
-                _topics[slot] = topic;
-                _payloads[slot] = payload;
+                _slots[_base[lane] + ((_head[lane] + _count[lane]) % _size[lane])].Set(kind, reasonCode, failure, messageId, topic, payload);
                 _count[lane]++;
                 Arrived.Set();
                 return true;
@@ -112,24 +95,17 @@ namespace TagoFirmware.Connection
                 int lane = _count[0] > 0 ? 0 : 1;
                 if (lane == 1 && _unreported > 0)
                 {
-                    into.Clear();
-                    into.Kind = LinkEventKind.CommandsDropped;
-                    into.ReasonCode = _unreported;
+                    into.Set(LinkEventKind.CommandsDropped, _unreported, ConnectFailure.None, 0, null, null);
                     _unreported = 0;
                     return true;
                 }
 
                 if (_count[lane] == 0)
                     return false;
-                int slot = _base[lane] + _head[lane];
-                into.Kind = (LinkEventKind)_kinds[slot];
-                into.ReasonCode = _codes[slot];
-                into.Failure = (ConnectFailure)_failures[slot];
-                into.MessageId = _ids[slot];
-                into.Topic = _topics[slot];
-                into.Payload = _payloads[slot];
-                _topics[slot] = null;
-                _payloads[slot] = null;
+                LinkEvent e = _slots[_base[lane] + _head[lane]];
+                into.Set(e.Kind, e.ReasonCode, e.Failure, e.MessageId, e.Topic, e.Payload);
+                e.Topic = null;
+                e.Payload = null;
                 _head[lane] = (_head[lane] + 1) % _size[lane];
                 _count[lane]--;
                 return true;

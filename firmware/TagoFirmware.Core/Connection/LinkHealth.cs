@@ -1,10 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The QoS 1 publishes awaiting their PUBACK on a persistent connection, and the link's health judged from them: one
-    /// unacknowledged past the ack timeout means a dead link; a connection up for the stable time resets the backoff;
-    /// nothing acknowledged for the self-heal time asks for a reboot. Parallel arrays (no struct arrays on nanoFramework).
-    /// </summary>
+    /// <summary>QoS 1 publishes awaiting their PUBACK and the link's health judged from them: dead link (ack timeout), stable
+    /// (backoff reset), self-heal (reboot). Parallel arrays: no struct arrays on nanoFramework.</summary>
     public sealed class LinkHealth
     {
         private readonly int[] _ids;
@@ -95,8 +92,8 @@ namespace TagoFirmware.Connection
             _count = 0;
         }
 
-        /// <summary>Restarts the self-heal clock: the broker is unreachable, which a reboot does not fix. Otherwise the
-        /// clock survives a dropped link on purpose: a node that reconnects but never gets an ack is what it is for.</summary>
+        /// <summary>Restarts the self-heal clock: an unreachable broker is not fixed by a reboot. A dropped link keeps the
+        /// clock on purpose: self-heal is for a node that reconnects but never gets an ack.</summary>
         public void ForgetUnacked() => _unackedSinceMs = -1;
 
         /// <summary>True when the oldest publish waited past the ack timeout: drop the link.</summary>

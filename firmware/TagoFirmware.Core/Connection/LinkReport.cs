@@ -1,9 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// What one <see cref="ConnectionSupervisor.Step"/> produced (acked and lost publishes, received messages,
-    /// online/offline changes), acted on after the step so nothing calls into the supervisor mid-step. Reused arrays.
-    /// </summary>
+    /// <summary>What one <see cref="ConnectionSupervisor.Step"/> produced, acted on after the step (nothing calls into the
+    /// supervisor mid-step); reused arrays.</summary>
     public sealed class LinkReport
     {
         /// <summary>Message ids of application publishes the broker acknowledged, <see cref="AckedCount"/> of them.</summary>

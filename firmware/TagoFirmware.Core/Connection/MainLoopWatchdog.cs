@@ -1,13 +1,10 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The decision half of the main-loop watchdog: the loop says until when it waits on purpose
-    /// (<see cref="WaitingUntil"/>), so a long idle wait is never taken for a hang; the ESP32 app's thread asks
-    /// <see cref="IsHung"/> and reboots once the loop is <see cref="TimeoutMs"/> (longer than any bounded call) past it.
-    /// </summary>
+    /// <summary>The main-loop watchdog's decision: the loop says until when it waits on purpose, so an idle wait is no
+    /// hang; the ESP32 app's thread reboots once <see cref="IsHung"/>.</summary>
     public sealed class MainLoopWatchdog
     {
-        /// <summary>The hang threshold: 2 minutes.</summary>
+        /// <summary>The hang threshold: 2 minutes, longer than any bounded call.</summary>
         public const int TimeoutMs = 120000;
 
         private readonly object _sync = new object();

@@ -4,20 +4,15 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The MQTT connect-attempt protocol behind <see cref="IMqttLink"/>, written once; an adapter subclass creates,
-    /// connects, publishes and closes a library client, says what an exception means (<see cref="Describe"/>) and
-    /// reports the library's events through the <c>On…</c> methods.
-    /// </summary>
+    /// <summary>The <see cref="IMqttLink"/> connect-attempt protocol, written once; an adapter subclass drives a library
+    /// client, says what an exception means (<see cref="Describe"/>) and reports library events through the <c>On…</c> methods.</summary>
     /// <remarks>
-    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's client constructor resolves DNS, its Connect can hang 30 s),
-    /// one at a time, none before the previous outcome was taken; each yields exactly one outcome, and a success that
-    /// races <see cref="Close"/> is reported as a timeout. Failed and replaced clients are closed at once (M2Mqtt's
-    /// receive thread spins otherwise); events of old clients are ignored. M2Mqtt may throw on a bad token while its
-    /// <c>ConnectionOpened</c> event carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>.
-    /// A broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does): after
-    /// <see cref="ClosesBeforeAuthSuspected"/> such closes in a row (the version fallback included) the outcome is
-    /// <see cref="ConnectFailure.ProbableAuthRefusal"/>.
+    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at
+    /// a time, each with exactly one outcome; a success racing <see cref="Close"/> is reported as a timeout. Failed and
+    /// replaced clients are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token
+    /// while <c>ConnectionOpened</c> carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>. A
+    /// broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does), hence
+    /// <see cref="ClosesBeforeAuthSuspected"/>.
     /// </remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
     {
@@ -35,14 +30,13 @@ namespace TagoFirmware.Connection
         // Guarded by _sync: shared by the main loop, the worker and the library's threads.
         private object _client;
         private object _retiring;
-        private MqttConnectRequest _request;
+        private SessionOptions _request;
         private bool _attemptRunning;
         private bool _outcomeUntaken;
         private bool _abort;
         private bool _established;
         private int _connack = -1;
         private int _closesWithoutConnack;
-        private string _detail;
 
         /// <summary>Creates the connection.</summary>
         protected MqttConnection(IWorker worker, IClock clock, int inboxCapacity)
@@ -62,10 +56,8 @@ namespace TagoFirmware.Connection
         public bool IsConnected => Online() != null;
 
         /// <inheritdoc />
-        public bool BeginConnect(MqttConnectRequest request)
+        public bool BeginConnect(SessionOptions request)
         {
-            if (request == null)
-                return false;
             lock (_sync)
             {
                 if (_attemptRunning || _outcomeUntaken)
@@ -134,17 +126,14 @@ namespace TagoFirmware.Connection
             if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
                 || into.Kind == LinkEventKind.ConnectFailed)
             {
-                string detail;
                 lock (_sync)
                 {
                     _outcomeUntaken = false;
-                    detail = _detail;
-                    _detail = null;
                 }
 
                 ILog log = Log;
-                if (detail != null && log != null)
-                    log.Write(LogLevel.Warning, "mqtt: " + detail);
+                if (into.Topic != null && log != null)
+                    log.Write(LogLevel.Warning, "mqtt: " + into.Topic);
             }
 
             return true;
@@ -157,7 +146,7 @@ namespace TagoFirmware.Connection
         public void Run()
         {
             object retiring;
-            MqttConnectRequest request;
+            SessionOptions request;
             lock (_sync)
             {
                 retiring = _retiring;
@@ -203,10 +192,10 @@ namespace TagoFirmware.Connection
         }
 
         /// <summary>Worker thread: creates a client for the request. May block (DNS) and throw.</summary>
-        protected abstract object CreateClient(MqttConnectRequest request);
+        protected abstract object CreateClient(SessionOptions request);
 
         /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
-        protected abstract int ConnectClient(object client, MqttConnectRequest request);
+        protected abstract int ConnectClient(object client, SessionOptions request);
 
         /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
         protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
@@ -245,11 +234,11 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: whether a message of <paramref name="length"/> payload bytes may enter the inbox (size and
-        /// rate, <see cref="LinkEventQueue.Admit"/>; a refusal is counted). Ask before copying the payload; then <see cref="OnMessage"/>.</summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter (<see cref="LinkEventQueue.Admit"/>);
+        /// ask before copying the payload, then <see cref="OnMessage"/>.</summary>
         protected bool Admit(object sender, int length)
         {
-            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, _request.LimitMessageRate); // a client exists only after a request
+            return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request
         }
 
         /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
@@ -305,8 +294,7 @@ namespace TagoFirmware.Connection
                 else if (_client == client)
                     _client = null;
                 _attemptRunning = false;
-                _detail = detail;
-                _outcomeUntaken = _inbox.Post(kind, code, failure, 0, null, null);
+                _outcomeUntaken = _inbox.Post(kind, code, failure, 0, detail, null);
             }
 
             if (kind != LinkEventKind.ConnectSucceeded)

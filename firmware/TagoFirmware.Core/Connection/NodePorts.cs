@@ -7,10 +7,8 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Every platform port the node needs, filled by the ESP32 app or the host twin. Called from the main loop only,
-    /// except the log, device control and reading store, which the watchdog thread also uses when the loop hangs.
-    /// </summary>
+    /// <summary>Every platform port the node needs; main loop only, except the log, device control and reading store
+    /// (the watchdog thread uses them when the loop hangs).</summary>
     public sealed class NodePorts
     {
         /// <summary>Monotonic and wall time (required).</summary>

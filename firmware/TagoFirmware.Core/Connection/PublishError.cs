@@ -1,9 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// Negative results of <see cref="IMqttLink.Publish"/>, <see cref="IMqttLink.Subscribe"/> and the supervisor's
-    /// publish methods; a non-negative result is a message id.
-    /// </summary>
+    /// <summary>Negative results of the publish and subscribe methods; a non-negative result is a message id.</summary>
     public static class PublishError
     {
         /// <summary>The session is not online (or the link not connected): nothing was sent.</summary>

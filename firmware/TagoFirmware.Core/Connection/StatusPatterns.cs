@@ -1,11 +1,7 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>The status LED's one table: the blink pattern of each <see cref="NodeStatus"/>, played by the ESP32 LED
-    /// and printed by the host twin.</summary>
-    /// <remarks>
-    /// A pattern is a 2 s cycle of <see cref="Slots"/> slots of <see cref="SlotMs"/> packed in the low bits of an int
-    /// (bit i = LED on in slot i): short enough to read at a glance, long enough to count blinks.
-    /// </remarks>
+    /// <summary>The blink pattern of each <see cref="NodeStatus"/> (ESP32 LED, host twin): a 2 s cycle of <see cref="Slots"/>
+    /// slots, bit i = on in slot i; long enough to count blinks.</summary>
     public static class StatusPatterns
     {
         /// <summary>Length of one slot in ms.</summary>

@@ -45,12 +45,11 @@ namespace TagoFirmware.Connection
         public string CommandTopicFilter { get; }
 
         /// <inheritdoc/>
-        public void PrepareConnect(MqttConnectRequest request, string token)
+        public void PrepareConnect(SessionOptions options)
         {
-            request.Username = "Token";
-            request.Password = token;
-            request.WillTopic = StatusTopic;
-            request.WillMessage = OfflineMessage;
+            options.Username = "Token";
+            options.WillTopic = StatusTopic;
+            options.WillMessage = OfflineMessage;
         }
 
         private static string Topic(string template, string fallback, string clientId)

@@ -36,12 +36,11 @@ namespace TagoFirmware.Connection
         /// <summary>The receipt topic <c>$tip/{serial}/ack</c>, subscribed at QoS 1 in every session.</summary>
         public string CommandTopicFilter => _credentials.AckTopic;
 
-        /// <summary>Fills user name and password from the hash; no will. <paramref name="token"/> is unused: the
-        /// credentials were derived from the hash when the transport was made.</summary>
-        public void PrepareConnect(MqttConnectRequest request, string token)
+        /// <summary>User name and password: the hash's halves (derived when the transport was made); no will.</summary>
+        public void PrepareConnect(SessionOptions options)
         {
-            request.Username = _credentials.UserName;
-            request.Password = _credentials.Password;
+            options.Username = _credentials.UserName;
+            options.Password = _credentials.Password;
         }
     }
 }

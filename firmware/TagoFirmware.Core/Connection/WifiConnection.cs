@@ -3,11 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// The WiFi bring-up behind <see cref="INetworkLink"/>, run on the <see cref="IWorker"/>; the subclass only calls
-    /// the WiFi library. The driver re-joins by itself after a drop, so after a full join this boot the next
-    /// <see cref="ReconnectAttempts"/> attempts only wait for the address (<c>WifiNetworkHelper.Reconnect</c>).
-    /// </summary>
+    /// <summary>The WiFi bring-up behind <see cref="INetworkLink"/>, on the <see cref="IWorker"/>. The driver re-joins by itself
+    /// after a drop, so after a full join the next <see cref="ReconnectAttempts"/> only wait for the address.</summary>
     public abstract class WifiConnection : INetworkLink, IBlockingJob
     {
         /// <summary>How often <see cref="IsUp"/> asks the adapter, in ms (reading the interface table allocates).</summary>

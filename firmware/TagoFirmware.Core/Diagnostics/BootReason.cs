@@ -2,11 +2,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>
-    /// Why the node started, as far as nanoFramework can tell: it has no reset-reason API, so deep-sleep wakes come from
-    /// <c>Sleep.GetWakeupCause()</c> and deliberate reboots from the reason the firmware recorded before them
-    /// (<c>Command</c>, <c>ConfigChanged</c> → CommandReboot; <c>NoAckTimeout</c>, <c>MainLoopHung</c> → WatchdogReboot).
-    /// </summary>
+    /// <summary>Why the node started: nanoFramework has no reset-reason API, so wakes come from <c>Sleep.GetWakeupCause()</c>,
+    /// reboots from the recorded reason (Command, ConfigChanged → CommandReboot; NoAckTimeout, MainLoopHung → WatchdogReboot).</summary>
     public enum BootReason
     {
         /// <summary>Not determined yet.</summary>

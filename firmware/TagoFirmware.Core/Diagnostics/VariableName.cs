@@ -12,10 +12,9 @@ namespace TagoFirmware.Diagnostics
                 return false;
             }
 
-            char[] chars = name.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
+            for (int i = 0; i < name.Length; i++)
             {
-                char c = chars[i];
+                char c = name[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
                 {
                     return false;

@@ -25,7 +25,7 @@ namespace TagoFirmware.Node
             o.Host = config.MqttHost;
             o.Port = config.MqttPort;
             o.UseTls = config.Tls;
-            o.Token = config.Token;
+            o.Password = config.Token;
             o.ClientId = clientId;
             o.Qos = config.Qos;
             o.KeepAliveSeconds = config.KeepAliveSeconds;
@@ -40,7 +40,7 @@ namespace TagoFirmware.Node
                 // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
                 // in the token's place: the transport derives the MQTT credentials from it.
                 o.ShortSessions = true;
-                o.Token = config.TagoTipAuthHash;
+                o.Password = config.TagoTipAuthHash;
                 o.Qos = 1;
                 o.KeepAliveSeconds = 4;
             }

@@ -3,11 +3,8 @@ using System.Threading;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>
-    /// The app's one worker thread for blocking operations (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>: up to
-    /// 30 s or a hang): one, since the layers connect in order and each nanoFramework thread costs a stack. A fixed
-    /// ring; a post to a full ring is refused and the supervisor retries on a later step.
-    /// </summary>
+    /// <summary>The one worker thread for blocking calls (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>): the layers
+    /// connect in order and each thread costs a stack. A post to its full ring is refused; the supervisor retries.</summary>
     public sealed class BlockingWorker : IWorker
     {
         private const int Capacity = 4; // one WiFi and one MQTT job, plus slack

@@ -2,11 +2,8 @@ using System;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>
-    /// "The wall clock is set" means on or after 2025-01-01 UTC: an ESP32 boots at 1970-01-01, nanoFramework's
-    /// <c>requiresDateTime</c> only checks for 2021 (a stale RTC passes), and TLS certificate validity (RFC 5280
-    /// §4.1.2.5) cannot be checked against an unset clock.
-    /// </summary>
+    /// <summary>"The wall clock is set" means on or after 2025-01-01 UTC: an ESP32 boots at 1970-01-01, nanoFramework's
+    /// <c>requiresDateTime</c> only checks for 2021, and TLS validity (RFC 5280 §4.1.2.5) needs a set clock.</summary>
     public static class WallClock
     {
         /// <summary>The earliest UTC time accepted as a valid wall clock: 2025-01-01T00:00:00Z.</summary>

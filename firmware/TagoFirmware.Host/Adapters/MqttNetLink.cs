@@ -61,7 +61,7 @@ namespace TagoFirmware.Host.Adapters
         public void Dispose() => Disconnect();
 
         /// <inheritdoc />
-        protected override object CreateClient(MqttConnectRequest request)
+        protected override object CreateClient(SessionOptions request)
         {
             _connectSent = false;
             _validator = null;
@@ -90,9 +90,9 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <inheritdoc />
-        protected override int ConnectClient(object client, MqttConnectRequest request)
+        protected override int ConnectClient(object client, SessionOptions request)
         {
-            int timeoutMs = request.TimeoutMs > 0 ? request.TimeoutMs : 30000;
+            int timeoutMs = request.MqttConnectTimeoutMs > 0 ? request.MqttConnectTimeoutMs : 30000;
             _validator = request.UseTls ? CaPinnedValidator.ForPem(request.CaCertificatesPem, request.Host) : null;
             MqttClientOptions options = For(request, timeoutMs, request.ProtocolLevel, _validator);
             using var cancel = new CancellationTokenSource(timeoutMs);
@@ -195,7 +195,7 @@ namespace TagoFirmware.Host.Adapters
         private int NextId() => _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
 
         /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
-        public static MqttClientOptions For(MqttConnectRequest request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
+        public static MqttClientOptions For(SessionOptions request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(request.Host, request.Port)

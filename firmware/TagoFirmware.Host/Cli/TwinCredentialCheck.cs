@@ -27,11 +27,11 @@ namespace TagoFirmware.Host.Cli
             }
 
             (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);
-            var request = new MqttConnectRequest
+            var request = new SessionOptions
             {
                 Host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io", Port = options.Port != 0 ? options.Port : plaintext ? 1883 : 8883,
                 UseTls = !plaintext, CaCertificatesPem = plaintext ? null : options.CaPem, ClientId = serial, Username = hash.Substring(0, 8),
-                Password = hash.Substring(8, 8), KeepAliveSeconds = 4, TimeoutMs = 15000, LimitMessageRate = false,
+                Password = hash.Substring(8, 8), KeepAliveSeconds = 4, MqttConnectTimeoutMs = 15000, ShortSessions = true,
             };
             double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
             output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + request.Host + ":" + request.Port

@@ -90,7 +90,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         public NetworkConnectResult TakeConnectResult() => NetworkConnectResult.Connected;
 
         /// <inheritdoc/>
-        public bool BeginConnect(MqttConnectRequest request)
+        public bool BeginConnect(SessionOptions request)
         {
             _connectPending = true;
             return true;

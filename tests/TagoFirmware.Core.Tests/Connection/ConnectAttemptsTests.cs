@@ -76,7 +76,7 @@ namespace TagoFirmware.Tests.Connection
 
         private static ConnectAttempts Attempts(int protocolLevel)
         {
-            SessionOptions options = new SessionOptions { ClientId = "node-1", Token = "t", ProtocolLevel = protocolLevel };
+            SessionOptions options = new SessionOptions { ClientId = "node-1", Password = "t", ProtocolLevel = protocolLevel };
             return new ConnectAttempts(options, new TagoMqttJsonTransport("node-1", null, null, null));
         }
     }

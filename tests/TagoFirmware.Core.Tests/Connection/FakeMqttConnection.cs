@@ -56,7 +56,7 @@ namespace TagoFirmware.Tests.Connection
             OnClosed(client);
         }
 
-        protected override object CreateClient(MqttConnectRequest request)
+        protected override object CreateClient(SessionOptions request)
         {
             ClosedBeforeCreate = Closed;
             if (CreateThrows)
@@ -69,7 +69,7 @@ namespace TagoFirmware.Tests.Connection
             return LastClient;
         }
 
-        protected override int ConnectClient(object client, MqttConnectRequest request)
+        protected override int ConnectClient(object client, SessionOptions request)
         {
             if (ConnectGate != null)
             {

@@ -10,14 +10,14 @@ namespace TagoFirmware.Tests.Connection
     {
         private static FakeWorker _worker;
         private static FakeMqttConnection _link;
-        private static MqttConnectRequest _request;
+        private static SessionOptions _request;
         private static LinkEvent _event;
 
         private static void Fresh()
         {
             _worker = new FakeWorker();
             _link = new FakeMqttConnection(_worker, new FakeClock());
-            _request = new MqttConnectRequest();
+            _request = new SessionOptions();
             _event = new LinkEvent();
         }
 

@@ -35,7 +35,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(0, o.Qos);
             Assert.AreEqual(30, o.KeepAliveSeconds);
             Assert.AreEqual("-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", o.CaCertificatesPem);
-            Assert.AreEqual(NodeRig.Token, o.Token);
+            Assert.AreEqual(NodeRig.Token, o.Password);
             Assert.AreEqual("node-7", o.ClientId);
             Assert.AreEqual(20000, o.WifiConnectTimeoutMs);
             Assert.AreEqual(9000, o.AckTimeoutMs);

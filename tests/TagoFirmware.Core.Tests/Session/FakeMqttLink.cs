@@ -65,7 +65,7 @@ namespace TagoFirmware.Tests.Session
         /// <summary>Publishes made before the latest Disconnect (-1: none yet).</summary>
         public int PublishesAtDisconnect = -1;
         public int ClosesWhileAttemptRunning;
-        public MqttConnectRequest LastRequest;
+        public SessionOptions LastRequest;
         public readonly ArrayList Publishes = new ArrayList();
         public readonly ArrayList Subscriptions = new ArrayList();
 
@@ -105,7 +105,7 @@ namespace TagoFirmware.Tests.Session
         /// <summary>A downlink message arrives; admitted by size and command rate first, as the real adapters do.</summary>
         public void Deliver(string topic, byte[] payload)
         {
-            if (_inbox.Admit(payload == null ? 0 : payload.Length, _clock.NowMs, LastRequest == null || LastRequest.LimitMessageRate))
+            if (_inbox.Admit(payload == null ? 0 : payload.Length, _clock.NowMs, LastRequest == null || !LastRequest.ShortSessions))
             {
                 _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
             }
@@ -143,7 +143,7 @@ namespace TagoFirmware.Tests.Session
             }
         }
 
-        public bool BeginConnect(MqttConnectRequest request)
+        public bool BeginConnect(SessionOptions request)
         {
             Pump();
             if (_attemptPending || _outcomeUntaken)

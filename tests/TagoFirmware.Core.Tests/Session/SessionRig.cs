@@ -30,7 +30,7 @@ namespace TagoFirmware.Tests.Session
             Mqtt = new FakeMqttLink(Clock);
             Network.Inbox = Mqtt;
             Device = new FakeDeviceControl();
-            Options.Token = Token;
+            Options.Password = Token;
             Options.ClientId = ClientId;
         }
 

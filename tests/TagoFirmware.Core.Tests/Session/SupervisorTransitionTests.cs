@@ -79,7 +79,7 @@ namespace TagoFirmware.Tests.Session
         {
             SessionRig rig = new SessionRig();
             rig.BringOnline();
-            MqttConnectRequest r = rig.Mqtt.LastRequest;
+            SessionOptions r = rig.Mqtt.LastRequest;
             Assert.AreEqual("mqtt.tago.io", r.Host);
             Assert.AreEqual(8883, r.Port);
             Assert.IsTrue(r.UseTls);

@@ -92,7 +92,7 @@ namespace TagoFirmware.Host.Tests.Node
 
             public bool IsConnected => _inner.IsConnected;
 
-            public bool BeginConnect(MqttConnectRequest request) => _inner.BeginConnect(request);
+            public bool BeginConnect(SessionOptions request) => _inner.BeginConnect(request);
 
             public int Publish(string topic, byte[] payload, int qos)
             {

@@ -23,7 +23,7 @@ namespace TagoFirmware.Host.Tests.Session
             {
                 byte[] mac = { 0x24, 0x0A, 0xC4, (byte)(i >> 16), (byte)(i >> 8), (byte)i };
                 string clientId = ClientIdentity.FromMac(mac);
-                SessionOptions options = new SessionOptions { Token = "fleet-token", ClientId = clientId };
+                SessionOptions options = new SessionOptions { Password = "fleet-token", ClientId = clientId };
                 SimMqttLink link = new SimMqttLink(Broker) { Clock = Clock };
                 NodePorts ports = new NodePorts
                 {
@@ -127,7 +127,7 @@ namespace TagoFirmware.Host.Tests.Session
                 }
             }
 
-            public bool BeginConnect(MqttConnectRequest request)
+            public bool BeginConnect(SessionOptions request)
             {
                 AttemptTimes.Add(Clock.NowMs);
                 if (_broker.Up)

@@ -94,7 +94,7 @@ namespace TagoFirmware.Host.Tests.Tls
             var writer = new StringWriter();
             var log = new ConsoleLog(writer, LogLevel.Debug);
             using var link = new MqttNetLink(16) { Log = log };
-            var request = new MqttConnectRequest
+            var request = new SessionOptions
             {
                 Host = "127.0.0.1",
                 Port = server.Port,
@@ -104,7 +104,7 @@ namespace TagoFirmware.Host.Tests.Tls
                 Username = "Token",
                 Password = Token,
                 KeepAliveSeconds = 60,
-                TimeoutMs = 10000,
+                MqttConnectTimeoutMs = 10000,
             };
             Assert.IsTrue(link.BeginConnect(request));
             var e = new LinkEvent();

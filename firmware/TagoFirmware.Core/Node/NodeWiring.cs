@@ -3,7 +3,6 @@ using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
-using TagoFirmware.Sensors;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
@@ -80,27 +79,6 @@ namespace TagoFirmware.Node
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
                 battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
             return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
-        }
-
-        /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
-        public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
-        {
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
-            ReadPipeline[] pipelines = new ReadPipeline[sensors];
-            labels = new string[sensors];
-            for (int i = 0; i < sensors; i++)
-            {
-                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
-                {
-                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
-                }
-
-                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
-                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(battery), counters);
-                labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
-            }
-
-            return pipelines;
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP

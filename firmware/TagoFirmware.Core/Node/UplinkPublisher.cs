@@ -97,9 +97,6 @@ namespace TagoFirmware.Node
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked { get; private set; }
 
-        /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
-        public int PayloadsSent { get; private set; }
-
         /// <summary>Nothing left to send, report or wait for, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
             && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
@@ -348,8 +345,6 @@ namespace TagoFirmware.Node
                 _batcher.OnLost(ticket);
                 return;
             }
-
-            PayloadsSent++;
 
             if (_atLeastOnce)
             {

@@ -56,17 +56,6 @@ namespace TagoFirmware.Node
             return o;
         }
 
-        /// <summary>The transport the configuration selects.</summary>
-        public static IUplinkTransport CreateTransport(NodeConfig config, string clientId)
-        {
-            if (config.UsesTagoTip)
-            {
-                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
-            }
-
-            return new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
-        }
-
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
         public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, bool battery, string commandFilter,
             DiagnosticsCounters counters, DiagnosticsPolicy policy, NodePorts ports)

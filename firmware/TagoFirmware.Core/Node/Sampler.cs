@@ -41,7 +41,7 @@ namespace TagoFirmware.Node
         /// battery mode it samples once.</summary>
         public Sampler(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, ReadingQueue queue)
         {
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
+            int sensors = config.Sensors.Length;
             _pipelines = new ReadPipeline[sensors];
             _labels = new string[sensors];
             _done = new bool[sensors];

@@ -40,7 +40,9 @@ namespace TagoFirmware.Node
             string clientId = config.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
-            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
+            IUplinkTransport transport = _tip != null ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
+                : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
+            _link = new ConnectionSupervisor(SessionOptions, transport, ports);
             _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);

@@ -54,7 +54,7 @@ namespace TagoFirmware.Node
             int bufferBytes = config.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
+            int sensors = config.Sensors.Length;
             _names = new TagoText[sensors * Sampler.VariablesPerSensor];
             _units = new TagoText[_names.Length];
             TagoText celsius = TagoText.From("\u00b0C");

@@ -57,9 +57,10 @@ namespace TagoFirmware.Node
         }
 
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
-        public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, bool battery, string commandFilter,
+        public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, string commandFilter,
             DiagnosticsCounters counters, DiagnosticsPolicy policy, NodePorts ports)
         {
+            bool battery = config.DeepSleep;
             // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
             string reason;
             int min = NodeConfigValidator.MinIntervalSeconds(config, null, out reason);
@@ -102,14 +103,10 @@ namespace TagoFirmware.Node
                 CommandOverrides overrides = commands.Overrides;
                 string loaded = overrides.Load(commands.MinIntervalSeconds);
                 Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, loaded == null ? null : "overrides: " + loaded);
-                if (ports.OverrideStore == null)
-                {
-                    Write(log, LogLevel.Info, "overrides: no store; commands hold until reboot");
-                }
-
                 // The configuration's summary above lists the rest; these are the values in force.
                 Write(log, LogLevel.Info, "node start: interval " + overrides.IntervalSeconds.ToString() + " s (minimum "
-                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString());
+                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString()
+                    + (ports.OverrideStore == null ? "; no override store: commands hold until reboot" : string.Empty));
             }
             catch (Exception ex)
             {

@@ -33,7 +33,6 @@ namespace TagoFirmware.Node
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
-            bool battery = config.DeepSleep;
             Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
@@ -47,9 +46,9 @@ namespace TagoFirmware.Node
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);
             _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
-            _wake = battery ? new BatteryWake(config) : null;
+            _wake = config.DeepSleep ? new BatteryWake(config) : null;
             _end = new NodeShutdown(_link, _queue, ports);
-            _commands = NodeWiring.CreateCommands(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
+            _commands = NodeWiring.CreateCommands(config, configFileBytes, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 Diagnostics, _policy, ports);
         }
 

@@ -54,21 +54,23 @@ namespace TagoFirmware.Node
             int bufferBytes = config.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
-            int sensors = config.Sensors.Length;
-            _names = new TagoText[sensors * Sampler.VariablesPerSensor];
+            _names = new TagoText[config.Sensors.Length * Sampler.VariablesPerSensor];
             _units = new TagoText[_names.Length];
+            byte[][] names = new byte[_names.Length][];
+            byte[][] units = new byte[_names.Length][];
             TagoText celsius = TagoText.From("\u00b0C");
             TagoText percent = TagoText.From("%");
-            for (int i = 0; i < sensors; i++)
+            for (int i = 0; i < _names.Length; i++)
             {
-                SensorConfig s = config.Sensors[i];
-                int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(s.TemperatureVariableName);
-                _names[at + 1] = TagoText.From(s.HumidityVariableName);
-                _names[at + 2] = TagoText.From(s.DewPointVariableName);
-                _units[at] = celsius;
-                _units[at + 1] = percent;
-                _units[at + 2] = celsius;
+                // Variables by sensor: temperature, humidity, dew point (Sampler's order).
+                SensorConfig s = config.Sensors[i / Sampler.VariablesPerSensor];
+                int k = i % Sampler.VariablesPerSensor;
+                _names[i] = TagoText.From(k == 0 ? s.TemperatureVariableName : k == 1 ? s.HumidityVariableName : s.DewPointVariableName);
+                _units[i] = k == 1 ? percent : celsius;
+
+                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes (TagoTiP's table).
+                names[i] = _names[i].Json;
+                units[i] = _units[i].Json;
             }
 
             if (tip == null)
@@ -76,15 +78,6 @@ namespace TagoFirmware.Node
                 _json = new TagoJsonWriter(buffer);
                 _writer = _json;
                 return;
-            }
-
-            byte[][] names = new byte[_names.Length][];
-            byte[][] units = new byte[_names.Length][];
-            for (int i = 0; i < names.Length; i++)
-            {
-                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes.
-                names[i] = _names[i].Json;
-                units[i] = _units[i].Json;
             }
 
             _frame = new TagoTipWriter(buffer, names, units);

@@ -124,7 +124,7 @@ namespace TagoFirmware.Node
             long due = long.MaxValue;
             if (_tip != null)
             {
-                bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
+                bool inFlight = InFlightId >= 0;
                 bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue;
                 int session = _tip.StepSession(nowMs, _link, inFlight, work,
                     _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
@@ -175,7 +175,7 @@ namespace TagoFirmware.Node
                 }
             }
 
-            NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
+            NextDueMs = _tip != null && InFlightId >= 0 ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
         /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>

@@ -11,7 +11,7 @@ namespace TagoFirmware.Commands
         UnknownCommand = 2,
         /// <summary>The payload is larger than <see cref="CommandParser.MaxPayloadBytes"/>.</summary>
         PayloadTooLarge = 3,
-        /// <summary>The payload is not one well-formed JSON document (or the buffer arguments are invalid).</summary>
+        /// <summary>The payload is not one well-formed JSON document.</summary>
         MalformedJson = 4,
         /// <summary>A setting command carries no value (empty payload, empty array, item without variable or value, or an array that does not set the topic's own variable).</summary>
         MissingValue = 5,

@@ -15,11 +15,8 @@ namespace TagoFirmware.Commands
     /// </remarks>
     public sealed class CommandOverrides
     {
-        /// <summary>Length of the persisted record in bytes.</summary>
-        public const int RecordLength = 20;
-
-        /// <summary>Version of the record layout written by this firmware.</summary>
-        public const byte RecordVersion = 1;
+        private const int RecordLength = 20;
+        private const byte RecordVersion = 1;
 
         private readonly IOverrideStore _store;
         private readonly uint _fingerprint;
@@ -73,23 +70,24 @@ namespace TagoFirmware.Commands
                 return null;
             }
 
-            uint fingerprint;
-            bool hasInterval;
-            int interval;
-            bool hasBatch;
-            int batch;
-            if (!TryDecodeRecord(record, out fingerprint, out hasInterval, out interval, out hasBatch, out batch))
+            if (record.Length != RecordLength || record[0] != 'O' || record[1] != 'V' || record[2] != RecordVersion
+                || (record[3] & 0xFC) != 0 || record[10] != 0 || record[11] != 0
+                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16) || ReadingRecord.ReadInt32(record, 4) < 0)
             {
                 return "record damaged, ignored";
             }
 
-            if (fingerprint != _fingerprint)
+            if ((uint)ReadingRecord.ReadInt32(record, 12) != _fingerprint)
             {
                 // Cleared, so going back to the old configuration later does not bring stale overrides back.
                 Store(EncodeRecord(_fingerprint, false, 0, false, 0));
                 return "reset by a new configuration file";
             }
 
+            bool hasInterval = (record[3] & 1) != 0;
+            bool hasBatch = (record[3] & 2) != 0;
+            int interval = ReadingRecord.ReadInt32(record, 4);
+            int batch = ReadingRecord.ReadUInt16(record, 8);
             if ((hasInterval && (interval < minIntervalSeconds || interval > CommandParser.MaxIntervalSeconds))
                 || (hasBatch && (batch < 1 || batch > CommandParser.MaxBatchSize)))
             {
@@ -122,21 +120,6 @@ namespace TagoFirmware.Commands
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
             ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
             return r;
-        }
-
-        /// <summary>Decodes a record; false when its length, magic, version, flags or CRC is wrong.</summary>
-        public static bool TryDecodeRecord(byte[] record, out uint fingerprint, out bool hasInterval, out int intervalSeconds,
-            out bool hasBatch, out int batchSize)
-        {
-            bool ok = record != null && record.Length == RecordLength && record[0] == 'O' && record[1] == 'V'
-                && record[2] == RecordVersion && (record[3] & 0xFC) == 0 && record[10] == 0 && record[11] == 0
-                && (uint)ReadingRecord.ReadInt32(record, 16) == Crc32.Compute(record, 0, 16) && ReadingRecord.ReadInt32(record, 4) >= 0;
-            hasInterval = ok && (record[3] & 1) != 0;
-            hasBatch = ok && (record[3] & 2) != 0;
-            intervalSeconds = ok ? ReadingRecord.ReadInt32(record, 4) : 0;
-            batchSize = ok ? ReadingRecord.ReadUInt16(record, 8) : 0;
-            fingerprint = ok ? (uint)ReadingRecord.ReadInt32(record, 12) : 0;
-            return ok;
         }
 
         private void Set(bool hasInterval, int interval, bool hasBatch, int batch)

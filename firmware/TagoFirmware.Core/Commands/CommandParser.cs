@@ -65,7 +65,7 @@ namespace TagoFirmware.Commands
         public long RefusedValue { get; private set; }
 
         /// <summary>Parses and validates one message into this parser's result properties. Never throws.</summary>
-        public CommandError Parse(string topic, byte[] payload, int offset, int length)
+        public CommandError Parse(string topic, byte[] payload)
         {
             HasInterval = false;
             HasBatch = false;
@@ -86,20 +86,15 @@ namespace TagoFirmware.Commands
             }
 
             // A null payload is an empty one.
-            int size = payload == null ? 0 : payload.Length;
-            if (offset < 0 || length < 0 || offset > size || length > size - offset)
-            {
-                return CommandError.MalformedJson;
-            }
-
+            int length = payload == null ? 0 : payload.Length;
             if (length > MaxPayloadBytes)
             {
                 RefusedValue = length;
                 return CommandError.PayloadTooLarge;
             }
 
-            bool blank = IsBlank(payload, offset, length);
-            if (!blank && !IsWellFormed(payload, offset, length))
+            bool blank = IsBlank(payload);
+            if (!blank && !IsWellFormed(payload))
             {
                 return CommandError.MalformedJson;
             }
@@ -114,7 +109,7 @@ namespace TagoFirmware.Commands
                 return CommandError.MissingValue;
             }
 
-            CommandError error = ParseSettings(kind, payload, offset, length);
+            CommandError error = ParseSettings(kind, payload);
             if (error != CommandError.None)
             {
                 return error;
@@ -146,20 +141,20 @@ namespace TagoFirmware.Commands
             return CommandError.None;
         }
 
-        private CommandError ParseSettings(int kind, byte[] payload, int offset, int length)
+        private CommandError ParseSettings(int kind, byte[] payload)
         {
-            JsonReader reader = new JsonReader(payload, offset, length, MaxDepth);
+            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             reader.Read();
             switch (reader.Token)
             {
                 case JsonToken.Number:
                 case JsonToken.String:
                     long value;
-                    CommandError error = ReadInteger(reader, payload, offset, out value);
+                    CommandError error = ReadInteger(reader, payload, out value);
                     return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
 
                 case JsonToken.StartObject:
-                    return ParseItem(reader, payload, offset);
+                    return ParseItem(reader, payload);
 
                 case JsonToken.StartArray:
                     bool any = false;
@@ -170,7 +165,7 @@ namespace TagoFirmware.Commands
                             return CommandError.InvalidValue;
                         }
 
-                        CommandError itemError = ParseItem(reader, payload, offset);
+                        CommandError itemError = ParseItem(reader, payload);
                         if (itemError != CommandError.None)
                         {
                             return itemError;
@@ -187,7 +182,7 @@ namespace TagoFirmware.Commands
         }
 
         // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.
-        private CommandError ParseItem(JsonReader reader, byte[] payload, int offset)
+        private CommandError ParseItem(JsonReader reader, byte[] payload)
         {
             int which = 0; // 0: no variable yet, 1: interval, 2: batch, -1: unknown
             bool hasValue = false;
@@ -219,7 +214,7 @@ namespace TagoFirmware.Commands
                     }
 
                     hasValue = true;
-                    valueError = ReadInteger(reader, payload, offset, out value);
+                    valueError = ReadInteger(reader, payload, out value);
                     reader.Skip();
                 }
                 else
@@ -265,7 +260,7 @@ namespace TagoFirmware.Commands
         }
 
         /// <summary>An integer number, or a string of 1…9 ASCII digits (checked on the raw bytes, so escapes fail).</summary>
-        private static CommandError ReadInteger(JsonReader reader, byte[] payload, int offset, out long value)
+        private static CommandError ReadInteger(JsonReader reader, byte[] payload, out long value)
         {
             value = 0;
             if (reader.Token == JsonToken.Number)
@@ -284,7 +279,7 @@ namespace TagoFirmware.Commands
                 return CommandError.InvalidValue;
             }
 
-            int start = offset + reader.TokenOffset;
+            int start = reader.TokenOffset;
             for (int i = 0; i < n; i++)
             {
                 byte b = payload[start + i];
@@ -300,9 +295,9 @@ namespace TagoFirmware.Commands
             return CommandError.None;
         }
 
-        private static bool IsWellFormed(byte[] payload, int offset, int length)
+        private static bool IsWellFormed(byte[] payload)
         {
-            JsonReader reader = new JsonReader(payload, offset, length, MaxDepth);
+            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             while (reader.Read())
             {
             }
@@ -311,9 +306,9 @@ namespace TagoFirmware.Commands
         }
 
         /// <summary>True when every byte is JSON whitespace (RFC 8259 §2: space, tab, LF, CR).</summary>
-        private static bool IsBlank(byte[] payload, int offset, int length)
+        private static bool IsBlank(byte[] payload)
         {
-            for (int i = offset; i < offset + length; i++)
+            for (int i = 0; payload != null && i < payload.Length; i++)
             {
                 byte b = payload[i];
                 if (b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)

@@ -90,14 +90,11 @@ namespace TagoFirmware.Commands
             return todo;
         }
 
-        /// <summary>Processes a whole payload array (null = empty); returns an outcome flag.</summary>
-        public int Process(string topic, byte[] payload) => Process(topic, payload, 0, payload == null ? 0 : payload.Length);
-
-        /// <summary>Processes a payload held in part of a buffer; returns an outcome flag.</summary>
-        public int Process(string topic, byte[] payload, int offset, int length)
+        /// <summary>Processes one message (a null payload is empty); returns an outcome flag.</summary>
+        public int Process(string topic, byte[] payload)
         {
             CommandParser p = _parser;
-            CommandError error = p.Parse(topic, payload, offset, length);
+            CommandError error = p.Parse(topic, payload);
             string line = "command " + CommandParser.Names[p.Kind];
             if (error != CommandError.None)
             {

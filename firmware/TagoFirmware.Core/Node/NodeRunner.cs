@@ -56,16 +56,7 @@ namespace TagoFirmware.Node
             bool signalled = true;
             while (StepOnce(signalled))
             {
-                int ms = NextWaitMs();
-                if (_wake != null)
-                {
-                    signalled = _wake.WaitOne(ms, false);
-                }
-                else
-                {
-                    // Without the inbox's signal only a full step notices link events.
-                    Thread.Sleep(ms);
-                }
+                signalled = _wake.WaitOne(NextWaitMs(), false);
             }
         }
     }

@@ -3,7 +3,6 @@ using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
-using TagoFirmware.Sensors;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
@@ -57,21 +56,11 @@ namespace TagoFirmware.Node
             return o;
         }
 
-        /// <summary>The transport the configuration selects.</summary>
-        public static IUplinkTransport CreateTransport(NodeConfig config, string clientId)
-        {
-            if (config.UsesTagoTip)
-            {
-                return new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash));
-            }
-
-            return new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
-        }
-
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
-        public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, bool battery, string commandFilter,
+        public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, string commandFilter,
             DiagnosticsCounters counters, DiagnosticsPolicy policy, NodePorts ports)
         {
+            bool battery = config.DeepSleep;
             // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
             string reason;
             int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
@@ -80,27 +69,6 @@ namespace TagoFirmware.Node
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
                 battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
             return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
-        }
-
-        /// <summary>One read pipeline per configured sensor, over the sensor adapters of the ports.</summary>
-        public static ReadPipeline[] BuildPipelines(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, bool battery, out string[] labels)
-        {
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
-            ReadPipeline[] pipelines = new ReadPipeline[sensors];
-            labels = new string[sensors];
-            for (int i = 0; i < sensors; i++)
-            {
-                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
-                {
-                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
-                }
-
-                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
-                pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(battery), counters);
-                labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
-            }
-
-            return pipelines;
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP
@@ -135,14 +103,10 @@ namespace TagoFirmware.Node
                 CommandOverrides overrides = commands.Overrides;
                 string loaded = overrides.Load(commands.MinIntervalSeconds);
                 Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, loaded == null ? null : "overrides: " + loaded);
-                if (ports.OverrideStore == null)
-                {
-                    Write(log, LogLevel.Info, "overrides: no store; commands hold until reboot");
-                }
-
                 // The configuration's summary above lists the rest; these are the values in force.
                 Write(log, LogLevel.Info, "node start: interval " + overrides.IntervalSeconds.ToString() + " s (minimum "
-                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString());
+                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString()
+                    + (ports.OverrideStore == null ? "; no override store: commands hold until reboot" : string.Empty));
             }
             catch (Exception ex)
             {

@@ -1,4 +1,6 @@
 using System;
+using TagoFirmware.Config;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
 using TagoFirmware.Sensors;
 using TagoFirmware.Connection;
@@ -35,17 +37,31 @@ namespace TagoFirmware.Node
         private long _lastCycleStartMs = -1;
         private long _intervalMs;
 
-        /// <summary>Creates the sampler.</summary>
-        public Sampler(ReadPipeline[] pipelines, string[] labels, ReadingQueue queue, IClock clock, ILog log, bool once)
+        /// <summary>Creates the sampler with one read pipeline per configured sensor over the ports' sensor adapters; in
+        /// battery mode it samples once.</summary>
+        public Sampler(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, ReadingQueue queue)
         {
-            _pipelines = pipelines;
-            _labels = labels;
-            _done = new bool[pipelines.Length];
-            _ok = new bool[pipelines.Length];
+            int sensors = config.Sensors.Length;
+            _pipelines = new ReadPipeline[sensors];
+            _labels = new string[sensors];
+            _done = new bool[sensors];
+            _ok = new bool[sensors];
+            _once = config.DeepSleep;
+            for (int i = 0; i < sensors; i++)
+            {
+                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
+                {
+                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
+                }
+
+                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
+                _pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(_once), counters);
+                _labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
+            }
+
             _queue = queue;
-            _clock = clock;
-            _log = log;
-            _once = once;
+            _clock = ports.Clock;
+            _log = ports.Log;
         }
 
         /// <summary>Sampling cycles finished (including cycles where every sensor failed).</summary>

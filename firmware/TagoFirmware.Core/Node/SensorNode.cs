@@ -33,22 +33,22 @@ namespace TagoFirmware.Node
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
         public SensorNode(NodeConfig config, byte[] configFileBytes, string macClientId, NodePorts ports)
         {
-            bool battery = config.DeepSleep;
             Diagnostics = new DiagnosticsCounters(ports.Platform == null ? null : ports.Platform.FirmwareVersion);
             _config = config;
             _ports = ports;
             string clientId = config.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
-            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
+            IUplinkTransport transport = _tip != null ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
+                : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
+            _link = new ConnectionSupervisor(SessionOptions, transport, ports);
             _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
-            string[] labels;
-            _sampler = new Sampler(NodeWiring.BuildPipelines(config, ports, Diagnostics, battery, out labels), labels, _queue, ports.Clock, ports.Log, battery);
+            _sampler = new Sampler(config, ports, Diagnostics, _queue);
             _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
-            _wake = battery ? new BatteryWake(config) : null;
+            _wake = config.DeepSleep ? new BatteryWake(config) : null;
             _end = new NodeShutdown(_link, _queue, ports);
-            _commands = NodeWiring.CreateCommands(config, configFileBytes, battery, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
+            _commands = NodeWiring.CreateCommands(config, configFileBytes, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 Diagnostics, _policy, ports);
         }
 
@@ -251,8 +251,8 @@ namespace TagoFirmware.Node
 
             // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
             int count = _end.Stopping ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount;
-            int todo = _tip != null ? _commands.Handle(report.CommandsDropped, _tip.CommandTopics, _tip.CommandPayloads, count, nowMs)
-                : _commands.Handle(report.CommandsDropped, report.Topics, report.Payloads, count, nowMs);
+            int todo = _commands.Handle(report.CommandsDropped, _tip != null ? _tip.CommandTopics : report.Topics,
+                _tip != null ? _tip.CommandPayloads : report.Payloads, count, nowMs);
             if ((todo & CommandProcessor.Settings) != 0)
             {
                 // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.

@@ -54,21 +54,23 @@ namespace TagoFirmware.Node
             int bufferBytes = config.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
-            int sensors = config.Sensors == null ? 0 : config.Sensors.Length;
-            _names = new TagoText[sensors * Sampler.VariablesPerSensor];
+            _names = new TagoText[config.Sensors.Length * Sampler.VariablesPerSensor];
             _units = new TagoText[_names.Length];
+            byte[][] names = new byte[_names.Length][];
+            byte[][] units = new byte[_names.Length][];
             TagoText celsius = TagoText.From("\u00b0C");
             TagoText percent = TagoText.From("%");
-            for (int i = 0; i < sensors; i++)
+            for (int i = 0; i < _names.Length; i++)
             {
-                SensorConfig s = config.Sensors[i];
-                int at = i * Sampler.VariablesPerSensor;
-                _names[at] = TagoText.From(s.TemperatureVariableName);
-                _names[at + 1] = TagoText.From(s.HumidityVariableName);
-                _names[at + 2] = TagoText.From(s.DewPointVariableName);
-                _units[at] = celsius;
-                _units[at + 1] = percent;
-                _units[at + 2] = celsius;
+                // Variables by sensor: temperature, humidity, dew point (Sampler's order).
+                SensorConfig s = config.Sensors[i / Sampler.VariablesPerSensor];
+                int k = i % Sampler.VariablesPerSensor;
+                _names[i] = TagoText.From(k == 0 ? s.TemperatureVariableName : k == 1 ? s.HumidityVariableName : s.DewPointVariableName);
+                _units[i] = k == 1 ? percent : celsius;
+
+                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes (TagoTiP's table).
+                names[i] = _names[i].Json;
+                units[i] = _units[i].Json;
             }
 
             if (tip == null)
@@ -76,15 +78,6 @@ namespace TagoFirmware.Node
                 _json = new TagoJsonWriter(buffer);
                 _writer = _json;
                 return;
-            }
-
-            byte[][] names = new byte[_names.Length][];
-            byte[][] units = new byte[_names.Length][];
-            for (int i = 0; i < names.Length; i++)
-            {
-                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes.
-                names[i] = _names[i].Json;
-                units[i] = _units[i].Json;
             }
 
             _frame = new TagoTipWriter(buffer, names, units);
@@ -96,9 +89,6 @@ namespace TagoFirmware.Node
 
         /// <summary>Data payloads delivered: acknowledged at QoS 1, sent at QoS 0.</summary>
         public int PayloadsAcked { get; private set; }
-
-        /// <summary>Data payloads handed to the MQTT client (resends included).</summary>
-        public int PayloadsSent { get; private set; }
 
         /// <summary>Nothing left to send, report or wait for, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
@@ -134,7 +124,7 @@ namespace TagoFirmware.Node
             long due = long.MaxValue;
             if (_tip != null)
             {
-                bool inFlight = _dataMsgId >= 0 || _diagMsgId >= 0;
+                bool inFlight = InFlightId >= 0;
                 bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue;
                 int session = _tip.StepSession(nowMs, _link, inFlight, work,
                     _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
@@ -185,7 +175,7 @@ namespace TagoFirmware.Node
                 }
             }
 
-            NextDueMs = _tip != null && (_dataMsgId >= 0 || _diagMsgId >= 0) ? Min(due, _tip.ReceiptDeadlineMs) : due;
+            NextDueMs = _tip != null && InFlightId >= 0 ? Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
         /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
@@ -348,8 +338,6 @@ namespace TagoFirmware.Node
                 _batcher.OnLost(ticket);
                 return;
             }
-
-            PayloadsSent++;
 
             if (_atLeastOnce)
             {

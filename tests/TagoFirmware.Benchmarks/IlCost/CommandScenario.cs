@@ -26,7 +26,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         public override void Setup()
         {
             _parser = new CommandParser("commands/node-1/+", 12);
-            if (_parser.Parse(Topic, s_payload, 0, s_payload.Length) != CommandError.None)
+            if (_parser.Parse(Topic, s_payload) != CommandError.None)
             {
                 throw new InvalidOperationException("the command does not parse");
             }
@@ -37,7 +37,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         {
             for (int i = 0; i < Runs; i++)
             {
-                _parser.Parse(Topic, s_payload, 0, s_payload.Length);
+                _parser.Parse(Topic, s_payload);
             }
         }
     }

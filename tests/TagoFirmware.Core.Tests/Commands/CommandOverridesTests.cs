@@ -18,38 +18,25 @@ namespace TagoFirmware.Tests.Commands
         }
 
         [TestMethod]
-        public void A_record_round_trips_through_encode_and_decode()
+        public void A_stored_record_applies_what_it_sets()
         {
-            byte[] record = CommandOverrides.EncodeRecord(0xCAFEBABE, true, 86400, false, 100);
-            uint fingerprint;
-            bool hasInterval;
-            int interval;
-            bool hasBatch;
-            int batch;
+            FakeOverrideStore store = new FakeOverrideStore();
+            store.Record = CommandOverrides.EncodeRecord(0xCAFEBABE, true, 86400, false, 100);
+            CommandOverrides overrides = new CommandOverrides(store, 0xCAFEBABE, 60, 5);
 
-            Assert.AreEqual(CommandOverrides.RecordLength, record.Length);
-            Assert.IsTrue(CommandOverrides.TryDecodeRecord(record, out fingerprint, out hasInterval, out interval, out hasBatch, out batch));
-            Assert.AreEqual(0xCAFEBABE, fingerprint);
-            Assert.IsTrue(hasInterval);
-            Assert.AreEqual(86400, interval);
-            Assert.IsFalse(hasBatch);
-            Assert.AreEqual(100, batch);
+            Assert.AreEqual("applied", overrides.Load(12));
+            Assert.AreEqual(86400, overrides.IntervalSeconds);
+            Assert.AreEqual(5, overrides.BatchSize);
         }
 
         [TestMethod]
         public void The_record_layout_is_stable()
         {
-            // Pinned bytes: a layout change must bump RecordVersion. CRC-32 (zlib) of the first 16 bytes at the end.
+            // Pinned bytes: a layout change must bump the record's version. CRC-32 (zlib) of the first 16 bytes at the end.
             byte[] record = CommandOverrides.EncodeRecord(0x04030201, true, 300, true, 10);
+            Assert.AreEqual(20, record.Length);
             CollectionAssert.AreEqual(new byte[] { 0x4F, 0x56, 1, 3, 0x2C, 0x01, 0, 0, 10, 0, 0, 0, 1, 2, 3, 4 },
                 Slice(record, 0, 16));
-            uint fingerprint;
-            bool hi;
-            int i;
-            bool hb;
-            int b;
-            record[16] ^= 1;
-            Assert.IsFalse(CommandOverrides.TryDecodeRecord(record, out fingerprint, out hi, out i, out hb, out b));
         }
 
         [TestMethod]

@@ -34,7 +34,9 @@ namespace TagoFirmware.Tests.TagoTip
             int valueLength;
             string topic = TagoTipCommand.ToTopic(Prefix, bytes, ack.DetailOffset, ack.DetailLength, out valueOffset, out valueLength);
             CommandParser parser = new CommandParser(Prefix + "+", 5);
-            CommandError result = parser.Parse(topic, bytes, valueOffset, valueLength);
+            byte[] value = new byte[valueLength];
+            System.Array.Copy(bytes, valueOffset, value, 0, valueLength);
+            CommandError result = parser.Parse(topic, value);
 
             Assert.AreEqual(error, (int)result);
             Assert.AreEqual(kind, parser.Kind);

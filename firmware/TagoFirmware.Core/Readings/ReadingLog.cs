@@ -46,7 +46,6 @@ namespace TagoFirmware.Readings
         internal int UntimedDropped;
         internal int Overflowed;
         internal int Skipped;
-        private int _repeated;
         private bool _rewriteNeeded;
         private bool _headerOk;
         private bool _incompatible;
@@ -73,15 +72,10 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        /// <summary>After <see cref="Restore"/>: logs what was ignored, then starts the boot's log (a rewrite when the
-        /// restore asks for one or the log is over budget, else a boot record). A read-only store is left alone.</summary>
+        /// <summary>After <see cref="Restore"/>: starts the boot's log (a rewrite when the restore asks for one or the log
+        /// is over budget, else a boot record). A read-only store is left alone.</summary>
         internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
         {
-            if (_repeated > 0 && Log != null)
-            {
-                Log.Write(LogLevel.Warning, "queue: " + _repeated.ToString() + " repeated records ignored");
-            }
-
             if (readOnly)
             {
                 return ReadingLoadResult.ReadOnly;
@@ -103,13 +97,13 @@ namespace TagoFirmware.Readings
 
         /// <summary>
         /// Rebuilds the ring from the log in two passes: header, last boot and last ack mark, then data, boot and sync
-        /// records in order. Skipped: CRC failures; dropped: readings before the watermark (acknowledged), repeated
-        /// sequence numbers (a log copied onto itself), untimed readings of a boot that ended unsynced, the oldest beyond
-        /// capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
+        /// records in order. Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied onto
+        /// itself); dropped: readings before the watermark (acknowledged), untimed readings of a boot that ended
+        /// unsynced, the oldest beyond capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
         /// </summary>
         internal ReadingLoadResult Restore()
         {
-            LastBoot = UnreportedDropped = UnreportedUntimed = UntimedDropped = Overflowed = Skipped = _repeated = 0;
+            LastBoot = UnreportedDropped = UnreportedUntimed = UntimedDropped = Overflowed = Skipped = 0;
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -391,17 +385,9 @@ namespace TagoFirmware.Readings
                 return;
             }
 
-            if (_seen && !ReadingLogFormat.Precedes(_last, seq))
+            if ((_seen && !ReadingLogFormat.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
             {
-                _repeated++;
-                _rewriteNeeded = true;
-                return;
-            }
-
-            if (!ReadingRecord.IsWellFormed(_io, body))
-            {
-                Skipped++;
-                _rewriteNeeded = true;
+                Skipped++; // asks for a rewrite
                 return;
             }
 

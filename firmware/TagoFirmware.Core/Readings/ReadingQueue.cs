@@ -16,12 +16,6 @@ namespace TagoFirmware.Readings
     /// </remarks>
     public sealed class ReadingQueue
     {
-        /// <summary>Default capacity (readings): 12 KB of RAM.</summary>
-        public const int DefaultCapacity = 1024;
-
-        /// <summary>Largest capacity: 65 535 readings = 768 KB, more than any ESP32 without PSRAM has.</summary>
-        public const int MaxCapacity = 65535;
-
         private readonly ReadingRing _ring;
         private readonly ReadingLog _log;
         private readonly IReadingStore _store;
@@ -49,11 +43,11 @@ namespace TagoFirmware.Readings
         private uint _cycleMono;
         private int _cycleAdded;
 
-        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (clamped to 1..65535) × 12 bytes and a
+        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (1..65535, config: 16..8192) × 12 bytes and a
         /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
-            _ring = new ReadingRing(capacity < 1 ? 1 : capacity > MaxCapacity ? MaxCapacity : capacity);
+            _ring = new ReadingRing(capacity);
             _store = store;
             _log = new ReadingLog(this, _ring, store);
         }
@@ -64,9 +58,6 @@ namespace TagoFirmware.Readings
             get => _log.Log;
             set => _log.Log = value;
         }
-
-        /// <summary>Readings the ring holds.</summary>
-        public int Capacity => _ring.Capacity;
 
         /// <summary>Every queued reading, timed or not, in flight or not.</summary>
         public int Count => _ring.Count;
@@ -165,24 +156,17 @@ namespace TagoFirmware.Readings
             return _log.Open(result, _bootCounter, !_store.CanWrite);
         }
 
-        /// <summary>Variable index of pending reading <paramref name="i"/>, or -1 out of range.</summary>
-        public int GetVariableIndex(int i) => InPending(i) ? ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i)) : -1;
+        /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>
+        public int GetVariableIndex(int i) => ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i));
 
-        /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>, or 0 out of range.</summary>
-        public int GetScaledValue(int i) => InPending(i) ? ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i)) : 0;
+        /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>.</summary>
+        public int GetScaledValue(int i) => ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i));
 
-        /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>, or -1 out of range.</summary>
-        public int GetDecimals(int i) => InPending(i) ? ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i)) : -1;
+        /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>.</summary>
+        public int GetDecimals(int i) => ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i));
 
-        /// <summary>Wall time (Unix ms, shared by its cycle) of pending reading <paramref name="i"/>; -1 when untimed or out of range.</summary>
-        public long GetTimeUnixMs(int i) => InPending(i) ? ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i)) : -1;
-
-        /// <summary>Writes the group id of pending reading <paramref name="i"/>; returns the bytes written, 0 when it has none.</summary>
-        public int WriteGroupId(int i, byte[] buffer, int offset)
-        {
-            long time = GetTimeUnixMs(i);
-            return time < 0 ? 0 : ReadingGroupId.Write(time, buffer, offset);
-        }
+        /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
+        public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i));
 
         /// <summary>
         /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
@@ -367,8 +351,6 @@ namespace TagoFirmware.Readings
         {
             _inFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
         }
-
-        private bool InPending(int i) => i >= 0 && i < _ring.Count - _inFlightCount;
 
         private int PendingOffset(int i) => _ring.Offset(_inFlightCount + i);
 

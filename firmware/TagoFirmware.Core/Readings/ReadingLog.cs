@@ -21,7 +21,6 @@ namespace TagoFirmware.Readings
         private const int Rec = ReadingLogFormat.RecordSize;
 
         private readonly ReadingQueue _queue;
-        private readonly ReadingRing _ring;
         private readonly IReadingStore _store;
         private readonly byte[] _io = new byte[RecordsPerWrite * Rec];
 
@@ -55,15 +54,14 @@ namespace TagoFirmware.Readings
         private bool _seen;
         private int _last;
 
-        internal ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
+        internal ReadingLog(ReadingQueue queue, IReadingStore store)
         {
             _queue = queue;
-            _ring = ring;
             _store = store;
-            _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
+            _slack = queue.Capacity < 64 ? 64 : queue.Capacity;
         }
 
-        internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
+        internal int MaxLogRecords => 3 + _queue.Capacity + _slack;
 
         internal void Reset()
         {
@@ -82,7 +80,7 @@ namespace TagoFirmware.Readings
             }
 
             IsPersistent = true;
-            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records >= MaxLogRecords || Records - _ring.Count >= _slack)
+            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
             {
                 Compact();
             }
@@ -120,7 +118,7 @@ namespace TagoFirmware.Readings
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
-                _ring.Clear(0);
+                _queue.Clear(0);
                 Records = Skipped = 0;
                 StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
@@ -129,9 +127,9 @@ namespace TagoFirmware.Readings
             bool damaged = length % Rec != 0;
             _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
             DropUntimed();
-            if (_ring.Count == 0)
+            if (_queue.Count == 0)
             {
-                _ring.Clear(_ackFound ? _watermark : 0);
+                _queue.Clear(_ackFound ? _watermark : 0);
             }
 
             return _incompatible ? ReadingLoadResult.Incompatible
@@ -141,7 +139,7 @@ namespace TagoFirmware.Readings
 
         internal void AppendNewest(int k)
         {
-            if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_ring.Count - k, 0, false))
+            if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_queue.Count - k, 0, false))
             {
                 CompactIfDue();
             }
@@ -158,7 +156,7 @@ namespace TagoFirmware.Readings
             bool written = false;
             if (!RewriteInstead(1))
             {
-                ReadingLogFormat.WriteAck(_io, 0, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingLogFormat.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 written = Append(1);
                 if (written)
                 {
@@ -205,7 +203,7 @@ namespace TagoFirmware.Readings
             {
                 ReadingLogFormat.WriteHeader(_io, 0);
                 ReadingLogFormat.WriteBoot(_io, Rec, _queue.BootCounter);
-                ReadingLogFormat.WriteAck(_io, 2 * Rec, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingLogFormat.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
@@ -222,14 +220,14 @@ namespace TagoFirmware.Readings
             }
 
             IsFaulted = false;
-            Records = 3 + _ring.Count;
+            Records = 3 + _queue.Count;
             return true;
         }
 
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
         {
-            for (int i = from; i < _ring.Count; i++)
+            for (int i = from; i < _queue.Count; i++)
             {
                 if (n == RecordsPerWrite)
                 {
@@ -241,7 +239,7 @@ namespace TagoFirmware.Readings
                     n = 0;
                 }
 
-                ReadingLogFormat.WriteData(_io, n * Rec, _ring.Sequence(i), _ring.Bytes, _ring.Offset(i));
+                ReadingLogFormat.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
                 n++;
             }
 
@@ -263,7 +261,7 @@ namespace TagoFirmware.Readings
 
         private void CompactIfDue()
         {
-            if (Records - _ring.Count >= _slack)
+            if (Records - _queue.Count >= _slack)
             {
                 Compact();
             }
@@ -375,7 +373,7 @@ namespace TagoFirmware.Readings
 
             if (kind == ReadingLogFormat.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
             {
-                _ring.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
+                _queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
                 return;
             }
 
@@ -393,30 +391,30 @@ namespace TagoFirmware.Readings
 
             _seen = true;
             _last = seq;
-            if (_ring.Count == 0)
+            if (_queue.Count == 0)
             {
                 _rewriteNeeded |= _ackFound && seq != _watermark;
-                _ring.HeadSequence = seq;
+                _queue.HeadSequence = seq;
             }
-            else if (seq != _ring.Sequence(_ring.Count))
+            else if (seq != _queue.Sequence(_queue.Count))
             {
                 _rewriteNeeded = true;
             }
 
-            if (_ring.Count == _ring.Capacity)
+            if (_queue.Count == _queue.Capacity)
             {
                 _rewriteNeeded = true;
                 Overflowed++;
-                _ring.RemoveHead();
+                _queue.RemoveHead();
             }
 
-            Array.Copy(_io, body, _ring.Bytes, _ring.Offset(_ring.Count), ReadingRecord.Size);
-            _ring.Commit();
+            Array.Copy(_io, body, _queue.Bytes, _queue.Offset(_queue.Count), ReadingRecord.Size);
+            _queue.Commit();
         }
 
         private void DropUntimed()
         {
-            int dropped = _ring.DropUntimed();
+            int dropped = _queue.DropUntimed();
             UntimedDropped += dropped;
             _rewriteNeeded |= dropped > 0;
         }

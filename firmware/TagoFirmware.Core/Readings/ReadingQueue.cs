@@ -1,3 +1,4 @@
+using System;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
@@ -16,7 +17,15 @@ namespace TagoFirmware.Readings
     /// </remarks>
     public sealed class ReadingQueue
     {
-        private readonly ReadingRing _ring;
+        // The RAM ring: 12-byte records (ReadingRecord) in one byte[], oldest at _head; allocated only here.
+        internal readonly byte[] Bytes;
+        internal readonly int Capacity;
+
+        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
+        internal int HeadSequence;
+        private int _head;
+        private int _count;
+        private int _untimed;
         private readonly ReadingLog _log;
         private readonly IReadingStore _store;
 
@@ -47,9 +56,10 @@ namespace TagoFirmware.Readings
         /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
-            _ring = new ReadingRing(capacity);
+            Capacity = capacity;
+            Bytes = new byte[capacity * ReadingRecord.Size];
             _store = store;
-            _log = new ReadingLog(this, _ring, store);
+            _log = new ReadingLog(this, store);
         }
 
         /// <summary>Where storage failures, their recovery and what <see cref="Load"/> ignored are logged; null for none.</summary>
@@ -60,25 +70,25 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Every queued reading, timed or not, in flight or not.</summary>
-        public int Count => _ring.Count;
+        public int Count => _count;
 
         /// <summary>Readings not in flight; the <c>Get…</c> accessors index these.</summary>
-        public int PendingCount => _ring.Count - _inFlightCount;
+        public int PendingCount => _count - _inFlightCount;
 
         /// <summary>The run of timed pending readings: untimed ones (and all behind them) wait for the clock.</summary>
         public int PublishableCount
         {
             get
             {
-                int pending = _ring.Count - _inFlightCount;
-                if (_ring.UntimedCount == 0)
+                int pending = _count - _inFlightCount;
+                if (_untimed == 0)
                 {
                     return pending;
                 }
 
                 for (int i = 0; i < pending; i++)
                 {
-                    if (ReadingRecord.IsUntimed(_ring.Bytes, PendingOffset(i)))
+                    if (ReadingRecord.IsUntimed(Bytes, PendingOffset(i)))
                     {
                         return i;
                     }
@@ -89,7 +99,7 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Readings that still wait for the first clock sync of this boot.</summary>
-        public int UntimedCount => _ring.UntimedCount;
+        public int UntimedCount => _untimed;
 
         /// <summary>Ticket of the payload in flight, or 0 when none is.</summary>
         public int InFlightTicket => _inFlightTicket;
@@ -157,16 +167,16 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>
-        public int GetVariableIndex(int i) => ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i));
+        public int GetVariableIndex(int i) => ReadingRecord.VariableIndex(Bytes, PendingOffset(i));
 
         /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>.</summary>
-        public int GetScaledValue(int i) => ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i));
+        public int GetScaledValue(int i) => ReadingRecord.ScaledValue(Bytes, PendingOffset(i));
 
         /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>.</summary>
-        public int GetDecimals(int i) => ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i));
+        public int GetDecimals(int i) => ReadingRecord.Decimals(Bytes, PendingOffset(i));
 
         /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
-        public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i));
+        public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
 
         /// <summary>
         /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
@@ -201,7 +211,7 @@ namespace TagoFirmware.Readings
             int removed = _inFlightCount;
             for (int i = 0; i < removed; i++)
             {
-                _ring.RemoveHead();
+                RemoveHead();
             }
 
             _unreportedDropped = Positive(_unreportedDropped - _inFlightReportedDropped);
@@ -278,14 +288,14 @@ namespace TagoFirmware.Readings
             int pos = MakeRoom();
             if (_cycleTimed)
             {
-                ReadingRecord.WriteTimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
+                ReadingRecord.WriteTimed(Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
             }
             else
             {
-                ReadingRecord.WriteUntimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
+                ReadingRecord.WriteUntimed(Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
             }
 
-            _ring.Commit();
+            Commit();
             _cycleAdded++;
             return true;
         }
@@ -300,7 +310,7 @@ namespace TagoFirmware.Readings
 
             _inCycle = false;
             int added = _cycleAdded;
-            _log.AppendNewest(added < _ring.Count ? added : _ring.Count);
+            _log.AppendNewest(added < _count ? added : _count);
             return added;
         }
 
@@ -325,7 +335,7 @@ namespace TagoFirmware.Readings
                 _cycleWall = syncUnixMs - (syncMonotonicMs - _cycleMono);
             }
 
-            int filled = _ring.FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
+            int filled = FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
             if (filled > 0)
             {
                 _log.AppendTime(_bootCounter, syncUnixMs, syncMonotonicMs);
@@ -340,7 +350,7 @@ namespace TagoFirmware.Readings
 
         private void ResetRam()
         {
-            _ring.Clear(0);
+            Clear(0);
             _log.Reset();
             ClearInFlight();
             _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
@@ -352,12 +362,12 @@ namespace TagoFirmware.Readings
             _inFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
         }
 
-        private int PendingOffset(int i) => _ring.Offset(_inFlightCount + i);
+        private int PendingOffset(int i) => Offset(_inFlightCount + i);
 
         // Frees a slot if the ring is full (dropping the oldest reading) and returns the offset of the next free slot.
         private int MakeRoom()
         {
-            if (_ring.Count == _ring.Capacity)
+            if (_count == Capacity)
             {
                 if (_inFlightCount > 0)
                 {
@@ -371,10 +381,101 @@ namespace TagoFirmware.Readings
                     _unreportedDropped++;
                 }
 
-                _ring.RemoveHead();
+                RemoveHead();
             }
 
-            return _ring.Offset(_ring.Count);
+            return Offset(_count);
+        }
+
+        internal void Clear(int headSequence)
+        {
+            _head = 0;
+            _count = 0;
+            _untimed = 0;
+            HeadSequence = headSequence;
+        }
+
+        internal int Offset(int i)
+        {
+            int slot = _head + i;
+            return (slot >= Capacity ? slot - Capacity : slot) * ReadingRecord.Size;
+        }
+
+        internal int Sequence(int i) => (HeadSequence + i) & ReadingLogFormat.SequenceMask;
+
+        /// <summary>Takes the record just written at Offset(count) into the ring; the caller made room first.</summary>
+        internal void Commit()
+        {
+            if (ReadingRecord.IsUntimed(Bytes, Offset(_count)))
+            {
+                _untimed++;
+            }
+
+            _count++;
+        }
+
+        internal void RemoveHead()
+        {
+            if (ReadingRecord.IsUntimed(Bytes, _head * ReadingRecord.Size))
+            {
+                _untimed--;
+            }
+
+            _head = _head + 1 == Capacity ? 0 : _head + 1;
+            _count--;
+            HeadSequence = (HeadSequence + 1) & ReadingLogFormat.SequenceMask;
+        }
+
+        /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
+        /// belongs to a boot that ended without a clock).</summary>
+        internal int DropUntimed()
+        {
+            if (_untimed == 0)
+            {
+                return 0;
+            }
+
+            int kept = 0;
+            int count = _count;
+            for (int i = 0; i < count; i++)
+            {
+                int from = Offset(i);
+                if (ReadingRecord.IsUntimed(Bytes, from))
+                {
+                    continue;
+                }
+
+                if (kept != i)
+                {
+                    Array.Copy(Bytes, from, Bytes, Offset(kept), ReadingRecord.Size);
+                }
+
+                kept++;
+            }
+
+            _count = kept;
+            _untimed = 0;
+            return count - kept;
+        }
+
+        /// <summary>Gives the untimed readings of <paramref name="boot"/> their wall time from a sync point.</summary>
+        internal int FillIn(int boot, long syncWall, uint syncMono)
+        {
+            int filled = 0;
+            for (int i = 0; i < _count && _untimed > filled; i++)
+            {
+                int off = Offset(i);
+                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.BootCounter(Bytes, off) == boot)
+                {
+                    // Unsigned difference: correct for readings up to 2^32 ms (49.7 days) before the sync.
+                    uint age = syncMono - ReadingRecord.MonotonicMs(Bytes, off);
+                    ReadingRecord.SetTime(Bytes, off, syncWall - age);
+                    filled++;
+                }
+            }
+
+            _untimed -= filled;
+            return filled;
         }
     }
 }

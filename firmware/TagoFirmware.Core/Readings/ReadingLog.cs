@@ -42,8 +42,6 @@ namespace TagoFirmware.Readings
         internal int LastBoot;
         internal int UnreportedDropped;
         internal int UnreportedUntimed;
-        internal int UntimedDropped;
-        internal int Overflowed;
         internal int Skipped;
         private bool _rewriteNeeded;
         private bool _headerOk;
@@ -101,7 +99,7 @@ namespace TagoFirmware.Readings
         /// </summary>
         internal ReadingLoadResult Restore()
         {
-            LastBoot = UnreportedDropped = UnreportedUntimed = UntimedDropped = Overflowed = Skipped = 0;
+            LastBoot = UnreportedDropped = UnreportedUntimed = Skipped = 0;
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -118,15 +116,15 @@ namespace TagoFirmware.Readings
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
-                _queue.Clear(0);
-                Records = Skipped = 0;
+                _queue.ResetRam();
+                Skipped = 0;
                 StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
             bool damaged = length % Rec != 0;
             _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
-            DropUntimed();
+            _rewriteNeeded |= _queue.DropUntimed() > 0;
             if (_queue.Count == 0)
             {
                 _queue.Clear(_ackFound ? _watermark : 0);
@@ -366,7 +364,7 @@ namespace TagoFirmware.Readings
             if (kind == ReadingLogFormat.KindBoot)
             {
                 // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
-                DropUntimed();
+                _rewriteNeeded |= _queue.DropUntimed() > 0;
                 _logBoot = ReadingRecord.ReadUInt16(_io, body);
                 return;
             }
@@ -396,27 +394,13 @@ namespace TagoFirmware.Readings
                 _rewriteNeeded |= _ackFound && seq != _watermark;
                 _queue.HeadSequence = seq;
             }
-            else if (seq != _queue.Sequence(_queue.Count))
+            else if (seq != _queue.Sequence(_queue.Count) || _queue.Count == _queue.Capacity)
             {
-                _rewriteNeeded = true;
+                _rewriteNeeded = true; // a gap, or the oldest is dropped (and counted) for room
             }
 
-            if (_queue.Count == _queue.Capacity)
-            {
-                _rewriteNeeded = true;
-                Overflowed++;
-                _queue.RemoveHead();
-            }
-
-            Array.Copy(_io, body, _queue.Bytes, _queue.Offset(_queue.Count), ReadingRecord.Size);
+            Array.Copy(_io, body, _queue.Bytes, _queue.MakeRoom(), ReadingRecord.Size);
             _queue.Commit();
-        }
-
-        private void DropUntimed()
-        {
-            int dropped = _queue.DropUntimed();
-            UntimedDropped += dropped;
-            _rewriteNeeded |= dropped > 0;
         }
 
         private int ReadRecords(int index)

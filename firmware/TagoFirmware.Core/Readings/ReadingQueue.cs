@@ -158,10 +158,9 @@ namespace TagoFirmware.Readings
                 return result;
             }
 
-            _droppedTotal = _log.Overflowed;
-            _unreportedDropped = _log.UnreportedDropped + _log.Overflowed;
-            _untimedTotal = _log.UntimedDropped;
-            _unreportedUntimed = _log.UnreportedUntimed + _log.UntimedDropped;
+            // The restore counted what it dropped (queue full, untimed) as this boot's drops.
+            _unreportedDropped += _log.UnreportedDropped;
+            _unreportedUntimed += _log.UnreportedUntimed;
             _bootCounter = (_log.LastBoot + 1) & 0xFFFF;
             return _log.Open(result, _bootCounter, !_store.CanWrite);
         }
@@ -348,7 +347,7 @@ namespace TagoFirmware.Readings
 
         internal static int Positive(int value) => value < 0 ? 0 : value;
 
-        private void ResetRam()
+        internal void ResetRam()
         {
             Clear(0);
             _log.Reset();
@@ -365,7 +364,7 @@ namespace TagoFirmware.Readings
         private int PendingOffset(int i) => Offset(_inFlightCount + i);
 
         // Frees a slot if the ring is full (dropping the oldest reading) and returns the offset of the next free slot.
-        private int MakeRoom()
+        internal int MakeRoom()
         {
             if (_count == Capacity)
             {
@@ -427,7 +426,7 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
-        /// belongs to a boot that ended without a clock).</summary>
+        /// belongs to a boot that ended without a clock) and counts them as untimed drops.</summary>
         internal int DropUntimed()
         {
             if (_untimed == 0)
@@ -455,6 +454,8 @@ namespace TagoFirmware.Readings
 
             _count = kept;
             _untimed = 0;
+            _untimedTotal += count - kept;
+            _unreportedUntimed += count - kept;
             return count - kept;
         }
 

@@ -18,7 +18,7 @@ namespace TagoFirmware.Readings
         /// <summary>Least time between two rewrites tried by <see cref="Retry"/> while the store fails.</summary>
         public const int RetryIntervalMs = 5000;
 
-        private const int Rec = ReadingLogFormat.RecordSize;
+        private const int Rec = ReadingRecord.LogRecordSize;
 
         private readonly ReadingQueue _queue;
         private readonly IReadingStore _store;
@@ -84,7 +84,7 @@ namespace TagoFirmware.Readings
             }
             else
             {
-                ReadingLogFormat.WriteBoot(_io, 0, boot);
+                ReadingRecord.WriteBoot(_io, 0, boot);
                 Append(1);
             }
 
@@ -154,7 +154,7 @@ namespace TagoFirmware.Readings
             bool written = false;
             if (!RewriteInstead(1))
             {
-                ReadingLogFormat.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 written = Append(1);
                 if (written)
                 {
@@ -172,7 +172,7 @@ namespace TagoFirmware.Readings
         {
             if (IsPersistent && !RewriteInstead(1))
             {
-                ReadingLogFormat.WriteTime(_io, 0, boot, wall, mono);
+                ReadingRecord.WriteTime(_io, 0, boot, wall, mono);
                 Append(1);
             }
         }
@@ -199,9 +199,9 @@ namespace TagoFirmware.Readings
             bool ok = Guard(0, false);
             if (ok)
             {
-                ReadingLogFormat.WriteHeader(_io, 0);
-                ReadingLogFormat.WriteBoot(_io, Rec, _queue.BootCounter);
-                ReadingLogFormat.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteHeader(_io, 0);
+                ReadingRecord.WriteBoot(_io, Rec, _queue.BootCounter);
+                ReadingRecord.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
@@ -237,7 +237,7 @@ namespace TagoFirmware.Readings
                     n = 0;
                 }
 
-                ReadingLogFormat.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
+                ReadingRecord.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
                 n++;
             }
 
@@ -315,17 +315,17 @@ namespace TagoFirmware.Readings
                 for (int k = 0; k < n; k++)
                 {
                     int off = k * Rec;
-                    if (!ReadingLogFormat.IsIntact(_io, off))
+                    if (!ReadingRecord.IsIntact(_io, off))
                     {
                         Skipped += replay ? 0 : 1;
                     }
                     else if (replay)
                     {
-                        Replay(off, off + ReadingLogFormat.BodyOffset);
+                        Replay(off, off + ReadingRecord.BodyOffset);
                     }
                     else
                     {
-                        Scan(off, off + ReadingLogFormat.BodyOffset, index + k);
+                        Scan(off, off + ReadingRecord.BodyOffset, index + k);
                     }
                 }
 
@@ -339,19 +339,19 @@ namespace TagoFirmware.Readings
         private void Scan(int off, int body, int index)
         {
             byte kind = _io[off];
-            if (kind == ReadingLogFormat.KindHeader && index == 0)
+            if (kind == ReadingRecord.KindHeader && index == 0)
             {
-                _headerOk = ReadingLogFormat.IsCompatibleHeader(_io, off);
+                _headerOk = ReadingRecord.IsCompatibleHeader(_io, off);
                 _incompatible = !_headerOk;
             }
-            else if (kind == ReadingLogFormat.KindBoot)
+            else if (kind == ReadingRecord.KindBoot)
             {
                 LastBoot = ReadingRecord.ReadUInt16(_io, body);
             }
-            else if (kind == ReadingLogFormat.KindAck)
+            else if (kind == ReadingRecord.KindAck)
             {
                 _ackFound = true;
-                _watermark = ReadingLogFormat.Sequence(_io, off);
+                _watermark = ReadingRecord.Sequence(_io, off);
                 UnreportedDropped = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
                 UnreportedUntimed = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
@@ -361,7 +361,7 @@ namespace TagoFirmware.Readings
         private void Replay(int off, int body)
         {
             byte kind = _io[off];
-            if (kind == ReadingLogFormat.KindBoot)
+            if (kind == ReadingRecord.KindBoot)
             {
                 // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
                 _rewriteNeeded |= _queue.DropUntimed() > 0;
@@ -369,19 +369,19 @@ namespace TagoFirmware.Readings
                 return;
             }
 
-            if (kind == ReadingLogFormat.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
+            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
             {
                 _queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
                 return;
             }
 
-            int seq = ReadingLogFormat.Sequence(_io, off);
-            if (kind != ReadingLogFormat.KindData || (_ackFound && ReadingLogFormat.Precedes(seq, _watermark)))
+            int seq = ReadingRecord.Sequence(_io, off);
+            if (kind != ReadingRecord.KindData || (_ackFound && ReadingRecord.Precedes(seq, _watermark)))
             {
                 return;
             }
 
-            if ((_seen && !ReadingLogFormat.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
+            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
             {
                 Skipped++; // asks for a rewrite
                 return;

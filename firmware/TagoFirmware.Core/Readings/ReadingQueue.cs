@@ -400,7 +400,7 @@ namespace TagoFirmware.Readings
             return (slot >= Capacity ? slot - Capacity : slot) * ReadingRecord.Size;
         }
 
-        internal int Sequence(int i) => (HeadSequence + i) & ReadingLogFormat.SequenceMask;
+        internal int Sequence(int i) => (HeadSequence + i) & ReadingRecord.SequenceMask;
 
         /// <summary>Takes the record just written at Offset(count) into the ring; the caller made room first.</summary>
         internal void Commit()
@@ -422,7 +422,7 @@ namespace TagoFirmware.Readings
 
             _head = _head + 1 == Capacity ? 0 : _head + 1;
             _count--;
-            HeadSequence = (HeadSequence + 1) & ReadingLogFormat.SequenceMask;
+            HeadSequence = (HeadSequence + 1) & ReadingRecord.SequenceMask;
         }
 
         /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading

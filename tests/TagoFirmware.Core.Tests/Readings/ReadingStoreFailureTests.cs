@@ -148,7 +148,7 @@ namespace TagoFirmware.Tests.Readings
             }
 
             // The budget: the log at its largest plus a replacement of a full queue while compacting.
-            int budget = (3 + capacity + slack + 3 + capacity) * ReadingLogFormat.RecordSize;
+            int budget = (3 + capacity + slack + 3 + capacity) * ReadingRecord.LogRecordSize;
             Assert.IsTrue(store.PeakBytes <= budget, "peak " + store.PeakBytes.ToString() + " B, budget " + budget.ToString() + " B");
         }
 

@@ -78,7 +78,7 @@ namespace TagoFirmware.Readings
             }
 
             IsPersistent = true;
-            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
+            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
             {
                 Compact();
             }

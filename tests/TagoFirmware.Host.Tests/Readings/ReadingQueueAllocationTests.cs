@@ -116,7 +116,7 @@ namespace TagoFirmware.Host.Tests.Readings
                 queue.AddScaled(1, 5525, 2);
                 queue.EndCycle();
                 int due = batcher.DueCount(now);
-                if (batcher.IsDue(now))
+                if (batcher.MillisecondsUntilDue(now) == 0)
                 {
                     for (int i = 0; i < due; i++)
                     {

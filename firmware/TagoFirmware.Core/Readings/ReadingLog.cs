@@ -180,7 +180,7 @@ namespace TagoFirmware.Readings
         /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>.</summary>
         internal bool Retry(long nowMs)
         {
-            if (IsPersistent && IsFaulted && nowMs >= _retryAtMs)
+            if (IsFaulted && nowMs >= _retryAtMs) // only a persistent log faults
             {
                 _retryAtMs = nowMs + RetryIntervalMs;
                 Compact();

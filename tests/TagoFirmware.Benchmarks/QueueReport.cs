@@ -185,7 +185,7 @@ namespace TagoFirmware.Benchmarks
             while (queue.Count > 0)
             {
                 uint now = (uint)clock.ElapsedMilliseconds;
-                if (!batcher.IsDue(now))
+                if (batcher.MillisecondsUntilDue(now) != 0)
                 {
                     throw new InvalidOperationException("a backlog with spacing 0 is always due");
                 }

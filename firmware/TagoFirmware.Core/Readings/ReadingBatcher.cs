@@ -27,14 +27,14 @@ namespace TagoFirmware.Readings
         private bool _backlog;
         private bool _flush;
 
-        /// <summary>Creates the batcher; <paramref name="batchSize"/> is clamped to 1..100 (TagoIO takes at most 100
-        /// variables a frame), <paramref name="atLeastOnce"/> is QoS 1. Create it after <see cref="ReadingQueue.Load"/>.</summary>
+        /// <summary>Creates the batcher (after <see cref="ReadingQueue.Load"/>); <paramref name="batchSize"/> 1..100 (TagoIO
+        /// takes at most 100 variables a frame; config and commands check it), times ≥ 0, <paramref name="atLeastOnce"/> is QoS 1.</summary>
         public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
         {
             _queue = queue;
-            _batchSize = batchSize < 1 ? 1 : (batchSize > 100 ? 100 : batchSize);
-            _batchIntervalMs = batchIntervalMs < 0 ? 0u : (uint)batchIntervalMs;
-            _minSpacingMs = minPublishSpacingMs < 0 ? 0u : (uint)minPublishSpacingMs;
+            _batchSize = batchSize;
+            _batchIntervalMs = (uint)batchIntervalMs;
+            _minSpacingMs = (uint)minPublishSpacingMs;
             _atLeastOnce = atLeastOnce;
 
             // Readings restored from the log at boot are a backlog: they go out as soon as the link is up.
@@ -47,13 +47,10 @@ namespace TagoFirmware.Readings
         /// <summary>Publish everything publishable now, ignoring the batch interval (before deep sleep or a reboot).</summary>
         public void RequestFlush() => _flush = true;
 
-        /// <summary>Whether a payload should be built now.</summary>
-        public bool IsDue(uint nowMs) => MillisecondsUntilDue(nowMs) == 0;
-
         /// <summary>Readings the next payload may carry: 0 when none is due (0 and due with a report pending: counters only).</summary>
         public int DueCount(uint nowMs)
         {
-            if (!IsDue(nowMs))
+            if (MillisecondsUntilDue(nowMs) != 0)
             {
                 return 0;
             }

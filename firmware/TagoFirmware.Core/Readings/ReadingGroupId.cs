@@ -18,10 +18,11 @@ namespace TagoFirmware.Readings
             (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z',
         };
 
-        /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes.</summary>
+        /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes at
+        /// <paramref name="offset"/> (callers size their buffers for it); 0 bytes for a time outside 0..2^48 - 1.</summary>
         public static int Write(long unixMs, byte[] buffer, int offset)
         {
-            if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs || buffer == null || offset < 0 || offset + Length > buffer.Length)
+            if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs)
             {
                 return 0;
             }

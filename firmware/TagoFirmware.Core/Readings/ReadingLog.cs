@@ -18,10 +18,9 @@ namespace TagoFirmware.Readings
         /// <summary>Least time between two rewrites tried by <see cref="Retry"/> while the store fails.</summary>
         public const int RetryIntervalMs = 5000;
 
-        private const int Rec = ReadingLogFormat.RecordSize;
+        private const int Rec = ReadingRecord.LogRecordSize;
 
         private readonly ReadingQueue _queue;
-        private readonly ReadingRing _ring;
         private readonly IReadingStore _store;
         private readonly byte[] _io = new byte[RecordsPerWrite * Rec];
 
@@ -43,10 +42,7 @@ namespace TagoFirmware.Readings
         internal int LastBoot;
         internal int UnreportedDropped;
         internal int UnreportedUntimed;
-        internal int UntimedDropped;
-        internal int Overflowed;
         internal int Skipped;
-        private int _repeated;
         private bool _rewriteNeeded;
         private bool _headerOk;
         private bool _incompatible;
@@ -56,15 +52,14 @@ namespace TagoFirmware.Readings
         private bool _seen;
         private int _last;
 
-        internal ReadingLog(ReadingQueue queue, ReadingRing ring, IReadingStore store)
+        internal ReadingLog(ReadingQueue queue, IReadingStore store)
         {
             _queue = queue;
-            _ring = ring;
             _store = store;
-            _slack = ring.Capacity < 64 ? 64 : ring.Capacity;
+            _slack = queue.Capacity < 64 ? 64 : queue.Capacity;
         }
 
-        internal int MaxLogRecords => 3 + _ring.Capacity + _slack;
+        internal int MaxLogRecords => 3 + _queue.Capacity + _slack;
 
         internal void Reset()
         {
@@ -73,28 +68,23 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        /// <summary>After <see cref="Restore"/>: logs what was ignored, then starts the boot's log (a rewrite when the
-        /// restore asks for one or the log is over budget, else a boot record). A read-only store is left alone.</summary>
+        /// <summary>After <see cref="Restore"/>: starts the boot's log (a rewrite when the restore asks for one or the log
+        /// is over budget, else a boot record). A read-only store is left alone.</summary>
         internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
         {
-            if (_repeated > 0 && Log != null)
-            {
-                Log.Write(LogLevel.Warning, "queue: " + _repeated.ToString() + " repeated records ignored");
-            }
-
             if (readOnly)
             {
                 return ReadingLoadResult.ReadOnly;
             }
 
             IsPersistent = true;
-            if (_rewriteNeeded || result == ReadingLoadResult.Incompatible || Records >= MaxLogRecords || Records - _ring.Count >= _slack)
+            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
             {
                 Compact();
             }
             else
             {
-                ReadingLogFormat.WriteBoot(_io, 0, boot);
+                ReadingRecord.WriteBoot(_io, 0, boot);
                 Append(1);
             }
 
@@ -103,13 +93,13 @@ namespace TagoFirmware.Readings
 
         /// <summary>
         /// Rebuilds the ring from the log in two passes: header, last boot and last ack mark, then data, boot and sync
-        /// records in order. Skipped: CRC failures; dropped: readings before the watermark (acknowledged), repeated
-        /// sequence numbers (a log copied onto itself), untimed readings of a boot that ended unsynced, the oldest beyond
-        /// capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
+        /// records in order. Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied onto
+        /// itself); dropped: readings before the watermark (acknowledged), untimed readings of a boot that ended
+        /// unsynced, the oldest beyond capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
         /// </summary>
         internal ReadingLoadResult Restore()
         {
-            LastBoot = UnreportedDropped = UnreportedUntimed = UntimedDropped = Overflowed = Skipped = _repeated = 0;
+            LastBoot = UnreportedDropped = UnreportedUntimed = Skipped = 0;
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -126,18 +116,18 @@ namespace TagoFirmware.Readings
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
-                _ring.Clear(0);
-                Records = Skipped = 0;
+                _queue.ResetRam();
+                Skipped = 0;
                 StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
             bool damaged = length % Rec != 0;
             _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
-            DropUntimed();
-            if (_ring.Count == 0)
+            _rewriteNeeded |= _queue.DropUntimed() > 0;
+            if (_queue.Count == 0)
             {
-                _ring.Clear(_ackFound ? _watermark : 0);
+                _queue.Clear(_ackFound ? _watermark : 0);
             }
 
             return _incompatible ? ReadingLoadResult.Incompatible
@@ -147,7 +137,7 @@ namespace TagoFirmware.Readings
 
         internal void AppendNewest(int k)
         {
-            if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_ring.Count - k, 0, false))
+            if (IsPersistent && k > 0 && !RewriteInstead(k) && WriteReadings(_queue.Count - k, 0, false))
             {
                 CompactIfDue();
             }
@@ -164,7 +154,7 @@ namespace TagoFirmware.Readings
             bool written = false;
             if (!RewriteInstead(1))
             {
-                ReadingLogFormat.WriteAck(_io, 0, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 written = Append(1);
                 if (written)
                 {
@@ -182,7 +172,7 @@ namespace TagoFirmware.Readings
         {
             if (IsPersistent && !RewriteInstead(1))
             {
-                ReadingLogFormat.WriteTime(_io, 0, boot, wall, mono);
+                ReadingRecord.WriteTime(_io, 0, boot, wall, mono);
                 Append(1);
             }
         }
@@ -190,7 +180,7 @@ namespace TagoFirmware.Readings
         /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>.</summary>
         internal bool Retry(long nowMs)
         {
-            if (IsPersistent && IsFaulted && nowMs >= _retryAtMs)
+            if (IsFaulted && nowMs >= _retryAtMs) // only a persistent log faults
             {
                 _retryAtMs = nowMs + RetryIntervalMs;
                 Compact();
@@ -209,9 +199,9 @@ namespace TagoFirmware.Readings
             bool ok = Guard(0, false);
             if (ok)
             {
-                ReadingLogFormat.WriteHeader(_io, 0);
-                ReadingLogFormat.WriteBoot(_io, Rec, _queue.BootCounter);
-                ReadingLogFormat.WriteAck(_io, 2 * Rec, _ring.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteHeader(_io, 0);
+                ReadingRecord.WriteBoot(_io, Rec, _queue.BootCounter);
+                ReadingRecord.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
                 ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
@@ -228,14 +218,14 @@ namespace TagoFirmware.Readings
             }
 
             IsFaulted = false;
-            Records = 3 + _ring.Count;
+            Records = 3 + _queue.Count;
             return true;
         }
 
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
         {
-            for (int i = from; i < _ring.Count; i++)
+            for (int i = from; i < _queue.Count; i++)
             {
                 if (n == RecordsPerWrite)
                 {
@@ -247,7 +237,7 @@ namespace TagoFirmware.Readings
                     n = 0;
                 }
 
-                ReadingLogFormat.WriteData(_io, n * Rec, _ring.Sequence(i), _ring.Bytes, _ring.Offset(i));
+                ReadingRecord.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
                 n++;
             }
 
@@ -269,7 +259,7 @@ namespace TagoFirmware.Readings
 
         private void CompactIfDue()
         {
-            if (Records - _ring.Count >= _slack)
+            if (Records - _queue.Count >= _slack)
             {
                 Compact();
             }
@@ -325,17 +315,17 @@ namespace TagoFirmware.Readings
                 for (int k = 0; k < n; k++)
                 {
                     int off = k * Rec;
-                    if (!ReadingLogFormat.IsIntact(_io, off))
+                    if (!ReadingRecord.IsIntact(_io, off))
                     {
                         Skipped += replay ? 0 : 1;
                     }
                     else if (replay)
                     {
-                        Replay(off, off + ReadingLogFormat.BodyOffset);
+                        Replay(off, off + ReadingRecord.BodyOffset);
                     }
                     else
                     {
-                        Scan(off, off + ReadingLogFormat.BodyOffset, index + k);
+                        Scan(off, off + ReadingRecord.BodyOffset, index + k);
                     }
                 }
 
@@ -349,19 +339,19 @@ namespace TagoFirmware.Readings
         private void Scan(int off, int body, int index)
         {
             byte kind = _io[off];
-            if (kind == ReadingLogFormat.KindHeader && index == 0)
+            if (kind == ReadingRecord.KindHeader && index == 0)
             {
-                _headerOk = ReadingLogFormat.IsCompatibleHeader(_io, off);
+                _headerOk = ReadingRecord.IsCompatibleHeader(_io, off);
                 _incompatible = !_headerOk;
             }
-            else if (kind == ReadingLogFormat.KindBoot)
+            else if (kind == ReadingRecord.KindBoot)
             {
                 LastBoot = ReadingRecord.ReadUInt16(_io, body);
             }
-            else if (kind == ReadingLogFormat.KindAck)
+            else if (kind == ReadingRecord.KindAck)
             {
                 _ackFound = true;
-                _watermark = ReadingLogFormat.Sequence(_io, off);
+                _watermark = ReadingRecord.Sequence(_io, off);
                 UnreportedDropped = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
                 UnreportedUntimed = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
@@ -371,68 +361,46 @@ namespace TagoFirmware.Readings
         private void Replay(int off, int body)
         {
             byte kind = _io[off];
-            if (kind == ReadingLogFormat.KindBoot)
+            if (kind == ReadingRecord.KindBoot)
             {
                 // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
-                DropUntimed();
+                _rewriteNeeded |= _queue.DropUntimed() > 0;
                 _logBoot = ReadingRecord.ReadUInt16(_io, body);
                 return;
             }
 
-            if (kind == ReadingLogFormat.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
+            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
             {
-                _ring.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
+                _queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
                 return;
             }
 
-            int seq = ReadingLogFormat.Sequence(_io, off);
-            if (kind != ReadingLogFormat.KindData || (_ackFound && ReadingLogFormat.Precedes(seq, _watermark)))
+            int seq = ReadingRecord.Sequence(_io, off);
+            if (kind != ReadingRecord.KindData || (_ackFound && ReadingRecord.Precedes(seq, _watermark)))
             {
                 return;
             }
 
-            if (_seen && !ReadingLogFormat.Precedes(_last, seq))
+            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
             {
-                _repeated++;
-                _rewriteNeeded = true;
-                return;
-            }
-
-            if (!ReadingRecord.IsWellFormed(_io, body))
-            {
-                Skipped++;
-                _rewriteNeeded = true;
+                Skipped++; // asks for a rewrite
                 return;
             }
 
             _seen = true;
             _last = seq;
-            if (_ring.Count == 0)
+            if (_queue.Count == 0)
             {
                 _rewriteNeeded |= _ackFound && seq != _watermark;
-                _ring.HeadSequence = seq;
+                _queue.HeadSequence = seq;
             }
-            else if (seq != _ring.Sequence(_ring.Count))
+            else if (seq != _queue.Sequence(_queue.Count) || _queue.Count == _queue.Capacity)
             {
-                _rewriteNeeded = true;
+                _rewriteNeeded = true; // a gap, or the oldest is dropped (and counted) for room
             }
 
-            if (_ring.Count == _ring.Capacity)
-            {
-                _rewriteNeeded = true;
-                Overflowed++;
-                _ring.RemoveHead();
-            }
-
-            Array.Copy(_io, body, _ring.Bytes, _ring.Offset(_ring.Count), ReadingRecord.Size);
-            _ring.Commit();
-        }
-
-        private void DropUntimed()
-        {
-            int dropped = _ring.DropUntimed();
-            UntimedDropped += dropped;
-            _rewriteNeeded |= dropped > 0;
+            Array.Copy(_io, body, _queue.Bytes, _queue.MakeRoom(), ReadingRecord.Size);
+            _queue.Commit();
         }
 
         private int ReadRecords(int index)

@@ -1,3 +1,4 @@
+using System;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
@@ -16,13 +17,15 @@ namespace TagoFirmware.Readings
     /// </remarks>
     public sealed class ReadingQueue
     {
-        /// <summary>Default capacity (readings): 12 KB of RAM.</summary>
-        public const int DefaultCapacity = 1024;
+        // The RAM ring: 12-byte records (ReadingRecord) in one byte[], oldest at _head; allocated only here.
+        internal readonly byte[] Bytes;
+        internal readonly int Capacity;
 
-        /// <summary>Largest capacity: 65 535 readings = 768 KB, more than any ESP32 without PSRAM has.</summary>
-        public const int MaxCapacity = 65535;
-
-        private readonly ReadingRing _ring;
+        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
+        internal int HeadSequence;
+        private int _head;
+        private int _count;
+        private int _untimed;
         private readonly ReadingLog _log;
         private readonly IReadingStore _store;
 
@@ -49,13 +52,14 @@ namespace TagoFirmware.Readings
         private uint _cycleMono;
         private int _cycleAdded;
 
-        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (clamped to 1..65535) × 12 bytes and a
+        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (1..65535, config: 16..8192) × 12 bytes and a
         /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
-            _ring = new ReadingRing(capacity < 1 ? 1 : capacity > MaxCapacity ? MaxCapacity : capacity);
+            Capacity = capacity;
+            Bytes = new byte[capacity * ReadingRecord.Size];
             _store = store;
-            _log = new ReadingLog(this, _ring, store);
+            _log = new ReadingLog(this, store);
         }
 
         /// <summary>Where storage failures, their recovery and what <see cref="Load"/> ignored are logged; null for none.</summary>
@@ -65,29 +69,26 @@ namespace TagoFirmware.Readings
             set => _log.Log = value;
         }
 
-        /// <summary>Readings the ring holds.</summary>
-        public int Capacity => _ring.Capacity;
-
         /// <summary>Every queued reading, timed or not, in flight or not.</summary>
-        public int Count => _ring.Count;
+        public int Count => _count;
 
         /// <summary>Readings not in flight; the <c>Get…</c> accessors index these.</summary>
-        public int PendingCount => _ring.Count - _inFlightCount;
+        public int PendingCount => _count - _inFlightCount;
 
         /// <summary>The run of timed pending readings: untimed ones (and all behind them) wait for the clock.</summary>
         public int PublishableCount
         {
             get
             {
-                int pending = _ring.Count - _inFlightCount;
-                if (_ring.UntimedCount == 0)
+                int pending = _count - _inFlightCount;
+                if (_untimed == 0)
                 {
                     return pending;
                 }
 
                 for (int i = 0; i < pending; i++)
                 {
-                    if (ReadingRecord.IsUntimed(_ring.Bytes, PendingOffset(i)))
+                    if (ReadingRecord.IsUntimed(Bytes, PendingOffset(i)))
                     {
                         return i;
                     }
@@ -98,7 +99,7 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Readings that still wait for the first clock sync of this boot.</summary>
-        public int UntimedCount => _ring.UntimedCount;
+        public int UntimedCount => _untimed;
 
         /// <summary>Ticket of the payload in flight, or 0 when none is.</summary>
         public int InFlightTicket => _inFlightTicket;
@@ -157,32 +158,24 @@ namespace TagoFirmware.Readings
                 return result;
             }
 
-            _droppedTotal = _log.Overflowed;
-            _unreportedDropped = _log.UnreportedDropped + _log.Overflowed;
-            _untimedTotal = _log.UntimedDropped;
-            _unreportedUntimed = _log.UnreportedUntimed + _log.UntimedDropped;
+            // The restore counted what it dropped (queue full, untimed) as this boot's drops.
+            _unreportedDropped += _log.UnreportedDropped;
+            _unreportedUntimed += _log.UnreportedUntimed;
             _bootCounter = (_log.LastBoot + 1) & 0xFFFF;
             return _log.Open(result, _bootCounter, !_store.CanWrite);
         }
 
-        /// <summary>Variable index of pending reading <paramref name="i"/>, or -1 out of range.</summary>
-        public int GetVariableIndex(int i) => InPending(i) ? ReadingRecord.VariableIndex(_ring.Bytes, PendingOffset(i)) : -1;
+        /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>
+        public int GetVariableIndex(int i) => ReadingRecord.VariableIndex(Bytes, PendingOffset(i));
 
-        /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>, or 0 out of range.</summary>
-        public int GetScaledValue(int i) => InPending(i) ? ReadingRecord.ScaledValue(_ring.Bytes, PendingOffset(i)) : 0;
+        /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>.</summary>
+        public int GetScaledValue(int i) => ReadingRecord.ScaledValue(Bytes, PendingOffset(i));
 
-        /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>, or -1 out of range.</summary>
-        public int GetDecimals(int i) => InPending(i) ? ReadingRecord.Decimals(_ring.Bytes, PendingOffset(i)) : -1;
+        /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>.</summary>
+        public int GetDecimals(int i) => ReadingRecord.Decimals(Bytes, PendingOffset(i));
 
-        /// <summary>Wall time (Unix ms, shared by its cycle) of pending reading <paramref name="i"/>; -1 when untimed or out of range.</summary>
-        public long GetTimeUnixMs(int i) => InPending(i) ? ReadingRecord.UnixMs(_ring.Bytes, PendingOffset(i)) : -1;
-
-        /// <summary>Writes the group id of pending reading <paramref name="i"/>; returns the bytes written, 0 when it has none.</summary>
-        public int WriteGroupId(int i, byte[] buffer, int offset)
-        {
-            long time = GetTimeUnixMs(i);
-            return time < 0 ? 0 : ReadingGroupId.Write(time, buffer, offset);
-        }
+        /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
+        public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
 
         /// <summary>
         /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
@@ -217,7 +210,7 @@ namespace TagoFirmware.Readings
             int removed = _inFlightCount;
             for (int i = 0; i < removed; i++)
             {
-                _ring.RemoveHead();
+                RemoveHead();
             }
 
             _unreportedDropped = Positive(_unreportedDropped - _inFlightReportedDropped);
@@ -247,7 +240,7 @@ namespace TagoFirmware.Readings
         public bool Flush()
         {
             EndCycle();
-            if (_log.IsPersistent && _log.IsFaulted)
+            if (_log.IsFaulted)
             {
                 _log.Compact();
             }
@@ -294,14 +287,14 @@ namespace TagoFirmware.Readings
             int pos = MakeRoom();
             if (_cycleTimed)
             {
-                ReadingRecord.WriteTimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
+                ReadingRecord.WriteTimed(Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
             }
             else
             {
-                ReadingRecord.WriteUntimed(_ring.Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
+                ReadingRecord.WriteUntimed(Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
             }
 
-            _ring.Commit();
+            Commit();
             _cycleAdded++;
             return true;
         }
@@ -316,7 +309,7 @@ namespace TagoFirmware.Readings
 
             _inCycle = false;
             int added = _cycleAdded;
-            _log.AppendNewest(added < _ring.Count ? added : _ring.Count);
+            _log.AppendNewest(added < _count ? added : _count);
             return added;
         }
 
@@ -341,7 +334,7 @@ namespace TagoFirmware.Readings
                 _cycleWall = syncUnixMs - (syncMonotonicMs - _cycleMono);
             }
 
-            int filled = _ring.FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
+            int filled = FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
             if (filled > 0)
             {
                 _log.AppendTime(_bootCounter, syncUnixMs, syncMonotonicMs);
@@ -354,9 +347,9 @@ namespace TagoFirmware.Readings
 
         internal static int Positive(int value) => value < 0 ? 0 : value;
 
-        private void ResetRam()
+        internal void ResetRam()
         {
-            _ring.Clear(0);
+            Clear(0);
             _log.Reset();
             ClearInFlight();
             _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
@@ -368,14 +361,12 @@ namespace TagoFirmware.Readings
             _inFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
         }
 
-        private bool InPending(int i) => i >= 0 && i < _ring.Count - _inFlightCount;
-
-        private int PendingOffset(int i) => _ring.Offset(_inFlightCount + i);
+        private int PendingOffset(int i) => Offset(_inFlightCount + i);
 
         // Frees a slot if the ring is full (dropping the oldest reading) and returns the offset of the next free slot.
-        private int MakeRoom()
+        internal int MakeRoom()
         {
-            if (_ring.Count == _ring.Capacity)
+            if (_count == Capacity)
             {
                 if (_inFlightCount > 0)
                 {
@@ -389,10 +380,103 @@ namespace TagoFirmware.Readings
                     _unreportedDropped++;
                 }
 
-                _ring.RemoveHead();
+                RemoveHead();
             }
 
-            return _ring.Offset(_ring.Count);
+            return Offset(_count);
+        }
+
+        internal void Clear(int headSequence)
+        {
+            _head = 0;
+            _count = 0;
+            _untimed = 0;
+            HeadSequence = headSequence;
+        }
+
+        internal int Offset(int i)
+        {
+            int slot = _head + i;
+            return (slot >= Capacity ? slot - Capacity : slot) * ReadingRecord.Size;
+        }
+
+        internal int Sequence(int i) => (HeadSequence + i) & ReadingRecord.SequenceMask;
+
+        /// <summary>Takes the record just written at Offset(count) into the ring; the caller made room first.</summary>
+        internal void Commit()
+        {
+            if (ReadingRecord.IsUntimed(Bytes, Offset(_count)))
+            {
+                _untimed++;
+            }
+
+            _count++;
+        }
+
+        internal void RemoveHead()
+        {
+            if (ReadingRecord.IsUntimed(Bytes, _head * ReadingRecord.Size))
+            {
+                _untimed--;
+            }
+
+            _head = _head + 1 == Capacity ? 0 : _head + 1;
+            _count--;
+            HeadSequence = (HeadSequence + 1) & ReadingRecord.SequenceMask;
+        }
+
+        /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
+        /// belongs to a boot that ended without a clock) and counts them as untimed drops.</summary>
+        internal int DropUntimed()
+        {
+            if (_untimed == 0)
+            {
+                return 0;
+            }
+
+            int kept = 0;
+            int count = _count;
+            for (int i = 0; i < count; i++)
+            {
+                int from = Offset(i);
+                if (ReadingRecord.IsUntimed(Bytes, from))
+                {
+                    continue;
+                }
+
+                if (kept != i)
+                {
+                    Array.Copy(Bytes, from, Bytes, Offset(kept), ReadingRecord.Size);
+                }
+
+                kept++;
+            }
+
+            _count = kept;
+            _untimed = 0;
+            _untimedTotal += count - kept;
+            _unreportedUntimed += count - kept;
+            return count - kept;
+        }
+
+        /// <summary>Gives the untimed readings of <paramref name="boot"/> their wall time from a sync point.</summary>
+        internal int FillIn(int boot, long syncWall, uint syncMono)
+        {
+            int filled = 0;
+            for (int i = 0; i < _count && _untimed > filled; i++)
+            {
+                int off = Offset(i);
+                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.BootCounter(Bytes, off) == boot)
+                {
+                    // Unsigned difference: correct for readings up to 2^32 ms (49.7 days) before the sync.
+                    uint age = syncMono - ReadingRecord.MonotonicMs(Bytes, off);
+                    ReadingRecord.SetTime(Bytes, off, syncWall - age);
+                    filled++;
+                }
+            }
+
+            _untimed -= filled;
+            return filled;
         }
     }
 }

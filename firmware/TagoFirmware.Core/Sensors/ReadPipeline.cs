@@ -41,6 +41,7 @@ namespace TagoFirmware.Sensors
         private bool _verifyAfterReset;
         private bool _stuckDisarmed;
 
+        private int _failures; // failed samples since the last accepted one
         private bool _hasBaseline;
         private long _baselineAtMs;
         private int _rateRejections;
@@ -97,9 +98,6 @@ namespace TagoFirmware.Sensors
 
         /// <summary>Why the last sample failed; <see cref="ReadFailure.None"/> after an accepted one.</summary>
         public ReadFailure LastFailure { get; private set; }
-
-        /// <summary>Failed samples since the last accepted one.</summary>
-        public int ConsecutiveFailures { get; private set; }
 
         /// <summary>Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle makes them wait).</summary>
         public bool BeginSample(long nowMs)
@@ -227,7 +225,7 @@ namespace TagoFirmware.Sensors
             HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
             DewPointTenths = HasDewPoint ? dew : 0;
             LastFailure = ReadFailure.None;
-            ConsecutiveFailures = 0;
+            _failures = 0;
             _inSample = false;
             return ReadStatus.Accepted;
         }
@@ -313,13 +311,13 @@ namespace TagoFirmware.Sensors
         {
             _inSample = false;
             LastFailure = failure;
-            ConsecutiveFailures++;
+            _failures++;
             if (_counters != null)
             {
                 _counters.SensorErrors++;
             }
 
-            if (_s.PowerCycleAfterFailures > 0 && ConsecutiveFailures % _s.PowerCycleAfterFailures == 0)
+            if (_s.PowerCycleAfterFailures > 0 && _failures % _s.PowerCycleAfterFailures == 0)
             {
                 StartPowerCycle(nowMs);
             }

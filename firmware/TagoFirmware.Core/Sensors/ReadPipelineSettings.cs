@@ -17,7 +17,6 @@ namespace TagoFirmware.Sensors
         /// 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
-            Model = model;
             int row = model == SensorModel.Dht11 ? 0 : model == SensorModel.Dht21 ? 5 : model == SensorModel.Dht22 ? 10 : -1;
             if (row >= 0)
             {
@@ -51,9 +50,6 @@ namespace TagoFirmware.Sensors
             s.StuckReadLimit = 0;
             return s;
         }
-
-        /// <summary>The sensor model; decides the read gap and the range check.</summary>
-        public readonly SensorModel Model;
 
         /// <summary>Canonical model name ("DHT11", "DHT21", "DHT22"); null for an unknown model.</summary>
         public readonly string ModelName;

@@ -40,11 +40,10 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        public void Group_id_that_does_not_fit_writes_nothing()
+        public void A_time_outside_the_48_bit_range_has_no_group_id()
         {
             byte[] buffer = new byte[ReadingGroupId.Length];
 
-            Assert.AreEqual(0, ReadingGroupId.Write(1764000000000L, buffer, 1));
             Assert.AreEqual(0, ReadingGroupId.Write(-1, buffer, 0));
             Assert.AreEqual(0, ReadingGroupId.Write(281474976710656L, buffer, 0));
             Assert.AreEqual((byte)0, buffer[0]);
@@ -96,15 +95,15 @@ namespace TagoFirmware.Tests.Readings
         {
             byte[] ring = new byte[ReadingRecord.Size];
             ReadingRecord.WriteTimed(ring, 0, 1, 215, 1, 1764000000000L);
-            byte[] record = new byte[ReadingLogFormat.RecordSize];
-            ReadingLogFormat.WriteData(record, 0, 77, ring, 0);
-            Assert.IsTrue(ReadingLogFormat.IsIntact(record, 0));
-            Assert.AreEqual(77, ReadingLogFormat.Sequence(record, 0));
+            byte[] record = new byte[ReadingRecord.LogRecordSize];
+            ReadingRecord.WriteData(record, 0, 77, ring, 0);
+            Assert.IsTrue(ReadingRecord.IsIntact(record, 0));
+            Assert.AreEqual(77, ReadingRecord.Sequence(record, 0));
 
-            for (int bit = 0; bit < ReadingLogFormat.RecordSize * 8; bit++)
+            for (int bit = 0; bit < ReadingRecord.LogRecordSize * 8; bit++)
             {
                 record[bit / 8] ^= (byte)(1 << (bit % 8));
-                Assert.IsFalse(ReadingLogFormat.IsIntact(record, 0));
+                Assert.IsFalse(ReadingRecord.IsIntact(record, 0));
                 record[bit / 8] ^= (byte)(1 << (bit % 8));
             }
         }
@@ -117,7 +116,7 @@ namespace TagoFirmware.Tests.Readings
         [DataRow(0, 0xFFFFFF, false)]
         public void Sequence_numbers_compare_modulo_two_to_the_24(int a, int b, bool precedes)
         {
-            Assert.AreEqual(precedes, ReadingLogFormat.Precedes(a, b));
+            Assert.AreEqual(precedes, ReadingRecord.Precedes(a, b));
         }
     }
 }

@@ -43,7 +43,7 @@ namespace TagoFirmware.Tests.Readings
             ReadingQueue queue = new ReadingQueue(8, store);
 
             Assert.AreEqual(ReadingLoadResult.Created, queue.Load());
-            Assert.AreEqual(3 * ReadingLogFormat.RecordSize, store.Length);
+            Assert.AreEqual(3 * ReadingRecord.LogRecordSize, store.Length);
         }
 
         [TestMethod]
@@ -121,11 +121,11 @@ namespace TagoFirmware.Tests.Readings
 
             AddCycle(queue, 0, 3);
             Assert.AreEqual(before + 1, store.AppendCalls);
-            Assert.AreEqual(length + (3 * ReadingLogFormat.RecordSize), store.Length);
+            Assert.AreEqual(length + (3 * ReadingRecord.LogRecordSize), store.Length);
 
             queue.Acknowledge(queue.MarkInFlight(3, false));
             Assert.AreEqual(before + 2, store.AppendCalls);
-            Assert.AreEqual(length + (4 * ReadingLogFormat.RecordSize), store.Length);
+            Assert.AreEqual(length + (4 * ReadingRecord.LogRecordSize), store.Length);
         }
 
         [TestMethod]
@@ -158,7 +158,7 @@ namespace TagoFirmware.Tests.Readings
             }
 
             Assert.AreEqual(commitsAtBoot + 1, store.Commits);
-            Assert.IsTrue(store.Length < 40 * ReadingLogFormat.RecordSize);
+            Assert.IsTrue(store.Length < 40 * ReadingRecord.LogRecordSize);
             ReadingQueue reloaded = Boot(store, 64);
             AssertValues(reloaded, new int[] { 290, 291 });
         }
@@ -177,7 +177,7 @@ namespace TagoFirmware.Tests.Readings
 
             AssertValues(reloaded, new int[] { 0 });
             Assert.AreEqual(commits + 1, store.Commits);
-            Assert.AreEqual(0, store.Length % ReadingLogFormat.RecordSize);
+            Assert.AreEqual(0, store.Length % ReadingRecord.LogRecordSize);
             Assert.AreEqual(ReadingLoadResult.Restored, new ReadingQueue(16, store).Load());
         }
 
@@ -187,8 +187,8 @@ namespace TagoFirmware.Tests.Readings
             FakeReadingStore store = new FakeReadingStore();
             ReadingQueue queue = Boot(store, 16);
             AddCycle(queue, 0, 3);
-            int secondReading = store.Length - (2 * ReadingLogFormat.RecordSize);
-            store.FlipBit(secondReading + ReadingLogFormat.BodyOffset + 2, 0);
+            int secondReading = store.Length - (2 * ReadingRecord.LogRecordSize);
+            store.FlipBit(secondReading + ReadingRecord.BodyOffset + 2, 0);
 
             ReadingQueue reloaded = new ReadingQueue(16, store);
             Assert.AreEqual(ReadingLoadResult.RestoredWithDamage, reloaded.Load());
@@ -297,8 +297,8 @@ namespace TagoFirmware.Tests.Readings
             ReadingQueue first = Boot(store, 8);
             AddCycle(first, 0, 2);
             byte[] log = store.Snapshot();
-            log[ReadingLogFormat.BodyOffset + 4] = 2;
-            ReadingLogFormat.Seal(log, 0);
+            log[ReadingRecord.BodyOffset + 4] = 2;
+            ReadingRecord.Seal(log, 0);
             store.Load(log);
 
             ReadingQueue second = new ReadingQueue(8, store);

@@ -55,9 +55,9 @@ namespace TagoFirmware.Tests.Readings
             byte[] b = new byte[16];
             byte[] c = new byte[16];
 
-            int la = queue.WriteGroupId(0, a, 0);
-            int lb = queue.WriteGroupId(1, b, 0);
-            int lc = queue.WriteGroupId(2, c, 0);
+            int la = ReadingGroupId.Write(queue.GetTimeUnixMs(0), a, 0);
+            int lb = ReadingGroupId.Write(queue.GetTimeUnixMs(1), b, 0);
+            int lc = ReadingGroupId.Write(queue.GetTimeUnixMs(2), c, 0);
 
             Assert.AreEqual(la, lb);
             CollectionAssert.AreEqual(a, b);
@@ -298,27 +298,6 @@ namespace TagoFirmware.Tests.Readings
             Assert.AreEqual(0, queue.MarkInFlight(-1, false));
             Assert.AreEqual(0, queue.MarkInFlight(0, false));
             Assert.AreEqual(0, queue.InFlightTicket);
-        }
-
-        [TestMethod]
-        public void Accessors_outside_the_pending_readings_return_no_value()
-        {
-            ReadingQueue queue = NewQueue(8);
-            AddCycle(queue, T0, 100, 2);
-
-            Assert.AreEqual(-1, queue.GetVariableIndex(2));
-            Assert.AreEqual(-1, queue.GetTimeUnixMs(-1));
-            Assert.AreEqual(0, queue.GetScaledValue(5));
-            Assert.AreEqual(-1, queue.GetDecimals(2));
-        }
-
-        [TestMethod]
-        [DataRow(0, 1)]
-        [DataRow(-5, 1)]
-        [DataRow(70000, 65535)]
-        public void Capacity_out_of_range_is_clamped(int asked, int capacity)
-        {
-            Assert.AreEqual(capacity, new ReadingQueue(asked, null).Capacity);
         }
 
         [TestMethod]

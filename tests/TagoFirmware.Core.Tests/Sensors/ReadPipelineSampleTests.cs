@@ -64,11 +64,6 @@ namespace TagoFirmware.Tests.Sensors
             {
                 Assert.AreEqual(tenthsCelsius, pipeline.TemperatureTenths);
                 Assert.AreEqual(tenthsPercent, pipeline.HumidityTenths);
-                Assert.AreEqual(0, pipeline.ConsecutiveFailures);
-            }
-            else
-            {
-                Assert.AreEqual(1, pipeline.ConsecutiveFailures);
             }
         }
 

@@ -82,8 +82,8 @@ namespace TagoFirmware.Host.Tests.Readings
                 }
 
                 AddCycle(queue, 40, 1);
-                Assert.IsTrue(new FileInfo(path).Length < 70 * ReadingLogFormat.RecordSize, "compacted: 121 records without");
-                Assert.AreEqual(0, new FileInfo(path).Length % ReadingLogFormat.RecordSize);
+                Assert.IsTrue(new FileInfo(path).Length < 70 * ReadingRecord.LogRecordSize, "compacted: 121 records without");
+                Assert.AreEqual(0, new FileInfo(path).Length % ReadingRecord.LogRecordSize);
             }
 
             Assert.IsFalse(File.Exists(path + ".new"));
@@ -168,7 +168,7 @@ namespace TagoFirmware.Host.Tests.Readings
                 ReadingQueue queue = new ReadingQueue(64, store);
                 Assert.AreEqual(ReadingLoadResult.RestoredWithDamage, queue.Load());
                 CollectionAssert.AreEqual(new[] { 0, 1 }, Values(queue));
-                Assert.AreEqual(0, new FileInfo(path).Length % ReadingLogFormat.RecordSize);
+                Assert.AreEqual(0, new FileInfo(path).Length % ReadingRecord.LogRecordSize);
             }
 
             Directory.Delete(dir, true);

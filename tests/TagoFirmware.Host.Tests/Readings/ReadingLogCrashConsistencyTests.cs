@@ -114,7 +114,7 @@ namespace TagoFirmware.Host.Tests.Readings
             return first;
         }
 
-        // Independent reading of the format as documented in ReadingLogFormat: complete records with a good
+        // Independent reading of the format as documented in ReadingRecord: complete records with a good
         // CRC-32 (computed bit by bit here, not with the firmware's table); data at or after the last mark's watermark.
         private static List<Reading> ExpectedFromPrefix(byte[] log, int length)
         {

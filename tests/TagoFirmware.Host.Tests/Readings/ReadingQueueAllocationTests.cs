@@ -116,11 +116,11 @@ namespace TagoFirmware.Host.Tests.Readings
                 queue.AddScaled(1, 5525, 2);
                 queue.EndCycle();
                 int due = batcher.DueCount(now);
-                if (batcher.IsDue(now))
+                if (batcher.MillisecondsUntilDue(now) == 0)
                 {
                     for (int i = 0; i < due; i++)
                     {
-                        sum += queue.GetScaledValue(i) + queue.GetTimeUnixMs(i) + queue.WriteGroupId(i, group, 0);
+                        sum += queue.GetScaledValue(i) + queue.GetTimeUnixMs(i) + ReadingGroupId.Write(queue.GetTimeUnixMs(i), group, 0);
                     }
 
                     int ticket = batcher.Take(due, queue.IsReportPending, now);

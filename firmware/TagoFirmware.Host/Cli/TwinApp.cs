@@ -339,9 +339,8 @@ namespace TagoFirmware.Host.Cli
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId) = (host, port, !options.Plaintext, clientId);
             config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            config.DataTopic = options.Topic ?? config.DataTopic;
             config.Token = tip ? null : credential;
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
@@ -354,8 +353,6 @@ namespace TagoFirmware.Host.Cli
                 config.TagoTipMinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
             }
 
-            config.SamplingBatch = options.Batch;
-            config.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
             config.DeepSleep = options.Sleep;
             options.Overlay.ForEach(set => set(config));
             return config;

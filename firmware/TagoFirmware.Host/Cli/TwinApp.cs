@@ -22,13 +22,9 @@ namespace TagoFirmware.Host.Cli
     /// <summary>The twin's command: parse, optionally start the embedded broker, run one node, map the outcome to an exit code.</summary>
     public static class TwinApp
     {
-        /// <summary>Runs the twin without stdin commands.</summary>
-        public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel) =>
-            RunAsync(args, null, output, error, environmentToken, cancel);
-
         /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
         /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
-        public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
+        public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel, TextReader input = null)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
@@ -67,6 +63,7 @@ namespace TagoFirmware.Host.Cli
             try
             {
                 string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
+                int seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks);
                 string credential = tip ? options.AuthHash : options.Token, caPem = null, host = options.Broker;
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
@@ -76,7 +73,7 @@ namespace TagoFirmware.Host.Cli
                         Serial = clientId,
                         Hash = options.AuthHash,
                         Fault = options.TipFault,
-                        Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
+                        Seed = seed,
                     }.StartAsync(log.Info).ConfigureAwait(false);
                     log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
@@ -156,7 +153,7 @@ namespace TagoFirmware.Host.Cli
                     DataDirectory = dataDir,
                     TimeScale = scale,
                     SensorFailureRate = options.SensorFailureRate,
-                    Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
+                    Seed = seed,
                 };
                 settings.AnchorClock();
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
@@ -305,8 +302,8 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        /// <summary>Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.</summary>
-        public static string DefaultClientId() =>
+        // Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.
+        private static string DefaultClientId() =>
             "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
 
         /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/> (a config file's CA entries were

@@ -85,7 +85,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     var broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
                     log.AddSecret(broker.Token);
-                    log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
+                    log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + TagoLikeBroker.Redact(broker.Token));
                     (embedded, credential) = (broker, broker.Token);
                 }
                 else

@@ -36,8 +36,7 @@ namespace TagoFirmware.Host.Node
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
-        private bool _rebootRequested;
-        private RebootReason _rebootReason;
+        private RebootReason _rebootReason; // None: no reboot requested
         private int _ackedBefore;
         private int _authFailuresBefore;
         private int _tlsFailuresBefore;
@@ -111,9 +110,8 @@ namespace TagoFirmware.Host.Node
         public void Step()
         {
             _runner.StepOnce();
-            if (_rebootRequested)
+            if (_rebootReason != RebootReason.None)
             {
-                _rebootRequested = false;
                 Reboot();
             }
         }
@@ -189,11 +187,7 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>A reboot is simulated after the current step.</summary>
-        void IDeviceControl.Reboot(RebootReason reason)
-        {
-            _rebootRequested = true;
-            _rebootReason = reason;
-        }
+        void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
         /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
@@ -278,6 +272,7 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
             BootReason reason = _rebootReason == RebootReason.Command ? BootReason.CommandReboot : BootReason.WatchdogReboot;
             _log.Write(LogLevel.Warning, "simulated reboot (" + _rebootReason + "): the node starts again from the data directory");
+            _rebootReason = RebootReason.None;
             Boot(reason);
         }
     }

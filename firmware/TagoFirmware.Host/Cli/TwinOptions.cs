@@ -285,11 +285,7 @@ namespace TagoFirmware.Host.Cli
                 }
             }
 
-            if (o.Token == null && !string.IsNullOrEmpty(environmentToken))
-            {
-                o.Token = environmentToken;
-                o.Given.Add("--token");
-            }
+            o.Token ??= string.IsNullOrEmpty(environmentToken) ? null : environmentToken;
 
             bool legacy = o.Transport == NodeConfig.TransportMqttJson;
             error = o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)

@@ -75,7 +75,6 @@ namespace TagoFirmware.Host.Cli
                         Fault = options.TipFault,
                         Seed = seed,
                     }.StartAsync(log.Info).ConfigureAwait(false);
-                    log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
                         + (options.TipFault != null ? "; fault " + options.TipFault.Value.Kind + " with probability " + Format(options.TipFault.Value.Probability) : string.Empty));
@@ -84,7 +83,6 @@ namespace TagoFirmware.Host.Cli
                 else if (host == null)
                 {
                     var broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
-                    log.AddSecret(broker.Token);
                     log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + TagoLikeBroker.Redact(broker.Token));
                     (embedded, credential) = (broker, broker.Token);
                 }
@@ -108,6 +106,7 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
+                log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
                 int minInterval = MinIntervalSeconds(config, out string minReason);

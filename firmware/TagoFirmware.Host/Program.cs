@@ -26,7 +26,7 @@ namespace TagoFirmware.Host
             });
             try
             {
-                return await TwinApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptions.TokenVariable), cancel.Token).ConfigureAwait(false);
+                return await TwinApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptions.TokenVariable), cancel.Token, Console.In).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Esp32;
-using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
 using TagoFirmware.Readings;
@@ -219,7 +218,7 @@ namespace TagoFirmware.IntegrationTests
             }
 
             List<string> keys;
-            using (FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(copy))
+            using (FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(copy))
             {
                 var queue = new ReadingQueue(1024, store);
                 queue.Load();

@@ -94,7 +94,7 @@ namespace TagoFirmware.Host.Adapters
         {
             int timeoutMs = request.MqttConnectTimeoutMs > 0 ? request.MqttConnectTimeoutMs : 30000;
             _validator = request.UseTls ? CaPinnedValidator.ForPem(request.CaCertificatesPem, request.Host) : null;
-            MqttClientOptions options = For(request, timeoutMs, request.ProtocolLevel, _validator);
+            MqttClientOptions options = For(request, timeoutMs, _validator);
             using var cancel = new CancellationTokenSource(timeoutMs);
             MqttClientConnectResult result = ((IMqttClient)client).ConnectAsync(options, cancel.Token).GetAwaiter().GetResult();
             int code = result.ResultCode == MqttClientConnectResultCode.Success ? 0 : request.ProtocolLevel == 5 ? (int)result.ResultCode : ToMqtt311Code(result.ResultCode);
@@ -194,8 +194,8 @@ namespace TagoFirmware.Host.Adapters
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.
         private int NextId() => _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
 
-        /// <summary>The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.</summary>
-        public static MqttClientOptions For(SessionOptions request, int timeoutMs, int protocolLevel, CaPinnedValidator validator)
+        // The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.
+        private static MqttClientOptions For(SessionOptions request, int timeoutMs, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(request.Host, request.Port)
@@ -204,11 +204,11 @@ namespace TagoFirmware.Host.Adapters
                 .WithCleanSession(true)
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(request.KeepAliveSeconds > 0 ? request.KeepAliveSeconds : 60))
                 .WithTimeout(TimeSpan.FromMilliseconds(timeoutMs))
-                .WithProtocolVersion(protocolLevel == 5 ? MqttProtocolVersion.V500 : protocolLevel == 3 ? MqttProtocolVersion.V310 : MqttProtocolVersion.V311);
+                .WithProtocolVersion(request.ProtocolLevel == 5 ? MqttProtocolVersion.V500 : request.ProtocolLevel == 3 ? MqttProtocolVersion.V310 : MqttProtocolVersion.V311);
             if (request.WillTopic != null)
             {
                 builder = builder.WithWillTopic(request.WillTopic)
-                    .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
+                    .WithWillPayload(Encoding.UTF8.GetBytes(request.WillMessage ?? string.Empty))
                     .WithWillQualityOfServiceLevel(Qos(1))
                     .WithWillRetain(false); // TagoIO has no retain; a strict broker refuses a retained will
             }
@@ -225,8 +225,8 @@ namespace TagoFirmware.Host.Adapters
             return builder.Build();
         }
 
-        /// <summary>MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).</summary>
-        public static int ToMqtt311Code(MqttClientConnectResultCode code) => code switch
+        // MQTTnet reports 3.1.1 CONNACK codes in MQTT 5 terms; maps them back (MQTT 3.1.1 §3.2.2.3, MQTT 5 §3.2.2.2).
+        private static int ToMqtt311Code(MqttClientConnectResultCode code) => code switch
         {
             MqttClientConnectResultCode.UnsupportedProtocolVersion => 1,
             MqttClientConnectResultCode.ClientIdentifierNotValid => 2,

@@ -27,8 +27,6 @@ namespace TagoFirmware.Host.Broker
         public bool RefuseByClosing { get; set; }
         /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
         public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
-        /// <summary>Token shown redacted: first 4 characters and the length.</summary>
-        public string RedactedToken => Redact(Token);
 
         /// <summary>Redacts a secret for display: keeps 4 leading characters (of a long one) and the length.</summary>
         public static string Redact(string secret) => string.IsNullOrEmpty(secret) ? "(none)"

@@ -22,13 +22,9 @@ namespace TagoFirmware.Host.Cli
     /// <summary>The twin's command: parse, optionally start the embedded broker, run one node, map the outcome to an exit code.</summary>
     public static class TwinApp
     {
-        /// <summary>Runs the twin without stdin commands.</summary>
-        public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel) =>
-            RunAsync(args, null, output, error, environmentToken, cancel);
-
         /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
         /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
-        public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel)
+        public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel, TextReader input = null)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
@@ -67,6 +63,7 @@ namespace TagoFirmware.Host.Cli
             try
             {
                 string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
+                int seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks);
                 string credential = tip ? options.AuthHash : options.Token, caPem = null, host = options.Broker;
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
                 if (host == null && tip)
@@ -76,9 +73,8 @@ namespace TagoFirmware.Host.Cli
                         Serial = clientId,
                         Hash = options.AuthHash,
                         Fault = options.TipFault,
-                        Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
+                        Seed = seed,
                     }.StartAsync(log.Info).ConfigureAwait(false);
-                    log.AddSecret(tipServer.Hash);
                     log.Info("embedded TagoTiP server on mqtts://" + tipServer.Host + ":" + tipServer.Port + " (TLS, generated CA): serial " + tipServer.Serial
                         + ", authorization hash " + (options.AuthHash == null ? "generated" : "given") + " (never shown); closes a connection after 10 s or 5 s idle, 5 subscription requests a minute"
                         + (options.TipFault != null ? "; fault " + options.TipFault.Value.Kind + " with probability " + Format(options.TipFault.Value.Probability) : string.Empty));
@@ -87,8 +83,7 @@ namespace TagoFirmware.Host.Cli
                 else if (host == null)
                 {
                     var broker = await TagoLikeBroker.StartAsync(log.Info, options.Token).ConfigureAwait(false);
-                    log.AddSecret(broker.Token);
-                    log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + broker.RedactedToken);
+                    log.Info("embedded TagoIO-like broker on mqtts://" + broker.Host + ":" + broker.Port + " (TLS, generated CA), user 'Token', token " + TagoLikeBroker.Redact(broker.Token));
                     (embedded, credential) = (broker, broker.Token);
                 }
                 else
@@ -111,6 +106,7 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
+                log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
                 int minInterval = MinIntervalSeconds(config, out string minReason);
@@ -156,7 +152,7 @@ namespace TagoFirmware.Host.Cli
                     DataDirectory = dataDir,
                     TimeScale = scale,
                     SensorFailureRate = options.SensorFailureRate,
-                    Seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks),
+                    Seed = seed,
                 };
                 settings.AnchorClock();
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
@@ -305,8 +301,8 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        /// <summary>Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.</summary>
-        public static string DefaultClientId() =>
+        // Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.
+        private static string DefaultClientId() =>
             "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
 
         /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/> (a config file's CA entries were
@@ -339,9 +335,8 @@ namespace TagoFirmware.Host.Cli
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
             NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Qos) = (host, port, !options.Plaintext, clientId, options.Qos);
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId) = (host, port, !options.Plaintext, clientId);
             config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            config.DataTopic = options.Topic ?? config.DataTopic;
             config.Token = tip ? null : credential;
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
@@ -354,8 +349,6 @@ namespace TagoFirmware.Host.Cli
                 config.TagoTipMinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
             }
 
-            config.SamplingBatch = options.Batch;
-            config.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(options.AuthRetrySeconds));
             config.DeepSleep = options.Sleep;
             options.Overlay.ForEach(set => set(config));
             return config;

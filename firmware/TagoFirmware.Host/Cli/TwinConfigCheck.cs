@@ -72,16 +72,11 @@ namespace TagoFirmware.Host.Cli
             Default(options, "--port", () => options.Port = config.MqttPort);
             Default(options, "--plaintext", () => options.Plaintext = !config.Tls);
             Default(options, "--client-id", () => options.ClientId = config.ClientId ?? options.ClientId);
-            Default(options, "--topic", () => options.Topic = config.DataTopic);
-            Default(options, "--qos", () => options.Qos = config.Qos);
             Default(options, "--interval", () => options.IntervalSeconds = config.SamplingIntervalSeconds);
-            Default(options, "--batch", () => options.Batch = config.SamplingBatch);
-            Default(options, "--auth-retry", () => options.AuthRetrySeconds = config.AuthRetrySeconds);
             Default(options, "--sleep", () => options.Sleep = config.DeepSleep);
             options.Transport ??= config.Transport;
             options.Serial ??= config.TagoTipSerial;
             options.AuthHash ??= config.TagoTipAuthHash;
-            options.Region ??= config.TagoTipRegion;
             if (!options.Given.Contains("--ca") && config.CaCertificates.Length > 0)
             {
                 options.CaPem = string.Join("\n", config.CaCertificates) + "\n";

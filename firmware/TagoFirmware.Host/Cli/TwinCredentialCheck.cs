@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using TagoFirmware.Connection;
 using TagoFirmware.Host.Adapters;
+using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.Cli
 {
@@ -26,12 +27,12 @@ namespace TagoFirmware.Host.Cli
                 return TwinExitCode.UsageError;
             }
 
-            (bool plaintext, string serial, string hash) = (options.Plaintext, options.Serial, options.AuthHash);
+            (bool plaintext, string serial, TagoTipCredentials tip) = (options.Plaintext, options.Serial, TagoTipCredentials.Create(options.Serial, options.AuthHash));
             var request = new SessionOptions
             {
                 Host = options.Broker ?? "mqtt.tip." + (options.Region ?? "us-e1") + ".tago.io", Port = options.Port != 0 ? options.Port : plaintext ? 1883 : 8883,
-                UseTls = !plaintext, CaCertificatesPem = plaintext ? null : options.CaPem, ClientId = serial, Username = hash.Substring(0, 8),
-                Password = hash.Substring(8, 8), KeepAliveSeconds = 4, MqttConnectTimeoutMs = 15000, ShortSessions = true,
+                UseTls = !plaintext, CaCertificatesPem = plaintext ? null : options.CaPem, ClientId = serial, Username = tip.UserName,
+                Password = tip.Password, KeepAliveSeconds = 4, MqttConnectTimeoutMs = 15000, ShortSessions = true,
             };
             double waitSeconds = options.TimeoutSeconds > 0 ? options.TimeoutSeconds : 30;
             output.WriteLine("checking TagoTiP credentials of serial " + serial + " against " + (plaintext ? "mqtt://" : "mqtts://") + request.Host + ":" + request.Port
@@ -79,13 +80,13 @@ namespace TagoFirmware.Host.Cli
             }
 
             output.WriteLine("connected with MQTT " + version);
-            link.Subscribe("$tip/" + serial + "/ack", 1);
+            link.Subscribe(tip.AckTopic, 1);
             if (Next(link, e, 15, cancel, LinkEventKind.Subscribed, LinkEventKind.Closed) && e.Kind == LinkEventKind.Subscribed && e.ReasonCode > 2)
             {
                 return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + e.ReasonCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
             }
 
-            link.Publish("$tip/" + serial + "/push", Encoding.UTF8.GetBytes(Frame), 1);
+            link.Publish(tip.PushTopic, Encoding.UTF8.GetBytes(Frame), 1);
             string ack = null;
             while (ack == null && Next(link, e, waitSeconds, cancel, LinkEventKind.MessageReceived, LinkEventKind.Closed) && e.Kind == LinkEventKind.MessageReceived)
             {
@@ -95,7 +96,7 @@ namespace TagoFirmware.Host.Cli
 
             return ack != null ? Judge(ack, serial, output)
                 : e.Kind == LinkEventKind.Closed ? Verdict(output, TwinExitCode.Timeout, "the connection closed before a receipt")
-                : Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on $tip/" + serial + "/ack");
+                : Verdict(output, TwinExitCode.Timeout, "no receipt within " + waitSeconds + " s: the broker took the frame but TagoIO did not answer on " + tip.AckTopic);
         }
 
         // Takes link events until one of kinds (true) or the time is up or the run cancelled (false).

@@ -57,17 +57,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>MQTT client id; null derives "twin-" + a stable machine-based suffix.</summary>
         public string ClientId { get; set; }
 
-        /// <summary>Data topic; null gives sensors/{client_id}/data.</summary>
-        public string Topic { get; set; }
-
         /// <summary>Real seconds between sampling cycles (12, the DHT22 minimum); in battery mode the wake interval.</summary>
         public double IntervalSeconds { get; set; } = 12;
-
-        /// <summary>Readings per payload (2: one temperature and humidity pair).</summary>
-        public int Batch { get; set; } = 2;
-
-        /// <summary>QoS 0 or 1.</summary>
-        public int Qos { get; set; } = 1;
 
         /// <summary>Exit 0 after this many acknowledged data payloads; 0 runs until stopped.</summary>
         public int Count { get; set; }
@@ -86,9 +77,6 @@ namespace TagoFirmware.Host.Cli
 
         /// <summary>Battery mode: sample, publish, "deep sleep" between wakes.</summary>
         public bool Sleep { get; set; }
-
-        /// <summary>Seconds between reconnects after refused credentials.</summary>
-        public double AuthRetrySeconds { get; set; } = 300;
 
         /// <summary>Keep running after refused credentials or a TLS failure instead of exiting 3/4.</summary>
         public bool Stay { get; set; }
@@ -114,7 +102,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Simulated seconds per real second (not the network's).</summary>
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Flags that only set a configuration value, applied over the file's or the default configuration.</summary>
+        /// <summary>Flags that only set a configuration value (--topic, --qos, --batch, ...), applied over the file's or the default configuration.</summary>
         public List<Action<NodeConfig>> Overlay { get; } = new List<Action<NodeConfig>>();
 
         /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
@@ -240,15 +228,15 @@ namespace TagoFirmware.Host.Cli
             ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
             ["--token"] = (o, v) => NonEmpty(o.Token = v),
             ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
-            ["--topic"] = (o, v) => Unless(!string.IsNullOrEmpty(o.Topic = v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"),
+            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return Unless(!string.IsNullOrEmpty(v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"); },
             ["--interval"] = (o, v) => Number(v, 0.05, 86400, x => o.IntervalSeconds = x),
-            ["--batch"] = (o, v) => Int(v, 1, 100, x => o.Batch = x),
-            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Int(v, 0, 1, x => o.Qos = x),
+            ["--batch"] = (o, v) => Int(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
+            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Int(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
             ["--count"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Count = x),
             ["--timeout"] = (o, v) => Number(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
             ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
             ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
-            ["--auth-retry"] = (o, v) => Number(v, 0.1, 86400, x => o.AuthRetrySeconds = x),
+            ["--auth-retry"] = (o, v) => Number(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
             ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
             ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
             ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
@@ -297,11 +285,7 @@ namespace TagoFirmware.Host.Cli
                 }
             }
 
-            if (o.Token == null && !string.IsNullOrEmpty(environmentToken))
-            {
-                o.Token = environmentToken;
-                o.Given.Add("--token");
-            }
+            o.Token ??= string.IsNullOrEmpty(environmentToken) ? null : environmentToken;
 
             bool legacy = o.Transport == NodeConfig.TransportMqttJson;
             error = o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)

@@ -36,8 +36,7 @@ namespace TagoFirmware.Host.Node
         private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
-        private bool _rebootRequested;
-        private RebootReason _rebootReason;
+        private RebootReason _rebootReason; // None: no reboot requested
         private int _ackedBefore;
         private int _authFailuresBefore;
         private int _tlsFailuresBefore;
@@ -54,12 +53,7 @@ namespace TagoFirmware.Host.Node
             _log.AddSecret(_config.Token);
             string clientId = _config.EffectiveClientId(settings.MacClientId);
             _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
-            if (!settings.NetworkTimeoutsStretched)
-            {
-                StretchNetworkTimeouts(_config, settings.TimeScale, settings.RealTimeSessionBudget);
-                settings.NetworkTimeoutsStretched = true;
-            }
-
+            settings.StretchNetworkTimeouts();
             _sensor = new SimulatedDht22(settings.Seed, settings.SensorFailureRate);
             Boot(settings.BootReason);
         }
@@ -116,9 +110,8 @@ namespace TagoFirmware.Host.Node
         public void Step()
         {
             _runner.StepOnce();
-            if (_rebootRequested)
+            if (_rebootReason != RebootReason.None)
             {
-                _rebootRequested = false;
                 Reboot();
             }
         }
@@ -194,11 +187,7 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>A reboot is simulated after the current step.</summary>
-        void IDeviceControl.Reboot(RebootReason reason)
-        {
-            _rebootRequested = true;
-            _rebootReason = reason;
-        }
+        void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
         /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
@@ -237,42 +226,13 @@ namespace TagoFirmware.Host.Node
             return false;
         }
 
-        /// <summary>Multiplies the network-bound timeouts by the time scale so they stay the same in real time.</summary>
-        private static void StretchNetworkTimeouts(NodeConfig config, double scale, bool sessionBudget)
-        {
-            if (scale == 1.0)
-            {
-                return;
-            }
-
-            config.AckSeconds = Stretch(config.AckSeconds, scale);
-            config.AuthRetrySeconds = Stretch(config.AuthRetrySeconds, scale);
-            config.WifiConnectSeconds = Stretch(config.WifiConnectSeconds, scale);
-            config.RebootAfterSeconds = Stretch(config.RebootAfterSeconds, scale);
-            config.PublishDeadlineSeconds = Stretch(config.PublishDeadlineSeconds, scale);
-
-            // The TagoTiP server's connection lifetime and the profile's session budget are real time.
-            if (sessionBudget)
-            {
-                config.TagoTipMinSessionSeconds = Stretch(config.TagoTipMinSessionSeconds, scale);
-            }
-
-            config.TagoTipTtlSeconds = Stretch(config.TagoTipTtlSeconds, scale);
-        }
-
-        private static int Stretch(int seconds, double scale)
-        {
-            double s = Math.Ceiling(seconds * scale);
-            return s > int.MaxValue / 1000 ? int.MaxValue / 1000 : (int)s;
-        }
-
         private void Boot(BootReason reason)
         {
             _boots++;
             BootReason = reason;
             _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _readingStore = _settings.DataDirectory != null && _config.QueuePersist ? TwinDataDirectory.ReadingStoreFor(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _config.QueuePersist ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = _clock,
@@ -284,8 +244,8 @@ namespace TagoFirmware.Host.Node
                 Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
-                OverrideStore = _settings.DataDirectory != null ? TwinDataDirectory.OverrideStoreFor(_settings.DataDirectory) : null,
-                Sequences = _config.UsesTagoTip && _readingStore != null ? TwinDataDirectory.SequenceStoreFor(_settings.DataDirectory) : null,
+                OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
+                Sequences = _config.UsesTagoTip && _readingStore != null ? TwinNodeSettings.SequenceStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 PowerSwitches = null,
                 Platform = this,
@@ -293,8 +253,9 @@ namespace TagoFirmware.Host.Node
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
             // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
             // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
-            _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * Math.Max(1.0, _settings.TimeScale));
-            _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * Math.Max(1.0, _settings.TimeScale));
+            double stretch = Math.Max(1.0, _settings.TimeScale);
+            _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * stretch);
+            _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * stretch);
             _node.Start(_clock.MonotonicMs);
             _runner = new NodeRunner(_node, _clock, _link.Arrived, null);
         }
@@ -311,6 +272,7 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
             BootReason reason = _rebootReason == RebootReason.Command ? BootReason.CommandReboot : BootReason.WatchdogReboot;
             _log.Write(LogLevel.Warning, "simulated reboot (" + _rebootReason + "): the node starts again from the data directory");
+            _rebootReason = RebootReason.None;
             Boot(reason);
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
+using TagoFirmware.Esp32;
 
 namespace TagoFirmware.Host.Node
 {
@@ -14,6 +15,14 @@ namespace TagoFirmware.Host.Node
     {
         /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
         public const string AnchorFileName = "clock.anchor";
+
+        /// <summary>File name of the reading log in the data directory.</summary>
+        public const string QueueFileName = "queue.log";
+
+        /// <summary>File name of the command overrides in the data directory.</summary>
+        public const string OverridesFileName = "overrides.bin";
+
+        private bool _networkTimeoutsStretched; // every wake reuses the settings
 
         /// <summary>The node configuration.</summary>
         public NodeConfig Config { get; set; } = DefaultConfig();
@@ -50,9 +59,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>How the first boot came about (a --sleep wake is a timer wake).</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerOnOrReset;
 
-        /// <summary>Set once the network timeouts of <see cref="Config"/> were stretched (every wake reuses the settings).</summary>
-        internal bool NetworkTimeoutsStretched { get; set; }
-
         /// <summary>The device defaults with one DHT22 on GPIO 26/27, sampling every 12 s (its pipeline's minimum), batch 2.</summary>
         public static NodeConfig DefaultConfig()
         {
@@ -77,6 +83,52 @@ namespace TagoFirmware.Host.Node
             settings.Config.ClientId = clientId;
             settings.Config.Token = token;
             return settings;
+        }
+
+        /// <summary>Multiplies the config's network-bound timeouts by the time scale, once, so they stay the same in real time.</summary>
+        internal void StretchNetworkTimeouts()
+        {
+            if (_networkTimeoutsStretched || TimeScale == 1.0)
+            {
+                return;
+            }
+
+            _networkTimeoutsStretched = true;
+            NodeConfig c = Config;
+            c.AckSeconds = Stretch(c.AckSeconds);
+            c.AuthRetrySeconds = Stretch(c.AuthRetrySeconds);
+            c.WifiConnectSeconds = Stretch(c.WifiConnectSeconds);
+            c.RebootAfterSeconds = Stretch(c.RebootAfterSeconds);
+            c.PublishDeadlineSeconds = Stretch(c.PublishDeadlineSeconds);
+            // The TagoTiP server's connection lifetime and the profile's session budget are real time.
+            c.TagoTipTtlSeconds = Stretch(c.TagoTipTtlSeconds);
+            c.TagoTipMinSessionSeconds = RealTimeSessionBudget ? Stretch(c.TagoTipMinSessionSeconds) : c.TagoTipMinSessionSeconds;
+        }
+
+        private int Stretch(int seconds) => (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(seconds * TimeScale));
+
+        /// <summary>The reading log in <paramref name="directory"/> (the device's own store, sources linked from the ESP32
+        /// app; not open when unusable: the queue then runs from RAM and counts store errors).</summary>
+        public static FlashReadingStore ReadingStoreFor(string directory) => new FlashReadingStore(PathIn(directory, QueueFileName));
+
+        /// <summary>The command-override store in <paramref name="directory"/>.</summary>
+        public static FlashOverrideStore OverrideStoreFor(string directory) => new FlashOverrideStore(PathIn(directory, OverridesFileName));
+
+        /// <summary>The TagoTiP sequence-counter store (<c>sequence0</c>, <c>sequence1</c>) in <paramref name="directory"/>.</summary>
+        public static FlashSequenceStore SequenceStoreFor(string directory) => new FlashSequenceStore(PathIn(directory, "sequence"));
+
+        // Creates the directory when needed; when that fails, the store's own file calls fail and report it (none throws).
+        private static string PathIn(string directory, string name)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+
+            return Path.Combine(directory, name);
         }
 
         /// <summary>

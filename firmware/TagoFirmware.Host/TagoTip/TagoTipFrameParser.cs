@@ -122,7 +122,7 @@ namespace TagoFirmware.Host.TagoTip
                 n++;
             }
 
-            var point = new TagoTipDataPoint { Name = Identifier(variable.Substring(0, n)), Metadata = new Dictionary<string, string>() };
+            var point = new TagoTipDataPoint { Name = Match(s_identifier, variable.Substring(0, n)), Metadata = new Dictionary<string, string>() };
             string rest = variable.Substring(n);
             string op = rest.StartsWith(":=", StringComparison.Ordinal) ? ":="
                 : rest.StartsWith("?=", StringComparison.Ordinal) ? "?="
@@ -134,7 +134,7 @@ namespace TagoFirmware.Host.TagoTip
             {
                 case ":=":
                     point.Type = "number";
-                    point.Value = Number(raw);
+                    point.Value = Match(s_number, raw);
                     break;
                 case "?=":
                     point.Type = "boolean";
@@ -177,16 +177,14 @@ namespace TagoFirmware.Host.TagoTip
             if (i < s.Length && s[i] == '@')
             {
                 int end = NextOf(s, i + 1, "^{");
-                string digits = s.Substring(i + 1, end - i - 1);
-                Check(s_timestamp.IsMatch(digits));
-                point.Time = long.Parse(digits, CultureInfo.InvariantCulture);
+                point.Time = long.Parse(Match(s_timestamp, s.Substring(i + 1, end - i - 1)), CultureInfo.InvariantCulture);
                 i = end;
             }
 
             if (i < s.Length && s[i] == '^')
             {
                 int end = NextOf(s, i + 1, "{");
-                point.Group = Identifier(s.Substring(i + 1, end - i - 1));
+                point.Group = Match(s_identifier, s.Substring(i + 1, end - i - 1));
                 i = end;
             }
 
@@ -201,7 +199,7 @@ namespace TagoFirmware.Host.TagoTip
                     Check(eq >= 0);
 
                     // Later keys win, as a merge would.
-                    point.Metadata[Identifier(pair.Substring(0, eq))] = Unescape(pair.Substring(eq + 1), true);
+                    point.Metadata[Match(s_identifier, pair.Substring(0, eq))] = Unescape(pair.Substring(eq + 1), true);
                 }
 
                 i = s.Length;
@@ -235,12 +233,6 @@ namespace TagoFirmware.Host.TagoTip
             return sb.ToString();
         }
 
-        private static string Number(string raw)
-        {
-            Check(s_number.IsMatch(raw));
-            return raw;
-        }
-
         private static string Location(string raw)
         {
             string[] parts = raw.Split(',');
@@ -248,9 +240,9 @@ namespace TagoFirmware.Host.TagoTip
             return raw;
         }
 
-        private static string Identifier(string raw)
+        private static string Match(Regex pattern, string raw)
         {
-            Check(s_identifier.IsMatch(raw));
+            Check(pattern.IsMatch(raw));
             return raw;
         }
 

@@ -30,6 +30,7 @@ namespace TagoFirmware.Host.TagoTip
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
         private volatile bool _stopped;
         private Task _reaper;
+        private TagoTipCredentials _credentials;
         private int _refusedSubscriptions;
         private int _serverCloses;
         private int _connects;
@@ -64,10 +65,7 @@ namespace TagoFirmware.Host.TagoTip
         {
             Serial ??= "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
             Hash = (Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
-            if (!TagoTipCredentials.IsValidSerial(Serial) || !TagoTipCredentials.IsValidHash(Hash))
-            {
-                throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
-            }
+            _credentials = TagoTipCredentials.Create(Serial, Hash) ?? throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
 
             Judge = new TagoTipFrameJudge(new[] { Serial }, Fault, Seed);
             MqttServer server = CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, "[tagotip] ", print);
@@ -100,9 +98,8 @@ namespace TagoFirmware.Host.TagoTip
 
         /// <inheritdoc />
         protected override string Refusal(ValidatingConnectionEventArgs args)
-            // TagoTiP over MQTT: user name = first 8 hex of the hash, password = last 8.
-            => string.Equals(args.UserName, Hash.Substring(0, 8), StringComparison.OrdinalIgnoreCase)
-                && string.Equals(args.Password, Hash.Substring(8, 8), StringComparison.OrdinalIgnoreCase)
+            => string.Equals(args.UserName, _credentials.UserName, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(args.Password, _credentials.Password, StringComparison.OrdinalIgnoreCase)
                 ? null : "the user name and password are not this profile's authorization hash";
 
         private Task OnSubscribing(InterceptingSubscriptionEventArgs args)

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using TagoFirmware.Host.Adapters;
+using TagoFirmware.Host.Node;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Esp32;
 using TagoFirmware.Readings;
@@ -178,7 +178,7 @@ namespace TagoFirmware.Host.Tests.Readings
         public void A_read_only_data_directory_gives_up_its_backlog_and_is_reported_read_only()
         {
             string dir = NewDirectory();
-            using (FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(dir))
+            using (FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(dir))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -188,12 +188,12 @@ namespace TagoFirmware.Host.Tests.Readings
                 }
             }
 
-            string path = Path.Combine(dir, TwinDataDirectory.QueueFileName);
+            string path = Path.Combine(dir, TwinNodeSettings.QueueFileName);
             long length = new FileInfo(path).Length;
             MakeReadOnly(dir, path, true);
             try
             {
-                using FlashReadingStore store = TwinDataDirectory.ReadingStoreFor(dir);
+                using FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(dir);
                 Assert.IsTrue(store.IsOpen);
                 Assert.IsFalse(store.CanWrite);
                 ReadingQueue queue = new ReadingQueue(64, store);

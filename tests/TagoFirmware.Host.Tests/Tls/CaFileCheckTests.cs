@@ -108,7 +108,7 @@ namespace TagoFirmware.Host.Tests.Tls
         private static async Task<(int Code, string Output)> Run(params string[] args)
         {
             var output = new StringWriter();
-            int code = await TwinApp.RunAsync(args, null, output, output, null, CancellationToken.None);
+            int code = await TwinApp.RunAsync(args, output, output, null, CancellationToken.None);
             return (code, output.ToString());
         }
     }

@@ -23,27 +23,27 @@ namespace TagoFirmware.Host.Tests.Twin
         {
             string dir = NewDirectory();
             byte[] record = CommandOverrides.EncodeRecord(0x12345678u, true, 120, true, 20);
-            Assert.IsTrue(TwinDataDirectory.OverrideStoreFor(dir).Write(record));
-            CollectionAssert.AreEqual(record, TwinDataDirectory.OverrideStoreFor(dir).Read());
-            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new")), "the temporary file is renamed away");
+            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(record));
+            CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
+            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new")), "the temporary file is renamed away");
         }
 
         [TestMethod]
         public void An_interrupted_override_write_leaves_the_old_record_in_force()
         {
             string dir = NewDirectory();
-            var store = TwinDataDirectory.OverrideStoreFor(dir);
+            var store = TwinNodeSettings.OverrideStoreFor(dir);
             byte[] old = CommandOverrides.EncodeRecord(1u, true, 60, false, 0);
             Assert.IsTrue(store.Write(old));
             // A power cut after the temporary file was written but before the rename.
-            File.WriteAllBytes(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new"), new byte[] { 1, 2, 3 });
-            CollectionAssert.AreEqual(old, TwinDataDirectory.OverrideStoreFor(dir).Read());
+            File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), new byte[] { 1, 2, 3 });
+            CollectionAssert.AreEqual(old, TwinNodeSettings.OverrideStoreFor(dir).Read());
         }
 
         [TestMethod]
         public void A_missing_override_record_reads_as_null()
         {
-            Assert.IsNull(new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinDataDirectory.OverridesFileName)).Read());
+            Assert.IsNull(new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinNodeSettings.OverridesFileName)).Read());
         }
 
         [TestMethod]
@@ -52,16 +52,16 @@ namespace TagoFirmware.Host.Tests.Twin
             string dir = NewDirectory();
             byte[] record = CommandOverrides.EncodeRecord(7u, false, 300, true, 5);
             // The power cut fell after the old record was deleted and before the new one was renamed into place.
-            File.WriteAllBytes(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new"), record);
-            CollectionAssert.AreEqual(record, TwinDataDirectory.OverrideStoreFor(dir).Read());
-            Assert.IsTrue(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName)), "the new record is renamed into place");
-            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinDataDirectory.OverridesFileName + ".new")));
+            File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), record);
+            CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
+            Assert.IsTrue(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName)), "the new record is renamed into place");
+            Assert.IsFalse(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new")));
         }
 
         [TestMethod]
         public void A_write_into_a_missing_directory_fails_without_throwing()
         {
-            var store = new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinDataDirectory.OverridesFileName));
+            var store = new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinNodeSettings.OverridesFileName));
             Assert.IsFalse(store.Write(CommandOverrides.EncodeRecord(1u, true, 60, false, 0)));
         }
 
@@ -69,13 +69,13 @@ namespace TagoFirmware.Host.Tests.Twin
         public void The_data_directory_keeps_the_file_names_existing_twins_wrote()
         {
             string dir = Path.Combine(NewDirectory(), "created");
-            using (FlashReadingStore readings = TwinDataDirectory.ReadingStoreFor(dir))
+            using (FlashReadingStore readings = TwinNodeSettings.ReadingStoreFor(dir))
             {
                 Assert.IsTrue(readings.IsOpen, "the missing data directory is created");
                 Assert.IsTrue(File.Exists(Path.Combine(dir, "queue.log")));
             }
 
-            Assert.IsTrue(TwinDataDirectory.OverrideStoreFor(dir).Write(CommandOverrides.EncodeRecord(1u, true, 60, false, 0)));
+            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(CommandOverrides.EncodeRecord(1u, true, 60, false, 0)));
             Assert.IsTrue(File.Exists(Path.Combine(dir, "overrides.bin")));
         }
 

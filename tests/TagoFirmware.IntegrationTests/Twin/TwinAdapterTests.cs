@@ -109,10 +109,12 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.AreEqual("root.pem", o.CaFile);
             Assert.AreEqual("env-token", o.Token);
             Assert.AreEqual("n1", o.ClientId);
-            Assert.AreEqual("a/b", o.Topic);
+            var config = new TagoFirmware.Config.NodeConfig();
+            o.Overlay.ForEach(set => set(config));
+            Assert.AreEqual("a/b", config.DataTopic);
             Assert.AreEqual(0.5, o.IntervalSeconds);
-            Assert.AreEqual(3, o.Batch);
-            Assert.AreEqual(0, o.Qos);
+            Assert.AreEqual(3, config.SamplingBatch);
+            Assert.AreEqual(0, config.Qos);
             Assert.AreEqual(7, o.Count);
             Assert.AreEqual(9.0, o.TimeoutSeconds);
             Assert.IsTrue(o.Sleep);

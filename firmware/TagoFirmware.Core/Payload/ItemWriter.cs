@@ -15,6 +15,11 @@ namespace TagoFirmware.Payload
         private protected const int RankTime = 4;
         private protected const int RankGroup = 5;
 
+        /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
+        public const long MaxSafeInteger = 9007199254740991L;
+
+        private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
         private protected readonly byte[] _buffer;
         private protected readonly int _limit;
         private protected readonly byte[] _cycle;
@@ -194,23 +199,53 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
+        // The value in plain fixed-point notation, a zero never signed (JSON allows -0, but it is noise for a reading).
         private protected TagoWriteResult Number(long scaled, int decimals)
         {
-            byte[] n = _number;
-            int i = FixedPointFormatter.Format(scaled, decimals, n);
-            if (i < 0)
+            if (decimals < 0 || decimals > ReadingRecord.MaxDecimals)
             {
-                return Fail((TagoWriteResult)(-i));
+                return Fail(TagoWriteResult.InvalidDecimals);
             }
 
-            int count = n.Length - i;
+            if (scaled > MaxSafeInteger || scaled < -MaxSafeInteger)
+            {
+                return Fail(TagoWriteResult.NumberTooLarge);
+            }
+
+            byte[] digits = _number;
+            bool negative = scaled < 0;
+            ulong magnitude = (ulong)(negative ? -scaled : scaled);
+            int i = digits.Length;
+            ulong integerPart = magnitude;
+            if (decimals > 0)
+            {
+                ulong pow = s_pow10[decimals];
+                integerPart = magnitude / pow;
+                uint fractionPart = (uint)(magnitude - (integerPart * pow));
+                for (int d = 0; d < decimals; d++)
+                {
+                    uint next = fractionPart / 10;
+                    digits[--i] = (byte)('0' + (fractionPart - (next * 10)));
+                    fractionPart = next;
+                }
+
+                digits[--i] = (byte)'.';
+            }
+
+            i = WriteDigitsBackwards(digits, i, integerPart);
+            if (negative)
+            {
+                digits[--i] = (byte)'-';
+            }
+
+            int count = digits.Length - i;
             if (_length + _valueKey.Length + count > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
             int p = Put(_valueKey, _length);
-            Array.Copy(n, i, _buffer, p, count);
+            Array.Copy(digits, i, _buffer, p, count);
             _length = p + count;
             return TagoWriteResult.Ok;
         }
@@ -241,6 +276,29 @@ namespace TagoFirmware.Payload
 
             _length = Put(cycle, _length);
             return TagoWriteResult.Ok;
+        }
+
+        /// <summary>Writes a non-negative integer's digits ending just before <paramref name="end"/>; returns where they start.</summary>
+        private protected static int WriteDigitsBackwards(byte[] buffer, int end, ulong value)
+        {
+            int i = end;
+            while (value > 0xFFFFFFFFUL)
+            {
+                ulong next = value / 10;
+                buffer[--i] = (byte)('0' + (int)(value - (next * 10)));
+                value = next;
+            }
+
+            // 32-bit division is much cheaper than 64-bit on the ESP32's 32-bit core.
+            uint small = (uint)value;
+            do
+            {
+                uint next = small / 10;
+                buffer[--i] = (byte)('0' + (small - (next * 10)));
+                small = next;
+            }
+            while (small != 0);
+            return i;
         }
 
         // Rolls the item back: the payload ends again after the last complete item.

@@ -26,8 +26,11 @@ namespace TagoFirmware.Payload
         /// <summary>Longest string value TagoIO accepts, in UTF-8 bytes (6 kB).</summary>
         public const int MaxStringValueBytes = 6000;
 
-        /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
-        public const long MaxSafeInteger = 9007199254740991L;
+        // Milliseconds from 0001-01-01T00:00:00Z to the Unix epoch (719162 days), to 10000-01-01 (what four year digits
+        // can spell), and in a day (UTC has no leap seconds in this notation).
+        private const long UnixEpochMs = 62135596800000L;
+        private const long MaxMs = 315537897600000L;
+        private const long MsPerDay = 86400000L;
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
@@ -36,8 +39,8 @@ namespace TagoFirmware.Payload
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
 
-        // ,"time":"yyyy-MM-ddTHH:mm:ss.fffZ" of the last time written: the items of a sampling cycle share it.
-        private readonly byte[] _time = Quoted(s_timeKey, IsoTimeFormatter.Length);
+        // ,"time":"yyyy-MM-ddTHH:mm:ss.fffZ" (RFC 3339, TagoIO's form) of the last time written: the items of a sampling cycle share it.
+        private readonly byte[] _time = Quoted(s_timeKey, 24);
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
@@ -88,7 +91,7 @@ namespace TagoFirmware.Payload
         // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
         {
-            if (unixMs < -IsoTimeFormatter.UnixEpochMs || unixMs >= IsoTimeFormatter.MaxMs - IsoTimeFormatter.UnixEpochMs)
+            if (unixMs < -UnixEpochMs || unixMs >= MaxMs - UnixEpochMs)
             {
                 return Fail(TagoWriteResult.InvalidTime);
             }
@@ -101,15 +104,15 @@ namespace TagoFirmware.Payload
             if (unixMs != _timeUnixMs)
             {
                 // Payloads hold readings of one day or two: the date part is rarely formatted again.
-                long ms = unixMs + IsoTimeFormatter.UnixEpochMs;
-                int day = (int)(ms / IsoTimeFormatter.MsPerDay);
+                long ms = unixMs + UnixEpochMs;
+                int day = (int)(ms / MsPerDay);
                 if (day != _timeDay)
                 {
-                    IsoTimeFormatter.WriteDate(_time, s_timeKey.Length, day);
+                    WriteDate(_time, s_timeKey.Length, day);
                     _timeDay = day;
                 }
 
-                IsoTimeFormatter.WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * IsoTimeFormatter.MsPerDay)));
+                WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
                 _timeUnixMs = unixMs;
             }
 
@@ -204,6 +207,57 @@ namespace TagoFirmware.Payload
             }
 
             return buffer.Length - 1;
+        }
+
+        /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
+        private static void WriteDate(byte[] buffer, int position, int days)
+        {
+            // Proleptic Gregorian date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+            // civil_from_days), counted from 0000-03-01 so leap days fall at the end of the computed year:
+            // 0001-01-01 is day 306 of that count. All quantities are non-negative, so plain division is floor.
+            int z = days + 306;
+            int era = z / 146097;
+            int dayOfEra = z - (era * 146097);
+            int yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36524) - (dayOfEra / 146096)) / 365;
+            int dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+            int mp = ((5 * dayOfYear) + 2) / 153;
+            int day = dayOfYear - (((153 * mp) + 2) / 5) + 1;
+            int month = mp < 10 ? mp + 3 : mp - 9;
+            int year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
+            Two(buffer, position, year / 100);
+            Two(buffer, position + 2, year % 100);
+            buffer[position + 4] = (byte)'-';
+            Two(buffer, position + 5, month);
+            buffer[position + 7] = (byte)'-';
+            Two(buffer, position + 8, day);
+            buffer[position + 10] = (byte)'T';
+        }
+
+        /// <summary>Writes <c>HH:mm:ss.fffZ</c> of <paramref name="msOfDay"/> after the date (the last 13 bytes).</summary>
+        private static void WriteTimeOfDay(byte[] buffer, int position, int msOfDay)
+        {
+            int hour = msOfDay / 3600000;
+            int rest = msOfDay - (hour * 3600000);
+            int minute = rest / 60000;
+            rest -= minute * 60000;
+            int second = rest / 1000;
+            int millisecond = rest - (second * 1000);
+            Two(buffer, position + 11, hour);
+            buffer[position + 13] = (byte)':';
+            Two(buffer, position + 14, minute);
+            buffer[position + 16] = (byte)':';
+            Two(buffer, position + 17, second);
+            buffer[position + 19] = (byte)'.';
+            buffer[position + 20] = (byte)('0' + (millisecond / 100));
+            Two(buffer, position + 21, millisecond % 100);
+            buffer[position + 23] = (byte)'Z';
+        }
+
+        private static void Two(byte[] buffer, int position, int value)
+        {
+            int tens = value / 10;
+            buffer[position] = (byte)('0' + tens);
+            buffer[position + 1] = (byte)('0' + (value - (tens * 10)));
         }
 
         // key + room for a value + closing quote.

@@ -282,7 +282,7 @@ namespace TagoFirmware.TagoTip
         {
             if (value != _digitsValue)
             {
-                _digitsStart = FixedPointFormatter.WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
+                _digitsStart = WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
                 _digitsValue = value;
             }
 

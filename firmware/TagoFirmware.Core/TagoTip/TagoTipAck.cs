@@ -107,12 +107,32 @@ namespace TagoFirmware.TagoTip
             }
 
             int s = 0;
-            while (s < s_statuses.Length && !TagoTipSyntax.SameBytes(s_statuses[s], payload, status, statusLength))
+            while (s < s_statuses.Length && !SameBytes(s_statuses[s], payload, status, statusLength))
             {
                 s++;
             }
 
             return Kind = Classify(payload, s);
+        }
+
+        /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
+        internal static bool SameBytes(byte[] a, byte[] b, int offset, int length)
+        {
+            if (a.Length != length)
+            {
+                return false;
+            }
+
+            // From the end: group ids of different cycles differ in their last digits.
+            for (int i = length - 1; i >= 0; i--)
+            {
+                if (a[i] != b[offset + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private TagoTipAckKind Classify(byte[] payload, int status)
@@ -125,7 +145,7 @@ namespace TagoFirmware.TagoTip
                     Error = TagoTipError.Unknown;
                     for (int c = 0; c < s_codes.Length; c++)
                     {
-                        if (TagoTipSyntax.SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
+                        if (SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
                         {
                             Error = (TagoTipError)(c + 2);
                         }

@@ -54,13 +54,13 @@ namespace TagoFirmware.TagoTip
             for (int i = 0; i < count; i++)
             {
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
-                int unit = units[i] == null ? 0 : TagoTipSyntax.CopyUnit(units[i], null, 0);
+                int unit = units[i] == null ? 0 : CopyUnit(units[i], null, 0);
                 if (unit > 0)
                 {
                     // '#' and the unit, written by one block copy per reading.
                     _units[i] = new byte[unit + 1];
                     _units[i][0] = (byte)'#';
-                    TagoTipSyntax.CopyUnit(units[i], _units[i], 1);
+                    CopyUnit(units[i], _units[i], 1);
                 }
             }
         }
@@ -178,7 +178,7 @@ namespace TagoFirmware.TagoTip
             }
 
             _buffer[_length] = (byte)'=';
-            int p = TagoTipSyntax.Escape(utf8, _buffer, _length + 1, _limit - 1);
+            int p = Escape(utf8, _buffer, _length + 1, _limit - 1);
             if (p < 0)
             {
                 return Fail((TagoWriteResult)(-p));
@@ -197,7 +197,7 @@ namespace TagoFirmware.TagoTip
                 return r;
             }
 
-            int count = utf8 == null ? 0 : TagoTipSyntax.CopyUnit(utf8, null, 0);
+            int count = utf8 == null ? 0 : CopyUnit(utf8, null, 0);
             if (count == 0)
             {
                 return Fail(TagoWriteResult.UnitTooLong);
@@ -209,7 +209,7 @@ namespace TagoFirmware.TagoTip
             }
 
             _buffer[_length] = (byte)'#';
-            _length += TagoTipSyntax.CopyUnit(utf8, _buffer, _length + 1) + 1;
+            _length += CopyUnit(utf8, _buffer, _length + 1) + 1;
             return TagoWriteResult.Ok;
         }
 
@@ -236,7 +236,7 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private protected override bool Inherited() => _frameGrouped && TagoTipSyntax.SameBytes(_cycle, _frameGroup, 0, _frameGroup.Length);
+        private protected override bool Inherited() => _frameGrouped && TagoTipAck.SameBytes(_cycle, _frameGroup, 0, _frameGroup.Length);
 
         private protected override TagoWriteResult Open(byte[] name)
         {
@@ -289,6 +289,73 @@ namespace TagoFirmware.TagoTip
             int count = _digits.Length - _digitsStart;
             Array.Copy(_digits, _digitsStart, _buffer, p, count);
             return p + count;
+        }
+
+        /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
+        private static int CopyUnit(byte[] unit, byte[] destination, int p)
+        {
+            int count = 0;
+            for (int i = 0; i < unit.Length; i++)
+            {
+                byte b = unit[i];
+                if (b == 0xC2 && i + 1 < unit.Length && unit[i + 1] == 0xB0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count == MaxUnitBytes)
+                {
+                    return 0;
+                }
+
+                if (destination != null)
+                {
+                    destination[p + count] = b;
+                }
+
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>Writes <paramref name="text"/> escaped per §4.4 at <paramref name="p"/>, below <paramref name="limit"/>; returns the end, or minus the error.</summary>
+        private static int Escape(byte[] text, byte[] buffer, int p, int limit)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return -(int)TagoWriteResult.InvalidString;
+            }
+
+            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (p >= limit)
+                {
+                    return -(int)TagoWriteResult.BufferFull;
+                }
+
+                byte b = text[i];
+                int c = JsonText.Classes[b];
+                if ((c & JsonText.TipText) == 0)
+                {
+                    if (b == 0x0A)
+                    {
+                        b = (byte)'n';
+                    }
+                    else if ((c & JsonText.TipEscape) == 0)
+                    {
+                        return -(int)TagoWriteResult.InvalidString;
+                    }
+
+                    buffer[p++] = (byte)'\\';
+                }
+
+                buffer[p++] = b;
+            }
+
+            return p;
         }
 
         private static int Limit(byte[] buffer)

@@ -376,7 +376,6 @@ namespace TagoFirmware.Config
         private static readonly string[] s_syntax = new string[]
         {
             "invalid JSON",
-            "invalid JSON",
             "ends too early (missing bracket or quote?)",
             "unexpected character (JSON has no comments; use double quotes)",
             "text after the end",

@@ -26,20 +26,22 @@ namespace TagoFirmware.TagoTip
             TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
         };
 
+        // Fields rather than properties (every property read is a call on the interpreter); Parse overwrites them all.
+
         /// <summary>What the message is.</summary>
-        public TagoTipAckKind Kind { get; private set; }
+        public TagoTipAckKind Kind;
         /// <summary>True when the message carried <c>!N</c>.</summary>
-        public bool HasSequence { get; private set; }
+        public bool HasSequence;
         /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
-        public long Sequence { get; private set; }
+        public long Sequence;
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
-        public int Count { get; private set; }
+        public int Count;
         /// <summary>For <see cref="TagoTipAckKind.Error"/>: the code.</summary>
-        public TagoTipError Error { get; private set; }
+        public TagoTipError Error;
         /// <summary>Where the detail (command text, error code) starts in the parsed buffer.</summary>
-        public int DetailOffset { get; private set; }
+        public int DetailOffset;
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
-        public int DetailLength { get; private set; }
+        public int DetailLength;
 
         /// <summary>Parses <paramref name="payload"/>[offset..offset+length) (null reads as empty); returns <see cref="Kind"/>.</summary>
         public TagoTipAckKind Parse(byte[] payload, int offset, int length)

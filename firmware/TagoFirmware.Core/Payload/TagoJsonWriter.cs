@@ -8,12 +8,9 @@ namespace TagoFirmware.Payload
     /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
     /// </summary>
     /// <remarks>
-    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group in that order (each
-    /// optional), <see cref="ItemWriter.EndItem"/>; finally <see cref="ItemWriter.Close"/>. Nothing throws: the first error of an item sticks
-    /// and rolls the item back, leaving the payload as after the last complete item. The last byte is kept for the
-    /// closing <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/> means publish,
-    /// <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and block-copied
-    /// (the device interprets IL, so per-byte loops are the cost); <c>byte[]</c> overloads check on every call.
+    /// The last byte is kept for <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/>
+    /// means publish, <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and
+    /// block-copied (the device interprets IL, so per-byte loops are the cost).
     /// </remarks>
     public sealed class TagoJsonWriter : ItemWriter
     {
@@ -67,12 +64,7 @@ namespace TagoFirmware.Payload
         public TagoWriteResult BeginItem(TagoText variable) => Open(variable != null && variable.IsName ? variable.Json : null);
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Value(byte[] utf8)
-        {
-            int units;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(RankValue, s_textValueKey, utf8, escaped, escaped < 0 ? 0 : utf8.Length);
-        }
+        public override TagoWriteResult Value(byte[] utf8) => Text(RankValue, s_textValueKey, utf8);
 
         /// <summary>Writes <c>"unit"</c>.</summary>
         public TagoWriteResult Unit(TagoText unit)
@@ -81,12 +73,7 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Unit(byte[] utf8)
-        {
-            int units = 0;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(RankUnit, s_unitKey, utf8, escaped, units);
-        }
+        public override TagoWriteResult Unit(byte[] utf8) => Text(RankUnit, s_unitKey, utf8);
 
         // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
@@ -159,12 +146,16 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>
-        /// Writes a string field: <paramref name="key"/> (ending in the opening quote), then <paramref name="text"/>
-        /// escaped to <paramref name="escaped"/> bytes (-1: null or malformed; equal to its length:
-        /// copied as it is), then the closing quote. <paramref name="size"/> is what the field's limit counts (UTF-8
-        /// bytes for a value, UTF-16 code units for a unit).
-        /// </summary>
+        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
+        {
+            int units = 0;
+            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            return Text(rank, key, utf8, escaped, rank == RankUnit || escaped < 0 ? units : utf8.Length);
+        }
+
+        // key (ending in the opening quote), text escaped to `escaped` bytes (-1: null or malformed; its length: copied
+        // as it is), the closing quote; `size` is what the field's limit counts.
         private TagoWriteResult Text(int rank, byte[] key, byte[] text, int escaped, int size)
         {
             TagoWriteResult r = Enter(rank);

@@ -36,7 +36,7 @@ namespace TagoFirmware.Payload
         private protected int _length;
         private protected int _itemStart;
         private protected int _items;
-        private protected int _rank;
+        private protected int _rank; // of the open item's last field; 0: no item open
         private protected bool _closed;
         private protected TagoWriteResult _itemError;
 

@@ -365,7 +365,6 @@ namespace TagoFirmware.Config
 
         /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order, for <see cref="Nth"/>.</summary>
         private const string Syntax = "invalid JSON|"
-            + "invalid JSON|"
             + "ends too early (missing bracket or quote?)|"
             + "unexpected character (JSON has no comments; use double quotes)|"
             + "text after the end|"

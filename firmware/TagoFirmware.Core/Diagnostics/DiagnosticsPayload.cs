@@ -2,7 +2,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>Writes the diagnostics payload (names and meanings: docs/diagnostics.md) through an <see cref="IItemWriter"/>. Allocation-free.</summary>
+    /// <summary>Writes the diagnostics payload (names and meanings: docs/diagnostics.md) through an <see cref="ItemWriter"/>. Allocation-free.</summary>
     /// <remarks>Items that are 0 (store_errors, unsaved_acks, quarantined) or unknown (heap_free, rssi) are left out:
     /// TagoIO bills each item as a data input. All items carry one <c>time</c> when the wall clock is valid.</remarks>
     public static class DiagnosticsPayload
@@ -42,7 +42,7 @@ namespace TagoFirmware.Diagnostics
         private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
 
         /// <summary>Resets the writer, writes every item and closes the payload; on an error the writer is left reset.</summary>
-        public static TagoWriteResult Write(IItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
+        public static TagoWriteResult Write(ItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             writer.Reset();
             long t = timeUnixMs;
@@ -73,7 +73,7 @@ namespace TagoFirmware.Diagnostics
         }
 
         // Passes an earlier error on and writes nothing after it; writes the text when there is one, else the number.
-        private static TagoWriteResult Item(TagoWriteResult r, IItemWriter writer, byte[] name, long value, byte[] text, byte[] unit, long timeUnixMs)
+        private static TagoWriteResult Item(TagoWriteResult r, ItemWriter writer, byte[] name, long value, byte[] text, byte[] unit, long timeUnixMs)
         {
             if (r != TagoWriteResult.Ok)
             {

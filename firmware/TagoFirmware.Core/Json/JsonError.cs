@@ -9,9 +9,6 @@ namespace TagoFirmware.Json
         /// <summary>No error.</summary>
         None = 0,
 
-        /// <summary>The buffer, offset or length given to the constructor do not describe a valid range.</summary>
-        InvalidArguments,
-
         /// <summary>The document ended inside a value, or was empty / only whitespace.</summary>
         UnexpectedEnd,
 

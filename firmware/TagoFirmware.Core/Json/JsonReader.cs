@@ -40,18 +40,11 @@ namespace TagoFirmware.Json
         private int _errorOffset;
 
         /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from
-        /// <paramref name="offset"/>; invalid arguments start it in <see cref="JsonError.InvalidArguments"/>.</summary>
+        /// <paramref name="offset"/>, a range the caller has checked.</summary>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
             _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);
             _buf = utf8;
-            if (utf8 == null || offset < 0 || length < 0 || offset > utf8.Length || length > utf8.Length - offset)
-            {
-                _state = StateDone;
-                _error = JsonError.InvalidArguments;
-                return;
-            }
-
             _start = offset;
             _end = offset + length;
             _pos = offset;

@@ -23,7 +23,7 @@ namespace TagoFirmware.Node
         private readonly ILog _log;
         private readonly TagoJsonWriter _json;
         private readonly TagoTipWriter _frame;
-        private readonly IItemWriter _writer;
+        private readonly ItemWriter _writer;
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
         private readonly int _batchIntervalMs;

@@ -3,21 +3,26 @@ using TagoFirmware.Json;
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), and the variable-name
-    /// rule. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8 (RFC 3629 §4) is refused because
-    /// TagoIO would reject or mangle it.
+    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), the variable-name
+    /// rule and the TagoTiP character classes. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8
+    /// (RFC 3629 §4) is refused because TagoIO would reject or mangle it.
     /// </summary>
     internal static class JsonText
     {
         private const int NameBit = 8;
+
+        /// <summary>TagoTiP 1.0 §14 classes: UNITCHAR, VALCHAR (as it is) and the structural characters §4.4 escapes.</summary>
+        internal const int TipUnit = 16;
+        internal const int TipText = 32;
+        internal const int TipEscape = 64;
 
         /// <summary>The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.</summary>
         private static readonly byte[] s_shortFrom = { (byte)'\b', (byte)'\f', (byte)'\n', (byte)'\r', (byte)'\t', (byte)'"', (byte)'\\' };
         private static readonly byte[] s_shortTo = { (byte)'b', (byte)'f', (byte)'n', (byte)'r', (byte)'t', (byte)'"', (byte)'\\' };
 
         /// <summary>Per byte value: escaped length of ASCII (1 raw, 2 for <c>\n</c>-style, 6 for <c>\u00XX</c>) in the low
-        /// 3 bits, <see cref="NameBit"/> for <c>[a-z0-9_]</c>; 0 for non-ASCII (handled apart).</summary>
-        private static readonly byte[] s_table = BuildTable();
+        /// 3 bits, <see cref="NameBit"/> for <c>[a-z0-9_]</c>, the TagoTiP classes; 0 for non-ASCII (handled apart).</summary>
+        internal static readonly byte[] Classes = BuildTable();
 
         /// <summary>True for a TagoIO variable name as the firmware writes it (TagoTiP's identifier too): <c>[a-z0-9_]{1,100}</c>.</summary>
         internal static bool IsName(byte[] text)
@@ -27,7 +32,7 @@ namespace TagoFirmware.Payload
                 return false;
             }
 
-            byte[] table = s_table;
+            byte[] table = Classes;
             for (int i = 0; i < text.Length; i++)
             {
                 if ((table[text[i]] & NameBit) == 0)
@@ -40,7 +45,7 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>True for <c>[a-z0-9_]</c>.</summary>
-        internal static bool IsNameByte(byte b) => (s_table[b] & NameBit) != 0;
+        internal static bool IsNameByte(byte b) => (Classes[b] & NameBit) != 0;
 
         /// <summary>
         /// Checks that <paramref name="text"/> is well-formed UTF-8 and returns its escaped length, or -1 if it is not.
@@ -58,7 +63,7 @@ namespace TagoFirmware.Payload
                 int b = text[i];
                 if (b < 0x80)
                 {
-                    escaped += s_table[b] & 7;
+                    escaped += Classes[b] & 7;
                     units++;
                     i++;
                     continue;
@@ -93,7 +98,7 @@ namespace TagoFirmware.Payload
             for (int i = 0; i < count; i++)
             {
                 int b = text[i];
-                if (b >= 0x80 || (s_table[b] & 7) == 1)
+                if (b >= 0x80 || (Classes[b] & 7) == 1)
                 {
                     buffer[position++] = (byte)b;
                     continue;
@@ -129,12 +134,16 @@ namespace TagoFirmware.Payload
             for (int c = 0; c < 128; c++)
             {
                 bool name = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                table[c] = (byte)((c < 0x20 ? 6 : 1) | (name ? NameBit : 0));
+
+                // TagoTiP: printable ASCII less the structural characters; ',' separates metadata pairs but is plain in units.
+                int tip = c < 0x20 || c == 0x7F ? 0 : ("|[];,{}#@^\\".IndexOf((char)c) >= 0 ? TipEscape : TipUnit | TipText);
+                table[c] = (byte)((c < 0x20 ? 6 : 1) | (name ? NameBit : 0) | tip);
             }
 
+            table[','] |= TipUnit;
             for (int k = 0; k < s_shortFrom.Length; k++)
             {
-                table[s_shortFrom[k]] = 2;
+                table[s_shortFrom[k]] = (byte)((table[s_shortFrom[k]] & ~7) | 2);
             }
 
             return table;

@@ -8,14 +8,11 @@ namespace TagoFirmware.Payload
     /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
     /// </summary>
     /// <remarks>
-    /// Per item: <see cref="BeginItem(TagoText)"/>, then value, unit, time, group in that order (each
-    /// optional), <see cref="EndItem"/>; finally <see cref="Close"/>. Nothing throws: the first error of an item sticks
-    /// and rolls the item back, leaving the payload as after the last complete item. The last byte is kept for the
-    /// closing <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/> means publish,
-    /// <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and block-copied
-    /// (the device interprets IL, so per-byte loops are the cost); <c>byte[]</c> overloads check on every call.
+    /// The last byte is kept for <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/>
+    /// means publish, <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and
+    /// block-copied (the device interprets IL, so per-byte loops are the cost).
     /// </remarks>
-    public sealed class TagoJsonWriter : IItemWriter
+    public sealed class TagoJsonWriter : ItemWriter
     {
         /// <summary>Longest variable name TagoIO accepts.</summary>
         public const int MaxVariableLength = 100;
@@ -26,16 +23,11 @@ namespace TagoFirmware.Payload
         /// <summary>Longest string value TagoIO accepts, in UTF-8 bytes (6 kB).</summary>
         public const int MaxStringValueBytes = 6000;
 
-        /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
-        public const long MaxSafeInteger = 9007199254740991L;
-
-        // Field ranks: keys must come in this order. RankNone: no item open.
-        private const int RankNone = 0;
-        private const int RankVariable = 1;
-        private const int RankValue = 2;
-        private const int RankUnit = 3;
-        private const int RankTime = 4;
-        private const int RankGroup = 5;
+        // Milliseconds from 0001-01-01T00:00:00Z to the Unix epoch (719162 days), to 10000-01-01 (what four year digits
+        // can spell), and in a day (UTC has no leap seconds in this notation).
+        private const long UnixEpochMs = 62135596800000L;
+        private const long MaxMs = 315537897600000L;
+        private const long MsPerDay = 86400000L;
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
@@ -44,125 +36,35 @@ namespace TagoFirmware.Payload
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
 
-        private readonly byte[] _buffer;
-        private readonly int _limit;
-
-        // ,"time":"yyyy-MM-ddTHH:mm:ss.fffZ" of the last time written: the items of a sampling cycle share it.
-        private readonly byte[] _time = new byte[s_timeKey.Length + IsoTimeFormatter.Length + 1];
+        // ,"time":"yyyy-MM-ddTHH:mm:ss.fffZ" (RFC 3339, TagoIO's form) of the last time written: the items of a sampling cycle share it.
+        private readonly byte[] _time = Quoted(s_timeKey, 24);
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        // ,"group":"<id>" of the last cycle time written: the items of a sampling cycle share it.
-        private readonly byte[] _cycle = new byte[s_groupKey.Length + ReadingGroupId.Length + 1];
-        private long _cycleUnixMs = -1;
-
-        // A number is formatted backwards at the end of this scratch, then copied (no length pass).
-        private readonly byte[] _digits = new byte[24];
-
-        private int _length;
-        private int _itemCount;
-        private int _itemStart;
-        private int _rank;
-        private bool _closed;
-        private TagoWriteResult _itemError;
-
-        /// <summary>Creates a writer over <paramref name="buffer"/> and starts an empty payload.</summary>
+        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty payload.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
         public TagoJsonWriter(byte[] buffer)
+            : base(buffer, Limit(buffer), s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (buffer.Length < 2)
-            {
-                throw new ArgumentException("A payload needs at least 2 bytes: []", "buffer");
-            }
-
-            _buffer = buffer;
-
-            // The last byte stays reserved for the closing ']'.
-            _limit = buffer.Length - 1;
-            Array.Copy(s_timeKey, _time, s_timeKey.Length);
-            Array.Copy(s_groupKey, _cycle, s_groupKey.Length);
-            _cycle[_cycle.Length - 1] = (byte)'"';
-            _time[_time.Length - 1] = (byte)'"';
             Reset();
         }
 
-        /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
-        public byte[] Buffer => _buffer;
-
-        /// <summary>Bytes of payload so far: from <c>[</c> to the last complete item, plus <c>]</c> once closed.</summary>
-        public int Length => _rank != RankNone ? _itemStart : _length;
-
-        /// <summary>Complete items in the payload.</summary>
-        public int ItemCount => _itemCount;
-
         /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer, dropping any open item.</summary>
-        public void Reset()
+        public override void Reset()
         {
             _buffer[0] = (byte)'[';
             _length = 1;
-            _itemCount = 0;
+            _items = 0;
             _closed = false;
-            _rank = RankNone;
-            _itemError = TagoWriteResult.Ok;
+            _rank = 0;
         }
 
-        /// <summary>
-        /// Begins an item with its <c>variable</c>. If an item is still open it is dropped, and this call returns
-        /// <see cref="TagoWriteResult.ItemAlreadyOpen"/> without starting a new one.
-        /// </summary>
-        public TagoWriteResult BeginItem(TagoText variable) => Begin(variable != null && variable.IsName ? variable.Json : null);
-
-        /// <summary>Begins an item; the form of <see cref="BeginItem(TagoText)"/> that checks the name on every call.</summary>
-        public TagoWriteResult BeginItem(byte[] variable)
-        {
-            // A valid name needs no escaping.
-            return Begin(JsonText.IsName(variable) ? variable : null);
-        }
-
-        /// <summary>Writes <c>"value"</c>: <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
-        public TagoWriteResult Value(long scaled, int decimals)
-        {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            int start = FixedPointFormatter.Format(scaled, decimals, _digits);
-            if (start < 0)
-            {
-                return Fail((TagoWriteResult)(-start));
-            }
-
-            int count = _digits.Length - start;
-            if (_length + s_valueKey.Length + count > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            int p = Put(s_valueKey, _length);
-            Array.Copy(_digits, start, _buffer, p, count);
-            _length = p + count;
-            _rank = RankValue;
-            return TagoWriteResult.Ok;
-        }
-
-        /// <summary>Writes <c>"value"</c> as an integer.</summary>
-        public TagoWriteResult Value(long value) => Value(value, 0);
+        /// <summary>Begins an item with a name checked once (<see cref="ItemWriter.BeginItem(byte[])"/> checks it on every call).</summary>
+        public TagoWriteResult BeginItem(TagoText variable) => Open(variable != null && variable.IsName ? variable.Json : null);
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
-        public TagoWriteResult Value(byte[] utf8)
-        {
-            int units;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(RankValue, s_textValueKey, utf8, escaped, escaped < 0 ? 0 : utf8.Length);
-        }
+        public override TagoWriteResult Value(byte[] utf8) => Text(RankValue, s_textValueKey, utf8);
 
         /// <summary>Writes <c>"unit"</c>.</summary>
         public TagoWriteResult Unit(TagoText unit)
@@ -171,23 +73,12 @@ namespace TagoFirmware.Payload
         }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
-        public TagoWriteResult Unit(byte[] utf8)
-        {
-            int units = 0;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(RankUnit, s_unitKey, utf8, escaped, units);
-        }
+        public override TagoWriteResult Unit(byte[] utf8) => Text(RankUnit, s_unitKey, utf8);
 
-        /// <summary>Writes <c>"time"</c> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> from Unix epoch milliseconds.</summary>
-        public TagoWriteResult TimeUnixMs(long unixMs)
+        // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
+        private protected override TagoWriteResult Time(long unixMs)
         {
-            TagoWriteResult r = Enter(RankTime);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (unixMs < -IsoTimeFormatter.UnixEpochMs || unixMs >= IsoTimeFormatter.MaxMs - IsoTimeFormatter.UnixEpochMs)
+            if (unixMs < -UnixEpochMs || unixMs >= MaxMs - UnixEpochMs)
             {
                 return Fail(TagoWriteResult.InvalidTime);
             }
@@ -200,136 +91,48 @@ namespace TagoFirmware.Payload
             if (unixMs != _timeUnixMs)
             {
                 // Payloads hold readings of one day or two: the date part is rarely formatted again.
-                long ms = unixMs + IsoTimeFormatter.UnixEpochMs;
-                int day = (int)(ms / IsoTimeFormatter.MsPerDay);
+                long ms = unixMs + UnixEpochMs;
+                int day = (int)(ms / MsPerDay);
                 if (day != _timeDay)
                 {
-                    IsoTimeFormatter.WriteDate(_time, s_timeKey.Length, day);
+                    WriteDate(_time, s_timeKey.Length, day);
                     _timeDay = day;
                 }
 
-                IsoTimeFormatter.WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * IsoTimeFormatter.MsPerDay)));
+                WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
                 _timeUnixMs = unixMs;
             }
 
             _length = Put(_time, _length);
-            _rank = RankTime;
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>"group"</c>, which ties the variables of one sampling cycle together in TagoIO: the <see cref="ReadingGroupId"/> of the cycle's time, formatted once per cycle.</summary>
-        public TagoWriteResult GroupOfTime(long unixMs)
+        private protected override TagoWriteResult End()
         {
-            TagoWriteResult r = Enter(RankGroup);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (unixMs != _cycleUnixMs || unixMs < 0)
-            {
-                if (ReadingGroupId.Write(unixMs, _cycle, s_groupKey.Length) == 0)
-                {
-                    return Fail(TagoWriteResult.InvalidGroup);
-                }
-
-                _cycleUnixMs = unixMs;
-            }
-
-            if (_length + _cycle.Length > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            _length = Put(_cycle, _length);
-            _rank = RankGroup;
-            return TagoWriteResult.Ok;
-        }
-
-        /// <summary>
-        /// Finishes the open item. Returns the item's first error if it had one (it was rolled back), or
-        /// <see cref="TagoWriteResult.BufferFull"/> if its closing braces do not fit (it is rolled back too).
-        /// </summary>
-        public TagoWriteResult EndItem()
-        {
-            if (_rank == RankNone)
-            {
-                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
-            }
-
-            _rank = RankNone;
-            TagoWriteResult error = _itemError;
-            if (error != TagoWriteResult.Ok)
-            {
-                _itemError = TagoWriteResult.Ok;
-                return error;
-            }
-
             if (_length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
             _buffer[_length++] = (byte)'}';
-            _itemCount++;
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>
-        /// Finishes the array with <c>]</c> (always possible: the byte is reserved) and returns the payload length.
-        /// An item still open is dropped. Closing twice changes nothing.
-        /// </summary>
-        public int Close()
+        private protected override TagoWriteResult Open(byte[] name)
         {
-            if (_rank != RankNone)
+            TagoWriteResult r = Start();
+            if (r != TagoWriteResult.Ok)
             {
-                Fail(TagoWriteResult.Ok);
-                _rank = RankNone;
+                return r;
             }
 
-            if (!_closed)
-            {
-                _buffer[_length++] = (byte)']';
-                _closed = true;
-            }
-
-            return _length;
-        }
-
-        /// <summary>
-        /// Closes the payload (see <see cref="Close"/>) and returns it as a new exact-length array, for APIs that take
-        /// a whole <c>byte[]</c> such as M2Mqtt's Publish: the one allocation per publish.
-        /// </summary>
-        public byte[] CopyPayload()
-        {
-            int length = Close();
-            byte[] payload = new byte[length];
-            Array.Copy(_buffer, payload, length);
-            return payload;
-        }
-
-        private TagoWriteResult Begin(byte[] name)
-        {
-            if (_closed)
-            {
-                return TagoWriteResult.PayloadClosed;
-            }
-
-            if (_rank != RankNone)
-            {
-                return Fail(TagoWriteResult.ItemAlreadyOpen);
-            }
-
-            _itemStart = _length;
-            _itemError = TagoWriteResult.Ok;
-            _rank = RankVariable;
             if (name == null)
             {
                 return Fail(TagoWriteResult.InvalidVariable);
             }
 
             // The key starts with the comma between items; the first item skips it.
-            int skip = _itemCount > 0 ? 0 : 1;
+            int skip = _items > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
             if (_length + keyLength + name.Length + 1 > _limit)
             {
@@ -343,12 +146,16 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>
-        /// Writes a string field: <paramref name="key"/> (ending in the opening quote), then <paramref name="text"/>
-        /// escaped to <paramref name="escaped"/> bytes (-1: null or malformed; equal to its length:
-        /// copied as it is), then the closing quote. <paramref name="size"/> is what the field's limit counts (UTF-8
-        /// bytes for a value, UTF-16 code units for a unit).
-        /// </summary>
+        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
+        {
+            int units = 0;
+            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            return Text(rank, key, utf8, escaped, rank == RankUnit || escaped < 0 ? units : utf8.Length);
+        }
+
+        // key (ending in the opening quote), text escaped to `escaped` bytes (-1: null or malformed; its length: copied
+        // as it is), the closing quote; `size` is what the field's limit counts.
         private TagoWriteResult Text(int rank, byte[] key, byte[] text, int escaped, int size)
         {
             TagoWriteResult r = Enter(rank);
@@ -375,37 +182,82 @@ namespace TagoFirmware.Payload
             int p = JsonText.WriteUtf8(text, escaped, _buffer, Put(key, _length));
             _buffer[p++] = (byte)'"';
             _length = p;
-            _rank = rank;
             return TagoWriteResult.Ok;
         }
 
-        private TagoWriteResult Enter(int rank)
+        private static int Limit(byte[] buffer)
         {
-            if (_rank == RankNone)
+            if (buffer == null)
             {
-                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
+                throw new ArgumentNullException("buffer");
             }
 
-            if (_itemError != TagoWriteResult.Ok)
+            if (buffer.Length < 2)
             {
-                return _itemError;
+                throw new ArgumentException("A payload needs at least 2 bytes: []", "buffer");
             }
 
-            return rank > _rank ? TagoWriteResult.Ok : Fail(TagoWriteResult.FieldOutOfOrder);
+            return buffer.Length - 1;
         }
 
-        private TagoWriteResult Fail(TagoWriteResult error)
+        /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
+        private static void WriteDate(byte[] buffer, int position, int days)
         {
-            // Roll the item back: the payload ends again after the last complete item.
-            _itemError = error;
-            _length = _itemStart;
-            return error;
+            // Proleptic Gregorian date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+            // civil_from_days), counted from 0000-03-01 so leap days fall at the end of the computed year:
+            // 0001-01-01 is day 306 of that count. All quantities are non-negative, so plain division is floor.
+            int z = days + 306;
+            int era = z / 146097;
+            int dayOfEra = z - (era * 146097);
+            int yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36524) - (dayOfEra / 146096)) / 365;
+            int dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+            int mp = ((5 * dayOfYear) + 2) / 153;
+            int day = dayOfYear - (((153 * mp) + 2) / 5) + 1;
+            int month = mp < 10 ? mp + 3 : mp - 9;
+            int year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
+            Two(buffer, position, year / 100);
+            Two(buffer, position + 2, year % 100);
+            buffer[position + 4] = (byte)'-';
+            Two(buffer, position + 5, month);
+            buffer[position + 7] = (byte)'-';
+            Two(buffer, position + 8, day);
+            buffer[position + 10] = (byte)'T';
         }
 
-        private int Put(byte[] source, int position)
+        /// <summary>Writes <c>HH:mm:ss.fffZ</c> of <paramref name="msOfDay"/> after the date (the last 13 bytes).</summary>
+        private static void WriteTimeOfDay(byte[] buffer, int position, int msOfDay)
         {
-            Array.Copy(source, 0, _buffer, position, source.Length);
-            return position + source.Length;
+            int hour = msOfDay / 3600000;
+            int rest = msOfDay - (hour * 3600000);
+            int minute = rest / 60000;
+            rest -= minute * 60000;
+            int second = rest / 1000;
+            int millisecond = rest - (second * 1000);
+            Two(buffer, position + 11, hour);
+            buffer[position + 13] = (byte)':';
+            Two(buffer, position + 14, minute);
+            buffer[position + 16] = (byte)':';
+            Two(buffer, position + 17, second);
+            buffer[position + 19] = (byte)'.';
+            buffer[position + 20] = (byte)('0' + (millisecond / 100));
+            Two(buffer, position + 21, millisecond % 100);
+            buffer[position + 23] = (byte)'Z';
+        }
+
+        private static void Two(byte[] buffer, int position, int value)
+        {
+            int tens = value / 10;
+            buffer[position] = (byte)('0' + tens);
+            buffer[position + 1] = (byte)('0' + (value - (tens * 10)));
+        }
+
+        // key + room for a value + closing quote.
+        private static byte[] Quoted(byte[] key, int room)
+        {
+            byte[] field = new byte[key.Length + room + 1];
+            Array.Copy(key, field, key.Length);
+            field[field.Length - 1] = (byte)'"';
+            return field;
         }
     }
 }

@@ -20,24 +20,14 @@ namespace TagoFirmware.Payload
             int p = 0;
             for (int i = 0; i < chars.Length; i++)
             {
-                // RFC 3629 §3.
                 int c = chars[i];
                 if (c < 0x80)
                 {
                     bytes[p++] = (byte)c;
+                    continue;
                 }
-                else if (c < 0x800)
-                {
-                    bytes[p++] = (byte)(0xC0 | (c >> 6));
-                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c < 0xD800 || c > 0xDFFF)
-                {
-                    bytes[p++] = (byte)(0xE0 | (c >> 12));
-                    bytes[p++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else
+
+                if (c >= 0xD800 && c <= 0xDFFF)
                 {
                     // A high surrogate must be followed by a low one (RFC 2781 §2.2).
                     if (c > 0xDBFF || i + 1 >= chars.Length || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
@@ -45,11 +35,15 @@ namespace TagoFirmware.Payload
                         return null;
                     }
 
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (chars[++i] - 0xDC00);
-                    bytes[p++] = (byte)(0xF0 | (cp >> 18));
-                    bytes[p++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    bytes[p++] = (byte)(0x80 | (cp & 0x3F));
+                    c = 0x10000 + ((c - 0xD800) << 10) + (chars[++i] - 0xDC00);
+                }
+
+                // RFC 3629 §3: lead byte, then continuation bytes from the top.
+                int n = c < 0x800 ? 2 : (c < 0x10000 ? 3 : 4);
+                bytes[p++] = (byte)(((0xF00 >> n) & 0xFF) | (c >> (6 * (n - 1))));
+                for (int k = n - 2; k >= 0; k--)
+                {
+                    bytes[p++] = (byte)(0x80 | ((c >> (6 * k)) & 0x3F));
                 }
             }
 

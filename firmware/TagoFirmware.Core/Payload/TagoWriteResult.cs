@@ -1,6 +1,6 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>Outcome of a <see cref="TagoJsonWriter"/> call; anything but <see cref="Ok"/> rolled the item back.</summary>
+    /// <summary>Outcome of an <see cref="ItemWriter"/> call; anything but <see cref="Ok"/> rolled the item back.</summary>
     public enum TagoWriteResult
     {
         /// <summary>The call succeeded.</summary>
@@ -33,13 +33,13 @@ namespace TagoFirmware.Payload
         /// <summary>A field came twice or out of the order variable, value, unit, time, group.</summary>
         FieldOutOfOrder = 13,
 
-        /// <summary>A field or <see cref="TagoJsonWriter.EndItem"/> was called with no item begun.</summary>
+        /// <summary>A field or <see cref="ItemWriter.EndItem"/> was called with no item begun.</summary>
         NoItemOpen = 14,
 
-        /// <summary><see cref="TagoJsonWriter.BeginItem(byte[])"/> was called while an item was still open; that item was dropped.</summary>
+        /// <summary><see cref="ItemWriter.BeginItem(byte[])"/> was called while an item was still open; that item was dropped.</summary>
         ItemAlreadyOpen = 15,
 
-        /// <summary>The payload was closed; call <see cref="TagoJsonWriter.Reset"/> to start a new one.</summary>
+        /// <summary>No payload is open (closed, or no TagoTiP frame begun); call <see cref="ItemWriter.Reset"/> to start one.</summary>
         PayloadClosed = 16,
 
         /// <summary>The item does not fit (the closing <c>]</c> always does): publish, then start a new payload for it.</summary>

@@ -46,8 +46,6 @@ namespace TagoFirmware.TagoTip
         public long Peek => _next;
         /// <summary>True when every value has been used: stop sending; the device needs a new serial or a server-side reset.</summary>
         public bool Exhausted => _next > MaxValue;
-        /// <summary>True when the last reservation could not be written: nothing is handed out until one succeeds.</summary>
-        public bool StoreFailed { get; private set; }
 
         /// <summary>Starts above the highest valid reservation (at 1 without one); true when a valid record was found.</summary>
         public bool Load()
@@ -68,7 +66,8 @@ namespace TagoFirmware.TagoTip
             return best >= 0;
         }
 
-        /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or <see cref="StoreFailed"/>.</summary>
+        /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or the
+        /// reservation could not be written (nothing is handed out until one succeeds).</summary>
         public long Next()
         {
             if (_next > MaxValue || (_next > _reserved && !Reserve(_next)))
@@ -103,8 +102,7 @@ namespace TagoFirmware.TagoTip
             Put(1, (uint)upTo);
             Put(5, Crc32.Compute(_record, 0, 5));
             int slot = 1 - _slot;
-            StoreFailed = !_store.Write(slot, _record);
-            if (StoreFailed)
+            if (!_store.Write(slot, _record))
             {
                 return false;
             }

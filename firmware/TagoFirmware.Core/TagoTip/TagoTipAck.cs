@@ -26,20 +26,22 @@ namespace TagoFirmware.TagoTip
             TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
         };
 
+        // Fields rather than properties (every property read is a call on the interpreter); Parse overwrites them all.
+
         /// <summary>What the message is.</summary>
-        public TagoTipAckKind Kind { get; private set; }
+        public TagoTipAckKind Kind;
         /// <summary>True when the message carried <c>!N</c>.</summary>
-        public bool HasSequence { get; private set; }
+        public bool HasSequence;
         /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
-        public long Sequence { get; private set; }
+        public long Sequence;
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
-        public int Count { get; private set; }
+        public int Count;
         /// <summary>For <see cref="TagoTipAckKind.Error"/>: the code.</summary>
-        public TagoTipError Error { get; private set; }
+        public TagoTipError Error;
         /// <summary>Where the detail (command text, error code) starts in the parsed buffer.</summary>
-        public int DetailOffset { get; private set; }
+        public int DetailOffset;
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
-        public int DetailLength { get; private set; }
+        public int DetailLength;
 
         /// <summary>Parses <paramref name="payload"/>[offset..offset+length) (null reads as empty); returns <see cref="Kind"/>.</summary>
         public TagoTipAckKind Parse(byte[] payload, int offset, int length)
@@ -107,12 +109,32 @@ namespace TagoFirmware.TagoTip
             }
 
             int s = 0;
-            while (s < s_statuses.Length && !TagoTipSyntax.SameBytes(s_statuses[s], payload, status, statusLength))
+            while (s < s_statuses.Length && !SameBytes(s_statuses[s], payload, status, statusLength))
             {
                 s++;
             }
 
             return Kind = Classify(payload, s);
+        }
+
+        /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
+        internal static bool SameBytes(byte[] a, byte[] b, int offset, int length)
+        {
+            if (a.Length != length)
+            {
+                return false;
+            }
+
+            // From the end: group ids of different cycles differ in their last digits.
+            for (int i = length - 1; i >= 0; i--)
+            {
+                if (a[i] != b[offset + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private TagoTipAckKind Classify(byte[] payload, int status)
@@ -125,7 +147,7 @@ namespace TagoFirmware.TagoTip
                     Error = TagoTipError.Unknown;
                     for (int c = 0; c < s_codes.Length; c++)
                     {
-                        if (TagoTipSyntax.SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
+                        if (SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
                         {
                             Error = (TagoTipError)(c + 2);
                         }

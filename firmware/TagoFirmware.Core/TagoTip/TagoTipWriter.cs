@@ -5,7 +5,7 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.TagoTip
 {
     /// <summary>
-    /// The TagoTiP <see cref="IItemWriter"/>: a PUSH body as MQTT carries it, <c>!N|@TIME^GROUP[var;var;…]</c> (TagoTiP
+    /// The TagoTiP <see cref="ItemWriter"/>: a PUSH body as MQTT carries it, <c>!N|@TIME^GROUP[var;var;…]</c> (TagoTiP
     /// 1.0 §6, https://github.com/tago-io/tagotip), in a caller-owned buffer; validates every field, allocates nothing.
     /// </summary>
     /// <remarks>
@@ -14,7 +14,7 @@ namespace TagoFirmware.TagoTip
     /// <see cref="TagoWriteResult.BufferFull"/>: write it into the next frame. Frames are at most min(16,384, buffer)
     /// bytes, one reserved for <c>]</c>. Queued readings use names and units encoded once and count the frame's cycles.
     /// </remarks>
-    public sealed class TagoTipWriter : IItemWriter
+    public sealed class TagoTipWriter : ItemWriter
     {
         /// <summary>Largest frame TagoTiP servers must accept, in bytes (§4.5).</summary>
         public const int MaxFrameBytes = 16384;
@@ -23,72 +23,48 @@ namespace TagoFirmware.TagoTip
         /// <summary>Longest unit, in bytes.</summary>
         public const int MaxUnitBytes = 25;
 
-        private const int RankName = 1;
-        private const int RankValue = 2;
-        private const int RankUnit = 3;
-        private const int RankTime = 4;
-        private const int RankGroup = 5;
+        private static readonly byte[] s_valueKey = { (byte)':', (byte)'=' };
 
-        private readonly byte[] _buffer;
-        private readonly int _limit;
         private readonly byte[][] _names;
         private readonly byte[][] _units;
-        private readonly byte[] _frameGroup = new byte[ReadingGroupId.Length];
+
+        // ^GROUP of the frame, and of the cycle being written (the base's _cycle).
+        private readonly byte[] _frameGroup = Caret();
         private readonly byte[] _digits = new byte[20];
-        private readonly byte[] _number = new byte[24];
-        private readonly byte[] _cycle = new byte[ReadingGroupId.Length];
-        private long _cycleUnixMs = -1;
-        private bool _cycleIsFrameGroup;
+        private bool _frameGrouped;
         private long _digitsValue = -1;
         private int _digitsStart;
-        private int _frameGroupLength;
         private long _frameTime;
         private long _sequence = -1;
         private long _nextFrameTime = -1;
         private long _lastTime = long.MinValue;
         private int _cycles;
         private int _cycleLimit;
-        private int _length;
-        private int _itemStart;
-        private int _variables;
-        private int _rank;
-        private bool _begun;
-        private bool _open;
-        private TagoWriteResult _itemError;
 
         /// <summary>Creates a writer over a buffer of at least 160 bytes (a header and one small variable) and, per
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
+            : base(buffer, Limit(buffer), s_valueKey, Caret(), 1, true)
         {
-            if (buffer == null || buffer.Length < 160)
-            {
-                throw new ArgumentException("buffer");
-            }
-
-            _buffer = buffer;
-            _limit = (buffer.Length < MaxFrameBytes ? buffer.Length : MaxFrameBytes) - 1;
+            _closed = true;
             int count = names == null ? 0 : names.Length;
             _names = new byte[count][];
             _units = new byte[count][];
             for (int i = 0; i < count; i++)
             {
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
-                int unit = units[i] == null ? 0 : TagoTipSyntax.CopyUnit(units[i], null, 0);
+                int unit = units[i] == null ? 0 : CopyUnit(units[i], null, 0);
                 if (unit > 0)
                 {
                     // '#' and the unit, written by one block copy per reading.
                     _units[i] = new byte[unit + 1];
                     _units[i][0] = (byte)'#';
-                    TagoTipSyntax.CopyUnit(units[i], _units[i], 1);
+                    CopyUnit(units[i], _units[i], 1);
                 }
             }
         }
 
-        /// <summary>The buffer the frame is written into.</summary>
-        public byte[] Buffer => _buffer;
-        /// <summary>Complete variables in the frame.</summary>
-        public int ItemCount => _variables;
         /// <summary>Sampling cycles (distinct reading times) in the frame so far.</summary>
         public int Cycles => _cycles;
 
@@ -101,21 +77,21 @@ namespace TagoFirmware.TagoTip
             _nextFrameTime = queue != null && queue.PendingCount > 0 ? queue.GetTimeUnixMs(0) : -1;
         }
 
-        /// <inheritdoc />
-        public void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameTime >= 0);
+        /// <summary>Begins the frame set by <see cref="Prepare"/>.</summary>
+        public override void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameTime >= 0);
 
         /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none), <c>@TIME</c> (-1: none), and
         /// when <paramref name="group"/> <c>^GROUP</c>, the <see cref="ReadingGroupId"/> of that time.</summary>
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
         public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
         {
-            _begun = false;
-            _open = false;
-            _variables = 0;
+            _closed = true;
+            _rank = 0;
+            _items = 0;
             _cycles = 0;
             _lastTime = long.MinValue;
             _frameTime = -1;
-            _frameGroupLength = 0;
+            _frameGrouped = false;
             _cycleUnixMs = -1;
             _length = 0;
             if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
@@ -123,7 +99,7 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.InvalidTime;
             }
 
-            if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 0) == 0)
+            if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
             {
                 return TagoWriteResult.InvalidGroup;
             }
@@ -145,15 +121,13 @@ namespace TagoFirmware.TagoTip
 
             if (group)
             {
-                _buffer[p++] = (byte)'^';
-                Array.Copy(_frameGroup, 0, _buffer, p, _frameGroup.Length);
-                _frameGroupLength = _frameGroup.Length;
-                p += _frameGroup.Length;
+                p = Put(_frameGroup, p);
+                _frameGrouped = true;
             }
 
             // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
             _length = p;
-            _begun = true;
+            _closed = false;
             return TagoWriteResult.Ok;
         }
 
@@ -178,13 +152,13 @@ namespace TagoFirmware.TagoTip
             r = r == TagoWriteResult.Ok && _units[variable] != null ? Bytes(_units[variable]) : r;
             r = r == TagoWriteResult.Ok && time >= 0 ? Time(time) : r;
             r = r == TagoWriteResult.Ok && time >= 0 ? Group(time) : r;
-            _open = false;
+            _rank = 0;
             if (r != TagoWriteResult.Ok)
             {
                 return r;
             }
 
-            _variables++;
+            _items++;
             if (newCycle)
             {
                 _cycles++;
@@ -194,44 +168,8 @@ namespace TagoFirmware.TagoTip
             return r;
         }
 
-        /// <summary>Begins a variable (<c>[a-z0-9_]{1,100}</c>); if one is still open it is dropped and nothing new begins.</summary>
-        public TagoWriteResult BeginItem(byte[] name) => Open(JsonText.IsName(name) ? name : null);
-
-        /// <summary>Writes <c>:=</c> and <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
-        public TagoWriteResult NumberScaled(long scaled, int decimals)
-        {
-            TagoWriteResult r = Enter(RankValue);
-            return r != TagoWriteResult.Ok ? r : Number(scaled, decimals);
-        }
-
-        private TagoWriteResult Number(long scaled, int decimals)
-        {
-            // Built backwards in a scratch buffer: no length pass.
-            byte[] n = _number;
-            int i = FixedPointFormatter.Format(scaled, decimals, n);
-            if (i < 0)
-            {
-                return Fail((TagoWriteResult)(-i));
-            }
-
-            int count = n.Length - i;
-            if (_length + count + 2 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            _buffer[_length] = (byte)':';
-            _buffer[_length + 1] = (byte)'=';
-            Array.Copy(n, i, _buffer, _length + 2, count);
-            _length += count + 2;
-            return TagoWriteResult.Ok;
-        }
-
-        /// <summary>Writes <c>:=</c> and an integer value.</summary>
-        public TagoWriteResult Value(long value) => NumberScaled(value, 0);
-
         /// <summary>Writes <c>=</c> and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).</summary>
-        public TagoWriteResult Value(byte[] utf8)
+        public override TagoWriteResult Value(byte[] utf8)
         {
             TagoWriteResult r = Enter(RankValue);
             if (r != TagoWriteResult.Ok)
@@ -240,7 +178,7 @@ namespace TagoFirmware.TagoTip
             }
 
             _buffer[_length] = (byte)'=';
-            int p = TagoTipSyntax.Escape(utf8, _buffer, _length + 1, _limit - 1);
+            int p = Escape(utf8, _buffer, _length + 1, _limit - 1);
             if (p < 0)
             {
                 return Fail((TagoWriteResult)(-p));
@@ -251,7 +189,7 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>Writes <c>#unit</c>: 1–25 printable ASCII bytes without <c># ; @ [ \ ] ^ { | }</c>, <c>°C</c> written as <c>C</c>.</summary>
-        public TagoWriteResult Unit(byte[] utf8)
+        public override TagoWriteResult Unit(byte[] utf8)
         {
             TagoWriteResult r = Enter(RankUnit);
             if (r != TagoWriteResult.Ok)
@@ -259,7 +197,7 @@ namespace TagoFirmware.TagoTip
                 return r;
             }
 
-            int count = utf8 == null ? 0 : TagoTipSyntax.CopyUnit(utf8, null, 0);
+            int count = utf8 == null ? 0 : CopyUnit(utf8, null, 0);
             if (count == 0)
             {
                 return Fail(TagoWriteResult.UnitTooLong);
@@ -271,18 +209,12 @@ namespace TagoFirmware.TagoTip
             }
 
             _buffer[_length] = (byte)'#';
-            _length += TagoTipSyntax.CopyUnit(utf8, _buffer, _length + 1) + 1;
+            _length += CopyUnit(utf8, _buffer, _length + 1) + 1;
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>@time</c> (Unix ms, not negative) unless it equals the frame's.</summary>
-        public TagoWriteResult TimeUnixMs(long unixMs)
-        {
-            TagoWriteResult r = Enter(RankTime);
-            return r != TagoWriteResult.Ok ? r : Time(unixMs);
-        }
-
-        private TagoWriteResult Time(long unixMs)
+        // @time (Unix ms, not negative) unless it equals the frame's.
+        private protected override TagoWriteResult Time(long unixMs)
         {
             if (unixMs < 0)
             {
@@ -304,114 +236,17 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>^group</c> as the <see cref="ReadingGroupId"/> of a sampling cycle's time unless it equals the frame's; formatted and compared once per cycle.</summary>
-        public TagoWriteResult GroupOfTime(long unixMs)
+        private protected override bool Inherited() => _frameGrouped && TagoTipAck.SameBytes(_cycle, _frameGroup, 0, _frameGroup.Length);
+
+        private protected override TagoWriteResult Open(byte[] name)
         {
-            TagoWriteResult r = Enter(RankGroup);
-            return r != TagoWriteResult.Ok ? r : Group(unixMs);
-        }
-
-        private TagoWriteResult Group(long unixMs)
-        {
-            byte[] cycle = _cycle;
-            if (unixMs != _cycleUnixMs || unixMs < 0)
+            TagoWriteResult r = Start();
+            if (r != TagoWriteResult.Ok)
             {
-                if (ReadingGroupId.Write(unixMs, cycle, 0) == 0)
-                {
-                    return Fail(TagoWriteResult.InvalidGroup);
-                }
-
-                _cycleUnixMs = unixMs;
-                _cycleIsFrameGroup = TagoTipSyntax.SameBytes(cycle, _frameGroup, 0, _frameGroupLength);
+                return r;
             }
 
-            if (_cycleIsFrameGroup)
-            {
-                return TagoWriteResult.Ok;
-            }
-
-            if (_length + cycle.Length + 1 > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            _buffer[_length++] = (byte)'^';
-            Put(cycle);
-            return TagoWriteResult.Ok;
-        }
-
-        /// <summary>Finishes the open variable; returns its first error if it had one (then it was rolled back).</summary>
-        public TagoWriteResult EndItem()
-        {
-            if (!_open)
-            {
-                return TagoWriteResult.NoItemOpen;
-            }
-
-            TagoWriteResult error = _itemError;
-            if (error == TagoWriteResult.Ok && _rank < RankValue)
-            {
-                error = Fail(TagoWriteResult.FieldOutOfOrder);
-            }
-
-            _open = false;
-            if (error == TagoWriteResult.Ok)
-            {
-                _variables++;
-            }
-
-            return error;
-        }
-
-        /// <summary>Drops an open variable, closes the list with <c>]</c> and returns the length; 0 without variables (§6.3: an empty list is invalid). Closing twice changes nothing.</summary>
-        public int Close()
-        {
-            if (_open)
-            {
-                _open = false;
-                _length = _itemStart;
-            }
-
-            if (_begun && _variables == 0)
-            {
-                _length = 0;
-            }
-            else if (_begun)
-            {
-                _buffer[_length++] = (byte)']';
-            }
-
-            _begun = false;
-
-            return _length;
-        }
-
-        /// <inheritdoc />
-        public byte[] CopyPayload()
-        {
-            int length = Close();
-            byte[] payload = new byte[length];
-            Array.Copy(_buffer, payload, length);
-            return payload;
-        }
-
-        private TagoWriteResult Open(byte[] name)
-        {
-            if (!_begun)
-            {
-                return TagoWriteResult.NoItemOpen;
-            }
-
-            if (_open)
-            {
-                return Fail(TagoWriteResult.NoItemOpen);
-            }
-
-            _open = true;
-            _itemStart = _length;
-            _itemError = TagoWriteResult.Ok;
-            _rank = RankName;
-            if (_variables == MaxVariables)
+            if (_items == MaxVariables)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
@@ -426,38 +261,9 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length++] = _variables > 0 ? (byte)';' : (byte)'[';
-            Put(name);
+            _buffer[_length] = _items > 0 ? (byte)';' : (byte)'[';
+            _length = Put(name, _length + 1);
             return TagoWriteResult.Ok;
-        }
-
-        private TagoWriteResult Enter(int rank)
-        {
-            if (!_open)
-            {
-                return TagoWriteResult.NoItemOpen;
-            }
-
-            if (_itemError != TagoWriteResult.Ok)
-            {
-                return _itemError;
-            }
-
-            // Suffixes follow the value, in the order of §6.3.
-            if (rank <= _rank || (_rank < RankValue && rank > RankValue))
-            {
-                return Fail(TagoWriteResult.FieldOutOfOrder);
-            }
-
-            _rank = rank;
-            return TagoWriteResult.Ok;
-        }
-
-        private TagoWriteResult Fail(TagoWriteResult error)
-        {
-            _itemError = error;
-            _length = _itemStart;
-            return error;
         }
 
         private TagoWriteResult Bytes(byte[] bytes)
@@ -467,14 +273,8 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Put(bytes);
+            _length = Put(bytes, _length);
             return TagoWriteResult.Ok;
-        }
-
-        private void Put(byte[] bytes)
-        {
-            Array.Copy(bytes, 0, _buffer, _length, bytes.Length);
-            _length += bytes.Length;
         }
 
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
@@ -482,13 +282,97 @@ namespace TagoFirmware.TagoTip
         {
             if (value != _digitsValue)
             {
-                _digitsStart = FixedPointFormatter.WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
+                _digitsStart = WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
                 _digitsValue = value;
             }
 
             int count = _digits.Length - _digitsStart;
             Array.Copy(_digits, _digitsStart, _buffer, p, count);
             return p + count;
+        }
+
+        /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
+        private static int CopyUnit(byte[] unit, byte[] destination, int p)
+        {
+            int count = 0;
+            for (int i = 0; i < unit.Length; i++)
+            {
+                byte b = unit[i];
+                if (b == 0xC2 && i + 1 < unit.Length && unit[i + 1] == 0xB0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count == MaxUnitBytes)
+                {
+                    return 0;
+                }
+
+                if (destination != null)
+                {
+                    destination[p + count] = b;
+                }
+
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>Writes <paramref name="text"/> escaped per §4.4 at <paramref name="p"/>, below <paramref name="limit"/>; returns the end, or minus the error.</summary>
+        private static int Escape(byte[] text, byte[] buffer, int p, int limit)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return -(int)TagoWriteResult.InvalidString;
+            }
+
+            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (p >= limit)
+                {
+                    return -(int)TagoWriteResult.BufferFull;
+                }
+
+                byte b = text[i];
+                int c = JsonText.Classes[b];
+                if ((c & JsonText.TipText) == 0)
+                {
+                    if (b == 0x0A)
+                    {
+                        b = (byte)'n';
+                    }
+                    else if ((c & JsonText.TipEscape) == 0)
+                    {
+                        return -(int)TagoWriteResult.InvalidString;
+                    }
+
+                    buffer[p++] = (byte)'\\';
+                }
+
+                buffer[p++] = b;
+            }
+
+            return p;
+        }
+
+        private static int Limit(byte[] buffer)
+        {
+            if (buffer == null || buffer.Length < 160)
+            {
+                throw new ArgumentException("buffer");
+            }
+
+            return (buffer.Length < MaxFrameBytes ? buffer.Length : MaxFrameBytes) - 1;
+        }
+
+        private static byte[] Caret()
+        {
+            byte[] group = new byte[1 + ReadingGroupId.Length];
+            group[0] = (byte)'^';
+            return group;
         }
     }
 }

@@ -48,7 +48,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         }
 
         /// <inheritdoc/>
-        public override IlTally Select(IlTally tally) => tally.Where(method => !method.Contains("TagoJsonWriter") && !method.Contains("FixedPointFormatter")
-            && !method.Contains("IsoTimeFormatter") && !method.Contains("JsonText"));
+        public override IlTally Select(IlTally tally) => tally.Where(method => !method.Contains("TagoJsonWriter") && !method.Contains("ItemWriter")
+            && !method.Contains("JsonText"));
     }
 }

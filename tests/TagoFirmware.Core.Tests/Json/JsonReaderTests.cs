@@ -443,27 +443,6 @@ namespace TagoFirmware.Tests.Json
         }
 
         [TestMethod]
-        [DataRow(0, 5)]
-        [DataRow(-1, 2)]
-        [DataRow(2, -1)]
-        [DataRow(3, 2)]
-        public void Invalid_ranges_are_reported_not_thrown(int offset, int length)
-        {
-            byte[] bytes = TestUtf8.Bytes("1234");
-            JsonReader r = new JsonReader(bytes, offset, length, 64);
-            Assert.IsFalse(r.Read());
-            Assert.AreEqual((int)JsonError.InvalidArguments, (int)r.Error);
-        }
-
-        [TestMethod]
-        public void A_null_buffer_is_reported_not_thrown()
-        {
-            JsonReader r = new JsonReader(null, 0, 0, 64);
-            Assert.IsFalse(r.Read());
-            Assert.AreEqual((int)JsonError.InvalidArguments, (int)r.Error);
-        }
-
-        [TestMethod]
         public void Read_keeps_returning_false_after_the_end()
         {
             JsonReader r = Reader("1");

@@ -104,14 +104,14 @@ namespace TagoFirmware.Tests.TagoTip
             TagoTipWriter writer = new TagoTipWriter(new byte[1024], null, null);
             writer.Begin(-1, P2UnixMs, true);
             writer.BeginItem(s_temperature);
-            writer.NumberScaled(1, 0);
+            writer.Value(1, 0);
             writer.GroupOfTime(P2UnixMs);
             writer.EndItem();
             Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1]", Finish(writer));
 
             writer.Begin(-1, P2UnixMs, false);
             writer.BeginItem(s_temperature);
-            writer.NumberScaled(1, 0);
+            writer.Value(1, 0);
             writer.GroupOfTime(P2UnixMs);
             writer.EndItem();
             Assert.AreEqual("@1795617000000[temperature:=1^00mww800g0]", Finish(writer));
@@ -126,7 +126,7 @@ namespace TagoFirmware.Tests.TagoTip
         private static TagoWriteResult WriteReading(TagoTipWriter writer, byte[] name, long scaled, byte[] unit, long unixMs, bool group)
         {
             writer.BeginItem(name);
-            writer.NumberScaled(scaled, 1);
+            writer.Value(scaled, 1);
             writer.Unit(unit);
             writer.TimeUnixMs(unixMs);
             if (group)

@@ -45,7 +45,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             Assert.AreEqual("[s:=1#" + expected + "]", One(w =>
             {
-                w.NumberScaled(1, 0);
+                w.Value(1, 0);
                 Assert.AreEqual(TagoWriteResult.Ok, w.Unit(PayloadText.Utf8(unit)));
             }));
         }
@@ -69,7 +69,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             Assert.AreEqual(TagoWriteResult.UnitTooLong, Value(w =>
             {
-                w.NumberScaled(1, 0);
+                w.Value(1, 0);
                 return w.Unit(PayloadText.Utf8(unit));
             }));
         }
@@ -105,16 +105,16 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow(1000000L, 6, "1.000000")]
         public void Scaled_numbers_are_exact(long scaled, int decimals, string expected)
         {
-            Assert.AreEqual("[s:=" + expected + "]", One(w => w.NumberScaled(scaled, decimals)));
+            Assert.AreEqual("[s:=" + expected + "]", One(w => w.Value(scaled, decimals)));
         }
 
         [TestMethod]
         public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
         {
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, 7)));
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.NumberScaled(1, -1)));
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(9007199254740992L, 0)));
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.NumberScaled(long.MinValue, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.Value(1, 7)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.Value(1, -1)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.Value(9007199254740992L, 0)));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.Value(long.MinValue, 0)));
         }
 
         [TestMethod]
@@ -126,7 +126,7 @@ namespace TagoFirmware.Tests.TagoTip
             writer.EndItem();
 
             writer.BeginItem(Name("b"));
-            writer.NumberScaled(1, 0);
+            writer.Value(1, 0);
             Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(null));
             Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.TimeUnixMs(5));
             Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.EndItem());
@@ -142,21 +142,21 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
-                w.NumberScaled(1, 0);
+                w.Value(1, 0);
                 w.TimeUnixMs(1);
                 return w.Unit(celsius);
             }));
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
             {
-                w.NumberScaled(1, 0);
+                w.Value(1, 0);
                 return w.Value(PayloadText.Utf8("x"));
             }));
 
             TagoTipWriter writer = Begun();
             writer.BeginItem(Name("a"));
             Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.EndItem());
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.NumberScaled(1, 0));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, new TagoTipWriter(new byte[512], null, null).BeginItem(Name("a")));
+            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1, 0));
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, new TagoTipWriter(new byte[512], null, null).BeginItem(Name("a")));
         }
 
         [TestMethod]
@@ -168,7 +168,7 @@ namespace TagoFirmware.Tests.TagoTip
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
                 writer.BeginItem(name);
-                writer.NumberScaled(i, 0);
+                writer.Value(i, 0);
                 Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             }
 
@@ -176,7 +176,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.IsTrue(writer.Close() > 0);
             writer.Begin(2, -1, false);
             writer.BeginItem(name);
-            writer.NumberScaled(100, 0);
+            writer.Value(100, 0);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
         }
@@ -249,7 +249,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipWriter writer = Begun();
             writer.BeginItem(Name("t"));
-            writer.NumberScaled(1, 0);
+            writer.Value(1, 0);
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.EndItem());
             Assert.AreEqual(0, writer.Close());
@@ -270,7 +270,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, false));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.BeginItem(Name("a")));
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(Name("a")));
         }
 
         private static TagoTipWriter Begun()

@@ -70,13 +70,13 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 for (int i = 0; i < 10; i++)
                 {
                     writer.BeginItem(s_temperature);
-                    writer.NumberScaled(235 + i, 1);
+                    writer.Value(235 + i, 1);
                     writer.Unit(s_celsius);
                     writer.TimeUnixMs(time + (i * 60000L));
                     writer.GroupOfTime(time + (i * 60000L));
                     writer.EndItem();
                     writer.BeginItem(s_humidity);
-                    writer.NumberScaled(652 - i, 1);
+                    writer.Value(652 - i, 1);
                     writer.Unit(s_percent);
                     writer.TimeUnixMs(time + (i * 60000L));
                     writer.EndItem();
@@ -86,7 +86,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                 writer.Value(s_message);
                 writer.EndItem();
                 writer.BeginItem(s_status);
-                writer.NumberScaled(-1, 3);
+                writer.Value(-1, 3);
                 writer.GroupOfTime(-1);
                 writer.EndItem();
                 writer.BeginItem(null);

@@ -119,7 +119,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
             if (v.Kind == 0)
             {
-                writer.NumberScaled(v.Scaled, v.Decimals);
+                writer.Value(v.Scaled, v.Decimals);
             }
             else
             {

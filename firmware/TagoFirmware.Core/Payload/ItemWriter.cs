@@ -1,0 +1,318 @@
+using System;
+using TagoFirmware.Readings;
+
+namespace TagoFirmware.Payload
+{
+    /// <summary>
+    /// Item-by-item writing shared by TagoIO JSON (<see cref="TagoJsonWriter"/>) and TagoTiP frames into a caller-owned
+    /// buffer: fields in the order name, value, unit, time, group; the first error of an item sticks and rolls it back.
+    /// </summary>
+    public abstract class ItemWriter
+    {
+        private protected const int RankName = 1;
+        private protected const int RankValue = 2;
+        private protected const int RankUnit = 3;
+        private protected const int RankTime = 4;
+        private protected const int RankGroup = 5;
+
+        /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
+        public const long MaxSafeInteger = 9007199254740991L;
+
+        private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
+        private protected readonly byte[] _buffer;
+        private protected readonly int _limit;
+        private protected readonly byte[] _cycle;
+        private readonly byte[] _valueKey;
+        private readonly int _cycleAt;
+
+        // TagoTiP (§6.3): a variable needs a value before its suffixes, and a frame without variables is nothing.
+        private readonly bool _valueRequired;
+
+        // A number is formatted backwards at the end of this scratch, then copied (no length pass).
+        private readonly byte[] _number = new byte[24];
+        private bool _cycleInherited;
+        private protected long _cycleUnixMs = -1;
+        private protected int _length;
+        private protected int _itemStart;
+        private protected int _items;
+        private protected int _rank; // of the open item's last field; 0: no item open
+        private protected bool _closed;
+        private protected TagoWriteResult _itemError;
+
+        /// <summary><paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
+        private protected ItemWriter(byte[] buffer, int limit, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
+        {
+            _buffer = buffer;
+            _limit = limit;
+            _valueKey = valueKey;
+            _cycle = cycle;
+            _cycleAt = cycleAt;
+            _valueRequired = valueRequired;
+        }
+
+        /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
+        public byte[] Buffer => _buffer;
+
+        /// <summary>Complete items written since <see cref="Reset"/>.</summary>
+        public int ItemCount => _items;
+
+        /// <summary>Bytes of payload so far, up to the last complete item.</summary>
+        public int Length => _rank != 0 ? _itemStart : _length;
+
+        /// <summary>Starts a new, empty payload, dropping any open item.</summary>
+        public abstract void Reset();
+
+        /// <summary>Opens an item named <c>[a-z0-9_]{1,100}</c>; if one is still open it is dropped and nothing new begins
+        /// (<see cref="TagoWriteResult.ItemAlreadyOpen"/>).</summary>
+        public TagoWriteResult BeginItem(byte[] name) => Open(JsonText.IsName(name) ? name : null);
+
+        /// <summary>An integer value.</summary>
+        public TagoWriteResult Value(long value) => Value(value, 0);
+
+        /// <summary>The value <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
+        public TagoWriteResult Value(long scaled, int decimals)
+        {
+            TagoWriteResult r = Enter(RankValue);
+            return r != TagoWriteResult.Ok ? r : Number(scaled, decimals);
+        }
+
+        /// <summary>A string value, escaped as the format requires; checked on every call.</summary>
+        public abstract TagoWriteResult Value(byte[] utf8);
+
+        /// <summary>The unit; checked on every call.</summary>
+        public abstract TagoWriteResult Unit(byte[] utf8);
+
+        /// <summary>The time in Unix milliseconds.</summary>
+        public TagoWriteResult TimeUnixMs(long unixMs)
+        {
+            TagoWriteResult r = Enter(RankTime);
+            return r != TagoWriteResult.Ok ? r : Time(unixMs);
+        }
+
+        /// <summary>The group that ties a sampling cycle's variables together: the <see cref="ReadingGroupId"/> of its time, formatted once per cycle.</summary>
+        public TagoWriteResult GroupOfTime(long unixMs)
+        {
+            TagoWriteResult r = Enter(RankGroup);
+            return r != TagoWriteResult.Ok ? r : Group(unixMs);
+        }
+
+        /// <summary>Closes the item; returns its first error (then it was rolled back), or
+        /// <see cref="TagoWriteResult.BufferFull"/> if its end does not fit (rolled back too).</summary>
+        public TagoWriteResult EndItem()
+        {
+            if (_rank == 0)
+            {
+                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
+            }
+
+            TagoWriteResult error = _itemError != TagoWriteResult.Ok ? _itemError
+                : (_valueRequired && _rank < RankValue ? Fail(TagoWriteResult.FieldOutOfOrder) : End());
+            _rank = 0;
+            _items += error == TagoWriteResult.Ok ? 1 : 0;
+            return error;
+        }
+
+        /// <summary>Drops an open item, finishes the payload with <c>]</c> (its byte is reserved) and returns its length;
+        /// 0 for a TagoTiP frame without variables (nothing to send). Closing twice changes nothing.</summary>
+        public int Close()
+        {
+            if (_rank != 0)
+            {
+                _rank = 0;
+                _length = _itemStart;
+            }
+
+            if (!_closed)
+            {
+                _closed = true;
+                if (_valueRequired && _items == 0)
+                {
+                    _length = 0;
+                }
+                else
+                {
+                    _buffer[_length++] = (byte)']';
+                }
+            }
+
+            return _length;
+        }
+
+        /// <summary>Closes the payload and returns it as a new exact-length array, for APIs that take a whole <c>byte[]</c>
+        /// such as M2Mqtt's Publish: the one allocation per publish.</summary>
+        public byte[] CopyPayload()
+        {
+            int length = Close();
+            byte[] payload = new byte[length];
+            Array.Copy(_buffer, payload, length);
+            return payload;
+        }
+
+        private protected abstract TagoWriteResult Open(byte[] name);
+
+        private protected abstract TagoWriteResult Time(long unixMs);
+
+        // The end of a complete item; TagoTiP's needs no byte.
+        private protected virtual TagoWriteResult End() => TagoWriteResult.Ok;
+
+        // True when the cycle's group need not be written (TagoTiP: it equals the frame's).
+        private protected virtual bool Inherited() => false;
+
+        // Opening an item: Ok, or why none can begin.
+        private protected TagoWriteResult Start()
+        {
+            if (_closed)
+            {
+                return TagoWriteResult.PayloadClosed;
+            }
+
+            if (_rank != 0)
+            {
+                return Fail(TagoWriteResult.ItemAlreadyOpen);
+            }
+
+            _itemStart = _length;
+            _itemError = TagoWriteResult.Ok;
+            _rank = RankName;
+            return TagoWriteResult.Ok;
+        }
+
+        private protected TagoWriteResult Enter(int rank)
+        {
+            if (_rank == 0)
+            {
+                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
+            }
+
+            if (_itemError != TagoWriteResult.Ok)
+            {
+                return _itemError;
+            }
+
+            if (rank <= _rank || (_valueRequired && _rank < RankValue && rank > RankValue))
+            {
+                return Fail(TagoWriteResult.FieldOutOfOrder);
+            }
+
+            _rank = rank;
+            return TagoWriteResult.Ok;
+        }
+
+        // The value in plain fixed-point notation, a zero never signed (JSON allows -0, but it is noise for a reading).
+        private protected TagoWriteResult Number(long scaled, int decimals)
+        {
+            if (decimals < 0 || decimals > ReadingRecord.MaxDecimals)
+            {
+                return Fail(TagoWriteResult.InvalidDecimals);
+            }
+
+            if (scaled > MaxSafeInteger || scaled < -MaxSafeInteger)
+            {
+                return Fail(TagoWriteResult.NumberTooLarge);
+            }
+
+            byte[] digits = _number;
+            bool negative = scaled < 0;
+            ulong magnitude = (ulong)(negative ? -scaled : scaled);
+            int i = digits.Length;
+            ulong integerPart = magnitude;
+            if (decimals > 0)
+            {
+                ulong pow = s_pow10[decimals];
+                integerPart = magnitude / pow;
+                uint fractionPart = (uint)(magnitude - (integerPart * pow));
+                for (int d = 0; d < decimals; d++)
+                {
+                    uint next = fractionPart / 10;
+                    digits[--i] = (byte)('0' + (fractionPart - (next * 10)));
+                    fractionPart = next;
+                }
+
+                digits[--i] = (byte)'.';
+            }
+
+            i = WriteDigitsBackwards(digits, i, integerPart);
+            if (negative)
+            {
+                digits[--i] = (byte)'-';
+            }
+
+            int count = digits.Length - i;
+            if (_length + _valueKey.Length + count > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            int p = Put(_valueKey, _length);
+            Array.Copy(digits, i, _buffer, p, count);
+            _length = p + count;
+            return TagoWriteResult.Ok;
+        }
+
+        private protected TagoWriteResult Group(long unixMs)
+        {
+            byte[] cycle = _cycle;
+            if (unixMs != _cycleUnixMs || unixMs < 0)
+            {
+                if (ReadingGroupId.Write(unixMs, cycle, _cycleAt) == 0)
+                {
+                    return Fail(TagoWriteResult.InvalidGroup);
+                }
+
+                _cycleUnixMs = unixMs;
+                _cycleInherited = Inherited();
+            }
+
+            if (_cycleInherited)
+            {
+                return TagoWriteResult.Ok;
+            }
+
+            if (_length + cycle.Length > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            _length = Put(cycle, _length);
+            return TagoWriteResult.Ok;
+        }
+
+        /// <summary>Writes a non-negative integer's digits ending just before <paramref name="end"/>; returns where they start.</summary>
+        private protected static int WriteDigitsBackwards(byte[] buffer, int end, ulong value)
+        {
+            int i = end;
+            while (value > 0xFFFFFFFFUL)
+            {
+                ulong next = value / 10;
+                buffer[--i] = (byte)('0' + (int)(value - (next * 10)));
+                value = next;
+            }
+
+            // 32-bit division is much cheaper than 64-bit on the ESP32's 32-bit core.
+            uint small = (uint)value;
+            do
+            {
+                uint next = small / 10;
+                buffer[--i] = (byte)('0' + (small - (next * 10)));
+                small = next;
+            }
+            while (small != 0);
+            return i;
+        }
+
+        // Rolls the item back: the payload ends again after the last complete item.
+        private protected TagoWriteResult Fail(TagoWriteResult error)
+        {
+            _itemError = error;
+            _length = _itemStart;
+            return error;
+        }
+
+        private protected int Put(byte[] source, int position)
+        {
+            Array.Copy(source, 0, _buffer, position, source.Length);
+            return position + source.Length;
+        }
+    }
+}

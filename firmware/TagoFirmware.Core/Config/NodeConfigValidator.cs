@@ -228,13 +228,6 @@ namespace TagoFirmware.Config
             }
         }
 
-        /// <summary>Variable names the firmware itself publishes (status and diagnostics); sensors may not use them.</summary>
-        private static readonly string[] s_reserved = new string[]
-        {
-            "device_status", "uptime_s", "heap_free", "boot_reason", "wake_cause", "reconnects", "auth_failures",
-            "dropped_readings", "untimed_readings", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
-        };
-
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
             SensorConfig[] sensors = config.Sensors;
@@ -313,7 +306,7 @@ namespace TagoFirmware.Config
         {
             int clash = names.IndexOf(full);
             string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
-                : System.Array.IndexOf(s_reserved, full) >= 0 ? " is reserved for the node's status"
+                : System.Array.IndexOf(TagoFirmware.Diagnostics.DiagnosticsPayload.ReservedNames, full) >= 0 ? " is reserved for the node's status"
                 : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
                 : null;
             result.Error(path, problem == null ? null : "\"" + full + "\"" + problem);

@@ -10,6 +10,13 @@ namespace TagoFirmware.Diagnostics
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
         public const int RecommendedBufferSize = 1280;
 
+        /// <summary>Every variable name the node publishes itself (these items and the legacy <c>device_status</c>); a sensor may not use one.</summary>
+        public static readonly string[] ReservedNames =
+        {
+            "device_status", "uptime_s", "heap_free", "boot_reason", "reconnects", "auth_failures", "dropped_readings", "untimed_readings",
+            "store_errors", "unsaved_acks", "quarantined", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
+        };
+
         /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
         public static readonly byte[] DroppedReadings = TagoUtf8.GetBytes("dropped_readings");
 

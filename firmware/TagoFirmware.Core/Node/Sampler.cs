@@ -164,7 +164,8 @@ namespace TagoFirmware.Node
             _nextSampleMs = next > nowMs ? next : nowMs + _intervalMs;
             for (int i = 0; i < _pipelines.Length; i++)
             {
-                _done[i] = !_pipelines[i].BeginSample(nowMs) && !_pipelines[i].IsSampling;
+                _pipelines[i].BeginSample();
+                _done[i] = false;
                 _ok[i] = false;
             }
         }

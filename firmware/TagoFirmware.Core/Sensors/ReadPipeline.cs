@@ -100,7 +100,7 @@ namespace TagoFirmware.Sensors
         public ReadFailure LastFailure { get; private set; }
 
         /// <summary>Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle makes them wait).</summary>
-        public bool BeginSample(long nowMs)
+        public bool BeginSample()
         {
             if (_inSample)
             {

@@ -117,6 +117,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_variable\":\"Temp\"}]", "sensors[0].temperature_variable", "not a TagoIO variable name")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_variable\":\"temp-1\"}]", "sensors[0].temperature_variable", "a-z 0-9 _")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"humidity_variable\":\"uptime_s\"}]", "sensors[0].humidity_variable", "reserved")]
+        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_variable\":\"quarantined\"}]", "sensors[0].temperature_variable", "reserved")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"humidity_variable\":\"temperature\"}]", "sensors[0].humidity_variable", "also published by sensors[0].temperature_variable")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"suffix\":\"\"},{\"model\":\"dht11\",\"echo_pin\":32,\"trigger_pin\":33,\"suffix\":\"\"}]", "sensors[1].temperature_variable", "also published by sensors[0].temperature_variable")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27},{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":33}]", "sensors[1].echo_pin", "already used by sensors[0].echo_pin")]

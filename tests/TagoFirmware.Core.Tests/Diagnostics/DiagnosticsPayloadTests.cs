@@ -95,6 +95,31 @@ namespace TagoFirmware.Tests.Diagnostics
         }
 
         [TestMethod]
+        public void Every_name_the_payload_can_write_is_reserved_from_sensor_variables()
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("1");
+            c.HeapFree = 1;
+            c.HasRssi = true;
+            c.StoreErrors = 1;
+            c.UnsavedAcks = 1;
+            c.Quarantined = 1;
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+
+            string text = Text(writer);
+            int names = 0;
+            for (int at = text.IndexOf("\"variable\":\""); at >= 0; at = text.IndexOf("\"variable\":\"", at + 1))
+            {
+                int start = at + 12;
+                string name = text.Substring(start, text.IndexOf('"', start) - start);
+                Assert.IsTrue(System.Array.IndexOf(DiagnosticsPayload.ReservedNames, name) >= 0, name + " is not in ReservedNames");
+                names++;
+            }
+
+            Assert.AreEqual(15, names);
+        }
+
+        [TestMethod]
         public void Store_errors_and_unsaved_acks_are_written_only_when_not_zero()
         {
             DiagnosticsCounters c = new DiagnosticsCounters("2");

@@ -14,7 +14,7 @@ namespace TagoFirmware.Tests.Sensors
         /// <summary>Begins a sample at <see cref="Now"/> and steps until it finishes (at most 1000 steps).</summary>
         public static ReadStatus RunSample(ReadPipeline pipeline)
         {
-            pipeline.BeginSample(Now);
+            pipeline.BeginSample();
             for (int i = 0; i < 1000; i++)
             {
                 long next = pipeline.NextStepAtMs;

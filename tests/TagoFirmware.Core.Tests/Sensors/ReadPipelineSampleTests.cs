@@ -101,7 +101,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             FakeSensor sensor = new FakeSensor("d 21.0/40.0 21.0/40.0 21.0/40.0");
             ReadPipeline pipeline = PipelineDriver.Create((SensorModel)model, sensor);
-            pipeline.BeginSample(5000);
+            pipeline.BeginSample();
 
             Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(5000));
             Assert.AreEqual(1, sensor.Reads);
@@ -118,8 +118,8 @@ namespace TagoFirmware.Tests.Sensors
             FakeSensor sensor = new FakeSensor("d 21.0/40.0 21.0/40.0 21.0/40.0");
             ReadPipeline pipeline = PipelineDriver.Create(SensorModel.Dht22, sensor);
 
-            Assert.IsTrue(pipeline.BeginSample(0));
-            Assert.IsFalse(pipeline.BeginSample(0));
+            Assert.IsTrue(pipeline.BeginSample());
+            Assert.IsFalse(pipeline.BeginSample());
             Assert.IsTrue(pipeline.IsSampling);
         }
 

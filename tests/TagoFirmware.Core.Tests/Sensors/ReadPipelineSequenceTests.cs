@@ -148,7 +148,7 @@ namespace TagoFirmware.Tests.Sensors
             // A sample requested while the sensor is off waits without reading.
             sensor.Load("d 23.0/45.0 23.0/45.0 23.0/45.0");
             int readsBefore = sensor.Reads;
-            pipeline.BeginSample(failedAt);
+            pipeline.BeginSample();
             Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 1499));
             Assert.AreEqual(readsBefore, sensor.Reads);
             Assert.IsFalse(power.IsOn);

@@ -71,7 +71,7 @@ namespace TagoFirmware.Host.Tests.Sensors
             int accepted = 0;
             for (int s = 0; s < samples; s++)
             {
-                pipeline.BeginSample(now);
+                pipeline.BeginSample();
                 for (int i = 0; i < 20; i++)
                 {
                     ReadStatus status = pipeline.Step(now);

@@ -86,7 +86,7 @@ namespace TagoFirmware.Host.Tests.Sensors
                     {
                         if (!pipeline.IsSampling)
                         {
-                            pipeline.BeginSample(now);
+                            pipeline.BeginSample();
                         }
 
                         int readsBefore = sensor.Reads;

@@ -100,10 +100,7 @@ namespace TagoFirmware.Host.Cli
             string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
-                foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))
-                {
-                    result.Add(issue);
-                }
+                CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]", result);
             }
 
             foreach (string line in result.Lines())

@@ -3,13 +3,21 @@ namespace TagoFirmware.Config
     /// <summary>Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default.</summary>
     public class ConfigValues
     {
+        private static readonly ConfigValues s_rootDefaults = new ConfigValues(false, ConfigKeys.Rows);
+        private static readonly ConfigValues s_sensorDefaults = new ConfigValues(true, ConfigKeys.Rows);
         private readonly int[] _numbers;
         private readonly object[] _objects;
 
         /// <summary>Creates the slots with the defaults of the root keys, or of one sensor's keys.</summary>
         protected ConfigValues(bool sensor)
         {
-            ConfigKey[] all = ConfigKeys.Rows;
+            ConfigValues defaults = sensor ? s_sensorDefaults : s_rootDefaults;
+            _numbers = (int[])defaults._numbers.Clone();
+            _objects = (object[])defaults._objects.Clone();
+        }
+
+        private ConfigValues(bool sensor, ConfigKey[] all)
+        {
             _numbers = new int[all.Length];
             _objects = new object[all.Length];
             for (int i = 0; i < all.Length; i++)

@@ -22,6 +22,9 @@ namespace TagoFirmware.Config
         /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
+        private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
+        private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
+
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least the table's 6 s.</summary>
         public static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
@@ -52,25 +55,39 @@ namespace TagoFirmware.Config
             ValidateSensors(config, result);
         }
 
-        /// <summary>The range check of every number key of <paramref name="values"/> without a rule of its own (pins, QoS, the sampling interval and the TTL have one).</summary>
-        private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
+        /// <summary>The number keys of one scope without a rule of their own (pins, QoS, the sampling interval and the TTL have one).</summary>
+        private static ConfigKey[] RangeKeys(bool sensor)
         {
-            bool sensor = values is SensorConfig;
+            ArrayList keys = new ArrayList();
             ConfigKey[] all = ConfigKeys.Rows;
             for (int i = 0; i < all.Length; i++)
             {
                 ConfigKey key = all[i];
-                int value = values.Number(key);
-                if (key.InSensor != sensor || (key.Type != ConfigType.Int && key.Type != ConfigType.Tenths) || key.Max == 39
-                    || key == ConfigKeys.MqttQos || key == ConfigKeys.SamplingInterval || key == ConfigKeys.TagoTipTtl
-                    || (value == 0 && key.Has(ConfigKey.ZeroOff)))
+                if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
+                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
                 {
-                    continue;
+                    keys.Add(key);
                 }
+            }
 
+            return (ConfigKey[])keys.ToArray(typeof(ConfigKey));
+        }
+
+        /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
+        private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
+        {
+            bool sensor = values is SensorConfig;
+            ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
+            for (int i = 0; i < all.Length; i++)
+            {
+                ConfigKey key = all[i];
+                int value = values.Number(key);
                 int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).QueueCapacity : key.Max;
                 max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
-                Range(result, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
+                if (value != 0 || !key.Has(ConfigKey.ZeroOff))
+                {
+                    Range(result, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
+                }
             }
         }
 

@@ -2,10 +2,11 @@ using System.Collections;
 
 namespace TagoFirmware.Config
 {
-    /// <summary>The outcome of reading a config: the parsed configuration and every error and warning found.</summary>
+    /// <summary>The outcome of reading a config: the parsed configuration and every error and warning found, as the lines every front end prints (<c>error: mqtt.qos: …</c>); never a secret.</summary>
     public sealed class ConfigResult
     {
-        private readonly ArrayList _issues = new ArrayList();
+        private readonly ArrayList _errors = new ArrayList();
+        private readonly ArrayList _warnings = new ArrayList();
 
         /// <summary>Creates a result without issues for <paramref name="config"/>.</summary>
         public ConfigResult(NodeConfig config) => Config = config;
@@ -14,51 +15,34 @@ namespace TagoFirmware.Config
         public NodeConfig Config { get; }
 
         /// <summary>True when there is no error (warnings allowed).</summary>
-        public bool IsValid => ErrorCount == 0;
+        public bool IsValid => _errors.Count == 0;
 
         /// <summary>Number of errors.</summary>
-        public int ErrorCount { get; private set; }
+        public int ErrorCount => _errors.Count;
 
         /// <summary>Number of warnings.</summary>
-        public int WarningCount => _issues.Count - ErrorCount;
+        public int WarningCount => _warnings.Count;
 
-        /// <summary>Every issue, errors and warnings, in the order found (a copy).</summary>
-        public ConfigIssue[] Issues => (ConfigIssue[])_issues.ToArray(typeof(ConfigIssue));
-
-        /// <summary>Adds an issue found after parsing (a CA file, the client id).</summary>
-        public void Add(ConfigIssue issue)
-        {
-            _issues.Add(issue);
-            ErrorCount += issue.IsError ? 1 : 0;
-        }
-
-        /// <summary>One line per issue (<c>error: path: message</c>, errors first), as printed by every front end.</summary>
-        public string[] Lines()
-        {
-            string[] lines = new string[_issues.Count];
-            int errors = 0;
-            int warnings = ErrorCount;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                ConfigIssue issue = (ConfigIssue)_issues[i];
-                lines[issue.IsError ? errors++ : warnings++] = issue.ToString();
-            }
-
-            return lines;
-        }
-
-        /// <summary>Adds an error unless <paramref name="message"/> is null (no problem).</summary>
-        internal void Error(string path, string message) => Report(true, path, message);
-
-        /// <summary>Adds a warning unless <paramref name="message"/> is null.</summary>
-        internal void Warning(string path, string message) => Report(false, path, message);
-
-        private void Report(bool error, string path, string message)
+        /// <summary>Adds an error or a warning about the field <paramref name="path"/> (<c>mqtt.qos</c>, <c>sensors[1].trigger_pin</c>, <c>(file)</c>) unless <paramref name="message"/> is null (no problem).</summary>
+        public void Add(bool error, string path, string message)
         {
             if (message != null)
             {
-                Add(new ConfigIssue(error, path, message));
+                (error ? _errors : _warnings).Add((error ? "error: " : "warning: ") + path + ": " + message);
             }
         }
+
+        /// <summary>One line per issue, errors first, each in the order found.</summary>
+        public string[] Lines()
+        {
+            string[] lines = new string[_errors.Count + _warnings.Count];
+            _errors.CopyTo(lines, 0);
+            _warnings.CopyTo(lines, _errors.Count);
+            return lines;
+        }
+
+        internal void Error(string path, string message) => Add(true, path, message);
+
+        internal void Warning(string path, string message) => Add(false, path, message);
     }
 }

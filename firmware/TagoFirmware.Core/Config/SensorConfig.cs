@@ -36,10 +36,10 @@ namespace TagoFirmware.Config
         public string Suffix { get => Text(ConfigKeys.SensorSuffix); set => SetValue(ConfigKeys.SensorSuffix, value); }
 
         /// <summary><c>temperature_offset</c> in tenths of °C.</summary>
-        public int TemperatureOffsetTenths { get => Number(ConfigKeys.SensorTemperatureOffset); set => SetNumber(ConfigKeys.SensorTemperatureOffset, value); }
+        public int TemperatureOffsetTenths => Number(ConfigKeys.SensorTemperatureOffset);
 
         /// <summary><c>humidity_offset</c> in tenths of %RH.</summary>
-        public int HumidityOffsetTenths { get => Number(ConfigKeys.SensorHumidityOffset); set => SetNumber(ConfigKeys.SensorHumidityOffset, value); }
+        public int HumidityOffsetTenths => Number(ConfigKeys.SensorHumidityOffset);
 
         /// <summary><c>dew_point</c>: also publish the dew point.</summary>
         public bool DewPoint { get => Number(ConfigKeys.SensorDewPoint) != 0; set => SetNumber(ConfigKeys.SensorDewPoint, value ? 1 : 0); }

@@ -321,14 +321,14 @@ namespace TagoFirmware.Host.Cli
             }
 
             options.CaPem = File.ReadAllText(options.CaFile);
-            bool usable = true;
-            foreach (ConfigIssue issue in CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'"))
+            ConfigResult issues = new ConfigResult(null);
+            CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'", issues);
+            foreach (string line in issues.Lines())
             {
-                usable &= !issue.IsError;
-                error.WriteLine(issue.ToString());
+                error.WriteLine(line);
             }
 
-            return usable;
+            return issues.IsValid;
         }
 
         /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>

@@ -17,17 +17,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Validates a config file with the device's rules and prints its issues, a verdict and, when valid, the redacted summary; 0 valid, 2 invalid or unreadable.</summary>
         public static int Run(string path, TwinOptions options, TextWriter output, TextWriter error)
         {
-            var rules = new ConfigRules();
-            foreach (var s in ConfigReference.Supplied)
-            {
-                string value = s.Key == ConfigKeys.Token ? options.Token
-                    : s.Key == ConfigKeys.TagoTipAuthHash ? options.AuthHash // flag or TAGO_TIP_AUTH, a token already hashed
-                    : s.Key == ConfigKeys.TagoTipSerial && options.Serial != null ? options.Serial
-                    : (options.Supplied.TryGetValue(s.Flag, out string given) ? given : Environment.GetEnvironmentVariable(s.Variable));
-                rules.Supply(s.Key, value);
-            }
-
-            ConfigResult result = Load(path, rules, error, output);
+            ConfigResult result = Load(path, Rules(options, true), error, output);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
@@ -48,11 +38,7 @@ namespace TagoFirmware.Host.Cli
         /// not required (the host's network stands in), the token may come from --token / TAGO_DEVICE_TOKEN. 0 applied, 2 invalid.</summary>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
-            var rules = new ConfigRules { RequireWifi = false };
-            rules.Supply(ConfigKeys.Token, options.Token);
-            rules.Supply(ConfigKeys.TagoTipAuthHash, options.AuthHash);
-            rules.Supply(ConfigKeys.TagoTipSerial, options.Serial ?? Environment.GetEnvironmentVariable("TAGO_TIP_SERIAL"));
-            ConfigResult result = Load(path, rules, error, error);
+            ConfigResult result = Load(path, Rules(options, false), error, error);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
@@ -100,10 +86,7 @@ namespace TagoFirmware.Host.Cli
             string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
-                foreach (ConfigIssue issue in CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]"))
-                {
-                    result.Add(issue);
-                }
+                CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]", result);
             }
 
             foreach (string line in result.Lines())
@@ -112,6 +95,23 @@ namespace TagoFirmware.Host.Cli
             }
 
             return result;
+        }
+
+        /// <summary>The secrets of <see cref="ConfigReference.Supplied"/> from flags or the environment; without WiFi the WiFi keys stay the file's.</summary>
+        private static ConfigRules Rules(TwinOptions options, bool requireWifi)
+        {
+            var rules = new ConfigRules { RequireWifi = requireWifi };
+            foreach (var s in ConfigReference.Supplied)
+            {
+                string value = s.Key == ConfigKeys.Token ? options.Token
+                    : s.Key == ConfigKeys.TagoTipAuthHash ? options.AuthHash // flag or TAGO_TIP_AUTH, a token already hashed
+                    : s.Key == ConfigKeys.TagoTipSerial && options.Serial != null ? options.Serial
+                    : !requireWifi && s.Key.Path.StartsWith("wifi.", StringComparison.Ordinal) ? null
+                    : (options.Supplied.TryGetValue(s.Flag, out string given) ? given : Environment.GetEnvironmentVariable(s.Variable));
+                rules.Supply(s.Key, value);
+            }
+
+            return rules;
         }
 
         private static void Default(TwinOptions options, string flag, Action apply)

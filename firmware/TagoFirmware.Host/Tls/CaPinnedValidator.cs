@@ -138,10 +138,10 @@ namespace TagoFirmware.Host.Tls
             }
         }
 
-        /// <summary>The problems of one CA PEM entry under <paramref name="source"/> (e.g. <c>mqtt.ca_certificates[0]</c>); errors make it unusable.</summary>
+        /// <summary>Adds the problems of one CA PEM entry under <paramref name="source"/> (e.g. <c>mqtt.ca_certificates[0]</c>) to <paramref name="result"/>; errors make it unusable.</summary>
         /// <remarks>Each certificate must parse and be inside its dates (.NET and mbedTLS check the anchor's dates too,
         /// RFC 5280 §6.1.3) and should be a CA (basicConstraints cA, RFC 5280 §4.2.1.9).</remarks>
-        public static List<ConfigIssue> Check(string pem, string source)
+        public static void Check(string pem, string source, ConfigResult result)
         {
             var certificates = new X509Certificate2Collection();
             try
@@ -150,26 +150,32 @@ namespace TagoFirmware.Host.Tls
             }
             catch (CryptographicException ex)
             {
-                return new List<ConfigIssue> { new ConfigIssue(true, source, "is not a usable certificate: " + ex.Message) };
+                result.Add(true, source, "is not a usable certificate: " + ex.Message);
+                return;
             }
 
             if (certificates.Count == 0)
             {
-                return new List<ConfigIssue> { new ConfigIssue(true, source, "holds no -----BEGIN CERTIFICATE----- block") };
+                result.Add(true, source, "holds no -----BEGIN CERTIFICATE----- block");
+                return;
             }
 
-            List<ConfigIssue> issues = certificates.Where(c => !(c.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true }))
-                .Select(c => new ConfigIssue(false, source, "certificate '" + c.Subject + "' is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate"))
-                .ToList();
+            foreach (X509Certificate2 c in certificates.Where(c => !(c.Extensions[BasicConstraintsOid] is X509BasicConstraintsExtension { CertificateAuthority: true })))
+            {
+                result.Add(false, source, "certificate '" + c.Subject + "' is not a CA certificate (no basicConstraints cA=true): put the root CA that signed the broker's certificate here, not the broker's own certificate");
+            }
+
             // One out-of-date root in a bundle that holds good ones costs nothing; only an entry with none left fails.
             var outOfDate = certificates.Select(c => (c.Subject, Validity: Validity(c))).Where(c => c.Validity != null).ToList();
-            issues.AddRange(outOfDate.Select(c => new ConfigIssue(outOfDate.Count == certificates.Count, source, "certificate '" + c.Subject + "' " + c.Validity)));
+            foreach (var c in outOfDate)
+            {
+                result.Add(outOfDate.Count == certificates.Count, source, "certificate '" + c.Subject + "' " + c.Validity);
+            }
+
             foreach (X509Certificate2 certificate in certificates)
             {
                 certificate.Dispose();
             }
-
-            return issues;
         }
 
         private const string BasicConstraintsOid = "2.5.29.19";

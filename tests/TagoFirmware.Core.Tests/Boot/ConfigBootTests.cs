@@ -62,10 +62,10 @@ namespace TagoFirmware.Tests.Boot
             FakeFiles files = new FakeFiles();
             files.Set(Path, ConfigDocs.Doc("\"mqtt\":{\"ca_certificates\":[\"I:\\\\ca.pem\"]}"));
             files.Set("I:\\ca.pem", content == "(no file)" ? null : content); // a null DataRow argument breaks on the device
-            ConfigIssue issue = ConfigDocs.Error(Boot(files, null, "tago-1").Load(), "mqtt.ca_certificates[0]");
+            string issue = ConfigDocs.Error(Boot(files, null, "tago-1").Load(), "mqtt.ca_certificates[0]");
             Assert.IsNotNull(issue);
-            Assert.Contains("CA file I:\\ca.pem", issue.Message);
-            Assert.Contains(problem, issue.Message);
+            Assert.Contains("CA file I:\\ca.pem", issue);
+            Assert.Contains(problem, issue);
         }
 
         [TestMethod]

@@ -56,20 +56,20 @@ namespace TagoFirmware.Tests.Config
             return NodeConfigParser.Parse(TestUtf8.Bytes(json), rules);
         }
 
-        /// <summary>The first error with this exact path, or null.</summary>
-        public static ConfigIssue Error(ConfigResult result, string path) => Find(result, path, true);
+        /// <summary>The line of the first error with this exact path, or null.</summary>
+        public static string Error(ConfigResult result, string path) => Find(result, "error: " + path + ": ");
 
-        /// <summary>The first warning with this exact path, or null.</summary>
-        public static ConfigIssue Warning(ConfigResult result, string path) => Find(result, path, false);
+        /// <summary>The line of the first warning with this exact path, or null.</summary>
+        public static string Warning(ConfigResult result, string path) => Find(result, "warning: " + path + ": ");
 
-        private static ConfigIssue Find(ConfigResult result, string path, bool error)
+        private static string Find(ConfigResult result, string prefix)
         {
-            ConfigIssue[] issues = result.Issues;
-            for (int i = 0; i < issues.Length; i++)
+            string[] lines = result.Lines();
+            for (int i = 0; i < lines.Length; i++)
             {
-                if (issues[i].IsError == error && issues[i].Path == path)
+                if (lines[i].StartsWith(prefix))
                 {
-                    return issues[i];
+                    return lines[i];
                 }
             }
 

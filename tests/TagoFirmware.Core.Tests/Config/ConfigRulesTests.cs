@@ -12,8 +12,8 @@ namespace TagoFirmware.Tests.Config
         {
             string dht11 = "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],";
             Assert.IsTrue(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":6}").IsValid);
-            Assert.AreEqual("must be >= 6 s because a sample is a median of 3 reads 2 s apart (DHT22 minimum); got 5",
-                ConfigDocs.Error(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}"), "sampling.interval_s").Message);
+            Assert.AreEqual("error: sampling.interval_s: must be >= 6 s because a sample is a median of 3 reads 2 s apart (DHT22 minimum); got 5",
+                ConfigDocs.Error(ConfigDocs.Parse(dht11 + "\"sampling\":{\"interval_s\":5}"), "sampling.interval_s"));
             Assert.IsNotNull(ConfigDocs.Error(ConfigDocs.Parse("\"sampling\":{\"interval_s\":11}"), "sampling.interval_s"));
         }
 

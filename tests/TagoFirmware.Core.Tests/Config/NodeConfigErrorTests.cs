@@ -10,9 +10,9 @@ namespace TagoFirmware.Tests.Config
         private static void AssertError(ConfigResult result, string path, string contains)
         {
             Assert.IsFalse(result.IsValid, ConfigDocs.AllLines(result));
-            ConfigIssue issue = ConfigDocs.Error(result, path);
+            string issue = ConfigDocs.Error(result, path);
             Assert.IsNotNull(issue, "no error on " + path + " in:\n" + ConfigDocs.AllLines(result));
-            Assert.Contains(contains, issue.Message);
+            Assert.Contains(contains, issue);
         }
 
         [TestMethod]

@@ -119,7 +119,7 @@ namespace TagoFirmware.Tests.Node
         {
             ConfigResult dht22 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null);
             Assert.IsFalse(dht22.IsValid);
-            ConfigIssue issue = ConfigDocs.Error(dht22, "sampling.interval_s");
+            string issue = ConfigDocs.Error(dht22, "sampling.interval_s");
             Assert.IsNotNull(issue);
             string lines = ConfigDocs.AllLines(dht22);
             Assert.IsTrue(lines.IndexOf("must be >= 12 s") >= 0, lines);

@@ -154,10 +154,11 @@ namespace TagoFirmware.Host.Tests.Config
                 ConfigResult result = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(json), null);
                 Assert.IsNotNull(result.Config);
                 Assert.AreEqual(result.ErrorCount == 0, result.IsValid);
-                foreach (ConfigIssue issue in result.Issues)
+                foreach (string line in result.Lines())
                 {
-                    Assert.IsTrue(IsKnownPath(issue.Path), "unexpected path " + issue.Path + " for " + json);
-                    Assert.IsFalse(string.IsNullOrEmpty(issue.Message));
+                    string[] parts = line.Substring(line.IndexOf(": ", StringComparison.Ordinal) + 2).Split(": ", 2);
+                    Assert.IsTrue(IsKnownPath(parts[0]), "unexpected path " + parts[0] + " for " + json);
+                    Assert.IsFalse(parts.Length < 2 || parts[1].Length == 0, line);
                 }
 
                 // The summary is printed for valid configs; it must work for whatever passed.
@@ -219,9 +220,9 @@ namespace TagoFirmware.Host.Tests.Config
         {
             ConfigResult result = NodeConfigParser.Parse(File.ReadAllBytes(ExamplePath()), null);
             Assert.AreEqual(3, result.ErrorCount, string.Join("\n", result.Lines()));
-            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "token"));
-            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "wifi.ssid"));
-            Assert.IsTrue(result.Issues.Any(i => i.IsError && i.Path == "wifi.password"));
+            Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: token: ", StringComparison.Ordinal)));
+            Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: wifi.ssid: ", StringComparison.Ordinal)));
+            Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: wifi.password: ", StringComparison.Ordinal)));
             Assert.AreEqual(0, result.WarningCount, string.Join("\n", result.Lines()));
         }
 

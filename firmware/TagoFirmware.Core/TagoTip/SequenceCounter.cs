@@ -29,13 +29,14 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.</summary>
-        /// <exception cref="System.ArgumentException">The store is null or the block out of range.</exception>
+        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.
+        /// Without a store it counts in RAM only (a server's <c>invalid_seq</c> moves it ahead again).</summary>
+        /// <exception cref="System.ArgumentException">The block is out of range.</exception>
         public SequenceCounter(ISequenceStore store, int block)
         {
-            if (store == null || block < 1 || block > 65536)
+            if (block < 1 || block > 65536)
             {
-                throw new System.ArgumentException("store or block");
+                throw new System.ArgumentException("block");
             }
 
             _store = store;
@@ -102,7 +103,7 @@ namespace TagoFirmware.TagoTip
             Put(1, (uint)upTo);
             Put(5, Crc32.Compute(_record, 0, 5));
             int slot = 1 - _slot;
-            if (!_store.Write(slot, _record))
+            if (_store != null && !_store.Write(slot, _record))
             {
                 return false;
             }
@@ -114,7 +115,7 @@ namespace TagoFirmware.TagoTip
 
         private long ReadSlot(int slot)
         {
-            if (!_store.Read(slot, _record) || _record[0] != Marker)
+            if (_store == null || !_store.Read(slot, _record) || _record[0] != Marker)
             {
                 return -1;
             }

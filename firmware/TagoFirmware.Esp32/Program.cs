@@ -137,7 +137,7 @@ namespace TagoFirmware.Esp32
                 EspNativeError error;
                 try
                 {
-                    error = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(node.SleepMilliseconds < 1000 ? 1000 : node.SleepMilliseconds));
+                    error = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(node.SleepMilliseconds));
                     if (error == EspNativeError.OK)
                     {
                         Sleep.StartDeepSleep(); // never returns

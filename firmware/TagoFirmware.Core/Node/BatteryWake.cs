@@ -91,8 +91,9 @@ namespace TagoFirmware.Node
         /// <summary>How long to sleep: the wake interval minus the time awake, at least 1 s.</summary>
         public int SleepMs(long nowMs, int intervalSeconds)
         {
+            // Intervals are at most 86,400 s (config and commands check it): the result fits an int.
             long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);
-            return sleep < MinSleepMilliseconds ? MinSleepMilliseconds : (sleep > int.MaxValue ? int.MaxValue : (int)sleep);
+            return sleep < MinSleepMilliseconds ? MinSleepMilliseconds : (int)sleep;
         }
     }
 }

@@ -1,4 +1,5 @@
 using TagoFirmware.Common;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
@@ -100,8 +101,8 @@ namespace TagoFirmware.TagoTip
             }
 
             _record[0] = Marker;
-            Put(1, (uint)upTo);
-            Put(5, Crc32.Compute(_record, 0, 5));
+            ReadingRecord.WriteInt32(_record, 1, (int)upTo);
+            ReadingRecord.WriteInt32(_record, 5, (int)Crc32.Compute(_record, 0, 5));
             int slot = 1 - _slot;
             if (_store != null && !_store.Write(slot, _record))
             {
@@ -120,17 +121,7 @@ namespace TagoFirmware.TagoTip
                 return -1;
             }
 
-            return Get(5) == Crc32.Compute(_record, 0, 5) ? (long)Get(1) : -1;
+            return (uint)ReadingRecord.ReadInt32(_record, 5) == Crc32.Compute(_record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(_record, 1) : -1;
         }
-
-        private void Put(int at, uint value)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                _record[at + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private uint Get(int at) => (uint)(_record[at] | (_record[at + 1] << 8) | (_record[at + 2] << 16) | (_record[at + 3] << 24));
     }
 }

@@ -51,14 +51,14 @@ namespace TagoFirmware.Node
 
         /// <summary>Follows the link: online since when; a TagoTiP session's end is not a lost link (the wake still ends
         /// once its receipts are in).</summary>
-        public void OnLink(LinkReport report, long nowMs, bool tagoTip)
+        public void OnLink(LinkReport report, long nowMs)
         {
             if (report.WentOnline)
             {
                 _onlineSinceMs = nowMs;
             }
 
-            if (report.WentOffline && !tagoTip)
+            if (report.WentOffline && !_config.UsesTagoTip)
             {
                 _onlineSinceMs = -1;
             }

@@ -72,7 +72,7 @@ namespace TagoFirmware.Esp32
                 ports.TimeSync = clock;
                 // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
                 // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
-                ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.CreateSessionOptions(node, clientId).MaxInFlight + 3) { Log = log };
+                ports.Mqtt = mqtt = new Esp32MqttLink(worker, SensorNode.MaxInFlightPublishes + 3) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
                 ports.Status = led;
@@ -137,7 +137,7 @@ namespace TagoFirmware.Esp32
                 EspNativeError error;
                 try
                 {
-                    error = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(node.SleepMilliseconds < 1000 ? 1000 : node.SleepMilliseconds));
+                    error = Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(node.SleepMilliseconds));
                     if (error == EspNativeError.OK)
                     {
                         Sleep.StartDeepSleep(); // never returns

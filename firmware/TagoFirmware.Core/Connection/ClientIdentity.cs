@@ -9,17 +9,15 @@ namespace TagoFirmware.Connection
         {
             if (mac == null || mac.Length != 6)
                 return null;
-            bool allZero = true;
-            char[] chars = new char[12];
+            int any = 0;
+            string id = "tago-";
             for (int i = 0; i < 6; i++)
             {
-                int b = mac[i];
-                allZero &= b == 0;
-                chars[2 * i] = "0123456789abcdef"[b >> 4];
-                chars[(2 * i) + 1] = "0123456789abcdef"[b & 0x0F];
+                any |= mac[i];
+                id += mac[i].ToString("x2");
             }
 
-            return allZero ? null : "tago-" + new string(chars);
+            return any == 0 ? null : id;
         }
     }
 }

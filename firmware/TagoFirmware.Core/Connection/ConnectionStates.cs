@@ -47,8 +47,7 @@ namespace TagoFirmware.Connection
         private protected NodeStatus _shownStatus = NodeStatus.Starting;
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
-        private protected long _authBlockedUntilMs;
-        private protected bool _authBlocked;
+        private protected long _authBlockedUntilMs = long.MinValue;
         private protected bool _stopped;
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
@@ -116,11 +115,7 @@ namespace TagoFirmware.Connection
                     return true;
                 case SessionState.AuthFailed:
                     if (nowMs >= _authBlockedUntilMs)
-                    {
-                        _authBlocked = false;
                         EnterMqttLayer(nowMs, "auth retry interval over");
-                    }
-
                     return true;
                 default:
                     return false;
@@ -185,7 +180,7 @@ namespace TagoFirmware.Connection
             }
 
             bool clock = WallClock.IsValid(_ports.Clock.UtcNow);
-            bool blocked = _authBlocked && nowMs < _authBlockedUntilMs;
+            bool blocked = nowMs < _authBlockedUntilMs;
             if (clock && !blocked && _wanted)
             {
                 _attempts.Reset();
@@ -257,7 +252,6 @@ namespace TagoFirmware.Connection
         private protected void EnterAuthFailed(long nowMs, string cause)
         {
             AuthFailures++;
-            _authBlocked = true;
             _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
             SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
                 + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");

@@ -60,7 +60,7 @@ namespace TagoFirmware.Connection
                 switch (_state)
                 {
                     case SessionState.Online:
-                        return _health.NextDueMs(long.MaxValue);
+                        return _health.NextDueMs();
                     case SessionState.Backoff:
                         return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.AuthFailed:

@@ -110,11 +110,10 @@ namespace TagoFirmware.Connection
         /// <summary>True when nothing was acknowledged at QoS 1 for the self-heal time although connected.</summary>
         public bool SelfHealDue(long nowMs) => _selfHealMs > 0 && _unackedSinceMs >= 0 && nowMs - _unackedSinceMs >= _selfHealMs;
 
-        /// <summary>When the next judgement is due while online, at the latest <paramref name="dueMs"/>.</summary>
-        public long NextDueMs(long dueMs)
+        /// <summary>When the next judgement is due while online (long.MaxValue = none).</summary>
+        public long NextDueMs()
         {
-            if (_count > 0 && _sentMs[0] + _ackTimeoutMs < dueMs)
-                dueMs = _sentMs[0] + _ackTimeoutMs;
+            long dueMs = _count > 0 ? _sentMs[0] + _ackTimeoutMs : long.MaxValue;
             if (!_stableReached && _connectedAtMs + _stableMs < dueMs)
                 dueMs = _connectedAtMs + _stableMs;
             long heal = _unackedSinceMs + _selfHealMs;

@@ -65,22 +65,10 @@ namespace TagoFirmware.Connection
             {
                 // "tls -0x2700: ..." as mbedTLS writes its codes.
                 if (s_tlsCodes[i] == socketCode)
-                    return (error == ConnectError.Socket ? "tls -0x" + Hex4(-socketCode) : "tls") + ": " + s_tlsTexts[i];
+                    return (error == ConnectError.Socket ? "tls -0x" + (-socketCode).ToString("X4") : "tls") + ": " + s_tlsTexts[i];
             }
 
             return "tls error " + socketCode.ToString();
-        }
-
-        private static string Hex4(int value)
-        {
-            char[] digits = new char[4];
-            for (int i = 3; i >= 0; i--)
-            {
-                digits[i] = "0123456789ABCDEF"[value & 0xF];
-                value >>= 4;
-            }
-
-            return new string(digits);
         }
     }
 }

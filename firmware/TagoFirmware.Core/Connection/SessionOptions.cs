@@ -22,8 +22,7 @@ namespace TagoFirmware.Connection
         /// <summary>MQTT user name, set by <see cref="IUplinkTransport.PrepareConnect"/> (TagoIO legacy: the literal "Token").</summary>
         public string Username;
 
-        /// <summary>MQTT password: the device token (TagoTiP: the transport puts its half of the hash here). Secret: never
-        /// logged, printed or put in an exception.</summary>
+        /// <summary>MQTT password: the device token (TagoTiP: its half of the hash). Secret: never logged or printed.</summary>
         public string Password;
 
         /// <summary>Last-will topic and payload text (M2Mqtt's Connect takes a string), or null for no will.</summary>
@@ -35,15 +34,13 @@ namespace TagoFirmware.Connection
         /// <summary>MQTT keep-alive in seconds. Default 60 (TagoIO guide; a silent link is noticed after about 2 × this).</summary>
         public int KeepAliveSeconds = 60;
 
-        /// <summary>MQTT protocol level: 0 = auto (3.1.1, then 5, then 3.1), or 3, 4, 5 pinned; once the supervisor is made,
-        /// the level the next CONNECT speaks.</summary>
+        /// <summary>MQTT protocol level: 0 = auto (3.1.1, then 5, then 3.1), or 3, 4, 5 pinned; the supervisor keeps the level in use here.</summary>
         public int ProtocolLevel;
 
         /// <summary>Deadline of one WiFi bring-up (ConnectDhcp's token). Default 30 000 ms.</summary>
         public int WifiConnectTimeoutMs = 30000;
 
-        /// <summary>Deadline of one MQTT connect attempt (DNS, TCP, TLS, CONNACK). Default 45 000 ms: M2Mqtt's fixed 30 s
-        /// CONNACK timeout plus DNS and TLS.</summary>
+        /// <summary>Deadline of one MQTT connect attempt. Default 45 000 ms: M2Mqtt's fixed 30 s CONNACK timeout plus DNS and TLS.</summary>
         public int MqttConnectTimeoutMs = 45000;
 
         /// <summary>After credentials were refused, retry no sooner than this. Default 300 000 ms (5 min).</summary>

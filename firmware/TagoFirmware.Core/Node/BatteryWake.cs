@@ -51,14 +51,14 @@ namespace TagoFirmware.Node
 
         /// <summary>Follows the link: online since when; a TagoTiP session's end is not a lost link (the wake still ends
         /// once its receipts are in).</summary>
-        public void OnLink(LinkReport report, long nowMs, bool tagoTip)
+        public void OnLink(LinkReport report, long nowMs)
         {
             if (report.WentOnline)
             {
                 _onlineSinceMs = nowMs;
             }
 
-            if (report.WentOffline && !tagoTip)
+            if (report.WentOffline && !_config.UsesTagoTip)
             {
                 _onlineSinceMs = -1;
             }
@@ -91,8 +91,9 @@ namespace TagoFirmware.Node
         /// <summary>How long to sleep: the wake interval minus the time awake, at least 1 s.</summary>
         public int SleepMs(long nowMs, int intervalSeconds)
         {
+            // Intervals are at most 86,400 s (config and commands check it): the result fits an int.
             long sleep = (long)intervalSeconds * 1000 - (nowMs - _startMs);
-            return sleep < MinSleepMilliseconds ? MinSleepMilliseconds : (sleep > int.MaxValue ? int.MaxValue : (int)sleep);
+            return sleep < MinSleepMilliseconds ? MinSleepMilliseconds : (int)sleep;
         }
     }
 }

@@ -18,19 +18,20 @@ namespace TagoFirmware.Node
         // Readings carry one decimal (tenths of °C and %RH, as the read pipeline delivers them).
         private const int ReadingDecimals = 1;
 
+        private const byte Failed = 1, Accepted = 2;
+
         // Log texts by ReadFailure value.
         private static readonly string[] s_failures = { "none", "read failed", "not a number", "out of range", "garbage frame", "changed too fast", "stuck sensor" };
 
         private readonly ReadPipeline[] _pipelines;
         private readonly string[] _labels;
-        private readonly bool[] _done;
-        private readonly bool[] _ok;
+        // Per sensor this cycle: 0 sampling, Failed, Accepted.
+        private readonly byte[] _result;
         private readonly ReadingQueue _queue;
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly bool _once;
         private bool _running;
-        private long _cycleMonoMs;
         private long _cycleWallMs;
         private bool _cycleWallValid;
         private long _nextSampleMs;
@@ -44,8 +45,7 @@ namespace TagoFirmware.Node
             int sensors = config.Sensors.Length;
             _pipelines = new ReadPipeline[sensors];
             _labels = new string[sensors];
-            _done = new bool[sensors];
-            _ok = new bool[sensors];
+            _result = new byte[sensors];
             _once = config.DeepSleep;
             for (int i = 0; i < sensors; i++)
             {
@@ -83,7 +83,7 @@ namespace TagoFirmware.Node
                 long due = long.MaxValue;
                 for (int i = 0; i < _pipelines.Length; i++)
                 {
-                    if (!_done[i] && _pipelines[i].NextStepAtMs < due)
+                    if (_result[i] == 0 && _pipelines[i].NextStepAtMs < due)
                     {
                         due = _pipelines[i].NextStepAtMs;
                     }
@@ -119,7 +119,7 @@ namespace TagoFirmware.Node
             bool all = true;
             for (int i = 0; i < _pipelines.Length; i++)
             {
-                if (_done[i])
+                if (_result[i] != 0)
                 {
                     continue;
                 }
@@ -127,13 +127,12 @@ namespace TagoFirmware.Node
                 ReadStatus status = _pipelines[i].Step(nowMs);
                 if (status == ReadStatus.Accepted)
                 {
-                    _done[i] = true;
-                    _ok[i] = true;
+                    _result[i] = Accepted;
                 }
                 else if (status == ReadStatus.Failed || !_pipelines[i].IsSampling)
                 {
                     // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
-                    _done[i] = true;
+                    _result[i] = Failed;
                     NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _labels[i] + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
                 }
                 else
@@ -153,7 +152,6 @@ namespace TagoFirmware.Node
         private void BeginCycle(long nowMs)
         {
             _running = true;
-            _cycleMonoMs = nowMs;
             DateTime utc = _clock.UtcNow;
             _cycleWallValid = WallClock.IsValid(utc);
             _cycleWallMs = _cycleWallValid ? WallClock.ToUnixMs(utc) : 0;
@@ -165,8 +163,7 @@ namespace TagoFirmware.Node
             for (int i = 0; i < _pipelines.Length; i++)
             {
                 _pipelines[i].BeginSample();
-                _done[i] = false;
-                _ok[i] = false;
+                _result[i] = 0;
             }
         }
 
@@ -178,7 +175,7 @@ namespace TagoFirmware.Node
             int dropped = _queue.DroppedReadings;
             for (int i = 0; i < _pipelines.Length; i++)
             {
-                if (!_ok[i])
+                if (_result[i] != Accepted)
                 {
                     continue;
                 }
@@ -186,7 +183,7 @@ namespace TagoFirmware.Node
                 if (!begun)
                 {
                     // One cycle = one time and one group for all its readings, and one flash append.
-                    _queue.BeginCycle(_cycleWallMs, _cycleWallValid, (uint)_cycleMonoMs);
+                    _queue.BeginCycle(_cycleWallMs, _cycleWallValid, (uint)_lastCycleStartMs);
                     begun = true;
                 }
 

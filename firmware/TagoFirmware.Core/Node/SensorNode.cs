@@ -244,7 +244,7 @@ namespace TagoFirmware.Node
         {
             if (_wake != null)
             {
-                _wake.OnLink(report, nowMs, _tip != null);
+                _wake.OnLink(report, nowMs);
             }
 
             _publisher.OnReport(report, nowMs);

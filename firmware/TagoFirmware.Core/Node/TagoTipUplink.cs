@@ -36,7 +36,7 @@ namespace TagoFirmware.Node
         /// <summary>Creates the uplink's TagoTiP half.</summary>
         public TagoTipUplink(NodeConfig config, string serial, NodePorts ports)
         {
-            _sequence = new SequenceCounter(ports.Sequences != null ? ports.Sequences : new MemorySequenceStore(), SequenceBlock);
+            _sequence = new SequenceCounter(ports.Sequences, SequenceBlock);
             _volatile = ports.Sequences == null;
             _random = ports.Random;
             _log = ports.Log;

@@ -97,14 +97,8 @@ namespace TagoFirmware.Node
         /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
         {
-            if (_batcher == null || _batcher.BatchSize != batchSize)
-            {
-                _batcher = new ReadingBatcher(_queue, batchSize, _batchIntervalMs, ReadingBatcher.DefaultMinPublishSpacingMs, _atLeastOnce);
-                if (_flush)
-                {
-                    _batcher.RequestFlush();
-                }
-            }
+            _batcher = _batcher ?? new ReadingBatcher(_queue, batchSize, _batchIntervalMs, ReadingBatcher.DefaultMinPublishSpacingMs, _atLeastOnce);
+            _batcher.BatchSize = batchSize;
         }
 
         /// <summary>Sends everything publishable now, ignoring the batch interval (battery mode's publishing wake).</summary>

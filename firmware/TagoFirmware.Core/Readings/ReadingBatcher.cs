@@ -15,7 +15,7 @@ namespace TagoFirmware.Readings
         public const int DefaultMinPublishSpacingMs = 1000;
 
         private readonly ReadingQueue _queue;
-        private readonly int _batchSize;
+        private int _batchSize;
         private readonly uint _batchIntervalMs;
         private readonly uint _minSpacingMs;
         private readonly bool _atLeastOnce;
@@ -41,8 +41,8 @@ namespace TagoFirmware.Readings
             _backlog = queue.PublishableCount > 0 || queue.IsReportPending;
         }
 
-        /// <summary>Readings per payload.</summary>
-        public int BatchSize => _batchSize;
+        /// <summary>Readings per payload (1..100); set on <c>batch</c>.</summary>
+        public int BatchSize { get => _batchSize; set => _batchSize = value; }
 
         /// <summary>Publish everything publishable now, ignoring the batch interval (before deep sleep or a reboot).</summary>
         public void RequestFlush() => _flush = true;

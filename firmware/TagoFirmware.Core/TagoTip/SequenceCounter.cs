@@ -1,4 +1,5 @@
 using TagoFirmware.Common;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
@@ -29,13 +30,14 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.</summary>
-        /// <exception cref="System.ArgumentException">The store is null or the block out of range.</exception>
+        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.
+        /// Without a store it counts in RAM only (a server's <c>invalid_seq</c> moves it ahead again).</summary>
+        /// <exception cref="System.ArgumentException">The block is out of range.</exception>
         public SequenceCounter(ISequenceStore store, int block)
         {
-            if (store == null || block < 1 || block > 65536)
+            if (block < 1 || block > 65536)
             {
-                throw new System.ArgumentException("store or block");
+                throw new System.ArgumentException("block");
             }
 
             _store = store;
@@ -99,10 +101,10 @@ namespace TagoFirmware.TagoTip
             }
 
             _record[0] = Marker;
-            Put(1, (uint)upTo);
-            Put(5, Crc32.Compute(_record, 0, 5));
+            ReadingRecord.WriteInt32(_record, 1, (int)upTo);
+            ReadingRecord.WriteInt32(_record, 5, (int)Crc32.Compute(_record, 0, 5));
             int slot = 1 - _slot;
-            if (!_store.Write(slot, _record))
+            if (_store != null && !_store.Write(slot, _record))
             {
                 return false;
             }
@@ -114,22 +116,12 @@ namespace TagoFirmware.TagoTip
 
         private long ReadSlot(int slot)
         {
-            if (!_store.Read(slot, _record) || _record[0] != Marker)
+            if (_store == null || !_store.Read(slot, _record) || _record[0] != Marker)
             {
                 return -1;
             }
 
-            return Get(5) == Crc32.Compute(_record, 0, 5) ? (long)Get(1) : -1;
+            return (uint)ReadingRecord.ReadInt32(_record, 5) == Crc32.Compute(_record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(_record, 1) : -1;
         }
-
-        private void Put(int at, uint value)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                _record[at + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private uint Get(int at) => (uint)(_record[at] | (_record[at + 1] << 8) | (_record[at + 2] << 16) | (_record[at + 3] << 24));
     }
 }

@@ -13,7 +13,7 @@ namespace TagoFirmware.Tests.Connection
             health.Connected(0);
             health.Track(7, false, 100);
 
-            Assert.AreEqual(1100L, health.NextDueMs(5000));
+            Assert.AreEqual(1100L, health.NextDueMs());
             Assert.IsFalse(health.IsDead(1099));
             Assert.IsTrue(health.IsDead(1100));
         }
@@ -24,11 +24,11 @@ namespace TagoFirmware.Tests.Connection
             LinkHealth health = new LinkHealth(3, 1000, 60000, 0);
             health.Connected(500);
 
-            Assert.AreEqual(60500L, health.NextDueMs(long.MaxValue));
+            Assert.AreEqual(60500L, health.NextDueMs());
             Assert.IsFalse(health.BecameStable(60499));
             Assert.IsTrue(health.BecameStable(60500));
             Assert.IsFalse(health.BecameStable(70000));
-            Assert.AreEqual(long.MaxValue, health.NextDueMs(long.MaxValue));
+            Assert.AreEqual(long.MaxValue, health.NextDueMs());
         }
 
         [TestMethod]
@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Connection
             Assert.IsTrue(health.BecameStable(0));
             health.Track(1, false, 200);
 
-            Assert.AreEqual(5200L, health.NextDueMs(long.MaxValue));
+            Assert.AreEqual(5200L, health.NextDueMs());
             Assert.IsFalse(health.SelfHealDue(5199));
             Assert.IsTrue(health.SelfHealDue(5200));
             Assert.AreEqual(5000L, health.UnackedForMs(5200));

@@ -141,10 +141,22 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void Bad_arguments_are_refused()
+        public void A_block_out_of_range_is_refused()
         {
-            Assert.ThrowsException(typeof(System.ArgumentException), () => new SequenceCounter(null, 64));
-            Assert.ThrowsException(typeof(System.ArgumentException), () => new SequenceCounter(new FakeSequenceStore(), 0));
+            Assert.ThrowsException(typeof(System.ArgumentException), () => new SequenceCounter(null, 0));
+        }
+
+        [TestMethod]
+        public void Without_a_store_the_counter_counts_in_ram_from_one()
+        {
+            SequenceCounter counter = new SequenceCounter(null, 2);
+
+            Assert.IsFalse(counter.Load());
+            Assert.AreEqual(1L, counter.Next());
+            Assert.AreEqual(2L, counter.Next());
+            Assert.AreEqual(3L, counter.Next());
+            Assert.IsTrue(counter.Advance(10));
+            Assert.AreEqual(14L, counter.Next());
         }
     }
 }

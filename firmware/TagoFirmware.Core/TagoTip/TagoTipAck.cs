@@ -26,6 +26,9 @@ namespace TagoFirmware.TagoTip
             TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
         };
 
+        /// <summary>Longest command name accepted.</summary>
+        public const int MaxCommandName = 32;
+
         // Fields rather than properties (every property read is a call on the interpreter); Parse overwrites them all.
 
         /// <summary>What the message is.</summary>
@@ -115,6 +118,41 @@ namespace TagoFirmware.TagoTip
             }
 
             return Kind = Classify(payload, s);
+        }
+
+        /// <summary>For <see cref="TagoTipAckKind.Command"/> in <paramref name="payload"/> (the parsed buffer): the command
+        /// parser's topic <c>{prefix}{name}</c> (allocated: commands are rare) of <c>name[=value]</c> (application-defined,
+        /// §9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
+        public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
+        {
+            int end = DetailOffset + DetailLength;
+            int p = DetailOffset;
+            while (p < end && payload[p] != '=')
+            {
+                p++;
+            }
+
+            valueOffset = p < end ? p + 1 : end;
+            valueLength = end - valueOffset;
+            int length = p - DetailOffset;
+            if (length == 0 || length > MaxCommandName)
+            {
+                return null;
+            }
+
+            char[] name = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                byte b = payload[DetailOffset + i];
+                if (!JsonText.IsNameByte(b))
+                {
+                    return null;
+                }
+
+                name[i] = (char)b;
+            }
+
+            return topicPrefix + new string(name);
         }
 
         /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>

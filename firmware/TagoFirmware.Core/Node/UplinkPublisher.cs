@@ -314,7 +314,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = Push(nowMs, _writer.Cycles > 0 ? _writer.Cycles : 1);
+            int id = Push(nowMs);
             if (id < 0)
             {
                 _batcher.OnLost(ticket);
@@ -389,7 +389,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = Push(nowMs, 1);
+            int id = Push(nowMs);
             if (id < 0)
             {
                 // Not now (too many in flight, or the link went away): try again a second later.
@@ -405,12 +405,12 @@ namespace TagoFirmware.Node
         }
 
         // Publishes the payload written (TagoTiP then awaits its receipt); returns the message id, negative when not taken.
-        private int Push(long nowMs, int cycles)
+        private int Push(long nowMs)
         {
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, cycles);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
             }
 
             return id;

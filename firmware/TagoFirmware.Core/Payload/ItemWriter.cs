@@ -141,12 +141,22 @@ namespace TagoFirmware.Payload
             byte[] unit = _units[variable];
             if (r == TagoWriteResult.Ok && unit != null)
             {
-                r = _length + unit.Length > _limit ? Fail(TagoWriteResult.BufferFull) : TagoWriteResult.Ok;
-                _length = r == TagoWriteResult.Ok ? Put(unit, _length) : _length;
+                if (_length + unit.Length > _limit)
+                {
+                    r = Fail(TagoWriteResult.BufferFull);
+                }
+                else
+                {
+                    _length = Put(unit, _length);
+                }
             }
 
-            r = r == TagoWriteResult.Ok && time >= 0 ? Time(time) : r;
-            r = r == TagoWriteResult.Ok && time >= 0 ? Group(time) : r;
+            if (r == TagoWriteResult.Ok && time >= 0)
+            {
+                r = Time(time);
+                r = r == TagoWriteResult.Ok ? Group(time) : r;
+            }
+
             r = r == TagoWriteResult.Ok ? End() : r;
             _rank = 0;
             if (r != TagoWriteResult.Ok)

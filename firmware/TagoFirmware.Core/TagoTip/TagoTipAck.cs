@@ -13,17 +13,13 @@ namespace TagoFirmware.TagoTip
     /// </remarks>
     public sealed class TagoTipAck
     {
-        // Indexed as TagoTipError - 2.
-        private static readonly byte[][] s_codes =
+        // The statuses, then the error codes (indexed as TagoTipError + 2).
+        private static readonly byte[][] s_words =
         {
+            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
             TagoUtf8.GetBytes("invalid_token"), TagoUtf8.GetBytes("device_not_found"), TagoUtf8.GetBytes("rate_limited"),
             TagoUtf8.GetBytes("invalid_payload"), TagoUtf8.GetBytes("payload_too_large"), TagoUtf8.GetBytes("server_error"),
             TagoUtf8.GetBytes("invalid_seq"), TagoUtf8.GetBytes("ttl_expired"), TagoUtf8.GetBytes("keep_alive_timeout"),
-        };
-
-        private static readonly byte[][] s_statuses =
-        {
-            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
         };
 
         /// <summary>Longest command name accepted.</summary>
@@ -111,13 +107,7 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            int s = 0;
-            while (s < s_statuses.Length && !SameBytes(s_statuses[s], payload, status, statusLength))
-            {
-                s++;
-            }
-
-            return Kind = Classify(payload, s);
+            return Kind = Classify(payload, Find(payload, status, statusLength, 0));
         }
 
         /// <summary>For <see cref="TagoTipAckKind.Command"/> in <paramref name="payload"/> (the parsed buffer): the command
@@ -182,15 +172,8 @@ namespace TagoFirmware.TagoTip
                 case 0:
                     return ClassifyOk(payload);
                 case 1:
-                    Error = TagoTipError.Unknown;
-                    for (int c = 0; c < s_codes.Length; c++)
-                    {
-                        if (SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
-                        {
-                            Error = (TagoTipError)(c + 2);
-                        }
-                    }
-
+                    int code = Find(payload, DetailOffset, DetailLength, 4);
+                    Error = code < s_words.Length ? (TagoTipError)(code - 2) : TagoTipError.Unknown;
                     return TagoTipAckKind.Error;
                 case 2:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
@@ -200,6 +183,17 @@ namespace TagoFirmware.TagoTip
                 default:
                     return TagoTipAckKind.Malformed;
             }
+        }
+
+        // The first word from `from` that payload[offset..offset+length) equals, or s_words.Length.
+        private static int Find(byte[] payload, int offset, int length, int from)
+        {
+            while (from < s_words.Length && !SameBytes(s_words[from], payload, offset, length))
+            {
+                from++;
+            }
+
+            return from;
         }
 
         private TagoTipAckKind ClassifyOk(byte[] payload)

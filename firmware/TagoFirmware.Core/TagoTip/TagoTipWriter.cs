@@ -117,11 +117,39 @@ namespace TagoFirmware.TagoTip
                 return r;
             }
 
-            _buffer[_length] = (byte)'=';
-            int p = Escape(utf8, _buffer, _length + 1, _limit - 1);
-            if (p < 0)
+            if (utf8 == null || utf8.Length == 0)
             {
-                return Fail((TagoWriteResult)(-p));
+                return Fail(TagoWriteResult.InvalidString);
+            }
+
+            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
+            byte[] buffer = _buffer;
+            int p = _length;
+            buffer[p++] = (byte)'=';
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                if (p >= _limit - 1)
+                {
+                    return Fail(TagoWriteResult.BufferFull);
+                }
+
+                byte b = utf8[i];
+                int c = JsonText.Classes[b];
+                if ((c & JsonText.TipText) == 0)
+                {
+                    if (b == 0x0A)
+                    {
+                        b = (byte)'n';
+                    }
+                    else if ((c & JsonText.TipEscape) == 0)
+                    {
+                        return Fail(TagoWriteResult.InvalidString);
+                    }
+
+                    buffer[p++] = (byte)'\\';
+                }
+
+                buffer[p++] = b;
             }
 
             _length = p;
@@ -262,44 +290,6 @@ namespace TagoFirmware.TagoTip
             }
 
             return count;
-        }
-
-        /// <summary>Writes <paramref name="text"/> escaped per §4.4 at <paramref name="p"/>, below <paramref name="limit"/>; returns the end, or minus the error.</summary>
-        private static int Escape(byte[] text, byte[] buffer, int p, int limit)
-        {
-            if (text == null || text.Length == 0)
-            {
-                return -(int)TagoWriteResult.InvalidString;
-            }
-
-            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (p >= limit)
-                {
-                    return -(int)TagoWriteResult.BufferFull;
-                }
-
-                byte b = text[i];
-                int c = JsonText.Classes[b];
-                if ((c & JsonText.TipText) == 0)
-                {
-                    if (b == 0x0A)
-                    {
-                        b = (byte)'n';
-                    }
-                    else if ((c & JsonText.TipEscape) == 0)
-                    {
-                        return -(int)TagoWriteResult.InvalidString;
-                    }
-
-                    buffer[p++] = (byte)'\\';
-                }
-
-                buffer[p++] = b;
-            }
-
-            return p;
         }
 
         private static int Limit(byte[] buffer)

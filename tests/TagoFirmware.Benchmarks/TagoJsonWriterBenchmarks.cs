@@ -50,7 +50,7 @@ namespace TagoFirmware.Benchmarks
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             _pairs = Items / 2;
-            _writer = new TagoJsonWriter(new byte[4096]);
+            _writer = ReferencePayloads.NewWriter(4096);
             _stjBuffer = new ArrayBufferWriter<byte>(4096);
             _stj = new Utf8JsonWriter(_stjBuffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             _builder = new StringBuilder(4096);

@@ -112,7 +112,7 @@ namespace TagoFirmware.Node
             {
                 int at;
                 int length;
-                string topic = TagoTipCommand.ToTopic(_commandPrefix, payload, _ack.DetailOffset, _ack.DetailLength, out at, out length);
+                string topic = _ack.CommandTopic(_commandPrefix, payload, out at, out length);
                 byte[] value = new byte[length];
                 System.Array.Copy(payload, at, value, 0, length);
 

@@ -21,14 +21,11 @@ namespace TagoFirmware.Node
         private readonly NodePorts _ports;
         private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
-        private readonly TagoJsonWriter _json;
         private readonly TagoTipWriter _frame;
         private readonly ItemWriter _writer;
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
         private readonly int _batchIntervalMs;
-        private readonly TagoText[] _names;
-        private readonly TagoText[] _units;
         private ReadingBatcher _batcher;
         private bool _flush;
         private int _dataMsgId = -1;
@@ -54,34 +51,21 @@ namespace TagoFirmware.Node
             int bufferBytes = config.PayloadBufferBytes;
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
-            _names = new TagoText[config.Sensors.Length * Sampler.VariablesPerSensor];
-            _units = new TagoText[_names.Length];
-            byte[][] names = new byte[_names.Length][];
-            byte[][] units = new byte[_names.Length][];
-            TagoText celsius = TagoText.From("\u00b0C");
-            TagoText percent = TagoText.From("%");
-            for (int i = 0; i < _names.Length; i++)
+            byte[][] names = new byte[config.Sensors.Length * Sampler.VariablesPerSensor][];
+            byte[][] units = new byte[names.Length][];
+            byte[] celsius = TagoUtf8.GetBytes("\u00b0C");
+            byte[] percent = { (byte)'%' };
+            for (int i = 0; i < names.Length; i++)
             {
                 // Variables by sensor: temperature, humidity, dew point (Sampler's order).
                 SensorConfig s = config.Sensors[i / Sampler.VariablesPerSensor];
                 int k = i % Sampler.VariablesPerSensor;
-                _names[i] = TagoText.From(k == 0 ? s.TemperatureVariableName : k == 1 ? s.HumidityVariableName : s.DewPointVariableName);
-                _units[i] = k == 1 ? percent : celsius;
-
-                // Names and these units need no JSON escaping: their JSON bytes are their UTF-8 bytes (TagoTiP's table).
-                names[i] = _names[i].Json;
-                units[i] = _units[i].Json;
+                names[i] = TagoUtf8.GetBytes(k == 0 ? s.TemperatureVariableName : k == 1 ? s.HumidityVariableName : s.DewPointVariableName);
+                units[i] = k == 1 ? percent : celsius;
             }
 
-            if (tip == null)
-            {
-                _json = new TagoJsonWriter(buffer);
-                _writer = _json;
-                return;
-            }
-
-            _frame = new TagoTipWriter(buffer, names, units);
-            _writer = _frame;
+            _frame = tip == null ? null : new TagoTipWriter(buffer, names, units);
+            _writer = tip == null ? new TagoJsonWriter(buffer, names, units) : (ItemWriter)_frame;
         }
 
         /// <summary>Monotonic time the node started (diagnostics' uptime counts from it).</summary>
@@ -291,9 +275,7 @@ namespace TagoFirmware.Node
             int taken = 0;
             for (; taken < due; taken++)
             {
-                TagoWriteResult r = _tip != null
-                    ? _frame.Reading(_queue.GetVariableIndex(taken), _queue.GetScaledValue(taken), _queue.GetDecimals(taken), _queue.GetTimeUnixMs(taken))
-                    : WriteReading(taken);
+                TagoWriteResult r = _writer.Reading(_queue.GetVariableIndex(taken), _queue.GetScaledValue(taken), _queue.GetDecimals(taken), _queue.GetTimeUnixMs(taken));
                 if (r == TagoWriteResult.BufferFull)
                 {
                     // The rest waits for the next payload; nothing is lost because it did not fit.
@@ -326,7 +308,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = Push(nowMs, _tip != null && _frame.Cycles > 0 ? _frame.Cycles : 1);
+            int id = Push(nowMs);
             if (id < 0)
             {
                 _batcher.OnLost(ticket);
@@ -354,24 +336,6 @@ namespace TagoFirmware.Node
             _writer.BeginItem(name);
             _writer.Value((long)value);
             return _writer.EndItem() == TagoWriteResult.Ok;
-        }
-
-        private TagoWriteResult WriteReading(int i)
-        {
-            int variable = _queue.GetVariableIndex(i);
-            if (variable < 0 || variable >= _names.Length)
-            {
-                return TagoWriteResult.InvalidVariable;
-            }
-
-            _json.BeginItem(_names[variable]);
-            _json.Value(_queue.GetScaledValue(i), _queue.GetDecimals(i));
-            _json.Unit(_units[variable]);
-            long time = _queue.GetTimeUnixMs(i);
-            _json.TimeUnixMs(time);
-            _json.GroupOfTime(time);
-
-            return _json.EndItem();
         }
 
         /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes "online".</summary>
@@ -419,7 +383,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            int id = Push(nowMs, 1);
+            int id = Push(nowMs);
             if (id < 0)
             {
                 // Not now (too many in flight, or the link went away): try again a second later.
@@ -435,12 +399,12 @@ namespace TagoFirmware.Node
         }
 
         // Publishes the payload written (TagoTiP then awaits its receipt); returns the message id, negative when not taken.
-        private int Push(long nowMs, int cycles)
+        private int Push(long nowMs)
         {
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, cycles);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
             }
 
             return id;

@@ -39,6 +39,13 @@ namespace TagoFirmware.Payload
         private protected int _rank; // of the open item's last field; 0: no item open
         private protected bool _closed;
         private protected TagoWriteResult _itemError;
+        private protected int _cycles;
+        private protected int _cycleLimit;
+        private protected long _lastTime = long.MinValue;
+
+        // Per variable index of queued readings: the name (null: invalid) and the unit field as written (null: none).
+        private byte[][] _names;
+        private byte[][] _units;
 
         /// <summary><paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
         private protected ItemWriter(byte[] buffer, int limit, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
@@ -51,8 +58,24 @@ namespace TagoFirmware.Payload
             _valueRequired = valueRequired;
         }
 
+        // Checks the names and prepares the units (UTF-8; null: no readings) of queued readings, by variable index.
+        private protected void Table(byte[][] names, byte[][] units)
+        {
+            int count = names == null ? 0 : names.Length;
+            _names = new byte[count][];
+            _units = new byte[count][];
+            for (int i = 0; i < count; i++)
+            {
+                _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
+                _units[i] = units[i] == null ? null : UnitField(units[i]);
+            }
+        }
+
         /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
         public byte[] Buffer => _buffer;
+
+        /// <summary>Sampling cycles (distinct reading times) written by <see cref="Reading"/> since <see cref="Reset"/>.</summary>
+        public int Cycles => _cycles;
 
         /// <summary>Complete items written since <see cref="Reset"/>.</summary>
         public int ItemCount => _items;
@@ -95,6 +118,60 @@ namespace TagoFirmware.Payload
         {
             TagoWriteResult r = Enter(RankGroup);
             return r != TagoWriteResult.Ok ? r : Group(unixMs);
+        }
+
+        /// <summary>Writes a queued reading (variable index of the constructor's tables, value·10^decimals, Unix ms or -1
+        /// for none) as one item; <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next payload.</summary>
+        public TagoWriteResult Reading(int variable, long scaled, int decimals, long time)
+        {
+            if (variable < 0 || variable >= _names.Length || _names[variable] == null)
+            {
+                return TagoWriteResult.InvalidVariable;
+            }
+
+            bool newCycle = time != _lastTime;
+            if (newCycle && _cycleLimit > 0 && _cycles >= _cycleLimit)
+            {
+                return TagoWriteResult.BufferFull;
+            }
+
+            // The fields come in order: no rank checks. A failing field has rolled the item back.
+            TagoWriteResult r = Open(_names[variable]);
+            r = r == TagoWriteResult.Ok ? Number(scaled, decimals) : r;
+            byte[] unit = _units[variable];
+            if (r == TagoWriteResult.Ok && unit != null)
+            {
+                if (_length + unit.Length > _limit)
+                {
+                    r = Fail(TagoWriteResult.BufferFull);
+                }
+                else
+                {
+                    _length = Put(unit, _length);
+                }
+            }
+
+            if (r == TagoWriteResult.Ok && time >= 0)
+            {
+                r = Time(time);
+                r = r == TagoWriteResult.Ok ? Group(time) : r;
+            }
+
+            r = r == TagoWriteResult.Ok ? End() : r;
+            _rank = 0;
+            if (r != TagoWriteResult.Ok)
+            {
+                return r;
+            }
+
+            _items++;
+            if (newCycle)
+            {
+                _cycles++;
+                _lastTime = time;
+            }
+
+            return r;
         }
 
         /// <summary>Closes the item; returns its first error (then it was rolled back), or
@@ -152,6 +229,9 @@ namespace TagoFirmware.Payload
         private protected abstract TagoWriteResult Open(byte[] name);
 
         private protected abstract TagoWriteResult Time(long unixMs);
+
+        // A unit as its field is written (key, text, closing bytes), or null when it breaks the format's rules.
+        private protected abstract byte[] UnitField(byte[] utf8);
 
         // The end of a complete item; TagoTiP's needs no byte.
         private protected virtual TagoWriteResult End() => TagoWriteResult.Ok;

@@ -9,8 +9,8 @@ namespace TagoFirmware.Payload
     /// </summary>
     /// <remarks>
     /// The last byte is kept for <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/>
-    /// means publish, <see cref="Reset"/> and write the item again. <see cref="TagoText"/> fields are checked once and
-    /// block-copied (the device interprets IL, so per-byte loops are the cost).
+    /// means publish, <see cref="Reset"/> and write the item again. Queued readings' names and units are checked once
+    /// and block-copied (the device interprets IL, so per-byte loops are the cost).
     /// </remarks>
     public sealed class TagoJsonWriter : ItemWriter
     {
@@ -45,8 +45,17 @@ namespace TagoFirmware.Payload
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
         public TagoJsonWriter(byte[] buffer)
+            : this(buffer, null, null)
+        {
+        }
+
+        /// <summary>Creates a writer that also writes queued readings: per variable index their UTF-8 names and units.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
+        public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, Limit(buffer), s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
         {
+            Table(names, units);
             Reset();
         }
 
@@ -58,19 +67,11 @@ namespace TagoFirmware.Payload
             _items = 0;
             _closed = false;
             _rank = 0;
+            _cycles = 0;
         }
-
-        /// <summary>Begins an item with a name checked once (<see cref="ItemWriter.BeginItem(byte[])"/> checks it on every call).</summary>
-        public TagoWriteResult BeginItem(TagoText variable) => Open(variable != null && variable.IsName ? variable.Json : null);
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
         public override TagoWriteResult Value(byte[] utf8) => Text(RankValue, s_textValueKey, utf8);
-
-        /// <summary>Writes <c>"unit"</c>.</summary>
-        public TagoWriteResult Unit(TagoText unit)
-        {
-            return unit == null ? Text(RankUnit, s_unitKey, null, -1, 0) : Text(RankUnit, s_unitKey, unit.Json, unit.Json.Length, unit.Utf16Length);
-        }
 
         /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
         public override TagoWriteResult Unit(byte[] utf8) => Text(RankUnit, s_unitKey, utf8);
@@ -146,17 +147,23 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
-        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
+        // ,"unit":"…" escaped, or null when malformed or too long.
+        private protected override byte[] UnitField(byte[] utf8)
         {
-            int units = 0;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
-            return Text(rank, key, utf8, escaped, rank == RankUnit || escaped < 0 ? units : utf8.Length);
+            int units;
+            int escaped = JsonText.MeasureUtf8(utf8, out units);
+            if (escaped < 0 || units > MaxUnitLength)
+            {
+                return null;
+            }
+
+            byte[] field = Quoted(s_unitKey, escaped);
+            JsonText.WriteUtf8(utf8, escaped, field, s_unitKey.Length);
+            return field;
         }
 
-        // key (ending in the opening quote), text escaped to `escaped` bytes (-1: null or malformed; its length: copied
-        // as it is), the closing quote; `size` is what the field's limit counts.
-        private TagoWriteResult Text(int rank, byte[] key, byte[] text, int escaped, int size)
+        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
         {
             TagoWriteResult r = Enter(rank);
             if (r != TagoWriteResult.Ok)
@@ -164,12 +171,14 @@ namespace TagoFirmware.Payload
                 return r;
             }
 
+            int units = 0;
+            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
             if (escaped < 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
 
-            if (rank == RankUnit ? size > MaxUnitLength : size > MaxStringValueBytes)
+            if (rank == RankUnit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
             {
                 return Fail(rank == RankUnit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
@@ -179,7 +188,7 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = JsonText.WriteUtf8(text, escaped, _buffer, Put(key, _length));
+            int p = JsonText.WriteUtf8(utf8, escaped, _buffer, Put(key, _length));
             _buffer[p++] = (byte)'"';
             _length = p;
             return TagoWriteResult.Ok;

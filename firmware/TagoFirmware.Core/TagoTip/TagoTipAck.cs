@@ -13,18 +13,17 @@ namespace TagoFirmware.TagoTip
     /// </remarks>
     public sealed class TagoTipAck
     {
-        // Indexed as TagoTipError - 2.
-        private static readonly byte[][] s_codes =
+        // The statuses, then the error codes (indexed as TagoTipError + 2).
+        private static readonly byte[][] s_words =
         {
+            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
             TagoUtf8.GetBytes("invalid_token"), TagoUtf8.GetBytes("device_not_found"), TagoUtf8.GetBytes("rate_limited"),
             TagoUtf8.GetBytes("invalid_payload"), TagoUtf8.GetBytes("payload_too_large"), TagoUtf8.GetBytes("server_error"),
             TagoUtf8.GetBytes("invalid_seq"), TagoUtf8.GetBytes("ttl_expired"), TagoUtf8.GetBytes("keep_alive_timeout"),
         };
 
-        private static readonly byte[][] s_statuses =
-        {
-            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
-        };
+        /// <summary>Longest command name accepted.</summary>
+        public const int MaxCommandName = 32;
 
         // Fields rather than properties (every property read is a call on the interpreter); Parse overwrites them all.
 
@@ -108,13 +107,42 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            int s = 0;
-            while (s < s_statuses.Length && !SameBytes(s_statuses[s], payload, status, statusLength))
+            return Kind = Classify(payload, Find(payload, status, statusLength, 0));
+        }
+
+        /// <summary>For <see cref="TagoTipAckKind.Command"/> in <paramref name="payload"/> (the parsed buffer): the command
+        /// parser's topic <c>{prefix}{name}</c> (allocated: commands are rare) of <c>name[=value]</c> (application-defined,
+        /// §9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
+        public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
+        {
+            int end = DetailOffset + DetailLength;
+            int p = DetailOffset;
+            while (p < end && payload[p] != '=')
             {
-                s++;
+                p++;
             }
 
-            return Kind = Classify(payload, s);
+            valueOffset = p < end ? p + 1 : end;
+            valueLength = end - valueOffset;
+            int length = p - DetailOffset;
+            if (length == 0 || length > MaxCommandName)
+            {
+                return null;
+            }
+
+            char[] name = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                byte b = payload[DetailOffset + i];
+                if (!JsonText.IsNameByte(b))
+                {
+                    return null;
+                }
+
+                name[i] = (char)b;
+            }
+
+            return topicPrefix + new string(name);
         }
 
         /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
@@ -144,15 +172,8 @@ namespace TagoFirmware.TagoTip
                 case 0:
                     return ClassifyOk(payload);
                 case 1:
-                    Error = TagoTipError.Unknown;
-                    for (int c = 0; c < s_codes.Length; c++)
-                    {
-                        if (SameBytes(s_codes[c], payload, DetailOffset, DetailLength))
-                        {
-                            Error = (TagoTipError)(c + 2);
-                        }
-                    }
-
+                    int code = Find(payload, DetailOffset, DetailLength, 4);
+                    Error = code < s_words.Length ? (TagoTipError)(code - 2) : TagoTipError.Unknown;
                     return TagoTipAckKind.Error;
                 case 2:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
@@ -162,6 +183,17 @@ namespace TagoFirmware.TagoTip
                 default:
                     return TagoTipAckKind.Malformed;
             }
+        }
+
+        // The first word from `from` that payload[offset..offset+length) equals, or s_words.Length.
+        private static int Find(byte[] payload, int offset, int length, int from)
+        {
+            while (from < s_words.Length && !SameBytes(s_words[from], payload, offset, length))
+            {
+                from++;
+            }
+
+            return from;
         }
 
         private TagoTipAckKind ClassifyOk(byte[] payload)

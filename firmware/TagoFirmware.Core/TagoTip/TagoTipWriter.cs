@@ -25,9 +25,6 @@ namespace TagoFirmware.TagoTip
 
         private static readonly byte[] s_valueKey = { (byte)':', (byte)'=' };
 
-        private readonly byte[][] _names;
-        private readonly byte[][] _units;
-
         // ^GROUP of the frame, and of the cycle being written (the base's _cycle).
         private readonly byte[] _frameGroup = Caret();
         private readonly byte[] _digits = new byte[20];
@@ -37,9 +34,6 @@ namespace TagoFirmware.TagoTip
         private long _frameTime;
         private long _sequence = -1;
         private long _nextFrameTime = -1;
-        private long _lastTime = long.MinValue;
-        private int _cycles;
-        private int _cycleLimit;
 
         /// <summary>Creates a writer over a buffer of at least 160 bytes (a header and one small variable) and, per
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
@@ -48,25 +42,8 @@ namespace TagoFirmware.TagoTip
             : base(buffer, Limit(buffer), s_valueKey, Caret(), 1, true)
         {
             _closed = true;
-            int count = names == null ? 0 : names.Length;
-            _names = new byte[count][];
-            _units = new byte[count][];
-            for (int i = 0; i < count; i++)
-            {
-                _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
-                int unit = units[i] == null ? 0 : CopyUnit(units[i], null, 0);
-                if (unit > 0)
-                {
-                    // '#' and the unit, written by one block copy per reading.
-                    _units[i] = new byte[unit + 1];
-                    _units[i][0] = (byte)'#';
-                    CopyUnit(units[i], _units[i], 1);
-                }
-            }
+            Table(names, units);
         }
-
-        /// <summary>Sampling cycles (distinct reading times) in the frame so far.</summary>
-        public int Cycles => _cycles;
 
         /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time (and its group) of the queue's oldest reading
         /// (null queue: none), and the most cycles the frame may carry (0 = no limit, else the receipts' limit).</summary>
@@ -131,43 +108,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes a queued reading (variable index, value·10^decimals, Unix ms or -1) as one variable;
-        /// <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next frame.</summary>
-        public TagoWriteResult Reading(int variable, long scaled, int decimals, long time)
-        {
-            if (variable < 0 || variable >= _names.Length || _names[variable] == null)
-            {
-                return TagoWriteResult.InvalidVariable;
-            }
-
-            bool newCycle = time != _lastTime;
-            if (newCycle && _cycleLimit > 0 && _cycles >= _cycleLimit)
-            {
-                return TagoWriteResult.BufferFull;
-            }
-
-            // The fields come in order: no rank checks. A failing field has rolled the variable back.
-            TagoWriteResult r = Open(_names[variable]);
-            r = r == TagoWriteResult.Ok ? Number(scaled, decimals) : r;
-            r = r == TagoWriteResult.Ok && _units[variable] != null ? Bytes(_units[variable]) : r;
-            r = r == TagoWriteResult.Ok && time >= 0 ? Time(time) : r;
-            r = r == TagoWriteResult.Ok && time >= 0 ? Group(time) : r;
-            _rank = 0;
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            _items++;
-            if (newCycle)
-            {
-                _cycles++;
-                _lastTime = time;
-            }
-
-            return r;
-        }
-
         /// <summary>Writes <c>=</c> and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).</summary>
         public override TagoWriteResult Value(byte[] utf8)
         {
@@ -177,11 +117,39 @@ namespace TagoFirmware.TagoTip
                 return r;
             }
 
-            _buffer[_length] = (byte)'=';
-            int p = Escape(utf8, _buffer, _length + 1, _limit - 1);
-            if (p < 0)
+            if (utf8 == null || utf8.Length == 0)
             {
-                return Fail((TagoWriteResult)(-p));
+                return Fail(TagoWriteResult.InvalidString);
+            }
+
+            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
+            byte[] buffer = _buffer;
+            int p = _length;
+            buffer[p++] = (byte)'=';
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                if (p >= _limit - 1)
+                {
+                    return Fail(TagoWriteResult.BufferFull);
+                }
+
+                byte b = utf8[i];
+                int c = JsonText.Classes[b];
+                if ((c & JsonText.TipText) == 0)
+                {
+                    if (b == 0x0A)
+                    {
+                        b = (byte)'n';
+                    }
+                    else if ((c & JsonText.TipEscape) == 0)
+                    {
+                        return Fail(TagoWriteResult.InvalidString);
+                    }
+
+                    buffer[p++] = (byte)'\\';
+                }
+
+                buffer[p++] = b;
             }
 
             _length = p;
@@ -266,15 +234,19 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private TagoWriteResult Bytes(byte[] bytes)
+        // '#' and the unit, written by one block copy per reading.
+        private protected override byte[] UnitField(byte[] utf8)
         {
-            if (_length + bytes.Length > _limit)
+            int count = CopyUnit(utf8, null, 0);
+            if (count == 0)
             {
-                return Fail(TagoWriteResult.BufferFull);
+                return null;
             }
 
-            _length = Put(bytes, _length);
-            return TagoWriteResult.Ok;
+            byte[] field = new byte[count + 1];
+            field[0] = (byte)'#';
+            CopyUnit(utf8, field, 1);
+            return field;
         }
 
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
@@ -318,44 +290,6 @@ namespace TagoFirmware.TagoTip
             }
 
             return count;
-        }
-
-        /// <summary>Writes <paramref name="text"/> escaped per §4.4 at <paramref name="p"/>, below <paramref name="limit"/>; returns the end, or minus the error.</summary>
-        private static int Escape(byte[] text, byte[] buffer, int p, int limit)
-        {
-            if (text == null || text.Length == 0)
-            {
-                return -(int)TagoWriteResult.InvalidString;
-            }
-
-            // Bytes past the committed length are scratch, so write first and give up when the room runs out.
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (p >= limit)
-                {
-                    return -(int)TagoWriteResult.BufferFull;
-                }
-
-                byte b = text[i];
-                int c = JsonText.Classes[b];
-                if ((c & JsonText.TipText) == 0)
-                {
-                    if (b == 0x0A)
-                    {
-                        b = (byte)'n';
-                    }
-                    else if ((c & JsonText.TipEscape) == 0)
-                    {
-                        return -(int)TagoWriteResult.InvalidString;
-                    }
-
-                    buffer[p++] = (byte)'\\';
-                }
-
-                buffer[p++] = b;
-            }
-
-            return p;
         }
 
         private static int Limit(byte[] buffer)

@@ -36,7 +36,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         public override void Setup()
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            _writer = new TagoJsonWriter(new byte[4096]);
+            _writer = ReferencePayloads.NewWriter(4096);
             _builder = new StringBuilder(4096);
             int length = ReferencePayloads.Write(_writer, _pairs);
             byte[] ours = _writer.Buffer.AsSpan(0, length).ToArray();

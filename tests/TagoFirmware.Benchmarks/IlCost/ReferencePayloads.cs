@@ -6,7 +6,7 @@ namespace TagoFirmware.Benchmarks.IlCost
 {
     /// <summary>
     /// The reference payloads: P2 (one temperature/humidity pair, 212 bytes) and P20 (ten pairs a minute apart,
-    /// 2,111 bytes), written with our writer the way the node writes a reading (names and units prepared once, a value
+    /// 2,111 bytes), written with our writer the way the node writes a reading (a variable table prepared once, a value
     /// with its decimals, a Unix-ms time and the group id of that time).
     /// </summary>
     public static class ReferencePayloads
@@ -15,11 +15,6 @@ namespace TagoFirmware.Benchmarks.IlCost
         public static readonly DateTime Start = new DateTime(2026, 11, 25, 14, 30, 0, DateTimeKind.Utc);
 
         private const long StartUnixMs = 1795617000000L;
-        // Checked and escaped once, as the node does when it sets up its names.
-        private static readonly TagoText s_temperature = TagoText.From("temperature");
-        private static readonly TagoText s_humidity = TagoText.From("humidity");
-        private static readonly TagoText s_celsius = TagoText.From("°C");
-        private static readonly TagoText s_percent = TagoText.From("%");
         private static readonly byte[][] s_groups = Groups(10);
 
         /// <summary>Temperature of pair <paramref name="i"/>.</summary>
@@ -34,6 +29,10 @@ namespace TagoFirmware.Benchmarks.IlCost
         /// <summary>Group id of pair <paramref name="i"/>.</summary>
         public static string Group(int i) => System.Text.Encoding.ASCII.GetString(s_groups[i]);
 
+        /// <summary>A writer over <paramref name="bytes"/> with the node's variable table (names and units checked and escaped once).</summary>
+        public static TagoJsonWriter NewWriter(int bytes) => new TagoJsonWriter(new byte[bytes],
+            new[] { TagoUtf8.GetBytes("temperature"), TagoUtf8.GetBytes("humidity") }, new[] { TagoUtf8.GetBytes("°C"), TagoUtf8.GetBytes("%") });
+
         /// <summary>Writes <paramref name="pairs"/> pairs with <paramref name="writer"/>; returns the payload length.</summary>
         public static int Write(TagoJsonWriter writer, int pairs)
         {
@@ -41,18 +40,8 @@ namespace TagoFirmware.Benchmarks.IlCost
             for (int i = 0; i < pairs; i++)
             {
                 long time = StartUnixMs + (i * 60000L);
-                writer.BeginItem(s_temperature);
-                writer.Value(235L + i, 1);
-                writer.Unit(s_celsius);
-                writer.TimeUnixMs(time);
-                writer.GroupOfTime(time);
-                writer.EndItem();
-                writer.BeginItem(s_humidity);
-                writer.Value(652L - i, 1);
-                writer.Unit(s_percent);
-                writer.TimeUnixMs(time);
-                writer.GroupOfTime(time);
-                writer.EndItem();
+                writer.Reading(0, 235L + i, 1, time);
+                writer.Reading(1, 652L - i, 1, time);
             }
 
             return writer.Close();

@@ -65,7 +65,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[2]);
 
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(TagoText.From("v")));
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(PayloadText.Utf8("v")));
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.EndItem());
             Assert.AreEqual(1, writer.Length);
 
@@ -87,9 +87,9 @@ namespace TagoFirmware.Tests.Payload
 
         private static TagoWriteResult WriteItem(TagoJsonWriter writer)
         {
-            writer.BeginItem(TagoText.From("humidity"));
+            writer.BeginItem(PayloadText.Utf8("humidity"));
             writer.Value(652L, 1);
-            writer.Unit(TagoText.From("%"));
+            writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(1795617000000L);
             writer.GroupOfTime(1795617000000L);
             return writer.EndItem();

@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
 
             writer.Reset();
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(text)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
@@ -43,7 +43,7 @@ namespace TagoFirmware.Tests.Payload
         public void A_surrogate_pair_becomes_one_four_byte_UTF8_sequence()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             writer.Value(TagoUtf8.GetBytes("\ud83d\ude00"));
             writer.EndItem();
             int length = writer.Close();
@@ -78,7 +78,6 @@ namespace TagoFirmware.Tests.Payload
             if (PayloadText.StringsHoldLoneSurrogates)
             {
                 Assert.IsNull(utf8);
-                Assert.IsNull(TagoText.From(text));
                 Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(utf8));
                 Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
                 Assert.AreEqual("[]", PayloadText.Closed(writer));
@@ -134,7 +133,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
 
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
@@ -151,7 +150,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
             writer.EndItem();
             int length = writer.Close();
@@ -166,25 +165,22 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void A_prepared_text_is_a_copy_that_later_changes_to_its_source_do_not_reach()
+        public void A_table_unit_is_escaped_once_and_later_changes_to_its_source_do_not_reach()
         {
             byte[] source = PayloadText.Utf8("a\"b");
-            TagoText unit = TagoText.From(source);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], new byte[][] { PayloadText.Utf8("v") }, new byte[][] { source });
             source[1] = (byte)'\n';
 
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
-            writer.BeginItem(TagoText.From("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(unit));
-            writer.EndItem();
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, 1L, 0, -1));
 
-            Assert.AreEqual("[{\"variable\":\"v\",\"unit\":\"a\\\"b\"}]", PayloadText.Closed(writer));
+            Assert.AreEqual("[{\"variable\":\"v\",\"value\":1,\"unit\":\"a\\\"b\"}]", PayloadText.Closed(writer));
         }
 
         [TestMethod]
         public void Units_are_escaped_too()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             writer.Unit(PayloadText.Utf8("\"u\\\n"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
 

@@ -14,45 +14,32 @@ namespace TagoFirmware.Tests.Payload
 
         /// <summary>2026-11-25T14:30:00Z in Unix epoch milliseconds.</summary>
         private const long P2UnixMs = 1795617000000L;
-
-        private static TagoText s_temperature;
-        private static TagoText s_humidity;
-        private static TagoText s_celsius;
-        private static TagoText s_percent;
-
-        [Setup]
-        public void PrepareNames()
-        {
-            // Done once, as the node does when its configuration is loaded.
-            s_temperature = TagoText.From("temperature");
-            s_humidity = TagoText.From("humidity");
-            s_celsius = TagoText.From("°C");
-            s_percent = TagoText.From("%");
-        }
+        private const int Temperature = 0;
+        private const int Humidity = 1;
 
         [TestMethod]
         public void P2_from_Unix_epoch_milliseconds_matches_the_reference_bytes()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_temperature, 235L, s_celsius, P2UnixMs);
-            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
+            TagoJsonWriter writer = Writer(512);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Temperature, 235L, 1, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Humidity, 652L, 1, P2UnixMs));
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
         }
 
         [TestMethod]
-        public void P2_from_texts_prepared_on_the_spot_matches_the_reference_bytes()
+        public void P2_written_field_by_field_matches_the_reference_bytes()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            writer.BeginItem(TagoText.From("temperature"));
+            writer.BeginItem(PayloadText.Utf8("temperature"));
             writer.Value(235L, 1);
-            writer.Unit(TagoText.From("°C"));
+            writer.Unit(PayloadText.Utf8("°C"));
             writer.TimeUnixMs(P2UnixMs);
             writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-            writer.BeginItem(TagoText.From("humidity"));
+            writer.BeginItem(PayloadText.Utf8("humidity"));
             writer.Value(652L, 1);
-            writer.Unit(TagoText.From("%"));
+            writer.Unit(PayloadText.Utf8("%"));
             writer.TimeUnixMs(P2UnixMs);
             writer.GroupOfTime(P2UnixMs);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -78,12 +65,12 @@ namespace TagoFirmware.Tests.Payload
 
             expected += "]";
 
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096]);
+            TagoJsonWriter writer = Writer(4096);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235L + i, s_celsius, time));
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652L - i, s_percent, time));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Temperature, 235L + i, 1, time));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Humidity, 652L - i, 1, time));
             }
 
             Assert.AreEqual(expected, PayloadText.Closed(writer));
@@ -94,13 +81,13 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Reset_starts_a_new_payload_in_the_same_buffer()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_humidity, 10L, s_percent, P2UnixMs);
+            TagoJsonWriter writer = Writer(512);
+            writer.Reading(Humidity, 10L, 1, P2UnixMs);
             writer.Close();
 
             writer.Reset();
-            WriteReading(writer, s_temperature, 235L, s_celsius, P2UnixMs);
-            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
+            writer.Reading(Temperature, 235L, 1, P2UnixMs);
+            writer.Reading(Humidity, 652L, 1, P2UnixMs);
 
             Assert.AreEqual(P2, PayloadText.Closed(writer));
             Assert.AreEqual(2, writer.ItemCount);
@@ -118,22 +105,17 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Closing_twice_changes_nothing()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
-            WriteReading(writer, s_humidity, 652L, s_percent, P2UnixMs);
+            TagoJsonWriter writer = Writer(512);
+            writer.Reading(Humidity, 652L, 1, P2UnixMs);
             int first = writer.Close();
 
             Assert.AreEqual(first, writer.Close());
-            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(s_humidity));
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Reading(Humidity, 652L, 1, P2UnixMs));
         }
 
-        private static TagoWriteResult WriteReading(TagoJsonWriter writer, TagoText variable, long scaled, TagoText unit, long unixMs)
-        {
-            writer.BeginItem(variable);
-            writer.Value(scaled, 1);
-            writer.Unit(unit);
-            writer.TimeUnixMs(unixMs);
-            writer.GroupOfTime(unixMs);
-            return writer.EndItem();
-        }
+        // The node's variable table: names and units checked and escaped once, when the configuration is loaded.
+        private static TagoJsonWriter Writer(int bytes) => new TagoJsonWriter(new byte[bytes],
+            new byte[][] { PayloadText.Utf8("temperature"), PayloadText.Utf8("humidity") },
+            new byte[][] { PayloadText.Utf8("°C"), PayloadText.Utf8("%") });
     }
 }

@@ -33,9 +33,17 @@ namespace TagoFirmware.Tests.Payload
             writer.Value(10L, 1);
 
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+        }
 
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(TagoText.From(name)));
-            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+        [TestMethod]
+        public void A_reading_of_an_invalid_or_unknown_variable_is_refused()
+        {
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[256], new byte[][] { PayloadText.Utf8("Bad") }, new byte[][] { null });
+
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(0, 1L, 0, 1795617000000L));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(1, 1L, 0, 1795617000000L));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(-1, 1L, 0, 1795617000000L));
+            Assert.AreEqual("[]", PayloadText.Closed(writer));
         }
 
         [TestMethod]
@@ -54,10 +62,10 @@ namespace TagoFirmware.Tests.Payload
             TagoJsonWriter writer = Started();
             string hundred = new string('a', 100);
 
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(TagoText.From(hundred + "a")));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(hundred + "a")));
             AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
 
-            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(TagoText.From(hundred)));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(PayloadText.Utf8(hundred)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             Assert.AreEqual(2, writer.ItemCount);
         }
@@ -73,7 +81,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(TagoText.From(new string('°', 26))));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(PayloadText.Utf8(new string('°', 26))));
             AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
@@ -85,19 +93,19 @@ namespace TagoFirmware.Tests.Payload
         public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[8192]);
-            writer.BeginItem(TagoText.From("first"));
+            writer.BeginItem(PayloadText.Utf8("first"));
             writer.EndItem();
             Snapshot(writer);
 
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(PayloadText.Utf8(new string('x', 6001))));
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(TagoUtf8.GetBytes(new string('é', 3001))));
             AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
 
-            writer.BeginItem(TagoText.From("v"));
+            writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(new string('é', 3000))));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
         }
@@ -180,7 +188,7 @@ namespace TagoFirmware.Tests.Payload
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
 
             writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((TagoText)null));
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((byte[])null));
             AssertIntactAfter(TagoWriteResult.InvalidString, writer);
         }
 

@@ -30,19 +30,19 @@ namespace TagoFirmware.Tests.Payload
         public void Consecutive_items_with_different_times_and_days_each_get_their_own()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
-            writer.BeginItem(TagoText.From("a"));
+            writer.BeginItem(PayloadText.Utf8("a"));
             writer.TimeUnixMs(1000L);
             writer.EndItem();
-            writer.BeginItem(TagoText.From("b"));
+            writer.BeginItem(PayloadText.Utf8("b"));
             writer.TimeUnixMs(1000L);
             writer.EndItem();
-            writer.BeginItem(TagoText.From("c"));
+            writer.BeginItem(PayloadText.Utf8("c"));
             writer.TimeUnixMs(2000L);
             writer.EndItem();
-            writer.BeginItem(TagoText.From("d"));
+            writer.BeginItem(PayloadText.Utf8("d"));
             writer.TimeUnixMs(86400000L + 2000L);
             writer.EndItem();
-            writer.BeginItem(TagoText.From("e"));
+            writer.BeginItem(PayloadText.Utf8("e"));
             writer.TimeUnixMs(3000L);
             writer.EndItem();
 
@@ -59,7 +59,7 @@ namespace TagoFirmware.Tests.Payload
         private static string WriteTime(long unixMs)
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
-            writer.BeginItem(TagoText.From("t"));
+            writer.BeginItem(PayloadText.Utf8("t"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.TimeUnixMs(unixMs));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
             return PayloadText.Closed(writer);

@@ -32,7 +32,7 @@ namespace TagoFirmware.Tests.TagoTip
 
             int valueOffset;
             int valueLength;
-            string topic = TagoTipCommand.ToTopic(Prefix, bytes, ack.DetailOffset, ack.DetailLength, out valueOffset, out valueLength);
+            string topic = ack.CommandTopic(Prefix, bytes, out valueOffset, out valueLength);
             CommandParser parser = new CommandParser(Prefix + "+", 5);
             byte[] value = new byte[valueLength];
             System.Array.Copy(bytes, valueOffset, value, 0, valueLength);
@@ -45,12 +45,14 @@ namespace TagoFirmware.Tests.TagoTip
         [TestMethod]
         public void The_value_is_everything_after_the_first_equals_sign()
         {
-            byte[] bytes = PayloadText.Utf8("interval=6=0");
+            byte[] bytes = PayloadText.Utf8("CMD|interval=6=0");
+            TagoTipAck ack = new TagoTipAck();
+            ack.Parse(bytes, 0, bytes.Length);
             int valueOffset;
             int valueLength;
 
-            Assert.AreEqual(Prefix + "interval", TagoTipCommand.ToTopic(Prefix, bytes, 0, bytes.Length, out valueOffset, out valueLength));
-            Assert.AreEqual(9, valueOffset);
+            Assert.AreEqual(Prefix + "interval", ack.CommandTopic(Prefix, bytes, out valueOffset, out valueLength));
+            Assert.AreEqual(13, valueOffset);
             Assert.AreEqual(3, valueLength);
         }
 
@@ -63,11 +65,13 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("abcdefghijklmnopqrstuvwxyz0123456")]
         public void Names_that_cannot_be_commands_give_no_topic(string text)
         {
-            byte[] bytes = PayloadText.Utf8(text);
+            byte[] bytes = PayloadText.Utf8("CMD|" + text);
+            TagoTipAck ack = new TagoTipAck();
+            ack.Parse(bytes, 0, bytes.Length);
             int valueOffset;
             int valueLength;
 
-            Assert.IsNull(TagoTipCommand.ToTopic(Prefix, bytes, 0, bytes.Length, out valueOffset, out valueLength));
+            Assert.IsNull(ack.CommandTopic(Prefix, bytes, out valueOffset, out valueLength));
         }
     }
 }

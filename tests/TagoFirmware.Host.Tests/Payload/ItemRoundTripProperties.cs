@@ -37,7 +37,9 @@ namespace TagoFirmware.Host.Tests.Payload
             from time in Gen.Select(Gen.Bool, s_unixMs, (has, ms) => has ? ms : (long?)null)
             from cycle in Gen.Select(Gen.Bool, s_cycle, (has, ms) => has ? ms : (long?)null)
             from prepared in Gen.Bool
-            select new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = cycle, Prepared = prepared };
+            select prepared && value.Kind == 0 && time >= 0
+                ? new Item { Variable = variable, Value = value, Unit = unit, Time = time, Group = time, Prepared = true }
+                : new Item { Variable = variable, Value = hasValue ? value : null, Unit = unit, Time = time, Group = cycle };
 
         [TestMethod]
         public void Random_valid_items_parse_back_to_the_same_values()
@@ -45,10 +47,12 @@ namespace TagoFirmware.Host.Tests.Payload
             s_item.Array[1, 6].Sample(items =>
             {
                 byte[] buffer = new byte[64 * 1024];
-                TagoJsonWriter writer = new TagoJsonWriter(buffer);
-                foreach (Item item in items)
+                byte[][] names = items.Select(item => Encoding.UTF8.GetBytes(item.Variable)).ToArray();
+                byte[][] units = items.Select(item => item.Unit == null ? null : Encoding.UTF8.GetBytes(item.Unit)).ToArray();
+                TagoJsonWriter writer = new TagoJsonWriter(buffer, names, units);
+                for (int i = 0; i < items.Length; i++)
                 {
-                    Assert.AreEqual(TagoWriteResult.Ok, Write(writer, item));
+                    Assert.AreEqual(TagoWriteResult.Ok, Write(writer, items[i], i));
                 }
 
                 int length = writer.Close();
@@ -62,11 +66,15 @@ namespace TagoFirmware.Host.Tests.Payload
             }, iter: 2_000);
         }
 
-        private static TagoWriteResult Write(TagoJsonWriter writer, Item item)
+        private static TagoWriteResult Write(TagoJsonWriter writer, Item item, int index)
         {
-            // Texts go through the prepared (TagoText) or the checked-per-call (byte[]) overloads.
-            byte[] variable = Encoding.UTF8.GetBytes(item.Variable);
-            _ = item.Prepared ? writer.BeginItem(TagoText.From(variable)) : writer.BeginItem(variable);
+            // Reading-shaped items go through the variable table (checked and escaped once) or field by field.
+            if (item.Prepared)
+            {
+                return writer.Reading(index, item.Value.Integer, item.Value.Decimals, item.Time.Value);
+            }
+
+            writer.BeginItem(Encoding.UTF8.GetBytes(item.Variable));
             if (item.Value != null)
             {
                 WriteValue(writer, item.Value);
@@ -74,8 +82,7 @@ namespace TagoFirmware.Host.Tests.Payload
 
             if (item.Unit != null)
             {
-                byte[] unit = Encoding.UTF8.GetBytes(item.Unit);
-                _ = item.Prepared ? writer.Unit(TagoText.From(unit)) : writer.Unit(unit);
+                writer.Unit(Encoding.UTF8.GetBytes(item.Unit));
             }
 
             if (item.Time.HasValue)

@@ -42,7 +42,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                     if (ack.Kind == TagoTipAckKind.Command)
                     {
                         Assert.IsTrue(ack.DetailLength > 0);
-                        TagoTipCommand.ToTopic("$tip/n/cmd/", message, ack.DetailOffset, ack.DetailLength, out int valueOffset, out int valueLength);
+                        ack.CommandTopic("$tip/n/cmd/", message, out int valueOffset, out int valueLength);
                         Assert.IsTrue(valueOffset >= 0 && valueOffset + valueLength <= message.Length);
                     }
                 }

@@ -14,7 +14,7 @@ namespace TagoFirmware.IntegrationTests
     public sealed class FleetSmokeTests
     {
         [TestMethod]
-        [DoNotParallelize] // twenty node loops each block a pool thread; a test beside it once waited 15 s for a PUBACK, whose completion needs one
+        [DoNotParallelize] // twenty nodes take the machine; a test beside it once waited 15 s for a PUBACK
         [Timeout(90000, CooperativeCancellation = true)]
         public async Task Twenty_nodes_in_one_process_survive_a_broker_restart()
         {

@@ -134,7 +134,9 @@ namespace TagoFirmware.Host.Node
         /// </summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
-            return Task.Run(() =>
+            // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,
+            // parallel tests) do not starve the thread pool that MQTTnet completes PUBACKs and receives on.
+            return Task.Factory.StartNew(() =>
             {
                 while (!cancel.IsCancellationRequested)
                 {
@@ -148,7 +150,7 @@ namespace TagoFirmware.Host.Node
                 }
 
                 StopGracefully();
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         /// <summary>The orderly stop, stepped to its end: flush, "offline" status (briefly awaiting its ack), DISCONNECT.</summary>

@@ -86,7 +86,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             Assert.AreEqual(0, node.AckedPayloads, "a PUBACK alone delivers nothing");
 
             responder.Frozen = false;
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => responder.Judge.PointsStored >= 2 * cycles, TimeSpan.FromSeconds(30)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => responder.Judge.PointsStored >= 2 * cycles, TimeSpan.FromSeconds(60)), log.ToString());
             cancel.Cancel();
             await run;
         }

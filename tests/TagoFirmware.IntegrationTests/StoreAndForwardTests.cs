@@ -107,6 +107,8 @@ namespace TagoFirmware.IntegrationTests
             int inFlight = node.Node.Queue.InFlightCount;
             var queued = new HashSet<string>(QueuedKeys(node.Node.Queue));
             node.Dispose();
+            // The node may reconnect before the subscriber does; the broker keeps the subscriber's messages until it is back.
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => subscriber.Reconnects >= 1, TimeSpan.FromSeconds(30)), "the subscriber came back after the restart");
             await WaitUntilQuietAsync(subscriber);
 
             List<TagoItem> items = TagoItem.Parse(subscriber.Messages.Where(m => !TagoItem.IsDiagnostics(m)).ToList());

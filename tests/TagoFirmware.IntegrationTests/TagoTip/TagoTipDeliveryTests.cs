@@ -51,7 +51,10 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             List<long> distinct = times.Distinct().ToList();
             Assert.IsTrue(times.Count - distinct.Count <= 10, "at most one batch is stored twice: " + (times.Count - distinct.Count) + " duplicates\n" + log);
             Assert.IsTrue(distinct.Count >= 110, "about 120 cycles in 120 s: " + distinct.Count + "\n" + log);
-            Assert.AreEqual(node.Node.Sampler.CyclesCompleted, distinct.Count + (node.QueuedReadings / 2), "every sampled cycle is stored or still queued\n" + log);
+            // Every sampled cycle is stored or still queued. The stop does not wait for the last frame's receipt, so that
+            // frame (one cycle at batch 2) may be both stored and still queued.
+            int accounted = distinct.Count + (node.QueuedReadings / 2) - node.Node.Sampler.CyclesCompleted;
+            Assert.IsTrue(accounted >= 0 && accounted <= 1, "cycles stored + still queued - sampled = " + accounted + "\n" + log);
             // In order, each with its sampling time: about 12 s (simulated) after the previous. Times stamped on
             // arrival would bunch up after the 60 s without receipts (gaps near 0); the sampler's own jitter on a busy
             // machine (a real second is 12 simulated ones) stays far inside half a cycle. The first cycle of a boot

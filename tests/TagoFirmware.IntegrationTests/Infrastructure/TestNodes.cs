@@ -49,14 +49,11 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             return settings;
         }
 
-        /// <summary>Runs a node on the thread pool until cancelled.</summary>
+        /// <summary>Runs a node on its own loop thread (<see cref="TwinNode.RunAsync"/> starts one) until cancelled.</summary>
         /// <param name="node">Node.</param>
         /// <param name="cancel">Stops it.</param>
         /// <returns>The loop task.</returns>
-        public static Task RunInBackground(TwinNode node, CancellationToken cancel)
-        {
-            return Task.Run(() => node.RunAsync(null, cancel));
-        }
+        public static Task RunInBackground(TwinNode node, CancellationToken cancel) => node.RunAsync(null, cancel);
 
         /// <summary>Polls <paramref name="condition"/> every 20 ms.</summary>
         /// <param name="condition">Condition.</param>

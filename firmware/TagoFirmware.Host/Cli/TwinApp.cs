@@ -109,7 +109,12 @@ namespace TagoFirmware.Host.Cli
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
-                int minInterval = MinIntervalSeconds(config, out string minReason);
+                int minInterval = Math.Max(1, NodeConfigValidator.MinIntervalSeconds(config, out string minReason));
+                if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > minInterval)
+                {
+                    (minInterval, minReason) = (ConfigKeys.SleepWakeInterval.Min, "that is the shortest deep-sleep wake interval");
+                }
+
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
                     ? config.WakeIntervalSeconds : options.IntervalSeconds;
                 double scale = options.TimeScale;
@@ -334,10 +339,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
-            NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId) = (host, port, !options.Plaintext, clientId);
-            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            config.Token = tip ? null : credential;
+            NodeConfig config = TwinNodeSettings.Connect(options.FileConfig ?? TwinNodeSettings.DefaultConfig(), host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
             {
@@ -352,18 +354,6 @@ namespace TagoFirmware.Host.Cli
             config.DeepSleep = options.Sleep;
             options.Overlay.ForEach(set => set(config));
             return config;
-        }
-
-        private static int MinIntervalSeconds(NodeConfig config, out string reason)
-        {
-            int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
-            if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > min)
-            {
-                min = ConfigKeys.SleepWakeInterval.Min;
-                reason = "that is the shortest deep-sleep wake interval";
-            }
-
-            return Math.Max(1, min);
         }
 
         private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");

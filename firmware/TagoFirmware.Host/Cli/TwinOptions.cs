@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using TagoFirmware.Config;
@@ -224,27 +225,27 @@ namespace TagoFirmware.Host.Cli
         private static readonly Dictionary<string, Func<TwinOptions, string, string>> s_values = new Dictionary<string, Func<TwinOptions, string, string>>
         {
             ["--broker"] = (o, v) => NonEmpty(o.Broker = v),
-            ["--port"] = (o, v) => Int(v, 1, 65535, x => o.Port = x),
+            ["--port"] = (o, v) => Range(v, 1, 65535, x => o.Port = x),
             ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
             ["--token"] = (o, v) => NonEmpty(o.Token = v),
             ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
             ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return Unless(!string.IsNullOrEmpty(v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"); },
-            ["--interval"] = (o, v) => Number(v, 0.05, 86400, x => o.IntervalSeconds = x),
-            ["--batch"] = (o, v) => Int(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
-            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Int(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
-            ["--count"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Count = x),
-            ["--timeout"] = (o, v) => Number(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
+            ["--interval"] = (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x),
+            ["--batch"] = (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
+            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
+            ["--count"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Count = x),
+            ["--timeout"] = (o, v) => Range(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
             ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
             ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
-            ["--auth-retry"] = (o, v) => Number(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
-            ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
+            ["--auth-retry"] = (o, v) => Range(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
+            ["--sensor-failure-rate"] = (o, v) => Range(v, 0.0, 1.0, x => o.SensorFailureRate = x),
             ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
-            ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
-            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
-            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
-            ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
-            ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
+            ["--time-scale"] = (o, v) => Range(v, 0.01, 10000, x => o.TimeScale = x),
+            ["--queue-capacity"] = (o, v) => Range(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
+            ["--wake-interval"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
+            ["--publish-every"] = (o, v) => Range(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
+            ["--wakes"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Wakes = x),
+            ["--seed"] = (o, v) => Range(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
             ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
             ["--transport"] = (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
@@ -253,7 +254,7 @@ namespace TagoFirmware.Host.Cli
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
+            ["--min-session"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
             ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
@@ -312,18 +313,13 @@ namespace TagoFirmware.Host.Cli
         private static string ClientIdProblem(string value) => string.IsNullOrEmpty(value) || value.Length > 64 ? "must be 1 to 64 characters"
             : Unless(value.All(c => c > ' ' && c <= '~' && c != '+' && c != '#' && c != '/'), "may contain printable ASCII without spaces, '/', '+' or '#'");
 
-        private static string Int(string value, int min, int max, Action<int> set)
+        // One range check for the integer (NumberStyles.Integer) and the decimal (Float) flags.
+        private static string Range<T>(string value, T min, T max, Action<T> set) where T : INumber<T>
         {
-            bool ok = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result) && result >= min && result <= max;
+            bool integer = typeof(T) == typeof(int);
+            bool ok = T.TryParse(value, integer ? NumberStyles.Integer : NumberStyles.Float, CultureInfo.InvariantCulture, out T result) && result >= min && result <= max;
             set(result);
-            return Unless(ok, "must be an integer from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
-        }
-
-        private static string Number(string value, double min, double max, Action<double> set)
-        {
-            bool ok = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result) && result >= min && result <= max;
-            set(result);
-            return Unless(ok, "must be a number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
+            return Unless(ok, "must be " + (integer ? "an integer" : "a number") + " from " + min.ToString(null, CultureInfo.InvariantCulture) + " to " + max.ToString(null, CultureInfo.InvariantCulture) + ", got '" + value + "'");
         }
     }
 }

@@ -74,15 +74,14 @@ namespace TagoFirmware.Host.Node
 
         /// <summary>Settings with <see cref="DefaultConfig"/> for a TLS broker; a null <paramref name="caPem"/> uses the OS trust store.</summary>
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
+            => new TwinNodeSettings { Config = Connect(DefaultConfig(), host, port, true, caPem, clientId, token) };
+
+        /// <summary>Points <paramref name="config"/> at a broker and returns it.</summary>
+        internal static NodeConfig Connect(NodeConfig config, string host, int port, bool tls, string caPem, string clientId, string token)
         {
-            var settings = new TwinNodeSettings();
-            settings.Config.MqttHost = host;
-            settings.Config.MqttPort = port;
-            settings.Config.Tls = true;
-            settings.Config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            settings.Config.ClientId = clientId;
-            settings.Config.Token = token;
-            return settings;
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Token) = (host, port, tls, clientId, token);
+            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            return config;
         }
 
         /// <summary>Multiplies the config's network-bound timeouts by the time scale, once, so they stay the same in real time.</summary>

@@ -217,10 +217,10 @@ namespace TagoFirmware.Host.Cli
                 using (var node = new TwinNode(settings, log))
                 {
                     Volatile.Write(ref current, node);
-                    await node.RunAsync(n => n.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
+                    await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
                     (acked, state) = (acked + node.AckedPayloads, node.State);
                     Volatile.Write(ref current, null);
-                    if (!node.SleepRequested)
+                    if (!node.Node.SleepRequested)
                     {
                         return (result, acked, state); // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
                     }
@@ -259,7 +259,7 @@ namespace TagoFirmware.Host.Cli
 
             if (!options.Stay && n.State == SessionState.AuthFailed)
             {
-                log.Error("exit: credentials refused by the broker (check the " + (n.UsesTagoTip ? "serial and the authorization hash" : "device token") + ")");
+                log.Error("exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
                 return TwinExitCode.CredentialsRefused;
             }
 

@@ -38,9 +38,7 @@ namespace TagoFirmware.Host.Node
         private SensorNode _node;
         private RebootReason _rebootReason; // None: no reboot requested
         private int _ackedBefore;
-        private int _authFailuresBefore;
         private int _tlsFailuresBefore;
-        private int _reconnectsBefore;
         private int _boots;
         private bool _disposed;
 
@@ -79,32 +77,20 @@ namespace TagoFirmware.Host.Node
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock => _clock;
 
-        /// <summary>True when the node speaks TagoTiP.</summary>
-        public bool UsesTagoTip => _config.UsesTagoTip;
-
         /// <summary>Current session state.</summary>
         public SessionState State => _node.Supervisor.State;
 
         /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
         public int AckedPayloads => _ackedBefore + _node.Publisher.PayloadsAcked;
 
-        /// <summary>Connects refused for credentials, over all boots.</summary>
-        public int AuthFailures => _authFailuresBefore + _node.Supervisor.AuthFailures;
-
         /// <summary>Connects that failed in TLS, over all boots.</summary>
         public int TlsFailures => _tlsFailuresBefore + _link.TlsFailures;
-
-        /// <summary>Reconnects after a lost connection, over all boots.</summary>
-        public int Reconnects => _reconnectsBefore + _node.Supervisor.Reconnects;
 
         /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
         public string LastConnectFailureReason => _link.LastFailureReason;
 
         /// <summary>Readings in the queue (in flight included).</summary>
         public int QueuedReadings => _node.Queue.Count;
-
-        /// <summary>Battery mode: this wake is done; sleep for <see cref="SensorNode.SleepMilliseconds"/>.</summary>
-        public bool SleepRequested => _node.SleepRequested;
 
         /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
         public void Step()
@@ -265,9 +251,7 @@ namespace TagoFirmware.Host.Node
         private void Reboot()
         {
             _ackedBefore += _node.Publisher.PayloadsAcked;
-            _authFailuresBefore += _node.Supervisor.AuthFailures;
             _tlsFailuresBefore += _link.TlsFailures;
-            _reconnectsBefore += _node.Supervisor.Reconnects;
             _node.FlushForReboot();
             _link.Close();
             _link.Dispose();

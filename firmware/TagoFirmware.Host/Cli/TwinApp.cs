@@ -117,7 +117,7 @@ namespace TagoFirmware.Host.Cli
 
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
                     ? config.WakeIntervalSeconds : options.IntervalSeconds;
-                double scale = options.TimeScale;
+                double scale = options.Node.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
                     // The read pipeline needs its reads (DHT22: 6 reads 2 s apart): run simulated time faster instead.
@@ -146,19 +146,11 @@ namespace TagoFirmware.Host.Cli
                     config.SamplingIntervalSeconds = simulatedInterval;
                 }
 
-                string dataDir = options.NoPersist ? null : Path.GetFullPath(options.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
+                TwinNodeSettings settings = options.Node;
+                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
                 config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
-                var settings = new TwinNodeSettings
-                {
-                    Config = config,
-                    ConfigBytes = options.FileBytes,
-                    MacClientId = clientId,
-                    DataDirectory = dataDir,
-                    TimeScale = scale,
-                    SensorFailureRate = options.SensorFailureRate,
-                    Seed = seed,
-                };
+                (settings.MacClientId, settings.DataDirectory, settings.TimeScale, settings.Seed) = (clientId, dataDir, scale, seed);
                 settings.AnchorClock();
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
@@ -339,7 +331,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>
         private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
         {
-            NodeConfig config = TwinNodeSettings.Connect(options.FileConfig ?? TwinNodeSettings.DefaultConfig(), host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
+            NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
             config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
             if (tip)
             {
@@ -348,7 +340,7 @@ namespace TagoFirmware.Host.Cli
                 config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
                 // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
                 // the server's 5 subscription requests a minute.
-                config.TagoTipMinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
+                config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
             }
 
             config.DeepSleep = options.Sleep;

@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using TagoFirmware.Config;
+using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
 
@@ -82,9 +83,6 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Keep running after refused credentials or a TLS failure instead of exiting 3/4.</summary>
         public bool Stay { get; set; }
 
-        /// <summary>Probability 0…1 of an injected DHT22 read failure.</summary>
-        public double SensorFailureRate { get; set; }
-
         /// <summary>Seed of the simulated sensor and the backoff jitter; null derives one with <see cref="DefaultSeed"/>.</summary>
         public int? Seed { get; set; }
 
@@ -94,26 +92,18 @@ namespace TagoFirmware.Host.Cli
         /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
-        /// <summary>Directory of the queue log and overrides; null: <c>.tago-twin/&lt;client id&gt;</c>.</summary>
-        public string DataDirectory { get; set; }
-
         /// <summary>Keep the queue and the overrides in RAM only.</summary>
         public bool NoPersist { get; set; }
 
-        /// <summary>Simulated seconds per real second (not the network's).</summary>
-        public double TimeScale { get; set; } = 1;
+        /// <summary>The node's settings: --sensor-failure-rate, --time-scale, --data-dir (null: <c>.tago-twin/&lt;client id&gt;</c>),
+        /// and the --config file's configuration and bytes (else the twin's default configuration).</summary>
+        public TwinNodeSettings Node { get; } = new TwinNodeSettings();
 
         /// <summary>Flags that only set a configuration value (--topic, --qos, --batch, ...), applied over the file's or the default configuration.</summary>
         public List<Action<NodeConfig>> Overlay { get; } = new List<Action<NodeConfig>>();
 
         /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
-
-        /// <summary>The configuration read from <see cref="ConfigFile"/>, or null.</summary>
-        public NodeConfig FileConfig { get; set; }
-
-        /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
-        public byte[] FileBytes { get; set; }
 
         /// <summary>Config values given by flag instead of the file (<see cref="ConfigReference.Supplied"/>), by flag.</summary>
         public Dictionary<string, string> Supplied { get; } = new Dictionary<string, string>();
@@ -238,9 +228,9 @@ namespace TagoFirmware.Host.Cli
             ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
             ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
             ["--auth-retry"] = (o, v) => Range(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
-            ["--sensor-failure-rate"] = (o, v) => Range(v, 0.0, 1.0, x => o.SensorFailureRate = x),
-            ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
-            ["--time-scale"] = (o, v) => Range(v, 0.01, 10000, x => o.TimeScale = x),
+            ["--sensor-failure-rate"] = (o, v) => Range(v, 0.0, 1.0, x => o.Node.SensorFailureRate = x),
+            ["--data-dir"] = (o, v) => NonEmpty(o.Node.DataDirectory = v),
+            ["--time-scale"] = (o, v) => Range(v, 0.01, 10000, x => o.Node.TimeScale = x),
             ["--queue-capacity"] = (o, v) => Range(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
             ["--wake-interval"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
             ["--publish-every"] = (o, v) => Range(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
@@ -293,7 +283,7 @@ namespace TagoFirmware.Host.Cli
                     ? "--check-credentials needs --serial and --auth-hash, --auth-token or " + TipAuthVariable + " (TagoTiP only)"
                 : o.TipFault != null && o.Broker != null ? "--tip-fault works with the embedded TagoTiP server only (no --broker)"
                 : o.Broker != null && o.CheckConfigFile == null && o.ConfigFile == null ? MissingCredentials(o, !legacy)
-                : o.NoPersist && o.DataDirectory != null ? "--no-persist and --data-dir exclude each other"
+                : o.NoPersist && o.Node.DataDirectory != null ? "--no-persist and --data-dir exclude each other"
                 : o.Broker == null && o.Plaintext && o.ConfigFile == null ? "--plaintext needs --broker (the embedded broker speaks TLS only)"
                 : null;
         }

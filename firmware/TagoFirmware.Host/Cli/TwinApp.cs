@@ -158,7 +158,7 @@ namespace TagoFirmware.Host.Cli
                     + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
-                (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
+                (int? result, int acked, SessionState state) = await RunNodesAsync(options, log, input, linked.Token).ConfigureAwait(false);
                 if (result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
                     // Without --count there is no target to fall short of: the summary is what was acknowledged.
@@ -181,9 +181,10 @@ namespace TagoFirmware.Host.Cli
         /// wait of the sleep time divided by the time scale. A stdin line <c>interval=30</c>, <c>batch 5</c>, <c>ping</c>
         /// is a command name (the command topic's last level) and its payload, handed to the running node.
         /// </summary>
-        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, TwinNodeSettings settings, ConsoleLog log, TextReader input, CancellationToken cancel)
+        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
         {
             TwinNode current = null;
+            TwinNodeSettings settings = options.Node;
             if (input != null)
             {
                 new Thread(() => ReadCommands(input, log, () => Volatile.Read(ref current))) { IsBackground = true, Name = "stdin commands" }.Start();

@@ -157,10 +157,6 @@ namespace TagoFirmware.Host.Cli
         public static string HashOfToken(string token)
             => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
 
-        /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
-        public static string HashOfTokenOrHash(string value)
-            => HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
-
         /// <summary>Parses arguments; <paramref name="environmentToken"/> and <paramref name="environmentTipAuth"/> are
         /// the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
         public static bool TryParse(string[] args, string environmentToken, string environmentTipAuth, out TwinOptions options, out string error)
@@ -268,7 +264,8 @@ namespace TagoFirmware.Host.Cli
                 : envTip ? NodeConfig.TransportTagoTip : !string.IsNullOrEmpty(environmentToken) ? NodeConfig.TransportMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
-                o.AuthHash = HashOfTokenOrHash(environmentTipAuth.Trim());
+                string value = environmentTipAuth.Trim(); // a token (hashed here) or a hash
+                o.AuthHash = HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
                 if (o.AuthHash == null)
                 {
                     error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";

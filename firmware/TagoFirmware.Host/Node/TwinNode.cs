@@ -169,6 +169,12 @@ namespace TagoFirmware.Host.Node
 
             _disposed = true;
             StopGracefully();
+            Release();
+        }
+
+        // Flushes the queue log and closes the link (DISCONNECT if still connected) and the files.
+        private void Release()
+        {
             _node.FlushForReboot();
             _link.Dispose();
             _readingStore?.Dispose();
@@ -235,7 +241,6 @@ namespace TagoFirmware.Host.Node
                 OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
                 Sequences = _config.UsesTagoTip && _readingStore != null ? TwinNodeSettings.SequenceStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
-                PowerSwitches = null,
                 Platform = this,
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
@@ -252,10 +257,8 @@ namespace TagoFirmware.Host.Node
         {
             _ackedBefore += _node.Publisher.PayloadsAcked;
             _tlsFailuresBefore += _link.TlsFailures;
-            _node.FlushForReboot();
-            _link.Close();
-            _link.Dispose();
-            _readingStore?.Dispose();
+            _link.Close(); // a reset sends no DISCONNECT
+            Release();
             BootReason reason = _rebootReason == RebootReason.Command ? BootReason.CommandReboot : BootReason.WatchdogReboot;
             _log.Write(LogLevel.Warning, "simulated reboot (" + _rebootReason + "): the node starts again from the data directory");
             _rebootReason = RebootReason.None;

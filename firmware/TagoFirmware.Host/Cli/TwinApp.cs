@@ -175,12 +175,8 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        /// <summary>
-        /// Runs the node until a stop condition, cancellation or (battery mode) the last wake; a battery-mode wake is a
-        /// fresh node over the same data directory (a deep-sleep wake is a reboot; only the flash survives) after a real
-        /// wait of the sleep time divided by the time scale. A stdin line <c>interval=30</c>, <c>batch 5</c>, <c>ping</c>
-        /// is a command name (the command topic's last level) and its payload, handed to the running node.
-        /// </summary>
+        // Runs nodes until a stop condition, cancellation or the last wake. A battery wake is a fresh node over the same
+        // data directory (deep sleep keeps only the flash) after the sleep time / time scale in real time.
         private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
         {
             TwinNode current = null;

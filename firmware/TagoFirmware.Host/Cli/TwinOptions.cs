@@ -132,10 +132,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 
-        /// <summary>
-        /// The seed of a run without --seed: the client id's FNV-1a hash mixed with the start time, so twins started
-        /// together (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.
-        /// </summary>
+        /// <summary>The seed without --seed: the client id's FNV-1a hash mixed with the start time, so twins started together
+        /// (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.</summary>
         public static int DefaultSeed(string clientId, long startTicks)
         {
             uint hash = 2166136261;
@@ -245,11 +243,8 @@ namespace TagoFirmware.Host.Cli
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
-        /// <summary>
-        /// Cross-flag rules. Without --transport, TagoTiP flags pick <c>tagotip</c> and --token the legacy transport
-        /// (both: an error), then the environment: <see cref="TipAuthVariable"/> before <see cref="TokenVariable"/>;
-        /// nothing at all leaves the choice to a --config file (whose rule is the same), else <c>tagotip</c>.
-        /// </summary>
+        // Cross-flag rules. Without --transport: TagoTiP flags pick tagotip, --token the legacy transport (both: an error),
+        // then TAGO_TIP_AUTH before TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
         private static void Resolve(TwinOptions o, string environmentTipAuth, string environmentToken, ref string error)
         {
             bool tipFlags = o.Serial != null || o.AuthHash != null;

@@ -13,12 +13,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>
-    /// The core's <see cref="SensorNode"/> wired to the host adapters (MQTTnet, time-scaled clock, simulated DHT22,
-    /// data-directory files for the flash). A reboot is simulated in-process: flush, close the link, and a fresh
-    /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files. As platform: heap free after a GC, the
-    /// simulated boot reason, no RSSI (a PC has no WiFi signal to report honestly), "twin-" + the assembly version.
-    /// </summary>
+    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is simulated in-process (flush, close,
+    /// a fresh node on a clock from 0 over the same files). No RSSI: a PC has no WiFi signal to report honestly.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
         private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
@@ -102,10 +98,8 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>
-        /// Delivers a command as if the broker had (legacy: on the command topic named by it; TagoTiP: <c>CMD|name=payload</c>
-        /// on the ack topic) and returns the topic. Safe from any thread.
-        /// </summary>
+        /// <summary>Delivers a command as the broker would (legacy: its command topic; TagoTiP: <c>CMD|name=payload</c> on
+        /// the ack topic) and returns the topic. Safe from any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
@@ -114,10 +108,8 @@ namespace TagoFirmware.Host.Node
             return topic;
         }
 
-        /// <summary>
-        /// Runs the loop (step, wait for the next due time or a link event) until <paramref name="stop"/> (checked after
-        /// every step; may be null) says so, the token is cancelled or the node halts, then stops in order.
-        /// </summary>
+        /// <summary>Steps the node until <paramref name="stop"/> (after each step; may be null), cancellation or a halt,
+        /// then stops in order.</summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
             // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,

@@ -7,10 +7,8 @@ using TagoFirmware.Esp32;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>
-    /// Settings of one <see cref="TwinNode"/>: the node configuration and what only the twin has (data directory for the
-    /// flash, time scale, simulated sensor). The config's network timeouts stay real seconds under a time scale.
-    /// </summary>
+    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and what only the twin has (data directory, time
+    /// scale, simulated sensor).</summary>
     public sealed class TwinNodeSettings
     {
         /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
@@ -130,10 +128,8 @@ namespace TagoFirmware.Host.Node
             return Path.Combine(directory, name);
         }
 
-        /// <summary>
-        /// Sets the epochs so a time-scaled clock continues across runs on one data directory instead of stamping new
-        /// readings before old ones: the same scale continues the first run's anchor, another one re-anchors at its now.
-        /// </summary>
+        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (never stamping new readings
+        /// before old ones): the same scale keeps the first run's anchor, another re-anchors at its now.</summary>
         public void AnchorClock()
         {
             DateTime now = DateTime.UtcNow;

@@ -108,7 +108,21 @@ namespace TagoFirmware.Host.Cli
 
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
-                NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
+                // The --config file's configuration (or the twin's defaults) with this run's broker and the flags applied.
+                NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
+                config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
+                if (tip)
+                {
+                    config.TagoTipSerial = clientId;
+                    config.TagoTipAuthHash = credential;
+                    config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
+                    // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
+                    // the server's 5 subscription requests a minute.
+                    config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
+                }
+
+                config.DeepSleep = options.Sleep;
+                options.Overlay.ForEach(set => set(config));
                 int minInterval = Math.Max(1, NodeConfigValidator.MinIntervalSeconds(config, out string minReason));
                 if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > minInterval)
                 {
@@ -323,26 +337,6 @@ namespace TagoFirmware.Host.Cli
             }
 
             return issues.IsValid;
-        }
-
-        /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>
-        private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
-        {
-            NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
-            config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
-            if (tip)
-            {
-                config.TagoTipSerial = clientId;
-                config.TagoTipAuthHash = credential;
-                config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
-                // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
-                // the server's 5 subscription requests a minute.
-                config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
-            }
-
-            config.DeepSleep = options.Sleep;
-            options.Overlay.ForEach(set => set(config));
-            return config;
         }
 
         private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");

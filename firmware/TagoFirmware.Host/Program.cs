@@ -12,18 +12,15 @@ namespace TagoFirmware.Host
         private static async Task<int> Main(string[] args)
         {
             using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                cancel.Cancel();
-            };
-
-            // SIGTERM (docker stop, kill) gets the same orderly stop as Ctrl+C: flush, "offline" status, DISCONNECT, exit 0.
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            // Ctrl+C (SIGINT) and SIGTERM (docker stop, kill) get the same orderly stop: flush, "offline" status, DISCONNECT, exit 0.
+            void Stop(PosixSignalContext context)
             {
                 context.Cancel = true;
                 cancel.Cancel();
-            });
+            }
+
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             try
             {
                 return await TwinApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable(TwinOptions.TokenVariable), cancel.Token, Console.In).ConfigureAwait(false);

@@ -25,7 +25,7 @@ namespace TagoFirmware.IntegrationTests
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AuthFailures >= 4, TimeSpan.FromSeconds(20)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.AuthFailures >= 4, TimeSpan.FromSeconds(20)), log.ToString());
             cancel.Cancel();
             await loop;
 

@@ -36,7 +36,7 @@ namespace TagoFirmware.IntegrationTests
             await loop;
 
             Assert.AreEqual(3, broker.RefusedConnects, log.ToString());
-            Assert.AreEqual(1, node.AuthFailures);
+            Assert.AreEqual(1, node.Node.Supervisor.AuthFailures);
             StringAssert.Contains(log.ToString(), "token probably refused");
             StringAssert.Contains(log.ToString(), "credentials refused");
             Assert.IsFalse(log.ToString().Contains("0123456789abcdef0123456789abcdef", StringComparison.Ordinal), "the token is never logged");

@@ -59,7 +59,7 @@ namespace TagoFirmware.IntegrationTests
             // Two more payload intervals after the flood, so a gap that started near its end is seen too.
             await Task.Delay(TimeSpan.FromSeconds(2 * payloadIntervalS + 1));
             long after = GC.GetTotalMemory(true);
-            int reconnects = node.Reconnects;
+            int reconnects = node.Node.Supervisor.Reconnects;
             int deadLinks = System.Text.RegularExpressions.Regex.Matches(log.ToString(), "mqtt dead link").Count;
             int commandErrors = node.Node.Diagnostics.CommandErrors;
             cancel.Cancel();

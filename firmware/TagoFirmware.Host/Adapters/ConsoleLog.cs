@@ -45,10 +45,8 @@ namespace TagoFirmware.Host.Adapters
             }
         }
 
-        /// <summary>
-        /// The node's log under <c>--time-scale</c> K (this log itself at 1): the core prints durations on the node clock
-        /// ("backoff 4000 ms"), which would read as real time and be wrong by K; this one divides them by K and says "real".
-        /// </summary>
+        /// <summary>The node's log under <c>--time-scale</c> K (this log at 1): prints the node clock's durations ("backoff 4000 ms")
+        /// divided by K and marked "real".</summary>
         public ILog ForTimeScale(double scale) => scale == 1.0 ? this : new ConsoleLog(this, scale);
 
         /// <inheritdoc />

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Linq;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
@@ -26,20 +26,13 @@ namespace TagoFirmware.Host.Adapters
         private NodeStatus? _shown;
 
         /// <summary>Creates the indicator.</summary>
-        public ConsoleStatusIndicator(ILog log)
-        {
-            _log = log;
-        }
+        public ConsoleStatusIndicator(ILog log) => _log = log;
 
         /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
         public static string Describe(NodeStatus status)
         {
-            var slots = new StringBuilder(StatusPatterns.Slots);
             int mask = StatusPatterns.Mask(status);
-            for (int i = 0; i < StatusPatterns.Slots; i++)
-                slots.Append(((mask >> i) & 1) == 1 ? '#' : '.');
-            int at = (int)status;
-            return status + " (" + s_meanings[at < 0 || at >= s_meanings.Length ? 0 : at] + ") " + slots;
+            return status + " (" + s_meanings[(int)status] + ") " + string.Concat(Enumerable.Range(0, StatusPatterns.Slots).Select(i => ((mask >> i) & 1) == 1 ? '#' : '.'));
         }
 
         /// <inheritdoc />

@@ -4,11 +4,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="IClock"/> on the host, optionally K times faster than real time (<c>--time-scale</c>) so device-sized
-    /// numbers (12 s sampling, 5 min deep sleep) run in seconds: the monotonic clock from 0 at construction (a device's
-    /// uptime), the wall clock from a simulated anchor, so the clocks of every wake agree. The network is not scaled.
-    /// </summary>
+    /// <summary><see cref="IClock"/> on the host, optionally K times faster (<c>--time-scale</c>): monotonic from 0 at
+    /// construction (the device's uptime), wall time from a simulated anchor shared by every wake.</summary>
     public sealed class SystemClock : IClock
     {
         private static readonly DateTime s_processStartUtc = DateTime.UtcNow;

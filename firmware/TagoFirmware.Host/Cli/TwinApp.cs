@@ -108,11 +108,30 @@ namespace TagoFirmware.Host.Cli
 
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
-                NodeConfig config = BuildConfig(options, tip, host, port, caPem, clientId, credential);
-                int minInterval = MinIntervalSeconds(config, out string minReason);
+                // The --config file's configuration (or the twin's defaults) with this run's broker and the flags applied.
+                NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
+                config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
+                if (tip)
+                {
+                    config.TagoTipSerial = clientId;
+                    config.TagoTipAuthHash = credential;
+                    config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
+                    // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
+                    // the server's 5 subscription requests a minute.
+                    config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
+                }
+
+                config.DeepSleep = options.Sleep;
+                options.Overlay.ForEach(set => set(config));
+                int minInterval = Math.Max(1, NodeConfigValidator.MinIntervalSeconds(config, out string minReason));
+                if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > minInterval)
+                {
+                    (minInterval, minReason) = (ConfigKeys.SleepWakeInterval.Min, "that is the shortest deep-sleep wake interval");
+                }
+
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
                     ? config.WakeIntervalSeconds : options.IntervalSeconds;
-                double scale = options.TimeScale;
+                double scale = options.Node.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
                     // The read pipeline needs its reads (DHT22: 6 reads 2 s apart): run simulated time faster instead.
@@ -141,19 +160,11 @@ namespace TagoFirmware.Host.Cli
                     config.SamplingIntervalSeconds = simulatedInterval;
                 }
 
-                string dataDir = options.NoPersist ? null : Path.GetFullPath(options.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
+                TwinNodeSettings settings = options.Node;
+                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
                 config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
-                var settings = new TwinNodeSettings
-                {
-                    Config = config,
-                    ConfigBytes = options.FileBytes,
-                    MacClientId = clientId,
-                    DataDirectory = dataDir,
-                    TimeScale = scale,
-                    SensorFailureRate = options.SensorFailureRate,
-                    Seed = seed,
-                };
+                (settings.MacClientId, settings.DataDirectory, settings.TimeScale, settings.Seed) = (clientId, dataDir, scale, seed);
                 settings.AnchorClock();
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
@@ -161,7 +172,7 @@ namespace TagoFirmware.Host.Cli
                     + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
-                (int? result, int acked, SessionState state) = await RunNodesAsync(options, settings, log, input, linked.Token).ConfigureAwait(false);
+                (int? result, int acked, SessionState state) = await RunNodesAsync(options, log, input, linked.Token).ConfigureAwait(false);
                 if (result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
                     // Without --count there is no target to fall short of: the summary is what was acknowledged.
@@ -178,15 +189,12 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        /// <summary>
-        /// Runs the node until a stop condition, cancellation or (battery mode) the last wake; a battery-mode wake is a
-        /// fresh node over the same data directory (a deep-sleep wake is a reboot; only the flash survives) after a real
-        /// wait of the sleep time divided by the time scale. A stdin line <c>interval=30</c>, <c>batch 5</c>, <c>ping</c>
-        /// is a command name (the command topic's last level) and its payload, handed to the running node.
-        /// </summary>
-        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, TwinNodeSettings settings, ConsoleLog log, TextReader input, CancellationToken cancel)
+        // Runs nodes until a stop condition, cancellation or the last wake. A battery wake is a fresh node over the same
+        // data directory (deep sleep keeps only the flash) after the sleep time / time scale in real time.
+        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
         {
             TwinNode current = null;
+            TwinNodeSettings settings = options.Node;
             if (input != null)
             {
                 new Thread(() => ReadCommands(input, log, () => Volatile.Read(ref current))) { IsBackground = true, Name = "stdin commands" }.Start();
@@ -212,10 +220,10 @@ namespace TagoFirmware.Host.Cli
                 using (var node = new TwinNode(settings, log))
                 {
                     Volatile.Write(ref current, node);
-                    await node.RunAsync(n => n.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
+                    await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
                     (acked, state) = (acked + node.AckedPayloads, node.State);
                     Volatile.Write(ref current, null);
-                    if (!node.SleepRequested)
+                    if (!node.Node.SleepRequested)
                     {
                         return (result, acked, state); // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
                     }
@@ -254,7 +262,7 @@ namespace TagoFirmware.Host.Cli
 
             if (!options.Stay && n.State == SessionState.AuthFailed)
             {
-                log.Error("exit: credentials refused by the broker (check the " + (n.UsesTagoTip ? "serial and the authorization hash" : "device token") + ")");
+                log.Error("exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
                 return TwinExitCode.CredentialsRefused;
             }
 
@@ -329,41 +337,6 @@ namespace TagoFirmware.Host.Cli
             }
 
             return issues.IsValid;
-        }
-
-        /// <summary>The node configuration: the --config file's (or the twin's defaults) with the flags and this run's broker applied.</summary>
-        private static NodeConfig BuildConfig(TwinOptions options, bool tip, string host, int port, string caPem, string clientId, string credential)
-        {
-            NodeConfig config = options.FileConfig ?? TwinNodeSettings.DefaultConfig();
-            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId) = (host, port, !options.Plaintext, clientId);
-            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            config.Token = tip ? null : credential;
-            config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
-            if (tip)
-            {
-                config.TagoTipSerial = clientId;
-                config.TagoTipAuthHash = credential;
-                config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
-                // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
-                // the server's 5 subscription requests a minute.
-                config.TagoTipMinSessionSeconds = options.Broker == null && options.FileConfig == null ? 15 : config.TagoTipMinSessionSeconds;
-            }
-
-            config.DeepSleep = options.Sleep;
-            options.Overlay.ForEach(set => set(config));
-            return config;
-        }
-
-        private static int MinIntervalSeconds(NodeConfig config, out string reason)
-        {
-            int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
-            if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > min)
-            {
-                min = ConfigKeys.SleepWakeInterval.Min;
-                reason = "that is the shortest deep-sleep wake interval";
-            }
-
-            return Math.Max(1, min);
         }
 
         private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");

@@ -51,8 +51,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             NodeConfig config = result.Config;
-            options.FileConfig = config;
-            options.FileBytes = File.ReadAllBytes(path);
+            (options.Node.Config, options.Node.ConfigBytes) = (config, File.ReadAllBytes(path));
             options.Token ??= config.Token;
             Default(options, "--broker", () => options.Broker = config.MqttHost);
             Default(options, "--port", () => options.Port = config.MqttPort);

@@ -8,11 +8,9 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>
-    /// <c>--check-credentials</c>: one TagoTiP session opened on the node's own link (docs/tagotip/transports/mqtt.md:
-    /// user = first 8 hex of the hash, password = last 8, MQTT 3.1.1 then 5 and 3.1), one frame without <c>!N</c> (the
-    /// node's sequence counter is left alone), and a verdict. Neither the hash nor a token is printed.
-    /// </summary>
+    /// <summary><c>--check-credentials</c>: one TagoTiP session on the node's own link (MQTT 3.1.1, then 5 and 3.1; user and
+    /// password per tago-io/tagotip docs/tagotip/transports/mqtt.md), one frame without <c>!N</c> (the sequence counter is
+    /// left alone), and a verdict; never prints the hash or a token.</summary>
     public static class TwinCredentialCheck
     {
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>

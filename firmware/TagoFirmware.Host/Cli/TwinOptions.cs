@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using TagoFirmware.Config;
+using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.TagoTip;
 
@@ -81,9 +83,6 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Keep running after refused credentials or a TLS failure instead of exiting 3/4.</summary>
         public bool Stay { get; set; }
 
-        /// <summary>Probability 0…1 of an injected DHT22 read failure.</summary>
-        public double SensorFailureRate { get; set; }
-
         /// <summary>Seed of the simulated sensor and the backoff jitter; null derives one with <see cref="DefaultSeed"/>.</summary>
         public int? Seed { get; set; }
 
@@ -93,26 +92,18 @@ namespace TagoFirmware.Host.Cli
         /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
-        /// <summary>Directory of the queue log and overrides; null: <c>.tago-twin/&lt;client id&gt;</c>.</summary>
-        public string DataDirectory { get; set; }
-
         /// <summary>Keep the queue and the overrides in RAM only.</summary>
         public bool NoPersist { get; set; }
 
-        /// <summary>Simulated seconds per real second (not the network's).</summary>
-        public double TimeScale { get; set; } = 1;
+        /// <summary>The node's settings: --sensor-failure-rate, --time-scale, --data-dir (null: <c>.tago-twin/&lt;client id&gt;</c>),
+        /// and the --config file's configuration and bytes (else the twin's default configuration).</summary>
+        public TwinNodeSettings Node { get; } = new TwinNodeSettings();
 
         /// <summary>Flags that only set a configuration value (--topic, --qos, --batch, ...), applied over the file's or the default configuration.</summary>
         public List<Action<NodeConfig>> Overlay { get; } = new List<Action<NodeConfig>>();
 
         /// <summary>Stop after this many wakes; 0 runs until --count, --timeout or Ctrl+C.</summary>
         public int Wakes { get; set; }
-
-        /// <summary>The configuration read from <see cref="ConfigFile"/>, or null.</summary>
-        public NodeConfig FileConfig { get; set; }
-
-        /// <summary>The bytes of <see cref="ConfigFile"/>, for the command-override fingerprint.</summary>
-        public byte[] FileBytes { get; set; }
 
         /// <summary>Config values given by flag instead of the file (<see cref="ConfigReference.Supplied"/>), by flag.</summary>
         public Dictionary<string, string> Supplied { get; } = new Dictionary<string, string>();
@@ -141,10 +132,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 
-        /// <summary>
-        /// The seed of a run without --seed: the client id's FNV-1a hash mixed with the start time, so twins started
-        /// together (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.
-        /// </summary>
+        /// <summary>The seed without --seed: the client id's FNV-1a hash mixed with the start time, so twins started together
+        /// (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.</summary>
         public static int DefaultSeed(string clientId, long startTicks)
         {
             uint hash = 2166136261;
@@ -165,10 +154,6 @@ namespace TagoFirmware.Host.Cli
         /// </summary>
         public static string HashOfToken(string token)
             => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
-
-        /// <summary>A <c>TAGO_TIP_AUTH</c>-style value as a hash: a token hashed, a 16-hex hash lower-cased, else null.</summary>
-        public static string HashOfTokenOrHash(string value)
-            => HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
 
         /// <summary>Parses arguments; <paramref name="environmentToken"/> and <paramref name="environmentTipAuth"/> are
         /// the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
@@ -224,27 +209,27 @@ namespace TagoFirmware.Host.Cli
         private static readonly Dictionary<string, Func<TwinOptions, string, string>> s_values = new Dictionary<string, Func<TwinOptions, string, string>>
         {
             ["--broker"] = (o, v) => NonEmpty(o.Broker = v),
-            ["--port"] = (o, v) => Int(v, 1, 65535, x => o.Port = x),
+            ["--port"] = (o, v) => Range(v, 1, 65535, x => o.Port = x),
             ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
             ["--token"] = (o, v) => NonEmpty(o.Token = v),
             ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
             ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return Unless(!string.IsNullOrEmpty(v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"); },
-            ["--interval"] = (o, v) => Number(v, 0.05, 86400, x => o.IntervalSeconds = x),
-            ["--batch"] = (o, v) => Int(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
-            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Int(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
-            ["--count"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Count = x),
-            ["--timeout"] = (o, v) => Number(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
+            ["--interval"] = (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x),
+            ["--batch"] = (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
+            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
+            ["--count"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Count = x),
+            ["--timeout"] = (o, v) => Range(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
             ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
             ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
-            ["--auth-retry"] = (o, v) => Number(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
-            ["--sensor-failure-rate"] = (o, v) => Number(v, 0, 1, x => o.SensorFailureRate = x),
-            ["--data-dir"] = (o, v) => NonEmpty(o.DataDirectory = v),
-            ["--time-scale"] = (o, v) => Number(v, 0.01, 10000, x => o.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Int(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
-            ["--wake-interval"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
-            ["--publish-every"] = (o, v) => Int(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
-            ["--wakes"] = (o, v) => Int(v, 1, int.MaxValue, x => o.Wakes = x),
-            ["--seed"] = (o, v) => Int(v, int.MinValue, int.MaxValue, x => o.Seed = x),
+            ["--auth-retry"] = (o, v) => Range(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
+            ["--sensor-failure-rate"] = (o, v) => Range(v, 0.0, 1.0, x => o.Node.SensorFailureRate = x),
+            ["--data-dir"] = (o, v) => NonEmpty(o.Node.DataDirectory = v),
+            ["--time-scale"] = (o, v) => Range(v, 0.01, 10000, x => o.Node.TimeScale = x),
+            ["--queue-capacity"] = (o, v) => Range(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
+            ["--wake-interval"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
+            ["--publish-every"] = (o, v) => Range(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
+            ["--wakes"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Wakes = x),
+            ["--seed"] = (o, v) => Range(v, int.MinValue, int.MaxValue, x => o.Seed = x),
             ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
             ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
             ["--transport"] = (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
@@ -253,16 +238,13 @@ namespace TagoFirmware.Host.Cli
             ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
             ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
             ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Int(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
+            ["--min-session"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
             ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
-        /// <summary>
-        /// Cross-flag rules. Without --transport, TagoTiP flags pick <c>tagotip</c> and --token the legacy transport
-        /// (both: an error), then the environment: <see cref="TipAuthVariable"/> before <see cref="TokenVariable"/>;
-        /// nothing at all leaves the choice to a --config file (whose rule is the same), else <c>tagotip</c>.
-        /// </summary>
+        // Cross-flag rules. Without --transport: TagoTiP flags pick tagotip, --token the legacy transport (both: an error),
+        // then TAGO_TIP_AUTH before TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
         private static void Resolve(TwinOptions o, string environmentTipAuth, string environmentToken, ref string error)
         {
             bool tipFlags = o.Serial != null || o.AuthHash != null;
@@ -277,7 +259,8 @@ namespace TagoFirmware.Host.Cli
                 : envTip ? NodeConfig.TransportTagoTip : !string.IsNullOrEmpty(environmentToken) ? NodeConfig.TransportMqttJson : null;
             if (o.AuthHash == null && envTip)
             {
-                o.AuthHash = HashOfTokenOrHash(environmentTipAuth.Trim());
+                string value = environmentTipAuth.Trim(); // a token (hashed here) or a hash
+                o.AuthHash = HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
                 if (o.AuthHash == null)
                 {
                     error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";
@@ -292,7 +275,7 @@ namespace TagoFirmware.Host.Cli
                     ? "--check-credentials needs --serial and --auth-hash, --auth-token or " + TipAuthVariable + " (TagoTiP only)"
                 : o.TipFault != null && o.Broker != null ? "--tip-fault works with the embedded TagoTiP server only (no --broker)"
                 : o.Broker != null && o.CheckConfigFile == null && o.ConfigFile == null ? MissingCredentials(o, !legacy)
-                : o.NoPersist && o.DataDirectory != null ? "--no-persist and --data-dir exclude each other"
+                : o.NoPersist && o.Node.DataDirectory != null ? "--no-persist and --data-dir exclude each other"
                 : o.Broker == null && o.Plaintext && o.ConfigFile == null ? "--plaintext needs --broker (the embedded broker speaks TLS only)"
                 : null;
         }
@@ -312,18 +295,13 @@ namespace TagoFirmware.Host.Cli
         private static string ClientIdProblem(string value) => string.IsNullOrEmpty(value) || value.Length > 64 ? "must be 1 to 64 characters"
             : Unless(value.All(c => c > ' ' && c <= '~' && c != '+' && c != '#' && c != '/'), "may contain printable ASCII without spaces, '/', '+' or '#'");
 
-        private static string Int(string value, int min, int max, Action<int> set)
+        // One range check for the integer (NumberStyles.Integer) and the decimal (Float) flags.
+        private static string Range<T>(string value, T min, T max, Action<T> set) where T : INumber<T>
         {
-            bool ok = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result) && result >= min && result <= max;
+            bool integer = typeof(T) == typeof(int);
+            bool ok = T.TryParse(value, integer ? NumberStyles.Integer : NumberStyles.Float, CultureInfo.InvariantCulture, out T result) && result >= min && result <= max;
             set(result);
-            return Unless(ok, "must be an integer from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
-        }
-
-        private static string Number(string value, double min, double max, Action<double> set)
-        {
-            bool ok = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result) && result >= min && result <= max;
-            set(result);
-            return Unless(ok, "must be a number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ", got '" + value + "'");
+            return Unless(ok, "must be " + (integer ? "an integer" : "a number") + " from " + min.ToString(null, CultureInfo.InvariantCulture) + " to " + max.ToString(null, CultureInfo.InvariantCulture) + ", got '" + value + "'");
         }
     }
 }

@@ -13,12 +13,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>
-    /// The core's <see cref="SensorNode"/> wired to the host adapters (MQTTnet, time-scaled clock, simulated DHT22,
-    /// data-directory files for the flash). A reboot is simulated in-process: flush, close the link, and a fresh
-    /// <see cref="SensorNode"/> on a clock restarted at 0 loads the same files. As platform: heap free after a GC, the
-    /// simulated boot reason, no RSSI (a PC has no WiFi signal to report honestly), "twin-" + the assembly version.
-    /// </summary>
+    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is simulated in-process (flush, close,
+    /// a fresh node on a clock from 0 over the same files). No RSSI: a PC has no WiFi signal to report honestly.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
         private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
@@ -38,9 +34,7 @@ namespace TagoFirmware.Host.Node
         private SensorNode _node;
         private RebootReason _rebootReason; // None: no reboot requested
         private int _ackedBefore;
-        private int _authFailuresBefore;
         private int _tlsFailuresBefore;
-        private int _reconnectsBefore;
         private int _boots;
         private bool _disposed;
 
@@ -79,32 +73,20 @@ namespace TagoFirmware.Host.Node
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock => _clock;
 
-        /// <summary>True when the node speaks TagoTiP.</summary>
-        public bool UsesTagoTip => _config.UsesTagoTip;
-
         /// <summary>Current session state.</summary>
         public SessionState State => _node.Supervisor.State;
 
         /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
         public int AckedPayloads => _ackedBefore + _node.Publisher.PayloadsAcked;
 
-        /// <summary>Connects refused for credentials, over all boots.</summary>
-        public int AuthFailures => _authFailuresBefore + _node.Supervisor.AuthFailures;
-
         /// <summary>Connects that failed in TLS, over all boots.</summary>
         public int TlsFailures => _tlsFailuresBefore + _link.TlsFailures;
-
-        /// <summary>Reconnects after a lost connection, over all boots.</summary>
-        public int Reconnects => _reconnectsBefore + _node.Supervisor.Reconnects;
 
         /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
         public string LastConnectFailureReason => _link.LastFailureReason;
 
         /// <summary>Readings in the queue (in flight included).</summary>
         public int QueuedReadings => _node.Queue.Count;
-
-        /// <summary>Battery mode: this wake is done; sleep for <see cref="SensorNode.SleepMilliseconds"/>.</summary>
-        public bool SleepRequested => _node.SleepRequested;
 
         /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
         public void Step()
@@ -116,10 +98,8 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>
-        /// Delivers a command as if the broker had (legacy: on the command topic named by it; TagoTiP: <c>CMD|name=payload</c>
-        /// on the ack topic) and returns the topic. Safe from any thread.
-        /// </summary>
+        /// <summary>Delivers a command as the broker would (legacy: its command topic; TagoTiP: <c>CMD|name=payload</c> on
+        /// the ack topic) and returns the topic. Safe from any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
@@ -128,10 +108,8 @@ namespace TagoFirmware.Host.Node
             return topic;
         }
 
-        /// <summary>
-        /// Runs the loop (step, wait for the next due time or a link event) until <paramref name="stop"/> (checked after
-        /// every step; may be null) says so, the token is cancelled or the node halts, then stops in order.
-        /// </summary>
+        /// <summary>Steps the node until <paramref name="stop"/> (after each step; may be null), cancellation or a halt,
+        /// then stops in order.</summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
             // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,
@@ -183,6 +161,12 @@ namespace TagoFirmware.Host.Node
 
             _disposed = true;
             StopGracefully();
+            Release();
+        }
+
+        // Flushes the queue log and closes the link (DISCONNECT if still connected) and the files.
+        private void Release()
+        {
             _node.FlushForReboot();
             _link.Dispose();
             _readingStore?.Dispose();
@@ -249,7 +233,6 @@ namespace TagoFirmware.Host.Node
                 OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
                 Sequences = _config.UsesTagoTip && _readingStore != null ? TwinNodeSettings.SequenceStoreFor(_settings.DataDirectory) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
-                PowerSwitches = null,
                 Platform = this,
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
@@ -265,13 +248,9 @@ namespace TagoFirmware.Host.Node
         private void Reboot()
         {
             _ackedBefore += _node.Publisher.PayloadsAcked;
-            _authFailuresBefore += _node.Supervisor.AuthFailures;
             _tlsFailuresBefore += _link.TlsFailures;
-            _reconnectsBefore += _node.Supervisor.Reconnects;
-            _node.FlushForReboot();
-            _link.Close();
-            _link.Dispose();
-            _readingStore?.Dispose();
+            _link.Close(); // a reset sends no DISCONNECT
+            Release();
             BootReason reason = _rebootReason == RebootReason.Command ? BootReason.CommandReboot : BootReason.WatchdogReboot;
             _log.Write(LogLevel.Warning, "simulated reboot (" + _rebootReason + "): the node starts again from the data directory");
             _rebootReason = RebootReason.None;

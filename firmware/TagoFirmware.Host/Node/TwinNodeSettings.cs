@@ -7,10 +7,8 @@ using TagoFirmware.Esp32;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>
-    /// Settings of one <see cref="TwinNode"/>: the node configuration and what only the twin has (data directory for the
-    /// flash, time scale, simulated sensor). The config's network timeouts stay real seconds under a time scale.
-    /// </summary>
+    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and what only the twin has (data directory, time
+    /// scale, simulated sensor).</summary>
     public sealed class TwinNodeSettings
     {
         /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
@@ -74,15 +72,14 @@ namespace TagoFirmware.Host.Node
 
         /// <summary>Settings with <see cref="DefaultConfig"/> for a TLS broker; a null <paramref name="caPem"/> uses the OS trust store.</summary>
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
+            => new TwinNodeSettings { Config = Connect(DefaultConfig(), host, port, true, caPem, clientId, token) };
+
+        /// <summary>Points <paramref name="config"/> at a broker and returns it.</summary>
+        internal static NodeConfig Connect(NodeConfig config, string host, int port, bool tls, string caPem, string clientId, string token)
         {
-            var settings = new TwinNodeSettings();
-            settings.Config.MqttHost = host;
-            settings.Config.MqttPort = port;
-            settings.Config.Tls = true;
-            settings.Config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
-            settings.Config.ClientId = clientId;
-            settings.Config.Token = token;
-            return settings;
+            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Token) = (host, port, tls, clientId, token);
+            config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
+            return config;
         }
 
         /// <summary>Multiplies the config's network-bound timeouts by the time scale, once, so they stay the same in real time.</summary>
@@ -131,10 +128,8 @@ namespace TagoFirmware.Host.Node
             return Path.Combine(directory, name);
         }
 
-        /// <summary>
-        /// Sets the epochs so a time-scaled clock continues across runs on one data directory instead of stamping new
-        /// readings before old ones: the same scale continues the first run's anchor, another one re-anchors at its now.
-        /// </summary>
+        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (never stamping new readings
+        /// before old ones): the same scale keeps the first run's anchor, another re-anchors at its now.</summary>
         public void AnchorClock()
         {
             DateTime now = DateTime.UtcNow;

@@ -15,15 +15,6 @@ namespace TagoFirmware.Host.Tests.Twin
         }
 
         [TestMethod]
-        public void A_token_or_a_hash_is_told_apart_by_its_shape()
-        {
-            Assert.AreEqual("4deedd7bab8817ec", TwinOptions.HashOfTokenOrHash("ate2bd319014b24e0a8aca9f00aea4c0d0"));
-            Assert.AreEqual("4deedd7bab8817ec", TwinOptions.HashOfTokenOrHash("4DEEDD7BAB8817EC"));
-            Assert.IsNull(TwinOptions.HashOfTokenOrHash("e2bd319014b24e0a8aca9f00aea4c0d0"));
-            Assert.IsNull(TwinOptions.HashOfTokenOrHash(null));
-        }
-
-        [TestMethod]
         public void A_malformed_token_gives_no_hash()
         {
             Assert.IsNull(TwinOptions.HashOfToken("atSECRETSECRETSECRETSECRETSECRET12"));

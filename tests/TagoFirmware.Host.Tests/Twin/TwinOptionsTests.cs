@@ -39,6 +39,7 @@ namespace TagoFirmware.Host.Tests.Twin
             Assert.AreEqual(Hash, o.AuthHash);
             Assert.IsTrue(TwinOptions.TryParse(new[] { "--auth-hash", "0123456789abcdef" }, null, Token, out o, out error), error);
             Assert.AreEqual("0123456789abcdef", o.AuthHash, "a flag wins over the environment");
+            Assert.IsFalse(TwinOptions.TryParse(Array.Empty<string>(), null, "e2bd319014b24e0a8aca9f00aea4c0d0", out _, out _), "a token needs its \"at\" prefix");
         }
 
         [DataRow(new[] { "--token", "t" }, NodeConfig.TransportMqttJson)]

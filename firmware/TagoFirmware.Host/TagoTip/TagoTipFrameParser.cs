@@ -71,18 +71,10 @@ namespace TagoFirmware.Host.TagoTip
             Dictionary<string, string> defaults = Metadata(frame, new Dictionary<string, string>());
             foreach (Match v in variables)
             {
-                string type = s_types.First(t => v.Groups[t].Success);
-                push.Points.Add(new TagoTipDataPoint
-                {
-                    Name = v.Groups["name"].Value,
-                    Type = type,
-                    Value = type == "string" ? Unescape(v.Groups[type].Value) : v.Groups[type].Value,
-                    Unit = Optional(v, "unit"),
-                    Time = Time(v) ?? Time(frame),
-                    Group = Optional(v, "group") ?? Optional(frame, "group"),
-                    Location = type == "location" ? v.Groups[type].Value : Optional(v, "loc") ?? Optional(frame, "loc"),
-                    Metadata = Metadata(v, defaults),
-                });
+                string type = s_types.First(t => v.Groups[t].Success), value = v.Groups[type].Value;
+                push.Points.Add(new TagoTipDataPoint(v.Groups["name"].Value, type, type == "string" ? Unescape(value) : value, Optional(v, "unit"),
+                    Time(v) ?? Time(frame), Optional(v, "group") ?? Optional(frame, "group"),
+                    type == "location" ? value : Optional(v, "loc") ?? Optional(frame, "loc"), Metadata(v, defaults)));
             }
 
             return push;

@@ -28,8 +28,7 @@ namespace TagoFirmware.Host.TagoTip
 
         private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
-        private volatile bool _stopped;
-        private Task _reaper;
+        private Timer _reaper;
         private TagoTipCredentials _credentials;
         private int _refusedSubscriptions;
         private int _serverCloses;
@@ -92,7 +91,7 @@ namespace TagoFirmware.Host.TagoTip
             server.InterceptingSubscriptionAsync += OnSubscribing;
             server.InterceptingPublishAsync += OnPublishing;
             await server.StartAsync().ConfigureAwait(false);
-            _reaper = Task.Run(ReapAsync);
+            _reaper = new Timer(_ => Reap(), null, 100, 100);
             return this;
         }
 
@@ -197,22 +196,17 @@ namespace TagoFirmware.Host.TagoTip
             return Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = SenderId }, CancellationToken.None);
         }
 
-        private async Task ReapAsync()
+        // Every 100 ms: closes the connections past their lifetime or idle too long, once each.
+        private void Reap()
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stopped)
+            DateTime now = DateTime.UtcNow;
+            foreach (KeyValuePair<string, Connection> pair in _connections)
             {
-                DateTime now = DateTime.UtcNow;
-                foreach (KeyValuePair<string, Connection> pair in _connections)
+                Connection c = pair.Value;
+                string reason = now - c.Since >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
+                    : now - c.LastActivity >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
+                if (reason != null && Interlocked.Exchange(ref c.Closing, 1) == 0)
                 {
-                    Connection c = pair.Value;
-                    string reason = now - c.Since >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
-                        : now - c.LastActivity >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
-                    if (reason == null || Interlocked.Exchange(ref c.Closing, 1) == 1)
-                    {
-                        continue;
-                    }
-
                     Interlocked.Increment(ref _serverCloses);
                     _ = CloseAsync(pair.Key, c.Serial, reason);
                 }
@@ -242,10 +236,9 @@ namespace TagoFirmware.Host.TagoTip
         /// <inheritdoc />
         public override async ValueTask DisposeAsync()
         {
-            _stopped = true;
             if (_reaper != null)
             {
-                await _reaper.ConfigureAwait(false);
+                await _reaper.DisposeAsync().ConfigureAwait(false);
             }
 
             await base.DisposeAsync().ConfigureAwait(false);

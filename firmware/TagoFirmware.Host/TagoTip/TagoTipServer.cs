@@ -103,40 +103,17 @@ namespace TagoFirmware.Host.TagoTip
 
         private Task OnSubscribing(InterceptingSubscriptionEventArgs args)
         {
-            string problem = null;
-            lock (_subscriptionRequests)
+            string topic = args.TopicFilter.Topic, serial = SerialOf(topic, "/ack");
+            _connections.TryGetValue(args.ClientId, out Connection c);
+            string problem = !WithinRate() ? "subscription rate limit (" + SubscriptionsPerMinute + " a minute)"
+                : !Judge.IsDevice(serial) ? "not the ack topic of a device of this profile"
+                : c != null && Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection ? "more than " + SubscriptionsPerConnection + " subscriptions on one connection"
+                : null;
+            if (problem == null)
             {
-                DateTime now = DateTime.UtcNow;
-                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
-                {
-                    _subscriptionRequests.Dequeue();
-                }
-
-                if (_subscriptionRequests.Count >= SubscriptionsPerMinute)
-                {
-                    problem = "subscription rate limit (" + SubscriptionsPerMinute + " a minute)";
-                }
-
-                _subscriptionRequests.Enqueue(now);
+                c?.Serial = serial;
             }
-
-            string topic = args.TopicFilter.Topic;
-            string serial = SerialOf(topic, "/ack");
-            if (problem == null && !Judge.IsDevice(serial))
-            {
-                problem = "not the ack topic of a device of this profile";
-            }
-
-            if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
-            {
-                c.Serial = serial;
-                if (Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection)
-                {
-                    problem = "more than " + SubscriptionsPerConnection + " subscriptions on one connection";
-                }
-            }
-
-            if (problem != null)
+            else
             {
                 Interlocked.Increment(ref _refusedSubscriptions);
                 args.ProcessSubscription = false;
@@ -145,6 +122,22 @@ namespace TagoFirmware.Host.TagoTip
             }
 
             return Task.CompletedTask;
+        }
+
+        // A sliding minute over every subscription request, refused ones included.
+        private bool WithinRate()
+        {
+            lock (_subscriptionRequests)
+            {
+                DateTime now = DateTime.UtcNow;
+                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
+                {
+                    _subscriptionRequests.Dequeue();
+                }
+
+                _subscriptionRequests.Enqueue(now);
+                return _subscriptionRequests.Count <= SubscriptionsPerMinute;
+            }
         }
 
         private Task OnPublishing(InterceptingPublishEventArgs args)

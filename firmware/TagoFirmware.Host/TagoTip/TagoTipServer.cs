@@ -156,14 +156,10 @@ namespace TagoFirmware.Host.TagoTip
                 return Task.CompletedTask;
             }
 
-            byte[] payload = System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload);
-            TagoTipPush verdict = Judge.Judge(serial, payload);
+            TagoTipPush verdict = Judge.Judge(serial, System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
             if (verdict.Stored)
             {
-                foreach (TagoTipDataPoint point in verdict.Points)
-                {
-                    Print(LiveInspectorFormatter.Format(serial, point));
-                }
+                verdict.Points.ForEach(point => Print(LiveInspectorFormatter.Format(serial, point)));
             }
 
             if (verdict.Ack != null)

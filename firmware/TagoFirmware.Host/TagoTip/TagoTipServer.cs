@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,7 +25,6 @@ namespace TagoFirmware.Host.TagoTip
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
-        private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
         private Timer _reaper;
         private TagoTipCredentials _credentials;
@@ -71,27 +69,13 @@ namespace TagoFirmware.Host.TagoTip
             server.ClientConnectedAsync += args =>
             {
                 Interlocked.Increment(ref _connects);
-                _connections[args.ClientId] = new Connection { Since = DateTime.UtcNow, LastActivity = DateTime.UtcNow };
-                return Task.CompletedTask;
-            };
-            server.ClientDisconnectedAsync += args =>
-            {
-                _connections.TryRemove(args.ClientId, out _);
-                return Task.CompletedTask;
-            };
-            server.InterceptingInboundPacketAsync += args =>
-            {
-                if (args.ClientId != null && _connections.TryGetValue(args.ClientId, out Connection c))
-                {
-                    c.LastActivity = DateTime.UtcNow;
-                }
-
+                args.SessionItems[typeof(Connection)] = new Connection();
                 return Task.CompletedTask;
             };
             server.InterceptingSubscriptionAsync += OnSubscribing;
             server.InterceptingPublishAsync += OnPublishing;
             await server.StartAsync().ConfigureAwait(false);
-            _reaper = new Timer(_ => Reap(), null, 100, 100);
+            _reaper = new Timer(_ => _ = ReapAsync(), null, 100, 100);
             return this;
         }
 
@@ -104,7 +88,7 @@ namespace TagoFirmware.Host.TagoTip
         private Task OnSubscribing(InterceptingSubscriptionEventArgs args)
         {
             string topic = args.TopicFilter.Topic, serial = SerialOf(topic, "/ack");
-            _connections.TryGetValue(args.ClientId, out Connection c);
+            var c = args.SessionItems[typeof(Connection)] as Connection;
             string problem = !WithinRate() ? "subscription rate limit (" + SubscriptionsPerMinute + " a minute)"
                 : !Judge.IsDevice(serial) ? "not the ack topic of a device of this profile"
                 : c != null && Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection ? "more than " + SubscriptionsPerConnection + " subscriptions on one connection"
@@ -186,18 +170,18 @@ namespace TagoFirmware.Host.TagoTip
         }
 
         // Every 100 ms: closes the connections past their lifetime or idle too long, once each.
-        private void Reap()
+        // MQTTnet's statistics (UTC) count every inbound packet as activity, PINGREQ included.
+        private async Task ReapAsync()
         {
             DateTime now = DateTime.UtcNow;
-            foreach (KeyValuePair<string, Connection> pair in _connections)
+            foreach (MqttClientStatus client in await Server.GetClientsAsync().ConfigureAwait(false))
             {
-                Connection c = pair.Value;
-                string reason = now - c.Since >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
-                    : now - c.LastActivity >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
-                if (reason != null && Interlocked.Exchange(ref c.Closing, 1) == 0)
+                string reason = now - client.ConnectedTimestamp >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
+                    : now - client.LastPacketReceivedTimestamp >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
+                if (reason != null && client.Session.Items[typeof(Connection)] is Connection c && Interlocked.Exchange(ref c.Closing, 1) == 0)
                 {
                     Interlocked.Increment(ref _serverCloses);
-                    _ = CloseAsync(pair.Key, c.Serial, reason);
+                    _ = CloseAsync(client.Id, c.Serial, reason);
                 }
             }
         }
@@ -240,8 +224,6 @@ namespace TagoFirmware.Host.TagoTip
 
         private sealed class Connection
         {
-            public DateTime Since;
-            public DateTime LastActivity;
             public int Subscriptions;
             public int Closing;
             public string Serial;

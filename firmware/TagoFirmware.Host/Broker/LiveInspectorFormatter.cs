@@ -16,22 +16,17 @@ namespace TagoFirmware.Host.Broker
             {
                 using JsonDocument document = JsonDocument.Parse(payload);
                 JsonElement root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object)
+                return root.ValueKind switch
                 {
-                    return new[] { Reading(topic, root) };
-                }
-
-                if (root.ValueKind != JsonValueKind.Array)
-                {
-                    return new[] { Prefix(topic) + "not TagoIO JSON (expected an array of objects)" };
-                }
-
-                return root.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
-                    ? Reading(topic, item) : Prefix(topic) + "not a data object: " + item.GetRawText()).ToArray();
+                    JsonValueKind.Object => [Reading(topic, root)],
+                    JsonValueKind.Array => root.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object
+                        ? Reading(topic, item) : Prefix(topic) + "not a data object: " + item.GetRawText()).ToArray(),
+                    _ => [Prefix(topic) + "not TagoIO JSON (expected an array of objects)"],
+                };
             }
             catch (JsonException ex)
             {
-                return new[] { Prefix(topic) + "not TagoIO JSON (" + ex.Message + "), " + payload.Length + " bytes" };
+                return [Prefix(topic) + "not TagoIO JSON (" + ex.Message + "), " + payload.Length + " bytes"];
             }
         }
 

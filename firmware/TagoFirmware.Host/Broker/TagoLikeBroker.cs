@@ -79,12 +79,9 @@ namespace TagoFirmware.Host.Broker
             }
 
             Interlocked.Increment(ref _dataPayloads);
-            byte[] payload = message.Payload.IsEmpty ? new byte[0] : System.Buffers.BuffersExtensions.ToArray(message.Payload);
+            byte[] payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
             Received?.Invoke(message.Topic, payload);
-            foreach (string line in LiveInspectorFormatter.Format(message.Topic, payload))
-            {
-                Print(line);
-            }
+            Array.ForEach(LiveInspectorFormatter.Format(message.Topic, payload), Print);
 
             return Task.CompletedTask;
         }

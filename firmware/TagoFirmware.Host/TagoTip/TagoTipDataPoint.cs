@@ -3,23 +3,14 @@ using System.Collections.Generic;
 namespace TagoFirmware.Host.TagoTip
 {
     /// <summary>One variable of a TagoTiP push as TagoIO would store it.</summary>
-    public sealed class TagoTipDataPoint
-    {
-        /// <summary>The variable name.</summary>
-        public string Name { get; set; }
-        /// <summary><c>number</c>, <c>string</c>, <c>boolean</c> or <c>location</c>.</summary>
-        public string Type { get; set; }
-        /// <summary>The value as written (numbers and booleans) or decoded (strings).</summary>
-        public string Value { get; set; }
-        /// <summary>The unit, or null.</summary>
-        public string Unit { get; set; }
-        /// <summary>Unix milliseconds, or null (the server's arrival time).</summary>
-        public long? Time { get; set; }
-        /// <summary>The group, or null.</summary>
-        public string Group { get; set; }
-        /// <summary>The location <c>lat,lng[,alt]</c>, or null.</summary>
-        public string Location { get; set; }
-        /// <summary>The frame's metadata merged with the variable's (the variable wins).</summary>
-        public Dictionary<string, string> Metadata { get; set; }
-    }
+    /// <param name="Name">The variable name.</param>
+    /// <param name="Type"><c>number</c>, <c>string</c>, <c>boolean</c> or <c>location</c>.</param>
+    /// <param name="Value">The value as written (numbers and booleans) or decoded (strings).</param>
+    /// <param name="Unit">The unit, or null.</param>
+    /// <param name="Time">Unix milliseconds, or null (the server's arrival time).</param>
+    /// <param name="Group">The group, or null.</param>
+    /// <param name="Location">The location <c>lat,lng[,alt]</c>, or null.</param>
+    /// <param name="Metadata">The frame's metadata merged with the variable's (the variable wins).</param>
+    public sealed record TagoTipDataPoint(string Name, string Type, string Value, string Unit, long? Time, string Group, string Location,
+        Dictionary<string, string> Metadata);
 }

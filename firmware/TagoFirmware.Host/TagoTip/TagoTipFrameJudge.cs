@@ -78,13 +78,10 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Parses <c>KIND[:P]</c> (P defaults to 1), e.g. <c>server_error:0.2</c>; false when invalid.</summary>
         public static bool TryParseFault(string text, out (string Kind, double Probability) fault)
         {
-            int colon = text == null ? -1 : text.IndexOf(':');
-            double probability = 1;
-            fault = (colon < 0 ? text : text.Substring(0, colon), 1);
-            bool valid = Array.IndexOf(FaultKinds, fault.Kind) >= 0 && (colon < 0
-                || (double.TryParse(text.Substring(colon + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out probability) && probability >= 0 && probability <= 1));
-            fault.Probability = probability;
-            return valid;
+            string[] parts = (text ?? string.Empty).Split(':', 2);
+            fault = (parts[0], 1);
+            return Array.IndexOf(FaultKinds, fault.Kind) >= 0 && (parts.Length == 1
+                || (double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out fault.Probability) && fault.Probability is >= 0 and <= 1));
         }
     }
 }

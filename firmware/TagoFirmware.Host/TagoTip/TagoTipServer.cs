@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,10 +25,8 @@ namespace TagoFirmware.Host.TagoTip
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
-        private readonly ConcurrentDictionary<string, Connection> _connections = new ConcurrentDictionary<string, Connection>(StringComparer.Ordinal);
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
-        private volatile bool _stopped;
-        private Task _reaper;
+        private Timer _reaper;
         private TagoTipCredentials _credentials;
         private int _refusedSubscriptions;
         private int _serverCloses;
@@ -72,27 +69,13 @@ namespace TagoFirmware.Host.TagoTip
             server.ClientConnectedAsync += args =>
             {
                 Interlocked.Increment(ref _connects);
-                _connections[args.ClientId] = new Connection { Since = DateTime.UtcNow, LastActivity = DateTime.UtcNow };
-                return Task.CompletedTask;
-            };
-            server.ClientDisconnectedAsync += args =>
-            {
-                _connections.TryRemove(args.ClientId, out _);
-                return Task.CompletedTask;
-            };
-            server.InterceptingInboundPacketAsync += args =>
-            {
-                if (args.ClientId != null && _connections.TryGetValue(args.ClientId, out Connection c))
-                {
-                    c.LastActivity = DateTime.UtcNow;
-                }
-
+                args.SessionItems[typeof(Connection)] = new Connection();
                 return Task.CompletedTask;
             };
             server.InterceptingSubscriptionAsync += OnSubscribing;
             server.InterceptingPublishAsync += OnPublishing;
             await server.StartAsync().ConfigureAwait(false);
-            _reaper = Task.Run(ReapAsync);
+            _reaper = new Timer(_ => _ = ReapAsync(), null, 100, 100);
             return this;
         }
 
@@ -104,40 +87,17 @@ namespace TagoFirmware.Host.TagoTip
 
         private Task OnSubscribing(InterceptingSubscriptionEventArgs args)
         {
-            string problem = null;
-            lock (_subscriptionRequests)
+            string topic = args.TopicFilter.Topic, serial = SerialOf(topic, "/ack");
+            var c = args.SessionItems[typeof(Connection)] as Connection;
+            string problem = !WithinRate() ? "subscription rate limit (" + SubscriptionsPerMinute + " a minute)"
+                : !Judge.IsDevice(serial) ? "not the ack topic of a device of this profile"
+                : c != null && Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection ? "more than " + SubscriptionsPerConnection + " subscriptions on one connection"
+                : null;
+            if (problem == null)
             {
-                DateTime now = DateTime.UtcNow;
-                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
-                {
-                    _subscriptionRequests.Dequeue();
-                }
-
-                if (_subscriptionRequests.Count >= SubscriptionsPerMinute)
-                {
-                    problem = "subscription rate limit (" + SubscriptionsPerMinute + " a minute)";
-                }
-
-                _subscriptionRequests.Enqueue(now);
+                c?.Serial = serial;
             }
-
-            string topic = args.TopicFilter.Topic;
-            string serial = SerialOf(topic, "/ack");
-            if (problem == null && !Judge.IsDevice(serial))
-            {
-                problem = "not the ack topic of a device of this profile";
-            }
-
-            if (problem == null && _connections.TryGetValue(args.ClientId, out Connection c))
-            {
-                c.Serial = serial;
-                if (Interlocked.Increment(ref c.Subscriptions) > SubscriptionsPerConnection)
-                {
-                    problem = "more than " + SubscriptionsPerConnection + " subscriptions on one connection";
-                }
-            }
-
-            if (problem != null)
+            else
             {
                 Interlocked.Increment(ref _refusedSubscriptions);
                 args.ProcessSubscription = false;
@@ -146,6 +106,22 @@ namespace TagoFirmware.Host.TagoTip
             }
 
             return Task.CompletedTask;
+        }
+
+        // A sliding minute over every subscription request, refused ones included.
+        private bool WithinRate()
+        {
+            lock (_subscriptionRequests)
+            {
+                DateTime now = DateTime.UtcNow;
+                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
+                {
+                    _subscriptionRequests.Dequeue();
+                }
+
+                _subscriptionRequests.Enqueue(now);
+                return _subscriptionRequests.Count <= SubscriptionsPerMinute;
+            }
         }
 
         private Task OnPublishing(InterceptingPublishEventArgs args)
@@ -164,14 +140,10 @@ namespace TagoFirmware.Host.TagoTip
                 return Task.CompletedTask;
             }
 
-            byte[] payload = System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload);
-            TagoTipPush verdict = Judge.Judge(serial, payload);
+            TagoTipPush verdict = Judge.Judge(serial, System.Buffers.BuffersExtensions.ToArray(args.ApplicationMessage.Payload));
             if (verdict.Stored)
             {
-                foreach (TagoTipDataPoint point in verdict.Points)
-                {
-                    Print(LiveInspectorFormatter.Format(serial, point));
-                }
+                verdict.Points.ForEach(point => Print(LiveInspectorFormatter.Format(serial, point)));
             }
 
             if (verdict.Ack != null)
@@ -197,24 +169,19 @@ namespace TagoFirmware.Host.TagoTip
             return Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = SenderId }, CancellationToken.None);
         }
 
+        // Every 100 ms: closes the connections past their lifetime or idle too long, once each.
+        // MQTTnet's statistics (UTC) count every inbound packet as activity, PINGREQ included.
         private async Task ReapAsync()
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false) && !_stopped)
+            DateTime now = DateTime.UtcNow;
+            foreach (MqttClientStatus client in await Server.GetClientsAsync().ConfigureAwait(false))
             {
-                DateTime now = DateTime.UtcNow;
-                foreach (KeyValuePair<string, Connection> pair in _connections)
+                string reason = now - client.ConnectedTimestamp >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
+                    : now - client.LastPacketReceivedTimestamp >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
+                if (reason != null && client.Session.Items[typeof(Connection)] is Connection c && Interlocked.Exchange(ref c.Closing, 1) == 0)
                 {
-                    Connection c = pair.Value;
-                    string reason = now - c.Since >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
-                        : now - c.LastActivity >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
-                    if (reason == null || Interlocked.Exchange(ref c.Closing, 1) == 1)
-                    {
-                        continue;
-                    }
-
                     Interlocked.Increment(ref _serverCloses);
-                    _ = CloseAsync(pair.Key, c.Serial, reason);
+                    _ = CloseAsync(client.Id, c.Serial, reason);
                 }
             }
         }
@@ -242,10 +209,9 @@ namespace TagoFirmware.Host.TagoTip
         /// <inheritdoc />
         public override async ValueTask DisposeAsync()
         {
-            _stopped = true;
             if (_reaper != null)
             {
-                await _reaper.ConfigureAwait(false);
+                await _reaper.DisposeAsync().ConfigureAwait(false);
             }
 
             await base.DisposeAsync().ConfigureAwait(false);
@@ -258,8 +224,6 @@ namespace TagoFirmware.Host.TagoTip
 
         private sealed class Connection
         {
-            public DateTime Since;
-            public DateTime LastActivity;
             public int Subscriptions;
             public int Closing;
             public string Serial;

@@ -32,24 +32,7 @@ namespace TagoFirmware.Host.Tls
 
         /// <summary>The validator for configured CA PEM text, or on the OS trust store when there is none.</summary>
         public static CaPinnedValidator ForPem(string pem, string hostName)
-        {
-            if (string.IsNullOrEmpty(pem))
-            {
-                return new CaPinnedValidator(null, hostName, true);
-            }
-
-            var roots = new X509Certificate2Collection();
-            try
-            {
-                roots.ImportFromPem(pem);
-            }
-            catch (CryptographicException)
-            {
-                roots.Clear();
-            }
-
-            return new CaPinnedValidator(roots, hostName);
-        }
+            => string.IsNullOrEmpty(pem) ? new CaPinnedValidator(null, hostName, true) : new CaPinnedValidator(Import(pem, out _), hostName);
 
         /// <summary>Why the last validation failed, or null after a success.</summary>
         public string LastFailure { get; private set; }
@@ -97,7 +80,8 @@ namespace TagoFirmware.Host.Tls
                 return false;
             }
 
-            if (!MatchesHost(leaf, _hostName))
+            // RFC 6125: SAN dNSName (one left-most wildcard label) or, for an IP literal, SAN iPAddress; never the CN.
+            if (string.IsNullOrEmpty(_hostName) || !leaf.MatchesHostname(_hostName, allowWildcards: true, allowCommonName: false))
             {
                 LastFailure = "certificate is not valid for host '" + _hostName + "'";
                 return false;
@@ -112,8 +96,9 @@ namespace TagoFirmware.Host.Tls
         /// <summary>When being out of date is the chain's only problem, says so with the dates instead of "does not chain".</summary>
         private void ExplainOutOfDate(X509Chain chain, X509Certificate2 leaf)
         {
-            X509Certificate2 outOfDate = ChainFlags(chain) == X509ChainStatusFlags.NotTimeValid ? OutOfDate(chain, leaf) : null;
-            string validity = outOfDate == null ? null : Validity(outOfDate);
+            X509Certificate2 outOfDate = chain.ChainElements
+                .FirstOrDefault(e => e.ChainElementStatus.Any(status => (status.Status & X509ChainStatusFlags.NotTimeValid) != 0))?.Certificate ?? leaf;
+            string validity = ChainFlags(chain) == X509ChainStatusFlags.NotTimeValid ? Validity(outOfDate) : null;
             if (validity != null)
             {
                 LastFailureError = ConnectError.CertificateExpired;
@@ -122,41 +107,15 @@ namespace TagoFirmware.Host.Tls
             }
         }
 
-        private static X509Certificate2 OutOfDate(X509Chain chain, X509Certificate2 leaf) => chain.ChainElements
-            .FirstOrDefault(e => e.ChainElementStatus.Any(status => (status.Status & X509ChainStatusFlags.NotTimeValid) != 0))?.Certificate ?? leaf;
-
-        private static bool MatchesHost(X509Certificate2 leaf, string hostName)
-        {
-            try
-            {
-                // RFC 6125: SAN dNSName (one left-most wildcard label) or, for an IP literal, SAN iPAddress; never the CN.
-                return leaf.MatchesHostname(hostName, allowWildcards: true, allowCommonName: false);
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-        }
-
         /// <summary>Adds the problems of one CA PEM entry under <paramref name="source"/> (e.g. <c>mqtt.ca_certificates[0]</c>) to <paramref name="result"/>; errors make it unusable.</summary>
         /// <remarks>Each certificate must parse and be inside its dates (.NET and mbedTLS check the anchor's dates too,
         /// RFC 5280 §6.1.3) and should be a CA (basicConstraints cA, RFC 5280 §4.2.1.9).</remarks>
         public static void Check(string pem, string source, ConfigResult result)
         {
-            var certificates = new X509Certificate2Collection();
-            try
+            X509Certificate2Collection certificates = Import(pem ?? string.Empty, out string error);
+            if (error != null || certificates.Count == 0)
             {
-                certificates.ImportFromPem(pem ?? string.Empty);
-            }
-            catch (CryptographicException ex)
-            {
-                result.Add(true, source, "is not a usable certificate: " + ex.Message);
-                return;
-            }
-
-            if (certificates.Count == 0)
-            {
-                result.Add(true, source, "holds no -----BEGIN CERTIFICATE----- block");
+                result.Add(true, source, error != null ? "is not a usable certificate: " + error : "holds no -----BEGIN CERTIFICATE----- block");
                 return;
             }
 
@@ -179,6 +138,24 @@ namespace TagoFirmware.Host.Tls
         }
 
         private const string BasicConstraintsOid = "2.5.29.19";
+
+        // The certificates of PEM text; none, and why, when it does not parse.
+        private static X509Certificate2Collection Import(string pem, out string error)
+        {
+            var certificates = new X509Certificate2Collection();
+            error = null;
+            try
+            {
+                certificates.ImportFromPem(pem);
+            }
+            catch (CryptographicException ex)
+            {
+                certificates.Clear();
+                error = ex.Message;
+            }
+
+            return certificates;
+        }
 
         // "expired on …" or "not valid before …" with the dates and this clock (UTC), or null when in date.
         private static string Validity(X509Certificate2 certificate)

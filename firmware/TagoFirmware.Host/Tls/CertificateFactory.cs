@@ -30,8 +30,7 @@ namespace TagoFirmware.Host.Tls
             DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            string cn = dnsNames.Length > 0 ? dnsNames[0] : ipAddresses[0].ToString();
-            var request = new CertificateRequest("CN=" + cn, key, HashAlgorithmName.SHA256);
+            var request = new CertificateRequest("CN=" + (dnsNames.Length > 0 ? dnsNames[0] : ipAddresses[0].ToString()), key, HashAlgorithmName.SHA256);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(
                 X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
@@ -44,9 +43,8 @@ namespace TagoFirmware.Host.Tls
             request.CertificateExtensions.Add(san.Build());
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            byte[] serial = new byte[12];
-            RandomNumberGenerator.Fill(serial);
-            serial[0] &= 0x7F;
+            byte[] serial = RandomNumberGenerator.GetBytes(12);
+            serial[0] &= 0x7F; // a positive serial (RFC 5280 4.1.2.2)
             DateTimeOffset until = notAfter ?? (now.AddYears(1) < authority.NotAfter ? now.AddYears(1) : authority.NotAfter.AddMinutes(-1));
             using X509Certificate2 publicOnly = request.Create(authority, notBefore ?? now.AddDays(-1), until, serial);
             using X509Certificate2 withKey = publicOnly.CopyWithPrivateKey(key);

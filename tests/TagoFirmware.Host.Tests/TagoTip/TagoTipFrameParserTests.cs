@@ -45,6 +45,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(1694567891000L, push.Points[1].Time);
             Assert.AreEqual("h", push.Points[1].Group);
             Assert.AreEqual("x", push.Points[1].Metadata["source"]);
+            Assert.AreEqual("a,b\n", TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes("[s=x\\;y{k=a\\,b\\n}]")).Points[0].Metadata["k"]);
         }
 
         [TestMethod]

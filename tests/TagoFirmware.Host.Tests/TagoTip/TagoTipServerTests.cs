@@ -137,6 +137,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
             Assert.AreEqual("!3|ERR|device_not_found", judge.Judge("other", Encoding.UTF8.GetBytes("!3|[t:=1]")).Ack);
             Assert.AreEqual("ERR|payload_too_large", judge.Judge(Serial, new byte[16385]).Ack);
+            Assert.AreEqual("!4|ERR|invalid_payload", judge.Judge(Serial, Encoding.UTF8.GetBytes("!4|[t:=]")).Ack);
         }
 
         private static TagoTipServer Server()

@@ -79,9 +79,6 @@ namespace TagoFirmware.Connection
         /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
         public int ProtocolLevel => _attempts.Request.ProtocolLevel;
 
-        /// <summary>The MQTT backoff's failure count (reset once a connection stayed up the stable time).</summary>
-        public int MqttBackoffAttempts => _mqttBackoff.Attempts;
-
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
 

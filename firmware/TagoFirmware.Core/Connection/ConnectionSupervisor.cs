@@ -49,9 +49,6 @@ namespace TagoFirmware.Connection
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
 
-        /// <summary>QoS 1 publishes (application and status) awaiting their PUBACK.</summary>
-        public int InFlightCount => _health.Count;
-
         /// <summary>When the next step is due without a link event (long.MaxValue = never).</summary>
         public long NextDueMs
         {

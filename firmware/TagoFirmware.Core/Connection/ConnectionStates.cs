@@ -2,8 +2,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The connection's states and the way up (WiFi, clock, MQTT attempts, backoff, credentials wait), with their
-    /// log lines and LED; <see cref="ConnectionSupervisor"/> adds what happens on the link.</summary>
+    /// <summary>How the connection's states are entered (WiFi, clock, MQTT attempts, backoff, credentials wait, a link's end),
+    /// with their log lines and LED; <see cref="ConnectionSupervisor"/> runs them.</summary>
     public abstract class ConnectionStates
     {
         /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
@@ -48,7 +48,6 @@ namespace TagoFirmware.Connection
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs = long.MinValue;
-        private protected bool _stopped;
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
         {
@@ -59,7 +58,7 @@ namespace TagoFirmware.Connection
             _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
-            int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
+            int capacity = options.MaxInFlight + 1;
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
             _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
@@ -76,48 +75,8 @@ namespace TagoFirmware.Connection
         /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
         public int AuthFailures { get; private set; }
 
-        /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
-        public int ProtocolLevel => _attempts.Request.ProtocolLevel;
-
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
-
-        private protected bool RunBringUp(long nowMs)
-        {
-            switch (_state)
-            {
-                case SessionState.WifiDown:
-                    RunWifiDown(nowMs);
-                    return true;
-                case SessionState.WifiConnecting:
-                    RunWifiConnecting(nowMs);
-                    return true;
-                case SessionState.ClockWait:
-                    if (WallClock.IsValid(_ports.Clock.UtcNow))
-                        EnterMqttLayer(nowMs, "clock valid");
-                    else if (nowMs >= _deadlineMs)
-                        RequestTimeSync(nowMs);
-                    return true;
-                case SessionState.MqttConnecting:
-                    _attempts.Begin(_mqtt);
-                    if (nowMs >= _deadlineMs)
-                        HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
-                            "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
-                    return true;
-                case SessionState.Backoff:
-                    if (nowMs >= _deadlineMs && _backoffForWifi)
-                        RunWifiDown(nowMs);
-                    else if (nowMs >= _deadlineMs)
-                        EnterMqttLayer(nowMs, "backoff over");
-                    return true;
-                case SessionState.AuthFailed:
-                    if (nowMs >= _authBlockedUntilMs)
-                        EnterMqttLayer(nowMs, "auth retry interval over");
-                    return true;
-                default:
-                    return false;
-            }
-        }
 
         private protected void RunWifiDown(long nowMs)
         {
@@ -159,12 +118,11 @@ namespace TagoFirmware.Connection
                 | (1 << (int)SessionState.MqttConnecting) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Idle));
             if (!aboveWifi || _ports.Network.IsUp)
                 return;
-            bool wasOnline = StateIn(Linked);
-            EndLink(false);
-            if (wasOnline)
+            if (StateIn(Linked))
                 _attempts.Dropped();
+            EndLink(false);
+            _health.ForgetUnacked();
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
-            _report.WentOffline = wasOnline;
         }
 
         private protected void EnterMqttLayer(long nowMs, string reason)
@@ -196,6 +154,7 @@ namespace TagoFirmware.Connection
             }
             else if (blocked)
             {
+                _deadlineMs = _authBlockedUntilMs;
                 SetState(SessionState.AuthFailed, LogLevel.Warning, reason + "; credentials refused, next attempt in "
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
             }
@@ -224,14 +183,16 @@ namespace TagoFirmware.Connection
                 EnterBackoff(nowMs, false, _attempts.Text);
         }
 
+        // Every way a link ends (DISCONNECT first when asked): its tracked publishes are lost. Short sessions have no
+        // self-heal clock; the persistent link's paths restart it where they must.
         private protected void EndLink(bool disconnect)
         {
+            _report.WentOffline |= StateIn(Linked | (1 << (int)SessionState.Stopping));
             if (disconnect)
                 _mqtt.Disconnect();
             _mqtt.Close();
             _attempts.Reset();
             _health.LoseAll(_report);
-            _health.ForgetUnacked();
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)
@@ -249,7 +210,7 @@ namespace TagoFirmware.Connection
         private protected void EnterAuthFailed(long nowMs, string cause)
         {
             AuthFailures++;
-            _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
+            _deadlineMs = _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
             SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
                 + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
         }
@@ -257,7 +218,6 @@ namespace TagoFirmware.Connection
         private protected void SetState(SessionState state, LogLevel level, string reason)
         {
             _state = state;
-            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             Log(level, reason + " -> " + StateName(state));
             ShowStatus(StatusFor(state));
         }
@@ -274,7 +234,7 @@ namespace TagoFirmware.Connection
                 case SessionState.Online:
                 case SessionState.Idle:
                 case SessionState.Subscribing:
-                    return _sessions ? _uplinkStatus : NodeStatus.Online;
+                    return _uplinkStatus; // Online unless short sessions show the receipts' health
                 case SessionState.AuthFailed:
                     return NodeStatus.CredentialsRefused;
                 case SessionState.Backoff:

@@ -3,8 +3,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The connection once up (<see cref="ConnectionStates"/> brings it up): link events, dead-link drops, self-heal,
-    /// short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node behaves"). Main loop only.</summary>
+    /// <summary>The connection state machine (<see cref="ConnectionStates"/> enters the states): link events, the way up,
+    /// dead-link drops, self-heal, short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node
+    /// behaves"). Main loop only.</summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
@@ -29,7 +30,7 @@ namespace TagoFirmware.Connection
         public bool IsOnline => _state == SessionState.Online;
 
         /// <summary>True once an orderly stop has ended (or a reboot was requested): nothing more happens.</summary>
-        public bool IsStopped => _stopped;
+        public bool IsStopped => StateIn((1 << (int)SessionState.Stopped) | (1 << (int)SessionState.Rebooting));
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
         public RebootReason RebootReason { get; private set; }
@@ -59,9 +60,8 @@ namespace TagoFirmware.Connection
                     case SessionState.Online:
                         return _health.NextDueMs();
                     case SessionState.Backoff:
-                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.AuthFailed:
-                        return Min(_authBlockedUntilMs, _nowMs + NetworkCheckMs);
+                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.Stopping:
                         return _deadlineMs;
                     case SessionState.Subscribing:
@@ -183,16 +183,42 @@ namespace TagoFirmware.Connection
             _started = true;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
                 + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_attempts.AutoLevel ? "auto"
-                : ConnectAttempts.VersionName(ProtocolLevel)));
+                : ConnectAttempts.VersionName(_options.ProtocolLevel)));
             ShowStatus(NodeStatus.NoWifi);
         }
 
         private void RunState(long nowMs)
         {
-            if (RunBringUp(nowMs))
-                return;
             switch (_state)
             {
+                case SessionState.WifiDown:
+                    RunWifiDown(nowMs);
+                    break;
+                case SessionState.WifiConnecting:
+                    RunWifiConnecting(nowMs);
+                    break;
+                case SessionState.ClockWait:
+                    if (WallClock.IsValid(_ports.Clock.UtcNow))
+                        EnterMqttLayer(nowMs, "clock valid");
+                    else if (nowMs >= _deadlineMs)
+                        RequestTimeSync(nowMs);
+                    break;
+                case SessionState.MqttConnecting:
+                    _attempts.Begin(_mqtt);
+                    if (nowMs >= _deadlineMs)
+                        HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
+                            "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
+                    break;
+                case SessionState.Backoff:
+                    if (nowMs >= _deadlineMs && _backoffForWifi)
+                        RunWifiDown(nowMs);
+                    else if (nowMs >= _deadlineMs)
+                        EnterMqttLayer(nowMs, "backoff over");
+                    break;
+                case SessionState.AuthFailed:
+                    if (nowMs >= _deadlineMs)
+                        EnterMqttLayer(nowMs, "auth retry interval over");
+                    break;
                 case SessionState.Online:
                     RunOnline(nowMs);
                     break;
@@ -271,7 +297,7 @@ namespace TagoFirmware.Connection
             _everConnected = true;
             _health.Connected(nowMs);
             if (_attempts.Connected())
-                Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
+                Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
             // transport keeps a persistent connection, and it has a status topic.
@@ -344,7 +370,6 @@ namespace TagoFirmware.Connection
         {
             // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure.
             EndLink(false);
-            _report.WentOffline = _state == SessionState.Online;
             _wanted = false;
             SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
         }
@@ -352,17 +377,14 @@ namespace TagoFirmware.Connection
         private void RateLimited(long nowMs, string reason)
         {
             EndLink(false);
-            _report.WentOffline = _state == SessionState.Online;
             EnterBackoff(nowMs, false, "rate-limited: " + reason);
         }
 
         private void DropLink(long nowMs, string reason)
         {
-            _mqtt.Close();
-            _health.LoseAll(_report);
             _attempts.Dropped();
+            EndLink(false);
             EnterBackoff(nowMs, false, reason);
-            _report.WentOffline = true;
         }
 
         private void BeginStop(long nowMs, bool announceOffline)
@@ -387,13 +409,8 @@ namespace TagoFirmware.Connection
 
         private void FinishStop()
         {
-            bool wasConnected = StateIn(Linked | (1 << (int)SessionState.Stopping));
-            _health.LoseAll(_report);
-            if (wasConnected || _state == SessionState.MqttConnecting)
-                _mqtt.Disconnect();
-            _mqtt.Close();
+            EndLink(StateIn(Linked | (1 << (int)SessionState.Stopping) | (1 << (int)SessionState.MqttConnecting)));
             SetState(RebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
-            _report.WentOffline = wasConnected;
         }
     }
 }

@@ -19,7 +19,6 @@ namespace TagoFirmware.Connection
         private int _subscribeId = -1;
         private long _nowMs;
         private bool _started;
-        private bool _everConnected;
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown; the options come from a validated config.</summary>
@@ -174,7 +173,7 @@ namespace TagoFirmware.Connection
         }
 
         // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
-        private bool Attempting => _state == SessionState.MqttConnecting && _attempts.Started;
+        private bool Attempting => _state == SessionState.MqttConnecting && _attemptStarted;
 
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
 
@@ -182,8 +181,8 @@ namespace TagoFirmware.Connection
         {
             _started = true;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_attempts.AutoLevel ? "auto"
-                : ConnectAttempts.VersionName(_options.ProtocolLevel)));
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto"
+                : VersionName(_options.ProtocolLevel)));
             ShowStatus(NodeStatus.NoWifi);
         }
 
@@ -204,7 +203,7 @@ namespace TagoFirmware.Connection
                         RequestTimeSync(nowMs);
                     break;
                 case SessionState.MqttConnecting:
-                    _attempts.Begin(_mqtt);
+                    BeginAttempt();
                     if (nowMs >= _deadlineMs)
                         HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
                             "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
@@ -293,11 +292,13 @@ namespace TagoFirmware.Connection
 
         private void OnConnected(long nowMs)
         {
-            Reconnects += _everConnected ? 1 : 0;
-            _everConnected = true;
             _health.Connected(nowMs);
-            if (_attempts.Connected())
-                Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
+            _attemptStarted = _justDropped = _staleRetryUsed = false;
+            if (_levelKept)
+                Reconnects++;
+            else
+                Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
+            _levelKept = true;
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
             // transport keeps a persistent connection, and it has a status topic.
@@ -382,7 +383,7 @@ namespace TagoFirmware.Connection
 
         private void DropLink(long nowMs, string reason)
         {
-            _attempts.Dropped();
+            _justDropped = true;
             EndLink(false);
             EnterBackoff(nowMs, false, reason);
         }
@@ -391,10 +392,9 @@ namespace TagoFirmware.Connection
         {
             if (IsStopped || _state == SessionState.Stopping)
                 return;
-            byte[] offline = _transport.OfflinePayload;
-            if (announceOffline && _state == SessionState.Online && _transport.StatusTopic != null && offline != null)
+            if (announceOffline && _state == SessionState.Online && _transport.OfflinePayload != null)
             {
-                _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, offline, 1);
+                _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);
                 if (_offlineStatusId >= 0)
                 {
                     _health.Track(_offlineStatusId, true, nowMs);

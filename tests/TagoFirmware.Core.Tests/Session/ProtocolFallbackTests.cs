@@ -37,6 +37,7 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual(3, rig.Mqtt.AttemptLevels.Count);
             Assert.AreEqual(5, (int)rig.Mqtt.AttemptLevels[1]);
             Assert.AreEqual(3, (int)rig.Mqtt.AttemptLevels[2]);
+            Assert.AreEqual(1, rig.Log.CountContaining("mqtt: closed before CONNACK; trying MQTT 5"));
         }
 
         [TestMethod]

@@ -66,6 +66,7 @@ namespace TagoFirmware.Connection
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs = long.MinValue;
+        private protected bool _stopped; // Stopped or Rebooting, kept apart: read on every step
         private protected bool _attemptStarted; // the latest attempt runs: started, outcome not judged
         private protected bool _levelKept;
         private protected bool _justDropped; // the next failed reconnect may be retried once at once
@@ -298,6 +299,7 @@ namespace TagoFirmware.Connection
         private protected void SetState(SessionState state, LogLevel level, string reason)
         {
             _state = state;
+            _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             Log(level, reason + " -> " + StateName(state));
             ShowStatus(StatusFor(state));
         }

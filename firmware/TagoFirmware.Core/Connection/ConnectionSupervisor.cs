@@ -29,7 +29,7 @@ namespace TagoFirmware.Connection
         public bool IsOnline => _state == SessionState.Online;
 
         /// <summary>True once an orderly stop has ended (or a reboot was requested): nothing more happens.</summary>
-        public bool IsStopped => StateIn((1 << (int)SessionState.Stopped) | (1 << (int)SessionState.Rebooting));
+        public bool IsStopped => _stopped;
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
         public RebootReason RebootReason { get; private set; }

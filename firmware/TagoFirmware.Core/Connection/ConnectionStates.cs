@@ -34,10 +34,10 @@ namespace TagoFirmware.Connection
             "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
         };
 
-        // Log names by ConnectFailure value.
+        // Log names by ConnectFailure value (a ProbableAuthRefusal is never named: it is a credentials refusal).
         private static readonly string[] s_failureNames =
         {
-            "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol", "unknown",
+            "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol",
         };
 
         // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).

@@ -2,8 +2,14 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The connection's states and the way up (WiFi, clock, MQTT attempts, backoff, credentials wait), with their
-    /// log lines and LED; <see cref="ConnectionSupervisor"/> adds what happens on the link.</summary>
+    /// <summary>How the connection's states are entered (WiFi, clock, MQTT attempts, backoff, credentials wait, a link's end),
+    /// with their log lines and LED; <see cref="ConnectionSupervisor"/> runs them.</summary>
+    /// <remarks>
+    /// Automatic MQTT versions: 3.1.1 first (most brokers and M2Mqtt speak it); until a connect succeeds this boot, a
+    /// refused version (CONNACK 1, MQTT 5's 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at
+    /// most 23 characters, MQTT 3.1 §3.1): TagoIO's TagoTiP broker lists "3.1, 5" (docs/tagotip/transports/mqtt.md in
+    /// https://github.com/tago-io/docs). The first version that connects is kept until reboot.
+    /// </remarks>
     public abstract class ConnectionStates
     {
         /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
@@ -28,6 +34,18 @@ namespace TagoFirmware.Connection
             "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
         };
 
+        // Log names by ConnectFailure value (a ProbableAuthRefusal is never named: it is a credentials refusal).
+        private static readonly string[] s_failureNames =
+        {
+            "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol",
+        };
+
+        // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).
+        private static readonly string[] s_refusalNames =
+        {
+            "unacceptable protocol version", "identifier rejected", "server unavailable", "bad user name or password", "not authorized",
+        };
+
         // Online or Subscribing: a connection the broker accepted.
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
@@ -37,7 +55,7 @@ namespace TagoFirmware.Connection
         private protected readonly Backoff _wifiBackoff;
         private protected readonly Backoff _mqttBackoff;
         private protected readonly LinkHealth _health;
-        private protected readonly ConnectAttempts _attempts;
+        private protected readonly int[] _levels;
         private protected readonly LinkReport _report;
         private protected readonly string _endpoint;
         private protected readonly bool _sessions;
@@ -48,7 +66,13 @@ namespace TagoFirmware.Connection
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs = long.MinValue;
-        private protected bool _stopped;
+        private protected bool _stopped; // Stopped or Rebooting, kept apart: read on every step
+        private protected bool _attemptStarted; // the latest attempt runs: started, outcome not judged
+        private protected bool _levelKept;
+        private protected bool _justDropped; // the next failed reconnect may be retried once at once
+        private int _levelAt;
+        private protected bool _staleRetryUsed;
+        private int _attemptCount;
 
         private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
         {
@@ -59,14 +83,18 @@ namespace TagoFirmware.Connection
             _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
-            int capacity = (options.MaxInFlight < 1 ? 1 : options.MaxInFlight) + 1;
+            int capacity = options.MaxInFlight + 1;
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
             _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
                 !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
-            _attempts = new ConnectAttempts(options, transport);
+            string id = options.ClientId;
+            _levels = options.ProtocolLevel != 0 ? new int[] { options.ProtocolLevel }
+                : (id != null && id.Length <= 23 ? new int[] { 4, 5, 3 } : new int[] { 4, 5 });
+            options.ProtocolLevel = _levels[0];
+            transport.PrepareConnect(options);
             _wanted = !_sessions;
         }
 
@@ -76,51 +104,8 @@ namespace TagoFirmware.Connection
         /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
         public int AuthFailures { get; private set; }
 
-        /// <summary>The MQTT protocol level the next (or current) connection speaks.</summary>
-        public int ProtocolLevel => _attempts.Request.ProtocolLevel;
-
-        /// <summary>The MQTT backoff's failure count (reset once a connection stayed up the stable time).</summary>
-        public int MqttBackoffAttempts => _mqttBackoff.Attempts;
-
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
-
-        private protected bool RunBringUp(long nowMs)
-        {
-            switch (_state)
-            {
-                case SessionState.WifiDown:
-                    RunWifiDown(nowMs);
-                    return true;
-                case SessionState.WifiConnecting:
-                    RunWifiConnecting(nowMs);
-                    return true;
-                case SessionState.ClockWait:
-                    if (WallClock.IsValid(_ports.Clock.UtcNow))
-                        EnterMqttLayer(nowMs, "clock valid");
-                    else if (nowMs >= _deadlineMs)
-                        RequestTimeSync(nowMs);
-                    return true;
-                case SessionState.MqttConnecting:
-                    _attempts.Begin(_mqtt);
-                    if (nowMs >= _deadlineMs)
-                        HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
-                            "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
-                    return true;
-                case SessionState.Backoff:
-                    if (nowMs >= _deadlineMs && _backoffForWifi)
-                        RunWifiDown(nowMs);
-                    else if (nowMs >= _deadlineMs)
-                        EnterMqttLayer(nowMs, "backoff over");
-                    return true;
-                case SessionState.AuthFailed:
-                    if (nowMs >= _authBlockedUntilMs)
-                        EnterMqttLayer(nowMs, "auth retry interval over");
-                    return true;
-                default:
-                    return false;
-            }
-        }
 
         private protected void RunWifiDown(long nowMs)
         {
@@ -145,10 +130,7 @@ namespace TagoFirmware.Connection
         {
             NetworkConnectResult result = _ports.Network.TakeConnectResult();
             if (result == NetworkConnectResult.Connected || (result == NetworkConnectResult.None && _ports.Network.IsUp))
-            {
-                _wifiBackoff.Reset();
-                EnterMqttLayer(nowMs, "wifi up");
-            }
+                RunWifiDown(nowMs); // up: on to the MQTT layer
             else if (result == NetworkConnectResult.Failed || result == NetworkConnectResult.TimedOut || nowMs >= _deadlineMs)
             {
                 EnterBackoff(nowMs, true, "wifi failed: " + (result == NetworkConnectResult.Failed ? "no IP address"
@@ -162,32 +144,24 @@ namespace TagoFirmware.Connection
                 | (1 << (int)SessionState.MqttConnecting) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Idle));
             if (!aboveWifi || _ports.Network.IsUp)
                 return;
-            bool wasOnline = StateIn(Linked);
+            _justDropped |= StateIn(Linked);
             EndLink(false);
-            if (wasOnline)
-                _attempts.Dropped();
+            _health.ForgetUnacked();
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
-            _report.WentOffline = wasOnline;
         }
 
+        // Callers know the network is up (CheckNetwork runs before the state; a loss in between fails the attempt).
         private protected void EnterMqttLayer(long nowMs, string reason)
         {
-            if (!_ports.Network.IsUp)
-            {
-                SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
-                RunWifiDown(nowMs);
-                return;
-            }
-
             bool clock = WallClock.IsValid(_ports.Clock.UtcNow);
             bool blocked = nowMs < _authBlockedUntilMs;
             if (clock && !blocked && _wanted)
             {
-                _attempts.Reset();
+                _attemptStarted = false;
                 _deadlineMs = nowMs + _options.MqttConnectTimeoutMs;
                 SetState(SessionState.MqttConnecting, LogLevel.Info, reason + "; mqtt connecting to " + _endpoint
-                    + " (attempt " + (_attempts.Count + 1).ToString() + ")");
-                _attempts.Begin(_mqtt);
+                    + " (attempt " + (_attemptCount + 1).ToString() + ")");
+                BeginAttempt();
                 return;
             }
 
@@ -199,6 +173,7 @@ namespace TagoFirmware.Connection
             }
             else if (blocked)
             {
+                _deadlineMs = _authBlockedUntilMs;
                 SetState(SessionState.AuthFailed, LogLevel.Warning, reason + "; credentials refused, next attempt in "
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
             }
@@ -218,23 +193,87 @@ namespace TagoFirmware.Connection
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
             _mqtt.Close();
             _health.ForgetUnacked();
-            int next = _attempts.Judge(refused, code, failure, text);
-            if (next == ConnectAttempts.RetryNow)
-                EnterMqttLayer(nowMs, _attempts.Text);
-            else if (next == ConnectAttempts.CredentialsRefused)
-                EnterAuthFailed(nowMs, _attempts.Text);
+            _attemptStarted = false;
+
+            // A refused or unspoken version: the next one at once (before any connect this boot). A probable credentials
+            // refusal (the adapter's third close in a row) is not a version problem.
+            bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
+            if ((closedEarly || (refused && (code == 1 || code == 0x84))) && NextVersion())
+            {
+                EnterMqttLayer(nowMs, "mqtt: " + (refused ? "CONNACK " + code.ToString() : "closed before CONNACK") + "; trying MQTT "
+                    + VersionName(_options.ProtocolLevel));
+                return;
+            }
+
+            bool probable = failure == ConnectFailure.ProbableAuthRefusal;
+            bool wasDropped = _justDropped;
+            _justDropped = false;
+            if (IsCredentialsRefusal(code) || probable)
+            {
+                EnterAuthFailed(nowMs, probable
+                    ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)"
+                    : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
+                        + (refused ? ")" : ", reported as an exception)"));
+                return;
+            }
+
+            text = text ?? (refused
+                ? "mqtt refused: CONNACK " + code.ToString() + " (" + RefusalName(code) + ")"
+                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
+
+            // M2Mqtt may throw a stale exception from the previous connection on the first reconnect although the
+            // broker accepted it: retry that once at once, then back off.
+            if (wasDropped && !_staleRetryUsed && !refused && (failure == ConnectFailure.Communication || code == 0))
+            {
+                _staleRetryUsed = _justDropped = true;
+                EnterMqttLayer(nowMs, text + "; first reconnect after a drop, retrying once now");
+            }
             else
-                EnterBackoff(nowMs, false, _attempts.Text);
+                EnterBackoff(nowMs, false, text);
         }
 
+        // The CONNACK codes that refuse the credentials: 4, 5 (MQTT 3.1.1 §3.2.2.3), 0x86, 0x87 (MQTT 5 §3.2.2.2).
+        private static bool IsCredentialsRefusal(int code) => code == 4 || code == 5 || code == 0x86 || code == 0x87;
+
+        // The version as people write it.
+        private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
+
+        // Starts the due attempt unless the link is still busy (then a later step tries again).
+        private protected void BeginAttempt()
+        {
+            if (!_attemptStarted && _mqtt.BeginConnect(_options))
+            {
+                _attemptStarted = true;
+                _attemptCount++;
+            }
+        }
+
+        // Moves to the next version after one that looked refused; at the end of the chain starts again at the first.
+        private bool NextVersion()
+        {
+            bool next = !_levelKept && _levelAt + 1 < _levels.Length;
+            _levelAt = next ? _levelAt + 1 : (_levelKept ? _levelAt : 0);
+            _options.ProtocolLevel = _levels[_levelAt];
+            return next;
+        }
+
+        private static string RefusalName(int code)
+        {
+            // MQTT 5's 0x86 and 0x87 mean what 3.1.1's 4 and 5 mean.
+            int i = code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
+            return i >= 1 && i <= 5 ? s_refusalNames[i - 1] : "reason " + code.ToString();
+        }
+
+        // Every way a link ends (DISCONNECT first when asked): its tracked publishes are lost. Short sessions have no
+        // self-heal clock; the persistent link's paths restart it where they must.
         private protected void EndLink(bool disconnect)
         {
+            _report.WentOffline |= StateIn(Linked | (1 << (int)SessionState.Stopping));
             if (disconnect)
                 _mqtt.Disconnect();
             _mqtt.Close();
-            _attempts.Reset();
+            _attemptStarted = false;
             _health.LoseAll(_report);
-            _health.ForgetUnacked();
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)
@@ -252,7 +291,7 @@ namespace TagoFirmware.Connection
         private protected void EnterAuthFailed(long nowMs, string cause)
         {
             AuthFailures++;
-            _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
+            _deadlineMs = _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
             SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
                 + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
         }
@@ -277,7 +316,7 @@ namespace TagoFirmware.Connection
                 case SessionState.Online:
                 case SessionState.Idle:
                 case SessionState.Subscribing:
-                    return _sessions ? _uplinkStatus : NodeStatus.Online;
+                    return _uplinkStatus; // Online unless short sessions show the receipts' health
                 case SessionState.AuthFailed:
                     return NodeStatus.CredentialsRefused;
                 case SessionState.Backoff:

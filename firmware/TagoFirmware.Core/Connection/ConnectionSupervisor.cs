@@ -3,8 +3,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The connection once up (<see cref="ConnectionStates"/> brings it up): link events, dead-link drops, self-heal,
-    /// short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node behaves"). Main loop only.</summary>
+    /// <summary>The connection state machine (<see cref="ConnectionStates"/> enters the states): link events, the way up,
+    /// dead-link drops, self-heal, short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node
+    /// behaves"). Main loop only.</summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
@@ -18,7 +19,6 @@ namespace TagoFirmware.Connection
         private int _subscribeId = -1;
         private long _nowMs;
         private bool _started;
-        private bool _everConnected;
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown; the options come from a validated config.</summary>
@@ -49,9 +49,6 @@ namespace TagoFirmware.Connection
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
 
-        /// <summary>QoS 1 publishes (application and status) awaiting their PUBACK.</summary>
-        public int InFlightCount => _health.Count;
-
         /// <summary>When the next step is due without a link event (long.MaxValue = never).</summary>
         public long NextDueMs
         {
@@ -62,9 +59,8 @@ namespace TagoFirmware.Connection
                     case SessionState.Online:
                         return _health.NextDueMs();
                     case SessionState.Backoff:
-                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.AuthFailed:
-                        return Min(_authBlockedUntilMs, _nowMs + NetworkCheckMs);
+                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
                     case SessionState.Stopping:
                         return _deadlineMs;
                     case SessionState.Subscribing:
@@ -177,7 +173,7 @@ namespace TagoFirmware.Connection
         }
 
         // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
-        private bool Attempting => _state == SessionState.MqttConnecting && _attempts.Started;
+        private bool Attempting => _state == SessionState.MqttConnecting && _attemptStarted;
 
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
 
@@ -185,17 +181,43 @@ namespace TagoFirmware.Connection
         {
             _started = true;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_attempts.AutoLevel ? "auto"
-                : ConnectAttempts.VersionName(ProtocolLevel)));
+                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto"
+                : VersionName(_options.ProtocolLevel)));
             ShowStatus(NodeStatus.NoWifi);
         }
 
         private void RunState(long nowMs)
         {
-            if (RunBringUp(nowMs))
-                return;
             switch (_state)
             {
+                case SessionState.WifiDown:
+                    RunWifiDown(nowMs);
+                    break;
+                case SessionState.WifiConnecting:
+                    RunWifiConnecting(nowMs);
+                    break;
+                case SessionState.ClockWait:
+                    if (WallClock.IsValid(_ports.Clock.UtcNow))
+                        EnterMqttLayer(nowMs, "clock valid");
+                    else if (nowMs >= _deadlineMs)
+                        RequestTimeSync(nowMs);
+                    break;
+                case SessionState.MqttConnecting:
+                    BeginAttempt();
+                    if (nowMs >= _deadlineMs)
+                        HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
+                            "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
+                    break;
+                case SessionState.Backoff:
+                    if (nowMs >= _deadlineMs && _backoffForWifi)
+                        RunWifiDown(nowMs);
+                    else if (nowMs >= _deadlineMs)
+                        EnterMqttLayer(nowMs, "backoff over");
+                    break;
+                case SessionState.AuthFailed:
+                    if (nowMs >= _deadlineMs)
+                        EnterMqttLayer(nowMs, "auth retry interval over");
+                    break;
                 case SessionState.Online:
                     RunOnline(nowMs);
                     break;
@@ -270,11 +292,13 @@ namespace TagoFirmware.Connection
 
         private void OnConnected(long nowMs)
         {
-            Reconnects += _everConnected ? 1 : 0;
-            _everConnected = true;
             _health.Connected(nowMs);
-            if (_attempts.Connected())
-                Log(LogLevel.Info, "mqtt: protocol " + ConnectAttempts.VersionName(ProtocolLevel) + " accepted; kept until reboot");
+            _attemptStarted = _justDropped = _staleRetryUsed = false;
+            if (_levelKept)
+                Reconnects++;
+            else
+                Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
+            _levelKept = true;
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
             // transport keeps a persistent connection, and it has a status topic.
@@ -347,7 +371,6 @@ namespace TagoFirmware.Connection
         {
             // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure.
             EndLink(false);
-            _report.WentOffline = _state == SessionState.Online;
             _wanted = false;
             SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
         }
@@ -355,27 +378,23 @@ namespace TagoFirmware.Connection
         private void RateLimited(long nowMs, string reason)
         {
             EndLink(false);
-            _report.WentOffline = _state == SessionState.Online;
             EnterBackoff(nowMs, false, "rate-limited: " + reason);
         }
 
         private void DropLink(long nowMs, string reason)
         {
-            _mqtt.Close();
-            _health.LoseAll(_report);
-            _attempts.Dropped();
+            _justDropped = true;
+            EndLink(false);
             EnterBackoff(nowMs, false, reason);
-            _report.WentOffline = true;
         }
 
         private void BeginStop(long nowMs, bool announceOffline)
         {
             if (IsStopped || _state == SessionState.Stopping)
                 return;
-            byte[] offline = _transport.OfflinePayload;
-            if (announceOffline && _state == SessionState.Online && _transport.StatusTopic != null && offline != null)
+            if (announceOffline && _state == SessionState.Online && _transport.OfflinePayload != null)
             {
-                _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, offline, 1);
+                _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);
                 if (_offlineStatusId >= 0)
                 {
                     _health.Track(_offlineStatusId, true, nowMs);
@@ -390,13 +409,8 @@ namespace TagoFirmware.Connection
 
         private void FinishStop()
         {
-            bool wasConnected = StateIn(Linked | (1 << (int)SessionState.Stopping));
-            _health.LoseAll(_report);
-            if (wasConnected || _state == SessionState.MqttConnecting)
-                _mqtt.Disconnect();
-            _mqtt.Close();
+            EndLink(StateIn(Linked | (1 << (int)SessionState.Stopping) | (1 << (int)SessionState.MqttConnecting)));
             SetState(RebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
-            _report.WentOffline = wasConnected;
         }
     }
 }

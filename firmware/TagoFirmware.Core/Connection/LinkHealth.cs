@@ -48,11 +48,9 @@ namespace TagoFirmware.Connection
             _stableReached = false;
         }
 
-        /// <summary>Tracks one publish.</summary>
+        /// <summary>Tracks one publish; the supervisor keeps the count within the capacity (one slot for the status).</summary>
         public void Track(int id, bool isInternal, long nowMs)
         {
-            if (_count >= _ids.Length)
-                return;
             _ids[_count] = id;
             _sentMs[_count] = nowMs;
             _internal[_count++] = isInternal;

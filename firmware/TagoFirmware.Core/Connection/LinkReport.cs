@@ -1,7 +1,7 @@
 namespace TagoFirmware.Connection
 {
     /// <summary>What one <see cref="ConnectionSupervisor.Step"/> produced, acted on after the step (nothing calls into the
-    /// supervisor mid-step); reused arrays.</summary>
+    /// supervisor mid-step); reused arrays, sized for the most a step can produce (tracked publishes, events per step).</summary>
     public sealed class LinkReport
     {
         /// <summary>Message ids of application publishes the broker acknowledged, <see cref="AckedCount"/> of them.</summary>
@@ -61,25 +61,14 @@ namespace TagoFirmware.Connection
             WentOffline = false;
         }
 
-        internal void AddAcked(int id)
-        {
-            if (AckedCount < Acked.Length)
-                Acked[AckedCount++] = id;
-        }
+        internal void AddAcked(int id) => Acked[AckedCount++] = id;
 
-        internal void AddLost(int id)
-        {
-            if (LostCount < Lost.Length)
-                Lost[LostCount++] = id;
-        }
+        internal void AddLost(int id) => Lost[LostCount++] = id;
 
         internal void AddMessage(string topic, byte[] payload)
         {
-            if (MessageCount < Topics.Length)
-            {
-                Topics[MessageCount] = topic;
-                Payloads[MessageCount++] = payload;
-            }
+            Topics[MessageCount] = topic;
+            Payloads[MessageCount++] = payload;
         }
     }
 }

@@ -77,14 +77,8 @@ namespace TagoFirmware.Connection
                 _connack = -1;
             }
 
-            if (_worker.Post(this))
-                return true;
-            lock (_sync)
-            {
-                _attemptRunning = false;
-            }
-
-            return false;
+            _worker.Post(this);
+            return true;
         }
 
         /// <inheritdoc />

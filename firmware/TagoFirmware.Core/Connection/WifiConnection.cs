@@ -67,14 +67,8 @@ namespace TagoFirmware.Connection
 
             _timeoutMs = timeoutMs;
             _reconnectsInARow = _reconnect ? _reconnectsInARow + 1 : 0;
-            if (_worker.Post(this))
-                return true;
-            lock (_sync)
-            {
-                _pending = false;
-            }
-
-            return false;
+            _worker.Post(this);
+            return true;
         }
 
         /// <inheritdoc />

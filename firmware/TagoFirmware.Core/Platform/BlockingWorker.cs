@@ -4,10 +4,11 @@ using System.Threading;
 namespace TagoFirmware.Platform
 {
     /// <summary>The one worker thread for blocking calls (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>): the layers
-    /// connect in order and each thread costs a stack. A post to its full ring is refused; the supervisor retries.</summary>
+    /// connect in order and each thread costs a stack.</summary>
     public sealed class BlockingWorker : IWorker
     {
-        private const int Capacity = 4; // one WiFi and one MQTT job, plus slack
+        // Each job posts itself only while idle, and there are two (WiFi and MQTT): the ring never fills.
+        private const int Capacity = 4;
 
         private readonly object _sync = new object();
         private readonly IBlockingJob[] _jobs = new IBlockingJob[Capacity];
@@ -19,18 +20,11 @@ namespace TagoFirmware.Platform
         public BlockingWorker() => new Thread(new ThreadStart(Loop)).Start();
 
         /// <inheritdoc />
-        public bool Post(IBlockingJob job)
+        public void Post(IBlockingJob job)
         {
             lock (_sync)
-            {
-                // Each job posts itself only while idle (its own pending flag), so no job is queued twice.
-                if (_count == Capacity)
-                    return false;
                 _jobs[(_head + _count++) % Capacity] = job;
-            }
-
             _wake.Set();
-            return true;
         }
 
         private void Loop()

@@ -11,6 +11,6 @@ namespace TagoFirmware.Host.Adapters
     public sealed class ThreadPoolWorker : IWorker
     {
         /// <inheritdoc />
-        public bool Post(IBlockingJob job) => ThreadPool.UnsafeQueueUserWorkItem(_ => job.Run(), null);
+        public void Post(IBlockingJob job) => ThreadPool.UnsafeQueueUserWorkItem(_ => job.Run(), null);
     }
 }

@@ -8,18 +8,11 @@ namespace TagoFirmware.Tests.Connection
     {
         public IBlockingJob Pending;
         public int Posts;
-        public bool Refuse;
 
-        public bool Post(IBlockingJob job)
+        public void Post(IBlockingJob job)
         {
-            if (Refuse || Pending != null)
-            {
-                return false;
-            }
-
             Pending = job;
             Posts++;
-            return true;
         }
 
         /// <summary>Runs the posted job on the calling thread (the worker's side).</summary>

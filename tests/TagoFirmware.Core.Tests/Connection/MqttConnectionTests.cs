@@ -58,16 +58,6 @@ namespace TagoFirmware.Tests.Connection
         }
 
         [TestMethod]
-        public void A_worker_that_refuses_the_job_leaves_no_attempt_running()
-        {
-            Fresh();
-            _worker.Refuse = true;
-            Assert.IsFalse(_link.BeginConnect(_request));
-            _worker.Refuse = false;
-            Assert.IsTrue(_link.BeginConnect(_request));
-        }
-
-        [TestMethod]
         public void A_refusal_returned_as_a_code_is_reported_and_its_client_closed()
         {
             Fresh();

@@ -147,7 +147,7 @@ namespace TagoFirmware.Tests.Node
             NodeRig rig = RigFailingNextData("ttl_expired");
             RunUntilDataFrame(rig, 0);
             Assert.AreEqual((int)SessionState.Idle, (int)rig.Node.Supervisor.State);
-            Assert.AreEqual(0, rig.Node.Supervisor.MqttBackoffAttempts);
+            Assert.AreEqual(0, rig.Log.CountContaining("mqtt attempt"));
             Assert.AreEqual(0, rig.Node.Supervisor.AuthFailures);
         }
 

@@ -103,14 +103,18 @@ namespace TagoFirmware.Tests.Session
             rig.Mqtt.Behaviour = ConnectBehaviour.FailNetwork;
             rig.Build();
             rig.Run(60000);
-            int failed = rig.Supervisor.MqttBackoffAttempts;
+            int failed = rig.Log.CountContaining("mqtt attempt");
             Assert.IsTrue(failed >= 4);
             rig.Mqtt.Behaviour = ConnectBehaviour.Accept;
             Assert.IsTrue(rig.RunUntil(SessionState.Online, 60000));
             rig.Run(59000);
-            Assert.AreEqual(failed, rig.Supervisor.MqttBackoffAttempts);
-            rig.Run(1100);
-            Assert.AreEqual(0, rig.Supervisor.MqttBackoffAttempts);
+            rig.Mqtt.DropConnection();
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 60000));
+            Assert.AreEqual(1, rig.Log.CountContaining("(mqtt attempt " + (failed + 1).ToString() + ","), "a drop before 60 s keeps counting");
+            rig.Run(60100);
+            rig.Mqtt.DropConnection();
+            rig.StepNow();
+            Assert.AreEqual(2, rig.Log.CountContaining("(mqtt attempt 1,"), "a drop after 60 s starts over");
         }
 
         [TestMethod]
@@ -125,8 +129,7 @@ namespace TagoFirmware.Tests.Session
                 rig.RunUntil(SessionState.Online, 120000);
             }
 
-            Assert.IsTrue(rig.Supervisor.MqttBackoffAttempts >= 8);
-            Assert.AreEqual(30000, Backoff.WindowFor(rig.Supervisor.MqttBackoffAttempts));
+            Assert.AreEqual(1, rig.Log.CountContaining("(mqtt attempt 8, window 30000 ms)"));
         }
     }
 }

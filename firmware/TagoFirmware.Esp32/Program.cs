@@ -110,7 +110,7 @@ namespace TagoFirmware.Esp32
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
             try
             {
-                new NodeRunner(sensorNode, clock, mqtt.Arrived, decision).Run();
+                sensorNode.Run(clock, mqtt.Arrived, decision);
             }
             catch (Exception ex)
             {

@@ -22,8 +22,7 @@ namespace TagoFirmware.Commands
         private readonly uint _fingerprint;
         private readonly int _configInterval;
         private readonly int _configBatch;
-        private bool _hasInterval;
-        private bool _hasBatch;
+        // Overrides in force; 0: none (valid values are at least 1).
         private int _interval;
         private int _batch;
 
@@ -38,10 +37,10 @@ namespace TagoFirmware.Commands
         }
 
         /// <summary>The sampling interval in force, in seconds.</summary>
-        public int IntervalSeconds => _hasInterval ? _interval : _configInterval;
+        public int IntervalSeconds => _interval > 0 ? _interval : _configInterval;
 
         /// <summary>The batch size in force.</summary>
-        public int BatchSize => _hasBatch ? _batch : _configBatch;
+        public int BatchSize => _batch > 0 ? _batch : _configBatch;
 
         /// <summary>The fingerprint of a configuration file: CRC-32 of its bytes (0 for null).</summary>
         public static uint Fingerprint(byte[] config) => config == null ? 0 : Crc32.Compute(config, 0, config.Length);
@@ -53,8 +52,8 @@ namespace TagoFirmware.Commands
         /// </summary>
         public string Load(int minIntervalSeconds)
         {
-            _hasInterval = false;
-            _hasBatch = false;
+            _interval = 0;
+            _batch = 0;
             byte[] record;
             try
             {
@@ -94,7 +93,8 @@ namespace TagoFirmware.Commands
                 return "outside today's limits, ignored";
             }
 
-            Set(hasInterval, interval, hasBatch, batch);
+            _interval = hasInterval ? interval : 0;
+            _batch = hasBatch ? batch : 0;
             return hasInterval || hasBatch ? "applied" : null;
         }
 
@@ -102,9 +102,9 @@ namespace TagoFirmware.Commands
         /// even when this returns false (not stored: they revert at reboot).</summary>
         public bool Apply(CommandParser request)
         {
-            Set(_hasInterval || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
-                _hasBatch || request.HasBatch, request.HasBatch ? request.BatchSize : _batch);
-            return Store(EncodeRecord(_fingerprint, _hasInterval, _interval, _hasBatch, _batch));
+            _interval = request.IntervalSeconds > 0 ? request.IntervalSeconds : _interval;
+            _batch = request.BatchSize > 0 ? request.BatchSize : _batch;
+            return Store(EncodeRecord(_fingerprint, _interval > 0, _interval, _batch > 0, _batch));
         }
 
         /// <summary>Encodes a record (layout in the class remarks).</summary>
@@ -120,14 +120,6 @@ namespace TagoFirmware.Commands
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
             ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
             return r;
-        }
-
-        private void Set(bool hasInterval, int interval, bool hasBatch, int batch)
-        {
-            _hasInterval = hasInterval;
-            _interval = interval;
-            _hasBatch = hasBatch;
-            _batch = batch;
         }
 
         private bool Store(byte[] record)

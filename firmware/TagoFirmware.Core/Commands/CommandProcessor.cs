@@ -117,8 +117,8 @@ namespace TagoFirmware.Commands
 
             bool persisted = Overrides.Apply(p);
             LastLogLine = line + " accepted:"
-                + (p.HasInterval ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
-                + (p.HasBatch ? " batch " + p.BatchSize.ToString() : string.Empty)
+                + (p.IntervalSeconds > 0 ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
+                + (p.BatchSize > 0 ? " batch " + p.BatchSize.ToString() : string.Empty)
                 + (persisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
             return outcome;
         }

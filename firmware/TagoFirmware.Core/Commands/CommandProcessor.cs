@@ -17,7 +17,7 @@ namespace TagoFirmware.Commands
         /// <summary>Outcome flag: publish the status now (diagnostics were requested too).</summary>
         public const int Ping = 2;
 
-        /// <summary>Outcome flag: publish diagnostics now (already requested from the policy).</summary>
+        /// <summary>Outcome flag: publish diagnostics now (already requested).</summary>
         public const int Diagnostics = 4;
 
         /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
@@ -39,18 +39,16 @@ namespace TagoFirmware.Commands
 
         private readonly CommandParser _parser;
         private readonly DiagnosticsCounters _counters;
-        private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private int _droppedUnlogged;
         private long _nextDropLogMs = long.MinValue;
 
         /// <summary>Creates the processor; <paramref name="log"/> may be null.</summary>
-        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, DiagnosticsPolicy policy, ILog log)
+        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, ILog log)
         {
             _parser = parser;
             Overrides = overrides;
             _counters = counters;
-            _policy = policy;
             _log = log;
         }
 
@@ -108,7 +106,7 @@ namespace TagoFirmware.Commands
             {
                 if (outcome != Reboot)
                 {
-                    _policy.Request();
+                    _counters.Request();
                 }
 
                 LastLogLine = line + " accepted: " + s_accepted[p.Kind];

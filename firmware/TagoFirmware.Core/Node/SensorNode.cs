@@ -26,7 +26,6 @@ namespace TagoFirmware.Node
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsPolicy _policy;
         private readonly CommandProcessor _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
@@ -48,13 +47,13 @@ namespace TagoFirmware.Node
             IUplinkTransport transport = _tip != null ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
                 : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
             _link = new ConnectionSupervisor(SessionOptions, transport, ports);
-            _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
+            Diagnostics.EveryPayloads = config.DiagnosticsEveryPayloads;
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);
-            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
+            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, ports, _tip);
             _wake = config.DeepSleep ? new BatteryWake(config) : null;
             _commands = NodeWiring.CreateCommands(config, configFileBytes, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
-                Diagnostics, _policy, ports);
+                Diagnostics, ports);
         }
 
         /// <summary>The connection supervisor (state, LED, reconnects).</summary>
@@ -113,7 +112,7 @@ namespace TagoFirmware.Node
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
-                    _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor, Diagnostics.BootReason, _policy));
+                    _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor, Diagnostics));
             }
         }
 

@@ -52,7 +52,6 @@ namespace TagoFirmware.Esp32
 
             NodeConfig node = config.Config;
             led = BuildLed(gpio, node, led);
-            string clientId = node.EffectiveClientId(macClientId);
 
             // Adapters can throw on real hardware (a taken RMT channel, a GPIO fault): never die silently nor reboot
             // in a tight loop (StartupFailed: log, LED, restart in a minute).

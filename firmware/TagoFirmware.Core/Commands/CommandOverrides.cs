@@ -3,10 +3,8 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>
-    /// The interval and batch size in force: the configuration's unless a downlink command overrode them. Accepted
-    /// overrides persist in a small CRC-checked record (<see cref="IOverrideStore"/>) and survive reboots.
-    /// </summary>
+    /// <summary>The interval and batch size in force: the configuration's unless a downlink command overrode them;
+    /// accepted overrides persist across reboots in a CRC-checked record (<see cref="IOverrideStore"/>).</summary>
     /// <remarks>
     /// The record holds the CRC-32 of the configuration file it was made against: a newly deployed (changed) file
     /// resets the overrides, because whoever deployed it decided last; an identical file keeps them.
@@ -45,11 +43,8 @@ namespace TagoFirmware.Commands
         /// <summary>The fingerprint of a configuration file: CRC-32 of its bytes (0 for null).</summary>
         public static uint Fingerprint(byte[] config) => config == null ? 0 : Crc32.Compute(config, 0, config.Length);
 
-        /// <summary>
-        /// Applies the stored record when intact, made against this configuration file and within today's limits; a
-        /// record of another configuration is cleared. Never throws. Returns null when nothing is stored or it sets
-        /// nothing, "applied", or why it was ignored.
-        /// </summary>
+        /// <summary>Applies the stored record when intact, made against this configuration file and within today's limits
+        /// (another file's record is cleared). Never throws. Returns null (nothing set), "applied", or why it was ignored.</summary>
         public string Load(int minIntervalSeconds)
         {
             _interval = 0;

@@ -80,9 +80,6 @@ namespace TagoFirmware.Node
         /// <summary>The sampler: readings queued and cycles completed.</summary>
         public Sampler Sampler => _sampler;
 
-        /// <summary>Battery mode: which wakes publish, when a wake ends; null outside battery mode.</summary>
-        public BatteryWake Wake => _wake;
-
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
         public bool SleepRequested { get; private set; }
 

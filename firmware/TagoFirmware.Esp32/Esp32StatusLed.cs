@@ -17,8 +17,6 @@ namespace TagoFirmware.Esp32
     public sealed class Esp32StatusLed : IStatusIndicator
     {
         private readonly GpioPin _pin;
-        private readonly int _pinNumber;
-        private readonly bool _activeLow;
         private readonly Timer _timer;
         private int _mask = StatusPatterns.Mask(NodeStatus.Starting);
         private int _slot;
@@ -27,8 +25,8 @@ namespace TagoFirmware.Esp32
         /// <summary>Opens the LED pin and starts the pattern timer (steady on: <see cref="NodeStatus.Starting"/>).</summary>
         public Esp32StatusLed(GpioController gpio, int pin, bool activeLow)
         {
-            _activeLow = activeLow;
-            _pinNumber = pin;
+            ActiveLow = activeLow;
+            PinNumber = pin;
             try
             {
                 _pin = gpio.OpenPin(pin, PinMode.Output);
@@ -43,10 +41,10 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>The LED's GPIO.</summary>
-        public int PinNumber => _pinNumber;
+        public int PinNumber { get; }
 
         /// <summary>True when the LED lights with the pin low.</summary>
-        public bool ActiveLow => _activeLow;
+        public bool ActiveLow { get; }
 
         /// <inheritdoc />
         public void Show(NodeStatus status)
@@ -94,7 +92,7 @@ namespace TagoFirmware.Esp32
             _lastLevel = on;
             try
             {
-                _pin.Write((on == 1) != _activeLow ? PinValue.High : PinValue.Low);
+                _pin.Write((on == 1) != ActiveLow ? PinValue.High : PinValue.Low);
             }
             catch (Exception)
             {

@@ -52,7 +52,6 @@ namespace TagoFirmware.Esp32
 
             NodeConfig node = config.Config;
             led = BuildLed(gpio, node, led);
-            string clientId = node.EffectiveClientId(macClientId);
 
             // Adapters can throw on real hardware (a taken RMT channel, a GPIO fault): never die silently nor reboot
             // in a tight loop (StartupFailed: log, LED, restart in a minute).
@@ -110,7 +109,7 @@ namespace TagoFirmware.Esp32
             // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
             try
             {
-                new NodeRunner(sensorNode, clock, mqtt.Arrived, decision).Run();
+                sensorNode.Run(clock, mqtt.Arrived, decision);
             }
             catch (Exception ex)
             {

@@ -3,10 +3,8 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>
-    /// The interval and batch size in force: the configuration's unless a downlink command overrode them. Accepted
-    /// overrides persist in a small CRC-checked record (<see cref="IOverrideStore"/>) and survive reboots.
-    /// </summary>
+    /// <summary>The interval and batch size in force: the configuration's unless a downlink command overrode them;
+    /// accepted overrides persist across reboots in a CRC-checked record (<see cref="IOverrideStore"/>).</summary>
     /// <remarks>
     /// The record holds the CRC-32 of the configuration file it was made against: a newly deployed (changed) file
     /// resets the overrides, because whoever deployed it decided last; an identical file keeps them.
@@ -22,8 +20,7 @@ namespace TagoFirmware.Commands
         private readonly uint _fingerprint;
         private readonly int _configInterval;
         private readonly int _configBatch;
-        private bool _hasInterval;
-        private bool _hasBatch;
+        // Overrides in force; 0: none (valid values are at least 1).
         private int _interval;
         private int _batch;
 
@@ -38,23 +35,20 @@ namespace TagoFirmware.Commands
         }
 
         /// <summary>The sampling interval in force, in seconds.</summary>
-        public int IntervalSeconds => _hasInterval ? _interval : _configInterval;
+        public int IntervalSeconds => _interval > 0 ? _interval : _configInterval;
 
         /// <summary>The batch size in force.</summary>
-        public int BatchSize => _hasBatch ? _batch : _configBatch;
+        public int BatchSize => _batch > 0 ? _batch : _configBatch;
 
         /// <summary>The fingerprint of a configuration file: CRC-32 of its bytes (0 for null).</summary>
         public static uint Fingerprint(byte[] config) => config == null ? 0 : Crc32.Compute(config, 0, config.Length);
 
-        /// <summary>
-        /// Applies the stored record when intact, made against this configuration file and within today's limits; a
-        /// record of another configuration is cleared. Never throws. Returns null when nothing is stored or it sets
-        /// nothing, "applied", or why it was ignored.
-        /// </summary>
+        /// <summary>Applies the stored record when intact, made against this configuration file and within today's limits
+        /// (another file's record is cleared). Never throws. Returns null (nothing set), "applied", or why it was ignored.</summary>
         public string Load(int minIntervalSeconds)
         {
-            _hasInterval = false;
-            _hasBatch = false;
+            _interval = 0;
+            _batch = 0;
             byte[] record;
             try
             {
@@ -94,7 +88,8 @@ namespace TagoFirmware.Commands
                 return "outside today's limits, ignored";
             }
 
-            Set(hasInterval, interval, hasBatch, batch);
+            _interval = hasInterval ? interval : 0;
+            _batch = hasBatch ? batch : 0;
             return hasInterval || hasBatch ? "applied" : null;
         }
 
@@ -102,9 +97,9 @@ namespace TagoFirmware.Commands
         /// even when this returns false (not stored: they revert at reboot).</summary>
         public bool Apply(CommandParser request)
         {
-            Set(_hasInterval || request.HasInterval, request.HasInterval ? request.IntervalSeconds : _interval,
-                _hasBatch || request.HasBatch, request.HasBatch ? request.BatchSize : _batch);
-            return Store(EncodeRecord(_fingerprint, _hasInterval, _interval, _hasBatch, _batch));
+            _interval = request.IntervalSeconds > 0 ? request.IntervalSeconds : _interval;
+            _batch = request.BatchSize > 0 ? request.BatchSize : _batch;
+            return Store(EncodeRecord(_fingerprint, _interval > 0, _interval, _batch > 0, _batch));
         }
 
         /// <summary>Encodes a record (layout in the class remarks).</summary>
@@ -120,14 +115,6 @@ namespace TagoFirmware.Commands
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
             ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
             return r;
-        }
-
-        private void Set(bool hasInterval, int interval, bool hasBatch, int batch)
-        {
-            _hasInterval = hasInterval;
-            _interval = interval;
-            _hasBatch = hasBatch;
-            _batch = batch;
         }
 
         private bool Store(byte[] record)

@@ -35,6 +35,9 @@ namespace TagoFirmware.Commands
 
         private readonly string _prefix;
 
+        // Settings the message named so far: bit 0 interval, bit 1 batch.
+        private int _set;
+
         /// <summary>Creates a parser for a validated topic filter ending in <c>/+</c> and a minimum interval.</summary>
         public CommandParser(string topicFilter, int minIntervalSeconds)
         {
@@ -49,16 +52,10 @@ namespace TagoFirmware.Commands
         /// 3 interval, 4 batch, 5 diagnostics.</summary>
         public int Kind { get; private set; }
 
-        /// <summary>True when the last message sets the interval.</summary>
-        public bool HasInterval { get; private set; }
-
-        /// <summary>The requested interval in seconds (valid when <see cref="HasInterval"/>).</summary>
+        /// <summary>The interval an accepted message sets, in seconds; 0 when it sets none.</summary>
         public int IntervalSeconds { get; private set; }
 
-        /// <summary>True when the last message sets the batch size.</summary>
-        public bool HasBatch { get; private set; }
-
-        /// <summary>The requested batch size (valid when <see cref="HasBatch"/>).</summary>
+        /// <summary>The batch size an accepted message sets; 0 when it sets none.</summary>
         public int BatchSize { get; private set; }
 
         /// <summary>The offending number of a size or range error, for the log line.</summary>
@@ -67,8 +64,9 @@ namespace TagoFirmware.Commands
         /// <summary>Parses and validates one message into this parser's result properties. Never throws.</summary>
         public CommandError Parse(string topic, byte[] payload)
         {
-            HasInterval = false;
-            HasBatch = false;
+            _set = 0;
+            IntervalSeconds = 0;
+            BatchSize = 0;
             RefusedValue = 0;
 
             // String equality is ordinal on both nanoFramework and .NET.
@@ -115,7 +113,7 @@ namespace TagoFirmware.Commands
                 return error;
             }
 
-            if (kind == IntervalKind ? !HasInterval : !HasBatch)
+            if ((_set & (kind - IntervalKind + 1)) == 0)
             {
                 return CommandError.MissingValue;
             }
@@ -126,13 +124,13 @@ namespace TagoFirmware.Commands
         private CommandError CheckRanges()
         {
             int v = IntervalSeconds;
-            if (HasInterval && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
+            if ((_set & 1) != 0 && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
             {
                 RefusedValue = v;
                 return v < 1 || v > MaxIntervalSeconds ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
             }
 
-            if (HasBatch && (BatchSize < 1 || BatchSize > MaxBatchSize))
+            if ((_set & 2) != 0 && (BatchSize < 1 || BatchSize > MaxBatchSize))
             {
                 RefusedValue = BatchSize;
                 return CommandError.OutOfRange;
@@ -240,19 +238,18 @@ namespace TagoFirmware.Commands
         {
             // Clamp huge values into int range while keeping them out of range for the check that follows.
             int v = value > int.MaxValue ? int.MaxValue : (value < int.MinValue ? int.MinValue : (int)value);
-            if (which == 1 ? HasInterval : HasBatch)
+            if ((_set & which) != 0)
             {
                 return CommandError.DuplicateVariable;
             }
 
+            _set |= which;
             if (which == 1)
             {
-                HasInterval = true;
                 IntervalSeconds = v;
             }
             else
             {
-                HasBatch = true;
                 BatchSize = v;
             }
 

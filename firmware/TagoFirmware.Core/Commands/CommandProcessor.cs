@@ -17,7 +17,7 @@ namespace TagoFirmware.Commands
         /// <summary>Outcome flag: publish the status now (diagnostics were requested too).</summary>
         public const int Ping = 2;
 
-        /// <summary>Outcome flag: publish diagnostics now (already requested from the policy).</summary>
+        /// <summary>Outcome flag: publish diagnostics now (already requested).</summary>
         public const int Diagnostics = 4;
 
         /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
@@ -39,18 +39,16 @@ namespace TagoFirmware.Commands
 
         private readonly CommandParser _parser;
         private readonly DiagnosticsCounters _counters;
-        private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private int _droppedUnlogged;
         private long _nextDropLogMs = long.MinValue;
 
         /// <summary>Creates the processor; <paramref name="log"/> may be null.</summary>
-        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, DiagnosticsPolicy policy, ILog log)
+        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, ILog log)
         {
             _parser = parser;
             Overrides = overrides;
             _counters = counters;
-            _policy = policy;
             _log = log;
         }
 
@@ -108,7 +106,7 @@ namespace TagoFirmware.Commands
             {
                 if (outcome != Reboot)
                 {
-                    _policy.Request();
+                    _counters.Request();
                 }
 
                 LastLogLine = line + " accepted: " + s_accepted[p.Kind];
@@ -117,8 +115,8 @@ namespace TagoFirmware.Commands
 
             bool persisted = Overrides.Apply(p);
             LastLogLine = line + " accepted:"
-                + (p.HasInterval ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
-                + (p.HasBatch ? " batch " + p.BatchSize.ToString() : string.Empty)
+                + (p.IntervalSeconds > 0 ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
+                + (p.BatchSize > 0 ? " batch " + p.BatchSize.ToString() : string.Empty)
                 + (persisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
             return outcome;
         }

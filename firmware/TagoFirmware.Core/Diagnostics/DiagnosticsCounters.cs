@@ -2,17 +2,39 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>The diagnostics payload's figures: counts since boot (not persisted); sensor and command errors
-    /// are counted here by their owners, the rest copied from their owners before each payload.</summary>
+    /// <summary>The diagnostics payload's figures and when it is due. Counts since boot (not persisted); sensor and
+    /// command errors are counted here by their owners, the rest copied from their owners before each payload.</summary>
     public sealed class DiagnosticsCounters
     {
         /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>
         public readonly byte[] FirmwareVersionUtf8;
 
+        private int _payloadsSince;
+        private bool _requested = true;
+
         /// <summary>Creates the counters for a firmware version.</summary>
         public DiagnosticsCounters(string firmwareVersion)
         {
             FirmwareVersionUtf8 = TagoUtf8.GetBytes(firmwareVersion == null || firmwareVersion.Length == 0 ? "unknown" : firmwareVersion);
+        }
+
+        /// <summary>The cadence in delivered data payloads (<c>diagnostics.every_payloads</c>; 0: after boot and on request only).</summary>
+        public int EveryPayloads;
+
+        /// <summary>True when a diagnostics payload is due: after boot, every <see cref="EveryPayloads"/> payloads, on request.</summary>
+        public bool IsDue => _requested || (EveryPayloads > 0 && _payloadsSince >= EveryPayloads);
+
+        /// <summary>Counts one delivered data payload.</summary>
+        public void OnPayloadPublished() => _payloadsSince++;
+
+        /// <summary>Asks for diagnostics now (ping and diagnostics commands).</summary>
+        public void Request() => _requested = true;
+
+        /// <summary>Records that diagnostics were published: clears the request and restarts the count.</summary>
+        public void MarkPublished()
+        {
+            _requested = false;
+            _payloadsSince = 0;
         }
 
         /// <summary>Why the node started; set once at boot.</summary>

@@ -10,105 +10,112 @@ namespace TagoFirmware.Diagnostics
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>
         public const int RecommendedBufferSize = 1280;
 
-        /// <summary>Every variable name the node publishes itself (these items and the legacy <c>device_status</c>); a sensor may not use one.</summary>
+        /// <summary>Every variable name the node publishes itself: the legacy <c>device_status</c>, then these items in payload order. A sensor may not use one.</summary>
         public static readonly string[] ReservedNames =
         {
             "device_status", "uptime_s", "heap_free", "boot_reason", "reconnects", "auth_failures", "dropped_readings", "untimed_readings",
             "store_errors", "unsaved_acks", "quarantined", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
         };
 
+        // Item names in payload order (ReservedNames after device_status) and boot_reason values by BootReason value.
+        private static readonly byte[][] s_names = Bytes(ReservedNames, 1);
+        private static readonly byte[][] s_bootReasons = Bytes(new string[] { "unknown", "power_on", "timer_wake", "pin_wake",
+            "other_wake", "command_reboot", "watchdog_reboot" }, 0);
+
         /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
-        public static readonly byte[] DroppedReadings = TagoUtf8.GetBytes("dropped_readings");
+        public static readonly byte[] DroppedReadings = s_names[5];
 
         /// <summary><c>untimed_readings</c>: readings taken before the clock was valid since boot.</summary>
-        public static readonly byte[] UntimedReadings = TagoUtf8.GetBytes("untimed_readings");
+        public static readonly byte[] UntimedReadings = s_names[6];
 
-        private static readonly byte[] s_uptimeSeconds = TagoUtf8.GetBytes("uptime_s");
-        private static readonly byte[] s_heapFree = TagoUtf8.GetBytes("heap_free");
-        private static readonly byte[] s_bootReason = TagoUtf8.GetBytes("boot_reason");
-        private static readonly byte[] s_reconnects = TagoUtf8.GetBytes("reconnects");
-        private static readonly byte[] s_authFailures = TagoUtf8.GetBytes("auth_failures");
-        private static readonly byte[] s_storeErrors = TagoUtf8.GetBytes("store_errors");
-        private static readonly byte[] s_unsavedAcks = TagoUtf8.GetBytes("unsaved_acks");
-        private static readonly byte[] s_quarantined = TagoUtf8.GetBytes("quarantined");
-        private static readonly byte[] s_sensorErrors = TagoUtf8.GetBytes("sensor_errors");
-        private static readonly byte[] s_commandErrors = TagoUtf8.GetBytes("command_errors");
-        private static readonly byte[] s_queueDepth = TagoUtf8.GetBytes("queue_depth");
-        private static readonly byte[] s_firmwareVersion = TagoUtf8.GetBytes("fw_version");
-        private static readonly byte[] s_rssi = TagoUtf8.GetBytes("rssi");
+        // Left out when 0: store_errors, unsaved_acks, quarantined.
+        private const int OmittedWhenZero = (1 << 7) | (1 << 8) | (1 << 9);
 
-        // boot_reason values by BootReason value.
-        private static readonly byte[][] s_bootReasons =
-        {
-            TagoUtf8.GetBytes("unknown"), TagoUtf8.GetBytes("power_on"), TagoUtf8.GetBytes("timer_wake"), TagoUtf8.GetBytes("pin_wake"),
-            TagoUtf8.GetBytes("other_wake"), TagoUtf8.GetBytes("command_reboot"), TagoUtf8.GetBytes("watchdog_reboot"),
-        };
+        // Value(...) for an item left out (unknown heap_free or rssi).
+        private const long Omitted = long.MinValue;
 
-        private static readonly byte[] s_seconds = TagoUtf8.GetBytes("s");
-        private static readonly byte[] s_bytes = new byte[] { (byte)'B' };
-        private static readonly byte[] s_dbm = new byte[] { (byte)'d', (byte)'B', (byte)'m' };
+        private static readonly byte[] s_seconds = { (byte)'s' };
+        private static readonly byte[] s_bytes = { (byte)'B' };
+        private static readonly byte[] s_dbm = { (byte)'d', (byte)'B', (byte)'m' };
 
         /// <summary>Resets the writer, writes every item and closes the payload; on an error the writer is left reset.</summary>
         public static TagoWriteResult Write(ItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             writer.Reset();
-            long t = timeUnixMs;
-            int boot = (int)counters.BootReason;
-            TagoWriteResult r = Item(TagoWriteResult.Ok, writer, s_uptimeSeconds, counters.UptimeSeconds, null, s_seconds, t);
-            r = counters.HeapFree < 0 ? r : Item(r, writer, s_heapFree, counters.HeapFree, null, s_bytes, t);
-            r = Item(r, writer, s_bootReason, 0, s_bootReasons[boot > 0 && boot < s_bootReasons.Length ? boot : 0], null, t);
-            r = Item(r, writer, s_reconnects, counters.Reconnects, null, null, t);
-            r = Item(r, writer, s_authFailures, counters.AuthFailures, null, null, t);
-            r = Item(r, writer, DroppedReadings, counters.DroppedReadings, null, null, t);
-            r = Item(r, writer, UntimedReadings, counters.UntimedReadings, null, null, t);
-            r = counters.StoreErrors == 0 ? r : Item(r, writer, s_storeErrors, counters.StoreErrors, null, null, t);
-            r = counters.UnsavedAcks == 0 ? r : Item(r, writer, s_unsavedAcks, counters.UnsavedAcks, null, null, t);
-            r = counters.Quarantined == 0 ? r : Item(r, writer, s_quarantined, counters.Quarantined, null, null, t);
-            r = Item(r, writer, s_sensorErrors, counters.SensorErrors, null, null, t);
-            r = Item(r, writer, s_commandErrors, counters.CommandErrors, null, null, t);
-            r = Item(r, writer, s_queueDepth, counters.QueueDepth, null, null, t);
-            r = Item(r, writer, s_firmwareVersion, 0, counters.FirmwareVersionUtf8, null, t);
-            r = !counters.HasRssi ? r : Item(r, writer, s_rssi, counters.RssiDbm, null, s_dbm, t);
-            if (r != TagoWriteResult.Ok)
+            for (int i = 0; i < s_names.Length; i++)
             {
-                writer.Reset();
-                return r;
+                long value = Value(counters, i);
+                if (value == Omitted || (value == 0 && ((OmittedWhenZero >> i) & 1) != 0))
+                {
+                    continue;
+                }
+
+                writer.BeginItem(s_names[i]);
+                if (i == 2 || i == 13)
+                {
+                    writer.Value(i == 2 ? s_bootReasons[value] : counters.FirmwareVersionUtf8);
+                }
+                else
+                {
+                    writer.Value(value);
+                }
+
+                byte[] unit = i == 0 ? s_seconds : i == 1 ? s_bytes : i == 14 ? s_dbm : null;
+                if (unit != null)
+                {
+                    writer.Unit(unit);
+                }
+
+                if (timeUnixMs >= 0)
+                {
+                    writer.TimeUnixMs(timeUnixMs);
+                }
+
+                // The first error of an item sticks and is reported by EndItem, so checking it once is enough.
+                TagoWriteResult r = writer.EndItem();
+                if (r != TagoWriteResult.Ok)
+                {
+                    writer.Reset();
+                    return r;
+                }
             }
 
             writer.Close();
             return TagoWriteResult.Ok;
         }
 
-        // Passes an earlier error on and writes nothing after it; writes the text when there is one, else the number.
-        private static TagoWriteResult Item(TagoWriteResult r, ItemWriter writer, byte[] name, long value, byte[] text, byte[] unit, long timeUnixMs)
+        // Item i's number (boot_reason: its value's index; fw_version: unused) or Omitted.
+        private static long Value(DiagnosticsCounters c, int i)
         {
-            if (r != TagoWriteResult.Ok)
+            switch (i)
             {
-                return r;
+                case 0: return c.UptimeSeconds;
+                case 1: return c.HeapFree < 0 ? Omitted : c.HeapFree;
+                case 2: return c.BootReason > 0 && (int)c.BootReason < s_bootReasons.Length ? (int)c.BootReason : 0;
+                case 3: return c.Reconnects;
+                case 4: return c.AuthFailures;
+                case 5: return c.DroppedReadings;
+                case 6: return c.UntimedReadings;
+                case 7: return c.StoreErrors;
+                case 8: return c.UnsavedAcks;
+                case 9: return c.Quarantined;
+                case 10: return c.SensorErrors;
+                case 11: return c.CommandErrors;
+                case 12: return c.QueueDepth;
+                case 13: return 0;
+                default: return c.HasRssi ? c.RssiDbm : Omitted;
+            }
+        }
+
+        private static byte[][] Bytes(string[] texts, int from)
+        {
+            byte[][] bytes = new byte[texts.Length - from][];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = TagoUtf8.GetBytes(texts[from + i]);
             }
 
-            writer.BeginItem(name);
-            if (text != null)
-            {
-                writer.Value(text);
-            }
-            else
-            {
-                writer.Value(value);
-            }
-
-            if (unit != null)
-            {
-                writer.Unit(unit);
-            }
-
-            if (timeUnixMs >= 0)
-            {
-                writer.TimeUnixMs(timeUnixMs);
-            }
-
-            // The first error of an item sticks and is reported by EndItem, so checking it once is enough.
-            return writer.EndItem();
+            return bytes;
         }
     }
 }

@@ -30,18 +30,19 @@ namespace TagoFirmware.Node
 
         /// <summary>Decides this wake: publish or not; diagnostics after a power-on or reboot and every <c>every_payloads</c>-th
         /// publishing wake (not every wake: each would bill 11 data inputs). Returns the log line.</summary>
-        public string Begin(long nowMs, int boot, int expected, BootReason reason, DiagnosticsPolicy policy)
+        public string Begin(long nowMs, int boot, int expected, DiagnosticsCounters counters)
         {
             _startMs = nowMs;
             int every = _config.PublishEvery < 1 ? 1 : _config.PublishEvery;
             bool scheduled = boot % every == 0;
             Publishes = scheduled || expected >= _config.BacklogThreshold;
+            BootReason reason = counters.BootReason;
             bool timerWake = reason == BootReason.TimerWake || reason == BootReason.PinWake || reason == BootReason.OtherWake;
-            int everyPayloads = policy.EveryPayloads;
+            int everyPayloads = counters.EveryPayloads;
             bool diagnostics = !timerWake || (everyPayloads > 0 && (boot / every) % everyPayloads == 0);
             if (!(Publishes && diagnostics))
             {
-                policy.MarkPublished();
+                counters.MarkPublished();
             }
 
             return "wake " + boot.ToString() + ": " + (Publishes

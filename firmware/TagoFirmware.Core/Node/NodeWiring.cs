@@ -58,7 +58,7 @@ namespace TagoFirmware.Node
 
         /// <summary>The command processor; a changed configuration file (its bytes, or null) resets the overrides.</summary>
         public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, string commandFilter,
-            DiagnosticsCounters counters, DiagnosticsPolicy policy, NodePorts ports)
+            DiagnosticsCounters counters, NodePorts ports)
         {
             bool battery = config.DeepSleep;
             // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
@@ -68,7 +68,7 @@ namespace TagoFirmware.Node
             min = min < 1 ? 1 : min;
             CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
                 battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
-            return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, policy, ports.Log);
+            return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, ports.Log);
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP

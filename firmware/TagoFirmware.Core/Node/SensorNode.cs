@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
@@ -9,24 +10,28 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Node
 {
     /// <summary>The node, wired: each step runs the <see cref="ConnectionSupervisor"/>, <see cref="CommandProcessor"/>,
-    /// <see cref="Sampler"/>, <see cref="UplinkPublisher"/>, <see cref="BatteryWake"/> and <see cref="NodeShutdown"/> in
-    /// turn and passes what one reports to the next (docs/architecture.md). No threads, sleeps or device APIs.</summary>
+    /// <see cref="Sampler"/>, <see cref="UplinkPublisher"/> and <see cref="BatteryWake"/> in turn, passes what one reports
+    /// to the next and owns the orderly end: stop, reboot, deep sleep (docs/architecture.md). No threads or device APIs.</summary>
     public sealed class SensorNode
     {
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
 
+        // The run loop's shortest wait (it never spins, so the MQTT, worker and LED threads get the CPU) and longest
+        // (bounds the cost of a wrong due time).
+        private const int MinWaitMs = 20;
+        private const int MaxWaitMs = 60000;
+
         private readonly NodeConfig _config;
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
         private readonly ReadingQueue _queue;
-        private readonly DiagnosticsPolicy _policy;
         private readonly CommandProcessor _commands;
         private readonly Sampler _sampler;
         private readonly UplinkPublisher _publisher;
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
-        private readonly NodeShutdown _end;
+        private RebootReason _reason;
         private bool _started, _ending;
         private long _nextDueMs, _othersDueMs, _linkDueMs;
 
@@ -42,14 +47,13 @@ namespace TagoFirmware.Node
             IUplinkTransport transport = _tip != null ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
                 : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
             _link = new ConnectionSupervisor(SessionOptions, transport, ports);
-            _policy = new DiagnosticsPolicy(config.DiagnosticsEveryPayloads);
+            Diagnostics.EveryPayloads = config.DiagnosticsEveryPayloads;
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);
-            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, _policy, ports, _tip);
+            _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, ports, _tip);
             _wake = config.DeepSleep ? new BatteryWake(config) : null;
-            _end = new NodeShutdown(_link, _queue, ports);
             _commands = NodeWiring.CreateCommands(config, configFileBytes, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
-                Diagnostics, _policy, ports);
+                Diagnostics, ports);
         }
 
         /// <summary>The connection supervisor (state, LED, reconnects).</summary>
@@ -76,17 +80,14 @@ namespace TagoFirmware.Node
         /// <summary>The sampler: readings queued and cycles completed.</summary>
         public Sampler Sampler => _sampler;
 
-        /// <summary>Battery mode: which wakes publish, when a wake ends; null outside battery mode.</summary>
-        public BatteryWake Wake => _wake;
-
         /// <summary>Battery mode: the wake is done (queue flushed, session ended); deep-sleep for <see cref="SleepMilliseconds"/>.</summary>
-        public bool SleepRequested => _end.SleepRequested;
+        public bool SleepRequested { get; private set; }
 
         /// <summary>How long to deep-sleep: the wake interval minus the time this wake was awake, at least 1 s.</summary>
-        public int SleepMilliseconds => _end.SleepMilliseconds;
+        public int SleepMilliseconds { get; private set; }
 
         /// <summary>True once the node has nothing more to do: asleep, stopped (<see cref="Stop"/>) or rebooting.</summary>
-        public bool IsHalted => _end.Halted;
+        public bool IsHalted { get; private set; }
 
         /// <summary>Monotonic time of the next step (a link event may make one due sooner).</summary>
         public long NextStepDueMs => _nextDueMs;
@@ -107,8 +108,8 @@ namespace TagoFirmware.Node
             _publisher.SetBatchSize(_commands.Overrides.BatchSize);
             if (_wake != null)
             {
-                NodeWiring.Write(_ports.Log, LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
-                    _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor, Diagnostics.BootReason, _policy));
+                Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
+                    _queue.Count + _config.Sensors.Length * Sampler.VariablesPerSensor, Diagnostics));
             }
         }
 
@@ -123,7 +124,7 @@ namespace TagoFirmware.Node
             }
 
             bool connects = _wake == null || _wake.Publishes;
-            if (_end.Halted)
+            if (IsHalted)
             {
                 _nextDueMs = long.MaxValue;
                 return;
@@ -141,10 +142,28 @@ namespace TagoFirmware.Node
                     OnReport(nowMs, _link.Report);
                 }
 
-                if (_end.Check() || _end.Stopping)
+                // The session stopped for a stop or a self-heal reboot: halt; a reboot is flushed and requested.
+                RebootReason reason = _link.RebootReason != RebootReason.None ? _link.RebootReason : _reason;
+                if (_link.IsStopped && (_ending || reason != RebootReason.None))
                 {
-                    _ending = true;
-                    _nextDueMs = _end.Halted ? long.MaxValue : _link.NextDueMs;
+                    IsHalted = _ending = true;
+                    if (reason != RebootReason.None)
+                    {
+                        FlushForReboot();
+                        if (_ports.Device != null)
+                        {
+                            _ports.Device.Reboot(reason);
+                        }
+                        else
+                        {
+                            Log(LogLevel.Error, "reboot requested but no device control");
+                        }
+                    }
+                }
+
+                if (_ending)
+                {
+                    _nextDueMs = IsHalted ? long.MaxValue : _link.NextDueMs;
                     return;
                 }
 
@@ -171,15 +190,18 @@ namespace TagoFirmware.Node
                         _publisher.OnReport(_link.Report, nowMs);
                     }
 
-                    _end.Sleep(endOfWake, _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds));
-                    _ending = true;
+                    // No "offline" status: it would flap on every wake.
+                    SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
+                    _queue.Flush();
+                    SleepRequested = IsHalted = _ending = true;
                     _nextDueMs = long.MaxValue;
+                    Log(LogLevel.Info, "sleep: " + endOfWake + "; queue " + _queue.Count.ToString() + ", sleeping " + SleepMilliseconds.ToString() + " ms");
                     return;
                 }
             }
             catch (Exception ex)
             {
-                NodeWiring.Write(_ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
             _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
@@ -222,7 +244,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                NodeWiring.Write(_ports.Log, LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
             }
 
             SetNextDue(nowMs);
@@ -231,8 +253,50 @@ namespace TagoFirmware.Node
         /// <summary>Orderly stop: flush, the "offline" status, DISCONNECT; keep stepping until <see cref="IsHalted"/>.</summary>
         public void Stop(long nowMs) => StopThen(nowMs, RebootReason.None);
 
-        /// <summary>Makes the flash hold the queue before a reboot (<see cref="NodeShutdown.Flush"/>). Never throws.</summary>
-        public void FlushForReboot() => _end.Flush();
+        /// <summary>Makes the flash hold the queue before a reboot or stop. Never throws; safe from the watchdog's thread
+        /// (per-record CRCs drop a torn record).</summary>
+        public void FlushForReboot()
+        {
+            try
+            {
+                bool complete = _queue.Flush();
+                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
+                    : "flush: queue log incomplete; unsent readings at risk");
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
+            }
+        }
+
+        /// <summary>How long the run loop waits before the next step, in clock ms; tells the watchdog (may be null).</summary>
+        public int NextWaitMs(long nowMs, MainLoopWatchdog watchdog)
+        {
+            long wait = _nextDueMs - nowMs;
+            int ms = wait < MinWaitMs ? MinWaitMs : (wait > MaxWaitMs ? MaxWaitMs : (int)wait);
+            if (watchdog != null)
+            {
+                watchdog.WaitingUntil(nowMs + ms);
+            }
+
+            return ms;
+        }
+
+        /// <summary>The main loop (ESP32 app and twin) until the node halts: step, then wait for the due time or a link event.</summary>
+        public void Run(IClock clock, WaitHandle linkEvent, MainLoopWatchdog watchdog)
+        {
+            bool signalled = true;
+            while (true)
+            {
+                StepDue(clock.MonotonicMs, signalled);
+                if (IsHalted)
+                {
+                    return;
+                }
+
+                signalled = linkEvent.WaitOne(NextWaitMs(clock.MonotonicMs, watchdog), false);
+            }
+        }
 
         private void SetNextDue(long nowMs)
         {
@@ -250,7 +314,7 @@ namespace TagoFirmware.Node
             _publisher.OnReport(report, nowMs);
 
             // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
-            int count = _end.Stopping ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount;
+            int count = _ending ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount;
             int todo = _commands.Handle(report.CommandsDropped, _tip != null ? _tip.CommandTopics : report.Topics,
                 _tip != null ? _tip.CommandPayloads : report.Payloads, count, nowMs);
             if ((todo & CommandProcessor.Settings) != 0)
@@ -271,11 +335,15 @@ namespace TagoFirmware.Node
             }
         }
 
+        // Starts an orderly stop (reason None) or reboot: flush, then the session publishes "offline" and disconnects.
         private void StopThen(long nowMs, RebootReason reason)
         {
-            if (_end.Begin(nowMs, reason))
+            if (!_ending)
             {
                 _ending = true;
+                _reason = reason;
+                FlushForReboot();
+                _link.Stop(nowMs, true);
                 _nextDueMs = nowMs;
             }
         }
@@ -291,6 +359,8 @@ namespace TagoFirmware.Node
 
             return ended;
         }
+
+        private void Log(LogLevel level, string message) => NodeWiring.Write(_ports.Log, level, message);
 
         private static long Min(long a, long b) => a < b ? a : b;
     }

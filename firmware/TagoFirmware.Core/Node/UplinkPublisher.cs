@@ -19,7 +19,6 @@ namespace TagoFirmware.Node
         private readonly ReadingQueue _queue;
         private readonly DiagnosticsCounters _counters;
         private readonly NodePorts _ports;
-        private readonly DiagnosticsPolicy _policy;
         private readonly ILog _log;
         private readonly TagoTipWriter _frame;
         private readonly ItemWriter _writer;
@@ -36,14 +35,13 @@ namespace TagoFirmware.Node
 
         /// <summary>Creates the publisher, its one payload buffer and variable table (pre-encoded names and units).</summary>
         public UplinkPublisher(NodeConfig config, ReadingQueue queue, ConnectionSupervisor link, DiagnosticsCounters counters,
-            DiagnosticsPolicy policy, NodePorts ports, TagoTipUplink tip)
+            NodePorts ports, TagoTipUplink tip)
         {
             _tip = tip;
             _link = link;
             _queue = queue;
             _counters = counters;
             _ports = ports;
-            _policy = policy;
             _log = ports.Log;
             _atLeastOnce = tip != null || config.Qos != 0;
             _batchIntervalMs = config.BatchIntervalSeconds * 1000;
@@ -76,7 +74,7 @@ namespace TagoFirmware.Node
 
         /// <summary>Nothing left to send, report or wait for, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
-            && _dataMsgId < 0 && _diagMsgId < 0 && !_policy.IsDue;
+            && _dataMsgId < 0 && _diagMsgId < 0 && !_counters.IsDue;
 
         /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
@@ -103,9 +101,9 @@ namespace TagoFirmware.Node
             if (_tip != null)
             {
                 bool inFlight = InFlightId >= 0;
-                bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _policy.IsDue;
+                bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _counters.IsDue;
                 int session = _tip.StepSession(nowMs, _link, inFlight, work,
-                    _flush || _policy.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
+                    _flush || _counters.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
                 if (session < 0)
                 {
                     Settle(InFlightId, false, false);
@@ -140,14 +138,14 @@ namespace TagoFirmware.Node
                 }
             }
 
-            if (_diagMsgId < 0 && _policy.IsDue && (_tip == null || _dataMsgId < 0))
+            if (_diagMsgId < 0 && _counters.IsDue && (_tip == null || _dataMsgId < 0))
             {
                 if (nowMs >= _diagRetryAtMs)
                 {
                     PublishDiagnostics(nowMs);
                 }
 
-                if (_diagMsgId < 0 && _policy.IsDue && _diagRetryAtMs < due)
+                if (_diagMsgId < 0 && _counters.IsDue && _diagRetryAtMs < due)
                 {
                     due = _diagRetryAtMs;
                 }
@@ -213,7 +211,7 @@ namespace TagoFirmware.Node
                 _diagMsgId = -1;
                 if (!delivered && !drop)
                 {
-                    _policy.Request();
+                    _counters.Request();
                 }
             }
             else
@@ -379,7 +377,7 @@ namespace TagoFirmware.Node
             if (r != TagoWriteResult.Ok)
             {
                 NodeWiring.Write(_log, LogLevel.Error, "diagnostics refused: code " + ((int)r).ToString());
-                _policy.MarkPublished();
+                _counters.MarkPublished();
                 return;
             }
 
@@ -391,7 +389,7 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            _policy.MarkPublished();
+            _counters.MarkPublished();
             if (_atLeastOnce)
             {
                 _diagMsgId = id;
@@ -413,7 +411,7 @@ namespace TagoFirmware.Node
         private void Delivered()
         {
             PayloadsAcked++;
-            _policy.OnPayloadPublished();
+            _counters.OnPayloadPublished();
         }
 
         private static long Min(long a, long b) => a < b ? a : b;

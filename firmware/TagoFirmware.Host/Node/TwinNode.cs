@@ -29,7 +29,6 @@ namespace TagoFirmware.Host.Node
         private NetworkConnectResult _networkResult;
         private SystemClock _clock;
         private MqttNetLink _link;
-        private NodeRunner _runner;
         private FlashReadingStore _readingStore;
         private SensorNode _node;
         private RebootReason _rebootReason; // None: no reboot requested
@@ -91,7 +90,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
         public void Step()
         {
-            _runner.StepOnce();
+            _node.Step(_clock.MonotonicMs);
             if (_rebootReason != RebootReason.None)
             {
                 Reboot();
@@ -124,7 +123,7 @@ namespace TagoFirmware.Host.Node
                         break;
                     }
 
-                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(_runner.NextWaitMs())));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(_node.NextWaitMs(_clock.MonotonicMs, null))));
                 }
 
                 StopGracefully();
@@ -146,7 +145,7 @@ namespace TagoFirmware.Host.Node
                 _node.Step(_clock.MonotonicMs);
                 if (!_node.IsHalted)
                 {
-                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_runner.NextWaitMs()), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_node.NextWaitMs(_clock.MonotonicMs, null)), 1, 200));
                 }
             }
         }
@@ -242,7 +241,6 @@ namespace TagoFirmware.Host.Node
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * stretch);
             _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * stretch);
             _node.Start(_clock.MonotonicMs);
-            _runner = new NodeRunner(_node, _clock, _link.Arrived, null);
         }
 
         private void Reboot()

@@ -29,8 +29,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + name, payload));
             Assert.AreEqual(kind, s_parser.Kind);
-            Assert.IsFalse(s_parser.HasInterval);
-            Assert.IsFalse(s_parser.HasBatch);
+            Assert.AreEqual(0, s_parser.IntervalSeconds);
+            Assert.AreEqual(0, s_parser.BatchSize);
         }
 
         [TestMethod]
@@ -47,9 +47,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "interval", payload));
             Assert.AreEqual(3, s_parser.Kind);
-            Assert.IsTrue(s_parser.HasInterval);
             Assert.AreEqual(seconds, s_parser.IntervalSeconds);
-            Assert.IsFalse(s_parser.HasBatch);
+            Assert.AreEqual(0, s_parser.BatchSize);
         }
 
         [TestMethod]
@@ -60,7 +59,6 @@ namespace TagoFirmware.Tests.Commands
         public void Batch_accepts_1_to_100(string payload, int size)
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "batch", payload));
-            Assert.IsTrue(s_parser.HasBatch);
             Assert.AreEqual(size, s_parser.BatchSize);
         }
 

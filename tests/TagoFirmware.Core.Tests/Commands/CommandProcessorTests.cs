@@ -15,7 +15,6 @@ namespace TagoFirmware.Tests.Commands
         private static FakeOverrideStore s_store;
         private static CommandOverrides s_overrides;
         private static DiagnosticsCounters s_counters;
-        private static DiagnosticsPolicy s_policy;
         private static CommandProcessor s_processor;
 
         /// <summary>A fresh node: config interval 60 s, batch 1, 12 s minimum.</summary>
@@ -25,9 +24,9 @@ namespace TagoFirmware.Tests.Commands
             s_overrides = new CommandOverrides(s_store, Fingerprint, 60, 1);
             s_overrides.Load(12);
             s_counters = new DiagnosticsCounters("1.0.0");
-            s_policy = new DiagnosticsPolicy(10);
-            s_policy.MarkPublished();
-            s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, s_policy, null);
+            s_counters.EveryPayloads = 10;
+            s_counters.MarkPublished();
+            s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, null);
         }
 
         private static int Send(string command, string payload)
@@ -49,12 +48,12 @@ namespace TagoFirmware.Tests.Commands
         public void Ping_and_diagnostics_make_diagnostics_due()
         {
             NewNode();
-            Assert.IsFalse(s_policy.IsDue);
+            Assert.IsFalse(s_counters.IsDue);
             Assert.AreEqual(CommandProcessor.Ping, Send("ping", ""));
-            Assert.IsTrue(s_policy.IsDue);
-            s_policy.MarkPublished();
+            Assert.IsTrue(s_counters.IsDue);
+            s_counters.MarkPublished();
             Assert.AreEqual(CommandProcessor.Diagnostics, Send("diagnostics", "{}"));
-            Assert.IsTrue(s_policy.IsDue);
+            Assert.IsTrue(s_counters.IsDue);
         }
 
         [TestMethod]

@@ -53,5 +53,59 @@ namespace TagoFirmware.Tests.Diagnostics
         {
             Assert.AreEqual(valid, VariableName.IsValid(name));
         }
+
+        private static DiagnosticsCounters Due(int everyPayloads)
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters("1");
+            c.EveryPayloads = everyPayloads;
+            return c;
+        }
+
+        [TestMethod]
+        public void Diagnostics_are_due_once_at_boot()
+        {
+            DiagnosticsCounters policy = Due(60);
+            Assert.IsTrue(policy.IsDue);
+            policy.MarkPublished();
+            Assert.IsFalse(policy.IsDue);
+        }
+
+        [TestMethod]
+        public void Diagnostics_are_due_after_every_n_payloads()
+        {
+            DiagnosticsCounters policy = Due(3);
+            policy.MarkPublished();
+            policy.OnPayloadPublished();
+            policy.OnPayloadPublished();
+            Assert.IsFalse(policy.IsDue);
+            policy.OnPayloadPublished();
+            Assert.IsTrue(policy.IsDue);
+            policy.MarkPublished();
+            Assert.IsFalse(policy.IsDue);
+        }
+
+        [TestMethod]
+        public void A_request_makes_diagnostics_due_at_once()
+        {
+            DiagnosticsCounters policy = Due(1000);
+            policy.MarkPublished();
+            policy.Request();
+            Assert.IsTrue(policy.IsDue);
+        }
+
+        [TestMethod]
+        public void A_zero_cadence_publishes_only_on_request()
+        {
+            DiagnosticsCounters policy = Due(0);
+            policy.MarkPublished();
+            for (int i = 0; i < 500; i++)
+            {
+                policy.OnPayloadPublished();
+            }
+
+            Assert.IsFalse(policy.IsDue);
+            policy.Request();
+            Assert.IsTrue(policy.IsDue);
+        }
     }
 }

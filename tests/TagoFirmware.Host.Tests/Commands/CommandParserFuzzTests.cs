@@ -44,7 +44,7 @@ namespace TagoFirmware.Host.Tests.Commands
                 Store.Record = CommandOverrides.EncodeRecord(99, true, 120, true, 5);
                 Overrides = new CommandOverrides(Store, 99, 60, 1);
                 Overrides.Load(MinInterval);
-                Processor = new CommandProcessor(Parser, Overrides, Counters, new DiagnosticsPolicy(10), null);
+                Processor = new CommandProcessor(Parser, Overrides, Counters, null);
             }
         }
 

@@ -63,7 +63,7 @@ namespace TagoFirmware.Config
             for (int i = 0; i < all.Length; i++)
             {
                 ConfigKey key = all[i];
-                if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
+                if (key.InSensor == sensor && (key.Type == ConfigKey.Int || key.Type == ConfigKey.Tenths) && key.Max != 39
                     && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
                 {
                     keys.Add(key);
@@ -222,7 +222,7 @@ namespace TagoFirmware.Config
         {
             if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
             {
-                bool tenths = key.Type == ConfigType.Tenths;
+                bool tenths = key.Type == ConfigKey.Tenths;
                 result.Error(path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
                     + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
             }

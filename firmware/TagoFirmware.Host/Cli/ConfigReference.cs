@@ -136,13 +136,13 @@ namespace TagoFirmware.Host.Cli
             string orNull = key.Has(ConfigKey.Nullable) ? " or null" : string.Empty;
             return key.Type switch
             {
-                ConfigType.Group => "object",
-                ConfigType.SensorList => "array of objects",
-                ConfigType.Int => "integer" + orNull,
-                ConfigType.Bool => "boolean",
-                ConfigType.Tenths => "number",
-                ConfigType.Choice => "string",
-                ConfigType.TextList => "array of strings",
+                ConfigKey.Group => "object",
+                ConfigKey.SensorList => "array of objects",
+                ConfigKey.Int => "integer" + orNull,
+                ConfigKey.Bool => "boolean",
+                ConfigKey.Tenths => "number",
+                ConfigKey.Choice => "string",
+                ConfigKey.TextList => "array of strings",
                 _ => "string" + orNull,
             };
         }
@@ -151,18 +151,18 @@ namespace TagoFirmware.Host.Cli
         {
             switch (key.Type)
             {
-                case ConfigType.Group:
-                case ConfigType.SensorList:
+                case ConfigKey.Group:
+                case ConfigKey.SensorList:
                     return string.Empty;
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     return key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber);
-                case ConfigType.Bool:
+                case ConfigKey.Bool:
                     return key.DefaultNumber != 0 ? "`true`" : "`false`";
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(key.DefaultNumber);
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     return key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`";
-                case ConfigType.TextList:
+                case ConfigKey.TextList:
                     return "`[]`";
                 default:
                     return key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`";
@@ -173,15 +173,15 @@ namespace TagoFirmware.Host.Cli
         {
             switch (key.Type)
             {
-                case ConfigType.SensorList:
+                case ConfigKey.SensorList:
                     return Number(key.Min) + "-" + Number(key.Max) + " items";
-                case ConfigType.Int when key.Max == 39:
+                case ConfigKey.Int when key.Max == 39:
                     return "an ESP32 GPIO";
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     return Number(key.Min) + "-" + Number(key.Max) + key.Unit;
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit;
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     return string.Join(", ", key.Choices);
                 default:
                     return string.Empty;

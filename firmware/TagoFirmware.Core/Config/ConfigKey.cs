@@ -77,7 +77,7 @@ namespace TagoFirmware.Config
         /// <summary>Default of a string key.</summary>
         public readonly string DefaultText;
 
-        /// <summary>Unit of a number as shown after it in messages, e.g. <c>" s"</c>; empty for none.</summary>
+        /// <summary>Unit of a number as shown after it in messages, e.g. <c>" s"</c>; null for none.</summary>
         public readonly string Unit;
 
         /// <summary>The names a choice accepts (lowercase; the file's value is compared case-insensitively).</summary>

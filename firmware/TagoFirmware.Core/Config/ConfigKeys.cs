@@ -27,14 +27,14 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey Transport = Text("transport", null, N);
         internal static readonly ConfigKey Mqtt = Group("mqtt");
         internal static readonly ConfigKey MqttHost = Text("host", null, N);
-        internal static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, string.Empty, 0);
+        internal static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, null, 0);
         internal static readonly ConfigKey MqttTls = Bool("tls", true);
         internal static readonly ConfigKey MqttCaCertificates = Add("ca_certificates", ConfigKey.TextList, N, 0, 0, 0, null, null, null, null);
         internal static readonly ConfigKey MqttClientId = Text("client_id", null, N);
         internal static readonly ConfigKey MqttDataTopic = Text("data_topic", "sensors/{client_id}/data", 0);
         internal static readonly ConfigKey MqttStatusTopic = Text("status_topic", "device/status/{client_id}", 0);
         internal static readonly ConfigKey MqttCommandTopic = Text("command_topic", "commands/{client_id}/+", 0);
-        internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, string.Empty, 0);
+        internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, " (TagoIO does not support QoS 2)", 0);
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public static readonly ConfigKey MqttKeepAlive = Int("keepalive_s", 2, 1200, 60, " s", 0);
         // auto or a pinned version, stored as MQTT's protocol level.
@@ -70,9 +70,9 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, null, null, null);
         internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
             new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
-        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, string.Empty, N);
+        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
+        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R);
+        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N);
         internal static readonly ConfigKey SensorName = Text("name", null, 0);
         internal static readonly ConfigKey SensorSuffix = Text("suffix", null, 0);
         internal static readonly ConfigKey SensorTemperatureVariable = Text("temperature_variable", "temperature", 0);
@@ -81,7 +81,7 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
         internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         internal static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
-        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, string.Empty, N | Top);
+        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top);
         internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
         internal static readonly ConfigKey Timeouts = Group("timeouts");
         internal static readonly ConfigKey TimeoutWifiConnect = Int("wifi_connect_s", 5, 300, 30, " s", 0);

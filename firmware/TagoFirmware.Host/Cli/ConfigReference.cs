@@ -39,7 +39,7 @@ namespace TagoFirmware.Host.Cli
             ["mqtt.data_topic"] = "Topic of the data payloads; `{client_id}` is replaced by the client id.",
             ["mqtt.status_topic"] = "Topic of the online/offline status and the last will.",
             ["mqtt.command_topic"] = "Subscription filter of the commands (`+` and `#` allowed as whole levels).",
-            ["mqtt.qos"] = "0 or 1 (TagoIO does not support QoS 2); 1 gives at-least-once delivery.",
+            ["mqtt.qos"] = "1 gives at-least-once delivery.",
             ["mqtt.keepalive_s"] = "MQTT keepalive of the legacy transport; 60 s as in TagoIO's device guide. TagoTiP sessions use 4 s (TagoIO closes a connection idle for 5 s).",
             ["mqtt.protocol"] = "MQTT version. `auto`: 3.1.1, and when the broker refuses it (CONNACK 1, or a close before CONNACK) on the first attempt, 5, then 3.1; what worked is kept until the next boot. `3.1.1`, `5` or `3.1` pin it (3.1 needs a client id of at most 23 characters).",
             ["tagotip"] = "TagoTiP transport: device identity and session limits.",

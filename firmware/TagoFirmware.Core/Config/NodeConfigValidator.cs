@@ -168,7 +168,7 @@ namespace TagoFirmware.Config
             string host = config.MqttHost;
             result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
-                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
+                : !ConfigText.Only(host, ".-_") ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
             int port = config.MqttPort;
             result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
@@ -187,7 +187,7 @@ namespace TagoFirmware.Config
             }
 
             string id = config.ClientId;
-            bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true));
+            bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_"));
             result.Error("mqtt.client_id", badId ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             result.Warning("mqtt.client_id", !badId && id != null && id.Length > 23 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
             result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
@@ -205,8 +205,9 @@ namespace TagoFirmware.Config
             int min = MinIntervalSeconds(config, out reason);
             result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
             Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
-            result.Error("queue.capacity", capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max && batch >= 1
-                && batch <= ConfigKeys.SamplingBatch.Max && capacity < batch ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
+            // Only when both are in range (a capacity in range exceeds any batch below 1).
+            result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
+                ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !config.QueuePersist ? null
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"

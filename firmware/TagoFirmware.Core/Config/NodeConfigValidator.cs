@@ -221,11 +221,11 @@ namespace TagoFirmware.Config
         {
             if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
             {
-                bool tenths = key.Type == ConfigKey.Tenths;
-                result.Error(path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
-                    + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
+                result.Error(path, "must be between " + Format(key, min) + " and " + Format(key, max) + key.Unit + "; got " + Format(key, value));
             }
         }
+
+        private static string Format(ConfigKey key, int n) => key.Type == ConfigKey.Tenths ? ConfigText.FormatTenths(n) : n.ToString();
 
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {

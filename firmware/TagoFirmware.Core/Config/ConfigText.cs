@@ -5,7 +5,7 @@ namespace TagoFirmware.Config
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
-        private const string Hex = "0123456789abcdefABCDEF";
+        private const string HexLetters = "abcdefABCDEF";
 
         /// <summary>True when <paramref name="value"/> holds a PEM certificate header rather than a file name.</summary>
         public static bool IsPem(string value) => value != null && value.IndexOf(PemBegin) >= 0;
@@ -25,7 +25,7 @@ namespace TagoFirmware.Config
 
                 string body = pem.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length);
                 int base64 = body.Length - Count(body, "\n\r \t");
-                if (!Only(body, "+/=\n\r \t"))
+                if (!Only(body, "+/=\n\r \t", true))
                 {
                     return which + " has a character that is not base64";
                 }
@@ -42,10 +42,10 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>
-        public static bool IsPlausibleToken(string token) => token != null && Count(token, Hex) == 32 && Count(token, Hex + "-") == token.Length;
+        public static bool IsPlausibleToken(string token) => token != null && token.Length - Count(token, "-") == 32 && Only(token, HexLetters + "-", false);
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Count(token, "0-") == token.Length;
+        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
         /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
         public static string AtMost(int characters) => "must be at most " + characters + " characters";
@@ -115,16 +115,16 @@ namespace TagoFirmware.Config
             return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
 
-        internal static bool IsHex(string text) => Count(text, Hex) == text.Length;
+        internal static bool IsHex(string text) => Only(text, HexLetters, false);
 
-        /// <summary>True when every character of <paramref name="text"/> is an ASCII digit or letter or one of <paramref name="extra"/>.</summary>
-        internal static bool Only(string text, string extra)
+        /// <summary>True when every character of <paramref name="text"/> is a digit, a letter (<paramref name="letters"/>) or one of <paramref name="extra"/>.</summary>
+        internal static bool Only(string text, string extra, bool letters)
         {
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
             {
                 char c = chars[i];
-                if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || extra.IndexOf(c) >= 0))
+                if (!((c >= '0' && c <= '9') || (letters && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') || extra.IndexOf(c) >= 0))
                 {
                     return false;
                 }

@@ -218,7 +218,7 @@ namespace TagoFirmware.Config
             bool rootLine = false;
             for (ConfigKey key = ConfigKeys.FirstIn(null); key != null; key = key.Next)
             {
-                bool opens = key.Type == ConfigKey.Group || key.Type == ConfigKey.SensorList;
+                bool opens = key.First != null; // a group or the sensor list
                 for (int s = 0; key.Type == ConfigKey.SensorList && s < sensors.Length; s++)
                 {
                     lines[n++] = Line("config: sensors[" + s + "]", sensors[s], key.First, null);
@@ -241,15 +241,13 @@ namespace TagoFirmware.Config
         /// <summary>The keys from <paramref name="first"/> to the next group, as the summary shows them: derived values (transport, host, client id) as the node uses them.</summary>
         private string Line(string line, ConfigValues values, ConfigKey first, string clientId)
         {
-            for (ConfigKey key = first; key != null && key.Type != ConfigKey.Group && key.Type != ConfigKey.SensorList; key = key.Next)
+            for (ConfigKey key = first; key != null && key.First == null; key = key.Next)
             {
-                string shown = values.Show(key);
-                line += key.Label + (values != this || key.Type != ConfigKey.Text ? shown
+                line += key.Label + (values != this || key.Type != ConfigKey.Text ? values.Show(key)
                     : key == ConfigKeys.Transport ? Transport
                     : key == ConfigKeys.MqttHost ? MqttHost
-                    : key != ConfigKeys.MqttClientId ? shown
-                    : UsesTagoTip ? TagoTipSerial + " (the serial)"
-                    : ClientId == null && clientId != null ? clientId + " (from MAC)" : shown);
+                    : key == ConfigKeys.MqttClientId && UsesTagoTip ? TagoTipSerial + " (the serial)"
+                    : key == ConfigKeys.MqttClientId && ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key));
             }
 
             return line;

@@ -168,7 +168,7 @@ namespace TagoFirmware.Config
             string host = config.MqttHost;
             result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
                 : host.Length > 253 ? ConfigText.AtMost(253)
-                : !ConfigText.Only(host, ".-_") ? "must be a host name or IPv4 address (no scheme, port, path)"
+                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
                 : null);
             int port = config.MqttPort;
             result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
@@ -187,7 +187,7 @@ namespace TagoFirmware.Config
             }
 
             string id = config.ClientId;
-            bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_"));
+            bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true));
             result.Error("mqtt.client_id", badId ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             result.Warning("mqtt.client_id", !badId && id != null && id.Length > 23 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
             result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));

@@ -3,6 +3,30 @@ namespace TagoFirmware.Config
     /// <summary>One row of the config table (<see cref="ConfigKeys"/>): a key's place, JSON type, range, default and flags; descriptions live in host-only code.</summary>
     public sealed class ConfigKey
     {
+        /// <summary>Type: an object holding other keys (<c>wifi</c>, <c>mqtt</c>, ...).</summary>
+        public const int Group = 0;
+
+        /// <summary>Type: a whole number; with <see cref="Nullable"/> also null (stored as -1, "none").</summary>
+        public const int Int = 1;
+
+        /// <summary>Type: <c>true</c> or <c>false</c> (stored as 1 or 0).</summary>
+        public const int Bool = 2;
+
+        /// <summary>Type: a string; with <see cref="Nullable"/> also null.</summary>
+        public const int Text = 3;
+
+        /// <summary>Type: a number with at most one significant decimal (stored in tenths).</summary>
+        public const int Tenths = 4;
+
+        /// <summary>Type: one of a fixed set of names (stored as the number of the name).</summary>
+        public const int Choice = 5;
+
+        /// <summary>Type: an array of strings; a single string or null are accepted as one entry or none.</summary>
+        public const int TextList = 6;
+
+        /// <summary>Type: the <c>sensors</c> array of objects.</summary>
+        public const int SensorList = 7;
+
         /// <summary>Flag: an error when absent (for the token and the SSID, unless the caller supplies them).</summary>
         public const int Required = 1;
 
@@ -15,12 +39,12 @@ namespace TagoFirmware.Config
         /// <summary>Flag: 0 is allowed besides <see cref="Min"/>…<see cref="Max"/> and switches the feature off.</summary>
         public const int ZeroOff = 8;
 
-        internal ConfigKey(int id, ConfigKey group, string name, ConfigType type, int flags, int min, int max, int number, string text,
+        internal ConfigKey(int id, ConfigKey group, string name, int type, int flags, int min, int max, int number, string text,
             string unit, string[] choices, int[] values)
         {
             Id = id;
             Name = name;
-            Path = group == null ? name : group.Path + (group.Type == ConfigType.SensorList ? "[]." : ".") + name;
+            Path = group == null ? name : group.Path + (group.Type == SensorList ? "[]." : ".") + name;
             NameBytes = TagoFirmware.Payload.TagoUtf8.GetBytes(name);
             Label = " " + name + "=";
             Type = type;
@@ -32,16 +56,16 @@ namespace TagoFirmware.Config
             Choices = choices;
             ChoiceValues = values;
             Flags = flags;
-            InSensor = group != null && (group.Type == ConfigType.SensorList || group.InSensor);
+            InSensor = group != null && (group.Type == SensorList || group.InSensor);
         }
 
         /// <summary>The full path, e.g. <c>mqtt.port</c> or <c>sensors[].model</c>.</summary>
         public readonly string Path;
 
-        /// <summary>The JSON type.</summary>
-        public readonly ConfigType Type;
+        /// <summary>The JSON type: <see cref="Group"/>, <see cref="Int"/>, ...</summary>
+        public readonly int Type;
 
-        /// <summary>Smallest allowed number (tenths for <see cref="ConfigType.Tenths"/>); for a sensor list the fewest items.</summary>
+        /// <summary>Smallest allowed number (tenths for <see cref="Tenths"/>); for a sensor list the fewest items.</summary>
         public readonly int Min;
 
         /// <summary>Largest allowed number; for a sensor list the most items.</summary>
@@ -53,7 +77,7 @@ namespace TagoFirmware.Config
         /// <summary>Default of a string key.</summary>
         public readonly string DefaultText;
 
-        /// <summary>Unit of a number as shown after it in messages, e.g. <c>" s"</c>; empty for none.</summary>
+        /// <summary>Unit of a number as shown after it in messages, e.g. <c>" s"</c>; null for none.</summary>
         public readonly string Unit;
 
         /// <summary>The names a choice accepts (lowercase; the file's value is compared case-insensitively).</summary>

@@ -27,21 +27,21 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey Transport = Text("transport", null, N);
         internal static readonly ConfigKey Mqtt = Group("mqtt");
         internal static readonly ConfigKey MqttHost = Text("host", null, N);
-        internal static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, string.Empty, 0);
+        internal static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, null, 0);
         internal static readonly ConfigKey MqttTls = Bool("tls", true);
-        internal static readonly ConfigKey MqttCaCertificates = Add("ca_certificates", ConfigType.TextList, N, 0, 0, 0, null, null, null, null);
+        internal static readonly ConfigKey MqttCaCertificates = Add("ca_certificates", ConfigKey.TextList, N, 0, 0, 0, null, null, null, null);
         internal static readonly ConfigKey MqttClientId = Text("client_id", null, N);
         internal static readonly ConfigKey MqttDataTopic = Text("data_topic", "sensors/{client_id}/data", 0);
         internal static readonly ConfigKey MqttStatusTopic = Text("status_topic", "device/status/{client_id}", 0);
         internal static readonly ConfigKey MqttCommandTopic = Text("command_topic", "commands/{client_id}/+", 0);
-        internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, string.Empty, 0);
+        internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, " (TagoIO does not support QoS 2)", 0);
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public static readonly ConfigKey MqttKeepAlive = Int("keepalive_s", 2, 1200, 60, " s", 0);
         // auto or a pinned version, stored as MQTT's protocol level.
-        internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigKey.Choice, 0, 0, 0, 0, null, null,
             new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
         internal static readonly ConfigKey TagoTip = Group("tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Add("region", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        internal static readonly ConfigKey TagoTipRegion = Add("region", ConfigKey.Choice, 0, 0, 0, 0, null, null,
             new string[] { "us-e1", "eu-w1" }, new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
@@ -60,28 +60,28 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey QueuePersist = Bool("persist", true);
         internal static readonly ConfigKey QueuePath = Text("path", "I:\\tagofirmware.queue", 0);
         internal static readonly ConfigKey Sleep = Group("sleep");
-        internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigType.Choice, 0, 0, 0, 0, null, null,
+        internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigKey.Choice, 0, 0, 0, 0, null, null,
             new string[] { "off", "deep" }, new int[] { 0, 1 });
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
         public static readonly ConfigKey SleepWakeInterval = Int("wake_interval_s", 10, 86400, 300, " s", 0);
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
         internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
         internal static readonly ConfigKey SleepPublishDeadline = Int("publish_deadline_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey Sensors = Add("sensors", ConfigType.SensorList, R, 1, 4, 0, null, null, null, null);
-        internal static readonly ConfigKey SensorModelKey = Add("model", ConfigType.Choice, R, 0, 0, 0, null, null,
+        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, null, null, null);
+        internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
             new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
-        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, string.Empty, R);
-        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, string.Empty, N);
+        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
+        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R);
+        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N);
         internal static readonly ConfigKey SensorName = Text("name", null, 0);
         internal static readonly ConfigKey SensorSuffix = Text("suffix", null, 0);
         internal static readonly ConfigKey SensorTemperatureVariable = Text("temperature_variable", "temperature", 0);
         internal static readonly ConfigKey SensorHumidityVariable = Text("humidity_variable", "humidity", 0);
         internal static readonly ConfigKey SensorDewPointVariable = Text("dew_point_variable", "dew_point", 0);
-        internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigType.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
-        internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigType.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
+        internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
+        internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         internal static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
-        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, string.Empty, N | Top);
+        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top);
         internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
         internal static readonly ConfigKey Timeouts = Group("timeouts");
         internal static readonly ConfigKey TimeoutWifiConnect = Int("wifi_connect_s", 5, 300, 30, " s", 0);
@@ -104,20 +104,20 @@ namespace TagoFirmware.Config
             return rows;
         }
 
-        private static ConfigKey Group(string name) => Add(name, ConfigType.Group, 0, 0, 0, 0, null, null, null, null);
+        private static ConfigKey Group(string name) => Add(name, ConfigKey.Group, 0, 0, 0, 0, null, null, null, null);
 
-        private static ConfigKey Text(string name, string value, int flags) => Add(name, ConfigType.Text, flags, 0, 0, 0, value, null, null, null);
+        private static ConfigKey Text(string name, string value, int flags) => Add(name, ConfigKey.Text, flags, 0, 0, 0, value, null, null, null);
 
         private static ConfigKey Int(string name, int min, int max, int value, string unit, int flags)
-            => Add(name, ConfigType.Int, flags, min, max, value, null, unit, null, null);
+            => Add(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
 
-        private static ConfigKey Bool(string name, bool value) => Add(name, ConfigType.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
+        private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 
         /// <summary>Adds a row to the last group declared above it; a group, the sensor list and a <see cref="Top"/> row are at the root.</summary>
-        private static ConfigKey Add(string name, ConfigType type, int flags, int min, int max, int number, string text,
+        private static ConfigKey Add(string name, int type, int flags, int min, int max, int number, string text,
             string unit, string[] choices, int[] values)
         {
-            bool opens = type == ConfigType.Group || type == ConfigType.SensorList;
+            bool opens = type == ConfigKey.Group || type == ConfigKey.SensorList;
             ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
             s_all[s_count++] = key;

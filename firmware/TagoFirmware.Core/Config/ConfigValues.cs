@@ -26,7 +26,7 @@ namespace TagoFirmware.Config
                 if (key.InSensor == sensor)
                 {
                     _numbers[i] = key.DefaultNumber;
-                    _objects[i] = key.Type == ConfigType.TextList ? new string[0] : (object)key.DefaultText;
+                    _objects[i] = key.Type == ConfigKey.TextList ? new string[0] : (object)key.DefaultText;
                 }
             }
         }
@@ -67,16 +67,16 @@ namespace TagoFirmware.Config
             int number = _numbers[key.Id];
             switch (key.Type)
             {
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     return number == -1 && key.Has(ConfigKey.Nullable) ? "none" : (number == 0 && key.Has(ConfigKey.ZeroOff) ? "off" : number.ToString());
-                case ConfigType.Bool:
+                case ConfigKey.Bool:
                     return number != 0 ? "true" : "false";
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(number);
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     string name = ChoiceName(key, number);
                     return name == null ? "none" : name;
-                case ConfigType.TextList:
+                case ConfigKey.TextList:
                     string[] items = (string[])_objects[key.Id];
                     string list = "[";
                     for (int i = 0; i < items.Length; i++)

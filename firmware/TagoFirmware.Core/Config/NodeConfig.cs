@@ -215,31 +215,21 @@ namespace TagoFirmware.Config
             SensorConfig[] sensors = Sensors;
             string[] lines = new string[ConfigKeys.Rows.Length + sensors.Length];
             int n = 0;
-            string root = null;
+            bool rootLine = false;
             for (ConfigKey key = ConfigKeys.FirstIn(null); key != null; key = key.Next)
             {
-                if (key.Type == ConfigType.SensorList)
+                bool opens = key.First != null; // a group or the sensor list
+                for (int s = 0; key.Type == ConfigKey.SensorList && s < sensors.Length; s++)
                 {
-                    for (int s = 0; s < sensors.Length; s++)
-                    {
-                        lines[n++] = Line("config: sensors[" + s + "]", sensors[s], key.First, null);
-                    }
+                    lines[n++] = Line("config: sensors[" + s + "]", sensors[s], key.First, null);
                 }
-                else if (key.Type == ConfigType.Group)
+
+                if (key.Type != ConfigKey.SensorList && (opens || !rootLine))
                 {
-                    lines[n++] = Line("config: " + key.Name, this, key.First, clientId);
+                    lines[n++] = Line(opens ? "config: " + key.Name : "config:", this, opens ? key.First : key, clientId);
                 }
-                else
-                {
-                    // Root keys share one line, ended by the next group.
-                    root = (root == null ? "config:" : root) + key.Label + Effective(key, clientId);
-                    ConfigType next = key.Next == null ? ConfigType.Group : key.Next.Type;
-                    if (next == ConfigType.Group || next == ConfigType.SensorList)
-                    {
-                        lines[n++] = root;
-                        root = null;
-                    }
-                }
+
+                rootLine = !opens;
             }
 
             lines[n++] = "config: secrets stored in plain text on flash";
@@ -248,40 +238,19 @@ namespace TagoFirmware.Config
             return result;
         }
 
+        /// <summary>The keys from <paramref name="first"/> to the next group, as the summary shows them: derived values (transport, host, client id) as the node uses them.</summary>
         private string Line(string line, ConfigValues values, ConfigKey first, string clientId)
         {
-            for (ConfigKey key = first; key != null; key = key.Next)
+            for (ConfigKey key = first; key != null && key.First == null; key = key.Next)
             {
-                line += key.Label + (values == this ? Effective(key, clientId) : values.Show(key));
+                line += key.Label + (values != this || key.Type != ConfigKey.Text ? values.Show(key)
+                    : key == ConfigKeys.Transport ? Transport
+                    : key == ConfigKeys.MqttHost ? MqttHost
+                    : key == ConfigKeys.MqttClientId && UsesTagoTip ? TagoTipSerial + " (the serial)"
+                    : key == ConfigKeys.MqttClientId && ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key));
             }
 
             return line;
-        }
-
-        /// <summary>A value as the summary shows it: derived values (transport, host, client id) as the node uses them.</summary>
-        private string Effective(ConfigKey key, string clientId)
-        {
-            if (key.Type != ConfigType.Text)
-            {
-                return Show(key);
-            }
-
-            if (key == ConfigKeys.Transport)
-            {
-                return Transport;
-            }
-
-            if (key == ConfigKeys.MqttHost)
-            {
-                return MqttHost;
-            }
-
-            if (key == ConfigKeys.MqttClientId && UsesTagoTip)
-            {
-                return TagoTipSerial + " (the serial)";
-            }
-
-            return key == ConfigKeys.MqttClientId && ClientId == null && clientId != null ? clientId + " (from MAC)" : Show(key);
         }
     }
 }

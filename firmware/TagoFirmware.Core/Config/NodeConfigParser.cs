@@ -154,7 +154,7 @@ namespace TagoFirmware.Config
             string problem = null;
             switch (key.Type)
             {
-                case ConfigType.Group:
+                case ConfigKey.Group:
                     if (token == JsonToken.StartObject)
                     {
                         ReadObject(r, key, target, key.Path, result);
@@ -163,7 +163,7 @@ namespace TagoFirmware.Config
 
                     problem = "must be an object { ... }";
                     break;
-                case ConfigType.SensorList:
+                case ConfigKey.SensorList:
                     if (token == JsonToken.StartArray)
                     {
                         ((NodeConfig)target).Sensors = ReadSensors(r, key, result);
@@ -172,7 +172,7 @@ namespace TagoFirmware.Config
 
                     problem = "must be an array of sensor objects";
                     break;
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
                     {
                         target.SetNumber(key, isNull ? -1 : n);
@@ -189,7 +189,7 @@ namespace TagoFirmware.Config
 
                     problem = key.Has(ConfigKey.Nullable) ? "must be a whole number or null" : "must be a whole number";
                     break;
-                case ConfigType.Bool:
+                case ConfigKey.Bool:
                     if (token == JsonToken.True || token == JsonToken.False)
                     {
                         target.SetNumber(key, token == JsonToken.True ? 1 : 0);
@@ -198,7 +198,7 @@ namespace TagoFirmware.Config
 
                     problem = "must be true or false";
                     break;
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     if (r.TryGetTenths(out n))
                     {
                         target.SetNumber(key, n);
@@ -207,7 +207,7 @@ namespace TagoFirmware.Config
 
                     problem = "must be a number (no exponent)";
                     break;
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     if (token == JsonToken.String)
                     {
                         ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), result);
@@ -216,7 +216,7 @@ namespace TagoFirmware.Config
 
                     problem = "must be a string";
                     break;
-                case ConfigType.TextList:
+                case ConfigKey.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
                         target.SetValue(key, ReadTexts(r, Where(path, key), result));

@@ -55,7 +55,7 @@ namespace TagoFirmware.Config
             ValidateSensors(config, result);
         }
 
-        /// <summary>The number keys of one scope without a rule of their own (pins, QoS, the sampling interval and the TTL have one).</summary>
+        /// <summary>The number keys of one scope without a rule of their own (pins, the sampling interval and the TTL have one).</summary>
         private static ConfigKey[] RangeKeys(bool sensor)
         {
             ArrayList keys = new ArrayList();
@@ -63,8 +63,8 @@ namespace TagoFirmware.Config
             for (int i = 0; i < all.Length; i++)
             {
                 ConfigKey key = all[i];
-                if (key.InSensor == sensor && (key.Type == ConfigType.Int || key.Type == ConfigType.Tenths) && key.Max != 39
-                    && key != ConfigKeys.MqttQos && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
+                if (key.InSensor == sensor && (key.Type == ConfigKey.Int || key.Type == ConfigKey.Tenths) && key.Max != 39
+                    && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
                 {
                     keys.Add(key);
                 }
@@ -193,8 +193,6 @@ namespace TagoFirmware.Config
             result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
             result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.StatusTopic, false));
             result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.CommandTopic, true));
-            result.Error("mqtt.qos", config.Qos == 2 ? "2 is not allowed: TagoIO does not support QoS 2; use 1 or 0" : null);
-            Range(result, ConfigKeys.MqttQos, "mqtt.qos", config.Qos == 2 ? 0 : config.Qos, 0, 1);
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigResult result)
@@ -207,8 +205,9 @@ namespace TagoFirmware.Config
             int min = MinIntervalSeconds(config, out reason);
             result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
             Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
-            result.Error("queue.capacity", capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max && batch >= 1
-                && batch <= ConfigKeys.SamplingBatch.Max && capacity < batch ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
+            // Only when both are in range (a capacity in range exceeds any batch below 1).
+            result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
+                ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !config.QueuePersist ? null
                 : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
@@ -222,11 +221,11 @@ namespace TagoFirmware.Config
         {
             if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
             {
-                bool tenths = key.Type == ConfigType.Tenths;
-                result.Error(path, "must be between " + (tenths ? ConfigText.FormatTenths(min) : min.ToString()) + " and "
-                    + (tenths ? ConfigText.FormatTenths(max) : max.ToString()) + key.Unit + "; got " + (tenths ? ConfigText.FormatTenths(value) : value.ToString()));
+                result.Error(path, "must be between " + Format(key, min) + " and " + Format(key, max) + key.Unit + "; got " + Format(key, value));
             }
         }
+
+        private static string Format(ConfigKey key, int n) => key.Type == ConfigKey.Tenths ? ConfigText.FormatTenths(n) : n.ToString();
 
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
@@ -241,20 +240,17 @@ namespace TagoFirmware.Config
                 string path = "sensors[" + i + "]";
                 SensorConfig s = sensors[i];
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
-                DataPin(result, path + ".echo_pin", s.EchoPin, false, pins);
+                Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
                 if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
                 {
                     result.Error(path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
                 }
                 else
                 {
-                    DataPin(result, path + ".trigger_pin", s.TriggerPin, true, pins);
+                    Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
                 }
 
-                if (s.PowerPin != SensorConfig.NoPin)
-                {
-                    Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", "; or null for none", pins, true);
-                }
+                Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
                 result.Error(path + ".name", s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
                     ? "must be 1-32 printable characters" : null);
@@ -271,29 +267,24 @@ namespace TagoFirmware.Config
                 Ranges(s, path + ".", result);
             }
 
-            if (config.LedPin != NodeConfig.NoLed)
-            {
-                Pin(result, "led_pin", config.LedPin, null, "; or null for none", pins, true);
-            }
+            Pin(result, "led_pin", config.LedPin, null, true, pins);
         }
 
-        private static void DataPin(ConfigResult result, string path, int pin, bool needsOutput, string[] pins)
+        /// <summary>Checks a GPIO held at reset by <paramref name="pullUp"/> (null: none); a DATA pin is required, any other may be null (none).</summary>
+        private static void Pin(ConfigResult result, string path, int pin, string pullUp, bool needsOutput, string[] pins)
         {
-            result.Error(path, pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
-                : pin == 12 ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
-                : null);
-            if (pin != SensorConfig.NoPin && pin != 12 && pin != NodeConfigParser.ReportedInvalid)
+            bool data = pullUp == DataPullUp;
+            if (pin == NodeConfigParser.ReportedInvalid || (pin == SensorConfig.NoPin && !data))
             {
-                Pin(result, path, pin, DataPullUp, null, pins, needsOutput);
+                return;
             }
-        }
 
-        private static void Pin(ConfigResult result, string path, int pin, string pullUp, string orNull, string[] pins, bool needsOutput)
-        {
-            string problem = PinProblem(pin, needsOutput);
+            string problem = pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+                : pin == 12 && data ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
+                : PinProblem(pin, needsOutput);
             if (problem != null)
             {
-                result.Error(path, problem + orNull);
+                result.Error(path, problem + (data ? null : "; or null for none"));
                 return;
             }
 

@@ -39,7 +39,7 @@ namespace TagoFirmware.Host.Cli
             ["mqtt.data_topic"] = "Topic of the data payloads; `{client_id}` is replaced by the client id.",
             ["mqtt.status_topic"] = "Topic of the online/offline status and the last will.",
             ["mqtt.command_topic"] = "Subscription filter of the commands (`+` and `#` allowed as whole levels).",
-            ["mqtt.qos"] = "0 or 1 (TagoIO does not support QoS 2); 1 gives at-least-once delivery.",
+            ["mqtt.qos"] = "1 gives at-least-once delivery.",
             ["mqtt.keepalive_s"] = "MQTT keepalive of the legacy transport; 60 s as in TagoIO's device guide. TagoTiP sessions use 4 s (TagoIO closes a connection idle for 5 s).",
             ["mqtt.protocol"] = "MQTT version. `auto`: 3.1.1, and when the broker refuses it (CONNACK 1, or a close before CONNACK) on the first attempt, 5, then 3.1; what worked is kept until the next boot. `3.1.1`, `5` or `3.1` pin it (3.1 needs a client id of at most 23 characters).",
             ["tagotip"] = "TagoTiP transport: device identity and session limits.",
@@ -136,13 +136,13 @@ namespace TagoFirmware.Host.Cli
             string orNull = key.Has(ConfigKey.Nullable) ? " or null" : string.Empty;
             return key.Type switch
             {
-                ConfigType.Group => "object",
-                ConfigType.SensorList => "array of objects",
-                ConfigType.Int => "integer" + orNull,
-                ConfigType.Bool => "boolean",
-                ConfigType.Tenths => "number",
-                ConfigType.Choice => "string",
-                ConfigType.TextList => "array of strings",
+                ConfigKey.Group => "object",
+                ConfigKey.SensorList => "array of objects",
+                ConfigKey.Int => "integer" + orNull,
+                ConfigKey.Bool => "boolean",
+                ConfigKey.Tenths => "number",
+                ConfigKey.Choice => "string",
+                ConfigKey.TextList => "array of strings",
                 _ => "string" + orNull,
             };
         }
@@ -151,18 +151,18 @@ namespace TagoFirmware.Host.Cli
         {
             switch (key.Type)
             {
-                case ConfigType.Group:
-                case ConfigType.SensorList:
+                case ConfigKey.Group:
+                case ConfigKey.SensorList:
                     return string.Empty;
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     return key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber);
-                case ConfigType.Bool:
+                case ConfigKey.Bool:
                     return key.DefaultNumber != 0 ? "`true`" : "`false`";
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(key.DefaultNumber);
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     return key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`";
-                case ConfigType.TextList:
+                case ConfigKey.TextList:
                     return "`[]`";
                 default:
                     return key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`";
@@ -173,15 +173,15 @@ namespace TagoFirmware.Host.Cli
         {
             switch (key.Type)
             {
-                case ConfigType.SensorList:
+                case ConfigKey.SensorList:
                     return Number(key.Min) + "-" + Number(key.Max) + " items";
-                case ConfigType.Int when key.Max == 39:
+                case ConfigKey.Int when key.Max == 39:
                     return "an ESP32 GPIO";
-                case ConfigType.Int:
+                case ConfigKey.Int:
                     return Number(key.Min) + "-" + Number(key.Max) + key.Unit;
-                case ConfigType.Tenths:
+                case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit;
-                case ConfigType.Choice:
+                case ConfigKey.Choice:
                     return string.Join(", ", key.Choices);
                 default:
                     return string.Empty;

@@ -17,8 +17,8 @@ namespace TagoFirmware.Tests.Config
 
         [TestMethod]
         [DataRow("\"mqtt\":{\"qos\":2}", "mqtt.qos", "TagoIO does not support QoS 2")]
-        [DataRow("\"mqtt\":{\"qos\":3}", "mqtt.qos", "must be between 0 and 1; got 3")]
-        [DataRow("\"mqtt\":{\"qos\":-1}", "mqtt.qos", "must be between 0 and 1; got -1")]
+        [DataRow("\"mqtt\":{\"qos\":3}", "mqtt.qos", "must be between 0 and 1 (TagoIO does not support QoS 2); got 3")]
+        [DataRow("\"mqtt\":{\"qos\":-1}", "mqtt.qos", "must be between 0 and 1 (TagoIO does not support QoS 2); got -1")]
         [DataRow("\"mqtt\":{\"qos\":\"1\"}", "mqtt.qos", "must be a whole number, got a string")]
         [DataRow("\"mqtt\":{\"qos\":1.5}", "mqtt.qos", "must be a whole number (no fraction")]
         [DataRow("\"mqtt\":{\"port\":0}", "mqtt.port", "between 1 and 65535")]
@@ -241,12 +241,19 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
+        public void A_power_pin_that_is_not_a_number_is_reported_once()
+        {
+            ConfigResult result = ConfigDocs.Parse("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"power_pin\":\"x\"}]");
+            Assert.AreEqual(1, result.ErrorCount, ConfigDocs.AllLines(result));
+        }
+
+        [TestMethod]
         public void Error_lines_start_with_error_and_the_path()
         {
             ConfigResult result = ConfigDocs.Parse("\"mqtt\":{\"qos\":2}");
             string[] lines = result.Lines();
             Assert.AreEqual(1, lines.Length);
-            Assert.StartsWith("error: mqtt.qos: 2 is not allowed: TagoIO does not support QoS 2", lines[0]);
+            Assert.AreEqual("error: mqtt.qos: must be between 0 and 1 (TagoIO does not support QoS 2); got 2", lines[0]);
         }
     }
 }

@@ -174,7 +174,17 @@ namespace TagoFirmware.Host.TagoTip
         private async Task ReapAsync()
         {
             DateTime now = DateTime.UtcNow;
-            foreach (MqttClientStatus client in await Server.GetClientsAsync().ConfigureAwait(false))
+            IList<MqttClientStatus> clients;
+            try
+            {
+                clients = await Server.GetClientsAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // a tick that raced the server's disposal
+            }
+
+            foreach (MqttClientStatus client in clients)
             {
                 string reason = now - client.ConnectedTimestamp >= TimeSpan.FromSeconds(LifetimeSeconds) ? "ttl_expired"
                     : now - client.LastPacketReceivedTimestamp >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;

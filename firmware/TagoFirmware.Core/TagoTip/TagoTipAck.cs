@@ -146,14 +146,13 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
-        internal static bool SameBytes(byte[] a, byte[] b, int offset, int length)
+        private static bool SameBytes(byte[] a, byte[] b, int offset, int length)
         {
             if (a.Length != length)
             {
                 return false;
             }
 
-            // From the end: group ids of different cycles differ in their last digits.
             for (int i = length - 1; i >= 0; i--)
             {
                 if (a[i] != b[offset + i])

@@ -204,7 +204,8 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private protected override bool Inherited() => _frameGrouped && TagoTipAck.SameBytes(_cycle, _frameGroup, 0, _frameGroup.Length);
+        // Group ids are one-to-one with times, so the cycle's group is the frame's when its time is.
+        private protected override bool Inherited() => _frameGrouped && _cycleUnixMs == _frameTime;
 
         private protected override TagoWriteResult Open(byte[] name)
         {

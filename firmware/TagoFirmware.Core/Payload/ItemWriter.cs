@@ -47,11 +47,17 @@ namespace TagoFirmware.Payload
         private byte[][] _names;
         private byte[][] _units;
 
-        /// <summary><paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
-        private protected ItemWriter(byte[] buffer, int limit, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
+        /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
+        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
+        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
         {
+            if (buffer == null || buffer.Length < minBytes)
+            {
+                throw new ArgumentException("buffer");
+            }
+
             _buffer = buffer;
-            _limit = limit;
+            _limit = (buffer.Length < maxBytes ? buffer.Length : maxBytes) - 1;
             _valueKey = valueKey;
             _cycle = cycle;
             _cycleAt = cycleAt;

@@ -42,18 +42,16 @@ namespace TagoFirmware.Payload
         private int _timeDay = -1;
 
         /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty payload.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
+        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer)
             : this(buffer, null, null)
         {
         }
 
         /// <summary>Creates a writer that also writes queued readings: per variable index their UTF-8 names and units.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
+        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, Limit(buffer), s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
+            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
         {
             Table(names, units);
             Reset();
@@ -192,21 +190,6 @@ namespace TagoFirmware.Payload
             _buffer[p++] = (byte)'"';
             _length = p;
             return TagoWriteResult.Ok;
-        }
-
-        private static int Limit(byte[] buffer)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (buffer.Length < 2)
-            {
-                throw new ArgumentException("A payload needs at least 2 bytes: []", "buffer");
-            }
-
-            return buffer.Length - 1;
         }
 
         /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>

@@ -39,7 +39,7 @@ namespace TagoFirmware.TagoTip
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, Limit(buffer), s_valueKey, Caret(), 1, true)
+            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true)
         {
             _closed = true;
             Table(names, units);
@@ -291,16 +291,6 @@ namespace TagoFirmware.TagoTip
             }
 
             return count;
-        }
-
-        private static int Limit(byte[] buffer)
-        {
-            if (buffer == null || buffer.Length < 160)
-            {
-                throw new ArgumentException("buffer");
-            }
-
-            return (buffer.Length < MaxFrameBytes ? buffer.Length : MaxFrameBytes) - 1;
         }
 
         private static byte[] Caret()

@@ -232,7 +232,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void A_buffer_too_small_for_an_empty_array_is_refused_at_construction()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => { new TagoJsonWriter(null); });
+            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(null); });
             Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1]); });
         }
 

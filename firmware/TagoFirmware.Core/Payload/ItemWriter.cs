@@ -147,14 +147,7 @@ namespace TagoFirmware.Payload
             byte[] unit = _units[variable];
             if (r == TagoWriteResult.Ok && unit != null)
             {
-                if (_length + unit.Length > _limit)
-                {
-                    r = Fail(TagoWriteResult.BufferFull);
-                }
-                else
-                {
-                    _length = Put(unit, _length);
-                }
+                r = Field(unit);
             }
 
             if (r == TagoWriteResult.Ok && time >= 0)
@@ -350,17 +343,18 @@ namespace TagoFirmware.Payload
                 _cycleInherited = Inherited();
             }
 
-            if (_cycleInherited)
-            {
-                return TagoWriteResult.Ok;
-            }
+            return _cycleInherited ? TagoWriteResult.Ok : Field(cycle);
+        }
 
-            if (_length + cycle.Length > _limit)
+        // Appends a prepared field, or rolls the item back when it does not fit.
+        private protected TagoWriteResult Field(byte[] field)
+        {
+            if (_length + field.Length > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _length = Put(cycle, _length);
+            _length = Put(field, _length);
             return TagoWriteResult.Ok;
         }
 

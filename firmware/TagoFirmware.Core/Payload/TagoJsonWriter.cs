@@ -82,11 +82,6 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.InvalidTime);
             }
 
-            if (_length + _time.Length > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
             if (unixMs != _timeUnixMs)
             {
                 // Payloads hold readings of one day or two: the date part is rarely formatted again.
@@ -102,8 +97,7 @@ namespace TagoFirmware.Payload
                 _timeUnixMs = unixMs;
             }
 
-            _length = Put(_time, _length);
-            return TagoWriteResult.Ok;
+            return Field(_time);
         }
 
         private protected override TagoWriteResult End()

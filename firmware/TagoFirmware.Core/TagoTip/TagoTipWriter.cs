@@ -171,13 +171,12 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.UnitTooLong);
             }
 
-            if (_length + count + 1 > _limit)
+            if (_length + count > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length] = (byte)'#';
-            _length += CopyUnit(utf8, _buffer, _length + 1) + 1;
+            _length += CopyUnit(utf8, _buffer, _length);
             return TagoWriteResult.Ok;
         }
 
@@ -239,14 +238,12 @@ namespace TagoFirmware.TagoTip
         private protected override byte[] UnitField(byte[] utf8)
         {
             int count = CopyUnit(utf8, null, 0);
-            if (count == 0)
+            byte[] field = count == 0 ? null : new byte[count];
+            if (field != null)
             {
-                return null;
+                CopyUnit(utf8, field, 0);
             }
 
-            byte[] field = new byte[count + 1];
-            field[0] = (byte)'#';
-            CopyUnit(utf8, field, 1);
             return field;
         }
 
@@ -264,10 +261,16 @@ namespace TagoFirmware.TagoTip
             return p + count;
         }
 
-        /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
+        /// <summary>Copies <c>#</c> and a unit without its degree sign (UTF-8 C2 B0); returns the bytes, 0 if the unit is
+        /// invalid; measures only without a destination.</summary>
         private static int CopyUnit(byte[] unit, byte[] destination, int p)
         {
-            int count = 0;
+            if (destination != null)
+            {
+                destination[p] = (byte)'#';
+            }
+
+            int count = 1;
             for (int i = 0; i < unit.Length; i++)
             {
                 byte b = unit[i];
@@ -277,7 +280,7 @@ namespace TagoFirmware.TagoTip
                     continue;
                 }
 
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count == MaxUnitBytes)
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count > MaxUnitBytes)
                 {
                     return 0;
                 }
@@ -290,7 +293,7 @@ namespace TagoFirmware.TagoTip
                 count++;
             }
 
-            return count;
+            return count > 1 ? count : 0;
         }
 
         private static byte[] Caret()

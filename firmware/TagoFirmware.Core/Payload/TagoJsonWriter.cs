@@ -41,14 +41,8 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty payload.</summary>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
-        public TagoJsonWriter(byte[] buffer)
-            : this(buffer, null, null)
-        {
-        }
-
-        /// <summary>Creates a writer that also writes queued readings: per variable index their UTF-8 names and units.</summary>
+        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty
+        /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)

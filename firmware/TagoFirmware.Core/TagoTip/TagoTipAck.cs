@@ -66,13 +66,8 @@ namespace TagoFirmware.TagoTip
 
             if (p < end && payload[p] == '!')
             {
-                long n = 0;
                 int first = ++p;
-                while (p < end && payload[p] >= '0' && payload[p] <= '9' && n <= 0xFFFFFFFFL)
-                {
-                    n = (n * 10) + (payload[p++] - '0');
-                }
-
+                long n = Digits(payload, ref p, end);
                 int digits = p - first;
                 if (digits == 0 || n > 0xFFFFFFFFL || (digits > 1 && payload[first] == '0') || p >= end || payload[p] != '|')
                 {
@@ -193,24 +188,27 @@ namespace TagoFirmware.TagoTip
 
         private TagoTipAckKind ClassifyOk(byte[] payload)
         {
-            long n = 0;
-            for (int i = DetailOffset; i < DetailOffset + DetailLength; i++)
+            int p = DetailOffset;
+            long n = Digits(payload, ref p, DetailOffset + DetailLength);
+            if (p < DetailOffset + DetailLength)
             {
-                byte b = payload[i];
-                if (b < '0' || b > '9')
-                {
-                    // "OK|[…]" answers a PULL, which this firmware never sends.
-                    return TagoTipAckKind.Other;
-                }
-
-                if (n < int.MaxValue)
-                {
-                    n = (n * 10) + (b - '0');
-                }
+                return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
             }
 
             Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
             return TagoTipAckKind.Ok;
+        }
+
+        // The digits at p as a number (it stops growing above 2^32), moving p past them.
+        private static long Digits(byte[] payload, ref int p, int end)
+        {
+            long n = 0;
+            for (; p < end && payload[p] >= '0' && payload[p] <= '9'; p++)
+            {
+                n = n > 0xFFFFFFFFL ? n : (n * 10) + (payload[p] - '0');
+            }
+
+            return n;
         }
     }
 }

@@ -36,12 +36,12 @@ namespace TagoFirmware.Payload
         private protected int _length;
         private protected int _itemStart;
         private protected int _items;
-        private protected int _rank; // of the open item's last field; 0: no item open
+        private int _rank; // of the open item's last field; 0: no item open
         private protected bool _closed;
         private protected TagoWriteResult _itemError;
-        private protected int _cycles;
+        private int _cycles;
         private protected int _cycleLimit;
-        private protected long _lastTime = long.MinValue;
+        private long _lastTime;
 
         // Per variable index of queued readings: the name (null: invalid) and the unit field as written (null: none).
         private byte[][] _names;
@@ -226,6 +226,15 @@ namespace TagoFirmware.Payload
         }
 
         private protected abstract TagoWriteResult Open(byte[] name);
+
+        // A new payload of `length` bytes so far (its opening), open for items when `open`.
+        private protected void Restart(int length, bool open)
+        {
+            _length = length;
+            _closed = !open;
+            _rank = _items = _cycles = 0;
+            _lastTime = long.MinValue;
+        }
 
         private protected abstract TagoWriteResult Time(long unixMs);
 

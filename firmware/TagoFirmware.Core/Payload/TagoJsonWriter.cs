@@ -55,11 +55,7 @@ namespace TagoFirmware.Payload
         public override void Reset()
         {
             _buffer[0] = (byte)'[';
-            _length = 1;
-            _items = 0;
-            _closed = false;
-            _rank = 0;
-            _cycles = 0;
+            Restart(1, true);
         }
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>

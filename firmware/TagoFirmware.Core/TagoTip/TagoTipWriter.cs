@@ -41,7 +41,7 @@ namespace TagoFirmware.TagoTip
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true)
         {
-            _closed = true;
+            Restart(0, false);
             Table(names, units);
         }
 
@@ -62,15 +62,10 @@ namespace TagoFirmware.TagoTip
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
         public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
         {
-            _closed = true;
-            _rank = 0;
-            _items = 0;
-            _cycles = 0;
-            _lastTime = long.MinValue;
+            Restart(0, false);
             _frameTime = -1;
             _frameGrouped = false;
             _cycleUnixMs = -1;
-            _length = 0;
             if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
             {
                 return TagoWriteResult.InvalidTime;

@@ -164,7 +164,7 @@ namespace TagoFirmware.Benchmarks
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var batcher = new ReadingBatcher(queue, 10, 30000, 0, true);
-            var writer = new TagoJsonWriter(new byte[4096]);
+            var writer = new TagoJsonWriter(new byte[4096], null, null);
             using var link = new MqttNetLink();
             var request = new SessionOptions
             {

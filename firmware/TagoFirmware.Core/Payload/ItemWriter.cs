@@ -36,22 +36,28 @@ namespace TagoFirmware.Payload
         private protected int _length;
         private protected int _itemStart;
         private protected int _items;
-        private protected int _rank; // of the open item's last field; 0: no item open
+        private int _rank; // of the open item's last field; 0: no item open
         private protected bool _closed;
         private protected TagoWriteResult _itemError;
-        private protected int _cycles;
+        private int _cycles;
         private protected int _cycleLimit;
-        private protected long _lastTime = long.MinValue;
+        private long _lastTime;
 
         // Per variable index of queued readings: the name (null: invalid) and the unit field as written (null: none).
         private byte[][] _names;
         private byte[][] _units;
 
-        /// <summary><paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
-        private protected ItemWriter(byte[] buffer, int limit, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
+        /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
+        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
+        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
         {
+            if (buffer == null || buffer.Length < minBytes)
+            {
+                throw new ArgumentException("buffer");
+            }
+
             _buffer = buffer;
-            _limit = limit;
+            _limit = (buffer.Length < maxBytes ? buffer.Length : maxBytes) - 1;
             _valueKey = valueKey;
             _cycle = cycle;
             _cycleAt = cycleAt;
@@ -141,14 +147,7 @@ namespace TagoFirmware.Payload
             byte[] unit = _units[variable];
             if (r == TagoWriteResult.Ok && unit != null)
             {
-                if (_length + unit.Length > _limit)
-                {
-                    r = Fail(TagoWriteResult.BufferFull);
-                }
-                else
-                {
-                    _length = Put(unit, _length);
-                }
+                r = Field(unit);
             }
 
             if (r == TagoWriteResult.Ok && time >= 0)
@@ -227,6 +226,15 @@ namespace TagoFirmware.Payload
         }
 
         private protected abstract TagoWriteResult Open(byte[] name);
+
+        // A new payload of `length` bytes so far (its opening), open for items when `open`.
+        private protected void Restart(int length, bool open)
+        {
+            _length = length;
+            _closed = !open;
+            _rank = _items = _cycles = 0;
+            _lastTime = long.MinValue;
+        }
 
         private protected abstract TagoWriteResult Time(long unixMs);
 
@@ -344,17 +352,18 @@ namespace TagoFirmware.Payload
                 _cycleInherited = Inherited();
             }
 
-            if (_cycleInherited)
-            {
-                return TagoWriteResult.Ok;
-            }
+            return _cycleInherited ? TagoWriteResult.Ok : Field(cycle);
+        }
 
-            if (_length + cycle.Length > _limit)
+        // Appends a prepared field, or rolls the item back when it does not fit.
+        private protected TagoWriteResult Field(byte[] field)
+        {
+            if (_length + field.Length > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _length = Put(cycle, _length);
+            _length = Put(field, _length);
             return TagoWriteResult.Ok;
         }
 

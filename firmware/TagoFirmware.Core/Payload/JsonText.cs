@@ -16,9 +16,9 @@ namespace TagoFirmware.Payload
         internal const int TipText = 32;
         internal const int TipEscape = 64;
 
-        /// <summary>The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.</summary>
-        private static readonly byte[] s_shortFrom = { (byte)'\b', (byte)'\f', (byte)'\n', (byte)'\r', (byte)'\t', (byte)'"', (byte)'\\' };
-        private static readonly byte[] s_shortTo = { (byte)'b', (byte)'f', (byte)'n', (byte)'r', (byte)'t', (byte)'"', (byte)'\\' };
+        // The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.
+        private const string ShortFrom = "\b\f\n\r\t\"\\";
+        private const string ShortTo = "bfnrt\"\\";
 
         /// <summary>Per byte value: escaped length of ASCII (1 raw, 2 for <c>\n</c>-style, 6 for <c>\u00XX</c>) in the low
         /// 3 bits, <see cref="NameBit"/> for <c>[a-z0-9_]</c>, the TagoTiP classes; 0 for non-ASCII (handled apart).</summary>
@@ -105,15 +105,10 @@ namespace TagoFirmware.Payload
                 }
 
                 buffer[position++] = (byte)'\\';
-                int k = 0;
-                while (k < s_shortFrom.Length && s_shortFrom[k] != b)
+                int k = ShortFrom.IndexOf((char)b);
+                if (k >= 0)
                 {
-                    k++;
-                }
-
-                if (k < s_shortFrom.Length)
-                {
-                    buffer[position++] = s_shortTo[k];
+                    buffer[position++] = (byte)ShortTo[k];
                     continue;
                 }
 
@@ -141,9 +136,9 @@ namespace TagoFirmware.Payload
             }
 
             table[','] |= TipUnit;
-            for (int k = 0; k < s_shortFrom.Length; k++)
+            for (int k = 0; k < ShortFrom.Length; k++)
             {
-                table[s_shortFrom[k]] = (byte)((table[s_shortFrom[k]] & ~7) | 2);
+                table[ShortFrom[k]] = (byte)((table[ShortFrom[k]] & ~7) | 2);
             }
 
             return table;

@@ -41,19 +41,11 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty payload.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
-        public TagoJsonWriter(byte[] buffer)
-            : this(buffer, null, null)
-        {
-        }
-
-        /// <summary>Creates a writer that also writes queued readings: per variable index their UTF-8 names and units.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is shorter than 2 bytes.</exception>
+        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty
+        /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
+        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, Limit(buffer), s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
+            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
         {
             Table(names, units);
             Reset();
@@ -63,11 +55,7 @@ namespace TagoFirmware.Payload
         public override void Reset()
         {
             _buffer[0] = (byte)'[';
-            _length = 1;
-            _items = 0;
-            _closed = false;
-            _rank = 0;
-            _cycles = 0;
+            Restart(1, true);
         }
 
         /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
@@ -82,11 +70,6 @@ namespace TagoFirmware.Payload
             if (unixMs < -UnixEpochMs || unixMs >= MaxMs - UnixEpochMs)
             {
                 return Fail(TagoWriteResult.InvalidTime);
-            }
-
-            if (_length + _time.Length > _limit)
-            {
-                return Fail(TagoWriteResult.BufferFull);
             }
 
             if (unixMs != _timeUnixMs)
@@ -104,8 +87,7 @@ namespace TagoFirmware.Payload
                 _timeUnixMs = unixMs;
             }
 
-            _length = Put(_time, _length);
-            return TagoWriteResult.Ok;
+            return Field(_time);
         }
 
         private protected override TagoWriteResult End()
@@ -192,21 +174,6 @@ namespace TagoFirmware.Payload
             _buffer[p++] = (byte)'"';
             _length = p;
             return TagoWriteResult.Ok;
-        }
-
-        private static int Limit(byte[] buffer)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (buffer.Length < 2)
-            {
-                throw new ArgumentException("A payload needs at least 2 bytes: []", "buffer");
-            }
-
-            return buffer.Length - 1;
         }
 
         /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>

@@ -24,8 +24,6 @@ namespace TagoFirmware.Readings
         private readonly IReadingStore _store;
         private readonly byte[] _io = new byte[RecordsPerWrite * Rec];
 
-        internal ILog Log;
-
         internal bool IsPersistent;
 
         internal bool IsFaulted;
@@ -212,9 +210,9 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            if (IsFaulted && Log != null)
+            if (IsFaulted && _queue.Log != null)
             {
-                Log.Write(LogLevel.Info, "queue: storage works again");
+                _queue.Log.Write(LogLevel.Info, "queue: storage works again");
             }
 
             IsFaulted = false;
@@ -433,9 +431,9 @@ namespace TagoFirmware.Readings
         private void Failed()
         {
             StoreErrors++;
-            if (!IsFaulted && Log != null)
+            if (!IsFaulted && _queue.Log != null)
             {
-                Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
+                _queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
             }
 
             IsFaulted = true;

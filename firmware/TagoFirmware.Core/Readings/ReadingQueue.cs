@@ -62,12 +62,8 @@ namespace TagoFirmware.Readings
             _log = new ReadingLog(this, store);
         }
 
-        /// <summary>Where storage failures, their recovery and what <see cref="Load"/> ignored are logged; null for none.</summary>
-        public ILog Log
-        {
-            get => _log.Log;
-            set => _log.Log = value;
-        }
+        /// <summary>Where storage failures and their recovery are logged; null for none.</summary>
+        public ILog Log;
 
         /// <summary>Every queued reading, timed or not, in flight or not.</summary>
         public int Count => _count;

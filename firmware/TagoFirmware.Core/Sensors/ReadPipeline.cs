@@ -84,20 +84,22 @@ namespace TagoFirmware.Sensors
             }
         }
 
+        // The results are fields, not properties: every property read is a call on the interpreter. Only this class writes them.
+
         /// <summary>Temperature of the last accepted sample, °C × 10 (offset applied).</summary>
-        public int TemperatureTenths { get; private set; }
+        public int TemperatureTenths;
 
         /// <summary>Relative humidity of the last accepted sample, %RH × 10 (offset applied, 0…1000).</summary>
-        public int HumidityTenths { get; private set; }
+        public int HumidityTenths;
 
         /// <summary>True when the last accepted sample carries a dew point (enabled and humidity above 0).</summary>
-        public bool HasDewPoint { get; private set; }
+        public bool HasDewPoint;
 
         /// <summary>Dew point of the last accepted sample, °C × 10; valid when <see cref="HasDewPoint"/>.</summary>
-        public int DewPointTenths { get; private set; }
+        public int DewPointTenths;
 
         /// <summary>Why the last sample failed; <see cref="ReadFailure.None"/> after an accepted one.</summary>
-        public ReadFailure LastFailure { get; private set; }
+        public ReadFailure LastFailure;
 
         /// <summary>Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle makes them wait).</summary>
         public bool BeginSample()

@@ -13,14 +13,9 @@ namespace TagoFirmware.TagoTip
     /// </remarks>
     public sealed class TagoTipAck
     {
-        // The statuses, then the error codes (indexed as TagoTipError + 2).
-        private static readonly byte[][] s_words =
-        {
-            TagoUtf8.GetBytes("OK"), TagoUtf8.GetBytes("ERR"), TagoUtf8.GetBytes("CMD"), TagoUtf8.GetBytes("PONG"),
-            TagoUtf8.GetBytes("invalid_token"), TagoUtf8.GetBytes("device_not_found"), TagoUtf8.GetBytes("rate_limited"),
-            TagoUtf8.GetBytes("invalid_payload"), TagoUtf8.GetBytes("payload_too_large"), TagoUtf8.GetBytes("server_error"),
-            TagoUtf8.GetBytes("invalid_seq"), TagoUtf8.GetBytes("ttl_expired"), TagoUtf8.GetBytes("keep_alive_timeout"),
-        };
+        // The statuses, then the error codes (word index = TagoTipError + 2), each ended by a space.
+        private static readonly byte[] s_words = TagoUtf8.GetBytes("OK ERR CMD PONG invalid_token device_not_found rate_limited "
+            + "invalid_payload payload_too_large server_error invalid_seq ttl_expired keep_alive_timeout ");
 
         /// <summary>Longest command name accepted.</summary>
         public const int MaxCommandName = 32;
@@ -71,13 +66,8 @@ namespace TagoFirmware.TagoTip
 
             if (p < end && payload[p] == '!')
             {
-                long n = 0;
                 int first = ++p;
-                while (p < end && payload[p] >= '0' && payload[p] <= '9' && n <= 0xFFFFFFFFL)
-                {
-                    n = (n * 10) + (payload[p++] - '0');
-                }
-
+                long n = Digits(payload, ref p, end);
                 int digits = p - first;
                 if (digits == 0 || n > 0xFFFFFFFFL || (digits > 1 && payload[first] == '0') || p >= end || payload[p] != '|')
                 {
@@ -145,26 +135,6 @@ namespace TagoFirmware.TagoTip
             return topicPrefix + new string(name);
         }
 
-        /// <summary>True when <paramref name="a"/> equals <paramref name="b"/>[offset..offset+length).</summary>
-        internal static bool SameBytes(byte[] a, byte[] b, int offset, int length)
-        {
-            if (a.Length != length)
-            {
-                return false;
-            }
-
-            // From the end: group ids of different cycles differ in their last digits.
-            for (int i = length - 1; i >= 0; i--)
-            {
-                if (a[i] != b[offset + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private TagoTipAckKind Classify(byte[] payload, int status)
         {
             switch (status)
@@ -173,7 +143,7 @@ namespace TagoFirmware.TagoTip
                     return ClassifyOk(payload);
                 case 1:
                     int code = Find(payload, DetailOffset, DetailLength, 4);
-                    Error = code < s_words.Length ? (TagoTipError)(code - 2) : TagoTipError.Unknown;
+                    Error = code <= (int)TagoTipError.KeepAliveTimeout + 2 ? (TagoTipError)(code - 2) : TagoTipError.Unknown;
                     return TagoTipAckKind.Error;
                 case 2:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
@@ -185,37 +155,60 @@ namespace TagoFirmware.TagoTip
             }
         }
 
-        // The first word from `from` that payload[offset..offset+length) equals, or s_words.Length.
+        // The index of the first word from `from` that payload[offset..offset+length) equals, or the number of words.
         private static int Find(byte[] payload, int offset, int length, int from)
         {
-            while (from < s_words.Length && !SameBytes(s_words[from], payload, offset, length))
+            byte[] words = s_words;
+            int word = 0;
+            int start = 0;
+            for (int i = 0; i < words.Length; i++)
             {
-                from++;
+                if (words[i] != (byte)' ')
+                {
+                    continue;
+                }
+
+                int k = word >= from && i - start == length ? 0 : length + 1;
+                while (k < length && words[start + k] == payload[offset + k])
+                {
+                    k++;
+                }
+
+                if (k == length)
+                {
+                    return word;
+                }
+
+                word++;
+                start = i + 1;
             }
 
-            return from;
+            return word;
         }
 
         private TagoTipAckKind ClassifyOk(byte[] payload)
         {
-            long n = 0;
-            for (int i = DetailOffset; i < DetailOffset + DetailLength; i++)
+            int p = DetailOffset;
+            long n = Digits(payload, ref p, DetailOffset + DetailLength);
+            if (p < DetailOffset + DetailLength)
             {
-                byte b = payload[i];
-                if (b < '0' || b > '9')
-                {
-                    // "OK|[…]" answers a PULL, which this firmware never sends.
-                    return TagoTipAckKind.Other;
-                }
-
-                if (n < int.MaxValue)
-                {
-                    n = (n * 10) + (b - '0');
-                }
+                return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
             }
 
             Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
             return TagoTipAckKind.Ok;
+        }
+
+        // The digits at p as a number (it stops growing above 2^32), moving p past them.
+        private static long Digits(byte[] payload, ref int p, int end)
+        {
+            long n = 0;
+            for (; p < end && payload[p] >= '0' && payload[p] <= '9'; p++)
+            {
+                n = n > 0xFFFFFFFFL ? n : (n * 10) + (payload[p] - '0');
+            }
+
+            return n;
         }
     }
 }

@@ -22,15 +22,15 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>The device's serial; also the MQTT client id.</summary>
-        public string Serial { get; private set; }
+        public readonly string Serial;
         /// <summary>MQTT user name: the hash's first 8 hex characters.</summary>
-        public string UserName { get; private set; }
+        public readonly string UserName;
         /// <summary>MQTT password: the hash's last 8 hex characters (secret).</summary>
-        public string Password { get; private set; }
+        public readonly string Password;
         /// <summary><c>$tip/{serial}/push</c>: data frames.</summary>
-        public string PushTopic { get; private set; }
+        public readonly string PushTopic;
         /// <summary><c>$tip/{serial}/ack</c>: receipts and commands, subscribed at QoS 1.</summary>
-        public string AckTopic { get; private set; }
+        public readonly string AckTopic;
 
         /// <summary>True if <paramref name="serial"/> is 1–100 characters of <c>[A-Za-z0-9_-]</c>.</summary>
         public static bool IsValidSerial(string serial) => Matches(serial, 1, MaxSerialLength, false);

@@ -33,18 +33,20 @@ namespace TagoFirmware.TagoTip
         private int _rejections;
         private bool _mismatchLogged;
 
+        // The results are fields, not properties: every property read is a call on the interpreter. Only this class writes them.
+
         /// <summary>True while a frame waits for its receipt.</summary>
-        public bool InFlight { get; private set; }
+        public bool InFlight;
         /// <summary>The <c>!N</c> of the frame in flight.</summary>
-        public long InFlightSequence { get; private set; }
+        public long InFlightSequence;
         /// <summary>Most sampling cycles the next frame may carry; 0 = no limit.</summary>
-        public int CycleLimit { get; private set; }
+        public int CycleLimit;
         /// <summary>After <see cref="TagoTipAction.JumpSequence"/>: how far to advance the counter.</summary>
-        public long SequenceJump { get; private set; }
+        public long SequenceJump;
         /// <summary>Why sending stopped (<see cref="TagoTipAction.ProtocolMismatch"/>, <see cref="TagoTipAction.SequenceRejected"/>), else Ignore.</summary>
-        public TagoTipAction Stopped { get; private set; }
+        public TagoTipAction Stopped;
         /// <summary>Sampling cycles dropped because the server refused them alone.</summary>
-        public int Quarantined { get; private set; }
+        public int Quarantined;
 
         /// <summary>Records the frame just published (its <c>!N</c>, variables and sampling cycles); it waits for its receipt.</summary>
         public void OnSent(long sequence, int variables, int cycles)

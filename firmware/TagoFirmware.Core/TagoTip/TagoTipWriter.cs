@@ -39,9 +39,9 @@ namespace TagoFirmware.TagoTip
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, Limit(buffer), s_valueKey, Caret(), 1, true)
+            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true)
         {
-            _closed = true;
+            Restart(0, false);
             Table(names, units);
         }
 
@@ -62,15 +62,10 @@ namespace TagoFirmware.TagoTip
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
         public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
         {
-            _closed = true;
-            _rank = 0;
-            _items = 0;
-            _cycles = 0;
-            _lastTime = long.MinValue;
+            Restart(0, false);
             _frameTime = -1;
             _frameGrouped = false;
             _cycleUnixMs = -1;
-            _length = 0;
             if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
             {
                 return TagoWriteResult.InvalidTime;
@@ -171,13 +166,12 @@ namespace TagoFirmware.TagoTip
                 return Fail(TagoWriteResult.UnitTooLong);
             }
 
-            if (_length + count + 1 > _limit)
+            if (_length + count > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length] = (byte)'#';
-            _length += CopyUnit(utf8, _buffer, _length + 1) + 1;
+            _length += CopyUnit(utf8, _buffer, _length);
             return TagoWriteResult.Ok;
         }
 
@@ -204,7 +198,8 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private protected override bool Inherited() => _frameGrouped && TagoTipAck.SameBytes(_cycle, _frameGroup, 0, _frameGroup.Length);
+        // Group ids are one-to-one with times, so the cycle's group is the frame's when its time is.
+        private protected override bool Inherited() => _frameGrouped && _cycleUnixMs == _frameTime;
 
         private protected override TagoWriteResult Open(byte[] name)
         {
@@ -238,14 +233,12 @@ namespace TagoFirmware.TagoTip
         private protected override byte[] UnitField(byte[] utf8)
         {
             int count = CopyUnit(utf8, null, 0);
-            if (count == 0)
+            byte[] field = count == 0 ? null : new byte[count];
+            if (field != null)
             {
-                return null;
+                CopyUnit(utf8, field, 0);
             }
 
-            byte[] field = new byte[count + 1];
-            field[0] = (byte)'#';
-            CopyUnit(utf8, field, 1);
             return field;
         }
 
@@ -263,10 +256,16 @@ namespace TagoFirmware.TagoTip
             return p + count;
         }
 
-        /// <summary>Copies a unit without its degree sign (UTF-8 C2 B0); returns its length, 0 if invalid; measures only without a destination.</summary>
+        /// <summary>Copies <c>#</c> and a unit without its degree sign (UTF-8 C2 B0); returns the bytes, 0 if the unit is
+        /// invalid; measures only without a destination.</summary>
         private static int CopyUnit(byte[] unit, byte[] destination, int p)
         {
-            int count = 0;
+            if (destination != null)
+            {
+                destination[p] = (byte)'#';
+            }
+
+            int count = 1;
             for (int i = 0; i < unit.Length; i++)
             {
                 byte b = unit[i];
@@ -276,7 +275,7 @@ namespace TagoFirmware.TagoTip
                     continue;
                 }
 
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count == MaxUnitBytes)
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count > MaxUnitBytes)
                 {
                     return 0;
                 }
@@ -289,17 +288,7 @@ namespace TagoFirmware.TagoTip
                 count++;
             }
 
-            return count;
-        }
-
-        private static int Limit(byte[] buffer)
-        {
-            if (buffer == null || buffer.Length < 160)
-            {
-                throw new ArgumentException("buffer");
-            }
-
-            return (buffer.Length < MaxFrameBytes ? buffer.Length : MaxFrameBytes) - 1;
+            return count > 1 ? count : 0;
         }
 
         private static byte[] Caret()

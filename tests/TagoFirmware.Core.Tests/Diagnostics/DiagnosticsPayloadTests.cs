@@ -22,7 +22,7 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void Quotes_and_backslashes_in_the_firmware_version_are_escaped_in_the_payload()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("v1 \"beta\"\\x"), -1));
             Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"fw_version\",\"value\":\"v1 \\\"beta\\\"\\\\x\"}") > 0, Text(writer));
@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Diagnostics
             c.SensorErrors++;
             c.SensorErrors++;
             c.QueueDepth = 7;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
             Assert.AreEqual(
@@ -64,7 +64,7 @@ namespace TagoFirmware.Tests.Diagnostics
             DiagnosticsCounters c = new DiagnosticsCounters("2");
             c.HasRssi = true;
             c.RssiDbm = -71;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 1764085479000));
             string text = Text(writer);
@@ -87,7 +87,7 @@ namespace TagoFirmware.Tests.Diagnostics
             c.StoreErrors = int.MaxValue;
             c.UnsavedAcks = int.MaxValue;
             c.Quarantined = int.MaxValue;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 253402300799999));
             Assert.AreEqual(15, writer.ItemCount);
@@ -103,7 +103,7 @@ namespace TagoFirmware.Tests.Diagnostics
             c.StoreErrors = 1;
             c.UnsavedAcks = 1;
             c.Quarantined = 1;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
 
             string text = Text(writer);
@@ -125,7 +125,7 @@ namespace TagoFirmware.Tests.Diagnostics
             DiagnosticsCounters c = new DiagnosticsCounters("2");
             c.StoreErrors = 3;
             c.UnsavedAcks = 20;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
             Assert.AreEqual(12, writer.ItemCount);
@@ -137,7 +137,7 @@ namespace TagoFirmware.Tests.Diagnostics
         public void Quarantined_cycles_are_written_only_when_not_zero()
         {
             DiagnosticsCounters c = new DiagnosticsCounters("2");
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
             Assert.AreEqual(-1, Text(writer).IndexOf("quarantined"));
 
@@ -151,7 +151,7 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void A_buffer_too_small_gives_buffer_full_and_an_empty_payload()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[200]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[200], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.BufferFull, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("1"), -1));
             Assert.AreEqual(1, writer.Length);

@@ -17,7 +17,7 @@ namespace TagoFirmware.Tests.Payload
         {
             // "[" + item + "," + item + "]"
             int exact = 1 + Item.Length + 1 + Item.Length + 1;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[exact]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[exact], null, null);
 
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
@@ -34,7 +34,7 @@ namespace TagoFirmware.Tests.Payload
             // One byte short at every possible point of the second item: each field may be the one that overflows.
             for (int shortBy = 1; shortBy <= Item.Length + 1; shortBy++)
             {
-                TagoJsonWriter writer = new TagoJsonWriter(new byte[exact - shortBy]);
+                TagoJsonWriter writer = new TagoJsonWriter(new byte[exact - shortBy], null, null);
                 Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
                 byte[] before = PayloadText.Snapshot(writer.Buffer, writer.Length);
 
@@ -49,7 +49,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void After_a_refusal_a_reset_payload_takes_the_item()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[1 + Item.Length + 1 + 10]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[1 + Item.Length + 1 + 10], null, null);
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
             Assert.AreEqual(TagoWriteResult.BufferFull, WriteItem(writer));
             byte[] first = writer.CopyPayload();
@@ -63,7 +63,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void The_smallest_buffer_refuses_every_item_and_closes_as_an_empty_array()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[2]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[2], null, null);
 
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(PayloadText.Utf8("v")));
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.EndItem());
@@ -75,7 +75,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Copy_payload_returns_an_exact_length_copy()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[1024]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[1024], null, null);
             WriteItem(writer);
 
             byte[] payload = writer.CopyPayload();

@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.Payload
         public void Quotes_backslashes_and_controls_are_escaped_and_everything_else_is_raw_UTF8(string text, string expected)
         {
             // Through the byte[] overload (checked per call) and through the UTF-16 encoder: both must agree.
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[256], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Utf8(text)));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -42,7 +42,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void A_surrogate_pair_becomes_one_four_byte_UTF8_sequence()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             writer.Value(TagoUtf8.GetBytes("\ud83d\ude00"));
             writer.EndItem();
@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Payload
             // well-formed and written as it is. Either way no ill-formed UTF-8 reaches the payload.
             string text = PayloadText.FromCodeUnits(codes);
             byte[] utf8 = TagoUtf8.GetBytes(text);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
 
             if (PayloadText.StringsHoldLoneSurrogates)
@@ -100,7 +100,7 @@ namespace TagoFirmware.Tests.Payload
             // From bytes: the device's strings are NUL-terminated, so a "\u0000" literal would arrive empty there;
             // pre-encoded bytes (from a file or the network) can carry a NUL.
             byte[] bytes = PayloadText.Hex(hex);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(bytes));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -132,7 +132,7 @@ namespace TagoFirmware.Tests.Payload
         public void Malformed_UTF8_and_encoded_surrogates_are_refused(string hex)
         {
             byte[] text = PayloadText.Hex(hex);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
 
             Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
@@ -149,7 +149,7 @@ namespace TagoFirmware.Tests.Payload
         public void Well_formed_UTF8_at_the_range_edges_is_copied_raw(string hex)
         {
             byte[] text = PayloadText.Hex(hex);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
             writer.EndItem();
@@ -179,7 +179,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Units_are_escaped_too()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[256], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             writer.Unit(PayloadText.Utf8("\"u\\\n"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());

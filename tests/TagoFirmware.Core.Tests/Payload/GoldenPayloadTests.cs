@@ -30,7 +30,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void P2_written_field_by_field_matches_the_reference_bytes()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512], null, null);
             writer.BeginItem(PayloadText.Utf8("temperature"));
             writer.Value(235L, 1);
             writer.Unit(PayloadText.Utf8("°C"));
@@ -96,7 +96,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void An_empty_payload_is_an_empty_array()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[2]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[2], null, null);
 
             Assert.AreEqual("[]", PayloadText.Closed(writer));
             Assert.AreEqual(0, writer.ItemCount);

@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(-9007199254740991L, 6, "-9007199254.740991")]
         public void Scaled_values_are_plain_decimals_never_exponents(long scaled, int decimals, string expected)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Value(scaled, decimals));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(100)]
         public void Decimals_outside_zero_to_six_are_refused(int decimals)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Value(1L, decimals));
             Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.EndItem());
@@ -55,7 +55,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(4294967296L, "4294967296")]
         public void Integers_are_written_as_they_are(long value, string expected)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
             writer.Value(value);
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
@@ -70,7 +70,7 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(long.MinValue)]
         public void Integers_beyond_what_JavaScript_holds_exactly_are_refused(long value)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
             writer.BeginItem(PayloadText.Utf8("v"));
 
             Assert.AreEqual(TagoWriteResult.NumberTooLarge, writer.Value(value));

@@ -92,7 +92,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[8192]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[8192], null, null);
             writer.BeginItem(PayloadText.Utf8("first"));
             writer.EndItem();
             Snapshot(writer);
@@ -232,14 +232,14 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void A_buffer_too_small_for_an_empty_array_is_refused_at_construction()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => { new TagoJsonWriter(null); });
-            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1]); });
+            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(null, null, null); });
+            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1], null, null); });
         }
 
         /// <summary>A writer holding one complete item, its state remembered for <see cref="AssertIntactAfter"/>.</summary>
         private static TagoJsonWriter Started()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[512], null, null);
             writer.BeginItem(PayloadText.Utf8("temperature"));
             writer.Value(235L, 1);
             writer.Unit(PayloadText.Utf8("°C"));

@@ -29,7 +29,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Consecutive_items_with_different_times_and_days_each_get_their_own()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[256]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[256], null, null);
             writer.BeginItem(PayloadText.Utf8("a"));
             writer.TimeUnixMs(1000L);
             writer.EndItem();
@@ -58,7 +58,7 @@ namespace TagoFirmware.Tests.Payload
 
         private static string WriteTime(long unixMs)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
             writer.BeginItem(PayloadText.Utf8("t"));
             Assert.AreEqual(TagoWriteResult.Ok, writer.TimeUnixMs(unixMs));
             Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());

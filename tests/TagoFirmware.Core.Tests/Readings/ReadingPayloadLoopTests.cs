@@ -59,7 +59,7 @@ namespace TagoFirmware.Tests.Readings
             AddCycles(queue, 5);
 
             // Room for 3 items of about 100 bytes each, not for the 10 that are due.
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[330]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[330], null, null);
             int ticket = FillPayload(queue, batcher, writer, 1000);
 
             Assert.AreEqual(3, writer.ItemCount);
@@ -78,7 +78,7 @@ namespace TagoFirmware.Tests.Readings
             queue.Load();
             ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddCycles(queue, 5);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096], null, null);
 
             FillPayload(queue, batcher, writer, 1000);
 

@@ -46,7 +46,7 @@ namespace TagoFirmware.Host.Tests.Payload
             s_text.Sample(text =>
             {
                 byte[] buffer = new byte[1024];
-                TagoJsonWriter writer = new TagoJsonWriter(buffer);
+                TagoJsonWriter writer = new TagoJsonWriter(buffer, null, null);
                 writer.BeginItem(s_name);
                 TagoWriteResult result = writer.Value(TagoUtf8.GetBytes(text));
                 if (Oracle.HasLoneSurrogate(text))
@@ -92,7 +92,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 }
 
                 byte[] buffer = new byte[256];
-                TagoJsonWriter writer = new TagoJsonWriter(buffer);
+                TagoJsonWriter writer = new TagoJsonWriter(buffer, null, null);
                 writer.BeginItem(s_name);
                 TagoWriteResult result = writer.Value(bytes);
                 Assert.AreEqual(wellFormed ? TagoWriteResult.Ok : TagoWriteResult.InvalidString, result, Convert.ToHexString(bytes));

@@ -51,7 +51,7 @@ namespace TagoFirmware.Host.Tests.Sensors
             counters.HasRssi = true;
             counters.RssiDbm = -60;
             counters.HeapFree = 100000;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize]);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
             DiagnosticsPayload.Write(writer, counters, 1764085479000);
 
             long before = GC.GetAllocatedBytesForCurrentThread();

@@ -4,8 +4,8 @@ using TagoFirmware.Boot;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>Files on the internal flash drive (<c>I:\</c>): the boot path's reader and the file stores' helpers
-    /// (only System.IO members both runtimes have: the twin compiles this file too). Never throws.</summary>
+    /// <summary>Files on the internal flash drive (<c>I:\</c>) for the boot reader and the stores; never throws.</summary>
+    /// <remarks>Only System.IO members both runtimes have: the twin compiles this file too.</remarks>
     public sealed class Esp32Files : IFileReader
     {
         /// <inheritdoc/>

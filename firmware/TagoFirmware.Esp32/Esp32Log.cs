@@ -4,11 +4,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="ILog"/> on the ESP32: <c>Debug.WriteLine</c> (seen with a debugger attached) and optionally the serial
-    /// console (115200 Bd), with the uptime second and the level. Adds nothing to the message (an exception text could
-    /// hold a CONNECT field) and never throws.
-    /// </summary>
+    /// <summary><see cref="ILog"/> on the ESP32: uptime second and level, to <c>Debug.WriteLine</c> and optionally the serial
+    /// console (115200 Bd); adds nothing to the message and never throws.</summary>
     public sealed class Esp32Log : ILog
     {
         private static readonly string[] s_levelNames = new string[] { "DBG ", "INF ", "WRN ", "ERR " };

@@ -20,12 +20,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; the connect-attempt protocol is
-    /// the core's, the same as on the device. A fresh client per attempt; closing disposes it. TLS validates the broker
-    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). For the twin's console it logs
-    /// one line per publish (QoS 1 with its publish-to-PUBACK latency) and takes injected downlink messages.
-    /// </summary>
+    /// <summary><see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; a fresh client per attempt.</summary>
+    /// <remarks>TLS validates against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). Logs one
+    /// line per publish (QoS 1 with its PUBACK latency) and takes injected downlink messages.</remarks>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
         private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
@@ -49,8 +46,7 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Why the latest attempt failed, for the console; never contains the token.</summary>
         public string LastFailureReason { get; private set; }
 
-        /// <summary>Delivers a message as if the broker had, once the connection has subscribed (it waits while the link
-        /// is down); safe from any thread.</summary>
+        /// <summary>Delivers a message as the broker would, once the connection has subscribed; safe from any thread.</summary>
         public void Inject(string topic, byte[] payload)
         {
             _injected.Enqueue((topic, payload));
@@ -296,12 +292,8 @@ namespace TagoFirmware.Host.Adapters
             return error;
         }
 
-        /// <summary>
-        /// Tells a TLS version refusal and a non-TLS answer from other handshake failures. The platform reports them only
-        /// in its messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2, sent when no version is shared) or
-        /// "unsupported protocol", SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331), and for bytes that are not a TLS
-        /// record OpenSSL's "wrong version number" or .NET's "Cannot determine the frame size".
-        /// </summary>
+        // Platforms name these only in messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2) or "unsupported protocol",
+        // SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331); for non-TLS bytes "wrong version number" or "frame size".
         private static ConnectError TlsRefusal(Exception authentication, out string reason)
         {
             for (Exception e = authentication; e != null; e = e.InnerException)

@@ -40,8 +40,7 @@ namespace TagoFirmware.Host.Broker
             return port;
         }
 
-        /// <summary>Creates the server on a free loopback port: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>,
-        /// or plain TCP when it is null; <paramref name="tag"/> prefixes its notes. Start it with <see cref="MqttServer.StartAsync"/>.</summary>
+        /// <summary>Creates the server on a free loopback port: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>, or plain TCP when null.</summary>
         protected MqttServer CreateServer(string caName, string tag, Action<string> print)
         {
             Print = print ?? Print;

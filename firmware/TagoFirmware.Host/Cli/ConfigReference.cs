@@ -5,15 +5,11 @@ using TagoFirmware.Config;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>
-    /// The host-only half of the config table: a description of every row of <see cref="ConfigKeys"/> (they would cost
-    /// string space on the device), how the twin and flash.ps1 take the secrets from outside the file, and the
-    /// configuration reference (docs/configuration.md) generated from both.
-    /// </summary>
+    /// <summary>Host-only half of the config table: each <see cref="ConfigKeys"/> row's description (string space on the device),
+    /// the secrets taken from outside the file, and the generated docs/configuration.md.</summary>
     public static class ConfigReference
     {
-        /// <summary>Keys that may come from a twin flag or the environment instead of the file (flash.ps1 has a parameter
-        /// for each): key, twin flag, environment variable, flash.ps1 parameter.</summary>
+        /// <summary>Keys a twin flag, environment variable or flash.ps1 parameter may give instead of the file.</summary>
         public static readonly (ConfigKey Key, string Flag, string Variable, string FlashParameter)[] Supplied =
         {
             (ConfigKeys.WifiSsid, "--wifi-ssid", "TAGO_WIFI_SSID", "-WifiSsid"),

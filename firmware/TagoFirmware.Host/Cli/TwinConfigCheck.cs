@@ -7,11 +7,8 @@ using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>
-    /// --check-config and --config: the file's bytes as given, through the device's boot path (<see cref="ConfigBoot"/>:
-    /// one parse with the device's parser and validator, then the CA files it names), with the secrets of
-    /// <see cref="ConfigReference.Supplied"/> taken from flags or the environment.
-    /// </summary>
+    /// <summary>--check-config and --config: the file through the device's boot path (<see cref="ConfigBoot"/>), with the
+    /// <see cref="ConfigReference.Supplied"/> secrets taken from flags or the environment.</summary>
     public static class TwinConfigCheck
     {
         /// <summary>Validates a config file with the device's rules and prints its issues, a verdict and, when valid, the redacted summary; 0 valid, 2 invalid or unreadable.</summary>

@@ -16,8 +16,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
         public const string Frame = "[credentials_check?=true]";
 
-        /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
-        /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
+        /// <summary>Runs the check against the region's endpoint (or --broker): exit 0 accepted, 3 refused, 4 TLS, 5 no verdict.</summary>
         public static int Run(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
             if (!options.Plaintext && !TwinApp.ReadCaFile(options, error))

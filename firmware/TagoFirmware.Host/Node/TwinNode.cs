@@ -13,8 +13,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is simulated in-process (flush, close,
-    /// a fresh node on a clock from 0 over the same files). No RSSI: a PC has no WiFi signal to report honestly.</summary>
+    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
         private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
@@ -97,8 +96,7 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>Delivers a command as the broker would (legacy: its command topic; TagoTiP: <c>CMD|name=payload</c> on
-        /// the ack topic) and returns the topic. Safe from any thread.</summary>
+        /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
@@ -107,8 +105,7 @@ namespace TagoFirmware.Host.Node
             return topic;
         }
 
-        /// <summary>Steps the node until <paramref name="stop"/> (after each step; may be null), cancellation or a halt,
-        /// then stops in order.</summary>
+        /// <summary>Steps the node until <paramref name="stop"/> (may be null), cancellation or a halt, then stops in order.</summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
             // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,

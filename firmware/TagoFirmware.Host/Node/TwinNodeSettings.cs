@@ -7,8 +7,7 @@ using TagoFirmware.Esp32;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and what only the twin has (data directory, time
-    /// scale, simulated sensor).</summary>
+    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and the twin's data directory, time scale and sensor.</summary>
     public sealed class TwinNodeSettings
     {
         /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
@@ -50,8 +49,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>Seed of the simulated sensor and of the backoff jitter.</summary>
         public int Seed { get; set; } = 1;
 
-        /// <summary>Stretch <c>tagotip.min_session_s</c> by the time scale too, so the session budget holds in real
-        /// time (default); false runs sessions as fast as the scaled clock allows.</summary>
+        /// <summary>Stretch <c>tagotip.min_session_s</c> by the time scale too, so the session budget holds in real time.</summary>
         public bool RealTimeSessionBudget { get; set; } = true;
 
         /// <summary>How the first boot came about (a --sleep wake is a timer wake).</summary>
@@ -104,8 +102,7 @@ namespace TagoFirmware.Host.Node
 
         private int Stretch(int seconds) => (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(seconds * TimeScale));
 
-        /// <summary>The reading log in <paramref name="directory"/> (the device's own store, sources linked from the ESP32
-        /// app; not open when unusable: the queue then runs from RAM and counts store errors).</summary>
+        /// <summary>The device's reading log in <paramref name="directory"/> (not open when unusable: the queue runs from RAM).</summary>
         public static FlashReadingStore ReadingStoreFor(string directory) => new FlashReadingStore(PathIn(directory, QueueFileName));
 
         /// <summary>The command-override store in <paramref name="directory"/>.</summary>
@@ -128,8 +125,7 @@ namespace TagoFirmware.Host.Node
             return Path.Combine(directory, name);
         }
 
-        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (never stamping new readings
-        /// before old ones): the same scale keeps the first run's anchor, another re-anchors at its now.</summary>
+        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (new readings never predate old).</summary>
         public void AnchorClock()
         {
             DateTime now = DateTime.UtcNow;

@@ -11,7 +11,7 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc/>
         public byte[] Read(string path, int maxBytes) => ReadFile(path, maxBytes);
 
-        /// <summary>The file's bytes (<paramref name="maxBytes"/> + 1 when it is longer), or null when it is missing or unreadable.</summary>
+        /// <summary>The file's bytes (<paramref name="maxBytes"/> + 1 when it is longer), or null when missing or unreadable.</summary>
         public static byte[] ReadFile(string path, int maxBytes)
         {
             try
@@ -30,14 +30,7 @@ namespace TagoFirmware.Esp32
                         n = stream.Read(bytes, read, bytes.Length - read);
                     }
 
-                    if (read == bytes.Length)
-                    {
-                        return bytes;
-                    }
-
-                    byte[] shorter = new byte[read];
-                    Array.Copy(bytes, shorter, read);
-                    return shorter;
+                    return read == bytes.Length ? bytes : null; // shorter only if changed while read
                 }
             }
             catch (Exception)

@@ -190,7 +190,6 @@ namespace TagoFirmware.Host.Adapters
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.
         private int NextId() => _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
 
-        // The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.
         private static MqttClientOptions For(SessionOptions request, int timeoutMs, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
@@ -280,9 +279,8 @@ namespace TagoFirmware.Host.Adapters
             }
             else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
             {
-                // Closed or reset after TCP connected (a closed port refuses instead) and before TLS was done: an MQTT
-                // broker's plaintext port reads the ClientHello as a malformed packet and drops the connection
-                // (mosquitto resets it; MQTTnet passes the SocketException up without its IOException).
+                // Dropped after TCP, before TLS was done: a plaintext MQTT port reads the ClientHello as a malformed packet
+                // (mosquitto resets; MQTTnet passes the SocketException up without its IOException).
                 error = ConnectError.NotTls;
                 socketCode = 0;
                 reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";

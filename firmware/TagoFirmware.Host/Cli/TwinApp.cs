@@ -108,7 +108,6 @@ namespace TagoFirmware.Host.Cli
 
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
-                // The --config file's configuration (or the twin's defaults) with this run's broker and the flags applied.
                 NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
                 config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
                 if (tip)
@@ -116,8 +115,7 @@ namespace TagoFirmware.Host.Cli
                     config.TagoTipSerial = clientId;
                     config.TagoTipAuthHash = credential;
                     config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
-                    // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
-                    // the server's 5 subscription requests a minute.
+                    // The embedded server's default: data soon, and under its 5 subscription requests a minute.
                     config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
                 }
 
@@ -189,8 +187,7 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        // Runs nodes until a stop condition, cancellation or the last wake. A battery wake is a fresh node over the same
-        // data directory (deep sleep keeps only the flash) after the sleep time / time scale in real time.
+        // A battery wake is a fresh node over the same data directory (deep sleep keeps only the flash).
         private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
         {
             TwinNode current = null;

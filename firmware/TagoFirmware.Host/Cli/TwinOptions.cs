@@ -235,8 +235,8 @@ namespace TagoFirmware.Host.Cli
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
-        // Cross-flag rules. Without --transport: TagoTiP flags pick tagotip, --token the legacy transport (both: an error),
-        // then TAGO_TIP_AUTH before TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
+        // Without --transport: TagoTiP flags pick tagotip, --token the legacy one (both: an error), then TAGO_TIP_AUTH before
+        // TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
         private static void Resolve(TwinOptions o, string environmentTipAuth, string environmentToken, ref string error)
         {
             bool tipFlags = o.Serial != null || o.AuthHash != null;
@@ -287,7 +287,6 @@ namespace TagoFirmware.Host.Cli
         private static string ClientIdProblem(string value) => string.IsNullOrEmpty(value) || value.Length > 64 ? "must be 1 to 64 characters"
             : Unless(value.All(c => c > ' ' && c <= '~' && c != '+' && c != '#' && c != '/'), "may contain printable ASCII without spaces, '/', '+' or '#'");
 
-        // One range check for the integer (NumberStyles.Integer) and the decimal (Float) flags.
         private static string Range<T>(string value, T min, T max, Action<T> set) where T : INumber<T>
         {
             bool integer = typeof(T) == typeof(int);

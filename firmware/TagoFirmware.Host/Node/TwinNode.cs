@@ -108,8 +108,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>Steps the node until <paramref name="stop"/> (may be null), cancellation or a halt, then stops in order.</summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
-            // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,
-            // parallel tests) do not starve the thread pool that MQTTnet completes PUBACKs and receives on.
+            // LongRunning: a blocking loop per node must not starve the thread pool MQTTnet completes PUBACKs on.
             return Task.Factory.StartNew(() =>
             {
                 while (!cancel.IsCancellationRequested)
@@ -127,7 +126,7 @@ namespace TagoFirmware.Host.Node
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        /// <summary>The orderly stop, stepped to its end: flush, "offline" status (briefly awaiting its ack), DISCONNECT.</summary>
+        // Flush, "offline" status (briefly awaiting its ack), DISCONNECT.
         private void StopGracefully()
         {
             if (_node.IsHalted)
@@ -160,7 +159,6 @@ namespace TagoFirmware.Host.Node
             Release();
         }
 
-        // Flushes the queue log and closes the link (DISCONNECT if still connected) and the files.
         private void Release()
         {
             _node.FlushForReboot();
@@ -168,7 +166,6 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
         }
 
-        /// <summary>A reboot is simulated after the current step.</summary>
         void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
         /// <inheritdoc />
@@ -232,8 +229,7 @@ namespace TagoFirmware.Host.Node
                 Platform = this,
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
-            // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
-            // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
+            // The connect deadline runs on the scaled node clock, a TLS connect in real time: stretch it like the timeouts.
             double stretch = Math.Max(1.0, _settings.TimeScale);
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * stretch);
             _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * stretch);

@@ -72,7 +72,6 @@ namespace TagoFirmware.Host.Node
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
             => new TwinNodeSettings { Config = Connect(DefaultConfig(), host, port, true, caPem, clientId, token) };
 
-        /// <summary>Points <paramref name="config"/> at a broker and returns it.</summary>
         internal static NodeConfig Connect(NodeConfig config, string host, int port, bool tls, string caPem, string clientId, string token)
         {
             (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Token) = (host, port, tls, clientId, token);

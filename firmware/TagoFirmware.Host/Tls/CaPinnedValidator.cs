@@ -134,7 +134,6 @@ namespace TagoFirmware.Host.Tls
 
         private const string BasicConstraintsOid = "2.5.29.19";
 
-        // The certificates of PEM text; none, and why, when it does not parse.
         private static X509Certificate2Collection Import(string pem, out string error)
         {
             var certificates = new X509Certificate2Collection();

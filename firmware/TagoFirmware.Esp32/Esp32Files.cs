@@ -58,8 +58,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Makes the complete <paramref name="newPath"/> the file at <paramref name="path"/>: delete, then rename
-        /// (nanoFramework's <c>File.Move</c> does not overwrite).</summary>
+        /// <summary>Replaces <paramref name="path"/> by <paramref name="newPath"/>: delete, then rename (<c>File.Move</c> does not overwrite).</summary>
         public static bool Commit(string newPath, string path)
         {
             try
@@ -78,8 +77,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Finishes or undoes a <see cref="Commit"/> a power cut interrupted: with the file present the new one
-        /// is unfinished (deleted), without it the switch was cut before the rename (renamed).</summary>
+        /// <summary>Finishes (renames) or undoes (deletes) the new file of a <see cref="Commit"/> a power cut interrupted.</summary>
         public static void Repair(string newPath, string path)
         {
             try

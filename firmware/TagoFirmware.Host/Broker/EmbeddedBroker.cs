@@ -10,8 +10,7 @@ using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Broker
 {
-    /// <summary>What the twin's two in-process brokers share: a loopback MQTTnet server (TLS with a generated CA, or
-    /// plain TCP), connect validation, disconnect notes and a stop that ignores clients already gone.</summary>
+    /// <summary>What the twin's two in-process brokers share: a loopback MQTTnet server, connect validation, notes, a stop.</summary>
     public abstract class EmbeddedBroker : IAsyncDisposable
     {
         private int _refusedConnects;

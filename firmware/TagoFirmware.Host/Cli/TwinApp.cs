@@ -22,8 +22,7 @@ namespace TagoFirmware.Host.Cli
     /// <summary>The twin's command: parse, optionally start the embedded broker, run one node, map the outcome to an exit code.</summary>
     public static class TwinApp
     {
-        /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
-        /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
+        /// <summary>Runs the twin (stdin commands from <paramref name="input"/>, may be null) and returns a <see cref="TwinExitCode"/>.</summary>
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel, TextReader input = null)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
@@ -310,8 +309,7 @@ namespace TagoFirmware.Host.Cli
         private static string DefaultClientId() =>
             "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
 
-        /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/> (a config file's CA entries were
-        /// checked under their own key); false after writing why it is unusable.</summary>
+        /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/>; false after writing why it is unusable.</summary>
         internal static bool ReadCaFile(TwinOptions options, TextWriter error)
         {
             if (options.CaFile == null)

@@ -24,8 +24,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>The node configuration.</summary>
         public NodeConfig Config { get; set; } = DefaultConfig();
 
-        /// <summary>Bytes of the config file (the command overrides' fingerprint); null fingerprints the redacted
-        /// summary, so changing --interval or --batch resets the overrides like deploying a new file would.</summary>
+        /// <summary>Bytes of the config file (the overrides' fingerprint); null fingerprints the redacted summary instead.</summary>
         public byte[] ConfigBytes { get; set; }
 
         /// <summary>Client id used when the configuration sets none (the device derives it from the MAC).</summary>

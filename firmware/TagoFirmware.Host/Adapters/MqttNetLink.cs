@@ -312,15 +312,8 @@ namespace TagoFirmware.Host.Adapters
                 }
             }
 
-            reason = "TLS handshake failed: " + Innermost(authentication).Message;
+            reason = "TLS handshake failed: " + authentication.GetBaseException().Message;
             return ConnectError.Handshake;
-        }
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null)
-                ex = ex.InnerException;
-            return ex;
         }
     }
 }

@@ -143,46 +143,26 @@ namespace TagoFirmware.Host.Cli
             };
         }
 
-        private static string Default(ConfigKey key)
+        private static string Default(ConfigKey key) => key.Type switch
         {
-            switch (key.Type)
-            {
-                case ConfigKey.Group:
-                case ConfigKey.SensorList:
-                    return string.Empty;
-                case ConfigKey.Int:
-                    return key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber);
-                case ConfigKey.Bool:
-                    return key.DefaultNumber != 0 ? "`true`" : "`false`";
-                case ConfigKey.Tenths:
-                    return ConfigText.FormatTenths(key.DefaultNumber);
-                case ConfigKey.Choice:
-                    return key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`";
-                case ConfigKey.TextList:
-                    return "`[]`";
-                default:
-                    return key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`";
-            }
-        }
+            ConfigKey.Group or ConfigKey.SensorList => string.Empty,
+            ConfigKey.Int => key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber),
+            ConfigKey.Bool => key.DefaultNumber != 0 ? "`true`" : "`false`",
+            ConfigKey.Tenths => ConfigText.FormatTenths(key.DefaultNumber),
+            ConfigKey.Choice => key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`",
+            ConfigKey.TextList => "`[]`",
+            _ => key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`",
+        };
 
-        private static string Allowed(ConfigKey key)
+        private static string Allowed(ConfigKey key) => key.Type switch
         {
-            switch (key.Type)
-            {
-                case ConfigKey.SensorList:
-                    return Number(key.Min) + "-" + Number(key.Max) + " items";
-                case ConfigKey.Int when key.Max == 39:
-                    return "an ESP32 GPIO";
-                case ConfigKey.Int:
-                    return Number(key.Min) + "-" + Number(key.Max) + key.Unit;
-                case ConfigKey.Tenths:
-                    return ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit;
-                case ConfigKey.Choice:
-                    return string.Join(", ", key.Choices);
-                default:
-                    return string.Empty;
-            }
-        }
+            ConfigKey.SensorList => Number(key.Min) + "-" + Number(key.Max) + " items",
+            ConfigKey.Int when key.Max == 39 => "an ESP32 GPIO",
+            ConfigKey.Int => Number(key.Min) + "-" + Number(key.Max) + key.Unit,
+            ConfigKey.Tenths => ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit,
+            ConfigKey.Choice => string.Join(", ", key.Choices),
+            _ => string.Empty,
+        };
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

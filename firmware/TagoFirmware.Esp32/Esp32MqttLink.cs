@@ -27,7 +27,7 @@ namespace TagoFirmware.Esp32
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {
-            MqttSettings.Instance.InflightQueueSize = inflightQueueSize < 2 ? 2 : inflightQueueSize;
+            MqttSettings.Instance.InflightQueueSize = inflightQueueSize;
             MqttSettings.Instance.ValidateServerCertificate = true;
 
             // WiFi loss wakes the main loop through the inbox: online, the supervisor does not poll the network.

@@ -31,7 +31,7 @@ namespace TagoFirmware.Esp32
         /// <summary>Runs the node; never returns (deep sleep ends in a reboot too).</summary>
         public static void Main()
         {
-            Esp32Log log = new Esp32Log(LogLevel.Info, true);
+            Esp32Log log = new Esp32Log(LogLevel.Info);
             BootReason bootReason = Esp32PlatformInfo.DetermineBootReason();
             log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + s_bootNames[(int)bootReason]);
 

@@ -25,19 +25,8 @@ namespace TagoFirmware.Esp32
         /// <summary>The version published as <c>fw_version</c>.</summary>
         public string FirmwareVersion { get; private set; }
 
-        /// <summary>Free managed heap from <c>GC.Run(false)</c> (runs a collection: only when diagnostics are due), or -1.</summary>
-        public int HeapFreeBytes()
-        {
-            try
-            {
-                long free = nanoFramework.Runtime.Native.GC.Run(false);
-                return free < 0 || free > int.MaxValue ? -1 : (int)free;
-            }
-            catch (Exception)
-            {
-                return -1;
-            }
-        }
+        /// <summary>Free managed heap from <c>GC.Run(false)</c> (runs a collection: only when diagnostics are due).</summary>
+        public int HeapFreeBytes() => (int)nanoFramework.Runtime.Native.GC.Run(false); // a few hundred KB at most
 
         /// <summary>Always false: nanoFramework only offers a WiFi scan, which hops channels for seconds while associated.</summary>
         public bool TryGetRssi(out int dbm)

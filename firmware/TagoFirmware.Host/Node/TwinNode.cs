@@ -168,13 +168,10 @@ namespace TagoFirmware.Host.Node
 
         void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
-        /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
 
-        /// <inheritdoc />
         bool INetworkLink.IsUp => _networkUp;
 
-        /// <inheritdoc />
         bool INetworkLink.BeginConnect(int timeoutMs)
         {
             _networkUp = _networkAvailable;
@@ -182,7 +179,6 @@ namespace TagoFirmware.Host.Node
             return true;
         }
 
-        /// <inheritdoc />
         NetworkConnectResult INetworkLink.TakeConnectResult() => Interlocked.Exchange(ref _networkResult, NetworkConnectResult.None);
 
         /// <summary>How the current boot came about.</summary>

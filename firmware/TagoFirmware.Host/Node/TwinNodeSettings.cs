@@ -10,8 +10,7 @@ namespace TagoFirmware.Host.Node
     /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and the twin's data directory, time scale and sensor.</summary>
     public sealed class TwinNodeSettings
     {
-        /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
-        public const string AnchorFileName = "clock.anchor";
+        private const string AnchorFileName = "clock.anchor";
 
         /// <summary>File name of the reading log in the data directory.</summary>
         public const string QueueFileName = "queue.log";

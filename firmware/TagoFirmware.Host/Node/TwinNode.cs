@@ -220,7 +220,7 @@ namespace TagoFirmware.Host.Node
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
-                Sequences = _config.UsesTagoTip && _readingStore != null ? TwinNodeSettings.SequenceStoreFor(_settings.DataDirectory) : null,
+                Sequences = _config.UsesTagoTip && _readingStore != null ? new FlashSequenceStore(TwinNodeSettings.PathIn(_settings.DataDirectory, "sequence")) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 Platform = this,
             };

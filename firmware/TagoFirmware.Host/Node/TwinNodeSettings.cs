@@ -105,11 +105,8 @@ namespace TagoFirmware.Host.Node
         /// <summary>The command-override store in <paramref name="directory"/>.</summary>
         public static FlashOverrideStore OverrideStoreFor(string directory) => new FlashOverrideStore(PathIn(directory, OverridesFileName));
 
-        /// <summary>The TagoTiP sequence-counter store (<c>sequence0</c>, <c>sequence1</c>) in <paramref name="directory"/>.</summary>
-        public static FlashSequenceStore SequenceStoreFor(string directory) => new FlashSequenceStore(PathIn(directory, "sequence"));
-
         // Creates the directory when needed; when that fails, the store's own file calls fail and report it (none throws).
-        private static string PathIn(string directory, string name)
+        internal static string PathIn(string directory, string name)
         {
             try
             {

@@ -7,16 +7,10 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="IDeviceControl"/> on the ESP32: flush the node's queue to flash, record the reason for the next boot's
-    /// <c>boot_reason</c>, <c>Power.RebootDevice</c>. Called by the supervisor and its own watchdog thread.
-    /// </summary>
-    /// <remarks>
-    /// Self-heal (a): nanoFramework has no managed API for the ESP32's hardware task watchdog, so
-    /// <see cref="StartWatchdog"/> runs a software one: it catches a managed hang (a call that never returns on the
-    /// main thread, a deadlock), not a crashed CLR (the ESP-IDF's own watchdogs reset the chip for those). It is not
-    /// started in the config-invalid safe state, which must never reboot (no boot loop).
-    /// </remarks>
+    /// <summary><see cref="IDeviceControl"/> on the ESP32: flush the queue, record the reboot reason, <c>Power.RebootDevice</c>.</summary>
+    /// <remarks>nanoFramework has no managed API for the ESP32's task watchdog, so <see cref="StartWatchdog"/> runs a
+    /// software one for managed hangs (ESP-IDF's own watchdogs reset a crashed CLR). The config-invalid safe state never
+    /// starts it (no boot loop).</remarks>
     public sealed class Esp32DeviceControl : IDeviceControl
     {
         private const int FlushLimitMs = 10000; // the flush may run this long before the reboot goes ahead anyway
@@ -69,8 +63,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Starts the thread that reboots (after the flush) once the main loop is past the time it told
-        /// <paramref name="decision"/> it would run again by more than its timeout; asks every 5 s.</summary>
+        /// <summary>Starts the thread that reboots once <paramref name="decision"/> says the main loop hangs; asks every 5 s.</summary>
         public void StartWatchdog(MainLoopWatchdog decision)
         {
             _watchdog = decision;
@@ -79,8 +72,7 @@ namespace TagoFirmware.Esp32
 
         private void WatchdogLoop()
         {
-            // Catches at the top: an unhandled exception would end this thread silently on the nanoCLR, and with it
-            // the watchdog; a failing reboot is retried at the next sample.
+            // An unhandled exception would end this thread silently on the nanoCLR; a failed reboot is retried.
             while (true)
             {
                 Thread.Sleep(WatchdogSampleMs);
@@ -100,10 +92,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>
-        /// Flushes the node, bounded by <see cref="FlushLimitMs"/>; never throws. The watchdog may reboot because the
-        /// loop hangs inside the very flash code the flush needs, so the constraint stops a flush that never ends.
-        /// </summary>
+        // Bounded: the watchdog may reboot because the loop hangs inside the very flash code the flush needs.
         private void Flush()
         {
             SensorNode node = Node;

@@ -4,14 +4,14 @@ using TagoFirmware.Boot;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>Files on the internal flash drive (<c>I:\</c>): the boot path's reader and the file stores' helpers
-    /// (only System.IO members both runtimes have: the twin compiles this file too). Never throws.</summary>
+    /// <summary>Files on the internal flash drive (<c>I:\</c>) for the boot reader and the stores; never throws.</summary>
+    /// <remarks>Only System.IO members both runtimes have: the twin compiles this file too.</remarks>
     public sealed class Esp32Files : IFileReader
     {
         /// <inheritdoc/>
         public byte[] Read(string path, int maxBytes) => ReadFile(path, maxBytes);
 
-        /// <summary>The file's bytes (<paramref name="maxBytes"/> + 1 when it is longer), or null when it is missing or unreadable.</summary>
+        /// <summary>The file's bytes (<paramref name="maxBytes"/> + 1 when it is longer), or null when missing or unreadable.</summary>
         public static byte[] ReadFile(string path, int maxBytes)
         {
             try
@@ -30,14 +30,7 @@ namespace TagoFirmware.Esp32
                         n = stream.Read(bytes, read, bytes.Length - read);
                     }
 
-                    if (read == bytes.Length)
-                    {
-                        return bytes;
-                    }
-
-                    byte[] shorter = new byte[read];
-                    Array.Copy(bytes, shorter, read);
-                    return shorter;
+                    return read == bytes.Length ? bytes : null; // shorter only if changed while read
                 }
             }
             catch (Exception)
@@ -65,8 +58,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Makes the complete <paramref name="newPath"/> the file at <paramref name="path"/>: delete, then rename
-        /// (nanoFramework's <c>File.Move</c> does not overwrite).</summary>
+        /// <summary>Replaces <paramref name="path"/> by <paramref name="newPath"/>: delete, then rename (<c>File.Move</c> does not overwrite).</summary>
         public static bool Commit(string newPath, string path)
         {
             try
@@ -85,8 +77,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Finishes or undoes a <see cref="Commit"/> a power cut interrupted: with the file present the new one
-        /// is unfinished (deleted), without it the switch was cut before the rename (renamed).</summary>
+        /// <summary>Finishes (renames) or undoes (deletes) the new file of a <see cref="Commit"/> a power cut interrupted.</summary>
         public static void Repair(string newPath, string path)
         {
             try

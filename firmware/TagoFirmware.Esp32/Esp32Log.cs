@@ -4,25 +4,17 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="ILog"/> on the ESP32: <c>Debug.WriteLine</c> (seen with a debugger attached) and optionally the serial
-    /// console (115200 Bd), with the uptime second and the level. Adds nothing to the message (an exception text could
-    /// hold a CONNECT field) and never throws.
-    /// </summary>
+    /// <summary><see cref="ILog"/> on the ESP32: uptime second and level, to <c>Debug.WriteLine</c> and the serial console
+    /// (115200 Bd); adds nothing to the message and never throws.</summary>
     public sealed class Esp32Log : ILog
     {
         private static readonly string[] s_levelNames = new string[] { "DBG ", "INF ", "WRN ", "ERR " };
 
         private readonly object _sync = new object();
         private readonly LogLevel _minimum;
-        private readonly bool _console;
 
         /// <summary>Creates the log: lines below <paramref name="minimumLevel"/> are dropped (Info in the field, Debug on the bench).</summary>
-        public Esp32Log(LogLevel minimumLevel, bool alsoConsole)
-        {
-            _minimum = minimumLevel;
-            _console = alsoConsole;
-        }
+        public Esp32Log(LogLevel minimumLevel) => _minimum = minimumLevel;
 
         /// <inheritdoc />
         public void Write(LogLevel level, string message)
@@ -38,10 +30,7 @@ namespace TagoFirmware.Esp32
                 lock (_sync)
                 {
                     Debug.WriteLine(line);
-                    if (_console)
-                    {
-                        Console.WriteLine(line);
-                    }
+                    Console.WriteLine(line);
                 }
             }
             catch (Exception)

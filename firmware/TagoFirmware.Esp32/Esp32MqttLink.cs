@@ -10,28 +10,16 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="MqttConnection"/> over nanoFramework.M2Mqtt 5.1 <c>MqttClient</c>: translates calls and events only;
-    /// the connect-attempt protocol is the core's.
-    /// </summary>
-    /// <remarks>
-    /// <list type="bullet">
-    /// <item>A fresh client per attempt: its constructor resolves DNS (a changed broker address is followed) and a new
-    /// instance cannot carry M2Mqtt's stale exception of the previous connection. TLS 1.2 (<c>None</c> would mean TLS
-    /// 1.3 only) with the configured CA, parsed once; <c>ValidateServerCertificate</c> is never set false.</item>
-    /// <item>The 10-argument Connect with the will: willRetain false (a broker that forbids retain refuses the
-    /// CONNECT). The result is compared by value (0 also prints as GrantedQoS0).</item>
-    /// <item><c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then TLS: on the device a
-    /// <c>SocketException</c> carrying the negative mbedTLS code); anything thrown later means the CONNECT was sent.</item>
-    /// <item><c>MqttSettings.InflightQueueSize</c> (process-wide, default int.MaxValue) is bounded: each queued message
-    /// pins its payload until PUBACK, and M2Mqtt silently drops inbound QoS 1 commands when the queue is full.
-    /// Payloads are not copied: M2Mqtt keeps the array until PUBACK, as <see cref="IMqttLink.Publish"/> allows.</item>
-    /// </list>
-    /// </remarks>
+    /// <summary><see cref="MqttConnection"/> over nanoFramework.M2Mqtt 5.1 <c>MqttClient</c>: translates calls and events only.</summary>
+    /// <remarks>A fresh client per attempt: its constructor resolves DNS and a new instance carries no stale exception of
+    /// the previous connection. TLS 1.2 (<c>None</c> would mean TLS 1.3 only). willRetain is false: a broker that forbids
+    /// retain refuses the CONNECT. <c>MqttConnectionException</c> wraps what opening the channel threw (TCP, then TLS: a
+    /// <c>SocketException</c> with the negative mbedTLS code); anything later means the CONNECT was sent.
+    /// <c>MqttSettings.InflightQueueSize</c> (process-wide, default int.MaxValue) is bounded: each queued message pins its
+    /// payload until PUBACK, and M2Mqtt silently drops inbound QoS 1 commands when the queue is full.</remarks>
     public sealed class Esp32MqttLink : MqttConnection
     {
-        // Worker only.
-        private X509Certificate _ca;
+        private X509Certificate _ca; // worker thread only
         private string _caSource;
         private bool _caParsed;
 
@@ -39,7 +27,7 @@ namespace TagoFirmware.Esp32
         public Esp32MqttLink(IWorker worker, int inflightQueueSize)
             : base(worker, new Esp32Clock(), 32)
         {
-            MqttSettings.Instance.InflightQueueSize = inflightQueueSize < 2 ? 2 : inflightQueueSize;
+            MqttSettings.Instance.InflightQueueSize = inflightQueueSize;
             MqttSettings.Instance.ValidateServerCertificate = true;
 
             // WiFi loss wakes the main loop through the inbox: online, the supervisor does not poll the network.
@@ -70,7 +58,7 @@ namespace TagoFirmware.Esp32
         /// <inheritdoc />
         protected override int ConnectClient(object client, SessionOptions request)
         {
-            // Per attempt (the supervisor's version fallback); the enum's values are MQTT's protocol levels 3, 4, 5.
+            // The enum's values are MQTT's protocol levels 3, 4, 5.
             ((MqttClient)client).ProtocolVersion = (MqttProtocolVersion)request.ProtocolLevel;
             return (int)((MqttClient)client).Connect(
                 request.ClientId,
@@ -117,17 +105,11 @@ namespace TagoFirmware.Esp32
 
         /// <inheritdoc />
         protected override int PublishOn(object client, string topic, byte[] payload, int qos)
-        {
-            // contentType and userProperties must be null on MQTT 3.1.1; retain is never set.
-            return ((MqttClient)client).Publish(topic, payload, null, null, Qos(qos), false);
-        }
+            => ((MqttClient)client).Publish(topic, payload, null, null, Qos(qos), false); // contentType, userProperties null on 3.1.1
 
         /// <inheritdoc />
         protected override int SubscribeOn(object client, string topicFilter, int qos)
-        {
-            // Once per connect (clean session): the two small arrays are not a hot-path allocation.
-            return ((MqttClient)client).Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { Qos(qos) });
-        }
+            => ((MqttClient)client).Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { Qos(qos) });
 
         /// <inheritdoc />
         protected override void DisconnectClient(object client) => ((MqttClient)client).Disconnect();
@@ -147,15 +129,13 @@ namespace TagoFirmware.Esp32
 
             if (_ca == null || !ReferenceEquals(_caSource, pem))
             {
-                // The string constructor appends the NUL terminator mbedTLS needs for PEM.
-                _ca = new X509Certificate(pem);
+                _ca = new X509Certificate(pem); // appends the NUL terminator mbedTLS needs for PEM
                 _caSource = pem;
             }
 
             return _ca;
         }
 
-        // M2Mqtt event handlers (library threads): hand one fact each to the core.
         private void OnConnectionOpened(object sender, ConnectionOpenedEventArgs e)
         {
             if (e != null && e.Message != null)
@@ -172,8 +152,7 @@ namespace TagoFirmware.Esp32
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            // M2Mqtt has read the whole packet into two arrays of its size before raising this (docs/commands.md
-            // "Floods"); an oversized or over-the-rate message is let go here, so nothing keeps it.
+            // M2Mqtt has already read the whole packet (docs/commands.md "Floods"): a rejected one is just let go.
             if (e != null && Admit(sender, e.Message == null ? 0 : e.Message.Length))
                 OnMessage(sender, e.Topic, e.Message);
         }

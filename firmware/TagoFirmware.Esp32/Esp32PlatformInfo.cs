@@ -7,10 +7,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// Platform facts: boot reason, MAC, free heap, firmware version. No RSSI: nanoFramework only offers a WiFi scan,
-    /// which hops the radio across channels for seconds while associated.
-    /// </summary>
+    /// <summary>Platform facts: boot reason, MAC, free heap, firmware version.</summary>
     public sealed class Esp32PlatformInfo : IPlatformInfo
     {
         private const string RebootReasonPath = "I:\\tagofirmware.reboot";
@@ -28,21 +25,10 @@ namespace TagoFirmware.Esp32
         /// <summary>The version published as <c>fw_version</c>.</summary>
         public string FirmwareVersion { get; private set; }
 
-        /// <summary>Free managed heap from <c>GC.Run(false)</c> (runs a collection: only when diagnostics are due), or -1.</summary>
-        public int HeapFreeBytes()
-        {
-            try
-            {
-                long free = nanoFramework.Runtime.Native.GC.Run(false);
-                return free < 0 || free > int.MaxValue ? -1 : (int)free;
-            }
-            catch (Exception)
-            {
-                return -1;
-            }
-        }
+        /// <summary>Free managed heap from <c>GC.Run(false)</c> (runs a collection: only when diagnostics are due).</summary>
+        public int HeapFreeBytes() => (int)nanoFramework.Runtime.Native.GC.Run(false); // a few hundred KB at most
 
-        /// <summary>Always false (see the class summary).</summary>
+        /// <summary>Always false: nanoFramework only offers a WiFi scan, which hops channels for seconds while associated.</summary>
         public bool TryGetRssi(out int dbm)
         {
             dbm = 0;
@@ -52,18 +38,25 @@ namespace TagoFirmware.Esp32
         /// <summary>The station MAC (WiFi interface, else the first), burnt into eFuse; null without an interface.</summary>
         public static byte[] MacAddress()
         {
+            NetworkInterface wifi = WifiInterface(true);
+            return wifi == null ? null : wifi.PhysicalAddress;
+        }
+
+        /// <summary>The WiFi interface (else the first one when <paramref name="orFirst"/>), or null; never throws.</summary>
+        public static NetworkInterface WifiInterface(bool orFirst)
+        {
             try
             {
-                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces(); // a fresh snapshot array
                 for (int i = 0; i < interfaces.Length; i++)
                 {
                     if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
                     {
-                        return interfaces[i].PhysicalAddress;
+                        return interfaces[i];
                     }
                 }
 
-                return interfaces.Length > 0 ? interfaces[0].PhysicalAddress : null;
+                return orFirst && interfaces.Length > 0 ? interfaces[0] : null;
             }
             catch (Exception)
             {
@@ -71,10 +64,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>
-        /// Why this boot happened. nanoFramework has no managed reset-reason API: the wake cause tells deep-sleep wakes
-        /// apart, the reboot-reason file intentional reboots; all else is power-on or reset. Call once (it deletes the file).
-        /// </summary>
+        /// <summary>Why this boot happened, from the wake cause and the reboot-reason file (no managed reset-reason API); call once.</summary>
         public static BootReason DetermineBootReason()
         {
             Sleep.WakeupCause cause = Sleep.WakeupCause.Undefined;
@@ -108,8 +98,7 @@ namespace TagoFirmware.Esp32
                 : BootReason.PowerOnOrReset;
         }
 
-        /// <summary>Records why the device is about to reboot (one byte); never throws (failing, the next boot reports
-        /// PowerOnOrReset).</summary>
+        /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>
         public static void PersistRebootReason(RebootReason reason) => Esp32Files.WriteFile(RebootReasonPath, new byte[] { (byte)reason });
 
         private static RebootReason TakePersistedReason()

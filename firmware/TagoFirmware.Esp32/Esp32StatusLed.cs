@@ -6,14 +6,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="IStatusIndicator"/> on one GPIO LED: plays the <see cref="StatusPatterns"/> blink pattern of the
-    /// current status on a <c>System.Threading.Timer</c> ticking every slot (100 ms).
-    /// </summary>
-    /// <remarks>
-    /// A tick is a shift, a mask and, only when the level changes, one GPIO write: no allocation, no lock (an int read
-    /// is atomic on the ESP32's 32-bit core). <see cref="Show"/> only swaps the mask. Active-high or active-low.
-    /// </remarks>
+    /// <summary><see cref="IStatusIndicator"/> on one GPIO LED: plays the status's <see cref="StatusPatterns"/> mask on a timer.</summary>
+    /// <remarks>A tick allocates nothing and takes no lock (an int read is atomic on the ESP32); it writes the pin only
+    /// when the level changes.</remarks>
     public sealed class Esp32StatusLed : IStatusIndicator
     {
         private readonly GpioPin _pin;
@@ -53,16 +48,11 @@ namespace TagoFirmware.Esp32
             if (mask != _mask)
             {
                 _mask = mask;
-
-                // Restart the cycle so the first blink of the new pattern is seen at once.
-                _slot = 0;
+                _slot = 0; // the new pattern's first blink shows at once
             }
         }
 
-        /// <summary>
-        /// Switches the LED off, stops the timer and closes the pin (before deep sleep, where the pin would otherwise
-        /// hold its level, or when a corrected config moves the LED to another pin).
-        /// </summary>
+        /// <summary>Switches the LED off, stops the timer and closes the pin (a pin holds its level through deep sleep).</summary>
         public void Stop()
         {
             try

@@ -2,15 +2,9 @@ using TagoFirmware.Commands;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="IOverrideStore"/> over one small file (<c>I:\tagofirmware.overrides</c> on the ESP32, <c>overrides.bin</c>
-    /// in the twin's data directory), apart from the config file so a deployed config is never edited by the firmware.
-    /// </summary>
-    /// <remarks>
-    /// Replaced atomically like <see cref="FlashReadingStore"/>: write <c>&lt;path&gt;.new</c>, then
-    /// <see cref="Esp32Files.Commit"/>; an interrupted switch is repaired at the next <see cref="Read"/>, and the
-    /// record's CRC catches anything else. Never throws.
-    /// </remarks>
+    /// <summary><see cref="IOverrideStore"/> over one small file beside, never inside, the config file; never throws.</summary>
+    /// <remarks>Replaced atomically: write <c>&lt;path&gt;.new</c>, then <see cref="Esp32Files.Commit"/>; the next
+    /// <see cref="Read"/> repairs an interrupted switch and the record's CRC catches anything else.</remarks>
     public sealed class FlashOverrideStore : IOverrideStore
     {
         /// <summary>Default location on the internal flash drive.</summary>

@@ -3,11 +3,8 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="ISequenceStore"/> over two files, <c>&lt;path&gt;0</c> and <c>&lt;path&gt;1</c> (<c>I:\tagofirmware.seq0</c>/<c>1</c>
-    /// on LittleFS; the twin compiles the same source). A power cut may tear only the slot being written, which
-    /// <see cref="SequenceCounter"/> tolerates. Never throws.
-    /// </summary>
+    /// <summary><see cref="ISequenceStore"/> over two files, <c>&lt;path&gt;0</c> and <c>&lt;path&gt;1</c>; never throws.</summary>
+    /// <remarks>A power cut may tear only the slot being written, which <see cref="SequenceCounter"/> tolerates.</remarks>
     public sealed class FlashSequenceStore : ISequenceStore
     {
         /// <summary>Default path prefix on the internal flash drive.</summary>

@@ -14,8 +14,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>Entry point of the ESP32 node: builds the adapters and runs the core's loop; every decision lives in the
-    /// core (<see cref="ConfigBoot"/>, <see cref="SensorNode"/>).</summary>
+    /// <summary>Entry point of the ESP32 node: builds the adapters and runs the core's <see cref="SensorNode"/>.</summary>
     public static class Program
     {
         /// <summary>Firmware version reported as <c>fw_version</c>.</summary>
@@ -32,7 +31,7 @@ namespace TagoFirmware.Esp32
         /// <summary>Runs the node; never returns (deep sleep ends in a reboot too).</summary>
         public static void Main()
         {
-            Esp32Log log = new Esp32Log(LogLevel.Info, true);
+            Esp32Log log = new Esp32Log(LogLevel.Info);
             BootReason bootReason = Esp32PlatformInfo.DetermineBootReason();
             log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + s_bootNames[(int)bootReason]);
 
@@ -40,11 +39,10 @@ namespace TagoFirmware.Esp32
             byte[] mac = Esp32PlatformInfo.MacAddress();
             string macClientId = ClientIdentity.FromMac(mac);
 
-            // The safe state until a corrected config file is deployed.
             ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, macClientId, log);
             ConfigResult config = boot.Load();
             Esp32StatusLed led = BuildLed(gpio, config.Config, null);
-            while (!config.IsValid)
+            while (!config.IsValid) // the safe state until a corrected config file is deployed
             {
                 config = boot.SafeStateStep(config, Environment.TickCount64, led);
                 Thread.Sleep(1000);
@@ -53,8 +51,7 @@ namespace TagoFirmware.Esp32
             NodeConfig node = config.Config;
             led = BuildLed(gpio, node, led);
 
-            // Adapters can throw on real hardware (a taken RMT channel, a GPIO fault): never die silently nor reboot
-            // in a tight loop (StartupFailed: log, LED, restart in a minute).
+            // Adapters can throw on real hardware (a taken RMT channel): log, LED, restart in a minute, no tight loop.
             SensorNode sensorNode;
             Esp32DeviceControl device;
             FlashReadingStore readingStore;
@@ -69,8 +66,7 @@ namespace TagoFirmware.Esp32
                 ports.Clock = clock;
                 ports.Network = new Esp32NetworkLink(worker, node.WifiSsid, node.WifiPassword, true);
                 ports.TimeSync = clock;
-                // M2Mqtt's in-flight bound: the node's QoS 1 publishes + the "online" status + the command SUBSCRIBE + one
-                // inbound QoS 1 command awaiting its PUBACK (M2Mqtt drops those unacked when full).
+                // In-flight bound: the QoS 1 publishes + "online" status + command SUBSCRIBE + one inbound QoS 1 command.
                 ports.Mqtt = mqtt = new Esp32MqttLink(worker, SensorNode.MaxInFlightPublishes + 3) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
@@ -102,11 +98,10 @@ namespace TagoFirmware.Esp32
                 return;
             }
 
-            // The watchdog thread reboots when the loop is 2 minutes past the time it said it would run again.
             MainLoopWatchdog decision = new MainLoopWatchdog(clock.MonotonicMs);
             device.StartWatchdog(decision);
 
-            // An exception escaping the loop would end the program silently on the nanoCLR: log it and reboot on purpose.
+            // An exception escaping the loop would end the program silently on the nanoCLR.
             try
             {
                 sensorNode.Run(clock, mqtt.Arrived, decision);
@@ -124,8 +119,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Battery mode's end of a wake: LED dark (a GPIO holds its level through deep sleep), store closed, deep
-        /// sleep (waking is a reboot); if the timer cannot be armed, a few more tries, then a reboot.</summary>
+        // Battery mode's end of a wake (waking is a reboot); if the timer cannot be armed, a few tries, then a reboot.
         private static void EnterDeepSleep(SensorNode node, Esp32StatusLed led, FlashReadingStore readingStore, Esp32DeviceControl device, Esp32Log log)
         {
             led?.Stop();
@@ -156,8 +150,7 @@ namespace TagoFirmware.Esp32
             device.Reboot(RebootReason.None);
         }
 
-        /// <summary>One adapter per configured sensor (each constructor sleeps 1 s in the Dhtxx binding) and a power
-        /// switch for each sensor that has a <c>power_pin</c> (null in that slot otherwise).</summary>
+        // One adapter per sensor (each constructor sleeps 1 s in the Dhtxx binding); a power switch where power_pin is set.
         private static ITemperatureHumiditySensor[] BuildSensors(NodeConfig node, GpioController gpio, out IPowerSwitch[] switches)
         {
             SensorConfig[] configured = node.Sensors;
@@ -174,8 +167,7 @@ namespace TagoFirmware.Esp32
             return sensors;
         }
 
-        /// <summary>The status LED a config names (null for <c>"led_pin": null</c>), reusing <paramref name="current"/>
-        /// when it matches: a corrected file may have moved or removed the LED.</summary>
+        // The config's LED (null for "led_pin": null), reusing current unless a corrected file moved or removed it.
         private static Esp32StatusLed BuildLed(GpioController gpio, NodeConfig config, Esp32StatusLed current)
         {
             if (current != null && (current.PinNumber != config.LedPin || current.ActiveLow != config.LedActiveLow))

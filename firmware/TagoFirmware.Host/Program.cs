@@ -6,7 +6,6 @@ using TagoFirmware.Host.Cli;
 
 namespace TagoFirmware.Host
 {
-    /// <summary>Entry point of the host twin.</summary>
     internal static class Program
     {
         private static async Task<int> Main(string[] args)

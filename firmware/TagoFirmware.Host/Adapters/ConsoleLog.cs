@@ -19,8 +19,7 @@ namespace TagoFirmware.Host.Adapters
         private readonly string _prefix;
         private string[] _secrets = new string[0];
 
-        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default); <paramref name="prefix"/> (e.g. a
-        /// node name) follows the level.</summary>
+        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default); <paramref name="prefix"/> follows the level.</summary>
         public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info, string prefix = null)
         {
             _writer = writer ?? Console.Out;
@@ -45,8 +44,7 @@ namespace TagoFirmware.Host.Adapters
             }
         }
 
-        /// <summary>The node's log under <c>--time-scale</c> K (this log at 1): prints the node clock's durations ("backoff 4000 ms")
-        /// divided by K and marked "real".</summary>
+        /// <summary>The node's log under <c>--time-scale</c> K: node-clock durations ("4000 ms") divided by K and marked "real".</summary>
         public ILog ForTimeScale(double scale) => scale == 1.0 ? this : new ConsoleLog(this, scale);
 
         /// <inheritdoc />

@@ -4,10 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="IStatusIndicator"/> on the host: prints what the device LED would show (<see cref="StatusPatterns"/>)
-    /// whenever it changes, with what it means and the 2 s pattern drawn as 20 slots of 100 ms (# on, . off).
-    /// </summary>
+    /// <summary><see cref="IStatusIndicator"/> on the host: prints each change of the LED's <see cref="StatusPatterns"/> pattern (# on, . off).</summary>
     public sealed class ConsoleStatusIndicator : IStatusIndicator
     {
         // Indexed by NodeStatus, as README's LED table quotes them (not on the device: its string heap is scarce).

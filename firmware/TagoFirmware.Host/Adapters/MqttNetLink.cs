@@ -20,12 +20,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; the connect-attempt protocol is
-    /// the core's, the same as on the device. A fresh client per attempt; closing disposes it. TLS validates the broker
-    /// against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). For the twin's console it logs
-    /// one line per publish (QoS 1 with its publish-to-PUBACK latency) and takes injected downlink messages.
-    /// </summary>
+    /// <summary><see cref="MqttConnection"/> on MQTTnet 5: translates calls and events only; a fresh client per attempt.</summary>
+    /// <remarks>TLS validates against the request's CA PEM and host name only (<see cref="CaPinnedValidator"/>). Logs one
+    /// line per publish (QoS 1 with its PUBACK latency) and takes injected downlink messages.</remarks>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
         private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
@@ -49,8 +46,7 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Why the latest attempt failed, for the console; never contains the token.</summary>
         public string LastFailureReason { get; private set; }
 
-        /// <summary>Delivers a message as if the broker had, once the connection has subscribed (it waits while the link
-        /// is down); safe from any thread.</summary>
+        /// <summary>Delivers a message as the broker would, once the connection has subscribed; safe from any thread.</summary>
         public void Inject(string topic, byte[] payload)
         {
             _injected.Enqueue((topic, payload));
@@ -194,7 +190,6 @@ namespace TagoFirmware.Host.Adapters
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.
         private int NextId() => _nextMessageId = _nextMessageId >= 65535 ? 1 : _nextMessageId + 1;
 
-        // The CONNECT options: credentials, clean session, keep-alive, the will (never retained) and TLS.
         private static MqttClientOptions For(SessionOptions request, int timeoutMs, CaPinnedValidator validator)
         {
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
@@ -284,9 +279,8 @@ namespace TagoFirmware.Host.Adapters
             }
             else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
             {
-                // Closed or reset after TCP connected (a closed port refuses instead) and before TLS was done: an MQTT
-                // broker's plaintext port reads the ClientHello as a malformed packet and drops the connection
-                // (mosquitto resets it; MQTTnet passes the SocketException up without its IOException).
+                // Dropped after TCP, before TLS was done: a plaintext MQTT port reads the ClientHello as a malformed packet
+                // (mosquitto resets; MQTTnet passes the SocketException up without its IOException).
                 error = ConnectError.NotTls;
                 socketCode = 0;
                 reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
@@ -296,12 +290,8 @@ namespace TagoFirmware.Host.Adapters
             return error;
         }
 
-        /// <summary>
-        /// Tells a TLS version refusal and a non-TLS answer from other handshake failures. The platform reports them only
-        /// in its messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2, sent when no version is shared) or
-        /// "unsupported protocol", SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331), and for bytes that are not a TLS
-        /// record OpenSSL's "wrong version number" or .NET's "Cannot determine the frame size".
-        /// </summary>
+        // Platforms name these only in messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2) or "unsupported protocol",
+        // SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331); for non-TLS bytes "wrong version number" or "frame size".
         private static ConnectError TlsRefusal(Exception authentication, out string reason)
         {
             for (Exception e = authentication; e != null; e = e.InnerException)
@@ -322,15 +312,8 @@ namespace TagoFirmware.Host.Adapters
                 }
             }
 
-            reason = "TLS handshake failed: " + Innermost(authentication).Message;
+            reason = "TLS handshake failed: " + authentication.GetBaseException().Message;
             return ConnectError.Handshake;
-        }
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null)
-                ex = ex.InnerException;
-            return ex;
         }
     }
 }

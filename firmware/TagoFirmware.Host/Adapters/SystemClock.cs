@@ -4,8 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary><see cref="IClock"/> on the host, optionally K times faster (<c>--time-scale</c>): monotonic from 0 at
-    /// construction (the device's uptime), wall time from a simulated anchor shared by every wake.</summary>
+    /// <summary><see cref="IClock"/> on the host, optionally K times faster (<c>--time-scale</c>); wall time from a shared anchor.</summary>
     public sealed class SystemClock : IClock
     {
         private static readonly DateTime s_processStartUtc = DateTime.UtcNow;

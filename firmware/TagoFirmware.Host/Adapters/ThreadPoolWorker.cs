@@ -4,10 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// <see cref="IWorker"/> on the .NET thread pool: the host's stand-in for the device's one worker thread (whose
-    /// foreground thread would keep the twin's process alive). The core runs at most one attempt per link anyway.
-    /// </summary>
+    /// <summary><see cref="IWorker"/> on the thread pool (a foreground thread like the device's would keep the process alive).</summary>
     public sealed class ThreadPoolWorker : IWorker
     {
         /// <inheritdoc />

@@ -10,8 +10,7 @@ using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Broker
 {
-    /// <summary>What the twin's two in-process brokers share: a loopback MQTTnet server (TLS with a generated CA, or
-    /// plain TCP), connect validation, disconnect notes and a stop that ignores clients already gone.</summary>
+    /// <summary>What the twin's two in-process brokers share: a loopback MQTTnet server, connect validation, notes, a stop.</summary>
     public abstract class EmbeddedBroker : IAsyncDisposable
     {
         private int _refusedConnects;
@@ -40,8 +39,7 @@ namespace TagoFirmware.Host.Broker
             return port;
         }
 
-        /// <summary>Creates the server on a free loopback port: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>,
-        /// or plain TCP when it is null; <paramref name="tag"/> prefixes its notes. Start it with <see cref="MqttServer.StartAsync"/>.</summary>
+        /// <summary>Creates the server on a free loopback port: TLS 1.2/1.3 with a new CA named <paramref name="caName"/>, or plain TCP when null.</summary>
         protected MqttServer CreateServer(string caName, string tag, Action<string> print)
         {
             Print = print ?? Print;

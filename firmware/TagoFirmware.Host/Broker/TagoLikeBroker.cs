@@ -8,12 +8,9 @@ using MQTTnet.Server;
 
 namespace TagoFirmware.Host.Broker
 {
-    /// <summary>
-    /// In-process broker that behaves like TagoIO's legacy MQTT broker as far as a node can tell: TLS on 127.0.0.1,
-    /// user name <c>Token</c> with one device token, QoS 0/1, no retained messages (a retained or QoS 2 publish closes
-    /// the connection unacknowledged, as mosquitto with <c>retain_available false</c>/<c>max_qos 1</c>). Payloads are
-    /// printed like TagoIO's Live Inspector.
-    /// </summary>
+    /// <summary>In-process broker like TagoIO's legacy MQTT one: TLS on 127.0.0.1, user <c>Token</c>, QoS 0/1, no retain.</summary>
+    /// <remarks>A retained or QoS 2 publish closes the connection unacknowledged, as mosquitto with <c>retain_available false</c>/
+    /// <c>max_qos 1</c>. Payloads are printed like TagoIO's Live Inspector.</remarks>
     public sealed class TagoLikeBroker : EmbeddedBroker
     {
         private int _dataPayloads;

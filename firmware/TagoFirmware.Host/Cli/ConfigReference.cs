@@ -5,15 +5,11 @@ using TagoFirmware.Config;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>
-    /// The host-only half of the config table: a description of every row of <see cref="ConfigKeys"/> (they would cost
-    /// string space on the device), how the twin and flash.ps1 take the secrets from outside the file, and the
-    /// configuration reference (docs/configuration.md) generated from both.
-    /// </summary>
+    /// <summary>Host-only half of the config table: each <see cref="ConfigKeys"/> row's description (string space on the device),
+    /// the secrets taken from outside the file, and the generated docs/configuration.md.</summary>
     public static class ConfigReference
     {
-        /// <summary>Keys that may come from a twin flag or the environment instead of the file (flash.ps1 has a parameter
-        /// for each): key, twin flag, environment variable, flash.ps1 parameter.</summary>
+        /// <summary>Keys a twin flag, environment variable or flash.ps1 parameter may give instead of the file.</summary>
         public static readonly (ConfigKey Key, string Flag, string Variable, string FlashParameter)[] Supplied =
         {
             (ConfigKeys.WifiSsid, "--wifi-ssid", "TAGO_WIFI_SSID", "-WifiSsid"),
@@ -147,46 +143,26 @@ namespace TagoFirmware.Host.Cli
             };
         }
 
-        private static string Default(ConfigKey key)
+        private static string Default(ConfigKey key) => key.Type switch
         {
-            switch (key.Type)
-            {
-                case ConfigKey.Group:
-                case ConfigKey.SensorList:
-                    return string.Empty;
-                case ConfigKey.Int:
-                    return key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber);
-                case ConfigKey.Bool:
-                    return key.DefaultNumber != 0 ? "`true`" : "`false`";
-                case ConfigKey.Tenths:
-                    return ConfigText.FormatTenths(key.DefaultNumber);
-                case ConfigKey.Choice:
-                    return key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`";
-                case ConfigKey.TextList:
-                    return "`[]`";
-                default:
-                    return key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`";
-            }
-        }
+            ConfigKey.Group or ConfigKey.SensorList => string.Empty,
+            ConfigKey.Int => key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber),
+            ConfigKey.Bool => key.DefaultNumber != 0 ? "`true`" : "`false`",
+            ConfigKey.Tenths => ConfigText.FormatTenths(key.DefaultNumber),
+            ConfigKey.Choice => key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`",
+            ConfigKey.TextList => "`[]`",
+            _ => key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`",
+        };
 
-        private static string Allowed(ConfigKey key)
+        private static string Allowed(ConfigKey key) => key.Type switch
         {
-            switch (key.Type)
-            {
-                case ConfigKey.SensorList:
-                    return Number(key.Min) + "-" + Number(key.Max) + " items";
-                case ConfigKey.Int when key.Max == 39:
-                    return "an ESP32 GPIO";
-                case ConfigKey.Int:
-                    return Number(key.Min) + "-" + Number(key.Max) + key.Unit;
-                case ConfigKey.Tenths:
-                    return ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit;
-                case ConfigKey.Choice:
-                    return string.Join(", ", key.Choices);
-                default:
-                    return string.Empty;
-            }
-        }
+            ConfigKey.SensorList => Number(key.Min) + "-" + Number(key.Max) + " items",
+            ConfigKey.Int when key.Max == 39 => "an ESP32 GPIO",
+            ConfigKey.Int => Number(key.Min) + "-" + Number(key.Max) + key.Unit,
+            ConfigKey.Tenths => ConfigText.FormatTenths(key.Min) + " to " + ConfigText.FormatTenths(key.Max) + key.Unit,
+            ConfigKey.Choice => string.Join(", ", key.Choices),
+            _ => string.Empty,
+        };
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -22,8 +22,7 @@ namespace TagoFirmware.Host.Cli
     /// <summary>The twin's command: parse, optionally start the embedded broker, run one node, map the outcome to an exit code.</summary>
     public static class TwinApp
     {
-        /// <summary>Runs the twin with stdin commands from <paramref name="input"/> (null: none); <paramref name="environmentToken"/>
-        /// is TAGO_DEVICE_TOKEN's value. A cancelled run (Ctrl+C, SIGTERM) stops in order and exits 0. Returns a <see cref="TwinExitCode"/>.</summary>
+        /// <summary>Runs the twin (stdin commands from <paramref name="input"/>, may be null) and returns a <see cref="TwinExitCode"/>.</summary>
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environmentToken, CancellationToken cancel, TextReader input = null)
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
@@ -108,7 +107,6 @@ namespace TagoFirmware.Host.Cli
 
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
-                // The --config file's configuration (or the twin's defaults) with this run's broker and the flags applied.
                 NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
                 config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
                 if (tip)
@@ -116,8 +114,7 @@ namespace TagoFirmware.Host.Cli
                     config.TagoTipSerial = clientId;
                     config.TagoTipAuthHash = credential;
                     config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
-                    // The twin's own default for its embedded server: a session every 15 s shows data soon and stays under
-                    // the server's 5 subscription requests a minute.
+                    // The embedded server's default: data soon, and under its 5 subscription requests a minute.
                     config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
                 }
 
@@ -189,8 +186,7 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        // Runs nodes until a stop condition, cancellation or the last wake. A battery wake is a fresh node over the same
-        // data directory (deep sleep keeps only the flash) after the sleep time / time scale in real time.
+        // A battery wake is a fresh node over the same data directory (deep sleep keeps only the flash).
         private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
         {
             TwinNode current = null;
@@ -313,8 +309,7 @@ namespace TagoFirmware.Host.Cli
         private static string DefaultClientId() =>
             "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
 
-        /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/> (a config file's CA entries were
-        /// checked under their own key); false after writing why it is unusable.</summary>
+        /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/>; false after writing why it is unusable.</summary>
         internal static bool ReadCaFile(TwinOptions options, TextWriter error)
         {
             if (options.CaFile == null)

@@ -7,11 +7,8 @@ using TagoFirmware.Host.Tls;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>
-    /// --check-config and --config: the file's bytes as given, through the device's boot path (<see cref="ConfigBoot"/>:
-    /// one parse with the device's parser and validator, then the CA files it names), with the secrets of
-    /// <see cref="ConfigReference.Supplied"/> taken from flags or the environment.
-    /// </summary>
+    /// <summary>--check-config and --config: the file through the device's boot path (<see cref="ConfigBoot"/>), with the
+    /// <see cref="ConfigReference.Supplied"/> secrets taken from flags or the environment.</summary>
     public static class TwinConfigCheck
     {
         /// <summary>Validates a config file with the device's rules and prints its issues, a verdict and, when valid, the redacted summary; 0 valid, 2 invalid or unreadable.</summary>
@@ -34,8 +31,7 @@ namespace TagoFirmware.Host.Cli
             return result.IsValid ? TwinExitCode.Done : TwinExitCode.UsageError;
         }
 
-        /// <summary>Fills every option the command line did not give from the config file (issues to <paramref name="error"/>); WiFi is
-        /// not required (the host's network stands in), the token may come from --token / TAGO_DEVICE_TOKEN. 0 applied, 2 invalid.</summary>
+        /// <summary>Fills the options the command line did not give from the config file (WiFi not required): 0 applied, 2 invalid.</summary>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
             ConfigResult result = Load(path, Rules(options, false), error, error);
@@ -70,9 +66,7 @@ namespace TagoFirmware.Host.Cli
             return TwinExitCode.Done;
         }
 
-        /// <summary>The boot path on the host, plus the check the device leaves to its TLS stack: each CA entry (the
-        /// boot path has read the files it names) must hold certificates that parse, are in date and are CAs
-        /// (<see cref="CaPinnedValidator.Check"/>); each problem names the key, its line goes to <paramref name="issues"/>. Null when the file cannot be read (reported).</summary>
+        // The boot path plus the CA check the device leaves to its TLS stack; null when the file cannot be read (reported).
         private static ConfigResult Load(string path, ConfigRules rules, TextWriter error, TextWriter issues)
         {
             if (!File.Exists(path))

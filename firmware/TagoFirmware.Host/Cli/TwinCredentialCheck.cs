@@ -8,16 +8,13 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary><c>--check-credentials</c>: one TagoTiP session on the node's own link (MQTT 3.1.1, then 5 and 3.1; user and
-    /// password per tago-io/tagotip docs/tagotip/transports/mqtt.md), one frame without <c>!N</c> (the sequence counter is
-    /// left alone), and a verdict; never prints the hash or a token.</summary>
+    /// <summary><c>--check-credentials</c>: one TagoTiP session, one frame without <c>!N</c> and a verdict; never prints a secret.</summary>
     public static class TwinCredentialCheck
     {
         /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
         public const string Frame = "[credentials_check?=true]";
 
-        /// <summary>Runs the check against the region's endpoint (or --broker) with the CA of --ca or the OS store:
-        /// exit 0 accepted, 3 refused, 4 TLS failure, 5 no verdict.</summary>
+        /// <summary>Runs the check against the region's endpoint (or --broker): exit 0 accepted, 3 refused, 4 TLS, 5 no verdict.</summary>
         public static int Run(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
             if (!options.Plaintext && !TwinApp.ReadCaFile(options, error))

@@ -12,8 +12,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.Cli
 {
-    /// <summary>The twin's command line and its parser; defaults are the device's. Errors name the flag (exit 2) and never
-    /// repeat a hash or a token.</summary>
+    /// <summary>The twin's command line and its parser; errors name the flag and never repeat a hash or a token.</summary>
     public sealed class TwinOptions
     {
         /// <summary>Environment variable holding the device token when --token is not given.</summary>
@@ -95,8 +94,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Keep the queue and the overrides in RAM only.</summary>
         public bool NoPersist { get; set; }
 
-        /// <summary>The node's settings: --sensor-failure-rate, --time-scale, --data-dir (null: <c>.tago-twin/&lt;client id&gt;</c>),
-        /// and the --config file's configuration and bytes (else the twin's default configuration).</summary>
+        /// <summary>The node's settings: --sensor-failure-rate, --time-scale, --data-dir and the --config file's configuration.</summary>
         public TwinNodeSettings Node { get; } = new TwinNodeSettings();
 
         /// <summary>Flags that only set a configuration value (--topic, --qos, --batch, ...), applied over the file's or the default configuration.</summary>
@@ -132,8 +130,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 
-        /// <summary>The seed without --seed: the client id's FNV-1a hash mixed with the start time, so twins started together
-        /// (and restarts of one) draw different backoff delays, like ESP32s seeded from their MACs.</summary>
+        /// <summary>The seed without --seed: the client id's FNV-1a hash mixed with the start time, so twins draw different backoffs.</summary>
         public static int DefaultSeed(string clientId, long startTicks)
         {
             uint hash = 2166136261;
@@ -146,17 +143,12 @@ namespace TagoFirmware.Host.Cli
             return (int)(mixed >> 33);
         }
 
-        /// <summary>
-        /// The TagoTiP authorization hash of an <c>at</c> + 32 hex Authorization token (null for other text), derived on
-        /// the PC so the token never goes on a device: SHA-256 of the token's UTF-8 without <c>at</c>, first 8 bytes as
-        /// lowercase hex (TagoTiP 1.0 §2, https://github.com/tago-io/tagotip: <c>ate2bd319014b24e0a8aca9f00aea4c0d0</c>
-        /// gives <c>4deedd7bab8817ec</c>).
-        /// </summary>
+        /// <summary>The TagoTiP authorization hash of an <c>at</c> + 32 hex token, or null: derived here, so the token never goes on a device.</summary>
+        /// <remarks>First 8 bytes of SHA-256 of the token without <c>at</c>, lowercase hex (TagoTiP 1.0 §2, https://github.com/tago-io/tagotip).</remarks>
         public static string HashOfToken(string token)
             => token != null && token.Length == 34 && token.StartsWith("at", StringComparison.Ordinal) && token.Skip(2).All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Substring(2))), 0, 8).ToLowerInvariant() : null;
 
-        /// <summary>Parses arguments; <paramref name="environmentToken"/> and <paramref name="environmentTipAuth"/> are
-        /// the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
+        /// <summary>Parses arguments, with the values of <see cref="TokenVariable"/> and <see cref="TipAuthVariable"/> (null if unset).</summary>
         public static bool TryParse(string[] args, string environmentToken, string environmentTipAuth, out TwinOptions options, out string error)
         {
             options = new TwinOptions();
@@ -243,8 +235,8 @@ namespace TagoFirmware.Host.Cli
                 "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
         };
 
-        // Cross-flag rules. Without --transport: TagoTiP flags pick tagotip, --token the legacy transport (both: an error),
-        // then TAGO_TIP_AUTH before TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
+        // Without --transport: TagoTiP flags pick tagotip, --token the legacy one (both: an error), then TAGO_TIP_AUTH before
+        // TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
         private static void Resolve(TwinOptions o, string environmentTipAuth, string environmentToken, ref string error)
         {
             bool tipFlags = o.Serial != null || o.AuthHash != null;
@@ -295,7 +287,6 @@ namespace TagoFirmware.Host.Cli
         private static string ClientIdProblem(string value) => string.IsNullOrEmpty(value) || value.Length > 64 ? "must be 1 to 64 characters"
             : Unless(value.All(c => c > ' ' && c <= '~' && c != '+' && c != '#' && c != '/'), "may contain printable ASCII without spaces, '/', '+' or '#'");
 
-        // One range check for the integer (NumberStyles.Integer) and the decimal (Float) flags.
         private static string Range<T>(string value, T min, T max, Action<T> set) where T : INumber<T>
         {
             bool integer = typeof(T) == typeof(int);

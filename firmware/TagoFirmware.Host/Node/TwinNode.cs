@@ -13,8 +13,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is simulated in-process (flush, close,
-    /// a fresh node on a clock from 0 over the same files). No RSSI: a PC has no WiFi signal to report honestly.</summary>
+    /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
         private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
@@ -97,8 +96,7 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>Delivers a command as the broker would (legacy: its command topic; TagoTiP: <c>CMD|name=payload</c> on
-        /// the ack topic) and returns the topic. Safe from any thread.</summary>
+        /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
             string filter = _node.Supervisor.Transport.CommandTopicFilter;
@@ -107,12 +105,10 @@ namespace TagoFirmware.Host.Node
             return topic;
         }
 
-        /// <summary>Steps the node until <paramref name="stop"/> (after each step; may be null), cancellation or a halt,
-        /// then stops in order.</summary>
+        /// <summary>Steps the node until <paramref name="stop"/> (may be null), cancellation or a halt, then stops in order.</summary>
         public Task RunAsync(Func<TwinNode, bool> stop, CancellationToken cancel)
         {
-            // The loop blocks between steps: a thread of its own (LongRunning), so many nodes in one process (fleet runs,
-            // parallel tests) do not starve the thread pool that MQTTnet completes PUBACKs and receives on.
+            // LongRunning: a blocking loop per node must not starve the thread pool MQTTnet completes PUBACKs on.
             return Task.Factory.StartNew(() =>
             {
                 while (!cancel.IsCancellationRequested)
@@ -130,7 +126,7 @@ namespace TagoFirmware.Host.Node
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        /// <summary>The orderly stop, stepped to its end: flush, "offline" status (briefly awaiting its ack), DISCONNECT.</summary>
+        // Flush, "offline" status (briefly awaiting its ack), DISCONNECT.
         private void StopGracefully()
         {
             if (_node.IsHalted)
@@ -163,7 +159,6 @@ namespace TagoFirmware.Host.Node
             Release();
         }
 
-        // Flushes the queue log and closes the link (DISCONNECT if still connected) and the files.
         private void Release()
         {
             _node.FlushForReboot();
@@ -171,16 +166,12 @@ namespace TagoFirmware.Host.Node
             _readingStore?.Dispose();
         }
 
-        /// <summary>A reboot is simulated after the current step.</summary>
         void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
-        /// <inheritdoc />
         bool ITimeSync.RequestSync() => true;
 
-        /// <inheritdoc />
         bool INetworkLink.IsUp => _networkUp;
 
-        /// <inheritdoc />
         bool INetworkLink.BeginConnect(int timeoutMs)
         {
             _networkUp = _networkAvailable;
@@ -188,7 +179,6 @@ namespace TagoFirmware.Host.Node
             return true;
         }
 
-        /// <inheritdoc />
         NetworkConnectResult INetworkLink.TakeConnectResult() => Interlocked.Exchange(ref _networkResult, NetworkConnectResult.None);
 
         /// <summary>How the current boot came about.</summary>
@@ -230,13 +220,12 @@ namespace TagoFirmware.Host.Node
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
                 OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
-                Sequences = _config.UsesTagoTip && _readingStore != null ? TwinNodeSettings.SequenceStoreFor(_settings.DataDirectory) : null,
+                Sequences = _config.UsesTagoTip && _readingStore != null ? new FlashSequenceStore(TwinNodeSettings.PathIn(_settings.DataDirectory, "sequence")) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 Platform = this,
             };
             _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
-            // The supervisor's connect deadline runs on the (scaled) node clock, while a TLS connect takes real time:
-            // stretch it like the config's network timeouts, or a slow first handshake times out and retries at once.
+            // The connect deadline runs on the scaled node clock, a TLS connect in real time: stretch it like the timeouts.
             double stretch = Math.Max(1.0, _settings.TimeScale);
             _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * stretch);
             _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * stretch);

@@ -7,12 +7,10 @@ using TagoFirmware.Esp32;
 
 namespace TagoFirmware.Host.Node
 {
-    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and what only the twin has (data directory, time
-    /// scale, simulated sensor).</summary>
+    /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and the twin's data directory, time scale and sensor.</summary>
     public sealed class TwinNodeSettings
     {
-        /// <summary>Anchor file of the simulated wall clock inside the data directory.</summary>
-        public const string AnchorFileName = "clock.anchor";
+        private const string AnchorFileName = "clock.anchor";
 
         /// <summary>File name of the reading log in the data directory.</summary>
         public const string QueueFileName = "queue.log";
@@ -25,8 +23,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>The node configuration.</summary>
         public NodeConfig Config { get; set; } = DefaultConfig();
 
-        /// <summary>Bytes of the config file (the command overrides' fingerprint); null fingerprints the redacted
-        /// summary, so changing --interval or --batch resets the overrides like deploying a new file would.</summary>
+        /// <summary>Bytes of the config file (the overrides' fingerprint); null fingerprints the redacted summary instead.</summary>
         public byte[] ConfigBytes { get; set; }
 
         /// <summary>Client id used when the configuration sets none (the device derives it from the MAC).</summary>
@@ -50,8 +47,7 @@ namespace TagoFirmware.Host.Node
         /// <summary>Seed of the simulated sensor and of the backoff jitter.</summary>
         public int Seed { get; set; } = 1;
 
-        /// <summary>Stretch <c>tagotip.min_session_s</c> by the time scale too, so the session budget holds in real
-        /// time (default); false runs sessions as fast as the scaled clock allows.</summary>
+        /// <summary>Stretch <c>tagotip.min_session_s</c> by the time scale too, so the session budget holds in real time.</summary>
         public bool RealTimeSessionBudget { get; set; } = true;
 
         /// <summary>How the first boot came about (a --sleep wake is a timer wake).</summary>
@@ -74,7 +70,6 @@ namespace TagoFirmware.Host.Node
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
             => new TwinNodeSettings { Config = Connect(DefaultConfig(), host, port, true, caPem, clientId, token) };
 
-        /// <summary>Points <paramref name="config"/> at a broker and returns it.</summary>
         internal static NodeConfig Connect(NodeConfig config, string host, int port, bool tls, string caPem, string clientId, string token)
         {
             (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Token) = (host, port, tls, clientId, token);
@@ -104,18 +99,14 @@ namespace TagoFirmware.Host.Node
 
         private int Stretch(int seconds) => (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(seconds * TimeScale));
 
-        /// <summary>The reading log in <paramref name="directory"/> (the device's own store, sources linked from the ESP32
-        /// app; not open when unusable: the queue then runs from RAM and counts store errors).</summary>
+        /// <summary>The device's reading log in <paramref name="directory"/> (not open when unusable: the queue runs from RAM).</summary>
         public static FlashReadingStore ReadingStoreFor(string directory) => new FlashReadingStore(PathIn(directory, QueueFileName));
 
         /// <summary>The command-override store in <paramref name="directory"/>.</summary>
         public static FlashOverrideStore OverrideStoreFor(string directory) => new FlashOverrideStore(PathIn(directory, OverridesFileName));
 
-        /// <summary>The TagoTiP sequence-counter store (<c>sequence0</c>, <c>sequence1</c>) in <paramref name="directory"/>.</summary>
-        public static FlashSequenceStore SequenceStoreFor(string directory) => new FlashSequenceStore(PathIn(directory, "sequence"));
-
         // Creates the directory when needed; when that fails, the store's own file calls fail and report it (none throws).
-        private static string PathIn(string directory, string name)
+        internal static string PathIn(string directory, string name)
         {
             try
             {
@@ -128,8 +119,7 @@ namespace TagoFirmware.Host.Node
             return Path.Combine(directory, name);
         }
 
-        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (never stamping new readings
-        /// before old ones): the same scale keeps the first run's anchor, another re-anchors at its now.</summary>
+        /// <summary>Sets the epochs so a scaled clock continues across runs on one data directory (new readings never predate old).</summary>
         public void AnchorClock()
         {
             DateTime now = DateTime.UtcNow;

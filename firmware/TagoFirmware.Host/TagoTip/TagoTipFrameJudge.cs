@@ -4,12 +4,9 @@ using System.Globalization;
 
 namespace TagoFirmware.Host.TagoTip
 {
-    /// <summary>
-    /// Judges pushes as a TagoTiP server does (TagoTiP 1.0 §4.3, §4.5, §9, §10.2): size, device, <c>!N</c> strictly
-    /// above the serial's last one, the frame through the independent parser, then an injected fault, else
-    /// <c>OK|n</c>; the push's <c>!N</c> is echoed. Used by the twin's server and the test responder. Thread-safe.
-    /// An injected fault is an ERR code (not stored) or <c>lost</c> (stored, receipt never sent), with a probability.
-    /// </summary>
+    /// <summary>Judges pushes as a TagoTiP server does (TagoTiP 1.0 §4.3, §4.5, §9, §10.2); thread-safe.</summary>
+    /// <remarks>Size, device, <c>!N</c> above the serial's last, the frame through the independent parser, an injected fault
+    /// (an ERR code, not stored, or <c>lost</c>: stored, no receipt), else <c>OK|n</c>; the push's <c>!N</c> is echoed.</remarks>
     public sealed class TagoTipFrameJudge
     {
         private readonly object _gate = new object();

@@ -6,15 +6,9 @@ using System.Text.RegularExpressions;
 
 namespace TagoFirmware.Host.TagoTip
 {
-    /// <summary>
-    /// An independent reader of TagoTiP PUSH payloads as MQTT carries them (<c>[!N|]BODY</c>), written from the
-    /// specification (TagoTiP 1.0 revision D, §4.4, §4.5, §6, §12.2, §14; https://github.com/tago-io/tagotip), not from
-    /// the firmware's writer, so tests can check one against the other; the twin's server judges frames with it.
-    /// </summary>
-    /// <remarks>
-    /// Stricter than the spec where the firmware promises a subset: printable ASCII only (servers may refuse other
-    /// UTF-8) and at most 512 metadata pairs a frame (the codec's cap). Revision D locations are read too.
-    /// </remarks>
+    /// <summary>Reader of TagoTiP PUSH payloads (<c>[!N|]BODY</c>) written from the specification, not the firmware's writer.</summary>
+    /// <remarks>TagoTiP 1.0 revision D §4.4, §4.5, §6, §12.2, §14 (https://github.com/tago-io/tagotip). Stricter where the
+    /// firmware promises a subset: printable ASCII only and at most 512 metadata pairs a frame (the codec's cap).</remarks>
     public static class TagoTipFrameParser
     {
         /// <summary>Largest payload, in bytes (§4.5).</summary>

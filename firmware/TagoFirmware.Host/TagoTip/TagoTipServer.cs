@@ -13,13 +13,11 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.TagoTip
 {
-    /// <summary>
-    /// An in-process broker that behaves like TagoIO's TagoTiP MQTT endpoint as far as a node can tell
-    /// (docs/tagotip/transports/mqtt.md and servers/rate-limits.md in https://github.com/tago-io/docs): the hash's halves
-    /// as user name and password, pushes on <c>$tip/{serial}/push</c> answered on <c>$tip/{serial}/ack</c> by
-    /// <see cref="TagoTipFrameJudge"/>, connections closed at their lifetime and when idle (announced by
-    /// <c>ERR|ttl_expired</c> / <c>ERR|keep_alive_timeout</c>), subscriptions rate-limited, faults injectable.
-    /// </summary>
+    /// <summary>In-process broker like TagoIO's TagoTiP MQTT endpoint (https://github.com/tago-io/docs: docs/tagotip/transports/mqtt.md,
+    /// servers/rate-limits.md).</summary>
+    /// <remarks>The hash's halves as user name and password; pushes on <c>$tip/{serial}/push</c> answered on <c>$tip/{serial}/ack</c>
+    /// by <see cref="TagoTipFrameJudge"/>; connections closed at their lifetime and when idle (<c>ERR|ttl_expired</c>,
+    /// <c>ERR|keep_alive_timeout</c>); subscriptions rate-limited; faults injectable.</remarks>
     public sealed class TagoTipServer : EmbeddedBroker
     {
         private const string SenderId = "$tagotip-server";

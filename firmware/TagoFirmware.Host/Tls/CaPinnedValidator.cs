@@ -10,19 +10,15 @@ using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Tls
 {
-    /// <summary>
-    /// Validates a broker certificate against the configured CA certificates only, and the host name, as the device's
-    /// mbedTLS does; without a CA, against the OS trust store. An empty or unreadable CA list fails every handshake.
-    /// <see cref="Check"/> names a bad CA by where it came from before any connection tries it.
-    /// </summary>
+    /// <summary>Validates a broker certificate against the configured CAs only (else the OS store) and the host name, like mbedTLS.</summary>
+    /// <remarks>An empty or unreadable CA list fails every handshake; <see cref="Check"/> names a bad CA by its source.</remarks>
     public sealed class CaPinnedValidator
     {
         private readonly X509Certificate2Collection _roots;
         private readonly string _hostName;
         private readonly bool _systemTrust;
 
-        /// <summary>A validator whose only trust anchors are <paramref name="roots"/> (or, with <paramref name="systemTrust"/>,
-        /// the OS trust store and the platform's host-name check), for a host name or IP literal.</summary>
+        /// <summary>A validator trusting only <paramref name="roots"/> (or with <paramref name="systemTrust"/> the OS store) for a host.</summary>
         public CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust = false)
         {
             _roots = roots ?? new X509Certificate2Collection();
@@ -40,8 +36,7 @@ namespace TagoFirmware.Host.Tls
         /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
-        /// <summary>Validates a server certificate; the chain's extra certificates serve as intermediates, and with system
-        /// trust the platform's verdict decides.</summary>
+        /// <summary>Validates a server certificate (the chain's extras as intermediates; with system trust the platform decides).</summary>
         public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors = SslPolicyErrors.RemoteCertificateChainErrors)
         {
             LastFailureError = ConnectError.Handshake;
@@ -139,7 +134,6 @@ namespace TagoFirmware.Host.Tls
 
         private const string BasicConstraintsOid = "2.5.29.19";
 
-        // The certificates of PEM text; none, and why, when it does not parse.
         private static X509Certificate2Collection Import(string pem, out string error)
         {
             var certificates = new X509Certificate2Collection();

@@ -5,10 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace TagoFirmware.Host.Tls
 {
-    /// <summary>
-    /// Throw-away CAs and server certificates (ECDSA P-256) for the embedded broker and the tests, so the twin validates
-    /// a real chain against a configured CA as the device does against TagoIO's root.
-    /// </summary>
+    /// <summary>Throw-away CAs and server certificates (ECDSA P-256), so the twin validates a real chain as the device does.</summary>
     public static class CertificateFactory
     {
         /// <summary>A self-signed CA certificate, valid from a day ago for two years unless given.</summary>

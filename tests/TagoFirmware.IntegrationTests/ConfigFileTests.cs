@@ -60,6 +60,7 @@ namespace TagoFirmware.IntegrationTests
         }
 
         [TestMethod]
+        [DoNotParallelize] // sets a process-wide environment variable other twins in this process read
         public async Task Check_config_takes_secrets_from_flags_or_the_environment_and_refuses_the_examples_placeholders()
         {
             string example = AppContext.BaseDirectory;
@@ -97,6 +98,7 @@ namespace TagoFirmware.IntegrationTests
         }
 
         [TestMethod]
+        [DoNotParallelize] // sets a process-wide environment variable other twins in this process read
         public void A_config_run_takes_the_serial_from_TAGO_TIP_SERIAL_as_the_reference_says()
         {
             string example = AppContext.BaseDirectory;

@@ -3,8 +3,7 @@ using TagoFirmware.Diagnostics;
 namespace TagoFirmware.Platform
 {
     /// <summary>Facts about the platform the node runs on, read when diagnostics are built (never per reading).</summary>
-    /// <remarks>Quick, never throws, main loop only. nanoFramework has no API for the connected AP's RSSI, so
-    /// <see cref="TryGetRssi"/> is false unless the integration measured one.</remarks>
+    /// <remarks>Quick, never throws, main loop only. nanoFramework has no API for the connected AP's RSSI.</remarks>
     public interface IPlatformInfo
     {
         /// <summary>Free managed heap in bytes, or -1 when unknown.</summary>

@@ -4,8 +4,7 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.Commands
 {
     /// <summary>The interval and batch size in force: the configuration's unless a command overrode them; overrides persist in a CRC-checked record.</summary>
-    /// <remarks>The record holds the CRC-32 of the config file it was made against: a changed file resets the overrides (whoever deployed it decided last).
-    /// Record (20 bytes, LE): 0–1 "OV"; 2 version (1); 3 flags (bit 0 interval, bit 1 batch); 4–7 interval s; 8–9 batch; 10–11 zero; 12–15 config CRC; 16–19 CRC-32 of 0–15.</remarks>
+    /// <remarks>Record (20 bytes, LE; docs/commands.md): 0–1 "OV"; 2 version (1); 3 flags (bit 0 interval, bit 1 batch); 4–7 interval s; 8–9 batch; 10–11 zero; 12–15 config file CRC; 16–19 CRC-32 of 0–15.</remarks>
     public sealed class CommandOverrides
     {
         private const int RecordLength = 20;

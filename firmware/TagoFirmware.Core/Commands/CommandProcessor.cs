@@ -119,7 +119,6 @@ namespace TagoFirmware.Commands
             return outcome;
         }
 
-        // Range and size errors name the offending value first.
         private string Describe(CommandError error, long value)
         {
             string text = s_refusals[(int)error];

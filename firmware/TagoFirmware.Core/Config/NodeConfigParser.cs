@@ -370,7 +370,6 @@ namespace TagoFirmware.Config
             + "trailing comma|"
             + "mismatched bracket";
 
-        /// <summary>The <paramref name="n"/>th of the '|'-separated entries of <paramref name="table"/>.</summary>
         private static string Nth(string table, int n)
         {
             int at = 0;

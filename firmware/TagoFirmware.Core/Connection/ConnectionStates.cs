@@ -3,9 +3,8 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>How the connection's states are entered, with their log lines and LED; <see cref="ConnectionSupervisor"/> runs them.</summary>
-    /// <remarks>Automatic MQTT versions: 3.1.1 first; until a connect succeeds this boot, a refused version (CONNACK 1, MQTT 5's 0x84) or a close before
-    /// any CONNACK moves on to 5, then 3.1 (client ids of at most 23 characters, MQTT 3.1 §3.1). TagoIO's TagoTiP broker lists "3.1, 5"
-    /// (docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs). The first version that connects is kept until reboot.</remarks>
+    /// <remarks>Automatic MQTT versions (docs/configuration.md <c>mqtt.protocol</c>): TagoIO's TagoTiP broker lists "3.1, 5" (docs/tagotip/transports/mqtt.md
+    /// in https://github.com/tago-io/docs); a refused version is CONNACK 1 or MQTT 5's 0x84; 3.1 allows client ids of 23 characters only (MQTT 3.1 §3.1).</remarks>
     public abstract class ConnectionStates
     {
         /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
@@ -230,7 +229,6 @@ namespace TagoFirmware.Connection
 
         private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
-        // Starts the due attempt unless the link is still busy (then a later step tries again).
         private protected void BeginAttempt()
         {
             if (!_attemptStarted && _mqtt.BeginConnect(_options))

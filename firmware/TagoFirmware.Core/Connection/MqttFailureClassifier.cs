@@ -57,7 +57,6 @@ namespace TagoFirmware.Connection
                 return null;
             for (int i = 0; i < s_tlsCodes.Length; i++)
             {
-                // "tls -0x2700: ..." as mbedTLS writes its codes.
                 if (s_tlsCodes[i] == socketCode)
                     return (error == ConnectError.Socket ? "tls -0x" + (-socketCode).ToString("X4") : "tls") + ": " + s_tlsTexts[i];
             }

@@ -250,7 +250,6 @@ namespace TagoFirmware.Json
             return Done(p + 1);
         }
 
-        // The token ends before next: what may follow depends on the container.
         private bool Done(int next)
         {
             _pos = next;

@@ -139,7 +139,6 @@ namespace TagoFirmware.Node
                     OnReport(nowMs, _link.Report);
                 }
 
-                // The session stopped for a stop or a self-heal reboot: halt; a reboot is flushed and requested.
                 RebootReason reason = _link.RebootReason != RebootReason.None ? _link.RebootReason : _reason;
                 if (_link.IsStopped && (_ending || reason != RebootReason.None))
                 {
@@ -180,7 +179,6 @@ namespace TagoFirmware.Node
                 string endOfWake = _wake != null && _sampler.CyclesCompleted > 0 ? _wake.EndReason(nowMs, _publisher.IsIdle) : null;
                 if (endOfWake != null)
                 {
-                    // A payload still in flight goes back to the queue before the wake ends.
                     if (_wake.Publishes)
                     {
                         _link.Stop(nowMs, false);

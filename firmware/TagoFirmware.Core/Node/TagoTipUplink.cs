@@ -6,9 +6,8 @@ using TagoFirmware.TagoTip;
 namespace TagoFirmware.Node
 {
     /// <summary>TagoTiP's part of the uplink: short sessions, the sequence counter, receipts, <c>CMD|…</c> as command topics and the no-receipt self-heal.</summary>
-    /// <remarks>A TagoIO connection lives 10 s (15 s on Scale), closes after 5 s idle, and subscriptions are rate-limited per profile (docs/tagotip/servers/rate-limits.md
-    /// in https://github.com/tago-io/docs): a session opens only when something is due, at most once per <c>tagotip.min_session_s</c> plus up to 10 % jitter,
-    /// and no push starts later than 3 s before the lifetime ends, so its receipt can still arrive.</remarks>
+    /// <remarks>Session pacing (docs/node-behaviour.md) follows TagoIO's limits: a connection lives 10 s (15 s on Scale), closes after 5 s idle, and
+    /// subscriptions are rate-limited per profile (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</remarks>
     public sealed class TagoTipUplink
     {
         private const int PushMarginMs = 3000;

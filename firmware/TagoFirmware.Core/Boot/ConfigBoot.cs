@@ -4,8 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Boot
 {
-    /// <summary>The boot path of the ESP32 app and the host twin: read and parse the config, replace CA file names by their PEM text, and while the file
-    /// is unusable the safe state (LED, problems logged when they change, re-read every minute; no reboot, which would only read the same file).</summary>
+    /// <summary>The boot path of the ESP32 app and the twin: read and parse the config, resolve CA files, and while it is unusable the safe state (no reboot: it would read the same file).</summary>
     public sealed class ConfigBoot
     {
         /// <summary>Interval of the safe state's re-reads (a corrected file deployed with flash.ps1 is picked up within a minute) and of restarts after a failed startup (never a tight reboot loop).</summary>

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Common
 {
-    /// <summary>CRC-32/ISO-HDLC (zlib): reflected polynomial 0xEDB88320, init and final XOR 0xFFFFFFFF, check 0xCBF43926 (reveng catalogue); detects every
-    /// burst up to 32 bits, so a torn reading-log, overrides or config record never comes back as valid.</summary>
+    /// <summary>CRC-32/ISO-HDLC (zlib; reflected poly 0xEDB88320, init/xorout 0xFFFFFFFF, check 0xCBF43926, reveng catalogue): detects every burst up to 32 bits, so a torn record never reads as valid.</summary>
     public static class Crc32
     {
         private static readonly uint[] s_table = BuildTable();

@@ -306,8 +306,7 @@ namespace TagoFirmware.Config
 
         private const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
 
-        // What each ESP32 GPIO can do (Espressif "ESP32 Series Datasheet" §2.2, §2.4): x none, f module SPI flash, u UART0 (nanoFramework's
-        // debug port), i input-only, s strapping pin, p WROVER PSRAM.
+        // ESP32 GPIO uses (Espressif "ESP32 Series Datasheet" §2.2, §2.4): x none, f module SPI flash, u UART0 (nanoFramework's debug port), i input-only, s strapping, p WROVER PSRAM.
         private const string Gpios = "susu.sffffffs..spp..x...x...xxxx..iiiiii";
 
         /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>

@@ -5,10 +5,9 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Connection
 {
     /// <summary>The <see cref="IMqttLink"/> connect-attempt protocol; an adapter subclass drives a library client and reports its events through the <c>On…</c> methods.</summary>
-    /// <remarks>Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at a time, one outcome each.
-    /// Failed clients are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token while <c>ConnectionOpened</c> carries
-    /// the CONNACK on another thread, hence <see cref="ConnackGraceMs"/>; TagoIO's self-hostable broker refuses a bad token by closing without CONNACK,
-    /// hence <see cref="ClosesBeforeAuthSuspected"/>.</remarks>
+    /// <remarks>Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at a time, one outcome each; failed clients
+    /// are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token while <c>ConnectionOpened</c> carries the CONNACK on another thread,
+    /// hence <see cref="ConnackGraceMs"/>; TagoIO's self-hostable broker refuses a bad token by closing without CONNACK, hence <see cref="ClosesBeforeAuthSuspected"/>.</remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
     {
         /// <summary>How long the worker waits for a late CONNACK code after the exchange broke without one.</summary>

@@ -2,8 +2,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>TagoTiP over MQTT (docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs): frames to <c>$tip/{serial}/push</c>, receipts and commands on <c>$tip/{serial}/ack</c>.</summary>
-    /// <remarks>User name and password are the authorization hash's halves; the broker keeps no will, retain or status topic; delivery is the <c>OK|n</c> receipt.</remarks>
+    /// <summary>TagoTiP over MQTT (docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs): the hash's halves as credentials, no will or status topic, delivery = the <c>OK|n</c> receipt.</summary>
     public sealed class TagoTipTransport : IUplinkTransport
     {
         private readonly TagoTipCredentials _credentials;

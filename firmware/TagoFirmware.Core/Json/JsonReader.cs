@@ -1,9 +1,8 @@
 namespace TagoFirmware.Json
 {
     /// <summary>A forward-only pull reader for one RFC 8259 document in UTF-8 bytes, allocating only in <see cref="GetString"/>.</summary>
-    /// <remarks>Written for the nanoFramework interpreter (about a microsecond per IL instruction): hot loops work on locals, common case first.
-    /// <see cref="Read"/> never throws: <see cref="Error"/>/<see cref="ErrorOffset"/> say why and where. Depth ≤ 64 (a bit mask). A byte-order mark is
-    /// not JSON (RFC 8259 §8.1): callers skip it.</remarks>
+    /// <remarks>Written for the nanoFramework interpreter (about a microsecond per IL instruction): hot loops on locals, common case first. <see cref="Read"/> never throws
+    /// (<see cref="Error"/>/<see cref="ErrorOffset"/> say why and where). Depth ≤ 64 (a bit mask). A byte-order mark is not JSON (RFC 8259 §8.1): callers skip it.</remarks>
     public class JsonReader
     {
         private const int StateValue = 0;

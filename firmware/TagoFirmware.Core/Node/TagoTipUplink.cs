@@ -126,8 +126,7 @@ namespace TagoFirmware.Node
         /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
         public RebootReason RebootRequested { get; private set; }
 
-        /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle session, lowers <paramref name="due"/>.
-        /// Returns 1: push now; 0: not now; -1: the frame in flight went unanswered (requeued, resent with a new <c>!N</c>).</summary>
+        /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle one, lowers <paramref name="due"/>; 1: push now, 0: not now, -1: the frame in flight went unanswered.</summary>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
             work = work && !Stopped;

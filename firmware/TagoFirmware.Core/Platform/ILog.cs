@@ -1,7 +1,6 @@
 namespace TagoFirmware.Platform
 {
-    /// <summary>Where the core writes its log lines (stable markers, README "How the node behaves").</summary>
-    /// <remarks>Quick, never throws, may drop lines; thread-safe (the watchdog thread writes too). The core passes no secrets; an implementation must add none.</remarks>
+    /// <summary>Where the core writes its log lines (README "How the node behaves"): quick, never throws, may drop lines, thread-safe; an implementation adds no secrets.</summary>
     public interface ILog
     {
         /// <summary>Writes one line.</summary>

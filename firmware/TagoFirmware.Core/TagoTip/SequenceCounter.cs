@@ -3,8 +3,7 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>The TagoTiP sequence counter <c>!N</c>: a u32 that strictly increases across reboots, power cuts and deep sleep and never wraps
-    /// (TagoTiP 1.0 §10); values are reserved in blocks written ahead of use, one flash write per block.</summary>
+    /// <summary>The TagoTiP sequence counter <c>!N</c>: a u32 that strictly increases across reboots, power cuts and deep sleep and never wraps (TagoTiP 1.0 §10).</summary>
     /// <remarks>Record: marker 0x53 (an erased 0xFF slot is never valid), the highest reserved value (u32 LE), CRC-32 of those 5 bytes; two slots
     /// alternate and the valid higher one wins, so a torn write leaves the previous reservation. 2^32 values last centuries even with a reboot per frame.</remarks>
     public sealed class SequenceCounter

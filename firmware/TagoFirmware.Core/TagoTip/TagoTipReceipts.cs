@@ -1,9 +1,8 @@
 namespace TagoFirmware.TagoTip
 {
     /// <summary>What each message on <c>$tip/{serial}/ack</c> means for the frame in flight: readings leave the queue only on an <c>OK</c> whose <c>!N</c> matches it.</summary>
-    /// <remarks>An <c>ERR</c> without <c>!N</c> is about the frame in flight, or the session when none is. <c>invalid_token</c> is retried slowly, against
-    /// §9.2's "do not retry", because an operator can restore the Authorization without touching the node. <c>invalid_seq</c> means the server is
-    /// ahead (mass erase, replaced board): jumps of 1, 2, 4, … reach any u32 in 31 steps.</remarks>
+    /// <remarks>An <c>ERR</c> without <c>!N</c> is about the frame in flight, or the session. <c>invalid_token</c> is retried slowly, against §9.2's "do not retry": an operator
+    /// can restore the Authorization without touching the node. <c>invalid_seq</c>: the server is ahead (mass erase, new board); jumps of 1, 2, 4, … reach any u32 in 31 steps.</remarks>
     public sealed class TagoTipReceipts
     {
         /// <summary>Quarantines in a row after which a refused cycle is kept and sending stops.</summary>

@@ -3,8 +3,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>Parses and validates one downlink message without changing anything; never throws (docs/commands.md).</summary>
-    /// <remarks>The topic's last level names the command (case-sensitive). Payloads are checked by size, JSON syntax, then meaning; malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.</remarks>
+    /// <summary>Parses and validates one downlink message (docs/commands.md), changing nothing, never throwing; the command is the topic's last level (case-sensitive); malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.</summary>
     public sealed class CommandParser
     {
         /// <summary>Largest payload accepted, in bytes.</summary>

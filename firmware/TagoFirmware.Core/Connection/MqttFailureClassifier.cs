@@ -44,8 +44,7 @@ namespace TagoFirmware.Connection
         /// <summary>True for an mbedTLS TLS error, not a positive errno or an mbedTLS network code (-0x42 to -0x52, mbedtls/net_sockets.h).</summary>
         public static bool IsTlsCode(int code) => code < -0x52 || (code < 0 && code > -0x42);
 
-        /// <summary>A short explanation of a TLS failure for the log, or null.</summary>
-        /// <remarks>nanoFramework passes no verify flags, so every failed certificate check is -0x2700; TLS 1.0/1.1 only gives -0x6E00 or -0x7780; a plaintext port -0x7200 or -0x7280 (mbedtls/ssl.h).</remarks>
+        /// <summary>A short explanation of a TLS failure for the log, or null; nanoFramework passes no verify flags, so every failed certificate check is -0x2700 (TLS 1.0/1.1 only: -0x6E00, -0x7780; plaintext port: -0x7200, -0x7280; mbedtls/ssl.h).</summary>
         public static string Explain(ConnectError error, int socketCode)
         {
             // The adapter errors that mean the same as an mbedTLS code share its text.

@@ -22,8 +22,7 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first. Without a store it counts in RAM only.</summary>
-        /// <exception cref="System.ArgumentException">The block is out of range.</exception>
+        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536, else <see cref="System.ArgumentException"/>) per write; call <see cref="Load"/> first. Without a store it counts in RAM only.</summary>
         public SequenceCounter(ISequenceStore store, int block)
         {
             if (block < 1 || block > 65536)

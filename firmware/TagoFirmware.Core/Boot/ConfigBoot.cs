@@ -4,11 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Boot
 {
-    /// <summary>
-    /// The boot path shared by the ESP32 app and the host twin: read and parse the config file once, replace CA file
-    /// names by their PEM text, and, while the file is unusable, the safe state (LED pattern, problems logged when they
-    /// change, the file re-read every minute, never a reboot: a reboot would only read the same file).
-    /// </summary>
+    /// <summary>The boot path of the ESP32 app and the twin: read and parse the config, resolve CA files, and while it is unusable the safe state (no reboot: it would read the same file).</summary>
     public sealed class ConfigBoot
     {
         /// <summary>Interval of the safe state's re-reads (a corrected file deployed with flash.ps1 is picked up within a minute) and of restarts after a failed startup (never a tight reboot loop).</summary>
@@ -131,7 +127,7 @@ namespace TagoFirmware.Boot
             result.Error("mqtt.client_id", config.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
         }
 
-        /// <summary>PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).</summary>
+        // PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).
         private static string Ascii(byte[] bytes)
         {
             char[] chars = new char[bytes.Length];

@@ -3,14 +3,8 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>The interval and batch size in force: the configuration's unless a downlink command overrode them;
-    /// accepted overrides persist across reboots in a CRC-checked record (<see cref="IOverrideStore"/>).</summary>
-    /// <remarks>
-    /// The record holds the CRC-32 of the configuration file it was made against: a newly deployed (changed) file
-    /// resets the overrides, because whoever deployed it decided last; an identical file keeps them.
-    /// <para>Record (20 bytes, little-endian): 0–1 "OV"; 2 version (1); 3 flags (bit 0 interval, bit 1 batch);
-    /// 4–7 interval s; 8–9 batch; 10–11 zero; 12–15 config fingerprint; 16–19 CRC-32 of bytes 0–15.</para>
-    /// </remarks>
+    /// <summary>The interval and batch size in force: the configuration's unless a command overrode them; overrides persist in a CRC-checked record.</summary>
+    /// <remarks>Record (20 bytes, LE; docs/commands.md): 0–1 "OV"; 2 version (1); 3 flags (bit 0 interval, bit 1 batch); 4–7 interval s; 8–9 batch; 10–11 zero; 12–15 config file CRC; 16–19 CRC-32 of 0–15.</remarks>
     public sealed class CommandOverrides
     {
         private const int RecordLength = 20;
@@ -24,8 +18,7 @@ namespace TagoFirmware.Commands
         private int _interval;
         private int _batch;
 
-        /// <summary>Creates the overrides with the configuration's values in force (call <see cref="Load"/> at boot);
-        /// without a store (null) they hold until the next reboot.</summary>
+        /// <summary>Creates the overrides with the configuration's values (call <see cref="Load"/> at boot); without a store they hold until reboot.</summary>
         public CommandOverrides(IOverrideStore store, uint configFingerprint, int configIntervalSeconds, int configBatchSize)
         {
             _store = store;
@@ -43,8 +36,7 @@ namespace TagoFirmware.Commands
         /// <summary>The fingerprint of a configuration file: CRC-32 of its bytes (0 for null).</summary>
         public static uint Fingerprint(byte[] config) => config == null ? 0 : Crc32.Compute(config, 0, config.Length);
 
-        /// <summary>Applies the stored record when intact, made against this configuration file and within today's limits
-        /// (another file's record is cleared). Never throws. Returns null (nothing set), "applied", or why it was ignored.</summary>
+        /// <summary>Applies the stored record when intact, made against this config file and within today's limits. Returns null (nothing set), "applied", or why not.</summary>
         public string Load(int minIntervalSeconds)
         {
             _interval = 0;
@@ -93,8 +85,7 @@ namespace TagoFirmware.Commands
             return hasInterval || hasBatch ? "applied" : null;
         }
 
-        /// <summary>Applies a validated request (both settings or neither) and persists them; the settings are in force
-        /// even when this returns false (not stored: they revert at reboot).</summary>
+        /// <summary>Applies a validated request and persists it; false when not stored (the settings then hold until reboot).</summary>
         public bool Apply(CommandParser request)
         {
             _interval = request.IntervalSeconds > 0 ? request.IntervalSeconds : _interval;

@@ -3,10 +3,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>Parses and validates one downlink message without changing anything; never throws (docs/commands.md).</summary>
-    /// <remarks>The topic's last level names the command (ordinal, case-sensitive). Payloads are checked by size, JSON
-    /// syntax, then meaning; malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.
-    /// Allocates a little per message: commands are rare.</remarks>
+    /// <summary>Parses and validates one downlink message (docs/commands.md), changing nothing, never throwing; the command is the topic's last level (case-sensitive); malformed bytes are refused even for <c>reboot</c>, so line noise cannot reboot the node.</summary>
     public sealed class CommandParser
     {
         /// <summary>Largest payload accepted, in bytes.</summary>
@@ -48,8 +45,7 @@ namespace TagoFirmware.Commands
         /// <summary>The smallest interval accepted, in seconds.</summary>
         public int MinIntervalSeconds { get; }
 
-        /// <summary>The last message's command, set even when its payload is refused: 0 none, 1 reboot, 2 ping,
-        /// 3 interval, 4 batch, 5 diagnostics.</summary>
+        /// <summary>The last message's command, set even when refused: 0 none, 1 reboot, 2 ping, 3 interval, 4 batch, 5 diagnostics.</summary>
         public int Kind { get; private set; }
 
         /// <summary>The interval an accepted message sets, in seconds; 0 when it sets none.</summary>
@@ -83,7 +79,6 @@ namespace TagoFirmware.Commands
                 return name == null || name.IndexOf('/') >= 0 ? CommandError.TopicMismatch : CommandError.UnknownCommand;
             }
 
-            // A null payload is an empty one.
             int length = payload == null ? 0 : payload.Length;
             if (length > MaxPayloadBytes)
             {

@@ -4,8 +4,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>Runs a step's downlink commands: parse each (<see cref="CommandParser"/>), apply all or nothing
-    /// (<see cref="CommandOverrides"/>), count refusals and drops in <c>command_errors</c>, log one line each.</summary>
+    /// <summary>Runs a step's downlink commands: parse each, apply all or nothing, count refusals and drops in <c>command_errors</c>, log one line each.</summary>
     public sealed class CommandProcessor
     {
         /// <summary>Outcome flag: nothing to do (refused).</summary>
@@ -61,8 +60,7 @@ namespace TagoFirmware.Commands
         /// <summary>The last message's one log line (no payload bytes, no secrets), e.g. <c>command interval accepted: interval 60 s (persisted)</c>.</summary>
         public string LastLogLine { get; private set; }
 
-        /// <summary>Runs <paramref name="count"/> commands in order (none after a reboot), logging each, and counts the
-        /// <paramref name="dropped"/> ones; returns the outcome flags (0: nothing to do).</summary>
+        /// <summary>Runs <paramref name="count"/> commands in order (none after a reboot) and counts the <paramref name="dropped"/>; returns the outcome flags.</summary>
         public int Handle(int dropped, string[] topics, byte[][] payloads, int count, long nowMs)
         {
             if (dropped > 0)
@@ -121,7 +119,6 @@ namespace TagoFirmware.Commands
             return outcome;
         }
 
-        // Range and size errors name the offending value first.
         private string Describe(CommandError error, long value)
         {
             string text = s_refusals[(int)error];

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Commands
 {
-    /// <summary>Storage for the command-overrides record (ESP32: a small LittleFS file). Never throws; <see cref="Write"/>
-    /// replaces it atomically (temporary file, then rename) so a power cut leaves the old or the new record.</summary>
+    /// <summary>Storage for the overrides record; never throws; <see cref="Write"/> is atomic (temporary file, then rename), so a power cut leaves old or new.</summary>
     public interface IOverrideStore
     {
         /// <summary>Reads the stored record.</summary>

@@ -1,15 +1,11 @@
 namespace TagoFirmware.Common
 {
-    /// <summary>
-    /// CRC-32/ISO-HDLC (Ethernet, zlib, PNG): reflected polynomial 0xEDB88320, init and final XOR 0xFFFFFFFF, check
-    /// value 0xCBF43926 (reveng catalogue). Guards every reading-log record, the overrides record and the config
-    /// fingerprint: it detects every burst up to 32 bits, so a torn record never comes back as a reading.
-    /// </summary>
+    /// <summary>CRC-32/ISO-HDLC (zlib; reflected poly 0xEDB88320, init/xorout 0xFFFFFFFF, check 0xCBF43926, reveng catalogue): detects every burst up to 32 bits, so a torn record never reads as valid.</summary>
     public static class Crc32
     {
         private static readonly uint[] s_table = BuildTable();
 
-        /// <summary>Computes the CRC-32/ISO-HDLC of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
+        /// <summary>The CRC of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
         public static uint Compute(byte[] data, int offset, int count)
         {
             uint[] t = s_table;

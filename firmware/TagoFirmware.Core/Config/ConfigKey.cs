@@ -96,7 +96,6 @@ namespace TagoFirmware.Config
         internal ConfigKey First; // the first key of this group: a lookup walks only one group
         internal ConfigKey Next; // the next key of the same group
 
-        /// <summary>The choices as messages list them: <c>a, b or c</c>.</summary>
         internal string ChoiceList()
         {
             string list = Choices[0];

@@ -1,10 +1,7 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// The config table: every key of the config file, declared once, in file order. Parsing, validation, defaults, the
-    /// <c>config:</c> log lines, the twin's <c>--check-config</c> and docs/configuration.md all come from these rows.
-    /// 60 s keepalive, "10 readings or 30 s" batching and QoS 1 follow TagoIO's MQTT device guide.
-    /// </summary>
+    /// <summary>The config table: every key of the config file, once, in file order; parsing, validation, defaults, <c>config:</c> lines, <c>--check-config</c>
+    /// and docs/configuration.md come from these rows. 60 s keepalive, "10 readings or 30 s" batching and QoS 1 follow TagoIO's MQTT device guide.</summary>
     public static class ConfigKeys
     {
         private const int R = ConfigKey.Required;

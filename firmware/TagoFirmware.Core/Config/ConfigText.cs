@@ -50,10 +50,7 @@ namespace TagoFirmware.Config
         /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
         public static string AtMost(int characters) => "must be at most " + characters + " characters";
 
-        /// <summary>
-        /// Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no
-        /// braces but <c>{client_id}</c>; a publish topic has no wildcards, a filter's <c>+</c>/<c>#</c> fill a whole level and <c>#</c> is last.
-        /// </summary>
+        /// <summary>Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no braces but <c>{client_id}</c>, wildcards only as whole levels of a filter, <c>#</c> last.</summary>
         public static string TopicProblem(string template, bool isFilter)
         {
             if (template == null || template.Length == 0)

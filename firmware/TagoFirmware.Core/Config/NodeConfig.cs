@@ -1,7 +1,6 @@
 namespace TagoFirmware.Config
 {
-    /// <summary>The whole device configuration, read from one JSON file by <see cref="NodeConfigParser"/>; a new instance holds every default.</summary>
-    /// <remarks>Secrets (token, TagoTiP auth hash, WiFi password) are plain text here and on the device's flash; <see cref="Summary"/> never shows them.</remarks>
+    /// <summary>The whole device configuration (a new instance holds every default); secrets are plain text here and on flash, <see cref="Summary"/> never shows them.</summary>
     public sealed class NodeConfig : ConfigValues
     {
         /// <summary>Where the firmware reads its config: the internal flash drive.</summary>

@@ -3,14 +3,8 @@ using TagoFirmware.Json;
 
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// Reads the config file (UTF-8 JSON, optional byte-order mark) in one pass driven by <see cref="ConfigKeys"/>, then
-    /// validates it: the one set of rules of the firmware, the host twin and flash.ps1. Never throws.
-    /// </summary>
-    /// <remarks>
-    /// Every problem is reported with its key; invalid JSON gets only its syntax error. Unknown and repeated keys are
-    /// errors (a misspelt key would leave a default in place for months); keys starting with <c>_</c> are comments.
-    /// </remarks>
+    /// <summary>Reads the config file (UTF-8 JSON, optional BOM) in one pass driven by <see cref="ConfigKeys"/> and validates it; the one rule set of firmware, twin and flash.ps1. Never throws.</summary>
+    /// <remarks>Invalid JSON gets only its syntax error. Unknown and repeated keys are errors (a misspelt key would leave a default in place for months); keys starting with <c>_</c> are comments.</remarks>
     public static class NodeConfigParser
     {
         /// <summary>Value left in an int the parser already reported, so the validator does not report it again.</summary>
@@ -121,11 +115,7 @@ namespace TagoFirmware.Config
             }
         }
 
-        /// <summary>
-        /// The key of <paramref name="group"/> the reader stands on, or null. Files usually follow the table's order, so
-        /// the search starts after the <paramref name="last"/> key found; the first byte and the length rule out most
-        /// keys before bytes are compared (an escape only lengthens a name).
-        /// </summary>
+        /// <summary>The key of <paramref name="group"/> the reader stands on, or null; the search starts after <paramref name="last"/> (files usually follow the table).</summary>
         private static ConfigKey Find(JsonReader r, ConfigKey group, ConfigKey last, int first)
         {
             ConfigKey start = last != null && last.Next != null ? last.Next : ConfigKeys.FirstIn(group);
@@ -145,7 +135,6 @@ namespace TagoFirmware.Config
             return null;
         }
 
-        /// <summary>Reads the value of <paramref name="key"/>; <paramref name="path"/> is its object's path, for messages.</summary>
         private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result)
         {
             JsonToken token = r.Token;
@@ -338,7 +327,6 @@ namespace TagoFirmware.Config
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 
-        /// <summary>Shortens user text echoed in a message to 40 characters.</summary>
         internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 
         /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
@@ -382,7 +370,6 @@ namespace TagoFirmware.Config
             + "trailing comma|"
             + "mismatched bracket";
 
-        /// <summary>The <paramref name="n"/>th of the '|'-separated entries of <paramref name="table"/>.</summary>
         private static string Nth(string table, int n)
         {
             int at = 0;

@@ -4,10 +4,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Config
 {
-    /// <summary>
-    /// The value rules of the config, run by the parser on every file: the ranges of <see cref="ConfigKeys"/> and the
-    /// cross-key rules a row cannot say. Secrets are described by their length at most, never shown.
-    /// </summary>
+    /// <summary>The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say. Secrets are never shown.</summary>
     public static class NodeConfigValidator
     {
         /// <summary>The example file's WiFi name and password: refused, so an unedited copy never reaches a board.</summary>
@@ -18,8 +15,7 @@ namespace TagoFirmware.Config
         private const string CaProblem = "must be PEM text or a file name of 1-200 characters";
 
 
-        /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile, shared by its devices, and every
-        /// session makes one (TagoIO docs, docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
+        /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile and every session makes one (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
         private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
@@ -73,7 +69,6 @@ namespace TagoFirmware.Config
             return (ConfigKey[])keys.ToArray(typeof(ConfigKey));
         }
 
-        /// <summary>The range check of every number key of <paramref name="values"/> that has no rule of its own.</summary>
         private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
         {
             bool sensor = values is SensorConfig;
@@ -262,8 +257,7 @@ namespace TagoFirmware.Config
                     Variable(result, path + ".dew_point_variable", s.DewPointVariableName, names);
                 }
 
-                // Offsets are for calibration: ±10 °C and ±20 %RH cover any sensor within its datasheet accuracy
-                // (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
+                // ±10 °C and ±20 %RH offsets cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
                 Ranges(s, path + ".", result);
             }
 
@@ -312,9 +306,7 @@ namespace TagoFirmware.Config
 
         private const string UseInstead = "; use GPIO25, 26, 27, 32 or 33";
 
-        // What each ESP32 GPIO can be used for (Espressif "ESP32 Series Datasheet" sections 2.2 and 2.4), by number: x does
-        // not exist, f the module's SPI flash, u UART0 (nanoFramework's debug port), i input-only, s a strapping pin,
-        // p the PSRAM of WROVER modules.
+        // ESP32 GPIO uses (Espressif "ESP32 Series Datasheet" §2.2, §2.4): x none, f module SPI flash, u UART0 (nanoFramework's debug port), i input-only, s strapping, p WROVER PSRAM.
         private const string Gpios = "susu.sffffffs..spp..x...x...xxxx..iiiiii";
 
         /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>

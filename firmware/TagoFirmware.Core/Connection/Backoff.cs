@@ -2,8 +2,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>Exponential backoff with full jitter, uniform in [0, min(base · 2^n, cap)] ("Exponential Backoff And Jitter",
-    /// AWS Architecture Blog, 2015): a fleet that lost the broker together does not reconnect in lock-step.</summary>
+    /// <summary>Exponential backoff with full jitter, uniform in [0, min(base · 2^n, cap)], so a fleet does not reconnect in lock-step ("Exponential Backoff And Jitter", AWS Architecture Blog).</summary>
     public sealed class Backoff
     {
         /// <summary>The first window: [0, 1 s].</summary>

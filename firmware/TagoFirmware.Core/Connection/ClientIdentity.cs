@@ -3,8 +3,7 @@ namespace TagoFirmware.Connection
     /// <summary>Derives a stable MQTT client id from the board's MAC address.</summary>
     public static class ClientIdentity
     {
-        /// <summary><c>tago-</c> and the MAC's 12 lowercase hex digits (<c>tago-a4cf12e3b1c0</c>): stable (eFuse MAC), unique,
-        /// topic-safe, 17 characters (MQTT 3.1.1 §3.1.3.1 guarantees 23); null for no or an all-zero MAC.</summary>
+        /// <summary><c>tago-</c> + the eFuse MAC's 12 lowercase hex digits: stable, unique, topic-safe, 17 characters (MQTT 3.1.1 §3.1.3.1 allows 23); null for no or an all-zero MAC.</summary>
         public static string FromMac(byte[] mac)
         {
             if (mac == null || mac.Length != 6)

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>What a client library threw during a connect attempt, as the adapter translates it for
-    /// <see cref="MqttFailureClassifier"/>; everything before <see cref="Exchange"/> failed before the CONNECT left.</summary>
+    /// <summary>What a client library threw during a connect attempt, for <see cref="MqttFailureClassifier"/>; all before <see cref="Exchange"/> failed before the CONNECT left.</summary>
     public enum ConnectError
     {
         /// <summary>Anything else (a bug in the library or in our wiring, out of memory).</summary>

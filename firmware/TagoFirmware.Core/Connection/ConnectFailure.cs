@@ -12,15 +12,13 @@ namespace TagoFirmware.Connection
         /// <summary>TCP could not be established (a SocketException with a positive code).</summary>
         Network = 2,
 
-        /// <summary>The TLS handshake failed: CA, host name, expiry or unset clock, TLS below 1.2, a plaintext port
-        /// (on the device a SocketException with a negative mbedTLS code).</summary>
+        /// <summary>The TLS handshake failed: CA, host name, expiry or unset clock, TLS below 1.2, a plaintext port (device: a negative mbedTLS code).</summary>
         Tls = 3,
 
         /// <summary>No CONNACK in time (M2Mqtt waits 30 s and throws, or the adapter's own bound).</summary>
         Timeout = 4,
 
-        /// <summary>The connection broke during the MQTT exchange (M2Mqtt: MqttCommunicationException; on a reconnect
-        /// often a stale one from the previous connection, so the supervisor retries it once at once).</summary>
+        /// <summary>The connection broke during the MQTT exchange (M2Mqtt: MqttCommunicationException; on a reconnect often stale, so retried once at once).</summary>
         Communication = 5,
 
         /// <summary>Bad arguments or an unexpected exception inside the client library.</summary>
@@ -29,8 +27,7 @@ namespace TagoFirmware.Connection
         /// <summary>The broker's answer broke the protocol (malformed CONNACK, unsupported version or TLS setting).</summary>
         Protocol = 7,
 
-        /// <summary>Closed after CONNECT without a CONNACK several times in a row: most likely a refused token (TagoIO's
-        /// self-hostable broker does this), else a refused MQTT version or a per-IP limit; handled as a refusal.</summary>
+        /// <summary>Closed after CONNECT without a CONNACK several times in a row: most likely a refused token (TagoIO's self-hostable broker does this); handled as a refusal.</summary>
         ProbableAuthRefusal = 8,
     }
 }

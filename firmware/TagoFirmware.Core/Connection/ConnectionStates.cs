@@ -2,14 +2,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>How the connection's states are entered (WiFi, clock, MQTT attempts, backoff, credentials wait, a link's end),
-    /// with their log lines and LED; <see cref="ConnectionSupervisor"/> runs them.</summary>
-    /// <remarks>
-    /// Automatic MQTT versions: 3.1.1 first (most brokers and M2Mqtt speak it); until a connect succeeds this boot, a
-    /// refused version (CONNACK 1, MQTT 5's 0x84) or a close before any CONNACK moves on to 5, then 3.1 (client ids of at
-    /// most 23 characters, MQTT 3.1 §3.1): TagoIO's TagoTiP broker lists "3.1, 5" (docs/tagotip/transports/mqtt.md in
-    /// https://github.com/tago-io/docs). The first version that connects is kept until reboot.
-    /// </remarks>
+    /// <summary>How the connection's states are entered, with their log lines and LED; <see cref="ConnectionSupervisor"/> runs them.</summary>
+    /// <remarks>Automatic MQTT versions (docs/configuration.md <c>mqtt.protocol</c>): TagoIO's TagoTiP broker lists "3.1, 5" (docs/tagotip/transports/mqtt.md
+    /// in https://github.com/tago-io/docs); a refused version is CONNACK 1 or MQTT 5's 0x84; 3.1 allows client ids of 23 characters only (MQTT 3.1 §3.1).</remarks>
     public abstract class ConnectionStates
     {
         /// <summary>Extra time granted to a WiFi attempt beyond its own deadline (the adapter should have ended it).</summary>
@@ -46,7 +41,6 @@ namespace TagoFirmware.Connection
             "unacceptable protocol version", "identifier rejected", "server unavailable", "bad user name or password", "not authorized",
         };
 
-        // Online or Subscribing: a connection the broker accepted.
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
         private protected readonly SessionOptions _options;
@@ -195,8 +189,7 @@ namespace TagoFirmware.Connection
             _health.ForgetUnacked();
             _attemptStarted = false;
 
-            // A refused or unspoken version: the next one at once (before any connect this boot). A probable credentials
-            // refusal (the adapter's third close in a row) is not a version problem.
+            // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
             bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
             if ((closedEarly || (refused && (code == 1 || code == 0x84))) && NextVersion())
             {
@@ -221,8 +214,7 @@ namespace TagoFirmware.Connection
                 ? "mqtt refused: CONNACK " + code.ToString() + " (" + RefusalName(code) + ")"
                 : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
 
-            // M2Mqtt may throw a stale exception from the previous connection on the first reconnect although the
-            // broker accepted it: retry that once at once, then back off.
+            // M2Mqtt may throw a stale exception from the previous connection on the first reconnect although the broker accepted it: retry once.
             if (wasDropped && !_staleRetryUsed && !refused && (failure == ConnectFailure.Communication || code == 0))
             {
                 _staleRetryUsed = _justDropped = true;
@@ -235,10 +227,8 @@ namespace TagoFirmware.Connection
         // The CONNACK codes that refuse the credentials: 4, 5 (MQTT 3.1.1 §3.2.2.3), 0x86, 0x87 (MQTT 5 §3.2.2.2).
         private static bool IsCredentialsRefusal(int code) => code == 4 || code == 5 || code == 0x86 || code == 0x87;
 
-        // The version as people write it.
         private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
-        // Starts the due attempt unless the link is still busy (then a later step tries again).
         private protected void BeginAttempt()
         {
             if (!_attemptStarted && _mqtt.BeginConnect(_options))
@@ -264,8 +254,7 @@ namespace TagoFirmware.Connection
             return i >= 1 && i <= 5 ? s_refusalNames[i - 1] : "reason " + code.ToString();
         }
 
-        // Every way a link ends (DISCONNECT first when asked): its tracked publishes are lost. Short sessions have no
-        // self-heal clock; the persistent link's paths restart it where they must.
+        // Every way a link ends: its tracked publishes are lost. Short sessions have no self-heal clock.
         private protected void EndLink(bool disconnect)
         {
             _report.WentOffline |= StateIn(Linked | (1 << (int)SessionState.Stopping));
@@ -343,7 +332,6 @@ namespace TagoFirmware.Connection
 
         private protected static long Min(long a, long b) => a < b ? a : b;
 
-        // True when the state is one of the (1 << state) bits in states.
         private protected bool StateIn(int states) => ((1 << (int)_state) & states) != 0;
     }
 }

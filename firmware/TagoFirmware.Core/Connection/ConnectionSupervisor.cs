@@ -3,9 +3,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The connection state machine (<see cref="ConnectionStates"/> enters the states): link events, the way up,
-    /// dead-link drops, self-heal, short sessions, orderly stop. <see cref="Step"/> never blocks (README "How the node
-    /// behaves"). Main loop only.</summary>
+    /// <summary>The connection state machine: link events, the way up, dead-link drops, self-heal, short sessions, orderly stop (README "How the node behaves"). Never blocks; main loop only.</summary>
     public sealed class ConnectionSupervisor : ConnectionStates
     {
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
@@ -104,8 +102,7 @@ namespace TagoFirmware.Connection
         /// <summary>Publishes an application payload on the transport's data topic at the configured QoS.</summary>
         public int PublishData(byte[] payload) => Publish(_transport.DataTopic, payload, _options.Qos);
 
-        /// <summary>Publishes (never retained) between steps; the link checks the arguments. At QoS 1 the id later appears in
-        /// <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>; at QoS 0 a non-negative result means sent.</summary>
+        /// <summary>Publishes (never retained) between steps; at QoS 1 the id later appears in <see cref="LinkReport.Acked"/> or <see cref="LinkReport.Lost"/>.</summary>
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (_state != SessionState.Online)
@@ -120,8 +117,7 @@ namespace TagoFirmware.Connection
             return id;
         }
 
-        /// <summary>Starts an orderly stop; online, the "offline" status goes out first (a clean DISCONNECT drops the will)
-        /// and steps wait up to <see cref="StopAckWaitMs"/> for its PUBACK. Step until <see cref="IsStopped"/>.</summary>
+        /// <summary>Starts an orderly stop; online, the "offline" status goes out first (a clean DISCONNECT drops the will). Step until <see cref="IsStopped"/>.</summary>
         public void Stop(long nowMs, bool announceOffline)
         {
             _nowMs = nowMs;
@@ -300,8 +296,7 @@ namespace TagoFirmware.Connection
                 Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
             _levelKept = true;
 
-            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics"). Only the legacy
-            // transport keeps a persistent connection, and it has a status topic.
+            // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
             _subscribeId = _mqtt.Subscribe(_transport.CommandTopicFilter, 1);
             int id = _subscribeId < 0 || _sessions ? _subscribeId : _mqtt.Publish(_transport.StatusTopic, _transport.OnlinePayload, 1);
             if (id < 0)

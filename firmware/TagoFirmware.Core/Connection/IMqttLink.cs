@@ -1,13 +1,8 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>One MQTT client connection as the supervisor drives it; what the library reports waits as
-    /// <see cref="LinkEvent"/>s in an inbox the supervisor drains once per step.</summary>
-    /// <remarks>
-    /// Port contract (adapters derive from <see cref="MqttConnection"/>): main loop only, never throws, only
-    /// <see cref="Disconnect"/> and <see cref="Close"/> may take about 1 s; one connect outcome per attempt. A full inbox
-    /// drops events rather than block a library thread: a lost ack looks like a dead link, a lost Closed shows in
-    /// <see cref="IsConnected"/>, a lost outcome hits the supervisor's deadline. The password is never logged.
-    /// </remarks>
+    /// <summary>One MQTT client connection as the supervisor drives it; library reports wait as <see cref="LinkEvent"/>s in an inbox drained once per step.</summary>
+    /// <remarks>Main loop only, never throws; only <see cref="Disconnect"/> and <see cref="Close"/> may take about 1 s. A full inbox drops events rather than
+    /// block a library thread: a lost ack looks like a dead link, a lost Closed shows in <see cref="IsConnected"/>, a lost outcome hits the deadline. The password is never logged.</remarks>
     public interface IMqttLink
     {
         /// <summary>The client library's own view of the session (M2Mqtt <c>IsConnected</c>); may stay true on a frozen broker.</summary>
@@ -16,12 +11,10 @@ namespace TagoFirmware.Connection
         /// <summary>Signalled whenever an event enters this link's inbox: the main loop waits on it instead of polling.</summary>
         System.Threading.WaitHandle Arrived { get; }
 
-        /// <summary>Starts a connect attempt on the adapter's worker; false (nothing started) while an earlier attempt runs
-        /// or its outcome was not taken yet, so an outcome is never mistaken for a newer attempt's.</summary>
+        /// <summary>Starts a connect attempt on the worker; false while an earlier attempt runs or its outcome was not taken yet.</summary>
         bool BeginConnect(SessionOptions request);
 
-        /// <summary>Enqueues a publish (never retained): its message id (0..65535) or a negative <see cref="PublishError"/>.
-        /// The adapter may keep the payload until acknowledged (M2Mqtt resends the same array): pass one that never changes.</summary>
+        /// <summary>Enqueues a publish (never retained): its message id or a negative <see cref="PublishError"/>. M2Mqtt resends the same array: never change it.</summary>
         int Publish(string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>

@@ -2,10 +2,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The IP link under MQTT (WiFi on the ESP32; always up on the host): an attempt starts, its outcome is polled.</summary>
-    /// <remarks>Port contract: <see cref="BeginConnect"/> returns at once, false while an attempt runs;
-    /// <see cref="TakeConnectResult"/> reports Pending, the outcome once, then None; <see cref="IsUp"/> is cheap. Main
-    /// loop only; nothing throws or logs the WiFi password.</remarks>
+    /// <summary>The IP link under MQTT (ESP32 WiFi; always up on the host): <see cref="BeginConnect"/> returns at once, the outcome is polled once; never throws or logs the WiFi password.</summary>
     public interface INetworkLink
     {
         /// <summary>True while the link has an IP address.</summary>

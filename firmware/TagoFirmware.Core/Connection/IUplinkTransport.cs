@@ -1,9 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>A TagoIO ingestion protocol's topics, credentials, status payloads and delivery rule:
-    /// <see cref="TagoMqttJsonTransport"/> (legacy <c>mqtt.tago.io</c>) or <see cref="TagoTipTransport"/> (short sessions).</summary>
-    /// <remarks>Every member returns values computed at construction (read-only arrays, final topics), so the publish
-    /// path allocates nothing; never throws after construction.</remarks>
+    /// <summary>A TagoIO ingestion protocol's topics, credentials, status payloads and delivery rule, all computed at construction (the publish path allocates nothing).</summary>
     public interface IUplinkTransport
     {
         /// <summary>Short name for logs ("tago-mqtt-json").</summary>
@@ -24,8 +21,7 @@ namespace TagoFirmware.Connection
         /// <summary>Topic filter subscribed (QoS 1) after every connect for downlink commands.</summary>
         string CommandTopicFilter { get; }
 
-        /// <summary>Fills the protocol-specific parts of a CONNECT: user name, password (derived from the token in
-        /// <see cref="SessionOptions.Password"/>) and the last will (QoS 1, retain false).</summary>
+        /// <summary>Fills the protocol's parts of a CONNECT: user name, password (from the token in <see cref="SessionOptions.Password"/>) and the will.</summary>
         void PrepareConnect(SessionOptions options);
     }
 }

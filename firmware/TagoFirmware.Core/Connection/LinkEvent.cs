@@ -6,15 +6,13 @@ namespace TagoFirmware.Connection
         /// <summary>What happened.</summary>
         public LinkEventKind Kind;
 
-        /// <summary>For ConnectRefused: the CONNACK code. For ConnectFailed: the CONNACK code seen, or -1. For Subscribed:
-        /// the granted QoS (0x80 = refused). For CommandsDropped: the number dropped. Else -1.</summary>
+        /// <summary>ConnectRefused/ConnectFailed: the CONNACK code (or -1); Subscribed: the granted QoS (0x80 = refused); CommandsDropped: the count. Else -1.</summary>
         public int ReasonCode;
 
         /// <summary>For ConnectFailed: the failure class. Else <see cref="ConnectFailure.None"/>.</summary>
         public ConnectFailure Failure;
 
-        /// <summary>For PublishAcked and PublishFailed: the id returned by <see cref="IMqttLink.Publish"/>; for Subscribed, by
-        /// <see cref="IMqttLink.Subscribe"/>. Else 0.</summary>
+        /// <summary>PublishAcked, PublishFailed, Subscribed: the id <see cref="IMqttLink.Publish"/> or <see cref="IMqttLink.Subscribe"/> returned. Else 0.</summary>
         public int MessageId;
 
         /// <summary>For MessageReceived: the topic. For a failed connect: the adapter's detail for the log, or null. Else null.</summary>

@@ -12,8 +12,7 @@ namespace TagoFirmware.Connection
         /// <summary>The broker refused the CONNECT; ReasonCode is its code (MQTT 3.1.1 §3.2.2.3: 1..5; MQTT 5 §3.2.2.2: 0x80..0xA2).</summary>
         ConnectRefused = 2,
 
-        /// <summary>The attempt failed without a clean refusal: Failure says how; ReasonCode is the CONNACK code
-        /// <c>ConnectionOpened</c> showed during the attempt, or -1.</summary>
+        /// <summary>The attempt failed without a clean refusal: Failure says how; ReasonCode is the CONNACK code seen, or -1.</summary>
         ConnectFailed = 3,
 
         /// <summary>A QoS 1 publish was acknowledged (PUBACK); MessageId says which.</summary>
@@ -34,8 +33,7 @@ namespace TagoFirmware.Connection
         /// <summary>Received messages were dropped unparsed (oversized, over the rate, lane full); ReasonCode counts them.</summary>
         CommandsDropped = 9,
 
-        /// <summary>The IP link went down (ESP32: <c>NetworkChange.NetworkAvailabilityChanged</c>): while online the
-        /// supervisor checks the network only when this arrives.</summary>
+        /// <summary>The IP link went down (ESP32: <c>NetworkChange.NetworkAvailabilityChanged</c>); online, the network is checked only then.</summary>
         NetworkLost = 10,
     }
 }

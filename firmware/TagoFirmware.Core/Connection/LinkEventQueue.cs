@@ -2,9 +2,7 @@ using TagoFirmware.Commands;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The inbox: library threads <see cref="Post"/>, the main loop <see cref="TryTake"/>s, connection events first.
-    /// Messages have <see cref="CommandSlots"/> of their own behind <see cref="Admit"/>, so a command flood neither delays
-    /// an ack nor fills the heap (docs/commands.md "Floods"); a full lane drops the new event and counts it.</summary>
+    /// <summary>The inbox: library threads post, the main loop takes, connection events first; messages have own slots behind <see cref="Admit"/> (docs/commands.md "Floods").</summary>
     public sealed class LinkEventQueue
     {
         /// <summary>Received messages that may wait for the main loop at once.</summary>
@@ -44,8 +42,7 @@ namespace TagoFirmware.Connection
             _size = new int[] { capacity, CommandSlots };
         }
 
-        /// <summary>Whether a received message of <paramref name="length"/> bytes may enter (size, then rate when
-        /// <paramref name="rateLimited"/>); a refusal is counted. Ask before copying the payload.</summary>
+        /// <summary>Whether a received message of <paramref name="length"/> bytes may enter (size, then rate); a refusal is counted. Ask before copying.</summary>
         public bool Admit(int length, long nowMs, bool rateLimited)
         {
             lock (_sync)
@@ -86,8 +83,7 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Moves the oldest connection event into <paramref name="into"/>; else a pending CommandsDropped report,
-        /// else the oldest message.</summary>
+        /// <summary>Moves the oldest connection event into <paramref name="into"/>; else a pending CommandsDropped, else the oldest message.</summary>
         public bool TryTake(LinkEvent into)
         {
             lock (_sync)

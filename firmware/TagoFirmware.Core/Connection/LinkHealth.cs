@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>QoS 1 publishes awaiting their PUBACK and the link's health judged from them: dead link (ack timeout), stable
-    /// (backoff reset), self-heal (reboot). Parallel arrays: no struct arrays on nanoFramework.</summary>
+    /// <summary>QoS 1 publishes awaiting their PUBACK and the link's health judged from them (parallel arrays: no struct arrays on nanoFramework).</summary>
     public sealed class LinkHealth
     {
         private readonly int[] _ids;
@@ -90,8 +89,7 @@ namespace TagoFirmware.Connection
             _count = 0;
         }
 
-        /// <summary>Restarts the self-heal clock: an unreachable broker is not fixed by a reboot. A dropped link keeps the
-        /// clock on purpose: self-heal is for a node that reconnects but never gets an ack.</summary>
+        /// <summary>Restarts the self-heal clock (a reboot fixes no unreachable broker); a dropped link keeps it: self-heal is for acks that never come.</summary>
         public void ForgetUnacked() => _unackedSinceMs = -1;
 
         /// <summary>True when the oldest publish waited past the ack timeout: drop the link.</summary>

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>What one <see cref="ConnectionSupervisor.Step"/> produced, acted on after the step (nothing calls into the
-    /// supervisor mid-step); reused arrays, sized for the most a step can produce (tracked publishes, events per step).</summary>
+    /// <summary>What one <see cref="ConnectionSupervisor.Step"/> produced, acted on after the step; reused arrays sized for the most a step can produce.</summary>
     public sealed class LinkReport
     {
         /// <summary>Message ids of application publishes the broker acknowledged, <see cref="AckedCount"/> of them.</summary>

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>The main-loop watchdog's decision: the loop says until when it waits on purpose, so an idle wait is no
-    /// hang; the ESP32 app's thread reboots once <see cref="IsHung"/>.</summary>
+    /// <summary>The main-loop watchdog's decision: the loop says until when it waits on purpose, so an idle wait is no hang.</summary>
     public sealed class MainLoopWatchdog
     {
         /// <summary>The hang threshold: 2 minutes, longer than any bounded call.</summary>

@@ -4,16 +4,10 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The <see cref="IMqttLink"/> connect-attempt protocol, written once; an adapter subclass drives a library
-    /// client, says what an exception means (<see cref="Describe"/>) and reports library events through the <c>On…</c> methods.</summary>
-    /// <remarks>
-    /// Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at
-    /// a time, each with exactly one outcome; a success racing <see cref="Close"/> is reported as a timeout. Failed and
-    /// replaced clients are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token
-    /// while <c>ConnectionOpened</c> carries the CONNACK code on another thread, hence <see cref="ConnackGraceMs"/>. A
-    /// broker may refuse a bad token by closing without CONNACK (TagoIO's self-hostable broker does), hence
-    /// <see cref="ClosesBeforeAuthSuspected"/>.
-    /// </remarks>
+    /// <summary>The <see cref="IMqttLink"/> connect-attempt protocol; an adapter subclass drives a library client and reports its events through the <c>On…</c> methods.</summary>
+    /// <remarks>Attempts run on the <see cref="IWorker"/> (M2Mqtt's constructor resolves DNS, its Connect can hang 30 s), one at a time, one outcome each; failed clients
+    /// are closed at once (M2Mqtt's receive thread spins otherwise). M2Mqtt may throw on a bad token while <c>ConnectionOpened</c> carries the CONNACK on another thread,
+    /// hence <see cref="ConnackGraceMs"/>; TagoIO's self-hostable broker refuses a bad token by closing without CONNACK, hence <see cref="ClosesBeforeAuthSuspected"/>.</remarks>
     public abstract class MqttConnection : IMqttLink, IBlockingJob
     {
         /// <summary>How long the worker waits for a late CONNACK code after the exchange broke without one.</summary>
@@ -228,8 +222,7 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter (<see cref="LinkEventQueue.Admit"/>);
-        /// ask before copying the payload, then <see cref="OnMessage"/>.</summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter; ask before copying the payload, then <see cref="OnMessage"/>.</summary>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>Turns what a client library threw during a connect attempt (<see cref="ConnectError"/>) into a
-    /// <see cref="ConnectFailure"/>; the rules were found on real brokers.</summary>
+    /// <summary>Turns what a client library threw during a connect attempt into a <see cref="ConnectFailure"/>; the rules were found on real brokers.</summary>
     public static class MqttFailureClassifier
     {
         /// <summary>M2Mqtt waits a fixed 30 s for the CONNACK, then throws as for a broken connection: this late, it is that timeout.</summary>
@@ -35,23 +34,17 @@ namespace TagoFirmware.Connection
                 case ConnectError.Timeout:
                     return ConnectFailure.Timeout;
                 case ConnectError.Exchange:
-                    // With a CONNACK seen this is a refusal whose socket closed under Connect, or M2Mqtt's stale
-                    // exception on an accepted reconnect: the supervisor decides from the code.
+                    // With a CONNACK seen: a refusal whose socket closed under Connect, or M2Mqtt's stale exception on a reconnect.
                     return connackCode < 0 && elapsedMs >= ConnackTimeoutThresholdMs ? ConnectFailure.Timeout : ConnectFailure.Communication;
                 default:
                     return ConnectFailure.Internal;
             }
         }
 
-        /// <summary>True for an mbedTLS TLS error (negative; nanoFramework raises it as is), not a positive errno or
-        /// an mbedTLS network code (-0x42 to -0x52, mbedtls/net_sockets.h).</summary>
+        /// <summary>True for an mbedTLS TLS error, not a positive errno or an mbedTLS network code (-0x42 to -0x52, mbedtls/net_sockets.h).</summary>
         public static bool IsTlsCode(int code) => code < -0x52 || (code < 0 && code > -0x42);
 
-        /// <summary>
-        /// A short explanation of a TLS failure for the log, or null. Any failed certificate check is -0x2700
-        /// (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: nanoFramework passes no verify flags, so expiry and a foreign CA look
-        /// alike); TLS 1.0/1.1 only gives -0x6E00 or -0x7780; a plaintext port -0x7200 or -0x7280 (mbedtls/ssl.h).
-        /// </summary>
+        /// <summary>A short explanation of a TLS failure for the log, or null; nanoFramework passes no verify flags, so every failed certificate check is -0x2700 (TLS 1.0/1.1 only: -0x6E00, -0x7780; plaintext port: -0x7200, -0x7280; mbedtls/ssl.h).</summary>
         public static string Explain(ConnectError error, int socketCode)
         {
             // The adapter errors that mean the same as an mbedTLS code share its text.
@@ -63,7 +56,6 @@ namespace TagoFirmware.Connection
                 return null;
             for (int i = 0; i < s_tlsCodes.Length; i++)
             {
-                // "tls -0x2700: ..." as mbedTLS writes its codes.
                 if (s_tlsCodes[i] == socketCode)
                     return (error == ConnectError.Socket ? "tls -0x" + (-socketCode).ToString("X4") : "tls") + ": " + s_tlsTexts[i];
             }

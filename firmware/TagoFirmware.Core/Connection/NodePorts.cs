@@ -7,8 +7,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>Every platform port the node needs; main loop only, except the log, device control and reading store
-    /// (the watchdog thread uses them when the loop hangs).</summary>
+    /// <summary>Every platform port the node needs; main loop only, except the log, device control and reading store (watchdog thread).</summary>
     public sealed class NodePorts
     {
         /// <summary>Monotonic and wall time (required).</summary>

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>What the supervisor is configured with and every CONNECT sends (defaults: TagoIO's MQTT device guide):
-    /// always a clean session (subscriptions are made again after every connect). <see cref="Password"/> is secret.</summary>
+    /// <summary>What the supervisor is configured with and every CONNECT sends (defaults: TagoIO's MQTT guide); always a clean session. <see cref="Password"/> is secret.</summary>
     public sealed class SessionOptions
     {
         /// <summary>Broker host name. Default <c>mqtt.tago.io</c> (TagoIO legacy MQTT); M2Mqtt resolves it in its constructor.</summary>
@@ -49,16 +48,13 @@ namespace TagoFirmware.Connection
         /// <summary>A QoS 1 publish not acknowledged within this time means the link is dead. Default 15 000 ms.</summary>
         public int AckTimeoutMs = 15000;
 
-        /// <summary>Self-heal: reboot when Online at QoS 1 yet no PUBACK came for this long since the first unacked publish
-        /// (restarts on an ack, failed connect, WiFi loss or refusal). Default 1 800 000 ms; 0 disables.</summary>
+        /// <summary>Self-heal: reboot when online at QoS 1 yet no PUBACK came for this long since the first unacked publish. Default 30 min; 0 disables.</summary>
         public int NoAckRebootMs = 1800000;
 
         /// <summary>Most QoS 1 publishes tracked unacknowledged at once (match M2Mqtt's InflightQueueSize). Default 8.</summary>
         public int MaxInFlight = 8;
 
-        /// <summary>Short sessions (TagoTiP): connect on <see cref="ConnectionSupervisor.OpenSession"/>, publish after the SUBACK,
-        /// a server close ends the session (no backoff); false = one persistent connection. Received messages count
-        /// against the command rate (<see cref="LinkEventQueue.Admit"/>) only without: TagoTiP's receipts are awaited.</summary>
+        /// <summary>Short sessions (TagoTiP): connect on <see cref="ConnectionSupervisor.OpenSession"/>, publish after the SUBACK, no backoff on a server close; received messages then skip the command rate.</summary>
         public bool ShortSessions;
 
         /// <summary>Short sessions: no SUBACK within this time means rate-limited.</summary>

@@ -30,8 +30,7 @@ namespace TagoFirmware.Connection
         /// <summary>Shut down on request (<see cref="ConnectionSupervisor.Stop"/>); nothing more is attempted.</summary>
         Stopped = 8,
 
-        /// <summary>An orderly stop is under way: the "offline" status was published and waits for its ack (bounded)
-        /// before DISCONNECT.</summary>
+        /// <summary>An orderly stop: the "offline" status was published; waits (bounded) for its ack before DISCONNECT.</summary>
         Stopping = 9,
 
         /// <summary>Short sessions only: between two sessions; WiFi is kept, no MQTT connection is open.</summary>

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>The blink pattern of each <see cref="NodeStatus"/> (ESP32 LED, host twin): a 2 s cycle of <see cref="Slots"/>
-    /// slots, bit i = on in slot i; long enough to count blinks.</summary>
+    /// <summary>The blink pattern of each <see cref="NodeStatus"/>: a 2 s cycle of <see cref="Slots"/> slots, bit i = on in slot i.</summary>
     public static class StatusPatterns
     {
         /// <summary>Length of one slot in ms.</summary>

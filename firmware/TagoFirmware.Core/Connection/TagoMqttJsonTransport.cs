@@ -1,11 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// TagoIO's legacy MQTT broker (<c>mqtt.tago.io</c>): user name <c>Token</c>, password = device token, JSON data
-    /// on <c>sensors/{client_id}/data</c> (configurable), status and last will on <c>device/status/{client_id}</c>,
-    /// downlink commands on <c>commands/{client_id}/+</c>, delivered = PUBACK (TagoIO MQTT guide, "Last Will and
-    /// Testament" and "Subscribing to Topics").
-    /// </summary>
+    /// <summary>TagoIO's legacy MQTT broker: user <c>Token</c>, password = token, JSON data, status and will topics, commands, delivered = PUBACK (TagoIO MQTT guide, "Last Will and Testament", "Subscribing to Topics").</summary>
     public sealed class TagoMqttJsonTransport : IUplinkTransport
     {
         /// <summary>The last-will payload: published by the broker when the node dies without DISCONNECT.</summary>

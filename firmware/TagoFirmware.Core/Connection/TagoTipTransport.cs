@@ -2,12 +2,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>
-    /// TagoTiP over MQTT (TagoIO's MQTT transport page, docs/tagotip/transports/mqtt.md in
-    /// https://github.com/tago-io/docs): frames go to <c>$tip/{serial}/push</c>, receipts and commands come on
-    /// <c>$tip/{serial}/ack</c>; user name and password are the authorization hash's two halves. The broker keeps no
-    /// will, retain or status topic, so the transport has none; delivery is the <c>OK|n</c> receipt, not the PUBACK.
-    /// </summary>
+    /// <summary>TagoTiP over MQTT (docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs): the hash's halves as credentials, no will or status topic, delivery = the <c>OK|n</c> receipt.</summary>
     public sealed class TagoTipTransport : IUplinkTransport
     {
         private readonly TagoTipCredentials _credentials;

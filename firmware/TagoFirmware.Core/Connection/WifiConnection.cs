@@ -3,8 +3,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Connection
 {
-    /// <summary>The WiFi bring-up behind <see cref="INetworkLink"/>, on the <see cref="IWorker"/>. The driver re-joins by itself
-    /// after a drop, so after a full join the next <see cref="ReconnectAttempts"/> only wait for the address.</summary>
+    /// <summary>The WiFi bring-up behind <see cref="INetworkLink"/>, on the worker; the driver re-joins by itself, so after a drop the first attempts only wait for the address.</summary>
     public abstract class WifiConnection : INetworkLink, IBlockingJob
     {
         /// <summary>How often <see cref="IsUp"/> asks the adapter, in ms (reading the interface table allocates).</summary>

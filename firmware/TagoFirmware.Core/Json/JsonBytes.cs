@@ -1,16 +1,13 @@
 namespace TagoFirmware.Json
 {
-    /// <summary>
-    /// Byte-level JSON rules behind <see cref="JsonReader"/>: which bytes a string holds as they are, UTF-8 well-formedness
-    /// (RFC 3629 §4), escapes (RFC 8259 §7), and the conversions of validated strings and numbers, on raw buffers.
-    /// </summary>
+    /// <summary>Byte-level JSON rules behind <see cref="JsonReader"/>: plain string bytes, UTF-8 well-formedness (RFC 3629 §4), escapes (RFC 8259 §7), conversions.</summary>
     internal static class JsonBytes
     {
         private static readonly byte[] s_true = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
-        /// <summary>1 for the bytes a string holds as they are (printable ASCII but <c>"</c> and <c>\\</c>): a lookup is the cheapest test on the interpreter.</summary>
+        // 1 for the bytes a string holds as they are (printable ASCII but " and \): a lookup is the cheapest test on the interpreter.
         internal static readonly byte[] Plain = PlainBytes();
 
         private static byte[] PlainBytes()
@@ -58,8 +55,7 @@ namespace TagoFirmware.Json
             return n;
         }
 
-        /// <summary>The UTF-16 unit of the escape at <paramref name="i"/>; a simple escape returns its char + 0x10000
-        /// (two bytes long); a negative value is a negated <see cref="JsonError"/>.</summary>
+        /// <summary>The UTF-16 unit of the escape at <paramref name="i"/>; a simple escape gives its char + 0x10000; negative: a negated <see cref="JsonError"/>.</summary>
         internal static int EscapedUnit(byte[] buf, int i, int end)
         {
             if (i + 1 >= end)
@@ -99,7 +95,6 @@ namespace TagoFirmware.Json
             return unit;
         }
 
-        /// <summary>Decodes one code point of the current (validated) string at <paramref name="i"/> and moves past it.</summary>
         private static int Decode(byte[] buf, int end, ref int i)
         {
             int b = buf[i];
@@ -134,8 +129,7 @@ namespace TagoFirmware.Json
             return cp;
         }
 
-        /// <summary>The validated string in <paramref name="buf"/>[i, i + length) unescaped; <paramref name="ascii"/> when it
-        /// holds printable ASCII only.</summary>
+        /// <summary>The validated string in <paramref name="buf"/>[i, i + length) unescaped; <paramref name="ascii"/> when printable ASCII only.</summary>
         internal static string Text(byte[] buf, int i, int length, bool ascii)
         {
             // UTF-16 never needs more code units than the UTF-8 or escaped form has bytes.
@@ -168,8 +162,7 @@ namespace TagoFirmware.Json
             return new string(chars, 0, n);
         }
 
-        /// <summary>True when the validated string in <paramref name="buf"/>[i, i + length), unescaped, equals
-        /// <paramref name="utf8"/> byte for byte. Allocates nothing.</summary>
+        /// <summary>True when the validated string in <paramref name="buf"/>[i, i + length), unescaped, equals <paramref name="utf8"/>. Allocates nothing.</summary>
         internal static bool TextEquals(byte[] buf, int i, int length, bool escaped, byte[] utf8)
         {
             if (!escaped)
@@ -264,8 +257,7 @@ namespace TagoFirmware.Json
             return true;
         }
 
-        /// <summary>The number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3): exact,
-        /// without floating point. Magnitudes above 100,000 saturate at ±1,000,000. False (0) for exponents.</summary>
+        /// <summary>The number in tenths, rounded half away from zero on its decimal digits, without floating point; saturates at ±1,000,000; false for exponents.</summary>
         internal static bool Tenths(byte[] buf, int i, int end, out int tenths)
         {
             tenths = 0;
@@ -304,8 +296,7 @@ namespace TagoFirmware.Json
             return true;
         }
 
-        /// <summary>Validates the escape at <paramref name="i"/> (a backslash) and moves past it; a high surrogate must be
-        /// followed by an escaped low one.</summary>
+        /// <summary>Validates the escape at <paramref name="i"/> and moves past it; a high surrogate must be followed by an escaped low one.</summary>
         internal static JsonError EscapeEnd(byte[] buf, int end, ref int i)
         {
             int cp = EscapedUnit(buf, i, end);
@@ -339,8 +330,7 @@ namespace TagoFirmware.Json
             return JsonError.None;
         }
 
-        /// <summary>Scans the number at <paramref name="i"/> (RFC 8259 §6) and moves past it; on an error
-        /// <paramref name="i"/> is the offending byte.</summary>
+        /// <summary>Scans the number at <paramref name="i"/> (RFC 8259 §6) and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
         internal static JsonError NumberEnd(byte[] buf, int end, ref int i)
         {
             i = buf[i] == (byte)'-' ? i + 1 : i;
@@ -379,7 +369,6 @@ namespace TagoFirmware.Json
             return e != JsonError.None ? e : (delimiter ? JsonError.None : JsonError.InvalidNumber);
         }
 
-        /// <summary>One or more digits from <paramref name="i"/>, moving past them.</summary>
         private static JsonError Digits(byte[] buf, int end, ref int i)
         {
             int first = i;
@@ -391,8 +380,7 @@ namespace TagoFirmware.Json
             return i > first ? JsonError.None : (i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidNumber);
         }
 
-        /// <summary>Scans the literal (<c>true</c>, <c>false</c>, <c>null</c>) at <paramref name="i"/>, whose first letter
-        /// is known, and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
+        /// <summary>Scans the literal at <paramref name="i"/>, whose first letter is known, and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
         internal static JsonError LiteralEnd(byte[] buf, int end, ref int i)
         {
             byte[] word = buf[i] == (byte)'t' ? s_true : (buf[i] == (byte)'f' ? s_false : s_null);

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Json
 {
-    /// <summary>
-    /// Why <see cref="JsonReader"/> stopped. The reader never throws on bad input; it records the first error here and
-    /// the byte offset (relative to the start of the document) in <see cref="JsonReader.ErrorOffset"/>.
-    /// </summary>
+    /// <summary>Why <see cref="JsonReader"/> stopped: it never throws, it records the first error and its offset in <see cref="JsonReader.ErrorOffset"/>.</summary>
     public enum JsonError
     {
         /// <summary>No error.</summary>

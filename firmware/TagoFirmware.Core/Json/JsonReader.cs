@@ -1,15 +1,8 @@
 namespace TagoFirmware.Json
 {
-    /// <summary>
-    /// A forward-only pull reader for one RFC 8259 JSON document held as UTF-8 bytes: what the config file and the
-    /// command payloads need, in one pass, allocating only in <see cref="GetString"/>.
-    /// </summary>
-    /// <remarks>
-    /// Written for the nanoFramework interpreter (about a microsecond per IL instruction): hot loops work on locals and
-    /// test the common case first. Strings are validated as they are read, so errors surface from <see cref="Read"/>,
-    /// which never throws: <see cref="Error"/>/<see cref="ErrorOffset"/> say why and where. Nesting is a 64-bit mask
-    /// (depth ≤ 64). A byte-order mark is not JSON (RFC 8259 §8.1): callers skip it first.
-    /// </remarks>
+    /// <summary>A forward-only pull reader for one RFC 8259 document in UTF-8 bytes, allocating only in <see cref="GetString"/>.</summary>
+    /// <remarks>Written for the nanoFramework interpreter (about a microsecond per IL instruction): hot loops on locals, common case first. <see cref="Read"/> never throws
+    /// (<see cref="Error"/>/<see cref="ErrorOffset"/> say why and where). Depth ≤ 64 (a bit mask). A byte-order mark is not JSON (RFC 8259 §8.1): callers skip it.</remarks>
     public class JsonReader
     {
         private const int StateValue = 0;
@@ -39,8 +32,7 @@ namespace TagoFirmware.Json
         private JsonError _error;
         private int _errorOffset;
 
-        /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from
-        /// <paramref name="offset"/>, a range the caller has checked.</summary>
+        /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from <paramref name="offset"/>, a range the caller checked.</summary>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
             _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);
@@ -140,8 +132,7 @@ namespace TagoFirmware.Json
             }
         }
 
-        /// <summary>Skips the current value: on a property name its value; on a start token up to the matching end
-        /// token; on a scalar nothing. Stops early on malformed input (with <see cref="Error"/> set).</summary>
+        /// <summary>Skips the current value (a property's value, a container up to its end); stops early on malformed input, with <see cref="Error"/> set.</summary>
         public void Skip()
         {
             if ((_token == JsonToken.PropertyName && !Read()) || (_token != JsonToken.StartObject && _token != JsonToken.StartArray))
@@ -181,10 +172,7 @@ namespace TagoFirmware.Json
             return ok;
         }
 
-        /// <summary>
-        /// The current number in tenths, rounded half away from zero on its decimal digits (<c>0.25</c> → 3,
-        /// <c>-1.04</c> → -10): exact, without floating point. Magnitudes above 100,000 saturate at ±1,000,000.
-        /// </summary>
+        /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) without floating point; saturates at ±1,000,000.</summary>
         public bool TryGetTenths(out int tenths)
         {
             tenths = 0;
@@ -261,7 +249,6 @@ namespace TagoFirmware.Json
             return Done(p + 1);
         }
 
-        /// <summary>The token ends before <paramref name="next"/>: what may follow depends on the container.</summary>
         private bool Done(int next)
         {
             _pos = next;

@@ -4,15 +4,13 @@ using TagoFirmware.Connection;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>Battery mode's wake policy: sample once; publish every <c>publish_every</c>-th wake or on a backlog; end
-    /// when all is acknowledged and the command window passed, or at the deadline (README "Battery mode").</summary>
+    /// <summary>Battery mode's wake policy: sample once; publish every Nth wake or on a backlog; end when all is acknowledged and the command window passed, or at the deadline (README "Battery mode").</summary>
     public sealed class BatteryWake
     {
         // Shortest deep sleep: a wake that overran its interval still sleeps briefly instead of looping.
         private const int MinSleepMilliseconds = 1000;
 
-        // A publishing wake stays online at least this long, so a command sent in reaction to its "online" status can
-        // still arrive (sessions are clean: commands sent while it sleeps are lost).
+        // A publishing wake stays online this long, so a command sent in reaction to its "online" status still arrives (clean sessions lose the rest).
         private const int BatteryCommandWindowMs = 2000;
 
         private readonly NodeConfig _config;
@@ -28,8 +26,7 @@ namespace TagoFirmware.Node
         /// <summary>Whether this wake connects and publishes.</summary>
         public bool Publishes { get; private set; }
 
-        /// <summary>Decides this wake: publish or not; diagnostics after a power-on or reboot and every <c>every_payloads</c>-th
-        /// publishing wake (not every wake: each would bill 11 data inputs). Returns the log line.</summary>
+        /// <summary>Decides this wake and returns its log line; diagnostics after a power-on or reboot and every Nth publishing wake (each costs 11 data inputs).</summary>
         public string Begin(long nowMs, int boot, int expected, DiagnosticsCounters counters)
         {
             _startMs = nowMs;
@@ -50,8 +47,7 @@ namespace TagoFirmware.Node
                 : "sampling only");
         }
 
-        /// <summary>Follows the link: online since when; a TagoTiP session's end is not a lost link (the wake still ends
-        /// once its receipts are in).</summary>
+        /// <summary>Follows the link; a TagoTiP session's end is not a lost link (the wake still ends once its receipts are in).</summary>
         public void OnLink(LinkReport report, long nowMs)
         {
             if (report.WentOnline)

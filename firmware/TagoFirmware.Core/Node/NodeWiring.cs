@@ -8,16 +8,14 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>What <see cref="SensorNode"/> does once: maps the configuration onto the connection's options, builds the
-    /// pipelines, loads what was kept across the reboot and logs it.</summary>
+    /// <summary>What <see cref="SensorNode"/> does once: maps the configuration onto the connection's options, builds the pipelines, loads and logs what was kept.</summary>
     public static class NodeWiring
     {
         // Log texts by ReadingLoadResult value.
         private static readonly string[] s_loadResults = { "in RAM only", "log created", "log restored", "log restored with damage",
             "log of another format replaced", "storage read-only, sending from RAM", "flash unreadable, running in RAM" };
 
-        /// <summary>Maps the configuration onto the connection's options; CA entries that are PEM text are joined (the app
-        /// replaces file names by their PEM text first, README "CA certificates").</summary>
+        /// <summary>Maps the configuration onto the connection's options; PEM CA entries are joined (README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
@@ -36,8 +34,7 @@ namespace TagoFirmware.Node
             o.ProtocolLevel = config.ProtocolLevel;
             if (config.UsesTagoTip)
             {
-                // Short sessions at QoS 1; keepalive 4 s because TagoIO closes a connection idle for 5 s. The hash stands
-                // in the token's place: the transport derives the MQTT credentials from it.
+                // Keepalive 4 s because TagoIO closes a connection idle for 5 s. The transport derives the MQTT credentials from the hash.
                 o.ShortSessions = true;
                 o.Password = config.TagoTipAuthHash;
                 o.Qos = 1;
@@ -71,8 +68,7 @@ namespace TagoFirmware.Node
             return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, ports.Log);
         }
 
-        /// <summary>Logs the configuration (secrets masked), loads the queue log, the overrides and the TagoTiP
-        /// sequence, logs what was restored and sets the boot reason. Never throws.</summary>
+        /// <summary>Logs the configuration (secrets masked), loads the queue log, overrides and TagoTiP sequence, logs them and sets the boot reason. Never throws.</summary>
         public static void Load(NodeConfig config, string clientId, ReadingQueue queue, CommandProcessor commands, TagoTipUplink tip,
             DiagnosticsCounters counters, NodePorts ports)
         {
@@ -138,7 +134,6 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Writes a log line when there is a log (the port is optional).</summary>
         internal static void Write(ILog log, LogLevel level, string message)
         {
             if (log != null && message != null)

@@ -8,8 +8,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>One sampling cycle per interval over one <see cref="ReadPipeline"/> per sensor; a cycle's readings share a
-    /// time and group. Variable index = sensor × 3 + (temperature, humidity, dew point). Allocation-free.</summary>
+    /// <summary>One sampling cycle per interval over one <see cref="ReadPipeline"/> per sensor, sharing a time and group; variable index = sensor × 3 + kind. Allocation-free.</summary>
     public sealed class Sampler
     {
         /// <summary>Variables per sensor: temperature, humidity, dew point.</summary>
@@ -38,8 +37,7 @@ namespace TagoFirmware.Node
         private long _lastCycleStartMs = -1;
         private long _intervalMs;
 
-        /// <summary>Creates the sampler with one read pipeline per configured sensor over the ports' sensor adapters; in
-        /// battery mode it samples once.</summary>
+        /// <summary>Creates one read pipeline per configured sensor; in battery mode it samples once.</summary>
         public Sampler(NodeConfig config, NodePorts ports, DiagnosticsCounters counters, ReadingQueue queue)
         {
             int sensors = config.Sensors.Length;

@@ -9,16 +9,13 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>The node, wired: each step runs the <see cref="ConnectionSupervisor"/>, <see cref="CommandProcessor"/>,
-    /// <see cref="Sampler"/>, <see cref="UplinkPublisher"/> and <see cref="BatteryWake"/> in turn, passes what one reports
-    /// to the next and owns the orderly end: stop, reboot, deep sleep (docs/architecture.md). No threads or device APIs.</summary>
+    /// <summary>The node, wired: each step runs the supervisor, commands, sampler, publisher and battery wake in turn and owns the orderly end (docs/architecture.md). No threads or device APIs.</summary>
     public sealed class SensorNode
     {
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
 
-        // The run loop's shortest wait (it never spins, so the MQTT, worker and LED threads get the CPU) and longest
-        // (bounds the cost of a wrong due time).
+        // The run loop's shortest wait (it never spins: the MQTT, worker and LED threads need the CPU) and longest (bounds a wrong due time).
         private const int MinWaitMs = 20;
         private const int MaxWaitMs = 60000;
 
@@ -142,7 +139,6 @@ namespace TagoFirmware.Node
                     OnReport(nowMs, _link.Report);
                 }
 
-                // The session stopped for a stop or a self-heal reboot: halt; a reboot is flushed and requested.
                 RebootReason reason = _link.RebootReason != RebootReason.None ? _link.RebootReason : _reason;
                 if (_link.IsStopped && (_ending || reason != RebootReason.None))
                 {
@@ -183,7 +179,6 @@ namespace TagoFirmware.Node
                 string endOfWake = _wake != null && _sampler.CyclesCompleted > 0 ? _wake.EndReason(nowMs, _publisher.IsIdle) : null;
                 if (endOfWake != null)
                 {
-                    // A payload still in flight goes back to the queue before the wake ends.
                     if (_wake.Publishes)
                     {
                         _link.Stop(nowMs, false);
@@ -209,8 +204,7 @@ namespace TagoFirmware.Node
             SetNextDue(nowMs);
         }
 
-        /// <summary>The run loop's step: with no link event and nothing else due only the sensors and (when due) the
-        /// connection step; a link report or a finished cycle brings a full <see cref="Step"/>. Never throws.</summary>
+        /// <summary>The run loop's step: without a link event only the sensors and a due connection step; a report or finished cycle brings a full <see cref="Step"/>. Never throws.</summary>
         public void StepDue(long nowMs, bool linkEvent)
         {
             if (linkEvent || !_started || _ending || nowMs >= _othersDueMs)
@@ -253,8 +247,7 @@ namespace TagoFirmware.Node
         /// <summary>Orderly stop: flush, the "offline" status, DISCONNECT; keep stepping until <see cref="IsHalted"/>.</summary>
         public void Stop(long nowMs) => StopThen(nowMs, RebootReason.None);
 
-        /// <summary>Makes the flash hold the queue before a reboot or stop. Never throws; safe from the watchdog's thread
-        /// (per-record CRCs drop a torn record).</summary>
+        /// <summary>Makes the flash hold the queue before a reboot or stop. Never throws; safe from the watchdog's thread (per-record CRCs drop a torn record).</summary>
         public void FlushForReboot()
         {
             try
@@ -335,7 +328,6 @@ namespace TagoFirmware.Node
             }
         }
 
-        // Starts an orderly stop (reason None) or reboot: flush, then the session publishes "offline" and disconnects.
         private void StopThen(long nowMs, RebootReason reason)
         {
             if (!_ending)

@@ -5,14 +5,9 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>TagoTiP's part of the uplink: short sessions, the sequence counter, receipts, <c>CMD|…</c> as command
-    /// topics and the no-receipt self-heal.</summary>
-    /// <remarks>
-    /// TagoIO (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs): a connection lives 10 s (15 s on
-    /// Scale), closes after 5 s idle, and subscriptions are rate-limited per profile. So a session opens only when
-    /// something is due, at most once per <c>tagotip.min_session_s</c> plus up to 10 % jitter, and no push starts later
-    /// than 3 s before the lifetime ends, so its receipt can still arrive.
-    /// </remarks>
+    /// <summary>TagoTiP's part of the uplink: short sessions, the sequence counter, receipts, <c>CMD|…</c> as command topics and the no-receipt self-heal.</summary>
+    /// <remarks>Session pacing (docs/node-behaviour.md) follows TagoIO's limits: a connection lives 10 s (15 s on Scale), closes after 5 s idle, and
+    /// subscriptions are rate-limited per profile (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</remarks>
     public sealed class TagoTipUplink
     {
         private const int PushMarginMs = 3000;
@@ -131,9 +126,7 @@ namespace TagoFirmware.Node
         /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
         public RebootReason RebootRequested { get; private set; }
 
-        /// <summary>Opens a session when <paramref name="work"/> is due in <paramref name="wait"/> ms, gives up a late
-        /// receipt, ends an idle session, lowers <paramref name="due"/>. Returns 1: push now; 0: not now; -1: the frame
-        /// in flight went unanswered (requeued, resent with a new <c>!N</c>).</summary>
+        /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle one, lowers <paramref name="due"/>; 1: push now, 0: not now, -1: the frame in flight went unanswered.</summary>
         public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
         {
             work = work && !Stopped;
@@ -162,7 +155,6 @@ namespace TagoFirmware.Node
                 {
                     if (nowMs >= _nextSessionMs)
                     {
-                        // The next one waits the minimum spacing plus jitter.
                         _nextSessionMs = nowMs + _minSessionMs + (_random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1));
                         link.OpenSession();
                         due = nowMs;

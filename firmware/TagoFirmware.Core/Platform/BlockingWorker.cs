@@ -3,8 +3,7 @@ using System.Threading;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>The one worker thread for blocking calls (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>): the layers
-    /// connect in order and each thread costs a stack.</summary>
+    /// <summary>The one worker thread for blocking calls (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>): the layers connect in order and each thread costs a stack.</summary>
     public sealed class BlockingWorker : IWorker
     {
         // Each job posts itself only while idle, and there are two (WiFi and MQTT): the ring never fills.

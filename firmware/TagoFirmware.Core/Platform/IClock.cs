@@ -2,9 +2,7 @@ using System;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>Time as the core sees it: a monotonic counter for every timer, and the UTC wall clock.</summary>
-    /// <remarks><see cref="MonotonicMs"/> never jumps when SNTP sets the wall clock (device: <c>Environment.TickCount64</c>).
-    /// Both return at once and never throw; main loop only.</remarks>
+    /// <summary>Time as the core sees it: a monotonic counter that SNTP never moves (device: <c>Environment.TickCount64</c>) and the UTC wall clock; never blocks or throws.</summary>
     public interface IClock
     {
         /// <summary>Milliseconds of a monotonic counter; only differences are meaningful.</summary>

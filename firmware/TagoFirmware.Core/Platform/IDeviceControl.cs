@@ -1,8 +1,6 @@
 namespace TagoFirmware.Platform
 {
-    /// <summary>Device-level actions the core may take as a last resort.</summary>
-    /// <remarks>Port contract: called after the node flushed its queue and stopped the connection; never throws. Device:
-    /// <c>Power.RebootDevice</c>, does not return; host and tests record the request and return.</remarks>
+    /// <summary>Device-level last resorts, called after the node flushed its queue and stopped the connection; never throws (device: <c>Power.RebootDevice</c>, no return).</summary>
     public interface IDeviceControl
     {
         /// <summary>Reboots the device.</summary>

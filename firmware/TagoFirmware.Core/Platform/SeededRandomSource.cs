@@ -10,8 +10,7 @@ namespace TagoFirmware.Platform
         /// <summary>Creates a source whose sequence is fixed by <paramref name="seed"/>.</summary>
         public SeededRandomSource(int seed) => _random = new Random(seed);
 
-        /// <summary>A per-node seed: FNV-1a over the MAC, then <paramref name="ticks"/> (boards of one batch have
-        /// consecutive MACs and power up together; hashing spreads them over the whole seed space).</summary>
+        /// <summary>A per-node seed: FNV-1a over the MAC, then <paramref name="ticks"/> (a batch of boards has consecutive MACs and powers up together).</summary>
         public static int SeedFromMac(byte[] mac, long ticks)
         {
             // FNV-1a parameters: offset basis 2166136261, prime 16777619 (Fowler/Noll/Vo, draft-eastlake-fnv).

@@ -2,8 +2,7 @@ using System;
 
 namespace TagoFirmware.Platform
 {
-    /// <summary>"The wall clock is set" means on or after 2025-01-01 UTC: an ESP32 boots at 1970-01-01, nanoFramework's
-    /// <c>requiresDateTime</c> only checks for 2021, and TLS validity (RFC 5280 §4.1.2.5) needs a set clock.</summary>
+    /// <summary>The wall clock is set from 2025-01-01 UTC: an ESP32 boots at 1970, nanoFramework's <c>requiresDateTime</c> checks 2021, TLS validity (RFC 5280 §4.1.2.5) needs a set clock.</summary>
     public static class WallClock
     {
         /// <summary>The earliest UTC time accepted as a valid wall clock: 2025-01-01T00:00:00Z.</summary>

@@ -3,17 +3,9 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// The TagoTiP sequence counter <c>!N</c>: a u32 that strictly increases across reboots, power cuts and deep sleep
-    /// and never wraps (TagoTiP 1.0 §10: at 0xFFFFFFFF the device must be re-provisioned). Values are reserved in
-    /// blocks written ahead of use, so a reboot never reuses one and the flash sees one write per block.
-    /// </summary>
-    /// <remarks>
-    /// Record: marker 0x53 (an erased 0xFF slot is never valid), the highest reserved value (u32 LE), CRC-32 of those
-    /// 5 bytes. Records alternate between two slots and the valid higher one wins at load, so a torn write leaves the
-    /// previous reservation. Each boot skips the rest of a block (64 by default: 2^32 values last centuries at a frame
-    /// a minute even with a reboot per frame).
-    /// </remarks>
+    /// <summary>The TagoTiP sequence counter <c>!N</c>: a u32 that strictly increases across reboots, power cuts and deep sleep and never wraps (TagoTiP 1.0 §10).</summary>
+    /// <remarks>Record: marker 0x53 (an erased 0xFF slot is never valid), the highest reserved value (u32 LE), CRC-32 of those 5 bytes; two slots
+    /// alternate and the valid higher one wins, so a torn write leaves the previous reservation. 2^32 values last centuries even with a reboot per frame.</remarks>
     public sealed class SequenceCounter
     {
         /// <summary>Bytes per persisted record.</summary>
@@ -30,9 +22,7 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536) per write; call <see cref="Load"/> first.
-        /// Without a store it counts in RAM only (a server's <c>invalid_seq</c> moves it ahead again).</summary>
-        /// <exception cref="System.ArgumentException">The block is out of range.</exception>
+        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536, else <see cref="System.ArgumentException"/>) per write; call <see cref="Load"/> first. Without a store it counts in RAM only.</summary>
         public SequenceCounter(ISequenceStore store, int block)
         {
             if (block < 1 || block > 65536)
@@ -68,8 +58,7 @@ namespace TagoFirmware.TagoTip
             return best >= 0;
         }
 
-        /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or the
-        /// reservation could not be written (nothing is handed out until one succeeds).</summary>
+        /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or the reservation could not be written.</summary>
         public long Next()
         {
             if (_next > MaxValue || (_next > _reserved && !Reserve(_next)))

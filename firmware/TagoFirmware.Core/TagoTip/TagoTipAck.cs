@@ -2,15 +2,9 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// Reads one message of <c>$tip/{serial}/ack</c>, <c>[!N|]STATUS[|DETAIL]</c> (TagoTiP 1.0 §9, MQTT binding,
-    /// https://github.com/tago-io/tagotip). Reusable; <see cref="Parse"/> overwrites every field, allocates nothing, never throws.
-    /// </summary>
-    /// <remarks>
-    /// Lenient where readings of the spec differ (an <c>ACK|</c> prefix, one trailing LF); strict where a wrong guess
-    /// could settle the wrong frame: <c>!N</c> is a u32 without leading zeros (§14), the status exactly <c>OK</c>,
-    /// <c>ERR</c>, <c>CMD</c> or <c>PONG</c>, and a NUL or second <c>|</c> in the detail makes the message malformed.
-    /// </remarks>
+    /// <summary>Reads one message of <c>$tip/{serial}/ack</c>, <c>[!N|]STATUS[|DETAIL]</c> (TagoTiP 1.0 §9, https://github.com/tago-io/tagotip); allocates nothing, never throws.</summary>
+    /// <remarks>Lenient where readings of the spec differ (an <c>ACK|</c> prefix, one trailing LF); strict where a wrong guess could settle the wrong frame:
+    /// <c>!N</c> is a u32 without leading zeros (§14), the status exactly <c>OK</c>, <c>ERR</c>, <c>CMD</c> or <c>PONG</c>, no NUL or second <c>|</c> in the detail.</remarks>
     public sealed class TagoTipAck
     {
         // The statuses, then the error codes (word index = TagoTipError + 2), each ended by a space.
@@ -100,9 +94,7 @@ namespace TagoFirmware.TagoTip
             return Kind = Classify(payload, Find(payload, status, statusLength, 0));
         }
 
-        /// <summary>For <see cref="TagoTipAckKind.Command"/> in <paramref name="payload"/> (the parsed buffer): the command
-        /// parser's topic <c>{prefix}{name}</c> (allocated: commands are rare) of <c>name[=value]</c> (application-defined,
-        /// §9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
+        /// <summary>For a <see cref="TagoTipAckKind.Command"/>: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
         public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
         {
             int end = DetailOffset + DetailLength;
@@ -155,7 +147,7 @@ namespace TagoFirmware.TagoTip
             }
         }
 
-        // The index of the first word from `from` that payload[offset..offset+length) equals, or the number of words.
+        // The first word from `from` equal to payload[offset..offset+length), or the number of words.
         private static int Find(byte[] payload, int offset, int length, int from)
         {
             byte[] words = s_words;

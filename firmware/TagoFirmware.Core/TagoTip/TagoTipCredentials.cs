@@ -1,10 +1,6 @@
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// A TagoTiP device's MQTT identity: serial and 16-hex authorization hash, checked once, and the user name,
-    /// password and topics derived from them (TagoTiP 1.0 §2, §14; docs/tagotip/transports/mqtt.md in
-    /// https://github.com/tago-io/docs). The hash grants access to every device of its profile: never logged.
-    /// </summary>
+    /// <summary>A TagoTiP device's MQTT identity: serial and 16-hex hash, checked once, and the credentials and topics from them (TagoTiP 1.0 §2, §14; docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs).</summary>
     public sealed class TagoTipCredentials
     {
         /// <summary>Longest serial, in characters.</summary>

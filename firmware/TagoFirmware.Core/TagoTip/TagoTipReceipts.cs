@@ -1,16 +1,8 @@
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// What each message on <c>$tip/{serial}/ack</c> means for the one frame in flight: readings leave the queue only
-    /// on an <c>OK</c> whose <c>!N</c> matches it (a PUBACK only says the broker has it). Allocates nothing, never throws.
-    /// </summary>
-    /// <remarks>
-    /// Any other <c>!N</c> and an <c>OK</c> without one are ignored. An <c>ERR</c> without <c>!N</c> is about the
-    /// frame in flight, or the session when none is. Errors (§9.2, §9.4): <c>invalid_token</c> is retried slowly,
-    /// against the spec's "do not retry", because an operator can restore the Authorization without touching the node.
-    /// <c>invalid_seq</c> means the server is ahead (mass erase, replaced board): jumps of 1, 2, 4, … reach any u32 in
-    /// 31 steps.
-    /// </remarks>
+    /// <summary>What each message on <c>$tip/{serial}/ack</c> means for the frame in flight: readings leave the queue only on an <c>OK</c> whose <c>!N</c> matches it.</summary>
+    /// <remarks>An <c>ERR</c> without <c>!N</c> is about the frame in flight, or the session. <c>invalid_token</c> is retried slowly, against §9.2's "do not retry": an operator
+    /// can restore the Authorization without touching the node. <c>invalid_seq</c>: the server is ahead (mass erase, new board); jumps of 1, 2, 4, … reach any u32 in 31 steps.</remarks>
     public sealed class TagoTipReceipts
     {
         /// <summary>Quarantines in a row after which a refused cycle is kept and sending stops.</summary>
@@ -18,8 +10,7 @@ namespace TagoFirmware.TagoTip
         /// <summary><c>invalid_seq</c> answers in a row after which sending stops.</summary>
         public const int MaxSequenceRejections = 32;
 
-        // Per TagoTipError: what a code means for the session. invalid_payload, payload_too_large and invalid_seq here
-        // are about no frame of ours (none is in flight): nothing to split, drop or jump.
+        // Per TagoTipError, what a code means with no frame of ours in flight: nothing to split, drop or jump.
         private static readonly byte[] s_sessionActions =
         {
             (byte)TagoTipAction.RetryLater, (byte)TagoTipAction.RetryLater, (byte)TagoTipAction.CredentialFailure,

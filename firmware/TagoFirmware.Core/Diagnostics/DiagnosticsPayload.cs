@@ -50,29 +50,9 @@ namespace TagoFirmware.Diagnostics
                     continue;
                 }
 
-                writer.BeginItem(s_names[i]);
-                if (i == 2 || i == 13)
-                {
-                    writer.Value(i == 2 ? s_bootReasons[value] : counters.FirmwareVersionUtf8);
-                }
-                else
-                {
-                    writer.Value(value);
-                }
-
+                byte[] text = i == 2 ? s_bootReasons[value] : i == 13 ? counters.FirmwareVersionUtf8 : null;
                 byte[] unit = i == 0 ? s_seconds : i == 1 ? s_bytes : i == 14 ? s_dbm : null;
-                if (unit != null)
-                {
-                    writer.Unit(unit);
-                }
-
-                if (timeUnixMs >= 0)
-                {
-                    writer.TimeUnixMs(timeUnixMs);
-                }
-
-                // The first error of an item sticks and is reported by EndItem, so checking it once is enough.
-                TagoWriteResult r = writer.EndItem();
+                TagoWriteResult r = writer.Item(s_names[i], value, text, unit, timeUnixMs);
                 if (r != TagoWriteResult.Ok)
                 {
                     writer.Reset();

@@ -51,23 +51,21 @@ namespace TagoFirmware.Payload
             Reset();
         }
 
-        /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer, dropping any open item.</summary>
+        /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer.</summary>
         public override void Reset()
         {
             _buffer[0] = (byte)'[';
             Restart(1, true);
         }
 
-        /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Value(byte[] utf8) => Text(RankValue, s_textValueKey, utf8);
+        private protected override TagoWriteResult Text(byte[] utf8) => Text(false, s_textValueKey, utf8);
 
-        /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Unit(byte[] utf8) => Text(RankUnit, s_unitKey, utf8);
+        private protected override TagoWriteResult Unit(byte[] utf8) => Text(true, s_unitKey, utf8);
 
         // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
         {
-            if (unixMs < -UnixEpochMs || unixMs >= MaxMs - UnixEpochMs)
+            if (unixMs >= MaxMs - UnixEpochMs)
             {
                 return Fail(TagoWriteResult.InvalidTime);
             }
@@ -144,25 +142,19 @@ namespace TagoFirmware.Payload
             return field;
         }
 
-        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
-        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
+        // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
-            TagoWriteResult r = Enter(rank);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            int units = 0;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            int units;
+            int escaped = JsonText.MeasureUtf8(utf8, out units);
             if (escaped < 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
 
-            if (rank == RankUnit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
+            if (unit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
             {
-                return Fail(rank == RankUnit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
+                return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
             if (_length + key.Length + escaped + 1 > _limit)

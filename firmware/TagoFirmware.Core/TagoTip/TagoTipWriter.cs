@@ -103,16 +103,10 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>=</c> and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).</summary>
-        public override TagoWriteResult Value(byte[] utf8)
+        // = and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).
+        private protected override TagoWriteResult Text(byte[] utf8)
         {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (utf8 == null || utf8.Length == 0)
+            if (utf8.Length == 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
@@ -151,16 +145,10 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>#unit</c>: 1–25 printable ASCII bytes without <c># ; @ [ \ ] ^ { | }</c>, <c>°C</c> written as <c>C</c>.</summary>
-        public override TagoWriteResult Unit(byte[] utf8)
+        // #unit: 1–25 printable ASCII bytes without # ; @ [ \ ] ^ { | }, °C written as C.
+        private protected override TagoWriteResult Unit(byte[] utf8)
         {
-            TagoWriteResult r = Enter(RankUnit);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            int count = utf8 == null ? 0 : CopyUnit(utf8, null, 0);
+            int count = CopyUnit(utf8, null, 0);
             if (count == 0)
             {
                 return Fail(TagoWriteResult.UnitTooLong);
@@ -175,14 +163,9 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        // @time (Unix ms, not negative) unless it equals the frame's.
+        // @time unless it equals the frame's.
         private protected override TagoWriteResult Time(long unixMs)
         {
-            if (unixMs < 0)
-            {
-                return Fail(TagoWriteResult.InvalidTime);
-            }
-
             if (unixMs == _frameTime)
             {
                 return TagoWriteResult.Ok;

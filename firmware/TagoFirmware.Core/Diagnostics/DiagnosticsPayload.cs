@@ -11,11 +11,8 @@ namespace TagoFirmware.Diagnostics
         public const int RecommendedBufferSize = 1280;
 
         /// <summary>Every variable name the node publishes itself: the legacy <c>device_status</c>, then these items in payload order. A sensor may not use one.</summary>
-        public static readonly string[] ReservedNames =
-        {
-            "device_status", "uptime_s", "heap_free", "boot_reason", "reconnects", "auth_failures", "dropped_readings", "untimed_readings",
-            "store_errors", "unsaved_acks", "quarantined", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
-        };
+        public static readonly string[] ReservedNames = ("device_status uptime_s heap_free boot_reason reconnects auth_failures dropped_readings"
+            + " untimed_readings store_errors unsaved_acks quarantined sensor_errors command_errors queue_depth fw_version rssi").Split(' ');
 
         // Item names in payload order (ReservedNames after device_status) and boot_reason values by BootReason value.
         private static readonly byte[][] s_names = Bytes(ReservedNames, 1);

@@ -36,12 +36,14 @@ namespace TagoFirmware.Payload
         private long _lastTime;
 
         // Per variable index of queued readings: the name (null: invalid) and the unit field as written (null: none).
-        private byte[][] _names;
-        private byte[][] _units;
+        private readonly byte[][] _names;
+        private readonly byte[][] _units;
 
         /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
-        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
-        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
+        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.
+        /// Queued readings' names are checked and their units (UTF-8; null: none) prepared, by variable index.</summary>
+        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
+            byte[][] names, byte[][] units)
         {
             if (buffer == null || buffer.Length < minBytes)
             {
@@ -54,11 +56,7 @@ namespace TagoFirmware.Payload
             _cycle = cycle;
             _cycleAt = cycleAt;
             _valueRequired = valueRequired;
-        }
-
-        // Checks the names and prepares the units (UTF-8; null: no readings) of queued readings, by variable index.
-        private protected void Table(byte[][] names, byte[][] units)
-        {
+            Restart(0, false);
             int count = names == null ? 0 : names.Length;
             _names = new byte[count][];
             _units = new byte[count][];

@@ -45,9 +45,8 @@ namespace TagoFirmware.Payload
         /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
+            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
         {
-            Table(names, units);
             Reset();
         }
 

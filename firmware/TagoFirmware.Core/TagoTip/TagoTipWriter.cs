@@ -39,10 +39,8 @@ namespace TagoFirmware.TagoTip
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true)
+            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true, names, units)
         {
-            Restart(0, false);
-            Table(names, units);
         }
 
         /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time (and its group) of the queue's oldest reading

@@ -86,7 +86,7 @@ namespace TagoFirmware.Payload
         /// <paramref name="text"/> when set, an optional unit and a time in Unix ms (-1: none); no group.</summary>
         public TagoWriteResult Item(byte[] name, long value, byte[] text, byte[] unit, long time)
         {
-            TagoWriteResult r = Open(JsonText.IsName(name) ? name : null);
+            TagoWriteResult r = Start(JsonText.IsName(name) ? name : null);
             r = r != TagoWriteResult.Ok ? r : text != null ? Text(text) : Number(value, 0);
             r = r != TagoWriteResult.Ok || unit == null ? r : Unit(unit);
             return Finish(r, time, false);
@@ -108,7 +108,7 @@ namespace TagoFirmware.Payload
             }
 
             // A failing field has rolled the item back.
-            TagoWriteResult r = Open(_names[variable]);
+            TagoWriteResult r = Start(_names[variable]);
             r = r == TagoWriteResult.Ok ? Number(scaled, decimals) : r;
             byte[] unit = _units[variable];
             r = r != TagoWriteResult.Ok || unit == null ? r : Field(unit);
@@ -152,6 +152,7 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
+        // Writes the opening of an item named `name` (checked).
         private protected abstract TagoWriteResult Open(byte[] name);
 
         // A new payload of `length` bytes so far (its opening), open for items when `open`.
@@ -179,8 +180,8 @@ namespace TagoFirmware.Payload
         // True when the cycle's group need not be written (TagoTiP: it equals the frame's).
         private protected virtual bool Inherited() => false;
 
-        // Opening an item: Ok, or why none can begin.
-        private protected TagoWriteResult Start()
+        // Opening an item (null name: invalid): Ok, or why none can begin.
+        private TagoWriteResult Start(byte[] name)
         {
             if (_closed)
             {
@@ -188,7 +189,7 @@ namespace TagoFirmware.Payload
             }
 
             _itemStart = _length;
-            return TagoWriteResult.Ok;
+            return name == null ? TagoWriteResult.InvalidVariable : Open(name);
         }
 
         // The time (and with `group` its cycle's group) unless negative, and the item's end.

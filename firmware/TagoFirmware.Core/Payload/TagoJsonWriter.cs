@@ -100,17 +100,6 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            TagoWriteResult r = Start();
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (name == null)
-            {
-                return Fail(TagoWriteResult.InvalidVariable);
-            }
-
             // The key starts with the comma between items; the first item skips it.
             int skip = _items > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;

@@ -184,23 +184,7 @@ namespace TagoFirmware.TagoTip
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            TagoWriteResult r = Start();
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (_items == MaxVariables)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            if (name == null)
-            {
-                return Fail(TagoWriteResult.InvalidVariable);
-            }
-
-            if (_length + name.Length + 2 > _limit)
+            if (_items == MaxVariables || _length + name.Length + 2 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }

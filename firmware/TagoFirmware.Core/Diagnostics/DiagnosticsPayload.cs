@@ -68,7 +68,7 @@ namespace TagoFirmware.Diagnostics
             {
                 case 0: return c.UptimeSeconds;
                 case 1: return c.HeapFree < 0 ? Omitted : c.HeapFree;
-                case 2: return c.BootReason > 0 && (int)c.BootReason < s_bootReasons.Length ? (int)c.BootReason : 0;
+                case 2: return (uint)c.BootReason < (uint)s_bootReasons.Length ? (int)c.BootReason : 0;
                 case 3: return c.Reconnects;
                 case 4: return c.AuthFailures;
                 case 5: return c.DroppedReadings;

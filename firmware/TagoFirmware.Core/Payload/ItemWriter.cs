@@ -96,7 +96,7 @@ namespace TagoFirmware.Payload
         /// for none) as one item; <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next payload.</summary>
         public TagoWriteResult Reading(int variable, long scaled, int decimals, long time)
         {
-            if (variable < 0 || variable >= _names.Length || _names[variable] == null)
+            if (variable < 0 || variable >= _names.Length)
             {
                 return TagoWriteResult.InvalidVariable;
             }
@@ -107,7 +107,7 @@ namespace TagoFirmware.Payload
                 return TagoWriteResult.BufferFull;
             }
 
-            // A failing field has rolled the item back.
+            // A failing field has rolled the item back; an invalid name is null.
             TagoWriteResult r = Start(_names[variable]);
             r = r == TagoWriteResult.Ok ? Number(scaled, decimals) : r;
             byte[] unit = _units[variable];

@@ -24,7 +24,7 @@ namespace TagoFirmware.Payload
         /// <summary>A unit is longer than 25 characters (TagoIO's limit; counted in UTF-16 code units).</summary>
         UnitTooLong = 7,
 
-        /// <summary>A time after the year 9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> cannot spell, or a TagoTiP header out of range.</summary>
+        /// <summary>A time after the year 9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> cannot spell.</summary>
         InvalidTime = 8,
 
         /// <summary>A group of a time no cycle id can spell (negative, or beyond the queue's 48-bit times).</summary>

@@ -64,11 +64,6 @@ namespace TagoFirmware.TagoTip
             _frameTime = -1;
             _frameGrouped = false;
             _cycleUnixMs = -1;
-            if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
-            {
-                return TagoWriteResult.InvalidTime;
-            }
-
             if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
             {
                 return TagoWriteResult.InvalidGroup;
@@ -96,8 +91,7 @@ namespace TagoFirmware.TagoTip
             }
 
             // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
-            _length = p;
-            _closed = false;
+            Restart(p, true);
             return TagoWriteResult.Ok;
         }
 

@@ -211,12 +211,9 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void Out_of_range_sequence_or_time_begins_no_frame()
+        public void A_frame_group_no_id_can_spell_begins_no_frame()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, false));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, false));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, false));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
             Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
             Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Item(Name("a"), 1, null, null, -1));

@@ -28,7 +28,6 @@ namespace TagoFirmware.TagoTip
         // ^GROUP of the frame, and of the cycle being written (the base's _cycle).
         private readonly byte[] _frameGroup = Caret();
         private readonly byte[] _digits = new byte[20];
-        private bool _frameGrouped;
         private long _digitsValue = -1;
         private int _digitsStart;
         private long _frameTime;
@@ -53,18 +52,17 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>Begins the frame set by <see cref="Prepare"/>.</summary>
-        public override void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameTime >= 0);
+        public override void Reset() => Begin(_sequence, _nextFrameTime);
 
-        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none), <c>@TIME</c> (-1: none), and
-        /// when <paramref name="group"/> <c>^GROUP</c>, the <see cref="ReadingGroupId"/> of that time.</summary>
+        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none) and <c>@TIME^GROUP</c>, the time
+        /// (-1: none) and its <see cref="ReadingGroupId"/>.</summary>
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
-        public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
+        public TagoWriteResult Begin(long sequence, long timeUnixMs)
         {
             Restart(0, false);
             _frameTime = -1;
-            _frameGrouped = false;
             _cycleUnixMs = -1;
-            if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
+            if (timeUnixMs >= 0 && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
             {
                 return TagoWriteResult.InvalidGroup;
             }
@@ -80,14 +78,8 @@ namespace TagoFirmware.TagoTip
             if (timeUnixMs >= 0)
             {
                 _buffer[p++] = (byte)'@';
-                p = PutDigits(timeUnixMs, p);
+                p = Put(_frameGroup, PutDigits(timeUnixMs, p));
                 _frameTime = timeUnixMs;
-            }
-
-            if (group)
-            {
-                p = Put(_frameGroup, p);
-                _frameGrouped = true;
             }
 
             // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
@@ -174,7 +166,7 @@ namespace TagoFirmware.TagoTip
         }
 
         // Group ids are one-to-one with times, so the cycle's group is the frame's when its time is.
-        private protected override bool Inherited() => _frameGrouped && _cycleUnixMs == _frameTime;
+        private protected override bool Inherited() => _cycleUnixMs == _frameTime;
 
         private protected override TagoWriteResult Open(byte[] name)
         {

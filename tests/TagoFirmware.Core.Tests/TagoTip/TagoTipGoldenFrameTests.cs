@@ -21,7 +21,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void P2_shares_its_time_and_group_at_frame_level_and_matches_the_reference_bytes()
         {
             TagoTipWriter writer = Writer(512);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, true));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Temperature, 235, 1, P2UnixMs));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Humidity, 652, 1, P2UnixMs));
 
@@ -47,7 +47,7 @@ namespace TagoFirmware.Tests.TagoTip
             expected += "]";
 
             TagoTipWriter writer = Writer(4096);
-            writer.Begin(2, P2UnixMs, true);
+            writer.Begin(2, P2UnixMs);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
@@ -65,7 +65,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void Without_frame_time_every_variable_carries_its_own_time_and_group_and_no_sequence_means_no_prefix()
         {
             TagoTipWriter writer = Writer(512);
-            writer.Begin(-1, -1, false);
+            writer.Begin(-1, -1);
             writer.Reading(Temperature, 235, 1, P2UnixMs);
 
             Assert.AreEqual("[temperature:=23.5#C@1795617000000^00mww800g0]", Finish(writer));
@@ -75,11 +75,11 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_can_be_rewritten_in_the_same_buffer_with_a_new_sequence_number()
         {
             TagoTipWriter writer = Writer(512);
-            writer.Begin(4294967295L, P2UnixMs, false);
+            writer.Begin(4294967295L, P2UnixMs);
             writer.Reading(Humidity, 1, 1, P2UnixMs);
             Finish(writer);
 
-            writer.Begin(1, P2UnixMs, true);
+            writer.Begin(1, P2UnixMs);
             writer.Reading(Temperature, 235, 1, P2UnixMs);
             writer.Reading(Humidity, 652, 1, P2UnixMs);
 
@@ -87,16 +87,16 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable()
+        public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable_when_its_time_differs()
         {
             TagoTipWriter writer = Writer(1024);
-            writer.Begin(-1, P2UnixMs, true);
+            writer.Begin(-1, P2UnixMs);
             writer.Reading(Temperature, 1, 0, P2UnixMs);
             Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1#C]", Finish(writer));
 
-            writer.Begin(-1, P2UnixMs, false);
+            writer.Begin(-1, P2UnixMs + 60000L);
             writer.Reading(Temperature, 1, 0, P2UnixMs);
-            Assert.AreEqual("@1795617000000[temperature:=1#C^00mww800g0]", Finish(writer));
+            Assert.AreEqual("@1795617060000^00mww81aqo[temperature:=1#C@1795617000000^00mww800g0]", Finish(writer));
         }
 
         internal static string Finish(TagoTipWriter writer)

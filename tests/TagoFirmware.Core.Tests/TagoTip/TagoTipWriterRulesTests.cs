@@ -123,7 +123,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384], null, null);
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             byte[] name = Name("v");
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
@@ -132,7 +132,7 @@ namespace TagoFirmware.Tests.TagoTip
 
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.Item(name, 100, null, null, -1));
             Assert.IsTrue(writer.Close() > 0);
-            writer.Begin(2, -1, false);
+            writer.Begin(2, -1);
             Assert.AreEqual(TagoWriteResult.Ok, writer.Item(name, 100, null, null, -1));
             Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
         }
@@ -141,7 +141,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void The_101st_queued_reading_asks_for_a_new_frame_rather_than_being_refused()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384], new byte[][] { Name("t") }, new byte[][] { PayloadText.Utf8("°C") });
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
                 Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, i, 1, 1795617000000L));
@@ -150,7 +150,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.Reading(0, 1, 1, 1795617000000L));
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(1, 1, 1, 1795617000000L));
             Assert.AreEqual(1, writer.Cycles);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1, false));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, 5, 1, -1));
             Assert.AreEqual("!2|[t:=0.5#C]", TagoTipGoldenFrameTests.Finish(writer));
         }
@@ -160,7 +160,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             byte[] buffer = new byte[200];
             TagoTipWriter writer = new TagoTipWriter(buffer, null, null);
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             byte[] text = Repeat((byte)'x', 40);
             int written = 0;
             TagoWriteResult r = TagoWriteResult.Ok;
@@ -181,7 +181,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_never_exceeds_16384_bytes_even_in_a_larger_buffer()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[20000], null, null);
-            writer.Begin(4294967295L, -1, false);
+            writer.Begin(4294967295L, -1);
             byte[] text = Repeat((byte)'|', 400);
             while (true)
             {
@@ -214,15 +214,14 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_group_no_id_can_spell_begins_no_frame()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L));
             Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Item(Name("a"), 1, null, null, -1));
         }
 
         private static TagoTipWriter Begun()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(-1, -1, false);
+            writer.Begin(-1, -1);
             return writer;
         }
 
@@ -230,7 +229,7 @@ namespace TagoFirmware.Tests.TagoTip
         private static TagoTipWriter Table()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], new byte[][] { Name("s") }, new byte[][] { null });
-            writer.Begin(-1, -1, false);
+            writer.Begin(-1, -1);
             return writer;
         }
 

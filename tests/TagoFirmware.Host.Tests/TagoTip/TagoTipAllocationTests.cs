@@ -66,7 +66,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             long time = 1795617000000L;
             for (int f = 0; f < frames; f++)
             {
-                writer.Begin(f, time, true);
+                writer.Begin(f, time);
                 for (int i = 0; i < 10; i++)
                 {
                     writer.Reading(0, 235 + i, 1, time + (i * 60000L));

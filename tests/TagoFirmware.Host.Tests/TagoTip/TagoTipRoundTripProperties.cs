@@ -49,10 +49,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
         private static readonly Gen<Batch> s_batch =
             from sequence in Gen.Long[0, 4294967295L].Nullable()
             from time in s_time.Nullable()
-            from withGroup in Gen.Bool
             from variables in s_variable.Array[1, 120]
             from size in Gen.OneOf(Gen.Int[1500, 4000], Gen.Const(20000))
-            select new Batch { Sequence = sequence, Time = time, Group = withGroup && time.HasValue, Variables = variables, BufferSize = size };
+            select new Batch { Sequence = sequence, Time = time, Group = time.HasValue, Variables = variables, BufferSize = size };
 
         [TestMethod]
         public void The_independent_parser_reads_back_exactly_the_variables_written_across_split_frames()
@@ -93,7 +92,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, batch.Group));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1));
         }
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)

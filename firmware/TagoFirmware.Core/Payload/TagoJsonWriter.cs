@@ -31,7 +31,7 @@ namespace TagoFirmware.Payload
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
-        private static readonly byte[] s_textValueKey = TagoUtf8.GetBytes(",\"value\":\"");
+        private static readonly byte[] s_textValueKey = Quoted(s_valueKey, 0);
         private static readonly byte[] s_unitKey = TagoUtf8.GetBytes(",\"unit\":\"");
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");

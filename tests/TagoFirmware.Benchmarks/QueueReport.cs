@@ -164,7 +164,7 @@ namespace TagoFirmware.Benchmarks
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var batcher = new ReadingBatcher(queue, 10, 30000, 0, true);
-            var writer = new TagoJsonWriter(new byte[4096], null, null);
+            var writer = new TagoJsonWriter(new byte[4096], new[] { s_temperature, s_humidity }, new[] { s_celsius, s_percent });
             using var link = new MqttNetLink();
             var request = new SessionOptions
             {
@@ -195,14 +195,7 @@ namespace TagoFirmware.Benchmarks
                 for (int i = 0; i < due; i++)
                 {
                     // Exactly the items SensorNode writes: variable, value (1 decimal), unit, time, group.
-                    bool temperature = queue.GetVariableIndex(i) == 0;
-                    writer.BeginItem(temperature ? s_temperature : s_humidity);
-                    writer.Value(queue.GetScaledValue(i), queue.GetDecimals(i));
-                    writer.Unit(temperature ? s_celsius : s_percent);
-                    writer.TimeUnixMs(queue.GetTimeUnixMs(i));
-                    writer.GroupOfTime(queue.GetTimeUnixMs(i));
-
-                    writer.EndItem();
+                    writer.Reading(queue.GetVariableIndex(i), queue.GetScaledValue(i), queue.GetDecimals(i), queue.GetTimeUnixMs(i));
                 }
 
                 int ticket = batcher.Take(due, false, now);

@@ -11,11 +11,8 @@ namespace TagoFirmware.Diagnostics
         public const int RecommendedBufferSize = 1280;
 
         /// <summary>Every variable name the node publishes itself: the legacy <c>device_status</c>, then these items in payload order. A sensor may not use one.</summary>
-        public static readonly string[] ReservedNames =
-        {
-            "device_status", "uptime_s", "heap_free", "boot_reason", "reconnects", "auth_failures", "dropped_readings", "untimed_readings",
-            "store_errors", "unsaved_acks", "quarantined", "sensor_errors", "command_errors", "queue_depth", "fw_version", "rssi",
-        };
+        public static readonly string[] ReservedNames = ("device_status uptime_s heap_free boot_reason reconnects auth_failures dropped_readings"
+            + " untimed_readings store_errors unsaved_acks quarantined sensor_errors command_errors queue_depth fw_version rssi").Split(' ');
 
         // Item names in payload order (ReservedNames after device_status) and boot_reason values by BootReason value.
         private static readonly byte[][] s_names = Bytes(ReservedNames, 1);
@@ -50,29 +47,9 @@ namespace TagoFirmware.Diagnostics
                     continue;
                 }
 
-                writer.BeginItem(s_names[i]);
-                if (i == 2 || i == 13)
-                {
-                    writer.Value(i == 2 ? s_bootReasons[value] : counters.FirmwareVersionUtf8);
-                }
-                else
-                {
-                    writer.Value(value);
-                }
-
+                byte[] text = i == 2 ? s_bootReasons[value] : i == 13 ? counters.FirmwareVersionUtf8 : null;
                 byte[] unit = i == 0 ? s_seconds : i == 1 ? s_bytes : i == 14 ? s_dbm : null;
-                if (unit != null)
-                {
-                    writer.Unit(unit);
-                }
-
-                if (timeUnixMs >= 0)
-                {
-                    writer.TimeUnixMs(timeUnixMs);
-                }
-
-                // The first error of an item sticks and is reported by EndItem, so checking it once is enough.
-                TagoWriteResult r = writer.EndItem();
+                TagoWriteResult r = writer.Item(s_names[i], value, text, unit, timeUnixMs);
                 if (r != TagoWriteResult.Ok)
                 {
                     writer.Reset();
@@ -91,7 +68,7 @@ namespace TagoFirmware.Diagnostics
             {
                 case 0: return c.UptimeSeconds;
                 case 1: return c.HeapFree < 0 ? Omitted : c.HeapFree;
-                case 2: return c.BootReason > 0 && (int)c.BootReason < s_bootReasons.Length ? (int)c.BootReason : 0;
+                case 2: return (uint)c.BootReason < (uint)s_bootReasons.Length ? (int)c.BootReason : 0;
                 case 3: return c.Reconnects;
                 case 4: return c.AuthFailures;
                 case 5: return c.DroppedReadings;

@@ -324,17 +324,8 @@ namespace TagoFirmware.Node
             }
         }
 
-        private bool WriteCounter(byte[] name, int value)
-        {
-            if (value <= 0)
-            {
-                return true;
-            }
-
-            _writer.BeginItem(name);
-            _writer.Value((long)value);
-            return _writer.EndItem() == TagoWriteResult.Ok;
-        }
+        private bool WriteCounter(byte[] name, int value) =>
+            value <= 0 || _writer.Item(name, value, null, null, -1) == TagoWriteResult.Ok;
 
         /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes "online".</summary>
         public void Answer(bool ping)

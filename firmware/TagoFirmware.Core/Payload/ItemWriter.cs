@@ -4,17 +4,11 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.Payload
 {
     /// <summary>
-    /// Item-by-item writing shared by TagoIO JSON (<see cref="TagoJsonWriter"/>) and TagoTiP frames into a caller-owned
-    /// buffer: fields in the order name, value, unit, time, group; the first error of an item sticks and rolls it back.
+    /// Writes items (queued readings, counters) as TagoIO JSON (<see cref="TagoJsonWriter"/>) or TagoTiP frames into a
+    /// caller-owned buffer; an item that fails is rolled back whole.
     /// </summary>
     public abstract class ItemWriter
     {
-        private protected const int RankName = 1;
-        private protected const int RankValue = 2;
-        private protected const int RankUnit = 3;
-        private protected const int RankTime = 4;
-        private protected const int RankGroup = 5;
-
         /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
         public const long MaxSafeInteger = 9007199254740991L;
 
@@ -26,7 +20,7 @@ namespace TagoFirmware.Payload
         private readonly byte[] _valueKey;
         private readonly int _cycleAt;
 
-        // TagoTiP (§6.3): a variable needs a value before its suffixes, and a frame without variables is nothing.
+        // TagoTiP (§6.3): a frame without variables is nothing.
         private readonly bool _valueRequired;
 
         // A number is formatted backwards at the end of this scratch, then copied (no length pass).
@@ -36,20 +30,20 @@ namespace TagoFirmware.Payload
         private protected int _length;
         private protected int _itemStart;
         private protected int _items;
-        private int _rank; // of the open item's last field; 0: no item open
         private protected bool _closed;
-        private protected TagoWriteResult _itemError;
         private int _cycles;
         private protected int _cycleLimit;
         private long _lastTime;
 
         // Per variable index of queued readings: the name (null: invalid) and the unit field as written (null: none).
-        private byte[][] _names;
-        private byte[][] _units;
+        private readonly byte[][] _names;
+        private readonly byte[][] _units;
 
         /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
-        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.</summary>
-        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired)
+        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.
+        /// Queued readings' names are checked and their units (UTF-8; null: none) prepared, by variable index.</summary>
+        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
+            byte[][] names, byte[][] units)
         {
             if (buffer == null || buffer.Length < minBytes)
             {
@@ -62,11 +56,7 @@ namespace TagoFirmware.Payload
             _cycle = cycle;
             _cycleAt = cycleAt;
             _valueRequired = valueRequired;
-        }
-
-        // Checks the names and prepares the units (UTF-8; null: no readings) of queued readings, by variable index.
-        private protected void Table(byte[][] names, byte[][] units)
-        {
+            Restart(0, false);
             int count = names == null ? 0 : names.Length;
             _names = new byte[count][];
             _units = new byte[count][];
@@ -86,51 +76,27 @@ namespace TagoFirmware.Payload
         /// <summary>Complete items written since <see cref="Reset"/>.</summary>
         public int ItemCount => _items;
 
-        /// <summary>Bytes of payload so far, up to the last complete item.</summary>
-        public int Length => _rank != 0 ? _itemStart : _length;
+        /// <summary>Bytes of payload so far.</summary>
+        public int Length => _length;
 
-        /// <summary>Starts a new, empty payload, dropping any open item.</summary>
+        /// <summary>Starts a new, empty payload.</summary>
         public abstract void Reset();
 
-        /// <summary>Opens an item named <c>[a-z0-9_]{1,100}</c>; if one is still open it is dropped and nothing new begins
-        /// (<see cref="TagoWriteResult.ItemAlreadyOpen"/>).</summary>
-        public TagoWriteResult BeginItem(byte[] name) => Open(JsonText.IsName(name) ? name : null);
-
-        /// <summary>An integer value.</summary>
-        public TagoWriteResult Value(long value) => Value(value, 0);
-
-        /// <summary>The value <paramref name="scaled"/>·10^-<paramref name="decimals"/> exactly (decimals 0–6, |scaled| ≤ 2^53 − 1).</summary>
-        public TagoWriteResult Value(long scaled, int decimals)
+        /// <summary>Writes an item named <c>[a-z0-9_]{1,100}</c> with an integer value, or the string value
+        /// <paramref name="text"/> when set, an optional unit and a time in Unix ms (-1: none); no group.</summary>
+        public TagoWriteResult Item(byte[] name, long value, byte[] text, byte[] unit, long time)
         {
-            TagoWriteResult r = Enter(RankValue);
-            return r != TagoWriteResult.Ok ? r : Number(scaled, decimals);
-        }
-
-        /// <summary>A string value, escaped as the format requires; checked on every call.</summary>
-        public abstract TagoWriteResult Value(byte[] utf8);
-
-        /// <summary>The unit; checked on every call.</summary>
-        public abstract TagoWriteResult Unit(byte[] utf8);
-
-        /// <summary>The time in Unix milliseconds.</summary>
-        public TagoWriteResult TimeUnixMs(long unixMs)
-        {
-            TagoWriteResult r = Enter(RankTime);
-            return r != TagoWriteResult.Ok ? r : Time(unixMs);
-        }
-
-        /// <summary>The group that ties a sampling cycle's variables together: the <see cref="ReadingGroupId"/> of its time, formatted once per cycle.</summary>
-        public TagoWriteResult GroupOfTime(long unixMs)
-        {
-            TagoWriteResult r = Enter(RankGroup);
-            return r != TagoWriteResult.Ok ? r : Group(unixMs);
+            TagoWriteResult r = Start(JsonText.IsName(name) ? name : null);
+            r = r != TagoWriteResult.Ok ? r : text != null ? Text(text) : Number(value, 0);
+            r = r != TagoWriteResult.Ok || unit == null ? r : Unit(unit);
+            return Finish(r, time, false);
         }
 
         /// <summary>Writes a queued reading (variable index of the constructor's tables, value·10^decimals, Unix ms or -1
         /// for none) as one item; <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next payload.</summary>
         public TagoWriteResult Reading(int variable, long scaled, int decimals, long time)
         {
-            if (variable < 0 || variable >= _names.Length || _names[variable] == null)
+            if (variable < 0 || variable >= _names.Length)
             {
                 return TagoWriteResult.InvalidVariable;
             }
@@ -141,30 +107,13 @@ namespace TagoFirmware.Payload
                 return TagoWriteResult.BufferFull;
             }
 
-            // The fields come in order: no rank checks. A failing field has rolled the item back.
-            TagoWriteResult r = Open(_names[variable]);
+            // A failing field has rolled the item back; an invalid name is null.
+            TagoWriteResult r = Start(_names[variable]);
             r = r == TagoWriteResult.Ok ? Number(scaled, decimals) : r;
             byte[] unit = _units[variable];
-            if (r == TagoWriteResult.Ok && unit != null)
-            {
-                r = Field(unit);
-            }
-
-            if (r == TagoWriteResult.Ok && time >= 0)
-            {
-                r = Time(time);
-                r = r == TagoWriteResult.Ok ? Group(time) : r;
-            }
-
-            r = r == TagoWriteResult.Ok ? End() : r;
-            _rank = 0;
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            _items++;
-            if (newCycle)
+            r = r != TagoWriteResult.Ok || unit == null ? r : Field(unit);
+            r = Finish(r, time, true);
+            if (r == TagoWriteResult.Ok && newCycle)
             {
                 _cycles++;
                 _lastTime = time;
@@ -173,32 +122,10 @@ namespace TagoFirmware.Payload
             return r;
         }
 
-        /// <summary>Closes the item; returns its first error (then it was rolled back), or
-        /// <see cref="TagoWriteResult.BufferFull"/> if its end does not fit (rolled back too).</summary>
-        public TagoWriteResult EndItem()
-        {
-            if (_rank == 0)
-            {
-                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
-            }
-
-            TagoWriteResult error = _itemError != TagoWriteResult.Ok ? _itemError
-                : (_valueRequired && _rank < RankValue ? Fail(TagoWriteResult.FieldOutOfOrder) : End());
-            _rank = 0;
-            _items += error == TagoWriteResult.Ok ? 1 : 0;
-            return error;
-        }
-
-        /// <summary>Drops an open item, finishes the payload with <c>]</c> (its byte is reserved) and returns its length;
-        /// 0 for a TagoTiP frame without variables (nothing to send). Closing twice changes nothing.</summary>
+        /// <summary>Finishes the payload with <c>]</c> (its byte is reserved) and returns its length; 0 for a TagoTiP
+        /// frame without variables (nothing to send). Closing twice changes nothing.</summary>
         public int Close()
         {
-            if (_rank != 0)
-            {
-                _rank = 0;
-                _length = _itemStart;
-            }
-
             if (!_closed)
             {
                 _closed = true;
@@ -225,6 +152,7 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
+        // Writes the opening of an item named `name` (checked).
         private protected abstract TagoWriteResult Open(byte[] name);
 
         // A new payload of `length` bytes so far (its opening), open for items when `open`.
@@ -232,11 +160,16 @@ namespace TagoFirmware.Payload
         {
             _length = length;
             _closed = !open;
-            _rank = _items = _cycles = 0;
+            _items = _cycles = 0;
             _lastTime = long.MinValue;
         }
 
         private protected abstract TagoWriteResult Time(long unixMs);
+
+        // A string value or a unit, checked and written.
+        private protected abstract TagoWriteResult Text(byte[] utf8);
+
+        private protected abstract TagoWriteResult Unit(byte[] utf8);
 
         // A unit as its field is written (key, text, closing bytes), or null when it breaks the format's rules.
         private protected abstract byte[] UnitField(byte[] utf8);
@@ -247,44 +180,30 @@ namespace TagoFirmware.Payload
         // True when the cycle's group need not be written (TagoTiP: it equals the frame's).
         private protected virtual bool Inherited() => false;
 
-        // Opening an item: Ok, or why none can begin.
-        private protected TagoWriteResult Start()
+        // Opening an item (null name: invalid): Ok, or why none can begin.
+        private TagoWriteResult Start(byte[] name)
         {
             if (_closed)
             {
                 return TagoWriteResult.PayloadClosed;
             }
 
-            if (_rank != 0)
-            {
-                return Fail(TagoWriteResult.ItemAlreadyOpen);
-            }
-
             _itemStart = _length;
-            _itemError = TagoWriteResult.Ok;
-            _rank = RankName;
-            return TagoWriteResult.Ok;
+            return name == null ? TagoWriteResult.InvalidVariable : Open(name);
         }
 
-        private protected TagoWriteResult Enter(int rank)
+        // The time (and with `group` its cycle's group) unless negative, and the item's end.
+        private TagoWriteResult Finish(TagoWriteResult r, long time, bool group)
         {
-            if (_rank == 0)
+            if (r == TagoWriteResult.Ok && time >= 0)
             {
-                return _closed ? TagoWriteResult.PayloadClosed : TagoWriteResult.NoItemOpen;
+                r = Time(time);
+                r = r == TagoWriteResult.Ok && group ? Group(time) : r;
             }
 
-            if (_itemError != TagoWriteResult.Ok)
-            {
-                return _itemError;
-            }
-
-            if (rank <= _rank || (_valueRequired && _rank < RankValue && rank > RankValue))
-            {
-                return Fail(TagoWriteResult.FieldOutOfOrder);
-            }
-
-            _rank = rank;
-            return TagoWriteResult.Ok;
+            r = r == TagoWriteResult.Ok ? End() : r;
+            _items += r == TagoWriteResult.Ok ? 1 : 0;
+            return r;
         }
 
         // The value in plain fixed-point notation, a zero never signed (JSON allows -0, but it is noise for a reading).
@@ -341,7 +260,7 @@ namespace TagoFirmware.Payload
         private protected TagoWriteResult Group(long unixMs)
         {
             byte[] cycle = _cycle;
-            if (unixMs != _cycleUnixMs || unixMs < 0)
+            if (unixMs != _cycleUnixMs)
             {
                 if (ReadingGroupId.Write(unixMs, cycle, _cycleAt) == 0)
                 {
@@ -393,7 +312,6 @@ namespace TagoFirmware.Payload
         // Rolls the item back: the payload ends again after the last complete item.
         private protected TagoWriteResult Fail(TagoWriteResult error)
         {
-            _itemError = error;
             _length = _itemStart;
             return error;
         }

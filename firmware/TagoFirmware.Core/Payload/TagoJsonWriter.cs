@@ -31,7 +31,7 @@ namespace TagoFirmware.Payload
 
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
-        private static readonly byte[] s_textValueKey = TagoUtf8.GetBytes(",\"value\":\"");
+        private static readonly byte[] s_textValueKey = Quoted(s_valueKey, 0);
         private static readonly byte[] s_unitKey = TagoUtf8.GetBytes(",\"unit\":\"");
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
@@ -45,29 +45,26 @@ namespace TagoFirmware.Payload
         /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false)
+            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
         {
-            Table(names, units);
             Reset();
         }
 
-        /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer, dropping any open item.</summary>
+        /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer.</summary>
         public override void Reset()
         {
             _buffer[0] = (byte)'[';
             Restart(1, true);
         }
 
-        /// <summary>Writes <c>"value"</c> as a string, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Value(byte[] utf8) => Text(RankValue, s_textValueKey, utf8);
+        private protected override TagoWriteResult Text(byte[] utf8) => Text(false, s_textValueKey, utf8);
 
-        /// <summary>Writes <c>"unit"</c>, escaped per RFC 8259; checks the text on every call.</summary>
-        public override TagoWriteResult Unit(byte[] utf8) => Text(RankUnit, s_unitKey, utf8);
+        private protected override TagoWriteResult Unit(byte[] utf8) => Text(true, s_unitKey, utf8);
 
         // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
         {
-            if (unixMs < -UnixEpochMs || unixMs >= MaxMs - UnixEpochMs)
+            if (unixMs >= MaxMs - UnixEpochMs)
             {
                 return Fail(TagoWriteResult.InvalidTime);
             }
@@ -103,17 +100,6 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            TagoWriteResult r = Start();
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (name == null)
-            {
-                return Fail(TagoWriteResult.InvalidVariable);
-            }
-
             // The key starts with the comma between items; the first item skips it.
             int skip = _items > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
@@ -144,25 +130,19 @@ namespace TagoFirmware.Payload
             return field;
         }
 
-        // A string field checked now: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
-        private TagoWriteResult Text(int rank, byte[] key, byte[] utf8)
+        // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
-            TagoWriteResult r = Enter(rank);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            int units = 0;
-            int escaped = utf8 == null ? -1 : JsonText.MeasureUtf8(utf8, out units);
+            int units;
+            int escaped = JsonText.MeasureUtf8(utf8, out units);
             if (escaped < 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
 
-            if (rank == RankUnit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
+            if (unit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
             {
-                return Fail(rank == RankUnit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
+                return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
             if (_length + key.Length + escaped + 1 > _limit)

@@ -24,20 +24,11 @@ namespace TagoFirmware.Payload
         /// <summary>A unit is longer than 25 characters (TagoIO's limit; counted in UTF-16 code units).</summary>
         UnitTooLong = 7,
 
-        /// <summary>A time lies outside the years 0001–9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> can spell.</summary>
+        /// <summary>A time after the year 9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> cannot spell.</summary>
         InvalidTime = 8,
 
         /// <summary>A group of a time no cycle id can spell (negative, or beyond the queue's 48-bit times).</summary>
         InvalidGroup = 9,
-
-        /// <summary>A field came twice or out of the order variable, value, unit, time, group.</summary>
-        FieldOutOfOrder = 13,
-
-        /// <summary>A field or <see cref="ItemWriter.EndItem"/> was called with no item begun.</summary>
-        NoItemOpen = 14,
-
-        /// <summary><see cref="ItemWriter.BeginItem(byte[])"/> was called while an item was still open; that item was dropped.</summary>
-        ItemAlreadyOpen = 15,
 
         /// <summary>No payload is open (closed, or no TagoTiP frame begun); call <see cref="ItemWriter.Reset"/> to start one.</summary>
         PayloadClosed = 16,

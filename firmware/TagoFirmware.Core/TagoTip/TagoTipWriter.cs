@@ -28,7 +28,6 @@ namespace TagoFirmware.TagoTip
         // ^GROUP of the frame, and of the cycle being written (the base's _cycle).
         private readonly byte[] _frameGroup = Caret();
         private readonly byte[] _digits = new byte[20];
-        private bool _frameGrouped;
         private long _digitsValue = -1;
         private int _digitsStart;
         private long _frameTime;
@@ -39,10 +38,8 @@ namespace TagoFirmware.TagoTip
         /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true)
+            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true, names, units)
         {
-            Restart(0, false);
-            Table(names, units);
         }
 
         /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time (and its group) of the queue's oldest reading
@@ -55,23 +52,17 @@ namespace TagoFirmware.TagoTip
         }
 
         /// <summary>Begins the frame set by <see cref="Prepare"/>.</summary>
-        public override void Reset() => Begin(_sequence, _nextFrameTime, _nextFrameTime >= 0);
+        public override void Reset() => Begin(_sequence, _nextFrameTime);
 
-        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none), <c>@TIME</c> (-1: none), and
-        /// when <paramref name="group"/> <c>^GROUP</c>, the <see cref="ReadingGroupId"/> of that time.</summary>
+        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none) and <c>@TIME^GROUP</c>, the time
+        /// (-1: none) and its <see cref="ReadingGroupId"/>.</summary>
         /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
-        public TagoWriteResult Begin(long sequence, long timeUnixMs, bool group)
+        public TagoWriteResult Begin(long sequence, long timeUnixMs)
         {
             Restart(0, false);
             _frameTime = -1;
-            _frameGrouped = false;
             _cycleUnixMs = -1;
-            if (sequence < -1 || sequence > 0xFFFFFFFFL || timeUnixMs < -1)
-            {
-                return TagoWriteResult.InvalidTime;
-            }
-
-            if (group && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
+            if (timeUnixMs >= 0 && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
             {
                 return TagoWriteResult.InvalidGroup;
             }
@@ -87,32 +78,19 @@ namespace TagoFirmware.TagoTip
             if (timeUnixMs >= 0)
             {
                 _buffer[p++] = (byte)'@';
-                p = PutDigits(timeUnixMs, p);
+                p = Put(_frameGroup, PutDigits(timeUnixMs, p));
                 _frameTime = timeUnixMs;
             }
 
-            if (group)
-            {
-                p = Put(_frameGroup, p);
-                _frameGrouped = true;
-            }
-
             // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
-            _length = p;
-            _closed = false;
+            Restart(p, true);
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>=</c> and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).</summary>
-        public override TagoWriteResult Value(byte[] utf8)
+        // = and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).
+        private protected override TagoWriteResult Text(byte[] utf8)
         {
-            TagoWriteResult r = Enter(RankValue);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (utf8 == null || utf8.Length == 0)
+            if (utf8.Length == 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
@@ -151,16 +129,10 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes <c>#unit</c>: 1–25 printable ASCII bytes without <c># ; @ [ \ ] ^ { | }</c>, <c>°C</c> written as <c>C</c>.</summary>
-        public override TagoWriteResult Unit(byte[] utf8)
+        // #unit: 1–25 printable ASCII bytes without # ; @ [ \ ] ^ { | }, °C written as C.
+        private protected override TagoWriteResult Unit(byte[] utf8)
         {
-            TagoWriteResult r = Enter(RankUnit);
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            int count = utf8 == null ? 0 : CopyUnit(utf8, null, 0);
+            int count = CopyUnit(utf8, null, 0);
             if (count == 0)
             {
                 return Fail(TagoWriteResult.UnitTooLong);
@@ -175,14 +147,9 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        // @time (Unix ms, not negative) unless it equals the frame's.
+        // @time unless it equals the frame's.
         private protected override TagoWriteResult Time(long unixMs)
         {
-            if (unixMs < 0)
-            {
-                return Fail(TagoWriteResult.InvalidTime);
-            }
-
             if (unixMs == _frameTime)
             {
                 return TagoWriteResult.Ok;
@@ -199,27 +166,11 @@ namespace TagoFirmware.TagoTip
         }
 
         // Group ids are one-to-one with times, so the cycle's group is the frame's when its time is.
-        private protected override bool Inherited() => _frameGrouped && _cycleUnixMs == _frameTime;
+        private protected override bool Inherited() => _cycleUnixMs == _frameTime;
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            TagoWriteResult r = Start();
-            if (r != TagoWriteResult.Ok)
-            {
-                return r;
-            }
-
-            if (_items == MaxVariables)
-            {
-                return Fail(TagoWriteResult.BufferFull);
-            }
-
-            if (name == null)
-            {
-                return Fail(TagoWriteResult.InvalidVariable);
-            }
-
-            if (_length + name.Length + 2 > _limit)
+            if (_items == MaxVariables || _length + name.Length + 2 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }

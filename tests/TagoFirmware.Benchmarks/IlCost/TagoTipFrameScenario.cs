@@ -55,7 +55,7 @@ namespace TagoFirmware.Benchmarks.IlCost
         private int Write(long sequence)
         {
             TagoTipWriter writer = _writer;
-            writer.Begin(sequence, StartUnixMs, true);
+            writer.Begin(sequence, StartUnixMs);
             for (int i = 0; i < _pairs; i++)
             {
                 long time = StartUnixMs + (i * 60000L);

@@ -17,7 +17,7 @@ namespace TagoFirmware.Tests.Payload
         {
             // "[" + item + "," + item + "]"
             int exact = 1 + Item.Length + 1 + Item.Length + 1;
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[exact], null, null);
+            TagoJsonWriter writer = PayloadText.Writer(exact, "humidity", "%");
 
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
@@ -34,7 +34,7 @@ namespace TagoFirmware.Tests.Payload
             // One byte short at every possible point of the second item: each field may be the one that overflows.
             for (int shortBy = 1; shortBy <= Item.Length + 1; shortBy++)
             {
-                TagoJsonWriter writer = new TagoJsonWriter(new byte[exact - shortBy], null, null);
+                TagoJsonWriter writer = PayloadText.Writer(exact - shortBy, "humidity", "%");
                 Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
                 byte[] before = PayloadText.Snapshot(writer.Buffer, writer.Length);
 
@@ -49,7 +49,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void After_a_refusal_a_reset_payload_takes_the_item()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[1 + Item.Length + 1 + 10], null, null);
+            TagoJsonWriter writer = PayloadText.Writer(1 + Item.Length + 1 + 10, "humidity", "%");
             Assert.AreEqual(TagoWriteResult.Ok, WriteItem(writer));
             Assert.AreEqual(TagoWriteResult.BufferFull, WriteItem(writer));
             byte[] first = writer.CopyPayload();
@@ -65,8 +65,7 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[2], null, null);
 
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(PayloadText.Utf8("v")));
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.Item(PayloadText.Utf8("v"), 1, null, null, -1));
             Assert.AreEqual(1, writer.Length);
 
             Assert.AreEqual("[]", PayloadText.Closed(writer));
@@ -75,7 +74,7 @@ namespace TagoFirmware.Tests.Payload
         [TestMethod]
         public void Copy_payload_returns_an_exact_length_copy()
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[1024], null, null);
+            TagoJsonWriter writer = PayloadText.Writer(1024, "humidity", "%");
             WriteItem(writer);
 
             byte[] payload = writer.CopyPayload();
@@ -85,14 +84,6 @@ namespace TagoFirmware.Tests.Payload
             CollectionAssert.AreEqual(PayloadText.Utf8("[" + Item + "]"), payload);
         }
 
-        private static TagoWriteResult WriteItem(TagoJsonWriter writer)
-        {
-            writer.BeginItem(PayloadText.Utf8("humidity"));
-            writer.Value(652L, 1);
-            writer.Unit(PayloadText.Utf8("%"));
-            writer.TimeUnixMs(1795617000000L);
-            writer.GroupOfTime(1795617000000L);
-            return writer.EndItem();
-        }
+        private static TagoWriteResult WriteItem(TagoJsonWriter writer) => writer.Reading(0, 652L, 1, 1795617000000L);
     }
 }

@@ -25,17 +25,13 @@ namespace TagoFirmware.Tests.Payload
         [DataRow("", "")]
         public void Quotes_backslashes_and_controls_are_escaped_and_everything_else_is_raw_UTF8(string text, string expected)
         {
-            // Through the byte[] overload (checked per call) and through the UTF-16 encoder: both must agree.
+            // From bytes and through the UTF-16 encoder: both must agree.
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(PayloadText.Utf8(text)));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 0, PayloadText.Utf8(text), null, -1));
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
 
             writer.Reset();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(text)));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 0, TagoUtf8.GetBytes(text), null, -1));
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
 
@@ -43,9 +39,7 @@ namespace TagoFirmware.Tests.Payload
         public void A_surrogate_pair_becomes_one_four_byte_UTF8_sequence()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(TagoUtf8.GetBytes("\ud83d\ude00"));
-            writer.EndItem();
+            writer.Item(PayloadText.Utf8("v"), 0, TagoUtf8.GetBytes("\ud83d\ude00"), null, -1);
             int length = writer.Close();
 
             // U+1F600 = F0 9F 98 80 (RFC 3629 §3).
@@ -72,21 +66,15 @@ namespace TagoFirmware.Tests.Payload
             // well-formed and written as it is. Either way no ill-formed UTF-8 reaches the payload.
             string text = PayloadText.FromCodeUnits(codes);
             byte[] utf8 = TagoUtf8.GetBytes(text);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-
             if (PayloadText.StringsHoldLoneSurrogates)
             {
                 Assert.IsNull(utf8);
-                Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(utf8));
-                Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
-                Assert.AreEqual("[]", PayloadText.Closed(writer));
             }
             else
             {
                 Assert.IsTrue(text.IndexOf('\ufffd') >= 0, "the platform replaced the lone surrogate");
-                Assert.AreEqual(TagoWriteResult.Ok, writer.Value(utf8));
-                Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+                TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 0, utf8, null, -1));
                 Assert.AreEqual(Prefix + text + Suffix, PayloadText.Closed(writer));
             }
         }
@@ -101,9 +89,7 @@ namespace TagoFirmware.Tests.Payload
             // pre-encoded bytes (from a file or the network) can carry a NUL.
             byte[] bytes = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(bytes));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 0, bytes, null, -1));
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
 
             // The UTF-16 encoder agrees where a string can hold U+0000 (desktop .NET); a device string built from
@@ -133,10 +119,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(text));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Item(PayloadText.Utf8("v"), 0, text, null, -1));
             Assert.AreEqual("[]", PayloadText.Closed(writer));
         }
 
@@ -150,9 +133,7 @@ namespace TagoFirmware.Tests.Payload
         {
             byte[] text = PayloadText.Hex(hex);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[64], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(text));
-            writer.EndItem();
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 0, text, null, -1));
             int length = writer.Close();
 
             byte[] written = PayloadText.Snapshot(writer.Buffer, length);
@@ -180,11 +161,9 @@ namespace TagoFirmware.Tests.Payload
         public void Units_are_escaped_too()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[256], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Unit(PayloadText.Utf8("\"u\\\n"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), 1, null, PayloadText.Utf8("\"u\\\n"), -1));
 
-            Assert.AreEqual("[{\"variable\":\"v\",\"unit\":\"\\\"u\\\\\\n\"}]", PayloadText.Closed(writer));
+            Assert.AreEqual("[{\"variable\":\"v\",\"value\":1,\"unit\":\"\\\"u\\\\\\n\"}]", PayloadText.Closed(writer));
         }
 
         [TestMethod]

@@ -28,26 +28,6 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void P2_written_field_by_field_matches_the_reference_bytes()
-        {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[512], null, null);
-            writer.BeginItem(PayloadText.Utf8("temperature"));
-            writer.Value(235L, 1);
-            writer.Unit(PayloadText.Utf8("°C"));
-            writer.TimeUnixMs(P2UnixMs);
-            writer.GroupOfTime(P2UnixMs);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-            writer.BeginItem(PayloadText.Utf8("humidity"));
-            writer.Value(652L, 1);
-            writer.Unit(PayloadText.Utf8("%"));
-            writer.TimeUnixMs(P2UnixMs);
-            writer.GroupOfTime(P2UnixMs);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-
-            Assert.AreEqual(P2, PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
         public void P20_ten_pairs_a_minute_apart_match_the_reference_bytes()
         {
             // Pair i: temperature 23.5 + 0.1·i, humidity 65.2 − 0.1·i (scaled by 10, as the queue keeps them), time + i minutes.

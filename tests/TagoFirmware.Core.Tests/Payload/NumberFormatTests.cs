@@ -26,10 +26,8 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(-9007199254740991L, 6, "-9007199254.740991")]
         public void Scaled_values_are_plain_decimals_never_exponents(long scaled, int decimals, string expected)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(scaled, decimals));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            TagoJsonWriter writer = PayloadText.Writer(128, "v", null);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, scaled, decimals, -1));
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
 
@@ -39,10 +37,8 @@ namespace TagoFirmware.Tests.Payload
         [DataRow(100)]
         public void Decimals_outside_zero_to_six_are_refused(int decimals)
         {
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Value(1L, decimals));
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.EndItem());
+            TagoJsonWriter writer = PayloadText.Writer(128, "v", null);
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Reading(0, 1L, decimals, -1));
             Assert.AreEqual("[]", PayloadText.Closed(writer));
         }
 
@@ -56,9 +52,7 @@ namespace TagoFirmware.Tests.Payload
         public void Integers_are_written_as_they_are(long value, string expected)
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(value);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("v"), value, null, null, -1));
 
             Assert.AreEqual(Prefix + expected + Suffix, PayloadText.Closed(writer));
         }
@@ -71,10 +65,8 @@ namespace TagoFirmware.Tests.Payload
         public void Integers_beyond_what_JavaScript_holds_exactly_are_refused(long value)
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[128], null, null);
-            writer.BeginItem(PayloadText.Utf8("v"));
 
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, writer.Value(value));
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, writer.Item(PayloadText.Utf8("v"), value, null, null, -1));
             Assert.AreEqual("[]", PayloadText.Closed(writer));
         }
     }

@@ -14,6 +14,12 @@ namespace TagoFirmware.Tests.Payload
             return TagoUtf8.GetBytes(text);
         }
 
+        /// <summary>A JSON writer of <paramref name="bytes"/> whose variable 0 is <paramref name="name"/> with <paramref name="unit"/> (null: none).</summary>
+        public static TagoJsonWriter Writer(int bytes, string name, string unit)
+        {
+            return new TagoJsonWriter(new byte[bytes], new byte[][] { Utf8(name) }, new byte[][] { unit == null ? null : Utf8(unit) });
+        }
+
         /// <summary>Decodes buffer[0..length) as UTF-8.</summary>
         public static string Decode(byte[] buffer, int length)
         {

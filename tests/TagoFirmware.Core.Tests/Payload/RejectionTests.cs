@@ -5,14 +5,13 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Tests.Payload
 {
     /// <summary>
-    /// Every rejection path: the call returns its specific error, the item's first error sticks, and the payload is
-    /// exactly as it was after the last complete item (bytes, Length, ItemCount), so closing it gives the payload
-    /// without the refused item.
+    /// Every rejection path: the call returns its specific error and the payload is exactly as it was after the last
+    /// complete item (bytes, Length, ItemCount), so closing it gives the payload without the refused item.
     /// </summary>
     [TestClass]
     public class RejectionTests
     {
-        private const string FirstItem = "[{\"variable\":\"temperature\",\"value\":23.5,\"unit\":\"°C\"}";
+        private const string FirstItem = "[{\"variable\":\"temperature\",\"value\":23,\"unit\":\"°C\"}";
 
         private static byte[] s_snapshot;
         private static int s_length;
@@ -29,10 +28,8 @@ namespace TagoFirmware.Tests.Payload
         {
             TagoJsonWriter writer = Started();
 
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
-            writer.Value(10L, 1);
-
-            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, Item(writer, PayloadText.Utf8(name), null, null, -1), writer);
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, Item(writer, null, null, null, -1), writer);
         }
 
         [TestMethod]
@@ -47,26 +44,14 @@ namespace TagoFirmware.Tests.Payload
         }
 
         [TestMethod]
-        public void A_null_variable_name_is_refused()
-        {
-            TagoJsonWriter writer = Started();
-
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem((byte[])null));
-
-            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
-        }
-
-        [TestMethod]
         public void A_variable_name_of_101_characters_is_refused_and_100_are_accepted()
         {
             TagoJsonWriter writer = Started();
             string hundred = new string('a', 100);
 
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(hundred + "a")));
-            AssertIntactAfter(TagoWriteResult.InvalidVariable, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidVariable, Item(writer, PayloadText.Utf8(hundred + "a"), null, null, -1), writer);
 
-            Assert.AreEqual(TagoWriteResult.Ok, writer.BeginItem(PayloadText.Utf8(hundred)));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, Item(writer, PayloadText.Utf8(hundred), null, null, -1));
             Assert.AreEqual(2, writer.ItemCount);
         }
 
@@ -74,159 +59,41 @@ namespace TagoFirmware.Tests.Payload
         public void A_unit_of_26_characters_is_refused_and_25_are_accepted()
         {
             TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1L);
 
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(PayloadText.Utf8(new string('u', 26))));
-            AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(PayloadText.Utf8(new string('°', 26))));
-            AssertIntactAfter(TagoWriteResult.UnitTooLong, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Unit(PayloadText.Utf8(new string('°', 25))));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            AssertIntactAfter(TagoWriteResult.UnitTooLong, Item(writer, PayloadText.Utf8("v"), null, PayloadText.Utf8(new string('u', 26)), -1), writer);
+            AssertIntactAfter(TagoWriteResult.UnitTooLong, Item(writer, PayloadText.Utf8("v"), null, PayloadText.Utf8(new string('°', 26)), -1), writer);
+            Assert.AreEqual(TagoWriteResult.Ok, Item(writer, PayloadText.Utf8("v"), null, PayloadText.Utf8(new string('°', 25)), -1));
         }
 
         [TestMethod]
         public void A_string_value_over_6000_bytes_is_refused_and_6000_are_accepted()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[8192], null, null);
-            writer.BeginItem(PayloadText.Utf8("first"));
-            writer.EndItem();
+            Item(writer, PayloadText.Utf8("first"), null, null, -1);
             Snapshot(writer);
 
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(PayloadText.Utf8(new string('x', 6001))));
-            AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.StringTooLong, writer.Value(TagoUtf8.GetBytes(new string('é', 3001))));
-            AssertIntactAfter(TagoWriteResult.StringTooLong, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Value(TagoUtf8.GetBytes(new string('é', 3000))));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            AssertIntactAfter(TagoWriteResult.StringTooLong, Item(writer, PayloadText.Utf8("v"), PayloadText.Utf8(new string('x', 6001)), null, -1), writer);
+            AssertIntactAfter(TagoWriteResult.StringTooLong, Item(writer, PayloadText.Utf8("v"), TagoUtf8.GetBytes(new string('é', 3001)), null, -1), writer);
+            Assert.AreEqual(TagoWriteResult.Ok, Item(writer, PayloadText.Utf8("v"), TagoUtf8.GetBytes(new string('é', 3000)), null, -1));
         }
 
         [TestMethod]
-        public void A_time_outside_years_1_to_9999_is_refused()
+        public void A_time_after_the_year_9999_rolls_back_the_whole_item()
         {
             TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(253402300800000L));
-            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
 
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(-62135596800001L));
-            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(long.MaxValue));
-            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.TimeUnixMs(long.MinValue));
-            AssertIntactAfter(TagoWriteResult.InvalidTime, writer);
+            AssertIntactAfter(TagoWriteResult.InvalidTime, Item(writer, PayloadText.Utf8("v"), PayloadText.Utf8("x"), PayloadText.Utf8("%"), 253402300800000L), writer);
+            AssertIntactAfter(TagoWriteResult.InvalidTime, Item(writer, PayloadText.Utf8("v"), null, null, long.MaxValue), writer);
         }
 
         [TestMethod]
-        public void A_field_repeated_or_out_of_order_is_refused()
+        public void After_closing_items_are_refused()
         {
             TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1L);
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Value(2L));
-            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.TimeUnixMs(0);
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.Unit(PayloadText.Utf8("%")));
-            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.GroupOfTime(0);
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.TimeUnixMs(0));
-            AssertIntactAfter(TagoWriteResult.FieldOutOfOrder, writer);
-        }
-
-        [TestMethod]
-        public void The_first_error_of_an_item_sticks_and_later_calls_write_nothing()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Value(1L, 7));
-            Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.Unit(PayloadText.Utf8("%")));
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, writer.GroupOfTime(0));
-
-            AssertIntactAfter(TagoWriteResult.InvalidDecimals, writer);
-        }
-
-        [TestMethod]
-        public void An_error_after_several_fields_rolls_back_the_whole_item_such_as_a_time_without_a_cycle_id()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("humidity"));
-            writer.Value(652L, 1);
-            writer.Unit(PayloadText.Utf8("%"));
-            writer.TimeUnixMs(1795617000000L);
-
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
-
-            AssertIntactAfter(TagoWriteResult.InvalidGroup, writer);
-        }
-
-        [TestMethod]
-        public void Null_texts_are_refused()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value((byte[])null));
-            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
-
-            writer.BeginItem(PayloadText.Utf8("v"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Unit((byte[])null));
-            AssertIntactAfter(TagoWriteResult.InvalidString, writer);
-        }
-
-        [TestMethod]
-        public void Fields_without_an_open_item_are_refused_and_write_nothing()
-        {
-            TagoJsonWriter writer = Started();
-
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1L));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.GroupOfTime(0));
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
-
-            Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(FirstItem + "]", PayloadText.Closed(writer));
-        }
-
-        [TestMethod]
-        public void Beginning_an_item_while_one_is_open_drops_the_open_one()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1L);
-
-            Assert.AreEqual(TagoWriteResult.ItemAlreadyOpen, writer.BeginItem(PayloadText.Utf8("w")));
-
-            AssertIntactAfter(TagoWriteResult.ItemAlreadyOpen, writer);
-        }
-
-        [TestMethod]
-        public void Closing_with_an_item_open_drops_that_item()
-        {
-            TagoJsonWriter writer = Started();
-            writer.BeginItem(PayloadText.Utf8("v"));
-            writer.Value(1L);
 
             Assert.AreEqual(FirstItem + "]", PayloadText.Closed(writer));
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, Item(writer, PayloadText.Utf8("v"), null, null, -1));
             Assert.AreEqual(1, writer.ItemCount);
-            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Value(2L));
         }
 
         [TestMethod]
@@ -236,14 +103,13 @@ namespace TagoFirmware.Tests.Payload
             Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1], null, null); });
         }
 
+        private static TagoWriteResult Item(TagoJsonWriter writer, byte[] name, byte[] text, byte[] unit, long time) => writer.Item(name, 1, text, unit, time);
+
         /// <summary>A writer holding one complete item, its state remembered for <see cref="AssertIntactAfter"/>.</summary>
         private static TagoJsonWriter Started()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[512], null, null);
-            writer.BeginItem(PayloadText.Utf8("temperature"));
-            writer.Value(235L, 1);
-            writer.Unit(PayloadText.Utf8("°C"));
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(PayloadText.Utf8("temperature"), 23, null, PayloadText.Utf8("°C"), -1));
             Assert.AreEqual(FirstItem, PayloadText.Of(writer));
             Snapshot(writer);
             return writer;
@@ -255,18 +121,14 @@ namespace TagoFirmware.Tests.Payload
             s_snapshot = PayloadText.Snapshot(writer.Buffer, s_length);
         }
 
-        /// <summary>Ends the refused item and checks that the payload is exactly the remembered one.</summary>
-        private static void AssertIntactAfter(TagoWriteResult expected, TagoJsonWriter writer)
+        /// <summary>Checks the refusal and that the payload is exactly the remembered one.</summary>
+        private static void AssertIntactAfter(TagoWriteResult expected, TagoWriteResult actual, TagoJsonWriter writer)
         {
             int items = writer.ItemCount;
-            Assert.AreEqual(s_length, writer.Length);
-            Assert.AreEqual(expected, writer.EndItem());
+            Assert.AreEqual(expected, actual);
             Assert.AreEqual(s_length, writer.Length);
             Assert.AreEqual(items, writer.ItemCount);
             CollectionAssert.AreEqual(s_snapshot, PayloadText.Snapshot(writer.Buffer, writer.Length));
-
-            // The next item starts cleanly: the error does not leak into it.
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.EndItem());
         }
     }
 }

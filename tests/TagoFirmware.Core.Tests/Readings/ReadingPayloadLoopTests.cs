@@ -23,11 +23,7 @@ namespace TagoFirmware.Tests.Readings
             int written = 0;
             while (written < due)
             {
-                writer.BeginItem(s_names[queue.GetVariableIndex(written)]);
-                writer.Value(queue.GetScaledValue(written), queue.GetDecimals(written));
-                writer.TimeUnixMs(queue.GetTimeUnixMs(written));
-                writer.GroupOfTime(queue.GetTimeUnixMs(written));
-                if (writer.EndItem() != TagoWriteResult.Ok)
+                if (writer.Reading(queue.GetVariableIndex(written), queue.GetScaledValue(written), queue.GetDecimals(written), queue.GetTimeUnixMs(written)) != TagoWriteResult.Ok)
                 {
                     break;
                 }
@@ -59,7 +55,7 @@ namespace TagoFirmware.Tests.Readings
             AddCycles(queue, 5);
 
             // Room for 3 items of about 100 bytes each, not for the 10 that are due.
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[330], null, null);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[330], s_names, new byte[2][]);
             int ticket = FillPayload(queue, batcher, writer, 1000);
 
             Assert.AreEqual(3, writer.ItemCount);
@@ -78,7 +74,7 @@ namespace TagoFirmware.Tests.Readings
             queue.Load();
             ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
             AddCycles(queue, 5);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096], null, null);
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[4096], s_names, new byte[2][]);
 
             FillPayload(queue, batcher, writer, 1000);
 

@@ -14,28 +14,16 @@ namespace TagoFirmware.Tests.TagoTip
 
         private const string P2 = "!1|@1795617000000^00mww800g0[temperature:=23.5#C;humidity:=65.2#%]";
 
-        private static byte[] s_temperature;
-        private static byte[] s_humidity;
-        private static byte[] s_celsius;
-        private static byte[] s_percent;
-
-        [Setup]
-        public void PrepareNames()
-        {
-            // Done once, as the node does when its configuration is loaded; the unit is the JSON one, °C.
-            s_temperature = PayloadText.Utf8("temperature");
-            s_humidity = PayloadText.Utf8("humidity");
-            s_celsius = PayloadText.Utf8("°C");
-            s_percent = PayloadText.Utf8("%");
-        }
+        private const int Temperature = 0;
+        private const int Humidity = 1;
 
         [TestMethod]
         public void P2_shares_its_time_and_group_at_frame_level_and_matches_the_reference_bytes()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs, true));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true));
-            Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true));
+            TagoTipWriter writer = Writer(512);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(1, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Temperature, 235, 1, P2UnixMs));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Humidity, 652, 1, P2UnixMs));
 
             Assert.AreEqual(P2, Finish(writer));
             Assert.AreEqual(2, writer.ItemCount);
@@ -58,13 +46,13 @@ namespace TagoFirmware.Tests.TagoTip
 
             expected += "]";
 
-            TagoTipWriter writer = new TagoTipWriter(new byte[4096], null, null);
-            writer.Begin(2, P2UnixMs, true);
+            TagoTipWriter writer = Writer(4096);
+            writer.Begin(2, P2UnixMs);
             for (int i = 0; i < 10; i++)
             {
                 long time = P2UnixMs + (i * 60000L);
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_temperature, 235 + i, s_celsius, time, true));
-                Assert.AreEqual(TagoWriteResult.Ok, WriteReading(writer, s_humidity, 652 - i, s_percent, time, true));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Temperature, 235 + i, 1, time));
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(Humidity, 652 - i, 1, time));
             }
 
             // 849 bytes against the JSON writer's 2,111 for the same readings.
@@ -74,47 +62,41 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void Without_frame_time_every_variable_carries_its_own_and_no_sequence_means_no_prefix()
+        public void Without_frame_time_every_variable_carries_its_own_time_and_group_and_no_sequence_means_no_prefix()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(-1, -1, false);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, false);
+            TagoTipWriter writer = Writer(512);
+            writer.Begin(-1, -1);
+            writer.Reading(Temperature, 235, 1, P2UnixMs);
 
-            Assert.AreEqual("[temperature:=23.5#C@1795617000000]", Finish(writer));
+            Assert.AreEqual("[temperature:=23.5#C@1795617000000^00mww800g0]", Finish(writer));
         }
 
         [TestMethod]
         public void A_frame_can_be_rewritten_in_the_same_buffer_with_a_new_sequence_number()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(4294967295L, P2UnixMs, false);
-            WriteReading(writer, s_humidity, 1, s_percent, P2UnixMs, false);
+            TagoTipWriter writer = Writer(512);
+            writer.Begin(4294967295L, P2UnixMs);
+            writer.Reading(Humidity, 1, 1, P2UnixMs);
             Finish(writer);
 
-            writer.Begin(1, P2UnixMs, true);
-            WriteReading(writer, s_temperature, 235, s_celsius, P2UnixMs, true);
-            WriteReading(writer, s_humidity, 652, s_percent, P2UnixMs, true);
+            writer.Begin(1, P2UnixMs);
+            writer.Reading(Temperature, 235, 1, P2UnixMs);
+            writer.Reading(Humidity, 652, 1, P2UnixMs);
 
             Assert.AreEqual(P2, Finish(writer));
         }
 
         [TestMethod]
-        public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable()
+        public void A_cycle_s_group_is_inherited_from_the_frame_or_written_on_the_variable_when_its_time_differs()
         {
-            TagoTipWriter writer = new TagoTipWriter(new byte[1024], null, null);
-            writer.Begin(-1, P2UnixMs, true);
-            writer.BeginItem(s_temperature);
-            writer.Value(1, 0);
-            writer.GroupOfTime(P2UnixMs);
-            writer.EndItem();
-            Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1]", Finish(writer));
+            TagoTipWriter writer = Writer(1024);
+            writer.Begin(-1, P2UnixMs);
+            writer.Reading(Temperature, 1, 0, P2UnixMs);
+            Assert.AreEqual("@1795617000000^00mww800g0[temperature:=1#C]", Finish(writer));
 
-            writer.Begin(-1, P2UnixMs, false);
-            writer.BeginItem(s_temperature);
-            writer.Value(1, 0);
-            writer.GroupOfTime(P2UnixMs);
-            writer.EndItem();
-            Assert.AreEqual("@1795617000000[temperature:=1^00mww800g0]", Finish(writer));
+            writer.Begin(-1, P2UnixMs + 60000L);
+            writer.Reading(Temperature, 1, 0, P2UnixMs);
+            Assert.AreEqual("@1795617060000^00mww81aqo[temperature:=1#C@1795617000000^00mww800g0]", Finish(writer));
         }
 
         internal static string Finish(TagoTipWriter writer)
@@ -123,18 +105,9 @@ namespace TagoFirmware.Tests.TagoTip
             return PayloadText.Decode(writer.Buffer, length);
         }
 
-        private static TagoWriteResult WriteReading(TagoTipWriter writer, byte[] name, long scaled, byte[] unit, long unixMs, bool group)
-        {
-            writer.BeginItem(name);
-            writer.Value(scaled, 1);
-            writer.Unit(unit);
-            writer.TimeUnixMs(unixMs);
-            if (group)
-            {
-                writer.GroupOfTime(unixMs);
-            }
-
-            return writer.EndItem();
-        }
+        // The node's variable table, checked and prepared once when the configuration is loaded; the unit is the JSON one, °C.
+        private static TagoTipWriter Writer(int bytes) => new TagoTipWriter(new byte[bytes],
+            new byte[][] { PayloadText.Utf8("temperature"), PayloadText.Utf8("humidity") },
+            new byte[][] { PayloadText.Utf8("°C"), PayloadText.Utf8("%") });
     }
 }

@@ -16,7 +16,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("=:?!$%&'()*+-./<>~`\"", "=:?!$%&'()*+-./<>~`\"")]
         public void String_values_escape_exactly_the_structural_characters_and_newline(string text, string expected)
         {
-            Assert.AreEqual("[s=" + expected + "]", One(w => w.Value(PayloadText.Utf8(text))));
+            Assert.AreEqual("[s=" + expected + "]", One(PayloadText.Utf8(text), null));
         }
 
         [TestMethod]
@@ -28,9 +28,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void Empty_values_controls_and_non_ASCII_are_refused(string text)
         {
             TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("s"));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Value(PayloadText.Utf8(text)));
-            Assert.AreEqual(TagoWriteResult.InvalidString, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.InvalidString, writer.Item(Name("s"), 0, PayloadText.Utf8(text), null, -1));
             Assert.AreEqual(0, writer.Close());
         }
 
@@ -43,11 +41,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwxy")]
         public void Units_are_ASCII_and_the_degree_sign_is_dropped(string unit, string expected)
         {
-            Assert.AreEqual("[s:=1#" + expected + "]", One(w =>
-            {
-                w.Value(1, 0);
-                Assert.AreEqual(TagoWriteResult.Ok, w.Unit(PayloadText.Utf8(unit)));
-            }));
+            Assert.AreEqual("[s:=1#" + expected + "]", One(null, PayloadText.Utf8(unit)));
         }
 
         [TestMethod]
@@ -67,11 +61,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("abcdefghijklmnopqrstuvwxyz")]
         public void Units_TagoTiP_cannot_carry_are_refused(string unit)
         {
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, Value(w =>
-            {
-                w.Value(1, 0);
-                return w.Unit(PayloadText.Utf8(unit));
-            }));
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, Begun().Item(Name("s"), 1, null, PayloadText.Utf8(unit), -1));
         }
 
         [TestMethod]
@@ -83,17 +73,15 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("a b")]
         public void Names_outside_lowercase_digits_and_underscore_are_refused(string name)
         {
-            TagoTipWriter writer = Begun();
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.BeginItem(PayloadText.Utf8(name)));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, Begun().Item(PayloadText.Utf8(name), 1, null, null, -1));
         }
 
         [TestMethod]
         public void Names_may_have_100_bytes_but_not_101()
         {
             byte[] hundred = Repeat((byte)'a', 100);
-            Assert.AreEqual(TagoWriteResult.Ok, Begun().BeginItem(hundred));
-            Assert.AreEqual(TagoWriteResult.InvalidVariable, Begun().BeginItem(Repeat((byte)'a', 101)));
+            Assert.AreEqual(TagoWriteResult.Ok, Begun().Item(hundred, 1, null, null, -1));
+            Assert.AreEqual(TagoWriteResult.InvalidVariable, Begun().Item(Repeat((byte)'a', 101), 1, null, null, -1));
         }
 
         [TestMethod]
@@ -105,79 +93,47 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow(1000000L, 6, "1.000000")]
         public void Scaled_numbers_are_exact(long scaled, int decimals, string expected)
         {
-            Assert.AreEqual("[s:=" + expected + "]", One(w => w.Value(scaled, decimals)));
+            TagoTipWriter writer = Table();
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, scaled, decimals, -1));
+            Assert.AreEqual("[s:=" + expected + "]", TagoTipGoldenFrameTests.Finish(writer));
         }
 
         [TestMethod]
         public void Numbers_beyond_2_to_the_53_and_bad_decimals_are_refused()
         {
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.Value(1, 7)));
-            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Value(w => w.Value(1, -1)));
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.Value(9007199254740992L, 0)));
-            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Value(w => w.Value(long.MinValue, 0)));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Table().Reading(0, 1, 7, -1));
+            Assert.AreEqual(TagoWriteResult.InvalidDecimals, Table().Reading(0, 1, -1, -1));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Table().Reading(0, 9007199254740992L, 0, -1));
+            Assert.AreEqual(TagoWriteResult.NumberTooLarge, Begun().Item(Name("s"), long.MinValue, null, null, -1));
         }
 
         [TestMethod]
         public void A_refused_variable_is_rolled_back_and_the_frame_stays_valid()
         {
             TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("a"));
-            writer.Value(PayloadText.Utf8("ok"));
-            writer.EndItem();
+            writer.Item(Name("a"), 0, PayloadText.Utf8("ok"), null, -1);
 
-            writer.BeginItem(Name("b"));
-            writer.Value(1, 0);
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Unit(null));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.TimeUnixMs(5));
-            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.EndItem());
+            Assert.AreEqual(TagoWriteResult.UnitTooLong, writer.Item(Name("b"), 1, null, PayloadText.Utf8("a#b"), 5));
 
             Assert.AreEqual("[a=ok]", TagoTipGoldenFrameTests.Finish(writer));
             Assert.AreEqual(1, writer.ItemCount);
         }
 
         [TestMethod]
-        public void Fields_out_of_order_twice_or_without_a_value_are_refused()
-        {
-            byte[] celsius = PayloadText.Utf8("C");
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w => w.Unit(celsius)));
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
-            {
-                w.Value(1, 0);
-                w.TimeUnixMs(1);
-                return w.Unit(celsius);
-            }));
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, Value(w =>
-            {
-                w.Value(1, 0);
-                return w.Value(PayloadText.Utf8("x"));
-            }));
-
-            TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("a"));
-            Assert.AreEqual(TagoWriteResult.FieldOutOfOrder, writer.EndItem());
-            Assert.AreEqual(TagoWriteResult.NoItemOpen, writer.Value(1, 0));
-            Assert.AreEqual(TagoWriteResult.PayloadClosed, new TagoTipWriter(new byte[512], null, null).BeginItem(Name("a")));
-        }
-
-        [TestMethod]
         public void The_101st_variable_asks_for_a_new_frame_and_nothing_is_lost()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384], null, null);
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             byte[] name = Name("v");
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
-                writer.BeginItem(name);
-                writer.Value(i, 0);
-                Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Item(name, i, null, null, -1));
             }
 
-            Assert.AreEqual(TagoWriteResult.BufferFull, writer.BeginItem(name));
+            Assert.AreEqual(TagoWriteResult.BufferFull, writer.Item(name, 100, null, null, -1));
             Assert.IsTrue(writer.Close() > 0);
-            writer.Begin(2, -1, false);
-            writer.BeginItem(name);
-            writer.Value(100, 0);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
+            writer.Begin(2, -1);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(name, 100, null, null, -1));
             Assert.AreEqual("!2|[v:=100]", TagoTipGoldenFrameTests.Finish(writer));
         }
 
@@ -185,7 +141,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void The_101st_queued_reading_asks_for_a_new_frame_rather_than_being_refused()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[16384], new byte[][] { Name("t") }, new byte[][] { PayloadText.Utf8("°C") });
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             for (int i = 0; i < TagoTipWriter.MaxVariables; i++)
             {
                 Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, i, 1, 1795617000000L));
@@ -194,7 +150,7 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual(TagoWriteResult.BufferFull, writer.Reading(0, 1, 1, 1795617000000L));
             Assert.AreEqual(TagoWriteResult.InvalidVariable, writer.Reading(1, 1, 1, 1795617000000L));
             Assert.AreEqual(1, writer.Cycles);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1, false));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(2, -1));
             Assert.AreEqual(TagoWriteResult.Ok, writer.Reading(0, 5, 1, -1));
             Assert.AreEqual("!2|[t:=0.5#C]", TagoTipGoldenFrameTests.Finish(writer));
         }
@@ -204,15 +160,13 @@ namespace TagoFirmware.Tests.TagoTip
         {
             byte[] buffer = new byte[200];
             TagoTipWriter writer = new TagoTipWriter(buffer, null, null);
-            writer.Begin(1, -1, false);
+            writer.Begin(1, -1);
             byte[] text = Repeat((byte)'x', 40);
             int written = 0;
             TagoWriteResult r = TagoWriteResult.Ok;
             while (r == TagoWriteResult.Ok)
             {
-                writer.BeginItem(Name("s"));
-                writer.Value(text);
-                r = writer.EndItem();
+                r = writer.Item(Name("s"), 0, text, null, -1);
                 written += r == TagoWriteResult.Ok ? 1 : 0;
             }
 
@@ -227,13 +181,11 @@ namespace TagoFirmware.Tests.TagoTip
         public void A_frame_never_exceeds_16384_bytes_even_in_a_larger_buffer()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[20000], null, null);
-            writer.Begin(4294967295L, -1, false);
+            writer.Begin(4294967295L, -1);
             byte[] text = Repeat((byte)'|', 400);
             while (true)
             {
-                writer.BeginItem(Name("s"));
-                writer.Value(text);
-                if (writer.EndItem() != TagoWriteResult.Ok)
+                if (writer.Item(Name("s"), 0, text, null, -1) != TagoWriteResult.Ok)
                 {
                     break;
                 }
@@ -245,13 +197,10 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void A_time_without_a_group_is_refused_and_rolls_the_variable_back()
+        public void A_reading_time_no_group_id_can_spell_is_refused_and_rolls_the_variable_back()
         {
-            TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("t"));
-            writer.Value(1, 0);
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.GroupOfTime(-1));
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.EndItem());
+            TagoTipWriter writer = Table();
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Reading(0, 1, 0, 0x1000000000000L));
             Assert.AreEqual(0, writer.Close());
         }
 
@@ -262,42 +211,33 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void Out_of_range_sequence_or_time_begins_no_frame()
+        public void A_frame_group_no_id_can_spell_begins_no_frame()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(4294967296L, -1, false));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(-2, -1, false));
-            Assert.AreEqual(TagoWriteResult.InvalidTime, writer.Begin(1, -5, false));
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, -1, true));
-            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L, true));
-            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.BeginItem(Name("a")));
+            Assert.AreEqual(TagoWriteResult.InvalidGroup, writer.Begin(1, 0x1000000000000L));
+            Assert.AreEqual(TagoWriteResult.PayloadClosed, writer.Item(Name("a"), 1, null, null, -1));
         }
 
         private static TagoTipWriter Begun()
         {
             TagoTipWriter writer = new TagoTipWriter(new byte[512], null, null);
-            writer.Begin(-1, -1, false);
+            writer.Begin(-1, -1);
             return writer;
         }
 
-        private delegate void Fill(TagoTipWriter writer);
-
-        private delegate TagoWriteResult Step(TagoTipWriter writer);
-
-        private static string One(Fill fill)
+        // A begun frame whose variable 0 is "s" without a unit.
+        private static TagoTipWriter Table()
         {
-            TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("s"));
-            fill(writer);
-            Assert.AreEqual(TagoWriteResult.Ok, writer.EndItem());
-            return TagoTipGoldenFrameTests.Finish(writer);
+            TagoTipWriter writer = new TagoTipWriter(new byte[512], new byte[][] { Name("s") }, new byte[][] { null });
+            writer.Begin(-1, -1);
+            return writer;
         }
 
-        private static TagoWriteResult Value(Step step)
+        private static string One(byte[] text, byte[] unit)
         {
             TagoTipWriter writer = Begun();
-            writer.BeginItem(Name("s"));
-            return step(writer);
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Item(Name("s"), 1, text, unit, -1));
+            return TagoTipGoldenFrameTests.Finish(writer);
         }
 
         private static byte[] Name(string name) => PayloadText.Utf8(name);

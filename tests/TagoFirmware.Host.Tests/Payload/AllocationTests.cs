@@ -6,7 +6,7 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Host.Tests.Payload
 {
     /// <summary>
-    /// The hot path (Reading, the byte[] overloads, Reset and Close) allocates nothing, measured with
+    /// The hot path (Reading, Item, Reset and Close) allocates nothing, measured with
     /// GC.GetAllocatedBytesForCurrentThread after a warm-up (so JIT tiering and static initialisation are done).
     /// </summary>
     [TestClass]
@@ -89,12 +89,7 @@ namespace TagoFirmware.Host.Tests.Payload
             int count = 0;
             for (int i = 0; ; i++)
             {
-                writer.BeginItem(s_temperature);
-                writer.Value(235L + (i % 10), 1);
-                writer.Unit(s_celsius);
-                writer.TimeUnixMs(time);
-                writer.GroupOfTime(time);
-                if (writer.EndItem() != TagoWriteResult.Ok)
+                if (writer.Reading(0, 235L + (i % 10), 1, time) != TagoWriteResult.Ok)
                 {
                     return count;
                 }
@@ -104,19 +99,13 @@ namespace TagoFirmware.Host.Tests.Payload
                     return count + 1;
                 }
 
-                writer.BeginItem(s_status);
-                writer.Value(s_message);
-                if (writer.EndItem() != TagoWriteResult.Ok)
+                if (writer.Item(s_status, 0, s_message, s_celsius, time) != TagoWriteResult.Ok)
                 {
                     return count + 2;
                 }
 
-                writer.BeginItem(s_status);
-                writer.Value(i);
-                writer.EndItem();
-                writer.BeginItem(s_status);
-                writer.Value(s_message);
-                writer.EndItem();
+                writer.Item(s_status, i, null, null, -1);
+                writer.Item(s_status, 0, s_message, null, -1);
                 count += 5;
             }
         }
@@ -126,21 +115,12 @@ namespace TagoFirmware.Host.Tests.Payload
             for (int i = 0; i < rounds; i++)
             {
                 writer.Reset();
-                writer.BeginItem(s_celsius);
-                writer.EndItem();
-                writer.BeginItem(s_temperature);
-                writer.Value(1L, 7);
-                writer.EndItem();
-                writer.BeginItem(s_temperature);
-                writer.Value(10L, 1);
-                writer.Unit(s_message);
-                writer.GroupOfTime(-1);
-                writer.EndItem();
-                writer.BeginItem(s_temperature);
-                writer.TimeUnixMs(long.MaxValue);
-                writer.EndItem();
-                writer.Value(1L);
+                writer.Item(s_celsius, 1, null, null, -1);
+                writer.Reading(0, 1L, 7, -1);
+                writer.Item(s_temperature, 10L, null, s_message, -1);
+                writer.Item(s_temperature, 1L, null, null, long.MaxValue);
                 writer.Close();
+                writer.Item(s_temperature, 1L, null, null, -1);
             }
         }
     }

@@ -47,17 +47,13 @@ namespace TagoFirmware.Host.Tests.Payload
             {
                 byte[] buffer = new byte[1024];
                 TagoJsonWriter writer = new TagoJsonWriter(buffer, null, null);
-                writer.BeginItem(s_name);
-                TagoWriteResult result = writer.Value(TagoUtf8.GetBytes(text));
                 if (Oracle.HasLoneSurrogate(text))
                 {
-                    Assert.AreEqual(TagoWriteResult.InvalidString, result);
                     Assert.IsNull(TagoUtf8.GetBytes(text));
                     return;
                 }
 
-                Assert.AreEqual(TagoWriteResult.Ok, result);
-                writer.EndItem();
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Item(s_name, 0, TagoUtf8.GetBytes(text), null, -1));
                 int length = writer.Close();
                 string json = s_strictUtf8.GetString(buffer, 0, length);
                 Assert.AreEqual(Prefix + Oracle.Escaped(text) + "\"}]", json);
@@ -67,9 +63,7 @@ namespace TagoFirmware.Host.Tests.Payload
                 // The pre-encoded path writes the very same bytes.
                 byte[] viaString = buffer.AsSpan(0, length).ToArray();
                 writer.Reset();
-                writer.BeginItem(s_name);
-                Assert.AreEqual(TagoWriteResult.Ok, writer.Value(Encoding.UTF8.GetBytes(text)));
-                writer.EndItem();
+                Assert.AreEqual(TagoWriteResult.Ok, writer.Item(s_name, 0, Encoding.UTF8.GetBytes(text), null, -1));
                 CollectionAssert.AreEqual(viaString, buffer.AsSpan(0, writer.Close()).ToArray());
                 CollectionAssert.AreEqual(Encoding.UTF8.GetBytes(text), TagoUtf8.GetBytes(text));
             }, iter: 20_000);
@@ -93,12 +87,10 @@ namespace TagoFirmware.Host.Tests.Payload
 
                 byte[] buffer = new byte[256];
                 TagoJsonWriter writer = new TagoJsonWriter(buffer, null, null);
-                writer.BeginItem(s_name);
-                TagoWriteResult result = writer.Value(bytes);
+                TagoWriteResult result = writer.Item(s_name, 0, bytes, null, -1);
                 Assert.AreEqual(wellFormed ? TagoWriteResult.Ok : TagoWriteResult.InvalidString, result, Convert.ToHexString(bytes));
                 if (wellFormed)
                 {
-                    writer.EndItem();
                     int length = writer.Close();
                     using JsonDocument document = JsonDocument.Parse(buffer.AsMemory(0, length));
                     Assert.AreEqual(s_strictUtf8.GetString(bytes), document.RootElement[0].GetProperty("value").GetString());

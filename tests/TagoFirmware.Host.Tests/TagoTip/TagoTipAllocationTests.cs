@@ -24,7 +24,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public void Writing_frames_allocates_nothing()
         {
-            var writer = new TagoTipWriter(new byte[16384], null, null);
+            var writer = new TagoTipWriter(new byte[16384], new[] { s_temperature, s_humidity }, new[] { s_celsius, s_percent });
             Run(writer, 2_000);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -66,31 +66,16 @@ namespace TagoFirmware.Host.Tests.TagoTip
             long time = 1795617000000L;
             for (int f = 0; f < frames; f++)
             {
-                writer.Begin(f, time, true);
+                writer.Begin(f, time);
                 for (int i = 0; i < 10; i++)
                 {
-                    writer.BeginItem(s_temperature);
-                    writer.Value(235 + i, 1);
-                    writer.Unit(s_celsius);
-                    writer.TimeUnixMs(time + (i * 60000L));
-                    writer.GroupOfTime(time + (i * 60000L));
-                    writer.EndItem();
-                    writer.BeginItem(s_humidity);
-                    writer.Value(652 - i, 1);
-                    writer.Unit(s_percent);
-                    writer.TimeUnixMs(time + (i * 60000L));
-                    writer.EndItem();
+                    writer.Reading(0, 235 + i, 1, time + (i * 60000L));
+                    writer.Reading(1, 652 - i, 1, time + (i * 60000L));
                 }
 
-                writer.BeginItem(s_status);
-                writer.Value(s_message);
-                writer.EndItem();
-                writer.BeginItem(s_status);
-                writer.Value(-1, 3);
-                writer.GroupOfTime(-1);
-                writer.EndItem();
-                writer.BeginItem(null);
-                writer.EndItem();
+                writer.Item(s_status, 0, s_message, s_celsius, time);
+                writer.Reading(0, -1, 3, 0x1000000000000L);
+                writer.Item(null, 1, null, null, -1);
                 writer.Close();
                 time += 600000;
             }

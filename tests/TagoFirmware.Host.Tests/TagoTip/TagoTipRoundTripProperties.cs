@@ -40,20 +40,18 @@ namespace TagoFirmware.Host.Tests.TagoTip
             from flag in Gen.Bool
             from unit in s_unit.Null()
             from time in s_time.Nullable()
-            from cycle in s_time.Nullable()
             select new Variable
             {
                 Name = name, Kind = kind, Scaled = flag ? small : scaled, Decimals = decimals,
-                Text = text, Unit = unit, Time = time, Group = cycle,
+                Text = text, Unit = unit, Time = time, Group = kind == 0 ? time : null,
             };
 
         private static readonly Gen<Batch> s_batch =
             from sequence in Gen.Long[0, 4294967295L].Nullable()
             from time in s_time.Nullable()
-            from withGroup in Gen.Bool
             from variables in s_variable.Array[1, 120]
             from size in Gen.OneOf(Gen.Int[1500, 4000], Gen.Const(20000))
-            select new Batch { Sequence = sequence, Time = time, Group = withGroup && time.HasValue, Variables = variables, BufferSize = size };
+            select new Batch { Sequence = sequence, Time = time, Group = time.HasValue, Variables = variables, BufferSize = size };
 
         [TestMethod]
         public void The_independent_parser_reads_back_exactly_the_variables_written_across_split_frames()
@@ -61,14 +59,14 @@ namespace TagoFirmware.Host.Tests.TagoTip
             s_batch.Sample(batch =>
             {
                 byte[] buffer = new byte[batch.BufferSize];
-                var writer = new TagoTipWriter(buffer, null, null);
+                var writer = new TagoTipWriter(buffer, batch.Variables.Select(v => Bytes(v.Name)).ToArray(), batch.Variables.Select(v => Bytes(v.Unit)).ToArray());
                 var points = new List<TagoTipDataPoint>();
                 int frames = 0;
                 Begin(writer, batch);
                 int i = 0;
                 while (i < batch.Variables.Length)
                 {
-                    TagoWriteResult r = Write(writer, batch.Variables[i]);
+                    TagoWriteResult r = Write(writer, batch.Variables[i], i);
                     if (r == TagoWriteResult.BufferFull && writer.ItemCount > 0)
                     {
                         // Split, never truncate: close this frame and write the variable again in a new one.
@@ -94,7 +92,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
 
         private static void Begin(TagoTipWriter writer, Batch batch)
         {
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1, batch.Group));
+            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1));
         }
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
@@ -108,29 +106,10 @@ namespace TagoFirmware.Host.Tests.TagoTip
             return push.Points;
         }
 
-        private static TagoWriteResult Write(TagoTipWriter writer, Variable v)
-        {
-            TagoWriteResult begun = writer.BeginItem(Bytes(v.Name));
-            if (begun != TagoWriteResult.Ok)
-            {
-                // The 101st variable: refused as it opens.
-                return begun;
-            }
-
-            if (v.Kind == 0)
-            {
-                writer.Value(v.Scaled, v.Decimals);
-            }
-            else
-            {
-                writer.Value(Bytes(v.Text));
-            }
-
-            if (v.Unit != null) writer.Unit(Bytes(v.Unit));
-            if (v.Time.HasValue) writer.TimeUnixMs(v.Time.Value);
-            if (v.Group.HasValue) writer.GroupOfTime(v.Group.Value);
-            return writer.EndItem();
-        }
+        // A number is a queued reading (through the variable table, its time with its group); a text is an item.
+        private static TagoWriteResult Write(TagoTipWriter writer, Variable v, int index) => v.Kind == 0
+            ? writer.Reading(index, v.Scaled, v.Decimals, v.Time ?? -1)
+            : writer.Item(Bytes(v.Name), 0, Bytes(v.Text), Bytes(v.Unit), v.Time ?? -1);
 
         private static void AssertSame(Batch batch, Variable v, TagoTipDataPoint point)
         {

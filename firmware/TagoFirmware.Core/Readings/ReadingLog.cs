@@ -82,7 +82,7 @@ namespace TagoFirmware.Readings
             }
             else
             {
-                ReadingRecord.WriteBoot(_io, 0, boot);
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindBoot, 0, boot, 0);
                 Append(1);
             }
 
@@ -152,7 +152,7 @@ namespace TagoFirmware.Readings
             bool written = false;
             if (!RewriteInstead(1))
             {
-                ReadingRecord.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                WriteAck(0);
                 written = Append(1);
                 if (written)
                 {
@@ -170,7 +170,7 @@ namespace TagoFirmware.Readings
         {
             if (IsPersistent && !RewriteInstead(1))
             {
-                ReadingRecord.WriteTime(_io, 0, boot, wall, mono);
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindTime, 0, (uint)boot | (wall << 16), (int)mono);
                 Append(1);
             }
         }
@@ -197,9 +197,9 @@ namespace TagoFirmware.Readings
             bool ok = Guard(0, false);
             if (ok)
             {
-                ReadingRecord.WriteHeader(_io, 0);
-                ReadingRecord.WriteBoot(_io, Rec, _queue.BootCounter);
-                ReadingRecord.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
+                ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                WriteAck(2 * Rec);
                 ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
@@ -219,6 +219,11 @@ namespace TagoFirmware.Readings
             Records = 3 + _queue.Count;
             return true;
         }
+
+        // The watermark (oldest reading still queued, or the next one) and the counters not yet reported.
+        private void WriteAck(int off)
+            => ReadingRecord.WriteRecord(_io, off, ReadingRecord.KindAck, _queue.HeadSequence,
+                (uint)_queue.UnreportedDroppedReadings | ((long)_queue.UnreportedUntimedReadings << 32), 0);
 
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)

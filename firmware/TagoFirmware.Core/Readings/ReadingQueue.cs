@@ -267,7 +267,8 @@ namespace TagoFirmware.Readings
             _cycleAdded = 0;
             _cycleMono = monotonicMs;
             _cycleTimed = _synced;
-            _cycleWall = valid ? wallUnixMs : _synced ? _syncWall + (monotonicMs - _syncMono) : 0;
+            // Untimed: the record's time field holds boot counter and monotonic ms instead.
+            _cycleWall = valid ? wallUnixMs : _synced ? _syncWall + (monotonicMs - _syncMono) : (uint)_bootCounter | ((long)monotonicMs << 16);
         }
 
         /// <summary>Adds a reading (value × 10^<paramref name="decimals"/>, decimals 0..6, variable 0..255) to the open
@@ -280,16 +281,7 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            int pos = MakeRoom();
-            if (_cycleTimed)
-            {
-                ReadingRecord.WriteTimed(Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
-            }
-            else
-            {
-                ReadingRecord.WriteUntimed(Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
-            }
-
+            ReadingRecord.WriteReading(Bytes, MakeRoom(), variableIndex, scaledValue, _cycleTimed ? decimals : decimals | ReadingRecord.UntimedFlag, _cycleWall);
             Commit();
             _cycleAdded++;
             return true;

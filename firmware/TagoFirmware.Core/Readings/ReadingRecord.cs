@@ -42,15 +42,13 @@ namespace TagoFirmware.Readings
         /// <summary>Largest wall time the 48-bit field holds (2^48 - 1 ms).</summary>
         public const long MaxUnixMs = 0xFFFFFFFFFFFF;
 
-        private const byte UntimedFlag = 0x08;
+        /// <summary>Flag bit of a reading that still waits for wall time.</summary>
+        public const byte UntimedFlag = 0x08;
         private const byte DecimalsMask = 0x07;
         private const byte ReservedMask = 0xF0;
 
         /// <summary>Bytes per log record.</summary>
         public const int LogRecordSize = 20;
-
-        /// <summary>Format version written in the header; a log with another version is not replayed.</summary>
-        public const byte Version = 1;
 
         /// <summary>Header record kind.</summary>
         public const byte KindHeader = 0x48;
@@ -74,25 +72,18 @@ namespace TagoFirmware.Readings
         public const int BodyOffset = 4;
 
         private const int CrcOffset = 16;
-        private static readonly byte[] s_header = { (byte)'T', (byte)'F', (byte)'R', (byte)'Q', Version, LogRecordSize, Size };
 
-        /// <summary>Writes a reading with a wall time.</summary>
-        public static void WriteTimed(byte[] buffer, int offset, int variableIndex, int scaledValue, int decimals, long unixMs)
+        /// <summary>Header body: "TFRQ", version 1, record size 20, reading size 12, 0.</summary>
+        public const long HeaderBody = 0x000C140151524654;
+
+        /// <summary>Writes a reading: <paramref name="flags"/> is the decimals (0..6), plus <see cref="UntimedFlag"/> when
+        /// <paramref name="time"/> is boot counter | monotonic ms &lt;&lt; 16 instead of a wall time.</summary>
+        public static void WriteReading(byte[] buffer, int offset, int variableIndex, int scaledValue, int flags, long time)
         {
             buffer[offset] = (byte)variableIndex;
-            buffer[offset + 1] = (byte)(decimals & DecimalsMask);
+            buffer[offset + 1] = (byte)flags;
             WriteInt32(buffer, offset + 2, scaledValue);
-            WriteUInt48(buffer, offset + 6, unixMs);
-        }
-
-        /// <summary>Writes a reading taken before the wall clock was valid.</summary>
-        public static void WriteUntimed(byte[] buffer, int offset, int variableIndex, int scaledValue, int decimals, int bootCounter, uint monotonicMs)
-        {
-            buffer[offset] = (byte)variableIndex;
-            buffer[offset + 1] = (byte)((decimals & DecimalsMask) | UntimedFlag);
-            WriteInt32(buffer, offset + 2, scaledValue);
-            WriteUInt16(buffer, offset + 6, bootCounter);
-            WriteInt32(buffer, offset + 8, (int)monotonicMs);
+            WriteUInt48(buffer, offset + 6, time);
         }
 
         /// <summary>Turns an untimed reading into a timed one in place, keeping index, value and decimals.</summary>
@@ -166,11 +157,8 @@ namespace TagoFirmware.Readings
         public static long ReadUInt48(byte[] buffer, int offset)
             => (uint)ReadInt32(buffer, offset) | ((long)(buffer[offset + 4] | (buffer[offset + 5] << 8)) << 32);
 
-        // Starts a record: clears it, writes kind and sequence number; fill the body, then Seal.
-        private static void Begin(byte[] buffer, int offset, byte kind, int sequence)
+        private static void Head(byte[] buffer, int offset, byte kind, int sequence)
         {
-            // Array.Clear is native on the nanoCLR: one call instead of an interpreted loop per record.
-            System.Array.Clear(buffer, offset, LogRecordSize);
             buffer[offset] = kind;
             WriteUInt16(buffer, offset + 1, sequence);
             buffer[offset + 3] = (byte)(sequence >> 16);
@@ -179,62 +167,26 @@ namespace TagoFirmware.Readings
         /// <summary>Writes the CRC of bytes 0..15 into bytes 16..19.</summary>
         public static void Seal(byte[] buffer, int offset) => WriteInt32(buffer, offset + CrcOffset, (int)Crc32.Compute(buffer, offset, CrcOffset));
 
-        /// <summary>Writes a complete header record.</summary>
-        public static void WriteHeader(byte[] buffer, int offset)
+        /// <summary>Writes a complete non-data record whose body is <paramref name="a"/> (8 bytes) then <paramref name="b"/>:
+        /// header <see cref="HeaderBody"/>; boot: the counter; ack: dropped | untimed &lt;&lt; 32; time: boot | wall &lt;&lt; 16, mono.</summary>
+        public static void WriteRecord(byte[] buffer, int offset, byte kind, int sequence, long a, int b)
         {
-            Begin(buffer, offset, KindHeader, 0);
-            System.Array.Copy(s_header, 0, buffer, offset + BodyOffset, s_header.Length);
+            Head(buffer, offset, kind, sequence);
+            WriteInt32(buffer, offset + BodyOffset, (int)a);
+            WriteInt32(buffer, offset + BodyOffset + 4, (int)(a >> 32));
+            WriteInt32(buffer, offset + BodyOffset + 8, b);
             Seal(buffer, offset);
         }
 
-        /// <summary>Whether a valid record is a header of this format version.</summary>
+        /// <summary>Whether a valid header record is of this format version.</summary>
         public static bool IsCompatibleHeader(byte[] buffer, int offset)
-        {
-            for (int i = 0; i < s_header.Length; i++)
-            {
-                if (buffer[offset + BodyOffset + i] != s_header[i])
-                {
-                    return false;
-                }
-            }
-
-            return buffer[offset] == KindHeader;
-        }
-
-        /// <summary>Writes a complete boot record.</summary>
-        public static void WriteBoot(byte[] buffer, int offset, int bootCounter)
-        {
-            Begin(buffer, offset, KindBoot, 0);
-            WriteUInt16(buffer, offset + BodyOffset, bootCounter);
-            Seal(buffer, offset);
-        }
+            => ReadInt32(buffer, offset + BodyOffset) == unchecked((int)HeaderBody) && ReadInt32(buffer, offset + BodyOffset + 4) == (int)(HeaderBody >> 32);
 
         /// <summary>Writes a complete data record of the reading at <paramref name="ringOffset"/>.</summary>
         public static void WriteData(byte[] buffer, int offset, int sequence, byte[] ring, int ringOffset)
         {
-            Begin(buffer, offset, KindData, sequence);
+            Head(buffer, offset, KindData, sequence);
             System.Array.Copy(ring, ringOffset, buffer, offset + BodyOffset, Size);
-            Seal(buffer, offset);
-        }
-
-        /// <summary>Writes a complete acknowledgement mark: <paramref name="watermark"/> is the oldest reading still queued
-        /// (or the next one), with the counters not yet reported in a delivered payload.</summary>
-        public static void WriteAck(byte[] buffer, int offset, int watermark, int unreportedDropped, int unreportedUntimed)
-        {
-            Begin(buffer, offset, KindAck, watermark);
-            WriteInt32(buffer, offset + BodyOffset, unreportedDropped);
-            WriteInt32(buffer, offset + BodyOffset + 4, unreportedUntimed);
-            Seal(buffer, offset);
-        }
-
-        /// <summary>Writes a complete time fill-in record: the first clock sync of boot <paramref name="bootCounter"/>.</summary>
-        public static void WriteTime(byte[] buffer, int offset, int bootCounter, long syncUnixMs, uint syncMonotonicMs)
-        {
-            Begin(buffer, offset, KindTime, 0);
-            int b = offset + BodyOffset;
-            WriteUInt16(buffer, b, bootCounter);
-            WriteUInt48(buffer, b + 2, syncUnixMs);
-            WriteInt32(buffer, b + 8, (int)syncMonotonicMs);
             Seal(buffer, offset);
         }
 

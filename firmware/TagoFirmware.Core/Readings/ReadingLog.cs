@@ -12,10 +12,9 @@ namespace TagoFirmware.Readings
     /// </summary>
     internal sealed class ReadingLog
     {
-        /// <summary>Records per store call; a cycle of up to this many readings is one write.</summary>
+        // Records per store call: a cycle of up to 32 readings is one write.
         public const int RecordsPerWrite = 32;
 
-        /// <summary>Least time between two rewrites tried by <see cref="Retry"/> while the store fails.</summary>
         public const int RetryIntervalMs = 5000;
 
         private const int Rec = ReadingRecord.LogRecordSize;
@@ -30,16 +29,10 @@ namespace TagoFirmware.Readings
 
         internal int Records;
 
-        internal int StoreErrors;
-
-        internal int UnsavedAcks;
         private readonly int _slack;
         private long _retryAtMs;
 
-        // Restore results and state.
         internal int LastBoot;
-        internal int UnreportedDropped;
-        internal int UnreportedUntimed;
         internal int Skipped;
         private bool _rewriteNeeded;
         private bool _headerOk;
@@ -66,8 +59,7 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        /// <summary>After <see cref="Restore"/>: starts the boot's log (a rewrite when the restore asks for one or the log
-        /// is over budget, else a boot record). A read-only store is left alone.</summary>
+        // After Restore: a rewrite when the restore asks for one or the log is over budget, else a boot record.
         internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
         {
             if (readOnly)
@@ -89,15 +81,12 @@ namespace TagoFirmware.Readings
             return result;
         }
 
-        /// <summary>
-        /// Rebuilds the ring from the log in two passes: header, last boot and last ack mark, then data, boot and sync
-        /// records in order. Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied onto
-        /// itself); dropped: readings before the watermark (acknowledged), untimed readings of a boot that ended
-        /// unsynced, the oldest beyond capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
-        /// </summary>
+        // Two passes (Scan, Replay). Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied
+        // onto itself); dropped: acknowledged, untimed of a boot that ended unsynced, the oldest beyond capacity. Any of
+        // these asks for a rewrite. On a read failure the ring is left empty.
         internal ReadingLoadResult Restore()
         {
-            LastBoot = UnreportedDropped = UnreportedUntimed = Skipped = 0;
+            LastBoot = Skipped = 0;
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -116,7 +105,7 @@ namespace TagoFirmware.Readings
             {
                 _queue.ResetRam();
                 Skipped = 0;
-                StoreErrors++;
+                _queue.StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
@@ -141,7 +130,6 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>Persists an acknowledgement mark: every reading before the ring's head is gone.</summary>
         internal void AppendAck(int removed)
         {
             if (!IsPersistent)
@@ -162,7 +150,7 @@ namespace TagoFirmware.Readings
 
             if (!written && IsFaulted)
             {
-                UnsavedAcks += removed;
+                _queue.UnsavedAcks += removed;
             }
         }
 
@@ -175,7 +163,6 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>.</summary>
         internal bool Retry(long nowMs)
         {
             if (IsFaulted && nowMs >= _retryAtMs) // only a persistent log faults
@@ -355,8 +342,9 @@ namespace TagoFirmware.Readings
             {
                 _ackFound = true;
                 _watermark = ReadingRecord.Sequence(_io, off);
-                UnreportedDropped = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
-                UnreportedUntimed = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                // Pass 1 runs on an empty queue: these are its first drops of the boot.
+                _queue.UnreportedDroppedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
+                _queue.UnreportedUntimedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
         }
 
@@ -435,7 +423,7 @@ namespace TagoFirmware.Readings
 
         private void Failed()
         {
-            StoreErrors++;
+            _queue.StoreErrors++;
             if (!IsFaulted && _queue.Log != null)
             {
                 _queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");

@@ -21,7 +21,7 @@ namespace TagoFirmware.Readings
         internal readonly byte[] Bytes;
         internal readonly int Capacity;
 
-        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
+        // Log sequence number of the oldest reading (the next one's when empty).
         internal int HeadSequence;
         private int _head;
         private readonly ReadingLog _log;
@@ -42,8 +42,7 @@ namespace TagoFirmware.Readings
         private uint _cycleMono;
         private int _cycleAdded;
 
-        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (1..65535, config: 16..8192) × 12 bytes and a
-        /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
+        /// <summary>A ring of <paramref name="capacity"/> (1..65535) × 12 bytes; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
             Capacity = capacity;
@@ -84,6 +83,12 @@ namespace TagoFirmware.Readings
         /// <summary>Whether wall time is known for this boot (after the first sync).</summary>
         public bool IsClockSynced;
 
+        /// <summary>Failed store operations since construction (<c>store_errors</c>).</summary>
+        public int StoreErrors;
+
+        /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
+        public int UnsavedAcks;
+
         /// <summary>Readings not in flight; the <c>Get…</c> accessors index these.</summary>
         public int PendingCount => Count - _inFlightCount;
 
@@ -116,19 +121,10 @@ namespace TagoFirmware.Readings
         /// <summary>Whether the last write to the store failed: the queue runs from RAM until a rewrite succeeds.</summary>
         public bool IsStoreFaulted => _log.IsFaulted;
 
-        /// <summary>Failed store operations since construction (<c>store_errors</c>).</summary>
-        public int StoreErrors => _log.StoreErrors;
-
-        /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
-        public int UnsavedAcks => _log.UnsavedAcks;
-
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
         public int SkippedRecords => _log.Skipped;
 
-        /// <summary>
-        /// Rebuilds the queue from the log (once, at boot) and starts a new boot (counter + 1, persisted); rewrites a
-        /// damaged or over-budget log. A read-only store is read and left alone.
-        /// </summary>
+        /// <summary>Rebuilds the queue from the log once at boot and starts a new boot (counter + 1); a read-only store is left alone.</summary>
         public ReadingLoadResult Load()
         {
             ResetRam();
@@ -143,9 +139,6 @@ namespace TagoFirmware.Readings
                 return result;
             }
 
-            // The restore counted what it dropped (queue full, untimed) as this boot's drops.
-            UnreportedDroppedReadings += _log.UnreportedDropped;
-            UnreportedUntimedReadings += _log.UnreportedUntimed;
             BootCounter = (_log.LastBoot + 1) & 0xFFFF;
             return _log.Open(result, BootCounter, !_store.CanWrite);
         }
@@ -162,11 +155,8 @@ namespace TagoFirmware.Readings
         /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
         public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
 
-        /// <summary>
-        /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
-        /// payload about to go out; <paramref name="carriesCounters"/>: it also carries the unreported counters.
-        /// Returns its ticket, or 0 when refused (a payload in flight, bad count).
-        /// </summary>
+        /// <summary>Marks the oldest <paramref name="count"/> pending readings (0: counters only) as carried by the next payload;
+        /// returns its ticket, or 0 when refused (a payload in flight, bad count).</summary>
         public int MarkInFlight(int count, bool carriesCounters)
         {
             if (InFlightTicket != 0 || count < 0 || count > PublishableCount || (count == 0 && !(carriesCounters && IsReportPending)))
@@ -183,8 +173,7 @@ namespace TagoFirmware.Readings
             return InFlightTicket;
         }
 
-        /// <summary>The payload <paramref name="ticket"/> was delivered: removes its readings and the counters it carried,
-        /// and persists one acknowledgement mark. False (nothing changes) for a duplicate, late or unknown ticket.</summary>
+        /// <summary>Payload <paramref name="ticket"/> was delivered: removes its readings and counters; false for an unknown ticket.</summary>
         public bool Acknowledge(int ticket)
         {
             if (ticket == 0 || ticket != InFlightTicket)
@@ -205,7 +194,7 @@ namespace TagoFirmware.Readings
             return true;
         }
 
-        /// <summary>The payload <paramref name="ticket"/> was lost: its readings go out again first. False for an unknown ticket.</summary>
+        /// <summary>Payload <paramref name="ticket"/> was lost: its readings go out again first; false for an unknown ticket.</summary>
         public bool ReturnInFlight(int ticket)
         {
             if (ticket == 0 || ticket != InFlightTicket)
@@ -220,8 +209,7 @@ namespace TagoFirmware.Readings
             return true;
         }
 
-        /// <summary>Ends an open cycle and rewrites the log after a failed write (before a reboot or deep sleep);
-        /// true when the log is complete (or not persisted).</summary>
+        /// <summary>Before a reboot or deep sleep: ends an open cycle, rewrites a faulted log; true when the log is complete.</summary>
         public bool Flush()
         {
             EndCycle();
@@ -236,13 +224,11 @@ namespace TagoFirmware.Readings
         /// <summary>While the store fails, rewrites the log from RAM at most every 5 s (call every step); true when complete.</summary>
         public bool RetryStore(long nowMs) => _log.Retry(nowMs);
 
-        /// <summary>Rewrites the log as header, boot, ack mark and the queued readings, switched in atomically; true when in force.</summary>
+        /// <summary>Rewrites the log from RAM, switched in atomically; true when in force.</summary>
         public bool Compact() => _log.Compact();
 
-        /// <summary>
-        /// Opens a sampling cycle (ending an open one): its readings share this time and so one group id. A wall clock
-        /// before 2020 counts as not set; the first valid one is the boot's sync point (<see cref="OnClockSynced"/>).
-        /// </summary>
+        /// <summary>Opens a sampling cycle whose readings share one time (group id); a wall clock before 2020 is not set, the
+        /// first valid one is the boot's sync point.</summary>
         public void BeginCycle(long wallUnixMs, bool wallValid, uint monotonicMs)
         {
             EndCycle();
@@ -260,8 +246,8 @@ namespace TagoFirmware.Readings
             _cycleWall = valid ? wallUnixMs : IsClockSynced ? _syncWall + (monotonicMs - _syncMono) : (uint)BootCounter | ((long)monotonicMs << 16);
         }
 
-        /// <summary>Adds a reading (value × 10^<paramref name="decimals"/>, decimals 0..6, variable 0..255) to the open
-        /// cycle, dropping the oldest when full; false (nothing queued) without a cycle or for a bad argument.</summary>
+        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle, dropping the oldest
+        /// when full; false without a cycle or for a bad argument.</summary>
         public bool AddScaled(int variableIndex, int scaledValue, int decimals)
         {
             if (!_inCycle || variableIndex < 0 || variableIndex > ReadingRecord.MaxVariableIndex || decimals < 0
@@ -290,11 +276,8 @@ namespace TagoFirmware.Readings
             return added;
         }
 
-        /// <summary>
-        /// The boot's first clock sync: fills in wall = sync wall - (sync mono - reading mono) for this boot's untimed
-        /// readings (exact up to 49.7 days back) and persists the sync point. Later calls change nothing. Returns the
-        /// readings filled in.
-        /// </summary>
+        /// <summary>The boot's first clock sync (later calls change nothing): dates and persists this boot's untimed readings;
+        /// returns how many.</summary>
         public int OnClockSynced(long syncUnixMs, uint syncMonotonicMs)
         {
             if (IsClockSynced || !IsValidTime(syncUnixMs))
@@ -379,7 +362,7 @@ namespace TagoFirmware.Readings
 
         internal int Sequence(int i) => (HeadSequence + i) & ReadingRecord.SequenceMask;
 
-        /// <summary>Takes the record just written at Offset(count) into the ring; the caller made room first.</summary>
+        // Takes the record just written at Offset(Count) into the ring; the caller made room first.
         internal void Commit()
         {
             if (ReadingRecord.IsUntimed(Bytes, Offset(Count)))
@@ -402,8 +385,7 @@ namespace TagoFirmware.Readings
             HeadSequence = (HeadSequence + 1) & ReadingRecord.SequenceMask;
         }
 
-        /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
-        /// belongs to a boot that ended without a clock) and counts them as untimed drops.</summary>
+        // At load every untimed reading belongs to a boot that ended without a clock: drop them (counted), keeping order.
         internal int DropUntimed()
         {
             if (UntimedCount == 0)
@@ -436,7 +418,6 @@ namespace TagoFirmware.Readings
             return count - kept;
         }
 
-        /// <summary>Gives the untimed readings of <paramref name="boot"/> their wall time from a sync point.</summary>
         internal int FillIn(int boot, long syncWall, uint syncMono)
         {
             int filled = 0;

@@ -394,15 +394,6 @@ namespace TagoFirmware.Sensors
         private int Median(int[] values)
         {
             int n = values.Length;
-            if (n == 3)
-            {
-                // The default three reads: the middle one without sorting.
-                int a = values[0];
-                int b = values[1];
-                int c = values[2];
-                return a > b ? (b > c ? b : a > c ? c : a) : (a > c ? a : b > c ? c : b);
-            }
-
             for (int i = 0; i < n; i++)
             {
                 int v = values[i];

@@ -213,12 +213,7 @@ namespace TagoFirmware.Readings
         public bool Flush()
         {
             EndCycle();
-            if (_log.IsFaulted)
-            {
-                _log.Compact();
-            }
-
-            return !_log.IsFaulted;
+            return !_log.IsFaulted || _log.Compact();
         }
 
         /// <summary>While the store fails, rewrites the log from RAM at most every 5 s (call every step); true when complete.</summary>

@@ -132,23 +132,17 @@ namespace TagoFirmware.Readings
 
         internal void AppendAck(int removed)
         {
-            if (!IsPersistent)
-            {
-                return;
-            }
-
-            bool written = false;
-            if (!RewriteInstead(1))
+            if (IsPersistent && !RewriteInstead(1))
             {
                 WriteAck(0);
-                written = Append(1);
-                if (written)
+                if (Append(1))
                 {
                     CompactIfDue();
+                    return;
                 }
             }
 
-            if (!written && IsFaulted)
+            if (IsFaulted) // only a persistent log faults
             {
                 _queue.UnsavedAcks += removed;
             }

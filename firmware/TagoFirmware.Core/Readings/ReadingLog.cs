@@ -4,7 +4,7 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Restore"/>), appends cycles, ack marks, boot
+    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Load"/>), appends cycles, ack marks, boot
     /// and sync records, compacts within the byte budget (log plus replacement never pass (3 + capacity + slack + 3 +
     /// capacity) records, 61,560 B by default, so the node never fills its partition), and rides out a failing store:
     /// the first failure of an episode is logged and the queue runs from RAM; the next write or <see cref="Retry"/>
@@ -32,7 +32,6 @@ namespace TagoFirmware.Readings
         private readonly int _slack;
         private long _retryAtMs;
 
-        internal int LastBoot;
         internal int Skipped;
         private bool _rewriteNeeded;
         private bool _headerOk;
@@ -59,34 +58,19 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        // After Restore: a rewrite when the restore asks for one or the log is over budget, else a boot record.
-        internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
-        {
-            if (readOnly)
-            {
-                return ReadingLoadResult.ReadOnly;
-            }
-
-            IsPersistent = true;
-            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
-            {
-                Compact();
-            }
-            else
-            {
-                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindBoot, 0, boot, 0);
-                Append(1);
-            }
-
-            return result;
-        }
-
         // Two passes (Scan, Replay). Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied
         // onto itself); dropped: acknowledged, untimed of a boot that ended unsynced, the oldest beyond capacity. Any of
-        // these asks for a rewrite. On a read failure the ring is left empty.
-        internal ReadingLoadResult Restore()
+        // these asks for a rewrite. On a read failure the ring is left empty. Then starts the boot's log (a read-only
+        // store is left alone): a rewrite when the restore asks for one or the log is over budget, else a boot record.
+        internal ReadingLoadResult Load()
         {
-            LastBoot = Skipped = 0;
+            if (_store == null)
+            {
+                return ReadingLoadResult.NotPersisted;
+            }
+
+            Skipped = 0;
+            _queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -117,9 +101,26 @@ namespace TagoFirmware.Readings
                 _queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            return _incompatible ? ReadingLoadResult.Incompatible
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible
                 : Records == 0 && !damaged ? ReadingLoadResult.Created
                 : damaged || Skipped > 0 ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
+            if (!_store.CanWrite)
+            {
+                return ReadingLoadResult.ReadOnly;
+            }
+
+            IsPersistent = true;
+            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
+            {
+                Compact();
+            }
+            else
+            {
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                Append(1);
+            }
+
+            return result;
         }
 
         internal void AppendNewest(int k)
@@ -330,7 +331,7 @@ namespace TagoFirmware.Readings
             }
             else if (kind == ReadingRecord.KindBoot)
             {
-                LastBoot = ReadingRecord.ReadUInt16(_io, body);
+                _queue.BootCounter = (ReadingRecord.ReadUInt16(_io, body) + 1) & 0xFFFF;
             }
             else if (kind == ReadingRecord.KindAck)
             {

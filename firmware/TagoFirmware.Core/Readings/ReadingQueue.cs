@@ -25,7 +25,6 @@ namespace TagoFirmware.Readings
         internal int HeadSequence;
         private int _head;
         private readonly ReadingLog _log;
-        private readonly IReadingStore _store;
 
         private int _inFlightCount;
         private int _inFlightDropped;
@@ -47,7 +46,6 @@ namespace TagoFirmware.Readings
         {
             Capacity = capacity;
             Bytes = new byte[capacity * ReadingRecord.Size];
-            _store = store;
             _log = new ReadingLog(this, store);
         }
 
@@ -128,19 +126,7 @@ namespace TagoFirmware.Readings
         public ReadingLoadResult Load()
         {
             ResetRam();
-            if (_store == null)
-            {
-                return ReadingLoadResult.NotPersisted;
-            }
-
-            ReadingLoadResult result = _log.Restore();
-            if (result == ReadingLoadResult.StoreUnavailable)
-            {
-                return result;
-            }
-
-            BootCounter = (_log.LastBoot + 1) & 0xFFFF;
-            return _log.Open(result, BootCounter, !_store.CanWrite);
+            return _log.Load();
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>

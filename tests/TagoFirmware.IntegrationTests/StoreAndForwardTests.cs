@@ -104,7 +104,7 @@ namespace TagoFirmware.IntegrationTests
             await loop; // the loop ends with the orderly stop: nothing samples or publishes after this
             int total = node.Node.Sampler.ReadingsQueued;
             int dropped = node.Node.Queue.DroppedReadings;
-            int inFlight = node.Node.Queue.InFlightCount;
+            int inFlight = node.Node.Queue.Count - node.Node.Queue.PendingCount;
             var queued = new HashSet<string>(QueuedKeys(node.Node.Queue));
             node.Dispose();
             // The node may reconnect before the subscriber does; the broker keeps the subscriber's messages until it is back.

@@ -15,7 +15,6 @@ namespace TagoFirmware.Readings
         public const int DefaultMinPublishSpacingMs = 1000;
 
         private readonly ReadingQueue _queue;
-        private int _batchSize;
         private readonly uint _batchIntervalMs;
         private readonly uint _minSpacingMs;
         private readonly bool _atLeastOnce;
@@ -32,7 +31,7 @@ namespace TagoFirmware.Readings
         public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
         {
             _queue = queue;
-            _batchSize = batchSize;
+            BatchSize = batchSize;
             _batchIntervalMs = (uint)batchIntervalMs;
             _minSpacingMs = (uint)minPublishSpacingMs;
             _atLeastOnce = atLeastOnce;
@@ -42,7 +41,7 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Readings per payload (1..100); set on <c>batch</c>.</summary>
-        public int BatchSize { get => _batchSize; set => _batchSize = value; }
+        public int BatchSize;
 
         /// <summary>Publish everything publishable now, ignoring the batch interval (before deep sleep or a reboot).</summary>
         public void RequestFlush() => _flush = true;
@@ -56,7 +55,7 @@ namespace TagoFirmware.Readings
             }
 
             int publishable = _queue.PublishableCount;
-            return publishable < _batchSize ? publishable : _batchSize;
+            return publishable < BatchSize ? publishable : BatchSize;
         }
 
         /// <summary>Milliseconds until a payload is due without new readings (0: due now); uint.MaxValue when never.</summary>
@@ -81,7 +80,7 @@ namespace TagoFirmware.Readings
             }
 
             uint wait = 0;
-            if (!(publishable >= _batchSize || _backlog || _flush))
+            if (!(publishable >= BatchSize || _backlog || _flush))
             {
                 uint waited = nowMs - _pendingSince;
                 wait = waited >= _batchIntervalMs ? 0 : _batchIntervalMs - waited;
@@ -95,7 +94,7 @@ namespace TagoFirmware.Readings
         /// <summary>Marks the first <paramref name="count"/> pending readings as carried by the payload about to go out; returns its ticket, or 0 when refused.</summary>
         public int Take(int count, bool carriesCounters, uint nowMs)
         {
-            int ticket = count > _batchSize ? 0 : _queue.MarkInFlight(count, carriesCounters);
+            int ticket = count > BatchSize ? 0 : _queue.MarkInFlight(count, carriesCounters);
             if (ticket != 0)
             {
                 _lastPublishValid = true;
@@ -122,7 +121,7 @@ namespace TagoFirmware.Readings
             {
                 _pendingSinceValid = _backlog = _flush = false;
             }
-            else if (publishable < _batchSize && !_flush)
+            else if (publishable < BatchSize && !_flush)
             {
                 // The backlog is drained; what is left waits like fresh readings (at most one batch interval).
                 _backlog = false;

@@ -4,7 +4,7 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Readings
 {
     /// <summary>
-    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Restore"/>), appends cycles, ack marks, boot
+    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Load"/>), appends cycles, ack marks, boot
     /// and sync records, compacts within the byte budget (log plus replacement never pass (3 + capacity + slack + 3 +
     /// capacity) records, 61,560 B by default, so the node never fills its partition), and rides out a failing store:
     /// the first failure of an episode is logged and the queue runs from RAM; the next write or <see cref="Retry"/>
@@ -12,10 +12,9 @@ namespace TagoFirmware.Readings
     /// </summary>
     internal sealed class ReadingLog
     {
-        /// <summary>Records per store call; a cycle of up to this many readings is one write.</summary>
+        // Records per store call: a cycle of up to 32 readings is one write.
         public const int RecordsPerWrite = 32;
 
-        /// <summary>Least time between two rewrites tried by <see cref="Retry"/> while the store fails.</summary>
         public const int RetryIntervalMs = 5000;
 
         private const int Rec = ReadingRecord.LogRecordSize;
@@ -30,16 +29,9 @@ namespace TagoFirmware.Readings
 
         internal int Records;
 
-        internal int StoreErrors;
-
-        internal int UnsavedAcks;
         private readonly int _slack;
         private long _retryAtMs;
 
-        // Restore results and state.
-        internal int LastBoot;
-        internal int UnreportedDropped;
-        internal int UnreportedUntimed;
         internal int Skipped;
         private bool _rewriteNeeded;
         private bool _headerOk;
@@ -66,38 +58,19 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        /// <summary>After <see cref="Restore"/>: starts the boot's log (a rewrite when the restore asks for one or the log
-        /// is over budget, else a boot record). A read-only store is left alone.</summary>
-        internal ReadingLoadResult Open(ReadingLoadResult result, int boot, bool readOnly)
+        // Two passes (Scan, Replay). Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied
+        // onto itself); dropped: acknowledged, untimed of a boot that ended unsynced, the oldest beyond capacity. Any of
+        // these asks for a rewrite. On a read failure the ring is left empty. Then starts the boot's log (a read-only
+        // store is left alone): a rewrite when the restore asks for one or the log is over budget, else a boot record.
+        internal ReadingLoadResult Load()
         {
-            if (readOnly)
+            if (_store == null)
             {
-                return ReadingLoadResult.ReadOnly;
+                return ReadingLoadResult.NotPersisted;
             }
 
-            IsPersistent = true;
-            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
-            {
-                Compact();
-            }
-            else
-            {
-                ReadingRecord.WriteBoot(_io, 0, boot);
-                Append(1);
-            }
-
-            return result;
-        }
-
-        /// <summary>
-        /// Rebuilds the ring from the log in two passes: header, last boot and last ack mark, then data, boot and sync
-        /// records in order. Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied onto
-        /// itself); dropped: readings before the watermark (acknowledged), untimed readings of a boot that ended
-        /// unsynced, the oldest beyond capacity. Any of these asks for a rewrite. On a read failure the ring is left empty.
-        /// </summary>
-        internal ReadingLoadResult Restore()
-        {
-            LastBoot = UnreportedDropped = UnreportedUntimed = Skipped = 0;
+            Skipped = 0;
+            _queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length;
@@ -116,7 +89,7 @@ namespace TagoFirmware.Readings
             {
                 _queue.ResetRam();
                 Skipped = 0;
-                StoreErrors++;
+                _queue.StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
@@ -128,9 +101,26 @@ namespace TagoFirmware.Readings
                 _queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            return _incompatible ? ReadingLoadResult.Incompatible
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible
                 : Records == 0 && !damaged ? ReadingLoadResult.Created
                 : damaged || Skipped > 0 ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
+            if (!_store.CanWrite)
+            {
+                return ReadingLoadResult.ReadOnly;
+            }
+
+            IsPersistent = true;
+            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
+            {
+                Compact();
+            }
+            else
+            {
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                Append(1);
+            }
+
+            return result;
         }
 
         internal void AppendNewest(int k)
@@ -141,28 +131,21 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>Persists an acknowledgement mark: every reading before the ring's head is gone.</summary>
         internal void AppendAck(int removed)
         {
-            if (!IsPersistent)
+            if (IsPersistent && !RewriteInstead(1))
             {
-                return;
-            }
-
-            bool written = false;
-            if (!RewriteInstead(1))
-            {
-                ReadingRecord.WriteAck(_io, 0, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
-                written = Append(1);
-                if (written)
+                WriteAck(0);
+                if (Append(1))
                 {
                     CompactIfDue();
+                    return;
                 }
             }
 
-            if (!written && IsFaulted)
+            if (IsFaulted) // only a persistent log faults
             {
-                UnsavedAcks += removed;
+                _queue.UnsavedAcks += removed;
             }
         }
 
@@ -170,12 +153,11 @@ namespace TagoFirmware.Readings
         {
             if (IsPersistent && !RewriteInstead(1))
             {
-                ReadingRecord.WriteTime(_io, 0, boot, wall, mono);
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindTime, 0, (uint)boot | (wall << 16), (int)mono);
                 Append(1);
             }
         }
 
-        /// <summary>While the store fails, rewrites the log from RAM at most every <see cref="RetryIntervalMs"/>.</summary>
         internal bool Retry(long nowMs)
         {
             if (IsFaulted && nowMs >= _retryAtMs) // only a persistent log faults
@@ -197,9 +179,9 @@ namespace TagoFirmware.Readings
             bool ok = Guard(0, false);
             if (ok)
             {
-                ReadingRecord.WriteHeader(_io, 0);
-                ReadingRecord.WriteBoot(_io, Rec, _queue.BootCounter);
-                ReadingRecord.WriteAck(_io, 2 * Rec, _queue.HeadSequence, _queue.UnreportedDroppedReadings, _queue.UnreportedUntimedReadings);
+                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
+                ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                WriteAck(2 * Rec);
                 ok = WriteReadings(0, 3, true) && Guard(-1, false);
             }
 
@@ -219,6 +201,11 @@ namespace TagoFirmware.Readings
             Records = 3 + _queue.Count;
             return true;
         }
+
+        // The watermark (oldest reading still queued, or the next one) and the counters not yet reported.
+        private void WriteAck(int off)
+            => ReadingRecord.WriteRecord(_io, off, ReadingRecord.KindAck, _queue.HeadSequence,
+                (uint)_queue.UnreportedDroppedReadings | ((long)_queue.UnreportedUntimedReadings << 32), 0);
 
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
@@ -344,14 +331,15 @@ namespace TagoFirmware.Readings
             }
             else if (kind == ReadingRecord.KindBoot)
             {
-                LastBoot = ReadingRecord.ReadUInt16(_io, body);
+                _queue.BootCounter = (ReadingRecord.ReadUInt16(_io, body) + 1) & 0xFFFF;
             }
             else if (kind == ReadingRecord.KindAck)
             {
                 _ackFound = true;
                 _watermark = ReadingRecord.Sequence(_io, off);
-                UnreportedDropped = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
-                UnreportedUntimed = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                // Pass 1 runs on an empty queue: these are its first drops of the boot.
+                _queue.UnreportedDroppedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
+                _queue.UnreportedUntimedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
         }
 
@@ -430,7 +418,7 @@ namespace TagoFirmware.Readings
 
         private void Failed()
         {
-            StoreErrors++;
+            _queue.StoreErrors++;
             if (!IsFaulted && _queue.Log != null)
             {
                 _queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");

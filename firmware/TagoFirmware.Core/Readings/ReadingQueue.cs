@@ -21,28 +21,17 @@ namespace TagoFirmware.Readings
         internal readonly byte[] Bytes;
         internal readonly int Capacity;
 
-        /// <summary>Log sequence number of the oldest reading (the next one's when empty).</summary>
+        // Log sequence number of the oldest reading (the next one's when empty).
         internal int HeadSequence;
         private int _head;
-        private int _count;
-        private int _untimed;
         private readonly ReadingLog _log;
-        private readonly IReadingStore _store;
 
-        private int _inFlightTicket;
         private int _inFlightCount;
         private int _inFlightDropped;
         private int _inFlightReportedDropped;
         private int _inFlightReportedUntimed;
         private int _nextTicket = 1;
 
-        private int _droppedTotal;
-        private int _untimedTotal;
-        private int _unreportedDropped;
-        private int _unreportedUntimed;
-
-        private int _bootCounter;
-        private bool _synced;
         private long _syncWall;
         private uint _syncMono;
 
@@ -52,32 +41,62 @@ namespace TagoFirmware.Readings
         private uint _cycleMono;
         private int _cycleAdded;
 
-        /// <summary>Creates the queue: a ring of <paramref name="capacity"/> (1..65535, config: 16..8192) × 12 bytes and a
-        /// 640-byte I/O buffer; <paramref name="store"/> null keeps it in RAM only.</summary>
+        /// <summary>A ring of <paramref name="capacity"/> (1..65535) × 12 bytes; <paramref name="store"/> null keeps it in RAM only.</summary>
         public ReadingQueue(int capacity, IReadingStore store)
         {
             Capacity = capacity;
             Bytes = new byte[capacity * ReadingRecord.Size];
-            _store = store;
             _log = new ReadingLog(this, store);
         }
 
         /// <summary>Where storage failures and their recovery are logged; null for none.</summary>
         public ILog Log;
 
+        // Fields, not properties: every property read is a call on the interpreter. Only this class writes them.
+
         /// <summary>Every queued reading, timed or not, in flight or not.</summary>
-        public int Count => _count;
+        public int Count;
+
+        /// <summary>Readings that still wait for the first clock sync of this boot.</summary>
+        public int UntimedCount;
+
+        /// <summary>Ticket of the payload in flight, or 0 when none is.</summary>
+        public int InFlightTicket;
+
+        /// <summary>Readings dropped because the queue was full, since <see cref="Load"/>.</summary>
+        public int DroppedReadings;
+
+        /// <summary>Readings of earlier boots dropped because that boot never got a valid clock, since <see cref="Load"/>.</summary>
+        public int UntimedReadings;
+
+        /// <summary>Dropped readings not yet reported in a delivered payload (next <c>dropped_readings</c>).</summary>
+        public int UnreportedDroppedReadings;
+
+        /// <summary>Untimed readings dropped and not yet reported (next <c>untimed_readings</c>).</summary>
+        public int UnreportedUntimedReadings;
+
+        /// <summary>This boot's counter (persisted in the log; 0 when the queue is not persisted).</summary>
+        public int BootCounter;
+
+        /// <summary>Whether wall time is known for this boot (after the first sync).</summary>
+        public bool IsClockSynced;
+
+        /// <summary>Failed store operations since construction (<c>store_errors</c>).</summary>
+        public int StoreErrors;
+
+        /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
+        public int UnsavedAcks;
 
         /// <summary>Readings not in flight; the <c>Get…</c> accessors index these.</summary>
-        public int PendingCount => _count - _inFlightCount;
+        public int PendingCount => Count - _inFlightCount;
 
         /// <summary>The run of timed pending readings: untimed ones (and all behind them) wait for the clock.</summary>
         public int PublishableCount
         {
             get
             {
-                int pending = _count - _inFlightCount;
-                if (_untimed == 0)
+                int pending = Count - _inFlightCount;
+                if (UntimedCount == 0)
                 {
                     return pending;
                 }
@@ -94,71 +113,20 @@ namespace TagoFirmware.Readings
             }
         }
 
-        /// <summary>Readings that still wait for the first clock sync of this boot.</summary>
-        public int UntimedCount => _untimed;
-
-        /// <summary>Ticket of the payload in flight, or 0 when none is.</summary>
-        public int InFlightTicket => _inFlightTicket;
-
-        /// <summary>Readings carried by the payload in flight (less any dropped meanwhile).</summary>
-        public int InFlightCount => _inFlightCount;
-
-        /// <summary>Readings dropped because the queue was full, since <see cref="Load"/>.</summary>
-        public int DroppedReadings => _droppedTotal;
-
-        /// <summary>Readings of earlier boots dropped because that boot never got a valid clock, since <see cref="Load"/>.</summary>
-        public int UntimedReadings => _untimedTotal;
-
-        /// <summary>Dropped readings not yet reported in a delivered payload (next <c>dropped_readings</c>).</summary>
-        public int UnreportedDroppedReadings => _unreportedDropped;
-
-        /// <summary>Untimed readings dropped and not yet reported (next <c>untimed_readings</c>).</summary>
-        public int UnreportedUntimedReadings => _unreportedUntimed;
-
         /// <summary>Whether the next payload should carry <c>dropped_readings</c> / <c>untimed_readings</c>.</summary>
-        public bool IsReportPending => _unreportedDropped > 0 || _unreportedUntimed > 0;
-
-        /// <summary>This boot's counter (persisted in the log; 0 when the queue is not persisted).</summary>
-        public int BootCounter => _bootCounter;
-
-        /// <summary>Whether wall time is known for this boot (after the first sync).</summary>
-        public bool IsClockSynced => _synced;
+        public bool IsReportPending => UnreportedDroppedReadings > 0 || UnreportedUntimedReadings > 0;
 
         /// <summary>Whether the last write to the store failed: the queue runs from RAM until a rewrite succeeds.</summary>
         public bool IsStoreFaulted => _log.IsFaulted;
 
-        /// <summary>Failed store operations since construction (<c>store_errors</c>).</summary>
-        public int StoreErrors => _log.StoreErrors;
-
-        /// <summary>Acknowledged readings whose removal is not on flash yet: a power cut now resends them (<c>unsaved_acks</c>).</summary>
-        public int UnsavedAcks => _log.UnsavedAcks;
-
         /// <summary>Torn, corrupted or malformed log records skipped by the last <see cref="Load"/>.</summary>
         public int SkippedRecords => _log.Skipped;
 
-        /// <summary>
-        /// Rebuilds the queue from the log (once, at boot) and starts a new boot (counter + 1, persisted); rewrites a
-        /// damaged or over-budget log. A read-only store is read and left alone.
-        /// </summary>
+        /// <summary>Rebuilds the queue from the log once at boot and starts a new boot (counter + 1); a read-only store is left alone.</summary>
         public ReadingLoadResult Load()
         {
             ResetRam();
-            if (_store == null)
-            {
-                return ReadingLoadResult.NotPersisted;
-            }
-
-            ReadingLoadResult result = _log.Restore();
-            if (result == ReadingLoadResult.StoreUnavailable)
-            {
-                return result;
-            }
-
-            // The restore counted what it dropped (queue full, untimed) as this boot's drops.
-            _unreportedDropped += _log.UnreportedDropped;
-            _unreportedUntimed += _log.UnreportedUntimed;
-            _bootCounter = (_log.LastBoot + 1) & 0xFFFF;
-            return _log.Open(result, _bootCounter, !_store.CanWrite);
+            return _log.Load();
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>
@@ -173,32 +141,28 @@ namespace TagoFirmware.Readings
         /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
         public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
 
-        /// <summary>
-        /// Marks the oldest <paramref name="count"/> pending readings (0 for a counters-only payload) as carried by the
-        /// payload about to go out; <paramref name="carriesCounters"/>: it also carries the unreported counters.
-        /// Returns its ticket, or 0 when refused (a payload in flight, bad count).
-        /// </summary>
+        /// <summary>Marks the oldest <paramref name="count"/> pending readings (0: counters only) as carried by the next payload;
+        /// returns its ticket, or 0 when refused (a payload in flight, bad count).</summary>
         public int MarkInFlight(int count, bool carriesCounters)
         {
-            if (_inFlightTicket != 0 || count < 0 || count > PublishableCount || (count == 0 && !(carriesCounters && IsReportPending)))
+            if (InFlightTicket != 0 || count < 0 || count > PublishableCount || (count == 0 && !(carriesCounters && IsReportPending)))
             {
                 return 0;
             }
 
-            _inFlightTicket = _nextTicket;
+            InFlightTicket = _nextTicket;
             _nextTicket = _nextTicket == int.MaxValue ? 1 : _nextTicket + 1;
             _inFlightCount = count;
             _inFlightDropped = 0;
-            _inFlightReportedDropped = carriesCounters ? _unreportedDropped : 0;
-            _inFlightReportedUntimed = carriesCounters ? _unreportedUntimed : 0;
-            return _inFlightTicket;
+            _inFlightReportedDropped = carriesCounters ? UnreportedDroppedReadings : 0;
+            _inFlightReportedUntimed = carriesCounters ? UnreportedUntimedReadings : 0;
+            return InFlightTicket;
         }
 
-        /// <summary>The payload <paramref name="ticket"/> was delivered: removes its readings and the counters it carried,
-        /// and persists one acknowledgement mark. False (nothing changes) for a duplicate, late or unknown ticket.</summary>
+        /// <summary>Payload <paramref name="ticket"/> was delivered: removes its readings and counters; false for an unknown ticket.</summary>
         public bool Acknowledge(int ticket)
         {
-            if (ticket == 0 || ticket != _inFlightTicket)
+            if (ticket == 0 || ticket != InFlightTicket)
             {
                 return false;
             }
@@ -209,51 +173,43 @@ namespace TagoFirmware.Readings
                 RemoveHead();
             }
 
-            _unreportedDropped = Positive(_unreportedDropped - _inFlightReportedDropped);
-            _unreportedUntimed = Positive(_unreportedUntimed - _inFlightReportedUntimed);
+            UnreportedDroppedReadings = Positive(UnreportedDroppedReadings - _inFlightReportedDropped);
+            UnreportedUntimedReadings = Positive(UnreportedUntimedReadings - _inFlightReportedUntimed);
             ClearInFlight();
             _log.AppendAck(removed);
             return true;
         }
 
-        /// <summary>The payload <paramref name="ticket"/> was lost: its readings go out again first. False for an unknown ticket.</summary>
+        /// <summary>Payload <paramref name="ticket"/> was lost: its readings go out again first; false for an unknown ticket.</summary>
         public bool ReturnInFlight(int ticket)
         {
-            if (ticket == 0 || ticket != _inFlightTicket)
+            if (ticket == 0 || ticket != InFlightTicket)
             {
                 return false;
             }
 
             // Readings dropped while the payload was in flight are lost for good now.
-            _droppedTotal += _inFlightDropped;
-            _unreportedDropped += _inFlightDropped;
+            DroppedReadings += _inFlightDropped;
+            UnreportedDroppedReadings += _inFlightDropped;
             ClearInFlight();
             return true;
         }
 
-        /// <summary>Ends an open cycle and rewrites the log after a failed write (before a reboot or deep sleep);
-        /// true when the log is complete (or not persisted).</summary>
+        /// <summary>Before a reboot or deep sleep: ends an open cycle, rewrites a faulted log; true when the log is complete.</summary>
         public bool Flush()
         {
             EndCycle();
-            if (_log.IsFaulted)
-            {
-                _log.Compact();
-            }
-
-            return !_log.IsFaulted;
+            return !_log.IsFaulted || _log.Compact();
         }
 
         /// <summary>While the store fails, rewrites the log from RAM at most every 5 s (call every step); true when complete.</summary>
         public bool RetryStore(long nowMs) => _log.Retry(nowMs);
 
-        /// <summary>Rewrites the log as header, boot, ack mark and the queued readings, switched in atomically; true when in force.</summary>
+        /// <summary>Rewrites the log from RAM, switched in atomically; true when in force.</summary>
         public bool Compact() => _log.Compact();
 
-        /// <summary>
-        /// Opens a sampling cycle (ending an open one): its readings share this time and so one group id. A wall clock
-        /// before 2020 counts as not set; the first valid one is the boot's sync point (<see cref="OnClockSynced"/>).
-        /// </summary>
+        /// <summary>Opens a sampling cycle whose readings share one time (group id); a wall clock before 2020 is not set, the
+        /// first valid one is the boot's sync point.</summary>
         public void BeginCycle(long wallUnixMs, bool wallValid, uint monotonicMs)
         {
             EndCycle();
@@ -266,12 +222,13 @@ namespace TagoFirmware.Readings
             _inCycle = true;
             _cycleAdded = 0;
             _cycleMono = monotonicMs;
-            _cycleTimed = _synced;
-            _cycleWall = valid ? wallUnixMs : _synced ? _syncWall + (monotonicMs - _syncMono) : 0;
+            _cycleTimed = IsClockSynced;
+            // Untimed: the record's time field holds boot counter and monotonic ms instead.
+            _cycleWall = valid ? wallUnixMs : IsClockSynced ? _syncWall + (monotonicMs - _syncMono) : (uint)BootCounter | ((long)monotonicMs << 16);
         }
 
-        /// <summary>Adds a reading (value × 10^<paramref name="decimals"/>, decimals 0..6, variable 0..255) to the open
-        /// cycle, dropping the oldest when full; false (nothing queued) without a cycle or for a bad argument.</summary>
+        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle, dropping the oldest
+        /// when full; false without a cycle or for a bad argument.</summary>
         public bool AddScaled(int variableIndex, int scaledValue, int decimals)
         {
             if (!_inCycle || variableIndex < 0 || variableIndex > ReadingRecord.MaxVariableIndex || decimals < 0
@@ -280,16 +237,7 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            int pos = MakeRoom();
-            if (_cycleTimed)
-            {
-                ReadingRecord.WriteTimed(Bytes, pos, variableIndex, scaledValue, decimals, _cycleWall);
-            }
-            else
-            {
-                ReadingRecord.WriteUntimed(Bytes, pos, variableIndex, scaledValue, decimals, _bootCounter, _cycleMono);
-            }
-
+            ReadingRecord.WriteReading(Bytes, MakeRoom(), variableIndex, scaledValue, _cycleTimed ? decimals : decimals | ReadingRecord.UntimedFlag, _cycleWall);
             Commit();
             _cycleAdded++;
             return true;
@@ -305,23 +253,20 @@ namespace TagoFirmware.Readings
 
             _inCycle = false;
             int added = _cycleAdded;
-            _log.AppendNewest(added < _count ? added : _count);
+            _log.AppendNewest(added < Count ? added : Count);
             return added;
         }
 
-        /// <summary>
-        /// The boot's first clock sync: fills in wall = sync wall - (sync mono - reading mono) for this boot's untimed
-        /// readings (exact up to 49.7 days back) and persists the sync point. Later calls change nothing. Returns the
-        /// readings filled in.
-        /// </summary>
+        /// <summary>The boot's first clock sync (later calls change nothing): dates and persists this boot's untimed readings;
+        /// returns how many.</summary>
         public int OnClockSynced(long syncUnixMs, uint syncMonotonicMs)
         {
-            if (_synced || !IsValidTime(syncUnixMs))
+            if (IsClockSynced || !IsValidTime(syncUnixMs))
             {
                 return 0;
             }
 
-            _synced = true;
+            IsClockSynced = true;
             _syncWall = syncUnixMs;
             _syncMono = syncMonotonicMs;
             if (_inCycle && !_cycleTimed)
@@ -330,10 +275,10 @@ namespace TagoFirmware.Readings
                 _cycleWall = syncUnixMs - (syncMonotonicMs - _cycleMono);
             }
 
-            int filled = FillIn(_bootCounter, syncUnixMs, syncMonotonicMs);
+            int filled = FillIn(BootCounter, syncUnixMs, syncMonotonicMs);
             if (filled > 0)
             {
-                _log.AppendTime(_bootCounter, syncUnixMs, syncMonotonicMs);
+                _log.AppendTime(BootCounter, syncUnixMs, syncMonotonicMs);
             }
 
             return filled;
@@ -348,13 +293,13 @@ namespace TagoFirmware.Readings
             Clear(0);
             _log.Reset();
             ClearInFlight();
-            _droppedTotal = _untimedTotal = _unreportedDropped = _unreportedUntimed = _bootCounter = _cycleAdded = 0;
-            _synced = _inCycle = false;
+            DroppedReadings = UntimedReadings = UnreportedDroppedReadings = UnreportedUntimedReadings = BootCounter = _cycleAdded = 0;
+            IsClockSynced = _inCycle = false;
         }
 
         private void ClearInFlight()
         {
-            _inFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
+            InFlightTicket = _inFlightCount = _inFlightDropped = _inFlightReportedDropped = _inFlightReportedUntimed = 0;
         }
 
         private int PendingOffset(int i) => Offset(_inFlightCount + i);
@@ -362,7 +307,7 @@ namespace TagoFirmware.Readings
         // Frees a slot if the ring is full (dropping the oldest reading) and returns the offset of the next free slot.
         internal int MakeRoom()
         {
-            if (_count == Capacity)
+            if (Count == Capacity)
             {
                 if (_inFlightCount > 0)
                 {
@@ -372,21 +317,21 @@ namespace TagoFirmware.Readings
                 }
                 else
                 {
-                    _droppedTotal++;
-                    _unreportedDropped++;
+                    DroppedReadings++;
+                    UnreportedDroppedReadings++;
                 }
 
                 RemoveHead();
             }
 
-            return Offset(_count);
+            return Offset(Count);
         }
 
         internal void Clear(int headSequence)
         {
             _head = 0;
-            _count = 0;
-            _untimed = 0;
+            Count = 0;
+            UntimedCount = 0;
             HeadSequence = headSequence;
         }
 
@@ -398,40 +343,39 @@ namespace TagoFirmware.Readings
 
         internal int Sequence(int i) => (HeadSequence + i) & ReadingRecord.SequenceMask;
 
-        /// <summary>Takes the record just written at Offset(count) into the ring; the caller made room first.</summary>
+        // Takes the record just written at Offset(Count) into the ring; the caller made room first.
         internal void Commit()
         {
-            if (ReadingRecord.IsUntimed(Bytes, Offset(_count)))
+            if (ReadingRecord.IsUntimed(Bytes, Offset(Count)))
             {
-                _untimed++;
+                UntimedCount++;
             }
 
-            _count++;
+            Count++;
         }
 
         internal void RemoveHead()
         {
             if (ReadingRecord.IsUntimed(Bytes, _head * ReadingRecord.Size))
             {
-                _untimed--;
+                UntimedCount--;
             }
 
             _head = _head + 1 == Capacity ? 0 : _head + 1;
-            _count--;
+            Count--;
             HeadSequence = (HeadSequence + 1) & ReadingRecord.SequenceMask;
         }
 
-        /// <summary>Removes every untimed reading, keeping the order of the rest (at load, when every untimed reading
-        /// belongs to a boot that ended without a clock) and counts them as untimed drops.</summary>
+        // At load every untimed reading belongs to a boot that ended without a clock: drop them (counted), keeping order.
         internal int DropUntimed()
         {
-            if (_untimed == 0)
+            if (UntimedCount == 0)
             {
                 return 0;
             }
 
             int kept = 0;
-            int count = _count;
+            int count = Count;
             for (int i = 0; i < count; i++)
             {
                 int from = Offset(i);
@@ -448,18 +392,17 @@ namespace TagoFirmware.Readings
                 kept++;
             }
 
-            _count = kept;
-            _untimed = 0;
-            _untimedTotal += count - kept;
-            _unreportedUntimed += count - kept;
+            Count = kept;
+            UntimedCount = 0;
+            UntimedReadings += count - kept;
+            UnreportedUntimedReadings += count - kept;
             return count - kept;
         }
 
-        /// <summary>Gives the untimed readings of <paramref name="boot"/> their wall time from a sync point.</summary>
         internal int FillIn(int boot, long syncWall, uint syncMono)
         {
             int filled = 0;
-            for (int i = 0; i < _count && _untimed > filled; i++)
+            for (int i = 0; i < Count && UntimedCount > filled; i++)
             {
                 int off = Offset(i);
                 if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.BootCounter(Bytes, off) == boot)
@@ -471,7 +414,7 @@ namespace TagoFirmware.Readings
                 }
             }
 
-            _untimed -= filled;
+            UntimedCount -= filled;
             return filled;
         }
     }

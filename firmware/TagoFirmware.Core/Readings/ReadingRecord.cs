@@ -33,70 +33,47 @@ namespace TagoFirmware.Readings
         /// <summary>Largest number of decimals a reading may carry (10^6 still fits a humidity of 100 % in int32).</summary>
         public const int MaxDecimals = 6;
 
-        /// <summary>Largest variable index (the index is one byte).</summary>
-        public const int MaxVariableIndex = 255;
+        internal const int MaxVariableIndex = 255;
 
-        /// <summary>2020-01-01T00:00:00Z: an ESP32 without a synchronised clock starts in 1970, so earlier means "not set".</summary>
-        public const long MinValidUnixMs = 1577836800000;
+        // 2020-01-01T00:00:00Z: an ESP32 without a synchronised clock starts in 1970, so earlier means "not set".
+        internal const long MinValidUnixMs = 1577836800000;
 
-        /// <summary>Largest wall time the 48-bit field holds (2^48 - 1 ms).</summary>
-        public const long MaxUnixMs = 0xFFFFFFFFFFFF;
+        internal const long MaxUnixMs = 0xFFFFFFFFFFFF;
 
-        private const byte UntimedFlag = 0x08;
+        /// <summary>Flag bit of a reading that still waits for wall time.</summary>
+        public const byte UntimedFlag = 0x08;
         private const byte DecimalsMask = 0x07;
         private const byte ReservedMask = 0xF0;
 
         /// <summary>Bytes per log record.</summary>
         public const int LogRecordSize = 20;
 
-        /// <summary>Format version written in the header; a log with another version is not replayed.</summary>
-        public const byte Version = 1;
-
-        /// <summary>Header record kind.</summary>
-        public const byte KindHeader = 0x48;
-
-        /// <summary>Boot record kind.</summary>
-        public const byte KindBoot = 0x42;
-
-        /// <summary>Data record kind.</summary>
-        public const byte KindData = 0x44;
-
-        /// <summary>Acknowledgement mark kind.</summary>
-        public const byte KindAck = 0x41;
-
-        /// <summary>Time fill-in record kind.</summary>
-        public const byte KindTime = 0x54;
-
-        /// <summary>Sequence numbers are 24-bit.</summary>
-        public const int SequenceMask = 0xFFFFFF;
+        internal const byte KindHeader = 0x48;
+        internal const byte KindBoot = 0x42;
+        internal const byte KindData = 0x44;
+        internal const byte KindAck = 0x41;
+        internal const byte KindTime = 0x54;
+        internal const int SequenceMask = 0xFFFFFF;
 
         /// <summary>Offset of the 12-byte body in a record.</summary>
         public const int BodyOffset = 4;
 
         private const int CrcOffset = 16;
-        private static readonly byte[] s_header = { (byte)'T', (byte)'F', (byte)'R', (byte)'Q', Version, LogRecordSize, Size };
 
-        /// <summary>Writes a reading with a wall time.</summary>
-        public static void WriteTimed(byte[] buffer, int offset, int variableIndex, int scaledValue, int decimals, long unixMs)
+        // Header body: "TFRQ", format version 1, record size 20, reading size 12; another version is not replayed.
+        internal const long HeaderBody = 0x000C140151524654;
+
+        /// <summary>Writes a reading: <paramref name="flags"/> is the decimals (0..6), plus <see cref="UntimedFlag"/> when
+        /// <paramref name="time"/> is boot counter | monotonic ms &lt;&lt; 16 instead of a wall time.</summary>
+        public static void WriteReading(byte[] buffer, int offset, int variableIndex, int scaledValue, int flags, long time)
         {
             buffer[offset] = (byte)variableIndex;
-            buffer[offset + 1] = (byte)(decimals & DecimalsMask);
+            buffer[offset + 1] = (byte)flags;
             WriteInt32(buffer, offset + 2, scaledValue);
-            WriteUInt48(buffer, offset + 6, unixMs);
+            WriteUInt48(buffer, offset + 6, time);
         }
 
-        /// <summary>Writes a reading taken before the wall clock was valid.</summary>
-        public static void WriteUntimed(byte[] buffer, int offset, int variableIndex, int scaledValue, int decimals, int bootCounter, uint monotonicMs)
-        {
-            buffer[offset] = (byte)variableIndex;
-            buffer[offset + 1] = (byte)((decimals & DecimalsMask) | UntimedFlag);
-            WriteInt32(buffer, offset + 2, scaledValue);
-            WriteUInt16(buffer, offset + 6, bootCounter);
-            WriteInt32(buffer, offset + 8, (int)monotonicMs);
-        }
-
-        /// <summary>Turns an untimed reading into a timed one in place, keeping index, value and decimals.</summary>
-        public static void SetTime(byte[] buffer, int offset, long unixMs)
+        internal static void SetTime(byte[] buffer, int offset, long unixMs)
         {
             buffer[offset + 1] = (byte)(buffer[offset + 1] & DecimalsMask);
             WriteUInt48(buffer, offset + 6, unixMs);
@@ -131,8 +108,8 @@ namespace TagoFirmware.Readings
                 && ((flags & UntimedFlag) != 0 || ReadUInt48(buffer, offset + 6) >= MinValidUnixMs);
         }
 
-        /// <summary>Writes a little-endian int32.</summary>
-        public static void WriteInt32(byte[] buffer, int offset, int value)
+        // Little-endian fields (also the command-override and TagoTiP sequence records).
+        internal static void WriteInt32(byte[] buffer, int offset, int value)
         {
             buffer[offset] = (byte)value;
             buffer[offset + 1] = (byte)(value >> 8);
@@ -140,101 +117,49 @@ namespace TagoFirmware.Readings
             buffer[offset + 3] = (byte)(value >> 24);
         }
 
-        /// <summary>Writes a little-endian u16.</summary>
-        public static void WriteUInt16(byte[] buffer, int offset, int value)
+        internal static void WriteUInt16(byte[] buffer, int offset, int value)
         {
             buffer[offset] = (byte)value;
             buffer[offset + 1] = (byte)(value >> 8);
         }
 
-        /// <summary>Reads a little-endian u16.</summary>
-        public static int ReadUInt16(byte[] buffer, int offset) => buffer[offset] | (buffer[offset + 1] << 8);
+        internal static int ReadUInt16(byte[] buffer, int offset) => buffer[offset] | (buffer[offset + 1] << 8);
 
-        /// <summary>Reads a little-endian int32.</summary>
-        public static int ReadInt32(byte[] buffer, int offset)
+        internal static int ReadInt32(byte[] buffer, int offset)
             => buffer[offset] | (buffer[offset + 1] << 8) | (buffer[offset + 2] << 16) | (buffer[offset + 3] << 24);
 
-        /// <summary>Writes the low 48 bits of <paramref name="value"/> little-endian.</summary>
-        public static void WriteUInt48(byte[] buffer, int offset, long value)
+        internal static void WriteUInt48(byte[] buffer, int offset, long value)
         {
             WriteInt32(buffer, offset, (int)value);
             buffer[offset + 4] = (byte)(value >> 32);
             buffer[offset + 5] = (byte)(value >> 40);
         }
 
-        /// <summary>Reads a little-endian unsigned 48-bit value.</summary>
-        public static long ReadUInt48(byte[] buffer, int offset)
+        internal static long ReadUInt48(byte[] buffer, int offset)
             => (uint)ReadInt32(buffer, offset) | ((long)(buffer[offset + 4] | (buffer[offset + 5] << 8)) << 32);
-
-        // Starts a record: clears it, writes kind and sequence number; fill the body, then Seal.
-        private static void Begin(byte[] buffer, int offset, byte kind, int sequence)
-        {
-            // Array.Clear is native on the nanoCLR: one call instead of an interpreted loop per record.
-            System.Array.Clear(buffer, offset, LogRecordSize);
-            buffer[offset] = kind;
-            WriteUInt16(buffer, offset + 1, sequence);
-            buffer[offset + 3] = (byte)(sequence >> 16);
-        }
 
         /// <summary>Writes the CRC of bytes 0..15 into bytes 16..19.</summary>
         public static void Seal(byte[] buffer, int offset) => WriteInt32(buffer, offset + CrcOffset, (int)Crc32.Compute(buffer, offset, CrcOffset));
 
-        /// <summary>Writes a complete header record.</summary>
-        public static void WriteHeader(byte[] buffer, int offset)
+        // A non-data record whose body is a (8 bytes), then b: header HeaderBody; boot the counter; ack dropped |
+        // untimed << 32; time boot | wall << 16, mono.
+        internal static void WriteRecord(byte[] buffer, int offset, byte kind, int sequence, long a, int b)
         {
-            Begin(buffer, offset, KindHeader, 0);
-            System.Array.Copy(s_header, 0, buffer, offset + BodyOffset, s_header.Length);
+            WriteInt32(buffer, offset, kind | (sequence << 8));
+            WriteInt32(buffer, offset + BodyOffset, (int)a);
+            WriteInt32(buffer, offset + BodyOffset + 4, (int)(a >> 32));
+            WriteInt32(buffer, offset + BodyOffset + 8, b);
             Seal(buffer, offset);
         }
 
-        /// <summary>Whether a valid record is a header of this format version.</summary>
-        public static bool IsCompatibleHeader(byte[] buffer, int offset)
-        {
-            for (int i = 0; i < s_header.Length; i++)
-            {
-                if (buffer[offset + BodyOffset + i] != s_header[i])
-                {
-                    return false;
-                }
-            }
-
-            return buffer[offset] == KindHeader;
-        }
-
-        /// <summary>Writes a complete boot record.</summary>
-        public static void WriteBoot(byte[] buffer, int offset, int bootCounter)
-        {
-            Begin(buffer, offset, KindBoot, 0);
-            WriteUInt16(buffer, offset + BodyOffset, bootCounter);
-            Seal(buffer, offset);
-        }
+        internal static bool IsCompatibleHeader(byte[] buffer, int offset)
+            => ReadInt32(buffer, offset + BodyOffset) == unchecked((int)HeaderBody) && ReadInt32(buffer, offset + BodyOffset + 4) == (int)(HeaderBody >> 32);
 
         /// <summary>Writes a complete data record of the reading at <paramref name="ringOffset"/>.</summary>
         public static void WriteData(byte[] buffer, int offset, int sequence, byte[] ring, int ringOffset)
         {
-            Begin(buffer, offset, KindData, sequence);
+            WriteInt32(buffer, offset, KindData | (sequence << 8));
             System.Array.Copy(ring, ringOffset, buffer, offset + BodyOffset, Size);
-            Seal(buffer, offset);
-        }
-
-        /// <summary>Writes a complete acknowledgement mark: <paramref name="watermark"/> is the oldest reading still queued
-        /// (or the next one), with the counters not yet reported in a delivered payload.</summary>
-        public static void WriteAck(byte[] buffer, int offset, int watermark, int unreportedDropped, int unreportedUntimed)
-        {
-            Begin(buffer, offset, KindAck, watermark);
-            WriteInt32(buffer, offset + BodyOffset, unreportedDropped);
-            WriteInt32(buffer, offset + BodyOffset + 4, unreportedUntimed);
-            Seal(buffer, offset);
-        }
-
-        /// <summary>Writes a complete time fill-in record: the first clock sync of boot <paramref name="bootCounter"/>.</summary>
-        public static void WriteTime(byte[] buffer, int offset, int bootCounter, long syncUnixMs, uint syncMonotonicMs)
-        {
-            Begin(buffer, offset, KindTime, 0);
-            int b = offset + BodyOffset;
-            WriteUInt16(buffer, b, bootCounter);
-            WriteUInt48(buffer, b + 2, syncUnixMs);
-            WriteInt32(buffer, b + 8, (int)syncMonotonicMs);
             Seal(buffer, offset);
         }
 
@@ -247,7 +172,7 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>The record's 24-bit sequence number.</summary>
-        public static int Sequence(byte[] buffer, int offset) => buffer[offset + 1] | (buffer[offset + 2] << 8) | (buffer[offset + 3] << 16);
+        public static int Sequence(byte[] buffer, int offset) => (int)((uint)ReadInt32(buffer, offset) >> 8);
 
         /// <summary>Whether sequence number <paramref name="a"/> comes before <paramref name="b"/> (mod 2^24).</summary>
         public static bool Precedes(int a, int b)

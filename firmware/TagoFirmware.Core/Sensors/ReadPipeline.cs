@@ -46,8 +46,7 @@ namespace TagoFirmware.Sensors
         private long _baselineAtMs;
         private int _rateRejections;
 
-        /// <summary>Creates a pipeline for one sensor. Call once at configuration time.</summary>
-        /// <exception cref="System.ArgumentException">No sensor, no settings or an unknown model (a wiring error).</exception>
+        /// <summary>A pipeline for one sensor; ArgumentException for no sensor, no settings or an unknown model (wiring error).</summary>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
             if (sensor == null || settings == null || settings.ModelName == null)
@@ -67,10 +66,7 @@ namespace TagoFirmware.Sensors
         /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
         public bool IsSampling => _inSample;
 
-        /// <summary>
-        /// Monotonic time (ms) at which <see cref="Step"/> next has work: the next read or the next power-cycle phase;
-        /// <see cref="long.MaxValue"/> when idle with nothing pending. May be in the past (step now).
-        /// </summary>
+        /// <summary>Monotonic ms at which <see cref="Step"/> next has work (may be past); <see cref="long.MaxValue"/> when idle.</summary>
         public long NextStepAtMs
         {
             get
@@ -101,7 +97,7 @@ namespace TagoFirmware.Sensors
         /// <summary>Why the last sample failed; <see cref="ReadFailure.None"/> after an accepted one.</summary>
         public ReadFailure LastFailure;
 
-        /// <summary>Starts a sample. Reads begin on the next <see cref="Step"/> (at once, unless the read gap or a power cycle makes them wait).</summary>
+        /// <summary>Starts a sample; reads begin on the next due <see cref="Step"/>. False while one runs.</summary>
         public bool BeginSample()
         {
             if (_inSample)
@@ -115,10 +111,7 @@ namespace TagoFirmware.Sensors
             return true;
         }
 
-        /// <summary>
-        /// Advances the pipeline: at most one raw read per call, only when it is due. Never blocks, never throws
-        /// (an adapter exception counts as a failed read).
-        /// </summary>
+        /// <summary>At most one raw read, only when due; never blocks or throws (an adapter exception is a failed read).</summary>
         public ReadStatus Step(long nowMs)
         {
             if (!AdvancePower(nowMs))
@@ -176,7 +169,7 @@ namespace TagoFirmware.Sensors
 
             if (_s.StuckReadLimit > 0 && TrackStuck(tenthsCelsius, tenthsPercent))
             {
-                SafeReset();
+                SafeCall(-1);
                 _verifyAfterReset = true;
                 _sameRun = 1;
                 StartPowerCycle(nowMs);
@@ -334,7 +327,7 @@ namespace TagoFirmware.Sensors
                 return;
             }
 
-            SafeSetPowered(false);
+            SafeCall(0);
             _powerPhase = PowerOff;
             _powerPhaseEndMs = nowMs + _s.PowerOffMs;
         }
@@ -348,7 +341,7 @@ namespace TagoFirmware.Sensors
                     return false;
                 }
 
-                SafeSetPowered(true);
+                SafeCall(1);
                 _powerPhase = PowerSettling;
                 _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOnSettleMs;
             }
@@ -367,42 +360,29 @@ namespace TagoFirmware.Sensors
             return true;
         }
 
-        private void SafeReset()
+        // -1 resets the sensor, 0/1 switch its power. As for TryRead, a throwing adapter must not crash the node: the
+        // pipeline keeps its timing and carries on.
+        private void SafeCall(int action)
         {
             try
             {
-                _sensor.Reset();
+                if (action < 0)
+                {
+                    _sensor.Reset();
+                }
+                else
+                {
+                    _power.SetPowered(action > 0);
+                }
             }
             catch (System.Exception)
             {
-                // Same reasoning as for TryRead: a throwing adapter must not crash the node.
-            }
-        }
-
-        private void SafeSetPowered(bool on)
-        {
-            try
-            {
-                _power.SetPowered(on);
-            }
-            catch (System.Exception)
-            {
-                // A switch that throws is a broken adapter; the pipeline keeps its timing and carries on.
             }
         }
 
         private int Median(int[] values)
         {
             int n = values.Length;
-            if (n == 3)
-            {
-                // The default three reads: the middle one without sorting.
-                int a = values[0];
-                int b = values[1];
-                int c = values[2];
-                return a > b ? (b > c ? b : a > c ? c : a) : (a > c ? a : b > c ? c : b);
-            }
-
             for (int i = 0; i < n; i++)
             {
                 int v = values[i];

@@ -1,7 +1,6 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction) and its model's datasheet
-    /// limits; model, offsets and dew point come from the configuration, the rest are the presets below.</summary>
+    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction) and its model's datasheet limits.</summary>
     public sealed class ReadPipelineSettings
     {
         /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
@@ -13,8 +12,7 @@ namespace TagoFirmware.Sensors
         private static readonly int[] s_limits = { 1000, 0, 500, 200, 900, 2000, -400, 800, 0, 1000, 2000, -400, 800, 0, 1000 };
         private static readonly string[] s_names = { "DHT11", "DHT21", "DHT22" };
 
-        /// <summary>Standard (mains-powered) settings for <paramref name="model"/>: discard after power-up, median of 3,
-        /// 2 retries, rate and stuck checks.</summary>
+        /// <summary>Mains-powered settings for <paramref name="model"/>: median of 3, 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
             int row = model == SensorModel.Dht11 ? 0 : model == SensorModel.Dht21 ? 5 : model == SensorModel.Dht22 ? 10 : -1;
@@ -75,16 +73,13 @@ namespace TagoFirmware.Sensors
         /// <summary>Extra raw reads allowed per sample when reads fail or are rejected: 0…5 (default 2).</summary>
         public int RetriesPerSample;
 
-        /// <summary>Largest accepted temperature change against the last accepted value, in °C per second of elapsed
-        /// time (at least one second is assumed); 0 disables. Default 0.5.</summary>
+        /// <summary>Largest accepted temperature change since the last accepted value, °C per second (at least 1 s); 0 disables. Default 0.5.</summary>
         public double MaxTemperatureRateCelsiusPerSecond;
 
-        /// <summary>Largest accepted humidity change against the last accepted value, in %RH per second (at least one
-        /// second is assumed); 0 disables. Default 2.0.</summary>
+        /// <summary>Largest accepted humidity change since the last accepted value, %RH per second (at least 1 s); 0 disables. Default 2.0.</summary>
         public double MaxHumidityRatePercentPerSecond;
 
-        /// <summary>Rate rejections in a row before the next sample is the new baseline (a real step cannot lock the sensor
-        /// out); 0…100, default 2.</summary>
+        /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out); default 2.</summary>
         public int MaxConsecutiveRateRejections;
 
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
@@ -105,8 +100,7 @@ namespace TagoFirmware.Sensors
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
         public bool ComputeDewPoint;
 
-        /// <summary>Smallest sampling interval in whole seconds: (discard + reads + retries) × the model's gap, e.g. DHT22
-        /// standard (1+3+2)×2 s = 12 s (a rare power cycle just delays a sample); 0 for an unknown model.</summary>
+        /// <summary>Smallest sampling interval, whole seconds: (discard + reads + retries) × the model's gap (DHT22: 12 s); 0 for an unknown model.</summary>
         public int MinSamplingIntervalSeconds => (int)(((long)(1 + ReadsPerSample + RetriesPerSample) * MinReadIntervalMs + 999) / 1000);
 
         /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal.</summary>

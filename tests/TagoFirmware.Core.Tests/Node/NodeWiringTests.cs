@@ -64,7 +64,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(10000);
             rig.Mqtt.AcksPublishes = false;
             rig.Run(10000);
-            Assert.AreEqual(1, rig.Node.Queue.InFlightCount, "the batch awaits its ack");
+            Assert.AreEqual(1, rig.Node.Queue.Count - rig.Node.Queue.PendingCount, "the batch awaits its ack");
             int status = rig.StatusPublishes();
 
             rig.Command("ping", "");

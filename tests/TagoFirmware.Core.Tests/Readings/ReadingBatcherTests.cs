@@ -199,7 +199,7 @@ namespace TagoFirmware.Tests.Readings
             Assert.AreEqual(4, batcher.DueCount(1000));
             Assert.AreEqual(0, batcher.Take(5, false, 1000));
             Assert.AreNotEqual(0, batcher.Take(3, false, 1000));
-            Assert.AreEqual(3, queue.InFlightCount);
+            Assert.AreEqual(3, queue.Count - queue.PendingCount);
         }
 
         [TestMethod]

@@ -54,7 +54,7 @@ namespace TagoFirmware.Tests.Readings
         {
             byte[] ring = new byte[2 * ReadingRecord.Size];
 
-            ReadingRecord.WriteTimed(ring, ReadingRecord.Size, 200, -123456, 3, 1764000000123L);
+            ReadingRecord.WriteReading(ring, ReadingRecord.Size, 200, -123456, 3, 1764000000123L);
 
             Assert.AreEqual(200, ReadingRecord.VariableIndex(ring, ReadingRecord.Size));
             Assert.AreEqual(-123456, ReadingRecord.ScaledValue(ring, ReadingRecord.Size));
@@ -69,7 +69,7 @@ namespace TagoFirmware.Tests.Readings
         {
             byte[] ring = new byte[ReadingRecord.Size];
 
-            ReadingRecord.WriteUntimed(ring, 0, 7, 42, 1, 65535, 0xFEDCBA98);
+            ReadingRecord.WriteReading(ring, 0, 7, 42, 1 | ReadingRecord.UntimedFlag, 65535 | (0xFEDCBA98L << 16));
 
             Assert.IsTrue(ReadingRecord.IsUntimed(ring, 0));
             Assert.AreEqual(65535, ReadingRecord.BootCounter(ring, 0));
@@ -82,10 +82,10 @@ namespace TagoFirmware.Tests.Readings
         public void A_record_with_reserved_bits_or_a_1970_time_is_malformed()
         {
             byte[] ring = new byte[ReadingRecord.Size];
-            ReadingRecord.WriteTimed(ring, 0, 1, 1, 1, 1000);
+            ReadingRecord.WriteReading(ring, 0, 1, 1, 1, 1000);
             Assert.IsFalse(ReadingRecord.IsWellFormed(ring, 0));
 
-            ReadingRecord.WriteTimed(ring, 0, 1, 1, 1, 1764000000000L);
+            ReadingRecord.WriteReading(ring, 0, 1, 1, 1, 1764000000000L);
             ring[1] |= 0x40;
             Assert.IsFalse(ReadingRecord.IsWellFormed(ring, 0));
         }
@@ -94,7 +94,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_log_record_with_any_single_bit_flipped_is_not_intact()
         {
             byte[] ring = new byte[ReadingRecord.Size];
-            ReadingRecord.WriteTimed(ring, 0, 1, 215, 1, 1764000000000L);
+            ReadingRecord.WriteReading(ring, 0, 1, 215, 1, 1764000000000L);
             byte[] record = new byte[ReadingRecord.LogRecordSize];
             ReadingRecord.WriteData(record, 0, 77, ring, 0);
             Assert.IsTrue(ReadingRecord.IsIntact(record, 0));

@@ -59,7 +59,7 @@ namespace TagoFirmware.Tests.Readings
             int ticket = FillPayload(queue, batcher, writer, 1000);
 
             Assert.AreEqual(3, writer.ItemCount);
-            Assert.AreEqual(3, queue.InFlightCount);
+            Assert.AreEqual(3, queue.Count - queue.PendingCount);
             Assert.IsTrue(batcher.OnAcknowledged(ticket));
             Assert.AreEqual(7, queue.Count);
             Assert.AreEqual(1, queue.GetVariableIndex(0));

@@ -120,7 +120,7 @@ namespace TagoFirmware.Tests.Readings
 
             Assert.IsTrue(ticket > 0);
             Assert.AreEqual(5, queue.Count);
-            Assert.AreEqual(3, queue.InFlightCount);
+            Assert.AreEqual(3, queue.Count - queue.PendingCount);
             Assert.AreEqual(2, queue.PendingCount);
             Assert.AreEqual(103, queue.GetScaledValue(0));
             Assert.AreEqual(0, queue.MarkInFlight(1, false));
@@ -218,7 +218,7 @@ namespace TagoFirmware.Tests.Readings
             AddCycle(queue, T0 + 1000, 200, 2);
 
             Assert.AreEqual(4, queue.Count);
-            Assert.AreEqual(1, queue.InFlightCount);
+            Assert.AreEqual(1, queue.Count - queue.PendingCount);
             Assert.AreEqual(0, queue.DroppedReadings);
             Assert.IsTrue(queue.Acknowledge(ticket));
             Assert.AreEqual(0, queue.DroppedReadings);

@@ -10,6 +10,16 @@ namespace TagoFirmware.Readings
         /// <summary>Length of every group id in bytes.</summary>
         public const int Length = 10;
 
+        // A lookup per digit: the interpreter pays for every compare and branch of computing it. An array initializer, not
+        // a string, keeps the table out of the device's user-string heap.
+        private static readonly byte[] s_digits =
+        {
+            (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9',
+            (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j',
+            (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o', (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t',
+            (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z',
+        };
+
         /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes at
         /// <paramref name="offset"/> (callers size their buffers for it); 0 bytes for a time outside 0..2^48 - 1.</summary>
         public static int Write(long unixMs, byte[] buffer, int offset)
@@ -19,11 +29,11 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
+            byte[] digits = s_digits;
             long value = unixMs;
             for (int i = offset + Length - 1; i >= offset; i--)
             {
-                int digit = (int)(value % 36);
-                buffer[i] = (byte)(digit < 10 ? '0' + digit : 'a' - 10 + digit);
+                buffer[i] = digits[(int)(value % 36)];
                 value /= 36;
             }
 

@@ -64,48 +64,48 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void Diagnostics_are_due_once_at_boot()
         {
-            DiagnosticsCounters policy = Due(60);
-            Assert.IsTrue(policy.IsDue);
-            policy.MarkPublished();
-            Assert.IsFalse(policy.IsDue);
+            DiagnosticsCounters counters = Due(60);
+            Assert.IsTrue(counters.IsDue);
+            counters.MarkPublished();
+            Assert.IsFalse(counters.IsDue);
         }
 
         [TestMethod]
         public void Diagnostics_are_due_after_every_n_payloads()
         {
-            DiagnosticsCounters policy = Due(3);
-            policy.MarkPublished();
-            policy.OnPayloadPublished();
-            policy.OnPayloadPublished();
-            Assert.IsFalse(policy.IsDue);
-            policy.OnPayloadPublished();
-            Assert.IsTrue(policy.IsDue);
-            policy.MarkPublished();
-            Assert.IsFalse(policy.IsDue);
+            DiagnosticsCounters counters = Due(3);
+            counters.MarkPublished();
+            counters.OnPayloadPublished();
+            counters.OnPayloadPublished();
+            Assert.IsFalse(counters.IsDue);
+            counters.OnPayloadPublished();
+            Assert.IsTrue(counters.IsDue);
+            counters.MarkPublished();
+            Assert.IsFalse(counters.IsDue);
         }
 
         [TestMethod]
         public void A_request_makes_diagnostics_due_at_once()
         {
-            DiagnosticsCounters policy = Due(1000);
-            policy.MarkPublished();
-            policy.Request();
-            Assert.IsTrue(policy.IsDue);
+            DiagnosticsCounters counters = Due(1000);
+            counters.MarkPublished();
+            counters.Request();
+            Assert.IsTrue(counters.IsDue);
         }
 
         [TestMethod]
         public void A_zero_cadence_publishes_only_on_request()
         {
-            DiagnosticsCounters policy = Due(0);
-            policy.MarkPublished();
+            DiagnosticsCounters counters = Due(0);
+            counters.MarkPublished();
             for (int i = 0; i < 500; i++)
             {
-                policy.OnPayloadPublished();
+                counters.OnPayloadPublished();
             }
 
-            Assert.IsFalse(policy.IsDue);
-            policy.Request();
-            Assert.IsTrue(policy.IsDue);
+            Assert.IsFalse(counters.IsDue);
+            counters.Request();
+            Assert.IsTrue(counters.IsDue);
         }
     }
 }

@@ -1,10 +1,7 @@
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// The TagoIO <c>group</c> of a sampling cycle, derived from its time (so it costs no queue bytes): the Unix ms in
-    /// lower-case base 36, zero-padded to 10 characters (36^10 &gt; 2^48), e.g. 1764084419000 is <c>00mieqbd88</c>.
-    /// Readings of one cycle share one time, so they share the group.
-    /// </summary>
+    /// <summary>TagoIO <c>group</c> of a sampling cycle, from the time its readings share (no queue bytes): the Unix ms in
+    /// lower-case base 36, zero-padded to 10 characters (36^10 &gt; 2^48), e.g. 1764084419000 is <c>00mieqbd88</c>.</summary>
     public static class ReadingGroupId
     {
         /// <summary>Length of every group id in bytes.</summary>

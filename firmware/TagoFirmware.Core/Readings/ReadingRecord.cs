@@ -2,9 +2,8 @@ using TagoFirmware.Common;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>The on-flash and in-RAM formats: one queued reading is 12 packed little-endian bytes, also the body of
-    /// a 20-byte log record; each log record has its own CRC, so a torn or corrupted one is skipped on its own, never
-    /// replayed (docs/store-and-forward.md).</summary>
+    /// <summary>On-flash and in-RAM formats: a reading is 12 packed little-endian bytes, also the body of a 20-byte log record
+    /// with its own CRC, so a torn or corrupted record is skipped alone, never replayed (docs/store-and-forward.md).</summary>
     /// <remarks>
     /// Reading:
     /// <code>
@@ -141,8 +140,7 @@ namespace TagoFirmware.Readings
         /// <summary>Writes the CRC of bytes 0..15 into bytes 16..19.</summary>
         public static void Seal(byte[] buffer, int offset) => WriteInt32(buffer, offset + CrcOffset, (int)Crc32.Compute(buffer, offset, CrcOffset));
 
-        // A non-data record whose body is a (8 bytes), then b: header HeaderBody; boot the counter; ack dropped |
-        // untimed << 32; time boot | wall << 16, mono.
+        // A non-data record, body a (8 bytes) then b: header HeaderBody; boot counter; ack dropped | untimed << 32; time boot | wall << 16, mono.
         internal static void WriteRecord(byte[] buffer, int offset, byte kind, int sequence, long a, int b)
         {
             WriteInt32(buffer, offset, kind | (sequence << 8));

@@ -3,15 +3,10 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned fixed <c>byte[]</c>,
-    /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
-    /// </summary>
-    /// <remarks>
-    /// The last byte is kept for <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/>
-    /// means publish, <see cref="Reset"/> and write the item again. Queued readings' names and units are checked once
-    /// and block-copied (the device interprets IL, so per-byte loops are the cost).
-    /// </remarks>
+    /// <summary>Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned <c>byte[]</c>, validating
+    /// every field so TagoIO never rejects it, allocating nothing (docs/payload-format.md).</summary>
+    /// <remarks>The last byte is kept for <c>]</c>; <see cref="TagoWriteResult.BufferFull"/> means publish,
+    /// <see cref="Reset"/> and write the item again. Queued readings' names and units are checked once and block-copied.</remarks>
     public sealed class TagoJsonWriter : ItemWriter
     {
         /// <summary>Longest variable name TagoIO accepts.</summary>
@@ -61,7 +56,6 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Unit(byte[] utf8) => Text(true, s_unitKey, utf8);
 
-        // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
         {
             if (unixMs >= MaxMs - UnixEpochMs)
@@ -100,7 +94,7 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            // The key starts with the comma between items; the first item skips it.
+            // The key starts with the comma between items.
             int skip = _items > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
             if (_length + keyLength + name.Length + 1 > _limit)
@@ -207,7 +201,6 @@ namespace TagoFirmware.Payload
             buffer[position + 1] = (byte)('0' + (value - (tens * 10)));
         }
 
-        // key + room for a value + closing quote.
         private static byte[] Quoted(byte[] key, int room)
         {
             byte[] field = new byte[key.Length + room + 1];

@@ -37,9 +37,8 @@ namespace TagoFirmware.Payload
         private readonly byte[][] _names;
         private readonly byte[][] _units;
 
-        /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
-        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.
-        /// Queued readings' names are checked and their units (UTF-8; null: none) prepared, by variable index.</summary>
+        /// <summary>Payloads of at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>; <paramref name="cycle"/>:
+        /// a group's key, its id at <paramref name="cycleAt"/>, closing bytes. Names and units by variable index.</summary>
         private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
             byte[][] names, byte[][] units)
         {
@@ -146,7 +145,6 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
-        // Writes the opening of an item named `name` (checked).
         private protected abstract TagoWriteResult Open(byte[] name);
 
         // A new payload of `length` bytes so far (its opening), open for items when `open`.

@@ -109,7 +109,6 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        // ,"unit":"…" escaped, or null when malformed or too long.
         private protected override byte[] UnitField(byte[] utf8)
         {
             int units;

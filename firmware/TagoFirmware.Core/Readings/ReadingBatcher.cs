@@ -1,13 +1,11 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping for one link.</summary>
-    /// <remarks>A payload is due when none is in flight, the minimum spacing passed, and <see cref="BatchSize"/> readings are
-    /// publishable or the oldest waited the batch interval (TagoIO's "10 readings or 30 seconds"), or a backlog replays, or a
-    /// flush was requested. Write up to <see cref="DueCount"/> readings, then <see cref="Take"/> the number written. QoS 1
-    /// removes readings on the PUBACK (at-least-once: only the payload in flight may repeat); QoS 0 on send.</remarks>
+    /// <remarks>When a payload is due and why: docs/store-and-forward.md. Write up to <see cref="DueCount"/> readings, then
+    /// <see cref="Take"/> the number written. QoS 1 removes readings on the PUBACK (at-least-once), QoS 0 on send.</remarks>
     public sealed class ReadingBatcher
     {
-        /// <summary>Default shortest time between two payloads: 1 s drains a backlog at ≤ 60 publishes a minute, a quarter of the TagoIO Free profile's 250.</summary>
+        /// <summary>Default shortest time between two payloads (1 s: ≤ 60 publishes a minute).</summary>
         public const int DefaultMinPublishSpacingMs = 1000;
 
         private readonly ReadingQueue _queue;

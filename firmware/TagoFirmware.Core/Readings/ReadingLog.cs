@@ -3,10 +3,9 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>The queue's persistent side: rebuilds the ring at boot, appends cycles, ack marks, boot and sync records,
-    /// compacts within the byte budget (log plus replacement ≤ 2 × capacity + slack + 6 records, 61,560 B by default, so the
-    /// partition never fills). After a store failure (logged once) the queue runs from RAM; the next write or
-    /// <see cref="Retry"/> rewrites the whole log, so unmarked acks are on flash before a restart could replay them.</summary>
+    /// <summary>The queue's persistent side: boot restore, appends, compaction within the byte budget (docs/store-and-forward.md).
+    /// On a store failure (logged once) the queue runs from RAM; the next write or <see cref="Retry"/> rewrites the whole
+    /// log, so unmarked acks are on flash before a restart could replay them.</summary>
     internal sealed class ReadingLog
     {
         // Records per store call: a cycle of up to 32 readings is one write.
@@ -55,9 +54,8 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        // Two passes (Scan, Replay). Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied onto
-        // itself); dropped: acknowledged, untimed of an unsynced boot, the oldest beyond capacity; each asks for a rewrite. A read
-        // failure leaves the ring empty. Then a rewrite (if asked or over budget) or a boot record; a read-only store is untouched.
+        // Two passes (Scan, Replay); what is skipped, dropped and rewritten: docs/store-and-forward.md. A read failure leaves
+        // the ring empty; a read-only store is left untouched.
         internal ReadingLoadResult Load()
         {
             if (_store == null)

@@ -5,11 +5,9 @@ namespace TagoFirmware.Readings
 {
     /// <summary>Store-and-forward queue: a RAM ring mirrored to an append-only log so unsent readings survive reboots, power
     /// loss and deep sleep (docs/store-and-forward.md: design, flash wear, byte budget).</summary>
-    /// <remarks>Boot: <see cref="Load"/> once. Per cycle: <see cref="BeginCycle"/>, <see cref="AddScaled"/> per variable,
-    /// <see cref="EndCycle"/> (one flash write). Publish: read pending readings (0 is oldest) with the <c>Get…</c> accessors,
-    /// <see cref="MarkInFlight"/> the number written, then <see cref="Acknowledge"/> or <see cref="ReturnInFlight"/>. A
-    /// reading dropped while in flight counts as dropped only if its payload is lost. Untimed readings get wall time at the
-    /// boot's first sync and are never handed out before. Only the constructor and <see cref="Load"/> allocate.</remarks>
+    /// <remarks>Per cycle: <see cref="BeginCycle"/>, <see cref="AddScaled"/> per variable, <see cref="EndCycle"/> (one flash
+    /// write). To publish: <c>Get…</c> (0 is oldest), <see cref="MarkInFlight"/>, then <see cref="Acknowledge"/> or
+    /// <see cref="ReturnInFlight"/>. Untimed readings wait for the boot's first sync. Only the constructor and <see cref="Load"/> allocate.</remarks>
     public sealed class ReadingQueue
     {
         // The RAM ring: 12-byte records (ReadingRecord) in one byte[], oldest at _head; allocated only here.
@@ -220,7 +218,7 @@ namespace TagoFirmware.Readings
             _cycleWall = valid ? wallUnixMs : IsClockSynced ? _syncWall + (monotonicMs - _syncMono) : (uint)BootCounter | ((long)monotonicMs << 16);
         }
 
-        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle (full: drops the oldest).</summary>
+        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle (full: drops the oldest); false without a cycle or for a bad argument.</summary>
         public bool AddScaled(int variableIndex, int scaledValue, int decimals)
         {
             if (!_inCycle || variableIndex < 0 || variableIndex > ReadingRecord.MaxVariableIndex || decimals < 0

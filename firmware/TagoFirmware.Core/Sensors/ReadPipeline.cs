@@ -2,10 +2,8 @@ using TagoFirmware.Diagnostics;
 
 namespace TagoFirmware.Sensors
 {
-    /// <summary>Turns raw sensor reads into trustworthy samples without blocking: <see cref="BeginSample"/> when one is due,
-    /// then <see cref="Step"/> at <see cref="NextStepAtMs"/> until Accepted or Failed. Discards the first read after power-up,
-    /// keeps the model's read gap, retries bad reads, fails stuck frames, rate-checks medians plus offsets and power-cycles
-    /// after repeated failures (rules and sources: docs/sensors.md). No allocation after construction.</summary>
+    /// <summary>Turns raw sensor reads into trustworthy samples without blocking: <see cref="BeginSample"/> when one is due, then
+    /// <see cref="Step"/> at <see cref="NextStepAtMs"/> until Accepted or Failed (rules and sources: docs/sensors.md).</summary>
     public sealed class ReadPipeline
     {
         private const int PowerOn = 0;
@@ -178,8 +176,8 @@ namespace TagoFirmware.Sensors
             return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
-        /// <summary>Rounds to tenths, half away from zero (21.35 → 214, −0.05 → −1); false for NaN, infinities, |value| ≥ 10^6.
-        /// Tenths: the DHT family resolves 0.1, and integers never give NaN, "-0", exponents or culture separators.</summary>
+        /// <summary>Rounds to tenths (the DHT resolution; integers need no float formatting), half away from zero (21.35 → 214);
+        /// false for NaN, ±∞, |value| ≥ 10^6.</summary>
         public static bool TryTenths(double value, out int tenths)
         {
             tenths = 0;
@@ -250,8 +248,7 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.NotFinite;
             }
 
-            // Garbage frames with a valid checksum, from ESPHome's dht.cpp: 0 °C with 1 % or 2 %, and the raw
-            // pair temperature=1/humidity=10 (0.1 °C, 1.0 %). Checked before the range so they are named as such.
+            // Garbage frames with a valid checksum (docs/sensors.md), checked before the range so they are named as such.
             if ((tenthsCelsius == 0 && (tenthsPercent == 10 || tenthsPercent == 20))
                 || (tenthsCelsius == 1 && tenthsPercent == 10))
             {

@@ -170,7 +170,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        // '#' and the unit, written by one block copy per reading.
         private protected override byte[] UnitField(byte[] utf8)
         {
             int count = CopyUnit(utf8, null, 0);

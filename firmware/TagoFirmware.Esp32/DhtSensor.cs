@@ -6,9 +6,8 @@ using UnitsNet;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary><see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 for DHT11/21/22 (two GPIOs on the DATA
-    /// line: <c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse) and its <see cref="IPowerSwitch"/> when a
-    /// GPIO switches its VCC (active high).</summary>
+    /// <summary>DHT11/21/22 over Iot.Device.Dhtxx.Esp32 (<c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse,
+    /// both on DATA), and a GPIO-switched VCC (active high) as <see cref="IPowerSwitch"/>.</summary>
     /// <remarks>Reads <c>Temperature</c> (performs the read), <c>Humidity</c>, the success flag, then converts: a failed read's
     /// <c>default</c> structs throw on conversion. The binding's constructor sleeps 1 s (construction, <see cref="Reset"/>,
     /// clock step back, power cycle). Power off disposes the binding and drives its pins low: a high DATA line feeds the chip

@@ -2,9 +2,8 @@ using TagoFirmware.Json;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>RFC 8259 §7 escaping and validation of UTF-8 strings (measure, then write), the variable-name rule and TagoTiP
-    /// character classes. Escapes only <c>"</c>, <c>\</c> and U+0000–U+001F; refuses malformed UTF-8 (RFC 3629 §4), which
-    /// TagoIO would reject or mangle.</summary>
+    /// <summary>RFC 8259 §7 escaping and UTF-8 validation (measure, then write), the name rule and TagoTiP character classes.
+    /// Escapes only <c>"</c>, <c>\</c>, U+0000–U+001F; refuses malformed UTF-8 (RFC 3629 §4), which TagoIO would reject.</summary>
     internal static class JsonText
     {
         private const int NameBit = 8;

@@ -36,8 +36,7 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty
-        /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
+        /// <summary>A writer over <paramref name="buffer"/> (last byte reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)

@@ -20,8 +20,7 @@ namespace TagoFirmware.Readings
         private bool _backlog;
         private bool _flush;
 
-        /// <summary>Creates the batcher (after <see cref="ReadingQueue.Load"/>); <paramref name="batchSize"/> 1..100 (TagoIO
-        /// takes at most 100 variables a frame; config and commands check it), times ≥ 0, <paramref name="atLeastOnce"/> is QoS 1.</summary>
+        /// <summary>Creates the batcher after <see cref="ReadingQueue.Load"/>; <paramref name="batchSize"/> 1..100 (TagoIO's per-frame limit), times ≥ 0.</summary>
         public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
         {
             _queue = queue;

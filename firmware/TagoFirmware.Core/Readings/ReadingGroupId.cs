@@ -7,8 +7,7 @@ namespace TagoFirmware.Readings
         /// <summary>Length of every group id in bytes.</summary>
         public const int Length = 10;
 
-        /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes at
-        /// <paramref name="offset"/> (callers size their buffers for it); 0 bytes for a time outside 0..2^48 - 1.</summary>
+        /// <summary>Writes the id of <paramref name="unixMs"/> (<see cref="Length"/> bytes) at <paramref name="offset"/>; 0 outside 0..2^48 - 1.</summary>
         public static int Write(long unixMs, byte[] buffer, int offset)
         {
             if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs)

@@ -2,13 +2,12 @@ using TagoFirmware.Common;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>On-flash and in-RAM formats: a reading is 12 packed little-endian bytes, also the body of a 20-byte log record
-    /// with its own CRC, so a torn or corrupted record is skipped alone, never replayed (docs/store-and-forward.md).</summary>
-    /// <remarks>Reading and record layouts: docs/store-and-forward.md. Bodies: H "TFRQ", version, record size, reading size;
-    /// B boot u16; D a reading; A unreported dropped u32, untimed u32; T boot u16, sync wall u48, sync mono u32. Sequence
-    /// numbers (D the reading's, A the watermark, others 0) compare modulo 2^24 (RFC 1982), the live window far below 2^23;
-    /// removal is only from the front, so the last A describes every removal. A packed <c>byte[]</c> because nanoCLR boxes
-    /// every struct element of an array.</remarks>
+    /// <summary>Reading (12 packed little-endian bytes) and 20-byte log record formats (docs/store-and-forward.md).</summary>
+    /// <remarks>Each record has its own CRC, so a torn or corrupted one is skipped alone. Bodies: H "TFRQ", version, record
+    /// size, reading size; B boot u16; D a reading; A unreported dropped u32, untimed u32; T boot u16, sync wall u48, sync
+    /// mono u32. Sequence numbers (D the reading's, A the watermark, others 0) compare modulo 2^24 (RFC 1982), the live
+    /// window far below 2^23; removal is only from the front, so the last A describes every removal. A packed
+    /// <c>byte[]</c> because nanoCLR boxes every struct element of an array.</remarks>
     public static class ReadingRecord
     {
         /// <summary>Bytes per reading in RAM and in the body of a persisted data record.</summary>

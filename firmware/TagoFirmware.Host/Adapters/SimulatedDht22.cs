@@ -3,8 +3,7 @@ using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>A simulated DHT22: values drift around seed-drawn bases (±3 °C, ±8 %RH) in 0.1 steps, with optional injected
-    /// read failures. Thread-safe; deterministic per seed.</summary>
+    /// <summary>A simulated DHT22 drifting around seed-drawn values (±3 °C, ±8 %RH) in 0.1 steps, optional read failures; thread-safe, deterministic per seed.</summary>
     public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {
         private readonly object _gate = new object();

@@ -3,8 +3,7 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>Writes items (queued readings, counters) as TagoIO JSON or TagoTiP frames into a caller-owned buffer; an item
-    /// that fails is rolled back whole.</summary>
+    /// <summary>Writes items (readings, counters) as TagoIO JSON or TagoTiP frames into a caller-owned buffer; a failing item rolls back whole.</summary>
     public abstract class ItemWriter
     {
         /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>

@@ -5,8 +5,7 @@ namespace TagoFirmware.Payload
 {
     /// <summary>Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned <c>byte[]</c>, validating
     /// every field so TagoIO never rejects it, allocating nothing (docs/payload-format.md).</summary>
-    /// <remarks>The last byte is kept for <c>]</c>; <see cref="TagoWriteResult.BufferFull"/> means publish,
-    /// <see cref="Reset"/> and write the item again. Queued readings' names and units are checked once and block-copied.</remarks>
+    /// <remarks>The last byte is kept for <c>]</c>; queued readings' names and units are checked once and block-copied.</remarks>
     public sealed class TagoJsonWriter : ItemWriter
     {
         /// <summary>Longest variable name TagoIO accepts.</summary>

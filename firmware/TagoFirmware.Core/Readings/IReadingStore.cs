@@ -1,9 +1,8 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>Durable storage of the reading log: one file appended to, read at boot, replaced whole on compaction.</summary>
-    /// <remarks>Never throws (a throw allocates on the device). <see cref="Append"/> is durable when it returns true; a power
-    /// cut may leave any prefix (per-record CRCs handle it). <see cref="CommitReplace"/> is atomic: a later open sees the
-    /// whole old or the whole new log. Main loop only; may block on flash, never on the network.</remarks>
+    /// <remarks>Never throws (a throw allocates on the device). <see cref="Append"/> true: durable; a power cut may leave any prefix
+    /// (per-record CRCs handle it). <see cref="CommitReplace"/> is atomic. Main loop only; may block on flash, not on the network.</remarks>
     public interface IReadingStore
     {
         /// <summary>Current length of the log in bytes, or -1 when the store cannot be read.</summary>

@@ -1,8 +1,7 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping for one link.</summary>
-    /// <remarks>When a payload is due and why: docs/store-and-forward.md. Write up to <see cref="DueCount"/> readings, then
-    /// <see cref="Take"/> the number written. QoS 1 removes readings on the PUBACK (at-least-once), QoS 0 on send.</remarks>
+    /// <remarks>Due rules: docs/store-and-forward.md. Write up to <see cref="DueCount"/> readings, <see cref="Take"/> the number written.</remarks>
     public sealed class ReadingBatcher
     {
         /// <summary>Default shortest time between two payloads (1 s: ≤ 60 publishes a minute).</summary>

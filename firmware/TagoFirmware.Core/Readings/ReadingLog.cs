@@ -54,8 +54,7 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        // Two passes (Scan, Replay); what is skipped, dropped and rewritten: docs/store-and-forward.md. A read failure leaves
-        // the ring empty; a read-only store is left untouched.
+        // Two passes (Scan, Replay), rules in docs/store-and-forward.md; a read failure leaves the ring empty, a read-only store untouched.
         internal ReadingLoadResult Load()
         {
             if (_store == null)

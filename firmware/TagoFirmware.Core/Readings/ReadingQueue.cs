@@ -3,8 +3,7 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>Store-and-forward queue: a RAM ring mirrored to an append-only log so unsent readings survive reboots, power
-    /// loss and deep sleep (docs/store-and-forward.md: design, flash wear, byte budget).</summary>
+    /// <summary>RAM ring mirrored to an append-only log: unsent readings survive reboots, power loss, deep sleep (docs/store-and-forward.md).</summary>
     /// <remarks>Per cycle: <see cref="BeginCycle"/>, <see cref="AddScaled"/> per variable, <see cref="EndCycle"/> (one flash
     /// write). To publish: <c>Get…</c> (0 is oldest), <see cref="MarkInFlight"/>, then <see cref="Acknowledge"/> or
     /// <see cref="ReturnInFlight"/>. Untimed readings wait for the boot's first sync. Only the constructor and <see cref="Load"/> allocate.</remarks>

@@ -5,9 +5,8 @@ using TagoFirmware.Readings;
 namespace TagoFirmware.Esp32
 {
     /// <summary><see cref="IReadingStore"/> over one log file: <c>I:\tagofirmware.queue</c> on the ESP32 (the twin links this file).</summary>
-    /// <remarks>Only members both runtimes have. Atomic replacement: write <c>&lt;path&gt;.new</c>, close it,
-    /// <see cref="Esp32Files.Commit"/>. The log stays open between appends: on LittleFS every open-for-append copies the last
-    /// block. A log not writable is opened read-only (<see cref="CanWrite"/> false). Never throws.</remarks>
+    /// <remarks>Only members both runtimes have; replacement: write <c>&lt;path&gt;.new</c>, close, <see cref="Esp32Files.Commit"/>. The log
+    /// stays open between appends (LittleFS copies the last block on every open-for-append); read-only when not writable. Never throws.</remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
         private readonly string _path;

@@ -10,8 +10,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>Publishes due payloads (TagoIO JSON or TagoTiP frames), diagnostics and <c>ping</c>; owns the payload in flight
-    /// until delivered (PUBACK or <c>OK|n</c>) or returned. Allocates one exact-length array per payload (M2Mqtt keeps it).</summary>
+    /// <summary>Publishes due payloads, diagnostics and <c>ping</c>; owns the payload in flight until delivered (PUBACK or <c>OK|n</c>) or returned.</summary>
     public sealed class UplinkPublisher
     {
         private readonly ConnectionSupervisor _link;

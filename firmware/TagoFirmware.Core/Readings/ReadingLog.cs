@@ -3,9 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>The queue's persistent side: boot restore, appends, compaction within the byte budget (docs/store-and-forward.md).
-    /// On a store failure (logged once) the queue runs from RAM; the next write or <see cref="Retry"/> rewrites the whole
-    /// log, so unmarked acks are on flash before a restart could replay them.</summary>
+    /// <summary>The queue's persistent side: boot restore, appends, compaction in the byte budget (docs/store-and-forward.md).</summary>
+    /// <remarks>After a failed write the queue runs from RAM; the next write or <see cref="Retry"/> rewrites the whole log, acks included.</remarks>
     internal sealed class ReadingLog
     {
         // Records per store call: a cycle of up to 32 readings is one write.

@@ -6,19 +6,12 @@ using UnitsNet;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary>
-    /// <see cref="ITemperatureHumiditySensor"/> over Iot.Device.Dhtxx.Esp32 for DHT11, DHT21 and DHT22 (two GPIOs on the
-    /// one DATA line: <c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse), and its
-    /// <see cref="IPowerSwitch"/> when a GPIO switches its VCC (active high, directly or through a high-side switch).
-    /// </summary>
-    /// <remarks>
-    /// Reads <c>Temperature</c> (performs the read), <c>Humidity</c>, the success flag, and only then converts: a
-    /// failed read's <c>default</c> structs throw on conversion. <see cref="DhtCacheGuard"/> spots the binding's 1 s
-    /// wall-clock frame cache. The binding's constructor sleeps 1 s: it runs at construction, in <see cref="Reset"/>,
-    /// after a clock step back and after a power cycle. Power off disposes the binding (it holds both data pins) and
-    /// drives them low: a high DATA line feeds the chip through its input protection diode and it never resets
-    /// (hardware/README.md: the pull-up hangs on the switched supply).
-    /// </remarks>
+    /// <summary>DHT11/21/22 over Iot.Device.Dhtxx.Esp32 (<c>pinEcho</c> the RMT receiver, <c>pinTrigger</c> the start pulse,
+    /// both on DATA), and a GPIO-switched VCC (active high) as <see cref="IPowerSwitch"/>.</summary>
+    /// <remarks>Reads <c>Temperature</c> (performs the read), <c>Humidity</c>, the success flag, then converts: a failed read's
+    /// <c>default</c> structs throw on conversion. The binding's constructor sleeps 1 s (construction, <see cref="Reset"/>,
+    /// clock step back, power cycle). Power off disposes the binding and drives its pins low: a high DATA line feeds the chip
+    /// through its protection diode and it never resets (hardware/README.md).</remarks>
     public sealed class DhtSensor : ITemperatureHumiditySensor, IPowerSwitch
     {
         private readonly SensorModel _model;
@@ -113,8 +106,7 @@ namespace TagoFirmware.Esp32
             Create();
         }
 
-        /// <summary>Off: binding disposed, data pins low, VCC off. On: data pins released, VCC on; the next
-        /// <see cref="TryRead"/> recreates the binding. Never throws.</summary>
+        /// <summary>Off: binding disposed, data pins low, VCC off. On: pins released, VCC on, next read recreates the binding.</summary>
         public void SetPowered(bool on)
         {
             try

@@ -4,12 +4,9 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Esp32
 {
-    /// <summary><see cref="IReadingStore"/> over one log file: <c>I:\tagofirmware.queue</c> on the ESP32, <c>queue.log</c>
-    /// in the twin's data directory (the twin links this file, so the host tests run the code the device runs).</summary>
-    /// <remarks>Only members both runtimes have (FileStream, <c>File.Exists/Delete/Move</c>). Atomic replacement: write
-    /// <c>&lt;path&gt;.new</c>, close it, <see cref="Esp32Files.Commit"/>. The log stays open between appends: on
-    /// LittleFS every open-for-append copies the file's last block. A log that cannot be opened for writing is opened
-    /// read-only (<see cref="CanWrite"/> false), so a read-only directory still gives up its readings. Never throws (the device throws more than IOException).</remarks>
+    /// <summary><see cref="IReadingStore"/> over one log file: <c>I:\tagofirmware.queue</c> on the ESP32 (the twin links this file).</summary>
+    /// <remarks>Only members both runtimes have; replacement: write <c>&lt;path&gt;.new</c>, close, <see cref="Esp32Files.Commit"/>. The log
+    /// stays open between appends (LittleFS copies the last block on every open-for-append); read-only when not writable. Never throws.</remarks>
     public sealed class FlashReadingStore : IReadingStore, IDisposable
     {
         private readonly string _path;
@@ -138,8 +135,7 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        // An append is flushed (durable on LittleFS once it commits the file's metadata); a replacement is flushed
-        // once, when it is committed.
+        // An append is flushed (durable once LittleFS commits the metadata); a replacement once, when committed.
         private static bool Write(FileStream file, byte[] buffer, int offset, int count, bool append)
         {
             try

@@ -2,8 +2,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>The diagnostics payload's figures and when it is due. Counts since boot (not persisted); sensor and
-    /// command errors are counted here by their owners, the rest copied from their owners before each payload.</summary>
+    /// <summary>Diagnostics figures since boot (not persisted) and when they are due; owners count or copy them in.</summary>
     public sealed class DiagnosticsCounters
     {
         /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>

@@ -3,8 +3,7 @@ using TagoFirmware.Payload;
 namespace TagoFirmware.Diagnostics
 {
     /// <summary>Writes the diagnostics payload (names and meanings: docs/diagnostics.md) through an <see cref="ItemWriter"/>. Allocation-free.</summary>
-    /// <remarks>Items that are 0 (store_errors, unsaved_acks, quarantined) or unknown (heap_free, rssi) are left out:
-    /// TagoIO bills each item as a data input. All items carry one <c>time</c> when the wall clock is valid.</remarks>
+    /// <remarks>Items that are 0 or unknown are left out (TagoIO bills each item); all share one <c>time</c> when the clock is valid.</remarks>
     public static class DiagnosticsPayload
     {
         /// <summary>A buffer of this size always holds the largest diagnostics payload (checked by a test).</summary>

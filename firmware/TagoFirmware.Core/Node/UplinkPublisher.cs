@@ -10,9 +10,7 @@ using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Node
 {
-    /// <summary>Publishes due payloads (TagoIO JSON or TagoTiP frames, one buffer), diagnostics and <c>ping</c>; owns the
-    /// payload in flight until delivered (PUBACK or <c>OK|n</c>) or returned to the queue.</summary>
-    /// <remarks>Per reading nothing is allocated; per payload one exact-length array (M2Mqtt keeps it until the ack).</remarks>
+    /// <summary>Publishes due payloads, diagnostics and <c>ping</c>; owns the payload in flight until delivered (PUBACK or <c>OK|n</c>) or returned.</summary>
     public sealed class UplinkPublisher
     {
         private readonly ConnectionSupervisor _link;

@@ -3,10 +3,7 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Writes items (queued readings, counters) as TagoIO JSON (<see cref="TagoJsonWriter"/>) or TagoTiP frames into a
-    /// caller-owned buffer; an item that fails is rolled back whole.
-    /// </summary>
+    /// <summary>Writes items (readings, counters) as TagoIO JSON or TagoTiP frames into a caller-owned buffer; a failing item rolls back whole.</summary>
     public abstract class ItemWriter
     {
         /// <summary>Largest integer magnitude a JavaScript number (TagoIO's back end) holds exactly: 2^53 − 1.</summary>
@@ -39,9 +36,8 @@ namespace TagoFirmware.Payload
         private readonly byte[][] _names;
         private readonly byte[][] _units;
 
-        /// <summary>Payloads are at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>;
-        /// <paramref name="cycle"/> holds a group's key, its id from <paramref name="cycleAt"/> and any closing bytes.
-        /// Queued readings' names are checked and their units (UTF-8; null: none) prepared, by variable index.</summary>
+        /// <summary>Payloads of at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>; <paramref name="cycle"/>:
+        /// a group's key, its id at <paramref name="cycleAt"/>, closing bytes. Names and units by variable index.</summary>
         private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
             byte[][] names, byte[][] units)
         {
@@ -82,8 +78,7 @@ namespace TagoFirmware.Payload
         /// <summary>Starts a new, empty payload.</summary>
         public abstract void Reset();
 
-        /// <summary>Writes an item named <c>[a-z0-9_]{1,100}</c> with an integer value, or the string value
-        /// <paramref name="text"/> when set, an optional unit and a time in Unix ms (-1: none); no group.</summary>
+        /// <summary>Writes an item named <c>[a-z0-9_]{1,100}</c>: integer or <paramref name="text"/> value, unit, Unix ms (-1: none).</summary>
         public TagoWriteResult Item(byte[] name, long value, byte[] text, byte[] unit, long time)
         {
             TagoWriteResult r = Start(JsonText.IsName(name) ? name : null);
@@ -92,8 +87,7 @@ namespace TagoFirmware.Payload
             return Finish(r, time, false);
         }
 
-        /// <summary>Writes a queued reading (variable index of the constructor's tables, value·10^decimals, Unix ms or -1
-        /// for none) as one item; <see cref="TagoWriteResult.BufferFull"/>: it belongs in the next payload.</summary>
+        /// <summary>Writes a queued reading (variable index, value·10^decimals, Unix ms or -1); BufferFull: it goes in the next payload.</summary>
         public TagoWriteResult Reading(int variable, long scaled, int decimals, long time)
         {
             if (variable < 0 || variable >= _names.Length)
@@ -122,8 +116,7 @@ namespace TagoFirmware.Payload
             return r;
         }
 
-        /// <summary>Finishes the payload with <c>]</c> (its byte is reserved) and returns its length; 0 for a TagoTiP
-        /// frame without variables (nothing to send). Closing twice changes nothing.</summary>
+        /// <summary>Closes the payload with <c>]</c> (reserved) and returns its length; 0 for a TagoTiP frame without variables.</summary>
         public int Close()
         {
             if (!_closed)
@@ -142,8 +135,7 @@ namespace TagoFirmware.Payload
             return _length;
         }
 
-        /// <summary>Closes the payload and returns it as a new exact-length array, for APIs that take a whole <c>byte[]</c>
-        /// such as M2Mqtt's Publish: the one allocation per publish.</summary>
+        /// <summary>Closes the payload and returns an exact-length copy (M2Mqtt's Publish takes a whole array): one allocation per publish.</summary>
         public byte[] CopyPayload()
         {
             int length = Close();
@@ -152,7 +144,6 @@ namespace TagoFirmware.Payload
             return payload;
         }
 
-        // Writes the opening of an item named `name` (checked).
         private protected abstract TagoWriteResult Open(byte[] name);
 
         // A new payload of `length` bytes so far (its opening), open for items when `open`.
@@ -166,7 +157,6 @@ namespace TagoFirmware.Payload
 
         private protected abstract TagoWriteResult Time(long unixMs);
 
-        // A string value or a unit, checked and written.
         private protected abstract TagoWriteResult Text(byte[] utf8);
 
         private protected abstract TagoWriteResult Unit(byte[] utf8);
@@ -274,7 +264,6 @@ namespace TagoFirmware.Payload
             return _cycleInherited ? TagoWriteResult.Ok : Field(cycle);
         }
 
-        // Appends a prepared field, or rolls the item back when it does not fit.
         private protected TagoWriteResult Field(byte[] field)
         {
             if (_length + field.Length > _limit)
@@ -286,7 +275,6 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        /// <summary>Writes a non-negative integer's digits ending just before <paramref name="end"/>; returns where they start.</summary>
         private protected static int WriteDigitsBackwards(byte[] buffer, int end, ulong value)
         {
             int i = end;

@@ -2,11 +2,8 @@ using TagoFirmware.Json;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Validation and RFC 8259 §7 escaping of UTF-8 string contents (measure first, write second), the variable-name
-    /// rule and the TagoTiP character classes. Only <c>"</c>, <c>\</c> and U+0000–U+001F are escaped; malformed UTF-8
-    /// (RFC 3629 §4) is refused because TagoIO would reject or mangle it.
-    /// </summary>
+    /// <summary>RFC 8259 §7 escaping and UTF-8 validation (measure, then write), the name rule and TagoTiP character classes.
+    /// Escapes only <c>"</c>, <c>\</c>, U+0000–U+001F; refuses malformed UTF-8 (RFC 3629 §4), which TagoIO would reject.</summary>
     internal static class JsonText
     {
         private const int NameBit = 8;
@@ -44,13 +41,10 @@ namespace TagoFirmware.Payload
             return true;
         }
 
-        /// <summary>True for <c>[a-z0-9_]</c>.</summary>
         internal static bool IsNameByte(byte b) => (Classes[b] & NameBit) != 0;
 
-        /// <summary>
-        /// Checks that <paramref name="text"/> is well-formed UTF-8 and returns its escaped length, or -1 if it is not.
-        /// <paramref name="utf16Length"/> receives its length in UTF-16 code units (what JavaScript's <c>length</c> counts).
-        /// </summary>
+        /// <summary>Escaped length of well-formed UTF-8 <paramref name="text"/>, else -1; <paramref name="utf16Length"/>: its
+        /// length in UTF-16 code units (JavaScript's <c>length</c>).</summary>
         internal static int MeasureUtf8(byte[] text, out int utf16Length)
         {
             int escaped = 0;

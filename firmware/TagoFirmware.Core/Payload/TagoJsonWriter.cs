@@ -3,15 +3,9 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned fixed <c>byte[]</c>,
-    /// validating every field so it never emits data TagoIO rejects, allocating nothing (docs/payload-format.md).
-    /// </summary>
-    /// <remarks>
-    /// The last byte is kept for <c>]</c>, so a payload can always be closed; <see cref="TagoWriteResult.BufferFull"/>
-    /// means publish, <see cref="Reset"/> and write the item again. Queued readings' names and units are checked once
-    /// and block-copied (the device interprets IL, so per-byte loops are the cost).
-    /// </remarks>
+    /// <summary>Writes a TagoIO data array (<c>[{"variable":…,"value":…},…]</c>) into a caller-owned <c>byte[]</c>, validating
+    /// every field so TagoIO never rejects it, allocating nothing (docs/payload-format.md).</summary>
+    /// <remarks>The last byte is kept for <c>]</c>; queued readings' names and units are checked once and block-copied.</remarks>
     public sealed class TagoJsonWriter : ItemWriter
     {
         /// <summary>Longest variable name TagoIO accepts.</summary>
@@ -41,8 +35,7 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>Creates a writer over <paramref name="buffer"/> (its last byte reserved for <c>]</c>) and starts an empty
-        /// payload; queued readings are written with, per variable index, their UTF-8 names and units (null: none).</summary>
+        /// <summary>A writer over <paramref name="buffer"/> (last byte reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
@@ -61,7 +54,6 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Unit(byte[] utf8) => Text(true, s_unitKey, utf8);
 
-        // "time" as yyyy-MM-ddTHH:mm:ss.fffZ.
         private protected override TagoWriteResult Time(long unixMs)
         {
             if (unixMs >= MaxMs - UnixEpochMs)
@@ -100,7 +92,7 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            // The key starts with the comma between items; the first item skips it.
+            // The key starts with the comma between items.
             int skip = _items > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
             if (_length + keyLength + name.Length + 1 > _limit)
@@ -115,7 +107,6 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        // ,"unit":"…" escaped, or null when malformed or too long.
         private protected override byte[] UnitField(byte[] utf8)
         {
             int units;
@@ -207,7 +198,6 @@ namespace TagoFirmware.Payload
             buffer[position + 1] = (byte)('0' + (value - (tens * 10)));
         }
 
-        // key + room for a value + closing quote.
         private static byte[] Quoted(byte[] key, int room)
         {
             byte[] field = new byte[key.Length + room + 1];

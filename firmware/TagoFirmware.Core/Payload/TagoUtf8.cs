@@ -1,9 +1,6 @@
 namespace TagoFirmware.Payload
 {
-    /// <summary>
-    /// UTF-8 encoding of configuration strings without System.Text (no extra device package), once at configuration
-    /// time. One <see cref="string.ToCharArray()"/> walk: nanoFramework stores strings as UTF-8, so <c>s[i]</c> is O(i).
-    /// </summary>
+    /// <summary>UTF-8 of config strings without System.Text, in one <see cref="string.ToCharArray()"/> walk (nanoFramework's <c>s[i]</c> is O(i)).</summary>
     public static class TagoUtf8
     {
         /// <summary>UTF-8 of <paramref name="text"/> (RFC 3629); null for null or a lone UTF-16 surrogate.</summary>

@@ -1,15 +1,8 @@
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// Durable storage for the reading log: one file appended to, read back at boot and replaced whole when compacted
-    /// (a LittleFS file on the ESP32, a file on the host, in memory in tests).
-    /// </summary>
-    /// <remarks>
-    /// Contract: never throw (a throw costs an allocation on the device; the queue catches anyway). <see cref="Append"/>
-    /// is durable when it returns true; a power cut may leave any prefix (the per-record CRCs deal with that).
-    /// <see cref="CommitReplace"/> is atomic: a later open sees the complete old or the complete new log, never a mix.
-    /// One thread (the main loop); calls may block for a flash write, never on the network.
-    /// </remarks>
+    /// <summary>Durable storage of the reading log: one file appended to, read at boot, replaced whole on compaction.</summary>
+    /// <remarks>Never throws (a throw allocates on the device). <see cref="Append"/> true: durable; a power cut may leave any prefix
+    /// (per-record CRCs handle it). <see cref="CommitReplace"/> is atomic. Main loop only; may block on flash, not on the network.</remarks>
     public interface IReadingStore
     {
         /// <summary>Current length of the log in bytes, or -1 when the store cannot be read.</summary>

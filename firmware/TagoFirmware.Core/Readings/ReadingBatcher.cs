@@ -1,14 +1,7 @@
 namespace TagoFirmware.Readings
 {
     /// <summary>Decides when queued readings go out and how many, and keeps <see cref="ReadingQueue"/>'s delivery bookkeeping for one link.</summary>
-    /// <remarks>
-    /// A payload is due when none is in flight, the minimum spacing passed, and <see cref="BatchSize"/> readings are
-    /// publishable, or the oldest waited the batch interval (the TagoIO guide's "10 readings or 30 seconds"), or a
-    /// backlog is replayed, or a flush was requested. The caller writes up to <see cref="DueCount"/> readings and calls
-    /// <see cref="Take"/> with the number written. 1 s spacing drains a backlog at ≤ 60 publishes a minute, a quarter of
-    /// the TagoIO Free profile's 250 shared ones. QoS 1 removes readings on the PUBACK (at-least-once: at most the one
-    /// payload in flight repeats); QoS 0 on send. Times are wrapping monotonic ms; allocation-free; main loop only.
-    /// </remarks>
+    /// <remarks>Due rules: docs/store-and-forward.md. Write up to <see cref="DueCount"/> readings, <see cref="Take"/> the number written.</remarks>
     public sealed class ReadingBatcher
     {
         /// <summary>Default shortest time between two payloads (1 s: ≤ 60 publishes a minute).</summary>
@@ -26,8 +19,7 @@ namespace TagoFirmware.Readings
         private bool _backlog;
         private bool _flush;
 
-        /// <summary>Creates the batcher (after <see cref="ReadingQueue.Load"/>); <paramref name="batchSize"/> 1..100 (TagoIO
-        /// takes at most 100 variables a frame; config and commands check it), times ≥ 0, <paramref name="atLeastOnce"/> is QoS 1.</summary>
+        /// <summary>Creates the batcher after <see cref="ReadingQueue.Load"/>; <paramref name="batchSize"/> 1..100 (TagoIO's per-frame limit), times ≥ 0.</summary>
         public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
         {
             _queue = queue;
@@ -104,8 +96,7 @@ namespace TagoFirmware.Readings
             return ticket;
         }
 
-        /// <summary>The publish call for <paramref name="ticket"/> returned: at QoS 0 its readings leave now (true); at
-        /// QoS 1 they wait for <see cref="OnAcknowledged"/>.</summary>
+        /// <summary>The publish of <paramref name="ticket"/> returned: true when its readings leave now (QoS 0), false at QoS 1.</summary>
         public bool OnSent(int ticket) => !_atLeastOnce && OnAcknowledged(ticket);
 
         /// <summary>The payload <paramref name="ticket"/> was delivered; false for a duplicate or late ack (ignored).</summary>
@@ -130,8 +121,7 @@ namespace TagoFirmware.Readings
             return true;
         }
 
-        /// <summary>The payload <paramref name="ticket"/> was lost (closed, publish failed, ack timeout): its readings go
-        /// out again first. False for an unknown ticket.</summary>
+        /// <summary>The payload <paramref name="ticket"/> was lost: its readings go out again first; false for an unknown ticket.</summary>
         public bool OnLost(int ticket)
         {
             bool applied = _queue.ReturnInFlight(ticket);

@@ -1,17 +1,13 @@
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// The TagoIO <c>group</c> of a sampling cycle, derived from its time (so it costs no queue bytes): the Unix ms in
-    /// lower-case base 36, zero-padded to 10 characters (36^10 &gt; 2^48), e.g. 1764084419000 is <c>00mieqbd88</c>.
-    /// Readings of one cycle share one time, so they share the group.
-    /// </summary>
+    /// <summary>TagoIO <c>group</c> of a sampling cycle, from the time its readings share (no queue bytes): the Unix ms in
+    /// lower-case base 36, zero-padded to 10 characters (36^10 &gt; 2^48), e.g. 1764084419000 is <c>00mieqbd88</c>.</summary>
     public static class ReadingGroupId
     {
         /// <summary>Length of every group id in bytes.</summary>
         public const int Length = 10;
 
-        // A lookup per digit: the interpreter pays for every compare and branch of computing it. An array initializer, not
-        // a string, keeps the table out of the device's user-string heap.
+        // A lookup, not a computed digit (fewer IL instructions); an initializer, not a string (no user-string bytes).
         private static readonly byte[] s_digits =
         {
             (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9',
@@ -20,8 +16,7 @@ namespace TagoFirmware.Readings
             (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z',
         };
 
-        /// <summary>Writes the group id of <paramref name="unixMs"/> as <see cref="Length"/> ASCII bytes at
-        /// <paramref name="offset"/> (callers size their buffers for it); 0 bytes for a time outside 0..2^48 - 1.</summary>
+        /// <summary>Writes the id of <paramref name="unixMs"/> (<see cref="Length"/> bytes) at <paramref name="offset"/>; 0 outside 0..2^48 - 1.</summary>
         public static int Write(long unixMs, byte[] buffer, int offset)
         {
             if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs)

@@ -18,8 +18,7 @@ namespace TagoFirmware.Readings
         /// <summary>The log has another format version; it was not replayed and was replaced by a new log.</summary>
         Incompatible,
 
-        /// <summary>The store can be read but not written (read-only medium or directory): the readings found are
-        /// queued and sent from RAM, nothing is written, acknowledgements do not survive a restart.</summary>
+        /// <summary>Read-only store: the readings found are sent from RAM, nothing is written, acks do not survive a restart.</summary>
         ReadOnly,
 
         /// <summary>The store could not be read; the queue runs in RAM for this boot and does not touch the log.</summary>

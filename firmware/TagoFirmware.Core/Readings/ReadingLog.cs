@@ -3,13 +3,8 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// The queue's persistent side: rebuilds the ring at boot (<see cref="Load"/>), appends cycles, ack marks, boot
-    /// and sync records, compacts within the byte budget (log plus replacement never pass (3 + capacity + slack + 3 +
-    /// capacity) records, 61,560 B by default, so the node never fills its partition), and rides out a failing store:
-    /// the first failure of an episode is logged and the queue runs from RAM; the next write or <see cref="Retry"/>
-    /// rewrites the whole log, so acks not marked are on flash again before a restart could replay them.
-    /// </summary>
+    /// <summary>The queue's persistent side: boot restore, appends, compaction in the byte budget (docs/store-and-forward.md).</summary>
+    /// <remarks>After a failed write the queue runs from RAM; the next write or <see cref="Retry"/> rewrites the whole log, acks included.</remarks>
     internal sealed class ReadingLog
     {
         // Records per store call: a cycle of up to 32 readings is one write.
@@ -58,10 +53,7 @@ namespace TagoFirmware.Readings
             Records = 0;
         }
 
-        // Two passes (Scan, Replay). Skipped: CRC failures, malformed readings, repeated sequence numbers (a log copied
-        // onto itself); dropped: acknowledged, untimed of a boot that ended unsynced, the oldest beyond capacity. Any of
-        // these asks for a rewrite. On a read failure the ring is left empty. Then starts the boot's log (a read-only
-        // store is left alone): a rewrite when the restore asks for one or the log is over budget, else a boot record.
+        // Two passes (Scan, Replay), rules in docs/store-and-forward.md; a read failure leaves the ring empty, a read-only store untouched.
         internal ReadingLoadResult Load()
         {
             if (_store == null)

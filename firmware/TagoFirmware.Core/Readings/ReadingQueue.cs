@@ -3,18 +3,10 @@ using TagoFirmware.Platform;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>
-    /// Store-and-forward queue of sensor readings: a RAM ring mirrored to an append-only log so unsent readings survive
-    /// reboots, power loss and deep sleep (docs/store-and-forward.md: design, flash wear, byte budget).
-    /// </summary>
-    /// <remarks>
-    /// Boot: construct, <see cref="Load"/> once. Per cycle: <see cref="BeginCycle"/>, one <see cref="AddScaled"/> per
-    /// variable, <see cref="EndCycle"/> (one flash write). To publish: read the oldest pending readings (index 0) with the
-    /// <c>Get…</c> accessors, <see cref="MarkInFlight"/> the number written, then <see cref="Acknowledge"/> or
-    /// <see cref="ReturnInFlight"/>. Readings leave only from the front; a reading dropped while its payload is in flight
-    /// counts as dropped only if that payload is lost. Untimed readings get their wall time at the boot's first sync and
-    /// are never handed out before. Only the constructor and <see cref="Load"/> allocate; main loop only.
-    /// </remarks>
+    /// <summary>RAM ring mirrored to an append-only log: unsent readings survive reboots, power loss, deep sleep (docs/store-and-forward.md).</summary>
+    /// <remarks>Per cycle: <see cref="BeginCycle"/>, <see cref="AddScaled"/> per variable, <see cref="EndCycle"/> (one flash
+    /// write). To publish: <c>Get…</c> (0 is oldest), <see cref="MarkInFlight"/>, then <see cref="Acknowledge"/> or
+    /// <see cref="ReturnInFlight"/>. Untimed readings wait for the boot's first sync. Only the constructor and <see cref="Load"/> allocate.</remarks>
     public sealed class ReadingQueue
     {
         // The RAM ring: 12-byte records (ReadingRecord) in one byte[], oldest at _head; allocated only here.
@@ -141,8 +133,7 @@ namespace TagoFirmware.Readings
         /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
         public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
 
-        /// <summary>Marks the oldest <paramref name="count"/> pending readings (0: counters only) as carried by the next payload;
-        /// returns its ticket, or 0 when refused (a payload in flight, bad count).</summary>
+        /// <summary>Marks the oldest <paramref name="count"/> pending readings (0: counters only) as in flight; returns the ticket, 0 when refused.</summary>
         public int MarkInFlight(int count, bool carriesCounters)
         {
             if (InFlightTicket != 0 || count < 0 || count > PublishableCount || (count == 0 && !(carriesCounters && IsReportPending)))
@@ -208,8 +199,7 @@ namespace TagoFirmware.Readings
         /// <summary>Rewrites the log from RAM, switched in atomically; true when in force.</summary>
         public bool Compact() => _log.Compact();
 
-        /// <summary>Opens a sampling cycle whose readings share one time (group id); a wall clock before 2020 is not set, the
-        /// first valid one is the boot's sync point.</summary>
+        /// <summary>Opens a cycle whose readings share one time (group id); a wall clock before 2020 is unset, the first valid one is the sync.</summary>
         public void BeginCycle(long wallUnixMs, bool wallValid, uint monotonicMs)
         {
             EndCycle();
@@ -227,8 +217,7 @@ namespace TagoFirmware.Readings
             _cycleWall = valid ? wallUnixMs : IsClockSynced ? _syncWall + (monotonicMs - _syncMono) : (uint)BootCounter | ((long)monotonicMs << 16);
         }
 
-        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle, dropping the oldest
-        /// when full; false without a cycle or for a bad argument.</summary>
+        /// <summary>Adds value × 10^<paramref name="decimals"/> (0..6) of variable 0..255 to the open cycle (full: drops the oldest); false without a cycle or for a bad argument.</summary>
         public bool AddScaled(int variableIndex, int scaledValue, int decimals)
         {
             if (!_inCycle || variableIndex < 0 || variableIndex > ReadingRecord.MaxVariableIndex || decimals < 0
@@ -257,8 +246,7 @@ namespace TagoFirmware.Readings
             return added;
         }
 
-        /// <summary>The boot's first clock sync (later calls change nothing): dates and persists this boot's untimed readings;
-        /// returns how many.</summary>
+        /// <summary>The boot's first clock sync (later calls do nothing): dates and persists its untimed readings; returns how many.</summary>
         public int OnClockSynced(long syncUnixMs, uint syncMonotonicMs)
         {
             if (IsClockSynced || !IsValidTime(syncUnixMs))

@@ -2,29 +2,12 @@ using TagoFirmware.Common;
 
 namespace TagoFirmware.Readings
 {
-    /// <summary>The on-flash and in-RAM formats: one queued reading is 12 packed little-endian bytes, also the body of
-    /// a 20-byte log record; each log record has its own CRC, so a torn or corrupted one is skipped on its own, never
-    /// replayed (docs/store-and-forward.md).</summary>
-    /// <remarks>
-    /// Reading:
-    /// <code>
-    ///   0  1  variable index (0..255)
-    ///   1  1  bits 0-2 decimals (0..6), bit 3 untimed, bits 4-7 reserved (0; else corrupt)
-    ///   2  4  int32 value * 10^decimals
-    ///   6  6  timed: Unix ms u48 | untimed: boot counter u16 (6..7) + monotonic ms u32 (8..11)
-    /// </code>
-    /// Log record (append-only log):
-    /// <code>
-    ///   0  1  kind: 'H' header, 'B' boot, 'D' data, 'A' acknowledgement mark, 'T' time fill-in
-    ///   1  3  24-bit sequence number (D: the reading's; A: the watermark; others 0)
-    ///   4 12  body: H "TFRQ", version, record size, reading size | B boot u16 | D a reading
-    ///         | A unreported dropped u32, unreported untimed u32 | T boot u16, sync wall u48, sync mono u32
-    ///  16  4  CRC-32/ISO-HDLC of bytes 0..15
-    /// </code>
-    /// A packed <c>byte[]</c> because nanoCLR boxes every struct element of an array (an object header per reading).
-    /// Removal is only from the front, so one watermark (the last A wins) describes every removal. Sequence numbers
-    /// compare modulo 2^24 (RFC 1982 serial arithmetic); the live window is far below 2^23.
-    /// </remarks>
+    /// <summary>Reading (12 packed little-endian bytes) and 20-byte log record formats (docs/store-and-forward.md).</summary>
+    /// <remarks>Each record has its own CRC, so a torn or corrupted one is skipped alone. Bodies: H "TFRQ", version, record
+    /// size, reading size; B boot u16; D a reading; A unreported dropped u32, untimed u32; T boot u16, sync wall u48, sync
+    /// mono u32. Sequence numbers (D the reading's, A the watermark, others 0) compare modulo 2^24 (RFC 1982), the live
+    /// window far below 2^23; removal is only from the front, so the last A describes every removal. A packed
+    /// <c>byte[]</c> because nanoCLR boxes every struct element of an array.</remarks>
     public static class ReadingRecord
     {
         /// <summary>Bytes per reading in RAM and in the body of a persisted data record.</summary>
@@ -141,8 +124,7 @@ namespace TagoFirmware.Readings
         /// <summary>Writes the CRC of bytes 0..15 into bytes 16..19.</summary>
         public static void Seal(byte[] buffer, int offset) => WriteInt32(buffer, offset + CrcOffset, (int)Crc32.Compute(buffer, offset, CrcOffset));
 
-        // A non-data record whose body is a (8 bytes), then b: header HeaderBody; boot the counter; ack dropped |
-        // untimed << 32; time boot | wall << 16, mono.
+        // A non-data record, body a (8 bytes) then b: header HeaderBody; boot counter; ack dropped | untimed << 32; time boot | wall << 16, mono.
         internal static void WriteRecord(byte[] buffer, int offset, byte kind, int sequence, long a, int b)
         {
             WriteInt32(buffer, offset, kind | (sequence << 8));

@@ -1,11 +1,8 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Dew point by the Magnus formula over water, γ = ln(RH/100) + a·T/(b+T), Td = b·γ/(a−γ), a = 17.625,
-    /// b = 243.04 °C (Alduchov &amp; Eskridge 1996, J. Appl. Meteor. 35; error below 0.35 °C for −40…50 °C).
-    /// </summary>
-    /// <remarks>Its own logarithm because nanoFramework's mscorlib has no <c>System.Math</c> (a separate package);
-    /// the host tests compare it with <c>Math.Log</c> to 1e-12.</remarks>
+    /// <summary>Dew point by the Magnus formula over water, Td = b·γ/(a−γ), γ = ln(RH/100) + a·T/(b+T), a = 17.625,
+    /// b = 243.04 °C (Alduchov &amp; Eskridge 1996, J. Appl. Meteor. 35; error below 0.35 °C for −40…50 °C).</summary>
+    /// <remarks>Own logarithm: nanoFramework's mscorlib has no <c>System.Math</c>; host tests compare it with <c>Math.Log</c>.</remarks>
     public static class DewPoint
     {
         /// <summary>Magnus coefficient a (dimensionless), Alduchov &amp; Eskridge 1996.</summary>
@@ -36,10 +33,8 @@ namespace TagoFirmware.Sensors
             return ReadPipeline.TryTenths(td, out dewPointTenths);
         }
 
-        /// <summary>
-        /// Natural logarithm of a positive finite number: x = m·2^k with m in [1, 2), then
-        /// ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …) with s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.
-        /// </summary>
+        /// <summary>Natural logarithm of a positive finite x = m·2^k, m in [1, 2): ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …),
+        /// s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.</summary>
         public static double NaturalLog(double x)
         {
             if (!(x > 0.0) || double.IsInfinity(x))

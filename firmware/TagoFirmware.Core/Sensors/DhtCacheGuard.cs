@@ -1,10 +1,6 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Keeps the Dhtxx binding from passing off a cached frame as fresh: <c>DhtBase.ReadData</c> re-serves its last good
-    /// frame, flagged successful, within 1 s of <c>DateTime.UtcNow</c>, so an SNTP step back would freeze the values.
-    /// The adapter asks <see cref="Check"/> before each read with both clocks.
-    /// </summary>
+    /// <summary>Stops the Dhtxx binding re-serving a cached frame (<c>DhtBase.ReadData</c>: 1 s of <c>DateTime.UtcNow</c>) after an SNTP step back.</summary>
     public sealed class DhtCacheGuard
     {
         /// <summary>The binding re-serves its frame within this many ms of wall time after the last good one.</summary>

@@ -1,10 +1,7 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Optional power control of one sensor (a GPIO-switched VCC), for <see cref="ReadPipeline"/> to power-cycle it after
-    /// repeated failures. Off also drives the data GPIOs low, on releases them (a high DATA line back-powers a DHT
-    /// through its input protection); the pipeline does the timing. Starts powered; never throws, never blocks.
-    /// </summary>
+    /// <summary>Optional GPIO-switched VCC of one sensor, for <see cref="ReadPipeline"/> to power-cycle it after repeated failures.</summary>
+    /// <remarks>Off drives the data GPIOs low (a high DATA line back-powers a DHT), on releases them; starts on, never throws or blocks.</remarks>
     public interface IPowerSwitch
     {
         /// <summary>Switches the sensor's supply on or off (see the remarks for the data pins).</summary>

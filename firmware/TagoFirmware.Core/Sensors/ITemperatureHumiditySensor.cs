@@ -1,9 +1,7 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>The raw-read seam between <see cref="ReadPipeline"/> and one physical (or simulated) sensor.</summary>
-    /// <remarks>One bus transaction per <see cref="TryRead"/>, never throw, false rather than a non-finite value; no retries,
-    /// averaging, range checks, offsets, per-read logs or allocations (the pipeline does those). The Dhtxx caveats are
-    /// on the ESP32 adapter and <see cref="DhtCacheGuard"/>.</remarks>
+    /// <remarks>One bus transaction per <see cref="TryRead"/>, never throws, never non-finite; the pipeline does retries and checks.</remarks>
     public interface ITemperatureHumiditySensor
     {
         /// <summary>Performs one raw read.</summary>

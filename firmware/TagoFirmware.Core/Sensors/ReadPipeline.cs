@@ -2,14 +2,8 @@ using TagoFirmware.Diagnostics;
 
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// Turns raw sensor reads into trustworthy samples without blocking: <see cref="BeginSample"/> when a sample is due,
-    /// then <see cref="Step"/> at <see cref="NextStepAtMs"/> until it returns Accepted or Failed. Per sample: the first
-    /// read after power-up is discarded, reads keep the model's minimum gap, bad reads (failed, not finite, out of
-    /// range, known garbage frames) use retries, identical frames too long in a row fail as stuck, the medians plus
-    /// offsets are rate-checked; repeated failures power-cycle the sensor. docs/sensors.md has the rules and their
-    /// sources. No allocation after construction; main loop only.
-    /// </summary>
+    /// <summary>Turns raw sensor reads into trustworthy samples without blocking: <see cref="BeginSample"/> when one is due, then
+    /// <see cref="Step"/> at <see cref="NextStepAtMs"/> until Accepted or Failed (rules and sources: docs/sensors.md).</summary>
     public sealed class ReadPipeline
     {
         private const int PowerOn = 0;
@@ -141,7 +135,7 @@ namespace TagoFirmware.Sensors
             }
             catch (System.Exception)
             {
-                // The contract says adapters never throw; if one does anyway, it is a failed read, not a crash.
+                // Adapters must not throw; if one does, it is a failed read, not a crash.
                 ok = false;
                 celsius = 0;
                 percent = 0;
@@ -182,9 +176,8 @@ namespace TagoFirmware.Sensors
             return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
-        /// <summary>Rounds <paramref name="value"/> to one decimal, half away from zero, scaled by ten (21.35 → 214,
-        /// −0.05 → −1); false for NaN, infinities and |value| ≥ 10^6. Readings travel as tenths: the DHT family resolves
-        /// 0.1, and integers cannot produce NaN, "-0", exponents or culture-dependent separators downstream.</summary>
+        /// <summary>Rounds to tenths (the DHT resolution; integers need no float formatting), half away from zero (21.35 → 214);
+        /// false for NaN, ±∞, |value| ≥ 10^6.</summary>
         public static bool TryTenths(double value, out int tenths)
         {
             tenths = 0;
@@ -255,8 +248,7 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.NotFinite;
             }
 
-            // Garbage frames with a valid checksum, from ESPHome's dht.cpp: 0 °C with 1 % or 2 %, and the raw
-            // pair temperature=1/humidity=10 (0.1 °C, 1.0 %). Checked before the range so they are named as such.
+            // Garbage frames with a valid checksum (docs/sensors.md), checked before the range so they are named as such.
             if ((tenthsCelsius == 0 && (tenthsPercent == 10 || tenthsPercent == 20))
                 || (tenthsCelsius == 1 && tenthsPercent == 10))
             {
@@ -290,8 +282,7 @@ namespace TagoFirmware.Sensors
 
             if (_verifyAfterReset)
             {
-                // First good read after a stuck reset: a fresh frame with the same pair means the environment is
-                // simply stable, so stop suspecting this pair.
+                // A fresh frame with the same pair after a stuck reset means a stable environment: stop suspecting the pair.
                 _verifyAfterReset = false;
                 if (same)
                 {
@@ -360,8 +351,7 @@ namespace TagoFirmware.Sensors
             return true;
         }
 
-        // -1 resets the sensor, 0/1 switch its power. As for TryRead, a throwing adapter must not crash the node: the
-        // pipeline keeps its timing and carries on.
+        // -1 resets the sensor, 0/1 switch its power; a throwing adapter is ignored (the pipeline keeps its timing).
         private void SafeCall(int action)
         {
             try

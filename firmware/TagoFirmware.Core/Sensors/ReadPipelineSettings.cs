@@ -3,8 +3,7 @@ namespace TagoFirmware.Sensors
     /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction) and its model's datasheet limits.</summary>
     public sealed class ReadPipelineSettings
     {
-        /// <summary>Power-on settle time in ms: the DHT22/AM2302 and DHT11 datasheets ask the host to send no start
-        /// signal within 1 s of power-on ("to pass the unstable status").</summary>
+        /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
         // Aosong datasheets, per model: read gap ms, °C × 10 min/max, %RH × 10 min/max. DHT22/AM2302 and DHT21/AM2301

@@ -1,9 +1,6 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>
-    /// The DHT family members the firmware supports. AM2301 is the wired-case DHT21 and AM2302 the wired-case DHT22:
-    /// same chip, same protocol, same ranges (Aosong AM2301 and AM2302 datasheets).
-    /// </summary>
+    /// <summary>Supported DHT models. AM2301/AM2302 are the wired-case DHT21/DHT22: same chip, protocol and ranges (Aosong datasheets).</summary>
     public enum SensorModel
     {
         /// <summary>No model chosen; never valid in a configuration.</summary>

@@ -4,16 +4,10 @@ using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
 {
-    /// <summary>
-    /// The TagoTiP <see cref="ItemWriter"/>: a PUSH body as MQTT carries it, <c>!N|@TIME^GROUP[var;var;…]</c> (TagoTiP
-    /// 1.0 §6, https://github.com/tago-io/tagotip), in a caller-owned buffer; validates every field, allocates nothing.
-    /// </summary>
-    /// <remarks>
-    /// A time or group equal to the frame's is inherited (§6.4); only <c>@TIME</c> before <c>^GROUP</c> is written, the
-    /// order revisions C and D both accept. The first error of a variable sticks and rolls it back;
-    /// <see cref="TagoWriteResult.BufferFull"/>: write it into the next frame. Frames are at most min(16,384, buffer)
-    /// bytes, one reserved for <c>]</c>. Queued readings use names and units encoded once and count the frame's cycles.
-    /// </remarks>
+    /// <summary>The TagoTiP <see cref="ItemWriter"/>: a PUSH body as MQTT carries it, <c>!N|@TIME^GROUP[var;var;…]</c> (TagoTiP
+    /// 1.0 §6, https://github.com/tago-io/tagotip), in a caller-owned buffer; validates every field, allocates nothing.</summary>
+    /// <remarks>A time or group equal to the frame's is inherited (§6.4); <c>@TIME</c> goes before <c>^GROUP</c>, the order
+    /// revisions C and D both accept. Frames are at most min(16,384, buffer) bytes, one reserved for <c>]</c>.</remarks>
     public sealed class TagoTipWriter : ItemWriter
     {
         /// <summary>Largest frame TagoTiP servers must accept, in bytes (§4.5).</summary>
@@ -34,16 +28,14 @@ namespace TagoFirmware.TagoTip
         private long _sequence = -1;
         private long _nextFrameTime = -1;
 
-        /// <summary>Creates a writer over a buffer of at least 160 bytes (a header and one small variable) and, per
-        /// variable index, the UTF-8 names (checked by the config) and units of queued readings (null: none).</summary>
+        /// <summary>A writer over ≥ 160 bytes (a header and one small variable) with per-variable UTF-8 names and units (null: none).</summary>
         /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
             : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true, names, units)
         {
         }
 
-        /// <summary>Sets what the next <see cref="Reset"/> begins: <c>!N</c>, the time (and its group) of the queue's oldest reading
-        /// (null queue: none), and the most cycles the frame may carry (0 = no limit, else the receipts' limit).</summary>
+        /// <summary>Sets the next <see cref="Reset"/>: <c>!N</c>, the queue's oldest time (null: none), the cycle limit (0: none).</summary>
         public void Prepare(long sequence, ReadingQueue queue, int cycleLimit)
         {
             _sequence = sequence;
@@ -54,9 +46,7 @@ namespace TagoFirmware.TagoTip
         /// <summary>Begins the frame set by <see cref="Prepare"/>.</summary>
         public override void Reset() => Begin(_sequence, _nextFrameTime);
 
-        /// <summary>Starts a frame: <c>!N|</c> (sequence 0–4,294,967,295, or -1 for none) and <c>@TIME^GROUP</c>, the time
-        /// (-1: none) and its <see cref="ReadingGroupId"/>.</summary>
-        /// <returns><see cref="TagoWriteResult.Ok"/>, or the problem (then no frame is begun).</returns>
+        /// <summary>Starts a frame <c>!N|@TIME^GROUP</c> (sequence 0–2^32−1, time; -1: none); on an error no frame is begun.</summary>
         public TagoWriteResult Begin(long sequence, long timeUnixMs)
         {
             Restart(0, false);
@@ -180,7 +170,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        // '#' and the unit, written by one block copy per reading.
         private protected override byte[] UnitField(byte[] utf8)
         {
             int count = CopyUnit(utf8, null, 0);
@@ -207,8 +196,7 @@ namespace TagoFirmware.TagoTip
             return p + count;
         }
 
-        /// <summary>Copies <c>#</c> and a unit without its degree sign (UTF-8 C2 B0); returns the bytes, 0 if the unit is
-        /// invalid; measures only without a destination.</summary>
+        // '#' and a unit without its degree sign (UTF-8 C2 B0); returns the bytes (0: invalid); null destination only measures.
         private static int CopyUnit(byte[] unit, byte[] destination, int p)
         {
             if (destination != null)

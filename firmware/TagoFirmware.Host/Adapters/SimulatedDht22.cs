@@ -3,10 +3,7 @@ using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Host.Adapters
 {
-    /// <summary>
-    /// A simulated DHT22: temperature and humidity drifting around seed-drawn base values (±3 °C, ±8 %RH), quantised
-    /// to the AM2302's 0.1 resolution, with optional injected read failures. Thread-safe; deterministic per seed.
-    /// </summary>
+    /// <summary>A simulated DHT22 drifting around seed-drawn values (±3 °C, ±8 %RH) in 0.1 steps, optional read failures; thread-safe, deterministic per seed.</summary>
     public sealed class SimulatedDht22 : ITemperatureHumiditySensor
     {
         private readonly object _gate = new object();

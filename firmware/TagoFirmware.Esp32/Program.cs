@@ -67,7 +67,7 @@ namespace TagoFirmware.Esp32
                 ports.Network = new Esp32NetworkLink(worker, node.WifiSsid, node.WifiPassword, true);
                 ports.TimeSync = clock;
                 // In-flight bound: the QoS 1 publishes + "online" status + command SUBSCRIBE + one inbound QoS 1 command.
-                ports.Mqtt = mqtt = new Esp32MqttLink(worker, SensorNode.MaxInFlightPublishes + 3) { Log = log };
+                ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.MaxInFlightPublishes + 3) { Log = log };
                 ports.Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, clock.MonotonicMs));
                 ports.Log = log;
                 ports.Status = led;
@@ -104,7 +104,7 @@ namespace TagoFirmware.Esp32
             // An exception escaping the loop would end the program silently on the nanoCLR.
             try
             {
-                sensorNode.Run(clock, mqtt.Arrived, decision);
+                MainLoop.Run(sensorNode, clock, mqtt.Arrived, decision);
             }
             catch (Exception ex)
             {

@@ -15,6 +15,14 @@ namespace TagoFirmware.Node
         private static readonly string[] s_loadResults = { "in RAM only", "log created", "log restored", "log restored with damage",
             "log of another format replaced", "storage read-only, sending from RAM", "flash unreadable, running in RAM" };
 
+        /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
+        public const int MaxInFlightPublishes = 3;
+
+        /// <summary>The uplink transport the config names: TagoTiP frames, or TagoIO's legacy MQTT topics with JSON.</summary>
+        public static IUplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
+            ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
+            : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
+
         /// <summary>Maps the configuration onto the connection's options; PEM CA entries are joined (README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
@@ -30,7 +38,7 @@ namespace TagoFirmware.Node
             o.AuthRetryIntervalMs = config.AuthRetrySeconds * 1000;
             o.AckTimeoutMs = config.AckSeconds * 1000;
             o.NoAckRebootMs = config.RebootAfterSeconds * 1000;
-            o.MaxInFlight = SensorNode.MaxInFlightPublishes;
+            o.MaxInFlight = MaxInFlightPublishes;
             o.ProtocolLevel = config.ProtocolLevel;
             if (config.UsesTagoTip)
             {
@@ -131,6 +139,34 @@ namespace TagoFirmware.Node
             if (waiting > 0)
             {
                 Write(log, LogLevel.Info, "clock valid: " + filled.ToString() + " readings taken before the sync got their time");
+            }
+        }
+
+        /// <summary>Flushes the queue's log and says whether it is complete. Never throws: per-record CRCs drop a record torn by a reboot.</summary>
+        internal static void Flush(ReadingQueue queue, ILog log)
+        {
+            try
+            {
+                bool complete = queue.Flush();
+                Write(log, complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + queue.Count.ToString() + " readings queued)"
+                    : "flush: queue log incomplete; unsent readings at risk");
+            }
+            catch (Exception ex)
+            {
+                Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
+            }
+        }
+
+        /// <summary>Reboots through the device control, or logs that there is none (tests).</summary>
+        internal static void Reboot(NodePorts ports, RebootReason reason)
+        {
+            if (ports.Device != null)
+            {
+                ports.Device.Reboot(reason);
+            }
+            else
+            {
+                Write(ports.Log, LogLevel.Error, "reboot requested but no device control");
             }
         }
 

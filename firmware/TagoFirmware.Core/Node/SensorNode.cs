@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using TagoFirmware.Commands;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
@@ -12,13 +11,6 @@ namespace TagoFirmware.Node
     /// <summary>The node, wired: each step runs the supervisor, commands, sampler, publisher and battery wake in turn and owns the orderly end (docs/architecture.md). No threads or device APIs.</summary>
     public sealed class SensorNode
     {
-        /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
-        public const int MaxInFlightPublishes = 3;
-
-        // The run loop's shortest wait (it never spins: the MQTT, worker and LED threads need the CPU) and longest (bounds a wrong due time).
-        private const int MinWaitMs = 20;
-        private const int MaxWaitMs = 60000;
-
         private readonly NodeConfig _config;
         private readonly NodePorts _ports;
         private readonly ConnectionSupervisor _link;
@@ -41,9 +33,7 @@ namespace TagoFirmware.Node
             string clientId = config.EffectiveClientId(macClientId);
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
-            IUplinkTransport transport = _tip != null ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
-                : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
-            _link = new ConnectionSupervisor(SessionOptions, transport, ports);
+            _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
             Diagnostics.EveryPayloads = config.DiagnosticsEveryPayloads;
             _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);
@@ -146,14 +136,7 @@ namespace TagoFirmware.Node
                     if (reason != RebootReason.None)
                     {
                         FlushForReboot();
-                        if (_ports.Device != null)
-                        {
-                            _ports.Device.Reboot(reason);
-                        }
-                        else
-                        {
-                            Log(LogLevel.Error, "reboot requested but no device control");
-                        }
+                        NodeWiring.Reboot(_ports, reason);
                     }
                 }
 
@@ -172,7 +155,7 @@ namespace TagoFirmware.Node
                 _publisher.Step(nowMs);
                 if (_tip != null && _tip.RebootRequested != RebootReason.None)
                 {
-                    StopThen(nowMs, _tip.RebootRequested);
+                    Stop(nowMs, _tip.RebootRequested);
                     return;
                 }
 
@@ -244,52 +227,8 @@ namespace TagoFirmware.Node
             SetNextDue(nowMs);
         }
 
-        /// <summary>Orderly stop: flush, the "offline" status, DISCONNECT; keep stepping until <see cref="IsHalted"/>.</summary>
-        public void Stop(long nowMs) => StopThen(nowMs, RebootReason.None);
-
-        /// <summary>Makes the flash hold the queue before a reboot or stop. Never throws; safe from the watchdog's thread (per-record CRCs drop a torn record).</summary>
-        public void FlushForReboot()
-        {
-            try
-            {
-                bool complete = _queue.Flush();
-                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
-                    : "flush: queue log incomplete; unsent readings at risk");
-            }
-            catch (Exception ex)
-            {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
-            }
-        }
-
-        /// <summary>How long the run loop waits before the next step, in clock ms; tells the watchdog (may be null).</summary>
-        public int NextWaitMs(long nowMs, MainLoopWatchdog watchdog)
-        {
-            long wait = _nextDueMs - nowMs;
-            int ms = wait < MinWaitMs ? MinWaitMs : (wait > MaxWaitMs ? MaxWaitMs : (int)wait);
-            if (watchdog != null)
-            {
-                watchdog.WaitingUntil(nowMs + ms);
-            }
-
-            return ms;
-        }
-
-        /// <summary>The main loop (ESP32 app and twin) until the node halts: step, then wait for the due time or a link event.</summary>
-        public void Run(IClock clock, WaitHandle linkEvent, MainLoopWatchdog watchdog)
-        {
-            bool signalled = true;
-            while (true)
-            {
-                StepDue(clock.MonotonicMs, signalled);
-                if (IsHalted)
-                {
-                    return;
-                }
-
-                signalled = linkEvent.WaitOne(NextWaitMs(clock.MonotonicMs, watchdog), false);
-            }
-        }
+        /// <summary>Makes the flash hold the queue before a reboot or stop, and logs whether it does. Never throws; safe from the watchdog's thread.</summary>
+        public void FlushForReboot() => NodeWiring.Flush(_queue, _ports.Log);
 
         private void SetNextDue(long nowMs)
         {
@@ -324,11 +263,12 @@ namespace TagoFirmware.Node
 
             if ((todo & CommandProcessor.Reboot) != 0)
             {
-                StopThen(nowMs, RebootReason.Command);
+                Stop(nowMs, RebootReason.Command);
             }
         }
 
-        private void StopThen(long nowMs, RebootReason reason)
+        /// <summary>Orderly stop (flush, the "offline" status, DISCONNECT), then the reboot for <paramref name="reason"/> unless None; keep stepping until <see cref="IsHalted"/>.</summary>
+        public void Stop(long nowMs, RebootReason reason)
         {
             if (!_ending)
             {

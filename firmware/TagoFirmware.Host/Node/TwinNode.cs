@@ -119,7 +119,7 @@ namespace TagoFirmware.Host.Node
                         break;
                     }
 
-                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(_node.NextWaitMs(_clock.MonotonicMs, null))));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(MainLoop.NextWaitMs(_node, _clock.MonotonicMs, null))));
                 }
 
                 StopGracefully();
@@ -134,14 +134,14 @@ namespace TagoFirmware.Host.Node
                 return;
             }
 
-            _node.Stop(_clock.MonotonicMs);
+            _node.Stop(_clock.MonotonicMs, RebootReason.None);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while (!_node.IsHalted && watch.ElapsedMilliseconds < 10000)
             {
                 _node.Step(_clock.MonotonicMs);
                 if (!_node.IsHalted)
                 {
-                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(_node.NextWaitMs(_clock.MonotonicMs, null)), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(MainLoop.NextWaitMs(_node, _clock.MonotonicMs, null)), 1, 200));
                 }
             }
         }

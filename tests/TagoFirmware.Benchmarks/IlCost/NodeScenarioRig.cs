@@ -71,7 +71,7 @@ namespace TagoFirmware.Benchmarks.IlCost
 
         public bool IsConnected => _connected;
 
-        /// <summary>Advances the clock to the node's next due time (or to a pending ack) and steps once, as SensorNode.Run does.</summary>
+        /// <summary>Advances the clock to the node's next due time (or to a pending ack) and steps once, as MainLoop.Run does.</summary>
         public void StepToNextDue()
         {
             if (_acks.Count == 0 && !_connectPending && Node.NextStepDueMs > MonotonicMs)

@@ -50,7 +50,7 @@ namespace TagoFirmware.Tests.Node
             NodeRig rig = new NodeRig();
             rig.Build();
 
-            Assert.AreEqual(SensorNode.MaxInFlightPublishes, rig.Node.SessionOptions.MaxInFlight);
+            Assert.AreEqual(NodeWiring.MaxInFlightPublishes, rig.Node.SessionOptions.MaxInFlight);
             Assert.AreEqual(NodeRig.MacClientId, rig.Node.SessionOptions.ClientId);
         }
 

@@ -43,8 +43,8 @@ namespace TagoFirmware.Readings
 
         private const int CrcOffset = 16;
 
-        // Header body: "TFRQ", format version 1, record size 20, reading size 12; another version is not replayed.
-        internal const long HeaderBody = 0x000C140151524654;
+        // Header body, little-endian: "TFRQ", format version 1, record size, reading size; another version is not replayed.
+        internal const long HeaderBody = 0x51524654L | (1L << 32) | ((long)LogRecordSize << 40) | ((long)Size << 48);
 
         /// <summary>Writes a reading: <paramref name="flags"/> is the decimals (0..6), plus <see cref="UntimedFlag"/> when
         /// <paramref name="time"/> is boot counter | monotonic ms &lt;&lt; 16 instead of a wall time.</summary>

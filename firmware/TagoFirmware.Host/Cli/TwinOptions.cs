@@ -195,7 +195,7 @@ namespace TagoFirmware.Host.Cli
             ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
             ["--token"] = (o, v) => NonEmpty(o.Token = v),
             ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
-            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return Unless(!string.IsNullOrEmpty(v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"); },
+            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return ConfigText.TopicProblem(v, false); }, // the rule of mqtt.data_topic
             ["--interval"] = (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x),
             ["--batch"] = (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
             ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),

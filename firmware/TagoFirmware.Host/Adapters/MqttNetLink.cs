@@ -214,7 +214,7 @@ namespace TagoFirmware.Host.Adapters
                     .UseTls(true)
                     .WithTargetHost(request.Host)
                     .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
-                    .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain, args.SslPolicyErrors)));
+                    .WithCertificateValidationHandler(args => validator.Validate(args.Certificate, args.Chain)));
             }
 
             return builder.Build();

@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -13,16 +12,12 @@ namespace TagoFirmware.Host.Broker
     /// <summary>What the twin's two in-process brokers share: a loopback MQTTnet server, connect validation, notes, a stop.</summary>
     public abstract class EmbeddedBroker : IAsyncDisposable
     {
-        private int _refusedConnects;
-
         /// <summary>Host clients must use (the certificate names 127.0.0.1 and localhost).</summary>
         public string Host => "127.0.0.1";
         /// <summary>Loopback port of the listener.</summary>
         public int Port { get; private set; }
         /// <summary>PEM text of the generated CA that signed the server certificate (TLS listener only).</summary>
         public string CaPem { get; private set; }
-        /// <summary>Number of CONNECTs refused for bad credentials.</summary>
-        public int RefusedConnects => Volatile.Read(ref _refusedConnects);
 
         /// <summary>The running server.</summary>
         protected MqttServer Server { get; private set; }
@@ -64,11 +59,6 @@ namespace TagoFirmware.Host.Broker
             {
                 string refusal = Refusal(args);
                 args.ReasonCode = refusal == null ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
-                if (refusal != null)
-                {
-                    Interlocked.Increment(ref _refusedConnects);
-                }
-
                 Print(tag + (refusal == null ? args.ClientId + " connected (MQTT " + args.ProtocolVersion + ")" : "refused " + args.ClientId + ": " + refusal));
                 return Task.CompletedTask;
             };
@@ -82,9 +72,6 @@ namespace TagoFirmware.Host.Broker
 
         /// <summary>Why a CONNECT is refused (no secret in it), or null to accept it; may throw to close without a CONNACK.</summary>
         protected abstract string Refusal(ValidatingConnectionEventArgs args);
-
-        /// <summary>Counts a refusal the validator signals by throwing.</summary>
-        protected void CountRefusal() => Interlocked.Increment(ref _refusedConnects);
 
         /// <summary>Stops and disposes the server, ignoring clients that are already gone.</summary>
         public virtual async ValueTask DisposeAsync()

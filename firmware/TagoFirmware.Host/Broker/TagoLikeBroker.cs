@@ -1,6 +1,5 @@
 using System;
 using System.Security.Cryptography;
-using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -13,17 +12,10 @@ namespace TagoFirmware.Host.Broker
     /// <c>max_qos 1</c>. Payloads are printed like TagoIO's Live Inspector.</remarks>
     public sealed class TagoLikeBroker : EmbeddedBroker
     {
-        private int _dataPayloads;
-        private int _droppedForPolicy;
-
         /// <summary>The generated device token (the MQTT password the broker accepts).</summary>
         public string Token { get; private set; }
-        /// <summary>Number of publishes received (all topics).</summary>
-        public int PayloadsReceived => Volatile.Read(ref _dataPayloads);
         /// <summary>Refuse a bad token by closing without a CONNACK (as TagoIO's self-hostable broker does) instead of CONNACK 4.</summary>
         public bool RefuseByClosing { get; set; }
-        /// <summary>Number of connections closed for a retained or QoS 2 publish.</summary>
-        public int DroppedForPolicy => Volatile.Read(ref _droppedForPolicy);
 
         /// <summary>Redacts a secret for display: keeps 4 leading characters (of a long one) and the length.</summary>
         public static string Redact(string secret) => string.IsNullOrEmpty(secret) ? "(none)"
@@ -54,7 +46,6 @@ namespace TagoFirmware.Host.Broker
             if (RefuseByClosing)
             {
                 // A throwing validator makes MQTTnet drop the connection without any CONNACK.
-                CountRefusal();
                 Print("[broker] closed " + args.ClientId + ": bad user name or token (no CONNACK)");
                 throw new InvalidOperationException("refused by closing");
             }
@@ -68,14 +59,12 @@ namespace TagoFirmware.Host.Broker
             if (message.Retain || message.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce)
             {
                 // A strict broker drops the connection and sends no PUBACK (mosquitto retain_available false / max_qos 1).
-                Interlocked.Increment(ref _droppedForPolicy);
                 args.ProcessPublish = false;
                 args.CloseConnection = true;
                 Print("[broker] dropped " + args.ClientId + ": " + (message.Retain ? "retained publish" : "QoS 2 publish") + " is not supported");
                 return Task.CompletedTask;
             }
 
-            Interlocked.Increment(ref _dataPayloads);
             byte[] payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
             Received?.Invoke(message.Topic, payload);
             Array.ForEach(LiveInspectorFormatter.Format(message.Topic, payload), Print);

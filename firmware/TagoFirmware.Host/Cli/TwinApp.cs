@@ -27,9 +27,7 @@ namespace TagoFirmware.Host.Cli
         {
             if (!TwinOptions.TryParse(args, environmentToken, Environment.GetEnvironmentVariable(TwinOptions.TipAuthVariable), out TwinOptions options, out string message))
             {
-                error.WriteLine("error: " + message);
-                error.WriteLine(TwinOptions.Usage);
-                return TwinExitCode.UsageError;
+                return UsageError(error, message + "\n" + TwinOptions.Usage);
             }
 
             if (options.Help)

@@ -11,9 +11,6 @@ namespace TagoFirmware.Host.Cli
     /// <summary><c>--check-credentials</c>: one TagoTiP session, one frame without <c>!N</c> and a verdict; never prints a secret.</summary>
     public static class TwinCredentialCheck
     {
-        /// <summary>The frame pushed: one boolean variable, visible in the device's data.</summary>
-        public const string Frame = "[credentials_check?=true]";
-
         /// <summary>Runs the check against the region's endpoint (or --broker): exit 0 accepted, 3 refused, 4 TLS, 5 no verdict.</summary>
         public static int Run(TwinOptions options, TextWriter output, TextWriter error, CancellationToken cancel)
         {
@@ -34,10 +31,8 @@ namespace TagoFirmware.Host.Cli
                 + (plaintext ? string.Empty : request.CaCertificatesPem == null ? " (OS trust store)" : " (--ca)"));
             using var link = new MqttNetLink(16);
             var e = new LinkEvent();
-            string version = null;
             foreach (int level in new[] { 4, 5, 3 })
             {
-                string v = level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
                 request.ProtocolLevel = level;
                 if (!link.BeginConnect(request) || !Next(link, e, 20, cancel, LinkEventKind.ConnectSucceeded, LinkEventKind.ConnectRefused, LinkEventKind.ConnectFailed))
                 {
@@ -46,7 +41,6 @@ namespace TagoFirmware.Host.Cli
 
                 if (e.Kind == LinkEventKind.ConnectSucceeded)
                 {
-                    version = v;
                     break;
                 }
 
@@ -56,32 +50,29 @@ namespace TagoFirmware.Host.Cli
                 }
 
                 // MQTT 3.1.1 CONNACK 4/5, MQTT 5 0x86/0x87: the credentials; 1 or 0x84: the version.
-                if (e.Kind == LinkEventKind.ConnectRefused && e.ReasonCode is 4 or 5 or 0x86 or 0x87)
-                {
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused at connect (" + link.LastFailureReason + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)");
-                }
-
                 if (e.Kind == LinkEventKind.ConnectRefused && e.ReasonCode is not (1 or 0x84))
                 {
-                    return Verdict(output, TwinExitCode.CredentialsRefused, "connection refused (" + link.LastFailureReason + ")");
+                    return Verdict(output, TwinExitCode.CredentialsRefused, e.ReasonCode is 4 or 5 or 0x86 or 0x87
+                        ? "credentials refused at connect (" + link.LastFailureReason + "): the hash is not an Authorization TagoIO knows (check the hash, or derive it again from the token)"
+                        : "connection refused (" + link.LastFailureReason + ")");
                 }
 
-                output.WriteLine("MQTT " + v + " not accepted (" + link.LastFailureReason + ")");
+                output.WriteLine("MQTT " + Version(level) + " not accepted (" + link.LastFailureReason + ")");
             }
 
-            if (version == null)
+            if (e.Kind != LinkEventKind.ConnectSucceeded)
             {
                 return Verdict(output, TwinExitCode.Timeout, "no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
             }
 
-            output.WriteLine("connected with MQTT " + version);
+            output.WriteLine("connected with MQTT " + Version(request.ProtocolLevel));
             link.Subscribe(tip.AckTopic, 1);
             if (Next(link, e, 15, cancel, LinkEventKind.Subscribed, LinkEventKind.Closed) && e.Kind == LinkEventKind.Subscribed && e.ReasonCode > 2)
             {
                 return Verdict(output, TwinExitCode.Timeout, "the ack topic subscription was refused (" + e.ReasonCode + "): the subscription rate limit of the profile, or a serial that is not a device of this Authorization's profile; try again in a minute");
             }
 
-            link.Publish(tip.PushTopic, Encoding.UTF8.GetBytes(Frame), 1);
+            link.Publish(tip.PushTopic, Encoding.UTF8.GetBytes("[credentials_check?=true]"), 1);
             string ack = null;
             while (ack == null && Next(link, e, waitSeconds, cancel, LinkEventKind.MessageReceived, LinkEventKind.Closed) && e.Kind == LinkEventKind.MessageReceived)
             {
@@ -122,6 +113,8 @@ namespace TagoFirmware.Host.Cli
                 : code == "device_not_found" ? Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile")
                 : Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
         }
+
+        private static string Version(int level) => level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
 
         private static int Verdict(TextWriter output, int exitCode, string text)
         {

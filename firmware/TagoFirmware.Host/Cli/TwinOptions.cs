@@ -130,18 +130,8 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Print usage and exit 0.</summary>
         public bool Help { get; set; }
 
-        /// <summary>The seed without --seed: the client id's FNV-1a hash mixed with the start time, so twins draw different backoffs.</summary>
-        public static int DefaultSeed(string clientId, long startTicks)
-        {
-            uint hash = 2166136261;
-            foreach (char c in clientId ?? string.Empty)
-            {
-                hash = (hash ^ c) * 16777619;
-            }
-
-            ulong mixed = (hash ^ (ulong)startTicks ^ ((ulong)startTicks >> 32)) * 0x9E3779B97F4A7C15UL;
-            return (int)(mixed >> 33);
-        }
+        /// <summary>The seed without --seed: the client id and the start time mixed, so twins draw different backoffs.</summary>
+        public static int DefaultSeed(string clientId, long startTicks) => HashCode.Combine(clientId, startTicks);
 
         /// <summary>The TagoTiP authorization hash of an <c>at</c> + 32 hex token, or null: derived here, so the token never goes on a device.</summary>
         /// <remarks>First 8 bytes of SHA-256 of the token without <c>at</c>, lowercase hex (TagoTiP 1.0 §2, https://github.com/tago-io/tagotip).</remarks>
@@ -205,7 +195,7 @@ namespace TagoFirmware.Host.Cli
             ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
             ["--token"] = (o, v) => NonEmpty(o.Token = v),
             ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
-            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return Unless(!string.IsNullOrEmpty(v) && v.IndexOfAny(new[] { '+', '#', '\0' }) < 0, "must be a non-empty topic without wildcards (+, #)"); },
+            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return ConfigText.TopicProblem(v, false); }, // the rule of mqtt.data_topic
             ["--interval"] = (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x),
             ["--batch"] = (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
             ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),

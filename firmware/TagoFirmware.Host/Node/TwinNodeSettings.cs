@@ -139,15 +139,8 @@ namespace TagoFirmware.Host.Node
                     && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double oldScale)
                     && real > 0 && simulated > 0 && real <= now.Ticks)
                 {
-                    var oldReal = new DateTime(real, DateTimeKind.Utc);
-                    var oldSimulated = new DateTime(simulated, DateTimeKind.Utc);
-                    if (oldScale == TimeScale)
-                    {
-                        (Epoch, SimulatedEpoch) = (oldReal, oldSimulated);
-                        return;
-                    }
-
-                    SimulatedEpoch = oldSimulated + TimeSpan.FromTicks((long)((now - oldReal).Ticks * oldScale));
+                    // The old clock's simulated now, at its own scale: the new scale runs on from there.
+                    SimulatedEpoch = new DateTime(simulated, DateTimeKind.Utc) + TimeSpan.FromTicks((long)((now.Ticks - real) * oldScale));
                 }
 
                 Directory.CreateDirectory(DataDirectory);

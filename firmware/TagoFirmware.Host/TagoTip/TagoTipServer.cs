@@ -26,8 +26,6 @@ namespace TagoFirmware.Host.TagoTip
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
         private Timer _reaper;
         private TagoTipCredentials _credentials;
-        private int _refusedSubscriptions;
-        private int _serverCloses;
         private int _connects;
 
         /// <summary>The device serial accepted; null before the start generates one.</summary>
@@ -50,10 +48,6 @@ namespace TagoFirmware.Host.TagoTip
         public TagoTipFrameJudge Judge { get; private set; }
         /// <summary>Connections accepted.</summary>
         public int Connects => Volatile.Read(ref _connects);
-        /// <summary>Subscriptions refused (rate limit, per-connection limit, foreign topic).</summary>
-        public int RefusedSubscriptions => Volatile.Read(ref _refusedSubscriptions);
-        /// <summary>Connections the server closed at their lifetime or when idle.</summary>
-        public int ServerCloses => Volatile.Read(ref _serverCloses);
 
         /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public async Task<TagoTipServer> StartAsync(Action<string> print)
@@ -97,7 +91,6 @@ namespace TagoFirmware.Host.TagoTip
             }
             else
             {
-                Interlocked.Increment(ref _refusedSubscriptions);
                 args.ProcessSubscription = false;
                 args.Response.ReasonCode = MqttSubscribeReasonCode.QuotaExceeded;
                 Print("[tagotip] refused subscription of " + args.ClientId + " to " + topic + ": " + problem);
@@ -188,7 +181,6 @@ namespace TagoFirmware.Host.TagoTip
                     : now - client.LastPacketReceivedTimestamp >= TimeSpan.FromSeconds(IdleSeconds) ? "keep_alive_timeout" : null;
                 if (reason != null && client.Session.Items[typeof(Connection)] is Connection c && Interlocked.Exchange(ref c.Closing, 1) == 0)
                 {
-                    Interlocked.Increment(ref _serverCloses);
                     _ = CloseAsync(client.Id, c.Serial, reason);
                 }
             }

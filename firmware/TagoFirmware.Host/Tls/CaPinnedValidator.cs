@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using TagoFirmware.Config;
@@ -16,19 +15,12 @@ namespace TagoFirmware.Host.Tls
     {
         private readonly X509Certificate2Collection _roots;
         private readonly string _hostName;
-        private readonly bool _systemTrust;
 
-        /// <summary>A validator trusting only <paramref name="roots"/> (or with <paramref name="systemTrust"/> the OS store) for a host.</summary>
-        public CaPinnedValidator(X509Certificate2Collection roots, string hostName, bool systemTrust = false)
-        {
-            _roots = roots ?? new X509Certificate2Collection();
-            _hostName = hostName;
-            _systemTrust = systemTrust;
-        }
+        /// <summary>A validator trusting only <paramref name="roots"/> (null: the OS trust store) for a host.</summary>
+        public CaPinnedValidator(X509Certificate2Collection roots, string hostName) => (_roots, _hostName) = (roots, hostName);
 
         /// <summary>The validator for configured CA PEM text, or on the OS trust store when there is none.</summary>
-        public static CaPinnedValidator ForPem(string pem, string hostName)
-            => string.IsNullOrEmpty(pem) ? new CaPinnedValidator(null, hostName, true) : new CaPinnedValidator(Import(pem, out _), hostName);
+        public static CaPinnedValidator ForPem(string pem, string hostName) => new CaPinnedValidator(string.IsNullOrEmpty(pem) ? null : Import(pem, out _), hostName);
 
         /// <summary>Why the last validation failed, or null after a success.</summary>
         public string LastFailure { get; private set; }
@@ -36,23 +28,11 @@ namespace TagoFirmware.Host.Tls
         /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
         public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
 
-        /// <summary>Validates a server certificate (the chain's extras as intermediates; with system trust the platform decides).</summary>
-        public bool Validate(X509Certificate certificate, X509Chain chain, SslPolicyErrors platformErrors = SslPolicyErrors.RemoteCertificateChainErrors)
+        /// <summary>Validates a server certificate, with the chain's extras as intermediates.</summary>
+        public bool Validate(X509Certificate certificate, X509Chain chain)
         {
             LastFailureError = ConnectError.Handshake;
-            if (_systemTrust)
-            {
-                LastFailure = platformErrors == SslPolicyErrors.None ? null : "certificate rejected by the system trust store (" + platformErrors + ")";
-                if (platformErrors == SslPolicyErrors.RemoteCertificateChainErrors && chain != null && certificate != null)
-                {
-                    using X509Certificate2 presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-                    ExplainOutOfDate(chain, presented);
-                }
-
-                return platformErrors == SslPolicyErrors.None;
-            }
-
-            LastFailure = certificate == null ? "the server sent no certificate" : _roots.Count == 0 ? "no CA certificate configured" : null;
+            LastFailure = certificate == null ? "the server sent no certificate" : _roots?.Count == 0 ? "no CA certificate configured" : null;
             if (LastFailure != null)
             {
                 return false;
@@ -61,16 +41,19 @@ namespace TagoFirmware.Host.Tls
             // Work on an own copy: the caller (SslStream/MQTTnet) owns and disposes the certificate it passed.
             using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
             using var ownChain = new X509Chain();
-            ownChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            ownChain.ChainPolicy.CustomTrustStore.AddRange(_roots);
+            if (_roots != null)
+            {
+                ownChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                ownChain.ChainPolicy.CustomTrustStore.AddRange(_roots);
+            }
+
             // No revocation check: the device has no OCSP either and relies on root rotation.
             ownChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            ownChain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
             ownChain.ChainPolicy.ExtraStore.AddRange((chain?.ChainElements.Select(e => e.Certificate) ?? []).Where(c => !c.RawData.AsSpan().SequenceEqual(leaf.RawData)).ToArray());
 
             if (!ownChain.Build(leaf))
             {
-                LastFailure = "certificate does not chain to the configured CA (" + ChainFlags(ownChain) + ")";
+                LastFailure = (_roots == null ? "certificate rejected by the system trust store (" : "certificate does not chain to the configured CA (") + ChainFlags(ownChain) + ")";
                 ExplainOutOfDate(ownChain, leaf);
                 return false;
             }

@@ -39,10 +39,11 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public async Task A_wrong_hash_is_refused_at_connect()
         {
-            await using TagoTipServer server = await Server().StartAsync(null);
+            var printed = new ConcurrentQueue<string>();
+            await using TagoTipServer server = await Server().StartAsync(printed.Enqueue);
 
             await Assert.ThrowsAsync<Exception>(() => Device.ConnectAsync(server, "4deedd7b00000000"));
-            Assert.AreEqual(1, server.RefusedConnects);
+            Assert.AreEqual(1, printed.Count(l => l.StartsWith("[tagotip] refused ", StringComparison.Ordinal)));
         }
 
         [TestMethod]
@@ -50,12 +51,14 @@ namespace TagoFirmware.Host.Tests.TagoTip
         {
             TagoTipServer options = Server();
             options.LifetimeSeconds = 1.5;
-            await using TagoTipServer server = await options.StartAsync(null);
+            var printed = new ConcurrentQueue<string>();
+            await using TagoTipServer server = await options.StartAsync(printed.Enqueue);
             await using Device device = await Device.ConnectAsync(server, Hash);
 
             Assert.AreEqual("ERR|ttl_expired", await device.NextAckAsync(TimeSpan.FromSeconds(5)));
             Assert.IsTrue(await device.WaitDisconnectedAsync(TimeSpan.FromSeconds(5)));
-            Assert.AreEqual(1, server.ServerCloses);
+            Assert.IsTrue(SpinWait.SpinUntil(() => printed.Any(l => l.Contains(": ttl_expired", StringComparison.Ordinal)), 5000));
+            Assert.AreEqual(1, printed.Count(l => l.StartsWith("[tagotip] closed ", StringComparison.Ordinal)), "closed once");
         }
 
         [TestMethod]
@@ -75,12 +78,13 @@ namespace TagoFirmware.Host.Tests.TagoTip
         {
             TagoTipServer options = Server();
             options.SubscriptionsPerMinute = 2;
-            await using TagoTipServer server = await options.StartAsync(null);
+            var printed = new ConcurrentQueue<string>();
+            await using TagoTipServer server = await options.StartAsync(printed.Enqueue);
             await using Device first = await Device.ConnectAsync(server, Hash);
             await using Device second = await Device.ConnectAsync(server, Hash, "second");
 
             await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => Device.ConnectAsync(server, Hash, "third"));
-            Assert.AreEqual(1, server.RefusedSubscriptions);
+            Assert.AreEqual(1, printed.Count(l => l.StartsWith("[tagotip] refused subscription ", StringComparison.Ordinal)));
         }
 
         [TestMethod]

@@ -35,7 +35,7 @@ namespace TagoFirmware.IntegrationTests.Twin
             Assert.IsFalse(wrongCa.Validate(server, null));
             StringAssert.Contains(wrongCa.LastFailure, "does not chain");
             Assert.IsFalse(new CaPinnedValidator(new X509Certificate2Collection(), "broker.test").Validate(server, null), "no CA trusts nothing");
-            Assert.IsFalse(new CaPinnedValidator(null, "broker.test", true).Validate(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors));
+            Assert.IsFalse(new CaPinnedValidator(null, "broker.test").Validate(server, null));
         }
 
         [TestMethod]

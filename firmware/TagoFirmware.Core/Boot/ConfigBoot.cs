@@ -43,8 +43,8 @@ namespace TagoFirmware.Boot
                 Resolve(result);
             }
 
-            string[] warnings = result.IsValid ? result.Lines() : new string[0];
-            for (int i = 0; i < warnings.Length; i++)
+            string[] warnings = result.Lines();
+            for (int i = 0; result.IsValid && i < warnings.Length; i++)
             {
                 Log(LogLevel.Warning, warnings[i]);
             }

@@ -64,7 +64,7 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
         internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
         internal static readonly ConfigKey SleepPublishDeadline = Int("publish_deadline_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, null, null, null);
+        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
         internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
             new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
         internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);

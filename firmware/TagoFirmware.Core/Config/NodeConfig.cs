@@ -212,29 +212,26 @@ namespace TagoFirmware.Config
         public string[] Summary(string clientId)
         {
             SensorConfig[] sensors = Sensors;
-            string[] lines = new string[ConfigKeys.Rows.Length + sensors.Length];
-            int n = 0;
+            System.Collections.ArrayList lines = new System.Collections.ArrayList();
             bool rootLine = false;
             for (ConfigKey key = ConfigKeys.FirstIn(null); key != null; key = key.Next)
             {
                 bool opens = key.First != null; // a group or the sensor list
                 for (int s = 0; key.Type == ConfigKey.SensorList && s < sensors.Length; s++)
                 {
-                    lines[n++] = Line("config: sensors[" + s + "]", sensors[s], key.First, null);
+                    lines.Add(Line("config: sensors[" + s + "]", sensors[s], key.First, null));
                 }
 
                 if (key.Type != ConfigKey.SensorList && (opens || !rootLine))
                 {
-                    lines[n++] = Line(opens ? "config: " + key.Name : "config:", this, opens ? key.First : key, clientId);
+                    lines.Add(Line(opens ? "config: " + key.Name : "config:", this, opens ? key.First : key, clientId));
                 }
 
                 rootLine = !opens;
             }
 
-            lines[n++] = "config: secrets stored in plain text on flash";
-            string[] result = new string[n];
-            System.Array.Copy(lines, result, n);
-            return result;
+            lines.Add("config: secrets stored in plain text on flash");
+            return (string[])lines.ToArray(typeof(string));
         }
 
         /// <summary>The keys from <paramref name="first"/> to the next group, as the summary shows them: derived values (transport, host, client id) as the node uses them.</summary>

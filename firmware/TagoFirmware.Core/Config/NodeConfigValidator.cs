@@ -225,9 +225,7 @@ namespace TagoFirmware.Config
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
             SensorConfig[] sensors = config.Sensors;
-            result.Error("sensors", sensors.Length == 0 ? "at least one sensor is required"
-                : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
-                : null);
+            Range(result, ConfigKeys.Sensors, "sensors", sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max);
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
             ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
             for (int i = 0; i < sensors.Length; i++)

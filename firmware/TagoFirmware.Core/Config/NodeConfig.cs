@@ -18,20 +18,10 @@ namespace TagoFirmware.Config
         /// <summary>Plain MQTT's port (IANA "mqtt"): the default only when <c>tls</c> is explicitly false.</summary>
         public const int PlainPort = 1883;
 
-        /// <summary>The legacy transport's broker.</summary>
-        public const string LegacyHost = "mqtt.tago.io";
-
         private const string ClientIdPlaceholder = "{client_id}";
 
         /// <summary>Value of <see cref="LedPin"/> for "no status LED".</summary>
         public const int NoLed = -1;
-
-        /// <summary>Creates a configuration holding every default.</summary>
-        public NodeConfig()
-            : base(false)
-        {
-            Sensors = new SensorConfig[0];
-        }
 
         /// <summary><c>wifi.ssid</c>: the network name.</summary>
         public string WifiSsid { get => Text(ConfigKeys.WifiSsid); set => SetValue(ConfigKeys.WifiSsid, value); }
@@ -77,13 +67,13 @@ namespace TagoFirmware.Config
         /// <summary><c>tagotip.min_session_s</c>: the shortest time between two session starts.</summary>
         public int TagoTipMinSessionSeconds { get => Number(ConfigKeys.TagoTipMinSession); set => SetNumber(ConfigKeys.TagoTipMinSession, value); }
 
-        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or <see cref="LegacyHost"/>).</summary>
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or the legacy <c>mqtt.tago.io</c>).</summary>
         public string MqttHost
         {
             get
             {
                 string host = Text(ConfigKeys.MqttHost);
-                return host != null ? host : (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : LegacyHost);
+                return host != null ? host : (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : "mqtt.tago.io");
             }
 
             set => SetValue(ConfigKeys.MqttHost, value);
@@ -133,19 +123,8 @@ namespace TagoFirmware.Config
         /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
         public static string ExpandTopic(string template, string clientId)
         {
-            if (template == null)
-            {
-                return null;
-            }
-
-            string result = string.Empty;
-            for (int at = template.IndexOf(ClientIdPlaceholder); at >= 0; at = template.IndexOf(ClientIdPlaceholder))
-            {
-                result += template.Substring(0, at) + clientId;
-                template = template.Substring(at + ClientIdPlaceholder.Length);
-            }
-
-            return result + template;
+            int at = template == null ? -1 : template.IndexOf(ClientIdPlaceholder);
+            return at < 0 ? template : template.Substring(0, at) + clientId + ExpandTopic(template.Substring(at + ClientIdPlaceholder.Length), clientId);
         }
 
         /// <summary><c>sampling.interval_s</c>: seconds between sampling cycles.</summary>

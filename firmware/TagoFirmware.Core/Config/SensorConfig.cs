@@ -8,12 +8,6 @@ namespace TagoFirmware.Config
         /// <summary>Value of a pin that is not set (<see cref="PowerPin"/> without a switched supply).</summary>
         public const int NoPin = -1;
 
-        /// <summary>Creates a sensor holding every default of the <c>sensors[]</c> rows.</summary>
-        public SensorConfig()
-            : base(true)
-        {
-        }
-
         /// <summary><c>model</c>.</summary>
         public SensorModel Model { get => (SensorModel)Number(ConfigKeys.SensorModelKey); set => SetNumber(ConfigKeys.SensorModelKey, (int)value); }
 

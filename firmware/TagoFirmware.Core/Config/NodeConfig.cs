@@ -35,13 +35,7 @@ namespace TagoFirmware.Config
         /// <summary><c>transport</c>; when the file does not say, a config with a <c>token</c> keeps the legacy transport it was written for, any other is TagoTiP.</summary>
         public string Transport
         {
-            get
-            {
-                string transport = Text(ConfigKeys.Transport);
-                string token = Token;
-                return transport != null ? transport : (token != null && token.Length > 0 ? TransportMqttJson : TransportTagoTip);
-            }
-
+            get => Text(ConfigKeys.Transport) ?? (Token != null && Token.Length > 0 ? TransportMqttJson : TransportTagoTip);
             set => SetValue(ConfigKeys.Transport, value);
         }
 
@@ -70,12 +64,7 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or the legacy <c>mqtt.tago.io</c>).</summary>
         public string MqttHost
         {
-            get
-            {
-                string host = Text(ConfigKeys.MqttHost);
-                return host != null ? host : (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : "mqtt.tago.io");
-            }
-
+            get => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : "mqtt.tago.io");
             set => SetValue(ConfigKeys.MqttHost, value);
         }
 
@@ -115,10 +104,7 @@ namespace TagoFirmware.Config
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>
         public string EffectiveClientId(string macDerivedClientId)
-        {
-            string id = UsesTagoTip ? TagoTipSerial : null;
-            return id != null ? id : (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
-        }
+            => (UsesTagoTip ? TagoTipSerial : null) ?? (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
 
         /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
         public static string ExpandTopic(string template, string clientId)

@@ -284,8 +284,8 @@ namespace TagoFirmware.Config
                 // Several sensors would otherwise publish the same variable names: number them.
                 SensorConfig s = sensors[i];
                 string number = sensors.Length > 1 ? (i + 1).ToString() : null;
-                s.Name = s.Name != null ? s.Name : (s.ModelName == null ? "sensor" : s.ModelName) + (number == null ? string.Empty : "-" + number);
-                s.Suffix = s.Suffix != null ? s.Suffix : (number == null ? string.Empty : "_" + number);
+                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
+                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
             }
 
             return sensors;

@@ -5,8 +5,7 @@ namespace TagoFirmware.Config
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
-        private const string Alnum = "0123456789abcdefABCDEFghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ"; // hex digits first
-        private static readonly string Hex = Alnum.Substring(0, 22);
+        private const string HexLetters = "abcdefABCDEF";
 
         /// <summary>True when <paramref name="value"/> holds a PEM certificate header rather than a file name.</summary>
         public static bool IsPem(string value) => value != null && value.IndexOf(PemBegin) >= 0;
@@ -43,10 +42,10 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>Loose shape check of a TagoIO device token, a UUID (the TagoIO device guide checks <c>^[a-f0-9-]{36}$</c>): 32 hex digits of either case, hyphens anywhere.</summary>
-        public static bool IsPlausibleToken(string token) => token != null && token.Length - Count(token, "-") == 32 && Only(token, Hex + "-", false);
+        public static bool IsPlausibleToken(string token) => token != null && token.Length - Count(token, "-") == 32 && Only(token, HexLetters + "-", false);
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "0-", false);
+        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
         /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
         public static string AtMost(int characters) => "must be at most " + characters + " characters";
@@ -113,22 +112,45 @@ namespace TagoFirmware.Config
             return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10) + "." + (magnitude % 10);
         }
 
-        internal static bool IsHex(string text) => Only(text, Hex, false);
+        internal static bool IsHex(string text) => Only(text, HexLetters, false);
 
-        /// <summary>True when every character of <paramref name="text"/> is an ASCII letter or digit (<paramref name="alnum"/>) or one of <paramref name="set"/>.</summary>
-        internal static bool Only(string text, string set, bool alnum) => Count(text, alnum ? Alnum + set : set) == text.Length;
+        /// <summary>True when every character of <paramref name="text"/> is a digit, a letter (<paramref name="letters"/>) or one of <paramref name="extra"/>.</summary>
+        internal static bool Only(string text, string extra, bool letters)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (!((c >= '0' && c <= '9') || (letters && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') || extra.IndexOf(c) >= 0))
+                {
+                    return false;
+                }
+            }
 
-        internal static bool HasControlCharacter(string text) => Count(text, null) > 0;
+            return true;
+        }
 
-        /// <summary>How many characters of <paramref name="text"/> are in <paramref name="set"/>; a null set counts control characters.</summary>
+        internal static bool HasControlCharacter(string text)
+        {
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] < 0x20 || chars[i] == 0x7F)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static int Count(string text, string set)
         {
             char[] chars = text.ToCharArray();
             int n = 0;
             for (int i = 0; i < chars.Length; i++)
             {
-                char c = chars[i];
-                n += (set == null ? c < 0x20 || c == 0x7F : set.IndexOf(c) >= 0) ? 1 : 0;
+                n += set.IndexOf(chars[i]) >= 0 ? 1 : 0;
             }
 
             return n;

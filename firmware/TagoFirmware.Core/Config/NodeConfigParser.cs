@@ -194,7 +194,16 @@ namespace TagoFirmware.Config
                 case ConfigKey.Choice:
                     if (token == JsonToken.String)
                     {
-                        ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), result);
+                        string name = r.GetString().ToLower();
+                        int number = ConfigValues.ChoiceNumber(key, name);
+                        target.SetValue(key, name); // as written, for logs, even when refused
+                        if (number >= 0)
+                        {
+                            target.SetNumber(key, number);
+                            return;
+                        }
+
+                        result.Error(Where(path, key), NotAllowed(name, key.ChoiceList()));
                         return;
                     }
 
@@ -224,24 +233,6 @@ namespace TagoFirmware.Config
         }
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
-
-        private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ConfigResult result)
-        {
-            if (target is SensorConfig)
-            {
-                ((SensorConfig)target).ModelName = value; // as written, for logs, even when refused
-            }
-
-            int number = ConfigValues.ChoiceNumber(key, value);
-            if (number >= 0)
-            {
-                target.SetNumber(key, number);
-            }
-            else
-            {
-                result.Error(path, NotAllowed(value, key.ChoiceList()));
-            }
-        }
 
         /// <summary>A string array (a single string is one entry) or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
         private static ArrayList ReadItems(JsonReader r, ConfigKey group, string path, ConfigResult result)

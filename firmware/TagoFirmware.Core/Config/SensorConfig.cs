@@ -12,7 +12,7 @@ namespace TagoFirmware.Config
         public SensorModel Model { get => (SensorModel)Number(ConfigKeys.SensorModelKey); set => SetNumber(ConfigKeys.SensorModelKey, (int)value); }
 
         /// <summary>The model name as written in the config (lowercase), for logs.</summary>
-        public string ModelName { get; set; }
+        public string ModelName { get => Text(ConfigKeys.SensorModelKey); set => SetValue(ConfigKeys.SensorModelKey, value); }
 
         /// <summary><c>echo_pin</c>: the GPIO receiving the sensor's reply (RMT).</summary>
         public int EchoPin { get => Number(ConfigKeys.SensorEchoPin); set => SetNumber(ConfigKeys.SensorEchoPin, value); }

@@ -57,11 +57,7 @@ namespace TagoFirmware.Boot
         {
             status?.Show(NodeStatus.ConfigInvalid);
             string[] lines = current.Lines();
-            string joined = string.Empty;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                joined += lines[i] + "\n";
-            }
+            string joined = string.Concat(lines);
 
             if (joined != _lastLogged)
             {

@@ -7,14 +7,6 @@ namespace TagoFirmware.Config
     /// <summary>The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say. Secrets are never shown.</summary>
     public static class NodeConfigValidator
     {
-        /// <summary>The example file's WiFi name and password: refused, so an unedited copy never reaches a board.</summary>
-        private const string ExampleSsid = "example-network";
-
-        private const string ExamplePassword = "example-password-not-real";
-
-        private const string CaProblem = "must be PEM text or a file name of 1-200 characters";
-
-
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile and every session makes one (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
@@ -97,8 +89,9 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            result.Error("wifi.ssid", requireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
-            result.Error("wifi.password", requireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            // The example file's placeholders are refused, so an unedited copy never reaches a board.
+            result.Error("wifi.ssid", requireWifi && ssid == "example-network" ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            result.Error("wifi.password", requireWifi && password == "example-password-not-real" ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
             result.Error("wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
             result.Warning("wifi.password", length == 0 ? "is empty: an open network" : null);
@@ -177,7 +170,7 @@ namespace TagoFirmware.Config
                 string ca = cas[i];
                 bool pem = ConfigText.IsPem(ca);
                 bool bad = ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
-                result.Error(path, bad ? CaProblem : pem ? ConfigText.PemProblem(ca) : null);
+                result.Error(path, bad ? "must be PEM text or a file name of 1-200 characters" : pem ? ConfigText.PemProblem(ca) : null);
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 

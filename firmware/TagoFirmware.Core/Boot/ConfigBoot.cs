@@ -43,8 +43,8 @@ namespace TagoFirmware.Boot
                 Resolve(result);
             }
 
-            string[] warnings = result.IsValid ? result.Lines() : new string[0];
-            for (int i = 0; i < warnings.Length; i++)
+            string[] warnings = result.Lines();
+            for (int i = 0; result.IsValid && i < warnings.Length; i++)
             {
                 Log(LogLevel.Warning, warnings[i]);
             }
@@ -57,11 +57,7 @@ namespace TagoFirmware.Boot
         {
             status?.Show(NodeStatus.ConfigInvalid);
             string[] lines = current.Lines();
-            string joined = string.Empty;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                joined += lines[i] + "\n";
-            }
+            string joined = string.Concat(lines);
 
             if (joined != _lastLogged)
             {
@@ -111,7 +107,7 @@ namespace TagoFirmware.Boot
                 }
 
                 byte[] bytes = _files.Read(name, MaxCaFileBytes);
-                string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : Ascii(bytes);
+                string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : TagoFirmware.Json.JsonBytes.Text(bytes, 0, bytes.Length, true); // PEM is ASCII: any other byte fails the PEM check
                 string problem = pem == null ? "is missing, unreadable or larger than " + MaxCaFileBytes + " bytes"
                     : ConfigText.PemProblem(pem);
                 if (problem != null)
@@ -125,18 +121,6 @@ namespace TagoFirmware.Boot
             }
 
             result.Error("mqtt.client_id", config.EffectiveClientId(_macClientId) == null ? "must be set: this board reports no MAC" : null);
-        }
-
-        // PEM is ASCII: bytes to chars one to one (anything else fails the PEM check that follows).
-        private static string Ascii(byte[] bytes)
-        {
-            char[] chars = new char[bytes.Length];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                chars[i] = (char)bytes[i];
-            }
-
-            return new string(chars);
         }
 
         private void Log(LogLevel level, string message) => _log?.Write(level, message);

@@ -33,7 +33,7 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey MqttCommandTopic = Text("command_topic", "commands/{client_id}/+", 0);
         internal static readonly ConfigKey MqttQos = Int("qos", 0, 1, 1, " (TagoIO does not support QoS 2)", 0);
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
-        public static readonly ConfigKey MqttKeepAlive = Int("keepalive_s", 2, 1200, 60, " s", 0);
+        public static readonly ConfigKey MqttKeepAlive = Seconds("keepalive_s", 2, 1200, 60);
         // auto or a pinned version, stored as MQTT's protocol level.
         internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigKey.Choice, 0, 0, 0, 0, null, null,
             new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
@@ -45,11 +45,11 @@ namespace TagoFirmware.Config
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
         public static readonly ConfigKey TagoTipAuthHash = Text("auth_hash", null, S | N);
         internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", 0);
-        internal static readonly ConfigKey TagoTipMinSession = Int("min_session_s", 1, 86400, 60, " s", 0);
+        internal static readonly ConfigKey TagoTipMinSession = Seconds("min_session_s", 1, 86400, 60);
         internal static readonly ConfigKey Sampling = Group("sampling");
-        internal static readonly ConfigKey SamplingInterval = Int("interval_s", 6, 86400, 60, " s", 0);
+        internal static readonly ConfigKey SamplingInterval = Seconds("interval_s", 6, 86400, 60);
         internal static readonly ConfigKey SamplingBatch = Int("batch", 1, 100, 10, " readings", 0);
-        internal static readonly ConfigKey SamplingBatchInterval = Int("batch_interval_s", 1, 3600, 30, " s", 0);
+        internal static readonly ConfigKey SamplingBatchInterval = Seconds("batch_interval_s", 1, 3600, 30);
         internal static readonly ConfigKey SamplingPayloadBuffer = Int("payload_buffer_bytes", 512, 16384, 4096, " bytes", 0);
         internal static readonly ConfigKey Queue = Group("queue");
         /// <summary><c>queue.capacity</c>.</summary>
@@ -60,11 +60,11 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigKey.Choice, 0, 0, 0, 0, null, null,
             new string[] { "off", "deep" }, new int[] { 0, 1 });
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
-        public static readonly ConfigKey SleepWakeInterval = Int("wake_interval_s", 10, 86400, 300, " s", 0);
+        public static readonly ConfigKey SleepWakeInterval = Seconds("wake_interval_s", 10, 86400, 300);
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
         internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
-        internal static readonly ConfigKey SleepPublishDeadline = Int("publish_deadline_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, null, null, null);
+        internal static readonly ConfigKey SleepPublishDeadline = Seconds("publish_deadline_s", 5, 300, 30);
+        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
         internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
             new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
         internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
@@ -81,9 +81,9 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top);
         internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
         internal static readonly ConfigKey Timeouts = Group("timeouts");
-        internal static readonly ConfigKey TimeoutWifiConnect = Int("wifi_connect_s", 5, 300, 30, " s", 0);
-        internal static readonly ConfigKey TimeoutAck = Int("ack_s", 2, 120, 15, " s", 0);
-        internal static readonly ConfigKey TimeoutAuthRetry = Int("auth_retry_s", 30, 86400, 300, " s", 0);
+        internal static readonly ConfigKey TimeoutWifiConnect = Seconds("wifi_connect_s", 5, 300, 30);
+        internal static readonly ConfigKey TimeoutAck = Seconds("ack_s", 2, 120, 15);
+        internal static readonly ConfigKey TimeoutAuthRetry = Seconds("auth_retry_s", 30, 86400, 300);
         internal static readonly ConfigKey TimeoutRebootAfter = Int("reboot_after_s", 300, 604800, 1800,
             " s (or 0: off)", ConfigKey.ZeroOff);
         internal static readonly ConfigKey Diagnostics = Group("diagnostics");
@@ -107,6 +107,8 @@ namespace TagoFirmware.Config
 
         private static ConfigKey Int(string name, int min, int max, int value, string unit, int flags)
             => Add(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
+
+        private static ConfigKey Seconds(string name, int min, int max, int value) => Int(name, min, max, value, " s", 0);
 
         private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 

@@ -5,8 +5,7 @@ namespace TagoFirmware.Config
     /// <summary>The outcome of reading a config: the parsed configuration and every error and warning found, as the lines every front end prints (<c>error: mqtt.qos: …</c>); never a secret.</summary>
     public sealed class ConfigResult
     {
-        private readonly ArrayList _errors = new ArrayList();
-        private readonly ArrayList _warnings = new ArrayList();
+        private readonly ArrayList _lines = new ArrayList(); // errors first, then warnings
 
         /// <summary>Creates a result without issues for <paramref name="config"/>.</summary>
         public ConfigResult(NodeConfig config) => Config = config;
@@ -15,31 +14,25 @@ namespace TagoFirmware.Config
         public NodeConfig Config { get; }
 
         /// <summary>True when there is no error (warnings allowed).</summary>
-        public bool IsValid => _errors.Count == 0;
+        public bool IsValid => ErrorCount == 0;
 
         /// <summary>Number of errors.</summary>
-        public int ErrorCount => _errors.Count;
+        public int ErrorCount { get; private set; }
 
         /// <summary>Number of warnings.</summary>
-        public int WarningCount => _warnings.Count;
+        public int WarningCount => _lines.Count - ErrorCount;
 
         /// <summary>Adds an error or a warning about the field <paramref name="path"/> (<c>mqtt.qos</c>, <c>sensors[1].trigger_pin</c>, <c>(file)</c>) unless <paramref name="message"/> is null (no problem).</summary>
         public void Add(bool error, string path, string message)
         {
             if (message != null)
             {
-                (error ? _errors : _warnings).Add((error ? "error: " : "warning: ") + path + ": " + message);
+                _lines.Insert(error ? ErrorCount++ : _lines.Count, (error ? "error: " : "warning: ") + path + ": " + message);
             }
         }
 
         /// <summary>One line per issue, errors first, each in the order found.</summary>
-        public string[] Lines()
-        {
-            string[] lines = new string[_errors.Count + _warnings.Count];
-            _errors.CopyTo(lines, 0);
-            _warnings.CopyTo(lines, _errors.Count);
-            return lines;
-        }
+        public string[] Lines() => (string[])_lines.ToArray(typeof(string));
 
         internal void Error(string path, string message) => Add(true, path, message);
 

@@ -3,31 +3,26 @@ namespace TagoFirmware.Config
     /// <summary>Values of config keys, one slot per <see cref="ConfigKey.Id"/>, starting at each row's default.</summary>
     public class ConfigValues
     {
-        private static readonly ConfigValues s_rootDefaults = new ConfigValues(false, ConfigKeys.Rows);
-        private static readonly ConfigValues s_sensorDefaults = new ConfigValues(true, ConfigKeys.Rows);
+        private static readonly ConfigValues s_defaults = new ConfigValues(ConfigKeys.Rows);
         private readonly int[] _numbers;
         private readonly object[] _objects;
 
-        /// <summary>Creates the slots with the defaults of the root keys, or of one sensor's keys.</summary>
-        protected ConfigValues(bool sensor)
+        /// <summary>Creates the slots holding every row's default (a scope reads only its own keys).</summary>
+        protected ConfigValues()
         {
-            ConfigValues defaults = sensor ? s_sensorDefaults : s_rootDefaults;
-            _numbers = (int[])defaults._numbers.Clone();
-            _objects = (object[])defaults._objects.Clone();
+            _numbers = (int[])s_defaults._numbers.Clone();
+            _objects = (object[])s_defaults._objects.Clone();
         }
 
-        private ConfigValues(bool sensor, ConfigKey[] all)
+        private ConfigValues(ConfigKey[] all)
         {
             _numbers = new int[all.Length];
             _objects = new object[all.Length];
             for (int i = 0; i < all.Length; i++)
             {
-                ConfigKey key = all[i];
-                if (key.InSensor == sensor)
-                {
-                    _numbers[i] = key.DefaultNumber;
-                    _objects[i] = key.Type == ConfigKey.TextList ? new string[0] : (object)key.DefaultText;
-                }
+                _numbers[i] = all[i].DefaultNumber;
+                int type = all[i].Type;
+                _objects[i] = type == ConfigKey.TextList ? new string[0] : type == ConfigKey.SensorList ? new SensorConfig[0] : (object)all[i].DefaultText;
             }
         }
 

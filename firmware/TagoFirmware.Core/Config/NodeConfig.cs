@@ -18,20 +18,10 @@ namespace TagoFirmware.Config
         /// <summary>Plain MQTT's port (IANA "mqtt"): the default only when <c>tls</c> is explicitly false.</summary>
         public const int PlainPort = 1883;
 
-        /// <summary>The legacy transport's broker.</summary>
-        public const string LegacyHost = "mqtt.tago.io";
-
         private const string ClientIdPlaceholder = "{client_id}";
 
         /// <summary>Value of <see cref="LedPin"/> for "no status LED".</summary>
         public const int NoLed = -1;
-
-        /// <summary>Creates a configuration holding every default.</summary>
-        public NodeConfig()
-            : base(false)
-        {
-            Sensors = new SensorConfig[0];
-        }
 
         /// <summary><c>wifi.ssid</c>: the network name.</summary>
         public string WifiSsid { get => Text(ConfigKeys.WifiSsid); set => SetValue(ConfigKeys.WifiSsid, value); }
@@ -45,13 +35,7 @@ namespace TagoFirmware.Config
         /// <summary><c>transport</c>; when the file does not say, a config with a <c>token</c> keeps the legacy transport it was written for, any other is TagoTiP.</summary>
         public string Transport
         {
-            get
-            {
-                string transport = Text(ConfigKeys.Transport);
-                string token = Token;
-                return transport != null ? transport : (token != null && token.Length > 0 ? TransportMqttJson : TransportTagoTip);
-            }
-
+            get => Text(ConfigKeys.Transport) ?? (Token != null && Token.Length > 0 ? TransportMqttJson : TransportTagoTip);
             set => SetValue(ConfigKeys.Transport, value);
         }
 
@@ -77,15 +61,10 @@ namespace TagoFirmware.Config
         /// <summary><c>tagotip.min_session_s</c>: the shortest time between two session starts.</summary>
         public int TagoTipMinSessionSeconds { get => Number(ConfigKeys.TagoTipMinSession); set => SetNumber(ConfigKeys.TagoTipMinSession, value); }
 
-        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or <see cref="LegacyHost"/>).</summary>
+        /// <summary><c>mqtt.host</c>: broker host or IP; unset, the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or the legacy <c>mqtt.tago.io</c>).</summary>
         public string MqttHost
         {
-            get
-            {
-                string host = Text(ConfigKeys.MqttHost);
-                return host != null ? host : (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : LegacyHost);
-            }
-
+            get => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : "mqtt.tago.io");
             set => SetValue(ConfigKeys.MqttHost, value);
         }
 
@@ -125,27 +104,13 @@ namespace TagoFirmware.Config
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <see cref="ClientId"/>, else <paramref name="macDerivedClientId"/>.</summary>
         public string EffectiveClientId(string macDerivedClientId)
-        {
-            string id = UsesTagoTip ? TagoTipSerial : null;
-            return id != null ? id : (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
-        }
+            => (UsesTagoTip ? TagoTipSerial : null) ?? (ClientId != null && ClientId.Length > 0 ? ClientId : macDerivedClientId);
 
         /// <summary>Replaces every <c>{client_id}</c> in <paramref name="template"/> (null gives null); nanoFramework has no string.Replace.</summary>
         public static string ExpandTopic(string template, string clientId)
         {
-            if (template == null)
-            {
-                return null;
-            }
-
-            string result = string.Empty;
-            for (int at = template.IndexOf(ClientIdPlaceholder); at >= 0; at = template.IndexOf(ClientIdPlaceholder))
-            {
-                result += template.Substring(0, at) + clientId;
-                template = template.Substring(at + ClientIdPlaceholder.Length);
-            }
-
-            return result + template;
+            int at = template == null ? -1 : template.IndexOf(ClientIdPlaceholder);
+            return at < 0 ? template : template.Substring(0, at) + clientId + ExpandTopic(template.Substring(at + ClientIdPlaceholder.Length), clientId);
         }
 
         /// <summary><c>sampling.interval_s</c>: seconds between sampling cycles.</summary>
@@ -212,29 +177,26 @@ namespace TagoFirmware.Config
         public string[] Summary(string clientId)
         {
             SensorConfig[] sensors = Sensors;
-            string[] lines = new string[ConfigKeys.Rows.Length + sensors.Length];
-            int n = 0;
+            System.Collections.ArrayList lines = new System.Collections.ArrayList();
             bool rootLine = false;
             for (ConfigKey key = ConfigKeys.FirstIn(null); key != null; key = key.Next)
             {
                 bool opens = key.First != null; // a group or the sensor list
                 for (int s = 0; key.Type == ConfigKey.SensorList && s < sensors.Length; s++)
                 {
-                    lines[n++] = Line("config: sensors[" + s + "]", sensors[s], key.First, null);
+                    lines.Add(Line("config: sensors[" + s + "]", sensors[s], key.First, null));
                 }
 
                 if (key.Type != ConfigKey.SensorList && (opens || !rootLine))
                 {
-                    lines[n++] = Line(opens ? "config: " + key.Name : "config:", this, opens ? key.First : key, clientId);
+                    lines.Add(Line(opens ? "config: " + key.Name : "config:", this, opens ? key.First : key, clientId));
                 }
 
                 rootLine = !opens;
             }
 
-            lines[n++] = "config: secrets stored in plain text on flash";
-            string[] result = new string[n];
-            System.Array.Copy(lines, result, n);
-            return result;
+            lines.Add("config: secrets stored in plain text on flash");
+            return (string[])lines.ToArray(typeof(string));
         }
 
         /// <summary>The keys from <paramref name="first"/> to the next group, as the summary shows them: derived values (transport, host, client id) as the node uses them.</summary>

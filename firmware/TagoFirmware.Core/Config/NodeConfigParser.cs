@@ -138,9 +138,9 @@ namespace TagoFirmware.Config
         private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result)
         {
             JsonToken token = r.Token;
-            bool isNull = token == JsonToken.Null && key.Has(ConfigKey.Nullable);
-            int n = 0;
-            string problem = null;
+            bool nullable = key.Has(ConfigKey.Nullable);
+            bool isNull = token == JsonToken.Null && nullable;
+            int n = -1;
             switch (key.Type)
             {
                 case ConfigKey.Group:
@@ -150,7 +150,6 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be an object { ... }";
                     break;
                 case ConfigKey.SensorList:
                     if (token == JsonToken.StartArray)
@@ -159,12 +158,11 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be an array of sensor objects";
                     break;
                 case ConfigKey.Int:
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
                     {
-                        target.SetNumber(key, isNull ? -1 : n);
+                        target.SetNumber(key, n);
                         return;
                     }
 
@@ -176,7 +174,6 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = key.Has(ConfigKey.Nullable) ? "must be a whole number or null" : "must be a whole number";
                     break;
                 case ConfigKey.Bool:
                     if (token == JsonToken.True || token == JsonToken.False)
@@ -185,7 +182,6 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be true or false";
                     break;
                 case ConfigKey.Tenths:
                     if (r.TryGetTenths(out n))
@@ -194,25 +190,31 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = "must be a number (no exponent)";
                     break;
                 case ConfigKey.Choice:
                     if (token == JsonToken.String)
                     {
-                        ReadChoice(key, r.GetString().ToLower(), target, Where(path, key), result);
+                        string name = r.GetString().ToLower();
+                        int number = ConfigValues.ChoiceNumber(key, name);
+                        target.SetValue(key, name); // as written, for logs, even when refused
+                        if (number >= 0)
+                        {
+                            target.SetNumber(key, number);
+                            return;
+                        }
+
+                        result.Error(Where(path, key), NotAllowed(name, key.ChoiceList()));
                         return;
                     }
 
-                    problem = "must be a string";
                     break;
                 case ConfigKey.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, ReadTexts(r, Where(path, key), result));
+                        target.SetValue(key, isNull ? new string[0] : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
                         return;
                     }
 
-                    problem = "must be an array of strings";
                     break;
                 default:
                     if (isNull || token == JsonToken.String)
@@ -221,83 +223,60 @@ namespace TagoFirmware.Config
                         return;
                     }
 
-                    problem = key.Has(ConfigKey.Nullable) ? "must be a string or null" : "must be a string";
                     break;
             }
 
-            result.Error(Where(path, key), problem + ", got " + Describe(r));
+            // What each type accepts, by ConfigKey type number.
+            result.Error(Where(path, key), "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", key.Type)
+                + (nullable ? " or null, got " : ", got ") + Describe(r));
             r.Skip();
         }
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
 
-        private static void ReadChoice(ConfigKey key, string value, ConfigValues target, string path, ConfigResult result)
+        /// <summary>A string array (a single string is one entry) or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
+        private static ArrayList ReadItems(JsonReader r, ConfigKey group, string path, ConfigResult result)
         {
-            if (target is SensorConfig)
-            {
-                ((SensorConfig)target).ModelName = value; // as written, for logs, even when refused
-            }
-
-            int number = ConfigValues.ChoiceNumber(key, value);
-            if (number >= 0)
-            {
-                target.SetNumber(key, number);
-            }
-            else
-            {
-                result.Error(path, NotAllowed(value, key.ChoiceList()));
-            }
-        }
-
-        private static string[] ReadTexts(JsonReader r, string path, ConfigResult result)
-        {
-            if (r.Token != JsonToken.StartArray)
-            {
-                return r.Token == JsonToken.String ? new string[] { r.GetString() } : new string[0];
-            }
-
             ArrayList items = new ArrayList();
+            if (r.Token == JsonToken.String)
+            {
+                items.Add(r.GetString());
+                return items;
+            }
+
             for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
             {
-                if (r.Token == JsonToken.String)
+                string at = path + "[" + i + "]";
+                if (group == null && r.Token == JsonToken.String)
                 {
                     items.Add(r.GetString());
-                    continue;
                 }
-
-                result.Error(path + "[" + i + "]", "must be a string, got " + Describe(r));
-                r.Skip();
+                else if (group != null && r.Token == JsonToken.StartObject)
+                {
+                    SensorConfig s = new SensorConfig();
+                    ReadObject(r, group, s, at, result);
+                    items.Add(s);
+                }
+                else
+                {
+                    result.Error(at, (group == null ? "must be a string, got " : "must be an object { ... }, got ") + Describe(r));
+                    r.Skip();
+                }
             }
 
-            return (string[])items.ToArray(typeof(string));
+            return items;
         }
 
         private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ConfigResult result)
         {
-            ArrayList list = new ArrayList();
-            for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
-            {
-                string path = "sensors[" + i + "]";
-                if (r.Token != JsonToken.StartObject)
-                {
-                    result.Error(path, "must be an object { ... }, got " + Describe(r));
-                    r.Skip();
-                    continue;
-                }
-
-                SensorConfig s = new SensorConfig();
-                ReadObject(r, key, s, path, result);
-                list.Add(s);
-            }
-
-            SensorConfig[] sensors = (SensorConfig[])list.ToArray(typeof(SensorConfig));
+            SensorConfig[] sensors = (SensorConfig[])ReadItems(r, key, key.Name, result).ToArray(typeof(SensorConfig));
             for (int i = 0; i < sensors.Length; i++)
             {
                 // Several sensors would otherwise publish the same variable names: number them.
                 SensorConfig s = sensors[i];
                 string number = sensors.Length > 1 ? (i + 1).ToString() : null;
-                s.Name = s.Name != null ? s.Name : (s.ModelName == null ? "sensor" : s.ModelName) + (number == null ? string.Empty : "-" + number);
-                s.Suffix = s.Suffix != null ? s.Suffix : (number == null ? string.Empty : "_" + number);
+                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
+                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
             }
 
             return sensors;

@@ -7,14 +7,6 @@ namespace TagoFirmware.Config
     /// <summary>The value rules of the config: the ranges of <see cref="ConfigKeys"/> and the cross-key rules a row cannot say. Secrets are never shown.</summary>
     public static class NodeConfigValidator
     {
-        /// <summary>The example file's WiFi name and password: refused, so an unedited copy never reaches a board.</summary>
-        private const string ExampleSsid = "example-network";
-
-        private const string ExamplePassword = "example-password-not-real";
-
-        private const string CaProblem = "must be PEM text or a file name of 1-200 characters";
-
-
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile and every session makes one (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
@@ -97,8 +89,9 @@ namespace TagoFirmware.Config
                 return;
             }
 
-            result.Error("wifi.ssid", requireWifi && ssid == ExampleSsid ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
-            result.Error("wifi.password", requireWifi && password == ExamplePassword ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
+            // The example file's placeholders are refused, so an unedited copy never reaches a board.
+            result.Error("wifi.ssid", requireWifi && ssid == "example-network" ? Placeholder("-WifiSsid or TAGO_WIFI_SSID") : null);
+            result.Error("wifi.password", requireWifi && password == "example-password-not-real" ? Placeholder("-WifiPassword or TAGO_WIFI_PASSWORD") : null);
             int bytes = TagoFirmware.Payload.TagoUtf8.GetBytes(ssid).Length;
             result.Error("wifi.ssid", bytes > 32 ? "must be at most 32 bytes; it has " + bytes : null);
             result.Warning("wifi.password", length == 0 ? "is empty: an open network" : null);
@@ -177,7 +170,7 @@ namespace TagoFirmware.Config
                 string ca = cas[i];
                 bool pem = ConfigText.IsPem(ca);
                 bool bad = ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
-                result.Error(path, bad ? CaProblem : pem ? ConfigText.PemProblem(ca) : null);
+                result.Error(path, bad ? "must be PEM text or a file name of 1-200 characters" : pem ? ConfigText.PemProblem(ca) : null);
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
 
@@ -225,9 +218,7 @@ namespace TagoFirmware.Config
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
             SensorConfig[] sensors = config.Sensors;
-            result.Error("sensors", sensors.Length == 0 ? "at least one sensor is required"
-                : sensors.Length > ConfigKeys.Sensors.Max ? "at most " + ConfigKeys.Sensors.Max + " sensors are supported; got " + sensors.Length
-                : null);
+            Range(result, ConfigKeys.Sensors, "sensors", sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max);
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
             ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
             for (int i = 0; i < sensors.Length; i++)
@@ -264,7 +255,7 @@ namespace TagoFirmware.Config
             Pin(result, "led_pin", config.LedPin, null, true, pins);
         }
 
-        /// <summary>Checks a GPIO held at reset by <paramref name="pullUp"/> (null: none); a DATA pin is required, any other may be null (none).</summary>
+        /// <summary>Checks a GPIO held at reset by <paramref name="pullUp"/> (null: none) against the ESP32 pin uses; a DATA pin is required, any other may be null (none).</summary>
         private static void Pin(ConfigResult result, string path, int pin, string pullUp, bool needsOutput, string[] pins)
         {
             bool data = pullUp == DataPullUp;
@@ -273,17 +264,26 @@ namespace TagoFirmware.Config
                 return;
             }
 
+            char c = pin < 0 || pin > 39 ? 'x' : Gpios[pin];
+            string gpio = "GPIO" + pin;
             string problem = pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+                : c == 'x' ? gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)"
+                : c == 'f' ? gpio + " is the SPI flash (GPIO6-11)"
+                : c == 'u' ? gpio + " is UART0, the debug port"
+                : c == 'i' && needsOutput ? gpio + " is input-only (GPIO34-39)"
                 : pin == 12 && data ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
-                : PinProblem(pin, needsOutput);
+                : null;
             if (problem != null)
             {
                 result.Error(path, problem + (data ? null : "; or null for none"));
                 return;
             }
 
-            result.Warning(path, PinCaution(pin, pullUp));
-            result.Error(path, pins[pin] != null ? "GPIO" + pin + " is already used by " + pins[pin] : null);
+            result.Warning(path, c == 's' && pullUp != null ? gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
+                    + (pin == 2 && data ? " and blocks download mode" : string.Empty) + UseInstead
+                : c == 'p' ? gpio + " is PSRAM on WROVER modules (fine on WROOM)"
+                : null);
+            result.Error(path, pins[pin] != null ? gpio + " is already used by " + pins[pin] : null);
             pins[pin] = pins[pin] == null ? path : pins[pin];
         }
 
@@ -308,27 +308,5 @@ namespace TagoFirmware.Config
 
         // ESP32 GPIO uses (Espressif "ESP32 Series Datasheet" §2.2, §2.4): x none, f module SPI flash, u UART0 (nanoFramework's debug port), i input-only, s strapping, p WROVER PSRAM.
         private const string Gpios = "susu.sffffffs..spp..x...x...xxxx..iiiiii";
-
-        /// <summary>Why ESP32 <paramref name="gpio"/> cannot be used at all, or null.</summary>
-        public static string PinProblem(int gpio, bool needsOutput)
-        {
-            char c = gpio < 0 || gpio > 39 ? 'x' : Gpios[gpio];
-            string problem = c == 'x' ? " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)"
-                : c == 'f' ? " is the SPI flash (GPIO6-11)"
-                : c == 'u' ? " is UART0, the debug port"
-                : c == 'i' && needsOutput ? " is input-only (GPIO34-39)"
-                : null;
-            return problem == null ? null : "GPIO" + gpio + problem;
-        }
-
-        /// <summary>A warning for a usable pin, or null: a strapping pin held by <paramref name="pullUp"/> at reset (null: not pulled up), or a WROVER PSRAM pin.</summary>
-        private static string PinCaution(int gpio, string pullUp)
-        {
-            char c = Gpios[gpio];
-            return c == 's' && pullUp != null ? "GPIO" + gpio + " is a strapping pin: " + pullUp + " sets its level at reset"
-                    + (gpio == 2 && pullUp == DataPullUp ? " and blocks download mode" : string.Empty) + UseInstead
-                : c == 'p' ? "GPIO" + gpio + " is PSRAM on WROVER modules (fine on WROOM)"
-                : null;
-        }
     }
 }

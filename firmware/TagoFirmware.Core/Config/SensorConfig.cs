@@ -8,17 +8,11 @@ namespace TagoFirmware.Config
         /// <summary>Value of a pin that is not set (<see cref="PowerPin"/> without a switched supply).</summary>
         public const int NoPin = -1;
 
-        /// <summary>Creates a sensor holding every default of the <c>sensors[]</c> rows.</summary>
-        public SensorConfig()
-            : base(true)
-        {
-        }
-
         /// <summary><c>model</c>.</summary>
         public SensorModel Model { get => (SensorModel)Number(ConfigKeys.SensorModelKey); set => SetNumber(ConfigKeys.SensorModelKey, (int)value); }
 
         /// <summary>The model name as written in the config (lowercase), for logs.</summary>
-        public string ModelName { get; set; }
+        public string ModelName { get => Text(ConfigKeys.SensorModelKey); set => SetValue(ConfigKeys.SensorModelKey, value); }
 
         /// <summary><c>echo_pin</c>: the GPIO receiving the sensor's reply (RMT).</summary>
         public int EchoPin { get => Number(ConfigKeys.SensorEchoPin); set => SetNumber(ConfigKeys.SensorEchoPin, value); }

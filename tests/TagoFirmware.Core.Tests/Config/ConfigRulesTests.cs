@@ -62,24 +62,25 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        [DataRow(0, false, "")]
-        [DataRow(20, false, "does not exist")]
-        [DataRow(24, false, "does not exist")]
-        [DataRow(28, false, "does not exist")]
-        [DataRow(31, false, "does not exist")]
-        [DataRow(40, false, "does not exist")]
-        [DataRow(-2, false, "does not exist")]
-        [DataRow(6, false, "SPI flash")]
-        [DataRow(11, false, "SPI flash")]
-        [DataRow(3, false, "UART0")]
-        [DataRow(34, false, "")]
-        [DataRow(39, true, "input-only")]
-        [DataRow(33, true, "")]
-        [DataRow(21, true, "")]
-        public void Esp32_pin_rules_follow_the_datasheet(int gpio, bool needsOutput, string problem)
+        [DataRow("echo_pin", 0, "")]
+        [DataRow("echo_pin", 20, "does not exist")]
+        [DataRow("echo_pin", 24, "does not exist")]
+        [DataRow("echo_pin", 28, "does not exist")]
+        [DataRow("echo_pin", 31, "does not exist")]
+        [DataRow("echo_pin", 40, "does not exist")]
+        [DataRow("echo_pin", -2, "does not exist")]
+        [DataRow("echo_pin", 6, "SPI flash")]
+        [DataRow("echo_pin", 11, "SPI flash")]
+        [DataRow("echo_pin", 3, "UART0")]
+        [DataRow("echo_pin", 34, "")]
+        [DataRow("trigger_pin", 39, "input-only")]
+        [DataRow("trigger_pin", 33, "")]
+        [DataRow("trigger_pin", 21, "")]
+        public void Esp32_pin_rules_follow_the_datasheet(string pin, int gpio, string problem)
         {
             // "" stands for "no problem": a null attribute argument crashes the nanoFramework MetadataProcessor.
-            string actual = NodeConfigValidator.PinProblem(gpio, needsOutput);
+            string other = pin == "echo_pin" ? "\"trigger_pin\":27" : "\"echo_pin\":26";
+            string actual = ConfigDocs.Error(ConfigDocs.Parse("\"sensors\":[{\"model\":\"dht22\"," + other + ",\"" + pin + "\":" + gpio + "}]"), "sensors[0]." + pin);
             if (problem.Length == 0)
             {
                 Assert.IsNull(actual);

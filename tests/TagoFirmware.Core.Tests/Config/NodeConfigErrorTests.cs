@@ -95,7 +95,7 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        [DataRow("\"sensors\":[]", "sensors", "at least one sensor is required")]
+        [DataRow("\"sensors\":[]", "sensors", "must be between 1 and 4 sensors; got 0")]
         [DataRow("\"sensors\":{}", "sensors", "must be an array")]
         [DataRow("\"sensors\":[5]", "sensors[0]", "must be an object")]
         [DataRow("\"sensors\":[{\"model\":\"dht23\",\"echo_pin\":26,\"trigger_pin\":27}]", "sensors[0].model", "use dht11, dht21, am2301, dht22 or am2302")]
@@ -144,7 +144,7 @@ namespace TagoFirmware.Tests.Config
                 list += (i > 0 ? "," : string.Empty) + "{\"model\":\"dht22\",\"echo_pin\":" + echo[i] + ",\"trigger_pin\":" + trigger[i] + "}";
             }
 
-            AssertError(ConfigDocs.Parse("\"sensors\":[" + list + "]"), "sensors", "at most 4 sensors");
+            AssertError(ConfigDocs.Parse("\"sensors\":[" + list + "]"), "sensors", "must be between 1 and 4 sensors; got 5");
         }
 
         [TestMethod]

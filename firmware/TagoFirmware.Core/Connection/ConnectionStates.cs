@@ -24,22 +24,14 @@ namespace TagoFirmware.Connection
 
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
-        {
-            "WifiDown", "WifiConnecting", "ClockWait", "MqttConnecting", "Online", "Backoff",
-            "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
-        };
+            "WifiDown WifiConnecting ClockWait MqttConnecting Online Backoff AuthFailed Rebooting Stopped Stopping Idle Subscribing".Split(' ');
 
         // Log names by ConnectFailure value (a ProbableAuthRefusal is never named: it is a credentials refusal).
-        private static readonly string[] s_failureNames =
-        {
-            "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol",
-        };
+        private static readonly string[] s_failureNames = "unknown dns network tls/certificate timeout communication internal protocol".Split(' ');
 
         // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).
         private static readonly string[] s_refusalNames =
-        {
-            "unacceptable protocol version", "identifier rejected", "server unavailable", "bad user name or password", "not authorized",
-        };
+            "unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorized".Split('|');
 
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 

@@ -191,20 +191,18 @@ namespace TagoFirmware.Connection
             }
 
             bool probable = failure == ConnectFailure.ProbableAuthRefusal;
+            bool credentials = IsCredentialsRefusal(code);
             bool wasDropped = _justDropped;
             _justDropped = false;
-            if (IsCredentialsRefusal(code) || probable)
+            text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
+                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + code.ToString() + (credentials ? ", " : " (")
+                    + RefusalName(code) + (refused ? ")" : ", reported as an exception)")
+                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
+            if (credentials || probable)
             {
-                EnterAuthFailed(nowMs, probable
-                    ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)"
-                    : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
-                        + (refused ? ")" : ", reported as an exception)"));
+                EnterAuthFailed(nowMs, text);
                 return;
             }
-
-            text = text ?? (refused
-                ? "mqtt refused: CONNACK " + code.ToString() + " (" + RefusalName(code) + ")"
-                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
 
             // M2Mqtt may throw a stale exception from the previous connection on the first reconnect although the broker accepted it: retry once.
             if (wasDropped && !_staleRetryUsed && !refused && (failure == ConnectFailure.Communication || code == 0))

@@ -76,7 +76,7 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc />
-        public int Publish(string topic, byte[] payload, int qos) => payload == null ? PublishError.InvalidArgument : Send(topic, payload, qos);
+        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? PublishError.Rejected : Send(topic, payload, qos);
 
         /// <inheritdoc />
         public int Subscribe(string topicFilter, int qos) => Send(topicFilter, null, qos);
@@ -288,11 +288,9 @@ namespace TagoFirmware.Connection
                 CloseQuietly(client);
         }
 
-        // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected.
+        // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected. Topics and QoS come from a validated config.
         private int Send(string topic, byte[] payload, int qos)
         {
-            if (topic == null || topic.Length == 0 || (payload != null && payload.Length == 0) || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
             object client = Online();
             if (client == null)
                 return PublishError.NotOnline;
@@ -302,7 +300,7 @@ namespace TagoFirmware.Connection
             }
             catch (Exception)
             {
-                // In-flight queue full, or the client closing under us.
+                // In-flight queue full, a topic the library refuses, or the client closing under us.
                 return PublishError.Rejected;
             }
         }

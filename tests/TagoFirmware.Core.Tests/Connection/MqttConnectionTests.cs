@@ -149,7 +149,7 @@ namespace TagoFirmware.Tests.Connection
         {
             Fresh();
             Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
-            Assert.AreEqual(PublishError.InvalidArgument, _link.Publish("t", new byte[0], 1));
+            Assert.AreEqual(PublishError.Rejected, _link.Publish("t", new byte[0], 1));
             Attempt();
             _link.LibraryConnected = false;
             Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));

@@ -48,7 +48,7 @@ namespace TagoFirmware.Connection
         private protected bool _wanted;
         private protected NodeStatus _uplinkStatus = NodeStatus.Online;
         private protected SessionState _state;
-        private protected NodeStatus _shownStatus = NodeStatus.Starting;
+        private protected NodeStatus _shownStatus; // Starting
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs = long.MinValue;

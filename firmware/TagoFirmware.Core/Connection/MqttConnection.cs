@@ -213,33 +213,17 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: a QoS 1 publish was acknowledged (or given up when <paramref name="delivered"/> is false).</summary>
-        protected void OnPublished(object sender, int messageId, bool delivered)
-        {
-            if (Current(sender, false))
-            {
-                _inbox.Post(delivered ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, ConnectFailure.None, messageId, null, null);
-            }
-        }
-
-        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter; ask before copying the payload, then <see cref="OnMessage"/>.</summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter; ask before copying the payload, then report it.</summary>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request
         }
 
-        /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
-        protected void OnSubscribed(object sender, int messageId, int grantedQos)
+        /// <summary>Library thread: a PUBACK or given-up publish, or (established clients only) a SUBACK (<paramref name="code"/> = granted QoS) or an admitted message.</summary>
+        protected void Report(object sender, LinkEventKind kind, int code, int messageId, string topic, byte[] payload)
         {
-            if (Current(sender, true))
-                _inbox.Post(LinkEventKind.Subscribed, grantedQos, ConnectFailure.None, messageId, null, null);
-        }
-
-        /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
-        protected void OnMessage(object sender, string topic, byte[] payload)
-        {
-            if (Current(sender, true))
-                _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+            if (Current(sender, kind != LinkEventKind.PublishAcked && kind != LinkEventKind.PublishFailed))
+                _inbox.Post(kind, code, ConnectFailure.None, messageId, topic, payload);
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>

@@ -43,12 +43,12 @@ namespace TagoFirmware.Tests.Connection
 
         public void RaisePublished(object client, int id, bool delivered)
         {
-            OnPublished(client, id, delivered);
+            Report(client, delivered ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, id, null, null);
         }
 
         public void RaiseMessage(object client, string topic)
         {
-            OnMessage(client, topic, new byte[] { 1 });
+            Report(client, LinkEventKind.MessageReceived, -1, 0, topic, new byte[] { 1 });
         }
 
         public void RaiseClosed(object client)

@@ -27,7 +27,11 @@ namespace TagoFirmware.Connection
             "WifiDown WifiConnecting ClockWait MqttConnecting Online Backoff AuthFailed Rebooting Stopped Stopping Idle Subscribing".Split(' ');
 
         // Log names by ConnectFailure value (a ProbableAuthRefusal is never named: it is a credentials refusal).
-        private static readonly string[] s_failureNames = "unknown dns network tls/certificate timeout communication internal protocol".Split(' ');
+        // An array, not a split string: "unknown" and "protocol" are literals elsewhere too, and the string heap keeps one copy of each.
+        private static readonly string[] s_failureNames =
+        {
+            "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol",
+        };
 
         // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).
         private static readonly string[] s_refusalNames =

@@ -156,14 +156,8 @@ namespace TagoFirmware.Connection
                         _client = client;
                 }
 
-                if (aborted)
-                {
-                    // Close() came while DNS ran: the supervisor already gave up on this attempt.
-                    Finish(client, LinkEventKind.ConnectFailed, -1, ConnectFailure.Timeout, null);
-                    return;
-                }
-
-                int code = ConnectClient(client, request);
+                // Close() came while DNS ran: no CONNECT, and Finish reports the timeout the supervisor acted on.
+                int code = aborted ? 0 : ConnectClient(client, request);
                 Finish(client, code == 0 ? LinkEventKind.ConnectSucceeded : LinkEventKind.ConnectRefused, code, ConnectFailure.None, null);
             }
             catch (Exception ex)

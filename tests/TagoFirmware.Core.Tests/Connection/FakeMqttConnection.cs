@@ -21,6 +21,8 @@ namespace TagoFirmware.Tests.Connection
         public int ConnackEvent = -1;
         public bool CreateThrows;
         public ManualResetEvent ConnectGate;
+        public ManualResetEvent CreateGate;
+        public int ConnectCalls;
         public long ConnectTakesMs;
         public bool LibraryConnected = true;
         public bool PublishThrows;
@@ -59,6 +61,11 @@ namespace TagoFirmware.Tests.Connection
         protected override object CreateClient(SessionOptions request)
         {
             ClosedBeforeCreate = Closed;
+            if (CreateGate != null)
+            {
+                CreateGate.WaitOne();
+            }
+
             if (CreateThrows)
             {
                 throw new Exception("dns");
@@ -71,6 +78,7 @@ namespace TagoFirmware.Tests.Connection
 
         protected override int ConnectClient(object client, SessionOptions request)
         {
+            ConnectCalls++;
             if (ConnectGate != null)
             {
                 ConnectGate.WaitOne();

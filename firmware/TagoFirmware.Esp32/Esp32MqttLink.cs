@@ -142,19 +142,20 @@ namespace TagoFirmware.Esp32
                 OnConnack(sender, (int)e.Message.ReturnCode);
         }
 
-        private void OnPublished(object sender, MqttMsgPublishedEventArgs e) => OnPublished(sender, e == null ? -1 : e.MessageId, e != null && e.IsPublished);
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+            => Report(sender, e != null && e.IsPublished ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, e == null ? -1 : e.MessageId, null, null);
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
             MqttQoSLevel[] granted = e == null ? null : e.GrantedQoSLevels;
-            OnSubscribed(sender, e == null ? 0 : e.MessageId, granted != null && granted.Length > 0 ? (int)granted[0] : (int)MqttQoSLevel.GrantedFailure);
+            Report(sender, LinkEventKind.Subscribed, granted != null && granted.Length > 0 ? (int)granted[0] : (int)MqttQoSLevel.GrantedFailure, e == null ? 0 : e.MessageId, null, null);
         }
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
             // M2Mqtt has already read the whole packet (docs/commands.md "Floods"): a rejected one is just let go.
             if (e != null && Admit(sender, e.Message == null ? 0 : e.Message.Length))
-                OnMessage(sender, e.Topic, e.Message);
+                Report(sender, LinkEventKind.MessageReceived, -1, 0, e.Topic, e.Message);
         }
 
         private void OnConnectionClosed(object sender, EventArgs e) => OnClosed(sender);

@@ -24,12 +24,10 @@ namespace TagoFirmware.Connection
 
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
-        {
-            "WifiDown", "WifiConnecting", "ClockWait", "MqttConnecting", "Online", "Backoff",
-            "AuthFailed", "Rebooting", "Stopped", "Stopping", "Idle", "Subscribing",
-        };
+            "WifiDown WifiConnecting ClockWait MqttConnecting Online Backoff AuthFailed Rebooting Stopped Stopping Idle Subscribing".Split(' ');
 
         // Log names by ConnectFailure value (a ProbableAuthRefusal is never named: it is a credentials refusal).
+        // An array, not a split string: "unknown" and "protocol" are literals elsewhere too, and the string heap keeps one copy of each.
         private static readonly string[] s_failureNames =
         {
             "unknown", "dns", "network", "tls/certificate", "timeout", "communication", "internal", "protocol",
@@ -37,9 +35,7 @@ namespace TagoFirmware.Connection
 
         // CONNACK 1..5 (MQTT 3.1.1 §3.2.2.3).
         private static readonly string[] s_refusalNames =
-        {
-            "unacceptable protocol version", "identifier rejected", "server unavailable", "bad user name or password", "not authorized",
-        };
+            "unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorized".Split('|');
 
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
@@ -56,7 +52,7 @@ namespace TagoFirmware.Connection
         private protected bool _wanted;
         private protected NodeStatus _uplinkStatus = NodeStatus.Online;
         private protected SessionState _state;
-        private protected NodeStatus _shownStatus = NodeStatus.Starting;
+        private protected NodeStatus _shownStatus; // Starting
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
         private protected long _authBlockedUntilMs = long.MinValue;
@@ -199,20 +195,18 @@ namespace TagoFirmware.Connection
             }
 
             bool probable = failure == ConnectFailure.ProbableAuthRefusal;
+            bool credentials = IsCredentialsRefusal(code);
             bool wasDropped = _justDropped;
             _justDropped = false;
-            if (IsCredentialsRefusal(code) || probable)
+            text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
+                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + code.ToString() + (credentials ? ", " : " (")
+                    + RefusalName(code) + (refused ? ")" : ", reported as an exception)")
+                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
+            if (credentials || probable)
             {
-                EnterAuthFailed(nowMs, probable
-                    ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)"
-                    : "mqtt refused: bad credentials (CONNACK " + code.ToString() + ", " + RefusalName(code)
-                        + (refused ? ")" : ", reported as an exception)"));
+                EnterAuthFailed(nowMs, text);
                 return;
             }
-
-            text = text ?? (refused
-                ? "mqtt refused: CONNACK " + code.ToString() + " (" + RefusalName(code) + ")"
-                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
 
             // M2Mqtt may throw a stale exception from the previous connection on the first reconnect although the broker accepted it: retry once.
             if (wasDropped && !_staleRetryUsed && !refused && (failure == ConnectFailure.Communication || code == 0))

@@ -16,12 +16,17 @@ namespace TagoFirmware.Connection
         private readonly LinkEvent _event = new LinkEvent();
         private int _subscribeId = -1;
         private long _nowMs;
-        private bool _started;
         private int _offlineStatusId = -1;
 
-        /// <summary>Creates the supervisor in WifiDown; the options come from a validated config.</summary>
+        /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
-            : base(options, transport, ports, MaxEventsPerStep) => _transport = transport;
+            : base(options, transport, ports, MaxEventsPerStep)
+        {
+            _transport = transport;
+            Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + options.ClientId + ", transport "
+                + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto" : VersionName(options.ProtocolLevel)));
+            ShowStatus(NodeStatus.NoWifi);
+        }
 
         /// <summary>True while application publishes are accepted.</summary>
         public bool IsOnline => _state == SessionState.Online;
@@ -81,8 +86,6 @@ namespace TagoFirmware.Connection
             _report.Clear();
             try
             {
-                if (!_started)
-                    Start();
                 if (IsStopped)
                     return;
                 for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
@@ -172,15 +175,6 @@ namespace TagoFirmware.Connection
         private bool Attempting => _state == SessionState.MqttConnecting && _attemptStarted;
 
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
-
-        private void Start()
-        {
-            _started = true;
-            Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + _options.ClientId + ", transport "
-                + _transport.Name + ", qos " + _options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto"
-                : VersionName(_options.ProtocolLevel)));
-            ShowStatus(NodeStatus.NoWifi);
-        }
 
         private void RunState(long nowMs)
         {

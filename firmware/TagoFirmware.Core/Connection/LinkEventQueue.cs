@@ -18,11 +18,8 @@ namespace TagoFirmware.Connection
         public readonly System.Threading.AutoResetEvent Arrived = new System.Threading.AutoResetEvent(false);
 
         private readonly object _sync = new object();
-        private readonly LinkEvent[] _slots;
-
-        // Lane 0: connection events in slots [0, capacity); lane 1: messages in the CommandSlots after them.
-        private readonly int[] _base;
-        private readonly int[] _size;
+        // Lane 0: connection events; lane 1: received messages, in CommandSlots of their own.
+        private readonly LinkEvent[][] _lanes;
         private readonly int[] _head = new int[2];
         private readonly int[] _count = new int[2];
 
@@ -34,12 +31,12 @@ namespace TagoFirmware.Connection
         /// <summary>Creates an empty queue.</summary>
         public LinkEventQueue(int capacity)
         {
-            int slots = capacity + CommandSlots;
-            _slots = new LinkEvent[slots];
-            for (int i = 0; i < slots; i++)
-                _slots[i] = new LinkEvent();
-            _base = new int[] { 0, capacity };
-            _size = new int[] { capacity, CommandSlots };
+            _lanes = new LinkEvent[][] { new LinkEvent[capacity], new LinkEvent[CommandSlots] };
+            foreach (LinkEvent[] ring in _lanes)
+            {
+                for (int i = 0; i < ring.Length; i++)
+                    ring[i] = new LinkEvent();
+            }
         }
 
         /// <summary>Whether a received message of <paramref name="length"/> bytes may enter (size, then rate); a refusal is counted. Ask before copying.</summary>
@@ -68,16 +65,16 @@ namespace TagoFirmware.Connection
         public bool Post(LinkEventKind kind, int reasonCode, ConnectFailure failure, int messageId, string topic, byte[] payload)
         {
             int lane = kind == LinkEventKind.MessageReceived ? 1 : 0;
+            LinkEvent[] ring = _lanes[lane];
             lock (_sync)
             {
-                if (_count[lane] == _size[lane])
+                if (_count[lane] == ring.Length)
                 {
                     _unreported += lane;
                     return false;
                 }
 
-                _slots[_base[lane] + ((_head[lane] + _count[lane]) % _size[lane])].Set(kind, reasonCode, failure, messageId, topic, payload);
-                _count[lane]++;
+                ring[(_head[lane] + _count[lane]++) % ring.Length].Set(kind, reasonCode, failure, messageId, topic, payload);
                 Arrived.Set();
                 return true;
             }
@@ -98,11 +95,12 @@ namespace TagoFirmware.Connection
 
                 if (_count[lane] == 0)
                     return false;
-                LinkEvent e = _slots[_base[lane] + _head[lane]];
+                LinkEvent[] ring = _lanes[lane];
+                LinkEvent e = ring[_head[lane]];
                 into.Set(e.Kind, e.ReasonCode, e.Failure, e.MessageId, e.Topic, e.Payload);
                 e.Topic = null;
                 e.Payload = null;
-                _head[lane] = (_head[lane] + 1) % _size[lane];
+                _head[lane] = (_head[lane] + 1) % ring.Length;
                 _count[lane]--;
                 return true;
             }

@@ -44,8 +44,6 @@ namespace TagoFirmware.Connection
 
         internal void Clear()
         {
-            if (AckedCount == 0 && LostCount == 0 && MessageCount == 0 && CommandsDropped == 0 && !WentOnline && !WentOffline)
-                return;
             AckedCount = 0;
             LostCount = 0;
             for (int i = 0; i < MessageCount; i++)

@@ -76,7 +76,7 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc />
-        public int Publish(string topic, byte[] payload, int qos) => payload == null ? PublishError.InvalidArgument : Send(topic, payload, qos);
+        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? PublishError.Rejected : Send(topic, payload, qos);
 
         /// <inheritdoc />
         public int Subscribe(string topicFilter, int qos) => Send(topicFilter, null, qos);
@@ -156,14 +156,8 @@ namespace TagoFirmware.Connection
                         _client = client;
                 }
 
-                if (aborted)
-                {
-                    // Close() came while DNS ran: the supervisor already gave up on this attempt.
-                    Finish(client, LinkEventKind.ConnectFailed, -1, ConnectFailure.Timeout, null);
-                    return;
-                }
-
-                int code = ConnectClient(client, request);
+                // Close() came while DNS ran: no CONNECT, and Finish reports the timeout the supervisor acted on.
+                int code = aborted ? 0 : ConnectClient(client, request);
                 Finish(client, code == 0 ? LinkEventKind.ConnectSucceeded : LinkEventKind.ConnectRefused, code, ConnectFailure.None, null);
             }
             catch (Exception ex)
@@ -213,33 +207,17 @@ namespace TagoFirmware.Connection
             }
         }
 
-        /// <summary>Library thread: a QoS 1 publish was acknowledged (or given up when <paramref name="delivered"/> is false).</summary>
-        protected void OnPublished(object sender, int messageId, bool delivered)
-        {
-            if (Current(sender, false))
-            {
-                _inbox.Post(delivered ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, ConnectFailure.None, messageId, null, null);
-            }
-        }
-
-        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter; ask before copying the payload, then <see cref="OnMessage"/>.</summary>
+        /// <summary>Library thread: whether a message of <paramref name="length"/> bytes may enter; ask before copying the payload, then report it.</summary>
         protected bool Admit(object sender, int length)
         {
             return Current(sender, true) && _inbox.Admit(length, _clock.MonotonicMs, !_request.ShortSessions); // a client exists only after a request
         }
 
-        /// <summary>Library thread: a SUBACK arrived for the SUBSCRIBE <paramref name="messageId"/>.</summary>
-        protected void OnSubscribed(object sender, int messageId, int grantedQos)
+        /// <summary>Library thread: a PUBACK or given-up publish, or (established clients only) a SUBACK (<paramref name="code"/> = granted QoS) or an admitted message.</summary>
+        protected void Report(object sender, LinkEventKind kind, int code, int messageId, string topic, byte[] payload)
         {
-            if (Current(sender, true))
-                _inbox.Post(LinkEventKind.Subscribed, grantedQos, ConnectFailure.None, messageId, null, null);
-        }
-
-        /// <summary>Library thread: a message <see cref="Admit"/> let in; topic and payload pass to the core.</summary>
-        protected void OnMessage(object sender, string topic, byte[] payload)
-        {
-            if (Current(sender, true))
-                _inbox.Post(LinkEventKind.MessageReceived, -1, ConnectFailure.None, 0, topic, payload);
+            if (Current(sender, kind != LinkEventKind.PublishAcked && kind != LinkEventKind.PublishFailed))
+                _inbox.Post(kind, code, ConnectFailure.None, messageId, topic, payload);
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
@@ -288,11 +266,9 @@ namespace TagoFirmware.Connection
                 CloseQuietly(client);
         }
 
-        // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected.
+        // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected. Topics and QoS come from a validated config.
         private int Send(string topic, byte[] payload, int qos)
         {
-            if (topic == null || topic.Length == 0 || (payload != null && payload.Length == 0) || (qos != 0 && qos != 1))
-                return PublishError.InvalidArgument;
             object client = Online();
             if (client == null)
                 return PublishError.NotOnline;
@@ -302,7 +278,7 @@ namespace TagoFirmware.Connection
             }
             catch (Exception)
             {
-                // In-flight queue full, or the client closing under us.
+                // In-flight queue full, a topic the library refuses, or the client closing under us.
                 return PublishError.Rejected;
             }
         }

@@ -9,11 +9,8 @@ namespace TagoFirmware.Connection
         // mbedTLS codes (x509.h, ssl.h) and what they mean here.
         private static readonly int[] s_tlsCodes = { -0x2700, -0x6E00, -0x7200, -0x7780, -0x7280, -0x6800, -0x7F00 };
 
-        private static readonly string[] s_tlsTexts =
-        {
-            "cert not trusted (CA, host, date)", "TLS too old (1.2 required)", "no TLS answer: wrong port?", "fatal alert",
-            "closed in handshake: wrong port?", "timed out", "out of memory",
-        };
+        private static readonly string[] s_tlsTexts = ("cert not trusted (CA, host, date)|TLS too old (1.2 required)|no TLS answer: wrong port?|fatal alert"
+            + "|closed in handshake: wrong port?|timed out|out of memory").Split('|');
 
         /// <summary>Classifies one failed attempt.</summary>
         public static ConnectFailure Classify(ConnectError error, int socketCode, int connackCode, long elapsedMs)

@@ -6,11 +6,8 @@ namespace TagoFirmware.Connection
         /// <summary>The session is not online (or the link not connected): nothing was sent.</summary>
         public const int NotOnline = -1;
 
-        /// <summary>The client library refused the message (in-flight queue full, bad topic, exception).</summary>
+        /// <summary>The client library refused the message (in-flight queue full, bad topic, no payload, exception).</summary>
         public const int Rejected = -2;
-
-        /// <summary>A null or empty topic or payload, or a QoS other than 0 or 1.</summary>
-        public const int InvalidArgument = -3;
 
         /// <summary>The supervisor already tracks its maximum of unacknowledged QoS 1 publishes; retry after an ack.</summary>
         public const int TooManyInFlight = -4;

@@ -22,10 +22,6 @@ namespace TagoFirmware.Connection
         };
 
         /// <summary>The blink pattern of a status (bit i = on in slot i).</summary>
-        public static int Mask(NodeStatus status)
-        {
-            int i = (int)status;
-            return s_masks[i < 0 || i >= s_masks.Length ? 0 : i];
-        }
+        public static int Mask(NodeStatus status) => s_masks[(int)status];
     }
 }

@@ -4,10 +4,10 @@ namespace TagoFirmware.Connection
     public sealed class TagoMqttJsonTransport : IUplinkTransport
     {
         /// <summary>The last-will payload: published by the broker when the node dies without DISCONNECT.</summary>
-        public static readonly string OfflineMessage = StatusPrefix + "offline\"}]";
+        public const string OfflineMessage = StatusPrefix + "offline\"}]";
 
         /// <summary>The status payload published after every connect.</summary>
-        public static readonly string OnlineMessage = StatusPrefix + "online\"}]";
+        public const string OnlineMessage = StatusPrefix + "online\"}]";
 
         private const string StatusPrefix = "[{\"variable\":\"device_status\",\"value\":\"";
 

@@ -18,7 +18,7 @@ namespace TagoFirmware.Connection
 
         // Guarded by _sync (the worker writes the outcome).
         private bool _pending;
-        private NetworkConnectResult _outcome = NetworkConnectResult.None;
+        private NetworkConnectResult _outcome;
         private bool _joined;
 
         // Main thread, read by the job while it runs.
@@ -107,9 +107,7 @@ namespace TagoFirmware.Connection
             {
                 if (outcome == NetworkConnectResult.Connected && !_reconnect)
                     _joined = true;
-                _outcome = outcome == NetworkConnectResult.Connected || outcome == NetworkConnectResult.TimedOut
-                    ? outcome
-                    : NetworkConnectResult.Failed;
+                _outcome = outcome;
                 _pending = false;
             }
         }
@@ -117,7 +115,7 @@ namespace TagoFirmware.Connection
         /// <summary>Any thread: the platform reported an availability change; the next <see cref="IsUp"/> asks again.</summary>
         protected void AvailabilityChanged() => _changed = true;
 
-        /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>.</summary>
+        /// <summary>Worker thread: joins the network, or only waits for the address when <paramref name="reconnect"/>: Connected, TimedOut or Failed.</summary>
         protected abstract NetworkConnectResult Join(bool reconnect, int timeoutMs);
 
         /// <summary>True when the WiFi interface has an IPv4 address other than 0.0.0.0; must not throw.</summary>

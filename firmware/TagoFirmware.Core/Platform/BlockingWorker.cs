@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Threading;
 
 namespace TagoFirmware.Platform
@@ -6,14 +7,9 @@ namespace TagoFirmware.Platform
     /// <summary>The one worker thread for blocking calls (<c>ConnectDhcp</c>, M2Mqtt's DNS and <c>Connect</c>): the layers connect in order and each thread costs a stack.</summary>
     public sealed class BlockingWorker : IWorker
     {
-        // Each job posts itself only while idle, and there are two (WiFi and MQTT): the ring never fills.
-        private const int Capacity = 4;
-
-        private readonly object _sync = new object();
-        private readonly IBlockingJob[] _jobs = new IBlockingJob[Capacity];
+        // Each job posts itself only while idle, and there are two (WiFi and MQTT): the list stays short.
+        private readonly ArrayList _jobs = new ArrayList();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private int _head;
-        private int _count;
 
         /// <summary>Creates the worker and starts its thread.</summary>
         public BlockingWorker() => new Thread(new ThreadStart(Loop)).Start();
@@ -21,8 +17,8 @@ namespace TagoFirmware.Platform
         /// <inheritdoc />
         public void Post(IBlockingJob job)
         {
-            lock (_sync)
-                _jobs[(_head + _count++) % Capacity] = job;
+            lock (_jobs)
+                _jobs.Add(job);
             _wake.Set();
         }
 
@@ -30,15 +26,13 @@ namespace TagoFirmware.Platform
         {
             while (true)
             {
-                IBlockingJob job;
-                lock (_sync)
+                IBlockingJob job = null;
+                lock (_jobs)
                 {
-                    job = _count > 0 ? _jobs[_head] : null;
-                    if (job != null)
+                    if (_jobs.Count > 0)
                     {
-                        _jobs[_head] = null;
-                        _head = (_head + 1) % Capacity;
-                        _count--;
+                        job = (IBlockingJob)_jobs[0];
+                        _jobs.RemoveAt(0);
                     }
                 }
 

@@ -79,7 +79,7 @@ namespace TagoFirmware.Host.Adapters
                 // Size and command rate are checked before the payload is copied out of MQTTnet's buffer.
                 MqttApplicationMessage message = args.ApplicationMessage;
                 if (Admit(client, message.Payload.Length > int.MaxValue ? int.MaxValue : (int)message.Payload.Length))
-                    OnMessage(client, message.Topic, message.Payload.ToArray());
+                    Report(client, LinkEventKind.MessageReceived, -1, 0, message.Topic, message.Payload.ToArray());
                 return Task.CompletedTask;
             };
             return client;
@@ -143,7 +143,7 @@ namespace TagoFirmware.Host.Adapters
                 if (qos == 1)
                 {
                     Log?.Write(ok ? LogLevel.Info : LogLevel.Warning, what + (ok ? " acknowledged in " + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : " failed; its readings stay queued"));
-                    OnPublished(client, id, ok);
+                    Report(client, ok ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, id, null, null);
                 }
             });
             return id;
@@ -160,7 +160,7 @@ namespace TagoFirmware.Host.Adapters
                 // A failed exchange reports nothing: the supervisor's SUBACK deadline or the closed session handles it.
                 if (t.IsCompletedSuccessfully && t.Result.Items.Count > 0)
                 {
-                    OnSubscribed(client, id, (int)t.Result.Items.First().ResultCode); // MQTTnet's codes are the wire values (0-2 granted, 0x80+ refused)
+                    Report(client, LinkEventKind.Subscribed, (int)t.Result.Items.First().ResultCode, id, null, null); // MQTTnet's codes are the wire values (0-2 granted, 0x80+ refused)
                     Volatile.Write(ref _subscribed, client);
                     DeliverInjected(client);
                 }
@@ -184,7 +184,7 @@ namespace TagoFirmware.Host.Adapters
         private void DeliverInjected(object client)
         {
             while (client != null && ((IMqttClient)client).IsConnected && _injected.TryDequeue(out var message))
-                OnMessage(client, message.Topic, message.Payload);
+                Report(client, LinkEventKind.MessageReceived, -1, 0, message.Topic, message.Payload);
         }
 
         // Ids 1..65535 like MQTT packet identifiers (MQTT 3.1.1 §2.3.1), wrapping; main loop thread only.

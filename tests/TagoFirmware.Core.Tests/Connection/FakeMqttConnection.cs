@@ -21,6 +21,8 @@ namespace TagoFirmware.Tests.Connection
         public int ConnackEvent = -1;
         public bool CreateThrows;
         public ManualResetEvent ConnectGate;
+        public ManualResetEvent CreateGate;
+        public int ConnectCalls;
         public long ConnectTakesMs;
         public bool LibraryConnected = true;
         public bool PublishThrows;
@@ -43,12 +45,12 @@ namespace TagoFirmware.Tests.Connection
 
         public void RaisePublished(object client, int id, bool delivered)
         {
-            OnPublished(client, id, delivered);
+            Report(client, delivered ? LinkEventKind.PublishAcked : LinkEventKind.PublishFailed, -1, id, null, null);
         }
 
         public void RaiseMessage(object client, string topic)
         {
-            OnMessage(client, topic, new byte[] { 1 });
+            Report(client, LinkEventKind.MessageReceived, -1, 0, topic, new byte[] { 1 });
         }
 
         public void RaiseClosed(object client)
@@ -59,6 +61,11 @@ namespace TagoFirmware.Tests.Connection
         protected override object CreateClient(SessionOptions request)
         {
             ClosedBeforeCreate = Closed;
+            if (CreateGate != null)
+            {
+                CreateGate.WaitOne();
+            }
+
             if (CreateThrows)
             {
                 throw new Exception("dns");
@@ -71,6 +78,7 @@ namespace TagoFirmware.Tests.Connection
 
         protected override int ConnectClient(object client, SessionOptions request)
         {
+            ConnectCalls++;
             if (ConnectGate != null)
             {
                 ConnectGate.WaitOne();

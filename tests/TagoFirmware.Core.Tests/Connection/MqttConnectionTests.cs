@@ -91,6 +91,26 @@ namespace TagoFirmware.Tests.Connection
         }
 
         [TestMethod]
+        public void Close_during_the_dns_lookup_sends_no_connect_and_reports_a_timeout()
+        {
+            Fresh();
+            _link.CreateGate = new ManualResetEvent(false);
+            Assert.IsTrue(_link.BeginConnect(_request));
+            Thread worker = new Thread(_worker.RunPending);
+            worker.Start();
+            Thread.Sleep(50);
+            _link.Close();
+            _link.CreateGate.Set();
+            worker.Join();
+            Assert.IsTrue(_link.TryTakeEvent(_event));
+            Assert.AreEqual((int)LinkEventKind.ConnectFailed, (int)_event.Kind);
+            Assert.AreEqual((int)ConnectFailure.Timeout, (int)_event.Failure);
+            Assert.AreEqual(0, _link.ConnectCalls);
+            Assert.IsFalse(_link.IsConnected);
+            Assert.IsTrue(_link.Closed >= 1);
+        }
+
+        [TestMethod]
         public void Close_during_a_blocking_connect_turns_its_late_success_into_a_timeout_and_closes_the_client()
         {
             Fresh();
@@ -149,7 +169,7 @@ namespace TagoFirmware.Tests.Connection
         {
             Fresh();
             Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
-            Assert.AreEqual(PublishError.InvalidArgument, _link.Publish("t", new byte[0], 1));
+            Assert.AreEqual(PublishError.Rejected, _link.Publish("t", new byte[0], 1));
             Attempt();
             _link.LibraryConnected = false;
             Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));

@@ -7,7 +7,7 @@ namespace TagoFirmware.Tests.Session
     /// <summary>A controllable clock: monotonic time and wall time move only when the test says so.</summary>
     public class FakeClock : IClock
     {
-        /// <summary>A wall time well after <see cref="WallClock.ValidFrom"/>.</summary>
+        /// <summary>A wall time well after the <see cref="WallClock.IsValid"/> threshold.</summary>
         public static readonly DateTime ValidTime = new DateTime(2026, 11, 25, 12, 0, 0);
 
         /// <summary>The ESP32's wall time before SNTP ran.</summary>

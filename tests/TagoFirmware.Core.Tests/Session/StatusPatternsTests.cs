@@ -15,7 +15,6 @@ namespace TagoFirmware.Tests.Session
         [DataRow((int)NodeStatus.CredentialsRefused, 0x55555)]
         [DataRow((int)NodeStatus.Online, 0x00001)]
         [DataRow((int)NodeStatus.ConfigInvalid, 0x00CFF)]
-        [DataRow(99, 0xFFFFF)]
         public void Each_status_has_its_own_pattern(int status, int mask)
         {
             Assert.AreEqual(mask, StatusPatterns.Mask((NodeStatus)status));

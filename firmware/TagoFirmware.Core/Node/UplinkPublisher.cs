@@ -345,24 +345,28 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            DiagnosticsCounters c = _counters;
+            // In DiagnosticsPayload.ReservedNames order; fw_version (13) comes from the counters.
+            long[] v = _counters.Values;
             IPlatformInfo platform = _ports.Platform;
-            c.UptimeSeconds = (nowMs - StartMs) / 1000;
-            c.HeapFree = platform == null ? -1 : platform.HeapFreeBytes();
-            c.QueueDepth = _queue.Count;
-            c.Reconnects = _link.Reconnects;
-            c.AuthFailures = _link.AuthFailures;
-            c.DroppedReadings = _queue.DroppedReadings;
-            c.UntimedReadings = _queue.UntimedReadings;
-            c.StoreErrors = _queue.StoreErrors;
-            c.UnsavedAcks = _queue.UnsavedAcks;
-            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
-            int rssi = 0;
-            c.HasRssi = platform != null && platform.TryGetRssi(out rssi);
-            c.RssiDbm = rssi;
+            long heap = platform == null ? -1 : platform.HeapFreeBytes();
+            int rssi;
+            v[0] = (nowMs - StartMs) / 1000;
+            v[1] = heap < 0 ? DiagnosticsPayload.Omitted : heap;
+            v[2] = (int)_counters.BootReason;
+            v[3] = _link.Reconnects;
+            v[4] = _link.AuthFailures;
+            v[5] = _queue.DroppedReadings;
+            v[6] = _queue.UntimedReadings;
+            v[7] = _queue.StoreErrors;
+            v[8] = _queue.UnsavedAcks;
+            v[9] = _tip == null ? 0 : _tip.Receipts.Quarantined;
+            v[10] = _counters.SensorErrors;
+            v[11] = _counters.CommandErrors;
+            v[12] = _queue.Count;
+            v[14] = platform != null && platform.TryGetRssi(out rssi) ? rssi : DiagnosticsPayload.Omitted;
 
             DateTime utc = _ports.Clock.UtcNow;
-            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
+            TagoWriteResult r = DiagnosticsPayload.Write(_writer, _counters, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
             if (r != TagoWriteResult.Ok)
             {
                 NodeWiring.Write(_log, LogLevel.Error, "diagnostics refused: code " + ((int)r).ToString());

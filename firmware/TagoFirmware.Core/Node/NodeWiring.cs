@@ -89,15 +89,6 @@ namespace TagoFirmware.Node
                     log.Write(LogLevel.Info, summary[i]);
                 }
 
-                string[] cas = config.CaCertificates;
-                for (int i = 0; log != null && config.Tls && cas != null && i < cas.Length; i++)
-                {
-                    if (cas[i] != null && !ConfigText.IsPem(cas[i]))
-                    {
-                        log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: not loaded by the app, ignored");
-                    }
-                }
-
                 queue.Log = log;
                 ReadingLoadResult load = queue.Load();
                 Write(log, LogLevel.Info, "queue: " + s_loadResults[(int)load] + ", " + queue.Count.ToString() + " readings restored, boot "

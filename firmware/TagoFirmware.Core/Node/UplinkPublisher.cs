@@ -161,7 +161,13 @@ namespace TagoFirmware.Node
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
-                    OnReceipt(_tip.Parse(report.Payloads[i]), nowMs);
+                    TagoTipAction action = _tip.Parse(report.Payloads[i]);
+                    if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
+                    {
+                        // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
+                        Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                        _tip.AfterReceipt(action, nowMs, _link);
+                    }
                 }
             }
 
@@ -218,16 +224,6 @@ namespace TagoFirmware.Node
             }
 
             return true;
-        }
-
-        private void OnReceipt(TagoTipAction action, long nowMs)
-        {
-            if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
-            {
-                // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
-                Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
-                _tip.AfterReceipt(action, nowMs, _link);
-            }
         }
 
         // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).

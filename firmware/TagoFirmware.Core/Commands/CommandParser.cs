@@ -139,40 +139,33 @@ namespace TagoFirmware.Commands
         {
             JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             reader.Read();
-            switch (reader.Token)
+            long value;
+            bool array = reader.Token == JsonToken.StartArray;
+            if (!array && reader.Token != JsonToken.StartObject)
             {
-                case JsonToken.Number:
-                case JsonToken.String:
-                    long value;
-                    CommandError error = ReadInteger(reader, payload, out value);
-                    return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
-
-                case JsonToken.StartObject:
-                    return ParseItem(reader, payload);
-
-                case JsonToken.StartArray:
-                    bool any = false;
-                    while (reader.Read() && reader.Token != JsonToken.EndArray)
-                    {
-                        if (reader.Token != JsonToken.StartObject)
-                        {
-                            return CommandError.InvalidValue;
-                        }
-
-                        CommandError itemError = ParseItem(reader, payload);
-                        if (itemError != CommandError.None)
-                        {
-                            return itemError;
-                        }
-
-                        any = true;
-                    }
-
-                    return any ? CommandError.None : CommandError.MissingValue;
-
-                default:
-                    return CommandError.InvalidValue;
+                CommandError error = ReadInteger(reader, payload, out value);
+                return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
             }
+
+            // One item object, or an array of them.
+            bool any = false;
+            while (array ? reader.Read() && reader.Token != JsonToken.EndArray : !any)
+            {
+                if (reader.Token != JsonToken.StartObject)
+                {
+                    return CommandError.InvalidValue;
+                }
+
+                CommandError itemError = ParseItem(reader, payload);
+                if (itemError != CommandError.None)
+                {
+                    return itemError;
+                }
+
+                any = true;
+            }
+
+            return any ? CommandError.None : CommandError.MissingValue;
         }
 
         // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.

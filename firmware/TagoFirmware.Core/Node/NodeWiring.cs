@@ -161,6 +161,8 @@ namespace TagoFirmware.Node
             }
         }
 
+        internal static long Min(long a, long b) => a < b ? a : b;
+
         internal static void Write(ILog log, LogLevel level, string message)
         {
             if (log != null && message != null)

@@ -126,7 +126,7 @@ namespace TagoFirmware.Node
                 {
                     _result[i] = Accepted;
                 }
-                else if (status == ReadStatus.Failed || !_pipelines[i].IsSampling)
+                else if (status == ReadStatus.Failed)
                 {
                     // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
                     _result[i] = Failed;

@@ -171,7 +171,7 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
-            _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
+            _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? NodeWiring.Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
             _linkDueMs = connects ? _link.NextDueMs : long.MaxValue;
             SetNextDue(nowMs);
         }
@@ -221,7 +221,7 @@ namespace TagoFirmware.Node
 
         private void SetNextDue(long nowMs)
         {
-            long due = Min(Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
+            long due = NodeWiring.Min(NodeWiring.Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 
@@ -282,7 +282,5 @@ namespace TagoFirmware.Node
         }
 
         private void Log(LogLevel level, string message) => NodeWiring.Write(_ports.Log, level, message);
-
-        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

@@ -28,7 +28,6 @@ namespace TagoFirmware.Node
         private int _dataMsgId = -1;
         private int _diagMsgId = -1;
         private int _refused;
-        private long _frameSequence;
         private long _diagRetryAtMs;
 
         /// <summary>Creates the publisher, its one payload buffer and variable table (pre-encoded names and units).</summary>
@@ -132,7 +131,7 @@ namespace TagoFirmware.Node
 
                 if (wait != uint.MaxValue)
                 {
-                    due = Min(due, nowMs + wait);
+                    due = NodeWiring.Min(due, nowMs + wait);
                 }
             }
 
@@ -149,7 +148,7 @@ namespace TagoFirmware.Node
                 }
             }
 
-            NextDueMs = _tip != null && InFlightId >= 0 ? Min(due, _tip.ReceiptDeadlineMs) : due;
+            NextDueMs = _tip != null && InFlightId >= 0 ? NodeWiring.Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
         /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
@@ -231,13 +230,13 @@ namespace TagoFirmware.Node
         {
             if (_tip != null)
             {
-                _frameSequence = _tip.NextSequence();
-                if (_frameSequence < 0)
+                long sequence = _tip.NextSequence();
+                if (sequence < 0)
                 {
                     return false;
                 }
 
-                _frame.Prepare(_frameSequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
+                _frame.Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
             }
 
             _writer.Reset();
@@ -391,7 +390,7 @@ namespace TagoFirmware.Node
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
             }
 
             return id;
@@ -402,7 +401,5 @@ namespace TagoFirmware.Node
             PayloadsAcked++;
             _counters.OnPayloadPublished();
         }
-
-        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

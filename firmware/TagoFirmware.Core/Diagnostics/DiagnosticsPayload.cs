@@ -13,10 +13,12 @@ namespace TagoFirmware.Diagnostics
         public static readonly string[] ReservedNames = ("device_status uptime_s heap_free boot_reason reconnects auth_failures dropped_readings"
             + " untimed_readings store_errors unsaved_acks quarantined sensor_errors command_errors queue_depth fw_version rssi").Split(' ');
 
-        // Item names in payload order (ReservedNames after device_status) and boot_reason values by BootReason value.
+        /// <summary><c>boot_reason</c> values by <see cref="BootReason"/> value.</summary>
+        public static readonly string[] BootReasonNames = { "unknown", "power_on", "timer_wake", "pin_wake", "other_wake", "command_reboot", "watchdog_reboot" };
+
+        // Item names in payload order (ReservedNames after device_status) and boot_reason values.
         private static readonly byte[][] s_names = Bytes(ReservedNames, 1);
-        private static readonly byte[][] s_bootReasons = Bytes(new string[] { "unknown", "power_on", "timer_wake", "pin_wake",
-            "other_wake", "command_reboot", "watchdog_reboot" }, 0);
+        private static readonly byte[][] s_bootReasons = Bytes(BootReasonNames, 0);
 
         /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
         public static readonly byte[] DroppedReadings = s_names[5];

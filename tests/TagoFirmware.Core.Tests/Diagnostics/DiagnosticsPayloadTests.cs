@@ -129,32 +129,21 @@ namespace TagoFirmware.Tests.Diagnostics
         }
 
         [TestMethod]
-        public void Store_errors_and_unsaved_acks_are_written_only_when_not_zero()
+        public void Store_errors_unsaved_acks_and_quarantined_cycles_are_written_only_when_not_zero()
         {
             DiagnosticsCounters c = New("2");
+            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(10, writer.ItemCount);
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"sensor_errors\"") > 0);
+
             Set(c, "store_errors", 3);
             Set(c, "unsaved_acks", 20);
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
-
-            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(12, writer.ItemCount);
-            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"store_errors\",\"value\":3},"
-                + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"sensor_errors\"") > 0);
-        }
-
-        [TestMethod]
-        public void Quarantined_cycles_are_written_only_when_not_zero()
-        {
-            DiagnosticsCounters c = New("2");
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
-            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(-1, Text(writer).IndexOf("quarantined"));
-
             Set(c, "quarantined", 2);
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(11, writer.ItemCount);
-            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"quarantined\",\"value\":2},"
-                + "{\"variable\":\"sensor_errors\"") > 0);
+            Assert.AreEqual(13, writer.ItemCount);
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"store_errors\",\"value\":3},"
+                + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"quarantined\",\"value\":2},{\"variable\":\"sensor_errors\"") > 0);
         }
 
         [TestMethod]

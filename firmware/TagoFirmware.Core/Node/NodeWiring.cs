@@ -148,19 +148,6 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Reboots through the device control, or logs that there is none (tests).</summary>
-        internal static void Reboot(NodePorts ports, RebootReason reason)
-        {
-            if (ports.Device != null)
-            {
-                ports.Device.Reboot(reason);
-            }
-            else
-            {
-                Write(ports.Log, LogLevel.Error, "reboot requested but no device control");
-            }
-        }
-
         internal static long Min(long a, long b) => a < b ? a : b;
 
         internal static void Write(ILog log, LogLevel level, string message)

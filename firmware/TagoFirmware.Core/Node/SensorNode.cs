@@ -125,7 +125,7 @@ namespace TagoFirmware.Node
                     if (reason != RebootReason.None)
                     {
                         FlushForReboot();
-                        NodeWiring.Reboot(_ports, reason);
+                        _ports.Device?.Reboot(reason); // null in rigs that never reboot
                     }
                 }
 

@@ -22,18 +22,12 @@ namespace TagoFirmware.Esp32
 
         private const int DeepSleepAttempts = 3; // tries to arm the deep-sleep timer before rebooting instead
 
-        private static readonly string[] s_bootNames = new string[]
-        {
-            "power-on or reset", "power-on or reset", "deep-sleep timer wake", "deep-sleep pin wake", "deep-sleep wake (other source)",
-            "reboot by command", "reboot by self-heal",
-        };
-
         /// <summary>Runs the node; never returns (deep sleep ends in a reboot too).</summary>
         public static void Main()
         {
             Esp32Log log = new Esp32Log(LogLevel.Info);
             BootReason bootReason = Esp32PlatformInfo.DetermineBootReason();
-            log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + s_bootNames[(int)bootReason]);
+            log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + DiagnosticsPayload.BootReasonNames[(int)bootReason]);
 
             GpioController gpio = new GpioController();
             byte[] mac = Esp32PlatformInfo.MacAddress();

@@ -56,9 +56,9 @@ namespace TagoFirmware.Commands
                 return null;
             }
 
+            // The CRC and version cover the rest; a negative interval fails the range check below.
             if (record.Length != RecordLength || record[0] != 'O' || record[1] != 'V' || record[2] != RecordVersion
-                || (record[3] & 0xFC) != 0 || record[10] != 0 || record[11] != 0
-                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16) || ReadingRecord.ReadInt32(record, 4) < 0)
+                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16))
             {
                 return "record damaged, ignored";
             }

@@ -32,8 +32,9 @@ namespace TagoFirmware.Commands
 
         private readonly string _prefix;
 
-        // Settings the message named so far: bit 0 interval, bit 1 batch.
+        // Settings the message named so far: bit 0 interval, bit 1 batch; their values by bit (1, 2).
         private int _set;
+        private readonly long[] _values = new long[3];
 
         /// <summary>Creates a parser for a validated topic filter ending in <c>/+</c> and a minimum interval.</summary>
         public CommandParser(string topicFilter, int minIntervalSeconds)
@@ -49,10 +50,10 @@ namespace TagoFirmware.Commands
         public int Kind { get; private set; }
 
         /// <summary>The interval an accepted message sets, in seconds; 0 when it sets none.</summary>
-        public int IntervalSeconds { get; private set; }
+        public int IntervalSeconds => (int)_values[1];
 
         /// <summary>The batch size an accepted message sets; 0 when it sets none.</summary>
-        public int BatchSize { get; private set; }
+        public int BatchSize => (int)_values[2];
 
         /// <summary>The offending number of a size or range error, for the log line.</summary>
         public long RefusedValue { get; private set; }
@@ -61,8 +62,7 @@ namespace TagoFirmware.Commands
         public CommandError Parse(string topic, byte[] payload)
         {
             _set = 0;
-            IntervalSeconds = 0;
-            BatchSize = 0;
+            _values[1] = _values[2] = 0;
             RefusedValue = 0;
 
             // String equality is ordinal on both nanoFramework and .NET.
@@ -118,16 +118,17 @@ namespace TagoFirmware.Commands
 
         private CommandError CheckRanges()
         {
-            int v = IntervalSeconds;
+            long v = _values[1];
             if ((_set & 1) != 0 && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
             {
                 RefusedValue = v;
                 return v < 1 || v > MaxIntervalSeconds ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
             }
 
-            if ((_set & 2) != 0 && (BatchSize < 1 || BatchSize > MaxBatchSize))
+            v = _values[2];
+            if ((_set & 2) != 0 && (v < 1 || v > MaxBatchSize))
             {
-                RefusedValue = BatchSize;
+                RefusedValue = v;
                 return CommandError.OutOfRange;
             }
 
@@ -138,40 +139,33 @@ namespace TagoFirmware.Commands
         {
             JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             reader.Read();
-            switch (reader.Token)
+            long value;
+            bool array = reader.Token == JsonToken.StartArray;
+            if (!array && reader.Token != JsonToken.StartObject)
             {
-                case JsonToken.Number:
-                case JsonToken.String:
-                    long value;
-                    CommandError error = ReadInteger(reader, payload, out value);
-                    return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
-
-                case JsonToken.StartObject:
-                    return ParseItem(reader, payload);
-
-                case JsonToken.StartArray:
-                    bool any = false;
-                    while (reader.Read() && reader.Token != JsonToken.EndArray)
-                    {
-                        if (reader.Token != JsonToken.StartObject)
-                        {
-                            return CommandError.InvalidValue;
-                        }
-
-                        CommandError itemError = ParseItem(reader, payload);
-                        if (itemError != CommandError.None)
-                        {
-                            return itemError;
-                        }
-
-                        any = true;
-                    }
-
-                    return any ? CommandError.None : CommandError.MissingValue;
-
-                default:
-                    return CommandError.InvalidValue;
+                CommandError error = ReadInteger(reader, payload, out value);
+                return error != CommandError.None ? error : Assign(kind - IntervalKind + 1, value);
             }
+
+            // One item object, or an array of them.
+            bool any = false;
+            while (array ? reader.Read() && reader.Token != JsonToken.EndArray : !any)
+            {
+                if (reader.Token != JsonToken.StartObject)
+                {
+                    return CommandError.InvalidValue;
+                }
+
+                CommandError itemError = ParseItem(reader, payload);
+                if (itemError != CommandError.None)
+                {
+                    return itemError;
+                }
+
+                any = true;
+            }
+
+            return any ? CommandError.None : CommandError.MissingValue;
         }
 
         // One {"variable":…,"value":…} object, members in any order; the reader goes from its StartObject to its EndObject.
@@ -231,23 +225,13 @@ namespace TagoFirmware.Commands
 
         private CommandError Assign(int which, long value)
         {
-            // Clamp huge values into int range while keeping them out of range for the check that follows.
-            int v = value > int.MaxValue ? int.MaxValue : (value < int.MinValue ? int.MinValue : (int)value);
             if ((_set & which) != 0)
             {
                 return CommandError.DuplicateVariable;
             }
 
             _set |= which;
-            if (which == 1)
-            {
-                IntervalSeconds = v;
-            }
-            else
-            {
-                BatchSize = v;
-            }
-
+            _values[which] = value;
             return CommandError.None;
         }
 

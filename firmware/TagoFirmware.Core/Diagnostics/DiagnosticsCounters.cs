@@ -2,7 +2,7 @@ using TagoFirmware.Payload;
 
 namespace TagoFirmware.Diagnostics
 {
-    /// <summary>Diagnostics figures since boot (not persisted) and when they are due; owners count or copy them in.</summary>
+    /// <summary>Diagnostics figures since boot (not persisted) and when they are due; sensor and command errors are counted here, the rest read from their owners.</summary>
     public sealed class DiagnosticsCounters
     {
         /// <summary>The firmware version as UTF-8 bytes (a string value in the payload). Treat as read-only.</summary>
@@ -39,41 +39,8 @@ namespace TagoFirmware.Diagnostics
         /// <summary>Why the node started; set once at boot.</summary>
         public BootReason BootReason;
 
-        /// <summary>Seconds since boot, from the monotonic clock.</summary>
-        public long UptimeSeconds;
-
-        /// <summary>Free managed heap in bytes (<c>GC.Run(false)</c> on the device); −1 when unknown.</summary>
-        public long HeapFree = -1;
-
-        /// <summary>Readings waiting in the queue.</summary>
-        public int QueueDepth;
-
-        /// <summary>True when <see cref="RssiDbm"/> holds a measured value (nanoFramework gets one only from a WiFi scan).</summary>
-        public bool HasRssi;
-
-        /// <summary>WiFi signal strength in dBm; valid when <see cref="HasRssi"/>.</summary>
-        public int RssiDbm;
-
-        /// <summary>MQTT reconnects since boot.</summary>
-        public int Reconnects;
-
-        /// <summary>Connections refused for bad credentials since boot.</summary>
-        public int AuthFailures;
-
-        /// <summary>Readings lost since boot.</summary>
-        public int DroppedReadings;
-
-        /// <summary>Readings taken without a valid wall clock since boot.</summary>
-        public int UntimedReadings;
-
-        /// <summary>Failed reading-store calls since boot, e.g. writes to a full partition.</summary>
-        public int StoreErrors;
-
-        /// <summary>Acknowledged readings whose removal was not stored at once (a power cut would resend them).</summary>
-        public int UnsavedAcks;
-
-        /// <summary>TagoTiP cycles dropped because the server refused them alone (<c>invalid_payload</c>).</summary>
-        public int Quarantined;
+        /// <summary>The payload's figures in <see cref="DiagnosticsPayload.ReservedNames"/> order (after <c>device_status</c>), set when it is written; <see cref="DiagnosticsPayload.Omitted"/> leaves one out.</summary>
+        public readonly long[] Values = new long[DiagnosticsPayload.ReservedNames.Length - 1];
 
         /// <summary>Failed sensor samples since boot (one per failed sample, not per raw read).</summary>
         public int SensorErrors;

@@ -13,10 +13,12 @@ namespace TagoFirmware.Diagnostics
         public static readonly string[] ReservedNames = ("device_status uptime_s heap_free boot_reason reconnects auth_failures dropped_readings"
             + " untimed_readings store_errors unsaved_acks quarantined sensor_errors command_errors queue_depth fw_version rssi").Split(' ');
 
-        // Item names in payload order (ReservedNames after device_status) and boot_reason values by BootReason value.
+        /// <summary><c>boot_reason</c> values by <see cref="BootReason"/> value.</summary>
+        public static readonly string[] BootReasonNames = { "unknown", "power_on", "timer_wake", "pin_wake", "other_wake", "command_reboot", "watchdog_reboot" };
+
+        // Item names in payload order (ReservedNames after device_status) and boot_reason values.
         private static readonly byte[][] s_names = Bytes(ReservedNames, 1);
-        private static readonly byte[][] s_bootReasons = Bytes(new string[] { "unknown", "power_on", "timer_wake", "pin_wake",
-            "other_wake", "command_reboot", "watchdog_reboot" }, 0);
+        private static readonly byte[][] s_bootReasons = Bytes(BootReasonNames, 0);
 
         /// <summary><c>dropped_readings</c>: readings lost (queue overflow, unrecoverable storage) since boot.</summary>
         public static readonly byte[] DroppedReadings = s_names[5];
@@ -27,20 +29,20 @@ namespace TagoFirmware.Diagnostics
         // Left out when 0: store_errors, unsaved_acks, quarantined.
         private const int OmittedWhenZero = (1 << 7) | (1 << 8) | (1 << 9);
 
-        // Value(...) for an item left out (unknown heap_free or rssi).
-        private const long Omitted = long.MinValue;
+        /// <summary>A value that leaves its item out (unknown heap_free or rssi).</summary>
+        public const long Omitted = long.MinValue;
 
         private static readonly byte[] s_seconds = { (byte)'s' };
         private static readonly byte[] s_bytes = { (byte)'B' };
         private static readonly byte[] s_dbm = { (byte)'d', (byte)'B', (byte)'m' };
 
-        /// <summary>Resets the writer, writes every item and closes the payload; on an error the writer is left reset.</summary>
+        /// <summary>Resets the writer, writes the items of <see cref="DiagnosticsCounters.Values"/> and closes the payload; on an error the writer is left reset.</summary>
         public static TagoWriteResult Write(ItemWriter writer, DiagnosticsCounters counters, long timeUnixMs)
         {
             writer.Reset();
             for (int i = 0; i < s_names.Length; i++)
             {
-                long value = Value(counters, i);
+                long value = counters.Values[i];
                 if (value == Omitted || (value == 0 && ((OmittedWhenZero >> i) & 1) != 0))
                 {
                     continue;
@@ -58,29 +60,6 @@ namespace TagoFirmware.Diagnostics
 
             writer.Close();
             return TagoWriteResult.Ok;
-        }
-
-        // Item i's number (boot_reason: its value's index; fw_version: unused) or Omitted.
-        private static long Value(DiagnosticsCounters c, int i)
-        {
-            switch (i)
-            {
-                case 0: return c.UptimeSeconds;
-                case 1: return c.HeapFree < 0 ? Omitted : c.HeapFree;
-                case 2: return (uint)c.BootReason < (uint)s_bootReasons.Length ? (int)c.BootReason : 0;
-                case 3: return c.Reconnects;
-                case 4: return c.AuthFailures;
-                case 5: return c.DroppedReadings;
-                case 6: return c.UntimedReadings;
-                case 7: return c.StoreErrors;
-                case 8: return c.UnsavedAcks;
-                case 9: return c.Quarantined;
-                case 10: return c.SensorErrors;
-                case 11: return c.CommandErrors;
-                case 12: return c.QueueDepth;
-                case 13: return 0;
-                default: return c.HasRssi ? c.RssiDbm : Omitted;
-            }
         }
 
         private static byte[][] Bytes(string[] texts, int from)

@@ -89,15 +89,6 @@ namespace TagoFirmware.Node
                     log.Write(LogLevel.Info, summary[i]);
                 }
 
-                string[] cas = config.CaCertificates;
-                for (int i = 0; log != null && config.Tls && cas != null && i < cas.Length; i++)
-                {
-                    if (cas[i] != null && !ConfigText.IsPem(cas[i]))
-                    {
-                        log.Write(LogLevel.Warning, "mqtt.ca_certificates[" + i.ToString() + "]: not loaded by the app, ignored");
-                    }
-                }
-
                 queue.Log = log;
                 ReadingLoadResult load = queue.Load();
                 Write(log, LogLevel.Info, "queue: " + s_loadResults[(int)load] + ", " + queue.Count.ToString() + " readings restored, boot "
@@ -157,18 +148,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Reboots through the device control, or logs that there is none (tests).</summary>
-        internal static void Reboot(NodePorts ports, RebootReason reason)
-        {
-            if (ports.Device != null)
-            {
-                ports.Device.Reboot(reason);
-            }
-            else
-            {
-                Write(ports.Log, LogLevel.Error, "reboot requested but no device control");
-            }
-        }
+        internal static long Min(long a, long b) => a < b ? a : b;
 
         internal static void Write(ILog log, LogLevel level, string message)
         {

@@ -23,7 +23,7 @@ namespace TagoFirmware.Node
         private static readonly string[] s_failures = { "none", "read failed", "not a number", "out of range", "garbage frame", "changed too fast", "stuck sensor" };
 
         private readonly ReadPipeline[] _pipelines;
-        private readonly string[] _labels;
+        private readonly SensorConfig[] _sensors;
         // Per sensor this cycle: 0 sampling, Failed, Accepted.
         private readonly byte[] _result;
         private readonly ReadingQueue _queue;
@@ -42,7 +42,7 @@ namespace TagoFirmware.Node
         {
             int sensors = config.Sensors.Length;
             _pipelines = new ReadPipeline[sensors];
-            _labels = new string[sensors];
+            _sensors = config.Sensors;
             _result = new byte[sensors];
             _once = config.DeepSleep;
             for (int i = 0; i < sensors; i++)
@@ -54,7 +54,6 @@ namespace TagoFirmware.Node
 
                 IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
                 _pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(_once), counters);
-                _labels[i] = config.Sensors[i].Name != null ? config.Sensors[i].Name : "sensor " + i.ToString();
             }
 
             _queue = queue;
@@ -127,11 +126,11 @@ namespace TagoFirmware.Node
                 {
                     _result[i] = Accepted;
                 }
-                else if (status == ReadStatus.Failed || !_pipelines[i].IsSampling)
+                else if (status == ReadStatus.Failed)
                 {
                     // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
                     _result[i] = Failed;
-                    NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _labels[i] + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
+                    NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _sensors[i].Name + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
                 }
                 else
                 {

@@ -21,7 +21,7 @@ namespace TagoFirmware.Node
         private readonly BatteryWake _wake;
         private readonly TagoTipUplink _tip;
         private RebootReason _reason;
-        private bool _started, _ending;
+        private bool _ending;
         private long _nextDueMs, _othersDueMs, _linkDueMs;
 
         /// <summary>Builds the node from a valid configuration and its ports. Nothing is read from storage yet.</summary>
@@ -79,15 +79,9 @@ namespace TagoFirmware.Node
         /// <summary>Monotonic time of the next step (a link event may make one due sooner).</summary>
         public long NextStepDueMs => _nextDueMs;
 
-        /// <summary>Logs the configuration, loads the queue log and overrides, decides a battery wake; first <see cref="Step"/> calls it.</summary>
+        /// <summary>Logs the configuration, loads the queue log and overrides, decides a battery wake; call once before stepping.</summary>
         public void Start(long nowMs)
         {
-            if (_started)
-            {
-                return;
-            }
-
-            _started = true;
             _nextDueMs = nowMs;
             NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
             _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
@@ -105,11 +99,6 @@ namespace TagoFirmware.Node
 
         private void StepAll(long nowMs, bool stepLink)
         {
-            if (!_started)
-            {
-                Start(nowMs);
-            }
-
             bool connects = _wake == null || _wake.Publishes;
             if (IsHalted)
             {
@@ -136,7 +125,7 @@ namespace TagoFirmware.Node
                     if (reason != RebootReason.None)
                     {
                         FlushForReboot();
-                        NodeWiring.Reboot(_ports, reason);
+                        _ports.Device?.Reboot(reason); // null in rigs that never reboot
                     }
                 }
 
@@ -182,7 +171,7 @@ namespace TagoFirmware.Node
                 Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
             }
 
-            _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
+            _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? NodeWiring.Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
             _linkDueMs = connects ? _link.NextDueMs : long.MaxValue;
             SetNextDue(nowMs);
         }
@@ -190,7 +179,7 @@ namespace TagoFirmware.Node
         /// <summary>The run loop's step: without a link event only the sensors and a due connection step; a report or finished cycle brings a full <see cref="Step"/>. Never throws.</summary>
         public void StepDue(long nowMs, bool linkEvent)
         {
-            if (linkEvent || !_started || _ending || nowMs >= _othersDueMs)
+            if (linkEvent || _ending || nowMs >= _othersDueMs)
             {
                 Step(nowMs);
                 return;
@@ -232,7 +221,7 @@ namespace TagoFirmware.Node
 
         private void SetNextDue(long nowMs)
         {
-            long due = Min(Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
+            long due = NodeWiring.Min(NodeWiring.Min(_sampler.NextDueMs, _othersDueMs), _linkDueMs);
             _nextDueMs = due < nowMs ? nowMs : due;
         }
 
@@ -293,7 +282,5 @@ namespace TagoFirmware.Node
         }
 
         private void Log(LogLevel level, string message) => NodeWiring.Write(_ports.Log, level, message);
-
-        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

@@ -24,6 +24,7 @@ namespace TagoFirmware.Node
         private readonly long _ackTimeoutMs;
         private readonly long _rebootAfterMs;
         private long _nextSessionMs;
+        private long _sequenceTaken;
         private long _owedSinceMs = -1;
         private bool _counterLogged;
         private readonly bool _volatile;
@@ -74,7 +75,7 @@ namespace TagoFirmware.Node
         /// <summary>The next <c>!N</c>, or -1 (counter exhausted or its flash write failed: logged once, nothing is sent).</summary>
         public long NextSequence()
         {
-            long n = _sequence.Next();
+            long n = _sequenceTaken = _sequence.Next();
             if (n < 0 && !_counterLogged)
             {
                 _counterLogged = true;
@@ -86,10 +87,10 @@ namespace TagoFirmware.Node
             return n;
         }
 
-        /// <summary>Records the frame just pushed; its receipt is awaited at most min(ack timeout, lifetime left).</summary>
-        public void OnPushed(long nowMs, long connectedAtMs, long sequence, int variables, int cycles)
+        /// <summary>Records the frame just pushed (with the latest <see cref="NextSequence"/>); its receipt is awaited at most min(ack timeout, lifetime left).</summary>
+        public void OnPushed(long nowMs, long connectedAtMs, int variables, int cycles)
         {
-            Receipts.OnSent(sequence, variables, cycles);
+            Receipts.OnSent(_sequenceTaken, variables, cycles);
             long deadline = nowMs + _ackTimeoutMs;
             long end = connectedAtMs + _lifetimeMs;
             ReceiptDeadlineMs = deadline < end ? deadline : end;

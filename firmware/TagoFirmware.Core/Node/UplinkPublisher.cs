@@ -28,7 +28,6 @@ namespace TagoFirmware.Node
         private int _dataMsgId = -1;
         private int _diagMsgId = -1;
         private int _refused;
-        private long _frameSequence;
         private long _diagRetryAtMs;
 
         /// <summary>Creates the publisher, its one payload buffer and variable table (pre-encoded names and units).</summary>
@@ -132,7 +131,7 @@ namespace TagoFirmware.Node
 
                 if (wait != uint.MaxValue)
                 {
-                    due = Min(due, nowMs + wait);
+                    due = NodeWiring.Min(due, nowMs + wait);
                 }
             }
 
@@ -149,7 +148,7 @@ namespace TagoFirmware.Node
                 }
             }
 
-            NextDueMs = _tip != null && InFlightId >= 0 ? Min(due, _tip.ReceiptDeadlineMs) : due;
+            NextDueMs = _tip != null && InFlightId >= 0 ? NodeWiring.Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
         /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
@@ -161,7 +160,13 @@ namespace TagoFirmware.Node
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
-                    OnReceipt(_tip.Parse(report.Payloads[i]), nowMs);
+                    TagoTipAction action = _tip.Parse(report.Payloads[i]);
+                    if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
+                    {
+                        // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
+                        Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                        _tip.AfterReceipt(action, nowMs, _link);
+                    }
                 }
             }
 
@@ -220,28 +225,18 @@ namespace TagoFirmware.Node
             return true;
         }
 
-        private void OnReceipt(TagoTipAction action, long nowMs)
-        {
-            if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
-            {
-                // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
-                Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
-                _tip.AfterReceipt(action, nowMs, _link);
-            }
-        }
-
         // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).
         private bool Begin(bool readings)
         {
             if (_tip != null)
             {
-                _frameSequence = _tip.NextSequence();
-                if (_frameSequence < 0)
+                long sequence = _tip.NextSequence();
+                if (sequence < 0)
                 {
                     return false;
                 }
 
-                _frame.Prepare(_frameSequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
+                _frame.Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
             }
 
             _writer.Reset();
@@ -345,24 +340,28 @@ namespace TagoFirmware.Node
                 return;
             }
 
-            DiagnosticsCounters c = _counters;
+            // In DiagnosticsPayload.ReservedNames order; fw_version (13) comes from the counters.
+            long[] v = _counters.Values;
             IPlatformInfo platform = _ports.Platform;
-            c.UptimeSeconds = (nowMs - StartMs) / 1000;
-            c.HeapFree = platform == null ? -1 : platform.HeapFreeBytes();
-            c.QueueDepth = _queue.Count;
-            c.Reconnects = _link.Reconnects;
-            c.AuthFailures = _link.AuthFailures;
-            c.DroppedReadings = _queue.DroppedReadings;
-            c.UntimedReadings = _queue.UntimedReadings;
-            c.StoreErrors = _queue.StoreErrors;
-            c.UnsavedAcks = _queue.UnsavedAcks;
-            c.Quarantined = _tip == null ? 0 : _tip.Receipts.Quarantined;
-            int rssi = 0;
-            c.HasRssi = platform != null && platform.TryGetRssi(out rssi);
-            c.RssiDbm = rssi;
+            long heap = platform == null ? -1 : platform.HeapFreeBytes();
+            int rssi;
+            v[0] = (nowMs - StartMs) / 1000;
+            v[1] = heap < 0 ? DiagnosticsPayload.Omitted : heap;
+            v[2] = (int)_counters.BootReason;
+            v[3] = _link.Reconnects;
+            v[4] = _link.AuthFailures;
+            v[5] = _queue.DroppedReadings;
+            v[6] = _queue.UntimedReadings;
+            v[7] = _queue.StoreErrors;
+            v[8] = _queue.UnsavedAcks;
+            v[9] = _tip == null ? 0 : _tip.Receipts.Quarantined;
+            v[10] = _counters.SensorErrors;
+            v[11] = _counters.CommandErrors;
+            v[12] = _queue.Count;
+            v[14] = platform != null && platform.TryGetRssi(out rssi) ? rssi : DiagnosticsPayload.Omitted;
 
             DateTime utc = _ports.Clock.UtcNow;
-            TagoWriteResult r = DiagnosticsPayload.Write(_writer, c, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
+            TagoWriteResult r = DiagnosticsPayload.Write(_writer, _counters, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
             if (r != TagoWriteResult.Ok)
             {
                 NodeWiring.Write(_log, LogLevel.Error, "diagnostics refused: code " + ((int)r).ToString());
@@ -391,7 +390,7 @@ namespace TagoFirmware.Node
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _frameSequence, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
             }
 
             return id;
@@ -402,7 +401,5 @@ namespace TagoFirmware.Node
             PayloadsAcked++;
             _counters.OnPayloadPublished();
         }
-
-        private static long Min(long a, long b) => a < b ? a : b;
     }
 }

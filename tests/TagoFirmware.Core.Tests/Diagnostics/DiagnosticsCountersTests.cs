@@ -8,31 +8,6 @@ namespace TagoFirmware.Tests.Diagnostics
     public class DiagnosticsCountersTests
     {
         [TestMethod]
-        public void Every_counter_starts_at_zero_and_counts_its_own_events()
-        {
-            DiagnosticsCounters c = new DiagnosticsCounters("1.2.3");
-            Assert.AreEqual(0, c.Reconnects);
-            Assert.AreEqual(0, c.DroppedReadings);
-            c.Reconnects = 1;
-            c.AuthFailures = 2;
-            c.DroppedReadings = 3;
-            c.UntimedReadings = 1;
-            c.SensorErrors++;
-            c.SensorErrors++;
-            c.CommandErrors++;
-
-            Assert.AreEqual(1, c.Reconnects);
-            Assert.AreEqual(2, c.AuthFailures);
-            Assert.AreEqual(3, c.DroppedReadings);
-            Assert.AreEqual(1, c.UntimedReadings);
-            Assert.AreEqual(2, c.SensorErrors);
-            Assert.AreEqual(1, c.CommandErrors);
-            Assert.AreEqual(-1L, c.HeapFree);
-            Assert.IsFalse(c.HasRssi);
-            Assert.AreEqual(0, (int)c.BootReason);
-        }
-
-        [TestMethod]
         [DataRow("1.2.3", "1.2.3")]
         [DataRow("", "unknown")]
         [DataRow("1.0-é", "1.0-é")]

@@ -19,26 +19,37 @@ namespace TagoFirmware.Tests.Diagnostics
             return new string(chars);
         }
 
+        // Counters as after boot: every figure 0, heap_free and rssi unknown.
+        private static DiagnosticsCounters New(string version)
+        {
+            DiagnosticsCounters c = new DiagnosticsCounters(version);
+            Set(c, "heap_free", DiagnosticsPayload.Omitted);
+            Set(c, "rssi", DiagnosticsPayload.Omitted);
+            return c;
+        }
+
+        private static void Set(DiagnosticsCounters c, string name, long value) =>
+            c.Values[System.Array.IndexOf(DiagnosticsPayload.ReservedNames, name) - 1] = value;
+
         [TestMethod]
         public void Quotes_and_backslashes_in_the_firmware_version_are_escaped_in_the_payload()
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
-            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("v1 \"beta\"\\x"), -1));
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, New("v1 \"beta\"\\x"), -1));
             Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"fw_version\",\"value\":\"v1 \\\"beta\\\"\\\\x\"}") > 0, Text(writer));
         }
 
         [TestMethod]
         public void The_payload_lists_every_figure_without_time_when_the_clock_is_unset()
         {
-            DiagnosticsCounters c = new DiagnosticsCounters("1.4.0");
-            c.UptimeSeconds = 3600;
-            c.HeapFree = 81234;
-            c.BootReason = BootReason.PowerOnOrReset;
-            c.Reconnects = 1;
-            c.SensorErrors++;
-            c.SensorErrors++;
-            c.QueueDepth = 7;
+            DiagnosticsCounters c = New("1.4.0");
+            Set(c, "uptime_s", 3600);
+            Set(c, "heap_free", 81234);
+            Set(c, "boot_reason", (int)BootReason.PowerOnOrReset);
+            Set(c, "reconnects", 1);
+            Set(c, "sensor_errors", 2);
+            Set(c, "queue_depth", 7);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
@@ -61,9 +72,8 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void Rssi_and_time_are_written_when_known_and_heap_is_left_out_when_unknown()
         {
-            DiagnosticsCounters c = new DiagnosticsCounters("2");
-            c.HasRssi = true;
-            c.RssiDbm = -71;
+            DiagnosticsCounters c = New("2");
+            Set(c, "rssi", -71);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 1764085479000));
@@ -77,16 +87,15 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void The_largest_payload_fits_the_recommended_buffer()
         {
-            DiagnosticsCounters c = new DiagnosticsCounters("0123456789012345678901234567890123456789012345678901234567890123");
-            c.UptimeSeconds = 9007199254740991;
-            c.HeapFree = 9007199254740991;
-            c.QueueDepth = int.MinValue;
-            c.BootReason = BootReason.WatchdogReboot;
-            c.HasRssi = true;
-            c.RssiDbm = int.MinValue;
-            c.StoreErrors = int.MaxValue;
-            c.UnsavedAcks = int.MaxValue;
-            c.Quarantined = int.MaxValue;
+            DiagnosticsCounters c = New("0123456789012345678901234567890123456789012345678901234567890123");
+            Set(c, "uptime_s", 9007199254740991);
+            Set(c, "heap_free", 9007199254740991);
+            Set(c, "queue_depth", int.MinValue);
+            Set(c, "boot_reason", (int)BootReason.WatchdogReboot);
+            Set(c, "rssi", int.MinValue);
+            Set(c, "store_errors", int.MaxValue);
+            Set(c, "unsaved_acks", int.MaxValue);
+            Set(c, "quarantined", int.MaxValue);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
 
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, 253402300799999));
@@ -97,12 +106,12 @@ namespace TagoFirmware.Tests.Diagnostics
         [TestMethod]
         public void Every_name_the_payload_can_write_is_reserved_from_sensor_variables()
         {
-            DiagnosticsCounters c = new DiagnosticsCounters("1");
-            c.HeapFree = 1;
-            c.HasRssi = true;
-            c.StoreErrors = 1;
-            c.UnsavedAcks = 1;
-            c.Quarantined = 1;
+            DiagnosticsCounters c = New("1");
+            Set(c, "heap_free", 1);
+            Set(c, "rssi", -70);
+            Set(c, "store_errors", 1);
+            Set(c, "unsaved_acks", 1);
+            Set(c, "quarantined", 1);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
 
@@ -120,32 +129,21 @@ namespace TagoFirmware.Tests.Diagnostics
         }
 
         [TestMethod]
-        public void Store_errors_and_unsaved_acks_are_written_only_when_not_zero()
+        public void Store_errors_unsaved_acks_and_quarantined_cycles_are_written_only_when_not_zero()
         {
-            DiagnosticsCounters c = new DiagnosticsCounters("2");
-            c.StoreErrors = 3;
-            c.UnsavedAcks = 20;
+            DiagnosticsCounters c = New("2");
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
-
             Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(12, writer.ItemCount);
+            Assert.AreEqual(10, writer.ItemCount);
+            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"sensor_errors\"") > 0);
+
+            Set(c, "store_errors", 3);
+            Set(c, "unsaved_acks", 20);
+            Set(c, "quarantined", 2);
+            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
+            Assert.AreEqual(13, writer.ItemCount);
             Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"store_errors\",\"value\":3},"
-                + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"sensor_errors\"") > 0);
-        }
-
-        [TestMethod]
-        public void Quarantined_cycles_are_written_only_when_not_zero()
-        {
-            DiagnosticsCounters c = new DiagnosticsCounters("2");
-            TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
-            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(-1, Text(writer).IndexOf("quarantined"));
-
-            c.Quarantined = 2;
-            Assert.AreEqual((int)TagoWriteResult.Ok, (int)DiagnosticsPayload.Write(writer, c, -1));
-            Assert.AreEqual(11, writer.ItemCount);
-            Assert.IsTrue(Text(writer).IndexOf("{\"variable\":\"untimed_readings\",\"value\":0},{\"variable\":\"quarantined\",\"value\":2},"
-                + "{\"variable\":\"sensor_errors\"") > 0);
+                + "{\"variable\":\"unsaved_acks\",\"value\":20},{\"variable\":\"quarantined\",\"value\":2},{\"variable\":\"sensor_errors\"") > 0);
         }
 
         [TestMethod]
@@ -153,7 +151,7 @@ namespace TagoFirmware.Tests.Diagnostics
         {
             TagoJsonWriter writer = new TagoJsonWriter(new byte[200], null, null);
 
-            Assert.AreEqual((int)TagoWriteResult.BufferFull, (int)DiagnosticsPayload.Write(writer, new DiagnosticsCounters("1"), -1));
+            Assert.AreEqual((int)TagoWriteResult.BufferFull, (int)DiagnosticsPayload.Write(writer, New("1"), -1));
             Assert.AreEqual(1, writer.Length);
             Assert.AreEqual(0, writer.ItemCount);
         }

@@ -47,7 +47,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(1, NodeRig.Count(all, "{\"variable\":\"untimed_readings\",\"value\":6}"));
             Assert.AreEqual(-1, all.IndexOf("1970"));
             Assert.AreEqual(0, rig.Node.Queue.UnreportedUntimedReadings);
-            Assert.AreEqual(6, rig.Node.Diagnostics.UntimedReadings);
+            Assert.AreEqual(1, NodeRig.Count(rig.DiagnosticsPayloads(), "{\"variable\":\"untimed_readings\",\"value\":6"));
         }
     }
 }

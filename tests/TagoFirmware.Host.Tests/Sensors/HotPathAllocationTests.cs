@@ -48,17 +48,16 @@ namespace TagoFirmware.Host.Tests.Sensors
         public void Writing_the_diagnostics_payload_allocates_nothing()
         {
             DiagnosticsCounters counters = new DiagnosticsCounters("1.0.0");
-            counters.HasRssi = true;
-            counters.RssiDbm = -60;
-            counters.HeapFree = 100000;
+            counters.Values[1] = 100000; // heap_free
+            counters.Values[14] = -60; // rssi
             TagoJsonWriter writer = new TagoJsonWriter(new byte[DiagnosticsPayload.RecommendedBufferSize], null, null);
             DiagnosticsPayload.Write(writer, counters, 1764085479000);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 100; i++)
             {
-                counters.UptimeSeconds = i;
-                counters.SensorErrors++;
+                counters.Values[0] = i; // uptime_s
+                counters.Values[10] = i; // sensor_errors
                 DiagnosticsPayload.Write(writer, counters, 1764085479000 + i);
             }
 

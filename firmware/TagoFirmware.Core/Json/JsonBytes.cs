@@ -194,30 +194,17 @@ namespace TagoFirmware.Json
                 return true;
             }
 
+            // Code point by code point; the target has no escapes (its backslash is itself), and malformed UTF-8 there (-1) matches nothing.
             int end = i + length;
             int j = 0;
             while (i < end)
             {
-                int cp = Decode(buf, end, ref i);
-                int n = cp < 0x80 ? 1 : (cp < 0x800 ? 2 : (cp < 0x10000 ? 3 : 4));
-                if (j + n > utf8.Length)
+                int b = j < utf8.Length ? utf8[j] : -1;
+                int want = b < 0x80 ? b : (Utf8Length(utf8, j, utf8.Length) > 0 ? Decode(utf8, utf8.Length, ref j) : -1);
+                j += b >= 0 && b < 0x80 ? 1 : 0;
+                if (want < 0 || Decode(buf, end, ref i) != want)
                 {
                     return false;
-                }
-
-                // Re-encode the code point (RFC 3629 §3): lead byte, then continuation bytes from the top.
-                int lead = n == 1 ? cp : ((0xF00 >> n) & 0xFF) | (cp >> (6 * (n - 1)));
-                if (utf8[j++] != (byte)lead)
-                {
-                    return false;
-                }
-
-                for (int k = n - 2; k >= 0; k--)
-                {
-                    if (utf8[j++] != (byte)(0x80 | ((cp >> (6 * k)) & 0x3F)))
-                    {
-                        return false;
-                    }
                 }
             }
 

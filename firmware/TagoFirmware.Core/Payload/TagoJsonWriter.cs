@@ -107,20 +107,6 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        private protected override byte[] UnitField(byte[] utf8)
-        {
-            int units;
-            int escaped = JsonText.MeasureUtf8(utf8, out units);
-            if (escaped < 0 || units > MaxUnitLength)
-            {
-                return null;
-            }
-
-            byte[] field = Quoted(s_unitKey, escaped);
-            JsonText.WriteUtf8(utf8, escaped, field, s_unitKey.Length);
-            return field;
-        }
-
         // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {

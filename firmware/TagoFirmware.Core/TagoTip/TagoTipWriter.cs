@@ -170,18 +170,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private protected override byte[] UnitField(byte[] utf8)
-        {
-            int count = CopyUnit(utf8, null, 0);
-            byte[] field = count == 0 ? null : new byte[count];
-            if (field != null)
-            {
-                CopyUnit(utf8, field, 0);
-            }
-
-            return field;
-        }
-
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
         private int PutDigits(long value, int p)
         {

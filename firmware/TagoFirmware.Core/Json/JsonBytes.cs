@@ -7,6 +7,10 @@ namespace TagoFirmware.Json
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
+        /// <summary>The letters of RFC 8259 §7's simple escapes and the characters they stand for; the writer leaves the last, <c>/</c>, as it is.</summary>
+        internal const string EscapeLetters = "\"\\bfnrt/";
+        internal const string Escaped = "\"\\\b\f\n\r\t/";
+
         // 1 for the bytes a string holds as they are (printable ASCII but " and \): a lookup is the cheapest test on the interpreter.
         internal static readonly byte[] Plain = PlainBytes();
 
@@ -63,11 +67,10 @@ namespace TagoFirmware.Json
                 return -(int)JsonError.UnexpectedEnd;
             }
 
-            // The eight simple escapes of RFC 8259 §7, and their characters.
-            int simple = "\"\\/bfnrt".IndexOf((char)buf[i + 1]);
+            int simple = EscapeLetters.IndexOf((char)buf[i + 1]);
             if (simple >= 0)
             {
-                return 0x10000 + "\"\\/\b\f\n\r\t"[simple];
+                return 0x10000 + Escaped[simple];
             }
 
             if (buf[i + 1] != (byte)'u')

@@ -98,38 +98,40 @@ namespace TagoFirmware.Json
             return unit;
         }
 
-        private static int Decode(byte[] buf, int end, ref int i)
+        /// <summary>The code point of the escape or UTF-8 sequence at <paramref name="i"/>, moving past it; negative: a negated <see cref="JsonError"/>.</summary>
+        /// <remarks>An escaped high surrogate must be followed by an escaped low one.</remarks>
+        internal static int Decode(byte[] buf, int end, ref int i)
         {
             int b = buf[i];
-            if (b == '\\')
+            if (b != '\\')
             {
-                int unit = EscapedUnit(buf, i, end);
-                if (unit > 0xFFFF)
+                int n = b < 0x80 ? 1 : Utf8Length(buf, i, end);
+                if (n == 0)
                 {
-                    i += 2;
-                    return unit - 0x10000;
+                    return -(int)JsonError.InvalidUtf8;
                 }
 
-                i += 6;
-                if (unit < 0xD800 || unit > 0xDBFF)
+                int cp = n == 1 ? b : b & (0x7F >> n);
+                for (int k = 1; k < n; k++)
                 {
-                    return unit;
+                    cp = (cp << 6) | (buf[i + k] & 0x3F);
                 }
 
-                int low = EscapedUnit(buf, i, end);
-                i += 6;
-                return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                i += n;
+                return cp;
             }
 
-            int n = b < 0x80 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4));
-            int cp = n == 1 ? b : b & (0x7F >> n);
-            for (int k = 1; k < n; k++)
+            int unit = EscapedUnit(buf, i, end);
+            i += unit > 0xFFFF ? 2 : 6;
+            if (unit < 0xD800 || unit > 0xDFFF)
             {
-                cp = (cp << 6) | (buf[i + k] & 0x3F);
+                return unit > 0xFFFF ? unit - 0x10000 : unit;
             }
 
-            i += n;
-            return cp;
+            int low = unit < 0xDC00 && i < end && buf[i] == (byte)'\\' ? EscapedUnit(buf, i, end) : -(int)JsonError.InvalidSurrogate;
+            i += 6;
+            return low == -(int)JsonError.UnexpectedEnd ? low
+                : (low < 0xDC00 || low > 0xDFFF ? -(int)JsonError.InvalidSurrogate : 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         }
 
         /// <summary>The validated string in <paramref name="buf"/>[i, i + length) unescaped; <paramref name="ascii"/> when printable ASCII only.</summary>
@@ -203,7 +205,7 @@ namespace TagoFirmware.Json
             while (i < end)
             {
                 int b = j < utf8.Length ? utf8[j] : -1;
-                int want = b < 0x80 ? b : (Utf8Length(utf8, j, utf8.Length) > 0 ? Decode(utf8, utf8.Length, ref j) : -1);
+                int want = b < 0x80 ? b : Decode(utf8, utf8.Length, ref j);
                 j += b >= 0 && b < 0x80 ? 1 : 0;
                 if (want < 0 || Decode(buf, end, ref i) != want)
                 {
@@ -284,40 +286,6 @@ namespace TagoFirmware.Json
             acc = acc > 1000000 ? 1000000 : acc;
             tenths = negative ? -acc : acc;
             return true;
-        }
-
-        /// <summary>Validates the escape at <paramref name="i"/> and moves past it; a high surrogate must be followed by an escaped low one.</summary>
-        internal static JsonError EscapeEnd(byte[] buf, int end, ref int i)
-        {
-            int cp = EscapedUnit(buf, i, end);
-            if (cp < 0)
-            {
-                return (JsonError)(-cp);
-            }
-
-            i += cp > 0xFFFF ? 2 : 6;
-            if (cp >= 0xDC00 && cp <= 0xDFFF)
-            {
-                return JsonError.InvalidSurrogate;
-            }
-
-            if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-                int low = i < end && buf[i] == (byte)'\\' ? EscapedUnit(buf, i, end) : -(int)JsonError.InvalidSurrogate;
-                if (low == -(int)JsonError.UnexpectedEnd)
-                {
-                    return JsonError.UnexpectedEnd;
-                }
-
-                if (low < 0xDC00 || low > 0xDFFF)
-                {
-                    return JsonError.InvalidSurrogate;
-                }
-
-                i += 6;
-            }
-
-            return JsonError.None;
         }
 
         /// <summary>Scans the number at <paramref name="i"/> (RFC 8259 §6) and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>

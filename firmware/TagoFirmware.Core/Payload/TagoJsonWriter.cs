@@ -23,9 +23,6 @@ namespace TagoFirmware.Payload
         private const long MaxMs = 315537897600000L;
         private const long MsPerDay = 86400000L;
 
-        // Milliseconds in an hour, a minute, a second.
-        private static readonly int[] s_msPer = { 3600000, 60000, 1000 };
-
         private static readonly byte[] s_variableKey = TagoUtf8.GetBytes(",{\"variable\":\"");
         private static readonly byte[] s_valueKey = TagoUtf8.GetBytes(",\"value\":");
         private static readonly byte[] s_textValueKey = Quoted(s_valueKey, 0);
@@ -162,17 +159,20 @@ namespace TagoFirmware.Payload
         /// <summary>Writes <c>HH:mm:ss.fffZ</c> of <paramref name="msOfDay"/> after the date (the last 13 bytes).</summary>
         private static void WriteTimeOfDay(byte[] buffer, int position, int msOfDay)
         {
-            for (int k = 0; k < 3; k++)
-            {
-                int unit = s_msPer[k];
-                int count = msOfDay / unit;
-                msOfDay -= count * unit;
-                Two(buffer, position + 11 + (3 * k), count);
-                buffer[position + 13 + (3 * k)] = (byte)(k < 2 ? ':' : '.');
-            }
-
-            buffer[position + 20] = (byte)('0' + (msOfDay / 100));
-            Two(buffer, position + 21, msOfDay % 100);
+            int hour = msOfDay / 3600000;
+            int rest = msOfDay - (hour * 3600000);
+            int minute = rest / 60000;
+            rest -= minute * 60000;
+            int second = rest / 1000;
+            int millisecond = rest - (second * 1000);
+            Two(buffer, position + 11, hour);
+            buffer[position + 13] = (byte)':';
+            Two(buffer, position + 14, minute);
+            buffer[position + 16] = (byte)':';
+            Two(buffer, position + 17, second);
+            buffer[position + 19] = (byte)'.';
+            buffer[position + 20] = (byte)('0' + (millisecond / 100));
+            Two(buffer, position + 21, millisecond % 100);
             buffer[position + 23] = (byte)'Z';
         }
 

@@ -18,9 +18,7 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>What the message is.</summary>
         public TagoTipAckKind Kind;
-        /// <summary>True when the message carried <c>!N</c>.</summary>
-        public bool HasSequence;
-        /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
+        /// <summary>The echoed <c>!N</c>, or -1 when the message carried none.</summary>
         public long Sequence;
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
         public int Count;
@@ -35,7 +33,6 @@ namespace TagoFirmware.TagoTip
         public TagoTipAckKind Parse(byte[] payload, int offset, int length)
         {
             Kind = TagoTipAckKind.Malformed;
-            HasSequence = false;
             Sequence = -1;
             Count = -1;
             Error = TagoTipError.None;
@@ -69,7 +66,6 @@ namespace TagoFirmware.TagoTip
                 }
 
                 p++;
-                HasSequence = true;
                 Sequence = n;
             }
 
@@ -139,7 +135,7 @@ namespace TagoFirmware.TagoTip
                     return TagoTipAckKind.Error;
                 case 2:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                    return DetailLength == 0 ? TagoTipAckKind.Malformed : HasSequence ? TagoTipAckKind.Other : TagoTipAckKind.Command;
+                    return DetailLength == 0 ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
                 case 3:
                     return TagoTipAckKind.Other;
                 default:

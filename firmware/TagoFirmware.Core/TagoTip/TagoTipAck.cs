@@ -1,3 +1,4 @@
+using TagoFirmware.Json;
 using TagoFirmware.Payload;
 
 namespace TagoFirmware.TagoTip
@@ -108,19 +109,15 @@ namespace TagoFirmware.TagoTip
                 return null;
             }
 
-            char[] name = new char[length];
-            for (int i = 0; i < length; i++)
+            for (int i = DetailOffset; i < p; i++)
             {
-                byte b = payload[DetailOffset + i];
-                if (!JsonText.IsNameByte(b))
+                if (!JsonText.IsNameByte(payload[i]))
                 {
                     return null;
                 }
-
-                name[i] = (char)b;
             }
 
-            return topicPrefix + new string(name);
+            return topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true);
         }
 
         private TagoTipAckKind Classify(byte[] payload, int status)

@@ -7,6 +7,10 @@ namespace TagoFirmware.Json
         private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
         private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
+        /// <summary>The letters of RFC 8259 §7's simple escapes and the characters they stand for; the writer leaves the last, <c>/</c>, as it is.</summary>
+        internal const string EscapeLetters = "\"\\bfnrt/";
+        internal const string Escaped = "\"\\\b\f\n\r\t/";
+
         // 1 for the bytes a string holds as they are (printable ASCII but " and \): a lookup is the cheapest test on the interpreter.
         internal static readonly byte[] Plain = PlainBytes();
 
@@ -63,11 +67,10 @@ namespace TagoFirmware.Json
                 return -(int)JsonError.UnexpectedEnd;
             }
 
-            // The eight simple escapes of RFC 8259 §7, and their characters.
-            int simple = "\"\\/bfnrt".IndexOf((char)buf[i + 1]);
+            int simple = EscapeLetters.IndexOf((char)buf[i + 1]);
             if (simple >= 0)
             {
-                return 0x10000 + "\"\\/\b\f\n\r\t"[simple];
+                return 0x10000 + Escaped[simple];
             }
 
             if (buf[i + 1] != (byte)'u')
@@ -95,38 +98,40 @@ namespace TagoFirmware.Json
             return unit;
         }
 
-        private static int Decode(byte[] buf, int end, ref int i)
+        /// <summary>The code point of the escape or UTF-8 sequence at <paramref name="i"/>, moving past it; negative: a negated <see cref="JsonError"/>.</summary>
+        /// <remarks>An escaped high surrogate must be followed by an escaped low one.</remarks>
+        internal static int Decode(byte[] buf, int end, ref int i)
         {
             int b = buf[i];
-            if (b == '\\')
+            if (b != '\\')
             {
-                int unit = EscapedUnit(buf, i, end);
-                if (unit > 0xFFFF)
+                int n = b < 0x80 ? 1 : Utf8Length(buf, i, end);
+                if (n == 0)
                 {
-                    i += 2;
-                    return unit - 0x10000;
+                    return -(int)JsonError.InvalidUtf8;
                 }
 
-                i += 6;
-                if (unit < 0xD800 || unit > 0xDBFF)
+                int cp = n == 1 ? b : b & (0x7F >> n);
+                for (int k = 1; k < n; k++)
                 {
-                    return unit;
+                    cp = (cp << 6) | (buf[i + k] & 0x3F);
                 }
 
-                int low = EscapedUnit(buf, i, end);
-                i += 6;
-                return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                i += n;
+                return cp;
             }
 
-            int n = b < 0x80 ? 1 : (b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4));
-            int cp = n == 1 ? b : b & (0x7F >> n);
-            for (int k = 1; k < n; k++)
+            int unit = EscapedUnit(buf, i, end);
+            i += unit > 0xFFFF ? 2 : 6;
+            if (unit < 0xD800 || unit > 0xDFFF)
             {
-                cp = (cp << 6) | (buf[i + k] & 0x3F);
+                return unit > 0xFFFF ? unit - 0x10000 : unit;
             }
 
-            i += n;
-            return cp;
+            int low = unit < 0xDC00 && i < end && buf[i] == (byte)'\\' ? EscapedUnit(buf, i, end) : -(int)JsonError.InvalidSurrogate;
+            i += 6;
+            return low == -(int)JsonError.UnexpectedEnd ? low
+                : (low < 0xDC00 || low > 0xDFFF ? -(int)JsonError.InvalidSurrogate : 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         }
 
         /// <summary>The validated string in <paramref name="buf"/>[i, i + length) unescaped; <paramref name="ascii"/> when printable ASCII only.</summary>
@@ -194,30 +199,17 @@ namespace TagoFirmware.Json
                 return true;
             }
 
+            // Code point by code point; the target has no escapes (its backslash is itself), and malformed UTF-8 there (-1) matches nothing.
             int end = i + length;
             int j = 0;
             while (i < end)
             {
-                int cp = Decode(buf, end, ref i);
-                int n = cp < 0x80 ? 1 : (cp < 0x800 ? 2 : (cp < 0x10000 ? 3 : 4));
-                if (j + n > utf8.Length)
+                int b = j < utf8.Length ? utf8[j] : -1;
+                int want = b < 0x80 ? b : Decode(utf8, utf8.Length, ref j);
+                j += b >= 0 && b < 0x80 ? 1 : 0;
+                if (want < 0 || Decode(buf, end, ref i) != want)
                 {
                     return false;
-                }
-
-                // Re-encode the code point (RFC 3629 §3): lead byte, then continuation bytes from the top.
-                int lead = n == 1 ? cp : ((0xF00 >> n) & 0xFF) | (cp >> (6 * (n - 1)));
-                if (utf8[j++] != (byte)lead)
-                {
-                    return false;
-                }
-
-                for (int k = n - 2; k >= 0; k--)
-                {
-                    if (utf8[j++] != (byte)(0x80 | ((cp >> (6 * k)) & 0x3F)))
-                    {
-                        return false;
-                    }
                 }
             }
 
@@ -294,40 +286,6 @@ namespace TagoFirmware.Json
             acc = acc > 1000000 ? 1000000 : acc;
             tenths = negative ? -acc : acc;
             return true;
-        }
-
-        /// <summary>Validates the escape at <paramref name="i"/> and moves past it; a high surrogate must be followed by an escaped low one.</summary>
-        internal static JsonError EscapeEnd(byte[] buf, int end, ref int i)
-        {
-            int cp = EscapedUnit(buf, i, end);
-            if (cp < 0)
-            {
-                return (JsonError)(-cp);
-            }
-
-            i += cp > 0xFFFF ? 2 : 6;
-            if (cp >= 0xDC00 && cp <= 0xDFFF)
-            {
-                return JsonError.InvalidSurrogate;
-            }
-
-            if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-                int low = i < end && buf[i] == (byte)'\\' ? EscapedUnit(buf, i, end) : -(int)JsonError.InvalidSurrogate;
-                if (low == -(int)JsonError.UnexpectedEnd)
-                {
-                    return JsonError.UnexpectedEnd;
-                }
-
-                if (low < 0xDC00 || low > 0xDFFF)
-                {
-                    return JsonError.InvalidSurrogate;
-                }
-
-                i += 6;
-            }
-
-            return JsonError.None;
         }
 
         /// <summary>Scans the number at <paramref name="i"/> (RFC 8259 §6) and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>

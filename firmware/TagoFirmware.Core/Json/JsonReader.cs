@@ -296,30 +296,18 @@ namespace TagoFirmware.Json
                     break;
                 }
 
-                ascii = false;
-                if (c == (byte)'\\')
-                {
-                    escaped = true;
-                    int at = i;
-                    JsonError e = JsonBytes.EscapeEnd(_buf, end, ref i);
-                    if (e != JsonError.None)
-                    {
-                        return Fail(e, e == JsonError.UnexpectedEnd ? end : at);
-                    }
-                }
-                else if (c < 0x20)
+                if (c < 0x20)
                 {
                     return Fail(JsonError.ControlCharacterInString, i);
                 }
-                else
-                {
-                    int n = JsonBytes.Utf8Length(_buf, i, _end);
-                    if (n == 0)
-                    {
-                        return Fail(JsonError.InvalidUtf8, i);
-                    }
 
-                    i += n;
+                ascii = false;
+                escaped |= c == (byte)'\\';
+                int at = i;
+                int cp = JsonBytes.Decode(buf, end, ref i);
+                if (cp < 0)
+                {
+                    return Fail((JsonError)(-cp), cp == -(int)JsonError.UnexpectedEnd ? end : at);
                 }
             }
 

@@ -52,15 +52,22 @@ namespace TagoFirmware.Payload
             _cycle = cycle;
             _cycleAt = cycleAt;
             _valueRequired = valueRequired;
-            Restart(0, false);
             int count = names == null ? 0 : names.Length;
             _names = new byte[count][];
             _units = new byte[count][];
             for (int i = 0; i < count; i++)
             {
+                // A unit's field is written once into the buffer, then kept (null when it breaks the format's rules).
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
-                _units[i] = units[i] == null ? null : UnitField(units[i]);
+                _length = 0;
+                if (units[i] != null && Unit(units[i]) == TagoWriteResult.Ok)
+                {
+                    _units[i] = new byte[_length];
+                    Array.Copy(buffer, _units[i], _length);
+                }
             }
+
+            Restart(0, false);
         }
 
         /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
@@ -161,9 +168,6 @@ namespace TagoFirmware.Payload
 
         private protected abstract TagoWriteResult Unit(byte[] utf8);
 
-        // A unit as its field is written (key, text, closing bytes), or null when it breaks the format's rules.
-        private protected abstract byte[] UnitField(byte[] utf8);
-
         // The end of a complete item; TagoTiP's needs no byte.
         private protected virtual TagoWriteResult End() => TagoWriteResult.Ok;
 
@@ -218,12 +222,10 @@ namespace TagoFirmware.Payload
             {
                 ulong pow = s_pow10[decimals];
                 integerPart = magnitude / pow;
-                uint fractionPart = (uint)(magnitude - (integerPart * pow));
-                for (int d = 0; d < decimals; d++)
+                i = WriteDigitsBackwards(digits, i, magnitude - (integerPart * pow));
+                while (i > digits.Length - decimals)
                 {
-                    uint next = fractionPart / 10;
-                    digits[--i] = (byte)('0' + (fractionPart - (next * 10)));
-                    fractionPart = next;
+                    digits[--i] = (byte)'0';
                 }
 
                 digits[--i] = (byte)'.';

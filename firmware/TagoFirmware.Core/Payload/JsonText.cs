@@ -13,10 +13,6 @@ namespace TagoFirmware.Payload
         internal const int TipText = 32;
         internal const int TipEscape = 64;
 
-        // The characters with a two-character escape (RFC 8259 §7) and the letters of those escapes.
-        private const string ShortFrom = "\b\f\n\r\t\"\\";
-        private const string ShortTo = "bfnrt\"\\";
-
         /// <summary>Per byte value: escaped length of ASCII (1 raw, 2 for <c>\n</c>-style, 6 for <c>\u00XX</c>) in the low
         /// 3 bits, <see cref="NameBit"/> for <c>[a-z0-9_]</c>, the TagoTiP classes; 0 for non-ASCII (handled apart).</summary>
         internal static readonly byte[] Classes = BuildTable();
@@ -99,10 +95,10 @@ namespace TagoFirmware.Payload
                 }
 
                 buffer[position++] = (byte)'\\';
-                int k = ShortFrom.IndexOf((char)b);
+                int k = JsonBytes.Escaped.IndexOf((char)b);
                 if (k >= 0)
                 {
-                    buffer[position++] = (byte)ShortTo[k];
+                    buffer[position++] = (byte)JsonBytes.EscapeLetters[k];
                     continue;
                 }
 
@@ -130,9 +126,9 @@ namespace TagoFirmware.Payload
             }
 
             table[','] |= TipUnit;
-            for (int k = 0; k < ShortFrom.Length; k++)
+            for (int k = 0; k < JsonBytes.Escaped.Length - 1; k++)
             {
-                table[ShortFrom[k]] = (byte)((table[ShortFrom[k]] & ~7) | 2);
+                table[JsonBytes.Escaped[k]] = (byte)((table[JsonBytes.Escaped[k]] & ~7) | 2);
             }
 
             return table;

@@ -107,20 +107,6 @@ namespace TagoFirmware.Payload
             return TagoWriteResult.Ok;
         }
 
-        private protected override byte[] UnitField(byte[] utf8)
-        {
-            int units;
-            int escaped = JsonText.MeasureUtf8(utf8, out units);
-            if (escaped < 0 || units > MaxUnitLength)
-            {
-                return null;
-            }
-
-            byte[] field = Quoted(s_unitKey, escaped);
-            JsonText.WriteUtf8(utf8, escaped, field, s_unitKey.Length);
-            return field;
-        }
-
         // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
@@ -150,24 +136,12 @@ namespace TagoFirmware.Payload
         /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
         private static void WriteDate(byte[] buffer, int position, int days)
         {
-            // Proleptic Gregorian date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
-            // civil_from_days), counted from 0000-03-01 so leap days fall at the end of the computed year:
-            // 0001-01-01 is day 306 of that count. All quantities are non-negative, so plain division is floor.
-            int z = days + 306;
-            int era = z / 146097;
-            int dayOfEra = z - (era * 146097);
-            int yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36524) - (dayOfEra / 146096)) / 365;
-            int dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
-            int mp = ((5 * dayOfYear) + 2) / 153;
-            int day = dayOfYear - (((153 * mp) + 2) / 5) + 1;
-            int month = mp < 10 ? mp + 3 : mp - 9;
-            int year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
-            Two(buffer, position, year / 100);
-            Two(buffer, position + 2, year % 100);
+            DateTime date = new DateTime(days * MsPerDay * TimeSpan.TicksPerMillisecond);
+            WriteDigitsBackwards(buffer, position + 4, (ulong)date.Year); // 1970–9999: four digits
             buffer[position + 4] = (byte)'-';
-            Two(buffer, position + 5, month);
+            Two(buffer, position + 5, date.Month);
             buffer[position + 7] = (byte)'-';
-            Two(buffer, position + 8, day);
+            Two(buffer, position + 8, date.Day);
             buffer[position + 10] = (byte)'T';
         }
 

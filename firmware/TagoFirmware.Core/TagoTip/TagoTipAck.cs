@@ -1,3 +1,4 @@
+using TagoFirmware.Json;
 using TagoFirmware.Payload;
 
 namespace TagoFirmware.TagoTip
@@ -18,9 +19,7 @@ namespace TagoFirmware.TagoTip
 
         /// <summary>What the message is.</summary>
         public TagoTipAckKind Kind;
-        /// <summary>True when the message carried <c>!N</c>.</summary>
-        public bool HasSequence;
-        /// <summary>The echoed sequence number when <see cref="HasSequence"/>.</summary>
+        /// <summary>The echoed <c>!N</c>, or -1 when the message carried none.</summary>
         public long Sequence;
         /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
         public int Count;
@@ -35,7 +34,6 @@ namespace TagoFirmware.TagoTip
         public TagoTipAckKind Parse(byte[] payload, int offset, int length)
         {
             Kind = TagoTipAckKind.Malformed;
-            HasSequence = false;
             Sequence = -1;
             Count = -1;
             Error = TagoTipError.None;
@@ -69,7 +67,6 @@ namespace TagoFirmware.TagoTip
                 }
 
                 p++;
-                HasSequence = true;
                 Sequence = n;
             }
 
@@ -112,19 +109,15 @@ namespace TagoFirmware.TagoTip
                 return null;
             }
 
-            char[] name = new char[length];
-            for (int i = 0; i < length; i++)
+            for (int i = DetailOffset; i < p; i++)
             {
-                byte b = payload[DetailOffset + i];
-                if (!JsonText.IsNameByte(b))
+                if (!JsonText.IsNameByte(payload[i]))
                 {
                     return null;
                 }
-
-                name[i] = (char)b;
             }
 
-            return topicPrefix + new string(name);
+            return topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true);
         }
 
         private TagoTipAckKind Classify(byte[] payload, int status)
@@ -139,7 +132,7 @@ namespace TagoFirmware.TagoTip
                     return TagoTipAckKind.Error;
                 case 2:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                    return DetailLength == 0 ? TagoTipAckKind.Malformed : HasSequence ? TagoTipAckKind.Other : TagoTipAckKind.Command;
+                    return DetailLength == 0 ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
                 case 3:
                     return TagoTipAckKind.Other;
                 default:

@@ -1,3 +1,5 @@
+using TagoFirmware.Config;
+
 namespace TagoFirmware.TagoTip
 {
     /// <summary>A TagoTiP device's MQTT identity: serial and 16-hex hash, checked once, and the credentials and topics from them (TagoTiP 1.0 §2, §14; docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs).</summary>
@@ -29,37 +31,12 @@ namespace TagoFirmware.TagoTip
         public readonly string AckTopic;
 
         /// <summary>True if <paramref name="serial"/> is 1–100 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-        public static bool IsValidSerial(string serial) => Matches(serial, 1, MaxSerialLength, false);
+        public static bool IsValidSerial(string serial) => serial != null && serial.Length >= 1 && serial.Length <= MaxSerialLength && ConfigText.Only(serial, "_-", true);
         /// <summary>True if <paramref name="hash"/> is exactly 16 hexadecimal characters (either case).</summary>
-        public static bool IsValidHash(string hash) => Matches(hash, HashLength, HashLength, true);
+        public static bool IsValidHash(string hash) => hash != null && hash.Length == HashLength && ConfigText.IsHex(hash);
 
         /// <summary>The credentials (hash lower-cased), or null when either value is invalid.</summary>
         public static TagoTipCredentials Create(string serial, string hash)
             => IsValidSerial(serial) && IsValidHash(hash) ? new TagoTipCredentials(serial, hash.ToLower()) : null;
-
-        /// <summary>The serial only: the hash is a secret.</summary>
-        public override string ToString() => "serial " + Serial;
-
-        private static bool Matches(string text, int min, int max, bool hex)
-        {
-            if (text == null || text.Length < min || text.Length > max)
-            {
-                return false;
-            }
-
-            char[] chars = text.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-                    || (!hex && ((c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '-'));
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

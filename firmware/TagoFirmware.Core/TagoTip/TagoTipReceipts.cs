@@ -60,12 +60,12 @@ namespace TagoFirmware.TagoTip
                 return TagoTipAction.Command;
             }
 
-            if (kind == TagoTipAckKind.Error && !ack.HasSequence && !InFlight)
+            if (kind == TagoTipAckKind.Error && ack.Sequence < 0 && !InFlight)
             {
                 return SessionError(ack.Error);
             }
 
-            bool ours = InFlight && (ack.HasSequence ? ack.Sequence == InFlightSequence : kind == TagoTipAckKind.Error);
+            bool ours = InFlight && (ack.Sequence >= 0 ? ack.Sequence == InFlightSequence : kind == TagoTipAckKind.Error);
 
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
             if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))

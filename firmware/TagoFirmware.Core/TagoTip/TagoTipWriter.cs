@@ -119,21 +119,41 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        // #unit: 1–25 printable ASCII bytes without # ; @ [ \ ] ^ { | }, °C written as C.
+        // #unit: 1–25 printable ASCII bytes without # ; @ [ \ ] ^ { | }, °C written as C (its degree sign, UTF-8 C2 B0, dropped).
+        // Written as it is checked, up to the room there is; an invalid unit is refused before a full buffer.
         private protected override TagoWriteResult Unit(byte[] utf8)
         {
-            int count = CopyUnit(utf8, null, 0);
-            if (count == 0)
+            byte[] buffer = _buffer;
+            int p = _length;
+            buffer[p++] = (byte)'#';
+            for (int i = 0; i < utf8.Length; i++)
             {
-                return Fail(TagoWriteResult.UnitTooLong);
+                byte b = utf8[i];
+                if (b == 0xC2 && i + 1 < utf8.Length && utf8[i + 1] == 0xB0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - _length > MaxUnitBytes)
+                {
+                    return Fail(TagoWriteResult.UnitTooLong);
+                }
+
+                if (p < _limit)
+                {
+                    buffer[p] = b;
+                }
+
+                p++;
             }
 
-            if (_length + count > _limit)
+            if (p - _length == 1 || p > _limit)
             {
-                return Fail(TagoWriteResult.BufferFull);
+                return Fail(p - _length == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
             }
 
-            _length += CopyUnit(utf8, _buffer, _length);
+            _length = p;
             return TagoWriteResult.Ok;
         }
 
@@ -170,18 +190,6 @@ namespace TagoFirmware.TagoTip
             return TagoWriteResult.Ok;
         }
 
-        private protected override byte[] UnitField(byte[] utf8)
-        {
-            int count = CopyUnit(utf8, null, 0);
-            byte[] field = count == 0 ? null : new byte[count];
-            if (field != null)
-            {
-                CopyUnit(utf8, field, 0);
-            }
-
-            return field;
-        }
-
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
         private int PutDigits(long value, int p)
         {
@@ -194,40 +202,6 @@ namespace TagoFirmware.TagoTip
             int count = _digits.Length - _digitsStart;
             Array.Copy(_digits, _digitsStart, _buffer, p, count);
             return p + count;
-        }
-
-        // '#' and a unit without its degree sign (UTF-8 C2 B0); returns the bytes (0: invalid); null destination only measures.
-        private static int CopyUnit(byte[] unit, byte[] destination, int p)
-        {
-            if (destination != null)
-            {
-                destination[p] = (byte)'#';
-            }
-
-            int count = 1;
-            for (int i = 0; i < unit.Length; i++)
-            {
-                byte b = unit[i];
-                if (b == 0xC2 && i + 1 < unit.Length && unit[i + 1] == 0xB0)
-                {
-                    i++;
-                    continue;
-                }
-
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || count > MaxUnitBytes)
-                {
-                    return 0;
-                }
-
-                if (destination != null)
-                {
-                    destination[p + count] = b;
-                }
-
-                count++;
-            }
-
-            return count > 1 ? count : 0;
         }
 
         private static byte[] Caret()

@@ -36,7 +36,6 @@ namespace TagoFirmware.Tests.TagoTip
             TagoTipAck ack = Parse(message);
 
             Assert.AreEqual(kind, (int)ack.Kind);
-            Assert.AreEqual(sequence >= 0, ack.HasSequence);
             Assert.AreEqual(sequence, ack.Sequence);
             Assert.AreEqual(count, ack.Count);
             Assert.AreEqual(error, (int)ack.Error);

@@ -16,7 +16,6 @@ namespace TagoFirmware.Tests.TagoTip
             Assert.AreEqual("ab8817ec", credentials.Password);
             Assert.AreEqual("$tip/sensor-01_A/push", credentials.PushTopic);
             Assert.AreEqual("$tip/sensor-01_A/ack", credentials.AckTopic);
-            Assert.AreEqual("serial sensor-01_A", credentials.ToString());
         }
 
         [TestMethod]

@@ -136,12 +136,23 @@ namespace TagoFirmware.Payload
         /// <summary>Writes <c>yyyy-MM-ddT</c> of day <paramref name="days"/> since 0001-01-01 (the first 11 bytes).</summary>
         private static void WriteDate(byte[] buffer, int position, int days)
         {
-            DateTime date = new DateTime(days * MsPerDay * TimeSpan.TicksPerMillisecond);
-            WriteDigitsBackwards(buffer, position + 4, (ulong)date.Year); // 1970–9999: four digits
+            // Proleptic Gregorian date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+            // civil_from_days), counted from 0000-03-01 so leap days fall at the end of the computed year: 0001-01-01 is
+            // day 306 of that count. Not DateTime: nanoFramework's ends at 3000-12-31 and this writer takes years to 9999.
+            int z = days + 306;
+            int era = z / 146097;
+            int dayOfEra = z - (era * 146097);
+            int yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36524) - (dayOfEra / 146096)) / 365;
+            int dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+            int mp = ((5 * dayOfYear) + 2) / 153;
+            int month = mp < 10 ? mp + 3 : mp - 9;
+            int year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
+            Two(buffer, position, year / 100);
+            Two(buffer, position + 2, year % 100);
             buffer[position + 4] = (byte)'-';
-            Two(buffer, position + 5, date.Month);
+            Two(buffer, position + 5, month);
             buffer[position + 7] = (byte)'-';
-            Two(buffer, position + 8, date.Day);
+            Two(buffer, position + 8, dayOfYear - (((153 * mp) + 2) / 5) + 1);
             buffer[position + 10] = (byte)'T';
         }
 

@@ -65,16 +65,7 @@ namespace TagoFirmware.Readings
             _queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
-            int length;
-            try
-            {
-                length = _store.Length;
-            }
-            catch (Exception)
-            {
-                length = -1;
-            }
-
+            int length = _store.Length;
             Records = length / Rec;
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
@@ -168,18 +159,18 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            bool ok = Guard(0, false);
+            bool ok = _store.BeginReplace();
             if (ok)
             {
                 ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
                 ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
                 WriteAck(2 * Rec);
-                ok = WriteReadings(0, 3, true) && Guard(-1, false);
+                ok = WriteReadings(0, 3, true) && _store.CommitReplace();
             }
 
             if (!ok)
             {
-                Guard(-2, false);
+                _store.AbortReplace();
                 Failed();
                 return false;
             }
@@ -206,7 +197,7 @@ namespace TagoFirmware.Readings
             {
                 if (n == RecordsPerWrite)
                 {
-                    if (replacement ? !Guard(n, false) : !Append(n))
+                    if (!Write(n, replacement))
                     {
                         return false;
                     }
@@ -218,8 +209,10 @@ namespace TagoFirmware.Readings
                 n++;
             }
 
-            return replacement ? Guard(n, false) : Append(n);
+            return Write(n, replacement);
         }
+
+        private bool Write(int records, bool replacement) => replacement ? _store.WriteReplacement(_io, 0, records * Rec) : Append(records);
 
         // A failed store is repaired by a rewrite, never by appending to a log that may end in a partial record;
         // an append that would pass the byte budget compacts instead.
@@ -244,7 +237,7 @@ namespace TagoFirmware.Readings
 
         private bool Append(int records)
         {
-            if (!Guard(records, true))
+            if (!_store.Append(_io, 0, records * Rec))
             {
                 Failed();
                 return false;
@@ -252,30 +245,6 @@ namespace TagoFirmware.Readings
 
             Records += records;
             return true;
-        }
-
-        // One guarded store call: records > 0 appends or writes them to the replacement, 0 begins, -1 commits, -2 aborts.
-        private bool Guard(int step, bool append)
-        {
-            try
-            {
-                switch (step)
-                {
-                    case 0:
-                        return _store.BeginReplace();
-                    case -1:
-                        return _store.CommitReplace();
-                    case -2:
-                        _store.AbortReplace();
-                        return true;
-                    default:
-                        return append ? _store.Append(_io, 0, step * Rec) : _store.WriteReplacement(_io, 0, step * Rec);
-                }
-            }
-            catch (Exception)
-            {
-                return false;
-            }
         }
 
         // Reads every record, 32 per store call, for pass 1 (scan) or pass 2 (replay).
@@ -387,16 +356,7 @@ namespace TagoFirmware.Readings
             int wanted = n * Rec;
             for (int got = 0; got < wanted;)
             {
-                int r;
-                try
-                {
-                    r = _store.Read((index * Rec) + got, _io, got, wanted - got);
-                }
-                catch (Exception)
-                {
-                    r = -1;
-                }
-
+                int r = _store.Read((index * Rec) + got, _io, got, wanted - got);
                 if (r <= 0)
                 {
                     return -1;

@@ -6,23 +6,19 @@ namespace TagoFirmware.Sensors
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
-        // Aosong datasheets, per model: read gap ms, °C × 10 min/max, %RH × 10 min/max. DHT22/AM2302 and DHT21/AM2301
-        // −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
-        private static readonly int[] s_limits = { 1000, 0, 500, 200, 900, 2000, -400, 800, 0, 1000, 2000, -400, 800, 0, 1000 };
-        private static readonly string[] s_names = { "DHT11", "DHT21", "DHT22" };
-
         /// <summary>Mains-powered settings for <paramref name="model"/>: median of 3, 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
-            int row = model == SensorModel.Dht11 ? 0 : model == SensorModel.Dht21 ? 5 : model == SensorModel.Dht22 ? 10 : -1;
-            if (row >= 0)
+            // Aosong datasheets: DHT22/AM2302 and DHT21/AM2301 −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
+            bool dht11 = model == SensorModel.Dht11;
+            if (dht11 || model == SensorModel.Dht21 || model == SensorModel.Dht22)
             {
-                ModelName = s_names[row / 5];
-                MinReadIntervalMs = s_limits[row];
-                MinTenthsCelsius = s_limits[row + 1];
-                MaxTenthsCelsius = s_limits[row + 2];
-                MinTenthsPercent = s_limits[row + 3];
-                MaxTenthsPercent = s_limits[row + 4];
+                ModelName = "DHT" + ((int)model).ToString();
+                MinReadIntervalMs = dht11 ? 1000 : 2000;
+                MinTenthsCelsius = dht11 ? 0 : -400;
+                MaxTenthsCelsius = dht11 ? 500 : 800;
+                MinTenthsPercent = dht11 ? 200 : 0;
+                MaxTenthsPercent = dht11 ? 900 : 1000;
             }
 
             ReadsPerSample = 3;

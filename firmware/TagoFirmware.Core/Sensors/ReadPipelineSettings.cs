@@ -6,6 +6,9 @@ namespace TagoFirmware.Sensors
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
+        /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out).</summary>
+        public const int MaxConsecutiveRateRejections = 2;
+
         /// <summary>Mains-powered settings for <paramref name="model"/>: median of 3, 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
@@ -23,9 +26,8 @@ namespace TagoFirmware.Sensors
 
             ReadsPerSample = 3;
             RetriesPerSample = 2;
-            MaxTemperatureRateCelsiusPerSecond = 0.5;
-            MaxHumidityRatePercentPerSecond = 2.0;
-            MaxConsecutiveRateRejections = 2;
+            MaxTemperatureRateTenthsPerSecond = 5;
+            MaxHumidityRateTenthsPerSecond = 20;
             StuckReadLimit = 20;
             PowerCycleAfterFailures = 3;
             PowerOffMs = 1000;
@@ -68,14 +70,11 @@ namespace TagoFirmware.Sensors
         /// <summary>Extra raw reads allowed per sample when reads fail or are rejected: 0…5 (default 2).</summary>
         public int RetriesPerSample;
 
-        /// <summary>Largest accepted temperature change since the last accepted value, °C per second (at least 1 s); 0 disables. Default 0.5.</summary>
-        public double MaxTemperatureRateCelsiusPerSecond;
+        /// <summary>Largest accepted temperature change since the last accepted value, °C × 10 per second (at least 1 s); 0 disables. Default 5 (0.5 °C/s).</summary>
+        public int MaxTemperatureRateTenthsPerSecond;
 
-        /// <summary>Largest accepted humidity change since the last accepted value, %RH per second (at least 1 s); 0 disables. Default 2.0.</summary>
-        public double MaxHumidityRatePercentPerSecond;
-
-        /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out); default 2.</summary>
-        public int MaxConsecutiveRateRejections;
+        /// <summary>Largest accepted humidity change since the last accepted value, %RH × 10 per second (at least 1 s); 0 disables. Default 20 (2 %RH/s).</summary>
+        public int MaxHumidityRateTenthsPerSecond;
 
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
         public int TemperatureOffsetTenths;
@@ -98,9 +97,8 @@ namespace TagoFirmware.Sensors
         /// <summary>Smallest sampling interval, whole seconds: (discard + reads + retries) × the model's gap (DHT22: 12 s); 0 for an unknown model.</summary>
         public int MinSamplingIntervalSeconds => (int)(((long)(1 + ReadsPerSample + RetriesPerSample) * MinReadIntervalMs + 999) / 1000);
 
-        /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal.</summary>
-        public string MinSamplingIntervalReason => ModelName == null ? "the sensor model is unknown"
-            : "a " + ModelName + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
+        /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal (a known model).</summary>
+        public string MinSamplingIntervalReason => "a " + ModelName + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
                 + (MinReadIntervalMs / 1000).ToString() + " s apart";
     }
 }

@@ -76,8 +76,8 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.MaxTemperatureRateCelsiusPerSecond = 0;
-            settings.MaxHumidityRatePercentPerSecond = 0;
+            settings.MaxTemperatureRateTenthsPerSecond = 0;
+            settings.MaxHumidityRateTenthsPerSecond = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("-30.0/5.0", 3) + Repeat("70.0/95.0", 3));
             ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
             PipelineDriver.RunSample(pipeline);

@@ -299,10 +299,12 @@ namespace TagoFirmware.Readings
                 _ackFound = true;
                 _watermark = ReadingRecord.Sequence(_io, off);
                 // Pass 1 runs on an empty queue: these are its first drops of the boot.
-                _queue.UnreportedDroppedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
-                _queue.UnreportedUntimedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                _queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(_io, body));
+                _queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
         }
+
+        private static int Positive(int value) => value < 0 ? 0 : value;
 
         // Pass 2: data, boot and sync records in log order.
         private void Replay(int off, int body)

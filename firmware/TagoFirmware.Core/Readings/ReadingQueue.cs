@@ -164,8 +164,9 @@ namespace TagoFirmware.Readings
                 RemoveHead();
             }
 
-            UnreportedDroppedReadings = Positive(UnreportedDroppedReadings - _inFlightReportedDropped);
-            UnreportedUntimedReadings = Positive(UnreportedUntimedReadings - _inFlightReportedUntimed);
+            // Never below 0: the counts only grew since MarkInFlight took them.
+            UnreportedDroppedReadings -= _inFlightReportedDropped;
+            UnreportedUntimedReadings -= _inFlightReportedUntimed;
             ClearInFlight();
             _log.AppendAck(removed);
             return true;
@@ -273,8 +274,6 @@ namespace TagoFirmware.Readings
         }
 
         private static bool IsValidTime(long unixMs) => unixMs >= ReadingRecord.MinValidUnixMs && unixMs <= ReadingRecord.MaxUnixMs;
-
-        internal static int Positive(int value) => value < 0 ? 0 : value;
 
         internal void ResetRam()
         {

@@ -76,21 +76,22 @@ namespace TagoFirmware.Readings
                 return ReadingLoadResult.StoreUnavailable;
             }
 
-            bool damaged = length % Rec != 0;
-            _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
+            bool damaged = length % Rec != 0 || Skipped > 0;
+            _rewriteNeeded |= damaged || !_headerOk || !_ackFound;
             _rewriteNeeded |= _queue.DropUntimed() > 0;
             if (_queue.Count == 0)
             {
                 _queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible
-                : Records == 0 && !damaged ? ReadingLoadResult.Created
-                : damaged || Skipped > 0 ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
             if (!_store.CanWrite)
             {
                 return ReadingLoadResult.ReadOnly;
             }
+
+            // Before the compaction below changes Records.
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : Records == 0 && !damaged ? ReadingLoadResult.Created
+                : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
             if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)

@@ -141,8 +141,7 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
-            InFlightTicket = _nextTicket;
-            _nextTicket = _nextTicket == int.MaxValue ? 1 : _nextTicket + 1;
+            InFlightTicket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
             _inFlightCount = count;
             _inFlightDropped = 0;
             _inFlightReportedDropped = carriesCounters ? UnreportedDroppedReadings : 0;

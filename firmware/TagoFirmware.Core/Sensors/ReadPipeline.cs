@@ -299,7 +299,7 @@ namespace TagoFirmware.Sensors
 
             SafeCall(0);
             _powerPhase = PowerOff;
-            _powerPhaseEndMs = nowMs + _s.PowerOffMs;
+            _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOffMs;
         }
 
         private bool AdvancePower(long nowMs)

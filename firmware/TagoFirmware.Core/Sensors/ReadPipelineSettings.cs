@@ -6,6 +6,9 @@ namespace TagoFirmware.Sensors
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
+        /// <summary>How long the supply stays off during a power cycle, in ms.</summary>
+        public const int PowerOffMs = 1000;
+
         /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out).</summary>
         public const int MaxConsecutiveRateRejections = 2;
 
@@ -30,7 +33,6 @@ namespace TagoFirmware.Sensors
             MaxHumidityRateTenthsPerSecond = 20;
             StuckReadLimit = 20;
             PowerCycleAfterFailures = 3;
-            PowerOffMs = 1000;
         }
 
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
@@ -88,8 +90,6 @@ namespace TagoFirmware.Sensors
         /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>); 0 disables. Default 3.</summary>
         public int PowerCycleAfterFailures;
 
-        /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>
-        public int PowerOffMs;
 
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
         public bool ComputeDewPoint;

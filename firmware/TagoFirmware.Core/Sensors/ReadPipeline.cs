@@ -282,7 +282,7 @@ namespace TagoFirmware.Sensors
                 _counters.SensorErrors++;
             }
 
-            if (_s.PowerCycleAfterFailures > 0 && _failures % _s.PowerCycleAfterFailures == 0)
+            if (_failures % ReadPipelineSettings.PowerCycleAfterFailures == 0)
             {
                 StartPowerCycle(nowMs);
             }

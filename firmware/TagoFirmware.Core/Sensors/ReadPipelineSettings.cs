@@ -6,6 +6,9 @@ namespace TagoFirmware.Sensors
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
+        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>).</summary>
+        public const int PowerCycleAfterFailures = 3;
+
         /// <summary>How long the supply stays off during a power cycle, in ms.</summary>
         public const int PowerOffMs = 1000;
 
@@ -32,7 +35,6 @@ namespace TagoFirmware.Sensors
             MaxTemperatureRateTenthsPerSecond = 5;
             MaxHumidityRateTenthsPerSecond = 20;
             StuckReadLimit = 20;
-            PowerCycleAfterFailures = 3;
         }
 
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
@@ -86,9 +88,6 @@ namespace TagoFirmware.Sensors
 
         /// <summary>Identical good reads in a row that mean a stuck sensor; 0 disables, else 3…10000, default 20.</summary>
         public int StuckReadLimit;
-
-        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>); 0 disables. Default 3.</summary>
-        public int PowerCycleAfterFailures;
 
 
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>

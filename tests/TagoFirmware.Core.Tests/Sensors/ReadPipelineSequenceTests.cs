@@ -130,17 +130,17 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.PowerCycleAfterFailures = 2;
-            FakeSensor sensor = new FakeSensor("d x x x x x x");
+            FakeSensor sensor = new FakeSensor("d x x x x x x x x x");
             FakePowerSwitch power = new FakePowerSwitch();
             ReadPipeline pipeline = new ReadPipeline(sensor, power, settings, null);
 
+            PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
             Assert.AreEqual(string.Empty, power.Log);
             PipelineDriver.RunSample(pipeline);
             long failedAt = PipelineDriver.Now;
 
-            // Second consecutive failure: supply off at once.
+            // Third consecutive failure: supply off at once.
             Assert.AreEqual("off,", power.Log);
             Assert.AreEqual(failedAt + 1000, pipeline.NextStepAtMs);
 
@@ -183,9 +183,10 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.PowerCycleAfterFailures = 1;
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, null);
 
+            PipelineDriver.RunSample(pipeline);
+            PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
 
             Assert.AreEqual(long.MaxValue, pipeline.NextStepAtMs, "no power phase to wait for");

@@ -49,7 +49,6 @@ namespace TagoFirmware.Tests.Sensors
             Assert.AreEqual(3, standard.ReadsPerSample);
             Assert.AreEqual(2, standard.RetriesPerSample);
             Assert.AreEqual(20, standard.StuckReadLimit);
-            Assert.AreEqual(3, standard.PowerCycleAfterFailures);
             Assert.AreEqual(1, battery.ReadsPerSample);
             Assert.AreEqual(1, battery.RetriesPerSample);
             Assert.AreEqual(0, battery.StuckReadLimit);

@@ -82,13 +82,8 @@ namespace TagoFirmware.Esp32
                     return false;
                 }
 
-                celsius = temperature.DegreesCelsius;
+                celsius = temperature.DegreesCelsius; // the pipeline refuses a non-finite value
                 percent = humidity.Percent;
-                if (double.IsNaN(celsius) || double.IsInfinity(celsius) || double.IsNaN(percent) || double.IsInfinity(percent))
-                {
-                    return false;
-                }
-
                 _guard.Good(Environment.TickCount64, WallMs());
                 return true;
             }

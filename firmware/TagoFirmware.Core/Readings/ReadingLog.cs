@@ -65,16 +65,7 @@ namespace TagoFirmware.Readings
             _queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
-            int length;
-            try
-            {
-                length = _store.Length;
-            }
-            catch (Exception)
-            {
-                length = -1;
-            }
-
+            int length = _store.Length;
             Records = length / Rec;
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
@@ -85,21 +76,22 @@ namespace TagoFirmware.Readings
                 return ReadingLoadResult.StoreUnavailable;
             }
 
-            bool damaged = length % Rec != 0;
-            _rewriteNeeded |= damaged || Skipped > 0 || !_headerOk || !_ackFound;
+            bool damaged = length % Rec != 0 || Skipped > 0;
+            _rewriteNeeded |= damaged || !_headerOk || !_ackFound;
             _rewriteNeeded |= _queue.DropUntimed() > 0;
             if (_queue.Count == 0)
             {
                 _queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible
-                : Records == 0 && !damaged ? ReadingLoadResult.Created
-                : damaged || Skipped > 0 ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
             if (!_store.CanWrite)
             {
                 return ReadingLoadResult.ReadOnly;
             }
+
+            // Before the compaction below changes Records.
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : Records == 0 && !damaged ? ReadingLoadResult.Created
+                : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
             if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
@@ -168,18 +160,18 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            bool ok = Guard(0, false);
+            bool ok = _store.BeginReplace();
             if (ok)
             {
                 ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
                 ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
                 WriteAck(2 * Rec);
-                ok = WriteReadings(0, 3, true) && Guard(-1, false);
+                ok = WriteReadings(0, 3, true) && _store.CommitReplace();
             }
 
             if (!ok)
             {
-                Guard(-2, false);
+                _store.AbortReplace();
                 Failed();
                 return false;
             }
@@ -206,7 +198,7 @@ namespace TagoFirmware.Readings
             {
                 if (n == RecordsPerWrite)
                 {
-                    if (replacement ? !Guard(n, false) : !Append(n))
+                    if (!Write(n, replacement))
                     {
                         return false;
                     }
@@ -218,8 +210,10 @@ namespace TagoFirmware.Readings
                 n++;
             }
 
-            return replacement ? Guard(n, false) : Append(n);
+            return Write(n, replacement);
         }
+
+        private bool Write(int records, bool replacement) => replacement ? _store.WriteReplacement(_io, 0, records * Rec) : Append(records);
 
         // A failed store is repaired by a rewrite, never by appending to a log that may end in a partial record;
         // an append that would pass the byte budget compacts instead.
@@ -244,7 +238,7 @@ namespace TagoFirmware.Readings
 
         private bool Append(int records)
         {
-            if (!Guard(records, true))
+            if (!_store.Append(_io, 0, records * Rec))
             {
                 Failed();
                 return false;
@@ -252,30 +246,6 @@ namespace TagoFirmware.Readings
 
             Records += records;
             return true;
-        }
-
-        // One guarded store call: records > 0 appends or writes them to the replacement, 0 begins, -1 commits, -2 aborts.
-        private bool Guard(int step, bool append)
-        {
-            try
-            {
-                switch (step)
-                {
-                    case 0:
-                        return _store.BeginReplace();
-                    case -1:
-                        return _store.CommitReplace();
-                    case -2:
-                        _store.AbortReplace();
-                        return true;
-                    default:
-                        return append ? _store.Append(_io, 0, step * Rec) : _store.WriteReplacement(_io, 0, step * Rec);
-                }
-            }
-            catch (Exception)
-            {
-                return false;
-            }
         }
 
         // Reads every record, 32 per store call, for pass 1 (scan) or pass 2 (replay).
@@ -330,10 +300,12 @@ namespace TagoFirmware.Readings
                 _ackFound = true;
                 _watermark = ReadingRecord.Sequence(_io, off);
                 // Pass 1 runs on an empty queue: these are its first drops of the boot.
-                _queue.UnreportedDroppedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body));
-                _queue.UnreportedUntimedReadings = ReadingQueue.Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                _queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(_io, body));
+                _queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(_io, body + 4));
             }
         }
+
+        private static int Positive(int value) => value < 0 ? 0 : value;
 
         // Pass 2: data, boot and sync records in log order.
         private void Replay(int off, int body)
@@ -387,16 +359,7 @@ namespace TagoFirmware.Readings
             int wanted = n * Rec;
             for (int got = 0; got < wanted;)
             {
-                int r;
-                try
-                {
-                    r = _store.Read((index * Rec) + got, _io, got, wanted - got);
-                }
-                catch (Exception)
-                {
-                    r = -1;
-                }
-
+                int r = _store.Read((index * Rec) + got, _io, got, wanted - got);
                 if (r <= 0)
                 {
                     return -1;

@@ -141,8 +141,7 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
-            InFlightTicket = _nextTicket;
-            _nextTicket = _nextTicket == int.MaxValue ? 1 : _nextTicket + 1;
+            InFlightTicket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
             _inFlightCount = count;
             _inFlightDropped = 0;
             _inFlightReportedDropped = carriesCounters ? UnreportedDroppedReadings : 0;
@@ -164,8 +163,9 @@ namespace TagoFirmware.Readings
                 RemoveHead();
             }
 
-            UnreportedDroppedReadings = Positive(UnreportedDroppedReadings - _inFlightReportedDropped);
-            UnreportedUntimedReadings = Positive(UnreportedUntimedReadings - _inFlightReportedUntimed);
+            // Never below 0: the counts only grew since MarkInFlight took them.
+            UnreportedDroppedReadings -= _inFlightReportedDropped;
+            UnreportedUntimedReadings -= _inFlightReportedUntimed;
             ClearInFlight();
             _log.AppendAck(removed);
             return true;
@@ -273,8 +273,6 @@ namespace TagoFirmware.Readings
         }
 
         private static bool IsValidTime(long unixMs) => unixMs >= ReadingRecord.MinValidUnixMs && unixMs <= ReadingRecord.MaxUnixMs;
-
-        internal static int Positive(int value) => value < 0 ? 0 : value;
 
         internal void ResetRam()
         {

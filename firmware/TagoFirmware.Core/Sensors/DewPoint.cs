@@ -2,7 +2,7 @@ namespace TagoFirmware.Sensors
 {
     /// <summary>Dew point by the Magnus formula over water, Td = b·γ/(a−γ), γ = ln(RH/100) + a·T/(b+T), a = 17.625,
     /// b = 243.04 °C (Alduchov &amp; Eskridge 1996, J. Appl. Meteor. 35; error below 0.35 °C for −40…50 °C).</summary>
-    /// <remarks>Own logarithm: nanoFramework's mscorlib has no <c>System.Math</c>; host tests compare it with <c>Math.Log</c>.</remarks>
+    /// <remarks>Own logarithm: nanoFramework's mscorlib has no <c>System.Math</c>; host tests compare the dew point with <c>System.Math</c>.</remarks>
     public static class DewPoint
     {
         /// <summary>Magnus coefficient a (dimensionless), Alduchov &amp; Eskridge 1996.</summary>
@@ -33,22 +33,10 @@ namespace TagoFirmware.Sensors
             return ReadPipeline.TryTenths(td, out dewPointTenths);
         }
 
-        /// <summary>Natural logarithm of a positive finite x = m·2^k, m in [1, 2): ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …),
-        /// s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.</summary>
-        public static double NaturalLog(double x)
+        // ln x for x = RH in (0, 1]: x = m·2^k, m in [1, 2), ln m = 2·atanh(s) = 2·(s + s³/3 + s⁵/5 + …), s = (m−1)/(m+1) ≤ 1/3, summed until the terms vanish.
+        private static double NaturalLog(double x)
         {
-            if (!(x > 0.0) || double.IsInfinity(x))
-            {
-                return double.NaN;
-            }
-
             int k = 0;
-            while (x >= 2.0)
-            {
-                x /= 2.0;
-                k++;
-            }
-
             while (x < 1.0)
             {
                 x *= 2.0;

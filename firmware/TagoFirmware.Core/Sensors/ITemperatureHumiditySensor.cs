@@ -1,7 +1,7 @@
 namespace TagoFirmware.Sensors
 {
     /// <summary>The raw-read seam between <see cref="ReadPipeline"/> and one physical (or simulated) sensor.</summary>
-    /// <remarks>One bus transaction per <see cref="TryRead"/>, never throws, never non-finite; the pipeline does retries and checks.</remarks>
+    /// <remarks>One bus transaction per <see cref="TryRead"/>, never throws; the pipeline does retries and checks (non-finite values too).</remarks>
     public interface ITemperatureHumiditySensor
     {
         /// <summary>Performs one raw read.</summary>

@@ -22,8 +22,7 @@ namespace TagoFirmware.Sensors
         private int _collected;
         private int _retriesLeft;
         private bool _discardNext = true;
-        private bool _hasRead;
-        private long _nextReadAtMs;
+        private long _nextReadAtMs = long.MinValue;
 
         private int _powerPhase = PowerOn;
         private long _powerPhaseEndMs;
@@ -40,14 +39,9 @@ namespace TagoFirmware.Sensors
         private long _baselineAtMs;
         private int _rateRejections;
 
-        /// <summary>A pipeline for one sensor; ArgumentException for no sensor, no settings or an unknown model (wiring error).</summary>
+        /// <summary>A pipeline for one sensor (the sampler checks the adapter, the config the model).</summary>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
-            if (sensor == null || settings == null || settings.ModelName == null)
-            {
-                throw new System.ArgumentException("sensor, settings and a known model are required");
-            }
-
             _sensor = sensor;
             _power = power;
             _counters = counters;
@@ -70,7 +64,7 @@ namespace TagoFirmware.Sensors
                     return _powerPhaseEndMs;
                 }
 
-                return !_inSample ? long.MaxValue : (_hasRead ? _nextReadAtMs : long.MinValue);
+                return _inSample ? _nextReadAtMs : long.MaxValue;
             }
         }
 
@@ -108,48 +102,27 @@ namespace TagoFirmware.Sensors
         /// <summary>At most one raw read, only when due; never blocks or throws (an adapter exception is a failed read).</summary>
         public ReadStatus Step(long nowMs)
         {
-            if (!AdvancePower(nowMs))
-            {
-                return _inSample ? ReadStatus.Busy : ReadStatus.Idle;
-            }
-
             if (!_inSample)
             {
+                AdvancePower(nowMs);
                 return ReadStatus.Idle;
             }
 
-            if (_hasRead && nowMs < _nextReadAtMs)
+            if (!AdvancePower(nowMs) || nowMs < _nextReadAtMs)
             {
                 return ReadStatus.Busy;
             }
 
-            _hasRead = true;
             _nextReadAtMs = nowMs + _s.MinReadIntervalMs;
-
-            double celsius;
-            double percent;
-            bool ok;
-            try
-            {
-                ok = _sensor.TryRead(out celsius, out percent);
-            }
-            catch (System.Exception)
-            {
-                // Adapters must not throw; if one does, it is a failed read, not a crash.
-                ok = false;
-                celsius = 0;
-                percent = 0;
-            }
-
+            int tenthsCelsius;
+            int tenthsPercent;
+            ReadFailure failure = Read(out tenthsCelsius, out tenthsPercent);
             if (_discardNext)
             {
                 _discardNext = false;
                 return ReadStatus.Busy;
             }
 
-            int tenthsCelsius;
-            int tenthsPercent;
-            ReadFailure failure = Classify(ok, celsius, percent, out tenthsCelsius, out tenthsPercent);
             if (failure != ReadFailure.None)
             {
                 if (_retriesLeft == 0)
@@ -198,7 +171,7 @@ namespace TagoFirmware.Sensors
             int h = Median(_humidities) + _s.HumidityOffsetTenths;
             h = h < 0 ? 0 : h > 1000 ? 1000 : h;
 
-            if (_hasBaseline && _rateRejections < _s.MaxConsecutiveRateRejections && ExceedsRate(t, h, nowMs))
+            if (_hasBaseline && _rateRejections < ReadPipelineSettings.MaxConsecutiveRateRejections && ExceedsRate(t, h, nowMs))
             {
                 _rateRejections++;
                 return Fail(nowMs, ReadFailure.RateLimited);
@@ -218,29 +191,35 @@ namespace TagoFirmware.Sensors
             return ReadStatus.Accepted;
         }
 
+        // Exact in integers: a change of d tenths in ms milliseconds exceeds r tenths/s when d × 1000 > r × ms (ms at least 1000).
         private bool ExceedsRate(int t, int h, long nowMs)
         {
-            double seconds = (nowMs - _baselineAtMs) / 1000.0;
-            if (seconds < 1.0)
-            {
-                seconds = 1.0;
-            }
-
+            long ms = nowMs - _baselineAtMs;
+            ms = ms < 1000 ? 1000 : ms;
             int dt = t > TemperatureTenths ? t - TemperatureTenths : TemperatureTenths - t;
             int dh = h > HumidityTenths ? h - HumidityTenths : HumidityTenths - h;
-            // Rates are per second in units; the values compared are tenths.
-            double rateT = _s.MaxTemperatureRateCelsiusPerSecond * 10.0;
-            double rateH = _s.MaxHumidityRatePercentPerSecond * 10.0;
-            return (rateT > 0 && dt > rateT * seconds) || (rateH > 0 && dh > rateH * seconds);
+            int rateT = _s.MaxTemperatureRateTenthsPerSecond;
+            int rateH = _s.MaxHumidityRateTenthsPerSecond;
+            return (rateT > 0 && dt * 1000L > rateT * ms) || (rateH > 0 && dh * 1000L > rateH * ms);
         }
 
-        private ReadFailure Classify(bool ok, double celsius, double percent, out int tenthsCelsius, out int tenthsPercent)
+        // One raw read, classified.
+        private ReadFailure Read(out int tenthsCelsius, out int tenthsPercent)
         {
             tenthsCelsius = 0;
             tenthsPercent = 0;
-            if (!ok)
+            double celsius;
+            double percent;
+            try
             {
-                return ReadFailure.ReadFailed;
+                if (!_sensor.TryRead(out celsius, out percent))
+                {
+                    return ReadFailure.ReadFailed;
+                }
+            }
+            catch (System.Exception)
+            {
+                return ReadFailure.ReadFailed; // adapters must not throw; if one does, it is a failed read, not a crash
             }
 
             if (!TryTenths(celsius, out tenthsCelsius) || !TryTenths(percent, out tenthsPercent))
@@ -303,7 +282,7 @@ namespace TagoFirmware.Sensors
                 _counters.SensorErrors++;
             }
 
-            if (_s.PowerCycleAfterFailures > 0 && _failures % _s.PowerCycleAfterFailures == 0)
+            if (_failures % ReadPipelineSettings.PowerCycleAfterFailures == 0)
             {
                 StartPowerCycle(nowMs);
             }
@@ -320,7 +299,7 @@ namespace TagoFirmware.Sensors
 
             SafeCall(0);
             _powerPhase = PowerOff;
-            _powerPhaseEndMs = nowMs + _s.PowerOffMs;
+            _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOffMs;
         }
 
         private bool AdvancePower(long nowMs)

@@ -6,33 +6,35 @@ namespace TagoFirmware.Sensors
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
         public const int PowerOnSettleMs = 1000;
 
-        // Aosong datasheets, per model: read gap ms, °C × 10 min/max, %RH × 10 min/max. DHT22/AM2302 and DHT21/AM2301
-        // −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
-        private static readonly int[] s_limits = { 1000, 0, 500, 200, 900, 2000, -400, 800, 0, 1000, 2000, -400, 800, 0, 1000 };
-        private static readonly string[] s_names = { "DHT11", "DHT21", "DHT22" };
+        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>).</summary>
+        public const int PowerCycleAfterFailures = 3;
+
+        /// <summary>How long the supply stays off during a power cycle, in ms.</summary>
+        public const int PowerOffMs = 1000;
+
+        /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out).</summary>
+        public const int MaxConsecutiveRateRejections = 2;
 
         /// <summary>Mains-powered settings for <paramref name="model"/>: median of 3, 2 retries, rate and stuck checks.</summary>
         public ReadPipelineSettings(SensorModel model)
         {
-            int row = model == SensorModel.Dht11 ? 0 : model == SensorModel.Dht21 ? 5 : model == SensorModel.Dht22 ? 10 : -1;
-            if (row >= 0)
+            // Aosong datasheets: DHT22/AM2302 and DHT21/AM2301 −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
+            bool dht11 = model == SensorModel.Dht11;
+            if (dht11 || model == SensorModel.Dht21 || model == SensorModel.Dht22)
             {
-                ModelName = s_names[row / 5];
-                MinReadIntervalMs = s_limits[row];
-                MinTenthsCelsius = s_limits[row + 1];
-                MaxTenthsCelsius = s_limits[row + 2];
-                MinTenthsPercent = s_limits[row + 3];
-                MaxTenthsPercent = s_limits[row + 4];
+                ModelName = "DHT" + ((int)model).ToString();
+                MinReadIntervalMs = dht11 ? 1000 : 2000;
+                MinTenthsCelsius = dht11 ? 0 : -400;
+                MaxTenthsCelsius = dht11 ? 500 : 800;
+                MinTenthsPercent = dht11 ? 200 : 0;
+                MaxTenthsPercent = dht11 ? 900 : 1000;
             }
 
             ReadsPerSample = 3;
             RetriesPerSample = 2;
-            MaxTemperatureRateCelsiusPerSecond = 0.5;
-            MaxHumidityRatePercentPerSecond = 2.0;
-            MaxConsecutiveRateRejections = 2;
+            MaxTemperatureRateTenthsPerSecond = 5;
+            MaxHumidityRateTenthsPerSecond = 20;
             StuckReadLimit = 20;
-            PowerCycleAfterFailures = 3;
-            PowerOffMs = 1000;
         }
 
         /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
@@ -72,14 +74,11 @@ namespace TagoFirmware.Sensors
         /// <summary>Extra raw reads allowed per sample when reads fail or are rejected: 0…5 (default 2).</summary>
         public int RetriesPerSample;
 
-        /// <summary>Largest accepted temperature change since the last accepted value, °C per second (at least 1 s); 0 disables. Default 0.5.</summary>
-        public double MaxTemperatureRateCelsiusPerSecond;
+        /// <summary>Largest accepted temperature change since the last accepted value, °C × 10 per second (at least 1 s); 0 disables. Default 5 (0.5 °C/s).</summary>
+        public int MaxTemperatureRateTenthsPerSecond;
 
-        /// <summary>Largest accepted humidity change since the last accepted value, %RH per second (at least 1 s); 0 disables. Default 2.0.</summary>
-        public double MaxHumidityRatePercentPerSecond;
-
-        /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out); default 2.</summary>
-        public int MaxConsecutiveRateRejections;
+        /// <summary>Largest accepted humidity change since the last accepted value, %RH × 10 per second (at least 1 s); 0 disables. Default 20 (2 %RH/s).</summary>
+        public int MaxHumidityRateTenthsPerSecond;
 
         /// <summary>Calibration offset added to the median temperature, in tenths of °C (±200).</summary>
         public int TemperatureOffsetTenths;
@@ -90,11 +89,6 @@ namespace TagoFirmware.Sensors
         /// <summary>Identical good reads in a row that mean a stuck sensor; 0 disables, else 3…10000, default 20.</summary>
         public int StuckReadLimit;
 
-        /// <summary>Consecutive failed samples after which the sensor is power-cycled (needs an <see cref="IPowerSwitch"/>); 0 disables. Default 3.</summary>
-        public int PowerCycleAfterFailures;
-
-        /// <summary>How long the supply stays off during a power cycle, in ms (100…60000, default 1000).</summary>
-        public int PowerOffMs;
 
         /// <summary>Whether accepted samples also carry a dew point (Magnus formula). Default false.</summary>
         public bool ComputeDewPoint;
@@ -102,9 +96,8 @@ namespace TagoFirmware.Sensors
         /// <summary>Smallest sampling interval, whole seconds: (discard + reads + retries) × the model's gap (DHT22: 12 s); 0 for an unknown model.</summary>
         public int MinSamplingIntervalSeconds => (int)(((long)(1 + ReadsPerSample + RetriesPerSample) * MinReadIntervalMs + 999) / 1000);
 
-        /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal.</summary>
-        public string MinSamplingIntervalReason => ModelName == null ? "the sensor model is unknown"
-            : "a " + ModelName + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
+        /// <summary>Completes "interval must be at least N s because …" for the config error and the command refusal (a known model).</summary>
+        public string MinSamplingIntervalReason => "a " + ModelName + " sample may need " + (1 + ReadsPerSample + RetriesPerSample).ToString() + " reads "
                 + (MinReadIntervalMs / 1000).ToString() + " s apart";
     }
 }

@@ -36,16 +36,6 @@ namespace TagoFirmware.Tests.Sensors
         }
 
         [TestMethod]
-        public void The_natural_log_is_exact_at_simple_points_and_nan_outside_its_domain()
-        {
-            Assert.AreEqual(0.0, DewPoint.NaturalLog(1.0));
-            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(0.0)));
-            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(-1.0)));
-            Assert.IsTrue(double.IsNaN(DewPoint.NaturalLog(double.PositiveInfinity)));
-            Assert.IsTrue(DewPoint.NaturalLog(0.5) < -0.6931471805599 && DewPoint.NaturalLog(0.5) > -0.6931471805600);
-        }
-
-        [TestMethod]
         public void The_magnus_constants_are_alduchov_and_eskridge()
         {
             Assert.AreEqual(17.625, DewPoint.MagnusA);

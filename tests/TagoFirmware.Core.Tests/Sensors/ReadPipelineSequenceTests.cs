@@ -76,8 +76,8 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.MaxTemperatureRateCelsiusPerSecond = 0;
-            settings.MaxHumidityRatePercentPerSecond = 0;
+            settings.MaxTemperatureRateTenthsPerSecond = 0;
+            settings.MaxHumidityRateTenthsPerSecond = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("-30.0/5.0", 3) + Repeat("70.0/95.0", 3));
             ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
             PipelineDriver.RunSample(pipeline);
@@ -130,38 +130,37 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.PowerCycleAfterFailures = 2;
-            settings.PowerOffMs = 1500;
-            FakeSensor sensor = new FakeSensor("d x x x x x x");
+            FakeSensor sensor = new FakeSensor("d x x x x x x x x x");
             FakePowerSwitch power = new FakePowerSwitch();
             ReadPipeline pipeline = new ReadPipeline(sensor, power, settings, null);
 
+            PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
             Assert.AreEqual(string.Empty, power.Log);
             PipelineDriver.RunSample(pipeline);
             long failedAt = PipelineDriver.Now;
 
-            // Second consecutive failure: supply off at once.
+            // Third consecutive failure: supply off at once.
             Assert.AreEqual("off,", power.Log);
-            Assert.AreEqual(failedAt + 1500, pipeline.NextStepAtMs);
+            Assert.AreEqual(failedAt + 1000, pipeline.NextStepAtMs);
 
             // A sample requested while the sensor is off waits without reading.
             sensor.Load("d 23.0/45.0 23.0/45.0 23.0/45.0");
             int readsBefore = sensor.Reads;
             pipeline.BeginSample();
-            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 1499));
+            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 999));
             Assert.AreEqual(readsBefore, sensor.Reads);
             Assert.IsFalse(power.IsOn);
 
             // Off time over: supply on, then the 1 s settle of the datasheet before any read.
-            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 1500));
+            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 1000));
             Assert.AreEqual("off,on,", power.Log);
-            Assert.AreEqual(failedAt + 2500, pipeline.NextStepAtMs);
-            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 2499));
+            Assert.AreEqual(failedAt + 2000, pipeline.NextStepAtMs);
+            Assert.AreEqual((int)ReadStatus.Busy, (int)pipeline.Step(failedAt + 1999));
             Assert.AreEqual(readsBefore, sensor.Reads);
 
             // Then the first read (99/99, out of range) is discarded and the sample succeeds.
-            PipelineDriver.Now = failedAt + 2500;
+            PipelineDriver.Now = failedAt + 2000;
             for (int i = 0; i < 10 && pipeline.IsSampling; i++)
             {
                 long next = pipeline.NextStepAtMs;
@@ -184,9 +183,10 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            settings.PowerCycleAfterFailures = 1;
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, null);
 
+            PipelineDriver.RunSample(pipeline);
+            PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
 
             Assert.AreEqual(long.MaxValue, pipeline.NextStepAtMs, "no power phase to wait for");

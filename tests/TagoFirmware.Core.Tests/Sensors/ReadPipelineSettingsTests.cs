@@ -49,7 +49,6 @@ namespace TagoFirmware.Tests.Sensors
             Assert.AreEqual(3, standard.ReadsPerSample);
             Assert.AreEqual(2, standard.RetriesPerSample);
             Assert.AreEqual(20, standard.StuckReadLimit);
-            Assert.AreEqual(3, standard.PowerCycleAfterFailures);
             Assert.AreEqual(1, battery.ReadsPerSample);
             Assert.AreEqual(1, battery.RetriesPerSample);
             Assert.AreEqual(0, battery.StuckReadLimit);
@@ -61,7 +60,6 @@ namespace TagoFirmware.Tests.Sensors
         {
             Assert.AreEqual("a DHT22 sample may need 6 reads 2 s apart",
                 new ReadPipelineSettings(SensorModel.Dht22).MinSamplingIntervalReason);
-            Assert.AreEqual("the sensor model is unknown", new ReadPipelineSettings(SensorModel.None).MinSamplingIntervalReason);
         }
 
         [TestMethod]

@@ -73,7 +73,6 @@ namespace TagoFirmware.Host.Tests.Sensors
                     ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(model) : new ReadPipelineSettings(model);
                     ReadPipelineSettings spec = settings;
                     settings.StuckReadLimit = battery ? 0 : 4;
-                    settings.PowerCycleAfterFailures = 2;
                     DiagnosticsCounters counters = new DiagnosticsCounters("x");
                     CountingSwitch power = new CountingSwitch();
                     RandomSensor sensor = new RandomSensor(t, h, kind);

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -66,7 +66,8 @@ namespace TagoFirmware.IntegrationTests
             items.RemoveAll(i => i.Variable != "temperature" && i.Variable != "humidity"); // diagnostics
             List<TagoItem> firstArrivals = FirstArrivals(items, out int duplicates);
             Assert.IsTrue(total >= 230, "about 120 cycles x 2 readings: " + total);
-            Assert.AreEqual(total - leftInQueue, firstArrivals.Count, "every reading taken (and not still queued) reached the subscriber; log:\n" + log);
+            Assert.AreEqual(total - leftInQueue, firstArrivals.Count, "every reading taken (and not still queued) reached the subscriber ("
+                + duplicates + " repeated, " + messages.Count + " messages); log:\n" + log);
             AssertInOrderWithoutGaps(firstArrivals, "temperature");
             AssertInOrderWithoutGaps(firstArrivals, "humidity");
             Assert.IsTrue(duplicates <= 10, "at most the one payload in flight at the stop is repeated: " + duplicates);

@@ -146,25 +146,14 @@ namespace TagoFirmware.Host.Cli
             for (int i = 0; i < args.Length && error == null; i++)
             {
                 string name = args[i];
-                if (s_switches.TryGetValue(name, out Action<TwinOptions> set))
-                {
-                    set(options);
-                    options.Given.Add(name);
-                }
-                else if (!s_values.TryGetValue(name, out Func<TwinOptions, string, string> read))
-                {
-                    error = name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
-                }
-                else if (i + 1 >= args.Length)
-                {
-                    error = name + " needs a value";
-                }
-                else
-                {
-                    options.Given.Add(name);
-                    error = (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
-                        : read(options, args[++i]) is string problem ? name + " " + problem : null;
-                }
+                options.Given.Add(name); // only read after a clean parse
+                s_switches.GetValueOrDefault(name)?.Invoke(options);
+                error = s_switches.ContainsKey(name) ? null
+                    : !s_values.TryGetValue(name, out Func<TwinOptions, string, string> read)
+                        ? (name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" : "unexpected argument '") + name + "'"
+                    : i + 1 >= args.Length ? name + " needs a value"
+                    : (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
+                    : read(options, args[++i]) is string problem ? name + " " + problem : null;
             }
 
             if (error == null)

@@ -16,8 +16,6 @@ namespace TagoFirmware.Host.Node
     /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
-        private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
         private readonly byte[] _configBytes;
@@ -185,7 +183,8 @@ namespace TagoFirmware.Host.Node
         public BootReason BootReason { get; private set; }
 
         /// <summary>The twin's version (without the source-link hash).</summary>
-        public string FirmwareVersion => s_version;
+        public string FirmwareVersion { get; } = "twin-" + (typeof(TwinNode).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
         /// <summary>Committed but unused heap after a collection, like the device's <c>GC.Run(false)</c>.</summary>
         public int HeapFreeBytes()

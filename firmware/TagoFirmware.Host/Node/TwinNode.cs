@@ -84,16 +84,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>Readings in the queue (in flight included).</summary>
         public int QueuedReadings => _node.Queue.Count;
 
-        /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
-        public void Step()
-        {
-            _node.Step(_clock.MonotonicMs);
-            if (_rebootReason != RebootReason.None)
-            {
-                Reboot();
-            }
-        }
-
         /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
@@ -111,7 +101,12 @@ namespace TagoFirmware.Host.Node
             {
                 while (!cancel.IsCancellationRequested)
                 {
-                    Step();
+                    _node.Step(_clock.MonotonicMs);
+                    if (_rebootReason != RebootReason.None)
+                    {
+                        Reboot(); // after the turn that asked for it
+                    }
+
                     if ((stop != null && stop(this)) || _node.IsHalted)
                     {
                         break;

@@ -234,13 +234,10 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
-                try
+                await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancel.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return (null, acked, state);
+                    return (null, acked, state); // Ctrl+C or --timeout during deep sleep
                 }
             }
         }

@@ -32,8 +32,8 @@ namespace TagoFirmware.Host.Cli
             "  [--min-session SECONDS] [--tip-fault KIND[:P]] [--check-credentials]\n" +
             "  no --broker: an embedded TLS server on 127.0.0.1 (TagoTiP, or TagoIO-like legacy) prints what it receives.\n" +
             "  token: --token or env " + TokenVariable + "; TagoTiP hash: --auth-hash, --auth-token or env " + TipAuthVariable + " (a hash\n" +
-            "  or an at... token), never printed. --check-config: the flags or env " + TokenVariable + ", TAGO_WIFI_SSID and\n" +
-            "  TAGO_WIFI_PASSWORD win over the file's token and WiFi. every option: docs/twin.md. exit codes: 0 done,\n" +
+            "  or an at... token), never printed. --check-config: --token, --wifi-ssid, --wifi-password (or env " + TokenVariable + ",\n" +
+            "  TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) win over the file's values. every option: docs/twin.md. exit codes: 0 done,\n" +
             "  2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
 
         /// <summary>Broker host; null starts the embedded broker or TagoTiP server.</summary>

@@ -36,11 +36,7 @@ namespace TagoFirmware.Esp32
         }
 
         /// <summary>The station MAC (WiFi interface, else the first), burnt into eFuse; null without an interface.</summary>
-        public static byte[] MacAddress()
-        {
-            NetworkInterface wifi = WifiInterface(true);
-            return wifi == null ? null : wifi.PhysicalAddress;
-        }
+        public static byte[] MacAddress() => WifiInterface(true)?.PhysicalAddress;
 
         /// <summary>The WiFi interface (else the first one when <paramref name="orFirst"/>), or null; never throws.</summary>
         public static NetworkInterface WifiInterface(bool orFirst)
@@ -77,32 +73,14 @@ namespace TagoFirmware.Esp32
                 // Treated as a cold start.
             }
 
-            if (cause == Sleep.WakeupCause.Timer)
-            {
-                return BootReason.TimerWake;
-            }
-
-            if (cause == Sleep.WakeupCause.Ext0 || cause == Sleep.WakeupCause.Ext1 || cause == Sleep.WakeupCause.Gpio || cause == Sleep.WakeupCause.TouchPad)
-            {
-                return BootReason.PinWake;
-            }
-
             if (cause != Sleep.WakeupCause.Undefined)
             {
-                return BootReason.OtherWake;
+                return cause == Sleep.WakeupCause.Timer ? BootReason.TimerWake
+                    : cause == Sleep.WakeupCause.Ext0 || cause == Sleep.WakeupCause.Ext1 || cause == Sleep.WakeupCause.Gpio || cause == Sleep.WakeupCause.TouchPad ? BootReason.PinWake
+                    : BootReason.OtherWake;
             }
 
-            RebootReason reason = TakePersistedReason();
-            return reason == RebootReason.Command || reason == RebootReason.ConfigChanged ? BootReason.CommandReboot
-                : reason == RebootReason.NoAckTimeout || reason == RebootReason.MainLoopHung ? BootReason.WatchdogReboot
-                : BootReason.PowerOnOrReset;
-        }
-
-        /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>
-        public static void PersistRebootReason(RebootReason reason) => Esp32Files.WriteFile(RebootReasonPath, new byte[] { (byte)reason });
-
-        private static RebootReason TakePersistedReason()
-        {
+            // A reset: the reason this firmware persisted before rebooting, taken once.
             byte[] bytes = Esp32Files.ReadFile(RebootReasonPath, 1);
             try
             {
@@ -113,7 +91,13 @@ namespace TagoFirmware.Esp32
                 // Missing or undeletable: nothing to take.
             }
 
-            return bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;
+            RebootReason reason = bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;
+            return reason == RebootReason.Command || reason == RebootReason.ConfigChanged ? BootReason.CommandReboot
+                : reason == RebootReason.NoAckTimeout || reason == RebootReason.MainLoopHung ? BootReason.WatchdogReboot
+                : BootReason.PowerOnOrReset;
         }
+
+        /// <summary>Records why the device is about to reboot (one byte); never throws.</summary>
+        public static void PersistRebootReason(RebootReason reason) => Esp32Files.WriteFile(RebootReasonPath, new byte[] { (byte)reason });
     }
 }

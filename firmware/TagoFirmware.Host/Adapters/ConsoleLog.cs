@@ -82,11 +82,5 @@ namespace TagoFirmware.Host.Adapters
 
         /// <summary>Writes an info line.</summary>
         public void Info(string message) => Write(LogLevel.Info, message);
-
-        /// <summary>Writes a warning line.</summary>
-        public void Warn(string message) => Write(LogLevel.Warning, message);
-
-        /// <summary>Writes an error line.</summary>
-        public void Error(string message) => Write(LogLevel.Error, message);
     }
 }

@@ -20,7 +20,6 @@ namespace TagoFirmware.Host.Adapters
         };
 
         private readonly ILog _log;
-        private NodeStatus? _shown;
 
         /// <summary>Creates the indicator.</summary>
         public ConsoleStatusIndicator(ILog log) => _log = log;
@@ -32,13 +31,7 @@ namespace TagoFirmware.Host.Adapters
             return status + " (" + s_meanings[(int)status] + ") " + string.Concat(Enumerable.Range(0, StatusPatterns.Slots).Select(i => ((mask >> i) & 1) == 1 ? '#' : '.'));
         }
 
-        /// <inheritdoc />
-        public void Show(NodeStatus status)
-        {
-            if (_shown == status)
-                return;
-            _shown = status;
-            _log.Write(LogLevel.Info, "LED: " + Describe(status));
-        }
+        /// <summary>Prints the pattern; the core calls it on a change only.</summary>
+        public void Show(NodeStatus status) => _log.Write(LogLevel.Info, "LED: " + Describe(status));
     }
 }

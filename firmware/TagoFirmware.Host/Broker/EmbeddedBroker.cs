@@ -81,14 +81,8 @@ namespace TagoFirmware.Host.Broker
                 return;
             }
 
-            try
-            {
-                await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Best effort: the test or twin is ending anyway.
-            }
+            // Best effort: the test or twin is ending anyway.
+            await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
             Server.Dispose();
             Server = null;

@@ -171,7 +171,7 @@ namespace TagoFirmware.Host.Cli
                 if (result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
                     // Without --count there is no target to fall short of: the summary is what was acknowledged.
-                    log.Error("timeout: " + acked + (options.Count > 0 ? " of " + options.Count : string.Empty) + " payload(s) acknowledged after "
+                    log.Write(LogLevel.Error, "timeout: " + acked + (options.Count > 0 ? " of " + options.Count : string.Empty) + " payload(s) acknowledged after "
                         + Format(options.TimeoutSeconds) + " s (state " + state + ")");
                     return TwinExitCode.Timeout;
                 }
@@ -196,7 +196,7 @@ namespace TagoFirmware.Host.Cli
 
             if (options.Sleep && settings.DataDirectory == null)
             {
-                log.Warn("--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
+                log.Write(LogLevel.Warning, "--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
             }
 
             int acked = 0;
@@ -234,13 +234,10 @@ namespace TagoFirmware.Host.Cli
                     }
                 }
 
-                try
+                await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancel.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return (null, acked, state);
+                    return (null, acked, state); // Ctrl+C or --timeout during deep sleep
                 }
             }
         }
@@ -256,13 +253,13 @@ namespace TagoFirmware.Host.Cli
 
             if (!options.Stay && n.State == SessionState.AuthFailed)
             {
-                log.Error("exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
+                log.Write(LogLevel.Error, "exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
                 return TwinExitCode.CredentialsRefused;
             }
 
             if (!options.Stay && n.TlsFailures > 0)
             {
-                log.Error("exit: TLS/certificate failure: " + n.LastConnectFailureReason);
+                log.Write(LogLevel.Error, "exit: TLS/certificate failure: " + n.LastConnectFailureReason);
                 return TwinExitCode.TlsFailure;
             }
 
@@ -284,12 +281,12 @@ namespace TagoFirmware.Host.Cli
                     {
                         if (text.Length > 0)
                         {
-                            log.Warn("stdin: not a command (use name=value, e.g. interval=30)");
+                            log.Write(LogLevel.Warning, "stdin: not a command (use name=value, e.g. interval=30)");
                         }
                     }
                     else if (node == null)
                     {
-                        log.Warn("stdin: no node running, '" + name + "' dropped");
+                        log.Write(LogLevel.Warning, "stdin: no node running, '" + name + "' dropped");
                     }
                     else
                     {

@@ -30,18 +30,11 @@ namespace TagoFirmware.Host.Cli
             "  [--wake-interval SECONDS] [--publish-every N] [--wakes N] [--wifi-ssid NAME] [--wifi-password PASSWORD]\n" +
             "  [--transport tagotip|tago-mqtt-json] [--serial S] [--auth-hash H | --auth-token at...] [--region us-e1|eu-w1]\n" +
             "  [--min-session SECONDS] [--tip-fault KIND[:P]] [--check-credentials]\n" +
-            "  --data-dir: queue log and command overrides (default .tago-twin/<client-id>/); --no-persist: RAM only.\n" +
-            "  --sleep: battery mode, each wake a fresh node over the same data dir, deep sleep between wakes.\n" +
-            "  --time-scale K: simulated time runs K times faster (sampling, batching, backoff, sleep; not the network).\n" +
             "  no --broker: an embedded TLS server on 127.0.0.1 (TagoTiP, or TagoIO-like legacy) prints what it receives.\n" +
-            "  token: --token or env " + TokenVariable + ". TagoTiP hash: --auth-hash, --auth-token (hashed here, never sent\n" +
-            "  or printed) or env " + TipAuthVariable + " (a hash or an at... token). Without --transport, TagoTiP credentials\n" +
-            "  pick tagotip, a token tago-mqtt-json, neither tagotip. --check-config takes --token, --wifi-ssid and\n" +
-            "  --wifi-password (or env " + TokenVariable + ", TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) instead of the file's values.\n" +
-            "  --tip-fault (embedded server only): rate_limited, server_error, invalid_seq, invalid_payload or lost, with\n" +
-            "  probability P (default 1). --min-session and the server's 10 s lifetime, 5 s idle close and rate limits are\n" +
-            "  real time. --check-credentials: one frame with --serial and the hash, a verdict, exit 0 (accepted) or 3.\n" +
-            "  exit codes: 0 done, 2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
+            "  token: --token or env " + TokenVariable + "; TagoTiP hash: --auth-hash, --auth-token or env " + TipAuthVariable + " (a hash\n" +
+            "  or an at... token), never printed. --check-config: --token, --wifi-ssid, --wifi-password (or env " + TokenVariable + ",\n" +
+            "  TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) win over the file's values. every option: docs/twin.md. exit codes: 0 done,\n" +
+            "  2 usage/config error, 3 credentials refused, 4 TLS/certificate failure, 5 timeout.";
 
         /// <summary>Broker host; null starts the embedded broker or TagoTiP server.</summary>
         public string Broker { get; set; }
@@ -146,25 +139,14 @@ namespace TagoFirmware.Host.Cli
             for (int i = 0; i < args.Length && error == null; i++)
             {
                 string name = args[i];
-                if (s_switches.TryGetValue(name, out Action<TwinOptions> set))
-                {
-                    set(options);
-                    options.Given.Add(name);
-                }
-                else if (!s_values.TryGetValue(name, out Func<TwinOptions, string, string> read))
-                {
-                    error = name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
-                }
-                else if (i + 1 >= args.Length)
-                {
-                    error = name + " needs a value";
-                }
-                else
-                {
-                    options.Given.Add(name);
-                    error = (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
-                        : read(options, args[++i]) is string problem ? name + " " + problem : null;
-                }
+                options.Given.Add(name); // only read after a clean parse
+                s_switches.GetValueOrDefault(name)?.Invoke(options);
+                error = s_switches.ContainsKey(name) ? null
+                    : !s_values.TryGetValue(name, out Func<TwinOptions, string, string> read)
+                        ? (name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" : "unexpected argument '") + name + "'"
+                    : i + 1 >= args.Length ? name + " needs a value"
+                    : (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
+                    : read(options, args[++i]) is string problem ? name + " " + problem : null;
             }
 
             if (error == null)

@@ -16,8 +16,6 @@ namespace TagoFirmware.Host.Node
     /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
     public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
     {
-        private static readonly string s_version = "twin-" + (typeof(TwinNode).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
         private readonly byte[] _configBytes;
@@ -86,16 +84,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>Readings in the queue (in flight included).</summary>
         public int QueuedReadings => _node.Queue.Count;
 
-        /// <summary>One main-loop turn of the node; performs a requested reboot afterwards.</summary>
-        public void Step()
-        {
-            _node.Step(_clock.MonotonicMs);
-            if (_rebootReason != RebootReason.None)
-            {
-                Reboot();
-            }
-        }
-
         /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
@@ -113,7 +101,12 @@ namespace TagoFirmware.Host.Node
             {
                 while (!cancel.IsCancellationRequested)
                 {
-                    Step();
+                    _node.Step(_clock.MonotonicMs);
+                    if (_rebootReason != RebootReason.None)
+                    {
+                        Reboot(); // after the turn that asked for it
+                    }
+
                     if ((stop != null && stop(this)) || _node.IsHalted)
                     {
                         break;
@@ -185,7 +178,8 @@ namespace TagoFirmware.Host.Node
         public BootReason BootReason { get; private set; }
 
         /// <summary>The twin's version (without the source-link hash).</summary>
-        public string FirmwareVersion => s_version;
+        public string FirmwareVersion { get; } = "twin-" + (typeof(TwinNode).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
         /// <summary>Committed but unused heap after a collection, like the device's <c>GC.Run(false)</c>.</summary>
         public int HeapFreeBytes()

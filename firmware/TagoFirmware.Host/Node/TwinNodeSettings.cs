@@ -10,8 +10,6 @@ namespace TagoFirmware.Host.Node
     /// <summary>Settings of one <see cref="TwinNode"/>: its configuration and the twin's data directory, time scale and sensor.</summary>
     public sealed class TwinNodeSettings
     {
-        private const string AnchorFileName = "clock.anchor";
-
         /// <summary>File name of the reading log in the data directory.</summary>
         public const string QueueFileName = "queue.log";
 
@@ -129,7 +127,7 @@ namespace TagoFirmware.Host.Node
                 return;
             }
 
-            string path = Path.Combine(DataDirectory, AnchorFileName);
+            string path = PathIn(DataDirectory, "clock.anchor");
             try
             {
                 string[] parts = File.Exists(path) ? File.ReadAllText(path).Trim().Split(' ') : new string[0];
@@ -143,7 +141,6 @@ namespace TagoFirmware.Host.Node
                     SimulatedEpoch = new DateTime(simulated, DateTimeKind.Utc) + TimeSpan.FromTicks((long)((now.Ticks - real) * oldScale));
                 }
 
-                Directory.CreateDirectory(DataDirectory);
                 File.WriteAllText(path, string.Join(" ", Epoch.Ticks.ToString(CultureInfo.InvariantCulture), SimulatedEpoch.Ticks.ToString(CultureInfo.InvariantCulture),
                     TimeScale.ToString("R", CultureInfo.InvariantCulture)) + "\n");
             }

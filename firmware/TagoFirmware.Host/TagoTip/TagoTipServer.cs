@@ -26,7 +26,6 @@ namespace TagoFirmware.Host.TagoTip
         private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
         private Timer _reaper;
         private TagoTipCredentials _credentials;
-        private int _connects;
 
         /// <summary>The device serial accepted; null before the start generates one.</summary>
         public string Serial { get; set; }
@@ -46,8 +45,6 @@ namespace TagoFirmware.Host.TagoTip
         public bool Tls { get; set; } = true;
         /// <summary>The judge: stored frames and points, refusals, faults.</summary>
         public TagoTipFrameJudge Judge { get; private set; }
-        /// <summary>Connections accepted.</summary>
-        public int Connects => Volatile.Read(ref _connects);
 
         /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public async Task<TagoTipServer> StartAsync(Action<string> print)
@@ -60,7 +57,6 @@ namespace TagoFirmware.Host.TagoTip
             MqttServer server = CreateServer(Tls ? "TagoFirmware twin TagoTiP CA" : null, "[tagotip] ", print);
             server.ClientConnectedAsync += args =>
             {
-                Interlocked.Increment(ref _connects);
                 args.SessionItems[typeof(Connection)] = new Connection();
                 return Task.CompletedTask;
             };
@@ -209,11 +205,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <inheritdoc />
         public override async ValueTask DisposeAsync()
         {
-            if (_reaper != null)
-            {
-                await _reaper.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await (_reaper?.DisposeAsync() ?? ValueTask.CompletedTask).ConfigureAwait(false);
             await base.DisposeAsync().ConfigureAwait(false);
         }
 

@@ -23,17 +23,11 @@ namespace TagoFirmware.Host.Tests.Adapters
         }
 
         [TestMethod]
-        public void A_pattern_is_printed_once_per_change()
+        public void A_pattern_is_printed_as_an_LED_line()
         {
             var writer = new StringWriter();
-            var indicator = new ConsoleStatusIndicator(new ConsoleLog(writer, LogLevel.Debug, "n"));
-            indicator.Show(NodeStatus.NoWifi);
-            indicator.Show(NodeStatus.NoWifi);
-            indicator.Show(NodeStatus.Online);
-            string[] lines = writer.ToString().Trim().Split('\n');
-            Assert.AreEqual(2, lines.Length);
-            StringAssert.Contains(lines[0], "LED: NoWifi");
-            StringAssert.Contains(lines[1], "LED: Online");
+            new ConsoleStatusIndicator(new ConsoleLog(writer, LogLevel.Debug, "n")).Show(NodeStatus.NoWifi);
+            StringAssert.Contains(writer.ToString(), "INF n LED: NoWifi (no WiFi) ##########");
         }
     }
 }

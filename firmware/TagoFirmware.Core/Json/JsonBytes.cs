@@ -293,24 +293,14 @@ namespace TagoFirmware.Json
         {
             i = buf[i] == (byte)'-' ? i + 1 : i;
             int first = i;
-            while (i < end && buf[i] >= (byte)'0' && buf[i] <= (byte)'9')
-            {
-                i++;
-            }
-
-            if (i == first)
-            {
-                return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidNumber;
-            }
-
-            if (buf[first] == (byte)'0' && i - first > 1)
+            JsonError e = Digits(buf, end, ref i);
+            if (e == JsonError.None && buf[first] == (byte)'0' && i - first > 1)
             {
                 i = first;
                 return JsonError.LeadingZero;
             }
 
-            JsonError e = JsonError.None;
-            if (i < end && buf[i] == (byte)'.')
+            if (e == JsonError.None && i < end && buf[i] == (byte)'.')
             {
                 i++;
                 e = Digits(buf, end, ref i);
@@ -330,7 +320,7 @@ namespace TagoFirmware.Json
         private static JsonError Digits(byte[] buf, int end, ref int i)
         {
             int first = i;
-            while (i < end && IsDigit(buf[i]))
+            while (i < end && buf[i] >= (byte)'0' && buf[i] <= (byte)'9')
             {
                 i++;
             }

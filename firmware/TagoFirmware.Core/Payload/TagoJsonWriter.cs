@@ -110,9 +110,16 @@ namespace TagoFirmware.Payload
         // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
+            // Bytes past the committed length are scratch: the field is written as it is checked.
             int units;
-            int escaped = JsonText.MeasureUtf8(utf8, out units);
-            if (escaped < 0)
+            int p = _length + key.Length;
+            if (p <= _limit)
+            {
+                Put(key, _length);
+            }
+
+            p = JsonText.Escape(utf8, _buffer, p, out units);
+            if (p < 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
@@ -122,12 +129,11 @@ namespace TagoFirmware.Payload
                 return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
-            if (_length + key.Length + escaped + 1 > _limit)
+            if (p + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = JsonText.WriteUtf8(utf8, escaped, _buffer, Put(key, _length));
             _buffer[p++] = (byte)'"';
             _length = p;
             return TagoWriteResult.Ok;

@@ -3,9 +3,7 @@ namespace TagoFirmware.Json
     /// <summary>Byte-level JSON rules behind <see cref="JsonReader"/>: plain string bytes, UTF-8 well-formedness (RFC 3629 §4), escapes (RFC 8259 §7), conversions.</summary>
     internal static class JsonBytes
     {
-        private static readonly byte[] s_true = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
-        private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
-        private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+        private static readonly byte[] s_literals = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e', (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e', (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
         /// <summary>The letters of RFC 8259 §7's simple escapes and the characters they stand for; the writer leaves the last, <c>/</c>, as it is.</summary>
         internal const string EscapeLetters = "\"\\bfnrt/";
@@ -331,11 +329,12 @@ namespace TagoFirmware.Json
         /// <summary>Scans the literal at <paramref name="i"/>, whose first letter is known, and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
         internal static JsonError LiteralEnd(byte[] buf, int end, ref int i)
         {
-            byte[] word = buf[i] == (byte)'t' ? s_true : (buf[i] == (byte)'f' ? s_false : s_null);
-            int start = i;
-            for (i = start + 1; i < start + word.Length; i++)
+            // The literal's offset in s_literals, less its own.
+            int at = buf[i] == (byte)'t' ? -i : (buf[i] == (byte)'f' ? 4 - i : 9 - i);
+            int stop = i + (buf[i] == (byte)'f' ? 5 : 4);
+            for (i++; i < stop; i++)
             {
-                if (i >= end || buf[i] != word[i - start])
+                if (i >= end || buf[i] != s_literals[at + i])
                 {
                     return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidLiteral;
                 }

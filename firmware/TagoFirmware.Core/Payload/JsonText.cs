@@ -98,13 +98,8 @@ namespace TagoFirmware.Payload
 
                 // TagoTiP: printable ASCII less the structural characters; ',' separates metadata pairs but is plain in units.
                 int tip = c < 0x20 || c == 0x7F ? 0 : ("|[];,{}#@^\\".IndexOf((char)c) >= 0 ? TipEscape : TipUnit | TipText);
-                table[c] = (byte)((c < 0x20 ? 6 : 1) | (name ? NameBit : 0) | tip);
-            }
-
-            table[','] |= TipUnit;
-            for (int k = 0; k < JsonBytes.Escaped.Length - 1; k++)
-            {
-                table[JsonBytes.Escaped[k]] = (byte)((table[JsonBytes.Escaped[k]] & ~7) | 2);
+                int escaped = c != '/' && JsonBytes.Escaped.IndexOf((char)c) >= 0 ? 2 : (c < 0x20 ? 6 : 1);
+                table[c] = (byte)(escaped | (name ? NameBit : 0) | tip | (c == ',' ? TipUnit : 0));
             }
 
             return table;

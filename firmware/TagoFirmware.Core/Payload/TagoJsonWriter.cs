@@ -35,10 +35,9 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>A writer over <paramref name="buffer"/> (last byte reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
+        /// <summary>A writer over <paramref name="buffer"/> (≥ 2 bytes, the last reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
+            : base(buffer, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
         {
             Reset();
         }

@@ -311,7 +311,7 @@ namespace TagoFirmware.Json
             }
 
             byte b = e == JsonError.None && i < end ? buf[i] : (byte)',';
-            bool delimiter = b == (byte)',' || b == (byte)']' || b == (byte)'}' || b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
+            bool delimiter = b == (byte)',' || (b | 0x20) == '}' || b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
             return e != JsonError.None ? e : (delimiter ? JsonError.None : JsonError.InvalidNumber);
         }
 

@@ -187,34 +187,31 @@ namespace TagoFirmware.Json
         {
             _tokenStart = p;
             _tokenLength = 1;
-            switch (b)
+            if (b == (byte)'"')
             {
-                case (byte)'{':
-                case (byte)'[':
-                    if (_depth >= _maxDepth)
-                    {
-                        return Fail(JsonError.DepthExceeded, p);
-                    }
-
-                    ulong bit = 1UL << _depth;
-                    _inArray = b == (byte)'[';
-                    _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
-                    _depth++;
-                    _pos = p + 1;
-                    _token = b == (byte)'[' ? JsonToken.StartArray : JsonToken.StartObject;
-                    _state = StateOpened;
-                    return true;
-                case (byte)'"':
-                    return ReadString(p, JsonToken.String);
-                case (byte)'t':
-                    return Scalar(p, JsonToken.True);
-                case (byte)'f':
-                    return Scalar(p, JsonToken.False);
-                case (byte)'n':
-                    return Scalar(p, JsonToken.Null);
-                default:
-                    return b == (byte)'-' || JsonBytes.IsDigit(b) ? Scalar(p, JsonToken.Number) : Fail(JsonError.UnexpectedCharacter, p);
+                return ReadString(p, JsonToken.String);
             }
+
+            if ((b | 0x20) == '{')
+            {
+                if (_depth >= _maxDepth)
+                {
+                    return Fail(JsonError.DepthExceeded, p);
+                }
+
+                ulong bit = 1UL << _depth;
+                _inArray = b == (byte)'[';
+                _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
+                _depth++;
+                _pos = p + 1;
+                _token = _inArray ? JsonToken.StartArray : JsonToken.StartObject;
+                _state = StateOpened;
+                return true;
+            }
+
+            JsonToken token = b == (byte)'-' || JsonBytes.IsDigit(b) ? JsonToken.Number
+                : (b == (byte)'t' ? JsonToken.True : (b == (byte)'f' ? JsonToken.False : (b == (byte)'n' ? JsonToken.Null : JsonToken.None)));
+            return token != JsonToken.None ? Scalar(p, token) : Fail(JsonError.UnexpectedCharacter, p);
         }
 
         private bool Scalar(int p, JsonToken token)

@@ -3,9 +3,7 @@ namespace TagoFirmware.Json
     /// <summary>Byte-level JSON rules behind <see cref="JsonReader"/>: plain string bytes, UTF-8 well-formedness (RFC 3629 §4), escapes (RFC 8259 §7), conversions.</summary>
     internal static class JsonBytes
     {
-        private static readonly byte[] s_true = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
-        private static readonly byte[] s_false = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
-        private static readonly byte[] s_null = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+        private static readonly byte[] s_literals = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e', (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e', (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
 
         /// <summary>The letters of RFC 8259 §7's simple escapes and the characters they stand for; the writer leaves the last, <c>/</c>, as it is.</summary>
         internal const string EscapeLetters = "\"\\bfnrt/";
@@ -293,24 +291,14 @@ namespace TagoFirmware.Json
         {
             i = buf[i] == (byte)'-' ? i + 1 : i;
             int first = i;
-            while (i < end && buf[i] >= (byte)'0' && buf[i] <= (byte)'9')
-            {
-                i++;
-            }
-
-            if (i == first)
-            {
-                return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidNumber;
-            }
-
-            if (buf[first] == (byte)'0' && i - first > 1)
+            JsonError e = Digits(buf, end, ref i);
+            if (e == JsonError.None && buf[first] == (byte)'0' && i - first > 1)
             {
                 i = first;
                 return JsonError.LeadingZero;
             }
 
-            JsonError e = JsonError.None;
-            if (i < end && buf[i] == (byte)'.')
+            if (e == JsonError.None && i < end && buf[i] == (byte)'.')
             {
                 i++;
                 e = Digits(buf, end, ref i);
@@ -323,14 +311,14 @@ namespace TagoFirmware.Json
             }
 
             byte b = e == JsonError.None && i < end ? buf[i] : (byte)',';
-            bool delimiter = b == (byte)',' || b == (byte)']' || b == (byte)'}' || b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
+            bool delimiter = b == (byte)',' || (b | 0x20) == '}' || b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
             return e != JsonError.None ? e : (delimiter ? JsonError.None : JsonError.InvalidNumber);
         }
 
         private static JsonError Digits(byte[] buf, int end, ref int i)
         {
             int first = i;
-            while (i < end && IsDigit(buf[i]))
+            while (i < end && buf[i] >= (byte)'0' && buf[i] <= (byte)'9')
             {
                 i++;
             }
@@ -341,11 +329,12 @@ namespace TagoFirmware.Json
         /// <summary>Scans the literal at <paramref name="i"/>, whose first letter is known, and moves past it; on an error <paramref name="i"/> is the offending byte.</summary>
         internal static JsonError LiteralEnd(byte[] buf, int end, ref int i)
         {
-            byte[] word = buf[i] == (byte)'t' ? s_true : (buf[i] == (byte)'f' ? s_false : s_null);
-            int start = i;
-            for (i = start + 1; i < start + word.Length; i++)
+            // The literal's offset in s_literals, less its own.
+            int at = buf[i] == (byte)'t' ? -i : (buf[i] == (byte)'f' ? 4 - i : 9 - i);
+            int stop = i + (buf[i] == (byte)'f' ? 5 : 4);
+            for (i++; i < stop; i++)
             {
-                if (i >= end || buf[i] != word[i - start])
+                if (i >= end || buf[i] != s_literals[at + i])
                 {
                     return i >= end ? JsonError.UnexpectedEnd : JsonError.InvalidLiteral;
                 }

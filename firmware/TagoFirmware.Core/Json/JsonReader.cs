@@ -6,12 +6,11 @@ namespace TagoFirmware.Json
     public class JsonReader
     {
         private const int StateValue = 0;
-        private const int StateValueOrEnd = 1;
-        private const int StateNameOrEnd = 2;
-        private const int StateColon = 3;
-        private const int StateCommaOrEnd = 4;
-        private const int StateAfterRoot = 5;
-        private const int StateDone = 6;
+        private const int StateOpened = 1;
+        private const int StateColon = 2;
+        private const int StateCommaOrEnd = 3;
+        private const int StateAfterRoot = 4;
+        private const int StateDone = 5;
 
         private readonly byte[] _buf;
         private readonly int _start;
@@ -32,10 +31,10 @@ namespace TagoFirmware.Json
         private JsonError _error;
         private int _errorOffset;
 
-        /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from <paramref name="offset"/>, a range the caller checked.</summary>
+        /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from <paramref name="offset"/>, a range the caller checked, nesting at most <paramref name="maxDepth"/> (1–64) deep.</summary>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
         {
-            _maxDepth = maxDepth < 1 ? 1 : (maxDepth > 64 ? 64 : maxDepth);
+            _maxDepth = maxDepth;
             _buf = utf8;
             _start = offset;
             _end = offset + length;
@@ -81,7 +80,6 @@ namespace TagoFirmware.Json
         {
             if (_state == StateDone)
             {
-                _token = JsonToken.None;
                 return false;
             }
 
@@ -104,10 +102,6 @@ namespace TagoFirmware.Json
             {
                 case StateValue:
                     return ReadValue(p, b);
-                case StateValueOrEnd:
-                    return b == (byte)']' || b == (byte)'}' ? Close(p, b) : ReadValue(p, b);
-                case StateNameOrEnd:
-                    return b == (byte)'}' || b == (byte)']' ? Close(p, b) : ReadName(p, b);
                 case StateColon:
                     if (b != (byte)':')
                     {
@@ -120,13 +114,21 @@ namespace TagoFirmware.Json
                 case StateCommaOrEnd:
                     if (b != (byte)',')
                     {
-                        return b == (byte)']' || b == (byte)'}' ? Close(p, b) : Fail(JsonError.ExpectedCommaOrEnd, p);
+                        return (b | 0x20) == '}' ? Close(p, b) : Fail(JsonError.ExpectedCommaOrEnd, p);
                     }
 
                     p = SkipSpace(p + 1);
-                    b = p < _end ? _buf[p] : (byte)0;
-                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p)
-                        : (b == (byte)']' || b == (byte)'}' ? Fail(JsonError.TrailingComma, p) : (_inArray ? ReadValue(p, b) : ReadName(p, b)));
+                    b = p < _end ? _buf[p] : (byte)'}';
+                    if ((b | 0x20) == '}')
+                    {
+                        return Fail(p < _end ? JsonError.TrailingComma : JsonError.UnexpectedEnd, p);
+                    }
+
+                    goto case StateOpened;
+                case StateOpened:
+                    // ']' and '}' differ only in bit 0x20, as do '[' and '{'.
+                    return (b | 0x20) == '}' ? Close(p, b) : _inArray ? ReadValue(p, b)
+                        : (b == (byte)'"' ? ReadString(p, JsonToken.PropertyName) : Fail(JsonError.ExpectedPropertyName, p));
                 default:
                     return Fail(JsonError.TrailingData, p);
             }
@@ -185,34 +187,31 @@ namespace TagoFirmware.Json
         {
             _tokenStart = p;
             _tokenLength = 1;
-            switch (b)
+            if (b == (byte)'"')
             {
-                case (byte)'{':
-                case (byte)'[':
-                    if (_depth >= _maxDepth)
-                    {
-                        return Fail(JsonError.DepthExceeded, p);
-                    }
-
-                    ulong bit = 1UL << _depth;
-                    _inArray = b == (byte)'[';
-                    _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
-                    _depth++;
-                    _pos = p + 1;
-                    _token = b == (byte)'[' ? JsonToken.StartArray : JsonToken.StartObject;
-                    _state = b == (byte)'[' ? StateValueOrEnd : StateNameOrEnd;
-                    return true;
-                case (byte)'"':
-                    return ReadString(p, JsonToken.String);
-                case (byte)'t':
-                    return Scalar(p, JsonToken.True);
-                case (byte)'f':
-                    return Scalar(p, JsonToken.False);
-                case (byte)'n':
-                    return Scalar(p, JsonToken.Null);
-                default:
-                    return b == (byte)'-' || JsonBytes.IsDigit(b) ? Scalar(p, JsonToken.Number) : Fail(JsonError.UnexpectedCharacter, p);
+                return ReadString(p, JsonToken.String);
             }
+
+            if ((b | 0x20) == '{')
+            {
+                if (_depth >= _maxDepth)
+                {
+                    return Fail(JsonError.DepthExceeded, p);
+                }
+
+                ulong bit = 1UL << _depth;
+                _inArray = b == (byte)'[';
+                _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
+                _depth++;
+                _pos = p + 1;
+                _token = _inArray ? JsonToken.StartArray : JsonToken.StartObject;
+                _state = StateOpened;
+                return true;
+            }
+
+            JsonToken token = b == (byte)'-' || JsonBytes.IsDigit(b) ? JsonToken.Number
+                : (b == (byte)'t' ? JsonToken.True : (b == (byte)'f' ? JsonToken.False : (b == (byte)'n' ? JsonToken.Null : JsonToken.None)));
+            return token != JsonToken.None ? Scalar(p, token) : Fail(JsonError.UnexpectedCharacter, p);
         }
 
         private bool Scalar(int p, JsonToken token)
@@ -227,11 +226,6 @@ namespace TagoFirmware.Json
             _token = token;
             _tokenLength = i - p;
             return Done(i);
-        }
-
-        private bool ReadName(int p, byte b)
-        {
-            return b == (byte)'"' ? ReadString(p, JsonToken.PropertyName) : Fail(JsonError.ExpectedPropertyName, p);
         }
 
         private bool Close(int p, byte b)

@@ -38,14 +38,9 @@ namespace TagoFirmware.Payload
 
         /// <summary>Payloads of at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>; <paramref name="cycle"/>:
         /// a group's key, its id at <paramref name="cycleAt"/>, closing bytes. Names and units by variable index.</summary>
-        private protected ItemWriter(byte[] buffer, int minBytes, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
+        private protected ItemWriter(byte[] buffer, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
             byte[][] names, byte[][] units)
         {
-            if (buffer == null || buffer.Length < minBytes)
-            {
-                throw new ArgumentException("buffer");
-            }
-
             _buffer = buffer;
             _limit = (buffer.Length < maxBytes ? buffer.Length : maxBytes) - 1;
             _valueKey = valueKey;

@@ -2,7 +2,7 @@ using TagoFirmware.Json;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>RFC 8259 §7 escaping and UTF-8 validation (measure, then write), the name rule and TagoTiP character classes.
+    /// <summary>RFC 8259 §7 escaping and UTF-8 validation (checked as written), the name rule and TagoTiP character classes.
     /// Escapes only <c>"</c>, <c>\</c>, U+0000–U+001F; refuses malformed UTF-8 (RFC 3629 §4), which TagoIO would reject.</summary>
     internal static class JsonText
     {
@@ -39,11 +39,10 @@ namespace TagoFirmware.Payload
 
         internal static bool IsNameByte(byte b) => (Classes[b] & NameBit) != 0;
 
-        /// <summary>Escaped length of well-formed UTF-8 <paramref name="text"/>, else -1; <paramref name="utf16Length"/>: its
-        /// length in UTF-16 code units (JavaScript's <c>length</c>).</summary>
-        internal static int MeasureUtf8(byte[] text, out int utf16Length)
+        /// <summary>Writes well-formed UTF-8 <paramref name="text"/> escaped from <paramref name="p"/> as far as it fits and returns
+        /// its end (even past the buffer), else -1; <paramref name="utf16Length"/>: its length in UTF-16 code units (JavaScript's <c>length</c>).</summary>
+        internal static int Escape(byte[] text, byte[] buffer, int p, out int utf16Length)
         {
-            int escaped = 0;
             int units = 0;
             int end = text.Length;
             int i = 0;
@@ -51,66 +50,43 @@ namespace TagoFirmware.Payload
             while (i < end)
             {
                 int b = text[i];
-                if (b < 0x80)
-                {
-                    escaped += Classes[b] & 7;
-                    units++;
-                    i++;
-                    continue;
-                }
-
-                int n = JsonBytes.Utf8Length(text, i, end);
+                int n = b < 0x80 ? 1 : JsonBytes.Utf8Length(text, i, end);
                 if (n == 0)
                 {
                     return -1;
                 }
 
-                escaped += n;
+                int e = b < 0x80 ? Classes[b] & 7 : n;
+                bool fits = p + e <= buffer.Length;
+                if (fits && e == n)
+                {
+                    for (int k = 0; k < n; k++)
+                    {
+                        buffer[p + k] = text[i + k];
+                    }
+                }
+                else if (fits)
+                {
+                    buffer[p] = (byte)'\\';
+                    int k = JsonBytes.Escaped.IndexOf((char)b);
+                    buffer[p + 1] = k >= 0 ? (byte)JsonBytes.EscapeLetters[k] : (byte)'u';
+                    if (k < 0)
+                    {
+                        // \u00XX: only control characters get here, so the first hex digit is 0 or 1.
+                        buffer[p + 2] = (byte)'0';
+                        buffer[p + 3] = (byte)'0';
+                        buffer[p + 4] = (byte)('0' + (b >> 4));
+                        buffer[p + 5] = (byte)((b & 0xF) < 10 ? '0' + (b & 0xF) : 'a' + (b & 0xF) - 10);
+                    }
+                }
+
                 units += n == 4 ? 2 : 1;
+                p += e;
                 i += n;
             }
 
             utf16Length = units;
-            return escaped;
-        }
-
-        /// <summary>Writes validated UTF-8 escaped; <paramref name="escapedLength"/> comes from <see cref="MeasureUtf8"/>.</summary>
-        internal static int WriteUtf8(byte[] text, int escapedLength, byte[] buffer, int position)
-        {
-            int count = text.Length;
-            if (escapedLength == count)
-            {
-                // Nothing to escape (the common case): one block copy.
-                System.Array.Copy(text, 0, buffer, position, count);
-                return position + count;
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                int b = text[i];
-                if (b >= 0x80 || (Classes[b] & 7) == 1)
-                {
-                    buffer[position++] = (byte)b;
-                    continue;
-                }
-
-                buffer[position++] = (byte)'\\';
-                int k = JsonBytes.Escaped.IndexOf((char)b);
-                if (k >= 0)
-                {
-                    buffer[position++] = (byte)JsonBytes.EscapeLetters[k];
-                    continue;
-                }
-
-                // \u00XX: only control characters get here, so the first hex digit is 0 or 1.
-                buffer[position++] = (byte)'u';
-                buffer[position++] = (byte)'0';
-                buffer[position++] = (byte)'0';
-                buffer[position++] = (byte)('0' + (b >> 4));
-                buffer[position++] = (byte)((b & 0xF) < 10 ? '0' + (b & 0xF) : 'a' + (b & 0xF) - 10);
-            }
-
-            return position;
+            return p;
         }
 
         private static byte[] BuildTable()
@@ -122,13 +98,8 @@ namespace TagoFirmware.Payload
 
                 // TagoTiP: printable ASCII less the structural characters; ',' separates metadata pairs but is plain in units.
                 int tip = c < 0x20 || c == 0x7F ? 0 : ("|[];,{}#@^\\".IndexOf((char)c) >= 0 ? TipEscape : TipUnit | TipText);
-                table[c] = (byte)((c < 0x20 ? 6 : 1) | (name ? NameBit : 0) | tip);
-            }
-
-            table[','] |= TipUnit;
-            for (int k = 0; k < JsonBytes.Escaped.Length - 1; k++)
-            {
-                table[JsonBytes.Escaped[k]] = (byte)((table[JsonBytes.Escaped[k]] & ~7) | 2);
+                int escaped = c != '/' && JsonBytes.Escaped.IndexOf((char)c) >= 0 ? 2 : (c < 0x20 ? 6 : 1);
+                table[c] = (byte)(escaped | (name ? NameBit : 0) | tip | (c == ',' ? TipUnit : 0));
             }
 
             return table;

@@ -35,10 +35,9 @@ namespace TagoFirmware.Payload
         private long _timeUnixMs = long.MinValue;
         private int _timeDay = -1;
 
-        /// <summary>A writer over <paramref name="buffer"/> (last byte reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 2 bytes (<c>[]</c>).</exception>
+        /// <summary>A writer over <paramref name="buffer"/> (≥ 2 bytes, the last reserved for <c>]</c>) with per-variable UTF-8 names and units (null: none).</summary>
         public TagoJsonWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 2, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
+            : base(buffer, int.MaxValue, s_valueKey, Quoted(s_groupKey, ReadingGroupId.Length), s_groupKey.Length, false, names, units)
         {
             Reset();
         }
@@ -110,9 +109,16 @@ namespace TagoFirmware.Payload
         // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
+            // Bytes past the committed length are scratch: the field is written as it is checked.
             int units;
-            int escaped = JsonText.MeasureUtf8(utf8, out units);
-            if (escaped < 0)
+            int p = _length + key.Length;
+            if (p <= _limit)
+            {
+                Put(key, _length);
+            }
+
+            p = JsonText.Escape(utf8, _buffer, p, out units);
+            if (p < 0)
             {
                 return Fail(TagoWriteResult.InvalidString);
             }
@@ -122,12 +128,11 @@ namespace TagoFirmware.Payload
                 return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
-            if (_length + key.Length + escaped + 1 > _limit)
+            if (p + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = JsonText.WriteUtf8(utf8, escaped, _buffer, Put(key, _length));
             _buffer[p++] = (byte)'"';
             _length = p;
             return TagoWriteResult.Ok;

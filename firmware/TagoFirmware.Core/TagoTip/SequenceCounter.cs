@@ -22,14 +22,9 @@ namespace TagoFirmware.TagoTip
         private long _reserved;
         private int _slot = 1;
 
-        /// <summary>Creates a counter reserving <paramref name="block"/> values (1–65536, else <see cref="System.ArgumentException"/>) per write; call <see cref="Load"/> first. Without a store it counts in RAM only.</summary>
+        /// <summary>Creates a counter reserving <paramref name="block"/> (≥ 1) values per write; call <see cref="Load"/> first. Without a store it counts in RAM only.</summary>
         public SequenceCounter(ISequenceStore store, int block)
         {
-            if (block < 1 || block > 65536)
-            {
-                throw new System.ArgumentException("block");
-            }
-
             _store = store;
             _block = block;
         }
@@ -69,15 +64,10 @@ namespace TagoFirmware.TagoTip
             return _next++;
         }
 
-        /// <summary>Skips <paramref name="step"/> (≥ 1) values and persists the jump at once; false when it exhausts the counter or cannot be persisted.</summary>
+        /// <summary>Skips <paramref name="step"/> (1 to 2^32) values and persists the jump at once; false when it exhausts the counter or cannot be persisted.</summary>
         public bool Advance(long step)
         {
-            if (step < 1 || _next > MaxValue)
-            {
-                return false;
-            }
-
-            _next = step > MaxValue ? MaxValue + 1 : _next + step;
+            _next += step;
             return _next <= MaxValue && Reserve(_next);
         }
 

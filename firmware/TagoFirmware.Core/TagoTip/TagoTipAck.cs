@@ -8,8 +8,8 @@ namespace TagoFirmware.TagoTip
     /// <c>!N</c> is a u32 without leading zeros (§14), the status exactly <c>OK</c>, <c>ERR</c>, <c>CMD</c> or <c>PONG</c>, no NUL or second <c>|</c> in the detail.</remarks>
     public sealed class TagoTipAck
     {
-        // The statuses, then the error codes (word index = TagoTipError + 2), each ended by a space.
-        private static readonly byte[] s_words = TagoUtf8.GetBytes("OK ERR CMD PONG invalid_token device_not_found rate_limited "
+        // The prefix, the statuses, then the error codes (word index = TagoTipError + 3), each ended by a space.
+        private static readonly byte[] s_words = TagoUtf8.GetBytes("ACK| OK ERR CMD PONG invalid_token device_not_found rate_limited "
             + "invalid_payload payload_too_large server_error invalid_seq ttl_expired keep_alive_timeout ");
 
         /// <summary>Longest command name accepted.</summary>
@@ -51,7 +51,7 @@ namespace TagoFirmware.TagoTip
             }
 
             int p = offset;
-            if (end - p > 4 && payload[p] == 'A' && payload[p + 1] == 'C' && payload[p + 2] == 'K' && payload[p + 3] == '|')
+            if (end - p > 4 && Find(payload, p, 4, 0) == 0)
             {
                 p += 4;
             }
@@ -88,7 +88,7 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            return Kind = Classify(payload, Find(payload, status, statusLength, 0));
+            return Kind = Classify(payload, Find(payload, status, statusLength, 1));
         }
 
         /// <summary>For a <see cref="TagoTipAckKind.Command"/>: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
@@ -124,16 +124,24 @@ namespace TagoFirmware.TagoTip
         {
             switch (status)
             {
-                case 0:
-                    return ClassifyOk(payload);
                 case 1:
-                    int code = Find(payload, DetailOffset, DetailLength, 4);
-                    Error = code <= (int)TagoTipError.KeepAliveTimeout + 2 ? (TagoTipError)(code - 2) : TagoTipError.Unknown;
-                    return TagoTipAckKind.Error;
+                    int p = DetailOffset;
+                    long n = Digits(payload, ref p, DetailOffset + DetailLength);
+                    if (p < DetailOffset + DetailLength)
+                    {
+                        return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
+                    }
+
+                    Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
+                    return TagoTipAckKind.Ok;
                 case 2:
+                    int code = Find(payload, DetailOffset, DetailLength, 5);
+                    Error = code <= (int)TagoTipError.KeepAliveTimeout + 3 ? (TagoTipError)(code - 3) : TagoTipError.Unknown;
+                    return TagoTipAckKind.Error;
+                case 3:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
                     return DetailLength == 0 ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
-                case 3:
+                case 4:
                     return TagoTipAckKind.Other;
                 default:
                     return TagoTipAckKind.Malformed;
@@ -169,19 +177,6 @@ namespace TagoFirmware.TagoTip
             }
 
             return word;
-        }
-
-        private TagoTipAckKind ClassifyOk(byte[] payload)
-        {
-            int p = DetailOffset;
-            long n = Digits(payload, ref p, DetailOffset + DetailLength);
-            if (p < DetailOffset + DetailLength)
-            {
-                return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
-            }
-
-            Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
-            return TagoTipAckKind.Ok;
         }
 
         // The digits at p as a number (it stops growing above 2^32), moving p past them.

@@ -29,9 +29,8 @@ namespace TagoFirmware.TagoTip
         private long _nextFrameTime = -1;
 
         /// <summary>A writer over ≥ 160 bytes (a header and one small variable) with per-variable UTF-8 names and units (null: none).</summary>
-        /// <exception cref="ArgumentException"><paramref name="buffer"/> is null or shorter than 160 bytes.</exception>
         public TagoTipWriter(byte[] buffer, byte[][] names, byte[][] units)
-            : base(buffer, 160, MaxFrameBytes, s_valueKey, Caret(), 1, true, names, units)
+            : base(buffer, MaxFrameBytes, s_valueKey, Caret(), 1, true, names, units)
         {
         }
 
@@ -72,7 +71,7 @@ namespace TagoFirmware.TagoTip
                 _frameTime = timeUnixMs;
             }
 
-            // At most 12 + 21 + 11 bytes: the constructor's minimum leaves room for them and a variable.
+            // At most 12 + 21 + 11 bytes: 160 bytes leave room for them and a variable.
             Restart(p, true);
             return TagoWriteResult.Ok;
         }

@@ -1,4 +1,3 @@
-using System;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
 
@@ -94,13 +93,6 @@ namespace TagoFirmware.Tests.Payload
             Assert.AreEqual(FirstItem + "]", PayloadText.Closed(writer));
             Assert.AreEqual(TagoWriteResult.PayloadClosed, Item(writer, PayloadText.Utf8("v"), null, null, -1));
             Assert.AreEqual(1, writer.ItemCount);
-        }
-
-        [TestMethod]
-        public void A_buffer_too_small_for_an_empty_array_is_refused_at_construction()
-        {
-            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(null, null, null); });
-            Assert.ThrowsException(typeof(ArgumentException), () => { new TagoJsonWriter(new byte[1], null, null); });
         }
 
         private static TagoWriteResult Item(TagoJsonWriter writer, byte[] name, byte[] text, byte[] unit, long time) => writer.Item(name, 1, text, unit, time);

@@ -141,12 +141,6 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void A_block_out_of_range_is_refused()
-        {
-            Assert.ThrowsException(typeof(System.ArgumentException), () => new SequenceCounter(null, 0));
-        }
-
-        [TestMethod]
         public void Without_a_store_the_counter_counts_in_ram_from_one()
         {
             SequenceCounter counter = new SequenceCounter(null, 2);

@@ -18,7 +18,6 @@ namespace TagoFirmware.Node
         private readonly DiagnosticsCounters _counters;
         private readonly NodePorts _ports;
         private readonly ILog _log;
-        private readonly TagoTipWriter _frame;
         private readonly ItemWriter _writer;
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
@@ -59,8 +58,7 @@ namespace TagoFirmware.Node
                 units[i] = k == 1 ? percent : celsius;
             }
 
-            _frame = tip == null ? null : new TagoTipWriter(buffer, names, units);
-            _writer = tip == null ? new TagoJsonWriter(buffer, names, units) : (ItemWriter)_frame;
+            _writer = tip == null ? new TagoJsonWriter(buffer, names, units) : (ItemWriter)new TagoTipWriter(buffer, names, units);
         }
 
         /// <summary>Monotonic time the node started (diagnostics' uptime counts from it).</summary>
@@ -120,7 +118,8 @@ namespace TagoFirmware.Node
             }
 
             uint now = (uint)nowMs;
-            if (_dataMsgId < 0 && (_tip == null || _diagMsgId < 0))
+            // TagoTiP reaches here only with nothing in flight (StepSession returned 1).
+            if (_dataMsgId < 0)
             {
                 uint wait = _batcher.MillisecondsUntilDue(now);
                 if (wait == 0)
@@ -236,7 +235,7 @@ namespace TagoFirmware.Node
                     return false;
                 }
 
-                _frame.Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
+                ((TagoTipWriter)_writer).Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
             }
 
             _writer.Reset();

@@ -66,23 +66,21 @@ namespace TagoFirmware.Commands
             if ((uint)ReadingRecord.ReadInt32(record, 12) != _fingerprint)
             {
                 // Cleared, so going back to the old configuration later does not bring stale overrides back.
-                Store(EncodeRecord(_fingerprint, false, 0, false, 0));
+                Store(EncodeRecord(_fingerprint, 0, 0));
                 return "reset by a new configuration file";
             }
 
-            bool hasInterval = (record[3] & 1) != 0;
-            bool hasBatch = (record[3] & 2) != 0;
+            // 0 is "not set" (the flags byte says the same; a value in force is at least 1).
             int interval = ReadingRecord.ReadInt32(record, 4);
             int batch = ReadingRecord.ReadUInt16(record, 8);
-            if ((hasInterval && (interval < minIntervalSeconds || interval > CommandParser.MaxIntervalSeconds))
-                || (hasBatch && (batch < 1 || batch > CommandParser.MaxBatchSize)))
+            if ((interval != 0 && (interval < minIntervalSeconds || interval > CommandParser.MaxIntervalSeconds)) || batch > CommandParser.MaxBatchSize)
             {
                 return "outside today's limits, ignored";
             }
 
-            _interval = hasInterval ? interval : 0;
-            _batch = hasBatch ? batch : 0;
-            return hasInterval || hasBatch ? "applied" : null;
+            _interval = interval;
+            _batch = batch;
+            return interval != 0 || batch != 0 ? "applied" : null;
         }
 
         /// <summary>Applies a validated request and persists it; false when not stored (the settings then hold until reboot).</summary>
@@ -90,17 +88,17 @@ namespace TagoFirmware.Commands
         {
             _interval = request.IntervalSeconds > 0 ? request.IntervalSeconds : _interval;
             _batch = request.BatchSize > 0 ? request.BatchSize : _batch;
-            return Store(EncodeRecord(_fingerprint, _interval > 0, _interval, _batch > 0, _batch));
+            return Store(EncodeRecord(_fingerprint, _interval, _batch));
         }
 
-        /// <summary>Encodes a record (layout in the class remarks).</summary>
-        public static byte[] EncodeRecord(uint fingerprint, bool hasInterval, int intervalSeconds, bool hasBatch, int batchSize)
+        /// <summary>Encodes a record (layout in the class remarks); 0 sets no interval or batch.</summary>
+        public static byte[] EncodeRecord(uint fingerprint, int intervalSeconds, int batchSize)
         {
             byte[] r = new byte[RecordLength];
             r[0] = (byte)'O';
             r[1] = (byte)'V';
             r[2] = RecordVersion;
-            r[3] = (byte)((hasInterval ? 1 : 0) | (hasBatch ? 2 : 0));
+            r[3] = (byte)((intervalSeconds > 0 ? 1 : 0) | (batchSize > 0 ? 2 : 0));
             ReadingRecord.WriteInt32(r, 4, intervalSeconds);
             ReadingRecord.WriteUInt16(r, 8, batchSize);
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);

@@ -65,8 +65,9 @@ namespace TagoFirmware.Commands
             _values[1] = _values[2] = 0;
             RefusedValue = 0;
 
-            // String equality is ordinal on both nanoFramework and .NET.
-            string name = topic != null && StartsWithOrdinal(topic, _prefix) ? topic.Substring(_prefix.Length) : null;
+            // Substring + == is ordinal everywhere; string.StartsWith(string) is culture-sensitive on .NET.
+            int n = _prefix.Length;
+            string name = topic != null && topic.Length >= n && topic.Substring(0, n) == _prefix ? topic.Substring(n) : null;
             int kind = Names.Length - 1;
             while (kind > 0 && name != Names[kind])
             {
@@ -294,12 +295,6 @@ namespace TagoFirmware.Commands
             }
 
             return true;
-        }
-
-        private static bool StartsWithOrdinal(string text, string prefix)
-        {
-            // Substring + == is ordinal everywhere; string.StartsWith(string) is culture-sensitive on .NET.
-            return text.Length >= prefix.Length && text.Substring(0, prefix.Length) == prefix;
         }
     }
 }

@@ -290,7 +290,7 @@ namespace TagoFirmware.Config
         private static void Variable(ConfigResult result, string path, string full, ArrayList names)
         {
             int clash = names.IndexOf(full);
-            string problem = !TagoFirmware.Diagnostics.VariableName.IsValid(full) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+            string problem = !TagoFirmware.Payload.JsonText.IsName(TagoFirmware.Payload.TagoUtf8.GetBytes(full)) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
                 : System.Array.IndexOf(TagoFirmware.Diagnostics.DiagnosticsPayload.ReservedNames, full) >= 0 ? " is reserved for the node's status"
                 : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
                 : null;

@@ -34,7 +34,7 @@ namespace TagoFirmware.Node
             bool scheduled = boot % every == 0;
             Publishes = scheduled || expected >= _config.BacklogThreshold;
             BootReason reason = counters.BootReason;
-            bool timerWake = reason == BootReason.TimerWake || reason == BootReason.PinWake || reason == BootReason.OtherWake;
+            bool timerWake = reason >= BootReason.TimerWake && reason <= BootReason.OtherWake; // any deep-sleep wake
             int everyPayloads = counters.EveryPayloads;
             bool diagnostics = !timerWake || (everyPayloads > 0 && (boot / every) % everyPayloads == 0);
             if (!(Publishes && diagnostics))

@@ -133,21 +133,6 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Flushes the queue's log and says whether it is complete. Never throws: per-record CRCs drop a record torn by a reboot.</summary>
-        internal static void Flush(ReadingQueue queue, ILog log)
-        {
-            try
-            {
-                bool complete = queue.Flush();
-                Write(log, complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + queue.Count.ToString() + " readings queued)"
-                    : "flush: queue log incomplete; unsent readings at risk");
-            }
-            catch (Exception ex)
-            {
-                Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
-            }
-        }
-
         internal static long Min(long a, long b) => a < b ? a : b;
 
         internal static void Write(ILog log, LogLevel level, string message)

@@ -31,8 +31,8 @@ namespace TagoFirmware.Node
         private readonly ILog _log;
         private readonly bool _once;
         private bool _running;
+        // The cycle's wall-clock time, -1 while the clock is not valid.
         private long _cycleWallMs;
-        private bool _cycleWallValid;
         private long _nextSampleMs;
         private long _lastCycleStartMs = -1;
         private long _intervalMs;
@@ -150,8 +150,7 @@ namespace TagoFirmware.Node
         {
             _running = true;
             DateTime utc = _clock.UtcNow;
-            _cycleWallValid = WallClock.IsValid(utc);
-            _cycleWallMs = _cycleWallValid ? WallClock.ToUnixMs(utc) : 0;
+            _cycleWallMs = WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1;
             _lastCycleStartMs = nowMs;
 
             // Keep the cadence (no drift from step lateness) unless the loop fell more than an interval behind.
@@ -180,7 +179,7 @@ namespace TagoFirmware.Node
                 if (!begun)
                 {
                     // One cycle = one time and one group for all its readings, and one flash append.
-                    _queue.BeginCycle(_cycleWallMs, _cycleWallValid, (uint)_lastCycleStartMs);
+                    _queue.BeginCycle(_cycleWallMs, _cycleWallMs >= 0, (uint)_lastCycleStartMs);
                     begun = true;
                 }
 

@@ -216,8 +216,20 @@ namespace TagoFirmware.Node
             SetNextDue(nowMs);
         }
 
-        /// <summary>Makes the flash hold the queue before a reboot or stop, and logs whether it does. Never throws; safe from the watchdog's thread.</summary>
-        public void FlushForReboot() => NodeWiring.Flush(_queue, _ports.Log);
+        /// <summary>Makes the flash hold the queue before a reboot or stop, and logs whether it does. Never throws (per-record CRCs drop a record torn by a reboot); safe from the watchdog's thread.</summary>
+        public void FlushForReboot()
+        {
+            try
+            {
+                bool complete = _queue.Flush();
+                Log(complete ? LogLevel.Info : LogLevel.Error, complete ? "flush: queue log complete (" + _queue.Count.ToString() + " readings queued)"
+                    : "flush: queue log incomplete; unsent readings at risk");
+            }
+            catch (Exception ex)
+            {
+                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
+            }
+        }
 
         private void SetNextDue(long nowMs)
         {

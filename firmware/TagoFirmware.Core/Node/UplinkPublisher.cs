@@ -18,7 +18,6 @@ namespace TagoFirmware.Node
         private readonly DiagnosticsCounters _counters;
         private readonly NodePorts _ports;
         private readonly ILog _log;
-        private readonly TagoTipWriter _frame;
         private readonly ItemWriter _writer;
         private readonly TagoTipUplink _tip;
         private readonly bool _atLeastOnce;
@@ -59,8 +58,7 @@ namespace TagoFirmware.Node
                 units[i] = k == 1 ? percent : celsius;
             }
 
-            _frame = tip == null ? null : new TagoTipWriter(buffer, names, units);
-            _writer = tip == null ? new TagoJsonWriter(buffer, names, units) : (ItemWriter)_frame;
+            _writer = tip == null ? new TagoJsonWriter(buffer, names, units) : (ItemWriter)new TagoTipWriter(buffer, names, units);
         }
 
         /// <summary>Monotonic time the node started (diagnostics' uptime counts from it).</summary>
@@ -71,7 +69,7 @@ namespace TagoFirmware.Node
 
         /// <summary>Nothing left to send, report or wait for, no diagnostics due (a battery wake ends on this).</summary>
         public bool IsIdle => _queue.PublishableCount == 0 && !_queue.IsReportPending && _queue.InFlightTicket == 0
-            && _dataMsgId < 0 && _diagMsgId < 0 && !_counters.IsDue;
+            && _diagMsgId < 0 && !_counters.IsDue;
 
         /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
@@ -120,7 +118,8 @@ namespace TagoFirmware.Node
             }
 
             uint now = (uint)nowMs;
-            if (_dataMsgId < 0 && (_tip == null || _diagMsgId < 0))
+            // TagoTiP reaches here only with nothing in flight (StepSession returned 1).
+            if (_dataMsgId < 0)
             {
                 uint wait = _batcher.MillisecondsUntilDue(now);
                 if (wait == 0)
@@ -236,7 +235,7 @@ namespace TagoFirmware.Node
                     return false;
                 }
 
-                _frame.Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
+                ((TagoTipWriter)_writer).Prepare(sequence, readings ? _queue : null, _tip.Receipts.CycleLimit);
             }
 
             _writer.Reset();
@@ -245,7 +244,6 @@ namespace TagoFirmware.Node
 
         private void PublishData(int due, long nowMs)
         {
-            uint now = (uint)nowMs;
             if (!Begin(true))
             {
                 return;
@@ -281,38 +279,25 @@ namespace TagoFirmware.Node
                 }
             }
 
-            int ticket = taken == 0 && !counters ? 0 : _batcher.Take(taken, counters, now);
+            int ticket = taken == 0 && !counters ? 0 : _batcher.Take(taken, counters, (uint)nowMs);
             if (ticket == 0)
             {
                 return;
             }
 
-            if (_writer.ItemCount == 0)
-            {
-                // Only refused readings: deliver the ticket without publishing an empty array.
-                _batcher.OnSent(ticket);
-                if (_atLeastOnce)
-                {
-                    _batcher.OnAcknowledged(ticket);
-                }
-
-                return;
-            }
-
-            int id = Push(nowMs);
+            // Only refused readings: the ticket is delivered without publishing an empty array.
+            bool empty = _writer.ItemCount == 0;
+            int id = empty ? 0 : Push(nowMs);
             if (id < 0)
             {
                 _batcher.OnLost(ticket);
-                return;
             }
-
-            if (_atLeastOnce)
+            else if (!empty && _atLeastOnce)
             {
                 _dataMsgId = id;
             }
-            else
+            else if (_batcher.OnAcknowledged(ticket) && !empty)
             {
-                _batcher.OnSent(ticket);
                 Delivered();
             }
         }

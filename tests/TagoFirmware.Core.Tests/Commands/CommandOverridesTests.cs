@@ -21,7 +21,7 @@ namespace TagoFirmware.Tests.Commands
         public void A_stored_record_applies_what_it_sets()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(0xCAFEBABE, true, 86400, false, 100);
+            store.Record = CommandOverrides.EncodeRecord(0xCAFEBABE, 86400, 0);
             CommandOverrides overrides = new CommandOverrides(store, 0xCAFEBABE, 60, 5);
 
             Assert.AreEqual("applied", overrides.Load(12));
@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.Commands
         public void The_record_layout_is_stable()
         {
             // Pinned bytes: a layout change must bump the record's version. CRC-32 (zlib) of the first 16 bytes at the end.
-            byte[] record = CommandOverrides.EncodeRecord(0x04030201, true, 300, true, 10);
+            byte[] record = CommandOverrides.EncodeRecord(0x04030201, 300, 10);
             Assert.AreEqual(20, record.Length);
             CollectionAssert.AreEqual(new byte[] { 0x4F, 0x56, 1, 3, 0x2C, 0x01, 0, 0, 10, 0, 0, 0, 1, 2, 3, 4 },
                 Slice(record, 0, 16));
@@ -50,7 +50,7 @@ namespace TagoFirmware.Tests.Commands
         public void Any_flipped_byte_makes_the_record_corrupt(int index)
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(7, true, 300, true, 10);
+            store.Record = CommandOverrides.EncodeRecord(7, 300, 10);
             store.Record[index] ^= 0x40;
             CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
 
@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Commands
         public void A_newly_deployed_configuration_resets_the_overrides_for_good()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(111, true, 300, true, 10);
+            store.Record = CommandOverrides.EncodeRecord(111, 300, 10);
 
             CommandOverrides withNewConfig = new CommandOverrides(store, 222, 60, 5);
             Assert.AreEqual("reset by a new configuration file", withNewConfig.Load(12));
@@ -89,7 +89,7 @@ namespace TagoFirmware.Tests.Commands
         public void Overrides_outside_todays_limits_are_ignored()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(7, true, 10, false, 0);
+            store.Record = CommandOverrides.EncodeRecord(7, 10, 0);
             CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
 
             Assert.AreEqual("outside today's limits, ignored", overrides.Load(12));

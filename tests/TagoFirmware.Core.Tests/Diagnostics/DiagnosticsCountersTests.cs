@@ -17,18 +17,6 @@ namespace TagoFirmware.Tests.Diagnostics
             Assert.AreEqual(7, new DiagnosticsCounters(null).FirmwareVersionUtf8.Length);
         }
 
-        [TestMethod]
-        [DataRow("temperature", true)]
-        [DataRow("dew_point_2", true)]
-        [DataRow("Temperature", false)]
-        [DataRow("temp-1", false)]
-        [DataRow("", false)]
-        [DataRow("a b", false)]
-        public void Variable_names_use_the_safe_tagoio_alphabet(string name, bool valid)
-        {
-            Assert.AreEqual(valid, VariableName.IsValid(name));
-        }
-
         private static DiagnosticsCounters Due(int everyPayloads)
         {
             DiagnosticsCounters c = new DiagnosticsCounters("1");

@@ -41,7 +41,7 @@ namespace TagoFirmware.Host.Tests.Commands
 
             public Node()
             {
-                Store.Record = CommandOverrides.EncodeRecord(99, true, 120, true, 5);
+                Store.Record = CommandOverrides.EncodeRecord(99, 120, 5);
                 Overrides = new CommandOverrides(Store, 99, 60, 1);
                 Overrides.Load(MinInterval);
                 Processor = new CommandProcessor(Parser, Overrides, Counters, null);

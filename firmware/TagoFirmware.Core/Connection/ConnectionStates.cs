@@ -64,7 +64,7 @@ namespace TagoFirmware.Connection
         private protected bool _staleRetryUsed;
         private int _attemptCount;
 
-        private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
+        private protected ConnectionStates(SessionOptions options, UplinkTransport transport, NodePorts ports, int maxEvents)
         {
             _options = options;
             _ports = ports;

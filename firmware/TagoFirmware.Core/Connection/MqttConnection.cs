@@ -111,8 +111,7 @@ namespace TagoFirmware.Connection
         {
             if (!_inbox.TryTake(into))
                 return false;
-            if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
-                || into.Kind == LinkEventKind.ConnectFailed)
+            if (into.Kind <= LinkEventKind.ConnectFailed) // the three connect outcomes (None is never posted)
             {
                 lock (_sync)
                 {
@@ -216,7 +215,7 @@ namespace TagoFirmware.Connection
         /// <summary>Library thread: a PUBACK or given-up publish, or (established clients only) a SUBACK (<paramref name="code"/> = granted QoS) or an admitted message.</summary>
         protected void Report(object sender, LinkEventKind kind, int code, int messageId, string topic, byte[] payload)
         {
-            if (Current(sender, kind != LinkEventKind.PublishAcked && kind != LinkEventKind.PublishFailed))
+            if (Current(sender, kind > LinkEventKind.PublishFailed))
                 _inbox.Post(kind, code, ConnectFailure.None, messageId, topic, payload);
         }
 

@@ -74,30 +74,30 @@ namespace TagoFirmware.Esp32
         }
 
         /// <inheritdoc />
-        protected override ConnectError Describe(Exception ex, bool created, out int socketCode)
+        protected override ConnectFailure Describe(Exception ex, bool created, out int socketCode)
         {
             socketCode = 0;
             if (!created)
             {
                 // Before the constructor: the CA text did not parse. The constructor's only network step is DNS.
-                return !_caParsed ? ConnectError.Handshake : ex is OutOfMemoryException ? ConnectError.Other : ConnectError.Lookup;
+                return !_caParsed ? ConnectFailure.Tls : ex is OutOfMemoryException ? ConnectFailure.Internal : ConnectFailure.Dns;
             }
 
             Exception inner = ex is MqttConnectionException ? ex.InnerException : ex;
             if (inner is SocketException)
             {
                 socketCode = ((SocketException)inner).ErrorCode;
-                return ConnectError.Socket;
+                return ConnectFailure.Network;
             }
 
             if (ex is MqttConnectionException)
             {
                 // ArgumentException: an SslProtocols value the platform cannot map; else a TLS/crypto failure.
-                return inner is ArgumentException ? ConnectError.Protocol : ConnectError.Handshake;
+                return inner is ArgumentException ? ConnectFailure.Protocol : ConnectFailure.Tls;
             }
 
-            return ex is MqttTimeoutException ? ConnectError.Timeout
-                : ex is MqttCommunicationException ? ConnectError.Exchange : ConnectError.Other;
+            return ex is MqttTimeoutException ? ConnectFailure.Timeout
+                : ex is MqttCommunicationException ? ConnectFailure.Communication : ConnectFailure.Internal;
         }
 
         /// <inheritdoc />

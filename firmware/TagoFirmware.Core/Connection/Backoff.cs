@@ -20,11 +20,8 @@ namespace TagoFirmware.Connection
         /// <summary>Consecutive failures counted so far (the n of the next window).</summary>
         public int Attempts => _attempts;
 
-        /// <summary>The window the next <see cref="NextDelayMs"/> draws from.</summary>
-        public int WindowMs => WindowFor(_attempts);
-
-        /// <summary>min(base · 2^attempts, cap); 5 doublings already pass the cap.</summary>
-        public static int WindowFor(int attempts) => attempts >= 5 ? CapMs : BaseMs << attempts;
+        /// <summary>The window the next <see cref="NextDelayMs"/> draws from: min(base · 2^attempts, cap); 5 doublings already pass the cap.</summary>
+        public int WindowMs => _attempts >= 5 ? CapMs : BaseMs << _attempts;
 
         /// <summary>Draws the next delay uniformly from [0, <see cref="WindowMs"/>] and counts one more failure.</summary>
         public int NextDelayMs()

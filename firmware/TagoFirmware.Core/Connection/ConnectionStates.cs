@@ -64,7 +64,7 @@ namespace TagoFirmware.Connection
         private protected bool _staleRetryUsed;
         private int _attemptCount;
 
-        private protected ConnectionStates(SessionOptions options, IUplinkTransport transport, NodePorts ports, int maxEvents)
+        private protected ConnectionStates(SessionOptions options, UplinkTransport transport, NodePorts ports, int maxEvents)
         {
             _options = options;
             _ports = ports;
@@ -195,12 +195,13 @@ namespace TagoFirmware.Connection
             }
 
             bool probable = failure == ConnectFailure.ProbableAuthRefusal;
-            bool credentials = IsCredentialsRefusal(code);
+            int refusal = RefusalIndex(code);
+            bool credentials = refusal == 4 || refusal == 5;
             bool wasDropped = _justDropped;
             _justDropped = false;
             text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
                 ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + code.ToString() + (credentials ? ", " : " (")
-                    + RefusalName(code) + (refused ? ")" : ", reported as an exception)")
+                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + code.ToString()) + (refused ? ")" : ", reported as an exception)")
                 : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
             if (credentials || probable)
             {
@@ -218,8 +219,8 @@ namespace TagoFirmware.Connection
                 EnterBackoff(nowMs, false, text);
         }
 
-        // The CONNACK codes that refuse the credentials: 4, 5 (MQTT 3.1.1 §3.2.2.3), 0x86, 0x87 (MQTT 5 §3.2.2.2).
-        private static bool IsCredentialsRefusal(int code) => code == 4 || code == 5 || code == 0x86 || code == 0x87;
+        // MQTT 5's 0x86 and 0x87 (§3.2.2.2) refuse the credentials as 3.1.1's 4 and 5 do (§3.2.2.3).
+        private static int RefusalIndex(int code) => code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
 
         private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
@@ -239,13 +240,6 @@ namespace TagoFirmware.Connection
             _levelAt = next ? _levelAt + 1 : (_levelKept ? _levelAt : 0);
             _options.ProtocolLevel = _levels[_levelAt];
             return next;
-        }
-
-        private static string RefusalName(int code)
-        {
-            // MQTT 5's 0x86 and 0x87 mean what 3.1.1's 4 and 5 mean.
-            int i = code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
-            return i >= 1 && i <= 5 ? s_refusalNames[i - 1] : "reason " + code.ToString();
         }
 
         // Every way a link ends: its tracked publishes are lost. Short sessions have no self-heal clock.

@@ -12,14 +12,14 @@ namespace TagoFirmware.Connection
         /// <summary>An orderly stop waits at most this long for the PUBACK of the "offline" status before DISCONNECT.</summary>
         public const int StopAckWaitMs = 2000;
 
-        private readonly IUplinkTransport _transport;
+        private readonly UplinkTransport _transport;
         private readonly LinkEvent _event = new LinkEvent();
         private int _subscribeId = -1;
         private long _nowMs;
         private int _offlineStatusId = -1;
 
         /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
-        public ConnectionSupervisor(SessionOptions options, IUplinkTransport transport, NodePorts ports)
+        public ConnectionSupervisor(SessionOptions options, UplinkTransport transport, NodePorts ports)
             : base(options, transport, ports, MaxEventsPerStep)
         {
             _transport = transport;
@@ -38,7 +38,7 @@ namespace TagoFirmware.Connection
         public RebootReason RebootReason { get; private set; }
 
         /// <summary>The uplink transport (topics, payload format).</summary>
-        public IUplinkTransport Transport => _transport;
+        public UplinkTransport Transport => _transport;
 
         /// <summary>What the latest step (or <see cref="Stop"/>) produced; read it before the next step.</summary>
         public LinkReport Report => _report;

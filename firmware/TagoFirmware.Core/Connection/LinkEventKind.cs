@@ -1,6 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>The facts an <see cref="IMqttLink"/> reports through its inbox.</summary>
+    /// <summary>The facts an <see cref="IMqttLink"/> reports through its inbox; <see cref="MqttConnection"/> relies on the order (connect outcomes, then PUBACK results, then the rest).</summary>
     public enum LinkEventKind
     {
         /// <summary>No event (a cleared <see cref="LinkEvent"/>).</summary>

@@ -111,8 +111,7 @@ namespace TagoFirmware.Connection
         {
             if (!_inbox.TryTake(into))
                 return false;
-            if (into.Kind == LinkEventKind.ConnectSucceeded || into.Kind == LinkEventKind.ConnectRefused
-                || into.Kind == LinkEventKind.ConnectFailed)
+            if (into.Kind <= LinkEventKind.ConnectFailed) // the three connect outcomes (None is never posted)
             {
                 lock (_sync)
                 {
@@ -163,13 +162,13 @@ namespace TagoFirmware.Connection
             catch (Exception ex)
             {
                 int socketCode;
-                ConnectError error = Describe(ex, client != null, out socketCode);
-                if (error == ConnectError.Exchange && Connack() < 0)
+                ConnectFailure failure = Describe(ex, client != null, out socketCode);
+                if (failure == ConnectFailure.Communication && Connack() < 0)
                     Thread.Sleep(ConnackGraceMs);
                 int connack = Connack();
 
-                ConnectFailure failure = MqttFailureClassifier.Classify(error, socketCode, connack, _clock.MonotonicMs - started);
-                Finish(client, LinkEventKind.ConnectFailed, connack, failure, MqttFailureClassifier.Explain(error, socketCode));
+                failure = MqttFailureClassifier.Classify(failure, socketCode, connack, _clock.MonotonicMs - started);
+                Finish(client, LinkEventKind.ConnectFailed, connack, failure, MqttFailureClassifier.Explain(socketCode));
             }
         }
 
@@ -179,8 +178,8 @@ namespace TagoFirmware.Connection
         /// <summary>Worker thread: sends CONNECT (will, clean session, keep-alive) and waits for the CONNACK. May throw.</summary>
         protected abstract int ConnectClient(object client, SessionOptions request);
 
-        /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means.</summary>
-        protected abstract ConnectError Describe(Exception ex, bool created, out int socketCode);
+        /// <summary>Worker thread: says what an exception of <see cref="CreateClient"/> or <see cref="ConnectClient"/> means (<see cref="ConnectFailure.Communication"/>: after the CONNECT left).</summary>
+        protected abstract ConnectFailure Describe(Exception ex, bool created, out int socketCode);
 
         /// <summary>The library's own view of the session; may stay true on a frozen broker.</summary>
         protected abstract bool ClientConnected(object client);
@@ -216,7 +215,7 @@ namespace TagoFirmware.Connection
         /// <summary>Library thread: a PUBACK or given-up publish, or (established clients only) a SUBACK (<paramref name="code"/> = granted QoS) or an admitted message.</summary>
         protected void Report(object sender, LinkEventKind kind, int code, int messageId, string topic, byte[] payload)
         {
-            if (Current(sender, kind != LinkEventKind.PublishAcked && kind != LinkEventKind.PublishFailed))
+            if (Current(sender, kind > LinkEventKind.PublishFailed))
                 _inbox.Post(kind, code, ConnectFailure.None, messageId, topic, payload);
         }
 

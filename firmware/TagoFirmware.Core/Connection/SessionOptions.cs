@@ -18,7 +18,7 @@ namespace TagoFirmware.Connection
         /// <summary>MQTT client id; stable across reboots (see <see cref="ClientIdentity.FromMac"/>).</summary>
         public string ClientId;
 
-        /// <summary>MQTT user name, set by <see cref="IUplinkTransport.PrepareConnect"/> (TagoIO legacy: the literal "Token").</summary>
+        /// <summary>MQTT user name, set by <see cref="UplinkTransport.PrepareConnect"/> (TagoIO legacy: the literal "Token").</summary>
         public string Username;
 
         /// <summary>MQTT password: the device token (TagoTiP: its half of the hash). Secret: never logged or printed.</summary>

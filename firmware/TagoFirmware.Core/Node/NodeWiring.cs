@@ -19,9 +19,9 @@ namespace TagoFirmware.Node
         public const int MaxInFlightPublishes = 3;
 
         /// <summary>The uplink transport the config names: TagoTiP frames, or TagoIO's legacy MQTT topics with JSON.</summary>
-        public static IUplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
-            ? new TagoTipTransport(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
-            : (IUplinkTransport)new TagoMqttJsonTransport(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
+        public static UplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
+            ? UplinkTransport.TagoTip(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
+            : UplinkTransport.TagoMqttJson(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
 
         /// <summary>Maps the configuration onto the connection's options; PEM CA entries are joined (README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)

@@ -308,7 +308,7 @@ namespace TagoFirmware.Node
         /// <summary>Answers <c>diagnostics</c>/<c>ping</c>: diagnostics at the next chance; a legacy ping also republishes "online".</summary>
         public void Answer(bool ping)
         {
-            IUplinkTransport t = _link.Transport;
+            UplinkTransport t = _link.Transport;
             int id = ping && t.StatusTopic != null ? _link.Publish(t.StatusTopic, t.OnlinePayload, 1) : 0;
             if (id < 0)
             {

@@ -25,6 +25,7 @@ namespace TagoFirmware.Host.Adapters
     /// line per publish (QoS 1 with its PUBACK latency) and takes injected downlink messages.</remarks>
     public sealed class MqttNetLink : MqttConnection, IDisposable
     {
+        private const int NotTlsCode = -0x7200; // mbedTLS's "no TLS answer" (mbedtls/ssl.h)
         private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _injected = new ConcurrentQueue<(string, byte[])>();
         private object _subscribed; // the latest client with a SUBACK: injected messages wait for one
         private int _nextMessageId;
@@ -99,9 +100,9 @@ namespace TagoFirmware.Host.Adapters
         }
 
         /// <inheritdoc />
-        protected override ConnectError Describe(Exception ex, bool created, out int socketCode)
+        protected override ConnectFailure Describe(Exception ex, bool created, out int socketCode)
         {
-            ConnectError error = Describe(ex, _connectSent, _validator, out socketCode, out string reason);
+            ConnectFailure error = Describe(ex, _connectSent, _validator, out socketCode, out string reason);
             bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
             if (tls)
                 Interlocked.Increment(ref _tlsFailures);
@@ -234,35 +235,35 @@ namespace TagoFirmware.Host.Adapters
         private static MqttQualityOfServiceLevel Qos(int qos) => qos == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
 
         /// <summary>What an exception of <c>ConnectAsync</c> means, in the core's terms.</summary>
-        public static ConnectError Describe(Exception ex, bool connectSent, CaPinnedValidator validator, out int socketCode, out string reason)
+        public static ConnectFailure Describe(Exception ex, bool connectSent, CaPinnedValidator validator, out int socketCode, out string reason)
         {
             socketCode = 0;
             if (validator?.LastFailure != null)
             {
                 reason = validator.LastFailure;
-                return validator.LastFailureError;
+                return ConnectFailure.Tls;
             }
 
             reason = ex.GetType().Name + ": " + ex.Message;
-            ConnectError error = ConnectError.Other;
+            ConnectFailure error = ConnectFailure.Internal;
             bool dropped = false; // the server closed or reset the connection
-            for (Exception e = ex; e != null && error == ConnectError.Other; e = e.InnerException)
+            for (Exception e = ex; e != null && error == ConnectFailure.Internal; e = e.InnerException)
             {
                 if (e is AuthenticationException)
-                    error = TlsRefusal(e, out reason);
+                    error = TlsRefusal(e, out socketCode, out reason);
                 else if (e is SocketException se)
                 {
                     bool lookup = se.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData;
-                    error = lookup ? ConnectError.Lookup : ConnectError.Socket;
+                    error = lookup ? ConnectFailure.Dns : ConnectFailure.Network;
                     socketCode = lookup ? 0 : Math.Abs(se.ErrorCode); // host codes are never mbedTLS's
                     reason = "socket error " + se.SocketErrorCode;
                     dropped = se.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
                 }
                 else if (e is MqttProtocolViolationException)
-                    error = ConnectError.Protocol;
+                    error = ConnectFailure.Protocol;
                 else if (e is MqttCommunicationTimedOutException or TimeoutException or OperationCanceledException)
                 {
-                    error = ConnectError.Timeout;
+                    error = ConnectFailure.Timeout;
                     reason = "timed out";
                 }
                 else if (e is System.IO.IOException && e.InnerException == null)
@@ -271,29 +272,31 @@ namespace TagoFirmware.Host.Adapters
                 }
             }
 
-            if (connectSent && error is ConnectError.Other or ConnectError.Socket)
+            if (connectSent && error is ConnectFailure.Internal or ConnectFailure.Network)
             {
                 // The connection broke after the CONNECT left: the broker closed it without a CONNACK.
-                error = ConnectError.Exchange;
+                error = ConnectFailure.Communication;
                 reason = "connection closed after CONNECT, no CONNACK";
             }
-            else if (validator != null && dropped && error is ConnectError.Other or ConnectError.Socket)
+            else if (validator != null && dropped && error is ConnectFailure.Internal or ConnectFailure.Network)
             {
                 // Dropped after TCP, before TLS was done: a plaintext MQTT port reads the ClientHello as a malformed packet
                 // (mosquitto resets; MQTTnet passes the SocketException up without its IOException).
-                error = ConnectError.NotTls;
-                socketCode = 0;
+                error = ConnectFailure.Tls;
+                socketCode = NotTlsCode;
                 reason = "the server did not answer TLS (it dropped the connection in the handshake): wrong port? MQTT over TLS is usually 8883";
             }
-            else if (error == ConnectError.Other && ex is MqttCommunicationException or System.IO.IOException)
-                error = ConnectError.Socket;
+            else if (error == ConnectFailure.Internal && ex is MqttCommunicationException or System.IO.IOException)
+                error = ConnectFailure.Network;
             return error;
         }
 
         // Platforms name these only in messages: OpenSSL's "protocol version" alert (RFC 8446 §6.2) or "unsupported protocol",
         // SChannel's SEC_E_ALGORITHM_MISMATCH (0x80090331); for non-TLS bytes "wrong version number" or "frame size".
-        private static ConnectError TlsRefusal(Exception authentication, out string reason)
+        // Both report the mbedTLS code of the same failure (mbedtls/ssl.h), so the core logs the device's line.
+        private static ConnectFailure TlsRefusal(Exception authentication, out int socketCode, out string reason)
         {
+            socketCode = 0;
             for (Exception e = authentication; e != null; e = e.InnerException)
             {
                 string message = e.Message ?? string.Empty;
@@ -302,18 +305,20 @@ namespace TagoFirmware.Host.Adapters
                     || message.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase))
                 {
                     reason = "the server's TLS version is too old: it offers no TLS 1.2 or 1.3, which the node requires (" + message + ")";
-                    return ConnectError.TlsVersion;
+                    socketCode = -0x6E00;
+                    return ConnectFailure.Tls;
                 }
 
                 if (message.Contains("wrong version number", StringComparison.OrdinalIgnoreCase) || message.Contains("frame size", StringComparison.OrdinalIgnoreCase))
                 {
                     reason = "the server did not answer TLS: wrong port? (" + message + ")";
-                    return ConnectError.NotTls;
+                    socketCode = NotTlsCode;
+                    return ConnectFailure.Tls;
                 }
             }
 
             reason = "TLS handshake failed: " + authentication.GetBaseException().Message;
-            return ConnectError.Handshake;
+            return ConnectFailure.Tls;
         }
     }
 }

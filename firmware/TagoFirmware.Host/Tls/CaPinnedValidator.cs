@@ -5,7 +5,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using TagoFirmware.Config;
-using TagoFirmware.Connection;
 
 namespace TagoFirmware.Host.Tls
 {
@@ -25,13 +24,9 @@ namespace TagoFirmware.Host.Tls
         /// <summary>Why the last validation failed, or null after a success.</summary>
         public string LastFailure { get; private set; }
 
-        /// <summary>CertificateExpired when being out of date is the chain's only problem, else Handshake.</summary>
-        public ConnectError LastFailureError { get; private set; } = ConnectError.Handshake;
-
         /// <summary>Validates a server certificate, with the chain's extras as intermediates.</summary>
         public bool Validate(X509Certificate certificate, X509Chain chain)
         {
-            LastFailureError = ConnectError.Handshake;
             LastFailure = certificate == null ? "the server sent no certificate" : _roots?.Count == 0 ? "no CA certificate configured" : null;
             if (LastFailure != null)
             {
@@ -79,7 +74,6 @@ namespace TagoFirmware.Host.Tls
             string validity = ChainFlags(chain) == X509ChainStatusFlags.NotTimeValid ? Validity(outOfDate) : null;
             if (validity != null)
             {
-                LastFailureError = ConnectError.CertificateExpired;
                 LastFailure = (outOfDate.RawData.AsSpan().SequenceEqual(leaf.RawData) ? "server certificate " : "CA certificate '" + outOfDate.Subject + "' in the server's chain ")
                     + validity;
             }

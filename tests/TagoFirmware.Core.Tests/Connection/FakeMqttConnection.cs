@@ -98,10 +98,10 @@ namespace TagoFirmware.Tests.Connection
             return NextCode;
         }
 
-        protected override ConnectError Describe(Exception ex, bool created, out int socketCode)
+        protected override ConnectFailure Describe(Exception ex, bool created, out int socketCode)
         {
             socketCode = NextSocketCode;
-            return created ? (ConnectError)NextError : ConnectError.Lookup;
+            return created ? (ConnectFailure)NextError : ConnectFailure.Dns;
         }
 
         protected override bool ClientConnected(object client)

@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Connection
         public void A_throwing_connect_carries_the_connack_code_the_library_raised_meanwhile()
         {
             Fresh();
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             _link.ConnackEvent = 5;
             Assert.AreEqual((int)LinkEventKind.ConnectFailed, (int)Attempt());
             Assert.AreEqual(5, _event.ReasonCode, "the supervisor turns 5 into a credentials refusal");
@@ -196,7 +196,7 @@ namespace TagoFirmware.Tests.Connection
         public void Three_closes_after_connect_without_connack_in_a_row_mean_a_probable_token_refusal()
         {
             Fresh();
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             Attempt();
             Assert.AreEqual((int)ConnectFailure.Communication, (int)_event.Failure);
             Attempt();
@@ -211,21 +211,21 @@ namespace TagoFirmware.Tests.Connection
         public void Any_other_outcome_breaks_the_run_of_closes_without_connack()
         {
             Fresh();
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             Attempt();
             Attempt();
-            _link.NextError = (int)ConnectError.Socket;
+            _link.NextError = (int)ConnectFailure.Network;
             _link.NextSocketCode = 111;
             Attempt();
             Assert.AreEqual((int)ConnectFailure.Network, (int)_event.Failure);
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             Attempt();
             Attempt();
             Assert.AreEqual((int)ConnectFailure.Communication, (int)_event.Failure);
             _link.NextError = FakeMqttConnection.NoThrow;
             Attempt();
             _link.Close();
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             Attempt();
             Attempt();
             Assert.AreEqual((int)ConnectFailure.Communication, (int)_event.Failure);
@@ -235,7 +235,7 @@ namespace TagoFirmware.Tests.Connection
         public void A_closed_exchange_after_the_connack_wait_ran_out_is_a_timeout_not_a_close()
         {
             Fresh();
-            _link.NextError = (int)ConnectError.Exchange;
+            _link.NextError = (int)ConnectFailure.Communication;
             _link.ConnectTakesMs = 30000;
             Attempt();
             Attempt();
@@ -249,7 +249,7 @@ namespace TagoFirmware.Tests.Connection
             Fresh();
             FakeLog log = new FakeLog();
             _link.Log = log;
-            _link.NextError = (int)ConnectError.Socket;
+            _link.NextError = (int)ConnectFailure.Network;
             _link.NextSocketCode = -0x2700;
             Assert.IsTrue(_link.BeginConnect(_request));
             _worker.RunPending();

@@ -198,7 +198,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(1000);
 
             Assert.AreEqual(NodeRig.StatusTopic, rig.Mqtt.LastPublish.Topic);
-            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, PayloadText.Decode(rig.Mqtt.LastPublish.Payload, rig.Mqtt.LastPublish.Payload.Length));
+            Assert.AreEqual(UplinkTransport.OfflineMessage, PayloadText.Decode(rig.Mqtt.LastPublish.Payload, rig.Mqtt.LastPublish.Payload.Length));
             Assert.AreEqual(1, rig.Mqtt.DisconnectCalls);
 
             Assert.AreEqual(1, rig.Device.Reboots);

@@ -43,17 +43,17 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Tago_transport_topics_follow_the_guide()
         {
-            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null, null, null);
+            UplinkTransport t = UplinkTransport.TagoMqttJson("n1", null, null, null);
             Assert.AreEqual("sensors/n1/data", t.DataTopic);
             Assert.AreEqual("device/status/n1", t.StatusTopic);
             Assert.AreEqual("commands/n1/+", t.CommandTopicFilter);
-            Assert.AreEqual("site/n1/up", new TagoMqttJsonTransport("n1", "site/{client_id}/up", null, null).DataTopic);
+            Assert.AreEqual("site/n1/up", UplinkTransport.TagoMqttJson("n1", "site/{client_id}/up", null, null).DataTopic);
         }
 
         [TestMethod]
         public void Status_payloads_are_the_exact_utf8_bytes()
         {
-            TagoMqttJsonTransport t = new TagoMqttJsonTransport("n1", null, null, null);
+            UplinkTransport t = UplinkTransport.TagoMqttJson("n1", null, null, null);
             string online = "[{\"variable\":\"device_status\",\"value\":\"online\"}]";
             string offline = "[{\"variable\":\"device_status\",\"value\":\"offline\"}]";
             Assert.AreEqual(online.Length, t.OnlinePayload.Length);

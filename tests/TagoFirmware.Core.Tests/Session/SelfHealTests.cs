@@ -34,7 +34,7 @@ namespace TagoFirmware.Tests.Session
             PublishEveryMinute(rig, ThirtyFiveMinutes);
             Assert.AreEqual(1, rig.Device.Reboots);
             Assert.AreEqual((int)RebootReason.NoAckTimeout, (int)rig.Device.LastReason);
-            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
+            Assert.AreEqual(UplinkTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
             Assert.AreEqual((int)SessionState.Rebooting, (int)rig.Supervisor.State);
             Assert.AreEqual(1, rig.Log.CountContaining("self-heal: no PUBACK for"));
             // Not before 30 minutes without an ack.

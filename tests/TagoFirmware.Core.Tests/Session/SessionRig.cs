@@ -46,7 +46,7 @@ namespace TagoFirmware.Tests.Session
             ports.Status = Status;
             ports.Device = Device;
             ports.Random = new SeededRandomSource(Seed);
-            Supervisor = new ConnectionSupervisor(Options, new TagoMqttJsonTransport(Options.ClientId, null, null, null), ports);
+            Supervisor = new ConnectionSupervisor(Options, UplinkTransport.TagoMqttJson(Options.ClientId, null, null, null), ports);
             return Supervisor;
         }
 

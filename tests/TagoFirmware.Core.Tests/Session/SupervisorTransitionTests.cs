@@ -70,7 +70,7 @@ namespace TagoFirmware.Tests.Session
             PublishRecord status = (PublishRecord)rig.Mqtt.Publishes[0];
             Assert.AreEqual("device/status/" + SessionRig.ClientId, status.Topic);
             Assert.AreEqual(1, status.Qos);
-            Assert.AreEqual(TagoMqttJsonTransport.OnlineMessage.Length, status.Payload.Length);
+            Assert.AreEqual(UplinkTransport.OnlineMessage.Length, status.Payload.Length);
             Assert.AreEqual((byte)'[', status.Payload[0]);
         }
 
@@ -265,7 +265,7 @@ namespace TagoFirmware.Tests.Session
             rig.Supervisor.Stop(rig.Clock.NowMs, true);
             Assert.AreEqual((int)SessionState.Stopping, (int)rig.Supervisor.State);
             Assert.AreEqual("device/status/" + SessionRig.ClientId, rig.Mqtt.LastPublish.Topic);
-            Assert.AreEqual(TagoMqttJsonTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
+            Assert.AreEqual(UplinkTransport.OfflineMessage, System.Text.Encoding.UTF8.GetString(rig.Mqtt.LastPublish.Payload, 0, rig.Mqtt.LastPublish.Payload.Length));
             Assert.AreEqual(0, rig.Mqtt.DisconnectCalls);
             rig.Run(200);
             Assert.AreEqual((int)SessionState.Stopped, (int)rig.Supervisor.State);

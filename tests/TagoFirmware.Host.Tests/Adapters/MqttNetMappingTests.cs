@@ -30,20 +30,20 @@ namespace TagoFirmware.Host.Tests.Adapters
         };
 
         [TestMethod]
-        [DataRow("auth", false, ConnectError.Handshake)]
-        [DataRow("refused", false, ConnectError.Socket)]
-        [DataRow("reset", false, ConnectError.Socket)]
-        [DataRow("reset", true, ConnectError.Exchange)]
-        [DataRow("dns", false, ConnectError.Lookup)]
-        [DataRow("protocol", false, ConnectError.Protocol)]
-        [DataRow("timeout", true, ConnectError.Timeout)]
-        [DataRow("cancel", false, ConnectError.Timeout)]
-        [DataRow("closed", false, ConnectError.Socket)]
-        [DataRow("closed", true, ConnectError.Exchange)]
-        [DataRow("io", true, ConnectError.Exchange)]
-        [DataRow("other", false, ConnectError.Other)]
-        [DataRow("other", true, ConnectError.Exchange)]
-        public void MQTTnet_exceptions_translate_by_type_and_phase(string kind, bool connectSent, ConnectError expected)
+        [DataRow("auth", false, ConnectFailure.Tls)]
+        [DataRow("refused", false, ConnectFailure.Network)]
+        [DataRow("reset", false, ConnectFailure.Network)]
+        [DataRow("reset", true, ConnectFailure.Communication)]
+        [DataRow("dns", false, ConnectFailure.Dns)]
+        [DataRow("protocol", false, ConnectFailure.Protocol)]
+        [DataRow("timeout", true, ConnectFailure.Timeout)]
+        [DataRow("cancel", false, ConnectFailure.Timeout)]
+        [DataRow("closed", false, ConnectFailure.Network)]
+        [DataRow("closed", true, ConnectFailure.Communication)]
+        [DataRow("io", true, ConnectFailure.Communication)]
+        [DataRow("other", false, ConnectFailure.Internal)]
+        [DataRow("other", true, ConnectFailure.Communication)]
+        public void MQTTnet_exceptions_translate_by_type_and_phase(string kind, bool connectSent, ConnectFailure expected)
         {
             Assert.AreEqual(expected, MqttNetLink.Describe(Make(kind), connectSent, null, out int code, out string reason));
             Assert.IsTrue(code >= 0, "host socket codes never look like mbedTLS codes");
@@ -59,12 +59,12 @@ namespace TagoFirmware.Host.Tests.Adapters
             CaPinnedValidator validator = CaPinnedValidator.ForPem(CertificateFactory.ToCertificatePem(other), "broker.test");
             Assert.IsFalse(validator.Validate(server, null));
 
-            Assert.AreEqual(ConnectError.Handshake, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
+            Assert.AreEqual(ConnectFailure.Tls, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
             StringAssert.Contains(reason, "does not chain to the configured CA");
         }
 
         [TestMethod]
-        public void An_expired_certificate_is_its_own_error_and_its_reason_gives_the_dates()
+        public void An_expired_certificate_is_a_handshake_failure_whose_reason_gives_the_dates()
         {
             using X509Certificate2 ca = CertificateFactory.CreateCertificateAuthority("mapping CA");
             DateTimeOffset notAfter = DateTimeOffset.UtcNow.AddHours(-1);
@@ -72,21 +72,22 @@ namespace TagoFirmware.Host.Tests.Adapters
             CaPinnedValidator validator = CaPinnedValidator.ForPem(CertificateFactory.ToCertificatePem(ca), "broker.test");
             Assert.IsFalse(validator.Validate(server, null));
 
-            Assert.AreEqual(ConnectError.CertificateExpired, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
+            Assert.AreEqual(ConnectFailure.Tls, MqttNetLink.Describe(Make("auth"), false, validator, out _, out string reason));
             StringAssert.Contains(reason, "server certificate expired on " + notAfter.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         [TestMethod]
-        [DataRow("error:0A00042E:SSL routines::tlsv1 alert protocol version", ConnectError.TlsVersion)]
-        [DataRow("error:0A000102:SSL routines::unsupported protocol", ConnectError.TlsVersion)]
-        [DataRow("error:0A00010B:SSL routines::wrong version number", ConnectError.NotTls)]
-        [DataRow("Cannot determine the frame size or a corrupted frame was received.", ConnectError.NotTls)]
-        [DataRow("error:0A000086:SSL routines::certificate verify failed", ConnectError.Handshake)]
-        public void Handshake_failures_that_name_a_TLS_version_or_a_non_TLS_answer_translate_to_those(string platformMessage, ConnectError expected)
+        [DataRow("error:0A00042E:SSL routines::tlsv1 alert protocol version", -0x6E00)]
+        [DataRow("error:0A000102:SSL routines::unsupported protocol", -0x6E00)]
+        [DataRow("error:0A00010B:SSL routines::wrong version number", -0x7200)]
+        [DataRow("Cannot determine the frame size or a corrupted frame was received.", -0x7200)]
+        [DataRow("error:0A000086:SSL routines::certificate verify failed", 0)]
+        public void Handshake_failures_that_name_a_TLS_version_or_a_non_TLS_answer_carry_the_mbedtls_code_of_that_failure(string platformMessage, int expectedCode)
         {
             var ex = new MqttCommunicationException(new AuthenticationException("Authentication failed, see inner exception.", new InvalidOperationException(platformMessage)));
 
-            Assert.AreEqual(expected, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
+            Assert.AreEqual(ConnectFailure.Tls, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out int code, out string reason));
+            Assert.AreEqual(expectedCode, code);
             Assert.IsFalse(reason.StartsWith("AuthenticationException"), reason);
         }
 
@@ -99,12 +100,13 @@ namespace TagoFirmware.Host.Tests.Adapters
                 ? new SocketException((int)SocketError.ConnectionReset)
                 : new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
 
-            Assert.AreEqual(ConnectError.NotTls, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out _, out string reason));
+            Assert.AreEqual(ConnectFailure.Tls, MqttNetLink.Describe(ex, false, ValidatorWithoutFailure(), out int code, out string reason));
+            Assert.AreEqual(-0x7200, code);
             StringAssert.Contains(reason, "wrong port?");
-            Assert.AreEqual(ConnectError.Socket, MqttNetLink.Describe(ex, false, null, out _, out _), "without TLS it stays a network error");
+            Assert.AreEqual(ConnectFailure.Network, MqttNetLink.Describe(ex, false, null, out _, out _), "without TLS it stays a network error");
             var refused = new MqttCommunicationException(new SocketException((int)SocketError.ConnectionRefused));
-            Assert.AreEqual(ConnectError.Socket, MqttNetLink.Describe(refused, false, ValidatorWithoutFailure(), out _, out _), "a closed port is a network error");
-            Assert.AreEqual(ConnectError.Exchange, MqttNetLink.Describe(ex, true, ValidatorWithoutFailure(), out _, out _), "after CONNECT it is the broker closing");
+            Assert.AreEqual(ConnectFailure.Network, MqttNetLink.Describe(refused, false, ValidatorWithoutFailure(), out _, out _), "a closed port is a network error");
+            Assert.AreEqual(ConnectFailure.Communication, MqttNetLink.Describe(ex, true, ValidatorWithoutFailure(), out _, out _), "after CONNECT it is the broker closing");
         }
 
         private static CaPinnedValidator ValidatorWithoutFailure() => CaPinnedValidator.ForPem(null, "broker.test");

@@ -32,7 +32,7 @@ namespace TagoFirmware.Host.Tests.Session
                     Mqtt = link,
                     Random = new SeededRandomSource(SeededRandomSource.SeedFromMac(mac, 0)),
                 };
-                Nodes.Add(new ConnectionSupervisor(options, new TagoMqttJsonTransport(clientId, null, null, null), ports));
+                Nodes.Add(new ConnectionSupervisor(options, UplinkTransport.TagoMqttJson(clientId, null, null, null), ports));
                 Links.Add(link);
             }
         }

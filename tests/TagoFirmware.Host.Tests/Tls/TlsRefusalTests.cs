@@ -32,7 +32,7 @@ namespace TagoFirmware.Host.Tests.Tls
             StringAssert.Contains(outcome.Reason, "server certificate expired on " + Iso(notAfter));
             StringAssert.Contains(outcome.Reason, "valid " + Iso(notBefore) + " to " + Iso(notAfter));
             Assert.IsFalse(outcome.Reason.Contains("does not chain"), outcome.Reason);
-            StringAssert.Contains(outcome.Log, "mqtt connect failed (CertificateExpired): server certificate expired on");
+            StringAssert.Contains(outcome.Log, "mqtt connect failed (Tls): server certificate expired on");
         }
 
         [TestMethod]
@@ -61,7 +61,7 @@ namespace TagoFirmware.Host.Tests.Tls
 
             Assert.AreEqual(ConnectFailure.Tls, outcome.Failure, outcome.Log);
             StringAssert.Contains(outcome.Reason, "TLS version is too old");
-            StringAssert.Contains(outcome.Log, "mqtt: tls: TLS too old (1.2 required)");
+            StringAssert.Contains(outcome.Log, "mqtt: tls -0x6E00: TLS too old (1.2 required)");
         }
 
         [TestMethod]

@@ -35,11 +35,9 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public static readonly ConfigKey MqttKeepAlive = Seconds("keepalive_s", 2, 1200, 60);
         // auto or a pinned version, stored as MQTT's protocol level.
-        internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
+        internal static readonly ConfigKey MqttProtocol = Choice("protocol", 0, "auto 3.1.1 5 3.1", new int[] { 0, 4, 5, 3 });
         internal static readonly ConfigKey TagoTip = Group("tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Add("region", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "us-e1", "eu-w1" }, new int[] { 0, 1 });
+        internal static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
@@ -57,16 +55,14 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey QueuePersist = Bool("persist", true);
         internal static readonly ConfigKey QueuePath = Text("path", "I:\\tagofirmware.queue", 0);
         internal static readonly ConfigKey Sleep = Group("sleep");
-        internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "off", "deep" }, new int[] { 0, 1 });
+        internal static readonly ConfigKey SleepModeKey = Choice("mode", 0, "off deep", new int[] { 0, 1 });
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
         public static readonly ConfigKey SleepWakeInterval = Seconds("wake_interval_s", 10, 86400, 300);
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
         internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
         internal static readonly ConfigKey SleepPublishDeadline = Seconds("publish_deadline_s", 5, 300, 30);
         internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
-        internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
-            new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
+        internal static readonly ConfigKey SensorModelKey = Choice("model", R, "dht11 dht21 am2301 dht22 am2302", new int[] { 11, 21, 21, 22, 22 });
         internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
         internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R);
         internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N);
@@ -109,6 +105,9 @@ namespace TagoFirmware.Config
             => Add(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
 
         private static ConfigKey Seconds(string name, int min, int max, int value) => Int(name, min, max, value, " s", 0);
+
+        private static ConfigKey Choice(string name, int flags, string names, int[] values)
+            => Add(name, ConfigKey.Choice, flags, 0, 0, 0, null, null, names.Split(' '), values);
 
         private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 

@@ -141,8 +141,8 @@ namespace TagoFirmware.Config
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
             result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
-                : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
+                : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
             result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
@@ -191,8 +191,15 @@ namespace TagoFirmware.Config
             string path = config.QueuePath;
             string reason;
             int min = MinIntervalSeconds(config, out reason);
-            result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
-            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
+            if (interval < min && interval != NodeConfigParser.ReportedInvalid)
+            {
+                result.Error("sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + interval);
+            }
+            else
+            {
+                Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval, min, ConfigKeys.SamplingInterval.Max);
+            }
+
             // Only when both are in range (a capacity in range exceeds any batch below 1).
             result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
@@ -227,15 +234,7 @@ namespace TagoFirmware.Config
                 SensorConfig s = sensors[i];
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
                 Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
-                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
-                {
-                    result.Error(path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
-                }
-                else
-                {
-                    Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
-                }
-
+                Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
                 Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
                 result.Error(path + ".name", s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)

@@ -169,7 +169,7 @@ namespace TagoFirmware.Config
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
                 bool pem = ConfigText.IsPem(ca);
-                bool bad = ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
+                bool bad = !pem && (!ConfigText.IsPrintable(ca, 200) || ca.IndexOf("-----") >= 0);
                 result.Error(path, bad ? "must be PEM text or a file name of 1-200 characters" : pem ? ConfigText.PemProblem(ca) : null);
                 result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
             }
@@ -204,7 +204,7 @@ namespace TagoFirmware.Config
             result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !config.QueuePersist ? null
-                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
+                : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
             result.Error("sleep.mode", config.DeepSleep && !config.QueuePersist
@@ -237,8 +237,7 @@ namespace TagoFirmware.Config
                 Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
                 Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
-                result.Error(path + ".name", s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
-                    ? "must be 1-32 printable characters" : null);
+                result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
                 result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
                 Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
                 Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);

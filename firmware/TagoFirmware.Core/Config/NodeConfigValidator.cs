@@ -239,11 +239,9 @@ namespace TagoFirmware.Config
 
                 result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
                 result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
-                Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
-                Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);
-                if (s.DewPoint)
+                for (int k = 0; k < (s.DewPoint ? 3 : 2); k++)
                 {
-                    Variable(result, path + ".dew_point_variable", s.DewPointVariableName, names);
+                    Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);
                 }
 
                 // ±10 °C and ±20 %RH offsets cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.

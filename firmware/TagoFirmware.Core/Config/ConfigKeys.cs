@@ -8,6 +8,7 @@ namespace TagoFirmware.Config
         private const int S = ConfigKey.Secret;
         private const int N = ConfigKey.Nullable;
         private const int Top = 16; // a root row after a group's rows
+        private const int Own = ConfigKey.OwnRule;
 
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
@@ -42,10 +43,10 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
         public static readonly ConfigKey TagoTipAuthHash = Text("auth_hash", null, S | N);
-        internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", 0);
+        internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", Own);
         internal static readonly ConfigKey TagoTipMinSession = Seconds("min_session_s", 1, 86400, 60);
         internal static readonly ConfigKey Sampling = Group("sampling");
-        internal static readonly ConfigKey SamplingInterval = Seconds("interval_s", 6, 86400, 60);
+        internal static readonly ConfigKey SamplingInterval = Int("interval_s", 6, 86400, 60, " s", Own);
         internal static readonly ConfigKey SamplingBatch = Int("batch", 1, 100, 10, " readings", 0);
         internal static readonly ConfigKey SamplingBatchInterval = Seconds("batch_interval_s", 1, 3600, 30);
         internal static readonly ConfigKey SamplingPayloadBuffer = Int("payload_buffer_bytes", 512, 16384, 4096, " bytes", 0);
@@ -59,22 +60,23 @@ namespace TagoFirmware.Config
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
         public static readonly ConfigKey SleepWakeInterval = Seconds("wake_interval_s", 10, 86400, 300);
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
-        internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
+        internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", Own);
         internal static readonly ConfigKey SleepPublishDeadline = Seconds("publish_deadline_s", 5, 300, 30);
         internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
         internal static readonly ConfigKey SensorModelKey = Choice("model", R, "dht11 dht21 am2301 dht22 am2302", new int[] { 11, 21, 21, 22, 22 });
-        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
-        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R);
-        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N);
+        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R | Own);
+        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R | Own);
+        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N | Own);
         internal static readonly ConfigKey SensorName = Text("name", null, 0);
         internal static readonly ConfigKey SensorSuffix = Text("suffix", null, 0);
         internal static readonly ConfigKey SensorTemperatureVariable = Text("temperature_variable", "temperature", 0);
         internal static readonly ConfigKey SensorHumidityVariable = Text("humidity_variable", "humidity", 0);
         internal static readonly ConfigKey SensorDewPointVariable = Text("dew_point_variable", "dew_point", 0);
+        // ±10 °C and ±20 %RH cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
         internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
         internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         internal static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
-        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top);
+        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top | Own);
         internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
         internal static readonly ConfigKey Timeouts = Group("timeouts");
         internal static readonly ConfigKey TimeoutWifiConnect = Seconds("wifi_connect_s", 5, 300, 30);

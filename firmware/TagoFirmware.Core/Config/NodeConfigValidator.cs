@@ -10,9 +10,6 @@ namespace TagoFirmware.Config
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile and every session makes one (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
-        private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
-        private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
-
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least the table's 6 s.</summary>
         public static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
@@ -38,44 +35,8 @@ namespace TagoFirmware.Config
             ValidateWifi(config, requireWifi, result);
             ValidateTransport(config, result);
             ValidateMqtt(config, result);
-            Ranges(config, string.Empty, result);
             ValidateSampling(config, result);
             ValidateSensors(config, result);
-        }
-
-        /// <summary>The number keys of one scope without a rule of their own (pins, the sampling interval and the TTL have one).</summary>
-        private static ConfigKey[] RangeKeys(bool sensor)
-        {
-            ArrayList keys = new ArrayList();
-            ConfigKey[] all = ConfigKeys.Rows;
-            for (int i = 0; i < all.Length; i++)
-            {
-                ConfigKey key = all[i];
-                if (key.InSensor == sensor && (key.Type == ConfigKey.Int || key.Type == ConfigKey.Tenths) && key.Max != 39
-                    && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
-                {
-                    keys.Add(key);
-                }
-            }
-
-            return (ConfigKey[])keys.ToArray(typeof(ConfigKey));
-        }
-
-        private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
-        {
-            bool sensor = values is SensorConfig;
-            ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
-            for (int i = 0; i < all.Length; i++)
-            {
-                ConfigKey key = all[i];
-                int value = values.Number(key);
-                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).QueueCapacity : key.Max;
-                max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
-                if (value != 0 || !key.Has(ConfigKey.ZeroOff))
-                {
-                    Range(result, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
-                }
-            }
         }
 
         private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
@@ -191,17 +152,14 @@ namespace TagoFirmware.Config
             string path = config.QueuePath;
             string reason;
             int min = MinIntervalSeconds(config, out reason);
-            if (interval < min && interval != NodeConfigParser.ReportedInvalid)
-            {
-                result.Error("sampling.interval_s", "must be >= " + min + " s because " + reason + "; got " + interval);
-            }
-            else
-            {
-                Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval, min, ConfigKeys.SamplingInterval.Max);
-            }
-
+            result.Error("sampling.interval_s", interval < min && interval != NodeConfigParser.ReportedInvalid
+                ? "must be >= " + min + " s because " + reason + "; got " + interval
+                : ConfigKeys.SamplingInterval.RangeProblem(interval, min, ConfigKeys.SamplingInterval.Max));
+            bool capacityInRange = capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max;
+            result.Error("sleep.backlog_threshold", ConfigKeys.SleepBacklogThreshold.RangeProblem(config.BacklogThreshold, 1,
+                capacityInRange ? capacity : ConfigKeys.SleepBacklogThreshold.Max));
             // Only when both are in range (a capacity in range exceeds any batch below 1).
-            result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
+            result.Error("queue.capacity", capacity < batch && capacityInRange && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !config.QueuePersist ? null
                 : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
@@ -211,21 +169,10 @@ namespace TagoFirmware.Config
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
-        /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>
-        private static void Range(ConfigResult result, ConfigKey key, string path, int value, int min, int max)
-        {
-            if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
-            {
-                result.Error(path, "must be between " + Format(key, min) + " and " + Format(key, max) + key.Unit + "; got " + Format(key, value));
-            }
-        }
-
-        private static string Format(ConfigKey key, int n) => key.Type == ConfigKey.Tenths ? ConfigText.FormatTenths(n) : n.ToString();
-
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
             SensorConfig[] sensors = config.Sensors;
-            Range(result, ConfigKeys.Sensors, "sensors", sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max);
+            result.Error("sensors", ConfigKeys.Sensors.RangeProblem(sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max));
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
             ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
             for (int i = 0; i < sensors.Length; i++)
@@ -243,9 +190,6 @@ namespace TagoFirmware.Config
                 {
                     Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);
                 }
-
-                // ±10 °C and ±20 %RH offsets cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
-                Ranges(s, path + ".", result);
             }
 
             Pin(result, "led_pin", config.LedPin, null, true, pins);

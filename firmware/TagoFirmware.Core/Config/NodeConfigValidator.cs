@@ -129,10 +129,18 @@ namespace TagoFirmware.Config
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
-                bool pem = ConfigText.IsPem(ca);
-                bool bad = !pem && (!ConfigText.IsPrintable(ca, 200) || ca.IndexOf("-----") >= 0);
-                result.Error(path, bad ? "must be PEM text or a file name of 1-200 characters" : pem ? ConfigText.PemProblem(ca) : null);
-                result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
+                if (ConfigText.IsPem(ca))
+                {
+                    result.Error(path, ConfigText.PemProblem(ca));
+                }
+                else if (!ConfigText.IsPrintable(ca, 200) || ca.IndexOf("-----") >= 0)
+                {
+                    result.Error(path, "must be PEM text or a file name of 1-200 characters");
+                }
+                else
+                {
+                    result.Warning(path, ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
+                }
             }
 
             string id = config.ClientId;

@@ -359,7 +359,8 @@ namespace TagoFirmware.Config
             + "trailing comma|"
             + "mismatched bracket";
 
-        private static string Nth(string table, int n)
+        /// <summary>Item <paramref name="n"/> of a '|'-separated table.</summary>
+        internal static string Nth(string table, int n)
         {
             int at = 0;
             for (; n > 0; n--)

@@ -45,7 +45,7 @@ namespace TagoFirmware.Config
         public static bool IsPlausibleToken(string token) => token != null && token.Length - Count(token, "-") == 32 && Only(token, HexLetters + "-", false);
 
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
-        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Count(token, "0-") == token.Length;
+        public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
         /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
         public static string AtMost(int characters) => "must be at most " + characters + " characters";

@@ -39,6 +39,8 @@ namespace TagoFirmware.Config
         /// <summary>Flag: 0 is allowed besides <see cref="Min"/>…<see cref="Max"/> and switches the feature off.</summary>
         public const int ZeroOff = 8;
 
+        internal const int OwnRule = 32; // the validator checks the range: pins, the interval, the TTL, the backlog
+
         internal ConfigKey(int id, ConfigKey group, string name, int type, int flags, int min, int max, int number, string text,
             string unit, string[] choices, int[] values)
         {
@@ -86,7 +88,6 @@ namespace TagoFirmware.Config
         /// <summary>The stored number of each of <see cref="Choices"/>.</summary>
         public readonly int[] ChoiceValues;
 
-
         internal readonly int Id;
         internal readonly string Name;
         internal readonly int Flags;
@@ -106,6 +107,12 @@ namespace TagoFirmware.Config
 
             return list;
         }
+
+        /// <summary>"must be between min and max unit; got value", or null when in range or already reported by the parser.</summary>
+        internal string RangeProblem(int value, int min, int max) => (value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid ? null
+            : "must be between " + Format(min) + " and " + Format(max) + Unit + "; got " + Format(value);
+
+        private string Format(int n) => Type == Tenths ? ConfigText.FormatTenths(n) : n.ToString();
 
         /// <summary>True when <paramref name="flag"/> is set.</summary>
         public bool Has(int flag) => (Flags & flag) != 0;

@@ -8,6 +8,7 @@ namespace TagoFirmware.Config
         private const int S = ConfigKey.Secret;
         private const int N = ConfigKey.Nullable;
         private const int Top = 16; // a root row after a group's rows
+        private const int Own = ConfigKey.OwnRule;
 
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
@@ -35,19 +36,17 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.keepalive_s</c>.</summary>
         public static readonly ConfigKey MqttKeepAlive = Seconds("keepalive_s", 2, 1200, 60);
         // auto or a pinned version, stored as MQTT's protocol level.
-        internal static readonly ConfigKey MqttProtocol = Add("protocol", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "auto", "3.1.1", "5", "3.1" }, new int[] { 0, 4, 5, 3 });
+        internal static readonly ConfigKey MqttProtocol = Choice("protocol", 0, "auto 3.1.1 5 3.1", new int[] { 0, 4, 5, 3 });
         internal static readonly ConfigKey TagoTip = Group("tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Add("region", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "us-e1", "eu-w1" }, new int[] { 0, 1 });
+        internal static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
         public static readonly ConfigKey TagoTipAuthHash = Text("auth_hash", null, S | N);
-        internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", 0);
+        internal static readonly ConfigKey TagoTipTtl = Int("ttl_s", 10, 15, 10, " s (10 or 15)", Own);
         internal static readonly ConfigKey TagoTipMinSession = Seconds("min_session_s", 1, 86400, 60);
         internal static readonly ConfigKey Sampling = Group("sampling");
-        internal static readonly ConfigKey SamplingInterval = Seconds("interval_s", 6, 86400, 60);
+        internal static readonly ConfigKey SamplingInterval = Int("interval_s", 6, 86400, 60, " s", Own);
         internal static readonly ConfigKey SamplingBatch = Int("batch", 1, 100, 10, " readings", 0);
         internal static readonly ConfigKey SamplingBatchInterval = Seconds("batch_interval_s", 1, 3600, 30);
         internal static readonly ConfigKey SamplingPayloadBuffer = Int("payload_buffer_bytes", 512, 16384, 4096, " bytes", 0);
@@ -57,28 +56,27 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey QueuePersist = Bool("persist", true);
         internal static readonly ConfigKey QueuePath = Text("path", "I:\\tagofirmware.queue", 0);
         internal static readonly ConfigKey Sleep = Group("sleep");
-        internal static readonly ConfigKey SleepModeKey = Add("mode", ConfigKey.Choice, 0, 0, 0, 0, null, null,
-            new string[] { "off", "deep" }, new int[] { 0, 1 });
+        internal static readonly ConfigKey SleepModeKey = Choice("mode", 0, "off deep", new int[] { 0, 1 });
         /// <summary><c>sleep.wake_interval_s</c>.</summary>
         public static readonly ConfigKey SleepWakeInterval = Seconds("wake_interval_s", 10, 86400, 300);
         internal static readonly ConfigKey SleepPublishEvery = Int("publish_every", 1, 1000, 6, " wakes", 0);
-        internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", 0);
+        internal static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", Own);
         internal static readonly ConfigKey SleepPublishDeadline = Seconds("publish_deadline_s", 5, 300, 30);
         internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
-        internal static readonly ConfigKey SensorModelKey = Add("model", ConfigKey.Choice, R, 0, 0, 0, null, null,
-            new string[] { "dht11", "dht21", "am2301", "dht22", "am2302" }, new int[] { 11, 21, 21, 22, 22 });
-        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R);
-        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R);
-        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N);
+        internal static readonly ConfigKey SensorModelKey = Choice("model", R, "dht11 dht21 am2301 dht22 am2302", new int[] { 11, 21, 21, 22, 22 });
+        internal static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R | Own);
+        internal static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R | Own);
+        internal static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N | Own);
         internal static readonly ConfigKey SensorName = Text("name", null, 0);
         internal static readonly ConfigKey SensorSuffix = Text("suffix", null, 0);
         internal static readonly ConfigKey SensorTemperatureVariable = Text("temperature_variable", "temperature", 0);
         internal static readonly ConfigKey SensorHumidityVariable = Text("humidity_variable", "humidity", 0);
         internal static readonly ConfigKey SensorDewPointVariable = Text("dew_point_variable", "dew_point", 0);
+        // ±10 °C and ±20 %RH cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
         internal static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
         internal static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         internal static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
-        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top);
+        internal static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top | Own);
         internal static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);
         internal static readonly ConfigKey Timeouts = Group("timeouts");
         internal static readonly ConfigKey TimeoutWifiConnect = Seconds("wifi_connect_s", 5, 300, 30);
@@ -109,6 +107,9 @@ namespace TagoFirmware.Config
             => Add(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
 
         private static ConfigKey Seconds(string name, int min, int max, int value) => Int(name, min, max, value, " s", 0);
+
+        private static ConfigKey Choice(string name, int flags, string names, int[] values)
+            => Add(name, ConfigKey.Choice, flags, 0, 0, 0, null, null, names.Split(' '), values);
 
         private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 

@@ -130,18 +130,24 @@ namespace TagoFirmware.Config
             return true;
         }
 
-        internal static bool HasControlCharacter(string text)
+        /// <summary>True when <paramref name="text"/> has 1 to <paramref name="max"/> characters, none a control character.</summary>
+        internal static bool IsPrintable(string text, int max)
         {
+            if (text == null || text.Length == 0 || text.Length > max)
+            {
+                return false;
+            }
+
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
             {
                 if (chars[i] < 0x20 || chars[i] == 0x7F)
                 {
-                    return true;
+                    return false;
                 }
             }
 
-            return false;
+            return true;
         }
 
         private static int Count(string text, string set)

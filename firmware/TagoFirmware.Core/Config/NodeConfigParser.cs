@@ -162,7 +162,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.Int:
                     if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
                     {
-                        target.SetNumber(key, n);
+                        Store(target, key, path, n, result);
                         return;
                     }
 
@@ -186,7 +186,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.Tenths:
                     if (r.TryGetTenths(out n))
                     {
-                        target.SetNumber(key, n);
+                        Store(target, key, path, n, result);
                         return;
                     }
 
@@ -230,6 +230,16 @@ namespace TagoFirmware.Config
             result.Error(Where(path, key), "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", key.Type)
                 + (nullable ? " or null, got " : ", got ") + Describe(r));
             r.Skip();
+        }
+
+        /// <summary>Stores a number and reports it when outside the key's range (0 switches a <see cref="ConfigKey.ZeroOff"/> key off).</summary>
+        private static void Store(ConfigValues target, ConfigKey key, string path, int n, ConfigResult result)
+        {
+            target.SetNumber(key, n);
+            if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule) && (n != 0 || !key.Has(ConfigKey.ZeroOff)))
+            {
+                result.Error(Where(path, key), key.RangeProblem(n, key.Min, key.Max));
+            }
         }
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
@@ -349,7 +359,8 @@ namespace TagoFirmware.Config
             + "trailing comma|"
             + "mismatched bracket";
 
-        private static string Nth(string table, int n)
+        /// <summary>Item <paramref name="n"/> of a '|'-separated table.</summary>
+        internal static string Nth(string table, int n)
         {
             int at = 0;
             for (; n > 0; n--)

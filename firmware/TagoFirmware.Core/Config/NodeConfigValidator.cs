@@ -10,9 +10,6 @@ namespace TagoFirmware.Config
         /// <summary>TagoIO's Free plan allows 5 subscription requests a minute per profile and every session makes one (docs/tagotip/servers/rate-limits.md in https://github.com/tago-io/docs).</summary>
         private const int OneSessionAMinute = 60;
 
-        private static readonly ConfigKey[] s_rootRanges = RangeKeys(false);
-        private static readonly ConfigKey[] s_sensorRanges = RangeKeys(true);
-
         /// <summary>The smallest sampling interval the sensors' read pipelines allow (battery pipeline in deep sleep), at least the table's 6 s.</summary>
         public static int MinIntervalSeconds(NodeConfig config, out string reason)
         {
@@ -38,44 +35,8 @@ namespace TagoFirmware.Config
             ValidateWifi(config, requireWifi, result);
             ValidateTransport(config, result);
             ValidateMqtt(config, result);
-            Ranges(config, string.Empty, result);
             ValidateSampling(config, result);
             ValidateSensors(config, result);
-        }
-
-        /// <summary>The number keys of one scope without a rule of their own (pins, the sampling interval and the TTL have one).</summary>
-        private static ConfigKey[] RangeKeys(bool sensor)
-        {
-            ArrayList keys = new ArrayList();
-            ConfigKey[] all = ConfigKeys.Rows;
-            for (int i = 0; i < all.Length; i++)
-            {
-                ConfigKey key = all[i];
-                if (key.InSensor == sensor && (key.Type == ConfigKey.Int || key.Type == ConfigKey.Tenths) && key.Max != 39
-                    && key != ConfigKeys.SamplingInterval && key != ConfigKeys.TagoTipTtl)
-                {
-                    keys.Add(key);
-                }
-            }
-
-            return (ConfigKey[])keys.ToArray(typeof(ConfigKey));
-        }
-
-        private static void Ranges(ConfigValues values, string prefix, ConfigResult result)
-        {
-            bool sensor = values is SensorConfig;
-            ConfigKey[] all = sensor ? s_sensorRanges : s_rootRanges;
-            for (int i = 0; i < all.Length; i++)
-            {
-                ConfigKey key = all[i];
-                int value = values.Number(key);
-                int max = key == ConfigKeys.SleepBacklogThreshold ? ((NodeConfig)values).QueueCapacity : key.Max;
-                max = max < ConfigKeys.QueueCapacity.Min || max > key.Max ? key.Max : max;
-                if (value != 0 || !key.Has(ConfigKey.ZeroOff))
-                {
-                    Range(result, key, sensor ? prefix + key.Name : key.Path, value, key.Min, max);
-                }
-            }
         }
 
         private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
@@ -141,8 +102,8 @@ namespace TagoFirmware.Config
 
             // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
             result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.Length > 2 && hash[0] == 'a' && hash[1] == 't' && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
-                : hash.Length != TagoTipCredentials.HashLength || !ConfigText.IsHex(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
+                : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                 : null);
             result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
             result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
@@ -168,10 +129,18 @@ namespace TagoFirmware.Config
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
                 string ca = cas[i];
-                bool pem = ConfigText.IsPem(ca);
-                bool bad = ca.Length == 0 || (!pem && (ConfigText.HasControlCharacter(ca) || ca.Length > 200 || ca.IndexOf("-----") >= 0));
-                result.Error(path, bad ? "must be PEM text or a file name of 1-200 characters" : pem ? ConfigText.PemProblem(ca) : null);
-                result.Warning(path, !bad && !pem && ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
+                if (ConfigText.IsPem(ca))
+                {
+                    result.Error(path, ConfigText.PemProblem(ca));
+                }
+                else if (!ConfigText.IsPrintable(ca, 200) || ca.IndexOf("-----") >= 0)
+                {
+                    result.Error(path, "must be PEM text or a file name of 1-200 characters");
+                }
+                else
+                {
+                    result.Warning(path, ca.ToUpper().IndexOf("I:\\") != 0 ? "is not on I:\\, the only place the device reads CA files" : null);
+                }
             }
 
             string id = config.ClientId;
@@ -191,34 +160,27 @@ namespace TagoFirmware.Config
             string path = config.QueuePath;
             string reason;
             int min = MinIntervalSeconds(config, out reason);
-            result.Error("sampling.interval_s", interval < min ? "must be >= " + min + " s because " + reason + "; got " + interval : null);
-            Range(result, ConfigKeys.SamplingInterval, "sampling.interval_s", interval < min ? min : interval, min, ConfigKeys.SamplingInterval.Max);
+            result.Error("sampling.interval_s", interval < min && interval != NodeConfigParser.ReportedInvalid
+                ? "must be >= " + min + " s because " + reason + "; got " + interval
+                : ConfigKeys.SamplingInterval.RangeProblem(interval, min, ConfigKeys.SamplingInterval.Max));
+            bool capacityInRange = capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max;
+            result.Error("sleep.backlog_threshold", ConfigKeys.SleepBacklogThreshold.RangeProblem(config.BacklogThreshold, 1,
+                capacityInRange ? capacity : ConfigKeys.SleepBacklogThreshold.Max));
             // Only when both are in range (a capacity in range exceeds any batch below 1).
-            result.Error("queue.capacity", capacity < batch && capacity >= ConfigKeys.QueueCapacity.Min && batch <= ConfigKeys.SamplingBatch.Max
+            result.Error("queue.capacity", capacity < batch && capacityInRange && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !config.QueuePersist ? null
-                : path == null || path.Length == 0 || path.Length > 200 || ConfigText.HasControlCharacter(path) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
+                : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
             result.Error("sleep.mode", config.DeepSleep && !config.QueuePersist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
-        /// <summary>Reports a value outside min…max unless the parser already reported it.</summary>
-        private static void Range(ConfigResult result, ConfigKey key, string path, int value, int min, int max)
-        {
-            if ((value < min || value > max) && value != NodeConfigParser.ReportedInvalid)
-            {
-                result.Error(path, "must be between " + Format(key, min) + " and " + Format(key, max) + key.Unit + "; got " + Format(key, value));
-            }
-        }
-
-        private static string Format(ConfigKey key, int n) => key.Type == ConfigKey.Tenths ? ConfigText.FormatTenths(n) : n.ToString();
-
         private static void ValidateSensors(NodeConfig config, ConfigResult result)
         {
             SensorConfig[] sensors = config.Sensors;
-            Range(result, ConfigKeys.Sensors, "sensors", sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max);
+            result.Error("sensors", ConfigKeys.Sensors.RangeProblem(sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max));
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use
             ArrayList names = new ArrayList(); // published variable names, each followed by its path, to report clashes
             for (int i = 0; i < sensors.Length; i++)
@@ -227,29 +189,15 @@ namespace TagoFirmware.Config
                 SensorConfig s = sensors[i];
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
                 Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
-                if (s.EchoPin == s.TriggerPin && s.EchoPin >= 0)
-                {
-                    result.Error(path + ".trigger_pin", "must differ from echo_pin (two GPIOs, both on DATA)");
-                }
-                else
-                {
-                    Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
-                }
-
+                Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
                 Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
-                result.Error(path + ".name", s.Name.Length == 0 || s.Name.Length > 32 || ConfigText.HasControlCharacter(s.Name)
-                    ? "must be 1-32 printable characters" : null);
+                result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
                 result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
-                Variable(result, path + ".temperature_variable", s.TemperatureVariableName, names);
-                Variable(result, path + ".humidity_variable", s.HumidityVariableName, names);
-                if (s.DewPoint)
+                for (int k = 0; k < (s.DewPoint ? 3 : 2); k++)
                 {
-                    Variable(result, path + ".dew_point_variable", s.DewPointVariableName, names);
+                    Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);
                 }
-
-                // ±10 °C and ±20 %RH offsets cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
-                Ranges(s, path + ".", result);
             }
 
             Pin(result, "led_pin", config.LedPin, null, true, pins);
@@ -266,11 +214,10 @@ namespace TagoFirmware.Config
 
             char c = pin < 0 || pin > 39 ? 'x' : Gpios[pin];
             string gpio = "GPIO" + pin;
+            int kind = "xfui".IndexOf(c); // the classes a pin cannot be used in (input-only: only for output)
             string problem = pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
-                : c == 'x' ? gpio + " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)"
-                : c == 'f' ? gpio + " is the SPI flash (GPIO6-11)"
-                : c == 'u' ? gpio + " is UART0, the debug port"
-                : c == 'i' && needsOutput ? gpio + " is input-only (GPIO34-39)"
+                : kind >= 0 && (kind < 3 || needsOutput) ? gpio + NodeConfigParser.Nth(
+                    " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)| is the SPI flash (GPIO6-11)| is UART0, the debug port| is input-only (GPIO34-39)", kind)
                 : pin == 12 && data ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead
                 : null;
             if (problem != null)

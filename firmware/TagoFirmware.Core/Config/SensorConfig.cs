@@ -38,14 +38,10 @@ namespace TagoFirmware.Config
         /// <summary><c>dew_point</c>: also publish the dew point.</summary>
         public bool DewPoint { get => Number(ConfigKeys.SensorDewPoint) != 0; set => SetNumber(ConfigKeys.SensorDewPoint, value ? 1 : 0); }
 
-        /// <summary><c>temperature_variable</c> as published, with the suffix.</summary>
-        public string TemperatureVariableName => Text(ConfigKeys.SensorTemperatureVariable) + Suffix;
+        /// <summary>Variable <paramref name="k"/> (0 temperature, 1 humidity, 2 dew point) as published, with the suffix.</summary>
+        public string VariableName(int k) => Text(VariableKey(k)) + Suffix;
 
-        /// <summary><c>humidity_variable</c> as published, with the suffix.</summary>
-        public string HumidityVariableName => Text(ConfigKeys.SensorHumidityVariable) + Suffix;
-
-        /// <summary><c>dew_point_variable</c> as published, with the suffix.</summary>
-        public string DewPointVariableName => Text(ConfigKeys.SensorDewPointVariable) + Suffix;
+        internal static ConfigKey VariableKey(int k) => ConfigKeys.Rows[ConfigKeys.SensorTemperatureVariable.Id + k]; // the three rows follow each other
 
         /// <summary>This sensor's read-pipeline settings, with its offsets and dew-point choice.</summary>
         public ReadPipelineSettings PipelineSettings(bool battery)

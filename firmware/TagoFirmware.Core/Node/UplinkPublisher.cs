@@ -54,7 +54,7 @@ namespace TagoFirmware.Node
                 // Variables by sensor: temperature, humidity, dew point (Sampler's order).
                 SensorConfig s = config.Sensors[i / Sampler.VariablesPerSensor];
                 int k = i % Sampler.VariablesPerSensor;
-                names[i] = TagoUtf8.GetBytes(k == 0 ? s.TemperatureVariableName : k == 1 ? s.HumidityVariableName : s.DewPointVariableName);
+                names[i] = TagoUtf8.GetBytes(s.VariableName(k));
                 units[i] = k == 1 ? percent : celsius;
             }
 

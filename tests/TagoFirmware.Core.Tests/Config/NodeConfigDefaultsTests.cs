@@ -74,9 +74,9 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(27, s.TriggerPin);
             Assert.AreEqual(SensorConfig.NoPin, s.PowerPin);
             Assert.AreEqual(string.Empty, s.Suffix);
-            Assert.AreEqual("temperature", s.TemperatureVariableName);
-            Assert.AreEqual("humidity", s.HumidityVariableName);
-            Assert.AreEqual("dew_point", s.DewPointVariableName);
+            Assert.AreEqual("temperature", s.VariableName(0));
+            Assert.AreEqual("humidity", s.VariableName(1));
+            Assert.AreEqual("dew_point", s.VariableName(2));
             Assert.AreEqual(0, s.TemperatureOffsetTenths);
             Assert.AreEqual(0, s.HumidityOffsetTenths);
             Assert.IsFalse(s.DewPoint);
@@ -92,9 +92,9 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             SensorConfig[] s = result.Config.Sensors;
             Assert.AreEqual(3, s.Length);
-            Assert.AreEqual("temperature_1", s[0].TemperatureVariableName);
-            Assert.AreEqual("humidity_2", s[1].HumidityVariableName);
-            Assert.AreEqual("temperature_attic", s[2].TemperatureVariableName);
+            Assert.AreEqual("temperature_1", s[0].VariableName(0));
+            Assert.AreEqual("humidity_2", s[1].VariableName(1));
+            Assert.AreEqual("temperature_attic", s[2].VariableName(0));
             Assert.AreEqual("am2302-1", s[0].Name);
             Assert.AreEqual("dht11-2", s[1].Name);
             Assert.AreEqual("attic", s[2].Name);

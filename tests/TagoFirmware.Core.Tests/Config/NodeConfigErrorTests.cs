@@ -110,7 +110,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":40,\"trigger_pin\":27}]", "sensors[0].echo_pin", "does not exist")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":24,\"trigger_pin\":27}]", "sensors[0].echo_pin", "does not exist")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":\"26\",\"trigger_pin\":27}]", "sensors[0].echo_pin", "must be a whole number")]
-        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":26}]", "sensors[0].trigger_pin", "must differ from echo_pin")]
+        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":26}]", "sensors[0].trigger_pin", "GPIO26 is already used by sensors[0].echo_pin")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"power_pin\":36}]", "sensors[0].power_pin", "input-only")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"power_pin\":27}]", "sensors[0].power_pin", "already used by sensors[0].trigger_pin")]
         [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"name\":\"\"}]", "sensors[0].name", "1-32 printable characters")]
@@ -241,9 +241,11 @@ namespace TagoFirmware.Tests.Config
         }
 
         [TestMethod]
-        public void A_power_pin_that_is_not_a_number_is_reported_once()
+        [DataRow("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"power_pin\":\"x\"}]")]
+        [DataRow("\"sampling\":{\"interval_s\":\"x\"}")]
+        public void A_number_that_is_not_a_number_is_reported_once(string root)
         {
-            ConfigResult result = ConfigDocs.Parse("\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"power_pin\":\"x\"}]");
+            ConfigResult result = ConfigDocs.Parse(root);
             Assert.AreEqual(1, result.ErrorCount, ConfigDocs.AllLines(result));
         }
 

@@ -32,6 +32,18 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
+        public void The_led_is_switched_once_per_status_change_not_on_every_step()
+        {
+            SessionRig rig = new SessionRig();
+            rig.Build();
+            Assert.IsTrue(rig.RunUntil(SessionState.Online, 15000));
+            Assert.AreEqual(3, rig.Status.Changes); // NoWifi, NoBroker, Online
+            rig.Run(60000);
+            Assert.AreEqual(3, rig.Status.Changes);
+            Assert.AreEqual((int)NodeStatus.Online, (int)rig.Status.Last);
+        }
+
+        [TestMethod]
         public void Unset_clock_waits_in_clock_wait_without_any_connect_attempt()
         {
             SessionRig rig = new SessionRig();

@@ -1,3 +1,4 @@
+using TagoFirmware.Config;
 using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Connection
@@ -52,8 +53,8 @@ namespace TagoFirmware.Connection
         /// <summary>TagoIO's legacy MQTT broker: user <c>Token</c>, password = token, JSON data, status and will topics, commands, delivered = PUBACK
         /// (TagoIO MQTT guide, "Last Will and Testament", "Subscribing to Topics"); a null or empty template means the default.</summary>
         public static UplinkTransport TagoMqttJson(string clientId, string dataTopicTemplate, string statusTopicTemplate, string commandTopicTemplate)
-            => new UplinkTransport("tago-mqtt-json", Topic(dataTopicTemplate, "sensors/{client_id}/data", clientId),
-                Topic(statusTopicTemplate, "device/status/{client_id}", clientId), Topic(commandTopicTemplate, "commands/{client_id}/+", clientId), "Token", null);
+            => new UplinkTransport("tago-mqtt-json", Topic(dataTopicTemplate, ConfigKeys.MqttDataTopic, clientId),
+                Topic(statusTopicTemplate, ConfigKeys.MqttStatusTopic, clientId), Topic(commandTopicTemplate, ConfigKeys.MqttCommandTopic, clientId), "Token", null);
 
         /// <summary>TagoTiP over MQTT (docs/tagotip/transports/mqtt.md in https://github.com/tago-io/docs): the hash's halves as credentials, no will or status topic, delivery = the <c>OK|n</c> receipt.</summary>
         public static UplinkTransport TagoTip(TagoTipCredentials credentials)
@@ -69,7 +70,8 @@ namespace TagoFirmware.Connection
             options.WillMessage = StatusTopic != null ? OfflineMessage : null;
         }
 
-        private static string Topic(string template, string fallback, string clientId)
-            => TagoFirmware.Config.NodeConfig.ExpandTopic(template == null || template.Length == 0 ? fallback : template, clientId);
+        // The config table's row holds the default topic.
+        private static string Topic(string template, ConfigKey row, string clientId)
+            => NodeConfig.ExpandTopic(template == null || template.Length == 0 ? row.DefaultText : template, clientId);
     }
 }

@@ -68,7 +68,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         public string Host => "127.0.0.1";
 
         /// <summary>TLS port.</summary>
-        public int Port { get; }
+        public int Port { get; private set; }
 
         /// <summary>The only accepted password for user <c>Token</c>.</summary>
         public string Token { get; }
@@ -277,41 +277,80 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
 
         private void StartProcess()
         {
-            _process?.Dispose();
-            _process = Process.Start(new ProcessStartInfo(Executable)
+            for (int attempt = 1; ; attempt++)
             {
-                ArgumentList = { "-c", ConfigFile },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            // Everything useful goes to the log file; drain the pipes (the "should not run as root" warning) so the
-            // broker never blocks on a full pipe.
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                if (_process.HasExited)
+                _process?.Dispose();
+                int runsBefore = RunningLines(LogFile);
+                _process = Process.Start(new ProcessStartInfo(Executable)
+                {
+                    ArgumentList = { "-c", ConfigFile },
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                });
+                // Everything useful goes to the log file; drain the pipes (the "should not run as root" warning) so the
+                // broker never blocks on a full pipe.
+                _process.OutputDataReceived += (_, _) => { };
+                _process.ErrorDataReceived += (_, _) => { };
+                _process.BeginOutputReadLine();
+                _process.BeginErrorReadLine();
+                if (WaitUntilRunning(_process, LogFile, runsBefore))
+                {
+                    return;
+                }
+
+                // The free port was taken between choosing it and mosquitto binding it (tests run side by side):
+                // on the first start a new port is as good; a restart must keep its port.
+                if (attempt == 3 || _process.ExitCode != 1 || !ReadLog().Contains("Address already in use", StringComparison.Ordinal) || runsBefore > 0)
                 {
                     throw new InvalidOperationException("mosquitto exited with " + _process.ExitCode + ": " + ReadLog());
                 }
 
-                try
+                Port = TagoLikeBroker.FreeLoopbackPort();
+                WriteConfig();
+            }
+        }
+
+        /// <summary>
+        /// Waits until the mosquitto writing <paramref name="logFile"/> logs one more "running" line than
+        /// <paramref name="runsBefore"/>: it writes that line once its listeners are bound. A connection probe alone could
+        /// reach another test's broker that took the same port first, and the test would then lose its broker when that
+        /// other test stops it.
+        /// </summary>
+        /// <returns>False if the process exited first.</returns>
+        internal static bool WaitUntilRunning(Process process, string logFile, int runsBefore)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                if (process.HasExited)
                 {
-                    using var probe = new TcpClient();
-                    probe.Connect(IPAddress.Loopback, Port);
-                    return;
+                    return false;
                 }
-                catch (SocketException)
+
+                if (RunningLines(logFile) > runsBefore)
                 {
-                    Thread.Sleep(50);
+                    return true;
                 }
+
+                Thread.Sleep(20);
             }
 
-            throw new TimeoutException("mosquitto did not open port " + Port + " within 10 s");
+            throw new TimeoutException("mosquitto did not start within 10 s (log " + logFile + ")");
+        }
+
+        private static int RunningLines(string logFile)
+        {
+            try
+            {
+                using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return Regex.Matches(reader.ReadToEnd(), @"mosquitto version \S+ running").Count;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
         }
     }
 }

@@ -2,9 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Threading;
 using TagoFirmware.Host.Broker;
 
 namespace TagoFirmware.IntegrationTests.Infrastructure
@@ -27,44 +24,42 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         /// <summary>The plaintext port.</summary>
         public int Port { get; }
 
-        /// <summary>Starts the broker and waits until the port accepts connections.</summary>
+        /// <summary>Starts the broker and waits until it has bound its own port (a new port if another process took the first).</summary>
         /// <returns>The running broker.</returns>
         public static PlaintextMosquitto Start()
         {
             string directory = Directory.CreateTempSubdirectory("tago-plain-mosquitto-").FullName;
-            int port = TagoLikeBroker.FreeLoopbackPort();
-            string config = Path.Combine(directory, "mosquitto.conf");
-            File.WriteAllText(config, "listener " + port.ToString(CultureInfo.InvariantCulture) + " 127.0.0.1\n"
-                + "allow_anonymous true\npersistence false\nlog_dest file " + Path.Combine(directory, "mosquitto.log") + "\nlog_type all\nuser root\n");
-            Process process = Process.Start(new ProcessStartInfo(MosquittoBroker.Executable)
+            for (int attempt = 1; ; attempt++)
             {
-                ArgumentList = { "-c", config },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var broker = new PlaintextMosquitto(process, directory, port);
-            var watch = Stopwatch.StartNew();
-            while (watch.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
-            {
-                try
+                int port = TagoLikeBroker.FreeLoopbackPort();
+                string config = Path.Combine(directory, "mosquitto.conf");
+                string log = Path.Combine(directory, "mosquitto-" + attempt.ToString(CultureInfo.InvariantCulture) + ".log");
+                File.WriteAllText(config, "listener " + port.ToString(CultureInfo.InvariantCulture) + " 127.0.0.1\n"
+                    + "allow_anonymous true\npersistence false\nlog_dest file " + log + "\nlog_type all\nuser root\n");
+                Process process = Process.Start(new ProcessStartInfo(MosquittoBroker.Executable)
                 {
-                    using var probe = new TcpClient();
-                    probe.Connect(IPAddress.Loopback, port);
+                    ArgumentList = { "-c", config },
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                });
+                process.OutputDataReceived += (_, _) => { };
+                process.ErrorDataReceived += (_, _) => { };
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                var broker = new PlaintextMosquitto(process, directory, port);
+                if (MosquittoBroker.WaitUntilRunning(process, log, 0))
+                {
                     return broker;
                 }
-                catch (SocketException)
+
+                process.Dispose();
+                if (attempt == 3)
                 {
-                    Thread.Sleep(50);
+                    Directory.Delete(directory, true);
+                    throw new InvalidOperationException("plaintext mosquitto could not bind a free port: " + File.ReadAllText(log));
                 }
             }
-
-            broker.Dispose();
-            throw new InvalidOperationException("plaintext mosquitto did not open port " + port);
         }
 
         /// <inheritdoc />

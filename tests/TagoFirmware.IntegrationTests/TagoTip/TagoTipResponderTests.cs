@@ -31,10 +31,10 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             await device.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("$tip/dev-1/ack", MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
             await Push(device, "!1|@1795617000000[temperature:=23.5#C;humidity:=65.2#%]");
-            Assert.IsTrue(acks.TryTake(out string ack, TimeSpan.FromSeconds(5)));
+            Assert.IsTrue(acks.TryTake(out string ack, TimeSpan.FromSeconds(20)));
             Assert.AreEqual("!1|OK|2", ack);
             await Push(device, "!2|[temperature:=NaN]");
-            Assert.IsTrue(acks.TryTake(out ack, TimeSpan.FromSeconds(5)));
+            Assert.IsTrue(acks.TryTake(out ack, TimeSpan.FromSeconds(20)));
             Assert.AreEqual("!2|ERR|invalid_payload", ack);
 
             responder.Frozen = true;

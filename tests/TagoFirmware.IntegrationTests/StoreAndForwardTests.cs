@@ -60,7 +60,9 @@ namespace TagoFirmware.IntegrationTests
             Assert.AreEqual(0, node.Node.Queue.DroppedReadings, "the default 1024-reading queue holds a 60 s outage");
             node.Dispose();
 
-            await Task.Delay(1000); // last deliveries to the subscriber
+            // The broker forwards the last payload to the subscriber after acknowledging it to the node: on a loaded
+            // machine that can take seconds, so wait for every acknowledged reading (or 15 s) before comparing.
+            await TestNodes.WaitUntilAsync(() => FirstArrivals(TagoItem.Parse(subscriber.Messages.ToList()), out _).Count >= total - leftInQueue, TimeSpan.FromSeconds(15));
             List<ReceivedMessage> messages = subscriber.Messages.ToList();
             List<TagoItem> items = TagoItem.Parse(messages);
             items.RemoveAll(i => i.Variable != "temperature" && i.Variable != "humidity"); // diagnostics

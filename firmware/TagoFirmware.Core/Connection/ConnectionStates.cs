@@ -318,8 +318,6 @@ namespace TagoFirmware.Connection
                 _ports.Log.Write(level, message);
         }
 
-        private protected static long Min(long a, long b) => a < b ? a : b;
-
         private protected bool StateIn(int states) => ((1 << (int)_state) & states) != 0;
     }
 }

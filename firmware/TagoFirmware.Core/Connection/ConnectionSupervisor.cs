@@ -12,6 +12,8 @@ namespace TagoFirmware.Connection
         /// <summary>An orderly stop waits at most this long for the PUBACK of the "offline" status before DISCONNECT.</summary>
         public const int StopAckWaitMs = 2000;
 
+        private const int Waiting = (1 << (int)SessionState.Backoff) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Stopping);
+
         private readonly UplinkTransport _transport;
         private readonly LinkEvent _event = new LinkEvent();
         private int _subscribeId = -1;
@@ -57,25 +59,14 @@ namespace TagoFirmware.Connection
         {
             get
             {
-                switch (_state)
-                {
-                    case SessionState.Online:
-                        return _health.NextDueMs();
-                    case SessionState.Backoff:
-                    case SessionState.AuthFailed:
-                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
-                    case SessionState.Stopping:
-                        return _deadlineMs;
-                    case SessionState.Subscribing:
-                        return Min(_deadlineMs, _nowMs + AttemptPollMs);
-                    case SessionState.Idle:
-                        return _wanted ? _nowMs : _nowMs + NetworkCheckMs;
-                    case SessionState.Rebooting:
-                    case SessionState.Stopped:
-                        return long.MaxValue;
-                    default:
-                        return _nowMs + AttemptPollMs;
-                }
+                if (_state == SessionState.Online)
+                    return _health.NextDueMs();
+                if (_stopped)
+                    return long.MaxValue;
+
+                // Waits bounded by their deadline check the network meanwhile (a Stopping deadline is the nearer); an idle session due steps at once.
+                long dueMs = _nowMs + (StateIn(Waiting) ? NetworkCheckMs : _state != SessionState.Idle ? AttemptPollMs : _wanted ? 0 : NetworkCheckMs);
+                return StateIn(Waiting | (1 << (int)SessionState.Subscribing)) && _deadlineMs < dueMs ? _deadlineMs : dueMs;
             }
         }
 

@@ -37,6 +37,9 @@ namespace TagoFirmware.Connection
         private static readonly string[] s_refusalNames =
             "unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorized".Split('|');
 
+        // NodeStatus by SessionState; -1: the uplink's (Online unless short sessions show the receipts' health), -2: unchanged.
+        private static readonly int[] s_statusByState = { 1, 1, 2, 3, -1, 3, 4, -2, -2, -2, -1, -1 };
+
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
         private protected readonly SessionOptions _options;
@@ -181,9 +184,8 @@ namespace TagoFirmware.Connection
         private protected void HandleConnectFailure(long nowMs, bool refused, int code, ConnectFailure failure, string text)
         {
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
-            _mqtt.Close();
+            EndLink(false);
             _health.ForgetUnacked();
-            _attemptStarted = false;
 
             // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
             bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
@@ -222,7 +224,8 @@ namespace TagoFirmware.Connection
         // MQTT 5's 0x86 and 0x87 (§3.2.2.2) refuse the credentials as 3.1.1's 4 and 5 do (§3.2.2.3).
         private static int RefusalIndex(int code) => code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
 
-        private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
+        /// <summary>The MQTT version of a protocol level as people write it.</summary>
+        public static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
         private protected void BeginAttempt()
         {
@@ -278,38 +281,17 @@ namespace TagoFirmware.Connection
             _state = state;
             _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             Log(level, reason + " -> " + StateName(state));
-            ShowStatus(StatusFor(state));
+            ShowStatus();
         }
 
-        private protected NodeStatus StatusFor(SessionState state)
+        // Shows the LED status of the current state: the lowest layer not working yet; unchanged while stopping.
+        private protected void ShowStatus()
         {
-            switch (state)
-            {
-                case SessionState.WifiDown:
-                case SessionState.WifiConnecting:
-                    return NodeStatus.NoWifi;
-                case SessionState.ClockWait:
-                    return NodeStatus.NoClock;
-                case SessionState.Online:
-                case SessionState.Idle:
-                case SessionState.Subscribing:
-                    return _uplinkStatus; // Online unless short sessions show the receipts' health
-                case SessionState.AuthFailed:
-                    return NodeStatus.CredentialsRefused;
-                case SessionState.Backoff:
-                    return _backoffForWifi ? NodeStatus.NoWifi : NodeStatus.NoBroker;
-                case SessionState.MqttConnecting:
-                    return _sessions ? _uplinkStatus : NodeStatus.NoBroker;
-                default:
-                    return _shownStatus;
-            }
-        }
-
-        private protected void ShowStatus(NodeStatus status)
-        {
-            if (status != _shownStatus && _ports.Status != null)
-                _ports.Status.Show(status);
-            _shownStatus = status;
+            int status = _backoffForWifi && _state == SessionState.Backoff ? 1 : s_statusByState[(int)_state];
+            NodeStatus shown = status == -1 || (_sessions && _state == SessionState.MqttConnecting) ? _uplinkStatus : status < 0 ? _shownStatus : (NodeStatus)status;
+            if (shown != _shownStatus && _ports.Status != null)
+                _ports.Status.Show(shown);
+            _shownStatus = shown;
         }
 
         private protected void Log(LogLevel level, string message)

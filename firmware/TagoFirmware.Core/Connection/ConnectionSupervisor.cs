@@ -27,7 +27,7 @@ namespace TagoFirmware.Connection
             _transport = transport;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + options.ClientId + ", transport "
                 + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto" : VersionName(options.ProtocolLevel)));
-            ShowStatus(NodeStatus.NoWifi);
+            ShowStatus();
         }
 
         /// <summary>True while application publishes are accepted.</summary>
@@ -141,7 +141,7 @@ namespace TagoFirmware.Connection
             if (SessionRunning)
             {
                 _mqtt.Disconnect();
-                RateLimited(nowMs, "rate_limited");
+                EndInBackoff(nowMs, true, "rate_limited");
             }
         }
 
@@ -159,7 +159,7 @@ namespace TagoFirmware.Connection
         public void ShowUplinkHealth(NodeStatus status)
         {
             _uplinkStatus = status;
-            ShowStatus(StatusFor(_state));
+            ShowStatus();
         }
 
         // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
@@ -206,7 +206,7 @@ namespace TagoFirmware.Connection
                     if (!_mqtt.IsConnected)
                         SessionClosed("closed before SUBACK");
                     else if (nowMs >= _deadlineMs)
-                        RateLimited(nowMs, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                        EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
                     break;
                 case SessionState.Idle:
                     if (_wanted)
@@ -244,7 +244,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.PublishFailed:
                     if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
-                        DropLink(nowMs, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
+                        EndInBackoff(nowMs, false, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
                     if (StateIn(Linked))
@@ -264,7 +264,7 @@ namespace TagoFirmware.Connection
                     if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
                         break;
                     if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
-                        RateLimited(nowMs, "SUBACK " + e.ReasonCode.ToString());
+                        EndInBackoff(nowMs, true, "SUBACK " + e.ReasonCode.ToString());
                     else
                         GoOnline("subscribed at qos " + e.ReasonCode.ToString());
                     break;
@@ -319,7 +319,7 @@ namespace TagoFirmware.Connection
 
             if (_health.IsDead(nowMs))
             {
-                DropLink(nowMs, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
+                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
                     + _options.AckTimeoutMs.ToString() + " ms");
                 return;
             }
@@ -344,7 +344,7 @@ namespace TagoFirmware.Connection
             if (_sessions)
                 SessionClosed(reason);
             else
-                DropLink(nowMs, reason);
+                EndInBackoff(nowMs, false, reason);
         }
 
         private void SessionClosed(string reason)
@@ -355,17 +355,12 @@ namespace TagoFirmware.Connection
             SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
         }
 
-        private void RateLimited(long nowMs, string reason)
+        // A dropped link (not a rate limit) may retry its first failed reconnect at once.
+        private void EndInBackoff(long nowMs, bool rateLimited, string reason)
         {
+            _justDropped |= !rateLimited;
             EndLink(false);
-            EnterBackoff(nowMs, false, "rate-limited: " + reason);
-        }
-
-        private void DropLink(long nowMs, string reason)
-        {
-            _justDropped = true;
-            EndLink(false);
-            EnterBackoff(nowMs, false, reason);
+            EnterBackoff(nowMs, false, rateLimited ? "rate-limited: " + reason : reason);
         }
 
         private void BeginStop(long nowMs, bool announceOffline)

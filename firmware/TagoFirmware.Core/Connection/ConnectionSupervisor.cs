@@ -169,6 +169,7 @@ namespace TagoFirmware.Connection
 
         private void RunState(long nowMs)
         {
+            bool due = nowMs >= _deadlineMs;
             switch (_state)
             {
                 case SessionState.WifiDown:
@@ -180,23 +181,23 @@ namespace TagoFirmware.Connection
                 case SessionState.ClockWait:
                     if (WallClock.IsValid(_ports.Clock.UtcNow))
                         EnterMqttLayer(nowMs, "clock valid");
-                    else if (nowMs >= _deadlineMs)
+                    else if (due)
                         RequestTimeSync(nowMs);
                     break;
                 case SessionState.MqttConnecting:
                     BeginAttempt();
-                    if (nowMs >= _deadlineMs)
+                    if (due)
                         HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
                             "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
                     break;
                 case SessionState.Backoff:
-                    if (nowMs >= _deadlineMs && _backoffForWifi)
+                    if (due && _backoffForWifi)
                         RunWifiDown(nowMs);
-                    else if (nowMs >= _deadlineMs)
+                    else if (due)
                         EnterMqttLayer(nowMs, "backoff over");
                     break;
                 case SessionState.AuthFailed:
-                    if (nowMs >= _deadlineMs)
+                    if (due)
                         EnterMqttLayer(nowMs, "auth retry interval over");
                     break;
                 case SessionState.Online:
@@ -205,7 +206,7 @@ namespace TagoFirmware.Connection
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
                         SessionClosed("closed before SUBACK");
-                    else if (nowMs >= _deadlineMs)
+                    else if (due)
                         EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
                     break;
                 case SessionState.Idle:
@@ -213,7 +214,7 @@ namespace TagoFirmware.Connection
                         EnterMqttLayer(nowMs, "session due");
                     break;
                 case SessionState.Stopping:
-                    if (nowMs >= _deadlineMs || !_mqtt.IsConnected)
+                    if (due || !_mqtt.IsConnected)
                         FinishStop();
                     break;
             }

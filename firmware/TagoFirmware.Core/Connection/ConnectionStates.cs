@@ -58,7 +58,7 @@ namespace TagoFirmware.Connection
         private protected NodeStatus _shownStatus; // Starting
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
-        private protected long _authBlockedUntilMs = long.MinValue;
+        private protected long _authBlockedUntilMs; // monotonic time starts at 0: no wait before a refusal
         private protected bool _stopped; // Stopped or Rebooting, kept apart: read on every step
         private protected bool _attemptStarted; // the latest attempt runs: started, outcome not judged
         private protected bool _levelKept;
@@ -186,12 +186,13 @@ namespace TagoFirmware.Connection
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
             EndLink(false);
             _health.ForgetUnacked();
+            string connack = code.ToString();
 
             // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
             bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
             if ((closedEarly || (refused && (code == 1 || code == 0x84))) && NextVersion())
             {
-                EnterMqttLayer(nowMs, "mqtt: " + (refused ? "CONNACK " + code.ToString() : "closed before CONNACK") + "; trying MQTT "
+                EnterMqttLayer(nowMs, "mqtt: " + (refused ? "CONNACK " + connack : "closed before CONNACK") + "; trying MQTT "
                     + VersionName(_options.ProtocolLevel));
                 return;
             }
@@ -202,9 +203,9 @@ namespace TagoFirmware.Connection
             bool wasDropped = _justDropped;
             _justDropped = false;
             text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
-                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + code.ToString() + (credentials ? ", " : " (")
-                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + code.ToString()) + (refused ? ")" : ", reported as an exception)")
-                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
+                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + connack + (credentials ? ", " : " (")
+                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
+                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + connack + " seen)" : ""));
             if (credentials || probable)
             {
                 EnterAuthFailed(nowMs, text);

@@ -16,9 +16,9 @@ namespace TagoFirmware.Connection
 
         private readonly UplinkTransport _transport;
         private readonly LinkEvent _event = new LinkEvent();
-        private int _subscribeId = -1;
+        private int _subscribeId;
         private long _nowMs;
-        private int _offlineStatusId = -1;
+        private int _offlineStatusId;
 
         /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, UplinkTransport transport, NodePorts ports)

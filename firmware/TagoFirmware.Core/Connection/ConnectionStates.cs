@@ -37,6 +37,9 @@ namespace TagoFirmware.Connection
         private static readonly string[] s_refusalNames =
             "unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorized".Split('|');
 
+        // NodeStatus by SessionState; -1: the uplink's (Online unless short sessions show the receipts' health), -2: unchanged.
+        private static readonly int[] s_statusByState = { 1, 1, 2, 3, -1, 3, 4, -2, -2, -2, -1, -1 };
+
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
         private protected readonly SessionOptions _options;
@@ -55,7 +58,7 @@ namespace TagoFirmware.Connection
         private protected NodeStatus _shownStatus; // Starting
         private protected bool _backoffForWifi;
         private protected long _deadlineMs;
-        private protected long _authBlockedUntilMs = long.MinValue;
+        private protected long _authBlockedUntilMs; // monotonic time starts at 0: no wait before a refusal
         private protected bool _stopped; // Stopped or Rebooting, kept apart: read on every step
         private protected bool _attemptStarted; // the latest attempt runs: started, outcome not judged
         private protected bool _levelKept;
@@ -181,15 +184,15 @@ namespace TagoFirmware.Connection
         private protected void HandleConnectFailure(long nowMs, bool refused, int code, ConnectFailure failure, string text)
         {
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
-            _mqtt.Close();
+            EndLink(false);
             _health.ForgetUnacked();
-            _attemptStarted = false;
+            string connack = code.ToString();
 
             // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
             bool closedEarly = !refused && code < 0 && failure == ConnectFailure.Communication;
             if ((closedEarly || (refused && (code == 1 || code == 0x84))) && NextVersion())
             {
-                EnterMqttLayer(nowMs, "mqtt: " + (refused ? "CONNACK " + code.ToString() : "closed before CONNACK") + "; trying MQTT "
+                EnterMqttLayer(nowMs, "mqtt: " + (refused ? "CONNACK " + connack : "closed before CONNACK") + "; trying MQTT "
                     + VersionName(_options.ProtocolLevel));
                 return;
             }
@@ -200,9 +203,9 @@ namespace TagoFirmware.Connection
             bool wasDropped = _justDropped;
             _justDropped = false;
             text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
-                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + code.ToString() + (credentials ? ", " : " (")
-                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + code.ToString()) + (refused ? ")" : ", reported as an exception)")
-                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + code.ToString() + " seen)" : ""));
+                ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + connack + (credentials ? ", " : " (")
+                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
+                : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + connack + " seen)" : ""));
             if (credentials || probable)
             {
                 EnterAuthFailed(nowMs, text);
@@ -222,7 +225,8 @@ namespace TagoFirmware.Connection
         // MQTT 5's 0x86 and 0x87 (§3.2.2.2) refuse the credentials as 3.1.1's 4 and 5 do (§3.2.2.3).
         private static int RefusalIndex(int code) => code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
 
-        private protected static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
+        /// <summary>The MQTT version of a protocol level as people write it.</summary>
+        public static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");
 
         private protected void BeginAttempt()
         {
@@ -278,38 +282,17 @@ namespace TagoFirmware.Connection
             _state = state;
             _stopped = state == SessionState.Stopped || state == SessionState.Rebooting;
             Log(level, reason + " -> " + StateName(state));
-            ShowStatus(StatusFor(state));
+            ShowStatus();
         }
 
-        private protected NodeStatus StatusFor(SessionState state)
+        // Shows the LED status of the current state: the lowest layer not working yet; unchanged while stopping.
+        private protected void ShowStatus()
         {
-            switch (state)
-            {
-                case SessionState.WifiDown:
-                case SessionState.WifiConnecting:
-                    return NodeStatus.NoWifi;
-                case SessionState.ClockWait:
-                    return NodeStatus.NoClock;
-                case SessionState.Online:
-                case SessionState.Idle:
-                case SessionState.Subscribing:
-                    return _uplinkStatus; // Online unless short sessions show the receipts' health
-                case SessionState.AuthFailed:
-                    return NodeStatus.CredentialsRefused;
-                case SessionState.Backoff:
-                    return _backoffForWifi ? NodeStatus.NoWifi : NodeStatus.NoBroker;
-                case SessionState.MqttConnecting:
-                    return _sessions ? _uplinkStatus : NodeStatus.NoBroker;
-                default:
-                    return _shownStatus;
-            }
-        }
-
-        private protected void ShowStatus(NodeStatus status)
-        {
-            if (status != _shownStatus && _ports.Status != null)
-                _ports.Status.Show(status);
-            _shownStatus = status;
+            int status = _backoffForWifi && _state == SessionState.Backoff ? 1 : s_statusByState[(int)_state];
+            NodeStatus shown = status == -1 || (_sessions && _state == SessionState.MqttConnecting) ? _uplinkStatus : status < 0 ? _shownStatus : (NodeStatus)status;
+            if (shown != _shownStatus && _ports.Status != null)
+                _ports.Status.Show(shown);
+            _shownStatus = shown;
         }
 
         private protected void Log(LogLevel level, string message)
@@ -317,8 +300,6 @@ namespace TagoFirmware.Connection
             if (_ports.Log != null)
                 _ports.Log.Write(level, message);
         }
-
-        private protected static long Min(long a, long b) => a < b ? a : b;
 
         private protected bool StateIn(int states) => ((1 << (int)_state) & states) != 0;
     }

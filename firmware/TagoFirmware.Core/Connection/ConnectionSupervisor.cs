@@ -12,11 +12,13 @@ namespace TagoFirmware.Connection
         /// <summary>An orderly stop waits at most this long for the PUBACK of the "offline" status before DISCONNECT.</summary>
         public const int StopAckWaitMs = 2000;
 
+        private const int Waiting = (1 << (int)SessionState.Backoff) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Stopping);
+
         private readonly UplinkTransport _transport;
         private readonly LinkEvent _event = new LinkEvent();
-        private int _subscribeId = -1;
+        private int _subscribeId;
         private long _nowMs;
-        private int _offlineStatusId = -1;
+        private int _offlineStatusId;
 
         /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, UplinkTransport transport, NodePorts ports)
@@ -25,7 +27,7 @@ namespace TagoFirmware.Connection
             _transport = transport;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + options.ClientId + ", transport "
                 + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto" : VersionName(options.ProtocolLevel)));
-            ShowStatus(NodeStatus.NoWifi);
+            ShowStatus();
         }
 
         /// <summary>True while application publishes are accepted.</summary>
@@ -57,25 +59,14 @@ namespace TagoFirmware.Connection
         {
             get
             {
-                switch (_state)
-                {
-                    case SessionState.Online:
-                        return _health.NextDueMs();
-                    case SessionState.Backoff:
-                    case SessionState.AuthFailed:
-                        return Min(_deadlineMs, _nowMs + NetworkCheckMs);
-                    case SessionState.Stopping:
-                        return _deadlineMs;
-                    case SessionState.Subscribing:
-                        return Min(_deadlineMs, _nowMs + AttemptPollMs);
-                    case SessionState.Idle:
-                        return _wanted ? _nowMs : _nowMs + NetworkCheckMs;
-                    case SessionState.Rebooting:
-                    case SessionState.Stopped:
-                        return long.MaxValue;
-                    default:
-                        return _nowMs + AttemptPollMs;
-                }
+                if (_state == SessionState.Online)
+                    return _health.NextDueMs();
+                if (_stopped)
+                    return long.MaxValue;
+
+                // Waits bounded by their deadline check the network meanwhile (a Stopping deadline is the nearer); an idle session due steps at once.
+                long dueMs = _nowMs + (StateIn(Waiting) ? NetworkCheckMs : _state != SessionState.Idle ? AttemptPollMs : _wanted ? 0 : NetworkCheckMs);
+                return StateIn(Waiting | (1 << (int)SessionState.Subscribing)) && _deadlineMs < dueMs ? _deadlineMs : dueMs;
             }
         }
 
@@ -150,7 +141,7 @@ namespace TagoFirmware.Connection
             if (SessionRunning)
             {
                 _mqtt.Disconnect();
-                RateLimited(nowMs, "rate_limited");
+                EndInBackoff(nowMs, true, "rate_limited");
             }
         }
 
@@ -168,7 +159,7 @@ namespace TagoFirmware.Connection
         public void ShowUplinkHealth(NodeStatus status)
         {
             _uplinkStatus = status;
-            ShowStatus(StatusFor(_state));
+            ShowStatus();
         }
 
         // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
@@ -178,6 +169,7 @@ namespace TagoFirmware.Connection
 
         private void RunState(long nowMs)
         {
+            bool due = nowMs >= _deadlineMs;
             switch (_state)
             {
                 case SessionState.WifiDown:
@@ -189,23 +181,23 @@ namespace TagoFirmware.Connection
                 case SessionState.ClockWait:
                     if (WallClock.IsValid(_ports.Clock.UtcNow))
                         EnterMqttLayer(nowMs, "clock valid");
-                    else if (nowMs >= _deadlineMs)
+                    else if (due)
                         RequestTimeSync(nowMs);
                     break;
                 case SessionState.MqttConnecting:
                     BeginAttempt();
-                    if (nowMs >= _deadlineMs)
+                    if (due)
                         HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
                             "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
                     break;
                 case SessionState.Backoff:
-                    if (nowMs >= _deadlineMs && _backoffForWifi)
+                    if (due && _backoffForWifi)
                         RunWifiDown(nowMs);
-                    else if (nowMs >= _deadlineMs)
+                    else if (due)
                         EnterMqttLayer(nowMs, "backoff over");
                     break;
                 case SessionState.AuthFailed:
-                    if (nowMs >= _deadlineMs)
+                    if (due)
                         EnterMqttLayer(nowMs, "auth retry interval over");
                     break;
                 case SessionState.Online:
@@ -214,15 +206,15 @@ namespace TagoFirmware.Connection
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
                         SessionClosed("closed before SUBACK");
-                    else if (nowMs >= _deadlineMs)
-                        RateLimited(nowMs, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                    else if (due)
+                        EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
                     break;
                 case SessionState.Idle:
                     if (_wanted)
                         EnterMqttLayer(nowMs, "session due");
                     break;
                 case SessionState.Stopping:
-                    if (nowMs >= _deadlineMs || !_mqtt.IsConnected)
+                    if (due || !_mqtt.IsConnected)
                         FinishStop();
                     break;
             }
@@ -253,7 +245,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.PublishFailed:
                     if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
-                        DropLink(nowMs, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
+                        EndInBackoff(nowMs, false, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
                     if (StateIn(Linked))
@@ -273,7 +265,7 @@ namespace TagoFirmware.Connection
                     if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
                         break;
                     if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
-                        RateLimited(nowMs, "SUBACK " + e.ReasonCode.ToString());
+                        EndInBackoff(nowMs, true, "SUBACK " + e.ReasonCode.ToString());
                     else
                         GoOnline("subscribed at qos " + e.ReasonCode.ToString());
                     break;
@@ -328,7 +320,7 @@ namespace TagoFirmware.Connection
 
             if (_health.IsDead(nowMs))
             {
-                DropLink(nowMs, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
+                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
                     + _options.AckTimeoutMs.ToString() + " ms");
                 return;
             }
@@ -353,7 +345,7 @@ namespace TagoFirmware.Connection
             if (_sessions)
                 SessionClosed(reason);
             else
-                DropLink(nowMs, reason);
+                EndInBackoff(nowMs, false, reason);
         }
 
         private void SessionClosed(string reason)
@@ -364,17 +356,12 @@ namespace TagoFirmware.Connection
             SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
         }
 
-        private void RateLimited(long nowMs, string reason)
+        // A dropped link (not a rate limit) may retry its first failed reconnect at once.
+        private void EndInBackoff(long nowMs, bool rateLimited, string reason)
         {
+            _justDropped |= !rateLimited;
             EndLink(false);
-            EnterBackoff(nowMs, false, "rate-limited: " + reason);
-        }
-
-        private void DropLink(long nowMs, string reason)
-        {
-            _justDropped = true;
-            EndLink(false);
-            EnterBackoff(nowMs, false, reason);
+            EnterBackoff(nowMs, false, rateLimited ? "rate-limited: " + reason : reason);
         }
 
         private void BeginStop(long nowMs, bool announceOffline)

@@ -29,7 +29,7 @@ namespace TagoFirmware.Connection
         private bool _outcomeUntaken;
         private bool _abort;
         private bool _established;
-        private int _connack = -1;
+        private int _connack; // BeginConnect sets -1
         private int _closesWithoutConnack;
 
         /// <summary>Creates the connection.</summary>

@@ -57,7 +57,7 @@ namespace TagoFirmware.Host.Cli
                         : "connection refused (" + link.LastFailureReason + ")");
                 }
 
-                output.WriteLine("MQTT " + Version(level) + " not accepted (" + link.LastFailureReason + ")");
+                output.WriteLine("MQTT " + ConnectionStates.VersionName(level) + " not accepted (" + link.LastFailureReason + ")");
             }
 
             if (e.Kind != LinkEventKind.ConnectSucceeded)
@@ -65,7 +65,7 @@ namespace TagoFirmware.Host.Cli
                 return Verdict(output, TwinExitCode.Timeout, "no MQTT version was accepted (3.1.1, 5, 3.1): is this a TagoTiP endpoint?");
             }
 
-            output.WriteLine("connected with MQTT " + Version(request.ProtocolLevel));
+            output.WriteLine("connected with MQTT " + ConnectionStates.VersionName(request.ProtocolLevel));
             link.Subscribe(tip.AckTopic, 1);
             if (Next(link, e, 15, cancel, LinkEventKind.Subscribed, LinkEventKind.Closed) && e.Kind == LinkEventKind.Subscribed && e.ReasonCode > 2)
             {
@@ -113,8 +113,6 @@ namespace TagoFirmware.Host.Cli
                 : code == "device_not_found" ? Verdict(output, TwinExitCode.CredentialsRefused, "credentials refused (ERR|device_not_found): serial " + serial + " is not a TagoTiP device of this Authorization's profile")
                 : Verdict(output, TwinExitCode.Timeout, "no verdict (" + ack + "): the credentials passed the connect, but the frame was not stored; try again later");
         }
-
-        private static string Version(int level) => level == 5 ? "5" : level == 3 ? "3.1" : "3.1.1";
 
         private static int Verdict(TextWriter output, int exitCode, string text)
         {

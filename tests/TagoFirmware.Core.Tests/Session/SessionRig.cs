@@ -32,6 +32,22 @@ namespace TagoFirmware.Tests.Session
             Device = new FakeDeviceControl();
             Options.Password = Token;
             Options.ClientId = ClientId;
+            UseConfigDefaults(Options);
+        }
+
+        /// <summary>The options the config's defaults give (TagoIO legacy MQTT over TLS, QoS 1).</summary>
+        public static void UseConfigDefaults(SessionOptions o)
+        {
+            o.Host = "mqtt.tago.io";
+            o.Port = 8883;
+            o.UseTls = true;
+            o.Qos = 1;
+            o.KeepAliveSeconds = 60;
+            o.WifiConnectTimeoutMs = 30000;
+            o.AuthRetryIntervalMs = 300000;
+            o.AckTimeoutMs = 15000;
+            o.NoAckRebootMs = 1800000;
+            o.MaxInFlight = 8;
         }
 
         /// <summary>Creates the supervisor from the current options (call after changing them).</summary>

@@ -23,7 +23,11 @@ namespace TagoFirmware.Host.Tests.Session
             {
                 byte[] mac = { 0x24, 0x0A, 0xC4, (byte)(i >> 16), (byte)(i >> 8), (byte)i };
                 string clientId = ClientIdentity.FromMac(mac);
-                SessionOptions options = new SessionOptions { Password = "fleet-token", ClientId = clientId };
+                SessionOptions options = new SessionOptions
+                {
+                    Host = "mqtt.tago.io", Port = 8883, UseTls = true, Qos = 1, KeepAliveSeconds = 60, WifiConnectTimeoutMs = 30000,
+                    AuthRetryIntervalMs = 300000, AckTimeoutMs = 15000, NoAckRebootMs = 1800000, MaxInFlight = 8, Password = "fleet-token", ClientId = clientId,
+                };
                 SimMqttLink link = new SimMqttLink(Broker) { Clock = Clock };
                 NodePorts ports = new NodePorts
                 {

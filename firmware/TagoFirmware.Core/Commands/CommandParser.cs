@@ -119,18 +119,15 @@ namespace TagoFirmware.Commands
 
         private CommandError CheckRanges()
         {
-            long v = _values[1];
-            if ((_set & 1) != 0 && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
+            for (int which = 1; which <= 2; which++)
             {
-                RefusedValue = v;
-                return v < 1 || v > MaxIntervalSeconds ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
-            }
-
-            v = _values[2];
-            if ((_set & 2) != 0 && (v < 1 || v > MaxBatchSize))
-            {
-                RefusedValue = v;
-                return CommandError.OutOfRange;
+                long v = _values[which];
+                bool outOfRange = v < 1 || v > (which == 1 ? MaxIntervalSeconds : MaxBatchSize);
+                if ((_set & which) != 0 && (outOfRange || (which == 1 && v < MinIntervalSeconds)))
+                {
+                    RefusedValue = v;
+                    return outOfRange ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
+                }
             }
 
             return CommandError.None;

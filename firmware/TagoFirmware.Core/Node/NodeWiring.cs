@@ -105,7 +105,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+                Fail(log, ex, "Start");
             }
 
             if (tip != null)
@@ -134,6 +134,8 @@ namespace TagoFirmware.Node
         }
 
         internal static long Min(long a, long b) => a < b ? a : b;
+
+        internal static void Fail(ILog log, Exception ex, string where) => Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in " + where);
 
         internal static void Write(ILog log, LogLevel level, string message)
         {

@@ -87,34 +87,30 @@ namespace TagoFirmware.Commands
                 return CommandError.PayloadTooLarge;
             }
 
-            bool blank = IsBlank(payload);
-            if (!blank && !IsWellFormed(payload))
+            bool setting = kind == IntervalKind || kind == BatchKind;
+            if (IsBlank(payload))
+            {
+                return setting ? CommandError.MissingValue : CommandError.None;
+            }
+
+            // One pass: the settings are read first, then the rest is checked, so malformed JSON wins over any other error.
+            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
+            CommandError error = setting ? ParseSettings(kind, reader, payload) : CommandError.None;
+            while (reader.Read())
+            {
+            }
+
+            if (reader.Error != JsonError.None)
             {
                 return CommandError.MalformedJson;
             }
 
-            if (kind != IntervalKind && kind != BatchKind)
-            {
-                return CommandError.None;
-            }
-
-            if (blank)
-            {
-                return CommandError.MissingValue;
-            }
-
-            CommandError error = ParseSettings(kind, payload);
-            if (error != CommandError.None)
+            if (!setting || error != CommandError.None)
             {
                 return error;
             }
 
-            if ((_set & (kind - IntervalKind + 1)) == 0)
-            {
-                return CommandError.MissingValue;
-            }
-
-            return CheckRanges();
+            return (_set & (kind - IntervalKind + 1)) == 0 ? CommandError.MissingValue : CheckRanges();
         }
 
         private CommandError CheckRanges()
@@ -133,9 +129,8 @@ namespace TagoFirmware.Commands
             return CommandError.None;
         }
 
-        private CommandError ParseSettings(int kind, byte[] payload)
+        private CommandError ParseSettings(int kind, JsonReader reader, byte[] payload)
         {
-            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             reader.Read();
             long value;
             bool array = reader.Token == JsonToken.StartArray;
@@ -267,16 +262,6 @@ namespace TagoFirmware.Commands
             }
 
             return CommandError.None;
-        }
-
-        private static bool IsWellFormed(byte[] payload)
-        {
-            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
-            while (reader.Read())
-            {
-            }
-
-            return reader.Error == JsonError.None;
         }
 
         /// <summary>True when every byte is JSON whitespace (RFC 8259 §2: space, tab, LF, CR).</summary>

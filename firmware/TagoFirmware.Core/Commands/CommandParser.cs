@@ -23,7 +23,7 @@ namespace TagoFirmware.Commands
         private const int MaxDepth = 4;
 
         /// <summary>Command names (last topic level) by <see cref="Kind"/>.</summary>
-        internal static readonly string[] Names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
+        internal static readonly string[] Names = "(unknown) reboot ping interval batch diagnostics".Split(' ');
 
         private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
         private static readonly byte[] s_value = TagoUtf8.GetBytes("value");

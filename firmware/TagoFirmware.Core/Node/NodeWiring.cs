@@ -12,8 +12,8 @@ namespace TagoFirmware.Node
     public static class NodeWiring
     {
         // Log texts by ReadingLoadResult value.
-        private static readonly string[] s_loadResults = { "in RAM only", "log created", "log restored", "log restored with damage",
-            "log of another format replaced", "storage read-only, sending from RAM", "flash unreadable, running in RAM" };
+        private static readonly string[] s_loadResults = ("in RAM only|log created|log restored|log restored with damage"
+            + "|log of another format replaced|storage read-only, sending from RAM|flash unreadable, running in RAM").Split('|');
 
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;

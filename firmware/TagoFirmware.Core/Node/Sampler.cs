@@ -20,7 +20,7 @@ namespace TagoFirmware.Node
         private const byte Failed = 1, Accepted = 2;
 
         // Log texts by ReadFailure value.
-        private static readonly string[] s_failures = { "none", "read failed", "not a number", "out of range", "garbage frame", "changed too fast", "stuck sensor" };
+        private static readonly string[] s_failures = "none|read failed|not a number|out of range|garbage frame|changed too fast|stuck sensor".Split('|');
 
         private readonly ReadPipeline[] _pipelines;
         private readonly SensorConfig[] _sensors;

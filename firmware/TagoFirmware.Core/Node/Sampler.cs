@@ -47,11 +47,6 @@ namespace TagoFirmware.Node
             _once = config.DeepSleep;
             for (int i = 0; i < sensors; i++)
             {
-                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
-                {
-                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
-                }
-
                 IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
                 _pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(_once), counters);
             }

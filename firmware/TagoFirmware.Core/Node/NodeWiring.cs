@@ -119,18 +119,25 @@ namespace TagoFirmware.Node
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>
         public static void FillInTimes(ReadingQueue queue, IClock clock, long nowMs, ILog log)
         {
-            DateTime utc = clock.UtcNow;
-            if (!WallClock.IsValid(utc))
+            long wallMs = WallMs(clock);
+            if (wallMs < 0)
             {
                 return;
             }
 
             int waiting = queue.UntimedCount;
-            int filled = queue.OnClockSynced(WallClock.ToUnixMs(utc), (uint)nowMs);
+            int filled = queue.OnClockSynced(wallMs, (uint)nowMs);
             if (waiting > 0)
             {
                 Write(log, LogLevel.Info, "clock valid: " + filled.ToString() + " readings taken before the sync got their time");
             }
+        }
+
+        // Unix ms of the wall clock, -1 while it is not valid.
+        internal static long WallMs(IClock clock)
+        {
+            DateTime utc = clock.UtcNow;
+            return WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1;
         }
 
         internal static long Min(long a, long b) => a < b ? a : b;

@@ -1,4 +1,3 @@
-using System;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
@@ -144,8 +143,7 @@ namespace TagoFirmware.Node
         private void BeginCycle(long nowMs)
         {
             _running = true;
-            DateTime utc = _clock.UtcNow;
-            _cycleWallMs = WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1;
+            _cycleWallMs = NodeWiring.WallMs(_clock);
             _lastCycleStartMs = nowMs;
 
             // Keep the cadence (no drift from step lateness) unless the loop fell more than an interval behind.

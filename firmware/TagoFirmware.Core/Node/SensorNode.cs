@@ -102,8 +102,7 @@ namespace TagoFirmware.Node
             bool connects = _wake == null || _wake.Publishes;
             if (IsHalted)
             {
-                _nextDueMs = long.MaxValue;
-                return;
+                return; // the halt set _nextDueMs to long.MaxValue
             }
 
             try

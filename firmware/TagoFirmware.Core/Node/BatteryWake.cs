@@ -32,7 +32,7 @@ namespace TagoFirmware.Node
         {
             _startMs = nowMs;
             _deadlineMs = nowMs + (long)_config.PublishDeadlineSeconds * 1000;
-            int every = _config.PublishEvery < 1 ? 1 : _config.PublishEvery;
+            int every = _config.PublishEvery; // at least 1 in a valid configuration
             bool scheduled = boot % every == 0;
             Publishes = scheduled || expected >= _config.BacklogThreshold;
             BootReason reason = counters.BootReason;

@@ -278,7 +278,8 @@ namespace TagoFirmware.Node
                 }
             }
 
-            int ticket = taken == 0 && !counters ? 0 : _batcher.Take(taken, counters, (uint)nowMs);
+            // 0 when nothing was taken and no counters were written.
+            int ticket = _batcher.Take(taken, counters, (uint)nowMs);
             if (ticket == 0)
             {
                 return;

@@ -23,7 +23,7 @@ namespace TagoFirmware.Commands
         private const int MaxDepth = 4;
 
         /// <summary>Command names (last topic level) by <see cref="Kind"/>.</summary>
-        internal static readonly string[] Names = { "(unknown)", "reboot", "ping", "interval", "batch", "diagnostics" };
+        internal static readonly string[] Names = "(unknown) reboot ping interval batch diagnostics".Split(' ');
 
         private static readonly byte[] s_variable = TagoUtf8.GetBytes("variable");
         private static readonly byte[] s_value = TagoUtf8.GetBytes("value");
@@ -87,58 +87,50 @@ namespace TagoFirmware.Commands
                 return CommandError.PayloadTooLarge;
             }
 
-            bool blank = IsBlank(payload);
-            if (!blank && !IsWellFormed(payload))
+            bool setting = kind == IntervalKind || kind == BatchKind;
+            if (IsBlank(payload))
+            {
+                return setting ? CommandError.MissingValue : CommandError.None;
+            }
+
+            // One pass: the settings are read first, then the rest is checked, so malformed JSON wins over any other error.
+            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
+            CommandError error = setting ? ParseSettings(kind, reader, payload) : CommandError.None;
+            while (reader.Read())
+            {
+            }
+
+            if (reader.Error != JsonError.None)
             {
                 return CommandError.MalformedJson;
             }
 
-            if (kind != IntervalKind && kind != BatchKind)
-            {
-                return CommandError.None;
-            }
-
-            if (blank)
-            {
-                return CommandError.MissingValue;
-            }
-
-            CommandError error = ParseSettings(kind, payload);
-            if (error != CommandError.None)
+            if (!setting || error != CommandError.None)
             {
                 return error;
             }
 
-            if ((_set & (kind - IntervalKind + 1)) == 0)
-            {
-                return CommandError.MissingValue;
-            }
-
-            return CheckRanges();
+            return (_set & (kind - IntervalKind + 1)) == 0 ? CommandError.MissingValue : CheckRanges();
         }
 
         private CommandError CheckRanges()
         {
-            long v = _values[1];
-            if ((_set & 1) != 0 && (v < 1 || v < MinIntervalSeconds || v > MaxIntervalSeconds))
+            for (int which = 1; which <= 2; which++)
             {
-                RefusedValue = v;
-                return v < 1 || v > MaxIntervalSeconds ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
-            }
-
-            v = _values[2];
-            if ((_set & 2) != 0 && (v < 1 || v > MaxBatchSize))
-            {
-                RefusedValue = v;
-                return CommandError.OutOfRange;
+                long v = _values[which];
+                bool outOfRange = v < 1 || v > (which == 1 ? MaxIntervalSeconds : MaxBatchSize);
+                if ((_set & which) != 0 && (outOfRange || (which == 1 && v < MinIntervalSeconds)))
+                {
+                    RefusedValue = v;
+                    return outOfRange ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
+                }
             }
 
             return CommandError.None;
         }
 
-        private CommandError ParseSettings(int kind, byte[] payload)
+        private CommandError ParseSettings(int kind, JsonReader reader, byte[] payload)
         {
-            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
             reader.Read();
             long value;
             bool array = reader.Token == JsonToken.StartArray;
@@ -270,16 +262,6 @@ namespace TagoFirmware.Commands
             }
 
             return CommandError.None;
-        }
-
-        private static bool IsWellFormed(byte[] payload)
-        {
-            JsonReader reader = new JsonReader(payload, 0, payload.Length, MaxDepth);
-            while (reader.Read())
-            {
-            }
-
-            return reader.Error == JsonError.None;
         }
 
         /// <summary>True when every byte is JSON whitespace (RFC 8259 §2: space, tab, LF, CR).</summary>

@@ -27,14 +27,14 @@ namespace TagoFirmware.Commands
 
         // Outcome and log text by the parser's Kind.
         private static readonly int[] s_outcomes = { Refused, Reboot, Ping, Settings, Settings, Diagnostics };
-        private static readonly string[] s_accepted = { null, "rebooting", "publishing status", null, null, "publishing diagnostics" };
+        private static readonly string[] s_accepted = "-| rebooting| publishing status|-|-| publishing diagnostics".Split('|');
 
         // Log texts by CommandError value.
-        private static readonly string[] s_refusals = { "ok", "topic is not one level below the command prefix",
-            "unknown command (expected reboot, ping, interval, batch or diagnostics)", " bytes: payload over 512 bytes",
-            "payload is not well-formed JSON", "no value (e.g. 60)", "value must be an integer (e.g. 60 or \"60\")",
-            "unknown variable (expected interval or batch)", "a variable or member appears twice", " s is below the minimum of ",
-            " is out of range (interval " };
+        private static readonly string[] s_refusals = ("ok|topic is not one level below the command prefix"
+            + "|unknown command (expected reboot, ping, interval, batch or diagnostics)| bytes: payload over 512 bytes"
+            + "|payload is not well-formed JSON|no value (e.g. 60)|value must be an integer (e.g. 60 or \"60\")"
+            + "|unknown variable (expected interval or batch)|a variable or member appears twice| s is below the minimum of "
+            + "| is out of range (interval ").Split('|');
 
         private readonly CommandParser _parser;
         private readonly DiagnosticsCounters _counters;
@@ -100,22 +100,19 @@ namespace TagoFirmware.Commands
             }
 
             int outcome = s_outcomes[p.Kind];
-            if (outcome != Settings)
+            string done = s_accepted[p.Kind];
+            if (outcome == Settings)
             {
-                if (outcome != Reboot)
-                {
-                    _counters.Request();
-                }
-
-                LastLogLine = line + " accepted: " + s_accepted[p.Kind];
-                return outcome;
+                done = (p.IntervalSeconds > 0 ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
+                    + (p.BatchSize > 0 ? " batch " + p.BatchSize.ToString() : string.Empty)
+                    + (Overrides.Apply(p) ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
+            }
+            else if (outcome != Reboot)
+            {
+                _counters.Request();
             }
 
-            bool persisted = Overrides.Apply(p);
-            LastLogLine = line + " accepted:"
-                + (p.IntervalSeconds > 0 ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
-                + (p.BatchSize > 0 ? " batch " + p.BatchSize.ToString() : string.Empty)
-                + (persisted ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
+            LastLogLine = line + " accepted:" + done;
             return outcome;
         }
 

@@ -14,7 +14,7 @@ namespace TagoFirmware.Diagnostics
             + " untimed_readings store_errors unsaved_acks quarantined sensor_errors command_errors queue_depth fw_version rssi").Split(' ');
 
         /// <summary><c>boot_reason</c> values by <see cref="BootReason"/> value.</summary>
-        public static readonly string[] BootReasonNames = { "unknown", "power_on", "timer_wake", "pin_wake", "other_wake", "command_reboot", "watchdog_reboot" };
+        public static readonly string[] BootReasonNames = "unknown power_on timer_wake pin_wake other_wake command_reboot watchdog_reboot".Split(' ');
 
         // Item names in payload order (ReservedNames after device_status) and boot_reason values.
         private static readonly byte[][] s_names = Bytes(ReservedNames, 1);

@@ -15,6 +15,7 @@ namespace TagoFirmware.Node
 
         private readonly NodeConfig _config;
         private long _startMs;
+        private long _deadlineMs;
         private long _onlineSinceMs = -1;
 
         /// <summary>Creates the policy.</summary>
@@ -30,7 +31,8 @@ namespace TagoFirmware.Node
         public string Begin(long nowMs, int boot, int expected, DiagnosticsCounters counters)
         {
             _startMs = nowMs;
-            int every = _config.PublishEvery < 1 ? 1 : _config.PublishEvery;
+            _deadlineMs = nowMs + (long)_config.PublishDeadlineSeconds * 1000;
+            int every = _config.PublishEvery; // at least 1 in a valid configuration
             bool scheduled = boot % every == 0;
             Publishes = scheduled || expected >= _config.BacklogThreshold;
             BootReason reason = counters.BootReason;
@@ -74,15 +76,14 @@ namespace TagoFirmware.Node
                 return "every due reading acknowledged";
             }
 
-            return nowMs - _startMs >= (long)_config.PublishDeadlineSeconds * 1000 ? "publish deadline passed" : null;
+            return nowMs >= _deadlineMs ? "publish deadline passed" : null;
         }
 
         /// <summary>When <see cref="EndReason"/> may change without events: the command window's or the deadline's end.</summary>
         public long NextDueMs()
         {
-            long deadline = _startMs + (long)_config.PublishDeadlineSeconds * 1000;
             long window = _onlineSinceMs + BatteryCommandWindowMs;
-            return _onlineSinceMs >= 0 && window < deadline ? window : deadline;
+            return _onlineSinceMs >= 0 && window < _deadlineMs ? window : _deadlineMs;
         }
 
         /// <summary>How long to sleep: the wake interval minus the time awake, at least 1 s.</summary>

@@ -12,8 +12,8 @@ namespace TagoFirmware.Node
     public static class NodeWiring
     {
         // Log texts by ReadingLoadResult value.
-        private static readonly string[] s_loadResults = { "in RAM only", "log created", "log restored", "log restored with damage",
-            "log of another format replaced", "storage read-only, sending from RAM", "flash unreadable, running in RAM" };
+        private static readonly string[] s_loadResults = ("in RAM only|log created|log restored|log restored with damage"
+            + "|log of another format replaced|storage read-only, sending from RAM|flash unreadable, running in RAM").Split('|');
 
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
@@ -105,7 +105,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in Start");
+                Fail(log, ex, "Start");
             }
 
             if (tip != null)
@@ -119,21 +119,30 @@ namespace TagoFirmware.Node
         /// <summary>Once the wall clock is valid, gives readings taken before it their time.</summary>
         public static void FillInTimes(ReadingQueue queue, IClock clock, long nowMs, ILog log)
         {
-            DateTime utc = clock.UtcNow;
-            if (!WallClock.IsValid(utc))
+            long wallMs = WallMs(clock);
+            if (wallMs < 0)
             {
                 return;
             }
 
             int waiting = queue.UntimedCount;
-            int filled = queue.OnClockSynced(WallClock.ToUnixMs(utc), (uint)nowMs);
+            int filled = queue.OnClockSynced(wallMs, (uint)nowMs);
             if (waiting > 0)
             {
                 Write(log, LogLevel.Info, "clock valid: " + filled.ToString() + " readings taken before the sync got their time");
             }
         }
 
+        // Unix ms of the wall clock, -1 while it is not valid.
+        internal static long WallMs(IClock clock)
+        {
+            DateTime utc = clock.UtcNow;
+            return WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1;
+        }
+
         internal static long Min(long a, long b) => a < b ? a : b;
+
+        internal static void Fail(ILog log, Exception ex, string where) => Write(log, LogLevel.Error, "node error: " + ex.GetType().Name + " in " + where);
 
         internal static void Write(ILog log, LogLevel level, string message)
         {

@@ -1,4 +1,3 @@
-using System;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
@@ -20,7 +19,7 @@ namespace TagoFirmware.Node
         private const byte Failed = 1, Accepted = 2;
 
         // Log texts by ReadFailure value.
-        private static readonly string[] s_failures = { "none", "read failed", "not a number", "out of range", "garbage frame", "changed too fast", "stuck sensor" };
+        private static readonly string[] s_failures = "none|read failed|not a number|out of range|garbage frame|changed too fast|stuck sensor".Split('|');
 
         private readonly ReadPipeline[] _pipelines;
         private readonly SensorConfig[] _sensors;
@@ -47,11 +46,6 @@ namespace TagoFirmware.Node
             _once = config.DeepSleep;
             for (int i = 0; i < sensors; i++)
             {
-                if (ports.Sensors == null || i >= ports.Sensors.Length || ports.Sensors[i] == null)
-                {
-                    throw new ArgumentException("sensor adapter " + i.ToString() + " is missing", "ports");
-                }
-
                 IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
                 _pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(_once), counters);
             }
@@ -149,8 +143,7 @@ namespace TagoFirmware.Node
         private void BeginCycle(long nowMs)
         {
             _running = true;
-            DateTime utc = _clock.UtcNow;
-            _cycleWallMs = WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1;
+            _cycleWallMs = NodeWiring.WallMs(_clock);
             _lastCycleStartMs = nowMs;
 
             // Keep the cadence (no drift from step lateness) unless the loop fell more than an interval behind.

@@ -102,8 +102,7 @@ namespace TagoFirmware.Node
             bool connects = _wake == null || _wake.Publishes;
             if (IsHalted)
             {
-                _nextDueMs = long.MaxValue;
-                return;
+                return; // the halt set _nextDueMs to long.MaxValue
             }
 
             try
@@ -168,7 +167,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in Step");
+                NodeWiring.Fail(_ports.Log, ex, "Step");
             }
 
             _othersDueMs = _wake != null && _sampler.CyclesCompleted > 0 ? NodeWiring.Min(_publisher.NextDueMs, _wake.NextDueMs()) : _publisher.NextDueMs;
@@ -210,7 +209,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in StepDue");
+                NodeWiring.Fail(_ports.Log, ex, "StepDue");
             }
 
             SetNextDue(nowMs);
@@ -227,7 +226,7 @@ namespace TagoFirmware.Node
             }
             catch (Exception ex)
             {
-                Log(LogLevel.Error, "node error: " + ex.GetType().Name + " in flush");
+                NodeWiring.Fail(_ports.Log, ex, "flush");
             }
         }
 

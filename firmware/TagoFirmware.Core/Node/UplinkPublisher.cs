@@ -1,4 +1,3 @@
-using System;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Payload;
@@ -279,7 +278,8 @@ namespace TagoFirmware.Node
                 }
             }
 
-            int ticket = taken == 0 && !counters ? 0 : _batcher.Take(taken, counters, (uint)nowMs);
+            // 0 when nothing was taken and no counters were written.
+            int ticket = _batcher.Take(taken, counters, (uint)nowMs);
             if (ticket == 0)
             {
                 return;
@@ -345,8 +345,7 @@ namespace TagoFirmware.Node
             v[12] = _queue.Count;
             v[14] = platform != null && platform.TryGetRssi(out rssi) ? rssi : DiagnosticsPayload.Omitted;
 
-            DateTime utc = _ports.Clock.UtcNow;
-            TagoWriteResult r = DiagnosticsPayload.Write(_writer, _counters, WallClock.IsValid(utc) ? WallClock.ToUnixMs(utc) : -1);
+            TagoWriteResult r = DiagnosticsPayload.Write(_writer, _counters, NodeWiring.WallMs(_ports.Clock));
             if (r != TagoWriteResult.Ok)
             {
                 NodeWiring.Write(_log, LogLevel.Error, "diagnostics refused: code " + ((int)r).ToString());

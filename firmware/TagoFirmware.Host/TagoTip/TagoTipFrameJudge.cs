@@ -52,22 +52,13 @@ namespace TagoFirmware.Host.TagoTip
                     }
                 }
 
-                error ??= push.Error;
-                if (error == null && _fault != null && _random.NextDouble() < _fault.Value.Probability)
+                push.Error = error ?? push.Error ?? (_fault != null && _random.NextDouble() < _fault.Value.Probability ? _fault.Value.Kind : null);
+                if (push.Stored)
                 {
-                    error = _fault.Value.Kind;
-                }
-
-                if (error == null || error == "lost")
-                {
-                    // A lost receipt: the frame is stored but never answered.
                     FramesStored++;
                     PointsStored += push.Points.Count;
-                    push.Stored = true;
                 }
 
-                string prefix = push.Sequence.HasValue ? "!" + push.Sequence.Value + "|" : string.Empty;
-                push.Ack = error == "lost" ? null : prefix + (error == null ? "OK|" + push.Points.Count : "ERR|" + error);
                 return push;
             }
         }

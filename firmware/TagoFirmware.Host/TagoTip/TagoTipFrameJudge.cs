@@ -39,17 +39,11 @@ namespace TagoFirmware.Host.TagoTip
             TagoTipPush push = TagoTipFrameParser.Parse(payload);
             lock (_gate)
             {
-                string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found" : null;
+                string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found"
+                    : push.Sequence <= _lastSequence.GetValueOrDefault(serial, -1) ? "invalid_seq" : null;
                 if (error == null && push.Sequence.HasValue)
                 {
-                    if (_lastSequence.TryGetValue(serial, out long last) && push.Sequence.Value <= last)
-                    {
-                        error = "invalid_seq";
-                    }
-                    else
-                    {
-                        _lastSequence[serial] = push.Sequence.Value;
-                    }
+                    _lastSequence[serial] = push.Sequence.Value;
                 }
 
                 push.Error = error ?? push.Error ?? (_fault != null && _random.NextDouble() < _fault.Value.Probability ? _fault.Value.Kind : null);

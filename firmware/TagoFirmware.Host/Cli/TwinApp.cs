@@ -53,8 +53,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             var log = new ConsoleLog(output, options.Verbose ? LogLevel.Debug : LogLevel.Info);
-            log.AddSecret(options.Token);
-            log.AddSecret(options.AuthHash);
+            log.AddSecret(options.Token, options.AuthHash);
             bool tip = (options.Transport ?? NodeConfig.TransportTagoTip) == NodeConfig.TransportTagoTip;
             EmbeddedBroker embedded = null;
             try

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.NetworkInformation;
 using nanoFramework.Hardware.Esp32;
 using TagoFirmware.Diagnostics;
@@ -80,15 +79,11 @@ namespace TagoFirmware.Esp32
                     : BootReason.OtherWake;
             }
 
-            // A reset: the reason this firmware persisted before rebooting, taken once.
+            // A reset: the reason this firmware persisted before rebooting, taken once (overwritten with None).
             byte[] bytes = Esp32Files.ReadFile(RebootReasonPath, 1);
-            try
+            if (bytes != null)
             {
-                File.Delete(RebootReasonPath);
-            }
-            catch (Exception)
-            {
-                // Missing or undeletable: nothing to take.
+                PersistRebootReason(RebootReason.None);
             }
 
             RebootReason reason = bytes != null && bytes.Length == 1 ? (RebootReason)bytes[0] : RebootReason.None;

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using TagoFirmware.Platform;
 
@@ -32,15 +33,12 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Lowest level written.</summary>
         public LogLevel MinimumLevel { get; set; }
 
-        /// <summary>Registers a secret that must never be printed; null or empty is ignored.</summary>
-        public void AddSecret(string secret)
+        /// <summary>Registers secrets that must never be printed; null or empty ones are ignored.</summary>
+        public void AddSecret(params string[] secrets)
         {
-            if (!string.IsNullOrEmpty(secret))
+            lock (_gate)
             {
-                lock (_gate)
-                {
-                    _secrets = [.. _secrets, secret];
-                }
+                _secrets = [.. _secrets, .. secrets.Where(s => !string.IsNullOrEmpty(s))];
             }
         }
 

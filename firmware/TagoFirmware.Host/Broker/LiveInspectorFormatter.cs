@@ -40,14 +40,8 @@ namespace TagoFirmware.Host.Broker
                 point.Unit, time, point.Group, point.Location, metadata);
         }
 
-        private static string Reading(string topic, JsonElement reading)
-        {
-            string time = Text(reading, "time");
-            string group = Text(reading, "group");
-            string metadata = reading.TryGetProperty("metadata", out JsonElement m) ? m.GetRawText() : null;
-            return Line(topic, Text(reading, "variable"), Text(reading, "value"), Text(reading, "unit"),
-                time.Length > 0 ? time : "(broker time " + Iso(DateTime.UtcNow) + ")", group.Length > 0 ? group : Text(reading, "serie"), null, metadata);
-        }
+        private static string Reading(string topic, JsonElement reading) => Line(topic, Text(reading, "variable"), Text(reading, "value"), Text(reading, "unit"),
+            Text(reading, "time") ?? "(broker time " + Iso(DateTime.UtcNow) + ")", Text(reading, "group") ?? Text(reading, "serie"), null, Text(reading, "metadata"));
 
         private static string Line(string source, string variable, string value, string unit, string time, string group, string location, string metadata) =>
             Prefix(source) + "variable=" + variable + "  value=" + value + string.Concat(new[] { ("unit", unit), ("time", time), ("group", group), ("location", location), ("metadata", metadata) }
@@ -57,7 +51,7 @@ namespace TagoFirmware.Host.Broker
 
         private static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-        private static string Text(JsonElement reading, string name) => !reading.TryGetProperty(name, out JsonElement value) ? string.Empty
+        private static string Text(JsonElement reading, string name) => !reading.TryGetProperty(name, out JsonElement value) ? null
             : value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
     }
 }

@@ -53,8 +53,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             var log = new ConsoleLog(output, options.Verbose ? LogLevel.Debug : LogLevel.Info);
-            log.AddSecret(options.Token);
-            log.AddSecret(options.AuthHash);
+            log.AddSecret(options.Token, options.AuthHash);
             bool tip = (options.Transport ?? NodeConfig.TransportTagoTip) == NodeConfig.TransportTagoTip;
             EmbeddedBroker embedded = null;
             try
@@ -167,7 +166,60 @@ namespace TagoFirmware.Host.Cli
                     + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
-                (int? result, int acked, SessionState state) = await RunNodesAsync(options, log, input, linked.Token).ConfigureAwait(false);
+                TwinNode current = null;
+                if (input != null)
+                {
+                    new Thread(() => ReadCommands(input, log, () => Volatile.Read(ref current))) { IsBackground = true, Name = "stdin commands" }.Start();
+                }
+
+                if (options.Sleep && dataDir == null)
+                {
+                    log.Write(LogLevel.Warning, "--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
+                }
+
+                // A battery wake is a fresh node over the same data directory (deep sleep keeps only the flash).
+                int acked = 0;
+                int? result = null;
+                SessionState state = SessionState.Stopped;
+                for (int wake = 1; ; wake++)
+                {
+                    settings.BootReason = wake == 1 ? BootReason.PowerOnOrReset : BootReason.TimerWake;
+                    if (options.Sleep)
+                    {
+                        log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
+                    }
+
+                    double wakeClock;
+                    using (var node = new TwinNode(settings, log))
+                    {
+                        Volatile.Write(ref current, node);
+                        await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, linked.Token).ConfigureAwait(false);
+                        (acked, state) = (acked + node.AckedPayloads, node.State);
+                        Volatile.Write(ref current, null);
+                        if (!node.Node.SleepRequested)
+                        {
+                            break; // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
+                        }
+
+                        int sleepMs = node.Node.SleepMilliseconds;
+                        wakeClock = node.Clock.ToRealMs(sleepMs);
+                        log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
+                            + node.QueuedReadings + " reading(s) kept in " + (dataDir ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
+                            + Format(wakeClock / 1000.0) + " s real)");
+                        if ((options.Count > 0 && acked >= options.Count) || (options.Wakes > 0 && wake >= options.Wakes))
+                        {
+                            log.Info("done: " + (options.Count > 0 && acked >= options.Count ? string.Empty : wake + " wake(s), ") + acked + " payload(s) acknowledged");
+                            return TwinExitCode.Done;
+                        }
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), linked.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (linked.IsCancellationRequested)
+                    {
+                        break; // Ctrl+C or --timeout during deep sleep
+                    }
+                }
+
                 if (result == null && timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
                 {
                     // Without --count there is no target to fall short of: the summary is what was acknowledged.
@@ -184,63 +236,6 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        // A battery wake is a fresh node over the same data directory (deep sleep keeps only the flash).
-        private static async Task<(int? Result, int Acked, SessionState State)> RunNodesAsync(TwinOptions options, ConsoleLog log, TextReader input, CancellationToken cancel)
-        {
-            TwinNode current = null;
-            TwinNodeSettings settings = options.Node;
-            if (input != null)
-            {
-                new Thread(() => ReadCommands(input, log, () => Volatile.Read(ref current))) { IsBackground = true, Name = "stdin commands" }.Start();
-            }
-
-            if (options.Sleep && settings.DataDirectory == null)
-            {
-                log.Write(LogLevel.Warning, "--sleep with --no-persist: deep sleep keeps no RAM, so every wake starts with an empty queue");
-            }
-
-            int acked = 0;
-            int? result = null;
-            SessionState state = SessionState.Stopped;
-            for (int wake = 1; ; wake++)
-            {
-                settings.BootReason = wake == 1 ? BootReason.PowerOnOrReset : BootReason.TimerWake;
-                if (options.Sleep)
-                {
-                    log.Info("--- wake " + wake + " (" + (wake == 1 ? "power-on" : "timer wake from deep sleep") + ") ---");
-                }
-
-                double wakeClock;
-                using (var node = new TwinNode(settings, log))
-                {
-                    Volatile.Write(ref current, node);
-                    await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, cancel).ConfigureAwait(false);
-                    (acked, state) = (acked + node.AckedPayloads, node.State);
-                    Volatile.Write(ref current, null);
-                    if (!node.Node.SleepRequested)
-                    {
-                        return (result, acked, state); // not battery mode, count reached, refusal, TLS failure, timeout or Ctrl+C
-                    }
-
-                    int sleepMs = node.Node.SleepMilliseconds;
-                    wakeClock = node.Clock.ToRealMs(sleepMs);
-                    log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
-                        + node.QueuedReadings + " reading(s) kept in " + (settings.DataDirectory ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
-                        + Format(wakeClock / 1000.0) + " s real)");
-                    if ((options.Count > 0 && acked >= options.Count) || (options.Wakes > 0 && wake >= options.Wakes))
-                    {
-                        log.Info("done: " + (options.Count > 0 && acked >= options.Count ? string.Empty : wake + " wake(s), ") + acked + " payload(s) acknowledged");
-                        return (TwinExitCode.Done, acked, state);
-                    }
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(wakeClock), cancel).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                if (cancel.IsCancellationRequested)
-                {
-                    return (null, acked, state); // Ctrl+C or --timeout during deep sleep
-                }
-            }
-        }
 
         // The exit code once a stop condition holds (with its log line), else null.
         private static int? StopCode(TwinOptions options, ConsoleLog log, TwinNode n, int acked)

@@ -149,11 +149,7 @@ namespace TagoFirmware.Host.Cli
                     : read(options, args[++i]) is string problem ? name + " " + problem : null;
             }
 
-            if (error == null)
-            {
-                Resolve(options, environmentTipAuth, environmentToken, ref error);
-            }
-
+            error ??= Resolve(options, environmentTipAuth, environmentToken);
             return error == null;
         }
 
@@ -208,15 +204,14 @@ namespace TagoFirmware.Host.Cli
         };
 
         // Without --transport: TagoTiP flags pick tagotip, --token the legacy one (both: an error), then TAGO_TIP_AUTH before
-        // TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip.
-        private static void Resolve(TwinOptions o, string environmentTipAuth, string environmentToken, ref string error)
+        // TAGO_DEVICE_TOKEN; nothing leaves it to a --config file, else tagotip. Returns the error, or null.
+        private static string Resolve(TwinOptions o, string environmentTipAuth, string environmentToken)
         {
             bool tipFlags = o.Serial != null || o.AuthHash != null;
             bool envTip = !string.IsNullOrEmpty(environmentTipAuth);
             if (o.Transport == null && tipFlags && o.Token != null)
             {
-                error = "TagoTiP credentials and a device token were both given: choose with --transport " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson;
-                return;
+                return "TagoTiP credentials and a device token were both given: choose with --transport " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson;
             }
 
             o.Transport ??= tipFlags ? NodeConfig.TransportTagoTip : o.Token != null ? NodeConfig.TransportMqttJson
@@ -227,15 +222,14 @@ namespace TagoFirmware.Host.Cli
                 o.AuthHash = HashOfToken(value) ?? (TagoTipCredentials.IsValidHash(value) ? value.ToLowerInvariant() : null);
                 if (o.AuthHash == null)
                 {
-                    error = TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";
-                    return;
+                    return TipAuthVariable + " must hold an Authorization hash (16 hexadecimal characters) or token (\"at\" and 32 hexadecimal characters); value not shown";
                 }
             }
 
             o.Token ??= string.IsNullOrEmpty(environmentToken) ? null : environmentToken;
 
             bool legacy = o.Transport == NodeConfig.TransportMqttJson;
-            error = o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)
+            return o.CheckCredentials && (legacy || o.Serial == null || o.AuthHash == null)
                     ? "--check-credentials needs --serial and --auth-hash, --auth-token or " + TipAuthVariable + " (TagoTiP only)"
                 : o.TipFault != null && o.Broker != null ? "--tip-fault works with the embedded TagoTiP server only (no --broker)"
                 : o.Broker != null && o.CheckConfigFile == null && o.ConfigFile == null ? MissingCredentials(o, !legacy)

@@ -24,10 +24,8 @@ namespace TagoFirmware.Host.Node
         private volatile bool _networkAvailable = true;
         private volatile bool _networkUp;
         private NetworkConnectResult _networkResult;
-        private SystemClock _clock;
         private MqttNetLink _link;
         private FlashReadingStore _readingStore;
-        private SensorNode _node;
         private RebootReason _rebootReason; // None: no reboot requested
         private int _ackedBefore;
         private int _tlsFailuresBefore;
@@ -49,7 +47,7 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>The core's node of the current boot.</summary>
-        public SensorNode Node => _node;
+        public SensorNode Node { get; private set; }
 
         /// <summary>Whether the simulated "WiFi" can be joined (the PC's network is always up); false drops the link at once.</summary>
         public bool NetworkAvailable
@@ -67,13 +65,13 @@ namespace TagoFirmware.Host.Node
         }
 
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
-        public SystemClock Clock => _clock;
+        public SystemClock Clock { get; private set; }
 
         /// <summary>Current session state.</summary>
-        public SessionState State => _node.Supervisor.State;
+        public SessionState State => Node.Supervisor.State;
 
         /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
-        public int AckedPayloads => _ackedBefore + _node.Publisher.PayloadsAcked;
+        public int AckedPayloads => _ackedBefore + Node.Publisher.PayloadsAcked;
 
         /// <summary>Connects that failed in TLS, over all boots.</summary>
         public int TlsFailures => _tlsFailuresBefore + _link.TlsFailures;
@@ -82,12 +80,12 @@ namespace TagoFirmware.Host.Node
         public string LastConnectFailureReason => _link.LastFailureReason;
 
         /// <summary>Readings in the queue (in flight included).</summary>
-        public int QueuedReadings => _node.Queue.Count;
+        public int QueuedReadings => Node.Queue.Count;
 
         /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
-            string filter = _node.Supervisor.Transport.CommandTopicFilter;
+            string filter = Node.Supervisor.Transport.CommandTopicFilter;
             string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
             _link.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
@@ -101,18 +99,18 @@ namespace TagoFirmware.Host.Node
             {
                 while (!cancel.IsCancellationRequested)
                 {
-                    _node.Step(_clock.MonotonicMs);
+                    Node.Step(Clock.MonotonicMs);
                     if (_rebootReason != RebootReason.None)
                     {
                         Reboot(); // after the turn that asked for it
                     }
 
-                    if ((stop != null && stop(this)) || _node.IsHalted)
+                    if ((stop != null && stop(this)) || Node.IsHalted)
                     {
                         break;
                     }
 
-                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, _clock.ToRealMs(MainLoop.NextWaitMs(_node, _clock.MonotonicMs, null))));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, Clock.ToRealMs(MainLoop.NextWaitMs(Node, Clock.MonotonicMs, null))));
                 }
 
                 StopGracefully();
@@ -122,19 +120,19 @@ namespace TagoFirmware.Host.Node
         // Flush, "offline" status (briefly awaiting its ack), DISCONNECT.
         private void StopGracefully()
         {
-            if (_node.IsHalted)
+            if (Node.IsHalted)
             {
                 return;
             }
 
-            _node.Stop(_clock.MonotonicMs, RebootReason.None);
+            Node.Stop(Clock.MonotonicMs, RebootReason.None);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            while (!_node.IsHalted && watch.ElapsedMilliseconds < 10000)
+            while (!Node.IsHalted && watch.ElapsedMilliseconds < 10000)
             {
-                _node.Step(_clock.MonotonicMs);
-                if (!_node.IsHalted)
+                Node.Step(Clock.MonotonicMs);
+                if (!Node.IsHalted)
                 {
-                    _link.Arrived.WaitOne(Math.Clamp(_clock.ToRealMs(MainLoop.NextWaitMs(_node, _clock.MonotonicMs, null)), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(Clock.ToRealMs(MainLoop.NextWaitMs(Node, Clock.MonotonicMs, null)), 1, 200));
                 }
             }
         }
@@ -154,7 +152,7 @@ namespace TagoFirmware.Host.Node
 
         private void Release()
         {
-            _node.FlushForReboot();
+            Node.FlushForReboot();
             _link.Dispose();
             _readingStore?.Dispose();
         }
@@ -199,12 +197,12 @@ namespace TagoFirmware.Host.Node
         {
             _boots++;
             BootReason = reason;
-            _clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
+            Clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
             _readingStore = _settings.DataDirectory != null && _config.QueuePersist ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
-                Clock = _clock,
+                Clock = Clock,
                 Network = this,
                 TimeSync = this, // the operating system keeps the time
                 Mqtt = _link,
@@ -218,17 +216,17 @@ namespace TagoFirmware.Host.Node
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 Platform = this,
             };
-            _node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
+            Node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
             // The connect deadline runs on the scaled node clock, a TLS connect in real time: stretch it like the timeouts.
             double stretch = Math.Max(1.0, _settings.TimeScale);
-            _node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.MqttConnectTimeoutMs * stretch);
-            _node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, _node.SessionOptions.SubscribeTimeoutMs * stretch);
-            _node.Start(_clock.MonotonicMs);
+            Node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, Node.SessionOptions.MqttConnectTimeoutMs * stretch);
+            Node.SessionOptions.SubscribeTimeoutMs = (int)Math.Min(int.MaxValue, Node.SessionOptions.SubscribeTimeoutMs * stretch);
+            Node.Start(Clock.MonotonicMs);
         }
 
         private void Reboot()
         {
-            _ackedBefore += _node.Publisher.PayloadsAcked;
+            _ackedBefore += Node.Publisher.PayloadsAcked;
             _tlsFailuresBefore += _link.TlsFailures;
             _link.Close(); // a reset sends no DISCONNECT
             Release();

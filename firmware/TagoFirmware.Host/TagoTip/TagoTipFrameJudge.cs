@@ -39,35 +39,20 @@ namespace TagoFirmware.Host.TagoTip
             TagoTipPush push = TagoTipFrameParser.Parse(payload);
             lock (_gate)
             {
-                string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found" : null;
+                string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found"
+                    : push.Sequence <= _lastSequence.GetValueOrDefault(serial, -1) ? "invalid_seq" : null;
                 if (error == null && push.Sequence.HasValue)
                 {
-                    if (_lastSequence.TryGetValue(serial, out long last) && push.Sequence.Value <= last)
-                    {
-                        error = "invalid_seq";
-                    }
-                    else
-                    {
-                        _lastSequence[serial] = push.Sequence.Value;
-                    }
+                    _lastSequence[serial] = push.Sequence.Value;
                 }
 
-                error ??= push.Error;
-                if (error == null && _fault != null && _random.NextDouble() < _fault.Value.Probability)
+                push.Error = error ?? push.Error ?? (_fault != null && _random.NextDouble() < _fault.Value.Probability ? _fault.Value.Kind : null);
+                if (push.Stored)
                 {
-                    error = _fault.Value.Kind;
-                }
-
-                if (error == null || error == "lost")
-                {
-                    // A lost receipt: the frame is stored but never answered.
                     FramesStored++;
                     PointsStored += push.Points.Count;
-                    push.Stored = true;
                 }
 
-                string prefix = push.Sequence.HasValue ? "!" + push.Sequence.Value + "|" : string.Empty;
-                push.Ack = error == "lost" ? null : prefix + (error == null ? "OK|" + push.Points.Count : "ERR|" + error);
                 return push;
             }
         }

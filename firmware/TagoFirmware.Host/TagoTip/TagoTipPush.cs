@@ -9,11 +9,12 @@ namespace TagoFirmware.Host.TagoTip
         public long? Sequence { get; set; }
         /// <summary>The data points, with the frame's time, group, location and metadata applied (§6.4).</summary>
         public List<TagoTipDataPoint> Points { get; } = new List<TagoTipDataPoint>();
-        /// <summary>Null when valid; otherwise <c>invalid_payload</c> or <c>payload_too_large</c>.</summary>
+        /// <summary>Null when valid; otherwise the receipt's error code (<c>invalid_payload</c>, <c>payload_too_large</c>, or a judge's),
+        /// or <c>lost</c>: stored, no receipt.</summary>
         public string Error { get; set; }
-        /// <summary>The receipt a judge sends (<c>[!N|]OK|n</c> or <c>[!N|]ERR|code</c>), or null for none.</summary>
-        public string Ack { get; set; }
-        /// <summary>True when a judge stored the data points.</summary>
-        public bool Stored { get; set; }
+        /// <summary>The receipt (<c>[!N|]OK|n</c> or <c>[!N|]ERR|code</c>), or null for none.</summary>
+        public string Ack => Error == "lost" ? null : (Sequence.HasValue ? "!" + Sequence.Value + "|" : string.Empty) + (Error == null ? "OK|" + Points.Count : "ERR|" + Error);
+        /// <summary>True when the data points are stored.</summary>
+        public bool Stored => Error is null or "lost";
     }
 }

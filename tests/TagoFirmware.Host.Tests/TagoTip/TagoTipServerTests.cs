@@ -144,6 +144,19 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual("!4|ERR|invalid_payload", judge.Judge(Serial, Encoding.UTF8.GetBytes("!4|[t:=]")).Ack);
         }
 
+        [TestMethod]
+        public void A_sequence_number_not_above_the_serials_last_is_invalid_seq_and_not_stored()
+        {
+            var judge = new TagoTipFrameJudge(new[] { Serial }, null, 1);
+
+            Assert.AreEqual("!5|OK|1", judge.Judge(Serial, Encoding.UTF8.GetBytes("!5|[t:=1]")).Ack);
+            Assert.AreEqual("!5|ERR|invalid_seq", judge.Judge(Serial, Encoding.UTF8.GetBytes("!5|[t:=1]")).Ack);
+            Assert.AreEqual("!4|ERR|invalid_seq", judge.Judge(Serial, Encoding.UTF8.GetBytes("!4|[t:=1]")).Ack);
+            Assert.AreEqual("OK|1", judge.Judge(Serial, Encoding.UTF8.GetBytes("[t:=1]")).Ack);
+            Assert.AreEqual("!6|OK|1", judge.Judge(Serial, Encoding.UTF8.GetBytes("!6|[t:=1]")).Ack);
+            Assert.AreEqual(3, judge.FramesStored);
+        }
+
         private static TagoTipServer Server()
         {
             return new TagoTipServer { Serial = Serial, Hash = Hash, LifetimeSeconds = 60, IdleSeconds = 60 };

@@ -12,7 +12,8 @@ namespace TagoFirmware.Config
 
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
-        private static ConfigKey s_firstRoot;
+        private static ConfigKey s_lastRoot;
+        private static ConfigKey s_lastInGroup;
         private static ConfigKey s_group;
 
         internal static readonly ConfigKey Wifi = Group("wifi");
@@ -90,7 +91,7 @@ namespace TagoFirmware.Config
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = Trim();
 
-        internal static ConfigKey FirstIn(ConfigKey group) => group == null ? s_firstRoot : group.First;
+        internal static ConfigKey FirstIn(ConfigKey group) => group == null ? Rows[0] : group.First;
 
         private static ConfigKey[] Trim()
         {
@@ -121,26 +122,19 @@ namespace TagoFirmware.Config
             ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
             s_all[s_count++] = key;
-            s_group = opens ? key : group;
-            ConfigKey last = FirstIn(group);
-            while (last != null && last.Next != null)
-            {
-                last = last.Next;
-            }
-
+            ConfigKey last = group == null ? s_lastRoot : group.First == null ? null : s_lastInGroup;
             if (last != null)
             {
                 last.Next = key;
             }
-            else if (group == null)
-            {
-                s_firstRoot = key;
-            }
-            else
+            else if (group != null)
             {
                 group.First = key;
             }
 
+            s_group = opens ? key : group;
+            s_lastRoot = group == null ? key : s_lastRoot;
+            s_lastInGroup = key;
             return key;
         }
     }

@@ -77,7 +77,23 @@ namespace TagoFirmware.Config
             }
             else if (transport == NodeConfig.TransportTagoTip)
             {
-                ValidateTagoTip(config, result);
+                string serial = config.TagoTipSerial;
+                string hash = config.TagoTipAuthHash;
+                int ttl = config.TagoTipTtlSeconds;
+                result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
+                    : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
+                    : null);
+
+                // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
+                result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
+                    : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
+                    : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                    : null);
+                result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+                result.Warning("tagotip.min_session_s", config.TagoTipMinSessionSeconds >= 1 && config.TagoTipMinSessionSeconds < OneSessionAMinute
+                    ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
+
+                // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
                 result.Warning("mqtt.client_id", config.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
@@ -89,27 +105,6 @@ namespace TagoFirmware.Config
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             string id = config.EffectiveClientId(null);
             result.Error("mqtt.protocol", config.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
-        }
-
-        private static void ValidateTagoTip(NodeConfig t, ConfigResult result)
-        {
-            string serial = t.TagoTipSerial;
-            string hash = t.TagoTipAuthHash;
-            int ttl = t.TagoTipTtlSeconds;
-            result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
-                : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
-                : null);
-
-            // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
-            result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
-                : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
-                : null);
-            result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
-                ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
-
-            // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
         }
 
         private static void ValidateMqtt(NodeConfig config, ConfigResult result)
@@ -187,6 +182,10 @@ namespace TagoFirmware.Config
             {
                 string path = "sensors[" + i + "]";
                 SensorConfig s = sensors[i];
+                // Several sensors would otherwise publish the same variable names: number them.
+                string number = sensors.Length > 1 ? (i + 1).ToString() : null;
+                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
+                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
                 Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
                 Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);

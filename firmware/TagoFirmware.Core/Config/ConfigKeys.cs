@@ -13,7 +13,6 @@ namespace TagoFirmware.Config
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
         private static ConfigKey s_lastRoot;
-        private static ConfigKey s_lastInGroup;
         private static ConfigKey s_group;
 
         internal static readonly ConfigKey Wifi = Group("wifi");
@@ -121,20 +120,19 @@ namespace TagoFirmware.Config
             bool opens = type == ConfigKey.Group || type == ConfigKey.SensorList;
             ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
-            s_all[s_count++] = key;
-            ConfigKey last = group == null ? s_lastRoot : group.First == null ? null : s_lastInGroup;
-            if (last != null)
-            {
-                last.Next = key;
-            }
-            else if (group != null)
+            ConfigKey last = group == null ? s_lastRoot : s_all[s_count - 1]; // a group's rows follow it
+            if (last != null && last == group)
             {
                 group.First = key;
             }
+            else if (last != null)
+            {
+                last.Next = key;
+            }
 
+            s_all[s_count++] = key;
             s_group = opens ? key : group;
             s_lastRoot = group == null ? key : s_lastRoot;
-            s_lastInGroup = key;
             return key;
         }
     }

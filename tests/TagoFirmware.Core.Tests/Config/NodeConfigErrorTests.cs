@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"mqtt\":{\"client_id\":\"\"}", "mqtt.client_id", "1-64 characters")]
         [DataRow("\"mqtt\":{\"client_id\":5}", "mqtt.client_id", "must be a string or null")]
         [DataRow("\"mqtt\":{\"data_topic\":\"sensors/#\"}", "mqtt.data_topic", "must not contain the wildcards")]
-        [DataRow("\"mqtt\":{\"data_topic\":\"\"}", "mqtt.data_topic", "must not be empty")]
+        [DataRow("\"mqtt\":{\"data_topic\":\"\"}", "mqtt.data_topic", "must be 1-200 characters")]
         [DataRow("\"mqtt\":{\"data_topic\":\"s/{id}/x\"}", "mqtt.data_topic", "only placeholder allowed is {client_id}")]
         [DataRow("\"mqtt\":{\"status_topic\":\"$SYS/x\"}", "mqtt.status_topic", "must not start with '$'")]
         [DataRow("\"mqtt\":{\"status_topic\":\"a+b\"}", "mqtt.status_topic", "wildcards")]

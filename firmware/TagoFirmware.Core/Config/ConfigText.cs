@@ -47,9 +47,6 @@ namespace TagoFirmware.Config
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
         public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
-        /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
-        public static string AtMost(int characters) => "must be at most " + characters + " characters";
-
         /// <summary>Checks a topic template (MQTT 3.1.1 §4.7): 1-200 printable characters, no leading <c>$</c>, no braces but <c>{client_id}</c>, wildcards only as whole levels of a filter, <c>#</c> last.</summary>
         public static string TopicProblem(string template, bool isFilter)
         {

@@ -110,10 +110,8 @@ namespace TagoFirmware.Config
         private static void ValidateMqtt(NodeConfig config, ConfigResult result)
         {
             string host = config.MqttHost;
-            result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
-                : host.Length > 253 ? ConfigText.AtMost(253)
-                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
-                : null);
+            result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
+                ? "must be a host name or IPv4 address of 1-253 characters (no scheme, port, path)" : null);
             int port = config.MqttPort;
             result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
@@ -192,7 +190,7 @@ namespace TagoFirmware.Config
                 Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
                 result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                result.Error(path + ".suffix", s.Suffix.Length > 20 ? "must be at most 20 characters" : null);
                 for (int k = 0; k < (s.DewPoint ? 3 : 2); k++)
                 {
                     Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);

@@ -53,7 +53,7 @@ namespace TagoFirmware.Config
             string topic = NodeConfig.ExpandTopic(template, "x");
             if (!IsPrintable(topic, 200))
             {
-                return "must be 1-200 characters, no control characters";
+                return "must be 1-200 printable characters";
             }
 
             char[] chars = topic.ToCharArray();

@@ -110,8 +110,9 @@ namespace TagoFirmware.Config
         private static void ValidateMqtt(NodeConfig config, ConfigResult result)
         {
             string host = config.MqttHost;
+            // A DNS name is at most 253 characters as text (RFC 1035 §2.3.4: 255 octets on the wire).
             result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
-                ? "must be a host name or IPv4 address of 1-253 characters (no scheme, port, path)" : null);
+                ? "must be a host name or IPv4 address (no scheme, port, path)" : null);
             int port = config.MqttPort;
             result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);

@@ -12,7 +12,7 @@ namespace TagoFirmware.Config
 
         private static ConfigKey[] s_all = new ConfigKey[64];
         private static int s_count;
-        private static ConfigKey s_firstRoot;
+        private static ConfigKey s_lastRoot;
         private static ConfigKey s_group;
 
         internal static readonly ConfigKey Wifi = Group("wifi");
@@ -90,7 +90,7 @@ namespace TagoFirmware.Config
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = Trim();
 
-        internal static ConfigKey FirstIn(ConfigKey group) => group == null ? s_firstRoot : group.First;
+        internal static ConfigKey FirstIn(ConfigKey group) => group == null ? Rows[0] : group.First;
 
         private static ConfigKey[] Trim()
         {
@@ -120,27 +120,19 @@ namespace TagoFirmware.Config
             bool opens = type == ConfigKey.Group || type == ConfigKey.SensorList;
             ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
-            s_all[s_count++] = key;
-            s_group = opens ? key : group;
-            ConfigKey last = FirstIn(group);
-            while (last != null && last.Next != null)
-            {
-                last = last.Next;
-            }
-
-            if (last != null)
-            {
-                last.Next = key;
-            }
-            else if (group == null)
-            {
-                s_firstRoot = key;
-            }
-            else
+            ConfigKey last = group == null ? s_lastRoot : s_all[s_count - 1]; // a group's rows follow it
+            if (last != null && last == group)
             {
                 group.First = key;
             }
+            else if (last != null)
+            {
+                last.Next = key;
+            }
 
+            s_all[s_count++] = key;
+            s_group = opens ? key : group;
+            s_lastRoot = group == null ? key : s_lastRoot;
             return key;
         }
     }

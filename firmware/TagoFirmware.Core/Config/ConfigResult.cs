@@ -19,9 +19,6 @@ namespace TagoFirmware.Config
         /// <summary>Number of errors.</summary>
         public int ErrorCount { get; private set; }
 
-        /// <summary>Number of warnings.</summary>
-        public int WarningCount => _lines.Count - ErrorCount;
-
         /// <summary>Adds an error or a warning about the field <paramref name="path"/> (<c>mqtt.qos</c>, <c>sensors[1].trigger_pin</c>, <c>(file)</c>) unless <paramref name="message"/> is null (no problem).</summary>
         public void Add(bool error, string path, string message)
         {

@@ -47,23 +47,16 @@ namespace TagoFirmware.Config
         /// <summary>True when the token is the all-zeros placeholder of the example file.</summary>
         public static bool IsPlaceholderToken(string token) => token != null && token.Length > 0 && Only(token, "-", false) && Count(token, "123456789") == 0;
 
-        /// <summary>The error for a text over <paramref name="characters"/> characters.</summary>
-        public static string AtMost(int characters) => "must be at most " + characters + " characters";
-
-        /// <summary>Checks a topic template (MQTT 3.1.1 §4.7): 1…200 characters, no control characters, no leading <c>$</c>, no braces but <c>{client_id}</c>, wildcards only as whole levels of a filter, <c>#</c> last.</summary>
+        /// <summary>Checks a topic template (MQTT 3.1.1 §4.7): 1-200 printable characters, no leading <c>$</c>, no braces but <c>{client_id}</c>, wildcards only as whole levels of a filter, <c>#</c> last.</summary>
         public static string TopicProblem(string template, bool isFilter)
         {
-            if (template == null || template.Length == 0)
+            string topic = NodeConfig.ExpandTopic(template, "x");
+            if (!IsPrintable(topic, 200))
             {
-                return "must not be empty";
+                return "must be 1-200 printable characters";
             }
 
-            char[] chars = NodeConfig.ExpandTopic(template, "x").ToCharArray();
-            if (chars.Length > 200)
-            {
-                return AtMost(200);
-            }
-
+            char[] chars = topic.ToCharArray();
             if (chars[0] == '$')
             {
                 return "must not start with '$' (reserved)";
@@ -72,11 +65,6 @@ namespace TagoFirmware.Config
             for (int i = 0; i < chars.Length; i++)
             {
                 char c = chars[i];
-                if (c < 0x20 || c == 0x7F)
-                {
-                    return "must not contain control characters";
-                }
-
                 if (c == '{' || c == '}')
                 {
                     return "the only placeholder allowed is {client_id}";

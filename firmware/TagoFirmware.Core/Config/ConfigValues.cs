@@ -36,17 +36,11 @@ namespace TagoFirmware.Config
 
         internal string Text(ConfigKey key) => (string)_objects[key.Id];
 
+        /// <summary>The name of a choice's stored number (the first of equal ones), or null.</summary>
         internal static string ChoiceName(ConfigKey key, int number)
         {
-            for (int i = 0; i < key.ChoiceValues.Length; i++)
-            {
-                if (key.ChoiceValues[i] == number)
-                {
-                    return key.Choices[i];
-                }
-            }
-
-            return null;
+            int i = System.Array.IndexOf(key.ChoiceValues, number);
+            return i < 0 ? null : key.Choices[i];
         }
 
         /// <summary>The stored number of a choice's name, or -1 (the validator reports it).</summary>

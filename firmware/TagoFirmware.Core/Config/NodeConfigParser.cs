@@ -85,7 +85,7 @@ namespace TagoFirmware.Config
                 {
                     if (first != '_')
                     {
-                        result.Error(Join(path, Shorten(r.GetString())), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
+                        result.Error((path.Length == 0 ? string.Empty : path + ".") + Shorten(r.GetString()), "unknown key (allowed here: " + Names(group) + "; '_' keys are comments)");
                     }
 
                     r.Skip();
@@ -154,7 +154,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.SensorList:
                     if (token == JsonToken.StartArray)
                     {
-                        ((NodeConfig)target).Sensors = ReadSensors(r, key, result);
+                        ((NodeConfig)target).Sensors = (SensorConfig[])ReadItems(r, key, key.Name, result).ToArray(typeof(SensorConfig));
                         return;
                     }
 
@@ -277,21 +277,6 @@ namespace TagoFirmware.Config
             return items;
         }
 
-        private static SensorConfig[] ReadSensors(JsonReader r, ConfigKey key, ConfigResult result)
-        {
-            SensorConfig[] sensors = (SensorConfig[])ReadItems(r, key, key.Name, result).ToArray(typeof(SensorConfig));
-            for (int i = 0; i < sensors.Length; i++)
-            {
-                // Several sensors would otherwise publish the same variable names: number them.
-                SensorConfig s = sensors[i];
-                string number = sensors.Length > 1 ? (i + 1).ToString() : null;
-                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
-                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
-            }
-
-            return sensors;
-        }
-
         private static string Names(ConfigKey group)
         {
             string names = string.Empty;
@@ -311,8 +296,6 @@ namespace TagoFirmware.Config
             result.Error(File, message);
             return result;
         }
-
-        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 

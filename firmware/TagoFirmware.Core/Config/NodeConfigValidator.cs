@@ -77,7 +77,23 @@ namespace TagoFirmware.Config
             }
             else if (transport == NodeConfig.TransportTagoTip)
             {
-                ValidateTagoTip(config, result);
+                string serial = config.TagoTipSerial;
+                string hash = config.TagoTipAuthHash;
+                int ttl = config.TagoTipTtlSeconds;
+                result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
+                    : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
+                    : null);
+
+                // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
+                result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
+                    : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
+                    : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
+                    : null);
+                result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
+                result.Warning("tagotip.min_session_s", config.TagoTipMinSessionSeconds >= 1 && config.TagoTipMinSessionSeconds < OneSessionAMinute
+                    ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
+
+                // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
                 result.Warning("mqtt.client_id", config.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
@@ -91,34 +107,12 @@ namespace TagoFirmware.Config
             result.Error("mqtt.protocol", config.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
-        private static void ValidateTagoTip(NodeConfig t, ConfigResult result)
-        {
-            string serial = t.TagoTipSerial;
-            string hash = t.TagoTipAuthHash;
-            int ttl = t.TagoTipTtlSeconds;
-            result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
-                : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
-                : null);
-
-            // The hash grants access to every device of its profile: say what is wrong with it, never what it is.
-            result.Error("tagotip.auth_hash", hash == null || hash.Length == 0 ? "is required by tagotip (flash.ps1 -AuthHash or -AuthToken)"
-                : hash.IndexOf("at") == 0 && hash.Length != TagoTipCredentials.HashLength ? "is the at... token, not its hash (flash.ps1 -AuthToken)"
-                : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
-                : null);
-            result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-            result.Warning("tagotip.min_session_s", t.TagoTipMinSessionSeconds >= 1 && t.TagoTipMinSessionSeconds < OneSessionAMinute
-                ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
-
-            // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
-        }
-
         private static void ValidateMqtt(NodeConfig config, ConfigResult result)
         {
             string host = config.MqttHost;
-            result.Error("mqtt.host", host == null || host.Length == 0 ? "must not be empty"
-                : host.Length > 253 ? ConfigText.AtMost(253)
-                : !ConfigText.Only(host, ".-_", true) ? "must be a host name or IPv4 address (no scheme, port, path)"
-                : null);
+            // A DNS name is at most 253 characters as text (RFC 1035 §2.3.4: 255 octets on the wire).
+            result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
+                ? "must be a host name or IPv4 address (no scheme, port, path)" : null);
             int port = config.MqttPort;
             result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
@@ -187,13 +181,17 @@ namespace TagoFirmware.Config
             {
                 string path = "sensors[" + i + "]";
                 SensorConfig s = sensors[i];
+                // Several sensors would otherwise publish the same variable names: number them.
+                string number = sensors.Length > 1 ? (i + 1).ToString() : null;
+                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
+                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
                 Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
                 Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
                 Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
 
                 result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", s.Suffix.Length > 20 ? ConfigText.AtMost(20) : null);
+                result.Error(path + ".suffix", s.Suffix.Length > 20 ? "must be at most 20 characters" : null);
                 for (int k = 0; k < (s.DewPoint ? 3 : 2); k++)
                 {
                     Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);

@@ -20,9 +20,10 @@ namespace TagoFirmware.Host.Cli
                 return TwinExitCode.UsageError;
             }
 
+            int warnings = result.Lines().Length - result.ErrorCount;
             output.WriteLine(result.IsValid
-                ? "config valid (" + Count(result.WarningCount, "warning") + ")"
-                : "config invalid: " + Count(result.ErrorCount, "error") + ", " + Count(result.WarningCount, "warning"));
+                ? "config valid (" + Count(warnings, "warning") + ")"
+                : "config invalid: " + Count(result.ErrorCount, "error") + ", " + Count(warnings, "warning"));
             foreach (string line in result.IsValid ? result.Config.Summary(null) : Array.Empty<string>())
             {
                 output.WriteLine(line);

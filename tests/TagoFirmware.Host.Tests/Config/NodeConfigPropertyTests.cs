@@ -219,11 +219,11 @@ namespace TagoFirmware.Host.Tests.Config
         public void The_example_file_is_refused_only_for_its_placeholder_secrets()
         {
             ConfigResult result = NodeConfigParser.Parse(File.ReadAllBytes(ExamplePath()), null);
-            Assert.AreEqual(3, result.ErrorCount, string.Join("\n", result.Lines()));
+            Assert.AreEqual(3, result.Lines().Length, string.Join("\n", result.Lines()));
+            Assert.AreEqual(3, result.ErrorCount);
             Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: token: ", StringComparison.Ordinal)));
             Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: wifi.ssid: ", StringComparison.Ordinal)));
             Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: wifi.password: ", StringComparison.Ordinal)));
-            Assert.AreEqual(0, result.WarningCount, string.Join("\n", result.Lines()));
         }
 
         [TestMethod]

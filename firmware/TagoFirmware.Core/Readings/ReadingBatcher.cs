@@ -10,7 +10,6 @@ namespace TagoFirmware.Readings
         private readonly ReadingQueue _queue;
         private readonly uint _batchIntervalMs;
         private readonly uint _minSpacingMs;
-        private readonly bool _atLeastOnce;
 
         private bool _pendingSinceValid;
         private uint _pendingSince;
@@ -20,13 +19,12 @@ namespace TagoFirmware.Readings
         private bool _flush;
 
         /// <summary>Creates the batcher after <see cref="ReadingQueue.Load"/>; <paramref name="batchSize"/> 1..100 (TagoIO's per-frame limit), times ≥ 0.</summary>
-        public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
+        public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs)
         {
             _queue = queue;
             BatchSize = batchSize;
             _batchIntervalMs = (uint)batchIntervalMs;
             _minSpacingMs = (uint)minPublishSpacingMs;
-            _atLeastOnce = atLeastOnce;
 
             // Readings restored from the log at boot are a backlog: they go out as soon as the link is up.
             _backlog = queue.PublishableCount > 0 || queue.IsReportPending;
@@ -95,9 +93,6 @@ namespace TagoFirmware.Readings
 
             return ticket;
         }
-
-        /// <summary>The publish of <paramref name="ticket"/> returned: true when its readings leave now (QoS 0), false at QoS 1.</summary>
-        public bool OnSent(int ticket) => !_atLeastOnce && OnAcknowledged(ticket);
 
         /// <summary>The payload <paramref name="ticket"/> was delivered; false for a duplicate or late ack (ignored).</summary>
         public bool OnAcknowledged(int ticket)

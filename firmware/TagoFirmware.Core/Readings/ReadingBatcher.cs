@@ -57,9 +57,8 @@ namespace TagoFirmware.Readings
             }
 
             int publishable = _queue.PublishableCount;
-            if (publishable == 0 && !_queue.IsReportPending)
+            if (Drained(publishable))
             {
-                _pendingSinceValid = _backlog = _flush = false;
                 return uint.MaxValue;
             }
 
@@ -103,16 +102,24 @@ namespace TagoFirmware.Readings
             }
 
             int publishable = _queue.PublishableCount;
-            if (publishable == 0 && !_queue.IsReportPending)
-            {
-                _pendingSinceValid = _backlog = _flush = false;
-            }
-            else if (publishable < BatchSize && !_flush)
+            if (!Drained(publishable) && publishable < BatchSize && !_flush)
             {
                 // The backlog is drained; what is left waits like fresh readings (at most one batch interval).
                 _backlog = false;
             }
 
+            return true;
+        }
+
+        // Nothing to send: the next reading starts a fresh wait.
+        private bool Drained(int publishable)
+        {
+            if (publishable != 0 || _queue.IsReportPending)
+            {
+                return false;
+            }
+
+            _pendingSinceValid = _backlog = _flush = false;
             return true;
         }
 

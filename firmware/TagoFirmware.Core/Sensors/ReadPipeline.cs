@@ -38,7 +38,7 @@ namespace TagoFirmware.Sensors
         private long _baselineAtMs;
         private int _rateRejections;
 
-        /// <summary>A pipeline for one sensor (the sampler checks the adapter, the config the model).</summary>
+        /// <summary>A pipeline for one sensor (the sampler checks the adapter, the config the model); <paramref name="counters"/> counts failed samples.</summary>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
             _sensor = sensor;
@@ -258,10 +258,7 @@ namespace TagoFirmware.Sensors
             _inSample = false;
             LastFailure = failure;
             _failures++;
-            if (_counters != null)
-            {
-                _counters.SensorErrors++;
-            }
+            _counters.SensorErrors++;
 
             if (_failures % ReadPipelineSettings.PowerCycleAfterFailures == 0)
             {

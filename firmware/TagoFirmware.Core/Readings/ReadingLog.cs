@@ -25,6 +25,7 @@ namespace TagoFirmware.Readings
         internal int Records;
 
         private readonly int _slack;
+        private readonly int _maxRecords; // header, boot, ack, a full ring, and the slack
         private long _retryAtMs;
 
         internal int Skipped;
@@ -42,9 +43,8 @@ namespace TagoFirmware.Readings
             _queue = queue;
             _store = store;
             _slack = queue.Capacity < 64 ? 64 : queue.Capacity;
+            _maxRecords = 3 + queue.Capacity + _slack;
         }
-
-        internal int MaxLogRecords => 3 + _queue.Capacity + _slack;
 
         internal void Reset()
         {
@@ -94,7 +94,7 @@ namespace TagoFirmware.Readings
                 : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
-            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
+            if (_rewriteNeeded || Records >= _maxRecords || Records - _queue.Count >= _slack)
             {
                 Compact();
             }
@@ -215,7 +215,7 @@ namespace TagoFirmware.Readings
         // an append that would pass the byte budget compacts instead.
         private bool RewriteInstead(int records)
         {
-            if (!IsFaulted && Records + records <= MaxLogRecords)
+            if (!IsFaulted && Records + records <= _maxRecords)
             {
                 return false;
             }

@@ -27,7 +27,7 @@ namespace TagoFirmware.Readings
             _minSpacingMs = (uint)minPublishSpacingMs;
 
             // Readings restored from the log at boot are a backlog: they go out as soon as the link is up.
-            _backlog = queue.PublishableCount > 0 || queue.IsReportPending;
+            _backlog = !Drained(queue.PublishableCount);
         }
 
         /// <summary>Readings per payload (1..100); set on <c>batch</c>.</summary>

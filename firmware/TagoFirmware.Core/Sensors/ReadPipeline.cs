@@ -166,7 +166,7 @@ namespace TagoFirmware.Sensors
             HumidityTenths = h;
             int dew = 0;
             HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
-            DewPointTenths = HasDewPoint ? dew : 0;
+            DewPointTenths = dew; // TryCompute leaves 0 when it fails
             LastFailure = ReadFailure.None;
             _failures = 0;
             _inSample = false;

@@ -163,7 +163,7 @@ namespace TagoFirmware.Benchmarks
             using var store = TwinNodeSettings.ReadingStoreFor(dir);
             var queue = new ReadingQueue(1024, store);
             queue.Load();
-            var batcher = new ReadingBatcher(queue, 10, 30000, 0, true);
+            var batcher = new ReadingBatcher(queue, 10, 30000, 0);
             var writer = new TagoJsonWriter(new byte[4096], new[] { s_temperature, s_humidity }, new[] { s_celsius, s_percent });
             using var link = new MqttNetLink();
             var request = new SessionOptions

@@ -73,7 +73,7 @@ namespace TagoFirmware.Node
         /// <summary>Sets the batch size: after the queue loaded (restored readings go out first as a backlog), and on <c>batch</c>.</summary>
         public void SetBatchSize(int batchSize)
         {
-            _batcher = _batcher ?? new ReadingBatcher(_queue, batchSize, _batchIntervalMs, ReadingBatcher.DefaultMinPublishSpacingMs, _atLeastOnce);
+            _batcher = _batcher ?? new ReadingBatcher(_queue, batchSize, _batchIntervalMs, ReadingBatcher.DefaultMinPublishSpacingMs);
             _batcher.BatchSize = batchSize;
         }
 

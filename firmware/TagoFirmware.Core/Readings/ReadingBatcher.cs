@@ -10,7 +10,6 @@ namespace TagoFirmware.Readings
         private readonly ReadingQueue _queue;
         private readonly uint _batchIntervalMs;
         private readonly uint _minSpacingMs;
-        private readonly bool _atLeastOnce;
 
         private bool _pendingSinceValid;
         private uint _pendingSince;
@@ -20,16 +19,15 @@ namespace TagoFirmware.Readings
         private bool _flush;
 
         /// <summary>Creates the batcher after <see cref="ReadingQueue.Load"/>; <paramref name="batchSize"/> 1..100 (TagoIO's per-frame limit), times ≥ 0.</summary>
-        public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs, bool atLeastOnce)
+        public ReadingBatcher(ReadingQueue queue, int batchSize, int batchIntervalMs, int minPublishSpacingMs)
         {
             _queue = queue;
             BatchSize = batchSize;
             _batchIntervalMs = (uint)batchIntervalMs;
             _minSpacingMs = (uint)minPublishSpacingMs;
-            _atLeastOnce = atLeastOnce;
 
             // Readings restored from the log at boot are a backlog: they go out as soon as the link is up.
-            _backlog = queue.PublishableCount > 0 || queue.IsReportPending;
+            _backlog = !Drained(queue.PublishableCount);
         }
 
         /// <summary>Readings per payload (1..100); set on <c>batch</c>.</summary>
@@ -59,9 +57,8 @@ namespace TagoFirmware.Readings
             }
 
             int publishable = _queue.PublishableCount;
-            if (publishable == 0 && !_queue.IsReportPending)
+            if (Drained(publishable))
             {
-                _pendingSinceValid = _backlog = _flush = false;
                 return uint.MaxValue;
             }
 
@@ -96,9 +93,6 @@ namespace TagoFirmware.Readings
             return ticket;
         }
 
-        /// <summary>The publish of <paramref name="ticket"/> returned: true when its readings leave now (QoS 0), false at QoS 1.</summary>
-        public bool OnSent(int ticket) => !_atLeastOnce && OnAcknowledged(ticket);
-
         /// <summary>The payload <paramref name="ticket"/> was delivered; false for a duplicate or late ack (ignored).</summary>
         public bool OnAcknowledged(int ticket)
         {
@@ -108,16 +102,24 @@ namespace TagoFirmware.Readings
             }
 
             int publishable = _queue.PublishableCount;
-            if (publishable == 0 && !_queue.IsReportPending)
-            {
-                _pendingSinceValid = _backlog = _flush = false;
-            }
-            else if (publishable < BatchSize && !_flush)
+            if (!Drained(publishable) && publishable < BatchSize && !_flush)
             {
                 // The backlog is drained; what is left waits like fresh readings (at most one batch interval).
                 _backlog = false;
             }
 
+            return true;
+        }
+
+        // Nothing to send: the next reading starts a fresh wait.
+        private bool Drained(int publishable)
+        {
+            if (publishable != 0 || _queue.IsReportPending)
+            {
+                return false;
+            }
+
+            _pendingSinceValid = _backlog = _flush = false;
             return true;
         }
 

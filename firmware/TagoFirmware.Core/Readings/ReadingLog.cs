@@ -25,6 +25,7 @@ namespace TagoFirmware.Readings
         internal int Records;
 
         private readonly int _slack;
+        private readonly int _maxRecords; // header, boot, ack, a full ring, and the slack
         private long _retryAtMs;
 
         internal int Skipped;
@@ -42,9 +43,8 @@ namespace TagoFirmware.Readings
             _queue = queue;
             _store = store;
             _slack = queue.Capacity < 64 ? 64 : queue.Capacity;
+            _maxRecords = 3 + queue.Capacity + _slack;
         }
-
-        internal int MaxLogRecords => 3 + _queue.Capacity + _slack;
 
         internal void Reset()
         {
@@ -94,14 +94,13 @@ namespace TagoFirmware.Readings
                 : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
-            if (_rewriteNeeded || Records >= MaxLogRecords || Records - _queue.Count >= _slack)
+            if (_rewriteNeeded || Records >= _maxRecords || Records - _queue.Count >= _slack)
             {
                 Compact();
             }
             else
             {
-                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
-                Append(1);
+                AppendRecord(ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
             }
 
             return result;
@@ -115,31 +114,31 @@ namespace TagoFirmware.Readings
             }
         }
 
+        // The watermark (oldest reading still queued, or the next one) and the counters not yet reported.
         internal void AppendAck(int removed)
         {
-            if (IsPersistent && !RewriteInstead(1))
+            if (AppendRecord(ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0))
             {
-                WriteAck(0);
-                if (Append(1))
-                {
-                    CompactIfDue();
-                    return;
-                }
+                CompactIfDue();
             }
-
-            if (IsFaulted) // only a persistent log faults
+            else if (IsFaulted) // only a persistent log faults
             {
                 _queue.UnsavedAcks += removed;
             }
         }
 
-        internal void AppendTime(int boot, long wall, uint mono)
+        internal void AppendTime(int boot, long wall, uint mono) => AppendRecord(ReadingRecord.KindTime, 0, (uint)boot | (wall << 16), (int)mono);
+
+        // One record; false when RAM-only, rewritten instead (RewriteInstead) or failed.
+        private bool AppendRecord(byte kind, int sequence, long a, int b)
         {
-            if (IsPersistent && !RewriteInstead(1))
+            if (!IsPersistent || RewriteInstead(1))
             {
-                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindTime, 0, (uint)boot | (wall << 16), (int)mono);
-                Append(1);
+                return false;
             }
+
+            ReadingRecord.WriteRecord(_io, 0, kind, sequence, a, b);
+            return Append(1);
         }
 
         internal bool Retry(long nowMs)
@@ -165,7 +164,7 @@ namespace TagoFirmware.Readings
             {
                 ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
                 ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
-                WriteAck(2 * Rec);
+                ReadingRecord.WriteRecord(_io, 2 * Rec, ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0);
                 ok = WriteReadings(0, 3, true) && _store.CommitReplace();
             }
 
@@ -186,10 +185,7 @@ namespace TagoFirmware.Readings
             return true;
         }
 
-        // The watermark (oldest reading still queued, or the next one) and the counters not yet reported.
-        private void WriteAck(int off)
-            => ReadingRecord.WriteRecord(_io, off, ReadingRecord.KindAck, _queue.HeadSequence,
-                (uint)_queue.UnreportedDroppedReadings | ((long)_queue.UnreportedUntimedReadings << 32), 0);
+        private long Unreported => (uint)_queue.UnreportedDroppedReadings | ((long)_queue.UnreportedUntimedReadings << 32);
 
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
@@ -219,7 +215,7 @@ namespace TagoFirmware.Readings
         // an append that would pass the byte budget compacts instead.
         private bool RewriteInstead(int records)
         {
-            if (!IsFaulted && Records + records <= MaxLogRecords)
+            if (!IsFaulted && Records + records <= _maxRecords)
             {
                 return false;
             }

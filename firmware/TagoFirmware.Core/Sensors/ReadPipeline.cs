@@ -6,9 +6,9 @@ namespace TagoFirmware.Sensors
     /// <see cref="Step"/> at <see cref="NextStepAtMs"/> until Accepted or Failed (rules and sources: docs/sensors.md).</summary>
     public sealed class ReadPipeline
     {
+        // Power cycle phases, each ending at _powerPhaseEndMs: off, then settling, then on.
         private const int PowerOn = 0;
-        private const int PowerOff = 1;
-        private const int PowerSettling = 2;
+        private const int PowerOff = 2;
 
         private readonly ITemperatureHumiditySensor _sensor;
         private readonly IPowerSwitch _power;
@@ -27,8 +27,7 @@ namespace TagoFirmware.Sensors
         private int _powerPhase = PowerOn;
         private long _powerPhaseEndMs;
 
-        private bool _hasLastPair;
-        private int _lastTenthsCelsius;
+        private int _lastTenthsCelsius = int.MinValue; // no read yet: TryTenths never yields int.MinValue
         private int _lastTenthsPercent;
         private int _sameRun;
         private bool _verifyAfterReset;
@@ -39,7 +38,7 @@ namespace TagoFirmware.Sensors
         private long _baselineAtMs;
         private int _rateRejections;
 
-        /// <summary>A pipeline for one sensor (the sampler checks the adapter, the config the model).</summary>
+        /// <summary>A pipeline for one sensor (the sampler checks the adapter, the config the model); <paramref name="counters"/> counts failed samples.</summary>
         public ReadPipeline(ITemperatureHumiditySensor sensor, IPowerSwitch power, ReadPipelineSettings settings, DiagnosticsCounters counters)
         {
             _sensor = sensor;
@@ -55,18 +54,7 @@ namespace TagoFirmware.Sensors
         public bool IsSampling => _inSample;
 
         /// <summary>Monotonic ms at which <see cref="Step"/> next has work (may be past); <see cref="long.MaxValue"/> when idle.</summary>
-        public long NextStepAtMs
-        {
-            get
-            {
-                if (_powerPhase != PowerOn)
-                {
-                    return _powerPhaseEndMs;
-                }
-
-                return _inSample ? _nextReadAtMs : long.MaxValue;
-            }
-        }
+        public long NextStepAtMs => _powerPhase != PowerOn ? _powerPhaseEndMs : _inSample ? _nextReadAtMs : long.MaxValue;
 
         // The results are fields, not properties: every property read is a call on the interpreter. Only this class writes them.
 
@@ -102,13 +90,13 @@ namespace TagoFirmware.Sensors
         /// <summary>At most one raw read, only when due; never blocks or throws (an adapter exception is a failed read).</summary>
         public ReadStatus Step(long nowMs)
         {
+            bool powered = AdvancePower(nowMs);
             if (!_inSample)
             {
-                AdvancePower(nowMs);
                 return ReadStatus.Idle;
             }
 
-            if (!AdvancePower(nowMs) || nowMs < _nextReadAtMs)
+            if (!powered || nowMs < _nextReadAtMs)
             {
                 return ReadStatus.Busy;
             }
@@ -125,13 +113,7 @@ namespace TagoFirmware.Sensors
 
             if (failure != ReadFailure.None)
             {
-                if (_retriesLeft == 0)
-                {
-                    return Fail(nowMs, failure);
-                }
-
-                _retriesLeft--;
-                return ReadStatus.Busy;
+                return _retriesLeft-- == 0 ? Fail(nowMs, failure) : ReadStatus.Busy;
             }
 
             if (_s.StuckReadLimit > 0 && TrackStuck(tenthsCelsius, tenthsPercent))
@@ -184,7 +166,7 @@ namespace TagoFirmware.Sensors
             HumidityTenths = h;
             int dew = 0;
             HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
-            DewPointTenths = HasDewPoint ? dew : 0;
+            DewPointTenths = dew; // TryCompute leaves 0 when it fails
             LastFailure = ReadFailure.None;
             _failures = 0;
             _inSample = false;
@@ -245,14 +227,13 @@ namespace TagoFirmware.Sensors
 
         private bool TrackStuck(int tenthsCelsius, int tenthsPercent)
         {
-            bool same = _hasLastPair && tenthsCelsius == _lastTenthsCelsius && tenthsPercent == _lastTenthsPercent;
+            bool same = tenthsCelsius == _lastTenthsCelsius && tenthsPercent == _lastTenthsPercent;
             if (same)
             {
                 _sameRun++;
             }
             else
             {
-                _hasLastPair = true;
                 _lastTenthsCelsius = tenthsCelsius;
                 _lastTenthsPercent = tenthsPercent;
                 _sameRun = 1;
@@ -277,10 +258,7 @@ namespace TagoFirmware.Sensors
             _inSample = false;
             LastFailure = failure;
             _failures++;
-            if (_counters != null)
-            {
-                _counters.SensorErrors++;
-            }
+            _counters.SensorErrors++;
 
             if (_failures % ReadPipelineSettings.PowerCycleAfterFailures == 0)
             {
@@ -302,28 +280,22 @@ namespace TagoFirmware.Sensors
             _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOffMs;
         }
 
+        // False while a power cycle runs: off ends by switching the supply on, settling by discarding the next frame.
         private bool AdvancePower(long nowMs)
         {
-            if (_powerPhase == PowerOff)
+            while (_powerPhase != PowerOn)
             {
                 if (nowMs < _powerPhaseEndMs)
                 {
                     return false;
                 }
 
-                SafeCall(1);
-                _powerPhase = PowerSettling;
-                _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOnSettleMs;
-            }
-
-            if (_powerPhase == PowerSettling)
-            {
-                if (nowMs < _powerPhaseEndMs)
+                if (--_powerPhase != PowerOn)
                 {
-                    return false;
+                    SafeCall(1);
+                    _powerPhaseEndMs = nowMs + ReadPipelineSettings.PowerOnSettleMs;
                 }
 
-                _powerPhase = PowerOn;
                 _discardNext = true;
             }
 

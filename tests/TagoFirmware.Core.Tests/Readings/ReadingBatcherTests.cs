@@ -29,24 +29,14 @@ namespace TagoFirmware.Tests.Readings
             queue.EndCycle();
         }
 
-        // Publishes what is due the way the session will: write up to DueCount readings, take, send.
-        private static int PublishDue(ReadingBatcher batcher, uint nowMs)
-        {
-            int count = batcher.DueCount(nowMs);
-            int ticket = batcher.Take(count, false, nowMs);
-            if (ticket != 0)
-            {
-                batcher.OnSent(ticket);
-            }
-
-            return ticket;
-        }
+        // Publishes what is due the way the session will: write up to DueCount readings, then take them.
+        private static int PublishDue(ReadingBatcher batcher, uint nowMs) => batcher.Take(batcher.DueCount(nowMs), false, nowMs);
 
         [TestMethod]
         public void A_full_batch_is_due_at_once()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 6);
             Assert.IsFalse(IsDue(batcher, 1000));
 
@@ -60,7 +50,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_partial_batch_is_due_once_its_oldest_reading_waited_the_batch_interval()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 2);
 
             Assert.IsFalse(IsDue(batcher, 1000));
@@ -74,7 +64,7 @@ namespace TagoFirmware.Tests.Readings
         public void Nothing_waiting_means_nothing_due_and_no_wake_up()
         {
             ReadingQueue queue = NewQueue(8);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
 
             Assert.IsFalse(IsDue(batcher, 100000));
             Assert.AreEqual(0, batcher.DueCount(100000));
@@ -82,14 +72,13 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        public void At_qos_1_readings_leave_only_when_the_broker_acknowledges()
+        public void Readings_in_flight_leave_only_when_the_broker_acknowledges()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 10);
 
             int ticket = batcher.Take(batcher.DueCount(1000), false, 1000);
-            Assert.IsFalse(batcher.OnSent(ticket));
             Assert.AreEqual(10, queue.Count);
             Assert.AreEqual(ticket, queue.InFlightTicket);
             Assert.IsFalse(IsDue(batcher, 60000));
@@ -100,15 +89,15 @@ namespace TagoFirmware.Tests.Readings
         }
 
         [TestMethod]
-        public void At_qos_0_readings_leave_when_the_publish_call_returns()
+        public void A_repeated_acknowledgement_is_ignored()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, false);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 10);
 
             int ticket = batcher.Take(10, false, 1000);
 
-            Assert.IsTrue(batcher.OnSent(ticket));
+            Assert.IsTrue(batcher.OnAcknowledged(ticket));
             Assert.AreEqual(0, queue.Count);
             Assert.IsFalse(batcher.OnAcknowledged(ticket));
         }
@@ -117,7 +106,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_payload_lost_to_a_disconnect_is_due_again_as_soon_as_the_spacing_allows()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 3);
             Assert.IsFalse(IsDue(batcher, 1000));
             int ticket = batcher.Take(batcher.DueCount(31000), false, 31000);
@@ -134,7 +123,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_backlog_is_replayed_oldest_first_at_one_payload_per_spacing_while_new_readings_queue_behind()
         {
             ReadingQueue queue = NewQueue(256);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             for (uint s = 1; s <= 35; s++)
             {
                 AddReadings(queue, s * 1000, 1);
@@ -183,7 +172,7 @@ namespace TagoFirmware.Tests.Readings
 
             ReadingQueue second = new ReadingQueue(64, store);
             second.Load();
-            ReadingBatcher batcher = new ReadingBatcher(second, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(second, 10, 30000, 1000);
 
             Assert.IsTrue(IsDue(batcher, 5));
             Assert.AreEqual(2, batcher.DueCount(5));
@@ -193,7 +182,7 @@ namespace TagoFirmware.Tests.Readings
         public void The_due_count_never_exceeds_the_batch_and_take_refuses_more()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 4, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 4, 30000, 1000);
             AddReadings(queue, 1000, 9);
 
             Assert.AreEqual(4, batcher.DueCount(1000));
@@ -206,7 +195,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_payload_smaller_than_due_because_the_buffer_was_full_leaves_the_rest_queued()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 10);
 
             // The payload writer took only 7 readings before its buffer refused the 8th.
@@ -221,7 +210,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_flush_makes_a_partial_batch_due_now()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 2);
             Assert.IsFalse(IsDue(batcher, 2000));
 
@@ -235,7 +224,7 @@ namespace TagoFirmware.Tests.Readings
         public void A_pending_report_alone_makes_a_counters_only_payload_due()
         {
             ReadingQueue queue = NewQueue(2);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddReadings(queue, 1000, 3);
             batcher.OnAcknowledged(batcher.Take(2, false, 1000));
 
@@ -255,7 +244,7 @@ namespace TagoFirmware.Tests.Readings
         public void Untimed_readings_are_never_due()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             for (uint s = 1; s <= 12; s++)
             {
                 queue.BeginCycle(0, false, s * 1000);
@@ -274,7 +263,7 @@ namespace TagoFirmware.Tests.Readings
         public void Spacing_and_interval_survive_a_wrap_of_the_monotonic_clock()
         {
             ReadingQueue queue = NewQueue(64);
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             queue.BeginCycle(T0, true, 0xFFFFF000);
             queue.AddScaled(0, 1, 0);
             queue.EndCycle();

@@ -51,7 +51,7 @@ namespace TagoFirmware.Tests.Readings
         {
             ReadingQueue queue = new ReadingQueue(64, null);
             queue.Load();
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddCycles(queue, 5);
 
             // Room for 3 items of about 100 bytes each, not for the 10 that are due.
@@ -72,7 +72,7 @@ namespace TagoFirmware.Tests.Readings
         {
             ReadingQueue queue = new ReadingQueue(64, null);
             queue.Load();
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             AddCycles(queue, 5);
             TagoJsonWriter writer = new TagoJsonWriter(new byte[4096], s_names, new byte[2][]);
 

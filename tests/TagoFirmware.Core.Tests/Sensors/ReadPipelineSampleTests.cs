@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Tests.Sensors
@@ -142,7 +143,7 @@ namespace TagoFirmware.Tests.Sensors
             settings.TemperatureOffsetTenths = -15;
             settings.HumidityOffsetTenths = 20;
             FakeSensor sensor = new FakeSensor("d 21.0/99.0 21.0/99.5 21.2/99.9 21.0/50.0 21.0/50.0 21.0/50.0");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
 
             PipelineDriver.RunSample(pipeline);
             Assert.AreEqual(195, pipeline.TemperatureTenths);
@@ -158,7 +159,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d x 18.3/61.7");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
 
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
             Assert.AreEqual(183, pipeline.TemperatureTenths);
@@ -171,7 +172,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d x x 18.3/61.7");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
 
             Assert.AreEqual((int)ReadStatus.Failed, (int)PipelineDriver.RunSample(pipeline));
             Assert.AreEqual(3, sensor.Reads);
@@ -183,7 +184,7 @@ namespace TagoFirmware.Tests.Sensors
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.ComputeDewPoint = true;
-            ReadPipeline withDew = new ReadPipeline(new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"), null, settings, null);
+            ReadPipeline withDew = new ReadPipeline(new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"), null, settings, new DiagnosticsCounters("t"));
             ReadPipeline without = PipelineDriver.Create(SensorModel.Dht22, new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"));
 
             PipelineDriver.RunSample(withDew);
@@ -200,7 +201,7 @@ namespace TagoFirmware.Tests.Sensors
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             settings.ComputeDewPoint = true;
-            ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d 20.0/0.0 20.0/0.0 20.0/0.0"), null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d 20.0/0.0 20.0/0.0 20.0/0.0"), null, settings, new DiagnosticsCounters("t"));
 
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
             Assert.IsFalse(pipeline.HasDewPoint);

@@ -79,7 +79,7 @@ namespace TagoFirmware.Tests.Sensors
             settings.MaxTemperatureRateTenthsPerSecond = 0;
             settings.MaxHumidityRateTenthsPerSecond = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("-30.0/5.0", 3) + Repeat("70.0/95.0", 3));
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
             PipelineDriver.RunSample(pipeline);
 
             PipelineDriver.Now += 12000;
@@ -115,7 +115,7 @@ namespace TagoFirmware.Tests.Sensors
             // would be the third failure in a row and power-cycle the sensor.
             FakeSensor sensor = new FakeSensor("d x x x x x x 21.0/40.0 21.0/40.0 21.0/40.0");
             FakePowerSwitch power = new FakePowerSwitch();
-            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22), null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22), new DiagnosticsCounters("t"));
             for (int i = 0; i < 5; i++)
             {
                 Assert.AreEqual(i == 2 ? (int)ReadStatus.Accepted : (int)ReadStatus.Failed, (int)PipelineDriver.RunSample(pipeline));
@@ -132,7 +132,7 @@ namespace TagoFirmware.Tests.Sensors
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             FakeSensor sensor = new FakeSensor("d x x x x x x x x x");
             FakePowerSwitch power = new FakePowerSwitch();
-            ReadPipeline pipeline = new ReadPipeline(sensor, power, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, power, settings, new DiagnosticsCounters("t"));
 
             PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
@@ -183,7 +183,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, new DiagnosticsCounters("t"));
 
             PipelineDriver.RunSample(pipeline);
             PipelineDriver.RunSample(pipeline);
@@ -227,7 +227,7 @@ namespace TagoFirmware.Tests.Sensors
             settings.StuckReadLimit = 5;
             // Without a power switch: the reset alone; the read after it repeats the pair, so the pair is genuine.
             FakeSensor sensor = new FakeSensor("d " + Repeat("12.3/65.2", 40));
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
 
             int accepted = 0;
             int failed = 0;
@@ -262,7 +262,7 @@ namespace TagoFirmware.Tests.Sensors
             settings.RetriesPerSample = 0;
             // 3 identical → stuck; next repeats (disarm); changes (rearm); then 3 identical again → stuck.
             FakeSensor sensor = new FakeSensor("d 20.0/40.0 20.0/40.0 20.0/40.0 20.0/40.0 20.5/40.0 20.5/40.0 20.5/40.0");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
             string outcomes = string.Empty;
             for (int i = 0; i < 7; i++)
             {
@@ -279,7 +279,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("12.3/65.2", 30));
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
             for (int i = 0; i < 30; i++)
             {
                 Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));

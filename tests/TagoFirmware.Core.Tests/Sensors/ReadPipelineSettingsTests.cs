@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using TagoFirmware.Diagnostics;
 using TagoFirmware.Sensors;
 
 namespace TagoFirmware.Tests.Sensors
@@ -75,7 +76,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
             FakeSensor sensor = new FakeSensor("d 21.0/40.0 21.0/40.0 21.0/40.0");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, null);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
             settings.ReadsPerSample = 1;
             PipelineDriver.Now = 0;
 

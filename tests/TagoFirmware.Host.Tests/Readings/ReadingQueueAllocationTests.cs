@@ -73,7 +73,7 @@ namespace TagoFirmware.Host.Tests.Readings
             FakeFixedReadingStore store = new FakeFixedReadingStore();
             ReadingQueue queue = new ReadingQueue(256, store);
             queue.Load();
-            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000, true);
+            ReadingBatcher batcher = new ReadingBatcher(queue, 10, 30000, 1000);
             byte[] group = new byte[ReadingGroupId.Length];
 
             // Warm up (JIT, static tables), then measure.
@@ -124,7 +124,6 @@ namespace TagoFirmware.Host.Tests.Readings
                     }
 
                     int ticket = batcher.Take(due, queue.IsReportPending, now);
-                    batcher.OnSent(ticket);
                     if (c % 7 == 0)
                     {
                         batcher.OnLost(ticket);

@@ -211,22 +211,14 @@ namespace TagoFirmware.Payload
             byte[] digits = _number;
             bool negative = scaled < 0;
             ulong magnitude = (ulong)(negative ? -scaled : scaled);
-            int i = digits.Length;
-            ulong integerPart = magnitude;
-            if (decimals > 0)
-            {
-                ulong pow = s_pow10[decimals];
-                integerPart = magnitude / pow;
-                i = WriteDigitsBackwards(digits, i, magnitude - (integerPart * pow));
-                while (i > digits.Length - decimals)
-                {
-                    digits[--i] = (byte)'0';
-                }
+            ulong pow = s_pow10[decimals];
+            ulong integerPart = magnitude / pow;
 
-                digits[--i] = (byte)'.';
-            }
-
-            i = WriteDigitsBackwards(digits, i, integerPart);
+            // The fraction plus 10^decimals is a 1 and the fraction's zero-padded digits; the 1 becomes the point
+            // (without decimals, the integer part overwrites both).
+            int i = WriteDigitsBackwards(digits, digits.Length, magnitude - (integerPart * pow) + pow);
+            digits[i] = (byte)'.';
+            i = WriteDigitsBackwards(digits, decimals > 0 ? i : digits.Length, integerPart);
             if (negative)
             {
                 digits[--i] = (byte)'-';

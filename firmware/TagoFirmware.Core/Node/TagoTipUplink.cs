@@ -102,7 +102,7 @@ namespace TagoFirmware.Node
         /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
         public TagoTipAction Parse(byte[] payload)
         {
-            _ack.Parse(payload, 0, payload == null ? 0 : payload.Length);
+            _ack.Parse(payload);
             TagoTipAction action = Receipts.OnAck(_ack);
             if (action == TagoTipAction.Command && CommandCount < MaxCommands)
             {

@@ -30,27 +30,27 @@ namespace TagoFirmware.TagoTip
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
         public int DetailLength;
 
-        /// <summary>Parses <paramref name="payload"/>[offset..offset+length) (null reads as empty); returns <see cref="Kind"/>.</summary>
-        public TagoTipAckKind Parse(byte[] payload, int offset, int length)
+        /// <summary>Parses <paramref name="payload"/> (null reads as empty); returns <see cref="Kind"/>.</summary>
+        public TagoTipAckKind Parse(byte[] payload)
         {
             Kind = TagoTipAckKind.Malformed;
             Sequence = -1;
             Count = -1;
             Error = TagoTipError.None;
-            DetailOffset = offset;
+            DetailOffset = 0;
             DetailLength = 0;
-            if (payload == null || offset < 0 || length <= 0 || offset > payload.Length - length)
+            int end = payload == null ? 0 : payload.Length;
+            if (end == 0)
             {
                 return Kind;
             }
 
-            int end = offset + length;
             if (payload[end - 1] == 0x0A)
             {
                 end--;
             }
 
-            int p = offset;
+            int p = 0;
             if (end - p > 4 && Find(payload, p, 4, 0) == 0)
             {
                 p += 4;

@@ -28,7 +28,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipAck ack = new TagoTipAck();
             byte[] bytes = PayloadText.Utf8(message);
-            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes, 0, bytes.Length));
+            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes));
 
             int valueOffset;
             int valueLength;
@@ -43,11 +43,11 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void The_value_is_everything_after_the_first_equals_sign()
+        public void The_value_is_everything_after_the_first_equals_sign_up_to_a_trailing_line_feed()
         {
-            byte[] bytes = PayloadText.Utf8("CMD|interval=6=0");
+            byte[] bytes = PayloadText.Utf8("CMD|interval=6=0\n");
             TagoTipAck ack = new TagoTipAck();
-            ack.Parse(bytes, 0, bytes.Length);
+            ack.Parse(bytes);
             int valueOffset;
             int valueLength;
 
@@ -67,7 +67,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             byte[] bytes = PayloadText.Utf8("CMD|" + text);
             TagoTipAck ack = new TagoTipAck();
-            ack.Parse(bytes, 0, bytes.Length);
+            ack.Parse(bytes);
             int valueOffset;
             int valueLength;
 

@@ -54,9 +54,9 @@ namespace TagoFirmware.Host.Tests.TagoTip
             for (int i = 0; i < rounds; i++)
             {
                 receipts.OnSent(4242, 20, 10);
-                ack.Parse(s_ack, 0, s_ack.Length);
+                ack.Parse(s_ack);
                 receipts.OnAck(ack);
-                ack.Parse(s_err, 0, s_err.Length);
+                ack.Parse(s_err);
                 receipts.OnAck(ack);
             }
         }

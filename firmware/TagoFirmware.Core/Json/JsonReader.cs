@@ -161,24 +161,97 @@ namespace TagoFirmware.Json
         /// <summary>The current number as a 64-bit integer; false (0) for fractions, exponents, overflow and non-numbers.</summary>
         public bool TryGetInt64(out long value)
         {
+            // Up to 19 digits fit a ulong without overflow; JSON has no leading zeros, so more digits always overflow.
             value = 0;
-            return _token == JsonToken.Number && JsonBytes.Int64(_buf, _tokenStart, _tokenStart + _tokenLength, out value);
+            if (_token != JsonToken.Number)
+            {
+                return false;
+            }
+
+            byte[] buf = _buf;
+            int end = _tokenStart + _tokenLength;
+            bool negative = buf[_tokenStart] == (byte)'-';
+            int i = negative ? _tokenStart + 1 : _tokenStart;
+            if (end - i > 19)
+            {
+                return false;
+            }
+
+            ulong acc = 0;
+            for (; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+
+                acc = (acc * 10) + (ulong)d;
+            }
+
+            if (acc > (negative ? 9223372036854775808UL : long.MaxValue))
+            {
+                return false;
+            }
+
+            value = negative ? (long)(~acc + 1) : (long)acc;
+            return true;
         }
 
         /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
         public bool TryGetInt32(out int value)
         {
             long v;
-            bool ok = TryGetInt64(out v) && v >= int.MinValue && v <= int.MaxValue;
+            bool ok = TryGetInt64(out v) && (int)v == v;
             value = ok ? (int)v : 0;
             return ok;
         }
 
-        /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) without floating point; saturates at ±1,000,000.</summary>
+        /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) on its decimal digits without floating
+        /// point; saturates at ±1,000,000; false (0) for exponents and non-numbers.</summary>
         public bool TryGetTenths(out int tenths)
         {
             tenths = 0;
-            return _token == JsonToken.Number && JsonBytes.Tenths(_buf, _tokenStart, _tokenStart + _tokenLength, out tenths);
+            if (_token != JsonToken.Number)
+            {
+                return false;
+            }
+
+            byte[] buf = _buf;
+            int end = _tokenStart + _tokenLength;
+            bool negative = buf[_tokenStart] == (byte)'-';
+            int acc = 0;
+            int decimals = -1;
+            for (int i = negative ? _tokenStart + 1 : _tokenStart; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (buf[i] == (byte)'.')
+                {
+                    acc *= 10;
+                    decimals = 0;
+                }
+                else if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+                else if (decimals < 0)
+                {
+                    acc = acc > 100000 ? acc : (acc * 10) + d;
+                }
+                else if (++decimals == 1)
+                {
+                    acc += d;
+                }
+                else if (decimals == 2 && d >= 5)
+                {
+                    acc++;
+                }
+            }
+
+            acc = decimals < 0 ? acc * 10 : acc;
+            acc = acc > 1000000 ? 1000000 : acc;
+            tenths = negative ? -acc : acc;
+            return true;
         }
 
         private bool IsText => _token == JsonToken.String || _token == JsonToken.PropertyName;

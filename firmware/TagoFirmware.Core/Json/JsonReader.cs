@@ -169,9 +169,10 @@ namespace TagoFirmware.Json
             }
 
             byte[] buf = _buf;
-            int end = _tokenStart + _tokenLength;
-            bool negative = buf[_tokenStart] == (byte)'-';
-            int i = negative ? _tokenStart + 1 : _tokenStart;
+            int i = _tokenStart;
+            int end = i + _tokenLength;
+            bool negative = buf[i] == (byte)'-';
+            i = negative ? i + 1 : i;
             if (end - i > 19)
             {
                 return false;
@@ -218,11 +219,12 @@ namespace TagoFirmware.Json
             }
 
             byte[] buf = _buf;
-            int end = _tokenStart + _tokenLength;
-            bool negative = buf[_tokenStart] == (byte)'-';
+            int i = _tokenStart;
+            int end = i + _tokenLength;
+            bool negative = buf[i] == (byte)'-';
             int acc = 0;
             int decimals = -1;
-            for (int i = negative ? _tokenStart + 1 : _tokenStart; i < end; i++)
+            for (i = negative ? i + 1 : i; i < end; i++)
             {
                 int d = buf[i] - (byte)'0';
                 if (buf[i] == (byte)'.')

@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("ERR", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
         public void Well_formed_messages_are_classified_with_their_sequence_count_and_code(string message, int kind, long sequence, int count, int error)
         {
-            TagoTipAck ack = Parse(message);
+            TagoTipReceipts ack = Parse(message);
 
             Assert.AreEqual(kind, (int)ack.Kind);
             Assert.AreEqual(sequence, ack.Sequence);
@@ -68,16 +68,16 @@ namespace TagoFirmware.Tests.TagoTip
         {
             byte[] buffer = PayloadText.Utf8("CMD|reboot");
             buffer[6] = 0;
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
 
             Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer));
             Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(null));
         }
 
-        internal static TagoTipAck Parse(string message)
+        internal static TagoTipReceipts Parse(string message)
         {
             byte[] bytes = PayloadText.Utf8(message);
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
             ack.Parse(bytes);
             return ack;
         }

@@ -26,7 +26,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("CMD|ota=https://example.com/v2.bin", 0, (int)CommandError.UnknownCommand)]
         public void Commands_reach_the_parser_with_its_validation(string message, int kind, int error)
         {
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
             byte[] bytes = PayloadText.Utf8(message);
             Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes));
 
@@ -46,7 +46,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void The_value_is_everything_after_the_first_equals_sign_up_to_a_trailing_line_feed()
         {
             byte[] bytes = PayloadText.Utf8("CMD|interval=6=0\n");
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
             ack.Parse(bytes);
             int valueOffset;
             int valueLength;
@@ -66,7 +66,7 @@ namespace TagoFirmware.Tests.TagoTip
         public void Names_that_cannot_be_commands_give_no_topic(string text)
         {
             byte[] bytes = PayloadText.Utf8("CMD|" + text);
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
             ack.Parse(bytes);
             int valueOffset;
             int valueLength;

@@ -25,24 +25,22 @@ namespace TagoFirmware.Host.Tests.TagoTip
         {
             Gen.Select(s_message.Array[1, 6], Gen.Int[0, 8]).Sample((messages, start) =>
             {
-                var ack = new TagoTipAck();
                 var receipts = new TagoTipReceipts();
                 receipts.OnSent(42, 2, 2);
                 foreach (byte[] whole in messages)
                 {
                     byte[] message = whole[(start % (whole.Length + 1))..];
-                    ack.Parse(message);
                     bool wasInFlight = receipts.InFlight;
-                    TagoTipAction action = receipts.OnAck(ack);
+                    TagoTipAction action = receipts.OnAck(message);
                     if (action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch)
                     {
-                        Assert.IsTrue(wasInFlight && ack.Sequence == 42);
+                        Assert.IsTrue(wasInFlight && receipts.Sequence == 42);
                     }
 
-                    if (ack.Kind == TagoTipAckKind.Command)
+                    if (receipts.Kind == TagoTipAckKind.Command)
                     {
-                        Assert.IsTrue(ack.DetailLength > 0);
-                        ack.CommandTopic("$tip/n/cmd/", message, out int valueOffset, out int valueLength);
+                        Assert.IsTrue(receipts.DetailLength > 0);
+                        receipts.CommandTopic("$tip/n/cmd/", message, out int valueOffset, out int valueLength);
                         Assert.IsTrue(valueOffset >= 0 && valueOffset + valueLength <= message.Length);
                     }
                 }

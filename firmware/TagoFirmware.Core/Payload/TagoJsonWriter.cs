@@ -46,7 +46,7 @@ namespace TagoFirmware.Payload
         /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer.</summary>
         public override void Reset()
         {
-            _buffer[0] = (byte)'[';
+            Buffer[0] = (byte)'[';
             Restart(1, true);
         }
 
@@ -81,29 +81,29 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult End()
         {
-            if (_length + 1 > _limit)
+            if (Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length++] = (byte)'}';
+            Buffer[Length++] = (byte)'}';
             return TagoWriteResult.Ok;
         }
 
         private protected override TagoWriteResult Open(byte[] name)
         {
             // The key starts with the comma between items.
-            int skip = _items > 0 ? 0 : 1;
+            int skip = ItemCount > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
-            if (_length + keyLength + name.Length + 1 > _limit)
+            if (Length + keyLength + name.Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Array.Copy(s_variableKey, skip, _buffer, _length, keyLength);
-            int p = Put(name, _length + keyLength);
-            _buffer[p++] = (byte)'"';
-            _length = p;
+            Array.Copy(s_variableKey, skip, Buffer, Length, keyLength);
+            int p = Put(name, Length + keyLength);
+            Buffer[p++] = (byte)'"';
+            Length = p;
             return TagoWriteResult.Ok;
         }
 
@@ -112,11 +112,11 @@ namespace TagoFirmware.Payload
         // UTF-8 bytes for a value, UTF-16 code units (JavaScript's length) for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
-            byte[] buffer = _buffer;
-            int p = _length + key.Length;
+            byte[] buffer = Buffer;
+            int p = Length + key.Length;
             if (p <= _limit)
             {
-                Put(key, _length);
+                Put(key, Length);
             }
 
             int units = 0;
@@ -166,7 +166,7 @@ namespace TagoFirmware.Payload
             }
 
             buffer[p++] = (byte)'"';
-            _length = p;
+            Length = p;
             return TagoWriteResult.Ok;
         }
 

@@ -30,7 +30,6 @@ namespace TagoFirmware.Payload
         private static readonly byte[] s_unitKey = TagoUtf8.GetBytes(",\"unit\":\"");
         private static readonly byte[] s_timeKey = TagoUtf8.GetBytes(",\"time\":\"");
         private static readonly byte[] s_groupKey = TagoUtf8.GetBytes(",\"group\":\"");
-        private static readonly byte[] s_itemEnd = { (byte)'}' };
 
         // ,"time":"yyyy-MM-ddTHH:mm:ss.fffZ" (RFC 3339, TagoIO's form) of the last time written: the items of a sampling cycle share it.
         private readonly byte[] _time = Quoted(s_timeKey, 24);
@@ -80,7 +79,16 @@ namespace TagoFirmware.Payload
             return Field(_time);
         }
 
-        private protected override TagoWriteResult End() => Field(s_itemEnd);
+        private protected override TagoWriteResult End()
+        {
+            if (Length + 1 > _limit)
+            {
+                return Fail(TagoWriteResult.BufferFull);
+            }
+
+            Buffer[Length++] = (byte)'}';
+            return TagoWriteResult.Ok;
+        }
 
         private protected override TagoWriteResult Open(byte[] name)
         {

@@ -5,7 +5,8 @@ namespace TagoFirmware.Payload
     /// <summary>Per-byte classes of the writers: RFC 8259 §7 escaped lengths, the name rule and TagoTiP character classes.</summary>
     internal static class JsonText
     {
-        private const int NameBit = 8;
+        /// <summary>Set for <c>[a-z0-9_]</c>, the name rule's bytes.</summary>
+        internal const int NameBit = 8;
 
         /// <summary>TagoTiP 1.0 §14 classes: UNITCHAR, VALCHAR (as it is) and the structural characters §4.4 escapes.</summary>
         internal const int TipUnit = 16;
@@ -35,8 +36,6 @@ namespace TagoFirmware.Payload
 
             return true;
         }
-
-        internal static bool IsNameByte(byte b) => (Classes[b] & NameBit) != 0;
 
         private static byte[] BuildTable()
         {

@@ -145,7 +145,7 @@ namespace TagoFirmware.TagoTip
 
             for (int i = DetailOffset; i < p; i++)
             {
-                if (!JsonText.IsNameByte(payload[i]))
+                if ((JsonText.Classes[payload[i]] & JsonText.NameBit) == 0)
                 {
                     return null;
                 }

@@ -23,13 +23,20 @@ namespace TagoFirmware.Json
         private int _depth;
         private ulong _arrays;
         private bool _inArray;
-        private JsonToken _token;
         private int _tokenStart;
-        private int _tokenLength;
         private bool _escaped;
         private bool _ascii;
-        private JsonError _error;
-        private int _errorOffset;
+
+        // Fields rather than properties (every property read is a call on the interpreter); only the reader writes them.
+
+        /// <summary>The current token; <see cref="JsonToken.None"/> before the first read, at the end and after an error.</summary>
+        public JsonToken Token;
+        /// <summary>The first error met, or <see cref="JsonError.None"/>.</summary>
+        public JsonError Error;
+        /// <summary>Offset of the offending byte from the document's start; -1 without an error.</summary>
+        public int ErrorOffset = -1;
+        /// <summary>Length of the current token's raw bytes (for strings: between the quotes, still escaped).</summary>
+        public int TokenLength;
 
         /// <summary>Creates a reader over <paramref name="length"/> bytes of <paramref name="utf8"/> from <paramref name="offset"/>, a range the caller checked, nesting at most <paramref name="maxDepth"/> (1–64) deep.</summary>
         public JsonReader(byte[] utf8, int offset, int length, int maxDepth)
@@ -57,23 +64,11 @@ namespace TagoFirmware.Json
             _lastSolid = solid;
         }
 
-        /// <summary>The current token; <see cref="JsonToken.None"/> before the first read, at the end and after an error.</summary>
-        public JsonToken Token => _token;
-
-        /// <summary>The first error met, or <see cref="JsonError.None"/>.</summary>
-        public JsonError Error => _error;
-
-        /// <summary>Offset of the offending byte from the document's start; -1 without an error.</summary>
-        public int ErrorOffset => _error == JsonError.None ? -1 : _errorOffset;
-
         /// <summary>Offset of the current token from the document's start (for strings: the byte after the quote).</summary>
         public int TokenOffset => _tokenStart - _start;
 
-        /// <summary>Length of the current token's raw bytes (for strings: between the quotes, still escaped).</summary>
-        public int TokenLength => _tokenLength;
-
         /// <summary>The first raw byte of the current token (for strings: after the quote), or -1 for an empty one.</summary>
-        public int FirstByte => _tokenLength > 0 && _token != JsonToken.None ? _buf[_tokenStart] : -1;
+        public int FirstByte => TokenLength > 0 && Token != JsonToken.None ? _buf[_tokenStart] : -1;
 
         /// <summary>Moves to the next token; false at the end of the document or on the first error, and ever after.</summary>
         public bool Read()
@@ -93,7 +88,7 @@ namespace TagoFirmware.Json
                 }
 
                 _state = StateDone;
-                _token = JsonToken.None;
+                Token = JsonToken.None;
                 return false;
             }
 
@@ -137,7 +132,7 @@ namespace TagoFirmware.Json
         /// <summary>Skips the current value (a property's value, a container up to its end); stops early on malformed input, with <see cref="Error"/> set.</summary>
         public void Skip()
         {
-            if ((_token == JsonToken.PropertyName && !Read()) || (_token != JsonToken.StartObject && _token != JsonToken.StartArray))
+            if ((Token == JsonToken.PropertyName && !Read()) || (Token != JsonToken.StartObject && Token != JsonToken.StartArray))
             {
                 return;
             }
@@ -145,7 +140,7 @@ namespace TagoFirmware.Json
             int depth = _depth - 1;
             while (Read())
             {
-                if ((_token == JsonToken.EndObject || _token == JsonToken.EndArray) && _depth == depth)
+                if ((Token == JsonToken.EndObject || Token == JsonToken.EndArray) && _depth == depth)
                 {
                     return;
                 }
@@ -153,40 +148,115 @@ namespace TagoFirmware.Json
         }
 
         /// <summary>The current string or property name, unescaped (allocates); null for other tokens.</summary>
-        public string GetString() => IsText ? JsonBytes.Text(_buf, _tokenStart, _tokenLength, _ascii) : null;
+        public string GetString() => IsText ? JsonBytes.Text(_buf, _tokenStart, TokenLength, _ascii) : null;
 
         /// <summary>True when the current string or property name, unescaped, equals <paramref name="utf8"/> byte for byte. Allocates nothing.</summary>
-        public bool ValueEquals(byte[] utf8) => utf8 != null && IsText && JsonBytes.TextEquals(_buf, _tokenStart, _tokenLength, _escaped, utf8);
+        public bool ValueEquals(byte[] utf8) => utf8 != null && IsText && JsonBytes.TextEquals(_buf, _tokenStart, TokenLength, _escaped, utf8);
 
         /// <summary>The current number as a 64-bit integer; false (0) for fractions, exponents, overflow and non-numbers.</summary>
         public bool TryGetInt64(out long value)
         {
+            // Up to 19 digits fit a ulong without overflow; JSON has no leading zeros, so more digits always overflow.
             value = 0;
-            return _token == JsonToken.Number && JsonBytes.Int64(_buf, _tokenStart, _tokenStart + _tokenLength, out value);
+            if (Token != JsonToken.Number)
+            {
+                return false;
+            }
+
+            byte[] buf = _buf;
+            int i = _tokenStart;
+            int end = i + TokenLength;
+            bool negative = buf[i] == (byte)'-';
+            i = negative ? i + 1 : i;
+            if (end - i > 19)
+            {
+                return false;
+            }
+
+            ulong acc = 0;
+            for (; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+
+                acc = (acc * 10) + (ulong)d;
+            }
+
+            if (acc > (negative ? 9223372036854775808UL : long.MaxValue))
+            {
+                return false;
+            }
+
+            value = negative ? (long)(~acc + 1) : (long)acc;
+            return true;
         }
 
         /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
         public bool TryGetInt32(out int value)
         {
             long v;
-            bool ok = TryGetInt64(out v) && v >= int.MinValue && v <= int.MaxValue;
+            bool ok = TryGetInt64(out v) && (int)v == v;
             value = ok ? (int)v : 0;
             return ok;
         }
 
-        /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) without floating point; saturates at ±1,000,000.</summary>
+        /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) on its decimal digits without floating
+        /// point; saturates at ±1,000,000; false (0) for exponents and non-numbers.</summary>
         public bool TryGetTenths(out int tenths)
         {
             tenths = 0;
-            return _token == JsonToken.Number && JsonBytes.Tenths(_buf, _tokenStart, _tokenStart + _tokenLength, out tenths);
+            if (Token != JsonToken.Number)
+            {
+                return false;
+            }
+
+            byte[] buf = _buf;
+            int i = _tokenStart;
+            int end = i + TokenLength;
+            bool negative = buf[i] == (byte)'-';
+            int acc = 0;
+            int decimals = -1;
+            for (i = negative ? i + 1 : i; i < end; i++)
+            {
+                int d = buf[i] - (byte)'0';
+                if (buf[i] == (byte)'.')
+                {
+                    acc *= 10;
+                    decimals = 0;
+                }
+                else if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+                else if (decimals < 0)
+                {
+                    acc = acc > 100000 ? acc : (acc * 10) + d;
+                }
+                else if (++decimals == 1)
+                {
+                    acc += d;
+                }
+                else if (decimals == 2 && d >= 5)
+                {
+                    acc++;
+                }
+            }
+
+            acc = decimals < 0 ? acc * 10 : acc;
+            acc = acc > 1000000 ? 1000000 : acc;
+            tenths = negative ? -acc : acc;
+            return true;
         }
 
-        private bool IsText => _token == JsonToken.String || _token == JsonToken.PropertyName;
+        private bool IsText => Token == JsonToken.String || Token == JsonToken.PropertyName;
 
         private bool ReadValue(int p, byte b)
         {
             _tokenStart = p;
-            _tokenLength = 1;
+            TokenLength = 1;
             if (b == (byte)'"')
             {
                 return ReadString(p, JsonToken.String);
@@ -204,7 +274,7 @@ namespace TagoFirmware.Json
                 _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
                 _depth++;
                 _pos = p + 1;
-                _token = _inArray ? JsonToken.StartArray : JsonToken.StartObject;
+                Token = _inArray ? JsonToken.StartArray : JsonToken.StartObject;
                 _state = StateOpened;
                 return true;
             }
@@ -223,8 +293,8 @@ namespace TagoFirmware.Json
                 return Fail(e, i);
             }
 
-            _token = token;
-            _tokenLength = i - p;
+            Token = token;
+            TokenLength = i - p;
             return Done(i);
         }
 
@@ -238,8 +308,8 @@ namespace TagoFirmware.Json
             _depth--;
             _inArray = _depth > 0 && (_arrays & (1UL << (_depth - 1))) != 0;
             _tokenStart = p;
-            _tokenLength = 1;
-            _token = b == (byte)']' ? JsonToken.EndArray : JsonToken.EndObject;
+            TokenLength = 1;
+            Token = b == (byte)']' ? JsonToken.EndArray : JsonToken.EndObject;
             return Done(p + 1);
         }
 
@@ -306,9 +376,9 @@ namespace TagoFirmware.Json
             }
 
             _ascii = ascii;
-            _token = token;
+            Token = token;
             _tokenStart = quote + 1;
-            _tokenLength = i - quote - 1;
+            TokenLength = i - quote - 1;
             _escaped = escaped;
             if (token == JsonToken.PropertyName)
             {
@@ -346,10 +416,10 @@ namespace TagoFirmware.Json
 
         private bool Fail(JsonError error, int at)
         {
-            _error = error;
-            _errorOffset = at - _start;
+            Error = error;
+            ErrorOffset = at - _start;
             _state = StateDone;
-            _token = JsonToken.None;
+            Token = JsonToken.None;
             return false;
         }
     }

@@ -15,7 +15,6 @@ namespace TagoFirmware.Node
         private const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
 
         private readonly SequenceCounter _sequence;
-        private readonly TagoTipAck _ack = new TagoTipAck();
         private readonly IRandomSource _random;
         private readonly ILog _log;
         private readonly string _commandPrefix;
@@ -102,13 +101,12 @@ namespace TagoFirmware.Node
         /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
         public TagoTipAction Parse(byte[] payload)
         {
-            _ack.Parse(payload, 0, payload == null ? 0 : payload.Length);
-            TagoTipAction action = Receipts.OnAck(_ack);
+            TagoTipAction action = Receipts.OnAck(payload);
             if (action == TagoTipAction.Command && CommandCount < MaxCommands)
             {
                 int at;
                 int length;
-                string topic = _ack.CommandTopic(_commandPrefix, payload, out at, out length);
+                string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
                 byte[] value = new byte[length];
                 System.Array.Copy(payload, at, value, 0, length);
 

@@ -11,7 +11,6 @@ namespace TagoFirmware.Payload
 
         private static readonly ulong[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
-        private protected readonly byte[] _buffer;
         private protected readonly int _limit;
         private protected readonly byte[] _cycle;
         private readonly byte[] _valueKey;
@@ -24,11 +23,8 @@ namespace TagoFirmware.Payload
         private readonly byte[] _number = new byte[24];
         private bool _cycleInherited;
         private protected long _cycleUnixMs = -1;
-        private protected int _length;
         private protected int _itemStart;
-        private protected int _items;
         private protected bool _closed;
-        private int _cycles;
         private protected int _cycleLimit;
         private long _lastTime;
 
@@ -36,12 +32,23 @@ namespace TagoFirmware.Payload
         private readonly byte[][] _names;
         private readonly byte[][] _units;
 
+        // Fields rather than properties (every property read is a call on the interpreter); only the writers write them.
+
+        /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
+        public readonly byte[] Buffer;
+        /// <summary>Sampling cycles (distinct reading times) written by <see cref="Reading"/> since <see cref="Reset"/>.</summary>
+        public int Cycles;
+        /// <summary>Complete items written since <see cref="Reset"/>.</summary>
+        public int ItemCount;
+        /// <summary>Bytes of payload so far.</summary>
+        public int Length;
+
         /// <summary>Payloads of at most min(<paramref name="maxBytes"/>, buffer) bytes, one reserved for <c>]</c>; <paramref name="cycle"/>:
         /// a group's key, its id at <paramref name="cycleAt"/>, closing bytes. Names and units by variable index.</summary>
         private protected ItemWriter(byte[] buffer, int maxBytes, byte[] valueKey, byte[] cycle, int cycleAt, bool valueRequired,
             byte[][] names, byte[][] units)
         {
-            _buffer = buffer;
+            Buffer = buffer;
             _limit = (buffer.Length < maxBytes ? buffer.Length : maxBytes) - 1;
             _valueKey = valueKey;
             _cycle = cycle;
@@ -54,28 +61,16 @@ namespace TagoFirmware.Payload
             {
                 // A unit's field is written once into the buffer, then kept (null when it breaks the format's rules).
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
-                _length = 0;
+                Length = 0;
                 if (units[i] != null && Unit(units[i]) == TagoWriteResult.Ok)
                 {
-                    _units[i] = new byte[_length];
-                    Array.Copy(buffer, _units[i], _length);
+                    _units[i] = new byte[Length];
+                    Array.Copy(buffer, _units[i], Length);
                 }
             }
 
             Restart(0, false);
         }
-
-        /// <summary>The buffer the payload is written into (the one given to the constructor).</summary>
-        public byte[] Buffer => _buffer;
-
-        /// <summary>Sampling cycles (distinct reading times) written by <see cref="Reading"/> since <see cref="Reset"/>.</summary>
-        public int Cycles => _cycles;
-
-        /// <summary>Complete items written since <see cref="Reset"/>.</summary>
-        public int ItemCount => _items;
-
-        /// <summary>Bytes of payload so far.</summary>
-        public int Length => _length;
 
         /// <summary>Starts a new, empty payload.</summary>
         public abstract void Reset();
@@ -98,7 +93,7 @@ namespace TagoFirmware.Payload
             }
 
             bool newCycle = time != _lastTime;
-            if (newCycle && _cycleLimit > 0 && _cycles >= _cycleLimit)
+            if (newCycle && _cycleLimit > 0 && Cycles >= _cycleLimit)
             {
                 return TagoWriteResult.BufferFull;
             }
@@ -111,7 +106,7 @@ namespace TagoFirmware.Payload
             r = Finish(r, time, true);
             if (r == TagoWriteResult.Ok && newCycle)
             {
-                _cycles++;
+                Cycles++;
                 _lastTime = time;
             }
 
@@ -124,17 +119,17 @@ namespace TagoFirmware.Payload
             if (!_closed)
             {
                 _closed = true;
-                if (_valueRequired && _items == 0)
+                if (_valueRequired && ItemCount == 0)
                 {
-                    _length = 0;
+                    Length = 0;
                 }
                 else
                 {
-                    _buffer[_length++] = (byte)']';
+                    Buffer[Length++] = (byte)']';
                 }
             }
 
-            return _length;
+            return Length;
         }
 
         /// <summary>Closes the payload and returns an exact-length copy (M2Mqtt's Publish takes a whole array): one allocation per publish.</summary>
@@ -142,7 +137,7 @@ namespace TagoFirmware.Payload
         {
             int length = Close();
             byte[] payload = new byte[length];
-            Array.Copy(_buffer, payload, length);
+            Array.Copy(Buffer, payload, length);
             return payload;
         }
 
@@ -151,9 +146,9 @@ namespace TagoFirmware.Payload
         // A new payload of `length` bytes so far (its opening), open for items when `open`.
         private protected void Restart(int length, bool open)
         {
-            _length = length;
+            Length = length;
             _closed = !open;
-            _items = _cycles = 0;
+            ItemCount = Cycles = 0;
             _lastTime = long.MinValue;
         }
 
@@ -177,7 +172,7 @@ namespace TagoFirmware.Payload
                 return TagoWriteResult.PayloadClosed;
             }
 
-            _itemStart = _length;
+            _itemStart = Length;
             return name == null ? TagoWriteResult.InvalidVariable : Open(name);
         }
 
@@ -191,7 +186,7 @@ namespace TagoFirmware.Payload
             }
 
             r = r == TagoWriteResult.Ok ? End() : r;
-            _items += r == TagoWriteResult.Ok ? 1 : 0;
+            ItemCount += r == TagoWriteResult.Ok ? 1 : 0;
             return r;
         }
 
@@ -211,36 +206,28 @@ namespace TagoFirmware.Payload
             byte[] digits = _number;
             bool negative = scaled < 0;
             ulong magnitude = (ulong)(negative ? -scaled : scaled);
-            int i = digits.Length;
-            ulong integerPart = magnitude;
-            if (decimals > 0)
-            {
-                ulong pow = s_pow10[decimals];
-                integerPart = magnitude / pow;
-                i = WriteDigitsBackwards(digits, i, magnitude - (integerPart * pow));
-                while (i > digits.Length - decimals)
-                {
-                    digits[--i] = (byte)'0';
-                }
+            ulong pow = s_pow10[decimals];
+            ulong integerPart = magnitude / pow;
 
-                digits[--i] = (byte)'.';
-            }
-
-            i = WriteDigitsBackwards(digits, i, integerPart);
+            // The fraction plus 10^decimals is a 1 and the fraction's zero-padded digits; the 1 becomes the point
+            // (without decimals, the integer part overwrites both).
+            int i = WriteDigitsBackwards(digits, digits.Length, magnitude - (integerPart * pow) + pow);
+            digits[i] = (byte)'.';
+            i = WriteDigitsBackwards(digits, decimals > 0 ? i : digits.Length, integerPart);
             if (negative)
             {
                 digits[--i] = (byte)'-';
             }
 
             int count = digits.Length - i;
-            if (_length + _valueKey.Length + count > _limit)
+            if (Length + _valueKey.Length + count > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            int p = Put(_valueKey, _length);
-            Array.Copy(digits, i, _buffer, p, count);
-            _length = p + count;
+            int p = Put(_valueKey, Length);
+            Array.Copy(digits, i, Buffer, p, count);
+            Length = p + count;
             return TagoWriteResult.Ok;
         }
 
@@ -263,12 +250,12 @@ namespace TagoFirmware.Payload
 
         private protected TagoWriteResult Field(byte[] field)
         {
-            if (_length + field.Length > _limit)
+            if (Length + field.Length > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _length = Put(field, _length);
+            Length = Put(field, Length);
             return TagoWriteResult.Ok;
         }
 
@@ -297,13 +284,13 @@ namespace TagoFirmware.Payload
         // Rolls the item back: the payload ends again after the last complete item.
         private protected TagoWriteResult Fail(TagoWriteResult error)
         {
-            _length = _itemStart;
+            Length = _itemStart;
             return error;
         }
 
         private protected int Put(byte[] source, int position)
         {
-            Array.Copy(source, 0, _buffer, position, source.Length);
+            Array.Copy(source, 0, Buffer, position, source.Length);
             return position + source.Length;
         }
     }

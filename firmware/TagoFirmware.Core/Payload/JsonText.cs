@@ -2,11 +2,11 @@ using TagoFirmware.Json;
 
 namespace TagoFirmware.Payload
 {
-    /// <summary>RFC 8259 §7 escaping and UTF-8 validation (checked as written), the name rule and TagoTiP character classes.
-    /// Escapes only <c>"</c>, <c>\</c>, U+0000–U+001F; refuses malformed UTF-8 (RFC 3629 §4), which TagoIO would reject.</summary>
+    /// <summary>Per-byte classes of the writers: RFC 8259 §7 escaped lengths, the name rule and TagoTiP character classes.</summary>
     internal static class JsonText
     {
-        private const int NameBit = 8;
+        /// <summary>Set for <c>[a-z0-9_]</c>, the name rule's bytes.</summary>
+        internal const int NameBit = 8;
 
         /// <summary>TagoTiP 1.0 §14 classes: UNITCHAR, VALCHAR (as it is) and the structural characters §4.4 escapes.</summary>
         internal const int TipUnit = 16;
@@ -35,58 +35,6 @@ namespace TagoFirmware.Payload
             }
 
             return true;
-        }
-
-        internal static bool IsNameByte(byte b) => (Classes[b] & NameBit) != 0;
-
-        /// <summary>Writes well-formed UTF-8 <paramref name="text"/> escaped from <paramref name="p"/> as far as it fits and returns
-        /// its end (even past the buffer), else -1; <paramref name="utf16Length"/>: its length in UTF-16 code units (JavaScript's <c>length</c>).</summary>
-        internal static int Escape(byte[] text, byte[] buffer, int p, out int utf16Length)
-        {
-            int units = 0;
-            int end = text.Length;
-            int i = 0;
-            utf16Length = 0;
-            while (i < end)
-            {
-                int b = text[i];
-                int n = b < 0x80 ? 1 : JsonBytes.Utf8Length(text, i, end);
-                if (n == 0)
-                {
-                    return -1;
-                }
-
-                int e = b < 0x80 ? Classes[b] & 7 : n;
-                bool fits = p + e <= buffer.Length;
-                if (fits && e == n)
-                {
-                    for (int k = 0; k < n; k++)
-                    {
-                        buffer[p + k] = text[i + k];
-                    }
-                }
-                else if (fits)
-                {
-                    buffer[p] = (byte)'\\';
-                    int k = JsonBytes.Escaped.IndexOf((char)b);
-                    buffer[p + 1] = k >= 0 ? (byte)JsonBytes.EscapeLetters[k] : (byte)'u';
-                    if (k < 0)
-                    {
-                        // \u00XX: only control characters get here, so the first hex digit is 0 or 1.
-                        buffer[p + 2] = (byte)'0';
-                        buffer[p + 3] = (byte)'0';
-                        buffer[p + 4] = (byte)('0' + (b >> 4));
-                        buffer[p + 5] = (byte)((b & 0xF) < 10 ? '0' + (b & 0xF) : 'a' + (b & 0xF) - 10);
-                    }
-                }
-
-                units += n == 4 ? 2 : 1;
-                p += e;
-                i += n;
-            }
-
-            utf16Length = units;
-            return p;
         }
 
         private static byte[] BuildTable()

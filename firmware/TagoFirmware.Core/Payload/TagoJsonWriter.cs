@@ -1,4 +1,5 @@
 using System;
+using TagoFirmware.Json;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.Payload
@@ -45,7 +46,7 @@ namespace TagoFirmware.Payload
         /// <summary>Starts a new, empty payload (<c>[</c>) in the same buffer.</summary>
         public override void Reset()
         {
-            _buffer[0] = (byte)'[';
+            Buffer[0] = (byte)'[';
             Restart(1, true);
         }
 
@@ -80,47 +81,78 @@ namespace TagoFirmware.Payload
 
         private protected override TagoWriteResult End()
         {
-            if (_length + 1 > _limit)
+            if (Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length++] = (byte)'}';
+            Buffer[Length++] = (byte)'}';
             return TagoWriteResult.Ok;
         }
 
         private protected override TagoWriteResult Open(byte[] name)
         {
             // The key starts with the comma between items.
-            int skip = _items > 0 ? 0 : 1;
+            int skip = ItemCount > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
-            if (_length + keyLength + name.Length + 1 > _limit)
+            if (Length + keyLength + name.Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Array.Copy(s_variableKey, skip, _buffer, _length, keyLength);
-            int p = Put(name, _length + keyLength);
-            _buffer[p++] = (byte)'"';
-            _length = p;
+            Array.Copy(s_variableKey, skip, Buffer, Length, keyLength);
+            int p = Put(name, Length + keyLength);
+            Buffer[p++] = (byte)'"';
+            Length = p;
             return TagoWriteResult.Ok;
         }
 
-        // A string field, escaped per RFC 8259: its limit counts UTF-8 bytes for a value, UTF-16 code units for a unit.
+        // A string field, escaped per RFC 8259 §7 (only ", \ and U+0000–U+001F) and written as it is checked (bytes past the
+        // committed length are scratch); malformed UTF-8 (RFC 3629 §4), which TagoIO would reject, is refused. Its limit counts
+        // UTF-8 bytes for a value, UTF-16 code units (JavaScript's length) for a unit.
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
-            // Bytes past the committed length are scratch: the field is written as it is checked.
-            int units;
-            int p = _length + key.Length;
+            byte[] buffer = Buffer;
+            int p = Length + key.Length;
             if (p <= _limit)
             {
-                Put(key, _length);
+                Put(key, Length);
             }
 
-            p = JsonText.Escape(utf8, _buffer, p, out units);
-            if (p < 0)
+            int units = 0;
+            int i = 0;
+            while (i < utf8.Length)
             {
-                return Fail(TagoWriteResult.InvalidString);
+                int b = utf8[i];
+                int n = b < 0x80 ? 1 : JsonBytes.Utf8Length(utf8, i, utf8.Length);
+                if (n == 0)
+                {
+                    return Fail(TagoWriteResult.InvalidString);
+                }
+
+                int e = b < 0x80 ? JsonText.Classes[b] & 7 : n;
+                if (p + e <= _limit && e == n)
+                {
+                    Array.Copy(utf8, i, buffer, p, n);
+                }
+                else if (p + e <= _limit)
+                {
+                    buffer[p] = (byte)'\\';
+                    int k = JsonBytes.Escaped.IndexOf((char)b);
+                    buffer[p + 1] = k >= 0 ? (byte)JsonBytes.EscapeLetters[k] : (byte)'u';
+                    if (k < 0)
+                    {
+                        // \u00XX: only control characters get here, so the first hex digit is 0 or 1.
+                        buffer[p + 2] = (byte)'0';
+                        buffer[p + 3] = (byte)'0';
+                        buffer[p + 4] = (byte)('0' + (b >> 4));
+                        buffer[p + 5] = (byte)((b & 0xF) < 10 ? '0' + (b & 0xF) : 'a' + (b & 0xF) - 10);
+                    }
+                }
+
+                units += n == 4 ? 2 : 1;
+                p += e;
+                i += n;
             }
 
             if (unit ? units > MaxUnitLength : utf8.Length > MaxStringValueBytes)
@@ -133,8 +165,8 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[p++] = (byte)'"';
-            _length = p;
+            buffer[p++] = (byte)'"';
+            Length = p;
             return TagoWriteResult.Ok;
         }
 

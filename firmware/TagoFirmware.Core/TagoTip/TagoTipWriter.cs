@@ -59,14 +59,14 @@ namespace TagoFirmware.TagoTip
             int p = 0;
             if (sequence >= 0)
             {
-                _buffer[p++] = (byte)'!';
+                Buffer[p++] = (byte)'!';
                 p = PutDigits(sequence, p);
-                _buffer[p++] = (byte)'|';
+                Buffer[p++] = (byte)'|';
             }
 
             if (timeUnixMs >= 0)
             {
-                _buffer[p++] = (byte)'@';
+                Buffer[p++] = (byte)'@';
                 p = Put(_frameGroup, PutDigits(timeUnixMs, p));
                 _frameTime = timeUnixMs;
             }
@@ -85,8 +85,8 @@ namespace TagoFirmware.TagoTip
             }
 
             // Bytes past the committed length are scratch, so write first and give up when the room runs out.
-            byte[] buffer = _buffer;
-            int p = _length;
+            byte[] buffer = Buffer;
+            int p = Length;
             buffer[p++] = (byte)'=';
             for (int i = 0; i < utf8.Length; i++)
             {
@@ -114,7 +114,7 @@ namespace TagoFirmware.TagoTip
                 buffer[p++] = b;
             }
 
-            _length = p;
+            Length = p;
             return TagoWriteResult.Ok;
         }
 
@@ -122,8 +122,8 @@ namespace TagoFirmware.TagoTip
         // Written as it is checked, up to the room there is; an invalid unit is refused before a full buffer.
         private protected override TagoWriteResult Unit(byte[] utf8)
         {
-            byte[] buffer = _buffer;
-            int p = _length;
+            byte[] buffer = Buffer;
+            int p = Length;
             buffer[p++] = (byte)'#';
             for (int i = 0; i < utf8.Length; i++)
             {
@@ -134,7 +134,7 @@ namespace TagoFirmware.TagoTip
                     continue;
                 }
 
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - _length > MaxUnitBytes)
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - Length > MaxUnitBytes)
                 {
                     return Fail(TagoWriteResult.UnitTooLong);
                 }
@@ -147,12 +147,12 @@ namespace TagoFirmware.TagoTip
                 p++;
             }
 
-            if (p - _length == 1 || p > _limit)
+            if (p - Length == 1 || p > _limit)
             {
-                return Fail(p - _length == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
+                return Fail(p - Length == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
             }
 
-            _length = p;
+            Length = p;
             return TagoWriteResult.Ok;
         }
 
@@ -164,13 +164,13 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.Ok;
             }
 
-            if (_length + 21 > _limit)
+            if (Length + 21 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length] = (byte)'@';
-            _length = PutDigits(unixMs, _length + 1);
+            Buffer[Length] = (byte)'@';
+            Length = PutDigits(unixMs, Length + 1);
             return TagoWriteResult.Ok;
         }
 
@@ -179,13 +179,13 @@ namespace TagoFirmware.TagoTip
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            if (_items == MaxVariables || _length + name.Length + 2 > _limit)
+            if (ItemCount == MaxVariables || Length + name.Length + 2 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            _buffer[_length] = _items > 0 ? (byte)';' : (byte)'[';
-            _length = Put(name, _length + 1);
+            Buffer[Length] = ItemCount > 0 ? (byte)';' : (byte)'[';
+            Length = Put(name, Length + 1);
             return TagoWriteResult.Ok;
         }
 
@@ -199,7 +199,7 @@ namespace TagoFirmware.TagoTip
             }
 
             int count = _digits.Length - _digitsStart;
-            Array.Copy(_digits, _digitsStart, _buffer, p, count);
+            Array.Copy(_digits, _digitsStart, Buffer, p, count);
             return p + count;
         }
 

@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("ERR", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
         public void Well_formed_messages_are_classified_with_their_sequence_count_and_code(string message, int kind, long sequence, int count, int error)
         {
-            TagoTipAck ack = Parse(message);
+            TagoTipReceipts ack = Parse(message);
 
             Assert.AreEqual(kind, (int)ack.Kind);
             Assert.AreEqual(sequence, ack.Sequence);
@@ -64,41 +64,22 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void The_command_text_is_located_in_the_buffer()
-        {
-            byte[] buffer = PayloadText.Utf8("xxCMD|interval=60\nyy");
-            TagoTipAck ack = new TagoTipAck();
-
-            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(buffer, 2, 16));
-            Assert.AreEqual("interval=60", PayloadText.Decode(PayloadText.Snapshot(Slice(buffer, ack.DetailOffset), ack.DetailLength), ack.DetailLength));
-        }
-
-        [TestMethod]
-        public void A_NUL_in_the_detail_is_malformed_and_bad_bounds_never_throw()
+        public void A_NUL_in_the_detail_is_malformed_and_null_never_throws()
         {
             byte[] buffer = PayloadText.Utf8("CMD|reboot");
             buffer[6] = 0;
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
 
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, 0, buffer.Length));
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(null, 0, 4));
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, 8, 5));
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer, -1, 2));
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer));
+            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(null));
         }
 
-        internal static TagoTipAck Parse(string message)
+        internal static TagoTipReceipts Parse(string message)
         {
             byte[] bytes = PayloadText.Utf8(message);
-            TagoTipAck ack = new TagoTipAck();
-            ack.Parse(bytes, 0, bytes.Length);
+            TagoTipReceipts ack = new TagoTipReceipts();
+            ack.Parse(bytes);
             return ack;
-        }
-
-        private static byte[] Slice(byte[] buffer, int offset)
-        {
-            byte[] rest = new byte[buffer.Length - offset];
-            System.Array.Copy(buffer, offset, rest, 0, rest.Length);
-            return rest;
         }
     }
 }

@@ -26,9 +26,9 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("CMD|ota=https://example.com/v2.bin", 0, (int)CommandError.UnknownCommand)]
         public void Commands_reach_the_parser_with_its_validation(string message, int kind, int error)
         {
-            TagoTipAck ack = new TagoTipAck();
+            TagoTipReceipts ack = new TagoTipReceipts();
             byte[] bytes = PayloadText.Utf8(message);
-            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes, 0, bytes.Length));
+            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes));
 
             int valueOffset;
             int valueLength;
@@ -43,11 +43,11 @@ namespace TagoFirmware.Tests.TagoTip
         }
 
         [TestMethod]
-        public void The_value_is_everything_after_the_first_equals_sign()
+        public void The_value_is_everything_after_the_first_equals_sign_up_to_a_trailing_line_feed()
         {
-            byte[] bytes = PayloadText.Utf8("CMD|interval=6=0");
-            TagoTipAck ack = new TagoTipAck();
-            ack.Parse(bytes, 0, bytes.Length);
+            byte[] bytes = PayloadText.Utf8("CMD|interval=6=0\n");
+            TagoTipReceipts ack = new TagoTipReceipts();
+            ack.Parse(bytes);
             int valueOffset;
             int valueLength;
 
@@ -66,8 +66,8 @@ namespace TagoFirmware.Tests.TagoTip
         public void Names_that_cannot_be_commands_give_no_topic(string text)
         {
             byte[] bytes = PayloadText.Utf8("CMD|" + text);
-            TagoTipAck ack = new TagoTipAck();
-            ack.Parse(bytes, 0, bytes.Length);
+            TagoTipReceipts ack = new TagoTipReceipts();
+            ack.Parse(bytes);
             int valueOffset;
             int valueLength;
 

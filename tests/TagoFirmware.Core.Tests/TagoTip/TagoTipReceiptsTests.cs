@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.TagoTip;
+using TagoFirmware.Tests.Payload;
 
 namespace TagoFirmware.Tests.TagoTip
 {
@@ -29,7 +30,7 @@ namespace TagoFirmware.Tests.TagoTip
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(5, 4, 2);
 
-            Assert.AreEqual(action, (int)receipts.OnAck(TagoTipAckTests.Parse(message)));
+            Assert.AreEqual(action, (int)receipts.OnAck(PayloadText.Utf8(message)));
             Assert.AreEqual(action == (int)TagoTipAction.Command, receipts.InFlight);
         }
 
@@ -44,7 +45,7 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("ERR|invalid_seq", (int)TagoTipAction.Ignore)]
         public void An_error_without_a_frame_in_flight_is_about_the_session(string message, int action)
         {
-            Assert.AreEqual(action, (int)new TagoTipReceipts().OnAck(TagoTipAckTests.Parse(message)));
+            Assert.AreEqual(action, (int)new TagoTipReceipts().OnAck(PayloadText.Utf8(message)));
         }
 
         [TestMethod]
@@ -52,13 +53,13 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(5, 2, 1);
-            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(TagoTipAckTests.Parse("!5|OK|2")));
+            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(PayloadText.Utf8("!5|OK|2")));
             receipts.OnSent(6, 2, 1);
 
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("!5|OK|2")));
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("!5|ERR|invalid_seq")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!5|OK|2")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!5|ERR|invalid_seq")));
             Assert.IsTrue(receipts.InFlight);
-            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(TagoTipAckTests.Parse("!6|OK|2")));
+            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(PayloadText.Utf8("!6|OK|2")));
         }
 
         [TestMethod]
@@ -67,10 +68,10 @@ namespace TagoFirmware.Tests.TagoTip
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(5, 2, 1);
 
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("!9|OK|2")));
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("OK|2")));
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("garbage")));
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("!5|PONG")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!9|OK|2")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("OK|2")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("garbage")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!5|PONG")));
             Assert.IsTrue(receipts.InFlight);
         }
 
@@ -82,7 +83,7 @@ namespace TagoFirmware.Tests.TagoTip
             receipts.OnUnanswered();
 
             Assert.IsFalse(receipts.InFlight);
-            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(TagoTipAckTests.Parse("!5|OK|2")));
+            Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!5|OK|2")));
         }
 
         [TestMethod]
@@ -90,9 +91,9 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(1, 20, 10);
-            Assert.AreEqual(TagoTipAction.DeliveredCountMismatch, receipts.OnAck(TagoTipAckTests.Parse("!1|OK|19")));
+            Assert.AreEqual(TagoTipAction.DeliveredCountMismatch, receipts.OnAck(PayloadText.Utf8("!1|OK|19")));
             receipts.OnSent(2, 20, 10);
-            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(TagoTipAckTests.Parse("!2|OK|0")));
+            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(PayloadText.Utf8("!2|OK|0")));
         }
 
         [TestMethod]
@@ -103,12 +104,12 @@ namespace TagoFirmware.Tests.TagoTip
             for (int i = 0; i < cycles.Length; i++)
             {
                 receipts.OnSent(i + 1, cycles[i] * 2, cycles[i]);
-                Assert.AreEqual(TagoTipAction.Split, receipts.OnAck(TagoTipAckTests.Parse("ERR|invalid_payload")));
+                Assert.AreEqual(TagoTipAction.Split, receipts.OnAck(PayloadText.Utf8("ERR|invalid_payload")));
                 Assert.AreEqual(cycles[i] / 2, receipts.CycleLimit);
             }
 
             receipts.OnSent(4, 2, 1);
-            Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(TagoTipAckTests.Parse("!4|ERR|invalid_payload")));
+            Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(PayloadText.Utf8("!4|ERR|invalid_payload")));
             Assert.AreEqual(1, receipts.Quarantined);
             Assert.AreEqual(0, receipts.CycleLimit);
         }
@@ -120,11 +121,11 @@ namespace TagoFirmware.Tests.TagoTip
             for (int i = 1; i <= TagoTipReceipts.MaxConsecutiveQuarantines; i++)
             {
                 receipts.OnSent(i, 2, 1);
-                Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(TagoTipAckTests.Parse("ERR|invalid_payload")));
+                Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(PayloadText.Utf8("ERR|invalid_payload")));
             }
 
             receipts.OnSent(9, 2, 1);
-            Assert.AreEqual(TagoTipAction.ProtocolMismatch, receipts.OnAck(TagoTipAckTests.Parse("ERR|invalid_payload")));
+            Assert.AreEqual(TagoTipAction.ProtocolMismatch, receipts.OnAck(PayloadText.Utf8("ERR|invalid_payload")));
             Assert.AreEqual(TagoTipAction.ProtocolMismatch, receipts.Stopped);
             Assert.AreEqual(3, receipts.Quarantined);
         }
@@ -136,10 +137,10 @@ namespace TagoFirmware.Tests.TagoTip
             for (int i = 1; i <= 10; i++)
             {
                 receipts.OnSent(i * 2, 2, 1);
-                Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(TagoTipAckTests.Parse("ERR|payload_too_large")));
+                Assert.AreEqual(TagoTipAction.Quarantine, receipts.OnAck(PayloadText.Utf8("ERR|payload_too_large")));
                 receipts.OnSent((i * 2) + 1, 2, 1);
-                receipts.OnAck(TagoTipAckTests.Parse("OK|2"));
-                receipts.OnAck(TagoTipAckTests.Parse("!" + ((i * 2) + 1).ToString() + "|OK|2"));
+                receipts.OnAck(PayloadText.Utf8("OK|2"));
+                receipts.OnAck(PayloadText.Utf8("!" + ((i * 2) + 1).ToString() + "|OK|2"));
             }
 
             Assert.AreEqual(TagoTipAction.Ignore, receipts.Stopped);
@@ -154,13 +155,13 @@ namespace TagoFirmware.Tests.TagoTip
             for (int i = 1; i < TagoTipReceipts.MaxSequenceRejections; i++)
             {
                 receipts.OnSent(i, 2, 1);
-                Assert.AreEqual(TagoTipAction.JumpSequence, receipts.OnAck(TagoTipAckTests.Parse("!" + i.ToString() + "|ERR|invalid_seq")));
+                Assert.AreEqual(TagoTipAction.JumpSequence, receipts.OnAck(PayloadText.Utf8("!" + i.ToString() + "|ERR|invalid_seq")));
                 Assert.AreEqual(expected, receipts.SequenceJump);
                 expected *= 2;
             }
 
             receipts.OnSent(100, 2, 1);
-            Assert.AreEqual(TagoTipAction.SequenceRejected, receipts.OnAck(TagoTipAckTests.Parse("!100|ERR|invalid_seq")));
+            Assert.AreEqual(TagoTipAction.SequenceRejected, receipts.OnAck(PayloadText.Utf8("!100|ERR|invalid_seq")));
             Assert.AreEqual(TagoTipAction.SequenceRejected, receipts.Stopped);
         }
 
@@ -169,19 +170,19 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(1, 2, 1);
-            receipts.OnAck(TagoTipAckTests.Parse("!1|ERR|invalid_seq"));
+            receipts.OnAck(PayloadText.Utf8("!1|ERR|invalid_seq"));
             receipts.OnSent(3, 2, 1);
-            receipts.OnAck(TagoTipAckTests.Parse("!3|ERR|invalid_seq"));
+            receipts.OnAck(PayloadText.Utf8("!3|ERR|invalid_seq"));
             Assert.AreEqual(2L, receipts.SequenceJump);
             receipts.OnSent(6, 8, 4);
-            receipts.OnAck(TagoTipAckTests.Parse("!6|ERR|invalid_payload"));
+            receipts.OnAck(PayloadText.Utf8("!6|ERR|invalid_payload"));
             Assert.AreEqual(2, receipts.CycleLimit);
 
             receipts.OnSent(7, 4, 2);
-            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(TagoTipAckTests.Parse("!7|OK|4")));
+            Assert.AreEqual(TagoTipAction.Delivered, receipts.OnAck(PayloadText.Utf8("!7|OK|4")));
             Assert.AreEqual(4, receipts.CycleLimit);
             receipts.OnSent(8, 2, 1);
-            receipts.OnAck(TagoTipAckTests.Parse("!8|ERR|invalid_seq"));
+            receipts.OnAck(PayloadText.Utf8("!8|ERR|invalid_seq"));
             Assert.AreEqual(1L, receipts.SequenceJump);
         }
     }

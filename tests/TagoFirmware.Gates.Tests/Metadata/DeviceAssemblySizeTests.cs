@@ -28,11 +28,11 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// <summary>Enforced ceiling on the core's method-body IL: 54.9 KB (54,873 B) after the sixth consolidation pass (76.7 KB
         /// with TagoTiP before the second), so it can only shrink from here; lower it as code goes, down to <see cref="CoreIlTarget"/>
         /// (plus TagoTiP's 10 KB allowance).</summary>
-        public const int CoreIlBudget = 54_900;
+        public const int CoreIlBudget = 53_700;
 
         /// <summary>Enforced ceiling on the core's #US heap, likewise (22,372 B after that pass, 31.3 KB before the second), down to
         /// <see cref="CoreUserStringTarget"/> (plus TagoTiP's 4 KB allowance).</summary>
-        public const int CoreUserStringBudget = 22_400;
+        public const int CoreUserStringBudget = 22_340;
 
         /// <summary>Method-body IL of one test assembly or the app: the core's budget, well under the 64 KB byte-code table.</summary>
         public const int AssemblyIlBudget = 40_000;

@@ -25,12 +25,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// RAM): the target the consolidation works towards. Reported, not yet enforced.</summary>
         public const int CoreUserStringTarget = 20_000;
 
-        /// <summary>Enforced ceiling on the core's method-body IL: 54.9 KB (54,873 B) after the sixth consolidation pass (76.7 KB
+        /// <summary>Enforced ceiling on the core's method-body IL: 53.7 KB (53,691 B) after the seventh consolidation pass (76.7 KB
         /// with TagoTiP before the second), so it can only shrink from here; lower it as code goes, down to <see cref="CoreIlTarget"/>
         /// (plus TagoTiP's 10 KB allowance).</summary>
         public const int CoreIlBudget = 53_700;
 
-        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,372 B after that pass, 31.3 KB before the second), down to
+        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,336 B after that pass, 31.3 KB before the second), down to
         /// <see cref="CoreUserStringTarget"/> (plus TagoTiP's 4 KB allowance).</summary>
         public const int CoreUserStringBudget = 22_340;
 

@@ -14,11 +14,14 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
         private readonly Process _process;
         private readonly string _directory;
 
-        private PlaintextMosquitto(Process process, string directory, int port)
+        private readonly string _log;
+
+        private PlaintextMosquitto(Process process, string directory, int port, string log)
         {
             _process = process;
             _directory = directory;
             Port = port;
+            _log = log;
         }
 
         /// <summary>The plaintext port.</summary>
@@ -47,7 +50,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
                 process.ErrorDataReceived += (_, _) => { };
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
-                var broker = new PlaintextMosquitto(process, directory, port);
+                var broker = new PlaintextMosquitto(process, directory, port, log);
                 if (MosquittoBroker.WaitUntilRunning(process, log, 0))
                 {
                     return broker;
@@ -60,6 +63,14 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
                     throw new InvalidOperationException("plaintext mosquitto could not bind a free port: " + File.ReadAllText(log));
                 }
             }
+        }
+
+        /// <summary>The broker's log so far (log_type all: every connect, subscribe and publish), for failure messages.</summary>
+        public string ReadLog()
+        {
+            using var stream = new FileStream(_log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
         }
 
         /// <inheritdoc />

@@ -84,9 +84,9 @@ namespace TagoFirmware.Node
         {
             _nextDueMs = nowMs;
             NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
-            _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
+            _sampler.SetInterval(_commands.IntervalSeconds);
             _publisher.StartMs = nowMs;
-            _publisher.SetBatchSize(_commands.Overrides.BatchSize);
+            _publisher.SetBatchSize(_commands.BatchSize);
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
@@ -157,7 +157,7 @@ namespace TagoFirmware.Node
                     }
 
                     // No "offline" status: it would flap on every wake.
-                    SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
+                    SleepMilliseconds = _wake.SleepMs(nowMs, _commands.IntervalSeconds);
                     _queue.Flush();
                     SleepRequested = IsHalted = _ending = true;
                     _nextDueMs = long.MaxValue;
@@ -252,8 +252,8 @@ namespace TagoFirmware.Node
             if ((todo & CommandProcessor.Settings) != 0)
             {
                 // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
-                _publisher.SetBatchSize(_commands.Overrides.BatchSize);
-                _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
+                _publisher.SetBatchSize(_commands.BatchSize);
+                _sampler.SetInterval(_commands.IntervalSeconds);
             }
 
             if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)

@@ -84,9 +84,8 @@ namespace TagoFirmware.Node
         {
             _nextDueMs = nowMs;
             NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
-            _sampler.SetInterval(_commands.IntervalSeconds);
             _publisher.StartMs = nowMs;
-            _publisher.SetBatchSize(_commands.BatchSize);
+            ApplySettings();
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
@@ -251,9 +250,7 @@ namespace TagoFirmware.Node
                 _tip != null ? _tip.CommandPayloads : report.Payloads, count, nowMs);
             if ((todo & CommandProcessor.Settings) != 0)
             {
-                // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
-                _publisher.SetBatchSize(_commands.BatchSize);
-                _sampler.SetInterval(_commands.IntervalSeconds);
+                ApplySettings();
             }
 
             if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)
@@ -265,6 +262,13 @@ namespace TagoFirmware.Node
             {
                 Stop(nowMs, RebootReason.Command);
             }
+        }
+
+        // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
+        private void ApplySettings()
+        {
+            _publisher.SetBatchSize(_commands.BatchSize);
+            _sampler.SetInterval(_commands.IntervalSeconds);
         }
 
         /// <summary>Orderly stop (flush, the "offline" status, DISCONNECT), then the reboot for <paramref name="reason"/> unless None; keep stepping until <see cref="IsHalted"/>.</summary>

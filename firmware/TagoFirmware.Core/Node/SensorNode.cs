@@ -264,7 +264,6 @@ namespace TagoFirmware.Node
             }
         }
 
-        // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
         private void ApplySettings()
         {
             _publisher.SetBatchSize(_commands.BatchSize);

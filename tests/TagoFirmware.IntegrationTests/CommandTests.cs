@@ -33,7 +33,7 @@ namespace TagoFirmware.IntegrationTests
 
             await subscriber.PublishAsync("commands/" + id + "/batch", "6");
             await subscriber.PublishAsync("commands/" + id + "/interval", "[{\"variable\":\"interval\",\"value\":24}]");
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Commands.Overrides.BatchSize == 6 && node.Node.Commands.Overrides.IntervalSeconds == 24, TimeSpan.FromSeconds(10)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Commands.BatchSize == 6 && node.Node.Commands.IntervalSeconds == 24, TimeSpan.FromSeconds(10)), log.ToString());
             int before = ReadingPayloads(subscriber).Count;
 
             // Three payloads of the new size: 3 cycles each, 24 s (2 s real) apart.
@@ -104,8 +104,8 @@ namespace TagoFirmware.IntegrationTests
             List<TagoItem> diagnostics = TagoItem.Parse(new[] { subscriber.Messages.Last(TagoItem.IsDiagnostics) });
             Assert.AreEqual(garbage.Length, (int)diagnostics.Single(i => i.Variable == "command_errors").Value, "command_errors in the diagnostics payload");
             Assert.AreEqual(0, (int)diagnostics.Single(i => i.Variable == "reconnects").Value, "the node never dropped its session over garbage");
-            Assert.AreEqual(12, node.Node.Commands.Overrides.IntervalSeconds, "interval unchanged");
-            Assert.AreEqual(2, node.Node.Commands.Overrides.BatchSize, "batch unchanged");
+            Assert.AreEqual(12, node.Node.Commands.IntervalSeconds, "interval unchanged");
+            Assert.AreEqual(2, node.Node.Commands.BatchSize, "batch unchanged");
             List<List<TagoItem>> payloads = ReadingPayloads(subscriber);
             Assert.IsTrue(payloads.All(p => p.Count == 2), "every reading payload still has batch 2");
             AssertCadence(payloads.SelectMany(p => p).Where(i => i.Variable == "temperature").Select(i => i.TimeUtc.Value).ToList(), 12);

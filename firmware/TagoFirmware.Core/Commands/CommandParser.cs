@@ -1,3 +1,4 @@
+using TagoFirmware.Config;
 using TagoFirmware.Json;
 using TagoFirmware.Payload;
 
@@ -8,12 +9,6 @@ namespace TagoFirmware.Commands
     {
         /// <summary>Largest payload accepted, in bytes.</summary>
         public const int MaxPayloadBytes = 512;
-
-        /// <summary>Longest interval accepted: one day, in seconds.</summary>
-        public const int MaxIntervalSeconds = 86400;
-
-        /// <summary>Largest batch size (TagoIO takes at most 100 variables per frame).</summary>
-        public const int MaxBatchSize = 100;
 
         // Kind of the two setting commands (index in Names).
         private const int IntervalKind = 3;
@@ -49,11 +44,8 @@ namespace TagoFirmware.Commands
         /// <summary>The last message's command, set even when refused: 0 none, 1 reboot, 2 ping, 3 interval, 4 batch, 5 diagnostics.</summary>
         public int Kind { get; private set; }
 
-        /// <summary>The interval an accepted message sets, in seconds; 0 when it sets none.</summary>
-        public int IntervalSeconds => (int)_values[1];
-
-        /// <summary>The batch size an accepted message sets; 0 when it sets none.</summary>
-        public int BatchSize => (int)_values[2];
+        /// <summary>The value an accepted message sets for a setting (1 interval s, 2 batch); 0 when it sets none.</summary>
+        public int Value(int which) => (int)_values[which];
 
         /// <summary>The offending number of a size or range error, for the log line.</summary>
         public long RefusedValue { get; private set; }
@@ -117,16 +109,26 @@ namespace TagoFirmware.Commands
         {
             for (int which = 1; which <= 2; which++)
             {
-                long v = _values[which];
-                bool outOfRange = v < 1 || v > (which == 1 ? MaxIntervalSeconds : MaxBatchSize);
-                if ((_set & which) != 0 && (outOfRange || (which == 1 && v < MinIntervalSeconds)))
+                CommandError error = (_set & which) == 0 ? CommandError.None : Check(which, _values[which]);
+                if (error != CommandError.None)
                 {
-                    RefusedValue = v;
-                    return outOfRange ? CommandError.OutOfRange : CommandError.IntervalBelowMinimum;
+                    RefusedValue = _values[which];
+                    return error;
                 }
             }
 
             return CommandError.None;
+        }
+
+        /// <summary>Why a value of a setting (1 interval s, 2 batch) is refused, or None; the ranges are the config file's.</summary>
+        public CommandError Check(int which, long value)
+        {
+            if (value < 1 || value > (which == 1 ? ConfigKeys.SamplingInterval : ConfigKeys.SamplingBatch).Max)
+            {
+                return CommandError.OutOfRange;
+            }
+
+            return which == 1 && value < MinIntervalSeconds ? CommandError.IntervalBelowMinimum : CommandError.None;
         }
 
         private CommandError ParseSettings(int kind, JsonReader reader, byte[] payload)

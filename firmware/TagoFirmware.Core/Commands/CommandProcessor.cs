@@ -1,10 +1,14 @@
+using TagoFirmware.Common;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Platform;
+using TagoFirmware.Readings;
 
 namespace TagoFirmware.Commands
 {
-    /// <summary>Runs a step's downlink commands: parse each, apply all or nothing, count refusals and drops in <c>command_errors</c>, log one line each.</summary>
+    /// <summary>Runs a step's downlink commands: parse each, apply all or nothing, count refusals and drops in <c>command_errors</c>, log one line each;
+    /// owns the interval and batch size in force (the configuration's unless a command overrode them; overrides persist in a CRC-checked record).</summary>
+    /// <remarks>Record (20 bytes, LE; docs/commands.md): 0–1 "OV"; 2 version (1); 3 flags (bit 0 interval, bit 1 batch); 4–7 interval s; 8–9 batch; 10–11 zero; 12–15 config file CRC; 16–19 CRC-32 of 0–15.</remarks>
     public sealed class CommandProcessor
     {
         /// <summary>Outcome flag: nothing to do (refused).</summary>
@@ -19,15 +23,17 @@ namespace TagoFirmware.Commands
         /// <summary>Outcome flag: publish diagnostics now (already requested).</summary>
         public const int Diagnostics = 4;
 
-        /// <summary>Outcome flag: interval and/or batch changed in <see cref="CommandOverrides"/>.</summary>
+        /// <summary>Outcome flag: interval and/or batch changed.</summary>
         public const int Settings = 8;
 
         // Dropped commands are counted in command_errors at once but logged at most this often.
         private const long DropLogIntervalMs = 60000;
+        private const int RecordLength = 20;
+        private const byte RecordVersion = 1;
 
-        // Outcome and log text by the parser's Kind.
+        // Outcome and log text by the parser's Kind; a setting's unit is its kind's text.
         private static readonly int[] s_outcomes = { Refused, Reboot, Ping, Settings, Settings, Diagnostics };
-        private static readonly string[] s_accepted = "-| rebooting| publishing status|-|-| publishing diagnostics".Split('|');
+        private static readonly string[] s_accepted = "-| rebooting| publishing status| s|| publishing diagnostics".Split('|');
 
         // Log texts by CommandError value.
         private static readonly string[] s_refusals = ("ok|topic is not one level below the command prefix"
@@ -37,28 +43,102 @@ namespace TagoFirmware.Commands
             + "| is out of range (interval ").Split('|');
 
         private readonly CommandParser _parser;
+        private readonly IOverrideStore _store;
+        private readonly uint _fingerprint;
         private readonly DiagnosticsCounters _counters;
         private readonly ILog _log;
+        // By setting (1 interval s, 2 batch): the configuration's values, and the overrides in force (0: none; valid values are at least 1).
+        private readonly int[] _config;
+        private readonly int[] _set = new int[3];
         private int _droppedUnlogged;
         private long _nextDropLogMs = long.MinValue;
 
-        /// <summary>Creates the processor; <paramref name="log"/> may be null.</summary>
-        public CommandProcessor(CommandParser parser, CommandOverrides overrides, DiagnosticsCounters counters, ILog log)
+        /// <summary>Creates the processor with the configuration's settings (call <see cref="Load"/> at boot); without a store overrides hold until reboot; <paramref name="log"/> may be null.</summary>
+        public CommandProcessor(CommandParser parser, IOverrideStore store, uint configFingerprint, int configIntervalSeconds, int configBatchSize,
+            DiagnosticsCounters counters, ILog log)
         {
             _parser = parser;
-            Overrides = overrides;
+            _store = store;
+            _fingerprint = configFingerprint;
+            _config = new int[] { 0, configIntervalSeconds, configBatchSize };
             _counters = counters;
             _log = log;
         }
 
-        /// <summary>The settings in force (config, or accepted commands).</summary>
-        public CommandOverrides Overrides { get; }
+        /// <summary>The sampling interval in force, in seconds.</summary>
+        public int IntervalSeconds => InForce(1);
+
+        /// <summary>The batch size in force.</summary>
+        public int BatchSize => InForce(2);
 
         /// <summary>The smallest interval the <c>interval</c> command accepts.</summary>
         public int MinIntervalSeconds => _parser.MinIntervalSeconds;
 
         /// <summary>The last message's one log line (no payload bytes, no secrets), e.g. <c>command interval accepted: interval 60 s (persisted)</c>.</summary>
         public string LastLogLine { get; private set; }
+
+        private int InForce(int which) => _set[which] > 0 ? _set[which] : _config[which];
+
+        /// <summary>Applies the stored record when intact, made against this config file and within today's limits. Returns null (nothing set), "applied", or why not.</summary>
+        public string Load()
+        {
+            _set[1] = _set[2] = 0;
+            byte[] record;
+            try
+            {
+                record = _store == null ? null : _store.Read();
+            }
+            catch (System.Exception)
+            {
+                record = null;
+            }
+
+            if (record == null)
+            {
+                return null;
+            }
+
+            // The CRC and version cover the rest; a negative interval fails the range check below.
+            if (record.Length != RecordLength || record[0] != 'O' || record[1] != 'V' || record[2] != RecordVersion
+                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16))
+            {
+                return "record damaged, ignored";
+            }
+
+            if ((uint)ReadingRecord.ReadInt32(record, 12) != _fingerprint)
+            {
+                // Cleared, so going back to the old configuration later does not bring stale overrides back.
+                Store(EncodeRecord(_fingerprint, 0, 0));
+                return "reset by a new configuration file";
+            }
+
+            // 0 is "not set" (the flags byte says the same).
+            int interval = ReadingRecord.ReadInt32(record, 4);
+            int batch = ReadingRecord.ReadUInt16(record, 8);
+            if ((interval != 0 && _parser.Check(1, interval) != CommandError.None) || (batch != 0 && _parser.Check(2, batch) != CommandError.None))
+            {
+                return "outside today's limits, ignored";
+            }
+
+            _set[1] = interval;
+            _set[2] = batch;
+            return interval != 0 || batch != 0 ? "applied" : null;
+        }
+
+        /// <summary>Encodes a record (layout in the class remarks); 0 sets no interval or batch.</summary>
+        public static byte[] EncodeRecord(uint fingerprint, int intervalSeconds, int batchSize)
+        {
+            byte[] r = new byte[RecordLength];
+            r[0] = (byte)'O';
+            r[1] = (byte)'V';
+            r[2] = RecordVersion;
+            r[3] = (byte)((intervalSeconds > 0 ? 1 : 0) | (batchSize > 0 ? 2 : 0));
+            ReadingRecord.WriteInt32(r, 4, intervalSeconds);
+            ReadingRecord.WriteUInt16(r, 8, batchSize);
+            ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
+            ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
+            return r;
+        }
 
         /// <summary>Runs <paramref name="count"/> commands in order (none after a reboot) and counts the <paramref name="dropped"/>; returns the outcome flags.</summary>
         public int Handle(int dropped, string[] topics, byte[][] payloads, int count, long nowMs)
@@ -103,9 +183,18 @@ namespace TagoFirmware.Commands
             string done = s_accepted[p.Kind];
             if (outcome == Settings)
             {
-                done = (p.IntervalSeconds > 0 ? " interval " + p.IntervalSeconds.ToString() + " s" : string.Empty)
-                    + (p.BatchSize > 0 ? " batch " + p.BatchSize.ToString() : string.Empty)
-                    + (Overrides.Apply(p) ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)");
+                done = string.Empty;
+                for (int which = 1; which <= 2; which++)
+                {
+                    int v = p.Value(which);
+                    if (v > 0)
+                    {
+                        _set[which] = v;
+                        done += " " + CommandParser.Names[which + 2] + " " + v.ToString() + s_accepted[which + 2];
+                    }
+                }
+
+                done += Store(EncodeRecord(_fingerprint, _set[1], _set[2])) ? " (persisted)" : " (NOT persisted: storage error; reverts at reboot)";
             }
             else if (outcome != Reboot)
             {
@@ -126,6 +215,18 @@ namespace TagoFirmware.Commands
 
             return error < CommandError.IntervalBelowMinimum ? text : value.ToString() + text + MinIntervalSeconds.ToString()
                 + (error == CommandError.OutOfRange ? "…86400 s, batch 1…100)" : " s");
+        }
+
+        private bool Store(byte[] record)
+        {
+            try
+            {
+                return _store == null || _store.Write(record);
+            }
+            catch (System.Exception)
+            {
+                return false;
+            }
         }
     }
 }

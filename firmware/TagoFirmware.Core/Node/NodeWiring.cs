@@ -1,5 +1,6 @@
 using System;
 using TagoFirmware.Commands;
+using TagoFirmware.Common;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Readings;
@@ -71,9 +72,10 @@ namespace TagoFirmware.Node
             int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
             min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
             min = min < 1 ? 1 : min;
-            CommandOverrides overrides = new CommandOverrides(ports.OverrideStore, CommandOverrides.Fingerprint(configFileBytes),
-                battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch);
-            return new CommandProcessor(new CommandParser(commandFilter, min), overrides, counters, ports.Log);
+            // The overrides record names the config file by its CRC-32 (0 without one).
+            uint fingerprint = configFileBytes == null ? 0 : Crc32.Compute(configFileBytes, 0, configFileBytes.Length);
+            return new CommandProcessor(new CommandParser(commandFilter, min), ports.OverrideStore, fingerprint,
+                battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch, counters, ports.Log);
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, overrides and TagoTiP sequence, logs them and sets the boot reason. Never throws.</summary>
@@ -95,12 +97,11 @@ namespace TagoFirmware.Node
                     + queue.BootCounter.ToString() + (queue.UntimedReadings > 0 ? ", " + queue.UntimedReadings.ToString() + " untimed dropped" : string.Empty)
                     + (queue.SkippedRecords > 0 ? ", " + queue.SkippedRecords.ToString() + " damaged records skipped" : string.Empty));
 
-                CommandOverrides overrides = commands.Overrides;
-                string loaded = overrides.Load(commands.MinIntervalSeconds);
+                string loaded = commands.Load();
                 Write(log, loaded == "applied" ? LogLevel.Info : LogLevel.Warning, loaded == null ? null : "overrides: " + loaded);
                 // The configuration's summary above lists the rest; these are the values in force.
-                Write(log, LogLevel.Info, "node start: interval " + overrides.IntervalSeconds.ToString() + " s (minimum "
-                    + commands.MinIntervalSeconds.ToString() + " s), batch " + overrides.BatchSize.ToString()
+                Write(log, LogLevel.Info, "node start: interval " + commands.IntervalSeconds.ToString() + " s (minimum "
+                    + commands.MinIntervalSeconds.ToString() + " s), batch " + commands.BatchSize.ToString()
                     + (ports.OverrideStore == null ? "; no override store: commands hold until reboot" : string.Empty));
             }
             catch (Exception ex)

@@ -84,7 +84,7 @@ namespace TagoFirmware.Node
             }
         }
 
-        /// <summary>Sets the interval; counted from the last cycle's start, so a shorter one may be due at once.</summary>
+        /// <summary>Sets the interval; counted from the last cycle's start, so a shorter one may be due at once. Battery mode's one cycle per wake ignores it.</summary>
         public void SetInterval(int seconds)
         {
             _intervalMs = (long)seconds * 1000;

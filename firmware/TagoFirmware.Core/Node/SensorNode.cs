@@ -84,9 +84,8 @@ namespace TagoFirmware.Node
         {
             _nextDueMs = nowMs;
             NodeWiring.Load(_config, SessionOptions.ClientId, _queue, _commands, _tip, Diagnostics, _ports);
-            _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
             _publisher.StartMs = nowMs;
-            _publisher.SetBatchSize(_commands.Overrides.BatchSize);
+            ApplySettings();
             if (_wake != null)
             {
                 Log(LogLevel.Info, _wake.Begin(nowMs, _queue.BootCounter,
@@ -157,7 +156,7 @@ namespace TagoFirmware.Node
                     }
 
                     // No "offline" status: it would flap on every wake.
-                    SleepMilliseconds = _wake.SleepMs(nowMs, _commands.Overrides.IntervalSeconds);
+                    SleepMilliseconds = _wake.SleepMs(nowMs, _commands.IntervalSeconds);
                     _queue.Flush();
                     SleepRequested = IsHalted = _ending = true;
                     _nextDueMs = long.MaxValue;
@@ -251,9 +250,7 @@ namespace TagoFirmware.Node
                 _tip != null ? _tip.CommandPayloads : report.Payloads, count, nowMs);
             if ((todo & CommandProcessor.Settings) != 0)
             {
-                // In battery mode the interval is the wake interval; the sampler's one cycle per wake ignores it.
-                _publisher.SetBatchSize(_commands.Overrides.BatchSize);
-                _sampler.SetInterval(_commands.Overrides.IntervalSeconds);
+                ApplySettings();
             }
 
             if ((todo & (CommandProcessor.Ping | CommandProcessor.Diagnostics)) != 0)
@@ -265,6 +262,12 @@ namespace TagoFirmware.Node
             {
                 Stop(nowMs, RebootReason.Command);
             }
+        }
+
+        private void ApplySettings()
+        {
+            _publisher.SetBatchSize(_commands.BatchSize);
+            _sampler.SetInterval(_commands.IntervalSeconds);
         }
 
         /// <summary>Orderly stop (flush, the "offline" status, DISCONNECT), then the reboot for <paramref name="reason"/> unless None; keep stepping until <see cref="IsHalted"/>.</summary>

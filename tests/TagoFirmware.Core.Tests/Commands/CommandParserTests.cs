@@ -29,8 +29,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + name, payload));
             Assert.AreEqual(kind, s_parser.Kind);
-            Assert.AreEqual(0, s_parser.IntervalSeconds);
-            Assert.AreEqual(0, s_parser.BatchSize);
+            Assert.AreEqual(0, s_parser.Value(1));
+            Assert.AreEqual(0, s_parser.Value(2));
         }
 
         [TestMethod]
@@ -47,8 +47,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "interval", payload));
             Assert.AreEqual(3, s_parser.Kind);
-            Assert.AreEqual(seconds, s_parser.IntervalSeconds);
-            Assert.AreEqual(0, s_parser.BatchSize);
+            Assert.AreEqual(seconds, s_parser.Value(1));
+            Assert.AreEqual(0, s_parser.Value(2));
         }
 
         [TestMethod]
@@ -59,7 +59,7 @@ namespace TagoFirmware.Tests.Commands
         public void Batch_accepts_1_to_100(string payload, int size)
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "batch", payload));
-            Assert.AreEqual(size, s_parser.BatchSize);
+            Assert.AreEqual(size, s_parser.Value(2));
         }
 
         [TestMethod]
@@ -67,8 +67,8 @@ namespace TagoFirmware.Tests.Commands
         {
             Assert.AreEqual((int)CommandError.None, Parse(Prefix + "interval",
                 "[{\"variable\":\"interval\",\"value\":600},{\"variable\":\"batch\",\"value\":\"20\"}]"));
-            Assert.AreEqual(600, s_parser.IntervalSeconds);
-            Assert.AreEqual(20, s_parser.BatchSize);
+            Assert.AreEqual(600, s_parser.Value(1));
+            Assert.AreEqual(20, s_parser.Value(2));
         }
 
         [TestMethod]

@@ -13,7 +13,6 @@ namespace TagoFirmware.Tests.Commands
         private const uint Fingerprint = 0x12345678;
 
         private static FakeOverrideStore s_store;
-        private static CommandOverrides s_overrides;
         private static DiagnosticsCounters s_counters;
         private static CommandProcessor s_processor;
 
@@ -21,12 +20,17 @@ namespace TagoFirmware.Tests.Commands
         private static void NewNode()
         {
             s_store = new FakeOverrideStore();
-            s_overrides = new CommandOverrides(s_store, Fingerprint, 60, 1);
-            s_overrides.Load(12);
             s_counters = new DiagnosticsCounters("1.0.0");
             s_counters.EveryPayloads = 10;
             s_counters.MarkPublished();
-            s_processor = new CommandProcessor(new CommandParser("commands/node-1/+", 12), s_overrides, s_counters, null);
+            s_processor = Create(s_store, Fingerprint, 60, 1, s_counters);
+            s_processor.Load();
+        }
+
+        /// <summary>A processor for the config's interval and batch with a 12 s minimum interval.</summary>
+        internal static CommandProcessor Create(IOverrideStore store, uint fingerprint, int interval, int batch, DiagnosticsCounters counters)
+        {
+            return new CommandProcessor(new CommandParser(Prefix + "+", 12), store, fingerprint, interval, batch, counters, null);
         }
 
         private static int Send(string command, string payload)
@@ -41,7 +45,7 @@ namespace TagoFirmware.Tests.Commands
             Assert.AreEqual(CommandProcessor.Reboot, Send("reboot", ""));
             Assert.AreEqual("command reboot accepted: rebooting", s_processor.LastLogLine);
             Assert.AreEqual(0, s_counters.CommandErrors);
-            Assert.AreEqual(60, s_overrides.IntervalSeconds);
+            Assert.AreEqual(60, s_processor.IntervalSeconds);
         }
 
         [TestMethod]
@@ -62,8 +66,8 @@ namespace TagoFirmware.Tests.Commands
             NewNode();
             Assert.AreEqual(CommandProcessor.Settings, Send("interval", "300"));
 
-            Assert.AreEqual(300, s_overrides.IntervalSeconds);
-            Assert.AreEqual(1, s_overrides.BatchSize);
+            Assert.AreEqual(300, s_processor.IntervalSeconds);
+            Assert.AreEqual(1, s_processor.BatchSize);
             Assert.AreEqual("command interval accepted: interval 300 s (persisted)", s_processor.LastLogLine);
             Assert.AreEqual(1, s_store.Writes);
         }
@@ -75,8 +79,8 @@ namespace TagoFirmware.Tests.Commands
             Send("interval", "300");
             Send("batch", "[{\"variable\":\"batch\",\"value\":25}]");
 
-            CommandOverrides afterReboot = new CommandOverrides(s_store, Fingerprint, 60, 1);
-            Assert.AreEqual("applied", afterReboot.Load(12));
+            CommandProcessor afterReboot = Create(s_store, Fingerprint, 60, 1, s_counters);
+            Assert.AreEqual("applied", afterReboot.Load());
             Assert.AreEqual(300, afterReboot.IntervalSeconds);
             Assert.AreEqual(25, afterReboot.BatchSize);
         }
@@ -91,7 +95,7 @@ namespace TagoFirmware.Tests.Commands
             Assert.AreEqual(CommandProcessor.Refused, Send("interval", "5"));
             Assert.AreEqual("command interval refused: 5 s is below the minimum of 12 s", s_processor.LastLogLine);
             Assert.AreEqual(1, s_counters.CommandErrors);
-            Assert.AreEqual(120, s_overrides.IntervalSeconds);
+            Assert.AreEqual(120, s_processor.IntervalSeconds);
             Assert.AreEqual(writes, s_store.Writes);
         }
 
@@ -104,8 +108,8 @@ namespace TagoFirmware.Tests.Commands
 
             Assert.AreEqual(CommandProcessor.Refused, outcome);
             Assert.AreEqual("command interval refused: 500 is out of range (interval 12…86400 s, batch 1…100)", s_processor.LastLogLine);
-            Assert.AreEqual(60, s_overrides.IntervalSeconds);
-            Assert.AreEqual(1, s_overrides.BatchSize);
+            Assert.AreEqual(60, s_processor.IntervalSeconds);
+            Assert.AreEqual(1, s_processor.BatchSize);
             Assert.IsNull(s_store.Record);
         }
 
@@ -115,8 +119,8 @@ namespace TagoFirmware.Tests.Commands
             NewNode();
             Assert.AreEqual(CommandProcessor.Settings, Send("batch",
                 "[{\"variable\":\"batch\",\"value\":10},{\"variable\":\"interval\",\"value\":\"900\"}]"));
-            Assert.AreEqual(900, s_overrides.IntervalSeconds);
-            Assert.AreEqual(10, s_overrides.BatchSize);
+            Assert.AreEqual(900, s_processor.IntervalSeconds);
+            Assert.AreEqual(10, s_processor.BatchSize);
             Assert.AreEqual("command batch accepted: interval 900 s batch 10 (persisted)", s_processor.LastLogLine);
         }
 
@@ -127,7 +131,7 @@ namespace TagoFirmware.Tests.Commands
             s_store.FailWrites = true;
 
             Assert.AreEqual(CommandProcessor.Settings, Send("batch", "50"));
-            Assert.AreEqual(50, s_overrides.BatchSize);
+            Assert.AreEqual(50, s_processor.BatchSize);
             Assert.AreEqual("command batch accepted: batch 50 (NOT persisted: storage error; reverts at reboot)", s_processor.LastLogLine);
             Assert.AreEqual(0, s_counters.CommandErrors);
         }

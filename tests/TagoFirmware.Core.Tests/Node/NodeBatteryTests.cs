@@ -114,7 +114,7 @@ namespace TagoFirmware.Tests.Node
             rig.Command("interval", "600");
             Assert.IsTrue(rig.RunUntilSleep(60000));
 
-            Assert.AreEqual(600, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(600, rig.Node.Commands.IntervalSeconds);
             Assert.IsTrue(rig.Clock.NowMs - start >= 1900, "the wake stays connected for the command window");
             Assert.IsTrue(rig.Node.SleepMilliseconds > 590000);
             Assert.IsNotNull(rig.Overrides.Record);

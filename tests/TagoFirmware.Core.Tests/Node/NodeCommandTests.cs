@@ -21,7 +21,7 @@ namespace TagoFirmware.Tests.Node
             rig.Run(20000);
 
             rig.Command("interval", "30");
-            Assert.AreEqual(30, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(30, rig.Node.Commands.IntervalSeconds);
             rig.Run(120000);
 
             string all = NodeRig.Join(rig.DataPayloads());
@@ -44,7 +44,7 @@ namespace TagoFirmware.Tests.Node
             Assert.AreEqual(8, rig.Node.Queue.Count);
 
             rig.Command("batch", "2");
-            Assert.AreEqual(2, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(2, rig.Node.Commands.BatchSize);
             rig.Run(30000);
 
             ArrayList payloads = rig.DataPayloads();
@@ -64,17 +64,17 @@ namespace TagoFirmware.Tests.Node
             rig.Build();
             rig.Run(5000);
             rig.Command("interval", "[{\"variable\":\"interval\",\"value\":120},{\"variable\":\"batch\",\"value\":5}]");
-            Assert.AreEqual(120, rig.Node.Commands.Overrides.IntervalSeconds);
-            Assert.AreEqual(5, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(120, rig.Node.Commands.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.Commands.BatchSize);
 
             rig.Build();
-            Assert.AreEqual(120, rig.Node.Commands.Overrides.IntervalSeconds);
-            Assert.AreEqual(5, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(120, rig.Node.Commands.IntervalSeconds);
+            Assert.AreEqual(5, rig.Node.Commands.BatchSize);
 
             rig.ConfigBytes = TagoUtf8.GetBytes("{\"token\":\"v2\"}");
             rig.Build();
-            Assert.AreEqual(15, rig.Node.Commands.Overrides.IntervalSeconds);
-            Assert.AreEqual(10, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(15, rig.Node.Commands.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.Commands.BatchSize);
             Assert.AreEqual(1, rig.Log.CountContaining("overrides: reset by a new configuration file"));
         }
 
@@ -174,8 +174,8 @@ namespace TagoFirmware.Tests.Node
             rig.Command("reboot", "{not json");
 
             Assert.AreEqual(5, rig.Node.Diagnostics.CommandErrors);
-            Assert.AreEqual(15, rig.Node.Commands.Overrides.IntervalSeconds);
-            Assert.AreEqual(10, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(15, rig.Node.Commands.IntervalSeconds);
+            Assert.AreEqual(10, rig.Node.Commands.BatchSize);
             Assert.AreEqual(0, rig.Device.Reboots);
             Assert.IsNull(rig.Overrides.Record);
             Assert.AreEqual(publishes, rig.Mqtt.Publishes.Count);

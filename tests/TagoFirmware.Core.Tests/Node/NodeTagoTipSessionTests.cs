@@ -181,7 +181,7 @@ namespace TagoFirmware.Tests.Node
             rig.TipServer.Send("CMD|interval=30");
             rig.TipServer.Send("CMD|nonsense");
             rig.Run(200);
-            Assert.AreEqual(30, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(30, rig.Node.Commands.IntervalSeconds);
             Assert.AreEqual(1, rig.Node.Diagnostics.CommandErrors);
             Assert.IsTrue(rig.Overrides.Writes >= 1, "persisted like an MQTT command");
         }

@@ -93,7 +93,7 @@ namespace TagoFirmware.Tests.Node
 
             rig.Mqtt.Deliver("farm/greenhouse-3/cmd/batch", TestUtf8.Bytes("3"));
             rig.Run(NodeRig.StepMs);
-            Assert.AreEqual(3, rig.Node.Commands.Overrides.BatchSize);
+            Assert.AreEqual(3, rig.Node.Commands.BatchSize);
         }
 
         [TestMethod]
@@ -140,7 +140,7 @@ namespace TagoFirmware.Tests.Node
             rig.Command("interval", "11");
             rig.Command("interval", "12");
 
-            Assert.AreEqual(12, rig.Node.Commands.Overrides.IntervalSeconds);
+            Assert.AreEqual(12, rig.Node.Commands.IntervalSeconds);
             Assert.AreEqual(1, rig.Node.Diagnostics.CommandErrors);
         }
     }

@@ -34,17 +34,15 @@ namespace TagoFirmware.Host.Tests.Commands
         private sealed class Node
         {
             public readonly MemoryStore Store = new MemoryStore();
-            public readonly CommandOverrides Overrides;
             public readonly DiagnosticsCounters Counters = new DiagnosticsCounters("1.0.0");
             public readonly CommandProcessor Processor;
             public readonly CommandParser Parser = new CommandParser("commands/node-1/+", MinInterval);
 
             public Node()
             {
-                Store.Record = CommandOverrides.EncodeRecord(99, 120, 5);
-                Overrides = new CommandOverrides(Store, 99, 60, 1);
-                Overrides.Load(MinInterval);
-                Processor = new CommandProcessor(Parser, Overrides, Counters, null);
+                Store.Record = CommandProcessor.EncodeRecord(99, 120, 5);
+                Processor = new CommandProcessor(Parser, Store, 99, 60, 1, Counters, null);
+                Processor.Load();
             }
         }
 
@@ -72,20 +70,20 @@ namespace TagoFirmware.Host.Tests.Commands
             Assert.IsFalse(string.IsNullOrEmpty(node.Processor.LastLogLine));
             if (outcome == CommandProcessor.Refused)
             {
-                Assert.AreEqual(120, node.Overrides.IntervalSeconds);
-                Assert.AreEqual(5, node.Overrides.BatchSize);
+                Assert.AreEqual(120, node.Processor.IntervalSeconds);
+                Assert.AreEqual(5, node.Processor.BatchSize);
                 CollectionAssert.AreEqual(before, node.Store.Record);
                 Assert.AreEqual(1, node.Counters.CommandErrors);
             }
             else
             {
                 Assert.AreEqual(0, node.Counters.CommandErrors);
-                Assert.IsTrue(node.Overrides.IntervalSeconds >= MinInterval && node.Overrides.IntervalSeconds <= 86400);
-                Assert.IsTrue(node.Overrides.BatchSize >= 1 && node.Overrides.BatchSize <= 100);
-                CommandOverrides reloaded = new CommandOverrides(node.Store, 99, 60, 1);
-                reloaded.Load(MinInterval);
-                Assert.AreEqual(node.Overrides.IntervalSeconds, reloaded.IntervalSeconds);
-                Assert.AreEqual(node.Overrides.BatchSize, reloaded.BatchSize);
+                Assert.IsTrue(node.Processor.IntervalSeconds >= MinInterval && node.Processor.IntervalSeconds <= 86400);
+                Assert.IsTrue(node.Processor.BatchSize >= 1 && node.Processor.BatchSize <= 100);
+                CommandProcessor reloaded = new CommandProcessor(node.Parser, node.Store, 99, 60, 1, node.Counters, null);
+                reloaded.Load();
+                Assert.AreEqual(node.Processor.IntervalSeconds, reloaded.IntervalSeconds);
+                Assert.AreEqual(node.Processor.BatchSize, reloaded.BatchSize);
             }
         }
 
@@ -155,8 +153,8 @@ namespace TagoFirmware.Host.Tests.Commands
                 int outcome = node.Processor.Process(Prefix + name, payload);
 
                 Assert.AreEqual(expected, outcome != CommandProcessor.Refused, name + " " + text + " → " + node.Processor.LastLogLine);
-                Assert.AreEqual(interval ?? 120, node.Overrides.IntervalSeconds, text);
-                Assert.AreEqual(batch ?? 5, node.Overrides.BatchSize, text);
+                Assert.AreEqual(interval ?? 120, node.Processor.IntervalSeconds, text);
+                Assert.AreEqual(batch ?? 5, node.Processor.BatchSize, text);
             }, iter: 30000);
         }
 

@@ -84,8 +84,8 @@ namespace TagoFirmware.Host.Tests.Node
             int readings = node.Sampler.ReadingsQueued;
             bool inFlight = node.TagoTip.Receipts.InFlight;
             long inFlightSequence = node.TagoTip.Receipts.InFlightSequence;
-            int interval = node.Commands.Overrides.IntervalSeconds;
-            int batch = node.Commands.Overrides.BatchSize;
+            int interval = node.Commands.IntervalSeconds;
+            int batch = node.Commands.BatchSize;
             byte[] record = rig.Overrides.Record == null ? null : (byte[])rig.Overrides.Record.Clone();
             int errors = node.Diagnostics.CommandErrors;
 
@@ -110,11 +110,11 @@ namespace TagoFirmware.Host.Tests.Node
 
             if (node.Diagnostics.CommandErrors > errors)
             {
-                Assert.AreEqual(interval, node.Commands.Overrides.IntervalSeconds, "a refused command changed the interval: " + Show(text));
-                Assert.AreEqual(batch, node.Commands.Overrides.BatchSize, "a refused command changed the batch: " + Show(text));
+                Assert.AreEqual(interval, node.Commands.IntervalSeconds, "a refused command changed the interval: " + Show(text));
+                Assert.AreEqual(batch, node.Commands.BatchSize, "a refused command changed the batch: " + Show(text));
                 CollectionAssert.AreEqual(record, rig.Overrides.Record, "a refused command changed the stored overrides: " + Show(text));
             }
-            else if (interval != node.Commands.Overrides.IntervalSeconds || batch != node.Commands.Overrides.BatchSize)
+            else if (interval != node.Commands.IntervalSeconds || batch != node.Commands.BatchSize)
             {
                 // An accepted setting is whole: in force and stored.
                 Assert.IsTrue(text.StartsWith("CMD|"), "a setting changed without a command: " + Show(text));

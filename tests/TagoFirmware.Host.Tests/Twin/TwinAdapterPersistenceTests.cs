@@ -22,7 +22,7 @@ namespace TagoFirmware.Host.Tests.Twin
         public void Override_record_written_by_one_store_is_read_back_by_a_new_one_over_the_same_directory()
         {
             string dir = NewDirectory();
-            byte[] record = CommandOverrides.EncodeRecord(0x12345678u, 120, 20);
+            byte[] record = CommandProcessor.EncodeRecord(0x12345678u, 120, 20);
             Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(record));
             CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
             Assert.IsFalse(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new")), "the temporary file is renamed away");
@@ -33,7 +33,7 @@ namespace TagoFirmware.Host.Tests.Twin
         {
             string dir = NewDirectory();
             var store = TwinNodeSettings.OverrideStoreFor(dir);
-            byte[] old = CommandOverrides.EncodeRecord(1u, 60, 0);
+            byte[] old = CommandProcessor.EncodeRecord(1u, 60, 0);
             Assert.IsTrue(store.Write(old));
             // A power cut after the temporary file was written but before the rename.
             File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), new byte[] { 1, 2, 3 });
@@ -50,7 +50,7 @@ namespace TagoFirmware.Host.Tests.Twin
         public void An_override_switch_cut_between_delete_and_rename_is_completed_at_the_next_read()
         {
             string dir = NewDirectory();
-            byte[] record = CommandOverrides.EncodeRecord(7u, 0, 5);
+            byte[] record = CommandProcessor.EncodeRecord(7u, 0, 5);
             // The power cut fell after the old record was deleted and before the new one was renamed into place.
             File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), record);
             CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
@@ -62,7 +62,7 @@ namespace TagoFirmware.Host.Tests.Twin
         public void A_write_into_a_missing_directory_fails_without_throwing()
         {
             var store = new FlashOverrideStore(Path.Combine(NewDirectory(), "absent", TwinNodeSettings.OverridesFileName));
-            Assert.IsFalse(store.Write(CommandOverrides.EncodeRecord(1u, 60, 0)));
+            Assert.IsFalse(store.Write(CommandProcessor.EncodeRecord(1u, 60, 0)));
         }
 
         [TestMethod]
@@ -75,7 +75,7 @@ namespace TagoFirmware.Host.Tests.Twin
                 Assert.IsTrue(File.Exists(Path.Combine(dir, "queue.log")));
             }
 
-            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(CommandOverrides.EncodeRecord(1u, 60, 0)));
+            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(CommandProcessor.EncodeRecord(1u, 60, 0)));
             Assert.IsTrue(File.Exists(Path.Combine(dir, "overrides.bin")));
         }
 

@@ -1,18 +1,17 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Commands;
-using TagoFirmware.Tests.Json;
 
 namespace TagoFirmware.Tests.Commands
 {
     [TestClass]
-    public class CommandOverridesTests
+    public class OverrideRecordTests
     {
         [TestMethod]
         public void Without_a_record_the_configuration_values_apply()
         {
-            CommandOverrides overrides = new CommandOverrides(new FakeOverrideStore(), 7, 60, 5);
+            CommandProcessor overrides = CommandProcessorTests.Create(new FakeOverrideStore(), 7, 60, 5, null);
 
-            Assert.IsNull(overrides.Load(12));
+            Assert.IsNull(overrides.Load());
             Assert.AreEqual(60, overrides.IntervalSeconds);
             Assert.AreEqual(5, overrides.BatchSize);
         }
@@ -21,10 +20,10 @@ namespace TagoFirmware.Tests.Commands
         public void A_stored_record_applies_what_it_sets()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(0xCAFEBABE, 86400, 0);
-            CommandOverrides overrides = new CommandOverrides(store, 0xCAFEBABE, 60, 5);
+            store.Record = CommandProcessor.EncodeRecord(0xCAFEBABE, 86400, 0);
+            CommandProcessor overrides = CommandProcessorTests.Create(store, 0xCAFEBABE, 60, 5, null);
 
-            Assert.AreEqual("applied", overrides.Load(12));
+            Assert.AreEqual("applied", overrides.Load());
             Assert.AreEqual(86400, overrides.IntervalSeconds);
             Assert.AreEqual(5, overrides.BatchSize);
         }
@@ -33,7 +32,7 @@ namespace TagoFirmware.Tests.Commands
         public void The_record_layout_is_stable()
         {
             // Pinned bytes: a layout change must bump the record's version. CRC-32 (zlib) of the first 16 bytes at the end.
-            byte[] record = CommandOverrides.EncodeRecord(0x04030201, 300, 10);
+            byte[] record = CommandProcessor.EncodeRecord(0x04030201, 300, 10);
             Assert.AreEqual(20, record.Length);
             CollectionAssert.AreEqual(new byte[] { 0x4F, 0x56, 1, 3, 0x2C, 0x01, 0, 0, 10, 0, 0, 0, 1, 2, 3, 4 },
                 Slice(record, 0, 16));
@@ -50,11 +49,11 @@ namespace TagoFirmware.Tests.Commands
         public void Any_flipped_byte_makes_the_record_corrupt(int index)
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(7, 300, 10);
+            store.Record = CommandProcessor.EncodeRecord(7, 300, 10);
             store.Record[index] ^= 0x40;
-            CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
+            CommandProcessor overrides = CommandProcessorTests.Create(store, 7, 60, 5, null);
 
-            Assert.AreEqual("record damaged, ignored", overrides.Load(12));
+            Assert.AreEqual("record damaged, ignored", overrides.Load());
             Assert.AreEqual(60, overrides.IntervalSeconds);
             Assert.AreEqual(5, overrides.BatchSize);
         }
@@ -65,23 +64,23 @@ namespace TagoFirmware.Tests.Commands
             FakeOverrideStore store = new FakeOverrideStore();
             store.Record = new byte[] { 0x4F, 0x56, 1 };
 
-            Assert.AreEqual("record damaged, ignored", new CommandOverrides(store, 7, 60, 5).Load(12));
+            Assert.AreEqual("record damaged, ignored", CommandProcessorTests.Create(store, 7, 60, 5, null).Load());
         }
 
         [TestMethod]
         public void A_newly_deployed_configuration_resets_the_overrides_for_good()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(111, 300, 10);
+            store.Record = CommandProcessor.EncodeRecord(111, 300, 10);
 
-            CommandOverrides withNewConfig = new CommandOverrides(store, 222, 60, 5);
-            Assert.AreEqual("reset by a new configuration file", withNewConfig.Load(12));
+            CommandProcessor withNewConfig = CommandProcessorTests.Create(store, 222, 60, 5, null);
+            Assert.AreEqual("reset by a new configuration file", withNewConfig.Load());
             Assert.AreEqual(60, withNewConfig.IntervalSeconds);
             Assert.AreEqual(5, withNewConfig.BatchSize);
 
             // Going back to the old file does not bring the old overrides back.
-            CommandOverrides withOldConfig = new CommandOverrides(store, 111, 60, 5);
-            Assert.AreEqual("reset by a new configuration file", withOldConfig.Load(12));
+            CommandProcessor withOldConfig = CommandProcessorTests.Create(store, 111, 60, 5, null);
+            Assert.AreEqual("reset by a new configuration file", withOldConfig.Load());
             Assert.AreEqual(60, withOldConfig.IntervalSeconds);
         }
 
@@ -89,27 +88,19 @@ namespace TagoFirmware.Tests.Commands
         public void Overrides_outside_todays_limits_are_ignored()
         {
             FakeOverrideStore store = new FakeOverrideStore();
-            store.Record = CommandOverrides.EncodeRecord(7, 10, 0);
-            CommandOverrides overrides = new CommandOverrides(store, 7, 60, 5);
+            store.Record = CommandProcessor.EncodeRecord(7, 10, 0);
+            CommandProcessor overrides = CommandProcessorTests.Create(store, 7, 60, 5, null);
 
-            Assert.AreEqual("outside today's limits, ignored", overrides.Load(12));
+            Assert.AreEqual("outside today's limits, ignored", overrides.Load());
             Assert.AreEqual(60, overrides.IntervalSeconds);
         }
 
         [TestMethod]
         public void A_store_that_throws_counts_as_no_record()
         {
-            CommandOverrides overrides = new CommandOverrides(new ThrowingOverrideStore(), 7, 60, 5);
+            CommandProcessor overrides = CommandProcessorTests.Create(new ThrowingOverrideStore(), 7, 60, 5, null);
 
-            Assert.IsNull(overrides.Load(12));
-        }
-
-        [TestMethod]
-        public void The_fingerprint_is_the_crc32_of_the_configuration_bytes()
-        {
-            // CRC-32 check value (zlib/IEEE): "123456789" → 0xCBF43926.
-            Assert.AreEqual(0xCBF43926, CommandOverrides.Fingerprint(TestUtf8.Bytes("123456789")));
-            Assert.AreEqual(0u, CommandOverrides.Fingerprint(null));
+            Assert.IsNull(overrides.Load());
         }
 
         private static byte[] Slice(byte[] source, int offset, int length)

@@ -20,15 +20,11 @@ namespace TagoFirmware.Config
             NodeConfig config = new NodeConfig();
             ConfigResult result = new ConfigResult(config);
             int length = utf8 == null ? 0 : utf8.Length;
-            if (length == 0)
+            if (length == 0 || length > NodeConfig.MaxFileBytes)
             {
-                return Fail(result, "the config file is empty or missing");
-            }
-
-            if (length > NodeConfig.MaxFileBytes)
-            {
-                return Fail(result, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
-                    + " bytes allowed (put large CAs in files on I:\\)");
+                result.Error(File, length == 0 ? "the config file is empty or missing"
+                    : "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes + " bytes allowed (put large CAs in files on I:\\)");
+                return result;
             }
 
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
@@ -51,7 +47,9 @@ namespace TagoFirmware.Config
 
             if (r.Error != JsonError.None)
             {
-                return Fail(new ConfigResult(new NodeConfig()), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                result = new ConfigResult(new NodeConfig());
+                result.Error(File, SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                return result;
             }
 
             if (!isObject)
@@ -290,12 +288,6 @@ namespace TagoFirmware.Config
 
         /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
         private static string Describe(JsonReader r) => Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
-
-        private static ConfigResult Fail(ConfigResult result, string message)
-        {
-            result.Error(File, message);
-            return result;
-        }
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 

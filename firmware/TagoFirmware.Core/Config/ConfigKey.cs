@@ -61,6 +61,9 @@ namespace TagoFirmware.Config
             InSensor = group != null && (group.Type == SensorList || group.InSensor);
         }
 
+        /// <summary>The row's index in <see cref="ConfigKeys.Rows"/>.</summary>
+        public readonly int Id;
+
         /// <summary>The full path, e.g. <c>mqtt.port</c> or <c>sensors[].model</c>.</summary>
         public readonly string Path;
 
@@ -88,7 +91,6 @@ namespace TagoFirmware.Config
         /// <summary>The stored number of each of <see cref="Choices"/>.</summary>
         public readonly int[] ChoiceValues;
 
-        internal readonly int Id;
         internal readonly string Name;
         internal readonly int Flags;
         internal readonly bool InSensor; // a key of one item of the sensors array

@@ -14,8 +14,8 @@ namespace TagoFirmware.Config
 
         private const int MaxDepth = 8; // a config nests 3 deep (root, sensors, sensor)
 
-        /// <summary>Parses and validates a whole config file.</summary>
-        public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
+        /// <summary>Parses and validates a whole config file; <paramref name="supplied"/> (by <see cref="ConfigKey.Id"/>, may be null) are string values from flags or the environment that replace the file's, and the host twin, which has no WiFi, passes false for <paramref name="requireWifi"/>.</summary>
+        public static ConfigResult Parse(byte[] utf8, string[] supplied, bool requireWifi)
         {
             NodeConfig config = new NodeConfig();
             ConfigResult result = new ConfigResult(config);
@@ -57,17 +57,15 @@ namespace TagoFirmware.Config
                 return result;
             }
 
-            ConfigKey[] all = ConfigKeys.Rows;
-            for (int i = 0; rules != null && i < all.Length; i++)
+            for (int i = 0; supplied != null && i < supplied.Length; i++)
             {
-                string supplied = rules.Supplied[i];
-                if (supplied != null)
+                if (supplied[i] != null)
                 {
-                    config.SetValue(all[i], supplied);
+                    config.SetValue(ConfigKeys.Rows[i], supplied[i]);
                 }
             }
 
-            NodeConfigValidator.ValidateInto(config, rules == null || rules.RequireWifi, result);
+            NodeConfigValidator.ValidateInto(config, requireWifi, result);
             return result;
         }
 

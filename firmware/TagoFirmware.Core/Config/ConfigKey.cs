@@ -110,8 +110,8 @@ namespace TagoFirmware.Config
             return list;
         }
 
-        /// <summary>"must be between min and max unit; got value", or null when in range or already reported by the parser.</summary>
-        internal string RangeProblem(int value, int min, int max) => (value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid ? null
+        /// <summary>"must be between min and max unit; got value", or null when in range, 0 of a <see cref="ZeroOff"/> key or already reported by the parser.</summary>
+        internal string RangeProblem(int value, int min, int max) => (value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid || (value == 0 && Has(ZeroOff)) ? null
             : "must be between " + Format(min) + " and " + Format(max) + Unit + "; got " + Format(value);
 
         private string Format(int n) => Type == Tenths ? ConfigText.FormatTenths(n) : n.ToString();

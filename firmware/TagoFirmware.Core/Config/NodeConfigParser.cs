@@ -228,11 +228,11 @@ namespace TagoFirmware.Config
             r.Skip();
         }
 
-        /// <summary>Stores a number and reports it when outside the key's range (0 switches a <see cref="ConfigKey.ZeroOff"/> key off).</summary>
+        /// <summary>Stores a number and reports it when outside the key's range, unless the validator checks it.</summary>
         private static void Store(ConfigValues target, ConfigKey key, string path, int n, ConfigResult result)
         {
             target.SetNumber(key, n);
-            if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule) && (n != 0 || !key.Has(ConfigKey.ZeroOff)))
+            if (!key.Has(ConfigKey.OwnRule))
             {
                 result.Error(Where(path, key), key.RangeProblem(n, key.Min, key.Max));
             }

@@ -232,7 +232,7 @@ namespace TagoFirmware.Config
         private static void Store(ConfigValues target, ConfigKey key, string path, int n, ConfigResult result)
         {
             target.SetNumber(key, n);
-            if (!key.Has(ConfigKey.OwnRule))
+            if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule))
             {
                 result.Error(Where(path, key), key.RangeProblem(n, key.Min, key.Max));
             }

@@ -33,7 +33,7 @@ namespace TagoFirmware.Esp32
             byte[] mac = Esp32PlatformInfo.MacAddress();
             string macClientId = ClientIdentity.FromMac(mac);
 
-            ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, macClientId, log);
+            ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, true, macClientId, log);
             ConfigResult config = boot.Load();
             Esp32StatusLed led = BuildLed(gpio, config.Config, null);
             while (!config.IsValid) // the safe state until a corrected config file is deployed

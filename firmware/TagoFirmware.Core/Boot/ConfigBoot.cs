@@ -14,18 +14,20 @@ namespace TagoFirmware.Boot
 
         private readonly IFileReader _files;
         private readonly string _path;
-        private readonly ConfigRules _rules;
+        private readonly string[] _supplied;
+        private readonly bool _requireWifi;
         private readonly string _macClientId;
         private readonly ILog _log;
         private long _lastReadMs;
         private string _lastLogged;
 
-        /// <summary>Creates the boot path for the config file at <paramref name="path"/>; null rules are the device defaults, a null MAC client id means the platform has none, a null log logs nothing.</summary>
-        public ConfigBoot(IFileReader files, string path, ConfigRules rules, string macClientId, ILog log)
+        /// <summary>Creates the boot path for the config file at <paramref name="path"/>, parsed as <see cref="NodeConfigParser.Parse"/> says (the device: no supplied values, WiFi required); a null MAC client id means the platform has none, a null log logs nothing.</summary>
+        public ConfigBoot(IFileReader files, string path, string[] supplied, bool requireWifi, string macClientId, ILog log)
         {
             _files = files;
             _path = path;
-            _rules = rules;
+            _supplied = supplied;
+            _requireWifi = requireWifi;
             _macClientId = macClientId;
             _log = log;
         }
@@ -37,7 +39,7 @@ namespace TagoFirmware.Boot
         public ConfigResult Load()
         {
             FileBytes = _files.Read(_path, NodeConfig.MaxFileBytes);
-            ConfigResult result = NodeConfigParser.Parse(FileBytes, _rules);
+            ConfigResult result = NodeConfigParser.Parse(FileBytes, _supplied, _requireWifi);
             if (result.IsValid)
             {
                 Resolve(result);

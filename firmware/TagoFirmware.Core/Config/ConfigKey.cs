@@ -61,6 +61,9 @@ namespace TagoFirmware.Config
             InSensor = group != null && (group.Type == SensorList || group.InSensor);
         }
 
+        /// <summary>The row's index in <see cref="ConfigKeys.Rows"/>.</summary>
+        public readonly int Id;
+
         /// <summary>The full path, e.g. <c>mqtt.port</c> or <c>sensors[].model</c>.</summary>
         public readonly string Path;
 
@@ -88,7 +91,6 @@ namespace TagoFirmware.Config
         /// <summary>The stored number of each of <see cref="Choices"/>.</summary>
         public readonly int[] ChoiceValues;
 
-        internal readonly int Id;
         internal readonly string Name;
         internal readonly int Flags;
         internal readonly bool InSensor; // a key of one item of the sensors array
@@ -108,8 +110,8 @@ namespace TagoFirmware.Config
             return list;
         }
 
-        /// <summary>"must be between min and max unit; got value", or null when in range or already reported by the parser.</summary>
-        internal string RangeProblem(int value, int min, int max) => (value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid ? null
+        /// <summary>"must be between min and max unit; got value", or null when in range, 0 of a <see cref="ZeroOff"/> key or already reported by the parser.</summary>
+        internal string RangeProblem(int value, int min, int max) => (value >= min && value <= max) || value == NodeConfigParser.ReportedInvalid || (value == 0 && Has(ZeroOff)) ? null
             : "must be between " + Format(min) + " and " + Format(max) + Unit + "; got " + Format(value);
 
         private string Format(int n) => Type == Tenths ? ConfigText.FormatTenths(n) : n.ToString();

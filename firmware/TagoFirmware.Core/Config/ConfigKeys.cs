@@ -10,7 +10,9 @@ namespace TagoFirmware.Config
         private const int Top = 16; // a root row after a group's rows
         private const int Own = ConfigKey.OwnRule;
 
-        private static ConfigKey[] s_all = new ConfigKey[64];
+        /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
+        public static readonly ConfigKey[] Rows = new ConfigKey[60]; // one slot per row below: a wrong count fails the static constructor or every config load
+
         private static int s_count;
         private static ConfigKey s_lastRoot;
         private static ConfigKey s_group;
@@ -87,17 +89,7 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey Diagnostics = Group("diagnostics");
         internal static readonly ConfigKey DiagnosticsEvery = Int("every_payloads", 0, 100000, 60, " (0 = only on request)", 0);
 
-        /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
-        public static readonly ConfigKey[] Rows = Trim();
-
         internal static ConfigKey FirstIn(ConfigKey group) => group == null ? Rows[0] : group.First;
-
-        private static ConfigKey[] Trim()
-        {
-            ConfigKey[] rows = new ConfigKey[s_count];
-            System.Array.Copy(s_all, rows, s_count);
-            return rows;
-        }
 
         private static ConfigKey Group(string name) => Add(name, ConfigKey.Group, 0, 0, 0, 0, null, null, null, null);
 
@@ -120,7 +112,7 @@ namespace TagoFirmware.Config
             bool opens = type == ConfigKey.Group || type == ConfigKey.SensorList;
             ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
             ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
-            ConfigKey last = group == null ? s_lastRoot : s_all[s_count - 1]; // a group's rows follow it
+            ConfigKey last = group == null ? s_lastRoot : Rows[s_count - 1]; // a group's rows follow it
             if (last != null && last == group)
             {
                 group.First = key;
@@ -130,7 +122,7 @@ namespace TagoFirmware.Config
                 last.Next = key;
             }
 
-            s_all[s_count++] = key;
+            Rows[s_count++] = key;
             s_group = opens ? key : group;
             s_lastRoot = group == null ? key : s_lastRoot;
             return key;

@@ -14,21 +14,17 @@ namespace TagoFirmware.Config
 
         private const int MaxDepth = 8; // a config nests 3 deep (root, sensors, sensor)
 
-        /// <summary>Parses and validates a whole config file.</summary>
-        public static ConfigResult Parse(byte[] utf8, ConfigRules rules)
+        /// <summary>Parses and validates a whole config file; <paramref name="supplied"/> (by <see cref="ConfigKey.Id"/>, may be null) are string values from flags or the environment that replace the file's, and the host twin, which has no WiFi, passes false for <paramref name="requireWifi"/>.</summary>
+        public static ConfigResult Parse(byte[] utf8, string[] supplied, bool requireWifi)
         {
             NodeConfig config = new NodeConfig();
             ConfigResult result = new ConfigResult(config);
             int length = utf8 == null ? 0 : utf8.Length;
-            if (length == 0)
+            if (length == 0 || length > NodeConfig.MaxFileBytes)
             {
-                return Fail(result, "the config file is empty or missing");
-            }
-
-            if (length > NodeConfig.MaxFileBytes)
-            {
-                return Fail(result, "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes
-                    + " bytes allowed (put large CAs in files on I:\\)");
+                result.Error(File, length == 0 ? "the config file is empty or missing"
+                    : "is " + length + " bytes; at most " + NodeConfig.MaxFileBytes + " bytes allowed (put large CAs in files on I:\\)");
+                return result;
             }
 
             // Windows editors may save UTF-8 with a byte-order mark; RFC 8259 §8.1 lets a parser ignore it.
@@ -51,7 +47,9 @@ namespace TagoFirmware.Config
 
             if (r.Error != JsonError.None)
             {
-                return Fail(new ConfigResult(new NodeConfig()), SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                result = new ConfigResult(new NodeConfig());
+                result.Error(File, SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                return result;
             }
 
             if (!isObject)
@@ -59,17 +57,15 @@ namespace TagoFirmware.Config
                 return result;
             }
 
-            ConfigKey[] all = ConfigKeys.Rows;
-            for (int i = 0; rules != null && i < all.Length; i++)
+            for (int i = 0; supplied != null && i < supplied.Length; i++)
             {
-                string supplied = rules.Supplied[i];
-                if (supplied != null)
+                if (supplied[i] != null)
                 {
-                    config.SetValue(all[i], supplied);
+                    config.SetValue(ConfigKeys.Rows[i], supplied[i]);
                 }
             }
 
-            NodeConfigValidator.ValidateInto(config, rules == null || rules.RequireWifi, result);
+            NodeConfigValidator.ValidateInto(config, requireWifi, result);
             return result;
         }
 
@@ -232,11 +228,11 @@ namespace TagoFirmware.Config
             r.Skip();
         }
 
-        /// <summary>Stores a number and reports it when outside the key's range (0 switches a <see cref="ConfigKey.ZeroOff"/> key off).</summary>
+        /// <summary>Stores a number and reports it when outside the key's range, unless the validator checks it.</summary>
         private static void Store(ConfigValues target, ConfigKey key, string path, int n, ConfigResult result)
         {
             target.SetNumber(key, n);
-            if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule) && (n != 0 || !key.Has(ConfigKey.ZeroOff)))
+            if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule))
             {
                 result.Error(Where(path, key), key.RangeProblem(n, key.Min, key.Max));
             }
@@ -290,12 +286,6 @@ namespace TagoFirmware.Config
 
         /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
         private static string Describe(JsonReader r) => Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
-
-        private static ConfigResult Fail(ConfigResult result, string message)
-        {
-            result.Error(File, message);
-            return result;
-        }
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 

@@ -229,7 +229,7 @@ namespace TagoFirmware.Config
                 : c == 'p' ? gpio + " is PSRAM on WROVER modules (fine on WROOM)"
                 : null);
             result.Error(path, pins[pin] != null ? gpio + " is already used by " + pins[pin] : null);
-            pins[pin] = pins[pin] == null ? path : pins[pin];
+            pins[pin] = pins[pin] ?? path;
         }
 
         private static void Variable(ConfigResult result, string path, string full, ArrayList names)

@@ -83,16 +83,13 @@ namespace TagoFirmware.Host.Cli
             ["diagnostics.every_payloads"] = "Publish diagnostics with every Nth data payload; 0 only on the `ping` and `diagnostics` commands. Every variable is a billed TagoIO data input.",
         };
 
-        /// <summary>The description of a key.</summary>
-        /// <param name="key">A row of <see cref="ConfigKeys"/>.</param>
-        /// <returns>The description, or null when the row has none (a test keeps the two tables in step).</returns>
+        /// <summary>The description of a row of <see cref="ConfigKeys"/>, or null when it has none (a test keeps the two tables in step).</summary>
         public static string Describe(ConfigKey key) => s_descriptions.TryGetValue(key.Path, out string text) ? text : null;
 
         /// <summary>Number of descriptions (a test compares it with the table's row count).</summary>
         public static int DescriptionCount => s_descriptions.Count;
 
-        /// <summary>docs/configuration.md: every key of the table with its type, default, range and description.</summary>
-        /// <returns>The Markdown text.</returns>
+        /// <summary>docs/configuration.md as Markdown: every key of the table with its type, default, range and description.</summary>
         public static string Markdown()
         {
             var md = new StringBuilder();

@@ -14,7 +14,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Validates a config file with the device's rules and prints its issues, a verdict and, when valid, the redacted summary; 0 valid, 2 invalid or unreadable.</summary>
         public static int Run(string path, TwinOptions options, TextWriter output, TextWriter error)
         {
-            ConfigResult result = Load(path, Rules(options, true), error, output);
+            ConfigResult result = Load(path, Supplied(options, true), true, error, output);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
@@ -35,7 +35,7 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Fills the options the command line did not give from the config file (WiFi not required): 0 applied, 2 invalid.</summary>
         public static int Apply(string path, TwinOptions options, TextWriter error)
         {
-            ConfigResult result = Load(path, Rules(options, false), error, error);
+            ConfigResult result = Load(path, Supplied(options, false), false, error, error);
             if (result == null)
             {
                 return TwinExitCode.UsageError;
@@ -68,7 +68,7 @@ namespace TagoFirmware.Host.Cli
         }
 
         // The boot path plus the CA check the device leaves to its TLS stack; null when the file cannot be read (reported).
-        private static ConfigResult Load(string path, ConfigRules rules, TextWriter error, TextWriter issues)
+        private static ConfigResult Load(string path, string[] supplied, bool requireWifi, TextWriter error, TextWriter issues)
         {
             if (!File.Exists(path))
             {
@@ -76,7 +76,7 @@ namespace TagoFirmware.Host.Cli
                 return null;
             }
 
-            ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, rules, "twin", null).Load();
+            ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, supplied, requireWifi, "twin", null).Load();
             string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
@@ -91,10 +91,10 @@ namespace TagoFirmware.Host.Cli
             return result;
         }
 
-        /// <summary>The secrets of <see cref="ConfigReference.Supplied"/> from flags or the environment; without WiFi the WiFi keys stay the file's.</summary>
-        private static ConfigRules Rules(TwinOptions options, bool requireWifi)
+        /// <summary>The secrets of <see cref="ConfigReference.Supplied"/> from flags or the environment, by <see cref="ConfigKey.Id"/>; without WiFi the WiFi keys stay the file's.</summary>
+        private static string[] Supplied(TwinOptions options, bool requireWifi)
         {
-            var rules = new ConfigRules { RequireWifi = requireWifi };
+            var supplied = new string[ConfigKeys.Rows.Length];
             foreach (var s in ConfigReference.Supplied)
             {
                 string value = s.Key == ConfigKeys.Token ? options.Token
@@ -102,10 +102,10 @@ namespace TagoFirmware.Host.Cli
                     : s.Key == ConfigKeys.TagoTipSerial && options.Serial != null ? options.Serial
                     : !requireWifi && s.Key.Path.StartsWith("wifi.", StringComparison.Ordinal) ? null
                     : (options.Supplied.TryGetValue(s.Flag, out string given) ? given : Environment.GetEnvironmentVariable(s.Variable));
-                rules.Supply(s.Key, value);
+                supplied[s.Key.Id] = string.IsNullOrEmpty(value) ? null : value;
             }
 
-            return rules;
+            return supplied;
         }
 
         private static void Default(TwinOptions options, string flag, Action apply)

@@ -56,7 +56,7 @@ namespace TagoFirmware.Benchmarks.IlCost
 
         private ConfigResult Load()
         {
-            ConfigResult result = new ConfigBoot(_files, Path, null, "tago-a4cf12e3b1c0", _log).Load();
+            ConfigResult result = new ConfigBoot(_files, Path, null, true, "tago-a4cf12e3b1c0", _log).Load();
             string[] lines = result.Config.Summary("tago-a4cf12e3b1c0");
             for (int i = 0; i < lines.Length; i++)
             {

@@ -17,7 +17,7 @@ namespace TagoFirmware.Tests.Boot
 
         private static ConfigBoot Boot(FakeFiles files, FakeLog log, string mac)
         {
-            return new ConfigBoot(files, Path, null, mac, log);
+            return new ConfigBoot(files, Path, null, true, mac, log);
         }
 
         [TestMethod]

@@ -47,13 +47,13 @@ namespace TagoFirmware.Tests.Config
         /// <summary>Parses <see cref="Doc"/> of <paramref name="root"/> with the default rules.</summary>
         public static ConfigResult Parse(string root)
         {
-            return NodeConfigParser.Parse(TestUtf8.Bytes(Doc(root)), null);
+            return NodeConfigParser.Parse(TestUtf8.Bytes(Doc(root)), null, true);
         }
 
-        /// <summary>Parses a complete document text with the given rules.</summary>
-        public static ConfigResult ParseText(string json, ConfigRules rules)
+        /// <summary>Parses a complete document text with the device's rules.</summary>
+        public static ConfigResult ParseText(string json)
         {
-            return NodeConfigParser.Parse(TestUtf8.Bytes(json), rules);
+            return NodeConfigParser.Parse(TestUtf8.Bytes(json), null, true);
         }
 
         /// <summary>The line of the first error with this exact path, or null.</summary>

@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using TagoFirmware.Config;
+using TagoFirmware.Tests.Json;
 
 namespace TagoFirmware.Tests.Config
 {
@@ -20,13 +21,12 @@ namespace TagoFirmware.Tests.Config
         [TestMethod]
         public void The_twin_may_omit_wifi_and_supply_the_token()
         {
-            ConfigRules rules = new ConfigRules();
-            rules.Supply(ConfigKeys.Token, ConfigDocs.FakeToken);
-            rules.RequireWifi = false;
-            ConfigResult result = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", rules);
+            string[] supplied = new string[ConfigKeys.Rows.Length];
+            supplied[ConfigKeys.Token.Id] = ConfigDocs.FakeToken;
+            ConfigResult result = NodeConfigParser.Parse(TestUtf8.Bytes("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}"), supplied, false);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
 
-            ConfigResult device = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null);
+            ConfigResult device = ConfigDocs.ParseText("{\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}");
             Assert.IsNotNull(ConfigDocs.Error(device, "tagotip.serial"), "without a token the transport is TagoTiP");
             Assert.IsNotNull(ConfigDocs.Error(device, "wifi.ssid"));
         }
@@ -36,15 +36,15 @@ namespace TagoFirmware.Tests.Config
         {
             string example = "{\"wifi\":{\"ssid\":\"example-network\",\"password\":\"example-password-not-real\"},"
                 + "\"token\":\"00000000-0000-0000-0000-000000000000\",\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}";
-            ConfigResult refused = ConfigDocs.ParseText(example, null);
+            ConfigResult refused = ConfigDocs.ParseText(example);
             Assert.IsNotNull(ConfigDocs.Error(refused, "token"));
             Assert.IsNotNull(ConfigDocs.Error(refused, "wifi.ssid"));
 
-            ConfigRules rules = new ConfigRules();
-            rules.Supply(ConfigKeys.Token, ConfigDocs.FakeToken);
-            rules.Supply(ConfigKeys.WifiSsid, "cafe");
-            rules.Supply(ConfigKeys.WifiPassword, ConfigDocs.FakePassword);
-            ConfigResult result = ConfigDocs.ParseText(example, rules);
+            string[] supplied = new string[ConfigKeys.Rows.Length];
+            supplied[ConfigKeys.Token.Id] = ConfigDocs.FakeToken;
+            supplied[ConfigKeys.WifiSsid.Id] = "cafe";
+            supplied[ConfigKeys.WifiPassword.Id] = ConfigDocs.FakePassword;
+            ConfigResult result = NodeConfigParser.Parse(TestUtf8.Bytes(example), supplied, true);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             Assert.AreEqual(ConfigDocs.FakeToken, result.Config.Token);
         }

@@ -186,7 +186,7 @@ namespace TagoFirmware.Tests.Config
                 doc[i + 3] = text[i];
             }
 
-            ConfigResult result = NodeConfigParser.Parse(doc, null);
+            ConfigResult result = NodeConfigParser.Parse(doc, null, true);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
         }
 

@@ -177,7 +177,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("{\"a\":", "ends too early")]
         public void Syntax_errors_name_the_line_and_column(string json, string contains)
         {
-            ConfigResult result = ConfigDocs.ParseText(json, null);
+            ConfigResult result = ConfigDocs.ParseText(json);
             AssertError(result, "(file)", contains);
             Assert.AreEqual(1, result.ErrorCount);
         }
@@ -189,7 +189,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("null")]
         public void A_file_that_is_not_an_object_is_refused(string json)
         {
-            ConfigResult result = ConfigDocs.ParseText(json, null);
+            ConfigResult result = ConfigDocs.ParseText(json);
             Assert.IsFalse(result.IsValid);
             Assert.IsNotNull(ConfigDocs.Error(result, "(file)"));
         }
@@ -198,7 +198,7 @@ namespace TagoFirmware.Tests.Config
         public void Invalid_utf8_is_reported_as_not_text()
         {
             byte[] doc = new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' };
-            ConfigResult result = NodeConfigParser.Parse(doc, null);
+            ConfigResult result = NodeConfigParser.Parse(doc, null, true);
             AssertError(result, "(file)", "not UTF-8");
         }
 
@@ -206,14 +206,14 @@ namespace TagoFirmware.Tests.Config
         public void A_file_larger_than_16_KB_is_refused()
         {
             byte[] doc = new byte[NodeConfig.MaxFileBytes + 1];
-            ConfigResult result = NodeConfigParser.Parse(doc, null);
+            ConfigResult result = NodeConfigParser.Parse(doc, null, true);
             AssertError(result, "(file)", "at most 16384 bytes");
         }
 
         [TestMethod]
         public void A_null_buffer_is_reported_as_missing()
         {
-            AssertError(NodeConfigParser.Parse(null, null), "(file)", "empty or missing");
+            AssertError(NodeConfigParser.Parse(null, null, true), "(file)", "empty or missing");
         }
 
         [TestMethod]

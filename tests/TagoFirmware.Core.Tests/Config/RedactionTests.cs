@@ -46,7 +46,7 @@ namespace TagoFirmware.Tests.Config
         [TestMethod]
         public void A_missing_secret_is_shown_as_missing_not_as_set()
         {
-            NodeConfig c = ConfigDocs.ParseText("{\"wifi\":{\"ssid\":\"cafe\"},\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}", null).Config;
+            NodeConfig c = ConfigDocs.ParseText("{\"wifi\":{\"ssid\":\"cafe\"},\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27}]}").Config;
             string text = Join(c.Summary(null));
             Assert.Contains("token=(not set)", text);
             Assert.Contains("password=(not set)", text);

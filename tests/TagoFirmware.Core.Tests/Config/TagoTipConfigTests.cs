@@ -39,7 +39,7 @@ namespace TagoFirmware.Tests.Config
 
         private static ConfigResult Parse(string tagotip, string root)
         {
-            return ConfigDocs.ParseText(Doc(tagotip, root), null);
+            return ConfigDocs.ParseText(Doc(tagotip, root));
         }
 
         [TestMethod]

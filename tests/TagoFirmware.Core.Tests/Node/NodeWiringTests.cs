@@ -116,7 +116,7 @@ namespace TagoFirmware.Tests.Node
         [TestMethod]
         public void The_config_refuses_an_interval_below_the_pipeline_minimum_with_that_number()
         {
-            ConfigResult dht22 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null);
+            ConfigResult dht22 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc("\"sampling\":{\"interval_s\":8}")), null, true);
             Assert.IsFalse(dht22.IsValid);
             string issue = ConfigDocs.Error(dht22, "sampling.interval_s");
             Assert.IsNotNull(issue);
@@ -125,7 +125,7 @@ namespace TagoFirmware.Tests.Node
             Assert.IsTrue(lines.IndexOf("DHT22") >= 0, lines);
 
             ConfigResult dht11 = NodeConfigParser.Parse(TestUtf8.Bytes(ConfigDocs.Doc(
-                "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],\"sampling\":{\"interval_s\":8}")), null);
+                "\"sensors\":[{\"model\":\"dht11\",\"echo_pin\":26,\"trigger_pin\":27}],\"sampling\":{\"interval_s\":8}")), null, true);
             Assert.IsTrue(dht11.IsValid, ConfigDocs.AllLines(dht11));
         }
 

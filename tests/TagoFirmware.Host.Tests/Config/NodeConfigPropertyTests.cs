@@ -139,7 +139,7 @@ namespace TagoFirmware.Host.Tests.Config
         {
             Gen.Byte.Array[0, 300].Sample(bytes =>
             {
-                ConfigResult result = NodeConfigParser.Parse(bytes, null);
+                ConfigResult result = NodeConfigParser.Parse(bytes, null, true);
                 Assert.IsNotNull(result.Config);
                 Assert.IsFalse(result.IsValid);
                 Assert.IsTrue(result.Lines().Length > 0);
@@ -151,7 +151,7 @@ namespace TagoFirmware.Host.Tests.Config
         {
             s_configs.Sample(json =>
             {
-                ConfigResult result = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(json), null);
+                ConfigResult result = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(json), null, true);
                 Assert.IsNotNull(result.Config);
                 Assert.AreEqual(result.ErrorCount == 0, result.IsValid);
                 foreach (string line in result.Lines())
@@ -180,7 +180,7 @@ namespace TagoFirmware.Host.Tests.Config
                 else if (op == 1) { bytes.Insert(at, b); }
                 else { bytes.RemoveRange(at, bytes.Count - at); }
 
-                ConfigResult result = NodeConfigParser.Parse(bytes.ToArray(), null);
+                ConfigResult result = NodeConfigParser.Parse(bytes.ToArray(), null, true);
                 Assert.IsNotNull(result.Config);
                 Assert.AreEqual(result.IsValid, result.ErrorCount == 0);
             }, iter: 3000);
@@ -205,7 +205,7 @@ namespace TagoFirmware.Host.Tests.Config
                 }
 
                 byte[] bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
-                ConfigResult result = NodeConfigParser.Parse(bytes, null);
+                ConfigResult result = NodeConfigParser.Parse(bytes, null, true);
                 IEnumerable<string> all = result.Lines().Concat(result.Config.Summary("tago-a4cf12e3b1c0"));
                 foreach (string line in all)
                 {
@@ -218,7 +218,7 @@ namespace TagoFirmware.Host.Tests.Config
         [TestMethod]
         public void The_example_file_is_refused_only_for_its_placeholder_secrets()
         {
-            ConfigResult result = NodeConfigParser.Parse(File.ReadAllBytes(ExamplePath()), null);
+            ConfigResult result = NodeConfigParser.Parse(File.ReadAllBytes(ExamplePath()), null, true);
             Assert.AreEqual(3, result.Lines().Length, string.Join("\n", result.Lines()));
             Assert.AreEqual(3, result.ErrorCount);
             Assert.IsTrue(result.Lines().Any(l => l.StartsWith("error: token: ", StringComparison.Ordinal)));
@@ -233,14 +233,14 @@ namespace TagoFirmware.Host.Tests.Config
             root["token"] = "12345678-90ab-cdef-1234-567890abcdef";
             root["wifi"]["ssid"] = "cafe";
             root["wifi"]["password"] = "correct-horse-battery";
-            ConfigResult result = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), null);
+            ConfigResult result = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), null, true);
             Assert.IsTrue(result.IsValid, string.Join("\n", result.Lines()));
 
             // The example spells out every default: parsing it must equal a config with nothing but the required fields.
             ConfigResult minimal = NodeConfigParser.Parse(Encoding.UTF8.GetBytes(
                 "{\"wifi\":{\"ssid\":\"cafe\",\"password\":\"correct-horse-battery\"},"
                 + "\"token\":\"12345678-90ab-cdef-1234-567890abcdef\","
-                + "\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"name\":\"outdoor\"}]}"), null);
+                + "\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"name\":\"outdoor\"}]}"), null, true);
             Assert.IsTrue(minimal.IsValid, string.Join("\n", minimal.Lines()));
             CollectionAssert.AreEqual(minimal.Config.Summary("x"), result.Config.Summary("x"));
         }

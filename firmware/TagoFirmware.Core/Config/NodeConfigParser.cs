@@ -156,7 +156,8 @@ namespace TagoFirmware.Config
 
                     break;
                 case ConfigKey.Int:
-                    if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n)))
+                    // int.MinValue is the "already reported" mark: refused like any number out of range.
+                    if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n) && n != ReportedInvalid))
                     {
                         Store(target, key, path, n, result);
                         return;

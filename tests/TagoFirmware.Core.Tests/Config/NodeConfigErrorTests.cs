@@ -24,6 +24,7 @@ namespace TagoFirmware.Tests.Config
         [DataRow("\"mqtt\":{\"port\":0}", "mqtt.port", "between 1 and 65535")]
         [DataRow("\"mqtt\":{\"port\":65536}", "mqtt.port", "between 1 and 65535")]
         [DataRow("\"mqtt\":{\"port\":99999999999}", "mqtt.port", "out of range")]
+        [DataRow("\"mqtt\":{\"port\":-2147483648}", "mqtt.port", "out of range")]
         [DataRow("\"mqtt\":{\"host\":\"\"}", "mqtt.host", "must be a host name or IPv4 address")]
         [DataRow("\"mqtt\":{\"host\":\"mqtts://mqtt.tago.io\"}", "mqtt.host", "no scheme, port, path")]
         [DataRow("\"mqtt\":{\"host\":\"mqtt.tago.io:8883\"}", "mqtt.host", "no scheme, port, path")]

@@ -162,9 +162,6 @@ namespace TagoFirmware.Connection
             ShowStatus();
         }
 
-        // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
-        private bool Attempting => _state == SessionState.MqttConnecting && _attemptStarted;
-
         private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
 
         private void RunState(long nowMs)
@@ -224,8 +221,9 @@ namespace TagoFirmware.Connection
         {
             switch (e.Kind)
             {
+                // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored); every way out of MqttConnecting clears _attemptStarted.
                 case LinkEventKind.ConnectSucceeded:
-                    if (Attempting)
+                    if (_attemptStarted)
                         OnConnected(nowMs);
                     else
                     {
@@ -236,7 +234,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
-                    if (Attempting)
+                    if (_attemptStarted)
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
@@ -264,7 +262,7 @@ namespace TagoFirmware.Connection
                 case LinkEventKind.Subscribed:
                     if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
                         break;
-                    if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
+                    if ((uint)e.ReasonCode >= 0x80)
                         EndInBackoff(nowMs, true, "SUBACK " + e.ReasonCode.ToString());
                     else
                         GoOnline("subscribed at qos " + e.ReasonCode.ToString());

@@ -77,9 +77,9 @@ namespace TagoFirmware.Connection
             _report.Clear();
             try
             {
-                if (IsStopped)
+                if (_stopped)
                     return;
-                for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
+                for (int i = 0; i < MaxEventsPerStep && !_stopped && _mqtt.TryTakeEvent(_event); i++)
                     HandleEvent(nowMs, _event);
 
                 if (_state != SessionState.Online)
@@ -162,7 +162,7 @@ namespace TagoFirmware.Connection
             ShowStatus();
         }
 
-        private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
+        private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
 
         private void RunState(long nowMs)
         {
@@ -364,7 +364,7 @@ namespace TagoFirmware.Connection
 
         private void BeginStop(long nowMs, bool announceOffline)
         {
-            if (IsStopped || _state == SessionState.Stopping)
+            if (_stopped || _state == SessionState.Stopping)
                 return;
             if (announceOffline && _state == SessionState.Online && _transport.OfflinePayload != null)
             {

@@ -198,7 +198,8 @@ namespace TagoFirmware.Connection
             }
 
             bool probable = failure == ConnectFailure.ProbableAuthRefusal;
-            int refusal = RefusalIndex(code);
+            // MQTT 5's 0x86 and 0x87 (§3.2.2.2) refuse the credentials as 3.1.1's 4 and 5 do (§3.2.2.3).
+            int refusal = code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
             bool credentials = refusal == 4 || refusal == 5;
             bool wasDropped = _justDropped;
             _justDropped = false;
@@ -221,9 +222,6 @@ namespace TagoFirmware.Connection
             else
                 EnterBackoff(nowMs, false, text);
         }
-
-        // MQTT 5's 0x86 and 0x87 (§3.2.2.2) refuse the credentials as 3.1.1's 4 and 5 do (§3.2.2.3).
-        private static int RefusalIndex(int code) => code == 0x86 ? 4 : (code == 0x87 ? 5 : code);
 
         /// <summary>The MQTT version of a protocol level as people write it.</summary>
         public static string VersionName(int level) => level == 3 ? "3.1" : (level == 5 ? "5" : "3.1.1");

@@ -77,9 +77,9 @@ namespace TagoFirmware.Connection
             _report.Clear();
             try
             {
-                if (IsStopped)
+                if (_stopped)
                     return;
-                for (int i = 0; i < MaxEventsPerStep && !IsStopped && _mqtt.TryTakeEvent(_event); i++)
+                for (int i = 0; i < MaxEventsPerStep && !_stopped && _mqtt.TryTakeEvent(_event); i++)
                     HandleEvent(nowMs, _event);
 
                 if (_state != SessionState.Online)
@@ -162,10 +162,7 @@ namespace TagoFirmware.Connection
             ShowStatus();
         }
 
-        // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored).
-        private bool Attempting => _state == SessionState.MqttConnecting && _attemptStarted;
-
-        private bool SessionRunning => _sessions && !IsStopped && _state != SessionState.Stopping;
+        private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
 
         private void RunState(long nowMs)
         {
@@ -224,8 +221,9 @@ namespace TagoFirmware.Connection
         {
             switch (e.Kind)
             {
+                // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored); every way out of MqttConnecting clears _attemptStarted.
                 case LinkEventKind.ConnectSucceeded:
-                    if (Attempting)
+                    if (_attemptStarted)
                         OnConnected(nowMs);
                     else
                     {
@@ -236,7 +234,7 @@ namespace TagoFirmware.Connection
                     break;
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
-                    if (Attempting)
+                    if (_attemptStarted)
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
@@ -264,7 +262,7 @@ namespace TagoFirmware.Connection
                 case LinkEventKind.Subscribed:
                     if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
                         break;
-                    if (e.ReasonCode >= 0x80 || e.ReasonCode < 0)
+                    if ((uint)e.ReasonCode >= 0x80)
                         EndInBackoff(nowMs, true, "SUBACK " + e.ReasonCode.ToString());
                     else
                         GoOnline("subscribed at qos " + e.ReasonCode.ToString());
@@ -366,7 +364,7 @@ namespace TagoFirmware.Connection
 
         private void BeginStop(long nowMs, bool announceOffline)
         {
-            if (IsStopped || _state == SessionState.Stopping)
+            if (_stopped || _state == SessionState.Stopping)
                 return;
             if (announceOffline && _state == SessionState.Online && _transport.OfflinePayload != null)
             {

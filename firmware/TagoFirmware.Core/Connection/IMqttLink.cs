@@ -11,7 +11,7 @@ namespace TagoFirmware.Connection
         /// <summary>Signalled whenever an event enters this link's inbox: the main loop waits on it instead of polling.</summary>
         System.Threading.WaitHandle Arrived { get; }
 
-        /// <summary>Starts a connect attempt on the worker; false while an earlier attempt runs or its outcome was not taken yet.</summary>
+        /// <summary>Starts a connect attempt on the worker; false while an earlier attempt runs, its outcome waits or its client is open.</summary>
         bool BeginConnect(SessionOptions request);
 
         /// <summary>Enqueues a publish (never retained): its message id or a negative <see cref="PublishError"/>. M2Mqtt resends the same array: never change it.</summary>

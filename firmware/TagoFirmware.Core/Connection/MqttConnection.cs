@@ -23,7 +23,6 @@ namespace TagoFirmware.Connection
 
         // Guarded by _sync: shared by the main loop, the worker and the library's threads.
         private object _client;
-        private object _retiring;
         private SessionOptions _request;
         private bool _attemptRunning;
         private bool _outcomeUntaken;
@@ -54,17 +53,9 @@ namespace TagoFirmware.Connection
         {
             lock (_sync)
             {
-                if (_attemptRunning || _outcomeUntaken)
+                // A client left open blocks the next attempt until the supervisor's deadline closes it.
+                if (_attemptRunning || _outcomeUntaken || _client != null)
                     return false;
-
-                // A client the supervisor did not close is closed on the worker, not here (Close may take a second).
-                if (_client != null)
-                {
-                    _retiring = _client;
-                    _client = null;
-                }
-
-                _established = false;
                 _request = request;
                 _attemptRunning = true;
                 _abort = false;
@@ -132,16 +123,7 @@ namespace TagoFirmware.Connection
         /// <summary>Runs one connect attempt on the worker thread (the <see cref="IBlockingJob"/> side; not for callers).</summary>
         public void Run()
         {
-            object retiring;
-            SessionOptions request;
-            lock (_sync)
-            {
-                retiring = _retiring;
-                _retiring = null;
-                request = _request;
-            }
-
-            CloseQuietly(retiring);
+            SessionOptions request = _request;
             object client = null;
             long started = _clock.MonotonicMs;
             try

@@ -30,7 +30,6 @@ namespace TagoFirmware.Tests.Connection
         public int Created;
         public int Closed;
         public int Disconnected;
-        public int ClosedBeforeCreate;
 
         public FakeMqttConnection(FakeWorker worker, FakeClock clock)
             : base(worker, clock, 8)
@@ -60,7 +59,6 @@ namespace TagoFirmware.Tests.Connection
 
         protected override object CreateClient(SessionOptions request)
         {
-            ClosedBeforeCreate = Closed;
             if (CreateGate != null)
             {
                 CreateGate.WaitOne();

@@ -45,7 +45,7 @@ namespace TagoFirmware.Tests.Connection
         }
 
         [TestMethod]
-        public void No_attempt_starts_while_one_runs_or_its_outcome_waits_in_the_inbox()
+        public void No_attempt_starts_while_one_runs_its_outcome_waits_or_its_client_is_open()
         {
             Fresh();
             Assert.IsTrue(_link.BeginConnect(_request));
@@ -53,6 +53,8 @@ namespace TagoFirmware.Tests.Connection
             _worker.RunPending();
             Assert.IsFalse(_link.BeginConnect(_request), "outcome not taken yet");
             _link.TryTakeEvent(_event);
+            Assert.IsFalse(_link.BeginConnect(_request), "client still open");
+            _link.Close();
             Assert.IsTrue(_link.BeginConnect(_request));
             Assert.AreEqual(2, _worker.Posts);
         }
@@ -128,17 +130,6 @@ namespace TagoFirmware.Tests.Connection
             Assert.AreEqual((int)ConnectFailure.Timeout, (int)_event.Failure);
             Assert.IsFalse(_link.IsConnected);
             Assert.IsTrue(_link.Closed >= 1);
-        }
-
-        [TestMethod]
-        public void A_client_the_supervisor_left_open_is_closed_on_the_worker_before_the_next_is_created()
-        {
-            Fresh();
-            Assert.AreEqual((int)LinkEventKind.ConnectSucceeded, (int)Attempt());
-            Assert.IsTrue(_link.BeginConnect(_request));
-            Assert.AreEqual(0, _link.Closed, "not on the main loop: Close may take a second");
-            _worker.RunPending();
-            Assert.AreEqual(1, _link.ClosedBeforeCreate);
         }
 
         [TestMethod]

@@ -23,7 +23,7 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default); <paramref name="prefix"/> follows the level.</summary>
         public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info, string prefix = null)
         {
-            _writer = writer ?? Console.Out;
+            _writer = TextWriter.Synchronized(writer ?? Console.Out); // Console.Out flushes each line
             MinimumLevel = minimumLevel;
             _prefix = string.IsNullOrEmpty(prefix) ? string.Empty : prefix + " ";
         }
@@ -71,11 +71,7 @@ namespace TagoFirmware.Host.Adapters
             }
 
             string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + _prefix + text;
-            lock (_gate)
-            {
-                _writer.WriteLine(line);
-                _writer.Flush();
-            }
+            _writer.WriteLine(line);
         }
 
         /// <summary>Writes an info line.</summary>

@@ -84,8 +84,7 @@ namespace TagoFirmware.Host.Cli
                 }
                 else
                 {
-                    string problem = TwinOptions.MissingCredentials(options, tip);
-                    if (problem != null)
+                    if (TwinOptions.MissingCredentials(options, tip) is string problem)
                     {
                         return UsageError(error, problem);
                     }

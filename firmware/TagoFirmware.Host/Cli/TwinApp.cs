@@ -58,7 +58,9 @@ namespace TagoFirmware.Host.Cli
             EmbeddedBroker embedded = null;
             try
             {
-                string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
+                // Stable for this machine, like the device's MAC-derived id: 8 hex digits of a hash of the host name.
+                string clientId = (tip ? options.Serial : null) ?? options.ClientId
+                    ?? "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
                 int seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks);
                 string credential = tip ? options.AuthHash : options.Token, caPem = null, host = options.Broker;
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
@@ -154,7 +156,7 @@ namespace TagoFirmware.Host.Cli
                 }
 
                 TwinNodeSettings settings = options.Node;
-                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
+                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_")));
                 config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
                 (settings.MacClientId, settings.DataDirectory, settings.TimeScale, settings.Seed) = (clientId, dataDir, scale, seed);
@@ -294,10 +296,6 @@ namespace TagoFirmware.Host.Cli
             }
         }
 
-        // Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.
-        private static string DefaultClientId() =>
-            "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
-
         /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/>; false after writing why it is unusable.</summary>
         internal static bool ReadCaFile(TwinOptions options, TextWriter error)
         {
@@ -322,8 +320,6 @@ namespace TagoFirmware.Host.Cli
 
             return issues.IsValid;
         }
-
-        private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");
 
         private static int UsageError(TextWriter error, string message)
         {

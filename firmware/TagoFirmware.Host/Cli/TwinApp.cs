@@ -14,7 +14,6 @@ using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.Host.Tls;
-using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Cli

@@ -268,13 +268,12 @@ namespace TagoFirmware.Host.Cli
             {
                 for (string line; (line = input.ReadLine()) != null; )
                 {
-                    string text = line.Trim();
-                    int split = text.IndexOfAny(new[] { '=', ' ' });
-                    string name = split < 0 ? text : text.Substring(0, split).Trim(), payload = split < 0 ? string.Empty : text.Substring(split + 1).Trim();
+                    string[] parts = line.Trim().Split(new[] { '=', ' ' }, 2, StringSplitOptions.TrimEntries);
+                    string name = parts[0], payload = parts.Length > 1 ? parts[1] : string.Empty;
                     TwinNode node = current();
                     if (name.Length == 0 || name.IndexOfAny(new[] { '/', '+', '#' }) >= 0)
                     {
-                        if (text.Length > 0)
+                        if (name.Length > 0 || parts.Length > 1) // not a blank line
                         {
                             log.Write(LogLevel.Warning, "stdin: not a command (use name=value, e.g. interval=30)");
                         }

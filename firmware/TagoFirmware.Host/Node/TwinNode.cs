@@ -14,7 +14,8 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Host.Node
 {
     /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
-    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
+    /// <remarks>No <see cref="ITimeSync"/>: the operating system keeps the time.</remarks>
+    public sealed class TwinNode : IDisposable, IDeviceControl, IPlatformInfo, INetworkLink
     {
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
@@ -159,8 +160,6 @@ namespace TagoFirmware.Host.Node
 
         void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
-        bool ITimeSync.RequestSync() => true;
-
         bool INetworkLink.IsUp => _networkUp;
 
         bool INetworkLink.BeginConnect(int timeoutMs)
@@ -204,7 +203,6 @@ namespace TagoFirmware.Host.Node
             {
                 Clock = Clock,
                 Network = this,
-                TimeSync = this, // the operating system keeps the time
                 Mqtt = _link,
                 Log = _log.ForTimeScale(_settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),

@@ -24,7 +24,6 @@ namespace TagoFirmware.Host.Node
         private readonly SimulatedDht22 _sensor;
         private volatile bool _networkAvailable = true;
         private volatile bool _networkUp;
-        private NetworkConnectResult _networkResult;
         private MqttNetLink _link;
         private FlashReadingStore _readingStore;
         private RebootReason _rebootReason; // None: no reboot requested
@@ -165,11 +164,11 @@ namespace TagoFirmware.Host.Node
         bool INetworkLink.BeginConnect(int timeoutMs)
         {
             _networkUp = _networkAvailable;
-            Interlocked.Exchange(ref _networkResult, _networkUp ? NetworkConnectResult.Connected : NetworkConnectResult.Failed);
             return true;
         }
 
-        NetworkConnectResult INetworkLink.TakeConnectResult() => Interlocked.Exchange(ref _networkResult, NetworkConnectResult.None);
+        // The state, not a one-off outcome: the core takes it once per attempt.
+        NetworkConnectResult INetworkLink.TakeConnectResult() => _networkUp ? NetworkConnectResult.Connected : NetworkConnectResult.Failed;
 
         /// <summary>How the current boot came about.</summary>
         public BootReason BootReason { get; private set; }

@@ -30,7 +30,7 @@ namespace TagoFirmware.IntegrationTests
             settings.Config.QueuePersist = false;
             settings.Config.AuthRetrySeconds = 30;
             var log = new LogCapture();
-            using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, "closing-broker-node"));
+            using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(30)), log.ToString());

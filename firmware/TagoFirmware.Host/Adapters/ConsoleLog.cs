@@ -17,15 +17,13 @@ namespace TagoFirmware.Host.Adapters
         private readonly double _scale;
         private readonly TextWriter _writer;
         private readonly object _gate = new object();
-        private readonly string _prefix;
         private string[] _secrets = new string[0];
 
-        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default); <paramref name="prefix"/> follows the level.</summary>
-        public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info, string prefix = null)
+        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default).</summary>
+        public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info)
         {
-            _writer = writer ?? Console.Out;
+            _writer = TextWriter.Synchronized(writer ?? Console.Out); // Console.Out flushes each line
             MinimumLevel = minimumLevel;
-            _prefix = string.IsNullOrEmpty(prefix) ? string.Empty : prefix + " ";
         }
 
         private ConsoleLog(ConsoleLog unscaled, double scale) => (_unscaled, _scale) = (unscaled, scale);
@@ -70,12 +68,8 @@ namespace TagoFirmware.Host.Adapters
                 text = text.Replace(secret, "***", StringComparison.Ordinal);
             }
 
-            string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + _prefix + text;
-            lock (_gate)
-            {
-                _writer.WriteLine(line);
-                _writer.Flush();
-            }
+            string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + text;
+            _writer.WriteLine(line);
         }
 
         /// <summary>Writes an info line.</summary>

@@ -1,5 +1,4 @@
 using System.Threading;
-using TagoFirmware.Connection;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Adapters

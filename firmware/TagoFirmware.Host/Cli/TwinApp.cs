@@ -14,7 +14,6 @@ using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
 using TagoFirmware.Host.Tls;
-using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Cli
@@ -58,7 +57,9 @@ namespace TagoFirmware.Host.Cli
             EmbeddedBroker embedded = null;
             try
             {
-                string clientId = (tip ? options.Serial : null) ?? options.ClientId ?? DefaultClientId();
+                // Stable for this machine, like the device's MAC-derived id: 8 hex digits of a hash of the host name.
+                string clientId = (tip ? options.Serial : null) ?? options.ClientId
+                    ?? "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
                 int seed = options.Seed ?? TwinOptions.DefaultSeed(clientId, DateTime.UtcNow.Ticks);
                 string credential = tip ? options.AuthHash : options.Token, caPem = null, host = options.Broker;
                 int port = options.Port != 0 ? options.Port : options.Plaintext ? 1883 : 8883;
@@ -84,8 +85,7 @@ namespace TagoFirmware.Host.Cli
                 }
                 else
                 {
-                    string problem = TwinOptions.MissingCredentials(options, tip);
-                    if (problem != null)
+                    if (TwinOptions.MissingCredentials(options, tip) is string problem)
                     {
                         return UsageError(error, problem);
                     }
@@ -155,7 +155,7 @@ namespace TagoFirmware.Host.Cli
                 }
 
                 TwinNodeSettings settings = options.Node;
-                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", SafeFolderName(clientId)));
+                string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_")));
                 config.QueuePersist = dataDir != null;
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
                 (settings.MacClientId, settings.DataDirectory, settings.TimeScale, settings.Seed) = (clientId, dataDir, scale, seed);
@@ -268,13 +268,12 @@ namespace TagoFirmware.Host.Cli
             {
                 for (string line; (line = input.ReadLine()) != null; )
                 {
-                    string text = line.Trim();
-                    int split = text.IndexOfAny(new[] { '=', ' ' });
-                    string name = split < 0 ? text : text.Substring(0, split).Trim(), payload = split < 0 ? string.Empty : text.Substring(split + 1).Trim();
+                    string[] parts = line.Trim().Split(new[] { '=', ' ' }, 2, StringSplitOptions.TrimEntries);
+                    string name = parts[0], payload = parts.Length > 1 ? parts[1] : string.Empty;
                     TwinNode node = current();
                     if (name.Length == 0 || name.IndexOfAny(new[] { '/', '+', '#' }) >= 0)
                     {
-                        if (text.Length > 0)
+                        if (name.Length > 0 || parts.Length > 1) // not a blank line
                         {
                             log.Write(LogLevel.Warning, "stdin: not a command (use name=value, e.g. interval=30)");
                         }
@@ -294,10 +293,6 @@ namespace TagoFirmware.Host.Cli
                 // stdin closed under us: no more commands.
             }
         }
-
-        // Stable client id for this machine: "twin-" + 8 hex digits of a hash of the host name, like the device's MAC-derived id.
-        private static string DefaultClientId() =>
-            "twin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)), 0, 4).ToLowerInvariant();
 
         /// <summary>Reads and checks the --ca file into <see cref="TwinOptions.CaPem"/>; false after writing why it is unusable.</summary>
         internal static bool ReadCaFile(TwinOptions options, TextWriter error)
@@ -323,8 +318,6 @@ namespace TagoFirmware.Host.Cli
 
             return issues.IsValid;
         }
-
-        private static string SafeFolderName(string clientId) => Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_");
 
         private static int UsageError(TextWriter error, string message)
         {

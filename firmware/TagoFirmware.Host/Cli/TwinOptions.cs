@@ -73,19 +73,19 @@ namespace TagoFirmware.Host.Cli
         public bool Sleep { get; set; }
 
         /// <summary>Keep running after refused credentials or a TLS failure instead of exiting 3/4.</summary>
-        public bool Stay { get; set; }
+        public bool Stay => Given.Contains("--stay");
 
         /// <summary>Seed of the simulated sensor and the backoff jitter; null derives one with <see cref="DefaultSeed"/>.</summary>
         public int? Seed { get; set; }
 
         /// <summary>Write debug lines too.</summary>
-        public bool Verbose { get; set; }
+        public bool Verbose => Given.Contains("--verbose");
 
         /// <summary>CA certificates as PEM (from --ca or the config file); null uses the OS trust store.</summary>
         public string CaPem { get; set; }
 
         /// <summary>Keep the queue and the overrides in RAM only.</summary>
-        public bool NoPersist { get; set; }
+        public bool NoPersist => Given.Contains("--no-persist");
 
         /// <summary>The node's settings: --sensor-failure-rate, --time-scale, --data-dir and the --config file's configuration.</summary>
         public TwinNodeSettings Node { get; } = new TwinNodeSettings();
@@ -118,10 +118,10 @@ namespace TagoFirmware.Host.Cli
         public (string Kind, double Probability)? TipFault { get; set; }
 
         /// <summary>Check the TagoTiP credentials with one frame and exit.</summary>
-        public bool CheckCredentials { get; set; }
+        public bool CheckCredentials => Given.Contains("--check-credentials");
 
         /// <summary>Print usage and exit 0.</summary>
-        public bool Help { get; set; }
+        public bool Help => Given.Contains("--help") || Given.Contains("-h");
 
         /// <summary>The seed without --seed: the client id and the start time mixed, so twins draw different backoffs.</summary>
         public static int DefaultSeed(string clientId, long startTicks) => HashCode.Combine(clientId, startTicks);
@@ -140,8 +140,7 @@ namespace TagoFirmware.Host.Cli
             {
                 string name = args[i];
                 options.Given.Add(name); // only read after a clean parse
-                s_switches.GetValueOrDefault(name)?.Invoke(options);
-                error = s_switches.ContainsKey(name) ? null
+                error = s_switches.Contains(name) ? null
                     : !s_values.TryGetValue(name, out Func<TwinOptions, string, string> read)
                         ? (name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" : "unexpected argument '") + name + "'"
                     : i + 1 >= args.Length ? name + " needs a value"
@@ -149,21 +148,13 @@ namespace TagoFirmware.Host.Cli
                     : read(options, args[++i]) is string problem ? name + " " + problem : null;
             }
 
+            (options.Plaintext, options.Sleep) = (options.Given.Contains("--plaintext"), options.Given.Contains("--sleep"));
             error ??= Resolve(options, environmentTipAuth, environmentToken);
             return error == null;
         }
 
-        private static readonly Dictionary<string, Action<TwinOptions>> s_switches = new Dictionary<string, Action<TwinOptions>>
-        {
-            ["--plaintext"] = o => o.Plaintext = true,
-            ["--sleep"] = o => o.Sleep = true,
-            ["--no-persist"] = o => o.NoPersist = true,
-            ["--check-credentials"] = o => o.CheckCredentials = true,
-            ["--stay"] = o => o.Stay = true,
-            ["--verbose"] = o => o.Verbose = true,
-            ["--help"] = o => o.Help = true,
-            ["-h"] = o => o.Help = true,
-        };
+        // Flags without a value: read back from Given.
+        private static readonly string[] s_switches = { "--plaintext", "--sleep", "--no-persist", "--check-credentials", "--stay", "--verbose", "--help", "-h" };
 
         // Flags with a value: each sets its option and returns what is wrong with the value (after the flag's name), or null.
         private static readonly Dictionary<string, Func<TwinOptions, string, string>> s_values = new Dictionary<string, Func<TwinOptions, string, string>>

@@ -14,7 +14,8 @@ using TagoFirmware.Platform;
 namespace TagoFirmware.Host.Node
 {
     /// <summary>The core's <see cref="SensorNode"/> on the host adapters; a reboot is a fresh node over the same files.</summary>
-    public sealed class TwinNode : IDisposable, IDeviceControl, ITimeSync, IPlatformInfo, INetworkLink
+    /// <remarks>No <see cref="ITimeSync"/>: the operating system keeps the time.</remarks>
+    public sealed class TwinNode : IDisposable, IDeviceControl, IPlatformInfo, INetworkLink
     {
         private readonly TwinNodeSettings _settings;
         private readonly NodeConfig _config;
@@ -23,7 +24,6 @@ namespace TagoFirmware.Host.Node
         private readonly SimulatedDht22 _sensor;
         private volatile bool _networkAvailable = true;
         private volatile bool _networkUp;
-        private NetworkConnectResult _networkResult;
         private MqttNetLink _link;
         private FlashReadingStore _readingStore;
         private RebootReason _rebootReason; // None: no reboot requested
@@ -159,18 +159,16 @@ namespace TagoFirmware.Host.Node
 
         void IDeviceControl.Reboot(RebootReason reason) => _rebootReason = reason;
 
-        bool ITimeSync.RequestSync() => true;
-
         bool INetworkLink.IsUp => _networkUp;
 
         bool INetworkLink.BeginConnect(int timeoutMs)
         {
             _networkUp = _networkAvailable;
-            Interlocked.Exchange(ref _networkResult, _networkUp ? NetworkConnectResult.Connected : NetworkConnectResult.Failed);
             return true;
         }
 
-        NetworkConnectResult INetworkLink.TakeConnectResult() => Interlocked.Exchange(ref _networkResult, NetworkConnectResult.None);
+        // The state, not a one-off outcome: the core takes it once per attempt.
+        NetworkConnectResult INetworkLink.TakeConnectResult() => _networkUp ? NetworkConnectResult.Connected : NetworkConnectResult.Failed;
 
         /// <summary>How the current boot came about.</summary>
         public BootReason BootReason { get; private set; }
@@ -204,7 +202,6 @@ namespace TagoFirmware.Host.Node
             {
                 Clock = Clock,
                 Network = this,
-                TimeSync = this, // the operating system keeps the time
                 Mqtt = _link,
                 Log = _log.ForTimeScale(_settings.TimeScale), // durations on the console in real time
                 Status = new ConsoleStatusIndicator(_log),

@@ -52,17 +52,12 @@ namespace TagoFirmware.Host.Node
         public BootReason BootReason { get; set; } = BootReason.PowerOnOrReset;
 
         /// <summary>The device defaults with one DHT22 on GPIO 26/27, sampling every 12 s (its pipeline's minimum), batch 2.</summary>
-        public static NodeConfig DefaultConfig()
+        public static NodeConfig DefaultConfig() => new NodeConfig
         {
-            var config = new NodeConfig();
-            config.Sensors = new[]
-            {
-                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" },
-            };
-            config.SamplingIntervalSeconds = 12;
-            config.SamplingBatch = 2;
-            return config;
-        }
+            Sensors = new[] { new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" } },
+            SamplingIntervalSeconds = 12,
+            SamplingBatch = 2,
+        };
 
         /// <summary>Settings with <see cref="DefaultConfig"/> for a TLS broker; a null <paramref name="caPem"/> uses the OS trust store.</summary>
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using TagoFirmware.TagoTip;
 
 namespace TagoFirmware.Host.TagoTip
 {
@@ -11,9 +12,6 @@ namespace TagoFirmware.Host.TagoTip
     /// firmware promises a subset: printable ASCII only and at most 512 metadata pairs a frame (the codec's cap).</remarks>
     public static class TagoTipFrameParser
     {
-        /// <summary>Largest payload, in bytes (§4.5).</summary>
-        public const int MaxFrameBytes = 16384;
-
         // The §14 grammar. A value escapes |[];,{}#@^\ and newline (§4.4); a bare comma is text in a value but
         // separates metadata pairs; a unit is printable ASCII less the structural characters but with ','.
         private const string Escape = @"\\[n|\[\];,{}#@^\\]";
@@ -38,7 +36,7 @@ namespace TagoFirmware.Host.TagoTip
             var push = new TagoTipPush();
             payload ??= [];
             int length = payload.Length - (payload.Length > 0 && payload[^1] == '\n' ? 1 : 0);
-            if (length > MaxFrameBytes)
+            if (length > TagoTipWriter.MaxFrameBytes) // §4.5
             {
                 push.Error = "payload_too_large";
                 return push;
@@ -55,7 +53,7 @@ namespace TagoFirmware.Host.TagoTip
 
             // A receipt echoes a readable !N even when the body is invalid.
             List<Match> variables = frame.Groups["var"].Captures.Select(c => s_variable.Match(c.Value)).ToList();
-            if (!frame.Groups["body"].Success || variables.Count > 100 || !variables.All(v => v.Success)
+            if (!frame.Groups["body"].Success || variables.Count > TagoTipWriter.MaxVariables || !variables.All(v => v.Success)
                 || variables.Sum(v => v.Groups["key"].Captures.Count) + frame.Groups["key"].Captures.Count > 512)
             {
                 push.Error = "invalid_payload";

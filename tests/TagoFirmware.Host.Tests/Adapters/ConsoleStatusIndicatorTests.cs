@@ -26,8 +26,8 @@ namespace TagoFirmware.Host.Tests.Adapters
         public void A_pattern_is_printed_as_an_LED_line()
         {
             var writer = new StringWriter();
-            new ConsoleStatusIndicator(new ConsoleLog(writer, LogLevel.Debug, "n")).Show(NodeStatus.NoWifi);
-            StringAssert.Contains(writer.ToString(), "INF n LED: NoWifi (no WiFi) ##########");
+            new ConsoleStatusIndicator(new ConsoleLog(writer, LogLevel.Debug)).Show(NodeStatus.NoWifi);
+            StringAssert.Contains(writer.ToString(), "INF LED: NoWifi (no WiFi) ##########");
         }
     }
 }

@@ -31,7 +31,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             TwinNodeSettings settings = Settings(broker, clientId, token);
             configure?.Invoke(settings);
             log = new LogCapture();
-            var consoleLog = new ConsoleLog(log, LogLevel.Debug, clientId);
+            var consoleLog = new ConsoleLog(log, LogLevel.Debug);
             return new TwinNode(settings, consoleLog);
         }
 

@@ -181,7 +181,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.Tls = false;
             config.QueuePersist = false;
             log = new LogCapture();
-            return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug, serial));
+            return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug));
         }
     }
 }

@@ -39,7 +39,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             config.MqttPort = server.Port;
             config.Tls = false;
             config.QueuePersist = false;
-            using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(new StringWriter()), LogLevel.Warning, "tip-many"));
+            using var node = new TwinNode(settings, new ConsoleLog(TextWriter.Synchronized(new StringWriter()), LogLevel.Warning));
             using var cancel = new CancellationTokenSource();
             Task run = TestNodes.RunInBackground(node, cancel.Token);
 

@@ -56,7 +56,7 @@ namespace TagoFirmware.IntegrationTests.Twin
         public void Console_log_never_prints_a_registered_secret()
         {
             var writer = new StringWriter();
-            var log = new ConsoleLog(writer, LogLevel.Debug, "node-1");
+            var log = new ConsoleLog(writer, LogLevel.Debug);
             log.AddSecret("s3cr3t-token");
             log.Write(LogLevel.Error, "connect with s3cr3t-token failed");
             log.Write(LogLevel.Debug, "hidden?");
@@ -64,8 +64,8 @@ namespace TagoFirmware.IntegrationTests.Twin
             log.Write(LogLevel.Debug, "dropped");
             string text = writer.ToString();
             Assert.IsFalse(text.Contains("s3cr3t-token", StringComparison.Ordinal));
-            StringAssert.Contains(text, "ERR node-1 connect with *** failed");
-            StringAssert.Contains(text, "DBG node-1 hidden?");
+            StringAssert.Contains(text, "ERR connect with *** failed");
+            StringAssert.Contains(text, "DBG hidden?");
             Assert.IsFalse(text.Contains("dropped", StringComparison.Ordinal));
             Assert.AreEqual("36b1…(32 chars)", TagoLikeBroker.Redact("36b1aaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
         }

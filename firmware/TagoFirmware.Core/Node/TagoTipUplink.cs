@@ -138,7 +138,7 @@ namespace TagoFirmware.Node
             bool online = link.IsOnline;
             if (inFlight && (!online || nowMs >= ReceiptDeadlineMs))
             {
-                Receipts.OnUnanswered();
+                Receipts.InFlight = false;
                 if (online)
                 {
                     link.EndSession("no receipt in time");

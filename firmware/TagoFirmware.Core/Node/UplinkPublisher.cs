@@ -178,7 +178,7 @@ namespace TagoFirmware.Node
             {
                 if (Settle(report.Lost[i], false, false) && _tip != null)
                 {
-                    _tip.Receipts.OnUnanswered();
+                    _tip.Receipts.InFlight = false;
                 }
             }
         }

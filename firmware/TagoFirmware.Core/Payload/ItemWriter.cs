@@ -236,11 +236,7 @@ namespace TagoFirmware.Payload
             byte[] cycle = _cycle;
             if (unixMs != _cycleUnixMs)
             {
-                if (ReadingGroupId.Write(unixMs, cycle, _cycleAt) == 0)
-                {
-                    return Fail(TagoWriteResult.InvalidGroup);
-                }
-
+                ReadingGroupId.Write(unixMs, cycle, _cycleAt);
                 _cycleUnixMs = unixMs;
                 _cycleInherited = Inherited();
             }

@@ -27,9 +27,6 @@ namespace TagoFirmware.Payload
         /// <summary>A time after the year 9999, which <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> cannot spell.</summary>
         InvalidTime = 8,
 
-        /// <summary>A group of a time no cycle id can spell (negative, or beyond the queue's 48-bit times).</summary>
-        InvalidGroup = 9,
-
         /// <summary>No payload is open (closed, or no TagoTiP frame begun); call <see cref="ItemWriter.Reset"/> to start one.</summary>
         PayloadClosed = 16,
 

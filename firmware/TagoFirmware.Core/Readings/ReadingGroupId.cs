@@ -16,14 +16,9 @@ namespace TagoFirmware.Readings
             (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z',
         };
 
-        /// <summary>Writes the id of <paramref name="unixMs"/> (<see cref="Length"/> bytes) at <paramref name="offset"/>; 0 outside 0..2^48 - 1.</summary>
-        public static int Write(long unixMs, byte[] buffer, int offset)
+        /// <summary>Writes the id of <paramref name="unixMs"/> (0 to 36^10 − 1, so every queued time) at <paramref name="offset"/>.</summary>
+        public static void Write(long unixMs, byte[] buffer, int offset)
         {
-            if (unixMs < 0 || unixMs > ReadingRecord.MaxUnixMs)
-            {
-                return 0;
-            }
-
             byte[] digits = s_digits;
             long value = unixMs;
             for (int i = offset + Length - 1; i >= offset; i--)
@@ -31,8 +26,6 @@ namespace TagoFirmware.Readings
                 buffer[i] = digits[(int)(value % 36)];
                 value /= 36;
             }
-
-            return Length;
         }
     }
 }

@@ -122,13 +122,13 @@ namespace TagoFirmware.Readings
         }
 
         /// <summary>Variable index of pending reading <paramref name="i"/> (0 ≤ i &lt; <see cref="PendingCount"/>).</summary>
-        public int GetVariableIndex(int i) => ReadingRecord.VariableIndex(Bytes, PendingOffset(i));
+        public int GetVariableIndex(int i) => Bytes[PendingOffset(i)];
 
         /// <summary>Value × 10^decimals of pending reading <paramref name="i"/>.</summary>
-        public int GetScaledValue(int i) => ReadingRecord.ScaledValue(Bytes, PendingOffset(i));
+        public int GetScaledValue(int i) => ReadingRecord.ReadInt32(Bytes, PendingOffset(i) + 2);
 
         /// <summary>Decimals (0..6) of pending reading <paramref name="i"/>.</summary>
-        public int GetDecimals(int i) => ReadingRecord.Decimals(Bytes, PendingOffset(i));
+        public int GetDecimals(int i) => Bytes[PendingOffset(i) + 1] & ReadingRecord.DecimalsMask;
 
         /// <summary>Wall time (Unix ms, shared by its cycle, so one group id) of pending reading <paramref name="i"/>; -1 when untimed.</summary>
         public long GetTimeUnixMs(int i) => ReadingRecord.UnixMs(Bytes, PendingOffset(i));
@@ -391,10 +391,11 @@ namespace TagoFirmware.Readings
             for (int i = 0; i < Count && UntimedCount > filled; i++)
             {
                 int off = Offset(i);
-                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.BootCounter(Bytes, off) == boot)
+                // An untimed reading's time field: boot counter u16, monotonic ms u32.
+                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.ReadUInt16(Bytes, off + 6) == boot)
                 {
                     // Unsigned difference: correct for readings up to 2^32 ms (49.7 days) before the sync.
-                    uint age = syncMono - ReadingRecord.MonotonicMs(Bytes, off);
+                    uint age = syncMono - (uint)ReadingRecord.ReadInt32(Bytes, off + 8);
                     ReadingRecord.SetTime(Bytes, off, syncWall - age);
                     filled++;
                 }

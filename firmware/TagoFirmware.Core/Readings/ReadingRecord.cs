@@ -25,7 +25,7 @@ namespace TagoFirmware.Readings
 
         /// <summary>Flag bit of a reading that still waits for wall time.</summary>
         public const byte UntimedFlag = 0x08;
-        private const byte DecimalsMask = 0x07;
+        internal const byte DecimalsMask = 0x07;
         private const byte ReservedMask = 0xF0;
 
         /// <summary>Bytes per log record.</summary>
@@ -62,26 +62,11 @@ namespace TagoFirmware.Readings
             WriteUInt48(buffer, offset + 6, unixMs);
         }
 
-        /// <summary>Variable index of the record.</summary>
-        public static int VariableIndex(byte[] buffer, int offset) => buffer[offset];
-
-        /// <summary>Number of decimals of the scaled value.</summary>
-        public static int Decimals(byte[] buffer, int offset) => buffer[offset + 1] & DecimalsMask;
-
         /// <summary>Whether the record still waits for wall time.</summary>
         public static bool IsUntimed(byte[] buffer, int offset) => (buffer[offset + 1] & UntimedFlag) != 0;
 
-        /// <summary>The scaled value (value times 10^decimals).</summary>
-        public static int ScaledValue(byte[] buffer, int offset) => ReadInt32(buffer, offset + 2);
-
         /// <summary>Wall time of a timed record, -1 for an untimed one.</summary>
         public static long UnixMs(byte[] buffer, int offset) => IsUntimed(buffer, offset) ? -1 : ReadUInt48(buffer, offset + 6);
-
-        /// <summary>Boot counter of an untimed record.</summary>
-        public static int BootCounter(byte[] buffer, int offset) => ReadUInt16(buffer, offset + 6);
-
-        /// <summary>Monotonic milliseconds of an untimed record.</summary>
-        public static uint MonotonicMs(byte[] buffer, int offset) => (uint)ReadInt32(buffer, offset + 8);
 
         /// <summary>Whether a record read back from flash may be queued (a CRC-intact record can still be malformed).</summary>
         public static bool IsWellFormed(byte[] buffer, int offset)

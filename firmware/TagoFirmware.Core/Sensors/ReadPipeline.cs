@@ -16,7 +16,6 @@ namespace TagoFirmware.Sensors
         private readonly ReadPipelineSettings _s;
         private readonly int[] _temperatures;
         private readonly int[] _humidities;
-        private readonly int[] _sortScratch;
 
         private bool _inSample;
         private int _collected;
@@ -47,7 +46,6 @@ namespace TagoFirmware.Sensors
             _s = settings.Copy();
             _temperatures = new int[_s.ReadsPerSample];
             _humidities = new int[_s.ReadsPerSample];
-            _sortScratch = new int[_s.ReadsPerSample];
         }
 
         /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
@@ -321,23 +319,22 @@ namespace TagoFirmware.Sensors
             }
         }
 
-        private int Median(int[] values)
+        // Sorts the sample's reads in place (the next sample overwrites them).
+        private static int Median(int[] values)
         {
-            int n = values.Length;
-            for (int i = 0; i < n; i++)
+            for (int i = 1; i < values.Length; i++)
             {
                 int v = values[i];
                 int j = i - 1;
-                while (j >= 0 && _sortScratch[j] > v)
+                for (; j >= 0 && values[j] > v; j--)
                 {
-                    _sortScratch[j + 1] = _sortScratch[j];
-                    j--;
+                    values[j + 1] = values[j];
                 }
 
-                _sortScratch[j + 1] = v;
+                values[j + 1] = v;
             }
 
-            return _sortScratch[n / 2];
+            return values[values.Length / 2];
         }
     }
 }

@@ -18,7 +18,6 @@ namespace TagoFirmware.TagoTip
         private readonly ISequenceStore _store;
         private readonly int _block;
         private readonly byte[] _record = new byte[RecordSize];
-        private long _next = 1;
         private long _reserved;
         private int _slot = 1;
 
@@ -29,10 +28,11 @@ namespace TagoFirmware.TagoTip
             _block = block;
         }
 
-        /// <summary>The value <see cref="Next"/> hands out next (above <see cref="MaxValue"/> once exhausted).</summary>
-        public long Peek => _next;
+        /// <summary>The value <see cref="Next"/> hands out next (above <see cref="MaxValue"/> once exhausted); a field, written only here.</summary>
+        public long Peek = 1;
+
         /// <summary>True when every value has been used: stop sending; the device needs a new serial or a server-side reset.</summary>
-        public bool Exhausted => _next > MaxValue;
+        public bool Exhausted => Peek > MaxValue;
 
         /// <summary>Starts above the highest valid reservation (at 1 without one); true when a valid record was found.</summary>
         public bool Load()
@@ -49,26 +49,26 @@ namespace TagoFirmware.TagoTip
             }
 
             _reserved = best < 0 ? 0 : best;
-            _next = best < 0 ? 1 : best + 1;
+            Peek = best < 0 ? 1 : best + 1;
             return best >= 0;
         }
 
         /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or the reservation could not be written.</summary>
         public long Next()
         {
-            if (_next > MaxValue || (_next > _reserved && !Reserve(_next)))
+            if (Peek > MaxValue || (Peek > _reserved && !Reserve(Peek)))
             {
                 return -1;
             }
 
-            return _next++;
+            return Peek++;
         }
 
         /// <summary>Skips <paramref name="step"/> (1 to 2^32) values and persists the jump at once; false when it exhausts the counter or cannot be persisted.</summary>
         public bool Advance(long step)
         {
-            _next += step;
-            return _next <= MaxValue && Reserve(_next);
+            Peek += step;
+            return Peek <= MaxValue && Reserve(Peek);
         }
 
         private bool Reserve(long from)

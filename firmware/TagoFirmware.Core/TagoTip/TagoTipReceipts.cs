@@ -36,7 +36,8 @@ namespace TagoFirmware.TagoTip
         private int _rejections;
         private bool _mismatchLogged;
 
-        // The results are fields, not properties: every property read is a call on the interpreter. Only this class writes them; Parse all of the last message's.
+        // The results are fields, not properties: every property read is a call on the interpreter. Only this class writes them (but the uplink
+        // clears InFlight when a frame goes unanswered: it stays queued and is resent with a new !N); Parse all of the last message's.
 
         /// <summary>True while a frame waits for its receipt.</summary>
         public bool InFlight;
@@ -233,9 +234,6 @@ namespace TagoFirmware.TagoTip
             _variables = variables;
             _cycles = cycles;
         }
-
-        /// <summary>The frame in flight got no receipt: it stays queued and is resent with a new <c>!N</c>.</summary>
-        public void OnUnanswered() => InFlight = false;
 
         /// <summary>Parses and applies one message of the ack topic (null reads as empty); returns what to do.</summary>
         public TagoTipAction OnAck(byte[] payload)

@@ -45,17 +45,11 @@ namespace TagoFirmware.TagoTip
         /// <summary>Begins the frame set by <see cref="Prepare"/>.</summary>
         public override void Reset() => Begin(_sequence, _nextFrameTime);
 
-        /// <summary>Starts a frame <c>!N|@TIME^GROUP</c> (sequence 0–2^32−1, time; -1: none); on an error no frame is begun.</summary>
-        public TagoWriteResult Begin(long sequence, long timeUnixMs)
+        /// <summary>Starts a frame <c>!N|@TIME^GROUP</c> (sequence 0–2^32−1, Unix ms below 2^48 as queued; -1: none).</summary>
+        public void Begin(long sequence, long timeUnixMs)
         {
-            Restart(0, false);
-            _frameTime = -1;
+            _frameTime = timeUnixMs;
             _cycleUnixMs = -1;
-            if (timeUnixMs >= 0 && ReadingGroupId.Write(timeUnixMs, _frameGroup, 1) == 0)
-            {
-                return TagoWriteResult.InvalidGroup;
-            }
-
             int p = 0;
             if (sequence >= 0)
             {
@@ -66,14 +60,13 @@ namespace TagoFirmware.TagoTip
 
             if (timeUnixMs >= 0)
             {
+                ReadingGroupId.Write(timeUnixMs, _frameGroup, 1);
                 Buffer[p++] = (byte)'@';
                 p = Put(_frameGroup, PutDigits(timeUnixMs, p));
-                _frameTime = timeUnixMs;
             }
 
             // At most 12 + 21 + 11 bytes: 160 bytes leave room for them and a variable.
             Restart(p, true);
-            return TagoWriteResult.Ok;
         }
 
         // = and a string value (printable ASCII or LF, at least one byte), escaped (§4.4).

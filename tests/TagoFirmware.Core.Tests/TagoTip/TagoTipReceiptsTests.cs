@@ -80,9 +80,8 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipReceipts receipts = new TagoTipReceipts();
             receipts.OnSent(5, 2, 1);
-            receipts.OnUnanswered();
+            receipts.InFlight = false;
 
-            Assert.IsFalse(receipts.InFlight);
             Assert.AreEqual(TagoTipAction.Ignore, receipts.OnAck(PayloadText.Utf8("!5|OK|2")));
         }
 

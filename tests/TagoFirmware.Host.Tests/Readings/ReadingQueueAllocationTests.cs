@@ -120,7 +120,8 @@ namespace TagoFirmware.Host.Tests.Readings
                 {
                     for (int i = 0; i < due; i++)
                     {
-                        sum += queue.GetScaledValue(i) + queue.GetTimeUnixMs(i) + ReadingGroupId.Write(queue.GetTimeUnixMs(i), group, 0);
+                        ReadingGroupId.Write(queue.GetTimeUnixMs(i), group, 0);
+                        sum += queue.GetScaledValue(i) + queue.GetTimeUnixMs(i) + group[9];
                     }
 
                     int ticket = batcher.Take(due, queue.IsReportPending, now);

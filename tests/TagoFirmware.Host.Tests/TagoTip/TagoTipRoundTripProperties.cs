@@ -90,10 +90,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             }, iter: 1_500);
         }
 
-        private static void Begin(TagoTipWriter writer, Batch batch)
-        {
-            Assert.AreEqual(TagoWriteResult.Ok, writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1));
-        }
+        private static void Begin(TagoTipWriter writer, Batch batch) => writer.Begin(batch.Sequence ?? -1, batch.Time ?? -1);
 
         private static List<TagoTipDataPoint> Read(TagoTipWriter writer, Batch batch, ref int frames)
         {

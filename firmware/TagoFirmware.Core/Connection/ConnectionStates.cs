@@ -37,8 +37,10 @@ namespace TagoFirmware.Connection
         private static readonly string[] s_refusalNames =
             "unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorized".Split('|');
 
-        // NodeStatus by SessionState; -1: the uplink's (Online unless short sessions show the receipts' health), -2: unchanged.
-        private static readonly int[] s_statusByState = { 1, 1, 2, 3, -1, 3, 4, -2, -2, -2, -1, -1 };
+        // NodeStatus by SessionState (WifiDown … Subscribing); Uplink: Online unless short sessions show the receipts' health.
+        private const int Uplink = -1, Unchanged = -2;
+        private static readonly int[] s_statusByState = { (int)NodeStatus.NoWifi, (int)NodeStatus.NoWifi, (int)NodeStatus.NoClock,
+            (int)NodeStatus.NoBroker, Uplink, (int)NodeStatus.NoBroker, (int)NodeStatus.CredentialsRefused, Unchanged, Unchanged, Unchanged, Uplink, Uplink };
 
         private protected const int Linked = (1 << (int)SessionState.Online) | (1 << (int)SessionState.Subscribing);
 
@@ -286,8 +288,8 @@ namespace TagoFirmware.Connection
         // Shows the LED status of the current state: the lowest layer not working yet; unchanged while stopping.
         private protected void ShowStatus()
         {
-            int status = _backoffForWifi && _state == SessionState.Backoff ? 1 : s_statusByState[(int)_state];
-            NodeStatus shown = status == -1 || (_sessions && _state == SessionState.MqttConnecting) ? _uplinkStatus : status < 0 ? _shownStatus : (NodeStatus)status;
+            int status = _backoffForWifi && _state == SessionState.Backoff ? (int)NodeStatus.NoWifi : s_statusByState[(int)_state];
+            NodeStatus shown = status == Uplink || (_sessions && _state == SessionState.MqttConnecting) ? _uplinkStatus : status == Unchanged ? _shownStatus : (NodeStatus)status;
             if (shown != _shownStatus && _ports.Status != null)
                 _ports.Status.Show(shown);
             _shownStatus = shown;

@@ -22,7 +22,7 @@ namespace TagoFirmware.Host.TagoTip
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
-        private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
+        private readonly List<DateTime> _subscriptionRequests = new List<DateTime>();
         private Timer _reaper;
         private TagoTipCredentials _credentials;
 
@@ -100,12 +100,8 @@ namespace TagoFirmware.Host.TagoTip
             lock (_subscriptionRequests)
             {
                 DateTime now = DateTime.UtcNow;
-                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
-                {
-                    _subscriptionRequests.Dequeue();
-                }
-
-                _subscriptionRequests.Enqueue(now);
+                _subscriptionRequests.RemoveAll(t => now - t > TimeSpan.FromMinutes(1));
+                _subscriptionRequests.Add(now);
                 return _subscriptionRequests.Count <= SubscriptionsPerMinute;
             }
         }

@@ -26,7 +26,7 @@ namespace TagoFirmware.Host.TagoTip
         private Timer _reaper;
         private TagoTipCredentials _credentials;
 
-        /// <summary>The device serial accepted; null before the start generates one.</summary>
+        /// <summary>The device serial accepted.</summary>
         public string Serial { get; set; }
         /// <summary>The authorization hash accepted (secret: never printed); null before the start generates one.</summary>
         public string Hash { get; set; }
@@ -48,7 +48,6 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public async Task<TagoTipServer> StartAsync(Action<string> print)
         {
-            Serial ??= "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
             Hash = (Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
             _credentials = TagoTipCredentials.Create(Serial, Hash) ?? throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
 

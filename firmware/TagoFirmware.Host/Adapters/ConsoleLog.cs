@@ -19,10 +19,10 @@ namespace TagoFirmware.Host.Adapters
         private readonly object _gate = new object();
         private string[] _secrets = new string[0];
 
-        /// <summary>Creates a log on <paramref name="writer"/> (Console.Out by default).</summary>
-        public ConsoleLog(TextWriter writer = null, LogLevel minimumLevel = LogLevel.Info)
+        /// <summary>Creates a log on <paramref name="writer"/>.</summary>
+        public ConsoleLog(TextWriter writer, LogLevel minimumLevel = LogLevel.Info)
         {
-            _writer = TextWriter.Synchronized(writer ?? Console.Out); // Console.Out flushes each line
+            _writer = TextWriter.Synchronized(writer);
             MinimumLevel = minimumLevel;
         }
 

@@ -24,14 +24,8 @@ namespace TagoFirmware.Host.Adapters
         /// <summary>Creates the indicator.</summary>
         public ConsoleStatusIndicator(ILog log) => _log = log;
 
-        /// <summary>The console line for a status, e.g. <c>NoWifi (no WiFi) ##########..........</c>.</summary>
-        public static string Describe(NodeStatus status)
-        {
-            int mask = StatusPatterns.Mask(status);
-            return status + " (" + s_meanings[(int)status] + ") " + string.Concat(Enumerable.Range(0, StatusPatterns.Slots).Select(i => ((mask >> i) & 1) == 1 ? '#' : '.'));
-        }
-
-        /// <summary>Prints the pattern; the core calls it on a change only.</summary>
-        public void Show(NodeStatus status) => _log.Write(LogLevel.Info, "LED: " + Describe(status));
+        /// <summary>Prints the pattern, e.g. <c>LED: NoWifi (no WiFi) ##########..........</c>; the core calls it on a change only.</summary>
+        public void Show(NodeStatus status) => _log.Write(LogLevel.Info, "LED: " + status + " (" + s_meanings[(int)status] + ") "
+            + string.Concat(Enumerable.Range(0, StatusPatterns.Slots).Select(i => ((StatusPatterns.Mask(status) >> i) & 1) == 1 ? '#' : '.')));
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using TagoFirmware.Config;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Host.TagoTip;
@@ -21,16 +22,10 @@ namespace TagoFirmware.Host.Cli
         /// <summary>Environment variable holding a TagoTiP authorization hash or an <c>at…</c> token.</summary>
         public const string TipAuthVariable = "TAGO_TIP_AUTH";
 
-        /// <summary>Usage text.</summary>
-        public const string Usage =
-            "usage: TagoFirmware.Host [--broker HOST] [--port N] [--ca PEM_FILE] [--token TOKEN] [--client-id ID]\n" +
-            "  [--topic TOPIC] [--interval SECONDS] [--batch N] [--qos 0|1] [--count N] [--timeout SECONDS] [--plaintext]\n" +
-            "  [--config FILE] [--check-config FILE] [--sleep] [--auth-retry SECONDS] [--stay] [--sensor-failure-rate P]\n" +
-            "  [--seed N] [--verbose] [--data-dir DIR] [--no-persist] [--time-scale K] [--queue-capacity N]\n" +
-            "  [--wake-interval SECONDS] [--publish-every N] [--wakes N] [--wifi-ssid NAME] [--wifi-password PASSWORD]\n" +
-            "  [--transport tagotip|tago-mqtt-json] [--serial S] [--auth-hash H | --auth-token at...] [--region us-e1|eu-w1]\n" +
-            "  [--min-session SECONDS] [--tip-fault KIND[:P]] [--check-credentials]\n" +
-            "  no --broker: an embedded TLS server on 127.0.0.1 (TagoTiP, or TagoIO-like legacy) prints what it receives.\n" +
+        /// <summary>Usage text: every flag of the parser's tables, wrapped, then the notes.</summary>
+        public static string Usage => Regex.Replace("usage: TagoFirmware.Host " + string.Join(" ", s_values.Select(f => "[" + f.Key + " " + f.Value.Arg + "]")
+            .Concat(s_switches.Where(f => f is not ("--help" or "-h")).Select(f => "[" + f + "]"))), @"(.{1,110}\])(?: |$)", "$1\n  ") +
+            "no --broker: an embedded TLS server on 127.0.0.1 (TagoTiP, or TagoIO-like legacy) prints what it receives.\n" +
             "  token: --token or env " + TokenVariable + "; TagoTiP hash: --auth-hash, --auth-token or env " + TipAuthVariable + " (a hash\n" +
             "  or an at... token), never printed. --check-config: --token, --wifi-ssid, --wifi-password (or env " + TokenVariable + ",\n" +
             "  TAGO_WIFI_SSID, TAGO_WIFI_PASSWORD) win over the file's values. every option: docs/twin.md. exit codes: 0 done,\n" +
@@ -141,11 +136,11 @@ namespace TagoFirmware.Host.Cli
                 string name = args[i];
                 options.Given.Add(name); // only read after a clean parse
                 error = s_switches.Contains(name) ? null
-                    : !s_values.TryGetValue(name, out Func<TwinOptions, string, string> read)
+                    : !s_values.TryGetValue(name, out var flag)
                         ? (name.StartsWith("--", StringComparison.Ordinal) ? "unknown option '" : "unexpected argument '") + name + "'"
                     : i + 1 >= args.Length ? name + " needs a value"
                     : (name is "--auth-hash" or "--auth-token") && options.AuthHash != null ? "give the TagoTiP authorization once: --auth-hash or --auth-token"
-                    : read(options, args[++i]) is string problem ? name + " " + problem : null;
+                    : flag.Read(options, args[++i]) is string problem ? name + " " + problem : null;
             }
 
             (options.Plaintext, options.Sleep) = (options.Given.Contains("--plaintext"), options.Given.Contains("--sleep"));
@@ -156,42 +151,42 @@ namespace TagoFirmware.Host.Cli
         // Flags without a value: read back from Given.
         private static readonly string[] s_switches = { "--plaintext", "--sleep", "--no-persist", "--check-credentials", "--stay", "--verbose", "--help", "-h" };
 
-        // Flags with a value: each sets its option and returns what is wrong with the value (after the flag's name), or null.
-        private static readonly Dictionary<string, Func<TwinOptions, string, string>> s_values = new Dictionary<string, Func<TwinOptions, string, string>>
+        // Flags with a value, with its name in the usage: each sets its option and returns what is wrong with the value (after the flag's name), or null.
+        private static readonly Dictionary<string, (string Arg, Func<TwinOptions, string, string> Read)> s_values = new Dictionary<string, (string, Func<TwinOptions, string, string>)>
         {
-            ["--broker"] = (o, v) => NonEmpty(o.Broker = v),
-            ["--port"] = (o, v) => Range(v, 1, 65535, x => o.Port = x),
-            ["--ca"] = (o, v) => NonEmpty(o.CaFile = v),
-            ["--token"] = (o, v) => NonEmpty(o.Token = v),
-            ["--client-id"] = (o, v) => ClientIdProblem(o.ClientId = v),
-            ["--topic"] = (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return ConfigText.TopicProblem(v, false); }, // the rule of mqtt.data_topic
-            ["--interval"] = (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x),
-            ["--batch"] = (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x)),
-            ["--qos"] = (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x)),
-            ["--count"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Count = x),
-            ["--timeout"] = (o, v) => Range(v, 0.1, 31536000, x => o.TimeoutSeconds = x),
-            ["--config"] = (o, v) => NonEmpty(o.ConfigFile = v),
-            ["--check-config"] = (o, v) => NonEmpty(o.CheckConfigFile = v),
-            ["--auth-retry"] = (o, v) => Range(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x)))),
-            ["--sensor-failure-rate"] = (o, v) => Range(v, 0.0, 1.0, x => o.Node.SensorFailureRate = x),
-            ["--data-dir"] = (o, v) => NonEmpty(o.Node.DataDirectory = v),
-            ["--time-scale"] = (o, v) => Range(v, 0.01, 10000, x => o.Node.TimeScale = x),
-            ["--queue-capacity"] = (o, v) => Range(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x)),
-            ["--wake-interval"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x)),
-            ["--publish-every"] = (o, v) => Range(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x)),
-            ["--wakes"] = (o, v) => Range(v, 1, int.MaxValue, x => o.Wakes = x),
-            ["--seed"] = (o, v) => Range(v, int.MinValue, int.MaxValue, x => o.Seed = x),
-            ["--wifi-ssid"] = (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v),
-            ["--wifi-password"] = (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v),
-            ["--transport"] = (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
-                "must be " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson + ", got '" + v + "'"),
-            ["--serial"] = (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'"),
-            ["--auth-hash"] = (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)"),
-            ["--auth-token"] = (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)"),
-            ["--region"] = (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'"),
-            ["--min-session"] = (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x)),
-            ["--tip-fault"] = (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
-                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'"),
+            ["--broker"] = ("HOST", (o, v) => NonEmpty(o.Broker = v)),
+            ["--port"] = ("N", (o, v) => Range(v, 1, 65535, x => o.Port = x)),
+            ["--ca"] = ("PEM_FILE", (o, v) => NonEmpty(o.CaFile = v)),
+            ["--token"] = ("TOKEN", (o, v) => NonEmpty(o.Token = v)),
+            ["--client-id"] = ("ID", (o, v) => ClientIdProblem(o.ClientId = v)),
+            ["--topic"] = ("TOPIC", (o, v) => { o.Overlay.Add(c => c.DataTopic = v); return ConfigText.TopicProblem(v, false); }), // the rule of mqtt.data_topic
+            ["--interval"] = ("SECONDS", (o, v) => Range(v, 0.05, 86400, x => o.IntervalSeconds = x)),
+            ["--batch"] = ("N", (o, v) => Range(v, 1, 100, x => o.Overlay.Add(c => c.SamplingBatch = x))),
+            ["--qos"] = ("0|1", (o, v) => v == "2" ? "2 is not supported: TagoIO's MQTT broker accepts QoS 0 and 1 only" : Range(v, 0, 1, x => o.Overlay.Add(c => c.Qos = x))),
+            ["--count"] = ("N", (o, v) => Range(v, 1, int.MaxValue, x => o.Count = x)),
+            ["--timeout"] = ("SECONDS", (o, v) => Range(v, 0.1, 31536000, x => o.TimeoutSeconds = x)),
+            ["--config"] = ("FILE", (o, v) => NonEmpty(o.ConfigFile = v)),
+            ["--check-config"] = ("FILE", (o, v) => NonEmpty(o.CheckConfigFile = v)),
+            ["--auth-retry"] = ("SECONDS", (o, v) => Range(v, 0.1, 86400, x => o.Overlay.Add(c => c.AuthRetrySeconds = Math.Max(1, (int)Math.Ceiling(x))))),
+            ["--sensor-failure-rate"] = ("P", (o, v) => Range(v, 0.0, 1.0, x => o.Node.SensorFailureRate = x)),
+            ["--data-dir"] = ("DIR", (o, v) => NonEmpty(o.Node.DataDirectory = v)),
+            ["--time-scale"] = ("K", (o, v) => Range(v, 0.01, 10000, x => o.Node.TimeScale = x)),
+            ["--queue-capacity"] = ("N", (o, v) => Range(v, ConfigKeys.QueueCapacity.Min, ConfigKeys.QueueCapacity.Max, x => o.Overlay.Add(c => c.QueueCapacity = x))),
+            ["--wake-interval"] = ("SECONDS", (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.WakeIntervalSeconds = x))),
+            ["--publish-every"] = ("N", (o, v) => Range(v, 1, 1000, x => o.Overlay.Add(c => c.PublishEvery = x))),
+            ["--wakes"] = ("N", (o, v) => Range(v, 1, int.MaxValue, x => o.Wakes = x)),
+            ["--seed"] = ("N", (o, v) => Range(v, int.MinValue, int.MaxValue, x => o.Seed = x)),
+            ["--wifi-ssid"] = ("NAME", (o, v) => NonEmpty(o.Supplied["--wifi-ssid"] = v)),
+            ["--wifi-password"] = ("PASSWORD", (o, v) => NonEmpty(o.Supplied["--wifi-password"] = v)),
+            ["--transport"] = ("tagotip|tago-mqtt-json", (o, v) => Unless((o.Transport = v) is NodeConfig.TransportTagoTip or NodeConfig.TransportMqttJson,
+                "must be " + NodeConfig.TransportTagoTip + " or " + NodeConfig.TransportMqttJson + ", got '" + v + "'")),
+            ["--serial"] = ("S", (o, v) => Unless(TagoTipCredentials.IsValidSerial(o.Serial = v), "must be 1 to 100 characters of A-Z a-z 0-9 _ - (the serial of the TagoTiP device), got '" + v + "'")),
+            ["--auth-hash"] = ("H", (o, v) => Unless(TagoTipCredentials.IsValidHash(o.AuthHash = v?.ToLowerInvariant()), "must be the 16 hexadecimal characters of the Authorization's hash (value not shown)")),
+            ["--auth-token"] = ("at...", (o, v) => Unless((o.AuthHash = HashOfToken(v)) != null, "must be an Authorization token: \"at\" and 32 hexadecimal characters (value not shown)")),
+            ["--region"] = ("us-e1|eu-w1", (o, v) => Unless((o.Region = v) is "us-e1" or "eu-w1", "must be us-e1 or eu-w1, got '" + v + "'")),
+            ["--min-session"] = ("SECONDS", (o, v) => Range(v, 1, 86400, x => o.Overlay.Add(c => c.TagoTipMinSessionSeconds = x))),
+            ["--tip-fault"] = ("KIND[:P]", (o, v) => Unless(TagoTipFrameJudge.TryParseFault(v, out var fault) && (o.TipFault = fault) != null,
+                "must be KIND or KIND:P with KIND one of " + string.Join(", ", TagoTipFrameJudge.FaultKinds) + " and P from 0 to 1, got '" + v + "'")),
         };
 
         // Without --transport: TagoTiP flags pick tagotip, --token the legacy one (both: an error), then TAGO_TIP_AUTH before

@@ -36,7 +36,7 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Judges one push on <c>$tip/{serial}/push</c>: the parsed frame with its receipt and whether it was stored.</summary>
         public TagoTipPush Judge(string serial, byte[] payload)
         {
-            TagoTipPush push = TagoTipFrameParser.Parse(payload);
+            TagoTipPush push = TagoTipPush.Parse(payload);
             lock (_gate)
             {
                 string error = push.Error == "payload_too_large" ? push.Error : !IsDevice(serial) ? "device_not_found"

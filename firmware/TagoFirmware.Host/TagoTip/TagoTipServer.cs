@@ -22,11 +22,11 @@ namespace TagoFirmware.Host.TagoTip
         private const string SenderId = "$tagotip-server";
         private const int SubscriptionsPerConnection = 5;
 
-        private readonly Queue<DateTime> _subscriptionRequests = new Queue<DateTime>();
+        private readonly List<DateTime> _subscriptionRequests = new List<DateTime>();
         private Timer _reaper;
         private TagoTipCredentials _credentials;
 
-        /// <summary>The device serial accepted; null before the start generates one.</summary>
+        /// <summary>The device serial accepted.</summary>
         public string Serial { get; set; }
         /// <summary>The authorization hash accepted (secret: never printed); null before the start generates one.</summary>
         public string Hash { get; set; }
@@ -48,7 +48,6 @@ namespace TagoFirmware.Host.TagoTip
         /// <summary>Starts the server on a free loopback port and returns it; Live Inspector lines and notes go to <paramref name="print"/>.</summary>
         public async Task<TagoTipServer> StartAsync(Action<string> print)
         {
-            Serial ??= "twin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
             Hash = (Hash ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8))).ToLowerInvariant();
             _credentials = TagoTipCredentials.Create(Serial, Hash) ?? throw new ArgumentException("the serial must be 1-100 of [A-Za-z0-9_-] and the hash 16 hex characters");
 
@@ -100,12 +99,8 @@ namespace TagoFirmware.Host.TagoTip
             lock (_subscriptionRequests)
             {
                 DateTime now = DateTime.UtcNow;
-                while (_subscriptionRequests.Count > 0 && now - _subscriptionRequests.Peek() > TimeSpan.FromMinutes(1))
-                {
-                    _subscriptionRequests.Dequeue();
-                }
-
-                _subscriptionRequests.Enqueue(now);
+                _subscriptionRequests.RemoveAll(t => now - t > TimeSpan.FromMinutes(1));
+                _subscriptionRequests.Add(now);
                 return _subscriptionRequests.Count <= SubscriptionsPerMinute;
             }
         }

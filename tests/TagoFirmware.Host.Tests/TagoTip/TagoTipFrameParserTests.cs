@@ -26,7 +26,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [DataRow(">b3q2+7wECAwQ=", 0)]
         public void The_specification_examples_are_accepted(string frame, int points)
         {
-            TagoTipPush push = TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(frame));
+            TagoTipPush push = TagoTipPush.Parse(Encoding.UTF8.GetBytes(frame));
 
             Assert.IsNull(push.Error, frame);
             Assert.AreEqual(points, push.Points.Count);
@@ -35,7 +35,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [TestMethod]
         public void Inheritance_applies_body_defaults_and_variables_override_them()
         {
-            TagoTipPush push = TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(
+            TagoTipPush push = TagoTipPush.Parse(Encoding.UTF8.GetBytes(
                 "@1694567890000^g{firmware=2.1,source=x}[temp:=32#C{source=dht22};humidity:=65@1694567891000^h]"));
 
             Assert.AreEqual(1694567890000L, push.Points[0].Time);
@@ -45,7 +45,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             Assert.AreEqual(1694567891000L, push.Points[1].Time);
             Assert.AreEqual("h", push.Points[1].Group);
             Assert.AreEqual("x", push.Points[1].Metadata["source"]);
-            Assert.AreEqual("a,b\n", TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes("[s=x\\;y{k=a\\,b\\n}]")).Points[0].Metadata["k"]);
+            Assert.AreEqual("a,b\n", TagoTipPush.Parse(Encoding.UTF8.GetBytes("[s=x\\;y{k=a\\,b\\n}]")).Points[0].Metadata["k"]);
         }
 
         [TestMethod]
@@ -80,19 +80,19 @@ namespace TagoFirmware.Host.Tests.TagoTip
         [DataRow("[t:=1@abc]")]
         public void Frames_a_server_must_refuse_are_invalid_payload(string frame)
         {
-            Assert.AreEqual("invalid_payload", TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(frame)).Error, frame);
+            Assert.AreEqual("invalid_payload", TagoTipPush.Parse(Encoding.UTF8.GetBytes(frame)).Error, frame);
         }
 
         [TestMethod]
         public void More_than_100_variables_is_invalid_and_more_than_16384_bytes_is_too_large()
         {
             string hundredAndOne = "[" + string.Join(";", System.Linq.Enumerable.Repeat("v:=1", 101)) + "]";
-            Assert.AreEqual("invalid_payload", TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(hundredAndOne)).Error);
+            Assert.AreEqual("invalid_payload", TagoTipPush.Parse(Encoding.UTF8.GetBytes(hundredAndOne)).Error);
 
             string huge = "[s=" + new string('x', 16381) + "]";
-            Assert.AreEqual("payload_too_large", TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(huge)).Error);
+            Assert.AreEqual("payload_too_large", TagoTipPush.Parse(Encoding.UTF8.GetBytes(huge)).Error);
             string largest = "[s=" + new string('x', 16380) + "]";
-            Assert.IsNull(TagoTipFrameParser.Parse(Encoding.UTF8.GetBytes(largest)).Error);
+            Assert.IsNull(TagoTipPush.Parse(Encoding.UTF8.GetBytes(largest)).Error);
         }
     }
 }

@@ -97,7 +97,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
             int length = writer.Close();
             Assert.IsTrue(length > 0 && length <= Math.Min(batch.BufferSize, TagoTipWriter.MaxFrameBytes));
             frames++;
-            TagoTipPush push = TagoTipFrameParser.Parse(writer.Buffer.AsSpan(0, length).ToArray());
+            TagoTipPush push = TagoTipPush.Parse(writer.Buffer.AsSpan(0, length).ToArray());
             Assert.IsNull(push.Error, Encoding.UTF8.GetString(writer.Buffer, 0, length));
             Assert.AreEqual(batch.Sequence, push.Sequence);
             return push.Points;

@@ -49,7 +49,6 @@ namespace TagoFirmware.Connection
         private protected readonly IMqttLink _mqtt;
         private protected readonly Backoff _wifiBackoff;
         private protected readonly Backoff _mqttBackoff;
-        private protected readonly LinkHealth _health;
         private protected readonly int[] _levels;
         private protected readonly LinkReport _report;
         private protected readonly string _endpoint;
@@ -69,6 +68,16 @@ namespace TagoFirmware.Connection
         private protected bool _staleRetryUsed;
         private int _attemptCount;
 
+        // QoS 1 publishes awaiting their PUBACK, oldest first (parallel arrays: no struct arrays on nanoFramework).
+        private protected readonly int[] _pendingIds;
+        private protected readonly long[] _pendingSentMs;
+        private readonly bool[] _pendingInternal; // the status publishes, never reported
+        private protected int _pending;
+        private protected readonly long _selfHealMs; // 0: off
+        private protected long _unackedSinceMs = -1; // self-heal clock; a dropped link keeps it: self-heal is for acks that never come
+        private protected long _connectedAtMs;
+        private protected bool _stableReached;
+
         private protected ConnectionStates(SessionOptions options, UplinkTransport transport, NodePorts ports, int maxEvents)
         {
             _options = options;
@@ -79,10 +88,12 @@ namespace TagoFirmware.Connection
 
             // One slot more than the application may use: the "online" status publish is tracked too.
             int capacity = options.MaxInFlight + 1;
+            _pendingIds = new int[capacity];
+            _pendingSentMs = new long[capacity];
+            _pendingInternal = new bool[capacity];
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
-            _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
-                !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
+            _selfHealMs = !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
             string id = options.ClientId;
@@ -141,7 +152,7 @@ namespace TagoFirmware.Connection
                 return;
             _justDropped |= StateIn(Linked);
             EndLink(false);
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
         }
 
@@ -160,7 +171,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             if (!clock)
             {
                 RequestTimeSync(nowMs);
@@ -187,7 +198,7 @@ namespace TagoFirmware.Connection
         {
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
             EndLink(false);
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             string connack = code.ToString();
 
             // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
@@ -254,7 +265,53 @@ namespace TagoFirmware.Connection
                 _mqtt.Disconnect();
             _mqtt.Close();
             _attemptStarted = false;
-            _health.LoseAll(_report);
+            for (int i = 0; i < _pending; i++)
+            {
+                if (!_pendingInternal[i])
+                    _report.AddLost(_pendingIds[i]);
+            }
+
+            _pending = 0;
+        }
+
+        // The supervisor keeps the count within the capacity (one slot for the status).
+        private protected void Track(int id, bool isInternal, long nowMs)
+        {
+            _pendingIds[_pending] = id;
+            _pendingSentMs[_pending] = nowMs;
+            _pendingInternal[_pending++] = isInternal;
+            if (_unackedSinceMs < 0)
+                _unackedSinceMs = nowMs;
+        }
+
+        // A PUBACK (acked) or a publish the client gave up: untracks it, reports an application one; 1: a status publish, -1: not tracked.
+        private protected int Untrack(int id, long nowMs, bool acked)
+        {
+            for (int i = 0; i < _pending; i++)
+            {
+                if (_pendingIds[i] != id)
+                    continue;
+                bool isInternal = _pendingInternal[i];
+                _pending--;
+                for (int j = i; j < _pending; j++)
+                {
+                    _pendingIds[j] = _pendingIds[j + 1];
+                    _pendingSentMs[j] = _pendingSentMs[j + 1];
+                    _pendingInternal[j] = _pendingInternal[j + 1];
+                }
+
+                if (acked)
+                    _unackedSinceMs = _pending > 0 ? nowMs : -1;
+                if (isInternal)
+                    return 1;
+                if (acked)
+                    _report.AddAcked(id);
+                else
+                    _report.AddLost(id);
+                return 0;
+            }
+
+            return -1;
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)

@@ -49,7 +49,7 @@ namespace TagoFirmware.Connection
         public int Reconnects { get; private set; }
 
         /// <summary>Monotonic time the current (or latest) MQTT connection was established.</summary>
-        public long ConnectedAtMs => _health.ConnectedAtMs;
+        public long ConnectedAtMs => _connectedAtMs;
 
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
@@ -60,7 +60,12 @@ namespace TagoFirmware.Connection
             get
             {
                 if (_state == SessionState.Online)
-                    return _health.NextDueMs();
+                {
+                    long atMs = DeadAtMs, stableMs = StableAtMs, healMs = HealAtMs;
+                    atMs = stableMs < atMs ? stableMs : atMs;
+                    return healMs < atMs ? healMs : atMs;
+                }
+
                 if (_stopped)
                     return long.MaxValue;
 
@@ -103,11 +108,11 @@ namespace TagoFirmware.Connection
                 return PublishError.NotOnline;
 
             // The last slot is reserved for the status publish made right after connecting.
-            if (qos == 1 && _health.Count >= _health.Capacity - 1)
+            if (qos == 1 && _pending >= _pendingIds.Length - 1)
                 return PublishError.TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
             if (id >= 0 && qos == 1)
-                _health.Track(id, false, _ports.Clock.MonotonicMs);
+                Track(id, false, _ports.Clock.MonotonicMs);
             return id;
         }
 
@@ -161,6 +166,14 @@ namespace TagoFirmware.Connection
             _uplinkStatus = status;
             ShowStatus();
         }
+
+        // Online judgements: the oldest publish past the ack timeout drops the link; the stable time resets the backoff; self-heal
+        // reboots after nothing was acknowledged at QoS 1 for its time although connected. long.MaxValue: not due.
+        private long DeadAtMs => _pending > 0 ? _pendingSentMs[0] + _options.AckTimeoutMs : long.MaxValue;
+
+        private long StableAtMs => _stableReached ? long.MaxValue : _connectedAtMs + StableConnectionMs;
+
+        private long HealAtMs => _selfHealMs > 0 && _unackedSinceMs >= 0 ? _unackedSinceMs + _selfHealMs : long.MaxValue;
 
         private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
 
@@ -238,11 +251,11 @@ namespace TagoFirmware.Connection
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
-                    if (_health.Ack(e.MessageId, nowMs, _report) && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
+                    if (Untrack(e.MessageId, nowMs, true) == 1 && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
                         FinishStop();
                     break;
                 case LinkEventKind.PublishFailed:
-                    if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
+                    if (Untrack(e.MessageId, nowMs, false) >= 0 && _state == SessionState.Online)
                         EndInBackoff(nowMs, false, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
@@ -272,8 +285,8 @@ namespace TagoFirmware.Connection
 
         private void OnConnected(long nowMs)
         {
-            _health.Connected(nowMs);
-            _attemptStarted = _justDropped = _staleRetryUsed = false;
+            _connectedAtMs = nowMs;
+            _stableReached = _attemptStarted = _justDropped = _staleRetryUsed = false;
             if (_levelKept)
                 Reconnects++;
             else
@@ -298,7 +311,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            _health.Track(id, true, nowMs);
+            Track(id, true, nowMs);
             GoOnline("mqtt connected");
         }
 
@@ -316,22 +329,23 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            if (_health.IsDead(nowMs))
+            if (nowMs >= DeadAtMs)
             {
-                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
+                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _pendingIds[0].ToString() + " within "
                     + _options.AckTimeoutMs.ToString() + " ms");
                 return;
             }
 
-            if (_health.BecameStable(nowMs))
+            if (nowMs >= StableAtMs)
             {
+                _stableReached = true;
                 _mqttBackoff.Reset();
                 Log(LogLevel.Debug, "mqtt stable: backoff reset");
             }
 
-            if (_health.SelfHealDue(nowMs))
+            if (nowMs >= HealAtMs)
             {
-                Log(LogLevel.Error, "self-heal: no PUBACK for " + _health.UnackedForMs(nowMs).ToString()
+                Log(LogLevel.Error, "self-heal: no PUBACK for " + (nowMs - _unackedSinceMs).ToString()
                     + " ms while connected at qos 1; rebooting");
                 RebootReason = RebootReason.NoAckTimeout;
                 BeginStop(nowMs, true);
@@ -371,7 +385,7 @@ namespace TagoFirmware.Connection
                 _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);
                 if (_offlineStatusId >= 0)
                 {
-                    _health.Track(_offlineStatusId, true, nowMs);
+                    Track(_offlineStatusId, true, nowMs);
                     _deadlineMs = nowMs + StopAckWaitMs;
                     SetState(SessionState.Stopping, LogLevel.Info, "stopping: offline status sent");
                     return;

@@ -53,6 +53,19 @@ namespace TagoFirmware.Tests.Session
         }
 
         [TestMethod]
+        public void A_connection_up_for_the_stable_time_resets_the_backoff_once_and_then_needs_no_step()
+        {
+            SessionRig rig = new SessionRig();
+            rig.BringOnline();
+            long connectedAt = rig.Supervisor.ConnectedAtMs;
+            rig.Run(1000);
+            Assert.AreEqual(connectedAt + ConnectionStates.StableConnectionMs, rig.Supervisor.NextDueMs);
+            rig.Run(ConnectionStates.StableConnectionMs + 60000);
+            Assert.AreEqual(1, rig.Log.CountContaining("mqtt stable: backoff reset"));
+            Assert.AreEqual(long.MaxValue, rig.Supervisor.NextDueMs);
+        }
+
+        [TestMethod]
         public void Dead_link_reconnects_and_acks_resume()
         {
             SessionRig rig = new SessionRig();

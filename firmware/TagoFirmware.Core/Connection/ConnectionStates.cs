@@ -68,10 +68,9 @@ namespace TagoFirmware.Connection
         private protected bool _staleRetryUsed;
         private int _attemptCount;
 
-        // QoS 1 publishes awaiting their PUBACK, oldest first (parallel arrays: no struct arrays on nanoFramework).
+        // QoS 1 publishes awaiting their PUBACK, oldest first (parallel arrays: no struct arrays on nanoFramework); a status publish, never reported, as ~id.
         private protected readonly int[] _pendingIds;
         private protected readonly long[] _pendingSentMs;
-        private readonly bool[] _pendingInternal; // the status publishes, never reported
         private protected int _pending;
         private protected readonly long _selfHealMs; // 0: off
         private protected long _unackedSinceMs = -1; // self-heal clock; a dropped link keeps it: self-heal is for acks that never come
@@ -90,7 +89,6 @@ namespace TagoFirmware.Connection
             int capacity = options.MaxInFlight + 1;
             _pendingIds = new int[capacity];
             _pendingSentMs = new long[capacity];
-            _pendingInternal = new bool[capacity];
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
             _selfHealMs = !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
@@ -267,19 +265,18 @@ namespace TagoFirmware.Connection
             _attemptStarted = false;
             for (int i = 0; i < _pending; i++)
             {
-                if (!_pendingInternal[i])
+                if (_pendingIds[i] >= 0)
                     _report.AddLost(_pendingIds[i]);
             }
 
             _pending = 0;
         }
 
-        // The supervisor keeps the count within the capacity (one slot for the status).
-        private protected void Track(int id, bool isInternal, long nowMs)
+        // The supervisor keeps the count within the capacity (one slot for the status); a status publish passes ~id.
+        private protected void Track(int id, long nowMs)
         {
             _pendingIds[_pending] = id;
-            _pendingSentMs[_pending] = nowMs;
-            _pendingInternal[_pending++] = isInternal;
+            _pendingSentMs[_pending++] = nowMs;
             if (_unackedSinceMs < 0)
                 _unackedSinceMs = nowMs;
         }
@@ -289,20 +286,19 @@ namespace TagoFirmware.Connection
         {
             for (int i = 0; i < _pending; i++)
             {
-                if (_pendingIds[i] != id)
+                int tracked = _pendingIds[i];
+                if (tracked != id && tracked != ~id)
                     continue;
-                bool isInternal = _pendingInternal[i];
                 _pending--;
                 for (int j = i; j < _pending; j++)
                 {
                     _pendingIds[j] = _pendingIds[j + 1];
                     _pendingSentMs[j] = _pendingSentMs[j + 1];
-                    _pendingInternal[j] = _pendingInternal[j + 1];
                 }
 
                 if (acked)
                     _unackedSinceMs = _pending > 0 ? nowMs : -1;
-                if (isInternal)
+                if (tracked < 0)
                     return 1;
                 if (acked)
                     _report.AddAcked(id);

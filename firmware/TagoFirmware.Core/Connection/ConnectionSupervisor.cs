@@ -112,7 +112,7 @@ namespace TagoFirmware.Connection
                 return PublishError.TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
             if (id >= 0 && qos == 1)
-                Track(id, false, _ports.Clock.MonotonicMs);
+                Track(id, _ports.Clock.MonotonicMs);
             return id;
         }
 
@@ -311,7 +311,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            Track(id, true, nowMs);
+            Track(~id, nowMs);
             GoOnline("mqtt connected");
         }
 
@@ -331,7 +331,8 @@ namespace TagoFirmware.Connection
 
             if (nowMs >= DeadAtMs)
             {
-                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _pendingIds[0].ToString() + " within "
+                int oldest = _pendingIds[0];
+                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + (oldest < 0 ? ~oldest : oldest).ToString() + " within "
                     + _options.AckTimeoutMs.ToString() + " ms");
                 return;
             }
@@ -385,7 +386,7 @@ namespace TagoFirmware.Connection
                 _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);
                 if (_offlineStatusId >= 0)
                 {
-                    Track(_offlineStatusId, true, nowMs);
+                    Track(~_offlineStatusId, nowMs);
                     _deadlineMs = nowMs + StopAckWaitMs;
                     SetState(SessionState.Stopping, LogLevel.Info, "stopping: offline status sent");
                     return;

@@ -33,6 +33,7 @@ namespace TagoFirmware.Tests.Session
             rig.BringOnline();
             rig.Run(5200);
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt dead link"));
+            Assert.AreEqual(0, rig.Log.CountContaining("for message -"));
         }
 
         [TestMethod]

@@ -49,7 +49,7 @@ namespace TagoFirmware.Connection
         private protected readonly IMqttLink _mqtt;
         private protected readonly Backoff _wifiBackoff;
         private protected readonly Backoff _mqttBackoff;
-        private protected readonly int[] _levels;
+        private protected readonly int _levelCount; // automatic versions to try: 3.1.1, 5, then 3.1 where the client id allows; 0: one configured version
         private protected readonly LinkReport _report;
         private protected readonly string _endpoint;
         private protected readonly bool _sessions;
@@ -95,9 +95,9 @@ namespace TagoFirmware.Connection
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
             string id = options.ClientId;
-            _levels = options.ProtocolLevel != 0 ? new int[] { options.ProtocolLevel }
-                : (id != null && id.Length <= 23 ? new int[] { 4, 5, 3 } : new int[] { 4, 5 });
-            options.ProtocolLevel = _levels[0];
+            _levelCount = options.ProtocolLevel != 0 ? 0 : (id != null && id.Length <= 23 ? 3 : 2);
+            if (_levelCount > 0)
+                options.ProtocolLevel = 4;
             transport.PrepareConnect(options);
             _wanted = !_sessions;
         }
@@ -249,9 +249,11 @@ namespace TagoFirmware.Connection
         // Moves to the next version after one that looked refused; at the end of the chain starts again at the first.
         private bool NextVersion()
         {
-            bool next = !_levelKept && _levelAt + 1 < _levels.Length;
-            _levelAt = next ? _levelAt + 1 : (_levelKept ? _levelAt : 0);
-            _options.ProtocolLevel = _levels[_levelAt];
+            if (_levelKept || _levelCount == 0)
+                return false;
+            bool next = _levelAt + 1 < _levelCount;
+            _levelAt = next ? _levelAt + 1 : 0;
+            _options.ProtocolLevel = _levelAt == 2 ? 3 : 4 + _levelAt;
             return next;
         }
 

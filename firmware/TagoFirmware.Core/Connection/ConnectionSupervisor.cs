@@ -26,7 +26,7 @@ namespace TagoFirmware.Connection
         {
             _transport = transport;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + options.ClientId + ", transport "
-                + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto" : VersionName(options.ProtocolLevel)));
+                + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levelCount > 0 ? "auto" : VersionName(options.ProtocolLevel)));
             ShowStatus();
         }
 
@@ -134,10 +134,7 @@ namespace TagoFirmware.Connection
                 return;
             _wanted = false;
             if (StateIn(Linked | (1 << (int)SessionState.MqttConnecting)))
-            {
-                EndLink(true);
-                SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
-            }
+                EndToIdle(true, "session ended: " + reason);
         }
 
         /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
@@ -215,7 +212,7 @@ namespace TagoFirmware.Connection
                     break;
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
-                        SessionClosed("closed before SUBACK");
+                        LinkLost(nowMs, "closed before SUBACK");
                     else if (due)
                         EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
                     break;
@@ -356,17 +353,16 @@ namespace TagoFirmware.Connection
         private void LinkLost(long nowMs, string reason)
         {
             if (_sessions)
-                SessionClosed(reason);
+                EndToIdle(false, reason + " (end of session)"); // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure
             else
                 EndInBackoff(nowMs, false, reason);
         }
 
-        private void SessionClosed(string reason)
+        private void EndToIdle(bool disconnect, string text)
         {
-            // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure.
-            EndLink(false);
+            EndLink(disconnect);
             _wanted = false;
-            SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
+            SetState(SessionState.Idle, LogLevel.Info, text);
         }
 
         // A dropped link (not a rate limit) may retry its first failed reconnect at once.

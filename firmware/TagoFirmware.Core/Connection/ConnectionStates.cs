@@ -22,6 +22,12 @@ namespace TagoFirmware.Connection
         /// <summary>A connection that stays up this long resets the MQTT backoff.</summary>
         public const int StableConnectionMs = 60000;
 
+        /// <summary>The first backoff window: [0, 1 s]; each failure in a row doubles it.</summary>
+        public const int BackoffBaseMs = 1000;
+
+        /// <summary>No backoff window exceeds 30 s.</summary>
+        public const int BackoffCapMs = 30000;
+
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
             "WifiDown WifiConnecting ClockWait MqttConnecting Online Backoff AuthFailed Rebooting Stopped Stopping Idle Subscribing".Split(' ');
@@ -47,8 +53,8 @@ namespace TagoFirmware.Connection
         private protected readonly SessionOptions _options;
         private protected readonly NodePorts _ports;
         private protected readonly IMqttLink _mqtt;
-        private protected readonly Backoff _wifiBackoff;
-        private protected readonly Backoff _mqttBackoff;
+        private protected int _wifiFailures; // in a row: the n of the next backoff window
+        private protected int _mqttFailures;
         private protected readonly int _levelCount; // automatic versions to try: 3.1.1, 5, then 3.1 where the client id allows; 0: one configured version
         private protected readonly LinkReport _report;
         private protected readonly string _endpoint;
@@ -82,8 +88,6 @@ namespace TagoFirmware.Connection
             _options = options;
             _ports = ports;
             _mqtt = ports.Mqtt;
-            _wifiBackoff = new Backoff(ports.Random);
-            _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
             int capacity = options.MaxInFlight + 1;
@@ -115,7 +119,7 @@ namespace TagoFirmware.Connection
         {
             if (_ports.Network.IsUp)
             {
-                _wifiBackoff.Reset();
+                _wifiFailures = 0;
                 EnterMqttLayer(nowMs, "wifi up");
             }
             else if (_ports.Network.BeginConnect(_options.WifiConnectTimeoutMs))
@@ -314,10 +318,11 @@ namespace TagoFirmware.Connection
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)
         {
-            Backoff backoff = wifi ? _wifiBackoff : _mqttBackoff;
-            int window = backoff.WindowMs;
-            int attempt = backoff.Attempts + 1;
-            int delay = backoff.NextDelayMs();
+            // Full jitter, uniform in [0, min(base · 2^n, cap)], so a fleet does not reconnect in lock-step ("Exponential Backoff And Jitter",
+            // AWS Architecture Blog); 5 doublings already pass the cap.
+            int attempt = wifi ? ++_wifiFailures : ++_mqttFailures;
+            int window = attempt > 5 ? BackoffCapMs : BackoffBaseMs << (attempt - 1);
+            int delay = _ports.Random.Next(window + 1);
             _backoffForWifi = wifi;
             _deadlineMs = nowMs + delay;
             SetState(SessionState.Backoff, LogLevel.Warning, reason + "; backoff " + delay.ToString() + " ms ("

@@ -337,7 +337,7 @@ namespace TagoFirmware.Connection
             if (nowMs >= StableAtMs)
             {
                 _stableReached = true;
-                _mqttBackoff.Reset();
+                _mqttFailures = 0;
                 Log(LogLevel.Debug, "mqtt stable: backoff reset");
             }
 

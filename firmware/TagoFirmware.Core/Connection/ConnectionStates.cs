@@ -73,6 +73,7 @@ namespace TagoFirmware.Connection
         private int _levelAt;
         private protected bool _staleRetryUsed;
         private int _attemptCount;
+        private int _authFailures;
 
         // QoS 1 publishes awaiting their PUBACK, oldest first (parallel arrays: no struct arrays on nanoFramework); a status publish, never reported, as ~id.
         private protected readonly int[] _pendingIds;
@@ -110,7 +111,7 @@ namespace TagoFirmware.Connection
         public SessionState State => _state;
 
         /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
-        public int AuthFailures { get; private set; }
+        public int AuthFailures => _authFailures;
 
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
@@ -331,9 +332,9 @@ namespace TagoFirmware.Connection
 
         private protected void EnterAuthFailed(long nowMs, string cause)
         {
-            AuthFailures++;
+            _authFailures++;
             _deadlineMs = _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
-            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
+            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + _authFailures.ToString()
                 + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
         }
 

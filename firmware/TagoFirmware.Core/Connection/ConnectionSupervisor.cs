@@ -19,6 +19,8 @@ namespace TagoFirmware.Connection
         private int _subscribeId;
         private long _nowMs;
         private int _offlineStatusId;
+        private int _reconnects;
+        private RebootReason _rebootReason;
 
         /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, UplinkTransport transport, NodePorts ports)
@@ -37,7 +39,7 @@ namespace TagoFirmware.Connection
         public bool IsStopped => _stopped;
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
-        public RebootReason RebootReason { get; private set; }
+        public RebootReason RebootReason => _rebootReason;
 
         /// <summary>The uplink transport (topics, payload format).</summary>
         public UplinkTransport Transport => _transport;
@@ -46,7 +48,7 @@ namespace TagoFirmware.Connection
         public LinkReport Report => _report;
 
         /// <summary>Successful MQTT connects that followed an earlier connection (diagnostics "reconnects").</summary>
-        public int Reconnects { get; private set; }
+        public int Reconnects => _reconnects;
 
         /// <summary>Monotonic time the current (or latest) MQTT connection was established.</summary>
         public long ConnectedAtMs => _connectedAtMs;
@@ -285,7 +287,7 @@ namespace TagoFirmware.Connection
             _connectedAtMs = nowMs;
             _stableReached = _attemptStarted = _justDropped = _staleRetryUsed = false;
             if (_levelKept)
-                Reconnects++;
+                _reconnects++;
             else
                 Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
             _levelKept = true;
@@ -345,7 +347,7 @@ namespace TagoFirmware.Connection
             {
                 Log(LogLevel.Error, "self-heal: no PUBACK for " + (nowMs - _unackedSinceMs).ToString()
                     + " ms while connected at qos 1; rebooting");
-                RebootReason = RebootReason.NoAckTimeout;
+                _rebootReason = RebootReason.NoAckTimeout;
                 BeginStop(nowMs, true);
             }
         }
@@ -395,7 +397,7 @@ namespace TagoFirmware.Connection
         private void FinishStop()
         {
             EndLink(StateIn(Linked | (1 << (int)SessionState.Stopping) | (1 << (int)SessionState.MqttConnecting)));
-            SetState(RebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
+            SetState(_rebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
         }
     }
 }

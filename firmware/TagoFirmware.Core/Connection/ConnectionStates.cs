@@ -166,7 +166,6 @@ namespace TagoFirmware.Connection
             bool blocked = nowMs < _authBlockedUntilMs;
             if (clock && !blocked && _wanted)
             {
-                _attemptStarted = false;
                 _deadlineMs = nowMs + _options.MqttConnectTimeoutMs;
                 SetState(SessionState.MqttConnecting, LogLevel.Info, reason + "; mqtt connecting to " + _endpoint
                     + " (attempt " + (_attemptCount + 1).ToString() + ")");
@@ -221,7 +220,7 @@ namespace TagoFirmware.Connection
             _justDropped = false;
             text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
                 ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + connack + (credentials ? ", " : " (")
-                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
+                    + ((uint)(refusal - 1) < 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
                 : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + connack + " seen)" : ""));
             if (credentials || probable)
             {

@@ -78,7 +78,7 @@ namespace TagoFirmware.IntegrationTests
             Assert.AreNotEqual(SessionState.Online, node.State);
             int ackedBefore = node.AckedPayloads;
             broker.Restart();
-            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromMilliseconds(Backoff.CapMs + 5000));
+            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromMilliseconds(ConnectionStates.BackoffCapMs + 5000));
             Assert.IsNotNull(back, "online again within the backoff cap + 5 s: " + log);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= ackedBefore + 3, TimeSpan.FromSeconds(10)), "publishing again: " + log);
             Assert.IsFalse(loop.IsFaulted, "no crash");
@@ -113,7 +113,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(2500);
             Assert.IsTrue(node.QueuedReadings >= 4, "readings keep coming while offline (1 cycle/s real): " + node.QueuedReadings);
             node.NetworkAvailable = true;
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(Backoff.CapMs / 1000 + 5)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(ConnectionStates.BackoffCapMs / 1000 + 5)), log.ToString());
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
             cancel.Cancel();
             await loop;

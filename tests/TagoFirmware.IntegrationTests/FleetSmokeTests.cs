@@ -50,7 +50,7 @@ namespace TagoFirmware.IntegrationTests
 
                         return true;
                     },
-                    TimeSpan.FromSeconds(Backoff.CapMs / 1000 + 10));
+                    TimeSpan.FromSeconds(ConnectionStates.BackoffCapMs / 1000 + 10));
                 Assert.IsNotNull(back, "every node publishes again after the restart");
                 foreach (Task loop in loops)
                 {

@@ -22,6 +22,12 @@ namespace TagoFirmware.Connection
         /// <summary>A connection that stays up this long resets the MQTT backoff.</summary>
         public const int StableConnectionMs = 60000;
 
+        /// <summary>The first backoff window: [0, 1 s]; each failure in a row doubles it.</summary>
+        public const int BackoffBaseMs = 1000;
+
+        /// <summary>No backoff window exceeds 30 s.</summary>
+        public const int BackoffCapMs = 30000;
+
         // Log names by SessionState value (nanoFramework's Enum.ToString prints the number).
         private static readonly string[] s_stateNames =
             "WifiDown WifiConnecting ClockWait MqttConnecting Online Backoff AuthFailed Rebooting Stopped Stopping Idle Subscribing".Split(' ');
@@ -47,10 +53,9 @@ namespace TagoFirmware.Connection
         private protected readonly SessionOptions _options;
         private protected readonly NodePorts _ports;
         private protected readonly IMqttLink _mqtt;
-        private protected readonly Backoff _wifiBackoff;
-        private protected readonly Backoff _mqttBackoff;
-        private protected readonly LinkHealth _health;
-        private protected readonly int[] _levels;
+        private protected int _wifiFailures; // in a row: the n of the next backoff window
+        private protected int _mqttFailures;
+        private protected readonly int _levelCount; // automatic versions to try: 3.1.1, 5, then 3.1 where the client id allows; 0: one configured version
         private protected readonly LinkReport _report;
         private protected readonly string _endpoint;
         private protected readonly bool _sessions;
@@ -68,27 +73,36 @@ namespace TagoFirmware.Connection
         private int _levelAt;
         private protected bool _staleRetryUsed;
         private int _attemptCount;
+        private int _authFailures;
+
+        // QoS 1 publishes awaiting their PUBACK, oldest first (parallel arrays: no struct arrays on nanoFramework); a status publish, never reported, as ~id.
+        private protected readonly int[] _pendingIds;
+        private protected readonly long[] _pendingSentMs;
+        private protected int _pending;
+        private protected readonly long _selfHealMs; // 0: off
+        private protected long _unackedSinceMs = -1; // self-heal clock; a dropped link keeps it: self-heal is for acks that never come
+        private protected long _connectedAtMs;
+        private protected bool _stableReached;
 
         private protected ConnectionStates(SessionOptions options, UplinkTransport transport, NodePorts ports, int maxEvents)
         {
             _options = options;
             _ports = ports;
             _mqtt = ports.Mqtt;
-            _wifiBackoff = new Backoff(ports.Random);
-            _mqttBackoff = new Backoff(ports.Random);
 
             // One slot more than the application may use: the "online" status publish is tracked too.
             int capacity = options.MaxInFlight + 1;
+            _pendingIds = new int[capacity];
+            _pendingSentMs = new long[capacity];
             _sessions = options.ShortSessions;
             // With short sessions, health is the receipts' business (the uplink), not the PUBACKs'.
-            _health = new LinkHealth(capacity, options.AckTimeoutMs, StableConnectionMs,
-                !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0);
+            _selfHealMs = !_sessions && options.Qos == 1 && options.NoAckRebootMs > 0 ? options.NoAckRebootMs : 0;
             _report = new LinkReport(capacity, maxEvents);
             _endpoint = options.Host + ":" + options.Port.ToString() + (options.UseTls ? " tls" : " plaintext");
             string id = options.ClientId;
-            _levels = options.ProtocolLevel != 0 ? new int[] { options.ProtocolLevel }
-                : (id != null && id.Length <= 23 ? new int[] { 4, 5, 3 } : new int[] { 4, 5 });
-            options.ProtocolLevel = _levels[0];
+            _levelCount = options.ProtocolLevel != 0 ? 0 : (id != null && id.Length <= 23 ? 3 : 2);
+            if (_levelCount > 0)
+                options.ProtocolLevel = 4;
             transport.PrepareConnect(options);
             _wanted = !_sessions;
         }
@@ -97,7 +111,7 @@ namespace TagoFirmware.Connection
         public SessionState State => _state;
 
         /// <summary>Connect attempts the broker refused for bad credentials (diagnostics "auth_failures").</summary>
-        public int AuthFailures { get; private set; }
+        public int AuthFailures => _authFailures;
 
         /// <summary>The state's name as log lines write it after "->".</summary>
         public static string StateName(SessionState state) => s_stateNames[(int)state];
@@ -106,7 +120,7 @@ namespace TagoFirmware.Connection
         {
             if (_ports.Network.IsUp)
             {
-                _wifiBackoff.Reset();
+                _wifiFailures = 0;
                 EnterMqttLayer(nowMs, "wifi up");
             }
             else if (_ports.Network.BeginConnect(_options.WifiConnectTimeoutMs))
@@ -141,7 +155,7 @@ namespace TagoFirmware.Connection
                 return;
             _justDropped |= StateIn(Linked);
             EndLink(false);
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             SetState(SessionState.WifiDown, LogLevel.Warning, "wifi lost");
         }
 
@@ -152,7 +166,6 @@ namespace TagoFirmware.Connection
             bool blocked = nowMs < _authBlockedUntilMs;
             if (clock && !blocked && _wanted)
             {
-                _attemptStarted = false;
                 _deadlineMs = nowMs + _options.MqttConnectTimeoutMs;
                 SetState(SessionState.MqttConnecting, LogLevel.Info, reason + "; mqtt connecting to " + _endpoint
                     + " (attempt " + (_attemptCount + 1).ToString() + ")");
@@ -160,7 +173,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             if (!clock)
             {
                 RequestTimeSync(nowMs);
@@ -187,7 +200,7 @@ namespace TagoFirmware.Connection
         {
             // M2Mqtt's receive thread spins after a failed Connect until Close(); a reboot fixes no unreachable broker.
             EndLink(false);
-            _health.ForgetUnacked();
+            _unackedSinceMs = -1;
             string connack = code.ToString();
 
             // A refused or unspoken version: the next one at once (before any connect this boot); a probable credentials refusal is no version problem.
@@ -207,7 +220,7 @@ namespace TagoFirmware.Connection
             _justDropped = false;
             text = probable ? "mqtt: token probably refused (3 closes, no CONNACK; else MQTT version or per-IP limit)" : text ?? (refused || credentials
                 ? "mqtt refused: " + (credentials ? "bad credentials (CONNACK " : "CONNACK ") + connack + (credentials ? ", " : " (")
-                    + (refusal >= 1 && refusal <= 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
+                    + ((uint)(refusal - 1) < 5 ? s_refusalNames[refusal - 1] : "reason " + connack) + (refused ? ")" : ", reported as an exception)")
                 : "mqtt connect failed: " + s_failureNames[(int)failure] + (code >= 0 ? " (CONNACK " + connack + " seen)" : ""));
             if (credentials || probable)
             {
@@ -240,9 +253,11 @@ namespace TagoFirmware.Connection
         // Moves to the next version after one that looked refused; at the end of the chain starts again at the first.
         private bool NextVersion()
         {
-            bool next = !_levelKept && _levelAt + 1 < _levels.Length;
-            _levelAt = next ? _levelAt + 1 : (_levelKept ? _levelAt : 0);
-            _options.ProtocolLevel = _levels[_levelAt];
+            if (_levelKept || _levelCount == 0)
+                return false;
+            bool next = _levelAt + 1 < _levelCount;
+            _levelAt = next ? _levelAt + 1 : 0;
+            _options.ProtocolLevel = _levelAt == 2 ? 3 : 4 + _levelAt;
             return next;
         }
 
@@ -254,15 +269,60 @@ namespace TagoFirmware.Connection
                 _mqtt.Disconnect();
             _mqtt.Close();
             _attemptStarted = false;
-            _health.LoseAll(_report);
+            for (int i = 0; i < _pending; i++)
+            {
+                if (_pendingIds[i] >= 0)
+                    _report.AddLost(_pendingIds[i]);
+            }
+
+            _pending = 0;
+        }
+
+        // The supervisor keeps the count within the capacity (one slot for the status); a status publish passes ~id.
+        private protected void Track(int id, long nowMs)
+        {
+            _pendingIds[_pending] = id;
+            _pendingSentMs[_pending++] = nowMs;
+            if (_unackedSinceMs < 0)
+                _unackedSinceMs = nowMs;
+        }
+
+        // A PUBACK (acked) or a publish the client gave up: untracks it, reports an application one; 1: a status publish, -1: not tracked.
+        private protected int Untrack(int id, long nowMs, bool acked)
+        {
+            for (int i = 0; i < _pending; i++)
+            {
+                int tracked = _pendingIds[i];
+                if (tracked != id && tracked != ~id)
+                    continue;
+                _pending--;
+                for (int j = i; j < _pending; j++)
+                {
+                    _pendingIds[j] = _pendingIds[j + 1];
+                    _pendingSentMs[j] = _pendingSentMs[j + 1];
+                }
+
+                if (acked)
+                    _unackedSinceMs = _pending > 0 ? nowMs : -1;
+                if (tracked < 0)
+                    return 1;
+                if (acked)
+                    _report.AddAcked(id);
+                else
+                    _report.AddLost(id);
+                return 0;
+            }
+
+            return -1;
         }
 
         private protected void EnterBackoff(long nowMs, bool wifi, string reason)
         {
-            Backoff backoff = wifi ? _wifiBackoff : _mqttBackoff;
-            int window = backoff.WindowMs;
-            int attempt = backoff.Attempts + 1;
-            int delay = backoff.NextDelayMs();
+            // Full jitter, uniform in [0, min(base · 2^n, cap)], so a fleet does not reconnect in lock-step ("Exponential Backoff And Jitter",
+            // AWS Architecture Blog); 5 doublings already pass the cap.
+            int attempt = wifi ? ++_wifiFailures : ++_mqttFailures;
+            int window = attempt > 5 ? BackoffCapMs : BackoffBaseMs << (attempt - 1);
+            int delay = _ports.Random.Next(window + 1);
             _backoffForWifi = wifi;
             _deadlineMs = nowMs + delay;
             SetState(SessionState.Backoff, LogLevel.Warning, reason + "; backoff " + delay.ToString() + " ms ("
@@ -271,9 +331,9 @@ namespace TagoFirmware.Connection
 
         private protected void EnterAuthFailed(long nowMs, string cause)
         {
-            AuthFailures++;
+            _authFailures++;
             _deadlineMs = _authBlockedUntilMs = nowMs + _options.AuthRetryIntervalMs;
-            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + AuthFailures.ToString()
+            SetState(SessionState.AuthFailed, LogLevel.Error, cause + "; auth failures " + _authFailures.ToString()
                 + ", next attempt in " + (_options.AuthRetryIntervalMs / 1000).ToString() + " s");
         }
 

@@ -19,6 +19,8 @@ namespace TagoFirmware.Connection
         private int _subscribeId;
         private long _nowMs;
         private int _offlineStatusId;
+        private int _reconnects;
+        private RebootReason _rebootReason;
 
         /// <summary>Creates the supervisor in WifiDown and logs the session's settings; the options come from a validated config.</summary>
         public ConnectionSupervisor(SessionOptions options, UplinkTransport transport, NodePorts ports)
@@ -26,7 +28,7 @@ namespace TagoFirmware.Connection
         {
             _transport = transport;
             Log(LogLevel.Info, "session start: " + _endpoint + ", client id " + options.ClientId + ", transport "
-                + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levels.Length > 1 ? "auto" : VersionName(options.ProtocolLevel)));
+                + transport.Name + ", qos " + options.Qos.ToString() + ", mqtt " + (_levelCount > 0 ? "auto" : VersionName(options.ProtocolLevel)));
             ShowStatus();
         }
 
@@ -37,7 +39,7 @@ namespace TagoFirmware.Connection
         public bool IsStopped => _stopped;
 
         /// <summary>Self-heal asked for a reboot (None otherwise): once <see cref="IsStopped"/>, the node flushes and reboots.</summary>
-        public RebootReason RebootReason { get; private set; }
+        public RebootReason RebootReason => _rebootReason;
 
         /// <summary>The uplink transport (topics, payload format).</summary>
         public UplinkTransport Transport => _transport;
@@ -46,10 +48,10 @@ namespace TagoFirmware.Connection
         public LinkReport Report => _report;
 
         /// <summary>Successful MQTT connects that followed an earlier connection (diagnostics "reconnects").</summary>
-        public int Reconnects { get; private set; }
+        public int Reconnects => _reconnects;
 
         /// <summary>Monotonic time the current (or latest) MQTT connection was established.</summary>
-        public long ConnectedAtMs => _health.ConnectedAtMs;
+        public long ConnectedAtMs => _connectedAtMs;
 
         /// <summary>Short sessions: true from <see cref="OpenSession"/> until the session ends.</summary>
         public bool SessionWanted => _wanted;
@@ -60,7 +62,12 @@ namespace TagoFirmware.Connection
             get
             {
                 if (_state == SessionState.Online)
-                    return _health.NextDueMs();
+                {
+                    long atMs = DeadAtMs, stableMs = StableAtMs, healMs = HealAtMs;
+                    atMs = stableMs < atMs ? stableMs : atMs;
+                    return healMs < atMs ? healMs : atMs;
+                }
+
                 if (_stopped)
                     return long.MaxValue;
 
@@ -103,11 +110,11 @@ namespace TagoFirmware.Connection
                 return PublishError.NotOnline;
 
             // The last slot is reserved for the status publish made right after connecting.
-            if (qos == 1 && _health.Count >= _health.Capacity - 1)
+            if (qos == 1 && _pending >= _pendingIds.Length - 1)
                 return PublishError.TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
             if (id >= 0 && qos == 1)
-                _health.Track(id, false, _ports.Clock.MonotonicMs);
+                Track(id, _ports.Clock.MonotonicMs);
             return id;
         }
 
@@ -129,10 +136,7 @@ namespace TagoFirmware.Connection
                 return;
             _wanted = false;
             if (StateIn(Linked | (1 << (int)SessionState.MqttConnecting)))
-            {
-                EndLink(true);
-                SetState(SessionState.Idle, LogLevel.Info, "session ended: " + reason);
-            }
+                EndToIdle(true, "session ended: " + reason);
         }
 
         /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
@@ -161,6 +165,14 @@ namespace TagoFirmware.Connection
             _uplinkStatus = status;
             ShowStatus();
         }
+
+        // Online judgements: the oldest publish past the ack timeout drops the link; the stable time resets the backoff; self-heal
+        // reboots after nothing was acknowledged at QoS 1 for its time although connected. long.MaxValue: not due.
+        private long DeadAtMs => _pending > 0 ? _pendingSentMs[0] + _options.AckTimeoutMs : long.MaxValue;
+
+        private long StableAtMs => _stableReached ? long.MaxValue : _connectedAtMs + StableConnectionMs;
+
+        private long HealAtMs => _selfHealMs > 0 && _unackedSinceMs >= 0 ? _unackedSinceMs + _selfHealMs : long.MaxValue;
 
         private bool SessionRunning => _sessions && !_stopped && _state != SessionState.Stopping;
 
@@ -202,7 +214,7 @@ namespace TagoFirmware.Connection
                     break;
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
-                        SessionClosed("closed before SUBACK");
+                        LinkLost(nowMs, "closed before SUBACK");
                     else if (due)
                         EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
                     break;
@@ -238,11 +250,11 @@ namespace TagoFirmware.Connection
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
                     break;
                 case LinkEventKind.PublishAcked:
-                    if (_health.Ack(e.MessageId, nowMs, _report) && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
+                    if (Untrack(e.MessageId, nowMs, true) == 1 && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
                         FinishStop();
                     break;
                 case LinkEventKind.PublishFailed:
-                    if (_health.Fail(e.MessageId, _report) && _state == SessionState.Online)
+                    if (Untrack(e.MessageId, nowMs, false) >= 0 && _state == SessionState.Online)
                         EndInBackoff(nowMs, false, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
                     break;
                 case LinkEventKind.MessageReceived:
@@ -272,10 +284,10 @@ namespace TagoFirmware.Connection
 
         private void OnConnected(long nowMs)
         {
-            _health.Connected(nowMs);
-            _attemptStarted = _justDropped = _staleRetryUsed = false;
+            _connectedAtMs = nowMs;
+            _stableReached = _attemptStarted = _justDropped = _staleRetryUsed = false;
             if (_levelKept)
-                Reconnects++;
+                _reconnects++;
             else
                 Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
             _levelKept = true;
@@ -298,7 +310,7 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            _health.Track(id, true, nowMs);
+            Track(~id, nowMs);
             GoOnline("mqtt connected");
         }
 
@@ -316,24 +328,26 @@ namespace TagoFirmware.Connection
                 return;
             }
 
-            if (_health.IsDead(nowMs))
+            if (nowMs >= DeadAtMs)
             {
-                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + _health.OldestId.ToString() + " within "
+                int oldest = _pendingIds[0];
+                EndInBackoff(nowMs, false, "mqtt dead link: no PUBACK for message " + (oldest < 0 ? ~oldest : oldest).ToString() + " within "
                     + _options.AckTimeoutMs.ToString() + " ms");
                 return;
             }
 
-            if (_health.BecameStable(nowMs))
+            if (nowMs >= StableAtMs)
             {
-                _mqttBackoff.Reset();
+                _stableReached = true;
+                _mqttFailures = 0;
                 Log(LogLevel.Debug, "mqtt stable: backoff reset");
             }
 
-            if (_health.SelfHealDue(nowMs))
+            if (nowMs >= HealAtMs)
             {
-                Log(LogLevel.Error, "self-heal: no PUBACK for " + _health.UnackedForMs(nowMs).ToString()
+                Log(LogLevel.Error, "self-heal: no PUBACK for " + (nowMs - _unackedSinceMs).ToString()
                     + " ms while connected at qos 1; rebooting");
-                RebootReason = RebootReason.NoAckTimeout;
+                _rebootReason = RebootReason.NoAckTimeout;
                 BeginStop(nowMs, true);
             }
         }
@@ -341,17 +355,16 @@ namespace TagoFirmware.Connection
         private void LinkLost(long nowMs, string reason)
         {
             if (_sessions)
-                SessionClosed(reason);
+                EndToIdle(false, reason + " (end of session)"); // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure
             else
                 EndInBackoff(nowMs, false, reason);
         }
 
-        private void SessionClosed(string reason)
+        private void EndToIdle(bool disconnect, string text)
         {
-            // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure.
-            EndLink(false);
+            EndLink(disconnect);
             _wanted = false;
-            SetState(SessionState.Idle, LogLevel.Info, reason + " (end of session)");
+            SetState(SessionState.Idle, LogLevel.Info, text);
         }
 
         // A dropped link (not a rate limit) may retry its first failed reconnect at once.
@@ -371,7 +384,7 @@ namespace TagoFirmware.Connection
                 _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);
                 if (_offlineStatusId >= 0)
                 {
-                    _health.Track(_offlineStatusId, true, nowMs);
+                    Track(~_offlineStatusId, nowMs);
                     _deadlineMs = nowMs + StopAckWaitMs;
                     SetState(SessionState.Stopping, LogLevel.Info, "stopping: offline status sent");
                     return;
@@ -384,7 +397,7 @@ namespace TagoFirmware.Connection
         private void FinishStop()
         {
             EndLink(StateIn(Linked | (1 << (int)SessionState.Stopping) | (1 << (int)SessionState.MqttConnecting)));
-            SetState(RebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
+            SetState(_rebootReason == RebootReason.None ? SessionState.Stopped : SessionState.Rebooting, LogLevel.Info, "session stopped");
         }
     }
 }

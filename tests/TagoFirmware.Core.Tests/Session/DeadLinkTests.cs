@@ -33,6 +33,7 @@ namespace TagoFirmware.Tests.Session
             rig.BringOnline();
             rig.Run(5200);
             Assert.AreEqual(1, rig.Log.CountContaining("mqtt dead link"));
+            Assert.AreEqual(0, rig.Log.CountContaining("for message -"));
         }
 
         [TestMethod]
@@ -50,6 +51,19 @@ namespace TagoFirmware.Tests.Session
             Assert.AreEqual(0, rig.Log.CountContaining("mqtt dead link"));
             Assert.AreEqual(60, rig.Reports.Acked.Count);
             Assert.AreEqual(1, rig.Mqtt.BeginCalls);
+        }
+
+        [TestMethod]
+        public void A_connection_up_for_the_stable_time_resets_the_backoff_once_and_then_needs_no_step()
+        {
+            SessionRig rig = new SessionRig();
+            rig.BringOnline();
+            long connectedAt = rig.Supervisor.ConnectedAtMs;
+            rig.Run(1000);
+            Assert.AreEqual(connectedAt + ConnectionStates.StableConnectionMs, rig.Supervisor.NextDueMs);
+            rig.Run(ConnectionStates.StableConnectionMs + 60000);
+            Assert.AreEqual(1, rig.Log.CountContaining("mqtt stable: backoff reset"));
+            Assert.AreEqual(long.MaxValue, rig.Supervisor.NextDueMs);
         }
 
         [TestMethod]

@@ -80,6 +80,7 @@ namespace TagoFirmware.Config
                 string serial = config.Text(ConfigKeys.TagoTipSerial);
                 string hash = config.Text(ConfigKeys.TagoTipAuthHash);
                 int ttl = config.Int(ConfigKeys.TagoTipTtl);
+                int minSession = config.Int(ConfigKeys.TagoTipMinSession);
                 result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                     : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                     : null);
@@ -90,7 +91,7 @@ namespace TagoFirmware.Config
                     : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                     : null);
                 result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-                result.Warning("tagotip.min_session_s", config.Int(ConfigKeys.TagoTipMinSession) >= 1 && config.Int(ConfigKeys.TagoTipMinSession) < OneSessionAMinute
+                result.Warning("tagotip.min_session_s", minSession >= 1 && minSession < OneSessionAMinute
                     ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
                 // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
@@ -114,11 +115,12 @@ namespace TagoFirmware.Config
             result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
                 ? "must be a host name or IPv4 address (no scheme, port, path)" : null);
             int port = config.Int(ConfigKeys.MqttPort);
-            result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Flag(ConfigKeys.MqttTls) == (port == NodeConfig.PlainPort)
+            bool tls = config.Flag(ConfigKeys.MqttTls);
+            result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = config.CaCertificates;
-            result.Warning("mqtt.tls", config.Flag(ConfigKeys.MqttTls) ? null : "is false: secrets and data go unencrypted");
-            result.Warning("mqtt.ca_certificates", !config.Flag(ConfigKeys.MqttTls) && cas.Length > 0 ? "are ignored because tls is false" : null);
+            result.Warning("mqtt.tls", tls ? null : "is false: secrets and data go unencrypted");
+            result.Warning("mqtt.ca_certificates", !tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
@@ -152,6 +154,7 @@ namespace TagoFirmware.Config
             int batch = config.Int(ConfigKeys.SamplingBatch);
             int capacity = config.Int(ConfigKeys.QueueCapacity);
             string path = config.Text(ConfigKeys.QueuePath);
+            bool persist = config.Flag(ConfigKeys.QueuePersist);
             string reason;
             int min = MinIntervalSeconds(config, out reason);
             result.Error("sampling.interval_s", interval < min && interval != NodeConfigParser.ReportedInvalid
@@ -163,11 +166,11 @@ namespace TagoFirmware.Config
             // Only when both are in range (a capacity in range exceeds any batch below 1).
             result.Error("queue.capacity", capacity < batch && capacityInRange && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
-            result.Error("queue.path", !config.Flag(ConfigKeys.QueuePersist) ? null
+            result.Error("queue.path", !persist ? null
                 : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            result.Error("sleep.mode", config.Flag(ConfigKeys.DeepSleep) && !config.Flag(ConfigKeys.QueuePersist)
+            result.Error("sleep.mode", config.Flag(ConfigKeys.DeepSleep) && !persist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 

@@ -24,14 +24,7 @@ namespace TagoFirmware.Config
         public const int NoLed = -1;
 
         /// <summary><c>transport</c>; when the file does not say, a config with a <c>token</c> keeps the legacy transport it was written for, any other is TagoTiP.</summary>
-        public string Transport
-        {
-            get
-            {
-                string token = Text(ConfigKeys.Token);
-                return Text(ConfigKeys.Transport) ?? (token != null && token.Length > 0 ? TransportMqttJson : TransportTagoTip);
-            }
-        }
+        public string Transport => Text(ConfigKeys.Transport) ?? ((Text(ConfigKeys.Token) ?? string.Empty).Length > 0 ? TransportMqttJson : TransportTagoTip);
 
         /// <summary>True when <see cref="Transport"/> is TagoTiP.</summary>
         public bool UsesTagoTip => Transport == TransportTagoTip;

@@ -155,7 +155,7 @@ namespace TagoFirmware.Esp32
                 SensorConfig c = configured[i];
                 DhtSensor dht = new DhtSensor(c.Model, c.Int(ConfigKeys.SensorEchoPin), c.Int(ConfigKeys.SensorTriggerPin), c.Int(ConfigKeys.SensorPowerPin), gpio);
                 sensors[i] = dht;
-                switches[i] = c.Int(ConfigKeys.SensorPowerPin) == SensorConfig.NoPin ? null : dht;
+                switches[i] = c.Int(ConfigKeys.SensorPowerPin) == ConfigKeys.NoPin ? null : dht;
             }
 
             return sensors;
@@ -170,7 +170,7 @@ namespace TagoFirmware.Esp32
                 current = null;
             }
 
-            return current != null || config.Int(ConfigKeys.LedPin) == NodeConfig.NoLed ? current : new Esp32StatusLed(gpio, config.Int(ConfigKeys.LedPin), config.Flag(ConfigKeys.LedActiveLow));
+            return current != null || config.Int(ConfigKeys.LedPin) == ConfigKeys.NoPin ? current : new Esp32StatusLed(gpio, config.Int(ConfigKeys.LedPin), config.Flag(ConfigKeys.LedActiveLow));
         }
     }
 }

@@ -10,6 +10,9 @@ namespace TagoFirmware.Config
         private const int Top = 16; // a root row after a group's rows
         private const int Own = ConfigKey.OwnRule;
 
+        /// <summary>A pin key's value when null: no status LED, no switched sensor supply.</summary>
+        public const int NoPin = -1;
+
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = new ConfigKey[60]; // one slot per row below: a wrong count fails the static constructor or every config load
 
@@ -91,7 +94,7 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R | Own);
         /// <summary><c>trigger_pin</c>: the GPIO sending the start pulse.</summary>
         public static readonly ConfigKey SensorTriggerPin = Int("trigger_pin", 0, 39, -1, null, R | Own);
-        /// <summary><c>power_pin</c>: GPIO switching the sensor's supply, or <see cref="SensorConfig.NoPin"/>.</summary>
+        /// <summary><c>power_pin</c>: GPIO switching the sensor's supply, or <see cref="NoPin"/>.</summary>
         public static readonly ConfigKey SensorPowerPin = Int("power_pin", 0, 39, -1, null, N | Own);
         /// <summary><c>name</c>: the sensor's label in logs.</summary>
         public static readonly ConfigKey SensorName = Text("name", null, 0);
@@ -107,7 +110,7 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         /// <summary><c>dew_point</c>: also publish the dew point.</summary>
         public static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
-        /// <summary><c>led_pin</c>: GPIO of the status LED, or <see cref="NodeConfig.NoLed"/>.</summary>
+        /// <summary><c>led_pin</c>: GPIO of the status LED, or <see cref="NoPin"/>.</summary>
         public static readonly ConfigKey LedPin = Int("led_pin", 0, 39, 2, null, N | Top | Own);
         /// <summary><c>led_active_low</c>: the LED lights when the pin is low.</summary>
         public static readonly ConfigKey LedActiveLow = Bool("led_active_low", false);

@@ -20,9 +20,6 @@ namespace TagoFirmware.Config
 
         private const string ClientIdPlaceholder = "{client_id}";
 
-        /// <summary>Value of <c>led_pin</c> for "no status LED".</summary>
-        public const int NoLed = -1;
-
         /// <summary><c>transport</c>; when the file does not say, a config with a <c>token</c> keeps the legacy transport it was written for, any other is TagoTiP.</summary>
         public string Transport => Text(ConfigKeys.Transport) ?? ((Text(ConfigKeys.Token) ?? string.Empty).Length > 0 ? TransportMqttJson : TransportTagoTip);
 

@@ -208,7 +208,7 @@ namespace TagoFirmware.Config
         private static void Pin(ConfigResult result, string path, int pin, string pullUp, bool needsOutput, string[] pins)
         {
             bool data = pullUp == DataPullUp;
-            if (pin == NodeConfigParser.ReportedInvalid || (pin == SensorConfig.NoPin && !data))
+            if (pin == NodeConfigParser.ReportedInvalid || (pin == ConfigKeys.NoPin && !data))
             {
                 return;
             }
@@ -216,7 +216,7 @@ namespace TagoFirmware.Config
             char c = pin < 0 || pin > 39 ? 'x' : Gpios[pin];
             string gpio = "GPIO" + pin;
             int kind = "xfui".IndexOf(c); // the classes a pin cannot be used in (input-only: only for output)
-            string problem = pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+            string problem = pin == ConfigKeys.NoPin ? "is required: the GPIO wired to DATA"
                 : kind >= 0 && (kind < 3 || needsOutput) ? gpio + NodeConfigParser.Nth(
                     " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)| is the SPI flash (GPIO6-11)| is UART0, the debug port| is input-only (GPIO34-39)", kind)
                 : pin == 12 && data ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead

@@ -5,9 +5,6 @@ namespace TagoFirmware.Config
     /// <summary>One item of the <c>sensors</c> array: a DHT sensor on two GPIOs joined to its DATA line.</summary>
     public sealed class SensorConfig : ConfigValues
     {
-        /// <summary>Value of a pin that is not set (<c>power_pin</c> without a switched supply).</summary>
-        public const int NoPin = -1;
-
         /// <summary><c>model</c>.</summary>
         public SensorModel Model { get => (SensorModel)Int(ConfigKeys.SensorModelKey); set => Set(ConfigKeys.SensorModelKey, (int)value); }
 

@@ -71,7 +71,7 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual("dht22", s.Text(ConfigKeys.SensorName));
             Assert.AreEqual(26, s.Int(ConfigKeys.SensorEchoPin));
             Assert.AreEqual(27, s.Int(ConfigKeys.SensorTriggerPin));
-            Assert.AreEqual(SensorConfig.NoPin, s.Int(ConfigKeys.SensorPowerPin));
+            Assert.AreEqual(ConfigKeys.NoPin, s.Int(ConfigKeys.SensorPowerPin));
             Assert.AreEqual(string.Empty, s.Text(ConfigKeys.SensorSuffix));
             Assert.AreEqual("temperature", s.VariableName(0));
             Assert.AreEqual("humidity", s.VariableName(1));
@@ -150,7 +150,7 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(3, c.Int(ConfigKeys.SleepPublishEvery));
             Assert.AreEqual(10, c.Int(ConfigKeys.SleepBacklogThreshold));
             Assert.AreEqual(20, c.Int(ConfigKeys.SleepPublishDeadline));
-            Assert.AreEqual(NodeConfig.NoLed, c.Int(ConfigKeys.LedPin));
+            Assert.AreEqual(ConfigKeys.NoPin, c.Int(ConfigKeys.LedPin));
             Assert.IsTrue(c.Flag(ConfigKeys.LedActiveLow));
             Assert.AreEqual(60, c.Int(ConfigKeys.TimeoutWifiConnect));
             Assert.AreEqual(30, c.Int(ConfigKeys.TimeoutAck));

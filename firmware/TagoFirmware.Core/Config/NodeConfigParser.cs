@@ -105,7 +105,7 @@ namespace TagoFirmware.Config
             }
 
             // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
-            if (group == ConfigKeys.Mqtt && target.Int(ConfigKeys.MqttTls) == 0 && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
+            if (group == ConfigKeys.Mqtt && !target.Flag(ConfigKeys.MqttTls) && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
             {
                 target.Set(ConfigKeys.MqttPort, NodeConfig.PlainPort);
             }
@@ -175,7 +175,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.Bool:
                     if (token == JsonToken.True || token == JsonToken.False)
                     {
-                        target.Set(key, token == JsonToken.True ? 1 : 0);
+                        target.Set(key, token == JsonToken.True);
                         return;
                     }
 

@@ -58,7 +58,7 @@ namespace TagoFirmware.Esp32
                 device = new Esp32DeviceControl(log);
                 NodePorts ports = new NodePorts();
                 ports.Clock = clock;
-                ports.Network = new Esp32NetworkLink(worker, node.WifiSsid, node.WifiPassword, true);
+                ports.Network = new Esp32NetworkLink(worker, node.Text(ConfigKeys.WifiSsid), node.Text(ConfigKeys.WifiPassword), true);
                 ports.TimeSync = clock;
                 // In-flight bound: the QoS 1 publishes + "online" status + command SUBSCRIBE + one inbound QoS 1 command.
                 ports.Mqtt = mqtt = new Esp32MqttLink(worker, NodeWiring.MaxInFlightPublishes + 3) { Log = log };
@@ -69,10 +69,10 @@ namespace TagoFirmware.Esp32
                 ports.Sensors = BuildSensors(node, gpio, out IPowerSwitch[] switches);
                 ports.PowerSwitches = switches;
 
-                readingStore = node.QueuePersist ? new FlashReadingStore(node.QueuePath) : null;
+                readingStore = node.Flag(ConfigKeys.QueuePersist) ? new FlashReadingStore(node.Text(ConfigKeys.QueuePath)) : null;
                 if (readingStore != null && !readingStore.IsOpen)
                 {
-                    log.Write(LogLevel.Warning, "queue: cannot open " + node.QueuePath + " on flash; readings are kept in RAM only");
+                    log.Write(LogLevel.Warning, "queue: cannot open " + node.Text(ConfigKeys.QueuePath) + " on flash; readings are kept in RAM only");
                     readingStore = null;
                 }
 
@@ -153,9 +153,9 @@ namespace TagoFirmware.Esp32
             for (int i = 0; i < configured.Length; i++)
             {
                 SensorConfig c = configured[i];
-                DhtSensor dht = new DhtSensor(c.Model, c.EchoPin, c.TriggerPin, c.PowerPin, gpio);
+                DhtSensor dht = new DhtSensor(c.Model, c.Int(ConfigKeys.SensorEchoPin), c.Int(ConfigKeys.SensorTriggerPin), c.Int(ConfigKeys.SensorPowerPin), gpio);
                 sensors[i] = dht;
-                switches[i] = c.PowerPin == SensorConfig.NoPin ? null : dht;
+                switches[i] = c.Int(ConfigKeys.SensorPowerPin) == ConfigKeys.NoPin ? null : dht;
             }
 
             return sensors;
@@ -164,13 +164,13 @@ namespace TagoFirmware.Esp32
         // The config's LED (null for "led_pin": null), reusing current unless a corrected file moved or removed it.
         private static Esp32StatusLed BuildLed(GpioController gpio, NodeConfig config, Esp32StatusLed current)
         {
-            if (current != null && (current.PinNumber != config.LedPin || current.ActiveLow != config.LedActiveLow))
+            if (current != null && (current.PinNumber != config.Int(ConfigKeys.LedPin) || current.ActiveLow != config.Flag(ConfigKeys.LedActiveLow)))
             {
                 current.Stop();
                 current = null;
             }
 
-            return current != null || config.LedPin == NodeConfig.NoLed ? current : new Esp32StatusLed(gpio, config.LedPin, config.LedActiveLow);
+            return current != null || config.Int(ConfigKeys.LedPin) == ConfigKeys.NoPin ? current : new Esp32StatusLed(gpio, config.Int(ConfigKeys.LedPin), config.Flag(ConfigKeys.LedActiveLow));
         }
     }
 }

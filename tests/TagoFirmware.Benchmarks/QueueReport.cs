@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
@@ -94,11 +95,11 @@ namespace TagoFirmware.Benchmarks
                     }
                 };
                 TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, broker.Token, TypicalClientId);
-                settings.Config.SamplingBatch = batch;
-                settings.Config.SamplingIntervalSeconds = 3600;
+                settings.Config.Set(ConfigKeys.SamplingBatch, batch);
+                settings.Config.Set(ConfigKeys.SamplingInterval, 3600);
                 // 50 readings of ~106 B do not fit the default 4096-byte payload buffer (the writer stops at 38);
                 // payload_buffer_bytes 8192 lets a batch of 50 go out whole.
-                settings.Config.PayloadBufferBytes = batch * 110 > 4096 ? 8192 : 4096;
+                settings.Config.Set(ConfigKeys.SamplingPayloadBuffer, batch * 110 > 4096 ? 8192 : 4096);
                 settings.DataDirectory = dir;
                 settings.TimeScale = 50; // pacing 1 s simulated = 20 ms real; the bytes do not depend on it
                 using (var node = new TwinNode(settings, new ConsoleLog(TextWriter.Null)))
@@ -124,8 +125,8 @@ namespace TagoFirmware.Benchmarks
             string dir = Prefill(readings - 2);
             await using TagoLikeBroker broker = await TagoLikeBroker.StartAsync(null).ConfigureAwait(false);
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, broker.Token, TypicalClientId);
-            settings.Config.SamplingBatch = 10;
-            settings.Config.SamplingIntervalSeconds = 3600;
+            settings.Config.Set(ConfigKeys.SamplingBatch, 10);
+            settings.Config.Set(ConfigKeys.SamplingInterval, 3600);
             settings.DataDirectory = dir;
             var clock = new Stopwatch();
             double seconds;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Cli;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Connection;
@@ -21,7 +22,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             const int retrySeconds = 3; // real seconds: the twin stretches timeouts.auth_retry_s by the time scale
-            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out LogCapture log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.AuthRetrySeconds = retrySeconds);
+            using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out LogCapture log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.Set(ConfigKeys.TimeoutAuthRetry, retrySeconds));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Broker;
 using TagoFirmware.Host.Node;
@@ -27,8 +28,8 @@ namespace TagoFirmware.IntegrationTests
             broker.RefuseByClosing = true;
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, broker.CaPem, "0123456789abcdef0123456789abcdef", "closing-broker-node");
             settings.TimeScale = TestNodes.DefaultTimeScale;
-            settings.Config.QueuePersist = false;
-            settings.Config.AuthRetrySeconds = 30;
+            settings.Config.Set(ConfigKeys.QueuePersist, false);
+            settings.Config.Set(ConfigKeys.TimeoutAuthRetry, 30);
             var log = new LogCapture();
             using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));

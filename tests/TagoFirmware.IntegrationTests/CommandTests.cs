@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
 
@@ -25,7 +26,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             const string id = "command-node";
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "sensors/" + id + "/data");
-            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.BatchIntervalSeconds = 600);
+            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.Set(ConfigKeys.SamplingBatchInterval, 600));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(80));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 3, TimeSpan.FromSeconds(20)), log.ToString());
@@ -65,7 +66,7 @@ namespace TagoFirmware.IntegrationTests
             using MosquittoBroker broker = MosquittoBroker.Start();
             const string id = "garbage-node";
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "#");
-            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.BatchIntervalSeconds = 600);
+            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.Set(ConfigKeys.SamplingBatchInterval, 600));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(80));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(20)), log.ToString());

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Connection;
 using TagoFirmware.IntegrationTests.Infrastructure;
@@ -21,7 +22,7 @@ namespace TagoFirmware.IntegrationTests
         {
             using MosquittoBroker broker = MosquittoBroker.Start();
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "#");
-            using TwinNode node = TestNodes.Create(broker, "delivery-node", out LogCapture log, configure: s => s.Config.SamplingBatch = 4);
+            using TwinNode node = TestNodes.Create(broker, "delivery-node", out LogCapture log, configure: s => s.Config.Set(ConfigKeys.SamplingBatch, 4));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(45));
             Task loop = node.RunAsync(n => n.AckedPayloads >= 5, cancel.Token);
             await loop;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TagoFirmware.Esp32;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Node;
 using TagoFirmware.IntegrationTests.Infrastructure;
 using TagoFirmware.Readings;
@@ -35,7 +36,7 @@ namespace TagoFirmware.IntegrationTests
             // A persistent session on a broker with persistence: the subscriber misses nothing published while it
             // reconnects after the restart, so what it sees is what the broker accepted.
             await using MqttSubscriber subscriber = await MqttSubscriber.ConnectAsync(broker.Host, broker.Port, broker.CaCertificates, broker.Token, "sensors/" + id + "/data", "outage-subscriber");
-            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.SamplingBatch = 10);
+            using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s => s.Config.Set(ConfigKeys.SamplingBatch, 10));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(220));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
 
@@ -91,8 +92,8 @@ namespace TagoFirmware.IntegrationTests
             // 16 readings (the smallest queue) = 8 cycles = 8 s real; the broker stays away 20 s.
             using TwinNode node = TestNodes.Create(broker, id, out LogCapture log, configure: s =>
             {
-                s.Config.QueueCapacity = 16;
-                s.Config.SamplingBatch = 4;
+                s.Config.Set(ConfigKeys.QueueCapacity, 16);
+                s.Config.Set(ConfigKeys.SamplingBatch, 4);
             });
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(100));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);

@@ -100,7 +100,7 @@ namespace TagoFirmware.Boot
         {
             NodeConfig config = result.Config;
             string[] entries = config.CaCertificates;
-            for (int i = 0; config.Tls && i < entries.Length; i++)
+            for (int i = 0; config.Flag(ConfigKeys.MqttTls) && i < entries.Length; i++)
             {
                 string name = entries[i];
                 if (ConfigText.IsPem(name))

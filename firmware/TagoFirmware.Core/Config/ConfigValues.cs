@@ -26,15 +26,27 @@ namespace TagoFirmware.Config
             }
         }
 
-        internal int Number(ConfigKey key) => _numbers[key.Id];
+        /// <summary>A number, choice or pin key's value (a choice as its stored number).</summary>
+        public int Int(ConfigKey key) => _numbers[key.Id];
 
-        internal void SetNumber(ConfigKey key, int value) => _numbers[key.Id] = value;
+        /// <summary>A bool key's value.</summary>
+        public bool Flag(ConfigKey key) => _numbers[key.Id] != 0;
+
+        /// <summary>A string key's value.</summary>
+        public string Text(ConfigKey key) => (string)_objects[key.Id];
+
+        /// <summary>Sets a number key.</summary>
+        public void Set(ConfigKey key, int value) => _numbers[key.Id] = value;
+
+        /// <summary>Sets a bool key.</summary>
+        public void Set(ConfigKey key, bool value) => _numbers[key.Id] = value ? 1 : 0;
+
+        /// <summary>Sets a string key.</summary>
+        public void Set(ConfigKey key, string value) => _objects[key.Id] = value;
 
         internal object Value(ConfigKey key) => _objects[key.Id];
 
         internal void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
-
-        internal string Text(ConfigKey key) => (string)_objects[key.Id];
 
         /// <summary>The name of a choice's stored number (the first of equal ones), or null.</summary>
         internal static string ChoiceName(ConfigKey key, int number)

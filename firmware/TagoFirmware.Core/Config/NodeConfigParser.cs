@@ -105,9 +105,9 @@ namespace TagoFirmware.Config
             }
 
             // Plain TCP only when asked for explicitly: with "tls": false and no port, use MQTT's plain port.
-            if (group == ConfigKeys.Mqtt && target.Number(ConfigKeys.MqttTls) == 0 && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
+            if (group == ConfigKeys.Mqtt && !target.Flag(ConfigKeys.MqttTls) && (seen & (1UL << ConfigKeys.MqttPort.Id)) == 0)
             {
-                target.SetNumber(ConfigKeys.MqttPort, NodeConfig.PlainPort);
+                target.Set(ConfigKeys.MqttPort, NodeConfig.PlainPort);
             }
         }
 
@@ -164,7 +164,7 @@ namespace TagoFirmware.Config
                     }
 
                     long l;
-                    target.SetNumber(key, ReportedInvalid);
+                    target.Set(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
                         result.Error(Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
@@ -175,7 +175,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.Bool:
                     if (token == JsonToken.True || token == JsonToken.False)
                     {
-                        target.SetNumber(key, token == JsonToken.True ? 1 : 0);
+                        target.Set(key, token == JsonToken.True);
                         return;
                     }
 
@@ -196,7 +196,7 @@ namespace TagoFirmware.Config
                         target.SetValue(key, name); // as written, for logs, even when refused
                         if (number >= 0)
                         {
-                            target.SetNumber(key, number);
+                            target.Set(key, number);
                             return;
                         }
 
@@ -232,7 +232,7 @@ namespace TagoFirmware.Config
         /// <summary>Stores a number and reports it when outside the key's range, unless the validator checks it.</summary>
         private static void Store(ConfigValues target, ConfigKey key, string path, int n, ConfigResult result)
         {
-            target.SetNumber(key, n);
+            target.Set(key, n);
             if ((n < key.Min || n > key.Max) && !key.Has(ConfigKey.OwnRule))
             {
                 result.Error(Where(path, key), key.RangeProblem(n, key.Min, key.Max));

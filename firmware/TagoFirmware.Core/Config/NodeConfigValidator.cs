@@ -19,7 +19,7 @@ namespace TagoFirmware.Config
             SensorConfig[] sensors = config.Sensors;
             for (int i = 0; i < sensors.Length; i++)
             {
-                ReadPipelineSettings settings = sensors[i].Model == SensorModel.None ? null : sensors[i].PipelineSettings(config.DeepSleep);
+                ReadPipelineSettings settings = sensors[i].Model == SensorModel.None ? null : sensors[i].PipelineSettings(config.Flag(ConfigKeys.DeepSleep));
                 if (settings != null && settings.MinSamplingIntervalSeconds > min)
                 {
                     min = settings.MinSamplingIntervalSeconds;
@@ -41,8 +41,8 @@ namespace TagoFirmware.Config
 
         private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
         {
-            string ssid = config.WifiSsid;
-            string password = config.WifiPassword;
+            string ssid = config.Text(ConfigKeys.WifiSsid);
+            string password = config.Text(ConfigKeys.WifiPassword);
             int length = password.Length;
             if (ssid == null || ssid.Length == 0)
             {
@@ -66,7 +66,7 @@ namespace TagoFirmware.Config
         private static void ValidateTransport(NodeConfig config, ConfigResult result)
         {
             string transport = config.Transport;
-            string token = config.Token;
+            string token = config.Text(ConfigKeys.Token);
             bool noToken = token == null || token.Length == 0;
             if (transport == NodeConfig.TransportMqttJson)
             {
@@ -77,9 +77,10 @@ namespace TagoFirmware.Config
             }
             else if (transport == NodeConfig.TransportTagoTip)
             {
-                string serial = config.TagoTipSerial;
-                string hash = config.TagoTipAuthHash;
-                int ttl = config.TagoTipTtlSeconds;
+                string serial = config.Text(ConfigKeys.TagoTipSerial);
+                string hash = config.Text(ConfigKeys.TagoTipAuthHash);
+                int ttl = config.Int(ConfigKeys.TagoTipTtl);
+                int minSession = config.Int(ConfigKeys.TagoTipMinSession);
                 result.Error("tagotip.serial", serial == null || serial.Length == 0 ? "is required by tagotip"
                     : !TagoTipCredentials.IsValidSerial(serial) ? "must be 1-100 characters of A-Z a-z 0-9 _ -; it has " + serial.Length
                     : null);
@@ -90,11 +91,11 @@ namespace TagoFirmware.Config
                     : !TagoTipCredentials.IsValidHash(hash) || hash.ToLower() != hash ? "must be 16 lowercase hex digits; it has " + hash.Length + " characters"
                     : null);
                 result.Error("tagotip.ttl_s", ttl != 10 && ttl != 15 && ttl != NodeConfigParser.ReportedInvalid ? "must be 10 (Free, Starter) or 15 (Scale); got " + ttl : null);
-                result.Warning("tagotip.min_session_s", config.TagoTipMinSessionSeconds >= 1 && config.TagoTipMinSessionSeconds < OneSessionAMinute
+                result.Warning("tagotip.min_session_s", minSession >= 1 && minSession < OneSessionAMinute
                     ? "allows over one session a minute; TagoIO Free allows 5 per profile" : null);
 
                 // Variable names are already held to [a-z0-9_], 1-100 characters: TagoTiP's identifier rule (TagoTiP 1.0 §14).
-                result.Warning("mqtt.client_id", config.ClientId != null ? "is unused by tagotip (serial is the client id)" : null);
+                result.Warning("mqtt.client_id", config.Text(ConfigKeys.MqttClientId) != null ? "is unused by tagotip (serial is the client id)" : null);
                 result.Warning("token", noToken ? null : "is unused by tagotip");
             }
             else
@@ -104,7 +105,7 @@ namespace TagoFirmware.Config
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
             string id = config.EffectiveClientId(null);
-            result.Error("mqtt.protocol", config.ProtocolLevel == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
+            result.Error("mqtt.protocol", config.Int(ConfigKeys.MqttProtocol) == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
         }
 
         private static void ValidateMqtt(NodeConfig config, ConfigResult result)
@@ -113,12 +114,13 @@ namespace TagoFirmware.Config
             // A DNS name is at most 253 characters as text (RFC 1035 §2.3.4: 255 octets on the wire).
             result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
                 ? "must be a host name or IPv4 address (no scheme, port, path)" : null);
-            int port = config.MqttPort;
-            result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && config.Tls == (port == NodeConfig.PlainPort)
+            int port = config.Int(ConfigKeys.MqttPort);
+            bool tls = config.Flag(ConfigKeys.MqttTls);
+            result.Warning("mqtt.port", (port == NodeConfig.PlainPort || port == ConfigKeys.MqttPort.DefaultNumber) && tls == (port == NodeConfig.PlainPort)
                 ? "does not match tls (TLS is on 8883, plain MQTT on 1883)" : null);
             string[] cas = config.CaCertificates;
-            result.Warning("mqtt.tls", config.Tls ? null : "is false: secrets and data go unencrypted");
-            result.Warning("mqtt.ca_certificates", !config.Tls && cas.Length > 0 ? "are ignored because tls is false" : null);
+            result.Warning("mqtt.tls", tls ? null : "is false: secrets and data go unencrypted");
+            result.Warning("mqtt.ca_certificates", !tls && cas.Length > 0 ? "are ignored because tls is false" : null);
             for (int i = 0; i < cas.Length; i++)
             {
                 string path = "mqtt.ca_certificates[" + i + "]";
@@ -137,37 +139,38 @@ namespace TagoFirmware.Config
                 }
             }
 
-            string id = config.ClientId;
+            string id = config.Text(ConfigKeys.MqttClientId);
             bool badId = id != null && (id.Length == 0 || id.Length > 64 || !ConfigText.Only(id, "-_", true));
             result.Error("mqtt.client_id", badId ? "must be 1-64 characters of A-Z a-z 0-9 - _ (null: tago-<MAC>)" : null);
             result.Warning("mqtt.client_id", !badId && id != null && id.Length > 23 ? "is over 23 characters, the most MQTT 3.1.1 guarantees" : null);
-            result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.DataTopic, false));
-            result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.StatusTopic, false));
-            result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.CommandTopic, true));
+            result.Error("mqtt.data_topic", ConfigText.TopicProblem(config.Text(ConfigKeys.MqttDataTopic), false));
+            result.Error("mqtt.status_topic", ConfigText.TopicProblem(config.Text(ConfigKeys.MqttStatusTopic), false));
+            result.Error("mqtt.command_topic", ConfigText.TopicProblem(config.Text(ConfigKeys.MqttCommandTopic), true));
         }
 
         private static void ValidateSampling(NodeConfig config, ConfigResult result)
         {
-            int interval = config.SamplingIntervalSeconds;
-            int batch = config.SamplingBatch;
-            int capacity = config.QueueCapacity;
-            string path = config.QueuePath;
+            int interval = config.Int(ConfigKeys.SamplingInterval);
+            int batch = config.Int(ConfigKeys.SamplingBatch);
+            int capacity = config.Int(ConfigKeys.QueueCapacity);
+            string path = config.Text(ConfigKeys.QueuePath);
+            bool persist = config.Flag(ConfigKeys.QueuePersist);
             string reason;
             int min = MinIntervalSeconds(config, out reason);
             result.Error("sampling.interval_s", interval < min && interval != NodeConfigParser.ReportedInvalid
                 ? "must be >= " + min + " s because " + reason + "; got " + interval
                 : ConfigKeys.SamplingInterval.RangeProblem(interval, min, ConfigKeys.SamplingInterval.Max));
             bool capacityInRange = capacity >= ConfigKeys.QueueCapacity.Min && capacity <= ConfigKeys.QueueCapacity.Max;
-            result.Error("sleep.backlog_threshold", ConfigKeys.SleepBacklogThreshold.RangeProblem(config.BacklogThreshold, 1,
+            result.Error("sleep.backlog_threshold", ConfigKeys.SleepBacklogThreshold.RangeProblem(config.Int(ConfigKeys.SleepBacklogThreshold), 1,
                 capacityInRange ? capacity : ConfigKeys.SleepBacklogThreshold.Max));
             // Only when both are in range (a capacity in range exceeds any batch below 1).
             result.Error("queue.capacity", capacity < batch && capacityInRange && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
-            result.Error("queue.path", !config.QueuePersist ? null
+            result.Error("queue.path", !persist ? null
                 : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
                 : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
-            result.Error("sleep.mode", config.DeepSleep && !config.QueuePersist
+            result.Error("sleep.mode", config.Flag(ConfigKeys.DeepSleep) && !persist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
         }
 
@@ -183,29 +186,29 @@ namespace TagoFirmware.Config
                 SensorConfig s = sensors[i];
                 // Several sensors would otherwise publish the same variable names: number them.
                 string number = sensors.Length > 1 ? (i + 1).ToString() : null;
-                s.Name = s.Name ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number);
-                s.Suffix = s.Suffix ?? (number == null ? string.Empty : "_" + number);
+                s.Set(ConfigKeys.SensorName, s.Text(ConfigKeys.SensorName) ?? (s.ModelName ?? "sensor") + (number == null ? null : "-" + number));
+                s.Set(ConfigKeys.SensorSuffix, s.Text(ConfigKeys.SensorSuffix) ?? (number == null ? string.Empty : "_" + number));
                 result.Error(path + ".model", s.Model == SensorModel.None && s.ModelName == null ? "is required: " + ConfigKeys.SensorModelKey.ChoiceList() : null);
-                Pin(result, path + ".echo_pin", s.EchoPin, DataPullUp, false, pins);
-                Pin(result, path + ".trigger_pin", s.TriggerPin, DataPullUp, true, pins);
-                Pin(result, path + ".power_pin", s.PowerPin, "the switch's gate pull-up", true, pins);
+                Pin(result, path + ".echo_pin", s.Int(ConfigKeys.SensorEchoPin), DataPullUp, false, pins);
+                Pin(result, path + ".trigger_pin", s.Int(ConfigKeys.SensorTriggerPin), DataPullUp, true, pins);
+                Pin(result, path + ".power_pin", s.Int(ConfigKeys.SensorPowerPin), "the switch's gate pull-up", true, pins);
 
-                result.Error(path + ".name", !ConfigText.IsPrintable(s.Name, 32) ? "must be 1-32 printable characters" : null);
-                result.Error(path + ".suffix", s.Suffix.Length > 20 ? "must be at most 20 characters" : null);
-                for (int k = 0; k < (s.DewPoint ? 3 : 2); k++)
+                result.Error(path + ".name", !ConfigText.IsPrintable(s.Text(ConfigKeys.SensorName), 32) ? "must be 1-32 printable characters" : null);
+                result.Error(path + ".suffix", s.Text(ConfigKeys.SensorSuffix).Length > 20 ? "must be at most 20 characters" : null);
+                for (int k = 0; k < (s.Flag(ConfigKeys.SensorDewPoint) ? 3 : 2); k++)
                 {
                     Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);
                 }
             }
 
-            Pin(result, "led_pin", config.LedPin, null, true, pins);
+            Pin(result, "led_pin", config.Int(ConfigKeys.LedPin), null, true, pins);
         }
 
         /// <summary>Checks a GPIO held at reset by <paramref name="pullUp"/> (null: none) against the ESP32 pin uses; a DATA pin is required, any other may be null (none).</summary>
         private static void Pin(ConfigResult result, string path, int pin, string pullUp, bool needsOutput, string[] pins)
         {
             bool data = pullUp == DataPullUp;
-            if (pin == NodeConfigParser.ReportedInvalid || (pin == SensorConfig.NoPin && !data))
+            if (pin == NodeConfigParser.ReportedInvalid || (pin == ConfigKeys.NoPin && !data))
             {
                 return;
             }
@@ -213,7 +216,7 @@ namespace TagoFirmware.Config
             char c = pin < 0 || pin > 39 ? 'x' : Gpios[pin];
             string gpio = "GPIO" + pin;
             int kind = "xfui".IndexOf(c); // the classes a pin cannot be used in (input-only: only for output)
-            string problem = pin == SensorConfig.NoPin ? "is required: the GPIO wired to DATA"
+            string problem = pin == ConfigKeys.NoPin ? "is required: the GPIO wired to DATA"
                 : kind >= 0 && (kind < 3 || needsOutput) ? gpio + NodeConfigParser.Nth(
                     " does not exist (ESP32: 0-19, 21-23, 25-27, 32-39)| is the SPI flash (GPIO6-11)| is UART0, the debug port| is input-only (GPIO34-39)", kind)
                 : pin == 12 && data ? "GPIO12 is a strapping pin: a DATA pull-up selects 1.8 V flash; the board won't boot" + UseInstead

@@ -31,10 +31,10 @@ namespace TagoFirmware.Node
         public string Begin(long nowMs, int boot, int expected, DiagnosticsCounters counters)
         {
             _startMs = nowMs;
-            _deadlineMs = nowMs + (long)_config.PublishDeadlineSeconds * 1000;
-            int every = _config.PublishEvery; // at least 1 in a valid configuration
+            _deadlineMs = nowMs + (long)_config.Int(ConfigKeys.SleepPublishDeadline) * 1000;
+            int every = _config.Int(ConfigKeys.SleepPublishEvery); // at least 1 in a valid configuration
             bool scheduled = boot % every == 0;
-            Publishes = scheduled || expected >= _config.BacklogThreshold;
+            Publishes = scheduled || expected >= _config.Int(ConfigKeys.SleepBacklogThreshold);
             BootReason reason = counters.BootReason;
             bool timerWake = reason >= BootReason.TimerWake && reason <= BootReason.OtherWake; // any deep-sleep wake
             int everyPayloads = counters.EveryPayloads;

@@ -21,31 +21,31 @@ namespace TagoFirmware.Node
 
         /// <summary>The uplink transport the config names: TagoTiP frames, or TagoIO's legacy MQTT topics with JSON.</summary>
         public static UplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
-            ? UplinkTransport.TagoTip(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.TagoTipSerial, config.TagoTipAuthHash))
-            : UplinkTransport.TagoMqttJson(clientId, config.DataTopic, config.StatusTopic, config.CommandTopic);
+            ? UplinkTransport.TagoTip(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.Text(ConfigKeys.TagoTipSerial), config.Text(ConfigKeys.TagoTipAuthHash)))
+            : UplinkTransport.TagoMqttJson(clientId, config.Text(ConfigKeys.MqttDataTopic), config.Text(ConfigKeys.MqttStatusTopic), config.Text(ConfigKeys.MqttCommandTopic));
 
         /// <summary>Maps the configuration onto the connection's options; PEM CA entries are joined (README "CA certificates").</summary>
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
             o.Host = config.MqttHost;
-            o.Port = config.MqttPort;
-            o.UseTls = config.Tls;
-            o.Password = config.Token;
+            o.Port = config.Int(ConfigKeys.MqttPort);
+            o.UseTls = config.Flag(ConfigKeys.MqttTls);
+            o.Password = config.Text(ConfigKeys.Token);
             o.ClientId = clientId;
-            o.Qos = config.Qos;
-            o.KeepAliveSeconds = config.KeepAliveSeconds;
-            o.WifiConnectTimeoutMs = config.WifiConnectSeconds * 1000;
-            o.AuthRetryIntervalMs = config.AuthRetrySeconds * 1000;
-            o.AckTimeoutMs = config.AckSeconds * 1000;
-            o.NoAckRebootMs = config.RebootAfterSeconds * 1000;
+            o.Qos = config.Int(ConfigKeys.MqttQos);
+            o.KeepAliveSeconds = config.Int(ConfigKeys.MqttKeepAlive);
+            o.WifiConnectTimeoutMs = config.Int(ConfigKeys.TimeoutWifiConnect) * 1000;
+            o.AuthRetryIntervalMs = config.Int(ConfigKeys.TimeoutAuthRetry) * 1000;
+            o.AckTimeoutMs = config.Int(ConfigKeys.TimeoutAck) * 1000;
+            o.NoAckRebootMs = config.Int(ConfigKeys.TimeoutRebootAfter) * 1000;
             o.MaxInFlight = MaxInFlightPublishes;
-            o.ProtocolLevel = config.ProtocolLevel;
+            o.ProtocolLevel = config.Int(ConfigKeys.MqttProtocol);
             if (config.UsesTagoTip)
             {
                 // Keepalive 4 s because TagoIO closes a connection idle for 5 s. The transport derives the MQTT credentials from the hash.
                 o.ShortSessions = true;
-                o.Password = config.TagoTipAuthHash;
+                o.Password = config.Text(ConfigKeys.TagoTipAuthHash);
                 o.Qos = 1;
                 o.KeepAliveSeconds = 4;
             }
@@ -66,7 +66,7 @@ namespace TagoFirmware.Node
         public static CommandProcessor CreateCommands(NodeConfig config, byte[] configFileBytes, string commandFilter,
             DiagnosticsCounters counters, NodePorts ports)
         {
-            bool battery = config.DeepSleep;
+            bool battery = config.Flag(ConfigKeys.DeepSleep);
             // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
             string reason;
             int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
@@ -75,7 +75,7 @@ namespace TagoFirmware.Node
             // The overrides record names the config file by its CRC-32 (0 without one).
             uint fingerprint = configFileBytes == null ? 0 : Crc32.Compute(configFileBytes, 0, configFileBytes.Length);
             return new CommandProcessor(new CommandParser(commandFilter, min), ports.OverrideStore, fingerprint,
-                battery ? config.WakeIntervalSeconds : config.SamplingIntervalSeconds, config.SamplingBatch, counters, ports.Log);
+                battery ? config.Int(ConfigKeys.SleepWakeInterval) : config.Int(ConfigKeys.SamplingInterval), config.Int(ConfigKeys.SamplingBatch), counters, ports.Log);
         }
 
         /// <summary>Logs the configuration (secrets masked), loads the queue log, overrides and TagoTiP sequence, logs them and sets the boot reason. Never throws.</summary>

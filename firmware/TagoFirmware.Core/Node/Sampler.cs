@@ -43,7 +43,7 @@ namespace TagoFirmware.Node
             _pipelines = new ReadPipeline[sensors];
             _sensors = config.Sensors;
             _result = new byte[sensors];
-            _once = config.DeepSleep;
+            _once = config.Flag(ConfigKeys.DeepSleep);
             for (int i = 0; i < sensors; i++)
             {
                 IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
@@ -124,7 +124,7 @@ namespace TagoFirmware.Node
                 {
                     // The pipeline counted sensor_errors; nothing is published for this sensor in this cycle.
                     _result[i] = Failed;
-                    NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _sensors[i].Name + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
+                    NodeWiring.Write(_log, LogLevel.Warning, "sensor " + _sensors[i].Text(ConfigKeys.SensorName) + ": sample failed (" + s_failures[(int)_pipelines[i].LastFailure] + ")");
                 }
                 else
                 {

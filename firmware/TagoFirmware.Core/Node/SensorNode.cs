@@ -34,11 +34,11 @@ namespace TagoFirmware.Node
             SessionOptions = NodeWiring.CreateSessionOptions(config, clientId);
             _tip = config.UsesTagoTip ? new TagoTipUplink(config, clientId, ports) : null;
             _link = new ConnectionSupervisor(SessionOptions, NodeWiring.CreateTransport(config, clientId), ports);
-            Diagnostics.EveryPayloads = config.DiagnosticsEveryPayloads;
-            _queue = new ReadingQueue(config.QueueCapacity, config.QueuePersist ? ports.ReadingStore : null);
+            Diagnostics.EveryPayloads = config.Int(ConfigKeys.DiagnosticsEvery);
+            _queue = new ReadingQueue(config.Int(ConfigKeys.QueueCapacity), config.Flag(ConfigKeys.QueuePersist) ? ports.ReadingStore : null);
             _sampler = new Sampler(config, ports, Diagnostics, _queue);
             _publisher = new UplinkPublisher(config, _queue, _link, Diagnostics, ports, _tip);
-            _wake = config.DeepSleep ? new BatteryWake(config) : null;
+            _wake = config.Flag(ConfigKeys.DeepSleep) ? new BatteryWake(config) : null;
             _commands = NodeWiring.CreateCommands(config, configFileBytes, _tip != null ? _tip.CommandFilter : _link.Transport.CommandTopicFilter,
                 Diagnostics, ports);
         }

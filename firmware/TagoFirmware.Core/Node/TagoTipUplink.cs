@@ -36,10 +36,10 @@ namespace TagoFirmware.Node
             _random = ports.Random;
             _log = ports.Log;
             _commandPrefix = "$tip/" + serial + "/cmd/";
-            _minSessionMs = (long)config.TagoTipMinSessionSeconds * 1000;
-            _lifetimeMs = (long)config.TagoTipTtlSeconds * 1000;
-            _ackTimeoutMs = (long)config.AckSeconds * 1000;
-            _rebootAfterMs = (long)config.RebootAfterSeconds * 1000;
+            _minSessionMs = (long)config.Int(ConfigKeys.TagoTipMinSession) * 1000;
+            _lifetimeMs = (long)config.Int(ConfigKeys.TagoTipTtl) * 1000;
+            _ackTimeoutMs = (long)config.Int(ConfigKeys.TimeoutAck) * 1000;
+            _rebootAfterMs = (long)config.Int(ConfigKeys.TimeoutRebootAfter) * 1000;
         }
 
         /// <summary>The command parser's filter: commands become topics under <c>$tip/{serial}/cmd/</c>.</summary>

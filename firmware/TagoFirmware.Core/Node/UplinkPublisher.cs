@@ -38,10 +38,10 @@ namespace TagoFirmware.Node
             _counters = counters;
             _ports = ports;
             _log = ports.Log;
-            _atLeastOnce = tip != null || config.Qos != 0;
-            _batchIntervalMs = config.BatchIntervalSeconds * 1000;
+            _atLeastOnce = tip != null || config.Int(ConfigKeys.MqttQos) != 0;
+            _batchIntervalMs = config.Int(ConfigKeys.SamplingBatchInterval) * 1000;
 
-            int bufferBytes = config.PayloadBufferBytes;
+            int bufferBytes = config.Int(ConfigKeys.SamplingPayloadBuffer);
             byte[] buffer = new byte[bufferBytes < DiagnosticsPayload.RecommendedBufferSize ? DiagnosticsPayload.RecommendedBufferSize : bufferBytes];
 
             byte[][] names = new byte[config.Sensors.Length * Sampler.VariablesPerSensor][];

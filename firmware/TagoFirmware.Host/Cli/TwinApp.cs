@@ -105,26 +105,26 @@ namespace TagoFirmware.Host.Cli
                 log.AddSecret(credential); // a generated hash or token
                 (host, port, caPem) = embedded == null ? (host, port, caPem) : (embedded.Host, embedded.Port, embedded.CaPem);
                 NodeConfig config = TwinNodeSettings.Connect(options.Node.Config, host, port, !options.Plaintext, caPem, clientId, tip ? null : credential);
-                config.Transport = tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson;
+                config.Set(ConfigKeys.Transport, tip ? NodeConfig.TransportTagoTip : NodeConfig.TransportMqttJson);
                 if (tip)
                 {
-                    config.TagoTipSerial = clientId;
-                    config.TagoTipAuthHash = credential;
+                    config.Set(ConfigKeys.TagoTipSerial, clientId);
+                    config.Set(ConfigKeys.TagoTipAuthHash, credential);
                     config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
                     // The embedded server's default: data soon, and under its 5 subscription requests a minute.
-                    config.TagoTipMinSessionSeconds = options.Broker == null && options.ConfigFile == null ? 15 : config.TagoTipMinSessionSeconds;
+                    config.Set(ConfigKeys.TagoTipMinSession, options.Broker == null && options.ConfigFile == null ? 15 : config.Int(ConfigKeys.TagoTipMinSession));
                 }
 
-                config.DeepSleep = options.Sleep;
+                config.Set(ConfigKeys.DeepSleep, options.Sleep);
                 options.Overlay.ForEach(set => set(config));
                 int minInterval = Math.Max(1, NodeConfigValidator.MinIntervalSeconds(config, out string minReason));
-                if (config.DeepSleep && ConfigKeys.SleepWakeInterval.Min > minInterval)
+                if (config.Flag(ConfigKeys.DeepSleep) && ConfigKeys.SleepWakeInterval.Min > minInterval)
                 {
                     (minInterval, minReason) = (ConfigKeys.SleepWakeInterval.Min, "that is the shortest deep-sleep wake interval");
                 }
 
                 double realInterval = options.Sleep && !options.Given.Contains("--interval")
-                    ? config.WakeIntervalSeconds : options.IntervalSeconds;
+                    ? config.Int(ConfigKeys.SleepWakeInterval) : options.IntervalSeconds;
                 double scale = options.Node.TimeScale;
                 if (!options.Given.Contains("--time-scale") && realInterval < minInterval)
                 {
@@ -147,23 +147,23 @@ namespace TagoFirmware.Host.Cli
 
                 if (options.Sleep)
                 {
-                    config.WakeIntervalSeconds = simulatedInterval;
+                    config.Set(ConfigKeys.SleepWakeInterval, simulatedInterval);
                 }
                 else
                 {
-                    config.SamplingIntervalSeconds = simulatedInterval;
+                    config.Set(ConfigKeys.SamplingInterval, simulatedInterval);
                 }
 
                 TwinNodeSettings settings = options.Node;
                 string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_")));
-                config.QueuePersist = dataDir != null;
+                config.Set(ConfigKeys.QueuePersist, dataDir != null);
                 log.Info(dataDir == null ? "persistence off (--no-persist): queue and command overrides live in RAM only" : "persistence: " + dataDir + " (queue.log, overrides.bin)");
                 (settings.MacClientId, settings.DataDirectory, settings.TimeScale, settings.Seed) = (clientId, dataDir, scale, seed);
                 settings.AnchorClock();
                 log.Info("seed " + settings.Seed + (options.Seed.HasValue ? " (--seed)" : " (from the client id and the start time; --seed " + settings.Seed + " repeats it)"));
                 log.Info("node " + clientId + ": " + (options.Sleep ? "battery mode, wake every " : "sampling every ") + simulatedInterval + " s"
                     + (scale != 1.0 ? " simulated (time scale x" + Format(scale) + ": " + Format(simulatedInterval / scale) + " s real)" : string.Empty)
-                    + ", batch " + config.SamplingBatch + " readings, QoS " + config.Qos);
+                    + ", batch " + config.Int(ConfigKeys.SamplingBatch) + " readings, QoS " + config.Int(ConfigKeys.MqttQos));
                 using var timeout = options.TimeoutSeconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
                 TwinNode current = null;

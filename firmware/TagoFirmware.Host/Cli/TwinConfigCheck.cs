@@ -49,16 +49,16 @@ namespace TagoFirmware.Host.Cli
 
             NodeConfig config = result.Config;
             (options.Node.Config, options.Node.ConfigBytes) = (config, File.ReadAllBytes(path));
-            options.Token ??= config.Token;
+            options.Token ??= config.Text(ConfigKeys.Token);
             Default(options, "--broker", () => options.Broker = config.MqttHost);
-            Default(options, "--port", () => options.Port = config.MqttPort);
-            Default(options, "--plaintext", () => options.Plaintext = !config.Tls);
-            Default(options, "--client-id", () => options.ClientId = config.ClientId ?? options.ClientId);
-            Default(options, "--interval", () => options.IntervalSeconds = config.SamplingIntervalSeconds);
-            Default(options, "--sleep", () => options.Sleep = config.DeepSleep);
+            Default(options, "--port", () => options.Port = config.Int(ConfigKeys.MqttPort));
+            Default(options, "--plaintext", () => options.Plaintext = !config.Flag(ConfigKeys.MqttTls));
+            Default(options, "--client-id", () => options.ClientId = config.Text(ConfigKeys.MqttClientId) ?? options.ClientId);
+            Default(options, "--interval", () => options.IntervalSeconds = config.Int(ConfigKeys.SamplingInterval));
+            Default(options, "--sleep", () => options.Sleep = config.Flag(ConfigKeys.DeepSleep));
             options.Transport ??= config.Transport;
-            options.Serial ??= config.TagoTipSerial;
-            options.AuthHash ??= config.TagoTipAuthHash;
+            options.Serial ??= config.Text(ConfigKeys.TagoTipSerial);
+            options.AuthHash ??= config.Text(ConfigKeys.TagoTipAuthHash);
             if (!options.Given.Contains("--ca") && config.CaCertificates.Length > 0)
             {
                 options.CaPem = string.Join("\n", config.CaCertificates) + "\n";
@@ -77,7 +77,7 @@ namespace TagoFirmware.Host.Cli
             }
 
             ConfigResult result = new ConfigBoot(new ConfigFolderReader(path), path, supplied, requireWifi, "twin", null).Load();
-            string[] cas = result.IsValid && result.Config.Tls ? result.Config.CaCertificates : Array.Empty<string>();
+            string[] cas = result.IsValid && result.Config.Flag(ConfigKeys.MqttTls) ? result.Config.CaCertificates : Array.Empty<string>();
             for (int i = 0; i < cas.Length; i++)
             {
                 CaPinnedValidator.Check(cas[i], "mqtt.ca_certificates[" + i + "]", result);

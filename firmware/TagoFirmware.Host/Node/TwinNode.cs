@@ -38,7 +38,7 @@ namespace TagoFirmware.Host.Node
             _settings = settings;
             _log = log;
             _config = settings.Config;
-            _log.AddSecret(_config.Token);
+            _log.AddSecret(_config.Text(ConfigKeys.Token));
             string clientId = _config.EffectiveClientId(settings.MacClientId);
             _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
             settings.StretchNetworkTimeouts();
@@ -197,7 +197,7 @@ namespace TagoFirmware.Host.Node
             BootReason = reason;
             Clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _readingStore = _settings.DataDirectory != null && _config.QueuePersist ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _config.Flag(ConfigKeys.QueuePersist) ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
             var ports = new NodePorts
             {
                 Clock = Clock,

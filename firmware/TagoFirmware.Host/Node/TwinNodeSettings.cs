@@ -52,12 +52,17 @@ namespace TagoFirmware.Host.Node
         public BootReason BootReason { get; set; } = BootReason.PowerOnOrReset;
 
         /// <summary>The device defaults with one DHT22 on GPIO 26/27, sampling every 12 s (its pipeline's minimum), batch 2.</summary>
-        public static NodeConfig DefaultConfig() => new NodeConfig
+        public static NodeConfig DefaultConfig()
         {
-            Sensors = new[] { new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22", EchoPin = 26, TriggerPin = 27, Name = "dht22" } },
-            SamplingIntervalSeconds = 12,
-            SamplingBatch = 2,
-        };
+            var sensor = new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "DHT22" };
+            sensor.Set(ConfigKeys.SensorEchoPin, 26);
+            sensor.Set(ConfigKeys.SensorTriggerPin, 27);
+            sensor.Set(ConfigKeys.SensorName, "dht22");
+            var config = new NodeConfig { Sensors = new[] { sensor } };
+            config.Set(ConfigKeys.SamplingInterval, 12);
+            config.Set(ConfigKeys.SamplingBatch, 2);
+            return config;
+        }
 
         /// <summary>Settings with <see cref="DefaultConfig"/> for a TLS broker; a null <paramref name="caPem"/> uses the OS trust store.</summary>
         public static TwinNodeSettings ForBroker(string host, int port, string caPem, string token, string clientId)
@@ -65,7 +70,11 @@ namespace TagoFirmware.Host.Node
 
         internal static NodeConfig Connect(NodeConfig config, string host, int port, bool tls, string caPem, string clientId, string token)
         {
-            (config.MqttHost, config.MqttPort, config.Tls, config.ClientId, config.Token) = (host, port, tls, clientId, token);
+            config.Set(ConfigKeys.MqttHost, host);
+            config.Set(ConfigKeys.MqttPort, port);
+            config.Set(ConfigKeys.MqttTls, tls);
+            config.Set(ConfigKeys.MqttClientId, clientId);
+            config.Set(ConfigKeys.Token, token);
             config.CaCertificates = caPem == null ? new string[0] : new[] { caPem };
             return config;
         }
@@ -80,14 +89,14 @@ namespace TagoFirmware.Host.Node
 
             _networkTimeoutsStretched = true;
             NodeConfig c = Config;
-            c.AckSeconds = Stretch(c.AckSeconds);
-            c.AuthRetrySeconds = Stretch(c.AuthRetrySeconds);
-            c.WifiConnectSeconds = Stretch(c.WifiConnectSeconds);
-            c.RebootAfterSeconds = Stretch(c.RebootAfterSeconds);
-            c.PublishDeadlineSeconds = Stretch(c.PublishDeadlineSeconds);
+            c.Set(ConfigKeys.TimeoutAck, Stretch(c.Int(ConfigKeys.TimeoutAck)));
+            c.Set(ConfigKeys.TimeoutAuthRetry, Stretch(c.Int(ConfigKeys.TimeoutAuthRetry)));
+            c.Set(ConfigKeys.TimeoutWifiConnect, Stretch(c.Int(ConfigKeys.TimeoutWifiConnect)));
+            c.Set(ConfigKeys.TimeoutRebootAfter, Stretch(c.Int(ConfigKeys.TimeoutRebootAfter)));
+            c.Set(ConfigKeys.SleepPublishDeadline, Stretch(c.Int(ConfigKeys.SleepPublishDeadline)));
             // The TagoTiP server's connection lifetime and the profile's session budget are real time.
-            c.TagoTipTtlSeconds = Stretch(c.TagoTipTtlSeconds);
-            c.TagoTipMinSessionSeconds = RealTimeSessionBudget ? Stretch(c.TagoTipMinSessionSeconds) : c.TagoTipMinSessionSeconds;
+            c.Set(ConfigKeys.TagoTipTtl, Stretch(c.Int(ConfigKeys.TagoTipTtl)));
+            c.Set(ConfigKeys.TagoTipMinSession, RealTimeSessionBudget ? Stretch(c.Int(ConfigKeys.TagoTipMinSession)) : c.Int(ConfigKeys.TagoTipMinSession));
         }
 
         private int Stretch(int seconds) => (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(seconds * TimeScale));

@@ -28,14 +28,18 @@ namespace TagoFirmware.Benchmarks.IlCost
         public NodeScenarioRig()
         {
             var config = new NodeConfig();
-            config.Token = "bench-token";
-            config.WifiSsid = "bench";
-            config.SamplingIntervalSeconds = 60;
-            config.SamplingBatch = 10;
-            config.Qos = 1;
-            config.QueueCapacity = 256;
-            config.QueuePersist = true;
-            var sensor = new SensorConfig { Model = SensorModel.Dht22, EchoPin = 4, TriggerPin = 16, Name = "dht22", Suffix = string.Empty };
+            config.Set(ConfigKeys.Token, "bench-token");
+            config.Set(ConfigKeys.WifiSsid, "bench");
+            config.Set(ConfigKeys.SamplingInterval, 60);
+            config.Set(ConfigKeys.SamplingBatch, 10);
+            config.Set(ConfigKeys.MqttQos, 1);
+            config.Set(ConfigKeys.QueueCapacity, 256);
+            config.Set(ConfigKeys.QueuePersist, true);
+            var sensor = new SensorConfig { Model = SensorModel.Dht22 };
+            sensor.Set(ConfigKeys.SensorEchoPin, 4);
+            sensor.Set(ConfigKeys.SensorTriggerPin, 16);
+            sensor.Set(ConfigKeys.SensorName, "dht22");
+            sensor.Set(ConfigKeys.SensorSuffix, string.Empty);
             config.Sensors = new[] { sensor };
             var ports = new NodePorts
             {

@@ -46,7 +46,7 @@ namespace TagoFirmware.Tests.Config
             supplied[ConfigKeys.WifiPassword.Id] = ConfigDocs.FakePassword;
             ConfigResult result = NodeConfigParser.Parse(TestUtf8.Bytes(example), supplied, true);
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(ConfigDocs.FakeToken, result.Config.Token);
+            Assert.AreEqual(ConfigDocs.FakeToken, result.Config.Text(ConfigKeys.Token));
         }
 
         [TestMethod]

@@ -20,46 +20,46 @@ namespace TagoFirmware.Tests.Config
         {
             NodeConfig m = ConfigDocs.Parse(string.Empty).Config;
             Assert.AreEqual("mqtt.tago.io", m.MqttHost);
-            Assert.AreEqual(8883, m.MqttPort);
-            Assert.IsTrue(m.Tls);
+            Assert.AreEqual(8883, m.Int(ConfigKeys.MqttPort));
+            Assert.IsTrue(m.Flag(ConfigKeys.MqttTls));
             Assert.AreEqual(0, m.CaCertificates.Length);
-            Assert.IsNull(m.ClientId);
-            Assert.AreEqual("sensors/{client_id}/data", m.DataTopic);
-            Assert.AreEqual("device/status/{client_id}", m.StatusTopic);
-            Assert.AreEqual("commands/{client_id}/+", m.CommandTopic);
-            Assert.AreEqual(1, m.Qos);
-            Assert.AreEqual(60, m.KeepAliveSeconds);
+            Assert.IsNull(m.Text(ConfigKeys.MqttClientId));
+            Assert.AreEqual("sensors/{client_id}/data", m.Text(ConfigKeys.MqttDataTopic));
+            Assert.AreEqual("device/status/{client_id}", m.Text(ConfigKeys.MqttStatusTopic));
+            Assert.AreEqual("commands/{client_id}/+", m.Text(ConfigKeys.MqttCommandTopic));
+            Assert.AreEqual(1, m.Int(ConfigKeys.MqttQos));
+            Assert.AreEqual(60, m.Int(ConfigKeys.MqttKeepAlive));
         }
 
         [TestMethod]
         public void A_minimal_file_gets_the_documented_sampling_queue_and_sleep_defaults()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(60, c.SamplingIntervalSeconds);
-            Assert.AreEqual(10, c.SamplingBatch);
-            Assert.AreEqual(30, c.BatchIntervalSeconds);
-            Assert.AreEqual(4096, c.PayloadBufferBytes);
-            Assert.AreEqual(1024, c.QueueCapacity);
-            Assert.IsTrue(c.QueuePersist);
-            Assert.AreEqual("I:\\tagofirmware.queue", c.QueuePath);
-            Assert.IsFalse(c.DeepSleep);
-            Assert.AreEqual(300, c.WakeIntervalSeconds);
-            Assert.AreEqual(6, c.PublishEvery);
-            Assert.AreEqual(60, c.BacklogThreshold);
-            Assert.AreEqual(30, c.PublishDeadlineSeconds);
+            Assert.AreEqual(60, c.Int(ConfigKeys.SamplingInterval));
+            Assert.AreEqual(10, c.Int(ConfigKeys.SamplingBatch));
+            Assert.AreEqual(30, c.Int(ConfigKeys.SamplingBatchInterval));
+            Assert.AreEqual(4096, c.Int(ConfigKeys.SamplingPayloadBuffer));
+            Assert.AreEqual(1024, c.Int(ConfigKeys.QueueCapacity));
+            Assert.IsTrue(c.Flag(ConfigKeys.QueuePersist));
+            Assert.AreEqual("I:\\tagofirmware.queue", c.Text(ConfigKeys.QueuePath));
+            Assert.IsFalse(c.Flag(ConfigKeys.DeepSleep));
+            Assert.AreEqual(300, c.Int(ConfigKeys.SleepWakeInterval));
+            Assert.AreEqual(6, c.Int(ConfigKeys.SleepPublishEvery));
+            Assert.AreEqual(60, c.Int(ConfigKeys.SleepBacklogThreshold));
+            Assert.AreEqual(30, c.Int(ConfigKeys.SleepPublishDeadline));
         }
 
         [TestMethod]
         public void A_minimal_file_gets_the_documented_led_timeout_and_diagnostics_defaults()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            Assert.AreEqual(2, c.LedPin);
-            Assert.IsFalse(c.LedActiveLow);
-            Assert.AreEqual(30, c.WifiConnectSeconds);
-            Assert.AreEqual(15, c.AckSeconds);
-            Assert.AreEqual(300, c.AuthRetrySeconds);
-            Assert.AreEqual(1800, c.RebootAfterSeconds);
-            Assert.AreEqual(60, c.DiagnosticsEveryPayloads);
+            Assert.AreEqual(2, c.Int(ConfigKeys.LedPin));
+            Assert.IsFalse(c.Flag(ConfigKeys.LedActiveLow));
+            Assert.AreEqual(30, c.Int(ConfigKeys.TimeoutWifiConnect));
+            Assert.AreEqual(15, c.Int(ConfigKeys.TimeoutAck));
+            Assert.AreEqual(300, c.Int(ConfigKeys.TimeoutAuthRetry));
+            Assert.AreEqual(1800, c.Int(ConfigKeys.TimeoutRebootAfter));
+            Assert.AreEqual(60, c.Int(ConfigKeys.DiagnosticsEvery));
         }
 
         [TestMethod]
@@ -68,17 +68,17 @@ namespace TagoFirmware.Tests.Config
             SensorConfig s = ConfigDocs.Parse(string.Empty).Config.Sensors[0];
             Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht22, (int)s.Model);
             Assert.AreEqual("dht22", s.ModelName);
-            Assert.AreEqual("dht22", s.Name);
-            Assert.AreEqual(26, s.EchoPin);
-            Assert.AreEqual(27, s.TriggerPin);
-            Assert.AreEqual(SensorConfig.NoPin, s.PowerPin);
-            Assert.AreEqual(string.Empty, s.Suffix);
+            Assert.AreEqual("dht22", s.Text(ConfigKeys.SensorName));
+            Assert.AreEqual(26, s.Int(ConfigKeys.SensorEchoPin));
+            Assert.AreEqual(27, s.Int(ConfigKeys.SensorTriggerPin));
+            Assert.AreEqual(ConfigKeys.NoPin, s.Int(ConfigKeys.SensorPowerPin));
+            Assert.AreEqual(string.Empty, s.Text(ConfigKeys.SensorSuffix));
             Assert.AreEqual("temperature", s.VariableName(0));
             Assert.AreEqual("humidity", s.VariableName(1));
             Assert.AreEqual("dew_point", s.VariableName(2));
-            Assert.AreEqual(0, s.TemperatureOffsetTenths);
-            Assert.AreEqual(0, s.HumidityOffsetTenths);
-            Assert.IsFalse(s.DewPoint);
+            Assert.AreEqual(0, s.Int(ConfigKeys.SensorTemperatureOffset));
+            Assert.AreEqual(0, s.Int(ConfigKeys.SensorHumidityOffset));
+            Assert.IsFalse(s.Flag(ConfigKeys.SensorDewPoint));
         }
 
         [TestMethod]
@@ -94,9 +94,9 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual("temperature_1", s[0].VariableName(0));
             Assert.AreEqual("humidity_2", s[1].VariableName(1));
             Assert.AreEqual("temperature_attic", s[2].VariableName(0));
-            Assert.AreEqual("am2302-1", s[0].Name);
-            Assert.AreEqual("dht11-2", s[1].Name);
-            Assert.AreEqual("attic", s[2].Name);
+            Assert.AreEqual("am2302-1", s[0].Text(ConfigKeys.SensorName));
+            Assert.AreEqual("dht11-2", s[1].Text(ConfigKeys.SensorName));
+            Assert.AreEqual("attic", s[2].Text(ConfigKeys.SensorName));
             Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht22, (int)s[0].Model);
             Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht11, (int)s[1].Model);
             Assert.AreEqual((int)TagoFirmware.Sensors.SensorModel.Dht21, (int)s[2].Model);
@@ -115,8 +115,8 @@ namespace TagoFirmware.Tests.Config
                 "\"sensors\":[{\"model\":\"dht22\",\"echo_pin\":26,\"trigger_pin\":27,\"temperature_offset\":" + offset
                 + ",\"humidity_offset\":" + offset + "}]");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(tenths, result.Config.Sensors[0].TemperatureOffsetTenths);
-            Assert.AreEqual(tenths, result.Config.Sensors[0].HumidityOffsetTenths);
+            Assert.AreEqual(tenths, result.Config.Sensors[0].Int(ConfigKeys.SensorTemperatureOffset));
+            Assert.AreEqual(tenths, result.Config.Sensors[0].Int(ConfigKeys.SensorHumidityOffset));
         }
 
         [TestMethod]
@@ -134,29 +134,29 @@ namespace TagoFirmware.Tests.Config
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
             NodeConfig c = result.Config;
             Assert.AreEqual("broker.local", c.MqttHost);
-            Assert.AreEqual(8884, c.MqttPort);
-            Assert.AreEqual("node-7", c.ClientId);
-            Assert.AreEqual(0, c.Qos);
-            Assert.AreEqual(120, c.KeepAliveSeconds);
-            Assert.AreEqual("c/{client_id}/#", c.CommandTopic);
-            Assert.AreEqual(300, c.SamplingIntervalSeconds);
-            Assert.AreEqual(50, c.SamplingBatch);
-            Assert.AreEqual(120, c.BatchIntervalSeconds);
-            Assert.AreEqual(8192, c.PayloadBufferBytes);
-            Assert.AreEqual(4096, c.QueueCapacity);
-            Assert.IsFalse(c.QueuePersist);
-            Assert.AreEqual("I:\\q.bin", c.QueuePath);
-            Assert.AreEqual(600, c.WakeIntervalSeconds);
-            Assert.AreEqual(3, c.PublishEvery);
-            Assert.AreEqual(10, c.BacklogThreshold);
-            Assert.AreEqual(20, c.PublishDeadlineSeconds);
-            Assert.AreEqual(NodeConfig.NoLed, c.LedPin);
-            Assert.IsTrue(c.LedActiveLow);
-            Assert.AreEqual(60, c.WifiConnectSeconds);
-            Assert.AreEqual(30, c.AckSeconds);
-            Assert.AreEqual(900, c.AuthRetrySeconds);
-            Assert.AreEqual(0, c.RebootAfterSeconds);
-            Assert.AreEqual(0, c.DiagnosticsEveryPayloads);
+            Assert.AreEqual(8884, c.Int(ConfigKeys.MqttPort));
+            Assert.AreEqual("node-7", c.Text(ConfigKeys.MqttClientId));
+            Assert.AreEqual(0, c.Int(ConfigKeys.MqttQos));
+            Assert.AreEqual(120, c.Int(ConfigKeys.MqttKeepAlive));
+            Assert.AreEqual("c/{client_id}/#", c.Text(ConfigKeys.MqttCommandTopic));
+            Assert.AreEqual(300, c.Int(ConfigKeys.SamplingInterval));
+            Assert.AreEqual(50, c.Int(ConfigKeys.SamplingBatch));
+            Assert.AreEqual(120, c.Int(ConfigKeys.SamplingBatchInterval));
+            Assert.AreEqual(8192, c.Int(ConfigKeys.SamplingPayloadBuffer));
+            Assert.AreEqual(4096, c.Int(ConfigKeys.QueueCapacity));
+            Assert.IsFalse(c.Flag(ConfigKeys.QueuePersist));
+            Assert.AreEqual("I:\\q.bin", c.Text(ConfigKeys.QueuePath));
+            Assert.AreEqual(600, c.Int(ConfigKeys.SleepWakeInterval));
+            Assert.AreEqual(3, c.Int(ConfigKeys.SleepPublishEvery));
+            Assert.AreEqual(10, c.Int(ConfigKeys.SleepBacklogThreshold));
+            Assert.AreEqual(20, c.Int(ConfigKeys.SleepPublishDeadline));
+            Assert.AreEqual(ConfigKeys.NoPin, c.Int(ConfigKeys.LedPin));
+            Assert.IsTrue(c.Flag(ConfigKeys.LedActiveLow));
+            Assert.AreEqual(60, c.Int(ConfigKeys.TimeoutWifiConnect));
+            Assert.AreEqual(30, c.Int(ConfigKeys.TimeoutAck));
+            Assert.AreEqual(900, c.Int(ConfigKeys.TimeoutAuthRetry));
+            Assert.AreEqual(0, c.Int(ConfigKeys.TimeoutRebootAfter));
+            Assert.AreEqual(0, c.Int(ConfigKeys.DiagnosticsEvery));
         }
 
         [TestMethod]
@@ -164,12 +164,12 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult plain = ConfigDocs.Parse("\"mqtt\":{\"tls\":false}");
             Assert.IsTrue(plain.IsValid, ConfigDocs.AllLines(plain));
-            Assert.IsFalse(plain.Config.Tls);
-            Assert.AreEqual(1883, plain.Config.MqttPort);
+            Assert.IsFalse(plain.Config.Flag(ConfigKeys.MqttTls));
+            Assert.AreEqual(1883, plain.Config.Int(ConfigKeys.MqttPort));
             Assert.IsNotNull(ConfigDocs.Warning(plain, "mqtt.tls"));
 
             ConfigResult tls = ConfigDocs.Parse("\"mqtt\":{\"tls\":true}");
-            Assert.AreEqual(8883, tls.Config.MqttPort);
+            Assert.AreEqual(8883, tls.Config.Int(ConfigKeys.MqttPort));
             Assert.IsNull(ConfigDocs.Warning(tls, "mqtt.tls"));
         }
 
@@ -195,7 +195,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = ConfigDocs.Parse("\"_comment\":\"hello\",\"mqtt\":{\"_note\":{\"any\":[1,2]},\"qos\":0}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(0, result.Config.Qos);
+            Assert.AreEqual(0, result.Config.Int(ConfigKeys.MqttQos));
         }
 
         [TestMethod]

@@ -51,11 +51,11 @@ namespace TagoFirmware.Tests.Config
             Assert.AreEqual(NodeConfig.TransportTagoTip, c.Transport);
             Assert.IsTrue(c.UsesTagoTip);
             Assert.AreEqual("mqtt.tip.us-e1.tago.io", c.MqttHost);
-            Assert.AreEqual(8883, c.MqttPort);
+            Assert.AreEqual(8883, c.Int(ConfigKeys.MqttPort));
             Assert.AreEqual("node-7", c.EffectiveClientId("tago-a4cf12e3b1c0"));
-            Assert.AreEqual(10, c.TagoTipTtlSeconds);
-            Assert.AreEqual(60, c.TagoTipMinSessionSeconds);
-            Assert.AreEqual(0, c.ProtocolLevel);
+            Assert.AreEqual(10, c.Int(ConfigKeys.TagoTipTtl));
+            Assert.AreEqual(60, c.Int(ConfigKeys.TagoTipMinSession));
+            Assert.AreEqual(0, c.Int(ConfigKeys.MqttProtocol));
         }
 
         [TestMethod]
@@ -124,7 +124,7 @@ namespace TagoFirmware.Tests.Config
         {
             ConfigResult result = Parse(string.Empty, "\"mqtt\":{\"protocol\":\"" + protocol + "\"}");
             Assert.IsTrue(result.IsValid, ConfigDocs.AllLines(result));
-            Assert.AreEqual(level, result.Config.ProtocolLevel);
+            Assert.AreEqual(level, result.Config.Int(ConfigKeys.MqttProtocol));
         }
 
         [TestMethod]
@@ -148,11 +148,11 @@ namespace TagoFirmware.Tests.Config
         public void A_region_set_in_code_picks_the_host()
         {
             NodeConfig c = ConfigDocs.Parse(string.Empty).Config;
-            c.Transport = NodeConfig.TransportTagoTip;
-            c.TagoTipSerial = "twin-1";
-            c.TagoTipAuthHash = FakeHash;
+            c.Set(ConfigKeys.Transport, NodeConfig.TransportTagoTip);
+            c.Set(ConfigKeys.TagoTipSerial, "twin-1");
+            c.Set(ConfigKeys.TagoTipAuthHash, FakeHash);
             c.TagoTipRegion = "eu-w1";
-            c.TagoTipMinSessionSeconds = 5;
+            c.Set(ConfigKeys.TagoTipMinSession, 5);
             Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.MqttHost);
         }
     }

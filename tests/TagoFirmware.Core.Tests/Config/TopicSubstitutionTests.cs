@@ -32,9 +32,9 @@ namespace TagoFirmware.Tests.Config
             NodeConfig m = ConfigDocs.Parse(string.Empty).Config;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("tago-a4cf12e3b1c0", id);
-            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", NodeConfig.ExpandTopic(m.DataTopic, id));
-            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", NodeConfig.ExpandTopic(m.StatusTopic, id));
-            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", NodeConfig.ExpandTopic(m.CommandTopic, id));
+            Assert.AreEqual("sensors/tago-a4cf12e3b1c0/data", NodeConfig.ExpandTopic(m.Text(ConfigKeys.MqttDataTopic), id));
+            Assert.AreEqual("device/status/tago-a4cf12e3b1c0", NodeConfig.ExpandTopic(m.Text(ConfigKeys.MqttStatusTopic), id));
+            Assert.AreEqual("commands/tago-a4cf12e3b1c0/+", NodeConfig.ExpandTopic(m.Text(ConfigKeys.MqttCommandTopic), id));
         }
 
         [TestMethod]
@@ -43,7 +43,7 @@ namespace TagoFirmware.Tests.Config
             NodeConfig m = ConfigDocs.Parse("\"mqtt\":{\"client_id\":\"greenhouse-3\"}").Config;
             string id = m.EffectiveClientId("tago-a4cf12e3b1c0");
             Assert.AreEqual("greenhouse-3", id);
-            Assert.AreEqual("sensors/greenhouse-3/data", NodeConfig.ExpandTopic(m.DataTopic, id));
+            Assert.AreEqual("sensors/greenhouse-3/data", NodeConfig.ExpandTopic(m.Text(ConfigKeys.MqttDataTopic), id));
         }
     }
 }

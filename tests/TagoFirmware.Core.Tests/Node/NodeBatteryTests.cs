@@ -14,11 +14,11 @@ namespace TagoFirmware.Tests.Node
         private static NodeRig BatteryRig()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.DeepSleep = true;
-            rig.Config.WakeIntervalSeconds = 300;
-            rig.Config.PublishEvery = 3;
-            rig.Config.BacklogThreshold = 60;
-            rig.Config.PublishDeadlineSeconds = 30;
+            rig.Config.Set(ConfigKeys.DeepSleep, true);
+            rig.Config.Set(ConfigKeys.SleepWakeInterval, 300);
+            rig.Config.Set(ConfigKeys.SleepPublishEvery, 3);
+            rig.Config.Set(ConfigKeys.SleepBacklogThreshold, 60);
+            rig.Config.Set(ConfigKeys.SleepPublishDeadline, 30);
             rig.Platform.Boot = BootReason.TimerWake;
             return rig;
         }
@@ -124,8 +124,8 @@ namespace TagoFirmware.Tests.Node
         public void A_backlog_above_the_threshold_makes_a_wake_publish()
         {
             NodeRig rig = BatteryRig();
-            rig.Config.PublishEvery = 1000;
-            rig.Config.BacklogThreshold = 6;
+            rig.Config.Set(ConfigKeys.SleepPublishEvery, 1000);
+            rig.Config.Set(ConfigKeys.SleepBacklogThreshold, 6);
             rig.BrokerUp = false;
             int sampledOnly = WakeUntilPublishing(rig);
 
@@ -137,7 +137,7 @@ namespace TagoFirmware.Tests.Node
         public void A_wake_interval_shorter_than_the_time_awake_still_sleeps_one_second()
         {
             NodeRig rig = BatteryRig();
-            rig.Config.WakeIntervalSeconds = 10;
+            rig.Config.Set(ConfigKeys.SleepWakeInterval, 10);
             rig.BrokerUp = false;
             WakeUntilPublishing(rig);
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using TagoFirmware.Config;
 using TagoFirmware.Tests.Payload;
 using nanoFramework.TestFramework;
 using TagoFirmware.Payload;
@@ -37,7 +38,7 @@ namespace TagoFirmware.Tests.Node
         public void A_batch_command_changes_the_payload_size_at_once()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.BatchIntervalSeconds = 600;
+            rig.Config.Set(ConfigKeys.SamplingBatchInterval, 600);
             rig.Build();
             rig.Run(50000);
             Assert.AreEqual(0, rig.DataPayloads().Count);
@@ -214,8 +215,8 @@ namespace TagoFirmware.Tests.Node
         public void Diagnostics_go_out_at_boot_and_then_every_n_acknowledged_data_payloads()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.SamplingBatch = 2;
-            rig.Config.DiagnosticsEveryPayloads = 3;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 2);
+            rig.Config.Set(ConfigKeys.DiagnosticsEvery, 3);
             rig.Build();
             rig.Run(150000);
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using TagoFirmware.Config;
 using nanoFramework.TestFramework;
 using TagoFirmware.Tests.Payload;
 
@@ -42,7 +43,7 @@ namespace TagoFirmware.Tests.Node
         public void The_readings_of_one_cycle_share_one_time_and_one_group()
         {
             NodeRig rig = new NodeRig(2);
-            rig.Config.SamplingBatch = 4;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 4);
             rig.Build();
             rig.Run(20000);
 
@@ -132,7 +133,7 @@ namespace TagoFirmware.Tests.Node
         public void A_full_queue_reports_exactly_the_dropped_count_as_dropped_readings_in_the_next_payload()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.QueueCapacity = 16;
+            rig.Config.Set(ConfigKeys.QueueCapacity, 16);
             rig.BrokerUp = false;
             rig.Build();
             rig.Run(180000);
@@ -156,8 +157,8 @@ namespace TagoFirmware.Tests.Node
         public void At_qos_0_readings_leave_the_queue_when_the_publish_call_returns()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Qos = 0;
-            rig.Config.SamplingBatch = 2;
+            rig.Config.Set(ConfigKeys.MqttQos, 0);
+            rig.Config.Set(ConfigKeys.SamplingBatch, 2);
             rig.Build();
             rig.Mqtt.AcksPublishes = false;
             rig.Run(40000);
@@ -176,7 +177,7 @@ namespace TagoFirmware.Tests.Node
         public void A_diagnostics_ack_does_not_deliver_the_data_payload_sent_after_it()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.SamplingBatch = 1;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 1);
             rig.Build();
             rig.Mqtt.AcksPublishes = false;
             rig.Run(8000);

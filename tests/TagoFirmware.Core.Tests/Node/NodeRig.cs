@@ -65,10 +65,10 @@ namespace TagoFirmware.Tests.Node
         public NodeRig(int sensors)
         {
             Device = new FakeNodeDevice(Store);
-            Config.Token = Token;
-            Config.WifiSsid = "lab";
-            Config.SamplingIntervalSeconds = 15;
-            Config.QueueCapacity = 64;
+            Config.Set(ConfigKeys.Token, Token);
+            Config.Set(ConfigKeys.WifiSsid, "lab");
+            Config.Set(ConfigKeys.SamplingInterval, 15);
+            Config.Set(ConfigKeys.QueueCapacity, 64);
             Config.Sensors = new SensorConfig[sensors];
             Sensors = new FakeSensor[sensors];
             for (int i = 0; i < sensors; i++)
@@ -76,10 +76,10 @@ namespace TagoFirmware.Tests.Node
                 SensorConfig s = new SensorConfig();
                 s.Model = TagoFirmware.Sensors.SensorModel.Dht22;
                 s.ModelName = "dht22";
-                s.EchoPin = 4 + i;
-                s.TriggerPin = 16 + i;
-                s.Name = "dht22-" + (i + 1).ToString();
-                s.Suffix = sensors > 1 ? "_" + (i + 1).ToString() : string.Empty;
+                s.Set(ConfigKeys.SensorEchoPin, 4 + i);
+                s.Set(ConfigKeys.SensorTriggerPin, 16 + i);
+                s.Set(ConfigKeys.SensorName, "dht22-" + (i + 1).ToString());
+                s.Set(ConfigKeys.SensorSuffix, sensors > 1 ? "_" + (i + 1).ToString() : string.Empty);
                 Config.Sensors[i] = s;
                 Sensors[i] = new FakeSensor(SensorScript.Varying(400));
             }
@@ -120,11 +120,11 @@ namespace TagoFirmware.Tests.Node
         /// puts a <see cref="FakeTagoTipServer"/> in front of it; sessions may open every <paramref name="minSessionSeconds"/>.</summary>
         public FakeTagoTipServer UseTagoTip(int minSessionSeconds)
         {
-            Config.Token = null;
-            Config.Transport = NodeConfig.TransportTagoTip;
-            Config.TagoTipSerial = FakeTagoTipServer.Serial;
-            Config.TagoTipAuthHash = FakeTagoTipServer.Hash;
-            Config.TagoTipMinSessionSeconds = minSessionSeconds;
+            Config.Set(ConfigKeys.Token, null);
+            Config.Set(ConfigKeys.Transport, NodeConfig.TransportTagoTip);
+            Config.Set(ConfigKeys.TagoTipSerial, FakeTagoTipServer.Serial);
+            Config.Set(ConfigKeys.TagoTipAuthHash, FakeTagoTipServer.Hash);
+            Config.Set(ConfigKeys.TagoTipMinSession, minSessionSeconds);
             TipServer = new FakeTagoTipServer(this);
             return TipServer;
         }

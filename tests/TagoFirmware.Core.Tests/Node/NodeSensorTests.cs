@@ -1,3 +1,4 @@
+using TagoFirmware.Config;
 using nanoFramework.TestFramework;
 
 namespace TagoFirmware.Tests.Node
@@ -44,8 +45,8 @@ namespace TagoFirmware.Tests.Node
         public void Dew_point_is_published_with_its_own_variable_when_configured()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.Sensors[0].DewPoint = true;
-            rig.Config.SamplingBatch = 3;
+            rig.Config.Sensors[0].Set(ConfigKeys.SensorDewPoint, true);
+            rig.Config.Set(ConfigKeys.SamplingBatch, 3);
             rig.Build();
             rig.Run(10000);
 

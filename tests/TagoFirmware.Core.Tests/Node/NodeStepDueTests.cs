@@ -1,3 +1,4 @@
+using TagoFirmware.Config;
 using nanoFramework.TestFramework;
 using TagoFirmware.Tests.Payload;
 using TagoFirmware.Tests.Session;
@@ -48,12 +49,12 @@ namespace TagoFirmware.Tests.Node
         public void Stepping_only_when_due_publishes_what_stepping_every_100_ms_publishes()
         {
             NodeRig polled = new NodeRig();
-            polled.Config.SamplingBatch = 2;
+            polled.Config.Set(ConfigKeys.SamplingBatch, 2);
             polled.Build();
             polled.Run(61000);
 
             NodeRig due = new NodeRig();
-            due.Config.SamplingBatch = 2;
+            due.Config.Set(ConfigKeys.SamplingBatch, 2);
             due.Build();
             due.Run(1000);
             while (due.Clock.NowMs < 61000)

@@ -15,7 +15,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
-            rig.Config.SamplingBatch = 4;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 4);
             rig.Build();
             rig.Run(3000);
             rig.TipServer.FailNext(code);
@@ -69,7 +69,7 @@ namespace TagoFirmware.Tests.Node
             RunUntilDataFrame(rig, 0);
             Assert.AreEqual((int)NodeStatus.CredentialsRefused, (int)rig.Status.Last);
             int attempts = rig.Mqtt.BeginCalls;
-            rig.Run(rig.Config.AuthRetrySeconds * 1000 - 2000);
+            rig.Run(rig.Config.Int(ConfigKeys.TimeoutAuthRetry) * 1000 - 2000);
             Assert.AreEqual(attempts, rig.Mqtt.BeginCalls, "no new session before the auth retry interval");
         }
 
@@ -90,8 +90,8 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
-            rig.Config.SamplingBatch = 8;
-            rig.Config.DiagnosticsEveryPayloads = 1;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 8);
+            rig.Config.Set(ConfigKeys.DiagnosticsEvery, 1);
             rig.Build();
             rig.TipServer.Answers = false;
             rig.Run(70000);
@@ -126,7 +126,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(1);
-            rig.Config.SamplingBatch = 8;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 8);
             rig.Build();
             rig.TipServer.Answers = false;
             rig.Run(70000);
@@ -178,10 +178,10 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(60);
-            rig.Config.DeepSleep = true;
-            rig.Config.WakeIntervalSeconds = 300;
-            rig.Config.PublishEvery = 1;
-            rig.Config.PublishDeadlineSeconds = 30;
+            rig.Config.Set(ConfigKeys.DeepSleep, true);
+            rig.Config.Set(ConfigKeys.SleepWakeInterval, 300);
+            rig.Config.Set(ConfigKeys.SleepPublishEvery, 1);
+            rig.Config.Set(ConfigKeys.SleepPublishDeadline, 30);
             rig.Platform.Boot = BootReason.TimerWake;
             rig.Build();
             rig.TipServer.Answers = false;

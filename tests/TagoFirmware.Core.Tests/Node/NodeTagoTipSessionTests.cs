@@ -1,3 +1,4 @@
+using TagoFirmware.Config;
 using nanoFramework.TestFramework;
 using TagoFirmware.Connection;
 using TagoFirmware.Platform;
@@ -121,7 +122,7 @@ namespace TagoFirmware.Tests.Node
         public void Sessions_open_at_most_once_per_min_session_s()
         {
             NodeRig rig = TipRig(30);
-            rig.Config.BatchIntervalSeconds = 1;
+            rig.Config.Set(ConfigKeys.SamplingBatchInterval, 1);
             rig.Run(300000);
             int sessions = rig.Mqtt.BeginCalls;
             Assert.IsTrue(sessions >= 5 && sessions <= 11, "300 s at one session per 30-33 s: " + sessions.ToString());
@@ -211,7 +212,7 @@ namespace TagoFirmware.Tests.Node
         {
             NodeRig rig = new NodeRig();
             rig.UseTagoTip(20);
-            rig.Config.RebootAfterSeconds = 300;
+            rig.Config.Set(ConfigKeys.TimeoutRebootAfter, 300);
             rig.Build();
             rig.TipServer.Answers = false;
             rig.TipServer.AnswersDiagnostics = false;

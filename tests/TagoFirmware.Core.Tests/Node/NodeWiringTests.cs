@@ -15,17 +15,17 @@ namespace TagoFirmware.Tests.Node
         public void The_config_maps_onto_the_session_options()
         {
             NodeConfig config = new NodeConfig();
-            config.Token = NodeRig.Token;
-            config.MqttHost = "broker.example";
-            config.MqttPort = 1883;
-            config.Tls = false;
-            config.Qos = 0;
-            config.KeepAliveSeconds = 30;
+            config.Set(ConfigKeys.Token, NodeRig.Token);
+            config.Set(ConfigKeys.MqttHost, "broker.example");
+            config.Set(ConfigKeys.MqttPort, 1883);
+            config.Set(ConfigKeys.MqttTls, false);
+            config.Set(ConfigKeys.MqttQos, 0);
+            config.Set(ConfigKeys.MqttKeepAlive, 30);
             config.CaCertificates = new string[] { "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", "ca.pem" };
-            config.WifiConnectSeconds = 20;
-            config.AckSeconds = 9;
-            config.AuthRetrySeconds = 600;
-            config.RebootAfterSeconds = 0;
+            config.Set(ConfigKeys.TimeoutWifiConnect, 20);
+            config.Set(ConfigKeys.TimeoutAck, 9);
+            config.Set(ConfigKeys.TimeoutAuthRetry, 600);
+            config.Set(ConfigKeys.TimeoutRebootAfter, 0);
 
             SessionOptions o = NodeWiring.CreateSessionOptions(config, "node-7");
 
@@ -58,8 +58,8 @@ namespace TagoFirmware.Tests.Node
         public void A_ping_while_a_batch_and_diagnostics_await_their_acks_still_publishes_its_status()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.SamplingBatch = 1;
-            rig.Config.AckSeconds = 120;
+            rig.Config.Set(ConfigKeys.SamplingBatch, 1);
+            rig.Config.Set(ConfigKeys.TimeoutAck, 120);
             rig.Build();
             rig.Run(10000);
             rig.Mqtt.AcksPublishes = false;
@@ -77,11 +77,11 @@ namespace TagoFirmware.Tests.Node
         public void Configured_topics_and_client_id_are_used_for_data_status_will_and_commands()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.ClientId = "greenhouse-3";
-            rig.Config.DataTopic = "farm/{client_id}/up";
-            rig.Config.StatusTopic = "farm/{client_id}/status";
-            rig.Config.CommandTopic = "farm/{client_id}/cmd/+";
-            rig.Config.SamplingBatch = 2;
+            rig.Config.Set(ConfigKeys.MqttClientId, "greenhouse-3");
+            rig.Config.Set(ConfigKeys.MqttDataTopic, "farm/{client_id}/up");
+            rig.Config.Set(ConfigKeys.MqttStatusTopic, "farm/{client_id}/status");
+            rig.Config.Set(ConfigKeys.MqttCommandTopic, "farm/{client_id}/cmd/+");
+            rig.Config.Set(ConfigKeys.SamplingBatch, 2);
             rig.Build();
             rig.Run(10000);
 
@@ -100,7 +100,7 @@ namespace TagoFirmware.Tests.Node
         public void The_effective_config_is_logged_once_without_secrets()
         {
             NodeRig rig = new NodeRig();
-            rig.Config.WifiPassword = "wifi-SECRET-pass";
+            rig.Config.Set(ConfigKeys.WifiPassword, "wifi-SECRET-pass");
             rig.Build();
             rig.Run(5000);
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Tests.Node;
 
 namespace TagoFirmware.Host.Tests.Node
@@ -63,7 +64,7 @@ namespace TagoFirmware.Host.Tests.Node
             {
                 NodeRig rig = new NodeRig();
                 FakeTagoTipServer server = rig.UseTagoTip(1);
-                rig.Config.SamplingBatch = 2;
+                rig.Config.Set(ConfigKeys.SamplingBatch, 2);
                 rig.Build();
                 server.Answers = false;
                 server.AnswersDiagnostics = false;

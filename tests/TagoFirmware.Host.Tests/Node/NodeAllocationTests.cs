@@ -24,17 +24,14 @@ namespace TagoFirmware.Host.Tests.Node
         {
             FleetSimulation.SimClock clock = new FleetSimulation.SimClock();
             MeasuringMqttLink link = new MeasuringMqttLink(new FleetSimulation.SimMqttLink(new FleetSimulation.SimBroker()) { Clock = clock });
-            NodeConfig config = new NodeConfig { Token = "alloc-token" };
-            config.SamplingIntervalSeconds = 12;
-            config.SamplingBatch = batch;
-            config.BatchIntervalSeconds = 1;
-            config.QueuePersist = false;
-            config.DiagnosticsEveryPayloads = 5;
-            config.Sensors = new[]
-            {
-                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22", Name = "a", Suffix = "_1", DewPoint = true },
-                new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22", Name = "b", Suffix = "_2" },
-            };
+            NodeConfig config = new NodeConfig();
+            config.Set(ConfigKeys.Token, "alloc-token");
+            config.Set(ConfigKeys.SamplingInterval, 12);
+            config.Set(ConfigKeys.SamplingBatch, batch);
+            config.Set(ConfigKeys.SamplingBatchInterval, 1);
+            config.Set(ConfigKeys.QueuePersist, false);
+            config.Set(ConfigKeys.DiagnosticsEvery, 5);
+            config.Sensors = new[] { Dht22("a", "_1", true), Dht22("b", "_2", false) };
             NodePorts ports = new NodePorts
             {
                 Clock = clock,
@@ -126,6 +123,15 @@ namespace TagoFirmware.Host.Tests.Node
             public void Reset()
             {
             }
+        }
+
+        private static SensorConfig Dht22(string name, string suffix, bool dewPoint)
+        {
+            SensorConfig s = new SensorConfig { Model = TagoFirmware.Sensors.SensorModel.Dht22, ModelName = "dht22" };
+            s.Set(ConfigKeys.SensorName, name);
+            s.Set(ConfigKeys.SensorSuffix, suffix);
+            s.Set(ConfigKeys.SensorDewPoint, dewPoint);
+            return s;
         }
     }
 }

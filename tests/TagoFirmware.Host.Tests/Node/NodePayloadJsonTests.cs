@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TagoFirmware.Config;
 using TagoFirmware.Tests.Node;
 using TagoFirmware.Tests.Payload;
 using TagoFirmware.Tests.Session;
@@ -24,8 +25,8 @@ namespace TagoFirmware.Host.Tests.Node
         public void Every_published_payload_is_a_valid_tagoio_data_array()
         {
             NodeRig rig = new NodeRig(2);
-            rig.Config.Sensors[0].DewPoint = true;
-            rig.Config.QueueCapacity = 16;
+            rig.Config.Sensors[0].Set(ConfigKeys.SensorDewPoint, true);
+            rig.Config.Set(ConfigKeys.QueueCapacity, 16);
             rig.Platform.HasRssi = true;
             rig.BrokerUp = false;
             rig.Build();

@@ -24,7 +24,7 @@ namespace TagoFirmware.Host.Tests.Twin
             Assert.AreEqual("eu-w1", o.Region);
             var config = new NodeConfig();
             o.Overlay.ForEach(set => set(config));
-            Assert.AreEqual(5, config.TagoTipMinSessionSeconds);
+            Assert.AreEqual(5, config.Int(ConfigKeys.TagoTipMinSession));
             Assert.AreEqual("server_error", o.TipFault.Value.Kind);
             Assert.AreEqual(0.25, o.TipFault.Value.Probability);
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using TagoFirmware.Config;
 using TagoFirmware.Host.Adapters;
 using TagoFirmware.Host.Node;
 using TagoFirmware.Connection;
@@ -45,7 +46,7 @@ namespace TagoFirmware.IntegrationTests.Infrastructure
             TwinNodeSettings settings = TwinNodeSettings.ForBroker(broker.Host, broker.Port, File.ReadAllText(broker.CaFile), token ?? broker.Token, clientId);
             settings.TimeScale = DefaultTimeScale;
             settings.Seed = clientId.GetHashCode(StringComparison.Ordinal);
-            settings.Config.QueuePersist = false;
+            settings.Config.Set(ConfigKeys.QueuePersist, false);
             return settings;
         }
 

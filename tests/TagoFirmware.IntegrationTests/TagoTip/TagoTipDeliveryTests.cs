@@ -172,14 +172,14 @@ namespace TagoFirmware.IntegrationTests.TagoTip
         {
             var settings = new TwinNodeSettings { TimeScale = TestNodes.DefaultTimeScale, Seed = serial.GetHashCode(StringComparison.Ordinal) };
             NodeConfig config = settings.Config;
-            config.Transport = NodeConfig.TransportTagoTip;
-            config.TagoTipSerial = serial;
-            config.TagoTipAuthHash = Hash;
-            config.TagoTipMinSessionSeconds = 2;
-            config.MqttHost = "127.0.0.1";
-            config.MqttPort = broker.Port;
-            config.Tls = false;
-            config.QueuePersist = false;
+            config.Set(ConfigKeys.Transport, NodeConfig.TransportTagoTip);
+            config.Set(ConfigKeys.TagoTipSerial, serial);
+            config.Set(ConfigKeys.TagoTipAuthHash, Hash);
+            config.Set(ConfigKeys.TagoTipMinSession, 2);
+            config.Set(ConfigKeys.MqttHost, "127.0.0.1");
+            config.Set(ConfigKeys.MqttPort, broker.Port);
+            config.Set(ConfigKeys.MqttTls, false);
+            config.Set(ConfigKeys.QueuePersist, false);
             log = new LogCapture();
             return new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug));
         }

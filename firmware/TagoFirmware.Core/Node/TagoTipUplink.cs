@@ -51,7 +51,7 @@ namespace TagoFirmware.Node
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
-        /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
+        /// <summary>Commands found by the latest <see cref="OnReceipt"/> calls of a step: topics for the command processor.</summary>
         public string[] CommandTopics { get; } = new string[MaxCommands];
 
         /// <summary>The commands' payloads (their values).</summary>
@@ -98,36 +98,77 @@ namespace TagoFirmware.Node
         /// <summary>Starts a step's command list.</summary>
         public void BeginStep() => CommandCount = 0;
 
-        /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
-        public TagoTipAction Parse(byte[] payload)
+        /// <summary>Reads one ack-topic message after the publisher settled its frame: a command (kept in <see cref="CommandTopics"/>), or a receipt's effect on the session (health, LED, session end, log).</summary>
+        public void OnReceipt(TagoTipAction action, byte[] payload, long nowMs, ConnectionSupervisor link)
         {
-            TagoTipAction action = Receipts.OnAck(payload);
-            if (action == TagoTipAction.Command && CommandCount < MaxCommands)
+            switch (action)
             {
-                int at;
-                int length;
-                string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
-                byte[] value = new byte[length];
-                System.Array.Copy(payload, at, value, 0, length);
+                case TagoTipAction.Command:
+                    if (CommandCount < MaxCommands)
+                    {
+                        int at;
+                        int length;
+                        string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
+                        byte[] value = new byte[length];
+                        System.Array.Copy(payload, at, value, 0, length);
 
-                // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
-                CommandTopics[CommandCount] = topic != null ? topic : _commandPrefix + "?";
-                CommandPayloads[CommandCount++] = value;
-            }
-            else if (action == TagoTipAction.JumpSequence && !_sequence.Advance(Receipts.SequenceJump))
-            {
-                NextSequence();
-            }
+                        // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
+                        CommandTopics[CommandCount] = topic != null ? topic : _commandPrefix + "?";
+                        CommandPayloads[CommandCount++] = value;
+                    }
 
-            return action;
+                    break;
+                case TagoTipAction.Delivered:
+                case TagoTipAction.DeliveredCountMismatch:
+                    _owedSinceMs = nowMs;
+                    link.ShowUplinkHealth(NodeStatus.Online);
+                    if (action == TagoTipAction.DeliveredCountMismatch)
+                    {
+                        Write(LogLevel.Warning, "tagotip: OK|n differs from variables sent");
+                    }
+
+                    break;
+                case TagoTipAction.Quarantine:
+                    Write(LogLevel.Error, "tagotip: a cycle refused alone dropped, " + Receipts.Quarantined.ToString() + " so far");
+                    break;
+                case TagoTipAction.CredentialFailure:
+                    link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
+                    break;
+                case TagoTipAction.BackOff:
+                    link.EndSessionRateLimited(nowMs);
+                    break;
+                case TagoTipAction.RetryLater:
+                    link.EndSession("server error");
+                    link.ShowUplinkHealth(NodeStatus.NoBroker);
+                    break;
+                case TagoTipAction.SessionEnd:
+                    link.EndSession("server's limit");
+                    break;
+                case TagoTipAction.ProtocolMismatch:
+                case TagoTipAction.SequenceRejected:
+                    link.EndSession("sending stopped");
+                    link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
+                    Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
+                        : "tagotip: sequence refused 32 times; sending stopped");
+                    break;
+                case TagoTipAction.JumpSequence:
+                    if (!_sequence.Advance(Receipts.SequenceJump))
+                    {
+                        NextSequence();
+                    }
+
+                    Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());
+                    break;
+            }
         }
 
         /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
         public RebootReason RebootRequested { get; private set; }
 
         /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle one, lowers <paramref name="due"/>; 1: push now, 0: not now, -1: the frame in flight went unanswered.</summary>
-        public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
+        public int StepSession(long nowMs, ConnectionSupervisor link, bool work, uint wait, ref long due)
         {
+            bool inFlight = Receipts.InFlight;
             work = work && !Stopped;
             if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
             {
@@ -184,50 +225,6 @@ namespace TagoFirmware.Node
             }
 
             return 1;
-        }
-
-        /// <summary>What a receipt means for the session once the publisher settled its frame: health, LED, session end, log.</summary>
-        public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
-        {
-            switch (action)
-            {
-                case TagoTipAction.Delivered:
-                case TagoTipAction.DeliveredCountMismatch:
-                    _owedSinceMs = nowMs;
-                    link.ShowUplinkHealth(NodeStatus.Online);
-                    if (action == TagoTipAction.DeliveredCountMismatch)
-                    {
-                        Write(LogLevel.Warning, "tagotip: OK|n differs from variables sent");
-                    }
-
-                    break;
-                case TagoTipAction.Quarantine:
-                    Write(LogLevel.Error, "tagotip: a cycle refused alone dropped, " + Receipts.Quarantined.ToString() + " so far");
-                    break;
-                case TagoTipAction.CredentialFailure:
-                    link.EndSessionCredentialsRefused(nowMs, "invalid_token or device_not_found");
-                    break;
-                case TagoTipAction.BackOff:
-                    link.EndSessionRateLimited(nowMs);
-                    break;
-                case TagoTipAction.RetryLater:
-                    link.EndSession("server error");
-                    link.ShowUplinkHealth(NodeStatus.NoBroker);
-                    break;
-                case TagoTipAction.SessionEnd:
-                    link.EndSession("server's limit");
-                    break;
-                case TagoTipAction.ProtocolMismatch:
-                case TagoTipAction.SequenceRejected:
-                    link.EndSession("sending stopped");
-                    link.ShowUplinkHealth(NodeStatus.ConfigInvalid);
-                    Write(LogLevel.Error, action == TagoTipAction.ProtocolMismatch ? "tagotip: protocol mismatch; sending stopped"
-                        : "tagotip: sequence refused 32 times; sending stopped");
-                    break;
-                case TagoTipAction.JumpSequence:
-                    Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());
-                    break;
-            }
         }
 
         // Self-heal: true once data has been owed an OK receipt for timeouts.reboot_after_s (0 disables it).

@@ -94,9 +94,8 @@ namespace TagoFirmware.Node
             long due = long.MaxValue;
             if (_tip != null)
             {
-                bool inFlight = InFlightId >= 0;
                 bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _counters.IsDue;
-                int session = _tip.StepSession(nowMs, _link, inFlight, work,
+                int session = _tip.StepSession(nowMs, _link, work,
                     _flush || _counters.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
                 if (session < 0)
                 {
@@ -158,13 +157,14 @@ namespace TagoFirmware.Node
                 _tip.BeginStep();
                 for (int i = 0; i < report.MessageCount; i++)
                 {
-                    TagoTipAction action = _tip.Parse(report.Payloads[i]);
+                    TagoTipAction action = _tip.Receipts.OnAck(report.Payloads[i]);
                     if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
                     {
                         // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
                         Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
-                        _tip.AfterReceipt(action, nowMs, _link);
                     }
+
+                    _tip.OnReceipt(action, report.Payloads[i], nowMs, _link);
                 }
             }
 

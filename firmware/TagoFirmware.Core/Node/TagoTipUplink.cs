@@ -90,9 +90,7 @@ namespace TagoFirmware.Node
         public void OnPushed(long nowMs, long connectedAtMs, int variables, int cycles)
         {
             Receipts.OnSent(_sequenceTaken, variables, cycles);
-            long deadline = nowMs + _ackTimeoutMs;
-            long end = connectedAtMs + _lifetimeMs;
-            ReceiptDeadlineMs = deadline < end ? deadline : end;
+            ReceiptDeadlineMs = NodeWiring.Min(nowMs + _ackTimeoutMs, connectedAtMs + _lifetimeMs);
         }
 
         /// <summary>Starts a step's command list.</summary>

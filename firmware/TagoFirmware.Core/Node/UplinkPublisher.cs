@@ -374,7 +374,7 @@ namespace TagoFirmware.Node
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles);
             }
 
             return id;

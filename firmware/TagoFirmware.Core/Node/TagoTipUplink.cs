@@ -12,7 +12,6 @@ namespace TagoFirmware.Node
     {
         private const int PushMarginMs = 3000;
         private const int SequenceBlock = 64;
-        private const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
 
         private readonly SequenceCounter _sequence;
         private readonly IRandomSource _random;
@@ -51,15 +50,6 @@ namespace TagoFirmware.Node
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
-        /// <summary>Commands found by the latest <see cref="OnReceipt"/> calls of a step: topics for the command processor.</summary>
-        public string[] CommandTopics { get; } = new string[MaxCommands];
-
-        /// <summary>The commands' payloads (their values).</summary>
-        public byte[][] CommandPayloads { get; } = new byte[MaxCommands][];
-
-        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
-        public int CommandCount { get; private set; }
-
         /// <summary>True once sending stopped for good (protocol mismatch, sequence rejected or exhausted).</summary>
         public bool Stopped => Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted;
 
@@ -93,29 +83,24 @@ namespace TagoFirmware.Node
             ReceiptDeadlineMs = NodeWiring.Min(nowMs + _ackTimeoutMs, connectedAtMs + _lifetimeMs);
         }
 
-        /// <summary>Starts a step's command list.</summary>
-        public void BeginStep() => CommandCount = 0;
+        /// <summary>A <c>CMD|…</c> message as a topic under <c>$tip/{serial}/cmd/</c> for the command processor, and its value.</summary>
+        public string Command(byte[] payload, out byte[] value)
+        {
+            int at;
+            int length;
+            string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
+            value = new byte[length];
+            System.Array.Copy(payload, at, value, 0, length);
 
-        /// <summary>Reads one ack-topic message after the publisher settled its frame: a command (kept in <see cref="CommandTopics"/>), or a receipt's effect on the session (health, LED, session end, log).</summary>
-        public void OnReceipt(TagoTipAction action, byte[] payload, long nowMs, ConnectionSupervisor link)
+            // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
+            return topic != null ? topic : _commandPrefix + "?";
+        }
+
+        /// <summary>What a receipt means for the session once the publisher settled its frame: health, LED, session end, log.</summary>
+        public void OnReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
         {
             switch (action)
             {
-                case TagoTipAction.Command:
-                    if (CommandCount < MaxCommands)
-                    {
-                        int at;
-                        int length;
-                        string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
-                        byte[] value = new byte[length];
-                        System.Array.Copy(payload, at, value, 0, length);
-
-                        // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
-                        CommandTopics[CommandCount] = topic != null ? topic : _commandPrefix + "?";
-                        CommandPayloads[CommandCount++] = value;
-                    }
-
-                    break;
                 case TagoTipAction.Delivered:
                 case TagoTipAction.DeliveredCountMismatch:
                     _owedSinceMs = nowMs;

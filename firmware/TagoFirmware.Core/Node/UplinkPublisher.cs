@@ -154,18 +154,28 @@ namespace TagoFirmware.Node
             if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
-                _tip.BeginStep();
+                // The commands (CMD|…) take the report's messages' place, as topics for the command processor.
+                int commands = 0;
                 for (int i = 0; i < report.MessageCount; i++)
                 {
-                    TagoTipAction action = _tip.Receipts.OnAck(report.Payloads[i]);
-                    if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
+                    byte[] payload = report.Payloads[i];
+                    report.Topics[i] = null;
+                    report.Payloads[i] = null;
+                    TagoTipAction action = _tip.Receipts.OnAck(payload);
+                    if (action == TagoTipAction.Command)
+                    {
+                        report.Topics[commands] = _tip.Command(payload, out report.Payloads[commands]);
+                        commands++;
+                    }
+                    else if (action != TagoTipAction.Ignore)
                     {
                         // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
                         Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
+                        _tip.OnReceipt(action, nowMs, _link);
                     }
-
-                    _tip.OnReceipt(action, report.Payloads[i], nowMs, _link);
                 }
+
+                report.MessageCount = commands;
             }
 
             for (int i = 0; _tip == null && i < report.AckedCount; i++)

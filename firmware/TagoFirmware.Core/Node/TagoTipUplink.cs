@@ -153,7 +153,9 @@ namespace TagoFirmware.Node
         {
             bool inFlight = Receipts.InFlight;
             work = work && !Stopped;
-            if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
+            // Self-heal: data owed an OK receipt for timeouts.reboot_after_s (0 disables it) reboots the node.
+            _owedSinceMs = !(work || inFlight) ? -1 : _owedSinceMs < 0 ? nowMs : _owedSinceMs;
+            if (_owedSinceMs >= 0 && _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs && RebootRequested == RebootReason.None)
             {
                 RebootRequested = RebootReason.NoAckTimeout;
                 Write(LogLevel.Error, "self-heal: no receipt for " + (nowMs - _owedSinceMs).ToString() + " ms; rebooting");
@@ -208,23 +210,6 @@ namespace TagoFirmware.Node
             }
 
             return 1;
-        }
-
-        // Self-heal: true once data has been owed an OK receipt for timeouts.reboot_after_s (0 disables it).
-        private bool Unhealthy(long nowMs, bool due)
-        {
-            if (!due)
-            {
-                _owedSinceMs = -1;
-                return false;
-            }
-
-            if (_owedSinceMs < 0)
-            {
-                _owedSinceMs = nowMs;
-            }
-
-            return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
         }
 
         private void Write(LogLevel level, string message) => NodeWiring.Write(_log, level, message);

@@ -148,7 +148,7 @@ namespace TagoFirmware.Node
             NextDueMs = _tip != null && InFlightId >= 0 ? NodeWiring.Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
+        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide; TagoTiP's commands replace its messages.</summary>
         public void OnReport(LinkReport report, long nowMs)
         {
             if (_tip != null)

@@ -92,24 +92,20 @@ namespace TagoFirmware.Node
         {
             _queue.RetryStore(nowMs);
             long due = long.MaxValue;
+            int session = 1;
             if (_tip != null)
             {
                 bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _counters.IsDue;
-                int session = _tip.StepSession(nowMs, _link, work,
+                session = _tip.StepSession(nowMs, _link, work,
                     _flush || _counters.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
                 if (session < 0)
                 {
                     Settle(InFlightId, false, false);
                 }
-
-                if (session <= 0)
-                {
-                    NextDueMs = due;
-                    return;
-                }
             }
 
-            if (!_link.IsOnline)
+            // StepSession returns 1 only while online.
+            if (session <= 0 || !_link.IsOnline)
             {
                 NextDueMs = due;
                 return;

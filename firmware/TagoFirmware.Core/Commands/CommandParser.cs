@@ -102,14 +102,14 @@ namespace TagoFirmware.Commands
                 return error;
             }
 
-            if ((_set & (kind - IntervalKind + 1)) == 0)
-            {
-                return CommandError.MissingValue;
-            }
+            return (_set & (kind - IntervalKind + 1)) == 0 ? CommandError.MissingValue : CheckRanges();
+        }
 
+        private CommandError CheckRanges()
+        {
             for (int which = 1; which <= 2; which++)
             {
-                error = (_set & which) == 0 ? CommandError.None : Check(which, _values[which]);
+                CommandError error = (_set & which) == 0 ? CommandError.None : Check(which, _values[which]);
                 if (error != CommandError.None)
                 {
                     RefusedValue = _values[which];

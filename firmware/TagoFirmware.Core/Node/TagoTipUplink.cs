@@ -180,7 +180,7 @@ namespace TagoFirmware.Node
                 {
                     if (nowMs >= _nextSessionMs)
                     {
-                        _nextSessionMs = nowMs + _minSessionMs + (_random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1));
+                        _nextSessionMs = nowMs + _minSessionMs + _random.Next((int)(_minSessionMs / 10) + 1);
                         link.OpenSession();
                         due = nowMs;
                     }

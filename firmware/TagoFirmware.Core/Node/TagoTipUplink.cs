@@ -164,7 +164,6 @@ namespace TagoFirmware.Node
             bool online = link.IsOnline;
             if (inFlight && (!online || nowMs >= ReceiptDeadlineMs))
             {
-                Receipts.InFlight = false;
                 if (online)
                 {
                     link.EndSession("no receipt in time");

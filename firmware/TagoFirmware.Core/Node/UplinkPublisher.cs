@@ -182,22 +182,19 @@ namespace TagoFirmware.Node
 
             for (int i = 0; i < report.LostCount; i++)
             {
-                if (Settle(report.Lost[i], false, false) && _tip != null)
-                {
-                    _tip.Receipts.InFlight = false;
-                }
+                Settle(report.Lost[i], false, false);
             }
         }
 
         // TagoTiP has one payload in flight at a time (its receipts name no message id).
         private int InFlightId => _dataMsgId >= 0 ? _dataMsgId : _diagMsgId;
 
-        // The payload with this message id is delivered, dropped (quarantined) or returned to the queue; false when none has it.
-        private bool Settle(int id, bool delivered, bool drop)
+        // The payload with this message id is delivered, dropped (quarantined) or returned to the queue, if one has it.
+        private void Settle(int id, bool delivered, bool drop)
         {
             if (id < 0)
             {
-                return false;
+                return;
             }
 
             if (id == _dataMsgId)
@@ -223,10 +220,14 @@ namespace TagoFirmware.Node
             }
             else
             {
-                return false;
+                return;
             }
 
-            return true;
+            if (_tip != null)
+            {
+                // The frame no longer awaits a receipt.
+                _tip.Receipts.InFlight = false;
+            }
         }
 
         // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).

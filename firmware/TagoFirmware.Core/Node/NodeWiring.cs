@@ -67,11 +67,10 @@ namespace TagoFirmware.Node
             DiagnosticsCounters counters, NodePorts ports)
         {
             bool battery = config.Flag(ConfigKeys.DeepSleep);
-            // The read pipelines' minimum, in battery mode at least the minimum wake interval; never below 1 s.
+            // The read pipelines' minimum (at least the table's), in battery mode at least the minimum wake interval.
             string reason;
             int min = NodeConfigValidator.MinIntervalSeconds(config, out reason);
             min = battery && min < ConfigKeys.SleepWakeInterval.Min ? ConfigKeys.SleepWakeInterval.Min : min;
-            min = min < 1 ? 1 : min;
             // The overrides record names the config file by its CRC-32 (0 without one).
             uint fingerprint = configFileBytes == null ? 0 : Crc32.Compute(configFileBytes, 0, configFileBytes.Length);
             return new CommandProcessor(new CommandParser(commandFilter, min), ports.OverrideStore, fingerprint,

@@ -46,7 +46,7 @@ namespace TagoFirmware.Node
             _once = config.Flag(ConfigKeys.DeepSleep);
             for (int i = 0; i < sensors; i++)
             {
-                IPowerSwitch power = ports.PowerSwitches != null && i < ports.PowerSwitches.Length ? ports.PowerSwitches[i] : null;
+                IPowerSwitch power = ports.PowerSwitches != null ? ports.PowerSwitches[i] : null;
                 _pipelines[i] = new ReadPipeline(ports.Sensors[i], power, config.Sensors[i].PipelineSettings(_once), counters);
             }
 

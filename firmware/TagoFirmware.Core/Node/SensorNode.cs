@@ -244,10 +244,8 @@ namespace TagoFirmware.Node
 
             _publisher.OnReport(report, nowMs);
 
-            // TagoTiP commands arrive as CMD|… on the ack topic: the publisher's step left them with the TagoTiP half.
-            int count = _ending ? 0 : _tip != null ? _tip.CommandCount : report.MessageCount;
-            int todo = _commands.Handle(report.CommandsDropped, _tip != null ? _tip.CommandTopics : report.Topics,
-                _tip != null ? _tip.CommandPayloads : report.Payloads, count, nowMs);
+            // TagoTiP commands arrive as CMD|… on the ack topic: the publisher left them in the report as command topics.
+            int todo = _commands.Handle(report.CommandsDropped, report.Topics, report.Payloads, _ending ? 0 : report.MessageCount, nowMs);
             if ((todo & CommandProcessor.Settings) != 0)
             {
                 ApplySettings();

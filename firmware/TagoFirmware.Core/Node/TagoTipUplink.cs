@@ -12,7 +12,6 @@ namespace TagoFirmware.Node
     {
         private const int PushMarginMs = 3000;
         private const int SequenceBlock = 64;
-        private const int MaxCommands = ConnectionSupervisor.MaxEventsPerStep;
 
         private readonly SequenceCounter _sequence;
         private readonly IRandomSource _random;
@@ -51,15 +50,6 @@ namespace TagoFirmware.Node
         /// <summary>When the frame in flight stops waiting for its receipt (monotonic ms).</summary>
         public long ReceiptDeadlineMs { get; private set; }
 
-        /// <summary>Commands found by the latest <see cref="Parse"/> calls of a step: topics for the command processor.</summary>
-        public string[] CommandTopics { get; } = new string[MaxCommands];
-
-        /// <summary>The commands' payloads (their values).</summary>
-        public byte[][] CommandPayloads { get; } = new byte[MaxCommands][];
-
-        /// <summary>Commands in <see cref="CommandTopics"/>.</summary>
-        public int CommandCount { get; private set; }
-
         /// <summary>True once sending stopped for good (protocol mismatch, sequence rejected or exhausted).</summary>
         public bool Stopped => Receipts.Stopped != TagoTipAction.Ignore || _sequence.Exhausted;
 
@@ -90,104 +80,24 @@ namespace TagoFirmware.Node
         public void OnPushed(long nowMs, long connectedAtMs, int variables, int cycles)
         {
             Receipts.OnSent(_sequenceTaken, variables, cycles);
-            long deadline = nowMs + _ackTimeoutMs;
-            long end = connectedAtMs + _lifetimeMs;
-            ReceiptDeadlineMs = deadline < end ? deadline : end;
+            ReceiptDeadlineMs = NodeWiring.Min(nowMs + _ackTimeoutMs, connectedAtMs + _lifetimeMs);
         }
 
-        /// <summary>Starts a step's command list.</summary>
-        public void BeginStep() => CommandCount = 0;
-
-        /// <summary>Reads one ack-topic message: a receipt's meaning for the frame in flight, or a command (kept in <see cref="CommandTopics"/>).</summary>
-        public TagoTipAction Parse(byte[] payload)
+        /// <summary>A <c>CMD|…</c> message as a topic under <c>$tip/{serial}/cmd/</c> for the command processor, and its value.</summary>
+        public string Command(byte[] payload, out byte[] value)
         {
-            TagoTipAction action = Receipts.OnAck(payload);
-            if (action == TagoTipAction.Command && CommandCount < MaxCommands)
-            {
-                int at;
-                int length;
-                string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
-                byte[] value = new byte[length];
-                System.Array.Copy(payload, at, value, 0, length);
+            int at;
+            int length;
+            string topic = Receipts.CommandTopic(_commandPrefix, payload, out at, out length);
+            value = new byte[length];
+            System.Array.Copy(payload, at, value, 0, length);
 
-                // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
-                CommandTopics[CommandCount] = topic != null ? topic : _commandPrefix + "?";
-                CommandPayloads[CommandCount++] = value;
-            }
-            else if (action == TagoTipAction.JumpSequence && !_sequence.Advance(Receipts.SequenceJump))
-            {
-                NextSequence();
-            }
-
-            return action;
-        }
-
-        /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
-        public RebootReason RebootRequested { get; private set; }
-
-        /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle one, lowers <paramref name="due"/>; 1: push now, 0: not now, -1: the frame in flight went unanswered.</summary>
-        public int StepSession(long nowMs, ConnectionSupervisor link, bool inFlight, bool work, uint wait, ref long due)
-        {
-            work = work && !Stopped;
-            if (Unhealthy(nowMs, work || inFlight) && RebootRequested == RebootReason.None)
-            {
-                RebootRequested = RebootReason.NoAckTimeout;
-                Write(LogLevel.Error, "self-heal: no receipt for " + (nowMs - _owedSinceMs).ToString() + " ms; rebooting");
-            }
-
-            bool online = link.IsOnline;
-            if (inFlight && (!online || nowMs >= ReceiptDeadlineMs))
-            {
-                Receipts.InFlight = false;
-                if (online)
-                {
-                    link.EndSession("no receipt in time");
-                }
-
-                link.ShowUplinkHealth(NodeStatus.NoBroker);
-                return -1;
-            }
-
-            if (!online)
-            {
-                if (work && wait == 0 && !link.SessionWanted && link.State != SessionState.Subscribing && link.State != SessionState.MqttConnecting)
-                {
-                    if (nowMs >= _nextSessionMs)
-                    {
-                        _nextSessionMs = nowMs + _minSessionMs + (_random == null ? 0 : _random.Next((int)(_minSessionMs / 10) + 1));
-                        link.OpenSession();
-                        due = nowMs;
-                    }
-                    else
-                    {
-                        due = _nextSessionMs;
-                    }
-                }
-                else if (work && wait != 0 && wait != uint.MaxValue)
-                {
-                    due = nowMs + wait;
-                }
-
-                return 0;
-            }
-
-            if (inFlight)
-            {
-                due = ReceiptDeadlineMs;
-                return 0;
-            }
-
-            if (!work || nowMs >= link.ConnectedAtMs + _lifetimeMs - PushMarginMs)
-            {
-                link.EndSession(work ? "lifetime nearly over" : "nothing due");
-                return 0;
-            }
-
-            return 1;
+            // A name the parser cannot run still reaches it (under "?") so it is refused and counted there.
+            return topic != null ? topic : _commandPrefix + "?";
         }
 
         /// <summary>What a receipt means for the session once the publisher settled its frame: health, LED, session end, log.</summary>
-        public void AfterReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
+        public void OnReceipt(TagoTipAction action, long nowMs, ConnectionSupervisor link)
         {
             switch (action)
             {
@@ -225,26 +135,80 @@ namespace TagoFirmware.Node
                         : "tagotip: sequence refused 32 times; sending stopped");
                     break;
                 case TagoTipAction.JumpSequence:
+                    if (!_sequence.Advance(Receipts.SequenceJump))
+                    {
+                        NextSequence();
+                    }
+
                     Write(LogLevel.Warning, "tagotip: invalid_seq: next " + _sequence.Peek.ToString());
                     break;
             }
         }
 
-        // Self-heal: true once data has been owed an OK receipt for timeouts.reboot_after_s (0 disables it).
-        private bool Unhealthy(long nowMs, bool due)
+        /// <summary>Set when no receipt came for <c>timeouts.reboot_after_s</c> while data was due: the node reboots.</summary>
+        public RebootReason RebootRequested { get; private set; }
+
+        /// <summary>Opens a session when <paramref name="work"/> is due, gives up a late receipt, ends an idle one, lowers <paramref name="due"/>; 1: push now, 0: not now, -1: the frame in flight went unanswered.</summary>
+        public int StepSession(long nowMs, ConnectionSupervisor link, bool work, uint wait, ref long due)
         {
-            if (!due)
+            bool inFlight = Receipts.InFlight;
+            work = work && !Stopped;
+            // Self-heal: data owed an OK receipt for timeouts.reboot_after_s (0 disables it) reboots the node.
+            _owedSinceMs = !(work || inFlight) ? -1 : _owedSinceMs < 0 ? nowMs : _owedSinceMs;
+            if (_owedSinceMs >= 0 && _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs && RebootRequested == RebootReason.None)
             {
-                _owedSinceMs = -1;
-                return false;
+                RebootRequested = RebootReason.NoAckTimeout;
+                Write(LogLevel.Error, "self-heal: no receipt for " + (nowMs - _owedSinceMs).ToString() + " ms; rebooting");
             }
 
-            if (_owedSinceMs < 0)
+            bool online = link.IsOnline;
+            if (inFlight && (!online || nowMs >= ReceiptDeadlineMs))
             {
-                _owedSinceMs = nowMs;
+                if (online)
+                {
+                    link.EndSession("no receipt in time");
+                }
+
+                link.ShowUplinkHealth(NodeStatus.NoBroker);
+                return -1;
             }
 
-            return _rebootAfterMs > 0 && nowMs - _owedSinceMs >= _rebootAfterMs;
+            if (!online)
+            {
+                if (work && wait == 0 && !link.SessionWanted && link.State != SessionState.Subscribing && link.State != SessionState.MqttConnecting)
+                {
+                    if (nowMs >= _nextSessionMs)
+                    {
+                        _nextSessionMs = nowMs + _minSessionMs + _random.Next((int)(_minSessionMs / 10) + 1);
+                        link.OpenSession();
+                        due = nowMs;
+                    }
+                    else
+                    {
+                        due = _nextSessionMs;
+                    }
+                }
+                else if (work && wait != 0 && wait != uint.MaxValue)
+                {
+                    due = nowMs + wait;
+                }
+
+                return 0;
+            }
+
+            if (inFlight)
+            {
+                due = ReceiptDeadlineMs;
+                return 0;
+            }
+
+            if (!work || nowMs >= link.ConnectedAtMs + _lifetimeMs - PushMarginMs)
+            {
+                link.EndSession(work ? "lifetime nearly over" : "nothing due");
+                return 0;
+            }
+
+            return 1;
         }
 
         private void Write(LogLevel level, string message) => NodeWiring.Write(_log, level, message);

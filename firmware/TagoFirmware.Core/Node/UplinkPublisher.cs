@@ -92,25 +92,20 @@ namespace TagoFirmware.Node
         {
             _queue.RetryStore(nowMs);
             long due = long.MaxValue;
+            int session = 1;
             if (_tip != null)
             {
-                bool inFlight = InFlightId >= 0;
                 bool work = _queue.PublishableCount > 0 || _queue.IsReportPending || _counters.IsDue;
-                int session = _tip.StepSession(nowMs, _link, inFlight, work,
+                session = _tip.StepSession(nowMs, _link, work,
                     _flush || _counters.IsDue ? 0 : _batcher.MillisecondsUntilDue((uint)nowMs), ref due);
                 if (session < 0)
                 {
                     Settle(InFlightId, false, false);
                 }
-
-                if (session <= 0)
-                {
-                    NextDueMs = due;
-                    return;
-                }
             }
 
-            if (!_link.IsOnline)
+            // StepSession returns 1 only while online.
+            if (session <= 0 || !_link.IsOnline)
             {
                 NextDueMs = due;
                 return;
@@ -149,23 +144,34 @@ namespace TagoFirmware.Node
             NextDueMs = _tip != null && InFlightId >= 0 ? NodeWiring.Min(due, _tip.ReceiptDeadlineMs) : due;
         }
 
-        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide.</summary>
+        /// <summary>Acts on the connection's report: deliveries remove readings, losses return them, receipts decide; TagoTiP's commands replace its messages.</summary>
         public void OnReport(LinkReport report, long nowMs)
         {
             if (_tip != null)
             {
                 // Receipts first: a session closed in the same step must not return a frame its receipt settled.
-                _tip.BeginStep();
+                // The commands (CMD|…) take the report's messages' place, as topics for the command processor.
+                int commands = 0;
                 for (int i = 0; i < report.MessageCount; i++)
                 {
-                    TagoTipAction action = _tip.Parse(report.Payloads[i]);
-                    if (action != TagoTipAction.Command && action != TagoTipAction.Ignore)
+                    byte[] payload = report.Payloads[i];
+                    report.Topics[i] = null;
+                    report.Payloads[i] = null;
+                    TagoTipAction action = _tip.Receipts.OnAck(payload);
+                    if (action == TagoTipAction.Command)
+                    {
+                        report.Topics[commands] = _tip.Command(payload, out report.Payloads[commands]);
+                        commands++;
+                    }
+                    else if (action != TagoTipAction.Ignore)
                     {
                         // Delivered or dropped (quarantined) leaves the queue; every other answer keeps the frame queued.
                         Settle(InFlightId, action == TagoTipAction.Delivered || action == TagoTipAction.DeliveredCountMismatch, action == TagoTipAction.Quarantine);
-                        _tip.AfterReceipt(action, nowMs, _link);
+                        _tip.OnReceipt(action, nowMs, _link);
                     }
                 }
+
+                report.MessageCount = commands;
             }
 
             for (int i = 0; _tip == null && i < report.AckedCount; i++)
@@ -176,22 +182,19 @@ namespace TagoFirmware.Node
 
             for (int i = 0; i < report.LostCount; i++)
             {
-                if (Settle(report.Lost[i], false, false) && _tip != null)
-                {
-                    _tip.Receipts.InFlight = false;
-                }
+                Settle(report.Lost[i], false, false);
             }
         }
 
         // TagoTiP has one payload in flight at a time (its receipts name no message id).
         private int InFlightId => _dataMsgId >= 0 ? _dataMsgId : _diagMsgId;
 
-        // The payload with this message id is delivered, dropped (quarantined) or returned to the queue; false when none has it.
-        private bool Settle(int id, bool delivered, bool drop)
+        // The payload with this message id is delivered, dropped (quarantined) or returned to the queue, if one has it.
+        private void Settle(int id, bool delivered, bool drop)
         {
             if (id < 0)
             {
-                return false;
+                return;
             }
 
             if (id == _dataMsgId)
@@ -217,10 +220,14 @@ namespace TagoFirmware.Node
             }
             else
             {
-                return false;
+                return;
             }
 
-            return true;
+            if (_tip != null)
+            {
+                // The frame no longer awaits a receipt.
+                _tip.Receipts.InFlight = false;
+            }
         }
 
         // Starts a payload: TagoTiP takes the next !N first (false: none to be had, nothing is sent).
@@ -374,7 +381,7 @@ namespace TagoFirmware.Node
             int id = _link.PublishData(_writer.CopyPayload());
             if (id >= 0 && _tip != null)
             {
-                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles > 0 ? _writer.Cycles : 1);
+                _tip.OnPushed(nowMs, _link.ConnectedAtMs, _writer.ItemCount, _writer.Cycles);
             }
 
             return id;

@@ -1,4 +1,3 @@
-using TagoFirmware.Common;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Platform;
@@ -100,7 +99,7 @@ namespace TagoFirmware.Commands
 
             // The CRC and version cover the rest; a negative interval fails the range check below.
             if (record.Length != RecordLength || record[0] != 'O' || record[1] != 'V' || record[2] != RecordVersion
-                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16))
+                || !ReadingRecord.IsSealed(record, 0, 16))
             {
                 return "record damaged, ignored";
             }
@@ -136,7 +135,7 @@ namespace TagoFirmware.Commands
             ReadingRecord.WriteInt32(r, 4, intervalSeconds);
             ReadingRecord.WriteUInt16(r, 8, batchSize);
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
-            ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
+            ReadingRecord.Seal(r, 0, 16);
             return r;
         }
 

@@ -1,4 +1,3 @@
-using TagoFirmware.Common;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
@@ -81,7 +80,7 @@ namespace TagoFirmware.TagoTip
 
             _record[0] = Marker;
             ReadingRecord.WriteInt32(_record, 1, (int)upTo);
-            ReadingRecord.WriteInt32(_record, 5, (int)Crc32.Compute(_record, 0, 5));
+            ReadingRecord.Seal(_record, 0, 5);
             int slot = 1 - _slot;
             if (_store != null && !_store.Write(slot, _record))
             {
@@ -100,7 +99,7 @@ namespace TagoFirmware.TagoTip
                 return -1;
             }
 
-            return (uint)ReadingRecord.ReadInt32(_record, 5) == Crc32.Compute(_record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(_record, 1) : -1;
+            return ReadingRecord.IsSealed(_record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(_record, 1) : -1;
         }
     }
 }

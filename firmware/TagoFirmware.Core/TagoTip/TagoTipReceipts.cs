@@ -139,20 +139,7 @@ namespace TagoFirmware.TagoTip
             valueOffset = p < end ? p + 1 : end;
             valueLength = end - valueOffset;
             int length = p - DetailOffset;
-            if (length == 0 || length > MaxCommandName)
-            {
-                return null;
-            }
-
-            for (int i = DetailOffset; i < p; i++)
-            {
-                if ((JsonText.Classes[payload[i]] & JsonText.NameBit) == 0)
-                {
-                    return null;
-                }
-            }
-
-            return topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true);
+            return JsonText.IsName(payload, DetailOffset, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true) : null;
         }
 
         private TagoTipAckKind Classify(byte[] payload, int status)

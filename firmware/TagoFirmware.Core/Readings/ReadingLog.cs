@@ -56,35 +56,37 @@ namespace TagoFirmware.Readings
         // Two passes (Scan, Replay), rules in docs/store-and-forward.md; a read failure leaves the ring empty, a read-only store untouched.
         internal ReadingLoadResult Load()
         {
-            if (_store == null)
+            IReadingStore store = _store;
+            ReadingQueue queue = _queue;
+            if (store == null)
             {
                 return ReadingLoadResult.NotPersisted;
             }
 
             Skipped = 0;
-            _queue.BootCounter = 1; // the last boot record's counter + 1
+            queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
-            int length = _store.Length;
+            int length = store.Length;
             Records = length / Rec;
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
-                _queue.ResetRam();
+                queue.ResetRam();
                 Skipped = 0;
-                _queue.StoreErrors++;
+                queue.StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
             bool damaged = length % Rec != 0 || Skipped > 0;
             _rewriteNeeded |= damaged || !_headerOk || !_ackFound;
-            _rewriteNeeded |= _queue.DropUntimed() > 0;
-            if (_queue.Count == 0)
+            _rewriteNeeded |= queue.DropUntimed() > 0;
+            if (queue.Count == 0)
             {
-                _queue.Clear(_ackFound ? _watermark : 0);
+                queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            if (!_store.CanWrite)
+            if (!store.CanWrite)
             {
                 return ReadingLoadResult.ReadOnly;
             }
@@ -94,13 +96,13 @@ namespace TagoFirmware.Readings
                 : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
-            if (_rewriteNeeded || Records >= _maxRecords || Records - _queue.Count >= _slack)
+            if (_rewriteNeeded || Records >= _maxRecords || Records - queue.Count >= _slack)
             {
                 Compact();
             }
             else
             {
-                AppendRecord(ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                AppendRecord(ReadingRecord.KindBoot, 0, queue.BootCounter, 0);
             }
 
             return result;
@@ -159,12 +161,13 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
+            byte[] io = _io;
             bool ok = _store.BeginReplace();
             if (ok)
             {
-                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
-                ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
-                ReadingRecord.WriteRecord(_io, 2 * Rec, ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0);
+                ReadingRecord.WriteRecord(io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
+                ReadingRecord.WriteRecord(io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                ReadingRecord.WriteRecord(io, 2 * Rec, ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0);
                 ok = WriteReadings(0, 3, true) && _store.CommitReplace();
             }
 
@@ -281,23 +284,25 @@ namespace TagoFirmware.Readings
         // Pass 1: header, last boot counter, last acknowledgement mark.
         private void Scan(int off, int body, int index)
         {
-            byte kind = _io[off];
+            byte[] io = _io;
+            ReadingQueue queue = _queue;
+            byte kind = io[off];
             if (kind == ReadingRecord.KindHeader && index == 0)
             {
-                _headerOk = ReadingRecord.IsCompatibleHeader(_io, off);
+                _headerOk = ReadingRecord.IsCompatibleHeader(io, off);
                 _incompatible = !_headerOk;
             }
             else if (kind == ReadingRecord.KindBoot)
             {
-                _queue.BootCounter = (ReadingRecord.ReadUInt16(_io, body) + 1) & 0xFFFF;
+                queue.BootCounter = (ReadingRecord.ReadUInt16(io, body) + 1) & 0xFFFF;
             }
             else if (kind == ReadingRecord.KindAck)
             {
                 _ackFound = true;
-                _watermark = ReadingRecord.Sequence(_io, off);
+                _watermark = ReadingRecord.Sequence(io, off);
                 // Pass 1 runs on an empty queue: these are its first drops of the boot.
-                _queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(_io, body));
-                _queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(io, body));
+                queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(io, body + 4));
             }
         }
 
@@ -306,28 +311,30 @@ namespace TagoFirmware.Readings
         // Pass 2: data, boot and sync records in log order.
         private void Replay(int off, int body)
         {
-            byte kind = _io[off];
+            byte[] io = _io;
+            ReadingQueue queue = _queue; // locals: each field read is two IL instructions on the interpreter
+            byte kind = io[off];
             if (kind == ReadingRecord.KindBoot)
             {
                 // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
-                _rewriteNeeded |= _queue.DropUntimed() > 0;
-                _logBoot = ReadingRecord.ReadUInt16(_io, body);
+                _rewriteNeeded |= queue.DropUntimed() > 0;
+                _logBoot = ReadingRecord.ReadUInt16(io, body);
                 return;
             }
 
-            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
+            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(io, body) == _logBoot)
             {
-                _queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
+                queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(io, body + 2), (uint)ReadingRecord.ReadInt32(io, body + 8));
                 return;
             }
 
-            int seq = ReadingRecord.Sequence(_io, off);
+            int seq = ReadingRecord.Sequence(io, off);
             if (kind != ReadingRecord.KindData || (_ackFound && ReadingRecord.Precedes(seq, _watermark)))
             {
                 return;
             }
 
-            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
+            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(io, body))
             {
                 Skipped++; // asks for a rewrite
                 return;
@@ -335,18 +342,18 @@ namespace TagoFirmware.Readings
 
             _seen = true;
             _last = seq;
-            if (_queue.Count == 0)
+            if (queue.Count == 0)
             {
                 _rewriteNeeded |= _ackFound && seq != _watermark;
-                _queue.HeadSequence = seq;
+                queue.HeadSequence = seq;
             }
-            else if (seq != _queue.Sequence(_queue.Count) || _queue.Count == _queue.Capacity)
+            else if (seq != queue.Sequence(queue.Count) || queue.Count == queue.Capacity)
             {
                 _rewriteNeeded = true; // a gap, or the oldest is dropped (and counted) for room
             }
 
-            Array.Copy(_io, body, _queue.Bytes, _queue.MakeRoom(), ReadingRecord.Size);
-            _queue.Commit();
+            Array.Copy(io, body, queue.Bytes, queue.MakeRoom(), ReadingRecord.Size);
+            queue.Commit();
         }
 
         private int ReadRecords(int index)

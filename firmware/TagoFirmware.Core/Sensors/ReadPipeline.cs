@@ -176,12 +176,10 @@ namespace TagoFirmware.Sensors
         {
             long ms = nowMs - _baselineAtMs;
             ms = ms < 1000 ? 1000 : ms;
-            int dt = t > TemperatureTenths ? t - TemperatureTenths : TemperatureTenths - t;
-            int dh = h > HumidityTenths ? h - HumidityTenths : HumidityTenths - h;
-            int rateT = _s.MaxTemperatureRateTenthsPerSecond;
-            int rateH = _s.MaxHumidityRateTenthsPerSecond;
-            return (rateT > 0 && dt * 1000L > rateT * ms) || (rateH > 0 && dh * 1000L > rateH * ms);
+            return Exceeds(t - TemperatureTenths, _s.MaxTemperatureRateTenthsPerSecond, ms) || Exceeds(h - HumidityTenths, _s.MaxHumidityRateTenthsPerSecond, ms);
         }
+
+        private static bool Exceeds(int change, int rate, long ms) => rate > 0 && (change < 0 ? -change : change) * 1000L > rate * ms;
 
         // One raw read, classified.
         private ReadFailure Read(out int tenthsCelsius, out int tenthsPercent)
@@ -242,10 +240,7 @@ namespace TagoFirmware.Sensors
             {
                 // A fresh frame with the same pair after a stuck reset means a stable environment: stop suspecting the pair.
                 _verifyAfterReset = false;
-                if (same)
-                {
-                    _stuckDisarmed = true;
-                }
+                _stuckDisarmed |= same;
             }
 
             return !_stuckDisarmed && _sameRun >= _s.StuckReadLimit;

@@ -279,8 +279,7 @@ namespace TagoFirmware.TagoTip
 
                 if (_quarantinesInRow >= MaxConsecutiveQuarantines)
                 {
-                    Stopped = TagoTipAction.ProtocolMismatch;
-                    return Stopped;
+                    return Stopped = TagoTipAction.ProtocolMismatch;
                 }
 
                 _quarantinesInRow++;
@@ -294,8 +293,7 @@ namespace TagoFirmware.TagoTip
                 _rejections++;
                 if (_rejections >= MaxSequenceRejections)
                 {
-                    Stopped = TagoTipAction.SequenceRejected;
-                    return Stopped;
+                    return Stopped = TagoTipAction.SequenceRejected;
                 }
 
                 SequenceJump = 1L << (_rejections - 1);

@@ -113,8 +113,9 @@ namespace TagoFirmware.Payload
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
             byte[] buffer = Buffer;
+            int limit = _limit;
             int p = Length + key.Length;
-            if (p <= _limit)
+            if (p <= limit)
             {
                 Put(key, Length);
             }
@@ -131,11 +132,11 @@ namespace TagoFirmware.Payload
                 }
 
                 int e = b < 0x80 ? JsonText.Classes[b] & 7 : n;
-                if (p + e <= _limit && e == n)
+                if (p + e <= limit && e == n)
                 {
                     Array.Copy(utf8, i, buffer, p, n);
                 }
-                else if (p + e <= _limit)
+                else if (p + e <= limit)
                 {
                     buffer[p] = (byte)'\\';
                     int k = JsonBytes.Escaped.IndexOf((char)b);
@@ -160,7 +161,7 @@ namespace TagoFirmware.Payload
                 return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
-            if (p + 1 > _limit)
+            if (p + 1 > limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }

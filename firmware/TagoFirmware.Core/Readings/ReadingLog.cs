@@ -193,7 +193,8 @@ namespace TagoFirmware.Readings
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
         {
-            for (int i = from; i < _queue.Count; i++)
+            ReadingQueue queue = _queue;
+            for (int i = from; i < queue.Count; i++)
             {
                 if (n == RecordsPerWrite)
                 {
@@ -205,7 +206,7 @@ namespace TagoFirmware.Readings
                     n = 0;
                 }
 
-                ReadingRecord.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
+                ReadingRecord.WriteData(_io, n * Rec, queue.Sequence(i), queue.Bytes, queue.Offset(i));
                 n++;
             }
 

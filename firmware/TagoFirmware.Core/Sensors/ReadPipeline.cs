@@ -123,10 +123,11 @@ namespace TagoFirmware.Sensors
                 return Fail(nowMs, ReadFailure.StuckSensor);
             }
 
-            _temperatures[_collected] = tenthsCelsius;
-            _humidities[_collected] = tenthsPercent;
-            _collected++;
-            return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
+            int n = _collected;
+            _temperatures[n] = tenthsCelsius;
+            _humidities[n] = tenthsPercent;
+            _collected = ++n;
+            return n < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
         /// <summary>Rounds to tenths (the DHT resolution; integers need no float formatting), half away from zero (21.35 → 214);
@@ -212,8 +213,9 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.GarbageFrame;
             }
 
-            if (tenthsCelsius < _s.MinTenthsCelsius || tenthsCelsius > _s.MaxTenthsCelsius
-                || tenthsPercent < _s.MinTenthsPercent || tenthsPercent > _s.MaxTenthsPercent)
+            ReadPipelineSettings c = _s;
+            if (tenthsCelsius < c.MinTenthsCelsius || tenthsCelsius > c.MaxTenthsCelsius
+                || tenthsPercent < c.MinTenthsPercent || tenthsPercent > c.MaxTenthsPercent)
             {
                 return ReadFailure.OutOfRange;
             }

@@ -78,11 +78,12 @@ namespace TagoFirmware.TagoTip
                 upTo = MaxValue;
             }
 
-            _record[0] = Marker;
-            ReadingRecord.WriteInt32(_record, 1, (int)upTo);
-            ReadingRecord.Seal(_record, 0, 5);
+            byte[] record = _record;
+            record[0] = Marker;
+            ReadingRecord.WriteInt32(record, 1, (int)upTo);
+            ReadingRecord.Seal(record, 0, 5);
             int slot = 1 - _slot;
-            if (_store != null && !_store.Write(slot, _record))
+            if (_store != null && !_store.Write(slot, record))
             {
                 return false;
             }

@@ -116,7 +116,9 @@ namespace TagoFirmware.TagoTip
         private protected override TagoWriteResult Unit(byte[] utf8)
         {
             byte[] buffer = Buffer;
-            int p = Length;
+            int start = Length;
+            int limit = _limit;
+            int p = start;
             buffer[p++] = (byte)'#';
             for (int i = 0; i < utf8.Length; i++)
             {
@@ -127,12 +129,12 @@ namespace TagoFirmware.TagoTip
                     continue;
                 }
 
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - Length > MaxUnitBytes)
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - start > MaxUnitBytes)
                 {
                     return Fail(TagoWriteResult.UnitTooLong);
                 }
 
-                if (p < _limit)
+                if (p < limit)
                 {
                     buffer[p] = b;
                 }
@@ -140,9 +142,9 @@ namespace TagoFirmware.TagoTip
                 p++;
             }
 
-            if (p - Length == 1 || p > _limit)
+            if (p - start == 1 || p > limit)
             {
-                return Fail(p - Length == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
+                return Fail(p - start == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
             }
 
             Length = p;

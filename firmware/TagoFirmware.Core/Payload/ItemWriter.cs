@@ -62,10 +62,12 @@ namespace TagoFirmware.Payload
                 // A unit's field is written once into the buffer, then kept (null when it breaks the format's rules).
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
                 Length = 0;
-                if (units[i] != null && Unit(units[i]) == TagoWriteResult.Ok)
+                byte[] unit = units[i];
+                if (unit != null && Unit(unit) == TagoWriteResult.Ok)
                 {
-                    _units[i] = new byte[Length];
-                    Array.Copy(buffer, _units[i], Length);
+                    unit = new byte[Length];
+                    Array.Copy(buffer, unit, unit.Length);
+                    _units[i] = unit;
                 }
             }
 

@@ -141,12 +141,13 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
-            InFlightTicket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
+            int ticket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
+            InFlightTicket = ticket;
             _inFlightCount = count;
             _inFlightDropped = 0;
             _inFlightReportedDropped = carriesCounters ? UnreportedDroppedReadings : 0;
             _inFlightReportedUntimed = carriesCounters ? UnreportedUntimedReadings : 0;
-            return InFlightTicket;
+            return ticket;
         }
 
         /// <summary>Payload <paramref name="ticket"/> was delivered: removes its readings and counters; false for an unknown ticket.</summary>

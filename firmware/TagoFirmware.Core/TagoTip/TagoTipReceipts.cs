@@ -77,7 +77,7 @@ namespace TagoFirmware.TagoTip
             int end = payload == null ? 0 : payload.Length;
             if (end == 0)
             {
-                return Kind;
+                return TagoTipAckKind.Malformed;
             }
 
             if (payload[end - 1] == 0x0A)
@@ -98,7 +98,7 @@ namespace TagoFirmware.TagoTip
                 int digits = p - first;
                 if (digits == 0 || n > 0xFFFFFFFFL || (digits > 1 && payload[first] == '0') || p >= end || payload[p] != '|')
                 {
-                    return Kind;
+                    return TagoTipAckKind.Malformed;
                 }
 
                 p++;
@@ -112,14 +112,15 @@ namespace TagoFirmware.TagoTip
             }
 
             int statusLength = p - status;
-            DetailOffset = p < end ? p + 1 : end;
-            DetailLength = p < end ? end - p - 1 : 0;
-            for (int i = DetailOffset; i < end; i++)
+            int detail = p < end ? p + 1 : end;
+            DetailOffset = detail;
+            DetailLength = end - detail;
+            for (int i = detail; i < end; i++)
             {
                 if (payload[i] == 0 || payload[i] == '|')
                 {
                     DetailLength = 0;
-                    return Kind;
+                    return TagoTipAckKind.Malformed;
                 }
             }
 

@@ -200,14 +200,14 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.InvalidDecimals);
             }
 
-            if (scaled > MaxSafeInteger || scaled < -MaxSafeInteger)
+            bool negative = scaled < 0;
+            ulong magnitude = (ulong)(negative ? -scaled : scaled); // long.MinValue stays 2^63: too large
+            if (magnitude > MaxSafeInteger)
             {
                 return Fail(TagoWriteResult.NumberTooLarge);
             }
 
             byte[] digits = _number;
-            bool negative = scaled < 0;
-            ulong magnitude = (ulong)(negative ? -scaled : scaled);
             ulong pow = s_pow10[decimals];
             ulong integerPart = magnitude / pow;
 

@@ -162,12 +162,13 @@ namespace TagoFirmware.Readings
             }
 
             byte[] io = _io;
+            ReadingQueue queue = _queue;
             bool ok = _store.BeginReplace();
             if (ok)
             {
                 ReadingRecord.WriteRecord(io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
-                ReadingRecord.WriteRecord(io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
-                ReadingRecord.WriteRecord(io, 2 * Rec, ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0);
+                ReadingRecord.WriteRecord(io, Rec, ReadingRecord.KindBoot, 0, queue.BootCounter, 0);
+                ReadingRecord.WriteRecord(io, 2 * Rec, ReadingRecord.KindAck, queue.HeadSequence, Unreported, 0);
                 ok = WriteReadings(0, 3, true) && _store.CommitReplace();
             }
 
@@ -178,13 +179,13 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            if (IsFaulted && _queue.Log != null)
+            if (IsFaulted && queue.Log != null)
             {
-                _queue.Log.Write(LogLevel.Info, "queue: storage works again");
+                queue.Log.Write(LogLevel.Info, "queue: storage works again");
             }
 
             IsFaulted = false;
-            Records = 3 + _queue.Count;
+            Records = 3 + queue.Count;
             return true;
         }
 

@@ -124,14 +124,15 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            return Kind = Classify(payload, Find(payload, status, statusLength, 1));
+            return Kind = Classify(payload, Find(payload, status, statusLength, 1), detail, end);
         }
 
         /// <summary>For a <see cref="TagoTipAckKind.Command"/>: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
         public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
         {
-            int end = DetailOffset + DetailLength;
-            int p = DetailOffset;
+            int detail = DetailOffset;
+            int end = detail + DetailLength;
+            int p = detail;
             while (p < end && payload[p] != '=')
             {
                 p++;
@@ -139,31 +140,31 @@ namespace TagoFirmware.TagoTip
 
             valueOffset = p < end ? p + 1 : end;
             valueLength = end - valueOffset;
-            int length = p - DetailOffset;
-            return JsonText.IsName(payload, DetailOffset, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true) : null;
+            int length = p - detail;
+            return JsonText.IsName(payload, detail, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, detail, length, true) : null;
         }
 
-        private TagoTipAckKind Classify(byte[] payload, int status)
+        private TagoTipAckKind Classify(byte[] payload, int status, int detail, int end)
         {
             switch (status)
             {
                 case 1:
-                    int p = DetailOffset;
-                    long n = Digits(payload, ref p, DetailOffset + DetailLength);
-                    if (p < DetailOffset + DetailLength)
+                    int p = detail;
+                    long n = Digits(payload, ref p, end);
+                    if (p < end)
                     {
                         return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
                     }
 
-                    Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
+                    Count = detail == end ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
                     return TagoTipAckKind.Ok;
                 case 2:
-                    int code = Find(payload, DetailOffset, DetailLength, 5);
+                    int code = Find(payload, detail, end - detail, 5);
                     Error = code <= (int)TagoTipError.KeepAliveTimeout + 3 ? (TagoTipError)(code - 3) : TagoTipError.Unknown;
                     return TagoTipAckKind.Error;
                 case 3:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                    return DetailLength == 0 ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
+                    return detail == end ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
                 case 4:
                     return TagoTipAckKind.Other;
                 default:

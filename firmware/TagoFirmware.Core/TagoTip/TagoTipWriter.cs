@@ -187,14 +187,16 @@ namespace TagoFirmware.TagoTip
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
         private int PutDigits(long value, int p)
         {
+            byte[] digits = _digits;
+            int start = _digitsStart;
             if (value != _digitsValue)
             {
-                _digitsStart = WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
+                _digitsStart = start = WriteDigitsBackwards(digits, digits.Length, (ulong)value);
                 _digitsValue = value;
             }
 
-            int count = _digits.Length - _digitsStart;
-            Array.Copy(_digits, _digitsStart, Buffer, p, count);
+            int count = digits.Length - start;
+            Array.Copy(digits, start, Buffer, p, count);
             return p + count;
         }
 

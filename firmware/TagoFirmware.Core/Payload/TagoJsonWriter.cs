@@ -61,6 +61,7 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.InvalidTime);
             }
 
+            byte[] time = _time;
             if (unixMs != _timeUnixMs)
             {
                 // Payloads hold readings of one day or two: the date part is rarely formatted again.
@@ -68,15 +69,15 @@ namespace TagoFirmware.Payload
                 int day = (int)(ms / MsPerDay);
                 if (day != _timeDay)
                 {
-                    WriteDate(_time, s_timeKey.Length, day);
+                    WriteDate(time, s_timeKey.Length, day);
                     _timeDay = day;
                 }
 
-                WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
+                WriteTimeOfDay(time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
                 _timeUnixMs = unixMs;
             }
 
-            return Field(_time);
+            return Field(time);
         }
 
         private protected override TagoWriteResult End()
@@ -95,14 +96,16 @@ namespace TagoFirmware.Payload
             // The key starts with the comma between items.
             int skip = ItemCount > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
-            if (Length + keyLength + name.Length + 1 > _limit)
+            int length = Length;
+            if (length + keyLength + name.Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Array.Copy(s_variableKey, skip, Buffer, Length, keyLength);
-            int p = Put(name, Length + keyLength);
-            Buffer[p++] = (byte)'"';
+            byte[] buffer = Buffer;
+            Array.Copy(s_variableKey, skip, buffer, length, keyLength);
+            int p = Put(name, length + keyLength);
+            buffer[p++] = (byte)'"';
             Length = p;
             return TagoWriteResult.Ok;
         }

@@ -378,10 +378,11 @@ namespace TagoFirmware.Readings
 
         private void Failed()
         {
-            _queue.StoreErrors++;
-            if (!IsFaulted && _queue.Log != null)
+            ReadingQueue queue = _queue;
+            queue.StoreErrors++;
+            if (!IsFaulted && queue.Log != null)
             {
-                _queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
+                queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
             }
 
             IsFaulted = true;

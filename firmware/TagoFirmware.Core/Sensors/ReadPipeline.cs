@@ -148,8 +148,9 @@ namespace TagoFirmware.Sensors
 
         private ReadStatus Finish(long nowMs)
         {
-            int t = Median(_temperatures) + _s.TemperatureOffsetTenths;
-            int h = Median(_humidities) + _s.HumidityOffsetTenths;
+            ReadPipelineSettings c = _s;
+            int t = Median(_temperatures) + c.TemperatureOffsetTenths;
+            int h = Median(_humidities) + c.HumidityOffsetTenths;
             h = h < 0 ? 0 : h > 1000 ? 1000 : h;
 
             if (_hasBaseline && _rateRejections < ReadPipelineSettings.MaxConsecutiveRateRejections && ExceedsRate(t, h, nowMs))
@@ -164,7 +165,7 @@ namespace TagoFirmware.Sensors
             TemperatureTenths = t;
             HumidityTenths = h;
             int dew = 0;
-            HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
+            HasDewPoint = c.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
             DewPointTenths = dew; // TryCompute leaves 0 when it fails
             LastFailure = ReadFailure.None;
             _failures = 0;

@@ -233,12 +233,13 @@ namespace TagoFirmware.TagoTip
                 return TagoTipAction.Command;
             }
 
-            if (kind == TagoTipAckKind.Error && Sequence < 0 && !InFlight)
+            long sequence = Sequence;
+            if (kind == TagoTipAckKind.Error && sequence < 0 && !InFlight)
             {
                 return SessionError(Error);
             }
 
-            bool ours = InFlight && (Sequence >= 0 ? Sequence == InFlightSequence : kind == TagoTipAckKind.Error);
+            bool ours = InFlight && (sequence >= 0 ? sequence == InFlightSequence : kind == TagoTipAckKind.Error);
 
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
             if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
@@ -254,10 +255,11 @@ namespace TagoFirmware.TagoTip
         {
             _quarantinesInRow = 0;
             _rejections = 0;
-            if (CycleLimit > 0)
+            int limit = CycleLimit;
+            if (limit > 0)
             {
                 // Grow back after a split, so one refused cycle does not keep every later frame small.
-                CycleLimit = CycleLimit >= 64 ? 0 : CycleLimit * 2;
+                CycleLimit = limit >= 64 ? 0 : limit * 2;
             }
 
             if (count == _variables || _mismatchLogged)

@@ -133,7 +133,7 @@ namespace TagoFirmware.Commands
             r[2] = RecordVersion;
             r[3] = (byte)((intervalSeconds > 0 ? 1 : 0) | (batchSize > 0 ? 2 : 0));
             ReadingRecord.WriteInt32(r, 4, intervalSeconds);
-            ReadingRecord.WriteUInt16(r, 8, batchSize);
+            ReadingRecord.WriteInt32(r, 8, batchSize); // a batch ≤ 100 leaves bytes 10–11 zero
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
             ReadingRecord.Seal(r, 0, 16);
             return r;

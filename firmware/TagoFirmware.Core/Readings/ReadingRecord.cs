@@ -85,12 +85,6 @@ namespace TagoFirmware.Readings
             buffer[offset + 3] = (byte)(value >> 24);
         }
 
-        internal static void WriteUInt16(byte[] buffer, int offset, int value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-        }
-
         internal static int ReadUInt16(byte[] buffer, int offset) => buffer[offset] | (buffer[offset + 1] << 8);
 
         internal static int ReadInt32(byte[] buffer, int offset)

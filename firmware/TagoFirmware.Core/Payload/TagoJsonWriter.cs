@@ -61,7 +61,6 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.InvalidTime);
             }
 
-            byte[] time = _time;
             if (unixMs != _timeUnixMs)
             {
                 // Payloads hold readings of one day or two: the date part is rarely formatted again.
@@ -69,15 +68,15 @@ namespace TagoFirmware.Payload
                 int day = (int)(ms / MsPerDay);
                 if (day != _timeDay)
                 {
-                    WriteDate(time, s_timeKey.Length, day);
+                    WriteDate(_time, s_timeKey.Length, day);
                     _timeDay = day;
                 }
 
-                WriteTimeOfDay(time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
+                WriteTimeOfDay(_time, s_timeKey.Length, (int)(ms - (day * MsPerDay)));
                 _timeUnixMs = unixMs;
             }
 
-            return Field(time);
+            return Field(_time);
         }
 
         private protected override TagoWriteResult End()
@@ -102,10 +101,9 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            byte[] buffer = Buffer;
-            Array.Copy(s_variableKey, skip, buffer, length, keyLength);
+            Array.Copy(s_variableKey, skip, Buffer, length, keyLength);
             int p = Put(name, length + keyLength);
-            buffer[p++] = (byte)'"';
+            Buffer[p++] = (byte)'"';
             Length = p;
             return TagoWriteResult.Ok;
         }

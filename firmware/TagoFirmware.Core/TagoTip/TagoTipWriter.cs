@@ -190,16 +190,14 @@ namespace TagoFirmware.TagoTip
         // Consecutive equal values (the frame's time, a cycle's time) are formatted once.
         private int PutDigits(long value, int p)
         {
-            byte[] digits = _digits;
-            int start = _digitsStart;
             if (value != _digitsValue)
             {
-                _digitsStart = start = WriteDigitsBackwards(digits, digits.Length, (ulong)value);
+                _digitsStart = WriteDigitsBackwards(_digits, _digits.Length, (ulong)value);
                 _digitsValue = value;
             }
 
-            int count = digits.Length - start;
-            Array.Copy(digits, start, Buffer, p, count);
+            int count = _digits.Length - _digitsStart;
+            Array.Copy(_digits, _digitsStart, Buffer, p, count);
             return p + count;
         }
 

@@ -68,7 +68,8 @@ namespace TagoFirmware.Readings
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
             int length = store.Length;
-            Records = length / Rec;
+            int records = length / Rec;
+            Records = records;
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
@@ -91,12 +92,11 @@ namespace TagoFirmware.Readings
                 return ReadingLoadResult.ReadOnly;
             }
 
-            // Before the compaction below changes Records.
-            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : Records == 0 && !damaged ? ReadingLoadResult.Created
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : records == 0 && !damaged ? ReadingLoadResult.Created
                 : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
-            if (_rewriteNeeded || Records >= _maxRecords || Records - queue.Count >= _slack)
+            if (_rewriteNeeded || records >= _maxRecords || records - queue.Count >= _slack)
             {
                 Compact();
             }
@@ -360,7 +360,8 @@ namespace TagoFirmware.Readings
 
         private int ReadRecords(int index)
         {
-            int n = Records - index < RecordsPerWrite ? Records - index : RecordsPerWrite;
+            int left = Records - index;
+            int n = left < RecordsPerWrite ? left : RecordsPerWrite;
             int wanted = n * Rec;
             for (int got = 0; got < wanted;)
             {

@@ -43,9 +43,10 @@ namespace TagoFirmware.Sensors
             _sensor = sensor;
             _power = power;
             _counters = counters;
-            _s = settings.Copy();
-            _temperatures = new int[_s.ReadsPerSample];
-            _humidities = new int[_s.ReadsPerSample];
+            ReadPipelineSettings s = settings.Copy();
+            _s = s;
+            _temperatures = new int[s.ReadsPerSample];
+            _humidities = new int[s.ReadsPerSample];
         }
 
         /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>

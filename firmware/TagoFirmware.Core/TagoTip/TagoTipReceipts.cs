@@ -294,13 +294,13 @@ namespace TagoFirmware.TagoTip
 
             if (error == TagoTipError.InvalidSeq)
             {
-                _rejections++;
-                if (_rejections >= MaxSequenceRejections)
+                int rejections = ++_rejections;
+                if (rejections >= MaxSequenceRejections)
                 {
                     return Stopped = TagoTipAction.SequenceRejected;
                 }
 
-                SequenceJump = 1L << (_rejections - 1);
+                SequenceJump = 1L << (rejections - 1);
                 return TagoTipAction.JumpSequence;
             }
 

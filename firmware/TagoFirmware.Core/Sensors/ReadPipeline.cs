@@ -49,9 +49,6 @@ namespace TagoFirmware.Sensors
             _humidities = new int[s.ReadsPerSample];
         }
 
-        /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
-        public bool IsSampling => _inSample;
-
         /// <summary>Monotonic ms at which <see cref="Step"/> next has work (may be past); <see cref="long.MaxValue"/> when idle.</summary>
         public long NextStepAtMs => _powerPhase != PowerOn ? _powerPhaseEndMs : _inSample ? _nextReadAtMs : long.MaxValue;
 

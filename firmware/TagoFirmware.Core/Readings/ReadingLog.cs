@@ -163,18 +163,19 @@ namespace TagoFirmware.Readings
 
             byte[] io = _io;
             ReadingQueue queue = _queue;
-            bool ok = _store.BeginReplace();
+            IReadingStore store = _store;
+            bool ok = store.BeginReplace();
             if (ok)
             {
                 ReadingRecord.WriteRecord(io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
                 ReadingRecord.WriteRecord(io, Rec, ReadingRecord.KindBoot, 0, queue.BootCounter, 0);
                 ReadingRecord.WriteRecord(io, 2 * Rec, ReadingRecord.KindAck, queue.HeadSequence, Unreported, 0);
-                ok = WriteReadings(0, 3, true) && _store.CommitReplace();
+                ok = WriteReadings(0, 3, true) && store.CommitReplace();
             }
 
             if (!ok)
             {
-                _store.AbortReplace();
+                store.AbortReplace();
                 Failed();
                 return false;
             }

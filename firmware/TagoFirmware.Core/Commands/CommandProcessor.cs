@@ -1,4 +1,3 @@
-using TagoFirmware.Common;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Node;
 using TagoFirmware.Platform;
@@ -100,7 +99,7 @@ namespace TagoFirmware.Commands
 
             // The CRC and version cover the rest; a negative interval fails the range check below.
             if (record.Length != RecordLength || record[0] != 'O' || record[1] != 'V' || record[2] != RecordVersion
-                || (uint)ReadingRecord.ReadInt32(record, 16) != Crc32.Compute(record, 0, 16))
+                || !ReadingRecord.IsSealed(record, 0, 16))
             {
                 return "record damaged, ignored";
             }
@@ -134,9 +133,9 @@ namespace TagoFirmware.Commands
             r[2] = RecordVersion;
             r[3] = (byte)((intervalSeconds > 0 ? 1 : 0) | (batchSize > 0 ? 2 : 0));
             ReadingRecord.WriteInt32(r, 4, intervalSeconds);
-            ReadingRecord.WriteUInt16(r, 8, batchSize);
+            ReadingRecord.WriteInt32(r, 8, batchSize); // a batch ≤ 100 leaves bytes 10–11 zero
             ReadingRecord.WriteInt32(r, 12, (int)fingerprint);
-            ReadingRecord.WriteInt32(r, 16, (int)Crc32.Compute(r, 0, 16));
+            ReadingRecord.Seal(r, 0, 16);
             return r;
         }
 

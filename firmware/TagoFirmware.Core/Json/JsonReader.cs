@@ -78,9 +78,11 @@ namespace TagoFirmware.Json
                 return false;
             }
 
+            byte[] buf = _buf;
+            int end = _end;
             int p = _pos;
-            p = p < _end && _buf[p] > (byte)' ' ? p : SkipSpace(p);
-            if (p >= _end)
+            p = p < end && buf[p] > (byte)' ' ? p : SkipSpace(p);
+            if (p >= end)
             {
                 if (_state != StateAfterRoot)
                 {
@@ -92,7 +94,7 @@ namespace TagoFirmware.Json
                 return false;
             }
 
-            byte b = _buf[p];
+            byte b = buf[p];
             switch (_state)
             {
                 case StateValue:
@@ -104,8 +106,8 @@ namespace TagoFirmware.Json
                     }
 
                     // "key": value is the common case: one space, then the value.
-                    p = p + 2 < _end && _buf[p + 1] == (byte)' ' && _buf[p + 2] > (byte)' ' ? p + 2 : SkipSpace(p + 1);
-                    return p >= _end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, _buf[p]);
+                    p = p + 2 < end && buf[p + 1] == (byte)' ' && buf[p + 2] > (byte)' ' ? p + 2 : SkipSpace(p + 1);
+                    return p >= end ? Fail(JsonError.UnexpectedEnd, p) : ReadValue(p, buf[p]);
                 case StateCommaOrEnd:
                     if (b != (byte)',')
                     {
@@ -113,10 +115,10 @@ namespace TagoFirmware.Json
                     }
 
                     p = SkipSpace(p + 1);
-                    b = p < _end ? _buf[p] : (byte)'}';
+                    b = p < end ? buf[p] : (byte)'}';
                     if ((b | 0x20) == '}')
                     {
-                        return Fail(p < _end ? JsonError.TrailingComma : JsonError.UnexpectedEnd, p);
+                        return Fail(p < end ? JsonError.TrailingComma : JsonError.UnexpectedEnd, p);
                     }
 
                     goto case StateOpened;
@@ -264,17 +266,19 @@ namespace TagoFirmware.Json
 
             if ((b | 0x20) == '{')
             {
-                if (_depth >= _maxDepth)
+                int depth = _depth;
+                if (depth >= _maxDepth)
                 {
                     return Fail(JsonError.DepthExceeded, p);
                 }
 
-                ulong bit = 1UL << _depth;
-                _inArray = b == (byte)'[';
-                _arrays = _inArray ? _arrays | bit : _arrays & ~bit;
-                _depth++;
+                ulong bit = 1UL << depth;
+                bool array = b == (byte)'[';
+                _inArray = array;
+                _arrays = array ? _arrays | bit : _arrays & ~bit;
+                _depth = depth + 1;
                 _pos = p + 1;
-                Token = _inArray ? JsonToken.StartArray : JsonToken.StartObject;
+                Token = array ? JsonToken.StartArray : JsonToken.StartObject;
                 _state = StateOpened;
                 return true;
             }
@@ -305,8 +309,8 @@ namespace TagoFirmware.Json
                 return Fail(JsonError.MismatchedBracket, p);
             }
 
-            _depth--;
-            _inArray = _depth > 0 && (_arrays & (1UL << (_depth - 1))) != 0;
+            int depth = --_depth;
+            _inArray = depth > 0 && (_arrays & (1UL << (depth - 1))) != 0;
             _tokenStart = p;
             TokenLength = 1;
             Token = b == (byte)']' ? JsonToken.EndArray : JsonToken.EndObject;

@@ -62,10 +62,12 @@ namespace TagoFirmware.Payload
                 // A unit's field is written once into the buffer, then kept (null when it breaks the format's rules).
                 _names[i] = JsonText.IsName(names[i]) ? names[i] : null;
                 Length = 0;
-                if (units[i] != null && Unit(units[i]) == TagoWriteResult.Ok)
+                byte[] unit = units[i];
+                if (unit != null && Unit(unit) == TagoWriteResult.Ok)
                 {
-                    _units[i] = new byte[Length];
-                    Array.Copy(buffer, _units[i], Length);
+                    unit = new byte[Length];
+                    Array.Copy(buffer, unit, unit.Length);
+                    _units[i] = unit;
                 }
             }
 
@@ -198,14 +200,14 @@ namespace TagoFirmware.Payload
                 return Fail(TagoWriteResult.InvalidDecimals);
             }
 
-            if (scaled > MaxSafeInteger || scaled < -MaxSafeInteger)
+            bool negative = scaled < 0;
+            ulong magnitude = (ulong)(negative ? -scaled : scaled); // long.MinValue stays 2^63: too large
+            if (magnitude > MaxSafeInteger)
             {
                 return Fail(TagoWriteResult.NumberTooLarge);
             }
 
             byte[] digits = _number;
-            bool negative = scaled < 0;
-            ulong magnitude = (ulong)(negative ? -scaled : scaled);
             ulong pow = s_pow10[decimals];
             ulong integerPart = magnitude / pow;
 

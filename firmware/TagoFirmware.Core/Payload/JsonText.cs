@@ -18,15 +18,18 @@ namespace TagoFirmware.Payload
         internal static readonly byte[] Classes = BuildTable();
 
         /// <summary>True for a TagoIO variable name as the firmware writes it (TagoTiP's identifier too): <c>[a-z0-9_]{1,100}</c>.</summary>
-        internal static bool IsName(byte[] text)
+        internal static bool IsName(byte[] text) => text != null && IsName(text, 0, text.Length, TagoJsonWriter.MaxVariableLength);
+
+        /// <summary>True when <paramref name="length"/> (1..<paramref name="max"/>) bytes from <paramref name="offset"/> are <c>[a-z0-9_]</c>.</summary>
+        internal static bool IsName(byte[] text, int offset, int length, int max)
         {
-            if (text == null || text.Length == 0 || text.Length > TagoJsonWriter.MaxVariableLength)
+            if (length == 0 || length > max)
             {
                 return false;
             }
 
             byte[] table = Classes;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = offset; i < offset + length; i++)
             {
                 if ((table[text[i]] & NameBit) == 0)
                 {

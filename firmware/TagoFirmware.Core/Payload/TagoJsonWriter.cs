@@ -95,13 +95,14 @@ namespace TagoFirmware.Payload
             // The key starts with the comma between items.
             int skip = ItemCount > 0 ? 0 : 1;
             int keyLength = s_variableKey.Length - skip;
-            if (Length + keyLength + name.Length + 1 > _limit)
+            int length = Length;
+            if (length + keyLength + name.Length + 1 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Array.Copy(s_variableKey, skip, Buffer, Length, keyLength);
-            int p = Put(name, Length + keyLength);
+            Array.Copy(s_variableKey, skip, Buffer, length, keyLength);
+            int p = Put(name, length + keyLength);
             Buffer[p++] = (byte)'"';
             Length = p;
             return TagoWriteResult.Ok;
@@ -113,8 +114,9 @@ namespace TagoFirmware.Payload
         private TagoWriteResult Text(bool unit, byte[] key, byte[] utf8)
         {
             byte[] buffer = Buffer;
+            int limit = _limit;
             int p = Length + key.Length;
-            if (p <= _limit)
+            if (p <= limit)
             {
                 Put(key, Length);
             }
@@ -131,11 +133,11 @@ namespace TagoFirmware.Payload
                 }
 
                 int e = b < 0x80 ? JsonText.Classes[b] & 7 : n;
-                if (p + e <= _limit && e == n)
+                if (p + e <= limit && e == n)
                 {
                     Array.Copy(utf8, i, buffer, p, n);
                 }
-                else if (p + e <= _limit)
+                else if (p + e <= limit)
                 {
                     buffer[p] = (byte)'\\';
                     int k = JsonBytes.Escaped.IndexOf((char)b);
@@ -160,7 +162,7 @@ namespace TagoFirmware.Payload
                 return Fail(unit ? TagoWriteResult.UnitTooLong : TagoWriteResult.StringTooLong);
             }
 
-            if (p + 1 > _limit)
+            if (p + 1 > limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }

@@ -56,51 +56,53 @@ namespace TagoFirmware.Readings
         // Two passes (Scan, Replay), rules in docs/store-and-forward.md; a read failure leaves the ring empty, a read-only store untouched.
         internal ReadingLoadResult Load()
         {
-            if (_store == null)
+            IReadingStore store = _store;
+            ReadingQueue queue = _queue;
+            if (store == null)
             {
                 return ReadingLoadResult.NotPersisted;
             }
 
             Skipped = 0;
-            _queue.BootCounter = 1; // the last boot record's counter + 1
+            queue.BootCounter = 1; // the last boot record's counter + 1
             _rewriteNeeded = _headerOk = _incompatible = _ackFound = _seen = false;
             _logBoot = -1;
-            int length = _store.Length;
-            Records = length / Rec;
+            int length = store.Length;
+            int records = length / Rec;
+            Records = records;
             // A log of another format version is not replayed (and then replaced).
             if (length < 0 || !Pass(false) || (!_incompatible && !Pass(true)))
             {
-                _queue.ResetRam();
+                queue.ResetRam();
                 Skipped = 0;
-                _queue.StoreErrors++;
+                queue.StoreErrors++;
                 return ReadingLoadResult.StoreUnavailable;
             }
 
             bool damaged = length % Rec != 0 || Skipped > 0;
             _rewriteNeeded |= damaged || !_headerOk || !_ackFound;
-            _rewriteNeeded |= _queue.DropUntimed() > 0;
-            if (_queue.Count == 0)
+            _rewriteNeeded |= queue.DropUntimed() > 0;
+            if (queue.Count == 0)
             {
-                _queue.Clear(_ackFound ? _watermark : 0);
+                queue.Clear(_ackFound ? _watermark : 0);
             }
 
-            if (!_store.CanWrite)
+            if (!store.CanWrite)
             {
                 return ReadingLoadResult.ReadOnly;
             }
 
-            // Before the compaction below changes Records.
-            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : Records == 0 && !damaged ? ReadingLoadResult.Created
+            ReadingLoadResult result = _incompatible ? ReadingLoadResult.Incompatible : records == 0 && !damaged ? ReadingLoadResult.Created
                 : damaged ? ReadingLoadResult.RestoredWithDamage : ReadingLoadResult.Restored;
 
             IsPersistent = true;
-            if (_rewriteNeeded || Records >= _maxRecords || Records - _queue.Count >= _slack)
+            if (_rewriteNeeded || records >= _maxRecords || records - queue.Count >= _slack)
             {
                 Compact();
             }
             else
             {
-                AppendRecord(ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
+                AppendRecord(ReadingRecord.KindBoot, 0, queue.BootCounter, 0);
             }
 
             return result;
@@ -159,29 +161,32 @@ namespace TagoFirmware.Readings
                 return false;
             }
 
-            bool ok = _store.BeginReplace();
+            byte[] io = _io;
+            ReadingQueue queue = _queue;
+            IReadingStore store = _store;
+            bool ok = store.BeginReplace();
             if (ok)
             {
-                ReadingRecord.WriteRecord(_io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
-                ReadingRecord.WriteRecord(_io, Rec, ReadingRecord.KindBoot, 0, _queue.BootCounter, 0);
-                ReadingRecord.WriteRecord(_io, 2 * Rec, ReadingRecord.KindAck, _queue.HeadSequence, Unreported, 0);
-                ok = WriteReadings(0, 3, true) && _store.CommitReplace();
+                ReadingRecord.WriteRecord(io, 0, ReadingRecord.KindHeader, 0, ReadingRecord.HeaderBody, 0);
+                ReadingRecord.WriteRecord(io, Rec, ReadingRecord.KindBoot, 0, queue.BootCounter, 0);
+                ReadingRecord.WriteRecord(io, 2 * Rec, ReadingRecord.KindAck, queue.HeadSequence, Unreported, 0);
+                ok = WriteReadings(0, 3, true) && store.CommitReplace();
             }
 
             if (!ok)
             {
-                _store.AbortReplace();
+                store.AbortReplace();
                 Failed();
                 return false;
             }
 
-            if (IsFaulted && _queue.Log != null)
+            if (IsFaulted && queue.Log != null)
             {
-                _queue.Log.Write(LogLevel.Info, "queue: storage works again");
+                queue.Log.Write(LogLevel.Info, "queue: storage works again");
             }
 
             IsFaulted = false;
-            Records = 3 + _queue.Count;
+            Records = 3 + queue.Count;
             return true;
         }
 
@@ -190,7 +195,8 @@ namespace TagoFirmware.Readings
         // Writes the readings from..Count after the n records already in the buffer, 32 per store call.
         private bool WriteReadings(int from, int n, bool replacement)
         {
-            for (int i = from; i < _queue.Count; i++)
+            ReadingQueue queue = _queue;
+            for (int i = from; i < queue.Count; i++)
             {
                 if (n == RecordsPerWrite)
                 {
@@ -202,7 +208,7 @@ namespace TagoFirmware.Readings
                     n = 0;
                 }
 
-                ReadingRecord.WriteData(_io, n * Rec, _queue.Sequence(i), _queue.Bytes, _queue.Offset(i));
+                ReadingRecord.WriteData(_io, n * Rec, queue.Sequence(i), queue.Bytes, queue.Offset(i));
                 n++;
             }
 
@@ -281,23 +287,25 @@ namespace TagoFirmware.Readings
         // Pass 1: header, last boot counter, last acknowledgement mark.
         private void Scan(int off, int body, int index)
         {
-            byte kind = _io[off];
+            byte[] io = _io;
+            ReadingQueue queue = _queue;
+            byte kind = io[off];
             if (kind == ReadingRecord.KindHeader && index == 0)
             {
-                _headerOk = ReadingRecord.IsCompatibleHeader(_io, off);
+                _headerOk = ReadingRecord.IsCompatibleHeader(io, off);
                 _incompatible = !_headerOk;
             }
             else if (kind == ReadingRecord.KindBoot)
             {
-                _queue.BootCounter = (ReadingRecord.ReadUInt16(_io, body) + 1) & 0xFFFF;
+                queue.BootCounter = (ReadingRecord.ReadUInt16(io, body) + 1) & 0xFFFF;
             }
             else if (kind == ReadingRecord.KindAck)
             {
                 _ackFound = true;
-                _watermark = ReadingRecord.Sequence(_io, off);
+                _watermark = ReadingRecord.Sequence(io, off);
                 // Pass 1 runs on an empty queue: these are its first drops of the boot.
-                _queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(_io, body));
-                _queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(_io, body + 4));
+                queue.UnreportedDroppedReadings = Positive(ReadingRecord.ReadInt32(io, body));
+                queue.UnreportedUntimedReadings = Positive(ReadingRecord.ReadInt32(io, body + 4));
             }
         }
 
@@ -306,28 +314,30 @@ namespace TagoFirmware.Readings
         // Pass 2: data, boot and sync records in log order.
         private void Replay(int off, int body)
         {
-            byte kind = _io[off];
+            byte[] io = _io;
+            ReadingQueue queue = _queue; // locals: each field read is two IL instructions on the interpreter
+            byte kind = io[off];
             if (kind == ReadingRecord.KindBoot)
             {
                 // A new boot began: whatever is still untimed belongs to a boot that ended unsynced.
-                _rewriteNeeded |= _queue.DropUntimed() > 0;
-                _logBoot = ReadingRecord.ReadUInt16(_io, body);
+                _rewriteNeeded |= queue.DropUntimed() > 0;
+                _logBoot = ReadingRecord.ReadUInt16(io, body);
                 return;
             }
 
-            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(_io, body) == _logBoot)
+            if (kind == ReadingRecord.KindTime && ReadingRecord.ReadUInt16(io, body) == _logBoot)
             {
-                _queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(_io, body + 2), (uint)ReadingRecord.ReadInt32(_io, body + 8));
+                queue.FillIn(_logBoot, ReadingRecord.ReadUInt48(io, body + 2), (uint)ReadingRecord.ReadInt32(io, body + 8));
                 return;
             }
 
-            int seq = ReadingRecord.Sequence(_io, off);
+            int seq = ReadingRecord.Sequence(io, off);
             if (kind != ReadingRecord.KindData || (_ackFound && ReadingRecord.Precedes(seq, _watermark)))
             {
                 return;
             }
 
-            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(_io, body))
+            if ((_seen && !ReadingRecord.Precedes(_last, seq)) || !ReadingRecord.IsWellFormed(io, body))
             {
                 Skipped++; // asks for a rewrite
                 return;
@@ -335,23 +345,24 @@ namespace TagoFirmware.Readings
 
             _seen = true;
             _last = seq;
-            if (_queue.Count == 0)
+            if (queue.Count == 0)
             {
                 _rewriteNeeded |= _ackFound && seq != _watermark;
-                _queue.HeadSequence = seq;
+                queue.HeadSequence = seq;
             }
-            else if (seq != _queue.Sequence(_queue.Count) || _queue.Count == _queue.Capacity)
+            else if (seq != queue.Sequence(queue.Count) || queue.Count == queue.Capacity)
             {
                 _rewriteNeeded = true; // a gap, or the oldest is dropped (and counted) for room
             }
 
-            Array.Copy(_io, body, _queue.Bytes, _queue.MakeRoom(), ReadingRecord.Size);
-            _queue.Commit();
+            Array.Copy(io, body, queue.Bytes, queue.MakeRoom(), ReadingRecord.Size);
+            queue.Commit();
         }
 
         private int ReadRecords(int index)
         {
-            int n = Records - index < RecordsPerWrite ? Records - index : RecordsPerWrite;
+            int left = Records - index;
+            int n = left < RecordsPerWrite ? left : RecordsPerWrite;
             int wanted = n * Rec;
             for (int got = 0; got < wanted;)
             {
@@ -369,10 +380,11 @@ namespace TagoFirmware.Readings
 
         private void Failed()
         {
-            _queue.StoreErrors++;
-            if (!IsFaulted && _queue.Log != null)
+            ReadingQueue queue = _queue;
+            queue.StoreErrors++;
+            if (!IsFaulted && queue.Log != null)
             {
-                _queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
+                queue.Log.Write(LogLevel.Warning, "queue: storage write failed; running from RAM");
             }
 
             IsFaulted = true;

@@ -141,12 +141,13 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
-            InFlightTicket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
+            int ticket = _nextTicket++; // no wrap: 2^31 payloads take 68 years at one a second
+            InFlightTicket = ticket;
             _inFlightCount = count;
             _inFlightDropped = 0;
             _inFlightReportedDropped = carriesCounters ? UnreportedDroppedReadings : 0;
             _inFlightReportedUntimed = carriesCounters ? UnreportedUntimedReadings : 0;
-            return InFlightTicket;
+            return ticket;
         }
 
         /// <summary>Payload <paramref name="ticket"/> was delivered: removes its readings and counters; false for an unknown ticket.</summary>
@@ -347,7 +348,8 @@ namespace TagoFirmware.Readings
                 UntimedCount--;
             }
 
-            _head = _head + 1 == Capacity ? 0 : _head + 1;
+            int head = _head + 1;
+            _head = head == Capacity ? 0 : head;
             Count--;
             HeadSequence = (HeadSequence + 1) & ReadingRecord.SequenceMask;
         }
@@ -360,19 +362,20 @@ namespace TagoFirmware.Readings
                 return 0;
             }
 
+            byte[] bytes = Bytes;
             int kept = 0;
             int count = Count;
             for (int i = 0; i < count; i++)
             {
                 int from = Offset(i);
-                if (ReadingRecord.IsUntimed(Bytes, from))
+                if (ReadingRecord.IsUntimed(bytes, from))
                 {
                     continue;
                 }
 
                 if (kept != i)
                 {
-                    Array.Copy(Bytes, from, Bytes, Offset(kept), ReadingRecord.Size);
+                    Array.Copy(bytes, from, bytes, Offset(kept), ReadingRecord.Size);
                 }
 
                 kept++;
@@ -387,16 +390,17 @@ namespace TagoFirmware.Readings
 
         internal int FillIn(int boot, long syncWall, uint syncMono)
         {
+            byte[] bytes = Bytes;
             int filled = 0;
             for (int i = 0; i < Count && UntimedCount > filled; i++)
             {
                 int off = Offset(i);
                 // An untimed reading's time field: boot counter u16, monotonic ms u32.
-                if (ReadingRecord.IsUntimed(Bytes, off) && ReadingRecord.ReadUInt16(Bytes, off + 6) == boot)
+                if (ReadingRecord.IsUntimed(bytes, off) && ReadingRecord.ReadUInt16(bytes, off + 6) == boot)
                 {
                     // Unsigned difference: correct for readings up to 2^32 ms (49.7 days) before the sync.
-                    uint age = syncMono - (uint)ReadingRecord.ReadInt32(Bytes, off + 8);
-                    ReadingRecord.SetTime(Bytes, off, syncWall - age);
+                    uint age = syncMono - (uint)ReadingRecord.ReadInt32(bytes, off + 8);
+                    ReadingRecord.SetTime(bytes, off, syncWall - age);
                     filled++;
                 }
             }

@@ -85,12 +85,6 @@ namespace TagoFirmware.Readings
             buffer[offset + 3] = (byte)(value >> 24);
         }
 
-        internal static void WriteUInt16(byte[] buffer, int offset, int value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-        }
-
         internal static int ReadUInt16(byte[] buffer, int offset) => buffer[offset] | (buffer[offset + 1] << 8);
 
         internal static int ReadInt32(byte[] buffer, int offset)
@@ -106,8 +100,10 @@ namespace TagoFirmware.Readings
         internal static long ReadUInt48(byte[] buffer, int offset)
             => (uint)ReadInt32(buffer, offset) | ((long)(buffer[offset + 4] | (buffer[offset + 5] << 8)) << 32);
 
-        /// <summary>Writes the CRC of bytes 0..15 into bytes 16..19.</summary>
-        public static void Seal(byte[] buffer, int offset) => WriteInt32(buffer, offset + CrcOffset, (int)Crc32.Compute(buffer, offset, CrcOffset));
+        /// <summary>Writes the CRC-32 of <paramref name="length"/> bytes from <paramref name="offset"/> right after them (also the override and sequence records).</summary>
+        public static void Seal(byte[] buffer, int offset, int length) => WriteInt32(buffer, offset + length, (int)Crc32.Compute(buffer, offset, length));
+
+        internal static bool IsSealed(byte[] buffer, int offset, int length) => (uint)ReadInt32(buffer, offset + length) == Crc32.Compute(buffer, offset, length);
 
         // A non-data record, body a (8 bytes) then b: header HeaderBody; boot counter; ack dropped | untimed << 32; time boot | wall << 16, mono.
         internal static void WriteRecord(byte[] buffer, int offset, byte kind, int sequence, long a, int b)
@@ -116,7 +112,7 @@ namespace TagoFirmware.Readings
             WriteInt32(buffer, offset + BodyOffset, (int)a);
             WriteInt32(buffer, offset + BodyOffset + 4, (int)(a >> 32));
             WriteInt32(buffer, offset + BodyOffset + 8, b);
-            Seal(buffer, offset);
+            Seal(buffer, offset, CrcOffset);
         }
 
         internal static bool IsCompatibleHeader(byte[] buffer, int offset)
@@ -127,7 +123,7 @@ namespace TagoFirmware.Readings
         {
             WriteInt32(buffer, offset, KindData | (sequence << 8));
             System.Array.Copy(ring, ringOffset, buffer, offset + BodyOffset, Size);
-            Seal(buffer, offset);
+            Seal(buffer, offset, CrcOffset);
         }
 
         /// <summary>Whether the record's CRC matches and its kind is known.</summary>
@@ -135,7 +131,7 @@ namespace TagoFirmware.Readings
         {
             byte kind = buffer[offset];
             return (kind == KindHeader || kind == KindBoot || kind == KindData || kind == KindAck || kind == KindTime)
-                && (uint)ReadInt32(buffer, offset + CrcOffset) == Crc32.Compute(buffer, offset, CrcOffset);
+                && IsSealed(buffer, offset, CrcOffset);
         }
 
         /// <summary>The record's 24-bit sequence number.</summary>

@@ -43,13 +43,11 @@ namespace TagoFirmware.Sensors
             _sensor = sensor;
             _power = power;
             _counters = counters;
-            _s = settings.Copy();
-            _temperatures = new int[_s.ReadsPerSample];
-            _humidities = new int[_s.ReadsPerSample];
+            ReadPipelineSettings s = settings.Copy();
+            _s = s;
+            _temperatures = new int[s.ReadsPerSample];
+            _humidities = new int[s.ReadsPerSample];
         }
-
-        /// <summary>True between <see cref="BeginSample"/> and the Step that returns Accepted or Failed.</summary>
-        public bool IsSampling => _inSample;
 
         /// <summary>Monotonic ms at which <see cref="Step"/> next has work (may be past); <see cref="long.MaxValue"/> when idle.</summary>
         public long NextStepAtMs => _powerPhase != PowerOn ? _powerPhaseEndMs : _inSample ? _nextReadAtMs : long.MaxValue;
@@ -123,10 +121,11 @@ namespace TagoFirmware.Sensors
                 return Fail(nowMs, ReadFailure.StuckSensor);
             }
 
-            _temperatures[_collected] = tenthsCelsius;
-            _humidities[_collected] = tenthsPercent;
-            _collected++;
-            return _collected < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
+            int n = _collected;
+            _temperatures[n] = tenthsCelsius;
+            _humidities[n] = tenthsPercent;
+            _collected = ++n;
+            return n < _s.ReadsPerSample ? ReadStatus.Busy : Finish(nowMs);
         }
 
         /// <summary>Rounds to tenths (the DHT resolution; integers need no float formatting), half away from zero (21.35 → 214);
@@ -147,8 +146,9 @@ namespace TagoFirmware.Sensors
 
         private ReadStatus Finish(long nowMs)
         {
-            int t = Median(_temperatures) + _s.TemperatureOffsetTenths;
-            int h = Median(_humidities) + _s.HumidityOffsetTenths;
+            ReadPipelineSettings c = _s;
+            int t = Median(_temperatures) + c.TemperatureOffsetTenths;
+            int h = Median(_humidities) + c.HumidityOffsetTenths;
             h = h < 0 ? 0 : h > 1000 ? 1000 : h;
 
             if (_hasBaseline && _rateRejections < ReadPipelineSettings.MaxConsecutiveRateRejections && ExceedsRate(t, h, nowMs))
@@ -163,7 +163,7 @@ namespace TagoFirmware.Sensors
             TemperatureTenths = t;
             HumidityTenths = h;
             int dew = 0;
-            HasDewPoint = _s.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
+            HasDewPoint = c.ComputeDewPoint && DewPoint.TryCompute(t, h, out dew);
             DewPointTenths = dew; // TryCompute leaves 0 when it fails
             LastFailure = ReadFailure.None;
             _failures = 0;
@@ -176,12 +176,10 @@ namespace TagoFirmware.Sensors
         {
             long ms = nowMs - _baselineAtMs;
             ms = ms < 1000 ? 1000 : ms;
-            int dt = t > TemperatureTenths ? t - TemperatureTenths : TemperatureTenths - t;
-            int dh = h > HumidityTenths ? h - HumidityTenths : HumidityTenths - h;
-            int rateT = _s.MaxTemperatureRateTenthsPerSecond;
-            int rateH = _s.MaxHumidityRateTenthsPerSecond;
-            return (rateT > 0 && dt * 1000L > rateT * ms) || (rateH > 0 && dh * 1000L > rateH * ms);
+            return Exceeds(t - TemperatureTenths, _s.MaxTemperatureRateTenthsPerSecond, ms) || Exceeds(h - HumidityTenths, _s.MaxHumidityRateTenthsPerSecond, ms);
         }
+
+        private static bool Exceeds(int change, int rate, long ms) => rate > 0 && (change < 0 ? -change : change) * 1000L > rate * ms;
 
         // One raw read, classified.
         private ReadFailure Read(out int tenthsCelsius, out int tenthsPercent)
@@ -214,8 +212,9 @@ namespace TagoFirmware.Sensors
                 return ReadFailure.GarbageFrame;
             }
 
-            if (tenthsCelsius < _s.MinTenthsCelsius || tenthsCelsius > _s.MaxTenthsCelsius
-                || tenthsPercent < _s.MinTenthsPercent || tenthsPercent > _s.MaxTenthsPercent)
+            ReadPipelineSettings c = _s;
+            if (tenthsCelsius < c.MinTenthsCelsius || tenthsCelsius > c.MaxTenthsCelsius
+                || tenthsPercent < c.MinTenthsPercent || tenthsPercent > c.MaxTenthsPercent)
             {
                 return ReadFailure.OutOfRange;
             }
@@ -242,10 +241,7 @@ namespace TagoFirmware.Sensors
             {
                 // A fresh frame with the same pair after a stuck reset means a stable environment: stop suspecting the pair.
                 _verifyAfterReset = false;
-                if (same)
-                {
-                    _stuckDisarmed = true;
-                }
+                _stuckDisarmed |= same;
             }
 
             return !_stuckDisarmed && _sameRun >= _s.StuckReadLimit;

@@ -1,4 +1,3 @@
-using TagoFirmware.Common;
 using TagoFirmware.Readings;
 
 namespace TagoFirmware.TagoTip
@@ -56,12 +55,14 @@ namespace TagoFirmware.TagoTip
         /// <summary>The next value (persisting a new block first when needed), or -1 when <see cref="Exhausted"/> or the reservation could not be written.</summary>
         public long Next()
         {
-            if (Peek > MaxValue || (Peek > _reserved && !Reserve(Peek)))
+            long next = Peek;
+            if (next > MaxValue || (next > _reserved && !Reserve(next)))
             {
                 return -1;
             }
 
-            return Peek++;
+            Peek = next + 1;
+            return next;
         }
 
         /// <summary>Skips <paramref name="step"/> (1 to 2^32) values and persists the jump at once; false when it exhausts the counter or cannot be persisted.</summary>
@@ -79,11 +80,12 @@ namespace TagoFirmware.TagoTip
                 upTo = MaxValue;
             }
 
-            _record[0] = Marker;
-            ReadingRecord.WriteInt32(_record, 1, (int)upTo);
-            ReadingRecord.WriteInt32(_record, 5, (int)Crc32.Compute(_record, 0, 5));
+            byte[] record = _record;
+            record[0] = Marker;
+            ReadingRecord.WriteInt32(record, 1, (int)upTo);
+            ReadingRecord.Seal(record, 0, 5);
             int slot = 1 - _slot;
-            if (_store != null && !_store.Write(slot, _record))
+            if (_store != null && !_store.Write(slot, record))
             {
                 return false;
             }
@@ -95,12 +97,13 @@ namespace TagoFirmware.TagoTip
 
         private long ReadSlot(int slot)
         {
-            if (_store == null || !_store.Read(slot, _record) || _record[0] != Marker)
+            byte[] record = _record;
+            if (_store == null || !_store.Read(slot, record) || record[0] != Marker)
             {
                 return -1;
             }
 
-            return (uint)ReadingRecord.ReadInt32(_record, 5) == Crc32.Compute(_record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(_record, 1) : -1;
+            return ReadingRecord.IsSealed(record, 0, 5) ? (long)(uint)ReadingRecord.ReadInt32(record, 1) : -1;
         }
     }
 }

@@ -77,7 +77,7 @@ namespace TagoFirmware.TagoTip
             int end = payload == null ? 0 : payload.Length;
             if (end == 0)
             {
-                return Kind;
+                return TagoTipAckKind.Malformed;
             }
 
             if (payload[end - 1] == 0x0A)
@@ -98,7 +98,7 @@ namespace TagoFirmware.TagoTip
                 int digits = p - first;
                 if (digits == 0 || n > 0xFFFFFFFFL || (digits > 1 && payload[first] == '0') || p >= end || payload[p] != '|')
                 {
-                    return Kind;
+                    return TagoTipAckKind.Malformed;
                 }
 
                 p++;
@@ -112,25 +112,27 @@ namespace TagoFirmware.TagoTip
             }
 
             int statusLength = p - status;
-            DetailOffset = p < end ? p + 1 : end;
-            DetailLength = p < end ? end - p - 1 : 0;
-            for (int i = DetailOffset; i < end; i++)
+            int detail = p < end ? p + 1 : end;
+            DetailOffset = detail;
+            DetailLength = end - detail;
+            for (int i = detail; i < end; i++)
             {
                 if (payload[i] == 0 || payload[i] == '|')
                 {
                     DetailLength = 0;
-                    return Kind;
+                    return TagoTipAckKind.Malformed;
                 }
             }
 
-            return Kind = Classify(payload, Find(payload, status, statusLength, 1));
+            return Kind = Classify(payload, Find(payload, status, statusLength, 1), detail, end);
         }
 
         /// <summary>For a <see cref="TagoTipAckKind.Command"/>: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
         public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
         {
-            int end = DetailOffset + DetailLength;
-            int p = DetailOffset;
+            int detail = DetailOffset;
+            int end = detail + DetailLength;
+            int p = detail;
             while (p < end && payload[p] != '=')
             {
                 p++;
@@ -138,44 +140,31 @@ namespace TagoFirmware.TagoTip
 
             valueOffset = p < end ? p + 1 : end;
             valueLength = end - valueOffset;
-            int length = p - DetailOffset;
-            if (length == 0 || length > MaxCommandName)
-            {
-                return null;
-            }
-
-            for (int i = DetailOffset; i < p; i++)
-            {
-                if ((JsonText.Classes[payload[i]] & JsonText.NameBit) == 0)
-                {
-                    return null;
-                }
-            }
-
-            return topicPrefix + JsonBytes.Text(payload, DetailOffset, length, true);
+            int length = p - detail;
+            return JsonText.IsName(payload, detail, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, detail, length, true) : null;
         }
 
-        private TagoTipAckKind Classify(byte[] payload, int status)
+        private TagoTipAckKind Classify(byte[] payload, int status, int detail, int end)
         {
             switch (status)
             {
                 case 1:
-                    int p = DetailOffset;
-                    long n = Digits(payload, ref p, DetailOffset + DetailLength);
-                    if (p < DetailOffset + DetailLength)
+                    int p = detail;
+                    long n = Digits(payload, ref p, end);
+                    if (p < end)
                     {
                         return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
                     }
 
-                    Count = DetailLength == 0 ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
+                    Count = detail == end ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
                     return TagoTipAckKind.Ok;
                 case 2:
-                    int code = Find(payload, DetailOffset, DetailLength, 5);
+                    int code = Find(payload, detail, end - detail, 5);
                     Error = code <= (int)TagoTipError.KeepAliveTimeout + 3 ? (TagoTipError)(code - 3) : TagoTipError.Unknown;
                     return TagoTipAckKind.Error;
                 case 3:
                     // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                    return DetailLength == 0 ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
+                    return detail == end ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
                 case 4:
                     return TagoTipAckKind.Other;
                 default:
@@ -244,12 +233,13 @@ namespace TagoFirmware.TagoTip
                 return TagoTipAction.Command;
             }
 
-            if (kind == TagoTipAckKind.Error && Sequence < 0 && !InFlight)
+            long sequence = Sequence;
+            if (kind == TagoTipAckKind.Error && sequence < 0 && !InFlight)
             {
                 return SessionError(Error);
             }
 
-            bool ours = InFlight && (Sequence >= 0 ? Sequence == InFlightSequence : kind == TagoTipAckKind.Error);
+            bool ours = InFlight && (sequence >= 0 ? sequence == InFlightSequence : kind == TagoTipAckKind.Error);
 
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
             if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
@@ -265,10 +255,11 @@ namespace TagoFirmware.TagoTip
         {
             _quarantinesInRow = 0;
             _rejections = 0;
-            if (CycleLimit > 0)
+            int limit = CycleLimit;
+            if (limit > 0)
             {
                 // Grow back after a split, so one refused cycle does not keep every later frame small.
-                CycleLimit = CycleLimit >= 64 ? 0 : CycleLimit * 2;
+                CycleLimit = limit >= 64 ? 0 : limit * 2;
             }
 
             if (count == _variables || _mismatchLogged)
@@ -292,8 +283,7 @@ namespace TagoFirmware.TagoTip
 
                 if (_quarantinesInRow >= MaxConsecutiveQuarantines)
                 {
-                    Stopped = TagoTipAction.ProtocolMismatch;
-                    return Stopped;
+                    return Stopped = TagoTipAction.ProtocolMismatch;
                 }
 
                 _quarantinesInRow++;
@@ -304,14 +294,13 @@ namespace TagoFirmware.TagoTip
 
             if (error == TagoTipError.InvalidSeq)
             {
-                _rejections++;
-                if (_rejections >= MaxSequenceRejections)
+                int rejections = ++_rejections;
+                if (rejections >= MaxSequenceRejections)
                 {
-                    Stopped = TagoTipAction.SequenceRejected;
-                    return Stopped;
+                    return Stopped = TagoTipAction.SequenceRejected;
                 }
 
-                SequenceJump = 1L << (_rejections - 1);
+                SequenceJump = 1L << (rejections - 1);
                 return TagoTipAction.JumpSequence;
             }
 

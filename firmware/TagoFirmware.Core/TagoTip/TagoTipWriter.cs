@@ -50,18 +50,19 @@ namespace TagoFirmware.TagoTip
         {
             _frameTime = timeUnixMs;
             _cycleUnixMs = -1;
+            byte[] buffer = Buffer;
             int p = 0;
             if (sequence >= 0)
             {
-                Buffer[p++] = (byte)'!';
+                buffer[p++] = (byte)'!';
                 p = PutDigits(sequence, p);
-                Buffer[p++] = (byte)'|';
+                buffer[p++] = (byte)'|';
             }
 
             if (timeUnixMs >= 0)
             {
                 ReadingGroupId.Write(timeUnixMs, _frameGroup, 1);
-                Buffer[p++] = (byte)'@';
+                buffer[p++] = (byte)'@';
                 p = Put(_frameGroup, PutDigits(timeUnixMs, p));
             }
 
@@ -116,7 +117,9 @@ namespace TagoFirmware.TagoTip
         private protected override TagoWriteResult Unit(byte[] utf8)
         {
             byte[] buffer = Buffer;
-            int p = Length;
+            int start = Length;
+            int limit = _limit;
+            int p = start;
             buffer[p++] = (byte)'#';
             for (int i = 0; i < utf8.Length; i++)
             {
@@ -127,12 +130,12 @@ namespace TagoFirmware.TagoTip
                     continue;
                 }
 
-                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - Length > MaxUnitBytes)
+                if ((JsonText.Classes[b] & JsonText.TipUnit) == 0 || p - start > MaxUnitBytes)
                 {
                     return Fail(TagoWriteResult.UnitTooLong);
                 }
 
-                if (p < _limit)
+                if (p < limit)
                 {
                     buffer[p] = b;
                 }
@@ -140,9 +143,9 @@ namespace TagoFirmware.TagoTip
                 p++;
             }
 
-            if (p - Length == 1 || p > _limit)
+            if (p - start == 1 || p > limit)
             {
-                return Fail(p - Length == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
+                return Fail(p - start == 1 ? TagoWriteResult.UnitTooLong : TagoWriteResult.BufferFull);
             }
 
             Length = p;
@@ -157,13 +160,14 @@ namespace TagoFirmware.TagoTip
                 return TagoWriteResult.Ok;
             }
 
-            if (Length + 21 > _limit)
+            int length = Length;
+            if (length + 21 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Buffer[Length] = (byte)'@';
-            Length = PutDigits(unixMs, Length + 1);
+            Buffer[length] = (byte)'@';
+            Length = PutDigits(unixMs, length + 1);
             return TagoWriteResult.Ok;
         }
 
@@ -172,13 +176,14 @@ namespace TagoFirmware.TagoTip
 
         private protected override TagoWriteResult Open(byte[] name)
         {
-            if (ItemCount == MaxVariables || Length + name.Length + 2 > _limit)
+            int length = Length;
+            if (ItemCount == MaxVariables || length + name.Length + 2 > _limit)
             {
                 return Fail(TagoWriteResult.BufferFull);
             }
 
-            Buffer[Length] = ItemCount > 0 ? (byte)';' : (byte)'[';
-            Length = Put(name, Length + 1);
+            Buffer[length] = ItemCount > 0 ? (byte)';' : (byte)'[';
+            Length = Put(name, length + 1);
             return TagoWriteResult.Ok;
         }
 

@@ -298,7 +298,7 @@ namespace TagoFirmware.Tests.Readings
             AddCycle(first, 0, 2);
             byte[] log = store.Snapshot();
             log[ReadingRecord.BodyOffset + 4] = 2;
-            ReadingRecord.Seal(log, 0);
+            ReadingRecord.Seal(log, 0, ReadingRecord.LogRecordSize - 4);
             store.Load(log);
 
             ReadingQueue second = new ReadingQueue(8, store);

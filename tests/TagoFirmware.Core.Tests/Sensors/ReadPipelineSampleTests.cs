@@ -121,7 +121,6 @@ namespace TagoFirmware.Tests.Sensors
 
             Assert.IsTrue(pipeline.BeginSample());
             Assert.IsFalse(pipeline.BeginSample());
-            Assert.IsTrue(pipeline.IsSampling);
         }
 
         [TestMethod]

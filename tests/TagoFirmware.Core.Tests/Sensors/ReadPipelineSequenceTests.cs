@@ -161,7 +161,8 @@ namespace TagoFirmware.Tests.Sensors
 
             // Then the first read (99/99, out of range) is discarded and the sample succeeds.
             PipelineDriver.Now = failedAt + 2000;
-            for (int i = 0; i < 10 && pipeline.IsSampling; i++)
+            ReadStatus status = ReadStatus.Busy;
+            for (int i = 0; i < 10 && status == ReadStatus.Busy; i++)
             {
                 long next = pipeline.NextStepAtMs;
                 if (next > PipelineDriver.Now)
@@ -169,7 +170,7 @@ namespace TagoFirmware.Tests.Sensors
                     PipelineDriver.Now = next;
                 }
 
-                pipeline.Step(PipelineDriver.Now);
+                status = pipeline.Step(PipelineDriver.Now);
             }
 
             Assert.AreEqual((int)ReadFailure.None, (int)pipeline.LastFailure);

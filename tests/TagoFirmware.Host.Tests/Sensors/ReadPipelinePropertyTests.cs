@@ -83,10 +83,7 @@ namespace TagoFirmware.Host.Tests.Sensors
                     int failed = 0;
                     for (int step = 0; step < 400; step++)
                     {
-                        if (!pipeline.IsSampling)
-                        {
-                            pipeline.BeginSample();
-                        }
+                        pipeline.BeginSample(); // false, and nothing, while a sample runs
 
                         int readsBefore = sensor.Reads;
                         ReadStatus status = pipeline.Step(now);

@@ -25,12 +25,12 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// RAM): the target the consolidation works towards. Reported, not yet enforced.</summary>
         public const int CoreUserStringTarget = 20_000;
 
-        /// <summary>Enforced ceiling on the core's method-body IL: 53.2 KB (53,183 B) after the seventh consolidation pass (76.7 KB
-        /// with TagoTiP before the second), so it can only shrink from here; lower it as code goes, down to <see cref="CoreIlTarget"/>
-        /// (plus TagoTiP's 10 KB allowance).</summary>
-        public const int CoreIlBudget = 53_200;
+        /// <summary>Enforced ceiling on the core's method-body IL: 51,100 B (51,060 B after the eighth consolidation pass, 76.7 KB
+        /// with TagoTiP before the second), within the 50 KB budget of <see cref="CoreIlTarget"/> plus TagoTiP's 10 KB allowance;
+        /// it can only shrink from here: lower it as code goes.</summary>
+        public const int CoreIlBudget = 51_100;
 
-        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,300 B after that pass, 31.3 KB before the second), down to
+        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,300 B after the seventh pass, 31.3 KB before the second), down to
         /// <see cref="CoreUserStringTarget"/> (plus TagoTiP's 4 KB allowance).</summary>
         public const int CoreUserStringBudget = 22_300;
 

@@ -145,14 +145,7 @@ namespace TagoFirmware.Host.Cli
                     return UsageError(error, "--interval " + Format(realInterval) + " s at --time-scale " + Format(scale) + " is " + simulatedInterval + " simulated s: must be at least " + minInterval + " s because " + minReason);
                 }
 
-                if (options.Sleep)
-                {
-                    config.Set(ConfigKeys.SleepWakeInterval, simulatedInterval);
-                }
-                else
-                {
-                    config.Set(ConfigKeys.SamplingInterval, simulatedInterval);
-                }
+                config.Set(options.Sleep ? ConfigKeys.SleepWakeInterval : ConfigKeys.SamplingInterval, simulatedInterval);
 
                 TwinNodeSettings settings = options.Node;
                 string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_")));

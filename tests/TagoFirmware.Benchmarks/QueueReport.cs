@@ -161,7 +161,7 @@ namespace TagoFirmware.Benchmarks
             string dir = Prefill(readings);
             await using TagoLikeBroker broker = await TagoLikeBroker.StartAsync(null).ConfigureAwait(false);
             string topic = "sensors/" + TypicalClientId + "/data";
-            using var store = TwinNodeSettings.ReadingStoreFor(dir);
+            using var store = new TagoFirmware.Esp32.FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName));
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var batcher = new ReadingBatcher(queue, 10, 30000, 0);
@@ -243,7 +243,7 @@ namespace TagoFirmware.Benchmarks
         private static string Prefill(int readings)
         {
             string dir = Directory.CreateTempSubdirectory("tago-bench-").FullName;
-            using var store = TwinNodeSettings.ReadingStoreFor(dir);
+            using var store = new TagoFirmware.Esp32.FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName));
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var sensor = new SimulatedDht22(7);

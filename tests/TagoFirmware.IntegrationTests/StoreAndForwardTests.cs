@@ -224,7 +224,7 @@ namespace TagoFirmware.IntegrationTests
             }
 
             List<string> keys;
-            using (FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(copy))
+            using (FlashReadingStore store = new FlashReadingStore(TwinNodeSettings.PathIn(copy, TwinNodeSettings.QueueFileName)))
             {
                 var queue = new ReadingQueue(1024, store);
                 queue.Load();

@@ -195,7 +195,7 @@ namespace TagoFirmware.Host.Node
             BootReason = reason;
             Clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _readingStore = _settings.DataDirectory != null && _settings.Config.Flag(ConfigKeys.QueuePersist) ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _settings.Config.Flag(ConfigKeys.QueuePersist) ? new FlashReadingStore(TwinNodeSettings.PathIn(_settings.DataDirectory, TwinNodeSettings.QueueFileName)) : null;
             var ports = new NodePorts
             {
                 Clock = Clock,
@@ -206,7 +206,7 @@ namespace TagoFirmware.Host.Node
                 Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
-                OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
+                OverrideStore = _settings.DataDirectory != null ? new FlashOverrideStore(TwinNodeSettings.PathIn(_settings.DataDirectory, TwinNodeSettings.OverridesFileName)) : null,
                 Sequences = _settings.Config.UsesTagoTip && _readingStore != null ? new FlashSequenceStore(TwinNodeSettings.PathIn(_settings.DataDirectory, "sequence")) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 Platform = this,

@@ -97,14 +97,8 @@ namespace TagoFirmware.Host.Node
             }
         }
 
-        /// <summary>The device's reading log in <paramref name="directory"/> (not open when unusable: the queue runs from RAM).</summary>
-        public static FlashReadingStore ReadingStoreFor(string directory) => new FlashReadingStore(PathIn(directory, QueueFileName));
-
-        /// <summary>The command-override store in <paramref name="directory"/>.</summary>
-        public static FlashOverrideStore OverrideStoreFor(string directory) => new FlashOverrideStore(PathIn(directory, OverridesFileName));
-
-        // Creates the directory when needed; when that fails, the store's own file calls fail and report it (none throws).
-        internal static string PathIn(string directory, string name)
+        /// <summary>The path of file <paramref name="name"/> in <paramref name="directory"/>, created when needed (if that fails, the stores' file calls report it).</summary>
+        public static string PathIn(string directory, string name)
         {
             try
             {

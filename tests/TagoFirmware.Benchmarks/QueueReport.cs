@@ -105,7 +105,7 @@ namespace TagoFirmware.Benchmarks
                 using (var node = new TwinNode(settings, new ConsoleLog(TextWriter.Null)))
                 {
                     using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                    await node.RunAsync(n => n.QueuedReadings < batch, cancel.Token).ConfigureAwait(false);
+                    await node.RunAsync(n => n.Node.Queue.Count < batch, cancel.Token).ConfigureAwait(false);
                 }
 
                 List<byte[]> full = payloads.Where(p => Items(p) == batch).ToList();
@@ -141,13 +141,13 @@ namespace TagoFirmware.Benchmarks
                             clock.Start();
                         }
 
-                        return n.Node.Sampler.ReadingsQueued > 0 && n.QueuedReadings == 0;
+                        return n.Node.Sampler.ReadingsQueued > 0 && n.Node.Queue.Count == 0;
                     },
                     cancel.Token).ConfigureAwait(false);
                 seconds = clock.Elapsed.TotalSeconds;
-                if (node.QueuedReadings != 0)
+                if (node.Node.Queue.Count != 0)
                 {
-                    throw new InvalidOperationException("replay did not finish: " + node.QueuedReadings + " left");
+                    throw new InvalidOperationException("replay did not finish: " + node.Node.Queue.Count + " left");
                 }
             }
 

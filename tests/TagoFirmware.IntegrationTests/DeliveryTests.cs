@@ -112,10 +112,10 @@ namespace TagoFirmware.IntegrationTests
             node.NetworkAvailable = false;
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.WifiDown || node.State == SessionState.Backoff || node.State == SessionState.WifiConnecting, TimeSpan.FromSeconds(5)), log.ToString());
             await Task.Delay(2500);
-            Assert.IsTrue(node.QueuedReadings >= 4, "readings keep coming while offline (1 cycle/s real): " + node.QueuedReadings);
+            Assert.IsTrue(node.Node.Queue.Count >= 4, "readings keep coming while offline (1 cycle/s real): " + node.Node.Queue.Count);
             node.NetworkAvailable = true;
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(ConnectionStates.BackoffCapMs / 1000 + 5)), log.ToString());
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Queue.Count <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
             cancel.Cancel();
             await loop;
             StringAssert.Contains(log.ToString(), "wifi lost");

@@ -45,7 +45,7 @@ namespace TagoFirmware.IntegrationTests
             broker.Stop();
             DateTime outageStart = node.Clock.UtcNow; // simulated wall time, the clock the readings are stamped with
             await Task.Delay(TimeSpan.FromSeconds(60));
-            int queuedDuringOutage = node.QueuedReadings;
+            int queuedDuringOutage = node.Node.Queue.Count;
             Assert.IsTrue(queuedDuringOutage >= 100, "about 60 cycles x 2 readings queued while the broker is away: " + queuedDuringOutage);
             Assert.AreNotEqual(SessionState.Online, node.State);
             DateTime outageEnd = node.Clock.UtcNow;
@@ -53,11 +53,11 @@ namespace TagoFirmware.IntegrationTests
             broker.Restart();
             await Task.Delay(TimeSpan.FromSeconds(30));
             // 120 s are over; the replay (10 readings a payload, one payload per simulated second) is long done.
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings < 10, TimeSpan.FromSeconds(20)), "backlog replayed: " + node.QueuedReadings + "\n" + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Queue.Count < 10, TimeSpan.FromSeconds(20)), "backlog replayed: " + node.Node.Queue.Count + "\n" + log);
             cancel.Cancel();
             await loop;
             int total = node.Node.Sampler.ReadingsQueued; // every reading taken, all timed (the host clock is valid)
-            int leftInQueue = node.QueuedReadings;
+            int leftInQueue = node.Node.Queue.Count;
             Assert.AreEqual(0, node.Node.Queue.DroppedReadings, "the default 1024-reading queue holds a 60 s outage");
             node.Dispose();
 

@@ -197,7 +197,7 @@ namespace TagoFirmware.Host.Cli
                         int sleepMs = node.Node.SleepMilliseconds;
                         wakeClock = node.Clock.ToRealMs(sleepMs);
                         log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
-                            + node.QueuedReadings + " reading(s) kept in " + (dataDir ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
+                            + node.Node.Queue.Count + " reading(s) kept in " + (dataDir ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
                             + Format(wakeClock / 1000.0) + " s real)");
                         if ((options.Count > 0 && acked >= options.Count) || (options.Wakes > 0 && wake >= options.Wakes))
                         {

@@ -77,9 +77,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
         public string LastConnectFailureReason => _link.LastFailureReason;
 
-        /// <summary>Readings in the queue (in flight included).</summary>
-        public int QueuedReadings => Node.Queue.Count;
-
         /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {

@@ -136,7 +136,7 @@ namespace TagoFirmware.Benchmarks
                 await node.RunAsync(
                     n =>
                     {
-                        if (!clock.IsRunning && n.State == SessionState.Online)
+                        if (!clock.IsRunning && n.Node.Supervisor.State == SessionState.Online)
                         {
                             clock.Start();
                         }

@@ -47,7 +47,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(TimeSpan.FromSeconds(60));
             int queuedDuringOutage = node.Node.Queue.Count;
             Assert.IsTrue(queuedDuringOutage >= 100, "about 60 cycles x 2 readings queued while the broker is away: " + queuedDuringOutage);
-            Assert.AreNotEqual(SessionState.Online, node.State);
+            Assert.AreNotEqual(SessionState.Online, node.Node.Supervisor.State);
             DateTime outageEnd = node.Clock.UtcNow;
             int arrivedBeforeRestart = subscriber.Count;
             broker.Restart();
@@ -102,7 +102,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(TimeSpan.FromSeconds(20));
             Assert.IsTrue(node.Node.Queue.DroppedReadings > 0, "the queue overflowed: " + log);
             broker.Restart();
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(15)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.Online, TimeSpan.FromSeconds(15)), log.ToString());
             await Task.Delay(TimeSpan.FromSeconds(6)); // backlog and the dropped_readings report go out
             cancel.Cancel();
             await loop; // the loop ends with the orderly stop: nothing samples or publishes after this

@@ -187,7 +187,7 @@ namespace TagoFirmware.Host.Cli
                     {
                         Volatile.Write(ref current, node);
                         await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, linked.Token).ConfigureAwait(false);
-                        (acked, state) = (acked + node.AckedPayloads, node.State);
+                        (acked, state) = (acked + node.AckedPayloads, node.Node.Supervisor.State);
                         Volatile.Write(ref current, null);
                         if (!node.Node.SleepRequested)
                         {
@@ -239,7 +239,7 @@ namespace TagoFirmware.Host.Cli
                 return TwinExitCode.Done;
             }
 
-            if (!options.Stay && n.State == SessionState.AuthFailed)
+            if (!options.Stay && n.Node.Supervisor.State == SessionState.AuthFailed)
             {
                 log.Write(LogLevel.Error, "exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
                 return TwinExitCode.CredentialsRefused;

@@ -65,9 +65,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock { get; private set; }
 
-        /// <summary>Current session state.</summary>
-        public SessionState State => Node.Supervisor.State;
-
         /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
         public int AckedPayloads => _ackedBefore + Node.Publisher.PayloadsAcked;
 

@@ -304,10 +304,7 @@ namespace TagoFirmware.Host.Cli
             options.CaPem = File.ReadAllText(options.CaFile);
             ConfigResult issues = new ConfigResult(null);
             CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'", issues);
-            foreach (string line in issues.Lines())
-            {
-                error.WriteLine(line);
-            }
+            Array.ForEach(issues.Lines(), error.WriteLine);
 
             return issues.IsValid;
         }

@@ -34,9 +34,6 @@ namespace TagoFirmware.Esp32
             return false;
         }
 
-        /// <summary>The station MAC (WiFi interface, else the first), burnt into eFuse; null without an interface.</summary>
-        public static byte[] MacAddress() => WifiInterface(true)?.PhysicalAddress;
-
         /// <summary>The WiFi interface (else the first one when <paramref name="orFirst"/>), or null; never throws.</summary>
         public static NetworkInterface WifiInterface(bool orFirst)
         {

@@ -30,7 +30,7 @@ namespace TagoFirmware.Esp32
             log.Write(LogLevel.Info, "TagoFirmware " + FirmwareVersion + " on " + SystemInfo.TargetName + ", boot: " + DiagnosticsPayload.BootReasonNames[(int)bootReason]);
 
             GpioController gpio = new GpioController();
-            byte[] mac = Esp32PlatformInfo.MacAddress();
+            byte[] mac = Esp32PlatformInfo.WifiInterface(true)?.PhysicalAddress; // the station MAC, burnt into eFuse
             string macClientId = ClientIdentity.FromMac(mac);
 
             ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, true, macClientId, log);

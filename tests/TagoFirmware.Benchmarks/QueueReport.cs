@@ -105,7 +105,7 @@ namespace TagoFirmware.Benchmarks
                 using (var node = new TwinNode(settings, new ConsoleLog(TextWriter.Null)))
                 {
                     using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                    await node.RunAsync(n => n.QueuedReadings < batch, cancel.Token).ConfigureAwait(false);
+                    await node.RunAsync(n => n.Node.Queue.Count < batch, cancel.Token).ConfigureAwait(false);
                 }
 
                 List<byte[]> full = payloads.Where(p => Items(p) == batch).ToList();
@@ -136,18 +136,18 @@ namespace TagoFirmware.Benchmarks
                 await node.RunAsync(
                     n =>
                     {
-                        if (!clock.IsRunning && n.State == SessionState.Online)
+                        if (!clock.IsRunning && n.Node.Supervisor.State == SessionState.Online)
                         {
                             clock.Start();
                         }
 
-                        return n.Node.Sampler.ReadingsQueued > 0 && n.QueuedReadings == 0;
+                        return n.Node.Sampler.ReadingsQueued > 0 && n.Node.Queue.Count == 0;
                     },
                     cancel.Token).ConfigureAwait(false);
                 seconds = clock.Elapsed.TotalSeconds;
-                if (node.QueuedReadings != 0)
+                if (node.Node.Queue.Count != 0)
                 {
-                    throw new InvalidOperationException("replay did not finish: " + node.QueuedReadings + " left");
+                    throw new InvalidOperationException("replay did not finish: " + node.Node.Queue.Count + " left");
                 }
             }
 
@@ -161,7 +161,7 @@ namespace TagoFirmware.Benchmarks
             string dir = Prefill(readings);
             await using TagoLikeBroker broker = await TagoLikeBroker.StartAsync(null).ConfigureAwait(false);
             string topic = "sensors/" + TypicalClientId + "/data";
-            using var store = TwinNodeSettings.ReadingStoreFor(dir);
+            using var store = new TagoFirmware.Esp32.FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName));
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var batcher = new ReadingBatcher(queue, 10, 30000, 0);
@@ -243,7 +243,7 @@ namespace TagoFirmware.Benchmarks
         private static string Prefill(int readings)
         {
             string dir = Directory.CreateTempSubdirectory("tago-bench-").FullName;
-            using var store = TwinNodeSettings.ReadingStoreFor(dir);
+            using var store = new TagoFirmware.Esp32.FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName));
             var queue = new ReadingQueue(1024, store);
             queue.Load();
             var sensor = new SimulatedDht22(7);

@@ -25,7 +25,7 @@ namespace TagoFirmware.IntegrationTests
             using TwinNode node = TestNodes.Create(broker, "wrong-token-node", out LogCapture log, token: "0123456789abcdef0123456789abcdef", configure: s => s.Config.Set(ConfigKeys.TimeoutAuthRetry, retrySeconds));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.AuthFailed, TimeSpan.FromSeconds(10)), log.ToString());
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.AuthFailures >= 4, TimeSpan.FromSeconds(20)), log.ToString());
             cancel.Cancel();
             await loop;

@@ -34,7 +34,7 @@ namespace TagoFirmware.IntegrationTests
             using var node = new TwinNode(settings, new ConsoleLog(log, LogLevel.Debug));
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(50));
             Task loop = TestNodes.RunInBackground(node, cancel.Token);
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.AuthFailed, TimeSpan.FromSeconds(30)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.AuthFailed, TimeSpan.FromSeconds(30)), log.ToString());
             await Task.Delay(2000);
             cancel.Cancel();
             await loop;

@@ -74,12 +74,12 @@ namespace TagoFirmware.IntegrationTests
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 3, TimeSpan.FromSeconds(15)), log.ToString());
 
             broker.Kill();
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State != SessionState.Online, TimeSpan.FromSeconds(10)), "the node notices the kill: " + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State != SessionState.Online, TimeSpan.FromSeconds(10)), "the node notices the kill: " + log);
             await Task.Delay(3000); // the broker stays away long enough for a few failed attempts
-            Assert.AreNotEqual(SessionState.Online, node.State);
+            Assert.AreNotEqual(SessionState.Online, node.Node.Supervisor.State);
             int ackedBefore = node.AckedPayloads;
             broker.Restart();
-            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromMilliseconds(ConnectionStates.BackoffCapMs + 5000));
+            TimeSpan? back = await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.Online, TimeSpan.FromMilliseconds(ConnectionStates.BackoffCapMs + 5000));
             Assert.IsNotNull(back, "online again within the backoff cap + 5 s: " + log);
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= ackedBefore + 3, TimeSpan.FromSeconds(10)), "publishing again: " + log);
             Assert.IsFalse(loop.IsFaulted, "no crash");
@@ -110,12 +110,12 @@ namespace TagoFirmware.IntegrationTests
             Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.AckedPayloads >= 2, TimeSpan.FromSeconds(15)), log.ToString());
 
             node.NetworkAvailable = false;
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.WifiDown || node.State == SessionState.Backoff || node.State == SessionState.WifiConnecting, TimeSpan.FromSeconds(5)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.WifiDown || node.Node.Supervisor.State == SessionState.Backoff || node.Node.Supervisor.State == SessionState.WifiConnecting, TimeSpan.FromSeconds(5)), log.ToString());
             await Task.Delay(2500);
-            Assert.IsTrue(node.QueuedReadings >= 4, "readings keep coming while offline (1 cycle/s real): " + node.QueuedReadings);
+            Assert.IsTrue(node.Node.Queue.Count >= 4, "readings keep coming while offline (1 cycle/s real): " + node.Node.Queue.Count);
             node.NetworkAvailable = true;
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(ConnectionStates.BackoffCapMs / 1000 + 5)), log.ToString());
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.Online, TimeSpan.FromSeconds(ConnectionStates.BackoffCapMs / 1000 + 5)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Queue.Count <= 2, TimeSpan.FromSeconds(15)), "the backlog drains: " + log);
             cancel.Cancel();
             await loop;
             StringAssert.Contains(log.ToString(), "wifi lost");

@@ -45,19 +45,19 @@ namespace TagoFirmware.IntegrationTests
             broker.Stop();
             DateTime outageStart = node.Clock.UtcNow; // simulated wall time, the clock the readings are stamped with
             await Task.Delay(TimeSpan.FromSeconds(60));
-            int queuedDuringOutage = node.QueuedReadings;
+            int queuedDuringOutage = node.Node.Queue.Count;
             Assert.IsTrue(queuedDuringOutage >= 100, "about 60 cycles x 2 readings queued while the broker is away: " + queuedDuringOutage);
-            Assert.AreNotEqual(SessionState.Online, node.State);
+            Assert.AreNotEqual(SessionState.Online, node.Node.Supervisor.State);
             DateTime outageEnd = node.Clock.UtcNow;
             int arrivedBeforeRestart = subscriber.Count;
             broker.Restart();
             await Task.Delay(TimeSpan.FromSeconds(30));
             // 120 s are over; the replay (10 readings a payload, one payload per simulated second) is long done.
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.QueuedReadings < 10, TimeSpan.FromSeconds(20)), "backlog replayed: " + node.QueuedReadings + "\n" + log);
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Queue.Count < 10, TimeSpan.FromSeconds(20)), "backlog replayed: " + node.Node.Queue.Count + "\n" + log);
             cancel.Cancel();
             await loop;
             int total = node.Node.Sampler.ReadingsQueued; // every reading taken, all timed (the host clock is valid)
-            int leftInQueue = node.QueuedReadings;
+            int leftInQueue = node.Node.Queue.Count;
             Assert.AreEqual(0, node.Node.Queue.DroppedReadings, "the default 1024-reading queue holds a 60 s outage");
             node.Dispose();
 
@@ -102,7 +102,7 @@ namespace TagoFirmware.IntegrationTests
             await Task.Delay(TimeSpan.FromSeconds(20));
             Assert.IsTrue(node.Node.Queue.DroppedReadings > 0, "the queue overflowed: " + log);
             broker.Restart();
-            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.State == SessionState.Online, TimeSpan.FromSeconds(15)), log.ToString());
+            Assert.IsNotNull(await TestNodes.WaitUntilAsync(() => node.Node.Supervisor.State == SessionState.Online, TimeSpan.FromSeconds(15)), log.ToString());
             await Task.Delay(TimeSpan.FromSeconds(6)); // backlog and the dropped_readings report go out
             cancel.Cancel();
             await loop; // the loop ends with the orderly stop: nothing samples or publishes after this
@@ -224,7 +224,7 @@ namespace TagoFirmware.IntegrationTests
             }
 
             List<string> keys;
-            using (FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(copy))
+            using (FlashReadingStore store = new FlashReadingStore(TwinNodeSettings.PathIn(copy, TwinNodeSettings.QueueFileName)))
             {
                 var queue = new ReadingQueue(1024, store);
                 queue.Load();

@@ -68,8 +68,7 @@ namespace TagoFirmware.Host.Adapters
                 text = text.Replace(secret, "***", StringComparison.Ordinal);
             }
 
-            string line = DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + text;
-            _writer.WriteLine(line);
+            _writer.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " + s_tags[Math.Clamp((int)level, 0, 3)] + " " + text);
         }
 
         /// <summary>Writes an info line.</summary>

@@ -19,10 +19,8 @@ namespace TagoFirmware.Host.Adapters
         {
             _random = new Random(seed);
             _failureRate = failureRate < 0 ? 0 : failureRate > 1 ? 1 : failureRate;
-            _baseCelsius = 22.0 + ((_random.NextDouble() - 0.5) * 6);
-            _basePercent = 48.0 + ((_random.NextDouble() - 0.5) * 16);
-            _celsius = _baseCelsius;
-            _percent = _basePercent;
+            _celsius = _baseCelsius = 22.0 + ((_random.NextDouble() - 0.5) * 6);
+            _percent = _basePercent = 48.0 + ((_random.NextDouble() - 0.5) * 16);
         }
 
         /// <summary>Nothing to reset in a simulation.</summary>
@@ -42,8 +40,7 @@ namespace TagoFirmware.Host.Adapters
                 _percent = Math.Clamp(_percent, 0.0, 100.0);
                 if (_failureRate > 0 && _random.NextDouble() < _failureRate)
                 {
-                    celsius = double.NaN;
-                    percent = double.NaN;
+                    celsius = percent = double.NaN;
                     return false;
                 }
 

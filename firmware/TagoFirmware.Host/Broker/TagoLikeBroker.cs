@@ -38,19 +38,15 @@ namespace TagoFirmware.Host.Broker
         protected override string Refusal(ValidatingConnectionEventArgs args)
         {
             // TagoIO: user name "Token", password = device token. MQTT 3.1.1 CONNACK 4 / MQTT 5 0x86.
-            if (args.UserName == "Token" && args.Password == Token)
-            {
-                return null;
-            }
-
-            if (RefuseByClosing)
+            bool accepted = args.UserName == "Token" && args.Password == Token;
+            if (!accepted && RefuseByClosing)
             {
                 // A throwing validator makes MQTTnet drop the connection without any CONNACK.
                 Print("[broker] closed " + args.ClientId + ": bad user name or token (no CONNACK)");
                 throw new InvalidOperationException("refused by closing");
             }
 
-            return "bad user name or token";
+            return accepted ? null : "bad user name or token";
         }
 
         private Task OnInterceptingPublish(InterceptingPublishEventArgs args)

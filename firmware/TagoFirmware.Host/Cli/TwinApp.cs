@@ -145,14 +145,7 @@ namespace TagoFirmware.Host.Cli
                     return UsageError(error, "--interval " + Format(realInterval) + " s at --time-scale " + Format(scale) + " is " + simulatedInterval + " simulated s: must be at least " + minInterval + " s because " + minReason);
                 }
 
-                if (options.Sleep)
-                {
-                    config.Set(ConfigKeys.SleepWakeInterval, simulatedInterval);
-                }
-                else
-                {
-                    config.Set(ConfigKeys.SamplingInterval, simulatedInterval);
-                }
+                config.Set(options.Sleep ? ConfigKeys.SleepWakeInterval : ConfigKeys.SamplingInterval, simulatedInterval);
 
                 TwinNodeSettings settings = options.Node;
                 string dataDir = options.NoPersist ? null : Path.GetFullPath(settings.DataDirectory ?? Path.Combine(".tago-twin", Regex.Replace(clientId, "[^A-Za-z0-9._-]", "_")));
@@ -194,7 +187,7 @@ namespace TagoFirmware.Host.Cli
                     {
                         Volatile.Write(ref current, node);
                         await node.RunAsync(n => n.Node.SleepRequested || (result = StopCode(options, log, n, acked + n.AckedPayloads)) != null, linked.Token).ConfigureAwait(false);
-                        (acked, state) = (acked + node.AckedPayloads, node.State);
+                        (acked, state) = (acked + node.AckedPayloads, node.Node.Supervisor.State);
                         Volatile.Write(ref current, null);
                         if (!node.Node.SleepRequested)
                         {
@@ -204,7 +197,7 @@ namespace TagoFirmware.Host.Cli
                         int sleepMs = node.Node.SleepMilliseconds;
                         wakeClock = node.Clock.ToRealMs(sleepMs);
                         log.Info("wake " + wake + " done: " + node.Node.Sampler.CyclesCompleted + " sample cycle(s), " + node.AckedPayloads + " payload(s) acknowledged, "
-                            + node.QueuedReadings + " reading(s) kept in " + (dataDir ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
+                            + node.Node.Queue.Count + " reading(s) kept in " + (dataDir ?? "RAM") + "; deep sleep " + sleepMs + " ms ("
                             + Format(wakeClock / 1000.0) + " s real)");
                         if ((options.Count > 0 && acked >= options.Count) || (options.Wakes > 0 && wake >= options.Wakes))
                         {
@@ -246,7 +239,7 @@ namespace TagoFirmware.Host.Cli
                 return TwinExitCode.Done;
             }
 
-            if (!options.Stay && n.State == SessionState.AuthFailed)
+            if (!options.Stay && n.Node.Supervisor.State == SessionState.AuthFailed)
             {
                 log.Write(LogLevel.Error, "exit: credentials refused by the broker (check the " + (n.Node.TagoTip != null ? "serial and the authorization hash" : "device token") + ")");
                 return TwinExitCode.CredentialsRefused;
@@ -311,10 +304,7 @@ namespace TagoFirmware.Host.Cli
             options.CaPem = File.ReadAllText(options.CaFile);
             ConfigResult issues = new ConfigResult(null);
             CaPinnedValidator.Check(options.CaPem, "--ca file '" + options.CaFile + "'", issues);
-            foreach (string line in issues.Lines())
-            {
-                error.WriteLine(line);
-            }
+            Array.ForEach(issues.Lines(), error.WriteLine);
 
             return issues.IsValid;
         }

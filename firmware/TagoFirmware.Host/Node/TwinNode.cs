@@ -18,7 +18,6 @@ namespace TagoFirmware.Host.Node
     public sealed class TwinNode : IDisposable, IDeviceControl, IPlatformInfo, INetworkLink
     {
         private readonly TwinNodeSettings _settings;
-        private readonly NodeConfig _config;
         private readonly byte[] _configBytes;
         private readonly ConsoleLog _log;
         private readonly SimulatedDht22 _sensor;
@@ -37,10 +36,9 @@ namespace TagoFirmware.Host.Node
         {
             _settings = settings;
             _log = log;
-            _config = settings.Config;
-            _log.AddSecret(_config.Text(ConfigKeys.Token));
-            string clientId = _config.EffectiveClientId(settings.MacClientId);
-            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", _config.Summary(clientId)));
+            _log.AddSecret(settings.Config.Text(ConfigKeys.Token));
+            string clientId = settings.Config.EffectiveClientId(settings.MacClientId);
+            _configBytes = settings.ConfigBytes ?? Encoding.UTF8.GetBytes(string.Join("\n", settings.Config.Summary(clientId)));
             settings.StretchNetworkTimeouts();
             _sensor = new SimulatedDht22(settings.Seed, settings.SensorFailureRate);
             Boot(settings.BootReason);
@@ -67,9 +65,6 @@ namespace TagoFirmware.Host.Node
         /// <summary>The clock of the current boot (monotonic from 0 at boot, wall clock shared by every boot).</summary>
         public SystemClock Clock { get; private set; }
 
-        /// <summary>Current session state.</summary>
-        public SessionState State => Node.Supervisor.State;
-
         /// <summary>Data payloads acknowledged (QoS 0: sent), over all boots.</summary>
         public int AckedPayloads => _ackedBefore + Node.Publisher.PayloadsAcked;
 
@@ -79,15 +74,12 @@ namespace TagoFirmware.Host.Node
         /// <summary>Reason of the latest failed or refused connect (no secrets).</summary>
         public string LastConnectFailureReason => _link.LastFailureReason;
 
-        /// <summary>Readings in the queue (in flight included).</summary>
-        public int QueuedReadings => Node.Queue.Count;
-
         /// <summary>Delivers a command as the broker would (TagoTiP: <c>CMD|name=payload</c>) and returns the topic; any thread.</summary>
         public string InjectCommand(string name, string payload)
         {
             string filter = Node.Supervisor.Transport.CommandTopicFilter;
-            string topic = _config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
-            _link.Inject(topic, Encoding.UTF8.GetBytes(!_config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
+            string topic = _settings.Config.UsesTagoTip ? filter : filter.Substring(0, filter.Length - 1) + name;
+            _link.Inject(topic, Encoding.UTF8.GetBytes(!_settings.Config.UsesTagoTip ? payload : "CMD|" + name + (payload.Length > 0 ? "=" + payload : string.Empty)));
             return topic;
         }
 
@@ -197,7 +189,7 @@ namespace TagoFirmware.Host.Node
             BootReason = reason;
             Clock = new SystemClock(_settings.TimeScale, _settings.Epoch, _settings.SimulatedEpoch);
             _link = new MqttNetLink(64) { Log = _log };
-            _readingStore = _settings.DataDirectory != null && _config.Flag(ConfigKeys.QueuePersist) ? TwinNodeSettings.ReadingStoreFor(_settings.DataDirectory) : null;
+            _readingStore = _settings.DataDirectory != null && _settings.Config.Flag(ConfigKeys.QueuePersist) ? new FlashReadingStore(TwinNodeSettings.PathIn(_settings.DataDirectory, TwinNodeSettings.QueueFileName)) : null;
             var ports = new NodePorts
             {
                 Clock = Clock,
@@ -208,12 +200,12 @@ namespace TagoFirmware.Host.Node
                 Device = this,
                 Random = new SeededRandomSource(_settings.Seed + _boots),
                 ReadingStore = _readingStore,
-                OverrideStore = _settings.DataDirectory != null ? TwinNodeSettings.OverrideStoreFor(_settings.DataDirectory) : null,
-                Sequences = _config.UsesTagoTip && _readingStore != null ? new FlashSequenceStore(TwinNodeSettings.PathIn(_settings.DataDirectory, "sequence")) : null,
+                OverrideStore = _settings.DataDirectory != null ? new FlashOverrideStore(TwinNodeSettings.PathIn(_settings.DataDirectory, TwinNodeSettings.OverridesFileName)) : null,
+                Sequences = _settings.Config.UsesTagoTip && _readingStore != null ? new FlashSequenceStore(TwinNodeSettings.PathIn(_settings.DataDirectory, "sequence")) : null,
                 Sensors = new TagoFirmware.Sensors.ITemperatureHumiditySensor[] { _sensor },
                 Platform = this,
             };
-            Node = new SensorNode(_config, _configBytes, _settings.MacClientId, ports);
+            Node = new SensorNode(_settings.Config, _configBytes, _settings.MacClientId, ports);
             // The connect deadline runs on the scaled node clock, a TLS connect in real time: stretch it like the timeouts.
             double stretch = Math.Max(1.0, _settings.TimeScale);
             Node.SessionOptions.MqttConnectTimeoutMs = (int)Math.Min(int.MaxValue, Node.SessionOptions.MqttConnectTimeoutMs * stretch);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using TagoFirmware.Config;
 using TagoFirmware.Diagnostics;
 using TagoFirmware.Esp32;
@@ -88,27 +89,16 @@ namespace TagoFirmware.Host.Node
             }
 
             _networkTimeoutsStretched = true;
-            NodeConfig c = Config;
-            c.Set(ConfigKeys.TimeoutAck, Stretch(c.Int(ConfigKeys.TimeoutAck)));
-            c.Set(ConfigKeys.TimeoutAuthRetry, Stretch(c.Int(ConfigKeys.TimeoutAuthRetry)));
-            c.Set(ConfigKeys.TimeoutWifiConnect, Stretch(c.Int(ConfigKeys.TimeoutWifiConnect)));
-            c.Set(ConfigKeys.TimeoutRebootAfter, Stretch(c.Int(ConfigKeys.TimeoutRebootAfter)));
-            c.Set(ConfigKeys.SleepPublishDeadline, Stretch(c.Int(ConfigKeys.SleepPublishDeadline)));
-            // The TagoTiP server's connection lifetime and the profile's session budget are real time.
-            c.Set(ConfigKeys.TagoTipTtl, Stretch(c.Int(ConfigKeys.TagoTipTtl)));
-            c.Set(ConfigKeys.TagoTipMinSession, RealTimeSessionBudget ? Stretch(c.Int(ConfigKeys.TagoTipMinSession)) : c.Int(ConfigKeys.TagoTipMinSession));
+            // The TagoTiP server's connection lifetime and (unless RealTimeSessionBudget is off) the profile's session budget are real time.
+            foreach (ConfigKey key in new[] { ConfigKeys.TimeoutAck, ConfigKeys.TimeoutAuthRetry, ConfigKeys.TimeoutWifiConnect, ConfigKeys.TimeoutRebootAfter,
+                ConfigKeys.SleepPublishDeadline, ConfigKeys.TagoTipTtl, RealTimeSessionBudget ? ConfigKeys.TagoTipMinSession : null }.Where(k => k != null))
+            {
+                Config.Set(key, (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(Config.Int(key) * TimeScale)));
+            }
         }
 
-        private int Stretch(int seconds) => (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(seconds * TimeScale));
-
-        /// <summary>The device's reading log in <paramref name="directory"/> (not open when unusable: the queue runs from RAM).</summary>
-        public static FlashReadingStore ReadingStoreFor(string directory) => new FlashReadingStore(PathIn(directory, QueueFileName));
-
-        /// <summary>The command-override store in <paramref name="directory"/>.</summary>
-        public static FlashOverrideStore OverrideStoreFor(string directory) => new FlashOverrideStore(PathIn(directory, OverridesFileName));
-
-        // Creates the directory when needed; when that fails, the store's own file calls fail and report it (none throws).
-        internal static string PathIn(string directory, string name)
+        /// <summary>The path of file <paramref name="name"/> in <paramref name="directory"/>, created when needed (if that fails, the stores' file calls report it).</summary>
+        public static string PathIn(string directory, string name)
         {
             try
             {

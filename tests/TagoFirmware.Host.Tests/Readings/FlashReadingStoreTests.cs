@@ -178,7 +178,7 @@ namespace TagoFirmware.Host.Tests.Readings
         public void A_read_only_data_directory_gives_up_its_backlog_and_is_reported_read_only()
         {
             string dir = NewDirectory();
-            using (FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(dir))
+            using (FlashReadingStore store = new FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName)))
             {
                 ReadingQueue queue = new ReadingQueue(64, store);
                 queue.Load();
@@ -193,7 +193,7 @@ namespace TagoFirmware.Host.Tests.Readings
             MakeReadOnly(dir, path, true);
             try
             {
-                using FlashReadingStore store = TwinNodeSettings.ReadingStoreFor(dir);
+                using FlashReadingStore store = new FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName));
                 Assert.IsTrue(store.IsOpen);
                 Assert.IsFalse(store.CanWrite);
                 ReadingQueue queue = new ReadingQueue(64, store);

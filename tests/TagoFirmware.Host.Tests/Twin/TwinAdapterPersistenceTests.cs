@@ -23,8 +23,8 @@ namespace TagoFirmware.Host.Tests.Twin
         {
             string dir = NewDirectory();
             byte[] record = CommandProcessor.EncodeRecord(0x12345678u, 120, 20);
-            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(record));
-            CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
+            Assert.IsTrue(new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName)).Write(record));
+            CollectionAssert.AreEqual(record, new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName)).Read());
             Assert.IsFalse(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new")), "the temporary file is renamed away");
         }
 
@@ -32,12 +32,12 @@ namespace TagoFirmware.Host.Tests.Twin
         public void An_interrupted_override_write_leaves_the_old_record_in_force()
         {
             string dir = NewDirectory();
-            var store = TwinNodeSettings.OverrideStoreFor(dir);
+            var store = new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName));
             byte[] old = CommandProcessor.EncodeRecord(1u, 60, 0);
             Assert.IsTrue(store.Write(old));
             // A power cut after the temporary file was written but before the rename.
             File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), new byte[] { 1, 2, 3 });
-            CollectionAssert.AreEqual(old, TwinNodeSettings.OverrideStoreFor(dir).Read());
+            CollectionAssert.AreEqual(old, new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName)).Read());
         }
 
         [TestMethod]
@@ -53,7 +53,7 @@ namespace TagoFirmware.Host.Tests.Twin
             byte[] record = CommandProcessor.EncodeRecord(7u, 0, 5);
             // The power cut fell after the old record was deleted and before the new one was renamed into place.
             File.WriteAllBytes(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new"), record);
-            CollectionAssert.AreEqual(record, TwinNodeSettings.OverrideStoreFor(dir).Read());
+            CollectionAssert.AreEqual(record, new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName)).Read());
             Assert.IsTrue(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName)), "the new record is renamed into place");
             Assert.IsFalse(File.Exists(Path.Combine(dir, TwinNodeSettings.OverridesFileName + ".new")));
         }
@@ -69,13 +69,13 @@ namespace TagoFirmware.Host.Tests.Twin
         public void The_data_directory_keeps_the_file_names_existing_twins_wrote()
         {
             string dir = Path.Combine(NewDirectory(), "created");
-            using (FlashReadingStore readings = TwinNodeSettings.ReadingStoreFor(dir))
+            using (FlashReadingStore readings = new FlashReadingStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.QueueFileName)))
             {
                 Assert.IsTrue(readings.IsOpen, "the missing data directory is created");
                 Assert.IsTrue(File.Exists(Path.Combine(dir, "queue.log")));
             }
 
-            Assert.IsTrue(TwinNodeSettings.OverrideStoreFor(dir).Write(CommandProcessor.EncodeRecord(1u, 60, 0)));
+            Assert.IsTrue(new FlashOverrideStore(TwinNodeSettings.PathIn(dir, TwinNodeSettings.OverridesFileName)).Write(CommandProcessor.EncodeRecord(1u, 60, 0)));
             Assert.IsTrue(File.Exists(Path.Combine(dir, "overrides.bin")));
         }
 

@@ -40,10 +40,10 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             await Task.Delay(TimeSpan.FromSeconds(20));
             responder.Frozen = true;
             await Task.Delay(TimeSpan.FromSeconds(60));
-            Assert.IsTrue(node.QueuedReadings >= 2 * 50, "the readings of the outage stay queued: " + node.QueuedReadings + "\n" + log);
+            Assert.IsTrue(node.Node.Queue.Count >= 2 * 50, "the readings of the outage stay queued: " + node.Node.Queue.Count + "\n" + log);
             responder.Frozen = false;
             await Task.Delay(TimeSpan.FromSeconds(40));
-            await TestNodes.WaitUntilAsync(() => node.QueuedReadings <= 2, TimeSpan.FromSeconds(30));
+            await TestNodes.WaitUntilAsync(() => node.Node.Queue.Count <= 2, TimeSpan.FromSeconds(30));
             cancel.Cancel();
             await run;
 
@@ -53,7 +53,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             Assert.IsTrue(distinct.Count >= 110, "about 120 cycles in 120 s: " + distinct.Count + "\n" + log);
             // Every sampled cycle is stored or still queued. The stop does not wait for the last frame's receipt, so that
             // frame (one cycle at batch 2) may be both stored and still queued.
-            int accounted = distinct.Count + (node.QueuedReadings / 2) - node.Node.Sampler.CyclesCompleted;
+            int accounted = distinct.Count + (node.Node.Queue.Count / 2) - node.Node.Sampler.CyclesCompleted;
             Assert.IsTrue(accounted >= 0 && accounted <= 1, "cycles stored + still queued - sampled = " + accounted + "\n" + log);
             // In order, each with its sampling time: about 12 s (simulated) after the previous. Times stamped on
             // arrival would bunch up after the 60 s without receipts (gaps near 0); the sampler's own jitter on a busy
@@ -84,7 +84,7 @@ namespace TagoFirmware.IntegrationTests.TagoTip
             await Task.Delay(TimeSpan.FromSeconds(10));
             int cycles = node.Node.Sampler.CyclesCompleted;
             Assert.IsTrue(cycles >= 5, "cycles: " + cycles);
-            Assert.IsTrue(node.QueuedReadings >= 2 * (cycles - 1), "queued " + node.QueuedReadings + " of " + (2 * cycles) + "\n" + log);
+            Assert.IsTrue(node.Node.Queue.Count >= 2 * (cycles - 1), "queued " + node.Node.Queue.Count + " of " + (2 * cycles) + "\n" + log);
             Assert.AreEqual(0, responder.Judge.FramesStored);
             Assert.AreEqual(0, node.AckedPayloads, "a PUBACK alone delivers nothing");
 

@@ -136,7 +136,7 @@ namespace TagoFirmware.Config
             JsonToken token = r.Token;
             bool nullable = key.Has(ConfigKey.Nullable);
             bool isNull = token == JsonToken.Null && nullable;
-            int n = -1;
+            int n;
             switch (key.Type)
             {
                 case ConfigKey.Group:
@@ -156,18 +156,19 @@ namespace TagoFirmware.Config
 
                     break;
                 case ConfigKey.Int:
+                    long l;
+                    bool whole = r.TryGetInt64(out l);
                     // int.MinValue is the "already reported" mark: refused like any number out of range.
-                    if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n) && n != ReportedInvalid))
+                    if (isNull || (whole && (int)l == l && l != ReportedInvalid))
                     {
-                        Store(target, key, path, n, result);
+                        Store(target, key, path, isNull ? ConfigKeys.NoPin : (int)l, result);
                         return;
                     }
 
-                    long l;
                     target.Set(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        result.Error(Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        result.Error(Where(path, key), whole ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 

@@ -37,7 +37,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                result.Error(File, "must be a JSON object, got " + Describe(r));
+                result.Error(File, MustBe(ConfigKey.Group, false, r));
                 r.Skip();
             }
 
@@ -209,7 +209,8 @@ namespace TagoFirmware.Config
                 case ConfigKey.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, isNull ? new string[0] : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
+                        target.SetValue(key, isNull ? new string[0] : token == JsonToken.String ? new string[] { r.GetString() }
+                            : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
                         return;
                     }
 
@@ -224,9 +225,7 @@ namespace TagoFirmware.Config
                     break;
             }
 
-            // What each type accepts, by ConfigKey type number.
-            result.Error(Where(path, key), "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", key.Type)
-                + (nullable ? " or null, got " : ", got ") + Describe(r));
+            result.Error(Where(path, key), MustBe(key.Type, nullable, r));
             r.Skip();
         }
 
@@ -242,16 +241,10 @@ namespace TagoFirmware.Config
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
 
-        /// <summary>A string array (a single string is one entry) or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
+        /// <summary>A string array or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
         private static ArrayList ReadItems(JsonReader r, ConfigKey group, string path, ConfigResult result)
         {
             ArrayList items = new ArrayList();
-            if (r.Token == JsonToken.String)
-            {
-                items.Add(r.GetString());
-                return items;
-            }
-
             for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
             {
                 string at = path + "[" + i + "]";
@@ -267,7 +260,7 @@ namespace TagoFirmware.Config
                 }
                 else
                 {
-                    result.Error(at, (group == null ? "must be a string, got " : "must be an object { ... }, got ") + Describe(r));
+                    result.Error(at, MustBe(group == null ? ConfigKey.Text : ConfigKey.Group, false, r));
                     r.Skip();
                 }
             }
@@ -286,8 +279,9 @@ namespace TagoFirmware.Config
             return names;
         }
 
-        /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
-        private static string Describe(JsonReader r) => Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
+        /// <summary>What a <see cref="ConfigKey.Type"/> accepts and what the reader found instead (never the value: it may be a secret).</summary>
+        private static string MustBe(int type, bool nullable, JsonReader r) => "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", type)
+            + (nullable ? " or null, got " : ", got ") + Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 

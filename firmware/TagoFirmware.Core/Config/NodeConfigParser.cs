@@ -47,8 +47,24 @@ namespace TagoFirmware.Config
 
             if (r.Error != JsonError.None)
             {
+                int line = 1;
+                int column = 1;
+                for (int i = offset; i < offset + r.ErrorOffset && i < length; i++)
+                {
+                    byte b = utf8[i];
+                    if (b == (byte)'\n')
+                    {
+                        line++;
+                        column = 1;
+                    }
+                    else if ((b & 0xC0) != 0x80)
+                    {
+                        column++; // count characters, not UTF-8 continuation bytes
+                    }
+                }
+
                 result = new ConfigResult(new NodeConfig());
-                result.Error(File, SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                result.Error(File, "is not valid JSON at line " + line + ", column " + column + " (byte " + r.ErrorOffset + "): " + Nth(Syntax, (int)r.Error));
                 return result;
             }
 
@@ -286,28 +302,6 @@ namespace TagoFirmware.Config
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 
         internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
-
-        /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
-        private static string SyntaxMessage(byte[] utf8, int offset, JsonError error, int errorOffset)
-        {
-            int line = 1;
-            int column = 1;
-            for (int i = offset; i < offset + errorOffset && i < utf8.Length; i++)
-            {
-                byte b = utf8[i];
-                if (b == (byte)'\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else if ((b & 0xC0) != 0x80)
-                {
-                    column++; // count characters, not UTF-8 continuation bytes
-                }
-            }
-
-            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + Nth(Syntax, (int)error);
-        }
 
         /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order, for <see cref="Nth"/>.</summary>
         private const string Syntax = "invalid JSON|"

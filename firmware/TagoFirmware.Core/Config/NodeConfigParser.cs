@@ -37,7 +37,7 @@ namespace TagoFirmware.Config
             }
             else
             {
-                result.Error(File, "must be a JSON object, got " + Describe(r));
+                result.Error(File, MustBe(ConfigKey.Group, false, r));
                 r.Skip();
             }
 
@@ -47,8 +47,24 @@ namespace TagoFirmware.Config
 
             if (r.Error != JsonError.None)
             {
+                int line = 1;
+                int column = 1;
+                for (int i = offset; i < offset + r.ErrorOffset && i < length; i++)
+                {
+                    byte b = utf8[i];
+                    if (b == (byte)'\n')
+                    {
+                        line++;
+                        column = 1;
+                    }
+                    else if ((b & 0xC0) != 0x80)
+                    {
+                        column++; // count characters, not UTF-8 continuation bytes
+                    }
+                }
+
                 result = new ConfigResult(new NodeConfig());
-                result.Error(File, SyntaxMessage(utf8, offset, r.Error, r.ErrorOffset));
+                result.Error(File, "is not valid JSON at line " + line + ", column " + column + " (byte " + r.ErrorOffset + "): " + Nth(Syntax, (int)r.Error));
                 return result;
             }
 
@@ -136,7 +152,7 @@ namespace TagoFirmware.Config
             JsonToken token = r.Token;
             bool nullable = key.Has(ConfigKey.Nullable);
             bool isNull = token == JsonToken.Null && nullable;
-            int n = -1;
+            int n;
             switch (key.Type)
             {
                 case ConfigKey.Group:
@@ -156,18 +172,19 @@ namespace TagoFirmware.Config
 
                     break;
                 case ConfigKey.Int:
+                    long l;
+                    bool whole = r.TryGetInt64(out l);
                     // int.MinValue is the "already reported" mark: refused like any number out of range.
-                    if (isNull || (token == JsonToken.Number && r.TryGetInt32(out n) && n != ReportedInvalid))
+                    if (isNull || (whole && (int)l == l && l != ReportedInvalid))
                     {
-                        Store(target, key, path, n, result);
+                        Store(target, key, path, isNull ? ConfigKeys.NoPin : (int)l, result);
                         return;
                     }
 
-                    long l;
                     target.Set(key, ReportedInvalid);
                     if (token == JsonToken.Number)
                     {
-                        result.Error(Where(path, key), r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                        result.Error(Where(path, key), whole ? "is out of range" : "must be a whole number (no fraction or exponent)");
                         return;
                     }
 
@@ -208,7 +225,8 @@ namespace TagoFirmware.Config
                 case ConfigKey.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, isNull ? new string[0] : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
+                        target.SetValue(key, isNull ? new string[0] : token == JsonToken.String ? new string[] { r.GetString() }
+                            : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
                         return;
                     }
 
@@ -223,9 +241,7 @@ namespace TagoFirmware.Config
                     break;
             }
 
-            // What each type accepts, by ConfigKey type number.
-            result.Error(Where(path, key), "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", key.Type)
-                + (nullable ? " or null, got " : ", got ") + Describe(r));
+            result.Error(Where(path, key), MustBe(key.Type, nullable, r));
             r.Skip();
         }
 
@@ -241,16 +257,10 @@ namespace TagoFirmware.Config
 
         private static string Where(string path, ConfigKey key) => key.InSensor ? path + "." + key.Name : key.Path;
 
-        /// <summary>A string array (a single string is one entry) or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
+        /// <summary>A string array or the sensors array (<paramref name="group"/>): its good items; each bad one is an error.</summary>
         private static ArrayList ReadItems(JsonReader r, ConfigKey group, string path, ConfigResult result)
         {
             ArrayList items = new ArrayList();
-            if (r.Token == JsonToken.String)
-            {
-                items.Add(r.GetString());
-                return items;
-            }
-
             for (int i = 0; r.Read() && r.Token != JsonToken.EndArray; i++)
             {
                 string at = path + "[" + i + "]";
@@ -266,7 +276,7 @@ namespace TagoFirmware.Config
                 }
                 else
                 {
-                    result.Error(at, (group == null ? "must be a string, got " : "must be an object { ... }, got ") + Describe(r));
+                    result.Error(at, MustBe(group == null ? ConfigKey.Text : ConfigKey.Group, false, r));
                     r.Skip();
                 }
             }
@@ -285,34 +295,13 @@ namespace TagoFirmware.Config
             return names;
         }
 
-        /// <summary>The current token for "got …" messages (never the value: it may be a secret), by <see cref="JsonToken"/>.</summary>
-        private static string Describe(JsonReader r) => Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
+        /// <summary>What a <see cref="ConfigKey.Type"/> accepts and what the reader found instead (never the value: it may be a secret).</summary>
+        private static string MustBe(int type, bool nullable, JsonReader r) => "must be " + Nth("an object { ... }|a whole number|true or false|a string|a number (no exponent)|a string|an array of strings|an array of sensor objects", type)
+            + (nullable ? " or null, got " : ", got ") + Nth("null|an object|null|an array|null|null|a string|a number|true|false|null", (int)r.Token);
 
         internal static string NotAllowed(string value, string allowed) => "\"" + Shorten(value) + "\" is not allowed: use " + allowed;
 
         internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
-
-        /// <summary>"not valid JSON at line L, column C (byte B): what".</summary>
-        private static string SyntaxMessage(byte[] utf8, int offset, JsonError error, int errorOffset)
-        {
-            int line = 1;
-            int column = 1;
-            for (int i = offset; i < offset + errorOffset && i < utf8.Length; i++)
-            {
-                byte b = utf8[i];
-                if (b == (byte)'\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else if ((b & 0xC0) != 0x80)
-                {
-                    column++; // count characters, not UTF-8 continuation bytes
-                }
-            }
-
-            return "is not valid JSON at line " + line + ", column " + column + " (byte " + errorOffset + "): " + Nth(Syntax, (int)error);
-        }
 
         /// <summary>What each <see cref="JsonError"/> means for a config file, in the enum's order, for <see cref="Nth"/>.</summary>
         private const string Syntax = "invalid JSON|"

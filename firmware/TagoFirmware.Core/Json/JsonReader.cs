@@ -196,15 +196,6 @@ namespace TagoFirmware.Json
             return true;
         }
 
-        /// <summary>The current number as a 32-bit integer; false (0) unless it is an integer within <see cref="int"/>.</summary>
-        public bool TryGetInt32(out int value)
-        {
-            long v;
-            bool ok = TryGetInt64(out v) && (int)v == v;
-            value = ok ? (int)v : 0;
-            return ok;
-        }
-
         /// <summary>The current number in tenths, rounded half away from zero (<c>0.25</c> → 3, <c>-1.04</c> → -10) on its decimal digits without floating
         /// point; saturates at ±1,000,000; false (0) for exponents and non-numbers.</summary>
         public bool TryGetTenths(out int tenths)

@@ -292,18 +292,6 @@ namespace TagoFirmware.Tests.Json
         }
 
         [TestMethod]
-        [DataRow("2147483647", true, 2147483647)]
-        [DataRow("-2147483648", true, -2147483648)]
-        [DataRow("2147483648", false, 0)]
-        [DataRow("-2147483649", false, 0)]
-        public void TryGetInt32_checks_the_int_range(string json, bool ok, int expected)
-        {
-            int v;
-            Assert.AreEqual(ok, FirstNumber(json).TryGetInt32(out v));
-            Assert.AreEqual(expected, v);
-        }
-
-        [TestMethod]
         [DataRow("0", 0)]
         [DataRow("1.5", 15)]
         [DataRow("-0.25", -3)]

@@ -52,7 +52,8 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.protocol</c>: <c>auto</c> (0) or a pinned version, stored as MQTT's protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5).</summary>
         public static readonly ConfigKey MqttProtocol = Choice("protocol", 0, "auto 3.1.1 5 3.1", new int[] { 0, 4, 5, 3 });
         internal static readonly ConfigKey TagoTip = Group("tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
+        /// <summary><c>tagotip.region</c>: <c>us-e1</c> or <c>eu-w1</c>, the TagoIO account's region.</summary>
+        public static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
@@ -140,7 +141,7 @@ namespace TagoFirmware.Config
         private static ConfigKey Seconds(string name, int min, int max, int value) => Int(name, min, max, value, " s", 0);
 
         private static ConfigKey Choice(string name, int flags, string names, int[] values)
-            => Add(name, ConfigKey.Choice, flags, 0, 0, 0, null, null, names.Split(' '), values);
+            => Add(name, ConfigKey.Choice, flags, 0, 0, 0, flags == R ? null : names.Substring(0, names.IndexOf(' ')), null, names.Split(' '), values);
 
         private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
 

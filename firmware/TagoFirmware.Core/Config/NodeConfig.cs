@@ -6,7 +6,7 @@ namespace TagoFirmware.Config
         /// <summary>Where the firmware reads its config: the internal flash drive.</summary>
         public const string DevicePath = "I:\\tagofirmware.json";
 
-        /// <summary>Largest config file accepted, 16 KB: room for several PEM certificates, small enough to read into RAM once.</summary>
+        /// <summary>Largest config or CA file accepted, 16 KB: room for several PEM certificates, small enough to read into RAM once.</summary>
         public const int MaxFileBytes = 16384;
 
         /// <summary><c>transport</c> value: TagoTiP frames over MQTT, in short sessions (every TagoIO account).</summary>

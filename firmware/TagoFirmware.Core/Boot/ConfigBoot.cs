@@ -10,8 +10,6 @@ namespace TagoFirmware.Boot
         /// <summary>Interval of the safe state's re-reads (a corrected file deployed with flash.ps1 is picked up within a minute) and of restarts after a failed startup (never a tight reboot loop).</summary>
         public const int RetryIntervalMs = 60000;
 
-        private const int MaxCaFileBytes = 16384; // a few PEM certificates
-
         private readonly IFileReader _files;
         private readonly string _path;
         private readonly string[] _supplied;
@@ -108,9 +106,9 @@ namespace TagoFirmware.Boot
                     continue;
                 }
 
-                byte[] bytes = _files.Read(name, MaxCaFileBytes);
-                string pem = bytes == null || bytes.Length > MaxCaFileBytes ? null : TagoFirmware.Json.JsonBytes.Text(bytes, 0, bytes.Length, true); // PEM is ASCII: any other byte fails the PEM check
-                string problem = pem == null ? "is missing, unreadable or larger than " + MaxCaFileBytes + " bytes"
+                byte[] bytes = _files.Read(name, NodeConfig.MaxFileBytes);
+                string pem = bytes == null || bytes.Length > NodeConfig.MaxFileBytes ? null : TagoFirmware.Json.JsonBytes.Text(bytes, 0, bytes.Length, true); // PEM is ASCII: any other byte fails the PEM check
+                string problem = pem == null ? "is missing, unreadable or larger than " + NodeConfig.MaxFileBytes + " bytes"
                     : ConfigText.PemProblem(pem);
                 if (problem != null)
                 {

@@ -41,10 +41,18 @@ namespace TagoFirmware.Config
 
         internal const int OwnRule = 32; // the validator checks the range: pins, the interval, the TTL, the backlog
 
-        internal ConfigKey(int id, ConfigKey group, string name, int type, int flags, int min, int max, int number, string text,
-            string unit, string[] choices, int[] values)
+        internal const int Top = 16; // a root row after a group's rows
+        private static ConfigKey s_group; // the group of the rows that follow
+        private static ConfigKey s_lastRoot;
+        private static int s_count;
+
+        /// <summary>Adds a row to <see cref="ConfigKeys.Rows"/>, in the last group declared before it; a group, the sensor list and a <see cref="Top"/> row are at the root.</summary>
+        internal ConfigKey(string name, int type, int flags, int min, int max, int number, string text, string unit, string[] choices, int[] values)
         {
-            Id = id;
+            bool opens = type == Group || type == SensorList;
+            ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
+            ConfigKey last = group == null ? s_lastRoot : ConfigKeys.Rows[s_count - 1]; // a group's rows follow it
+            Id = s_count++;
             Name = name;
             Path = group == null ? name : group.Path + (group.Type == SensorList ? "[]." : ".") + name;
             NameBytes = TagoFirmware.Payload.TagoUtf8.GetBytes(name);
@@ -59,6 +67,18 @@ namespace TagoFirmware.Config
             ChoiceValues = values;
             Flags = flags;
             InSensor = group != null && (group.Type == SensorList || group.InSensor);
+            if (last != null && last == group)
+            {
+                group.First = this;
+            }
+            else if (last != null)
+            {
+                last.Next = this;
+            }
+
+            ConfigKeys.Rows[Id] = this;
+            s_group = opens ? this : group;
+            s_lastRoot = group == null ? this : s_lastRoot;
         }
 
         /// <summary>The row's index in <see cref="ConfigKeys.Rows"/>.</summary>
@@ -88,9 +108,7 @@ namespace TagoFirmware.Config
         /// <summary>The names a choice accepts (lowercase; the file's value is compared case-insensitively).</summary>
         public readonly string[] Choices;
 
-        /// <summary>The stored number of each of <see cref="Choices"/>.</summary>
-        public readonly int[] ChoiceValues;
-
+        internal readonly int[] ChoiceValues; // the stored number of each choice
         internal readonly string Name;
         internal readonly int Flags;
         internal readonly bool InSensor; // a key of one item of the sensors array

@@ -7,7 +7,7 @@ namespace TagoFirmware.Config
         private const int R = ConfigKey.Required;
         private const int S = ConfigKey.Secret;
         private const int N = ConfigKey.Nullable;
-        private const int Top = 16; // a root row after a group's rows
+        private const int Top = ConfigKey.Top;
         private const int Own = ConfigKey.OwnRule;
 
         /// <summary>A pin key's value when null: no status LED, no switched sensor supply.</summary>
@@ -15,10 +15,6 @@ namespace TagoFirmware.Config
 
         /// <summary>Every row, in order; <see cref="ConfigKey.Id"/> is the index.</summary>
         public static readonly ConfigKey[] Rows = new ConfigKey[60]; // one slot per row below: a wrong count fails the static constructor or every config load
-
-        private static int s_count;
-        private static ConfigKey s_lastRoot;
-        private static ConfigKey s_group;
 
         internal static readonly ConfigKey Wifi = Group("wifi");
         /// <summary><c>wifi.ssid</c>: 1-32 bytes (IEEE 802.11).</summary>
@@ -36,7 +32,7 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey MqttPort = Int("port", 1, 65535, 8883, null, 0);
         /// <summary><c>mqtt.tls</c>: TLS 1.2 with the broker certificate validated.</summary>
         public static readonly ConfigKey MqttTls = Bool("tls", true);
-        internal static readonly ConfigKey MqttCaCertificates = Add("ca_certificates", ConfigKey.TextList, N, 0, 0, 0, null, null, null, null);
+        internal static readonly ConfigKey MqttCaCertificates = new ConfigKey("ca_certificates", ConfigKey.TextList, N, 0, 0, 0, null, null, null, null);
         /// <summary><c>mqtt.client_id</c>: null derives <c>tago-</c> + the MAC.</summary>
         public static readonly ConfigKey MqttClientId = Text("client_id", null, N);
         /// <summary><c>mqtt.data_topic</c>.</summary>
@@ -52,7 +48,8 @@ namespace TagoFirmware.Config
         /// <summary><c>mqtt.protocol</c>: <c>auto</c> (0) or a pinned version, stored as MQTT's protocol level (3 = 3.1, 4 = 3.1.1, 5 = 5).</summary>
         public static readonly ConfigKey MqttProtocol = Choice("protocol", 0, "auto 3.1.1 5 3.1", new int[] { 0, 4, 5, 3 });
         internal static readonly ConfigKey TagoTip = Group("tagotip");
-        internal static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
+        /// <summary><c>tagotip.region</c>: <c>us-e1</c> or <c>eu-w1</c>, the TagoIO account's region.</summary>
+        public static readonly ConfigKey TagoTipRegion = Choice("region", 0, "us-e1 eu-w1", new int[] { 0, 1 });
         /// <summary><c>tagotip.serial</c>: the device's serial, also the MQTT client id.</summary>
         public static readonly ConfigKey TagoTipSerial = Text("serial", null, N);
         /// <summary><c>tagotip.auth_hash</c>: the 16-hex authorization hash (secret).</summary>
@@ -88,7 +85,7 @@ namespace TagoFirmware.Config
         public static readonly ConfigKey SleepBacklogThreshold = Int("backlog_threshold", 1, 8192, 60, " readings (at most queue.capacity)", Own);
         /// <summary><c>sleep.publish_deadline_s</c>: stop waiting for acknowledgements and sleep after this long.</summary>
         public static readonly ConfigKey SleepPublishDeadline = Seconds("publish_deadline_s", 5, 300, 30);
-        internal static readonly ConfigKey Sensors = Add("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
+        internal static readonly ConfigKey Sensors = new ConfigKey("sensors", ConfigKey.SensorList, R, 1, 4, 0, null, " sensors", null, null);
         internal static readonly ConfigKey SensorModelKey = Choice("model", R, "dht11 dht21 am2301 dht22 am2302", new int[] { 11, 21, 21, 22, 22 });
         /// <summary><c>echo_pin</c>: the GPIO receiving the sensor's reply (RMT).</summary>
         public static readonly ConfigKey SensorEchoPin = Int("echo_pin", 0, 39, -1, null, R | Own);
@@ -105,9 +102,9 @@ namespace TagoFirmware.Config
         internal static readonly ConfigKey SensorDewPointVariable = Text("dew_point_variable", "dew_point", 0);
         // ±10 °C and ±20 %RH cover the datasheet accuracy (DHT22 ±0.5 °C / ±2 %RH, DHT11 ±2 °C / ±5 %RH) many times over.
         /// <summary><c>temperature_offset</c> in tenths of °C.</summary>
-        public static readonly ConfigKey SensorTemperatureOffset = Add("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
+        public static readonly ConfigKey SensorTemperatureOffset = new ConfigKey("temperature_offset", ConfigKey.Tenths, 0, -100, 100, 0, null, " (°C)", null, null);
         /// <summary><c>humidity_offset</c> in tenths of %RH.</summary>
-        public static readonly ConfigKey SensorHumidityOffset = Add("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
+        public static readonly ConfigKey SensorHumidityOffset = new ConfigKey("humidity_offset", ConfigKey.Tenths, 0, -200, 200, 0, null, " (%RH)", null, null);
         /// <summary><c>dew_point</c>: also publish the dew point.</summary>
         public static readonly ConfigKey SensorDewPoint = Bool("dew_point", false);
         /// <summary><c>led_pin</c>: GPIO of the status LED, or <see cref="NoPin"/>.</summary>
@@ -130,41 +127,18 @@ namespace TagoFirmware.Config
 
         internal static ConfigKey FirstIn(ConfigKey group) => group == null ? Rows[0] : group.First;
 
-        private static ConfigKey Group(string name) => Add(name, ConfigKey.Group, 0, 0, 0, 0, null, null, null, null);
+        private static ConfigKey Group(string name) => new ConfigKey(name, ConfigKey.Group, 0, 0, 0, 0, null, null, null, null);
 
-        private static ConfigKey Text(string name, string value, int flags) => Add(name, ConfigKey.Text, flags, 0, 0, 0, value, null, null, null);
+        private static ConfigKey Text(string name, string value, int flags) => new ConfigKey(name, ConfigKey.Text, flags, 0, 0, 0, value, null, null, null);
 
         private static ConfigKey Int(string name, int min, int max, int value, string unit, int flags)
-            => Add(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
+            => new ConfigKey(name, ConfigKey.Int, flags, min, max, value, null, unit, null, null);
 
         private static ConfigKey Seconds(string name, int min, int max, int value) => Int(name, min, max, value, " s", 0);
 
         private static ConfigKey Choice(string name, int flags, string names, int[] values)
-            => Add(name, ConfigKey.Choice, flags, 0, 0, 0, null, null, names.Split(' '), values);
+            => new ConfigKey(name, ConfigKey.Choice, flags, 0, 0, 0, flags == R ? null : names.Substring(0, names.IndexOf(' ')), null, names.Split(' '), values);
 
-        private static ConfigKey Bool(string name, bool value) => Add(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
-
-        /// <summary>Adds a row to the last group declared above it; a group, the sensor list and a <see cref="Top"/> row are at the root.</summary>
-        private static ConfigKey Add(string name, int type, int flags, int min, int max, int number, string text,
-            string unit, string[] choices, int[] values)
-        {
-            bool opens = type == ConfigKey.Group || type == ConfigKey.SensorList;
-            ConfigKey group = opens || (flags & Top) != 0 ? null : s_group;
-            ConfigKey key = new ConfigKey(s_count, group, name, type, flags, min, max, number, text, unit, choices, values);
-            ConfigKey last = group == null ? s_lastRoot : Rows[s_count - 1]; // a group's rows follow it
-            if (last != null && last == group)
-            {
-                group.First = key;
-            }
-            else if (last != null)
-            {
-                last.Next = key;
-            }
-
-            Rows[s_count++] = key;
-            s_group = opens ? key : group;
-            s_lastRoot = group == null ? key : s_lastRoot;
-            return key;
-        }
+        private static ConfigKey Bool(string name, bool value) => new ConfigKey(name, ConfigKey.Bool, 0, 0, 1, value ? 1 : 0, null, null, null, null);
     }
 }

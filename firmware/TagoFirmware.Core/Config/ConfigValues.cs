@@ -32,7 +32,7 @@ namespace TagoFirmware.Config
         /// <summary>A bool key's value.</summary>
         public bool Flag(ConfigKey key) => _numbers[key.Id] != 0;
 
-        /// <summary>A string key's value.</summary>
+        /// <summary>A string key's value; a choice's name as written.</summary>
         public string Text(ConfigKey key) => (string)_objects[key.Id];
 
         /// <summary>Sets a number key.</summary>
@@ -47,13 +47,6 @@ namespace TagoFirmware.Config
         internal object Value(ConfigKey key) => _objects[key.Id];
 
         internal void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
-
-        /// <summary>The name of a choice's stored number (the first of equal ones), or null.</summary>
-        internal static string ChoiceName(ConfigKey key, int number)
-        {
-            int i = System.Array.IndexOf(key.ChoiceValues, number);
-            return i < 0 ? null : key.Choices[i];
-        }
 
         /// <summary>The stored number of a choice's name, or -1 (the validator reports it).</summary>
         internal static int ChoiceNumber(ConfigKey key, string name)
@@ -75,14 +68,14 @@ namespace TagoFirmware.Config
                 case ConfigKey.Tenths:
                     return ConfigText.FormatTenths(number);
                 case ConfigKey.Choice:
-                    string name = ChoiceName(key, number);
-                    return name == null ? "none" : name;
+                    int i = System.Array.IndexOf(key.ChoiceValues, number); // the first of equal numbers
+                    return i < 0 ? "none" : key.Choices[i];
                 case ConfigKey.TextList:
                     string[] items = (string[])_objects[key.Id];
                     string list = "[";
-                    for (int i = 0; i < items.Length; i++)
+                    for (int k = 0; k < items.Length; k++)
                     {
-                        list += (i > 0 ? "," : string.Empty) + (ConfigText.IsPem(items[i]) ? "PEM(" + items[i].Length + " chars)" : items[i]);
+                        list += (k > 0 ? "," : string.Empty) + (ConfigText.IsPem(items[k]) ? "PEM(" + items[k].Length + " chars)" : items[k]);
                     }
 
                     return list + "]";

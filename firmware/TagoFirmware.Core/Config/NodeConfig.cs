@@ -6,7 +6,7 @@ namespace TagoFirmware.Config
         /// <summary>Where the firmware reads its config: the internal flash drive.</summary>
         public const string DevicePath = "I:\\tagofirmware.json";
 
-        /// <summary>Largest config file accepted, 16 KB: room for several PEM certificates, small enough to read into RAM once.</summary>
+        /// <summary>Largest config or CA file accepted, 16 KB: room for several PEM certificates, small enough to read into RAM once.</summary>
         public const int MaxFileBytes = 16384;
 
         /// <summary><c>transport</c> value: TagoTiP frames over MQTT, in short sessions (every TagoIO account).</summary>
@@ -26,15 +26,8 @@ namespace TagoFirmware.Config
         /// <summary>True when <see cref="Transport"/> is TagoTiP.</summary>
         public bool UsesTagoTip => Transport == TransportTagoTip;
 
-        /// <summary><c>tagotip.region</c>: <c>us-e1</c> or <c>eu-w1</c>; another value makes the config invalid.</summary>
-        public string TagoTipRegion
-        {
-            get => ChoiceName(ConfigKeys.TagoTipRegion, Int(ConfigKeys.TagoTipRegion));
-            set => Set(ConfigKeys.TagoTipRegion, ChoiceNumber(ConfigKeys.TagoTipRegion, value));
-        }
-
         /// <summary><c>mqtt.host</c>, or unset the transport's endpoint (<c>mqtt.tip.{region}.tago.io</c>, TagoIO's TagoTiP endpoints page, or the legacy <c>mqtt.tago.io</c>).</summary>
-        public string MqttHost => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + TagoTipRegion + ".tago.io" : "mqtt.tago.io");
+        public string MqttHost => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + Text(ConfigKeys.TagoTipRegion) + ".tago.io" : "mqtt.tago.io");
 
         /// <summary><c>mqtt.ca_certificates</c>: PEM texts or PEM file names; empty = the platform's store.</summary>
         public string[] CaCertificates

@@ -197,7 +197,18 @@ namespace TagoFirmware.Config
                 result.Error(path + ".suffix", s.Text(ConfigKeys.SensorSuffix).Length > 20 ? "must be at most 20 characters" : null);
                 for (int k = 0; k < (s.Flag(ConfigKeys.SensorDewPoint) ? 3 : 2); k++)
                 {
-                    Variable(result, path + "." + SensorConfig.VariableKey(k).Name, s.VariableName(k), names);
+                    string at = path + "." + SensorConfig.VariableKey(k).Name, full = s.VariableName(k);
+                    int clash = names.IndexOf(full);
+                    string problem = !TagoFirmware.Payload.JsonText.IsName(TagoFirmware.Payload.TagoUtf8.GetBytes(full)) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
+                        : System.Array.IndexOf(TagoFirmware.Diagnostics.DiagnosticsPayload.ReservedNames, full) >= 0 ? " is reserved for the node's status"
+                        : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
+                        : null;
+                    result.Error(at, problem == null ? null : "\"" + full + "\"" + problem);
+                    if (problem == null)
+                    {
+                        names.Add(full);
+                        names.Add(at);
+                    }
                 }
             }
 
@@ -233,21 +244,6 @@ namespace TagoFirmware.Config
                 : null);
             result.Error(path, pins[pin] != null ? gpio + " is already used by " + pins[pin] : null);
             pins[pin] = pins[pin] ?? path;
-        }
-
-        private static void Variable(ConfigResult result, string path, string full, ArrayList names)
-        {
-            int clash = names.IndexOf(full);
-            string problem = !TagoFirmware.Payload.JsonText.IsName(TagoFirmware.Payload.TagoUtf8.GetBytes(full)) ? " is not a TagoIO variable name: 1-100 characters of a-z 0-9 _, suffix included"
-                : System.Array.IndexOf(TagoFirmware.Diagnostics.DiagnosticsPayload.ReservedNames, full) >= 0 ? " is reserved for the node's status"
-                : clash >= 0 ? " is also published by " + names[clash + 1] + "; give each sensor its own suffix"
-                : null;
-            result.Error(path, problem == null ? null : "\"" + full + "\"" + problem);
-            if (problem == null)
-            {
-                names.Add(full);
-                names.Add(path);
-            }
         }
 
         private const string DataPullUp = "the DATA pull-up";

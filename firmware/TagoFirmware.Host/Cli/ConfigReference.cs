@@ -146,7 +146,6 @@ namespace TagoFirmware.Host.Cli
             ConfigKey.Int => key.DefaultNumber == -1 ? "null" : Number(key.DefaultNumber),
             ConfigKey.Bool => key.DefaultNumber != 0 ? "`true`" : "`false`",
             ConfigKey.Tenths => ConfigText.FormatTenths(key.DefaultNumber),
-            ConfigKey.Choice => key.Has(ConfigKey.Required) ? string.Empty : "`\"" + key.Choices[System.Array.IndexOf(key.ChoiceValues, key.DefaultNumber)] + "\"`",
             ConfigKey.TextList => "`[]`",
             _ => key.DefaultText == null ? (key.Has(ConfigKey.Required) ? string.Empty : "null") : "`\"" + key.DefaultText.Replace("\\", "\\\\") + "\"`",
         };

@@ -110,7 +110,7 @@ namespace TagoFirmware.Host.Cli
                 {
                     config.Set(ConfigKeys.TagoTipSerial, clientId);
                     config.Set(ConfigKeys.TagoTipAuthHash, credential);
-                    config.TagoTipRegion = options.Region ?? config.TagoTipRegion;
+                    config.Set(ConfigKeys.TagoTipRegion, options.Region ?? config.Text(ConfigKeys.TagoTipRegion));
                     // The embedded server's default: data soon, and under its 5 subscription requests a minute.
                     config.Set(ConfigKeys.TagoTipMinSession, options.Broker == null && options.ConfigFile == null ? 15 : config.Int(ConfigKeys.TagoTipMinSession));
                 }

@@ -50,20 +50,17 @@ namespace TagoFirmware.Host.Cli
             NodeConfig config = result.Config;
             (options.Node.Config, options.Node.ConfigBytes) = (config, File.ReadAllBytes(path));
             options.Token ??= config.Text(ConfigKeys.Token);
-            Default(options, "--broker", () => options.Broker = config.MqttHost);
-            Default(options, "--port", () => options.Port = config.Int(ConfigKeys.MqttPort));
-            Default(options, "--plaintext", () => options.Plaintext = !config.Flag(ConfigKeys.MqttTls));
-            Default(options, "--client-id", () => options.ClientId = config.Text(ConfigKeys.MqttClientId) ?? options.ClientId);
-            Default(options, "--interval", () => options.IntervalSeconds = config.Int(ConfigKeys.SamplingInterval));
-            Default(options, "--sleep", () => options.Sleep = config.Flag(ConfigKeys.DeepSleep));
+            bool Free(string flag) => !options.Given.Contains(flag); // the command line did not give it
+            options.Broker = Free("--broker") ? config.MqttHost : options.Broker;
+            options.Port = Free("--port") ? config.Int(ConfigKeys.MqttPort) : options.Port;
+            options.Plaintext = Free("--plaintext") ? !config.Flag(ConfigKeys.MqttTls) : options.Plaintext;
+            options.ClientId = (Free("--client-id") ? config.Text(ConfigKeys.MqttClientId) : null) ?? options.ClientId;
+            options.IntervalSeconds = Free("--interval") ? config.Int(ConfigKeys.SamplingInterval) : options.IntervalSeconds;
+            options.Sleep = Free("--sleep") ? config.Flag(ConfigKeys.DeepSleep) : options.Sleep;
             options.Transport ??= config.Transport;
             options.Serial ??= config.Text(ConfigKeys.TagoTipSerial);
             options.AuthHash ??= config.Text(ConfigKeys.TagoTipAuthHash);
-            if (!options.Given.Contains("--ca") && config.CaCertificates.Length > 0)
-            {
-                options.CaPem = string.Join("\n", config.CaCertificates) + "\n";
-            }
-
+            options.CaPem = Free("--ca") && config.CaCertificates.Length > 0 ? string.Join("\n", config.CaCertificates) + "\n" : options.CaPem;
             return TwinExitCode.Done;
         }
 
@@ -106,14 +103,6 @@ namespace TagoFirmware.Host.Cli
             }
 
             return supplied;
-        }
-
-        private static void Default(TwinOptions options, string flag, Action apply)
-        {
-            if (!options.Given.Contains(flag))
-            {
-                apply();
-            }
         }
 
         private static string Count(int n, string what) => n.ToString(CultureInfo.InvariantCulture) + " " + what + (n == 1 ? string.Empty : "s");

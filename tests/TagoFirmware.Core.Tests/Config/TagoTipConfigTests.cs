@@ -151,7 +151,7 @@ namespace TagoFirmware.Tests.Config
             c.Set(ConfigKeys.Transport, NodeConfig.TransportTagoTip);
             c.Set(ConfigKeys.TagoTipSerial, "twin-1");
             c.Set(ConfigKeys.TagoTipAuthHash, FakeHash);
-            c.TagoTipRegion = "eu-w1";
+            c.Set(ConfigKeys.TagoTipRegion, "eu-w1");
             c.Set(ConfigKeys.TagoTipMinSession, 5);
             Assert.AreEqual("mqtt.tip.eu-w1.tago.io", c.MqttHost);
         }

@@ -122,32 +122,10 @@ namespace TagoFirmware.TagoTip
                 }
             }
 
-            return Classify(payload, Find(payload, status, statusLength, 1), detail, end);
-        }
-
-        /// <summary>For a command: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
-        public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
-        {
-            int detail = DetailOffset;
-            int end = detail + DetailLength;
-            int p = detail;
-            while (p < end && payload[p] != '=')
-            {
-                p++;
-            }
-
-            valueOffset = p < end ? p + 1 : end;
-            valueLength = end - valueOffset;
-            int length = p - detail;
-            return JsonText.IsName(payload, detail, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, detail, length, true) : null;
-        }
-
-        private TagoTipAction Classify(byte[] payload, int status, int detail, int end)
-        {
-            switch (status)
+            switch (Find(payload, status, statusLength, 1))
             {
                 case 1:
-                    int p = detail;
+                    p = detail;
                     long n = Digits(payload, ref p, end);
                     if (p < end)
                     {
@@ -166,6 +144,23 @@ namespace TagoFirmware.TagoTip
                 default:
                     return TagoTipAction.Ignore;
             }
+        }
+
+        /// <summary>For a command: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
+        public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
+        {
+            int detail = DetailOffset;
+            int end = detail + DetailLength;
+            int p = detail;
+            while (p < end && payload[p] != '=')
+            {
+                p++;
+            }
+
+            valueOffset = p < end ? p + 1 : end;
+            valueLength = end - valueOffset;
+            int length = p - detail;
+            return JsonText.IsName(payload, detail, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, detail, length, true) : null;
         }
 
         // The first word from `from` equal to payload[offset..offset+length), or the number of words.

@@ -219,22 +219,20 @@ namespace TagoFirmware.TagoTip
         public TagoTipAction OnAck(byte[] payload)
         {
             TagoTipAction kind = Parse(payload);
-            if (kind == TagoTipAction.Command)
+            bool error = Error != TagoTipError.None;
+            if (kind != TagoTipAction.Delivered && !error)
             {
-                return kind;
+                return kind; // Command, or Ignore
             }
 
             long sequence = Sequence;
-            bool error = Error != TagoTipError.None;
             if (error && sequence < 0 && !InFlight)
             {
                 return SessionError(Error);
             }
 
-            bool ours = InFlight && (sequence >= 0 ? sequence == InFlightSequence : error);
-
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
-            if (!ours || (kind != TagoTipAction.Delivered && !error))
+            if (!InFlight || (sequence >= 0 ? sequence != InFlightSequence : !error))
             {
                 return TagoTipAction.Ignore;
             }

@@ -19,7 +19,7 @@ namespace TagoFirmware.Config
         /// <summary>This sensor's read-pipeline settings, with its offsets and dew-point choice.</summary>
         public ReadPipelineSettings PipelineSettings(bool battery)
         {
-            ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(Model) : new ReadPipelineSettings(Model);
+            ReadPipelineSettings settings = new ReadPipelineSettings(Model, battery);
             settings.TemperatureOffsetTenths = Int(ConfigKeys.SensorTemperatureOffset);
             settings.HumidityOffsetTenths = Int(ConfigKeys.SensorHumidityOffset);
             settings.ComputeDewPoint = Flag(ConfigKeys.SensorDewPoint);

@@ -16,15 +16,10 @@ namespace TagoFirmware.Sensors
         /// <summary>Computes the dew point in tenths of a degree Celsius from tenths of °C and tenths of %RH.</summary>
         public static bool TryCompute(int tenthsCelsius, int tenthsPercent, out int dewPointTenths)
         {
-            dewPointTenths = 0;
-            if (tenthsPercent <= 0 || tenthsPercent > 1000)
-            {
-                return false;
-            }
-
             double t = tenthsCelsius / 10.0;
-            if (t <= -MagnusB + 1.0)
+            if (tenthsPercent <= 0 || tenthsPercent > 1000 || t <= -MagnusB + 1.0)
             {
+                dewPointTenths = 0;
                 return false;
             }
 

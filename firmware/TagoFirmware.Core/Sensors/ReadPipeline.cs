@@ -43,10 +43,9 @@ namespace TagoFirmware.Sensors
             _sensor = sensor;
             _power = power;
             _counters = counters;
-            ReadPipelineSettings s = settings.Copy();
-            _s = s;
-            _temperatures = new int[s.ReadsPerSample];
-            _humidities = new int[s.ReadsPerSample];
+            _s = settings;
+            _temperatures = new int[settings.ReadsPerSample];
+            _humidities = new int[settings.ReadsPerSample];
         }
 
         /// <summary>Monotonic ms at which <see cref="Step"/> next has work (may be past); <see cref="long.MaxValue"/> when idle.</summary>

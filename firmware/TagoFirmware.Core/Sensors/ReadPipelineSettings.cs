@@ -1,6 +1,6 @@
 namespace TagoFirmware.Sensors
 {
-    /// <summary>Tunables of one <see cref="ReadPipeline"/> (copied at its construction) and its model's datasheet limits.</summary>
+    /// <summary>Tunables of one <see cref="ReadPipeline"/> (which keeps them: set them before) and its model's datasheet limits.</summary>
     public sealed class ReadPipelineSettings
     {
         /// <summary>Power-on settle ms: the DHT22/AM2302 and DHT11 datasheets ask for no start signal within 1 s of power-on.</summary>
@@ -15,8 +15,9 @@ namespace TagoFirmware.Sensors
         /// <summary>Rate rejections in a row before the next sample is the new baseline (so a real step cannot lock the sensor out).</summary>
         public const int MaxConsecutiveRateRejections = 2;
 
-        /// <summary>Mains-powered settings for <paramref name="model"/>: median of 3, 2 retries, rate and stuck checks.</summary>
-        public ReadPipelineSettings(SensorModel model)
+        /// <summary>Settings for <paramref name="model"/>: mains-powered a median of 3, 2 retries, rate and stuck checks; <paramref name="battery"/>
+        /// (deep sleep) one read, one retry, no stuck detection (its state would not survive deep sleep).</summary>
+        public ReadPipelineSettings(SensorModel model, bool battery)
         {
             // Aosong datasheets: DHT22/AM2302 and DHT21/AM2301 −40…80 °C, 0…100 %RH, 2 s period; DHT11 0…50 °C, 20…90 %RH, 1 s.
             bool dht11 = model == SensorModel.Dht11;
@@ -30,24 +31,11 @@ namespace TagoFirmware.Sensors
                 MaxTenthsPercent = dht11 ? 900 : 1000;
             }
 
-            ReadsPerSample = 3;
-            RetriesPerSample = 2;
+            ReadsPerSample = battery ? 1 : 3;
+            RetriesPerSample = battery ? 1 : 2;
             MaxTemperatureRateTenthsPerSecond = 5;
             MaxHumidityRateTenthsPerSecond = 20;
-            StuckReadLimit = 20;
-        }
-
-        /// <summary>A copy, for a pipeline to keep (later changes to this object must not reach it).</summary>
-        public ReadPipelineSettings Copy() => (ReadPipelineSettings)MemberwiseClone();
-
-        /// <summary>Light pipeline for deep-sleeping battery nodes: one read, one retry, no stuck detection (its state would not survive deep sleep).</summary>
-        public static ReadPipelineSettings Battery(SensorModel model)
-        {
-            ReadPipelineSettings s = new ReadPipelineSettings(model);
-            s.ReadsPerSample = 1;
-            s.RetriesPerSample = 1;
-            s.StuckReadLimit = 0;
-            return s;
+            StuckReadLimit = battery ? 0 : 20;
         }
 
         /// <summary>Canonical model name ("DHT11", "DHT21", "DHT22"); null for an unknown model.</summary>

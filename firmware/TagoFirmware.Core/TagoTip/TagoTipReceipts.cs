@@ -52,23 +52,21 @@ namespace TagoFirmware.TagoTip
         /// <summary>Sampling cycles dropped because the server refused them alone.</summary>
         public int Quarantined;
 
-        /// <summary>What the message is.</summary>
-        public TagoTipAckKind Kind;
         /// <summary>The echoed <c>!N</c>, or -1 when the message carried none.</summary>
         public long Sequence;
-        /// <summary>For <see cref="TagoTipAckKind.Ok"/>: the data points stored, or -1 when the detail is missing.</summary>
+        /// <summary>For an <c>OK</c>: the data points stored, or -1 when the detail is missing.</summary>
         public int Count;
-        /// <summary>For <see cref="TagoTipAckKind.Error"/>: the code.</summary>
+        /// <summary>For an <c>ERR</c>: the code, else None.</summary>
         public TagoTipError Error;
         /// <summary>Where the detail (command text, error code) starts in the parsed buffer.</summary>
         public int DetailOffset;
         /// <summary>Length of the detail in bytes (0 when absent).</summary>
         public int DetailLength;
 
-        /// <summary>Parses <paramref name="payload"/> (null reads as empty); returns <see cref="Kind"/>.</summary>
-        public TagoTipAckKind Parse(byte[] payload)
+        /// <summary>Parses <paramref name="payload"/> (null reads as empty): Command for a <c>CMD</c> without <c>!N</c>, Delivered for an <c>OK[|n]</c>,
+        /// else Ignore (an <c>ERR</c> sets <see cref="Error"/>; a <c>PONG</c>, an <c>OK</c> answering a PULL or a malformed message do not).</summary>
+        public TagoTipAction Parse(byte[] payload)
         {
-            Kind = TagoTipAckKind.Malformed;
             Sequence = -1;
             Count = -1;
             Error = TagoTipError.None;
@@ -77,7 +75,7 @@ namespace TagoFirmware.TagoTip
             int end = payload == null ? 0 : payload.Length;
             if (end == 0)
             {
-                return TagoTipAckKind.Malformed;
+                return TagoTipAction.Ignore;
             }
 
             if (payload[end - 1] == 0x0A)
@@ -98,7 +96,7 @@ namespace TagoFirmware.TagoTip
                 int digits = p - first;
                 if (digits == 0 || n > 0xFFFFFFFFL || (digits > 1 && payload[first] == '0') || p >= end || payload[p] != '|')
                 {
-                    return TagoTipAckKind.Malformed;
+                    return TagoTipAction.Ignore;
                 }
 
                 p++;
@@ -120,14 +118,35 @@ namespace TagoFirmware.TagoTip
                 if (payload[i] == 0 || payload[i] == '|')
                 {
                     DetailLength = 0;
-                    return TagoTipAckKind.Malformed;
+                    return TagoTipAction.Ignore;
                 }
             }
 
-            return Kind = Classify(payload, Find(payload, status, statusLength, 1), detail, end);
+            switch (Find(payload, status, statusLength, 1))
+            {
+                case 1:
+                    p = detail;
+                    long n = Digits(payload, ref p, end);
+                    if (p < end)
+                    {
+                        return TagoTipAction.Ignore; // "OK|[…]" answers a PULL, which this firmware never sends.
+                    }
+
+                    Count = detail == end ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
+                    return TagoTipAction.Delivered;
+                case 2:
+                    int code = Find(payload, detail, end - detail, 5);
+                    Error = code <= (int)TagoTipError.KeepAliveTimeout + 3 ? (TagoTipError)(code - 3) : TagoTipError.Unknown;
+                    return TagoTipAction.Ignore;
+                case 3:
+                    // A command never carries !N (§9.5), so one that does is not trusted as a command.
+                    return detail == end || Sequence >= 0 ? TagoTipAction.Ignore : TagoTipAction.Command;
+                default:
+                    return TagoTipAction.Ignore;
+            }
         }
 
-        /// <summary>For a <see cref="TagoTipAckKind.Command"/>: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
+        /// <summary>For a command: the command parser's topic <c>{prefix}{name}</c> of <c>name[=value]</c> (§9.1) and where its value lies; null when the name is not <c>[a-z0-9_]{1,32}</c>.</summary>
         public string CommandTopic(string topicPrefix, byte[] payload, out int valueOffset, out int valueLength)
         {
             int detail = DetailOffset;
@@ -142,34 +161,6 @@ namespace TagoFirmware.TagoTip
             valueLength = end - valueOffset;
             int length = p - detail;
             return JsonText.IsName(payload, detail, length, MaxCommandName) ? topicPrefix + JsonBytes.Text(payload, detail, length, true) : null;
-        }
-
-        private TagoTipAckKind Classify(byte[] payload, int status, int detail, int end)
-        {
-            switch (status)
-            {
-                case 1:
-                    int p = detail;
-                    long n = Digits(payload, ref p, end);
-                    if (p < end)
-                    {
-                        return TagoTipAckKind.Other; // "OK|[…]" answers a PULL, which this firmware never sends.
-                    }
-
-                    Count = detail == end ? -1 : n > int.MaxValue ? int.MaxValue : (int)n;
-                    return TagoTipAckKind.Ok;
-                case 2:
-                    int code = Find(payload, detail, end - detail, 5);
-                    Error = code <= (int)TagoTipError.KeepAliveTimeout + 3 ? (TagoTipError)(code - 3) : TagoTipError.Unknown;
-                    return TagoTipAckKind.Error;
-                case 3:
-                    // A command never carries !N (§9.5), so one that does is not trusted as a command.
-                    return detail == end ? TagoTipAckKind.Malformed : Sequence >= 0 ? TagoTipAckKind.Other : TagoTipAckKind.Command;
-                case 4:
-                    return TagoTipAckKind.Other;
-                default:
-                    return TagoTipAckKind.Malformed;
-            }
         }
 
         // The first word from `from` equal to payload[offset..offset+length), or the number of words.
@@ -227,28 +218,27 @@ namespace TagoFirmware.TagoTip
         /// <summary>Parses and applies one message of the ack topic (null reads as empty); returns what to do.</summary>
         public TagoTipAction OnAck(byte[] payload)
         {
-            TagoTipAckKind kind = Parse(payload);
-            if (kind == TagoTipAckKind.Command)
+            TagoTipAction kind = Parse(payload);
+            bool error = Error != TagoTipError.None;
+            if (kind != TagoTipAction.Delivered && !error)
             {
-                return TagoTipAction.Command;
+                return kind; // Command, or Ignore
             }
 
             long sequence = Sequence;
-            if (kind == TagoTipAckKind.Error && sequence < 0 && !InFlight)
+            if (error && sequence < 0 && !InFlight)
             {
                 return SessionError(Error);
             }
 
-            bool ours = InFlight && (sequence >= 0 ? sequence == InFlightSequence : kind == TagoTipAckKind.Error);
-
             // Duplicates (M2Mqtt may resend a QoS 1 publish, so one frame can be answered twice) and strays.
-            if (!ours || (kind != TagoTipAckKind.Ok && kind != TagoTipAckKind.Error))
+            if (!InFlight || (sequence >= 0 ? sequence != InFlightSequence : !error))
             {
                 return TagoTipAction.Ignore;
             }
 
             InFlight = false;
-            return kind == TagoTipAckKind.Ok ? Delivered(Count) : FrameError(Error);
+            return error ? FrameError(Error) : Delivered(Count);
         }
 
         private TagoTipAction Delivered(int count)

@@ -37,7 +37,7 @@ namespace TagoFirmware.Tests.Sensors
         /// <summary>Creates a pipeline over a scripted sensor with standard settings for <paramref name="model"/>.</summary>
         public static ReadPipeline Create(SensorModel model, FakeSensor sensor)
         {
-            return new ReadPipeline(sensor, null, new ReadPipelineSettings(model), new DiagnosticsCounters("t"));
+            return new ReadPipeline(sensor, null, new ReadPipelineSettings(model, false), new DiagnosticsCounters("t"));
         }
     }
 }

@@ -138,7 +138,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Calibration_offsets_are_added_to_the_median_and_humidity_is_clamped()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.TemperatureOffsetTenths = -15;
             settings.HumidityOffsetTenths = 20;
             FakeSensor sensor = new FakeSensor("d 21.0/99.0 21.0/99.5 21.2/99.9 21.0/50.0 21.0/50.0 21.0/50.0");
@@ -158,7 +158,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d x 18.3/61.7");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22, true), new DiagnosticsCounters("t"));
 
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
             Assert.AreEqual(183, pipeline.TemperatureTenths);
@@ -171,7 +171,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d x x 18.3/61.7");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22, true), new DiagnosticsCounters("t"));
 
             Assert.AreEqual((int)ReadStatus.Failed, (int)PipelineDriver.RunSample(pipeline));
             Assert.AreEqual(3, sensor.Reads);
@@ -181,7 +181,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Dew_point_is_published_only_when_enabled()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.ComputeDewPoint = true;
             ReadPipeline withDew = new ReadPipeline(new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"), null, settings, new DiagnosticsCounters("t"));
             ReadPipeline without = PipelineDriver.Create(SensorModel.Dht22, new FakeSensor("d 20.0/50.0 20.0/50.0 20.0/50.0"));
@@ -198,7 +198,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Zero_humidity_has_no_dew_point()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.ComputeDewPoint = true;
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d 20.0/0.0 20.0/0.0 20.0/0.0"), null, settings, new DiagnosticsCounters("t"));
 

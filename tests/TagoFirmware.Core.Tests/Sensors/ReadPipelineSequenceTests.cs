@@ -27,7 +27,7 @@ namespace TagoFirmware.Tests.Sensors
             // 0.5 °C/s: 20 s after the baseline a change of up to 10 °C is allowed; 30 °C is not.
             FakeSensor sensor = new FakeSensor("d " + Repeat("20.0/40.0", 3) + Repeat("50.0/40.0", 9));
             DiagnosticsCounters counters = new DiagnosticsCounters("t");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22), counters);
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22, false), counters);
             Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
 
             PipelineDriver.Now += 14000;
@@ -75,7 +75,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_zero_rate_disables_the_rate_check()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.MaxTemperatureRateTenthsPerSecond = 0;
             settings.MaxHumidityRateTenthsPerSecond = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("-30.0/5.0", 3) + Repeat("70.0/95.0", 3));
@@ -94,7 +94,7 @@ namespace TagoFirmware.Tests.Sensors
             FakeSensor sensor = new FakeSensor(string.Empty);
             FakePowerSwitch power = new FakePowerSwitch();
             DiagnosticsCounters counters = new DiagnosticsCounters("t");
-            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22), counters);
+            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22, false), counters);
 
             for (int i = 0; i < 30; i++)
             {
@@ -115,7 +115,7 @@ namespace TagoFirmware.Tests.Sensors
             // would be the third failure in a row and power-cycle the sensor.
             FakeSensor sensor = new FakeSensor("d x x x x x x 21.0/40.0 21.0/40.0 21.0/40.0");
             FakePowerSwitch power = new FakePowerSwitch();
-            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22), new DiagnosticsCounters("t"));
+            ReadPipeline pipeline = new ReadPipeline(sensor, power, new ReadPipelineSettings(SensorModel.Dht22, false), new DiagnosticsCounters("t"));
             for (int i = 0; i < 5; i++)
             {
                 Assert.AreEqual(i == 2 ? (int)ReadStatus.Accepted : (int)ReadStatus.Failed, (int)PipelineDriver.RunSample(pipeline));
@@ -129,7 +129,7 @@ namespace TagoFirmware.Tests.Sensors
         public void The_power_cycle_path_switches_off_waits_switches_on_settles_and_discards_one_read()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             FakeSensor sensor = new FakeSensor("d x x x x x x x x x");
             FakePowerSwitch power = new FakePowerSwitch();
             ReadPipeline pipeline = new ReadPipeline(sensor, power, settings, new DiagnosticsCounters("t"));
@@ -183,7 +183,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Without_a_power_switch_the_power_cycle_is_skipped()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             ReadPipeline pipeline = new ReadPipeline(new FakeSensor("d x x x"), null, settings, new DiagnosticsCounters("t"));
 
             PipelineDriver.RunSample(pipeline);
@@ -197,7 +197,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_stuck_sensor_repeating_one_frame_fails_resets_and_power_cycles()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.StuckReadLimit = 5;
             FakeSensor sensor = new FakeSensor("d " + Repeat("21.7/48.3", 5) + "d 22.0/47.0 22.1/47.1 22.0/47.2");
             FakePowerSwitch power = new FakePowerSwitch();
@@ -224,7 +224,7 @@ namespace TagoFirmware.Tests.Sensors
         public void A_stable_environment_costs_at_most_one_sample_to_stuck_detection()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.StuckReadLimit = 5;
             // Without a power switch: the reset alone; the read after it repeats the pair, so the pair is genuine.
             FakeSensor sensor = new FakeSensor("d " + Repeat("12.3/65.2", 40));
@@ -257,7 +257,7 @@ namespace TagoFirmware.Tests.Sensors
         public void Stuck_detection_rearms_when_the_pair_changes()
         {
             PipelineDriver.Now = 0;
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.StuckReadLimit = 3;
             settings.ReadsPerSample = 1;
             settings.RetriesPerSample = 0;
@@ -280,7 +280,7 @@ namespace TagoFirmware.Tests.Sensors
         {
             PipelineDriver.Now = 0;
             FakeSensor sensor = new FakeSensor("d " + Repeat("12.3/65.2", 30));
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, ReadPipelineSettings.Battery(SensorModel.Dht22), new DiagnosticsCounters("t"));
+            ReadPipeline pipeline = new ReadPipeline(sensor, null, new ReadPipelineSettings(SensorModel.Dht22, true), new DiagnosticsCounters("t"));
             for (int i = 0; i < 30; i++)
             {
                 Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));

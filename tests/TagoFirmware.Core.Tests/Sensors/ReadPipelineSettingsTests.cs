@@ -13,7 +13,7 @@ namespace TagoFirmware.Tests.Sensors
         [DataRow(11, 1000, 0, 500, 200, 900)]
         public void Each_model_carries_its_datasheet_limits(int model, int gapMs, int minC, int maxC, int minH, int maxH)
         {
-            ReadPipelineSettings spec = new ReadPipelineSettings((SensorModel)model);
+            ReadPipelineSettings spec = new ReadPipelineSettings((SensorModel)model, false);
 
             Assert.AreEqual(gapMs, spec.MinReadIntervalMs);
             Assert.AreEqual(minC, spec.MinTenthsCelsius);
@@ -34,7 +34,7 @@ namespace TagoFirmware.Tests.Sensors
         public void The_minimum_sampling_interval_is_derived_from_reads_retries_and_the_model_gap(int model, int reads,
             int retries, int expectedSeconds)
         {
-            ReadPipelineSettings settings = new ReadPipelineSettings((SensorModel)model);
+            ReadPipelineSettings settings = new ReadPipelineSettings((SensorModel)model, false);
             settings.ReadsPerSample = reads;
             settings.RetriesPerSample = retries;
 
@@ -44,8 +44,8 @@ namespace TagoFirmware.Tests.Sensors
         [TestMethod]
         public void The_standard_and_battery_presets_have_the_documented_values()
         {
-            ReadPipelineSettings standard = new ReadPipelineSettings(SensorModel.Dht22);
-            ReadPipelineSettings battery = ReadPipelineSettings.Battery(SensorModel.Dht22);
+            ReadPipelineSettings standard = new ReadPipelineSettings(SensorModel.Dht22, false);
+            ReadPipelineSettings battery = new ReadPipelineSettings(SensorModel.Dht22, true);
 
             Assert.AreEqual(3, standard.ReadsPerSample);
             Assert.AreEqual(2, standard.RetriesPerSample);
@@ -60,28 +60,15 @@ namespace TagoFirmware.Tests.Sensors
         public void The_minimum_interval_comes_with_its_reason()
         {
             Assert.AreEqual("a DHT22 sample may need 6 reads 2 s apart",
-                new ReadPipelineSettings(SensorModel.Dht22).MinSamplingIntervalReason);
+                new ReadPipelineSettings(SensorModel.Dht22, false).MinSamplingIntervalReason);
         }
 
         [TestMethod]
         public void An_unknown_model_has_no_name_and_no_minimum_interval()
         {
-            Assert.IsNull(new ReadPipelineSettings(SensorModel.None).ModelName);
-            Assert.IsNull(new ReadPipelineSettings((SensorModel)42).ModelName);
-            Assert.AreEqual(0, new ReadPipelineSettings(SensorModel.None).MinSamplingIntervalSeconds);
-        }
-
-        [TestMethod]
-        public void Changing_settings_after_construction_does_not_affect_the_pipeline()
-        {
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
-            FakeSensor sensor = new FakeSensor("d 21.0/40.0 21.0/40.0 21.0/40.0");
-            ReadPipeline pipeline = new ReadPipeline(sensor, null, settings, new DiagnosticsCounters("t"));
-            settings.ReadsPerSample = 1;
-            PipelineDriver.Now = 0;
-
-            Assert.AreEqual((int)ReadStatus.Accepted, (int)PipelineDriver.RunSample(pipeline));
-            Assert.AreEqual(4, sensor.Reads, "still the discard read and a median of 3");
+            Assert.IsNull(new ReadPipelineSettings(SensorModel.None, false).ModelName);
+            Assert.IsNull(new ReadPipelineSettings((SensorModel)42, false).ModelName);
+            Assert.AreEqual(0, new ReadPipelineSettings(SensorModel.None, false).MinSamplingIntervalSeconds);
         }
     }
 }

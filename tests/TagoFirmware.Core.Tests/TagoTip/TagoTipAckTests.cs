@@ -9,33 +9,33 @@ namespace TagoFirmware.Tests.TagoTip
     public class TagoTipAckTests
     {
         [TestMethod]
-        [DataRow("OK|2", (int)TagoTipAckKind.Ok, -1L, 2, (int)TagoTipError.None)]
-        [DataRow("!42|OK|2", (int)TagoTipAckKind.Ok, 42L, 2, (int)TagoTipError.None)]
-        [DataRow("!0|OK|0", (int)TagoTipAckKind.Ok, 0L, 0, (int)TagoTipError.None)]
-        [DataRow("!4294967295|OK|1\n", (int)TagoTipAckKind.Ok, 4294967295L, 1, (int)TagoTipError.None)]
-        [DataRow("ACK|!7|OK|3", (int)TagoTipAckKind.Ok, 7L, 3, (int)TagoTipError.None)]
-        [DataRow("!7|OK", (int)TagoTipAckKind.Ok, 7L, -1, (int)TagoTipError.None)]
-        [DataRow("!7|OK|[t:=1]", (int)TagoTipAckKind.Other, 7L, -1, (int)TagoTipError.None)]
-        [DataRow("!7|PONG", (int)TagoTipAckKind.Other, 7L, -1, (int)TagoTipError.None)]
-        [DataRow("CMD|reboot", (int)TagoTipAckKind.Command, -1L, -1, (int)TagoTipError.None)]
-        [DataRow("!3|CMD|reboot", (int)TagoTipAckKind.Other, 3L, -1, (int)TagoTipError.None)]
-        [DataRow("ERR|invalid_token", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.InvalidToken)]
-        [DataRow("!9|ERR|device_not_found", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.DeviceNotFound)]
-        [DataRow("!9|ERR|rate_limited", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.RateLimited)]
-        [DataRow("!9|ERR|invalid_payload", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.InvalidPayload)]
-        [DataRow("!9|ERR|payload_too_large", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.PayloadTooLarge)]
-        [DataRow("!9|ERR|server_error", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.ServerError)]
-        [DataRow("!9|ERR|invalid_seq", (int)TagoTipAckKind.Error, 9L, -1, (int)TagoTipError.InvalidSeq)]
-        [DataRow("ERR|ttl_expired", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.TtlExpired)]
-        [DataRow("ERR|keep_alive_timeout\n", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.KeepAliveTimeout)]
-        [DataRow("ERR|invalid_method", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
-        [DataRow("ERR|Invalid_Token", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
-        [DataRow("ERR", (int)TagoTipAckKind.Error, -1L, -1, (int)TagoTipError.Unknown)]
+        [DataRow("OK|2", (int)TagoTipAction.Delivered, -1L, 2, (int)TagoTipError.None)]
+        [DataRow("!42|OK|2", (int)TagoTipAction.Delivered, 42L, 2, (int)TagoTipError.None)]
+        [DataRow("!0|OK|0", (int)TagoTipAction.Delivered, 0L, 0, (int)TagoTipError.None)]
+        [DataRow("!4294967295|OK|1\n", (int)TagoTipAction.Delivered, 4294967295L, 1, (int)TagoTipError.None)]
+        [DataRow("ACK|!7|OK|3", (int)TagoTipAction.Delivered, 7L, 3, (int)TagoTipError.None)]
+        [DataRow("!7|OK", (int)TagoTipAction.Delivered, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("!7|OK|[t:=1]", (int)TagoTipAction.Ignore, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("!7|PONG", (int)TagoTipAction.Ignore, 7L, -1, (int)TagoTipError.None)]
+        [DataRow("CMD|reboot", (int)TagoTipAction.Command, -1L, -1, (int)TagoTipError.None)]
+        [DataRow("!3|CMD|reboot", (int)TagoTipAction.Ignore, 3L, -1, (int)TagoTipError.None)]
+        [DataRow("ERR|invalid_token", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.InvalidToken)]
+        [DataRow("!9|ERR|device_not_found", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.DeviceNotFound)]
+        [DataRow("!9|ERR|rate_limited", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.RateLimited)]
+        [DataRow("!9|ERR|invalid_payload", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.InvalidPayload)]
+        [DataRow("!9|ERR|payload_too_large", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.PayloadTooLarge)]
+        [DataRow("!9|ERR|server_error", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.ServerError)]
+        [DataRow("!9|ERR|invalid_seq", (int)TagoTipAction.Ignore, 9L, -1, (int)TagoTipError.InvalidSeq)]
+        [DataRow("ERR|ttl_expired", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.TtlExpired)]
+        [DataRow("ERR|keep_alive_timeout\n", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.KeepAliveTimeout)]
+        [DataRow("ERR|invalid_method", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.Unknown)]
+        [DataRow("ERR|Invalid_Token", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.Unknown)]
+        [DataRow("ERR", (int)TagoTipAction.Ignore, -1L, -1, (int)TagoTipError.Unknown)]
         public void Well_formed_messages_are_classified_with_their_sequence_count_and_code(string message, int kind, long sequence, int count, int error)
         {
-            TagoTipReceipts ack = Parse(message);
+            TagoTipReceipts ack = new TagoTipReceipts();
 
-            Assert.AreEqual(kind, (int)ack.Kind);
+            Assert.AreEqual(kind, (int)ack.Parse(PayloadText.Utf8(message)));
             Assert.AreEqual(sequence, ack.Sequence);
             Assert.AreEqual(count, ack.Count);
             Assert.AreEqual(error, (int)ack.Error);
@@ -60,7 +60,10 @@ namespace TagoFirmware.Tests.TagoTip
         [DataRow("\n")]
         public void Anything_else_is_malformed(string message)
         {
-            Assert.AreEqual(TagoTipAckKind.Malformed, Parse(message).Kind);
+            TagoTipReceipts ack = new TagoTipReceipts();
+
+            Assert.AreEqual(TagoTipAction.Ignore, ack.Parse(PayloadText.Utf8(message)));
+            Assert.AreEqual(TagoTipError.None, ack.Error);
         }
 
         [TestMethod]
@@ -70,16 +73,8 @@ namespace TagoFirmware.Tests.TagoTip
             buffer[6] = 0;
             TagoTipReceipts ack = new TagoTipReceipts();
 
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(buffer));
-            Assert.AreEqual(TagoTipAckKind.Malformed, ack.Parse(null));
-        }
-
-        internal static TagoTipReceipts Parse(string message)
-        {
-            byte[] bytes = PayloadText.Utf8(message);
-            TagoTipReceipts ack = new TagoTipReceipts();
-            ack.Parse(bytes);
-            return ack;
+            Assert.AreEqual(TagoTipAction.Ignore, ack.Parse(buffer));
+            Assert.AreEqual(TagoTipAction.Ignore, ack.Parse(null));
         }
     }
 }

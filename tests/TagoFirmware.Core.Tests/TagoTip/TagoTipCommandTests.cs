@@ -28,7 +28,7 @@ namespace TagoFirmware.Tests.TagoTip
         {
             TagoTipReceipts ack = new TagoTipReceipts();
             byte[] bytes = PayloadText.Utf8(message);
-            Assert.AreEqual(TagoTipAckKind.Command, ack.Parse(bytes));
+            Assert.AreEqual(TagoTipAction.Command, ack.Parse(bytes));
 
             int valueOffset;
             int valueLength;

@@ -30,7 +30,7 @@ namespace TagoFirmware.Host.Tests.Sensors
         [TestMethod]
         public void Sampling_with_dew_point_allocates_nothing()
         {
-            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22);
+            ReadPipelineSettings settings = new ReadPipelineSettings(SensorModel.Dht22, false);
             settings.ComputeDewPoint = true;
             ReadPipeline pipeline = new ReadPipeline(new SteadySensor(), null, settings, new DiagnosticsCounters("1"));
             long now = 0;

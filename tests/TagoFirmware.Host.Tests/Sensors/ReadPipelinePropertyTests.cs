@@ -70,7 +70,7 @@ namespace TagoFirmware.Host.Tests.Sensors
                 .Sample((m, kind, t, h, loopGaps, battery) =>
                 {
                     SensorModel model = m == 0 ? SensorModel.Dht11 : (m == 1 ? SensorModel.Dht21 : SensorModel.Dht22);
-                    ReadPipelineSettings settings = battery ? ReadPipelineSettings.Battery(model) : new ReadPipelineSettings(model);
+                    ReadPipelineSettings settings = new ReadPipelineSettings(model, battery);
                     ReadPipelineSettings spec = settings;
                     settings.StuckReadLimit = battery ? 0 : 4;
                     DiagnosticsCounters counters = new DiagnosticsCounters("x");

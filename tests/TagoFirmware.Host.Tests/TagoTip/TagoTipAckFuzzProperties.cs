@@ -37,7 +37,7 @@ namespace TagoFirmware.Host.Tests.TagoTip
                         Assert.IsTrue(wasInFlight && receipts.Sequence == 42);
                     }
 
-                    if (receipts.Kind == TagoTipAckKind.Command)
+                    if (action == TagoTipAction.Command)
                     {
                         Assert.IsTrue(receipts.DetailLength > 0);
                         receipts.CommandTopic("$tip/n/cmd/", message, out int valueOffset, out int valueLength);

@@ -28,27 +28,22 @@ namespace TagoFirmware.Node
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
+            bool tip = config.UsesTagoTip;
             o.Host = config.MqttHost;
             o.Port = config.Int(ConfigKeys.MqttPort);
             o.UseTls = config.Flag(ConfigKeys.MqttTls);
-            o.Password = config.Text(ConfigKeys.Token);
+            // TagoTiP: the transport derives the MQTT credentials from the hash; keepalive 4 s because TagoIO closes a connection idle for 5 s.
+            o.ShortSessions = tip;
+            o.Password = config.Text(tip ? ConfigKeys.TagoTipAuthHash : ConfigKeys.Token);
             o.ClientId = clientId;
-            o.Qos = config.Int(ConfigKeys.MqttQos);
-            o.KeepAliveSeconds = config.Int(ConfigKeys.MqttKeepAlive);
+            o.Qos = tip ? 1 : config.Int(ConfigKeys.MqttQos);
+            o.KeepAliveSeconds = tip ? 4 : config.Int(ConfigKeys.MqttKeepAlive);
             o.WifiConnectTimeoutMs = config.Int(ConfigKeys.TimeoutWifiConnect) * 1000;
             o.AuthRetryIntervalMs = config.Int(ConfigKeys.TimeoutAuthRetry) * 1000;
             o.AckTimeoutMs = config.Int(ConfigKeys.TimeoutAck) * 1000;
             o.NoAckRebootMs = config.Int(ConfigKeys.TimeoutRebootAfter) * 1000;
             o.MaxInFlight = MaxInFlightPublishes;
             o.ProtocolLevel = config.Int(ConfigKeys.MqttProtocol);
-            if (config.UsesTagoTip)
-            {
-                // Keepalive 4 s because TagoIO closes a connection idle for 5 s. The transport derives the MQTT credentials from the hash.
-                o.ShortSessions = true;
-                o.Password = config.Text(ConfigKeys.TagoTipAuthHash);
-                o.Qos = 1;
-                o.KeepAliveSeconds = 4;
-            }
 
             string[] cas = config.CaCertificates;
             for (int i = 0; cas != null && i < cas.Length; i++)

@@ -92,13 +92,13 @@ namespace TagoFirmware.Esp32
                 return;
             }
 
-            MainLoopWatchdog decision = new MainLoopWatchdog(clock.MonotonicMs);
-            device.StartWatchdog(decision);
+            MainLoop loop = new MainLoop(clock.MonotonicMs);
+            device.StartWatchdog(loop);
 
             // An exception escaping the loop would end the program silently on the nanoCLR.
             try
             {
-                MainLoop.Run(sensorNode, clock, mqtt.Arrived, decision);
+                loop.Run(sensorNode, clock, mqtt.Arrived);
             }
             catch (Exception ex)
             {

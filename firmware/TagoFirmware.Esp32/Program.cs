@@ -31,7 +31,7 @@ namespace TagoFirmware.Esp32
 
             GpioController gpio = new GpioController();
             byte[] mac = Esp32PlatformInfo.MacAddress();
-            string macClientId = ClientIdentity.FromMac(mac);
+            string macClientId = NodeWiring.ClientIdFromMac(mac);
 
             ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, true, macClientId, log);
             ConfigResult config = boot.Load();

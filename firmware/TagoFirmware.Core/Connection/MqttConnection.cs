@@ -76,7 +76,7 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc />
-        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? PublishError.Rejected : Send(topic, payload, qos);
+        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? ConnectionSupervisor.Rejected : Send(topic, payload, qos);
 
         /// <inheritdoc />
         public int Subscribe(string topicFilter, int qos) => Send(topicFilter, null, qos);
@@ -283,7 +283,7 @@ namespace TagoFirmware.Connection
         {
             object client = Online();
             if (client == null)
-                return PublishError.NotOnline;
+                return ConnectionSupervisor.NotOnline;
             try
             {
                 return payload == null ? SubscribeOn(client, topic, qos) : PublishOn(client, topic, payload, qos);
@@ -291,7 +291,7 @@ namespace TagoFirmware.Connection
             catch (Exception)
             {
                 // In-flight queue full, a topic the library refuses, or the client closing under us.
-                return PublishError.Rejected;
+                return ConnectionSupervisor.Rejected;
             }
         }
 

@@ -19,6 +19,22 @@ namespace TagoFirmware.Node
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
 
+        /// <summary><c>tago-</c> + the eFuse MAC's 12 lowercase hex digits: stable, unique, topic-safe, 17 characters (MQTT 3.1.1 §3.1.3.1 allows 23); null for no or an all-zero MAC.</summary>
+        public static string ClientIdFromMac(byte[] mac)
+        {
+            if (mac == null || mac.Length != 6)
+                return null;
+            int any = 0;
+            string id = "tago-";
+            for (int i = 0; i < 6; i++)
+            {
+                any |= mac[i];
+                id += mac[i].ToString("x2");
+            }
+
+            return any == 0 ? null : id;
+        }
+
         /// <summary>The uplink transport the config names: TagoTiP frames, or TagoIO's legacy MQTT topics with JSON.</summary>
         public static UplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
             ? UplinkTransport.TagoTip(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.Text(ConfigKeys.TagoTipSerial), config.Text(ConfigKeys.TagoTipAuthHash)))

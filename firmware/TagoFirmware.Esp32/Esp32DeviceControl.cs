@@ -25,7 +25,7 @@ namespace TagoFirmware.Esp32
         private readonly ILog _log;
         private readonly object _sync = new object();
         private bool _rebooting;
-        private MainLoopWatchdog _watchdog;
+        private MainLoop _loop;
 
         /// <summary>Creates the control.</summary>
         public Esp32DeviceControl(ILog log)
@@ -63,10 +63,10 @@ namespace TagoFirmware.Esp32
             }
         }
 
-        /// <summary>Starts the thread that reboots once <paramref name="decision"/> says the main loop hangs; asks every 5 s.</summary>
-        public void StartWatchdog(MainLoopWatchdog decision)
+        /// <summary>Starts the thread that reboots once <paramref name="loop"/> says it hangs; asks every 5 s.</summary>
+        public void StartWatchdog(MainLoop loop)
         {
-            _watchdog = decision;
+            _loop = loop;
             new Thread(new ThreadStart(WatchdogLoop)).Start();
         }
 
@@ -78,9 +78,9 @@ namespace TagoFirmware.Esp32
                 Thread.Sleep(WatchdogSampleMs);
                 try
                 {
-                    if (_watchdog.IsHung(Environment.TickCount64))
+                    if (_loop.IsHung(Environment.TickCount64))
                     {
-                        _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (MainLoopWatchdog.TimeoutMs / 1000) + " s");
+                        _log.Write(LogLevel.Error, "watchdog: main loop overdue by " + (MainLoop.TimeoutMs / 1000) + " s");
                         Reboot(RebootReason.MainLoopHung);
                         return;
                     }

@@ -28,8 +28,7 @@ namespace TagoFirmware.Esp32
             }
             catch (Exception)
             {
-                // No LED then; the node works without one.
-                _pin = null;
+                // No LED then (_pin stays null); the node works without one.
             }
 
             _timer = new Timer(new TimerCallback(Tick), null, 0, StatusPatterns.SlotMs);

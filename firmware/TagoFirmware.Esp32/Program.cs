@@ -31,7 +31,7 @@ namespace TagoFirmware.Esp32
 
             GpioController gpio = new GpioController();
             byte[] mac = Esp32PlatformInfo.WifiInterface(true)?.PhysicalAddress; // the station MAC, burnt into eFuse
-            string macClientId = ClientIdentity.FromMac(mac);
+            string macClientId = NodeWiring.ClientIdFromMac(mac);
 
             ConfigBoot boot = new ConfigBoot(new Esp32Files(), NodeConfig.DevicePath, null, true, macClientId, log);
             ConfigResult config = boot.Load();
@@ -92,13 +92,13 @@ namespace TagoFirmware.Esp32
                 return;
             }
 
-            MainLoopWatchdog decision = new MainLoopWatchdog(clock.MonotonicMs);
-            device.StartWatchdog(decision);
+            MainLoop loop = new MainLoop(clock.MonotonicMs);
+            device.StartWatchdog(loop);
 
             // An exception escaping the loop would end the program silently on the nanoCLR.
             try
             {
-                MainLoop.Run(sensorNode, clock, mqtt.Arrived, decision);
+                loop.Run(sensorNode, clock, mqtt.Arrived);
             }
             catch (Exception ex)
             {

@@ -207,13 +207,8 @@ namespace TagoFirmware.Commands
         private string Describe(CommandError error, long value)
         {
             string text = s_refusals[(int)error];
-            if (error == CommandError.PayloadTooLarge)
-            {
-                return value.ToString() + text;
-            }
-
-            return error < CommandError.IntervalBelowMinimum ? text : value.ToString() + text + MinIntervalSeconds.ToString()
-                + (error == CommandError.OutOfRange ? "…86400 s, batch 1…100)" : " s");
+            return error == CommandError.PayloadTooLarge ? value.ToString() + text : error < CommandError.IntervalBelowMinimum ? text
+                : value.ToString() + text + MinIntervalSeconds.ToString() + (error == CommandError.OutOfRange ? "…86400 s, batch 1…100)" : " s");
         }
 
         private bool Store(byte[] record)

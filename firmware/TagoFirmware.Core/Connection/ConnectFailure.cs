@@ -1,6 +1,6 @@
 namespace TagoFirmware.Connection
 {
-    /// <summary>How a connect attempt failed when the broker did not refuse it cleanly; an adapter's <c>Describe</c> names it, <see cref="MqttFailureClassifier"/> refines it.</summary>
+    /// <summary>How a connect attempt failed when the broker did not refuse it cleanly; an adapter's <c>Describe</c> names it, <see cref="MqttConnection.Classify"/> refines it.</summary>
     public enum ConnectFailure
     {
         /// <summary>Not a failure.</summary>

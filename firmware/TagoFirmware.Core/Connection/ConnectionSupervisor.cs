@@ -9,6 +9,15 @@ namespace TagoFirmware.Connection
         /// <summary>At most this many inbox events are handled per step, so a message flood cannot starve the loop.</summary>
         public const int MaxEventsPerStep = 32;
 
+        /// <summary>Publish result: the session is not online (or the link not connected): nothing was sent. Non-negative results are message ids.</summary>
+        public const int NotOnline = -1;
+
+        /// <summary>Publish result: the client library refused the message (in-flight queue full, bad topic, no payload, exception).</summary>
+        public const int Rejected = -2;
+
+        /// <summary>Publish result: the supervisor already tracks its maximum of unacknowledged QoS 1 publishes; retry after an ack.</summary>
+        public const int TooManyInFlight = -4;
+
         /// <summary>An orderly stop waits at most this long for the PUBACK of the "offline" status before DISCONNECT.</summary>
         public const int StopAckWaitMs = 2000;
 
@@ -107,11 +116,11 @@ namespace TagoFirmware.Connection
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (_state != SessionState.Online)
-                return PublishError.NotOnline;
+                return NotOnline;
 
             // The last slot is reserved for the status publish made right after connecting.
             if (qos == 1 && _pending >= _pendingIds.Length - 1)
-                return PublishError.TooManyInFlight;
+                return TooManyInFlight;
             int id = _mqtt.Publish(topic, payload, qos);
             if (id >= 0 && qos == 1)
                 Track(id, _ports.Clock.MonotonicMs);

@@ -14,7 +14,7 @@ namespace TagoFirmware.Connection
         /// <summary>Starts a connect attempt on the worker; false while an earlier attempt runs, its outcome waits or its client is open.</summary>
         bool BeginConnect(SessionOptions request);
 
-        /// <summary>Enqueues a publish (never retained): its message id or a negative <see cref="PublishError"/>. M2Mqtt resends the same array: never change it.</summary>
+        /// <summary>Enqueues a publish (never retained): its message id or a negative <see cref="ConnectionSupervisor.NotOnline"/> or <see cref="ConnectionSupervisor.Rejected"/>. M2Mqtt resends the same array: never change it.</summary>
         int Publish(string topic, byte[] payload, int qos);
 
         /// <summary>Enqueues a SUBSCRIBE for one topic filter; its SUBACK is reported as a Subscribed event.</summary>

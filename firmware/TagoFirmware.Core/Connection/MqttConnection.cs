@@ -16,6 +16,15 @@ namespace TagoFirmware.Connection
         /// <summary>Consecutive closes after CONNECT without a CONNACK that make a credential refusal probable.</summary>
         public const int ClosesBeforeAuthSuspected = 3;
 
+        /// <summary>M2Mqtt waits a fixed 30 s for the CONNACK, then throws as for a broken connection: this late, it is that timeout.</summary>
+        public const int ConnackTimeoutThresholdMs = 25000;
+
+        // mbedTLS codes (x509.h, ssl.h) and what they mean here.
+        private static readonly int[] s_tlsCodes = { -0x2700, -0x6E00, -0x7200, -0x7780, -0x7280, -0x6800, -0x7F00 };
+
+        private static readonly string[] s_tlsTexts = ("cert not trusted (CA, host, date)|TLS too old (1.2 required)|no TLS answer: wrong port?|fatal alert"
+            + "|closed in handshake: wrong port?|timed out|out of memory").Split('|');
+
         private readonly object _sync = new object();
         private readonly IWorker _worker;
         private readonly IClock _clock;
@@ -67,7 +76,7 @@ namespace TagoFirmware.Connection
         }
 
         /// <inheritdoc />
-        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? PublishError.Rejected : Send(topic, payload, qos);
+        public int Publish(string topic, byte[] payload, int qos) => payload == null || payload.Length == 0 ? ConnectionSupervisor.Rejected : Send(topic, payload, qos);
 
         /// <inheritdoc />
         public int Subscribe(string topicFilter, int qos) => Send(topicFilter, null, qos);
@@ -149,8 +158,8 @@ namespace TagoFirmware.Connection
                     Thread.Sleep(ConnackGraceMs);
                 int connack = Connack();
 
-                failure = MqttFailureClassifier.Classify(failure, socketCode, connack, _clock.MonotonicMs - started);
-                Finish(client, LinkEventKind.ConnectFailed, connack, failure, MqttFailureClassifier.Explain(socketCode));
+                failure = Classify(failure, socketCode, connack, _clock.MonotonicMs - started);
+                Finish(client, LinkEventKind.ConnectFailed, connack, failure, Explain(socketCode));
             }
         }
 
@@ -218,6 +227,28 @@ namespace TagoFirmware.Connection
             _inbox.Post(LinkEventKind.Closed, -1, ConnectFailure.None, 0, null, null);
         }
 
+        /// <summary>A socket error with an mbedTLS code is TLS; a break after CONNECT without a CONNACK this late is M2Mqtt's timeout (with a CONNACK: a refusal whose socket closed, or a stale exception).</summary>
+        public static ConnectFailure Classify(ConnectFailure failure, int socketCode, int connackCode, long elapsedMs)
+            => failure == ConnectFailure.Network && IsTlsCode(socketCode) ? ConnectFailure.Tls
+                : failure == ConnectFailure.Communication && connackCode < 0 && elapsedMs >= ConnackTimeoutThresholdMs ? ConnectFailure.Timeout : failure;
+
+        /// <summary>True for an mbedTLS TLS error, not a positive errno or an mbedTLS network code (-0x42 to -0x52, mbedtls/net_sockets.h).</summary>
+        public static bool IsTlsCode(int code) => code < -0x52 || (code < 0 && code > -0x42);
+
+        /// <summary>A short explanation of an mbedTLS code for the log, or null; nanoFramework passes no verify flags, so every failed certificate check is -0x2700 (TLS 1.0/1.1 only: -0x6E00, -0x7780; plaintext port: -0x7200, -0x7280; mbedtls/ssl.h).</summary>
+        public static string Explain(int socketCode)
+        {
+            if (!IsTlsCode(socketCode))
+                return null;
+            for (int i = 0; i < s_tlsCodes.Length; i++)
+            {
+                if (s_tlsCodes[i] == socketCode)
+                    return "tls -0x" + (-socketCode).ToString("X4") + ": " + s_tlsTexts[i];
+            }
+
+            return "tls error " + socketCode.ToString();
+        }
+
         private void Finish(object client, LinkEventKind kind, int code, ConnectFailure failure, string detail)
         {
             lock (_sync)
@@ -252,7 +283,7 @@ namespace TagoFirmware.Connection
         {
             object client = Online();
             if (client == null)
-                return PublishError.NotOnline;
+                return ConnectionSupervisor.NotOnline;
             try
             {
                 return payload == null ? SubscribeOn(client, topic, qos) : PublishOn(client, topic, payload, qos);
@@ -260,7 +291,7 @@ namespace TagoFirmware.Connection
             catch (Exception)
             {
                 // In-flight queue full, a topic the library refuses, or the client closing under us.
-                return PublishError.Rejected;
+                return ConnectionSupervisor.Rejected;
             }
         }
 

@@ -15,7 +15,7 @@ namespace TagoFirmware.Connection
         /// <summary>PEM CA certificate(s) for the broker; null = the device's stored CA bundle.</summary>
         public string CaCertificatesPem;
 
-        /// <summary>MQTT client id; stable across reboots (see <see cref="ClientIdentity.FromMac"/>).</summary>
+        /// <summary>MQTT client id; stable across reboots (see <c>NodeWiring.ClientIdFromMac</c>).</summary>
         public string ClientId;
 
         /// <summary>MQTT user name, set by <see cref="UplinkTransport.PrepareConnect"/> (TagoIO legacy: the literal "Token").</summary>

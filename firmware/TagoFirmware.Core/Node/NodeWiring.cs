@@ -19,6 +19,22 @@ namespace TagoFirmware.Node
         /// <summary>QoS 1 publishes awaiting their PUBACK at most: a data batch, a diagnostics payload, a <c>ping</c> status.</summary>
         public const int MaxInFlightPublishes = 3;
 
+        /// <summary><c>tago-</c> + the eFuse MAC's 12 lowercase hex digits: stable, unique, topic-safe, 17 characters (MQTT 3.1.1 §3.1.3.1 allows 23); null for no or an all-zero MAC.</summary>
+        public static string ClientIdFromMac(byte[] mac)
+        {
+            if (mac == null || mac.Length != 6)
+                return null;
+            int any = 0;
+            string id = "tago-";
+            for (int i = 0; i < 6; i++)
+            {
+                any |= mac[i];
+                id += mac[i].ToString("x2");
+            }
+
+            return any == 0 ? null : id;
+        }
+
         /// <summary>The uplink transport the config names: TagoTiP frames, or TagoIO's legacy MQTT topics with JSON.</summary>
         public static UplinkTransport CreateTransport(NodeConfig config, string clientId) => config.UsesTagoTip
             ? UplinkTransport.TagoTip(TagoFirmware.TagoTip.TagoTipCredentials.Create(config.Text(ConfigKeys.TagoTipSerial), config.Text(ConfigKeys.TagoTipAuthHash)))
@@ -28,27 +44,22 @@ namespace TagoFirmware.Node
         public static SessionOptions CreateSessionOptions(NodeConfig config, string clientId)
         {
             SessionOptions o = new SessionOptions();
+            bool tip = config.UsesTagoTip;
             o.Host = config.MqttHost;
             o.Port = config.Int(ConfigKeys.MqttPort);
             o.UseTls = config.Flag(ConfigKeys.MqttTls);
-            o.Password = config.Text(ConfigKeys.Token);
+            // TagoTiP: the transport derives the MQTT credentials from the hash; keepalive 4 s because TagoIO closes a connection idle for 5 s.
+            o.ShortSessions = tip;
+            o.Password = config.Text(tip ? ConfigKeys.TagoTipAuthHash : ConfigKeys.Token);
             o.ClientId = clientId;
-            o.Qos = config.Int(ConfigKeys.MqttQos);
-            o.KeepAliveSeconds = config.Int(ConfigKeys.MqttKeepAlive);
+            o.Qos = tip ? 1 : config.Int(ConfigKeys.MqttQos);
+            o.KeepAliveSeconds = tip ? 4 : config.Int(ConfigKeys.MqttKeepAlive);
             o.WifiConnectTimeoutMs = config.Int(ConfigKeys.TimeoutWifiConnect) * 1000;
             o.AuthRetryIntervalMs = config.Int(ConfigKeys.TimeoutAuthRetry) * 1000;
             o.AckTimeoutMs = config.Int(ConfigKeys.TimeoutAck) * 1000;
             o.NoAckRebootMs = config.Int(ConfigKeys.TimeoutRebootAfter) * 1000;
             o.MaxInFlight = MaxInFlightPublishes;
             o.ProtocolLevel = config.Int(ConfigKeys.MqttProtocol);
-            if (config.UsesTagoTip)
-            {
-                // Keepalive 4 s because TagoIO closes a connection idle for 5 s. The transport derives the MQTT credentials from the hash.
-                o.ShortSessions = true;
-                o.Password = config.Text(ConfigKeys.TagoTipAuthHash);
-                o.Qos = 1;
-                o.KeepAliveSeconds = 4;
-            }
 
             string[] cas = config.CaCertificates;
             for (int i = 0; cas != null && i < cas.Length; i++)

@@ -103,7 +103,7 @@ namespace TagoFirmware.Host.Adapters
         protected override ConnectFailure Describe(Exception ex, bool created, out int socketCode)
         {
             ConnectFailure error = Describe(ex, _connectSent, _validator, out socketCode, out string reason);
-            bool tls = MqttFailureClassifier.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
+            bool tls = MqttConnection.Classify(error, socketCode, -1, 0) == ConnectFailure.Tls;
             if (tls)
                 Interlocked.Increment(ref _tlsFailures);
             LastFailureReason = reason;

@@ -17,6 +17,7 @@ namespace TagoFirmware.Host.Node
     /// <remarks>No <see cref="ITimeSync"/>: the operating system keeps the time.</remarks>
     public sealed class TwinNode : IDisposable, IDeviceControl, IPlatformInfo, INetworkLink
     {
+        private readonly MainLoop _loop = new MainLoop(0); // no watchdog on the host: only its wait clamp is used
         private readonly TwinNodeSettings _settings;
         private readonly byte[] _configBytes;
         private readonly ConsoleLog _log;
@@ -102,7 +103,7 @@ namespace TagoFirmware.Host.Node
                         break;
                     }
 
-                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, Clock.ToRealMs(MainLoop.NextWaitMs(Node, Clock.MonotonicMs, null))));
+                    WaitHandle.WaitAny(new[] { _link.Arrived, cancel.WaitHandle }, Math.Max(1, Clock.ToRealMs(_loop.NextWaitMs(Node, Clock.MonotonicMs))));
                 }
 
                 StopGracefully();
@@ -124,7 +125,7 @@ namespace TagoFirmware.Host.Node
                 Node.Step(Clock.MonotonicMs);
                 if (!Node.IsHalted)
                 {
-                    _link.Arrived.WaitOne(Math.Clamp(Clock.ToRealMs(MainLoop.NextWaitMs(Node, Clock.MonotonicMs, null)), 1, 200));
+                    _link.Arrived.WaitOne(Math.Clamp(Clock.ToRealMs(_loop.NextWaitMs(Node, Clock.MonotonicMs)), 1, 200));
                 }
             }
         }

@@ -159,14 +159,14 @@ namespace TagoFirmware.Tests.Connection
         public void Publish_is_refused_offline_and_a_throwing_library_is_a_rejection()
         {
             Fresh();
-            Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
-            Assert.AreEqual(PublishError.Rejected, _link.Publish("t", new byte[0], 1));
+            Assert.AreEqual(ConnectionSupervisor.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
+            Assert.AreEqual(ConnectionSupervisor.Rejected, _link.Publish("t", new byte[0], 1));
             Attempt();
             _link.LibraryConnected = false;
-            Assert.AreEqual(PublishError.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
+            Assert.AreEqual(ConnectionSupervisor.NotOnline, _link.Publish("t", new byte[] { 1 }, 1));
             _link.LibraryConnected = true;
             _link.PublishThrows = true;
-            Assert.AreEqual(PublishError.Rejected, _link.Publish("t", new byte[] { 1 }, 1));
+            Assert.AreEqual(ConnectionSupervisor.Rejected, _link.Publish("t", new byte[] { 1 }, 1));
             Assert.AreEqual(8, _link.Subscribe("commands/+", 1));
         }
 

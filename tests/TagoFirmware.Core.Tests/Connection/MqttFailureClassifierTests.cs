@@ -29,7 +29,7 @@ namespace TagoFirmware.Tests.Connection
         [DataRow((int)ConnectFailure.Internal, 0, -1, 10, (int)ConnectFailure.Internal)]
         public void A_socket_code_or_a_late_break_refines_what_the_adapter_said(int described, int socketCode, int connack, int elapsedMs, int expected)
         {
-            Assert.AreEqual(expected, (int)MqttFailureClassifier.Classify((ConnectFailure)described, socketCode, connack, elapsedMs));
+            Assert.AreEqual(expected, (int)MqttConnection.Classify((ConnectFailure)described, socketCode, connack, elapsedMs));
         }
 
         [TestMethod]
@@ -44,16 +44,16 @@ namespace TagoFirmware.Tests.Connection
         [DataRow(-0x7F00, "tls -0x7F00: out of memory")]
         public void Common_mbedtls_codes_are_named(int code, string words)
         {
-            string text = MqttFailureClassifier.Explain(code);
+            string text = MqttConnection.Explain(code);
             Assert.IsTrue(text.IndexOf(words) >= 0, text);
         }
 
         [TestMethod]
         public void Network_errors_need_no_explanation()
         {
-            Assert.IsNull(MqttFailureClassifier.Explain(111));
-            Assert.IsNull(MqttFailureClassifier.Explain(-0x50));
-            Assert.IsNull(MqttFailureClassifier.Explain(0));
+            Assert.IsNull(MqttConnection.Explain(111));
+            Assert.IsNull(MqttConnection.Explain(-0x50));
+            Assert.IsNull(MqttConnection.Explain(0));
         }
     }
 }

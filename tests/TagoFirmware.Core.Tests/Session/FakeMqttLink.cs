@@ -175,7 +175,7 @@ namespace TagoFirmware.Tests.Session
             Pump();
             if (!_connected)
             {
-                return PublishError.NotOnline;
+                return ConnectionSupervisor.NotOnline;
             }
 
             _nextId = _nextId >= 65535 ? 1 : _nextId + 1;
@@ -200,7 +200,7 @@ namespace TagoFirmware.Tests.Session
         {
             if (!_connected)
             {
-                return PublishError.NotOnline;
+                return ConnectionSupervisor.NotOnline;
             }
 
             Subscriptions.Add(topicFilter);

@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using TagoFirmware.Connection;
+using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Tests.Session
@@ -11,23 +12,23 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Client_id_from_mac_is_prefixed_lowercase_hex()
         {
-            Assert.AreEqual("tago-a4cf12e3b1c0", ClientIdentity.FromMac(new byte[] { 0xA4, 0xCF, 0x12, 0xE3, 0xB1, 0xC0 }));
-            Assert.AreEqual("tago-000000000001", ClientIdentity.FromMac(new byte[] { 0, 0, 0, 0, 0, 1 }));
+            Assert.AreEqual("tago-a4cf12e3b1c0", NodeWiring.ClientIdFromMac(new byte[] { 0xA4, 0xCF, 0x12, 0xE3, 0xB1, 0xC0 }));
+            Assert.AreEqual("tago-000000000001", NodeWiring.ClientIdFromMac(new byte[] { 0, 0, 0, 0, 0, 1 }));
         }
 
         [TestMethod]
         public void Client_id_is_the_same_for_the_same_mac()
         {
             byte[] mac = new byte[] { 0x24, 0x0A, 0xC4, 0x00, 0xFF, 0x10 };
-            Assert.AreEqual(ClientIdentity.FromMac(mac), ClientIdentity.FromMac(new byte[] { 0x24, 0x0A, 0xC4, 0x00, 0xFF, 0x10 }));
+            Assert.AreEqual(NodeWiring.ClientIdFromMac(mac), NodeWiring.ClientIdFromMac(new byte[] { 0x24, 0x0A, 0xC4, 0x00, 0xFF, 0x10 }));
         }
 
         [TestMethod]
         public void Bad_mac_gives_no_client_id()
         {
-            Assert.IsNull(ClientIdentity.FromMac(null));
-            Assert.IsNull(ClientIdentity.FromMac(new byte[5]));
-            Assert.IsNull(ClientIdentity.FromMac(new byte[6]));
+            Assert.IsNull(NodeWiring.ClientIdFromMac(null));
+            Assert.IsNull(NodeWiring.ClientIdFromMac(new byte[5]));
+            Assert.IsNull(NodeWiring.ClientIdFromMac(new byte[6]));
         }
 
         [TestMethod]

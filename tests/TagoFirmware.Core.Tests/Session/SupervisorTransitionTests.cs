@@ -210,14 +210,14 @@ namespace TagoFirmware.Tests.Session
         {
             SessionRig rig = new SessionRig();
             rig.Build();
-            Assert.AreEqual(PublishError.NotOnline, rig.Supervisor.PublishData(new byte[] { 1 }));
+            Assert.AreEqual(ConnectionSupervisor.NotOnline, rig.Supervisor.PublishData(new byte[] { 1 }));
             rig.RunUntil(SessionState.Online, 60000);
             int id = rig.Supervisor.PublishData(new byte[] { 1, 2 });
             Assert.IsTrue(id >= 0);
             Assert.AreEqual("sensors/" + SessionRig.ClientId + "/data", rig.Mqtt.LastPublish.Topic);
             rig.Mqtt.DropConnection();
             rig.StepNow();
-            Assert.AreEqual(PublishError.NotOnline, rig.Supervisor.PublishData(new byte[] { 1 }));
+            Assert.AreEqual(ConnectionSupervisor.NotOnline, rig.Supervisor.PublishData(new byte[] { 1 }));
         }
 
         [TestMethod]
@@ -241,7 +241,7 @@ namespace TagoFirmware.Tests.Session
             rig.Mqtt.AcksPublishes = false;
             Assert.IsTrue(rig.Supervisor.PublishData(new byte[] { 1 }) >= 0);
             Assert.IsTrue(rig.Supervisor.PublishData(new byte[] { 2 }) >= 0);
-            Assert.AreEqual(PublishError.TooManyInFlight, rig.Supervisor.PublishData(new byte[] { 3 }));
+            Assert.AreEqual(ConnectionSupervisor.TooManyInFlight, rig.Supervisor.PublishData(new byte[] { 3 }));
         }
 
         [TestMethod]

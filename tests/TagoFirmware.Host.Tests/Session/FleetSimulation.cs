@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TagoFirmware.Connection;
+using TagoFirmware.Node;
 using TagoFirmware.Platform;
 
 namespace TagoFirmware.Host.Tests.Session
@@ -22,7 +23,7 @@ namespace TagoFirmware.Host.Tests.Session
             for (int i = 0; i < count; i++)
             {
                 byte[] mac = { 0x24, 0x0A, 0xC4, (byte)(i >> 16), (byte)(i >> 8), (byte)i };
-                string clientId = ClientIdentity.FromMac(mac);
+                string clientId = NodeWiring.ClientIdFromMac(mac);
                 SessionOptions options = new SessionOptions
                 {
                     Host = "mqtt.tago.io", Port = 8883, UseTls = true, Qos = 1, KeepAliveSeconds = 60, WifiConnectTimeoutMs = 30000,
@@ -152,7 +153,7 @@ namespace TagoFirmware.Host.Tests.Session
             {
                 if (!_connected)
                 {
-                    return PublishError.NotOnline;
+                    return ConnectionSupervisor.NotOnline;
                 }
 
                 _nextId = _nextId >= 65535 ? 1 : _nextId + 1;
@@ -164,7 +165,7 @@ namespace TagoFirmware.Host.Tests.Session
                 return _nextId;
             }
 
-            public int Subscribe(string topicFilter, int qos) => _connected ? 1 : PublishError.NotOnline;
+            public int Subscribe(string topicFilter, int qos) => _connected ? 1 : ConnectionSupervisor.NotOnline;
 
             public void Disconnect() => _connected = false;
 

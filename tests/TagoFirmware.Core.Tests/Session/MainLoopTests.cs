@@ -1,15 +1,15 @@
 using nanoFramework.TestFramework;
-using TagoFirmware.Connection;
+using TagoFirmware.Node;
 
 namespace TagoFirmware.Tests.Session
 {
     [TestClass]
-    public class MainLoopWatchdogTests
+    public class MainLoopTests
     {
         [TestMethod]
         public void Loop_waiting_on_purpose_for_an_hour_is_not_hung()
         {
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(0);
+            MainLoop watchdog = new MainLoop(0);
             watchdog.WaitingUntil(3600000);
             Assert.IsFalse(watchdog.IsHung(1000));
             Assert.IsFalse(watchdog.IsHung(3600000 + 119999));
@@ -18,8 +18,8 @@ namespace TagoFirmware.Tests.Session
         [TestMethod]
         public void Loop_two_minutes_past_its_promised_time_is_hung()
         {
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(1000);
-            Assert.AreEqual(120000, MainLoopWatchdog.TimeoutMs);
+            MainLoop watchdog = new MainLoop(1000);
+            Assert.AreEqual(120000, MainLoop.TimeoutMs);
             Assert.IsFalse(watchdog.IsHung(1000 + 119999));
             Assert.IsTrue(watchdog.IsHung(1000 + 120000));
             watchdog.WaitingUntil(200000);
@@ -33,7 +33,7 @@ namespace TagoFirmware.Tests.Session
             SessionRig rig = new SessionRig();
             rig.Mqtt.ConnectDelayMs = 10000000;
             rig.Build();
-            MainLoopWatchdog watchdog = new MainLoopWatchdog(0);
+            MainLoop watchdog = new MainLoop(0);
             for (int i = 0; i < 100; i++)
             {
                 rig.Run(5000);

@@ -33,7 +33,7 @@ namespace TagoFirmware.Config
         public string[] CaCertificates
         {
             get => (string[])Value(ConfigKeys.MqttCaCertificates);
-            set => SetValue(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
+            set => Set(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
         }
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <c>mqtt.client_id</c>, else <paramref name="macDerivedClientId"/>.</summary>
@@ -51,7 +51,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The <c>sensors</c> array.</summary>
-        public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => SetValue(ConfigKeys.Sensors, value); }
+        public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => Set(ConfigKeys.Sensors, value); }
 
         /// <summary>The effective configuration as <c>config:</c> log lines in table order (one per group and sensor, root keys together); secrets show only whether they are set.</summary>
         public string[] Summary(string clientId)

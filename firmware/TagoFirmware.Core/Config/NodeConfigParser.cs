@@ -77,7 +77,7 @@ namespace TagoFirmware.Config
             {
                 if (supplied[i] != null)
                 {
-                    config.SetValue(ConfigKeys.Rows[i], supplied[i]);
+                    config.Set(ConfigKeys.Rows[i], supplied[i]);
                 }
             }
 
@@ -210,7 +210,7 @@ namespace TagoFirmware.Config
                     {
                         string name = r.GetString().ToLower();
                         int number = ConfigValues.ChoiceNumber(key, name);
-                        target.SetValue(key, name); // as written, for logs, even when refused
+                        target.Set(key, name); // as written, for logs, even when refused
                         if (number >= 0)
                         {
                             target.Set(key, number);
@@ -225,7 +225,7 @@ namespace TagoFirmware.Config
                 case ConfigKey.TextList:
                     if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
                     {
-                        target.SetValue(key, isNull ? new string[0] : token == JsonToken.String ? new string[] { r.GetString() }
+                        target.Set(key, isNull ? new string[0] : token == JsonToken.String ? new string[] { r.GetString() }
                             : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
                         return;
                     }
@@ -234,7 +234,7 @@ namespace TagoFirmware.Config
                 default:
                     if (isNull || token == JsonToken.String)
                     {
-                        target.SetValue(key, isNull ? key.DefaultText : r.GetString());
+                        target.Set(key, isNull ? key.DefaultText : r.GetString());
                         return;
                     }
 

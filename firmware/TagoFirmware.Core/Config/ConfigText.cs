@@ -49,12 +49,12 @@ namespace TagoFirmware.Config
             }
 
             char[] chars = topic.ToCharArray();
+            char[] special = new char[] { '{', '}', '+', '#' };
             string problem = chars[0] == '$' ? "must not start with '$' (reserved)" : null;
-            for (int i = 0; i < chars.Length && problem == null; i++)
+            for (int i = topic.IndexOfAny(special); i >= 0 && problem == null; i = topic.IndexOfAny(special, i + 1))
             {
                 char c = chars[i];
                 problem = c == '{' || c == '}' ? "the only placeholder allowed is {client_id}"
-                    : c != '+' && c != '#' ? null
                     : !isFilter ? "must not contain the wildcards '+' or '#'"
                     : (i > 0 && chars[i - 1] != '/') || (i < chars.Length - 1 && chars[i + 1] != '/') ? "a wildcard '" + c + "' must be a whole topic level"
                     : c == '#' && i < chars.Length - 1 ? "'#' must be the last level"

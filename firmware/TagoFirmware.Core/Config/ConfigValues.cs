@@ -46,13 +46,6 @@ namespace TagoFirmware.Config
 
         internal object Value(ConfigKey key) => _objects[key.Id];
 
-        /// <summary>The stored number of a choice's name, or -1 (the validator reports it).</summary>
-        internal static int ChoiceNumber(ConfigKey key, string name)
-        {
-            int i = System.Array.IndexOf(key.Choices, name);
-            return i < 0 ? -1 : key.ChoiceValues[i];
-        }
-
         /// <summary>A value as the <c>config:</c> lines show it; a secret only as set or not.</summary>
         internal string Show(ConfigKey key)
         {

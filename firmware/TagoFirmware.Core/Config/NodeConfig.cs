@@ -30,11 +30,7 @@ namespace TagoFirmware.Config
         public string MqttHost => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + Text(ConfigKeys.TagoTipRegion) + ".tago.io" : "mqtt.tago.io");
 
         /// <summary><c>mqtt.ca_certificates</c>: PEM texts or PEM file names; empty = the platform's store.</summary>
-        public string[] CaCertificates
-        {
-            get => (string[])Value(ConfigKeys.MqttCaCertificates);
-            set => Set(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
-        }
+        public string[] CaCertificates { get => (string[])Value(ConfigKeys.MqttCaCertificates); set => Set(ConfigKeys.MqttCaCertificates, value); }
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <c>mqtt.client_id</c>, else <paramref name="macDerivedClientId"/>.</summary>
         public string EffectiveClientId(string macDerivedClientId)

@@ -176,10 +176,10 @@ namespace TagoFirmware.Config
             else if (type == ConfigKey.Choice && isString)
             {
                 string name = r.GetString().ToLower();
-                int number = ConfigValues.ChoiceNumber(key, name);
+                int i = System.Array.IndexOf(key.Choices, name);
                 target.Set(key, name); // as written, for logs, even when refused
-                target.Set(key, number < 0 ? key.DefaultNumber : number);
-                result.Error(Where(path, key), number < 0 ? NotAllowed(name, key.ChoiceList()) : null);
+                target.Set(key, i < 0 ? key.DefaultNumber : key.ChoiceValues[i]);
+                result.Error(Where(path, key), i < 0 ? NotAllowed(name, key.ChoiceList()) : null);
             }
             else if (type == ConfigKey.Tenths && r.TryGetTenths(out n))
             {

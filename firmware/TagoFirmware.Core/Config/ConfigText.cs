@@ -14,25 +14,17 @@ namespace TagoFirmware.Config
         public static string PemProblem(string pem)
         {
             int count = 0;
-            for (int begin = pem.IndexOf(PemBegin); begin >= 0; begin = pem.IndexOf(PemBegin))
+            for (int begin = pem.IndexOf(PemBegin); begin >= 0; begin = pem.IndexOf(PemBegin), count++)
             {
-                string which = "PEM certificate " + (++count);
                 int end = pem.IndexOf(PemEnd, begin);
-                if (end < 0)
+                string body = end < 0 ? string.Empty : pem.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length);
+                string problem = end < 0 ? " has no \"" + PemEnd + "\" line"
+                    : !Only(body, "+/=\n\r \t", true) ? " has a character that is not base64"
+                    : body.Length - Count(body, "\n\r \t") < 64 ? " is too short"
+                    : null;
+                if (problem != null)
                 {
-                    return which + " has no \"" + PemEnd + "\" line";
-                }
-
-                string body = pem.Substring(begin + PemBegin.Length, end - begin - PemBegin.Length);
-                int base64 = body.Length - Count(body, "\n\r \t");
-                if (!Only(body, "+/=\n\r \t", true))
-                {
-                    return which + " has a character that is not base64";
-                }
-
-                if (base64 < 64)
-                {
-                    return which + " is too short";
+                    return "PEM certificate " + (count + 1) + problem;
                 }
 
                 pem = pem.Substring(end + PemEnd.Length);
@@ -57,40 +49,19 @@ namespace TagoFirmware.Config
             }
 
             char[] chars = topic.ToCharArray();
-            if (chars[0] == '$')
-            {
-                return "must not start with '$' (reserved)";
-            }
-
-            for (int i = 0; i < chars.Length; i++)
+            char[] special = new char[] { '{', '}', '+', '#' };
+            string problem = chars[0] == '$' ? "must not start with '$' (reserved)" : null;
+            for (int i = topic.IndexOfAny(special); i >= 0 && problem == null; i = topic.IndexOfAny(special, i + 1))
             {
                 char c = chars[i];
-                if (c == '{' || c == '}')
-                {
-                    return "the only placeholder allowed is {client_id}";
-                }
-
-                if (c == '+' || c == '#')
-                {
-                    if (!isFilter)
-                    {
-                        return "must not contain the wildcards '+' or '#'";
-                    }
-
-                    bool last = i == chars.Length - 1;
-                    if ((i > 0 && chars[i - 1] != '/') || (!last && chars[i + 1] != '/'))
-                    {
-                        return "a wildcard '" + c + "' must be a whole topic level";
-                    }
-
-                    if (c == '#' && !last)
-                    {
-                        return "'#' must be the last level";
-                    }
-                }
+                problem = c == '{' || c == '}' ? "the only placeholder allowed is {client_id}"
+                    : !isFilter ? "must not contain the wildcards '+' or '#'"
+                    : (i > 0 && chars[i - 1] != '/') || (i < chars.Length - 1 && chars[i + 1] != '/') ? "a wildcard '" + c + "' must be a whole topic level"
+                    : c == '#' && i < chars.Length - 1 ? "'#' must be the last level"
+                    : null;
             }
 
-            return null;
+            return problem;
         }
 
         /// <summary>Formats tenths with one decimal, e.g. <c>-5</c> → <c>-0.5</c> (exact, unlike <c>double.ToString</c> on the device).</summary>

@@ -41,19 +41,10 @@ namespace TagoFirmware.Config
         /// <summary>Sets a bool key.</summary>
         public void Set(ConfigKey key, bool value) => _numbers[key.Id] = value ? 1 : 0;
 
-        /// <summary>Sets a string key.</summary>
-        public void Set(ConfigKey key, string value) => _objects[key.Id] = value;
+        /// <summary>Sets a string, string list or sensor list key.</summary>
+        public void Set(ConfigKey key, object value) => _objects[key.Id] = value;
 
         internal object Value(ConfigKey key) => _objects[key.Id];
-
-        internal void SetValue(ConfigKey key, object value) => _objects[key.Id] = value;
-
-        /// <summary>The stored number of a choice's name, or -1 (the validator reports it).</summary>
-        internal static int ChoiceNumber(ConfigKey key, string name)
-        {
-            int i = System.Array.IndexOf(key.Choices, name);
-            return i < 0 ? -1 : key.ChoiceValues[i];
-        }
 
         /// <summary>A value as the <c>config:</c> lines show it; a secret only as set or not.</summary>
         internal string Show(ConfigKey key)

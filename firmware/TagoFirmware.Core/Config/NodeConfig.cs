@@ -30,11 +30,7 @@ namespace TagoFirmware.Config
         public string MqttHost => Text(ConfigKeys.MqttHost) ?? (UsesTagoTip ? "mqtt.tip." + Text(ConfigKeys.TagoTipRegion) + ".tago.io" : "mqtt.tago.io");
 
         /// <summary><c>mqtt.ca_certificates</c>: PEM texts or PEM file names; empty = the platform's store.</summary>
-        public string[] CaCertificates
-        {
-            get => (string[])Value(ConfigKeys.MqttCaCertificates);
-            set => SetValue(ConfigKeys.MqttCaCertificates, value == null ? new string[0] : value);
-        }
+        public string[] CaCertificates { get => (string[])Value(ConfigKeys.MqttCaCertificates); set => Set(ConfigKeys.MqttCaCertificates, value); }
 
         /// <summary>The client id to use: the serial with TagoTiP (its MQTT binding names the device by it), else <c>mqtt.client_id</c>, else <paramref name="macDerivedClientId"/>.</summary>
         public string EffectiveClientId(string macDerivedClientId)
@@ -51,7 +47,7 @@ namespace TagoFirmware.Config
         }
 
         /// <summary>The <c>sensors</c> array.</summary>
-        public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => SetValue(ConfigKeys.Sensors, value); }
+        public SensorConfig[] Sensors { get => (SensorConfig[])Value(ConfigKeys.Sensors); set => Set(ConfigKeys.Sensors, value); }
 
         /// <summary>The effective configuration as <c>config:</c> log lines in table order (one per group and sensor, root keys together); secrets show only whether they are set.</summary>
         public string[] Summary(string clientId)

@@ -77,7 +77,7 @@ namespace TagoFirmware.Config
             {
                 if (supplied[i] != null)
                 {
-                    config.SetValue(ConfigKeys.Rows[i], supplied[i]);
+                    config.Set(ConfigKeys.Rows[i], supplied[i]);
                 }
             }
 
@@ -150,99 +150,61 @@ namespace TagoFirmware.Config
         private static void ReadValue(JsonReader r, ConfigKey key, ConfigValues target, string path, ConfigResult result)
         {
             JsonToken token = r.Token;
+            int type = key.Type;
             bool nullable = key.Has(ConfigKey.Nullable);
             bool isNull = token == JsonToken.Null && nullable;
+            bool isString = token == JsonToken.String;
+            long l;
             int n;
-            switch (key.Type)
+            if (type == ConfigKey.Text && (isNull || isString))
             {
-                case ConfigKey.Group:
-                    if (token == JsonToken.StartObject)
-                    {
-                        ReadObject(r, key, target, key.Path, result);
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.SensorList:
-                    if (token == JsonToken.StartArray)
-                    {
-                        ((NodeConfig)target).Sensors = (SensorConfig[])ReadItems(r, key, key.Name, result).ToArray(typeof(SensorConfig));
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.Int:
-                    long l;
-                    bool whole = r.TryGetInt64(out l);
-                    // int.MinValue is the "already reported" mark: refused like any number out of range.
-                    if (isNull || (whole && (int)l == l && l != ReportedInvalid))
-                    {
-                        Store(target, key, path, isNull ? ConfigKeys.NoPin : (int)l, result);
-                        return;
-                    }
-
-                    target.Set(key, ReportedInvalid);
-                    if (token == JsonToken.Number)
-                    {
-                        result.Error(Where(path, key), whole ? "is out of range" : "must be a whole number (no fraction or exponent)");
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.Bool:
-                    if (token == JsonToken.True || token == JsonToken.False)
-                    {
-                        target.Set(key, token == JsonToken.True);
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.Tenths:
-                    if (r.TryGetTenths(out n))
-                    {
-                        Store(target, key, path, n, result);
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.Choice:
-                    if (token == JsonToken.String)
-                    {
-                        string name = r.GetString().ToLower();
-                        int number = ConfigValues.ChoiceNumber(key, name);
-                        target.SetValue(key, name); // as written, for logs, even when refused
-                        if (number >= 0)
-                        {
-                            target.Set(key, number);
-                            return;
-                        }
-
-                        result.Error(Where(path, key), NotAllowed(name, key.ChoiceList()));
-                        return;
-                    }
-
-                    break;
-                case ConfigKey.TextList:
-                    if (isNull || token == JsonToken.String || token == JsonToken.StartArray)
-                    {
-                        target.SetValue(key, isNull ? new string[0] : token == JsonToken.String ? new string[] { r.GetString() }
-                            : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
-                        return;
-                    }
-
-                    break;
-                default:
-                    if (isNull || token == JsonToken.String)
-                    {
-                        target.SetValue(key, isNull ? key.DefaultText : r.GetString());
-                        return;
-                    }
-
-                    break;
+                target.Set(key, isNull ? key.DefaultText : r.GetString());
             }
+            else if (type == ConfigKey.Int && ((r.TryGetInt64(out l) && (int)l == l && l != ReportedInvalid) || isNull))
+            {
+                // int.MinValue is the "already reported" mark: refused like any number out of range.
+                Store(target, key, path, isNull ? ConfigKeys.NoPin : (int)l, result);
+            }
+            else if (type == ConfigKey.Bool && (token == JsonToken.True || token == JsonToken.False))
+            {
+                target.Set(key, token == JsonToken.True);
+            }
+            else if (type == ConfigKey.Group && token == JsonToken.StartObject)
+            {
+                ReadObject(r, key, target, key.Path, result);
+            }
+            else if (type == ConfigKey.Choice && isString)
+            {
+                string name = r.GetString().ToLower();
+                int i = System.Array.IndexOf(key.Choices, name);
+                target.Set(key, name); // as written, for logs, even when refused
+                target.Set(key, i < 0 ? key.DefaultNumber : key.ChoiceValues[i]);
+                result.Error(Where(path, key), i < 0 ? NotAllowed(name, key.ChoiceList()) : null);
+            }
+            else if (type == ConfigKey.Tenths && r.TryGetTenths(out n))
+            {
+                Store(target, key, path, n, result);
+            }
+            else if (type == ConfigKey.TextList && (isNull || isString || token == JsonToken.StartArray))
+            {
+                target.Set(key, isNull ? new string[0] : isString ? new string[] { r.GetString() }
+                    : ReadItems(r, null, Where(path, key), result).ToArray(typeof(string)));
+            }
+            else if (type == ConfigKey.SensorList && token == JsonToken.StartArray)
+            {
+                ((NodeConfig)target).Sensors = (SensorConfig[])ReadItems(r, key, key.Name, result).ToArray(typeof(SensorConfig));
+            }
+            else
+            {
+                if (type == ConfigKey.Int)
+                {
+                    target.Set(key, ReportedInvalid);
+                }
 
-            result.Error(Where(path, key), MustBe(key.Type, nullable, r));
-            r.Skip();
+                result.Error(Where(path, key), type != ConfigKey.Int || token != JsonToken.Number ? MustBe(type, nullable, r)
+                    : r.TryGetInt64(out l) ? "is out of range" : "must be a whole number (no fraction or exponent)");
+                r.Skip();
+            }
         }
 
         /// <summary>Stores a number and reports it when outside the key's range, unless the validator checks it.</summary>

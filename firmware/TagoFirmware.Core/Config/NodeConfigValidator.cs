@@ -33,10 +33,8 @@ namespace TagoFirmware.Config
         internal static void ValidateInto(NodeConfig config, bool requireWifi, ConfigResult result)
         {
             ValidateWifi(config, requireWifi, result);
-            ValidateTransport(config, result);
-            ValidateMqtt(config, result);
+            ValidateConnection(config, result);
             ValidateSampling(config, result);
-            ValidateSensors(config, result);
         }
 
         private static void ValidateWifi(NodeConfig config, bool requireWifi, ConfigResult result)
@@ -63,7 +61,7 @@ namespace TagoFirmware.Config
 
         private static string Placeholder(string how) => "is the example's placeholder; set it or pass flash.ps1 " + how;
 
-        private static void ValidateTransport(NodeConfig config, ConfigResult result)
+        private static void ValidateConnection(NodeConfig config, ConfigResult result)
         {
             string transport = config.Transport;
             string token = config.Text(ConfigKeys.Token);
@@ -104,12 +102,8 @@ namespace TagoFirmware.Config
             }
 
             // MQTT 3.1 §3.1 obliges a broker to accept client ids of up to 23 characters only.
-            string id = config.EffectiveClientId(null);
-            result.Error("mqtt.protocol", config.Int(ConfigKeys.MqttProtocol) == 3 && id != null && id.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + id.Length : null);
-        }
-
-        private static void ValidateMqtt(NodeConfig config, ConfigResult result)
-        {
+            string effective = config.EffectiveClientId(null);
+            result.Error("mqtt.protocol", config.Int(ConfigKeys.MqttProtocol) == 3 && effective != null && effective.Length > 23 ? "3.1 allows client ids of at most 23 characters; it has " + effective.Length : null);
             string host = config.MqttHost;
             // A DNS name is at most 253 characters as text (RFC 1035 §2.3.4: 255 octets on the wire).
             result.Error("mqtt.host", host.Length == 0 || host.Length > 253 || !ConfigText.Only(host, ".-_", true)
@@ -153,7 +147,7 @@ namespace TagoFirmware.Config
             int interval = config.Int(ConfigKeys.SamplingInterval);
             int batch = config.Int(ConfigKeys.SamplingBatch);
             int capacity = config.Int(ConfigKeys.QueueCapacity);
-            string path = config.Text(ConfigKeys.QueuePath);
+            string queuePath = config.Text(ConfigKeys.QueuePath);
             bool persist = config.Flag(ConfigKeys.QueuePersist);
             string reason;
             int min = MinIntervalSeconds(config, out reason);
@@ -167,15 +161,11 @@ namespace TagoFirmware.Config
             result.Error("queue.capacity", capacity < batch && capacityInRange && batch <= ConfigKeys.SamplingBatch.Max
                 ? "must hold at least one batch (sampling.batch = " + batch + "); got " + capacity : null);
             result.Error("queue.path", !persist ? null
-                : !ConfigText.IsPrintable(path, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
-                : path.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
+                : !ConfigText.IsPrintable(queuePath, 200) ? "must be a 1-200 character file name, no control characters (in JSON write \\ as \\\\)"
+                : queuePath.ToLower() == NodeConfig.DevicePath.ToLower() ? "must not be the config file"
                 : null);
             result.Error("sleep.mode", config.Flag(ConfigKeys.DeepSleep) && !persist
                 ? "\"deep\" needs queue.persist = true (deep sleep loses RAM)" : null);
-        }
-
-        private static void ValidateSensors(NodeConfig config, ConfigResult result)
-        {
             SensorConfig[] sensors = config.Sensors;
             result.Error("sensors", ConfigKeys.Sensors.RangeProblem(sensors.Length, ConfigKeys.Sensors.Min, ConfigKeys.Sensors.Max));
             string[] pins = new string[40]; // the path that claimed each GPIO, to report double use

@@ -25,14 +25,14 @@ namespace TagoFirmware.Gates.Tests.Metadata
         /// RAM): the target the consolidation works towards. Reported, not yet enforced.</summary>
         public const int CoreUserStringTarget = 20_000;
 
-        /// <summary>Enforced ceiling on the core's method-body IL: 51,100 B (51,060 B after the eighth consolidation pass, 76.7 KB
+        /// <summary>Enforced ceiling on the core's method-body IL: 50,800 B (50,799 B after the eighth consolidation pass, 76.7 KB
         /// with TagoTiP before the second), within the 50 KB budget of <see cref="CoreIlTarget"/> plus TagoTiP's 10 KB allowance;
         /// it can only shrink from here: lower it as code goes.</summary>
-        public const int CoreIlBudget = 51_100;
+        public const int CoreIlBudget = 50_800;
 
-        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,300 B after the seventh pass, 31.3 KB before the second), down to
-        /// <see cref="CoreUserStringTarget"/> (plus TagoTiP's 4 KB allowance).</summary>
-        public const int CoreUserStringBudget = 22_300;
+        /// <summary>Enforced ceiling on the core's #US heap, likewise (22,132 B after the eighth pass, 31.3 KB before the second),
+        /// within <see cref="CoreUserStringTarget"/> plus TagoTiP's 4 KB allowance.</summary>
+        public const int CoreUserStringBudget = 22_140;
 
         /// <summary>Method-body IL of one test assembly or the app: the core's budget, well under the 64 KB byte-code table.</summary>
         public const int AssemblyIlBudget = 40_000;

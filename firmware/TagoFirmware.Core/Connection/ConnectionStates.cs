@@ -102,7 +102,10 @@ namespace TagoFirmware.Connection
             string id = options.ClientId;
             _levelCount = options.ProtocolLevel != 0 ? 0 : (id != null && id.Length <= 23 ? 3 : 2);
             if (_levelCount > 0)
+            {
                 options.ProtocolLevel = 4;
+            }
+
             transport.PrepareConnect(options);
             _wanted = !_sessions;
         }
@@ -139,7 +142,9 @@ namespace TagoFirmware.Connection
         {
             NetworkConnectResult result = _ports.Network.TakeConnectResult();
             if (result == NetworkConnectResult.Connected || (result == NetworkConnectResult.None && _ports.Network.IsUp))
+            {
                 RunWifiDown(nowMs); // up: on to the MQTT layer
+            }
             else if (result == NetworkConnectResult.Failed || result == NetworkConnectResult.TimedOut || nowMs >= _deadlineMs)
             {
                 EnterBackoff(nowMs, true, "wifi failed: " + (result == NetworkConnectResult.Failed ? "no IP address"
@@ -152,7 +157,10 @@ namespace TagoFirmware.Connection
             bool aboveWifi = _state == SessionState.Backoff ? !_backoffForWifi : StateIn(Linked | (1 << (int)SessionState.ClockWait)
                 | (1 << (int)SessionState.MqttConnecting) | (1 << (int)SessionState.AuthFailed) | (1 << (int)SessionState.Idle));
             if (!aboveWifi || _ports.Network.IsUp)
+            {
                 return;
+            }
+
             _justDropped |= StateIn(Linked);
             EndLink(false);
             _unackedSinceMs = -1;
@@ -186,14 +194,18 @@ namespace TagoFirmware.Connection
                     + (_authBlockedUntilMs - nowMs).ToString() + " ms");
             }
             else
+            {
                 SetState(SessionState.Idle, LogLevel.Info, reason + "; idle");
+            }
         }
 
         private protected void RequestTimeSync(long nowMs)
         {
             _deadlineMs = nowMs + ClockResyncMs;
             if (_ports.TimeSync != null && !_ports.TimeSync.RequestSync())
+            {
                 Log(LogLevel.Warning, "sntp request failed");
+            }
         }
 
         private protected void HandleConnectFailure(long nowMs, bool refused, int code, ConnectFailure failure, string text)
@@ -235,7 +247,9 @@ namespace TagoFirmware.Connection
                 EnterMqttLayer(nowMs, text + "; first reconnect after a drop, retrying once now");
             }
             else
+            {
                 EnterBackoff(nowMs, false, text);
+            }
         }
 
         /// <summary>The MQTT version of a protocol level as people write it.</summary>
@@ -254,7 +268,10 @@ namespace TagoFirmware.Connection
         private bool NextVersion()
         {
             if (_levelKept || _levelCount == 0)
+            {
                 return false;
+            }
+
             bool next = _levelAt + 1 < _levelCount;
             _levelAt = next ? _levelAt + 1 : 0;
             _options.ProtocolLevel = _levelAt == 2 ? 3 : 4 + _levelAt;
@@ -266,13 +283,18 @@ namespace TagoFirmware.Connection
         {
             _report.WentOffline |= StateIn(Linked | (1 << (int)SessionState.Stopping));
             if (disconnect)
+            {
                 _mqtt.Disconnect();
+            }
+
             _mqtt.Close();
             _attemptStarted = false;
             for (int i = 0; i < _pending; i++)
             {
                 if (_pendingIds[i] >= 0)
+                {
                     _report.AddLost(_pendingIds[i]);
+                }
             }
 
             _pending = 0;
@@ -284,7 +306,9 @@ namespace TagoFirmware.Connection
             _pendingIds[_pending] = id;
             _pendingSentMs[_pending++] = nowMs;
             if (_unackedSinceMs < 0)
+            {
                 _unackedSinceMs = nowMs;
+            }
         }
 
         // A PUBACK (acked) or a publish the client gave up: untracks it, reports an application one; 1: a status publish, -1: not tracked.
@@ -294,7 +318,10 @@ namespace TagoFirmware.Connection
             {
                 int tracked = _pendingIds[i];
                 if (tracked != id && tracked != ~id)
+                {
                     continue;
+                }
+
                 _pending--;
                 for (int j = i; j < _pending; j++)
                 {
@@ -303,13 +330,24 @@ namespace TagoFirmware.Connection
                 }
 
                 if (acked)
+                {
                     _unackedSinceMs = _pending > 0 ? nowMs : -1;
+                }
+
                 if (tracked < 0)
+                {
                     return 1;
+                }
+
                 if (acked)
+                {
                     _report.AddAcked(id);
+                }
                 else
+                {
                     _report.AddLost(id);
+                }
+
                 return 0;
             }
 
@@ -351,14 +389,19 @@ namespace TagoFirmware.Connection
             int status = _backoffForWifi && _state == SessionState.Backoff ? (int)NodeStatus.NoWifi : s_statusByState[(int)_state];
             NodeStatus shown = status == Uplink || (_sessions && _state == SessionState.MqttConnecting) ? _uplinkStatus : status == Unchanged ? _shownStatus : (NodeStatus)status;
             if (shown != _shownStatus && _ports.Status != null)
+            {
                 _ports.Status.Show(shown);
+            }
+
             _shownStatus = shown;
         }
 
         private protected void Log(LogLevel level, string message)
         {
             if (_ports.Log != null)
+            {
                 _ports.Log.Write(level, message);
+            }
         }
 
         private protected bool StateIn(int states) => ((1 << (int)_state) & states) != 0;

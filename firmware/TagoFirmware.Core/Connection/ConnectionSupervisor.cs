@@ -78,7 +78,9 @@ namespace TagoFirmware.Connection
                 }
 
                 if (_stopped)
+                {
                     return long.MaxValue;
+                }
 
                 // Waits bounded by their deadline check the network meanwhile (a Stopping deadline is the nearer); an idle session due steps at once.
                 long dueMs = _nowMs + (StateIn(Waiting) ? NetworkCheckMs : _state != SessionState.Idle ? AttemptPollMs : _wanted ? 0 : NetworkCheckMs);
@@ -94,12 +96,20 @@ namespace TagoFirmware.Connection
             try
             {
                 if (_stopped)
+                {
                     return;
+                }
+
                 for (int i = 0; i < MaxEventsPerStep && !_stopped && _mqtt.TryTakeEvent(_event); i++)
+                {
                     HandleEvent(nowMs, _event);
+                }
 
                 if (_state != SessionState.Online)
+                {
                     CheckNetwork();
+                }
+
                 RunState(nowMs);
             }
             catch (Exception ex)
@@ -116,14 +126,22 @@ namespace TagoFirmware.Connection
         public int Publish(string topic, byte[] payload, int qos)
         {
             if (_state != SessionState.Online)
+            {
                 return NotOnline;
+            }
 
             // The last slot is reserved for the status publish made right after connecting.
             if (qos == 1 && _pending >= _pendingIds.Length - 1)
+            {
                 return TooManyInFlight;
+            }
+
             int id = _mqtt.Publish(topic, payload, qos);
             if (id >= 0 && qos == 1)
+            {
                 Track(id, _ports.Clock.MonotonicMs);
+            }
+
             return id;
         }
 
@@ -142,10 +160,15 @@ namespace TagoFirmware.Connection
         public void EndSession(string reason)
         {
             if (!SessionRunning)
+            {
                 return;
+            }
+
             _wanted = false;
             if (StateIn(Linked | (1 << (int)SessionState.MqttConnecting)))
+            {
                 EndToIdle(true, "session ended: " + reason);
+            }
         }
 
         /// <summary>Short sessions: the server answered <c>rate_limited</c>: end the session and back off with jitter.</summary>
@@ -198,42 +221,69 @@ namespace TagoFirmware.Connection
                     break;
                 case SessionState.ClockWait:
                     if (WallClock.IsValid(_ports.Clock.UtcNow))
+                    {
                         EnterMqttLayer(nowMs, "clock valid");
+                    }
                     else if (due)
+                    {
                         RequestTimeSync(nowMs);
+                    }
+
                     break;
                 case SessionState.MqttConnecting:
                     BeginAttempt();
                     if (due)
+                    {
                         HandleConnectFailure(nowMs, false, -1, ConnectFailure.Timeout,
                             "mqtt connect timed out after " + _options.MqttConnectTimeoutMs.ToString() + " ms");
+                    }
+
                     break;
                 case SessionState.Backoff:
                     if (due && _backoffForWifi)
+                    {
                         RunWifiDown(nowMs);
+                    }
                     else if (due)
+                    {
                         EnterMqttLayer(nowMs, "backoff over");
+                    }
+
                     break;
                 case SessionState.AuthFailed:
                     if (due)
+                    {
                         EnterMqttLayer(nowMs, "auth retry interval over");
+                    }
+
                     break;
                 case SessionState.Online:
                     RunOnline(nowMs);
                     break;
                 case SessionState.Subscribing:
                     if (!_mqtt.IsConnected)
+                    {
                         LinkLost(nowMs, "closed before SUBACK");
+                    }
                     else if (due)
+                    {
                         EndInBackoff(nowMs, true, "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                    }
+
                     break;
                 case SessionState.Idle:
                     if (_wanted)
+                    {
                         EnterMqttLayer(nowMs, "session due");
+                    }
+
                     break;
                 case SessionState.Stopping:
                     if (due || !_mqtt.IsConnected)
+                    {
                         FinishStop();
+                    }
+
                     break;
             }
         }
@@ -245,7 +295,9 @@ namespace TagoFirmware.Connection
                 // An outcome belongs to the running attempt only (a late one of an abandoned attempt is ignored); every way out of MqttConnecting clears _attemptStarted.
                 case LinkEventKind.ConnectSucceeded:
                     if (_attemptStarted)
+                    {
                         OnConnected(nowMs);
+                    }
                     else
                     {
                         _mqtt.Close();
@@ -256,37 +308,60 @@ namespace TagoFirmware.Connection
                 case LinkEventKind.ConnectRefused:
                 case LinkEventKind.ConnectFailed:
                     if (_attemptStarted)
+                    {
                         HandleConnectFailure(nowMs, e.Kind == LinkEventKind.ConnectRefused, e.ReasonCode, e.Failure, null);
+                    }
+
                     break;
                 case LinkEventKind.PublishAcked:
                     if (Untrack(e.MessageId, nowMs, true) == 1 && e.MessageId == _offlineStatusId && _state == SessionState.Stopping)
+                    {
                         FinishStop();
+                    }
+
                     break;
                 case LinkEventKind.PublishFailed:
                     if (Untrack(e.MessageId, nowMs, false) >= 0 && _state == SessionState.Online)
+                    {
                         EndInBackoff(nowMs, false, "mqtt publish failed: " + e.MessageId.ToString() + " given up");
+                    }
+
                     break;
                 case LinkEventKind.MessageReceived:
                     if (StateIn(Linked))
+                    {
                         _report.AddMessage(e.Topic, e.Payload);
+                    }
+
                     break;
                 case LinkEventKind.CommandsDropped:
                     _report.CommandsDropped += e.ReasonCode;
                     break;
                 case LinkEventKind.Closed:
                     if (StateIn(Linked))
+                    {
                         LinkLost(nowMs, "mqtt connection lost: closed");
+                    }
+
                     break;
                 case LinkEventKind.NetworkLost:
                     CheckNetwork();
                     break;
                 case LinkEventKind.Subscribed:
                     if (_state != SessionState.Subscribing || e.MessageId != _subscribeId)
+                    {
                         break;
+                    }
+
                     if ((uint)e.ReasonCode >= 0x80)
+                    {
                         EndInBackoff(nowMs, true, "SUBACK " + e.ReasonCode.ToString());
+                    }
                     else
+                    {
                         GoOnline("subscribed at qos " + e.ReasonCode.ToString());
+                    }
+
                     break;
             }
         }
@@ -296,9 +371,14 @@ namespace TagoFirmware.Connection
             _connectedAtMs = nowMs;
             _stableReached = _attemptStarted = _justDropped = _staleRetryUsed = false;
             if (_levelKept)
+            {
                 _reconnects++;
+            }
             else
+            {
                 Log(LogLevel.Info, "mqtt: protocol " + VersionName(_options.ProtocolLevel) + " accepted; kept until reboot");
+            }
+
             _levelKept = true;
 
             // Clean session: subscribe again after every connect (TagoIO guide, "Subscribing to Topics").
@@ -364,9 +444,13 @@ namespace TagoFirmware.Connection
         private void LinkLost(long nowMs, string reason)
         {
             if (_sessions)
+            {
                 EndToIdle(false, reason + " (end of session)"); // TagoIO closes a connection after 10-15 s or 5 s idle: normal, no backoff or failure
+            }
             else
+            {
                 EndInBackoff(nowMs, false, reason);
+            }
         }
 
         private void EndToIdle(bool disconnect, string text)
@@ -387,7 +471,10 @@ namespace TagoFirmware.Connection
         private void BeginStop(long nowMs, bool announceOffline)
         {
             if (_stopped || _state == SessionState.Stopping)
+            {
                 return;
+            }
+
             if (announceOffline && _state == SessionState.Online && _transport.OfflinePayload != null)
             {
                 _offlineStatusId = _mqtt.Publish(_transport.StatusTopic, _transport.OfflinePayload, 1);

@@ -35,7 +35,9 @@ namespace TagoFirmware.Connection
             foreach (LinkEvent[] ring in _lanes)
             {
                 for (int i = 0; i < ring.Length; i++)
+                {
                     ring[i] = new LinkEvent();
+                }
             }
         }
 
@@ -51,7 +53,10 @@ namespace TagoFirmware.Connection
                     long credit = _creditMs + (nowMs - _creditAtMs);
                     _creditAtMs = nowMs;
                     if (credit > CommandBurst * CommandRefillMs || credit < 0)
+                    {
                         credit = CommandBurst * CommandRefillMs;
+                    }
+
                     admitted &= credit >= CommandRefillMs;
                     _creditMs = admitted ? credit - CommandRefillMs : credit;
                 }
@@ -94,7 +99,10 @@ namespace TagoFirmware.Connection
                 }
 
                 if (_count[lane] == 0)
+                {
                     return false;
+                }
+
                 LinkEvent[] ring = _lanes[lane];
                 LinkEvent e = ring[_head[lane]];
                 into.Set(e.Kind, e.ReasonCode, e.Failure, e.MessageId, e.Topic, e.Payload);

@@ -64,7 +64,10 @@ namespace TagoFirmware.Connection
             {
                 // A client left open blocks the next attempt until the supervisor's deadline closes it.
                 if (_attemptRunning || _outcomeUntaken || _client != null)
+                {
                     return false;
+                }
+
                 _request = request;
                 _attemptRunning = true;
                 _abort = false;
@@ -86,7 +89,10 @@ namespace TagoFirmware.Connection
         {
             object client = Detach();
             if (client == null)
+            {
                 return;
+            }
+
             try
             {
                 // DISCONNECT first, so the broker discards the will.
@@ -110,7 +116,10 @@ namespace TagoFirmware.Connection
         public bool TryTakeEvent(LinkEvent into)
         {
             if (!_inbox.TryTake(into))
+            {
                 return false;
+            }
+
             if (into.Kind <= LinkEventKind.ConnectFailed) // the three connect outcomes (None is never posted)
             {
                 lock (_sync)
@@ -120,7 +129,9 @@ namespace TagoFirmware.Connection
 
                 ILog log = Log;
                 if (into.Topic != null && log != null)
+                {
                     log.Write(LogLevel.Warning, "mqtt: " + into.Topic);
+                }
             }
 
             return true;
@@ -143,7 +154,9 @@ namespace TagoFirmware.Connection
                 {
                     aborted = _abort;
                     if (!aborted)
+                    {
                         _client = client;
+                    }
                 }
 
                 // Close() came while DNS ran: no CONNECT, and Finish reports the timeout the supervisor acted on.
@@ -155,7 +168,10 @@ namespace TagoFirmware.Connection
                 int socketCode;
                 ConnectFailure failure = Describe(ex, client != null, out socketCode);
                 if (failure == ConnectFailure.Communication && Connack() < 0)
+                {
                     Thread.Sleep(ConnackGraceMs);
+                }
+
                 int connack = Connack();
 
                 failure = Classify(failure, socketCode, connack, _clock.MonotonicMs - started);
@@ -193,7 +209,9 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (sender == _client)
+                {
                     _connack = code;
+                }
             }
         }
 
@@ -207,7 +225,9 @@ namespace TagoFirmware.Connection
         protected void Report(object sender, LinkEventKind kind, int code, int messageId, string topic, byte[] payload)
         {
             if (Current(sender, kind > LinkEventKind.PublishFailed))
+            {
                 _inbox.Post(kind, code, ConnectFailure.None, messageId, topic, payload);
+            }
         }
 
         /// <summary>Library thread: the established connection was lost or closed by the broker.</summary>
@@ -239,11 +259,16 @@ namespace TagoFirmware.Connection
         public static string Explain(int socketCode)
         {
             if (!IsTlsCode(socketCode))
+            {
                 return null;
+            }
+
             for (int i = 0; i < s_tlsCodes.Length; i++)
             {
                 if (s_tlsCodes[i] == socketCode)
+                {
                     return "tls -0x" + (-socketCode).ToString("X4") + ": " + s_tlsTexts[i];
+                }
             }
 
             return "tls error " + socketCode.ToString();
@@ -265,17 +290,27 @@ namespace TagoFirmware.Connection
                 bool closedEarly = failure == ConnectFailure.Communication && code < 0;
                 _closesWithoutConnack = closedEarly ? _closesWithoutConnack + 1 : 0;
                 if (_closesWithoutConnack >= ClosesBeforeAuthSuspected)
+                {
                     failure = ConnectFailure.ProbableAuthRefusal;
+                }
+
                 if (kind == LinkEventKind.ConnectSucceeded)
+                {
                     _established = true;
+                }
                 else if (_client == client)
+                {
                     _client = null;
+                }
+
                 _attemptRunning = false;
                 _outcomeUntaken = _inbox.Post(kind, code, failure, 0, detail, null);
             }
 
             if (kind != LinkEventKind.ConnectSucceeded)
+            {
                 CloseQuietly(client);
+            }
         }
 
         // A publish (payload set) or a subscribe; M2Mqtt would queue without limit while disconnected. Topics and QoS come from a validated config.
@@ -283,7 +318,10 @@ namespace TagoFirmware.Connection
         {
             object client = Online();
             if (client == null)
+            {
                 return ConnectionSupervisor.NotOnline;
+            }
+
             try
             {
                 return payload == null ? SubscribeOn(client, topic, qos) : PublishOn(client, topic, payload, qos);
@@ -337,7 +375,10 @@ namespace TagoFirmware.Connection
         private void CloseQuietly(object client)
         {
             if (client == null)
+            {
                 return;
+            }
+
             try
             {
                 CloseClient(client);

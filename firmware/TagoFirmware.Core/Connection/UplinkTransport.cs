@@ -65,7 +65,10 @@ namespace TagoFirmware.Connection
         {
             options.Username = _userName;
             if (_password != null)
+            {
                 options.Password = _password;
+            }
+
             options.WillTopic = StatusTopic;
             options.WillMessage = StatusTopic != null ? OfflineMessage : null;
         }

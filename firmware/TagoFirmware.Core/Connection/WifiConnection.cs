@@ -59,7 +59,10 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending || _outcome != NetworkConnectResult.None)
+                {
                     return false;
+                }
+
                 _pending = true;
                 _reconnect = _joined && _reconnectsInARow < ReconnectAttempts;
             }
@@ -76,7 +79,10 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (_pending)
+                {
                     return NetworkConnectResult.Pending;
+                }
+
                 NetworkConnectResult outcome = _outcome;
                 _outcome = NetworkConnectResult.None;
                 if (outcome == NetworkConnectResult.Connected)
@@ -106,7 +112,10 @@ namespace TagoFirmware.Connection
             lock (_sync)
             {
                 if (outcome == NetworkConnectResult.Connected && !_reconnect)
+                {
                     _joined = true;
+                }
+
                 _outcome = outcome;
                 _pending = false;
             }

@@ -23,7 +23,10 @@ namespace TagoFirmware.Node
         public static string ClientIdFromMac(byte[] mac)
         {
             if (mac == null || mac.Length != 6)
+            {
                 return null;
+            }
+
             int any = 0;
             string id = "tago-";
             for (int i = 0; i < 6; i++)

@@ -18,7 +18,10 @@ namespace TagoFirmware.Platform
         public void Post(IBlockingJob job)
         {
             lock (_jobs)
+            {
                 _jobs.Add(job);
+            }
+
             _wake.Set();
         }
 

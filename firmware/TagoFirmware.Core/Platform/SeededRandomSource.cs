@@ -18,7 +18,9 @@ namespace TagoFirmware.Platform
             if (mac != null)
             {
                 for (int i = 0; i < mac.Length; i++)
+                {
                     hash = unchecked((hash ^ mac[i]) * 16777619);
+                }
             }
 
             for (int i = 0; i < 8; i++)
